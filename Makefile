@@ -1,0 +1,42 @@
+# Two commands: `make run` serves the portal with demo content, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
+
+.PHONY: run test lint chromium bench load messages clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests; skipped quietly where we are not root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != "0" ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "Could not install chromium: browser tests will skip (and fail under CI=true)."
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+test: $(VENV)/.installed-dev chromium lint
+	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "Again on $$DATABASE_URL"; \
+		$(TEST_ENV) $(PY) -m pytest; \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles test-results

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.demo import DEMO_PASSWORD, load_demo_users
+
+
+class Command(BaseCommand):
+    help = "Load demo content and demo users (idempotent; local use only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo creates users with a known password: run it only with DJANGO_DEBUG=1."
+            )
+        with transaction.atomic():
+            created = load_demo_users()
+        for email in created:
+            self.stdout.write(f"Created demo user {email} with password {DEMO_PASSWORD}")
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,73 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-and-Unusual-passphrase-42"
+
+
+def confirmation_link(message) -> str:
+    match = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def test_signup_confirm_login_logout(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["new@example.com"]
+
+    # Mandatory verification: logging in before confirming sends the user to the "verify" page.
+    client.logout()
+    response = client.post(reverse("account_login"), {"login": "new@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+    link = confirmation_link(mail.outbox[0])
+    assert client.get(link).status_code == 200
+    response = client.post(link)
+    assert response.status_code == 302
+
+    response = client.post(reverse("account_login"), {"login": "new@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="new@example.com")
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+    assert client.get(reverse("account_logout")).status_code == 200  # a GET only asks to confirm
+    assert "_auth_user_id" in client.session
+    client.post(reverse("account_logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_signup_with_mismatched_passwords_rerenders_with_email_kept(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "keep@example.com", "password1": PASSWORD, "password2": PASSWORD + "x"},
+    )
+    assert response.status_code == 200
+    assert 'value="keep@example.com"' in response.content.decode()
+    assert not get_user_model().objects.filter(email="keep@example.com").exists()
+    assert mail.outbox == []
+
+
+def test_password_reset_sends_a_mail_to_known_address(client, django_user_model):
+    django_user_model.objects.create_user("known@example.com", "known@example.com", PASSWORD)
+    response = client.post(reverse("account_reset_password"), {"email": "known@example.com"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_login_page_uses_site_layout(client):
+    body = client.get(reverse("account_login")).content.decode()
+    assert '<html lang="en">' in body
+    assert 'href="#main"' in body
+    assert "form-control" in body  # crispy/bootstrap fields, not allauth's bare defaults

@@ -1,0 +1,41 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_when_database_reachable(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_database_unreachable():
+    """A real unreachable PostgreSQL (a closed port), in a separate process."""
+    script = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/healthz');"
+        "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "CRITICAL",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome == {"status": 503, "body": {"status": "unavailable", "database": "unreachable"}}

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_has_language_skip_link_and_login_links(client):
+    body = client.get("/").content.decode()
+    assert '<html lang="en">' in body
+    assert 'href="#main"' in body
+    assert "/accounts/login/" in body
+    assert "/admin/" not in body
+
+
+def test_unknown_page_renders_custom_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_security_headers_present(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_navigation_shows_admin_only_to_editors(client, django_user_model):
+    from portal.demo import load_demo_users
+
+    load_demo_users()
+    client.force_login(django_user_model.objects.get(email="engineer@example.com"))
+    assert "/admin/" not in client.get("/").content.decode()
+    client.force_login(django_user_model.objects.get(email="editor@example.com"))
+    assert "/admin/" in client.get("/").content.decode()
+
+
+def test_load_demo_is_idempotent_and_refuses_without_debug(django_user_model):
+    with override_settings(DEBUG=True):
+        call_command("load_demo")
+        call_command("load_demo")
+    assert django_user_model.objects.filter(email__endswith="@example.com").count() == 3
+    recruiter = django_user_model.objects.get(email="recruiter@example.com")
+    assert list(recruiter.groups.values_list("name", flat=True)) == ["Recruiters"]
+    with override_settings(DEBUG=False), pytest.raises(CommandError):
+        call_command("load_demo")

@@ -27,9 +27,7 @@ def load_demo_users() -> list[str]:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
             created_emails.append(email)
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
     return created_emails

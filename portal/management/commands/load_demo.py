@@ -10,9 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError(
-                "load_demo creates users with a known password: run it only with DJANGO_DEBUG=1."
-            )
+            raise CommandError("load_demo creates users with a known password: run it only with DJANGO_DEBUG=1.")
         with transaction.atomic():
             created = load_demo_users()
         for email in created:

@@ -1,0 +1,176 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def split_lines(text: str) -> list[str]:
+    """Editors keep list fields as one entry per line."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Category(TimeStamped):
+    class Kind(models.TextChoices):
+        WEB = "web", _("Web/API framework")
+        DATA = "data", _("Data framework or tool")
+        LIBRARY = "library", _("Library")
+        ORCHESTRATOR = "orchestrator", _("Orchestrator")
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Keyword(models.Model):
+    """A term as it appears in vacancies ("data cleaning", "lakehouse")."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("vacancy keyword")
+        verbose_name_plural = _("vacancy keywords")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tool(TimeStamped):
+    class ToolType(models.TextChoices):
+        LIBRARY = "library", _("Library")
+        FRAMEWORK = "framework", _("Framework")
+        FRAMEWORK_TOOL = "framework_tool", _("Framework/tool")
+        ORCHESTRATOR = "orchestrator", _("Orchestrator")
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="tools")
+    tool_type = models.CharField(_("type"), max_length=20, choices=ToolType.choices)
+    summary = models.CharField(_("one-line summary"), max_length=200)
+    used_for = models.TextField(_("what it is for in data engineering"))
+    in_vacancies = models.TextField(_("how it shows up in vacancies"), blank=True)
+    typical_uses = models.TextField(_("typical uses"), blank=True, help_text=_("One per line."))
+    strengths = models.TextField(_("strengths"), blank=True, help_text=_("One per line."))
+    pitfalls = models.TextField(_("pitfalls"), blank=True, help_text=_("One per line."))
+    seniority_signals = models.TextField(_("signs of seniority"), blank=True, help_text=_("One per line."))
+    when_to_pick = models.TextField(_("when to pick it"), blank=True)
+    is_optional = models.BooleanField(_("optional in most stacks"), default=False)
+    website_url = models.URLField(_("website"), blank=True)
+    docs_url = models.URLField(_("documentation"), blank=True)
+    keywords = models.ManyToManyField(Keyword, blank=True, related_name="tools", verbose_name=_("vacancy keywords"))
+    related_tools = models.ManyToManyField("self", blank=True, verbose_name=_("related tools"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    history = HistoricalRecords()
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "name")
+        indexes = (models.Index(fields=("published", "category")),)
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:tool-detail", kwargs={"slug": self.slug})
+
+    @property
+    def typical_uses_list(self) -> list[str]:
+        return split_lines(self.typical_uses)
+
+    @property
+    def strengths_list(self) -> list[str]:
+        return split_lines(self.strengths)
+
+    @property
+    def pitfalls_list(self) -> list[str]:
+        return split_lines(self.pitfalls)
+
+    @property
+    def seniority_signals_list(self) -> list[str]:
+        return split_lines(self.seniority_signals)
+
+
+class ChooserOption(TimeStamped):
+    """One answer of the quick chooser ("I build APIs for data services")."""
+
+    question = models.CharField(_("what you build"), max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+    explanation = models.TextField(_("why these tools"), blank=True)
+    tools = models.ManyToManyField(Tool, through="ChooserRecommendation", related_name="chooser_options")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "question")
+        verbose_name = _("chooser option")
+        verbose_name_plural = _("chooser options")
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class ChooserRecommendation(models.Model):
+    option = models.ForeignKey(ChooserOption, on_delete=models.CASCADE, related_name="recommendations")
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="recommendations")
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ("order", "id")
+        constraints = (models.UniqueConstraint(fields=("option", "tool"), name="unique_recommendation_per_option"),)
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return f"{self.option} → {self.tool}"
+
+
+class FaqEntry(TimeStamped):
+    question = models.CharField(_("question"), max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+    answer = models.TextField(_("answer"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "question")
+        verbose_name = _("FAQ entry")
+        verbose_name_plural = _("FAQ entries")
+
+    def __str__(self) -> str:
+        return self.question

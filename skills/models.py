@@ -1,0 +1,273 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import TimeStamped
+
+http_url_validator = URLValidator(
+    schemes=["http", "https"], message=_("Enter a link that starts with http:// or https://.")
+)
+
+
+class Level(models.IntegerChoices):
+    NONE = 0, _("None")
+    LEARNING = 1, _("Learning")
+    WORKING = 2, _("Working")
+    STRONG = 3, _("Strong")
+    TEACH = 4, _("Can teach others")
+
+
+TICKED_LEVEL = Level.WORKING  # "ticked" on the recruiter checklist means working knowledge or better
+
+
+class GrowthStage(models.IntegerChoices):
+    FOUNDATION = 1, _("Stage 1 · SQL and Python")
+    ORCHESTRATION = 2, _("Stage 2 · Orchestration")
+    SCALE = 3, _("Stage 3 · Scale with Spark/Databricks")
+
+
+class Skill(models.Model):
+    """One line of the recruiter checklist."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(_("description"), blank=True)
+    growth_stage = models.PositiveSmallIntegerField(_("growth stage"), choices=GrowthStage.choices)
+    tools = models.ManyToManyField("catalog.Tool", blank=True, related_name="skills", verbose_name=_("tools"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ("growth_stage", "order", "name")
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChecklistItem(models.Model):
+    """A concrete point under a skill ("window functions", "skew")."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="items")
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField()
+    description = models.TextField(_("description"), blank=True)
+    is_senior = models.BooleanField(_("senior item"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ("skill__growth_stage", "skill__order", "order", "name")
+        constraints = (
+            models.UniqueConstraint(fields=("skill", "slug"), name="unique_item_slug_per_skill"),
+            models.UniqueConstraint(fields=("skill", "name"), name="unique_item_name_per_skill"),
+        )
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assessment(models.Model):
+    """One engineer's level on one checklist item."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="assessments")
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.NONE)
+    evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True, validators=[http_url_validator])
+    note = models.CharField(_("note"), max_length=280, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("user", "item"), name="unique_assessment_per_user_item"),
+            models.CheckConstraint(condition=models.Q(level__lte=4), name="assessment_level_0_to_4"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.item}: {self.level}"
+
+    @property
+    def is_ticked(self) -> bool:
+        return self.level >= TICKED_LEVEL
+
+
+class AssessmentChange(models.Model):
+    """Every change of a level, kept for the progress history."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_changes")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="changes")
+    old_level = models.PositiveSmallIntegerField(choices=Level.choices)
+    new_level = models.PositiveSmallIntegerField(choices=Level.choices)
+    ticked_count = models.PositiveSmallIntegerField(help_text=_("Items ticked after this change."))
+    target_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Match with the target role after this change.")
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-changed_at", "-id")
+        indexes = (models.Index(fields=("user", "changed_at")),)
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.item}: {self.old_level} → {self.new_level}"
+
+
+class Role(TimeStamped):
+    """A target role such as "Senior Data Engineer — lakehouse"."""
+
+    title = models.CharField(_("title"), max_length=120, unique=True)
+    slug = models.SlugField(unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    is_senior = models.BooleanField(_("senior role"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ("order", "title")
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("skills:role-detail", kwargs={"slug": self.slug})
+
+
+class RoleRequirement(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="requirements")
+    min_level = models.PositiveSmallIntegerField(
+        _("minimum level"),
+        choices=[choice for choice in Level.choices if choice[0] > 0],
+        default=Level.WORKING,
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    is_must_have = models.BooleanField(_("must-have"), default=False)
+
+    class Meta:
+        ordering = ("-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order")
+        constraints = (
+            models.UniqueConstraint(fields=("role", "item"), name="unique_requirement_per_role_item"),
+            models.CheckConstraint(
+                condition=models.Q(min_level__gte=1, min_level__lte=4), name="requirement_min_level_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=1, weight__lte=10), name="requirement_weight_1_to_10"
+            ),
+        )
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.item} ≥ {self.min_level}"
+
+
+class EngineerProfile(TimeStamped):
+    class Visibility(models.TextChoices):
+        PRIVATE = "private", _("Private — only you")
+        RECRUITERS = "recruiters", _("Visible to recruiters")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    headline = models.CharField(_("headline"), max_length=120, blank=True)
+    years_experience = models.PositiveSmallIntegerField(
+        _("years of experience"), default=0, validators=[MaxValueValidator(60)]
+    )
+    location = models.CharField(_("location"), max_length=100, blank=True)
+    target_role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("target role")
+    )
+    open_to_work = models.BooleanField(_("open to work"), default=False)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+
+    class Meta:
+        permissions = (("view_candidates", "Can search, view and shortlist visible candidate profiles"),)
+        indexes = (
+            models.Index(fields=("visibility", "updated_at")),
+            models.Index(fields=("visibility", "years_experience")),
+        )
+        constraints = (
+            models.CheckConstraint(condition=models.Q(years_experience__lte=60), name="profile_years_at_most_60"),
+        )
+        verbose_name = _("engineer profile")
+        verbose_name_plural = _("engineer profiles")
+
+    def __str__(self) -> str:
+        return self.headline or str(self.user)
+
+    @property
+    def is_visible_to_recruiters(self) -> bool:
+        return self.visibility == self.Visibility.RECRUITERS
+
+
+class RoleMatch(models.Model):
+    """Stored match of a profile with a role, kept current by the services."""
+
+    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="matches")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="matches")
+    score = models.PositiveSmallIntegerField(default=0)
+    requirements_met = models.PositiveSmallIntegerField(default=0)
+    requirements_total = models.PositiveSmallIntegerField(default=0)
+    must_haves_missing = models.PositiveSmallIntegerField(default=0)
+    missing_must_have_names = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("profile", "role"), name="unique_match_per_profile_role"),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="match_score_at_most_100"),
+        )
+        indexes = (models.Index(fields=("role", "-score"), name="match_role_score_idx"),)
+
+    def __str__(self) -> str:
+        return f"{self.profile} × {self.role}: {self.score}"
+
+
+class Shortlist(models.Model):
+    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shortlists")
+    name = models.CharField(_("name"), max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("name",)
+        constraints = (models.UniqueConstraint(fields=("recruiter", "name"), name="unique_shortlist_name"),)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ShortlistEntry(models.Model):
+    shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="entries")
+    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="shortlist_entries")
+    note = models.TextField(_("private note"), max_length=1000, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-added_at",)
+        constraints = (models.UniqueConstraint(fields=("shortlist", "profile"), name="unique_profile_per_shortlist"),)
+
+    def __str__(self) -> str:
+        return f"{self.shortlist}: {self.profile}"
+
+
+class ProfileView(models.Model):
+    """A recruiter opened a candidate profile; the engineer may see it."""
+
+    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile_views_made")
+    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-viewed_at",)
+        indexes = (models.Index(fields=("profile", "viewed_at")),)
+
+    def __str__(self) -> str:
+        return f"{self.recruiter} viewed {self.profile}"

@@ -1,0 +1,200 @@
+"""factory_boy factories for every model; tests build their data with these."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from portal.roles import EDITORS, RECRUITERS
+from skills.models import (
+    Assessment,
+    ChecklistItem,
+    EngineerProfile,
+    GrowthStage,
+    ProfileView,
+    Role,
+    RoleRequirement,
+    Shortlist,
+    ShortlistEntry,
+    Skill,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    username = factory.SelfAttribute("email")
+    password = factory.django.Password("a-long-and-Unusual-passphrase-42")
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class EditorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def in_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=EDITORS))
+
+
+class RecruiterFactory(UserFactory):
+    @factory.post_generation
+    def in_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=RECRUITERS))
+
+
+class SuperuserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    kind = Category.Kind.LIBRARY
+
+
+class KeywordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Keyword
+
+    name = factory.Sequence(lambda n: f"keyword {n}")
+    slug = factory.Sequence(lambda n: f"keyword-{n}")
+
+
+class ToolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tool
+
+    name = factory.Sequence(lambda n: f"Tool {n}")
+    slug = factory.Sequence(lambda n: f"tool-{n}")
+    category = factory.SubFactory(CategoryFactory)
+    tool_type = Tool.ToolType.LIBRARY
+    summary = "A tool for tests."
+    used_for = "Testing the catalog."
+    typical_uses = "first use\nsecond use"
+    strengths = "fast\nsimple"
+    pitfalls = "easy to misuse"
+
+
+class ChooserOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChooserOption
+
+    question = factory.Sequence(lambda n: f"I build thing {n}")
+    slug = factory.Sequence(lambda n: f"option-{n}")
+    explanation = "Because it fits."
+
+
+class ChooserRecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChooserRecommendation
+
+    option = factory.SubFactory(ChooserOptionFactory)
+    tool = factory.SubFactory(ToolFactory)
+    reason = "It fits."
+
+
+class FaqEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FaqEntry
+
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    answer = "An answer."
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    slug = factory.Sequence(lambda n: f"skill-{n}")
+    growth_stage = GrowthStage.FOUNDATION
+
+
+class ChecklistItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    skill = factory.SubFactory(SkillFactory)
+    name = factory.Sequence(lambda n: f"Item {n}")
+    slug = factory.Sequence(lambda n: f"item-{n}")
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    title = factory.Sequence(lambda n: f"Senior Data Engineer {n}")
+    slug = factory.Sequence(lambda n: f"role-{n}")
+    summary = "A role for tests."
+
+
+class RoleRequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleRequirement
+
+    role = factory.SubFactory(RoleFactory)
+    item = factory.SubFactory(ChecklistItemFactory)
+    min_level = 2
+    weight = 1
+
+
+class EngineerProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EngineerProfile
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(UserFactory)
+    headline = factory.Sequence(lambda n: f"Data Engineer {n}")
+    years_experience = 5
+    location = "Utrecht"
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    user = factory.SubFactory(UserFactory)
+    item = factory.SubFactory(ChecklistItemFactory)
+    level = 2
+
+
+class ShortlistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shortlist
+
+    recruiter = factory.SubFactory(RecruiterFactory)
+    name = factory.Sequence(lambda n: f"Shortlist {n}")
+
+
+class ShortlistEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShortlistEntry
+
+    shortlist = factory.SubFactory(ShortlistFactory)
+    profile = factory.SubFactory(EngineerProfileFactory)
+
+
+class ProfileViewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProfileView
+
+    recruiter = factory.SubFactory(RecruiterFactory)
+    profile = factory.SubFactory(EngineerProfileFactory)

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.mfa.RequireStaffMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

@@ -2,6 +2,7 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -39,7 +40,19 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
-class EditorFactory(UserFactory):
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class StaffUserFactory(UserFactory):
+    """Staff must have two-factor login; pass with_mfa=False to build one that has not set it up."""
+
+    @factory.post_generation
+    def with_mfa(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(self, TOTP_SECRET)
+
+
+class EditorFactory(StaffUserFactory):
     is_staff = True
 
     @factory.post_generation
@@ -48,14 +61,14 @@ class EditorFactory(UserFactory):
             self.groups.add(Group.objects.get(name=EDITORS))
 
 
-class RecruiterFactory(UserFactory):
+class RecruiterFactory(StaffUserFactory):
     @factory.post_generation
     def in_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=RECRUITERS))
 
 
-class SuperuserFactory(UserFactory):
+class SuperuserFactory(StaffUserFactory):
     is_staff = True
     is_superuser = True
 

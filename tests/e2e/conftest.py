@@ -1,0 +1,53 @@
+"""Real-browser journeys: Playwright drives Debian's Chromium against live_server."""
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+pytestmark = pytest.mark.browser
+
+
+class Journey:
+    """Steps of one journey: a screenshot and an accessibility check per page."""
+
+    def __init__(self, page, name: str):
+        self.page = page
+        self.folder = RESULTS / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.step_number = 0
+        self.axe = Axe()
+
+    def step(self, label: str, *, check_accessibility: bool = True) -> None:
+        self.step_number += 1
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        self.page.screenshot(path=str(self.folder / f"{self.step_number:02d}-{slug}.png"), full_page=True)
+        if check_accessibility:
+            assert_accessible(self.page, self.axe, label)
+
+
+def assert_accessible(page, axe: Axe, label: str) -> None:
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    blocking = [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+    assert not blocking, f"{label} at {page.url}: {blocking}"
+
+
+@pytest.fixture
+def journey(page, request):
+    page.set_default_timeout(10_000)
+    return Journey(page, request.node.name)
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()

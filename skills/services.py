@@ -1,11 +1,14 @@
 """Writes with rules in them: assessments, profiles and the stored role matches."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from skills.models import (
     TICKED_LEVEL,
@@ -24,7 +27,7 @@ MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_m
 
 
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    profile, _ = EngineerProfile.objects.get_or_create(user=user)
+    profile, _created = EngineerProfile.objects.get_or_create(user=user)
     return profile
 
 
@@ -96,7 +99,7 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
             return count
         levels_by_user: dict[int, dict[int, int]] = defaultdict(dict)
         for user_id, item_id, level in Assessment.objects.filter(
-            user_id__in=[user_id for _, user_id in batch], item_id__in=item_ids
+            user_id__in=[user_id for _pk, user_id in batch], item_id__in=item_ids
         ).values_list("user_id", "item_id", "level"):
             levels_by_user[user_id][item_id] = level
         _store_matches(
@@ -113,36 +116,124 @@ def validate_assessment_input(*, level: int, evidence_url: str, note: str) -> No
     """The rules every entry point shares; raises ValidationError with clear messages."""
     probe = Assessment(level=level, evidence_url=evidence_url, note=note)
     if level not in Level.values:
-        raise ValidationError({"level": "Choose a level from 0 (none) to 4 (can teach others)."})
+        raise ValidationError({"level": _("Choose a level from 0 (none) to 4 (can teach others).")})
     probe.clean_fields(exclude=["user", "item"])
 
 
+@dataclass(frozen=True)
+class AssessmentInput:
+    """What an engineer entered for one checklist item."""
+
+    item: ChecklistItem
+    level: int
+    evidence_url: str = ""
+    note: str = ""
+
+
 @transaction.atomic
+def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> list[Assessment]:
+    """Set several levels at once: all or nothing, one history row per changed level, one match refresh.
+
+    Entries equal to what is stored are left alone, and an empty entry for an
+    unassessed item stores nothing; the query count does not grow with the entries.
+    """
+    entries = [
+        AssessmentInput(item=e.item, level=e.level, evidence_url=e.evidence_url.strip(), note=e.note.strip())
+        for e in entries
+    ]
+    for entry in entries:
+        validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
+    profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
+    stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    levels = {item_id: assessment.level for item_id, assessment in stored.items()}
+    target_specs = (
+        requirement_specs_by_role(role_ids=[profile.target_role_id]).get(profile.target_role_id, [])
+        if profile.target_role_id
+        else None
+    )
+    ticked = sum(1 for level in levels.values() if level >= TICKED_LEVEL)
+    now = timezone.now()
+    to_create: dict[int, Assessment] = {}
+    to_update: dict[int, Assessment] = {}
+    changes = []
+    results = []
+    for entry in entries:
+        assessment = stored.get(entry.item.pk) or Assessment(user=user, item=entry.item)
+        stored[entry.item.pk] = assessment
+        results.append(assessment)
+        old_level = assessment.level
+        if (entry.level, entry.evidence_url, entry.note) == (old_level, assessment.evidence_url, assessment.note):
+            continue
+        assessment.level = entry.level
+        assessment.evidence_url = entry.evidence_url
+        assessment.note = entry.note
+        assessment.updated_at = now
+        (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
+        if old_level != entry.level:
+            ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
+            levels[entry.item.pk] = entry.level
+            changes.append(
+                AssessmentChange(
+                    user=user,
+                    item=entry.item,
+                    old_level=old_level,
+                    new_level=entry.level,
+                    ticked_count=ticked,
+                    target_score=compute_match(target_specs, levels).score if target_specs is not None else None,
+                    changed_at=now,
+                )
+            )
+    Assessment.objects.bulk_create(to_create.values())
+    Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
+    if changes:
+        recompute_matches(profile=profile)
+        AssessmentChange.objects.bulk_create(changes)
+        profile.save(update_fields=["updated_at"])
+    return results
+
+
 def set_assessment(
     *, user: AbstractBaseUser, item: ChecklistItem, level: int, evidence_url: str = "", note: str = ""
 ) -> Assessment:
     """Set the user's level on one item, keep the history and refresh the stored matches."""
-    evidence_url = evidence_url.strip()
-    note = note.strip()
-    validate_assessment_input(level=level, evidence_url=evidence_url, note=note)
+    entry = AssessmentInput(item=item, level=level, evidence_url=evidence_url, note=note)
+    return save_assessments(user=user, entries=[entry])[0]
+
+
+def recompute_matches_for_roles(*, role_ids: Iterable[int]) -> None:
+    """Refresh the stored matches of these roles, e.g. after checklist items they required were deleted."""
+    for role in Role.objects.filter(pk__in=set(role_ids)):
+        recompute_role_matches(role=role)
+
+
+@transaction.atomic
+def update_profile(
+    *,
+    user: AbstractBaseUser,
+    headline: str,
+    years_experience: int,
+    location: str,
+    target_role: Role | None,
+    open_to_work: bool,
+    visibility: str,
+) -> EngineerProfile:
+    """Save the engineer's own profile; a new target role gets its stored match straight away."""
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
-    assessment = Assessment.objects.filter(user=user, item=item).first() or Assessment(user=user, item=item)
-    old_level = assessment.level if assessment.pk else Level.NONE
-    assessment.level = level
-    assessment.evidence_url = evidence_url
-    assessment.note = note
-    assessment.full_clean()
-    assessment.save()
-    if old_level != level:
-        matches = recompute_matches(profile=profile)
-        target = matches.get(profile.target_role_id)
-        AssessmentChange.objects.create(
-            user=user,
-            item=item,
-            old_level=old_level,
-            new_level=level,
-            ticked_count=Assessment.objects.filter(user=user, level__gte=TICKED_LEVEL).count(),
-            target_score=target.score if target else None,
-        )
-        profile.save(update_fields=["updated_at"])
-    return assessment
+    target_changed = profile.target_role_id != (target_role.pk if target_role else None)
+    profile.headline = headline.strip()
+    profile.years_experience = years_experience
+    profile.location = location.strip()
+    profile.target_role = target_role
+    profile.open_to_work = open_to_work
+    profile.visibility = visibility
+    profile.full_clean()
+    profile.save()
+    if target_changed:
+        recompute_matches(profile=profile)
+    return profile
+
+
+@transaction.atomic
+def delete_account(*, user: AbstractBaseUser) -> None:
+    """Remove the account and, through the cascades, every assessment, change, profile, match and view of it."""
+    user.delete()

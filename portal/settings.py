@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "portal",
     "catalog",
     "skills",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [

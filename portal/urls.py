@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("catalog/", include("catalog.urls")),
     path("skills/", include("skills.urls")),
+    path("api/", include("api.urls")),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,45 @@
+"""The NinjaAPI instance: routers, error handlers, the rate limit and the self-hosted docs."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from ninja import NinjaAPI
+from ninja.openapi.docs import DocsBase
+
+from api.auth import PerCallerRateThrottle
+from api.errors import install_error_handlers
+from api.routers import engineer, public, recruiter
+
+RATE_LIMIT = PerCallerRateThrottle(requests=120, seconds=60)
+
+
+class SelfHostedSwagger(DocsBase):
+    """Swagger UI from our static files, started by a static script: no CDN, nothing inline for the CSP."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs) -> HttpResponse:
+        return render(request, "api/docs.html", {"openapi_url": self.get_openapi_url(api, kwargs)})
+
+
+class PortalAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        """Short operation ids (list_tools, get_candidate) for generated clients and the docs."""
+        return operation.view_func.__name__
+
+
+api = PortalAPI(
+    title="DE skills portal API",
+    version="1",
+    description=(
+        "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
+        "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
+        "Recruiters also read visible candidates. Each token or user may make 120 requests a minute."
+    ),
+    urls_namespace="api",
+    docs=SelfHostedSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    throttle=[RATE_LIMIT],
+)
+install_error_handlers(api)
+api.add_router("/", public.router)
+api.add_router("/me/", engineer.router)
+api.add_router("/recruiter/", recruiter.router)

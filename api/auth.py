@@ -1,0 +1,101 @@
+"""Who is calling: a personal API token (scripts) or the browser session with its CSRF token.
+
+Also the per-caller rate limit and the recruiter check, which every recruiter
+endpoint applies before it reads a candidate.
+"""
+
+import time
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
+from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import BaseThrottle
+from ninja.utils import check_csrf
+
+from api.services import use_token
+from portal.mfa import has_mfa, needs_mfa
+from skills.shortlists import CANDIDATES_PERMISSION
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <token>`` with an active personal token of an active user."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
+        api_token = use_token(plain=token)
+        if api_token is None:
+            return None
+        request.api_token = api_token
+        return api_token.user
+
+
+class BrowserSessionAuth(SessionAuth):
+    """The logged-in browser session; unsafe methods need the CSRF token, as on every form of the site."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # Without a logged-in session there is nothing to protect: the caller gets 401, not a CSRF error.
+        if request.user.is_authenticated and check_csrf(request) is not None:
+            raise HttpError(403, _("CSRF check failed: send the X-CSRFToken header with the csrftoken cookie's value."))
+        return request.COOKIES.get(self.param_name)
+
+
+# Token first, so a script's request never depends on a stray session cookie.
+SIGNED_IN_AUTH = [TokenAuth(), BrowserSessionAuth(csrf=True)]
+
+
+class PerCallerRateThrottle(BaseThrottle):
+    """At most ``requests`` calls per ``seconds`` window for each token (or session user).
+
+    A fixed window counted with ``cache.incr``, which is atomic on Redis, so
+    several workers share one count. Anonymous calls to public endpoints are
+    not counted here.
+    """
+
+    timer = staticmethod(time.time)
+
+    def __init__(self, *, requests: int, seconds: int):
+        self.requests = requests
+        self.seconds = seconds
+
+    @staticmethod
+    def caller(request: HttpRequest) -> str | None:
+        api_token = getattr(request, "api_token", None)
+        if api_token is not None:
+            return f"token-{api_token.pk}"
+        user = getattr(request, "auth", None)
+        if user is not None and getattr(user, "pk", None) is not None:
+            return f"user-{user.pk}"
+        return None
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        caller = self.caller(request)
+        if caller is None:
+            return True
+        window = int(self.timer() // self.seconds)
+        key = f"api-rate:{caller}:{window}"
+        if cache.add(key, 1, timeout=self.seconds * 2):
+            return True
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the key expired between add and incr
+            cache.set(key, 1, timeout=self.seconds * 2)
+            count = 1
+        return count <= self.requests
+
+    def wait(self) -> float:
+        return self.seconds - (self.timer() % self.seconds)
+
+
+def require_recruiter(user: AbstractBaseUser) -> None:
+    """The candidate pages' rule: the view_candidates permission, and two-factor login for staff.
+
+    The token path skips the session middleware that sends staff to set up
+    two-factor login, so the same requirement is checked here.
+    """
+    if not user.has_perm(CANDIDATES_PERMISSION):
+        raise PermissionDenied(_("Only recruiters can read candidates."))
+    if needs_mfa(user) and not has_mfa(user):
+        raise PermissionDenied(_("Set up two-factor login before you use the recruiter API."))

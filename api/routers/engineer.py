@@ -1,0 +1,64 @@
+"""The signed-in user's own checklist levels, role matches and gaps; never anyone else's."""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+
+from api import selectors
+from api.auth import SIGNED_IN_AUTH
+from api.errors import InvalidInput
+from api.pagination import page
+from api.schemas import (
+    AUTH_ERRORS,
+    AssessmentIn,
+    AssessmentOut,
+    AssessmentPage,
+    ErrorOut,
+    GapsOut,
+    MatchOut,
+    PageParams,
+)
+from skills import selectors as skills_selectors
+from skills.forms import AssessmentForm
+from skills.models import ChecklistItem, Role
+from skills.services import set_assessment
+
+router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
+
+
+@router.get("/assessments", response={200: AssessmentPage, 422: ErrorOut, **AUTH_ERRORS}, summary="Your levels")
+def list_assessments(request: HttpRequest, paging: Query[PageParams]):
+    return page(selectors.own_assessments(user=request.auth), paging)
+
+
+@router.put(
+    "/assessments/{item_id}",
+    response={200: AssessmentOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, **AUTH_ERRORS},
+    summary="Set your level on one checklist item",
+)
+def set_own_assessment(request: HttpRequest, item_id: int, payload: AssessmentIn):
+    item = ChecklistItem.objects.select_related("skill").filter(pk=item_id).first()
+    if item is None:
+        raise Http404(_("There is no checklist item %(id)d.") % {"id": item_id})
+    # The checklist page's form and service: the same rules and the same messages.
+    form = AssessmentForm(payload.dict(), item=item, prefix=None)
+    if not form.is_valid():
+        raise InvalidInput(form.errors)
+    return set_assessment(user=request.auth, item=item, **form.cleaned_data)
+
+
+@router.get("/matches", response={200: list[MatchOut], **AUTH_ERRORS}, summary="Your match with every published role")
+def list_matches(request: HttpRequest):
+    return skills_selectors.role_fits(user=request.auth)
+
+
+@router.get(
+    "/gaps/{role_slug}",
+    response={200: GapsOut, 404: ErrorOut, **AUTH_ERRORS},
+    summary="What you meet and miss for one role, in learning order",
+)
+def get_gaps(request: HttpRequest, role_slug: str):
+    role = Role.objects.filter(slug=role_slug, published=True).first()
+    if role is None:
+        raise Http404(_("There is no published role “%(slug)s”.") % {"slug": role_slug[:50]})
+    return skills_selectors.role_gaps(user=request.auth, role=role)

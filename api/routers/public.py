@@ -1,0 +1,77 @@
+"""Public, read-only endpoints: the catalog, the chooser, the checklist and the roles."""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+
+from api import selectors
+from api.errors import InvalidInput
+from api.pagination import page
+from api.schemas import (
+    CategoryOut,
+    ChooserOptionOut,
+    ErrorOut,
+    PageParams,
+    RoleOut,
+    SkillOut,
+    ToolDetailOut,
+    ToolFilters,
+    ToolPage,
+)
+from catalog import selectors as catalog_selectors
+from catalog.forms import CatalogFilterForm
+
+router = Router(tags=["public"])
+
+
+@router.get("/categories", response=list[CategoryOut], summary="Published tool categories")
+def list_categories(request: HttpRequest):
+    return catalog_selectors.filter_categories()
+
+
+@router.get(
+    "/tools",
+    response={200: ToolPage, 422: ErrorOut},
+    summary="Published tools, filtered like the catalog page",
+)
+def list_tools(request: HttpRequest, filters: Query[ToolFilters], paging: Query[PageParams]):
+    # The catalog page's own form checks the filters, so both reject the same input with the same words.
+    form = CatalogFilterForm({name: value for name, value in filters.dict().items() if value is not None})
+    if not form.is_valid():
+        raise InvalidInput(form.errors)
+    data = form.cleaned_data
+    groups = catalog_selectors.catalog_groups(
+        q=data["q"], category=data["category"], tool_type=data["type"], keyword=data["keyword"]
+    )
+    return page([tool for group in groups for tool in group.tools], paging)
+
+
+@router.get("/tools/{slug}", response={200: ToolDetailOut, 404: ErrorOut}, summary="One published tool")
+def get_tool(request: HttpRequest, slug: str):
+    tool = catalog_selectors.tool_for_page(slug=slug)
+    if tool is None or not tool.is_public:
+        raise Http404(_("There is no published tool “%(slug)s”.") % {"slug": slug[:50]})
+    return catalog_selectors.load_tool_details(tool)
+
+
+@router.get("/chooser", response=list[ChooserOptionOut], summary="The quick chooser: what you build → which tools")
+def list_chooser_options(request: HttpRequest):
+    return catalog_selectors.chooser_options()
+
+
+@router.get("/skills", response=list[SkillOut], summary="The recruiter checklist: skills and their items")
+def list_skills(request: HttpRequest):
+    return selectors.checklist_skills()
+
+
+@router.get("/roles", response=list[RoleOut], summary="Published roles with their requirements")
+def list_roles(request: HttpRequest):
+    return selectors.roles_with_requirements()
+
+
+@router.get("/roles/{slug}", response={200: RoleOut, 404: ErrorOut}, summary="One published role")
+def get_role(request: HttpRequest, slug: str):
+    role = selectors.roles_with_requirements().filter(slug=slug).first()
+    if role is None:
+        raise Http404(_("There is no published role “%(slug)s”.") % {"slug": slug[:50]})
+    return role

@@ -1,0 +1,79 @@
+"""Recruiters' candidate search and profiles: the pages' visibility rules, filters and audit."""
+
+from django.http import Http404, HttpRequest, QueryDict
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+
+from api.auth import SIGNED_IN_AUTH, require_recruiter
+from api.errors import InvalidInput
+from api.pagination import page
+from api.schemas import AUTH_ERRORS, CandidateDetailOut, CandidateFiltersIn, CandidatePage, ErrorOut, PageParams
+from skills.candidates import (
+    candidate_assessments,
+    candidate_display_name,
+    candidate_matches,
+    candidate_role_matches,
+    visible_profiles,
+)
+from skills.recruiter_forms import CandidateFilterForm
+from skills.shortlists import record_profile_view
+
+router = Router(tags=["recruiter"], auth=SIGNED_IN_AUTH)
+
+
+def _form_data(filters: CandidateFiltersIn) -> QueryDict:
+    """The typed query parameters as the candidate list page would send them."""
+    data = QueryDict(mutable=True)
+    for name, value in filters.dict().items():
+        if value is None or value is False or value == []:
+            continue
+        if isinstance(value, list):
+            data.setlist(name, [str(item) for item in value])
+        elif value is True:
+            data[name] = "on"
+        else:
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return data
+
+
+@router.get(
+    "/candidates",
+    response={200: CandidatePage, 404: ErrorOut, 422: ErrorOut, **AUTH_ERRORS},
+    summary="Visible candidates ranked by their match with a role",
+)
+def list_candidates(request: HttpRequest, filters: Query[CandidateFiltersIn], paging: Query[PageParams]):
+    require_recruiter(request.auth)
+    form = CandidateFilterForm(_form_data(filters))
+    if not form.is_valid():
+        raise InvalidInput(form.errors)
+    candidate_filters = form.filters()
+    if candidate_filters is None:
+        raise Http404(_("There is no published role to rank candidates by."))
+    return page(candidate_matches(filters=candidate_filters), paging, role=candidate_filters.role.slug)
+
+
+@router.get(
+    "/candidates/{profile_id}",
+    response={200: CandidateDetailOut, 404: ErrorOut, 422: ErrorOut, **AUTH_ERRORS},
+    summary="One visible candidate; the view is recorded for the candidate to see",
+)
+def get_candidate(request: HttpRequest, profile_id: int):
+    require_recruiter(request.auth)
+    profile = visible_profiles().select_related("user", "target_role").filter(pk=profile_id).first()
+    if profile is None:
+        raise Http404(_("There is no visible candidate %(id)d.") % {"id": profile_id})
+    record_profile_view(recruiter=request.auth, profile=profile)
+    target = profile.target_role
+    return {
+        "id": profile.pk,
+        "name": candidate_display_name(profile.user),
+        "email": profile.user.email,
+        "headline": profile.headline,
+        "location": profile.location,
+        "years_experience": profile.years_experience,
+        "open_to_work": profile.open_to_work,
+        "target_role": target.slug if target is not None and target.published else None,
+        "updated_at": profile.updated_at,
+        "matches": candidate_role_matches(profile=profile),
+        "skills": candidate_assessments(profile=profile),
+    }

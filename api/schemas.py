@@ -1,0 +1,489 @@
+"""Typed shapes of everything the API reads and writes; they are also what /api/openapi.json documents."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+from catalog.models import Tool
+from skills.candidates import candidate_display_name
+from skills.models import Level
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+MAX_OFFSET = 1_000_000
+
+ToolType = Literal[tuple(Tool.ToolType.values)]
+CandidateSort = Literal["score", "experience", "updated"]
+# Ids beyond a 64-bit integer cannot exist, and some databases refuse to even compare with them.
+ItemId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in one sentence.")
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict, description="Messages per input field, when the input was not valid."
+    )
+
+
+# What any endpoint that needs a signed-in caller may answer besides its own results.
+AUTH_ERRORS = {401: ErrorOut, 403: ErrorOut, 429: ErrorOut}
+
+
+class PageParams(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"How many items to return (1–{MAX_LIMIT}).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
+
+
+class PageOut(Schema):
+    count: int = Field(description="How many items match in total.")
+    limit: int
+    offset: int
+
+
+# Catalog ----------------------------------------------------------------------------------------
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    kind_label: str
+    description: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+
+class ToolFilters(Schema):
+    q: str | None = Field(None, description="Words to look for in name, summary, use or vacancy terms.")
+    category: str | None = Field(None, description="Category slug.")
+    type: ToolType | None = Field(None, description="Tool type as in the article's table.")
+    keyword: str | None = Field(None, description="Slug of a vacancy term.")
+
+
+class ToolOut(Schema):
+    slug: str
+    name: str
+    category: str = Field(description="Category slug.")
+    tool_type: ToolType
+    tool_type_label: str
+    summary: str
+    is_optional: bool
+    keywords: list[str] = Field(description="Vacancy terms linked to the tool.")
+    website_url: str
+    docs_url: str
+    page_url: str = Field(description="The tool's page in the portal.")
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.category.slug
+
+    @staticmethod
+    def resolve_tool_type_label(obj) -> str:
+        return str(obj.get_tool_type_display())
+
+    @staticmethod
+    def resolve_keywords(obj) -> list[str]:
+        return [keyword.name for keyword in obj.keywords.all()]
+
+    @staticmethod
+    def resolve_page_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
+class ToolPage(PageOut):
+    items: list[ToolOut]
+
+
+class ToolRef(Schema):
+    slug: str
+    name: str
+
+
+class ToolDetailOut(ToolOut):
+    used_for: str
+    in_vacancies: str
+    when_to_pick: str
+    typical_uses: list[str]
+    strengths: list[str]
+    pitfalls: list[str]
+    seniority_signals: list[str]
+    related_tools: list[ToolRef]
+    skills: list[str] = Field(description="Slugs of the checklist skills this tool serves.")
+
+    @staticmethod
+    def resolve_typical_uses(obj) -> list[str]:
+        return obj.typical_uses_list
+
+    @staticmethod
+    def resolve_strengths(obj) -> list[str]:
+        return obj.strengths_list
+
+    @staticmethod
+    def resolve_pitfalls(obj) -> list[str]:
+        return obj.pitfalls_list
+
+    @staticmethod
+    def resolve_seniority_signals(obj) -> list[str]:
+        return obj.seniority_signals_list
+
+    @staticmethod
+    def resolve_related_tools(obj) -> list:
+        return list(obj.related_tools.all())
+
+    @staticmethod
+    def resolve_skills(obj) -> list[str]:
+        return [skill.slug for skill in obj.skills.all()]
+
+
+class RecommendationOut(Schema):
+    tool: ToolRef
+    reason: str
+
+
+class ChooserOptionOut(Schema):
+    slug: str
+    question: str
+    explanation: str
+    recommendations: list[RecommendationOut]
+
+    @staticmethod
+    def resolve_recommendations(obj) -> list:
+        return list(obj.recommendations.all())
+
+
+# Checklist and roles ----------------------------------------------------------------------------
+
+
+class ChecklistItemOut(Schema):
+    id: int
+    slug: str
+    name: str
+    description: str
+    is_senior: bool
+
+
+class SkillOut(Schema):
+    slug: str
+    name: str
+    description: str
+    growth_stage: int
+    items: list[ChecklistItemOut]
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return list(obj.items.all())
+
+
+class RequirementOut(Schema):
+    item_id: int
+    item: str
+    skill: str = Field(description="Skill slug.")
+    min_level: int
+    weight: int
+    is_must_have: bool
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.item.skill.slug
+
+
+class RoleOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    is_senior: bool
+    requirements: list[RequirementOut]
+
+    @staticmethod
+    def resolve_requirements(obj) -> list:
+        return list(obj.requirements.all())
+
+
+# The engineer's own data ------------------------------------------------------------------------
+
+
+class AssessmentOut(Schema):
+    item_id: int
+    item: str
+    skill: str = Field(description="Skill slug.")
+    level: int
+    level_label: str
+    is_ticked: bool
+    evidence_url: str
+    note: str
+    updated_at: datetime | None = Field(description="Empty when nothing was stored (level 0 on an unassessed item).")
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.item.skill.slug
+
+    @staticmethod
+    def resolve_level_label(obj) -> str:
+        return str(obj.get_level_display())
+
+
+class AssessmentPage(PageOut):
+    items: list[AssessmentOut]
+
+
+class AssessmentIn(Schema):
+    # The range is documented here but checked by the same form as the checklist page, for the same messages.
+    level: int = Field(
+        description="0 none · 1 learning · 2 working · 3 strong · 4 can teach others.",
+        json_schema_extra={"minimum": Level.NONE, "maximum": Level.TEACH},
+    )
+    evidence_url: str = Field("", description="A link that backs the level up (http or https).")
+    note: str = Field("", description="A short note, at most 280 characters.")
+
+
+class MatchOut(Schema):
+    role: str = Field(description="Role slug.")
+    role_title: str
+    is_target: bool
+    score: int = Field(description="0–100.")
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_role(obj) -> str:
+        return obj.role.slug
+
+    @staticmethod
+    def resolve_role_title(obj) -> str:
+        return obj.role.title
+
+    @staticmethod
+    def resolve_score(obj) -> int:
+        return obj.result.score
+
+    @staticmethod
+    def resolve_requirements_met(obj) -> int:
+        return obj.result.requirements_met
+
+    @staticmethod
+    def resolve_requirements_total(obj) -> int:
+        return obj.result.requirements_total
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.result.missing_must_haves)
+
+
+class RequirementStatusOut(Schema):
+    item_id: int
+    item: str
+    skill: str = Field(description="Skill slug.")
+    growth_stage: int
+    min_level: int
+    level: int
+    gap: int = Field(description="Levels short of the minimum.")
+    is_must_have: bool
+    tools: list[ToolRef] = Field(description="Catalog tools that help learn the skill.")
+
+    @staticmethod
+    def resolve_item_id(obj) -> int:
+        return obj.item.pk
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.skill.slug
+
+    @staticmethod
+    def resolve_growth_stage(obj) -> int:
+        return obj.skill.growth_stage
+
+    @staticmethod
+    def resolve_min_level(obj) -> int:
+        return obj.requirement.min_level
+
+
+class GapsOut(Schema):
+    role: str = Field(description="Role slug.")
+    role_title: str
+    score: int
+    requirements_met: int
+    requirements_total: int
+    met: list[RequirementStatusOut]
+    missing: list[RequirementStatusOut]
+    learning_path: list[RequirementStatusOut] = Field(description="What is missing, in the order to learn it.")
+
+    @staticmethod
+    def resolve_role(obj) -> str:
+        return obj.role.slug
+
+    @staticmethod
+    def resolve_role_title(obj) -> str:
+        return obj.role.title
+
+    @staticmethod
+    def resolve_score(obj) -> int:
+        return obj.result.score
+
+    @staticmethod
+    def resolve_requirements_met(obj) -> int:
+        return obj.result.requirements_met
+
+    @staticmethod
+    def resolve_requirements_total(obj) -> int:
+        return obj.result.requirements_total
+
+
+# Recruiters -------------------------------------------------------------------------------------
+
+
+class CandidateFiltersIn(Schema):
+    # Bounds are documented here and checked by the candidate list's own form, for the same messages.
+    role: str | None = Field(None, description="Slug of the published role to rank by; the default role if left out.")
+    min_score: int | None = Field(None, json_schema_extra={"minimum": 0, "maximum": 100})
+    must_haves_met: bool = False
+    items: list[ItemId] = Field(
+        default_factory=list,
+        description="Checklist item ids the candidate must have (at most 10).",
+        json_schema_extra={"maxItems": 10},
+    )
+    item_level: int | None = Field(
+        None,
+        description="Minimum level on each of those items (default 2).",
+        json_schema_extra={"minimum": 1, "maximum": 4},
+    )
+    min_years: int | None = Field(None, json_schema_extra={"minimum": 0, "maximum": 60})
+    location: str | None = Field(None, json_schema_extra={"maxLength": 100})
+    open_to_work: bool = False
+    updated_since: date | None = None
+    sort: CandidateSort | None = None
+
+
+class CandidateOut(Schema):
+    id: int = Field(description="Profile id, for the detail endpoint.")
+    name: str
+    headline: str
+    location: str
+    years_experience: int
+    open_to_work: bool
+    updated_at: datetime
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_id(obj) -> int:
+        return obj.profile_id
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return candidate_display_name(obj.profile.user)
+
+    @staticmethod
+    def resolve_headline(obj) -> str:
+        return obj.profile.headline
+
+    @staticmethod
+    def resolve_location(obj) -> str:
+        return obj.profile.location
+
+    @staticmethod
+    def resolve_years_experience(obj) -> int:
+        return obj.profile.years_experience
+
+    @staticmethod
+    def resolve_open_to_work(obj) -> bool:
+        return obj.profile.open_to_work
+
+    @staticmethod
+    def resolve_updated_at(obj) -> datetime:
+        return obj.profile.updated_at
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.missing_must_have_names)
+
+
+class CandidatePage(PageOut):
+    role: str = Field(description="Slug of the role the list is ranked by.")
+    items: list[CandidateOut]
+
+
+class StoredMatchOut(Schema):
+    role: str = Field(description="Role slug.")
+    role_title: str
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_role(obj) -> str:
+        return obj.role.slug
+
+    @staticmethod
+    def resolve_role_title(obj) -> str:
+        return obj.role.title
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.missing_must_have_names)
+
+
+class CandidateItemOut(Schema):
+    item_id: int
+    item: str
+    level: int
+    level_label: str
+    evidence_url: str
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+    @staticmethod
+    def resolve_level_label(obj) -> str:
+        return str(obj.get_level_display())
+
+
+class CandidateSkillOut(Schema):
+    skill: str = Field(description="Skill slug.")
+    skill_name: str
+    items: list[CandidateItemOut]
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.skill.slug
+
+    @staticmethod
+    def resolve_skill_name(obj) -> str:
+        return obj.skill.name
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return obj.assessments
+
+
+class CandidateDetailOut(Schema):
+    id: int
+    name: str
+    email: str
+    headline: str
+    location: str
+    years_experience: int
+    open_to_work: bool
+    target_role: str | None = Field(description="Slug of the candidate's published target role, if any.")
+    updated_at: datetime
+    matches: list[StoredMatchOut]
+    skills: list[CandidateSkillOut]

@@ -1,0 +1,74 @@
+"""Personal API tokens: issue, revoke and check them; only a hash of each token is ever stored."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from api.models import ApiToken
+
+MAX_ACTIVE_TOKENS = 10
+PREFIX_LENGTH = 8
+# Writing last_used_at on every call would turn each read into a write; a minute is precise enough.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A new token with its plain value, which exists only in this object and is never stored."""
+
+    token: ApiToken
+    plain: str
+
+
+def hash_token(plain: str) -> str:
+    return hashlib.sha256(plain.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_token(*, user: AbstractBaseUser, name: str) -> IssuedToken:
+    """Issue a named token for the user; at most MAX_ACTIVE_TOKENS may be active at once."""
+    # Lock the user's row so two requests at once cannot both pass the limit.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    if ApiToken.objects.active().filter(user=user).count() >= MAX_ACTIVE_TOKENS:
+        raise ValidationError(
+            _("You already have %(limit)d active tokens; revoke one before creating another.")
+            % {"limit": MAX_ACTIVE_TOKENS}
+        )
+    plain = secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name.strip(), token_hash=hash_token(plain), prefix=plain[:PREFIX_LENGTH])
+    token.full_clean()
+    token.save()
+    return IssuedToken(token=token, plain=plain)
+
+
+@transaction.atomic
+def revoke_token(*, user: AbstractBaseUser, token: ApiToken) -> ApiToken:
+    """Stop a token from working; revoking twice keeps the first revocation time."""
+    if token.user_id != user.pk:
+        raise PermissionDenied(_("This token belongs to someone else."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def use_token(*, plain: str) -> ApiToken | None:
+    """The active token with this value and an active owner, noting when it was used; None otherwise."""
+    if not plain:
+        return None
+    token = ApiToken.objects.active().select_related("user").filter(token_hash=hash_token(plain)).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

@@ -1,0 +1,55 @@
+"""The token page: list, create (the plain token is shown once) and revoke personal API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from api import selectors, services
+from api.forms import TokenForm
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    """A new token is rendered straight into the response (never stored, never cached) and not shown again."""
+    form = TokenForm(request.POST if request.method == "POST" else None)
+    issued = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            try:
+                issued = services.create_token(user=request.user, name=form.cleaned_data["name"])
+            except ValidationError as error:
+                form.add_error(None, error)
+        if issued is None:
+            status = 400
+        else:
+            form = TokenForm()
+    context = {
+        "form": form,
+        "issued": issued,
+        "tokens": selectors.tokens_for(user=request.user),
+        "docs_url": reverse("api:openapi-view"),
+    }
+    return render(request, "api/tokens.html", context, status=status)
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(selectors.tokens_for(user=request.user), pk=pk)
+    services.revoke_token(user=request.user, token=token)
+    messages.success(request, _("Token “%(name)s” is revoked; it no longer works.") % {"name": token.name})
+    return redirect("tokens:list")
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Unknown paths under /api/ answer in JSON like the rest of the API."""
+    return JsonResponse({"detail": _("There is no API endpoint at this address."), "errors": {}}, status=404)

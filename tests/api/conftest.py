@@ -1,0 +1,36 @@
+"""Helpers for calling the API as each kind of user, with a personal token."""
+
+import pytest
+
+from api.services import create_token
+from tests.factories import EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
+
+ROLE_FACTORIES = {
+    "engineer": UserFactory,
+    "recruiter": RecruiterFactory,
+    "editor": EditorFactory,
+    "superuser": SuperuserFactory,
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Many users per test; a cheap hasher keeps the API suite quick (hashing is not under test here)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def bearer(user) -> dict[str, str]:
+    return {"Authorization": f"Bearer {create_token(user=user, name='tests').plain}"}
+
+
+@pytest.fixture
+def call_as():
+    """call_as(client, role_or_user, method, url, **kwargs): one request with a fresh token, or none for "anonymous"."""
+
+    def call(client, who, method: str, url: str, **kwargs):
+        if who != "anonymous":
+            user = ROLE_FACTORIES[who]() if isinstance(who, str) else who
+            kwargs.setdefault("headers", {}).update(bearer(user))
+        return getattr(client, method)(url, **kwargs)
+
+    return call

@@ -1,0 +1,114 @@
+"""The API as a whole: self-hosted docs under the CSP, the OpenAPI document, JSON errors and the rate limit."""
+
+import re
+
+import pytest
+
+from api.api import RATE_LIMIT
+from api.services import create_token
+from tests.api.conftest import bearer
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def test_openapi_document_describes_every_endpoint(client):
+    document = client.get("/api/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    assert {
+        "/api/categories",
+        "/api/tools",
+        "/api/tools/{slug}",
+        "/api/chooser",
+        "/api/skills",
+        "/api/roles",
+        "/api/roles/{slug}",
+        "/api/me/assessments",
+        "/api/me/assessments/{item_id}",
+        "/api/me/matches",
+        "/api/me/gaps/{role_slug}",
+        "/api/recruiter/candidates",
+        "/api/recruiter/candidates/{profile_id}",
+    } == set(document["paths"])
+    assert document["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+def test_docs_page_has_no_inline_script_and_loads_only_our_static_files(client):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    scripts = SCRIPT.findall(html)
+    assert scripts, "the page should load Swagger UI"
+    for attributes, body in scripts:
+        assert body.strip() == ""
+        assert re.search(r'src="/static/', attributes)
+    assert "style=" not in html
+    external = re.findall(r'(?:src|href)="(https?:)?//', html)
+    assert external == []
+    assert '/static/ninja/swagger-ui-bundle.js"' in html
+    assert '/static/api/swagger-init.js"' in html
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/ninja/swagger-ui-bundle.js", "/static/ninja/swagger-ui.css", "/static/api/swagger-init.js"]
+)
+def test_docs_assets_are_served_from_our_static_files(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    b"".join(response.streaming_content if response.streaming else [response.content])
+
+
+def test_unknown_api_address_is_a_json_404(client):
+    response = client.get("/api/no-such-thing")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "There is no API endpoint at this address.", "errors": {}}
+
+
+def test_wrong_method_is_a_405_not_a_500(client):
+    assert client.delete("/api/tools").status_code == 405
+
+
+def test_an_unexpected_failure_still_answers_in_json(client, monkeypatch):
+    def explode(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("api.routers.public.catalog_selectors.chooser_options", explode)
+    response = client.get("/api/chooser")
+    assert response.status_code == 500
+    assert response.json()["detail"] == "Something went wrong on our side; please try again later."
+
+
+def test_rate_limit_answers_429_after_120_calls_a_minute_per_token(client, monkeypatch):
+    monkeypatch.setattr(RATE_LIMIT, "timer", lambda: 1_000_040.0)  # 20 s into a window, whatever the clock does
+    headers = bearer(UserFactory())
+    statuses = [client.get("/api/me/matches", headers=headers).status_code for _ in range(120)]
+    assert statuses == [200] * 120
+    response = client.get("/api/me/matches", headers=headers)
+    assert response.status_code == 429
+    assert response["Retry-After"] == "40"
+    assert "Too many requests" in response.json()["detail"]
+
+
+def test_rate_limit_counts_each_token_separately(client, monkeypatch):
+    monkeypatch.setattr(RATE_LIMIT, "requests", 2)
+    user = UserFactory()
+    first = {"Authorization": f"Bearer {create_token(user=user, name='one').plain}"}
+    second = {"Authorization": f"Bearer {create_token(user=user, name='two').plain}"}
+    for _ in range(2):
+        client.get("/api/me/matches", headers=first)
+    assert client.get("/api/me/matches", headers=first).status_code == 429
+    assert client.get("/api/me/matches", headers=second).status_code == 200
+
+
+def test_rate_limit_opens_again_in_the_next_window(client, monkeypatch):
+    monkeypatch.setattr(RATE_LIMIT, "requests", 1)
+    now = [1_000_000.0]
+    monkeypatch.setattr(RATE_LIMIT, "timer", lambda: now[0])
+    headers = bearer(UserFactory())
+    client.get("/api/me/matches", headers=headers)
+    assert client.get("/api/me/matches", headers=headers).status_code == 429
+    now[0] += 60
+    assert client.get("/api/me/matches", headers=headers).status_code == 200

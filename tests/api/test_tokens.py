@@ -1,0 +1,189 @@
+"""Personal API tokens: shown once, stored only as a hash, revocable, and managed on /api/tokens/."""
+
+import hashlib
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from api.models import ApiToken
+from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ME = "/api/me/assessments"
+
+
+def test_database_keeps_only_the_hash_and_a_short_prefix():
+    issued = create_token(user=UserFactory(), name="laptop")
+    stored = ApiToken.objects.values().get(pk=issued.token.pk)
+    assert stored["token_hash"] == hashlib.sha256(issued.plain.encode()).hexdigest()
+    assert stored["prefix"] == issued.plain[:8]
+    assert not any(issued.plain in str(value) for value in stored.values())
+
+
+def test_each_token_is_new_and_long():
+    user = UserFactory()
+    first, second = create_token(user=user, name="a"), create_token(user=user, name="b")
+    assert first.plain != second.plain
+    assert len(first.plain) >= 40
+
+
+def test_token_authenticates_and_notes_when_it_was_used(client):
+    issued = create_token(user=UserFactory(), name="script")
+    response = client.get(ME, headers={"Authorization": f"Bearer {issued.plain}"})
+    assert response.status_code == 200
+    issued.token.refresh_from_db()
+    assert issued.token.last_used_at is not None
+
+
+def test_revoked_token_gets_a_401(client):
+    issued = create_token(user=UserFactory(), name="script")
+    revoke_token(user=issued.token.user, token=issued.token)
+    response = client.get(ME, headers={"Authorization": f"Bearer {issued.plain}"})
+    assert response.status_code == 401
+    assert response.json()["detail"]
+
+
+def test_token_of_a_deactivated_user_gets_a_401(client):
+    user = UserFactory()
+    issued = create_token(user=user, name="script")
+    user.is_active = False
+    user.save()
+    assert client.get(ME, headers={"Authorization": f"Bearer {issued.plain}"}).status_code == 401
+
+
+@pytest.mark.parametrize("header", ["Bearer wrong", "Bearer ", "Token abc", "Basic dXNlcjpwYXNz"])
+def test_unknown_or_malformed_credentials_get_a_401(client, header):
+    create_token(user=UserFactory(), name="script")
+    assert client.get(ME, headers={"Authorization": header}).status_code == 401
+
+
+def test_nobody_may_revoke_someone_elses_token():
+    issued = create_token(user=UserFactory(), name="script")
+    with pytest.raises(PermissionDenied):
+        revoke_token(user=UserFactory(), token=issued.token)
+    issued.token.refresh_from_db()
+    assert issued.token.is_active
+
+
+def test_revoking_twice_keeps_the_first_time():
+    issued = create_token(user=UserFactory(), name="script")
+    first = revoke_token(user=issued.token.user, token=issued.token).revoked_at
+    assert revoke_token(user=issued.token.user, token=issued.token).revoked_at == first
+
+
+def test_active_tokens_are_limited_per_user():
+    user = UserFactory()
+    for number in range(MAX_ACTIVE_TOKENS):
+        create_token(user=user, name=f"token {number}")
+    with pytest.raises(ValidationError):
+        create_token(user=user, name="one too many")
+    assert ApiToken.objects.filter(user=user).count() == MAX_ACTIVE_TOKENS
+
+
+def test_last_used_is_written_at_most_once_a_minute(django_assert_num_queries):
+    issued = create_token(user=UserFactory(), name="script")
+    use_token(plain=issued.plain)
+    with django_assert_num_queries(1):  # the lookup only, no write
+        assert use_token(plain=issued.plain) == issued.token
+
+
+def test_blank_name_is_refused():
+    with pytest.raises(ValidationError):
+        create_token(user=UserFactory(), name="   ")
+
+
+# The page ----------------------------------------------------------------------------------------
+
+
+def test_token_page_sends_anonymous_visitors_to_login(client):
+    response = client.get("/api/tokens/")
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_token_page_lists_only_my_tokens(client):
+    me = UserFactory()
+    create_token(user=me, name="my laptop")
+    create_token(user=UserFactory(), name="their server")
+    client.force_login(me)
+    page = client.get("/api/tokens/").content.decode()
+    assert "my laptop" in page
+    assert "their server" not in page
+
+
+def test_created_token_is_shown_once_and_never_cached(client):
+    me = UserFactory()
+    client.force_login(me)
+    response = client.post("/api/tokens/", {"name": "nightly export"})
+    assert response.status_code == 200
+    token = ApiToken.objects.get(user=me)
+    plain = response.context["issued"].plain
+    assert plain in response.content.decode()
+    assert token.token_hash == hashlib.sha256(plain.encode()).hexdigest()
+    assert "no-store" in response["Cache-Control"]
+    assert plain not in client.get("/api/tokens/").content.decode()
+
+
+def test_created_token_works_against_the_api(client):
+    client.force_login(UserFactory())
+    plain = client.post("/api/tokens/", {"name": "script"}).context["issued"].plain
+    client.logout()
+    assert client.get(ME, headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+
+
+def test_blank_name_re_renders_the_form_with_an_error_and_creates_nothing(client):
+    client.force_login(UserFactory())
+    response = client.post("/api/tokens/", {"name": ""})
+    assert response.status_code == 400
+    assert response.context["form"].errors["name"]
+    assert not ApiToken.objects.exists()
+
+
+def test_token_limit_is_shown_on_the_page(client):
+    me = UserFactory()
+    for number in range(MAX_ACTIVE_TOKENS):
+        create_token(user=me, name=f"token {number}")
+    client.force_login(me)
+    response = client.post("/api/tokens/", {"name": "one too many"})
+    assert response.status_code == 400
+    assert "revoke one before creating another" in response.content.decode()
+
+
+def test_revoke_from_the_page(client):
+    issued = create_token(user=UserFactory(), name="script")
+    client.force_login(issued.token.user)
+    response = client.post(f"/api/tokens/{issued.token.pk}/revoke/")
+    assert response.status_code == 302
+    issued.token.refresh_from_db()
+    assert issued.token.revoked_at is not None
+
+
+def test_revoking_someone_elses_token_from_the_page_is_a_404(client):
+    issued = create_token(user=UserFactory(), name="script")
+    client.force_login(UserFactory())
+    assert client.post(f"/api/tokens/{issued.token.pk}/revoke/").status_code == 404
+    issued.token.refresh_from_db()
+    assert issued.token.revoked_at is None
+
+
+def test_revoke_needs_a_post(client):
+    issued = create_token(user=UserFactory(), name="script")
+    client.force_login(issued.token.user)
+    assert client.get(f"/api/tokens/{issued.token.pk}/revoke/").status_code == 405
+
+
+def test_token_page_uses_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    me = UserFactory()
+    client.force_login(me)
+    create_token(user=me, name="first")
+    with django_assert_max_num_queries(12) as small:
+        client.get("/api/tokens/")
+    for number in range(8):
+        issued = create_token(user=me, name=f"token {number}")
+        issued.token.last_used_at = timezone.now()
+        issued.token.save()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/api/tokens/")

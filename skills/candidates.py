@@ -1,0 +1,287 @@
+"""Reads for the recruiter pages: which candidates a recruiter may see, ranked and filtered.
+
+Every recruiter query starts from :func:`visible_lookup`, so a profile that is
+not visible to recruiters can never be listed, counted, exported or shown.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+
+from skills.models import (
+    TICKED_LEVEL,
+    Assessment,
+    EngineerProfile,
+    Level,
+    Role,
+    RoleMatch,
+    Shortlist,
+    ShortlistEntry,
+    Skill,
+)
+
+SORT_ORDERS: dict[str, tuple[str, ...]] = {
+    "score": ("-score", "profile_id"),
+    "experience": ("-profile__years_experience", "-score", "profile_id"),
+    "updated": ("-profile__updated_at", "-score", "profile_id"),
+}
+DEFAULT_SORT = "score"
+
+
+def visible_lookup(prefix: str = "") -> Q:
+    """The one rule for what recruiters may see, usable across relations (prefix "profile__")."""
+    return Q(**{f"{prefix}visibility": EngineerProfile.Visibility.RECRUITERS})
+
+
+def visible_profiles() -> QuerySet[EngineerProfile]:
+    """Profiles whose owner opted in to being seen by recruiters."""
+    return EngineerProfile.objects.filter(visible_lookup())
+
+
+def published_roles() -> QuerySet[Role]:
+    return Role.objects.filter(published=True)
+
+
+def default_role() -> Role | None:
+    """The role a recruiter ranks by when none is chosen: the first published senior role."""
+    return published_roles().order_by("-is_senior", "order", "title").first()
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    """What a recruiter asked for on the candidate list; every field but role is optional."""
+
+    role: Role
+    min_score: int | None = None
+    must_haves_met: bool = False
+    item_ids: tuple[int, ...] = ()
+    item_level: int = TICKED_LEVEL
+    min_years: int | None = None
+    location: str = ""
+    open_to_work: bool = False
+    updated_since: datetime | None = None
+    sort: str = DEFAULT_SORT
+
+
+def candidate_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
+    """Visible candidates' stored matches with the role, filtered and ranked.
+
+    One indexed query on RoleMatch joined to the profile and user; each
+    checklist-item condition is an EXISTS on the (user, item) unique index.
+    """
+    matches = RoleMatch.objects.filter(visible_lookup("profile__"), role=filters.role).select_related("profile__user")
+    if filters.min_score is not None:
+        matches = matches.filter(score__gte=filters.min_score)
+    if filters.must_haves_met:
+        matches = matches.filter(must_haves_missing=0)
+    for item_id in filters.item_ids:
+        matches = matches.filter(
+            Exists(
+                Assessment.objects.filter(
+                    user_id=OuterRef("profile__user_id"), item_id=item_id, level__gte=filters.item_level
+                )
+            )
+        )
+    if filters.min_years is not None:
+        matches = matches.filter(profile__years_experience__gte=filters.min_years)
+    if filters.location:
+        matches = matches.filter(profile__location__icontains=filters.location)
+    if filters.open_to_work:
+        matches = matches.filter(profile__open_to_work=True)
+    if filters.updated_since is not None:
+        matches = matches.filter(profile__updated_at__gte=filters.updated_since)
+    return matches.order_by(*SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT]))
+
+
+def iter_candidate_matches(*, filters: CandidateFilters, chunk_size: int = 2000) -> Iterator[RoleMatch]:
+    """All matching rows for an export, fetched in chunks so memory stays flat."""
+    return candidate_matches(filters=filters).iterator(chunk_size=chunk_size)
+
+
+@dataclass(frozen=True)
+class SkillLevel:
+    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
+
+    skill: Skill
+    average: float
+
+    @property
+    def percent(self) -> int:
+        return round(self.average * 100 / Level.TEACH)
+
+
+def skills_with_item_counts() -> list[Skill]:
+    return list(Skill.objects.annotate(item_count=Count("items")).order_by("growth_stage", "order", "name"))
+
+
+def skill_levels_for_users(*, user_ids: Iterable[int], skills: list[Skill]) -> dict[int, list[SkillLevel]]:
+    """Levels per skill for many users with one aggregate query (for a page of candidates)."""
+    user_ids = list(user_ids)
+    totals: dict[int, dict[int, int]] = defaultdict(dict)
+    if user_ids:
+        rows = (
+            Assessment.objects.filter(user_id__in=user_ids)
+            .values("user_id", "item__skill_id")
+            .annotate(total=Sum("level"))
+            .order_by()
+        )
+        for row in rows:
+            totals[row["user_id"]][row["item__skill_id"]] = row["total"]
+    return {
+        user_id: [
+            SkillLevel(
+                skill=skill,
+                average=(totals[user_id].get(skill.pk, 0) / skill.item_count) if skill.item_count else 0.0,
+            )
+            for skill in skills
+        ]
+        for user_id in user_ids
+    }
+
+
+@dataclass
+class SkillAssessments:
+    """One skill with the candidate's assessed items under it, for the detail page."""
+
+    skill: Skill
+    assessments: list[Assessment] = field(default_factory=list)
+
+
+def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]:
+    """The candidate's assessed items grouped by skill in growth order, with evidence; one query."""
+    grouped: dict[int, SkillAssessments] = {}
+    assessments = (
+        Assessment.objects.filter(user_id=profile.user_id, level__gt=Level.NONE)
+        .select_related("item__skill")
+        .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order", "item__name")
+    )
+    for assessment in assessments:
+        skill = assessment.item.skill
+        grouped.setdefault(skill.pk, SkillAssessments(skill=skill)).assessments.append(assessment)
+    return list(grouped.values())
+
+
+def candidate_role_matches(*, profile: EngineerProfile) -> list[RoleMatch]:
+    """The candidate's stored match with every published role, best first."""
+    return list(
+        RoleMatch.objects.filter(profile=profile, role__published=True)
+        .select_related("role")
+        .order_by("-score", "role__order", "role__title")
+    )
+
+
+def shortlists_for(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """Only the recruiter's own shortlists; another recruiter's lists are never reachable."""
+    return Shortlist.objects.filter(recruiter=recruiter)
+
+
+def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """The recruiter's shortlists, each counting only candidates who are still visible."""
+    return shortlists_for(recruiter=recruiter).annotate(
+        visible_count=Count("entries", filter=visible_lookup("entries__profile__"))
+    )
+
+
+def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
+    """Entries of a shortlist whose candidate is still visible; hidden ones are kept, not shown."""
+    return (
+        shortlist.entries.filter(visible_lookup("profile__"))
+        .select_related("profile__user", "profile__target_role")
+        .order_by("-added_at", "-pk")
+    )
+
+
+def shortlist_memberships(*, recruiter: AbstractBaseUser, profile_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each profile, the ids of the recruiter's shortlists it is on; one query for a page."""
+    memberships: dict[int, set[int]] = defaultdict(set)
+    rows = ShortlistEntry.objects.filter(shortlist__recruiter=recruiter, profile_id__in=list(profile_ids)).values_list(
+        "profile_id", "shortlist_id"
+    )
+    for profile_id, shortlist_id in rows:
+        memberships[profile_id].add(shortlist_id)
+    return memberships
+
+
+CANDIDATES_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One ranked candidate on the list page, with what the row shows beside the match."""
+
+    match: RoleMatch
+    skill_levels: list[SkillLevel]
+    shortlist_ids: frozenset[int]
+
+    @property
+    def profile(self) -> EngineerProfile:
+        return self.match.profile
+
+
+@dataclass(frozen=True)
+class CandidatePage:
+    page: Page
+    rows: list[CandidateRow]
+    skills: list[Skill]
+    shortlists: list[Shortlist]
+
+
+def candidate_page(*, filters: CandidateFilters, page_number: str | None, recruiter: AbstractBaseUser) -> CandidatePage:
+    """One page of ranked candidates in a fixed number of queries, whatever the page size or total.
+
+    A page number that is not a number gives the first page, one past the end the last.
+    """
+    page = Paginator(candidate_matches(filters=filters), CANDIDATES_PER_PAGE).get_page(page_number)
+    matches = list(page.object_list)
+    skills = skills_with_item_counts()
+    levels = skill_levels_for_users(user_ids=[match.profile.user_id for match in matches], skills=skills)
+    memberships = shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
+    rows = [
+        CandidateRow(
+            match=match,
+            skill_levels=levels[match.profile.user_id],
+            shortlist_ids=frozenset(memberships.get(match.profile_id, ())),
+        )
+        for match in matches
+    ]
+    return CandidatePage(page=page, rows=rows, skills=skills, shortlists=list(shortlists_for(recruiter=recruiter)))
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Quote text a spreadsheet would run as a formula (CSV injection); numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def candidate_display_name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.email
+
+
+def candidate_export_rows(*, filters: CandidateFilters, profile_url: Callable[[int], str]) -> Iterator[list[object]]:
+    """The header and one row per matching candidate, every cell safe to open in a spreadsheet."""
+    yield list(EXPORT_HEADER)
+    for match in iter_candidate_matches(filters=filters):
+        profile = match.profile
+        yield [
+            spreadsheet_safe(cell)
+            for cell in (
+                candidate_display_name(profile.user),
+                profile.headline,
+                profile.location,
+                profile.years_experience,
+                filters.role.title,
+                match.score,
+                "; ".join(match.missing_must_have_names),
+                profile_url(profile.pk),
+            )
+        ]

@@ -1,0 +1,182 @@
+"""Recruiter selectors: visibility, ranking, filters and the per-skill levels of a page."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from skills.candidates import (
+    CandidateFilters,
+    candidate_assessments,
+    candidate_export_rows,
+    candidate_matches,
+    default_role,
+    shortlists_with_counts,
+    skill_levels_for_users,
+    skills_with_item_counts,
+    spreadsheet_safe,
+    visible_entries,
+    visible_profiles,
+)
+from skills.models import EngineerProfile, RoleMatch
+from tests.factories import (
+    AssessmentFactory,
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RoleFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    SkillFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE = EngineerProfile.Visibility.RECRUITERS
+PRIVATE = EngineerProfile.Visibility.PRIVATE
+
+
+def candidate(role, score, visibility=VISIBLE, missing=0, **fields):
+    profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=visibility, **fields)
+    RoleMatch.objects.create(profile=profile, role=role, score=score, must_haves_missing=missing)
+    return profile
+
+
+def ranked(filters) -> list[str]:
+    return [match.profile.headline for match in candidate_matches(filters=filters)]
+
+
+def test_visible_profiles_leave_out_private_ones():
+    shown = EngineerProfileFactory(visibility=VISIBLE)
+    EngineerProfileFactory(visibility=PRIVATE)
+    assert list(visible_profiles()) == [shown]
+
+
+def test_default_role_is_first_published_senior_role():
+    RoleFactory(slug="draft", order=0, published=False)
+    RoleFactory(slug="medior", order=0, is_senior=False)
+    second = RoleFactory(slug="b", order=2)
+    first = RoleFactory(slug="a", order=1)
+    assert default_role() == first
+    first.published = False
+    first.save()
+    assert default_role() == second
+
+
+def test_default_role_falls_back_to_a_non_senior_role_and_then_none():
+    assert default_role() is None
+    medior = RoleFactory(is_senior=False)
+    assert default_role() == medior
+
+
+def test_matches_rank_by_score_then_profile_and_skip_private_and_other_roles():
+    role = RoleFactory()
+    tie_first = candidate(role, 50, headline="tie first")
+    candidate(role, 50, headline="tie second")
+    candidate(role, 80, headline="top")
+    candidate(role, 99, visibility=PRIVATE, headline="private")
+    candidate(RoleFactory(), 100, headline="other role")
+    assert ranked(CandidateFilters(role=role)) == ["top", "tie first", "tie second"]
+    assert tie_first.pk < EngineerProfile.objects.get(headline="tie second").pk
+
+
+def test_must_haves_met_filter_uses_the_stored_count():
+    role = RoleFactory()
+    candidate(role, 90, headline="misses one", missing=1)
+    candidate(role, 60, headline="complete")
+    assert ranked(CandidateFilters(role=role, must_haves_met=True)) == ["complete"]
+
+
+def test_every_chosen_item_must_reach_the_level():
+    role = RoleFactory()
+    sql, spark = ChecklistItemFactory(), ChecklistItemFactory()
+    both = candidate(role, 10, headline="both")
+    only_sql = candidate(role, 20, headline="only sql")
+    AssessmentFactory(user=both.user, item=sql, level=2)
+    AssessmentFactory(user=both.user, item=spark, level=3)
+    AssessmentFactory(user=only_sql.user, item=sql, level=4)
+    AssessmentFactory(user=only_sql.user, item=spark, level=1)
+    assert ranked(CandidateFilters(role=role, item_ids=(sql.pk, spark.pk), item_level=2)) == ["both"]
+    assert ranked(CandidateFilters(role=role, item_ids=(sql.pk,), item_level=4)) == ["only sql"]
+
+
+def test_updated_since_and_sort_by_last_update():
+    role = RoleFactory()
+    old = candidate(role, 90, headline="old")
+    candidate(role, 10, headline="fresh")
+    EngineerProfile.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=40))
+    since = timezone.now() - timedelta(days=7)
+    assert ranked(CandidateFilters(role=role, updated_since=since)) == ["fresh"]
+    assert ranked(CandidateFilters(role=role, sort="updated")) == ["fresh", "old"]
+
+
+def test_skill_levels_average_over_all_items_of_the_skill_in_one_query(django_assert_num_queries):
+    skill, empty_skill = SkillFactory(), SkillFactory()
+    items = [ChecklistItemFactory(skill=skill) for _ in range(4)]
+    user, other = UserFactory(password=None), UserFactory(password=None)
+    AssessmentFactory(user=user, item=items[0], level=4)
+    AssessmentFactory(user=user, item=items[1], level=2)
+    skills = skills_with_item_counts()
+    with django_assert_num_queries(1):
+        levels = skill_levels_for_users(user_ids=[user.pk, other.pk], skills=skills)
+    by_skill = {level.skill: level for level in levels[user.pk]}
+    assert by_skill[skill].average == 1.5  # (4 + 2 + 0 + 0) / 4 items
+    assert by_skill[skill].percent == 38
+    assert by_skill[empty_skill].average == 0
+    assert [level.average for level in levels[other.pk]] == [0, 0]
+
+
+def test_candidate_assessments_group_rated_items_by_skill():
+    user = UserFactory(password=None)
+    profile = EngineerProfileFactory(user=user)
+    rated = AssessmentFactory(user=user, level=3, evidence_url="https://example.org/x")
+    AssessmentFactory(user=user, level=0)
+    groups = candidate_assessments(profile=profile)
+    assert [(group.skill, group.assessments) for group in groups] == [(rated.item.skill, [rated])]
+
+
+def test_shortlist_counts_and_entries_show_only_visible_candidates():
+    shortlist = ShortlistFactory()
+    shown = ShortlistEntryFactory(shortlist=shortlist, profile=EngineerProfileFactory(visibility=VISIBLE))
+    ShortlistEntryFactory(shortlist=shortlist, profile=EngineerProfileFactory(visibility=PRIVATE))
+    assert shortlists_with_counts(recruiter=shortlist.recruiter).get().visible_count == 1
+    assert list(visible_entries(shortlist=shortlist)) == [shown]
+    assert shortlist.entries.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("-5", "'-5"),
+        ("@cmd", "'@cmd"),
+        ("\tfoo", "'\tfoo"),
+        ("\rfoo", "'\rfoo"),
+        ("Utrecht", "Utrecht"),
+        ("a=b", "a=b"),
+        (7, 7),
+    ],
+)
+def test_spreadsheet_safe_quotes_formula_starts(value, expected):
+    assert spreadsheet_safe(value) == expected
+
+
+def test_export_rows_name_the_role_and_join_missing_must_haves():
+    role = RoleFactory(title="Lakehouse lead")
+    profile = EngineerProfileFactory(
+        user=UserFactory(password=None, first_name="Ada", last_name="de Vries"), visibility=VISIBLE, headline="Lead"
+    )
+    RoleMatch.objects.create(profile=profile, role=role, score=75, missing_must_have_names=["skew", "retries"])
+    header, row = candidate_export_rows(filters=CandidateFilters(role=role), profile_url=lambda pk: f"https://x/{pk}/")
+    assert header[0] == "name"
+    assert row == [
+        "Ada de Vries",
+        "Lead",
+        "Utrecht",
+        5,
+        "Lakehouse lead",
+        75,
+        "skew; retries",
+        f"https://x/{profile.pk}/",
+    ]

@@ -5,6 +5,7 @@ group, or a superuser) and reads candidates only through ``visible_profiles``.
 """
 
 import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin

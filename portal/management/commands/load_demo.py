@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from catalog.demo import load_catalog_demo
 from portal.demo import DEMO_PASSWORD, load_demo_users
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("load_demo creates users with a known password: run it only with DJANGO_DEBUG=1.")
         with transaction.atomic():
+            load_catalog_demo()
             created = load_demo_users()
         for email in created:
             self.stdout.write(f"Created demo user {email} with password {DEMO_PASSWORD}")

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -54,12 +55,16 @@ class Keyword(models.Model):
     slug = models.SlugField(unique=True)
 
     class Meta:
-        ordering = ("name",)
+        ordering = (Lower("name"),)
         verbose_name = _("vacancy keyword")
         verbose_name_plural = _("vacancy keywords")
 
     def __str__(self) -> str:
         return self.name
+
+
+# Paths under /catalog/ that a tool slug must never take over.
+RESERVED_TOOL_SLUGS = ("compare", "chooser", "faq")
 
 
 class Tool(TimeStamped):
@@ -95,6 +100,13 @@ class Tool(TimeStamped):
     class Meta:
         ordering = ("order", "name")
         indexes = (models.Index(fields=("published", "category")),)
+        constraints = (
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=RESERVED_TOOL_SLUGS),
+                name="tool_slug_not_reserved",
+                violation_error_message=_("This slug is reserved for a catalog page; pick another one."),
+            ),
+        )
         verbose_name = _("tool")
         verbose_name_plural = _("tools")
 
@@ -103,6 +115,11 @@ class Tool(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:tool-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        """A tool is public only while both it and its category are published."""
+        return self.published and self.category.published
 
     @property
     def typical_uses_list(self) -> list[str]:

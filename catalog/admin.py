@@ -1,0 +1,155 @@
+"""Editors keep the catalog here; list pages stay at a constant number of queries."""
+
+from typing import ClassVar
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from catalog.resources import ToolResource
+from catalog.services import set_published
+
+
+class PublishActionsMixin:
+    """Bulk publish/unpublish for editors with change rights; changes go through catalog.services."""
+
+    actions = ("publish_selected", "unpublish_selected")
+
+    def _set_published(self, request, queryset, published: bool) -> None:
+        changed = set_published(queryset=queryset, published=published, user=request.user)
+        if published:
+            message = ngettext("%(count)d item published.", "%(count)d items published.", changed)
+        else:
+            message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", changed)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected"), permissions=("change",))
+    def publish_selected(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish selected"), permissions=("change",))
+    def unpublish_selected(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+
+@admin.register(Category)
+class CategoryAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "kind", "tool_count", "order", "published")
+    ordering = ("order", "name")  # explicit: the annotated (grouped) query drops Meta.ordering
+    list_editable = ("order",)
+    list_filter = ("kind", "published")
+    search_fields = ("name", "slug", "description")
+    prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tool_count=Count("tools"))
+
+    @admin.display(description=_("tools"), ordering="tool_count")
+    def tool_count(self, obj: Category) -> int:
+        return obj.tool_count
+
+    def view_on_site(self, obj: Category) -> str:
+        return f"{reverse('catalog:tool-list')}?category={obj.slug}"
+
+
+@admin.register(Keyword)
+class KeywordAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "tool_count")
+    ordering = (Lower("name"),)  # explicit: the annotated (grouped) query drops Meta.ordering
+    search_fields = ("name", "slug")
+    prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tool_count=Count("tools"))
+
+    @admin.display(description=_("tools"), ordering="tool_count")
+    def tool_count(self, obj: Keyword) -> int:
+        return obj.tool_count
+
+    def view_on_site(self, obj: Keyword) -> str:
+        return f"{reverse('catalog:tool-list')}?keyword={obj.slug}"
+
+
+@admin.register(Tool)
+class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    list_display = ("name", "category", "tool_type", "is_optional", "published", "order", "updated_at", "preview")
+    list_filter = ("category", "tool_type", "published", "is_optional")
+    list_select_related = ("category",)
+    search_fields = ("name", "slug", "summary")
+    prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
+    autocomplete_fields = ("category", "keywords", "related_tools")
+    formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
+    resource_classes = (ToolResource,)
+    import_formats = (CSV, JSON)
+    export_formats = (CSV, JSON)
+    history_list_display = ("published",)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "category", "tool_type", "summary", "is_optional", "order", "published")}),
+        (
+            _("Content"),
+            {
+                "fields": (
+                    "used_for",
+                    "in_vacancies",
+                    "typical_uses",
+                    "strengths",
+                    "pitfalls",
+                    "seniority_signals",
+                    "when_to_pick",
+                )
+            },
+        ),
+        (_("Links and relations"), {"fields": ("website_url", "docs_url", "keywords", "related_tools")}),
+    )
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj: Tool) -> str:
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site"))
+
+
+class ChooserRecommendationInline(admin.TabularInline):
+    model = ChooserRecommendation
+    extra = 1
+    fields = ("tool", "reason", "order")
+    autocomplete_fields = ("tool",)
+
+
+@admin.register(ChooserOption)
+class ChooserOptionAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ("question", "slug", "recommendation_count", "order", "published")
+    ordering = ("order", "question")  # explicit: the annotated (grouped) query drops Meta.ordering
+    list_filter = ("published",)
+    search_fields = ("question", "slug", "explanation")
+    prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("question",)}
+    inlines = (ChooserRecommendationInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(recommendation_count=Count("recommendations"))
+
+    @admin.display(description=_("tools"), ordering="recommendation_count")
+    def recommendation_count(self, obj: ChooserOption) -> int:
+        return obj.recommendation_count
+
+    def view_on_site(self, obj: ChooserOption) -> str:
+        return f"{reverse('catalog:chooser')}?option={obj.slug}"
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ("question", "slug", "order", "published")
+    list_editable = ("order",)
+    list_filter = ("published",)
+    search_fields = ("question", "answer")
+    prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("question",)}
+
+    def view_on_site(self, obj: FaqEntry) -> str:
+        return f"{reverse('catalog:faq')}#{obj.slug}"

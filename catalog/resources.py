@@ -1,0 +1,139 @@
+"""CSV/JSON import and export of tools for editors (django-import-export).
+
+A file is imported whole or not at all: every row is validated with the
+model's own rules, a bad row is reported with its row number, and any error
+rolls the whole import back.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from catalog.models import Category, Keyword, Tool
+from catalog.services import get_or_create_keywords
+
+LIST_SEPARATOR = "|"
+
+
+class CategoryBySlugWidget(widgets.ForeignKeyWidget):
+    """A category by slug, with a readable error instead of DoesNotExist."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Category, field="slug", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row=row, **kwargs)
+        except Category.DoesNotExist:
+            raise ValueError(_("There is no category with slug “%(slug)s”.") % {"slug": value}) from None
+
+
+class KeywordsWidget(widgets.ManyToManyWidget):
+    """Vacancy keywords by name, separated by "|"; new names become new keywords."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Keyword, separator=LIST_SEPARATOR, field="name", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return []
+        return get_or_create_keywords(names=str(value).split(self.separator))
+
+
+class ToolResource(resources.ModelResource):
+    category = fields.Field(attribute="category", column_name="category", widget=CategoryBySlugWidget())
+    keywords = fields.Field(attribute="keywords", column_name="keywords", widget=KeywordsWidget())
+    # Related tools may point at rows further down the same file, so they are
+    # checked per row but linked only once every row has been saved.
+    related_tools = fields.Field(column_name="related_tools")
+
+    class Meta:
+        model = Tool
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            "name",
+            "category",
+            "tool_type",
+            "summary",
+            "used_for",
+            "in_vacancies",
+            "typical_uses",
+            "strengths",
+            "pitfalls",
+            "seniority_signals",
+            "when_to_pick",
+            "is_optional",
+            "website_url",
+            "docs_url",
+            "keywords",
+            "related_tools",
+            "order",
+            "published",
+        )
+        export_order = fields
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._slugs_in_file: set[str] = set()
+        self._pending_related: list[tuple[Tool, list[str]]] = []
+
+    def get_queryset(self):
+        return Tool.objects.select_related("category").prefetch_related("keywords", "related_tools")
+
+    def dehydrate_related_tools(self, tool: Tool) -> str:
+        if tool.pk is None:
+            return ""
+        return LIST_SEPARATOR.join(sorted(other.slug for other in tool.related_tools.all()))
+
+    @staticmethod
+    def _related_slugs(row) -> list[str]:
+        value = row.get("related_tools") or ""
+        return [slug.strip() for slug in str(value).split(LIST_SEPARATOR) if slug.strip()]
+
+    def import_data(self, dataset, *args, **kwargs):
+        """Invalid rows roll back the whole file too, not only errors (the library's default)."""
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, *args, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        self._pending_related = []
+        self._slugs_in_file = {str(slug).strip() for slug in dataset["slug"]} if "slug" in dataset.headers else set()
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        wanted = self._related_slugs(row)
+        known = self._slugs_in_file | set(Tool.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+        unknown = [slug for slug in wanted if slug not in known]
+        if unknown:
+            errors["related_tools"] = [
+                ValidationError(_("Unknown related tool(s): %(slugs)s.") % {"slugs": ", ".join(unknown)})
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if "related_tools" in row:
+            self._pending_related.append((instance, self._related_slugs(row)))
+
+    def after_import(self, dataset, result, **kwargs):
+        """Link related tools; a pair in the file is linked when either of its rows names the other.
+
+        The relation is symmetrical, so taking the union keeps the outcome independent of row order.
+        """
+        if result.has_errors() or result.has_validation_errors():
+            return
+        wanted = {tool.slug: set(slugs) for tool, slugs in self._pending_related}
+        for slug, others in list(wanted.items()):
+            for other in list(others):
+                if other in wanted:
+                    wanted[other].add(slug)
+        for tool, _slugs in self._pending_related:
+            tool.related_tools.set(Tool.objects.filter(slug__in=wanted[tool.slug]).exclude(pk=tool.pk))

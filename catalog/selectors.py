@@ -1,0 +1,104 @@
+"""Reads that the public catalog pages share; each does its own joins so page queries stay constant."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+
+
+@dataclass(frozen=True)
+class CategoryGroup:
+    category: Category
+    tools: list[Tool]
+
+
+def public_tools() -> QuerySet[Tool]:
+    """Tools the public may see: published, in a published category."""
+    return Tool.objects.published().filter(category__published=True)
+
+
+def catalog_groups(
+    *, q: str = "", category: Category | None = None, tool_type: str = "", keyword: Keyword | None = None
+) -> list[CategoryGroup]:
+    """Public tools matching the filters, grouped by category in category order."""
+    tools = public_tools().select_related("category").prefetch_related("keywords")
+    if category is not None:
+        tools = tools.filter(category=category)
+    if tool_type:
+        tools = tools.filter(tool_type=tool_type)
+    if keyword is not None:
+        tools = tools.filter(keywords=keyword)
+    if q:
+        with_keyword = Tool.keywords.through.objects.filter(keyword__name__icontains=q).values("tool_id")
+        tools = tools.filter(
+            Q(name__icontains=q) | Q(summary__icontains=q) | Q(used_for__icontains=q) | Q(pk__in=with_keyword)
+        )
+    tools = tools.order_by("category__order", "category__name", "order", "name")
+
+    groups: list[CategoryGroup] = []
+    for tool in tools:
+        if not groups or groups[-1].category.pk != tool.category_id:
+            groups.append(CategoryGroup(category=tool.category, tools=[]))
+        groups[-1].tools.append(tool)
+    return groups
+
+
+def filter_categories() -> QuerySet[Category]:
+    return Category.objects.published()
+
+
+def filter_keywords() -> QuerySet[Keyword]:
+    """Keywords worth filtering on: those used by at least one public tool."""
+    return Keyword.objects.filter(
+        pk__in=Tool.keywords.through.objects.filter(tool__published=True, tool__category__published=True).values(
+            "keyword_id"
+        )
+    )
+
+
+def tool_for_page(*, slug: str) -> Tool | None:
+    """One tool by slug, published or not; the view decides who may see a hidden one."""
+    return Tool.objects.select_related("category").filter(slug=slug).first()
+
+
+def load_tool_details(tool: Tool) -> Tool:
+    """Fetch what the detail page lists in one query per relation: keywords, public related tools, skills."""
+    prefetch_related_objects(
+        [tool],
+        "keywords",
+        Prefetch("related_tools", queryset=public_tools().order_by("name")),
+        "skills",
+    )
+    return tool
+
+
+def tools_by_slugs(*, slugs: list[str]) -> list[Tool]:
+    """Public tools for these slugs, in the order given, with their keywords; unknown slugs are left out."""
+    found = {
+        tool.slug: tool
+        for tool in public_tools().filter(slug__in=slugs).select_related("category").prefetch_related("keywords")
+    }
+    return [found[slug] for slug in slugs if slug in found]
+
+
+def compare_candidates() -> QuerySet[Tool]:
+    """Every public tool, lightly loaded, for the compare picker."""
+    return public_tools().only("name", "slug").order_by("name")
+
+
+def chooser_option_list() -> list[ChooserOption]:
+    """Published chooser options without their tools, for a form that only lists the questions."""
+    return list(ChooserOption.objects.published())
+
+
+def chooser_options() -> list[ChooserOption]:
+    """Published chooser options, each with its recommendations of public tools in order."""
+    recommendations = ChooserRecommendation.objects.filter(
+        tool__published=True, tool__category__published=True
+    ).select_related("tool")
+    return list(ChooserOption.objects.published().prefetch_related(Prefetch("recommendations", recommendations)))
+
+
+def faq_entries() -> QuerySet[FaqEntry]:
+    return FaqEntry.objects.published()

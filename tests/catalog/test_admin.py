@@ -1,0 +1,158 @@
+import pytest
+
+from catalog.models import FaqEntry, Tool
+from tests.factories import (
+    CategoryFactory,
+    ChooserRecommendationFactory,
+    EditorFactory,
+    FaqEntryFactory,
+    KeywordFactory,
+    ToolFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ("category", "keyword", "tool", "chooseroption", "faqentry")
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(EditorFactory())
+    return client
+
+
+@pytest.fixture
+def content():
+    tool = ToolFactory(slug="pandas")
+    tool.keywords.add(KeywordFactory())
+    recommendation = ChooserRecommendationFactory(tool=tool)
+    return {
+        "category": tool.category,
+        "keyword": tool.keywords.get(),
+        "tool": tool,
+        "chooseroption": recommendation.option,
+        "faqentry": FaqEntryFactory(),
+    }
+
+
+def test_admin_index_shows_editors_the_catalog_and_not_user_accounts(editor_client):
+    html = editor_client.get("/admin/").content.decode()
+    for model in MODELS:
+        assert f'href="/admin/catalog/{model}/"' in html
+    assert "/admin/auth/user/" not in html
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_editor_can_open_list_add_and_change_pages(editor_client, content, model):
+    assert editor_client.get(f"/admin/catalog/{model}/").status_code == 200
+    assert editor_client.get(f"/admin/catalog/{model}/add/").status_code == 200
+    assert editor_client.get(f"/admin/catalog/{model}/{content[model].pk}/change/").status_code == 200
+
+
+def test_tool_admin_search_and_filters_work(editor_client, content):
+    assert "pandas" in editor_client.get("/admin/catalog/tool/?q=pandas").content.decode()
+    response = editor_client.get(
+        f"/admin/catalog/tool/?published__exact=1&category__id__exact={content['tool'].category_id}"
+    )
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+
+
+def test_tool_change_page_links_to_the_public_page_and_history(editor_client, content):
+    tool = content["tool"]
+    html = editor_client.get(f"/admin/catalog/tool/{tool.pk}/change/").content.decode()
+    assert "View on site" in html
+    assert f"/admin/catalog/tool/{tool.pk}/history/" in html
+    list_html = editor_client.get("/admin/catalog/tool/").content.decode()
+    assert 'href="/catalog/pandas/"' in list_html
+
+
+def test_tool_history_shows_who_changed_it(client):
+    editor = EditorFactory(email="ed@example.com")
+    tool = ToolFactory(name="Before")
+    client.force_login(editor)
+    data = {
+        "name": "After",
+        "slug": tool.slug,
+        "category": tool.category_id,
+        "tool_type": tool.tool_type,
+        "summary": tool.summary,
+        "used_for": tool.used_for,
+        "order": 0,
+        "published": "on",
+    }
+    response = client.post(f"/admin/catalog/tool/{tool.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].errors
+    history = client.get(f"/admin/catalog/tool/{tool.pk}/history/")
+    assert history.status_code == 200
+    assert "ed@example.com" in history.content.decode()
+    assert tool.history.latest().history_user == editor
+
+
+def test_keyword_and_related_tool_autocomplete_answers(editor_client, content):
+    for field in ("keywords", "related_tools"):
+        response = editor_client.get(
+            "/admin/autocomplete/",
+            {"app_label": "catalog", "model_name": "tool", "field_name": field, "term": ""},
+        )
+        assert response.status_code == 200
+        assert response.json()["results"]
+
+
+def test_chooser_option_page_has_recommendation_inline(editor_client, content):
+    html = editor_client.get(f"/admin/catalog/chooseroption/{content['chooseroption'].pk}/change/").content.decode()
+    assert "recommendations-TOTAL_FORMS" in html
+
+
+def test_bulk_unpublish_and_publish_actions(editor_client):
+    tools = ToolFactory.create_batch(3)
+    pks = [tool.pk for tool in tools[:2]]
+    response = editor_client.post(
+        "/admin/catalog/tool/", {"action": "unpublish_selected", "_selected_action": pks}, follow=True
+    )
+    assert "2 items unpublished." in response.content.decode()
+    assert set(Tool.objects.filter(published=False).values_list("pk", flat=True)) == set(pks)
+    editor_client.post("/admin/catalog/tool/", {"action": "publish_selected", "_selected_action": pks})
+    assert not Tool.objects.filter(published=False).exists()
+
+
+def test_bulk_actions_work_on_faq_entries(editor_client):
+    entry = FaqEntryFactory()
+    editor_client.post("/admin/catalog/faqentry/", {"action": "unpublish_selected", "_selected_action": [entry.pk]})
+    assert FaqEntry.objects.get().published is False
+
+
+def test_editor_can_open_import_and_export_pages(editor_client):
+    assert editor_client.get("/admin/catalog/tool/import/").status_code == 200
+    assert editor_client.get("/admin/catalog/tool/export/").status_code == 200
+
+
+def test_engineer_is_sent_to_the_admin_login(client, content):
+    client.force_login(UserFactory())
+    for url in ("/admin/", "/admin/catalog/tool/", f"/admin/catalog/tool/{content['tool'].pk}/change/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_without_catalog_rights_is_forbidden(client, content):
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get("/admin/catalog/tool/").status_code == 403
+    assert client.get("/admin/catalog/tool/import/").status_code == 403
+
+
+@pytest.mark.parametrize("size", [5, 60])
+@pytest.mark.parametrize("model", MODELS)
+def test_admin_changelist_query_count_is_constant(editor_client, django_assert_max_num_queries, size, model):
+    categories = CategoryFactory.create_batch(3)
+    keyword = KeywordFactory()
+    for i in range(size):
+        tool = ToolFactory(category=categories[i % 3])
+        tool.keywords.add(keyword)
+        ChooserRecommendationFactory(tool=tool)
+        FaqEntryFactory()
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(f"/admin/catalog/{model}/")
+    assert response.status_code == 200

@@ -1,0 +1,154 @@
+import csv
+import io
+import json
+
+import pytest
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from catalog.models import Keyword, Tool
+from catalog.resources import ToolResource
+from tests.factories import CategoryFactory, EditorFactory, ToolFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ("slug", "name", "category", "tool_type", "summary", "used_for", "keywords", "related_tools")
+IMPORT_URL = "/admin/catalog/tool/import/"
+CSV_FORMAT = "0"  # ToolAdmin.import_formats = (CSV, JSON)
+JSON_FORMAT = "1"
+
+
+@pytest.fixture
+def libraries():
+    return CategoryFactory(slug="libraries", name="Libraries")
+
+
+def good_rows():
+    return [
+        ("pandas", "Pandas", "libraries", "library", "Cleaning.", "Checks.", "data cleaning|EDA", "numpy"),
+        ("numpy", "NumPy", "libraries", "library", "Arrays.", "Speed.", "performance", ""),
+    ]
+
+
+def as_csv(rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADERS)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def dataset(rows) -> tablib.Dataset:
+    return tablib.Dataset(*rows, headers=HEADERS)
+
+
+# --- through the resource ------------------------------------------------------------------------------------
+
+
+def test_good_file_creates_tools_keywords_and_forward_relations(libraries):
+    result = ToolResource().import_data(dataset(good_rows()))
+    assert not result.has_errors()
+    assert not result.has_validation_errors()
+    pandas = Tool.objects.get(slug="pandas")
+    assert pandas.category == libraries
+    assert set(pandas.keywords.values_list("name", flat=True)) == {"data cleaning", "EDA"}
+    # "numpy" is defined on a later row, yet the relation is made (and is symmetrical).
+    assert list(pandas.related_tools.values_list("slug", flat=True)) == ["numpy"]
+    assert list(Tool.objects.get(slug="numpy").related_tools.values_list("slug", flat=True)) == ["pandas"]
+
+
+def test_import_updates_existing_tool_by_slug(libraries):
+    ToolFactory(slug="pandas", name="Old name", category=libraries)
+    ToolResource().import_data(dataset(good_rows()))
+    assert Tool.objects.get(slug="pandas").name == "Pandas"
+    assert Tool.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        (("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", ""), "spaceship"),
+        (("dbt", "dbt", "no-such-category", "library", "SQL.", "Models.", "", ""), "no-such-category"),
+        (("dbt", "dbt", "libraries", "library", "", "Models.", "", ""), "summary"),
+        (("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", "cobol"), "cobol"),
+        (("compare", "Compare", "libraries", "library", "SQL.", "Models.", "", ""), "reserved"),
+    ],
+)
+def test_bad_row_is_reported_with_its_row_number_and_nothing_is_imported(libraries, bad_row, message):
+    existing = ToolFactory(slug="pandas", name="Old name", category=libraries)
+    rows = [*good_rows(), bad_row]
+    result = ToolResource().import_data(dataset(rows))
+    assert result.has_validation_errors()
+    (invalid,) = result.invalid_rows
+    assert invalid.number == 3
+    assert message in str(invalid.error_dict)
+    existing.refresh_from_db()
+    assert existing.name == "Old name"
+    assert not Tool.objects.filter(slug="numpy").exists()
+    assert not Keyword.objects.exists()
+
+
+def test_export_round_trips_through_import(libraries):
+    ToolResource().import_data(dataset(good_rows()))
+    exported = ToolResource().export()
+    assert "data cleaning|EDA" in exported.csv or "EDA|data cleaning" in exported.csv
+    Tool.objects.all().delete()
+    result = ToolResource().import_data(tablib.Dataset().load(exported.json, format="json"))
+    assert not result.has_validation_errors()
+    assert set(Tool.objects.values_list("slug", flat=True)) == {"pandas", "numpy"}
+    assert Tool.objects.get(slug="numpy").related_tools.get().slug == "pandas"
+
+
+# --- through the admin ---------------------------------------------------------------------------------------
+
+
+def upload(client, content: str, name: str = "tools.csv", file_format: str = CSV_FORMAT):
+    return client.post(
+        IMPORT_URL,
+        {
+            "resource": "0",
+            "format": file_format,
+            "import_file": SimpleUploadedFile(name, content.encode(), content_type="text/csv"),
+        },
+    )
+
+
+def test_editor_imports_a_good_csv_after_confirming(client, libraries):
+    editor = EditorFactory()
+    client.force_login(editor)
+    preview = upload(client, as_csv(good_rows()))
+    assert preview.status_code == 200
+    assert not Tool.objects.exists()  # the first step is a dry run
+    confirm = preview.context["confirm_form"]
+    response = client.post("/admin/catalog/tool/process_import/", confirm.initial)
+    assert response.status_code == 302
+    assert set(Tool.objects.values_list("slug", flat=True)) == {"pandas", "numpy"}
+    assert Tool.objects.get(slug="pandas").history.latest().history_user == editor
+
+
+def test_editor_imports_json(client, libraries):
+    client.force_login(EditorFactory())
+    rows = [dict(zip(HEADERS, row, strict=True)) for row in good_rows()]
+    preview = upload(client, json.dumps(rows), name="tools.json", file_format=JSON_FORMAT)
+    response = client.post("/admin/catalog/tool/process_import/", preview.context["confirm_form"].initial)
+    assert response.status_code == 302
+    assert Tool.objects.count() == 2
+
+
+def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libraries):
+    client.force_login(EditorFactory())
+    rows = [*good_rows(), ("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", "")]
+    response = upload(client, as_csv(rows))
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    result = response.context["result"]
+    assert [row.number for row in result.invalid_rows] == [3]
+    assert "spaceship" in response.content.decode()
+    assert not Tool.objects.exists()
+
+
+def test_engineer_cannot_reach_the_import_page(client):
+    client.force_login(UserFactory())
+    response = client.get(IMPORT_URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -53,7 +53,13 @@ def test_docs_page_has_no_inline_script_and_loads_only_our_static_files(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/static/ninja/swagger-ui-bundle.js", "/static/ninja/swagger-ui.css", "/static/api/swagger-init.js"]
+    "path",
+    [
+        "/static/ninja/swagger-ui-bundle.js",
+        "/static/ninja/swagger-ui.css",
+        "/static/api/swagger-init.js",
+        "/static/api/docs.css",
+    ],
 )
 def test_docs_assets_are_served_from_our_static_files(client, path):
     response = client.get(path)

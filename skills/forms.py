@@ -1,0 +1,108 @@
+"""Every input on the engineer's pages goes through one of these forms."""
+
+from typing import ClassVar
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from skills.models import ChecklistItem, EngineerProfile, Level, Role, http_url_validator
+from skills.services import AssessmentInput
+
+LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
+
+
+def item_prefix(item_id: int) -> str:
+    """One prefix per checklist item, so one page can hold every item's fields."""
+    return f"item-{item_id}"
+
+
+class AssessmentForm(forms.Form):
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=Level.choices,
+        coerce=int,
+        error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    evidence_url = forms.URLField(
+        label=_("Evidence link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[http_url_validator],
+        error_messages={"invalid": _("Enter a link that starts with http:// or https://.")},
+        widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "placeholder": "https://"}),
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=280,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+
+    def __init__(self, *args, item: ChecklistItem, **kwargs):
+        kwargs.setdefault("prefix", item_prefix(item.pk))
+        super().__init__(*args, **kwargs)
+        self.item = item
+
+    def full_clean(self) -> None:
+        """Mark invalid fields for Bootstrap and screen readers, pointing at their error text."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+    def to_input(self) -> AssessmentInput:
+        return AssessmentInput(
+            item=self.item,
+            level=self.cleaned_data["level"],
+            evidence_url=self.cleaned_data["evidence_url"],
+            note=self.cleaned_data["note"],
+        )
+
+
+def submitted_assessment_forms(data, items) -> list[AssessmentForm]:
+    """Bound forms for the items whose fields are in ``data``; items not on the submitted page are left out."""
+    return [AssessmentForm(data, item=item) for item in items if f"{item_prefix(item.pk)}-level" in data]
+
+
+class ProfileForm(forms.ModelForm):
+    target_role = forms.ModelChoiceField(
+        label=_("Target role"),
+        queryset=Role.objects.filter(published=True),
+        required=False,
+        empty_label=_("No target role yet"),
+    )
+
+    class Meta:
+        model = EngineerProfile
+        fields = ("headline", "years_experience", "location", "target_role", "open_to_work", "visibility")
+        widgets: ClassVar[dict] = {"visibility": forms.RadioSelect}
+        help_texts: ClassVar[dict] = {
+            "headline": _("One line recruiters see first, e.g. “Data Engineer — Spark and Airflow”."),
+            "target_role": _("Your checklist and progress show the match with this role."),
+            "visibility": _(
+                "Private by default. Only when you choose “Visible to recruiters” can recruiters find "
+                "and read your profile and levels; you can switch back at any time."
+            ),
+        }
+
+
+class DeleteAccountForm(forms.Form):
+    email = forms.CharField(
+        label=_("Type your e-mail address to confirm"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if email.casefold() != self.user.email.casefold():
+            raise forms.ValidationError(_("That is not the e-mail address of this account; nothing was deleted."))
+        return email

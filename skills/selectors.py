@@ -1,0 +1,474 @@
+"""Reads the skills pages share: plain data for templates, in a fixed number of queries.
+
+Scores come from ``skills.scoring.compute_match`` on the current levels, the
+same rule the services use for the stored matches, so a page and a stored
+match can never disagree.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from catalog.models import Tool
+from skills.charts import LineChart, RadarChart, build_line_chart, build_radar
+from skills.models import (
+    TICKED_LEVEL,
+    Assessment,
+    AssessmentChange,
+    ChecklistItem,
+    EngineerProfile,
+    Level,
+    ProfileView,
+    Role,
+    RoleMatch,
+    RoleRequirement,
+    Skill,
+)
+from skills.scoring import MatchResult, RequirementSpec, compute_match
+from skills.services import requirement_specs_by_role
+
+HISTORY_CHART_POINTS = 200
+PROFILE_VIEWS_SHOWN = 50
+
+
+def public_tools() -> QuerySet[Tool]:
+    """Catalog tools a visitor can open: the tool and its category are published."""
+    return Tool.objects.filter(published=True, category__published=True).order_by("order", "name")
+
+
+def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) -> dict[int, int]:
+    """The user's level per checklist item id; unassessed items are absent (level 0)."""
+    assessments = Assessment.objects.filter(user=user)
+    if item_ids is not None:
+        assessments = assessments.filter(item_id__in=item_ids)
+    return dict(assessments.values_list("item_id", "level"))
+
+
+def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
+    return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
+
+
+# The checklist ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ChecklistRow:
+    item: ChecklistItem
+    level: int = Level.NONE
+    evidence_url: str = ""
+    note: str = ""
+    updated_at: datetime | None = None
+    form: Any = None  # the view attaches the form that renders this row
+
+    @property
+    def is_ticked(self) -> bool:
+        return self.level >= TICKED_LEVEL
+
+
+@dataclass
+class SkillProgress:
+    skill: Skill
+    rows: list[ChecklistRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def ticked(self) -> int:
+        return sum(1 for row in self.rows if row.is_ticked)
+
+
+@dataclass(frozen=True)
+class ChecklistSummary:
+    ticked: int
+    total: int
+    target_role: Role | None
+    target_score: int | None
+
+
+@dataclass
+class Checklist:
+    skills: list[SkillProgress]
+    summary: ChecklistSummary
+
+    def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
+        """The skill block and row of one item; KeyError when the item is not on the checklist."""
+        for block in self.skills:
+            for row in block.rows:
+                if row.item.pk == item_id:
+                    return block, row
+        raise KeyError(item_id)
+
+    @property
+    def rows(self) -> list[ChecklistRow]:
+        return [row for block in self.skills for row in block.rows]
+
+
+def checklist(*, user: AbstractBaseUser) -> Checklist:
+    """The whole checklist in growth order with the user's own entries and the overall summary."""
+    skills = Skill.objects.prefetch_related(
+        Prefetch("items", queryset=ChecklistItem.objects.order_by("order", "name")),
+        Prefetch("tools", queryset=public_tools()),
+    )
+    assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    blocks = []
+    for skill in skills:
+        block = SkillProgress(skill=skill)
+        for item in skill.items.all():
+            item.skill = skill
+            assessment = assessments.get(item.pk)
+            if assessment is None:
+                block.rows.append(ChecklistRow(item=item))
+            else:
+                block.rows.append(
+                    ChecklistRow(
+                        item=item,
+                        level=assessment.level,
+                        evidence_url=assessment.evidence_url,
+                        note=assessment.note,
+                        updated_at=assessment.updated_at,
+                    )
+                )
+        blocks.append(block)
+    profile = own_profile(user=user)
+    target_role = profile.target_role if profile else None
+    target_score = None
+    if target_role is not None:
+        levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
+        specs = requirement_specs_by_role(role_ids=[target_role.pk]).get(target_role.pk, [])
+        target_score = compute_match(specs, levels).score
+    summary = ChecklistSummary(
+        ticked=sum(block.ticked for block in blocks),
+        total=sum(block.total for block in blocks),
+        target_role=target_role,
+        target_score=target_score,
+    )
+    return Checklist(skills=blocks, summary=summary)
+
+
+# Gaps per role ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    role: Role
+    result: MatchResult
+    is_target: bool
+
+
+def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
+    """Every published role with the user's match, best fit first."""
+    roles = list(Role.objects.filter(published=True))
+    specs = requirement_specs_by_role(role_ids=[role.pk for role in roles])
+    levels = user_levels(user=user)
+    profile = own_profile(user=user)
+    target_id = profile.target_role_id if profile else None
+    fits = [
+        RoleFit(role=role, result=compute_match(specs.get(role.pk, []), levels), is_target=role.pk == target_id)
+        for role in roles
+    ]
+    return sorted(fits, key=lambda fit: (not fit.is_target, -fit.result.score))
+
+
+@dataclass(frozen=True)
+class RequirementStatus:
+    requirement: RoleRequirement
+    level: int
+    tools: list[Tool]
+
+    @property
+    def item(self) -> ChecklistItem:
+        return self.requirement.item
+
+    @property
+    def skill(self) -> Skill:
+        return self.requirement.item.skill
+
+    @property
+    def is_must_have(self) -> bool:
+        return self.requirement.is_must_have
+
+    @property
+    def is_met(self) -> bool:
+        return self.level >= self.requirement.min_level
+
+    @property
+    def gap(self) -> int:
+        """How many levels short of the requirement's minimum."""
+        return max(0, self.requirement.min_level - self.level)
+
+
+@dataclass(frozen=True)
+class RoleGaps:
+    role: Role
+    result: MatchResult
+    met: list[RequirementStatus]
+    missing: list[RequirementStatus]
+    learning_path: list[RequirementStatus]
+
+    @property
+    def missing_must_haves(self) -> list[RequirementStatus]:
+        return [status for status in self.missing if status.is_must_have]
+
+    @property
+    def must_haves_total(self) -> int:
+        return sum(1 for status in self.met + self.missing if status.is_must_have)
+
+    @property
+    def missing_must_have_names(self) -> str:
+        return ", ".join(status.item.name for status in self.missing_must_haves)
+
+
+def learning_path_key(status: RequirementStatus) -> tuple:
+    """Growth order first (SQL and Python before orchestration before scale); within a stage, must-haves first."""
+    skill = status.skill
+    return (
+        skill.growth_stage,
+        not status.is_must_have,
+        skill.order,
+        skill.name,
+        status.item.order,
+        status.item.name,
+    )
+
+
+def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
+    """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order."""
+    requirements = list(
+        RoleRequirement.objects.filter(role=role)
+        .select_related("item__skill")
+        .prefetch_related(Prefetch("item__skill__tools", queryset=public_tools()))
+    )
+    levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
+    statuses = [
+        RequirementStatus(
+            requirement=requirement,
+            level=levels.get(requirement.item_id, Level.NONE),
+            tools=list(requirement.item.skill.tools.all()),
+        )
+        for requirement in requirements
+    ]
+    specs = [
+        RequirementSpec(
+            item_id=requirement.item_id,
+            item_name=requirement.item.name,
+            min_level=requirement.min_level,
+            weight=requirement.weight,
+            is_must_have=requirement.is_must_have,
+        )
+        for requirement in requirements
+    ]
+    missing = [status for status in statuses if not status.is_met]
+    return RoleGaps(
+        role=role,
+        result=compute_match(specs, levels),
+        met=[status for status in statuses if status.is_met],
+        missing=missing,
+        learning_path=sorted(missing, key=learning_path_key),
+    )
+
+
+@dataclass(frozen=True)
+class RadarRow:
+    skill: Skill
+    level: float
+    required: float | None
+
+
+@dataclass(frozen=True)
+class Radar:
+    role: Role | None
+    rows: list[RadarRow]
+    chart: RadarChart
+
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
+    """Level per skill against the role's required level per skill (both averages over items).
+
+    Where the role asks for items of a skill, the user's level is the average
+    over exactly those items, so meeting every requirement fills the shape.
+    """
+    skills = list(Skill.objects.all())
+    items_by_skill: dict[int, list[int]] = defaultdict(list)
+    for item_id, skill_id in ChecklistItem.objects.values_list("id", "skill_id"):
+        items_by_skill[skill_id].append(item_id)
+    levels = user_levels(user=user)
+    required_by_skill: dict[int, dict[int, int]] = defaultdict(dict)
+    if role is not None:
+        for skill_id, item_id, min_level in RoleRequirement.objects.filter(role=role).values_list(
+            "item__skill_id", "item_id", "min_level"
+        ):
+            required_by_skill[skill_id][item_id] = min_level
+    rows = []
+    for skill in skills:
+        required = required_by_skill.get(skill.pk)
+        item_ids = list(required) if required else items_by_skill[skill.pk]
+        rows.append(
+            RadarRow(
+                skill=skill,
+                level=round(_mean([levels.get(item_id, 0) for item_id in item_ids]), 1),
+                required=round(_mean(list(required.values())), 1) if required else None,
+            )
+        )
+    chart = build_radar(
+        [row.skill.name for row in rows],
+        [row.level for row in rows],
+        [row.required or 0 for row in rows] if role is not None else None,
+        max_value=max(Level.values),
+    )
+    return Radar(role=role, rows=rows, chart=chart)
+
+
+# Progress ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressCharts:
+    ticked: LineChart | None
+    score: LineChart | None
+    total_items: int
+    points: int
+
+
+def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
+    """Every change of the user's levels, newest first, ready to list."""
+    return AssessmentChange.objects.filter(user=user).select_related("item__skill")
+
+
+def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
+    """Ticked items and target-role match after each of the latest changes, oldest first."""
+    latest = list(
+        AssessmentChange.objects.filter(user=user)
+        .order_by("-changed_at", "-id")
+        .values_list("ticked_count", "target_score")[:HISTORY_CHART_POINTS]
+    )
+    latest.reverse()
+    total_items = ChecklistItem.objects.count()
+    ticked = [ticked_count for ticked_count, _score in latest]
+    scores = [score for _ticked, score in latest if score is not None]
+    return ProgressCharts(
+        ticked=build_line_chart(ticked, y_max=max([total_items, *ticked])) if ticked else None,
+        score=build_line_chart(scores, y_max=100) if scores else None,
+        total_items=total_items,
+        points=len(latest),
+    )
+
+
+# Profile and personal data ----------------------------------------------------------------------
+
+
+def profile_views(*, user: AbstractBaseUser) -> list[ProfileView]:
+    """The latest recruiter visits to the user's own profile."""
+    return list(ProfileView.objects.filter(profile__user=user).select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_user_data(*, user: AbstractBaseUser) -> dict:
+    """Everything the portal holds about this user, as JSON-ready data (the right of access)."""
+    profile = own_profile(user=user)
+    data: dict[str, Any] = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        },
+        "profile": None,
+        "assessments": [
+            {
+                "skill": assessment.item.skill.name,
+                "item": assessment.item.name,
+                "level": assessment.level,
+                "evidence_url": assessment.evidence_url,
+                "note": assessment.note,
+                "updated_at": _iso(assessment.updated_at),
+            }
+            for assessment in Assessment.objects.filter(user=user)
+            .select_related("item__skill")
+            .order_by("item__skill__growth_stage", "item__skill__order", "item__order", "item__name")
+        ],
+        "history": [
+            {
+                "item": change.item.name,
+                "old_level": change.old_level,
+                "new_level": change.new_level,
+                "ticked_count": change.ticked_count,
+                "target_score": change.target_score,
+                "changed_at": _iso(change.changed_at),
+            }
+            for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
+        ],
+        "matches": [],
+        "profile_views": [],
+    }
+    if profile is not None:
+        data["profile"] = {
+            "headline": profile.headline,
+            "years_experience": profile.years_experience,
+            "location": profile.location,
+            "target_role": profile.target_role.title if profile.target_role else None,
+            "open_to_work": profile.open_to_work,
+            "visibility": profile.visibility,
+            "created_at": _iso(profile.created_at),
+            "updated_at": _iso(profile.updated_at),
+        }
+        data["matches"] = [
+            {
+                "role": match.role.title,
+                "score": match.score,
+                "requirements_met": match.requirements_met,
+                "requirements_total": match.requirements_total,
+                "missing_must_haves": match.missing_must_have_names,
+                "updated_at": _iso(match.updated_at),
+            }
+            for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
+        ]
+        data["profile_views"] = [
+            {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}
+            for view in ProfileView.objects.filter(profile=profile).select_related("recruiter")
+        ]
+    return data
+
+
+# Public role pages ------------------------------------------------------------------------------
+
+
+def published_roles() -> QuerySet[Role]:
+    return Role.objects.filter(published=True).annotate(
+        requirement_count=Count("requirements"),
+        must_have_count=Count("requirements", filter=Q(requirements__is_must_have=True)),
+    )
+
+
+@dataclass(frozen=True)
+class SkillRequirements:
+    skill: Skill
+    requirements: list[RoleRequirement]
+
+
+def role_requirements_by_skill(*, role: Role) -> list[SkillRequirements]:
+    """A role's requirements grouped by skill, in growth order, with the catalog tools per skill."""
+    grouped: dict[int, SkillRequirements] = {}
+    requirements = (
+        RoleRequirement.objects.filter(role=role)
+        .select_related("item__skill")
+        .prefetch_related(Prefetch("item__skill__tools", queryset=public_tools()))
+        .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order", "item__name")
+    )
+    for requirement in requirements:
+        skill = requirement.item.skill
+        grouped.setdefault(skill.pk, SkillRequirements(skill=skill, requirements=[])).requirements.append(requirement)
+    return list(grouped.values())

@@ -1,0 +1,168 @@
+"""The engineer's own pages and the public role pages: parse with a form, call a service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from skills import selectors, services
+from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, submitted_assessment_forms
+from skills.models import ChecklistItem, EngineerProfile, Role
+
+HISTORY_PAGE_SIZE = 25
+
+
+def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
+    """Give each row its form: the submitted one where there is one (errors and input kept), else the stored values."""
+    bound = bound or {}
+    for row in page.rows:
+        row.form = bound.get(row.item.pk) or AssessmentForm(
+            item=row.item, initial={"level": row.level, "evidence_url": row.evidence_url, "note": row.note}
+        )
+
+
+def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | None = None) -> HttpResponse:
+    page = selectors.checklist(user=request.user)
+    _attach_forms(page, bound)
+    return render(request, "skills/checklist.html", {"page": page})
+
+
+def _htmx_row_response(request: HttpRequest, item_id: int, form: AssessmentForm | None, *, saved: bool):
+    """The item's row; after a save also the skill's progress and the overall summary, swapped out of band."""
+    page = selectors.checklist(user=request.user)
+    _attach_forms(page, {item_id: form} if form is not None else None)
+    block, row = page.find(item_id)
+    context = {"row": row, "block": block, "summary": page.summary, "saved": saved}
+    return render(request, "skills/partials/assess_response.html", context)
+
+
+@login_required
+@require_safe
+def checklist(request: HttpRequest) -> HttpResponse:
+    return _render_checklist(request)
+
+
+@login_required
+@require_POST
+def assess(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Save one item; htmx gets the updated fragments, a plain form post is redirected back."""
+    item = get_object_or_404(ChecklistItem.objects.select_related("skill"), pk=item_id)
+    form = AssessmentForm(request.POST, item=item)
+    if form.is_valid():
+        try:
+            services.save_assessments(user=request.user, entries=[form.to_input()])
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not form.is_valid():
+        if request.htmx:
+            return _htmx_row_response(request, item.pk, form, saved=False)
+        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
+        return _render_checklist(request, {item.pk: form})
+    if request.htmx:
+        return _htmx_row_response(request, item.pk, None, saved=True)
+    messages.success(request, _("Saved “%(item)s”.") % {"item": item.name})
+    return redirect(f"{reverse('skills:checklist')}#item-row-{item.pk}")
+
+
+@login_required
+@require_POST
+def assess_all(request: HttpRequest) -> HttpResponse:
+    """Save every submitted item at once, or none of them when one is invalid."""
+    forms = submitted_assessment_forms(request.POST, ChecklistItem.objects.select_related("skill"))
+    if not forms:
+        messages.error(request, _("There was nothing to save."))
+        return redirect("skills:checklist")
+    invalid = {form.item.pk: form for form in forms if not form.is_valid()}
+    if invalid:
+        messages.error(
+            request,
+            _("Nothing was saved: %(count)d item(s) need a correction, marked below.") % {"count": len(invalid)},
+        )
+        return _render_checklist(request, {form.item.pk: form for form in forms})
+    services.save_assessments(user=request.user, entries=[form.to_input() for form in forms])
+    messages.success(request, _("Your checklist is saved."))
+    return redirect("skills:checklist")
+
+
+@login_required
+@require_safe
+def gaps(request: HttpRequest) -> HttpResponse:
+    return render(request, "skills/gaps.html", {"fits": selectors.role_fits(user=request.user)})
+
+
+@login_required
+@require_safe
+def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role, slug=slug, published=True)
+    context = {
+        "gaps": selectors.role_gaps(user=request.user, role=role),
+        "radar": selectors.skill_radar(user=request.user, role=role),
+    }
+    return render(request, "skills/role_gaps.html", context)
+
+
+@login_required
+@require_safe
+def progress(request: HttpRequest) -> HttpResponse:
+    changes = Paginator(selectors.progress_changes(user=request.user), HISTORY_PAGE_SIZE)
+    context = {
+        "page_obj": changes.get_page(request.GET.get("page")),
+        "charts": selectors.progress_charts(user=request.user),
+    }
+    return render(request, "skills/progress.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("skills:profile")
+    context = {"form": form, "views": selectors.profile_views(user=request.user)}
+    return render(request, "skills/profile.html", context)
+
+
+@never_cache
+@login_required
+@require_safe
+def profile_export(request: HttpRequest) -> JsonResponse:
+    """All the user's data as a JSON download."""
+    response = JsonResponse(selectors.export_user_data(user=request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account after the user typed their own e-mail address."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user=user)
+        messages.success(request, _("Your account and all its data are deleted."))
+        return redirect("home")
+    return render(request, "skills/profile_delete.html", {"form": form})
+
+
+@require_safe
+def role_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "skills/role_list.html", {"roles": selectors.published_roles()})
+
+
+@require_safe
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role, slug=slug, published=True)
+    context = {"role": role, "skill_groups": selectors.role_requirements_by_skill(role=role)}
+    return render(request, "skills/role_detail.html", context)

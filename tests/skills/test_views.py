@@ -1,0 +1,437 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
+from skills.services import AssessmentInput, get_or_create_profile, save_assessments, set_assessment
+from tests.factories import (
+    AssessmentFactory,
+    ChecklistItemFactory,
+    ProfileViewFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    SkillFactory,
+    ToolFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engineer(client):
+    user = UserFactory(email="me@example.com")
+    client.force_login(user)
+    return user
+
+
+def fields(item, level, evidence_url="", note=""):
+    prefix = f"item-{item.pk}"
+    return {f"{prefix}-level": str(level), f"{prefix}-evidence_url": evidence_url, f"{prefix}-note": note}
+
+
+def assess_url(item):
+    return reverse("skills:assess", kwargs={"item_id": item.pk})
+
+
+# The checklist ----------------------------------------------------------------------------------
+
+
+def test_checklist_shows_own_levels_evidence_and_tools(client, engineer):
+    item = ChecklistItemFactory(name="Window functions", skill__name="SQL")
+    item.skill.tools.add(ToolFactory(name="dbt", slug="dbt"))
+    AssessmentFactory(user=engineer, item=item, level=3, evidence_url="https://example.com/sql")
+    body = client.get(reverse("skills:checklist")).content.decode()
+    assert "Window functions" in body
+    assert 'value="https://example.com/sql"' in body
+    assert '<option value="3" selected>' in body
+    assert 'href="/catalog/dbt/"' in body
+    assert f'hx-post="/skills/items/{item.pk}/"' in body
+    assert "style=" not in body
+
+
+def test_plain_post_saves_one_item_and_redirects_back_with_a_message(client, engineer):
+    item = ChecklistItemFactory(name="Joins")
+    response = client.post(assess_url(item), fields(item, 2, "https://github.com/me/sql", "used daily"), follow=True)
+    assert response.redirect_chain == [(f"/skills/#item-row-{item.pk}", 302)]
+    assert "Saved “Joins”." in response.content.decode()
+    stored = Assessment.objects.get(user=engineer, item=item)
+    assert (stored.level, stored.evidence_url, stored.note) == (2, "https://github.com/me/sql", "used daily")
+
+
+def test_htmx_post_returns_the_row_and_updates_progress_and_score_out_of_band(client, engineer):
+    requirement = RoleRequirementFactory(min_level=2)
+    item = requirement.item
+    ChecklistItemFactory(skill=item.skill)
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = requirement.role
+    profile.save()
+    response = client.post(assess_url(item), fields(item, 2), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.lstrip().startswith(f'<li id="item-row-{item.pk}"')
+    assert "Saved." in body
+    assert f'id="skill-progress-{item.skill.pk}"' in body
+    assert "1 of 2 ticked" in body
+    assert 'id="checklist-summary"' in body
+    assert body.count('hx-swap-oob="') == 2
+    assert "<strong>100</strong> out of 100" in body
+    assert "<html" not in body
+    assert Assessment.objects.get(user=engineer, item=item).level == 2
+
+
+@pytest.mark.parametrize(
+    ("level", "evidence_url", "message"),
+    [
+        ("7", "", "Choose a level from 0 (none) to 4 (can teach others)."),
+        ("two", "", "Choose a level from 0 (none) to 4 (can teach others)."),
+        ("2", "ftp://example.com/cv", "Enter a link that starts with http:// or https://."),
+        ("2", "javascript:alert(1)", "Enter a link that starts with http:// or https://."),
+    ],
+)
+def test_bad_input_without_js_rerenders_with_error_and_values_kept_and_changes_nothing(
+    client, engineer, level, evidence_url, message
+):
+    item = ChecklistItemFactory()
+    AssessmentFactory(user=engineer, item=item, level=1, note="before")
+    response = client.post(assess_url(item), fields(item, level, evidence_url, "after"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert 'value="after"' in body
+    assert 'aria-invalid="true"' in body
+    assert "was not saved" in body
+    stored = Assessment.objects.get(user=engineer, item=item)
+    assert (stored.level, stored.note) == (1, "before")
+    assert not AssessmentChange.objects.filter(user=engineer).exists()
+
+
+def test_bad_input_with_htmx_returns_the_row_with_errors_and_no_out_of_band_updates(client, engineer):
+    item = ChecklistItemFactory()
+    response = client.post(assess_url(item), fields(item, 9, "http://ok.example", "kept"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Choose a level from 0 (none) to 4 (can teach others)." in body
+    assert 'value="kept"' in body
+    assert 'value="http://ok.example"' in body
+    assert "hx-swap-oob" not in body
+    assert not Assessment.objects.filter(user=engineer).exists()
+
+
+def test_unknown_item_is_404_and_changes_nothing(client, engineer):
+    response = client.post("/skills/items/999999/", {"item-999999-level": "2"})
+    assert response.status_code == 404
+    assert not Assessment.objects.exists()
+
+
+def test_assess_only_accepts_post(client, engineer):
+    assert client.get(assess_url(ChecklistItemFactory())).status_code == 405
+
+
+def test_save_all_saves_every_submitted_item(client, engineer):
+    first, second = ChecklistItemFactory(), ChecklistItemFactory()
+    data = {**fields(first, 3, "https://example.com/a"), **fields(second, 1)}
+    response = client.post(reverse("skills:assess-all"), data, follow=True)
+    assert response.redirect_chain == [("/skills/", 302)]
+    assert "Your checklist is saved." in response.content.decode()
+    assert dict(Assessment.objects.filter(user=engineer).values_list("item_id", "level")) == {
+        first.pk: 3,
+        second.pk: 1,
+    }
+
+
+def test_save_all_with_one_bad_item_saves_nothing_and_keeps_all_input(client, engineer):
+    good, bad = ChecklistItemFactory(), ChecklistItemFactory()
+    data = {**fields(good, 3, note="good note"), **fields(bad, 2, "not a link")}
+    response = client.post(reverse("skills:assess-all"), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Nothing was saved: 1 item(s) need a correction" in body
+    assert 'value="good note"' in body
+    assert 'value="not a link"' in body
+    assert not Assessment.objects.filter(user=engineer).exists()
+
+
+def test_save_all_without_items_says_so(client, engineer):
+    ChecklistItemFactory()
+    response = client.post(reverse("skills:assess-all"), {"item-999999-level": "2"}, follow=True)
+    assert "There was nothing to save." in response.content.decode()
+    assert not Assessment.objects.exists()
+
+
+# Isolation between engineers ---------------------------------------------------------------------
+
+
+def test_an_engineer_only_ever_changes_their_own_levels(client, engineer):
+    other = UserFactory()
+    item = ChecklistItemFactory()
+    AssessmentFactory(user=other, item=item, level=4, evidence_url="https://example.com/other")
+    client.post(assess_url(item), fields(item, 1))
+    client.post(reverse("skills:assess-all"), fields(item, 2))
+    assert Assessment.objects.get(user=other, item=item).level == 4
+    assert Assessment.objects.get(user=engineer, item=item).level == 2
+
+
+def test_an_engineer_never_sees_another_engineers_data(client, engineer):
+    other = UserFactory(email="other@example.com")
+    requirement = RoleRequirementFactory(min_level=2)
+    set_assessment(
+        user=other, item=requirement.item, level=4, evidence_url="https://example.com/secret", note="other note"
+    )
+    other_profile = get_or_create_profile(user=other)
+    other_profile.headline = "Other headline"
+    other_profile.save()
+    ProfileViewFactory(profile=other_profile, recruiter__email="spy@example.com")
+    pages = [
+        reverse("skills:checklist"),
+        reverse("skills:gaps"),
+        reverse("skills:role-gaps", kwargs={"slug": requirement.role.slug}),
+        reverse("skills:progress"),
+        reverse("skills:profile"),
+        reverse("skills:profile-export"),
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        for secret in ("https://example.com/secret", "other note", "Other headline", "spy@example.com"):
+            assert secret not in body, (url, secret)
+    gaps = client.get(reverse("skills:role-gaps", kwargs={"slug": requirement.role.slug})).content.decode()
+    assert "You meet 0 of 1 requirement for" in gaps
+
+
+# Gaps, progress and roles -------------------------------------------------------------------------
+
+
+def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, engineer):
+    role = RoleFactory(title="Senior Data Engineer — lakehouse")
+    met = RoleRequirementFactory(role=role, item__name="Joins")
+    RoleRequirementFactory(role=role, item__name="skew", is_must_have=True)
+    RoleRequirementFactory(role=role, item__name="retries", is_must_have=True)
+    set_assessment(user=engineer, item=met.item, level=2)
+    body = client.get(reverse("skills:gaps")).content.decode()
+    assert "Senior Data Engineer — lakehouse" in body
+    assert "Match: <strong>33</strong> out of 100" in body
+    assert "You meet 1 of 3 requirements." in body
+    assert "Missing must-haves: skew, retries" in body
+
+
+def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engineer):
+    role = RoleFactory(title="Senior Data Engineer — lakehouse")
+    skew = RoleRequirementFactory(role=role, item__name="skew", min_level=3, is_must_have=True)
+    skew.item.skill.tools.add(ToolFactory(name="PySpark", slug="pyspark"))
+    RoleRequirementFactory(role=role, item__name="retries", is_must_have=True)
+    met = RoleRequirementFactory(role=role, item__name="Joins")
+    set_assessment(user=engineer, item=met.item, level=2)
+    set_assessment(user=engineer, item=skew.item, level=1)
+    body = client.get(reverse("skills:role-gaps", kwargs={"slug": role.slug})).content.decode()
+    assert (
+        "You meet 1 of 3 requirements for Senior Data Engineer — lakehouse; missing must-haves: skew, retries." in body
+    )
+    assert "Your level 1, needed 3: 2 levels to go." in body
+    assert 'href="/catalog/pyspark/"' in body
+    assert '<svg class="radar-chart"' in body
+    assert 'role="img"' in body
+    assert "<title id=" in body
+    assert '<th scope="row">' in body
+    assert "style=" not in body
+
+
+def test_radar_coordinates_are_not_localised(client, engineer):
+    requirement = RoleRequirementFactory()
+    ChecklistItemFactory(skill=SkillFactory())
+    ChecklistItemFactory(skill=SkillFactory())
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    body = client.get(reverse("skills:role-gaps", kwargs={"slug": requirement.role.slug})).content.decode()
+    assert '<html lang="nl">' in body
+    assert 'x1="180.0"' in body
+
+
+def test_unpublished_role_is_404_on_gaps_and_public_pages(client, engineer):
+    role = RoleFactory(published=False)
+    assert client.get(reverse("skills:role-gaps", kwargs={"slug": role.slug})).status_code == 404
+    assert client.get(reverse("skills:role-detail", kwargs={"slug": role.slug})).status_code == 404
+
+
+def test_progress_page_charts_and_lists_every_change(client, engineer):
+    item = ChecklistItemFactory(name="Window functions")
+    set_assessment(user=engineer, item=item, level=1)
+    set_assessment(user=engineer, item=item, level=3)
+    body = client.get(reverse("skills:progress")).content.decode()
+    assert '<svg class="line-chart"' in body
+    assert body.count("<td>0 → 1</td>") == 1
+    assert body.count("<td>1 → 3</td>") == 1
+
+
+def test_progress_page_paginates_and_ignores_a_bad_page_number(client, engineer):
+    item = ChecklistItemFactory()
+    for level in [1, 2, 3, 4] * 7:
+        set_assessment(user=engineer, item=item, level=level)
+    assert "Page 1 of 2" in client.get(reverse("skills:progress")).content.decode()
+    assert "Page 2 of 2" in client.get(reverse("skills:progress") + "?page=2").content.decode()
+    assert client.get(reverse("skills:progress") + "?page=nonsense").status_code == 200
+    assert "Page 2 of 2" in client.get(reverse("skills:progress") + "?page=99").content.decode()
+
+
+def test_progress_without_changes_invites_to_start(client, engineer):
+    assert "No changes yet" in client.get(reverse("skills:progress")).content.decode()
+
+
+def test_role_pages_are_public(client):
+    role = RoleFactory(title="Senior Analytics Engineer")
+    RoleRequirementFactory(role=role, item__name="Window functions", is_must_have=True)
+    assert "Senior Analytics Engineer" in client.get(reverse("skills:role-list")).content.decode()
+    body = client.get(role.get_absolute_url()).content.decode()
+    assert "Window functions" in body
+    assert "must-have" in body
+    assert reverse("account_signup") in body
+
+
+# Profile, export and deletion ---------------------------------------------------------------------
+
+
+def test_profile_is_private_by_default_and_saves_with_explicit_opt_in(client, engineer):
+    role = RoleFactory()
+    body = client.get(reverse("skills:profile")).content.decode()
+    assert re.search(r'value="private"[^>]*checked', body)
+    assert not re.search(r'value="recruiters"[^>]*checked', body)
+    data = {
+        "headline": "Spark engineer",
+        "years_experience": "6",
+        "location": "Delft",
+        "target_role": str(role.pk),
+        "open_to_work": "on",
+        "visibility": "recruiters",
+    }
+    response = client.post(reverse("skills:profile"), data, follow=True)
+    assert "Your profile is saved." in response.content.decode()
+    profile = EngineerProfile.objects.get(user=engineer)
+    assert (profile.headline, profile.target_role, profile.visibility) == ("Spark engineer", role, "recruiters")
+    assert RoleMatch.objects.filter(profile=profile, role=role).exists()
+
+
+def test_profile_with_bad_input_changes_nothing(client, engineer):
+    data = {"headline": "Kept", "years_experience": "99", "location": "", "visibility": "everyone"}
+    response = client.post(reverse("skills:profile"), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'value="Kept"' in body
+    assert "is-invalid" in body
+    assert not EngineerProfile.objects.filter(user=engineer).exists()
+
+
+def test_profile_lists_who_viewed_it(client, engineer):
+    ProfileViewFactory(profile=get_or_create_profile(user=engineer), recruiter__email="recruiter@example.com")
+    body = client.get(reverse("skills:profile")).content.decode()
+    assert "recruiter@example.com" in body
+
+
+def test_export_is_a_json_download_of_my_data(client, engineer):
+    item = ChecklistItemFactory(name="Docker")
+    set_assessment(user=engineer, item=item, level=2, note="compose files")
+    response = client.get(reverse("skills:profile-export"))
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "me@example.com"
+    assert data["assessments"][0]["note"] == "compose files"
+
+
+def test_account_deletion_needs_the_right_email_then_removes_everything(client, engineer):
+    set_assessment(user=engineer, item=ChecklistItemFactory(), level=2)
+    assert "Type your e-mail address to confirm" in client.get(reverse("skills:profile-delete")).content.decode()
+    response = client.post(reverse("skills:profile-delete"), {"email": "someone@example.com"})
+    assert response.status_code == 200
+    assert "nothing was deleted" in response.content.decode()
+    assert Assessment.objects.filter(user=engineer).exists()
+
+    response = client.post(reverse("skills:profile-delete"), {"email": "ME@example.com"}, follow=True)
+    assert response.redirect_chain == [("/", 302)]
+    assert "Your account and all its data are deleted." in response.content.decode()
+    assert not type(engineer).objects.filter(pk=engineer.pk).exists()
+    assert not Assessment.objects.exists()
+    assert not AssessmentChange.objects.exists()
+    assert not EngineerProfile.objects.exists()
+    assert client.get(reverse("skills:checklist")).status_code == 302
+
+
+# Query counts do not grow with the data -----------------------------------------------------------
+
+
+def grow_world(user, role, skills, count, recruiter):
+    """Add `count` required items over the skills, all assessed (with history) and as many profile views."""
+    items = [RoleRequirementFactory(role=role, item__skill=skills[index % len(skills)]).item for index in range(count)]
+    save_assessments(
+        user=user,
+        entries=[
+            AssessmentInput(item=item, level=index % 4 + 1, evidence_url="https://example.com/e", note="n")
+            for index, item in enumerate(items)
+        ],
+    )
+    ProfileViewFactory.create_batch(count, profile=get_or_create_profile(user=user), recruiter=recruiter)
+    return items
+
+
+@pytest.fixture
+def world(engineer):
+    role = RoleFactory()
+    skills = [SkillFactory() for _ in range(8)]
+    for skill in skills:
+        skill.tools.add(ToolFactory())
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = role
+    profile.save()
+    return role, skills, RecruiterFactory()
+
+
+def query_count(callable_) -> int:
+    with CaptureQueriesContext(connection) as context:
+        callable_()
+    return len(context.captured_queries)
+
+
+def test_pages_take_as_many_queries_with_60_items_as_with_1(client, engineer, world, django_assert_max_num_queries):
+    role, skills, recruiter = world
+    grow_world(engineer, role, skills, 1, recruiter)
+    urls = [
+        reverse("skills:checklist"),
+        reverse("skills:gaps"),
+        reverse("skills:role-gaps", kwargs={"slug": role.slug}),
+        reverse("skills:progress"),
+        reverse("skills:profile"),
+        reverse("skills:profile-export"),
+        reverse("skills:role-list"),
+        reverse("skills:role-detail", kwargs={"slug": role.slug}),
+    ]
+    with_one = {url: query_count(lambda url=url: client.get(url)) for url in urls}
+    grow_world(engineer, role, skills, 59, recruiter)
+    for url in urls:
+        with django_assert_max_num_queries(with_one[url]):
+            assert client.get(url).status_code == 200, url
+
+
+def test_saving_takes_as_many_queries_with_60_items_as_with_1(client, engineer, world, django_assert_max_num_queries):
+    role, skills, recruiter = world
+    (first,) = grow_world(engineer, role, skills, 1, recruiter)
+
+    def save_one(level):
+        return client.post(assess_url(first), fields(first, level), HTTP_HX_REQUEST="true")
+
+    def save_all(items, level):
+        data = {}
+        for item in items:
+            data.update(fields(item, level, "https://example.com/all"))
+        return client.post(reverse("skills:assess-all"), data)
+
+    one_item = query_count(lambda: save_one(4))
+    all_of_one = query_count(lambda: save_all([first], 2))
+    items = [first, *grow_world(engineer, role, skills, 59, recruiter)]
+    with django_assert_max_num_queries(one_item):
+        assert save_one(1).status_code == 200
+    with django_assert_max_num_queries(all_of_one):
+        assert save_all(items, 3).status_code == 302
+    assert Assessment.objects.filter(user=engineer, level=3).count() == 60

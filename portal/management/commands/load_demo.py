@@ -4,6 +4,7 @@ from django.db import transaction
 
 from catalog.demo import load_catalog_demo
 from portal.demo import DEMO_PASSWORD, load_demo_users
+from skills.demo import load_engineer_demo, load_skills_demo
 
 
 class Command(BaseCommand):
@@ -14,7 +15,9 @@ class Command(BaseCommand):
             raise CommandError("load_demo creates users with a known password: run it only with DJANGO_DEBUG=1.")
         with transaction.atomic():
             load_catalog_demo()
+            load_skills_demo()
             created = load_demo_users()
+            load_engineer_demo()
         for email in created:
             self.stdout.write(f"Created demo user {email} with password {DEMO_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

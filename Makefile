@@ -39,5 +39,16 @@ test: $(VENV)/.installed-dev chromium lint
 		$(TEST_ENV) $(PY) -m pytest; \
 	fi
 
+# Not part of `make test`: each builds its own database and never touches the dev one (README).
+# `make bench BENCH_SIZES=1000` for a quick run; `make load LOAD_SECONDS=120` for a longer load.
+BENCH_SIZES ?= 1000,100000
+LOAD_SECONDS ?= 60
+
+bench: $(VENV)/.installed
+	$(PY) -m bench.run --sizes $(BENCH_SIZES)
+
+load: $(VENV)/.installed
+	$(PY) -m bench.load --seconds $(LOAD_SECONDS)
+
 clean:
 	rm -rf $(VENV) staticfiles test-results

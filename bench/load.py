@@ -1,0 +1,526 @@
+"""Load and fault test (``make load``): gunicorn on PostgreSQL and Redis, with a PostgreSQL restart mid-run.
+
+Builds ``load_portal`` on the PostgreSQL server of DATABASE_URL (default the
+local one), serves the portal with gunicorn (4 workers, debug off, plain HTTP on
+127.0.0.1), and runs 50 engineers ticking checklist items and 10 recruiters
+listing candidates for 60 seconds. Halfway through, PostgreSQL is stopped and
+started again. Afterwards it checks that nothing but clean 503 pages failed,
+that every acknowledged tick is stored, and that every stored match equals a
+fresh computation. Prints the figures, writes bench/results/load.json and exits
+1 when a check fails.
+
+    .venv/bin/python -m bench.load [--seconds 60] [--engineers 50] [--recruiters 10] [--outage 5]
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from bench.data import (
+    RESULTS,
+    ROOT,
+    configure_django,
+    create_recruiter,
+    generate_engineers,
+    migrate_and_load_demo,
+    recreate_postgres_database,
+)
+
+HOST = "127.0.0.1"
+LEVELS = range(5)
+OUTAGE_GRACE_SECONDS = 2.0  # a request queued just before the stop, or answered just after recovery
+CLEAN_503_TEXT = "Back in a moment"
+
+
+@dataclass
+class Outcome:
+    """One request as the client saw it."""
+
+    kind: str  # tick, list
+    sent_at: float
+    seconds: float
+    status: int | None  # None: no HTTP answer (connection refused, reset, timeout)
+    clean_503: bool = False
+    error: str = ""
+
+
+@dataclass
+class Tick:
+    user_id: int
+    item_id: int
+    level: int
+    note: str
+    acknowledged: bool
+
+
+@dataclass
+class Run:
+    outcomes: list[Outcome] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stop: threading.Event = field(default_factory=threading.Event)
+    outage: dict[str, float] = field(default_factory=dict)
+
+    def record(self, outcome: Outcome, tick: Tick | None = None) -> None:
+        with self.lock:
+            self.outcomes.append(outcome)
+            if tick is not None:
+                self.ticks.append(tick)
+
+
+class Portal:
+    """Plain HTTP to the gunicorn under test, with a session cookie and CSRF token like a browser."""
+
+    def __init__(self, port: int, session_key: str = ""):
+        self.port = port
+        self.cookies = {"sessionid": session_key} if session_key else {}
+
+    def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        """Returns (status, headers, text); raises OSError / HTTPException when there is no answer."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        try:
+            all_headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())}
+            all_headers.update(headers or {})
+            encoded = None
+            if body is not None:
+                encoded = urlencode(body)
+                all_headers.update(
+                    {
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "X-CSRFToken": self.cookies.get("csrftoken", ""),
+                        "Origin": f"http://{HOST}:{self.port}",
+                        "HX-Request": "true",
+                    }
+                )
+            connection.request(method, path, body=encoded, headers=all_headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for header in response.headers.get_all("Set-Cookie") or ():
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            return response.status, response.headers, text
+        finally:
+            connection.close()
+
+
+def timed(run: Run, portal: Portal, kind: str, method: str, path: str, body: dict | None = None) -> Outcome:
+    started = time.monotonic()
+    try:
+        status, headers, text = portal.request(method, path, body)
+    except (OSError, http.client.HTTPException) as error:
+        outcome = Outcome(kind, started, time.monotonic() - started, None, error=f"{type(error).__name__}: {error}")
+    else:
+        clean = status == 503 and headers.get("Retry-After") is not None and CLEAN_503_TEXT in text
+        outcome = Outcome(kind, started, time.monotonic() - started, status, clean_503=clean)
+    return outcome
+
+
+def engineer_loop(run: Run, portal: Portal, user_id: int, levels: dict[int, int], think: float, seed: int) -> None:
+    """Tick items one after another; every level sent differs from every level the item may hold now.
+
+    After an answer that is not an acknowledgement the write may or may not
+    have landed, so its level joins the item's possible levels; the next level
+    avoids all of them. Every acknowledged tick therefore changes the level and
+    leaves exactly one AssessmentChange row.
+    """
+    from django.urls import reverse
+
+    from skills.forms import item_prefix
+
+    rng = random.Random(seed)
+    possible = {item_id: {level} for item_id, level in levels.items()}
+    sequence = 0
+    while not run.stop.is_set():
+        item_id = rng.choice(list(possible))
+        choices = [level for level in LEVELS if level not in possible[item_id]] or list(LEVELS)
+        level = rng.choice(choices)
+        sequence += 1
+        note = f"load u{user_id} #{sequence}"
+        prefix = item_prefix(item_id)
+        body = {
+            f"{prefix}-level": level,
+            f"{prefix}-evidence_url": f"https://example.com/evidence/{user_id}/{sequence}" if level >= 3 else "",
+            f"{prefix}-note": note,
+        }
+        outcome = timed(run, portal, "tick", "POST", reverse("skills:assess", args=[item_id]), body)
+        acknowledged = outcome.status is not None and 200 <= outcome.status < 400
+        run.record(outcome, Tick(user_id, item_id, level, note, acknowledged))
+        possible[item_id] = {level} if acknowledged else possible[item_id] | {level}
+        run.stop.wait(rng.uniform(0, 2 * think) + (0 if acknowledged else 0.5))
+
+
+def recruiter_loop(run: Run, portal: Portal, role_slugs: list[str], think: float, seed: int) -> None:
+    from django.urls import reverse
+
+    rng = random.Random(seed)
+    while not run.stop.is_set():
+        query = {"role": rng.choice(role_slugs), "page": rng.randint(1, 20)}
+        if rng.random() < 0.3:
+            query |= {"min_score": rng.choice([40, 60, 80]), "open_to_work": "on"}
+        outcome = timed(run, portal, "list", "GET", f"{reverse('skills:candidate-list')}?{urlencode(query)}")
+        run.record(outcome)
+        run.stop.wait(rng.uniform(0, 2 * think) + (0 if outcome.status == 200 else 0.5))
+
+
+def postgres_cluster() -> tuple[str, str]:
+    versions = sorted(os.listdir("/etc/postgresql"))
+    if not versions:
+        raise SystemExit("No local PostgreSQL cluster under /etc/postgresql: the restart needs one.")
+    return versions[-1], "main"
+
+
+def pg_ctlcluster(action: str) -> None:
+    version, name = postgres_cluster()
+    subprocess.run(  # noqa: S603 - fixed command on the machine's own cluster
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, name, action],  # noqa: S607
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def healthy(port: int) -> bool:
+    try:
+        return Portal(port).request("GET", "/healthz")[0] == 200
+    except (OSError, http.client.HTTPException):
+        return False
+
+
+def restart_postgres(run: Run, port: int, at: float, outage_seconds: float) -> None:
+    """Stop PostgreSQL at ``at`` seconds, start it ``outage_seconds`` later, and time the recovery."""
+    started = time.monotonic()
+    if run.stop.wait(at):
+        return
+    run.outage["stop_sent"] = time.monotonic()
+    pg_ctlcluster("stop")
+    run.outage["stopped"] = time.monotonic()
+    time.sleep(outage_seconds)
+    run.outage["start_sent"] = time.monotonic()
+    pg_ctlcluster("start")
+    run.outage["started"] = time.monotonic()
+    while not healthy(port):
+        time.sleep(0.1)
+    run.outage["recovered"] = time.monotonic()
+    run.outage["run_started"] = started
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port: int, env: dict[str, str], log_path: Path) -> subprocess.Popen:
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    process = subprocess.Popen(  # noqa: S603
+        [
+            gunicorn,
+            "portal.wsgi:application",
+            "--workers",
+            "4",
+            "--bind",
+            f"{HOST}:{port}",
+            "--timeout",
+            "30",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not healthy(port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"gunicorn did not come up; see {log_path}")
+        time.sleep(0.2)
+    return process
+
+
+def stop_gunicorn(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def check_ticks(ticks: list[Tick]) -> dict:
+    """Every acknowledged tick left its history row, in order; the last acknowledged value of each item is stored."""
+    from skills.models import Assessment, AssessmentChange
+
+    by_user: dict[int, list[Tick]] = defaultdict(list)
+    for tick in ticks:
+        by_user[tick.user_id].append(tick)
+    missing = 0
+    over = 0
+    wrong_final = 0
+    stored_changes = 0
+    for user_id, user_ticks in by_user.items():
+        history = list(
+            AssessmentChange.objects.filter(user_id=user_id).order_by("pk").values_list("item_id", "new_level")
+        )
+        stored_changes += len(history)
+        position = 0
+        for tick in (tick for tick in user_ticks if tick.acknowledged):
+            while position < len(history) and history[position] != (tick.item_id, tick.level):
+                position += 1
+            if position == len(history):
+                missing += 1
+            else:
+                position += 1
+        acknowledged = sum(tick.acknowledged for tick in user_ticks)
+        if not acknowledged <= len(history) <= len(user_ticks):
+            over += 1
+        last: dict[int, Tick] = {}
+        for tick in user_ticks:
+            last[tick.item_id] = tick
+        stored = {
+            item_id: (level, note)
+            for item_id, level, note in Assessment.objects.filter(user_id=user_id).values_list(
+                "item_id", "level", "note"
+            )
+        }
+        wrong_final += sum(
+            1 for item_id, tick in last.items() if tick.acknowledged and stored.get(item_id) != (tick.level, tick.note)
+        )
+    return {
+        "ticks_sent": len(ticks),
+        "ticks_acknowledged": sum(tick.acknowledged for tick in ticks),
+        "history_rows_stored": stored_changes,
+        "acknowledged_ticks_missing": missing,
+        "engineers_with_history_count_out_of_bounds": over,
+        "items_whose_last_acknowledged_value_is_not_stored": wrong_final,
+    }
+
+
+def check_matches() -> dict:
+    """Every profile's stored match with every role equals compute_match on its stored levels."""
+    from skills.models import Assessment, EngineerProfile, Role, RoleMatch
+    from skills.scoring import compute_match
+    from skills.services import requirement_specs_by_role
+
+    specs = requirement_specs_by_role()
+    roles = list(Role.objects.values_list("pk", flat=True))
+    levels: dict[int, dict[int, int]] = defaultdict(dict)
+    for user_id, item_id, level in Assessment.objects.values_list("user_id", "item_id", "level").iterator(10000):
+        levels[user_id][item_id] = level
+    stored = {
+        (row[0], row[1]): row[2:]
+        for row in RoleMatch.objects.values_list(
+            "profile_id", "role_id", "score", "requirements_met", "requirements_total", "missing_must_have_names"
+        ).iterator(10000)
+    }
+    checked = wrong = 0
+    for profile_id, user_id in EngineerProfile.objects.values_list("pk", "user_id").iterator(10000):
+        for role_id in roles:
+            result = compute_match(specs.get(role_id, []), levels[user_id])
+            expected = (
+                result.score,
+                result.requirements_met,
+                result.requirements_total,
+                list(result.missing_must_haves),
+            )
+            checked += 1
+            wrong += stored.get((profile_id, role_id)) != expected
+    return {"matches_checked": checked, "matches_wrong_or_missing": wrong}
+
+
+def summarize(run: Run) -> dict:
+    outage = run.outage
+    window = (
+        (outage["stop_sent"] - OUTAGE_GRACE_SECONDS, outage["recovered"] + OUTAGE_GRACE_SECONDS)
+        if "recovered" in outage
+        else None
+    )
+
+    def in_window(outcome: Outcome) -> bool:
+        end = outcome.sent_at + outcome.seconds
+        return window is not None and end >= window[0] and outcome.sent_at <= window[1]
+
+    figures: dict = {}
+    for kind in ("tick", "list"):
+        outcomes = [outcome for outcome in run.outcomes if outcome.kind == kind]
+        answered = [outcome for outcome in outcomes if outcome.status is not None and outcome.status < 500]
+        latencies = [outcome.seconds * 1000 for outcome in answered]
+        figures[kind] = {
+            "requests": len(outcomes),
+            "statuses": dict(sorted(Counter(str(outcome.status) for outcome in outcomes).items())),
+            "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "p95_ms": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1) if latencies else None,
+        }
+    errors = [outcome for outcome in run.outcomes if outcome.status is None]
+    clean_503 = [outcome for outcome in run.outcomes if outcome.clean_503]
+    server_errors = [
+        outcome
+        for outcome in run.outcomes
+        if outcome.status is not None and outcome.status >= 500 and not (outcome.clean_503 and in_window(outcome))
+    ]
+    client_errors = [outcome for outcome in run.outcomes if outcome.status is not None and 400 <= outcome.status < 500]
+    figures |= {
+        "clean_503_during_outage": sum(in_window(outcome) for outcome in clean_503),
+        "other_5xx": len(server_errors),
+        "4xx": len(client_errors),
+        "no_answer": len(errors),
+        "no_answer_examples": sorted({outcome.error for outcome in errors})[:5],
+    }
+    if "recovered" in outage:
+        figures["outage"] = {
+            "stop_at_s": round(outage["stop_sent"] - outage["run_started"], 1),
+            "postgres_down_s": round(outage["started"] - outage["stopped"], 1),
+            "stop_to_portal_healthy_s": round(outage["recovered"] - outage["stop_sent"], 1),
+            "start_to_portal_healthy_s": round(outage["recovered"] - outage["started"], 2),
+        }
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60, help="duration of the load (default 60)")
+    parser.add_argument("--engineers", type=int, default=50, help="concurrent engineers ticking items (default 50)")
+    parser.add_argument("--recruiters", type=int, default=10, help="concurrent recruiters listing (default 10)")
+    parser.add_argument("--candidates", type=int, default=2000, help="engineers in the database (default 2000)")
+    parser.add_argument("--outage", type=float, default=5, help="seconds PostgreSQL stays down (default 5)")
+    parser.add_argument("--no-restart", action="store_true", help="skip the PostgreSQL restart")
+    parser.add_argument("--think", type=float, default=0.5, help="mean pause between a user's requests (default 0.5)")
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args(argv)
+
+    server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+    if not server.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("The load test needs PostgreSQL: set DATABASE_URL to a postgres:// URL or leave it unset.")
+    if urlsplit(server).hostname not in {"127.0.0.1", "localhost"} and not options.no_restart:
+        raise SystemExit("The restart is only done on the local PostgreSQL; use --no-restart for another server.")
+    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/1"
+    database_url = recreate_postgres_database(server, "load_portal")
+    django_env = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_PROXY_SSL_HEADER": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    configure_django(database_url=database_url, extra_env=django_env)
+    from django.core.management import call_command
+    from django.db import connections
+    from django.test import Client
+
+    from skills.models import Assessment, ChecklistItem, EngineerProfile, Role
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    print(
+        f"Preparing load_portal on {urlsplit(server).hostname}: schema, demo content, {options.candidates:,} engineers"
+    )
+    migrate_and_load_demo()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    rng = random.Random(options.seed)
+    engineers = generate_engineers(max(options.candidates, options.engineers), first_index=0, rng=rng)
+    recruiters = [create_recruiter(f"recruiter{index}@load.example.com") for index in range(options.recruiters)]
+    role_slugs = list(Role.objects.filter(published=True).values_list("slug", flat=True))
+
+    sessions = []
+    ticking = EngineerProfile.objects.filter(pk__in=engineers.profile_ids[: options.engineers]).select_related("user")
+    for user in [profile.user for profile in ticking] + recruiters:
+        client = Client()
+        client.force_login(user)  # the session goes to Redis, where gunicorn reads it
+        sessions.append((user.pk, client.cookies["sessionid"].value))
+    levels = defaultdict(dict)
+    for user_id, item_id, level in Assessment.objects.filter(user_id__in=[pk for pk, _ in sessions]).values_list(
+        "user_id", "item_id", "level"
+    ):
+        levels[user_id][item_id] = level
+    item_ids = list(ChecklistItem.objects.values_list("pk", flat=True))
+    connections.close_all()
+
+    port = free_port()
+    log_path = RESULTS / "load-gunicorn.log"
+    gunicorn = start_gunicorn(port, {**os.environ}, log_path)
+    print(
+        f"gunicorn (4 workers) on http://{HOST}:{port}; {options.engineers} engineers and "
+        f"{options.recruiters} recruiters for {options.seconds:.0f} s"
+    )
+    run = Run()
+    threads = []
+    try:
+        for index, (user_id, session_key) in enumerate(sessions):
+            portal = Portal(port, session_key)
+            if index < options.engineers:
+                status = portal.request("GET", "/skills/")[0]  # the checklist page sets the CSRF cookie
+                if status != 200 or "csrftoken" not in portal.cookies:
+                    raise SystemExit(f"The checklist answered {status} without a CSRF cookie; cannot tick.")
+                item_levels = {item_id: levels[user_id].get(item_id, 0) for item_id in item_ids}
+                target, args = engineer_loop, (run, portal, user_id, item_levels, options.think, options.seed + index)
+            else:
+                target, args = recruiter_loop, (run, portal, role_slugs, options.think * 2, options.seed + index)
+            threads.append(threading.Thread(target=target, args=args, daemon=True))
+        if not options.no_restart:
+            threads.append(
+                threading.Thread(
+                    target=restart_postgres, args=(run, port, options.seconds * 0.4, options.outage), daemon=True
+                )
+            )
+        for thread in threads:
+            thread.start()
+        run.stop.wait(options.seconds)
+        run.stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        run.stop.set()
+        stop_gunicorn(gunicorn)
+
+    figures = summarize(run)
+    figures["ticks"] = check_ticks(run.ticks)
+    figures["matches"] = check_matches()
+    figures["server_log_503_lines"] = log_path.read_text().count("Database unavailable, answered 503")
+    from django.contrib.sessions.backends.cache import SessionStore
+
+    for _, session_key in sessions:
+        SessionStore(session_key).delete()
+
+    failures = []
+    if figures["other_5xx"]:
+        failures.append(f"{figures['other_5xx']} responses were 5xx outside the outage or not the clean 503 page")
+    if figures["no_answer"]:
+        failures.append(f"{figures['no_answer']} requests got no HTTP answer")
+    if figures["4xx"]:
+        failures.append(f"{figures['4xx']} requests were refused (4xx)")
+    if not options.no_restart and "outage" not in figures:
+        failures.append("the portal did not become healthy again after the restart")
+    tick_figures = figures["ticks"]
+    if tick_figures["acknowledged_ticks_missing"] or tick_figures["items_whose_last_acknowledged_value_is_not_stored"]:
+        failures.append("acknowledged ticks are missing from the database")
+    if tick_figures["engineers_with_history_count_out_of_bounds"]:
+        failures.append("history rows do not fit between acknowledged and sent ticks")
+    if figures["matches"]["matches_wrong_or_missing"]:
+        failures.append(f"{figures['matches']['matches_wrong_or_missing']} stored matches differ from compute_match")
+    figures["machine"] = {"cpus": os.cpu_count(), "load_average_1min_at_end": round(os.getloadavg()[0], 2)}
+    figures["failures"] = failures
+    (RESULTS / "load.json").write_text(json.dumps(figures, indent=2))
+    print(json.dumps(figures, indent=2))
+    print("\n".join(["All load and fault checks passed."] if not failures else ["FAILED:", *failures]))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""Benchmark the key pages at 1,000 and 100,000 engineers, in one process (``make bench``).
+
+Builds its own database (SQLite under bench/results/, or ``bench_portal`` on the
+PostgreSQL server of DATABASE_URL), loads the demo content, adds synthetic
+engineers in bulk, and times each page through Django's test client at every
+size. Prints a table and writes bench/results/latest.json; exits 1 when a
+target of the quality gate is missed.
+
+    .venv/bin/python -m bench.run [--sizes 1000,100000] [--requests 60] [--seconds 5]
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import warnings
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+from bench.data import (
+    RESULTS,
+    configure_django,
+    create_recruiter,
+    generate_engineers,
+    migrate_and_load_demo,
+    own_database_url,
+)
+
+GROWTH_LIMIT = 1.5  # a page at the largest size may take at most 1.5x its time at the smallest
+BASELINE_SHARE = 0.4  # key pages reach at least 40% of the baseline page's throughput
+CANDIDATE_LIST_P95_MS = 50.0  # on PostgreSQL at 100,000 engineers
+DEEP_PAGE = 30  # a page that exists at 1,000 engineers too (25 per page, ~800 visible)
+PAST_THE_END = 10**6  # the list answers a page number past the end with its last page
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    label: str
+    client: str  # anonymous, engineer or recruiter
+    url: str
+    key_page: bool = True  # held to the baseline-throughput target
+    growth_target: bool = True  # held to the 1.5x growth target; not when the output itself grows with the data
+
+
+@dataclass
+class Timing:
+    requests: int
+    per_second: float
+    p50_ms: float
+    p95_ms: float
+    queries: int
+    bytes: int
+    baseline_share: float | None = None
+    growth: float | None = None
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def fetch(client, url: str) -> tuple[int, int]:
+    """Status and size of the full response body, streaming responses included."""
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(body)
+
+
+def measure(client, url: str, *, max_requests: int, budget_seconds: float) -> Timing:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    started = time.perf_counter()
+    status, size = fetch(client, url)  # warms caches, templates and the database's own buffers
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}; the benchmark needs every page working.")
+    minimum = 5 if time.perf_counter() - started < 1 else 3  # a page that takes seconds gets fewer samples
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, url)
+    queries = len(captured.captured_queries)  # now: the next request clears the log
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget_seconds
+    while len(samples) < max_requests and (len(samples) < minimum or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        fetch(client, url)
+        samples.append(time.perf_counter() - started)
+    return Timing(
+        requests=len(samples),
+        per_second=len(samples) / sum(samples),
+        p50_ms=statistics.median(samples) * 1000,
+        p95_ms=percentile(samples, 0.95) * 1000,
+        queries=queries,
+        bytes=size,
+    )
+
+
+def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, item_id: int) -> list[Page]:
+    from django.urls import reverse
+
+    candidates = reverse("skills:candidate-list")
+    export = reverse("skills:candidate-export")
+    narrow = f"role={role_slug}&min_score=50&must_haves_met=on&open_to_work=on&min_years=3&items={item_id}"
+    return [
+        Page("healthz", "/healthz (health check)", "anonymous", reverse("healthz"), False, False),
+        Page("baseline-anonymous", "baseline page, anonymous", "anonymous", "/bench/baseline/", False, False),
+        Page("baseline-engineer", "baseline page, engineer", "engineer", "/bench/baseline/", False, False),
+        Page("baseline-recruiter", "baseline page, recruiter", "recruiter", "/bench/baseline/", False, False),
+        Page("tool-list", "catalog list", "anonymous", reverse("catalog:tool-list")),
+        Page("tool-detail", "tool detail", "anonymous", reverse("catalog:tool-detail", kwargs={"slug": tools[0]})),
+        Page("compare", "compare two tools", "anonymous", f"{reverse('catalog:compare')}?tools={tools[0]},{tools[1]}"),
+        Page("checklist", "engineer: checklist", "engineer", reverse("skills:checklist")),
+        Page("gaps", "engineer: gaps per role", "engineer", reverse("skills:gaps")),
+        Page("role-gaps", "engineer: gaps for one role", "engineer", reverse("skills:role-gaps", args=[role_slug])),
+        Page("candidates", "candidates ranked, page 1", "recruiter", f"{candidates}?role={role_slug}"),
+        Page("candidates-filtered", "candidates filtered, page 1", "recruiter", f"{candidates}?{narrow}"),
+        Page(
+            "candidates-deep",
+            f"candidates ranked, page {DEEP_PAGE}",
+            "recruiter",
+            f"{candidates}?role={role_slug}&page={DEEP_PAGE}",
+        ),
+        Page(
+            "candidates-last",
+            "candidates ranked, last page",
+            "recruiter",
+            f"{candidates}?role={role_slug}&page={PAST_THE_END}",
+            growth_target=False,  # OFFSET grows with the number of candidates
+        ),
+        Page(
+            "candidate-detail",
+            "candidate detail",
+            "recruiter",
+            reverse("skills:candidate-detail", kwargs={"pk": candidate_pk}),
+        ),
+        # An export has one row per matching candidate, so its size grows with the data.
+        Page("export-filtered", "CSV export, filtered", "recruiter", f"{export}?{narrow}", growth_target=False),
+        Page(
+            "export-all",
+            "CSV export, every visible candidate",
+            "recruiter",
+            f"{export}?role={role_slug}",
+            growth_target=False,
+        ),
+    ]
+
+
+def analyze_database() -> None:
+    """Fresh planner statistics after the bulk load, as autovacuum would have them in production."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def evaluate(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: str) -> list[str]:
+    """Fill in the ratios and return the missed targets, each with its numbers."""
+    sizes = sorted(results)
+    smallest, largest = sizes[0], sizes[-1]
+    misses = []
+    for size in sizes:
+        for page in pages:
+            timing = results[size][page.key]
+            timing.baseline_share = timing.per_second / results[size][f"baseline-{page.client}"].per_second
+            if page.key_page and timing.baseline_share < BASELINE_SHARE:
+                misses.append(
+                    f"{page.label} at {size:,}: {timing.baseline_share:.0%} of the baseline throughput "
+                    f"(target {BASELINE_SHARE:.0%})"
+                )
+    if largest != smallest:
+        for page in pages:
+            timing = results[largest][page.key]
+            timing.growth = timing.p50_ms / results[smallest][page.key].p50_ms
+            if page.growth_target and timing.growth > GROWTH_LIMIT:
+                misses.append(
+                    f"{page.label}: p50 {results[smallest][page.key].p50_ms:.1f} ms at {smallest:,} -> "
+                    f"{timing.p50_ms:.1f} ms at {largest:,} ({timing.growth:.2f}x, target {GROWTH_LIMIT}x)"
+                )
+    if vendor == "postgresql" and largest >= 100_000:
+        timing = results[largest]["candidates"]
+        if timing.p95_ms >= CANDIDATE_LIST_P95_MS:
+            misses.append(
+                f"candidate list p95 {timing.p95_ms:.1f} ms at {largest:,} (target < {CANDIDATE_LIST_P95_MS} ms)"
+            )
+    return misses
+
+
+def print_table(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: str) -> None:
+    sizes = sorted(results)
+    header = (
+        f"{'page':38} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'KB':>7} {'vs base':>8} "
+        f"{'t(max)/t(min)':>13}"
+    )
+    for size in sizes:
+        print(f"\n{size:,} engineers on {vendor}")
+        print(header)
+        print("-" * len(header))
+        for page in pages:
+            timing = results[size][page.key]
+            share = "" if not page.key_page else f"{timing.baseline_share:.0%}"
+            growth = ""
+            if timing.growth is not None and size == sizes[-1]:
+                growth = f"{timing.growth:.2f}x" + ("" if page.growth_target else "*")
+            print(
+                f"{page.label:38} {timing.per_second:8.1f} {timing.p50_ms:8.1f} {timing.p95_ms:8.1f} "
+                f"{timing.queries:7d} {timing.bytes / 1024:7.0f} {share:>8} {growth:>13}"
+            )
+    print("* not held to the growth target: the output (rows exported, or the OFFSET) grows with the data.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000", help="engineer counts, ascending (default 1000,100000)")
+    parser.add_argument("--requests", type=int, default=60, help="timed requests per page at most (default 60)")
+    parser.add_argument("--seconds", type=float, default=5.0, help="time budget per page (default 5)")
+    parser.add_argument("--seed", type=int, default=2026)
+    options = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in options.sizes.split(","))
+
+    warnings.filterwarnings("ignore", message="No directory at")  # static files come from the finders here
+    database_url = own_database_url(postgres_name="bench_portal", sqlite_name="bench.sqlite3")
+    configure_django(database_url=database_url)
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    # Serve static URLs without collectstatic, and add the baseline page.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.ROOT_URLCONF = "bench.urls"
+
+    from skills.candidates import default_role
+    from skills.models import EngineerProfile, RoleRequirement
+
+    started = time.perf_counter()
+    migrate_and_load_demo()
+    print(f"Schema and demo content on {connection.vendor} in {time.perf_counter() - started:.1f} s")
+    rng = random.Random(options.seed)
+    recruiter = create_recruiter("recruiter@bench.example.com")
+    role = default_role()
+    tool_slugs = ("pandas", "pyspark")  # the comparison the article is about; both are in the demo catalog
+    must_have_item = RoleRequirement.objects.filter(role=role).order_by("-is_must_have", "pk").first().item_id
+
+    clients = {"anonymous": Client(), "engineer": Client(), "recruiter": Client()}
+    clients["recruiter"].force_login(recruiter)
+    results: dict[int, dict[str, Timing]] = {}
+    generation: dict[int, float] = {}
+    pages: list[Page] = []
+    engineers = 0
+    for size in sizes:
+        generated = generate_engineers(size - engineers, first_index=engineers, rng=rng)
+        generation[size] = generated.seconds
+        print(f"{size - engineers:,} engineers generated in {generated.seconds:.1f} s (now {size:,})")
+        if not engineers:
+            engineer_profile = EngineerProfile.objects.get(pk=generated.profile_ids[0])
+            clients["engineer"].force_login(engineer_profile.user)
+            candidate = EngineerProfile.objects.filter(
+                pk__in=generated.profile_ids, visibility=EngineerProfile.Visibility.RECRUITERS
+            ).first()
+            pages = build_pages(
+                role_slug=role.slug, tools=tool_slugs, candidate_pk=candidate.pk, item_id=must_have_item
+            )
+        engineers = size
+        analyze_database()
+        results[size] = {}
+        for page in pages:
+            results[size][page.key] = measure(
+                clients[page.client], page.url, max_requests=options.requests, budget_seconds=options.seconds
+            )
+            timing = results[size][page.key]
+            print(f"  {page.label:38} p50 {timing.p50_ms:7.1f} ms  ({timing.requests} requests)", flush=True)
+
+    misses = evaluate(results, pages, connection.vendor)
+    print_table(results, pages, connection.vendor)
+    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[1]:.1f} over the last 5 minutes.")
+    print("\nTargets: growth <= 1.5x from the smallest to the largest size; key pages >= 40% of the baseline")
+    print("throughput (baseline = base.html with no query of its own, same kind of user); candidate list")
+    print("p95 < 50 ms at 100,000 on PostgreSQL. The health check is shown for scale only.")
+    print("\n".join(["All targets met."] if not misses else ["Missed:", *(f"  - {miss}" for miss in misses)]))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = {
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": connection.vendor,
+        "sizes": sizes,
+        "cpus": os.cpu_count(),
+        "load_average_5min_at_end": round(os.getloadavg()[1], 2),
+        "generation_seconds": generation,
+        "pages": [asdict(page) for page in pages],
+        "results": {
+            size: {key: asdict(timing) for key, timing in timings.items()} for size, timings in results.items()
+        },
+        "missed_targets": misses,
+    }
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
+    print(f"\nWritten to {RESULTS / 'latest.json'}")
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -115,6 +115,10 @@ def test_database_error_in_a_view_answers_clean_503_and_is_logged(unreachable_da
     assert "Database unavailable, answered 503 to GET /accounts/email/: OperationalError" in log
 
 
+def test_public_catalog_answers_clean_503_to_a_visitor(unreachable_database_server):
+    _assert_clean_503(unreachable_database_server.get("/catalog/"))
+
+
 def test_database_error_in_another_middleware_answers_clean_503_with_security_headers(unreachable_database_server):
     """The two-factor check reads the user before any view runs; Django's 500 for it becomes our 503."""
     answer = unreachable_database_server.get("/admin/", session=SESSION_COOKIE)

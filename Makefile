@@ -30,7 +30,7 @@ chromium:
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit --quiet --recursive portal catalog skills --severity-level medium --exclude '*/migrations/*'
+	$(VENV)/bin/bandit --quiet --recursive portal catalog skills api --severity-level medium --exclude '*/migrations/*'
 
 test: $(VENV)/.installed-dev chromium lint
 	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest

@@ -1,0 +1,110 @@
+"""The engineer's flow once in a real browser: htmx saving, no CSP violations, accessible pages, a phone screen."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+
+from skills.models import Assessment, GrowthStage
+from skills.services import get_or_create_profile, set_assessment
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    blocking = [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert not blocking, f"{page.url}: {blocking}"
+
+
+def log_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def watch_console(page) -> list[str]:
+    """Collect console errors: a CSP violation shows up there."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
+@pytest.fixture
+def checklist_world():
+    role = RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse")
+    sql = SkillFactory(name="SQL", growth_stage=GrowthStage.FOUNDATION)
+    spark = SkillFactory(name="PySpark / Databricks", growth_stage=GrowthStage.SCALE)
+    joins = RoleRequirementFactory(role=role, item__skill=sql, item__name="Joins", min_level=2).item
+    ChecklistItemFactory(skill=sql, name="Window functions")
+    RoleRequirementFactory(role=role, item__skill=spark, item__name="Skew", min_level=3, is_must_have=True)
+    user = UserFactory(password=None)
+    profile = get_or_create_profile(user=user)
+    profile.target_role = role
+    profile.save()
+    return user, joins
+
+
+def test_engineer_ticks_an_item_with_htmx_and_sees_score_and_progress_move(live_server, page, checklist_world):
+    user, joins = checklist_world
+    page.set_default_timeout(10_000)
+    errors = watch_console(page)
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    assert_accessible(page)
+    page.evaluate("window.notReloaded = true")
+
+    row = page.locator(f"#item-row-{joins.pk}")
+    row.get_by_label("Level").select_option("3")
+    row.get_by_label("Evidence link").fill("https://github.com/example/sql")
+    row.get_by_role("button", name="Save Joins").click()
+    page.locator(f"#item-row-{joins.pk}").get_by_text("Saved.").wait_for()
+
+    assert page.evaluate("window.notReloaded === true")
+    assert page.locator(f"#skill-progress-{joins.skill_id}").inner_text().strip() == "1 of 2 ticked"
+    assert "1 of 3 items ticked" in page.locator("#checklist-summary").inner_text()
+    assert "50 out of 100" in page.locator("#checklist-summary").inner_text()
+    assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+
+    row = page.locator(f"#item-row-{joins.pk}")
+    row.get_by_label("Evidence link").fill("ftp://example.com/nope")
+    row.get_by_role("button", name="Save Joins").click()
+    page.locator(f"#item-row-{joins.pk}").get_by_text("Enter a link that starts with http:// or https://.").wait_for()
+    assert page.evaluate("window.notReloaded === true")
+    assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+    assert_accessible(page)
+    assert not errors, errors
+
+
+def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, checklist_world):
+    user, joins = checklist_world
+    set_assessment(user=user, item=joins, level=1, evidence_url="https://example.com/first")
+    set_assessment(user=user, item=joins, level=2)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = watch_console(page)
+    log_in(page, live_server, user)
+    paths = (
+        "/skills/",
+        "/skills/gaps/",
+        "/skills/gaps/lakehouse/",
+        "/skills/progress/",
+        "/skills/profile/",
+        "/skills/profile/delete/",
+        "/skills/roles/",
+        "/skills/roles/lakehouse/",
+    )
+    for path in paths:
+        page.goto(live_server.url + path)
+        assert page.locator("h1").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+        assert_accessible(page)
+    assert not errors, errors
+    context.close()

@@ -1,5 +1,6 @@
 """Input for the recruiter pages: the candidate filters (GET) and the shortlist actions (POST)."""
 
+import re
 from datetime import date, datetime, time
 
 from django import forms
@@ -18,12 +19,24 @@ from skills.models import TICKED_LEVEL, ChecklistItem, Level, Role
 from skills.shortlists import NOTE_MAX_LENGTH
 
 MAX_FILTER_ITEMS = 10
+ITEM_ID = re.compile(r"[0-9]{1,19}")
+MAX_ITEM_ID = 2**63 - 1
 EARLIEST_UPDATE_DATE = date(2000, 1, 1)
 
 
 class ChecklistItemChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: ChecklistItem) -> str:
         return f"{obj.skill.name} · {obj.name}"
+
+    def clean(self, value):
+        # Reject what cannot be a primary key before it reaches the database (huge numbers overflow SQLite).
+        if isinstance(value, list | tuple):
+            for pk in value:
+                if not (isinstance(pk, str) and ITEM_ID.fullmatch(pk) and int(pk) <= MAX_ITEM_ID):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super().clean(value)
 
 
 class CandidateFilterForm(forms.Form):

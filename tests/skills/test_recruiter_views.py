@@ -225,6 +225,8 @@ def test_list_sorts_by_experience(recruiter_client, role):
         {"role": "no-such-role"},
         {"items": "not-a-number"},
         {"items": "999999"},
+        {"items": str(2**63)},
+        {"items": "²"},
         {"updated_since": "31-31-2024"},
         {"updated_since": "0001-01-01"},
         {"min_years": "-1"},

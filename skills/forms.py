@@ -3,6 +3,7 @@
 from typing import ClassVar
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, http_url_validator
@@ -88,6 +89,13 @@ class ProfileForm(forms.ModelForm):
                 "and read your profile and levels; you can switch back at any time."
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A target role that was unpublished later stays selectable, so saving the profile still works.
+        current = self.instance.target_role_id
+        if current:
+            self.fields["target_role"].queryset = Role.objects.filter(Q(published=True) | Q(pk=current))
 
 
 class DeleteAccountForm(forms.Form):

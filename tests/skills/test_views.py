@@ -435,3 +435,20 @@ def test_saving_takes_as_many_queries_with_60_items_as_with_1(client, engineer, 
     with django_assert_max_num_queries(all_of_one):
         assert save_all(items, 3).status_code == 302
     assert Assessment.objects.filter(user=engineer, level=3).count() == 60
+
+
+def test_profile_keeps_a_target_role_that_was_unpublished_later(client, engineer):
+    role = RoleFactory(published=False)
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = role
+    profile.save()
+    data = {"headline": "Still here", "years_experience": "3", "target_role": str(role.pk), "visibility": "private"}
+    response = client.post(reverse("skills:profile"), data)
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.headline, profile.target_role) == ("Still here", role)
+    other_hidden = RoleFactory(published=False)
+    response = client.post(reverse("skills:profile"), {**data, "target_role": str(other_hidden.pk)})
+    assert response.status_code == 200
+    profile.refresh_from_db()
+    assert profile.target_role == role

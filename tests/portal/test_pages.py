@@ -43,7 +43,9 @@ def test_load_demo_is_idempotent_and_refuses_without_debug(django_user_model):
     with override_settings(DEBUG=True):
         call_command("load_demo")
         call_command("load_demo")
-    assert django_user_model.objects.filter(email__endswith="@example.com").count() == 3
+    demo_users = ("editor@example.com", "recruiter@example.com", "engineer@example.com")
+    assert django_user_model.objects.filter(email__in=demo_users).count() == 3
+    assert django_user_model.objects.filter(email__startswith="cand").count() == 12  # skills.demo_candidates
     recruiter = django_user_model.objects.get(email="recruiter@example.com")
     assert list(recruiter.groups.values_list("name", flat=True)) == ["Recruiters"]
     with override_settings(DEBUG=False), pytest.raises(CommandError):

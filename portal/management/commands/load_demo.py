@@ -5,6 +5,7 @@ from django.db import transaction
 from catalog.demo import load_catalog_demo
 from portal.demo import DEMO_PASSWORD, load_demo_users
 from skills.demo import load_engineer_demo, load_skills_demo
+from skills.demo_candidates import load_demo_candidates
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             load_skills_demo()
             created = load_demo_users()
             load_engineer_demo()
+            load_demo_candidates()
         for email in created:
             self.stdout.write(f"Created demo user {email} with password {DEMO_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

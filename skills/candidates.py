@@ -8,10 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils.formats import number_format
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from skills.models import (
     TICKED_LEVEL,
@@ -103,16 +107,29 @@ def iter_candidate_matches(*, filters: CandidateFilters, chunk_size: int = 2000)
     return candidate_matches(filters=filters).iterator(chunk_size=chunk_size)
 
 
+SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
+SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap
+
+
 @dataclass(frozen=True)
 class SkillLevel:
     """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
 
     skill: Skill
     average: float
+    position: int  # place in growth order: where its bar stands in the compact chart
+
+    @cached_property
+    def label(self) -> str:
+        return number_format(self.average, decimal_pos=1)
 
     @property
-    def percent(self) -> int:
-        return round(self.average * 100 / Level.TEACH)
+    def bar_x(self) -> int:
+        return self.position * SKILL_BAR_STEP
+
+    @property
+    def bar_height(self) -> int:
+        return round(self.average * SKILL_BAR_HEIGHT / Level.TEACH)
 
 
 def skills_with_item_counts() -> list[Skill]:
@@ -137,8 +154,9 @@ def skill_levels_for_users(*, user_ids: Iterable[int], skills: list[Skill]) -> d
             SkillLevel(
                 skill=skill,
                 average=(totals[user_id].get(skill.pk, 0) / skill.item_count) if skill.item_count else 0.0,
+                position=position,
             )
-            for skill in skills
+            for position, skill in enumerate(skills)
         ]
         for user_id in user_ids
     }
@@ -222,6 +240,37 @@ class CandidateRow:
     def profile(self) -> EngineerProfile:
         return self.match.profile
 
+    @cached_property
+    def skill_bars(self) -> SafeString:
+        """The bars of the compact skill chart as SVG markup.
+
+        Built here rather than in a template loop: 25 rows × 8 skills of template
+        lookups cost more than all of the page's queries together.
+        """
+        return format_html_join(
+            "",
+            '<rect class="skill-bar-track" x="{}" y="0" width="10" height="{}"></rect>'
+            '<rect class="skill-bar-fill skill-bar-stage-{}" x="{}" y="0" width="10" height="{}">'
+            "<title>{}: {} / 4</title></rect>",
+            (
+                (
+                    level.bar_x,
+                    SKILL_BAR_HEIGHT,
+                    level.skill.growth_stage,
+                    level.bar_x,
+                    level.bar_height,
+                    level.skill.name,
+                    level.label,
+                )
+                for level in self.skill_levels
+            ),
+        )
+
+    @cached_property
+    def skill_summary(self) -> str:
+        """The same levels as text, for screen readers."""
+        return "; ".join(f"{level.skill.name} {level.label}" for level in self.skill_levels)
+
 
 @dataclass(frozen=True)
 class CandidatePage:
@@ -229,6 +278,10 @@ class CandidatePage:
     rows: list[CandidateRow]
     skills: list[Skill]
     shortlists: list[Shortlist]
+
+    @property
+    def skill_bar_width(self) -> int:
+        return len(self.skills) * SKILL_BAR_STEP
 
 
 def candidate_page(*, filters: CandidateFilters, page_number: str | None, recruiter: AbstractBaseUser) -> CandidatePage:

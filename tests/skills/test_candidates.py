@@ -121,7 +121,8 @@ def test_skill_levels_average_over_all_items_of_the_skill_in_one_query(django_as
         levels = skill_levels_for_users(user_ids=[user.pk, other.pk], skills=skills)
     by_skill = {level.skill: level for level in levels[user.pk]}
     assert by_skill[skill].average == 1.5  # (4 + 2 + 0 + 0) / 4 items
-    assert by_skill[skill].percent == 38
+    assert by_skill[skill].label == "1.5"
+    assert by_skill[skill].bar_height == 10  # of 28 px for level 4
     assert by_skill[empty_skill].average == 0
     assert [level.average for level in levels[other.pk]] == [0, 0]
 
@@ -180,3 +181,18 @@ def test_export_rows_name_the_role_and_join_missing_must_haves():
         "skew; retries",
         f"https://x/{profile.pk}/",
     ]
+
+
+def test_skill_bars_escape_skill_names_and_scale_to_the_level():
+    from skills.candidates import CandidateRow
+
+    skill = SkillFactory(name="<b>SQL</b>")
+    ChecklistItemFactory(skill=skill)
+    user = UserFactory(password=None)
+    AssessmentFactory(user=user, item=skill.items.get(), level=4)
+    levels = skill_levels_for_users(user_ids=[user.pk], skills=skills_with_item_counts())[user.pk]
+    row = CandidateRow(match=RoleMatch(), skill_levels=levels, shortlist_ids=frozenset())
+    assert "<b>" not in row.skill_bars
+    assert "&lt;b&gt;SQL&lt;/b&gt;: 4.0 / 4" in row.skill_bars
+    assert 'height="28"><title>' in row.skill_bars
+    assert row.skill_summary == "<b>SQL</b> 4.0"

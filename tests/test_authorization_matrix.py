@@ -1,0 +1,267 @@
+"""Every URL of the project × every kind of user, against one explicit table.
+
+The URL list comes from the resolver, so a new page that is missing from the
+table fails this test until someone decides who may see it.
+"""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from api.services import create_token
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import ChecklistItem, EngineerProfile, Role
+from tests.factories import (
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    SuperuserFactory,
+    UserFactory,
+)
+
+ROLES = ("anonymous", "engineer", "other_engineer", "recruiter", "editor", "superuser")
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, UNAUTHORIZED, REDIRECT = 200, "login", 403, 404, 405, 401, "redirect"
+
+PUBLIC = dict.fromkeys(ROLES, OK)
+SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
+SIGNED_IN_POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
+RECRUITERS_ONLY = {
+    "anonymous": LOGIN,
+    "engineer": FORBIDDEN,
+    "other_engineer": FORBIDDEN,
+    "recruiter": OK,
+    "editor": FORBIDDEN,
+    "superuser": OK,
+}
+# A shortlist belongs to one recruiter: every other user (superusers too) gets a 404.
+OWN_SHORTLIST = {**RECRUITERS_ONLY, "superuser": NOT_FOUND}
+# Method checks come first: a GET is refused before anyone's ownership is looked at.
+OWN_SHORTLIST_POST_ONLY = {**OWN_SHORTLIST, "recruiter": NOT_ALLOWED, "superuser": NOT_ALLOWED}
+RECRUITERS_POST_ONLY = {**RECRUITERS_ONLY, "recruiter": NOT_ALLOWED, "superuser": NOT_ALLOWED}
+STAFF_ADMIN = {
+    "anonymous": LOGIN,
+    "engineer": FORBIDDEN,
+    "other_engineer": FORBIDDEN,
+    "recruiter": FORBIDDEN,
+    "editor": OK,
+    "superuser": OK,
+}
+EDITOR_CONTENT = STAFF_ADMIN
+SUPERUSER_ONLY_ADMIN = {**STAFF_ADMIN, "editor": FORBIDDEN}
+ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
+API_PUBLIC = PUBLIC
+API_SIGNED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], OK)}
+API_RECRUITERS = {
+    "anonymous": UNAUTHORIZED,
+    "engineer": FORBIDDEN,
+    "other_engineer": FORBIDDEN,
+    "recruiter": OK,
+    "editor": FORBIDDEN,
+    "superuser": OK,
+}
+
+EXPECTED = {
+    # portal
+    "home": PUBLIC,
+    "healthz": PUBLIC,
+    "mfa-required": PUBLIC,
+    "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
+    # catalog
+    "catalog:tool-list": PUBLIC,
+    "catalog:tool-detail": PUBLIC,
+    "catalog:compare": PUBLIC,
+    "catalog:chooser": PUBLIC,
+    "catalog:faq": PUBLIC,
+    # skills: public role pages
+    "skills:role-list": PUBLIC,
+    "skills:role-detail": PUBLIC,
+    # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
+    "skills:checklist": SIGNED_IN,
+    "skills:assess": SIGNED_IN_POST_ONLY,
+    "skills:assess-all": SIGNED_IN_POST_ONLY,
+    "skills:gaps": SIGNED_IN,
+    "skills:role-gaps": SIGNED_IN,
+    "skills:progress": SIGNED_IN,
+    "skills:profile": SIGNED_IN,
+    "skills:profile-export": SIGNED_IN,
+    "skills:profile-delete": SIGNED_IN,
+    # skills: recruiters
+    "skills:candidate-list": RECRUITERS_ONLY,
+    "skills:candidate-export": RECRUITERS_ONLY,
+    "skills:candidate-detail": RECRUITERS_ONLY,
+    "skills:shortlist-list": RECRUITERS_ONLY,
+    "skills:shortlist-add": RECRUITERS_POST_ONLY,
+    "skills:shortlist-detail": OWN_SHORTLIST,
+    "skills:shortlist-delete": OWN_SHORTLIST,
+    "skills:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
+    "skills:shortlist-note": OWN_SHORTLIST_POST_ONLY,
+    # API tokens page and API
+    "tokens:list": SIGNED_IN,
+    "tokens:revoke": SIGNED_IN_POST_ONLY,
+    "api:api-root": dict.fromkeys(ROLES, NOT_FOUND),  # nothing lives at /api/ itself
+    "api:openapi-json": API_PUBLIC,
+    "api:openapi-view": API_PUBLIC,
+    "api:list_categories": API_PUBLIC,
+    "api:list_tools": API_PUBLIC,
+    "api:get_tool": API_PUBLIC,
+    "api:list_chooser_options": API_PUBLIC,
+    "api:list_skills": API_PUBLIC,
+    "api:list_roles": API_PUBLIC,
+    "api:get_role": API_PUBLIC,
+    "api:list_assessments": API_SIGNED_IN,
+    "api:set_own_assessment": dict.fromkeys(ROLES, NOT_ALLOWED),  # PUT only
+    "api:list_matches": API_SIGNED_IN,
+    "api:get_gaps": API_SIGNED_IN,
+    "api:list_candidates": API_RECRUITERS,
+    "api:get_candidate": API_RECRUITERS,
+    # allauth
+    "account_login": ANONYMOUS_ONLY,
+    "account_signup": ANONYMOUS_ONLY,
+    "account_logout": {"anonymous": REDIRECT, **dict.fromkeys(ROLES[1:], OK)},
+    "account_inactive": PUBLIC,
+    "account_reauthenticate": SIGNED_IN,
+    "account_email": SIGNED_IN,
+    "account_email_verification_sent": PUBLIC,
+    "account_change_password": SIGNED_IN,
+    "account_set_password": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_confirm_email": PUBLIC,
+    "account_confirm_login_code": dict.fromkeys(ROLES, REDIRECT),
+    # allauth's two-factor views: engineers here have no authenticator, staff have TOTP but no recovery
+    # codes yet; changing a factor asks to re-authenticate first.
+    "mfa_index": SIGNED_IN,
+    "mfa_authenticate": dict.fromkeys(ROLES, REDIRECT),
+    "mfa_reauthenticate": {**SIGNED_IN, "engineer": REDIRECT, "other_engineer": REDIRECT},
+    "mfa_activate_totp": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+    "mfa_deactivate_totp": {
+        "anonymous": LOGIN,
+        **dict.fromkeys(ROLES[1:], REDIRECT),
+        "engineer": NOT_FOUND,
+        "other_engineer": NOT_FOUND,
+    },
+    "mfa_view_recovery_codes": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_FOUND)},
+    "mfa_generate_recovery_codes": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+    "mfa_download_recovery_codes": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_FOUND)},
+    # admin: the index and every model's change list
+    "admin:index": STAFF_ADMIN,
+    "admin:app_list": STAFF_ADMIN,
+    "admin:catalog_category_changelist": EDITOR_CONTENT,
+    "admin:catalog_keyword_changelist": EDITOR_CONTENT,
+    "admin:catalog_tool_changelist": EDITOR_CONTENT,
+    "admin:catalog_chooseroption_changelist": EDITOR_CONTENT,
+    "admin:catalog_faqentry_changelist": EDITOR_CONTENT,
+    "admin:skills_skill_changelist": EDITOR_CONTENT,
+    "admin:skills_checklistitem_changelist": EDITOR_CONTENT,
+    "admin:skills_role_changelist": EDITOR_CONTENT,
+    "admin:skills_engineerprofile_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:skills_profileview_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:mfa_authenticator_changelist": SUPERUSER_ONLY_ADMIN,
+}
+
+# Admin views below a model's change list (add, change, delete, history, import, export…) share its
+# permission and need an object; the admin's own login/logout/password/jsi18n views are allauth's or static.
+ADMIN_SUBVIEW = re.compile(
+    r"^admin:(\w+_(add|change|delete|history|import|export|process_import|process_export|"
+    r"history_form_view|revert|changelist_history|view_on_site)|"
+    r"login|logout|password_change|password_change_done|jsi18n|autocomplete|view_on_site)$"
+)
+
+
+def url_names(patterns=None, namespace="") -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def project_url_names() -> set[str]:
+    return {name for name in url_names() if not ADMIN_SUBVIEW.match(name)}
+
+
+def test_every_url_is_in_the_table():
+    missing = project_url_names() - EXPECTED.keys()
+    stale = EXPECTED.keys() - project_url_names()
+    assert not missing, f"Decide who may see these URLs and add them to EXPECTED: {sorted(missing)}"
+    assert not stale, f"These names are gone from the URLconf: {sorted(stale)}"
+
+
+@pytest.fixture
+def world(db):
+    """Demo content, one user of each kind, and objects that URLs point at."""
+    load_catalog_demo()
+    load_skills_demo()
+    users = {
+        "engineer": UserFactory(),
+        "other_engineer": UserFactory(),
+        "recruiter": RecruiterFactory(),
+        "editor": EditorFactory(),
+        "superuser": SuperuserFactory(),
+    }
+    profile = EngineerProfileFactory(user=users["engineer"], visibility=EngineerProfile.Visibility.RECRUITERS)
+    shortlist = ShortlistFactory(recruiter=users["recruiter"])
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile)
+    token = create_token(user=users["engineer"], name="script").token
+    role = Role.objects.filter(published=True).first()
+    kwargs = {
+        "admin:app_list": {"app_label": "catalog"},
+        "catalog:tool-detail": {"slug": "pandas"},
+        "skills:role-detail": {"slug": role.slug},
+        "skills:role-gaps": {"slug": role.slug},
+        "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
+        "skills:candidate-detail": {"pk": profile.pk},
+        "skills:shortlist-detail": {"pk": shortlist.pk},
+        "skills:shortlist-delete": {"pk": shortlist.pk},
+        "skills:shortlist-remove": {"pk": shortlist.pk, "profile_pk": profile.pk},
+        "skills:shortlist-note": {"pk": shortlist.pk, "profile_pk": profile.pk},
+        "api:get_tool": {"slug": "pandas"},
+        "api:get_role": {"slug": role.slug},
+        "api:set_own_assessment": {"item_id": ChecklistItem.objects.first().pk},
+        "api:get_gaps": {"role_slug": role.slug},
+        "api:get_candidate": {"profile_id": profile.pk},
+        "tokens:revoke": {"pk": token.pk},
+        "account_confirm_email": {"key": "not-a-real-key"},
+        "account_reset_password_from_key": {"uidb36": "0", "key": "not-a-real-key"},
+    }
+    return users, kwargs, token
+
+
+def outcome(client, response) -> int | str:
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith(reverse("admin:login")):
+            # The admin's login hands over to allauth, and refuses signed-in users who are not staff.
+            return outcome(client, client.get(location))
+        return LOGIN if location.startswith(reverse("account_login")) and "next=" in location else REDIRECT
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_url_answers_each_kind_of_user_as_the_table_says(client, world, role):
+    users, kwargs, _ = world
+    if role != "anonymous":
+        client.force_login(users[role])
+    wrong = {}
+    for name in sorted(project_url_names()):
+        if name not in EXPECTED:
+            continue
+        url = reverse(name, kwargs=kwargs.get(name))
+        got = outcome(client, client.get(url))
+        if got != EXPECTED[name][role]:
+            wrong[name] = f"expected {EXPECTED[name][role]}, got {got} ({url})"
+    assert not wrong, "\n".join(f"{name}: {problem}" for name, problem in wrong.items())

@@ -188,6 +188,14 @@ def test_form_errors_and_messages_are_translated(client, site):
     assert "Kies een niveau van 0 (geen) tot 4 (kan het anderen leren)." in response.content.decode()
 
 
+def test_plurals_follow_each_count(client, site):
+    """Two requirements of which one is a must-have: each noun takes its own number, in both languages."""
+    english = " ".join(client.get("/skills/roles/", HTTP_ACCEPT_LANGUAGE="en").content.decode().split())
+    dutch = " ".join(client.get("/skills/roles/", HTTP_ACCEPT_LANGUAGE="nl").content.decode().split())
+    assert "2 requirements, 1 must-have." in english
+    assert "2 eisen, 1 must-have." in dutch
+
+
 def test_dates_and_numbers_follow_the_language(client, site):
     client.force_login(site["engineer"])
     AssessmentChange.objects.filter(user=site["engineer"]).update(

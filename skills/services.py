@@ -27,7 +27,10 @@ MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_m
 
 
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    profile, _created = EngineerProfile.objects.get_or_create(user=user)
+    """The user's profile; a new one gets its stored matches at once, so it can be ranked before any tick."""
+    profile, created = EngineerProfile.objects.get_or_create(user=user)
+    if created:
+        recompute_matches(profile=profile)
     return profile
 
 

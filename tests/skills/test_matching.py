@@ -89,3 +89,10 @@ class StoredMatchEqualsFreshComputation(TestCase):
             fresh.requirements_met,
             fresh.must_haves_missing,
         )
+
+
+@pytest.mark.django_db
+def test_a_new_profile_has_a_stored_match_with_every_role_before_any_tick():
+    roles = [RoleRequirementFactory().role, RoleFactory()]
+    profile = get_or_create_profile(user=UserFactory())
+    assert set(profile.matches.values_list("role_id", "score")) == {(roles[0].pk, 0), (roles[1].pk, 0)}

@@ -13,6 +13,7 @@ from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
+    RoleRequirementFactory,
     ShortlistEntryFactory,
     ShortlistFactory,
     SuperuserFactory,
@@ -636,3 +637,11 @@ def test_detail_runs_a_fixed_number_of_queries(recruiter_client, recruiter, role
     with django_assert_max_num_queries(DETAIL_QUERY_LIMIT):
         response = recruiter_client.get(reverse("skills:candidate-detail", kwargs={"pk": profile.pk}))
     assert response.status_code == 200
+
+
+def test_candidate_radar_speaks_of_the_candidate_not_of_you(recruiter_client, role):
+    RoleRequirementFactory(role=role)
+    profile = make_candidate(role=role, score=50)
+    page = body(recruiter_client.get(reverse("skills:candidate-detail", kwargs={"pk": profile.pk})))
+    assert "the candidate&#x27;s level" in page or "the candidate's level" in page
+    assert "your level" not in page

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: run test lint chromium gettext bench load messages clean
+.PHONY: totp run test lint chromium gettext bench load messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+totp: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py demo_totp
 
 # Debian's Chromium for the browser tests; skipped quietly where we are not root.
 chromium:

@@ -4,6 +4,7 @@ Every recruiter query starts from :func:`visible_lookup`, so a profile that is
 not visible to recruiters can never be listed, counted, exported or shown.
 """
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from datetime import datetime
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.formats import number_format
@@ -70,6 +72,22 @@ class CandidateFilters:
     open_to_work: bool = False
     updated_since: datetime | None = None
     sort: str = DEFAULT_SORT
+
+    def count_cache_key(self) -> str:
+        """One cache key per set of conditions; the sort order does not change how many match."""
+        conditions = (
+            self.role.pk,
+            self.min_score,
+            self.must_haves_met,
+            self.item_ids,
+            self.item_level if self.item_ids else None,
+            self.min_years,
+            self.location.casefold(),
+            self.open_to_work,
+            self.updated_since.isoformat() if self.updated_since else None,
+        )
+        digest = hashlib.sha256(repr(conditions).encode()).hexdigest()[:32]
+        return f"skills:candidate-count:{digest}"
 
 
 def candidate_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
@@ -226,6 +244,58 @@ def shortlist_memberships(*, recruiter: AbstractBaseUser, profile_ids: Iterable[
 
 
 CANDIDATES_PER_PAGE = 25
+CANDIDATE_COUNT_SECONDS = 30
+
+
+class CandidatePaginator(Paginator):
+    """A paginator whose total comes from the cache for a short while.
+
+    Counting every visible match means reading all of a role's matches (80,000 at
+    100,000 engineers), which costs ten times the ranking query of one page. The
+    total may therefore lag by up to CANDIDATE_COUNT_SECONDS; the rows never do,
+    and :meth:`settle` corrects the total whenever a page shows it to be wrong.
+    """
+
+    def __init__(self, object_list, per_page, *, cache_key: str):
+        super().__init__(object_list, per_page)
+        self.cache_key = cache_key
+
+    @cached_property
+    def count(self) -> int:
+        total = cache.get(self.cache_key)
+        if total is None:
+            total = super().count
+            cache.set(self.cache_key, total, CANDIDATE_COUNT_SECONDS)
+        return total
+
+    def page(self, number) -> Page:
+        """Always a full slice, even where a stale total would cut it short, so :meth:`settle` can see past it."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
+    def _remember(self, total: int) -> None:
+        if self.__dict__.get("count") == total:
+            return
+        self.__dict__["count"] = total
+        self.__dict__.pop("num_pages", None)
+        cache.set(self.cache_key, total, CANDIDATE_COUNT_SECONDS)
+
+    def settle(self, page: Page) -> Page:
+        """``page`` with its rows fetched; after a total that proved too high, the right page (one more query).
+
+        A page with fewer rows than a full one tells the exact total; an empty page
+        past the first means the total was too high.
+        """
+        rows = list(page.object_list)
+        if not rows and page.number > 1:
+            self._remember(Paginator.count.func(self))
+            page = self.get_page(page.number)
+            rows = list(page.object_list)
+        if len(rows) < self.per_page:
+            self._remember((page.number - 1) * self.per_page + len(rows))
+        page.object_list = rows
+        return page
 
 
 @dataclass(frozen=True)
@@ -289,8 +359,11 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
 
     A page number that is not a number gives the first page, one past the end the last.
     """
-    page = Paginator(candidate_matches(filters=filters), CANDIDATES_PER_PAGE).get_page(page_number)
-    matches = list(page.object_list)
+    paginator = CandidatePaginator(
+        candidate_matches(filters=filters), CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key()
+    )
+    page = paginator.settle(paginator.get_page(page_number))
+    matches = page.object_list
     skills = skills_with_item_counts()
     levels = skill_levels_for_users(user_ids=[match.profile.user_id for match in matches], skills=skills)
     memberships = shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])

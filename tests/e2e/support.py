@@ -1,0 +1,52 @@
+"""Shared steps of the journeys: logging in the way people do, and watching the console for CSP errors."""
+
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.test import Client
+
+from tests.factories import TOTP_SECRET
+
+PASSWORD = "a-long-and-Unusual-passphrase-42"  # the factories' password
+TOTP_PERIOD = 30
+
+
+def current_totp_code() -> str:
+    """A code that stays valid for the next few seconds: near the end of a period, wait for the next one."""
+    if TOTP_PERIOD - time.time() % TOTP_PERIOD < 3:
+        time.sleep(TOTP_PERIOD - time.time() % TOTP_PERIOD + 0.1)
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // TOTP_PERIOD))
+
+
+def log_in_through_form(page, live_server, email: str, *, next_path: str = "", two_factor: bool = False) -> None:
+    """The login form as a person fills it in; staff then type the code from their authenticator app."""
+    page.goto(f"{live_server.url}/accounts/login/" + (f"?next={next_path}" if next_path else ""))
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    if two_factor:
+        page.wait_for_url("**/accounts/2fa/authenticate/**")
+        page.get_by_label("Code").fill(current_totp_code())
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def share_session(page, live_server, user) -> None:
+    """Start a browser context already logged in: for a second person whose login is not the point."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def watch_console(page) -> list[str]:
+    """Console errors and uncaught exceptions; a CSP violation shows up here."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def fits_width(page, width: int) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,0 +1,106 @@
+"""Journey 2: a new engineer signs up, confirms the e-mail, ticks the checklist and follows the learning path."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import Assessment, ChecklistItem, RoleMatch
+from tests.e2e.support import PASSWORD, watch_console
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EMAIL = "noor.visser@example.com"
+LAKEHOUSE = "senior-data-engineer-lakehouse"
+
+
+def save_item(page, item: ChecklistItem, *, level: str, evidence: str) -> None:
+    """Set one row and press its own Save button: htmx swaps the row and the scores in place."""
+    row = page.locator(f"#item-row-{item.pk}")
+    row.get_by_label("Level").select_option(level)
+    row.get_by_label("Evidence link").fill(evidence)
+    row.get_by_role("button", name=f"Save {item.name}").click()
+    page.locator(f"#item-row-{item.pk}").get_by_role("status").get_by_text("Saved.").wait_for()
+
+
+def test_new_engineer_signs_up_ticks_items_without_reload_and_follows_the_learning_path(live_server, journey):
+    load_catalog_demo()
+    load_skills_demo()
+    page = journey.page
+    errors = watch_console(page)
+    total_items = ChecklistItem.objects.count()
+
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Sign up").click()
+    page.wait_for_url("**/accounts/signup/")
+    journey.step("sign up form")
+    page.locator("#id_email").fill(EMAIL)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    journey.step("check your inbox")
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [EMAIL]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    page.goto(link)
+    journey.step("confirm e-mail")
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url("**/accounts/login/**")
+    journey.step("confirmed, log in")
+
+    page.locator("#id_login").fill(EMAIL)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(live_server.url + "/")
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Checklist").click()
+    page.get_by_role("heading", level=1, name="My checklist").wait_for()
+    summary = page.locator("#checklist-summary")
+    assert f"0 of {total_items} items ticked" in summary.inner_text()
+    journey.step("empty checklist")
+
+    summary.get_by_role("link", name="your profile").click()
+    page.get_by_label("Target role").select_option(label="Senior Data Engineer — lakehouse/Databricks")
+    page.get_by_role("button", name="Save profile").click()
+    page.get_by_role("status").get_by_text("Your profile is saved.").wait_for()
+    journey.step("target role chosen")
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Checklist").click()
+    assert "0 out of 100" in summary.inner_text()
+    page.evaluate("window.notReloaded = true")
+
+    window_functions = ChecklistItem.objects.get(skill__slug="sql", slug="window-functions")
+    save_item(page, window_functions, level="3", evidence="https://github.com/noor/sql-katas")
+    assert page.locator(f"#skill-{window_functions.skill_id}-progress-text").inner_text() == "1 of 3 ticked"
+    assert f"1 of {total_items} items ticked" in summary.inner_text()
+
+    pipelines = ChecklistItem.objects.get(skill__slug="pyspark", slug="scalable-pipelines")
+    save_item(page, pipelines, level="3", evidence="https://github.com/noor/spark-batch")
+    assert page.locator(f"#skill-{pipelines.skill_id}-progress-text").inner_text() == "1 of 6 ticked"
+    assert f"2 of {total_items} items ticked" in summary.inner_text()
+    score = RoleMatch.objects.get(profile__user__email=EMAIL, role__slug=LAKEHOUSE).score
+    assert score > 0
+    assert f"{score} out of 100" in summary.inner_text()
+    assert page.evaluate("window.notReloaded === true"), "saving an item reloaded the page"
+    assert set(Assessment.objects.filter(user__email=EMAIL).values_list("evidence_url", flat=True)) == {
+        "https://github.com/noor/sql-katas",
+        "https://github.com/noor/spark-batch",
+    }
+    journey.step("two items ticked")
+
+    summary.get_by_role("link", name="See what is missing").click()
+    page.wait_for_url(f"**/skills/gaps/{LAKEHOUSE}/")
+    assert page.locator("#gaps-summary").inner_text().startswith("You meet 2 of 16 requirements")
+    assert page.locator(".display-6").first.inner_text().startswith(str(score))
+    journey.step("gaps for the lakehouse role")
+
+    step = page.locator("ol.learning-path > li", has_text="Partitioning")
+    assert "must-have" in step.inner_text()
+    step.get_by_role("link", name="PySpark").click()
+    page.wait_for_url("**/catalog/pyspark/")
+    page.get_by_role("heading", level=1, name="PySpark").wait_for()
+    journey.step("learning path leads to pyspark")
+    assert not errors, errors

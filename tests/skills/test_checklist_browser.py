@@ -8,7 +8,7 @@ from skills.models import Assessment, GrowthStage
 from skills.services import get_or_create_profile, set_assessment
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assert_accessible(page) -> None:

@@ -9,7 +9,7 @@ from portal.roles import RECRUITERS
 from skills.models import EngineerProfile, RoleMatch, ShortlistEntry
 from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assert_accessible(page) -> None:

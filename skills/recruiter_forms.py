@@ -110,9 +110,17 @@ class CandidateFilterForm(forms.Form):
             chosen = {str(value) for value in values}
             options[name] = [
                 Option(value=str(choice), label=str(label), selected=str(choice) in chosen)
-                for choice, label in self.fields[name].choices
+                for choice, label in self._choices(self.fields[name])
             ]
         return options
+
+    @staticmethod
+    def _choices(field: forms.Field):
+        """A model field's choices from one plain query (its own iterator opens a server-side cursor)."""
+        if isinstance(field, forms.ModelChoiceField):
+            key = field.to_field_name or "pk"
+            return [(getattr(obj, key), field.label_from_instance(obj)) for obj in field.queryset]
+        return field.choices
 
     def clean_items(self):
         items = self.cleaned_data["items"]

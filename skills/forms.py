@@ -46,14 +46,14 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.item = item
 
-    def full_clean(self) -> None:
-        """Mark invalid fields for Bootstrap and screen readers, pointing at their error text."""
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+    def level_options(self) -> list[tuple[int, str, bool]]:
+        """Each level with whether it is the current one, for the row template that writes the select by hand.
+
+        The checklist has a row per item; rendering its three inputs through the
+        widget templates took most of the page's time.
+        """
+        current = str(self["level"].value())
+        return [(value, label, str(value) == current) for value, label in self.fields["level"].choices]
 
     def to_input(self) -> AssessmentInput:
         return AssessmentInput(

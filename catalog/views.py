@@ -8,6 +8,20 @@ from catalog import selectors
 from catalog.forms import MAX_COMPARE, MIN_COMPARE, CatalogFilterForm, ChooserForm, CompareForm
 
 PREVIEW_PERMISSION = "catalog.change_tool"
+SELECT_FIELDS = ("category", "type", "keyword")
+
+
+def _select_options(form: CatalogFilterForm) -> dict[str, list[tuple[str, str, bool]]]:
+    """Each select's (value, label, selected) in one plain pass, for a filter form written out by hand.
+
+    Looping over a model field's choices in the template would count them first (an extra query per field).
+    """
+    options = {}
+    for name in SELECT_FIELDS:
+        current = form[name].value()
+        current = "" if current is None else str(current)
+        options[name] = [(str(value), label, str(value) == current) for value, label in form.fields[name].choices]
+    return options
 
 
 @require_safe
@@ -22,7 +36,13 @@ def tool_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "catalog/tool_list.html",
-        {"form": form, "groups": groups, "min_compare": MIN_COMPARE, "max_compare": MAX_COMPARE},
+        {
+            "form": form,
+            "options": _select_options(form),
+            "groups": groups,
+            "min_compare": MIN_COMPARE,
+            "max_compare": MAX_COMPARE,
+        },
     )
 
 

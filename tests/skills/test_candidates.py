@@ -196,3 +196,61 @@ def test_skill_bars_escape_skill_names_and_scale_to_the_level():
     assert "&lt;b&gt;SQL&lt;/b&gt;: 4.0 / 4" in row.skill_bars
     assert 'height="28"><title>' in row.skill_bars
     assert row.skill_summary == "<b>SQL</b> 4.0"
+
+
+def candidates_page(filters, page_number=None):
+    from skills.candidates import candidate_page
+
+    return candidate_page(filters=filters, page_number=page_number, recruiter=UserFactory(password=None))
+
+
+def test_candidate_total_is_cached_per_set_of_conditions_whatever_the_sort():
+    from django.core.cache import cache
+
+    role = RoleFactory()
+    for score in range(30):
+        candidate(role, score, years_experience=score)
+    filters = CandidateFilters(role=role)
+    assert candidates_page(filters).page.paginator.count == 30
+    assert cache.get(filters.count_cache_key()) == 30
+    assert CandidateFilters(role=role, sort="experience").count_cache_key() == filters.count_cache_key()
+    assert CandidateFilters(role=role, min_years=5).count_cache_key() != filters.count_cache_key()
+    assert CandidateFilters(role=role, location="Utrecht").count_cache_key() == (
+        CandidateFilters(role=role, location="utrecht").count_cache_key()
+    )
+    cache.set(filters.count_cache_key(), 40)
+    assert candidates_page(filters).page.paginator.count == 40  # a full first page does not recount
+
+
+def test_a_short_page_corrects_a_stale_total():
+    from django.core.cache import cache
+
+    role = RoleFactory()
+    for score in range(30):
+        candidate(role, score)
+    filters = CandidateFilters(role=role)
+    cache.set(filters.count_cache_key(), 26)  # too low: a candidate became visible since
+    page = candidates_page(filters, "2").page
+    assert (len(page.object_list), page.paginator.count) == (5, 30)
+    assert cache.get(filters.count_cache_key()) == 30
+    cache.set(filters.count_cache_key(), 3)  # much too low: the first page still shows a full page of rows
+    assert len(candidates_page(filters).page.object_list) == 25
+    cache.set(filters.count_cache_key(), 5)
+    candidate(role, 99, visibility=PRIVATE)
+    EngineerProfile.objects.filter(matches__score__lt=28).update(visibility=PRIVATE)
+    page = candidates_page(filters).page
+    assert [match.score for match in page.object_list] == [29, 28]
+    assert page.paginator.count == 2
+
+
+def test_an_empty_page_after_a_too_high_total_recounts_and_shows_the_last_page():
+    from django.core.cache import cache
+
+    role = RoleFactory()
+    for score in range(30):
+        candidate(role, score)
+    filters = CandidateFilters(role=role)
+    cache.set(filters.count_cache_key(), 100)  # too high: candidates left since
+    page = candidates_page(filters, "4").page
+    assert (page.number, len(page.object_list), page.paginator.count, page.paginator.num_pages) == (2, 5, 30, 2)
+    assert cache.get(filters.count_cache_key()) == 30

@@ -243,6 +243,25 @@ def test_bad_filter_is_reported_and_ignored(recruiter_client, role, params):
     assert list_names(response) == ["still listed"]
 
 
+def test_filter_form_keeps_the_input_and_marks_the_bad_field(recruiter_client, role):
+    item = AssessmentFactory(user=make_candidate(role=role, score=50).user, level=3).item
+    RoleFactory(slug="platform", order=2)
+    params = {"role": "platform", "min_score": "abc", "location": "Utre<cht", "items": [item.pk], "sort": "experience"}
+    page = body(recruiter_client.get(reverse("skills:candidate-list"), params))
+    assert '<label for="id_min_score" class="form-label">Minimum match score</label>' in page
+    assert (
+        'value="abc" class="form-control is-invalid" aria-invalid="true" aria-describedby="id_min_score_error"' in page
+    )
+    assert '<div id="id_min_score_error" class="invalid-feedback">Enter a whole number.</div>' in page
+    assert 'value="Utre&lt;cht" class="form-control">' in page
+    assert '<option value="platform" selected>' in page
+    assert '<option value="lakehouse">' in page
+    assert '<option value="experience" selected>' in page
+    assert '<option value="2" selected>' in page  # the default item level, filled in
+    assert f'name="items" value="{item.pk}" id="id_items_0" class="form-check-input" checked>' in page
+    assert '<label for="id_items_0" class="form-check-label">' in page
+
+
 def test_list_without_published_roles_explains_itself(recruiter_client):
     response = recruiter_client.get(reverse("skills:candidate-list"))
     assert response.status_code == 200

@@ -274,7 +274,7 @@ class CandidatePaginator(Paginator):
     def count(self) -> int:
         total = cache.get(self.cache_key)
         if total is None:
-            total = super().count
+            total = self.object_list.count()
             cache.set(self.cache_key, total, CANDIDATE_COUNT_SECONDS)
         return total
 
@@ -299,7 +299,7 @@ class CandidatePaginator(Paginator):
         """
         rows = list(page.object_list)
         if not rows and page.number > 1:
-            self._remember(Paginator.count.func(self))
+            self._remember(self.object_list.count())
             page = self.get_page(page.number)
             rows = list(page.object_list)
         if len(rows) < self.per_page:

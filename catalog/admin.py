@@ -1,7 +1,11 @@
-"""Editors keep the catalog here; list pages stay at a constant number of queries."""
+"""Editors keep the catalog here; list pages stay at a constant number of queries.
+
+Texts are edited in English and Dutch side by side (django-modeltranslation).
+"""
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
@@ -9,14 +13,31 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from catalog.resources import ToolResource
 from catalog.services import set_published
+
+
+class BilingualAdmin(TranslationAdmin):
+    """English and Dutch fields side by side; saved in the default language whatever the editor's language.
+
+    The original column of a translated field then always holds the English
+    text, so its unique constraint is the one the form checks on the English field.
+    """
+
+    def save_model(self, request, obj, form, change) -> None:
+        with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            super().save_formset(request, form, formset, change)
 
 
 class PublishActionsMixin:
@@ -42,12 +63,12 @@ class PublishActionsMixin:
 
 
 @admin.register(Category)
-class CategoryAdmin(PublishActionsMixin, admin.ModelAdmin):
+class CategoryAdmin(PublishActionsMixin, BilingualAdmin):
     list_display = ("name", "slug", "kind", "tool_count", "order", "published")
     ordering = ("order", "name")  # explicit: the annotated (grouped) query drops Meta.ordering
     list_editable = ("order",)
     list_filter = ("kind", "published")
-    search_fields = ("name", "slug", "description")
+    search_fields = ("name_en", "name_nl", "slug", "description_en", "description_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
 
     def get_queryset(self, request):
@@ -62,10 +83,10 @@ class CategoryAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Keyword)
-class KeywordAdmin(admin.ModelAdmin):
+class KeywordAdmin(BilingualAdmin):
     list_display = ("name", "slug", "tool_count")
     ordering = (Lower("name"),)  # explicit: the annotated (grouped) query drops Meta.ordering
-    search_fields = ("name", "slug")
+    search_fields = ("name_en", "name_nl", "slug")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
 
     def get_queryset(self, request):
@@ -80,11 +101,11 @@ class KeywordAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, BilingualAdmin):
     list_display = ("name", "category", "tool_type", "is_optional", "published", "order", "updated_at", "preview")
     list_filter = ("category", "tool_type", "published", "is_optional")
     list_select_related = ("category",)
-    search_fields = ("name", "slug", "summary")
+    search_fields = ("name", "slug", "summary_en", "summary_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
     autocomplete_fields = ("category", "keywords", "related_tools")
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
@@ -116,7 +137,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin)
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site"))
 
 
-class ChooserRecommendationInline(admin.TabularInline):
+class ChooserRecommendationInline(TranslationTabularInline):
     model = ChooserRecommendation
     extra = 1
     fields = ("tool", "reason", "order")
@@ -124,11 +145,11 @@ class ChooserRecommendationInline(admin.TabularInline):
 
 
 @admin.register(ChooserOption)
-class ChooserOptionAdmin(PublishActionsMixin, admin.ModelAdmin):
+class ChooserOptionAdmin(PublishActionsMixin, BilingualAdmin):
     list_display = ("question", "slug", "recommendation_count", "order", "published")
     ordering = ("order", "question")  # explicit: the annotated (grouped) query drops Meta.ordering
     list_filter = ("published",)
-    search_fields = ("question", "slug", "explanation")
+    search_fields = ("question_en", "question_nl", "slug", "explanation_en", "explanation_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("question",)}
     inlines = (ChooserRecommendationInline,)
 
@@ -144,11 +165,11 @@ class ChooserOptionAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(PublishActionsMixin, admin.ModelAdmin):
+class FaqEntryAdmin(PublishActionsMixin, BilingualAdmin):
     list_display = ("question", "slug", "order", "published")
     list_editable = ("order",)
     list_filter = ("published",)
-    search_fields = ("question", "answer")
+    search_fields = ("question_en", "question_nl", "answer_en", "answer_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("question",)}
 
     def view_on_site(self, obj: FaqEntry) -> str:

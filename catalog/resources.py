@@ -3,16 +3,23 @@
 A file is imported whole or not at all: every row is validated with the
 model's own rules, a bad row is reported with its row number, and any error
 rolls the whole import back.
+
+Each text has an English and a Dutch column (``summary_en``, ``summary_nl``…).
+Files from before the texts were bilingual name the English column without a
+suffix (``summary``); such a column imports as the English text.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from catalog.models import Category, Keyword, Tool
 from catalog.services import get_or_create_keywords
+from catalog.translation import TOOL_TEXTS
 
 LIST_SEPARATOR = "|"
+BILINGUAL_COLUMNS = tuple(f"{text}_{code}" for text in TOOL_TEXTS for code, _name in settings.LANGUAGES)
 
 
 class CategoryBySlugWidget(widgets.ForeignKeyWidget):
@@ -55,14 +62,7 @@ class ToolResource(resources.ModelResource):
             "name",
             "category",
             "tool_type",
-            "summary",
-            "used_for",
-            "in_vacancies",
-            "typical_uses",
-            "strengths",
-            "pitfalls",
-            "seniority_signals",
-            "when_to_pick",
+            *BILINGUAL_COLUMNS,
             "is_optional",
             "website_url",
             "docs_url",
@@ -89,6 +89,12 @@ class ToolResource(resources.ModelResource):
         return LIST_SEPARATOR.join(sorted(other.slug for other in tool.related_tools.all()))
 
     @staticmethod
+    def _current_column(header: str, headers: list[str]) -> str:
+        """A text column without language suffix is the English text, unless the file has that column too."""
+        english = f"{header}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+        return english if header in TOOL_TEXTS and english not in headers else header
+
+    @staticmethod
     def _related_slugs(row) -> list[str]:
         value = row.get("related_tools") or ""
         return [slug.strip() for slug in str(value).split(LIST_SEPARATOR) if slug.strip()]
@@ -99,6 +105,7 @@ class ToolResource(resources.ModelResource):
         return super().import_data(dataset, *args, **kwargs)
 
     def before_import(self, dataset, **kwargs):
+        dataset.headers = [self._current_column(header, dataset.headers) for header in dataset.headers or ()]
         self._pending_related = []
         self._slugs_in_file = {str(slug).strip() for slug in dataset["slug"]} if "slug" in dataset.headers else set()
 

@@ -30,9 +30,17 @@ def catalog_groups(
     if keyword is not None:
         tools = tools.filter(keywords=keyword)
     if q:
-        with_keyword = Tool.keywords.through.objects.filter(keyword__name__icontains=q).values("tool_id")
+        # Texts are searched in both languages: a Dutch word finds a tool on the English page and vice versa.
+        with_keyword = Tool.keywords.through.objects.filter(
+            Q(keyword__name_en__icontains=q) | Q(keyword__name_nl__icontains=q)
+        ).values("tool_id")
         tools = tools.filter(
-            Q(name__icontains=q) | Q(summary__icontains=q) | Q(used_for__icontains=q) | Q(pk__in=with_keyword)
+            Q(name__icontains=q)
+            | Q(summary_en__icontains=q)
+            | Q(summary_nl__icontains=q)
+            | Q(used_for_en__icontains=q)
+            | Q(used_for_nl__icontains=q)
+            | Q(pk__in=with_keyword)
         )
     tools = tools.order_by("category__order", "category__name", "order", "name")
 

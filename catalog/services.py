@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -46,9 +46,10 @@ def set_published(*, queryset: QuerySet, published: bool, user: AbstractBaseUser
 def get_or_create_keywords(*, names: Iterable[str]) -> list[Keyword]:
     """The vacancy keywords with these names, creating the missing ones.
 
-    A name matches an existing keyword by name (ignoring case) or by slug, so
-    "EDA" and "eda" never become two keywords. Raises ValueError for a name
-    that cannot give a slug.
+    A name matches an existing keyword by its English or Dutch name (ignoring
+    case) or by slug, so "EDA" and "eda" never become two keywords; a new one
+    gets the name as its English name. Raises ValueError for a name that
+    cannot give a slug.
     """
     keywords = []
     for raw_name in names:
@@ -58,9 +59,12 @@ def get_or_create_keywords(*, names: Iterable[str]) -> list[Keyword]:
         slug = slugify(name)
         if not slug:
             raise ValueError(_("“%(name)s” is not a usable keyword.") % {"name": name})
-        keyword = Keyword.objects.filter(name__iexact=name).first() or Keyword.objects.filter(slug=slug).first()
+        keyword = (
+            Keyword.objects.filter(Q(name_en__iexact=name) | Q(name_nl__iexact=name)).first()
+            or Keyword.objects.filter(slug=slug).first()
+        )
         if keyword is None:
-            keyword = Keyword(name=name, slug=slug)
+            keyword = Keyword(name_en=name, slug=slug)
             keyword.full_clean()
             keyword.save()
         if keyword not in keywords:

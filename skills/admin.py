@@ -3,6 +3,7 @@
 Engineers' own data (assessments, history) is not registered at all; profiles,
 matches and profile views are read-only and for superusers only. Any change
 that can move a score refreshes the stored matches through the services.
+Texts are edited in English and Dutch side by side (django-modeltranslation).
 """
 
 from typing import ClassVar
@@ -11,7 +12,9 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
+from catalog.admin import BilingualAdmin
 from skills import services
 from skills.models import ChecklistItem, EngineerProfile, ProfileView, Role, RoleMatch, RoleRequirement, Skill
 
@@ -20,7 +23,7 @@ def _roles_requiring(item_ids) -> list[int]:
     return list(RoleRequirement.objects.filter(item_id__in=item_ids).values_list("role_id", flat=True).distinct())
 
 
-class ChecklistItemInline(admin.TabularInline):
+class ChecklistItemInline(TranslationTabularInline):
     model = ChecklistItem
     extra = 1
     fields = ("name", "slug", "is_senior", "order", "description")
@@ -45,11 +48,11 @@ class RecomputesOnItemDeletion:
 
 
 @admin.register(Skill)
-class SkillAdmin(RecomputesOnItemDeletion, admin.ModelAdmin):
+class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_display = ("name", "growth_stage", "order", "item_count")
     list_editable = ("order",)
     list_filter = ("growth_stage",)
-    search_fields = ("name", "description", "items__name")
+    search_fields = ("name_en", "name_nl", "description_en", "description_nl", "items__name_en", "items__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
     filter_horizontal = ("tools",)
     inlines = (ChecklistItemInline,)
@@ -72,11 +75,11 @@ class SkillAdmin(RecomputesOnItemDeletion, admin.ModelAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(RecomputesOnItemDeletion, admin.ModelAdmin):
+class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_display = ("name", "skill", "is_senior", "order")
     list_filter = ("skill__growth_stage", "skill", "is_senior")
     list_select_related = ("skill",)
-    search_fields = ("name", "description", "skill__name")
+    search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
 
     def _item_ids(self, obj_or_queryset) -> list[int]:
@@ -93,11 +96,11 @@ class RoleRequirementInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(BilingualAdmin):
     list_display = ("title", "is_senior", "published", "order", "requirement_count", "updated_at")
     list_editable = ("published", "order")
     list_filter = ("published", "is_senior")
-    search_fields = ("title", "summary")
+    search_fields = ("title_en", "title_nl", "summary_en", "summary_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("title",)}
     inlines = (RoleRequirementInline,)
 

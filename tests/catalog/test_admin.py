@@ -78,8 +78,8 @@ def test_tool_history_shows_who_changed_it(client):
         "slug": tool.slug,
         "category": tool.category_id,
         "tool_type": tool.tool_type,
-        "summary": tool.summary,
-        "used_for": tool.used_for,
+        "summary_en": tool.summary,
+        "used_for_en": tool.used_for,
         "order": 0,
         "published": "on",
     }

@@ -26,9 +26,9 @@ def editor_client(client):
 def role_form_data(role, requirements, *, extra=()):
     """The role change form as the admin posts it, with the requirements inline."""
     data = {
-        "title": role.title,
+        "title_en": role.title,
         "slug": role.slug,
-        "summary": role.summary,
+        "summary_en": role.summary,
         "is_senior": "on",
         "order": str(role.order),
         "published": "on",
@@ -143,9 +143,9 @@ def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
     engineer = UserFactory()
     set_assessment(user=engineer, item=item, level=3)
     data = {
-        "title": "Senior Data Engineer — streaming",
+        "title_en": "Senior Data Engineer — streaming",
         "slug": "senior-data-engineer-streaming",
-        "summary": "",
+        "summary_en": "",
         "is_senior": "on",
         "order": "0",
         "published": "on",

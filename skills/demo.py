@@ -1,15 +1,20 @@
 """Demo content for the skills app: the recruiter checklist, four roles and a demo engineer's levels.
 
-Idempotent: skills, items and roles are matched by slug, and the demo engineer
-is only given levels while they have none, so running it again changes nothing.
+Every text exists in English and in Dutch: the Dutch ones sit in ``SKILLS_NL``
+and ``ROLES_NL``, keyed by slug. Idempotent: skills, items and roles are
+matched by slug, and the demo engineer is only given levels while they have
+none, so running it again changes nothing.
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import override
 
+from catalog.demo import in_both_languages
 from catalog.models import Tool
 from skills import services
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, GrowthStage, Role, RoleRequirement, Skill
@@ -143,6 +148,109 @@ SKILLS = (
     ),
 )
 
+# The Dutch checklist, by skill slug: name, description and items (by item slug: name, description).
+SKILLS_NL = {
+    "python-fundamentals": (
+        "Python-basis",
+        "De taal zelf: leesbare functies, doordachte klassen en type hints die tools kunnen controleren.",
+        {
+            "functions": ("Functies en modules", "Kleine functies met duidelijke invoer en uitvoer."),
+            "classes": ("Klassen en objecten", "Weten wanneer een klasse helpt en wanneer een functie volstaat."),
+            "typing": ("Type hints", "Code annoteren, zodat editors, checkers en FastAPI de types kunnen gebruiken."),
+            "vectorised-code": (
+                "Snelle code zonder Python-loops",
+                "Kunnen uitleggen waarom een script traag is en loops per rij vervangen door gevectoriseerde "
+                "bewerkingen.",
+            ),
+        },
+    ),
+    "sql": (
+        "SQL",
+        "Nog altijd de taal van data: tabellen koppelen, aggregeren en query's snel maken.",
+        {
+            "joins": ("Joins", "Inner, left en anti joins, en wat er met dubbele rijen gebeurt."),
+            "window-functions": ("Window functions", "Rangschikken, lopende totalen en ontdubbelen per groep."),
+            "query-performance": (
+                "Queryperformance",
+                "Een queryplan lezen, indexen of partities kiezen en onnodige scans vermijden.",
+            ),
+        },
+    ),
+    "pandas": (
+        "Pandas",
+        "De library voor elke dag: data opschonen en nagaan wat een pipeline heeft opgeleverd.",
+        {
+            "cleaning": ("Data opschonen", "Types, ontbrekende waarden en inconsistente labels rechtzetten."),
+            "debugging": (
+                "Pipeline-output debuggen",
+                "Uitzoeken waar en waarom de output van een pipeline niet klopt.",
+            ),
+            "memory": (
+                "Geheugen en dtypes",
+                "Dataframes klein houden met de juiste dtypes en door in delen te werken.",
+            ),
+        },
+    ),
+    "data-quality": (
+        "Datakwaliteit",
+        "Controles die slechte data onderscheppen voordat iemand verderop in de keten erover struikelt.",
+        {
+            "data-tests": ("Datatests", "Geautomatiseerde tests op datasets: uniciteit, bereiken, relaties."),
+            "null-checks": ("Null-checks", "Ontbrekende waarden bewust tellen en afhandelen."),
+            "schema-drift": ("Schema drift", "Opmerken en opvangen dat kolommen van type veranderen of verdwijnen."),
+        },
+    ),
+    "orchestration": (
+        "Orkestratie",
+        "Pipelines plannen, draaien en bewaken in plaats van scripts met de hand te starten.",
+        {
+            "airflow-dags": ("Airflow-DAG's", "Taken en hun onderlinge afhankelijkheden vastgelegd als DAG."),
+            "scheduling": ("Scheduling", "Schema's, data-intervallen en het inhalen van gemiste runs."),
+            "retries": (
+                "Retries",
+                "Retries, timeouts en meldingen, zodat een mislukte taak zich herstelt of in elk geval opvalt.",
+            ),
+        },
+    ),
+    "cloud": (
+        "Cloudbasis",
+        "Praktische kennis van een van de grote clouds: Azure, AWS of GCP.",
+        {
+            "cloud-platform": ("Basis van Azure, AWS of GCP", "De kernservices van één cloud en hoe ze samenhangen."),
+            "storage-compute": ("Objectopslag en managed compute", "Datalakes op objectopslag."),
+            "access": ("Identiteit en toegang", "Serviceaccounts, rollen en geheimen buiten de code houden."),
+        },
+    ),
+    "ci-cd": (
+        "CI/CD en deployment",
+        "Denken in deployments: elke wijziging op dezelfde manier getest en uitgerold. Ervaring met Docker telt "
+        "zwaar mee.",
+        {
+            "docker": ("Docker", "Een pipeline of service verpakken in een containerimage."),
+            "ci-pipelines": ("CI-pipelines", "Tests en controles die bij elke wijziging vanzelf draaien."),
+            "deploying-services": ("Dataservices uitrollen", "Een API of job veilig in productie zetten."),
+        },
+    ),
+    "pyspark": (
+        "PySpark / Databricks",
+        "Data verwerken op een cluster, waar engineeringkeuzes bepalen hoe snel en hoe duur het wordt.",
+        {
+            "scalable-pipelines": (
+                "Schaalbare pipelines",
+                "Batchpipelines in PySpark die blijven werken als de data groeit.",
+            ),
+            "partitioning": ("Partitionering", "Partities bewust kiezen en weten waarom dat zoveel uitmaakt."),
+            "shuffles": ("Shuffles", "Wat een shuffle doet en waarom die duur is."),
+            "skew": ("Skew", "De ene afwijkende sleutel vinden die een hele job ophoudt, en dat verhelpen."),
+            "caching": ("Caching en geheugen", "Wanneer caching een job versnelt en wanneer het alleen geheugen kost."),
+            "runtime-debugging": (
+                "Debuggen op looptijd, clusterbelasting en kosten",
+                "Met de Spark UI en clustermetrics vinden wat traag is en wat het kost.",
+            ),
+        },
+    ),
+}
+
 # (skill slug, item slug, min level, weight, must-have)
 ROLES = (
     (
@@ -233,6 +341,29 @@ ROLES = (
     ),
 )
 
+# The Dutch roles, by slug: title and summary.
+ROLES_NL = {
+    "senior-data-engineer-lakehouse": (
+        "Senior Data Engineer — lakehouse/Databricks",
+        "Bouwt en tunet grote batchpipelines op Spark en Databricks in een lakehouse, en is verantwoordelijk "
+        "voor hun snelheid, betrouwbaarheid en kosten.",
+    ),
+    "senior-data-engineer-platform-apis": (
+        "Senior Data Engineer — platform en API's",
+        "Bouwt de services van het dataplatform: API's met FastAPI of Django voor datasets, uitgerold via CI/CD "
+        "in containers.",
+    ),
+    "senior-analytics-engineer": (
+        "Senior Analytics Engineer",
+        "Maakt met SQL en dbt van ruwe data betrouwbare modellen, met tests en controles waar analisten op "
+        "kunnen bouwen.",
+    ),
+    "data-engineer-medior": (
+        "Data Engineer (medior)",
+        "Bouwt en onderhoudt in teamverband pipelines met Python en SQL, en groeit door naar orkestratie en schaal.",
+    ),
+}
+
 DEMO_ENGINEER = "engineer@example.com"
 
 # The demo engineer's growth in steps, oldest first: (skill slug, item slug, level, evidence link).
@@ -268,30 +399,54 @@ DEMO_STEPS = (
 
 @transaction.atomic
 def load_skills_demo() -> None:
-    """Create or update the checklist, the roles and their requirements, then refresh every stored match."""
+    """Create or update the checklist, the roles and their requirements in both languages, then refresh matches."""
+    # Saved in the default language, so the original columns keep the English text whatever language is active.
+    with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        _load_skills_demo()
+
+
+def _load_skills_demo() -> None:
     tools = {tool.slug: tool for tool in Tool.objects.all()}
     items: dict[tuple[str, str], ChecklistItem] = {}
     for skill_order, (slug, name, stage, tool_slugs, description, skill_items) in enumerate(SKILLS, start=1):
+        dutch_name, dutch_description, dutch_items = SKILLS_NL[slug]
         skill, _created = Skill.objects.update_or_create(
             slug=slug,
-            defaults={"name": name, "growth_stage": stage, "description": description, "order": skill_order},
+            defaults={
+                **in_both_languages(
+                    {"name": name, "description": description},
+                    {"name": dutch_name, "description": dutch_description},
+                ),
+                "growth_stage": stage,
+                "order": skill_order,
+            },
         )
         skill.tools.add(*(tools[tool_slug] for tool_slug in tool_slugs if tool_slug in tools))
         for item_order, (item_slug, item_name, is_senior, item_description) in enumerate(skill_items, start=1):
+            dutch_item_name, dutch_item_description = dutch_items[item_slug]
             items[slug, item_slug], _created = ChecklistItem.objects.update_or_create(
                 skill=skill,
                 slug=item_slug,
                 defaults={
-                    "name": item_name,
+                    **in_both_languages(
+                        {"name": item_name, "description": item_description},
+                        {"name": dutch_item_name, "description": dutch_item_description},
+                    ),
                     "is_senior": is_senior,
-                    "description": item_description,
                     "order": item_order,
                 },
             )
     for role_order, (slug, title, is_senior, summary, requirements) in enumerate(ROLES, start=1):
+        dutch_title, dutch_summary = ROLES_NL[slug]
         role, _created = Role.objects.update_or_create(
             slug=slug,
-            defaults={"title": title, "is_senior": is_senior, "summary": summary, "order": role_order},
+            defaults={
+                **in_both_languages(
+                    {"title": title, "summary": summary}, {"title": dutch_title, "summary": dutch_summary}
+                ),
+                "is_senior": is_senior,
+                "order": role_order,
+            },
         )
         for skill_slug, item_slug, min_level, weight, is_must_have in requirements:
             RoleRequirement.objects.update_or_create(

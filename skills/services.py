@@ -44,7 +44,8 @@ def requirement_specs_by_role(*, role_ids=None) -> dict[int, list[RequirementSpe
         specs[requirement.role_id].append(
             RequirementSpec(
                 item_id=requirement.item_id,
-                item_name=requirement.item.name,
+                # Stored names must not depend on the language of whoever triggered the recompute.
+                item_name=requirement.item.name_en or requirement.item.name,
                 min_level=requirement.min_level,
                 weight=requirement.weight,
                 is_must_have=requirement.is_must_have,

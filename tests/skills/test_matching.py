@@ -96,3 +96,14 @@ def test_a_new_profile_has_a_stored_match_with_every_role_before_any_tick():
     roles = [RoleRequirementFactory().role, RoleFactory()]
     profile = get_or_create_profile(user=UserFactory())
     assert set(profile.matches.values_list("role_id", "score")) == {(roles[0].pk, 0), (roles[1].pk, 0)}
+
+
+@pytest.mark.django_db
+def test_stored_must_have_names_do_not_depend_on_the_active_language():
+    from django.utils import translation
+
+    requirement = RoleRequirementFactory(is_must_have=True, item__name_en="Retries", item__name_nl="Herhaalpogingen")
+    user = UserFactory()
+    with translation.override("nl"):
+        profile = get_or_create_profile(user=user)
+    assert RoleMatch.objects.get(profile=profile, role=requirement.role).missing_must_have_names == ["Retries"]

@@ -61,6 +61,7 @@ class PortalServer:
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",
             "LOG_LEVEL": "ERROR",
+            "REDIS_URL": "",  # sessions in the database: reading the session cookie must need it
         }
         self.log_path = log_path
         self.process = subprocess.Popen(  # noqa: S603

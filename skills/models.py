@@ -225,7 +225,8 @@ class RoleMatch(models.Model):
             models.UniqueConstraint(fields=("profile", "role"), name="unique_match_per_profile_role"),
             models.CheckConstraint(condition=models.Q(score__lte=100), name="match_score_at_most_100"),
         )
-        indexes = (models.Index(fields=("role", "-score"), name="match_role_score_idx"),)
+        # Ranking reads the top of one role in score order, ties broken by profile, straight from the index.
+        indexes = (models.Index(fields=("role", "-score", "profile"), name="match_role_score_profile_idx"),)
 
     def __str__(self) -> str:
         return f"{self.profile} × {self.role}: {self.score}"

@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -43,6 +45,19 @@ def api_data(db, settings, monkeypatch):
     EngineerProfileFactory(user=engineer, visibility="recruiters", target_role=requirement.role)
     AssessmentFactory(user=engineer, item=requirement.item, level=3)
     return engineer
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Like Django's test client: the WSGI request signals must not close the test's open transaction.
+
+    (On PostgreSQL, close_old_connections would close the connection that holds the test data.)
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

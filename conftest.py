@@ -21,6 +21,12 @@ def _clear_cache():
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # No CSS transitions: axe must not measure a button's colours half-way through a hover fade.
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":

@@ -247,14 +247,14 @@ class AssessmentIn(Schema):
     note: str = Field("", description="A short note, at most 280 characters.")
 
 
-class MatchOut(Schema):
+class RoleResultOut(Schema):
+    """A role and how far one engineer meets it: shared by matches and gaps."""
+
     role: str = Field(description="Role slug.")
     role_title: str
-    is_target: bool
     score: int = Field(description="0–100.")
     requirements_met: int
     requirements_total: int
-    missing_must_haves: list[str]
 
     @staticmethod
     def resolve_role(obj) -> str:
@@ -275,6 +275,11 @@ class MatchOut(Schema):
     @staticmethod
     def resolve_requirements_total(obj) -> int:
         return obj.result.requirements_total
+
+
+class MatchOut(RoleResultOut):
+    is_target: bool
+    missing_must_haves: list[str]
 
     @staticmethod
     def resolve_missing_must_haves(obj) -> list[str]:
@@ -313,35 +318,10 @@ class RequirementStatusOut(Schema):
         return obj.requirement.min_level
 
 
-class GapsOut(Schema):
-    role: str = Field(description="Role slug.")
-    role_title: str
-    score: int
-    requirements_met: int
-    requirements_total: int
+class GapsOut(RoleResultOut):
     met: list[RequirementStatusOut]
     missing: list[RequirementStatusOut]
     learning_path: list[RequirementStatusOut] = Field(description="What is missing, in the order to learn it.")
-
-    @staticmethod
-    def resolve_role(obj) -> str:
-        return obj.role.slug
-
-    @staticmethod
-    def resolve_role_title(obj) -> str:
-        return obj.role.title
-
-    @staticmethod
-    def resolve_score(obj) -> int:
-        return obj.result.score
-
-    @staticmethod
-    def resolve_requirements_met(obj) -> int:
-        return obj.result.requirements_met
-
-    @staticmethod
-    def resolve_requirements_total(obj) -> int:
-        return obj.result.requirements_total
 
 
 # Recruiters -------------------------------------------------------------------------------------

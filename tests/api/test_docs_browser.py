@@ -46,7 +46,9 @@ def test_docs_render_every_operation_without_csp_violations(live_server, page):
 
 
 def test_token_page_creates_a_token_on_a_phone_and_is_accessible(live_server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     log_in(page, live_server, UserFactory())
     page.goto(live_server.url + "/api/tokens/")

@@ -51,7 +51,7 @@ def test_editor_changes_a_tool_and_a_requirement_and_the_public_page_and_match_f
 ):
     role = Role.objects.get(slug=LAKEHOUSE)
     gaps_url = f"{live_server.url}/skills/gaps/{LAKEHOUSE}/"
-    context = browser.new_context()
+    context = browser.new_context(reduced_motion="reduce")
     engineer_page = context.new_page()
     engineer_page.set_default_timeout(10_000)
     errors = watch_console(engineer_page)

@@ -71,7 +71,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     journey.step("profile saved")
 
     recruiter = RecruiterFactory(email="rita.recruiter@example.com", first_name="Rita")
-    context = browser.new_context()
+    context = browser.new_context(reduced_motion="reduce")
     page = journey.page = context.new_page()
     page.set_default_timeout(10_000)
     errors += watch_console(page)

@@ -86,7 +86,9 @@ def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, che
     user, joins = checklist_world
     set_assessment(user=user, item=joins, level=1, evidence_url="https://example.com/first")
     set_assessment(user=user, item=joins, level=2)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = watch_console(page)

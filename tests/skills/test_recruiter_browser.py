@@ -98,7 +98,9 @@ def test_recruiter_shortlists_a_candidate_and_keeps_a_note(live_server, page, ca
 
 
 def test_candidate_list_fits_a_phone_screen(live_server, browser, candidate_world):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     log_in(page, live_server, RecruiterFactory())
     page.goto(live_server.url + "/skills/candidates/")

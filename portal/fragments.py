@@ -1,0 +1,82 @@
+"""Rendered HTML kept in the cache until the data it shows changes.
+
+Each kind of data ("catalog", "checklist", one engineer's answers…) has a version
+token in the cache. A fragment's key holds the tokens of the data it shows, so a
+write only has to replace a token (:func:`touch`) for every fragment built on the
+old one to be passed over; those expire on their own. Tokens are random, not
+counters, so a token that the cache evicted can never come back with an old value.
+
+Forms inside a fragment keep working: the fragment is stored with a placeholder
+for the CSRF token, and each response gets the visitor's own token (:func:`fill_csrf`).
+"""
+
+import secrets
+from collections.abc import Callable, Hashable, Mapping
+
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import transaction
+from django.template import Context
+from django.utils.translation import get_language
+
+FRAGMENT_SECONDS = 60 * 60
+VERSION_SECONDS = 24 * 60 * 60
+CSRF_PLACEHOLDER = "csrf-token-placeholder-8d6c1f"  # never a real token: those are 64 letters and digits
+
+
+def _version_key(kind: str) -> str:
+    return f"fragments:version:{kind}"
+
+
+def versions(*kinds: str) -> str:
+    """The current tokens of ``kinds``, as one string for a fragment key; a missing token is created."""
+    keys = [_version_key(kind) for kind in kinds]
+    found = cache.get_many(keys)
+    missing = {key: secrets.token_hex(6) for key in keys if key not in found}
+    if missing:
+        for key, token in missing.items():
+            cache.add(key, token, VERSION_SECONDS)  # another process may have created it first: keep that one
+        found |= cache.get_many(list(missing))
+    return ".".join(str(found.get(key, "")) for key in keys)
+
+
+def touch(*kinds: str) -> None:
+    """Mark what ``kinds`` show as changed: now, and again when the transaction commits.
+
+    The second token covers a page rendered between the write and its commit,
+    which would otherwise keep the old data under the new token.
+    """
+
+    def replace_tokens() -> None:
+        cache.set_many({_version_key(kind): secrets.token_hex(6) for kind in kinds}, VERSION_SECONDS)
+
+    replace_tokens()
+    transaction.on_commit(replace_tokens)
+
+
+def fragment_key(name: str, *vary_on: object) -> str:
+    """A cache key for fragment ``name`` in the active language, varying on ``vary_on``."""
+    return make_template_fragment_key(name, [get_language(), *vary_on])
+
+
+def fill_csrf(html: str, context: Context | Mapping) -> str:
+    """The stored fragment with the visitor's own CSRF token in place of the placeholder."""
+    if CSRF_PLACEHOLDER not in html:
+        return html
+    return html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token") or ""))
+
+
+def cached_many(keys: Mapping[Hashable, str], render_missing: Callable[[list], Mapping]) -> dict:
+    """The fragment of each item of ``keys`` (item -> cache key), fetched in one round trip.
+
+    ``render_missing`` gets the items whose fragment is not stored and returns their HTML,
+    rendered with the CSRF placeholder where they hold a form.
+    """
+    stored = cache.get_many(list(keys.values()))
+    found = {item: stored[key] for item, key in keys.items() if key in stored}
+    missing = [item for item in keys if item not in found]
+    if missing:
+        rendered = render_missing(missing)
+        cache.set_many({keys[item]: rendered[item] for item in missing}, FRAGMENT_SECONDS)
+        found |= rendered
+    return found

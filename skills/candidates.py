@@ -309,20 +309,14 @@ class CandidatePaginator(Paginator):
 
 
 @dataclass(frozen=True)
-class CandidateRow:
-    """One ranked candidate on the list page, with what the row shows beside the match."""
+class SkillChart:
+    """A candidate's compact skill chart: SVG bars and the same levels as text for screen readers."""
 
-    match: RoleMatch
     skill_levels: list[SkillLevel]
-    shortlist_ids: frozenset[int]
-
-    @property
-    def profile(self) -> EngineerProfile:
-        return self.match.profile
 
     @cached_property
-    def skill_bars(self) -> SafeString:
-        """The bars of the compact skill chart as SVG markup.
+    def bars(self) -> SafeString:
+        """The bars as SVG markup.
 
         Built here rather than in a template loop: 25 rows × 8 skills of template
         lookups cost more than all of the page's queries together. Most bars repeat
@@ -335,10 +329,35 @@ class CandidateRow:
             )
         )
 
+    @property
+    def width(self) -> int:
+        return len(self.skill_levels) * SKILL_BAR_STEP
+
     @cached_property
-    def skill_summary(self) -> str:
-        """The same levels as text, for screen readers."""
+    def summary(self) -> str:
         return "; ".join(f"{level.name} {level.label}" for level in self.skill_levels)
+
+
+def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
+    """The compact skill chart of each user, in two queries whatever their number."""
+    levels = skill_levels_for_users(user_ids=user_ids, skills=skills_with_item_counts())
+    return {user_id: SkillChart(skill_levels=user_levels) for user_id, user_levels in levels.items()}
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One ranked candidate on the list page, with the recruiter's shortlists it is on."""
+
+    match: RoleMatch
+    shortlist_ids: frozenset[int]
+
+    @property
+    def profile(self) -> EngineerProfile:
+        return self.match.profile
+
+    @property
+    def display_name(self) -> str:
+        return candidate_display_name(self.match.profile.user)
 
 
 @lru_cache(maxsize=4096)
@@ -357,40 +376,51 @@ def _skill_bar(x: int, stage: int, height: int, name: str, label: str) -> SafeSt
     )
 
 
+# What a row of the list shows (skills/recruiter/partials/candidate_row.html): the rest is not fetched.
+LIST_FIELDS = (
+    "score",
+    "requirements_met",
+    "requirements_total",
+    "missing_must_have_names",
+    "updated_at",
+    "profile__headline",
+    "profile__years_experience",
+    "profile__location",
+    "profile__open_to_work",
+    "profile__updated_at",
+    "profile__user__first_name",
+    "profile__user__last_name",
+    "profile__user__email",
+)
+
+
 @dataclass(frozen=True)
 class CandidatePage:
     page: Page
     rows: list[CandidateRow]
-    skills: list[Skill]
     shortlists: list[Shortlist]
-
-    @property
-    def skill_bar_width(self) -> int:
-        return len(self.skills) * SKILL_BAR_STEP
 
 
 def candidate_page(*, filters: CandidateFilters, page_number: str | None, recruiter: AbstractBaseUser) -> CandidatePage:
     """One page of ranked candidates in a fixed number of queries, whatever the page size or total.
 
     A page number that is not a number gives the first page, one past the end the last.
+    The skill charts are left to :mod:`skills.candidate_rows`, which draws them only for rows not cached.
     """
-    paginator = CandidatePaginator(
-        candidate_matches(filters=filters), CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key()
-    )
+    matches = candidate_matches(filters=filters).only(*LIST_FIELDS)
+    paginator = CandidatePaginator(matches, CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key())
     page = paginator.settle(paginator.get_page(page_number))
     matches = page.object_list
-    skills = skills_with_item_counts()
-    levels = skill_levels_for_users(user_ids=[match.profile.user_id for match in matches], skills=skills)
-    memberships = shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
+    shortlists = list(shortlists_for(recruiter=recruiter))
+    memberships = (
+        shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
+        if shortlists
+        else {}
+    )
     rows = [
-        CandidateRow(
-            match=match,
-            skill_levels=levels[match.profile.user_id],
-            shortlist_ids=frozenset(memberships.get(match.profile_id, ())),
-        )
-        for match in matches
+        CandidateRow(match=match, shortlist_ids=frozenset(memberships.get(match.profile_id, ()))) for match in matches
     ]
-    return CandidatePage(page=page, rows=rows, skills=skills, shortlists=list(shortlists_for(recruiter=recruiter)))
+    return CandidatePage(page=page, rows=rows, shortlists=shortlists)
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
+from portal.fragments import versions
+from skills.candidate_rows import rendered_rows
 from skills.candidates import (
     candidate_assessments,
     candidate_export_rows,
@@ -87,10 +90,24 @@ class CandidateListView(RecruiterRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         form = CandidateFilterForm(request.GET)
         filters = form.filters()
-        context = {"form": form, "filters": filters, "candidates": None}
+        checklist_version = versions("checklist")
+        context = {
+            "form": form,
+            "filters": filters,
+            "candidates": None,
+            # The filter form is cached per query string; its choices and checks depend on the checklist and today.
+            "filters_version": (checklist_version, timezone.localdate()),
+            "filters_query": sorted((key, request.GET.getlist(key)) for key in request.GET if key != "page"),
+        }
         if filters is not None:
-            context["candidates"] = candidate_page(
-                filters=filters, page_number=request.GET.get("page"), recruiter=request.user
+            candidates = candidate_page(filters=filters, page_number=request.GET.get("page"), recruiter=request.user)
+            context["candidates"] = candidates
+            context["rows"] = rendered_rows(
+                candidates=candidates,
+                role=filters.role,
+                checklist_version=checklist_version,
+                next_url=request.get_full_path(),
+                csrf_token=get_token(request),
             )
         return render(request, self.template_name, context)
 

@@ -184,18 +184,18 @@ def test_export_rows_name_the_role_and_join_missing_must_haves():
 
 
 def test_skill_bars_escape_skill_names_and_scale_to_the_level():
-    from skills.candidates import CandidateRow
+    from skills.candidates import skill_charts_for_users
 
     skill = SkillFactory(name="<b>SQL</b>")
     ChecklistItemFactory(skill=skill)
     user = UserFactory(password=None)
     AssessmentFactory(user=user, item=skill.items.get(), level=4)
-    levels = skill_levels_for_users(user_ids=[user.pk], skills=skills_with_item_counts())[user.pk]
-    row = CandidateRow(match=RoleMatch(), skill_levels=levels, shortlist_ids=frozenset())
-    assert "<b>" not in row.skill_bars
-    assert "&lt;b&gt;SQL&lt;/b&gt;: 4.0 / 4" in row.skill_bars
-    assert 'height="28"><title>' in row.skill_bars
-    assert row.skill_summary == "<b>SQL</b> 4.0"
+    chart = skill_charts_for_users(user_ids=[user.pk])[user.pk]
+    assert "<b>" not in chart.bars
+    assert "&lt;b&gt;SQL&lt;/b&gt;: 4.0 / 4" in chart.bars
+    assert 'height="28"><title>' in chart.bars
+    assert chart.summary == "<b>SQL</b> 4.0"
+    assert chart.width == 14
 
 
 def candidates_page(filters, page_number=None):

@@ -1,0 +1,89 @@
+"""The fragment cache: version tokens, the {% fragment %} tag and batched fragments."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import translation
+
+from portal.fragments import CSRF_PLACEHOLDER, cached_many, fragment_key, touch, versions
+
+TEMPLATE = engines["django"].from_string(
+    '{% load fragments %}{% fragment "demo" version %}<form>{% csrf_token %}{{ text }}</form>{% endfragment %}'
+)
+
+
+def render(version, text, request=None):
+    request = request or visitor()
+    return TEMPLATE.render({"version": version, "text": text}, request), request
+
+
+def visitor():
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    return request
+
+
+@pytest.mark.django_db
+def test_a_version_token_holds_until_touched():
+    first = versions("catalog", "checklist")
+    assert versions("catalog", "checklist") == first
+    touch("catalog")
+    moved = versions("catalog", "checklist")
+    assert moved != first
+    assert moved.split(".")[1] == first.split(".")[1]  # the other kind kept its token
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_touch_inside_a_transaction_moves_the_token_again_on_commit():
+    from django.db import transaction
+
+    with transaction.atomic():
+        touch("catalog")
+        during = versions("catalog")  # a page drawn now could still read the old rows
+    assert versions("catalog") != during
+
+
+def test_an_evicted_token_comes_back_new_not_as_an_old_value():
+    first = versions("catalog")
+    cache.clear()
+    assert versions("catalog") != first
+
+
+def test_the_fragment_is_reused_for_the_same_key_and_redrawn_for_another():
+    assert "first" in render(1, "first")[0]
+    assert "first" in render(1, "second")[0]  # stored
+    assert "third" in render(2, "third")[0]
+
+
+def test_each_language_has_its_own_fragment():
+    render(1, "English")
+    with translation.override("nl"):
+        assert "Dutch" in render(1, "Dutch")[0]
+    assert "English" in render(1, "again")[0]
+
+
+@pytest.mark.parametrize("stored_first", [True, False])
+def test_forms_in_a_fragment_carry_each_visitors_own_token(stored_first):
+    if stored_first:
+        render(1, "form")  # another visitor stored the fragment
+    html, request = render(1, "form")
+    assert CSRF_PLACEHOLDER not in html
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert _unmask_cipher_token(token) == _unmask_cipher_token(get_token(request))
+
+
+def test_cached_many_renders_only_what_is_missing():
+    rendered = []
+
+    def render_missing(items):
+        rendered.append(sorted(items))
+        return {item: f"<p>{item}</p>" for item in items}
+
+    keys = {item: fragment_key("many", item) for item in ("a", "b")}
+    assert cached_many(keys, render_missing) == {"a": "<p>a</p>", "b": "<p>b</p>"}
+    keys["c"] = fragment_key("many", "c")
+    assert cached_many(keys, render_missing)["c"] == "<p>c</p>"
+    assert rendered == [["a", "b"], ["c"]]

@@ -1,4 +1,10 @@
-"""Writes with rules in them: assessments, profiles and the stored role matches."""
+"""Writes with rules in them: assessments, profiles and the stored role matches.
+
+Every write here replaces the fragment-cache token of what it changed (see
+:mod:`portal.fragments`): ``engineer_kind(user_id)`` for one engineer's own data,
+``CHECKLIST_KIND`` for what every engineer's pages show (checklist, roles,
+requirements, and so every stored match).
+"""
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -10,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.fragments import touch
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -22,6 +29,14 @@ from skills.models import (
     RoleRequirement,
 )
 from skills.scoring import RequirementSpec, compute_match
+
+CHECKLIST_KIND = "checklist"
+
+
+def engineer_kind(user_id: int) -> str:
+    """The fragment-cache kind of one engineer's own data: levels, evidence, notes, profile, matches, history."""
+    return f"engineer:{user_id}"
+
 
 MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
 
@@ -87,6 +102,7 @@ def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
         for role_id in Role.objects.values_list("id", flat=True)
     ]
     _store_matches(rows)
+    touch(engineer_kind(profile.user_id))
     return {row.role_id: row for row in rows}
 
 
@@ -95,6 +111,7 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
     specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
     item_ids = [spec.item_id for spec in specs]
     profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id")
+    touch(CHECKLIST_KIND)  # every engineer's stored match changes; their pages all vary on this token
     count = 0
     last_pk = 0
     while True:
@@ -189,6 +206,8 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
             )
     Assessment.objects.bulk_create(to_create.values())
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
+    if to_create or to_update:
+        touch(engineer_kind(user.pk))
     if changes:
         recompute_matches(profile=profile)
         AssessmentChange.objects.bulk_create(changes)
@@ -232,6 +251,7 @@ def update_profile(
     profile.visibility = visibility
     profile.full_clean()
     profile.save()
+    touch(engineer_kind(user.pk))
     if target_changed:
         recompute_matches(profile=profile)
     return profile
@@ -240,4 +260,5 @@ def update_profile(
 @transaction.atomic
 def delete_account(*, user: AbstractBaseUser) -> None:
     """Remove the account and, through the cascades, every assessment, change, profile, match and view of it."""
+    touch(engineer_kind(user.pk))
     user.delete()

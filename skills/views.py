@@ -1,4 +1,9 @@
-"""The engineer's own pages and the public role pages: parse with a form, call a service or selector, render."""
+"""The engineer's own pages and the public role pages: parse with a form, call a service or selector, render.
+
+The checklist and gaps pages keep their rendered content in the fragment cache
+(``{% fragment %}``) until the engineer's data or the checklist changes; the
+selectors are passed lazily, so a cache hit runs none of their queries.
+"""
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -8,15 +13,18 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from portal.fragments import versions
 from skills import selectors, services
 from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, submitted_assessment_forms
 from skills.models import ChecklistItem, EngineerProfile, Role
 
 HISTORY_PAGE_SIZE = 25
+CATALOG_KIND = "catalog"  # catalog.services' kind: the checklist and gaps pages link catalog tools
 
 
 def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
@@ -28,10 +36,23 @@ def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | 
         )
 
 
+def _fragment_versions(request: HttpRequest) -> str:
+    """The tokens of everything the engineer's cached pages show: catalog tools, checklist and roles, own data."""
+    return versions(CATALOG_KIND, services.CHECKLIST_KIND, services.engineer_kind(request.user.pk))
+
+
 def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | None = None) -> HttpResponse:
-    page = selectors.checklist(user=request.user)
-    _attach_forms(page, bound)
-    return render(request, "skills/checklist.html", {"page": page})
+    """The checklist page; only the clean rendering is cached, never one holding submitted input and errors."""
+
+    def build() -> selectors.Checklist:
+        page = selectors.checklist(user=request.user)
+        _attach_forms(page, bound)
+        return page
+
+    context = {"page": SimpleLazyObject(build)}
+    if bound is None:
+        context["fragment_versions"] = _fragment_versions(request)
+    return render(request, "skills/checklist.html", context)
 
 
 def _htmx_row_response(request: HttpRequest, item_id: int, form: AssessmentForm | None, *, saved: bool):
@@ -94,7 +115,11 @@ def assess_all(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def gaps(request: HttpRequest) -> HttpResponse:
-    return render(request, "skills/gaps.html", {"fits": selectors.role_fits(user=request.user)})
+    context = {
+        "fits": SimpleLazyObject(lambda: selectors.role_fits(user=request.user)),
+        "fragment_versions": _fragment_versions(request),
+    }
+    return render(request, "skills/gaps.html", context)
 
 
 @login_required
@@ -102,8 +127,10 @@ def gaps(request: HttpRequest) -> HttpResponse:
 def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug, published=True)
     context = {
-        "gaps": selectors.role_gaps(user=request.user, role=role),
-        "radar": selectors.skill_radar(user=request.user, role=role),
+        "role": role,
+        "gaps": SimpleLazyObject(lambda: selectors.role_gaps(user=request.user, role=role)),
+        "radar": SimpleLazyObject(lambda: selectors.skill_radar(user=request.user, role=role)),
+        "fragment_versions": _fragment_versions(request),
     }
     return render(request, "skills/role_gaps.html", context)
 

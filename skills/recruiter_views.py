@@ -16,6 +16,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -44,6 +45,7 @@ from skills.recruiter_forms import (
     ShortlistNoteForm,
 )
 from skills.selectors import role_gaps, skill_radar
+from skills.services import engineer_kind
 from skills.shortlists import (
     CANDIDATES_PERMISSION,
     add_to_shortlist,
@@ -153,11 +155,14 @@ class CandidateDetailView(RecruiterRequiredMixin, View):
             "profile": profile,
             "role": role,
             "role_form": role_form,
+            # The body is a cached fragment: it changes with the checklist and the engineer's own data, and
+            # what it reads is fetched only when it is drawn again.
+            "body_version": versions("checklist", engineer_kind(profile.user_id)),
             "role_choice_form": CandidateRoleForm(initial={"role": role}),
-            "role_matches": candidate_role_matches(profile=profile),
-            "skill_assessments": candidate_assessments(profile=profile),
-            "radar": skill_radar(user=profile.user, role=role) if role else None,
-            "gaps": role_gaps(user=profile.user, role=role) if role else None,
+            "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
+            "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
+            "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
+            "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
             **_controls_context(recruiter=request.user, profile=profile),
         }
         return render(request, self.template_name, context)

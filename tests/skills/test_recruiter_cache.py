@@ -173,3 +173,40 @@ def test_stored_matches_are_the_rows_source_not_a_stale_fragment(recruiter_clien
     RoleMatch.objects.filter(profile=candidate, role=role).update(score=88, updated_at="2030-01-01T00:00:00Z")
     page, _ = fetch(recruiter_client)
     assert ">88<" in page
+
+
+# The candidate's page ----------------------------------------------------------------------------
+
+
+def fetch_detail(client, profile) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("skills:candidate-detail", kwargs={"pk": profile.pk}))
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in captured.captured_queries]
+
+
+def test_the_detail_body_is_cached_but_every_view_is_still_recorded(recruiter_client, candidate):
+    first, first_queries = fetch_detail(recruiter_client, candidate)
+    second, second_queries = fetch_detail(recruiter_client, candidate)
+    assert "Window functions" in first and "Window functions" in second
+    assert reads_assessments(first_queries) and not reads_assessments(second_queries)
+    assert candidate.views.count() == 2  # the audit the engineer sees never comes from a cache
+
+
+def test_new_evidence_shows_on_the_detail_page_at_once(recruiter_client, candidate, item):
+    fetch_detail(recruiter_client, candidate)
+    services.set_assessment(user=candidate.user, item=item, level=3, evidence_url="https://example.com/proof")
+    page, _ = fetch_detail(recruiter_client, candidate)
+    assert "https://example.com/proof" in page
+    services.set_assessment(user=candidate.user, item=item, level=3, evidence_url="https://example.com/better")
+    page, _ = fetch_detail(recruiter_client, candidate)  # the same level: only the engineer's token moved
+    assert "https://example.com/better" in page
+
+
+def test_the_detail_page_of_one_candidate_never_shows_another(recruiter_client, role, candidate, item):
+    other = EngineerProfileFactory(user=UserFactory(password=None), visibility="recruiters")
+    services.set_assessment(user=other.user, item=item, level=4, evidence_url="https://example.com/other")
+    services.recompute_matches(profile=other)
+    fetch_detail(recruiter_client, other)
+    page, _ = fetch_detail(recruiter_client, candidate)
+    assert "https://example.com/other" not in page

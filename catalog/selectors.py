@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from portal.fragments import FRAGMENT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,21 @@ def filter_keywords() -> QuerySet[Keyword]:
 def tool_for_page(*, slug: str) -> Tool | None:
     """One tool by slug, published or not; the view decides who may see a hidden one."""
     return Tool.objects.select_related("category").filter(slug=slug).first()
+
+
+def cached_tool_for_page(*, slug: str, version: str) -> Tool | None:
+    """:func:`tool_for_page`, kept in the cache until ``version`` (the page's data versions) changes.
+
+    The page's body comes from the fragment cache, so this row was its last query.
+    An unknown slug is looked up each time: 404s must not fill the cache.
+    """
+    key = make_template_fragment_key("catalog-tool-row", [version, slug])
+    tool = cache.get(key)
+    if tool is None:
+        tool = tool_for_page(slug=slug)
+        if tool is not None:
+            cache.set(key, tool, FRAGMENT_SECONDS)
+    return tool
 
 
 def load_tool_details(tool: Tool) -> Tool:

@@ -12,6 +12,10 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
 
 from catalog.models import Keyword
+from portal.fragments import touch
+
+# The fragment cache kind of everything the public catalog pages show (see catalog.signals).
+CATALOG_KIND = "catalog"
 
 
 def _keeps_history(model: type[Model]) -> bool:
@@ -27,7 +31,8 @@ def set_published(*, queryset: QuerySet, published: bool, user: AbstractBaseUser
     """Publish or hide many rows at once; returns how many changed.
 
     Models with a change history (tools) get one history record per changed row,
-    credited to ``user``, so editors still see who hid what.
+    credited to ``user``, so editors still see who hid what. Bulk updates send no
+    signals, so the catalog pages' cached fragments are marked stale here.
     """
     rows = list(queryset.exclude(published=published))
     now = timezone.now()
@@ -40,6 +45,8 @@ def set_published(*, queryset: QuerySet, published: bool, user: AbstractBaseUser
         bulk_update_with_history(rows, queryset.model, fields, default_user=user, default_change_reason=reason)
     else:
         queryset.model.objects.bulk_update(rows, fields)
+    if rows:
+        touch(CATALOG_KIND)
     return len(rows)
 
 

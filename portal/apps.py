@@ -8,6 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from portal import access
+        from portal.fragments import forget_everything_after_migrate
         from portal.roles import ensure_role_groups_after_migrate
 
+        access.connect()
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
+        post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")

@@ -10,6 +10,7 @@ Forms inside a fragment keep working: the fragment is stored with a placeholder
 for the CSRF token, and each response gets the visitor's own token (:func:`fill_csrf`).
 """
 
+import logging
 import secrets
 from collections.abc import Callable, Hashable, Mapping
 
@@ -21,7 +22,10 @@ from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
+EVERYTHING = "everything"  # part of every key: replaced after ``migrate``, whose data migrations send no signals
 CSRF_PLACEHOLDER = "csrf-token-placeholder-8d6c1f"  # never a real token: those are 64 letters and digits
+
+logger = logging.getLogger(__name__)
 
 
 def _version_key(kind: str) -> str:
@@ -29,8 +33,11 @@ def _version_key(kind: str) -> str:
 
 
 def versions(*kinds: str) -> str:
-    """The current tokens of ``kinds``, as one string for a fragment key; a missing token is created."""
-    keys = [_version_key(kind) for kind in kinds]
+    """The current tokens of ``kinds`` (and of EVERYTHING), as one string for a fragment key.
+
+    A missing token is created.
+    """
+    keys = [_version_key(kind) for kind in (*kinds, EVERYTHING)]
     found = cache.get_many(keys)
     missing = {key: secrets.token_hex(6) for key in keys if key not in found}
     if missing:
@@ -52,6 +59,17 @@ def touch(*kinds: str) -> None:
 
     replace_tokens()
     transaction.on_commit(replace_tokens)
+
+
+def forget_everything_after_migrate(sender, **kwargs) -> None:
+    """A data migration may have changed any content without a signal: draw every fragment afresh.
+
+    ``migrate`` must not fail because the cache is down; the fragments then expire on their own.
+    """
+    try:
+        touch(EVERYTHING)
+    except Exception:  # the cache backend's own connection error; which one depends on the backend
+        logger.warning("Could not replace the fragment cache's version after migrate.", exc_info=True)
 
 
 def fragment_key(name: str, *vary_on: object) -> str:

@@ -4,12 +4,12 @@ They see candidates or change content, so a password alone is not enough
 before they reach the admin or the recruiter pages.
 """
 
-from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from portal.access import has_mfa
 from portal.roles import is_editor, is_recruiter
 
 PROTECTED_PREFIXES = ("/admin/", "/skills/candidates/", "/skills/shortlists/", "/api/recruiter/")
@@ -17,10 +17,6 @@ PROTECTED_PREFIXES = ("/admin/", "/skills/candidates/", "/skills/shortlists/", "
 
 def needs_mfa(user) -> bool:
     return is_editor(user) or is_recruiter(user)
-
-
-def has_mfa(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class RequireStaffMFAMiddleware:

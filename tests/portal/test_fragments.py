@@ -46,6 +46,15 @@ def test_a_touch_inside_a_transaction_moves_the_token_again_on_commit():
     assert versions("catalog") != during
 
 
+@pytest.mark.django_db
+def test_migrate_replaces_every_token_as_data_migrations_send_no_signals():
+    from django.core.management import call_command
+
+    before = versions("catalog")
+    call_command("migrate", verbosity=0)
+    assert versions("catalog") != before
+
+
 def test_an_evicted_token_comes_back_new_not_as_an_old_value():
     first = versions("catalog")
     cache.clear()

@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from portal.fragments import versions
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -31,6 +32,7 @@ from skills.models import (
     ShortlistEntry,
     Skill,
 )
+from skills.services import CHECKLIST_KIND
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),
@@ -54,9 +56,27 @@ def published_roles() -> QuerySet[Role]:
     return Role.objects.filter(published=True)
 
 
+PUBLISHED_ROLES_SECONDS = 60 * 60
+
+
+def published_role_list() -> list[Role]:
+    """Published roles in menu order, from the cache until the checklist's version token moves.
+
+    Every recruiter page needs them (the default role, the role in the query string),
+    and roles change only when an editor saves one.
+    """
+    key = f"skills:published-roles:{versions(CHECKLIST_KIND)}"
+    roles = cache.get(key)
+    if roles is None:
+        roles = list(published_roles().order_by("order", "title"))
+        cache.set(key, roles, PUBLISHED_ROLES_SECONDS)
+    return roles
+
+
 def default_role() -> Role | None:
     """The role a recruiter ranks by when none is chosen: the first published senior role."""
-    return published_roles().order_by("-is_senior", "order", "title").first()
+    roles = published_role_list()
+    return next((role for role in roles if role.is_senior), roles[0] if roles else None)
 
 
 @dataclass(frozen=True)

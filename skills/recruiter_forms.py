@@ -13,6 +13,7 @@ from skills.candidates import (
     DEFAULT_SORT,
     CandidateFilters,
     default_role,
+    published_role_list,
     published_roles,
     shortlists_for,
     visible_profiles,
@@ -41,6 +42,21 @@ class ChecklistItemChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
+class PublishedRoleField(forms.ModelChoiceField):
+    """A published role by slug, found in the cached role list rather than with a query per request."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=published_roles(), to_field_name="slug", required=False, empty_label=None, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        for role in published_role_list():
+            if role.slug == value:
+                return role
+        raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 @dataclass(frozen=True)
 class Option:
     """One choice of a select or checkbox group, for a field written out by hand in the template."""
@@ -59,9 +75,7 @@ class CandidateFilterForm(forms.Form):
         ("updated", _("Last update")),
     )
 
-    role = forms.ModelChoiceField(
-        label=_("Role"), queryset=published_roles(), to_field_name="slug", required=False, empty_label=None
-    )
+    role = PublishedRoleField(label=_("Role"))
     min_score = forms.IntegerField(label=_("Minimum match score"), min_value=0, max_value=100, required=False)
     must_haves_met = forms.BooleanField(label=_("Meets every must-have"), required=False)
     items = ChecklistItemChoiceField(
@@ -168,14 +182,7 @@ class CandidateFilterForm(forms.Form):
 class CandidateRoleForm(forms.Form):
     """?role= on a candidate's page: which role to draw the radar and gaps against."""
 
-    role = forms.ModelChoiceField(
-        label=_("Compare with role"),
-        queryset=published_roles(),
-        to_field_name="slug",
-        required=False,
-        empty_label=None,
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
+    role = PublishedRoleField(label=_("Compare with role"), widget=forms.Select(attrs={"class": "form-select"}))
 
 
 class ShortlistForm(forms.Form):

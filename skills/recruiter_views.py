@@ -77,10 +77,13 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 def _controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
     """What the shortlist widget of one candidate needs."""
+    shortlists = list(shortlists_for(recruiter=recruiter))
     return {
         "profile": profile,
-        "shortlists": list(shortlists_for(recruiter=recruiter)),
-        "member_ids": shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk],
+        "shortlists": shortlists,
+        "member_ids": (
+            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
+        ),
         "add_form": form,
         "status": status,
     }

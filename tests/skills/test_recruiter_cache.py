@@ -210,3 +210,18 @@ def test_the_detail_page_of_one_candidate_never_shows_another(recruiter_client, 
     fetch_detail(recruiter_client, other)
     page, _ = fetch_detail(recruiter_client, candidate)
     assert "https://example.com/other" not in page
+
+
+def test_a_role_published_by_an_editor_can_be_chosen_at_once(recruiter_client, role, candidate):
+    junior = RoleFactory(title="Junior Data Engineer", slug="junior", published=False)
+    response = recruiter_client.get(LIST_URL, {"role": "junior"})
+    assert response.context["filters"].role == role  # not published: the default role, with an error
+    assert response.context["form"].has_error("role")
+    junior.published = True
+    junior.save()
+    response = recruiter_client.get(LIST_URL, {"role": "junior"})
+    assert response.context["filters"].role == junior
+    assert '<option value="junior" selected>Junior Data Engineer</option>' in response.content.decode()
+    junior.published = False
+    junior.save()
+    assert recruiter_client.get(LIST_URL, {"role": "junior"}).context["filters"].role == role

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -9,9 +10,15 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import access
-        from portal.fragments import forget_everything_after_migrate
+        from portal.fragments import (
+            forget_everything_after_migrate,
+            forget_request_tokens,
+            remember_tokens_for_the_request,
+        )
         from portal.roles import ensure_role_groups_after_migrate
 
         access.connect()
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
+        request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")
+        request_finished.connect(forget_request_tokens, dispatch_uid="portal.forget_tokens")

@@ -13,6 +13,7 @@ for the CSRF token, and each response gets the visitor's own token (:func:`fill_
 import logging
 import secrets
 from collections.abc import Callable, Hashable, Mapping
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
@@ -32,18 +33,36 @@ def _version_key(kind: str) -> str:
     return f"fragments:version:{kind}"
 
 
+# The tokens read during the current request: a page asks for the same kinds several times (permissions,
+# roles, its own fragments) and one read each is enough. None outside a request: always read afresh.
+_request_tokens: ContextVar[dict[str, str] | None] = ContextVar("fragment_tokens", default=None)
+
+
+def remember_tokens_for_the_request(**kwargs) -> None:
+    _request_tokens.set({})
+
+
+def forget_request_tokens(**kwargs) -> None:
+    _request_tokens.set(None)
+
+
 def versions(*kinds: str) -> str:
     """The current tokens of ``kinds`` (and of EVERYTHING), as one string for a fragment key.
 
     A missing token is created.
     """
     keys = [_version_key(kind) for kind in (*kinds, EVERYTHING)]
-    found = cache.get_many(keys)
+    remembered = _request_tokens.get()
+    found = {key: remembered[key] for key in keys if key in remembered} if remembered else {}
+    if len(found) < len(keys):
+        found |= cache.get_many([key for key in keys if key not in found])
     missing = {key: secrets.token_hex(6) for key in keys if key not in found}
     if missing:
         for key, token in missing.items():
             cache.add(key, token, VERSION_SECONDS)  # another process may have created it first: keep that one
         found |= cache.get_many(list(missing))
+    if remembered is not None:
+        remembered.update(found)
     return ".".join(str(found.get(key, "")) for key in keys)
 
 
@@ -55,7 +74,10 @@ def touch(*kinds: str) -> None:
     """
 
     def replace_tokens() -> None:
-        cache.set_many({_version_key(kind): secrets.token_hex(6) for kind in kinds}, VERSION_SECONDS)
+        tokens = {_version_key(kind): secrets.token_hex(6) for kind in kinds}
+        cache.set_many(tokens, VERSION_SECONDS)
+        if (remembered := _request_tokens.get()) is not None:
+            remembered.update(tokens)
 
     replace_tokens()
     transaction.on_commit(replace_tokens)

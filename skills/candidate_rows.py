@@ -4,29 +4,24 @@ A row's content (headline, match, skill chart) is the same for every recruiter a
 is keyed by what it shows: the role, the profile's and the match's timestamps (an
 engineer's new level, headline or recomputed match moves them) and the checklist's
 version (skill names). Its shortlist controls are keyed by the recruiter's
-shortlists and the candidate's place on them. A page of 25 rows is one cache round
-trip; only rows not stored cost their skill-chart query and their rendering.
+shortlists and the candidate's place on them. A page of 25 unchanged rows is one
+cache read; only rows not stored cost their skill-chart query and their rendering.
 """
 
-from dataclasses import dataclass
-
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.fragments import CSRF_PLACEHOLDER, cached_many, fill_csrf, fragment_key
+from portal.fragments import CSRF_PLACEHOLDER, FRAGMENT_SECONDS, cached_many, fill_csrf, fragment_key
 from skills.candidates import CandidatePage, CandidateRow, skill_charts_for_users
 from skills.models import Role, Shortlist
 
 CONTENT_TEMPLATE = "skills/recruiter/partials/candidate_row.html"
 CONTROLS_TEMPLATE = "skills/recruiter/partials/shortlist_controls.html"
-
-
-@dataclass(frozen=True)
-class RenderedRow:
-    row: CandidateRow
-    content: SafeString
-    controls: SafeString
+RESULTS_TEMPLATE = "skills/recruiter/partials/candidate_results.html"
 
 
 def _content_key(row: CandidateRow, *, role: Role, checklist_version: str) -> str:
@@ -53,30 +48,42 @@ def _controls_key(row: CandidateRow, *, shortlists: list[Shortlist], next_url: s
     )
 
 
-def rendered_rows(
-    *, candidates: CandidatePage, role: Role, checklist_version: str, next_url: str, csrf_token: str
-) -> list[RenderedRow]:
-    """The page's rows with their HTML, from the cache where it holds them; forms get the visitor's CSRF token."""
+def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role, checklist_version: str) -> SafeString:
+    """The heading, ranked rows and pagination of a list page, with the visitor's CSRF token in their forms.
+
+    The block is cached under the keys of its rows, the total and the query string,
+    so an unchanged page is one cache read; otherwise the rows come from their own
+    fragments, and only rows not stored are drawn.
+    """
+    next_url = request.get_full_path()
     rows = {row.match.profile_id: row for row in candidates.rows}
     keys = {}
     for pk, row in rows.items():
         keys["content", pk] = _content_key(row, role=role, checklist_version=checklist_version)
         keys["controls", pk] = _controls_key(row, shortlists=candidates.shortlists, next_url=next_url)
-    html = cached_many(
-        keys,
-        lambda missing: _render_missing(
-            missing, rows=rows, role=role, shortlists=candidates.shortlists, next_url=next_url
-        ),
-    )
-    # Both parts were rendered by our own templates, which escape every value they show.
-    return [
-        RenderedRow(
-            row=row,
-            content=mark_safe(html["content", pk]),  # noqa: S308  # nosec B308 B703
-            controls=mark_safe(fill_csrf(html["controls", pk], {"csrf_token": csrf_token})),  # noqa: S308  # nosec B308 B703
+    page = candidates.page
+    block_key = fragment_key("candidate-results", next_url, page.number, page.paginator.count, *keys.values())
+    html = cache.get(block_key)
+    if html is None:
+        parts = cached_many(
+            keys,
+            lambda missing: _render_missing(
+                missing, rows=rows, role=role, shortlists=candidates.shortlists, next_url=next_url
+            ),
         )
-        for pk, row in rows.items()
-    ]
+        context = {
+            "page": page,
+            "role": role,
+            "rows": [
+                {"content": mark_safe(parts["content", pk]), "controls": mark_safe(parts["controls", pk])}  # noqa: S308  # nosec B308 B703
+                for pk in rows
+            ],
+            "csrf_token": CSRF_PLACEHOLDER,
+        }
+        html = render_to_string(RESULTS_TEMPLATE, context, request)
+        cache.set(block_key, html, FRAGMENT_SECONDS)
+    # Every part was rendered by our own templates, which escape each value they show.
+    return mark_safe(fill_csrf(html, {"csrf_token": get_token(request)}))  # noqa: S308  # nosec B308 B703
 
 
 def _render_missing(

@@ -32,6 +32,8 @@ class ChecklistItemChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.skill.name} · {obj.name}"
 
     def clean(self, value):
+        if not value and not self.required:
+            return []  # no query, not even for an empty queryset
         # Reject what cannot be a primary key before it reaches the database (huge numbers overflow SQLite).
         if isinstance(value, list | tuple):
             for pk in value:

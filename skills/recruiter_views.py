@@ -12,7 +12,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from portal.fragments import versions
-from skills.candidate_rows import rendered_rows
+from skills.candidate_rows import results_html
 from skills.candidates import (
     candidate_assessments,
     candidate_export_rows,
@@ -107,12 +106,8 @@ class CandidateListView(RecruiterRequiredMixin, View):
         if filters is not None:
             candidates = candidate_page(filters=filters, page_number=request.GET.get("page"), recruiter=request.user)
             context["candidates"] = candidates
-            context["rows"] = rendered_rows(
-                candidates=candidates,
-                role=filters.role,
-                checklist_version=checklist_version,
-                next_url=request.get_full_path(),
-                csrf_token=get_token(request),
+            context["results_html"] = results_html(
+                request=request, candidates=candidates, role=filters.role, checklist_version=checklist_version
             )
         return render(request, self.template_name, context)
 

@@ -55,6 +55,25 @@ def test_migrate_replaces_every_token_as_data_migrations_send_no_signals():
     assert versions("catalog") != before
 
 
+@pytest.mark.django_db
+def test_a_request_reads_each_token_once_and_sees_its_own_touches():
+    from portal.fragments import forget_request_tokens, remember_tokens_for_the_request
+
+    remember_tokens_for_the_request()
+    try:
+        first = versions("catalog")
+        cache.set("fragments:version:catalog", "changed-elsewhere")
+        assert versions("catalog") == first  # one snapshot per request
+        touch("catalog")
+        touched = versions("catalog")
+        assert touched != first
+        assert cache.get("fragments:version:catalog") == touched.split(".")[0]
+    finally:
+        forget_request_tokens()
+    cache.set("fragments:version:catalog", "changed-elsewhere")
+    assert versions("catalog").startswith("changed-elsewhere.")  # outside a request: read afresh
+
+
 def test_an_evicted_token_comes_back_new_not_as_an_old_value():
     first = versions("catalog")
     cache.clear()

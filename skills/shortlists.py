@@ -90,9 +90,11 @@ def set_shortlist_note(
     return entry
 
 
-@transaction.atomic
 def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ProfileView:
-    """Keep the audit row the engineer sees: which recruiter opened their profile, and when."""
+    """Keep the audit row the engineer sees: which recruiter opened their profile, and when.
+
+    One INSERT is atomic by itself: no transaction around it (two round trips fewer on every profile view).
+    """
     _require_recruiter(recruiter)
     _require_visible(profile)
     return ProfileView.objects.create(recruiter=recruiter, profile=profile)

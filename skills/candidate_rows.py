@@ -25,15 +25,14 @@ RESULTS_TEMPLATE = "skills/recruiter/partials/candidate_results.html"
 
 
 def _content_key(row: CandidateRow, *, role: Role, checklist_version: str) -> str:
-    match = row.match
     return fragment_key(
         "candidate-row",
         checklist_version,
         role.pk,
         role.slug,
-        match.profile_id,
-        match.profile.updated_at,
-        match.updated_at,
+        row.profile_id,
+        row.profile_updated_at,
+        row.updated_at,
         row.display_name,
     )
 
@@ -41,7 +40,7 @@ def _content_key(row: CandidateRow, *, role: Role, checklist_version: str) -> st
 def _controls_key(row: CandidateRow, *, shortlists: list[Shortlist], next_url: str) -> str:
     return fragment_key(
         "shortlist-controls",
-        row.match.profile_id,
+        row.profile_id,
         [(shortlist.pk, shortlist.name) for shortlist in shortlists],
         sorted(row.shortlist_ids),
         next_url,
@@ -56,7 +55,7 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
     fragments, and only rows not stored are drawn.
     """
     next_url = request.get_full_path()
-    rows = {row.match.profile_id: row for row in candidates.rows}
+    rows = {row.profile_id: row for row in candidates.rows}
     keys = {}
     for pk, row in rows.items():
         keys["content", pk] = _content_key(row, role=role, checklist_version=checklist_version)
@@ -96,23 +95,17 @@ def _render_missing(
 ) -> dict[tuple[str, int], str]:
     """Contents and controls of the rows not cached; the skill charts of those rows only, in one query."""
     need_chart = [rows[pk] for part, pk in missing if part == "content"]
-    charts = skill_charts_for_users(user_ids=[row.profile.user_id for row in need_chart]) if need_chart else {}
+    charts = skill_charts_for_users(user_ids=[row.user_id for row in need_chart]) if need_chart else {}
     shortlist_add_url = reverse("skills:shortlist-add")
     rendered = {}
     for part, pk in missing:
         row = rows[pk]
         if part == "content":
-            context = {
-                "profile": row.profile,
-                "display_name": row.display_name,
-                "role_slug": role.slug,
-                "match": row.match,
-                "chart": charts[row.profile.user_id],
-            }
+            context = {"row": row, "role_slug": role.slug, "chart": charts[row.user_id]}
             rendered[part, pk] = render_to_string(CONTENT_TEMPLATE, context)
         else:
             context = {
-                "profile": row.profile,
+                "profile": row,
                 "shortlists": shortlists,
                 "member_ids": row.shortlist_ids,
                 "shortlist_add_url": shortlist_add_url,

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -366,18 +366,37 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
 
 @dataclass(frozen=True)
 class CandidateRow:
-    """One ranked candidate on the list page, with the recruiter's shortlists it is on."""
+    """One ranked candidate as the list shows it, with the recruiter's shortlists it is on.
 
-    match: RoleMatch
-    shortlist_ids: frozenset[int]
+    Plain values from one query (``RANKING_VALUES``): building three model instances
+    per row cost more than the query itself.
+    """
+
+    profile_id: int
+    user_id: int
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_have_names: list[str]
+    updated_at: datetime
+    headline: str
+    years_experience: int
+    location: str
+    open_to_work: bool
+    profile_updated_at: datetime
+    first_name: str
+    last_name: str
+    email: str
+    shortlist_ids: frozenset[int] = frozenset()
 
     @property
-    def profile(self) -> EngineerProfile:
-        return self.match.profile
+    def pk(self) -> int:
+        """The profile's id, as the shortlist controls expect of a profile."""
+        return self.profile_id
 
     @property
     def display_name(self) -> str:
-        return candidate_display_name(self.match.profile.user)
+        return f"{self.first_name} {self.last_name}".strip() or self.email
 
 
 @lru_cache(maxsize=4096)
@@ -396,22 +415,26 @@ def _skill_bar(x: int, stage: int, height: int, name: str, label: str) -> SafeSt
     )
 
 
-# What a row of the list shows (skills/recruiter/partials/candidate_row.html): the rest is not fetched.
-LIST_FIELDS = (
+# What a row of the list shows (skills/recruiter/partials/candidate_row.html), named as CandidateRow names it.
+RANKING_FIELDS = (
+    "profile_id",
     "score",
     "requirements_met",
     "requirements_total",
     "missing_must_have_names",
     "updated_at",
-    "profile__headline",
-    "profile__years_experience",
-    "profile__location",
-    "profile__open_to_work",
-    "profile__updated_at",
-    "profile__user__first_name",
-    "profile__user__last_name",
-    "profile__user__email",
 )
+RANKING_VALUES = {
+    "user_id": F("profile__user_id"),
+    "headline": F("profile__headline"),
+    "years_experience": F("profile__years_experience"),
+    "location": F("profile__location"),
+    "open_to_work": F("profile__open_to_work"),
+    "profile_updated_at": F("profile__updated_at"),
+    "first_name": F("profile__user__first_name"),
+    "last_name": F("profile__user__last_name"),
+    "email": F("profile__user__email"),
+}
 
 
 @dataclass(frozen=True)
@@ -427,18 +450,18 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
     A page number that is not a number gives the first page, one past the end the last.
     The skill charts are left to :mod:`skills.candidate_rows`, which draws them only for rows not cached.
     """
-    matches = candidate_matches(filters=filters).only(*LIST_FIELDS)
-    paginator = CandidatePaginator(matches, CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key())
+    ranking = candidate_matches(filters=filters).values(*RANKING_FIELDS, **RANKING_VALUES)
+    paginator = CandidatePaginator(ranking, CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key())
     page = paginator.settle(paginator.get_page(page_number))
-    matches = page.object_list
+    ranked = page.object_list
     shortlists = list(shortlists_for(recruiter=recruiter))
     memberships = (
-        shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
+        shortlist_memberships(recruiter=recruiter, profile_ids=[values["profile_id"] for values in ranked])
         if shortlists
         else {}
     )
     rows = [
-        CandidateRow(match=match, shortlist_ids=frozenset(memberships.get(match.profile_id, ()))) for match in matches
+        CandidateRow(**values, shortlist_ids=frozenset(memberships.get(values["profile_id"], ()))) for values in ranked
     ]
     return CandidatePage(page=page, rows=rows, shortlists=shortlists)
 

@@ -137,7 +137,7 @@ def test_navigation_shows_recruiter_links_only_to_recruiters(client, recruiter):
 
 
 def list_names(response) -> list[str]:
-    return [row.profile.headline for row in response.context["candidates"].rows]
+    return [row.headline for row in response.context["candidates"].rows]
 
 
 def test_list_ranks_visible_candidates_by_stored_score(recruiter_client, role):

@@ -24,6 +24,7 @@ from portal.fragments import versions
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
+    ChecklistItem,
     EngineerProfile,
     Level,
     Role,
@@ -56,7 +57,16 @@ def published_roles() -> QuerySet[Role]:
     return Role.objects.filter(published=True)
 
 
-PUBLISHED_ROLES_SECONDS = 60 * 60
+LOOKUP_SECONDS = 60 * 60
+
+
+def _cached_list(name: str, kind: str, build: Callable[[], list]) -> list:
+    key = f"skills:{name}:{versions(kind)}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, LOOKUP_SECONDS)
+    return found
 
 
 def published_role_list() -> list[Role]:
@@ -65,12 +75,24 @@ def published_role_list() -> list[Role]:
     Every recruiter page needs them (the default role, the role in the query string),
     and roles change only when an editor saves one.
     """
-    key = f"skills:published-roles:{versions(CHECKLIST_KIND)}"
-    roles = cache.get(key)
-    if roles is None:
-        roles = list(published_roles().order_by("order", "title"))
-        cache.set(key, roles, PUBLISHED_ROLES_SECONDS)
-    return roles
+    return _cached_list("published-roles", CHECKLIST_KIND, lambda: list(published_roles().order_by("order", "title")))
+
+
+def checklist_items_by_pk() -> dict[int, ChecklistItem]:
+    """Every checklist item by primary key, for the item filter; cached like the roles."""
+    return dict(_cached_list("checklist-items", CHECKLIST_KIND, lambda: list(ChecklistItem.objects.in_bulk().items())))
+
+
+def recruiter_shortlists(*, recruiter: AbstractBaseUser) -> list[Shortlist]:
+    """The recruiter's own shortlists by name, cached until they create or delete one (see skills.shortlists)."""
+    return _cached_list(
+        f"shortlists:{recruiter.pk}", shortlists_kind(recruiter.pk), lambda: list(shortlists_for(recruiter=recruiter))
+    )
+
+
+def shortlists_kind(recruiter_id: int) -> str:
+    """The fragment-cache kind of one recruiter's list of shortlists."""
+    return f"shortlists:{recruiter_id}"
 
 
 def default_role() -> Role | None:
@@ -454,7 +476,7 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
     paginator = CandidatePaginator(ranking, CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key())
     page = paginator.settle(paginator.get_page(page_number))
     ranked = page.object_list
-    shortlists = list(shortlists_for(recruiter=recruiter))
+    shortlists = recruiter_shortlists(recruiter=recruiter)
     memberships = (
         shortlist_memberships(recruiter=recruiter, profile_ids=[values["profile_id"] for values in ranked])
         if shortlists

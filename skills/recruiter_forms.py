@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from skills.candidates import (
     DEFAULT_SORT,
     CandidateFilters,
+    checklist_items_by_pk,
     default_role,
     published_role_list,
     published_roles,
@@ -31,17 +32,27 @@ class ChecklistItemChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: ChecklistItem) -> str:
         return f"{obj.skill.name} · {obj.name}"
 
-    def clean(self, value):
-        if not value and not self.required:
-            return []  # no query, not even for an empty queryset
-        # Reject what cannot be a primary key before it reaches the database (huge numbers overflow SQLite).
-        if isinstance(value, list | tuple):
-            for pk in value:
-                if not (isinstance(pk, str) and ITEM_ID.fullmatch(pk) and int(pk) <= MAX_ITEM_ID):
-                    raise forms.ValidationError(
-                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                    )
-        return super().clean(value)
+    def clean(self, value) -> list[ChecklistItem]:
+        """The chosen items in id order, found in the cached checklist rather than with a query."""
+        if not value:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if not isinstance(value, list | tuple):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        items = checklist_items_by_pk()
+        chosen = {}
+        for pk in value:
+            if not (isinstance(pk, str) and ITEM_ID.fullmatch(pk) and int(pk) <= MAX_ITEM_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+            if int(pk) not in items:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+            chosen[int(pk)] = items[int(pk)]
+        return [chosen[pk] for pk in sorted(chosen)]
 
 
 class PublishedRoleField(forms.ModelChoiceField):

@@ -29,6 +29,7 @@ from skills.candidates import (
     candidate_page,
     candidate_role_matches,
     default_role,
+    recruiter_shortlists,
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
@@ -76,7 +77,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 def _controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
     """What the shortlist widget of one candidate needs."""
-    shortlists = list(shortlists_for(recruiter=recruiter))
+    shortlists = recruiter_shortlists(recruiter=recruiter)
     return {
         "profile": profile,
         "shortlists": shortlists,

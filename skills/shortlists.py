@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.fragments import touch
+from skills.candidates import shortlists_kind
 from skills.models import EngineerProfile, ProfileView, Shortlist, ShortlistEntry
 
 CANDIDATES_PERMISSION = "skills.view_candidates"
@@ -40,6 +42,7 @@ def create_shortlist(*, recruiter: AbstractBaseUser, name: str) -> Shortlist:
     shortlist = Shortlist(recruiter=recruiter, name=name)
     shortlist.full_clean()
     shortlist.save()
+    touch(shortlists_kind(recruiter.pk))
     return shortlist
 
 
@@ -49,6 +52,7 @@ def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> No
     _require_recruiter(recruiter)
     _require_owner(shortlist, recruiter)
     shortlist.delete()
+    touch(shortlists_kind(recruiter.pk))
 
 
 @transaction.atomic

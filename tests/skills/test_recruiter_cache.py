@@ -225,3 +225,26 @@ def test_a_role_published_by_an_editor_can_be_chosen_at_once(recruiter_client, r
     junior.published = False
     junior.save()
     assert recruiter_client.get(LIST_URL, {"role": "junior"}).context["filters"].role == role
+
+
+def test_a_shortlist_made_or_deleted_elsewhere_shows_in_the_rows_at_once(recruiter_client, candidate):
+    from skills.shortlists import create_shortlist, delete_shortlist
+
+    recruiter = RecruiterFactory._meta.model.objects.get(pk=recruiter_client.session["_auth_user_id"])
+    page, _ = fetch(recruiter_client)
+    assert "Team Rotterdam" not in page
+    shortlist = create_shortlist(recruiter=recruiter, name="Team Rotterdam")  # e.g. on the shortlists page
+    page, _ = fetch(recruiter_client)
+    assert f'<option value="{shortlist.pk}">Team Rotterdam</option>' in page
+    delete_shortlist(recruiter=recruiter, shortlist=shortlist)
+    page, _ = fetch(recruiter_client)
+    assert "Team Rotterdam" not in page
+
+
+def test_a_new_checklist_item_can_be_filtered_on_at_once(recruiter_client, candidate):
+    response = recruiter_client.get(LIST_URL, {"items": "999999"})
+    assert response.context["form"].has_error("items")
+    new_item = ChecklistItemFactory(name="Streaming joins")
+    response = recruiter_client.get(LIST_URL, {"items": str(new_item.pk)})
+    assert not response.context["form"].has_error("items")
+    assert response.context["filters"].item_ids == (new_item.pk,)

@@ -45,7 +45,7 @@ from skills.recruiter_forms import (
     ShortlistNoteForm,
 )
 from skills.selectors import role_gaps, skill_radar
-from skills.services import engineer_kind
+from skills.services import CHECKLIST_KIND, engineer_kind
 from skills.shortlists import (
     CANDIDATES_PERMISSION,
     add_to_shortlist,
@@ -95,7 +95,7 @@ class CandidateListView(RecruiterRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         form = CandidateFilterForm(request.GET)
         filters = form.filters()
-        checklist_version = versions("checklist")
+        checklist_version = versions(CHECKLIST_KIND)
         context = {
             "form": form,
             "filters": filters,
@@ -156,7 +156,7 @@ class CandidateDetailView(RecruiterRequiredMixin, View):
             "role_form": role_form,
             # The body is a cached fragment: it changes with the checklist and the engineer's own data, and
             # what it reads is fetched only when it is drawn again.
-            "body_version": versions("checklist", engineer_kind(profile.user_id)),
+            "body_version": versions(CHECKLIST_KIND, engineer_kind(profile.user_id)),
             "role_choice_form": CandidateRoleForm(initial={"role": role}),
             "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
             "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),

@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from catalog.services import CATALOG_KIND
 from portal.fragments import versions
 from skills import selectors, services
 from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, submitted_assessment_forms
 from skills.models import ChecklistItem, EngineerProfile, Role
 
 HISTORY_PAGE_SIZE = 25
-CATALOG_KIND = "catalog"  # catalog.services' kind: the checklist and gaps pages link catalog tools
 
 
 def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:

@@ -26,14 +26,7 @@ RESULTS_TEMPLATE = "skills/recruiter/partials/candidate_results.html"
 
 def _content_key(row: CandidateRow, *, role: Role, checklist_version: str) -> str:
     return fragment_key(
-        "candidate-row",
-        checklist_version,
-        role.pk,
-        role.slug,
-        row.profile_id,
-        row.profile_updated_at,
-        row.updated_at,
-        row.display_name,
+        "candidate-row", checklist_version, role.pk, row.profile_id, row.profile_updated_at, row.updated_at
     )
 
 
@@ -61,7 +54,15 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
         keys["content", pk] = _content_key(row, role=role, checklist_version=checklist_version)
         keys["controls", pk] = _controls_key(row, shortlists=candidates.shortlists, next_url=next_url)
     page = candidates.page
-    block_key = fragment_key("candidate-results", next_url, page.number, page.paginator.count, *keys.values())
+    block_key = fragment_key(
+        "candidate-results",
+        next_url,
+        page.number,
+        page.paginator.count,
+        role.slug,  # the heading of each row links to the candidate with it, under their name
+        [row.display_name for row in rows.values()],
+        *keys.values(),
+    )
     html = cache.get(block_key)
     if html is None:
         parts = cached_many(
@@ -74,8 +75,12 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
             "page": page,
             "role": role,
             "rows": [
-                {"content": mark_safe(parts["content", pk]), "controls": mark_safe(parts["controls", pk])}  # noqa: S308  # nosec B308 B703
-                for pk in rows
+                {
+                    "candidate": row,
+                    "content": mark_safe(parts["content", pk]),  # noqa: S308  # nosec B308 B703
+                    "controls": mark_safe(parts["controls", pk]),  # noqa: S308  # nosec B308 B703
+                }
+                for pk, row in rows.items()
             ],
             "csrf_token": CSRF_PLACEHOLDER,
         }
@@ -101,7 +106,7 @@ def _render_missing(
     for part, pk in missing:
         row = rows[pk]
         if part == "content":
-            context = {"row": row, "role_slug": role.slug, "chart": charts[row.user_id]}
+            context = {"row": row, "chart": charts[row.user_id]}
             rendered[part, pk] = render_to_string(CONTENT_TEMPLATE, context)
         else:
             context = {

@@ -11,9 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from portal.fragments import touch, versions
+from portal.fragments import touch_on_writes, versions
 
 ACCESS_KIND = "access"
 ACCESS_SECONDS = 10 * 60
@@ -44,15 +43,10 @@ def has_mfa(user) -> bool:
     return found
 
 
-def access_changed(sender, **kwargs) -> None:
-    if kwargs.get("action", "post_").startswith("post_"):
-        touch(ACCESS_KIND)
-
-
 def connect() -> None:
     user_model = get_user_model()
-    for model in (Group, Permission, Authenticator):
-        post_save.connect(access_changed, sender=model, dispatch_uid=f"portal.access.{model._meta.model_name}")
-        post_delete.connect(access_changed, sender=model, dispatch_uid=f"portal.access.{model._meta.model_name}")
-    for through in (user_model.groups.through, user_model.user_permissions.through, Group.permissions.through):
-        m2m_changed.connect(access_changed, sender=through, dispatch_uid=f"portal.access.{through._meta.model_name}")
+    touch_on_writes(
+        ACCESS_KIND,
+        models=(Group, Permission, Authenticator),
+        links=(user_model.groups.through, user_model.user_permissions.through, Group.permissions.through),
+    )

@@ -12,12 +12,14 @@ for the CSRF token, and each response gets the visitor's own token (:func:`fill_
 
 import logging
 import secrets
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template import Context
 from django.utils.translation import get_language
 
@@ -81,6 +83,27 @@ def touch(*kinds: str) -> None:
 
     replace_tokens()
     transaction.on_commit(replace_tokens)
+
+
+def touch_on_writes(kind: str, *, models: Iterable[type[Model]] = (), links: Iterable[type[Model]] = ()) -> None:
+    """Replace ``kind``'s token whenever one of ``models`` is saved or deleted, or one of ``links`` changes.
+
+    ``links`` are many-to-many through models. Bulk updates send no signals: the
+    services that make them touch the kind themselves.
+    """
+
+    def changed(sender, **kwargs) -> None:
+        if kwargs.get("action", "post_").startswith("post_"):  # m2m signals come before and after the change
+            touch(kind)
+
+    for model in models:
+        uid = f"fragments.{kind}.{model._meta.label_lower}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    for through in links:
+        m2m_changed.connect(
+            changed, sender=through, weak=False, dispatch_uid=f"fragments.{kind}.{through._meta.label_lower}"
+        )
 
 
 def forget_everything_after_migrate(sender, **kwargs) -> None:

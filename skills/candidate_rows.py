@@ -43,28 +43,34 @@ def _controls_key(row: CandidateRow, *, shortlists: list[Shortlist], next_url: s
 def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role, checklist_version: str) -> SafeString:
     """The heading, ranked rows and pagination of a list page, with the visitor's CSRF token in their forms.
 
-    The block is cached under the keys of its rows, the total and the query string,
-    so an unchanged page is one cache read; otherwise the rows come from their own
-    fragments, and only rows not stored are drawn.
+    The block is cached under what its rows show (their timestamps, names and
+    shortlists), the total and the query string, so an unchanged page is one cache
+    read; otherwise the rows come from their own fragments, and only rows not stored
+    are drawn.
     """
     next_url = request.get_full_path()
     rows = {row.profile_id: row for row in candidates.rows}
-    keys = {}
-    for pk, row in rows.items():
-        keys["content", pk] = _content_key(row, role=role, checklist_version=checklist_version)
-        keys["controls", pk] = _controls_key(row, shortlists=candidates.shortlists, next_url=next_url)
     page = candidates.page
     block_key = fragment_key(
         "candidate-results",
+        checklist_version,
         next_url,
         page.number,
         page.paginator.count,
-        role.slug,  # the heading of each row links to the candidate with it, under their name
-        [row.display_name for row in rows.values()],
-        *keys.values(),
+        role.pk,
+        role.slug,
+        [
+            (row.profile_id, row.profile_updated_at, row.updated_at, row.display_name, sorted(row.shortlist_ids))
+            for row in rows.values()
+        ],
+        [(shortlist.pk, shortlist.name) for shortlist in candidates.shortlists],
     )
     html = cache.get(block_key)
     if html is None:
+        keys = {}
+        for pk, row in rows.items():
+            keys["content", pk] = _content_key(row, role=role, checklist_version=checklist_version)
+            keys["controls", pk] = _controls_key(row, shortlists=candidates.shortlists, next_url=next_url)
         parts = cached_many(
             keys,
             lambda missing: _render_missing(

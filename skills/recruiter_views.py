@@ -32,6 +32,7 @@ from skills.candidates import (
     recruiter_shortlists,
     shortlist_memberships,
     shortlists_for,
+    shortlists_kind,
     shortlists_with_counts,
     visible_entries,
     visible_profiles,
@@ -93,9 +94,10 @@ class CandidateListView(RecruiterRequiredMixin, View):
     template_name = "skills/recruiter/candidate_list.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        versions(CHECKLIST_KIND, shortlists_kind(request.user.pk))  # both tokens the page reads, in one round trip
+        checklist_version = versions(CHECKLIST_KIND)  # remembered for the request: no second round trip
         form = CandidateFilterForm(request.GET)
         filters = form.filters()
-        checklist_version = versions(CHECKLIST_KIND)
         context = {
             "form": form,
             "filters": filters,

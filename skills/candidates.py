@@ -163,9 +163,22 @@ def candidate_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
     return matches.order_by(*SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT]))
 
 
-def iter_candidate_matches(*, filters: CandidateFilters, chunk_size: int = 2000) -> Iterator[RoleMatch]:
-    """All matching rows for an export, fetched in chunks so memory stays flat."""
-    return candidate_matches(filters=filters).iterator(chunk_size=chunk_size)
+EXPORT_VALUES = (
+    "profile_id",
+    "profile__user__first_name",
+    "profile__user__last_name",
+    "profile__user__email",
+    "profile__headline",
+    "profile__location",
+    "profile__years_experience",
+    "score",
+    "missing_must_have_names",
+)
+
+
+def iter_candidate_values(*, filters: CandidateFilters, chunk_size: int = 2000) -> Iterator[tuple]:
+    """All matching rows for an export as plain tuples (EXPORT_VALUES), in chunks so memory stays flat."""
+    return candidate_matches(filters=filters).values_list(*EXPORT_VALUES).iterator(chunk_size=chunk_size)
 
 
 SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
@@ -418,7 +431,7 @@ class CandidateRow:
 
     @property
     def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip() or self.email
+        return display_name(self.first_name, self.last_name, self.email)
 
 
 @lru_cache(maxsize=4096)
@@ -499,25 +512,32 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
+def display_name(first_name: str, last_name: str, email: str) -> str:
+    """A candidate's name as recruiters see it: the full name, else the e-mail address."""
+    return f"{first_name} {last_name}".strip() or email
+
+
 def candidate_display_name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.email
+    return display_name(user.first_name, user.last_name, user.email)
 
 
 def candidate_export_rows(*, filters: CandidateFilters, profile_url: Callable[[int], str]) -> Iterator[list[object]]:
     """The header and one row per matching candidate, every cell safe to open in a spreadsheet."""
     yield list(EXPORT_HEADER)
-    for match in iter_candidate_matches(filters=filters):
-        profile = match.profile
+    role_title = str(filters.role.title)
+    for profile_id, first_name, last_name, email, headline, location, years, score, missing in iter_candidate_values(
+        filters=filters
+    ):
         yield [
             spreadsheet_safe(cell)
             for cell in (
-                candidate_display_name(profile.user),
-                profile.headline,
-                profile.location,
-                profile.years_experience,
-                filters.role.title,
-                match.score,
-                "; ".join(match.missing_must_have_names),
-                profile_url(profile.pk),
+                display_name(first_name, last_name, email),
+                headline,
+                location,
+                years,
+                role_title,
+                score,
+                "; ".join(missing),
+                profile_url(profile_id),
             )
         ]

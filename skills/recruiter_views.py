@@ -123,8 +123,10 @@ class CandidateExportView(RecruiterRequiredMixin, View):
         if filters is None:
             raise Http404(_("There is no published role to rank candidates by."))
 
+        origin = request.build_absolute_uri("/").removesuffix("/")  # scheme and checked host, once per export
+
         def profile_url(pk: int) -> str:
-            return request.build_absolute_uri(reverse("skills:candidate-detail", kwargs={"pk": pk}))
+            return origin + reverse("skills:candidate-detail", kwargs={"pk": pk})
 
         writer = csv.writer(_Echo())
         response = StreamingHttpResponse(

@@ -95,9 +95,9 @@ def shortlists_kind(recruiter_id: int) -> str:
     return f"shortlists:{recruiter_id}"
 
 
-def default_role() -> Role | None:
-    """The role a recruiter ranks by when none is chosen: the first published senior role."""
-    roles = published_role_list()
+def default_role(roles: list[Role] | None = None) -> Role | None:
+    """The role a recruiter ranks by when none is chosen: the first published senior role (of ``roles``, if given)."""
+    roles = published_role_list() if roles is None else roles
     return next((role for role in roles if role.is_senior), roles[0] if roles else None)
 
 

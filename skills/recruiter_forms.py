@@ -60,11 +60,12 @@ class PublishedRoleField(forms.ModelChoiceField):
 
     def __init__(self, **kwargs):
         super().__init__(queryset=published_roles(), to_field_name="slug", required=False, empty_label=None, **kwargs)
+        self.roles: list[Role] | None = None  # a form that already read the list hands it over
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        for role in published_role_list():
+        for role in published_role_list() if self.roles is None else self.roles:
             if role.slug == value:
                 return role
         raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
@@ -113,7 +114,8 @@ class CandidateFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
     def __init__(self, data=None, *args, **kwargs):
-        self.default_role = default_role()
+        roles = published_role_list()
+        self.default_role = default_role(roles)
         if data is not None:
             # Fill in the defaults so the form shows what the list is really filtered and ranked by.
             defaults = {"role": self.default_role.slug if self.default_role else "", "item_level": str(TICKED_LEVEL)}
@@ -122,6 +124,7 @@ class CandidateFilterForm(forms.Form):
                 if not data.get(name) and value:
                     data[name] = value
         super().__init__(data, *args, **kwargs)
+        self.fields["role"].roles = roles
 
     @cached_property
     def options(self) -> dict[str, list[Option]]:

@@ -20,7 +20,6 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.template import Context
 from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60 * 60
@@ -122,11 +121,11 @@ def fragment_key(name: str, *vary_on: object) -> str:
     return make_template_fragment_key(name, [get_language(), *vary_on])
 
 
-def fill_csrf(html: str, context: Context | Mapping) -> str:
-    """The stored fragment with the visitor's own CSRF token in place of the placeholder."""
+def fill_csrf(html: str, csrf_token: object) -> str:
+    """The stored fragment with the visitor's own CSRF token (a string or Django's lazy one) in place of the placeholder."""
     if CSRF_PLACEHOLDER not in html:
         return html
-    return html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token") or ""))
+    return html.replace(CSRF_PLACEHOLDER, str(csrf_token or ""))
 
 
 def cached_many(keys: Mapping[Hashable, str], render_missing: Callable[[list], Mapping]) -> dict:

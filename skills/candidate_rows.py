@@ -93,7 +93,7 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
         html = render_to_string(RESULTS_TEMPLATE, context, request)
         cache.set(block_key, html, FRAGMENT_SECONDS)
     # Every part was rendered by our own templates, which escape each value they show.
-    return mark_safe(fill_csrf(html, {"csrf_token": get_token(request)}))  # noqa: S308  # nosec B308 B703
+    return mark_safe(fill_csrf(html, get_token(request)))  # noqa: S308  # nosec B308 B703
 
 
 def _render_missing(

@@ -27,7 +27,7 @@ class FragmentNode(template.Node):
             with context.push(csrf_token=CSRF_PLACEHOLDER):
                 html = self.nodelist.render(context)
             cache.set(key, html, FRAGMENT_SECONDS)
-        return fill_csrf(html, context)
+        return fill_csrf(html, context.get("csrf_token"))
 
 
 @register.tag("fragment")

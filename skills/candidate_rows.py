@@ -73,9 +73,7 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
             keys["controls", pk] = _controls_key(row, shortlists=candidates.shortlists, next_url=next_url)
         parts = cached_many(
             keys,
-            lambda missing: _render_missing(
-                missing, rows=rows, role=role, shortlists=candidates.shortlists, next_url=next_url
-            ),
+            lambda missing: _render_missing(missing, rows=rows, shortlists=candidates.shortlists, next_url=next_url),
         )
         context = {
             "page": page,
@@ -100,7 +98,6 @@ def _render_missing(
     missing: list[tuple[str, int]],
     *,
     rows: dict[int, CandidateRow],
-    role: Role,
     shortlists: list[Shortlist],
     next_url: str,
 ) -> dict[tuple[str, int], str]:

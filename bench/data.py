@@ -284,6 +284,7 @@ def generate_engineers(
                             requirements_total=result.requirements_total,
                             must_haves_missing=result.must_haves_missing,
                             missing_must_have_names=list(result.missing_must_haves),
+                            profile_visible=profile.is_visible_to_recruiters,
                         )
                     )
             insert_rows(assessment_table, assessment_columns, assessment_rows)

@@ -1,7 +1,9 @@
 """Reads for the recruiter pages: which candidates a recruiter may see, ranked and filtered.
 
-Every recruiter query starts from :func:`visible_lookup`, so a profile that is
-not visible to recruiters can never be listed, counted, exported or shown.
+Every recruiter query applies :func:`visible_lookup`, so a profile that is not
+visible to recruiters can never be listed, exported or shown. The ranking also
+reads the match's own copy of that choice (``RoleMatch.profile_visible``), so it
+can walk one index without touching the profiles it skips.
 """
 
 import hashlib
@@ -134,12 +136,18 @@ class CandidateFilters:
 
 
 def candidate_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
-    """Visible candidates' stored matches with the role, filtered and ranked.
+    """Visible candidates' stored matches with the role, filtered and ranked, with profile and user."""
+    return ranked_matches(filters=filters).filter(visible_lookup("profile__")).select_related("profile__user")
 
-    One indexed query on RoleMatch joined to the profile and user; each
-    checklist-item condition is an EXISTS on the (user, item) unique index.
+
+def ranked_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
+    """The role's matches marked visible, filtered and ranked: what to page through.
+
+    Unfiltered, it reads only the partial index on (role, -score, profile); profile
+    conditions join the profile, and each checklist-item condition is an EXISTS on
+    the (user, item) unique index. Rows to show must still pass :func:`visible_lookup`.
     """
-    matches = RoleMatch.objects.filter(visible_lookup("profile__"), role=filters.role).select_related("profile__user")
+    matches = RoleMatch.objects.filter(role=filters.role, profile_visible=True)
     if filters.min_score is not None:
         matches = matches.filter(score__gte=filters.min_score)
     if filters.must_haves_met:
@@ -313,17 +321,25 @@ CANDIDATE_COUNT_SECONDS = 30
 
 
 class CandidatePaginator(Paginator):
-    """A paginator whose total comes from the cache for a short while.
+    """Pages through ranked profile ids; ``fetch_rows`` turns one page of ids into the rows to show.
 
-    Counting every visible match means reading all of a role's matches (80,000 at
-    100,000 engineers), which costs ten times the ranking query of one page. The
-    total may therefore lag by up to CANDIDATE_COUNT_SECONDS; the rows never do,
-    and :meth:`settle` corrects the total whenever a page shows it to be wrong.
+    Counting every visible match reads a role's whole index (80,000 entries at
+    100,000 engineers), so the total comes from the cache and may lag by up to
+    CANDIDATE_COUNT_SECONDS; the rows never do, and :meth:`settle` corrects the
+    total whenever a page read from the front shows it to be wrong.
+
+    Deep in a long list, a page in the back half is read from the end, the ranking
+    reversed, so the last page costs what the first does instead of a walk past every
+    row before it. While the total lags, such a page may be off by as many rows as the
+    total is; a front page never is, so a short list always pages exactly.
     """
 
-    def __init__(self, object_list, per_page, *, cache_key: str):
-        super().__init__(object_list, per_page)
+    read_from_end_after = 10_000  # rows above a page before reading from the end can pay off
+
+    def __init__(self, ranked_ids, per_page, *, cache_key: str, fetch_rows: Callable[[QuerySet], Iterable]):
+        super().__init__(ranked_ids, per_page)
         self.cache_key = cache_key
+        self.fetch_rows = fetch_rows
 
     @cached_property
     def count(self) -> int:
@@ -337,7 +353,17 @@ class CandidatePaginator(Paginator):
         """Always a full slice, even where a stale total would cut it short, so :meth:`settle` can see past it."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        if self._reads_from_end(number):
+            below = self.count - bottom - self.per_page  # rows ranked below this page; negative on a short last page
+            ids = self.object_list.reverse()[max(below, 0) : below + self.per_page]
+        else:
+            ids = self.object_list[bottom : bottom + self.per_page]
+        return self._get_page(self.fetch_rows(ids), number, self)
+
+    def _reads_from_end(self, number: int) -> bool:
+        """Whether page ``number`` lies deep in the back half: far down, with fewer rows below it than above."""
+        above = (number - 1) * self.per_page
+        return above > self.read_from_end_after and self.count - above - self.per_page < above
 
     def _remember(self, total: int) -> None:
         if self.__dict__.get("count") == total:
@@ -357,7 +383,7 @@ class CandidatePaginator(Paginator):
             self._remember(self.object_list.count())
             page = self.get_page(page.number)
             rows = list(page.object_list)
-        if len(rows) < self.per_page:
+        if len(rows) < self.per_page and not self._reads_from_end(page.number):
             self._remember((page.number - 1) * self.per_page + len(rows))
         page.object_list = rows
         return page
@@ -485,8 +511,22 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
     A page number that is not a number gives the first page, one past the end the last.
     The skill charts are left to :mod:`skills.candidate_rows`, which draws them only for rows not cached.
     """
-    ranking = candidate_matches(filters=filters).values(*RANKING_FIELDS, **RANKING_VALUES)
-    paginator = CandidatePaginator(ranking, CANDIDATES_PER_PAGE, cache_key=filters.count_cache_key())
+    order = SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT])
+
+    def fetch_rows(profile_ids: QuerySet) -> QuerySet:
+        """One page's rows, joined only for the ids of that page (not for every row ranked above it)."""
+        return (
+            RoleMatch.objects.filter(visible_lookup("profile__"), role=filters.role, profile_id__in=profile_ids)
+            .order_by(*order)
+            .values(*RANKING_FIELDS, **RANKING_VALUES)
+        )
+
+    paginator = CandidatePaginator(
+        ranked_matches(filters=filters).values_list("profile_id", flat=True),
+        CANDIDATES_PER_PAGE,
+        cache_key=filters.count_cache_key(),
+        fetch_rows=fetch_rows,
+    )
     page = paginator.settle(paginator.get_page(page_number))
     ranked = page.object_list
     shortlists = recruiter_shortlists(recruiter=recruiter)

@@ -218,6 +218,9 @@ class RoleMatch(models.Model):
     requirements_total = models.PositiveSmallIntegerField(default=0)
     must_haves_missing = models.PositiveSmallIntegerField(default=0)
     missing_must_have_names = models.JSONField(default=list, blank=True)
+    # A copy of profile.visibility == RECRUITERS, written by the services with every match and visibility change,
+    # so that ranking and paging read one index and never the profiles they skip.
+    profile_visible = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -225,8 +228,14 @@ class RoleMatch(models.Model):
             models.UniqueConstraint(fields=("profile", "role"), name="unique_match_per_profile_role"),
             models.CheckConstraint(condition=models.Q(score__lte=100), name="match_score_at_most_100"),
         )
-        # Ranking reads the top of one role in score order, ties broken by profile, straight from the index.
-        indexes = (models.Index(fields=("role", "-score", "profile"), name="match_role_score_profile_idx"),)
+        # Ranking reads one role's visible matches in score order, ties broken by profile, from this index alone.
+        indexes = (
+            models.Index(
+                fields=("role", "-score", "profile"),
+                condition=models.Q(profile_visible=True),
+                name="match_visible_rank_idx",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.profile} × {self.role}: {self.score}"

@@ -69,11 +69,14 @@ def requirement_specs_by_role(*, role_ids=None) -> dict[int, list[RequirementSpe
     return specs
 
 
-def _match_row(*, profile_id: int, role_id: int, specs: list[RequirementSpec], levels: dict[int, int]) -> RoleMatch:
+def _match_row(
+    *, profile_id: int, role_id: int, specs: list[RequirementSpec], levels: dict[int, int], visible: bool
+) -> RoleMatch:
     result = compute_match(specs, levels)
     return RoleMatch(
         profile_id=profile_id,
         role_id=role_id,
+        profile_visible=visible,
         score=result.score,
         requirements_met=result.requirements_met,
         requirements_total=result.requirements_total,
@@ -89,7 +92,7 @@ def _store_matches(rows: list[RoleMatch]) -> None:
         batch_size=1000,
         update_conflicts=True,
         unique_fields=("profile", "role"),
-        update_fields=(*MATCH_FIELDS, "updated_at"),
+        update_fields=(*MATCH_FIELDS, "profile_visible", "updated_at"),
     )
 
 
@@ -98,7 +101,13 @@ def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
     levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
     specs = requirement_specs_by_role()
     rows = [
-        _match_row(profile_id=profile.pk, role_id=role_id, specs=specs.get(role_id, []), levels=levels)
+        _match_row(
+            profile_id=profile.pk,
+            role_id=role_id,
+            specs=specs.get(role_id, []),
+            levels=levels,
+            visible=profile.is_visible_to_recruiters,
+        )
         for role_id in Role.objects.values_list("id", flat=True)
     ]
     _store_matches(rows)
@@ -110,7 +119,7 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
     """Store every profile's match with one role, after its requirements changed."""
     specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
     item_ids = [spec.item_id for spec in specs]
-    profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id")
+    profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id", "visibility")
     touch(CHECKLIST_KIND)  # every engineer's stored match changes; their pages all vary on this token
     count = 0
     last_pk = 0
@@ -120,13 +129,19 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
             return count
         levels_by_user: dict[int, dict[int, int]] = defaultdict(dict)
         for user_id, item_id, level in Assessment.objects.filter(
-            user_id__in=[user_id for _pk, user_id in batch], item_id__in=item_ids
+            user_id__in=[user_id for _pk, user_id, _visibility in batch], item_id__in=item_ids
         ).values_list("user_id", "item_id", "level"):
             levels_by_user[user_id][item_id] = level
         _store_matches(
             [
-                _match_row(profile_id=pk, role_id=role.pk, specs=specs, levels=levels_by_user[user_id])
-                for pk, user_id in batch
+                _match_row(
+                    profile_id=pk,
+                    role_id=role.pk,
+                    specs=specs,
+                    levels=levels_by_user[user_id],
+                    visible=visibility == EngineerProfile.Visibility.RECRUITERS,
+                )
+                for pk, user_id, visibility in batch
             ]
         )
         count += len(batch)
@@ -243,6 +258,7 @@ def update_profile(
     """Save the engineer's own profile; a new target role gets its stored match straight away."""
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
+    visibility_changed = profile.visibility != visibility
     profile.headline = headline.strip()
     profile.years_experience = years_experience
     profile.location = location.strip()
@@ -254,6 +270,8 @@ def update_profile(
     touch(engineer_kind(user.pk))
     if target_changed:
         recompute_matches(profile=profile)
+    elif visibility_changed:
+        profile.matches.update(profile_visible=profile.is_visible_to_recruiters)
     return profile
 
 

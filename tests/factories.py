@@ -15,6 +15,7 @@ from skills.models import (
     GrowthStage,
     ProfileView,
     Role,
+    RoleMatch,
     RoleRequirement,
     Shortlist,
     ShortlistEntry,
@@ -178,6 +179,17 @@ class EngineerProfileFactory(factory.django.DjangoModelFactory):
     headline = factory.Sequence(lambda n: f"Data Engineer {n}")
     years_experience = 5
     location = "Utrecht"
+
+
+class RoleMatchFactory(factory.django.DjangoModelFactory):
+    """A stored match as the services write it: with its copy of the profile's visibility."""
+
+    class Meta:
+        model = RoleMatch
+
+    profile = factory.SubFactory(EngineerProfileFactory)
+    role = factory.SubFactory(RoleFactory)
+    profile_visible = factory.LazyAttribute(lambda match: match.profile.is_visible_to_recruiters)
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory):

@@ -24,6 +24,7 @@ from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
     RoleFactory,
+    RoleMatchFactory,
     ShortlistEntryFactory,
     ShortlistFactory,
     SkillFactory,
@@ -38,7 +39,7 @@ PRIVATE = EngineerProfile.Visibility.PRIVATE
 
 def candidate(role, score, visibility=VISIBLE, missing=0, **fields):
     profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=visibility, **fields)
-    RoleMatch.objects.create(profile=profile, role=role, score=score, must_haves_missing=missing)
+    RoleMatchFactory(profile=profile, role=role, score=score, must_haves_missing=missing)
     return profile
 
 
@@ -168,7 +169,7 @@ def test_export_rows_name_the_role_and_join_missing_must_haves():
     profile = EngineerProfileFactory(
         user=UserFactory(password=None, first_name="Ada", last_name="de Vries"), visibility=VISIBLE, headline="Lead"
     )
-    RoleMatch.objects.create(profile=profile, role=role, score=75, missing_must_have_names=["skew", "retries"])
+    RoleMatchFactory(profile=profile, role=role, score=75, missing_must_have_names=["skew", "retries"])
     header, row = candidate_export_rows(filters=CandidateFilters(role=role), profile_url=lambda pk: f"https://x/{pk}/")
     assert header[0] == "name"
     assert row == [
@@ -254,3 +255,43 @@ def test_an_empty_page_after_a_too_high_total_recounts_and_shows_the_last_page()
     page = candidates_page(filters, "4").page
     assert (page.number, len(page.object_list), page.paginator.count, page.paginator.num_pages) == (2, 5, 30, 2)
     assert cache.get(filters.count_cache_key()) == 30
+
+
+def test_ranking_needs_both_the_profiles_choice_and_the_matchs_copy_of_it():
+    role = RoleFactory()
+    candidate(role, 50, headline="shown")
+    stale_copy = candidate(role, 90, visibility=PRIVATE, headline="private, copy says visible")
+    RoleMatch.objects.filter(profile=stale_copy).update(profile_visible=True)
+    not_copied = candidate(role, 80, headline="visible, copy not yet written")
+    RoleMatch.objects.filter(profile=not_copied).update(profile_visible=False)
+    assert ranked(CandidateFilters(role=role)) == ["shown"]
+    rows = candidates_page(CandidateFilters(role=role)).page.object_list
+    assert [values["headline"] for values in rows] == ["shown"]
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    [{}, {"sort": "experience"}, {"sort": "updated"}, {"min_score": 10, "open_to_work": True}],
+    ids=["score", "experience", "updated", "filtered"],
+)
+def test_pages_read_from_the_end_hold_the_same_rows_as_pages_read_from_the_front(conditions, monkeypatch):
+    from skills.candidates import CandidatePaginator
+
+    role = RoleFactory()
+    for n in range(100):
+        candidate(role, n % 40, years_experience=n % 7, open_to_work=n % 3 > 0)
+    filters = CandidateFilters(role=role, **conditions)
+
+    def every_page() -> list[list[int]]:
+        first = candidates_page(filters, "1").page
+        return [
+            [values["profile_id"] for values in candidates_page(filters, str(number)).page.object_list]
+            for number in first.paginator.page_range
+        ]
+
+    from_front = every_page()
+    monkeypatch.setattr(CandidatePaginator, "read_from_end_after", 0)
+    from_end = every_page()
+    assert from_end == from_front
+    assert len(from_front) >= 2  # a second page, the first that can be read from the end
+    assert sum(len(page) for page in from_front) == candidate_matches(filters=filters).count()

@@ -6,8 +6,15 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from portal.roles import RECRUITERS
-from skills.models import EngineerProfile, RoleMatch, ShortlistEntry
-from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
+from skills.models import EngineerProfile, ShortlistEntry
+from tests.factories import (
+    AssessmentFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,7 +62,7 @@ def candidate_world():
         visibility=EngineerProfile.Visibility.RECRUITERS,
         headline="Lakehouse engineer",
     )
-    RoleMatch.objects.create(profile=profile, role=role, score=88, missing_must_have_names=["skew"])
+    RoleMatchFactory(profile=profile, role=role, score=88, missing_must_have_names=["skew"])
     AssessmentFactory(user=profile.user, level=3, evidence_url="https://example.org/spark")
     return profile
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from skills.models import EngineerProfile, RoleMatch
-from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory
+from skills.models import EngineerProfile
+from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
 
 FIELDS = (
     "role",
@@ -39,7 +39,7 @@ class RecruiterPagesSurviveAnyQueryString(TestCase):
         cls.recruiter = RecruiterFactory()
         role = RoleFactory(slug="lakehouse")
         profile = EngineerProfileFactory(visibility=EngineerProfile.Visibility.RECRUITERS)
-        RoleMatch.objects.create(profile=profile, role=role, score=70)
+        RoleMatchFactory(profile=profile, role=role, score=70)
         AssessmentFactory(user=profile.user, level=3)
 
     def recruiter_client(self) -> Client:

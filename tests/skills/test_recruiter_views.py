@@ -13,6 +13,7 @@ from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
+    RoleMatchFactory,
     RoleRequirementFactory,
     ShortlistEntryFactory,
     ShortlistFactory,
@@ -30,7 +31,7 @@ def make_candidate(*, role, score, visibility=VISIBLE, missing=(), user=None, **
     """A profile with a stored match; the match is written directly, as the services would store it."""
     owner = user or UserFactory(password=None)  # an unusable password skips the slow hashing
     profile = EngineerProfileFactory(user=owner, visibility=visibility, **profile_fields)
-    RoleMatch.objects.create(
+    RoleMatchFactory(
         profile=profile,
         role=role,
         score=score,
@@ -162,8 +163,8 @@ def test_list_ranks_by_the_chosen_role(recruiter_client, role):
     other = RoleFactory(slug="platform", order=2)
     first = make_candidate(role=role, score=90, headline="lakehouse person")
     second = make_candidate(role=role, score=20, headline="platform person")
-    RoleMatch.objects.create(profile=first, role=other, score=10)
-    RoleMatch.objects.create(profile=second, role=other, score=80)
+    RoleMatchFactory(profile=first, role=other, score=10)
+    RoleMatchFactory(profile=second, role=other, score=80)
     response = recruiter_client.get(reverse("skills:candidate-list"), {"role": "platform"})
     assert list_names(response) == ["platform person", "lakehouse person"]
 
@@ -586,7 +587,13 @@ def bulk_candidates(*, role, count, items, shortlist=None):
     )
     RoleMatch.objects.bulk_create(
         [
-            RoleMatch(profile=profile, role=role, score=n % 101, missing_must_have_names=["skew"])
+            RoleMatch(
+                profile=profile,
+                role=role,
+                score=n % 101,
+                missing_must_have_names=["skew"],
+                profile_visible=profile.is_visible_to_recruiters,
+            )
             for n, profile in enumerate(profiles)
         ]
     )

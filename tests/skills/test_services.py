@@ -227,3 +227,39 @@ def test_recompute_matches_for_roles_catches_up_after_a_requirement_disappears()
     recompute_matches_for_roles(role_ids=[role.pk])
     match = RoleMatch.objects.get(profile__user=user)
     assert (match.score, match.must_haves_missing, match.requirements_total) == (100, 0, 1)
+
+
+def visible_flags(user) -> set[bool]:
+    return set(RoleMatch.objects.filter(profile__user=user).values_list("profile_visible", flat=True))
+
+
+def test_stored_matches_carry_the_profiles_visibility_through_every_change():
+    user = UserFactory()
+    role = RoleFactory()
+    RoleFactory()
+    update_profile(user=user, **profile_data(target_role=role, visibility="recruiters"))
+    assert RoleMatch.objects.filter(profile__user=user).count() == 2
+    assert visible_flags(user) == {True}
+    update_profile(user=user, **profile_data(target_role=role, visibility="private"))
+    assert visible_flags(user) == {False}
+    update_profile(user=user, **profile_data(target_role=None, visibility="recruiters"))  # with a recompute
+    assert visible_flags(user) == {True}
+    set_assessment(user=user, item=RoleRequirementFactory(role=role).item, level=2)
+    assert visible_flags(user) == {True}
+    EngineerProfile.objects.filter(user=user).update(visibility="private")  # around the services, as an admin fix
+    recompute_matches_for_roles(role_ids=[role.pk])
+    assert set(RoleMatch.objects.filter(role=role).values_list("profile_visible", flat=True)) == {False}
+
+
+def test_the_migration_copies_visibility_onto_existing_matches():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("skills.migrations.0006_rolematch_profile_visible")
+    shown, hidden = UserFactory(), UserFactory()
+    update_profile(user=shown, **profile_data(target_role=RoleFactory(), visibility="recruiters"))
+    update_profile(user=hidden, **profile_data(target_role=RoleFactory(), visibility="private"))
+    RoleMatch.objects.update(profile_visible=False)
+    migration.copy_visibility(apps, None)
+    assert (visible_flags(shown), visible_flags(hidden)) == ({True}, {False})

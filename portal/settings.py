@@ -108,6 +108,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Bind parameters on the server and prepare a statement once it has run five times on a connection,
+# so the ranking and the other repeated queries skip parsing and planning. Set DB_PREPARED_STATEMENTS=0
+# behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("DB_PREPARED_STATEMENTS", "1") == "1"
+):
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -16,7 +16,10 @@ def _clear_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     from django.core.cache import cache
 
+    from portal.fragments import forget_local_copies
+
     cache.clear()
+    forget_local_copies()
     yield
 
 

@@ -8,10 +8,16 @@ counters, so a token that the cache evicted can never come back with an old valu
 
 Forms inside a fragment keep working: the fragment is stored with a placeholder
 for the CSRF token, and each response gets the visitor's own token (:func:`fill_csrf`).
+
+Because a fragment's key changes whenever its content would, an entry never goes
+stale: each process keeps a bounded copy of the entries it read (:func:`stored_many`),
+so only the tokens themselves are read from Redis on every request.
 """
 
 import logging
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from contextvars import ContextVar
 
@@ -121,6 +127,83 @@ def fragment_key(name: str, *vary_on: object) -> str:
     return make_template_fragment_key(name, [get_language(), *vary_on])
 
 
+LOCAL_COPY_CHARS = 16_000_000  # per process: about 32 MB of fragments at most
+LOCAL_COPY_OTHER_CHARS = 2_000  # what a stored object that is not text is counted as
+
+
+class _LocalCopies:
+    """The most recently used entries of the shared cache, in this process, up to a total size."""
+
+    def __init__(self, max_chars: int):
+        self.max_chars = max_chars
+        self.entries: OrderedDict[str, tuple[object, int]] = OrderedDict()
+        self.chars = 0
+        self.lock = threading.Lock()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, object]:
+        found = {}
+        with self.lock:
+            for key in keys:
+                if key in self.entries:
+                    self.entries.move_to_end(key)
+                    found[key] = self.entries[key][0]
+        return found
+
+    def set_many(self, values: Mapping[str, object]) -> None:
+        with self.lock:
+            for key, value in values.items():
+                size = len(value) if isinstance(value, str) else LOCAL_COPY_OTHER_CHARS
+                if key in self.entries:
+                    self.chars -= self.entries.pop(key)[1]
+                self.entries[key] = (value, size)
+                self.chars += size
+            while self.chars > self.max_chars and self.entries:
+                self.chars -= self.entries.popitem(last=False)[1][1]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.chars = 0
+
+
+_local_copies = _LocalCopies(LOCAL_COPY_CHARS)
+
+
+def stored_many(keys: Iterable[str]) -> dict[str, object]:
+    """The entries under ``keys``, from this process's copy where it has one, else in one cache round trip.
+
+    Only for keys that change whenever their content does (version tokens, or the
+    content's own timestamps): the local copy is never checked against the cache.
+    """
+    keys = list(keys)
+    found = _local_copies.get_many(keys)
+    if len(found) < len(keys):
+        fetched = cache.get_many([key for key in keys if key not in found])
+        _local_copies.set_many(fetched)
+        found |= fetched
+    return found
+
+
+def stored(key: str) -> object | None:
+    """One entry as :func:`stored_many` reads it; None when it is in neither place."""
+    return stored_many([key]).get(key)
+
+
+def store_many(values: Mapping[str, object], timeout: int = FRAGMENT_SECONDS) -> None:
+    """Keep entries under version-bearing keys, in the shared cache and in this process."""
+    cache.set_many(dict(values), timeout)
+    _local_copies.set_many(values)
+
+
+def store(key: str, value: object, timeout: int = FRAGMENT_SECONDS) -> None:
+    store_many({key: value}, timeout)
+
+
+def forget_local_copies() -> None:
+    """Drop this process's copies, for tests that empty the shared cache and reuse its keys."""
+    _local_copies.clear()
+
+
 def fill_csrf(html: str, csrf_token: object) -> str:
     """The stored fragment with the visitor's own CSRF token (a string or Django's lazy one) in place of the placeholder."""
     if CSRF_PLACEHOLDER not in html:
@@ -134,11 +217,11 @@ def cached_many(keys: Mapping[Hashable, str], render_missing: Callable[[list], M
     ``render_missing`` gets the items whose fragment is not stored and returns their HTML,
     rendered with the CSRF placeholder where they hold a form.
     """
-    stored = cache.get_many(list(keys.values()))
-    found = {item: stored[key] for item, key in keys.items() if key in stored}
+    entries = stored_many(keys.values())
+    found = {item: entries[key] for item, key in keys.items() if key in entries}
     missing = [item for item in keys if item not in found]
     if missing:
         rendered = render_missing(missing)
-        cache.set_many({keys[item]: rendered[item] for item in missing}, FRAGMENT_SECONDS)
+        store_many({keys[item]: rendered[item] for item in missing})
         found |= rendered
     return found

@@ -8,14 +8,13 @@ shortlists and the candidate's place on them. A page of 25 unchanged rows is one
 cache read; only rows not stored cost their skill-chart query and their rendering.
 """
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.fragments import CSRF_PLACEHOLDER, FRAGMENT_SECONDS, cached_many, fill_csrf, fragment_key
+from portal.fragments import CSRF_PLACEHOLDER, cached_many, fill_csrf, fragment_key, store, stored
 from skills.candidates import CandidatePage, CandidateRow, skill_charts_for_users
 from skills.models import Role, Shortlist
 
@@ -65,7 +64,7 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
         ],
         [(shortlist.pk, shortlist.name) for shortlist in candidates.shortlists],
     )
-    html = cache.get(block_key)
+    html = stored(block_key)
     if html is None:
         keys = {}
         for pk, row in rows.items():
@@ -89,7 +88,7 @@ def results_html(*, request: HttpRequest, candidates: CandidatePage, role: Role,
             "csrf_token": CSRF_PLACEHOLDER,
         }
         html = render_to_string(RESULTS_TEMPLATE, context, request)
-        cache.set(block_key, html, FRAGMENT_SECONDS)
+        store(block_key, html)
     # Every part was rendered by our own templates, which escape each value they show.
     return mark_safe(fill_csrf(html, get_token(request)))  # noqa: S308  # nosec B308 B703
 

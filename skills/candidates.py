@@ -22,7 +22,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from portal.fragments import versions
+from portal.fragments import store, stored, versions
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -64,11 +64,11 @@ LOOKUP_SECONDS = 60 * 60
 
 def _cached_list(name: str, kind: str, build: Callable[[], list]) -> list:
     key = f"skills:{name}:{versions(kind)}"
-    found = cache.get(key)
+    found = stored(key)
     if found is None:
         found = build()
-        cache.set(key, found, LOOKUP_SECONDS)
-    return found
+        store(key, found, LOOKUP_SECONDS)
+    return list(found)  # a list of its own: the stored one is shared with other requests of this process
 
 
 def published_role_list() -> list[Role]:

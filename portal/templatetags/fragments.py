@@ -7,9 +7,8 @@ stored, so a view can pass querysets or lazy objects and skip their queries on a
 """
 
 from django import template
-from django.core.cache import cache
 
-from portal.fragments import CSRF_PLACEHOLDER, FRAGMENT_SECONDS, fill_csrf, fragment_key
+from portal.fragments import CSRF_PLACEHOLDER, fill_csrf, fragment_key, store, stored
 
 register = template.Library()
 
@@ -22,11 +21,11 @@ class FragmentNode(template.Node):
 
     def render(self, context: template.Context) -> str:
         key = fragment_key(self.name, *(variable.resolve(context) for variable in self.vary_on))
-        html = cache.get(key)
+        html = stored(key)
         if html is None:
             with context.push(csrf_token=CSRF_PLACEHOLDER):
                 html = self.nodelist.render(context)
-            cache.set(key, html, FRAGMENT_SECONDS)
+            store(key, html)
         return fill_csrf(html, context.get("csrf_token"))
 
 

@@ -115,3 +115,35 @@ def test_cached_many_renders_only_what_is_missing():
     keys["c"] = fragment_key("many", "c")
     assert cached_many(keys, render_missing)["c"] == "<p>c</p>"
     assert rendered == [["a", "b"], ["c"]]
+
+
+def test_entries_read_or_stored_once_are_then_served_from_this_process():
+    from portal.fragments import store, stored, stored_many
+
+    store("fragment-one", "<p>one</p>")
+    cache.set("fragment-two", "<p>two</p>")  # stored by another process
+    assert stored_many(["fragment-one", "fragment-two", "fragment-three"]) == {
+        "fragment-one": "<p>one</p>",
+        "fragment-two": "<p>two</p>",
+    }
+    assert cache.get("fragment-one") == "<p>one</p>"  # the shared cache has it for the other processes
+    cache.delete_many(["fragment-one", "fragment-two"])
+    assert (stored("fragment-one"), stored("fragment-two"), stored("fragment-three")) == (
+        "<p>one</p>",
+        "<p>two</p>",
+        None,
+    )
+
+
+def test_the_local_copies_stay_within_their_size_dropping_the_least_recently_used():
+    from portal.fragments import _LocalCopies
+
+    copies = _LocalCopies(max_chars=10)
+    copies.set_many({"a": "aaaa", "b": "bbbb"})
+    assert copies.get_many(["a"]) == {"a": "aaaa"}  # "a" is now the most recently used
+    copies.set_many({"c": "cccc"})
+    assert copies.get_many(["a", "b", "c"]) == {"a": "aaaa", "c": "cccc"}
+    assert copies.chars == 8
+    copies.set_many({"a": "a" * 10})
+    assert copies.get_many(["a", "b", "c"]) == {"a": "a" * 10}
+    assert copies.chars == 10

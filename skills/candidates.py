@@ -7,7 +7,8 @@ can walk one index without touching the profiles it skips.
 """
 
 import hashlib
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -321,7 +322,7 @@ CANDIDATE_COUNT_SECONDS = 30
 
 
 class CandidatePaginator(Paginator):
-    """Pages through ranked profile ids; ``fetch_rows`` turns one page of ids into the rows to show.
+    """Pages through the ranked candidates of ``filters``, each page in one query (:func:`page_rows`).
 
     Counting every visible match reads a role's whole index (80,000 entries at
     100,000 engineers), so the total comes from the cache and may lag by up to
@@ -336,10 +337,10 @@ class CandidatePaginator(Paginator):
 
     read_from_end_after = 10_000  # rows above a page before reading from the end can pay off
 
-    def __init__(self, ranked_ids, per_page, *, cache_key: str, fetch_rows: Callable[[QuerySet], Iterable]):
-        super().__init__(ranked_ids, per_page)
-        self.cache_key = cache_key
-        self.fetch_rows = fetch_rows
+    def __init__(self, filters: CandidateFilters, per_page: int):
+        super().__init__(ranked_ids(filters=filters), per_page)
+        self.filters = filters
+        self.cache_key = filters.count_cache_key()
 
     @cached_property
     def count(self) -> int:
@@ -355,10 +356,10 @@ class CandidatePaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if self._reads_from_end(number):
             below = self.count - bottom - self.per_page  # rows ranked below this page; negative on a short last page
-            ids = self.object_list.reverse()[max(below, 0) : below + self.per_page]
+            rows = page_rows(self.filters, max(below, 0), below + self.per_page, from_end=True)
         else:
-            ids = self.object_list[bottom : bottom + self.per_page]
-        return self._get_page(self.fetch_rows(ids), number, self)
+            rows = page_rows(self.filters, bottom, bottom + self.per_page)
+        return self._get_page(rows, number, self)
 
     def _reads_from_end(self, number: int) -> bool:
         """Whether page ``number`` lies deep in the back half: far down, with fewer rows below it than above."""
@@ -498,6 +499,63 @@ RANKING_VALUES = {
 }
 
 
+class _BuiltQueries(threading.local):
+    """Ranking queries built in this thread, by filters and slice, the least recently used dropped first.
+
+    Building a ranking query costs more than running it, and a query is a pure function of
+    its filters, so there is nothing to expire. Every request runs a copy (``.all()``); the
+    copies share their subquery, so each thread keeps its own.
+    """
+
+    size = 512
+
+    def __init__(self):
+        self.queries: OrderedDict[tuple, QuerySet] = OrderedDict()
+
+    def get(self, key: tuple, build: Callable[[], QuerySet]) -> QuerySet:
+        query = self.queries.get(key)
+        if query is None:
+            query = self.queries[key] = build()
+            if len(self.queries) > self.size:
+                self.queries.popitem(last=False)
+        else:
+            self.queries.move_to_end(key)
+        return query.all()
+
+
+_built_queries = _BuiltQueries()
+
+
+def _page_rows_query(filters: CandidateFilters, start: int, stop: int, from_end: bool) -> QuerySet:
+    ranked = ranked_ids(filters=filters)
+    return (
+        RoleMatch.objects.filter(
+            visible_lookup("profile__"),
+            role=filters.role,
+            profile_id__in=(ranked.reverse() if from_end else ranked)[start:stop],
+        )
+        .order_by(*SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT]))
+        .values(*RANKING_FIELDS, **RANKING_VALUES)
+    )
+
+
+def ranked_ids(*, filters: CandidateFilters) -> QuerySet:
+    """The profile ids of the ranking, in order: one index read when unfiltered."""
+    return _built_queries.get(
+        ("ids", filters), lambda: ranked_matches(filters=filters).values_list("profile_id", flat=True)
+    )
+
+
+def page_rows(filters: CandidateFilters, start: int, stop: int, *, from_end: bool = False) -> QuerySet:
+    """The rows ranked ``start`` to ``stop`` (counted from the end when ``from_end``), as a list row shows them.
+
+    Only the page's own ids are joined to profile and user, not every row ranked above them.
+    """
+    return _built_queries.get(
+        ("rows", filters, start, stop, from_end), lambda: _page_rows_query(filters, start, stop, from_end)
+    )
+
+
 @dataclass(frozen=True)
 class CandidatePage:
     page: Page
@@ -511,22 +569,7 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
     A page number that is not a number gives the first page, one past the end the last.
     The skill charts are left to :mod:`skills.candidate_rows`, which draws them only for rows not cached.
     """
-    order = SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT])
-
-    def fetch_rows(profile_ids: QuerySet) -> QuerySet:
-        """One page's rows, joined only for the ids of that page (not for every row ranked above it)."""
-        return (
-            RoleMatch.objects.filter(visible_lookup("profile__"), role=filters.role, profile_id__in=profile_ids)
-            .order_by(*order)
-            .values(*RANKING_FIELDS, **RANKING_VALUES)
-        )
-
-    paginator = CandidatePaginator(
-        ranked_matches(filters=filters).values_list("profile_id", flat=True),
-        CANDIDATES_PER_PAGE,
-        cache_key=filters.count_cache_key(),
-        fetch_rows=fetch_rows,
-    )
+    paginator = CandidatePaginator(filters, CANDIDATES_PER_PAGE)
     page = paginator.settle(paginator.get_page(page_number))
     ranked = page.object_list
     shortlists = recruiter_shortlists(recruiter=recruiter)

@@ -295,3 +295,27 @@ def test_pages_read_from_the_end_hold_the_same_rows_as_pages_read_from_the_front
     assert from_end == from_front
     assert len(from_front) >= 2  # a second page, the first that can be read from the end
     assert sum(len(page) for page in from_front) == candidate_matches(filters=filters).count()
+
+
+def test_a_built_ranking_query_is_reused_but_always_run_afresh():
+    from skills.candidates import _built_queries, page_rows
+
+    role = RoleFactory()
+    first = candidate(role, 50, headline="first")
+    filters = CandidateFilters(role=role)
+    assert [values["headline"] for values in page_rows(filters, 0, 25)] == ["first"]
+    built = _built_queries.queries[("rows", filters, 0, 25, False)]
+    candidate(role, 90, headline="new")
+    RoleMatch.objects.filter(profile=first).update(score=95)
+    assert [values["headline"] for values in page_rows(filters, 0, 25)] == ["first", "new"]
+    assert _built_queries.queries[("rows", filters, 0, 25, False)] is built
+
+
+def test_built_queries_are_bounded_dropping_the_least_recently_used(monkeypatch):
+    from skills.candidates import _BuiltQueries
+
+    built = _BuiltQueries()
+    monkeypatch.setattr(built, "size", 2)
+    for key in ("a", "b", "a", "c"):
+        built.get((key,), RoleMatch.objects.all)
+    assert list(built.queries) == [("a",), ("c",)]

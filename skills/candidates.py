@@ -187,7 +187,10 @@ EXPORT_VALUES = (
 
 def iter_candidate_values(*, filters: CandidateFilters, chunk_size: int = 2000) -> Iterator[tuple]:
     """All matching rows for an export as plain tuples (EXPORT_VALUES), in chunks so memory stays flat."""
-    return candidate_matches(filters=filters).values_list(*EXPORT_VALUES).iterator(chunk_size=chunk_size)
+    export = _built_queries.get(
+        ("export", filters), lambda: candidate_matches(filters=filters).values_list(*EXPORT_VALUES)
+    )
+    return export.iterator(chunk_size=chunk_size)
 
 
 SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4

@@ -207,6 +207,12 @@ class EngineerProfile(TimeStamped):
     def is_visible_to_recruiters(self) -> bool:
         return self.visibility == self.Visibility.RECRUITERS
 
+    def save(self, *args, **kwargs) -> None:
+        """Save, and bring the stored matches' copy of the visibility in line (see RoleMatch.profile_visible)."""
+        super().save(*args, **kwargs)
+        visible = self.is_visible_to_recruiters
+        self.matches.exclude(profile_visible=visible).update(profile_visible=visible)
+
 
 class RoleMatch(models.Model):
     """Stored match of a profile with a role, kept current by the services."""
@@ -218,8 +224,8 @@ class RoleMatch(models.Model):
     requirements_total = models.PositiveSmallIntegerField(default=0)
     must_haves_missing = models.PositiveSmallIntegerField(default=0)
     missing_must_have_names = models.JSONField(default=list, blank=True)
-    # A copy of profile.visibility == RECRUITERS, written by the services with every match and visibility change,
-    # so that ranking and paging read one index and never the profiles they skip.
+    # A copy of profile.visibility == RECRUITERS, written with every match and every profile save, so that
+    # ranking and paging read one index and never the profiles they skip.
     profile_visible = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 

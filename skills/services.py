@@ -258,7 +258,6 @@ def update_profile(
     """Save the engineer's own profile; a new target role gets its stored match straight away."""
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
-    visibility_changed = profile.visibility != visibility
     profile.headline = headline.strip()
     profile.years_experience = years_experience
     profile.location = location.strip()
@@ -270,8 +269,6 @@ def update_profile(
     touch(engineer_kind(user.pk))
     if target_changed:
         recompute_matches(profile=profile)
-    elif visibility_changed:
-        profile.matches.update(profile_visible=profile.is_visible_to_recruiters)
     return profile
 
 

@@ -246,7 +246,14 @@ def test_stored_matches_carry_the_profiles_visibility_through_every_change():
     assert visible_flags(user) == {True}
     set_assessment(user=user, item=RoleRequirementFactory(role=role).item, level=2)
     assert visible_flags(user) == {True}
-    EngineerProfile.objects.filter(user=user).update(visibility="private")  # around the services, as an admin fix
+    profile = EngineerProfile.objects.get(user=user)
+    profile.visibility = "private"  # saved around the services, as a shell script might
+    profile.save()
+    assert visible_flags(user) == {False}
+    EngineerProfile.objects.filter(user=user).update(visibility="recruiters")  # a bulk update sends nothing…
+    recompute_matches_for_roles(role_ids=[role.pk])  # …until the next recompute
+    assert set(RoleMatch.objects.filter(role=role).values_list("profile_visible", flat=True)) == {True}
+    EngineerProfile.objects.filter(user=user).update(visibility="private")
     recompute_matches_for_roles(role_ids=[role.pk])
     assert set(RoleMatch.objects.filter(role=role).values_list("profile_visible", flat=True)) == {False}
 

@@ -210,8 +210,10 @@ class EngineerProfile(TimeStamped):
     def save(self, *args, **kwargs) -> None:
         """Save, and bring the stored matches' copy of the visibility in line (see RoleMatch.profile_visible)."""
         super().save(*args, **kwargs)
-        visible = self.is_visible_to_recruiters
-        self.matches.exclude(profile_visible=visible).update(profile_visible=visible)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "visibility" in update_fields:
+            visible = self.is_visible_to_recruiters
+            self.matches.exclude(profile_visible=visible).update(profile_visible=visible)
 
 
 class RoleMatch(models.Model):

@@ -270,3 +270,14 @@ def test_the_migration_copies_visibility_onto_existing_matches():
     RoleMatch.objects.update(profile_visible=False)
     migration.copy_visibility(apps, None)
     assert (visible_flags(shown), visible_flags(hidden)) == ({True}, {False})
+
+
+def test_a_save_of_other_fields_does_not_touch_the_matches():
+    user = UserFactory()
+    profile = update_profile(user=user, **profile_data(target_role=RoleFactory(), visibility="recruiters"))
+    with CaptureQueriesContext(connection) as queries:
+        profile.save(update_fields=["updated_at"])  # what every tick does
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        profile.save(update_fields=["visibility"])
+    assert len(queries) == 2

@@ -9,7 +9,7 @@ can walk one index without touching the profiles it skips.
 import hashlib
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
@@ -170,27 +170,6 @@ def ranked_matches(*, filters: CandidateFilters) -> QuerySet[RoleMatch]:
     if filters.updated_since is not None:
         matches = matches.filter(profile__updated_at__gte=filters.updated_since)
     return matches.order_by(*SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT]))
-
-
-EXPORT_VALUES = (
-    "profile_id",
-    "profile__user__first_name",
-    "profile__user__last_name",
-    "profile__user__email",
-    "profile__headline",
-    "profile__location",
-    "profile__years_experience",
-    "score",
-    "missing_must_have_names",
-)
-
-
-def iter_candidate_values(*, filters: CandidateFilters, chunk_size: int = 2000) -> Iterator[tuple]:
-    """All matching rows for an export as plain tuples (EXPORT_VALUES), in chunks so memory stays flat."""
-    export = _built_queries.get(
-        ("export", filters), lambda: candidate_matches(filters=filters).values_list(*EXPORT_VALUES)
-    )
-    return export.iterator(chunk_size=chunk_size)
 
 
 SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
@@ -587,17 +566,6 @@ def candidate_page(*, filters: CandidateFilters, page_number: str | None, recrui
     return CandidatePage(page=page, rows=rows, shortlists=shortlists)
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL")
-
-
-def spreadsheet_safe(value: object) -> object:
-    """Quote text a spreadsheet would run as a formula (CSV injection); numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def display_name(first_name: str, last_name: str, email: str) -> str:
     """A candidate's name as recruiters see it: the full name, else the e-mail address."""
     return f"{first_name} {last_name}".strip() or email
@@ -605,25 +573,3 @@ def display_name(first_name: str, last_name: str, email: str) -> str:
 
 def candidate_display_name(user: AbstractBaseUser) -> str:
     return display_name(user.first_name, user.last_name, user.email)
-
-
-def candidate_export_rows(*, filters: CandidateFilters, profile_url: Callable[[int], str]) -> Iterator[list[object]]:
-    """The header and one row per matching candidate, every cell safe to open in a spreadsheet."""
-    yield list(EXPORT_HEADER)
-    role_title = str(filters.role.title)
-    for profile_id, first_name, last_name, email, headline, location, years, score, missing in iter_candidate_values(
-        filters=filters
-    ):
-        yield [
-            spreadsheet_safe(cell)
-            for cell in (
-                display_name(first_name, last_name, email),
-                headline,
-                location,
-                years,
-                role_title,
-                score,
-                "; ".join(missing),
-                profile_url(profile_id),
-            )
-        ]

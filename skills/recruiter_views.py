@@ -4,10 +4,6 @@ Every view requires the ``skills.view_candidates`` permission (the Recruiters
 group, or a superuser) and reads candidates only through ``visible_profiles``.
 """
 
-import csv
-import io
-from collections.abc import Callable, Iterable, Iterator
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -24,10 +20,10 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from portal.fragments import versions
+from skills.candidate_export import candidate_csv
 from skills.candidate_rows import results_html
 from skills.candidates import (
     candidate_assessments,
-    candidate_export_rows,
     candidate_page,
     candidate_role_matches,
     default_role,
@@ -118,7 +114,7 @@ class CandidateListView(RecruiterRequiredMixin, View):
 
 
 class CandidateExportView(RecruiterRequiredMixin, View):
-    """The filtered list as CSV, streamed row by row from a chunked query."""
+    """The filtered list as CSV, streamed as the database writes it."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         filters = CandidateFilterForm(request.GET).filters()
@@ -126,7 +122,7 @@ class CandidateExportView(RecruiterRequiredMixin, View):
             raise Http404(_("There is no published role to rank candidates by."))
 
         response = StreamingHttpResponse(
-            csv_chunks(candidate_export_rows(filters=filters, profile_url=_profile_url_maker(request))),
+            candidate_csv(filters=filters, profile_url=_profile_url_parts(request)),
             content_type="text/csv; charset=utf-8",
         )
         filename = f"candidates-{filters.role.slug}-{timezone.localdate():%Y%m%d}.csv"
@@ -135,30 +131,13 @@ class CandidateExportView(RecruiterRequiredMixin, View):
         return response
 
 
-EXPORT_ROWS_PER_CHUNK = 500
-
-
-def csv_chunks(rows: Iterable[list], rows_per_chunk: int = EXPORT_ROWS_PER_CHUNK) -> Iterator[str]:
-    """``rows`` as CSV text, a few hundred rows per chunk: a write to the client per row cost more than the row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for number, row in enumerate(rows, start=1):
-        writer.writerow(row)
-        if number % rows_per_chunk == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
-
-
-def _profile_url_maker(request: HttpRequest) -> Callable[[int], str]:
-    """Absolute profile URLs from one reverse() and one host check per export, not one per row."""
+def _profile_url_parts(request: HttpRequest) -> tuple[str, str]:
+    """The absolute profile URL around its id, (prefix, suffix): one reverse() per export, not one per row."""
     placeholder = "987654321"
     prefix, suffix = request.build_absolute_uri(
         reverse("skills:candidate-detail", kwargs={"pk": int(placeholder)})
     ).split(placeholder)
-    return lambda pk: f"{prefix}{pk}{suffix}"
+    return prefix, suffix
 
 
 class CandidateDetailView(RecruiterRequiredMixin, View):

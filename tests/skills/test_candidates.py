@@ -8,13 +8,11 @@ from django.utils import timezone
 from skills.candidates import (
     CandidateFilters,
     candidate_assessments,
-    candidate_export_rows,
     candidate_matches,
     default_role,
     shortlists_with_counts,
     skill_levels_for_users,
     skills_with_item_counts,
-    spreadsheet_safe,
     visible_entries,
     visible_profiles,
 )
@@ -144,44 +142,6 @@ def test_shortlist_counts_and_entries_show_only_visible_candidates():
     assert shortlists_with_counts(recruiter=shortlist.recruiter).get().visible_count == 1
     assert list(visible_entries(shortlist=shortlist)) == [shown]
     assert shortlist.entries.count() == 2
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+31 6", "'+31 6"),
-        ("-5", "'-5"),
-        ("@cmd", "'@cmd"),
-        ("\tfoo", "'\tfoo"),
-        ("\rfoo", "'\rfoo"),
-        ("Utrecht", "Utrecht"),
-        ("a=b", "a=b"),
-        (7, 7),
-    ],
-)
-def test_spreadsheet_safe_quotes_formula_starts(value, expected):
-    assert spreadsheet_safe(value) == expected
-
-
-def test_export_rows_name_the_role_and_join_missing_must_haves():
-    role = RoleFactory(title="Lakehouse lead")
-    profile = EngineerProfileFactory(
-        user=UserFactory(password=None, first_name="Ada", last_name="de Vries"), visibility=VISIBLE, headline="Lead"
-    )
-    RoleMatchFactory(profile=profile, role=role, score=75, missing_must_have_names=["skew", "retries"])
-    header, row = candidate_export_rows(filters=CandidateFilters(role=role), profile_url=lambda pk: f"https://x/{pk}/")
-    assert header[0] == "name"
-    assert row == [
-        "Ada de Vries",
-        "Lead",
-        "Utrecht",
-        5,
-        "Lakehouse lead",
-        75,
-        "skew; retries",
-        f"https://x/{profile.pk}/",
-    ]
 
 
 def test_skill_bars_escape_skill_names_and_scale_to_the_level():

@@ -365,16 +365,6 @@ def test_export_links_each_row_to_its_own_profile(recruiter_client, role):
     assert [row[-1] for row in rows] == expected
 
 
-def test_csv_chunks_hold_whole_rows_and_read_back_as_the_rows_given():
-    from skills.recruiter_views import csv_chunks
-
-    rows = [[n, f"line one\nline two {n}", 'say "hi"', ""] for n in range(7)]
-    chunks = list(csv_chunks(rows, rows_per_chunk=3))
-    assert len(chunks) == 3
-    assert [len(list(csv.reader(io.StringIO(chunk)))) for chunk in chunks] == [3, 3, 1]
-    assert list(csv.reader(io.StringIO("".join(chunks)))) == [[str(cell) for cell in row] for row in rows]
-
-
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_export_escapes_formula_cells(recruiter_client, role, payload):
     make_candidate(role=role, score=50, headline=payload, location=payload)

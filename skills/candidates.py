@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -481,20 +483,24 @@ RANKING_VALUES = {
 }
 
 
+T = TypeVar("T")
+
+
 class _BuiltQueries(threading.local):
     """Ranking queries built in this thread, by filters and slice, the least recently used dropped first.
 
     Building a ranking query costs more than running it, and a query is a pure function of
-    its filters, so there is nothing to expire. Every request runs a copy (``.all()``); the
-    copies share their subquery, so each thread keeps its own.
+    its filters, so there is nothing to expire. Each thread keeps its own: a compiled query
+    holds its thread's database connection, and querysets copied with ``.all()`` share
+    their subquery.
     """
 
     size = 512
 
     def __init__(self):
-        self.queries: OrderedDict[tuple, QuerySet] = OrderedDict()
+        self.queries: OrderedDict[tuple, object] = OrderedDict()
 
-    def get(self, key: tuple, build: Callable[[], QuerySet]) -> QuerySet:
+    def get(self, key: tuple, build: Callable[[], T]) -> T:
         query = self.queries.get(key)
         if query is None:
             query = self.queries[key] = build()
@@ -502,7 +508,40 @@ class _BuiltQueries(threading.local):
                 self.queries.popitem(last=False)
         else:
             self.queries.move_to_end(key)
-        return query.all()
+        return query
+
+
+@dataclass(frozen=True)
+class CompiledValues:
+    """A ``values()`` query compiled to SQL once, then run as often as asked.
+
+    Django compiles a queryset anew on every run; for a page of the ranking that took
+    longer than the database did. The rows get the same conversions Django applies
+    (JSON, and on SQLite dates and booleans), through the compiler's own converters.
+    """
+
+    sql: str
+    params: tuple
+    names: tuple[str, ...]
+    compiler: SQLCompiler
+    converters: dict
+
+    @classmethod
+    def of(cls, queryset: QuerySet) -> "CompiledValues":
+        query = queryset.query
+        compiler = query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+        names = (*query.extra_select, *query.values_select, *query.annotation_select)
+        return cls(sql, tuple(params), names, compiler, converters)
+
+    def run(self) -> list[dict]:
+        with self.compiler.connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        return [dict(zip(self.names, row, strict=True)) for row in rows]
 
 
 _built_queries = _BuiltQueries()
@@ -525,17 +564,19 @@ def ranked_ids(*, filters: CandidateFilters) -> QuerySet:
     """The profile ids of the ranking, in order: one index read when unfiltered."""
     return _built_queries.get(
         ("ids", filters), lambda: ranked_matches(filters=filters).values_list("profile_id", flat=True)
-    )
+    ).all()
 
 
-def page_rows(filters: CandidateFilters, start: int, stop: int, *, from_end: bool = False) -> QuerySet:
+def page_rows(filters: CandidateFilters, start: int, stop: int, *, from_end: bool = False) -> list[dict]:
     """The rows ranked ``start`` to ``stop`` (counted from the end when ``from_end``), as a list row shows them.
 
     Only the page's own ids are joined to profile and user, not every row ranked above them.
     """
-    return _built_queries.get(
-        ("rows", filters, start, stop, from_end), lambda: _page_rows_query(filters, start, stop, from_end)
+    compiled = _built_queries.get(
+        ("rows", filters, start, stop, from_end),
+        lambda: CompiledValues.of(_page_rows_query(filters, start, stop, from_end)),
     )
+    return compiled.run()
 
 
 @dataclass(frozen=True)

@@ -271,6 +271,21 @@ def test_a_built_ranking_query_is_reused_but_always_run_afresh():
     assert _built_queries.queries[("rows", filters, 0, 25, False)] is built
 
 
+def test_a_compiled_query_gives_the_values_django_gives():
+    """JSON, dates and booleans come back converted as from the queryset itself, on either database."""
+    from skills.candidates import RANKING_FIELDS, RANKING_VALUES, CompiledValues
+
+    role = RoleFactory()
+    candidate(role, 70, headline="one", open_to_work=True)
+    candidate(role, 40, headline="two", open_to_work=False)
+    RoleMatch.objects.filter(score=70).update(missing_must_have_names=["Data skew", "Retries"])
+    values = RoleMatch.objects.filter(role=role).order_by("-score").values(*RANKING_FIELDS, **RANKING_VALUES)
+    compiled = CompiledValues.of(values)
+    assert compiled.run() == list(values)
+    assert compiled.run()[0]["missing_must_have_names"] == ["Data skew", "Retries"]
+    assert compiled.run()[1]["open_to_work"] is False
+
+
 def test_built_queries_are_bounded_dropping_the_least_recently_used(monkeypatch):
     from skills.candidates import _BuiltQueries
 

@@ -109,12 +109,22 @@ def test_a_second_export_reads_the_data_afresh():
     assert exported(role)[1][1] == "after"
 
 
-def test_large_exports_come_in_chunks_of_whole_lines(monkeypatch):
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of a few rows, so a dozen candidates make several."""
     monkeypatch.setattr(candidate_export, "CHUNK_BYTES", 200)
     monkeypatch.setattr(candidate_export, "ROWS_PER_FETCH", 2)
+
+
+def role_with_candidates(count: int):
     role = RoleFactory()
-    for score in range(12):
+    for score in range(count):
         candidate(role, score=score)
+    return role
+
+
+def test_large_exports_come_in_chunks_of_whole_lines(small_chunks):
+    role = role_with_candidates(12)
     chunks = list(candidate_csv(filters=CandidateFilters(role=role), profile_url=URL_PARTS))
     texts = [chunk.decode() if isinstance(chunk, bytes) else chunk for chunk in chunks]
     assert len(texts) > 3
@@ -122,13 +132,9 @@ def test_large_exports_come_in_chunks_of_whole_lines(monkeypatch):
     assert len(list(csv.reader(io.StringIO("".join(texts))))) == 13
 
 
-def test_an_export_left_half_read_leaves_the_connection_usable(monkeypatch):
+def test_an_export_left_half_read_leaves_the_connection_usable(small_chunks):
     """A client that hangs up mid-download must not leave the database connection stuck."""
-    monkeypatch.setattr(candidate_export, "CHUNK_BYTES", 100)
-    monkeypatch.setattr(candidate_export, "ROWS_PER_FETCH", 2)
-    role = RoleFactory()
-    for score in range(20):
-        candidate(role, score=score)
+    role = role_with_candidates(20)
     chunks = candidate_csv(filters=CandidateFilters(role=role), profile_url=URL_PARTS)
     next(chunks), next(chunks)
     chunks.close()

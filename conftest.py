@@ -16,11 +16,16 @@ def _clear_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     from django.core.cache import cache
 
-    from portal.fragments import forget_local_copies
-
     cache.clear()
-    forget_local_copies()
     yield
+
+
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login also passes the account's second factor (tests/clients.py)."""
+    from tests.clients import PortalClient
+
+    return PortalClient()
 
 
 @pytest.fixture(scope="session")

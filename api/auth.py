@@ -17,8 +17,7 @@ from ninja.throttling import BaseThrottle
 from ninja.utils import check_csrf
 
 from api.services import use_token
-from portal.mfa import has_mfa, needs_mfa
-from skills.shortlists import CANDIDATES_PERMISSION
+from portal.access import CANDIDATES_PERMISSION, acting_user, can_view_candidates
 
 
 class TokenAuth(HttpBearer):
@@ -89,13 +88,10 @@ class PerCallerRateThrottle(BaseThrottle):
         return self.seconds - (self.timer() % self.seconds)
 
 
-def require_recruiter(user: AbstractBaseUser) -> None:
-    """The candidate pages' rule: the view_candidates permission, and two-factor login for staff.
-
-    The token path skips the session middleware that sends staff to set up
-    two-factor login, so the same requirement is checked here.
-    """
-    if not user.has_perm(CANDIDATES_PERMISSION):
-        raise PermissionDenied(_("Only recruiters can read candidates."))
-    if needs_mfa(user) and not has_mfa(user):
+def require_recruiter(request: HttpRequest) -> None:
+    """The candidate pages' rule (portal.access.can_view_candidates), for the token and the session alike."""
+    if can_view_candidates(request):
+        return
+    if acting_user(request).has_perm(CANDIDATES_PERMISSION):  # the right is there, the second factor is not
         raise PermissionDenied(_("Set up two-factor login before you use the recruiter API."))
+    raise PermissionDenied(_("Only recruiters can read candidates."))

@@ -23,6 +23,17 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+def public_tool_lookup(prefix: str = "") -> models.Q:
+    """The one rule for which tools the public sees: the tool and its category are published (``prefix`` reaches
+    tools across a relation, e.g. "tool__")."""
+    return models.Q(**{f"{prefix}published": True, f"{prefix}category__published": True})
+
+
+class ToolQuerySet(PublishedQuerySet):
+    def public(self) -> "ToolQuerySet":
+        return self.filter(public_tool_lookup())
+
+
 class Category(TimeStamped):
     class Kind(models.TextChoices):
         WEB = "web", _("Web/API framework")
@@ -95,7 +106,7 @@ class Tool(TimeStamped):
     published = models.BooleanField(_("published"), default=True)
 
     history = HistoricalRecords()
-    objects = PublishedQuerySet.as_manager()
+    objects = ToolQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "name")

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
-from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, public_tool_lookup
 from portal.fragments import FRAGMENT_SECONDS
 
 
@@ -17,8 +17,8 @@ class CategoryGroup:
 
 
 def public_tools() -> QuerySet[Tool]:
-    """Tools the public may see: published, in a published category."""
-    return Tool.objects.published().filter(category__published=True)
+    """Tools the public may see, in catalog order."""
+    return Tool.objects.public()
 
 
 def catalog_groups(
@@ -62,9 +62,7 @@ def filter_categories() -> QuerySet[Category]:
 def filter_keywords() -> QuerySet[Keyword]:
     """Keywords worth filtering on: those used by at least one public tool."""
     return Keyword.objects.filter(
-        pk__in=Tool.keywords.through.objects.filter(tool__published=True, tool__category__published=True).values(
-            "keyword_id"
-        )
+        pk__in=Tool.keywords.through.objects.filter(public_tool_lookup("tool__")).values("keyword_id")
     )
 
 
@@ -120,9 +118,7 @@ def chooser_option_list() -> list[ChooserOption]:
 
 def chooser_options() -> list[ChooserOption]:
     """Published chooser options, each with its recommendations of public tools in order."""
-    recommendations = ChooserRecommendation.objects.filter(
-        tool__published=True, tool__category__published=True
-    ).select_related("tool")
+    recommendations = ChooserRecommendation.objects.filter(public_tool_lookup("tool__")).select_related("tool")
     return list(ChooserOption.objects.published().prefetch_related(Prefetch("recommendations", recommendations)))
 
 

@@ -1,7 +1,7 @@
 """Public catalog pages: thin views over catalog.forms and catalog.selectors.
 
 The pages' content is kept in the fragment cache (``{% fragment %}``), keyed on the
-catalog version and on the query string as given, which together decide what the
+catalog's version token (named by the fragment) and on the query string as given, which together decide what the
 page shows. So the views hand the template lazy objects: the form's validation and
 the catalog queries run only when the fragment has to be rendered.
 """
@@ -55,7 +55,7 @@ def tool_list(request: HttpRequest) -> HttpResponse:
             "options": SimpleLazyObject(lambda: _select_options(form)),
             "groups": SimpleLazyObject(lambda: _catalog_groups(form)),
             # The raw values, as the form shows them back; the catalog version decides whether they are valid.
-            "fragment_vary": (versions(CATALOG_KIND), *(form[name].value() for name in form.fields)),
+            "fragment_vary": tuple(form[name].value() for name in form.fields),
             "min_compare": MIN_COMPARE,
             "max_compare": MAX_COMPARE,
         },
@@ -75,7 +75,7 @@ def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "tool": tool,
             "details": SimpleLazyObject(lambda: selectors.load_tool_details(tool)),
-            "fragment_vary": (version, tool.slug),
+            "fragment_vary": tool.slug,
         },
     )
 
@@ -96,7 +96,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "tools": SimpleLazyObject(lambda: _compared_tools(form)),
             "requested": requested,
             "candidates": SimpleLazyObject(selectors.compare_candidates),
-            "fragment_vary": (versions(CATALOG_KIND), form.is_bound, *requested),
+            "fragment_vary": (form.is_bound, *requested),
             "min_compare": MIN_COMPARE,
             "max_compare": MAX_COMPARE,
         },
@@ -118,7 +118,7 @@ def chooser(request: HttpRequest) -> HttpResponse:
             "form": form,
             "options": options,
             "chosen": SimpleLazyObject(lambda: _chosen(form)),
-            "fragment_vary": (versions(CATALOG_KIND), "option" in request.GET, request.GET.get("option")),
+            "fragment_vary": ("option" in request.GET, request.GET.get("option")),
         },
     )
 
@@ -128,5 +128,5 @@ def faq(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "catalog/faq.html",
-        {"entries": SimpleLazyObject(selectors.faq_entries), "fragment_vary": versions(CATALOG_KIND)},
+        {"entries": SimpleLazyObject(selectors.faq_entries)},
     )

@@ -1,31 +1,41 @@
-"""Permissions and two-factor status from the cache: every staff page asks, and they rarely change.
+"""Who may do what: the one home of every staff rule.
 
-Both are kept per user under the "access" version token, which any change to
-groups, memberships, permissions or authenticator apps replaces (see
-:func:`connect`), so a revoked permission or a removed authenticator counts at
-the next request.
+Staff rights (recruiter, editor, superuser) count only for an account with an
+authenticator app, and only in a session that passed it (:func:`second_factor_confirmed`),
+however the right was given: a group, a permission given directly, or superuser
+status. Recruiter pages, the recruiter API, the export, the navigation and the
+admin all ask the functions here and nothing else.
+
+Permissions and two-factor status per user come from the cache under the
+"access" version token, which any change to groups, memberships, permissions or
+authenticator apps replaces (see :func:`connect`), so a revoked permission or a
+removed authenticator counts at the next request.
 """
 
 from collections.abc import Callable
 
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.cache import cache
+from django.http import HttpRequest
 
 from portal.fragments import touch_on_writes, versions
 
+CANDIDATES_PERMISSION = "skills.view_candidates"
 ACCESS_KIND = "access"
 ACCESS_SECONDS = 10 * 60
+SECOND_FACTOR_SESSION_KEY = "portal_second_factor_user"
 
 
 def _remembered(user, name: str, compute: Callable[[], object]):
     """One fact about ``user`` from their access record: one cache entry per user, read once per request."""
-    if not hasattr(user, "_portal_access"):
+    if not hasattr(user, "portal_access_record"):
         key = f"access:{user.pk}:{user.is_superuser}:{versions(ACCESS_KIND)}"
-        user._portal_access = (key, cache.get(key) or {})
-    key, record = user._portal_access
+        user.portal_access_record = (key, cache.get(key) or {})
+    key, record = user.portal_access_record
     if name not in record:
         record[name] = compute()
         cache.set(key, record, ACCESS_SECONDS)
@@ -36,19 +46,61 @@ class CachedPermissionsBackend(ModelBackend):
     """Django's ModelBackend whose permission set per user comes from the cache (two queries fewer per check)."""
 
     def get_all_permissions(self, user_obj, obj=None):
-        if obj is not None or not user_obj.is_active or user_obj.is_anonymous or hasattr(user_obj, "_perm_cache"):
+        if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
             return super().get_all_permissions(user_obj, obj)
-        user_obj._perm_cache = _remembered(
+        return _remembered(
             user_obj, "permissions", lambda: super(CachedPermissionsBackend, self).get_all_permissions(user_obj)
         )
-        return user_obj._perm_cache
 
 
-def has_mfa(user) -> bool:
-    """Whether the user has set up an authenticator app."""
+def has_mfa(user: AbstractBaseUser) -> bool:
+    """Whether the account has an authenticator app."""
     return _remembered(
         user, "mfa", lambda: Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     )
+
+
+def acting_user(request: HttpRequest) -> AbstractBaseUser | AnonymousUser:
+    """Who makes the request: the owner of its API token, else the session's user."""
+    api_token = getattr(request, "api_token", None)
+    return api_token.user if api_token is not None else request.user
+
+
+def second_factor_confirmed(request: HttpRequest) -> bool:
+    """The account has an authenticator app and this session passed it at login or since.
+
+    A session that logged in with the password alone stays without staff rights
+    even after the account sets up an app: it has to pass the app once.
+    An API token carries the state of the account it belongs to.
+    """
+    user = acting_user(request)
+    if not user.is_authenticated or not has_mfa(user):
+        return False
+    if getattr(request, "api_token", None) is not None:
+        return True
+    return request.session.get(SECOND_FACTOR_SESSION_KEY) == user.pk
+
+
+def holds_staff_rights(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether the account has a right that counts only with a second factor."""
+    return user.is_authenticated and (user.is_staff or user.is_superuser or user.has_perm(CANDIDATES_PERMISSION))
+
+
+def can_view_candidates(request: HttpRequest) -> bool:
+    """The recruiter's right: the permission (from a group or given directly) and a confirmed second factor."""
+    user = acting_user(request)
+    return user.is_authenticated and user.has_perm(CANDIDATES_PERMISSION) and second_factor_confirmed(request)
+
+
+def can_edit_content(request: HttpRequest) -> bool:
+    """The admin's rule: an active staff account with a confirmed second factor."""
+    user = request.user
+    return user.is_active and user.is_staff and second_factor_confirmed(request)
+
+
+def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:
+    if method == "mfa":
+        request.session[SECOND_FACTOR_SESSION_KEY] = user.pk
 
 
 def connect() -> None:
@@ -58,3 +110,4 @@ def connect() -> None:
         models=(Group, Permission, Authenticator),
         links=(user_model.groups.through, user_model.user_permissions.through, Group.permissions.through),
     )
+    authentication_step_completed.connect(_remember_second_factor, dispatch_uid="portal.remember_second_factor")

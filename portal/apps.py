@@ -1,10 +1,13 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    default = True
+
     name = "portal"
     verbose_name = _("Portal")
 
@@ -22,3 +25,11 @@ class PortalConfig(AppConfig):
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
         request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")
         request_finished.connect(forget_request_tokens, dispatch_uid="portal.forget_tokens")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """The admin, on a site that asks the portal's own staff rule (portal.admin.PortalAdminSite)."""
+
+    default = False
+
+    default_site = "portal.admin.PortalAdminSite"

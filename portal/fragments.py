@@ -1,24 +1,25 @@
 """Rendered HTML kept in the cache until the data it shows changes.
 
-Each kind of data ("catalog", "checklist", one engineer's answers…) has a version
+Each kind of data ("catalog", "checklist", one person's own data…) has a version
 token in the cache. A fragment's key holds the tokens of the data it shows, so a
 write only has to replace a token (:func:`touch`) for every fragment built on the
 old one to be passed over; those expire on their own. Tokens are random, not
 counters, so a token that the cache evicted can never come back with an old value.
 
-Forms inside a fragment keep working: the fragment is stored with a placeholder
-for the CSRF token, and each response gets the visitor's own token (:func:`fill_csrf`).
+Two promises keep a cached fragment from ever serving the wrong person:
 
-Because a fragment's key changes whenever its content would, an entry never goes
-stale: each process keeps a bounded copy of the entries it read (:func:`stored_many`),
-so only the tokens themselves are read from Redis on every request.
+- Forms inside a fragment are stored with a marker where the CSRF token goes, and
+  each response gets the visitor's own token (:func:`fill_csrf`). The marker starts
+  with ``<``, which autoescaped text can never contain, and carries a secret
+  derived from ``SECRET_KEY``, so no user text, escaped or not, can hold it.
+- A fragment that shows a person's data names that person (:func:`store`), and
+  deleting the account deletes every such entry (:func:`forget_person`) besides
+  replacing the person's token, so nothing of theirs can be read again.
 """
 
 import logging
 import secrets
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Iterable
 from contextvars import ContextVar
 
 from django.core.cache import cache
@@ -26,14 +27,21 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
 EVERYTHING = "everything"  # part of every key: replaced after ``migrate``, whose data migrations send no signals
-CSRF_PLACEHOLDER = "csrf-token-placeholder-8d6c1f"  # never a real token: those are 64 letters and digits
+PERSON_ENTRIES_KEPT = 5_000  # the newest entries of one person that forget_person deletes; older ones have expired
 
 logger = logging.getLogger(__name__)
+
+
+def person_kind(user_id: int) -> str:
+    """The kind of one person's own data: levels, evidence, notes, profile, matches, history."""
+    return f"person:{user_id}"
 
 
 def _version_key(kind: str) -> str:
@@ -127,101 +135,62 @@ def fragment_key(name: str, *vary_on: object) -> str:
     return make_template_fragment_key(name, [get_language(), *vary_on])
 
 
-LOCAL_COPY_CHARS = 16_000_000  # per process: about 32 MB of fragments at most
-LOCAL_COPY_OTHER_CHARS = 2_000  # what a stored object that is not text is counted as
+def stored(key: str) -> str | None:
+    return cache.get(key)
 
 
-class _LocalCopies:
-    """The most recently used entries of the shared cache, in this process, up to a total size."""
-
-    def __init__(self, max_chars: int):
-        self.max_chars = max_chars
-        self.entries: OrderedDict[str, tuple[object, int]] = OrderedDict()
-        self.chars = 0
-        self.lock = threading.Lock()
-
-    def get_many(self, keys: Iterable[str]) -> dict[str, object]:
-        found = {}
-        with self.lock:
-            for key in keys:
-                if key in self.entries:
-                    self.entries.move_to_end(key)
-                    found[key] = self.entries[key][0]
-        return found
-
-    def set_many(self, values: Mapping[str, object]) -> None:
-        with self.lock:
-            for key, value in values.items():
-                size = len(value) if isinstance(value, str) else LOCAL_COPY_OTHER_CHARS
-                if key in self.entries:
-                    self.chars -= self.entries.pop(key)[1]
-                self.entries[key] = (value, size)
-                self.chars += size
-            while self.chars > self.max_chars and self.entries:
-                self.chars -= self.entries.popitem(last=False)[1][1]
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.chars = 0
+def _person_counter(user_id: int) -> str:
+    return f"fragments:person:{user_id}"
 
 
-_local_copies = _LocalCopies(LOCAL_COPY_CHARS)
+def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
+    """Keep a fragment; ``people`` are the users whose data it shows, so that deleting one deletes it too.
 
-
-def stored_many(keys: Iterable[str]) -> dict[str, object]:
-    """The entries under ``keys``, from this process's copy where it has one, else in one cache round trip.
-
-    Only for keys that change whenever their content does (version tokens, or the
-    content's own timestamps): the local copy is never checked against the cache.
+    Each person's entries are numbered with an atomic counter, so two processes
+    storing at once never lose one.
     """
-    keys = list(keys)
-    found = _local_copies.get_many(keys)
-    if len(found) < len(keys):
-        fetched = cache.get_many([key for key in keys if key not in found])
-        _local_copies.set_many(fetched)
-        found |= fetched
-    return found
+    cache.set(key, html, FRAGMENT_SECONDS)
+    people = set(people)
+    if not people:
+        return
+    for user_id in people:
+        cache.add(_person_counter(user_id), 0, FRAGMENT_SECONDS * 2)
+    numbered = {}
+    for user_id in people:
+        try:
+            number = cache.incr(_person_counter(user_id))
+        except ValueError:  # the counter expired between add and incr
+            cache.set(_person_counter(user_id), 1, FRAGMENT_SECONDS * 2)
+            number = 1
+        cache.touch(_person_counter(user_id), FRAGMENT_SECONDS * 2)
+        numbered[f"{_person_counter(user_id)}:{number}"] = key
+    cache.set_many(numbered, FRAGMENT_SECONDS)
 
 
-def stored(key: str) -> object | None:
-    """One entry as :func:`stored_many` reads it; None when it is in neither place."""
-    return stored_many([key]).get(key)
+def forget_person(user_id: int) -> None:
+    """Delete every stored fragment that shows this person's data, and make any copy unreachable."""
+    touch(person_kind(user_id))
+    counter = _person_counter(user_id)
+    last = cache.get(counter) or 0
+    entries = [f"{counter}:{number}" for number in range(max(1, last - PERSON_ENTRIES_KEPT + 1), last + 1)]
+    keys = cache.get_many(entries)
+    cache.delete_many([*keys.values(), *entries, counter])
 
 
-def store_many(values: Mapping[str, object], timeout: int = FRAGMENT_SECONDS) -> None:
-    """Keep entries under version-bearing keys, in the shared cache and in this process."""
-    cache.set_many(dict(values), timeout)
-    _local_copies.set_many(values)
+def _csrf_marker() -> str:
+    # Secret, so no text an editor or engineer writes can contain it; starts with "<", so no escaped text can.
+    return f"<!--csrf:{salted_hmac('portal.fragments.csrf', 'marker').hexdigest()[:24]}-->"
 
 
-def store(key: str, value: object, timeout: int = FRAGMENT_SECONDS) -> None:
-    store_many({key: value}, timeout)
-
-
-def forget_local_copies() -> None:
-    """Drop this process's copies, for tests that empty the shared cache and reuse its keys."""
-    _local_copies.clear()
+def csrf_marker() -> SafeString:
+    """What a cached form holds in place of the CSRF token; safe, so Django's tags write it as it is."""
+    # A constant of ours with no user text in it.
+    return mark_safe(_csrf_marker())  # noqa: S308  # nosec B308, B703
 
 
 def fill_csrf(html: str, csrf_token: object) -> str:
-    """The stored fragment with the visitor's own CSRF token (a string or Django's lazy one) in place of the placeholder."""
-    if CSRF_PLACEHOLDER not in html:
+    """The stored fragment with the visitor's own CSRF token (a string or Django's lazy one) in place of the marker."""
+    marker = _csrf_marker()
+    if marker not in html:
         return html
-    return html.replace(CSRF_PLACEHOLDER, str(csrf_token or ""))
-
-
-def cached_many(keys: Mapping[Hashable, str], render_missing: Callable[[list], Mapping]) -> dict:
-    """The fragment of each item of ``keys`` (item -> cache key), fetched in one round trip.
-
-    ``render_missing`` gets the items whose fragment is not stored and returns their HTML,
-    rendered with the CSRF placeholder where they hold a form.
-    """
-    entries = stored_many(keys.values())
-    found = {item: entries[key] for item, key in keys.items() if key in entries}
-    missing = [item for item in keys if item not in found]
-    if missing:
-        rendered = render_missing(missing)
-        store_many({keys[item]: rendered[item] for item in missing})
-        found |= rendered
-    return found
+    return html.replace(marker, str(csrf_token or ""))

@@ -1,45 +1,29 @@
-"""Two-factor login is required for staff: editors, recruiters and superusers.
-
-They see candidates or change content, so a password alone is not enough
-before they reach the admin or the recruiter pages.
-"""
+"""The page that tells staff how to get their rights: set up an authenticator app, or pass it in this session."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
-from portal.access import has_mfa
-from portal.roles import is_editor, is_recruiter
-
-PROTECTED_PREFIXES = ("/admin/", "/skills/candidates/", "/skills/shortlists/", "/api/recruiter/")
+from portal.access import has_mfa, holds_staff_rights
 
 
-def needs_mfa(user) -> bool:
-    return is_editor(user) or is_recruiter(user)
-
-
-class RequireStaffMFAMiddleware:
-    """Send staff without an authenticator app to the page that explains how to set one up."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.path.startswith(PROTECTED_PREFIXES)
-            and request.user.is_authenticated
-            and needs_mfa(request.user)
-            and not has_mfa(request.user)
-        ):
-            return redirect(f"{reverse('mfa-required')}?next={request.path}")
-        return self.get_response(request)
+def _safe_next(request: HttpRequest) -> str:
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""
 
 
 @require_safe
 def mfa_required(request: HttpRequest) -> HttpResponse:
+    user = request.user
     return render(
         request,
         "portal/mfa_required.html",
-        {"is_staff_role": request.user.is_authenticated and needs_mfa(request.user)},
+        {
+            "is_staff_role": holds_staff_rights(user),
+            "has_authenticator": user.is_authenticated and has_mfa(user),
+            "next_url": _safe_next(request),
+        },
     )

@@ -39,7 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so its admin integration loads first
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "portal",
     "catalog",
     "skills",
+    "recruiting",
+    "django_filters",
     "ninja",
     "api",
 ]
@@ -76,7 +78,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "portal.mfa.RequireStaffMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -122,7 +123,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.SharedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

@@ -16,7 +16,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin import BilingualAdmin
 from skills import services
-from skills.models import ChecklistItem, EngineerProfile, ProfileView, Role, RoleMatch, RoleRequirement, Skill
+from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRequirement, Skill
 
 
 def _roles_requiring(item_ids) -> list[int]:
@@ -150,10 +150,3 @@ class RoleMatchAdmin(SuperuserReadOnlyAdmin):
     list_filter = ("role",)
     list_select_related = ("profile__user", "role")
     search_fields = ("profile__user__email",)
-
-
-@admin.register(ProfileView)
-class ProfileViewAdmin(SuperuserReadOnlyAdmin):
-    list_display = ("profile", "recruiter", "viewed_at")
-    list_select_related = ("profile__user", "recruiter")
-    search_fields = ("profile__user__email", "recruiter__email")

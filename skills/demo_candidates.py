@@ -1,7 +1,7 @@
 """Demo candidates for the recruiter pages: a dozen engineers with different strengths.
 
-Idempotent: an engineer who already exists is left as they are, and the demo
-shortlist is only made once, so running the loader again changes nothing.
+Idempotent: an engineer who already exists is left as they are, so running the
+loader again changes nothing.
 Runs after the skills demo (it needs the checklist and the roles).
 """
 
@@ -15,7 +15,6 @@ from django.utils import timezone
 from portal.demo import DEMO_PASSWORD
 from skills import services
 from skills.models import ChecklistItem, EngineerProfile, Role
-from skills.shortlists import add_to_shortlist, create_shortlist, set_shortlist_note
 
 VISIBLE = EngineerProfile.Visibility.RECRUITERS
 PRIVATE = EngineerProfile.Visibility.PRIVATE
@@ -133,15 +132,6 @@ CANDIDATES = (
      "senior-data-engineer-platform-apis", True, VISIBLE, CLOUD_OPS, 60),
 )  # fmt: skip
 
-DEMO_RECRUITER = "recruiter@example.com"
-DEMO_SHORTLIST = "Lakehouse — first round"
-DEMO_SHORTLIST_NOTES = {
-    "cand01@example.com": "Strong across the board; ask about cost control on Databricks.",
-    "cand06@example.com": "Excellent on Spark tuning; retries and scheduling in Airflow still missing.",
-    "cand07@example.com": "",
-}
-
-
 def _levels(levels_by_skill: dict[str, int], items: list[ChecklistItem], email: str) -> list[services.AssessmentInput]:
     entries = []
     for item in items:
@@ -155,7 +145,7 @@ def _levels(levels_by_skill: dict[str, int], items: list[ChecklistItem], email: 
 
 @transaction.atomic
 def load_demo_candidates() -> None:
-    """Create the demo candidates (most visible to recruiters, two private) and a demo shortlist."""
+    """Create the demo candidates (most visible to recruiters, two private)."""
     user_model = get_user_model()
     items = list(ChecklistItem.objects.select_related("skill"))
     roles = {role.slug: role for role in Role.objects.all()}
@@ -181,17 +171,3 @@ def load_demo_candidates() -> None:
         services.save_assessments(user=user, entries=_levels(levels, items, email))
         # Spread the last updates over the past weeks, so "updated since" and sorting have something to show.
         EngineerProfile.objects.filter(user=user).update(updated_at=now - timedelta(days=days))
-    _load_demo_shortlist()
-
-
-def _load_demo_shortlist() -> None:
-    recruiter = get_user_model().objects.filter(username=DEMO_RECRUITER).first()
-    if recruiter is None or recruiter.shortlists.filter(name=DEMO_SHORTLIST).exists():
-        return
-    shortlist = create_shortlist(recruiter=recruiter, name=DEMO_SHORTLIST)
-    profiles = EngineerProfile.objects.filter(user__username__in=DEMO_SHORTLIST_NOTES, visibility=VISIBLE)
-    for profile in profiles.select_related("user"):
-        add_to_shortlist(recruiter=recruiter, shortlist=shortlist, profile=profile)
-        note = DEMO_SHORTLIST_NOTES[profile.user.username]
-        if note:
-            set_shortlist_note(recruiter=recruiter, shortlist=shortlist, profile=profile, note=note)

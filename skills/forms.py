@@ -3,7 +3,6 @@
 from typing import ClassVar
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, http_url_validator
@@ -72,7 +71,7 @@ def submitted_assessment_forms(data, items) -> list[AssessmentForm]:
 class ProfileForm(forms.ModelForm):
     target_role = forms.ModelChoiceField(
         label=_("Target role"),
-        queryset=Role.objects.filter(published=True),
+        queryset=Role.objects.published(),
         required=False,
         empty_label=_("No target role yet"),
     )
@@ -95,7 +94,7 @@ class ProfileForm(forms.ModelForm):
         # A target role that was unpublished later stays selectable, so saving the profile still works.
         current = self.instance.target_role_id
         if current:
-            self.fields["target_role"].queryset = Role.objects.filter(Q(published=True) | Q(pk=current))
+            self.fields["target_role"].queryset = Role.objects.published() | Role.objects.filter(pk=current)
 
 
 class DeleteAccountForm(forms.Form):

@@ -116,6 +116,12 @@ class AssessmentChange(models.Model):
         return f"{self.user} · {self.item}: {self.old_level} → {self.new_level}"
 
 
+class RoleQuerySet(models.QuerySet):
+    def published(self) -> "RoleQuerySet":
+        """The roles engineers and recruiters see; an editor's draft stays out of every list and ranking."""
+        return self.filter(published=True)
+
+
 class Role(TimeStamped):
     """A target role such as "Senior Data Engineer — lakehouse"."""
 
@@ -125,6 +131,8 @@ class Role(TimeStamped):
     is_senior = models.BooleanField(_("senior role"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     published = models.BooleanField(_("published"), default=True)
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "title")
@@ -169,6 +177,17 @@ class RoleRequirement(models.Model):
         return f"{self.role}: {self.item} ≥ {self.min_level}"
 
 
+def visible_to_recruiters_lookup(prefix: str = "") -> models.Q:
+    """The one rule for who recruiters may see: profiles whose owner opted in (``prefix`` reaches them across
+    a relation, e.g. "profile__")."""
+    return models.Q(**{f"{prefix}visibility": EngineerProfile.Visibility.RECRUITERS})
+
+
+class ProfileQuerySet(models.QuerySet):
+    def visible_to_recruiters(self) -> "ProfileQuerySet":
+        return self.filter(visible_to_recruiters_lookup())
+
+
 class EngineerProfile(TimeStamped):
     class Visibility(models.TextChoices):
         PRIVATE = "private", _("Private — only you")
@@ -187,6 +206,8 @@ class EngineerProfile(TimeStamped):
     visibility = models.CharField(
         _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
     )
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         permissions = (("view_candidates", "Can search, view and shortlist visible candidate profiles"),)
@@ -207,13 +228,21 @@ class EngineerProfile(TimeStamped):
     def is_visible_to_recruiters(self) -> bool:
         return self.visibility == self.Visibility.RECRUITERS
 
-    def save(self, *args, **kwargs) -> None:
-        """Save, and bring the stored matches' copy of the visibility in line (see RoleMatch.profile_visible)."""
-        super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "visibility" in update_fields:
-            visible = self.is_visible_to_recruiters
-            self.matches.exclude(profile_visible=visible).update(profile_visible=visible)
+    @property
+    def display_name(self) -> str:
+        """A candidate's name wherever recruiters see it (pages, CSV, API): the full name, else the e-mail."""
+        return candidate_name(first_name=self.user.first_name, last_name=self.user.last_name, email=self.user.email)
+
+
+def candidate_name(*, first_name: str, last_name: str, email: str) -> str:
+    """The rule behind :attr:`EngineerProfile.display_name`, for rows read as plain values."""
+    return f"{first_name} {last_name}".strip() or email
+
+
+class RoleMatchQuerySet(models.QuerySet):
+    def visible_to_recruiters(self) -> "RoleMatchQuerySet":
+        """Matches of visible profiles: the stored copy walks the ranking index, the profile's own choice decides."""
+        return self.filter(visible_to_recruiters_lookup("profile__"), profile_visible=True)
 
 
 class RoleMatch(models.Model):
@@ -226,10 +255,12 @@ class RoleMatch(models.Model):
     requirements_total = models.PositiveSmallIntegerField(default=0)
     must_haves_missing = models.PositiveSmallIntegerField(default=0)
     missing_must_have_names = models.JSONField(default=list, blank=True)
-    # A copy of profile.visibility == RECRUITERS, written with every match and every profile save, so that
-    # ranking and paging read one index and never the profiles they skip.
+    # A copy of profile.visibility == RECRUITERS, written by the services with every match and every change
+    # of visibility, so that ranking and paging read one index and never the profiles they skip.
     profile_visible = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoleMatchQuerySet.as_manager()
 
     class Meta:
         constraints = (
@@ -247,45 +278,3 @@ class RoleMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} × {self.role}: {self.score}"
-
-
-class Shortlist(models.Model):
-    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shortlists")
-    name = models.CharField(_("name"), max_length=100)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("name",)
-        constraints = (models.UniqueConstraint(fields=("recruiter", "name"), name="unique_shortlist_name"),)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ShortlistEntry(models.Model):
-    shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="entries")
-    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="shortlist_entries")
-    note = models.TextField(_("private note"), max_length=1000, blank=True)
-    added_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("-added_at",)
-        constraints = (models.UniqueConstraint(fields=("shortlist", "profile"), name="unique_profile_per_shortlist"),)
-
-    def __str__(self) -> str:
-        return f"{self.shortlist}: {self.profile}"
-
-
-class ProfileView(models.Model):
-    """A recruiter opened a candidate profile; the engineer may see it."""
-
-    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile_views_made")
-    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ("-viewed_at",)
-        indexes = (models.Index(fields=("profile", "viewed_at")),)
-
-    def __str__(self) -> str:
-        return f"{self.recruiter} viewed {self.profile}"

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from catalog.models import Tool
+from catalog.selectors import public_tools
 from skills.charts import LineChart, RadarChart, build_line_chart, build_radar
 from skills.models import (
     TICKED_LEVEL,
@@ -23,9 +23,7 @@ from skills.models import (
     ChecklistItem,
     EngineerProfile,
     Level,
-    ProfileView,
     Role,
-    RoleMatch,
     RoleRequirement,
     Skill,
 )
@@ -33,12 +31,6 @@ from skills.scoring import MatchResult, RequirementSpec, compute_match
 from skills.services import requirement_specs_by_role
 
 HISTORY_CHART_POINTS = 200
-PROFILE_VIEWS_SHOWN = 50
-
-
-def public_tools() -> QuerySet[Tool]:
-    """Catalog tools a visitor can open: the tool and its category are published."""
-    return Tool.objects.filter(published=True, category__published=True).order_by("order", "name")
 
 
 def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) -> dict[int, int]:
@@ -164,7 +156,7 @@ class RoleFit:
 
 def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
     """Every published role with the user's match, best fit first."""
-    roles = list(Role.objects.filter(published=True))
+    roles = list(Role.objects.published())
     specs = requirement_specs_by_role(role_ids=[role.pk for role in roles])
     levels = user_levels(user=user)
     profile = own_profile(user=user)
@@ -364,90 +356,11 @@ def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
     )
 
 
-# Profile and personal data ----------------------------------------------------------------------
-
-
-def profile_views(*, user: AbstractBaseUser) -> list[ProfileView]:
-    """The latest recruiter visits to the user's own profile."""
-    return list(ProfileView.objects.filter(profile__user=user).select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def export_user_data(*, user: AbstractBaseUser) -> dict:
-    """Everything the portal holds about this user, as JSON-ready data (the right of access)."""
-    profile = own_profile(user=user)
-    data: dict[str, Any] = {
-        "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
-        },
-        "profile": None,
-        "assessments": [
-            {
-                "skill": assessment.item.skill.name,
-                "item": assessment.item.name,
-                "level": assessment.level,
-                "evidence_url": assessment.evidence_url,
-                "note": assessment.note,
-                "updated_at": _iso(assessment.updated_at),
-            }
-            for assessment in Assessment.objects.filter(user=user)
-            .select_related("item__skill")
-            .order_by("item__skill__growth_stage", "item__skill__order", "item__order", "item__name")
-        ],
-        "history": [
-            {
-                "item": change.item.name,
-                "old_level": change.old_level,
-                "new_level": change.new_level,
-                "ticked_count": change.ticked_count,
-                "target_score": change.target_score,
-                "changed_at": _iso(change.changed_at),
-            }
-            for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
-        ],
-        "matches": [],
-        "profile_views": [],
-    }
-    if profile is not None:
-        data["profile"] = {
-            "headline": profile.headline,
-            "years_experience": profile.years_experience,
-            "location": profile.location,
-            "target_role": profile.target_role.title if profile.target_role else None,
-            "open_to_work": profile.open_to_work,
-            "visibility": profile.visibility,
-            "created_at": _iso(profile.created_at),
-            "updated_at": _iso(profile.updated_at),
-        }
-        data["matches"] = [
-            {
-                "role": match.role.title,
-                "score": match.score,
-                "requirements_met": match.requirements_met,
-                "requirements_total": match.requirements_total,
-                "missing_must_haves": match.missing_must_have_names,
-                "updated_at": _iso(match.updated_at),
-            }
-            for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
-        ]
-        data["profile_views"] = [
-            {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}
-            for view in ProfileView.objects.filter(profile=profile).select_related("recruiter")
-        ]
-    return data
-
-
 # Public role pages ------------------------------------------------------------------------------
 
 
 def published_roles() -> QuerySet[Role]:
-    return Role.objects.filter(published=True).annotate(
+    return Role.objects.published().annotate(
         requirement_count=Count("requirements"),
         must_have_count=Count("requirements", filter=Q(requirements__is_must_have=True)),
     )

@@ -1,7 +1,7 @@
 """Writes with rules in them: assessments, profiles and the stored role matches.
 
 Every write here replaces the fragment-cache token of what it changed (see
-:mod:`portal.fragments`): ``engineer_kind(user_id)`` for one engineer's own data,
+:mod:`portal.fragments`): ``person_kind(user_id)`` for one engineer's own data,
 ``CHECKLIST_KIND`` for what every engineer's pages show (checklist, roles,
 requirements, and so every stored match).
 """
@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.fragments import touch
+from portal.fragments import forget_person, person_kind, touch
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -31,11 +31,6 @@ from skills.models import (
 from skills.scoring import RequirementSpec, compute_match
 
 CHECKLIST_KIND = "checklist"
-
-
-def engineer_kind(user_id: int) -> str:
-    """The fragment-cache kind of one engineer's own data: levels, evidence, notes, profile, matches, history."""
-    return f"engineer:{user_id}"
 
 
 MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
@@ -111,7 +106,7 @@ def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
         for role_id in Role.objects.values_list("id", flat=True)
     ]
     _store_matches(rows)
-    touch(engineer_kind(profile.user_id))
+    touch(person_kind(profile.user_id))
     return {row.role_id: row for row in rows}
 
 
@@ -222,7 +217,7 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     Assessment.objects.bulk_create(to_create.values())
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
     if to_create or to_update:
-        touch(engineer_kind(user.pk))
+        touch(person_kind(user.pk))
     if changes:
         recompute_matches(profile=profile)
         AssessmentChange.objects.bulk_create(changes)
@@ -258,6 +253,7 @@ def update_profile(
     """Save the engineer's own profile; a new target role gets its stored match straight away."""
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
+    visibility_changed = profile.visibility != visibility
     profile.headline = headline.strip()
     profile.years_experience = years_experience
     profile.location = location.strip()
@@ -266,14 +262,21 @@ def update_profile(
     profile.visibility = visibility
     profile.full_clean()
     profile.save()
-    touch(engineer_kind(user.pk))
+    touch(person_kind(user.pk))
     if target_changed:
         recompute_matches(profile=profile)
+    elif visibility_changed:
+        profile.matches.update(profile_visible=profile.is_visible_to_recruiters)
     return profile
 
 
 @transaction.atomic
 def delete_account(*, user: AbstractBaseUser) -> None:
-    """Remove the account and, through the cascades, every assessment, change, profile, match and view of it."""
-    touch(engineer_kind(user.pk))
+    """Remove the account and, through the cascades, every assessment, change, profile, match and view of it.
+
+    What the cache holds of the account goes too, now and again once the deletion commits.
+    """
+    user_id = user.pk
     user.delete()
+    forget_person(user_id)
+    transaction.on_commit(lambda: forget_person(user_id))

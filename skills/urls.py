@@ -1,7 +1,21 @@
-"""Engineer pages and recruiter pages share the /skills/ prefix and namespace."""
+"""The engineer's own pages under /skills/, and the public role pages (namespace "skills")."""
 
-from skills import urls_engineer, urls_recruiter
+from django.urls import path
+
+from skills import views
 
 app_name = "skills"
 
-urlpatterns = urls_engineer.urlpatterns + urls_recruiter.urlpatterns
+urlpatterns = [
+    path("", views.checklist, name="checklist"),
+    path("items/", views.assess_all, name="assess-all"),
+    path("items/<int:item_id>/", views.assess, name="assess"),
+    path("gaps/", views.gaps, name="gaps"),
+    path("gaps/<slug:slug>/", views.role_gaps, name="role-gaps"),
+    path("progress/", views.progress, name="progress"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/export.json", views.profile_export, name="profile-export"),
+    path("profile/delete/", views.profile_delete, name="profile-delete"),
+    path("roles/", views.role_list, name="role-list"),
+    path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
+]

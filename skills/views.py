@@ -18,9 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from catalog.services import CATALOG_KIND
-from portal.fragments import versions
-from skills import selectors, services
+from skills import personal_data, selectors, services
 from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, submitted_assessment_forms
 from skills.models import ChecklistItem, EngineerProfile, Role
 
@@ -36,11 +34,6 @@ def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | 
         )
 
 
-def _fragment_versions(request: HttpRequest) -> str:
-    """The tokens of everything the engineer's cached pages show: catalog tools, checklist and roles, own data."""
-    return versions(CATALOG_KIND, services.CHECKLIST_KIND, services.engineer_kind(request.user.pk))
-
-
 def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | None = None) -> HttpResponse:
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors."""
 
@@ -49,9 +42,7 @@ def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | N
         _attach_forms(page, bound)
         return page
 
-    context = {"page": SimpleLazyObject(build)}
-    if bound is None:
-        context["fragment_versions"] = _fragment_versions(request)
+    context = {"page": SimpleLazyObject(build), "submitted": bound is not None}
     return render(request, "skills/checklist.html", context)
 
 
@@ -117,7 +108,6 @@ def assess_all(request: HttpRequest) -> HttpResponse:
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
         "fits": SimpleLazyObject(lambda: selectors.role_fits(user=request.user)),
-        "fragment_versions": _fragment_versions(request),
     }
     return render(request, "skills/gaps.html", context)
 
@@ -125,12 +115,11 @@ def gaps(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(Role, slug=slug, published=True)
+    role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {
         "role": role,
         "gaps": SimpleLazyObject(lambda: selectors.role_gaps(user=request.user, role=role)),
         "radar": SimpleLazyObject(lambda: selectors.skill_radar(user=request.user, role=role)),
-        "fragment_versions": _fragment_versions(request),
     }
     return render(request, "skills/role_gaps.html", context)
 
@@ -155,7 +144,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect("skills:profile")
-    context = {"form": form, "views": selectors.profile_views(user=request.user)}
+    context = {"form": form, "views": personal_data.profile_views(user=request.user)}
     return render(request, "skills/profile.html", context)
 
 
@@ -164,7 +153,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_safe
 def profile_export(request: HttpRequest) -> JsonResponse:
     """All the user's data as a JSON download."""
-    response = JsonResponse(selectors.export_user_data(user=request.user), json_dumps_params={"indent": 2})
+    response = JsonResponse(personal_data.export_user_data(user=request.user), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
     return response
 
@@ -190,6 +179,6 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(Role, slug=slug, published=True)
+    role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {"role": role, "skill_groups": selectors.role_requirements_by_skill(role=role)}
     return render(request, "skills/role_detail.html", context)

@@ -8,17 +8,15 @@ from django.contrib.auth.models import Group
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from portal.roles import EDITORS, RECRUITERS
+from recruiting.models import ProfileView, Shortlist, ShortlistEntry
 from skills.models import (
     Assessment,
     ChecklistItem,
     EngineerProfile,
     GrowthStage,
-    ProfileView,
     Role,
     RoleMatch,
     RoleRequirement,
-    Shortlist,
-    ShortlistEntry,
     Skill,
 )
 

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from api.models import ApiToken
 from catalog.demo import load_catalog_demo
+from recruiting.models import Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
-from skills.models import Assessment, ChecklistItem, EngineerProfile, Shortlist, ShortlistEntry
+from skills.models import Assessment, ChecklistItem, EngineerProfile
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -113,9 +114,9 @@ GET_TARGETS = [
     ("anonymous", "api:list_tools", None, ["q", "category", "type", "keyword", "limit", "offset"]),
     ("engineer", "skills:progress", None, ["page"]),
     ("engineer", "skills:gaps", None, ["role"]),
-    ("recruiter", "skills:candidate-list", None, CANDIDATE_FILTERS),
-    ("recruiter", "skills:candidate-export", None, CANDIDATE_FILTERS),
-    ("recruiter", "skills:candidate-detail", "profile", ["role"]),
+    ("recruiter", "recruiting:candidate-list", None, CANDIDATE_FILTERS),
+    ("recruiter", "recruiting:candidate-export", None, CANDIDATE_FILTERS),
+    ("recruiter", "recruiting:candidate-detail", "profile", ["role"]),
     ("recruiter", "api:list_candidates", None, [*CANDIDATE_FILTERS, "limit", "offset"]),
 ]
 
@@ -160,11 +161,11 @@ def post_targets(world):
         ),
         ("engineer", reverse("skills:profile-delete"), ["email"]),
         ("engineer", reverse("tokens:list"), ["name"]),
-        ("recruiter", reverse("skills:shortlist-list"), ["name"]),
-        ("recruiter", reverse("skills:shortlist-add"), ["profile", "shortlist", "new_name"]),
+        ("recruiter", reverse("recruiting:shortlist-list"), ["name"]),
+        ("recruiter", reverse("recruiting:shortlist-add"), ["profile", "shortlist", "new_name"]),
         (
             "recruiter",
-            reverse("skills:shortlist-note", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}),
+            reverse("recruiting:shortlist-note", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}),
             ["note"],
         ),
         ("anonymous", reverse("account_signup"), ["email", "password1", "password2"]),
@@ -201,7 +202,7 @@ def test_post_target_count_matches_the_list(world):
 
 
 def test_posts_without_csrf_token_are_refused(world):
-    from django.test import Client
+    from tests.clients import PortalClient as Client
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(world["engineer"])

@@ -58,7 +58,7 @@ def list_matches(request: HttpRequest):
     summary="What you meet and miss for one role, in learning order",
 )
 def get_gaps(request: HttpRequest, role_slug: str):
-    role = Role.objects.filter(slug=role_slug, published=True).first()
+    role = Role.objects.published().filter(slug=role_slug).first()
     if role is None:
         raise Http404(_("There is no published role “%(slug)s”.") % {"slug": role_slug[:50]})
     return skills_selectors.role_gaps(user=request.auth, role=role)

@@ -7,16 +7,11 @@ from ninja import Query, Router
 from api.auth import SIGNED_IN_AUTH, require_recruiter
 from api.errors import InvalidInput
 from api.pagination import page
-from api.schemas import AUTH_ERRORS, CandidateDetailOut, CandidateFiltersIn, CandidatePage, ErrorOut, PageParams
-from skills.candidates import (
-    candidate_assessments,
-    candidate_display_name,
-    candidate_matches,
-    candidate_role_matches,
-    visible_profiles,
-)
-from skills.recruiter_forms import CandidateFilterForm
-from skills.shortlists import record_profile_view
+from api.recruiter_schemas import CandidateDetailOut, CandidateFiltersIn, CandidatePage
+from api.schemas import AUTH_ERRORS, ErrorOut, PageParams
+from recruiting.filters import CandidateFilter
+from recruiting.selectors import candidate_assessments, candidate_role_matches, visible_candidates
+from recruiting.services import record_profile_view
 
 router = Router(tags=["recruiter"], auth=SIGNED_IN_AUTH)
 
@@ -42,14 +37,14 @@ def _form_data(filters: CandidateFiltersIn) -> QueryDict:
     summary="Visible candidates ranked by their match with a role",
 )
 def list_candidates(request: HttpRequest, filters: Query[CandidateFiltersIn], paging: Query[PageParams]):
-    require_recruiter(request.auth)
-    form = CandidateFilterForm(_form_data(filters))
-    if not form.is_valid():
-        raise InvalidInput(form.errors)
-    candidate_filters = form.filters()
-    if candidate_filters is None:
+    require_recruiter(request)
+    candidate_filter = CandidateFilter(_form_data(filters))
+    if not candidate_filter.is_valid():
+        raise InvalidInput(candidate_filter.errors)
+    role = candidate_filter.chosen_role
+    if role is None:
         raise Http404(_("There is no published role to rank candidates by."))
-    return page(candidate_matches(filters=candidate_filters), paging, role=candidate_filters.role.slug)
+    return page(candidate_filter.qs.select_related("profile__user"), paging, role=role.slug)
 
 
 @router.get(
@@ -58,15 +53,15 @@ def list_candidates(request: HttpRequest, filters: Query[CandidateFiltersIn], pa
     summary="One visible candidate; the view is recorded for the candidate to see",
 )
 def get_candidate(request: HttpRequest, profile_id: int):
-    require_recruiter(request.auth)
-    profile = visible_profiles().select_related("user", "target_role").filter(pk=profile_id).first()
+    require_recruiter(request)
+    profile = visible_candidates().select_related("user", "target_role").filter(pk=profile_id).first()
     if profile is None:
         raise Http404(_("There is no visible candidate %(id)d.") % {"id": profile_id})
     record_profile_view(recruiter=request.auth, profile=profile)
     target = profile.target_role
     return {
         "id": profile.pk,
-        "name": candidate_display_name(profile.user),
+        "name": profile.display_name,
         "email": profile.user.email,
         "headline": profile.headline,
         "location": profile.location,

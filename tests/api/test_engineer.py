@@ -1,10 +1,10 @@
 """The engineer's own levels, matches and gaps: token or session, the checklist page's rules and messages."""
 
 import pytest
-from django.test import Client
 
 from skills.models import Assessment, AssessmentChange, RoleMatch
 from tests.api.conftest import bearer
+from tests.clients import PortalClient as Client
 from tests.factories import (
     AssessmentFactory,
     ChecklistItemFactory,

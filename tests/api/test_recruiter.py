@@ -2,7 +2,8 @@
 
 import pytest
 
-from skills.models import EngineerProfile, ProfileView
+from recruiting.models import ProfileView
+from skills.models import EngineerProfile
 from skills.services import recompute_matches
 from tests.api.conftest import bearer
 from tests.factories import (

@@ -7,6 +7,7 @@ from tests.factories import (
     EditorFactory,
     FaqEntryFactory,
     KeywordFactory,
+    StaffUserFactory,
     ToolFactory,
     UserFactory,
 )
@@ -138,7 +139,7 @@ def test_engineer_is_sent_to_the_admin_login(client, content):
 
 
 def test_staff_without_catalog_rights_is_forbidden(client, content):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(StaffUserFactory(is_staff=True))
     assert client.get("/admin/catalog/tool/").status_code == 403
     assert client.get("/admin/catalog/tool/import/").status_code == 403
 

@@ -3,8 +3,8 @@
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.test import Client
 
+from tests.clients import PortalClient as Client
 from tests.factories import TOTP_SECRET
 
 PASSWORD = "a-long-and-Unusual-passphrase-42"  # the factories' password

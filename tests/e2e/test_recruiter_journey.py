@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from catalog.demo import load_catalog_demo
+from recruiting.models import ProfileView, ShortlistEntry
 from skills import services
 from skills.demo import load_skills_demo
-from skills.models import EngineerProfile, ProfileView, Role, ShortlistEntry
+from skills.models import EngineerProfile, Role
 from tests.e2e.support import fits_width, log_in_through_form, share_session, watch_console
 from tests.factories import RecruiterFactory, UserFactory
 
@@ -26,11 +27,16 @@ def engineer_with_levels(first_name: str, last_name: str, role: Role, level: int
         user=user,
         entries=[services.AssessmentInput(item=req.item, level=level) for req in role.requirements.all()],
     )
-    profile = services.get_or_create_profile(user=user)
-    if visible:
-        profile.visibility = EngineerProfile.Visibility.RECRUITERS
-        profile.save()
-    return profile
+    visibility = EngineerProfile.Visibility.RECRUITERS if visible else EngineerProfile.Visibility.PRIVATE
+    return services.update_profile(
+        user=user,
+        headline="",
+        years_experience=0,
+        location="",
+        target_role=None,
+        open_to_work=False,
+        visibility=visibility,
+    )
 
 
 @pytest.fixture

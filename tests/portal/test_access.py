@@ -13,7 +13,7 @@ from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db
 
-CANDIDATES = reverse("skills:candidate-list")
+CANDIDATES = reverse("recruiting:candidate-list")
 
 
 @pytest.fixture

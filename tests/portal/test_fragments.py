@@ -7,8 +7,9 @@ from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.html import conditional_escape
 
-from portal.fragments import CSRF_PLACEHOLDER, cached_many, fragment_key, touch, versions
+from portal.fragments import csrf_marker, forget_person, person_kind, store, stored, touch, versions
 
 TEMPLATE = engines["django"].from_string(
     '{% load fragments %}{% fragment "demo" version %}<form>{% csrf_token %}{{ text }}</form>{% endfragment %}'
@@ -98,52 +99,43 @@ def test_forms_in_a_fragment_carry_each_visitors_own_token(stored_first):
     if stored_first:
         render(1, "form")  # another visitor stored the fragment
     html, request = render(1, "form")
-    assert CSRF_PLACEHOLDER not in html
+    assert csrf_marker() not in html
     token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     assert _unmask_cipher_token(token) == _unmask_cipher_token(get_token(request))
 
 
-def test_cached_many_renders_only_what_is_missing():
-    rendered = []
+@pytest.mark.parametrize(
+    "user_text",
+    ["<!--csrf:", "csrf-token-placeholder-8d6c1f", "&lt;!--csrf:", '"><input name="csrfmiddlewaretoken" value="'],
+)
+def test_user_text_that_looks_like_the_marker_never_receives_the_token(user_text):
+    """The marker is secret and starts with "<", which autoescaped text never holds."""
+    marker = str(csrf_marker())
+    text = user_text + marker[len("<!--csrf:") :]  # even the secret part, had it leaked, stays escaped
+    html, _request = render(1, text)
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert html.count(token) == 1  # the form's own hidden field, nowhere else
+    assert str(conditional_escape(text)) in html  # the user's text, shown as they wrote it
 
-    def render_missing(items):
-        rendered.append(sorted(items))
-        return {item: f"<p>{item}</p>" for item in items}
 
-    keys = {item: fragment_key("many", item) for item in ("a", "b")}
-    assert cached_many(keys, render_missing) == {"a": "<p>a</p>", "b": "<p>b</p>"}
-    keys["c"] = fragment_key("many", "c")
-    assert cached_many(keys, render_missing)["c"] == "<p>c</p>"
-    assert rendered == [["a", "b"], ["c"]]
-
-
-def test_entries_read_or_stored_once_are_then_served_from_this_process():
-    from portal.fragments import store, stored, stored_many
-
-    store("fragment-one", "<p>one</p>")
-    cache.set("fragment-two", "<p>two</p>")  # stored by another process
-    assert stored_many(["fragment-one", "fragment-two", "fragment-three"]) == {
-        "fragment-one": "<p>one</p>",
-        "fragment-two": "<p>two</p>",
-    }
-    assert cache.get("fragment-one") == "<p>one</p>"  # the shared cache has it for the other processes
-    cache.delete_many(["fragment-one", "fragment-two"])
-    assert (stored("fragment-one"), stored("fragment-two"), stored("fragment-three")) == (
-        "<p>one</p>",
-        "<p>two</p>",
-        None,
+@pytest.mark.django_db
+def test_the_kinds_named_in_the_tag_decide_when_the_fragment_is_redrawn():
+    template = engines["django"].from_string(
+        '{% load fragments %}{% fragment "named" kinds="catalog" people=owner %}{{ text }}{% endfragment %}'
     )
+    assert template.render({"text": "first", "owner": 7}) == "first"
+    assert template.render({"text": "second", "owner": 7}) == "first"
+    touch("catalog")
+    assert template.render({"text": "third", "owner": 7}) == "third"
+    touch(person_kind(7))
+    assert template.render({"text": "fourth", "owner": 7}) == "fourth"
+    assert template.render({"text": "other person", "owner": 8}) == "other person"
 
 
-def test_the_local_copies_stay_within_their_size_dropping_the_least_recently_used():
-    from portal.fragments import _LocalCopies
-
-    copies = _LocalCopies(max_chars=10)
-    copies.set_many({"a": "aaaa", "b": "bbbb"})
-    assert copies.get_many(["a"]) == {"a": "aaaa"}  # "a" is now the most recently used
-    copies.set_many({"c": "cccc"})
-    assert copies.get_many(["a", "b", "c"]) == {"a": "aaaa", "c": "cccc"}
-    assert copies.chars == 8
-    copies.set_many({"a": "a" * 10})
-    assert copies.get_many(["a", "b", "c"]) == {"a": "a" * 10}
-    assert copies.chars == 10
+@pytest.mark.django_db
+def test_forgetting_a_person_deletes_every_fragment_that_shows_them():
+    store("shows-both", "<p>7 and 8</p>", people=[7, 8])
+    store("shows-seven", "<p>7</p>", people=[7])
+    store("shows-eight", "<p>8</p>", people=[8])
+    forget_person(7)
+    assert (stored("shows-both"), stored("shows-seven"), stored("shows-eight")) == (None, None, "<p>8</p>")

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import formats, translation
 
 from skills import services
 from skills.models import AssessmentChange, EngineerProfile
+from tests.clients import PortalClient as Client
 from tests.factories import (
     ChecklistItemFactory,
     ChooserRecommendationFactory,
@@ -114,14 +115,14 @@ PAGES = [
     ("recruiter", lambda s: "/skills/candidates/", "Apply filters", "Filters toepassen"),
     (
         "recruiter",
-        lambda s: reverse("skills:candidate-detail", kwargs={"pk": s["profile"].pk}),
+        lambda s: reverse("recruiting:candidate-detail", kwargs={"pk": s["profile"].pk}),
         "Levels per skill, with evidence",
         "Niveaus per vaardigheid, met bewijs",
     ),
     ("recruiter", lambda s: "/skills/shortlists/", "Your shortlists", "Je shortlists"),
     (
         "recruiter",
-        lambda s: reverse("skills:shortlist-detail", kwargs={"pk": s["shortlist"].pk}),
+        lambda s: reverse("recruiting:shortlist-detail", kwargs={"pk": s["shortlist"].pk}),
         "Delete this shortlist",
         "Deze shortlist verwijderen",
     ),

@@ -1,7 +1,9 @@
 import time
+from urllib.parse import urlencode
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
@@ -30,11 +32,37 @@ def wrong_code() -> str:
 )
 def test_staff_without_mfa_are_sent_to_set_it_up(client, factory, path):
     client.force_login(factory(with_mfa=False))
-    response = client.get(path)
+    response = client.get(path, follow=True)
+    assert response.redirect_chain[-1][0] == f"{reverse('mfa-required')}?{urlencode({'next': path})}"
+    assert reverse("mfa_activate_totp") in response.content.decode()
+
+
+def test_a_session_that_passed_only_the_password_has_no_staff_rights(client):
+    """A password thief who logged in before the account set up its app must not gain the rights later."""
+    client.force_login_password_only(RecruiterFactory())
+    response = client.get("/skills/candidates/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa-required"))
+    page = response.content.decode()
+    assert reverse("mfa_reauthenticate") in page  # confirm with the app's code, without logging out
+    assert reverse("mfa_activate_totp") not in page
+
+
+def test_confirming_the_code_in_the_session_gives_the_staff_rights(client):
+    recruiter = RecruiterFactory()
+    client.force_login_password_only(recruiter)
+    response = client.post(reverse("mfa_reauthenticate"), {"code": current_code()})
     assert response.status_code == 302
-    assert response.url == f"{reverse('mfa-required')}?next={path}"
-    page = client.get(response.url)
-    assert reverse("mfa_activate_totp") in page.content.decode()
+    assert client.get("/skills/candidates/").status_code == 200
+
+
+def test_a_right_given_directly_needs_the_second_factor_too(client):
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="view_candidates"))
+    client.force_login(user)
+    response = client.get("/skills/candidates/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa-required"))
+    assert client.get("/api/recruiter/candidates").status_code == 403
 
 
 def test_engineer_is_not_asked_for_mfa(client):
@@ -58,6 +86,7 @@ def test_recruiter_logs_in_with_valid_totp_code(client):
     response = client.post(reverse("mfa_authenticate"), {"code": current_code()})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(recruiter.pk)
+    assert client.get("/skills/candidates/").status_code == 200  # the session passed the second factor
 
 
 def test_wrong_totp_code_is_refused_and_rate_limited(client):

@@ -68,11 +68,11 @@ def test_editor_manages_skills_content(editor_client, model):
     assert editor_client.get(reverse(f"admin:skills_{model}_add")).status_code == 200
 
 
-@pytest.mark.parametrize("model", ["engineerprofile", "rolematch", "profileview"])
+@pytest.mark.parametrize("model", ["skills_engineerprofile", "skills_rolematch", "recruiting_profileview"])
 def test_editor_never_sees_engineers_data(editor_client, model):
-    assert editor_client.get(reverse(f"admin:skills_{model}_changelist")).status_code == 403
-    index = editor_client.get(reverse("admin:index")).content.decode()
-    assert f"/admin/skills/{model}/" not in index
+    changelist = reverse(f"admin:{model}_changelist")
+    assert editor_client.get(changelist).status_code == 403
+    assert changelist not in editor_client.get(reverse("admin:index")).content.decode()
 
 
 def test_assessments_and_history_are_not_in_the_admin_at_all(editor_client):

@@ -2,10 +2,10 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.test import Client
 
 from skills.models import Assessment, GrowthStage
 from skills.services import get_or_create_profile, set_assessment
+from tests.clients import PortalClient as Client
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,14 +4,14 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.fragments import CSRF_PLACEHOLDER, versions
+from portal.fragments import csrf_marker, versions
 from skills import services
 from skills.models import Assessment
 from skills.services import get_or_create_profile, recompute_role_matches, set_assessment
+from tests.clients import PortalClient as Client
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -192,7 +192,7 @@ def test_a_form_from_the_cache_carries_the_visitors_own_csrf_token(engineer, req
     second.force_login(engineer)
     body, queries = get(second, reverse("skills:checklist"))
     assert not [sql for sql in queries if "skills_assessment" in sql]  # served from the cache
-    assert CSRF_PLACEHOLDER not in body
+    assert csrf_marker() not in body
     token = csrf_value(body)
     response = second.post(reverse("skills:assess-all"), {**fields(item, 2), "csrfmiddlewaretoken": token})
     assert response.status_code == 302

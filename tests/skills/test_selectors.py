@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from skills import selectors
+from skills import personal_data, selectors
 from skills.models import GrowthStage
 from skills.services import get_or_create_profile, set_assessment, update_profile
 from tests.factories import (
@@ -186,7 +186,7 @@ def test_profile_views_are_only_those_of_my_profile():
     user, other = UserFactory(), UserFactory()
     mine = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
-    assert selectors.profile_views(user=user) == [mine]
+    assert personal_data.profile_views(user=user) == [mine]
 
 
 def test_export_holds_all_my_data_and_nothing_of_others():
@@ -197,7 +197,7 @@ def test_export_holds_all_my_data_and_nothing_of_others():
     set_assessment(user=other, item=requirement.item, level=1, evidence_url="https://example.com/theirs")
     view = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
-    data = selectors.export_user_data(user=user)
+    data = personal_data.export_user_data(user=user)
     assert data["account"]["email"] == "me@example.com"
     assert data["profile"]["target_role"] == "Analytics Engineer"
     assert [(a["item"], a["level"], a["evidence_url"], a["note"]) for a in data["assessments"]] == [
@@ -212,7 +212,7 @@ def test_export_holds_all_my_data_and_nothing_of_others():
 
 
 def test_export_of_a_user_without_profile_is_still_complete():
-    data = selectors.export_user_data(user=UserFactory())
+    data = personal_data.export_user_data(user=UserFactory())
     assert data["profile"] is None
     assert data["assessments"] == data["history"] == data["matches"] == data["profile_views"] == []
 

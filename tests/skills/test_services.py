@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from skills.models import Assessment, AssessmentChange, EngineerProfile, ProfileView, RoleMatch
+from recruiting.models import ProfileView
+from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
 from skills.scoring import RequirementSpec, compute_match
 from skills.services import (
     AssessmentInput,
@@ -246,10 +247,6 @@ def test_stored_matches_carry_the_profiles_visibility_through_every_change():
     assert visible_flags(user) == {True}
     set_assessment(user=user, item=RoleRequirementFactory(role=role).item, level=2)
     assert visible_flags(user) == {True}
-    profile = EngineerProfile.objects.get(user=user)
-    profile.visibility = "private"  # saved around the services, as a shell script might
-    profile.save()
-    assert visible_flags(user) == {False}
     EngineerProfile.objects.filter(user=user).update(visibility="recruiters")  # a bulk update sends nothing…
     recompute_matches_for_roles(role_ids=[role.pk])  # …until the next recompute
     assert set(RoleMatch.objects.filter(role=role).values_list("profile_visible", flat=True)) == {True}
@@ -270,14 +267,3 @@ def test_the_migration_copies_visibility_onto_existing_matches():
     RoleMatch.objects.update(profile_visible=False)
     migration.copy_visibility(apps, None)
     assert (visible_flags(shown), visible_flags(hidden)) == ({True}, {False})
-
-
-def test_a_save_of_other_fields_does_not_touch_the_matches():
-    user = UserFactory()
-    profile = update_profile(user=user, **profile_data(target_role=RoleFactory(), visibility="recruiters"))
-    with CaptureQueriesContext(connection) as queries:
-        profile.save(update_fields=["updated_at"])  # what every tick does
-    assert len(queries) == 1
-    with CaptureQueriesContext(connection) as queries:
-        profile.save(update_fields=["visibility"])
-    assert len(queries) == 2

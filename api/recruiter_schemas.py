@@ -1,0 +1,152 @@
+"""What the recruiter endpoints read and answer: candidate filters, ranked candidates and one candidate."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from api.schemas import ItemId, PageOut
+
+CandidateSort = Literal["score", "experience", "updated"]
+
+
+class CandidateFiltersIn(Schema):
+    # Bounds are documented here and checked by the candidate list's own form, for the same messages.
+    role: str | None = Field(None, description="Slug of the published role to rank by; the default role if left out.")
+    min_score: int | None = Field(None, json_schema_extra={"minimum": 0, "maximum": 100})
+    must_haves_met: bool = False
+    items: list[ItemId] = Field(
+        default_factory=list,
+        description="Checklist item ids the candidate must have (at most 10).",
+        json_schema_extra={"maxItems": 10},
+    )
+    item_level: int | None = Field(
+        None,
+        description="Minimum level on each of those items (default 2).",
+        json_schema_extra={"minimum": 1, "maximum": 4},
+    )
+    min_years: int | None = Field(None, json_schema_extra={"minimum": 0, "maximum": 60})
+    location: str | None = Field(None, json_schema_extra={"maxLength": 100})
+    open_to_work: bool = False
+    updated_since: date | None = None
+    sort: CandidateSort | None = None
+
+
+class CandidateOut(Schema):
+    id: int = Field(description="Profile id, for the detail endpoint.")
+    name: str
+    headline: str
+    location: str
+    years_experience: int
+    open_to_work: bool
+    updated_at: datetime
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_id(obj) -> int:
+        return obj.profile_id
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.profile.display_name
+
+    @staticmethod
+    def resolve_headline(obj) -> str:
+        return obj.profile.headline
+
+    @staticmethod
+    def resolve_location(obj) -> str:
+        return obj.profile.location
+
+    @staticmethod
+    def resolve_years_experience(obj) -> int:
+        return obj.profile.years_experience
+
+    @staticmethod
+    def resolve_open_to_work(obj) -> bool:
+        return obj.profile.open_to_work
+
+    @staticmethod
+    def resolve_updated_at(obj) -> datetime:
+        return obj.profile.updated_at
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.missing_must_have_names)
+
+
+class CandidatePage(PageOut):
+    role: str = Field(description="Slug of the role the list is ranked by.")
+    items: list[CandidateOut]
+
+
+class StoredMatchOut(Schema):
+    role: str = Field(description="Role slug.")
+    role_title: str
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_role(obj) -> str:
+        return obj.role.slug
+
+    @staticmethod
+    def resolve_role_title(obj) -> str:
+        return obj.role.title
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.missing_must_have_names)
+
+
+class CandidateItemOut(Schema):
+    item_id: int
+    item: str
+    level: int
+    level_label: str
+    evidence_url: str
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+    @staticmethod
+    def resolve_level_label(obj) -> str:
+        return str(obj.get_level_display())
+
+
+class CandidateSkillOut(Schema):
+    skill: str = Field(description="Skill slug.")
+    skill_name: str
+    items: list[CandidateItemOut]
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.skill.slug
+
+    @staticmethod
+    def resolve_skill_name(obj) -> str:
+        return obj.skill.name
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return obj.assessments
+
+
+class CandidateDetailOut(Schema):
+    id: int
+    name: str
+    email: str
+    headline: str
+    location: str
+    years_experience: int
+    open_to_work: bool
+    target_role: str | None = Field(description="Slug of the candidate's published target role, if any.")
+    updated_at: datetime
+    matches: list[StoredMatchOut]
+    skills: list[CandidateSkillOut]

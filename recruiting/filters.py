@@ -1,0 +1,203 @@
+"""The candidate list's filters (GET), as a django-filter FilterSet over the role's stored matches.
+
+The page, the CSV export and the API all read candidates through
+:class:`CandidateFilter`; an invalid field is reported and left out, never guessed.
+"""
+
+import hashlib
+from datetime import date, datetime, time
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recruiting.selectors import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base
+from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role
+
+MAX_FILTER_ITEMS = 10
+EARLIEST_UPDATE_DATE = date(2000, 1, 1)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+MAX_ID = 2**63 - 1  # the largest primary key either database can compare with
+
+
+class ChecklistItemChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: ChecklistItem) -> str:
+        return f"{obj.skill.name} · {obj.name}"
+
+    def clean(self, value):
+        """Ids that no database could hold are refused with the field's own message, before any query."""
+        for pk in value if isinstance(value, list | tuple) else ():
+            if not (isinstance(pk, str) and pk.isdecimal() and len(pk) <= 19 and int(pk) <= MAX_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super().clean(value)
+
+
+class ChecklistItemFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = ChecklistItemChoiceField
+
+
+class CandidateFilterForm(forms.Form):
+    """The checks that span a field's whole value; django-filter adds the fields themselves."""
+
+    def clean_items(self):
+        items = self.cleaned_data["items"]
+        if len(items) > MAX_FILTER_ITEMS:
+            raise forms.ValidationError(
+                _("Choose at most %(limit)d checklist items."), params={"limit": MAX_FILTER_ITEMS}
+            )
+        return items
+
+    def clean_updated_since(self):
+        updated_since = self.cleaned_data["updated_since"]
+        if updated_since is not None and not EARLIEST_UPDATE_DATE <= updated_since <= timezone.localdate():
+            raise forms.ValidationError(
+                _("Choose a date between %(earliest)s and today."), params={"earliest": EARLIEST_UPDATE_DATE}
+            )
+        return updated_since
+
+
+class CandidateFilter(django_filters.FilterSet):
+    """Visible candidates' stored matches with one role, filtered and ranked.
+
+    Without a role in the query string the default role is used, and the form shows it.
+    """
+
+    SORT_CHOICES = (
+        ("score", _("Match score")),
+        ("experience", _("Years of experience")),
+        ("updated", _("Last update")),
+    )
+
+    role = django_filters.ModelChoiceFilter(
+        label=_("Role"),
+        queryset=Role.objects.published(),
+        to_field_name="slug",
+        empty_label=None,
+        method="filter_role",
+    )
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_sort")
+    min_score = IntegerFilter(
+        label=_("Minimum match score"), field_name="score", lookup_expr="gte", min_value=0, max_value=100
+    )
+    must_haves_met = django_filters.BooleanFilter(
+        label=_("Meets every must-have"), widget=forms.CheckboxInput, method="filter_must_haves_met"
+    )
+    min_years = IntegerFilter(
+        label=_("Minimum years of experience"),
+        field_name="profile__years_experience",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=60,
+    )
+    location = django_filters.CharFilter(
+        label=_("Location contains"), field_name="profile__location", lookup_expr="icontains", max_length=100
+    )
+    open_to_work = django_filters.BooleanFilter(
+        label=_("Open to work"), widget=forms.CheckboxInput, method="filter_open_to_work"
+    )
+    updated_since = django_filters.DateFilter(
+        label=_("Updated since"), widget=forms.DateInput(attrs={"type": "date"}), method="filter_updated_since"
+    )
+    items = ChecklistItemFilter(
+        label=_("Has these checklist items"),
+        queryset=ChecklistItem.objects.select_related("skill"),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_items",
+    )
+    item_level = django_filters.TypedChoiceFilter(
+        label=_("At least this level on each chosen item"),
+        choices=[choice for choice in Level.choices if choice[0] > Level.NONE],
+        coerce=int,
+        method="filter_nothing",  # read by filter_items
+    )
+
+    class Meta:
+        form = CandidateFilterForm
+        fields = ()
+
+    def __init__(self, data=None, *args, **kwargs):
+        self.default_role = default_role()
+        # Always bound, with the defaults filled in, so the form shows what the list is really filtered and
+        # ranked by.
+        data = (data if data is not None else QueryDict()).copy()
+        defaults = {
+            "role": self.default_role.slug if self.default_role else "",
+            "item_level": str(TICKED_LEVEL),
+            "sort": DEFAULT_SORT,
+        }
+        for name, value in defaults.items():
+            if not data.get(name) and value:
+                data[name] = value
+        super().__init__(data, *args, queryset=ranking_base(), **kwargs)
+
+    @property
+    def chosen_role(self) -> Role | None:
+        """The role to rank by: the chosen one when valid, else the default."""
+        self.is_valid()
+        return self.form.cleaned_data.get("role") or self.default_role
+
+    @property
+    def chosen_sort(self) -> str:
+        self.is_valid()
+        return self.form.cleaned_data.get("sort") or DEFAULT_SORT
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """Every valid filter, on the chosen (or default) role, in the chosen (or default) order."""
+        queryset = super().filter_queryset(queryset)
+        if "role" not in self.form.cleaned_data:
+            queryset = queryset.filter(role=self.default_role)
+        if "sort" not in self.form.cleaned_data:
+            queryset = queryset.order_by(*SORT_ORDERS[DEFAULT_SORT])
+        return queryset
+
+    def filter_role(self, queryset: QuerySet, name: str, value: Role | None) -> QuerySet:
+        return queryset.filter(role=value or self.default_role)
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.order_by(*SORT_ORDERS.get(value, SORT_ORDERS[DEFAULT_SORT]))
+
+    def filter_must_haves_met(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset.filter(must_haves_missing=0) if value else queryset
+
+    def filter_open_to_work(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset.filter(profile__open_to_work=True) if value else queryset
+
+    def filter_updated_since(self, queryset: QuerySet, name: str, value: date | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(profile__updated_at__gte=timezone.make_aware(datetime.combine(value, time.min)))
+
+    def filter_items(self, queryset: QuerySet, name: str, value: list[ChecklistItem]) -> QuerySet:
+        """Each chosen item at the chosen level or above: one EXISTS on the (user, item) unique index each."""
+        level = self.form.cleaned_data.get("item_level") or TICKED_LEVEL
+        for item in sorted(value, key=lambda item: item.pk):
+            queryset = queryset.filter(
+                Exists(Assessment.objects.filter(user_id=OuterRef("profile__user_id"), item=item, level__gte=level))
+            )
+        return queryset
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        return queryset
+
+    def count_key(self) -> str:
+        """One cache key per set of valid conditions; the order does not change how many match."""
+        self.is_valid()
+        cleaned = self.form.cleaned_data
+        conditions = sorted(
+            (name, repr(sorted(item.pk for item in value) if name == "items" else getattr(value, "pk", value)))
+            for name, value in cleaned.items()
+            if name != "sort"
+        )
+        role = self.chosen_role
+        digest = hashlib.sha256(repr((role.pk if role else None, conditions)).encode()).hexdigest()[:32]
+        return f"recruiting:candidate-count:{digest}"

@@ -1,0 +1,323 @@
+"""Reads for the recruiter pages: candidates ranked by their stored match, their profiles, and shortlists.
+
+Every candidate read starts from ``EngineerProfile.objects.visible_to_recruiters()``
+or ``RoleMatch.objects.visible_to_recruiters()``, so a private profile can never be
+listed, exported or shown.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Sum
+from django.utils.functional import SimpleLazyObject
+
+from recruiting.models import Shortlist, ShortlistEntry
+from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
+
+SORT_ORDERS: dict[str, tuple[str, ...]] = {
+    "score": ("-score", "profile_id"),
+    "experience": ("-profile__years_experience", "-score", "profile_id"),
+    "updated": ("-profile__updated_at", "-score", "profile_id"),
+}
+DEFAULT_SORT = "score"
+CANDIDATES_PER_PAGE = 25
+CANDIDATE_COUNT_SECONDS = 30
+
+
+def shortlists_kind(recruiter_id: int) -> str:
+    """The fragment-cache kind of one recruiter's shortlists."""
+    return f"shortlists:{recruiter_id}"
+
+
+def recruiter_roles() -> QuerySet[Role]:
+    return Role.objects.published().order_by("order", "title")
+
+
+def default_role() -> Role | None:
+    """The role a recruiter ranks by when none is chosen: the first published senior role, else the first one."""
+    roles = recruiter_roles()
+    return roles.filter(is_senior=True).first() or roles.first()
+
+
+def ranking_base() -> QuerySet[RoleMatch]:
+    """What the candidate filters narrow down: visible candidates' stored matches, best first."""
+    return RoleMatch.objects.visible_to_recruiters().order_by(*SORT_ORDERS[DEFAULT_SORT])
+
+
+def visible_candidates() -> QuerySet[EngineerProfile]:
+    return EngineerProfile.objects.visible_to_recruiters()
+
+
+class RankingPaginator(Paginator):
+    """Pages through a ranking, each page in one query that joins only its own rows to profile and user.
+
+    Counting every visible match reads a role's whole index (80,000 entries at
+    100,000 engineers), so the total comes from the cache and may lag by up to
+    CANDIDATE_COUNT_SECONDS; the rows never do. Deep in a long list, a page in the
+    back half is read from the end with the order reversed, so the last page costs
+    what the first does; while the total lags, such a page may be off by as many rows.
+    """
+
+    read_from_end_after = 10_000  # rows above a page before reading from the end can pay off
+
+    def __init__(
+        self,
+        ranking: QuerySet[RoleMatch],
+        *,
+        role: Role,
+        sort: str,
+        count_key: str,
+        per_page: int = CANDIDATES_PER_PAGE,
+    ):
+        self.role = role
+        self.sort = sort
+        self.ordering = SORT_ORDERS.get(sort, SORT_ORDERS[DEFAULT_SORT])
+        self.count_key = count_key
+        super().__init__(ranking.order_by(*self.ordering), per_page)
+
+    @cached_property
+    def count(self) -> int:
+        total = cache.get(self.count_key)
+        if total is None:
+            total = self.object_list.count()
+            cache.set(self.count_key, total, CANDIDATE_COUNT_SECONDS)
+        return total
+
+    def page(self, number, *, recounted: bool = False) -> Page:
+        number = self.validate_number(number)
+        above = (number - 1) * self.per_page
+        if above > self.read_from_end_after and self.count - above - self.per_page < above:
+            below = self.count - above - self.per_page  # rows ranked below this page; negative on a short last page
+            ids = self.object_list.reverse().values("profile_id")[max(below, 0) : below + self.per_page]
+            rows = list(self._rows(ids))
+        else:
+            rows = list(self._rows(self.object_list.values("profile_id")[above : above + self.per_page]))
+        if not rows and number > 1 and not recounted:
+            fresh = self._recounted()
+            return fresh.page(min(number, fresh.num_pages), recounted=True)  # the cached total was too high
+        return Page(rows, number, self)
+
+    def _recounted(self) -> "RankingPaginator":
+        """The same ranking with its total counted afresh (and cached again)."""
+        cache.delete(self.count_key)
+        return RankingPaginator(
+            self.object_list, role=self.role, sort=self.sort, count_key=self.count_key, per_page=self.per_page
+        )
+
+    def _rows(self, profile_ids: QuerySet) -> QuerySet[RoleMatch]:
+        """The matches of the page's own profiles, in the ranking's order, with profile and user."""
+        return (
+            RoleMatch.objects.visible_to_recruiters()
+            .filter(role=self.role, profile_id__in=profile_ids)
+            .select_related("profile__user")
+            .order_by(*self.ordering)
+        )
+
+
+SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
+SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap
+
+
+@dataclass(frozen=True)
+class SkillLevel:
+    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
+
+    skill: Skill
+    average: float
+    position: int  # place in growth order: where its bar stands in the compact chart
+
+    @property
+    def bar_x(self) -> int:
+        return self.position * SKILL_BAR_STEP
+
+    @property
+    def bar_height(self) -> int:
+        return round(self.average * SKILL_BAR_HEIGHT / Level.TEACH)
+
+
+@dataclass(frozen=True)
+class SkillChart:
+    """A candidate's compact skill chart: one bar per skill."""
+
+    levels: list[SkillLevel]
+
+    @property
+    def width(self) -> int:
+        return len(self.levels) * SKILL_BAR_STEP
+
+
+def skills_with_item_counts() -> list[Skill]:
+    return list(Skill.objects.annotate(item_count=Count("items")).order_by("growth_stage", "order", "name"))
+
+
+def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
+    """Levels per skill for many users with two queries (for a page of candidates)."""
+    user_ids = list(user_ids)
+    skills = skills_with_item_counts()
+    totals: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = (
+        Assessment.objects.filter(user_id__in=user_ids)
+        .values("user_id", "item__skill_id")
+        .annotate(total=Sum("level"))
+        .order_by()
+    )
+    for row in rows:
+        totals[row["user_id"]][row["item__skill_id"]] = row["total"]
+    return {
+        user_id: SkillChart(
+            levels=[
+                SkillLevel(
+                    skill=skill,
+                    average=totals[user_id].get(skill.pk, 0) / skill.item_count if skill.item_count else 0.0,
+                    position=position,
+                )
+                for position, skill in enumerate(skills)
+            ]
+        )
+        for user_id in user_ids
+    }
+
+
+@dataclass
+class SkillAssessments:
+    """One skill with the candidate's assessed items under it, for the detail page."""
+
+    skill: Skill
+    assessments: list[Assessment] = field(default_factory=list)
+
+
+def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]:
+    """The candidate's assessed items grouped by skill in growth order, with evidence; one query."""
+    grouped: dict[int, SkillAssessments] = {}
+    assessments = (
+        Assessment.objects.filter(user_id=profile.user_id, level__gt=Level.NONE)
+        .select_related("item__skill")
+        .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order", "item__name")
+    )
+    for assessment in assessments:
+        skill = assessment.item.skill
+        grouped.setdefault(skill.pk, SkillAssessments(skill=skill)).assessments.append(assessment)
+    return list(grouped.values())
+
+
+def candidate_role_matches(*, profile: EngineerProfile) -> list[RoleMatch]:
+    """The candidate's stored match with every published role, best first."""
+    return list(
+        RoleMatch.objects.filter(profile=profile, role__in=Role.objects.published())
+        .select_related("role")
+        .order_by("-score", "role__order", "role__title")
+    )
+
+
+def shortlists_for(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """Only the recruiter's own shortlists; another recruiter's lists are never reachable."""
+    return Shortlist.objects.filter(recruiter=recruiter)
+
+
+def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """The recruiter's shortlists, each counting only candidates who are still visible."""
+    return shortlists_for(recruiter=recruiter).annotate(
+        visible_count=Count("entries", filter=visible_to_recruiters_lookup("entries__profile__"))
+    )
+
+
+def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
+    """Entries of a shortlist whose candidate is still visible; hidden ones are kept, not shown."""
+    return (
+        shortlist.entries.filter(profile__in=visible_candidates())
+        .select_related("profile__user", "profile__target_role")
+        .order_by("-added_at", "-pk")
+    )
+
+
+def shortlist_memberships(*, recruiter: AbstractBaseUser, profile_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each profile, the ids of the recruiter's shortlists it is on; one query for a page."""
+    memberships: dict[int, set[int]] = defaultdict(set)
+    rows = ShortlistEntry.objects.filter(shortlist__recruiter=recruiter, profile_id__in=list(profile_ids)).values_list(
+        "profile_id", "shortlist_id"
+    )
+    for profile_id, shortlist_id in rows:
+        memberships[profile_id].add(shortlist_id)
+    return memberships
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One ranked candidate as the list shows it, with the recruiter's shortlists it is on."""
+
+    match: RoleMatch
+    shortlist_ids: frozenset[int]
+    charts: Mapping[int, SkillChart]  # the page's, read only when its block is drawn
+
+    @property
+    def profile(self) -> EngineerProfile:
+        return self.match.profile
+
+    @property
+    def chart(self) -> SkillChart:
+        return self.charts[self.profile.user_id]
+
+
+@dataclass
+class CandidatePage:
+    """A page of the ranking with what its cached block varies on."""
+
+    page: Page
+    rows: list[CandidateRow]
+    shortlists: list[Shortlist]
+
+    @property
+    def user_ids(self) -> list[int]:
+        return [row.profile.user_id for row in self.rows]
+
+    @property
+    def cache_vary(self) -> tuple:
+        """What the rendered block shows besides the people's own data: the rows, the total and the shortlists."""
+        return (
+            self.page.number,
+            self.page.paginator.count,
+            [
+                (row.profile.pk, row.match.updated_at, row.profile.display_name, sorted(row.shortlist_ids))
+                for row in self.rows
+            ],
+            [(shortlist.pk, shortlist.name) for shortlist in self.shortlists],
+        )
+
+
+def candidate_page(
+    *,
+    ranking: QuerySet[RoleMatch],
+    role: Role,
+    sort: str,
+    count_key: str,
+    page_number: str | None,
+    recruiter: AbstractBaseUser,
+) -> CandidatePage:
+    """One page of ranked candidates in a fixed number of queries, whatever the page size or total.
+
+    A page number that is not a number gives the first page, one past the end the last.
+    """
+    page = RankingPaginator(ranking, role=role, sort=sort, count_key=count_key).get_page(page_number)
+    shortlists = list(shortlists_for(recruiter=recruiter))
+    matches = list(page.object_list)
+    memberships = (
+        shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
+        if shortlists
+        else {}
+    )
+    user_ids = [match.profile.user_id for match in matches]
+    charts = SimpleLazyObject(lambda: skill_charts_for_users(user_ids=user_ids))
+    rows = [
+        CandidateRow(
+            match=match,
+            shortlist_ids=frozenset(memberships.get(match.profile_id, ())),
+            charts=charts,
+        )
+        for match in matches
+    ]
+    return CandidatePage(page=page, rows=rows, shortlists=shortlists)

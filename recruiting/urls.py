@@ -1,0 +1,19 @@
+"""Recruiter pages: candidates and shortlists (namespace "recruiting"), under /skills/ as they always were."""
+
+from django.urls import path
+
+from recruiting import views
+
+app_name = "recruiting"
+
+urlpatterns = [
+    path("candidates/", views.candidate_list, name="candidate-list"),
+    path("candidates/export.csv", views.candidate_export, name="candidate-export"),
+    path("candidates/<int:pk>/", views.candidate_detail, name="candidate-detail"),
+    path("shortlists/", views.shortlist_list, name="shortlist-list"),
+    path("shortlists/add/", views.shortlist_add, name="shortlist-add"),
+    path("shortlists/<int:pk>/", views.shortlist_detail, name="shortlist-detail"),
+    path("shortlists/<int:pk>/delete/", views.shortlist_delete, name="shortlist-delete"),
+    path("shortlists/<int:pk>/remove/<int:profile_pk>/", views.shortlist_remove, name="shortlist-remove"),
+    path("shortlists/<int:pk>/note/<int:profile_pk>/", views.shortlist_note, name="shortlist-note"),
+]

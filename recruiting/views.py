@@ -1,0 +1,303 @@
+"""Recruiter pages: find, rank, read and shortlist the candidates who chose to be visible.
+
+Every view passes :func:`candidates_required`, which asks the one access rule
+(:func:`portal.access.can_view_candidates`); candidates are read only through
+the selectors, which start from the visible profiles.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from portal.access import CANDIDATES_PERMISSION, can_view_candidates
+from recruiting.export import candidate_csv
+from recruiting.filters import CandidateFilter
+from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
+from recruiting.models import Shortlist
+from recruiting.selectors import (
+    candidate_assessments,
+    candidate_page,
+    candidate_role_matches,
+    default_role,
+    shortlist_memberships,
+    shortlists_for,
+    shortlists_with_counts,
+    visible_candidates,
+    visible_entries,
+)
+from recruiting.services import (
+    add_to_shortlist,
+    create_shortlist,
+    delete_shortlist,
+    record_profile_view,
+    remove_from_shortlist,
+    set_shortlist_note,
+)
+from skills.models import EngineerProfile, Role
+from skills.selectors import role_gaps, skill_radar
+
+
+def candidates_required(view):
+    """Anonymous visitors go to the login page; staff without a confirmed second factor to the page that explains
+    it; anyone else without the right gets 403."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_view_candidates(request):
+            if request.user.has_perm(CANDIDATES_PERMISSION):  # the right is there, the second factor is not
+                return redirect(f"{reverse('mfa-required')}?{urlencode({'next': request.get_full_path()})}")
+            raise PermissionDenied(_("Only recruiters can work with candidates."))
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def _controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
+    """What the shortlist widget of one candidate needs."""
+    shortlists = list(shortlists_for(recruiter=recruiter))
+    return {
+        "profile": profile,
+        "shortlists": shortlists,
+        "member_ids": (
+            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
+        ),
+        "add_form": form,
+        "status": status,
+    }
+
+
+@candidates_required
+@require_safe
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    candidate_filter = CandidateFilter(request.GET)
+    role = candidate_filter.chosen_role
+    context = {
+        "filter": candidate_filter,
+        "form": candidate_filter.form,
+        "role": role,
+        "candidates": None,
+        # The filter form is cached per query string; its choices and checks depend on the checklist and today.
+        "filters_vary": (
+            timezone.localdate(),
+            sorted((key, request.GET.getlist(key)) for key in request.GET if key != "page"),
+        ),
+    }
+    if role is not None:
+        context["candidates"] = candidate_page(
+            ranking=candidate_filter.qs,
+            role=role,
+            sort=candidate_filter.chosen_sort,
+            count_key=candidate_filter.count_key(),
+            page_number=request.GET.get("page"),
+            recruiter=request.user,
+        )
+    return render(request, "recruiting/candidate_list.html", context)
+
+
+@candidates_required
+@require_safe
+def candidate_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV, streamed as the database hands over the rows."""
+    candidate_filter = CandidateFilter(request.GET)
+    role = candidate_filter.chosen_role
+    if role is None:
+        raise Http404(_("There is no published role to rank candidates by."))
+    profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
+    base = request.build_absolute_uri(profile_url)
+    response = StreamingHttpResponse(
+        candidate_csv(ranking=candidate_filter.qs, role=role, profile_url=lambda pk: f"{base}{pk}/"),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="candidates-{role.slug}-{timezone.localdate():%Y%m%d}.csv"'
+    response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
+    return response
+
+
+def _chosen_role(form: CandidateRoleForm, profile: EngineerProfile) -> Role | None:
+    """?role= when valid, else the candidate's own published target role, else the default role."""
+    if form.is_valid() and form.cleaned_data["role"]:
+        return form.cleaned_data["role"]
+    if profile.target_role is not None and profile.target_role.published:
+        return profile.target_role
+    return default_role()
+
+
+@candidates_required
+@require_safe
+def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = get_object_or_404(visible_candidates().select_related("user", "target_role"), pk=pk)
+    role_form = CandidateRoleForm(request.GET)
+    role = _chosen_role(role_form, profile)
+    record_profile_view(recruiter=request.user, profile=profile)
+    context = {
+        "profile": profile,
+        "role": role,
+        "role_form": role_form,
+        "role_choice_form": CandidateRoleForm(initial={"role": role}),
+        # The body is a cached fragment: what it reads is fetched only when it is drawn again.
+        "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
+        "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
+        "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
+        "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
+        **_controls_context(recruiter=request.user, profile=profile),
+    }
+    return render(request, "recruiting/candidate_detail.html", context)
+
+
+@candidates_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def shortlist_list(request: HttpRequest) -> HttpResponse:
+    form = ShortlistForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error("name", error.messages)
+        else:
+            messages.success(request, _("Shortlist “%(name)s” created.") % {"name": shortlist.name})
+            return redirect("recruiting:shortlist-detail", pk=shortlist.pk)
+    context = {"form": form, "shortlists": shortlists_with_counts(recruiter=request.user)}
+    return render(request, "recruiting/shortlist_list.html", context, status=400 if form.is_bound else 200)
+
+
+@candidates_required
+@require_safe
+def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    return _render_shortlist_detail(request, shortlist)
+
+
+def _render_shortlist_detail(
+    request: HttpRequest, shortlist: Shortlist, *, bound_form: ShortlistNoteForm | None = None, profile_pk=None
+) -> HttpResponse:
+    """The shortlist page; a note form that failed validation is shown with its errors."""
+    entries = list(visible_entries(shortlist=shortlist))
+    for entry in entries:
+        entry.note_form = (
+            bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})
+        )
+    return render(
+        request,
+        "recruiting/shortlist_detail.html",
+        {"shortlist": shortlist, "entries": entries},
+        status=400 if bound_form is not None else 200,
+    )
+
+
+@candidates_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes the shortlist with its notes."""
+    if request.method == "POST":
+        shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+        delete_shortlist(recruiter=request.user, shortlist=shortlist)
+        messages.success(request, _("Shortlist “%(name)s” deleted.") % {"name": shortlist.name})
+        return redirect("recruiting:shortlist-list")
+    shortlist = get_object_or_404(shortlists_with_counts(recruiter=request.user), pk=pk)
+    return render(request, "recruiting/shortlist_confirm_delete.html", {"shortlist": shortlist})
+
+
+@candidates_required
+@require_POST
+def shortlist_add(request: HttpRequest) -> HttpResponse:
+    """Add a candidate to a shortlist (or a new one); htmx gets the widget back, a plain form a redirect."""
+    form = AddToShortlistForm(request.POST, recruiter=request.user)
+    valid = form.is_valid()
+    if form.has_error("profile"):
+        raise Http404(_("No such candidate."))
+    profile = form.cleaned_data["profile"]
+    status = ""
+    if valid:
+        shortlist = form.cleaned_data["shortlist"]
+        try:
+            with transaction.atomic():
+                if shortlist is None:
+                    shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["new_name"])
+                add_to_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
+        except ValidationError as error:
+            form.add_error("new_name", error.messages)
+        else:
+            status = _("Added to “%(name)s”.") % {"name": shortlist.name}
+    if not request.htmx:
+        if status:
+            messages.success(request, status)
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+        return HttpResponseRedirect(_safe_next(request, fallback))
+    return render(
+        request,
+        "recruiting/partials/shortlist_controls.html",
+        _controls_context(recruiter=request.user, profile=profile, form=None if status else form, status=status),
+    )
+
+
+@candidates_required
+@require_POST
+def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
+    """Take a candidate off a shortlist; from the shortlist page htmx simply drops the row."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    profile = get_object_or_404(visible_candidates(), pk=profile_pk)
+    remove_from_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
+    status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
+    if not request.htmx:
+        messages.success(request, status)
+        return HttpResponseRedirect(_safe_next(request, reverse("recruiting:shortlist-detail", kwargs={"pk": pk})))
+    if request.POST.get("fragment") == "controls":
+        return render(
+            request,
+            "recruiting/partials/shortlist_controls.html",
+            _controls_context(recruiter=request.user, profile=profile, status=status),
+        )
+    return HttpResponse("")
+
+
+@candidates_required
+@require_POST
+def shortlist_note(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
+    """Save the private note on one shortlisted candidate."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
+    form = ShortlistNoteForm(request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            entry = set_shortlist_note(
+                recruiter=request.user, shortlist=shortlist, profile=entry.profile, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            form.add_error("note", error.messages)
+        else:
+            saved = True
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("Note saved."))
+            return redirect("recruiting:shortlist-detail", pk=pk)
+        return _render_shortlist_detail(request, shortlist, bound_form=form, profile_pk=entry.profile_id)
+    entry.note_form = form if not saved else ShortlistNoteForm(initial={"note": entry.note})
+    return render(
+        request,
+        "recruiting/partials/shortlist_note.html",
+        {"shortlist": shortlist, "entry": entry, "saved": saved},
+    )

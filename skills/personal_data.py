@@ -1,0 +1,95 @@
+"""The engineer's own personal data: who viewed the profile, and everything the portal holds, for the export.
+
+Profile views are kept by the recruiting app; they are read here through the
+profile's ``views`` relation, so this app does not import the one above it.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from skills.models import Assessment, AssessmentChange, RoleMatch
+from skills.selectors import own_profile
+
+PROFILE_VIEWS_SHOWN = 50
+
+
+def profile_views(*, user: AbstractBaseUser) -> list:
+    """The latest recruiter visits to the user's own profile (kept by the recruiting app, read here by relation)."""
+    profile = own_profile(user=user)
+    if profile is None:
+        return []
+    return list(profile.views.select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_user_data(*, user: AbstractBaseUser) -> dict:
+    """Everything the portal holds about this user, as JSON-ready data (the right of access)."""
+    profile = own_profile(user=user)
+    data: dict[str, Any] = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        },
+        "profile": None,
+        "assessments": [
+            {
+                "skill": assessment.item.skill.name,
+                "item": assessment.item.name,
+                "level": assessment.level,
+                "evidence_url": assessment.evidence_url,
+                "note": assessment.note,
+                "updated_at": _iso(assessment.updated_at),
+            }
+            for assessment in Assessment.objects.filter(user=user)
+            .select_related("item__skill")
+            .order_by("item__skill__growth_stage", "item__skill__order", "item__order", "item__name")
+        ],
+        "history": [
+            {
+                "item": change.item.name,
+                "old_level": change.old_level,
+                "new_level": change.new_level,
+                "ticked_count": change.ticked_count,
+                "target_score": change.target_score,
+                "changed_at": _iso(change.changed_at),
+            }
+            for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
+        ],
+        "matches": [],
+        "profile_views": [],
+    }
+    if profile is not None:
+        data["profile"] = {
+            "headline": profile.headline,
+            "years_experience": profile.years_experience,
+            "location": profile.location,
+            "target_role": profile.target_role.title if profile.target_role else None,
+            "open_to_work": profile.open_to_work,
+            "visibility": profile.visibility,
+            "created_at": _iso(profile.created_at),
+            "updated_at": _iso(profile.updated_at),
+        }
+        data["matches"] = [
+            {
+                "role": match.role.title,
+                "score": match.score,
+                "requirements_met": match.requirements_met,
+                "requirements_total": match.requirements_total,
+                "missing_must_haves": match.missing_must_have_names,
+                "updated_at": _iso(match.updated_at),
+            }
+            for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
+        ]
+        data["profile_views"] = [
+            {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}
+            for view in profile.views.select_related("recruiter")
+        ]
+    return data

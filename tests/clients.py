@@ -1,0 +1,22 @@
+"""A test client whose ``force_login`` logs in as the account's owner would, second factor included."""
+
+from django.test import Client
+
+from portal.access import SECOND_FACTOR_SESSION_KEY
+
+
+class PortalClient(Client):
+    def force_login(self, user, backend=None) -> None:
+        """Log in as if the password and, for an account with an authenticator app, its code were given."""
+        super().force_login(user, backend)
+        self.pass_second_factor(user)
+
+    def force_login_password_only(self, user, backend=None) -> None:
+        """Log in as someone who knows only the password: staff rights must not count."""
+        super().force_login(user, backend)
+
+    def pass_second_factor(self, user) -> None:
+        """What allauth's two-factor step leaves in the session (see portal.access)."""
+        session = self.session
+        session[SECOND_FACTOR_SESSION_KEY] = user.pk
+        session.save()

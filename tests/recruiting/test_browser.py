@@ -1,0 +1,117 @@
+"""The recruiter flow once in a real browser: htmx shortlisting, notes, accessibility and a phone-sized screen."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group, Permission
+
+from portal.roles import RECRUITERS
+from recruiting.models import ShortlistEntry
+from skills.models import EngineerProfile
+from tests.clients import PortalClient as Client
+from tests.factories import (
+    AssessmentFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    blocking = [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert not blocking, f"{page.url}: {blocking}"
+
+
+def mark_page(page) -> None:
+    page.evaluate("window.notReloaded = true")
+
+
+def assert_not_reloaded(page) -> None:
+    """htmx swapped the answer in: a plain form post would have loaded a new page and lost the mark."""
+    assert page.evaluate("window.notReloaded === true")
+
+
+def log_in(page, live_server, user) -> None:
+    """Reuse a Django session in the browser: the recruiter's two-factor login is tested elsewhere."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+@pytest.fixture(autouse=True)
+def recruiters_group():
+    """The group comes from a data migration; a transactional test before this one may have flushed it."""
+    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
+    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
+
+
+@pytest.fixture
+def candidate_world():
+    role = RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse")
+    profile = EngineerProfileFactory(
+        user=UserFactory(password=None, first_name="Sanne", last_name="de Boer"),
+        visibility=EngineerProfile.Visibility.RECRUITERS,
+        headline="Lakehouse engineer",
+    )
+    RoleMatchFactory(profile=profile, role=role, score=88, missing_must_have_names=["skew"])
+    AssessmentFactory(user=profile.user, level=3, evidence_url="https://example.org/spark")
+    return profile
+
+
+def test_recruiter_shortlists_a_candidate_and_keeps_a_note(live_server, page, candidate_world):
+    page.set_default_timeout(10_000)
+    recruiter = RecruiterFactory()
+    log_in(page, live_server, recruiter)
+
+    page.goto(live_server.url + "/skills/candidates/")
+    assert page.get_by_role("link", name="Sanne de Boer").is_visible()
+    assert_accessible(page)
+
+    mark_page(page)
+    page.get_by_label("New shortlist name").fill("First round")
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.locator(f"#shortlist-controls-{candidate_world.pk}").get_by_text("Added to “First round”.").wait_for()
+    assert_not_reloaded(page)
+    assert ShortlistEntry.objects.filter(profile=candidate_world, shortlist__recruiter=recruiter).exists()
+
+    page.get_by_role("link", name="Sanne de Boer").click()
+    page.get_by_role("heading", name="Sanne de Boer").wait_for()
+    assert_accessible(page)
+
+    page.goto(live_server.url + "/skills/shortlists/")
+    page.get_by_role("link", name="First round").click()
+    page.get_by_role("heading", name="First round").wait_for()
+    assert_accessible(page)
+    mark_page(page)
+    page.get_by_label("Private note").fill("Ask about skew on Monday")
+    page.get_by_role("button", name="Save note").click()
+    page.get_by_text("Saved.", exact=True).wait_for()
+    assert_not_reloaded(page)
+    assert ShortlistEntry.objects.get().note == "Ask about skew on Monday"
+
+    page.get_by_role("button", name="Remove Sanne de Boer").click()
+    page.get_by_role("link", name="Sanne de Boer").wait_for(state="detached")
+    assert_not_reloaded(page)
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_candidate_list_fits_a_phone_screen(live_server, browser, candidate_world):
+    context = browser.new_context(
+        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    log_in(page, live_server, RecruiterFactory())
+    page.goto(live_server.url + "/skills/candidates/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    context.close()

@@ -1,0 +1,244 @@
+"""The candidate CSV: the filtered ranking's rows, names as recruiters see them, cells a spreadsheet never runs."""
+
+import csv
+import io
+from urllib.parse import urlencode
+
+import pytest
+from django.http import QueryDict
+
+from recruiting import export
+from recruiting.export import EXPORT_HEADER, candidate_csv
+from recruiting.filters import CandidateFilter
+from skills.models import EngineerProfile, RoleMatch
+from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE = EngineerProfile.Visibility.RECRUITERS
+PRIVATE = EngineerProfile.Visibility.PRIVATE
+TEXT_COLUMNS = ("name", "headline", "location", "role", "must-haves missing")
+# What spreadsheets read as the start of a formula (OWASP, CSV injection); written out, not imported, so that
+# dropping one from the code fails a test instead of dropping the test.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def profile_url(pk: int) -> str:
+    return f"https://portal.example/recruiting/candidates/{pk}/"
+
+
+def candidate(role, *, score=50, first_name="", last_name="", email=None, missing=(), **profile_fields):
+    user = UserFactory(password=None, first_name=first_name, last_name=last_name, **({"email": email} if email else {}))
+    profile = EngineerProfileFactory(user=user, visibility=VISIBLE, **profile_fields)
+    RoleMatchFactory(profile=profile, role=role, score=score, missing_must_have_names=list(missing))
+    return profile
+
+
+def chunks(role, **params) -> list[str]:
+    chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug, **params}, doseq=True)))
+    return list(candidate_csv(ranking=chosen.qs, role=chosen.chosen_role, profile_url=profile_url))
+
+
+def exported(role, **params) -> list[list[str]]:
+    return list(csv.reader(io.StringIO("".join(chunks(role, **params)))))
+
+
+def only_row(role) -> dict[str, str]:
+    header, row = exported(role)
+    return dict(zip(header, row, strict=True))
+
+
+def test_the_header_names_every_column():
+    assert exported(RoleFactory()) == [list(EXPORT_HEADER)]
+
+
+def test_a_row_holds_the_candidate_the_role_the_missing_must_haves_and_the_profile_url():
+    role = RoleFactory(title="Lakehouse lead")
+    profile = candidate(
+        role, score=75, first_name="Ada", last_name="de Vries", headline="Lead", years_experience=9,
+        missing=["Data skew", "Retries, with backoff"],
+    )  # fmt: skip
+    assert only_row(role) == {
+        "name": "Ada de Vries",
+        "headline": "Lead",
+        "location": "Utrecht",
+        "years": "9",
+        "role": "Lakehouse lead",
+        "score": "75",
+        "must-haves missing": "Data skew; Retries, with backoff",
+        "profile URL": profile_url(profile.pk),
+    }
+
+
+@pytest.mark.parametrize(
+    ("first_name", "last_name", "expected"),
+    [
+        ("Ada", "Lovelace", "Ada Lovelace"),
+        ("Ada", "", "Ada"),
+        ("", "Lovelace", "Lovelace"),
+        ("", "", "ada@example.com"),
+    ],
+    ids=["full-name", "first-name-only", "last-name-only", "no-name"],
+)
+def test_the_name_is_the_full_name_else_the_email_address(first_name, last_name, expected):
+    role = RoleFactory()
+    candidate(role, first_name=first_name, last_name=last_name, email="ada@example.com")
+    assert only_row(role)["name"] == expected
+
+
+def test_the_name_is_the_one_the_pages_show():
+    role = RoleFactory()
+    profile = candidate(role, first_name="Grace", last_name="Hopper")
+    assert only_row(role)["name"] == profile.display_name
+
+
+def test_empty_text_stays_empty():
+    role = RoleFactory()
+    candidate(role, headline="", location="")
+    row = only_row(role)
+    assert (row["headline"], row["location"], row["must-haves missing"]) == ("", "", "")
+
+
+def test_awkward_text_comes_back_exactly_as_written():
+    role = RoleFactory(title='Lead "lakehouse", NL')
+    awkward = 'say "hi", then go;\ntwo lines\r\nünïcødé · ✓ '
+    candidate(role, first_name=" Ada", headline=awkward, location=awkward, missing=[awkward])
+    row = only_row(role)
+    assert (row["headline"], row["location"], row["role"], row["must-haves missing"]) == (
+        awkward,
+        awkward,
+        'Lead "lakehouse", NL',
+        awkward,
+    )
+
+
+def payload_of(prefix: str) -> str:
+    return f'{prefix}HYPERLINK("http://evil.example")'
+
+
+def formula_candidate(prefix: str, *, name_from: str):
+    """A candidate whose every text cell starts with ``prefix``; the name from the first name or the e-mail."""
+    payload = payload_of(prefix)
+    role = RoleFactory(title=payload)
+    names = {"first_name": payload} if name_from == "first_name" else {"email": f"{payload}@example.com"}
+    candidate(role, headline=payload, location=payload, missing=[payload, "Data skew"], **names)
+    return role
+
+
+@pytest.mark.parametrize("name_from", ["first_name", "email"])
+@pytest.mark.parametrize("prefix", FORMULA_PREFIXES, ids=repr)
+def test_no_text_cell_starts_with_a_formula_character(prefix, name_from):
+    row = only_row(formula_candidate(prefix, name_from=name_from))
+    assert [column for column in TEXT_COLUMNS if row[column].startswith(FORMULA_PREFIXES)] == []
+
+
+@pytest.mark.parametrize("prefix", FORMULA_PREFIXES, ids=repr)
+def test_a_quoted_cell_keeps_its_whole_text_after_the_quote(prefix):
+    row = only_row(formula_candidate(prefix, name_from="email"))
+    payload = payload_of(prefix)
+    assert [row[column] for column in TEXT_COLUMNS] == [
+        f"'{payload}@example.com",
+        f"'{payload}",
+        f"'{payload}",
+        f"'{payload}",
+        f"'{payload}; Data skew",
+    ]
+
+
+def test_text_that_only_contains_formula_characters_is_left_alone():
+    role = RoleFactory(title="Lead (a=b)")
+    candidate(role, first_name="Jean-Luc", headline="Spark + Kafka", location="Den Haag - Centrum", missing=["x@y"])
+    row = only_row(role)
+    assert [row[column] for column in TEXT_COLUMNS] == [
+        "Jean-Luc", "Spark + Kafka", "Den Haag - Centrum", "Lead (a=b)", "x@y",
+    ]  # fmt: skip
+
+
+def test_rows_follow_the_filters_and_the_ranking():
+    role = RoleFactory()
+    for score in (30, 90, 60):
+        candidate(role, score=score, headline=f"scored {score}")
+    assert [row[1] for row in exported(role, min_score=50)[1:]] == ["scored 90", "scored 60"]
+
+
+def test_rows_follow_the_chosen_sort():
+    role = RoleFactory()
+    candidate(role, score=90, headline="few years", years_experience=2)
+    candidate(role, score=10, headline="many years", years_experience=20)
+    assert [row[1] for row in exported(role, sort="experience")[1:]] == ["many years", "few years"]
+
+
+def test_private_profiles_are_never_exported():
+    role = RoleFactory()
+    candidate(role, headline="shown")
+    RoleMatchFactory(role=role, profile=EngineerProfileFactory(visibility=PRIVATE, headline="private"))
+    assert [row[1] for row in exported(role)[1:]] == ["shown"]
+
+
+@pytest.mark.parametrize(
+    ("visibility", "copy"), [(PRIVATE, True), (VISIBLE, False)], ids=["private-copy-visible", "visible-copy-private"]
+)
+def test_a_wrong_visibility_copy_never_exports_the_profile(visibility, copy):
+    role = RoleFactory()
+    profile = EngineerProfileFactory(visibility=visibility, headline="wrong copy")
+    RoleMatchFactory(profile=profile, role=role, profile_visible=copy)
+    assert exported(role) == [list(EXPORT_HEADER)]
+
+
+def test_a_second_export_reads_the_data_afresh():
+    role = RoleFactory()
+    profile = candidate(role, headline="before")
+    assert exported(role)[1][1] == "before"
+    EngineerProfile.objects.filter(pk=profile.pk).update(headline="after")
+    RoleMatch.objects.filter(profile=profile).update(score=99)
+    assert exported(role)[1][1::4] == ["after", "99"]
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of a few rows, fetched two at a time, so a dozen candidates make several of each."""
+    monkeypatch.setattr(export, "CHUNK_BYTES", 200)
+    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
+
+
+def role_with_candidates(count: int):
+    role = RoleFactory()
+    for score in range(count):
+        candidate(role, score=score, headline=f"two\nlines {score}")
+    return role
+
+
+def test_a_large_export_comes_in_several_chunks(small_chunks):
+    assert len(chunks(role_with_candidates(12))) > 3
+
+
+def test_every_chunk_holds_whole_lines(small_chunks):
+    pieces = chunks(role_with_candidates(12))
+    rows_per_chunk = [list(csv.reader(io.StringIO(piece))) for piece in pieces]
+    assert [row for rows in rows_per_chunk for row in rows] == list(csv.reader(io.StringIO("".join(pieces))))
+
+
+def test_chunks_hold_every_row_once(small_chunks):
+    rows = list(csv.reader(io.StringIO("".join(chunks(role_with_candidates(12))))))
+    assert [row[5] for row in rows[1:]] == [str(score) for score in range(11, -1, -1)]
+
+
+def test_an_export_left_half_read_leaves_the_connection_usable(small_chunks):
+    """A client that hangs up mid-download must not leave the database connection stuck."""
+    role = role_with_candidates(20)
+    chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug})))
+    lines = candidate_csv(ranking=chosen.qs, role=role, profile_url=profile_url)
+    next(lines), next(lines)
+    lines.close()
+    assert EngineerProfile.objects.count() == 20
+
+
+EXPORT_QUERIES = 3  # the default role, the chosen role, the rows
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_an_export_takes_the_same_few_queries_however_many_rows(count, django_assert_max_num_queries):
+    role = role_with_candidates(count)
+    with django_assert_max_num_queries(EXPORT_QUERIES):
+        rows = exported(role)
+    assert len(rows) == count + 1

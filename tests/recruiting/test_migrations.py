@@ -1,0 +1,97 @@
+"""Moving shortlists and profile views from ``skills`` to ``recruiting`` changes no table and loses no row."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from recruiting.models import ProfileView, Shortlist, ShortlistEntry
+from tests.factories import EngineerProfileFactory, ProfileViewFactory, ShortlistEntryFactory, UserFactory
+
+BEFORE_MOVE = [("skills", "0006_rolematch_profile_visible"), ("recruiting", None)]
+LAST_SKILLS_STATE_BEFORE_MOVE = [("skills", "0006_rolematch_profile_visible")]
+
+# Every column of the moved models, read the same way before and after the move.
+COLUMNS = {
+    "Shortlist": ("pk", "recruiter_id", "name", "created_at"),
+    "ShortlistEntry": ("pk", "shortlist_id", "profile_id", "note", "added_at"),
+    "ProfileView": ("pk", "recruiter_id", "profile_id", "viewed_at"),
+}
+MOVED_MODELS = {"Shortlist": Shortlist, "ShortlistEntry": ShortlistEntry, "ProfileView": ProfileView}
+
+
+def rows(models: dict) -> dict[str, list[tuple]]:
+    return {name: sorted(model.objects.values_list(*COLUMNS[name])) for name, model in models.items()}
+
+
+def apps_before_move(executor: MigrationExecutor):
+    """The models as the migrations left them just before the move, with the moved ones still in ``skills``."""
+    return executor.loader.project_state(LAST_SKILLS_STATE_BEFORE_MOVE, at_end=True).apps
+
+
+def models_before_move(executor: MigrationExecutor) -> dict:
+    old_apps = apps_before_move(executor)
+    return {name: old_apps.get_model("skills", name) for name in COLUMNS}
+
+
+@pytest.fixture
+def executor():
+    """A migration executor on the test database, which is left fully migrated whatever the test does."""
+    try:
+        yield MigrationExecutor(connection)
+    finally:
+        latest = MigrationExecutor(connection)
+        latest.migrate(latest.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_the_recruiter_models_keeps_every_row(executor):
+    executor.migrate(BEFORE_MOVE)
+    old_apps = apps_before_move(executor)
+    User = old_apps.get_model(settings.AUTH_USER_MODEL)
+    Profile = old_apps.get_model("skills", "EngineerProfile")
+    old = {name: old_apps.get_model("skills", name) for name in COLUMNS}
+    recruiter = User.objects.create(username="recruiter", email="recruiter@example.com", password="!")
+    engineers = [
+        Profile.objects.create(
+            user=User.objects.create(username=f"engineer{n}", email=f"engineer{n}@example.com", password="!"),
+            headline=f"Data Engineer {n}",
+        )
+        for n in range(2)
+    ]
+    shortlists = [old["Shortlist"].objects.create(recruiter=recruiter, name=name) for name in ("Lakehouse", "Spark")]
+    old["ShortlistEntry"].objects.create(shortlist=shortlists[0], profile=engineers[0], note="Strong on skew, ask")
+    old["ShortlistEntry"].objects.create(shortlist=shortlists[0], profile=engineers[1])
+    old["ShortlistEntry"].objects.create(shortlist=shortlists[1], profile=engineers[1], note="ünïcødé · ✓")
+    for profile in engineers:
+        old["ProfileView"].objects.create(
+            recruiter=recruiter, profile=profile, viewed_at=datetime(2024, 3, 1, 9, 30, 15, 123456, tzinfo=UTC)
+        )
+    before = rows(old)
+
+    executor.loader.build_graph()  # read what is applied now
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert (rows(MOVED_MODELS), [len(before[name]) for name in COLUMNS]) == (before, [2, 3, 2])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_keeps_the_rows_made_after_the_move(executor):
+    recruiter = UserFactory(password=None)
+    profile = EngineerProfileFactory(user=UserFactory(password=None))
+    ShortlistEntryFactory(shortlist__recruiter=recruiter, profile=profile, note="Ask about Airflow")
+    ProfileViewFactory(recruiter=recruiter, profile=profile)
+    after = rows(MOVED_MODELS)
+
+    executor.migrate(BEFORE_MOVE)
+
+    assert rows(models_before_move(executor)) == after
+
+
+@pytest.mark.django_db
+def test_the_models_need_no_new_migration():
+    """A model changed without its migration (or a move half done) shows here, not on the production deploy."""
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

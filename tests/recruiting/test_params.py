@@ -1,0 +1,70 @@
+"""Whatever a recruiter (or a crawler) puts in the query string, the pages answer without a server error."""
+
+from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from skills.models import EngineerProfile
+from tests.clients import PortalClient as Client
+from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
+
+FIELDS = (
+    "role",
+    "min_score",
+    "must_haves_met",
+    "items",
+    "item_level",
+    "min_years",
+    "location",
+    "open_to_work",
+    "updated_since",
+    "sort",
+    "page",
+)
+
+values = st.one_of(
+    st.text(max_size=30),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.sampled_from(
+        ["", "0", "-1", "1e9", "2024-02-30", "9999-12-31", "0001-01-01", "on", "lakehouse", "\x00", str(2**63)]
+    ),
+)
+query = st.dictionaries(st.sampled_from(FIELDS), st.lists(values, min_size=1, max_size=3), max_size=6)
+
+
+class RecruiterPagesSurviveAnyQueryString(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.recruiter = RecruiterFactory()
+        role = RoleFactory(slug="lakehouse")
+        profile = EngineerProfileFactory(visibility=EngineerProfile.Visibility.RECRUITERS)
+        RoleMatchFactory(profile=profile, role=role, score=70)
+        AssessmentFactory(user=profile.user, level=3)
+
+    def recruiter_client(self) -> Client:
+        client = Client()
+        client.force_login(self.recruiter)
+        return client
+
+    @settings(max_examples=60, deadline=None)
+    @given(params=query)
+    def test_candidate_list(self, params):
+        response = self.recruiter_client().get(reverse("recruiting:candidate-list"), params)
+        self.assertEqual(response.status_code, 200)
+
+    @settings(max_examples=40, deadline=None)
+    @given(params=query)
+    def test_candidate_export(self, params):
+        response = self.recruiter_client().get(reverse("recruiting:candidate-export"), params)
+        self.assertEqual(response.status_code, 200)
+        b"".join(response.streaming_content)
+
+    @settings(max_examples=25, deadline=None)
+    @given(role=values)
+    def test_candidate_detail_role(self, role):
+        profile = EngineerProfile.objects.get()
+        response = self.recruiter_client().get(
+            reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}), {"role": role}
+        )
+        self.assertEqual(response.status_code, 200)

@@ -1,0 +1,688 @@
+"""Recruiter pages through the test client: who gets in, what they see, what never leaks."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from recruiting.models import ProfileView, ShortlistEntry
+from skills.models import EngineerProfile, RoleMatch
+from tests.factories import (
+    AssessmentFactory,
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    RoleRequirementFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    SuperuserFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE = EngineerProfile.Visibility.RECRUITERS
+PRIVATE = EngineerProfile.Visibility.PRIVATE
+
+
+def make_candidate(*, role, score, visibility=VISIBLE, missing=(), user=None, **profile_fields):
+    """A profile with a stored match; the match is written directly, as the services would store it."""
+    owner = user or UserFactory(password=None)  # an unusable password skips the slow hashing
+    profile = EngineerProfileFactory(user=owner, visibility=visibility, **profile_fields)
+    RoleMatchFactory(
+        profile=profile,
+        role=role,
+        score=score,
+        requirements_met=1,
+        requirements_total=2,
+        must_haves_missing=len(missing),
+        missing_must_have_names=list(missing),
+    )
+    return profile
+
+
+@pytest.fixture
+def role():
+    return RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse", order=1)
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory()
+
+
+@pytest.fixture
+def recruiter_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+def body(response) -> str:
+    return response.content.decode()
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+# Who may reach the recruiter pages ---------------------------------------------------------------
+
+USERS = {
+    "engineer": UserFactory,
+    "editor": EditorFactory,
+    "recruiter": RecruiterFactory,
+    "superuser": SuperuserFactory,
+}
+
+
+def recruiter_urls(*, shortlist, profile):
+    """Every recruiter URL with the method a real request uses; the shortlist belongs to the acting user."""
+    return [
+        ("get", reverse("recruiting:candidate-list"), {}),
+        ("get", reverse("recruiting:candidate-export"), {}),
+        ("get", reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}), {}),
+        ("get", reverse("recruiting:shortlist-list"), {}),
+        ("post", reverse("recruiting:shortlist-list"), {"name": "New list"}),
+        ("get", reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk}), {}),
+        ("get", reverse("recruiting:shortlist-delete", kwargs={"pk": shortlist.pk}), {}),
+        ("post", reverse("recruiting:shortlist-add"), {"profile": profile.pk, "shortlist": shortlist.pk}),
+        (
+            "post",
+            reverse("recruiting:shortlist-note", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}),
+            {"note": "x"},
+        ),
+        ("post", reverse("recruiting:shortlist-remove", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}), {}),
+        ("post", reverse("recruiting:shortlist-delete", kwargs={"pk": shortlist.pk}), {}),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["anonymous", "engineer", "editor", "recruiter", "superuser"])
+def test_authorization_matrix(client, role, kind):
+    user = USERS[kind]() if kind != "anonymous" else None
+    owner = user if kind in ("recruiter", "superuser") else RecruiterFactory()
+    shortlist = ShortlistFactory(recruiter=owner)
+    profile = make_candidate(role=role, score=50)
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile)
+    if user:
+        client.force_login(user)
+    for method, url, data in recruiter_urls(shortlist=shortlist, profile=profile):
+        response = getattr(client, method)(url, data)
+        if kind == "anonymous":
+            assert response.status_code == 302, url
+            assert response.url.startswith(reverse("account_login")), url
+        elif kind in ("engineer", "editor"):
+            assert response.status_code == 403, url
+        else:
+            assert response.status_code in (200, 302), (url, response.status_code)
+
+
+def test_recruiter_urls_have_the_contracted_paths():
+    assert reverse("recruiting:candidate-list") == "/skills/candidates/"
+    assert reverse("recruiting:candidate-export") == "/skills/candidates/export.csv"
+    assert reverse("recruiting:candidate-detail", kwargs={"pk": 7}) == "/skills/candidates/7/"
+    assert reverse("recruiting:shortlist-list") == "/skills/shortlists/"
+
+
+def test_navigation_shows_recruiter_links_only_to_recruiters(client, recruiter):
+    client.force_login(UserFactory())
+    assert reverse("recruiting:shortlist-list") not in body(client.get("/"))
+    client.force_login(recruiter)
+    page = body(client.get("/"))
+    assert reverse("recruiting:candidate-list") in page
+    assert reverse("recruiting:shortlist-list") in page
+
+
+# The candidate list ------------------------------------------------------------------------------
+
+
+def list_names(response) -> list[str]:
+    return [row.profile.headline for row in response.context["candidates"].rows]
+
+
+def test_list_ranks_visible_candidates_by_stored_score(recruiter_client, role):
+    make_candidate(role=role, score=40, headline="middle")
+    make_candidate(role=role, score=90, headline="best")
+    make_candidate(role=role, score=10, headline="last")
+    make_candidate(role=role, score=99, headline="Private Pat", visibility=PRIVATE)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"))
+    assert list_names(response) == ["best", "middle", "last"]
+    assert response.context["candidates"].page.paginator.count == 3
+    assert "Private Pat" not in body(response)
+
+
+def test_list_defaults_to_first_published_senior_role(recruiter_client, role):
+    RoleFactory(title="Medior Data Engineer", slug="medior", is_senior=False, order=0)
+    RoleFactory(title="Draft role", slug="draft", published=False, order=0)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"))
+    assert response.context["role"] == role
+
+
+def test_list_ranks_by_the_chosen_role(recruiter_client, role):
+    other = RoleFactory(slug="platform", order=2)
+    first = make_candidate(role=role, score=90, headline="lakehouse person")
+    second = make_candidate(role=role, score=20, headline="platform person")
+    RoleMatchFactory(profile=first, role=other, score=10)
+    RoleMatchFactory(profile=second, role=other, score=80)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": "platform"})
+    assert list_names(response) == ["platform person", "lakehouse person"]
+
+
+def test_list_paginates_25_per_page_and_handles_bad_page_numbers(recruiter_client, role):
+    for score in range(30):
+        make_candidate(role=role, score=score)
+    url = reverse("recruiting:candidate-list")
+    assert len(recruiter_client.get(url).context["candidates"].rows) == 25
+    assert len(recruiter_client.get(url, {"page": 2}).context["candidates"].rows) == 5
+    assert recruiter_client.get(url, {"page": "abc"}).context["candidates"].page.number == 1
+    assert recruiter_client.get(url, {"page": "999"}).context["candidates"].page.number == 2
+
+
+def test_list_filters_combine(recruiter_client, role):
+    make_candidate(role=role, score=80, headline="match", years_experience=8, location="Utrecht", open_to_work=True)
+    make_candidate(
+        role=role, score=80, headline="too junior", years_experience=2, location="Utrecht", open_to_work=True
+    )
+    make_candidate(role=role, score=80, headline="elsewhere", years_experience=8, location="Leeds", open_to_work=True)
+    make_candidate(role=role, score=80, headline="not looking", years_experience=8, location="Utrecht")
+    make_candidate(role=role, score=50, headline="low score", years_experience=8, location="utrecht", open_to_work=True)
+    response = recruiter_client.get(
+        reverse("recruiting:candidate-list"),
+        {"min_years": 5, "location": "utrECHT", "open_to_work": "on", "min_score": 60},
+    )
+    assert list_names(response) == ["match"]
+
+
+def test_list_filters_on_items_at_a_minimum_level(recruiter_client, role):
+    strong = make_candidate(role=role, score=50, headline="strong")
+    weak = make_candidate(role=role, score=60, headline="weak")
+    assessment = AssessmentFactory(user=strong.user, level=3)
+    AssessmentFactory(user=weak.user, item=assessment.item, level=2)
+    url = reverse("recruiting:candidate-list")
+    assert list_names(recruiter_client.get(url, {"items": assessment.item.pk, "item_level": 3})) == ["strong"]
+    assert list_names(recruiter_client.get(url, {"items": assessment.item.pk})) == ["weak", "strong"]
+
+
+def test_list_shows_missing_must_haves_and_a_skill_bar(recruiter_client, role):
+    profile = make_candidate(role=role, score=50, missing=("skew", "retries"))
+    AssessmentFactory(user=profile.user, level=4, item__skill__name="PySpark")
+    page = body(recruiter_client.get(reverse("recruiting:candidate-list")))
+    assert "skew, retries" in page
+    assert "PySpark: 4.0 / 4" in page
+
+
+def test_list_sorts_by_experience(recruiter_client, role):
+    make_candidate(role=role, score=90, headline="junior", years_experience=1)
+    make_candidate(role=role, score=10, headline="senior", years_experience=12)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"), {"sort": "experience"})
+    assert list_names(response) == ["senior", "junior"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"min_score": "abc"},
+        {"min_score": "101"},
+        {"role": "no-such-role"},
+        {"items": "not-a-number"},
+        {"items": "999999"},
+        {"items": str(2**63)},
+        {"items": "²"},
+        {"updated_since": "31-31-2024"},
+        {"updated_since": "0001-01-01"},
+        {"min_years": "-1"},
+        {"sort": "password"},
+        {"item_level": "9"},
+    ],
+)
+def test_bad_filter_is_reported_and_ignored(recruiter_client, role, params):
+    make_candidate(role=role, score=50, headline="still listed")
+    response = recruiter_client.get(reverse("recruiting:candidate-list"), params)
+    assert response.status_code == 200
+    assert "could not be used" in body(response)
+    assert list_names(response) == ["still listed"]
+
+
+def test_filter_form_keeps_the_input_and_marks_the_bad_field(recruiter_client, role):
+    item = AssessmentFactory(user=make_candidate(role=role, score=50).user, level=3).item
+    RoleFactory(slug="platform", order=2)
+    params = {"role": "platform", "min_score": "abc", "location": "Utre<cht", "items": [item.pk], "sort": "experience"}
+    page = " ".join(body(recruiter_client.get(reverse("recruiting:candidate-list"), params)).split())
+    assert '<label for="id_min_score" class="form-label"> Minimum match score </label>' in page
+    assert 'value="abc" min="0" max="100" class="numberinput form-control is-invalid" aria-invalid="true"' in page
+    assert '<div id="id_min_score_error" class="invalid-feedback">' in page
+    assert "Enter a whole number." in page
+    assert 'value="Utre&lt;cht" maxlength="100"' in page
+    assert '<option value="platform" selected>' in page
+    assert '<option value="lakehouse">' in page
+    assert '<option value="experience" selected>' in page
+    assert '<option value="2" selected>' in page  # the default item level, filled in
+    assert f'name="items" value="{item.pk}" id="id_items_0" checked>' in page
+    assert '<label for="id_items_0" class="form-check-label">' in page
+
+
+def test_list_without_published_roles_explains_itself(recruiter_client):
+    response = recruiter_client.get(reverse("recruiting:candidate-list"))
+    assert response.status_code == 200
+    assert "no published role" in body(response)
+
+
+# One candidate -------------------------------------------------------------------------------------
+
+
+def test_private_profile_is_404_even_by_direct_id(recruiter_client, role):
+    profile = make_candidate(role=role, score=50, visibility=PRIVATE)
+    response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert response.status_code == 404
+    assert not ProfileView.objects.exists()
+
+
+def test_detail_records_the_view(recruiter_client, recruiter, role):
+    profile = make_candidate(role=role, score=50)
+    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    recruiter_client.get(url)
+    recruiter_client.get(url)
+    views = ProfileView.objects.filter(profile=profile)
+    assert views.count() == 2
+    assert {view.recruiter for view in views} == {recruiter}
+
+
+def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):
+    from skills.personal_data import profile_views
+    from tests.clients import PortalClient as Client
+
+    engineer = UserFactory(password=None)
+    profile = make_candidate(role=role, score=50, user=engineer)
+    viewer = RecruiterFactory(email="talent@agency.example", username="talent@agency.example")
+    recruiter_browser = Client()
+    recruiter_browser.force_login(viewer)
+    recruiter_browser.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert [view.recruiter for view in profile_views(user=engineer)] == [viewer]
+    client.force_login(engineer)
+    assert "talent@agency.example" in body(client.get("/skills/profile/"))
+
+
+def test_detail_shows_levels_with_evidence_and_gaps(recruiter_client, role):
+    profile = make_candidate(role=role, score=50)
+    AssessmentFactory(
+        user=profile.user, level=3, item__name="window functions", evidence_url="https://example.org/sql-demo"
+    )
+    from tests.factories import RoleRequirementFactory
+
+    RoleRequirementFactory(role=role, item__name="skew", min_level=3, is_must_have=True)
+    page = body(recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})))
+    assert "window functions" in page
+    assert 'href="https://example.org/sql-demo"' in page
+    assert "skew" in page
+
+
+def test_detail_uses_the_role_parameter_and_reports_a_bad_one(recruiter_client, role):
+    other = RoleFactory(slug="platform", title="Platform engineer", order=5)
+    profile = make_candidate(role=role, score=50)
+    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    assert recruiter_client.get(url, {"role": "platform"}).context["role"] == other
+    response = recruiter_client.get(url, {"role": "nope"})
+    assert response.status_code == 200
+    assert response.context["role"] == role
+    assert "not published" in body(response)
+
+
+def test_detail_defaults_to_the_candidates_target_role(recruiter_client, role):
+    target = RoleFactory(slug="analytics", order=9)
+    profile = make_candidate(role=role, score=50, target_role=target)
+    response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert response.context["role"] == target
+
+
+# CSV export ---------------------------------------------------------------------------------------
+
+
+def test_export_streams_filtered_visible_rows_with_absolute_urls(recruiter_client, role):
+    make_candidate(role=role, score=80, headline="Lead", location="Delft", years_experience=9, missing=("skew",))
+    make_candidate(role=role, score=20, headline="Junior")
+    make_candidate(role=role, score=99, headline="Private one", visibility=PRIVATE)
+    response = recruiter_client.get(reverse("recruiting:candidate-export"), {"min_score": 50})
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = csv_rows(response)
+    assert header == ["name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL"]
+    assert len(rows) == 1
+    _name, headline, location, years, role_title, score, missing, url = rows[0]
+    assert (headline, location, years, role_title, score, missing) == ("Lead", "Delft", "9", role.title, "80", "skew")
+    assert url.startswith("http://testserver/skills/candidates/")
+
+
+def test_export_links_each_row_to_its_own_profile(recruiter_client, role):
+    profiles = [make_candidate(role=role, score=score) for score in (90, 80)]
+    _header, *rows = csv_rows(recruiter_client.get(reverse("recruiting:candidate-export")))
+    expected = [
+        "http://testserver" + reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}) for profile in profiles
+    ]
+    assert [row[-1] for row in rows] == expected
+
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_export_escapes_formula_cells(recruiter_client, role, payload):
+    make_candidate(role=role, score=50, headline=payload, location=payload)
+    _, row = csv_rows(recruiter_client.get(reverse("recruiting:candidate-export")))
+    assert row[1] == "'" + payload
+    assert row[2] == "'" + payload
+
+
+def test_export_with_bad_parameters_is_not_an_error(recruiter_client, role):
+    make_candidate(role=role, score=50)
+    response = recruiter_client.get(
+        reverse("recruiting:candidate-export"), {"min_score": "x", "updated_since": "never"}
+    )
+    assert response.status_code == 200
+    assert len(csv_rows(response)) == 2
+
+
+# Shortlists ---------------------------------------------------------------------------------------
+
+
+def test_shortlist_list_counts_only_visible_candidates(recruiter_client, recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Lakehouse")
+    ShortlistEntryFactory(shortlist=shortlist, profile=make_candidate(role=role, score=1))
+    hidden = make_candidate(role=role, score=1)
+    ShortlistEntryFactory(shortlist=shortlist, profile=hidden)
+    EngineerProfile.objects.filter(pk=hidden.pk).update(visibility=PRIVATE)
+    response = recruiter_client.get(reverse("recruiting:shortlist-list"))
+    assert [item.visible_count for item in response.context["shortlists"]] == [1]
+    assert "1 candidate<" in body(response)
+
+
+def test_candidate_going_private_vanishes_from_shortlist_but_entry_is_kept(recruiter_client, recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    profile = make_candidate(role=role, score=1, headline="Soon private")
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile, note="call back")
+    url = reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk})
+    assert "Soon private" in body(recruiter_client.get(url))
+    EngineerProfile.objects.filter(pk=profile.pk).update(visibility=PRIVATE)
+    page = body(recruiter_client.get(url))
+    assert "Soon private" not in page
+    assert "call back" not in page
+    assert ShortlistEntry.objects.filter(profile=profile).exists()
+
+
+def test_recruiter_never_sees_another_recruiters_shortlist_or_notes(recruiter_client, role):
+    other = ShortlistFactory(name="Their list")
+    profile = make_candidate(role=role, score=1)
+    ShortlistEntryFactory(shortlist=other, profile=profile, note="secret note")
+    assert "Their list" not in body(recruiter_client.get(reverse("recruiting:shortlist-list")))
+    kwargs = {"pk": other.pk}
+    entry_kwargs = {"pk": other.pk, "profile_pk": profile.pk}
+    assert recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs=kwargs)).status_code == 404
+    assert recruiter_client.get(reverse("recruiting:shortlist-delete", kwargs=kwargs)).status_code == 404
+    assert recruiter_client.post(reverse("recruiting:shortlist-delete", kwargs=kwargs)).status_code == 404
+    assert (
+        recruiter_client.post(reverse("recruiting:shortlist-note", kwargs=entry_kwargs), {"note": "x"}).status_code
+        == 404
+    )
+    assert recruiter_client.post(reverse("recruiting:shortlist-remove", kwargs=entry_kwargs)).status_code == 404
+    detail = body(recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})))
+    assert "secret note" not in detail
+    assert "Their list" not in detail
+    assert ShortlistEntry.objects.get(shortlist=other).note == "secret note"
+
+
+def test_adding_to_another_recruiters_shortlist_is_refused(recruiter_client, role):
+    other = ShortlistFactory()
+    profile = make_candidate(role=role, score=1)
+    recruiter_client.post(reverse("recruiting:shortlist-add"), {"profile": profile.pk, "shortlist": other.pk})
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_create_shortlist_then_add_and_remove_without_javascript(recruiter_client, recruiter, role):
+    profile = make_candidate(role=role, score=1)
+    response = recruiter_client.post(reverse("recruiting:shortlist-list"), {"name": "  Spark people "})
+    shortlist = recruiter.shortlists.get()
+    assert shortlist.name == "Spark people"
+    assert response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk})
+    detail_url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"), {"profile": profile.pk, "shortlist": shortlist.pk, "next": detail_url}
+    )
+    assert response.status_code == 302
+    assert response.url == detail_url
+    assert shortlist.entries.filter(profile=profile).exists()
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-remove", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk})
+    )
+    assert response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk})
+    assert not shortlist.entries.exists()
+
+
+def test_add_redirect_ignores_foreign_next_url(recruiter_client, recruiter, role):
+    profile = make_candidate(role=role, score=1)
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"),
+        {"profile": profile.pk, "shortlist": shortlist.pk, "next": "https://evil.example/"},
+    )
+    assert response.url == reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+
+
+def test_add_with_htmx_creates_a_new_list_and_returns_the_widget(recruiter_client, recruiter, role):
+    profile = make_candidate(role=role, score=1)
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"),
+        {"profile": profile.pk, "new_name": "Call this week"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    page = body(response)
+    assert f'id="shortlist-controls-{profile.pk}"' in page
+    assert "Added to “Call this week”" in page
+    assert "<html" not in page
+    assert recruiter.shortlists.get().entries.get().profile == profile
+
+
+def test_add_without_a_list_shows_an_error_and_changes_nothing(recruiter_client, role):
+    profile = make_candidate(role=role, score=1)
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"), {"profile": profile.pk}, HTTP_HX_REQUEST="true"
+    )
+    assert "Choose a shortlist or type a name" in body(response)
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_add_with_an_existing_name_reports_it(recruiter_client, recruiter, role):
+    ShortlistFactory(recruiter=recruiter, name="Spark")
+    profile = make_candidate(role=role, score=1)
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"), {"profile": profile.pk, "new_name": "Spark"}, HTTP_HX_REQUEST="true"
+    )
+    assert "already have a shortlist called" in body(response)
+    assert recruiter.shortlists.count() == 1
+    assert not ShortlistEntry.objects.exists()
+
+
+@pytest.mark.parametrize("profile_value", ["private", "abc", ""])
+def test_add_of_private_or_unknown_candidate_is_404(recruiter_client, recruiter, role, profile_value):
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    private = make_candidate(role=role, score=1, visibility=PRIVATE)
+    value = private.pk if profile_value == "private" else profile_value
+    response = recruiter_client.post(reverse("recruiting:shortlist-add"), {"profile": value, "shortlist": shortlist.pk})
+    assert response.status_code == 404
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_remove_with_htmx_from_the_candidate_widget_returns_the_widget(recruiter_client, recruiter, role):
+    entry = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=make_candidate(role=role, score=1)
+    )
+    url = reverse("recruiting:shortlist-remove", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, {"fragment": "controls"}, HTTP_HX_REQUEST="true")
+    assert f'id="shortlist-controls-{entry.profile_id}"' in body(response)
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_remove_with_htmx_from_the_shortlist_page_drops_the_row(recruiter_client, recruiter, role):
+    entry = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=make_candidate(role=role, score=1)
+    )
+    url = reverse("recruiting:shortlist-remove", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert body(response) == ""
+
+
+def test_note_is_saved_with_htmx_and_without(recruiter_client, recruiter, role):
+    entry = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=make_candidate(role=role, score=1)
+    )
+    url = reverse("recruiting:shortlist-note", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, {"note": "Strong on skew"}, HTTP_HX_REQUEST="true")
+    assert "Saved." in body(response)
+    assert "Strong on skew" in body(response)
+    response = recruiter_client.post(url, {"note": "Call on Monday"})
+    assert response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id})
+    entry.refresh_from_db()
+    assert entry.note == "Call on Monday"
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_too_long_note_is_rejected_and_changes_nothing(recruiter_client, recruiter, role, htmx):
+    entry = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=make_candidate(role=role, score=1), note="keep"
+    )
+    url = reverse("recruiting:shortlist-note", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = recruiter_client.post(url, {"note": "x" * 1001}, **headers)
+    assert response.status_code in (200, 400)
+    assert "at most 1000 characters" in body(response)
+    entry.refresh_from_db()
+    assert entry.note == "keep"
+
+
+def test_delete_asks_then_removes_the_shortlist(recruiter_client, recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Old")
+    ShortlistEntryFactory(shortlist=shortlist, profile=make_candidate(role=role, score=1))
+    url = reverse("recruiting:shortlist-delete", kwargs={"pk": shortlist.pk})
+    assert "Delete “Old”?" in body(recruiter_client.get(url))
+    assert recruiter_client.post(url).url == reverse("recruiting:shortlist-list")
+    assert not recruiter.shortlists.exists()
+    assert not ShortlistEntry.objects.exists()
+
+
+def test_create_shortlist_with_duplicate_name_rerenders_with_error(recruiter_client, recruiter):
+    ShortlistFactory(recruiter=recruiter, name="Spark")
+    response = recruiter_client.post(reverse("recruiting:shortlist-list"), {"name": "Spark"})
+    assert response.status_code == 400
+    assert "already have a shortlist called" in body(response)
+    assert recruiter.shortlists.count() == 1
+
+
+# Scale: a fixed number of queries whatever the number of candidates --------------------------------
+
+
+def bulk_candidates(*, role, count, items, shortlist=None):
+    """Many visible candidates with assessments, matches and shortlist entries, inserted in bulk."""
+    from django.contrib.auth import get_user_model
+
+    from skills.models import Assessment
+
+    user_model = get_user_model()
+    start = user_model.objects.count()
+    users = user_model.objects.bulk_create(
+        [
+            user_model(username=f"bulk{start + n}@example.com", email=f"bulk{start + n}@example.com")
+            for n in range(count)
+        ]
+    )
+    profiles = EngineerProfile.objects.bulk_create(
+        [
+            EngineerProfile(user=user, headline=f"=Engineer {n}", visibility=VISIBLE if n % 5 else PRIVATE)
+            for n, user in enumerate(users)
+        ]
+    )
+    RoleMatch.objects.bulk_create(
+        [
+            RoleMatch(
+                profile=profile,
+                role=role,
+                score=n % 101,
+                missing_must_have_names=["skew"],
+                profile_visible=profile.is_visible_to_recruiters,
+            )
+            for n, profile in enumerate(profiles)
+        ]
+    )
+    Assessment.objects.bulk_create(
+        [
+            Assessment(user=user, item=item, level=(n + index) % 5)
+            for n, user in enumerate(users)
+            for index, item in enumerate(items)
+        ]
+    )
+    if shortlist is not None:
+        ShortlistEntry.objects.bulk_create(
+            [ShortlistEntry(shortlist=shortlist, profile=profile) for profile in profiles[1::5]]
+        )
+
+
+@pytest.fixture
+def scale_setup(recruiter, role):
+    from tests.factories import ChecklistItemFactory, SkillFactory
+
+    skills = [SkillFactory() for _ in range(3)]
+    items = [ChecklistItemFactory(skill=skills[index % 3]) for index in range(6)]
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    return {"role": role, "items": items, "shortlist": shortlist}
+
+
+LIST_QUERY_LIMIT = 18
+EXPORT_QUERY_LIMIT = 9
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_list_runs_a_fixed_number_of_queries(recruiter_client, scale_setup, django_assert_max_num_queries, count):
+    bulk_candidates(
+        role=scale_setup["role"], count=count, items=scale_setup["items"], shortlist=scale_setup["shortlist"]
+    )
+    params = {"items": [scale_setup["items"][0].pk], "item_level": 1, "min_years": 0, "page": 2}
+    with django_assert_max_num_queries(LIST_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-list"), params)
+    assert response.status_code == 200
+    assert response.context["candidates"].rows
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_export_runs_a_fixed_number_of_queries(recruiter_client, scale_setup, django_assert_max_num_queries, count):
+    bulk_candidates(role=scale_setup["role"], count=count, items=scale_setup["items"])
+    with django_assert_max_num_queries(EXPORT_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-export"))
+        rows = csv_rows(response)
+    assert len(rows) == 1 + count * 4 // 5
+    assert all(row[1].startswith("'=") for row in rows[1:])
+
+
+DETAIL_QUERY_LIMIT = 24
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_detail_runs_a_fixed_number_of_queries(recruiter_client, recruiter, role, django_assert_max_num_queries, count):
+    from tests.factories import ChecklistItemFactory, RoleRequirementFactory, SkillFactory
+
+    profile = make_candidate(role=role, score=50)
+    skills = [SkillFactory() for _ in range(3)]
+    for index in range(count):
+        item = ChecklistItemFactory(skill=skills[index % 3])
+        RoleRequirementFactory(role=role, item=item, is_must_have=index % 2 == 0)
+        AssessmentFactory(user=profile.user, item=item, level=index % 5, evidence_url="https://example.org/e")
+    ShortlistEntryFactory(shortlist=ShortlistFactory(recruiter=recruiter), profile=profile)
+    with django_assert_max_num_queries(DETAIL_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert response.status_code == 200
+
+
+def test_candidate_radar_speaks_of_the_candidate_not_of_you(recruiter_client, role):
+    RoleRequirementFactory(role=role)
+    profile = make_candidate(role=role, score=50)
+    page = body(recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})))
+    assert "the candidate&#x27;s level" in page or "the candidate's level" in page
+    assert "your level" not in page

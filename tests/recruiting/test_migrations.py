@@ -95,3 +95,16 @@ def test_migrating_back_keeps_the_rows_made_after_the_move(executor):
 def test_the_models_need_no_new_migration():
     """A model changed without its migration (or a move half done) shows here, not on the production deploy."""
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_moved_models_content_types_follow_them(executor):
+    from django.contrib.contenttypes.models import ContentType
+
+    executor.migrate(BEFORE_MOVE)
+    ContentType.objects.filter(app_label="recruiting").delete()
+    old, _ = ContentType.objects.get_or_create(app_label="skills", model="shortlist")  # as made before the move
+    latest = MigrationExecutor(connection)
+    latest.migrate(latest.loader.graph.leaf_nodes())
+    old.refresh_from_db()
+    assert (old.app_label, old.model) == ("recruiting", "shortlist")

@@ -30,4 +30,4 @@ def own_assessments(*, user: AbstractBaseUser) -> QuerySet[Assessment]:
 
 def tokens_for(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
     """Only the user's own tokens, newest first; another user's token is never reachable."""
-    return ApiToken.objects.filter(user=user)
+    return ApiToken.objects.filter(user=user).select_related("user")

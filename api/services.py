@@ -33,8 +33,11 @@ def hash_token(plain: str) -> str:
 
 
 @transaction.atomic
-def create_token(*, user: AbstractBaseUser, name: str) -> IssuedToken:
-    """Issue a named token for the user; at most MAX_ACTIVE_TOKENS may be active at once."""
+def create_token(*, user: AbstractBaseUser, name: str, staff_access: bool = False) -> IssuedToken:
+    """Issue a named token for the user; at most MAX_ACTIVE_TOKENS may be active at once.
+
+    ``staff_access``: made in a session that passed the second factor, so it carries the staff rights too.
+    """
     # Lock the user's row so two requests at once cannot both pass the limit.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.active().filter(user=user).count() >= MAX_ACTIVE_TOKENS:
@@ -43,7 +46,13 @@ def create_token(*, user: AbstractBaseUser, name: str) -> IssuedToken:
             % {"limit": MAX_ACTIVE_TOKENS}
         )
     plain = secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name.strip(), token_hash=hash_token(plain), prefix=plain[:PREFIX_LENGTH])
+    token = ApiToken(
+        user=user,
+        name=name.strip(),
+        token_hash=hash_token(plain),
+        prefix=plain[:PREFIX_LENGTH],
+        staff_access=staff_access,
+    )
     token.full_clean()
     token.save()
     return IssuedToken(token=token, plain=plain)
@@ -72,3 +81,8 @@ def use_token(*, plain: str) -> ApiToken | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def revoke_staff_tokens(*, user: AbstractBaseUser) -> int:
+    """Revoke the tokens that carry staff rights, e.g. once the account's authenticator app is removed."""
+    return ApiToken.objects.active().filter(user=user, staff_access=True).update(revoked_at=timezone.now())

@@ -1,5 +1,8 @@
 """The token page: list, create (the plain token is shown once) and revoke personal API tokens."""
 
+from functools import wraps
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,20 +15,41 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from api import selectors, services
 from api.forms import TokenForm
+from portal.access import CANDIDATES_PERMISSION, holds_staff_rights, second_factor_confirmed, token_can_view_candidates
+
+
+def staff_pass_second_factor(view):
+    """Staff manage tokens only in a session that passed the second factor: a password alone must not plant one."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if holds_staff_rights(request.user) and not second_factor_confirmed(request):
+            return redirect(f"{reverse('mfa-required')}?{urlencode({'next': request.get_full_path()})}")
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 @login_required
+@staff_pass_second_factor
 @never_cache
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
-    """A new token is rendered straight into the response (never stored, never cached) and not shown again."""
+    """A new token is rendered straight into the response (never stored, never cached) and not shown again.
+
+    A token carries the staff rights only when the session that makes it passed the second factor.
+    """
     form = TokenForm(request.POST if request.method == "POST" else None)
     issued = None
     status = 200
     if form.is_bound:
         if form.is_valid():
             try:
-                issued = services.create_token(user=request.user, name=form.cleaned_data["name"])
+                issued = services.create_token(
+                    user=request.user,
+                    name=form.cleaned_data["name"],
+                    staff_access=second_factor_confirmed(request),
+                )
             except ValidationError as error:
                 form.add_error(None, error)
         if issued is None:
@@ -35,13 +59,17 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "issued": issued,
-        "tokens": selectors.tokens_for(user=request.user),
+        "tokens": [
+            (token, token_can_view_candidates(token)) for token in selectors.tokens_for(user=request.user)
+        ],
+        "is_recruiter": request.user.has_perm(CANDIDATES_PERMISSION),
         "docs_url": reverse("api:openapi-view"),
     }
     return render(request, "api/tokens.html", context, status=status)
 
 
 @login_required
+@staff_pass_second_factor
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(selectors.tokens_for(user=request.user), pk=pk)

@@ -14,10 +14,10 @@ removed authenticator counts at the next request.
 
 from collections.abc import Callable
 
+from allauth.account.auth_backends import AuthenticationBackend
 from allauth.account.signals import authentication_step_completed
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -42,8 +42,11 @@ def _remembered(user, name: str, compute: Callable[[], object]):
     return record[name]
 
 
-class CachedPermissionsBackend(ModelBackend):
-    """Django's ModelBackend whose permission set per user comes from the cache (two queries fewer per check)."""
+class CachedPermissionsBackend(AuthenticationBackend):
+    """allauth's login by e-mail, and Django's permissions with each user's set read from the cache.
+
+    The only backend: a second one would answer every permission check that this one denies, with queries.
+    """
 
     def get_all_permissions(self, user_obj, obj=None):
         if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
@@ -70,15 +73,19 @@ def second_factor_confirmed(request: HttpRequest) -> bool:
     """The account has an authenticator app and this session passed it at login or since.
 
     A session that logged in with the password alone stays without staff rights
-    even after the account sets up an app: it has to pass the app once.
-    An API token carries the state of the account it belongs to.
+    even after the account sets up an app: it has to pass the app once. An API
+    token carries the state of the session that made it (``staff_access``).
     """
-    user = acting_user(request)
-    if not user.is_authenticated or not has_mfa(user):
-        return False
-    if getattr(request, "api_token", None) is not None:
-        return True
-    return request.session.get(SECOND_FACTOR_SESSION_KEY) == user.pk
+    api_token = getattr(request, "api_token", None)
+    if api_token is not None:
+        return token_passed_second_factor(api_token)
+    user = request.user
+    return user.is_authenticated and has_mfa(user) and request.session.get(SECOND_FACTOR_SESSION_KEY) == user.pk
+
+
+def token_passed_second_factor(api_token) -> bool:
+    """A token made in a session that passed the second factor, of an account that still has its app."""
+    return api_token.staff_access and has_mfa(api_token.user)
 
 
 def holds_staff_rights(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -90,6 +97,15 @@ def can_view_candidates(request: HttpRequest) -> bool:
     """The recruiter's right: the permission (from a group or given directly) and a confirmed second factor."""
     user = acting_user(request)
     return user.is_authenticated and user.has_perm(CANDIDATES_PERMISSION) and second_factor_confirmed(request)
+
+
+def token_can_view_candidates(api_token) -> bool:
+    """What :func:`can_view_candidates` answers to a request made with this token."""
+    return (
+        api_token.is_active
+        and api_token.user.has_perm(CANDIDATES_PERMISSION)
+        and token_passed_second_factor(api_token)
+    )
 
 
 def can_edit_content(request: HttpRequest) -> bool:

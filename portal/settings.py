@@ -137,10 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "portal.access.CachedPermissionsBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+AUTHENTICATION_BACKENDS = ["portal.access.CachedPermissionsBackend"]  # allauth's e-mail login, cached permissions
 
 # Accounts: e-mail only, verified before first login, rate limited.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -183,7 +183,7 @@ def expected(name: str, role: str) -> int | str:
         return table[role]
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
-    if name.startswith("recruiting:"):
+    if name.startswith(("recruiting:", "tokens:")):
         return SECOND_FACTOR
     if table is API_RECRUITERS:
         return FORBIDDEN

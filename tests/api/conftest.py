@@ -19,8 +19,9 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def bearer(user) -> dict[str, str]:
-    return {"Authorization": f"Bearer {create_token(user=user, name='tests').plain}"}
+def bearer(user, *, staff_access: bool = True) -> dict[str, str]:
+    """A fresh token of ``user``, by default as made in a session that passed the account's second factor."""
+    return {"Authorization": f"Bearer {create_token(user=user, name='tests', staff_access=staff_access).plain}"}
 
 
 @pytest.fixture

@@ -3,12 +3,15 @@
 import hashlib
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
-from tests.factories import UserFactory
+from tests.factories import TOTP_SECRET, RecruiterFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +190,55 @@ def test_token_page_uses_a_fixed_number_of_queries(client, django_assert_max_num
         issued.token.save()
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/api/tokens/")
+
+
+# Tokens and the second factor ------------------------------------------------------------------------
+
+CANDIDATES_API = "/api/recruiter/candidates"
+
+
+def test_a_token_made_without_the_second_factor_never_reads_candidates(client):
+    """Someone with only the password plants a token; the account sets up its app later: still refused."""
+    recruiter = RecruiterFactory(with_mfa=False)
+    planted = create_token(user=recruiter, name="planted")  # as the page made it before this fix
+    TOTP.activate(recruiter, TOTP_SECRET)
+    response = client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {planted.plain}"})
+    assert response.status_code == 403
+
+
+def test_staff_without_a_passed_second_factor_cannot_make_or_revoke_tokens(client):
+    recruiter = RecruiterFactory()
+    token = create_token(user=recruiter, name="kept", staff_access=True).token
+    client.force_login_password_only(recruiter)
+    for response in (
+        client.get(reverse("tokens:list")),
+        client.post(reverse("tokens:list"), {"name": "planted"}),
+        client.post(reverse("tokens:revoke", args=[token.pk])),
+    ):
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("mfa-required"))
+    assert ApiToken.objects.filter(user=recruiter).count() == 1
+    token.refresh_from_db()
+    assert token.is_active
+
+
+def test_a_token_made_after_the_second_factor_reads_candidates_and_says_so(client):
+    RoleFactory()
+    recruiter = RecruiterFactory()
+    client.force_login(recruiter)
+    page = client.post(reverse("tokens:list"), {"name": "ranking script"}).content.decode()
+    plain = page.split('id="new-token-value" class="form-control font-monospace" type="text" value="')[1].split('"')[0]
+    assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+    listed = " ".join(client.get(reverse("tokens:list")).content.decode().split())
+    assert "Reads candidates" in listed
+    assert "<td>Yes</td>" in listed
+
+
+def test_removing_the_authenticator_revokes_the_staff_tokens_for_good(client):
+    recruiter = RecruiterFactory()
+    staff = create_token(user=recruiter, name="staff", staff_access=True)
+    plain = create_token(user=recruiter, name="own levels only")
+    Authenticator.objects.filter(user=recruiter).delete()
+    TOTP.activate(recruiter, TOTP_SECRET)  # a new app does not bring the old tokens back
+    assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {staff.plain}"}).status_code == 401
+    assert client.get("/api/me/assessments", headers={"Authorization": f"Bearer {plain.plain}"}).status_code == 200

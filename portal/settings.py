@@ -34,10 +34,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-MAKE_A_SECRET_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+KEY_RECIPE = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(f"SECRET_KEY must be set when DJANGO_DEBUG is off; make one with: {MAKE_A_SECRET_KEY}")
+        raise ImproperlyConfigured(f"SECRET_KEY must be set when DJANGO_DEBUG is off; make one with: {KEY_RECIPE}")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"  # noqa: S105 - debug only
 elif not DEBUG and (
     # Django's own W009 rule, refused at start instead of only warned about by check --deploy.
@@ -47,7 +47,7 @@ elif not DEBUG and (
 ):
     raise ImproperlyConfigured(
         f"SECRET_KEY is too weak: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
-        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different. Make one with: {MAKE_A_SECRET_KEY}"
+        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different. Make one with: {KEY_RECIPE}"
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the request's data; after the header middleware, so its 400 carries their headers.
+    "portal.hardening.HostileInputMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.mfa.RequireStaffMFAMiddleware",

@@ -1,10 +1,13 @@
-"""Site-wide guards for what arrives: hostile text.
+"""Site-wide guards for what arrives and what leaves: hostile text in, personal pages out.
 
 ``HostileInputMiddleware`` answers 400 before any view runs when the path, the
 query string or a form or JSON body holds text no field can store: a NUL
 (PostgreSQL refuses it in text with a DataError, a 500), a lone surrogate, or
 bytes that are not UTF-8 (over-long encodings included). One guard, so no view
 has to remember it.
+
+``PrivateResponsesMiddleware`` keeps what a signed-in caller sees out of shared
+caches and the browser's history.
 """
 
 import json
@@ -15,6 +18,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.defaults import bad_request
 
@@ -100,3 +104,25 @@ class HostileInputMiddleware:
             detail = _("The request holds characters that are not allowed (NUL, or text that is not valid UTF-8).")
             return JsonResponse({"detail": detail, "errors": {}}, status=400)
         return bad_request(request, None)
+
+
+class PrivateResponsesMiddleware:
+    """``Cache-Control: private, no-store`` on every answer to a signed-in session or a call with credentials.
+
+    One rule for every page that shows someone's own data (the engineer's
+    pages, candidates, shortlists, tokens, account pages, the personal API),
+    so a new page cannot forget it. A view that sets its own Cache-Control
+    keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if "HTTP_AUTHORIZATION" in request.META or (user is not None and user.is_authenticated):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

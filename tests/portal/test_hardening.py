@@ -90,3 +90,19 @@ def test_admin_autocomplete_answers_400_to_a_nul_term(client):
 def test_ordinary_unicode_passes_the_guard(client, text):
     assert client.get("/catalog/", {"q": text}).status_code == 200
     assert client.get(f"/api/tools?{form_encode({'q': text})}").status_code == 200
+
+
+def cache_control(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+@pytest.mark.parametrize("path", ["/api/me/assessments", "/api/me/matches"])
+def test_personal_api_answers_to_a_token_are_private_and_never_stored(client, path):
+    response = client.get(path, headers=bearer(UserFactory()))
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= cache_control(response)
+
+
+def test_public_pages_for_anonymous_visitors_are_not_marked_private(client):
+    assert "private" not in cache_control(client.get("/catalog/"))
+    assert "no-store" not in cache_control(client.get("/api/tools"))

@@ -1,13 +1,15 @@
 """The API as a whole: self-hosted docs under the CSP, the OpenAPI document, JSON errors and the rate limit."""
 
+import json
 import re
 
 import pytest
 
 from api.api import RATE_LIMIT
 from api.services import create_token
+from skills.models import Assessment
 from tests.api.conftest import bearer
-from tests.factories import UserFactory
+from tests.factories import ChecklistItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +87,17 @@ def test_an_unexpected_failure_still_answers_in_json(client, monkeypatch):
     response = client.get("/api/chooser")
     assert response.status_code == 500
     assert response.json()["detail"] == "Something went wrong on our side; please try again later."
+
+
+def test_a_body_over_the_upload_limit_is_a_json_413_and_changes_nothing(client, settings):
+    item = ChecklistItemFactory()
+    body = json.dumps({"level": 2, "note": "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE})
+    response = client.put(
+        f"/api/me/assessments/{item.pk}", body, content_type="application/json", headers=bearer(UserFactory())
+    )
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is larger than 2.5\xa0MB.", "errors": {}}
+    assert not Assessment.objects.exists()
 
 
 def test_rate_limit_answers_429_after_120_calls_a_minute_per_token(client, monkeypatch):

@@ -147,6 +147,17 @@ def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libra
     assert not Tool.objects.exists()
 
 
+def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(client, libraries, settings):
+    client.force_login(EditorFactory())
+    padding = "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    rows = [(*row[:4], padding, *row[5:]) for row in good_rows()]
+    response = upload(client, as_csv(rows))
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    assert "The file is larger than 2.5\xa0MB" in response.content.decode()
+    assert not Tool.objects.exists()
+
+
 def test_engineer_cannot_reach_the_import_page(client):
     client.force_login(UserFactory())
     response = client.get(IMPORT_URL)

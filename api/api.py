@@ -5,7 +5,7 @@ from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.openapi.docs import DocsBase
 
-from api.auth import PerCallerRateThrottle
+from api.auth import ANONYMOUS_RATE_LIMIT, PerCallerRateThrottle
 from api.errors import install_error_handlers
 from api.routers import engineer, public, recruiter
 
@@ -31,13 +31,14 @@ api = PortalAPI(
     description=(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
         "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
-        "Recruiters also read visible candidates. Each token or user may make 120 requests a minute."
+        "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
+        "a valid token or session share a limit per client address."
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
-    throttle=[RATE_LIMIT],
+    throttle=[RATE_LIMIT, ANONYMOUS_RATE_LIMIT],
 )
 install_error_handlers(api)
 api.add_router("/", public.router)

@@ -265,6 +265,9 @@ LOGGING = {
     },
 }
 
+# API calls without a valid token or session, per client address and minute (public endpoints, invalid tokens).
+API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60"))
+
 # django-import-export: a file imports whole or not at all; importing needs change rights, exporting view rights.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

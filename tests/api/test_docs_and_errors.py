@@ -131,3 +131,29 @@ def test_rate_limit_opens_again_in_the_next_window(client, monkeypatch):
     assert client.get("/api/me/matches", headers=headers).status_code == 429
     now[0] += 60
     assert client.get("/api/me/matches", headers=headers).status_code == 200
+
+
+def test_anonymous_calls_past_the_limit_answer_429_with_retry_after_per_address(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 3
+    assert [client.get("/api/tools").status_code for _ in range(3)] == [200] * 3
+    response = client.get("/api/tools")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "Too many requests" in response.json()["detail"]
+    assert client.get("/api/tools", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+def test_calls_with_an_invalid_token_count_towards_the_address_limit(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 3
+    wrong = {"Authorization": "Bearer not-a-real-token"}
+    assert [client.get("/api/me/matches", headers=wrong).status_code for _ in range(3)] == [401] * 3
+    response = client.get("/api/me/matches", headers=wrong)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert client.get("/api/tools").status_code == 429
+
+
+def test_a_valid_token_is_not_held_to_the_address_limit(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 1
+    headers = bearer(UserFactory())
+    assert [client.get("/api/me/matches", headers=headers).status_code for _ in range(3)] == [200] * 3

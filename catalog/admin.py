@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from catalog.resources import ToolResource
 from catalog.services import set_published
+from portal.spreadsheets import SpreadsheetSafeCSV
 
 
 class BilingualAdmin(TranslationAdmin):
@@ -127,8 +128,8 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
     resource_classes = (ToolResource,)
     import_form_class = SizeLimitedImportForm
-    import_formats = (CSV, JSON)
-    export_formats = (CSV, JSON)
+    import_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON)
     history_list_display = ("published",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "category", "tool_type", "summary", "is_optional", "order", "published")}),

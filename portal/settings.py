@@ -272,3 +272,5 @@ API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60"))
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Off on purpose: it only drops a leading "=" and turns every cell into text (portal/spreadsheets.py quotes instead).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False

@@ -12,6 +12,7 @@ from skills.candidate_export import candidate_csv, copied_csv, export_sql, writt
 from skills.candidates import CandidateFilters
 from skills.models import EngineerProfile
 from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
+from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_name_falls_back_to_the_email_address_and_empty_text_stays_empty():
     assert rows[0][6] == ""  # no must-have missing
 
 
-@pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil")', "+31 6", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("payload", FORMULA_PAYLOADS)
 def test_every_text_cell_that_a_spreadsheet_would_run_is_quoted(payload):
     role = RoleFactory(title=payload)
     candidate(role, first_name=payload, headline=payload, location=payload, missing=[payload, "Data skew"])
@@ -79,10 +80,11 @@ def test_every_text_cell_that_a_spreadsheet_would_run_is_quoted(payload):
 
 
 def test_text_that_only_contains_formula_signs_is_left_alone():
-    role = RoleFactory(title="Lead (a=b)")
-    candidate(role, headline="Spark + Kafka", location="Den Haag - Centrum")
+    spark, den_haag, lead = HARMLESS_TEXTS
+    role = RoleFactory(title=lead)
+    candidate(role, headline=spark, location=den_haag)
     _header, row = exported(role)
-    assert (row[1], row[2], row[4]) == ("Spark + Kafka", "Den Haag - Centrum", "Lead (a=b)")
+    assert (row[1], row[2], row[4]) == HARMLESS_TEXTS
 
 
 def test_rows_follow_the_filters_and_the_ranking():

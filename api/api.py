@@ -20,6 +20,16 @@ class SelfHostedSwagger(DocsBase):
 
 
 class PortalAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Every operation can also answer 400 (refused characters, portal.hardening) and 429 (rate limits)."""
+        schema = super().get_openapi_schema(**kwargs)
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(400, {"description": "Bad Request", **error})
+                operation["responses"].setdefault(429, {"description": "Too Many Requests", **error})
+        return schema
+
     def get_openapi_operation_id(self, operation) -> str:
         """Short operation ids (list_tools, get_candidate) for generated clients and the docs."""
         return operation.view_func.__name__

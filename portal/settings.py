@@ -87,12 +87,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.hardening.PrivateResponsesMiddleware",  # sees every answer that a view or the middleware below gives
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Before anything reads the request's data; after the header middleware, so its 400 carries their headers.
-    "portal.hardening.HostileInputMiddleware",
+    # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
+    # user while the database is down) too.
+    "portal.hardening.PrivateResponsesMiddleware",
+    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.mfa.RequireStaffMFAMiddleware",

@@ -35,6 +35,10 @@ def test_openapi_document_describes_every_endpoint(client):
         "/api/recruiter/candidates/{profile_id}",
     } == set(document["paths"])
     assert document["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
+    # Refused characters (400) and the rate limits (429) can answer any call.
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            assert {"400", "429"} <= set(operation["responses"])
 
 
 def test_docs_page_has_no_inline_script_and_loads_only_our_static_files(client):

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
-TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
 .PHONY: totp run test lint chromium gettext bench load messages clean
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.openapi.docs import DocsBase
 
-from api.auth import PerCallerRateThrottle
+from api.auth import ANONYMOUS_RATE_LIMIT, PerCallerRateThrottle
 from api.errors import install_error_handlers
 from api.routers import engineer, public, recruiter
 
@@ -20,6 +20,16 @@ class SelfHostedSwagger(DocsBase):
 
 
 class PortalAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Every operation can also answer 400 (refused characters, portal.hardening) and 429 (rate limits)."""
+        schema = super().get_openapi_schema(**kwargs)
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(400, {"description": "Bad Request", **error})
+                operation["responses"].setdefault(429, {"description": "Too Many Requests", **error})
+        return schema
+
     def get_openapi_operation_id(self, operation) -> str:
         """Short operation ids (list_tools, get_candidate) for generated clients and the docs."""
         return operation.view_func.__name__
@@ -31,13 +41,14 @@ api = PortalAPI(
     description=(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
         "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
-        "Recruiters also read visible candidates. Each token or user may make 120 requests a minute."
+        "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
+        "a valid token or session share a limit per client address."
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
-    throttle=[RATE_LIMIT],
+    throttle=[RATE_LIMIT, ANONYMOUS_RATE_LIMIT],
 )
 install_error_handlers(api)
 api.add_router("/", public.router)

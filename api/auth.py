@@ -6,12 +6,13 @@ endpoint applies before it reads a candidate.
 
 import time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import HttpError
+from ninja.errors import HttpError, Throttled
 from ninja.security import HttpBearer, SessionAuth
 from ninja.throttling import BaseThrottle
 from ninja.utils import check_csrf
@@ -26,6 +27,7 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
         api_token = use_token(plain=token)
         if api_token is None:
+            ANONYMOUS_RATE_LIMIT.check(request)
             return None
         request.api_token = api_token
         return api_token.user
@@ -59,6 +61,9 @@ class PerCallerRateThrottle(BaseThrottle):
         self.requests = requests
         self.seconds = seconds
 
+    def limit(self) -> int:
+        return self.requests
+
     @staticmethod
     def caller(request: HttpRequest) -> str | None:
         api_token = getattr(request, "api_token", None)
@@ -82,10 +87,34 @@ class PerCallerRateThrottle(BaseThrottle):
         except ValueError:  # the key expired between add and incr
             cache.set(key, 1, timeout=self.seconds * 2)
             count = 1
-        return count <= self.requests
+        return count <= self.limit()
 
     def wait(self) -> float:
         return self.seconds - (self.timer() % self.seconds)
+
+
+class PerAddressRateThrottle(PerCallerRateThrottle):
+    """Calls without a valid token or session, counted per client address (``API_ANONYMOUS_RATE_LIMIT`` a window).
+
+    Public endpoints count here, and so does every call with a token that is
+    not valid (``TokenAuth``), so guessing tokens is limited too.
+    """
+
+    def limit(self) -> int:
+        return settings.API_ANONYMOUS_RATE_LIMIT
+
+    def caller(self, request: HttpRequest) -> str | None:
+        if PerCallerRateThrottle.caller(request) is not None:
+            return None
+        return f"address-{request.META.get('REMOTE_ADDR', '')}"
+
+    def check(self, request: HttpRequest) -> None:
+        """Count one call, and refuse it with 429 once the address is over its limit."""
+        if not self.allow_request(request):
+            raise Throttled(wait=self.wait())
+
+
+ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(requests=0, seconds=60)
 
 
 def require_recruiter(request: HttpRequest) -> None:

@@ -4,9 +4,11 @@ import logging
 import math
 from collections.abc import Mapping
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
@@ -71,7 +73,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Throttled)
     def throttled(request, exc: Throttled):
         seconds = math.ceil(exc.wait) if exc.wait else 60
-        return respond(request, 429, _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds})
+        response = respond(request, 429, _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds})
+        response["Retry-After"] = str(seconds)
+        return response
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc: RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return respond(request, 413, _("The request body is larger than %(size)s.") % {"size": filesizeformat(limit)})
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

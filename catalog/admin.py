@@ -5,23 +5,27 @@ Texts are edited in English and Dutch side by side (django-modeltranslation).
 
 from typing import ClassVar
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Lower
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
+from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from catalog.resources import ToolResource
 from catalog.services import set_published
+from portal.spreadsheets import SpreadsheetSafeCSV
 
 
 class BilingualAdmin(TranslationAdmin):
@@ -100,6 +104,19 @@ class KeywordAdmin(BilingualAdmin):
         return f"{reverse('catalog:tool-list')}?keyword={obj.slug}"
 
 
+class SizeLimitedImportForm(ImportForm):
+    """Files count towards no request limit and are read whole into memory: the body limit applies to them too."""
+
+    def clean_import_file(self):
+        import_file = self.cleaned_data["import_file"]
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if import_file.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s; split it into smaller files.") % {"size": filesizeformat(limit)}
+            )
+        return import_file
+
+
 @admin.register(Tool)
 class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, BilingualAdmin):
     list_display = ("name", "category", "tool_type", "is_optional", "published", "order", "updated_at", "preview")
@@ -110,8 +127,9 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     autocomplete_fields = ("category", "keywords", "related_tools")
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
     resource_classes = (ToolResource,)
-    import_formats = (CSV, JSON)
-    export_formats = (CSV, JSON)
+    import_form_class = SizeLimitedImportForm
+    import_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON)
     history_list_display = ("published",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "category", "tool_type", "summary", "is_optional", "order", "published")}),

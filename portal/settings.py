@@ -10,6 +10,11 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -29,10 +34,21 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+KEY_RECIPE = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(f"SECRET_KEY must be set when DJANGO_DEBUG is off; make one with: {KEY_RECIPE}")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"  # noqa: S105 - debug only
+elif not DEBUG and (
+    # Django's own W009 rule, refused at start instead of only warned about by check --deploy.
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
+        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different. Make one with: {KEY_RECIPE}"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -76,6 +92,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
+    # user while the database is down) too.
+    "portal.hardening.PrivateResponsesMiddleware",
+    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -244,7 +264,12 @@ LOGGING = {
     },
 }
 
+# API calls without a valid token or session, per client address and minute (public endpoints, invalid tokens).
+API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60"))
+
 # django-import-export: a file imports whole or not at all; importing needs change rights, exporting view rights.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Off on purpose: it only drops a leading "=" and turns every cell into text (portal/spreadsheets.py quotes instead).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False

@@ -11,17 +11,12 @@ from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
 
+from portal.spreadsheets import spreadsheet_safe
 from skills.models import Role, RoleMatch, candidate_name
 
 EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
 CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` as a spreadsheet shows it, never runs it: a leading formula character gets a ``'`` before it."""
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
 def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Callable[[int], str]) -> Iterator[str]:

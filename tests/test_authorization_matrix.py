@@ -295,3 +295,22 @@ def test_each_url_answers_each_kind_of_user_as_the_table_says(client, world, rol
         if got != expected(name, role):
             wrong[name] = f"expected {expected(name, role)}, got {got} ({url})"
     assert not wrong, "\n".join(f"{name}: {problem}" for name, problem in wrong.items())
+
+
+def is_public(name: str) -> bool:
+    return EXPECTED[name]["anonymous"] == OK
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_every_non_public_url_is_private_and_never_stored_for_whoever_may_see_it(client, world, role):
+    users, kwargs, _ = world
+    client.force_login(users[role])
+    wrong = {}
+    for name in sorted(project_url_names()):
+        if name not in EXPECTED or is_public(name) or EXPECTED[name][role] != OK:
+            continue
+        response = client.get(reverse(name, kwargs=kwargs.get(name)))
+        cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        if not {"private", "no-store"} <= cache_control:
+            wrong[name] = response.get("Cache-Control", "(none)")
+    assert not wrong, f"Cache-Control without private, no-store: {wrong}"

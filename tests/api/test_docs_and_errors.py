@@ -1,13 +1,15 @@
 """The API as a whole: self-hosted docs under the CSP, the OpenAPI document, JSON errors and the rate limit."""
 
+import json
 import re
 
 import pytest
 
 from api.api import RATE_LIMIT
 from api.services import create_token
+from skills.models import Assessment
 from tests.api.conftest import bearer
-from tests.factories import UserFactory
+from tests.factories import ChecklistItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +35,10 @@ def test_openapi_document_describes_every_endpoint(client):
         "/api/recruiter/candidates/{profile_id}",
     } == set(document["paths"])
     assert document["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
+    # Refused characters (400) and the rate limits (429) can answer any call.
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            assert {"400", "429"} <= set(operation["responses"])
 
 
 def test_docs_page_has_no_inline_script_and_loads_only_our_static_files(client):
@@ -87,6 +93,17 @@ def test_an_unexpected_failure_still_answers_in_json(client, monkeypatch):
     assert response.json()["detail"] == "Something went wrong on our side; please try again later."
 
 
+def test_a_body_over_the_upload_limit_is_a_json_413_and_changes_nothing(client, settings):
+    item = ChecklistItemFactory()
+    body = json.dumps({"level": 2, "note": "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE})
+    response = client.put(
+        f"/api/me/assessments/{item.pk}", body, content_type="application/json", headers=bearer(UserFactory())
+    )
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is larger than 2.5\xa0MB.", "errors": {}}
+    assert not Assessment.objects.exists()
+
+
 def test_rate_limit_answers_429_after_120_calls_a_minute_per_token(client, monkeypatch):
     monkeypatch.setattr(RATE_LIMIT, "timer", lambda: 1_000_040.0)  # 20 s into a window, whatever the clock does
     headers = bearer(UserFactory())
@@ -118,3 +135,29 @@ def test_rate_limit_opens_again_in_the_next_window(client, monkeypatch):
     assert client.get("/api/me/matches", headers=headers).status_code == 429
     now[0] += 60
     assert client.get("/api/me/matches", headers=headers).status_code == 200
+
+
+def test_anonymous_calls_past_the_limit_answer_429_with_retry_after_per_address(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 3
+    assert [client.get("/api/tools").status_code for _ in range(3)] == [200] * 3
+    response = client.get("/api/tools")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "Too many requests" in response.json()["detail"]
+    assert client.get("/api/tools", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+def test_calls_with_an_invalid_token_count_towards_the_address_limit(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 3
+    wrong = {"Authorization": "Bearer not-a-real-token"}
+    assert [client.get("/api/me/matches", headers=wrong).status_code for _ in range(3)] == [401] * 3
+    response = client.get("/api/me/matches", headers=wrong)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert client.get("/api/tools").status_code == 429
+
+
+def test_a_valid_token_is_not_held_to_the_address_limit(client, settings):
+    settings.API_ANONYMOUS_RATE_LIMIT = 1
+    headers = bearer(UserFactory())
+    assert [client.get("/api/me/matches", headers=headers).status_code for _ in range(3)] == [200] * 3

@@ -8,7 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalog.models import Keyword, Tool
 from catalog.resources import ToolResource
+from portal.spreadsheets import FORMULA_PREFIXES
 from tests.factories import CategoryFactory, EditorFactory, ToolFactory, UserFactory
+from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS
 
 pytestmark = pytest.mark.django_db
 
@@ -147,8 +149,68 @@ def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libra
     assert not Tool.objects.exists()
 
 
+def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(client, libraries, settings):
+    client.force_login(EditorFactory())
+    padding = "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    rows = [(*row[:4], padding, *row[5:]) for row in good_rows()]
+    response = upload(client, as_csv(rows))
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    assert "The file is larger than 2.5\xa0MB" in response.content.decode()
+    assert not Tool.objects.exists()
+
+
 def test_engineer_cannot_reach_the_import_page(client):
     client.force_login(UserFactory())
     response = client.get(IMPORT_URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+# --- admin export ---------------------------------------------------------------------------------------------
+
+EXPORT_URL = "/admin/catalog/tool/export/"
+
+
+def admin_export_csv(client) -> list[dict[str, str]]:
+    """Every column of every tool, as the export page's form sends it by default."""
+    form = client.get(EXPORT_URL).context["form"]
+    data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
+    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": CSV_FORMAT})
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_the_shared_cases_start_with_every_formula_sign():
+    assert {payload[0] for payload in FORMULA_PAYLOADS} == set(FORMULA_PREFIXES)
+
+
+@pytest.mark.parametrize("payload", FORMULA_PAYLOADS)
+def test_admin_csv_export_quotes_every_text_a_spreadsheet_would_run(client, payload):
+    ToolFactory(name=payload, summary_en=payload, pitfalls_nl=payload)
+    client.force_login(EditorFactory())
+    (row,) = admin_export_csv(client)
+    assert (row["name"], row["summary_en"], row["pitfalls_nl"]) == ("'" + payload,) * 3
+
+
+def test_admin_csv_export_leaves_formula_signs_inside_a_text_alone(client):
+    spark, den_haag, lead = HARMLESS_TEXTS
+    ToolFactory(name=spark, summary_en=den_haag, pitfalls_nl=lead)
+    client.force_login(EditorFactory())
+    (row,) = admin_export_csv(client)
+    assert (row["name"], row["summary_en"], row["pitfalls_nl"]) == HARMLESS_TEXTS
+
+
+def test_an_exported_csv_imports_back_to_the_same_texts(client):
+    tool = ToolFactory(summary_en="=1+1", pitfalls_nl="-2+3")
+    client.force_login(EditorFactory())
+    rows = admin_export_csv(client)
+    Tool.objects.update(summary_en="changed", pitfalls_nl="changed")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    preview = upload(client, out.getvalue())
+    client.post("/admin/catalog/tool/process_import/", preview.context["confirm_form"].initial)
+    tool.refresh_from_db()
+    assert (tool.summary_en, tool.pitfalls_nl) == ("=1+1", "-2+3")

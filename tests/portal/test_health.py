@@ -1,5 +1,6 @@
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_healthz_answers_503_when_database_unreachable():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere",
-        "SECRET_KEY": "x" * 60,
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "CRITICAL",

@@ -7,6 +7,7 @@ errors come from psycopg itself.
 
 import http.client
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -57,7 +58,7 @@ class PortalServer:
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "DATABASE_URL": database_url,
             "DJANGO_DEBUG": "0",
-            "SECRET_KEY": "x" * 60,
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",
             "LOG_LEVEL": "ERROR",

@@ -46,3 +46,11 @@ def test_plain_check_has_no_deprecation_warnings():
     result = run_manage("check", DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_refuses_to_start_with_a_short_or_repetitive_secret_key_when_debug_is_off():
+    for weak_key in ("x", "short-but-mixed-key-of-43-characters-xxxxxx", "ab" * 40):
+        result = run_manage("check", DJANGO_DEBUG="0", SECRET_KEY=weak_key)
+        assert result.returncode != 0, weak_key
+        assert "SECRET_KEY is too weak" in result.stderr
+        assert "secrets.token_urlsafe(50)" in result.stderr

@@ -1,0 +1,38 @@
+"""Text a spreadsheet would run as a formula (CSV injection), quoted with ' on the way out.
+
+django-import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT (4.4.3) only
+drops one leading "=" ("==1+1" still runs; "+", "-" and "@" pass) and turns every
+cell, None included, into text in every format, JSON too; so it stays off and the
+CSV format below quotes instead, as the recruiter's export does (recruiting.export).
+"""
+
+import tablib
+from import_export.formats.base_formats import CSV
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
+
+
+def spreadsheet_safe(value):
+    """The text with ' before it when a spreadsheet would run it; anything else unchanged."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+
+
+def from_spreadsheet(value):
+    """Undo ``spreadsheet_safe``, as a spreadsheet does when it reads '=… as the text =…."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def _map_cells(dataset: tablib.Dataset, function) -> tablib.Dataset:
+    return tablib.Dataset(*[[function(cell) for cell in row] for row in dataset], headers=dataset.headers)
+
+
+class SpreadsheetSafeCSV(CSV):
+    """CSV whose cells never start a formula; a file it wrote imports back to the same texts."""
+
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(_map_cells(dataset, spreadsheet_safe), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        return _map_cells(super().create_dataset(in_stream, **kwargs), from_spreadsheet)

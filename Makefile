@@ -46,7 +46,7 @@ messages: $(VENV)/.installed gettext
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit --quiet --recursive portal catalog skills api --severity-level medium --exclude '*/migrations/*'
+	$(VENV)/bin/bandit --quiet --recursive portal catalog skills recruiting api --severity-level medium --exclude '*/migrations/*'
 
 test: $(VENV)/.installed-dev chromium gettext lint
 	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest

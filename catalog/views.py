@@ -18,21 +18,7 @@ from catalog.services import CATALOG_KIND
 from portal.fragments import versions
 
 PREVIEW_PERMISSION = "catalog.change_tool"
-SELECT_FIELDS = ("category", "type", "keyword")
 SKILLS_KIND = "checklist"  # the skills app's kind; the tool page lists skill names
-
-
-def _select_options(form: CatalogFilterForm) -> dict[str, list[tuple[str, str, bool]]]:
-    """Each select's (value, label, selected) in one plain pass, for a filter form written out by hand.
-
-    Looping over a model field's choices in the template would count them first (an extra query per field).
-    """
-    options = {}
-    for name in SELECT_FIELDS:
-        current = form[name].value()
-        current = "" if current is None else str(current)
-        options[name] = [(str(value), label, str(value) == current) for value, label in form.fields[name].choices]
-    return options
 
 
 def _catalog_groups(form: CatalogFilterForm) -> list[selectors.CategoryGroup]:
@@ -52,7 +38,6 @@ def tool_list(request: HttpRequest) -> HttpResponse:
         "catalog/tool_list.html",
         {
             "form": form,
-            "options": SimpleLazyObject(lambda: _select_options(form)),
             "groups": SimpleLazyObject(lambda: _catalog_groups(form)),
             # The raw values, as the form shows them back; the catalog version decides whether they are valid.
             "fragment_vary": tuple(form[name].value() for name in form.fields),

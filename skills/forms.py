@@ -10,6 +10,19 @@ from skills.services import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
 
+LEVEL_DESCRIPTIONS = {
+    Level.NONE: _("None — not yet."),
+    Level.LEARNING: _("Learning — tried it, still needs help."),
+    Level.WORKING: _("Working — use it on your own at work. From here an item counts as ticked."),
+    Level.STRONG: _("Strong — handle the hard cases and review others."),
+    Level.TEACH: _("Can teach others."),
+}
+
+
+def level_legend() -> list[tuple[int, str]]:
+    """Each level of ``Level`` with what it means, in order, for the legend beside the checklist."""
+    return [(level.value, LEVEL_DESCRIPTIONS[level]) for level in Level]
+
 
 def item_prefix(item_id: int) -> str:
     """One prefix per checklist item, so one page can hold every item's fields."""
@@ -44,15 +57,6 @@ class AssessmentForm(forms.Form):
         kwargs.setdefault("prefix", item_prefix(item.pk))
         super().__init__(*args, **kwargs)
         self.item = item
-
-    def level_options(self) -> list[tuple[int, str, bool]]:
-        """Each level with whether it is the current one, for the row template that writes the select by hand.
-
-        The checklist has a row per item; rendering its three inputs through the
-        widget templates took most of the page's time.
-        """
-        current = str(self["level"].value())
-        return [(value, label, str(value) == current) for value, label in self.fields["level"].choices]
 
     def to_input(self) -> AssessmentInput:
         return AssessmentInput(

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from skills import personal_data, selectors, services
-from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, submitted_assessment_forms
+from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, level_legend, submitted_assessment_forms
 from skills.models import ChecklistItem, EngineerProfile, Role
 
 HISTORY_PAGE_SIZE = 25
@@ -42,7 +42,7 @@ def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | N
         _attach_forms(page, bound)
         return page
 
-    context = {"page": SimpleLazyObject(build), "submitted": bound is not None}
+    context = {"page": SimpleLazyObject(build), "submitted": bound is not None, "levels": level_legend()}
     return render(request, "skills/checklist.html", context)
 
 

@@ -310,3 +310,17 @@ def create_recruiter(email: str, *, password: str | None = None):
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, "JBSWY3DPEHPK3PXP" * 2)
     return user
+
+
+def sign_in(client, user) -> None:
+    """Log ``client`` in as the account's owner would, second factor included (as tests/clients.py does).
+
+    Staff rights count only in a session that passed the second factor (portal.access); for an account
+    without an authenticator app the mark is inert.
+    """
+    from portal.access import SECOND_FACTOR_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[SECOND_FACTOR_SESSION_KEY] = user.pk
+    session.save()

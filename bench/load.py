@@ -40,6 +40,7 @@ from bench.data import (
     generate_engineers,
     migrate_and_load_demo,
     recreate_postgres_database,
+    sign_in,
 )
 
 HOST = "127.0.0.1"
@@ -173,7 +174,7 @@ def recruiter_loop(run: Run, portal: Portal, role_slugs: list[str], think: float
         query = {"role": rng.choice(role_slugs), "page": rng.randint(1, 20)}
         if rng.random() < 0.3:
             query |= {"min_score": rng.choice([40, 60, 80]), "open_to_work": "on"}
-        outcome = timed(run, portal, "list", "GET", f"{reverse('skills:candidate-list')}?{urlencode(query)}")
+        outcome = timed(run, portal, "list", "GET", f"{reverse('recruiting:candidate-list')}?{urlencode(query)}")
         run.record(outcome)
         run.stop.wait(rng.uniform(0, 2 * think) + (0 if outcome.status == 200 else 0.5))
 
@@ -424,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
     from django.db import connections
     from django.test import Client
+    from django.urls import reverse
 
     from skills.models import Assessment, ChecklistItem, EngineerProfile, Role
 
@@ -442,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     ticking = EngineerProfile.objects.filter(pk__in=engineers.profile_ids[: options.engineers]).select_related("user")
     for user in [profile.user for profile in ticking] + recruiters:
         client = Client()
-        client.force_login(user)  # the session goes to Redis, where gunicorn reads it
+        sign_in(client, user)  # the session goes to Redis, where gunicorn reads it
         sessions.append((user.pk, client.cookies["sessionid"].value))
     levels = defaultdict(dict)
     for user_id, item_id, level in Assessment.objects.filter(user_id__in=[pk for pk, _ in sessions]).values_list(
@@ -471,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
                 item_levels = {item_id: levels[user_id].get(item_id, 0) for item_id in item_ids}
                 target, args = engineer_loop, (run, portal, user_id, item_levels, options.think, options.seed + index)
             else:
+                status = portal.request("GET", reverse("recruiting:candidate-list"))[0]
+                if status != 200:  # a redirect here means the session lacks the second factor
+                    raise SystemExit(f"The candidate list answered {status} to a recruiter; cannot list.")
                 target, args = recruiter_loop, (run, portal, role_slugs, options.think * 2, options.seed + index)
             threads.append(threading.Thread(target=target, args=args, daemon=True))
         if not options.no_restart:

@@ -3,8 +3,10 @@
 Builds its own database (SQLite under bench/results/, or ``bench_portal`` on the
 PostgreSQL server of DATABASE_URL), loads the demo content, adds synthetic
 engineers in bulk, and times each page through Django's test client at every
-size. Prints a table and writes bench/results/latest.json; exits 1 when a
-target of the quality gate is missed.
+size, first with a warm cache, then with an empty one (``cache.clear()`` before
+every timed request). Prints a table and writes bench/results/latest.json;
+exits 1 when a target of the quality gate is missed. With REDIS_URL the cold pass
+empties that Redis database again and again: give it an index nothing else uses.
 
     .venv/bin/python -m bench.run [--sizes 1000,100000] [--requests 60] [--seconds 5]
 """
@@ -19,6 +21,7 @@ import time
 import warnings
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from bench.data import (
     RESULTS,
@@ -27,11 +30,12 @@ from bench.data import (
     generate_engineers,
     migrate_and_load_demo,
     own_database_url,
+    sign_in,
 )
 
 GROWTH_LIMIT = 1.5  # a page at the largest size may take at most 1.5x its time at the smallest
-BASELINE_SHARE = 0.4  # key pages reach at least 40% of the baseline page's throughput
-CANDIDATE_LIST_P95_MS = 50.0  # on PostgreSQL at 100,000 engineers
+CANDIDATE_LIST_P95_MS = 50.0  # warm cache, on PostgreSQL at 100,000 engineers
+COLD_CANDIDATE_LIST_P95_MS = 150.0  # empty cache, on PostgreSQL at 100,000 engineers
 DEEP_PAGE = 30  # a page that exists at 1,000 engineers too (25 per page, ~800 visible)
 PAST_THE_END = 10**6  # the list answers a page number past the end with its last page
 BASELINE_URL = "/bench/baseline/"  # bench.urls: base.html and no query of its own
@@ -43,9 +47,19 @@ class Page:
     label: str
     client: str  # anonymous, engineer or recruiter
     url: str
-    key_page: bool = True  # held to the baseline-throughput target
+    key_page: bool = True  # a page of the portal, timed alternately with the baseline page (not the scale rows)
     growth_target: bool = True  # held to the 1.5x growth target; not when the output itself grows with the data
     exports_rows: bool = False  # a CSV with a header line: also timed per row written
+
+
+@dataclass
+class ColdTiming:
+    """The same page with an empty cache: every fragment, version token, count and access record read afresh."""
+
+    requests: int
+    p50_ms: float
+    p95_ms: float
+    queries: int
 
 
 @dataclass
@@ -58,9 +72,10 @@ class Timing:
     bytes: int
     lines: int
     baseline_p50_ms: float  # the baseline page, timed alternately with this page (the same conditions)
-    baseline_share: float | None = None
+    baseline_share: float | None = None  # information only, not a target
     growth: float | None = None
     growth_raw: float | None = None
+    cold: ColdTiming | None = None  # filled in by the cold pass
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -114,11 +129,47 @@ def measure(client, url: str, *, baseline_url: str | None, max_requests: int, bu
     )
 
 
+def measure_cold(client, url: str, *, user, max_requests: int, budget_seconds: float) -> ColdTiming:
+    """Time ``url`` right after ``cache.clear()``, every request.
+
+    With REDIS_URL the sessions live in the cache too, so the visitor signs in again after each clear (untimed).
+    """
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def empty_cache() -> None:
+        cache.clear()
+        if user is not None:
+            sign_in(client, user)
+
+    empty_cache()
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        status, _ = fetch(client, url)
+        first = time.perf_counter() - started
+    queries = len(captured.captured_queries)  # now: the next request clears the log
+    if status != 200:
+        raise SystemExit(f"{url} answered {status} with an empty cache; the benchmark needs every page working.")
+    minimum = 5 if first < 1 else 3
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget_seconds
+    while len(samples) < max_requests and (len(samples) < minimum or time.perf_counter() < deadline):
+        empty_cache()
+        samples.append(timed_fetch(client, url))
+    return ColdTiming(
+        requests=len(samples),
+        p50_ms=statistics.median(samples) * 1000,
+        p95_ms=percentile(samples, 0.95) * 1000,
+        queries=queries,
+    )
+
+
 def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, item_id: int) -> list[Page]:
     from django.urls import reverse
 
-    candidates = reverse("skills:candidate-list")
-    export = reverse("skills:candidate-export")
+    candidates = reverse("recruiting:candidate-list")
+    export = reverse("recruiting:candidate-export")
     # Narrow, yet still a full first page at 1,000 engineers (about 100 match; with must_haves_met only 11):
     # otherwise the growth to 100,000 would measure 25 rendered rows against 11, not the size of the data.
     narrow = f"role={role_slug}&min_score=40&open_to_work=on&min_years=3&items={item_id}"
@@ -152,7 +203,7 @@ def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, it
             "candidate-detail",
             "candidate detail",
             "recruiter",
-            reverse("skills:candidate-detail", kwargs={"pk": candidate_pk}),
+            reverse("recruiting:candidate-detail", kwargs={"pk": candidate_pk}),
         ),
         # An export has one row per matching candidate, so its size grows with the data.
         Page(
@@ -187,9 +238,9 @@ def evaluate(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: s
 
     Other work on the machine slows every request alike, and it changes between the
     two sizes (minutes apart). Each page is therefore compared with the baseline page
-    timed alternately with it: throughput share = baseline p50 / page p50, and growth
-    = the page's p50 relative to its baseline at the largest size over the same at the
-    smallest. The raw p50 ratio is reported beside it.
+    timed alternately with it: growth = the page's p50 relative to its baseline at the
+    largest size over the same at the smallest. The raw p50 ratio is reported beside
+    it, and so is the throughput share (baseline p50 / page p50), for information.
     """
     sizes = sorted(results)
     smallest, largest = sizes[0], sizes[-1]
@@ -198,17 +249,12 @@ def evaluate(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: s
         for page in (page for page in pages if page.key_page):
             timing = results[size][page.key]
             timing.baseline_share = timing.baseline_p50_ms / timing.p50_ms
-            if timing.baseline_share < BASELINE_SHARE:
-                misses.append(
-                    f"{page.label} at {size:,}: {timing.baseline_share:.0%} of the baseline throughput "
-                    f"(p50 {timing.p50_ms:.1f} ms vs {timing.baseline_p50_ms:.1f} ms; target {BASELINE_SHARE:.0%})"
-                )
     if largest != smallest:
         for page in pages:
             small, large = results[smallest][page.key], results[largest][page.key]
             large.growth_raw = large.p50_ms / small.p50_ms
             large.growth = (large.p50_ms / large.baseline_p50_ms) / (small.p50_ms / small.baseline_p50_ms)
-            if page.growth_target and page.key_page and large.growth > GROWTH_LIMIT:
+            if page.growth_target and large.growth > GROWTH_LIMIT:
                 misses.append(
                     f"{page.label}: {large.growth:.2f}x from {smallest:,} to {largest:,} (p50 {small.p50_ms:.1f} -> "
                     f"{large.p50_ms:.1f} ms, baseline {small.baseline_p50_ms:.1f} -> {large.baseline_p50_ms:.1f} ms; "
@@ -218,7 +264,12 @@ def evaluate(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: s
         timing = results[largest]["candidates"]
         if timing.p95_ms >= CANDIDATE_LIST_P95_MS:
             misses.append(
-                f"candidate list p95 {timing.p95_ms:.1f} ms at {largest:,} (target < {CANDIDATE_LIST_P95_MS} ms)"
+                f"candidate list p95 {timing.p95_ms:.1f} ms at {largest:,}, warm (target < {CANDIDATE_LIST_P95_MS} ms)"
+            )
+        if timing.cold.p95_ms >= COLD_CANDIDATE_LIST_P95_MS:
+            misses.append(
+                f"candidate list p95 {timing.cold.p95_ms:.1f} ms at {largest:,}, empty cache "
+                f"(target < {COLD_CANDIDATE_LIST_P95_MS} ms)"
             )
     return misses
 
@@ -227,7 +278,7 @@ def print_table(results: dict[int, dict[str, Timing]], pages: list[Page], vendor
     sizes = sorted(results)
     header = (
         f"{'page':38} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'KB':>6} {'vs base':>7} "
-        f"{'growth':>7} {'raw':>6}"
+        f"{'growth':>7} {'raw':>6} | {'cold p50':>8} {'cold p95':>8} {'queries':>7}"
     )
     for size in sizes:
         print(f"\n{size:,} engineers on {vendor}")
@@ -241,14 +292,18 @@ def print_table(results: dict[int, dict[str, Timing]], pages: list[Page], vendor
                 growth = f"{timing.growth:.2f}x" + ("" if page.growth_target else "*")
             if timing.growth_raw is not None:
                 raw = f"{timing.growth_raw:.2f}x"
+            cold = timing.cold
             print(
                 f"{page.label:38} {timing.per_second:7.1f} {timing.p50_ms:8.1f} {timing.p95_ms:8.1f} "
-                f"{timing.queries:7d} {timing.bytes / 1024:6.0f} {share:>7} {growth:>7} {raw:>6}"
+                f"{timing.queries:7d} {timing.bytes / 1024:6.0f} {share:>7} {growth:>7} {raw:>6} | "
+                f"{cold.p50_ms:8.1f} {cold.p95_ms:8.1f} {cold.queries:7d}"
             )
     print(
-        "\nvs base: throughput against the baseline page timed alternately with the page (baseline p50 / page p50)."
+        "\nvs base: throughput against the baseline page timed alternately with the page (baseline p50 / page p50);"
+        " information only."
         "\ngrowth: t(largest)/t(smallest), each relative to its alternating baseline; raw: the plain p50 ratio."
         "\n* not held to the growth target: the output (rows exported, or the OFFSET) grows with the data."
+        "\ncold: the cache emptied (cache.clear()) before every timed request; its queries are those of one such request."
     )
     exports = [page for page in pages if page.exports_rows]
     if exports:
@@ -270,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     options = parser.parse_args(argv)
     sizes = sorted(int(size) for size in options.sizes.split(","))
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url and urlsplit(redis_url).path.strip("/") in {"", "0"}:
+        raise SystemExit("The cold pass empties the cache's Redis database: give REDIS_URL one of its own, e.g. /7.")
 
     warnings.filterwarnings("ignore", message="No directory at")  # static files come from the finders here
     database_url = own_database_url(postgres_name="bench_portal", sqlite_name="bench.sqlite3")
@@ -285,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     settings.ROOT_URLCONF = "bench.urls"
 
-    from skills.candidates import default_role
+    from recruiting.selectors import default_role
     from skills.models import EngineerProfile, RoleRequirement
 
     started = time.perf_counter()
@@ -298,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     must_have_item = RoleRequirement.objects.filter(role=role).order_by("-is_must_have", "pk").first().item_id
 
     clients = {"anonymous": Client(), "engineer": Client(), "recruiter": Client()}
-    clients["recruiter"].force_login(recruiter)
+    users = {"anonymous": None, "recruiter": recruiter}  # the engineer comes with the first engineers
     results: dict[int, dict[str, Timing]] = {}
     generation: dict[int, float] = {}
     pages: list[Page] = []
@@ -308,8 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         generation[size] = generated.seconds
         print(f"{size - engineers:,} engineers generated in {generated.seconds:.1f} s (now {size:,})")
         if not engineers:
-            engineer_profile = EngineerProfile.objects.get(pk=generated.profile_ids[0])
-            clients["engineer"].force_login(engineer_profile.user)
+            users["engineer"] = EngineerProfile.objects.get(pk=generated.profile_ids[0]).user
             candidate = EngineerProfile.objects.filter(
                 pk__in=generated.profile_ids, visibility=EngineerProfile.Visibility.RECRUITERS
             ).first()
@@ -318,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         engineers = size
         analyze_database()
+        for kind, user in users.items():  # with REDIS_URL the last size's cold pass emptied the sessions too
+            if user is not None:
+                sign_in(clients[kind], user)
         results[size] = {}
         for page in pages:
             results[size][page.key] = measure(
@@ -329,13 +389,29 @@ def main(argv: list[str] | None = None) -> int:
             )
             timing = results[size][page.key]
             print(f"  {page.label:38} p50 {timing.p50_ms:7.1f} ms  ({timing.requests} requests)", flush=True)
+        for page in pages:  # after every warm figure: each clear would otherwise cool the next page's start too
+            timing = results[size][page.key]
+            timing.cold = measure_cold(
+                clients[page.client],
+                page.url,
+                user=users[page.client],
+                max_requests=options.requests,
+                budget_seconds=options.seconds,
+            )
+            print(
+                f"  {page.label:38} cold p50 {timing.cold.p50_ms:7.1f} ms  ({timing.cold.requests} requests)",
+                flush=True,
+            )
 
     misses = evaluate(results, pages, connection.vendor)
     print_table(results, pages, connection.vendor)
     print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[1]:.1f} over the last 5 minutes.")
-    print("Targets: growth <= 1.5x from the smallest to the largest size; key pages >= 40% of the baseline")
-    print("throughput (baseline = base.html with no query of its own, same user); candidate list p95 < 50 ms")
-    print("at 100,000 on PostgreSQL. The health check and the baseline rows are shown for scale.")
+    print(
+        f"Targets: every page but the last list page and the exports within {GROWTH_LIMIT}x from the smallest to the"
+        f"\nlargest size; at 100,000 on PostgreSQL the candidate list's p95 under {CANDIDATE_LIST_P95_MS:.0f} ms warm"
+        f" and under {COLD_CANDIDATE_LIST_P95_MS:.0f} ms\nwith an empty cache. The health check and the baseline rows"
+        " are shown for scale."
+    )
     print("\n".join(["All targets met."] if not misses else ["Missed:", *(f"  - {miss}" for miss in misses)]))
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {

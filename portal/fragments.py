@@ -147,24 +147,21 @@ def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
     """Keep a fragment; ``people`` are the users whose data it shows, so that deleting one deletes it too.
 
     Each person's entries are numbered with an atomic counter, so two processes
-    storing at once never lose one.
+    storing at once never lose one. The counter does not expire (one number per
+    person shown, deleted with the account); the entries do, with the fragment.
     """
     cache.set(key, html, FRAGMENT_SECONDS)
-    people = set(people)
-    if not people:
-        return
-    for user_id in people:
-        cache.add(_person_counter(user_id), 0, FRAGMENT_SECONDS * 2)
     numbered = {}
-    for user_id in people:
+    for user_id in set(people):
+        counter = _person_counter(user_id)
         try:
-            number = cache.incr(_person_counter(user_id))
-        except ValueError:  # the counter expired between add and incr
-            cache.set(_person_counter(user_id), 1, FRAGMENT_SECONDS * 2)
-            number = 1
-        cache.touch(_person_counter(user_id), FRAGMENT_SECONDS * 2)
-        numbered[f"{_person_counter(user_id)}:{number}"] = key
-    cache.set_many(numbered, FRAGMENT_SECONDS)
+            number = cache.incr(counter)
+        except ValueError:  # the person's first fragment
+            cache.add(counter, 0, timeout=None)
+            number = cache.incr(counter)
+        numbered[f"{counter}:{number}"] = key
+    if numbered:
+        cache.set_many(numbered, FRAGMENT_SECONDS)
 
 
 def forget_person(user_id: int) -> None:

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Sum
+from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 
 from recruiting.models import Shortlist, ShortlistEntry
@@ -72,8 +73,10 @@ class RankingPaginator(Paginator):
         role: Role,
         sort: str,
         count_key: str,
+        counted: QuerySet[RoleMatch] | None = None,
         per_page: int = CANDIDATES_PER_PAGE,
     ):
+        self.counted = ranking if counted is None else counted
         self.role = role
         self.sort = sort
         self.ordering = SORT_ORDERS.get(sort, SORT_ORDERS[DEFAULT_SORT])
@@ -84,7 +87,7 @@ class RankingPaginator(Paginator):
     def count(self) -> int:
         total = cache.get(self.count_key)
         if total is None:
-            total = self.object_list.count()
+            total = self.counted.count()
             cache.set(self.count_key, total, CANDIDATE_COUNT_SECONDS)
         return total
 
@@ -106,7 +109,12 @@ class RankingPaginator(Paginator):
         """The same ranking with its total counted afresh (and cached again)."""
         cache.delete(self.count_key)
         return RankingPaginator(
-            self.object_list, role=self.role, sort=self.sort, count_key=self.count_key, per_page=self.per_page
+            self.object_list,
+            role=self.role,
+            sort=self.sort,
+            count_key=self.count_key,
+            counted=self.counted,
+            per_page=self.per_page,
         )
 
     def _rows(self, profile_ids: QuerySet) -> QuerySet[RoleMatch]:
@@ -138,6 +146,11 @@ class SkillLevel:
     @property
     def bar_height(self) -> int:
         return round(self.average * SKILL_BAR_HEIGHT / Level.TEACH)
+
+    @property
+    def label(self) -> str:
+        """The average with one decimal, in the active language's notation."""
+        return number_format(self.average, decimal_pos=1)
 
 
 @dataclass(frozen=True)
@@ -297,12 +310,13 @@ def candidate_page(
     count_key: str,
     page_number: str | None,
     recruiter: AbstractBaseUser,
+    counted: QuerySet[RoleMatch] | None = None,
 ) -> CandidatePage:
     """One page of ranked candidates in a fixed number of queries, whatever the page size or total.
 
     A page number that is not a number gives the first page, one past the end the last.
     """
-    page = RankingPaginator(ranking, role=role, sort=sort, count_key=count_key).get_page(page_number)
+    page = RankingPaginator(ranking, role=role, sort=sort, count_key=count_key, counted=counted).get_page(page_number)
     shortlists = list(shortlists_for(recruiter=recruiter))
     matches = list(page.object_list)
     memberships = (

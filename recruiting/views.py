@@ -109,6 +109,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             role=role,
             sort=candidate_filter.chosen_sort,
             count_key=candidate_filter.count_key(),
+            counted=candidate_filter.counted(),
             page_number=request.GET.get("page"),
             recruiter=request.user,
         )

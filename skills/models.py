@@ -240,9 +240,13 @@ def candidate_name(*, first_name: str, last_name: str, email: str) -> str:
 
 
 class RoleMatchQuerySet(models.QuerySet):
+    def marked_visible(self) -> "RoleMatchQuerySet":
+        """Matches whose stored copy says visible: one index, no profile read; good for counting, never for showing."""
+        return self.filter(profile_visible=True)
+
     def visible_to_recruiters(self) -> "RoleMatchQuerySet":
         """Matches of visible profiles: the stored copy walks the ranking index, the profile's own choice decides."""
-        return self.filter(visible_to_recruiters_lookup("profile__"), profile_visible=True)
+        return self.marked_visible().filter(visible_to_recruiters_lookup("profile__"))
 
 
 class RoleMatch(models.Model):

@@ -23,37 +23,6 @@ class SlugModelChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class CatalogFilterForm(forms.Form):
-    """The catalog filters; every field is optional so an empty query string shows everything."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100, strip=True)
-    category = SlugModelChoiceField(
-        label=_("Category"),
-        queryset=selectors.filter_categories(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All categories"),
-        error_messages={"invalid_choice": _("There is no category “%(value)s” in the catalog.")},
-    )
-    type = forms.ChoiceField(
-        label=_("Type"),
-        choices=(("", _("All types")), *Tool.ToolType.choices),
-        required=False,
-        error_messages={"invalid_choice": _("There is no tool type “%(value)s”.")},
-    )
-    keyword = SlugModelChoiceField(
-        label=_("Vacancy term"),
-        queryset=selectors.filter_keywords(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All vacancy terms"),
-        error_messages={"invalid_choice": _("No tool in the catalog is linked to the vacancy term “%(value)s”.")},
-    )
-
-    def has_filters(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
-
-
 class SlugListField(forms.Field):
     """Tool slugs from ``?tools=a,b`` or ``?tools=a&tools=b`` (or both), de-duplicated, in the order given."""
 

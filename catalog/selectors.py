@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, public_tool_lookup
 from portal.fragments import FRAGMENT_SECONDS
@@ -21,31 +21,13 @@ def public_tools() -> QuerySet[Tool]:
     return Tool.objects.public()
 
 
-def catalog_groups(
-    *, q: str = "", category: Category | None = None, tool_type: str = "", keyword: Keyword | None = None
-) -> list[CategoryGroup]:
-    """Public tools matching the filters, grouped by category in category order."""
-    tools = public_tools().select_related("category").prefetch_related("keywords")
-    if category is not None:
-        tools = tools.filter(category=category)
-    if tool_type:
-        tools = tools.filter(tool_type=tool_type)
-    if keyword is not None:
-        tools = tools.filter(keywords=keyword)
-    if q:
-        # Texts are searched in both languages: a Dutch word finds a tool on the English page and vice versa.
-        with_keyword = Tool.keywords.through.objects.filter(
-            Q(keyword__name_en__icontains=q) | Q(keyword__name_nl__icontains=q)
-        ).values("tool_id")
-        tools = tools.filter(
-            Q(name__icontains=q)
-            | Q(summary_en__icontains=q)
-            | Q(summary_nl__icontains=q)
-            | Q(used_for_en__icontains=q)
-            | Q(used_for_nl__icontains=q)
-            | Q(pk__in=with_keyword)
-        )
-    tools = tools.order_by("category__order", "category__name", "order", "name")
+def catalog_groups(*, tools: QuerySet[Tool]) -> list[CategoryGroup]:
+    """``tools`` (public ones, filtered by catalog.filters.CatalogFilter) grouped by category in category order."""
+    tools = (
+        tools.select_related("category")
+        .prefetch_related("keywords")
+        .order_by("category__order", "category__name", "order", "name")
+    )
 
     groups: list[CategoryGroup] = []
     for tool in tools:

@@ -12,7 +12,8 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from catalog import selectors
-from catalog.forms import MAX_COMPARE, MIN_COMPARE, CatalogFilterForm, ChooserForm, CompareForm
+from catalog.filters import CatalogFilter
+from catalog.forms import MAX_COMPARE, MIN_COMPARE, ChooserForm, CompareForm
 from catalog.models import ChooserOption, Tool
 from catalog.services import CATALOG_KIND
 from portal.fragments import versions
@@ -21,24 +22,20 @@ PREVIEW_PERMISSION = "catalog.change_tool"
 SKILLS_KIND = "checklist"  # the skills app's kind; the tool page lists skill names
 
 
-def _catalog_groups(form: CatalogFilterForm) -> list[selectors.CategoryGroup]:
-    if not form.is_valid():
-        return []
-    data = form.cleaned_data
-    return selectors.catalog_groups(
-        q=data["q"], category=data["category"], tool_type=data["type"], keyword=data["keyword"]
-    )
+def _catalog_groups(catalog_filter: CatalogFilter) -> list[selectors.CategoryGroup]:
+    return selectors.catalog_groups(tools=catalog_filter.qs) if catalog_filter.is_valid() else []
 
 
 @require_safe
 def tool_list(request: HttpRequest) -> HttpResponse:
-    form = CatalogFilterForm(request.GET)
+    catalog_filter = CatalogFilter(request.GET)
+    form = catalog_filter.form
     return render(
         request,
         "catalog/tool_list.html",
         {
             "form": form,
-            "groups": SimpleLazyObject(lambda: _catalog_groups(form)),
+            "groups": SimpleLazyObject(lambda: _catalog_groups(catalog_filter)),
             # The raw values, as the form shows them back; the catalog version decides whether they are valid.
             "fragment_vary": tuple(form[name].value() for name in form.fields),
             "min_compare": MIN_COMPARE,

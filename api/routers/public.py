@@ -19,7 +19,7 @@ from api.schemas import (
     ToolPage,
 )
 from catalog import selectors as catalog_selectors
-from catalog.forms import CatalogFilterForm
+from catalog.filters import CatalogFilter
 
 router = Router(tags=["public"])
 
@@ -36,13 +36,10 @@ def list_categories(request: HttpRequest):
 )
 def list_tools(request: HttpRequest, filters: Query[ToolFilters], paging: Query[PageParams]):
     # The catalog page's own form checks the filters, so both reject the same input with the same words.
-    form = CatalogFilterForm({name: value for name, value in filters.dict().items() if value is not None})
-    if not form.is_valid():
-        raise InvalidInput(form.errors)
-    data = form.cleaned_data
-    groups = catalog_selectors.catalog_groups(
-        q=data["q"], category=data["category"], tool_type=data["type"], keyword=data["keyword"]
-    )
+    catalog_filter = CatalogFilter({name: value for name, value in filters.dict().items() if value is not None})
+    if not catalog_filter.is_valid():
+        raise InvalidInput(catalog_filter.errors)
+    groups = catalog_selectors.catalog_groups(tools=catalog_filter.qs)
     return page([tool for group in groups for tool in group.tools], paging)
 
 

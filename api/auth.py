@@ -18,7 +18,7 @@ from ninja.throttling import BaseThrottle
 from ninja.utils import check_csrf
 
 from api.services import use_token
-from portal.access import CANDIDATES_PERMISSION, acting_user, can_view_candidates
+from portal.access import can_view_candidates, needs_second_factor
 
 
 class TokenAuth(HttpBearer):
@@ -100,13 +100,16 @@ class PerAddressRateThrottle(PerCallerRateThrottle):
     not valid (``TokenAuth``), so guessing tokens is limited too.
     """
 
+    def __init__(self, *, seconds: int):
+        super().__init__(requests=settings.API_ANONYMOUS_RATE_LIMIT, seconds=seconds)
+
     def limit(self) -> int:
-        return settings.API_ANONYMOUS_RATE_LIMIT
+        return settings.API_ANONYMOUS_RATE_LIMIT  # read on each call, so a test or a reload can change it
 
     def caller(self, request: HttpRequest) -> str | None:
         if PerCallerRateThrottle.caller(request) is not None:
             return None
-        return f"address-{request.META.get('REMOTE_ADDR', '')}"
+        return f"address-{client_address(request)}"
 
     def check(self, request: HttpRequest) -> None:
         """Count one call, and refuse it with 429 once the address is over its limit."""
@@ -114,13 +117,25 @@ class PerAddressRateThrottle(PerCallerRateThrottle):
             raise Throttled(wait=self.wait())
 
 
-ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(requests=0, seconds=60)
+ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(seconds=60)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The caller's address: REMOTE_ADDR, or behind a proxy the header it sets (``CLIENT_ADDRESS_HEADER``).
+
+    Only a header the proxy itself writes may be named: a client can send any header it likes.
+    """
+    header = settings.CLIENT_ADDRESS_HEADER
+    if header:
+        forwarded = request.META.get(header, "")
+        return forwarded.split(",")[-1].strip()  # the hop the proxy added, not what the client claimed
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def require_recruiter(request: HttpRequest) -> None:
     """The candidate pages' rule (portal.access.can_view_candidates), for the token and the session alike."""
     if can_view_candidates(request):
         return
-    if acting_user(request).has_perm(CANDIDATES_PERMISSION):  # the right is there, the second factor is not
+    if needs_second_factor(request):
         raise PermissionDenied(_("Set up two-factor login before you use the recruiter API."))
     raise PermissionDenied(_("Only recruiters can read candidates."))

@@ -1,7 +1,6 @@
 """The token page: list, create (the plain token is shown once) and revoke personal API tokens."""
 
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from api import selectors, services
 from api.forms import TokenForm
-from portal.access import CANDIDATES_PERMISSION, holds_staff_rights, second_factor_confirmed, token_can_view_candidates
+from portal.access import (
+    CANDIDATES_PERMISSION,
+    holds_staff_rights,
+    needs_second_factor,
+    second_factor_confirmed,
+    token_can_view_candidates,
+)
+from portal.redirects import to_second_factor
 
 
 def staff_pass_second_factor(view):
@@ -23,8 +29,8 @@ def staff_pass_second_factor(view):
 
     @wraps(view)
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if holds_staff_rights(request.user) and not second_factor_confirmed(request):
-            return redirect(f"{reverse('mfa-required')}?{urlencode({'next': request.get_full_path()})}")
+        if needs_second_factor(request):
+            return to_second_factor(request)
         return view(request, *args, **kwargs)
 
     return guarded
@@ -48,7 +54,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 issued = services.create_token(
                     user=request.user,
                     name=form.cleaned_data["name"],
-                    staff_access=second_factor_confirmed(request),
+                    # Staff rights count only for a token made by staff who passed the second factor; a token made
+                    # before the account was given such a right never gains it.
+                    staff_access=holds_staff_rights(request.user) and second_factor_confirmed(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -93,6 +93,11 @@ def holds_staff_rights(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_authenticated and (user.is_staff or user.is_superuser or user.has_perm(CANDIDATES_PERMISSION))
 
 
+def needs_second_factor(request: HttpRequest) -> bool:
+    """Staff rights are there, the confirmed second factor that makes them count is not."""
+    return holds_staff_rights(acting_user(request)) and not second_factor_confirmed(request)
+
+
 def can_view_candidates(request: HttpRequest) -> bool:
     """The recruiter's right: the permission (from a group or given directly) and a confirmed second factor."""
     user = acting_user(request)

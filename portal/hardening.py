@@ -1,7 +1,7 @@
 """Site-wide guards for what arrives and what leaves: hostile text in, personal pages out.
 
 ``HostileInputMiddleware`` answers 400 before any view runs when the path, the
-query string or a form or JSON body holds text no field can store: a NUL
+query string, a cookie or a form or JSON body holds text no field can store: a NUL
 (PostgreSQL refuses it in text with a DataError, a 500), a lone surrogate, or
 bytes that are not UTF-8 (over-long encodings included). One guard, so no view
 has to remember it.
@@ -64,7 +64,10 @@ def _unstorable_json(body: bytes) -> bool:
 
 
 def has_unstorable_text(request: HttpRequest) -> bool:
-    """Whether the path, query string or a form/JSON body holds text that no field may store."""
+    """Whether the path, query string, a cookie or a form/JSON body holds text that no field may store."""
+    # A session cookie is looked up in the database when sessions live there.
+    if any(UNSTORABLE_TEXT.search(value) for value in request.COOKIES.values()):
+        return True
     # Django percent-quotes bytes of the path that are not UTF-8 (%C0%AF), so the path is unquoted once more.
     if _unstorable_bytes(unquote_to_bytes(request.path_info)):
         return True

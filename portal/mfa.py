@@ -2,17 +2,10 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from portal.access import has_mfa, holds_staff_rights
-
-
-def _safe_next(request: HttpRequest) -> str:
-    target = request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return ""
+from portal.redirects import safe_next
 
 
 @require_safe
@@ -24,6 +17,6 @@ def mfa_required(request: HttpRequest) -> HttpResponse:
         {
             "is_staff_role": holds_staff_rights(user),
             "has_authenticator": user.is_authenticated and has_mfa(user),
-            "next_url": _safe_next(request),
+            "next_url": safe_next(request, request.GET.get("next", "")),
         },
     )

@@ -94,8 +94,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
     # user while the database is down) too.
+    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
     "portal.hardening.PrivateResponsesMiddleware",
-    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -266,6 +266,9 @@ LOGGING = {
 
 # API calls without a valid token or session, per client address and minute (public endpoints, invalid tokens).
 API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60"))
+# Behind a proxy, the META name of the header it sets to the client's address (e.g. HTTP_X_FORWARDED_FOR, of
+# which the last hop is read, or HTTP_X_REAL_IP); empty: REMOTE_ADDR, the direct peer.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 
 # django-import-export: a file imports whole or not at all; importing needs change rights, exporting view rights.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

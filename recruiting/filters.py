@@ -1,7 +1,8 @@
 """The candidate list's filters (GET), as a django-filter FilterSet over the role's stored matches.
 
 The page, the CSV export and the API all read candidates through
-:class:`CandidateFilter`; an invalid field is reported and left out, never guessed.
+:class:`CandidateFilter`. On the page an invalid field is reported and left out,
+never guessed; the API refuses the request with the same messages (422).
 """
 
 import hashlib

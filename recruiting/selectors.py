@@ -30,11 +30,6 @@ CANDIDATES_PER_PAGE = 25
 CANDIDATE_COUNT_SECONDS = 30
 
 
-def shortlists_kind(recruiter_id: int) -> str:
-    """The fragment-cache kind of one recruiter's shortlists."""
-    return f"shortlists:{recruiter_id}"
-
-
 def recruiter_roles() -> QuerySet[Role]:
     return Role.objects.published().order_by("order", "title")
 

@@ -10,9 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from portal.fragments import touch
 from recruiting.models import ProfileView, Shortlist, ShortlistEntry
-from recruiting.selectors import shortlists_kind
 from skills.models import EngineerProfile
 
 NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
@@ -37,7 +35,6 @@ def create_shortlist(*, recruiter: AbstractBaseUser, name: str) -> Shortlist:
     shortlist = Shortlist(recruiter=recruiter, name=name)
     shortlist.full_clean()
     shortlist.save()
-    touch(shortlists_kind(recruiter.pk))
     return shortlist
 
 
@@ -46,7 +43,6 @@ def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> No
     """Remove a shortlist with its entries and notes."""
     _require_owner(shortlist, recruiter)
     shortlist.delete()
-    touch(shortlists_kind(recruiter.pk))
 
 
 @transaction.atomic
@@ -55,7 +51,6 @@ def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profi
     _require_owner(shortlist, recruiter)
     _require_visible(profile)
     entry, _created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
-    touch(shortlists_kind(recruiter.pk))
     return entry
 
 
@@ -64,7 +59,6 @@ def remove_from_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, 
     """Take a candidate off the shortlist (with the note); False when they were not on it."""
     _require_owner(shortlist, recruiter)
     deleted, _by_model = ShortlistEntry.objects.filter(shortlist=shortlist, profile=profile).delete()
-    touch(shortlists_kind(recruiter.pk))
     return bool(deleted)
 
 

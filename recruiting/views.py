@@ -6,7 +6,6 @@ the selectors, which start from the visible profiles.
 """
 
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -17,11 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.access import CANDIDATES_PERMISSION, can_view_candidates
+from portal.access import can_view_candidates, needs_second_factor
+from portal.redirects import safe_next, to_second_factor
 from recruiting.export import candidate_csv
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
@@ -58,19 +57,12 @@ def candidates_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not can_view_candidates(request):
-            if request.user.has_perm(CANDIDATES_PERMISSION):  # the right is there, the second factor is not
-                return redirect(f"{reverse('mfa-required')}?{urlencode({'next': request.get_full_path()})}")
+            if needs_second_factor(request):
+                return to_second_factor(request)
             raise PermissionDenied(_("Only recruiters can work with candidates."))
         return view(request, *args, **kwargs)
 
     return guarded
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def _controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
@@ -139,9 +131,7 @@ def _chosen_role(form: CandidateRoleForm, profile: EngineerProfile) -> Role | No
     """?role= when valid, else the candidate's own published target role, else the default role."""
     if form.is_valid() and form.cleaned_data["role"]:
         return form.cleaned_data["role"]
-    if profile.target_role is not None and profile.target_role.published:
-        return profile.target_role
-    return default_role()
+    return profile.published_target_role or default_role()
 
 
 @candidates_required
@@ -246,7 +236,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
         fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
-        return HttpResponseRedirect(_safe_next(request, fallback))
+        return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
     return render(
         request,
         "recruiting/partials/shortlist_controls.html",
@@ -264,7 +254,7 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
     status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
     if not request.htmx:
         messages.success(request, status)
-        return HttpResponseRedirect(_safe_next(request, reverse("recruiting:shortlist-detail", kwargs={"pk": pk})))
+        return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk})))
     if request.POST.get("fragment") == "controls":
         return render(
             request,

@@ -225,6 +225,11 @@ class EngineerProfile(TimeStamped):
         return self.headline or str(self.user)
 
     @property
+    def published_target_role(self) -> Role | None:
+        """The engineer's target role as others may see it: only while it is published."""
+        return self.target_role if self.target_role is not None and self.target_role.published else None
+
+    @property
     def is_visible_to_recruiters(self) -> bool:
         return self.visibility == self.Visibility.RECRUITERS
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,13 +82,15 @@ def _match_row(
     )
 
 
-def _store_matches(rows: list[RoleMatch]) -> None:
+def _store_matches(rows: list[RoleMatch], *, with_visibility: bool = True) -> None:
+    """Insert or update the matches; ``with_visibility=False`` leaves the copy of existing rows to the services that
+    change visibility (a long role-wide run must not undo an engineer's choice made meanwhile)."""
     RoleMatch.objects.bulk_create(
         rows,
         batch_size=1000,
         update_conflicts=True,
         unique_fields=("profile", "role"),
-        update_fields=(*MATCH_FIELDS, "profile_visible", "updated_at"),
+        update_fields=(*MATCH_FIELDS, *(("profile_visible",) if with_visibility else ()), "updated_at"),
     )
 
 
@@ -134,13 +137,25 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
                     role_id=role.pk,
                     specs=specs,
                     levels=levels_by_user[user_id],
-                    visible=visibility == EngineerProfile.Visibility.RECRUITERS,
+                    visible=EngineerProfile(visibility=visibility).is_visible_to_recruiters,
                 )
                 for pk, user_id, visibility in batch
-            ]
+            ],
+            with_visibility=False,
         )
+        _copy_visibility(role=role, profile_ids=[pk for pk, _user_id, _visibility in batch])
         count += len(batch)
         last_pk = batch[-1][0]
+
+
+def _copy_visibility(*, role: Role, profile_ids: list[int]) -> None:
+    """The matches' copy of the visibility as the profiles are now, not as the batch read them a moment ago.
+
+    An engineer who opts in or out while a role is recomputed keeps their choice either way: their own
+    update of the copy waits for these rows, or this statement reads their committed profile.
+    """
+    visible = EngineerProfile.objects.visible_to_recruiters().filter(pk=OuterRef("profile_id"))
+    RoleMatch.objects.filter(role=role, profile_id__in=profile_ids).update(profile_visible=Exists(visible))
 
 
 def validate_assessment_input(*, level: int, evidence_url: str, note: str) -> None:

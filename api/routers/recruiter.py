@@ -58,7 +58,7 @@ def get_candidate(request: HttpRequest, profile_id: int):
     if profile is None:
         raise Http404(_("There is no visible candidate %(id)d.") % {"id": profile_id})
     record_profile_view(recruiter=request.auth, profile=profile)
-    target = profile.target_role
+    target = profile.published_target_role
     return {
         "id": profile.pk,
         "name": profile.display_name,
@@ -67,7 +67,7 @@ def get_candidate(request: HttpRequest, profile_id: int):
         "location": profile.location,
         "years_experience": profile.years_experience,
         "open_to_work": profile.open_to_work,
-        "target_role": target.slug if target is not None and target.published else None,
+        "target_role": target.slug if target is not None else None,
         "updated_at": profile.updated_at,
         "matches": candidate_role_matches(profile=profile),
         "skills": candidate_assessments(profile=profile),

@@ -38,7 +38,8 @@ class FragmentNode(template.Node):
         kinds = str(self.options["kinds"].resolve(context)).split() if "kinds" in self.options else []
         people = _ids(self.options["people"].resolve(context)) if "people" in self.options else []
         tokens = versions(*kinds, *(person_kind(pk) for pk in people))
-        key = fragment_key(self.name, tokens, *(variable.resolve(context) for variable in self.vary_on))
+        vary_on = [variable.resolve(context) for variable in self.vary_on]
+        key = fragment_key(self.name, tokens, people, *vary_on)  # a person's fragment names them, not just a token
         html = stored(key)
         if html is None:
             with context.push(csrf_token=csrf_marker()):

@@ -5,12 +5,14 @@ import hashlib
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
+from portal.roles import RECRUITERS
 from tests.factories import TOTP_SECRET, RecruiterFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +244,15 @@ def test_removing_the_authenticator_revokes_the_staff_tokens_for_good(client):
     TOTP.activate(recruiter, TOTP_SECRET)  # a new app does not bring the old tokens back
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {staff.plain}"}).status_code == 401
     assert client.get("/api/me/assessments", headers={"Authorization": f"Bearer {plain.plain}"}).status_code == 200
+
+
+def test_a_token_made_before_the_account_became_a_recruiter_never_reads_candidates(client):
+    """An engineer's script token, made in a session that passed the app: promotion gives it no new rights."""
+    RoleFactory()
+    engineer = UserFactory()
+    TOTP.activate(engineer, TOTP_SECRET)
+    client.force_login(engineer)
+    page = client.post(reverse("tokens:list"), {"name": "my levels"}).content.decode()
+    plain = page.split('id="new-token-value" class="form-control font-monospace" type="text" value="')[1].split('"')[0]
+    engineer.groups.add(Group.objects.get(name=RECRUITERS))
+    assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 403

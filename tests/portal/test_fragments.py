@@ -139,3 +139,14 @@ def test_forgetting_a_person_deletes_every_fragment_that_shows_them():
     store("shows-eight", "<p>8</p>", people=[8])
     forget_person(7)
     assert (stored("shows-both"), stored("shows-seven"), stored("shows-eight")) == (None, None, "<p>8</p>")
+
+
+@pytest.mark.django_db
+def test_two_people_never_share_a_fragment_even_when_their_tokens_are_equal():
+    template = engines["django"].from_string(
+        '{% load fragments %}{% fragment "own" people=owner %}{{ text }}{% endfragment %}'
+    )
+    for person in (7, 8):
+        cache.set(f"fragments:version:{person_kind(person)}", "same-token")  # evicted and recreated alike, say
+    assert template.render({"text": "seven evidence", "owner": 7}) == "seven evidence"
+    assert template.render({"text": "eight evidence", "owner": 8}) == "eight evidence"

@@ -57,6 +57,13 @@ def test_pages_answer_the_plain_400_page_to_hostile_bytes_in_the_query_string(cl
     assert "Content-Security-Policy" in response.headers  # the security headers still come along
 
 
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "django_language"])
+def test_a_cookie_with_a_nul_is_refused_before_the_session_is_looked_up(client, settings, cookie):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"  # where a NUL would reach PostgreSQL
+    client.cookies[cookie] = "abcdefgh\x00"
+    assert client.get("/catalog/").status_code == 400
+
+
 @pytest.mark.parametrize("hostile", HOSTILE_BYTES)
 def test_form_posts_with_hostile_bytes_are_refused_and_change_nothing(client, hostile):
     user = UserFactory()

@@ -267,3 +267,13 @@ def test_the_migration_copies_visibility_onto_existing_matches():
     RoleMatch.objects.update(profile_visible=False)
     migration.copy_visibility(apps, None)
     assert (visible_flags(shown), visible_flags(hidden)) == ({True}, {False})
+
+
+def test_a_role_recompute_keeps_a_visibility_chosen_after_it_read_the_profiles():
+    """The batch read the engineer as private; they opted in before the batch was written."""
+    role = RoleFactory()
+    profile = update_profile(user=UserFactory(), **profile_data(target_role=role, visibility="private"))
+    EngineerProfile.objects.filter(pk=profile.pk).update(visibility="recruiters")  # committed meanwhile
+    RoleMatch.objects.filter(profile=profile).update(profile_visible=True)  # and copied by the engineer's service
+    recompute_matches_for_roles(role_ids=[role.pk])
+    assert visible_flags(profile.user) == {True}

@@ -223,6 +223,8 @@ STORAGES = {
 # Long work (exports, recomputes, e-mail) runs as jobs: Django's Tasks API (the django-tasks backport) on a queue
 # in the portal's own database, worked off by `manage.py db_worker` (README, "Background jobs").
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
 
 # E-mail: console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

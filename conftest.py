@@ -11,7 +11,9 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-RUN_DIR = Path(tempfile.mkdtemp(prefix="portal-tests-"))
+# In memory where the machine offers it: a test database on disk would wait on fsync at every commit.
+SHM = "/dev/shm"  # noqa: S108 - mkdtemp makes a private (0700) folder in it
+RUN_DIR = Path(tempfile.mkdtemp(prefix="portal-tests-", dir=SHM if os.path.isdir(SHM) else None))
 EXPORTS_DIR = RUN_DIR / "exports"
 TEST_SQLITE = RUN_DIR / "test.sqlite3"
 

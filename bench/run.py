@@ -28,6 +28,9 @@ from bench.data import (
     migrate_and_load_demo,
     own_database_url,
 )
+from bench.jobs import JobTimings, measure_jobs
+from bench.jobs import as_json as jobs_as_json
+from bench.jobs import report as report_jobs
 
 GROWTH_LIMIT = 1.5  # a page at the largest size may take at most 1.5x its time at the smallest
 BASELINE_SHARE = 0.4  # key pages reach at least 40% of the baseline page's throughput
@@ -117,8 +120,7 @@ def measure(client, url: str, *, baseline_url: str | None, max_requests: int, bu
 def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, item_id: int) -> list[Page]:
     from django.urls import reverse
 
-    candidates = reverse("skills:candidate-list")
-    export = reverse("skills:candidate-export")
+    candidates = reverse("recruiting:candidate-list")
     # Narrow, yet still a full first page at 1,000 engineers (about 100 match; with must_haves_met only 11):
     # otherwise the growth to 100,000 would measure 25 rendered rows against 11, not the size of the data.
     narrow = f"role={role_slug}&min_score=40&open_to_work=on&min_years=3&items={item_id}"
@@ -152,24 +154,7 @@ def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, it
             "candidate-detail",
             "candidate detail",
             "recruiter",
-            reverse("skills:candidate-detail", kwargs={"pk": candidate_pk}),
-        ),
-        # An export has one row per matching candidate, so its size grows with the data.
-        Page(
-            "export-filtered",
-            "CSV export, filtered",
-            "recruiter",
-            f"{export}?{narrow}",
-            growth_target=False,
-            exports_rows=True,
-        ),
-        Page(
-            "export-all",
-            "CSV export, every visible candidate",
-            "recruiter",
-            f"{export}?role={role_slug}",
-            growth_target=False,
-            exports_rows=True,
+            reverse("recruiting:candidate-detail", kwargs={"pk": candidate_pk}),
         ),
     ]
 
@@ -300,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     clients = {"anonymous": Client(), "engineer": Client(), "recruiter": Client()}
     clients["recruiter"].force_login(recruiter)
     results: dict[int, dict[str, Timing]] = {}
+    job_timings: dict[int, JobTimings] = {}
     generation: dict[int, float] = {}
     pages: list[Page] = []
     engineers = 0
@@ -329,9 +315,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             timing = results[size][page.key]
             print(f"  {page.label:38} p50 {timing.p50_ms:7.1f} ms  ({timing.requests} requests)", flush=True)
+        job_timings[size] = measure_jobs(client=clients["recruiter"], role=role)
 
     misses = evaluate(results, pages, connection.vendor)
     print_table(results, pages, connection.vendor)
+    misses += report_jobs(job_timings, connection.vendor)
     print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[1]:.1f} over the last 5 minutes.")
     print("Targets: growth <= 1.5x from the smallest to the largest size; key pages >= 40% of the baseline")
     print("throughput (baseline = base.html with no query of its own, same user); candidate list p95 < 50 ms")
@@ -349,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": {
             size: {key: asdict(timing) for key, timing in timings.items()} for size, timings in results.items()
         },
+        "jobs": jobs_as_json(job_timings),
         "missed_targets": misses,
     }
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))

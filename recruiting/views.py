@@ -168,6 +168,12 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"export": export})
 
 
+def _filtered_file(storage, name: str, hidden: set[int]):
+    """The stored export without the rows of ``hidden`` candidates; the file is closed when the stream ends."""
+    with storage.open(name, "rb") as stored:
+        yield from csv_without_profiles(text_lines(stored), hidden=hidden)
+
+
 @candidates_required
 @require_safe
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
@@ -182,9 +188,8 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     if hidden:
-        lines = text_lines(storage.open(export.file_name, "rb"))
         response = StreamingHttpResponse(
-            csv_without_profiles(lines, hidden=hidden), content_type="text/csv; charset=utf-8"
+            _filtered_file(storage, export.file_name, hidden), content_type="text/csv; charset=utf-8"
         )
     else:
         response = FileResponse(storage.open(export.file_name, "rb"), content_type="text/csv; charset=utf-8")

@@ -270,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     settings.ROOT_URLCONF = "bench.urls"
 
+    from portal.access import SECOND_FACTOR_SESSION_KEY
     from recruiting.selectors import default_role
     from skills.models import EngineerProfile, RoleRequirement
 
@@ -284,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
 
     clients = {"anonymous": Client(), "engineer": Client(), "recruiter": Client()}
     clients["recruiter"].force_login(recruiter)
+    session = clients["recruiter"].session  # as after the two-factor step (portal.access)
+    session[SECOND_FACTOR_SESSION_KEY] = recruiter.pk
+    session.save()
     results: dict[int, dict[str, Timing]] = {}
     job_timings: dict[int, JobTimings] = {}
     generation: dict[int, float] = {}

@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
+PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
 .PHONY: totp run test lint chromium gettext bench load messages clean
@@ -20,7 +21,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) PY=$(PY) $(VENV)/bin/honcho --procfile Procfile start --port $(PORT)
 
 totp: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py demo_totp

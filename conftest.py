@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,11 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# In memory where the machine offers it: a test database on disk would wait on fsync at every commit.
+SHM = "/dev/shm"  # noqa: S108 - mkdtemp makes a private (0700) folder in it
+RUN_DIR = Path(tempfile.mkdtemp(prefix="portal-tests-", dir=SHM if os.path.isdir(SHM) else None))
+EXPORTS_DIR = RUN_DIR / "exports"
+TEST_SQLITE = RUN_DIR / "test.sqlite3"
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +73,22 @@ def pytest_configure(config):
     settings.WHITENOISE_AUTOREFRESH = True
     # Hashing strength is not under test; a fast hasher keeps thousands of test users cheap.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run at once where a test only needs their effect; tests of the queue itself switch to the database
+    # backend (tests/jobs.py), and real `db_worker` processes read the settings module, not this.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Exports are written to a folder of the test run, never to the development one.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            **settings.STORAGES["exports"],
+            "OPTIONS": {**settings.STORAGES["exports"]["OPTIONS"], "location": EXPORTS_DIR},
+        },
+    }
+    # A worker started by a test runs in another process: on SQLite the test database must be a file it can open.
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(TEST_SQLITE)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(RUN_DIR, ignore_errors=True)

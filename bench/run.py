@@ -32,6 +32,9 @@ from bench.data import (
     own_database_url,
     sign_in,
 )
+from bench.jobs import JobTimings, measure_jobs
+from bench.jobs import as_json as jobs_as_json
+from bench.jobs import report as report_jobs
 
 GROWTH_LIMIT = 1.5  # a page at the largest size may take at most 1.5x its time at the smallest
 CANDIDATE_LIST_P95_MS = 50.0  # warm cache, on PostgreSQL at 100,000 engineers
@@ -49,7 +52,6 @@ class Page:
     url: str
     key_page: bool = True  # a page of the portal, timed alternately with the baseline page (not the scale rows)
     growth_target: bool = True  # held to the 1.5x growth target; not when the output itself grows with the data
-    exports_rows: bool = False  # a CSV with a header line: also timed per row written
 
 
 @dataclass
@@ -169,7 +171,6 @@ def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, it
     from django.urls import reverse
 
     candidates = reverse("recruiting:candidate-list")
-    export = reverse("recruiting:candidate-export")
     # Narrow, yet still a full first page at 1,000 engineers (about 100 match; with must_haves_met only 11):
     # otherwise the growth to 100,000 would measure 25 rendered rows against 11, not the size of the data.
     narrow = f"role={role_slug}&min_score=40&open_to_work=on&min_years=3&items={item_id}"
@@ -204,23 +205,6 @@ def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, it
             "candidate detail",
             "recruiter",
             reverse("recruiting:candidate-detail", kwargs={"pk": candidate_pk}),
-        ),
-        # An export has one row per matching candidate, so its size grows with the data.
-        Page(
-            "export-filtered",
-            "CSV export, filtered",
-            "recruiter",
-            f"{export}?{narrow}",
-            growth_target=False,
-            exports_rows=True,
-        ),
-        Page(
-            "export-all",
-            "CSV export, every visible candidate",
-            "recruiter",
-            f"{export}?role={role_slug}",
-            growth_target=False,
-            exports_rows=True,
         ),
     ]
 
@@ -302,19 +286,9 @@ def print_table(results: dict[int, dict[str, Timing]], pages: list[Page], vendor
         "\nvs base: throughput against the baseline page timed alternately with the page (baseline p50 / page p50);"
         " information only."
         "\ngrowth: t(largest)/t(smallest), each relative to its alternating baseline; raw: the plain p50 ratio."
-        "\n* not held to the growth target: the output (rows exported, or the OFFSET) grows with the data."
+        "\n* not held to the growth target: the OFFSET grows with the data."
         "\ncold: the cache emptied (cache.clear()) before every timed request; its queries are those of one such request."
     )
-    exports = [page for page in pages if page.exports_rows]
-    if exports:
-        print("\nPer exported row (p50 over the data rows, header left out):")
-        for page in exports:
-            figures = []
-            for size in sizes:
-                timing = results[size][page.key]
-                rows = max(timing.lines - 1, 1)
-                figures.append(f"{rows:,} rows at {size:,}: {timing.p50_ms * 1000 / rows:.1f} µs")
-            print(f"  {page.label:38} " + "; ".join(figures))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -358,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     clients = {"anonymous": Client(), "engineer": Client(), "recruiter": Client()}
     users = {"anonymous": None, "recruiter": recruiter}  # the engineer comes with the first engineers
     results: dict[int, dict[str, Timing]] = {}
+    job_timings: dict[int, JobTimings] = {}
     generation: dict[int, float] = {}
     pages: list[Page] = []
     engineers = 0
@@ -402,9 +377,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {page.label:38} cold p50 {timing.cold.p50_ms:7.1f} ms  ({timing.cold.requests} requests)",
                 flush=True,
             )
+        sign_in(clients["recruiter"], recruiter)  # the cold pass emptied the cache, sessions too
+        job_timings[size] = measure_jobs(client=clients["recruiter"], role=role)
 
     misses = evaluate(results, pages, connection.vendor)
     print_table(results, pages, connection.vendor)
+    misses += report_jobs(job_timings, connection.vendor)
     print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[1]:.1f} over the last 5 minutes.")
     print(
         f"Targets: every page but the last list page and the exports within {GROWTH_LIMIT}x from the smallest to the"
@@ -425,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": {
             size: {key: asdict(timing) for key, timing in timings.items()} for size, timings in results.items()
         },
+        "jobs": jobs_as_json(job_timings),
         "missed_targets": misses,
     }
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "skills",
     "recruiting",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "api",
 ]
@@ -176,6 +178,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
+ACCOUNT_ADAPTER = "portal.accounts.QueuedMailAccountAdapter"  # allauth's messages leave through a job
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
@@ -199,8 +202,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Finished exports hold personal data: a private folder outside static and media, served only through the
+# download view that checks who asks (README: an S3-compatible storage instead).
+EXPORTS_DIR = Path(os.environ.get("EXPORTS_DIR", BASE_DIR / "private" / "exports"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": EXPORTS_DIR, "base_url": None, "file_permissions_mode": 0o600},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -209,6 +219,12 @@ STORAGES = {
         )
     },
 }
+
+# Long work (exports, recomputes, e-mail) runs as jobs: Django's Tasks API (the django-tasks backport) on a queue
+# in the portal's own database, worked off by `manage.py db_worker` (README, "Background jobs").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
 
 # E-mail: console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

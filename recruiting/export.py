@@ -7,7 +7,9 @@ spreadsheet would run as a formula is quoted with ``'`` (CSV injection).
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
 from django.db.models import QuerySet
 
@@ -19,8 +21,18 @@ CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
 
 
-def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Callable[[int], str]) -> Iterator[str]:
-    """The header and one line per ranked candidate, in chunks of about CHUNK_BYTES."""
+def candidate_csv(
+    *,
+    ranking: QuerySet[RoleMatch],
+    role: Role,
+    profile_url: Callable[[int], str],
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[str]:
+    """The header and one line per ranked candidate, in chunks of about CHUNK_BYTES.
+
+    ``on_progress`` hears the number of rows written so far before each chunk is handed over.
+    """
+    written = 0
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
@@ -51,9 +63,50 @@ def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Call
                 profile_url(profile_id),
             )
         )
+        written += 1
+        if buffer.tell() >= CHUNK_BYTES:
+            if on_progress is not None:
+                on_progress(written)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    if on_progress is not None:
+        on_progress(written)
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
+PROFILE_ID_AT_END = re.compile(r"/(\d+)/$")
+
+
+def _profile_id(row: list[str]) -> int | None:
+    match = PROFILE_ID_AT_END.search(row[-1]) if row else None
+    return int(match.group(1)) if match else None
+
+
+def profile_ids_in_csv(lines: Iterable[str]) -> set[int]:
+    """The candidates a written export holds, read back from each row's profile URL."""
+    reader = csv.reader(lines)
+    next(reader, None)
+    return {pk for pk in map(_profile_id, reader) if pk is not None}
+
+
+def csv_without_profiles(lines: Iterable[str], *, hidden: set[int]) -> Iterator[str]:
+    """A written export again, without the rows of ``hidden`` candidates, in chunks of about CHUNK_BYTES."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for number, row in enumerate(csv.reader(lines)):
+        if number and _profile_id(row) in hidden:
+            continue
+        writer.writerow(row)
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
     if buffer.tell():
         yield buffer.getvalue()
+
+
+def text_lines(binary: IO[bytes]) -> IO[str]:
+    """A stored CSV file read as text, its quoted line breaks left to the csv module."""
+    return io.TextIOWrapper(binary, encoding="utf-8", newline="")

@@ -17,7 +17,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 
-from recruiting.models import Shortlist, ShortlistEntry
+from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
@@ -47,6 +47,24 @@ def ranking_base() -> QuerySet[RoleMatch]:
 
 def visible_candidates() -> QuerySet[EngineerProfile]:
     return EngineerProfile.objects.visible_to_recruiters()
+
+
+def no_longer_visible(*, profile_ids: set[int], chunk: int = 5000) -> set[int]:
+    """Those of these candidates who are not (or no longer) visible to recruiters."""
+    ids = sorted(profile_ids)
+    visible: set[int] = set()
+    for start in range(0, len(ids), chunk):
+        visible.update(visible_candidates().filter(pk__in=ids[start : start + chunk]).values_list("pk", flat=True))
+    return profile_ids - visible
+
+
+def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
+    """A recruiter's own latest exports, newest first."""
+    return CandidateExport.objects.filter(recruiter=recruiter).order_by("-created_at")[:limit]
+
+
+def own_exports(*, recruiter) -> QuerySet[CandidateExport]:
+    return CandidateExport.objects.filter(recruiter=recruiter)
 
 
 class RankingPaginator(Paginator):

@@ -1,17 +1,36 @@
-"""Writes for recruiters: named shortlists with private notes, and the profile-view audit.
+"""Writes for recruiters: named shortlists with private notes, the profile-view audit, and CSV export jobs.
 
 Views reach these only through :func:`portal.access.can_view_candidates`; the
 services themselves keep the rules of the data: a recruiter's lists are their
 own, and only a candidate visible to recruiters can be listed, noted or viewed.
 """
 
+import logging
+import tempfile
+import uuid
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from recruiting.models import ProfileView, Shortlist, ShortlistEntry
+from portal import jobs
+from portal.jobs import JobStatus
+from recruiting.export import candidate_csv
+from recruiting.filters import CandidateFilter
+from recruiting.models import CandidateExport, ProfileView, Shortlist, ShortlistEntry
 from skills.models import EngineerProfile
+
+logger = logging.getLogger(__name__)
 
 NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
 
@@ -85,3 +104,152 @@ def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile
     """Keep the audit row the engineer sees: which recruiter opened their profile, and when."""
     _require_visible(profile)
     return ProfileView.objects.create(recruiter=recruiter, profile=profile)
+
+
+EXPORT_VALID_FOR = timedelta(hours=24)
+EXPORT_SAME_CLICK_WINDOW = timedelta(seconds=10)  # a second click with the same filters within this is the same export
+EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
+EXPORT_PROGRESS_SECONDS = 2  # …or after this long, whichever comes first
+MAX_FILTERS_LENGTH = 4000
+REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
+
+
+def exports_storage():
+    return storages["exports"]
+
+
+def export_filters(query: QueryDict) -> str:
+    """The list's filters as one canonical query string (page left out): what the job runs and the audit keeps."""
+    pairs = sorted((key, value) for key in query if key != "page" for value in query.getlist(key))
+    return urlencode(pairs)
+
+
+def request_candidate_export(
+    *, recruiter: AbstractBaseUser, query: QueryDict, profile_url_base: str
+) -> CandidateExport:
+    """Queue an export of the candidate list for these filters; a repeated click gives the same export.
+
+    Answers at once whatever the size of the list: counting and writing are the job's work.
+    """
+    if len(query.urlencode()) > MAX_FILTERS_LENGTH:
+        raise ValidationError(_("These filters are too long to export."))
+    role = CandidateFilter(query).chosen_role
+    if role is None:
+        raise ValidationError(_("There is no published role to rank candidates by."))
+    query = query.copy()
+    query["role"] = role.slug  # the job ranks by this role even if the default role changes meanwhile
+    filters = export_filters(query)
+    now = timezone.now()
+    with transaction.atomic():
+        # One recruiter's clicks queue up here, so two at once cannot both miss the other's export.
+        get_user_model().objects.select_for_update().filter(pk=recruiter.pk).exists()
+        same = (
+            CandidateExport.objects.filter(recruiter=recruiter, filters=filters, role=role)
+            .filter(
+                Q(created_at__gte=now - EXPORT_SAME_CLICK_WINDOW) | Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+            )
+            .exclude(status=JobStatus.FAILED)
+            .first()
+        )
+        if same is not None:
+            return same
+        export = CandidateExport.objects.create(
+            recruiter=recruiter,
+            role=role,
+            role_title=str(role.title),
+            filters=filters,
+            profile_url_base=profile_url_base,
+            created_at=now,
+        )
+        result = start_candidate_export(export.pk, export.attempt)
+        CandidateExport.objects.filter(pk=export.pk).update(task_id=str(result.id))
+    export.refresh_from_db()
+    return export
+
+
+def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | None = None):
+    """Queue the job that writes this attempt of the export."""
+    from recruiting.tasks import write_candidate_export
+
+    return jobs.enqueue(write_candidate_export, export_id=export_id, attempt=attempt, delay=delay)
+
+
+def write_candidate_export(*, export_id: int, attempt: int) -> None:
+    """The job: write the export's CSV to the private storage, with progress, as the visibility rule stands now."""
+    jobs.run_job(
+        CandidateExport,
+        pk=export_id,
+        attempt=attempt,
+        work=lambda: _write_export_file(CandidateExport.objects.get(pk=export_id), attempt),
+        start=start_candidate_export,
+    )
+    delete_expired_exports()
+
+
+def _write_export_file(export: CandidateExport, attempt: int) -> None:
+    candidate_filter = CandidateFilter(QueryDict(export.filters))
+    role = candidate_filter.chosen_role
+    if export.role_id is None or role is None or role.pk != export.role_id:
+        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
+        return
+    ranking = candidate_filter.qs
+    jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
+    last = {"rows": 0, "at": timezone.now()}
+
+    def progress(rows: int) -> None:
+        now = timezone.now()
+        if rows - last["rows"] >= EXPORT_PROGRESS_ROWS or (now - last["at"]).total_seconds() >= EXPORT_PROGRESS_SECONDS:
+            jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
+            last.update(rows=rows, at=now)
+
+    written = 0
+
+    def count(rows: int) -> None:
+        nonlocal written
+        written = rows
+        progress(rows)
+
+    base = export.profile_url_base
+    storage = exports_storage()
+    with tempfile.TemporaryFile() as spool:
+        for chunk in candidate_csv(
+            ranking=ranking, role=role, profile_url=lambda pk: f"{base}{pk}/", on_progress=count
+        ):
+            spool.write(chunk.encode())
+        spool.seek(0)
+        name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.csv", File(spool))
+    now = timezone.now()
+    finished = (
+        jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)
+        .filter(status=JobStatus.RUNNING)
+        .update(
+            status=JobStatus.DONE,
+            rows_written=written,
+            file_name=name,
+            finished_at=now,
+            heartbeat_at=now,
+            expires_at=now + EXPORT_VALID_FOR,
+        )
+    )
+    if not finished:  # superseded while writing: the new attempt writes its own file
+        storage.delete(name)
+        raise jobs.Superseded
+
+
+def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> int:
+    """Re-queue (or fail) exports whose worker stopped answering."""
+    return jobs.reclaim_stale(
+        exports if exports is not None else CandidateExport.objects.all(), start=start_candidate_export
+    )
+
+
+def delete_expired_exports() -> int:
+    """Delete the files of exports past their 24 hours; the rows stay as the audit. Returns how many files."""
+    storage = exports_storage()
+    deleted = 0
+    expired = CandidateExport.objects.filter(expires_at__lte=timezone.now()).exclude(file_name="")
+    for export in expired.only("pk", "file_name"):
+        storage.delete(export.file_name)
+        CandidateExport.objects.filter(pk=export.pk).update(file_name="")
+        deleted += 1
+    return deleted

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,15 +21,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.access import can_view_candidates, needs_second_factor
 from portal.redirects import safe_next, to_second_factor
-from recruiting.export import candidate_csv
+from recruiting.export import csv_without_profiles, profile_ids_in_csv, text_lines
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
-from recruiting.models import Shortlist
+from recruiting.models import CandidateExport, Shortlist
 from recruiting.selectors import (
     candidate_assessments,
     candidate_page,
     candidate_role_matches,
     default_role,
+    no_longer_visible,
+    own_exports,
+    recent_exports,
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
@@ -40,8 +43,11 @@ from recruiting.services import (
     add_to_shortlist,
     create_shortlist,
     delete_shortlist,
+    exports_storage,
+    reclaim_stale_exports,
     record_profile_view,
     remove_from_shortlist,
+    request_candidate_export,
     set_shortlist_note,
 )
 from skills.models import EngineerProfile, Role
@@ -105,24 +111,85 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             page_number=request.GET.get("page"),
             recruiter=request.user,
         )
+    context["exports"] = recent_exports(recruiter=request.user)
     return render(request, "recruiting/candidate_list.html", context)
 
 
 @candidates_required
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def candidate_export(request: HttpRequest) -> HttpResponse:
-    """The filtered list as CSV, streamed as the database hands over the rows."""
+    """POST queues an export of the list for the filters in the query string and shows its progress; GET (an old
+    bookmark of the CSV link) shows what would be exported, with the button that queues it."""
     candidate_filter = CandidateFilter(request.GET)
     role = candidate_filter.chosen_role
     if role is None:
         raise Http404(_("There is no published role to rank candidates by."))
-    profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
-    base = request.build_absolute_uri(profile_url)
-    response = StreamingHttpResponse(
-        candidate_csv(ranking=candidate_filter.qs, role=role, profile_url=lambda pk: f"{base}{pk}/"),
-        content_type="text/csv; charset=utf-8",
+    if request.method == "POST":
+        profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
+        try:
+            export = request_candidate_export(
+                recruiter=request.user, query=request.GET, profile_url_base=request.build_absolute_uri(profile_url)
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(reverse("recruiting:candidate-list"))
+        response = HttpResponseRedirect(export.get_absolute_url())
+        response.status_code = 303  # see the export's progress page
+        return response
+    context = {
+        "filter": candidate_filter,
+        "form": candidate_filter.form,
+        "role": role,
+        "exports": recent_exports(recruiter=request.user),
+    }
+    return render(request, "recruiting/candidate_export.html", context)
+
+
+def _own_export(request: HttpRequest, pk: int) -> CandidateExport:
+    """The recruiter's own export, a stale run of it re-queued first; anyone else's is a 404."""
+    exports = own_exports(recruiter=request.user)
+    reclaim_stale_exports(exports.filter(pk=pk))
+    return get_object_or_404(exports, pk=pk)
+
+
+@candidates_required
+@require_safe
+def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An export's progress; htmx polls the status part until the job has finished."""
+    export = _own_export(request, pk)
+    template = "recruiting/partials/export_status.html" if request.htmx else "recruiting/export_detail.html"
+    return render(request, template, {"export": export})
+
+
+def _filtered_file(storage, name: str, hidden: set[int]):
+    """The stored export without the rows of ``hidden`` candidates; the file is closed when the stream ends."""
+    with storage.open(name, "rb") as stored:
+        yield from csv_without_profiles(text_lines(stored), hidden=hidden)
+
+
+@candidates_required
+@require_safe
+def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The finished file, for its own recruiter within 24 hours, without anyone who is no longer visible."""
+    export = _own_export(request, pk)
+    if not export.is_downloadable:
+        raise Http404(_("This export is not ready, or its file has expired."))
+    storage = exports_storage()
+    try:
+        with storage.open(export.file_name, "rb") as stored:
+            hidden = no_longer_visible(profile_ids=profile_ids_in_csv(text_lines(stored)))
+    except FileNotFoundError as error:
+        raise Http404(_("This export is not ready, or its file has expired.")) from error
+    if hidden:
+        response = StreamingHttpResponse(
+            _filtered_file(storage, export.file_name, hidden), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = FileResponse(storage.open(export.file_name, "rb"), content_type="text/csv; charset=utf-8")
+    slug = export.role.slug if export.role else "role"
+    response["Content-Disposition"] = (
+        f'attachment; filename="candidates-{slug}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.csv"'
     )
-    response["Content-Disposition"] = f'attachment; filename="candidates-{role.slug}-{timezone.localdate():%Y%m%d}.csv"'
     response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
     return response
 

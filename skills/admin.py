@@ -2,25 +2,60 @@
 
 Engineers' own data (assessments, history) is not registered at all; profiles,
 matches and profile views are read-only and for superusers only. Any change
-that can move a score refreshes the stored matches through the services.
+that can move a score queues a recompute job per role through the services;
+the role pages show its progress and the last finished run.
 Texts are edited in English and Dutch side by side (django-modeltranslation).
 """
 
 from typing import ClassVar
 
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin import BilingualAdmin
+from portal.jobs import JobStatus
 from skills import services
-from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRequirement, Skill
+from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRecompute, RoleRequirement, Skill
 
 
 def _roles_requiring(item_ids) -> list[int]:
     return list(RoleRequirement.objects.filter(item_id__in=item_ids).values_list("role_id", flat=True).distinct())
+
+
+def with_recompute_state(roles: QuerySet[Role]) -> QuerySet[Role]:
+    """Each role with its current recompute (waiting or running) and the end of its last finished one."""
+    current = RoleRecompute.objects.filter(
+        role=OuterRef("pk"), status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
+    ).order_by("-created_at")
+    last_done = RoleRecompute.objects.filter(role=OuterRef("pk"), status=JobStatus.DONE).order_by("-finished_at")
+    return roles.annotate(
+        recompute_current_status=Subquery(current.values("status")[:1]),
+        recompute_written=Subquery(current.values("matches_written")[:1]),
+        recompute_total=Subquery(current.values("matches_total")[:1]),
+        recompute_last_finished=Subquery(last_done.values("finished_at")[:1]),
+        recompute_last_failure=Subquery(
+            RoleRecompute.objects.filter(role=OuterRef("pk")).order_by("-created_at").values("error")[:1]
+        ),
+    )
+
+
+def recompute_context(role: Role) -> dict:
+    if not hasattr(role, "recompute_current_status"):  # a role read without the annotations (the add page)
+        role = with_recompute_state(Role.objects.filter(pk=role.pk)).first() or role
+    total = getattr(role, "recompute_total", None)
+    written = getattr(role, "recompute_written", None) or 0
+    return {
+        "status": getattr(role, "recompute_current_status", None),
+        "written": written,
+        "total": total,
+        "percent": min(100, written * 100 // total) if total else 0,
+        "last_finished": getattr(role, "recompute_last_finished", None),
+        "last_failure": getattr(role, "recompute_last_failure", "") or "",
+    }
 
 
 class ChecklistItemInline(TranslationTabularInline):
@@ -39,12 +74,12 @@ class RecomputesOnItemDeletion:
     def delete_model(self, request: HttpRequest, obj) -> None:
         role_ids = _roles_requiring(self._item_ids(obj))
         super().delete_model(request, obj)
-        services.recompute_matches_for_roles(role_ids=role_ids)
+        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         role_ids = _roles_requiring(self._item_ids(queryset))
         super().delete_queryset(request, queryset)
-        services.recompute_matches_for_roles(role_ids=role_ids)
+        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
 
 @admin.register(Skill)
@@ -71,7 +106,7 @@ class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         role_ids = _roles_requiring([form.instance.pk for form in formset.deleted_forms if form.instance.pk])
         super().save_formset(request, form, formset, change)
-        services.recompute_matches_for_roles(role_ids=role_ids)
+        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
 
 @admin.register(ChecklistItem)
@@ -97,7 +132,8 @@ class RoleRequirementInline(admin.TabularInline):
 
 @admin.register(Role)
 class RoleAdmin(BilingualAdmin):
-    list_display = ("title", "is_senior", "published", "order", "requirement_count", "updated_at")
+    list_display = ("title", "is_senior", "published", "order", "requirement_count", "recompute_status", "updated_at")
+    readonly_fields = ("recompute_status",)
     list_editable = ("published", "order")
     list_filter = ("published", "is_senior")
     search_fields = ("title_en", "title_nl", "summary_en", "summary_nl")
@@ -105,16 +141,30 @@ class RoleAdmin(BilingualAdmin):
     inlines = (RoleRequirementInline,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Role]:
-        return super().get_queryset(request).annotate(requirement_count=Count("requirements"))
+        return with_recompute_state(super().get_queryset(request).annotate(requirement_count=Count("requirements")))
 
     @admin.display(description=_("requirements"), ordering="requirement_count")
     def requirement_count(self, obj: Role) -> int:
         return obj.requirement_count
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        """After the requirements are saved, every engineer's stored match with this role is refreshed."""
+        """After the requirements are saved, a job refreshes every engineer's stored match with this role."""
         super().save_related(request, form, formsets, change)
-        services.recompute_role_matches(role=form.instance)
+        services.request_role_recompute(role=form.instance, requested_by=request.user)
+        self.message_user(request, _("The matches with this role are being recomputed in the background."))
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        services.reclaim_stale_recomputes()
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        services.reclaim_stale_recomputes()
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("matches"))
+    def recompute_status(self, obj: Role) -> str:
+        """ "Recomputing N of M matches" while a job runs, and when the last run finished."""
+        return render_to_string("admin/skills/role/recompute_status.html", recompute_context(obj))
 
 
 class SuperuserReadOnlyAdmin(admin.ModelAdmin):

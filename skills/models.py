@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import TimeStamped
+from portal.jobs import Job
 
 http_url_validator = URLValidator(
     schemes=["http", "https"], message=_("Enter a link that starts with http:// or https://.")
@@ -287,3 +288,30 @@ class RoleMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} × {self.role}: {self.score}"
+
+
+class RoleRecompute(Job):
+    """One run of the job that refreshes every engineer's stored match with a role after an editor changed it."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    matches_total = models.PositiveIntegerField(_("matches to write"), null=True, blank=True)
+    matches_written = models.PositiveIntegerField(_("matches written"), default=0)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = _("role recompute")
+        verbose_name_plural = _("role recomputes")
+        indexes = (
+            models.Index(fields=("role", "-created_at"), name="recompute_role_recent"),
+            models.Index(fields=("status", "heartbeat_at"), name="recompute_status_heartbeat"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.role} · {self.created_at:%Y-%m-%d %H:%M} · {self.status}"
+
+    @property
+    def percent(self) -> int:
+        return self.progress_percent(self.matches_written, self.matches_total)

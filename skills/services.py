@@ -7,7 +7,7 @@ requirements, and so every stored match).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -16,8 +16,11 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal import jobs
 from portal.fragments import forget_person, person_kind, touch
+from portal.jobs import JobStatus
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -27,6 +30,7 @@ from skills.models import (
     Level,
     Role,
     RoleMatch,
+    RoleRecompute,
     RoleRequirement,
 )
 from skills.scoring import RequirementSpec, compute_match
@@ -113,8 +117,15 @@ def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
     return {row.role_id: row for row in rows}
 
 
-def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
-    """Store every profile's match with one role, after its requirements changed."""
+def recompute_role_matches(
+    *, role: Role, batch_size: int = 2000, before_store: Callable[[int], None] | None = None
+) -> int:
+    """Store every profile's match with one role, after its requirements changed.
+
+    Batch by batch, each in its own transaction: a recruiter sees old values until the new ones of a batch are
+    written, never a half-empty ranking. ``before_store(written_after_this_batch)`` runs inside each batch's
+    transaction, before it is written; an exception from it stops the run without writing that batch.
+    """
     specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
     item_ids = [spec.item_id for spec in specs]
     profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id", "visibility")
@@ -124,26 +135,28 @@ def recompute_role_matches(*, role: Role, batch_size: int = 2000) -> int:
     while True:
         batch = list(profiles.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
+            touch(CHECKLIST_KIND)  # pages drawn while the batches were written are not read again
             return count
         levels_by_user: dict[int, dict[int, int]] = defaultdict(dict)
         for user_id, item_id, level in Assessment.objects.filter(
             user_id__in=[user_id for _pk, user_id, _visibility in batch], item_id__in=item_ids
         ).values_list("user_id", "item_id", "level"):
             levels_by_user[user_id][item_id] = level
-        _store_matches(
-            [
-                _match_row(
-                    profile_id=pk,
-                    role_id=role.pk,
-                    specs=specs,
-                    levels=levels_by_user[user_id],
-                    visible=EngineerProfile(visibility=visibility).is_visible_to_recruiters,
-                )
-                for pk, user_id, visibility in batch
-            ],
-            with_visibility=False,
-        )
-        _copy_visibility(role=role, profile_ids=[pk for pk, _user_id, _visibility in batch])
+        rows = [
+            _match_row(
+                profile_id=pk,
+                role_id=role.pk,
+                specs=specs,
+                levels=levels_by_user[user_id],
+                visible=EngineerProfile(visibility=visibility).is_visible_to_recruiters,
+            )
+            for pk, user_id, visibility in batch
+        ]
+        with transaction.atomic():
+            if before_store is not None:
+                before_store(count + len(batch))
+            _store_matches(rows, with_visibility=False)
+            _copy_visibility(role=role, profile_ids=[pk for pk, _user_id, _visibility in batch])
         count += len(batch)
         last_pk = batch[-1][0]
 
@@ -252,6 +265,75 @@ def recompute_matches_for_roles(*, role_ids: Iterable[int]) -> None:
     """Refresh the stored matches of these roles, e.g. after checklist items they required were deleted."""
     for role in Role.objects.filter(pk__in=set(role_ids)):
         recompute_role_matches(role=role)
+
+
+REASON_REPLACED = gettext_noop("A newer change to the role started a fresh recompute.")
+
+
+def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None = None) -> RoleRecompute:
+    """Queue the recompute of every engineer's match with this role; answers at once.
+
+    A recompute that is still waiting will read the requirements as they are when it starts, so it is reused;
+    a running one is replaced (it stops before its next batch).
+    """
+    with transaction.atomic():
+        # Batches lock the role too: a running recompute sees the newer one before it writes again.
+        Role.objects.select_for_update().filter(pk=role.pk).exists()
+        waiting = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED).order_by("-created_at").first()
+        if waiting is not None:
+            return waiting
+        RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
+            status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
+        )
+        recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
+        result = start_role_recompute(recompute.pk, recompute.attempt)
+        RoleRecompute.objects.filter(pk=recompute.pk).update(task_id=str(result.id))
+    recompute.refresh_from_db()
+    return recompute
+
+
+def request_role_recomputes(*, role_ids: Iterable[int], requested_by: AbstractBaseUser | None = None) -> int:
+    """One recompute job per role; how many were asked for."""
+    roles = list(Role.objects.filter(pk__in=set(role_ids)))
+    for role in roles:
+        request_role_recompute(role=role, requested_by=requested_by)
+    return len(roles)
+
+
+def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
+    from skills.tasks import recompute_role
+
+    return jobs.enqueue(recompute_role, recompute_id=recompute_id, attempt=attempt, delay=delay)
+
+
+def run_role_recompute(*, recompute_id: int, attempt: int) -> None:
+    """The job: write every engineer's match with the role in batches, with progress."""
+    jobs.run_job(
+        RoleRecompute,
+        pk=recompute_id,
+        attempt=attempt,
+        work=lambda: _recompute(RoleRecompute.objects.select_related("role").get(pk=recompute_id), attempt),
+        start=start_role_recompute,
+    )
+
+
+def _recompute(recompute: RoleRecompute, attempt: int) -> None:
+    mine = jobs.runs(RoleRecompute, pk=recompute.pk, attempt=attempt).filter(status=JobStatus.RUNNING)
+    jobs.beat(RoleRecompute, pk=recompute.pk, attempt=attempt, matches_total=EngineerProfile.objects.count())
+
+    def before_store(written: int) -> None:
+        Role.objects.select_for_update().filter(pk=recompute.role_id).exists()
+        if not mine.update(heartbeat_at=timezone.now(), matches_written=written):
+            raise jobs.Superseded  # replaced by a newer change, or given up on as stale
+
+    written = recompute_role_matches(role=recompute.role, before_store=before_store)
+    now = timezone.now()
+    if not mine.update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now, matches_written=written):
+        raise jobs.Superseded
+
+
+def reclaim_stale_recomputes() -> int:
+    return jobs.reclaim_stale(RoleRecompute.objects.all(), start=start_role_recompute)
 
 
 @transaction.atomic

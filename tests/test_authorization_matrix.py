@@ -8,10 +8,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.services import create_token
 from catalog.demo import load_catalog_demo
+from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role
 from tests.factories import (
@@ -99,6 +101,9 @@ EXPECTED = {
     "recruiting:candidate-list": RECRUITERS_ONLY,
     "recruiting:candidate-export": RECRUITERS_ONLY,
     "recruiting:candidate-detail": RECRUITERS_ONLY,
+    # An export belongs to the recruiter who asked for it: everyone else (superusers too) gets a 404.
+    "recruiting:export-detail": OWN_SHORTLIST,
+    "recruiting:export-download": OWN_SHORTLIST,
     "recruiting:shortlist-list": RECRUITERS_ONLY,
     "recruiting:shortlist-add": RECRUITERS_POST_ONLY,
     "recruiting:shortlist-detail": OWN_SHORTLIST,
@@ -173,6 +178,7 @@ EXPECTED = {
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:mfa_authenticator_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:django_tasks_database_dbtaskresult_changelist": SUPERUSER_ONLY_ADMIN,  # the queue: e-mails in it too
 }
 
 
@@ -243,6 +249,9 @@ def world(db):
     shortlist = ShortlistFactory(recruiter=users["recruiter"])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
+    export = request_candidate_export(  # the job runs at once in tests: its file is there to download
+        recruiter=users["recruiter"], query=QueryDict(), profile_url_base="http://testserver/skills/candidates/"
+    )
     role = Role.objects.filter(published=True).first()
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
@@ -252,6 +261,8 @@ def world(db):
         "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
         "recruiting:candidate-detail": {"pk": profile.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},
+        "recruiting:export-detail": {"pk": export.pk},
+        "recruiting:export-download": {"pk": export.pk},
         "recruiting:shortlist-delete": {"pk": shortlist.pk},
         "recruiting:shortlist-remove": {"pk": shortlist.pk, "profile_pk": profile.pk},
         "recruiting:shortlist-note": {"pk": shortlist.pk, "profile_pk": profile.pk},

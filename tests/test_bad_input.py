@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from api.models import ApiToken
 from catalog.demo import load_catalog_demo
-from recruiting.models import Shortlist, ShortlistEntry
+from portal.jobs import JobStatus
+from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
 from skills.models import Assessment, ChecklistItem, EngineerProfile
 from tests.factories import (
@@ -83,6 +84,7 @@ def snapshot():
         list(ShortlistEntry.objects.order_by("pk").values_list("shortlist_id", "profile_id", "note")),
         ApiToken.objects.count(),
         get_user_model().objects.count(),
+        CandidateExport.objects.count(),
     )
 
 
@@ -146,6 +148,27 @@ def test_get_filters_never_fail(client, world, who, name, kwarg, fields):
         if is_hostile(params):
             assert response.status_code == 400, (params, response.status_code)
         assert snapshot() == before
+
+    check()
+
+
+def test_export_posts_with_any_filters_never_fail(client, world):
+    """The export form posts the list's query string: any of it queues a job that ends done or failed, never 500."""
+    client.force_login(world["recruiter"])
+    url = reverse("recruiting:candidate-export")
+
+    @FUZZ
+    @given(params=query(CANDIDATE_FILTERS))
+    def check(params):
+        response = client.post(f"{url}?{form_encode(params)}")
+        assert response.status_code < 500, (params, response.status_code)
+        if is_hostile(params):
+            assert response.status_code == 400, (params, response.status_code)
+            return
+        assert response.status_code in (302, 303), (params, response.status_code)
+        if response.status_code == 303:
+            export = CandidateExport.objects.latest("created_at")
+            assert export.status in (JobStatus.DONE, JobStatus.FAILED), (params, export.status)
 
     check()
 

@@ -11,6 +11,7 @@ from skills.demo import load_skills_demo
 from skills.models import Role, RoleMatch
 from tests.e2e.support import log_in_through_form, share_session, watch_console
 from tests.factories import EditorFactory, UserFactory
+from tests.jobs import queue_in_database, run_worker_batch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,8 +48,9 @@ def engineer():
 
 
 def test_editor_changes_a_tool_and_a_requirement_and_the_public_page_and_match_follow(
-    live_server, journey, browser, engineer
+    live_server, journey, browser, engineer, settings
 ):
+    queue_in_database(settings)  # the recompute is a job that a real worker process runs
     role = Role.objects.get(slug=LAKEHOUSE)
     gaps_url = f"{live_server.url}/skills/gaps/{LAKEHOUSE}/"
     context = browser.new_context(reduced_motion="reduce")
@@ -91,7 +93,13 @@ def test_editor_changes_a_tool_and_a_requirement_and_the_public_page_and_match_f
     page.locator(".messagelist .success").wait_for()
     partitioning.refresh_from_db()
     assert partitioning.min_level == 2
-    journey.step("role saved")
+    assert RoleMatch.objects.get(profile__user=engineer, role=role).score == before, "old values until the job runs"
+    assert "Recompute queued, waiting for a worker." in page.locator("#result_list").inner_text()
+    journey.step("role saved: recompute queued")
+    run_worker_batch()
+    page.reload()
+    assert "Last recomputed" in page.locator("#result_list").inner_text()
+    journey.step("recompute finished")
 
     journey.page = engineer_page
     engineer_page.goto(gaps_url)

@@ -12,6 +12,7 @@ from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Role
 from tests.e2e.support import fits_width, log_in_through_form, share_session, watch_console
 from tests.factories import RecruiterFactory, UserFactory
+from tests.jobs import queue_in_database, start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,8 +56,9 @@ def candidates():
 
 
 def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_view(
-    live_server, journey, browser, candidates
+    live_server, journey, browser, candidates, settings
 ):
+    queue_in_database(settings)  # the export is written by a real worker process, as in production
     noor = candidates
     engineer_page = journey.page
     errors = watch_console(engineer_page)
@@ -115,8 +117,22 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     journey.step("note kept on the shortlist")
 
     page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.get_by_role("button", name="Export this list as CSV").click()
+    page.get_by_text("Waiting for a worker to start this export…").wait_for()
+    journey.step("export queued: its progress page")
+    page.evaluate("window.notReloaded = true")
+    worker = start_worker()  # a real db_worker; htmx polling shows its progress and then the link
+    try:
+        download_link = page.get_by_role("link", name="Download the CSV")
+        download_link.wait_for(timeout=30_000)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    assert page.evaluate("window.notReloaded === true"), "the progress updates without a reload"
+    assert "Done: 3 rows written." in page.locator("#export-status").inner_text()
+    journey.step("export written by the worker: download link")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export this list as CSV").click()
+        download_link.click()
     rows = list(csv.DictReader(Path(download_info.value.path()).read_text(encoding="utf-8").splitlines()))
     assert [row["name"] for row in rows] == ["Sam Strong", "Noor Visser", "Wim Weak"]
     noor_row = rows[1]

@@ -5,6 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from portal.jobs import JobStatus
+from recruiting.models import CandidateExport
 from skills.models import EngineerProfile
 from tests.clients import PortalClient as Client
 from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
@@ -62,6 +64,16 @@ class RecruiterPagesSurviveAnyQueryString(TestCase):
         self.assertEqual(response.status_code, 400 if is_hostile(params) else 200)
         if response.streaming:
             b"".join(response.streaming_content)
+
+    @settings(max_examples=30, deadline=None)
+    @given(params=query)
+    def test_candidate_export_job(self, params):
+        """Queueing posts the list's query string; the job (run at once here) must end done or failed."""
+        response = self.recruiter_client().post(f"{reverse('recruiting:candidate-export')}?{form_encode(params)}")
+        self.assertEqual(response.status_code, 400 if is_hostile(params) else 303)
+        if response.status_code == 303:
+            export = CandidateExport.objects.latest("created_at")
+            self.assertIn(export.status, (JobStatus.DONE, JobStatus.FAILED))
 
     @settings(max_examples=25, deadline=None)
     @given(role=values)

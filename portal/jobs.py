@@ -1,0 +1,179 @@
+"""What every long job of the portal shares: its states, progress, stale detection and retries.
+
+A job is a row the portal owns (an export, a role recompute) plus a task on the
+queue (Django's Tasks API, ``django_tasks``) that works it off. The row, not the
+queue, is the truth that pages show: the task writes its progress and outcome on
+it, each write guarded by the row's ``attempt``, so a task that was given up on
+(its worker stopped answering) and re-queued can never overwrite the new run.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import DatabaseError, models
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+logger = logging.getLogger(__name__)
+
+# A running job writes its heartbeat with every bit of progress (at least every few seconds); one that has been
+# silent this long lost its worker.
+STALE_AFTER = timedelta(seconds=int(getattr(settings, "JOB_STALE_SECONDS", 300)))
+MAX_ATTEMPTS = 3
+
+# Short reasons shown to a job's owner (translated when shown).
+REASON_DATABASE = gettext_noop("The database could not be reached.")
+REASON_STORAGE = gettext_noop("The file could not be written (the disk may be full).")
+REASON_WORKER_LOST = gettext_noop("The worker running this job stopped, and retrying did not help.")
+REASON_UNEXPECTED = gettext_noop("Something went wrong while running this job.")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class Superseded(Exception):
+    """This run of a job was given up on and the job re-queued; the run stops without writing anything."""
+
+
+class Job(models.Model):
+    """The state of one long job: what a progress page needs, and what finds a job whose worker died."""
+
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.CharField(_("reason of failure"), max_length=200, blank=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    def progress_percent(self, done: int, total: int | None) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        if not total:
+            return 0
+        return min(100, done * 100 // total)
+
+
+def runs(job_model: type[Job], *, pk: int, attempt: int) -> QuerySet:
+    """The job's row as long as this run is the current one; an update through it that touches 0 rows means the
+    run was superseded."""
+    return job_model.objects.filter(pk=pk, attempt=attempt)
+
+
+def claim(job_model: type[Job], *, pk: int, attempt: int) -> bool:
+    """Mark a queued job running for this attempt; False when it is not queued for it (done, or superseded)."""
+    now = timezone.now()
+    return bool(
+        runs(job_model, pk=pk, attempt=attempt)
+        .filter(status=JobStatus.QUEUED)
+        .update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, error="")
+    )
+
+
+def beat(job_model: type[Job], *, pk: int, attempt: int, **progress) -> None:
+    """Write progress and a heartbeat; raises Superseded when this run is no longer the job's current one."""
+    if not runs(job_model, pk=pk, attempt=attempt).update(heartbeat_at=timezone.now(), **progress):
+        raise Superseded
+
+
+def fail(job_model: type[Job], *, pk: int, attempt: int, reason: str) -> None:
+    runs(job_model, pk=pk, attempt=attempt).exclude(status=JobStatus.DONE).update(
+        status=JobStatus.FAILED, finished_at=timezone.now(), error=reason[:200]
+    )
+
+
+def short_reason(error: BaseException) -> str:
+    """What the owner of a failed job is told: the kind of trouble, never a traceback."""
+    if isinstance(error, DatabaseError):
+        return REASON_DATABASE
+    if isinstance(error, OSError):
+        return REASON_STORAGE
+    return REASON_UNEXPECTED
+
+
+def is_retryable(error: BaseException) -> bool:
+    """A database that went away or a storage hiccup: running the job again from the start is safe and may work."""
+    return isinstance(error, DatabaseError | OSError)
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """Back off: 30 s after the first failure, then 2 min, 8 min…"""
+    return timedelta(seconds=30 * 4 ** (attempt - 1))
+
+
+def enqueue(task, *args, delay: timedelta | None = None, **kwargs):
+    """Queue ``task``, after ``delay`` where the backend can defer (the immediate backend of tests runs it now)."""
+    if delay is not None and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + delay)
+    return task.enqueue(*args, **kwargs)
+
+
+def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object], delay=None) -> bool:
+    """Give the job a new attempt and queue it through ``start(pk, attempt, delay=…)``; False when another process
+    already did, or the job finished meanwhile."""
+    requeued = (
+        runs(job_model, pk=pk, attempt=attempt)
+        .filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+        .update(status=JobStatus.QUEUED, attempt=attempt + 1, heartbeat_at=None, started_at=None)
+    )
+    if requeued:
+        result = start(pk, attempt + 1, delay=delay)
+        job_model.objects.filter(pk=pk, attempt=attempt + 1).update(task_id=str(getattr(result, "id", "")))
+    return bool(requeued)
+
+
+def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
+    """Re-queue running jobs that stopped beating (their worker died); fail them after MAX_ATTEMPTS.
+
+    Called by the pages that show jobs and by the periodic clean-up, so no job stays "running" forever.
+    """
+    reclaimed = 0
+    stale = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER)
+    for job in stale.only("pk", "attempt"):
+        if job.attempt < MAX_ATTEMPTS:
+            if requeue(type(job), pk=job.pk, attempt=job.attempt, start=start):
+                logger.warning("Re-queued stale %s %s (attempt %s)", type(job).__name__, job.pk, job.attempt + 1)
+                reclaimed += 1
+        else:
+            fail(type(job), pk=job.pk, attempt=job.attempt, reason=REASON_WORKER_LOST)
+            logger.error("Gave up on stale %s %s after %s attempts", type(job).__name__, job.pk, job.attempt)
+            reclaimed += 1
+    return reclaimed
+
+
+def run_job(job_model: type[Job], *, pk: int, attempt: int, work: Callable[[], None], start: Callable[..., object]):
+    """Claim the job for this attempt, do ``work``, and record a failure: retried with backoff where running it
+    again is safe (database, storage), else failed with a short reason. The task then fails too, with its
+    traceback in the queue's own record."""
+    if not claim(job_model, pk=pk, attempt=attempt):
+        return
+    try:
+        work()
+    except Superseded:
+        logger.info("%s %s attempt %s was superseded", job_model.__name__, pk, attempt)
+    except Exception as error:
+        try:
+            if is_retryable(error) and attempt < MAX_ATTEMPTS:
+                requeue(job_model, pk=pk, attempt=attempt, start=start, delay=retry_delay(attempt))
+                logger.warning("%s %s attempt %s failed (%r); retrying", job_model.__name__, pk, attempt, error)
+                return
+            fail(job_model, pk=pk, attempt=attempt, reason=short_reason(error))
+        except DatabaseError:
+            logger.exception("Could not record the failure of %s %s; it will be found stale", job_model.__name__, pk)
+        raise

@@ -1,0 +1,99 @@
+"""allauth's messages leave through a job: the request only queues them, a worker sends, SMTP errors are retried."""
+
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from portal.mail import EMAIL_MAX_ATTEMPTS
+from tests.factories import UserFactory
+from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
+
+pytestmark = pytest.mark.django_db
+
+
+class RefusingBackend(BaseEmailBackend):
+    """An SMTP server that answers every message with a temporary failure."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def ask_for_password_reset(client, email: str) -> None:
+    response = client.post(reverse("account_reset_password"), {"email": email})
+    assert response.status_code == 302
+
+
+def test_the_reset_mail_is_queued_by_the_request_and_sent_by_the_job(client, settings):
+    queue_in_database(settings)
+    UserFactory(email="ada@example.com")
+    ask_for_password_reset(client, "ada@example.com")
+    assert mail.outbox == []  # the request did not talk to the mail server
+    assert DBTaskResult.objects.filter(task_path="portal.tasks.send_email").count() == 1
+    work_off_queue()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ada@example.com"]
+    assert message.subject.startswith("[DE skills] ")
+    assert "/accounts/password/reset/key/" in message.body
+
+
+def test_signup_verification_mail_arrives_once_the_job_ran(client, settings):
+    queue_in_database(settings)
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "password1": "a-long-and-Unusual-42", "password2": "a-long-and-Unusual-42"},
+    )
+    assert response.status_code == 302
+    assert mail.outbox == []
+    work_off_queue()
+    assert [message.to for message in mail.outbox] == [["new@example.com"]]
+    assert "/accounts/confirm-email/" in mail.outbox[0].body
+
+
+def test_an_smtp_failure_is_retried_later_then_the_mail_goes_out(client, settings):
+    queue_in_database(settings)
+    UserFactory(email="ada@example.com")
+    ask_for_password_reset(client, "ada@example.com")
+    settings.EMAIL_BACKEND = "tests.portal.test_mail_jobs.RefusingBackend"
+    work_off_queue()
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2
+    assert retry.run_after > timezone.now()  # backoff: not before its time
+    work_off_queue()
+    assert mail.outbox == []  # still waiting
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    work_off_queue()
+    assert len(mail.outbox) == 1
+
+
+def test_after_the_last_attempt_the_job_fails_for_the_operators_to_see(settings):
+    from portal.tasks import send_email
+
+    queue_in_database(settings)
+    settings.EMAIL_BACKEND = "tests.portal.test_mail_jobs.RefusingBackend"
+    message = {
+        "subject": "s", "body": "b", "from_email": "portal@localhost", "to": ["a@example.com"], "cc": [], "bcc": [],
+        "reply_to": [], "headers": {}, "alternatives": [],
+    }  # fmt: skip
+    send_email.enqueue(message=message, attempt=EMAIL_MAX_ATTEMPTS)
+    work_off_queue()
+    result = DBTaskResult.objects.get()
+    assert result.status == "FAILED"
+    assert "SMTPServerDisconnected" in result.exception_class_path
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_db_worker_process_sends_the_queued_mail(client, settings):
+    queue_in_database(settings)
+    UserFactory(email="grace@example.com")
+    ask_for_password_reset(client, "grace@example.com")
+    output = run_worker_batch(EMAIL_HOST="")  # the worker's console backend prints what it sends
+    assert "To: grace@example.com" in output
+    assert "/accounts/password/reset/key/" in output
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

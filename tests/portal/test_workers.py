@@ -1,0 +1,43 @@
+"""Several `db_worker` processes share one queue: each job runs exactly once."""
+
+import re
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from portal.tasks import send_email
+from tests.jobs import queue_in_database, start_worker
+
+JOBS = 50
+
+
+def message(number: int) -> dict:
+    return {
+        "subject": f"probe-{number:02d}", "body": "b", "from_email": "portal@localhost",
+        "to": [f"probe{number}@example.com"], "cc": [], "bcc": [], "reply_to": [], "headers": {}, "alternatives": [],
+    }  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_run_each_of_50_queued_jobs_exactly_once(settings):
+    queue_in_database(settings)
+    for number in range(JOBS):
+        send_email.enqueue(message=message(number), attempt=1)
+    workers = [start_worker("--batch", EMAIL_HOST="", LOG_LEVEL="INFO") for _ in range(2)]
+    outputs = []
+    try:
+        for worker in workers:
+            output, _ = worker.communicate(timeout=90)
+            assert worker.returncode == 0, output
+            outputs.append(output)
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+    sent = [re.findall(r"^Subject: (probe-\d+)$", output, re.MULTILINE) for output in outputs]
+    assert sorted(sent[0] + sent[1]) == [f"probe-{number:02d}" for number in range(JOBS)]  # each once
+    results = DBTaskResult.objects.all()
+    assert [result.status for result in results] == ["SUCCESSFUL"] * JOBS
+    assert all(len(result.worker_ids) == 1 for result in results)
+    print(f"jobs per worker: {len(sent[0])} and {len(sent[1])}")

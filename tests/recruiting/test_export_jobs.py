@@ -1,0 +1,268 @@
+"""The recruiter's CSV export as a job: queued at once, written by a worker, downloaded by its owner only."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import storages
+from django.core.management import call_command
+from django.db import OperationalError
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from portal import jobs
+from portal.jobs import JobStatus
+from recruiting import services
+from recruiting.models import CandidateExport
+from skills.models import EngineerProfile
+from skills.services import update_profile
+from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
+from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE = EngineerProfile.Visibility.RECRUITERS
+PRIVATE = EngineerProfile.Visibility.PRIVATE
+EXPORT_URL = "/skills/candidates/export.csv"
+
+
+def candidate(role, *, score=50, visibility=VISIBLE, **fields):
+    profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=visibility, **fields)
+    RoleMatchFactory(profile=profile, role=role, score=score)
+    return profile
+
+
+@pytest.fixture
+def role():
+    return RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse", order=1, is_senior=True)
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory()
+
+
+@pytest.fixture
+def recruiter_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+def rows_of(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def post_export(client, params="") -> CandidateExport:
+    response = client.post(f"{EXPORT_URL}?{params}")
+    assert response.status_code == 303
+    export = CandidateExport.objects.latest("created_at")
+    assert response["Location"] == reverse("recruiting:export-detail", kwargs={"pk": export.pk})
+    return export
+
+
+def download(client, export):
+    return client.get(reverse("recruiting:export-download", kwargs={"pk": export.pk}))
+
+
+def test_export_job_writes_the_filtered_visible_rows_and_its_owner_downloads_them(recruiter_client, recruiter, role):
+    candidate(role, score=80, headline="Lead")
+    candidate(role, score=20, headline="Junior")
+    candidate(role, score=99, headline="Private", visibility=PRIVATE)
+    export = post_export(recruiter_client, "min_score=50&page=3")
+    export.refresh_from_db()
+    assert export.status == JobStatus.DONE
+    assert (export.rows_total, export.rows_written) == (1, 1)
+    assert export.filters == "min_score=50&role=lakehouse"  # canonical, page left out: the audit
+    assert export.recruiter == recruiter
+    assert export.expires_at - export.finished_at == timedelta(hours=24)
+    response = download(recruiter_client, export)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = rows_of(response)
+    assert header[0] == "name"
+    assert [row[1] for row in rows] == ["Lead"]
+    assert rows[0][-1].startswith("http://testserver/skills/candidates/")
+
+
+def test_the_file_lives_in_the_private_exports_storage(recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    assert storages["exports"].exists(export.file_name)
+    assert storages["exports"].base_url is None or not str(storages["exports"].location).startswith("static")
+
+
+def test_get_on_the_old_export_link_explains_and_offers_the_button(recruiter_client, role):
+    response = recruiter_client.get(EXPORT_URL, {"min_score": 10})
+    assert response.status_code == 200
+    assert 'method="post"' in response.content.decode()
+    assert "min_score=10" in response.content.decode()
+    assert not CandidateExport.objects.exists()
+
+
+def test_queueing_answers_before_any_row_is_written(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    assert export.status == JobStatus.QUEUED
+    assert DBTaskResult.objects.filter(id=export.task_id).exists()
+    page = recruiter_client.get(export.get_absolute_url())
+    assert 'hx-trigger="every 2s"' in page.content.decode()
+    assert "Refresh" in page.content.decode()
+    work_off_queue()
+    export.refresh_from_db()
+    assert export.status == JobStatus.DONE
+    partial = recruiter_client.get(export.get_absolute_url(), headers={"HX-Request": "true"})
+    body = partial.content.decode()
+    assert "<html" not in body
+    assert "hx-trigger" not in body  # finished: the polling stops
+    assert reverse("recruiting:export-download", kwargs={"pk": export.pk}) in body
+
+
+def test_two_clicks_with_the_same_filters_give_one_job(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    first = post_export(recruiter_client, "min_score=10")
+    second = post_export(recruiter_client, "min_score=10&page=2")
+    other = post_export(recruiter_client, "min_score=20")
+    assert first.pk == second.pk != other.pk
+    assert DBTaskResult.objects.count() == 2
+
+
+def test_another_recruiter_gets_404_for_the_progress_page_and_the_file(client, recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    client.force_login(RecruiterFactory())
+    assert client.get(export.get_absolute_url()).status_code == 404
+    assert download(client, export).status_code == 404
+
+
+def test_an_engineer_gets_403_for_an_export(client, recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    client.force_login(UserFactory())
+    assert download(client, export).status_code == 403
+
+
+def test_a_candidate_who_went_private_after_the_job_is_not_in_the_download(recruiter_client, role):
+    staying = candidate(role, score=80, headline="Staying")
+    leaving = candidate(role, score=70, headline="Leaving")
+    export = post_export(recruiter_client)
+    update_profile(
+        user=leaving.user, headline="Leaving", years_experience=1, location="", target_role=None,
+        open_to_work=False, visibility=PRIVATE,
+    )  # fmt: skip
+    _header, *rows = rows_of(download(recruiter_client, export))
+    assert [row[1] for row in rows] == ["Staying"]
+    assert rows[0][-1].endswith(f"/{staying.pk}/")
+
+
+def test_after_24_hours_the_link_is_gone_and_the_clean_up_deletes_the_file(recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    written = export.file_name
+    CandidateExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert download(recruiter_client, export).status_code == 404
+    call_command("delete_expired_exports", verbosity=0)
+    export.refresh_from_db()
+    assert export.file_name == ""
+    assert not storages["exports"].exists(written)
+    assert "expired" in recruiter_client.get(export.get_absolute_url()).content.decode()
+
+
+def test_the_list_page_shows_the_recruiters_own_last_exports(recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    mine = recruiter_client.get(reverse("recruiting:candidate-list")).content.decode()
+    assert export.get_absolute_url() in mine
+    other = RecruiterFactory()
+    recruiter_client.force_login(other)
+    theirs = recruiter_client.get(reverse("recruiting:candidate-list")).content.decode()
+    assert export.get_absolute_url() not in theirs
+
+
+def test_a_role_unpublished_before_the_job_ran_fails_with_a_reason(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    role.published = False
+    role.save()
+    work_off_queue()
+    export.refresh_from_db()
+    assert export.status == JobStatus.FAILED
+    assert export.error == services.REASON_ROLE_GONE
+    assert "no longer published" in recruiter_client.get(export.get_absolute_url()).content.decode()
+
+
+def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recruiter_client, role, monkeypatch):
+    candidate(role)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "candidate_csv", broken)
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    assert export.status == JobStatus.FAILED
+    assert export.attempt == jobs.MAX_ATTEMPTS
+    assert export.error == jobs.REASON_DATABASE
+    assert "could not be reached" in recruiter_client.get(export.get_absolute_url()).content.decode()
+
+
+def test_a_stale_running_export_is_requeued_and_then_finished(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    # A worker claimed it and died: the row says running, and nothing has beaten for a long time.
+    CandidateExport.objects.filter(pk=export.pk).update(
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)
+    )
+    DBTaskResult.objects.all().delete()
+    recruiter_client.get(export.get_absolute_url())  # whoever looks at it reclaims it
+    export.refresh_from_db()
+    assert (export.status, export.attempt) == (JobStatus.QUEUED, 2)
+    work_off_queue()
+    export.refresh_from_db()
+    assert export.status == JobStatus.DONE
+
+
+def test_a_stale_export_on_its_last_attempt_is_marked_failed(recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    CandidateExport.objects.filter(pk=export.pk).update(
+        status=JobStatus.RUNNING,
+        attempt=jobs.MAX_ATTEMPTS,
+        heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1),
+    )
+    services.reclaim_stale_exports()
+    export.refresh_from_db()
+    assert export.status == JobStatus.FAILED
+    assert export.error == jobs.REASON_WORKER_LOST
+
+
+def test_a_superseded_run_writes_nothing(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    CandidateExport.objects.filter(pk=export.pk).update(attempt=2)  # re-queued meanwhile: attempt 1 is stale
+    work_off_queue()
+    export.refresh_from_db()
+    assert export.status == JobStatus.QUEUED
+    assert export.file_name == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_db_worker_process_writes_the_export(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role, score=80, headline="Lead")
+    export = post_export(recruiter_client)
+    run_worker_batch()
+    export.refresh_from_db()
+    assert export.status == JobStatus.DONE, export.error
+    _header, *rows = rows_of(download(recruiter_client, export))
+    assert [row[1] for row in rows] == ["Lead"]

@@ -51,7 +51,7 @@ class CandidateOut(Schema):
 
     @staticmethod
     def resolve_name(obj) -> str:
-        return obj.profile.display_name
+        return obj.profile.shown_identity.name
 
     @staticmethod
     def resolve_headline(obj) -> str:
@@ -140,8 +140,12 @@ class CandidateSkillOut(Schema):
 
 class CandidateDetailOut(Schema):
     id: int
-    name: str
-    email: str
+    name: str = Field(
+        description="The candidate's pseudonym, or their name if they chose to show it or accepted "
+        "your contact request."
+    )
+    email: str | None = Field(description="Only after the candidate accepted your contact request.")
+    identity_revealed: bool = Field(description="Whether the candidate accepted your contact request.")
     headline: str
     location: str
     years_experience: int

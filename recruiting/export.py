@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from django.db.models import QuerySet
 
 from portal.spreadsheets import spreadsheet_safe
-from skills.models import Role, RoleMatch, candidate_name
+from skills.models import Role, RoleMatch, candidate_identity
 
-EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL")
+EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail")
 CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
 
@@ -25,8 +25,9 @@ def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Call
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
     rows = ranking.values_list(
-        "profile__user__first_name",
-        "profile__user__last_name",
+        "profile__display_name",
+        "profile__identity",
+        "profile__pseudonym",
         "profile__user__email",
         "profile__headline",
         "profile__location",
@@ -36,12 +37,15 @@ def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Call
         "profile_id",
     )
     role_title = spreadsheet_safe(str(role.title))
-    for first_name, last_name, email, headline, location, years, score, missing, profile_id in rows.iterator(
+    for display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id in rows.iterator(
         chunk_size=ROWS_PER_FETCH
     ):
+        shown = candidate_identity(
+            display_name=display_name, identity=identity, pseudonym=pseudonym, email=email, revealed=False
+        )
         writer.writerow(
             (
-                spreadsheet_safe(candidate_name(first_name=first_name, last_name=last_name, email=email)),
+                spreadsheet_safe(shown.name),
                 spreadsheet_safe(headline),
                 spreadsheet_safe(location),
                 years,
@@ -49,6 +53,7 @@ def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Call
                 score,
                 spreadsheet_safe("; ".join(missing)),
                 profile_url(profile_id),
+                spreadsheet_safe(shown.email),  # empty unless the candidate accepted this recruiter's request
             )
         )
         if buffer.tell() >= CHUNK_BYTES:

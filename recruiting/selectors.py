@@ -282,7 +282,7 @@ class CandidatePage:
             self.page.number,
             self.page.paginator.count,
             [
-                (row.profile.pk, row.match.updated_at, row.profile.display_name, sorted(row.shortlist_ids))
+                (row.profile.pk, row.match.updated_at, row.profile.shown_identity, sorted(row.shortlist_ids))
                 for row in self.rows
             ],
             [(shortlist.pk, shortlist.name) for shortlist in self.shortlists],

@@ -68,6 +68,9 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
     }
     if profile is not None:
         data["profile"] = {
+            "display_name": profile.display_name,
+            "identity": profile.identity,
+            "pseudonym": profile.pseudonym,
             "headline": profile.headline,
             "years_experience": profile.years_experience,
             "location": profile.location,

@@ -76,7 +76,8 @@ def snapshot():
         list(Assessment.objects.order_by("pk").values_list("user_id", "item_id", "level", "evidence_url", "note")),
         list(
             EngineerProfile.objects.order_by("pk").values_list(
-                "headline", "years_experience", "location", "target_role_id", "open_to_work", "visibility"
+                "headline", "years_experience", "location", "target_role_id", "open_to_work", "visibility",
+                "display_name", "identity", "pseudonym",
             )
         ),
         list(Shortlist.objects.order_by("pk").values_list("recruiter_id", "name")),
@@ -164,7 +165,16 @@ def post_targets(world):
         (
             "engineer",
             reverse("skills:profile"),
-            ["headline", "years_experience", "location", "target_role", "open_to_work", "visibility"],
+            [
+                "display_name",
+                "headline",
+                "years_experience",
+                "location",
+                "target_role",
+                "open_to_work",
+                "visibility",
+                "identity",
+            ],
         ),
         ("engineer", reverse("skills:profile-delete"), ["email"]),
         ("engineer", reverse("tokens:list"), ["name"]),

@@ -59,10 +59,12 @@ def get_candidate(request: HttpRequest, profile_id: int):
         raise Http404(_("There is no visible candidate %(id)d.") % {"id": profile_id})
     record_profile_view(recruiter=request.auth, profile=profile)
     target = profile.target_role
+    shown = profile.shown_identity
     return {
         "id": profile.pk,
-        "name": profile.display_name,
-        "email": profile.user.email,
+        "name": shown.name,
+        "email": shown.email or None,
+        "identity_revealed": shown.revealed,
         "headline": profile.headline,
         "location": profile.location,
         "years_experience": profile.years_experience,

@@ -390,7 +390,7 @@ def test_a_page_of_candidates_takes_the_same_few_queries_however_many_there_are(
         ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     with django_assert_max_num_queries(PAGE_QUERIES):
         page = page_of({"role": "lead", "items": [item.pk], "item_level": 1}, page_number="1", recruiter=recruiter)
-        drawn = [(row.profile.display_name, row.chart.width, row.shortlist_ids) for row in page.rows]
+        drawn = [(row.profile.shown_identity.name, row.chart.width, row.shortlist_ids) for row in page.rows]
     assert drawn
 
 

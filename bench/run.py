@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     settings.ROOT_URLCONF = "bench.urls"
 
-    from skills.candidates import default_role
+    from recruiting.selectors import default_role
     from skills.models import EngineerProfile, RoleRequirement
 
     started = time.perf_counter()

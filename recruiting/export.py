@@ -9,9 +9,11 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from portal.spreadsheets import spreadsheet_safe
+from recruiting.contacts import with_identity_for
 from skills.models import Role, RoleMatch, candidate_identity
 
 EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail")
@@ -19,8 +21,19 @@ CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
 
 
-def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Callable[[int], str]) -> Iterator[str]:
-    """The header and one line per ranked candidate, in chunks of about CHUNK_BYTES."""
+def candidate_csv(
+    *,
+    ranking: QuerySet[RoleMatch],
+    role: Role,
+    profile_url: Callable[[int], str],
+    recruiter: AbstractBaseUser | None = None,
+) -> Iterator[str]:
+    """The header and one line per ranked candidate, in chunks of about CHUNK_BYTES.
+
+    Names and e-mail addresses as ``recruiter`` may see them (none revealed without a recruiter).
+    """
+    if recruiter is not None:
+        ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
@@ -35,13 +48,18 @@ def candidate_csv(*, ranking: QuerySet[RoleMatch], role: Role, profile_url: Call
         "score",
         "missing_must_have_names",
         "profile_id",
+        "identity_revealed" if recruiter is not None else "profile_visible",
     )
     role_title = spreadsheet_safe(str(role.title))
-    for display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id in rows.iterator(
-        chunk_size=ROWS_PER_FETCH
-    ):
+    for (
+        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed
+    ) in rows.iterator(chunk_size=ROWS_PER_FETCH):  # fmt: skip
         shown = candidate_identity(
-            display_name=display_name, identity=identity, pseudonym=pseudonym, email=email, revealed=False
+            display_name=display_name,
+            identity=identity,
+            pseudonym=pseudonym,
+            email=email,
+            revealed=bool(revealed) and recruiter is not None,
         )
         writer.writerow(
             (

@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.utils.functional import SimpleLazyObject
 
+from recruiting.contacts import reveal_for
 from recruiting.models import Shortlist, ShortlistEntry
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
 
@@ -305,6 +306,7 @@ def candidate_page(
     page = RankingPaginator(ranking, role=role, sort=sort, count_key=count_key).get_page(page_number)
     shortlists = list(shortlists_for(recruiter=recruiter))
     matches = list(page.object_list)
+    reveal_for(recruiter=recruiter, profiles=[match.profile for match in matches])
     memberships = (
         shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
         if shortlists

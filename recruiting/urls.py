@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from recruiting import views
+from recruiting import contact_views, views
 
 app_name = "recruiting"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("candidates/", views.candidate_list, name="candidate-list"),
     path("candidates/export.csv", views.candidate_export, name="candidate-export"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate-detail"),
+    path("candidates/<int:pk>/contact/", contact_views.contact_request, name="contact-request"),
+    path("profile/contacts/<int:pk>/answer/", contact_views.contact_answer, name="contact-answer"),
+    path("profile/contacts/<int:pk>/withdraw/", contact_views.contact_withdraw, name="contact-withdraw"),
     path("shortlists/", views.shortlist_list, name="shortlist-list"),
     path("shortlists/add/", views.shortlist_add, name="shortlist-add"),
     path("shortlists/<int:pk>/", views.shortlist_detail, name="shortlist-detail"),

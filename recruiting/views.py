@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.access import CANDIDATES_PERMISSION, can_view_candidates
+from recruiting.contacts import latest_request, reveal_for
 from recruiting.export import candidate_csv
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
@@ -126,7 +127,9 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
     profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
     base = request.build_absolute_uri(profile_url)
     response = StreamingHttpResponse(
-        candidate_csv(ranking=candidate_filter.qs, role=role, profile_url=lambda pk: f"{base}{pk}/"),
+        candidate_csv(
+            ranking=candidate_filter.qs, role=role, profile_url=lambda pk: f"{base}{pk}/", recruiter=request.user
+        ),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="candidates-{role.slug}-{timezone.localdate():%Y%m%d}.csv"'
@@ -150,6 +153,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role_form = CandidateRoleForm(request.GET)
     role = _chosen_role(role_form, profile)
     record_profile_view(recruiter=request.user, profile=profile)
+    reveal_for(recruiter=request.user, profiles=[profile])
     context = {
         "profile": profile,
         "role": role,
@@ -160,6 +164,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
         "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
         "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
+        "contact_request": latest_request(recruiter=request.user, profile=profile),
         **_controls_context(recruiter=request.user, profile=profile),
     }
     return render(request, "recruiting/candidate_detail.html", context)
@@ -193,6 +198,7 @@ def _render_shortlist_detail(
 ) -> HttpResponse:
     """The shortlist page; a note form that failed validation is shown with its errors."""
     entries = list(visible_entries(shortlist=shortlist))
+    reveal_for(recruiter=request.user, profiles=[entry.profile for entry in entries])
     for entry in entries:
         entry.note_form = (
             bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})

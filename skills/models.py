@@ -244,12 +244,15 @@ class EngineerProfile(TimeStamped):
     def shown_identity(self) -> "CandidateIdentity":
         """Who recruiters see. ``identity_revealed`` is set by the recruiting app for one recruiter (an accepted
         contact request); without it nothing is revealed."""
+        return self.identity_for(revealed=getattr(self, "identity_revealed", False))
+
+    def identity_for(self, *, revealed: bool) -> "CandidateIdentity":
         return candidate_identity(
             display_name=self.display_name,
             identity=self.identity,
             pseudonym=self.pseudonym,
             email=self.user.email,
-            revealed=getattr(self, "identity_revealed", False),
+            revealed=revealed,
         )
 
 

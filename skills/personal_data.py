@@ -24,6 +24,14 @@ def profile_views(*, user: AbstractBaseUser) -> list:
     return list(profile.views.select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
 
 
+def contact_requests(*, user: AbstractBaseUser) -> list:
+    """Recruiters' requests for contact with the user, newest first (kept by the recruiting app, read by relation)."""
+    profile = own_profile(user=user)
+    if profile is None:
+        return []
+    return list(profile.contact_requests.all()[:PROFILE_VIEWS_SHOWN])
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -65,6 +73,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         ],
         "matches": [],
         "profile_views": [],
+        "contact_requests": [],
     }
     if profile is not None:
         data["profile"] = {
@@ -90,6 +99,18 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 "updated_at": _iso(match.updated_at),
             }
             for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
+        ]
+        data["contact_requests"] = [
+            {
+                "recruiter": contact.recruiter_name,
+                "company": contact.recruiter_company,
+                "message": contact.message,
+                "status": contact.status,
+                "created_at": _iso(contact.created_at),
+                "answered_at": _iso(contact.answered_at),
+                "withdrawn_at": _iso(contact.withdrawn_at),
+            }
+            for contact in profile.contact_requests.order_by("created_at", "pk")
         ]
         data["profile_views"] = [
             {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}

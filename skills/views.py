@@ -144,7 +144,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect("skills:profile")
-    context = {"form": form, "views": personal_data.profile_views(user=request.user)}
+    context = {
+        "form": form,
+        "views": personal_data.profile_views(user=request.user),
+        "contact_requests": personal_data.contact_requests(user=request.user),
+    }
     return render(request, "skills/profile.html", context)
 
 

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.services import create_token
 from catalog.demo import load_catalog_demo
+from recruiting.models import ContactRequest
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role
 from tests.factories import (
@@ -105,6 +106,10 @@ EXPECTED = {
     "recruiting:shortlist-delete": OWN_SHORTLIST,
     "recruiting:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:contact-request": RECRUITERS_ONLY,
+    # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
+    "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
+    "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
     # API tokens page and API
     "tokens:list": SIGNED_IN,
     "tokens:revoke": SIGNED_IN_POST_ONLY,
@@ -169,11 +174,15 @@ EXPECTED = {
     "admin:skills_engineerprofile_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_profileview_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:recruiting_contactrequest_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:mfa_authenticator_changelist": SUPERUSER_ONLY_ADMIN,
 }
+
+
+ENGINEER_ANSWERS = ("recruiting:contact-answer", "recruiting:contact-withdraw")
 
 
 def expected(name: str, role: str) -> int | str:
@@ -183,6 +192,8 @@ def expected(name: str, role: str) -> int | str:
         return table[role]
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
+    if name in ENGINEER_ANSWERS:
+        return table["engineer"]  # the engineer's side of contact requests needs no staff right
     if name.startswith(("recruiting:", "tokens:")):
         return SECOND_FACTOR
     if table is API_RECRUITERS:
@@ -243,6 +254,9 @@ def world(db):
     shortlist = ShortlistFactory(recruiter=users["recruiter"])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
+    contact = ContactRequest.objects.create(
+        recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
+    )
     role = Role.objects.filter(published=True).first()
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
@@ -251,6 +265,9 @@ def world(db):
         "skills:role-gaps": {"slug": role.slug},
         "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
         "recruiting:candidate-detail": {"pk": profile.pk},
+        "recruiting:contact-request": {"pk": profile.pk},
+        "recruiting:contact-answer": {"pk": contact.pk},
+        "recruiting:contact-withdraw": {"pk": contact.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},
         "recruiting:shortlist-delete": {"pk": shortlist.pk},
         "recruiting:shortlist-remove": {"pk": shortlist.pk, "profile_pk": profile.pk},

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from api.models import ApiToken
 from catalog.demo import load_catalog_demo
-from recruiting.models import Shortlist, ShortlistEntry
+from recruiting.models import ContactRequest, Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
 from skills.models import Assessment, ChecklistItem, EngineerProfile
 from tests.factories import (
@@ -82,6 +82,7 @@ def snapshot():
         ),
         list(Shortlist.objects.order_by("pk").values_list("recruiter_id", "name")),
         list(ShortlistEntry.objects.order_by("pk").values_list("shortlist_id", "profile_id", "note")),
+        list(ContactRequest.objects.order_by("pk").values_list("recruiter_id", "profile_id", "message", "status")),
         ApiToken.objects.count(),
         get_user_model().objects.count(),
     )
@@ -96,7 +97,16 @@ def world(db):
     recruiter = RecruiterFactory()
     shortlist = ShortlistFactory(recruiter=recruiter)
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
-    return {"engineer": engineer, "recruiter": recruiter, "profile": profile, "shortlist": shortlist}
+    contact = ContactRequest.objects.create(
+        recruiter=RecruiterFactory(), profile=profile, recruiter_name="R", recruiter_company="C", message="Hi"
+    )
+    return {
+        "engineer": engineer,
+        "recruiter": recruiter,
+        "profile": profile,
+        "shortlist": shortlist,
+        "contact": contact,
+    }
 
 
 CANDIDATE_FILTERS = [
@@ -123,6 +133,7 @@ GET_TARGETS = [
     ("recruiter", "recruiting:candidate-list", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-export", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-detail", "profile", ["role"]),
+    ("recruiter", "recruiting:contact-request", "profile", ["name", "company", "message"]),
     ("recruiter", "api:list_candidates", None, [*CANDIDATE_FILTERS, "limit", "offset"]),
 ]
 
@@ -185,13 +196,20 @@ def post_targets(world):
             reverse("recruiting:shortlist-note", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}),
             ["note"],
         ),
+        (
+            "recruiter",
+            reverse("recruiting:contact-request", kwargs={"pk": profile.pk}),
+            ["name", "company", "message"],
+        ),
+        ("engineer", reverse("recruiting:contact-answer", kwargs={"pk": world["contact"].pk}), ["answer"]),
+        ("engineer", reverse("recruiting:contact-withdraw", kwargs={"pk": world["contact"].pk}), []),
         ("anonymous", reverse("account_signup"), ["email", "password1", "password2"]),
         ("anonymous", reverse("account_login"), ["login", "password"]),
         ("anonymous", reverse("set_language"), ["language", "next"]),
     ]
 
 
-POST_TARGET_COUNT = 11
+POST_TARGET_COUNT = 14
 
 
 @pytest.mark.parametrize("index", range(POST_TARGET_COUNT))

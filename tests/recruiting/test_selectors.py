@@ -375,7 +375,7 @@ def test_pages_never_show_a_private_profile_even_of_a_ranking_that_forgot_visibi
     assert headlines == {"shown"}
 
 
-PAGE_QUERIES = 9  # default and chosen role, chosen items, total, rows, shortlists, memberships, skills, levels
+PAGE_QUERIES = 10  # roles, chosen items, total, rows, shortlists, memberships, accepted contacts, skills, levels
 
 
 @pytest.mark.parametrize("count", [2, 30])

@@ -5,7 +5,7 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skills.models import ChecklistItem, EngineerProfile, Level, Role, http_url_validator
+from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
 from skills.services import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
@@ -134,3 +134,15 @@ class DeleteAccountForm(forms.Form):
         if email.casefold() != self.user.email.casefold():
             raise forms.ValidationError(_("That is not the e-mail address of this account; nothing was deleted."))
         return email
+
+
+class ShareLinkForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("Valid for"), choices=ShareLink.Lifetime.choices, coerce=int, initial=ShareLink.Lifetime.MONTH
+    )
+    role = forms.ModelChoiceField(
+        label=_("Show the gaps for"),
+        queryset=Role.objects.published(),
+        required=False,
+        empty_label=_("No role"),
+    )

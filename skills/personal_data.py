@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from skills.models import Assessment, AssessmentChange, RoleMatch
+from skills.models import Assessment, AssessmentChange, RoleMatch, ShareLink
 from skills.selectors import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
@@ -72,6 +72,19 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
         ],
         "matches": [],
+        "share_links": [
+            {
+                "role": link.role.title if link.role else None,
+                "created_at": _iso(link.created_at),
+                "expires_at": _iso(link.expires_at),
+                "revoked_at": _iso(link.revoked_at),
+                "views": [
+                    {"viewed_at": _iso(view.viewed_at), "viewer": view.viewer.email if view.viewer else None}
+                    for view in link.views.all()
+                ],
+            }
+            for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")
+        ],
         "profile_views": [],
         "contact_requests": [],
     }

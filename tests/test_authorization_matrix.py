@@ -15,6 +15,7 @@ from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.sharing import create_share_link
 from tests.factories import (
     EditorFactory,
     EngineerProfileFactory,
@@ -96,6 +97,10 @@ EXPECTED = {
     "skills:profile": SIGNED_IN,
     "skills:profile-export": SIGNED_IN,
     "skills:profile-delete": SIGNED_IN,
+    "skills:share-link-create": SIGNED_IN_POST_ONLY,
+    "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
+    # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
+    "share:profile": PUBLIC,
     # skills: recruiters
     "recruiting:candidate-list": RECRUITERS_ONLY,
     "recruiting:candidate-export": RECRUITERS_ONLY,
@@ -254,6 +259,7 @@ def world(db):
     shortlist = ShortlistFactory(recruiter=users["recruiter"])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
+    shared = create_share_link(user=users["engineer"], days=7)
     contact = ContactRequest.objects.create(
         recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
     )
@@ -266,6 +272,8 @@ def world(db):
         "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
         "recruiting:candidate-detail": {"pk": profile.pk},
         "recruiting:contact-request": {"pk": profile.pk},
+        "share:profile": {"token": shared.token},
+        "skills:share-link-revoke": {"pk": shared.link.pk},
         "recruiting:contact-answer": {"pk": contact.pk},
         "recruiting:contact-withdraw": {"pk": contact.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},

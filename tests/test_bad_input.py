@@ -14,7 +14,7 @@ from api.models import ApiToken
 from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest, Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
-from skills.models import Assessment, ChecklistItem, EngineerProfile
+from skills.models import Assessment, ChecklistItem, EngineerProfile, ShareLink
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -84,6 +84,7 @@ def snapshot():
         list(ShortlistEntry.objects.order_by("pk").values_list("shortlist_id", "profile_id", "note")),
         list(ContactRequest.objects.order_by("pk").values_list("recruiter_id", "profile_id", "message", "status")),
         ApiToken.objects.count(),
+        ShareLink.objects.count(),
         get_user_model().objects.count(),
     )
 
@@ -189,6 +190,7 @@ def post_targets(world):
         ),
         ("engineer", reverse("skills:profile-delete"), ["email"]),
         ("engineer", reverse("tokens:list"), ["name"]),
+        ("engineer", reverse("skills:share-link-create"), ["days", "role"]),
         ("recruiter", reverse("recruiting:shortlist-list"), ["name"]),
         ("recruiter", reverse("recruiting:shortlist-add"), ["profile", "shortlist", "new_name"]),
         (
@@ -209,7 +211,8 @@ def post_targets(world):
     ]
 
 
-POST_TARGET_COUNT = 14
+POST_TARGET_COUNT = 15
+SHOWN_ONCE = ("tokens:list", "skills:share-link-create")  # a new secret is shown on the page, with 200
 
 
 @pytest.mark.parametrize("index", range(POST_TARGET_COUNT))
@@ -227,7 +230,7 @@ def test_form_posts_never_fail_and_rejections_change_nothing(client, world, inde
         if is_hostile(data):
             assert response.status_code == 400, (url, data, response.status_code)
         # Accepted posts redirect; the token page instead shows the new token once, with 200 (400 on errors).
-        accepted = response.status_code == (200 if url == reverse("tokens:list") else 302)
+        accepted = response.status_code == (200 if url in {reverse(name) for name in SHOWN_ONCE} else 302)
         if not accepted:
             assert snapshot() == before, (url, data)
 

@@ -132,6 +132,12 @@ EXPECTED = {
     "api:set_own_assessment": dict.fromkeys(ROLES, NOT_ALLOWED),  # PUT only
     "api:list_matches": API_SIGNED_IN,
     "api:get_gaps": API_SIGNED_IN,
+    "api:list_share_links": API_SIGNED_IN,
+    "api:create_own_share_link": API_SIGNED_IN,  # the same path: a GET lists the caller's own links
+    "api:revoke_own_share_link": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
+    "api:list_contact_requests": API_SIGNED_IN,
+    "api:answer_own_contact_request": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
+    "api:withdraw_own_acceptance": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "api:list_candidates": API_RECRUITERS,
     "api:get_candidate": API_RECRUITERS,
     # allauth
@@ -273,6 +279,9 @@ def world(db):
         "recruiting:candidate-detail": {"pk": profile.pk},
         "recruiting:contact-request": {"pk": profile.pk},
         "share:profile": {"token": shared.token},
+        "api:revoke_own_share_link": {"link_id": shared.link.pk},
+        "api:answer_own_contact_request": {"request_id": contact.pk},
+        "api:withdraw_own_acceptance": {"request_id": contact.pk},
         "skills:share-link-revoke": {"pk": shared.link.pk},
         "recruiting:contact-answer": {"pk": contact.pk},
         "recruiting:contact-withdraw": {"pk": contact.pk},

@@ -7,7 +7,7 @@ from ninja.openapi.docs import DocsBase
 
 from api.auth import ANONYMOUS_RATE_LIMIT, PerCallerRateThrottle
 from api.errors import install_error_handlers
-from api.routers import engineer, public, recruiter
+from api.routers import engineer, engineer_privacy, public, recruiter
 
 RATE_LIMIT = PerCallerRateThrottle(requests=120, seconds=60)
 
@@ -53,4 +53,5 @@ api = PortalAPI(
 install_error_handlers(api)
 api.add_router("/", public.router)
 api.add_router("/me/", engineer.router)
+api.add_router("/me/", engineer_privacy.router)
 api.add_router("/recruiter/", recruiter.router)

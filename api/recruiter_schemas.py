@@ -34,7 +34,11 @@ class CandidateFiltersIn(Schema):
 
 class CandidateOut(Schema):
     id: int = Field(description="Profile id, for the detail endpoint.")
-    name: str
+    name: str = Field(
+        description="The candidate's pseudonym, or their name if they chose to show it or accepted "
+        "your contact request."
+    )
+    email: str | None = Field(description="Only after the candidate accepted your contact request.")
     headline: str
     location: str
     years_experience: int
@@ -51,7 +55,11 @@ class CandidateOut(Schema):
 
     @staticmethod
     def resolve_name(obj) -> str:
-        return obj.profile.display_name
+        return obj.profile.identity_for(revealed=getattr(obj, "identity_revealed", False)).name
+
+    @staticmethod
+    def resolve_email(obj) -> str | None:
+        return obj.profile.identity_for(revealed=getattr(obj, "identity_revealed", False)).email or None
 
     @staticmethod
     def resolve_headline(obj) -> str:
@@ -140,8 +148,12 @@ class CandidateSkillOut(Schema):
 
 class CandidateDetailOut(Schema):
     id: int
-    name: str
-    email: str
+    name: str = Field(
+        description="The candidate's pseudonym, or their name if they chose to show it or accepted "
+        "your contact request."
+    )
+    email: str | None = Field(description="Only after the candidate accepted your contact request.")
+    identity_revealed: bool = Field(description="Whether the candidate accepted your contact request.")
     headline: str
     location: str
     years_experience: int

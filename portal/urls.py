@@ -10,6 +10,7 @@ urlpatterns = [
     path("skills/", include("skills.urls")),
     path("skills/", include("recruiting.urls")),
     path("api/", include("api.urls")),
+    path("p/", include("skills.share_urls")),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from portal.spreadsheets import spreadsheet_safe
-from skills.models import Role, RoleMatch, candidate_name
+from recruiting.contacts import with_identity_for
+from skills.models import Role, RoleMatch, candidate_identity
 
-EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL")
+EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail")
 CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
 
@@ -27,18 +29,23 @@ def candidate_csv(
     role: Role,
     profile_url: Callable[[int], str],
     on_progress: Callable[[int], None] | None = None,
+    recruiter: AbstractBaseUser | None = None,
 ) -> Iterator[str]:
     """The header and one line per ranked candidate, in chunks of about CHUNK_BYTES.
 
-    ``on_progress`` hears the number of rows written so far before each chunk is handed over.
+    ``on_progress`` hears the number of rows written so far before each chunk is handed over. Names and e-mail
+    addresses as ``recruiter`` may see them (none revealed without a recruiter).
     """
+    if recruiter is not None:
+        ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
     written = 0
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
     rows = ranking.values_list(
-        "profile__user__first_name",
-        "profile__user__last_name",
+        "profile__display_name",
+        "profile__identity",
+        "profile__pseudonym",
         "profile__user__email",
         "profile__headline",
         "profile__location",
@@ -46,14 +53,22 @@ def candidate_csv(
         "score",
         "missing_must_have_names",
         "profile_id",
+        "identity_revealed" if recruiter is not None else "profile_visible",
     )
     role_title = spreadsheet_safe(str(role.title))
-    for first_name, last_name, email, headline, location, years, score, missing, profile_id in rows.iterator(
-        chunk_size=ROWS_PER_FETCH
-    ):
+    for (
+        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed
+    ) in rows.iterator(chunk_size=ROWS_PER_FETCH):  # fmt: skip
+        shown = candidate_identity(
+            display_name=display_name,
+            identity=identity,
+            pseudonym=pseudonym,
+            email=email,
+            revealed=bool(revealed) and recruiter is not None,
+        )
         writer.writerow(
             (
-                spreadsheet_safe(candidate_name(first_name=first_name, last_name=last_name, email=email)),
+                spreadsheet_safe(shown.name),
                 spreadsheet_safe(headline),
                 spreadsheet_safe(location),
                 years,
@@ -61,6 +76,7 @@ def candidate_csv(
                 score,
                 spreadsheet_safe("; ".join(missing)),
                 profile_url(profile_id),
+                spreadsheet_safe(shown.email),  # empty unless the candidate accepted this recruiter's request
             )
         )
         written += 1
@@ -77,18 +93,27 @@ def candidate_csv(
 
 
 PROFILE_ID_AT_END = re.compile(r"/(\d+)/$")
+PROFILE_URL_COLUMN = EXPORT_HEADER.index("profile URL")
+EMAIL_COLUMN = EXPORT_HEADER.index("e-mail")
 
 
 def _profile_id(row: list[str]) -> int | None:
-    match = PROFILE_ID_AT_END.search(row[-1]) if row else None
+    match = PROFILE_ID_AT_END.search(row[PROFILE_URL_COLUMN]) if len(row) > PROFILE_URL_COLUMN else None
     return int(match.group(1)) if match else None
 
 
-def profile_ids_in_csv(lines: Iterable[str]) -> set[int]:
-    """The candidates a written export holds, read back from each row's profile URL."""
+def profile_ids_in_csv(lines: Iterable[str]) -> tuple[set[int], set[int]]:
+    """The candidates a written export holds, and those of them shown with their e-mail (accepted contact)."""
     reader = csv.reader(lines)
     next(reader, None)
-    return {pk for pk in map(_profile_id, reader) if pk is not None}
+    every, revealed = set(), set()
+    for row in reader:
+        pk = _profile_id(row)
+        if pk is not None:
+            every.add(pk)
+            if len(row) > EMAIL_COLUMN and row[EMAIL_COLUMN]:
+                revealed.add(pk)
+    return every, revealed
 
 
 def csv_without_profiles(lines: Iterable[str], *, hidden: set[int]) -> Iterator[str]:

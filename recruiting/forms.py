@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from recruiting.contacts import MESSAGE_MAX_LENGTH
 from recruiting.selectors import recruiter_roles, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
 
@@ -49,3 +50,22 @@ class ShortlistNoteForm(forms.Form):
         strip=True,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ContactRequestForm(forms.Form):
+    """A recruiter's request for contact: who they are, and a short plain-text message."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100, strip=True)
+    company = forms.CharField(label=_("Company"), max_length=100, strip=True)
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Plain text, at most %(limit)d characters. The candidate sees your name and company.")
+        % {"limit": MESSAGE_MAX_LENGTH},
+    )
+
+
+class ContactAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=(("accept", _("Accept")), ("decline", _("Decline"))))

@@ -3,6 +3,8 @@
 The tables keep the names they had when these models lived in ``skills``.
 """
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -110,3 +112,85 @@ class CandidateExport(Job):
     @property
     def percent(self) -> int:
         return self.progress_percent(self.rows_written, self.rows_total)
+
+
+class RecruiterProfile(models.Model):
+    """What an engineer is told about a recruiter who asks for contact: a name and a company."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recruiter_profile")
+    name = models.CharField(_("your name"), max_length=100)
+    company = models.CharField(_("company"), max_length=100)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.company})"
+
+
+class ContactRequest(models.Model):
+    """A recruiter asks a candidate for contact; only an accepted request shows that recruiter who they are.
+
+    Kept as the audit of what was asked and answered; the engineer sees it, exports it, and it goes with
+    either account.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for your answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Acceptance withdrawn")
+        EXPIRED = "expired", _("Not answered in time")
+
+    recruiter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_requests_sent"
+    )
+    profile = models.ForeignKey("skills.EngineerProfile", on_delete=models.CASCADE, related_name="contact_requests")
+    # What the engineer was told when the request came, even if the recruiter changes their details later.
+    recruiter_name = models.CharField(_("recruiter"), max_length=100)
+    recruiter_company = models.CharField(_("company"), max_length=100)
+    message = models.TextField(_("message"), max_length=1000)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        constraints = (
+            # One open question at a time: a pending or accepted request, per recruiter and candidate.
+            models.UniqueConstraint(
+                fields=("recruiter", "profile"),
+                condition=models.Q(status__in=("pending", "accepted")),
+                name="one_open_contact_request",
+            ),
+        )
+        indexes = (
+            models.Index(fields=("recruiter", "created_at")),
+            models.Index(fields=("profile", "created_at")),
+        )
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+
+    def __str__(self) -> str:
+        return f"{self.recruiter_name} → {self.profile}: {self.status}"
+
+    @property
+    def is_ignored(self) -> bool:
+        """Pending for longer than UNANSWERED_AFTER: it counts as declined and can no longer be accepted."""
+        return self.status == self.Status.PENDING and self.created_at <= timezone.now() - UNANSWERED_AFTER
+
+    @property
+    def is_answerable(self) -> bool:
+        return self.status == self.Status.PENDING and not self.is_ignored
+
+    @property
+    def refused_at(self) -> datetime | None:
+        """When the engineer said no (declined, withdrew, or let it lapse); None while it is open or accepted."""
+        if self.status == self.Status.DECLINED:
+            return self.answered_at
+        if self.status == self.Status.WITHDRAWN:
+            return self.withdrawn_at
+        if self.status == self.Status.EXPIRED or self.is_ignored:
+            return self.created_at + UNANSWERED_AFTER
+        return None
+
+
+UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined

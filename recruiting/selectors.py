@@ -17,6 +17,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 
+from recruiting.contacts import reveal_for
 from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
 
@@ -308,7 +309,7 @@ class CandidatePage:
             self.page.number,
             self.page.paginator.count,
             [
-                (row.profile.pk, row.match.updated_at, row.profile.display_name, sorted(row.shortlist_ids))
+                (row.profile.pk, row.match.updated_at, row.profile.shown_identity, sorted(row.shortlist_ids))
                 for row in self.rows
             ],
             [(shortlist.pk, shortlist.name) for shortlist in self.shortlists],
@@ -332,6 +333,7 @@ def candidate_page(
     page = RankingPaginator(ranking, role=role, sort=sort, count_key=count_key, counted=counted).get_page(page_number)
     shortlists = list(shortlists_for(recruiter=recruiter))
     matches = list(page.object_list)
+    reveal_for(recruiter=recruiter, profiles=[match.profile for match in matches])
     memberships = (
         shortlist_memberships(recruiter=recruiter, profile_ids=[match.profile_id for match in matches])
         if shortlists

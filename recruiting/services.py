@@ -213,7 +213,11 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
     storage = exports_storage()
     with tempfile.TemporaryFile() as spool:
         for chunk in candidate_csv(
-            ranking=ranking, role=role, profile_url=lambda pk: f"{base}{pk}/", on_progress=count
+            ranking=ranking,
+            role=role,
+            profile_url=lambda pk: f"{base}{pk}/",
+            on_progress=count,
+            recruiter=export.recruiter,
         ):
             spool.write(chunk.encode())
         spool.seek(0)

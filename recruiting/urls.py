@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from recruiting import views
+from recruiting import contact_views, views
 
 app_name = "recruiting"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("candidates/exports/<int:pk>/", views.export_detail, name="export-detail"),
     path("candidates/exports/<int:pk>/download/", views.export_download, name="export-download"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate-detail"),
+    path("candidates/<int:pk>/contact/", contact_views.contact_request, name="contact-request"),
+    path("profile/contacts/<int:pk>/answer/", contact_views.contact_answer, name="contact-answer"),
+    path("profile/contacts/<int:pk>/withdraw/", contact_views.contact_withdraw, name="contact-withdraw"),
     path("shortlists/", views.shortlist_list, name="shortlist-list"),
     path("shortlists/add/", views.shortlist_add, name="shortlist-add"),
     path("shortlists/<int:pk>/", views.shortlist_detail, name="shortlist-detail"),

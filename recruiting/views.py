@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.access import can_view_candidates, needs_second_factor
 from portal.redirects import safe_next, to_second_factor
+from recruiting.contacts import accepted_of, latest_request, reveal_for
 from recruiting.export import csv_without_profiles, profile_ids_in_csv, text_lines
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
@@ -177,7 +178,9 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     storage = exports_storage()
     try:
         with storage.open(export.file_name, "rb") as stored:
-            hidden = no_longer_visible(profile_ids=profile_ids_in_csv(text_lines(stored)))
+            every, revealed = profile_ids_in_csv(text_lines(stored))
+        # Left out: who went private since, and who withdrew this recruiter's accepted contact request since.
+        hidden = no_longer_visible(profile_ids=every) | (revealed - accepted_of(recruiter=request.user, profiles=revealed))
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     if hidden:
@@ -208,6 +211,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role_form = CandidateRoleForm(request.GET)
     role = _chosen_role(role_form, profile)
     record_profile_view(recruiter=request.user, profile=profile)
+    reveal_for(recruiter=request.user, profiles=[profile])
     context = {
         "profile": profile,
         "role": role,
@@ -218,6 +222,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
         "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
         "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
+        "contact_request": latest_request(recruiter=request.user, profile=profile),
         **_controls_context(recruiter=request.user, profile=profile),
     }
     return render(request, "recruiting/candidate_detail.html", context)
@@ -251,6 +256,7 @@ def _render_shortlist_detail(
 ) -> HttpResponse:
     """The shortlist page; a note form that failed validation is shown with its errors."""
     entries = list(visible_entries(shortlist=shortlist))
+    reveal_for(recruiter=request.user, profiles=[entry.profile for entry in entries])
     for entry in entries:
         entry.note_form = (
             bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})

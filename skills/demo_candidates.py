@@ -150,7 +150,9 @@ def load_demo_candidates() -> None:
     items = list(ChecklistItem.objects.select_related("skill"))
     roles = {role.slug: role for role in Role.objects.all()}
     now = timezone.now()
-    for email, first, last, headline, years, location, role_slug, open_to_work, visibility, levels, days in CANDIDATES:
+    for number, (email, first, last, headline, years, location, role_slug, open_to_work, visibility, levels, days) in (
+        enumerate(CANDIDATES)
+    ):
         user, created = user_model.objects.get_or_create(
             username=email, defaults={"email": email, "first_name": first, "last_name": last}
         )
@@ -167,6 +169,9 @@ def load_demo_candidates() -> None:
             target_role=roles.get(role_slug),
             open_to_work=open_to_work,
             visibility=visibility,
+            display_name=f"{first} {last}",
+            # Half of them show their name; the others let recruiters see a pseudonym.
+            identity=EngineerProfile.Identity.NAME if number % 2 == 0 else EngineerProfile.Identity.PSEUDONYM,
         )
         services.save_assessments(user=user, entries=_levels(levels, items, email))
         # Spread the last updates over the past weeks, so "updated since" and sorting have something to show.

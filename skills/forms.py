@@ -5,7 +5,7 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skills.models import ChecklistItem, EngineerProfile, Level, Role, http_url_validator
+from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
 from skills.services import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
@@ -82,9 +82,26 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = EngineerProfile
-        fields = ("headline", "years_experience", "location", "target_role", "open_to_work", "visibility")
-        widgets: ClassVar[dict] = {"visibility": forms.RadioSelect}
+        fields = (
+            "display_name",
+            "headline",
+            "years_experience",
+            "location",
+            "target_role",
+            "open_to_work",
+            "visibility",
+            "identity",
+        )
+        widgets: ClassVar[dict] = {"visibility": forms.RadioSelect, "identity": forms.RadioSelect}
+        labels: ClassVar[dict] = {"display_name": _("Your name"), "identity": _("Recruiters see")}
         help_texts: ClassVar[dict] = {
+            "display_name": _(
+                "Shown to recruiters only if you choose “My name” below, or after you accept their contact request."
+            ),
+            "identity": _(
+                "Recruiters always see your skills; who you are only when you say so. Your e-mail address is "
+                "shown only to a recruiter whose contact request you accepted."
+            ),
             "headline": _("One line recruiters see first, e.g. “Data Engineer — Spark and Airflow”."),
             "target_role": _("Your checklist and progress show the match with this role."),
             "visibility": _(
@@ -99,6 +116,10 @@ class ProfileForm(forms.ModelForm):
         current = self.instance.target_role_id
         if current:
             self.fields["target_role"].queryset = Role.objects.published() | Role.objects.filter(pk=current)
+        self.fields["identity"].required = False  # left out: keep the current choice (a pseudonym by default)
+
+    def clean_identity(self) -> str:
+        return self.cleaned_data.get("identity") or self.instance.identity
 
 
 class DeleteAccountForm(forms.Form):
@@ -117,3 +138,15 @@ class DeleteAccountForm(forms.Form):
         if email.casefold() != self.user.email.casefold():
             raise forms.ValidationError(_("That is not the e-mail address of this account; nothing was deleted."))
         return email
+
+
+class ShareLinkForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("Valid for"), choices=ShareLink.Lifetime.choices, coerce=int, initial=ShareLink.Lifetime.MONTH
+    )
+    role = forms.ModelChoiceField(
+        label=_("Show the gaps for"),
+        queryset=Role.objects.published(),
+        required=False,
+        empty_label=_("No role"),
+    )

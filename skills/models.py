@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import TimeStamped
 from portal.jobs import Job
+from skills.pseudonyms import random_pseudonym
 
 http_url_validator = URLValidator(
     schemes=["http", "https"], message=_("Enter a link that starts with http:// or https://.")
@@ -194,6 +197,10 @@ class EngineerProfile(TimeStamped):
         PRIVATE = "private", _("Private — only you")
         RECRUITERS = "recruiters", _("Visible to recruiters")
 
+    class Identity(models.TextChoices):
+        PSEUDONYM = "pseudonym", _("A pseudonym")
+        NAME = "name", _("My name")
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     years_experience = models.PositiveSmallIntegerField(
@@ -207,6 +214,11 @@ class EngineerProfile(TimeStamped):
     visibility = models.CharField(
         _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PRIVATE
     )
+    display_name = models.CharField(_("name"), max_length=100, blank=True)
+    identity = models.CharField(
+        _("recruiters see"), max_length=20, choices=Identity.choices, default=Identity.PSEUDONYM
+    )
+    pseudonym = models.CharField(_("pseudonym"), max_length=60, default=random_pseudonym, db_index=True)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -223,7 +235,7 @@ class EngineerProfile(TimeStamped):
         verbose_name_plural = _("engineer profiles")
 
     def __str__(self) -> str:
-        return self.headline or str(self.user)
+        return self.headline or self.pseudonym
 
     @property
     def published_target_role(self) -> Role | None:
@@ -235,14 +247,38 @@ class EngineerProfile(TimeStamped):
         return self.visibility == self.Visibility.RECRUITERS
 
     @property
-    def display_name(self) -> str:
-        """A candidate's name wherever recruiters see it (pages, CSV, API): the full name, else the e-mail."""
-        return candidate_name(first_name=self.user.first_name, last_name=self.user.last_name, email=self.user.email)
+    def shown_identity(self) -> "CandidateIdentity":
+        """Who recruiters see. ``identity_revealed`` is set by the recruiting app for one recruiter (an accepted
+        contact request); without it nothing is revealed."""
+        return self.identity_for(revealed=getattr(self, "identity_revealed", False))
+
+    def identity_for(self, *, revealed: bool) -> "CandidateIdentity":
+        return candidate_identity(
+            display_name=self.display_name,
+            identity=self.identity,
+            pseudonym=self.pseudonym,
+            email=self.user.email,
+            revealed=revealed,
+        )
 
 
-def candidate_name(*, first_name: str, last_name: str, email: str) -> str:
-    """The rule behind :attr:`EngineerProfile.display_name`, for rows read as plain values."""
-    return f"{first_name} {last_name}".strip() or email
+@dataclass(frozen=True)
+class CandidateIdentity:
+    name: str
+    email: str  # empty unless revealed
+    revealed: bool
+
+
+def candidate_identity(*, display_name: str, identity: str, pseudonym: str, email: str, revealed: bool):
+    """The one rule for what a recruiter sees of a candidate (pages, CSV, API, shortlists, titles).
+
+    The name only if the engineer chose to show it, else the pseudonym; the name and the e-mail address
+    once the engineer accepted that recruiter's contact request (``revealed``). Never the e-mail otherwise.
+    """
+    if revealed:
+        return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True)
+    shown = display_name if identity == EngineerProfile.Identity.NAME and display_name else pseudonym
+    return CandidateIdentity(name=shown, email="", revealed=False)
 
 
 class RoleMatchQuerySet(models.QuerySet):
@@ -315,3 +351,55 @@ class RoleRecompute(Job):
     @property
     def percent(self) -> int:
         return self.progress_percent(self.matches_written, self.matches_total)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def usable(self) -> "ShareLinkQuerySet":
+        """Links that still open: not revoked, not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ShareLink(models.Model):
+    """A read-only link to an engineer's profile, for whoever they give it to; only a hash of its token is kept."""
+
+    class Lifetime(models.IntegerChoices):
+        WEEK = 7, _("7 days")
+        MONTH = 30, _("30 days")
+        QUARTER = 90, _("90 days")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("gaps for role")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ShareLinkView(models.Model):
+    """Someone opened a share link: when, and their account if they were signed in."""
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-viewed_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.link} viewed {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from skills.models import Assessment, AssessmentChange, RoleMatch
+from skills.models import Assessment, AssessmentChange, RoleMatch, ShareLink
 from skills.selectors import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
@@ -22,6 +22,14 @@ def profile_views(*, user: AbstractBaseUser) -> list:
     if profile is None:
         return []
     return list(profile.views.select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
+
+
+def contact_requests(*, user: AbstractBaseUser) -> list:
+    """Recruiters' requests for contact with the user, newest first (kept by the recruiting app, read by relation)."""
+    profile = own_profile(user=user)
+    if profile is None:
+        return []
+    return list(profile.contact_requests.all()[:PROFILE_VIEWS_SHOWN])
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -64,10 +72,27 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
         ],
         "matches": [],
+        "share_links": [
+            {
+                "role": link.role.title if link.role else None,
+                "created_at": _iso(link.created_at),
+                "expires_at": _iso(link.expires_at),
+                "revoked_at": _iso(link.revoked_at),
+                "views": [
+                    {"viewed_at": _iso(view.viewed_at), "viewer": view.viewer.email if view.viewer else None}
+                    for view in link.views.all()
+                ],
+            }
+            for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")
+        ],
         "profile_views": [],
+        "contact_requests": [],
     }
     if profile is not None:
         data["profile"] = {
+            "display_name": profile.display_name,
+            "identity": profile.identity,
+            "pseudonym": profile.pseudonym,
             "headline": profile.headline,
             "years_experience": profile.years_experience,
             "location": profile.location,
@@ -87,6 +112,18 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 "updated_at": _iso(match.updated_at),
             }
             for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
+        ]
+        data["contact_requests"] = [
+            {
+                "recruiter": contact.recruiter_name,
+                "company": contact.recruiter_company,
+                "message": contact.message,
+                "status": contact.status,
+                "created_at": _iso(contact.created_at),
+                "answered_at": _iso(contact.answered_at),
+                "withdrawn_at": _iso(contact.withdrawn_at),
+            }
+            for contact in profile.contact_requests.order_by("created_at", "pk")
         ]
         data["profile_views"] = [
             {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}

@@ -346,8 +346,13 @@ def update_profile(
     target_role: Role | None,
     open_to_work: bool,
     visibility: str,
+    display_name: str | None = None,
+    identity: str | None = None,
 ) -> EngineerProfile:
-    """Save the engineer's own profile; a new target role gets its stored match straight away."""
+    """Save the engineer's own profile; a new target role gets its stored match straight away.
+
+    ``display_name`` and ``identity`` (name or pseudonym, what recruiters see) are kept as they are when left out.
+    """
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
     visibility_changed = profile.visibility != visibility
@@ -357,6 +362,10 @@ def update_profile(
     profile.target_role = target_role
     profile.open_to_work = open_to_work
     profile.visibility = visibility
+    if display_name is not None:
+        profile.display_name = display_name.strip()
+    if identity is not None:
+        profile.identity = identity
     profile.full_clean()
     profile.save()
     touch(person_kind(user.pk))

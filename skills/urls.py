@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from skills import views
+from skills import share_views, views
 
 app_name = "skills"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/export.json", views.profile_export, name="profile-export"),
     path("profile/delete/", views.profile_delete, name="profile-delete"),
+    path("profile/share-links/", share_views.share_link_create, name="share-link-create"),
+    path("profile/share-links/<int:pk>/revoke/", share_views.share_link_revoke, name="share-link-revoke"),
     path("roles/", views.role_list, name="role-list"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
 ]

@@ -19,8 +19,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from skills import personal_data, selectors, services
-from skills.forms import AssessmentForm, DeleteAccountForm, ProfileForm, level_legend, submitted_assessment_forms
+from skills.forms import (
+    AssessmentForm,
+    DeleteAccountForm,
+    ProfileForm,
+    ShareLinkForm,
+    level_legend,
+    submitted_assessment_forms,
+)
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.sharing import share_links_of
 
 HISTORY_PAGE_SIZE = 25
 
@@ -144,8 +152,25 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect("skills:profile")
-    context = {"form": form, "views": personal_data.profile_views(user=request.user)}
-    return render(request, "skills/profile.html", context)
+    return render_profile(request, form=form)
+
+
+def render_profile(
+    request: HttpRequest, *, form: ProfileForm | None = None, share_form=None, status: int = 200, **extra
+) -> HttpResponse:
+    """The profile page with its side panels: contact requests, share links, who viewed it, your data."""
+    if form is None:
+        instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
+        form = ProfileForm(instance=instance)
+    context = {
+        "form": form,
+        "views": personal_data.profile_views(user=request.user),
+        "contact_requests": personal_data.contact_requests(user=request.user),
+        "share_form": share_form or ShareLinkForm(),
+        "share_links": share_links_of(user=request.user),
+        **extra,
+    }
+    return render(request, "skills/profile.html", context, status=status)
 
 
 @never_cache

@@ -13,9 +13,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.services import create_token
 from catalog.demo import load_catalog_demo
+from recruiting.models import ContactRequest
 from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.sharing import create_share_link
 from tests.factories import (
     EditorFactory,
     EngineerProfileFactory,
@@ -97,6 +99,10 @@ EXPECTED = {
     "skills:profile": SIGNED_IN,
     "skills:profile-export": SIGNED_IN,
     "skills:profile-delete": SIGNED_IN,
+    "skills:share-link-create": SIGNED_IN_POST_ONLY,
+    "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
+    # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
+    "share:profile": PUBLIC,
     # skills: recruiters
     "recruiting:candidate-list": RECRUITERS_ONLY,
     "recruiting:candidate-export": RECRUITERS_ONLY,
@@ -110,6 +116,10 @@ EXPECTED = {
     "recruiting:shortlist-delete": OWN_SHORTLIST,
     "recruiting:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:contact-request": RECRUITERS_ONLY,
+    # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
+    "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
+    "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
     # API tokens page and API
     "tokens:list": SIGNED_IN,
     "tokens:revoke": SIGNED_IN_POST_ONLY,
@@ -127,6 +137,12 @@ EXPECTED = {
     "api:set_own_assessment": dict.fromkeys(ROLES, NOT_ALLOWED),  # PUT only
     "api:list_matches": API_SIGNED_IN,
     "api:get_gaps": API_SIGNED_IN,
+    "api:list_share_links": API_SIGNED_IN,
+    "api:create_own_share_link": API_SIGNED_IN,  # the same path: a GET lists the caller's own links
+    "api:revoke_own_share_link": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
+    "api:list_contact_requests": API_SIGNED_IN,
+    "api:answer_own_contact_request": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
+    "api:withdraw_own_acceptance": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "api:list_candidates": API_RECRUITERS,
     "api:get_candidate": API_RECRUITERS,
     # allauth
@@ -174,12 +190,16 @@ EXPECTED = {
     "admin:skills_engineerprofile_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_profileview_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:recruiting_contactrequest_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:mfa_authenticator_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:django_tasks_database_dbtaskresult_changelist": SUPERUSER_ONLY_ADMIN,  # the queue: e-mails in it too
 }
+
+
+ENGINEER_ANSWERS = ("recruiting:contact-answer", "recruiting:contact-withdraw")
 
 
 def expected(name: str, role: str) -> int | str:
@@ -189,6 +209,8 @@ def expected(name: str, role: str) -> int | str:
         return table[role]
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
+    if name in ENGINEER_ANSWERS:
+        return table["engineer"]  # the engineer's side of contact requests needs no staff right
     if name.startswith(("recruiting:", "tokens:")):
         return SECOND_FACTOR
     if table is API_RECRUITERS:
@@ -252,6 +274,10 @@ def world(db):
     export = request_candidate_export(  # the job runs at once in tests: its file is there to download
         recruiter=users["recruiter"], query=QueryDict(), profile_url_base="http://testserver/skills/candidates/"
     )
+    shared = create_share_link(user=users["engineer"], days=7)
+    contact = ContactRequest.objects.create(
+        recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
+    )
     role = Role.objects.filter(published=True).first()
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
@@ -260,6 +286,14 @@ def world(db):
         "skills:role-gaps": {"slug": role.slug},
         "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
         "recruiting:candidate-detail": {"pk": profile.pk},
+        "recruiting:contact-request": {"pk": profile.pk},
+        "share:profile": {"token": shared.token},
+        "api:revoke_own_share_link": {"link_id": shared.link.pk},
+        "api:answer_own_contact_request": {"request_id": contact.pk},
+        "api:withdraw_own_acceptance": {"request_id": contact.pk},
+        "skills:share-link-revoke": {"pk": shared.link.pk},
+        "recruiting:contact-answer": {"pk": contact.pk},
+        "recruiting:contact-withdraw": {"pk": contact.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},
         "recruiting:export-detail": {"pk": export.pk},
         "recruiting:export-download": {"pk": export.pk},

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from api.models import ApiToken
 from catalog.demo import load_catalog_demo
 from portal.jobs import JobStatus
-from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
+from recruiting.models import CandidateExport, ContactRequest, Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
-from skills.models import Assessment, ChecklistItem, EngineerProfile
+from skills.models import Assessment, ChecklistItem, EngineerProfile, ShareLink
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -77,12 +77,15 @@ def snapshot():
         list(Assessment.objects.order_by("pk").values_list("user_id", "item_id", "level", "evidence_url", "note")),
         list(
             EngineerProfile.objects.order_by("pk").values_list(
-                "headline", "years_experience", "location", "target_role_id", "open_to_work", "visibility"
+                "headline", "years_experience", "location", "target_role_id", "open_to_work", "visibility",
+                "display_name", "identity", "pseudonym",
             )
         ),
         list(Shortlist.objects.order_by("pk").values_list("recruiter_id", "name")),
         list(ShortlistEntry.objects.order_by("pk").values_list("shortlist_id", "profile_id", "note")),
+        list(ContactRequest.objects.order_by("pk").values_list("recruiter_id", "profile_id", "message", "status")),
         ApiToken.objects.count(),
+        ShareLink.objects.count(),
         get_user_model().objects.count(),
         CandidateExport.objects.count(),
     )
@@ -97,7 +100,16 @@ def world(db):
     recruiter = RecruiterFactory()
     shortlist = ShortlistFactory(recruiter=recruiter)
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
-    return {"engineer": engineer, "recruiter": recruiter, "profile": profile, "shortlist": shortlist}
+    contact = ContactRequest.objects.create(
+        recruiter=RecruiterFactory(), profile=profile, recruiter_name="R", recruiter_company="C", message="Hi"
+    )
+    return {
+        "engineer": engineer,
+        "recruiter": recruiter,
+        "profile": profile,
+        "shortlist": shortlist,
+        "contact": contact,
+    }
 
 
 CANDIDATE_FILTERS = [
@@ -124,6 +136,7 @@ GET_TARGETS = [
     ("recruiter", "recruiting:candidate-list", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-export", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-detail", "profile", ["role"]),
+    ("recruiter", "recruiting:contact-request", "profile", ["name", "company", "message"]),
     ("recruiter", "api:list_candidates", None, [*CANDIDATE_FILTERS, "limit", "offset"]),
 ]
 
@@ -187,10 +200,20 @@ def post_targets(world):
         (
             "engineer",
             reverse("skills:profile"),
-            ["headline", "years_experience", "location", "target_role", "open_to_work", "visibility"],
+            [
+                "display_name",
+                "headline",
+                "years_experience",
+                "location",
+                "target_role",
+                "open_to_work",
+                "visibility",
+                "identity",
+            ],
         ),
         ("engineer", reverse("skills:profile-delete"), ["email"]),
         ("engineer", reverse("tokens:list"), ["name"]),
+        ("engineer", reverse("skills:share-link-create"), ["days", "role"]),
         ("recruiter", reverse("recruiting:shortlist-list"), ["name"]),
         ("recruiter", reverse("recruiting:shortlist-add"), ["profile", "shortlist", "new_name"]),
         (
@@ -198,13 +221,21 @@ def post_targets(world):
             reverse("recruiting:shortlist-note", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk}),
             ["note"],
         ),
+        (
+            "recruiter",
+            reverse("recruiting:contact-request", kwargs={"pk": profile.pk}),
+            ["name", "company", "message"],
+        ),
+        ("engineer", reverse("recruiting:contact-answer", kwargs={"pk": world["contact"].pk}), ["answer"]),
+        ("engineer", reverse("recruiting:contact-withdraw", kwargs={"pk": world["contact"].pk}), []),
         ("anonymous", reverse("account_signup"), ["email", "password1", "password2"]),
         ("anonymous", reverse("account_login"), ["login", "password"]),
         ("anonymous", reverse("set_language"), ["language", "next"]),
     ]
 
 
-POST_TARGET_COUNT = 11
+POST_TARGET_COUNT = 15
+SHOWN_ONCE = ("tokens:list", "skills:share-link-create")  # a new secret is shown on the page, with 200
 
 
 @pytest.mark.parametrize("index", range(POST_TARGET_COUNT))
@@ -222,7 +253,7 @@ def test_form_posts_never_fail_and_rejections_change_nothing(client, world, inde
         if is_hostile(data):
             assert response.status_code == 400, (url, data, response.status_code)
         # Accepted posts redirect; the token page instead shows the new token once, with 200 (400 on errors).
-        accepted = response.status_code == (200 if url == reverse("tokens:list") else 302)
+        accepted = response.status_code == (200 if url in {reverse(name) for name in SHOWN_ONCE} else 302)
         if not accepted:
             assert snapshot() == before, (url, data)
 

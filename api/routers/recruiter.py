@@ -9,6 +9,7 @@ from api.errors import InvalidInput
 from api.pagination import page
 from api.recruiter_schemas import CandidateDetailOut, CandidateFiltersIn, CandidatePage
 from api.schemas import AUTH_ERRORS, ErrorOut, PageParams
+from recruiting.contacts import reveal_for, with_identity_for
 from recruiting.filters import CandidateFilter
 from recruiting.selectors import candidate_assessments, candidate_role_matches, visible_candidates
 from recruiting.services import record_profile_view
@@ -44,7 +45,8 @@ def list_candidates(request: HttpRequest, filters: Query[CandidateFiltersIn], pa
     role = candidate_filter.chosen_role
     if role is None:
         raise Http404(_("There is no published role to rank candidates by."))
-    return page(candidate_filter.qs.select_related("profile__user"), paging, role=role.slug)
+    ranking = with_identity_for(candidate_filter.qs, recruiter=request.auth, profile_ref="profile_id")
+    return page(ranking.select_related("profile__user"), paging, role=role.slug)
 
 
 @router.get(
@@ -58,11 +60,14 @@ def get_candidate(request: HttpRequest, profile_id: int):
     if profile is None:
         raise Http404(_("There is no visible candidate %(id)d.") % {"id": profile_id})
     record_profile_view(recruiter=request.auth, profile=profile)
+    reveal_for(recruiter=request.auth, profiles=[profile])
     target = profile.published_target_role
+    shown = profile.shown_identity
     return {
         "id": profile.pk,
-        "name": profile.display_name,
-        "email": profile.user.email,
+        "name": shown.name,
+        "email": shown.email or None,
+        "identity_revealed": shown.revealed,
         "headline": profile.headline,
         "location": profile.location,
         "years_experience": profile.years_experience,

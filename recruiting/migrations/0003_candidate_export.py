@@ -7,40 +7,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0002_content_types_follow_the_models'),
-        ('skills', '0007_recruiter_models_move_to_recruiting'),
+        ("recruiting", "0002_content_types_follow_the_models"),
+        ("skills", "0007_recruiter_models_move_to_recruiting"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CandidateExport',
+            name="CandidateExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'queued'), ('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='queued', max_length=10, verbose_name='status')),
-                ('attempt', models.PositiveSmallIntegerField(default=1, verbose_name='attempt')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('heartbeat_at', models.DateTimeField(blank=True, null=True, verbose_name='last sign of life')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('error', models.CharField(blank=True, max_length=200, verbose_name='reason of failure')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task id')),
-                ('role_title', models.CharField(max_length=200, verbose_name='role title')),
-                ('filters', models.TextField(blank=True, verbose_name='filters (query string)')),
-                ('profile_url_base', models.CharField(max_length=500, verbose_name='profile URL base')),
-                ('rows_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='rows to write')),
-                ('rows_written', models.PositiveIntegerField(default=0, verbose_name='rows written')),
-                ('file_name', models.CharField(blank=True, max_length=300, verbose_name='file in the exports storage')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='download valid until')),
-                ('recruiter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidate_exports', to=settings.AUTH_USER_MODEL, verbose_name='recruiter')),
-                ('role', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='skills.role', verbose_name='role')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "queued"), ("running", "running"), ("done", "done"), ("failed", "failed")],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempt", models.PositiveSmallIntegerField(default=1, verbose_name="attempt")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                ("heartbeat_at", models.DateTimeField(blank=True, null=True, verbose_name="last sign of life")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("error", models.CharField(blank=True, max_length=200, verbose_name="reason of failure")),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="task id")),
+                ("role_title", models.CharField(max_length=200, verbose_name="role title")),
+                ("filters", models.TextField(blank=True, verbose_name="filters (query string)")),
+                ("profile_url_base", models.CharField(max_length=500, verbose_name="profile URL base")),
+                ("rows_total", models.PositiveIntegerField(blank=True, null=True, verbose_name="rows to write")),
+                ("rows_written", models.PositiveIntegerField(default=0, verbose_name="rows written")),
+                ("file_name", models.CharField(blank=True, max_length=300, verbose_name="file in the exports storage")),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="download valid until")),
+                (
+                    "recruiter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="candidate_exports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recruiter",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="skills.role",
+                        verbose_name="role",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-created_at',),
-                'indexes': [models.Index(fields=['recruiter', '-created_at'], name='export_recruiter_recent'), models.Index(fields=['status', 'heartbeat_at'], name='export_status_heartbeat')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['queued', 'running', 'done', 'failed'])), name='export_status_valid')],
+                "ordering": ("-created_at",),
+                "indexes": [
+                    models.Index(fields=["recruiter", "-created_at"], name="export_recruiter_recent"),
+                    models.Index(fields=["status", "heartbeat_at"], name="export_status_heartbeat"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["queued", "running", "done", "failed"])),
+                        name="export_status_valid",
+                    )
+                ],
             },
         ),
     ]

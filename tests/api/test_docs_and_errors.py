@@ -31,6 +31,11 @@ def test_openapi_document_describes_every_endpoint(client):
         "/api/me/assessments/{item_id}",
         "/api/me/matches",
         "/api/me/gaps/{role_slug}",
+        "/api/me/share-links",
+        "/api/me/share-links/{link_id}/revoke",
+        "/api/me/contact-requests",
+        "/api/me/contact-requests/{request_id}/answer",
+        "/api/me/contact-requests/{request_id}/withdraw",
         "/api/recruiter/candidates",
         "/api/recruiter/candidates/{profile_id}",
     } == set(document["paths"])

@@ -127,7 +127,8 @@ def test_detail_shows_levels_and_matches_and_records_the_view(client, requiremen
     recruiter = RecruiterFactory()
     body = client.get(f"/api/recruiter/candidates/{profile.pk}", headers=bearer(recruiter)).json()
     assert body["headline"] == "Spark person"
-    assert body["email"] == profile.user.email
+    assert (body["name"], body["email"], body["identity_revealed"]) == (profile.pseudonym, None, False)
+    assert profile.user.email not in str(body)
     assert body["matches"][0]["role"] == requirement.role.slug
     assert body["skills"][0]["items"][0]["level"] == 3
     assert ProfileView.objects.get(profile=profile).recruiter == recruiter

@@ -11,6 +11,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.api import RATE_LIMIT
 from api.services import create_token
+from recruiting.models import ContactRequest
+from skills.sharing import create_share_link
 from tests.factories import (
     AssessmentFactory,
     ChooserRecommendationFactory,
@@ -45,6 +47,11 @@ def api_data(db, settings, monkeypatch):
     engineer = UserFactory()
     EngineerProfileFactory(user=engineer, visibility="recruiters", target_role=requirement.role)
     AssessmentFactory(user=engineer, item=requirement.item, level=3)
+    # A contact request and a share link, so the engineer's privacy endpoints reach real rows too.
+    ContactRequest.objects.create(
+        recruiter=RecruiterFactory(), profile=engineer.profile, recruiter_name="R", recruiter_company="C", message="Hi"
+    )
+    create_share_link(user=engineer, days=7)
     return engineer
 
 

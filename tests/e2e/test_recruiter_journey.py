@@ -37,6 +37,8 @@ def engineer_with_levels(first_name: str, last_name: str, role: Role, level: int
         target_role=None,
         open_to_work=False,
         visibility=visibility,
+        display_name=f"{first_name} {last_name}",
+        identity=EngineerProfile.Identity.NAME,
     )
 
 

@@ -62,6 +62,8 @@ def candidate_world():
         user=UserFactory(password=None, first_name="Sanne", last_name="de Boer"),
         visibility=EngineerProfile.Visibility.RECRUITERS,
         headline="Lakehouse engineer",
+        display_name="Sanne de Boer",
+        identity=EngineerProfile.Identity.NAME,
     )
     RoleMatchFactory(profile=profile, role=role, score=88, missing_must_have_names=["skew"])
     AssessmentFactory(user=profile.user, level=3, evidence_url="https://example.org/spark")

@@ -97,10 +97,20 @@ def test_profile_and_name_changes_redraw_the_row(recruiter_client, candidate):
     page, _ = fetch(recruiter_client)
     assert "Streams with Kafka" in page and "Builds lakehouses" not in page
     assert "Utrecht" in page and "Open to work" in page
-    candidate.user.first_name = "Noortje"
-    candidate.user.save()
+    assert candidate.pseudonym in page and "Bakker" not in page
+    services.update_profile(
+        user=candidate.user,
+        headline="Streams with Kafka",
+        years_experience=7,
+        location="Utrecht",
+        target_role=None,
+        open_to_work=True,
+        visibility="recruiters",
+        display_name="Noortje Bakker",
+        identity="name",
+    )
     page, _ = fetch(recruiter_client)
-    assert "Noortje Bakker" in page
+    assert "Noortje Bakker" in page and candidate.pseudonym not in page
 
 
 def test_a_new_requirement_redraws_the_row_through_the_stored_match(recruiter_client, role, candidate):

@@ -27,8 +27,8 @@ def profile_url(pk: int) -> str:
     return f"https://portal.example/recruiting/candidates/{pk}/"
 
 
-def candidate(role, *, score=50, first_name="", last_name="", email=None, missing=(), **profile_fields):
-    user = UserFactory(password=None, first_name=first_name, last_name=last_name, **({"email": email} if email else {}))
+def candidate(role, *, score=50, email=None, missing=(), **profile_fields):
+    user = UserFactory(password=None, **({"email": email} if email else {}))
     profile = EngineerProfileFactory(user=user, visibility=VISIBLE, **profile_fields)
     RoleMatchFactory(profile=profile, role=role, score=score, missing_must_have_names=list(missing))
     return profile
@@ -55,7 +55,7 @@ def test_the_header_names_every_column():
 def test_a_row_holds_the_candidate_the_role_the_missing_must_haves_and_the_profile_url():
     role = RoleFactory(title="Lakehouse lead")
     profile = candidate(
-        role, score=75, first_name="Ada", last_name="de Vries", headline="Lead", years_experience=9,
+        role, score=75, display_name="Ada de Vries", identity="name", headline="Lead", years_experience=9,
         missing=["Data skew", "Retries, with backoff"],
     )  # fmt: skip
     assert only_row(role) == {
@@ -67,29 +67,32 @@ def test_a_row_holds_the_candidate_the_role_the_missing_must_haves_and_the_profi
         "score": "75",
         "must-haves missing": "Data skew; Retries, with backoff",
         "profile URL": profile_url(profile.pk),
+        "e-mail": "",
     }
 
 
 @pytest.mark.parametrize(
-    ("first_name", "last_name", "expected"),
+    ("display_name", "identity", "shown"),
     [
-        ("Ada", "Lovelace", "Ada Lovelace"),
-        ("Ada", "", "Ada"),
-        ("", "Lovelace", "Lovelace"),
-        ("", "", "ada@example.com"),
+        ("Ada Lovelace", "name", "Ada Lovelace"),
+        ("Ada Lovelace", "pseudonym", "pseudonym"),
+        ("", "name", "pseudonym"),
+        ("", "pseudonym", "pseudonym"),
     ],
-    ids=["full-name", "first-name-only", "last-name-only", "no-name"],
+    ids=["name-chosen", "pseudonym-chosen", "name-chosen-but-empty", "nothing"],
 )
-def test_the_name_is_the_full_name_else_the_email_address(first_name, last_name, expected):
+def test_the_name_is_the_chosen_one_else_the_pseudonym_and_never_the_email(display_name, identity, shown):
     role = RoleFactory()
-    candidate(role, first_name=first_name, last_name=last_name, email="ada@example.com")
-    assert only_row(role)["name"] == expected
+    profile = candidate(role, display_name=display_name, identity=identity, email="ada@example.com")
+    row = only_row(role)
+    assert row["name"] == (profile.pseudonym if shown == "pseudonym" else shown)
+    assert "ada@example.com" not in "".join(row.values())
 
 
 def test_the_name_is_the_one_the_pages_show():
     role = RoleFactory()
-    profile = candidate(role, first_name="Grace", last_name="Hopper")
-    assert only_row(role)["name"] == profile.display_name
+    profile = candidate(role, display_name="Grace Hopper", identity="name")
+    assert only_row(role)["name"] == profile.shown_identity.name
 
 
 def test_empty_text_stays_empty():
@@ -102,7 +105,7 @@ def test_empty_text_stays_empty():
 def test_awkward_text_comes_back_exactly_as_written():
     role = RoleFactory(title='Lead "lakehouse", NL')
     awkward = 'say "hi", then go;\ntwo lines\r\nünïcødé · ✓ '
-    candidate(role, first_name=" Ada", headline=awkward, location=awkward, missing=[awkward])
+    candidate(role, display_name=" Ada", headline=awkward, location=awkward, missing=[awkward])
     row = only_row(role)
     assert (row["headline"], row["location"], row["role"], row["must-haves missing"]) == (
         awkward,
@@ -117,15 +120,19 @@ def payload_of(prefix: str) -> str:
 
 
 def formula_candidate(prefix: str, *, name_from: str):
-    """A candidate whose every text cell starts with ``prefix``; the name from the first name or the e-mail."""
+    """A candidate whose every text cell starts with ``prefix``; the name they chose, or the e-mail (never shown)."""
     payload = payload_of(prefix)
     role = RoleFactory(title=payload)
-    names = {"first_name": payload} if name_from == "first_name" else {"email": f"{payload}@example.com"}
+    names = (
+        {"display_name": payload, "identity": "name"}
+        if name_from == "display_name"
+        else {"email": f"{payload}@example.com"}
+    )
     candidate(role, headline=payload, location=payload, missing=[payload, "Data skew"], **names)
     return role
 
 
-@pytest.mark.parametrize("name_from", ["first_name", "email"])
+@pytest.mark.parametrize("name_from", ["display_name", "email"])
 @pytest.mark.parametrize("prefix", FORMULA_PREFIXES, ids=repr)
 def test_no_text_cell_starts_with_a_formula_character(prefix, name_from):
     row = only_row(formula_candidate(prefix, name_from=name_from))
@@ -134,10 +141,10 @@ def test_no_text_cell_starts_with_a_formula_character(prefix, name_from):
 
 @pytest.mark.parametrize("prefix", FORMULA_PREFIXES, ids=repr)
 def test_a_quoted_cell_keeps_its_whole_text_after_the_quote(prefix):
-    row = only_row(formula_candidate(prefix, name_from="email"))
+    row = only_row(formula_candidate(prefix, name_from="display_name"))
     payload = payload_of(prefix)
     assert [row[column] for column in TEXT_COLUMNS] == [
-        f"'{payload}@example.com",
+        f"'{payload}",
         f"'{payload}",
         f"'{payload}",
         f"'{payload}",
@@ -148,7 +155,7 @@ def test_a_quoted_cell_keeps_its_whole_text_after_the_quote(prefix):
 @pytest.mark.parametrize("text", HARMLESS_TEXTS)
 def test_text_that_only_contains_formula_characters_is_left_alone(text):
     role = RoleFactory(title=text)
-    candidate(role, first_name=text, headline=text, location=text, missing=[text])
+    candidate(role, display_name=text, identity="name", headline=text, location=text, missing=[text])
     row = only_row(role)
     assert [row[column] for column in TEXT_COLUMNS] == [text] * len(TEXT_COLUMNS)
 

@@ -375,7 +375,7 @@ def test_pages_never_show_a_private_profile_even_of_a_ranking_that_forgot_visibi
     assert headlines == {"shown"}
 
 
-PAGE_QUERIES = 9  # default and chosen role, chosen items, total, rows, shortlists, memberships, skills, levels
+PAGE_QUERIES = 10  # roles, chosen items, total, rows, shortlists, memberships, accepted contacts, skills, levels
 
 
 @pytest.mark.parametrize("count", [2, 30])
@@ -390,7 +390,7 @@ def test_a_page_of_candidates_takes_the_same_few_queries_however_many_there_are(
         ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     with django_assert_max_num_queries(PAGE_QUERIES):
         page = page_of({"role": "lead", "items": [item.pk], "item_level": 1}, page_number="1", recruiter=recruiter)
-        drawn = [(row.profile.display_name, row.chart.width, row.shortlist_ids) for row in page.rows]
+        drawn = [(row.profile.shown_identity.name, row.chart.width, row.shortlist_ids) for row in page.rows]
     assert drawn
 
 

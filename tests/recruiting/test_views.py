@@ -360,9 +360,12 @@ def test_export_streams_filtered_visible_rows_with_absolute_urls(recruiter_clien
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     header, *rows = csv_rows(response)
-    assert header == ["name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL"]
+    assert header == [
+        "name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail"
+    ]  # fmt: skip
     assert len(rows) == 1
-    _name, headline, location, years, role_title, score, missing, url = rows[0]
+    _name, headline, location, years, role_title, score, missing, url, email = rows[0]
+    assert email == ""  # no contact request accepted
     assert (headline, location, years, role_title, score, missing) == ("Lead", "Delft", "9", role.title, "80", "skew")
     assert url.startswith("http://testserver/skills/candidates/")
 
@@ -373,7 +376,7 @@ def test_export_links_each_row_to_its_own_profile(recruiter_client, role):
     expected = [
         "http://testserver" + reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}) for profile in profiles
     ]
-    assert [row[-1] for row in rows] == expected
+    assert [row[-2] for row in rows] == expected
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])

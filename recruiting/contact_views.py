@@ -1,0 +1,98 @@
+"""Contact requests: the recruiter asks on a candidate's page; the engineer answers on their own profile page.
+
+The engineer's page (skills) lists the requests through ``profile.contact_requests``; the answers are
+posted here, so the skills app never imports this one.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from recruiting.contacts import (
+    answer_contact_request,
+    latest_request,
+    recruiter_details,
+    reveal_for,
+    send_contact_request,
+    withdraw_acceptance,
+)
+from recruiting.forms import ContactAnswerForm, ContactRequestForm
+from recruiting.models import ContactRequest
+from recruiting.selectors import visible_candidates
+from recruiting.views import candidates_required
+
+
+@candidates_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows the form (and any earlier request); POST sends the request under the rate limit and waiting rules."""
+    profile = get_object_or_404(visible_candidates().select_related("user"), pk=pk)
+    reveal_for(recruiter=request.user, profiles=[profile])
+    details = recruiter_details(recruiter=request.user)
+    initial = {"name": details.name, "company": details.company} if details else {}
+    form = ContactRequestForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            send_contact_request(
+                recruiter=request.user,
+                profile=profile,
+                answer_url=request.build_absolute_uri(reverse("skills:profile")),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your contact request is sent. You will see the answer on this page."))
+            return redirect("recruiting:candidate-detail", pk=profile.pk)
+    context = {"profile": profile, "form": form, "previous": latest_request(recruiter=request.user, profile=profile)}
+    return render(request, "recruiting/contact_request.html", context, status=400 if form.is_bound else 200)
+
+
+def _own_contact_request(request: HttpRequest, pk: int) -> ContactRequest:
+    """Only requests sent to the signed-in engineer; anyone else's is a 404."""
+    return get_object_or_404(ContactRequest.objects.select_related("profile"), pk=pk, profile__user=request.user)
+
+
+@login_required
+@require_POST
+def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _own_contact_request(request, pk)
+    form = ContactAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to accept or decline the request."))
+        return redirect(f"{reverse('skills:profile')}#contacts-heading")
+    try:
+        contact = answer_contact_request(
+            engineer=request.user, contact_request=contact, accept=form.cleaned_data["answer"] == "accept"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if contact.status == ContactRequest.Status.ACCEPTED:
+            text = _("%(name)s of %(company)s now sees your name and e-mail address.")
+        else:
+            text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.")
+        messages.success(request, text % {"name": contact.recruiter_name, "company": contact.recruiter_company})
+    return redirect(f"{reverse('skills:profile')}#contacts-heading")
+
+
+@login_required
+@require_POST
+def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _own_contact_request(request, pk)
+    try:
+        withdraw_acceptance(engineer=request.user, contact_request=contact)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s of %(company)s no longer sees your name and e-mail address.")
+            % {"name": contact.recruiter_name, "company": contact.recruiter_company},
+        )
+    return redirect(f"{reverse('skills:profile')}#contacts-heading")

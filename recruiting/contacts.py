@@ -1,0 +1,181 @@
+"""Contact requests: a recruiter asks, the engineer answers; only an accepted request reveals who they are.
+
+Rules (one home each, here):
+
+- a recruiter sends at most CONTACT_REQUESTS_PER_DAY requests in any 24 hours;
+- one open request (pending or accepted) per recruiter and candidate (a database constraint too);
+- a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
+- after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
+  ASK_AGAIN_AFTER (30 days) later;
+- the e-mail to the engineer is sent by :func:`notify_engineer_of_contact_request`, the one place that
+  does it, once the request is committed.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from recruiting.models import ContactRequest, RecruiterProfile
+from skills.models import EngineerProfile
+
+CONTACT_REQUESTS_PER_DAY = 20
+ASK_AGAIN_AFTER = timedelta(days=30)
+MESSAGE_MAX_LENGTH = ContactRequest._meta.get_field("message").max_length
+
+logger = logging.getLogger(__name__)
+
+
+def accepted_by(*, recruiter: AbstractBaseUser, profile_ref: str = "pk") -> Exists:
+    """Whether the candidate (``profile_ref`` from the outer query) accepted this recruiter's request."""
+    return Exists(
+        ContactRequest.objects.filter(
+            profile=OuterRef(profile_ref), recruiter=recruiter, status=ContactRequest.Status.ACCEPTED
+        )
+    )
+
+
+def with_identity_for(queryset: QuerySet, *, recruiter: AbstractBaseUser, profile_ref: str = "pk") -> QuerySet:
+    """``identity_revealed`` on each row, read by :attr:`EngineerProfile.shown_identity` (and the CSV)."""
+    return queryset.annotate(identity_revealed=accepted_by(recruiter=recruiter, profile_ref=profile_ref))
+
+
+def accepted_of(*, recruiter: AbstractBaseUser, profiles: set[int]) -> set[int]:
+    """Which of these profile ids accepted this recruiter's contact request, now."""
+    return set(
+        ContactRequest.objects.filter(
+            recruiter=recruiter, profile_id__in=profiles, status=ContactRequest.Status.ACCEPTED
+        ).values_list("profile_id", flat=True)
+    )
+
+
+def reveal_for(*, recruiter: AbstractBaseUser, profiles) -> None:
+    """Mark which of these loaded profiles accepted this recruiter's contact request; one query."""
+    profiles = list(profiles)
+    accepted = accepted_of(recruiter=recruiter, profiles={profile.pk for profile in profiles})
+    for profile in profiles:
+        profile.identity_revealed = profile.pk in accepted
+
+
+def latest_request(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ContactRequest | None:
+    return ContactRequest.objects.filter(recruiter=recruiter, profile=profile).order_by("-created_at", "-pk").first()
+
+
+def recruiter_details(*, recruiter: AbstractBaseUser) -> RecruiterProfile | None:
+    return RecruiterProfile.objects.filter(user=recruiter).first()
+
+
+@transaction.atomic
+def send_contact_request(
+    *, recruiter: AbstractBaseUser, profile: EngineerProfile, message: str, name: str, company: str, answer_url: str
+) -> ContactRequest:
+    """Ask a visible candidate for contact, under the rules above; the engineer is e-mailed once it is stored."""
+    if not profile.is_visible_to_recruiters:
+        raise ValidationError(_("This candidate is not visible to recruiters."))
+    # One recruiter's requests one at a time, so two at once cannot both pass the daily limit.
+    get_user_model().objects.select_for_update().filter(pk=recruiter.pk).first()
+    now = timezone.now()
+    sent_today = ContactRequest.objects.filter(recruiter=recruiter, created_at__gt=now - timedelta(days=1)).count()
+    if sent_today >= CONTACT_REQUESTS_PER_DAY:
+        raise ValidationError(
+            _(
+                "You have sent %(limit)d contact requests in the last 24 hours, the most we allow. "
+                "You can send the next one tomorrow."
+            )
+            % {"limit": CONTACT_REQUESTS_PER_DAY}
+        )
+    previous = latest_request(recruiter=recruiter, profile=profile)
+    if previous is not None:
+        if previous.status == ContactRequest.Status.ACCEPTED:
+            raise ValidationError(_("This candidate already accepted your contact request."))
+        if previous.is_answerable:
+            raise ValidationError(_("Your contact request is still waiting for the candidate's answer."))
+        refused_at = previous.refused_at
+        if refused_at is not None and now < refused_at + ASK_AGAIN_AFTER:
+            when = date_format(timezone.localtime(refused_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+            raise ValidationError(
+                _("The candidate did not accept your last request. You can ask again from %(date)s.") % {"date": when}
+            )
+        if previous.is_ignored:  # lapsed long ago: close it, so the new one is the only open request
+            previous.status = ContactRequest.Status.EXPIRED
+            previous.save(update_fields=["status"])
+    details, _created = RecruiterProfile.objects.get_or_create(
+        user=recruiter, defaults={"name": name.strip(), "company": company.strip()}
+    )
+    details.name, details.company = name.strip(), company.strip()
+    details.full_clean(exclude=["user"])
+    details.save()
+    contact_request = ContactRequest(
+        recruiter=recruiter,
+        profile=profile,
+        recruiter_name=details.name,
+        recruiter_company=details.company,
+        message=message.strip(),
+        created_at=now,
+    )
+    contact_request.full_clean()
+    contact_request.save()
+    logger.info("Contact request %s: recruiter %s asked profile %s.", contact_request.pk, recruiter.pk, profile.pk)
+    transaction.on_commit(lambda: notify_engineer_of_contact_request(contact_request, answer_url=answer_url))
+    return contact_request
+
+
+def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answer_url: str) -> None:
+    """E-mail the engineer about a new request: who asks, their message as plain text, where to answer."""
+    subject = _("[DE skills] %(name)s of %(company)s would like to get in touch") % {
+        "name": contact_request.recruiter_name,
+        "company": contact_request.recruiter_company,
+    }
+    body = _(
+        "%(name)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
+        "They do not see your name or e-mail address unless you accept. Answer on your profile page: %(url)s\n"
+        "A request you do not answer within 14 days counts as declined."
+    ) % {
+        "name": contact_request.recruiter_name,
+        "company": contact_request.recruiter_company,
+        "message": contact_request.message,
+        "url": answer_url,
+    }
+    send_mail(subject, body, None, [contact_request.profile.user.email])
+
+
+def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
+    if contact_request.profile.user_id != engineer.pk:
+        raise PermissionDenied(_("This contact request was sent to someone else."))
+    return ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+
+
+@transaction.atomic
+def answer_contact_request(
+    *, engineer: AbstractBaseUser, contact_request: ContactRequest, accept: bool
+) -> ContactRequest:
+    """Accept (that recruiter sees the name and e-mail address) or decline a pending request."""
+    contact_request = _own_request(engineer, contact_request)
+    if not contact_request.is_answerable:
+        raise ValidationError(_("This contact request can no longer be answered."))
+    contact_request.status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
+    contact_request.answered_at = timezone.now()
+    contact_request.save(update_fields=["status", "answered_at"])
+    logger.info("Contact request %s %s by the engineer.", contact_request.pk, contact_request.status)
+    return contact_request
+
+
+@transaction.atomic
+def withdraw_acceptance(*, engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
+    """Hide the name and e-mail address from that recruiter again, from now on."""
+    contact_request = _own_request(engineer, contact_request)
+    if contact_request.status != ContactRequest.Status.ACCEPTED:
+        raise ValidationError(_("Only an accepted contact request can be withdrawn."))
+    contact_request.status = ContactRequest.Status.WITHDRAWN
+    contact_request.withdrawn_at = timezone.now()
+    contact_request.save(update_fields=["status", "withdrawn_at"])
+    logger.info("Contact request %s: acceptance withdrawn by the engineer.", contact_request.pk)
+    return contact_request

@@ -1,0 +1,88 @@
+"""Share links: an engineer's read-only profile for anyone holding the link, revocable at once.
+
+The token has 256 random bits (``secrets.token_urlsafe(32)``) and only its SHA-256 is stored, as with API
+tokens: the lookup is by hash, so no comparison of the secret itself can leak through timing. A revoked,
+expired, altered or unknown token gives the same plain 404.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from skills.models import Assessment, Level, Role, ShareLink, ShareLinkView
+
+MAX_USABLE_LINKS = 20
+MAX_TOKEN_LENGTH = 100  # far above the 43 characters of a real token; longer input is not even hashed
+
+
+@dataclass(frozen=True)
+class IssuedShareLink:
+    """A new link with its plain token, which exists only here and is never stored."""
+
+    link: ShareLink
+    token: str
+
+
+def hash_share_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_share_link(*, user: AbstractBaseUser, days: int, role: Role | None = None) -> IssuedShareLink:
+    """A new link that expires after 7, 30 or 90 days and shows the gaps for ``role`` (a published one) if given."""
+    if days not in ShareLink.Lifetime.values:
+        raise ValidationError({"days": _("Choose 7, 30 or 90 days.")})
+    if role is not None and not role.published:
+        raise ValidationError({"role": _("Choose a published role.")})
+    if ShareLink.objects.usable().filter(user=user).count() >= MAX_USABLE_LINKS:
+        raise ValidationError(
+            _("You already have %(limit)d open share links; revoke one first.") % {"limit": MAX_USABLE_LINKS}
+        )
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    link = ShareLink.objects.create(
+        user=user, token_hash=hash_share_token(token), role=role, created_at=now, expires_at=now + timedelta(days=days)
+    )
+    return IssuedShareLink(link=link, token=token)
+
+
+@transaction.atomic
+def revoke_share_link(*, user: AbstractBaseUser, link: ShareLink) -> ShareLink:
+    """Stop the link from opening, from now on; revoking twice keeps the first time."""
+    if link.user_id != user.pk:
+        raise PermissionDenied(_("This share link belongs to someone else."))
+    ShareLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    link.refresh_from_db()
+    return link
+
+
+def open_share_link(*, token: str, viewer: AbstractBaseUser | AnonymousUser) -> ShareLink | None:
+    """The usable link for this token, with the view recorded; None for anything else."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    link = ShareLink.objects.usable().select_related("user", "role").filter(token_hash=hash_share_token(token)).first()
+    if link is None:
+        return None
+    ShareLinkView.objects.create(link=link, viewer=viewer if viewer.is_authenticated else None)
+    return link
+
+
+def shared_assessments(*, user: AbstractBaseUser) -> list[Assessment]:
+    """The engineer's rated items with evidence, in growth order, for the shared page; one query."""
+    return list(
+        Assessment.objects.filter(user=user, level__gt=Level.NONE)
+        .select_related("item__skill")
+        .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order")
+    )
+
+
+def share_links_of(*, user: AbstractBaseUser) -> list[ShareLink]:
+    """The engineer's links, newest first, each with its views."""
+    return list(ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")[:50])

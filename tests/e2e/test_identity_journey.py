@@ -1,0 +1,121 @@
+"""Journey: a pseudonymous engineer is found, asked for contact, accepts; and shares a link, then revokes it."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from catalog.demo import load_catalog_demo
+from skills import services
+from skills.demo import load_skills_demo
+from skills.models import EngineerProfile, Role
+from tests.e2e.support import log_in_through_form, share_session, watch_console
+from tests.factories import RecruiterFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PLATFORM = "senior-data-engineer-platform-apis"
+EMAIL = "noor.hidden@example.com"
+
+
+@pytest.fixture
+def engineer():
+    load_catalog_demo()
+    load_skills_demo()
+    role = Role.objects.get(slug=PLATFORM)
+    user = UserFactory(email=EMAIL, username=EMAIL)
+    services.save_assessments(
+        user=user, entries=[services.AssessmentInput(item=req.item, level=3) for req in role.requirements.all()]
+    )
+    services.update_profile(
+        user=user, headline="Platform engineer", years_experience=6, location="Utrecht", target_role=role,
+        open_to_work=True, visibility=EngineerProfile.Visibility.RECRUITERS, display_name="Noor Visser",
+        identity=EngineerProfile.Identity.PSEUDONYM,
+    )  # fmt: skip
+    return user
+
+
+def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revokes_a_link(
+    live_server, journey, browser, engineer
+):
+    pseudonym = EngineerProfile.objects.get(user=engineer).pseudonym
+    recruiter = RecruiterFactory(email="rita.recruiter@example.com")
+    recruiter_context = browser.new_context(reduced_motion="reduce")
+    page = journey.page = recruiter_context.new_page()
+    page.set_default_timeout(10_000)
+    errors = watch_console(page)
+    log_in_through_form(page, live_server, recruiter.email, two_factor=True)
+    page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.get_by_role("link", name=pseudonym).wait_for()
+    main = page.locator("html").inner_html()
+    assert EMAIL not in main and "Noor Visser" not in main
+    journey.step("recruiter finds a pseudonymous candidate")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Export this list as CSV").click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert EMAIL not in text and "Noor Visser" not in text
+    assert [row["name"] for row in csv.DictReader(text.splitlines())] == [pseudonym]
+
+    page.get_by_role("link", name=pseudonym).click()
+    page.get_by_role("heading", level=1, name=pseudonym).wait_for()
+    assert EMAIL not in page.content() and pseudonym in page.title()
+    journey.step("candidate page shows no e-mail")
+    page.get_by_role("link", name="Ask for contact").click()
+    page.get_by_label("Your name").fill("Rita Recruiter")
+    page.get_by_label("Company").fill("Acme Data")
+    page.get_by_label("Message").fill("<b>Hi</b> =1+1 — would you like to talk about our platform team?")
+    journey.step("recruiter writes a contact request")
+    page.get_by_role("button", name="Send contact request").click()
+    page.get_by_role("status").get_by_text("Your contact request is sent.").wait_for()
+    journey.step("contact request sent")
+
+    engineer_page = journey.page = browser.new_context(reduced_motion="reduce").new_page()
+    engineer_page.set_default_timeout(10_000)
+    errors += watch_console(engineer_page)
+    share_session(engineer_page, live_server, engineer)
+    engineer_page.goto(live_server.url + "/skills/profile/")
+    contacts = engineer_page.locator("section[aria-labelledby=contacts-heading]")
+    assert "Rita Recruiter" in contacts.inner_text() and "Acme Data" in contacts.inner_text()
+    assert "<b>Hi</b> =1+1" in contacts.inner_text()  # shown as text, not as markup
+    journey.step("engineer sees the request")
+    contacts.get_by_role("button", name="Accept").click()
+    engineer_page.get_by_role("status").get_by_text("now sees your name and e-mail address").wait_for()
+    journey.step("engineer accepts")
+
+    journey.page = page
+    page.reload()
+    page.get_by_role("heading", level=1, name="Noor Visser").wait_for()
+    assert EMAIL in page.locator("main").inner_text()
+    journey.step("recruiter now sees the name and e-mail")
+    recruiter_context.close()
+
+    journey.page = engineer_page
+    engineer_page.get_by_label("Show the gaps for").select_option(value=str(Role.objects.get(slug=PLATFORM).pk))
+    engineer_page.get_by_role("button", name="Create a share link").click()
+    share_url = engineer_page.locator("#new-share-url").input_value()
+    assert "/p/" in share_url
+    journey.step("engineer creates a share link")
+
+    stranger_context = browser.new_context(reduced_motion="reduce")
+    stranger = journey.page = stranger_context.new_page()
+    stranger.set_default_timeout(10_000)
+    errors += watch_console(stranger)
+    stranger.goto(share_url)
+    stranger.get_by_role("heading", level=1, name=pseudonym).wait_for()
+    assert EMAIL not in stranger.content()
+    assert stranger.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+    journey.step("someone without an account opens the link")
+
+    journey.page = engineer_page
+    engineer_page.goto(live_server.url + "/skills/profile/")
+    engineer_page.locator("section[aria-labelledby=share-heading]").get_by_role("button", name="Revoke").click()
+    engineer_page.get_by_role("status").get_by_text("The share link is revoked").wait_for()
+    journey.step("engineer revokes the link")
+
+    journey.page = stranger
+    response = stranger.goto(share_url)
+    assert response.status == 404
+    assert "Platform engineer" not in stranger.content()
+    journey.step("the revoked link is a 404")
+    stranger_context.close()
+    assert not [error for error in errors if "404" not in error], errors

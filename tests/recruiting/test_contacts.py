@@ -1,0 +1,199 @@
+"""Contact requests: asking, the limits on asking, answering, and what an answer reveals to whom."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from recruiting.contacts import (
+    ASK_AGAIN_AFTER,
+    CONTACT_REQUESTS_PER_DAY,
+    answer_contact_request,
+    send_contact_request,
+    withdraw_acceptance,
+)
+from recruiting.models import UNANSWERED_AFTER, ContactRequest
+from skills import personal_data
+from skills.services import delete_account
+from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "noor.private@example.com"
+
+
+@pytest.fixture
+def role():
+    return RoleFactory(published=True, is_senior=True)
+
+
+@pytest.fixture
+def profile(role):
+    user = UserFactory(email=EMAIL, username=EMAIL)
+    profile = EngineerProfileFactory(user=user, visibility="recruiters", display_name="Noor Visser")
+    RoleMatchFactory(profile=profile, role=role, score=70)
+    return profile
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory()
+
+
+def ask(recruiter, profile, message="We build a lakehouse; would you like to talk?"):
+    return send_contact_request(
+        recruiter=recruiter, profile=profile, message=message, name="Rita Recruiter", company="Acme Data",
+        answer_url="https://portal.example/skills/profile/",
+    )  # fmt: skip
+
+
+def test_a_request_is_stored_and_the_engineer_is_emailed(recruiter, profile, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        contact = ask(recruiter, profile)
+    assert contact.status == ContactRequest.Status.PENDING
+    assert (contact.recruiter_name, contact.recruiter_company) == ("Rita Recruiter", "Acme Data")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [EMAIL]
+    assert "Rita Recruiter" in mail.outbox[0].subject and "Acme Data" in mail.outbox[0].body
+    assert "https://portal.example/skills/profile/" in mail.outbox[0].body
+
+
+def test_a_private_profile_cannot_be_asked(recruiter, profile):
+    profile.visibility = "private"
+    profile.save()
+    with pytest.raises(ValidationError):
+        ask(recruiter, profile)
+
+
+def test_a_recruiter_who_spams_hits_the_daily_limit_with_a_clear_message(recruiter):
+    for _ in range(CONTACT_REQUESTS_PER_DAY):
+        ask(recruiter, EngineerProfileFactory(visibility="recruiters"))
+    with pytest.raises(ValidationError, match="20 contact requests in the last 24 hours"):
+        ask(recruiter, EngineerProfileFactory(visibility="recruiters"))
+    ContactRequest.objects.update(created_at=timezone.now() - timedelta(days=1, minutes=1))
+    ask(recruiter, EngineerProfileFactory(visibility="recruiters"))  # a day later the count starts again
+
+
+def test_a_pending_request_cannot_be_sent_twice(recruiter, profile):
+    ask(recruiter, profile)
+    with pytest.raises(ValidationError, match="still waiting"):
+        ask(recruiter, profile)
+
+
+def test_after_a_decline_the_recruiter_waits_thirty_days(recruiter, profile):
+    contact = ask(recruiter, profile)
+    answer_contact_request(engineer=profile.user, contact_request=contact, accept=False)
+    with pytest.raises(ValidationError, match="You can ask again from"):
+        ask(recruiter, profile)
+    ContactRequest.objects.update(answered_at=timezone.now() - ASK_AGAIN_AFTER - timedelta(minutes=1))
+    assert ask(recruiter, profile).status == ContactRequest.Status.PENDING
+
+
+def test_an_ignored_request_counts_as_declined_and_can_no_longer_be_accepted(recruiter, profile):
+    contact = ask(recruiter, profile)
+    ContactRequest.objects.update(created_at=timezone.now() - UNANSWERED_AFTER - timedelta(minutes=1))
+    contact.refresh_from_db()
+    with pytest.raises(ValidationError, match="can no longer be answered"):
+        answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    with pytest.raises(ValidationError, match="You can ask again from"):
+        ask(recruiter, profile)
+    ContactRequest.objects.update(created_at=timezone.now() - UNANSWERED_AFTER - ASK_AGAIN_AFTER - timedelta(hours=1))
+    assert ask(recruiter, profile).status == ContactRequest.Status.PENDING
+    contact.refresh_from_db()
+    assert contact.status == ContactRequest.Status.EXPIRED
+
+
+def test_only_the_engineer_asked_can_answer(recruiter, profile):
+    contact = ask(recruiter, profile)
+    with pytest.raises(PermissionDenied):
+        answer_contact_request(engineer=UserFactory(), contact_request=contact, accept=True)
+
+
+def page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def test_acceptance_reveals_name_and_email_to_that_recruiter_only_until_withdrawn(client, recruiter, profile):
+    other = RecruiterFactory()
+    contact = ask(recruiter, profile)
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    urls = (detail, reverse("recruiting:candidate-list"), reverse("recruiting:candidate-export"))
+    client.force_login(recruiter)
+    for url in urls:
+        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+    answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    for url in urls:
+        assert EMAIL in page(client, url) and "Noor Visser" in page(client, url), url
+    assert "<title>Noor Visser ·" in page(client, detail)
+    rows = list(csv.DictReader(io.StringIO(page(client, reverse("recruiting:candidate-export")))))
+    assert (rows[0]["name"], rows[0]["e-mail"]) == ("Noor Visser", EMAIL)
+    client.force_login(other)
+    for url in urls:
+        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+    withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    client.force_login(recruiter)
+    for url in urls:
+        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+
+
+def test_the_api_shows_the_email_only_after_acceptance(client, recruiter, profile):
+    contact = ask(recruiter, profile)
+    client.force_login(recruiter)
+    url = f"/api/recruiter/candidates/{profile.pk}"
+    assert client.get(url).json()["email"] is None
+    assert EMAIL not in client.get("/api/recruiter/candidates").content.decode()
+    answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    assert client.get(url).json()["email"] == EMAIL
+    assert client.get("/api/recruiter/candidates").json()["items"][0]["email"] == EMAIL
+
+
+def test_a_recruiter_sends_a_request_through_the_page(client, recruiter, profile):
+    client.force_login(recruiter)
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    data = {"name": "Rita", "company": "Acme", "message": "Hello"}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "still waiting" in response.content.decode()
+    assert ContactRequest.objects.count() == 1
+    assert client.get(url).context["form"].initial == {"name": "Rita", "company": "Acme"}
+
+
+def test_the_engineer_answers_on_the_profile_page_and_html_stays_text(client, recruiter, profile):
+    contact = ask(recruiter, profile, message='<script>alert(1)</script> =HYPERLINK("http://evil")')
+    client.force_login(profile.user)
+    html = page(client, reverse("skills:profile"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+    assert "Rita Recruiter" in html and "Acme Data" in html
+    response = client.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.status == ContactRequest.Status.ACCEPTED
+    exported = personal_data.export_user_data(user=profile.user)["contact_requests"]
+    assert exported[0]["message"] == '<script>alert(1)</script> =HYPERLINK("http://evil")'
+    assert exported[0]["status"] == "accepted"
+
+
+def test_another_engineer_gets_a_404_and_changes_nothing(client, recruiter, profile):
+    contact = ask(recruiter, profile)
+    client.force_login(UserFactory())
+    for name in ("recruiting:contact-answer", "recruiting:contact-withdraw"):
+        assert client.post(reverse(name, kwargs={"pk": contact.pk}), {"answer": "accept"}).status_code == 404
+    contact.refresh_from_db()
+    assert contact.status == ContactRequest.Status.PENDING
+
+
+def test_deleting_either_account_deletes_the_requests(recruiter, profile):
+    ask(recruiter, profile)
+    delete_account(user=profile.user)
+    assert not ContactRequest.objects.exists()
+    ask(recruiter, EngineerProfileFactory(visibility="recruiters"))
+    recruiter.delete()
+    assert not ContactRequest.objects.exists()

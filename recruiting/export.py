@@ -16,7 +16,8 @@ from django.db.models import QuerySet
 
 from portal.spreadsheets import spreadsheet_safe
 from recruiting.contacts import with_identity_for
-from skills.models import Role, RoleMatch, candidate_identity
+from skills.identity import candidate_identity
+from skills.models import Role, RoleMatch
 
 EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail")
 CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row

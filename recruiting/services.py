@@ -180,7 +180,7 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
         CandidateExport,
         pk=export_id,
         attempt=attempt,
-        work=lambda: _write_export_file(CandidateExport.objects.get(pk=export_id), attempt),
+        work=lambda: _write_export_file(CandidateExport.objects.select_related("recruiter").get(pk=export_id), attempt),
         start=start_candidate_export,
     )
     delete_expired_exports()

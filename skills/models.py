@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -9,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import TimeStamped
 from portal.jobs import Job
+from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
 from skills.pseudonyms import random_pseudonym
 
 http_url_validator = URLValidator(
@@ -198,8 +197,8 @@ class EngineerProfile(TimeStamped):
         RECRUITERS = "recruiters", _("Visible to recruiters")
 
     class Identity(models.TextChoices):
-        PSEUDONYM = "pseudonym", _("A pseudonym")
-        NAME = "name", _("My name")
+        PSEUDONYM = SHOWS_PSEUDONYM, _("A pseudonym")
+        NAME = SHOWS_NAME, _("My name")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=120, blank=True)
@@ -247,12 +246,12 @@ class EngineerProfile(TimeStamped):
         return self.visibility == self.Visibility.RECRUITERS
 
     @property
-    def shown_identity(self) -> "CandidateIdentity":
+    def shown_identity(self) -> CandidateIdentity:
         """Who recruiters see. ``identity_revealed`` is set by the recruiting app for one recruiter (an accepted
         contact request); without it nothing is revealed."""
         return self.identity_for(revealed=getattr(self, "identity_revealed", False))
 
-    def identity_for(self, *, revealed: bool) -> "CandidateIdentity":
+    def identity_for(self, *, revealed: bool) -> CandidateIdentity:
         return candidate_identity(
             display_name=self.display_name,
             identity=self.identity,
@@ -260,25 +259,6 @@ class EngineerProfile(TimeStamped):
             email=self.user.email,
             revealed=revealed,
         )
-
-
-@dataclass(frozen=True)
-class CandidateIdentity:
-    name: str
-    email: str  # empty unless revealed
-    revealed: bool
-
-
-def candidate_identity(*, display_name: str, identity: str, pseudonym: str, email: str, revealed: bool):
-    """The one rule for what a recruiter sees of a candidate (pages, CSV, API, shortlists, titles).
-
-    The name only if the engineer chose to show it, else the pseudonym; the name and the e-mail address
-    once the engineer accepted that recruiter's contact request (``revealed``). Never the e-mail otherwise.
-    """
-    if revealed:
-        return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True)
-    shown = display_name if identity == EngineerProfile.Identity.NAME and display_name else pseudonym
-    return CandidateIdentity(name=shown, email="", revealed=False)
 
 
 class RoleMatchQuerySet(models.QuerySet):

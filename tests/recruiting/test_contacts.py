@@ -17,7 +17,7 @@ from recruiting.contacts import (
     send_contact_request,
     withdraw_acceptance,
 )
-from recruiting.models import UNANSWERED_AFTER, ContactRequest
+from recruiting.models import UNANSWERED_AFTER, CandidateExport, ContactRequest
 from skills import personal_data
 from skills.services import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -117,30 +117,55 @@ def test_only_the_engineer_asked_can_answer(recruiter, profile):
 def page(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200
-    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    return response.content.decode()
+
+
+def exported(client) -> str:
+    """The recruiter's CSV as the export job wrote it and the download sends it (jobs run at once in tests)."""
+    # A new export, not the one of a moment ago: two clicks within seconds give one export.
+    CandidateExport.objects.update(created_at=timezone.now() - timedelta(minutes=1))
+    response = client.post(reverse("recruiting:candidate-export"))
+    assert response.status_code == 303
+    download = client.get(f"{response.url}download/")
+    assert download.status_code == 200
+    return b"".join(download.streaming_content).decode()
 
 
 def test_acceptance_reveals_name_and_email_to_that_recruiter_only_until_withdrawn(client, recruiter, profile):
     other = RecruiterFactory()
     contact = ask(recruiter, profile)
     detail = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
-    urls = (detail, reverse("recruiting:candidate-list"), reverse("recruiting:candidate-export"))
+    urls = (detail, reverse("recruiting:candidate-list"))
+
+    def shown(url_or_export) -> str:
+        return exported(client) if url_or_export == "export" else page(client, url_or_export)
+
     client.force_login(recruiter)
-    for url in urls:
-        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+    for url in (*urls, "export"):
+        assert EMAIL not in shown(url) and "Noor Visser" not in shown(url)
     answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
-    for url in urls:
-        assert EMAIL in page(client, url) and "Noor Visser" in page(client, url), url
+    for url in (*urls, "export"):
+        assert EMAIL in shown(url) and "Noor Visser" in shown(url), url
     assert "<title>Noor Visser ·" in page(client, detail)
-    rows = list(csv.DictReader(io.StringIO(page(client, reverse("recruiting:candidate-export")))))
+    rows = list(csv.DictReader(io.StringIO(exported(client))))
     assert (rows[0]["name"], rows[0]["e-mail"]) == ("Noor Visser", EMAIL)
     client.force_login(other)
-    for url in urls:
-        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+    for url in (*urls, "export"):
+        assert EMAIL not in shown(url) and "Noor Visser" not in shown(url)
     withdraw_acceptance(engineer=profile.user, contact_request=contact)
     client.force_login(recruiter)
-    for url in urls:
-        assert EMAIL not in page(client, url) and "Noor Visser" not in page(client, url)
+    for url in (*urls, "export"):
+        assert EMAIL not in shown(url) and "Noor Visser" not in shown(url)
+
+
+def test_a_file_written_before_a_withdrawal_is_not_downloaded_with_the_email(client, recruiter, profile):
+    contact = ask(recruiter, profile)
+    answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    client.force_login(recruiter)
+    response = client.post(reverse("recruiting:candidate-export"))
+    withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    download = client.get(f"{response.url}download/")
+    assert EMAIL not in b"".join(download.streaming_content).decode()
 
 
 def test_the_api_shows_the_email_only_after_acceptance(client, recruiter, profile):

@@ -6,7 +6,8 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from skills.models import EngineerProfile, candidate_identity
+from skills.identity import candidate_identity
+from skills.models import EngineerProfile
 from skills.pseudonyms import ADJECTIVES, NOUNS
 from skills.services import get_or_create_profile, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory

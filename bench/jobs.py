@@ -1,14 +1,21 @@
 """`make bench`'s figures for the background jobs: queueing an export, the worker's export beside a plain COPY,
-and the recompute of one role."""
+and the recompute of one role by one and by two real `db_worker` processes."""
 
+import os
+import signal
 import statistics
+import subprocess
+import sys
 import time
 from dataclasses import asdict, dataclass
 
+from bench.data import ROOT
+
 QUEUE_P95_MS = 50.0  # queueing an export, at 100,000 engineers on PostgreSQL
 EXPORT_VS_COPY = 2.0  # the worker's full export against a COPY of the same columns
-RECOMPUTE_SECONDS = 60.0  # one role for 100,000 engineers in one worker
+RECOMPUTE_SECONDS = 60.0  # one role for 100,000 engineers in one worker; two workers must take less
 QUEUE_SAMPLES = 20
+RECOMPUTE_TIMEOUT = 600.0
 
 
 @dataclass
@@ -19,7 +26,9 @@ class JobTimings:
     export_seconds: float
     copy_seconds: float | None
     recompute_matches: int
-    recompute_seconds: float
+    recompute_chunks: int
+    recompute_seconds: float  # one worker process
+    recompute_two_workers_seconds: float | None  # PostgreSQL only: SQLite keeps to one worker
 
 
 def _copy_seconds(role_id: int) -> float | None:
@@ -47,16 +56,79 @@ def _copy_seconds(role_id: int) -> float | None:
     return time.perf_counter() - started
 
 
+def start_workers(count: int) -> list[subprocess.Popen]:
+    """Real `manage.py db_worker` processes on the bench database (this process's environment), returned once
+    each is waiting for work, so that their start-up is not timed."""
+    workers = [
+        subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.05",
+             "--worker-id", f"bench-{number}"],
+            cwd=ROOT,
+            env={**os.environ, "LOG_LEVEL": "INFO"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for number in range(count)
+    ]  # fmt: skip
+    for worker in workers:
+        for line in worker.stdout:  # a few lines per task: the pipe never fills during one recompute
+            if "Starting worker" in line:
+                break
+        else:
+            stop_workers(workers)
+            raise SystemExit("A db_worker process did not start.")
+    return workers
+
+
+def stop_workers(workers: list[subprocess.Popen]) -> None:
+    for worker in workers:
+        worker.send_signal(signal.SIGTERM)  # finishes its current task, then exits
+    for worker in workers:
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+def time_recompute(role, *, workers: int):
+    """Queue the recompute of ``role`` with ``workers`` worker processes waiting; seconds until its last chunk is
+    done, and the finished recompute."""
+    from django_tasks_db.models import DBTaskResult
+
+    from portal.jobs import JobStatus
+    from skills import services as skills_services
+
+    DBTaskResult.objects.all().delete()  # nothing else for the workers to take
+    processes = start_workers(workers)
+    try:
+        started = time.perf_counter()
+        recompute = skills_services.request_role_recompute(role=role)
+        while not recompute.is_finished:
+            if time.perf_counter() - started > RECOMPUTE_TIMEOUT:
+                raise SystemExit(f"The recompute did not finish in {RECOMPUTE_TIMEOUT:.0f} s.")
+            time.sleep(0.05)
+            recompute.refresh_from_db()
+        seconds = time.perf_counter() - started
+    finally:
+        stop_workers(processes)
+    if recompute.status != JobStatus.DONE:
+        raise SystemExit(f"The recompute failed: {recompute.error}")
+    DBTaskResult.objects.all().delete()
+    return seconds, recompute
+
+
 def measure_jobs(*, client, role) -> JobTimings:
-    """Queue exports through the page (the database queue, nothing run), then do one export's and one
-    recompute's work in this process, as a worker would."""
+    """Queue exports through the page (the database queue, nothing run), then do one export's work in this
+    process, as a worker would; then time the recompute of the role by real worker processes."""
+    from django.db import connection
     from django.urls import reverse
     from django_tasks_db.models import DBTaskResult
 
     from portal.jobs import JobStatus
     from recruiting import services as recruiting_services
     from recruiting.models import CandidateExport
-    from skills import services as skills_services
 
     url = reverse("recruiting:candidate-export")
     samples = []
@@ -79,12 +151,10 @@ def measure_jobs(*, client, role) -> JobTimings:
     copy_seconds = _copy_seconds(role.pk)
     recruiting_services.exports_storage().delete(export.file_name)
 
-    recompute = skills_services.request_role_recompute(role=role)
-    started = time.perf_counter()
-    skills_services.run_role_recompute(recompute_id=recompute.pk, attempt=recompute.attempt)
-    recompute_seconds = time.perf_counter() - started
-    recompute.refresh_from_db()
-    DBTaskResult.objects.all().delete()
+    recompute_seconds, recompute = time_recompute(role, workers=1)
+    two_workers_seconds = None
+    if connection.vendor == "postgresql":
+        two_workers_seconds, _recompute = time_recompute(role, workers=2)
     return JobTimings(
         queue_p50_ms=statistics.median(samples) * 1000,
         queue_p95_ms=samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))] * 1000,
@@ -92,7 +162,9 @@ def measure_jobs(*, client, role) -> JobTimings:
         export_seconds=export_seconds,
         copy_seconds=copy_seconds,
         recompute_matches=recompute.matches_written,
+        recompute_chunks=recompute.chunks_total,
         recompute_seconds=recompute_seconds,
+        recompute_two_workers_seconds=two_workers_seconds,
     )
 
 
@@ -102,11 +174,13 @@ def report(timings: dict[int, JobTimings], vendor: str) -> list[str]:
     for size, timing in sorted(timings.items()):
         copy = f"{timing.copy_seconds:.2f} s" if timing.copy_seconds is not None else "n/a (PostgreSQL only)"
         ratio = f" = {timing.export_seconds / timing.copy_seconds:.2f}x" if timing.copy_seconds else ""
+        two = timing.recompute_two_workers_seconds
         print(
             f"  {size:,} engineers: queue an export p50 {timing.queue_p50_ms:.1f} ms, p95 {timing.queue_p95_ms:.1f} ms;"
             f" worker export {timing.export_rows:,} rows {timing.export_seconds:.2f} s vs COPY {copy}{ratio};"
-            f" recompute one role ({timing.recompute_matches:,} matches) in one worker {timing.recompute_seconds:.1f} s"
-            " (two workers: not measured, one role is one job)"
+            f" recompute one role ({timing.recompute_matches:,} matches, {timing.recompute_chunks} chunks):"
+            f" one worker {timing.recompute_seconds:.1f} s, two workers "
+            + (f"{two:.1f} s" if two is not None else "n/a (SQLite keeps to one worker)")
         )
     largest = max(timings)
     timing = timings[largest]
@@ -120,7 +194,14 @@ def report(timings: dict[int, JobTimings], vendor: str) -> list[str]:
                 f"(target <= {EXPORT_VS_COPY}x)"
             )
         if timing.recompute_seconds >= RECOMPUTE_SECONDS:
-            misses.append(f"recompute of one role {timing.recompute_seconds:.1f} s (target < {RECOMPUTE_SECONDS} s)")
+            misses.append(
+                f"recompute of one role in one worker {timing.recompute_seconds:.1f} s (target < {RECOMPUTE_SECONDS} s)"
+            )
+        if timing.recompute_two_workers_seconds >= timing.recompute_seconds:
+            misses.append(
+                f"recompute of one role in two workers {timing.recompute_two_workers_seconds:.1f} s, not less than"
+                f" in one ({timing.recompute_seconds:.1f} s)"
+            )
     return misses
 
 

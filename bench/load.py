@@ -2,12 +2,17 @@
 
 Builds ``load_portal`` on the PostgreSQL server of DATABASE_URL (default the
 local one), serves the portal with gunicorn (4 workers, debug off, plain HTTP on
-127.0.0.1), and runs 50 engineers ticking checklist items and 10 recruiters
-listing candidates for 60 seconds. Halfway through, PostgreSQL is stopped and
-started again. Afterwards it checks that nothing but clean 503 pages failed,
-that every acknowledged tick is stored, and that every stored match equals a
-fresh computation. Prints the figures, writes bench/results/load.json and exits
-1 when a check fails.
+127.0.0.1) beside one job worker (``manage.py db_worker``, restarted when it
+exits, as a process manager would), and runs 50 engineers ticking checklist
+items and 10 recruiters listing candidates for 60 seconds. At 40% of the run
+PostgreSQL is stopped and started again. From halfway on, an editor changes a
+requirement (queueing the role's recompute) and a recruiter runs three full
+exports (POST, then polling the progress page until done); the ticks' p95
+before and during that background work are printed side by side. Afterwards it
+checks that nothing but clean 503 pages failed, that every acknowledged tick is
+stored, that the jobs finished and that every stored match equals a fresh
+computation. Prints the figures, writes bench/results/load.json and exits 1 when
+a check fails.
 
     .venv/bin/python -m bench.load [--seconds 60] [--engineers 50] [--recruiters 10] [--outage 5]
 """
@@ -47,13 +52,16 @@ HOST = "127.0.0.1"
 LEVELS = range(5)
 OUTAGE_GRACE_SECONDS = 2.0  # a request queued just before the stop, or answered just after recovery
 CLEAN_503_TEXT = "Back in a moment"
+TICK_P95_LIMIT = 1.2  # ticks during the background jobs against ticks before them
+EXPORTS = 3
+JOB_TIMEOUT_SECONDS = 120.0
 
 
 @dataclass
 class Outcome:
     """One request as the client saw it."""
 
-    kind: str  # tick, list
+    kind: str  # tick, list, export
     sent_at: float
     seconds: float
     status: int | None  # None: no HTTP answer (connection refused, reset, timeout)
@@ -77,6 +85,7 @@ class Run:
     lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
     outage: dict[str, float] = field(default_factory=dict)
+    jobs: dict = field(default_factory=dict)  # when the background work started, the exports' outcomes
 
     def record(self, outcome: Outcome, tick: Tick | None = None) -> None:
         with self.lock:
@@ -219,6 +228,134 @@ def restart_postgres(run: Run, port: int, at: float, outage_seconds: float) -> N
         time.sleep(0.1)
     run.outage["recovered"] = time.monotonic()
     run.outage["run_started"] = started
+
+
+class Worker:
+    """One `manage.py db_worker` for the run, started again whenever it exits (it does when the database goes
+    away), as systemd or supervisord would."""
+
+    def __init__(self, env: dict[str, str], log_path: Path):
+        self.env = env
+        self.log = log_path.open("w")
+        self.process: subprocess.Popen | None = None
+        self.starts = 0
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._supervise, daemon=True)
+
+    def _start(self) -> None:
+        self.starts += 1
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5", "--worker-id", "load"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def _supervise(self) -> None:
+        while not self.stopping.is_set():
+            if self.process is None or self.process.poll() is not None:
+                self._start()
+            self.stopping.wait(1)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        """SIGTERM: the worker finishes its current task, then exits."""
+        self.stopping.set()
+        self.thread.join()
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def change_requirement(role_slug: str) -> int:
+    """What an editor's save in the admin does: change one requirement of the role and queue its recompute."""
+    from django.db import connection
+
+    from skills.models import Role, RoleRequirement
+    from skills.services import request_role_recompute
+
+    role = Role.objects.get(slug=role_slug)
+    requirement = RoleRequirement.objects.filter(role=role).order_by("pk").first()
+    requirement.min_level = 3 if requirement.min_level != 3 else 2
+    requirement.save(update_fields=["min_level"])
+    recompute = request_role_recompute(role=role)
+    connection.close()
+    return recompute.pk
+
+
+def export_candidates(run: Run, portal: Portal, role_slug: str) -> dict:
+    """A recruiter's full export of one role's list: queue it, then poll its page as the Refresh link does."""
+    from django.urls import reverse
+
+    started = time.monotonic()
+    path = f"{reverse('recruiting:candidate-export')}?{urlencode({'role': role_slug})}"
+    try:
+        status, headers, _text = portal.request("POST", path, body={})
+    except (OSError, http.client.HTTPException) as error:
+        run.record(Outcome("export", started, time.monotonic() - started, None, error=f"{type(error).__name__}"))
+        return {"role": role_slug, "done": False, "seconds": None}
+    run.record(Outcome("export", started, time.monotonic() - started, status))
+    location = urlsplit(headers.get("Location", "")).path
+    done = False
+    while status == 303 and time.monotonic() - started < JOB_TIMEOUT_SECONDS:  # also after the load's end
+        polled = time.monotonic()
+        try:
+            page_status, _headers, text = portal.request("GET", location)
+        except (OSError, http.client.HTTPException) as error:
+            page_status, text = None, f"{type(error).__name__}"
+        run.record(
+            Outcome(
+                "export", polled, time.monotonic() - polled, page_status, error=text[:80] if not page_status else ""
+            )
+        )
+        if page_status == 200 and 'hx-trigger="every 2s"' not in text:  # finished: a download link, or failed
+            done = "/download/" in text
+            break
+        time.sleep(1)
+    return {"role": role_slug, "done": done, "seconds": round(time.monotonic() - started, 1)}
+
+
+def background_work(run: Run, portal: Portal, role_slugs: list[str], at: float, restart: bool) -> None:
+    """From ``at`` seconds on (after the restart's recovery): the editor's change, then the recruiter's exports."""
+    if run.stop.wait(at):
+        return
+    while restart and "recovered" not in run.outage and not run.stop.wait(0.2):
+        pass
+    run.jobs["started"] = time.monotonic()
+    run.jobs["recompute_id"] = change_requirement(role_slugs[0])
+    run.jobs["exports"] = [
+        export_candidates(run, portal, role_slugs[number % len(role_slugs)]) for number in range(EXPORTS)
+    ]
+    run.jobs["exports_done"] = time.monotonic()
+
+
+def wait_for_jobs(recompute_id: int | None) -> dict:
+    """After the load: the worker finishes the recompute; its duration and outcome."""
+    from skills.models import RoleRecompute
+
+    if recompute_id is None:
+        return {"status": "not queued"}
+    deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+    recompute = RoleRecompute.objects.get(pk=recompute_id)
+    while not recompute.is_finished and time.monotonic() < deadline:
+        time.sleep(0.5)
+        recompute.refresh_from_db()
+    seconds = (recompute.finished_at - recompute.created_at).total_seconds() if recompute.finished_at else None
+    return {
+        "status": recompute.status,
+        "chunks": recompute.chunks_total,
+        "matches_written": recompute.matches_written,
+        "seconds": round(seconds, 1) if seconds is not None else None,
+    }
 
 
 def free_port() -> int:
@@ -369,6 +506,24 @@ def summarize(run: Run) -> dict:
             "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "p95_ms": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1) if latencies else None,
         }
+    if "started" in run.jobs:
+        ticks = [
+            outcome
+            for outcome in run.outcomes
+            if outcome.kind == "tick" and outcome.status is not None and outcome.status < 500 and not in_window(outcome)
+        ]
+        before = sorted(outcome.seconds * 1000 for outcome in ticks if outcome.sent_at < run.jobs["started"])
+        during = sorted(outcome.seconds * 1000 for outcome in ticks if outcome.sent_at >= run.jobs["started"])
+        if before and during:
+            p95_before = before[int(0.95 * (len(before) - 1))]
+            p95_during = during[int(0.95 * (len(during) - 1))]
+            figures["tick_p95_background"] = {
+                "without_ms": round(p95_before, 1),
+                "with_ms": round(p95_during, 1),
+                "ratio": round(p95_during / p95_before, 2),
+                "ticks_without": len(before),
+                "ticks_with": len(during),
+            }
     errors = [outcome for outcome in run.outcomes if outcome.status is None]
     clean_503 = [outcome for outcome in run.outcomes if outcome.clean_503]
     server_errors = [
@@ -402,6 +557,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", type=int, default=2000, help="engineers in the database (default 2000)")
     parser.add_argument("--outage", type=float, default=5, help="seconds PostgreSQL stays down (default 5)")
     parser.add_argument("--no-restart", action="store_true", help="skip the PostgreSQL restart")
+    parser.add_argument(
+        "--database", default="load_portal", help="database to drop and build on DATABASE_URL's server (load_portal)"
+    )
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between a user's requests (default 0.5)")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args(argv)
@@ -412,7 +570,7 @@ def main(argv: list[str] | None = None) -> int:
     if urlsplit(server).hostname not in {"127.0.0.1", "localhost"} and not options.no_restart:
         raise SystemExit("The restart is only done on the local PostgreSQL; use --no-restart for another server.")
     redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/1"
-    database_url = recreate_postgres_database(server, "load_portal")
+    database_url = recreate_postgres_database(server, options.database)
     django_env = {
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
@@ -431,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     print(
-        f"Preparing load_portal on {urlsplit(server).hostname}: schema, demo content, {options.candidates:,} engineers"
+        f"Preparing {options.database} on {urlsplit(server).hostname}: schema, demo content, {options.candidates:,} engineers"
     )
     migrate_and_load_demo()
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -457,9 +615,12 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     log_path = RESULTS / "load-gunicorn.log"
     gunicorn = start_gunicorn(port, {**os.environ}, log_path)
+    worker = Worker({**os.environ}, RESULTS / "load-worker.log")
+    worker.start()
     print(
-        f"gunicorn (4 workers) on http://{HOST}:{port}; {options.engineers} engineers and "
-        f"{options.recruiters} recruiters for {options.seconds:.0f} s"
+        f"gunicorn (4 workers) and one db_worker on http://{HOST}:{port}; {options.engineers} engineers and "
+        f"{options.recruiters} recruiters for {options.seconds:.0f} s; from halfway on, a requirement change and "
+        f"{EXPORTS} exports"
     )
     run = Run()
     threads = []
@@ -478,6 +639,15 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"The candidate list answered {status} to a recruiter; cannot list.")
                 target, args = recruiter_loop, (run, portal, role_slugs, options.think * 2, options.seed + index)
             threads.append(threading.Thread(target=target, args=args, daemon=True))
+        exporter = Portal(port, sessions[options.engineers][1]) if options.recruiters else None
+        if exporter is not None and exporter.request("GET", reverse("recruiting:candidate-list"))[0] == 200:
+            threads.append(
+                threading.Thread(
+                    target=background_work,
+                    args=(run, exporter, role_slugs, options.seconds / 2, not options.no_restart),
+                    daemon=True,
+                )
+            )
         if not options.no_restart:
             threads.append(
                 threading.Thread(
@@ -489,12 +659,19 @@ def main(argv: list[str] | None = None) -> int:
         run.stop.wait(options.seconds)
         run.stop.set()
         for thread in threads:
-            thread.join(timeout=60)
+            thread.join(timeout=JOB_TIMEOUT_SECONDS)
+        recompute = wait_for_jobs(run.jobs.get("recompute_id"))
     finally:
         run.stop.set()
         stop_gunicorn(gunicorn)
+        worker.stop()
 
     figures = summarize(run)
+    figures["jobs"] = {
+        "recompute": recompute,
+        "exports": run.jobs.get("exports", []),
+        "worker_starts": worker.starts,
+    }
     figures["ticks"] = check_ticks(run.ticks)
     figures["matches"] = check_matches()
     figures["server_log_503_lines"] = log_path.read_text().count("Database unavailable, answered 503")
@@ -517,12 +694,30 @@ def main(argv: list[str] | None = None) -> int:
         failures.append("acknowledged ticks are missing from the database")
     if tick_figures["engineers_with_history_count_out_of_bounds"]:
         failures.append("history rows do not fit between acknowledged and sent ticks")
+    if recompute["status"] != "done":
+        failures.append(f"the role recompute did not finish ({recompute['status']})")
+    exports = figures["jobs"]["exports"]
+    if len(exports) != EXPORTS or not all(export["done"] for export in exports):
+        failures.append(f"not all {EXPORTS} exports finished: {exports}")
+    background = figures.get("tick_p95_background")
+    if background is None:
+        failures.append("no ticks to compare before and during the background jobs")
+    elif background["ratio"] > TICK_P95_LIMIT:
+        failures.append(
+            f"tick p95 {background['with_ms']} ms during the background jobs vs {background['without_ms']} ms"
+            f" before ({background['ratio']}x, target <= {TICK_P95_LIMIT}x)"
+        )
     if figures["matches"]["matches_wrong_or_missing"]:
         failures.append(f"{figures['matches']['matches_wrong_or_missing']} stored matches differ from compute_match")
     figures["machine"] = {"cpus": os.cpu_count(), "load_average_1min_at_end": round(os.getloadavg()[0], 2)}
     figures["failures"] = failures
     (RESULTS / "load.json").write_text(json.dumps(figures, indent=2))
     print(json.dumps(figures, indent=2))
+    if background is not None:
+        print(
+            f"Tick p95 without background jobs {background['without_ms']} ms, with them {background['with_ms']} ms"
+            f" ({background['ratio']}x, target <= {TICK_P95_LIMIT}x)"
+        )
     print("\n".join(["All load and fault checks passed."] if not failures else ["FAILED:", *failures]))
     return 1 if failures else 0
 

@@ -76,14 +76,18 @@ def runs(job_model: type[Job], *, pk: int, attempt: int) -> QuerySet:
     return job_model.objects.filter(pk=pk, attempt=attempt)
 
 
-def claim(job_model: type[Job], *, pk: int, attempt: int) -> bool:
-    """Mark a queued job running for this attempt; False when it is not queued for it (done, or superseded)."""
+def claim(job_model: type[Job], *, pk: int, attempt: int, shared: bool = False) -> bool:
+    """Mark a queued job running for this attempt; False when it is not queued for it (done, or superseded).
+
+    A ``shared`` job is worked off by several tasks (its chunks): a task may also join it while it runs.
+    """
     now = timezone.now()
-    return bool(
-        runs(job_model, pk=pk, attempt=attempt)
-        .filter(status=JobStatus.QUEUED)
-        .update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, error="")
-    )
+    current = runs(job_model, pk=pk, attempt=attempt)
+    if current.filter(status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, error=""
+    ):
+        return True
+    return shared and bool(current.filter(status=JobStatus.RUNNING).update(heartbeat_at=now))
 
 
 def beat(job_model: type[Job], *, pk: int, attempt: int, **progress) -> None:
@@ -157,11 +161,19 @@ def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     return reclaimed
 
 
-def run_job(job_model: type[Job], *, pk: int, attempt: int, work: Callable[[], None], start: Callable[..., object]):
-    """Claim the job for this attempt, do ``work``, and record a failure: retried with backoff where running it
-    again is safe (database, storage), else failed with a short reason. The task then fails too, with its
-    traceback in the queue's own record."""
-    if not claim(job_model, pk=pk, attempt=attempt):
+def run_job(
+    job_model: type[Job],
+    *,
+    pk: int,
+    attempt: int,
+    work: Callable[[], None],
+    start: Callable[..., object],
+    shared: bool = False,
+):
+    """Claim the job for this attempt (see ``claim`` for ``shared``), do ``work``, and record a failure: retried
+    with backoff where running it again is safe (database, storage), else failed with a short reason. The task
+    then fails too, with its traceback in the queue's own record."""
+    if not claim(job_model, pk=pk, attempt=attempt, shared=shared):
         return
     try:
         work()

@@ -307,7 +307,11 @@ class RoleMatch(models.Model):
 
 
 class RoleRecompute(Job):
-    """One run of the job that refreshes every engineer's stored match with a role after an editor changed it."""
+    """One run of the job that refreshes every engineer's stored match with a role after an editor changed it.
+
+    The run is split into chunks of profiles, each a task any worker may take; the run is done when the last
+    chunk of its attempt is.
+    """
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
     requested_by = models.ForeignKey(
@@ -315,6 +319,8 @@ class RoleRecompute(Job):
     )
     matches_total = models.PositiveIntegerField(_("matches to write"), null=True, blank=True)
     matches_written = models.PositiveIntegerField(_("matches written"), default=0)
+    chunks_total = models.PositiveIntegerField(_("chunks"), default=1)
+    chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
 
     class Meta:
         ordering = ("-created_at",)

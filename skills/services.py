@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, Max, Min, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -118,20 +118,28 @@ def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
 
 
 def recompute_role_matches(
-    *, role: Role, batch_size: int = 2000, before_store: Callable[[int], None] | None = None
+    *,
+    role: Role,
+    batch_size: int = 2000,
+    after_pk: int = 0,
+    up_to_pk: int | None = None,
+    after_store: Callable[[int], None] | None = None,
 ) -> int:
-    """Store every profile's match with one role, after its requirements changed.
+    """Store the match with one role of every profile (or of those with ``after_pk < pk <= up_to_pk``), after the
+    role's requirements changed; how many were written.
 
     Batch by batch, each in its own transaction: a recruiter sees old values until the new ones of a batch are
-    written, never a half-empty ranking. ``before_store(written_after_this_batch)`` runs inside each batch's
-    transaction, before it is written; an exception from it stops the run without writing that batch.
+    written, never a half-empty ranking. ``after_store(matches_in_this_batch)`` runs inside each batch's
+    transaction, after its rows are written; an exception from it rolls that batch back and stops the run.
     """
     specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
     item_ids = [spec.item_id for spec in specs]
     profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id", "visibility")
+    if up_to_pk is not None:
+        profiles = profiles.filter(pk__lte=up_to_pk)
     touch(CHECKLIST_KIND)  # every engineer's stored match changes; their pages all vary on this token
     count = 0
-    last_pk = 0
+    last_pk = after_pk
     while True:
         batch = list(profiles.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
@@ -153,10 +161,10 @@ def recompute_role_matches(
             for pk, user_id, visibility in batch
         ]
         with transaction.atomic():
-            if before_store is not None:
-                before_store(count + len(batch))
             _store_matches(rows, with_visibility=False)
             _copy_visibility(role=role, profile_ids=[pk for pk, _user_id, _visibility in batch])
+            if after_store is not None:
+                after_store(len(batch))
         count += len(batch)
         last_pk = batch[-1][0]
 
@@ -274,14 +282,14 @@ def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None 
     """Queue the recompute of every engineer's match with this role; answers at once.
 
     A recompute that is still waiting will read the requirements as they are when it starts, so it is reused;
-    a running one is replaced (it stops before its next batch).
+    a running one is replaced (each of its chunks stops at its next batch).
     """
     with transaction.atomic():
-        # Batches lock the role too: a running recompute sees the newer one before it writes again.
-        Role.objects.select_for_update().filter(pk=role.pk).exists()
+        Role.objects.select_for_update().filter(pk=role.pk).exists()  # one request per role at a time
         waiting = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED).order_by("-created_at").first()
         if waiting is not None:
             return waiting
+        # A batch being written holds this row until it commits, so it lands before this replacement does.
         RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
             status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
         )
@@ -300,39 +308,76 @@ def request_role_recomputes(*, role_ids: Iterable[int], requested_by: AbstractBa
     return len(roles)
 
 
+RECOMPUTE_CHUNK_PROFILES = 10_000  # one task's share of a role recompute; several workers take chunks side by side
+
+
+def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
+    """Contiguous profile-pk ranges ``(after_pk, up_to_pk)`` of about ``size`` profiles each, from one query.
+
+    The last range is open, so profiles created meanwhile are not left out.
+    """
+    size = size or RECOMPUTE_CHUNK_PROFILES
+    span = EngineerProfile.objects.aggregate(count=Count("pk"), first=Min("pk"), last=Max("pk"))
+    if not span["count"]:
+        return [(0, None)]
+    chunks = -(-span["count"] // size)  # rounded up, as is the width
+    width = -(-(span["last"] - span["first"] + 1) // chunks)
+    after = [span["first"] - 1 + width * number for number in range(chunks)]
+    return [(pk, pk + width) for pk in after[:-1]] + [(after[-1], None)]
+
+
 def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
+    """Queue one task per chunk of profiles for this attempt, counting from zero; the first chunk's task."""
     from skills.tasks import recompute_role
 
-    return jobs.enqueue(recompute_role, recompute_id=recompute_id, attempt=attempt, delay=delay)
+    chunks = profile_chunks()
+    jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
+        matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
+    )
+    results = [
+        jobs.enqueue(
+            recompute_role,
+            recompute_id=recompute_id,
+            attempt=attempt,
+            after_pk=after_pk,
+            up_to_pk=up_to_pk,
+            delay=delay,
+        )
+        for after_pk, up_to_pk in chunks
+    ]
+    return results[0]
 
 
-def run_role_recompute(*, recompute_id: int, attempt: int) -> None:
-    """The job: write every engineer's match with the role in batches, with progress."""
+def run_role_recompute(*, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None) -> None:
+    """The job, one chunk of it: write the matches of the profiles in the range in batches, with progress."""
     jobs.run_job(
         RoleRecompute,
         pk=recompute_id,
         attempt=attempt,
-        work=lambda: _recompute(RoleRecompute.objects.select_related("role").get(pk=recompute_id), attempt),
+        work=lambda: _recompute_chunk(
+            RoleRecompute.objects.select_related("role").get(pk=recompute_id), attempt, after_pk, up_to_pk
+        ),
         start=start_role_recompute,
+        shared=True,
     )
 
 
-def _recompute(recompute: RoleRecompute, attempt: int) -> None:
+def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_to_pk: int | None) -> None:
     mine = jobs.runs(RoleRecompute, pk=recompute.pk, attempt=attempt).filter(status=JobStatus.RUNNING)
-    jobs.beat(RoleRecompute, pk=recompute.pk, attempt=attempt, matches_total=EngineerProfile.objects.count())
 
-    def before_store(written: int) -> None:
-        Role.objects.select_for_update().filter(pk=recompute.role_id).exists()
-        if not mine.update(heartbeat_at=timezone.now(), matches_written=written):
-            raise jobs.Superseded  # replaced by a newer change, or given up on as stale
+    def after_store(written: int) -> None:
+        if not mine.update(heartbeat_at=timezone.now(), matches_written=F("matches_written") + written):
+            raise jobs.Superseded  # replaced by a newer change, or given up on as stale: this batch is rolled back
 
-    written = recompute_role_matches(role=recompute.role, before_store=before_store)
-    now = timezone.now()
-    if not mine.update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now, matches_written=written):
+    recompute_role_matches(role=recompute.role, after_pk=after_pk, up_to_pk=up_to_pk, after_store=after_store)
+    if not mine.update(heartbeat_at=timezone.now(), chunks_done=F("chunks_done") + 1):
         raise jobs.Superseded
+    now = timezone.now()
+    mine.filter(chunks_done=F("chunks_total")).update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now)
 
 
 def reclaim_stale_recomputes() -> int:
+    """A recompute whose chunks all went silent (a worker died holding one) starts again as a new attempt."""
     return jobs.reclaim_stale(RoleRecompute.objects.all(), start=start_role_recompute)
 
 

@@ -6,5 +6,6 @@ from skills import services
 
 
 @task()
-def recompute_role(*, recompute_id: int, attempt: int) -> None:
-    services.run_role_recompute(recompute_id=recompute_id, attempt=attempt)
+def recompute_role(*, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None) -> None:
+    """One chunk of a role recompute: the profiles with ``after_pk < pk <= up_to_pk`` (all of them by default)."""
+    services.run_role_recompute(recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk)

@@ -1,18 +1,24 @@
-"""A role's matches are recomputed by a job after an editor changes it; the admin shows the job's progress."""
+"""A role's matches are recomputed by a job after an editor changes it; the admin shows the job's progress.
 
+The job is split into chunks of profiles, each a task of its own that any worker may take.
+"""
+
+from collections import defaultdict
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
 from skills import services
-from skills.models import RoleMatch, RoleRecompute
-from skills.services import request_role_recompute, set_assessment
+from skills.models import Assessment, RoleMatch, RoleRecompute
+from skills.scoring import compute_match
+from skills.services import request_role_recompute, requirement_specs_by_role, set_assessment
 from tests.factories import EditorFactory, RoleFactory, RoleRequirementFactory, UserFactory
-from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
+from tests.jobs import queue_in_database, run_worker_batch, start_worker, work_off_queue
 from tests.skills.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +40,35 @@ def ticked_role():
     return role, requirement
 
 
+@pytest.fixture
+def two_profiles_per_chunk(monkeypatch):
+    monkeypatch.setattr(services, "RECOMPUTE_CHUNK_PROFILES", 2)
+
+
+@pytest.fixture
+def eight_engineers(ticked_role):
+    """Six more engineers on the ticked role, at levels 0 to 4 (eight profiles: four chunks of two)."""
+    role, requirement = ticked_role
+    for level in (0, 1, 2, 3, 4, 4):
+        set_assessment(user=UserFactory(password=None), item=requirement.item, level=level)
+    return role, requirement
+
+
 def scores(role) -> list[int]:
     return sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True))
+
+
+def stale_matches(role) -> list[int]:
+    """The profiles whose stored match with the role differs from a fresh computation."""
+    specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
+    levels = defaultdict(dict)
+    for user_id, item_id, level in Assessment.objects.values_list("user_id", "item_id", "level"):
+        levels[user_id][item_id] = level
+    return [
+        match.profile_id
+        for match in RoleMatch.objects.filter(role=role).select_related("profile")
+        if match.score != compute_match(specs, levels[match.profile.user_id]).score
+    ]
 
 
 def save_in_admin(client, role, requirement, min_level):
@@ -44,7 +77,9 @@ def save_in_admin(client, role, requirement, min_level):
     assert response.status_code == 302
 
 
-def test_saving_a_role_queues_one_job_and_keeps_the_old_matches_until_it_runs(editor_client, ticked_role, settings):
+def test_saving_a_role_queues_one_recompute_and_keeps_the_old_matches_until_it_runs(
+    editor_client, ticked_role, settings
+):
     queue_in_database(settings)
     role, requirement = ticked_role
     save_in_admin(editor_client, role, requirement, 4)
@@ -57,6 +92,7 @@ def test_saving_a_role_queues_one_job_and_keeps_the_old_matches_until_it_runs(ed
     assert scores(role) == [50, 50]
     recompute.refresh_from_db()
     assert (recompute.status, recompute.matches_total, recompute.matches_written) == (JobStatus.DONE, 2, 2)
+    assert (recompute.chunks_total, recompute.chunks_done) == (1, 1)
     page = editor_client.get(reverse("admin:skills_role_change", args=[role.pk])).content.decode()
     assert "Last recomputed" in page
 
@@ -91,8 +127,56 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     assert first.status == JobStatus.FAILED
     assert first.error == services.REASON_REPLACED
     assert second.pk != first.pk
-    with pytest.raises(jobs.Superseded):  # the old run's next batch is refused
-        services._recompute(first, first.attempt)
+    requirement = role.requirements.get()
+    requirement.min_level = 4
+    requirement.save()
+    with pytest.raises(jobs.Superseded):  # the old run's next batch is refused, and rolled back
+        services._recompute_chunk(first, first.attempt, 0, None)
+    assert scores(role) == [100, 100]
+
+
+def test_a_recompute_is_split_into_chunks_that_together_write_every_match(eight_engineers, two_profiles_per_chunk):
+    role, requirement = eight_engineers
+    requirement.min_level = 4
+    requirement.save()
+    recompute = request_role_recompute(role=role)
+    assert stale_matches(role) == []
+    assert (recompute.status, recompute.chunks_total, recompute.chunks_done) == (JobStatus.DONE, 4, 4)
+    assert (recompute.matches_total, recompute.matches_written) == (8, 8)
+
+
+def test_a_recompute_is_done_when_its_last_chunk_is(eight_engineers, two_profiles_per_chunk, settings):
+    queue_in_database(settings)
+    role, _requirement = eight_engineers
+    recompute = request_role_recompute(role=role)
+    chunks = [task.args_kwargs["kwargs"] for task in DBTaskResult.objects.order_by("enqueued_at")]
+    assert len(chunks) == 4
+    assert chunks[-1]["up_to_pk"] is None  # open: a profile created meanwhile is not left out
+    for chunk in chunks[:3]:
+        services.run_role_recompute(**chunk)
+    recompute.refresh_from_db()
+    assert (recompute.status, recompute.chunks_done, recompute.finished_at) == (JobStatus.RUNNING, 3, None)
+    services.run_role_recompute(**chunks[3])
+    recompute.refresh_from_db()
+    assert (recompute.status, recompute.chunks_done, recompute.matches_written) == (JobStatus.DONE, 4, 8)
+    assert recompute.finished_at is not None
+
+
+def test_a_stale_chunk_requeues_the_whole_recompute_as_a_new_attempt(eight_engineers, two_profiles_per_chunk, settings):
+    queue_in_database(settings)
+    role, _requirement = eight_engineers
+    recompute = request_role_recompute(role=role)
+    first_chunk = DBTaskResult.objects.order_by("enqueued_at").first().args_kwargs["kwargs"]
+    services.run_role_recompute(**first_chunk)  # then its worker died before the next chunk
+    RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.STALE_AFTER * 2)
+    assert services.reclaim_stale_recomputes() == 1
+    recompute.refresh_from_db()
+    assert (recompute.status, recompute.attempt, recompute.chunks_done, recompute.matches_written) == (
+        JobStatus.QUEUED, 2, 0, 0,
+    )  # fmt: skip
+    work_off_queue()  # the first attempt's three chunks left in the queue stop at once
+    recompute.refresh_from_db()
+    assert (recompute.status, recompute.chunks_done, recompute.matches_written) == (JobStatus.DONE, 4, 8)
 
 
 def test_an_engineers_own_tick_still_recomputes_at_once(ticked_role, settings):
@@ -131,3 +215,31 @@ def test_a_real_db_worker_process_recomputes_the_role(ticked_role, settings):
     recompute.refresh_from_db()
     assert recompute.status == JobStatus.DONE, recompute.error
     assert scores(role) == [50, 50]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_real_workers_share_the_chunks_and_run_each_once(eight_engineers, two_profiles_per_chunk, settings):
+    queue_in_database(settings)
+    role, requirement = eight_engineers
+    requirement.min_level = 4
+    requirement.save()
+    recompute = request_role_recompute(role=role)
+    workers = [start_worker("--batch") for _ in range(2)]
+    try:
+        for worker in workers:
+            output, _ = worker.communicate(timeout=90)
+            assert worker.returncode == 0, output
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+    recompute.refresh_from_db()
+    assert recompute.status == JobStatus.DONE, recompute.error
+    assert stale_matches(role) == []
+    assert (recompute.chunks_total, recompute.chunks_done, recompute.matches_written) == (4, 4, 8)
+    tasks = DBTaskResult.objects.all()
+    assert sorted(task.args_kwargs["kwargs"]["after_pk"] for task in tasks) == sorted(
+        {task.args_kwargs["kwargs"]["after_pk"] for task in tasks}
+    )  # four distinct chunks
+    assert [(task.status, len(task.worker_ids)) for task in tasks] == [("SUCCESSFUL", 1)] * 4

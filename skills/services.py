@@ -36,11 +36,21 @@ CHECKLIST_KIND = "checklist"
 MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
 
 
+def default_target_role() -> Role | None:
+    """The target role a new profile starts with: the first published senior role."""
+    return Role.objects.published().filter(is_senior=True).order_by("order", "title").first()
+
+
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    """The user's profile; a new one gets its stored matches at once, so it can be ranked before any tick."""
-    profile, created = EngineerProfile.objects.get_or_create(user=user)
-    if created:
-        recompute_matches(profile=profile)
+    """The user's profile; a new one starts with :func:`default_target_role` and gets its stored matches at once,
+    so it can be ranked before any tick."""
+    profile = EngineerProfile.objects.filter(user=user).first()
+    if profile is None:
+        profile, created = EngineerProfile.objects.get_or_create(
+            user=user, defaults={"target_role": default_target_role()}
+        )
+        if created:
+            recompute_matches(profile=profile)
     return profile
 
 
@@ -91,10 +101,21 @@ def _store_matches(rows: list[RoleMatch]) -> None:
     )
 
 
-def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
-    """Store this profile's match with every role; a fixed number of queries."""
-    levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
-    specs = requirement_specs_by_role()
+def recompute_matches(
+    *,
+    profile: EngineerProfile,
+    levels: dict[int, int] | None = None,
+    specs: dict[int, list[RequirementSpec]] | None = None,
+) -> dict[int, RoleMatch]:
+    """Store this profile's match with every role; a fixed number of queries.
+
+    A caller that already holds the profile's current ``levels`` or every role's ``specs`` passes them on,
+    so nothing is read twice.
+    """
+    if levels is None:
+        levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
+    if specs is None:
+        specs = requirement_specs_by_role()
     rows = [
         _match_row(
             profile_id=profile.pk,
@@ -161,6 +182,27 @@ class AssessmentInput:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class SavedAssessments:
+    """What :func:`record_assessments` stored, with what the pages show next to it, so none of it is read again."""
+
+    assessments: list[Assessment]
+    profile: EngineerProfile  # with its target role
+    ticked: int  # the user's ticked items after the save
+    target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
+    matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
+
+    @property
+    def target_score(self) -> int | None:
+        """The match with the target role after the save: the one computed with the matches, else the stored one."""
+        role_id = self.profile.target_role_id
+        if role_id is None:
+            return None
+        if role_id in self.matches:
+            return self.matches[role_id].score
+        return RoleMatch.objects.filter(profile=self.profile, role_id=role_id).values_list("score", flat=True).first()
+
+
 @transaction.atomic
 def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> list[Assessment]:
     """Set several levels at once: all or nothing, one history row per changed level, one match refresh.
@@ -168,20 +210,31 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     Entries equal to what is stored are left alone, and an empty entry for an
     unassessed item stores nothing; the query count does not grow with the entries.
     """
+    return record_assessments(user=user, entries=entries).assessments
+
+
+@transaction.atomic
+def record_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> SavedAssessments:
+    """:func:`save_assessments`, returning the stored matches and counts too.
+
+    Each match is computed once: the match of every role with the final levels
+    is stored and its target-role score is also the last history row's; only
+    the intermediate history rows of a multi-item save compute their own score.
+    """
     entries = [
         AssessmentInput(item=e.item, level=e.level, evidence_url=e.evidence_url.strip(), note=e.note.strip())
         for e in entries
     ]
     for entry in entries:
         validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
-    profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
+    profile = (
+        EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(user=user).first()
+        or get_or_create_profile(user=user)
+    )
     stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
     levels = {item_id: assessment.level for item_id, assessment in stored.items()}
-    target_specs = (
-        requirement_specs_by_role(role_ids=[profile.target_role_id]).get(profile.target_role_id, [])
-        if profile.target_role_id
-        else None
-    )
+    all_specs = requirement_specs_by_role()
+    target_specs = all_specs.get(profile.target_role_id, []) if profile.target_role_id else []
     ticked = sum(1 for level in levels.values() if level >= TICKED_LEVEL)
     now = timezone.now()
     to_create: dict[int, Assessment] = {}
@@ -202,6 +255,8 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
         if old_level != entry.level:
             ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
+            if changes and profile.target_role_id:  # the previous change is intermediate: score it now
+                changes[-1].target_score = compute_match(target_specs, levels).score
             levels[entry.item.pk] = entry.level
             changes.append(
                 AssessmentChange(
@@ -210,7 +265,7 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
                     old_level=old_level,
                     new_level=entry.level,
                     ticked_count=ticked,
-                    target_score=compute_match(target_specs, levels).score if target_specs is not None else None,
+                    target_score=None,
                     changed_at=now,
                 )
             )
@@ -218,11 +273,16 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
     if to_create or to_update:
         touch(person_kind(user.pk))
+    matches: dict[int, RoleMatch] = {}
     if changes:
-        recompute_matches(profile=profile)
+        matches = recompute_matches(profile=profile, levels=levels, specs=all_specs)
+        if profile.target_role_id in matches:
+            changes[-1].target_score = matches[profile.target_role_id].score
         AssessmentChange.objects.bulk_create(changes)
         profile.save(update_fields=["updated_at"])
-    return results
+    return SavedAssessments(
+        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches
+    )
 
 
 def set_assessment(

@@ -164,7 +164,7 @@ def test_radar_without_a_role_averages_all_items_of_a_skill():
 
 def test_progress_charts_follow_ticks_and_target_score_oldest_first():
     user = UserFactory()
-    requirement = RoleRequirementFactory(min_level=2)
+    requirement = RoleRequirementFactory(min_level=2, role__is_senior=False)  # no default target role
     other_item = ChecklistItemFactory()
     set_assessment(user=user, item=other_item, level=2)  # before a target role: no score
     set_target(user, requirement.role)

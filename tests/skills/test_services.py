@@ -83,7 +83,7 @@ def test_every_level_change_is_kept_with_ticked_count_and_target_score():
 
 def test_history_has_no_target_score_without_a_target_role():
     user = UserFactory()
-    set_assessment(user=user, item=RoleRequirementFactory().item, level=2)
+    set_assessment(user=user, item=RoleRequirementFactory(role__is_senior=False).item, level=2)
     assert AssessmentChange.objects.get(user=user).target_score is None
 
 

@@ -118,6 +118,7 @@ GET_TARGETS = [
     ("anonymous", "catalog:chooser", None, ["option"]),
     ("anonymous", "api:list_tools", None, ["q", "category", "type", "keyword", "limit", "offset"]),
     ("engineer", "skills:progress", None, ["page"]),
+    ("engineer", "skills:checklist", None, ["show"]),
     ("engineer", "skills:gaps", None, ["role"]),
     ("recruiter", "recruiting:candidate-list", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-export", None, CANDIDATE_FILTERS),

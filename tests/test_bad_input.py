@@ -178,11 +178,12 @@ def post_targets(world):
         ),
         ("anonymous", reverse("account_signup"), ["email", "password1", "password2"]),
         ("anonymous", reverse("account_login"), ["login", "password"]),
+        ("anonymous", reverse("account_resend_confirmation"), ["email"]),
         ("anonymous", reverse("set_language"), ["language", "next"]),
     ]
 
 
-POST_TARGET_COUNT = 11
+POST_TARGET_COUNT = 12
 
 
 @pytest.mark.parametrize("index", range(POST_TARGET_COUNT))

@@ -96,7 +96,7 @@ PAGES = [
         "Minimum level",
         "Minimumniveau",
     ),
-    (None, lambda s: "/accounts/login/", "Sign In", "Aanmelden"),
+    (None, lambda s: "/accounts/login/", "Log in", "Inloggen"),
     (None, lambda s: "/accounts/signup/", "Already have an account?", "Heb je al een account?"),
     (None, lambda s: "/no-such-page/", "Page not found", "Pagina niet gevonden"),
     ("engineer", lambda s: "/skills/", "My checklist", "Mijn checklist"),

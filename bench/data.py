@@ -310,3 +310,13 @@ def create_recruiter(email: str, *, password: str | None = None):
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, "JBSWY3DPEHPK3PXP" * 2)
     return user
+
+
+def log_in(client, user) -> None:
+    """Log the test client in as the person would, staff passing their authenticator app too (portal.access)."""
+    from portal.access import SECOND_FACTOR_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[SECOND_FACTOR_SESSION_KEY] = user.pk
+    session.save()

@@ -38,6 +38,7 @@ from bench.data import (
     configure_django,
     create_recruiter,
     generate_engineers,
+    log_in,
     migrate_and_load_demo,
     recreate_postgres_database,
 )
@@ -461,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     ticking = EngineerProfile.objects.filter(pk__in=engineers.profile_ids[: options.engineers]).select_related("user")
     for user in [profile.user for profile in ticking] + recruiters:
         client = Client()
-        client.force_login(user)  # the session goes to Redis, where gunicorn reads it
+        log_in(client, user)  # the session goes to Redis, where gunicorn reads it
         sessions.append((user.pk, client.cookies["sessionid"].value))
     levels = defaultdict(dict)
     for user_id, item_id, level in Assessment.objects.filter(user_id__in=[pk for pk, _ in sessions]).values_list(

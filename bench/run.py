@@ -25,6 +25,7 @@ from bench.data import (
     configure_django,
     create_recruiter,
     generate_engineers,
+    log_in,
     migrate_and_load_demo,
     own_database_url,
 )
@@ -332,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # The engineer's client checks CSRF as a browser does: its ticks send the token like htmx.
     clients = {"anonymous": Client(), "engineer": Client(enforce_csrf_checks=True), "recruiter": Client()}
-    clients["recruiter"].force_login(recruiter)
+    log_in(clients["recruiter"], recruiter)
     results: dict[int, dict[str, Timing]] = {}
     generation: dict[int, float] = {}
     pages: list[Page] = []

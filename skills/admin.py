@@ -9,6 +9,7 @@ Texts are edited in English and Dutch side by side (django-modeltranslation).
 from typing import ClassVar
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin import BilingualAdmin
 from skills import services
-from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRequirement, Skill
+from skills.models import ChecklistItem, EngineerProfile, Resource, Role, RoleMatch, RoleRequirement, Skill
 
 
 def _roles_requiring(item_ids) -> list[int]:
@@ -74,6 +75,16 @@ class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
         services.recompute_matches_for_roles(role_ids=role_ids)
 
 
+class ResourceInline(TranslationTabularInline):
+    """What teaches the item, in order: a catalog tool, or a link with a title and kind."""
+
+    model = Resource
+    extra = 1
+    fields = ("order", "tool", "title", "url", "kind", "note")
+    autocomplete_fields = ("tool",)
+    formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_display = ("name", "skill", "is_senior", "order")
@@ -81,6 +92,7 @@ class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_select_related = ("skill",)
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
+    inlines = (ResourceInline,)
 
     def _item_ids(self, obj_or_queryset) -> list[int]:
         if isinstance(obj_or_queryset, QuerySet):

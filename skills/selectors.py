@@ -23,6 +23,7 @@ from skills.models import (
     ChecklistItem,
     EngineerProfile,
     Level,
+    Resource,
     Role,
     RoleRequirement,
     Skill,
@@ -253,7 +254,8 @@ def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
 class RequirementStatus:
     requirement: RoleRequirement
     level: int
-    tools: list[Tool]
+    tools: list[Tool]  # the skill's catalog tools
+    resources: list[Resource] = field(default_factory=list)  # what teaches this item, in the editors' order
 
     @property
     def item(self) -> ChecklistItem:
@@ -316,7 +318,10 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
     requirements = list(
         RoleRequirement.objects.filter(role=role)
         .select_related("item__skill")
-        .prefetch_related(Prefetch("item__skill__tools", queryset=public_tools()))
+        .prefetch_related(
+            Prefetch("item__skill__tools", queryset=public_tools()),
+            Prefetch("item__resources", queryset=Resource.objects.public().select_related("tool")),
+        )
     )
     levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
     statuses = [
@@ -324,6 +329,7 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
             requirement=requirement,
             level=levels.get(requirement.item_id, Level.NONE),
             tools=list(requirement.item.skill.tools.all()),
+            resources=list(requirement.item.resources.all()),
         )
         for requirement in requirements
     ]
@@ -466,3 +472,16 @@ def role_requirements_by_skill(*, role: Role) -> list[SkillRequirements]:
         skill = requirement.item.skill
         grouped.setdefault(skill.pk, SkillRequirements(skill=skill, requirements=[])).requirements.append(requirement)
     return list(grouped.values())
+
+
+# Learning resources -----------------------------------------------------------------------------
+
+
+def required_items_without_resources() -> QuerySet[ChecklistItem]:
+    """Items a published role requires that have nothing public to learn them with: dead ends in a learning path."""
+    return (
+        ChecklistItem.objects.filter(requirements__role__in=Role.objects.published())
+        .exclude(pk__in=Resource.objects.public().values("item_id"))
+        .distinct()
+        .order_by("skill__name", "name")
+    )

@@ -194,3 +194,34 @@ def test_admin_lists_take_few_queries_whatever_their_length(editor_client, djang
     for name in ("skill", "checklistitem", "role"):
         with django_assert_max_num_queries(15):
             assert editor_client.get(reverse(f"admin:skills_{name}_changelist")).status_code == 200
+
+
+def test_editor_adds_a_learning_resource_inline_on_the_item(editor_client):
+    from skills.models import Resource
+
+    item = ChecklistItemFactory(name="Joins")
+    url = reverse("admin:skills_checklistitem_change", args=[item.pk])
+    assert "learning resources" in editor_client.get(url).content.decode().lower()
+    data = {
+        "skill": str(item.skill_id),
+        "name_en": item.name,
+        "slug": item.slug,
+        "order": "0",
+        "resources-TOTAL_FORMS": "1",
+        "resources-INITIAL_FORMS": "0",
+        "resources-MIN_NUM_FORMS": "0",
+        "resources-MAX_NUM_FORMS": "1000",
+        "resources-0-order": "1",
+        "resources-0-title_en": "PostgreSQL tutorial: joins",
+        "resources-0-title_nl": "PostgreSQL-tutorial: joins",
+        "resources-0-url": "https://www.postgresql.org/docs/current/tutorial-join.html",
+        "resources-0-kind": "docs",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    resource = Resource.objects.get(item=item)
+    assert (resource.title_en, resource.title_nl, resource.kind) == (
+        "PostgreSQL tutorial: joins",
+        "PostgreSQL-tutorial: joins",
+        "docs",
+    )

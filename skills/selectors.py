@@ -28,7 +28,7 @@ from skills.models import (
     RoleRequirement,
     Skill,
 )
-from skills.scoring import MatchResult, RequirementSpec, compute_match
+from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match
 from skills.services import SavedAssessments, requirement_specs_by_role
 
 HISTORY_CHART_POINTS = 200
@@ -280,12 +280,27 @@ class RequirementStatus:
 
 
 @dataclass(frozen=True)
+class ScoreExample:
+    """One requirement worked through the score rule (skills.scoring), with the engineer's own level."""
+
+    status: RequirementStatus
+    counts: int
+    earned: float
+    must_have_factor: int = MUST_HAVE_FACTOR
+
+
+@dataclass(frozen=True)
 class RoleGaps:
     role: Role
     result: MatchResult
     met: list[RequirementStatus]
     missing: list[RequirementStatus]
     learning_path: list[RequirementStatus]
+    example: ScoreExample | None = None
+
+    @property
+    def earned(self) -> float:
+        return float(self.result.earned)
 
     @property
     def missing_must_haves(self) -> list[RequirementStatus]:
@@ -344,13 +359,24 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
         for requirement in requirements
     ]
     missing = [status for status in statuses if not status.is_met]
+    learning_path = sorted(missing, key=learning_path_key)
     return RoleGaps(
         role=role,
         result=compute_match(specs, levels),
         met=[status for status in statuses if status.is_met],
         missing=missing,
-        learning_path=sorted(missing, key=learning_path_key),
+        learning_path=learning_path,
+        example=_score_example(learning_path[:1] or statuses[:1], specs),
     )
+
+
+def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpec]) -> ScoreExample | None:
+    """The first step of the learning path (else the first requirement), worked through the score rule."""
+    if not statuses:
+        return None
+    status = statuses[0]
+    spec = next(spec for spec in specs if spec.item_id == status.item.pk)
+    return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)))
 
 
 @dataclass(frozen=True)

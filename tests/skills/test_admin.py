@@ -167,7 +167,7 @@ def test_deleting_a_required_item_in_the_admin_updates_stored_matches(editor_cli
     met = RoleRequirementFactory(role=role, min_level=2)
     missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
     set_assessment(user=UserFactory(), item=met.item, level=2)
-    assert RoleMatch.objects.get(role=role).score == 50
+    assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
     url = reverse("admin:skills_checklistitem_delete", args=[missing.item.pk])
     assert editor_client.post(url, {"post": "yes"}).status_code == 302
     match = RoleMatch.objects.get(role=role)

@@ -170,6 +170,8 @@ RESOURCES = {
         ("link", DOCS, SPARK + "sql-performance-tuning.html", "Spark: performance tuning",
          "Spark: prestaties afstemmen", "Partitions, coalesce and repartition hints.",
          "Partities, coalesce en repartition-hints."),
+        ("tool", "pyspark", "Where you call repartition() and partitionBy() yourself.",
+         "Waar je zelf repartition() en partitionBy() aanroept."),
     ),
     ("pyspark", "shuffles"): (
         ("link", DOCS, SPARK + "rdd-programming-guide.html#shuffle-operations", "Spark: shuffle operations",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from skills import checklist as checklist_page
 from skills import personal_data, selectors, services
 from skills.forms import (
     AssessmentForm,
@@ -32,7 +33,7 @@ from skills.models import ChecklistItem, EngineerProfile, Role
 HISTORY_PAGE_SIZE = 25
 
 
-def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
+def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
     """Give each row its form: the submitted one where there is one (errors and input kept), else the stored values."""
     bound = bound or {}
     for row in page.rows:
@@ -46,8 +47,8 @@ def _render_checklist(
 ) -> HttpResponse:
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors."""
 
-    def build() -> selectors.Checklist:
-        page = selectors.checklist(user=request.user, show=show)
+    def build() -> checklist_page.Checklist:
+        page = checklist_page.checklist(user=request.user, show=show)
         _attach_forms(page, bound)
         return page
 
@@ -68,7 +69,7 @@ def _htmx_row_response(
 
     Built from what the save returned: one form, no other row, no match computed again.
     """
-    tick = selectors.checklist_tick(user=request.user, item=item, saved=saved)
+    tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
     tick.row.form = form or AssessmentForm(
         item=item, initial={"level": tick.row.level, "evidence_url": tick.row.evidence_url, "note": tick.row.note}
     )

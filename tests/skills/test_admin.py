@@ -115,7 +115,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
     new_item = ChecklistItemFactory(name="skew")
     engineer = UserFactory()
     set_assessment(user=engineer, item=kept.item, level=2)
-    assert RoleMatch.objects.get(role=role).score == 50
+    assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
 
     deleted = {
         "id": dropped.pk,
@@ -135,7 +135,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
         "skew",
     }
     match = RoleMatch.objects.get(role=role)
-    assert (match.score, match.missing_must_have_names) == (50, ["skew"])
+    assert (match.score, match.missing_must_have_names) == (25, ["skew"])  # 1 of 1 + 3: must-haves count triple
 
 
 def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):

@@ -223,7 +223,7 @@ def test_recompute_matches_for_roles_catches_up_after_a_requirement_disappears()
     met = RoleRequirementFactory(role=role, min_level=2)
     missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
     set_assessment(user=user, item=met.item, level=2)
-    assert RoleMatch.objects.get(profile__user=user).score == 50
+    assert RoleMatch.objects.get(profile__user=user).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
     missing.item.delete()
     recompute_matches_for_roles(role_ids=[role.pk])
     match = RoleMatch.objects.get(profile__user=user)

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from skills import scoring, selectors, services
+from skills import checklist, scoring, services
 from skills.models import AssessmentChange, RoleMatch
 from skills.services import AssessmentInput, get_or_create_profile, record_assessments
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
@@ -66,7 +66,7 @@ def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target
         return scoring.compute_match(requirements, levels)
 
     monkeypatch.setattr(services, "compute_match", counted)
-    monkeypatch.setattr(selectors, "compute_match", counted)
+    monkeypatch.setattr(checklist, "compute_match", counted)
     assert tick(client, items[0], 3).status_code == 200
     assert len(calls) == 4  # one per role: the stored matches; history and score card reuse the target's
     profile = engineer.profile

@@ -98,13 +98,13 @@ def time_recompute(role, *, workers: int):
     from django_tasks_db.models import DBTaskResult
 
     from portal.jobs import JobStatus
-    from skills import services as skills_services
+    from skills import recomputes as skills_recomputes
 
     DBTaskResult.objects.all().delete()  # nothing else for the workers to take
     processes = start_workers(workers)
     try:
         started = time.perf_counter()
-        recompute = skills_services.request_role_recompute(role=role)
+        recompute = skills_recomputes.request_role_recompute(role=role)
         while not recompute.is_finished:
             if time.perf_counter() - started > RECOMPUTE_TIMEOUT:
                 raise SystemExit(f"The recompute did not finish in {RECOMPUTE_TIMEOUT:.0f} s.")

@@ -55,13 +55,14 @@ CLEAN_503_TEXT = "Back in a moment"
 TICK_P95_LIMIT = 1.2  # ticks during the background jobs against ticks before them
 EXPORTS = 3
 JOB_TIMEOUT_SECONDS = 120.0
+BASELINE_POST_EVERY = 4  # every 4th request of an engineer is the trivial POST baseline instead of a tick
 
 
 @dataclass
 class Outcome:
     """One request as the client saw it."""
 
-    kind: str  # tick, list, export
+    kind: str  # tick, post-baseline (a trivial POST), list, export
     sent_at: float
     seconds: float
     status: int | None  # None: no HTTP answer (connection refused, reset, timeout)
@@ -157,10 +158,16 @@ def engineer_loop(run: Run, portal: Portal, user_id: int, levels: dict[int, int]
     possible = {item_id: {level} for item_id, level in levels.items()}
     sequence = 0
     while not run.stop.is_set():
+        sequence += 1
+        if sequence % BASELINE_POST_EVERY == 0:
+            # The cheapest POST through the same stack (session, CSRF, auth): choosing the language it already has.
+            outcome = timed(run, portal, "post-baseline", "POST", reverse("set_language"), {"language": "en"})
+            run.record(outcome)
+            run.stop.wait(rng.uniform(0, 2 * think))
+            continue
         item_id = rng.choice(list(possible))
         choices = [level for level in LEVELS if level not in possible[item_id]] or list(LEVELS)
         level = rng.choice(choices)
-        sequence += 1
         note = f"load u{user_id} #{sequence}"
         prefix = item_prefix(item_id)
         body = {
@@ -281,7 +288,7 @@ def change_requirement(role_slug: str) -> int:
     from django.db import connection
 
     from skills.models import Role, RoleRequirement
-    from skills.services import request_role_recompute
+    from skills.recomputes import request_role_recompute
 
     role = Role.objects.get(slug=role_slug)
     requirement = RoleRequirement.objects.filter(role=role).order_by("pk").first()
@@ -496,7 +503,10 @@ def summarize(run: Run) -> dict:
         return window is not None and end >= window[0] and outcome.sent_at <= window[1]
 
     figures: dict = {}
-    for kind in ("tick", "list"):
+    duration = max(outcome.sent_at + outcome.seconds for outcome in run.outcomes) - min(
+        outcome.sent_at for outcome in run.outcomes
+    )
+    for kind in ("tick", "post-baseline", "list"):
         outcomes = [outcome for outcome in run.outcomes if outcome.kind == kind]
         answered = [outcome for outcome in outcomes if outcome.status is not None and outcome.status < 500]
         latencies = [outcome.seconds * 1000 for outcome in answered]
@@ -505,6 +515,15 @@ def summarize(run: Run) -> dict:
             "statuses": dict(sorted(Counter(str(outcome.status) for outcome in outcomes).items())),
             "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "p95_ms": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1) if latencies else None,
+            "answered_per_second": round(len(answered) / duration, 1) if duration else None,
+            # What one worker could serve back to back: the inverse of the mean time of an answered request.
+            "per_second_per_worker": round(1000 / statistics.mean(latencies), 1) if latencies else None,
+        }
+    tick, baseline = figures["tick"], figures["post-baseline"]
+    if tick["p50_ms"] and baseline["p50_ms"]:
+        figures["tick_vs_post_baseline"] = {
+            "p50_ratio": round(tick["p50_ms"] / baseline["p50_ms"], 2),
+            "per_worker_share": round(tick["per_second_per_worker"] / baseline["per_second_per_worker"], 2),
         }
     if "started" in run.jobs:
         ticks = [
@@ -717,6 +736,13 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Tick p95 without background jobs {background['without_ms']} ms, with them {background['with_ms']} ms"
             f" ({background['ratio']}x, target <= {TICK_P95_LIMIT}x)"
+        )
+    if "tick_vs_post_baseline" in figures:
+        tick, baseline = figures["tick"], figures["post-baseline"]
+        print(
+            f"Ticks: {tick['per_second_per_worker']}/s per worker (p50 {tick['p50_ms']} ms, p95 {tick['p95_ms']} ms); "
+            f"trivial POST: {baseline['per_second_per_worker']}/s per worker (p50 {baseline['p50_ms']} ms, "
+            f"p95 {baseline['p95_ms']} ms), in the same run."
         )
     print("\n".join(["All load and fault checks passed."] if not failures else ["FAILED:", *failures]))
     return 1 if failures else 0

@@ -68,13 +68,21 @@ def cached_tool_for_page(*, slug: str, version: str) -> Tool | None:
     return tool
 
 
+def _teaching_resources() -> QuerySet:
+    resource_model = Tool._meta.get_field("resources").related_model
+    return resource_model.objects.select_related("item__skill").order_by("item__skill__growth_stage", "item__order")
+
+
 def load_tool_details(tool: Tool) -> Tool:
-    """Fetch what the detail page lists in one query per relation: keywords, public related tools, skills."""
+    """Fetch what the detail page lists in one query per relation: keywords, public related tools, skills, items."""
     prefetch_related_objects(
         [tool],
         "keywords",
         Prefetch("related_tools", queryset=public_tools().order_by("name")),
         "skills",
+        # The checklist items it teaches, with their skills, in one query; skills.Resource is reached through the
+        # relation, as catalog does not import skills.
+        Prefetch("resources", queryset=_teaching_resources()),
     )
     return tool
 

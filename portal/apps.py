@@ -12,6 +12,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from allauth.account.signals import user_signed_up
+
         from portal import access
         from portal.fragments import (
             forget_everything_after_migrate,
@@ -19,8 +21,10 @@ class PortalConfig(AppConfig):
             remember_tokens_for_the_request,
         )
         from portal.roles import ensure_role_groups_after_migrate
+        from portal.verification import remember_signup_email
 
         access.connect()
+        user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
         request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")

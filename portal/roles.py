@@ -20,7 +20,7 @@ GROUP_PERMISSIONS = {
         + ["view_historicaltool"],
         "skills": [
             f"{action}_{model}"
-            for model in ("skill", "checklistitem", "role", "rolerequirement")
+            for model in ("skill", "checklistitem", "role", "rolerequirement", "resource")
             for action in CONTENT_ACTIONS
         ],
     },

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import mfa, views
+from portal import mfa, verification, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("p/", include("skills.share_urls")),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
+    path(
+        "accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -10,6 +10,7 @@ Texts are edited in English and Dutch side by side (django-modeltranslation).
 from typing import ClassVar
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -18,8 +19,17 @@ from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin import BilingualAdmin
 from portal.jobs import JobStatus
-from skills import services
-from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRecompute, RoleRequirement, Skill
+from skills import recomputes
+from skills.models import (
+    ChecklistItem,
+    EngineerProfile,
+    Resource,
+    Role,
+    RoleMatch,
+    RoleRecompute,
+    RoleRequirement,
+    Skill,
+)
 
 
 def _roles_requiring(item_ids) -> list[int]:
@@ -74,12 +84,12 @@ class RecomputesOnItemDeletion:
     def delete_model(self, request: HttpRequest, obj) -> None:
         role_ids = _roles_requiring(self._item_ids(obj))
         super().delete_model(request, obj)
-        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
+        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         role_ids = _roles_requiring(self._item_ids(queryset))
         super().delete_queryset(request, queryset)
-        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
+        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
 
 @admin.register(Skill)
@@ -106,7 +116,17 @@ class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         role_ids = _roles_requiring([form.instance.pk for form in formset.deleted_forms if form.instance.pk])
         super().save_formset(request, form, formset, change)
-        services.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
+        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
+
+
+class ResourceInline(TranslationTabularInline):
+    """What teaches the item, in order: a catalog tool, or a link with a title and kind."""
+
+    model = Resource
+    extra = 1
+    fields = ("order", "tool", "title", "url", "kind", "note")
+    autocomplete_fields = ("tool",)
+    formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ChecklistItem)
@@ -116,6 +136,7 @@ class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_select_related = ("skill",)
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
+    inlines = (ResourceInline,)
 
     def _item_ids(self, obj_or_queryset) -> list[int]:
         if isinstance(obj_or_queryset, QuerySet):
@@ -150,15 +171,15 @@ class RoleAdmin(BilingualAdmin):
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         """After the requirements are saved, a job refreshes every engineer's stored match with this role."""
         super().save_related(request, form, formsets, change)
-        services.request_role_recompute(role=form.instance, requested_by=request.user)
+        recomputes.request_role_recompute(role=form.instance, requested_by=request.user)
         self.message_user(request, _("The matches with this role are being recomputed in the background."))
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
-        services.reclaim_stale_recomputes()
+        recomputes.reclaim_stale_recomputes()
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
-        services.reclaim_stale_recomputes()
+        recomputes.reclaim_stale_recomputes()
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("matches"))

@@ -17,6 +17,7 @@ from django.utils.translation import override
 from catalog.demo import in_both_languages
 from catalog.models import Tool
 from skills import services
+from skills.demo_resources import load_resources_demo
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, GrowthStage, Role, RoleRequirement, Skill
 
 # slug, name, growth stage, catalog tool slugs, description, items: (slug, name, senior?, description)
@@ -455,6 +456,7 @@ def _load_skills_demo() -> None:
                 defaults={"min_level": min_level, "weight": weight, "is_must_have": is_must_have},
             )
         services.recompute_role_matches(role=role)
+    load_resources_demo()
 
 
 @transaction.atomic

@@ -150,3 +150,22 @@ class ShareLinkForm(forms.Form):
         required=False,
         empty_label=_("No role"),
     )
+
+
+class ChecklistFilterForm(forms.Form):
+    """``?show=`` on the checklist: every item, the ones not yet rated, or those below the target role."""
+
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=(
+            ("all", _("All items")),
+            ("unrated", _("Not yet rated")),
+            ("below", _("Below my target role")),
+        ),
+        widget=forms.RadioSelect,
+    )
+
+    def cleaned_show(self) -> str:
+        """The chosen filter; anything else shows every item."""
+        return (self.cleaned_data.get("show") if self.is_valid() else "") or "all"

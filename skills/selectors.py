@@ -7,8 +7,6 @@ match can never disagree.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -17,17 +15,17 @@ from catalog.models import Tool
 from catalog.selectors import public_tools
 from skills.charts import LineChart, RadarChart, build_line_chart, build_radar
 from skills.models import (
-    TICKED_LEVEL,
     Assessment,
     AssessmentChange,
     ChecklistItem,
     EngineerProfile,
     Level,
+    Resource,
     Role,
     RoleRequirement,
     Skill,
 )
-from skills.scoring import MatchResult, RequirementSpec, compute_match
+from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match
 from skills.services import requirement_specs_by_role
 
 HISTORY_CHART_POINTS = 200
@@ -43,105 +41,6 @@ def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) ->
 
 def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
     return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
-
-
-# The checklist ---------------------------------------------------------------------------------
-
-
-@dataclass
-class ChecklistRow:
-    item: ChecklistItem
-    level: int = Level.NONE
-    evidence_url: str = ""
-    note: str = ""
-    updated_at: datetime | None = None
-    form: Any = None  # the view attaches the form that renders this row
-
-    @property
-    def is_ticked(self) -> bool:
-        return self.level >= TICKED_LEVEL
-
-
-@dataclass
-class SkillProgress:
-    skill: Skill
-    rows: list[ChecklistRow] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return len(self.rows)
-
-    @property
-    def ticked(self) -> int:
-        return sum(1 for row in self.rows if row.is_ticked)
-
-
-@dataclass(frozen=True)
-class ChecklistSummary:
-    ticked: int
-    total: int
-    target_role: Role | None
-    target_score: int | None
-
-
-@dataclass
-class Checklist:
-    skills: list[SkillProgress]
-    summary: ChecklistSummary
-
-    def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
-        """The skill block and row of one item; KeyError when the item is not on the checklist."""
-        for block in self.skills:
-            for row in block.rows:
-                if row.item.pk == item_id:
-                    return block, row
-        raise KeyError(item_id)
-
-    @property
-    def rows(self) -> list[ChecklistRow]:
-        return [row for block in self.skills for row in block.rows]
-
-
-def checklist(*, user: AbstractBaseUser) -> Checklist:
-    """The whole checklist in growth order with the user's own entries and the overall summary."""
-    skills = Skill.objects.prefetch_related(
-        Prefetch("items", queryset=ChecklistItem.objects.order_by("order", "name")),
-        Prefetch("tools", queryset=public_tools()),
-    )
-    assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
-    blocks = []
-    for skill in skills:
-        block = SkillProgress(skill=skill)
-        for item in skill.items.all():
-            item.skill = skill
-            assessment = assessments.get(item.pk)
-            if assessment is None:
-                block.rows.append(ChecklistRow(item=item))
-            else:
-                block.rows.append(
-                    ChecklistRow(
-                        item=item,
-                        level=assessment.level,
-                        evidence_url=assessment.evidence_url,
-                        note=assessment.note,
-                        updated_at=assessment.updated_at,
-                    )
-                )
-        blocks.append(block)
-    profile = own_profile(user=user)
-    target_role = profile.target_role if profile else None
-    target_score = None
-    if target_role is not None:
-        levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
-        specs = requirement_specs_by_role(role_ids=[target_role.pk]).get(target_role.pk, [])
-        target_score = compute_match(specs, levels).score
-    summary = ChecklistSummary(
-        ticked=sum(block.ticked for block in blocks),
-        total=sum(block.total for block in blocks),
-        target_role=target_role,
-        target_score=target_score,
-    )
-    return Checklist(skills=blocks, summary=summary)
 
 
 # Gaps per role ----------------------------------------------------------------------------------
@@ -172,7 +71,8 @@ def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
 class RequirementStatus:
     requirement: RoleRequirement
     level: int
-    tools: list[Tool]
+    tools: list[Tool]  # the skill's catalog tools
+    resources: list[Resource] = field(default_factory=list)  # what teaches this item, in the editors' order
 
     @property
     def item(self) -> ChecklistItem:
@@ -197,12 +97,27 @@ class RequirementStatus:
 
 
 @dataclass(frozen=True)
+class ScoreExample:
+    """One requirement worked through the score rule (skills.scoring), with the engineer's own level."""
+
+    status: RequirementStatus
+    counts: int
+    earned: float
+    must_have_factor: int = MUST_HAVE_FACTOR
+
+
+@dataclass(frozen=True)
 class RoleGaps:
     role: Role
     result: MatchResult
     met: list[RequirementStatus]
     missing: list[RequirementStatus]
     learning_path: list[RequirementStatus]
+    example: ScoreExample | None = None
+
+    @property
+    def earned(self) -> float:
+        return float(self.result.earned)
 
     @property
     def missing_must_haves(self) -> list[RequirementStatus]:
@@ -235,7 +150,10 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
     requirements = list(
         RoleRequirement.objects.filter(role=role)
         .select_related("item__skill")
-        .prefetch_related(Prefetch("item__skill__tools", queryset=public_tools()))
+        .prefetch_related(
+            Prefetch("item__skill__tools", queryset=public_tools()),
+            Prefetch("item__resources", queryset=Resource.objects.public().select_related("tool")),
+        )
     )
     levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
     statuses = [
@@ -243,6 +161,7 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
             requirement=requirement,
             level=levels.get(requirement.item_id, Level.NONE),
             tools=list(requirement.item.skill.tools.all()),
+            resources=list(requirement.item.resources.all()),
         )
         for requirement in requirements
     ]
@@ -257,13 +176,24 @@ def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
         for requirement in requirements
     ]
     missing = [status for status in statuses if not status.is_met]
+    learning_path = sorted(missing, key=learning_path_key)
     return RoleGaps(
         role=role,
         result=compute_match(specs, levels),
         met=[status for status in statuses if status.is_met],
         missing=missing,
-        learning_path=sorted(missing, key=learning_path_key),
+        learning_path=learning_path,
+        example=_score_example(learning_path[:1] or statuses[:1], specs),
     )
+
+
+def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpec]) -> ScoreExample | None:
+    """The first step of the learning path (else the first requirement), worked through the score rule."""
+    if not statuses:
+        return None
+    status = statuses[0]
+    spec = next(spec for spec in specs if spec.item_id == status.item.pk)
+    return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)))
 
 
 @dataclass(frozen=True)
@@ -385,3 +315,16 @@ def role_requirements_by_skill(*, role: Role) -> list[SkillRequirements]:
         skill = requirement.item.skill
         grouped.setdefault(skill.pk, SkillRequirements(skill=skill, requirements=[])).requirements.append(requirement)
     return list(grouped.values())
+
+
+# Learning resources -----------------------------------------------------------------------------
+
+
+def required_items_without_resources() -> QuerySet[ChecklistItem]:
+    """Items a published role requires that have nothing public to learn them with: dead ends in a learning path."""
+    return (
+        ChecklistItem.objects.filter(requirements__role__in=Role.objects.published())
+        .exclude(pk__in=Resource.objects.public().values("item_id"))
+        .distinct()
+        .order_by("skill__name", "name")
+    )

@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, Max, Min, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
-from portal import jobs
 from portal.fragments import forget_person, person_kind, touch
-from portal.jobs import JobStatus
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -30,7 +27,6 @@ from skills.models import (
     Level,
     Role,
     RoleMatch,
-    RoleRecompute,
     RoleRequirement,
 )
 from skills.scoring import RequirementSpec, compute_match
@@ -41,11 +37,21 @@ CHECKLIST_KIND = "checklist"
 MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
 
 
+def default_target_role() -> Role | None:
+    """The target role a new profile starts with: the first published senior role."""
+    return Role.objects.published().filter(is_senior=True).order_by("order", "title").first()
+
+
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    """The user's profile; a new one gets its stored matches at once, so it can be ranked before any tick."""
-    profile, created = EngineerProfile.objects.get_or_create(user=user)
-    if created:
-        recompute_matches(profile=profile)
+    """The user's profile; a new one starts with :func:`default_target_role` and gets its stored matches at once,
+    so it can be ranked before any tick."""
+    profile = EngineerProfile.objects.filter(user=user).first()
+    if profile is None:
+        profile, created = EngineerProfile.objects.get_or_create(
+            user=user, defaults={"target_role": default_target_role()}
+        )
+        if created:
+            recompute_matches(profile=profile)
     return profile
 
 
@@ -98,10 +104,21 @@ def _store_matches(rows: list[RoleMatch], *, with_visibility: bool = True) -> No
     )
 
 
-def recompute_matches(*, profile: EngineerProfile) -> dict[int, RoleMatch]:
-    """Store this profile's match with every role; a fixed number of queries."""
-    levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
-    specs = requirement_specs_by_role()
+def recompute_matches(
+    *,
+    profile: EngineerProfile,
+    levels: dict[int, int] | None = None,
+    specs: dict[int, list[RequirementSpec]] | None = None,
+) -> dict[int, RoleMatch]:
+    """Store this profile's match with every role; a fixed number of queries.
+
+    A caller that already holds the profile's current ``levels`` or every role's ``specs`` passes them on,
+    so nothing is read twice.
+    """
+    if levels is None:
+        levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
+    if specs is None:
+        specs = requirement_specs_by_role()
     rows = [
         _match_row(
             profile_id=profile.pk,
@@ -197,6 +214,27 @@ class AssessmentInput:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class SavedAssessments:
+    """What :func:`record_assessments` stored, with what the pages show next to it, so none of it is read again."""
+
+    assessments: list[Assessment]
+    profile: EngineerProfile  # with its target role
+    ticked: int  # the user's ticked items after the save
+    target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
+    matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
+
+    @property
+    def target_score(self) -> int | None:
+        """The match with the target role after the save: the one computed with the matches, else the stored one."""
+        role_id = self.profile.target_role_id
+        if role_id is None:
+            return None
+        if role_id in self.matches:
+            return self.matches[role_id].score
+        return RoleMatch.objects.filter(profile=self.profile, role_id=role_id).values_list("score", flat=True).first()
+
+
 @transaction.atomic
 def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> list[Assessment]:
     """Set several levels at once: all or nothing, one history row per changed level, one match refresh.
@@ -204,20 +242,31 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     Entries equal to what is stored are left alone, and an empty entry for an
     unassessed item stores nothing; the query count does not grow with the entries.
     """
+    return record_assessments(user=user, entries=entries).assessments
+
+
+@transaction.atomic
+def record_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> SavedAssessments:
+    """:func:`save_assessments`, returning the stored matches and counts too.
+
+    Each match is computed once: the match of every role with the final levels
+    is stored and its target-role score is also the last history row's; only
+    the intermediate history rows of a multi-item save compute their own score.
+    """
     entries = [
         AssessmentInput(item=e.item, level=e.level, evidence_url=e.evidence_url.strip(), note=e.note.strip())
         for e in entries
     ]
     for entry in entries:
         validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
-    profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
+    profile = (
+        EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(user=user).first()
+        or get_or_create_profile(user=user)
+    )
     stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
     levels = {item_id: assessment.level for item_id, assessment in stored.items()}
-    target_specs = (
-        requirement_specs_by_role(role_ids=[profile.target_role_id]).get(profile.target_role_id, [])
-        if profile.target_role_id
-        else None
-    )
+    all_specs = requirement_specs_by_role()
+    target_specs = all_specs.get(profile.target_role_id, []) if profile.target_role_id else []
     ticked = sum(1 for level in levels.values() if level >= TICKED_LEVEL)
     now = timezone.now()
     to_create: dict[int, Assessment] = {}
@@ -238,6 +287,8 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
         if old_level != entry.level:
             ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
+            if changes and profile.target_role_id:  # the previous change is intermediate: score it now
+                changes[-1].target_score = compute_match(target_specs, levels).score
             levels[entry.item.pk] = entry.level
             changes.append(
                 AssessmentChange(
@@ -246,7 +297,7 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
                     old_level=old_level,
                     new_level=entry.level,
                     ticked_count=ticked,
-                    target_score=compute_match(target_specs, levels).score if target_specs is not None else None,
+                    target_score=None,
                     changed_at=now,
                 )
             )
@@ -254,11 +305,16 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
     if to_create or to_update:
         touch(person_kind(user.pk))
+    matches: dict[int, RoleMatch] = {}
     if changes:
-        recompute_matches(profile=profile)
+        matches = recompute_matches(profile=profile, levels=levels, specs=all_specs)
+        if profile.target_role_id in matches:
+            changes[-1].target_score = matches[profile.target_role_id].score
         AssessmentChange.objects.bulk_create(changes)
         profile.save(update_fields=["updated_at"])
-    return results
+    return SavedAssessments(
+        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches
+    )
 
 
 def set_assessment(
@@ -273,112 +329,6 @@ def recompute_matches_for_roles(*, role_ids: Iterable[int]) -> None:
     """Refresh the stored matches of these roles, e.g. after checklist items they required were deleted."""
     for role in Role.objects.filter(pk__in=set(role_ids)):
         recompute_role_matches(role=role)
-
-
-REASON_REPLACED = gettext_noop("A newer change to the role started a fresh recompute.")
-
-
-def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None = None) -> RoleRecompute:
-    """Queue the recompute of every engineer's match with this role; answers at once.
-
-    A recompute that is still waiting will read the requirements as they are when it starts, so it is reused;
-    a running one is replaced (each of its chunks stops at its next batch).
-    """
-    with transaction.atomic():
-        Role.objects.select_for_update().filter(pk=role.pk).exists()  # one request per role at a time
-        waiting = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED).order_by("-created_at").first()
-        if waiting is not None:
-            return waiting
-        # A batch being written holds this row until it commits, so it lands before this replacement does.
-        RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
-            status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
-        )
-        recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
-        result = start_role_recompute(recompute.pk, recompute.attempt)
-        RoleRecompute.objects.filter(pk=recompute.pk).update(task_id=str(result.id))
-    recompute.refresh_from_db()
-    return recompute
-
-
-def request_role_recomputes(*, role_ids: Iterable[int], requested_by: AbstractBaseUser | None = None) -> int:
-    """One recompute job per role; how many were asked for."""
-    roles = list(Role.objects.filter(pk__in=set(role_ids)))
-    for role in roles:
-        request_role_recompute(role=role, requested_by=requested_by)
-    return len(roles)
-
-
-RECOMPUTE_CHUNK_PROFILES = 10_000  # one task's share of a role recompute; several workers take chunks side by side
-
-
-def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
-    """Contiguous profile-pk ranges ``(after_pk, up_to_pk)`` of about ``size`` profiles each, from one query.
-
-    The last range is open, so profiles created meanwhile are not left out.
-    """
-    size = size or RECOMPUTE_CHUNK_PROFILES
-    span = EngineerProfile.objects.aggregate(count=Count("pk"), first=Min("pk"), last=Max("pk"))
-    if not span["count"]:
-        return [(0, None)]
-    chunks = -(-span["count"] // size)  # rounded up, as is the width
-    width = -(-(span["last"] - span["first"] + 1) // chunks)
-    after = [span["first"] - 1 + width * number for number in range(chunks)]
-    return [(pk, pk + width) for pk in after[:-1]] + [(after[-1], None)]
-
-
-def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
-    """Queue one task per chunk of profiles for this attempt, counting from zero; the first chunk's task."""
-    from skills.tasks import recompute_role
-
-    chunks = profile_chunks()
-    jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
-        matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
-    )
-    results = [
-        jobs.enqueue(
-            recompute_role,
-            recompute_id=recompute_id,
-            attempt=attempt,
-            after_pk=after_pk,
-            up_to_pk=up_to_pk,
-            delay=delay,
-        )
-        for after_pk, up_to_pk in chunks
-    ]
-    return results[0]
-
-
-def run_role_recompute(*, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None) -> None:
-    """The job, one chunk of it: write the matches of the profiles in the range in batches, with progress."""
-    jobs.run_job(
-        RoleRecompute,
-        pk=recompute_id,
-        attempt=attempt,
-        work=lambda: _recompute_chunk(
-            RoleRecompute.objects.select_related("role").get(pk=recompute_id), attempt, after_pk, up_to_pk
-        ),
-        start=start_role_recompute,
-        shared=True,
-    )
-
-
-def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_to_pk: int | None) -> None:
-    mine = jobs.runs(RoleRecompute, pk=recompute.pk, attempt=attempt).filter(status=JobStatus.RUNNING)
-
-    def after_store(written: int) -> None:
-        if not mine.update(heartbeat_at=timezone.now(), matches_written=F("matches_written") + written):
-            raise jobs.Superseded  # replaced by a newer change, or given up on as stale: this batch is rolled back
-
-    recompute_role_matches(role=recompute.role, after_pk=after_pk, up_to_pk=up_to_pk, after_store=after_store)
-    if not mine.update(heartbeat_at=timezone.now(), chunks_done=F("chunks_done") + 1):
-        raise jobs.Superseded
-    now = timezone.now()
-    mine.filter(chunks_done=F("chunks_total")).update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now)
-
-
-def reclaim_stale_recomputes() -> int:
-    """A recompute whose chunks all went silent (a worker died holding one) starts again as a new attempt."""
-    return jobs.reclaim_stale(RoleRecompute.objects.all(), start=start_role_recompute)
 
 
 @transaction.atomic

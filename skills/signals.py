@@ -6,10 +6,10 @@ write stored matches in bulk.
 """
 
 from portal.fragments import touch_on_writes
-from skills.models import ChecklistItem, Role, RoleRequirement, Skill
+from skills.models import ChecklistItem, Resource, Role, RoleRequirement, Skill
 from skills.services import CHECKLIST_KIND
 
-CHECKLIST_MODELS = (Skill, ChecklistItem, Role, RoleRequirement)
+CHECKLIST_MODELS = (Skill, ChecklistItem, Role, RoleRequirement, Resource)
 
 
 def connect() -> None:

@@ -1,11 +1,11 @@
-"""The skills side's jobs (Django's Tasks API): the work itself lives in the services."""
+"""The skills side's jobs (Django's Tasks API): the work itself lives in skills.recomputes and the services."""
 
 from django_tasks import task
 
-from skills import services
+from skills import recomputes
 
 
 @task()
 def recompute_role(*, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None) -> None:
     """One chunk of a role recompute: the profiles with ``after_pk < pk <= up_to_pk`` (all of them by default)."""
-    services.run_role_recompute(recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk)
+    recomputes.run_role_recompute(recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk)

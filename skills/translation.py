@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from modeltranslation.translator import TranslationOptions, register
 
-from skills.models import ChecklistItem, Role, Skill
+from skills.models import ChecklistItem, Resource, Role, Skill
 
 
 class BilingualOptions(TranslationOptions):
@@ -32,3 +32,8 @@ class ChecklistItemTranslation(BilingualOptions):
 class RoleTranslation(BilingualOptions):
     fields = ("title", "summary")
     empty_values: ClassVar[dict[str, None]] = {"title": None}
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ("title", "note")

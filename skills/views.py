@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from skills import checklist as checklist_page
 from skills import personal_data, selectors, services
 from skills.forms import (
     AssessmentForm,
+    ChecklistFilterForm,
     DeleteAccountForm,
     ProfileForm,
     ShareLinkForm,
@@ -33,7 +35,7 @@ from skills.sharing import share_links_of
 HISTORY_PAGE_SIZE = 25
 
 
-def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
+def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentForm] | None = None) -> None:
     """Give each row its form: the submitted one where there is one (errors and input kept), else the stored values."""
     bound = bound or {}
     for row in page.rows:
@@ -42,31 +44,45 @@ def _attach_forms(page: selectors.Checklist, bound: dict[int, AssessmentForm] | 
         )
 
 
-def _render_checklist(request: HttpRequest, bound: dict[int, AssessmentForm] | None = None) -> HttpResponse:
+def _render_checklist(
+    request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all"
+) -> HttpResponse:
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors."""
 
-    def build() -> selectors.Checklist:
-        page = selectors.checklist(user=request.user)
+    def build() -> checklist_page.Checklist:
+        page = checklist_page.checklist(user=request.user, show=show)
         _attach_forms(page, bound)
         return page
 
-    context = {"page": SimpleLazyObject(build), "submitted": bound is not None, "levels": level_legend()}
+    context = {
+        "page": SimpleLazyObject(build),
+        "submitted": bound is not None,
+        "levels": level_legend(),
+        "show": show,
+        "show_choices": ChecklistFilterForm.base_fields["show"].choices,
+    }
     return render(request, "skills/checklist.html", context)
 
 
-def _htmx_row_response(request: HttpRequest, item_id: int, form: AssessmentForm | None, *, saved: bool):
-    """The item's row; after a save also the skill's progress and the overall summary, swapped out of band."""
-    page = selectors.checklist(user=request.user)
-    _attach_forms(page, {item_id: form} if form is not None else None)
-    block, row = page.find(item_id)
-    context = {"row": row, "block": block, "summary": page.summary, "saved": saved}
+def _htmx_row_response(
+    request: HttpRequest, item: ChecklistItem, form: AssessmentForm | None, saved: services.SavedAssessments | None
+) -> HttpResponse:
+    """The item's row alone; after a save also the skill's progress and the summary, swapped out of band.
+
+    Built from what the save returned: one form, no other row, no match computed again.
+    """
+    tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
+    tick.row.form = form or AssessmentForm(
+        item=item, initial={"level": tick.row.level, "evidence_url": tick.row.evidence_url, "note": tick.row.note}
+    )
+    context = {"row": tick.row, "block": tick.block, "summary": tick.summary, "saved": saved is not None}
     return render(request, "skills/partials/assess_response.html", context)
 
 
 @login_required
 @require_safe
 def checklist(request: HttpRequest) -> HttpResponse:
-    return _render_checklist(request)
+    return _render_checklist(request, show=ChecklistFilterForm(request.GET).cleaned_show())
 
 
 @login_required
@@ -75,18 +91,19 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     """Save one item; htmx gets the updated fragments, a plain form post is redirected back."""
     item = get_object_or_404(ChecklistItem.objects.select_related("skill"), pk=item_id)
     form = AssessmentForm(request.POST, item=item)
+    saved = None
     if form.is_valid():
         try:
-            services.save_assessments(user=request.user, entries=[form.to_input()])
+            saved = services.record_assessments(user=request.user, entries=[form.to_input()])
         except ValidationError as error:
             form.add_error(None, error)
     if not form.is_valid():
         if request.htmx:
-            return _htmx_row_response(request, item.pk, form, saved=False)
+            return _htmx_row_response(request, item, form, None)
         messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
         return _render_checklist(request, {item.pk: form})
     if request.htmx:
-        return _htmx_row_response(request, item.pk, None, saved=True)
+        return _htmx_row_response(request, item, None, saved)
     messages.success(request, _("Saved “%(item)s”.") % {"item": item.name})
     return redirect(f"{reverse('skills:checklist')}#item-row-{item.pk}")
 
@@ -147,7 +164,8 @@ def progress(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
+    initial = {} if instance.pk else {"target_role": services.default_target_role()}  # what a new profile starts with
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))

@@ -153,6 +153,7 @@ EXPECTED = {
     "account_reauthenticate": SIGNED_IN,
     "account_email": SIGNED_IN,
     "account_email_verification_sent": PUBLIC,
+    "account_resend_confirmation": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "account_change_password": SIGNED_IN,
     "account_set_password": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
     "account_reset_password": PUBLIC,

@@ -132,6 +132,7 @@ GET_TARGETS = [
     ("anonymous", "catalog:chooser", None, ["option"]),
     ("anonymous", "api:list_tools", None, ["q", "category", "type", "keyword", "limit", "offset"]),
     ("engineer", "skills:progress", None, ["page"]),
+    ("engineer", "skills:checklist", None, ["show"]),
     ("engineer", "skills:gaps", None, ["role"]),
     ("recruiter", "recruiting:candidate-list", None, CANDIDATE_FILTERS),
     ("recruiter", "recruiting:candidate-export", None, CANDIDATE_FILTERS),
@@ -230,11 +231,12 @@ def post_targets(world):
         ("engineer", reverse("recruiting:contact-withdraw", kwargs={"pk": world["contact"].pk}), []),
         ("anonymous", reverse("account_signup"), ["email", "password1", "password2"]),
         ("anonymous", reverse("account_login"), ["login", "password"]),
+        ("anonymous", reverse("account_resend_confirmation"), ["email"]),
         ("anonymous", reverse("set_language"), ["language", "next"]),
     ]
 
 
-POST_TARGET_COUNT = 15
+POST_TARGET_COUNT = 16
 SHOWN_ONCE = ("tokens:list", "skills:share-link-create")  # a new secret is shown on the page, with 200
 
 

@@ -78,7 +78,7 @@ def test_list_ranks_visible_candidates_and_leaves_out_private_ones(client, requi
     assert body["role"] == requirement.role.slug
     assert body["count"] == 2
     assert [row["id"] for row in body["items"]] == [stronger.pk, weaker.pk]
-    assert [row["score"] for row in body["items"]] == [100, 50]
+    assert [row["score"] for row in body["items"]] == [100, 25]  # a must-have below its minimum earns half its share
     assert body["items"][1]["missing_must_haves"] == [requirement.item.name]
 
 
@@ -95,7 +95,7 @@ def test_list_pages_with_limit_and_offset(client, requirement):
         candidate(role_requirement=requirement, level=level)
     body = client.get("/api/recruiter/candidates?limit=1&offset=1", headers=bearer(RecruiterFactory())).json()
     assert body["count"] == 3
-    assert [row["score"] for row in body["items"]] == [50]
+    assert [row["score"] for row in body["items"]] == [25]  # level 2: a must-have below its minimum earns half
 
 
 @pytest.mark.parametrize(

@@ -374,7 +374,7 @@ def build_catalog(size: int) -> list[Tool]:
     [
         ("/catalog/", 4),
         ("filtered", 6),
-        ("detail", 4),
+        ("detail", 5),  # the tool, keywords, related tools, skills, and the checklist items it teaches
         ("compare", 2),
         ("/catalog/compare/?tools=one", 1),
         ("/catalog/chooser/", 2),

@@ -23,11 +23,11 @@ def log_in_through_form(page, live_server, email: str, *, next_path: str = "", t
     page.goto(f"{live_server.url}/accounts/login/" + (f"?next={next_path}" if next_path else ""))
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     if two_factor:
         page.wait_for_url("**/accounts/2fa/authenticate/**")
         page.get_by_label("Code").fill(current_totp_code())
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 

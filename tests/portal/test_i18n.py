@@ -96,7 +96,7 @@ PAGES = [
         "Minimum level",
         "Minimumniveau",
     ),
-    (None, lambda s: "/accounts/login/", "Sign In", "Aanmelden"),
+    (None, lambda s: "/accounts/login/", "Log in", "Inloggen"),
     (None, lambda s: "/accounts/signup/", "Already have an account?", "Heb je al een account?"),
     (None, lambda s: "/no-such-page/", "Page not found", "Pagina niet gevonden"),
     ("engineer", lambda s: "/skills/", "My checklist", "Mijn checklist"),
@@ -204,9 +204,9 @@ def test_dates_and_numbers_follow_the_language(client, site):
     )
     english = client.get("/skills/progress/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     dutch = client.get("/skills/progress/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "03/14/2026 2:30 p.m." in english  # Amsterdam time, US order
-    assert "14-3-2026 14:30" in dutch
-    assert "14-3-2026" not in english
+    assert "14 Mar 2026, 14:30" in english  # Amsterdam time, day first as on the rest of the portal
+    assert "14-03-2026 14:30" in dutch
+    assert "14-03-2026" not in english
 
     # Averages on the gaps page: 2 and 3 on the role's items give 2.5, written the Dutch way as 2,5.
     gaps = reverse("skills:role-gaps", kwargs={"slug": site["role"].slug})
@@ -217,10 +217,10 @@ def test_dates_and_numbers_follow_the_language(client, site):
 def test_django_formats_differ_per_language():
     day = datetime.date(2026, 11, 5)
     with translation.override("nl"):
-        assert formats.date_format(day, "DATE_FORMAT") == "5 november 2026"
+        assert formats.date_format(day, "DATE_FORMAT") == "05-11-2026"
         assert formats.number_format(1234.5, decimal_pos=1, use_l10n=True, force_grouping=True) == "1.234,5"
     with translation.override("en"):
-        assert formats.date_format(day, "DATE_FORMAT") == "Nov. 5, 2026"
+        assert formats.date_format(day, "DATE_FORMAT") == "5 Nov 2026"
         assert formats.number_format(1234.5, decimal_pos=1, use_l10n=True, force_grouping=True) == "1,234.5"
 
 

@@ -115,7 +115,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
     new_item = ChecklistItemFactory(name="skew")
     engineer = UserFactory()
     set_assessment(user=engineer, item=kept.item, level=2)
-    assert RoleMatch.objects.get(role=role).score == 50
+    assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
 
     deleted = {
         "id": dropped.pk,
@@ -135,7 +135,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
         "skew",
     }
     match = RoleMatch.objects.get(role=role)
-    assert (match.score, match.missing_must_have_names) == (50, ["skew"])
+    assert (match.score, match.missing_must_have_names) == (25, ["skew"])  # 1 of 1 + 3: must-haves count triple
 
 
 def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
@@ -167,7 +167,7 @@ def test_deleting_a_required_item_in_the_admin_updates_stored_matches(editor_cli
     met = RoleRequirementFactory(role=role, min_level=2)
     missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
     set_assessment(user=UserFactory(), item=met.item, level=2)
-    assert RoleMatch.objects.get(role=role).score == 50
+    assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
     url = reverse("admin:skills_checklistitem_delete", args=[missing.item.pk])
     assert editor_client.post(url, {"post": "yes"}).status_code == 302
     match = RoleMatch.objects.get(role=role)
@@ -194,3 +194,34 @@ def test_admin_lists_take_few_queries_whatever_their_length(editor_client, djang
     for name in ("skill", "checklistitem", "role"):
         with django_assert_max_num_queries(15):
             assert editor_client.get(reverse(f"admin:skills_{name}_changelist")).status_code == 200
+
+
+def test_editor_adds_a_learning_resource_inline_on_the_item(editor_client):
+    from skills.models import Resource
+
+    item = ChecklistItemFactory(name="Joins")
+    url = reverse("admin:skills_checklistitem_change", args=[item.pk])
+    assert "learning resources" in editor_client.get(url).content.decode().lower()
+    data = {
+        "skill": str(item.skill_id),
+        "name_en": item.name,
+        "slug": item.slug,
+        "order": "0",
+        "resources-TOTAL_FORMS": "1",
+        "resources-INITIAL_FORMS": "0",
+        "resources-MIN_NUM_FORMS": "0",
+        "resources-MAX_NUM_FORMS": "1000",
+        "resources-0-order": "1",
+        "resources-0-title_en": "PostgreSQL tutorial: joins",
+        "resources-0-title_nl": "PostgreSQL-tutorial: joins",
+        "resources-0-url": "https://www.postgresql.org/docs/current/tutorial-join.html",
+        "resources-0-kind": "docs",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    resource = Resource.objects.get(item=item)
+    assert (resource.title_en, resource.title_nl, resource.kind) == (
+        "PostgreSQL tutorial: joins",
+        "PostgreSQL-tutorial: joins",
+        "docs",
+    )

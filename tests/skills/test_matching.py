@@ -29,6 +29,19 @@ def test_partial_levels_earn_weighted_share():
     assert result.requirements_total == 2
 
 
+def test_a_must_have_counts_triple():
+    # must-have weight 1 counts 3, met; nice-to-have weight 1 counts 1, not started → 3 of 4
+    assert compute_match([spec(1, must=True), spec(2)], {1: 2}).score == 75
+    assert compute_match([spec(1, must=True), spec(2)], {2: 2}).score == 25
+
+
+def test_a_must_have_below_its_minimum_earns_half_its_share_and_all_once_met():
+    must_have = [spec(1, min_level=3, must=True)]
+    assert [compute_match(must_have, {1: level}).score for level in range(5)] == [0, 17, 33, 100, 100]
+    nice_to_have = [spec(1, min_level=3)]
+    assert [compute_match(nice_to_have, {1: level}).score for level in range(5)] == [0, 33, 67, 100, 100]
+
+
 def test_missing_must_haves_are_named():
     result = compute_match([spec(1, must=True), spec(2, must=True), spec(3)], {1: 2})
     assert result.missing_must_haves == ("item 2",)

@@ -13,10 +13,11 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
-from skills import services
+from skills import recomputes, services
 from skills.models import Assessment, RoleMatch, RoleRecompute
+from skills.recomputes import request_role_recompute
 from skills.scoring import compute_match
-from skills.services import request_role_recompute, requirement_specs_by_role, set_assessment
+from skills.services import requirement_specs_by_role, set_assessment
 from tests.factories import EditorFactory, RoleFactory, RoleRequirementFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, start_worker, work_off_queue
 from tests.skills.test_admin import role_form_data
@@ -42,7 +43,7 @@ def ticked_role():
 
 @pytest.fixture
 def two_profiles_per_chunk(monkeypatch):
-    monkeypatch.setattr(services, "RECOMPUTE_CHUNK_PROFILES", 2)
+    monkeypatch.setattr(recomputes, "RECOMPUTE_CHUNK_PROFILES", 2)
 
 
 @pytest.fixture
@@ -125,7 +126,7 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     second = request_role_recompute(role=role)
     first.refresh_from_db()
     assert first.status == JobStatus.FAILED
-    assert first.error == services.REASON_REPLACED
+    assert first.error == recomputes.REASON_REPLACED
     assert second.pk != first.pk
     requirement = role.requirements.get()
     requirement.min_level = 4
@@ -153,10 +154,10 @@ def test_a_recompute_is_done_when_its_last_chunk_is(eight_engineers, two_profile
     assert len(chunks) == 4
     assert chunks[-1]["up_to_pk"] is None  # open: a profile created meanwhile is not left out
     for chunk in chunks[:3]:
-        services.run_role_recompute(**chunk)
+        recomputes.run_role_recompute(**chunk)
     recompute.refresh_from_db()
     assert (recompute.status, recompute.chunks_done, recompute.finished_at) == (JobStatus.RUNNING, 3, None)
-    services.run_role_recompute(**chunks[3])
+    recomputes.run_role_recompute(**chunks[3])
     recompute.refresh_from_db()
     assert (recompute.status, recompute.chunks_done, recompute.matches_written) == (JobStatus.DONE, 4, 8)
     assert recompute.finished_at is not None
@@ -167,9 +168,9 @@ def test_a_stale_chunk_requeues_the_whole_recompute_as_a_new_attempt(eight_engin
     role, _requirement = eight_engineers
     recompute = request_role_recompute(role=role)
     first_chunk = DBTaskResult.objects.order_by("enqueued_at").first().args_kwargs["kwargs"]
-    services.run_role_recompute(**first_chunk)  # then its worker died before the next chunk
+    recomputes.run_role_recompute(**first_chunk)  # then its worker died before the next chunk
     RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.STALE_AFTER * 2)
-    assert services.reclaim_stale_recomputes() == 1
+    assert recomputes.reclaim_stale_recomputes() == 1
     recompute.refresh_from_db()
     assert (recompute.status, recompute.attempt, recompute.chunks_done, recompute.matches_written) == (
         JobStatus.QUEUED, 2, 0, 0,

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from skills import checklist as checklist_page
 from skills import personal_data, selectors
 from skills.models import GrowthStage
 from skills.services import get_or_create_profile, set_assessment, update_profile
@@ -41,7 +42,7 @@ def test_checklist_groups_items_by_skill_in_growth_order_with_own_levels():
     windows = ChecklistItemFactory(skill=sql, name="Window functions", order=2)
     AssessmentFactory(user=user, item=windows, level=3, evidence_url="https://example.com/w")
     AssessmentFactory(user=other, item=joins, level=4)
-    page = selectors.checklist(user=user)
+    page = checklist_page.checklist(user=user)
     assert [block.skill.name for block in page.skills] == ["SQL", "PySpark"]
     assert [[row.item for row in block.rows] for block in page.skills] == [[joins, windows], [skew]]
     assert [row.level for row in page.rows] == [0, 3, 0]
@@ -55,7 +56,7 @@ def test_checklist_summary_scores_the_target_role():
     requirement = RoleRequirementFactory(min_level=4)
     set_target(user, requirement.role)
     AssessmentFactory(user=user, item=requirement.item, level=2)
-    summary = selectors.checklist(user=user).summary
+    summary = checklist_page.checklist(user=user).summary
     assert (summary.target_role, summary.target_score) == (requirement.role, 50)
 
 
@@ -164,7 +165,7 @@ def test_radar_without_a_role_averages_all_items_of_a_skill():
 
 def test_progress_charts_follow_ticks_and_target_score_oldest_first():
     user = UserFactory()
-    requirement = RoleRequirementFactory(min_level=2)
+    requirement = RoleRequirementFactory(min_level=2, role__is_senior=False)  # no default target role
     other_item = ChecklistItemFactory()
     set_assessment(user=user, item=other_item, level=2)  # before a target role: no score
     set_target(user, requirement.role)

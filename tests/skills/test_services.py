@@ -83,7 +83,7 @@ def test_every_level_change_is_kept_with_ticked_count_and_target_score():
 
 def test_history_has_no_target_score_without_a_target_role():
     user = UserFactory()
-    set_assessment(user=user, item=RoleRequirementFactory().item, level=2)
+    set_assessment(user=user, item=RoleRequirementFactory(role__is_senior=False).item, level=2)
     assert AssessmentChange.objects.get(user=user).target_score is None
 
 
@@ -223,7 +223,7 @@ def test_recompute_matches_for_roles_catches_up_after_a_requirement_disappears()
     met = RoleRequirementFactory(role=role, min_level=2)
     missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
     set_assessment(user=user, item=met.item, level=2)
-    assert RoleMatch.objects.get(profile__user=user).score == 50
+    assert RoleMatch.objects.get(profile__user=user).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
     missing.item.delete()
     recompute_matches_for_roles(role_ids=[role.pk])
     match = RoleMatch.objects.get(profile__user=user)

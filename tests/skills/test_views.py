@@ -214,7 +214,7 @@ def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, enginee
     set_assessment(user=engineer, item=met.item, level=2)
     body = client.get(reverse("skills:gaps")).content.decode()
     assert "Senior Data Engineer — lakehouse" in body
-    assert "Match: <strong>33</strong> out of 100" in body
+    assert "Match: <strong>14</strong> out of 100" in body  # 1 earned of 1 + 3 + 3: must-haves count triple
     assert "You meet 1 of 3 requirements." in body
     assert "Missing must-haves: skew, retries" in body
 

@@ -1,5 +1,8 @@
+"""The skills models: checklist, assessments, roles, profiles and stored matches; resources and share links in
+their own modules, imported here so every model is ``skills.models.X``."""
+
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -8,11 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import TimeStamped
 from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.models.resources import Resource, ResourceQuerySet
+from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
 from skills.pseudonyms import random_pseudonym
+from skills.validators import http_url_validator
 
-http_url_validator = URLValidator(
-    schemes=["http", "https"], message=_("Enter a link that starts with http:// or https://.")
-)
+__all__ = [  # the models kept in their own modules, at home here too
+    "Resource",
+    "ResourceQuerySet",
+    "ShareLink",
+    "ShareLinkQuerySet",
+    "ShareLinkView",
+    "http_url_validator",
+]
 
 
 class Level(models.IntegerChoices):
@@ -337,55 +348,3 @@ class RoleRecompute(Job):
     @property
     def percent(self) -> int:
         return self.progress_percent(self.matches_written, self.matches_total)
-
-
-class ShareLinkQuerySet(models.QuerySet):
-    def usable(self) -> "ShareLinkQuerySet":
-        """Links that still open: not revoked, not expired."""
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class ShareLink(models.Model):
-    """A read-only link to an engineer's profile, for whoever they give it to; only a hash of its token is kept."""
-
-    class Lifetime(models.IntegerChoices):
-        WEEK = 7, _("7 days")
-        MONTH = 30, _("30 days")
-        QUARTER = 90, _("90 days")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    role = models.ForeignKey(
-        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("gaps for role")
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ShareLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ("-created_at", "-pk")
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.created_at:%Y-%m-%d}"
-
-    @property
-    def is_usable(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
-
-class ShareLinkView(models.Model):
-    """Someone opened a share link: when, and their account if they were signed in."""
-
-    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
-    viewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    viewed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ("-viewed_at", "-pk")
-
-    def __str__(self) -> str:
-        return f"{self.link} viewed {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,58 @@
+"""Sending the confirmation e-mail again, from the page that asks to confirm the address.
+
+Answers the same whether or not the address has an account waiting, so the
+form tells nobody which addresses are registered; at most one e-mail per
+address every few minutes (the cache holds a keyed hash of the address, not the address).
+"""
+
+from allauth.account.models import EmailAddress
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+RESEND_SECONDS = 3 * 60
+PENDING_EMAIL_SESSION_KEY = "portal_pending_email"  # read by templates/account/verification_sent.html
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"), max_length=254)
+
+
+def remember_signup_email(sender, request: HttpRequest, user, **kwargs) -> None:
+    """The address just signed up with, so the confirmation page can offer to send its e-mail again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[PENDING_EMAIL_SESSION_KEY] = user.email
+
+
+def _may_send(email: str) -> bool:
+    """One e-mail per address per RESEND_SECONDS, shared by every process through the cache."""
+    key = "resend-confirmation:" + salted_hmac("portal.verification", email.casefold()).hexdigest()
+    return cache.add(key, 1, RESEND_SECONDS)
+
+
+@require_POST
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    form = ResendConfirmationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter the e-mail address you signed up with."))
+        return redirect("account_email_verification_sent")
+    email = form.cleaned_data["email"]
+    address = EmailAddress.objects.filter(email__iexact=email, verified=False).select_related("user").first()
+    if address is not None and _may_send(email):
+        address.send_confirmation(request, signup=True)
+    request.session[PENDING_EMAIL_SESSION_KEY] = email
+    messages.info(
+        request,
+        _(
+            "If %(email)s is waiting for confirmation, a new e-mail is on its way. "
+            "We send at most one every %(minutes)d minutes."
+        )
+        % {"email": email, "minutes": RESEND_SECONDS // 60},
+    )
+    return redirect("account_email_verification_sent")

@@ -1,0 +1,195 @@
+"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs.
+
+Split from :mod:`skills.selectors` (the other pages' reads); the same rule applies: plain data for
+templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q
+
+from catalog.selectors import public_tools
+from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, Skill
+from skills.scoring import RequirementSpec, compute_match
+from skills.selectors import own_profile
+from skills.services import SavedAssessments, requirement_specs_by_role
+
+
+@dataclass
+class ChecklistRow:
+    item: ChecklistItem
+    level: int = Level.NONE
+    evidence_url: str = ""
+    note: str = ""
+    updated_at: datetime | None = None
+    requirement: RequirementSpec | None = None  # what the target role asks of this item, if anything
+    form: Any = None  # the view attaches the form that renders this row
+
+    @property
+    def is_ticked(self) -> bool:
+        return self.level >= TICKED_LEVEL
+
+    @property
+    def is_rated(self) -> bool:
+        return self.level > Level.NONE
+
+    @property
+    def is_below_target(self) -> bool:
+        """The target role asks for a higher level than the engineer's."""
+        return self.requirement is not None and self.level < self.requirement.min_level
+
+
+class ChecklistFilter:
+    """Which rows the checklist shows (``?show=``); the values are the form's choices."""
+
+    ALL = "all"
+    UNRATED = "unrated"
+    BELOW_TARGET = "below"
+
+    @classmethod
+    def keeps(cls, show: str, row: ChecklistRow) -> bool:
+        if show == cls.UNRATED:
+            return not row.is_rated
+        if show == cls.BELOW_TARGET:
+            return row.is_below_target
+        return True
+
+
+@dataclass
+class SkillProgress:
+    skill: Skill
+    rows: list[ChecklistRow] = field(default_factory=list)
+    ticked: int = 0  # over every item of the skill, also the rows a filter hides
+    total: int = 0
+
+    @property
+    def is_below_target(self) -> bool:
+        """Something in this skill is below the target role: the skill starts unfolded."""
+        return any(row.is_below_target for row in self.rows)
+
+
+@dataclass(frozen=True)
+class ChecklistSummary:
+    ticked: int
+    total: int
+    target_role: Role | None
+    target_score: int | None
+
+
+@dataclass
+class Checklist:
+    skills: list[SkillProgress]
+    summary: ChecklistSummary
+    show: str = ChecklistFilter.ALL
+    hidden: int = 0  # rows the filter left out
+
+    def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
+        """The skill block and row of one item; KeyError when the item is not on the checklist."""
+        for block in self.skills:
+            for row in block.rows:
+                if row.item.pk == item_id:
+                    return block, row
+        raise KeyError(item_id)
+
+    @property
+    def rows(self) -> list[ChecklistRow]:
+        return [row for block in self.skills for row in block.rows]
+
+
+def _row(item: ChecklistItem, assessment: Assessment | None, requirement: RequirementSpec | None) -> ChecklistRow:
+    if assessment is None:
+        return ChecklistRow(item=item, requirement=requirement)
+    return ChecklistRow(
+        item=item,
+        level=assessment.level,
+        evidence_url=assessment.evidence_url,
+        note=assessment.note,
+        updated_at=assessment.updated_at,
+        requirement=requirement,
+    )
+
+
+def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Checklist:
+    """The checklist in growth order with the user's own entries, what the target role asks, and the summary.
+
+    ``show`` keeps only the unrated rows or those below the target role; skills
+    left without a row are left out, the counts stay those of the whole checklist.
+    """
+    skills = Skill.objects.prefetch_related(
+        Prefetch("items", queryset=ChecklistItem.objects.order_by("order", "name")),
+        Prefetch("tools", queryset=public_tools()),
+    )
+    assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    profile = own_profile(user=user)
+    target_role = profile.target_role if profile else None
+    target_specs = requirement_specs_by_role(role_ids=[target_role.pk]).get(target_role.pk, []) if target_role else []
+    required = {spec.item_id: spec for spec in target_specs}
+    blocks = []
+    ticked = total = hidden = 0
+    for skill in skills:
+        block = SkillProgress(skill=skill)
+        for item in skill.items.all():
+            item.skill = skill
+            row = _row(item, assessments.get(item.pk), required.get(item.pk))
+            block.total += 1
+            block.ticked += row.is_ticked
+            if ChecklistFilter.keeps(show, row):
+                block.rows.append(row)
+            else:
+                hidden += 1
+        ticked += block.ticked
+        total += block.total
+        if block.rows or show == ChecklistFilter.ALL:
+            blocks.append(block)
+    target_score = None
+    if target_role is not None:
+        levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
+        target_score = compute_match(target_specs, levels).score
+    summary = ChecklistSummary(ticked=ticked, total=total, target_role=target_role, target_score=target_score)
+    return Checklist(skills=blocks, summary=summary, show=show, hidden=hidden)
+
+
+@dataclass(frozen=True)
+class ChecklistTick:
+    """What one tick's response shows: its row, its skill's progress and the summary."""
+
+    row: ChecklistRow
+    block: SkillProgress
+    summary: ChecklistSummary
+
+
+def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedAssessments | None) -> ChecklistTick:
+    """One item's row with its skill's progress and the summary, in a fixed number of queries.
+
+    After a save, ``saved`` holds the stored assessment, the profile, the ticked
+    count, the target role's requirements and its freshly computed match, so
+    nothing of it is read or computed again; without one (input that was not
+    saved) the row is read as stored.
+    """
+    if saved is not None:
+        profile = saved.profile
+        assessment = next(a for a in saved.assessments if a.item_id == item.pk)
+        target_specs = saved.target_specs
+        ticked = saved.ticked
+    else:
+        profile = own_profile(user=user)
+        assessment = Assessment.objects.filter(user=user, item=item).first()
+        role_id = profile.target_role_id if profile else None
+        target_specs = requirement_specs_by_role(role_ids=[role_id]).get(role_id, []) if role_id else []
+        ticked = Assessment.objects.filter(user=user, level__gte=TICKED_LEVEL).count()
+    requirement = next((spec for spec in target_specs if spec.item_id == item.pk), None)
+    counts = ChecklistItem.objects.aggregate(total=Count("id"), in_skill=Count("id", filter=Q(skill_id=item.skill_id)))
+    skill_ticked = Assessment.objects.filter(user=user, item__skill_id=item.skill_id, level__gte=TICKED_LEVEL).count()
+    row = _row(item, assessment if assessment is not None and assessment.pk else None, requirement)
+    block = SkillProgress(skill=item.skill, rows=[row], ticked=skill_ticked, total=counts["in_skill"])
+    target_role = profile.target_role if profile else None
+    summary = ChecklistSummary(
+        ticked=ticked,
+        total=counts["total"],
+        target_role=target_role,
+        target_score=saved.target_score if saved is not None and target_role else None,
+    )
+    return ChecklistTick(row=row, block=block, summary=summary)

@@ -1,0 +1,92 @@
+"""Sign-up without friction: confirming signs in, the e-mail can be sent again, and one set of words."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-and-Unusual-passphrase-42"
+
+
+def sign_up(client, email="new@example.com"):
+    return client.post(reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+
+
+def confirmation_link(message) -> str:
+    return re.search(r"/accounts/confirm-email/\S+/", message.body).group(0)
+
+
+def resend(client, email):
+    return client.post(reverse("account_resend_confirmation"), {"email": email}, follow=True)
+
+
+def test_confirming_the_email_in_the_same_browser_signs_in(client):
+    sign_up(client)
+    assert "_auth_user_id" not in client.session
+    response = client.post(confirmation_link(mail.outbox[0]))
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+    assert EmailAddress.objects.get(email="new@example.com").verified
+
+
+def test_the_verify_page_offers_to_send_the_email_again_to_the_address_just_used(client):
+    sign_up(client)
+    body = client.get(reverse("account_email_verification_sent")).content.decode()
+    assert 'value="new@example.com"' in body
+    assert "Send the e-mail again" in body
+
+
+def test_send_again_sends_one_email_then_waits(client):
+    sign_up(client)
+    assert len(mail.outbox) == 1
+    response = resend(client, "NEW@example.com")
+    assert "a new e-mail is on its way" in response.content.decode()
+    assert len(mail.outbox) == 2
+    assert confirmation_link(mail.outbox[1])
+    resend(client, "new@example.com")
+    assert len(mail.outbox) == 2  # rate-limited: at most one every few minutes
+
+
+def test_send_again_answers_alike_for_unknown_and_confirmed_addresses_and_sends_nothing(client):
+    UserFactory(email="known@example.com")
+    assert EmailAddress.objects.get(email="known@example.com").verified
+    for email in ("nobody@example.com", "known@example.com"):
+        response = resend(client, email)
+        assert f"If {email} is waiting for confirmation, a new e-mail is on its way." in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_send_again_with_a_bad_address_says_so(client):
+    response = resend(client, "not an address")
+    assert "Enter the e-mail address you signed up with." in response.content.decode()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "never"),
+    [
+        ("en", ["Log in", "Sign up"], ["Sign In", "Sign Up"]),
+        ("nl", ["Inloggen", "Registreren"], ["Aanmelden", "Meld je"]),
+    ],
+)
+def test_login_and_signup_pages_use_one_set_of_words(client, language, words, never):
+    for name in ("account_login", "account_signup"):
+        body = client.get(reverse(name), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        for word in words:
+            assert word in body, (name, word)
+        for word in never:
+            assert word not in body, (name, word)
+
+
+@pytest.mark.parametrize(("language", "word", "never"), [("en", "Log out", "Sign Out"), ("nl", "Uitloggen", "Afmelden")])
+def test_logout_page_and_menu_say_log_out(client, language, word, never):
+    client.force_login(UserFactory())
+    body = client.get(reverse("account_logout"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert word in body
+    assert never not in body

@@ -1,0 +1,111 @@
+"""The checklist fits a screen: skills fold, a filter narrows it, each row says what the target role needs."""
+
+import pytest
+from django.urls import reverse
+
+from skills.services import get_or_create_profile, set_assessment
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engineer(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def checklist_world(engineer):
+    """SQL: joins needed at 3 (must-have), engineer at 2; window functions unrated. Python: all met."""
+    role = RoleFactory(title="Senior lakehouse")
+    sql, python = SkillFactory(name="SQL", order=1), SkillFactory(name="Python", order=2)
+    joins = ChecklistItemFactory(skill=sql, name="Joins")
+    windows = ChecklistItemFactory(skill=sql, name="Window functions")
+    functions = ChecklistItemFactory(skill=python, name="Functions")
+    RoleRequirementFactory(role=role, item=joins, min_level=3, is_must_have=True)
+    RoleRequirementFactory(role=role, item=functions, min_level=2)
+    get_or_create_profile(user=engineer)
+    set_assessment(user=engineer, item=joins, level=2)
+    set_assessment(user=engineer, item=functions, level=3)
+    return {"role": role, "sql": sql, "python": python, "joins": joins, "windows": windows, "functions": functions}
+
+
+def page(client, query=""):
+    return client.get(reverse("skills:checklist") + query).content.decode()
+
+
+def fold_of(body, skill):
+    """The opening tag of a skill's <details>."""
+    start = body.index(f'aria-labelledby="skill-{skill.pk}-heading"')
+    return body[body.index("<details", start) : body.index(">", body.index("<details", start)) + 1]
+
+
+def test_the_new_profile_targets_the_first_senior_role_and_each_row_says_what_it_needs(client, checklist_world):
+    body = page(client)
+    assert "2 of 3 needed" in body
+    assert "3 of 2 needed" in body
+    assert body.count("must-have</span>") == 1
+
+
+def test_a_skill_with_something_below_target_is_unfolded_the_others_folded(client, checklist_world):
+    body = page(client)
+    assert " open" in fold_of(body, checklist_world["sql"])
+    assert " open" not in fold_of(body, checklist_world["python"])
+    assert "below target" in body
+
+
+def test_filter_below_target_keeps_only_those_rows_and_works_without_javascript(client, checklist_world):
+    body = page(client, "?show=below")
+    assert "Joins" in body
+    assert "Window functions" not in body and "Functions" not in body
+    assert "2 items are hidden by the filter." in body
+    assert 'value="below" id="show-below" checked' in body
+
+
+def test_filter_not_yet_rated_keeps_the_unrated_rows(client, checklist_world):
+    body = page(client, "?show=unrated")
+    assert "Window functions" in body
+    assert "Joins" not in body
+
+
+def test_an_unknown_filter_shows_everything(client, checklist_world):
+    body = page(client, "?show=<script>")
+    assert all(name in body for name in ("Joins", "Window functions", "Functions"))
+    assert "<script>" not in body.split("<main", 1)[1]
+
+
+def test_the_filter_swaps_only_the_items_with_htmx(client, checklist_world):
+    body = page(client)
+    assert 'hx-get="/skills/"' in body
+    assert 'hx-select="#checklist-items"' in body
+    assert 'id="checklist-items"' in body
+
+
+def test_each_filter_is_cached_on_its_own(client, checklist_world):
+    assert "Window functions" not in page(client, "?show=below")
+    assert "Window functions" in page(client)
+    assert "Window functions" not in page(client, "?show=below")
+
+
+def test_nothing_below_target_says_so(client, engineer):
+    role = RoleFactory()
+    item = RoleRequirementFactory(role=role, min_level=1).item
+    get_or_create_profile(user=engineer)
+    set_assessment(user=engineer, item=item, level=2)
+    assert "Nothing is below your target role" in page(client, "?show=below")
+
+
+def test_without_a_target_role_there_is_no_below_target_filter(client, engineer):
+    ChecklistItemFactory()
+    body = page(client)
+    assert 'id="show-unrated"' in body
+    assert 'id="show-below"' not in body
+
+
+def test_the_profile_form_of_a_new_engineer_proposes_the_first_senior_role(client, engineer):
+    RoleFactory(order=0, is_senior=False)
+    senior = RoleFactory(order=1)
+    body = client.get(reverse("skills:profile")).content.decode()
+    assert f'<option value="{senior.pk}" selected>' in body

@@ -1,0 +1,47 @@
+"""A score people can read: a must-have raised from 1 to 3 moves it visibly, and the gaps page shows the sum."""
+
+import pytest
+from django.urls import reverse
+
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import Role
+from skills.scoring import compute_match
+from skills.services import get_or_create_profile, requirement_specs_by_role, set_assessment
+from tests.factories import RoleRequirementFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE_POINTS = 7  # the issue saw 27 → 31 (4 points) under the plain weighted share
+
+
+def test_raising_a_must_have_from_1_to_3_moves_every_demo_roles_score_visibly():
+    load_catalog_demo()
+    load_skills_demo()
+    specs = requirement_specs_by_role()
+    checked = 0
+    for role in Role.objects.published():
+        role_specs = specs[role.pk]
+        at_one = {spec.item_id: 1 for spec in role_specs}
+        for spec in (spec for spec in role_specs if spec.is_must_have and spec.min_level == 3):
+            before = compute_match(role_specs, at_one).score
+            after = compute_match(role_specs, {**at_one, spec.item_id: 3}).score
+            assert after - before >= VISIBLE_POINTS, (role.slug, spec.item_name, before, after)
+            checked += 1
+    assert checked
+
+
+def test_the_gaps_page_works_the_rule_through_with_the_engineers_own_numbers(client):
+    user = UserFactory()
+    must = RoleRequirementFactory(min_level=3, weight=2, is_must_have=True, item__name="Joins")
+    RoleRequirementFactory(role=must.role, min_level=2, weight=1, item__name="Typing")
+    get_or_create_profile(user=user)
+    set_assessment(user=user, item=must.item, level=2)
+    client.force_login(user)
+    body = " ".join(client.get(reverse("skills:role-gaps", args=[must.role.slug])).content.decode().split())
+    # Joins: weight 2 × 3 = 6, level 2 of 3 → 6 × 2/3 × 1/2 = 2.0; Typing counts 1, earns 0 → 2 / 7 → 29
+    assert "How the score works" in body
+    assert "Joins has weight 2 and counts 6; at level 2 of a minimum 3 it earns 2.0." in body
+    assert "It is a must-have, so its weight counts triple." in body
+    assert "All 2 requirements count 7; you earn 2.0: 2.0 ÷ 7 × 100 = 29." in body
+    assert "<p class=\"display-6 mb-1\">29<" in body

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
-from skills import recomputes, services
+from skills import recomputes
 from skills.models import Assessment, RoleMatch, RoleRecompute
 from skills.recomputes import request_role_recompute
 from skills.scoring import compute_match
@@ -132,7 +132,7 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     requirement.min_level = 4
     requirement.save()
     with pytest.raises(jobs.Superseded):  # the old run's next batch is refused, and rolled back
-        services._recompute_chunk(first, first.attempt, 0, None)
+        recomputes._recompute_chunk(first, first.attempt, 0, None)
     assert scores(role) == [100, 100]
 
 

@@ -144,7 +144,8 @@ def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answe
         "message": contact_request.message,
         "url": answer_url,
     }
-    send_mail(subject, body, None, [contact_request.profile.user.email])
+    # A subject is one line: whatever a recruiter typed, a line break must not turn the e-mail into an error.
+    send_mail(" ".join(subject.split()), body, None, [contact_request.profile.user.email])
 
 
 def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:

@@ -191,6 +191,18 @@ def test_a_recruiter_sends_a_request_through_the_page(client, recruiter, profile
     assert client.get(url).context["form"].initial == {"name": "Rita", "company": "Acme"}
 
 
+def test_a_line_break_in_the_recruiters_name_still_sends_the_request_and_its_e_mail(
+    client, recruiter, profile, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    data = {"name": "Rita\nBcc: all@example.com", "company": "Acme\r\nCorp", "message": "Hello"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    assert [message.to for message in mail.outbox] == [[EMAIL]]
+    assert "\n" not in mail.outbox[0].subject and "Bcc" not in mail.outbox[0].extra_headers
+
+
 def test_the_engineer_answers_on_the_profile_page_and_html_stays_text(client, recruiter, profile):
     contact = ask(recruiter, profile, message='<script>alert(1)</script> =HYPERLINK("http://evil")')
     client.force_login(profile.user)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import TimeStamped
+from catalog.models import PublishedQuerySet, TimeStamped
 from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
 from skills.models.resources import Resource, ResourceQuerySet
@@ -130,10 +130,9 @@ class AssessmentChange(models.Model):
         return f"{self.user} · {self.item}: {self.old_level} → {self.new_level}"
 
 
-class RoleQuerySet(models.QuerySet):
-    def published(self) -> "RoleQuerySet":
-        """The roles engineers and recruiters see; an editor's draft stays out of every list and ranking."""
-        return self.filter(published=True)
+class RoleQuerySet(PublishedQuerySet):
+    """``published()``: the roles engineers and recruiters see; an editor's draft stays out of every list and
+    ranking (the catalog's rule for its published content, in one place)."""
 
 
 class Role(TimeStamped):

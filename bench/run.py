@@ -379,8 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         if not engineers:
             users["engineer"] = EngineerProfile.objects.get(pk=generated.profile_ids[0]).user
             candidate = EngineerProfile.objects.filter(
-                pk__in=generated.profile_ids, visibility=EngineerProfile.Visibility.RECRUITERS
-            ).first()
+                pk__in=generated.profile_ids[:1000], visibility=EngineerProfile.Visibility.RECRUITERS
+            ).first()  # among the first thousand: a first size of 100,000 would pass too many parameters
             pages = build_pages(
                 role_slug=role.slug, tools=tool_slugs, candidate_pk=candidate.pk, item_id=must_have_item
             )

@@ -17,12 +17,17 @@ Two promises keep a cached fragment from ever serving the wrong person:
   replacing the person's token, so nothing of theirs can be read again.
 """
 
+import functools
 import logging
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable
 from contextvars import ContextVar
 
-from django.core.cache import cache
+import redis
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models import Model
@@ -34,7 +39,7 @@ from django.utils.translation import get_language
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
 EVERYTHING = "everything"  # part of every key: replaced after ``migrate``, whose data migrations send no signals
-PERSON_ENTRIES_KEPT = 5_000  # the newest entries of one person that forget_person deletes; older ones have expired
+LOCAL_ENTRIES_KEPT = 1_000  # without Redis: a person's index is pruned of expired fragments when it grows this big
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +69,8 @@ def forget_request_tokens(**kwargs) -> None:
 def versions(*kinds: str) -> str:
     """The current tokens of ``kinds`` (and of EVERYTHING), as one string for a fragment key.
 
-    A missing token is created.
+    Missing tokens are created together in one write. Two processes creating the same token at once each keep
+    their own: the fragment stored under the token that lost is never read, so nothing old can be served.
     """
     keys = [_version_key(kind) for kind in (*kinds, EVERYTHING)]
     remembered = _request_tokens.get()
@@ -73,12 +79,11 @@ def versions(*kinds: str) -> str:
         found |= cache.get_many([key for key in keys if key not in found])
     missing = {key: secrets.token_hex(6) for key in keys if key not in found}
     if missing:
-        for key, token in missing.items():
-            cache.add(key, token, VERSION_SECONDS)  # another process may have created it first: keep that one
-        found |= cache.get_many(list(missing))
+        cache.set_many(missing, VERSION_SECONDS)
+        found |= missing
     if remembered is not None:
         remembered.update(found)
-    return ".".join(str(found.get(key, "")) for key in keys)
+    return ".".join(str(found[key]) for key in keys)
 
 
 def touch(*kinds: str) -> None:
@@ -139,39 +144,65 @@ def stored(key: str) -> str | None:
     return cache.get(key)
 
 
-def _person_counter(user_id: int) -> str:
-    return f"fragments:person:{user_id}"
+def _redis() -> redis.Redis | None:
+    """The cache's own Redis server through redis-py's public client, when the cache is Redis."""
+    if not isinstance(caches["default"], RedisCache):
+        return None
+    location = settings.CACHES["default"]["LOCATION"]
+    return _redis_at(location if isinstance(location, str) else location[0])
+
+
+@functools.cache
+def _redis_at(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url)  # one connection pool per process; redis-py renews it after a fork
+
+
+def _people_index(user_id: int) -> str:
+    return caches["default"].make_key(f"fragments:people:{user_id}")  # in the cache's key space: cleared with it
+
+
+# Without Redis the cache is this process's memory, so this process's index of it is complete.
+_shown_in_this_process: dict[int, set[str]] = defaultdict(set)
 
 
 def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
     """Keep a fragment; ``people`` are the users whose data it shows, so that deleting one deletes it too.
 
-    Each person's entries are numbered with an atomic counter, so two processes
-    storing at once never lose one. The counter does not expire (one number per
-    person shown, deleted with the account); the entries do, with the fragment.
+    Each person has a set of the fragments that show them (a Redis set, written for all of them in one
+    round trip), kept as long as the newest of those fragments.
     """
     cache.set(key, html, FRAGMENT_SECONDS)
-    numbered = {}
-    for user_id in set(people):
-        counter = _person_counter(user_id)
-        try:
-            number = cache.incr(counter)
-        except ValueError:  # the person's first fragment
-            cache.add(counter, 0, timeout=None)
-            number = cache.incr(counter)
-        numbered[f"{counter}:{number}"] = key
-    if numbered:
-        cache.set_many(numbered, FRAGMENT_SECONDS)
+    people = set(people)
+    if not people:
+        return
+    client = _redis()
+    if client is None:
+        for user_id in people:
+            shown = _shown_in_this_process[user_id]
+            if len(shown) >= LOCAL_ENTRIES_KEPT:  # expired ones need no deleting
+                shown.intersection_update(cache.get_many(list(shown)))
+            shown.add(key)
+        return
+    with client.pipeline(transaction=False) as pipeline:
+        for user_id in people:
+            pipeline.sadd(_people_index(user_id), key)
+            pipeline.expire(_people_index(user_id), FRAGMENT_SECONDS)
+        pipeline.execute()
 
 
 def forget_person(user_id: int) -> None:
     """Delete every stored fragment that shows this person's data, and make any copy unreachable."""
     touch(person_kind(user_id))
-    counter = _person_counter(user_id)
-    last = cache.get(counter) or 0
-    entries = [f"{counter}:{number}" for number in range(max(1, last - PERSON_ENTRIES_KEPT + 1), last + 1)]
-    keys = cache.get_many(entries)
-    cache.delete_many([*keys.values(), *entries, counter])
+    client = _redis()
+    if client is None:
+        keys = _shown_in_this_process.pop(user_id, set())
+    else:
+        with client.pipeline() as pipeline:  # read and delete the index at once
+            pipeline.smembers(_people_index(user_id))
+            pipeline.delete(_people_index(user_id))
+            members, _deleted = pipeline.execute()
+        keys = {member.decode() for member in members}
+    cache.delete_many(list(keys))
 
 
 def _csrf_marker() -> str:

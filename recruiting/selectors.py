@@ -19,6 +19,7 @@ from django.utils.functional import SimpleLazyObject
 
 from recruiting.contacts import reveal_for
 from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
+from skills.identity import CandidateIdentity
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
@@ -146,25 +147,37 @@ SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap
 
 
 @dataclass(frozen=True)
-class SkillLevel:
-    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
+class SkillColumn:
+    """One skill's place in the compact chart: the same for every candidate on a page, so worked out once."""
 
     skill: Skill
-    average: float
-    position: int  # place in growth order: where its bar stands in the compact chart
+    name: str  # in the active language
+    position: int  # place in growth order: where its bar stands
 
     @property
     def bar_x(self) -> int:
         return self.position * SKILL_BAR_STEP
 
+
+@dataclass(frozen=True)
+class SkillLevel:
+    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
+
+    column: SkillColumn
+    average: float
+    label: str  # the average with one decimal, in the active language's notation
+
+    @property
+    def skill(self) -> Skill:
+        return self.column.skill
+
+    @property
+    def bar_x(self) -> int:
+        return self.column.bar_x
+
     @property
     def bar_height(self) -> int:
         return round(self.average * SKILL_BAR_HEIGHT / Level.TEACH)
-
-    @property
-    def label(self) -> str:
-        """The average with one decimal, in the active language's notation."""
-        return number_format(self.average, decimal_pos=1)
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,7 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
     """Levels per skill for many users with two queries (for a page of candidates)."""
     user_ids = list(user_ids)
     skills = skills_with_item_counts()
+    columns = [SkillColumn(skill=skill, name=skill.name, position=position) for position, skill in enumerate(skills)]
     totals: dict[int, dict[int, int]] = defaultdict(dict)
     rows = (
         Assessment.objects.filter(user_id__in=user_ids)
@@ -195,19 +209,16 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
     )
     for row in rows:
         totals[row["user_id"]][row["item__skill_id"]] = row["total"]
-    return {
-        user_id: SkillChart(
-            levels=[
-                SkillLevel(
-                    skill=skill,
-                    average=totals[user_id].get(skill.pk, 0) / skill.item_count if skill.item_count else 0.0,
-                    position=position,
-                )
-                for position, skill in enumerate(skills)
-            ]
-        )
-        for user_id in user_ids
-    }
+    labels: dict[float, str] = {}  # a page repeats few averages
+
+    def level(user_id: int, column: SkillColumn) -> SkillLevel:
+        skill = column.skill
+        average = totals[user_id].get(skill.pk, 0) / skill.item_count if skill.item_count else 0.0
+        if average not in labels:
+            labels[average] = number_format(average, decimal_pos=1)
+        return SkillLevel(column=column, average=average, label=labels[average])
+
+    return {user_id: SkillChart(levels=[level(user_id, column) for column in columns]) for user_id in user_ids}
 
 
 @dataclass
@@ -278,12 +289,10 @@ class CandidateRow:
     """One ranked candidate as the list shows it, with the recruiter's shortlists it is on."""
 
     match: RoleMatch
+    profile: EngineerProfile
+    identity: CandidateIdentity  # the profile's shown identity for this recruiter, worked out once per row
     shortlist_ids: frozenset[int]
     charts: Mapping[int, SkillChart]  # the page's, read only when its block is drawn
-
-    @property
-    def profile(self) -> EngineerProfile:
-        return self.match.profile
 
     @property
     def chart(self) -> SkillChart:
@@ -308,10 +317,7 @@ class CandidatePage:
         return (
             self.page.number,
             self.page.paginator.count,
-            [
-                (row.profile.pk, row.match.updated_at, row.profile.shown_identity, sorted(row.shortlist_ids))
-                for row in self.rows
-            ],
+            [(row.profile.pk, row.match.updated_at, row.identity, sorted(row.shortlist_ids)) for row in self.rows],
             [(shortlist.pk, shortlist.name) for shortlist in self.shortlists],
         )
 
@@ -344,6 +350,8 @@ def candidate_page(
     rows = [
         CandidateRow(
             match=match,
+            profile=match.profile,
+            identity=match.profile.shown_identity,
             shortlist_ids=frozenset(memberships.get(match.profile_id, ())),
             charts=charts,
         )

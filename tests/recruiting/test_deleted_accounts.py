@@ -21,7 +21,13 @@ def redis_values_holding(text: str) -> list[bytes]:
     """Every key of the Redis database whose value holds ``text``, read with redis-py as an operator would."""
     server = redis.Redis.from_url(settings.REDIS_URL)
     needle = text.encode()
-    return [key for key in server.scan_iter(count=1000) if needle in (server.get(key) or b"")]
+
+    def value(key: bytes) -> bytes:
+        if server.type(key) == b"set":  # the index of which fragments show whom
+            return b" ".join(server.smembers(key))
+        return server.get(key) or b""
+
+    return [key for key in server.scan_iter(count=1000) if needle in value(key)]
 
 
 def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_evidence():

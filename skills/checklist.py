@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 
 from catalog.selectors import public_tools
 from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, Skill
@@ -181,14 +181,18 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
         target_specs = requirement_specs_by_role(role_ids=[role_id]).get(role_id, []) if role_id else []
         ticked = Assessment.objects.filter(user=user, level__gte=TICKED_LEVEL).count()
     requirement = next((spec for spec in target_specs if spec.item_id == item.pk), None)
-    counts = ChecklistItem.objects.aggregate(total=Count("id"), in_skill=Count("id", filter=Q(skill_id=item.skill_id)))
-    skill_ticked = Assessment.objects.filter(user=user, item__skill_id=item.skill_id, level__gte=TICKED_LEVEL).count()
+    skill_of_item = dict(ChecklistItem.objects.values_list("id", "skill_id"))
+    in_skill = [item_id for item_id, skill_id in skill_of_item.items() if skill_id == item.skill_id]
+    if saved is not None:  # the save read every level already
+        skill_ticked = sum(1 for item_id in in_skill if saved.levels.get(item_id, 0) >= TICKED_LEVEL)
+    else:
+        skill_ticked = Assessment.objects.filter(user=user, item_id__in=in_skill, level__gte=TICKED_LEVEL).count()
     row = _row(item, assessment if assessment is not None and assessment.pk else None, requirement)
-    block = SkillProgress(skill=item.skill, rows=[row], ticked=skill_ticked, total=counts["in_skill"])
+    block = SkillProgress(skill=item.skill, rows=[row], ticked=skill_ticked, total=len(in_skill))
     target_role = profile.target_role if profile else None
     summary = ChecklistSummary(
         ticked=ticked,
-        total=counts["total"],
+        total=len(skill_of_item),
         target_role=target_role,
         target_score=saved.target_score if saved is not None and target_role else None,
     )

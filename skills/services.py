@@ -223,6 +223,7 @@ class SavedAssessments:
     ticked: int  # the user's ticked items after the save
     target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
     matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
+    levels: dict[int, int]  # every level of the user after the save, per item id
 
     @property
     def target_score(self) -> int | None:
@@ -259,10 +260,9 @@ def record_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentIn
     ]
     for entry in entries:
         validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
-    profile = (
-        EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(user=user).first()
-        or get_or_create_profile(user=user)
-    )
+    profile = EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(
+        user=user
+    ).first() or get_or_create_profile(user=user)
     stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
     levels = {item_id: assessment.level for item_id, assessment in stored.items()}
     all_specs = requirement_specs_by_role()
@@ -313,7 +313,7 @@ def record_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentIn
         AssessmentChange.objects.bulk_create(changes)
         profile.save(update_fields=["updated_at"])
     return SavedAssessments(
-        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches
+        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches, levels=levels
     )
 
 

@@ -19,6 +19,7 @@ from ninja.utils import check_csrf
 
 from api.services import use_token
 from portal.access import can_view_candidates, needs_second_factor
+from portal.addresses import client_address
 
 
 class TokenAuth(HttpBearer):
@@ -118,18 +119,6 @@ class PerAddressRateThrottle(PerCallerRateThrottle):
 
 
 ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(seconds=60)
-
-
-def client_address(request: HttpRequest) -> str:
-    """The caller's address: REMOTE_ADDR, or behind a proxy the header it sets (``CLIENT_ADDRESS_HEADER``).
-
-    Only a header the proxy itself writes may be named: a client can send any header it likes.
-    """
-    header = settings.CLIENT_ADDRESS_HEADER
-    if header:
-        forwarded = request.META.get(header, "")
-        return forwarded.split(",")[-1].strip()  # the hop the proxy added, not what the client claimed
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def require_recruiter(request: HttpRequest) -> None:

@@ -2,7 +2,8 @@
 
 Answers the same whether or not the address has an account waiting, so the
 form tells nobody which addresses are registered; at most one e-mail per
-address every few minutes (the cache holds a keyed hash of the address, not the address).
+address every few minutes, and a few per client address an hour, so the form cannot be used to flood
+other people's inboxes (the cache holds keyed hashes, not the addresses).
 """
 
 from allauth.account.models import EmailAddress
@@ -16,7 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.addresses import client_address
+
 RESEND_SECONDS = 3 * 60
+RESENDS_PER_CLIENT_HOUR = 10
 PENDING_EMAIL_SESSION_KEY = "portal_pending_email"  # read by templates/account/verification_sent.html
 
 
@@ -30,8 +34,12 @@ def remember_signup_email(sender, request: HttpRequest, user, **kwargs) -> None:
         request.session[PENDING_EMAIL_SESSION_KEY] = user.email
 
 
-def _may_send(email: str) -> bool:
-    """One e-mail per address per RESEND_SECONDS, shared by every process through the cache."""
+def _may_send(request: HttpRequest, email: str) -> bool:
+    """One e-mail per address per RESEND_SECONDS and RESENDS_PER_CLIENT_HOUR per client, shared through the cache."""
+    client = "resend-confirmation-client:" + salted_hmac("portal.verification", client_address(request)).hexdigest()
+    cache.add(client, 0, 60 * 60)
+    if cache.incr(client) > RESENDS_PER_CLIENT_HOUR:
+        return False
     key = "resend-confirmation:" + salted_hmac("portal.verification", email.casefold()).hexdigest()
     return cache.add(key, 1, RESEND_SECONDS)
 
@@ -44,7 +52,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
         return redirect("account_email_verification_sent")
     email = form.cleaned_data["email"]
     address = EmailAddress.objects.filter(email__iexact=email, verified=False).select_related("user").first()
-    if address is not None and _may_send(email):
+    if address is not None and _may_send(request, email):
         address.send_confirmation(request, signup=True)
     request.session[PENDING_EMAIL_SESSION_KEY] = email
     messages.info(

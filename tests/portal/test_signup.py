@@ -90,3 +90,18 @@ def test_logout_page_and_menu_say_log_out(client, language, word, never):
     body = client.get(reverse("account_logout"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert word in body
     assert never not in body
+
+
+def test_one_client_cannot_send_confirmations_to_more_than_a_few_addresses_an_hour(client):
+    from portal.verification import RESENDS_PER_CLIENT_HOUR
+
+    addresses = [f"waiting-{number}@example.com" for number in range(RESENDS_PER_CLIENT_HOUR + 2)]
+    for email in addresses:
+        EmailAddress.objects.create(user=UserFactory(email=f"owner-{email}"), email=email, verified=False)
+    for email in addresses:
+        response = resend(client, email)
+        assert f"If {email} is waiting for confirmation" in response.content.decode()  # the same answer throughout
+    assert len(mail.outbox) == RESENDS_PER_CLIENT_HOUR
+    other = resend(client.__class__(REMOTE_ADDR="203.0.113.9"), addresses[-1])
+    assert other.status_code == 200
+    assert len(mail.outbox) == RESENDS_PER_CLIENT_HOUR + 1  # another client is not held back

@@ -16,10 +16,20 @@ from django.db.models import QuerySet
 
 from portal.spreadsheets import spreadsheet_safe
 from recruiting.contacts import with_identity_for
-from skills.identity import candidate_identity
+from skills.identity import CandidateIdentity, candidate_identity
 from skills.models import Role, RoleMatch
 
-EXPORT_HEADER = ("name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail")
+EXPORT_HEADER = (
+    "name",
+    "headline",
+    "location",
+    "years",
+    "role",
+    "score",
+    "must-haves missing",
+    "profile URL",
+    "e-mail",
+)
 CHUNK_BYTES = 64 * 1024  # a write to the client per row cost more than the row
 ROWS_PER_FETCH = 2000
 
@@ -94,6 +104,7 @@ def candidate_csv(
 
 
 PROFILE_ID_AT_END = re.compile(r"/(\d+)/$")
+NAME_COLUMN = EXPORT_HEADER.index("name")
 PROFILE_URL_COLUMN = EXPORT_HEADER.index("profile URL")
 EMAIL_COLUMN = EXPORT_HEADER.index("e-mail")
 
@@ -103,18 +114,25 @@ def _profile_id(row: list[str]) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def profile_ids_in_csv(lines: Iterable[str]) -> tuple[set[int], set[int]]:
-    """The candidates a written export holds, and those of them shown with their e-mail (accepted contact)."""
+def identities_in_csv(lines: Iterable[str]) -> dict[int, tuple[str, str]]:
+    """Who a written export shows, per candidate: the name and e-mail cells as written."""
     reader = csv.reader(lines)
     next(reader, None)
-    every, revealed = set(), set()
+    shown = {}
     for row in reader:
         pk = _profile_id(row)
-        if pk is not None:
-            every.add(pk)
-            if len(row) > EMAIL_COLUMN and row[EMAIL_COLUMN]:
-                revealed.add(pk)
-    return every, revealed
+        if pk is not None and len(row) > EMAIL_COLUMN:
+            shown[pk] = (row[NAME_COLUMN], row[EMAIL_COLUMN])
+    return shown
+
+
+def shows_more_than_now(*, written: tuple[str, str], now: CandidateIdentity, pseudonym: str) -> bool:
+    """Whether a written row shows more of who the candidate is than they show this recruiter now: an e-mail
+    address they no longer reveal, or a name other than the one shown now and the pseudonym."""
+    name, email = written
+    if email and email != spreadsheet_safe(now.email):
+        return True
+    return name not in (spreadsheet_safe(now.name), spreadsheet_safe(pseudonym))
 
 
 def csv_without_profiles(lines: Iterable[str], *, hidden: set[int]) -> Iterator[str]:

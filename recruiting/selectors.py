@@ -17,9 +17,10 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 
-from recruiting.contacts import reveal_for
+from recruiting.contacts import accepted_of, reveal_for
+from recruiting.export import shows_more_than_now
 from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
-from skills.identity import CandidateIdentity
+from skills.identity import CandidateIdentity, candidate_identity
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
@@ -51,13 +52,27 @@ def visible_candidates() -> QuerySet[EngineerProfile]:
     return EngineerProfile.objects.visible_to_recruiters()
 
 
-def no_longer_visible(*, profile_ids: set[int], chunk: int = 5000) -> set[int]:
-    """Those of these candidates who are not (or no longer) visible to recruiters."""
-    ids = sorted(profile_ids)
-    visible: set[int] = set()
+def rows_to_leave_out(
+    *, recruiter: AbstractBaseUser, written: Mapping[int, tuple[str, str]], chunk: int = 5000
+) -> set[int]:
+    """The candidates of a written export whose row must not be handed over now: no longer visible, or showing
+    more of who they are than they show this recruiter today (a withdrawn contact, a name switched off)."""
+    ids = sorted(written)
+    leave_out = set(written)
     for start in range(0, len(ids), chunk):
-        visible.update(visible_candidates().filter(pk__in=ids[start : start + chunk]).values_list("pk", flat=True))
-    return profile_ids - visible
+        part = ids[start : start + chunk]
+        accepted = accepted_of(recruiter=recruiter, profiles=set(part))
+        for pk, display_name, identity, pseudonym, email in (
+            visible_candidates()
+            .filter(pk__in=part)
+            .values_list("pk", "display_name", "identity", "pseudonym", "user__email")
+        ):
+            now = candidate_identity(
+                display_name=display_name, identity=identity, pseudonym=pseudonym, email=email, revealed=pk in accepted
+            )
+            if not shows_more_than_now(written=written[pk], now=now, pseudonym=pseudonym):
+                leave_out.discard(pk)
+    return leave_out
 
 
 def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.access import can_view_candidates, needs_second_factor
 from portal.redirects import safe_next, to_second_factor
-from recruiting.contacts import accepted_of, latest_request, reveal_for
-from recruiting.export import csv_without_profiles, profile_ids_in_csv, text_lines
+from recruiting.contacts import latest_request, reveal_for
+from recruiting.export import csv_without_profiles, identities_in_csv, text_lines
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
 from recruiting.models import CandidateExport, Shortlist
@@ -31,9 +31,9 @@ from recruiting.selectors import (
     candidate_page,
     candidate_role_matches,
     default_role,
-    no_longer_visible,
     own_exports,
     recent_exports,
+    rows_to_leave_out,
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
@@ -171,16 +171,15 @@ def _filtered_file(storage, name: str, hidden: set[int]):
 @candidates_required
 @require_safe
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """The finished file, for its own recruiter within 24 hours, without anyone who is no longer visible."""
+    """The finished file, for its own recruiter within 24 hours, without anyone who now shows less than it does."""
     export = _own_export(request, pk)
     if not export.is_downloadable:
         raise Http404(_("This export is not ready, or its file has expired."))
     storage = exports_storage()
     try:
         with storage.open(export.file_name, "rb") as stored:
-            every, revealed = profile_ids_in_csv(text_lines(stored))
-        # Left out: who went private since, and who withdrew this recruiter's accepted contact request since.
-        hidden = no_longer_visible(profile_ids=every) | (revealed - accepted_of(recruiter=request.user, profiles=revealed))
+            written = identities_in_csv(text_lines(stored))
+        hidden = rows_to_leave_out(recruiter=request.user, written=written)
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     if hidden:
@@ -327,7 +326,9 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
     status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
     if not request.htmx:
         messages.success(request, status)
-        return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk})))
+        return HttpResponseRedirect(
+            safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk}))
+        )
     if request.POST.get("fragment") == "controls":
         return render(
             request,

@@ -15,4 +15,6 @@ class Command(BaseCommand):
         reclaimed = reclaim_stale_exports()
         deleted = delete_expired_exports()
         if options["verbosity"]:
-            self.stdout.write(f"Deleted {deleted} expired export file(s); re-queued or failed {reclaimed} stale job(s).")
+            self.stdout.write(
+                f"Deleted {deleted} expired export file(s); re-queued or failed {reclaimed} stale job(s)."
+            )

@@ -111,6 +111,7 @@ EXPORT_SAME_CLICK_WINDOW = timedelta(seconds=10)  # a second click with the same
 EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
 EXPORT_PROGRESS_SECONDS = 2  # …or after this long, whichever comes first
 MAX_FILTERS_LENGTH = 4000
+MAX_WAITING_EXPORTS = 3  # per recruiter: more would only queue up behind each other and hold back everyone else
 REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
 
 
@@ -153,6 +154,12 @@ def request_candidate_export(
         )
         if same is not None:
             return same
+        waiting = CandidateExport.objects.filter(recruiter=recruiter, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+        if waiting.count() >= MAX_WAITING_EXPORTS:
+            raise ValidationError(
+                _("You have %(count)d exports waiting. Start this one when one of them is done.")
+                % {"count": MAX_WAITING_EXPORTS}
+            )
         export = CandidateExport.objects.create(
             recruiter=recruiter,
             role=role,
@@ -184,6 +191,10 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
         start=start_candidate_export,
     )
     delete_expired_exports()
+    from recruiting import tasks
+
+    # This file's own clean-up, when its 24 hours are over, whether or not another export comes along.
+    jobs.enqueue(tasks.delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
 def _write_export_file(export: CandidateExport, attempt: int) -> None:

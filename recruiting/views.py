@@ -133,7 +133,7 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect(reverse("recruiting:candidate-list"))
+            return redirect(f"{reverse('recruiting:candidate-list')}?{request.GET.urlencode()}")  # the filters stay
         response = HttpResponseRedirect(export.get_absolute_url())
         response.status_code = 303  # see the export's progress page
         return response

@@ -280,3 +280,29 @@ def test_a_candidate_who_switched_to_the_pseudonym_after_the_job_is_not_in_the_d
     header, *rows = rows_of(download(recruiter_client, export))
     assert [row[0] for row in rows] == [other.pseudonym]
     assert "Femke" not in str(rows)
+
+
+def test_a_finished_export_queues_its_own_clean_up_for_when_its_link_expires(recruiter_client, role, settings):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    work_off_queue()
+    export.refresh_from_db()
+    clean_up = DBTaskResult.objects.filter(task_path="recruiting.tasks.delete_expired_exports").get()
+    assert clean_up.run_after >= export.expires_at
+    assert clean_up.status == "READY"
+
+
+def test_a_recruiter_has_at_most_three_exports_waiting_and_keeps_the_filters_when_refused(
+    recruiter_client, role, settings
+):
+    queue_in_database(settings)
+    candidate(role)
+    for minimum in (10, 20, 30):
+        post_export(recruiter_client, f"min_score={minimum}")
+    response = recruiter_client.post(f"{EXPORT_URL}?min_score=40", follow=True)
+    assert response.redirect_chain[-1][0].endswith("?min_score=40")
+    assert "You have 3 exports waiting." in response.content.decode()
+    assert CandidateExport.objects.count() == 3
+    work_off_queue()
+    assert post_export(recruiter_client, "min_score=40").status == JobStatus.QUEUED

@@ -303,7 +303,7 @@ def record_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentIn
             )
     Assessment.objects.bulk_create(to_create.values())
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
-    if to_create or to_update:
+    if (to_create or to_update) and not changes:  # a changed level is touched with the matches below
         touch(person_kind(user.pk))
     matches: dict[int, RoleMatch] = {}
     if changes:

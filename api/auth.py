@@ -94,23 +94,20 @@ class PerCallerRateThrottle(BaseThrottle):
         return self.seconds - (self.timer() % self.seconds)
 
 
-class PerAddressRateThrottle(PerCallerRateThrottle):
-    """Calls without a valid token or session, counted per client address (``API_ANONYMOUS_RATE_LIMIT`` a window).
+class AddressRateLimit(PerCallerRateThrottle):
+    """A fixed-window limit per client address; ``setting`` names the calls allowed a window, read on each call
+    (so a test or a reload can change it), and ``name`` keeps each limit's counts apart."""
 
-    Public endpoints count here, and so does every call with a token that is
-    not valid (``TokenAuth``), so guessing tokens is limited too.
-    """
-
-    def __init__(self, *, seconds: int):
-        super().__init__(requests=settings.API_ANONYMOUS_RATE_LIMIT, seconds=seconds)
+    def __init__(self, *, name: str, setting: str, seconds: int):
+        super().__init__(requests=getattr(settings, setting), seconds=seconds)
+        self.name = name
+        self.setting = setting
 
     def limit(self) -> int:
-        return settings.API_ANONYMOUS_RATE_LIMIT  # read on each call, so a test or a reload can change it
+        return getattr(settings, self.setting)
 
     def caller(self, request: HttpRequest) -> str | None:
-        if PerCallerRateThrottle.caller(request) is not None:
-            return None
-        return f"address-{client_address(request)}"
+        return f"{self.name}-{client_address(request)}"
 
     def check(self, request: HttpRequest) -> None:
         """Count one call, and refuse it with 429 once the address is over its limit."""
@@ -118,7 +115,25 @@ class PerAddressRateThrottle(PerCallerRateThrottle):
             raise Throttled(wait=self.wait())
 
 
+class PerAddressRateThrottle(AddressRateLimit):
+    """Calls without a valid token or session, counted per client address (``API_ANONYMOUS_RATE_LIMIT`` a window).
+
+    Public endpoints count here, and so does every call with a token that is
+    not valid (``TokenAuth``), so guessing tokens is limited too.
+    """
+
+    def __init__(self, *, seconds: int):
+        super().__init__(name="address", setting="API_ANONYMOUS_RATE_LIMIT", seconds=seconds)
+
+    def caller(self, request: HttpRequest) -> str | None:
+        if PerCallerRateThrottle.caller(request) is not None:
+            return None
+        return super().caller(request)
+
+
 ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(seconds=60)
+# One endpoint's own limit per client address, for every caller, besides the API's limits.
+VACANCY_RATE_LIMIT = AddressRateLimit(name="vacancy-address", setting="API_VACANCY_RATE_LIMIT", seconds=60)
 
 
 def require_recruiter(request: HttpRequest) -> None:

@@ -274,10 +274,10 @@ def test_a_candidate_who_switched_to_the_pseudonym_after_the_job_is_not_in_the_d
     named = candidate(role, score=80, display_name="Femke de Vries", identity=EngineerProfile.Identity.NAME)
     other = candidate(role, score=70, display_name="Kept Hidden")
     export = post_export(recruiter_client)
-    header, *rows = rows_of(download(recruiter_client, export))
+    _header, *rows = rows_of(download(recruiter_client, export))
     assert [row[0] for row in rows] == ["Femke de Vries", other.pseudonym]
     EngineerProfile.objects.filter(pk=named.pk).update(identity=EngineerProfile.Identity.PSEUDONYM)
-    header, *rows = rows_of(download(recruiter_client, export))
+    _header, *rows = rows_of(download(recruiter_client, export))
     assert [row[0] for row in rows] == [other.pseudonym]
     assert "Femke" not in str(rows)
 

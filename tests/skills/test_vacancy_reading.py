@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalog.demo import load_catalog_demo
 from catalog.models import ToolPhrase
@@ -233,3 +235,20 @@ def test_an_unpublished_tool_is_not_read(demo):
     tool.published = False
     tool.save()
     assert "dbt" not in asked_tools(read_vacancy(text="Je bouwt modellen in dbt."))
+
+
+WORDS = ["Spark", "SQL", "geen", "no", "Pré", "Nice to have", "Requirements", ":", "\n", " ", "-", "5+ jaar", "İ", "ß"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=40).map("".join))
+def test_any_text_reads_without_error_and_every_hit_is_its_own_text(demo, text):
+    # The demo is loaded once for all examples (a function-scoped fixture, hence the suppressed health check).
+    text = text.replace("\x00", "")
+    reading = read_vacancy(text=text)
+    for asked in (*reading.items, *reading.tools):
+        for hit in asked.phrases:
+            assert text[hit.start : hit.end] == hit.text
+    assert "".join(piece for piece, _match in reading.highlights()) == text
+    assert reading.language in ("nl", "en", "mixed")
+    assert reading.seniority in ("junior", "medior", "senior", "unknown")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import PublishedQuerySet, TimeStamped
 from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.models.phrases import ItemPhrase
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
@@ -18,6 +19,7 @@ from skills.pseudonyms import random_pseudonym
 from skills.validators import http_url_validator
 
 __all__ = [  # the models kept in their own modules, at home here too
+    "ItemPhrase",
     "Resource",
     "ResourceQuerySet",
     "SavedVacancy",

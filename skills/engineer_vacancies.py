@@ -22,15 +22,15 @@ from skills.selectors import RequirementStatus, RoleGaps, prefetch_learning, req
 from skills.vacancies import fit
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
-from skills.vacancies.seniority import MEDIOR, SENIOR
+from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN
 
 MAX_SAVED_VACANCIES = 50
 
 SENIORITY_LABELS = {
-    "junior": gettext_lazy("junior"),
-    "medior": gettext_lazy("medior"),
-    "senior": gettext_lazy("senior"),
-    "unknown": gettext_lazy("not stated"),
+    JUNIOR: gettext_lazy("junior"),
+    MEDIOR: gettext_lazy("medior"),
+    SENIOR: gettext_lazy("senior"),
+    UNKNOWN: gettext_lazy("not stated"),
 }
 LANGUAGE_LABELS = {
     "nl": gettext_lazy("Dutch"),

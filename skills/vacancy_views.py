@@ -57,7 +57,7 @@ def vacancy_save(request: HttpRequest) -> HttpResponse:
         form.is_valid()
         return _render(request, form=form)
     text = save_form.cleaned_data["text"]
-    form = VacancyForm(initial={"text": text})
+    form = VacancyForm({"text": text})
     if save_form.is_valid():
         try:
             vacancy = engineer_vacancies.save_vacancy(
@@ -80,7 +80,7 @@ def vacancy_save(request: HttpRequest) -> HttpResponse:
 def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     """A saved vacancy read again: with today's phrases and the engineer's current levels."""
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
-    form = VacancyForm(initial={"text": vacancy.text})
+    form = VacancyForm({"text": vacancy.text})
     return _render(request, form=form, fit=_fit(request, form, vacancy.text), saved=vacancy)
 
 

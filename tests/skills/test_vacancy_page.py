@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from skills import engineer_vacancies
@@ -127,6 +128,7 @@ def test_the_paste_form_is_an_engineer_page_with_a_limited_textarea(client, engi
     body = response.content.decode()
     assert response.status_code == 200
     assert f'maxlength="{VACANCY_MAX_CHARS}"' in body and "<textarea" in body
+    assert '<a class="nav-link active" aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     assert PortalClient().get(reverse("skills:vacancy")).status_code == 302
 
@@ -259,6 +261,25 @@ def test_the_form_itself_refuses_a_nul_byte():
     assert not form.is_valid() and "text" in form.errors
 
 
+def test_a_text_the_engine_refuses_comes_back_with_its_reason_on_every_page(client, engineer, fake_reader, monkeypatch):
+    vacancy = save_vacancy(owner=engineer, title="Kept", link="", text=TEXT)
+
+    def refuse(*, text):
+        raise ValidationError("The reader cannot read this text.")
+
+    monkeypatch.setattr(engineer_vacancies, "read_vacancy", refuse)
+    for response in (
+        read_page(client),
+        save(client),
+        client.get(vacancy.get_absolute_url()),
+    ):
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "The reader cannot read this text." in body and 'name="text"' in body
+        assert "vacancy-fit" not in body
+    assert SavedVacancy.objects.count() == 1
+
+
 def test_line_breaks_are_read_as_one_character(client, engineer, fake_reader):
     response = read_page(client, "Senior\r\nwindow functions\r\n")
     assert response.context["fit"].reading.text == "Senior\nwindow functions"
@@ -285,6 +306,7 @@ def test_saving_keeps_the_vacancy_for_its_owner_and_opens_its_reading(client, en
     page = client.get(vacancy.get_absolute_url())
     body = page.content.decode()
     assert "<h1>Lakehouse engineer at Acme</h1>" in body
+    assert 'aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
     assert "<mark>window functions</mark>" in body
     assert 'href="https://jobs.example.org/42" rel="noopener noreferrer nofollow"' in body
     assert "Save to my vacancies" not in body

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
 from skills.services import AssessmentInput
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
+LINK_ERROR = _("Enter a link that starts with http:// or https://.")
 
 LEVEL_DESCRIPTIONS = {
     Level.NONE: _("None — not yet."),
@@ -43,7 +45,7 @@ class AssessmentForm(forms.Form):
         max_length=500,
         assume_scheme="https",
         validators=[http_url_validator],
-        error_messages={"invalid": _("Enter a link that starts with http:// or https://.")},
+        error_messages={"invalid": LINK_ERROR},
         widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "placeholder": "https://"}),
     )
     note = forms.CharField(
@@ -169,3 +171,54 @@ class ChecklistFilterForm(forms.Form):
     def cleaned_show(self) -> str:
         """The chosen filter; anything else shows every item."""
         return (self.cleaned_data.get("show") if self.is_valid() else "") or "all"
+
+
+class VacancyTextField(forms.CharField):
+    """A pasted vacancy: up to VACANCY_MAX_CHARS characters, line breaks as the reading counts them (``\n``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", VACANCY_MAX_CHARS)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": _("Paste the text of a vacancy first."),
+                "max_length": _(
+                    "A vacancy can be at most %(limit_value)d characters long; this one has %(show_value)d."
+                ),
+            },
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+class VacancyForm(forms.Form):
+    text = VacancyTextField(
+        label=_("Vacancy text"),
+        help_text=_("Paste the whole vacancy, Dutch or English. Nothing is stored unless you save it."),
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+    )
+
+
+class SaveVacancyForm(forms.Form):
+    """Keep a read vacancy in the engineer's own list; the text comes along unseen from the reading page."""
+
+    prefix = "save"
+
+    text = VacancyTextField(widget=forms.HiddenInput)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_("For example the role and the company."),
+        error_messages={"required": _("Give the vacancy a title, so you can find it again.")},
+    )
+    link = forms.URLField(
+        label=_("Link to the vacancy (optional)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[http_url_validator],
+        error_messages={"invalid": LINK_ERROR},
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from skills.models import Assessment, AssessmentChange, RoleMatch, ShareLink
+from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy, ShareLink
 from skills.selectors import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
@@ -84,6 +84,15 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 ],
             }
             for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")
+        ],
+        "saved_vacancies": [
+            {
+                "title": vacancy.title,
+                "link": vacancy.link,
+                "text": vacancy.text,
+                "created_at": _iso(vacancy.created_at),
+            }
+            for vacancy in SavedVacancy.objects.owned_by(user).order_by("created_at", "pk")
         ],
         "profile_views": [],
         "contact_requests": [],

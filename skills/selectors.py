@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from catalog.models import Tool
 from catalog.selectors import public_tools
@@ -108,7 +108,7 @@ class ScoreExample:
 
 @dataclass(frozen=True)
 class RoleGaps:
-    role: Role
+    role: Role | None  # None for requirements that are no role's, such as a vacancy's
     result: MatchResult
     met: list[RequirementStatus]
     missing: list[RequirementStatus]
@@ -147,14 +147,27 @@ def learning_path_key(status: RequirementStatus) -> tuple:
 
 def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
     """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order."""
-    requirements = list(
-        RoleRequirement.objects.filter(role=role)
-        .select_related("item__skill")
-        .prefetch_related(
-            Prefetch("item__skill__tools", queryset=public_tools()),
-            Prefetch("item__resources", queryset=Resource.objects.public().select_related("tool")),
-        )
+    requirements = list(RoleRequirement.objects.filter(role=role).select_related("item__skill"))
+    prefetch_learning([requirement.item for requirement in requirements])
+    return requirement_gaps(user=user, requirements=requirements, role=role)
+
+
+def prefetch_learning(items: list[ChecklistItem]) -> None:
+    """What the learning path shows of each item (its skill's public tools, its public resources), in two queries."""
+    prefetch_related_objects(
+        items,
+        Prefetch("skill__tools", queryset=public_tools()),
+        Prefetch("resources", queryset=Resource.objects.public().select_related("tool")),
     )
+
+
+def requirement_gaps(
+    *, user: AbstractBaseUser, requirements: list[RoleRequirement], role: Role | None = None
+) -> RoleGaps:
+    """Met, missing and the learning path for any requirements: a role's, or unsaved ones such as a vacancy's.
+
+    Their items come with the skill selected and the skill's tools and the item's resources prefetched.
+    """
     levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
     statuses = [
         RequirementStatus(

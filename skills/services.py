@@ -373,7 +373,8 @@ def update_profile(
 
 @transaction.atomic
 def delete_account(*, user: AbstractBaseUser) -> None:
-    """Remove the account and, through the cascades, every assessment, change, profile, match and view of it.
+    """Remove the account and, through the cascades, every assessment, change, profile, match, saved vacancy and view
+    of it.
 
     What the cache holds of the account goes too, now and again once the deletion commits.
     """

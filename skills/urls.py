@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from skills import share_views, views
+from skills import share_views, vacancy_views, views
 
 app_name = "skills"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("profile/delete/", views.profile_delete, name="profile-delete"),
     path("profile/share-links/", share_views.share_link_create, name="share-link-create"),
     path("profile/share-links/<int:pk>/revoke/", share_views.share_link_revoke, name="share-link-revoke"),
+    path("vacancy/", vacancy_views.vacancy, name="vacancy"),
+    path("vacancy/save/", vacancy_views.vacancy_save, name="vacancy-save"),
+    path("vacancy/<int:pk>/", vacancy_views.saved_vacancy, name="vacancy-detail"),
+    path("vacancy/<int:pk>/delete/", vacancy_views.saved_vacancy_delete, name="vacancy-delete"),
     path("roles/", views.role_list, name="role-list"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
 ]

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from skills import checklist as checklist_page
-from skills import personal_data, selectors, services
+from skills import engineer_vacancies, personal_data, selectors, services
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,
@@ -133,6 +133,8 @@ def assess_all(request: HttpRequest) -> HttpResponse:
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
         "fits": SimpleLazyObject(lambda: selectors.role_fits(user=request.user)),
+        "saved": SimpleLazyObject(lambda: engineer_vacancies.saved_vacancy_fits(user=request.user)),
+        "saved_limit": engineer_vacancies.MAX_SAVED_VACANCIES,
     }
     return render(request, "skills/gaps.html", context)
 

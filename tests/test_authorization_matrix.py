@@ -16,6 +16,7 @@ from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
 from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
+from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role
 from skills.sharing import create_share_link
 from tests.factories import (
@@ -62,6 +63,12 @@ STAFF_ADMIN = {
 }
 EDITOR_CONTENT = STAFF_ADMIN
 SUPERUSER_ONLY_ADMIN = {**STAFF_ADMIN, "editor": FORBIDDEN}
+# A saved vacancy is its owner's alone: everyone else, staff included (with or without a second factor), gets a 404.
+OWN_SAVED_VACANCY = {
+    "anonymous": LOGIN,
+    "engineer": OK,
+    **dict.fromkeys(("other_engineer", "recruiter", "editor", "superuser", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
+}
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
 API_SIGNED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], OK)}
@@ -101,6 +108,10 @@ EXPECTED = {
     "skills:profile-delete": SIGNED_IN,
     "skills:share-link-create": SIGNED_IN_POST_ONLY,
     "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
+    "skills:vacancy": SIGNED_IN,  # reading a pasted vacancy stores nothing
+    "skills:vacancy-save": SIGNED_IN_POST_ONLY,
+    "skills:vacancy-detail": OWN_SAVED_VACANCY,
+    "skills:vacancy-delete": SIGNED_IN_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
     # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
     "share:profile": PUBLIC,
     # skills: recruiters
@@ -279,6 +290,7 @@ def world(db):
         recruiter=users["recruiter"], query=QueryDict(), profile_url_base="http://testserver/skills/candidates/"
     )
     shared = create_share_link(user=users["engineer"], days=7)
+    vacancy = save_vacancy(owner=users["engineer"], title="Lakehouse at Acme", link="", text="Senior, PySpark, SQL.")
     contact = ContactRequest.objects.create(
         recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
     )
@@ -296,6 +308,8 @@ def world(db):
         "api:answer_own_contact_request": {"request_id": contact.pk},
         "api:withdraw_own_acceptance": {"request_id": contact.pk},
         "skills:share-link-revoke": {"pk": shared.link.pk},
+        "skills:vacancy-detail": {"pk": vacancy.pk},
+        "skills:vacancy-delete": {"pk": vacancy.pk},
         "recruiting:contact-answer": {"pk": contact.pk},
         "recruiting:contact-withdraw": {"pk": contact.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},

@@ -1,5 +1,5 @@
-"""The skills models: checklist, assessments, roles, profiles and stored matches; resources and share links in
-their own modules, imported here so every model is ``skills.models.X``."""
+"""The skills models: checklist, assessments, roles, profiles and stored matches; resources, share links and saved
+vacancies in their own modules, imported here so every model is ``skills.models.X``."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +13,7 @@ from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
 from skills.models.phrases import ItemPhrase
 from skills.models.resources import Resource, ResourceQuerySet
+from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
 from skills.pseudonyms import random_pseudonym
 from skills.validators import http_url_validator
@@ -21,6 +22,8 @@ __all__ = [  # the models kept in their own modules, at home here too
     "ItemPhrase",
     "Resource",
     "ResourceQuerySet",
+    "SavedVacancy",
+    "SavedVacancyQuerySet",
     "ShareLink",
     "ShareLinkQuerySet",
     "ShareLinkView",

@@ -40,9 +40,9 @@ def test_every_role_gets_one_line_of_its_own_links(live_server, browser, width, 
     }
     EngineerProfile.objects.create(user=people["editor-recruiter-engineer"])
     expected = {
-        "engineer": ({"Checklist", "Profile"}, {"Candidates", "Admin"}),
+        "engineer": ({"Checklist", "Vacancy", "Profile"}, {"Candidates", "Admin"}),
         "recruiter": ({"Candidates", "Shortlists"}, {"Checklist", "Admin"}),
-        "editor-recruiter-engineer": ({"Checklist", "Candidates", "Admin"}, set()),
+        "editor-recruiter-engineer": ({"Checklist", "Vacancy", "Candidates", "Admin"}, set()),
     }
     for who, user in people.items():
         page.context.clear_cookies()
@@ -62,6 +62,24 @@ def test_every_role_gets_one_line_of_its_own_links(live_server, browser, width, 
         journey.step(f"{who} navigation at {width}")
     context.close()
     assert not errors, errors
+
+
+def test_the_fullest_bar_stays_on_one_line_in_dutch_too(live_server, browser, request):
+    """Dutch words are longer: an engineer who is also recruiter and editor still gets one line at 1280 px."""
+    from tests.e2e.conftest import Journey
+
+    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    user = SuperuserFactory(email="everything.at.once@example-company.com")
+    EngineerProfile.objects.create(user=user)
+    share_session(page, live_server, user)
+    page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
+    page.goto(live_server.url + "/catalog/")
+    assert {"Checklist", "Vacature", "Kandidaten", "Beheer"} <= set(link_names(page))
+    assert nav_lines(page) == 1
+    assert fits_width(page, 1280)
+    Journey(page, request.node.name).step("everything at once in Dutch at 1280")
+    context.close()
 
 
 def test_the_account_menu_opens_and_closes_from_the_keyboard(live_server, journey):

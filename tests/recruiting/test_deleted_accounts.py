@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from skills import services
+from skills.engineer_vacancies import save_vacancy
 from tests.clients import PortalClient as Client
 from tests.factories import ChecklistItemFactory, RecruiterFactory, RoleFactory, RoleRequirementFactory, UserFactory
 
@@ -46,6 +47,8 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
         visibility="recruiters",
     )
     services.set_assessment(user=engineer, item=item, level=3, evidence_url=evidence)
+    vacancy_title = f"Vacancy {uuid.uuid4().hex}"
+    save_vacancy(owner=engineer, title=vacancy_title, link="", text="Senior data engineer: window functions.")
     profile_id = engineer.profile.pk
 
     own = Client()
@@ -57,9 +60,11 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
     assert recruiter.get(reverse("recruiting:candidate-list")).status_code == 200
     assert evidence in recruiter.get(reverse("recruiting:candidate-detail", args=[profile_id])).content.decode()
     assert redis_values_holding(evidence), "the pages above keep the evidence link in their cached fragments"
+    assert redis_values_holding(vacancy_title), "the gaps page keeps the saved vacancies in its cached fragment"
 
     response = own.post(reverse("skills:profile-delete"), {"email": engineer.email})
     assert response.status_code == 302
 
     assert redis_values_holding(evidence) == []
+    assert redis_values_holding(vacancy_title) == []
     assert recruiter.get(reverse("recruiting:candidate-detail", args=[profile_id])).status_code == 404

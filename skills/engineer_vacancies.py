@@ -1,0 +1,234 @@
+"""A vacancy on the engineer's side: its reading against their own levels, and the vacancies they keep.
+
+The fit is the roles' score (``skills.scoring.compute_match``) over the requirements that
+``skills.vacancies.fit.vacancy_requirements`` draws from a reading — the one rule for what a
+vacancy needs — so a vacancy's score and a role's can be read side by side. Gaps and the
+learning path come from the same selector as a role's (``skills.selectors.requirement_gaps``).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from catalog.models import Tool
+from portal.fragments import person_kind, touch
+from skills.models import ChecklistItem, RoleRequirement, SavedVacancy, Skill
+from skills.scoring import MatchResult, RequirementSpec, compute_match
+from skills.selectors import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps, user_levels
+from skills.vacancies import fit
+from skills.vacancies.fit import vacancy_requirements
+from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
+from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN
+
+MAX_SAVED_VACANCIES = 50
+
+SENIORITY_LABELS = {
+    JUNIOR: gettext_lazy("junior"),
+    MEDIOR: gettext_lazy("medior"),
+    SENIOR: gettext_lazy("senior"),
+    UNKNOWN: gettext_lazy("not stated"),
+}
+LANGUAGE_LABELS = {
+    "nl": gettext_lazy("Dutch"),
+    "en": gettext_lazy("English"),
+    "mixed": gettext_lazy("Dutch and English"),
+}
+
+
+@dataclass(frozen=True)
+class VacancyRule:
+    """The numbers of the one rule for what a vacancy needs (skills.vacancies.fit), for the note on the page."""
+
+    required_level: int
+    senior_required_level: int
+    nice_to_have_level: int
+    required_counts: int  # what a required item counts in the score (skills.scoring.RequirementSpec.counts)
+    nice_to_have_counts: int
+
+    @property
+    def nice_to_have_percent(self) -> int:
+        return round(100 * self.nice_to_have_counts / self.required_counts)
+
+
+def vacancy_rule() -> VacancyRule:
+    """The rule's own numbers: the levels of ``fit.needed_level`` and what its weights count in the score."""
+
+    def counts(*, weight: int, required: bool) -> int:
+        return RequirementSpec(item_id=0, item_name="", min_level=1, weight=weight, is_must_have=required).counts
+
+    return VacancyRule(
+        required_level=fit.needed_level(required=True, seniority=MEDIOR),
+        senior_required_level=fit.needed_level(required=True, seniority=SENIOR),
+        nice_to_have_level=fit.needed_level(required=False, seniority=SENIOR),
+        required_counts=counts(weight=fit.REQUIRED_WEIGHT, required=True),
+        nice_to_have_counts=counts(weight=fit.NICE_WEIGHT, required=False),
+    )
+
+
+# The reading against the engineer's levels ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemFit:
+    """One item the vacancy asks for, with the engineer's level and the level the rule needs."""
+
+    asked: ItemAsked
+    status: RequirementStatus
+
+    @property
+    def item(self) -> ChecklistItem:
+        return self.status.item
+
+    @property
+    def required(self) -> bool:
+        return self.asked.required
+
+    @property
+    def level(self) -> int:
+        return self.status.level
+
+    @property
+    def needed(self) -> int:
+        return self.status.requirement.min_level
+
+    @property
+    def is_met(self) -> bool:
+        return self.status.is_met
+
+    @property
+    def phrase_texts(self) -> list[str]:
+        """The words that matched, each once, in the order of the text."""
+        seen: dict[str, str] = {}
+        for hit in self.asked.phrases:
+            seen.setdefault(hit.text.casefold(), hit.text)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class SkillAsked:
+    skill: Skill
+    items: list[ItemFit]
+
+
+@dataclass(frozen=True)
+class VacancyFit:
+    reading: VacancyReading
+    skills: list[SkillAsked]  # in growth order, as the roles list them; items in the order the text names them
+    tools: list[Tool]  # the public ones, in the order the text names them
+    gaps: RoleGaps
+
+    @property
+    def result(self) -> MatchResult:
+        return self.gaps.result
+
+    @property
+    def seniority_label(self) -> str:
+        return str(SENIORITY_LABELS.get(self.reading.seniority, self.reading.seniority))
+
+    @property
+    def language_label(self) -> str:
+        return str(LANGUAGE_LABELS.get(self.reading.language, self.reading.language))
+
+
+def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFit:
+    """How the user's levels meet what ``reading`` asks for: per item, as a score, and what to learn in which order.
+
+    Items and tools are read afresh (the reading's own are the phrasebook's, shared by the whole process and not
+    to be added to); a fixed number of queries however much the vacancy asks.
+    """
+    items = ChecklistItem.objects.select_related("skill").in_bulk([asked.item.pk for asked in reading.items])
+    prefetch_learning(list(items.values()))
+    requirements = [
+        RoleRequirement(
+            item=items[spec.item_id], min_level=spec.min_level, weight=spec.weight, is_must_have=spec.is_must_have
+        )
+        for spec in vacancy_requirements(reading=reading)
+        if spec.item_id in items  # an item deleted since the phrasebook was built asks for nothing
+    ]
+    gaps = requirement_gaps(user=user, requirements=requirements)
+    statuses = {status.item.pk: status for status in (*gaps.met, *gaps.missing)}
+    grouped: dict[int, SkillAsked] = {}
+    for asked in reading.items:
+        if asked.item.pk in statuses:
+            status = statuses[asked.item.pk]
+            grouped.setdefault(status.skill.pk, SkillAsked(skill=status.skill, items=[])).items.append(
+                ItemFit(asked=asked, status=status)
+            )
+    skills = sorted(grouped.values(), key=lambda group: (group.skill.growth_stage, group.skill.order, group.skill.name))
+    public_tools = Tool.objects.public().in_bulk([asked.tool.pk for asked in reading.tools])
+    tools = [public_tools[asked.tool.pk] for asked in reading.tools if asked.tool.pk in public_tools]
+    return VacancyFit(reading=reading, skills=skills, tools=tools, gaps=gaps)
+
+
+# Saved vacancies ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_vacancy(*, owner: AbstractBaseUser, title: str, link: str, text: str) -> SavedVacancy:
+    """Keep a vacancy in the owner's private list, with what its reading asks for, up to MAX_SAVED_VACANCIES."""
+    reading = read_vacancy(text=text)  # refuses text it cannot read (too long, NUL)
+    if SavedVacancy.objects.owned_by(owner).count() >= MAX_SAVED_VACANCIES:
+        raise ValidationError(
+            _("You keep %(limit)s saved vacancies, the most there is room for: delete one before saving another.")
+            % {"limit": MAX_SAVED_VACANCIES}
+        )
+    vacancy = SavedVacancy(
+        owner=owner,
+        title=title.strip(),
+        link=link,
+        text=text,
+        seniority=reading.seniority,
+        language=reading.language,
+        items_asked=[{"item": asked.item.pk, "required": asked.required} for asked in reading.items],
+    )
+    vacancy.full_clean()
+    vacancy.save()
+    touch(person_kind(owner.pk))  # the gaps page lists it
+    return vacancy
+
+
+@transaction.atomic
+def delete_saved_vacancy(*, owner: AbstractBaseUser, vacancy: SavedVacancy) -> None:
+    if vacancy.owner_id != owner.pk:
+        raise PermissionDenied(_("This saved vacancy belongs to someone else."))
+    vacancy.delete()
+    touch(person_kind(owner.pk))
+
+
+@dataclass(frozen=True)
+class SavedVacancyFit:
+    vacancy: SavedVacancy
+    result: MatchResult
+
+
+def saved_vacancy_fits(*, user: AbstractBaseUser) -> list[SavedVacancyFit]:
+    """The user's saved vacancies, newest first, each scored by the rule against the current levels.
+
+    Scored from what each reading asked for when it was saved, so the page reads no text again: three queries
+    however many there are.
+    """
+    vacancies = list(SavedVacancy.objects.owned_by(user)[:MAX_SAVED_VACANCIES])
+    item_ids = {entry["item"] for vacancy in vacancies for entry in vacancy.items_asked}
+    items = ChecklistItem.objects.select_related("skill").in_bulk(item_ids) if item_ids else {}
+    levels = user_levels(user=user, item_ids=list(items)) if items else {}
+    return [
+        SavedVacancyFit(
+            vacancy=vacancy,
+            result=compute_match(vacancy_requirements(reading=_stored_reading(vacancy, items)), levels),
+        )
+        for vacancy in vacancies
+    ]
+
+
+def _stored_reading(vacancy: SavedVacancy, items: dict[int, ChecklistItem]) -> VacancyReading:
+    """What the vacancy's reading asked for when it was saved; items deleted since then are left out."""
+    asked = tuple(
+        ItemAsked(item=items[entry["item"]], required=entry["required"], phrases=())
+        for entry in vacancy.items_asked
+        if entry["item"] in items
+    )
+    return VacancyReading(text="", language=vacancy.language, seniority=vacancy.seniority, items=asked, tools=())

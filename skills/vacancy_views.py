@@ -1,0 +1,93 @@
+"""/skills/vacancy/: paste a vacancy, read what it asks for against your own levels, keep it in a private list.
+
+Reading stores nothing; only "Save to my vacancies" does. A saved vacancy is its owner's alone: anyone
+else gets the plain 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from skills import engineer_vacancies
+from skills.forms import SaveVacancyForm, VacancyForm
+from skills.models import SavedVacancy
+
+
+def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> engineer_vacancies.VacancyFit | None:
+    """The text's fit for the signed-in engineer; None, with the reading's objection on ``form``, if it cannot be read."""
+    try:
+        reading = engineer_vacancies.read_vacancy(text=text)
+    except ValidationError as error:
+        form.add_error("text", error)
+        return None
+    return engineer_vacancies.vacancy_fit(user=request.user, reading=reading)
+
+
+def _render(request: HttpRequest, **context) -> HttpResponse:
+    context.setdefault("rule", engineer_vacancies.vacancy_rule())
+    return render(request, "skills/vacancy.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def vacancy(request: HttpRequest) -> HttpResponse:
+    """The paste form; posted, the reading of the text against the engineer's levels (nothing is stored)."""
+    form = VacancyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        fit = _fit(request, form, text)
+        if fit is not None:
+            return _render(request, form=form, fit=fit, save_form=SaveVacancyForm(initial={"text": text}))
+    return _render(request, form=form)
+
+
+@login_required
+@require_POST
+def vacancy_save(request: HttpRequest) -> HttpResponse:
+    """Keep the read vacancy; with a bad title or link the reading comes back with the errors and the input."""
+    save_form = SaveVacancyForm(request.POST)
+    if not save_form.is_valid() and "text" in save_form.errors:
+        # The text came along unseen from the reading page: show its problem where it can be fixed.
+        form = VacancyForm({"text": save_form.data.get(save_form.add_prefix("text"), "")})
+        form.is_valid()
+        return _render(request, form=form)
+    text = save_form.cleaned_data["text"]
+    form = VacancyForm({"text": text})
+    if save_form.is_valid():
+        try:
+            vacancy = engineer_vacancies.save_vacancy(
+                owner=request.user,
+                title=save_form.cleaned_data["title"],
+                link=save_form.cleaned_data["link"],
+                text=text,
+            )
+        except ValidationError as error:
+            save_form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(title)s” is saved to your vacancies.") % {"title": vacancy.title})
+            return redirect(vacancy)
+    fit = _fit(request, form, text)
+    return _render(request, form=form, fit=fit, save_form=save_form if fit is not None else None)
+
+
+@login_required
+@require_safe
+def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
+    """A saved vacancy read again: with today's phrases and the engineer's current levels."""
+    vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
+    form = VacancyForm({"text": vacancy.text})
+    return _render(request, form=form, fit=_fit(request, form, vacancy.text), saved=vacancy)
+
+
+@login_required
+@require_POST
+def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
+    engineer_vacancies.delete_saved_vacancy(owner=request.user, vacancy=vacancy)
+    messages.success(request, _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title})
+    return redirect(f"{reverse('skills:gaps')}#saved-vacancies-heading")

@@ -1,0 +1,127 @@
+"""An engineer pastes a Dutch vacancy: highlighted phrases, fit, gaps and learning path; saves it; finds it again.
+
+On a desktop and on a 390×844 phone, with a screenshot and an axe check per step.
+"""
+
+import pytest
+
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import ChecklistItem, SavedVacancy
+from skills.services import set_assessment
+from tests.e2e.support import fits_width, share_session, watch_console
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE_WIDTH = 390
+TITLE = "Senior Data Engineer bij Waterschap Lakehouse"
+
+VACANCY = """Senior Data Engineer – lakehouse (Utrecht, hybride)
+
+Over de functie
+Ons dataplatform groeit hard. Jij bouwt en onderhoudt de pijplijnen die sensordata van gemalen en dijken
+verwerken, op Databricks met PySpark. Je werkt samen met analisten en data scientists.
+
+Wat vragen wij
+- Minimaal vijf jaar ervaring als data engineer
+- Sterke SQL-kennis, met window functions en joins
+- Ervaring met PySpark, partitionering en het oplossen van skew
+- Orkestratie met Airflow: retries en scheduling
+- Datakwaliteit bewaken met data tests
+
+Pré
+- Docker en CI pipelines
+- Ervaring met Azure
+
+Wat bieden wij
+Een vaste baan, 36 uur, een opleidingsbudget en collega's die graag kennis delen.
+"""
+
+
+def engineer_with_levels():
+    engineer = UserFactory()
+    set_assessment(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
+    set_assessment(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=2)
+    return engineer
+
+
+def read_and_check(page, journey, label: str) -> str:
+    """Paste the vacancy, read it and check what the page explains; returns the fit shown."""
+    page.get_by_label("Vacancy text").fill(VACANCY)
+    page.get_by_role("button", name="Read the vacancy").click()
+    page.locator("#vacancy-fit").wait_for()
+    marks = page.locator(".vacancy-text mark").all_inner_texts()
+    assert "window functions" in marks and "Airflow" in marks, marks
+    assert page.locator("#vacancy-seniority").inner_text() == "senior"
+    assert page.locator("#vacancy-language").inner_text() == "Dutch"
+    window = page.locator("ul.vacancy-items > li", has_text="Window functions")
+    assert "Your level: 3 of 3 needed" in window.inner_text() and "required" in window.inner_text()
+    assert page.locator("ol.learning-path > li").count() > 0
+    assert page.get_by_role("heading", name="Missing").is_visible()
+    assert "counts 50% of a required item" in page.locator("#vacancy-rule").inner_text()
+    journey.step(f"{label}: the vacancy as read")
+    return page.locator("#vacancy-fit").inner_text().split("/")[0].strip()
+
+
+def save(page, journey, label: str) -> None:
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Link to the vacancy (optional)").fill("https://werken.example.nl/vacatures/42")
+    page.get_by_role("button", name="Save to my vacancies").click()
+    page.get_by_role("status").get_by_text(f"“{TITLE}” is saved to your vacancies.").wait_for()
+    page.get_by_role("heading", level=1, name=TITLE).wait_for()
+    journey.step(f"{label}: saved")
+
+
+def test_an_engineer_reads_a_dutch_vacancy_saves_it_and_finds_it_beside_the_roles(live_server, journey):
+    load_catalog_demo()
+    load_skills_demo()
+    page = journey.page
+    errors = watch_console(page)
+    share_session(page, live_server, engineer_with_levels())
+
+    page.goto(live_server.url + "/skills/")
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Vacancy").click()
+    page.get_by_role("heading", level=1, name="Read a vacancy").wait_for()
+    journey.step("the paste form")
+
+    fit = read_and_check(page, journey, "desktop")
+    page.get_by_role("link", name="PySpark").first.wait_for()
+    save(page, journey, "desktop")
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Gaps").click()
+    card = page.locator("article", has=page.get_by_role("link", name=TITLE))
+    assert f"Fit: {fit} out of 100" in card.inner_text()
+    journey.step("the saved vacancy beside the roles")
+
+    card.get_by_role("link", name=TITLE).click()
+    page.locator("#vacancy-fit").wait_for()
+    assert page.locator("#vacancy-fit").inner_text().startswith(fit)
+    page.get_by_role("button", name=f"Delete “{TITLE}”").click()
+    page.get_by_role("status").get_by_text("is deleted from your vacancies").wait_for()
+    assert not SavedVacancy.objects.exists()
+    journey.step("deleted")
+    assert not errors, errors
+
+
+def test_reading_and_saving_a_vacancy_fit_a_phone(live_server, phone_journey):
+    load_catalog_demo()
+    load_skills_demo()
+    page = phone_journey.page
+    errors = watch_console(page)
+    share_session(page, live_server, engineer_with_levels())
+
+    page.goto(live_server.url + "/skills/vacancy/")
+    page.get_by_role("heading", level=1, name="Read a vacancy").wait_for()
+    assert fits_width(page, PHONE_WIDTH)
+    phone_journey.step("the paste form on a phone")
+    read_and_check(page, phone_journey, "phone")
+    assert fits_width(page, PHONE_WIDTH)
+    save(page, phone_journey, "phone")
+    assert fits_width(page, PHONE_WIDTH)
+
+    page.goto(live_server.url + "/skills/gaps/")
+    page.get_by_role("link", name=TITLE).wait_for()
+    assert fits_width(page, PHONE_WIDTH)
+    phone_journey.step("the saved vacancy on the gaps page, on a phone")
+    assert not errors, errors

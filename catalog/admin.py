@@ -22,8 +22,8 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
-from catalog.resources import ToolResource
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
+from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
 from portal.spreadsheets import SpreadsheetSafeCSV
 
@@ -117,6 +117,14 @@ class SizeLimitedImportForm(ImportForm):
         return import_file
 
 
+class ToolPhraseInline(admin.TabularInline):
+    """The words that tell a vacancy asks for the tool, besides its name."""
+
+    model = ToolPhrase
+    extra = 1
+    fields = ("text", "language")
+
+
 @admin.register(Tool)
 class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, BilingualAdmin):
     list_display = ("name", "category", "tool_type", "is_optional", "published", "order", "updated_at", "preview")
@@ -131,6 +139,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON)
     history_list_display = ("published",)
+    inlines = (ToolPhraseInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "category", "tool_type", "summary", "is_optional", "order", "published")}),
         (
@@ -153,6 +162,21 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     @admin.display(description=_("preview"))
     def preview(self, obj: Tool) -> str:
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site"))
+
+
+@admin.register(ToolPhrase)
+class ToolPhraseAdmin(ImportExportModelAdmin):
+    """All tools' vacancy phrases in one list, for import and export; each tool's page edits its own."""
+
+    list_display = ("text", "tool", "language")
+    list_filter = ("language", "tool")
+    list_select_related = ("tool",)
+    search_fields = ("text", "tool__name")
+    autocomplete_fields = ("tool",)
+    resource_classes = (ToolPhraseResource,)
+    import_form_class = SizeLimitedImportForm
+    import_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON)
 
 
 class ChooserRecommendationInline(TranslationTabularInline):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import override
 
+from catalog.demo_phrases import load_tool_phrases_demo
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from catalog.translation import TOOL_TEXTS
 
@@ -1170,3 +1171,4 @@ def _load_catalog_demo() -> None:
         FaqEntry.objects.update_or_create(
             slug=data["slug"], defaults={**in_both_languages(english, FAQ_NL[data["slug"]]), "order": order}
         )
+    load_tool_phrases_demo()

@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -202,3 +205,42 @@ class FaqEntry(TimeStamped):
 
     def __str__(self) -> str:
         return self.question
+
+
+# What counts as a word in a vacancy phrase: the reading splits text the same way (skills.vacancies).
+PHRASE_WORD = re.compile(r"[^\W_]+")
+
+
+class VacancyPhrase(models.Model):
+    """Words that signal something in a vacancy ("window functions", "analytische functies"), in one language.
+
+    Matched on whole words, in any word form (stemmed in English and Dutch), so one phrase per idea is enough.
+    """
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        DUTCH = "nl", _("Dutch")
+
+    text = models.CharField(_("phrase"), max_length=100)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH)
+
+    class Meta:
+        abstract = True
+        ordering = ("language", Lower("text"))
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        self.text = " ".join((self.text or "").split())
+        if "\x00" in self.text or not PHRASE_WORD.search(self.text):
+            raise ValidationError({"text": _("A phrase needs at least one letter or digit.")})
+
+
+class ToolPhrase(VacancyPhrase):
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="phrases", verbose_name=_("tool"))
+
+    class Meta(VacancyPhrase.Meta):
+        constraints = (models.UniqueConstraint(Lower("text"), "tool", name="unique_phrase_per_tool"),)
+        verbose_name = _("vacancy phrase of a tool")
+        verbose_name_plural = _("vacancy phrases of tools")

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from catalog.models import Category, Keyword, Tool
+from catalog.models import Category, Keyword, Tool, ToolPhrase
 from catalog.services import get_or_create_keywords
 from catalog.translation import TOOL_TEXTS
 
@@ -144,3 +144,37 @@ class ToolResource(resources.ModelResource):
                     wanted[other].add(slug)
         for tool, _slugs in self._pending_related:
             tool.related_tools.set(Tool.objects.filter(slug__in=wanted[tool.slug]).exclude(pk=tool.pk))
+
+
+class ToolBySlugWidget(widgets.ForeignKeyWidget):
+    """A tool by slug, with a readable error instead of DoesNotExist."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Tool, field="slug", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row=row, **kwargs)
+        except Tool.DoesNotExist:
+            raise ValueError(_("There is no tool with slug “%(slug)s”.") % {"slug": value}) from None
+
+
+class ToolPhraseResource(resources.ModelResource):
+    """Vacancy phrases of tools, one per row: tool slug, phrase, language (en or nl); imported whole or not at all."""
+
+    tool = fields.Field(attribute="tool", column_name="tool", widget=ToolBySlugWidget())
+
+    class Meta:
+        model = ToolPhrase
+        import_id_fields = ("tool", "text")
+        fields = ("tool", "text", "language")
+        export_order = fields
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_queryset(self):
+        return ToolPhrase.objects.select_related("tool")
+
+    def import_data(self, dataset, *args, **kwargs):
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, *args, **kwargs)

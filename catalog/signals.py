@@ -5,11 +5,11 @@ these receivers see them; the bulk updates in :mod:`catalog.services` send no
 signals and touch the kind themselves.
 """
 
-from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.fragments import touch_on_writes
 
-CATALOG_MODELS = (Category, Keyword, Tool, ChooserOption, ChooserRecommendation, FaqEntry)
+CATALOG_MODELS = (Category, Keyword, Tool, ToolPhrase, ChooserOption, ChooserRecommendation, FaqEntry)
 # Links the tool pages list: vacancy keywords, related tools and the checklist skills a tool serves.
 CATALOG_LINKS = (Tool.keywords.through, Tool.related_tools.through, Tool.skills.through)
 

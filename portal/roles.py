@@ -14,13 +14,21 @@ GROUP_PERMISSIONS = {
     EDITORS: {
         "catalog": [
             f"{action}_{model}"
-            for model in ("category", "keyword", "tool", "chooseroption", "chooserrecommendation", "faqentry")
+            for model in (
+                "category",
+                "keyword",
+                "tool",
+                "toolphrase",
+                "chooseroption",
+                "chooserrecommendation",
+                "faqentry",
+            )
             for action in CONTENT_ACTIONS
         ]
         + ["view_historicaltool"],
         "skills": [
             f"{action}_{model}"
-            for model in ("skill", "checklistitem", "role", "rolerequirement", "resource")
+            for model in ("skill", "checklistitem", "itemphrase", "role", "rolerequirement", "resource")
             for action in CONTENT_ACTIONS
         ],
     },

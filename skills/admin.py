@@ -15,14 +15,18 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationTabularInline
 
-from catalog.admin import BilingualAdmin
+from catalog.admin import BilingualAdmin, SizeLimitedImportForm
 from portal.jobs import JobStatus
+from portal.spreadsheets import SpreadsheetSafeCSV
 from skills import recomputes
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
+    ItemPhrase,
     Resource,
     Role,
     RoleMatch,
@@ -30,6 +34,7 @@ from skills.models import (
     RoleRequirement,
     Skill,
 )
+from skills.resources import ItemPhraseResource
 
 
 def _roles_requiring(item_ids) -> list[int]:
@@ -129,6 +134,33 @@ class ResourceInline(TranslationTabularInline):
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ItemPhraseInline(admin.TabularInline):
+    """The words that tell a vacancy asks for the item, in English and Dutch."""
+
+    model = ItemPhrase
+    extra = 1
+    fields = ("text", "language")
+
+
+@admin.register(ItemPhrase)
+class ItemPhraseAdmin(ImportExportModelAdmin):
+    """All items' vacancy phrases in one list, for import and export; each item's page edits its own."""
+
+    list_display = ("text", "item", "skill", "language")
+    list_filter = ("language", "item__skill")
+    list_select_related = ("item__skill",)
+    search_fields = ("text", "item__name_en", "item__name_nl")
+    autocomplete_fields = ("item",)
+    resource_classes = (ItemPhraseResource,)
+    import_form_class = SizeLimitedImportForm
+    import_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON)
+
+    @admin.display(description=_("skill"), ordering="item__skill")
+    def skill(self, obj: ItemPhrase):
+        return obj.item.skill
+
+
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_display = ("name", "skill", "is_senior", "order")
@@ -136,7 +168,7 @@ class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     list_select_related = ("skill",)
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
-    inlines = (ResourceInline,)
+    inlines = (ResourceInline, ItemPhraseInline)
 
     def _item_ids(self, obj_or_queryset) -> list[int]:
         if isinstance(obj_or_queryset, QuerySet):

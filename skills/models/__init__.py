@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import PublishedQuerySet, TimeStamped
 from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.models.phrases import ItemPhrase
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
 from skills.pseudonyms import random_pseudonym
 from skills.validators import http_url_validator
 
 __all__ = [  # the models kept in their own modules, at home here too
+    "ItemPhrase",
     "Resource",
     "ResourceQuerySet",
     "ShareLink",

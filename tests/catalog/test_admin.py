@@ -83,6 +83,8 @@ def test_tool_history_shows_who_changed_it(client):
         "used_for_en": tool.used_for,
         "order": 0,
         "published": "on",
+        "phrases-TOTAL_FORMS": "0",  # the vacancy phrases inline
+        "phrases-INITIAL_FORMS": "0",
     }
     response = client.post(f"/admin/catalog/tool/{tool.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].errors

@@ -146,6 +146,8 @@ def test_editor_working_in_dutch_saves_both_texts_and_the_original_column_keeps_
         "used_for_nl": "Controles.",
         "order": 0,
         "published": "on",
+        "phrases-TOTAL_FORMS": "0",  # the vacancy phrases inline
+        "phrases-INITIAL_FORMS": "0",
     }
     response = editor_client.post(f"/admin/catalog/tool/{tool.pk}/change/", data, **DUTCH)
     assert response.status_code == 302

@@ -216,6 +216,8 @@ def test_editor_adds_a_learning_resource_inline_on_the_item(editor_client):
         "resources-0-title_nl": "PostgreSQL-tutorial: joins",
         "resources-0-url": "https://www.postgresql.org/docs/current/tutorial-join.html",
         "resources-0-kind": "docs",
+        "phrases-TOTAL_FORMS": "0",
+        "phrases-INITIAL_FORMS": "0",
     }
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

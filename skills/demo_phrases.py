@@ -1,0 +1,212 @@
+"""Demo vacancy phrases: for every demo checklist item, the words that tell a Data Engineering vacancy asks for it.
+
+Keyed by (skill slug, item slug): (English phrases, Dutch phrases). A phrase matches every word form and both
+languages' stems, so one form per idea is enough. A skill named as a whole ("SQL", "Python", "Airflow", "Spark",
+"Azure", "data quality") counts as its first item, the one every level of the skill starts with. Dutch vacancies
+use many English terms; those that Dutch texts use as they are stay in the English list. Idempotent: phrases are
+matched by item and text.
+"""
+
+from skills.models import ChecklistItem, ItemPhrase
+
+PHRASES = {
+    ("python-fundamentals", "functions"): (
+        ("Python", "functions and modules", "modular code", "reusable code"),
+        ("programmeren in Python", "modulaire code", "herbruikbare code", "functies en modules"),
+    ),
+    ("python-fundamentals", "classes"): (
+        ("object-oriented", "object oriented programming", "OOP", "classes and objects"),
+        ("objectgeoriënteerd", "objectgeoriënteerd programmeren", "klassen en objecten"),
+    ),
+    ("python-fundamentals", "typing"): (
+        ("type hints", "type annotations", "typed Python", "mypy"),
+        ("typering", "type-annotaties", "getypeerde Python"),
+    ),
+    ("python-fundamentals", "vectorised-code"): (
+        ("vectorised", "vectorized", "vectorisation", "vectorization", "NumPy arrays"),
+        ("gevectoriseerd", "vectorisatie", "vectoriseren"),
+    ),
+    ("sql", "joins"): (
+        ("SQL", "joins", "SQL queries", "T-SQL"),
+        ("SQL-kennis", "SQL-query's"),
+    ),
+    ("sql", "window-functions"): (
+        ("window functions", "analytic functions", "analytical functions", "ROW_NUMBER"),
+        ("window functies", "windowfuncties", "vensterfuncties", "analytische functies"),
+    ),
+    ("sql", "query-performance"): (
+        (
+            "query performance",
+            "query optimisation",
+            "query optimization",
+            "query tuning",
+            "query plans",
+            "execution plans",
+            "optimising queries",
+            "optimizing queries",
+            "indexing",
+        ),
+        (
+            "queryperformance",
+            "queryoptimalisatie",
+            "query's optimaliseren",
+            "queries optimaliseren",
+            "uitvoeringsplannen",
+            "indexen",
+        ),
+    ),
+    ("pandas", "cleaning"): (
+        ("Pandas", "data cleaning", "cleaning data", "data cleansing", "data wrangling"),
+        ("data opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
+    ),
+    ("pandas", "debugging"): (
+        ("debugging", "troubleshooting", "root cause analysis", "ETL debugging"),
+        ("debuggen", "foutanalyse", "root-cause-analyse", "fouten opsporen"),
+    ),
+    ("pandas", "memory"): (
+        ("memory usage", "memory-efficient", "memory efficiency", "dtypes", "chunking"),
+        ("geheugengebruik", "geheugenefficiënt", "in chunks verwerken"),
+    ),
+    ("data-quality", "data-tests"): (
+        ("data quality", "data tests", "data testing", "dbt tests", "Great Expectations", "data validation"),
+        ("datakwaliteit", "datatests", "data testen", "datavalidatie", "kwaliteitscontroles"),
+    ),
+    ("data-quality", "null-checks"): (
+        ("null checks", "null values", "missing values", "NULL handling"),
+        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden"),
+    ),
+    ("data-quality", "schema-drift"): (
+        ("schema drift", "schema changes", "schema evolution", "changing schemas"),
+        ("schemawijzigingen", "schema-evolutie", "veranderende schema's", "wijzigende schema's"),
+    ),
+    ("orchestration", "airflow-dags"): (
+        ("Airflow", "Apache Airflow", "orchestration", "workflow orchestration", "Dagster", "Prefect"),
+        ("orkestratie", "orkestreren", "workflow-orkestratie"),
+    ),
+    ("orchestration", "scheduling"): (
+        ("scheduling", "scheduled jobs", "cron", "backfills", "backfilling"),
+        ("inplannen van jobs", "planning van jobs", "jobs inplannen"),
+    ),
+    ("orchestration", "retries"): (
+        (
+            "retries",
+            "retry logic",
+            "alerting",
+            "pipeline monitoring",
+            "monitoring and alerting",
+            "timeouts",
+            "failure handling",
+        ),
+        ("foutafhandeling", "pipelinemonitoring", "monitoring van pipelines", "monitoring en alerting"),
+    ),
+    ("cloud", "cloud-platform"): (
+        ("cloud", "cloud platform", "Azure", "AWS", "GCP", "Google Cloud", "Amazon Web Services"),
+        ("cloudplatform", "cloudomgeving"),
+    ),
+    ("cloud", "storage-compute"): (
+        (
+            "object storage",
+            "data lake",
+            "lakehouse",
+            "S3",
+            "ADLS",
+            "Blob Storage",
+            "GCS",
+            "serverless",
+            "managed compute",
+        ),
+        ("objectopslag", "datalake", "opslag in de cloud"),
+    ),
+    ("cloud", "access"): (
+        (
+            "IAM",
+            "identity and access management",
+            "access management",
+            "service principals",
+            "service accounts",
+            "Key Vault",
+            "secrets management",
+            "RBAC",
+            "least privilege",
+        ),
+        ("toegangsbeheer", "rechtenbeheer", "autorisaties", "beheer van secrets"),
+    ),
+    ("ci-cd", "docker"): (
+        ("Docker", "containers", "containerisation", "containerization", "container images"),
+        ("containerisatie", "gecontaineriseerd"),
+    ),
+    ("ci-cd", "ci-pipelines"): (
+        (
+            "CI/CD",
+            "continuous integration",
+            "GitHub Actions",
+            "GitLab CI",
+            "Azure DevOps",
+            "unit tests",
+            "pytest",
+            "automated tests",
+            "automated testing",
+        ),
+        ("geautomatiseerd testen", "geautomatiseerde tests", "unittests"),
+    ),
+    ("ci-cd", "deploying-services"): (
+        ("deployment", "deploying", "Kubernetes", "Terraform", "infrastructure as code", "releases"),
+        ("uitrollen", "in productie brengen", "naar productie brengen", "uitrol"),
+    ),
+    ("pyspark", "scalable-pipelines"): (
+        (
+            "Spark",
+            "PySpark",
+            "Databricks",
+            "big data",
+            "large datasets",
+            "large data volumes",
+            "distributed processing",
+            "scalable pipelines",
+        ),
+        ("grote datasets", "grote datavolumes", "schaalbare pipelines", "gedistribueerde verwerking"),
+    ),
+    ("pyspark", "partitioning"): (
+        ("partitioning", "partitions", "partition strategy"),
+        ("partitionering", "partities", "partitioneren"),
+    ),
+    ("pyspark", "shuffles"): (
+        ("shuffles", "shuffling"),
+        ("shuffle-operaties", "data herverdelen over de nodes"),
+    ),
+    ("pyspark", "skew"): (
+        ("data skew", "skewed data", "skewed joins"),
+        ("scheve verdeling", "scheef verdeelde data"),
+    ),
+    ("pyspark", "caching"): (
+        ("caching", "persisting DataFrames"),
+        ("cachen",),
+    ),
+    ("pyspark", "runtime-debugging"): (
+        (
+            "Spark UI",
+            "cluster costs",
+            "cost optimisation",
+            "cost optimization",
+            "performance tuning",
+            "cluster tuning",
+            "cloud costs",
+        ),
+        ("kostenoptimalisatie", "clusterkosten", "cloudkosten", "kosten van clusters"),
+    ),
+}
+
+
+def load_item_phrases_demo() -> None:
+    """Create the demo phrases of every demo item that exists; an editor's own phrases stay as they are."""
+    items = {(item.skill.slug, item.slug): item for item in ChecklistItem.objects.select_related("skill")}
+    existing = {(phrase.item_id, phrase.text.lower()) for phrase in ItemPhrase.objects.all()}
+    for key, by_language in PHRASES.items():
+        item = items.get(key)
+        if item is None:
+            continue
+        for language, texts in zip(("en", "nl"), by_language, strict=True):
+            for text in texts:
+                if (item.pk, text.lower()) not in existing:
+                    ItemPhrase.objects.create(item=item, text=text, language=language)
+                    existing.add((item.pk, text.lower()))

@@ -1,0 +1,35 @@
+"""What a vacancy needs, as requirements the match rule (skills.scoring) scores: the one rule, in one place.
+
+- A **required** item needs level 3 (strong) when the vacancy asks for a senior, level 2 (working) otherwise; it is
+  a must-have with weight 2, so it counts 2 × ``MUST_HAVE_FACTOR`` = 6.
+- A **nice-to-have** item needs level 2, is no must-have and has weight 3, so it counts 3: half of a required one.
+
+Tools are not scored: the checklist items say what a tool is used for, and those are what a vacancy is read into.
+"""
+
+from skills.models import Level
+from skills.scoring import MUST_HAVE_FACTOR, RequirementSpec
+from skills.vacancies.reading import VacancyReading
+from skills.vacancies.seniority import SENIOR
+
+REQUIRED_WEIGHT = 2
+NICE_WEIGHT = REQUIRED_WEIGHT * MUST_HAVE_FACTOR // 2  # half of what a required item counts
+
+
+def needed_level(*, required: bool, seniority: str) -> int:
+    """The level an item asked for needs: strong for a senior's required item, working otherwise."""
+    return Level.STRONG if required and seniority == SENIOR else Level.WORKING
+
+
+def vacancy_requirements(*, reading: VacancyReading) -> list[RequirementSpec]:
+    """The requirements of the module's rule for every item the vacancy asks for, in order of first mention."""
+    return [
+        RequirementSpec(
+            item_id=asked.item.pk,
+            item_name=asked.item.name,
+            min_level=needed_level(required=asked.required, seniority=reading.seniority),
+            weight=REQUIRED_WEIGHT if asked.required else NICE_WEIGHT,
+            is_must_have=asked.required,
+        )
+        for asked in reading.items
+    ]

@@ -1,0 +1,141 @@
+"""Every phrase editors keep, compiled once into an Aho–Corasick automaton, kept per process while it is current.
+
+A phrase becomes the stems of its pieces (skills.vacancies.text), once with the English and once with the Dutch
+stemmer, written between spaces (" window function "); the vacancy is written the same way twice, so the
+automaton finds a phrase only on whole pieces. What it finds points at checklist items and public tools.
+
+A phrase is stemmed in its own language only: the Dutch stemmer reads English names as Dutch words
+("Dagster" → "dag", the Dutch for day), so an English phrase is not stemmed by it. A tool's name counts with its
+English stem and as it is written.
+
+Items count their own phrases; tools count their name and their own phrases. A tool's vacancy keywords do not:
+many of them name a topic, not the tool ("SQL" for dbt, "performance" for NumPy), and would make every vacancy
+that says "SQL" ask for dbt.
+
+The compiled phrasebook is public content, so each process keeps one copy, under the fragment cache's version
+tokens of the catalog (tools, their phrases) and of ``VACANCY_PHRASES_KIND`` (skills, items, their phrases): an
+editor's change replaces a token and the next reading builds it afresh, in four queries.
+"""
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+from django.db.models import Prefetch
+
+from catalog.models import Tool, ToolPhrase
+from catalog.services import CATALOG_KIND
+from portal.fragments import versions
+from skills.models import ChecklistItem, ItemPhrase
+from skills.vacancies.text import Splitter, Token, words
+
+VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
+ITEM, TOOL = "item", "tool"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A phrase found on tokens ``first``…``last`` (inclusive), pointing at an item or a tool."""
+
+    kind: str
+    target_id: int
+    first: int
+    last: int
+
+
+NAME = "name"  # the language of a tool's name: English stems, and the name as it is written
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    kind: str
+    target_id: int
+    text: str
+    language: str  # "en", "nl" or NAME
+
+
+def key_of(stems: list[str] | tuple[str, ...]) -> str:
+    return " " + " ".join(stems) + " "
+
+
+class Phrasebook:
+    """The automaton over all phrases, and the items and tools they point at."""
+
+    def __init__(self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase]) -> None:
+        self.items = {item.pk: item for item in items}
+        self.tools = {tool.pk: tool for tool in tools}
+        self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
+        targets: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+        for phrase in phrases:
+            tokens = self.splitter.tokens(phrase.text)
+            if not tokens:
+                continue
+            keys = {
+                "en": [[token.stem_en for token in tokens]],
+                "nl": [[token.stem_nl for token in tokens]],
+                NAME: [[token.stem_en for token in tokens], [token.folded for token in tokens]],
+            }[phrase.language]
+            for stems in keys:
+                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens)))
+        self.automaton = ahocorasick.Automaton()
+        for key, found in targets.items():
+            self.automaton.add_word(key, (len(key), tuple(sorted(found))))
+        self.phrase_count = len(phrases)
+        if targets:
+            self.automaton.make_automaton()
+
+    def find(self, tokens: list[Token]) -> list[Found]:
+        """Every phrase on ``tokens``, once per target and place, in either language's stems."""
+        if not tokens or not self.phrase_count:
+            return []
+        found: set[Found] = set()
+        for stems in ([token.stem_en for token in tokens], [token.stem_nl for token in tokens]):
+            line = key_of(stems)
+            starts = {}  # where each token's stem starts in ``line`` → its index
+            position = 1
+            for index, stem in enumerate(stems):
+                starts[position] = index
+                position += len(stem) + 1
+            for end, (key_length, targets) in self.automaton.iter(line):
+                first = starts[end - key_length + 2]  # the key's first stem starts after its leading space
+                for kind, target_id, length in targets:
+                    found.add(Found(kind, target_id, first, first + length - 1))
+        return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+
+
+def build_phrasebook() -> Phrasebook:
+    """The phrasebook of the current content, in four queries."""
+    items = list(
+        ChecklistItem.objects.select_related("skill").prefetch_related(
+            Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language"))
+        )
+    )
+    tools = list(
+        Tool.objects.public().prefetch_related(
+            Prefetch("phrases", queryset=ToolPhrase.objects.only("id", "tool_id", "text", "language"))
+        )
+    )
+    phrases = [Phrase(ITEM, item.pk, phrase.text, phrase.language) for item in items for phrase in item.phrases.all()]
+    phrases += [Phrase(TOOL, tool.pk, tool.name, NAME) for tool in tools]
+    phrases += [Phrase(TOOL, tool.pk, phrase.text, phrase.language) for tool in tools for phrase in tool.phrases.all()]
+    return Phrasebook(items=items, tools=tools, phrases=phrases)
+
+
+_lock = threading.Lock()
+_current: tuple[str, Phrasebook] | None = None
+
+
+def current_phrasebook() -> Phrasebook:
+    """This process's phrasebook, rebuilt when an editor changed skills, items, tools or phrases since."""
+    global _current
+    token = versions(CATALOG_KIND, VACANCY_PHRASES_KIND)
+    kept = _current
+    if kept is not None and kept[0] == token:
+        return kept[1]
+    with _lock:
+        if _current is not None and _current[0] == token:
+            return _current[1]
+        book = build_phrasebook()
+        _current = (token, book)
+        return book

@@ -1,0 +1,149 @@
+"""Read a vacancy: which checklist items and tools it asks for, where it says so, how senior, in which language.
+
+How a text is read, step by step (each step documented in its module):
+
+1. Its words are folded, split where Dutch glues them together and stemmed in English and Dutch
+   (:mod:`skills.vacancies.text`), then the phrasebook's automaton finds every phrase on whole pieces
+   (:mod:`skills.vacancies.phrasebook`).
+2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
+   mention of window functions, not also one of functions; "Airflow DAGs" may name the Airflow DAGs item and the
+   tool Airflow at once.
+3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): negated mentions and
+   those in "what we offer" do not count; the others are required or nice to have. An item mentioned both ways is
+   required.
+4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
+
+Reading costs no query while the phrasebook is current and four when an editor's change made it stale.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import Tool
+from skills.models import ChecklistItem
+from skills.vacancies.layout import Layout, Section
+from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
+from skills.vacancies.seniority import language_of, seniority_of
+
+VACANCY_MAX_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    """One matched phrase: exactly ``text[start:end]`` of the vacancy."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ItemAsked:
+    item: ChecklistItem
+    required: bool  # False: nice to have
+    phrases: tuple[PhraseHit, ...]
+
+
+@dataclass(frozen=True)
+class ToolAsked:
+    tool: Tool
+    phrases: tuple[PhraseHit, ...]
+
+
+@dataclass(frozen=True)
+class VacancyReading:
+    text: str
+    language: str  # "nl" | "en" | "mixed"
+    seniority: str  # "junior" | "medior" | "senior" | "unknown"
+    items: tuple[ItemAsked, ...]  # in order of first mention
+    tools: tuple[ToolAsked, ...]
+
+    def highlights(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, is_match) in order, matched phrases of items and tools merged where they
+        overlap, so a template can mark them without nesting."""
+        spans = sorted({(hit.start, hit.end) for asked in (*self.items, *self.tools) for hit in asked.phrases})
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        pieces = []
+        position = 0
+        for start, end in merged:
+            if start > position:
+                pieces.append((self.text[position:start], False))
+            pieces.append((self.text[start:end], True))
+            position = end
+        if position < len(self.text):
+            pieces.append((self.text[position:], False))
+        return pieces
+
+
+def validate_vacancy_text(text: str) -> None:
+    """Raises ValidationError for a text the reader refuses: too long, or holding a NUL character."""
+    if not isinstance(text, str):
+        raise ValidationError(_("A vacancy must be text."), code="invalid")
+    if len(text) > VACANCY_MAX_CHARS:
+        raise ValidationError(
+            _("A vacancy may be at most %(limit)d characters long; this one has %(length)d."),
+            code="max_length",
+            params={"limit": VACANCY_MAX_CHARS, "length": len(text)},
+        )
+    if "\x00" in text:
+        raise ValidationError(_("The text holds a NUL character; paste it again as plain text."), code="null")
+
+
+def _longest(found: list[Found]) -> list[Found]:
+    """The longest of overlapping mentions, the first on a tie; several targets on the same words all stay."""
+    kept: list[Found] = []
+    taken: dict[int, tuple[int, int]] = {}  # token → the words of the mention that holds it
+    for hit in sorted(found, key=lambda hit: (hit.first - hit.last, hit.first)):
+        span = (hit.first, hit.last)
+        if all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
+            kept.append(hit)
+            taken.update(dict.fromkeys(range(hit.first, hit.last + 1), span))
+    return sorted(kept, key=lambda hit: (hit.first, hit.last))
+
+
+def read_vacancy(*, text: str) -> VacancyReading:
+    """The reading of ``text`` (see the module); raises ValidationError for a text over VACANCY_MAX_CHARS or with
+    a NUL character."""
+    validate_vacancy_text(text)
+    book = current_phrasebook()
+    tokens = book.splitter.tokens(text)
+    layout = Layout(text)
+    found = book.find(tokens)
+    mentions = _longest([hit for hit in found if hit.kind == ITEM]) + _longest(
+        [hit for hit in found if hit.kind == TOOL]
+    )
+
+    asked: dict[tuple[str, int], dict] = {}
+    for hit in sorted(mentions, key=lambda hit: (hit.first, hit.kind)):
+        start, end = tokens[hit.first].start, tokens[hit.last].end
+        first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
+        section = layout.section(first_word)
+        if section is Section.OFFER:
+            continue
+        nice = section is Section.NICE or layout.has_nice_cue(first_word)
+        if layout.is_negated(first_word, last_word) and not nice:
+            continue
+        entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
+        entry["required"] = entry["required"] or not nice
+        entry["phrases"].append(PhraseHit(text[start:end], start, end))
+
+    items = tuple(
+        ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
+        for (kind, target_id), entry in asked.items()
+        if kind == ITEM
+    )
+    tools = tuple(
+        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]))
+        for (kind, target_id), entry in asked.items()
+        if kind == TOOL
+    )
+    return VacancyReading(
+        text=text, language=language_of(layout), seniority=seniority_of(text, layout), items=items, tools=tools
+    )

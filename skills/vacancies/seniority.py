@@ -1,0 +1,131 @@
+"""The seniority a vacancy asks for and the language it is written in, from its words alone.
+
+Seniority, the first rule that gives an answer:
+
+1. **The title** (the first line, if it has at most twelve words) names a level: "junior", "starter", "trainee",
+   "graduate" → junior; "medior", "mid-level", "intermediate" → medior; "senior", "lead", "principal", "staff",
+   "ervaren", "experienced" → senior. A title with two levels ("Medior/Senior") asks for the lower one: a
+   candidate at that level is invited.
+2. **Years of experience** asked for ("5+ jaar ervaring", "at least 3 years", "3–5 years of experience"; a number
+   in a sentence about experience, or with "+", "minimaal", "at least"), outside the "what we offer" section:
+   the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more senior.
+3. **Level words in the text** (not "lead", "staff", "ervaren" or "experienced", which also describe colleagues or
+   verbs): the level named most often, the lower one on a tie.
+4. Otherwise ``unknown``.
+
+Language: counted with words that exist in only one of the two languages ("het", "een", "wij" against "the",
+"and", "you"): ``nl`` or ``en`` when one language has at least three quarters of them, ``mixed`` otherwise and
+for a text with fewer than three such words.
+"""
+
+import bisect
+import re
+from collections import Counter
+
+from skills.vacancies.layout import Layout, Section
+from skills.vacancies.text import word_set
+
+JUNIOR, MEDIOR, SENIOR, UNKNOWN = "junior", "medior", "senior", "unknown"
+ORDER = (JUNIOR, MEDIOR, SENIOR)
+TITLE_MAX_WORDS = 12
+
+LEVEL_WORDS = {
+    "junior": JUNIOR,
+    "starter": JUNIOR,
+    "starters": JUNIOR,
+    "trainee": JUNIOR,
+    "traineeship": JUNIOR,
+    "graduate": JUNIOR,
+    "afgestudeerd": JUNIOR,
+    "afgestudeerde": JUNIOR,
+    "medior": MEDIOR,
+    "intermediate": MEDIOR,
+    "senior": SENIOR,
+    "principal": SENIOR,
+}
+TITLE_ONLY_WORDS = {"lead": SENIOR, "staff": SENIOR, "ervaren": SENIOR, "experienced": SENIOR}
+TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
+
+EXPERIENCE_WORDS = frozenset(("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam"))
+YEARS = re.compile(
+    r"(?P<lead>minimaal|minimum|minstens|ten\s*minste|at\s+least|min\.)?\s*(?P<low>\d{1,2})\s*(?P<plus>\+)?"
+    r"\s*(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+    re.IGNORECASE,
+)
+MOST_YEARS = 40
+
+DUTCH_WORDS = word_set(
+    "de het een en van je jij jou jouw wij ons onze met voor bij naar ook niet die dat er te om aan wat hoe zijn "
+    "heb hebt heeft ben wordt worden kun kunt binnen over zoals maar nog"
+)
+ENGLISH_WORDS = word_set(
+    "the a and of to you your with for our are be that this will have has an at by from or who what how "
+    "about can into such but also"
+)
+LANGUAGE_SHARE = 0.75
+LANGUAGE_MIN_WORDS = 3
+
+
+def lowest(levels) -> str:
+    return min(levels, key=ORDER.index)
+
+
+def _levels_in(words: list[str], *, title: bool) -> list[str]:
+    found = []
+    for index, word in enumerate(words):
+        pair = tuple(words[index : index + 2])
+        if pair in TWO_WORD_LEVELS:
+            found.append(TWO_WORD_LEVELS[pair])
+        elif word in LEVEL_WORDS:
+            found.append(LEVEL_WORDS[word])
+        elif title and word in TITLE_ONLY_WORDS:
+            found.append(TITLE_ONLY_WORDS[word])
+    return found
+
+
+def _years_asked(text: str, layout: Layout) -> list[int]:
+    years = []
+    for found in re.finditer(r"[^.!?;\n]+", text):
+        sentence = found.group()
+        matches = list(YEARS.finditer(sentence))
+        if not matches:
+            continue
+        if layout.words and layout.section(layout.word_at(found.start())) is Section.OFFER:
+            continue
+        about_experience = bool(EXPERIENCE_WORDS & set(re.findall(r"[^\W\d_]+", sentence.lower())))
+        for match in matches:
+            low = int(match.group("low"))
+            if low <= MOST_YEARS and (about_experience or match.group("lead") or match.group("plus")):
+                years.append(low)
+    return years
+
+
+def seniority_of(text: str, layout: Layout) -> str:
+    """The seniority a vacancy asks for, by the module's rule."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines:
+        title = layout.words[: bisect.bisect_left(layout.starts, text.find(lines[0]) + len(lines[0]))]
+        if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
+            return lowest(levels)
+    if years := _years_asked(text, layout):
+        fewest = min(years)
+        return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
+    counts = Counter(_levels_in(layout.words, title=False))
+    if counts:
+        most = max(counts.values())
+        return lowest(level for level, count in counts.items() if count == most)
+    return UNKNOWN
+
+
+def language_of(layout: Layout) -> str:
+    """``nl``, ``en`` or ``mixed``, by the module's rule."""
+    dutch = sum(word in DUTCH_WORDS for word in layout.words)
+    english = sum(word in ENGLISH_WORDS for word in layout.words)
+    total = dutch + english
+    if total < LANGUAGE_MIN_WORDS:
+        return "mixed"
+    if dutch >= LANGUAGE_SHARE * total:
+        return "nl"
+    if english >= LANGUAGE_SHARE * total:
+        return "en"
+    return "mixed"

@@ -1,0 +1,133 @@
+"""Words of a vacancy as the matcher sees them: folded, split where Dutch glues them, stemmed in both languages.
+
+The same steps run on the editors' phrases and on the vacancy, so a phrase matches whatever form the vacancy uses:
+
+- **Words** are runs of letters and digits (``catalog.models.PHRASE_WORD``); everything else separates them, so
+  "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
+- **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
+- **Compounds**: a word is cut in two where both halves are known — a word of some phrase, or a common Dutch
+  compound part such as "ervaring", "kennis", "omgeving" — with an optional linking "s" ("kwaliteitscontroles").
+  "cloudplatform" becomes "cloud" + "platform" when a phrase says "cloud"; "Sparkling" stays whole, as "ling" is
+  no known word, so a phrase never matches inside a longer unrelated word.
+- **Stems**: every piece gets its English and its Dutch Snowball stem ("functions" → "function", "functies" →
+  "functie"); a phrase matches when all its pieces' stems follow each other in one of the two languages.
+"""
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from catalog.models import PHRASE_WORD
+
+MIN_PIECE = 3  # the shortest half of a split compound ("sql" + "kennis")
+MAX_SPLITS = 3  # a word is cut into at most four pieces ("cloud" + "platform" + "ervaring")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text``, separated by white space: long word lists read best as text."""
+    return frozenset(text.split())
+
+
+# Common second halves of Dutch compounds in vacancies: "Python" + "kennis", "Azure" + "omgeving".
+COMPOUND_PARTS = word_set(
+    """
+    achtergrond applicatie applicaties architect architectuur beheer bouw certificaat certificaten certificering
+    cluster clusters code controle controles developer developers diensten engineer engineers engineering ervaring
+    expert experts kennis kwaliteit landschap migratie model modellen modellering monitoring omgeving omgevingen
+    ontwerp ontwikkelaar ontwikkelaars ontwikkeling oplossing oplossingen optimalisatie pipeline pipelines platform
+    platformen proces processen project projecten scripts services specialist stack straat taal talen team teams
+    testen tests tooling tools toepassingen tuning vaardigheden vaardigheid werk
+    """
+)
+
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "nl": snowballstemmer.stemmer("dutch")}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of a word: its folded form, its stems, and where it stands in the original text."""
+
+    folded: str
+    start: int
+    end: int
+    stem_en: str
+    stem_nl: str
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+    return base if len(base) == 1 else char
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower case without accents, one character for one, so positions inside the word stay valid."""
+    lowered = word.lower()
+    if len(lowered) != len(word):  # a letter whose lower case is longer ("İ"): keep the word as it is
+        lowered = word
+    return "".join(_fold_char(char) if ord(char) > 127 else char for char in lowered)
+
+
+@lru_cache(maxsize=200_000)
+def stems(folded: str) -> tuple[str, str]:
+    """The English and the Dutch stem; words of one or two letters are their own stem."""
+    if len(folded) <= 2:
+        return folded, folded
+    return _STEMMERS["en"].stemWord(folded), _STEMMERS["nl"].stemWord(folded)
+
+
+def words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every word of ``text``, folded, with its start and end in ``text``."""
+    for match in PHRASE_WORD.finditer(text):
+        yield fold(match.group()), match.start(), match.end()
+
+
+def split_compound(word: str, known: frozenset[str], depth: int = 0) -> tuple[tuple[int, int], ...] | None:
+    """Where ``word`` splits into known pieces, as (start, end) inside it, or None; the first piece as long as
+    possible, each piece split again where it can be. A linking "s" between two pieces belongs to neither
+    ("kwaliteit|s|controles")."""
+    if depth >= MAX_SPLITS or len(word) < 2 * MIN_PIECE:
+        return None
+    for cut in range(len(word) - MIN_PIECE, MIN_PIECE - 1, -1):
+        if word[:cut] not in known:
+            continue
+        for link in (0, 1) if word[cut] == "s" else (0,):
+            rest = word[cut + link :]
+            if len(rest) < MIN_PIECE:
+                continue
+            tail = split_compound(rest, known, depth + 1)
+            if tail is None and rest not in known and rest not in COMPOUND_PARTS:
+                continue
+            head = split_compound(word[:cut], known, depth + 1) or ((0, cut),)
+            return *head, *((cut + link + begin, cut + link + end) for begin, end in tail or ((0, len(rest)),))
+    return None
+
+
+class Splitter:
+    """Cuts words into pieces with one phrasebook's known words; remembers its answers, as vacancies repeat words."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = frozenset(word for word in known if len(word) >= MIN_PIECE)
+        self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def pieces(self, word: str) -> tuple[tuple[int, int], ...]:
+        found = self._pieces.get(word)
+        if found is None:
+            found = split_compound(word, self.known) or ((0, len(word)),)
+            if len(self._pieces) < 100_000:
+                self._pieces[word] = found
+        return found
+
+    def tokens(self, text: str) -> list[Token]:
+        """The pieces of every word of ``text`` in order, with their stems and places in ``text``."""
+        tokens = []
+        for word, start, _end in words(text):
+            for begin, end in self.pieces(word):
+                piece = word[begin:end]
+                stem_en, stem_nl = stems(piece)
+                tokens.append(Token(piece, start + begin, start + end, stem_en, stem_nl))
+        return tokens

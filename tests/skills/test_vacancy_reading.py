@@ -1,0 +1,219 @@
+"""Reading a vacancy: phrases in any word form and both languages, their places, sections, negation, seniority."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from catalog.demo import load_catalog_demo
+from catalog.models import ToolPhrase
+from skills.demo import load_skills_demo
+from skills.models import ChecklistItem, ItemPhrase
+from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    load_catalog_demo()
+    load_skills_demo()
+
+
+def asked_items(reading) -> dict[str, bool]:
+    return {f"{asked.item.skill.slug}/{asked.item.slug}": asked.required for asked in reading.items}
+
+
+def asked_tools(reading) -> list[str]:
+    return [asked.tool.slug for asked in reading.tools]
+
+
+def test_every_phrase_hit_is_exactly_the_text_at_its_offsets(demo):
+    text = "Wij zoeken iemand met Spark-ervaring,\nkennis van analytische functies en een Azure-cloudplatform."
+    reading = read_vacancy(text=text)
+    hits = [hit for asked in (*reading.items, *reading.tools) for hit in asked.phrases]
+    assert hits
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text
+    assert {hit.text for hit in hits} >= {"Spark", "analytische functies", "Azure", "cloudplatform"}
+
+
+def test_word_forms_match_in_english(demo):
+    reading = read_vacancy(text="You write window function queries and tune partitions of Spark jobs.")
+    assert {"sql/window-functions", "pyspark/partitioning", "pyspark/scalable-pipelines"} <= set(asked_items(reading))
+
+
+def test_word_forms_match_in_dutch(demo):
+    reading = read_vacancy(text="Je bent bekend met partitionering en schrijft analytische functie-aanroepen.")
+    assert {"sql/window-functions", "pyspark/partitioning"} <= set(asked_items(reading))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Ruime Pythonkennis is nodig.", "python-fundamentals/functions"),
+        ("Je hebt SQL-kennis.", "sql/joins"),
+        ("Ervaring met een cloudplatform.", "cloud/cloud-platform"),
+        ("Je bewaakt de datakwaliteitscontroles.", "data-quality/data-tests"),
+        ("Je werkt aan onze datalake.", "cloud/storage-compute"),
+    ],
+)
+def test_dutch_compounds_are_split_on_known_words(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+def test_a_phrase_inside_a_longer_unrelated_word_is_ignored(demo):
+    reading = read_vacancy(text="Sparkling water, a cloudless sky, NoSQL stores and cronjobs in Pythonesque prose.")
+    assert "pyspark" not in asked_tools(reading)
+    assert "sql/joins" not in asked_items(reading)
+    assert "python-fundamentals/functions" not in asked_items(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geen Spark-ervaring nodig.",
+        "No Spark needed.",
+        "Kennis van Spark is niet vereist.",
+        "Experience with Spark is not required.",
+        "You don't need to know Spark.",
+    ],
+)
+def test_a_negated_mention_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert "pyspark" not in asked_tools(reading)
+    assert reading.highlights() == [(text, False)]
+
+
+def test_a_negation_idiom_still_asks(demo):
+    reading = read_vacancy(text="Je hebt geen moeite met SQL en werkt niet alleen met Airflow.")
+    assert {"sql/joins", "orchestration/airflow-dags"} <= set(asked_items(reading))
+
+
+def test_negation_stops_at_the_clause(demo):
+    reading = read_vacancy(text="Geen Scala nodig, maar wel Airflow.")
+    assert "airflow" in asked_tools(reading)
+
+
+def test_sections_decide_required_or_nice(demo):
+    text = (
+        "Data Engineer\n\nWat vragen wij?\n- Ervaring met SQL en Python\n- Airflow\n\nPluspunten\n- Docker\n"
+        "- Kennis van Azure\n\nWat bieden wij\n- Een Databricks-training\n"
+    )
+    items = asked_items(read_vacancy(text=text))
+    assert items["sql/joins"] and items["python-fundamentals/functions"] and items["orchestration/airflow-dags"]
+    assert items["ci-cd/docker"] is False
+    assert items["cloud/cloud-platform"] is False
+    assert "pyspark/scalable-pipelines" not in items
+
+
+def test_inline_cues_make_a_mention_nice_to_have(demo):
+    text = "Requirements: strong SQL. Experience with Docker is a plus. Kennis van Terraform is een pré."
+    items = asked_items(read_vacancy(text=text))
+    assert items == {"sql/joins": True, "ci-cd/docker": False, "ci-cd/deploying-services": False}
+
+
+def test_an_item_asked_both_ways_is_required(demo):
+    text = "Requirements\n- Docker\n\nNice to have\n- Docker and Kubernetes\n"
+    items = asked_items(read_vacancy(text=text))
+    assert items["ci-cd/docker"] is True
+    assert items["ci-cd/deploying-services"] is False
+
+
+def test_a_heading_line_with_content_is_its_own_section(demo):
+    text = "Je hebt ervaring met SQL.\nPré: kennis van Docker.\nJe werkt met Airflow.\n"
+    items = asked_items(read_vacancy(text=text))
+    assert items == {"sql/joins": True, "ci-cd/docker": False, "orchestration/airflow-dags": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "seniority"),
+    [
+        ("Senior Data Engineer\nJe werkt met Spark.", "senior"),
+        ("Lead Data Engineer\nYou lead a team.", "senior"),
+        ("Junior Data Engineer\nWe coach you with our senior engineers.", "junior"),
+        ("Medior/Senior Data Engineer\nSpark.", "medior"),
+        ("Data Engineer\nJe hebt minimaal 5 jaar ervaring met Python.", "senior"),
+        ("Data Engineer\nYou have at least 3 years of experience in data engineering.", "medior"),
+        ("Data Engineer\nYou bring 3-5 years of experience.", "medior"),
+        ("Data Engineer\nStarters zijn welkom, je krijgt een opleiding.", "junior"),
+        ("Data Engineer\nWij bestaan al 25 jaar.", "unknown"),
+        ("Data Engineer\nWat bieden wij\n- Na 2 jaar een vast contract.", "unknown"),
+    ],
+)
+def test_seniority_from_wording_and_years(demo, text, seniority):
+    assert read_vacancy(text=text).seniority == seniority
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wij zoeken een data engineer die het leuk vindt om met data te werken.", "nl"),
+        ("We are looking for a data engineer who loves to work with the data of our clients.", "en"),
+        ("Wij zoeken een data engineer voor het team. You will work with the data of our clients.", "mixed"),
+        ("Python, SQL", "mixed"),
+    ],
+)
+def test_language_from_stopwords(demo, text, language):
+    assert read_vacancy(text=text).language == language
+
+
+def test_items_come_in_order_of_first_mention_with_their_skill(demo):
+    reading = read_vacancy(text="Docker, then SQL, then Docker again.")
+    assert [asked.item.slug for asked in reading.items] == ["docker", "joins"]
+    assert reading.items[0].item.skill.slug == "ci-cd"
+    assert len(reading.items[0].phrases) == 2
+
+
+def test_highlights_cover_the_text_without_overlap(demo):
+    text = "Airflow DAGs en Delta Lake op Databricks."
+    reading = read_vacancy(text=text)
+    pieces = reading.highlights()
+    assert "".join(piece for piece, _match in pieces) == text
+    assert [piece for piece, match in pieces if match] == ["Airflow", "Delta Lake", "Databricks"]
+
+
+def test_a_text_over_the_limit_is_refused(demo):
+    with pytest.raises(ValidationError):
+        read_vacancy(text="a" * (VACANCY_MAX_CHARS + 1))
+    assert read_vacancy(text="a" * VACANCY_MAX_CHARS).items == ()
+
+
+def test_a_nul_character_is_refused(demo):
+    with pytest.raises(ValidationError):
+        read_vacancy(text="SQL\x00")
+
+
+def test_an_empty_text_asks_for_nothing(demo):
+    reading = read_vacancy(text="")
+    assert (reading.items, reading.tools, reading.seniority, reading.language) == ((), (), "unknown", "mixed")
+
+
+def test_reading_costs_no_query_once_the_phrasebook_is_built(demo, django_assert_num_queries):
+    text = "Senior Data Engineer met Spark, SQL en Airflow. " * 50
+    with django_assert_num_queries(4):
+        first = read_vacancy(text=text)
+    with django_assert_num_queries(0):
+        again = read_vacancy(text=text)
+    assert [asked.item.pk for asked in again.items] == [asked.item.pk for asked in first.items]
+
+
+def test_an_editors_new_phrase_is_read_at_once(demo):
+    text = "Je werkt met Snowflake."
+    assert read_vacancy(text=text).items == ()
+    ItemPhrase.objects.create(item=ChecklistItem.objects.get(slug="cloud-platform"), text="Snowflake", language="en")
+    assert asked_items(read_vacancy(text=text)) == {"cloud/cloud-platform": True}
+
+
+def test_an_editors_new_tool_phrase_is_read_at_once(demo):
+    text = "Je bouwt modellen in Lakeflow."
+    assert read_vacancy(text=text).tools == ()
+    ToolPhrase.objects.create(tool_id=ToolPhrase.objects.first().tool_id, text="Lakeflow", language="nl")
+    assert len(read_vacancy(text=text).tools) == 1
+
+
+def test_an_unpublished_tool_is_not_read(demo):
+    from catalog.models import Tool
+
+    tool = Tool.objects.get(slug="dbt")
+    tool.published = False
+    tool.save()
+    assert "dbt" not in asked_tools(read_vacancy(text="Je bouwt modellen in dbt."))

@@ -2,16 +2,19 @@
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.contacts import MESSAGE_MAX_LENGTH
 from recruiting.filters import RoleChoiceField
-from recruiting.models import SEARCH_TEXT_MAX_CHARS, VacancySearch
+from recruiting.models import VacancySearch
 from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
 from skills.models import ChecklistItem, Level
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
 class CandidateRoleForm(forms.Form):
@@ -89,17 +92,30 @@ class SearchTitleForm(forms.Form):
     title = forms.CharField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True)
 
 
-class VacancyTextForm(SearchTitleForm):
-    """A pasted vacancy: its text as the reading accepts it (the service checks the same rules)."""
+class VacancyTextForm(forms.Form):
+    """A pasted vacancy: its text as the reading accepts it (the reader checks the same rules), and a title."""
+
+    title = forms.CharField(
+        label=_("Title of the search"),
+        max_length=TITLE_MAX_LENGTH,
+        strip=True,
+        required=False,
+        help_text=_("Left empty: the first line of the vacancy."),
+    )
 
     text = forms.CharField(
         label=_("Vacancy text"),
-        max_length=SEARCH_TEXT_MAX_CHARS,
+        max_length=VACANCY_MAX_CHARS,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Paste the whole vacancy, Dutch or English, up to %(limit)s characters.")
-        % {"limit": f"{SEARCH_TEXT_MAX_CHARS:,}"},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = number_format(VACANCY_MAX_CHARS, force_grouping=True)
+        self.fields["text"].help_text = gettext(
+            "Paste the whole vacancy, Dutch or English, up to %(limit)s characters."
+        ) % {"limit": limit}
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs import Job, JobStatus
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
 class Shortlist(models.Model):
@@ -196,9 +197,6 @@ class ContactRequest(models.Model):
 UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined
 
 
-SEARCH_TEXT_MAX_CHARS = 20_000  # the longest vacancy text the reading accepts
-
-
 class VacancySearch(models.Model):
     """A recruiter's saved vacancy search: a pasted vacancy turned into requirements, ranked like a role.
 
@@ -211,7 +209,7 @@ class VacancySearch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vacancy_searches", verbose_name=_("recruiter")
     )
     title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("vacancy text"), max_length=SEARCH_TEXT_MAX_CHARS, blank=True)
+    text = models.TextField(_("vacancy text"), max_length=VACANCY_MAX_CHARS, blank=True)
     role = models.OneToOneField(
         "skills.Role", on_delete=models.CASCADE, related_name="vacancy_search", verbose_name=_("role")
     )

@@ -15,17 +15,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from recruiting.forms import ProposeSearchForm, SearchTitleForm, requirement_formset
+from recruiting.forms import ProposeSearchForm, SearchTitleForm, VacancyTextForm, requirement_formset
 from recruiting.models import VacancySearch
 from recruiting.searches import (
     delete_search,
+    items_by_skill,
     own_searches,
     propose_search,
     rank_search,
+    save_reading,
     search_ranking,
     update_search,
 )
 from recruiting.views import candidates_required
+from skills.vacancies.reading import read_vacancy
 
 
 def _own_search(request: HttpRequest, pk: int) -> VacancySearch:
@@ -47,7 +50,32 @@ def _see_other(url: str) -> HttpResponseRedirect:
 @require_safe
 def search_list(request: HttpRequest) -> HttpResponse:
     searches = own_searches(owner=request.user).prefetch_related("role__requirements")
-    return render(request, "recruiting/search_list.html", {"searches": searches})
+    context = {"searches": searches, "new_search_url": reverse("recruiting:search-new")}
+    return render(request, "recruiting/search_list.html", context)
+
+
+@candidates_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def search_new(request: HttpRequest) -> HttpResponse:
+    """Paste a vacancy and read it ("read"): the phrases found, the items with required or nice to have, the tools
+    and the seniority; then save it ("save") as a search with the vacancy rule's requirements, ranked at once."""
+    form = VacancyTextForm(request.POST if request.method == "POST" else None)
+    context: dict = {"form": form, "reading": None}
+    if not form.is_bound:
+        return render(request, "recruiting/search_new.html", context)
+    if form.is_valid():
+        try:
+            reading = read_vacancy(text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            if request.POST.get("action") == "save":
+                search = save_reading(owner=request.user, title=form.cleaned_data["title"], reading=reading)
+                messages.success(request, _("Search saved. The candidates are being ranked against it."))
+                return _see_other(search.get_absolute_url())
+            context.update(reading=reading, skills=items_by_skill(reading=reading))
+            return render(request, "recruiting/search_new.html", context)
+    return render(request, "recruiting/search_new.html", context, status=400)
 
 
 @candidates_required

@@ -28,13 +28,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from portal.jobs import JobStatus
-from recruiting.models import SEARCH_TEXT_MAX_CHARS, VacancySearch
+from recruiting.models import VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
 from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.scoring import RequirementSpec
+from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
+from skills.vacancies.reading import ItemAsked, VacancyReading, validate_vacancy_text
 
-REQUIRED_WEIGHT = 2
-NICE_WEIGHT = 3
 SEARCH_REQUIREMENTS_MAX = 60
 TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length
 NOTE_MAX_LENGTH = VacancySearch._meta.get_field("proposal_note").max_length
@@ -84,19 +84,6 @@ def _clean_title(title: str) -> str:
     return title
 
 
-def validate_vacancy_text(text: str) -> None:
-    """What any vacancy text must be: at most SEARCH_TEXT_MAX_CHARS characters, without NUL characters."""
-    if "\x00" in text:
-        raise ValidationError({"text": _("The text contains a NUL character; paste it as plain text.")})
-    if len(text) > SEARCH_TEXT_MAX_CHARS:
-        raise ValidationError(
-            {
-                "text": _("A vacancy may be at most %(limit)s characters long; this one has %(length)s.")
-                % {"limit": SEARCH_TEXT_MAX_CHARS, "length": len(text)}
-            }
-        )
-
-
 def _validate_requirements(requirements: Sequence[Requirement]) -> None:
     if len(requirements) > SEARCH_REQUIREMENTS_MAX:
         raise ValidationError(_("A search may have at most %(limit)d items.") % {"limit": SEARCH_REQUIREMENTS_MAX})
@@ -138,7 +125,10 @@ def create_search(
 ) -> VacancySearch:
     """Save a search with its private role and requirements; rank it with :func:`rank_search`."""
     title = _clean_title(title)
-    validate_vacancy_text(text)
+    try:
+        validate_vacancy_text(text)
+    except ValidationError as error:
+        raise ValidationError({"text": error.messages}) from error
     _validate_requirements(requirements)
     with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):  # the English title is the one every role has
         role = Role(
@@ -293,3 +283,60 @@ def search_ranking(*, search: VacancySearch) -> SearchRanking:
     current = latest[0] if latest and not latest[0].is_finished else None
     failure = latest[0].error if latest and latest[0].status == JobStatus.FAILED else ""
     return SearchRanking(current=current, last_finished_at=finished, last_failure=failure)
+
+
+# Reading a pasted vacancy -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemRead:
+    """One item the vacancy asks for, with the level the vacancy rule gives it and the phrases that said so."""
+
+    asked: ItemAsked
+    min_level: int
+
+    @property
+    def item(self) -> ChecklistItem:
+        return self.asked.item
+
+
+@dataclass(frozen=True)
+class SkillRead:
+    skill_name: str
+    items: list[ItemRead]
+
+
+def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
+    """The items a reading found, grouped by skill in growth order, each with the level the search will need."""
+    levels = {spec.item_id: spec.min_level for spec in vacancy_requirements(reading=reading)}
+    ordered = sorted(
+        reading.items,
+        key=lambda asked: (asked.item.skill.growth_stage, asked.item.skill.order, asked.item.skill.name),
+    )
+    grouped: dict[int, SkillRead] = {}
+    for asked in ordered:
+        skill = asked.item.skill
+        grouped.setdefault(skill.pk, SkillRead(skill_name=skill.name, items=[])).items.append(
+            ItemRead(asked=asked, min_level=levels[asked.item.pk])
+        )
+    return list(grouped.values())
+
+
+def default_title(text: str) -> str:
+    """A search's title when the recruiter gives none: the vacancy's first line, shortened."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if len(first) <= TITLE_MAX_LENGTH else f"{first[: TITLE_MAX_LENGTH - 1].rstrip()}…"
+
+
+def save_reading(*, owner: AbstractBaseUser, title: str, reading: VacancyReading) -> VacancySearch:
+    """Save a read vacancy as a search whose requirements are the vacancy rule's (skills.vacancies.fit), and rank
+    it."""
+    search = create_search(
+        owner=owner,
+        title=title or default_title(reading.text),
+        text=reading.text,
+        requirements=requirements_from_specs(vacancy_requirements(reading=reading)),
+        is_senior=reading.seniority == "senior",
+    )
+    rank_search(owner=owner, search=search)
+    return search

@@ -23,6 +23,7 @@ urlpatterns = [
     path("shortlists/<int:pk>/remove/<int:profile_pk>/", views.shortlist_remove, name="shortlist-remove"),
     path("shortlists/<int:pk>/note/<int:profile_pk>/", views.shortlist_note, name="shortlist-note"),
     path("searches/", search_views.search_list, name="search-list"),
+    path("searches/new/", search_views.search_new, name="search-new"),
     path("searches/<int:pk>/", search_views.search_detail, name="search-detail"),
     path("searches/<int:pk>/edit/", search_views.search_edit, name="search-edit"),
     path("searches/<int:pk>/rank/", search_views.search_rank, name="search-rank"),

@@ -120,6 +120,7 @@ EXPECTED = {
     "recruiting:contact-request": RECRUITERS_ONLY,
     # A vacancy search is its recruiter's alone, like a shortlist: everyone else (superusers too) gets a 404.
     "recruiting:search-list": RECRUITERS_ONLY,
+    "recruiting:search-new": RECRUITERS_ONLY,
     "recruiting:search-detail": OWN_SHORTLIST,
     "recruiting:search-edit": OWN_SHORTLIST,
     "recruiting:search-delete": OWN_SHORTLIST,
@@ -193,8 +194,10 @@ EXPECTED = {
     "admin:catalog_tool_changelist": EDITOR_CONTENT,
     "admin:catalog_chooseroption_changelist": EDITOR_CONTENT,
     "admin:catalog_faqentry_changelist": EDITOR_CONTENT,
+    "admin:catalog_toolphrase_changelist": EDITOR_CONTENT,
     "admin:skills_skill_changelist": EDITOR_CONTENT,
     "admin:skills_checklistitem_changelist": EDITOR_CONTENT,
+    "admin:skills_itemphrase_changelist": EDITOR_CONTENT,
     "admin:skills_role_changelist": EDITOR_CONTENT,
     "admin:skills_engineerprofile_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("skills", "0013_merge_learning_resources"),
+        ("skills", "0014_vacancy_phrases"),
     ]
 
     operations = [

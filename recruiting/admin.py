@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -50,7 +52,7 @@ class VacancySearchAdmin(admin.ModelAdmin):
     Read-only: a search stays its recruiter's; publishing makes its role an ordinary role, edited under Roles.
     """
 
-    list_display = ("title", "owner", "requirement_count", "proposed_at", "published_at")
+    list_display = ("title", "owner", "requirement_count", "proposed_at", "proposal_note", "published_role")
     list_filter = (PublishedFilter,)
     list_select_related = ("owner", "role")
     search_fields = ("title", "proposal_note")
@@ -83,6 +85,14 @@ class VacancySearchAdmin(admin.ModelAdmin):
     @admin.display(description=_("items"), ordering="requirement_count")
     def requirement_count(self, obj: VacancySearch) -> int:
         return obj.requirement_count
+
+    @admin.display(description=_("published as"), ordering="published_at")
+    def published_role(self, obj: VacancySearch) -> str:
+        if not obj.is_published:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:skills_role_change", args=[obj.role_id]), obj.role.title
+        )
 
     @admin.display(description=_("requirements"))
     def requirement_list(self, obj: VacancySearch) -> str:

@@ -265,6 +265,19 @@ def test_the_owner_may_compare_a_candidate_with_the_search_and_nobody_else_sees_
     assert search.title not in theirs.content.decode()
 
 
+def test_cached_pages_never_show_one_recruiters_searches_to_another(client, recruiter, items, candidates, role):
+    make_search(recruiter, items, title="Confidential lakehouse lead")
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": candidates["middle"].pk})
+    client.force_login(recruiter)
+    assert (
+        "Your search: Confidential lakehouse lead" in client.get(reverse("recruiting:candidate-list")).content.decode()
+    )
+    assert "Your search: Confidential lakehouse lead" in client.get(detail).content.decode()
+    client.force_login(RecruiterFactory())
+    assert "Confidential" not in client.get(reverse("recruiting:candidate-list")).content.decode()
+    assert "Confidential" not in client.get(detail).content.decode()
+
+
 # Pages ---------------------------------------------------------------------------------------------------------
 
 

@@ -97,7 +97,7 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     recruiter = RecruiterFactory(email="rita.recruiter@example.com")
     log_in_through_form(page, live_server, recruiter.email, two_factor=True)
 
-    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Vacancy searches").click()
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Searches").click()
     page.get_by_role("heading", level=1, name="Vacancy searches").wait_for()
     page.get_by_role("link", name="Paste a vacancy").click()
     page.get_by_label("Vacancy text").fill(VACANCY)

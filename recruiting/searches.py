@@ -16,6 +16,7 @@ Rules (one home each, here):
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -260,7 +261,7 @@ class SearchRanking:
     """How far the search's candidates are ranked: the run under way (if any) and when the last one finished."""
 
     current: RoleRecompute | None
-    last_finished_at: object  # datetime | None
+    last_finished_at: datetime | None
     last_failure: str
 
     @property

@@ -6,7 +6,7 @@ DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: totp run test lint chromium gettext bench load messages clean
+.PHONY: totp run test lint chromium gettext bench bench-vacancies load messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,7 +62,12 @@ BENCH_SIZES ?= 1000,100000
 LOAD_SECONDS ?= 60
 
 bench: $(VENV)/.installed
+	$(PY) -m bench.vacancies
 	$(PY) -m bench.run --sizes $(BENCH_SIZES)
+
+# The vacancy reader alone: quality on the labelled vacancies per language, and reading speed (a minute or less).
+bench-vacancies: $(VENV)/.installed
+	$(PY) -m bench.vacancies
 
 load: $(VENV)/.installed
 	$(PY) -m bench.load --seconds $(LOAD_SECONDS)

@@ -120,6 +120,32 @@ class PerAddressRateThrottle(PerCallerRateThrottle):
 ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(seconds=60)
 
 
+class EndpointAddressLimit(PerCallerRateThrottle):
+    """One endpoint's own fixed-window limit per client address, for every caller, besides the API's limits.
+
+    ``setting`` names the limit per window in the settings, read on each call.
+    """
+
+    def __init__(self, *, name: str, setting: str, seconds: int):
+        super().__init__(requests=getattr(settings, setting), seconds=seconds)
+        self.name = name
+        self.setting = setting
+
+    def limit(self) -> int:
+        return getattr(settings, self.setting)
+
+    def caller(self, request: HttpRequest) -> str | None:
+        return f"{self.name}-address-{client_address(request)}"
+
+    def check(self, request: HttpRequest) -> None:
+        """Count one call, and refuse it with 429 once the address is over its limit."""
+        if not self.allow_request(request):
+            raise Throttled(wait=self.wait())
+
+
+VACANCY_RATE_LIMIT = EndpointAddressLimit(name="vacancy", setting="API_VACANCY_RATE_LIMIT", seconds=60)
+
+
 def client_address(request: HttpRequest) -> str:
     """The caller's address: REMOTE_ADDR, or behind a proxy the header it sets (``CLIENT_ADDRESS_HEADER``).
 

@@ -7,6 +7,7 @@ from ninja import Field, Schema
 
 from catalog.models import Tool
 from skills.models import Level
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
@@ -320,3 +321,49 @@ class GapsOut(RoleResultOut):
     met: list[RequirementStatusOut]
     missing: list[RequirementStatusOut]
     learning_path: list[RequirementStatusOut] = Field(description="What is missing, in the order to learn it.")
+
+
+# Vacancies ----------------------------------------------------------------------------------------
+
+
+class VacancyIn(Schema):
+    text: str = Field(
+        description=f"The vacancy as plain text, Dutch, English or both; at most {VACANCY_MAX_CHARS:,} characters."
+    )
+
+
+class PhraseHitOut(Schema):
+    text: str = Field(description="The words of the vacancy that matched: exactly text[start:end].")
+    start: int = Field(description="Offset of the first character in the vacancy text.")
+    end: int = Field(description="Offset just past the last character.")
+
+
+class ItemAskedOut(Schema):
+    skill: str = Field(description="Skill slug.")
+    item: str = Field(description="Checklist item slug.")
+    required: bool = Field(description="False when the vacancy calls it nice to have.")
+    phrases: list[PhraseHitOut]
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.item.skill.slug
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.slug
+
+
+class ToolAskedOut(Schema):
+    tool: str = Field(description="Tool slug.")
+    phrases: list[PhraseHitOut]
+
+    @staticmethod
+    def resolve_tool(obj) -> str:
+        return obj.tool.slug
+
+
+class VacancyReadingOut(Schema):
+    language: Literal["nl", "en", "mixed"]
+    seniority: Literal["junior", "medior", "senior", "unknown"]
+    items: list[ItemAskedOut] = Field(description="Checklist items asked for, in order of first mention.")
+    tools: list[ToolAskedOut] = Field(description="Catalog tools asked for, in order of first mention.")

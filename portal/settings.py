@@ -283,6 +283,9 @@ LOGGING = {
 
 # API calls without a valid token or session, per client address and minute (public endpoints, invalid tokens).
 API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60"))
+# Vacancy analyses (POST /api/vacancies/analyze) per client address and minute, whoever calls; reading a long
+# vacancy costs more than a page of the catalog.
+API_VACANCY_RATE_LIMIT = int(os.environ.get("API_VACANCY_RATE_LIMIT", "20"))
 # Behind a proxy, the META name of the header it sets to the client's address (e.g. HTTP_X_FORWARDED_FOR, of
 # which the last hop is read, or HTTP_X_REAL_IP); empty: REMOTE_ADDR, the direct peer.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")

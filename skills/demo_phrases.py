@@ -57,7 +57,7 @@ PHRASES = {
     ),
     ("pandas", "cleaning"): (
         ("Pandas", "data cleaning", "cleaning data", "data cleansing", "data wrangling"),
-        ("data opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
+        ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
     ),
     ("pandas", "debugging"): (
         ("debugging", "troubleshooting", "root cause analysis", "ETL debugging"),
@@ -69,7 +69,7 @@ PHRASES = {
     ),
     ("data-quality", "data-tests"): (
         ("data quality", "data tests", "data testing", "dbt tests", "Great Expectations", "data validation"),
-        ("datakwaliteit", "datatests", "data testen", "datavalidatie", "kwaliteitscontroles"),
+        ("datakwaliteit", "datatests", "data testen", "datavalidatie", "valideren", "kwaliteitscontroles"),
     ),
     ("data-quality", "null-checks"): (
         ("null checks", "null values", "missing values", "NULL handling"),
@@ -81,7 +81,7 @@ PHRASES = {
     ),
     ("orchestration", "airflow-dags"): (
         ("Airflow", "Apache Airflow", "orchestration", "workflow orchestration", "Dagster", "Prefect"),
-        ("orkestratie", "orkestreren", "workflow-orkestratie"),
+        ("orkestratie", "orkestreren", "orkestreert", "workflow-orkestratie"),
     ),
     ("orchestration", "scheduling"): (
         ("scheduling", "scheduled jobs", "cron", "backfills", "backfilling"),
@@ -112,6 +112,7 @@ PHRASES = {
             "ADLS",
             "Blob Storage",
             "GCS",
+            "Cloud Storage",
             "serverless",
             "managed compute",
         ),
@@ -122,6 +123,7 @@ PHRASES = {
             "IAM",
             "identity and access management",
             "access management",
+            "access control",
             "service principals",
             "service accounts",
             "Key Vault",
@@ -129,10 +131,20 @@ PHRASES = {
             "RBAC",
             "least privilege",
         ),
-        ("toegangsbeheer", "rechtenbeheer", "autorisaties", "beheer van secrets"),
+        ("toegangsbeheer", "rechtenbeheer", "rollen en rechten", "autorisaties", "beheer van secrets"),
     ),
     ("ci-cd", "docker"): (
-        ("Docker", "containers", "containerisation", "containerization", "container images"),
+        (
+            "Docker",
+            "containers",
+            "containerisation",
+            "containerization",
+            "containerise",
+            "containerize",
+            "dockerised",
+            "dockerized",
+            "container images",
+        ),
         ("containerisatie", "gecontaineriseerd"),
     ),
     ("ci-cd", "ci-pipelines"): (
@@ -176,7 +188,7 @@ PHRASES = {
     ),
     ("pyspark", "skew"): (
         ("data skew", "skewed data", "skewed joins"),
-        ("scheve verdeling", "scheef verdeelde data"),
+        ("scheve verdeling", "scheve data", "scheef verdeelde data"),
     ),
     ("pyspark", "caching"): (
         ("caching", "persisting DataFrames"),
@@ -192,7 +204,7 @@ PHRASES = {
             "cluster tuning",
             "cloud costs",
         ),
-        ("kostenoptimalisatie", "clusterkosten", "cloudkosten", "kosten van clusters"),
+        ("kostenoptimalisatie", "clusterkosten", "clusterinstellingen", "cloudkosten", "kosten van clusters"),
     ),
 }
 

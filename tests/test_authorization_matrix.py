@@ -142,6 +142,7 @@ EXPECTED = {
     "api:list_skills": API_PUBLIC,
     "api:list_roles": API_PUBLIC,
     "api:get_role": API_PUBLIC,
+    "api:analyze_vacancy": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only, open to all (tests/api)
     "api:list_assessments": API_SIGNED_IN,
     "api:set_own_assessment": dict.fromkeys(ROLES, NOT_ALLOWED),  # PUT only
     "api:list_matches": API_SIGNED_IN,
@@ -191,10 +192,10 @@ EXPECTED = {
     "admin:app_list": STAFF_ADMIN,
     "admin:catalog_category_changelist": EDITOR_CONTENT,
     "admin:catalog_keyword_changelist": EDITOR_CONTENT,
+    "admin:catalog_toolphrase_changelist": EDITOR_CONTENT,
     "admin:catalog_tool_changelist": EDITOR_CONTENT,
     "admin:catalog_chooseroption_changelist": EDITOR_CONTENT,
     "admin:catalog_faqentry_changelist": EDITOR_CONTENT,
-    "admin:catalog_toolphrase_changelist": EDITOR_CONTENT,
     "admin:skills_skill_changelist": EDITOR_CONTENT,
     "admin:skills_checklistitem_changelist": EDITOR_CONTENT,
     "admin:skills_itemphrase_changelist": EDITOR_CONTENT,

@@ -1,10 +1,13 @@
-"""Public, read-only endpoints: the catalog, the chooser, the checklist and the roles."""
+"""Public endpoints: the catalog, the chooser, the checklist and the roles, read-only; and reading a vacancy."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.errors import HttpError
 
 from api import selectors
+from api.auth import VACANCY_RATE_LIMIT
 from api.errors import InvalidInput
 from api.pagination import page
 from api.schemas import (
@@ -17,9 +20,12 @@ from api.schemas import (
     ToolDetailOut,
     ToolFilters,
     ToolPage,
+    VacancyIn,
+    VacancyReadingOut,
 )
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
+from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
 
 router = Router(tags=["public"])
 
@@ -72,3 +78,26 @@ def get_role(request: HttpRequest, slug: str):
     if role is None:
         raise Http404(_("There is no published role “%(slug)s”.") % {"slug": slug[:50]})
     return role
+
+
+@router.post(
+    "/vacancies/analyze",
+    response={200: VacancyReadingOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Read a vacancy: the checklist items and tools it asks for, where, how senior",
+    description=(
+        f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). Nothing is stored. "
+        "Each item and tool comes with the phrases that matched and their character offsets; an item is required "
+        "unless the vacancy calls it nice to have. Open to all, and limited to "
+        f"{settings.API_VACANCY_RATE_LIMIT} analyses a minute per client address (429 with Retry-After), besides "
+        "the API's general limits."
+    ),
+)
+def analyze_vacancy(request: HttpRequest, payload: VacancyIn):
+    VACANCY_RATE_LIMIT.check(request)
+    if len(payload.text) > VACANCY_MAX_CHARS:
+        raise HttpError(
+            413,
+            _("A vacancy may be at most %(limit)d characters long; this one has %(length)d.")
+            % {"limit": VACANCY_MAX_CHARS, "length": len(payload.text)},
+        )
+    return read_vacancy(text=payload.text)

@@ -10,6 +10,7 @@
 - **Negation**: a mention is not asked for when its clause has "geen", "niet", "no", "not", "don't"… at most
   four words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
   "hoeft niet"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
+  A mention joined to a negated one by "or", "and", "of", "en"… is negated too ("no Spark or Airflow needed").
   A negated mention in a sentence that also calls it a plus ("not required, but a plus") is nice to have.
 """
 
@@ -61,13 +62,19 @@ HEADINGS = {
     """),
 }
 HEADING_MAX_WORDS = 8
+HEADINGS_BY_FIRST_WORD: dict[str, list[tuple[Section, tuple[str, ...]]]] = {}
+for _kind, _cues_of_kind in HEADINGS.items():
+    for _cue in _cues_of_kind:
+        HEADINGS_BY_FIRST_WORD.setdefault(_cue[0], []).append((_kind, _cue))
 
 NICE_CUES = _cues("""
     een pre\npluspunt\nplus\nnice to have\nbonus\npreferred\npreferably\nbij voorkeur\nideally\nidealiter
     mooi meegenomen\nstrekt tot aanbeveling\noptional\noptioneel\nan advantage\neen voordeel\nwould be nice
-    would be great\nis welkom\nis welcome\nnice to know
+    would be great\nis welkom\nis welcome\nnice to know\nis fijn
 """)
-NEGATIONS_BEFORE = _cues("geen\nno\nnot\nniet\nhoeft\nhoef\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nno need")
+NEGATIONS_BEFORE = _cues(
+    "geen\nno\nnot\nniet\nhoeft\nhoef\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need"
+)
 NOT_NEGATING = _cues("""
     geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nnot only\nnot just
     not afraid\nno stranger\nno problem\nno fear\nno matter
@@ -79,32 +86,51 @@ NEGATIONS_AFTER = _cues("""
 """)
 WORDS_BEFORE = 4
 WORDS_AFTER = 6
+CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
-SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+SENTENCE_END = re.compile(r"[.!?;]\s")
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
 
 
-def _starts_with(seq: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    return next((cue for cue in cues if seq[: len(cue)] == cue), None)
+CUE_GROUPS = (NICE_CUES, NOT_NEGATING, NEGATIONS_BEFORE, NEGATIONS_AFTER)
+CUES_BY_FIRST_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _group, _cues_of_group in enumerate(CUE_GROUPS):
+    for _cue in _cues_of_group:
+        CUES_BY_FIRST_WORD.setdefault(_cue[0], []).append((_group, _cue))
 
 
-def _contains(seq: list[str], cue: tuple[str, ...], begin: int, end: int) -> bool:
-    return any(tuple(seq[i : i + len(cue)]) == cue for i in range(max(begin, 0), min(end, len(seq)) - len(cue) + 1))
+def _occurrences(words: list[str]) -> dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]]:
+    """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass over the words."""
+    found: list[list[tuple[int, int]]] = [[] for _group in CUE_GROUPS]
+    for index, word in enumerate(words):
+        for group, cue in CUES_BY_FIRST_WORD.get(word, ()):
+            if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
+                found[group].append((index, index + len(cue) - 1))
+    return dict(zip(CUE_GROUPS, found, strict=True))
 
 
 class Layout:
     """The words of a vacancy with their line's section, sentence and clause; answers questions about a mention."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
+        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
         self.text = text
-        found = list(words(text))
+        found = list(words(text)) if found is None else found
         self.words = [word for word, _start, _end in found]
         self.starts = [start for _word, start, _end in found]
+        self.ends = [end for _word, _start, end in found]
         self.sections = [Section.PLAIN] * len(found)
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self._read_sections()
         self._read_sentences()
+        cues = _occurrences(self.words)
+        self.nice_sentences = {
+            self.sentences[first] for first, last in cues[NICE_CUES] if self.sentences[first] == self.sentences[last]
+        }
+        not_negating = {first for first, _last in cues[NOT_NEGATING]}
+        self.negations_before = [(first, last) for first, last in cues[NEGATIONS_BEFORE] if first not in not_negating]
+        self.negations_after = cues[NEGATIONS_AFTER]
 
     def _read_sections(self) -> None:
         current = Section.PLAIN
@@ -132,26 +158,22 @@ class Layout:
 
     @staticmethod
     def _heading(line_words: tuple[str, ...]) -> tuple[Section | None, tuple[str, ...]]:
-        for kind, cues in HEADINGS.items():
-            cue = _starts_with(line_words, cues)
-            if cue:
+        for kind, cue in HEADINGS_BY_FIRST_WORD.get(line_words[0], ()):
+            if line_words[: len(cue)] == cue:
                 return kind, cue
         return None, ()
 
     def _read_sentences(self) -> None:
-        ends = [match.start() for match in SENTENCE_END.finditer(self.text)]
         sentence = clause = 0
-        previous_start = -1
-        for index, start in enumerate(self.starts):
-            passed = bisect.bisect_left(ends, start) - bisect.bisect_left(ends, previous_start + 1)
-            if index and passed:
+        for index in range(1, len(self.starts)):
+            gap = self.text[self.ends[index - 1] : self.starts[index]]
+            if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
-            elif index and ("," in self.text[previous_start:start] or self.words[index] in CLAUSE_BREAKS):
+            elif "," in gap or self.words[index] in CLAUSE_BREAKS:
                 clause += 1
             self.sentences[index] = sentence
             self.clauses[index] = clause
-            previous_start = start
 
     def word_at(self, position: int) -> int:
         """The index of the word that holds character ``position``."""
@@ -160,26 +182,38 @@ class Layout:
     def section(self, first: int) -> Section:
         return self.sections[first] if self.sections else Section.PLAIN
 
-    def _sentence_span(self, first: int) -> tuple[int, int]:
-        sentence = self.sentences[first]
-        begin = bisect.bisect_left(self.sentences, sentence)
-        return begin, bisect.bisect_right(self.sentences, sentence)
+    def sentence_words(self, index: int) -> list[str]:
+        """The words of the sentence that holds word ``index``."""
+        sentence = self.sentences[index]
+        return self.words[bisect.bisect_left(self.sentences, sentence) : bisect.bisect_right(self.sentences, sentence)]
 
     def _clause_span(self, first: int) -> tuple[int, int]:
         clause = self.clauses[first]
         return bisect.bisect_left(self.clauses, clause), bisect.bisect_right(self.clauses, clause)
 
     def has_nice_cue(self, first: int) -> bool:
-        begin, end = self._sentence_span(first)
-        return any(_contains(self.words, cue, begin, end) for cue in NICE_CUES)
+        return self.sentences[first] in self.nice_sentences if self.sentences else False
 
     def is_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated in its clause (see the module's rule)."""
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
-        for i in range(window, first):
-            cue = _starts_with(tuple(self.words[i:first]), NEGATIONS_BEFORE)
-            if cue and i + len(cue) <= first and not _starts_with(tuple(self.words[i : i + 2]), NOT_NEGATING):
-                return True
         stop = min(end, last + 1 + WORDS_AFTER)
-        return any(_contains(self.words, cue, last + 1, stop) for cue in NEGATIONS_AFTER)
+        return self._any_between(self.negations_before, window, first) or self._any_between(
+            self.negations_after, last + 1, stop
+        )
+
+    @staticmethod
+    def _any_between(occurrences: list[tuple[int, int]], begin: int, end: int) -> bool:
+        """Whether a cue lies wholly within words ``begin``…``end - 1``."""
+        index = bisect.bisect_left(occurrences, (begin, -1))
+        return any(last < end for _first, last in occurrences[index : index + 4] if _first < end)
+
+    def joined(self, earlier_last: int, first: int) -> bool:
+        """Whether the mention starting at word ``first`` follows the one ending at ``earlier_last`` in the same
+        clause with only "or", "and", "of", "en"… between them."""
+        return (
+            0 <= earlier_last < first
+            and self.clauses[earlier_last] == self.clauses[first]
+            and all(word in CONJUNCTIONS for word in self.words[earlier_last + 1 : first])
+        )

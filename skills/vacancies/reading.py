@@ -6,8 +6,8 @@ How a text is read, step by step (each step documented in its module):
    (:mod:`skills.vacancies.text`), then the phrasebook's automaton finds every phrase on whole pieces
    (:mod:`skills.vacancies.phrasebook`).
 2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
-   mention of window functions, not also one of functions; "Airflow DAGs" may name the Airflow DAGs item and the
-   tool Airflow at once.
+   mention of window functions, not also one of functions; "Airflow" may name the Airflow DAGs item and the
+   tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): negated mentions and
    those in "what we offer" do not count; the others are required or nice to have. An item mentioned both ways is
    required.
@@ -26,6 +26,7 @@ from skills.models import ChecklistItem
 from skills.vacancies.layout import Layout, Section
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
 from skills.vacancies.seniority import language_of, seniority_of
+from skills.vacancies.text import words
 
 VACANCY_MAX_CHARS = 20_000
 
@@ -108,27 +109,53 @@ def _longest(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda hit: (hit.first, hit.last))
 
 
+def _inside(hit: Found, tool: Found | None) -> bool:
+    """Whether ``hit`` lies within the longer mention of ``tool``: "Cloud" in "dbt Cloud" names the tool, not the
+    cloud item (but "Spark" in "Spark jobs" still names the item, as "Spark" is a phrase of the tool too)."""
+    return (
+        tool is not None
+        and tool.first <= hit.first
+        and hit.last <= tool.last
+        and (tool.last - tool.first > hit.last - hit.first)
+    )
+
+
 def read_vacancy(*, text: str) -> VacancyReading:
     """The reading of ``text`` (see the module); raises ValidationError for a text over VACANCY_MAX_CHARS or with
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    tokens = book.splitter.tokens(text)
-    layout = Layout(text)
+    found_words = list(words(text))
+    tokens = book.splitter.tokens_of(found_words)
+    layout = Layout(text, found_words)
     found = book.find(tokens)
-    mentions = _longest([hit for hit in found if hit.kind == ITEM]) + _longest(
-        [hit for hit in found if hit.kind == TOOL]
-    )
+    tool_hits = [hit for hit in found if hit.kind == TOOL]
+    tools_named = _longest(tool_hits)
+    tool_spans = {(hit.first, hit.last) for hit in tool_hits}
+    tool_at = {index: hit for hit in tools_named for index in range(hit.first, hit.last + 1)}
+    mentions = [
+        hit
+        for hit in _longest([hit for hit in found if hit.kind == ITEM])
+        if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
+    ]
 
     asked: dict[tuple[str, int], dict] = {}
-    for hit in sorted(mentions, key=lambda hit: (hit.first, hit.kind)):
+    negated_until = -1  # the last word of the last negated mention
+    negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
+    for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
         section = layout.section(first_word)
         if section is Section.OFFER:
             continue
         nice = section is Section.NICE or layout.has_nice_cue(first_word)
-        if layout.is_negated(first_word, last_word) and not nice:
+        negated = negated_spans.get((first_word, last_word))
+        if negated is None:
+            negated = layout.is_negated(first_word, last_word) or layout.joined(negated_until, first_word)
+            negated_spans[first_word, last_word] = negated
+        if negated:
+            negated_until = max(negated_until, last_word)
+        if negated and not nice:
             continue
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice

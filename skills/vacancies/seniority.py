@@ -45,13 +45,15 @@ LEVEL_WORDS = {
 }
 TITLE_ONLY_WORDS = {"lead": SENIOR, "staff": SENIOR, "ervaren": SENIOR, "experienced": SENIOR}
 TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
+FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
 EXPERIENCE_WORDS = frozenset(("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam"))
 YEARS = re.compile(
-    r"(?P<lead>minimaal|minimum|minstens|ten\s*minste|at\s+least|min\.)?\s*(?P<low>\d{1,2})\s*(?P<plus>\+)?"
-    r"\s*(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+    r"(?<![\d.,])(?P<low>\d{1,2})\s*(?P<plus>\+)?\s*(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?"
+    r"(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
+AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
 MOST_YEARS = 40
 
 DUTCH_WORDS = word_set(
@@ -73,8 +75,7 @@ def lowest(levels) -> str:
 def _levels_in(words: list[str], *, title: bool) -> list[str]:
     found = []
     for index, word in enumerate(words):
-        pair = tuple(words[index : index + 2])
-        if pair in TWO_WORD_LEVELS:
+        if word in FIRST_OF_TWO_WORD_LEVELS and (pair := tuple(words[index : index + 2])) in TWO_WORD_LEVELS:
             found.append(TWO_WORD_LEVELS[pair])
         elif word in LEVEL_WORDS:
             found.append(LEVEL_WORDS[word])
@@ -85,18 +86,15 @@ def _levels_in(words: list[str], *, title: bool) -> list[str]:
 
 def _years_asked(text: str, layout: Layout) -> list[int]:
     years = []
-    for found in re.finditer(r"[^.!?;\n]+", text):
-        sentence = found.group()
-        matches = list(YEARS.finditer(sentence))
-        if not matches:
+    for match in YEARS.finditer(text):
+        index = layout.word_at(match.start())
+        if not layout.words or layout.section(index) is Section.OFFER:
             continue
-        if layout.words and layout.section(layout.word_at(found.start())) is Section.OFFER:
-            continue
-        about_experience = bool(EXPERIENCE_WORDS & set(re.findall(r"[^\W\d_]+", sentence.lower())))
-        for match in matches:
-            low = int(match.group("low"))
-            if low <= MOST_YEARS and (about_experience or match.group("lead") or match.group("plus")):
-                years.append(low)
+        low = int(match.group("low"))
+        about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
+        at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
+        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus")):
+            years.append(low)
     return years
 
 

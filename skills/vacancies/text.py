@@ -15,8 +15,8 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -39,15 +39,14 @@ COMPOUND_PARTS = word_set(
     expert experts kennis kwaliteit landschap migratie model modellen modellering monitoring omgeving omgevingen
     ontwerp ontwikkelaar ontwikkelaars ontwikkeling oplossing oplossingen optimalisatie pipeline pipelines platform
     platformen proces processen project projecten scripts services specialist stack straat taal talen team teams
-    testen tests tooling tools toepassingen tuning vaardigheden vaardigheid werk
+    strategie testen tests tool tooling tools toepassingen tuning vaardigheden vaardigheid werk
     """
 )
 
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "nl": snowballstemmer.stemmer("dutch")}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One piece of a word: its folded form, its stems, and where it stands in the original text."""
 
     folded: str
@@ -113,6 +112,7 @@ class Splitter:
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(word for word in known if len(word) >= MIN_PIECE)
         self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._stems: dict[str, tuple[tuple[int, int, str, str, str], ...]] = {}
 
     def pieces(self, word: str) -> tuple[tuple[int, int], ...]:
         found = self._pieces.get(word)
@@ -124,10 +124,20 @@ class Splitter:
 
     def tokens(self, text: str) -> list[Token]:
         """The pieces of every word of ``text`` in order, with their stems and places in ``text``."""
+        return self.tokens_of(words(text))
+
+    def tokens_of(self, found: Iterable[tuple[str, int, int]]) -> list[Token]:
+        """The pieces of words found by :func:`words`, with their stems and places in the text."""
         tokens = []
-        for word, start, _end in words(text):
-            for begin, end in self.pieces(word):
-                piece = word[begin:end]
-                stem_en, stem_nl = stems(piece)
+        for word, start, _end in found:
+            for begin, end, piece, stem_en, stem_nl in self._stemmed(word):
                 tokens.append(Token(piece, start + begin, start + end, stem_en, stem_nl))
         return tokens
+
+    def _stemmed(self, word: str) -> tuple[tuple[int, int, str, str, str], ...]:
+        found = self._stems.get(word)
+        if found is None:
+            found = tuple((begin, end, word[begin:end], *stems(word[begin:end])) for begin, end in self.pieces(word))
+            if len(self._stems) < 100_000:
+                self._stems[word] = found
+        return found

@@ -27,6 +27,7 @@ def test_openapi_document_describes_every_endpoint(client):
         "/api/skills",
         "/api/roles",
         "/api/roles/{slug}",
+        "/api/vacancies/analyze",
         "/api/me/assessments",
         "/api/me/assessments/{item_id}",
         "/api/me/matches",

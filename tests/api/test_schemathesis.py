@@ -40,6 +40,7 @@ def api_data(db, settings, monkeypatch):
     # Hypothesis fires many requests with one token; the limit itself has its own test.
     monkeypatch.setattr(RATE_LIMIT, "requests", 10**6)
     settings.API_ANONYMOUS_RATE_LIMIT = 10**6
+    settings.API_VACANCY_RATE_LIMIT = 10**6
     tool = ToolFactory()
     tool.keywords.add(KeywordFactory())
     ChooserRecommendationFactory(tool=tool)

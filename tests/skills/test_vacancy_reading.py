@@ -83,6 +83,22 @@ def test_a_negated_mention_is_not_asked(demo, text):
     assert reading.highlights() == [(text, False)]
 
 
+def test_a_negation_reaches_mentions_joined_by_or(demo):
+    reading = read_vacancy(text="No prior experience with Spark or Airflow is needed. You know SQL.")
+    assert asked_tools(reading) == []
+    assert set(asked_items(reading)) == {"sql/joins"}
+
+
+def test_wont_need_negates(demo):
+    assert asked_tools(read_vacancy(text="You won't need Spark here.")) == []
+
+
+def test_an_item_phrase_inside_a_longer_tool_phrase_names_the_tool_only(demo):
+    reading = read_vacancy(text="Experience with dbt Cloud.")
+    assert asked_tools(reading) == ["dbt"]
+    assert reading.items == ()
+
+
 def test_a_negation_idiom_still_asks(demo):
     reading = read_vacancy(text="Je hebt geen moeite met SQL en werkt niet alleen met Airflow.")
     assert {"sql/joins", "orchestration/airflow-dags"} <= set(asked_items(reading))

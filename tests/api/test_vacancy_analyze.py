@@ -1,0 +1,135 @@
+"""POST /api/vacancies/analyze: open to all, limited per address, JSON errors for every bad input, nothing stored."""
+
+import json
+
+import pytest
+
+from api.auth import VACANCY_RATE_LIMIT
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.vacancies.reading import VACANCY_MAX_CHARS
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/vacancies/analyze"
+DUTCH = (
+    "Senior Data Engineer\n\nWat vragen wij?\n- Ervaring met Spark en SQL, inclusief analytische functies.\n"
+    "- Geen Airflow-ervaring nodig.\n\nPluspunten\n- Docker\n"
+)
+
+
+@pytest.fixture
+def demo():
+    load_catalog_demo()
+    load_skills_demo()
+
+
+def analyze(client, body, **kwargs):
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post(URL, data, content_type="application/json", **kwargs)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "engineer", "recruiter"])
+def test_anyone_may_analyze_a_vacancy(client, call_as, demo, who):
+    response = call_as(client, who, "post", URL, data={"text": DUTCH}, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["seniority"] == "senior"
+
+
+def test_the_reading_names_items_tools_flags_and_offsets(client, demo):
+    body = analyze(client, {"text": DUTCH}).json()
+    assert body["language"] == "nl"
+    items = {(item["skill"], item["item"]): item for item in body["items"]}
+    assert items["sql", "window-functions"]["required"] is True
+    assert items["ci-cd", "docker"]["required"] is False
+    assert ("orchestration", "airflow-dags") not in items
+    assert [tool["tool"] for tool in body["tools"]] == ["pyspark"]
+    for asked in (*body["items"], *body["tools"]):
+        for phrase in asked["phrases"]:
+            assert DUTCH[phrase["start"] : phrase["end"]] == phrase["text"]
+
+
+def test_a_text_over_the_limit_answers_413_json(client, demo):
+    response = analyze(client, {"text": "a" * (VACANCY_MAX_CHARS + 1)})
+    assert response.status_code == 413
+    assert str(VACANCY_MAX_CHARS) in response.json()["detail"].replace(",", "")
+    assert analyze(client, {"text": "a" * VACANCY_MAX_CHARS}).status_code == 200
+
+
+@pytest.mark.parametrize("body", [{}, {"text": 42}, {"text": None}, {"text": ["SQL"]}, {"tekst": "SQL"}, []])
+def test_a_missing_or_wrongly_typed_text_answers_422_json(client, demo, body):
+    response = analyze(client, body)
+    assert response.status_code == 422
+    assert response.json()["detail"]
+
+
+def test_a_body_that_is_not_json_answers_400_json(client, demo):
+    response = analyze(client, "nonsense")
+    assert response.status_code == 400
+    assert response.json()["detail"]
+
+
+def test_a_nul_character_is_refused_with_json(client, demo):
+    response = analyze(client, '{"text": "SQL\\u0000"}')
+    assert response.status_code in (400, 422)
+    assert response.json()["detail"]
+
+
+def test_a_body_larger_than_the_upload_limit_answers_413_json(client, demo, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    response = analyze(client, {"text": "SQL " * 1_000})
+    assert response.status_code == 413
+    assert response.json()["detail"]
+
+
+def test_analyses_past_the_limit_answer_429_with_retry_after_per_address(client, demo, settings, monkeypatch):
+    settings.API_VACANCY_RATE_LIMIT = 2
+    monkeypatch.setattr(VACANCY_RATE_LIMIT, "timer", lambda: 1_000_035.0)  # 15 s into a minute's window
+    assert analyze(client, {"text": "SQL"}).status_code == 200
+    assert analyze(client, {"text": "SQL"}).status_code == 200
+    response = analyze(client, {"text": "SQL"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "45"
+    assert response.json()["detail"]
+    assert analyze(client, {"text": "SQL"}, REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+def test_a_signed_in_caller_counts_against_the_address_too(client, call_as, demo, settings):
+    settings.API_VACANCY_RATE_LIMIT = 1
+    assert (
+        call_as(client, "engineer", "post", URL, data={"text": "SQL"}, content_type="application/json").status_code
+        == 200
+    )
+    response = call_as(client, "engineer", "post", URL, data={"text": "SQL"}, content_type="application/json")
+    assert response.status_code == 429
+
+
+def test_a_new_window_allows_analyses_again(client, demo, settings, monkeypatch):
+    settings.API_VACANCY_RATE_LIMIT = 1
+    now = [1_000_000.0]
+    monkeypatch.setattr(VACANCY_RATE_LIMIT, "timer", lambda: now[0])
+    assert analyze(client, {"text": "SQL"}).status_code == 200
+    assert analyze(client, {"text": "SQL"}).status_code == 429
+    now[0] += 60
+    assert analyze(client, {"text": "SQL"}).status_code == 200
+
+
+def test_the_endpoint_is_documented_with_its_limit_and_errors(client):
+    schema = client.get("/api/openapi.json").json()
+    operation = schema["paths"][URL]["post"]
+    assert {"200", "413", "422", "429"} <= set(operation["responses"])
+    assert "a minute per client address" in operation["description"]
+
+
+def test_analyzing_costs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+    analyze(client, {"text": DUTCH})
+    with django_assert_max_num_queries(0):
+        assert analyze(client, {"text": DUTCH * 20}).status_code == 200
+
+
+def test_nothing_is_stored(client, demo):
+    from django.apps import apps
+
+    counts = {model: model.objects.count() for model in apps.get_models()}
+    analyze(client, {"text": DUTCH})
+    assert {model: model.objects.count() for model in apps.get_models()} == counts

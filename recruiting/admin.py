@@ -1,7 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from recruiting.models import ContactRequest, ProfileView
+from recruiting.models import ContactRequest, ProfileView, VacancySearch
+from recruiting.searches import proposed_searches, publish_search
 from skills.admin import SuperuserReadOnlyAdmin
+
+PUBLISH_ROLE_PERMISSIONS = ("skills.add_role", "skills.change_role")
 
 
 @admin.register(ProfileView)
@@ -16,3 +27,98 @@ class ContactRequestAdmin(SuperuserReadOnlyAdmin):
     list_display = ("profile", "recruiter_name", "recruiter_company", "status", "created_at", "answered_at")
     list_filter = ("status",)
     list_select_related = ("profile",)
+
+
+class PublishedFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return (("waiting", _("Waiting for an editor")), ("published", _("Published as a role")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(published_at__isnull=True)
+        if self.value() == "published":
+            return queryset.filter(published_at__isnull=False)
+        return queryset
+
+
+@admin.register(VacancySearch)
+class VacancySearchAdmin(admin.ModelAdmin):
+    """Recruiters' searches proposed as new roles, for the editors who may publish one in one step.
+
+    Editors see proposed searches only, never a recruiter's private ones, and never the candidates ranked by them.
+    Read-only: a search stays its recruiter's; publishing makes its role an ordinary role, edited under Roles.
+    """
+
+    list_display = ("title", "owner", "requirement_count", "proposed_at", "proposal_note", "published_role")
+    list_filter = (PublishedFilter,)
+    list_select_related = ("owner", "role")
+    search_fields = ("title", "proposal_note")
+    ordering = ("-proposed_at",)
+    fields = ("title", "owner", "proposed_at", "proposal_note", "requirement_list", "text", "published_at")
+    readonly_fields = fields
+    actions = ("publish_as_role",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[VacancySearch]:
+        return proposed_searches().annotate(requirement_count=Count("role__requirements"))
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_active and request.user.has_perms(PUBLISH_ROLE_PERMISSIONS)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    @admin.display(description=_("items"), ordering="requirement_count")
+    def requirement_count(self, obj: VacancySearch) -> int:
+        return obj.requirement_count
+
+    @admin.display(description=_("published as"), ordering="published_at")
+    def published_role(self, obj: VacancySearch) -> str:
+        if not obj.is_published:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:skills_role_change", args=[obj.role_id]), obj.role.title
+        )
+
+    @admin.display(description=_("requirements"))
+    def requirement_list(self, obj: VacancySearch) -> str:
+        requirements = obj.role.requirements.select_related("item__skill").order_by(
+            "-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order"
+        )
+        return render_to_string("admin/recruiting/vacancysearch/requirements.html", {"requirements": requirements})
+
+    @admin.action(description=_("Publish as a role"), permissions=("publish",))
+    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[VacancySearch]) -> None:
+        """One step: each proposed search becomes an ordinary published role, and its matches are recomputed."""
+        published = []
+        for search in queryset:
+            try:
+                published.append(publish_search(search=search, editor=request.user))
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.WARNING)
+        if published:
+            titles = ", ".join(f"“{role.title}”" for role in published)
+            self.message_user(
+                request,
+                ngettext(
+                    "Published as the role %(titles)s; its matches are being recomputed in the background.",
+                    "Published as the roles %(titles)s; their matches are being recomputed in the background.",
+                    len(published),
+                )
+                % {"titles": titles},
+                messages.SUCCESS,
+            )

@@ -6,3 +6,8 @@ class RecruitingConfig(AppConfig):
     name = "recruiting"
     verbose_name = _("Recruiting")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from recruiting import signals
+
+        signals.connect()

@@ -1,10 +1,12 @@
-"""The demo recruiter's shortlist, made once after the demo candidates exist."""
+"""The demo recruiter's shortlist and vacancy search, made once after the demo candidates exist."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from recruiting.searches import save_reading
 from recruiting.services import add_to_shortlist, create_shortlist, set_shortlist_note
 from skills.models import EngineerProfile
+from skills.vacancies.reading import read_vacancy
 
 DEMO_RECRUITER = "recruiter@example.com"
 DEMO_SHORTLIST = "Lakehouse — first round"
@@ -28,3 +30,30 @@ def load_demo_shortlist() -> None:
         note = DEMO_SHORTLIST_NOTES[profile.user.username]
         if note:
             set_shortlist_note(recruiter=recruiter, shortlist=shortlist, profile=profile, note=note)
+
+
+DEMO_SEARCH = "Data engineer, analytics platform (Utrecht)"
+DEMO_VACANCY = """Data engineer, analytics platform (Utrecht)
+
+What you will do
+You keep our analytics platform running: daily loads into the warehouse, clean tables for the analysts.
+
+What we ask
+- Two years or more as a data engineer
+- Good SQL: joins and window functions
+- Python with Pandas for cleaning data
+- Scheduling jobs with Airflow, including retries
+
+Nice to have
+- Docker
+- Data quality tests
+"""
+
+
+@transaction.atomic
+def load_demo_search() -> None:
+    """Idempotent: the demo recruiter's vacancy search, read from a demo vacancy and ranked by the job."""
+    recruiter = get_user_model().objects.filter(username=DEMO_RECRUITER).first()
+    if recruiter is None or recruiter.vacancy_searches.filter(title=DEMO_SEARCH).exists():
+        return
+    save_reading(owner=recruiter, title=DEMO_SEARCH, reading=read_vacancy(text=DEMO_VACANCY))

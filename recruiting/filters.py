@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recruiting.selectors import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base
+from recruiting.selectors import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
 from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch
 
 MAX_FILTER_ITEMS = 10
@@ -47,6 +47,17 @@ class ChecklistItemFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = ChecklistItemChoiceField
 
 
+class RoleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Role) -> str:
+        if obj.is_search:
+            return _("Your search: %(title)s") % {"title": obj.title}
+        return str(obj.title)
+
+
+class RoleFilter(django_filters.ModelChoiceFilter):
+    field_class = RoleChoiceField
+
+
 class CandidateFilterForm(forms.Form):
     """The checks that span a field's whole value; django-filter adds the fields themselves."""
 
@@ -70,7 +81,8 @@ class CandidateFilterForm(forms.Form):
 class CandidateFilter(django_filters.FilterSet):
     """Visible candidates' stored matches with one role, filtered and ranked.
 
-    Without a role in the query string the default role is used, and the form shows it.
+    Without a role in the query string the default role is used, and the form shows it. A ``recruiter`` may also
+    rank by their own vacancy searches (``roles_for_recruiter``); without one, only published roles count.
     """
 
     SORT_CHOICES = (
@@ -79,7 +91,7 @@ class CandidateFilter(django_filters.FilterSet):
         ("updated", _("Last update")),
     )
 
-    role = django_filters.ModelChoiceFilter(
+    role = RoleFilter(
         label=_("Role"),
         queryset=Role.objects.published(),
         to_field_name="slug",
@@ -126,7 +138,7 @@ class CandidateFilter(django_filters.FilterSet):
         form = CandidateFilterForm
         fields = ()
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, recruiter=None, **kwargs):
         self.default_role = default_role()
         # Always bound, with the defaults filled in, so the form shows what the list is really filtered and
         # ranked by.
@@ -140,6 +152,7 @@ class CandidateFilter(django_filters.FilterSet):
             if not data.get(name) and value:
                 data[name] = value
         super().__init__(data, *args, queryset=ranking_base(), **kwargs)
+        self.filters["role"].queryset = roles_for_recruiter(recruiter=recruiter)
 
     @property
     def chosen_role(self) -> Role | None:

@@ -1,23 +1,37 @@
 """Input for the recruiter pages: the role to compare a candidate with, and the shortlist actions (POST)."""
 
 from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.contacts import MESSAGE_MAX_LENGTH
-from recruiting.selectors import recruiter_roles, shortlists_for, visible_candidates
+from recruiting.filters import RoleChoiceField
+from recruiting.models import VacancySearch
+from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
+from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
+from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
+from skills.models import ChecklistItem, Level
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
 class CandidateRoleForm(forms.Form):
-    """?role= on a candidate's page: which role to draw the radar and gaps against."""
+    """?role= on a candidate's page: which role (or of the recruiter's own vacancy searches) to draw the radar and
+    gaps against."""
 
-    role = forms.ModelChoiceField(
+    role = RoleChoiceField(
         label=_("Compare with role"),
-        queryset=recruiter_roles(),
+        queryset=roles_for_recruiter(recruiter=None),
         to_field_name="slug",
         required=False,
         empty_label=None,
     )
+
+    def __init__(self, *args, recruiter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles_for_recruiter(recruiter=recruiter)
 
 
 class ShortlistForm(forms.Form):
@@ -69,3 +83,144 @@ class ContactRequestForm(forms.Form):
 
 class ContactAnswerForm(forms.Form):
     answer = forms.ChoiceField(choices=(("accept", _("Accept")), ("decline", _("Decline"))))
+
+
+# Vacancy searches -------------------------------------------------------------------------------------------------
+
+
+class SearchTitleForm(forms.Form):
+    title = forms.CharField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True)
+
+
+class VacancyTextForm(forms.Form):
+    """A pasted vacancy: its text as the reading accepts it (the reader checks the same rules), and a title."""
+
+    title = forms.CharField(
+        label=_("Title of the search"),
+        max_length=TITLE_MAX_LENGTH,
+        strip=True,
+        required=False,
+        help_text=_("Left empty: the first line of the vacancy."),
+    )
+
+    text = forms.CharField(
+        label=_("Vacancy text"),
+        max_length=VACANCY_MAX_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = number_format(VACANCY_MAX_CHARS, force_grouping=True)
+        self.fields["text"].help_text = gettext(
+            "Paste the whole vacancy, Dutch or English, up to %(limit)s characters."
+        ) % {"limit": limit}
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError(_("Paste the text of a vacancy."))
+        return text
+
+
+class RequirementRowForm(forms.Form):
+    """One requirement of a search: which item, the level it needs, and whether it is a must-have."""
+
+    item = forms.TypedChoiceField(label=_("Checklist item"), coerce=int, empty_value=None)
+    min_level = forms.TypedChoiceField(
+        label=_("Needed level"),
+        choices=[choice for choice in Level.choices if choice[0] > Level.NONE],
+        coerce=int,
+        initial=Level.WORKING,
+    )
+    is_must_have = forms.BooleanField(label=_("Must-have"), required=False)
+
+    def __init__(self, *args, choices, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        self.fields["item"].choices = choices
+        for name in ("item", "min_level"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["is_must_have"].widget.attrs["class"] = "form-check-input"
+
+    def clean_item(self) -> ChecklistItem:
+        return self.items[self.cleaned_data["item"]]
+
+    def to_requirement(self) -> Requirement:
+        return Requirement(
+            item=self.cleaned_data["item"],
+            min_level=self.cleaned_data["min_level"],
+            is_must_have=self.cleaned_data["is_must_have"],
+        )
+
+
+class BaseRequirementFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        if DELETION_FIELD_NAME in form.fields:
+            form.fields[DELETION_FIELD_NAME].label = _("Remove")
+            form.fields[DELETION_FIELD_NAME].widget.attrs["class"] = "form-check-input"
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[int] = set()
+        for form in self.kept_forms():
+            item = form.cleaned_data["item"]
+            if item.pk in seen:
+                raise forms.ValidationError(_("“%(item)s” is in the list twice.") % {"item": item.name})
+            seen.add(item.pk)
+
+    def kept_forms(self) -> list[RequirementRowForm]:
+        """The rows that hold an item and are not marked for removal (an untouched empty row is left out)."""
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("item") and not form.cleaned_data.get(DELETION_FIELD_NAME)
+        ]
+
+    def requirements(self) -> list[Requirement]:
+        return [form.to_requirement() for form in self.kept_forms()]
+
+
+RequirementFormSet = forms.formset_factory(
+    RequirementRowForm,
+    formset=BaseRequirementFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=SEARCH_REQUIREMENTS_MAX,
+    validate_max=True,
+    absolute_max=SEARCH_REQUIREMENTS_MAX + 10,
+)
+
+
+def _growth_order(item: ChecklistItem) -> tuple:
+    return (item.skill.growth_stage, item.skill.order, item.skill.name, item.order, item.name)
+
+
+def requirement_formset(data=None, *, search: VacancySearch | None = None) -> BaseRequirementFormSet:
+    """The rows of a search's requirements (bound to ``data`` when posted), every row sharing one set of choices."""
+    items = ChecklistItem.objects.select_related("skill").in_bulk()
+    initial = []
+    if search is not None:
+        initial = [
+            {"item": requirement.item_id, "min_level": requirement.min_level, "is_must_have": requirement.is_must_have}
+            for requirement in search.role.requirements.all()
+        ]
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for item in sorted(items.values(), key=_growth_order):
+        grouped.setdefault(item.skill.name, []).append((item.pk, item.name))
+    choices = [("", _("Choose a checklist item")), *grouped.items()]
+    return RequirementFormSet(data, initial=initial, prefix="req", form_kwargs={"choices": choices, "items": items})
+
+
+class ProposeSearchForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the editors"),
+        max_length=SEARCH_NOTE_MAX_LENGTH,
+        required=False,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: why this would make a good role for engineers to aim for."),
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs import Job, JobStatus
+from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
 class Shortlist(models.Model):
@@ -194,3 +195,57 @@ class ContactRequest(models.Model):
 
 
 UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined
+
+
+class VacancySearch(models.Model):
+    """A recruiter's saved vacancy search: a pasted vacancy turned into requirements, ranked like a role.
+
+    The requirements are those of ``role``, a private role of kind "search" that is never published; the
+    candidates are ranked from its stored matches. Only its owner ever sees it, until they propose it to the
+    editors, who may publish it as an ordinary role (``published_at``).
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vacancy_searches", verbose_name=_("recruiter")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("vacancy text"), max_length=VACANCY_MAX_CHARS, blank=True)
+    role = models.OneToOneField(
+        "skills.Role", on_delete=models.CASCADE, related_name="vacancy_search", verbose_name=_("role")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    proposed_at = models.DateTimeField(_("proposed to the editors"), null=True, blank=True)
+    proposal_note = models.TextField(_("note to the editors"), max_length=1000, blank=True)
+    published_at = models.DateTimeField(_("published as a role"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-updated_at", "-pk")
+        indexes = (
+            models.Index(fields=("owner", "-updated_at"), name="search_owner_recent"),
+            models.Index(
+                fields=("proposed_at",), name="search_proposed", condition=models.Q(proposed_at__isnull=False)
+            ),
+        )
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True) | models.Q(proposed_at__isnull=False),
+                name="search_published_only_when_proposed",
+            ),
+        )
+        verbose_name = _("vacancy search")
+        verbose_name_plural = _("vacancy searches")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("recruiting:search-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.proposed_at is not None
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None

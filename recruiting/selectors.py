@@ -37,6 +37,15 @@ def recruiter_roles() -> QuerySet[Role]:
     return Role.objects.published().order_by("order", "title")
 
 
+def roles_for_recruiter(*, recruiter: AbstractBaseUser | None) -> QuerySet[Role]:
+    """What a recruiter may rank by: the published roles, then their own vacancy searches (never another
+    recruiter's); the published roles alone without a recruiter."""
+    if recruiter is None:
+        return recruiter_roles()
+    own = Role.objects.searches().filter(vacancy_search__owner=recruiter)
+    return (Role.objects.published() | own).order_by("kind", "order", "title")
+
+
 def default_role() -> Role | None:
     """The role a recruiter ranks by when none is chosen: the first published senior role, else the first one."""
     roles = recruiter_roles()

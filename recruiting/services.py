@@ -134,7 +134,7 @@ def request_candidate_export(
     """
     if len(query.urlencode()) > MAX_FILTERS_LENGTH:
         raise ValidationError(_("These filters are too long to export."))
-    role = CandidateFilter(query).chosen_role
+    role = CandidateFilter(query, recruiter=recruiter).chosen_role
     if role is None:
         raise ValidationError(_("There is no published role to rank candidates by."))
     query = query.copy()
@@ -198,7 +198,7 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
 
 
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
-    candidate_filter = CandidateFilter(QueryDict(export.filters))
+    candidate_filter = CandidateFilter(QueryDict(export.filters), recruiter=export.recruiter)
     role = candidate_filter.chosen_role
     if export.role_id is None or role is None or role.pk != export.role_id:
         jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)

@@ -1,8 +1,9 @@
-"""Recruiter pages: candidates and shortlists (namespace "recruiting"), under /skills/ as they always were."""
+"""Recruiter pages: candidates, shortlists and vacancy searches (namespace "recruiting"), under /skills/ as they
+always were."""
 
 from django.urls import path
 
-from recruiting import contact_views, views
+from recruiting import contact_views, search_views, views
 
 app_name = "recruiting"
 
@@ -21,4 +22,11 @@ urlpatterns = [
     path("shortlists/<int:pk>/delete/", views.shortlist_delete, name="shortlist-delete"),
     path("shortlists/<int:pk>/remove/<int:profile_pk>/", views.shortlist_remove, name="shortlist-remove"),
     path("shortlists/<int:pk>/note/<int:profile_pk>/", views.shortlist_note, name="shortlist-note"),
+    path("searches/", search_views.search_list, name="search-list"),
+    path("searches/new/", search_views.search_new, name="search-new"),
+    path("searches/<int:pk>/", search_views.search_detail, name="search-detail"),
+    path("searches/<int:pk>/edit/", search_views.search_edit, name="search-edit"),
+    path("searches/<int:pk>/rank/", search_views.search_rank, name="search-rank"),
+    path("searches/<int:pk>/propose/", search_views.search_propose, name="search-propose"),
+    path("searches/<int:pk>/delete/", search_views.search_delete, name="search-delete"),
 ]

@@ -26,6 +26,7 @@ from recruiting.export import csv_without_profiles, identities_in_csv, text_line
 from recruiting.filters import CandidateFilter
 from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
 from recruiting.models import CandidateExport, Shortlist
+from recruiting.searches import search_of_role, search_ranking
 from recruiting.selectors import (
     candidate_assessments,
     candidate_page,
@@ -89,19 +90,25 @@ def _controls_context(*, recruiter, profile: EngineerProfile, form=None, status:
 @candidates_required
 @require_safe
 def candidate_list(request: HttpRequest) -> HttpResponse:
-    candidate_filter = CandidateFilter(request.GET)
+    candidate_filter = CandidateFilter(request.GET, recruiter=request.user)
     role = candidate_filter.chosen_role
     context = {
         "filter": candidate_filter,
         "form": candidate_filter.form,
         "role": role,
         "candidates": None,
-        # The filter form is cached per query string; its choices and checks depend on the checklist and today.
+        # The filter form is cached per query string and recruiter (their searches are among the roles); its
+        # choices and checks depend on the checklist and today.
         "filters_vary": (
             timezone.localdate(),
             sorted((key, request.GET.getlist(key)) for key in request.GET if key != "page"),
         ),
+        "search": None,
     }
+    if role is not None and role.is_search:
+        search = search_of_role(role=role, owner=request.user)
+        context["search"] = search
+        context["ranking"] = search_ranking(search=search) if search else None
     if role is not None:
         context["candidates"] = candidate_page(
             ranking=candidate_filter.qs,
@@ -121,7 +128,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 def candidate_export(request: HttpRequest) -> HttpResponse:
     """POST queues an export of the list for the filters in the query string and shows its progress; GET (an old
     bookmark of the CSV link) shows what would be exported, with the button that queues it."""
-    candidate_filter = CandidateFilter(request.GET)
+    candidate_filter = CandidateFilter(request.GET, recruiter=request.user)
     role = candidate_filter.chosen_role
     if role is None:
         raise Http404(_("There is no published role to rank candidates by."))
@@ -207,7 +214,7 @@ def _chosen_role(form: CandidateRoleForm, profile: EngineerProfile) -> Role | No
 @require_safe
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(visible_candidates().select_related("user", "target_role"), pk=pk)
-    role_form = CandidateRoleForm(request.GET)
+    role_form = CandidateRoleForm(request.GET, recruiter=request.user)
     role = _chosen_role(role_form, profile)
     record_profile_view(recruiter=request.user, profile=profile)
     reveal_for(recruiter=request.user, profiles=[profile])
@@ -215,7 +222,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "profile": profile,
         "role": role,
         "role_form": role_form,
-        "role_choice_form": CandidateRoleForm(initial={"role": role}),
+        "role_choice_form": CandidateRoleForm(initial={"role": role}, recruiter=request.user),
         # The body is a cached fragment: what it reads is fetched only when it is drawn again.
         "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
         "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),

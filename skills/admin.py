@@ -194,7 +194,9 @@ class RoleAdmin(BilingualAdmin):
     inlines = (RoleRequirementInline,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Role]:
-        return with_recompute_state(super().get_queryset(request).annotate(requirement_count=Count("requirements")))
+        """The editors' roles only: a recruiter's vacancy search is theirs until proposed (see its own admin)."""
+        roles = super().get_queryset(request).editorial()
+        return with_recompute_state(roles.annotate(requirement_count=Count("requirements")))
 
     @admin.display(description=_("requirements"), ordering="requirement_count")
     def requirement_count(self, obj: Role) -> int:

@@ -14,6 +14,7 @@ from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy,
 from skills.selectors import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
+VACANCY_SEARCH = "a recruiter's private vacancy search"
 
 
 def profile_views(*, user: AbstractBaseUser) -> list:
@@ -113,14 +114,17 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         }
         data["matches"] = [
             {
-                "role": match.role.title,
+                # A recruiter's search is theirs: the engineer learns they were ranked, not the vacancy's name.
+                "role": VACANCY_SEARCH if match.role.is_search else match.role.title,
                 "score": match.score,
                 "requirements_met": match.requirements_met,
                 "requirements_total": match.requirements_total,
                 "missing_must_haves": match.missing_must_have_names,
                 "updated_at": _iso(match.updated_at),
             }
-            for match in RoleMatch.objects.filter(profile=profile).select_related("role").order_by("role__title")
+            for match in RoleMatch.objects.filter(profile=profile)
+            .select_related("role")
+            .order_by("role__kind", "role__title", "role_id")
         ]
         data["contact_requests"] = [
             {

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, F, Max, Min
+from django.db.models import Count, F, Max, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -118,6 +118,9 @@ def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_t
     mine.filter(chunks_done=F("chunks_total")).update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now)
 
 
-def reclaim_stale_recomputes() -> int:
-    """A recompute whose chunks all went silent (a worker died holding one) starts again as a new attempt."""
-    return jobs.reclaim_stale(RoleRecompute.objects.all(), start=start_role_recompute)
+def reclaim_stale_recomputes(recomputes: QuerySet[RoleRecompute] | None = None) -> int:
+    """A recompute whose chunks all went silent (a worker died holding one) starts again as a new attempt; of
+    ``recomputes`` (a page's own), else of every role."""
+    return jobs.reclaim_stale(
+        recomputes if recomputes is not None else RoleRecompute.objects.all(), start=start_role_recompute
+    )

@@ -56,10 +56,13 @@ def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
 
 
 def requirement_specs_by_role(*, role_ids=None) -> dict[int, list[RequirementSpec]]:
-    """All requirements as plain specs, grouped by role id, in one query."""
+    """The requirements of these roles (by default of every editors' role, see ``Role.objects.editorial()``) as
+    plain specs, grouped by role id, in one query."""
     requirements = RoleRequirement.objects.select_related("item")
     if role_ids is not None:
         requirements = requirements.filter(role_id__in=role_ids)
+    else:
+        requirements = requirements.filter(role__in=Role.objects.editorial())
     specs: dict[int, list[RequirementSpec]] = defaultdict(list)
     for requirement in requirements.order_by("role_id", "id"):
         specs[requirement.role_id].append(
@@ -110,9 +113,10 @@ def recompute_matches(
     levels: dict[int, int] | None = None,
     specs: dict[int, list[RequirementSpec]] | None = None,
 ) -> dict[int, RoleMatch]:
-    """Store this profile's match with every role; a fixed number of queries.
+    """Store this profile's match with every editors' role (the engineer's tick); a fixed number of queries.
 
-    A caller that already holds the profile's current ``levels`` or every role's ``specs`` passes them on,
+    Recruiters' vacancy searches are left out: their matches are written when a recruiter ranks one, so a tick
+    does not grow with them. A caller that already holds the profile's current ``levels`` or every role's ``specs`` passes them on,
     so nothing is read twice.
     """
     if levels is None:
@@ -127,7 +131,7 @@ def recompute_matches(
             levels=levels,
             visible=profile.is_visible_to_recruiters,
         )
-        for role_id in Role.objects.values_list("id", flat=True)
+        for role_id in Role.objects.editorial().values_list("id", flat=True)
     ]
     _store_matches(rows)
     touch(person_kind(profile.user_id))
@@ -154,13 +158,18 @@ def recompute_role_matches(
     profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id", "visibility")
     if up_to_pk is not None:
         profiles = profiles.filter(pk__lte=up_to_pk)
-    touch(CHECKLIST_KIND)  # every engineer's stored match changes; their pages all vary on this token
+    # Every engineer's stored match changes and their pages all vary on this token; no engineer's page shows a
+    # recruiter's search, whose ranking varies on the matches' own times.
+    shown_to_engineers = not role.is_search
+    if shown_to_engineers:
+        touch(CHECKLIST_KIND)
     count = 0
     last_pk = after_pk
     while True:
         batch = list(profiles.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
-            touch(CHECKLIST_KIND)  # pages drawn while the batches were written are not read again
+            if shown_to_engineers:
+                touch(CHECKLIST_KIND)  # pages drawn while the batches were written are not read again
             return count
         levels_by_user: dict[int, dict[int, int]] = defaultdict(dict)
         for user_id, item_id, level in Assessment.objects.filter(

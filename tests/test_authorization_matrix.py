@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.services import create_token
 from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
+from recruiting.searches import Requirement, create_search
 from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
@@ -128,6 +129,14 @@ EXPECTED = {
     "recruiting:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
     "recruiting:contact-request": RECRUITERS_ONLY,
+    # A vacancy search is its recruiter's alone, like a shortlist: everyone else (superusers too) gets a 404.
+    "recruiting:search-list": RECRUITERS_ONLY,
+    "recruiting:search-new": RECRUITERS_ONLY,
+    "recruiting:search-detail": OWN_SHORTLIST,
+    "recruiting:search-edit": OWN_SHORTLIST,
+    "recruiting:search-delete": OWN_SHORTLIST,
+    "recruiting:search-rank": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:search-propose": OWN_SHORTLIST_POST_ONLY,
     # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
     "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
     "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
@@ -206,6 +215,7 @@ EXPECTED = {
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_profileview_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_contactrequest_changelist": SUPERUSER_ONLY_ADMIN,
+    "admin:recruiting_vacancysearch_changelist": EDITOR_CONTENT,  # proposed searches only, to publish as roles
     "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
@@ -295,6 +305,11 @@ def world(db):
         recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
     )
     role = Role.objects.filter(published=True).first()
+    search = create_search(
+        owner=users["recruiter"],
+        title="Lakehouse engineer",
+        requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
+    )
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
         "catalog:tool-detail": {"slug": "pandas"},
@@ -313,6 +328,7 @@ def world(db):
         "recruiting:contact-answer": {"pk": contact.pk},
         "recruiting:contact-withdraw": {"pk": contact.pk},
         "recruiting:shortlist-detail": {"pk": shortlist.pk},
+        **{f"recruiting:search-{page}": {"pk": search.pk} for page in ("detail", "edit", "delete", "rank", "propose")},
         "recruiting:export-detail": {"pk": export.pk},
         "recruiting:export-download": {"pk": export.pk},
         "recruiting:shortlist-delete": {"pk": shortlist.pk},

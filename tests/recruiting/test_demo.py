@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from catalog.demo import load_catalog_demo
 from portal.demo import load_demo_users
-from recruiting.demo import DEMO_SHORTLIST, load_demo_shortlist
+from recruiting.demo import DEMO_SEARCH, DEMO_SHORTLIST, load_demo_search, load_demo_shortlist
 from recruiting.filters import CandidateFilter
 from recruiting.models import ShortlistEntry
 from recruiting.selectors import visible_candidates
@@ -23,6 +23,7 @@ def demo():
     load_demo_users()
     load_demo_candidates()
     load_demo_shortlist()
+    load_demo_search()
 
 
 def test_demo_candidates_are_mostly_visible_with_varied_matches(demo):
@@ -42,6 +43,16 @@ def test_demo_recruiter_has_a_shortlist_with_notes(demo):
     shortlist = recruiter.shortlists.get(name=DEMO_SHORTLIST)
     assert shortlist.entries.count() == 3
     assert shortlist.entries.exclude(note="").count() == 2
+
+
+def test_demo_recruiter_has_a_ranked_vacancy_search_read_from_a_vacancy(demo):
+    recruiter = get_user_model().objects.get(username="recruiter@example.com")
+    search = recruiter.vacancy_searches.get(title=DEMO_SEARCH)
+    items = set(search.role.requirements.values_list("item__slug", "is_must_have"))
+    assert {("window-functions", True), ("retries", True), ("docker", False)} <= items
+    assert search.role.matches.count() == EngineerProfile.objects.count()
+    load_demo_search()
+    assert recruiter.vacancy_searches.count() == 1
 
 
 def test_loading_twice_changes_nothing(demo):

@@ -1,0 +1,343 @@
+"""A recruiter's saved vacancy searches, ranked through stored matches like a role.
+
+Rules (one home each, here):
+
+- a search is its owner's alone: every page reads it through :func:`own_searches` (anyone else gets a 404);
+- its requirements are the ``RoleRequirement`` rows of a private role of kind "search", never published, so no
+  engineer's page, role list or API lists it (``Role.objects.published()``) and no tick refreshes it
+  (``Role.objects.editorial()``);
+- ranking it is the role recompute job (:func:`skills.recomputes.request_role_recompute`), queued when it is saved
+  and by "Rank again"; the candidate list then reads its stored matches, with visibility applied when it is read;
+- a requirement the recruiter sets follows the vacancy rule of :mod:`skills.vacancies.fit`: a must-have
+  weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
+- the owner may propose it to the editors; an editor publishes a proposed search as an ordinary role in one step.
+"""
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from portal.jobs import JobStatus
+from recruiting.models import VacancySearch
+from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
+from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
+from skills.scoring import RequirementSpec
+from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
+from skills.vacancies.reading import ItemAsked, VacancyReading, validate_vacancy_text
+
+SEARCH_REQUIREMENTS_MAX = 60
+TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length
+NOTE_MAX_LENGTH = VacancySearch._meta.get_field("proposal_note").max_length
+
+
+def own_searches(*, owner: AbstractBaseUser) -> QuerySet[VacancySearch]:
+    """The recruiter's own searches, newest first: the only way any page reaches a search."""
+    return VacancySearch.objects.filter(owner=owner).select_related("role")
+
+
+def search_of_role(*, role: Role, owner: AbstractBaseUser) -> VacancySearch | None:
+    """The owner's search behind ``role``, if it is one of theirs."""
+    return own_searches(owner=owner).filter(role=role).first()
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement of a search as the recruiter sets it: the weight follows from must-have or nice-to-have."""
+
+    item: ChecklistItem
+    min_level: int
+    is_must_have: bool
+
+    @property
+    def weight(self) -> int:
+        return REQUIRED_WEIGHT if self.is_must_have else NICE_WEIGHT
+
+
+def requirements_from_specs(specs: Sequence[RequirementSpec]) -> list[Requirement]:
+    """The vacancy rule's specs (``skills.vacancies.fit.vacancy_requirements``) as a search's requirements."""
+    items = ChecklistItem.objects.in_bulk([spec.item_id for spec in specs])
+    return [
+        Requirement(item=items[spec.item_id], min_level=spec.min_level, is_must_have=spec.is_must_have)
+        for spec in specs
+        if spec.item_id in items
+    ]
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the search a title.")})
+    if len(title) > TITLE_MAX_LENGTH:
+        raise ValidationError(
+            {"title": _("Keep the title to %(limit)d characters or fewer.") % {"limit": TITLE_MAX_LENGTH}}
+        )
+    return title
+
+
+def _validate_requirements(requirements: Sequence[Requirement]) -> None:
+    if len(requirements) > SEARCH_REQUIREMENTS_MAX:
+        raise ValidationError(_("A search may have at most %(limit)d items.") % {"limit": SEARCH_REQUIREMENTS_MAX})
+    items = [requirement.item.pk for requirement in requirements]
+    if len(set(items)) != len(items):
+        raise ValidationError(_("Each checklist item may appear once."))
+    for requirement in requirements:
+        if requirement.min_level not in Level.values or requirement.min_level < Level.LEARNING:
+            raise ValidationError(_("Choose a needed level from 1 (learning) to 4 (can teach others)."))
+
+
+def _replace_requirements(role: Role, requirements: Sequence[Requirement]) -> None:
+    RoleRequirement.objects.filter(role=role).delete()
+    RoleRequirement.objects.bulk_create(
+        RoleRequirement(
+            role=role,
+            item=requirement.item,
+            min_level=requirement.min_level,
+            weight=requirement.weight,
+            is_must_have=requirement.is_must_have,
+        )
+        for requirement in requirements
+    )
+
+
+def _require_owner(search: VacancySearch, owner: AbstractBaseUser) -> None:
+    if search.owner_id != owner.pk:
+        raise PermissionDenied(_("This search belongs to another recruiter."))
+
+
+def _require_editable(search: VacancySearch) -> None:
+    if search.is_published or not search.role.is_search:
+        raise ValidationError(_("This search is now a role kept by the editors; it can no longer be changed here."))
+
+
+@transaction.atomic
+def create_search(
+    *, owner: AbstractBaseUser, title: str, text: str = "", requirements: Sequence[Requirement], is_senior: bool = False
+) -> VacancySearch:
+    """Save a search with its private role and requirements; rank it with :func:`rank_search`."""
+    title = _clean_title(title)
+    try:
+        validate_vacancy_text(text)
+    except ValidationError as error:
+        raise ValidationError({"text": error.messages}) from error
+    _validate_requirements(requirements)
+    with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):  # the English title is the one every role has
+        role = Role(
+            title=title,
+            slug=f"search-{secrets.token_hex(8)}",
+            kind=Role.Kind.SEARCH,
+            published=False,
+            is_senior=is_senior,
+        )
+        role.full_clean()
+        role.save()
+    search = VacancySearch(owner=owner, title=title, text=text, role=role)
+    search.full_clean()
+    search.save()
+    _replace_requirements(role, requirements)
+    return search
+
+
+@transaction.atomic
+def update_search(
+    *, owner: AbstractBaseUser, search: VacancySearch, title: str, requirements: Sequence[Requirement]
+) -> VacancySearch:
+    """Rename the search and replace its requirements; rank it again with :func:`rank_search`."""
+    _require_owner(search, owner)
+    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
+    _require_editable(search)
+    title = _clean_title(title)
+    _validate_requirements(requirements)
+    search.title = title
+    search.full_clean()
+    search.save(update_fields=["title", "updated_at"])
+    with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        search.role.title = title
+        search.role.save(update_fields=["title", "title_en", "updated_at"])
+    _replace_requirements(search.role, requirements)
+    return search
+
+
+def rank_search(*, owner: AbstractBaseUser, search: VacancySearch) -> RoleRecompute:
+    """Queue the job that writes every engineer's match with the search; answers at once."""
+    _require_owner(search, owner)
+    _require_editable(search)  # a published role is recomputed by the editors' changes and every tick
+    return request_role_recompute(role=search.role, requested_by=owner)
+
+
+@transaction.atomic
+def propose_search(*, owner: AbstractBaseUser, search: VacancySearch, note: str = "") -> VacancySearch:
+    """Offer the search to the editors as a new role; proposing again replaces the note."""
+    _require_owner(search, owner)
+    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
+    _require_editable(search)
+    note = note.strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {"proposal_note": _("Keep the note to %(limit)d characters or fewer.") % {"limit": NOTE_MAX_LENGTH}}
+        )
+    search.proposed_at = search.proposed_at or timezone.now()
+    search.proposal_note = note
+    search.full_clean()
+    search.save(update_fields=["proposed_at", "proposal_note", "updated_at"])
+    return search
+
+
+def proposed_searches() -> QuerySet[VacancySearch]:
+    """What editors see of recruiters' searches: only those proposed to them."""
+    return VacancySearch.objects.filter(proposed_at__isnull=False)
+
+
+def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:
+    """``value``, or ``value`` with the first number from 2 up that makes it unlike every ``taken`` one."""
+    candidate, number = value, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f"{separator}{number}"
+        candidate = f"{value[: limit - len(suffix)]}{suffix}"
+    return candidate
+
+
+@transaction.atomic
+def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
+    """An editor's one step: the proposed search's role becomes an ordinary published role, under a title and
+    slug no other role has, and every engineer's match with it is recomputed."""
+    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
+    if not search.is_proposed:
+        raise ValidationError(_("Only a search its recruiter proposed can be published."))
+    if search.is_published:
+        raise ValidationError(_("“%(title)s” is already published.") % {"title": search.title})
+    role = search.role
+    titles = {
+        title.casefold()
+        for pair in Role.objects.editorial().values_list("title_en", "title_nl")
+        for title in pair
+        if title
+    }
+    title = _free(search.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
+    base_slug = slugify(title)[:40] or "role"
+    slugs = set(Role.objects.filter(slug__startswith=base_slug).values_list("slug", flat=True))
+    with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        role.title = title
+        role.slug = _free(base_slug, slugs, separator="-", limit=50)
+        role.kind = Role.Kind.ROLE
+        role.published = True
+        role.order = max(Role.objects.published().values_list("order", flat=True), default=0) + 1
+        role.full_clean()
+        role.save()
+    search.published_at = timezone.now()
+    search.save(update_fields=["published_at", "updated_at"])
+    request_role_recompute(role=role, requested_by=editor)
+    return role
+
+
+@transaction.atomic
+def delete_search(*, owner: AbstractBaseUser, search: VacancySearch) -> None:
+    """Delete the search with its private role, requirements and stored matches; a published role stays."""
+    _require_owner(search, owner)
+    if search.role.is_search:
+        search.role.delete()  # takes the search along
+    else:
+        search.delete()
+
+
+def delete_search_role(*, search: VacancySearch) -> None:
+    """After a search is deleted (with its owner's account, say): its private role and stored matches go too."""
+    Role.objects.searches().filter(pk=search.role_id).delete()
+
+
+@dataclass(frozen=True)
+class SearchRanking:
+    """How far the search's candidates are ranked: the run under way (if any) and when the last one finished."""
+
+    current: RoleRecompute | None
+    last_finished_at: datetime | None
+    last_failure: str
+
+    @property
+    def is_running(self) -> bool:
+        return self.current is not None
+
+    @property
+    def is_ranked(self) -> bool:
+        return self.last_finished_at is not None
+
+
+def search_ranking(*, search: VacancySearch) -> SearchRanking:
+    """The ranking's state in two queries; a run whose worker died is queued again first."""
+    recomputes = RoleRecompute.objects.filter(role_id=search.role_id)
+    reclaim_stale_recomputes(recomputes)
+    latest = list(recomputes.order_by("-created_at")[:1])
+    finished = (
+        recomputes.filter(status=JobStatus.DONE).order_by("-finished_at").values_list("finished_at", flat=True).first()
+    )
+    current = latest[0] if latest and not latest[0].is_finished else None
+    failure = latest[0].error if latest and latest[0].status == JobStatus.FAILED else ""
+    return SearchRanking(current=current, last_finished_at=finished, last_failure=failure)
+
+
+# Reading a pasted vacancy -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemRead:
+    """One item the vacancy asks for, with the level the vacancy rule gives it and the phrases that said so."""
+
+    asked: ItemAsked
+    min_level: int
+
+    @property
+    def item(self) -> ChecklistItem:
+        return self.asked.item
+
+
+@dataclass(frozen=True)
+class SkillRead:
+    skill_name: str
+    items: list[ItemRead]
+
+
+def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
+    """The items a reading found, grouped by skill in growth order, each with the level the search will need."""
+    levels = {spec.item_id: spec.min_level for spec in vacancy_requirements(reading=reading)}
+    ordered = sorted(
+        reading.items,
+        key=lambda asked: (asked.item.skill.growth_stage, asked.item.skill.order, asked.item.skill.name),
+    )
+    grouped: dict[int, SkillRead] = {}
+    for asked in ordered:
+        skill = asked.item.skill
+        grouped.setdefault(skill.pk, SkillRead(skill_name=skill.name, items=[])).items.append(
+            ItemRead(asked=asked, min_level=levels[asked.item.pk])
+        )
+    return list(grouped.values())
+
+
+def default_title(text: str) -> str:
+    """A search's title when the recruiter gives none: the vacancy's first line, shortened."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if len(first) <= TITLE_MAX_LENGTH else f"{first[: TITLE_MAX_LENGTH - 1].rstrip()}…"
+
+
+def save_reading(*, owner: AbstractBaseUser, title: str, reading: VacancyReading) -> VacancySearch:
+    """Save a read vacancy as a search whose requirements are the vacancy rule's (skills.vacancies.fit), and rank
+    it."""
+    search = create_search(
+        owner=owner,
+        title=title or default_title(reading.text),
+        text=reading.text,
+        requirements=requirements_from_specs(vacancy_requirements(reading=reading)),
+        is_senior=reading.seniority == "senior",
+    )
+    rank_search(owner=owner, search=search)
+    return search

@@ -1,0 +1,123 @@
+"""A recruiter pastes a vacancy, reads what it asks, and saves it as a search ranked at once."""
+
+import pytest
+from django.urls import reverse
+
+from catalog.demo import load_catalog_demo
+from recruiting.models import VacancySearch
+from skills.demo import load_skills_demo
+from skills.models import RoleRecompute
+from skills.vacancies.fit import vacancy_requirements
+from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
+from tests.factories import RecruiterFactory
+
+pytestmark = pytest.mark.django_db
+
+VACANCY = """Senior Data Engineer — Lakehouse platform
+
+About the role
+You build and run batch pipelines on Databricks for our analytics team.
+
+Requirements
+- At least 5 years of experience as a data engineer
+- Strong Python and SQL, including window functions
+- Experience with PySpark: partitioning and handling data skew
+- Orchestration with Airflow: retries and backfills
+
+Nice to have
+- Experience with dbt and data quality tests
+- Docker
+
+What we offer
+- A learning budget
+"""
+
+
+@pytest.fixture
+def recruiter_client(client):
+    load_catalog_demo()
+    load_skills_demo()
+    client.force_login(RecruiterFactory())
+    return client
+
+
+def paste(client, text, *, action="read", title=""):
+    return client.post(reverse("recruiting:search-new"), {"title": title, "text": text, "action": action})
+
+
+def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothing(recruiter_client):
+    response = paste(recruiter_client, VACANCY)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<mark>window functions</mark>" in body
+    assert "Asks for a senior." in body and "Written in English." in body
+    items = {
+        row.item.name: (row.asked.required, row.min_level)
+        for group in response.context["skills"]
+        for row in group.items
+    }
+    assert items["Window functions"] == (True, 3), "a senior's required item needs level 3"
+    assert items["Docker"] == (False, 2), "a nice-to-have needs 2"
+    assert [asked.tool.name for asked in response.context["reading"].tools] == ["PySpark", "Airflow", "dbt"]
+    assert "Save as a search and rank the candidates" in body
+    assert not VacancySearch.objects.exists()
+
+
+def test_saving_keeps_the_vacancy_rules_requirements_and_ranks_the_candidates(recruiter_client):
+    response = paste(recruiter_client, VACANCY, action="save")
+    assert response.status_code == 303
+    search = VacancySearch.objects.get()
+    assert response["Location"] == search.get_absolute_url()
+    assert search.title == "Senior Data Engineer — Lakehouse platform", "the first line, when no title is given"
+    assert search.text == VACANCY
+    expected = {
+        (spec.item_id, spec.min_level, spec.weight, spec.is_must_have)
+        for spec in vacancy_requirements(reading=read_vacancy(text=VACANCY))
+    }
+    stored = set(search.role.requirements.values_list("item_id", "min_level", "weight", "is_must_have"))
+    assert stored == expected
+    assert search.role.is_search and search.role.is_senior
+    assert RoleRecompute.objects.get(role=search.role).status == "done"
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert "Ranking computed" in page and "Window functions" in page
+
+
+def test_a_given_title_is_kept(recruiter_client):
+    paste(recruiter_client, VACANCY, action="save", title="Lakehouse lead, Acme")
+    assert VacancySearch.objects.get().title == "Lakehouse lead, Acme"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "This field is required."),
+        ("   \n  ", "Paste the text of a vacancy."),
+        ("x" * (VACANCY_MAX_CHARS + 1), "at most 20000 characters"),
+    ],
+)
+@pytest.mark.parametrize("action", ["read", "save"])
+def test_bad_text_rerenders_with_the_error_and_saves_nothing(recruiter_client, text, message, action):
+    response = paste(recruiter_client, text, action=action)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors["text"])
+    assert response.context["reading"] is None
+    assert not VacancySearch.objects.exists()
+
+
+def test_a_text_of_exactly_the_limit_is_read(recruiter_client):
+    text = ("SQL window functions. " * 1000)[:VACANCY_MAX_CHARS]
+    assert paste(recruiter_client, text).status_code == 200
+
+
+def test_a_nul_character_or_a_too_long_title_is_refused_and_saves_nothing(recruiter_client):
+    assert paste(recruiter_client, "SQL\x00", action="save").status_code == 400
+    too_long = paste(recruiter_client, VACANCY, action="save", title="t" * 121)
+    assert too_long.status_code == 400 and too_long.context["form"].errors["title"]
+    assert not VacancySearch.objects.exists()
+
+
+def test_a_vacancy_without_known_items_can_be_saved_empty(recruiter_client):
+    reading = paste(recruiter_client, "We are a friendly team in Utrecht.")
+    assert "No checklist item was recognised" in reading.content.decode()
+    assert paste(recruiter_client, "We are a friendly team in Utrecht.", action="save").status_code == 303
+    assert not VacancySearch.objects.get().role.requirements.exists()

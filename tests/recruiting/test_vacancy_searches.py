@@ -1,0 +1,583 @@
+"""A recruiter's vacancy searches: private to their owner, ranked through stored matches like a role, proposed to
+the editors and published by them in one step."""
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from recruiting.models import VacancySearch
+from recruiting.searches import Requirement, create_search, propose_search, publish_search, rank_search
+from skills import services
+from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
+from tests.factories import (
+    ChecklistItemFactory,
+    EditorFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    SkillFactory,
+    UserFactory,
+)
+from tests.recruiting.test_views import SESSION_QUERIES, csv_rows, exported
+
+pytestmark = pytest.mark.django_db
+
+VISIBLE = EngineerProfile.Visibility.RECRUITERS
+PRIVATE = EngineerProfile.Visibility.PRIVATE
+
+
+@pytest.fixture
+def items():
+    skill = SkillFactory(name="Orchestration")
+    return [ChecklistItemFactory(skill=skill, name=name) for name in ("Retries", "Backfills", "Idempotency")]
+
+
+@pytest.fixture
+def role(items):
+    """A published editors' role, so the candidate list has a default."""
+    role = RoleFactory(title="Senior Data Engineer — platform", slug="platform", order=1)
+    RoleRequirementFactory(role=role, item=items[0], min_level=2)
+    return role
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory()
+
+
+@pytest.fixture
+def recruiter_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+def engineer(levels: dict, *, visible: bool = True, name: str = "") -> EngineerProfile:
+    """An engineer with these levels per item, visible to recruiters or not, shown by name."""
+    user = UserFactory(password=None)
+    services.save_assessments(
+        user=user, entries=[services.AssessmentInput(item=item, level=level) for item, level in levels.items()]
+    )
+    return services.update_profile(
+        user=user,
+        headline="",
+        years_experience=3,
+        location="Utrecht",
+        target_role=None,
+        open_to_work=False,
+        visibility=VISIBLE if visible else PRIVATE,
+        display_name=name,
+        identity=EngineerProfile.Identity.NAME if name else EngineerProfile.Identity.PSEUDONYM,
+    )
+
+
+def make_search(owner, items, *, title="Airflow platform engineer", must=(True, True, False), level=3):
+    requirements = [
+        Requirement(item=item, min_level=level, is_must_have=is_must_have)
+        for item, is_must_have in zip(items, must, strict=False)
+    ]
+    return create_search(owner=owner, title=title, text="We ask for retries and backfills.", requirements=requirements)
+
+
+@pytest.fixture
+def candidates(items, role):
+    """Three visible engineers at falling fit with the search, and a strong one who stays private."""
+    return {
+        "strong": engineer({items[0]: 3, items[1]: 3, items[2]: 3}, name="Sam Strong"),
+        "middle": engineer({items[0]: 3, items[1]: 1}, name="Mia Middle"),
+        "weak": engineer({items[0]: 1}, name="Wim Weak"),
+        "private": engineer({items[0]: 4, items[1]: 4, items[2]: 4}, visible=False, name="Pia Private"),
+    }
+
+
+def ranked_names(response) -> list[str]:
+    return [row.profile.shown_identity.name for row in response.context["candidates"].rows]
+
+
+def ranked_list(client, search, **params):
+    return client.get(reverse("recruiting:candidate-list"), {"role": search.role.slug, **params})
+
+
+# The search and its private role ------------------------------------------------------------------------------
+
+
+def test_a_search_is_a_private_role_that_the_database_never_lets_be_published(recruiter, items):
+    search = make_search(recruiter, items)
+    assert search.role.is_search and not search.role.published
+    assert [(r.item, r.min_level, r.is_must_have, r.weight) for r in search.role.requirements.order_by("item_id")] == [
+        (items[0], 3, True, 2),
+        (items[1], 3, True, 2),
+        (items[2], 3, False, 3),
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.filter(pk=search.role.pk).update(published=True)
+
+
+def test_two_recruiters_may_name_searches_alike_but_editors_roles_stay_unique(recruiter, items, role):
+    make_search(recruiter, items, title=role.title)
+    make_search(RecruiterFactory(), items, title=role.title)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RoleFactory(title=role.title)
+
+
+# Ranking through stored matches -------------------------------------------------------------------------------
+
+
+def test_candidates_are_ranked_by_the_search_after_the_job_without_the_private_one(
+    recruiter_client, recruiter, items, candidates
+):
+    search = make_search(recruiter, items)
+    assert not RoleMatch.objects.filter(role=search.role).exists(), "nothing is ranked until the job runs"
+    recompute = rank_search(owner=recruiter, search=search)  # the immediate backend runs it at once
+    recompute.refresh_from_db()
+    assert recompute.status == "done"
+    response = ranked_list(recruiter_client, search)
+    assert response.status_code == 200
+    assert response.context["role"] == search.role
+    assert ranked_names(response) == ["Sam Strong", "Mia Middle", "Wim Weak"]
+    body = response.content.decode()
+    assert "Ranked by your vacancy search “Airflow platform engineer”." in body
+    assert "Ranking computed" in body
+    assert "Pia Private" not in body
+
+
+def test_an_engineers_tick_leaves_search_matches_alone_until_rank_again(recruiter, items, candidates, role):
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    weak = candidates["weak"]
+    before = RoleMatch.objects.get(profile=weak, role=search.role)
+    editors_before = RoleMatch.objects.get(profile=weak, role=role)
+    services.set_assessment(user=weak.user, item=items[1], level=4)
+    after = RoleMatch.objects.get(profile=weak, role=search.role)
+    assert (after.score, after.updated_at) == (before.score, before.updated_at)
+    assert RoleMatch.objects.get(profile=weak, role=role).updated_at > editors_before.updated_at
+    rank_search(owner=recruiter, search=search)
+    assert RoleMatch.objects.get(profile=weak, role=search.role).score > before.score
+
+
+def test_a_tick_costs_as_many_queries_with_many_searches(recruiter, items, candidates, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = candidates["middle"].user
+    with CaptureQueriesContext(connection) as without:
+        services.set_assessment(user=user, item=items[2], level=1)
+    for number in range(5):
+        rank_search(owner=recruiter, search=make_search(recruiter, items, title=f"Search {number}"))
+    with django_assert_num_queries(len(without.captured_queries)):
+        services.set_assessment(user=user, item=items[2], level=2)
+    assert RoleMatch.objects.filter(profile__user=user, role__kind="search").count() == 5
+
+
+def test_the_tick_keeps_the_editors_drafts_current_but_not_searches(recruiter, items):
+    draft = RoleFactory(published=False)
+    search = make_search(recruiter, items)
+    profile = engineer({items[0]: 2})
+    assert set(Role.objects.editorial()) == {draft}
+    assert RoleMatch.objects.filter(profile=profile, role=draft).exists()
+    assert not RoleMatch.objects.filter(profile=profile, role=search.role).exists()
+
+
+def test_a_candidate_who_goes_private_leaves_the_search_ranking_at_once(recruiter_client, recruiter, items, candidates):
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    strong = candidates["strong"]
+    services.update_profile(
+        user=strong.user,
+        headline="",
+        years_experience=3,
+        location="",
+        target_role=None,
+        open_to_work=False,
+        visibility=PRIVATE,
+    )
+    assert not RoleMatch.objects.get(profile=strong, role=search.role).profile_visible
+    assert "Sam Strong" not in ranked_names(ranked_list(recruiter_client, search))
+
+
+def bulk_engineers(count: int, item) -> None:
+    """``count`` visible engineers at levels 0 to 4 on one item, written in bulk (their matches by the job)."""
+    from django.contrib.auth import get_user_model
+
+    from skills.models import Assessment
+
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"bulk{n}@example.com", email=f"bulk{n}@example.com") for n in range(count)
+    )
+    EngineerProfile.objects.bulk_create(EngineerProfile(user=user, visibility=VISIBLE) for user in users)
+    Assessment.objects.bulk_create(Assessment(user=user, item=item, level=n % 5) for n, user in enumerate(users))
+
+
+def test_filters_pages_and_export_work_on_a_search(recruiter_client, recruiter, items, candidates):
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    assert ranked_names(ranked_list(recruiter_client, search, must_haves_met="on")) == ["Sam Strong"]
+    rows = csv_rows(exported(recruiter_client, {"role": search.role.slug}))
+    assert [row[0] for row in rows[1:]] == ["Sam Strong", "Mia Middle", "Wim Weak"]
+    assert {row[4] for row in rows[1:]} == {"Airflow platform engineer"}
+
+    bulk_engineers(30, items[0])
+    rank_search(owner=recruiter, search=search)
+    first, second = ranked_list(recruiter_client, search), ranked_list(recruiter_client, search, page=2)
+    assert first.context["candidates"].page.paginator.count == 33
+    first_ids = [row.profile.pk for row in first.context["candidates"].rows]
+    second_ids = [row.profile.pk for row in second.context["candidates"].rows]
+    assert len(first_ids) == 25 and len(second_ids) == 8 and not set(first_ids) & set(second_ids)
+    scores = [row.match.score for row in [*first.context["candidates"].rows, *second.context["candidates"].rows]]
+    assert scores == sorted(scores, reverse=True)
+    assert f"role={search.role.slug}" in second.content.decode(), "the page links keep the search"
+
+
+def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_the_roles(
+    client, recruiter, items, candidates, role
+):
+    from django.http import QueryDict
+
+    from recruiting.services import request_candidate_export
+
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    other = RecruiterFactory()
+    client.force_login(other)
+    response = ranked_list(client, search)
+    assert response.context["role"] == role, "an unknown role is left out and the default one used"
+    assert "role" in response.context["form"].errors
+    assert search.title not in response.content.decode()
+    export = request_candidate_export(
+        recruiter=other, query=QueryDict(f"role={search.role.slug}"), profile_url_base="http://testserver/p/"
+    )
+    assert export.role == role
+
+
+def test_the_owner_may_compare_a_candidate_with_the_search_and_nobody_else_sees_it(
+    client, recruiter, items, candidates, role
+):
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    profile = candidates["middle"]
+    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    client.force_login(recruiter)
+    mine = client.get(url, {"role": search.role.slug})
+    assert mine.context["role"] == search.role
+    assert [match.role for match in mine.context["role_matches"]] == [role], "a search is no role of the candidate"
+    client.force_login(RecruiterFactory())
+    theirs = client.get(url, {"role": search.role.slug})
+    assert theirs.context["role"] != search.role
+    assert search.title not in theirs.content.decode()
+
+
+def test_cached_pages_never_show_one_recruiters_searches_to_another(client, recruiter, items, candidates, role):
+    make_search(recruiter, items, title="Confidential lakehouse lead")
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": candidates["middle"].pk})
+    client.force_login(recruiter)
+    assert (
+        "Your search: Confidential lakehouse lead" in client.get(reverse("recruiting:candidate-list")).content.decode()
+    )
+    assert "Your search: Confidential lakehouse lead" in client.get(detail).content.decode()
+    client.force_login(RecruiterFactory())
+    assert "Confidential" not in client.get(reverse("recruiting:candidate-list")).content.decode()
+    assert "Confidential" not in client.get(detail).content.decode()
+
+
+# Pages ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_search_page_shows_requirements_progress_and_when_it_was_ranked(
+    recruiter_client, recruiter, items, candidates, settings
+):
+    from tests.jobs import queue_in_database, work_off_queue
+
+    queue_in_database(settings)
+    search = make_search(recruiter, items)
+    response = recruiter_client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk}))
+    assert response.status_code == 303
+    page = recruiter_client.get(search.get_absolute_url())
+    body = page.content.decode()
+    assert "Waiting for a worker to rank the candidates…" in body
+    assert 'hx-trigger="every 2s"' in body
+    assert "Retries" in body and "Nice to have" in body
+    work_off_queue()
+    part = recruiter_client.get(search.get_absolute_url(), HTTP_HX_REQUEST="true")
+    assert "Ranking computed" in part.content.decode()
+    assert "every 2s" not in part.content.decode(), "polling stops when the job is done"
+    assert f"?role={search.role.slug}" in part.content.decode()
+
+
+def test_the_search_list_and_navigation_show_only_the_recruiters_own_searches(recruiter_client, recruiter, items):
+    mine = make_search(recruiter, items, title="Mine")
+    make_search(RecruiterFactory(), items, title="Someone else's")
+    response = recruiter_client.get(reverse("recruiting:search-list"))
+    assert list(response.context["searches"]) == [mine]
+    assert "Someone else" not in response.content.decode()
+    assert (
+        reverse("recruiting:search-list") in recruiter_client.get(reverse("recruiting:candidate-list")).content.decode()
+    )
+
+
+@pytest.mark.parametrize("name", ["search-detail", "search-edit", "search-delete"])
+def test_another_recruiter_gets_404_for_a_search(client, recruiter, items, name):
+    search = make_search(recruiter, items)
+    client.force_login(RecruiterFactory())
+    assert client.get(reverse(f"recruiting:{name}", kwargs={"pk": search.pk})).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["search-rank", "search-propose", "search-delete", "search-edit"])
+def test_another_recruiter_cannot_change_a_search(client, recruiter, items, name):
+    search = make_search(recruiter, items)
+    client.force_login(RecruiterFactory())
+    assert client.post(reverse(f"recruiting:{name}", kwargs={"pk": search.pk}), {"note": "x"}).status_code == 404
+    search.refresh_from_db()
+    assert search.proposed_at is None
+    assert VacancySearch.objects.filter(pk=search.pk).exists()
+    assert not RoleRecompute.objects.filter(role=search.role).exists()
+
+
+def test_engineers_anonymous_visitors_and_recruiters_without_second_factor_are_refused(client, recruiter, items):
+    search = make_search(recruiter, items)
+    url = search.get_absolute_url()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("account_login"))
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+    client.force_login_password_only(recruiter)
+    refused = client.get(url)
+    assert refused.status_code == 302 and refused["Location"].startswith(reverse("mfa-required"))
+
+
+# Editing -------------------------------------------------------------------------------------------------------
+
+
+def edit_data(search, rows, *, title=None, initial=None):
+    data = {
+        "search-title": title if title is not None else search.title,
+        "req-TOTAL_FORMS": str(len(rows)),
+        "req-INITIAL_FORMS": str(initial if initial is not None else search.role.requirements.count()),
+        "req-MIN_NUM_FORMS": "0",
+        "req-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            data[f"req-{index}-{name}"] = value
+    return data
+
+
+def row(item, level, must=False, delete=False):
+    data = {"item": str(item.pk), "min_level": str(level)}
+    if must:
+        data["is_must_have"] = "on"
+    if delete:
+        data["DELETE"] = "on"
+    return data
+
+
+def test_editing_changes_levels_and_must_haves_adds_and_removes_items_and_ranks_again(
+    recruiter_client, recruiter, items, candidates
+):
+    search = make_search(recruiter, items[:2])
+    extra = ChecklistItemFactory(name="Data contracts")
+    rows = [row(items[0], 2, must=True), row(items[1], 3, delete=True), row(extra, 4), {"item": "", "min_level": "2"}]
+    response = recruiter_client.post(
+        reverse("recruiting:search-edit", kwargs={"pk": search.pk}), edit_data(search, rows, title="Renamed", initial=2)
+    )
+    assert response.status_code == 303, response.context and response.context["formset"].errors
+    search.refresh_from_db()
+    assert search.title == search.role.title == "Renamed"
+    assert sorted((r.item.name, r.min_level, r.is_must_have, r.weight) for r in search.role.requirements.all()) == [
+        ("Data contracts", 4, False, 3),
+        ("Retries", 2, True, 2),
+    ]
+    assert RoleRecompute.objects.filter(role=search.role, status="done").exists()
+    assert RoleMatch.objects.filter(role=search.role).count() == EngineerProfile.objects.count()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(lambda items: [row(items[0], 9)], id="level out of range"),
+        pytest.param(lambda items: [row(items[0], 0)], id="level 0"),
+        pytest.param(lambda items: [{"item": "not-a-number", "min_level": "2"}], id="item not a number"),
+        pytest.param(lambda items: [{"item": "999999", "min_level": "2"}], id="unknown item"),
+        pytest.param(lambda items: [row(items[0], 2), row(items[0], 3)], id="the same item twice"),
+    ],
+)
+def test_bad_requirements_rerender_with_errors_and_change_nothing(recruiter_client, recruiter, items, rows):
+    search = make_search(recruiter, items[:1])
+    response = recruiter_client.post(
+        reverse("recruiting:search-edit", kwargs={"pk": search.pk}), edit_data(search, rows(items), initial=0)
+    )
+    assert response.status_code == 400
+    formset = response.context["formset"]
+    assert any(formset.errors) or formset.non_form_errors()
+    assert [r.min_level for r in search.role.requirements.all()] == [3]
+
+
+def test_an_empty_title_or_a_tampered_formset_is_an_error_not_a_500(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items[:1])
+    url = reverse("recruiting:search-edit", kwargs={"pk": search.pk})
+    empty_title = recruiter_client.post(url, edit_data(search, [row(items[0], 2)], title="  ", initial=1))
+    assert empty_title.status_code == 400
+    assert empty_title.context["title_form"].errors
+    tampered = recruiter_client.post(url, {"search-title": "x", "req-TOTAL_FORMS": "100000000"})
+    assert tampered.status_code == 400
+    too_long = recruiter_client.post(url, edit_data(search, [row(items[0], 2)], title="x" * 500, initial=1))
+    assert too_long.status_code == 400
+    search.refresh_from_db()
+    assert search.title == "Airflow platform engineer"
+
+
+def test_a_nul_character_is_refused_before_any_view(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items[:1])
+    url = reverse("recruiting:search-edit", kwargs={"pk": search.pk})
+    assert (
+        recruiter_client.post(url, edit_data(search, [row(items[0], 2)], title="a\x00b", initial=1)).status_code == 400
+    )
+
+
+def test_the_edit_page_shows_the_rows_for_each_requirement_and_two_to_add(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items)
+    response = recruiter_client.get(reverse("recruiting:search-edit", kwargs={"pk": search.pk}))
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == 5
+    assert response.content.decode().count('name="req-0-item"') == 1
+
+
+# Proposing and publishing --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(EditorFactory())
+    return client
+
+
+def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, recruiter, items, candidates, role):
+    proposed = make_search(recruiter, items, title="Lakehouse platform engineer")
+    private = make_search(recruiter, items, title="Secret private search")
+    client.force_login(recruiter)
+    response = client.post(
+        reverse("recruiting:search-propose", kwargs={"pk": proposed.pk}), {"note": "Many vacancies ask this."}
+    )
+    assert response.status_code == 303
+    proposed.refresh_from_db()
+    assert proposed.is_proposed and proposed.proposal_note == "Many vacancies ask this."
+
+    client.force_login(EditorFactory())
+    changelist = client.get(reverse("admin:recruiting_vacancysearch_changelist"))
+    assert changelist.status_code == 200
+    assert "Lakehouse platform engineer" in changelist.content.decode()
+    assert "Secret private search" not in changelist.content.decode()
+    hidden = client.get(reverse("admin:recruiting_vacancysearch_change", args=[private.pk]))
+    assert hidden.status_code == 302, "an unproposed search does not exist for the admin"
+    shown = client.get(reverse("admin:recruiting_vacancysearch_change", args=[proposed.pk]))
+    assert "Many vacancies ask this." in shown.content.decode() and "Retries" in shown.content.decode()
+    roles = client.get(reverse("admin:skills_role_changelist")).content.decode()
+    assert "Secret private search" not in roles and "Lakehouse platform engineer" not in roles
+
+    published = client.post(
+        reverse("admin:recruiting_vacancysearch_changelist"),
+        {"action": "publish_as_role", "_selected_action": [proposed.pk]},
+        follow=True,
+    )
+    assert "Published as the role “Lakehouse platform engineer”" in published.content.decode()
+    role_now = Role.objects.get(pk=proposed.role.pk)
+    assert (role_now.kind, role_now.published, role_now.slug) == ("role", True, "lakehouse-platform-engineer")
+    assert RoleRecompute.objects.filter(role=role_now).exists(), "a recompute is queued (and ran at once here)"
+    assert RoleMatch.objects.filter(role=role_now).count() == EngineerProfile.objects.count()
+    assert role_now in Role.objects.published()
+    assert client.get(reverse("skills:role-detail", kwargs={"slug": role_now.slug})).status_code == 200
+
+
+def test_publishing_gives_a_title_and_slug_no_other_role_has(recruiter, items, role):
+    search = make_search(recruiter, items, title=role.title)
+    propose_search(owner=recruiter, search=search)
+    published = publish_search(search=search, editor=EditorFactory())
+    assert published.title == f"{role.title} 2"
+    assert published.slug not in {role.slug, ""}
+    with pytest.raises(Exception, match="already published"):
+        publish_search(search=search, editor=EditorFactory())
+
+
+def test_an_unproposed_search_cannot_be_published(recruiter, items):
+    from django.core.exceptions import ValidationError
+
+    search = make_search(recruiter, items)
+    with pytest.raises(ValidationError):
+        publish_search(search=search, editor=EditorFactory())
+    assert Role.objects.get(pk=search.role.pk).is_search
+
+
+def test_a_published_search_is_no_longer_edited_or_ranked_by_its_recruiter(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items)
+    propose_search(owner=recruiter, search=search)
+    publish_search(search=search, editor=EditorFactory())
+    edit = recruiter_client.get(reverse("recruiting:search-edit", kwargs={"pk": search.pk}))
+    assert edit.status_code == 302
+    recruiter_client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk}))
+    assert RoleRecompute.objects.filter(role=search.role).count() == 1, "only the editor's publishing ranked it"
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert "The editors published this search as the role" in page
+
+
+def test_a_long_proposal_note_rerenders_the_page_with_the_error(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items)
+    response = recruiter_client.post(
+        reverse("recruiting:search-propose", kwargs={"pk": search.pk}), {"note": "x" * 2000}
+    )
+    assert response.status_code == 400
+    assert response.context["propose_form"].errors
+    search.refresh_from_db()
+    assert search.proposed_at is None
+
+
+def test_recruiters_cannot_open_the_proposals_in_the_admin(client, recruiter):
+    client.force_login(recruiter)
+    response = client.get(reverse("admin:recruiting_vacancysearch_changelist"))
+    assert response.status_code in (302, 403)
+
+
+# Deleting ------------------------------------------------------------------------------------------------------
+
+
+def test_deleting_a_search_deletes_its_role_requirements_and_matches(recruiter_client, recruiter, items, candidates):
+    search = make_search(recruiter, items)
+    rank_search(owner=recruiter, search=search)
+    response = recruiter_client.post(reverse("recruiting:search-delete", kwargs={"pk": search.pk}))
+    assert response.status_code == 303
+    assert not Role.objects.filter(pk=search.role.pk).exists()
+    assert not RoleMatch.objects.filter(role_id=search.role.pk).exists()
+
+
+def test_deleting_a_recruiter_deletes_their_searches_roles_and_matches_but_not_a_published_one(
+    recruiter, items, candidates
+):
+    private = make_search(recruiter, items, title="Private")
+    rank_search(owner=recruiter, search=private)
+    offered = make_search(recruiter, items, title="Offered")
+    propose_search(owner=recruiter, search=offered)
+    published = publish_search(search=offered, editor=EditorFactory())
+    services.delete_account(user=recruiter)
+    assert not VacancySearch.objects.exists()
+    assert not Role.objects.searches().exists()
+    assert not RoleMatch.objects.filter(role_id=private.role_id).exists()
+    assert Role.objects.published().filter(pk=published.pk).exists()
+
+
+# Queries -------------------------------------------------------------------------------------------------------
+
+SEARCH_LIST_QUERY_LIMIT = 21 + SESSION_QUERIES  # the candidate list's, and the search with its ranking state
+SEARCH_PAGE_QUERY_LIMIT = 7 + SESSION_QUERIES
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_the_ranking_by_a_search_runs_a_fixed_number_of_queries(
+    recruiter_client, recruiter, items, role, django_assert_max_num_queries, count
+):
+    search = make_search(recruiter, items)
+    bulk_engineers(count, items[0])
+    rank_search(owner=recruiter, search=search)
+    with django_assert_max_num_queries(SEARCH_LIST_QUERY_LIMIT):
+        response = ranked_list(recruiter_client, search, page=2 if count > 25 else 1, min_score=0)
+    assert response.status_code == 200
+    assert response.context["candidates"].rows
+    with django_assert_max_num_queries(SEARCH_PAGE_QUERY_LIMIT):
+        page = recruiter_client.get(search.get_absolute_url())
+    assert page.context["ranking"].is_ranked

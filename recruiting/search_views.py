@@ -28,6 +28,7 @@ from recruiting.searches import (
     update_search,
 )
 from recruiting.views import candidates_required
+from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.reading import read_vacancy
 
 
@@ -60,7 +61,7 @@ def search_new(request: HttpRequest) -> HttpResponse:
     """Paste a vacancy and read it ("read"): the phrases found, the items with required or nice to have, the tools
     and the seniority; then save it ("save") as a search with the vacancy rule's requirements, ranked at once."""
     form = VacancyTextForm(request.POST if request.method == "POST" else None)
-    context: dict = {"form": form, "reading": None}
+    context: dict = {"form": form, "reading": None, "rule": vacancy_rule()}
     if not form.is_bound:
         return render(request, "recruiting/search_new.html", context)
     if form.is_valid():

@@ -12,62 +12,16 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from catalog.models import Tool
 from portal.fragments import person_kind, touch
 from skills.models import ChecklistItem, RoleRequirement, SavedVacancy, Skill
-from skills.scoring import MatchResult, RequirementSpec, compute_match
+from skills.scoring import MatchResult, compute_match
 from skills.selectors import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps, user_levels
-from skills.vacancies import fit
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
-from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN
 
 MAX_SAVED_VACANCIES = 50
-
-SENIORITY_LABELS = {
-    JUNIOR: gettext_lazy("junior"),
-    MEDIOR: gettext_lazy("medior"),
-    SENIOR: gettext_lazy("senior"),
-    UNKNOWN: gettext_lazy("not stated"),
-}
-LANGUAGE_LABELS = {
-    "nl": gettext_lazy("Dutch"),
-    "en": gettext_lazy("English"),
-    "mixed": gettext_lazy("Dutch and English"),
-}
-
-
-@dataclass(frozen=True)
-class VacancyRule:
-    """The numbers of the one rule for what a vacancy needs (skills.vacancies.fit), for the note on the page."""
-
-    required_level: int
-    senior_required_level: int
-    nice_to_have_level: int
-    required_counts: int  # what a required item counts in the score (skills.scoring.RequirementSpec.counts)
-    nice_to_have_counts: int
-
-    @property
-    def nice_to_have_percent(self) -> int:
-        return round(100 * self.nice_to_have_counts / self.required_counts)
-
-
-def vacancy_rule() -> VacancyRule:
-    """The rule's own numbers: the levels of ``fit.needed_level`` and what its weights count in the score."""
-
-    def counts(*, weight: int, required: bool) -> int:
-        return RequirementSpec(item_id=0, item_name="", min_level=1, weight=weight, is_must_have=required).counts
-
-    return VacancyRule(
-        required_level=fit.needed_level(required=True, seniority=MEDIOR),
-        senior_required_level=fit.needed_level(required=True, seniority=SENIOR),
-        nice_to_have_level=fit.needed_level(required=False, seniority=SENIOR),
-        required_counts=counts(weight=fit.REQUIRED_WEIGHT, required=True),
-        nice_to_have_counts=counts(weight=fit.NICE_WEIGHT, required=False),
-    )
-
 
 # The reading against the engineer's levels ------------------------------------------------------
 
@@ -127,11 +81,11 @@ class VacancyFit:
 
     @property
     def seniority_label(self) -> str:
-        return str(SENIORITY_LABELS.get(self.reading.seniority, self.reading.seniority))
+        return self.reading.seniority_label
 
     @property
     def language_label(self) -> str:
-        return str(LANGUAGE_LABELS.get(self.reading.language, self.reading.language))
+        return self.reading.language_label
 
 
 def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFit:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from skills import engineer_vacancies
 from skills.forms import SaveVacancyForm, VacancyForm
 from skills.models import SavedVacancy
+from skills.vacancies.fit import vacancy_rule
 
 
 def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> engineer_vacancies.VacancyFit | None:
@@ -29,7 +30,7 @@ def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -
 
 
 def _render(request: HttpRequest, **context) -> HttpResponse:
-    context.setdefault("rule", engineer_vacancies.vacancy_rule())
+    context.setdefault("rule", vacancy_rule())
     return render(request, "skills/vacancy.html", context)
 
 

@@ -25,10 +25,23 @@ from catalog.models import Tool
 from skills.models import ChecklistItem
 from skills.vacancies.layout import Layout, Section
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
-from skills.vacancies.seniority import language_of, seniority_of
+from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of
 from skills.vacancies.text import words
 
 VACANCY_MAX_CHARS = 20_000
+
+
+SENIORITY_LABELS = {
+    JUNIOR: _("junior"),
+    MEDIOR: _("medior"),
+    SENIOR: _("senior"),
+    UNKNOWN: _("not stated"),
+}
+LANGUAGE_LABELS = {
+    "nl": _("Dutch"),
+    "en": _("English"),
+    "mixed": _("Dutch and English"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,14 @@ class VacancyReading:
     seniority: str  # "junior" | "medior" | "senior" | "unknown"
     items: tuple[ItemAsked, ...]  # in order of first mention
     tools: tuple[ToolAsked, ...]
+
+    @property
+    def seniority_label(self) -> str:
+        return str(SENIORITY_LABELS.get(self.seniority, self.seniority))
+
+    @property
+    def language_label(self) -> str:
+        return str(LANGUAGE_LABELS.get(self.language, self.language))
 
     def highlights(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_match) in order, matched phrases of items and tools merged where they

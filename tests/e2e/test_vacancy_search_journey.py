@@ -106,7 +106,7 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     page.locator("mark", has_text="window functions").first.wait_for()
     reading = page.locator("table.vacancy-items").inner_text()
     assert "Window functions" in reading and "Docker" in reading
-    assert "Asks for a senior." in page.locator(".vacancy-summary").inner_text()
+    assert "Seniority: senior." in page.locator(".vacancy-summary").inner_text()
     assert not VacancySearch.objects.exists(), "reading keeps nothing"
     journey.step("the reading: marked phrases, items required or nice to have, tools, seniority")
 

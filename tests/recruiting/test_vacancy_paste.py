@@ -50,7 +50,7 @@ def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothin
     assert response.status_code == 200
     body = response.content.decode()
     assert "<mark>window functions</mark>" in body
-    assert "Asks for a senior." in body and "Written in English." in body
+    assert "Seniority: senior. Language: English." in body
     items = {
         row.item.name: (row.asked.required, row.min_level)
         for group in response.context["skills"]

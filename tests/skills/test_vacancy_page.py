@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from skills import engineer_vacancies
-from skills.engineer_vacancies import MAX_SAVED_VACANCIES, save_vacancy, vacancy_rule
+from skills.engineer_vacancies import MAX_SAVED_VACANCIES, save_vacancy
 from skills.models import Resource, SavedVacancy
 from skills.scoring import compute_match
 from skills.selectors import user_levels
 from skills.services import delete_account, set_assessment
 from skills.vacancies import fit as rule
+from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.reading import VACANCY_MAX_CHARS, ItemAsked, PhraseHit, ToolAsked, VacancyReading
 from skills.vacancies.seniority import MEDIOR, SENIOR
 from tests.clients import PortalClient

@@ -24,3 +24,25 @@ class PortalAdminSite(admin.AdminSite):
         if user.is_active and user.is_staff and needs_second_factor(request):
             return to_second_factor(request, safe_next(request, request.GET.get("next", ""), reverse("admin:index")))
         return secure_admin_login(super().login)(request, extra_context)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown in the admin, never added, changed or deleted there; :meth:`may_view` says who may look."""
+
+    def may_view(self, request: HttpRequest) -> bool:
+        raise NotImplementedError
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_active and self.may_view(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

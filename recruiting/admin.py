@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.admin import ReadOnlyAdmin
 from recruiting.models import ContactRequest, ProfileView, VacancySearch
 from recruiting.searches import proposed_searches, publish_search
 from skills.admin import SuperuserReadOnlyAdmin
@@ -45,7 +46,7 @@ class PublishedFilter(admin.SimpleListFilter):
 
 
 @admin.register(VacancySearch)
-class VacancySearchAdmin(admin.ModelAdmin):
+class VacancySearchAdmin(ReadOnlyAdmin):
     """Recruiters' searches proposed as new roles, for the editors who may publish one in one step.
 
     Editors see proposed searches only, never a recruiter's private ones, and never the candidates ranked by them.
@@ -64,20 +65,8 @@ class VacancySearchAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[VacancySearch]:
         return proposed_searches().annotate(requirement_count=Count("role__requirements"))
 
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return request.user.is_active and request.user.has_perms(PUBLISH_ROLE_PERMISSIONS)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self.has_view_permission(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+    def may_view(self, request: HttpRequest) -> bool:
+        return request.user.has_perms(PUBLISH_ROLE_PERMISSIONS)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)

@@ -20,6 +20,7 @@ from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin import BilingualAdmin, SizeLimitedImportForm
+from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
 from portal.spreadsheets import SpreadsheetSafeCSV
 from skills import recomputes
@@ -222,23 +223,11 @@ class RoleAdmin(BilingualAdmin):
         return render_to_string("admin/skills/role/recompute_status.html", recompute_context(obj))
 
 
-class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+class SuperuserReadOnlyAdmin(ReadOnlyAdmin):
     """Engineers' data: superusers may look (for support), nobody edits it here, editors never see it."""
 
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return request.user.is_active and request.user.is_superuser
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self.has_view_permission(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+    def may_view(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
 
 
 @admin.register(EngineerProfile)

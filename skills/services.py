@@ -27,7 +27,6 @@ from skills.models import (
     Level,
     Role,
     RoleMatch,
-    RoleRequirement,
 )
 from skills.scoring import RequirementSpec, compute_match
 
@@ -57,24 +56,31 @@ def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
 
 def requirement_specs_by_role(*, role_ids=None) -> dict[int, list[RequirementSpec]]:
     """The requirements of these roles (by default of every editors' role, see ``Role.objects.editorial()``) as
-    plain specs, grouped by role id, in one query."""
-    requirements = RoleRequirement.objects.select_related("item")
-    if role_ids is not None:
-        requirements = requirements.filter(role_id__in=role_ids)
-    else:
-        requirements = requirements.filter(role__in=Role.objects.editorial())
-    specs: dict[int, list[RequirementSpec]] = defaultdict(list)
-    for requirement in requirements.order_by("role_id", "id"):
-        specs[requirement.role_id].append(
-            RequirementSpec(
-                item_id=requirement.item_id,
-                # Stored names must not depend on the language of whoever triggered the recompute.
-                item_name=requirement.item.name_en or requirement.item.name,
-                min_level=requirement.min_level,
-                weight=requirement.weight,
-                is_must_have=requirement.is_must_have,
+    plain specs, per role id, in one query; a role without requirements is there too, with none."""
+    roles = Role.objects.editorial() if role_ids is None else Role.objects.filter(pk__in=role_ids)
+    rows = roles.order_by("pk", "requirements__id").values_list(
+        "pk",
+        "requirements__item_id",
+        # Stored names must not depend on the language of whoever triggered the recompute.
+        "requirements__item__name_en",
+        "requirements__item__name",
+        "requirements__min_level",
+        "requirements__weight",
+        "requirements__is_must_have",
+    )
+    specs: dict[int, list[RequirementSpec]] = {}
+    for role_id, item_id, name_en, name, min_level, weight, is_must_have in rows:
+        role_specs = specs.setdefault(role_id, [])
+        if item_id is not None:
+            role_specs.append(
+                RequirementSpec(
+                    item_id=item_id,
+                    item_name=name_en or name,
+                    min_level=min_level,
+                    weight=weight,
+                    is_must_have=is_must_have,
+                )
             )
-        )
     return specs
 
 
@@ -116,8 +122,9 @@ def recompute_matches(
     """Store this profile's match with every editors' role (the engineer's tick); a fixed number of queries.
 
     Recruiters' vacancy searches are left out: their matches are written when a recruiter ranks one, so a tick
-    does not grow with them. A caller that already holds the profile's current ``levels`` or every role's ``specs`` passes them on,
-    so nothing is read twice.
+    does not grow with them. A caller that already holds the profile's current ``levels`` or every editors' role's
+    ``specs`` (:func:`requirement_specs_by_role`, roles without requirements included) passes them on, so nothing is
+    read twice.
     """
     if levels is None:
         levels = dict(Assessment.objects.filter(user_id=profile.user_id).values_list("item_id", "level"))
@@ -127,11 +134,11 @@ def recompute_matches(
         _match_row(
             profile_id=profile.pk,
             role_id=role_id,
-            specs=specs.get(role_id, []),
+            specs=role_specs,
             levels=levels,
             visible=profile.is_visible_to_recruiters,
         )
-        for role_id in Role.objects.editorial().values_list("id", flat=True)
+        for role_id, role_specs in specs.items()
     ]
     _store_matches(rows)
     touch(person_kind(profile.user_id))

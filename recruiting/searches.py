@@ -310,17 +310,12 @@ class SkillRead:
 def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
     """The items a reading found, grouped by skill in growth order, each with the level the search will need."""
     levels = {spec.item_id: spec.min_level for spec in vacancy_requirements(reading=reading)}
-    ordered = sorted(
-        reading.items,
-        key=lambda asked: (asked.item.skill.growth_stage, asked.item.skill.order, asked.item.skill.name),
-    )
-    grouped: dict[int, SkillRead] = {}
-    for asked in ordered:
-        skill = asked.item.skill
-        grouped.setdefault(skill.pk, SkillRead(skill_name=skill.name, items=[])).items.append(
-            ItemRead(asked=asked, min_level=levels[asked.item.pk])
+    return [
+        SkillRead(
+            skill_name=skill.name, items=[ItemRead(asked=asked, min_level=levels[asked.item.pk]) for asked in items]
         )
-    return list(grouped.values())
+        for skill, items in reading.items_by_skill()
+    ]
 
 
 def default_title(text: str) -> str:

@@ -105,14 +105,13 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
     ]
     gaps = requirement_gaps(user=user, requirements=requirements)
     statuses = {status.item.pk: status for status in (*gaps.met, *gaps.missing)}
-    grouped: dict[int, SkillAsked] = {}
-    for asked in reading.items:
-        if asked.item.pk in statuses:
-            status = statuses[asked.item.pk]
-            grouped.setdefault(status.skill.pk, SkillAsked(skill=status.skill, items=[])).items.append(
-                ItemFit(asked=asked, status=status)
-            )
-    skills = sorted(grouped.values(), key=lambda group: (group.skill.growth_stage, group.skill.order, group.skill.name))
+    skills = []
+    for _skill, asked_items in reading.items_by_skill():
+        fits = [
+            ItemFit(asked=asked, status=statuses[asked.item.pk]) for asked in asked_items if asked.item.pk in statuses
+        ]
+        if fits:  # the skill as read afresh, like its items
+            skills.append(SkillAsked(skill=fits[0].status.skill, items=fits))
     public_tools = Tool.objects.public().in_bulk([asked.tool.pk for asked in reading.tools])
     tools = [public_tools[asked.tool.pk] for asked in reading.tools if asked.tool.pk in public_tools]
     return VacancyFit(reading=reading, skills=skills, tools=tools, gaps=gaps)

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
-from skills.models import ChecklistItem
+from skills.models import ChecklistItem, Skill
 from skills.vacancies.layout import Layout, Section
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
 from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of
@@ -81,6 +81,16 @@ class VacancyReading:
     @property
     def language_label(self) -> str:
         return str(LANGUAGE_LABELS.get(self.language, self.language))
+
+    def items_by_skill(self) -> list[tuple[Skill, list[ItemAsked]]]:
+        """The items asked for per skill, skills in growth order as the roles list them, items in the text's order."""
+        grouped: dict[int, list[ItemAsked]] = {}
+        skills: dict[int, Skill] = {}
+        for asked in self.items:
+            skills[asked.item.skill_id] = asked.item.skill
+            grouped.setdefault(asked.item.skill_id, []).append(asked)
+        ordered = sorted(skills.values(), key=lambda skill: (skill.growth_stage, skill.order, skill.name))
+        return [(skill, grouped[skill.pk]) for skill in ordered]
 
     def highlights(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_match) in order, matched phrases of items and tools merged where they

@@ -1,6 +1,9 @@
-"""allauth's account adapter: its messages (verification, password reset, security notices) go out through a job."""
+"""allauth's account adapter and sign-up form: messages go out through a job, and sign-up tells no one who is
+registered."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import SignupForm
+from django.contrib.auth.hashers import make_password
 
 from portal.mail import QueuedEmailBackend
 
@@ -12,3 +15,14 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         message.connection = QueuedEmailBackend()
         return message
+
+
+class SameWorkSignupForm(SignupForm):
+    """allauth's sign-up form, which answers alike for a new and a registered address (it mails the owner instead
+    of creating an account); here both paths also take the same time, as both hash the password."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # The hash is thrown away: it only costs what the new account's password costs.
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)

@@ -105,3 +105,20 @@ def test_one_client_cannot_send_confirmations_to_more_than_a_few_addresses_an_ho
     other = resend(client.__class__(REMOTE_ADDR="203.0.113.9"), addresses[-1])
     assert other.status_code == 200
     assert len(mail.outbox) == RESENDS_PER_CLIENT_HOUR + 1  # another client is not held back
+
+
+def test_signing_up_with_a_registered_address_hashes_the_password_as_a_new_address_does(settings):
+    """Both answers take the same work, so timing does not tell who is registered (counted, never timed)."""
+    from tests.clients import PortalClient
+    from tests.hashers import CountingHasher
+
+    settings.PASSWORD_HASHERS = ["tests.hashers.CountingHasher"]
+    UserFactory(email="known@example.com")
+    CountingHasher.hashed.clear()
+    new = sign_up(PortalClient(), "new@example.com")
+    hashed_for_new = list(CountingHasher.hashed)
+    CountingHasher.hashed.clear()
+    known = sign_up(PortalClient(), "known@example.com")
+    assert hashed_for_new == [PASSWORD]
+    assert CountingHasher.hashed == hashed_for_new
+    assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])

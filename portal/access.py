@@ -113,6 +113,12 @@ def token_can_view_candidates(api_token) -> bool:
     )
 
 
+def account_can_view_candidates(user: AbstractBaseUser) -> bool:
+    """The recruiter's right where no request is (a job): an active account with the permission and an
+    authenticator app, as :func:`can_view_candidates` asks of a session."""
+    return user.is_active and user.has_perm(CANDIDATES_PERMISSION) and has_mfa(user)
+
+
 def can_edit_content(request: HttpRequest) -> bool:
     """The admin's rule: an active staff account with a confirmed second factor."""
     user = request.user

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal import jobs
+from portal.access import account_can_view_candidates
 from portal.jobs import JobStatus
 from recruiting.export import candidate_csv
 from recruiting.filters import CandidateFilter
@@ -113,6 +114,7 @@ EXPORT_PROGRESS_SECONDS = 2  # …or after this long, whichever comes first
 MAX_FILTERS_LENGTH = 4000
 MAX_WAITING_EXPORTS = 3  # per recruiter: more would only queue up behind each other and hold back everyone else
 REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
+REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
 
 
 def exports_storage():
@@ -198,6 +200,10 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
 
 
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
+    if not account_can_view_candidates(export.recruiter):
+        # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
+        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
+        return
     candidate_filter = CandidateFilter(QueryDict(export.filters), recruiter=export.recruiter)
     role = candidate_filter.chosen_role
     if export.role_id is None or role is None or role.pk != export.role_id:

@@ -3,8 +3,10 @@
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import OperationalError
@@ -306,3 +308,38 @@ def test_a_recruiter_has_at_most_three_exports_waiting_and_keeps_the_filters_whe
     assert CandidateExport.objects.count() == 3
     work_off_queue()
     assert post_export(recruiter_client, "min_score=40").status == JobStatus.QUEUED
+
+
+def exported_files() -> set[str]:
+    location = Path(storages["exports"].location)
+    return {str(path) for path in location.rglob("*")} if location.exists() else set()
+
+
+def _leave_the_recruiters(recruiter):
+    recruiter.groups.clear()
+
+
+def _deactivate(recruiter):
+    recruiter.is_active = False
+    recruiter.save()
+
+
+def _remove_the_authenticator(recruiter):
+    Authenticator.objects.filter(user=recruiter).delete()
+
+
+@pytest.mark.parametrize("lose_the_right", [_leave_the_recruiters, _deactivate, _remove_the_authenticator])
+def test_a_recruiter_who_lost_the_right_before_the_job_ran_gets_no_file(
+    recruiter_client, recruiter, role, settings, lose_the_right
+):
+    queue_in_database(settings)
+    candidate(role)
+    export = post_export(recruiter_client)
+    lose_the_right(recruiter)
+    files_before = exported_files()
+    work_off_queue()
+    export.refresh_from_db()
+    assert export.status == JobStatus.FAILED
+    assert export.error == services.REASON_RIGHT_GONE
+    assert export.file_name == ""
+    assert exported_files() == files_before

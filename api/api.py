@@ -21,12 +21,14 @@ class SelfHostedSwagger(DocsBase):
 
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
-        """Every operation can also answer 400 (refused characters, portal.hardening) and 429 (rate limits)."""
+        """Every operation can also answer 400 (refused characters), 415 (a body that is not JSON; both
+        portal.hardening) and 429 (rate limits)."""
         schema = super().get_openapi_schema(**kwargs)
         error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
                 operation["responses"].setdefault(400, {"description": "Bad Request", **error})
+                operation["responses"].setdefault(415, {"description": "Unsupported Media Type", **error})
                 operation["responses"].setdefault(429, {"description": "Too Many Requests", **error})
         return schema
 
@@ -42,7 +44,8 @@ api = PortalAPI(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
         "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
         "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
-        "a valid token or session share a limit per client address."
+        "a valid token or session share a limit per client address. Bodies are JSON (Content-Type: application/json); "
+        "any other body gets 415."
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),

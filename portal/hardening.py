@@ -3,7 +3,9 @@
 ``HostileInputMiddleware`` answers 400 before any view runs when the path, the
 query string, a cookie or a form or JSON body holds text no field can store: a NUL
 (PostgreSQL refuses it in text with a DataError, a 500), a lone surrogate, or
-bytes that are not UTF-8 (over-long encodings included). One guard, so no view
+bytes that are not UTF-8 (over-long encodings included). The API reads every body
+as JSON whatever its declared type, so there a body that is not declared JSON gets
+415: every body an API view reads has passed the JSON check. One guard, so no view
 has to remember it.
 
 ``PrivateResponsesMiddleware`` keeps what a signed-in caller sees out of shared
@@ -73,14 +75,14 @@ def has_unstorable_text(request: HttpRequest) -> bool:
         return True
     if _unstorable_urlencoded(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
         return True
-    content_type = request.content_type or ""
+    content_type = (request.content_type or "").lower()
     if content_type == "multipart/form-data":
         # Files may hold any bytes. Django decodes the text fields leniently, so NUL is all that is left to find.
-        # The API reads raw bodies only, so its multipart bodies stay unparsed for it to refuse.
+        # The API reads no multipart body: it refuses one with 415 (see api_body_is_refused).
         if request.method != "POST" or is_api_request(request):
             return False
         return any("\x00" in text for key, values in request.POST.lists() for text in (key, *values))
-    if content_type != FORM_CONTENT_TYPE and not (content_type == "application/json" or content_type.endswith("+json")):
+    if content_type != FORM_CONTENT_TYPE and not is_json_media_type(content_type):
         return False
     try:
         body = request.body
@@ -94,13 +96,35 @@ def is_api_request(request: HttpRequest) -> bool:
     return request.path_info.startswith("/api/") and not request.path_info.startswith(reverse("tokens:list"))
 
 
+def is_json_media_type(content_type: str) -> bool:
+    """``application/json`` or a JSON-based type such as ``application/merge-patch+json``."""
+    content_type = content_type.lower()
+    return content_type == "application/json" or (
+        content_type.startswith("application/") and content_type.endswith("+json")
+    )
+
+
+def api_body_is_refused(request: HttpRequest) -> bool:
+    """An API request with a body that is not declared JSON: the API would read it as JSON unchecked."""
+    if not is_api_request(request) or is_json_media_type(request.content_type or ""):
+        return False
+    try:
+        return bool(request.body)
+    except RequestDataTooBig:
+        return True
+
+
 class HostileInputMiddleware:
-    """Answer 400 (JSON under /api/, the plain error page elsewhere) to text that no field can store."""
+    """Answer 400 (JSON under /api/, the plain error page elsewhere) to text that no field can store, and 415 to an
+    API body that is not JSON."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if api_body_is_refused(request):
+            detail = _("The API reads JSON only: send the body with “Content-Type: application/json”.")
+            return JsonResponse({"detail": detail, "errors": {}}, status=415)
         if not has_unstorable_text(request):
             return self.get_response(request)
         if is_api_request(request):

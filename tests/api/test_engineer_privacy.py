@@ -32,7 +32,7 @@ def test_an_engineer_creates_lists_and_revokes_a_share_link(client, engineer):
     assert body["url"].startswith("http://testserver/p/") and body["role"] == role.slug and body["usable"]
     assert client.get(body["url"]).status_code == 200
     assert client.get("/api/me/share-links").json()[0]["views"] == 1
-    revoked = client.post(f"/api/me/share-links/{body['id']}/revoke")
+    revoked = client.post(f"/api/me/share-links/{body['id']}/revoke", content_type="application/json")
     assert revoked.status_code == 200 and not revoked.json()["usable"]
     assert client.get(body["url"]).status_code == 404
     assert "url" not in client.get("/api/me/share-links").json()[0]
@@ -50,7 +50,7 @@ def test_another_engineers_link_is_a_404(client, engineer):
     client.post("/api/me/share-links", {"days": 7}, content_type="application/json")
     link = ShareLink.objects.get()
     client.force_login(engineer)
-    assert client.post(f"/api/me/share-links/{link.pk}/revoke").status_code == 404
+    assert client.post(f"/api/me/share-links/{link.pk}/revoke", content_type="application/json").status_code == 404
     assert ShareLink.objects.usable().count() == 1
 
 
@@ -62,7 +62,7 @@ def test_an_engineer_answers_and_withdraws_a_contact_request(client, engineer):
     answered = client.post(f"{url}/answer", {"accept": True}, content_type="application/json")
     assert answered.status_code == 200 and answered.json()["status"] == "accepted"
     assert client.post(f"{url}/answer", {"accept": False}, content_type="application/json").status_code == 422
-    assert client.post(f"{url}/withdraw").json()["status"] == "withdrawn"
+    assert client.post(f"{url}/withdraw", content_type="application/json").json()["status"] == "withdrawn"
 
 
 def test_a_request_sent_to_someone_else_is_a_404(client, engineer):

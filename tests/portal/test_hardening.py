@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from api.services import create_token
-from skills.models import Assessment, EngineerProfile
+from skills.models import Assessment, EngineerProfile, ShareLink
+from skills.sharing import create_share_link
 from tests.factories import ChecklistItemFactory, EditorFactory, RoleFactory, ToolFactory, UserFactory
 from tests.hostile import HOSTILE_BYTES, HOSTILE_JSON_STRINGS, form_encode
 
@@ -47,6 +48,49 @@ def test_json_body_with_nul_or_a_lone_surrogate_is_refused_and_changes_nothing(c
     )
     assert response.status_code == 400
     assert not Assessment.objects.exists()
+
+
+NOT_JSON = ["text/plain", "application/x-json", "application/x-www-form-urlencoded", "multipart/form-data", ""]
+
+
+@pytest.mark.parametrize("content_type", NOT_JSON)
+def test_an_api_body_not_declared_json_is_refused_with_415_and_changes_nothing(client, content_type):
+    """django-ninja reads any body as JSON: one declared otherwise would pass the JSON guard unchecked."""
+    item = ChecklistItemFactory()
+    RoleFactory(slug="lakehouse")
+    calls = [
+        ("put", f"/api/me/assessments/{item.pk}", '{"level":2,"evidence_url":"","note":"\\ud800"}'),
+        ("put", f"/api/me/assessments/{item.pk}", '{"level":2,"evidence_url":"","note":"fine"}'),
+        ("post", "/api/me/share-links", '{"days":7,"role":"\\u0000"}'),
+        ("post", "/api/vacancies/analyze", '{"text":"SQL"}'),
+    ]
+    for method, path, body in calls:
+        response = getattr(client, method)(path, body, content_type=content_type, headers=bearer(UserFactory()))
+        assert response.status_code == 415, (path, body)
+        assert "application/json" in response.json()["detail"]
+        assert response.json()["errors"] == {}
+    assert not Assessment.objects.exists()
+    assert not ShareLink.objects.exists()
+
+
+def test_a_json_based_media_type_is_read_as_json(client):
+    item = ChecklistItemFactory()
+    response = client.put(
+        f"/api/me/assessments/{item.pk}",
+        json.dumps({"level": 2}),
+        content_type="application/merge-patch+json",
+        headers=bearer(UserFactory()),
+    )
+    assert response.status_code == 200
+    assert Assessment.objects.get().level == 2
+
+
+def test_an_api_call_without_a_body_needs_no_content_type(client):
+    user = UserFactory()
+    link = create_share_link(user=user, days=7).link
+    response = client.generic("POST", f"/api/me/share-links/{link.pk}/revoke", headers=bearer(user))
+    assert response.status_code == 200
+    assert not response.json()["usable"]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_BYTES)

@@ -203,6 +203,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The manifest of hashed static names: read by Django, never served (portal/static_storage.py).
+STATIC_MANIFEST_DIR = Path(os.environ.get("STATIC_MANIFEST_DIR", BASE_DIR / "private" / "static-manifest"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Finished exports hold personal data: a private folder outside static and media, served only through the
 # download view that checks who asks (README: an S3-compatible storage instead).
@@ -217,7 +219,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "portal.static_storage.PrivateManifestStaticFilesStorage"
         )
     },
 }

@@ -318,9 +318,9 @@ def sign_in(client, user) -> None:
     Staff rights count only in a session that passed the second factor (portal.access); for an account
     without an authenticator app the mark is inert.
     """
-    from portal.access import SECOND_FACTOR_SESSION_KEY
+    from portal.access import mark_second_factor_passed
 
     client.force_login(user)
     session = client.session
-    session[SECOND_FACTOR_SESSION_KEY] = user.pk
+    mark_second_factor_passed(session, user)
     session.save()

@@ -1,9 +1,10 @@
 """Who may do what: the one home of every staff rule.
 
 Staff rights (recruiter, editor, superuser) count only for an account with an
-authenticator app, and only in a session that passed it (:func:`second_factor_confirmed`),
+authenticator app, and only in a session that passed that very app (:func:`second_factor_confirmed`),
 however the right was given: a group, a permission given directly, or superuser
-status. Recruiter pages, the recruiter API, the export, the navigation and the
+status. The session keeps the id of the app it passed, so an app set up later
+counts only once it is passed in its turn. Recruiter pages, the recruiter API, the export, the navigation and the
 admin all ask the functions here and nothing else.
 
 Permissions and two-factor status per user come from the cache under the
@@ -27,7 +28,7 @@ from portal.fragments import touch_on_writes, versions
 CANDIDATES_PERMISSION = "skills.view_candidates"
 ACCESS_KIND = "access"
 ACCESS_SECONDS = 10 * 60
-SECOND_FACTOR_SESSION_KEY = "portal_second_factor_user"
+SECOND_FACTOR_SESSION_KEY = "portal_second_factor_authenticator"
 
 
 def _remembered(user, name: str, compute: Callable[[], object]):
@@ -56,11 +57,23 @@ class CachedPermissionsBackend(AuthenticationBackend):
         )
 
 
+def _current_authenticator_app(user: AbstractBaseUser) -> int | None:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).values_list("pk", flat=True).first()
+
+
+def authenticator_app_id(user: AbstractBaseUser) -> int | None:
+    """The id of the account's authenticator app, if it has one."""
+    return _remembered(user, "authenticator_app", lambda: _current_authenticator_app(user))
+
+
 def has_mfa(user: AbstractBaseUser) -> bool:
     """Whether the account has an authenticator app."""
-    return _remembered(
-        user, "mfa", lambda: Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-    )
+    return authenticator_app_id(user) is not None
+
+
+def mark_second_factor_passed(session, user: AbstractBaseUser) -> None:
+    """This session passed the account's current authenticator app (a recovery code stands in for it)."""
+    session[SECOND_FACTOR_SESSION_KEY] = _current_authenticator_app(user)
 
 
 def acting_user(request: HttpRequest) -> AbstractBaseUser | AnonymousUser:
@@ -73,14 +86,18 @@ def second_factor_confirmed(request: HttpRequest) -> bool:
     """The account has an authenticator app and this session passed it at login or since.
 
     A session that logged in with the password alone stays without staff rights
-    even after the account sets up an app: it has to pass the app once. An API
+    even after the account sets up an app: it has to pass the app once. So does a
+    session that passed an app since removed, after a new one is set up. An API
     token carries the state of the session that made it (``staff_access``).
     """
     api_token = getattr(request, "api_token", None)
     if api_token is not None:
         return token_passed_second_factor(api_token)
     user = request.user
-    return user.is_authenticated and has_mfa(user) and request.session.get(SECOND_FACTOR_SESSION_KEY) == user.pk
+    if not user.is_authenticated:
+        return False
+    passed = request.session.get(SECOND_FACTOR_SESSION_KEY)
+    return passed is not None and passed == authenticator_app_id(user)
 
 
 def token_passed_second_factor(api_token) -> bool:
@@ -127,7 +144,7 @@ def can_edit_content(request: HttpRequest) -> bool:
 
 def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:
     if method == "mfa":
-        request.session[SECOND_FACTOR_SESSION_KEY] = user.pk
+        mark_second_factor_passed(request.session, user)
 
 
 def connect() -> None:

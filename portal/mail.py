@@ -1,9 +1,10 @@
 """E-mail that leaves through a job: the request renders the message, a worker hands it to SMTP.
 
-:class:`QueuedEmailBackend` stands in for the real backend on the messages given
-to it: each message is queued as plain data, and the ``send_email`` task sends it
-through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is
-unreachable.
+Every e-mail of the portal goes this way, so no request ever waits on (or fails with) the mail server:
+:func:`queue_email` for the portal's own messages, and :class:`QueuedEmailBackend` as the connection of
+allauth's (``portal.accounts``). Each message is queued as plain data, and the ``send_email`` task sends
+it through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is unreachable. This module
+is the only one that imports ``django.core.mail`` (a test holds every other to it).
 """
 
 import logging
@@ -61,6 +62,12 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             send_email.enqueue(message=message_to_data(message), attempt=1)
         return len(email_messages)
+
+
+def queue_email(*, subject: str, body: str, to: list[str]) -> None:
+    """Queue a plain-text message from ``DEFAULT_FROM_EMAIL``; a subject is one line, whatever text went into it."""
+    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=to)
+    QueuedEmailBackend().send_messages([message])
 
 
 def send_queued_email(*, message: dict, attempt: int) -> None:

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
     # user while the database is down) too.
     "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
+    "portal.sessions.RecordSessionsMiddleware",  # notes each signed-in session, so deleting the account ends it
     "portal.hardening.PrivateResponsesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",

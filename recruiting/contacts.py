@@ -7,8 +7,8 @@ Rules (one home each, here):
 - a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
 - after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
   ASK_AGAIN_AFTER (30 days) later;
-- the e-mail to the engineer is sent by :func:`notify_engineer_of_contact_request`, the one place that
-  does it, once the request is committed.
+- the e-mail to the engineer is queued by :func:`notify_engineer_of_contact_request`, the one place that
+  does it, once the request is committed; the mail job sends it (and retries).
 """
 
 import logging
@@ -17,13 +17,13 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.mail import queue_email
 from recruiting.models import ContactRequest, RecruiterProfile
 from skills.models import EngineerProfile
 
@@ -144,8 +144,8 @@ def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answe
         "message": contact_request.message,
         "url": answer_url,
     }
-    # A subject is one line: whatever a recruiter typed, a line break must not turn the e-mail into an error.
-    send_mail(" ".join(subject.split()), body, None, [contact_request.profile.user.email])
+    # Queued, never sent here: the request is stored whether or not the mail server answers, and the job retries.
+    queue_email(subject=subject, body=body, to=[contact_request.profile.user.email])
 
 
 def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:

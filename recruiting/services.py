@@ -8,6 +8,7 @@ own, and only a candidate visible to recruiters can be listed, noted or viewed.
 import logging
 import tempfile
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -265,7 +266,8 @@ def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> i
 
 
 def delete_expired_exports() -> int:
-    """Delete the files of exports past their 24 hours; the rows stay as the audit. Returns how many files."""
+    """Delete the files of exports past their 24 hours (the rows stay as the audit), and any file older than that
+    which no export owns (its row went with its account, say). Returns how many files."""
     storage = exports_storage()
     deleted = 0
     expired = CandidateExport.objects.filter(expires_at__lte=timezone.now()).exclude(file_name="")
@@ -273,4 +275,34 @@ def delete_expired_exports() -> int:
         storage.delete(export.file_name)
         CandidateExport.objects.filter(pk=export.pk).update(file_name="")
         deleted += 1
+    return deleted + _delete_orphaned_export_files(storage)
+
+
+def _stored_export_files(storage, folder: str = "") -> Iterator[str]:
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}{name}"
+    for name in folders:
+        yield from _stored_export_files(storage, f"{folder}{name}/")
+
+
+def _delete_orphaned_export_files(storage) -> int:
+    """Files no export row names, once older than an export's lifetime: a file being written is younger than that."""
+    if not storage.exists(""):
+        return 0
+    cutoff = timezone.now() - EXPORT_VALID_FOR
+    owned = set(CandidateExport.objects.exclude(file_name="").values_list("file_name", flat=True))
+    deleted = 0
+    for name in _stored_export_files(storage):
+        if name in owned or storage.get_modified_time(name) > cutoff:
+            continue
+        storage.delete(name)
+        deleted += 1
     return deleted
+
+
+def delete_export_file(*, export: CandidateExport) -> None:
+    """Delete an export's file once its row is gone for good (the row's deletion committed)."""
+    if export.file_name:
+        name = export.file_name
+        transaction.on_commit(lambda: exports_storage().delete(name))

@@ -2,9 +2,12 @@
 
 from typing import ClassVar
 
+from allauth.account.adapter import get_adapter
+from allauth.mfa.base.forms import ReauthenticateForm as SecondFactorForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.access import has_mfa
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
 from skills.services import AssessmentInput
 from skills.vacancies.reading import VACANCY_MAX_CHARS
@@ -125,15 +128,45 @@ class ProfileForm(forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
+    """Deleting an account asks what only its owner knows: the password, and the app's code where there is one.
+
+    Both are checked by allauth, under its limits on failed attempts, as for its own sensitive changes.
+    """
+
     email = forms.CharField(
         label=_("Type your e-mail address to confirm"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
+    password = forms.CharField(
+        label=_("Your password"),
+        max_length=4096,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if has_mfa(user):
+            self.fields["code"] = forms.CharField(
+                label=_("Code from your authenticator app"),
+                help_text=_("A recovery code works too."),
+                max_length=100,
+                widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+            )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not get_adapter().reauthenticate(self.user, password):
+            raise forms.ValidationError(_("That is not the password of this account; nothing was deleted."))
+        return password
+
+    def clean_code(self) -> str:
+        second_factor = SecondFactorForm(data={"code": self.cleaned_data["code"]}, user=self.user)
+        if not second_factor.is_valid():
+            raise forms.ValidationError(second_factor.errors["code"])
+        return self.cleaned_data["code"]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()

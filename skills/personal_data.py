@@ -79,12 +79,9 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 "created_at": _iso(link.created_at),
                 "expires_at": _iso(link.expires_at),
                 "revoked_at": _iso(link.revoked_at),
-                "views": [
-                    {"viewed_at": _iso(view.viewed_at), "viewer": view.viewer.email if view.viewer else None}
-                    for view in link.views.all()
-                ],
+                "views": [{"viewed_at": _iso(view.viewed_at)} for view in link.views.all()],
             }
-            for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")
+            for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views")
         ],
         "saved_vacancies": [
             {

@@ -18,7 +18,7 @@ from skills.views import render_profile
 @require_safe
 def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
     """The read-only profile behind a usable link; anything else is the site's plain 404, with no hint."""
-    link = sharing.open_share_link(token=token, viewer=request.user)
+    link = sharing.open_share_link(token=token)
     if link is None:
         raise Http404
     owner = link.user

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -63,14 +63,14 @@ def revoke_share_link(*, user: AbstractBaseUser, link: ShareLink) -> ShareLink:
     return link
 
 
-def open_share_link(*, token: str, viewer: AbstractBaseUser | AnonymousUser) -> ShareLink | None:
-    """The usable link for this token, with the view recorded; None for anything else."""
+def open_share_link(*, token: str) -> ShareLink | None:
+    """The usable link for this token, with the opening counted (not who opened it); None for anything else."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
     link = ShareLink.objects.usable().select_related("user", "role").filter(token_hash=hash_share_token(token)).first()
     if link is None:
         return None
-    ShareLinkView.objects.create(link=link, viewer=viewer if viewer.is_authenticated else None)
+    ShareLinkView.objects.create(link=link)
     return link
 
 
@@ -84,5 +84,5 @@ def shared_assessments(*, user: AbstractBaseUser) -> list[Assessment]:
 
 
 def share_links_of(*, user: AbstractBaseUser) -> list[ShareLink]:
-    """The engineer's links, newest first, each with its views."""
-    return list(ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views__viewer")[:50])
+    """The engineer's links, newest first, each with its openings."""
+    return list(ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views")[:50])

@@ -206,7 +206,7 @@ def profile_export(request: HttpRequest) -> JsonResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile_delete(request: HttpRequest) -> HttpResponse:
-    """Delete the account after the user typed their own e-mail address."""
+    """Delete the account once its owner confirmed: the e-mail address, the password and, where set up, the app's code."""
     form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user

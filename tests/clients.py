@@ -2,7 +2,7 @@
 
 from django.test import Client
 
-from portal.access import SECOND_FACTOR_SESSION_KEY
+from portal.access import mark_second_factor_passed
 
 
 class PortalClient(Client):
@@ -18,5 +18,5 @@ class PortalClient(Client):
     def pass_second_factor(self, user) -> None:
         """What allauth's two-factor step leaves in the session (see portal.access)."""
         session = self.session
-        session[SECOND_FACTOR_SESSION_KEY] = user.pk
+        mark_second_factor_passed(session, user)
         session.save()

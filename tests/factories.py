@@ -1,8 +1,10 @@
 """factory_boy factories for every model; tests build their data with these."""
 
+import time
+
 import factory
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -20,6 +22,8 @@ from skills.models import (
     Skill,
 )
 
+PASSWORD = "a-long-and-Unusual-passphrase-42"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -29,7 +33,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     username = factory.SelfAttribute("email")
-    password = factory.django.Password("a-long-and-Unusual-passphrase-42")
+    password = factory.django.Password(PASSWORD)
 
     @factory.post_generation
     def verified_email(self, create, extracted, **kwargs):
@@ -40,6 +44,15 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def current_totp_code() -> str:
+    """What the staff factories' authenticator app shows now."""
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+
+
+def wrong_totp_code() -> str:
+    return "000000" if current_totp_code() != "000000" else "111111"
 
 
 class StaffUserFactory(UserFactory):

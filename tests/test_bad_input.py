@@ -213,7 +213,7 @@ def post_targets(world):
                 "identity",
             ],
         ),
-        ("engineer", reverse("skills:profile-delete"), ["email"]),
+        ("engineer", reverse("skills:profile-delete"), ["email", "password"]),
         ("engineer", reverse("tokens:list"), ["name"]),
         ("engineer", reverse("skills:share-link-create"), ["days", "role"]),
         ("engineer", reverse("skills:vacancy"), ["text"]),

@@ -48,12 +48,9 @@ class ShareLink(models.Model):
 
 
 class ShareLinkView(models.Model):
-    """Someone opened a share link: when, and their account if they were signed in."""
+    """A share link was opened, and when: never by whom, so holding a link never names its visitor to the owner."""
 
     link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
-    viewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     viewed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

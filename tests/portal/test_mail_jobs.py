@@ -1,6 +1,8 @@
-"""allauth's messages leave through a job: the request only queues them, a worker sends, SMTP errors are retried."""
+"""Every e-mail leaves through a job: the request only queues it, a worker sends, SMTP errors are retried."""
 
+import ast
 import smtplib
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -10,7 +12,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from portal.mail import EMAIL_MAX_ATTEMPTS
-from tests.factories import UserFactory
+from recruiting.models import ContactRequest
+from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +100,50 @@ def test_a_real_db_worker_process_sends_the_queued_mail(client, settings):
     assert "To: grace@example.com" in output
     assert "/accounts/password/reset/key/" in output
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db(transaction=True)  # the e-mail is handed over when the request's transaction commits
+def test_a_contact_request_succeeds_with_smtp_down_and_its_mail_goes_out_from_the_job(client, settings):
+    queue_in_database(settings)
+    settings.EMAIL_BACKEND = "tests.portal.test_mail_jobs.RefusingBackend"
+    profile = EngineerProfileFactory(user=UserFactory(email="noor@example.com"), visibility="recruiters")
+    RoleMatchFactory(profile=profile, role=RoleFactory(published=True), score=70)
+    client.force_login(RecruiterFactory())
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    response = client.post(url, {"name": "Rita", "company": "Acme", "message": "Shall we talk?"})
+    assert response.status_code == 302
+    assert ContactRequest.objects.filter(profile=profile).count() == 1
+    queued = DBTaskResult.objects.get(task_path="portal.tasks.send_email")
+    assert queued.args_kwargs["kwargs"]["message"]["to"] == ["noor@example.com"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    work_off_queue()
+    assert [message.to for message in mail.outbox] == [["noor@example.com"]]
+    assert "Shall we talk?" in mail.outbox[0].body
+
+
+def test_only_the_mail_module_talks_to_djangos_mail_api():
+    """Sending goes through portal.mail (queued) alone; any other module importing django.core.mail could send
+    inside a request."""
+    root = Path(__file__).resolve().parents[2]
+    importers = set()
+    for app in ("portal", "catalog", "skills", "recruiting", "api", "bench"):
+        for path in (root / app).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else []
+                )
+                if any(name == "django.core.mail" or name.startswith("django.core.mail.") for name in names):
+                    importers.add(path.relative_to(root).as_posix())
+    assert importers == {"portal/mail.py"}
+
+
+def test_allauths_messages_are_queued_by_the_configured_adapter(settings):
+    from allauth.account.adapter import get_adapter
+
+    from portal.accounts import QueuedMailAccountAdapter
+
+    assert isinstance(get_adapter(), QueuedMailAccountAdapter)

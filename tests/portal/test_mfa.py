@@ -2,7 +2,8 @@ import time
 from urllib.parse import urlencode
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
@@ -52,6 +53,20 @@ def test_confirming_the_code_in_the_session_gives_the_staff_rights(client):
     client.force_login_password_only(recruiter)
     response = client.post(reverse("mfa_reauthenticate"), {"code": current_code()})
     assert response.status_code == 302
+    assert client.get("/skills/candidates/").status_code == 200
+
+
+def test_a_session_that_passed_a_removed_app_must_pass_the_new_one(client):
+    """Passing the old app says nothing about who holds the new one: the session's mark is bound to the app passed."""
+    recruiter = RecruiterFactory()
+    client.force_login(recruiter)
+    assert client.get("/skills/candidates/").status_code == 200
+    Authenticator.objects.filter(user=recruiter).delete()  # the owner, elsewhere, removes the app…
+    TOTP.activate(recruiter, TOTP_SECRET)  # …and sets up a new one
+    response = client.get("/skills/candidates/")
+    assert response.status_code == 302 and response.url.startswith(reverse("mfa-required"))
+    assert client.get("/api/recruiter/candidates").status_code == 403
+    assert client.post(reverse("mfa_reauthenticate"), {"code": current_code()}).status_code == 302
     assert client.get("/skills/candidates/").status_code == 200
 
 

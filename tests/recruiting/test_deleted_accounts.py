@@ -10,7 +10,14 @@ from django.urls import reverse
 from skills import services
 from skills.engineer_vacancies import save_vacancy
 from tests.clients import PortalClient as Client
-from tests.factories import ChecklistItemFactory, RecruiterFactory, RoleFactory, RoleRequirementFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    ChecklistItemFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    UserFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -62,7 +69,7 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
     assert redis_values_holding(evidence), "the pages above keep the evidence link in their cached fragments"
     assert redis_values_holding(vacancy_title), "the gaps page keeps the saved vacancies in its cached fragment"
 
-    response = own.post(reverse("skills:profile-delete"), {"email": engineer.email})
+    response = own.post(reverse("skills:profile-delete"), {"email": engineer.email, "password": PASSWORD})
     assert response.status_code == 302
 
     assert redis_values_holding(evidence) == []

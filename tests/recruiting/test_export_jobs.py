@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from portal.jobs import JobStatus
 from recruiting import services
 from recruiting.models import CandidateExport
 from skills.models import EngineerProfile
-from skills.services import update_profile
+from skills.services import delete_account, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
 
@@ -343,3 +344,33 @@ def test_a_recruiter_who_lost_the_right_before_the_job_ran_gets_no_file(
     assert export.error == services.REASON_RIGHT_GONE
     assert export.file_name == ""
     assert exported_files() == files_before
+
+
+def test_deleting_a_recruiters_account_deletes_their_export_files(
+    recruiter_client, recruiter, role, django_capture_on_commit_callbacks
+):
+    candidate(role, headline="Lead")
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    written = export.file_name
+    assert storages["exports"].exists(written)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=recruiter)
+    assert not storages["exports"].exists(written)
+
+
+def test_the_clean_up_deletes_old_files_that_no_export_owns_and_keeps_the_rest(recruiter_client, role):
+    candidate(role)
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    storage = storages["exports"]
+    orphan = storage.save("999999/left-behind.csv", io.BytesIO(b"name,e-mail\nNoor,noor@example.com\n"))
+    young_orphan = storage.save("999999/being-written.csv", io.BytesIO(b"name\n"))
+    long_ago = (timezone.now() - services.EXPORT_VALID_FOR - timedelta(minutes=1)).timestamp()
+    for name in (orphan, export.file_name):  # the export's own file is as old, but its row still owns it
+        os.utime(storage.path(name), (long_ago, long_ago))
+    call_command("delete_expired_exports", verbosity=0)
+    assert not storage.exists(orphan)
+    assert storage.exists(young_orphan)  # a file a job has only just saved, before its row names it
+    assert storage.exists(export.file_name)
+    storage.delete(young_orphan)

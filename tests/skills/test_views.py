@@ -9,6 +9,7 @@ from django.urls import reverse
 from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
 from skills.services import AssessmentInput, get_or_create_profile, save_assessments, set_assessment
 from tests.factories import (
+    PASSWORD,
     AssessmentFactory,
     ChecklistItemFactory,
     ProfileViewFactory,
@@ -18,6 +19,8 @@ from tests.factories import (
     SkillFactory,
     ToolFactory,
     UserFactory,
+    current_totp_code,
+    wrong_totp_code,
 )
 
 pytestmark = pytest.mark.django_db
@@ -349,7 +352,8 @@ def test_account_deletion_needs_the_right_email_then_removes_everything(client, 
     assert "nothing was deleted" in response.content.decode()
     assert Assessment.objects.filter(user=engineer).exists()
 
-    response = client.post(reverse("skills:profile-delete"), {"email": "ME@example.com"}, follow=True)
+    data = {"email": "ME@example.com", "password": PASSWORD}
+    response = client.post(reverse("skills:profile-delete"), data, follow=True)
     assert response.redirect_chain == [("/", 302)]
     assert "Your account and all its data are deleted." in response.content.decode()
     assert not type(engineer).objects.filter(pk=engineer.pk).exists()
@@ -357,6 +361,30 @@ def test_account_deletion_needs_the_right_email_then_removes_everything(client, 
     assert not AssessmentChange.objects.exists()
     assert not EngineerProfile.objects.exists()
     assert client.get(reverse("skills:checklist")).status_code == 302
+
+
+def test_account_deletion_needs_the_password_not_only_the_email(client, engineer):
+    """Whoever holds a signed-in session (a borrowed laptop) must not delete the account with its address alone."""
+    response = client.post(reverse("skills:profile-delete"), {"email": "me@example.com", "password": "guessed-wrong"})
+    assert response.status_code == 200
+    assert "That is not the password of this account; nothing was deleted." in response.content.decode()
+    assert response.context["form"].fields["password"].widget.input_type == "password"
+    response = client.post(reverse("skills:profile-delete"), {"email": "me@example.com"})
+    assert response.status_code == 200
+    assert type(engineer).objects.filter(pk=engineer.pk).exists()
+
+
+def test_deleting_an_account_with_an_authenticator_app_needs_its_code_too(client):
+    recruiter = RecruiterFactory(email="rita@example.com")
+    client.force_login(recruiter)
+    url = reverse("skills:profile-delete")
+    assert "Code from your authenticator app" in client.get(url).content.decode()
+    data = {"email": "rita@example.com", "password": PASSWORD}
+    assert client.post(url, data).status_code == 200
+    assert client.post(url, {**data, "code": wrong_totp_code()}).status_code == 200
+    assert type(recruiter).objects.filter(pk=recruiter.pk).exists()
+    assert client.post(url, {**data, "code": current_totp_code()}).status_code == 302
+    assert not type(recruiter).objects.filter(pk=recruiter.pk).exists()
 
 
 # Query counts do not grow with the data -----------------------------------------------------------

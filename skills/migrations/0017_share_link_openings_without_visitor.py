@@ -1,0 +1,13 @@
+"""A share link's openings are counted, never named: the visitor's account is dropped from every stored opening."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("skills", "0016_role_kind"),
+    ]
+
+    operations = [
+        migrations.RemoveField(model_name="sharelinkview", name="viewer"),
+    ]

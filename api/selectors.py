@@ -10,7 +10,9 @@ from skills.selectors import published_roles
 
 def checklist_skills() -> QuerySet[Skill]:
     """The checklist in growth order with its items, so clients know which item ids to assess."""
-    return Skill.objects.prefetch_related(Prefetch("items", queryset=ChecklistItem.objects.order_by("order", "name")))
+    return Skill.objects.published().prefetch_related(
+        Prefetch("items", queryset=ChecklistItem.objects.published().order_by("order", "name"))
+    )
 
 
 def roles_with_requirements() -> QuerySet[Role]:

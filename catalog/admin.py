@@ -49,8 +49,12 @@ class PublishActionsMixin:
 
     actions = ("publish_selected", "unpublish_selected")
 
+    def publish_rows(self, *, queryset, published: bool, user) -> int:
+        """The service that publishes or hides the rows; returns how many changed."""
+        return set_published(queryset=queryset, published=published, user=user)
+
     def _set_published(self, request, queryset, published: bool) -> None:
-        changed = set_published(queryset=queryset, published=published, user=request.user)
+        changed = self.publish_rows(queryset=queryset, published=published, user=request.user)
         if published:
             message = ngettext("%(count)d item published.", "%(count)d items published.", changed)
         else:

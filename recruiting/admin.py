@@ -1,16 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.admin import ReadOnlyAdmin
-from recruiting.models import ContactRequest, ProfileView, VacancySearch
-from recruiting.searches import proposed_searches, publish_search
+from recruiting.models import ContactRequest, ProfileView, SearchProposal
+from recruiting.searches import proposals, publish_proposal
 from skills.admin import SuperuserReadOnlyAdmin
 
 PUBLISH_ROLE_PERMISSIONS = ("skills.add_role", "skills.change_role")
@@ -30,40 +28,46 @@ class ContactRequestAdmin(SuperuserReadOnlyAdmin):
     list_select_related = ("profile",)
 
 
-class PublishedFilter(admin.SimpleListFilter):
+class ProposalStateFilter(admin.SimpleListFilter):
     title = _("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return (("waiting", _("Waiting for an editor")), ("published", _("Published as a role")))
+        return (
+            ("waiting", _("Waiting for an editor")),
+            ("changed", _("Changed by the recruiter since")),
+            ("published", _("Published as a role")),
+        )
 
     def queryset(self, request, queryset):
         if self.value() == "waiting":
-            return queryset.filter(published_at__isnull=True)
+            return queryset.current().filter(published_at__isnull=True)
+        if self.value() == "changed":
+            return queryset.filter(replaced_at__isnull=False)
         if self.value() == "published":
             return queryset.filter(published_at__isnull=False)
         return queryset
 
 
-@admin.register(VacancySearch)
-class VacancySearchAdmin(ReadOnlyAdmin):
-    """Recruiters' searches proposed as new roles, for the editors who may publish one in one step.
+@admin.register(SearchProposal)
+class SearchProposalAdmin(ReadOnlyAdmin):
+    """Recruiters' searches as proposed to the editors: frozen copies, published as reviewed in one step.
 
-    Editors see proposed searches only, never a recruiter's private ones, and never the candidates ranked by them.
-    Read-only: a search stays its recruiter's; publishing makes its role an ordinary role, edited under Roles.
+    Editors see proposals only, never a recruiter's search itself (its private role, its ranking, its later
+    changes). The recruiter's change after proposing makes a new proposal; the old one says so and cannot be
+    published. Read-only: publishing makes an ordinary role, edited under Roles.
     """
 
-    list_display = ("title", "owner", "requirement_count", "proposed_at", "proposal_note", "published_role")
-    list_filter = (PublishedFilter,)
-    list_select_related = ("owner", "role")
-    search_fields = ("title", "proposal_note")
-    ordering = ("-proposed_at",)
-    fields = ("title", "owner", "proposed_at", "proposal_note", "requirement_list", "text", "published_at")
+    list_display = ("title", "recruiter", "requirement_count", "proposed_at", "state", "note")
+    list_filter = (ProposalStateFilter,)
+    search_fields = ("title", "note")
+    ordering = ("-proposed_at", "-pk")
+    fields = ("title", "recruiter", "proposed_at", "state", "note", "requirement_list", "vacancy_text")
     readonly_fields = fields
     actions = ("publish_as_role",)
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[VacancySearch]:
-        return proposed_searches().annotate(requirement_count=Count("role__requirements"))
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SearchProposal]:
+        return proposals()
 
     def may_view(self, request: HttpRequest) -> bool:
         return request.user.has_perms(PUBLISH_ROLE_PERMISSIONS)
@@ -71,32 +75,34 @@ class VacancySearchAdmin(ReadOnlyAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
 
-    @admin.display(description=_("items"), ordering="requirement_count")
-    def requirement_count(self, obj: VacancySearch) -> int:
-        return obj.requirement_count
+    @admin.display(description=_("recruiter"), ordering="search__owner__email")
+    def recruiter(self, obj: SearchProposal) -> str:
+        return str(obj.search.owner)
 
-    @admin.display(description=_("published as"), ordering="published_at")
-    def published_role(self, obj: VacancySearch) -> str:
-        if not obj.is_published:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>', reverse("admin:skills_role_change", args=[obj.role_id]), obj.role.title
-        )
+    @admin.display(description=_("items"))
+    def requirement_count(self, obj: SearchProposal) -> int:
+        return len(obj.requirements)
+
+    @admin.display(description=_("vacancy text"))
+    def vacancy_text(self, obj: SearchProposal) -> str:
+        return obj.search.text
+
+    @admin.display(description=_("state"))
+    def state(self, obj: SearchProposal) -> str:
+        return render_to_string("admin/recruiting/searchproposal/state.html", {"proposal": obj})
 
     @admin.display(description=_("requirements"))
-    def requirement_list(self, obj: VacancySearch) -> str:
-        requirements = obj.role.requirements.select_related("item__skill").order_by(
-            "-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order"
-        )
-        return render_to_string("admin/recruiting/vacancysearch/requirements.html", {"requirements": requirements})
+    def requirement_list(self, obj: SearchProposal) -> str:
+        return render_to_string("admin/recruiting/searchproposal/requirements.html", {"requirements": obj.requirements})
 
     @admin.action(description=_("Publish as a role"), permissions=("publish",))
-    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[VacancySearch]) -> None:
-        """One step: each proposed search becomes an ordinary published role, and its matches are recomputed."""
+    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[SearchProposal]) -> None:
+        """One step: each proposal becomes an ordinary published role as it was frozen; its matches are
+        recomputed."""
         published = []
-        for search in queryset:
+        for proposal in queryset:
             try:
-                published.append(publish_search(search=search, editor=request.user))
+                published.append(publish_proposal(proposal=proposal, editor=request.user))
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.WARNING)
         if published:

@@ -10,7 +10,9 @@ Rules (one home each, here):
   and by "Rank again"; the candidate list then reads its stored matches, with visibility applied when it is read;
 - a requirement the recruiter sets follows the vacancy rule of :mod:`skills.vacancies.fit`: a must-have
   weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
-- the owner may propose it to the editors; an editor publishes a proposed search as an ordinary role in one step.
+- the owner may propose it to the editors: a proposal (``SearchProposal``) is a frozen copy of its title and
+  requirements; the owner's later edit makes a new proposal that replaces it, and an editor publishes a current
+  proposal, as it was frozen, as an ordinary role in one step (:func:`publish_proposal`).
 """
 
 import secrets
@@ -29,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from portal.jobs import JobStatus
-from recruiting.models import VacancySearch
+from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
 from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.scoring import RequirementSpec
@@ -165,6 +167,8 @@ def update_search(
         search.role.title = title
         search.role.save(update_fields=["title", "title_en", "updated_at"])
     _replace_requirements(search.role, requirements)
+    if search.is_proposed:
+        _freeze_proposal(search, note=search.proposal_note)  # the editors review the search as it is now
     return search
 
 
@@ -175,9 +179,42 @@ def rank_search(*, owner: AbstractBaseUser, search: VacancySearch) -> RoleRecomp
     return request_role_recompute(role=search.role, requested_by=owner)
 
 
+def _freeze_proposal(search: VacancySearch, *, note: str) -> SearchProposal:
+    """A frozen copy of the search as it is now, replacing its current proposal (the editors see it changed)."""
+    now = timezone.now()
+    previous = search.proposals.current().select_for_update().first()
+    if previous is not None:
+        previous.replaced_at = now
+        previous.save(update_fields=["replaced_at"])
+    requirements = search.role.requirements.select_related("item__skill")
+    proposal = SearchProposal(
+        search=search,
+        title=search.title,
+        is_senior=search.role.is_senior,
+        requirements=[
+            {
+                "item": requirement.item_id,
+                "item_name": requirement.item.name,
+                "skill_name": requirement.item.skill.name,
+                "min_level": requirement.min_level,
+                "weight": requirement.weight,
+                "is_must_have": requirement.is_must_have,
+            }
+            for requirement in requirements
+        ],
+        note=note,
+        proposed_at=now,
+        replaces=previous,
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
 @transaction.atomic
 def propose_search(*, owner: AbstractBaseUser, search: VacancySearch, note: str = "") -> VacancySearch:
-    """Offer the search to the editors as a new role; proposing again replaces the note."""
+    """Offer the search, as it is now, to the editors as a new role; proposing again makes a new proposal that
+    replaces the last one."""
     _require_owner(search, owner)
     search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
     _require_editable(search)
@@ -190,12 +227,13 @@ def propose_search(*, owner: AbstractBaseUser, search: VacancySearch, note: str 
     search.proposal_note = note
     search.full_clean()
     search.save(update_fields=["proposed_at", "proposal_note", "updated_at"])
+    _freeze_proposal(search, note=note)
     return search
 
 
-def proposed_searches() -> QuerySet[VacancySearch]:
-    """What editors see of recruiters' searches: only those proposed to them."""
-    return VacancySearch.objects.filter(proposed_at__isnull=False)
+def proposals() -> QuerySet[SearchProposal]:
+    """What editors see of recruiters' searches: the copies proposed to them, never a search itself."""
+    return SearchProposal.objects.select_related("search__owner", "search__role", "replaces", "replaced_by")
 
 
 def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:
@@ -209,14 +247,25 @@ def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:
 
 
 @transaction.atomic
-def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
-    """An editor's one step: the proposed search's role becomes an ordinary published role, under a title and
-    slug no other role has, and every engineer's match with it is recomputed."""
-    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
-    if not search.is_proposed:
-        raise ValidationError(_("Only a search its recruiter proposed can be published."))
-    if search.is_published:
-        raise ValidationError(_("“%(title)s” is already published.") % {"title": search.title})
+def publish_proposal(*, proposal: SearchProposal, editor: AbstractBaseUser) -> Role:
+    """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
+    title and requirements (under a title and slug no other role has), and every engineer's match with it is
+    recomputed. A proposal the recruiter changed since is refused: the editor reviews the new one first."""
+    proposal = SearchProposal.objects.select_for_update().get(pk=proposal.pk)
+    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=proposal.search_id)
+    if proposal.is_replaced:
+        raise ValidationError(
+            _("The recruiter changed “%(title)s” after this proposal; review the newer proposal and publish that one.")
+            % {"title": proposal.title}
+        )
+    if proposal.is_published or search.is_published:
+        raise ValidationError(_("“%(title)s” is already published.") % {"title": proposal.title})
+    items = ChecklistItem.objects.in_bulk([row["item"] for row in proposal.requirements])
+    if len(items) != len(proposal.requirements):
+        raise ValidationError(
+            _("An item “%(title)s” requires is no longer in the checklist; it cannot be published as proposed.")
+            % {"title": proposal.title}
+        )
     role = search.role
     titles = {
         title.casefold()
@@ -224,7 +273,7 @@ def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
         for title in pair
         if title
     }
-    title = _free(search.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
+    title = _free(proposal.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
     base_slug = slugify(title)[:40] or "role"
     slugs = set(Role.objects.filter(slug__startswith=base_slug).values_list("slug", flat=True))
     with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
@@ -232,10 +281,25 @@ def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
         role.slug = _free(base_slug, slugs, separator="-", limit=50)
         role.kind = Role.Kind.ROLE
         role.published = True
+        role.is_senior = proposal.is_senior
         role.order = max(Role.objects.published().values_list("order", flat=True), default=0) + 1
         role.full_clean()
         role.save()
-    search.published_at = timezone.now()
+    RoleRequirement.objects.filter(role=role).delete()
+    RoleRequirement.objects.bulk_create(
+        RoleRequirement(
+            role=role,
+            item=items[row["item"]],
+            min_level=row["min_level"],
+            weight=row["weight"],
+            is_must_have=row["is_must_have"],
+        )
+        for row in proposal.requirements
+    )
+    now = timezone.now()
+    proposal.published_at = now
+    proposal.save(update_fields=["published_at"])
+    search.published_at = now
     search.save(update_fields=["published_at", "updated_at"])
     request_role_recompute(role=role, requested_by=editor)
     return role
@@ -245,10 +309,7 @@ def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
 def delete_search(*, owner: AbstractBaseUser, search: VacancySearch) -> None:
     """Delete the search with its private role, requirements and stored matches; a published role stays."""
     _require_owner(search, owner)
-    if search.role.is_search:
-        search.role.delete()  # takes the search along
-    else:
-        search.delete()
+    search.delete()  # its private role goes too (recruiting.signals)
 
 
 def delete_search_role(*, search: VacancySearch) -> None:

@@ -19,11 +19,11 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationTabularInline
 
-from catalog.admin import BilingualAdmin, SizeLimitedImportForm
+from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
 from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
 from portal.spreadsheets import SpreadsheetSafeCSV
-from skills import recomputes
+from skills import recomputes, services
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -36,10 +36,6 @@ from skills.models import (
     Skill,
 )
 from skills.resources import ItemPhraseResource
-
-
-def _roles_requiring(item_ids) -> list[int]:
-    return list(RoleRequirement.objects.filter(item_id__in=item_ids).values_list("role_id", flat=True).distinct())
 
 
 def with_recompute_state(roles: QuerySet[Role]) -> QuerySet[Role]:
@@ -75,34 +71,28 @@ def recompute_context(role: Role) -> dict:
 
 
 class ChecklistItemInline(TranslationTabularInline):
+    """Items are added and edited here; deleted on their own page, which says what a deletion would take along
+    (and refuses it while engineers or roles rely on the item) without naming anyone."""
+
     model = ChecklistItem
     extra = 1
-    fields = ("name", "slug", "is_senior", "order", "description")
+    can_delete = False
+    fields = ("name", "slug", "is_senior", "order", "published", "description")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
 
 
-class RecomputesOnItemDeletion:
-    """Deleting checklist items drops their requirements; the roles that had them get fresh matches."""
+class RetireActionsMixin(PublishActionsMixin):
+    """Publish or retire skills and items in bulk: what engineers assessed is unpublished, never deleted."""
 
-    def _item_ids(self, obj_or_queryset) -> list[int]:
-        raise NotImplementedError
-
-    def delete_model(self, request: HttpRequest, obj) -> None:
-        role_ids = _roles_requiring(self._item_ids(obj))
-        super().delete_model(request, obj)
-        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        role_ids = _roles_requiring(self._item_ids(queryset))
-        super().delete_queryset(request, queryset)
-        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
+    def publish_rows(self, *, queryset, published: bool, user) -> int:
+        return services.set_checklist_published(queryset=queryset, published=published)
 
 
 @admin.register(Skill)
-class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
-    list_display = ("name", "growth_stage", "order", "item_count")
+class SkillAdmin(RetireActionsMixin, BilingualAdmin):
+    list_display = ("name", "growth_stage", "order", "item_count", "published")
     list_editable = ("order",)
-    list_filter = ("growth_stage",)
+    list_filter = ("growth_stage", "published")
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "items__name_en", "items__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
     filter_horizontal = ("tools",)
@@ -114,15 +104,6 @@ class SkillAdmin(RecomputesOnItemDeletion, BilingualAdmin):
     @admin.display(description=_("items"), ordering="item_count")
     def item_count(self, obj: Skill) -> int:
         return obj.item_count
-
-    def _item_ids(self, obj_or_queryset) -> list[int]:
-        skills = obj_or_queryset if isinstance(obj_or_queryset, QuerySet) else [obj_or_queryset]
-        return list(ChecklistItem.objects.filter(skill__in=skills).values_list("id", flat=True))
-
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        role_ids = _roles_requiring([form.instance.pk for form in formset.deleted_forms if form.instance.pk])
-        super().save_formset(request, form, formset, change)
-        recomputes.request_role_recomputes(role_ids=role_ids, requested_by=request.user)
 
 
 class ResourceInline(TranslationTabularInline):
@@ -163,18 +144,13 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(RecomputesOnItemDeletion, BilingualAdmin):
-    list_display = ("name", "skill", "is_senior", "order")
-    list_filter = ("skill__growth_stage", "skill", "is_senior")
+class ChecklistItemAdmin(RetireActionsMixin, BilingualAdmin):
+    list_display = ("name", "skill", "is_senior", "order", "published")
+    list_filter = ("skill__growth_stage", "skill", "is_senior", "published")
     list_select_related = ("skill",)
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
     inlines = (ResourceInline, ItemPhraseInline)
-
-    def _item_ids(self, obj_or_queryset) -> list[int]:
-        if isinstance(obj_or_queryset, QuerySet):
-            return list(obj_or_queryset.values_list("id", flat=True))
-        return [obj_or_queryset.pk]
 
 
 class RoleRequirementInline(admin.TabularInline):

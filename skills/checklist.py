@@ -118,8 +118,8 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
     ``show`` keeps only the unrated rows or those below the target role; skills
     left without a row are left out, the counts stay those of the whole checklist.
     """
-    skills = Skill.objects.prefetch_related(
-        Prefetch("items", queryset=ChecklistItem.objects.order_by("order", "name")),
+    skills = Skill.objects.published().prefetch_related(
+        Prefetch("items", queryset=ChecklistItem.objects.published().order_by("order", "name")),
         Prefetch("tools", queryset=public_tools()),
     )
     assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}

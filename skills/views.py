@@ -89,7 +89,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @require_POST
 def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     """Save one item; htmx gets the updated fragments, a plain form post is redirected back."""
-    item = get_object_or_404(ChecklistItem.objects.select_related("skill"), pk=item_id)
+    item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = AssessmentForm(request.POST, item=item)
     saved = None
     if form.is_valid():
@@ -112,7 +112,7 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def assess_all(request: HttpRequest) -> HttpResponse:
     """Save every submitted item at once, or none of them when one is invalid."""
-    forms = submitted_assessment_forms(request.POST, ChecklistItem.objects.select_related("skill"))
+    forms = submitted_assessment_forms(request.POST, ChecklistItem.objects.published().select_related("skill"))
     if not forms:
         messages.error(request, _("There was nothing to save."))
         return redirect("skills:checklist")

@@ -7,8 +7,11 @@ table fails this test until someone decides who may see it.
 import re
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.http import QueryDict
+from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.services import create_token
@@ -19,6 +22,7 @@ from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.services import set_assessment
 from skills.sharing import create_share_link
 from tests.factories import (
     EditorFactory,
@@ -215,7 +219,7 @@ EXPECTED = {
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_profileview_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_contactrequest_changelist": SUPERUSER_ONLY_ADMIN,
-    "admin:recruiting_vacancysearch_changelist": EDITOR_CONTENT,  # proposed searches only, to publish as roles
+    "admin:recruiting_searchproposal_changelist": EDITOR_CONTENT,  # frozen copies of proposed searches only
     "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
@@ -225,6 +229,10 @@ EXPECTED = {
 
 
 ENGINEER_ANSWERS = ("recruiting:contact-answer", "recruiting:contact-withdraw")
+# What an engineer and a recruiter keep to themselves; no page or admin view shows it to an editor.
+ASSESSMENT_NOTE = "Only its engineer reads this note"
+EVIDENCE_URL = "https://example.com/only-its-engineer-links-this"
+PRIVATE_SEARCH_TITLE = "Skunkworks lakehouse search (private)"
 
 
 def expected(name: str, role: str) -> int | str:
@@ -292,7 +300,14 @@ def world(db):
         "superuser_no_mfa": SuperuserFactory(with_mfa=False),
     }
     users["direct_permission"].user_permissions.add(Permission.objects.get(codename="view_candidates"))
-    profile = EngineerProfileFactory(user=users["engineer"], visibility=EngineerProfile.Visibility.RECRUITERS)
+    role = Role.objects.filter(published=True).first()
+    item = ChecklistItem.objects.first()
+    profile = EngineerProfileFactory(
+        user=users["engineer"], visibility=EngineerProfile.Visibility.RECRUITERS, target_role=role
+    )
+    EngineerProfileFactory(user=users["other_engineer"], target_role=role)  # private, the default
+    for engineer in (users["engineer"], users["other_engineer"]):
+        set_assessment(user=engineer, item=item, level=4, evidence_url=EVIDENCE_URL, note=ASSESSMENT_NOTE)
     shortlist = ShortlistFactory(recruiter=users["recruiter"])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
@@ -304,10 +319,9 @@ def world(db):
     contact = ContactRequest.objects.create(
         recruiter=users["recruiter"], profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
     )
-    role = Role.objects.filter(published=True).first()
     search = create_search(
         owner=users["recruiter"],
-        title="Lakehouse engineer",
+        title=PRIVATE_SEARCH_TITLE,
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
     kwargs = {
@@ -393,3 +407,79 @@ def test_every_non_public_url_is_private_and_never_stored_for_whoever_may_see_it
         if not {"private", "no-store"} <= cache_control:
             wrong[name] = response.get("Cache-Control", "(none)")
     assert not wrong, f"Cache-Control without private, no-store: {wrong}"
+
+
+def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dict]]:
+    """(method, URL, data) of every admin page an editor may open about a row they may delete: its change page,
+    its delete page, and "delete selected" on every row of its kind at once. The assessed item, its skill and the
+    engineers' target role come first, as the rows whose deletion reaches people."""
+    request = RequestFactory().get("/admin/")
+    request.user = editor
+    item = ChecklistItem.objects.first()
+    nearest_people = {ChecklistItem: item, item.skill.__class__: item.skill, Role: target_role}
+    pages = []
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        model_admin = admin.site.get_model_admin(model)
+        if not model_admin.has_delete_permission(request):
+            continue
+        rows = model_admin.get_queryset(request)
+        obj = nearest_people.get(model) or rows.first()
+        if obj is None:
+            continue
+        name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        pages += [
+            ("get", reverse(f"{name}_change", args=[obj.pk]), {}),
+            ("get", reverse(f"{name}_delete", args=[obj.pk]), {}),
+            ("post", reverse(f"{name}_delete", args=[obj.pk]), {"post": "yes"}),
+            (
+                "post",
+                reverse(f"{name}_changelist"),
+                {"action": "delete_selected", "_selected_action": list(rows.values_list("pk", flat=True))},
+            ),
+        ]
+    return pages
+
+
+def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_admin_view(client, world):
+    """Editors keep content: every page the table lets them open, and every admin view of a row they may delete
+    (its delete page and the bulk "delete selected" included), is scanned for what engineers and recruiters keep
+    to themselves."""
+    users, kwargs, _ = world
+    editor = users["editor"]
+    assert not editor.is_superuser
+    client.force_login(editor)  # with the second factor passed, as staff rights need
+    secrets = [
+        users["engineer"].email,
+        users["other_engineer"].email,
+        ASSESSMENT_NOTE,
+        EVIDENCE_URL,
+        PRIVATE_SEARCH_TITLE,
+        *EngineerProfile.objects.values_list("pseudonym", flat=True),
+    ]
+    answers = [
+        ("get", reverse(name, kwargs=kwargs.get(name)), {})
+        for name in sorted(project_url_names())
+        # A share link shows what its engineer chose to show to whoever holds it: their choice, not a leak.
+        if name in EXPECTED and expected(name, "editor") == OK and name != "share:profile"
+    ]
+    answers += editor_admin_pages(editor, target_role=users["engineer"].profile.target_role)
+    shown, opened = {}, set()
+    for method, url, data in answers:
+        response = getattr(client, method)(url, data)
+        if response.status_code != 200 or response.streaming:
+            continue
+        opened.add(url)
+        page = response.content.decode()
+        found = [secret for secret in secrets if secret in page]
+        if found:
+            shown[f"{method.upper()} {url}"] = found
+    assert not shown, shown
+    item = ChecklistItem.objects.first()
+    assert {
+        reverse("admin:skills_checklistitem_delete", args=[item.pk]),
+        reverse("admin:skills_skill_delete", args=[item.skill_id]),
+        reverse("admin:skills_checklistitem_changelist"),
+        reverse("admin:recruiting_searchproposal_changelist"),
+    } <= opened, "the pages nearest to people were scanned"

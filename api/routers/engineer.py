@@ -37,7 +37,7 @@ def list_assessments(request: HttpRequest, paging: Query[PageParams]):
     summary="Set your level on one checklist item",
 )
 def set_own_assessment(request: HttpRequest, item_id: int, payload: AssessmentIn):
-    item = ChecklistItem.objects.select_related("skill").filter(pk=item_id).first()
+    item = ChecklistItem.objects.published().select_related("skill").filter(pk=item_id).first()
     if item is None:
         raise Http404(_("There is no checklist item %(id)d.") % {"id": item_id})
     # The checklist page's form and service: the same rules and the same messages.

@@ -48,8 +48,12 @@ class GrowthStage(models.IntegerChoices):
     SCALE = 3, _("Stage 3 · Scale with Spark/Databricks")
 
 
+class SkillQuerySet(PublishedQuerySet):
+    """``published()``: the skills engineers tick and vacancies are read for; an unpublished one is retired."""
+
+
 class Skill(models.Model):
-    """One line of the recruiter checklist."""
+    """One line of the recruiter checklist; retired by unpublishing it, never deleted while anyone relies on it."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(unique=True)
@@ -57,6 +61,9 @@ class Skill(models.Model):
     growth_stage = models.PositiveSmallIntegerField(_("growth stage"), choices=GrowthStage.choices)
     tools = models.ManyToManyField("catalog.Tool", blank=True, related_name="skills", verbose_name=_("tools"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = SkillQuerySet.as_manager()
 
     class Meta:
         ordering = ("growth_stage", "order", "name")
@@ -67,8 +74,15 @@ class Skill(models.Model):
         return self.name
 
 
+class ChecklistItemQuerySet(PublishedQuerySet):
+    def published(self) -> "ChecklistItemQuerySet":
+        """Items engineers may tick and vacancies are read for: the item and its skill are published."""
+        return self.filter(published=True, skill__published=True)
+
+
 class ChecklistItem(models.Model):
-    """A concrete point under a skill ("window functions", "skew")."""
+    """A concrete point under a skill ("window functions", "skew"); retired by unpublishing it, never deleted
+    while an engineer assessed it or a role or search requires it (``on_delete=PROTECT`` on those)."""
 
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="items")
     name = models.CharField(_("name"), max_length=120)
@@ -76,6 +90,9 @@ class ChecklistItem(models.Model):
     description = models.TextField(_("description"), blank=True)
     is_senior = models.BooleanField(_("senior item"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = ChecklistItemQuerySet.as_manager()
 
     class Meta:
         ordering = ("skill__growth_stage", "skill__order", "order", "name")
@@ -94,7 +111,8 @@ class Assessment(models.Model):
     """One engineer's level on one checklist item."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments")
-    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="assessments")
+    # An engineer's levels outlive no account, but no editor's deletion either: an item in use is unpublished.
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="assessments")
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.NONE)
     evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True, validators=[http_url_validator])
     note = models.CharField(_("note"), max_length=280, blank=True)
@@ -105,6 +123,8 @@ class Assessment(models.Model):
             models.UniqueConstraint(fields=("user", "item"), name="unique_assessment_per_user_item"),
             models.CheckConstraint(condition=models.Q(level__lte=4), name="assessment_level_0_to_4"),
         )
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.item}: {self.level}"
@@ -118,7 +138,7 @@ class AssessmentChange(models.Model):
     """Every change of a level, kept for the progress history."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_changes")
-    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="changes")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="changes")
     old_level = models.PositiveSmallIntegerField(choices=Level.choices)
     new_level = models.PositiveSmallIntegerField(choices=Level.choices)
     ticked_count = models.PositiveSmallIntegerField(help_text=_("Items ticked after this change."))
@@ -130,6 +150,8 @@ class AssessmentChange(models.Model):
     class Meta:
         ordering = ("-changed_at", "-id")
         indexes = (models.Index(fields=("user", "changed_at")),)
+        verbose_name = _("level change")
+        verbose_name_plural = _("level changes")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.item}: {self.old_level} → {self.new_level}"
@@ -206,7 +228,7 @@ class Role(TimeStamped):
 
 class RoleRequirement(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements")
-    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="requirements")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="requirements")
     min_level = models.PositiveSmallIntegerField(
         _("minimum level"),
         choices=[choice for choice in Level.choices if choice[0] > 0],
@@ -261,8 +283,8 @@ class EngineerProfile(TimeStamped):
         _("years of experience"), default=0, validators=[MaxValueValidator(60)]
     )
     location = models.CharField(_("location"), max_length=100, blank=True)
-    target_role = models.ForeignKey(
-        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("target role")
+    target_role = models.ForeignKey(  # an engineer's choice: a role someone targets is unpublished, not deleted
+        Role, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("target role")
     )
     open_to_work = models.BooleanField(_("open to work"), default=False)
     visibility = models.CharField(
@@ -348,6 +370,8 @@ class RoleMatch(models.Model):
             models.UniqueConstraint(fields=("profile", "role"), name="unique_match_per_profile_role"),
             models.CheckConstraint(condition=models.Q(score__lte=100), name="match_score_at_most_100"),
         )
+        verbose_name = _("stored match")
+        verbose_name_plural = _("stored matches")
         # Ranking reads one role's visible matches in score order, ties broken by profile, from this index alone.
         indexes = (
             models.Index(

@@ -107,7 +107,7 @@ class Phrasebook:
 def build_phrasebook() -> Phrasebook:
     """The phrasebook of the current content, in four queries."""
     items = list(
-        ChecklistItem.objects.select_related("skill").prefetch_related(
+        ChecklistItem.objects.published().select_related("skill").prefetch_related(
             Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language"))
         )
     )

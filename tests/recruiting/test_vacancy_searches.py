@@ -1,12 +1,12 @@
 """A recruiter's vacancy searches: private to their owner, ranked through stored matches like a role, proposed to
-the editors and published by them in one step."""
+the editors as a frozen copy and published by them, as reviewed, in one step."""
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from recruiting.models import VacancySearch
-from recruiting.searches import Requirement, create_search, propose_search, publish_search, rank_search
+from recruiting.models import SearchProposal, VacancySearch
+from recruiting.searches import Requirement, create_search, propose_search, publish_proposal, rank_search
 from skills import services
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
 from tests.factories import (
@@ -449,9 +449,17 @@ def editor_client(client):
     return client
 
 
+def publish(search):
+    """An editor publishes the search's current proposal."""
+    return publish_proposal(proposal=search.proposals.current().get(), editor=EditorFactory())
+
+
+PROPOSALS = "admin:recruiting_searchproposal_changelist"
+
+
 def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, recruiter, items, candidates, role):
     proposed = make_search(recruiter, items, title="Lakehouse platform engineer")
-    private = make_search(recruiter, items, title="Secret private search")
+    make_search(recruiter, items, title="Secret private search")
     client.force_login(recruiter)
     response = client.post(
         reverse("recruiting:search-propose", kwargs={"pk": proposed.pk}), {"note": "Many vacancies ask this."}
@@ -459,23 +467,20 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert response.status_code == 303
     proposed.refresh_from_db()
     assert proposed.is_proposed and proposed.proposal_note == "Many vacancies ask this."
+    proposal = SearchProposal.objects.get()
 
     client.force_login(EditorFactory())
-    changelist = client.get(reverse("admin:recruiting_vacancysearch_changelist"))
+    changelist = client.get(reverse(PROPOSALS))
     assert changelist.status_code == 200
     assert "Lakehouse platform engineer" in changelist.content.decode()
     assert "Secret private search" not in changelist.content.decode()
-    hidden = client.get(reverse("admin:recruiting_vacancysearch_change", args=[private.pk]))
-    assert hidden.status_code == 302, "an unproposed search does not exist for the admin"
-    shown = client.get(reverse("admin:recruiting_vacancysearch_change", args=[proposed.pk]))
+    shown = client.get(reverse("admin:recruiting_searchproposal_change", args=[proposal.pk]))
     assert "Many vacancies ask this." in shown.content.decode() and "Retries" in shown.content.decode()
     roles = client.get(reverse("admin:skills_role_changelist")).content.decode()
     assert "Secret private search" not in roles and "Lakehouse platform engineer" not in roles
 
     published = client.post(
-        reverse("admin:recruiting_vacancysearch_changelist"),
-        {"action": "publish_as_role", "_selected_action": [proposed.pk]},
-        follow=True,
+        reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [proposal.pk]}, follow=True
     )
     assert "Published as the role “Lakehouse platform engineer”" in published.content.decode()
     role_now = Role.objects.get(pk=proposed.role.pk)
@@ -486,29 +491,75 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert client.get(reverse("skills:role-detail", kwargs={"slug": role_now.slug})).status_code == 200
 
 
+def test_a_proposal_is_published_as_reviewed_and_a_later_edit_is_a_new_proposal_the_editor_sees(
+    client, recruiter, items, candidates
+):
+    search = make_search(recruiter, items[:1], title="Reviewed title", must=(True,), level=2)
+    client.force_login(recruiter)
+    client.post(reverse("recruiting:search-propose", kwargs={"pk": search.pk}), {"note": "Please add."})
+    reviewed = SearchProposal.objects.get()
+    editor = EditorFactory()
+    client.force_login(editor)
+    assert (
+        "Retries" in client.get(reverse("admin:recruiting_searchproposal_change", args=[reviewed.pk])).content.decode()
+    )
+
+    client.force_login(recruiter)  # the bait and switch: another title, other items, higher levels
+    rows = [row(items[0], 2, must=True, delete=True), row(items[1], 4, must=True)]
+    edited = client.post(
+        reverse("recruiting:search-edit", kwargs={"pk": search.pk}), edit_data(search, rows, title="Switched title")
+    )
+    assert edited.status_code == 303
+
+    client.force_login(editor)
+    refused = client.post(
+        reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [reviewed.pk]}, follow=True
+    ).content.decode()
+    assert "The recruiter changed “Reviewed title” after this proposal" in refused
+    assert Role.objects.get(pk=search.role_id).is_search, "nothing was published"
+    changelist = client.get(reverse(PROPOSALS)).content.decode()
+    assert "Changed by the recruiter on" in changelist and "changed since the proposal of" in changelist
+    newer = SearchProposal.objects.current().get()
+    assert (newer.replaces, newer.title, newer.note) == (reviewed, "Switched title", "Please add.")
+    reviewed.refresh_from_db()
+    assert reviewed.title == "Reviewed title" and [r["item"] for r in reviewed.requirements] == [items[0].pk]
+
+    client.post(reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [newer.pk]})
+    role_now = Role.objects.get(pk=search.role_id)
+    assert (role_now.title, role_now.published) == ("Switched title", True)
+    assert [(r.item, r.min_level, r.is_must_have) for r in role_now.requirements.all()] == [(items[1], 4, True)]
+
+
+def test_publishing_publishes_the_frozen_copy_whatever_the_search_holds_now(recruiter, items):
+    search = make_search(recruiter, items[:1], title="Frozen", must=(True,), level=2)
+    propose_search(owner=recruiter, search=search)
+    search.role.requirements.update(min_level=4)  # a change that made no new proposal
+    role = publish(search)
+    assert [(r.item, r.min_level) for r in role.requirements.all()] == [(items[0], 2)]
+
+
 def test_publishing_gives_a_title_and_slug_no_other_role_has(recruiter, items, role):
     search = make_search(recruiter, items, title=role.title)
     propose_search(owner=recruiter, search=search)
-    published = publish_search(search=search, editor=EditorFactory())
+    published = publish(search)
     assert published.title == f"{role.title} 2"
     assert published.slug not in {role.slug, ""}
     with pytest.raises(Exception, match="already published"):
-        publish_search(search=search, editor=EditorFactory())
+        publish(search)
 
 
-def test_an_unproposed_search_cannot_be_published(recruiter, items):
-    from django.core.exceptions import ValidationError
-
+def test_an_unproposed_search_has_no_proposal_for_the_editors(client, recruiter, items):
     search = make_search(recruiter, items)
-    with pytest.raises(ValidationError):
-        publish_search(search=search, editor=EditorFactory())
+    assert not SearchProposal.objects.exists()
+    client.force_login(EditorFactory())
+    assert search.title not in client.get(reverse(PROPOSALS)).content.decode()
     assert Role.objects.get(pk=search.role.pk).is_search
 
 
 def test_a_published_search_is_no_longer_edited_or_ranked_by_its_recruiter(recruiter_client, recruiter, items):
     search = make_search(recruiter, items)
     propose_search(owner=recruiter, search=search)
-    publish_search(search=search, editor=EditorFactory())
+    publish(search)
     edit = recruiter_client.get(reverse("recruiting:search-edit", kwargs={"pk": search.pk}))
     assert edit.status_code == 302
     recruiter_client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk}))
@@ -530,7 +581,7 @@ def test_a_long_proposal_note_rerenders_the_page_with_the_error(recruiter_client
 
 def test_recruiters_cannot_open_the_proposals_in_the_admin(client, recruiter):
     client.force_login(recruiter)
-    response = client.get(reverse("admin:recruiting_vacancysearch_changelist"))
+    response = client.get(reverse(PROPOSALS))
     assert response.status_code in (302, 403)
 
 
@@ -553,7 +604,7 @@ def test_deleting_a_recruiter_deletes_their_searches_roles_and_matches_but_not_a
     rank_search(owner=recruiter, search=private)
     offered = make_search(recruiter, items, title="Offered")
     propose_search(owner=recruiter, search=offered)
-    published = publish_search(search=offered, editor=EditorFactory())
+    published = publish(offered)
     services.delete_account(user=recruiter)
     assert not VacancySearch.objects.exists()
     assert not Role.objects.searches().exists()

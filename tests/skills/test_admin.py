@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from skills.models import RoleMatch, RoleRequirement
+from skills.models import ChecklistItem, RoleMatch, RoleRequirement
 from skills.services import set_assessment
 from tests.factories import (
     ChecklistItemFactory,
@@ -9,7 +9,6 @@ from tests.factories import (
     EngineerProfileFactory,
     RoleFactory,
     RoleRequirementFactory,
-    SkillFactory,
     SuperuserFactory,
     UserFactory,
 )
@@ -162,29 +161,129 @@ def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
     assert (match.profile.user, match.score) == (engineer, 100)
 
 
-def test_deleting_a_required_item_in_the_admin_updates_stored_matches(editor_client):
-    role = RoleFactory()
-    met = RoleRequirementFactory(role=role, min_level=2)
-    missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
-    set_assessment(user=UserFactory(), item=met.item, level=2)
-    assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
-    url = reverse("admin:skills_checklistitem_delete", args=[missing.item.pk])
-    assert editor_client.post(url, {"post": "yes"}).status_code == 302
-    match = RoleMatch.objects.get(role=role)
-    assert (match.score, match.must_haves_missing) == (100, 0)
+# Deleting: editors never see people, and nothing engineers or recruiters rely on goes ------------------------
 
 
-def test_deleting_a_skill_in_bulk_updates_stored_matches(editor_client):
-    role = RoleFactory()
-    met = RoleRequirementFactory(role=role, min_level=2)
-    missing = RoleRequirementFactory(role=role, min_level=2, item__skill=SkillFactory())
-    set_assessment(user=UserFactory(), item=met.item, level=2)
-    response = editor_client.post(
-        reverse("admin:skills_skill_changelist"),
-        {"action": "delete_selected", "_selected_action": [missing.item.skill_id], "post": "yes"},
+@pytest.fixture
+def item_in_use():
+    """An item a private engineer assessed (level 3) and a recruiter's private search requires."""
+    from recruiting.searches import Requirement, create_search
+    from tests.factories import RecruiterFactory
+
+    item = ChecklistItemFactory(name="Window functions")
+    engineer = UserFactory(email="private.engineer@example.com")
+    EngineerProfileFactory(user=engineer, headline="Quiet lakehouse engineer")
+    set_assessment(user=engineer, item=item, level=3)
+    create_search(
+        owner=RecruiterFactory(email="rita.recruiter@example.com"),
+        title="Secret lakehouse search",
+        requirements=[Requirement(item=item, min_level=2, is_must_have=True)],
     )
+    return item
+
+
+PEOPLE = ("private.engineer@example.com", "rita.recruiter@example.com", "Secret lakehouse search", "Quiet lakehouse")
+
+
+def assert_names_nobody(response) -> None:
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert not [text for text in PEOPLE if text in page], page
+    assert "Window functions: 3" not in page, "an engineer's level is not shown"
+
+
+def delete_pages(item):
+    """The single delete pages of the item and its skill, and the bulk "delete selected" confirmation of each."""
+    return [
+        ("get", reverse("admin:skills_checklistitem_delete", args=[item.pk]), {}),
+        ("get", reverse("admin:skills_skill_delete", args=[item.skill_id]), {}),
+        (
+            "post",
+            reverse("admin:skills_checklistitem_changelist"),
+            {"action": "delete_selected", "_selected_action": [item.pk]},
+        ),
+        (
+            "post",
+            reverse("admin:skills_skill_changelist"),
+            {"action": "delete_selected", "_selected_action": [item.skill_id]},
+        ),
+    ]
+
+
+def test_an_editors_delete_pages_count_what_relies_on_an_item_and_name_nobody(editor_client, item_in_use):
+    for method, url, data in delete_pages(item_in_use):
+        response = getattr(editor_client, method)(url, data)
+        assert_names_nobody(response)
+        page = response.content.decode()
+        assert "Assessments: 1" in page and "Requirements: 1" in page, (url, page)
+        assert "unpublish it instead" in page
+
+
+def test_deleting_an_item_or_skill_that_engineers_or_searches_rely_on_is_refused(editor_client, item_in_use):
+    for _method, url, data in delete_pages(item_in_use):
+        response = editor_client.post(url, {**data, "post": "yes"})
+        assert_names_nobody(response)
+    item_in_use.refresh_from_db()
+    assert item_in_use.assessments.count() == 1 and item_in_use.changes.count() == 1
+    assert item_in_use.requirements.count() == 1
+
+
+def test_an_item_nobody_relies_on_is_deleted_with_its_content(editor_client):
+    item = ChecklistItemFactory()
+    response = editor_client.post(reverse("admin:skills_checklistitem_delete", args=[item.pk]), {"post": "yes"})
     assert response.status_code == 302
-    assert RoleMatch.objects.get(role=role).score == 100
+    assert not ChecklistItem.objects.filter(pk=item.pk).exists()
+
+
+def test_the_skill_page_offers_no_inline_deletion_of_its_items(editor_client, item_in_use):
+    page = editor_client.get(reverse("admin:skills_skill_change", args=[item_in_use.skill_id])).content.decode()
+    assert "items-0-DELETE" not in page
+
+
+def test_superusers_keep_their_read_only_view_of_who_relies_on_an_item(client, item_in_use):
+    client.force_login(SuperuserFactory())
+    page = client.get(reverse("admin:skills_checklistitem_delete", args=[item_in_use.pk])).content.decode()
+    assert "private.engineer@example.com" in page
+
+
+def test_an_editors_role_delete_page_names_no_engineer_and_keeps_their_target_role(editor_client):
+    role = RoleFactory(title="Streaming engineer")
+    RoleRequirementFactory(role=role)
+    profile = EngineerProfileFactory(
+        user=UserFactory(email="targets.it@example.com"), headline="Kafka person", target_role=role
+    )
+    set_assessment(user=profile.user, item=role.requirements.get().item, level=2)
+    assert RoleMatch.objects.filter(role=role).exists()
+    for method, url, data in (
+        ("get", reverse("admin:skills_role_delete", args=[role.pk]), {}),
+        ("post", reverse("admin:skills_role_delete", args=[role.pk]), {"post": "yes"}),
+        ("post", reverse("admin:skills_role_changelist"), {"action": "delete_selected", "_selected_action": [role.pk]}),
+    ):
+        page = getattr(editor_client, method)(url, data).content.decode()
+        assert "targets.it@example.com" not in page and "Kafka person" not in page and profile.pseudonym not in page
+    profile.refresh_from_db()
+    assert profile.target_role == role
+
+
+def test_retiring_an_item_takes_it_off_the_checklist_and_keeps_the_engineers_levels(client, editor_client):
+    from skills.models import Assessment
+
+    kept, retired = ChecklistItemFactory(name="Kept item"), ChecklistItemFactory(name="Retired item")
+    engineer = UserFactory()
+    set_assessment(user=engineer, item=retired, level=3)
+    response = editor_client.post(
+        reverse("admin:skills_checklistitem_changelist"),
+        {"action": "unpublish_selected", "_selected_action": [retired.pk]},
+        follow=True,
+    )
+    assert "1 item unpublished." in response.content.decode()
+    client.force_login(engineer)
+    page = client.get(reverse("skills:checklist")).content.decode()
+    assert kept.name in page and retired.name not in page
+    names = [item["name"] for skill in client.get("/api/skills").json() for item in skill["items"]]
+    assert kept.name in names and retired.name not in names
+    assert client.post(reverse("skills:assess", kwargs={"item_id": retired.pk}), {"level": 2}).status_code == 404
+    assert Assessment.objects.get(user=engineer, item=retired).level == 3
 
 
 @pytest.mark.parametrize("size", [1, 30])

@@ -1,0 +1,27 @@
+"""The portal's own rows: the job workers' sign of life."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkerHeartbeat(models.Model):
+    """One job worker (``manage.py db_worker``): written every few seconds while it runs, kept a day after.
+
+    Other workers read it to find the tasks of a worker that died; progress pages read it to say that no worker
+    is there to start a job.
+    """
+
+    worker_id = models.CharField(_("worker id"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    seen_at = models.DateTimeField(_("last sign of life"), default=timezone.now, db_index=True)
+    task_id = models.CharField(_("task it runs"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}:{self.pid})"

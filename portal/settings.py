@@ -226,6 +226,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+# Each job worker writes its heartbeat this often, then sweeps the queue for work that dead workers left.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
 
 # E-mail: console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -6,7 +6,7 @@ DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: totp run test lint chromium gettext bench bench-vacancies load messages clean
+.PHONY: totp run test lint chromium gettext bench bench-vacancies load faults messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench-vacancies: $(VENV)/.installed
 
 load: $(VENV)/.installed
 	$(PY) -m bench.load --seconds $(LOAD_SECONDS)
+
+# The fault drill (bench/faults.py): about 8 minutes; `make faults FAULTS_WORKER_STOP=20` for a quicker run.
+faults: $(VENV)/.installed
+	$(PY) -m bench.faults $(if $(FAULTS_WORKER_STOP),--worker-stop $(FAULTS_WORKER_STOP))
 
 clean:
 	rm -rf $(VENV) staticfiles test-results

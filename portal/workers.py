@@ -37,6 +37,8 @@ HEARTBEAT_EVERY = timedelta(seconds=float(getattr(settings, "WORKER_HEARTBEAT_SE
 STARTING_GRACE = timedelta(seconds=1)
 LOST_EXCEPTION = "portal.workers.WorkerLost"
 HEARTBEATS_KEPT = timedelta(days=1)
+# Progress pages say no worker is there after three missed beats, and never for less than a minute.
+WORKERS_MISSING_AFTER = max(3 * HEARTBEAT_EVERY, timedelta(minutes=1))
 
 _takeovers: dict[str, Callable[[dict], object]] = {}
 _job_sweeps: list[Callable[[], int]] = []
@@ -138,7 +140,7 @@ def job_wait(*, job: Job) -> JobWait:
         if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
             retry_in = max(1, round((run_after - now).total_seconds()))
     last_seen = workers_last_seen()
-    missing = last_seen is None or last_seen < now - 3 * HEARTBEAT_EVERY
+    missing = last_seen is None or last_seen < now - WORKERS_MISSING_AFTER
     return JobWait(
         attempt=job.attempt,
         max_attempts=jobs.MAX_ATTEMPTS,

@@ -119,12 +119,14 @@ def run_role_recompute(
 def queue_chunk_again(
     *, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int, delay: timedelta | None = None
 ) -> bool:
-    """Queue one chunk of a running recompute again (its try failed, or its worker died); False when this attempt
-    is no longer running. The recompute's heartbeat is written too, so it is not taken for stale meanwhile."""
+    """Queue one chunk of a recompute again (its try failed, or its worker died); False when this attempt is
+    finished or superseded. The recompute's heartbeat is written too, so it is not taken for stale meanwhile."""
     from skills.tasks import recompute_role
 
-    running = jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(status=JobStatus.RUNNING)
-    if not running.update(heartbeat_at=timezone.now()):
+    unfinished = jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(
+        status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
+    )
+    if not unfinished.update(heartbeat_at=timezone.now()):
         return False
     jobs.enqueue(
         recompute_role,

@@ -8,12 +8,26 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
+from portal.jobs import JobStatus
 from portal.tasks import send_email
 from portal.workers import LOST_EXCEPTION
+from recruiting.models import CandidateExport
+from skills.models import RoleMatch, RoleRecompute, RoleRequirement
+from skills.recomputes import request_role_recompute
+from skills.services import set_assessment
+from tests.factories import (
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    RoleRequirementFactory,
+    UserFactory,
+)
 from tests.jobs import queue_in_database, start_worker
+from tests.skills.test_recompute_jobs import stale_matches
 
 # A worker is lost after 2 silent seconds; each worker beats and sweeps every 0.3 s.
 FAST = {"JOB_STALE_SECONDS": "2", "WORKER_HEARTBEAT_SECONDS": "0.3", "LOG_LEVEL": "INFO"}
@@ -134,3 +148,67 @@ def test_a_worker_waits_out_a_database_that_refuses_connections_and_carries_on(s
         output = stop(worker)
     assert "reconnecting in" in output
     assert "Subject: probe-after-outage" in output
+
+
+def _skip_unless_postgresql() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("Holding one row locked while another process waits on it needs PostgreSQL.")
+
+
+def _kill_while_claiming(job_model, pk: int) -> DBTaskResult:
+    """A worker takes the job's task from the queue and is killed with SIGKILL while it waits to claim the job's row
+    (this test holds it locked); the task it took."""
+    with transaction.atomic():
+        job_model.objects.select_for_update().get(pk=pk)
+        stuck = start_worker(**FAST)
+        try:
+            taken = wait_for(lambda: DBTaskResult.objects.running().first(), what="a worker to take the task")
+            stuck.send_signal(signal.SIGKILL)
+            stuck.wait()
+        finally:
+            stop(stuck)
+    return taken
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_with_nobody_looking(client, settings):
+    _skip_unless_postgresql()
+    queue_in_database(settings)
+    role = RoleFactory(slug="lakehouse", order=1)
+    for score in (30, 60, 90):
+        RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=score)
+    client.force_login(RecruiterFactory())
+    assert client.post("/skills/candidates/export.csv").status_code == 303
+    export = CandidateExport.objects.get()
+    killed = _kill_while_claiming(CandidateExport, export.pk)
+    rescuer = start_worker(**FAST)
+    try:
+        wait_for(lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export")
+    finally:
+        stop(rescuer)
+    export.refresh_from_db()
+    assert (export.attempt, export.rows_written) == (2, 3)
+    killed.refresh_from_db()
+    assert (killed.status, killed.exception_class_path) == ("FAILED", LOST_EXCEPTION)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_recompute_chunk_whose_worker_was_killed_runs_again_and_the_matches_equal_a_fresh_computation(settings):
+    _skip_unless_postgresql()
+    role = RoleFactory()
+    requirement = RoleRequirementFactory(role=role, min_level=2)
+    for level in (0, 1, 2, 3, 4):
+        set_assessment(user=UserFactory(password=None), item=requirement.item, level=level)
+    queue_in_database(settings)
+    RoleRequirement.objects.filter(pk=requirement.pk).update(min_level=4)
+    recompute = request_role_recompute(role=role)
+    killed = _kill_while_claiming(RoleRecompute, recompute.pk)
+    rescuer = start_worker(**FAST)
+    try:
+        wait_for(lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it")
+    finally:
+        stop(rescuer)
+    assert stale_matches(role) == []
+    assert sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [0, 25, 50, 75, 100]
+    killed.refresh_from_db()
+    assert (killed.status, killed.exception_class_path) == ("FAILED", LOST_EXCEPTION)

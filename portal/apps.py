@@ -14,7 +14,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_signed_up
 
-        from portal import access, mail, tasks, workers
+        from portal import access, mail, workers
         from portal.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
@@ -24,7 +24,7 @@ class PortalConfig(AppConfig):
         from portal.verification import remember_signup_email
 
         access.connect()
-        workers.when_lost(tasks.send_email, lambda kwargs: mail.take_over_email(**kwargs))
+        workers.when_lost("portal.tasks.send_email", lambda kwargs: mail.take_over_email(**kwargs))
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")

@@ -48,9 +48,10 @@ class WorkerLost(Exception):
     """The worker running this task died or lost its outcome; the sweep gave the work to another worker."""
 
 
-def when_lost(task, takeover: Callable[[dict], object]) -> None:
-    """Register how a task's work continues when its worker is lost: ``takeover(kwargs)`` (default: queue it again)."""
-    _takeovers[task.module_path] = takeover
+def when_lost(task_path: str, takeover: Callable[[dict], object]) -> None:
+    """Register how the work of the task at ``task_path`` continues when its worker is lost: ``takeover(kwargs)``
+    (default: queue it again). A path, not the task: apps register before their task modules load."""
+    _takeovers[task_path] = takeover
 
 
 def sweep_also(sweep: Callable[[], int]) -> None:

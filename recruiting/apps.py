@@ -9,8 +9,8 @@ class RecruitingConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import workers
-        from recruiting import services, signals, tasks
+        from recruiting import services, signals
 
         signals.connect()
-        workers.when_lost(tasks.write_candidate_export, lambda kwargs: services.take_over_export(**kwargs))
+        workers.when_lost("recruiting.tasks.write_candidate_export", lambda kwargs: services.take_over_export(**kwargs))
         workers.sweep_also(services.reclaim_stale_exports)

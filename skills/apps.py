@@ -8,8 +8,8 @@ class SkillsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import workers
-        from skills import recomputes, signals, tasks
+        from skills import recomputes, signals
 
         signals.connect()
-        workers.when_lost(tasks.recompute_role, lambda kwargs: recomputes.take_over_chunk(**kwargs))
+        workers.when_lost("skills.tasks.recompute_role", lambda kwargs: recomputes.take_over_chunk(**kwargs))
         workers.sweep_also(recomputes.reclaim_stale_recomputes)

@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         from allauth.account.signals import user_signed_up
 
         from portal import access
+        from portal.cache import create_fallback_table_after_migrate
         from portal.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
@@ -27,6 +28,7 @@ class PortalConfig(AppConfig):
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
+        post_migrate.connect(create_fallback_table_after_migrate, sender=self, dispatch_uid="portal.cache_table")
         request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")
         request_finished.connect(forget_request_tokens, dispatch_uid="portal.forget_tokens")
 

@@ -230,3 +230,15 @@ def test_healthz_stays_200_and_reports_the_cache_while_redis_is_down(client, red
     )
     redis_server.start()
     assert client.get("/healthz").json()["status"] == "ok"  # seen at once, whatever pause the calls were in
+
+
+def test_migrate_creates_the_table_the_rate_limits_fall_back_to(settings):
+    from django.db import connection
+
+    settings.CACHES = redis_caches("redis://127.0.0.1:6379/0")  # only its settings: nothing connects to it here
+    table = settings.CACHES["guards"]["LOCATION"]
+    call_command("createcachetable", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}")
+    call_command("migrate", verbosity=0)
+    assert table in connection.introspection.table_names()

@@ -297,7 +297,7 @@ class Drill:
         task = wait_until(
             lambda: CandidateExport.objects.filter(pk=pk, status="running", rows_written__gt=0).exists()
             and running_task("write_candidate_export"),
-            timeout=60,
+            timeout=180,
             every=0.02,
         )
         expected = f"done once within {self.stale_limit:.0f} s, nobody looking; killed try failed in the queue"
@@ -327,7 +327,7 @@ class Drill:
         task = wait_until(
             lambda: RoleRecompute.objects.filter(pk=recompute_id, status="running", matches_written__gt=0).exists()
             and running_task("recompute_role"),
-            timeout=60,
+            timeout=180,
             every=0.02,
         )
         expected = f"done within {self.stale_limit:.0f} s, nobody looking; matches = fresh computation"

@@ -13,6 +13,8 @@ from django.db.models import Case, Count, F, Max, Min, When
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from portal.workers import workers_last_seen
+
 OK = "ok"
 UNREACHABLE = "unreachable"
 
@@ -34,7 +36,8 @@ def cache_state() -> str:
 
 
 def queue_state() -> dict:
-    """The job queue: tasks ready to run, how long the oldest has waited, when a worker last finished one.
+    """The job queue: tasks ready to run, how long the oldest has waited, when a worker last finished one and when
+    one last wrote its heartbeat.
 
     A task waiting for its retry counts from the time it may run, not from when it was first queued.
     """
@@ -42,10 +45,12 @@ def queue_state() -> dict:
     waiting_since = Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))
     ready = DBTaskResult.objects.ready().aggregate(count=Count("pk"), since=Min(waiting_since))
     last_finished = DBTaskResult.objects.aggregate(at=Max("finished_at"))["at"]
+    last_heartbeat = workers_last_seen()
     return {
         "ready": ready["count"],
         "oldest_ready_seconds": round((now - ready["since"]).total_seconds(), 1) if ready["since"] else 0,
         "last_finished_at": last_finished.isoformat() if last_finished else None,
+        "last_worker_heartbeat_at": last_heartbeat.isoformat() if last_heartbeat else None,
     }
 
 

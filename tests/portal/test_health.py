@@ -18,7 +18,7 @@ def test_healthz_answers_200_when_database_reachable(client):
         "status": "ok",
         "database": "ok",
         "cache": "ok",
-        "queue": {"ready": 0, "oldest_ready_seconds": 0, "last_finished_at": None},
+        "queue": {"ready": 0, "oldest_ready_seconds": 0, "last_finished_at": None, "last_worker_heartbeat_at": None},
     }
 
 

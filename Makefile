@@ -6,7 +6,7 @@ DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: totp run test lint chromium gettext bench bench-vacancies load messages clean
+.PHONY: totp run test lint chromium gettext redis-server bench bench-vacancies load faults messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ gettext:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) || \
 		echo "Could not install gettext: the catalogue tests will skip (and fail under CI=true)."
 
+# Debian's redis-server: the cache outage tests start private ones; skipped quietly where we are not root.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || [ "$$(id -u)" != "0" ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || \
+		echo "Could not install redis-server: the cache outage tests will skip (and fail under CI=true)."
+
 # Refresh locale/nl from the source and compile it; translate every new msgid before committing .po and .mo.
 MESSAGES_IGNORE := .venv node_modules staticfiles test-results bench tests
 
@@ -49,7 +55,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit --quiet --recursive portal catalog skills recruiting api --severity-level medium --exclude '*/migrations/*'
 
-test: $(VENV)/.installed-dev chromium gettext lint
+test: $(VENV)/.installed-dev chromium gettext redis-server lint
 	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "Again on $$DATABASE_URL"; \
@@ -71,6 +77,10 @@ bench-vacancies: $(VENV)/.installed
 
 load: $(VENV)/.installed
 	$(PY) -m bench.load --seconds $(LOAD_SECONDS)
+
+# The fault drill (bench/faults.py): about 8 minutes; `make faults FAULTS_WORKER_STOP=20` for a quicker run.
+faults: $(VENV)/.installed redis-server
+	$(PY) -m bench.faults $(if $(FAULTS_WORKER_STOP),--worker-stop $(FAULTS_WORKER_STOP))
 
 clean:
 	rm -rf $(VENV) staticfiles test-results

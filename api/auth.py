@@ -80,7 +80,7 @@ class PerCallerRateThrottle(BaseThrottle):
         if caller is None:
             return True
         window = int(self.timer() // self.seconds)
-        key = f"api-rate:{caller}:{window}"
+        key = f"ratelimit:api:{caller}:{window}"  # "ratelimit:": counted in the database while Redis is away
         if cache.add(key, 1, timeout=self.seconds * 2):
             return True
         try:

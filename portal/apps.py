@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_migrate
@@ -14,7 +14,8 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_signed_up
 
-        from portal import access, sessions
+        from portal import access, mail, sessions, workers
+        from portal.cache import create_fallback_table_after_migrate
         from portal.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
@@ -25,9 +26,14 @@ class PortalConfig(AppConfig):
 
         access.connect()
         sessions.connect()
+        workers.when_lost("portal.tasks.send_email", lambda kwargs: mail.take_over_email(**kwargs))
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
+        # Once per migrate: the signal comes once for each app with models, and sessions always is one.
+        post_migrate.connect(
+            create_fallback_table_after_migrate, sender=apps.get_app_config("sessions"), dispatch_uid="portal.cache_table"
+        )
         request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")
         request_finished.connect(forget_request_tokens, dispatch_uid="portal.forget_tokens")
 

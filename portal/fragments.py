@@ -15,19 +15,19 @@ Two promises keep a cached fragment from ever serving the wrong person:
 - A fragment that shows a person's data names that person (:func:`store`), and
   deleting the account deletes every such entry (:func:`forget_person`) besides
   replacing the person's token, so nothing of theirs can be read again.
+
+When Redis does not answer, every read is a miss (``portal.cache``): the tokens are drawn anew
+for the request, so its fragments are rendered from the database and stored nowhere. A token
+that could not be replaced then is never read again: every process that saw Redis fail empties
+the cache before its first call once Redis is back.
 """
 
-import functools
-import logging
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 from contextvars import ContextVar
 
-import redis
-from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models import Model
@@ -36,12 +36,12 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from portal.cache import ResilientRedisCache
+
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
 EVERYTHING = "everything"  # part of every key: replaced after ``migrate``, whose data migrations send no signals
 LOCAL_ENTRIES_KEPT = 1_000  # without Redis: a person's index is pruned of expired fragments when it grows this big
-
-logger = logging.getLogger(__name__)
 
 
 def person_kind(user_id: int) -> str:
@@ -125,14 +125,8 @@ def touch_on_writes(kind: str, *, models: Iterable[type[Model]] = (), links: Ite
 
 
 def forget_everything_after_migrate(sender, **kwargs) -> None:
-    """A data migration may have changed any content without a signal: draw every fragment afresh.
-
-    ``migrate`` must not fail because the cache is down; the fragments then expire on their own.
-    """
-    try:
-        touch(EVERYTHING)
-    except Exception:  # the cache backend's own connection error; which one depends on the backend
-        logger.warning("Could not replace the fragment cache's version after migrate.", exc_info=True)
+    """A data migration may have changed any content without a signal: draw every fragment afresh."""
+    touch(EVERYTHING)
 
 
 def fragment_key(name: str, *vary_on: object) -> str:
@@ -144,21 +138,14 @@ def stored(key: str) -> str | None:
     return cache.get(key)
 
 
-def _redis() -> redis.Redis | None:
-    """The cache's own Redis server through redis-py's public client, when the cache is Redis."""
-    if not isinstance(caches["default"], RedisCache):
-        return None
-    location = settings.CACHES["default"]["LOCATION"]
-    return _redis_at(location if isinstance(location, str) else location[0])
-
-
-@functools.cache
-def _redis_at(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url)  # one connection pool per process; redis-py renews it after a fork
+def _redis_cache() -> ResilientRedisCache | None:
+    """The cache when it is Redis, whose sets index the fragments per person."""
+    backend = caches["default"]
+    return backend if isinstance(backend, ResilientRedisCache) else None
 
 
 def _people_index(user_id: int) -> str:
-    return caches["default"].make_key(f"fragments:people:{user_id}")  # in the cache's key space: cleared with it
+    return f"fragments:people:{user_id}"  # in the cache's key space: cleared with it
 
 
 # Without Redis the cache is this process's memory, so this process's index of it is complete.
@@ -175,33 +162,25 @@ def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
     people = set(people)
     if not people:
         return
-    client = _redis()
-    if client is None:
+    redis_cache = _redis_cache()
+    if redis_cache is None:
         for user_id in people:
             shown = _shown_in_this_process[user_id]
             if len(shown) >= LOCAL_ENTRIES_KEPT:  # expired ones need no deleting
                 shown.intersection_update(cache.get_many(list(shown)))
             shown.add(key)
         return
-    with client.pipeline(transaction=False) as pipeline:
-        for user_id in people:
-            pipeline.sadd(_people_index(user_id), key)
-            pipeline.expire(_people_index(user_id), FRAGMENT_SECONDS)
-        pipeline.execute()
+    redis_cache.add_to_sets(key, [_people_index(user_id) for user_id in people], FRAGMENT_SECONDS)
 
 
 def forget_person(user_id: int) -> None:
     """Delete every stored fragment that shows this person's data, and make any copy unreachable."""
     touch(person_kind(user_id))
-    client = _redis()
-    if client is None:
+    redis_cache = _redis_cache()
+    if redis_cache is None:
         keys = _shown_in_this_process.pop(user_id, set())
     else:
-        with client.pipeline() as pipeline:  # read and delete the index at once
-            pipeline.smembers(_people_index(user_id))
-            pipeline.delete(_people_index(user_id))
-            members, _deleted = pipeline.execute()
-        keys = {member.decode() for member in members}
+        keys = redis_cache.pop_set(_people_index(user_id))
     cache.delete_many(list(keys))
 
 

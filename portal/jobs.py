@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -111,14 +112,23 @@ def short_reason(error: BaseException) -> str:
     return REASON_UNEXPECTED
 
 
+class Retrying(Exception):
+    """This attempt failed on a passing error and the job was queued again: the queue records the attempt as failed."""
+
+
 def is_retryable(error: BaseException) -> bool:
-    """A database that went away or a storage hiccup: running the job again from the start is safe and may work."""
-    return isinstance(error, DatabaseError | OSError)
+    """A database, cache or storage that went away for a moment: running the work again is safe and may work."""
+    return isinstance(error, DatabaseError | OSError | RedisError)
 
 
 def retry_delay(attempt: int) -> timedelta:
     """Back off: 30 s after the first failure, then 2 min, 8 min…"""
     return timedelta(seconds=30 * 4 ** (attempt - 1))
+
+
+def part_retry_delay(retry: int) -> timedelta:
+    """Back off for one part of a shared job (a recompute chunk), never so long that the job itself looks stale."""
+    return min(retry_delay(retry), STALE_AFTER / 2)
 
 
 def enqueue(task, *args, delay: timedelta | None = None, **kwargs):
@@ -142,23 +152,34 @@ def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[...,
     return bool(requeued)
 
 
+def take_over(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object]) -> bool:
+    """The worker running this attempt is gone: queue the next attempt, or fail the job after MAX_ATTEMPTS; False
+    when the attempt is no longer the job's current one (finished, or already taken over)."""
+    if attempt < MAX_ATTEMPTS:
+        if requeue(job_model, pk=pk, attempt=attempt, start=start):
+            logger.warning("Re-queued stale %s %s (attempt %s)", job_model.__name__, pk, attempt + 1)
+            return True
+        return False
+    failed = (
+        runs(job_model, pk=pk, attempt=attempt)
+        .filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
+        .update(status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_WORKER_LOST)
+    )
+    if failed:
+        logger.error("Gave up on stale %s %s after %s attempts", job_model.__name__, pk, attempt)
+    return bool(failed)
+
+
 def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     """Re-queue running jobs that stopped beating (their worker died); fail them after MAX_ATTEMPTS.
 
-    Called by the pages that show jobs and by the periodic clean-up, so no job stays "running" forever.
+    The workers' sweep (``portal.workers``) calls it for every kind of job on a timer; the pages that show a job
+    call it for theirs too.
     """
-    reclaimed = 0
     stale = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER)
-    for job in stale.only("pk", "attempt"):
-        if job.attempt < MAX_ATTEMPTS:
-            if requeue(type(job), pk=job.pk, attempt=job.attempt, start=start):
-                logger.warning("Re-queued stale %s %s (attempt %s)", type(job).__name__, job.pk, job.attempt + 1)
-                reclaimed += 1
-        else:
-            fail(type(job), pk=job.pk, attempt=job.attempt, reason=REASON_WORKER_LOST)
-            logger.error("Gave up on stale %s %s after %s attempts", type(job).__name__, job.pk, job.attempt)
-            reclaimed += 1
-    return reclaimed
+    return sum(
+        take_over(type(job), pk=job.pk, attempt=job.attempt, start=start) for job in stale.only("pk", "attempt")
+    )
 
 
 def run_job(
@@ -169,10 +190,15 @@ def run_job(
     work: Callable[[], None],
     start: Callable[..., object],
     shared: bool = False,
+    retry_part: Callable[[], object] | None = None,
 ):
     """Claim the job for this attempt (see ``claim`` for ``shared``), do ``work``, and record a failure: retried
-    with backoff where running it again is safe (database, storage), else failed with a short reason. The task
-    then fails too, with its traceback in the queue's own record."""
+    with backoff where running it again is safe (database, cache, storage), else failed with a short reason. The
+    task then fails too, with its traceback in the queue's own record.
+
+    ``retry_part`` (a shared job's part) queues this part again with backoff on a passing error, however often it
+    takes: the job stays running and is never left half done.
+    """
     if not claim(job_model, pk=pk, attempt=attempt, shared=shared):
         return
     try:
@@ -181,10 +207,14 @@ def run_job(
         logger.info("%s %s attempt %s was superseded", job_model.__name__, pk, attempt)
     except Exception as error:
         try:
+            if is_retryable(error) and retry_part is not None:
+                retry_part()
+                logger.warning("Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error)
+                raise Retrying from error
             if is_retryable(error) and attempt < MAX_ATTEMPTS:
                 requeue(job_model, pk=pk, attempt=attempt, start=start, delay=retry_delay(attempt))
                 logger.warning("%s %s attempt %s failed (%r); retrying", job_model.__name__, pk, attempt, error)
-                return
+                raise Retrying from error
             fail(job_model, pk=pk, attempt=attempt, reason=short_reason(error))
         except DatabaseError:
             logger.exception("Could not record the failure of %s %s; it will be found stale", job_model.__name__, pk)

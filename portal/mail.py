@@ -83,3 +83,14 @@ def send_queued_email(*, message: dict, attempt: int) -> None:
         delay = jobs.retry_delay(attempt)
         logger.warning("Sending %r failed (%r); retrying in %s", message["subject"], error, delay)
         jobs.enqueue(send_email, message=message, attempt=attempt + 1, delay=delay)
+        raise jobs.Retrying from error
+
+
+def take_over_email(*, message: dict, attempt: int = 1) -> None:
+    """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS."""
+    from portal.tasks import send_email
+
+    if attempt < EMAIL_MAX_ATTEMPTS:
+        send_email.enqueue(message=message, attempt=attempt + 1)
+    else:
+        logger.error("Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt)

@@ -142,15 +142,36 @@ if (
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_caches(url: str) -> dict:
+    """The caches with Redis at ``url``: Redis is a cache, not a single point of failure (portal/cache.py).
+
+    A failed call is a miss; rate limits and one-time claims are kept in the "guards" table meanwhile (created by
+    `migrate`); sessions live in the database as well (SESSION_ENGINE below).
+    """
+    return {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                # Short, so a server that stopped answering holds a request up for half a second, not for minutes.
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "fallback": "guards",
+            },
+        },
+        "guards": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache_guards",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CACHES = redis_caches(REDIS_URL)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # a Redis outage signs nobody out
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -230,6 +251,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+# Each job worker writes its heartbeat this often, then sweeps the queue for work that dead workers left.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
 
 # E-mail: console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -36,11 +36,17 @@ def remember_signup_email(sender, request: HttpRequest, user, **kwargs) -> None:
 
 def _may_send(request: HttpRequest, email: str) -> bool:
     """One e-mail per address per RESEND_SECONDS and RESENDS_PER_CLIENT_HOUR per client, shared through the cache."""
-    client = "resend-confirmation-client:" + salted_hmac("portal.verification", client_address(request)).hexdigest()
+    # "ratelimit:" keys are kept in the database while Redis is away (portal/cache.py).
+    client = "ratelimit:resend-client:" + salted_hmac("portal.verification", client_address(request)).hexdigest()
     cache.add(client, 0, 60 * 60)
-    if cache.incr(client) > RESENDS_PER_CLIENT_HOUR:
+    try:
+        sent = cache.incr(client)
+    except ValueError:  # gone between the two calls: expired, or Redis went away in between
+        cache.set(client, 1, 60 * 60)
+        sent = 1
+    if sent > RESENDS_PER_CLIENT_HOUR:
         return False
-    key = "resend-confirmation:" + salted_hmac("portal.verification", email.casefold()).hexdigest()
+    key = "ratelimit:resend-address:" + salted_hmac("portal.verification", email.casefold()).hexdigest()
     return cache.add(key, 1, RESEND_SECONDS)
 
 

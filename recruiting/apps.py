@@ -8,6 +8,9 @@ class RecruitingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from recruiting import signals
+        from portal import workers
+        from recruiting import services, signals
 
         signals.connect()
+        workers.when_lost("recruiting.tasks.write_candidate_export", lambda kwargs: services.take_over_export(**kwargs))
+        workers.sweep_also(services.reclaim_stale_exports)

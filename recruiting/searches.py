@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from portal.jobs import JobStatus
+from portal.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
 from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
@@ -324,6 +325,7 @@ class SearchRanking:
     current: RoleRecompute | None
     last_finished_at: datetime | None
     last_failure: str
+    wait: JobWait | None  # while a run is under way: a retry's countdown, or no worker checking in
 
     @property
     def is_running(self) -> bool:
@@ -344,7 +346,8 @@ def search_ranking(*, search: VacancySearch) -> SearchRanking:
     )
     current = latest[0] if latest and not latest[0].is_finished else None
     failure = latest[0].error if latest and latest[0].status == JobStatus.FAILED else ""
-    return SearchRanking(current=current, last_finished_at=finished, last_failure=failure)
+    wait = job_wait(job=current) if current is not None else None
+    return SearchRanking(current=current, last_finished_at=finished, last_failure=failure, wait=wait)
 
 
 # Reading a pasted vacancy -----------------------------------------------------------------------------------------

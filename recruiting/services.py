@@ -258,6 +258,11 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
         raise jobs.Superseded
 
 
+def take_over_export(*, export_id: int, attempt: int) -> None:
+    """The export's worker died: its next attempt is queued (or, after the last, it fails)."""
+    jobs.take_over(CandidateExport, pk=export_id, attempt=attempt, start=start_candidate_export)
+
+
 def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> int:
     """Re-queue (or fail) exports whose worker stopped answering."""
     return jobs.reclaim_stale(

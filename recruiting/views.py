@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.access import can_view_candidates, needs_second_factor
 from portal.redirects import safe_next, to_second_factor
+from portal.workers import job_wait
 from recruiting.contacts import latest_request, reveal_for
 from recruiting.export import csv_without_profiles, identities_in_csv, text_lines
 from recruiting.filters import CandidateFilter
@@ -166,7 +167,7 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An export's progress; htmx polls the status part until the job has finished."""
     export = _own_export(request, pk)
     template = "recruiting/partials/export_status.html" if request.htmx else "recruiting/export_detail.html"
-    return render(request, template, {"export": export})
+    return render(request, template, {"export": export, "wait": None if export.is_finished else job_wait(job=export)})
 
 
 def _filtered_file(storage, name: str, hidden: set[int]):

@@ -7,6 +7,9 @@ class SkillsConfig(AppConfig):
     verbose_name = _("Skills")
 
     def ready(self) -> None:
-        from skills import signals
+        from portal import workers
+        from skills import recomputes, signals
 
         signals.connect()
+        workers.when_lost("skills.tasks.recompute_role", lambda kwargs: recomputes.take_over_chunk(**kwargs))
+        workers.sweep_also(recomputes.reclaim_stale_recomputes)

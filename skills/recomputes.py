@@ -5,6 +5,7 @@ An editor's change to a role queues a run (:func:`request_role_recompute`); the 
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -90,8 +91,11 @@ def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
     return results[0]
 
 
-def run_role_recompute(*, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None) -> None:
-    """The job, one chunk of it: write the matches of the profiles in the range in batches, with progress."""
+def run_role_recompute(
+    *, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None, retry: int = 0
+) -> None:
+    """The job, one chunk of it: write the matches of the profiles in the range in batches, with progress. A chunk
+    that fails on a passing error is queued again by itself, with backoff (``retry`` counts its tries)."""
     jobs.run_job(
         RoleRecompute,
         pk=recompute_id,
@@ -101,7 +105,39 @@ def run_role_recompute(*, recompute_id: int, attempt: int, after_pk: int = 0, up
         ),
         start=start_role_recompute,
         shared=True,
+        retry_part=lambda: queue_chunk_again(
+            recompute_id=recompute_id,
+            attempt=attempt,
+            after_pk=after_pk,
+            up_to_pk=up_to_pk,
+            retry=retry + 1,
+            delay=jobs.part_retry_delay(retry + 1),
+        ),
     )
+
+
+def queue_chunk_again(
+    *, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int, delay: timedelta | None = None
+) -> bool:
+    """Queue one chunk of a recompute again (its try failed, or its worker died); False when this attempt is
+    finished or superseded. The recompute's heartbeat is written too, so it is not taken for stale meanwhile."""
+    from skills.tasks import recompute_role
+
+    unfinished = jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(
+        status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
+    )
+    if not unfinished.update(heartbeat_at=timezone.now()):
+        return False
+    jobs.enqueue(
+        recompute_role,
+        recompute_id=recompute_id,
+        attempt=attempt,
+        after_pk=after_pk,
+        up_to_pk=up_to_pk,
+        retry=retry,
+        delay=delay,
+    )
+    return True
 
 
 def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_to_pk: int | None) -> None:
@@ -124,3 +160,16 @@ def reclaim_stale_recomputes(recomputes: QuerySet[RoleRecompute] | None = None) 
     return jobs.reclaim_stale(
         recomputes if recomputes is not None else RoleRecompute.objects.all(), start=start_role_recompute
     )
+
+
+def take_over_chunk(
+    *, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None, retry: int = 0
+) -> None:
+    """A chunk's worker died: the chunk runs again by itself; a chunk lost MAX_ATTEMPTS times takes the whole
+    recompute to its next attempt (or failure)."""
+    if retry + 1 < jobs.MAX_ATTEMPTS:
+        queue_chunk_again(
+            recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk, retry=retry + 1
+        )
+    else:
+        jobs.take_over(RoleRecompute, pk=recompute_id, attempt=attempt, start=start_role_recompute)

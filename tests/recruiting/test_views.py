@@ -649,8 +649,8 @@ def scale_setup(recruiter, role):
     return {"role": role, "items": items, "shortlist": shortlist}
 
 
-# Sessions live in Redis with REDIS_URL (as in CI), else in the database: one query more per request then.
-SESSION_QUERIES = 0 if settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache" else 1
+# Sessions are read from Redis with REDIS_URL (as in CI), else from the database: one query more per request then.
+SESSION_QUERIES = 0 if settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db" else 1
 LIST_QUERY_LIMIT = 19 + SESSION_QUERIES  # the navigation asks whether a recruiter also has a profile
 # The whole export: queueing it, the job (which writes progress), its progress page and the download.
 EXPORT_QUERY_LIMIT = 36 + 3 * SESSION_QUERIES  # queue, progress page, download; the tests run the later clean-up at once

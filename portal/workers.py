@@ -1,0 +1,151 @@
+"""The job workers look after each other: heartbeats, and the sweep that finishes what a dead worker left.
+
+Every worker (``manage.py db_worker``, the portal's own, see its command) writes a
+:class:`~portal.models.WorkerHeartbeat` every ``WORKER_HEARTBEAT_SECONDS`` naming the task it runs, and then sweeps:
+
+- a task the queue's table (django_tasks_db's ``DBTaskResult``) shows running, whose worker has been silent for
+  ``JOB_STALE_SECONDS`` (killed, its machine gone) or that its live worker no longer runs (its outcome could not be
+  written), is marked failed there and handed to the takeover its task registered (:func:`when_lost`): an export
+  starts a new attempt, a recompute chunk runs again, anything else (e-mail) is queued again as it was;
+- jobs whose own rows stopped beating are re-queued by the sweeps the apps registered (:func:`sweep_also`).
+
+So stale work is found by the workers on a timer, with nobody looking. "Stale" means one thing throughout:
+silent for ``portal.jobs.STALE_AFTER``.
+"""
+
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Max
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from portal import jobs
+from portal.jobs import Job, JobStatus
+from portal.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+
+HEARTBEAT_EVERY = timedelta(seconds=float(getattr(settings, "WORKER_HEARTBEAT_SECONDS", 10)))
+# A worker's heartbeat names its task from the beat after it took the task on.
+STARTING_GRACE = timedelta(seconds=1)
+LOST_EXCEPTION = "portal.workers.WorkerLost"
+HEARTBEATS_KEPT = timedelta(days=1)
+# Progress pages say no worker is there after three missed beats, and never for less than a minute.
+WORKERS_MISSING_AFTER = max(3 * HEARTBEAT_EVERY, timedelta(minutes=1))
+
+_takeovers: dict[str, Callable[[dict], object]] = {}
+_job_sweeps: list[Callable[[], int]] = []
+
+
+class WorkerLost(Exception):
+    """The worker running this task died or lost its outcome; the sweep gave the work to another worker."""
+
+
+def when_lost(task_path: str, takeover: Callable[[dict], object]) -> None:
+    """Register how the work of the task at ``task_path`` continues when its worker is lost: ``takeover(kwargs)``
+    (default: queue it again). A path, not the task: apps register before their task modules load."""
+    _takeovers[task_path] = takeover
+
+
+def sweep_also(sweep: Callable[[], int]) -> None:
+    """Register a sweep of job rows that stopped beating (``portal.jobs.reclaim_stale`` over one kind of job)."""
+    _job_sweeps.append(sweep)
+
+
+def beat(*, worker_id: str, task_id: str = "") -> None:
+    """This worker is alive and runs ``task_id`` (empty: waiting for work)."""
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"seen_at": now, "task_id": task_id},
+        create_defaults={"seen_at": now, "task_id": task_id, "host": socket.gethostname()[:255], "pid": os.getpid()},
+    )
+
+
+def _is_lost(result: DBTaskResult, heartbeats: dict[str, WorkerHeartbeat], now: datetime) -> bool:
+    worker = heartbeats.get(result.worker_ids[-1]) if result.worker_ids else None
+    if worker is None or worker.seen_at < now - jobs.STALE_AFTER:
+        return result.started_at is None or result.started_at < now - jobs.STALE_AFTER
+    # Alive, and beating since it took this task on, yet no longer running it: its outcome was never written.
+    return worker.task_id != str(result.pk) and worker.seen_at > result.started_at + STARTING_GRACE
+
+
+def _take_over(result: DBTaskResult) -> None:
+    kwargs = result.args_kwargs.get("kwargs", {})
+    takeover = _takeovers.get(result.task_path)
+    if takeover is not None:
+        takeover(kwargs)
+    else:
+        result.task.enqueue(*result.args_kwargs.get("args", []), **kwargs)
+
+
+def sweep_lost_tasks() -> int:
+    """Mark the tasks of lost workers failed in the queue's table and hand their work on; how many."""
+    now = timezone.now()
+    running = list(DBTaskResult.objects.running())
+    if not running:
+        return 0
+    heartbeats = {heartbeat.worker_id: heartbeat for heartbeat in WorkerHeartbeat.objects.all()}
+    swept = 0
+    for result in running:
+        if not _is_lost(result, heartbeats, now):
+            continue
+        # Only one sweeping worker wins this update; it alone hands the work on.
+        if DBTaskResult.objects.filter(pk=result.pk, status=result.status).update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            exception_class_path=LOST_EXCEPTION,
+            traceback=f"{LOST_EXCEPTION}: worker {result.worker_ids[-1] if result.worker_ids else '?'} was lost\n",
+        ):
+            logger.warning("Task %s (%s) lost its worker; handing its work on", result.pk, result.task_path)
+            _take_over(result)
+            swept += 1
+    return swept
+
+
+def sweep() -> int:
+    """One round of the sweep: lost tasks, then stale job rows; how many were re-queued or failed. Heartbeats of
+    workers gone for a day are forgotten."""
+    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - HEARTBEATS_KEPT).delete()
+    return sweep_lost_tasks() + sum(job_sweep() for job_sweep in _job_sweeps)
+
+
+def workers_last_seen() -> datetime | None:
+    return WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
+
+
+@dataclass(frozen=True)
+class JobWait:
+    """What a job's owner is told while it is not finished: a retry's countdown, or that no worker is there."""
+
+    attempt: int
+    max_attempts: int
+    retry_in_seconds: int | None  # a failed attempt's retry, queued for later
+    workers_missing: bool  # no worker checked in lately
+    workers_last_seen: datetime | None
+
+
+def job_wait(*, job: Job) -> JobWait:
+    """The waiting state of an unfinished job from its queued task and the workers' heartbeats (two queries)."""
+    now = timezone.now()
+    retry_in = None
+    if job.status == JobStatus.QUEUED and job.attempt > 1 and job.task_id:
+        run_after = DBTaskResult.objects.filter(pk=job.task_id).values_list("run_after", flat=True).first()
+        if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
+            retry_in = max(1, round((run_after - now).total_seconds()))
+    last_seen = workers_last_seen()
+    missing = last_seen is None or last_seen < now - WORKERS_MISSING_AFTER
+    return JobWait(
+        attempt=job.attempt,
+        max_attempts=jobs.MAX_ATTEMPTS,
+        retry_in_seconds=retry_in,
+        workers_missing=missing,
+        workers_last_seen=last_seen,
+    )

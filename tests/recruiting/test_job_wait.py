@@ -1,0 +1,85 @@
+"""An export's and a ranking's progress say why they wait: a failed try's retry, or no worker checking in."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from portal import workers
+from portal.jobs import JobStatus
+from portal.models import WorkerHeartbeat
+from recruiting.models import CandidateExport
+from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
+from tests.jobs import queue_in_database, work_off_queue
+
+pytestmark = pytest.mark.django_db
+
+EXPORT_URL = "/skills/candidates/export.csv"
+
+
+@pytest.fixture
+def recruiter_client(client, settings):
+    queue_in_database(settings)
+    client.force_login(RecruiterFactory())
+    role = RoleFactory(slug="lakehouse", order=1)
+    profile = EngineerProfileFactory(user=UserFactory(password=None), visibility="recruiters")
+    RoleMatchFactory(profile=profile, role=role, score=50)
+    return client
+
+
+def queued_export(client) -> CandidateExport:
+    assert client.post(EXPORT_URL).status_code == 303
+    return CandidateExport.objects.get()
+
+
+def page_text(client, export) -> str:
+    return re.sub(r"\s+", " ", client.get(export.get_absolute_url()).content.decode())
+
+
+def test_an_export_whose_try_failed_says_when_it_retries_and_the_queue_records_the_failure(
+    recruiter_client, settings, tmp_path
+):
+    not_a_folder = tmp_path / "exports"
+    not_a_folder.write_text("a file where the exports folder should be")
+    exports = {**settings.STORAGES["exports"], "OPTIONS": {"location": str(not_a_folder)}}
+    settings.STORAGES = {**settings.STORAGES, "exports": exports}
+    export = queued_export(recruiter_client)
+    workers.beat(worker_id="alive")
+    work_off_queue()  # the first try cannot write its file; the second is queued 30 s later
+    export.refresh_from_db()
+    assert (export.status, export.attempt) == (JobStatus.QUEUED, 2)
+    text = page_text(recruiter_client, export)
+    assert re.search(r"retrying in (29|30) s \(attempt 2 of 3\)", text), text
+    assert "No worker has checked in" not in text
+    assert list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True)) == ["FAILED", "READY"]
+
+
+def test_an_export_without_any_worker_says_no_worker_has_checked_in_yet(recruiter_client):
+    export = queued_export(recruiter_client)
+    assert "No worker has checked in yet — your job will start when one is back." in page_text(recruiter_client, export)
+
+
+def test_an_export_says_for_how_long_no_worker_has_checked_in(recruiter_client):
+    export = queued_export(recruiter_client)
+    workers.beat(worker_id="gone")
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2, seconds=5))
+    text = page_text(recruiter_client, export)
+    assert "No worker has checked in for 2 minutes — your job will start when one is back." in text
+
+
+def test_a_checked_in_worker_leaves_the_plain_waiting_text(recruiter_client):
+    export = queued_export(recruiter_client)
+    workers.beat(worker_id="alive")
+    text = page_text(recruiter_client, export)
+    assert "Waiting for a worker to start this export…" in text
+    assert "No worker has checked in" not in text
+
+
+def test_the_dutch_page_says_no_worker_has_checked_in(recruiter_client):
+    export = queued_export(recruiter_client)
+    workers.beat(worker_id="gone")
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2, seconds=5))
+    response = recruiter_client.get(export.get_absolute_url(), headers={"accept-language": "nl"})
+    assert "Er heeft zich al 2 minuten geen worker gemeld" in re.sub(r"\s+", " ", response.content.decode())

@@ -144,6 +144,21 @@ class RequirementRowForm(forms.Form):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["is_must_have"].widget.attrs["class"] = "form-check-input"
 
+    def name_controls_after_row(self, *, number: int, delete_field: forms.Field | None) -> None:
+        """Give each control an accessible name of its own row ("Needed level for Joins", "Remove Joins"), so a
+        screen reader tells the rows apart; a new row is named by its number."""
+        item = self.items.get(self.initial.get("item"))
+        row = item.name if item else gettext("row %(number)d") % {"number": number}
+        names = [
+            (self.fields["item"], gettext("Checklist item, row %(number)d") % {"number": number}),
+            (self.fields["min_level"], gettext("Needed level for %(row)s") % {"row": row}),
+            (self.fields["is_must_have"], gettext("Must-have: %(row)s") % {"row": row}),
+        ]
+        if delete_field is not None:
+            names.append((delete_field, gettext("Remove %(row)s") % {"row": row}))
+        for field, name in names:
+            field.widget.attrs["aria-label"] = name
+
     def clean_item(self) -> ChecklistItem:
         return self.items[self.cleaned_data["item"]]
 
@@ -161,6 +176,8 @@ class BaseRequirementFormSet(forms.BaseFormSet):
         if DELETION_FIELD_NAME in form.fields:
             form.fields[DELETION_FIELD_NAME].label = _("Remove")
             form.fields[DELETION_FIELD_NAME].widget.attrs["class"] = "form-check-input"
+        if index is not None:  # None for the formset's empty form, a template for rows that has no place yet
+            form.name_controls_after_row(number=index + 1, delete_field=form.fields.get(DELETION_FIELD_NAME))
 
     def clean(self) -> None:
         if any(self.errors):

@@ -118,14 +118,8 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
 
     page.get_by_role("link", name="Edit the requirements").click()
     docker = ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker")
-    item_selects = page.locator('select[name$="-item"]')
-    prefix = next(
-        name.removesuffix("-item")
-        for name in (item_selects.nth(index).get_attribute("name") for index in range(item_selects.count()))
-        if page.locator(f'select[name="{name}"]').input_value() == str(docker.pk)
-    )
-    page.locator(f'select[name="{prefix}-min_level"]').select_option("3")
-    page.locator(f'input[name="{prefix}-is_must_have"]').check()
+    page.get_by_label(f"Needed level for {docker.name}", exact=True).select_option("3")
+    page.get_by_label(f"Must-have: {docker.name}", exact=True).check()
     journey.step("recruiter makes Docker a must-have at level 3")
     page.get_by_role("button", name="Save and rank again").click()
     page.get_by_role("status").get_by_text("Search saved.").wait_for()

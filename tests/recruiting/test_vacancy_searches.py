@@ -1,6 +1,8 @@
 """A recruiter's vacancy searches: private to their owner, ranked through stored matches like a role, proposed to
 the editors and published by them in one step."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -438,6 +440,25 @@ def test_the_edit_page_shows_the_rows_for_each_requirement_and_two_to_add(recrui
     assert response.status_code == 200
     assert len(response.context["formset"].forms) == 5
     assert response.content.decode().count('name="req-0-item"') == 1
+
+
+def test_each_control_of_the_edit_page_is_named_after_its_row_in_english_and_dutch(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items[:2])
+    url = reverse("recruiting:search-edit", kwargs={"pk": search.pk})
+    body = recruiter_client.get(url).content.decode()
+    names = re.findall(r'aria-label="([^"]+)"[^>]*name="req-\d+-', body) + re.findall(
+        r'name="req-\d+-[^"]+"[^>]*aria-label="([^"]+)"', body
+    )
+    for name in (
+        "Checklist item, row 1", "Needed level for Retries", "Must-have: Retries", "Remove Retries",
+        "Checklist item, row 2", "Needed level for Backfills", "Must-have: Backfills", "Remove Backfills",
+        "Checklist item, row 3", "Needed level for row 3", "Must-have: row 3", "Checklist item, row 4",
+    ):  # fmt: skip
+        assert names.count(name) == 1, name
+    assert len(names) == len(set(names)), "no two controls share a name"
+    dutch = recruiter_client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert 'aria-label="Nodig niveau voor Retries"' in dutch
+    assert 'aria-label="Retries verwijderen"' in dutch
 
 
 # Proposing and publishing --------------------------------------------------------------------------------------

@@ -244,10 +244,28 @@ def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_
     assert response.context["role"] == role, "an unknown role is left out and the default one used"
     assert "role" in response.context["form"].errors
     assert search.title not in response.content.decode()
+    assert "The vacancy search in this link is not one of yours" in response.content.decode()
     export = request_candidate_export(
         recruiter=other, query=QueryDict(f"role={search.role.slug}"), profile_url_base="http://testserver/p/"
     )
     assert export.role == role
+
+
+def test_a_link_to_another_recruiters_search_says_so_on_the_old_and_new_candidate_list(
+    client, recruiter, items, candidates, role
+):
+    search = make_search(recruiter, items)
+    client.force_login(RecruiterFactory())
+    for path in ("/skills/candidates/", reverse("recruiting:candidate-list")):
+        response = client.get(path, {"role": search.role.slug}, follow=True)
+        body = response.content.decode()
+        assert response.context["role"] == role
+        assert "The vacancy search in this link is not one of yours, so the default role is used." in body
+        assert search.title not in body
+    unknown = client.get(reverse("recruiting:candidate-list"), {"role": "no-such-role"}).content.decode()
+    assert "not one of yours" not in unknown, "an unknown role is not called someone's search"
+    api = client.get("/api/recruiter/candidates", {"role": search.role.slug})
+    assert api.status_code == 422
 
 
 def test_the_owner_may_compare_a_candidate_with_the_search_and_nobody_else_sees_it(

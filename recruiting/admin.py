@@ -1,14 +1,16 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from portal.admin import ReadOnlyAdmin
+from recruiting.forms import PublishSearchForm
 from recruiting.models import ContactRequest, ProfileView, VacancySearch
 from recruiting.searches import proposed_searches, publish_search
 from skills.admin import SuperuserReadOnlyAdmin
@@ -91,23 +93,36 @@ class VacancySearchAdmin(ReadOnlyAdmin):
         return render_to_string("admin/recruiting/vacancysearch/requirements.html", {"requirements": requirements})
 
     @admin.action(description=_("Publish as a role"), permissions=("publish",))
-    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[VacancySearch]) -> None:
-        """One step: each proposed search becomes an ordinary published role, and its matches are recomputed."""
-        published = []
-        for search in queryset:
+    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[VacancySearch]) -> TemplateResponse | None:
+        """Ask for the role's title and description in both languages, then publish the search as that role (its
+        matches are recomputed); one search at a time, as each role needs texts of its own."""
+        if len(queryset) != 1:
+            message = _("Choose one search to publish: each role needs its own titles and descriptions.")
+            self.message_user(request, message, messages.WARNING)
+            return None
+        search = queryset[0]
+        form = PublishSearchForm(
+            request.POST if "publish" in request.POST else None, initial={"title_en": search.title}
+        )
+        if form.is_valid():
             try:
-                published.append(publish_search(search=search, editor=request.user))
+                role = publish_search(search=search, editor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.WARNING)
-        if published:
-            titles = ", ".join(f"“{role.title}”" for role in published)
-            self.message_user(
-                request,
-                ngettext(
-                    "Published as the role %(titles)s; its matches are being recomputed in the background.",
-                    "Published as the roles %(titles)s; their matches are being recomputed in the background.",
-                    len(published),
+                form.add_error(None, error.messages)
+            else:
+                self.message_user(
+                    request,
+                    _("Published as the role “%(title)s”; its matches are being recomputed in the background.")
+                    % {"title": role.title},
+                    messages.SUCCESS,
                 )
-                % {"titles": titles},
-                messages.SUCCESS,
-            )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish “%(title)s” as a role") % {"title": search.title},
+            "opts": self.model._meta,
+            "search": search,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/recruiting/vacancysearch/publish.html", context)

@@ -13,7 +13,7 @@ from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
-from skills.models import ChecklistItem, Level
+from skills.models import ChecklistItem, Level, Role
 from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
@@ -230,6 +230,23 @@ def requirement_formset(data=None, *, search: VacancySearch | None = None) -> Ba
         grouped.setdefault(item.skill.name, []).append((item.pk, item.name))
     choices = [("", _("Choose a checklist item")), *grouped.items()]
     return RequirementFormSet(data, initial=initial, prefix="req", form_kwargs={"choices": choices, "items": items})
+
+
+ROLE_TITLE_MAX_LENGTH = Role._meta.get_field("title").max_length
+ROLE_SUMMARY_MAX_LENGTH = 2000
+
+
+class PublishSearchForm(forms.Form):
+    """What an editor gives the role a proposed search becomes: its title and description in both languages."""
+
+    title_en = forms.CharField(label=_("Title (English)"), max_length=ROLE_TITLE_MAX_LENGTH)
+    title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=ROLE_TITLE_MAX_LENGTH)
+    summary_en = forms.CharField(
+        label=_("Description (English)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    summary_nl = forms.CharField(
+        label=_("Description (Dutch)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class ProposeSearchForm(forms.Form):

@@ -209,9 +209,21 @@ def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:
 
 
 @transaction.atomic
-def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
-    """An editor's one step: the proposed search's role becomes an ordinary published role, under a title and
-    slug no other role has, and every engineer's match with it is recomputed."""
+def publish_search(
+    *,
+    search: VacancySearch,
+    editor: AbstractBaseUser,
+    title_en: str = "",
+    title_nl: str = "",
+    summary_en: str = "",
+    summary_nl: str = "",
+) -> Role:
+    """An editor's one step: the proposed search's role becomes an ordinary published role, under a slug no other
+    role has, and every engineer's match with it is recomputed.
+
+    The role takes the editor's titles and descriptions in both languages (the admin asks for them); without an
+    English title it takes the search's title, numbered where another role has it.
+    """
     search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
     if not search.is_proposed:
         raise ValidationError(_("Only a search its recruiter proposed can be published."))
@@ -224,11 +236,17 @@ def publish_search(*, search: VacancySearch, editor: AbstractBaseUser) -> Role:
         for title in pair
         if title
     }
-    title = _free(search.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
+    title = title_en.strip() or _free(search.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
     base_slug = slugify(title)[:40] or "role"
     slugs = set(Role.objects.filter(slug__startswith=base_slug).values_list("slug", flat=True))
     with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
         role.title = title
+        if title_nl.strip():
+            role.title_nl = title_nl.strip()
+        if summary_en.strip():
+            role.summary_en = summary_en.strip()
+        if summary_nl.strip():
+            role.summary_nl = summary_nl.strip()
         role.slug = _free(base_slug, slugs, separator="-", limit=50)
         role.kind = Role.Kind.ROLE
         role.published = True

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from recruiting.models import VacancySearch
 from recruiting.searches import Requirement, create_search, propose_search, publish_search, rank_search
@@ -89,6 +90,12 @@ def candidates(items, role):
         "weak": engineer({items[0]: 1}, name="Wim Weak"),
         "private": engineer({items[0]: 4, items[1]: 4, items[2]: 4}, visible=False, name="Pia Private"),
     }
+
+
+def in_dutch(client, url) -> str:
+    """A page in Dutch; the language its request activates does not stay on for the next test's factories."""
+    with translation.override("en"):
+        return client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
 
 
 def ranked_names(response) -> list[str]:
@@ -474,7 +481,7 @@ def test_each_control_of_the_edit_page_is_named_after_its_row_in_english_and_dut
     ):  # fmt: skip
         assert names.count(name) == 1, name
     assert len(names) == len(set(names)), "no two controls share a name"
-    dutch = recruiter_client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    dutch = in_dutch(recruiter_client, url)
     assert 'aria-label="Nodig niveau voor Retries"' in dutch
     assert 'aria-label="Retries verwijderen"' in dutch
 
@@ -513,7 +520,7 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
 
     published = client.post(
         reverse("admin:recruiting_vacancysearch_changelist"),
-        {"action": "publish_as_role", "_selected_action": [proposed.pk]},
+        {"action": "publish_as_role", "_selected_action": [proposed.pk], "publish": "1", **ROLE_TEXTS},
         follow=True,
     )
     assert "Published as the role “Lakehouse platform engineer”" in published.content.decode()
@@ -523,6 +530,67 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert RoleMatch.objects.filter(role=role_now).count() == EngineerProfile.objects.count()
     assert role_now in Role.objects.published()
     assert client.get(reverse("skills:role-detail", kwargs={"slug": role_now.slug})).status_code == 200
+
+
+ROLE_TEXTS = {
+    "title_en": "Lakehouse platform engineer",
+    "title_nl": "Lakehouse-platformengineer",
+    "summary_en": "Builds and runs the lakehouse platform.",
+    "summary_nl": "Bouwt en beheert het lakehouse-platform.",
+}
+
+
+def publish_in_admin(client, search, **fields):
+    return client.post(
+        reverse("admin:recruiting_vacancysearch_changelist"),
+        {"action": "publish_as_role", "_selected_action": [search.pk], **fields},
+        follow=True,
+    )
+
+
+def test_publishing_asks_the_editor_for_both_languages_titles_and_descriptions_first(client, recruiter, items):
+    search = make_search(recruiter, items, title="Lakehouse platform engineer")
+    propose_search(owner=recruiter, search=search)
+    client.force_login(EditorFactory())
+    asked = publish_in_admin(client, search)
+    assert asked.status_code == 200
+    assert not Role.objects.get(pk=search.role.pk).published, "nothing is published before the texts are given"
+    form = asked.content.decode()
+    for label in ("Title (English)", "Title (Dutch)", "Description (English)", "Description (Dutch)"):
+        assert label in form
+    assert 'value="Lakehouse platform engineer"' in form, "the English title starts as the search's"
+
+    incomplete = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "summary_nl": " "})
+    assert "This field is required." in incomplete.content.decode()
+    assert not Role.objects.get(pk=search.role.pk).published
+
+    publish_in_admin(client, search, publish="1", **ROLE_TEXTS)
+    role = Role.objects.get(pk=search.role.pk)
+    assert role.published
+    assert {name: getattr(role, name) for name in ROLE_TEXTS} == ROLE_TEXTS
+    dutch = in_dutch(client, reverse("skills:role-detail", kwargs={"slug": role.slug}))
+    assert ROLE_TEXTS["title_nl"] in dutch and ROLE_TEXTS["summary_nl"] in dutch
+
+
+def test_publishing_under_another_roles_title_is_a_form_error_and_publishes_nothing(client, recruiter, items, role):
+    search = make_search(recruiter, items)
+    propose_search(owner=recruiter, search=search)
+    client.force_login(EditorFactory())
+    answer = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "title_en": role.title})
+    assert "A role with this title already exists." in answer.content.decode()
+    assert Role.objects.get(pk=search.role.pk).is_search
+
+
+def test_a_published_search_page_says_one_thing_and_links_the_ranking_once(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items)
+    assert "Only you see this search." in recruiter_client.get(search.get_absolute_url()).content.decode()
+    propose_search(owner=recruiter, search=search)
+    publish_search(search=search, editor=EditorFactory(), **ROLE_TEXTS)
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert "Engineers now see it" in page
+    assert "Only you" not in page
+    assert page.count("See the ranked candidates") == 1
+    assert "once you rank again" not in page, "a published role is not ranked again by its recruiter"
 
 
 def test_publishing_gives_a_title_and_slug_no_other_role_has(recruiter, items, role):

@@ -140,6 +140,16 @@ if (
     and os.environ.get("DB_PREPARED_STATEMENTS", "1") == "1"
 ):
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+# SQLite, the default, has one writer at a time while the web process and the job worker both write. WAL lets
+# readers go on beside the writer; IMMEDIATE takes the write lock when a transaction begins, so two transactions
+# never both read and then wait on each other to write; the timeout (seconds) outlasts the worker's longest write
+# (one recompute batch or one export page, each in its own short transaction).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

@@ -1,14 +1,16 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from portal.admin import ReadOnlyAdmin
+from recruiting.forms import PublishSearchForm
 from recruiting.models import ContactRequest, ProfileView, SearchProposal
-from recruiting.searches import proposals, publish_proposal
+from recruiting.searches import check_publishable, proposals, publish_proposal
 from skills.admin import SuperuserReadOnlyAdmin
 
 PUBLISH_ROLE_PERMISSIONS = ("skills.add_role", "skills.change_role")
@@ -96,24 +98,41 @@ class SearchProposalAdmin(ReadOnlyAdmin):
         return render_to_string("admin/recruiting/searchproposal/requirements.html", {"requirements": obj.requirements})
 
     @admin.action(description=_("Publish as a role"), permissions=("publish",))
-    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[SearchProposal]) -> None:
-        """One step: each proposal becomes an ordinary published role as it was frozen; its matches are
-        recomputed."""
-        published = []
-        for proposal in queryset:
+    def publish_as_role(self, request: HttpRequest, queryset: QuerySet[SearchProposal]) -> TemplateResponse | None:
+        """Ask for the role's title and description in both languages, then publish the proposal as frozen, as that
+        role (its matches are recomputed); one at a time, as each role needs texts of its own."""
+        if len(queryset) != 1:
+            message = _("Choose one proposal to publish: each role needs its own titles and descriptions.")
+            self.message_user(request, message, messages.WARNING)
+            return None
+        proposal = queryset.select_related("search").get()
+        try:
+            check_publishable(proposal=proposal, search=proposal.search)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.WARNING)
+            return None
+        form = PublishSearchForm(
+            request.POST if "publish" in request.POST else None, initial={"title_en": proposal.title}
+        )
+        if form.is_valid():
             try:
-                published.append(publish_proposal(proposal=proposal, editor=request.user))
+                role = publish_proposal(proposal=proposal, editor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.WARNING)
-        if published:
-            titles = ", ".join(f"“{role.title}”" for role in published)
-            self.message_user(
-                request,
-                ngettext(
-                    "Published as the role %(titles)s; its matches are being recomputed in the background.",
-                    "Published as the roles %(titles)s; their matches are being recomputed in the background.",
-                    len(published),
+                form.add_error(None, error.messages)
+            else:
+                self.message_user(
+                    request,
+                    _("Published as the role “%(title)s”; its matches are being recomputed in the background.")
+                    % {"title": role.title},
+                    messages.SUCCESS,
                 )
-                % {"titles": titles},
-                messages.SUCCESS,
-            )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish “%(title)s” as a role") % {"title": proposal.title},
+            "opts": self.model._meta,
+            "proposal": proposal,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/recruiting/searchproposal/publish.html", context)

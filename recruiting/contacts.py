@@ -6,7 +6,7 @@ Rules (one home each, here):
 - one open request (pending or accepted) per recruiter and candidate (a database constraint too);
 - a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
 - after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
-  ASK_AGAIN_AFTER (30 days) later;
+  ``ASK_AGAIN_AFTER`` (30 days) later (:attr:`ContactRequest.ask_again_from`, which the pages show too);
 - the e-mail to the engineer is queued by :func:`notify_engineer_of_contact_request`, the one place that
   does it, once the request is committed; the mail job sends it (and retries).
 """
@@ -28,7 +28,6 @@ from recruiting.models import ContactRequest, RecruiterProfile
 from skills.models import EngineerProfile
 
 CONTACT_REQUESTS_PER_DAY = 20
-ASK_AGAIN_AFTER = timedelta(days=30)
 MESSAGE_MAX_LENGTH = ContactRequest._meta.get_field("message").max_length
 
 logger = logging.getLogger(__name__)
@@ -98,9 +97,8 @@ def send_contact_request(
             raise ValidationError(_("This candidate already accepted your contact request."))
         if previous.is_answerable:
             raise ValidationError(_("Your contact request is still waiting for the candidate's answer."))
-        refused_at = previous.refused_at
-        if refused_at is not None and now < refused_at + ASK_AGAIN_AFTER:
-            when = date_format(timezone.localtime(refused_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+        if previous.ask_again_from is not None:
+            when = date_format(timezone.localtime(previous.ask_again_from), "DATE_FORMAT")
             raise ValidationError(
                 _("The candidate did not accept your last request. You can ask again from %(date)s.") % {"date": when}
             )

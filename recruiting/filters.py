@@ -48,6 +48,24 @@ class ChecklistItemFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class RoleChoiceField(forms.ModelChoiceField):
+    """A role by slug; for a ``recruiter``, a search that is another recruiter's is named as such, not as unknown."""
+
+    def __init__(self, *args, recruiter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recruiter = recruiter
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            # The recruiter's own searches are among the choices: a search that is not is someone else's.
+            if self.recruiter is not None and value and Role.objects.searches().filter(slug=value).exists():
+                raise forms.ValidationError(
+                    _("The vacancy search in this link is not one of yours, so the default role is used."),
+                    code="not_your_search",
+                ) from None
+            raise
+
     def label_from_instance(self, obj: Role) -> str:
         if obj.is_search:
             return _("Your search: %(title)s") % {"title": obj.title}
@@ -153,6 +171,7 @@ class CandidateFilter(django_filters.FilterSet):
                 data[name] = value
         super().__init__(data, *args, queryset=ranking_base(), **kwargs)
         self.filters["role"].queryset = roles_for_recruiter(recruiter=recruiter)
+        self.filters["role"].extra["recruiter"] = recruiter
 
     @property
     def chosen_role(self) -> Role | None:

@@ -13,7 +13,7 @@ from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
-from skills.models import ChecklistItem, Level
+from skills.models import ChecklistItem, Level, Role
 from skills.vacancies.reading import VACANCY_MAX_CHARS
 
 
@@ -144,6 +144,21 @@ class RequirementRowForm(forms.Form):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["is_must_have"].widget.attrs["class"] = "form-check-input"
 
+    def name_controls_after_row(self, *, number: int, delete_field: forms.Field | None) -> None:
+        """Give each control an accessible name of its own row ("Needed level for Joins", "Remove Joins"), so a
+        screen reader tells the rows apart; a new row is named by its number."""
+        item = self.items.get(self.initial.get("item"))
+        row = item.name if item else gettext("row %(number)d") % {"number": number}
+        names = [
+            (self.fields["item"], gettext("Checklist item, row %(number)d") % {"number": number}),
+            (self.fields["min_level"], gettext("Needed level for %(row)s") % {"row": row}),
+            (self.fields["is_must_have"], gettext("Must-have: %(row)s") % {"row": row}),
+        ]
+        if delete_field is not None:
+            names.append((delete_field, gettext("Remove %(row)s") % {"row": row}))
+        for field, name in names:
+            field.widget.attrs["aria-label"] = name
+
     def clean_item(self) -> ChecklistItem:
         return self.items[self.cleaned_data["item"]]
 
@@ -161,6 +176,8 @@ class BaseRequirementFormSet(forms.BaseFormSet):
         if DELETION_FIELD_NAME in form.fields:
             form.fields[DELETION_FIELD_NAME].label = _("Remove")
             form.fields[DELETION_FIELD_NAME].widget.attrs["class"] = "form-check-input"
+        if index is not None:  # None for the formset's empty form, a template for rows that has no place yet
+            form.name_controls_after_row(number=index + 1, delete_field=form.fields.get(DELETION_FIELD_NAME))
 
     def clean(self) -> None:
         if any(self.errors):
@@ -213,6 +230,23 @@ def requirement_formset(data=None, *, search: VacancySearch | None = None) -> Ba
         grouped.setdefault(item.skill.name, []).append((item.pk, item.name))
     choices = [("", _("Choose a checklist item")), *grouped.items()]
     return RequirementFormSet(data, initial=initial, prefix="req", form_kwargs={"choices": choices, "items": items})
+
+
+ROLE_TITLE_MAX_LENGTH = Role._meta.get_field("title").max_length
+ROLE_SUMMARY_MAX_LENGTH = 2000
+
+
+class PublishSearchForm(forms.Form):
+    """What an editor gives the role a proposed search becomes: its title and description in both languages."""
+
+    title_en = forms.CharField(label=_("Title (English)"), max_length=ROLE_TITLE_MAX_LENGTH)
+    title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=ROLE_TITLE_MAX_LENGTH)
+    summary_en = forms.CharField(
+        label=_("Description (English)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    summary_nl = forms.CharField(
+        label=_("Description (Dutch)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class ProposeSearchForm(forms.Form):

@@ -193,8 +193,22 @@ class ContactRequest(models.Model):
             return self.created_at + UNANSWERED_AFTER
         return None
 
+    @property
+    def ask_again_from(self) -> datetime | None:
+        """While the engineer's no still holds: when the recruiter may ask again; None otherwise."""
+        refused_at = self.refused_at
+        if refused_at is None or timezone.now() >= refused_at + ASK_AGAIN_AFTER:
+            return None
+        return refused_at + ASK_AGAIN_AFTER
+
+    @property
+    def allows_a_new_request(self) -> bool:
+        """The recruiter may ask again: the engineer said no (or never answered) long enough ago."""
+        return self.refused_at is not None and self.ask_again_from is None
+
 
 UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined
+ASK_AGAIN_AFTER = timedelta(days=30)  # after a no, the same recruiter waits this long before asking again
 
 
 class VacancySearch(models.Model):

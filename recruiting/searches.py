@@ -247,13 +247,9 @@ def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:
     return candidate
 
 
-@transaction.atomic
-def publish_proposal(*, proposal: SearchProposal, editor: AbstractBaseUser) -> Role:
-    """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
-    title and requirements (under a title and slug no other role has), and every engineer's match with it is
-    recomputed. A proposal the recruiter changed since is refused: the editor reviews the new one first."""
-    proposal = SearchProposal.objects.select_for_update().get(pk=proposal.pk)
-    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=proposal.search_id)
+def check_publishable(*, proposal: SearchProposal, search: VacancySearch) -> None:
+    """Refuse a proposal the recruiter replaced since, or one already published, before the editor writes the
+    role's texts for it."""
     if proposal.is_replaced:
         raise ValidationError(
             _("The recruiter changed “%(title)s” after this proposal; review the newer proposal and publish that one.")
@@ -261,6 +257,28 @@ def publish_proposal(*, proposal: SearchProposal, editor: AbstractBaseUser) -> R
         )
     if proposal.is_published or search.is_published:
         raise ValidationError(_("“%(title)s” is already published.") % {"title": proposal.title})
+
+
+@transaction.atomic
+def publish_proposal(
+    *,
+    proposal: SearchProposal,
+    editor: AbstractBaseUser,
+    title_en: str = "",
+    title_nl: str = "",
+    summary_en: str = "",
+    summary_nl: str = "",
+) -> Role:
+    """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
+    title and requirements (under a title and slug no other role has), and every engineer's match with it is
+    recomputed. A proposal the recruiter changed since is refused: the editor reviews the new one first.
+
+    The role takes the editor's titles and descriptions in both languages (the admin asks for them); without an
+    English title it takes the proposal's title, numbered where another role has it.
+    """
+    proposal = SearchProposal.objects.select_for_update().get(pk=proposal.pk)
+    search = VacancySearch.objects.select_for_update().select_related("role").get(pk=proposal.search_id)
+    check_publishable(proposal=proposal, search=search)
     items = ChecklistItem.objects.in_bulk([row["item"] for row in proposal.requirements])
     if len(items) != len(proposal.requirements):
         raise ValidationError(
@@ -274,11 +292,17 @@ def publish_proposal(*, proposal: SearchProposal, editor: AbstractBaseUser) -> R
         for title in pair
         if title
     }
-    title = _free(proposal.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
+    title = title_en.strip() or _free(proposal.title, titles, separator=" ", limit=TITLE_MAX_LENGTH)
     base_slug = slugify(title)[:40] or "role"
     slugs = set(Role.objects.filter(slug__startswith=base_slug).values_list("slug", flat=True))
     with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
         role.title = title
+        if title_nl.strip():
+            role.title_nl = title_nl.strip()
+        if summary_en.strip():
+            role.summary_en = summary_en.strip()
+        if summary_nl.strip():
+            role.summary_nl = summary_nl.strip()
         role.slug = _free(base_slug, slugs, separator="-", limit=50)
         role.kind = Role.Kind.ROLE
         role.published = True

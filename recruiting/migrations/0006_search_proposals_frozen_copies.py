@@ -34,37 +34,71 @@ def freeze_current_proposals(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0005_vacancy_search'),
-        ('skills', '0017_protect_people_data_and_retire_checklist'),
+        ("recruiting", "0005_vacancy_search"),
+        ("skills", "0017_protect_people_data_and_retire_checklist"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='vacancysearch',
-            name='role',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='vacancy_search', to='skills.role', verbose_name='role'),
+            model_name="vacancysearch",
+            name="role",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="vacancy_search",
+                to="skills.role",
+                verbose_name="role",
+            ),
         ),
         migrations.CreateModel(
-            name='SearchProposal',
+            name="SearchProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('is_senior', models.BooleanField(default=True, verbose_name='senior role')),
-                ('requirements', models.JSONField(default=list, verbose_name='requirements')),
-                ('note', models.TextField(blank=True, max_length=1000, verbose_name='note to the editors')),
-                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposed')),
-                ('replaced_at', models.DateTimeField(blank=True, null=True, verbose_name='changed by the recruiter')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published as a role')),
-                ('replaces', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaced_by', to='recruiting.searchproposal', verbose_name='replaces the proposal')),
-                ('search', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='recruiting.vacancysearch', verbose_name='vacancy search')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                ("is_senior", models.BooleanField(default=True, verbose_name="senior role")),
+                ("requirements", models.JSONField(default=list, verbose_name="requirements")),
+                ("note", models.TextField(blank=True, max_length=1000, verbose_name="note to the editors")),
+                ("proposed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="proposed")),
+                ("replaced_at", models.DateTimeField(blank=True, null=True, verbose_name="changed by the recruiter")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="published as a role")),
+                (
+                    "replaces",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replaced_by",
+                        to="recruiting.searchproposal",
+                        verbose_name="replaces the proposal",
+                    ),
+                ),
+                (
+                    "search",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proposals",
+                        to="recruiting.vacancysearch",
+                        verbose_name="vacancy search",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'proposed vacancy search',
-                'verbose_name_plural': 'proposed vacancy searches',
-                'ordering': ('-proposed_at', '-pk'),
-                'constraints': [models.UniqueConstraint(condition=models.Q(('replaced_at__isnull', True)), fields=('search',), name='one_current_proposal_per_search'), models.CheckConstraint(condition=models.Q(('replaced_at__isnull', True), ('published_at__isnull', True), _connector='OR'), name='replaced_proposal_never_published')],
+                "verbose_name": "proposed vacancy search",
+                "verbose_name_plural": "proposed vacancy searches",
+                "ordering": ("-proposed_at", "-pk"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("replaced_at__isnull", True)),
+                        fields=("search",),
+                        name="one_current_proposal_per_search",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("replaced_at__isnull", True), ("published_at__isnull", True), _connector="OR"
+                        ),
+                        name="replaced_proposal_never_published",
+                    ),
+                ],
             },
         ),
         migrations.RunPython(freeze_current_proposals, migrations.RunPython.noop),

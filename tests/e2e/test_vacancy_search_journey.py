@@ -18,6 +18,7 @@ from tests.jobs import queue_in_database, run_worker_batch, start_worker
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Senior Data Engineer — Lakehouse platform"
+TITLE_NL = "Senior data-engineer — lakehouseplatform"
 VACANCY = f"""{TITLE}
 
 About the role
@@ -118,14 +119,8 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
 
     page.get_by_role("link", name="Edit the requirements").click()
     docker = ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker")
-    item_selects = page.locator('select[name$="-item"]')
-    prefix = next(
-        name.removesuffix("-item")
-        for name in (item_selects.nth(index).get_attribute("name") for index in range(item_selects.count()))
-        if page.locator(f'select[name="{name}"]').input_value() == str(docker.pk)
-    )
-    page.locator(f'select[name="{prefix}-min_level"]').select_option("3")
-    page.locator(f'input[name="{prefix}-is_must_have"]').check()
+    page.get_by_label(f"Needed level for {docker.name}", exact=True).select_option("3")
+    page.get_by_label(f"Must-have: {docker.name}", exact=True).check()
     journey.step("recruiter makes Docker a must-have at level 3")
     page.get_by_role("button", name="Save and rank again").click()
     page.get_by_role("status").get_by_text("Search saved.").wait_for()
@@ -184,10 +179,16 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     admin.locator(f'input[name="_selected_action"][value="{search.pk}"]').check()
     admin.locator('select[name="action"]').select_option("publish_as_role")
     admin.get_by_role("button", name="Go").click()
+    admin.get_by_label("Title (Dutch)").fill(TITLE_NL)
+    admin.get_by_label("Description (English)").fill("Builds and runs the data platform of a product team.")
+    admin.get_by_label("Description (Dutch)").fill("Bouwt en beheert het dataplatform van een productteam.")
+    assert admin.get_by_label("Title (English)").input_value() == TITLE
+    journey.step("editor gives the role its titles and descriptions in both languages")
+    admin.get_by_role("button", name="Publish as a role").click()
     admin.locator(".messagelist .success").wait_for()
     role = Role.objects.get(pk=search.role_id)
-    assert (role.kind, role.published, role.title) == ("role", True, TITLE)
-    journey.step("editor publishes it as a role in one step")
+    assert (role.kind, role.published, role.title_en, role.title_nl) == ("role", True, TITLE, TITLE_NL)
+    journey.step("editor publishes it as a role")
 
     run_worker_batch()  # the recompute that publishing queued
     assert RoleMatch.objects.filter(role=role).count() == EngineerProfile.objects.count()

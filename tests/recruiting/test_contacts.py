@@ -9,15 +9,15 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recruiting.contacts import (
-    ASK_AGAIN_AFTER,
     CONTACT_REQUESTS_PER_DAY,
     answer_contact_request,
     send_contact_request,
     withdraw_acceptance,
 )
-from recruiting.models import UNANSWERED_AFTER, CandidateExport, ContactRequest
+from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
 from skills import personal_data
 from skills.services import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -234,3 +234,23 @@ def test_deleting_either_account_deletes_the_requests(recruiter, profile):
     ask(recruiter, EngineerProfileFactory(visibility="recruiters"))
     recruiter.delete()
     assert not ContactRequest.objects.exists()
+
+
+def test_after_a_decline_the_pages_show_the_date_to_ask_again_instead_of_the_button_and_form(
+    client, recruiter, profile
+):
+    contact = answer_contact_request(engineer=profile.user, contact_request=ask(recruiter, profile), accept=False)
+    client.force_login(recruiter)
+    again = date_format(timezone.localtime(contact.answered_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+    ask_url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    for url in (reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}), ask_url):
+        body = page(client, url)
+        assert f"You can ask again from {again}." in body
+        assert ">Ask for contact</a>" not in body  # no button
+        assert "Send contact request" not in body  # and no form
+    ContactRequest.objects.update(answered_at=timezone.now() - ASK_AGAIN_AFTER - timedelta(minutes=1))
+    assert ">Ask for contact</a>" in page(client, reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    body = page(client, ask_url)
+    assert "Send contact request" in body
+    assert "You can ask again" not in body
+    assert ">Ask for contact</a>" not in body  # the form, not a second button above it

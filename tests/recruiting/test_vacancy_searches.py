@@ -1,9 +1,12 @@
 """A recruiter's vacancy searches: private to their owner, ranked through stored matches like a role, proposed to
 the editors as a frozen copy and published by them, as reviewed, in one step."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from recruiting.models import SearchProposal, VacancySearch
 from recruiting.searches import Requirement, create_search, propose_search, publish_proposal, rank_search
@@ -87,6 +90,12 @@ def candidates(items, role):
         "weak": engineer({items[0]: 1}, name="Wim Weak"),
         "private": engineer({items[0]: 4, items[1]: 4, items[2]: 4}, visible=False, name="Pia Private"),
     }
+
+
+def in_dutch(client, url) -> str:
+    """A page in Dutch; the language its request activates does not stay on for the next test's factories."""
+    with translation.override("en"):
+        return client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
 
 
 def ranked_names(response) -> list[str]:
@@ -242,10 +251,28 @@ def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_
     assert response.context["role"] == role, "an unknown role is left out and the default one used"
     assert "role" in response.context["form"].errors
     assert search.title not in response.content.decode()
+    assert "The vacancy search in this link is not one of yours" in response.content.decode()
     export = request_candidate_export(
         recruiter=other, query=QueryDict(f"role={search.role.slug}"), profile_url_base="http://testserver/p/"
     )
     assert export.role == role
+
+
+def test_a_link_to_another_recruiters_search_says_so_on_the_old_and_new_candidate_list(
+    client, recruiter, items, candidates, role
+):
+    search = make_search(recruiter, items)
+    client.force_login(RecruiterFactory())
+    for path in ("/skills/candidates/", reverse("recruiting:candidate-list")):
+        response = client.get(path, {"role": search.role.slug}, follow=True)
+        body = response.content.decode()
+        assert response.context["role"] == role
+        assert "The vacancy search in this link is not one of yours, so the default role is used." in body
+        assert search.title not in body
+    unknown = client.get(reverse("recruiting:candidate-list"), {"role": "no-such-role"}).content.decode()
+    assert "not one of yours" not in unknown, "an unknown role is not called someone's search"
+    api = client.get("/api/recruiter/candidates", {"role": search.role.slug})
+    assert api.status_code == 422
 
 
 def test_the_owner_may_compare_a_candidate_with_the_search_and_nobody_else_sees_it(
@@ -440,6 +467,25 @@ def test_the_edit_page_shows_the_rows_for_each_requirement_and_two_to_add(recrui
     assert response.content.decode().count('name="req-0-item"') == 1
 
 
+def test_each_control_of_the_edit_page_is_named_after_its_row_in_english_and_dutch(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items[:2])
+    url = reverse("recruiting:search-edit", kwargs={"pk": search.pk})
+    body = recruiter_client.get(url).content.decode()
+    names = re.findall(r'aria-label="([^"]+)"[^>]*name="req-\d+-', body) + re.findall(
+        r'name="req-\d+-[^"]+"[^>]*aria-label="([^"]+)"', body
+    )
+    for name in (
+        "Checklist item, row 1", "Needed level for Retries", "Must-have: Retries", "Remove Retries",
+        "Checklist item, row 2", "Needed level for Backfills", "Must-have: Backfills", "Remove Backfills",
+        "Checklist item, row 3", "Needed level for row 3", "Must-have: row 3", "Checklist item, row 4",
+    ):  # fmt: skip
+        assert names.count(name) == 1, name
+    assert len(names) == len(set(names)), "no two controls share a name"
+    dutch = in_dutch(recruiter_client, url)
+    assert 'aria-label="Nodig niveau voor Retries"' in dutch
+    assert 'aria-label="Retries verwijderen"' in dutch
+
+
 # Proposing and publishing --------------------------------------------------------------------------------------
 
 
@@ -480,7 +526,9 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert "Secret private search" not in roles and "Lakehouse platform engineer" not in roles
 
     published = client.post(
-        reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [proposal.pk]}, follow=True
+        reverse(PROPOSALS),
+        {"action": "publish_as_role", "_selected_action": [proposal.pk], "publish": "1", **ROLE_TEXTS},
+        follow=True,
     )
     assert "Published as the role “Lakehouse platform engineer”" in published.content.decode()
     role_now = Role.objects.get(pk=proposed.role.pk)
@@ -489,6 +537,67 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert RoleMatch.objects.filter(role=role_now).count() == EngineerProfile.objects.count()
     assert role_now in Role.objects.published()
     assert client.get(reverse("skills:role-detail", kwargs={"slug": role_now.slug})).status_code == 200
+
+
+ROLE_TEXTS = {
+    "title_en": "Lakehouse platform engineer",
+    "title_nl": "Lakehouse-platformengineer",
+    "summary_en": "Builds and runs the lakehouse platform.",
+    "summary_nl": "Bouwt en beheert het lakehouse-platform.",
+}
+
+
+def publish_in_admin(client, search, **fields):
+    return client.post(
+        reverse(PROPOSALS),
+        {"action": "publish_as_role", "_selected_action": [search.proposals.current().get().pk], **fields},
+        follow=True,
+    )
+
+
+def test_publishing_asks_the_editor_for_both_languages_titles_and_descriptions_first(client, recruiter, items):
+    search = make_search(recruiter, items, title="Lakehouse platform engineer")
+    propose_search(owner=recruiter, search=search)
+    client.force_login(EditorFactory())
+    asked = publish_in_admin(client, search)
+    assert asked.status_code == 200
+    assert not Role.objects.get(pk=search.role.pk).published, "nothing is published before the texts are given"
+    form = asked.content.decode()
+    for label in ("Title (English)", "Title (Dutch)", "Description (English)", "Description (Dutch)"):
+        assert label in form
+    assert 'value="Lakehouse platform engineer"' in form, "the English title starts as the search's"
+
+    incomplete = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "summary_nl": " "})
+    assert "This field is required." in incomplete.content.decode()
+    assert not Role.objects.get(pk=search.role.pk).published
+
+    publish_in_admin(client, search, publish="1", **ROLE_TEXTS)
+    role = Role.objects.get(pk=search.role.pk)
+    assert role.published
+    assert {name: getattr(role, name) for name in ROLE_TEXTS} == ROLE_TEXTS
+    dutch = in_dutch(client, reverse("skills:role-detail", kwargs={"slug": role.slug}))
+    assert ROLE_TEXTS["title_nl"] in dutch and ROLE_TEXTS["summary_nl"] in dutch
+
+
+def test_publishing_under_another_roles_title_is_a_form_error_and_publishes_nothing(client, recruiter, items, role):
+    search = make_search(recruiter, items)
+    propose_search(owner=recruiter, search=search)
+    client.force_login(EditorFactory())
+    answer = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "title_en": role.title})
+    assert "A role with this title already exists." in answer.content.decode()
+    assert Role.objects.get(pk=search.role.pk).is_search
+
+
+def test_a_published_search_page_says_one_thing_and_links_the_ranking_once(recruiter_client, recruiter, items):
+    search = make_search(recruiter, items)
+    assert "Only you see this search." in recruiter_client.get(search.get_absolute_url()).content.decode()
+    propose_search(owner=recruiter, search=search)
+    publish_proposal(proposal=search.proposals.current().get(), editor=EditorFactory(), **ROLE_TEXTS)
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert "Engineers now see it" in page
+    assert "Only you" not in page
+    assert page.count("See the ranked candidates") == 1
+    assert "once you rank again" not in page, "a published role is not ranked again by its recruiter"
 
 
 def test_a_proposal_is_published_as_reviewed_and_a_later_edit_is_a_new_proposal_the_editor_sees(
@@ -515,6 +624,7 @@ def test_a_proposal_is_published_as_reviewed_and_a_later_edit_is_a_new_proposal_
     refused = client.post(
         reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [reviewed.pk]}, follow=True
     ).content.decode()
+    assert "Title (Dutch)" not in refused, "a replaced proposal is refused before the editor writes its texts"
     assert "The recruiter changed “Reviewed title” after this proposal" in refused
     assert Role.objects.get(pk=search.role_id).is_search, "nothing was published"
     changelist = client.get(reverse(PROPOSALS)).content.decode()
@@ -524,7 +634,16 @@ def test_a_proposal_is_published_as_reviewed_and_a_later_edit_is_a_new_proposal_
     reviewed.refresh_from_db()
     assert reviewed.title == "Reviewed title" and [r["item"] for r in reviewed.requirements] == [items[0].pk]
 
-    client.post(reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [newer.pk]})
+    client.post(
+        reverse(PROPOSALS),
+        {
+            "action": "publish_as_role",
+            "_selected_action": [newer.pk],
+            "publish": "1",
+            **ROLE_TEXTS,
+            "title_en": "Switched title",
+        },
+    )
     role_now = Role.objects.get(pk=search.role_id)
     assert (role_now.title, role_now.published) == ("Switched title", True)
     assert [(r.item, r.min_level, r.is_must_have) for r in role_now.requirements.all()] == [(items[1], 4, True)]

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("skills", "0016_role_kind"),
+        ("skills", "0017_protect_people_data_and_retire_checklist"),
     ]
 
     operations = [

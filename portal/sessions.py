@@ -13,7 +13,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.signals import user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.http import HttpRequest, HttpResponse
@@ -51,24 +51,35 @@ def end_sessions_after_commit(*, user: AbstractBaseUser) -> None:
     transaction.on_commit(end)
 
 
+def note_session(*, request: HttpRequest, user: AbstractBaseUser) -> None:
+    """Note the request's session for ``user`` once per session key, and mark the session as noted."""
+    session = getattr(request, "session", None)
+    key = session.session_key if session is not None else None
+    if key and session.get(RECORDED_SESSION_KEY) != key:
+        record_session(user=user, session_key=key)
+        session[RECORDED_SESSION_KEY] = key
+
+
 class RecordSessionsMiddleware:
-    """After the view: a signed-in session whose key is not yet noted for its account gets noted (one write)."""
+    """After the view: a signed-in session whose key changed without a login (a password change) gets noted;
+    a login notes its session itself, so an ordinary request writes nothing."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        session = getattr(request, "session", None)
-        key = session.session_key if session is not None else None
-        if key and request.user.is_authenticated and session.get(RECORDED_SESSION_KEY) != key:
-            record_session(user=request.user, session_key=key)
-            session[RECORDED_SESSION_KEY] = key
+        if request.user.is_authenticated:
+            note_session(request=request, user=request.user)
         return response
 
 
 def _end_sessions_of_deleted_user(sender, instance: AbstractBaseUser, **kwargs) -> None:
     end_sessions_after_commit(user=instance)
+
+
+def _note_session_on_login(sender, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> None:
+    note_session(request=request, user=user)
 
 
 def _forget_session_on_logout(sender, request: HttpRequest, user: AbstractBaseUser | None, **kwargs) -> None:
@@ -78,4 +89,5 @@ def _forget_session_on_logout(sender, request: HttpRequest, user: AbstractBaseUs
 
 def connect() -> None:
     pre_delete.connect(_end_sessions_of_deleted_user, sender=get_user_model(), dispatch_uid="portal.end_sessions")
+    user_logged_in.connect(_note_session_on_login, dispatch_uid="portal.note_session_on_login")
     user_logged_out.connect(_forget_session_on_logout, dispatch_uid="portal.forget_session_on_logout")

@@ -143,7 +143,8 @@ if (
 # SQLite, the default, has one writer at a time while the web process and the job worker both write. WAL lets
 # readers go on beside the writer; IMMEDIATE takes the write lock when a transaction begins, so two transactions
 # never both read and then wait on each other to write; the timeout (seconds) outlasts the worker's longest write
-# (one recompute batch or one export page, each in its own short transaction).
+# (one recompute batch, in its own short transaction; exports only read). synchronous=NORMAL is WAL's usual
+# setting: a power cut may lose the last commits, never the file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",

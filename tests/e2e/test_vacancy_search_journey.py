@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from catalog.demo import load_catalog_demo
-from recruiting.models import VacancySearch
+from recruiting.models import SearchProposal, VacancySearch
 from skills import services
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch
@@ -173,10 +173,11 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     admin.set_default_timeout(10_000)
     errors += watch_console(admin)
     log_in_through_form(admin, live_server, editor.email, next_path="/admin/", two_factor=True)
-    admin.get_by_role("link", name="Vacancy searches", exact=True).click()
+    admin.get_by_role("link", name="Proposed vacancy searches", exact=True).click()
     admin.get_by_role("link", name=TITLE).wait_for()
     journey.step("editor sees the proposal in the admin")
-    admin.locator(f'input[name="_selected_action"][value="{search.pk}"]').check()
+    proposal = SearchProposal.objects.get(search=search)
+    admin.locator(f'input[name="_selected_action"][value="{proposal.pk}"]').check()
     admin.locator('select[name="action"]').select_option("publish_as_role")
     admin.get_by_role("button", name="Go").click()
     admin.get_by_label("Title (Dutch)").fill(TITLE_NL)

@@ -1,7 +1,7 @@
 """Every session of an account ends with the account, whichever session engine holds them (db, cache, cached_db).
 
-:class:`RecordSessionsMiddleware` notes each session key an account signs in with, and the new one whenever
-the key changes (a login, a password change); signing out drops the note. Deleting the account deletes each
+Each session key an account signs in with is noted at login, and by :class:`RecordSessionsMiddleware` the new
+one whenever the key changes later (a password change); signing out drops the note. Deleting the account deletes each
 noted session from the session store, once the deletion commits, so no other browser stays signed in and
 nothing the session held (its e-mail address among it) stays behind in the database or the cache.
 """
@@ -13,7 +13,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.signals import user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.http import HttpRequest, HttpResponse
@@ -51,20 +51,30 @@ def end_sessions_after_commit(*, user: AbstractBaseUser) -> None:
     transaction.on_commit(end)
 
 
+def _note_session(request: HttpRequest, user: AbstractBaseUser) -> None:
+    """Note the request's session for ``user`` unless this very key is noted already (the session says so)."""
+    session = getattr(request, "session", None)
+    key = session.session_key if session is not None else None
+    if key and session.get(RECORDED_SESSION_KEY) != key:
+        record_session(user=user, session_key=key)
+        session[RECORDED_SESSION_KEY] = key
+
+
 class RecordSessionsMiddleware:
-    """After the view: a signed-in session whose key is not yet noted for its account gets noted (one write)."""
+    """After the view: a signed-in session whose key changed since it was noted gets noted again (one write)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        session = getattr(request, "session", None)
-        key = session.session_key if session is not None else None
-        if key and request.user.is_authenticated and session.get(RECORDED_SESSION_KEY) != key:
-            record_session(user=request.user, session_key=key)
-            session[RECORDED_SESSION_KEY] = key
+        if getattr(request, "session", None) is not None and request.user.is_authenticated:
+            _note_session(request, request.user)
         return response
+
+
+def _note_session_on_login(sender, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> None:
+    _note_session(request, user)
 
 
 def _end_sessions_of_deleted_user(sender, instance: AbstractBaseUser, **kwargs) -> None:
@@ -78,4 +88,5 @@ def _forget_session_on_logout(sender, request: HttpRequest, user: AbstractBaseUs
 
 def connect() -> None:
     pre_delete.connect(_end_sessions_of_deleted_user, sender=get_user_model(), dispatch_uid="portal.end_sessions")
+    user_logged_in.connect(_note_session_on_login, dispatch_uid="portal.note_session_on_login")
     user_logged_out.connect(_forget_session_on_logout, dispatch_uid="portal.forget_session_on_logout")

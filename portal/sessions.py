@@ -1,7 +1,7 @@
 """Every session of an account ends with the account, whichever session engine holds them (db, cache, cached_db).
 
-:class:`RecordSessionsMiddleware` notes each session key an account signs in with, and the new one whenever
-the key changes (a login, a password change); signing out drops the note. Deleting the account deletes each
+Each session key an account signs in with is noted at login, and by :class:`RecordSessionsMiddleware` the new
+one whenever the key changes later (a password change); signing out drops the note. Deleting the account deletes each
 noted session from the session store, once the deletion commits, so no other browser stays signed in and
 nothing the session held (its e-mail address among it) stays behind in the database or the cache.
 """
@@ -51,8 +51,8 @@ def end_sessions_after_commit(*, user: AbstractBaseUser) -> None:
     transaction.on_commit(end)
 
 
-def note_session(*, request: HttpRequest, user: AbstractBaseUser) -> None:
-    """Note the request's session for ``user`` once per session key, and mark the session as noted."""
+def _note_session(request: HttpRequest, user: AbstractBaseUser) -> None:
+    """Note the request's session for ``user`` unless this very key is noted already (the session says so)."""
     session = getattr(request, "session", None)
     key = session.session_key if session is not None else None
     if key and session.get(RECORDED_SESSION_KEY) != key:
@@ -61,25 +61,24 @@ def note_session(*, request: HttpRequest, user: AbstractBaseUser) -> None:
 
 
 class RecordSessionsMiddleware:
-    """After the view: a signed-in session whose key changed without a login (a password change) gets noted;
-    a login notes its session itself, so an ordinary request writes nothing."""
+    """After the view: a signed-in session whose key changed since it was noted gets noted again (one write)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.user.is_authenticated:
-            note_session(request=request, user=request.user)
+        if getattr(request, "session", None) is not None and request.user.is_authenticated:
+            _note_session(request, request.user)
         return response
+
+
+def _note_session_on_login(sender, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> None:
+    _note_session(request, user)
 
 
 def _end_sessions_of_deleted_user(sender, instance: AbstractBaseUser, **kwargs) -> None:
     end_sessions_after_commit(user=instance)
-
-
-def _note_session_on_login(sender, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> None:
-    note_session(request=request, user=user)
 
 
 def _forget_session_on_logout(sender, request: HttpRequest, user: AbstractBaseUser | None, **kwargs) -> None:

@@ -296,14 +296,14 @@ def _delete_orphaned_export_files(storage) -> int:
     if not storage.exists(""):
         return 0
     cutoff = timezone.now() - EXPORT_VALID_FOR
-    owned = set(CandidateExport.objects.exclude(file_name="").values_list("file_name", flat=True))
-    deleted = 0
-    for name in _stored_export_files(storage):
-        if name in owned or storage.get_modified_time(name) > cutoff:
-            continue
+    old = [name for name in _stored_export_files(storage) if storage.get_modified_time(name) <= cutoff]
+    if not old:
+        return 0
+    owned = set(CandidateExport.objects.filter(file_name__in=old).values_list("file_name", flat=True))
+    orphaned = [name for name in old if name not in owned]
+    for name in orphaned:
         storage.delete(name)
-        deleted += 1
-    return deleted
+    return len(orphaned)
 
 
 def delete_export_file(*, export: CandidateExport) -> None:

@@ -23,7 +23,8 @@ from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImport
 from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
 from portal.spreadsheets import SpreadsheetSafeCSV
-from skills import recomputes, services
+from skills import recomputes
+from skills.checklist import set_checklist_published
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -85,7 +86,7 @@ class RetireActionsMixin(PublishActionsMixin):
     """Publish or retire skills and items in bulk: what engineers assessed is unpublished, never deleted."""
 
     def publish_rows(self, *, queryset, published: bool, user) -> int:
-        return services.set_checklist_published(queryset=queryset, published=published)
+        return set_checklist_published(queryset=queryset, published=published)
 
 
 @admin.register(Skill)

@@ -1,4 +1,5 @@
-"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs.
+"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs; and the
+editors' retiring of skills and items from it (:func:`set_checklist_published`).
 
 Split from :mod:`skills.selectors` (the other pages' reads); the same rule applies: plain data for
 templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
@@ -9,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from catalog.selectors import public_tools
 from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, Skill
@@ -197,3 +198,14 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
         target_score=saved.target_score if saved is not None and target_role else None,
     )
     return ChecklistTick(row=row, block=block, summary=summary)
+
+
+def set_checklist_published(*, queryset: QuerySet, published: bool) -> int:
+    """Publish skills or checklist items again, or retire them: a retired one leaves the checklist, the vacancy
+    reading and the API, while engineers' levels and the requirements on it stay. Returns how many changed; each
+    is saved on its own, so the pages built from the checklist are marked stale (skills.signals)."""
+    rows = list(queryset.exclude(published=published))
+    for row in rows:
+        row.published = published
+        row.save(update_fields=["published"])
+    return len(rows)

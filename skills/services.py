@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -398,14 +398,3 @@ def delete_account(*, user: AbstractBaseUser) -> None:
     user.delete()
     forget_person(user_id)
     transaction.on_commit(lambda: forget_person(user_id))
-
-
-def set_checklist_published(*, queryset: QuerySet, published: bool) -> int:
-    """Publish skills or checklist items again, or retire them: a retired one leaves the checklist, the vacancy
-    reading and the recruiters' choices, while engineers' levels and the requirements on it stay. Returns how
-    many changed; each is saved on its own, so the pages built from the checklist are marked stale."""
-    rows = list(queryset.exclude(published=published))
-    for row in rows:
-        row.published = published
-        row.save(update_fields=["published"])
-    return len(rows)

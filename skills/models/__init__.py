@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import PublishedQuerySet, TimeStamped
-from portal.jobs import Job
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
 from skills.models.phrases import ItemPhrase
+from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
@@ -22,6 +22,7 @@ __all__ = [  # the models kept in their own modules, at home here too
     "ItemPhrase",
     "Resource",
     "ResourceQuerySet",
+    "RoleRecompute",
     "SavedVacancy",
     "SavedVacancyQuerySet",
     "ShareLink",
@@ -383,36 +384,3 @@ class RoleMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} × {self.role}: {self.score}"
-
-
-class RoleRecompute(Job):
-    """One run of the job that refreshes every engineer's stored match with a role after an editor changed it.
-
-    The run is split into chunks of profiles, each a task any worker may take; the run is done when the last
-    chunk of its attempt is.
-    """
-
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    matches_total = models.PositiveIntegerField(_("matches to write"), null=True, blank=True)
-    matches_written = models.PositiveIntegerField(_("matches written"), default=0)
-    chunks_total = models.PositiveIntegerField(_("chunks"), default=1)
-    chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
-
-    class Meta:
-        ordering = ("-created_at",)
-        verbose_name = _("role recompute")
-        verbose_name_plural = _("role recomputes")
-        indexes = (
-            models.Index(fields=("role", "-created_at"), name="recompute_role_recent"),
-            models.Index(fields=("status", "heartbeat_at"), name="recompute_status_heartbeat"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.role} · {self.created_at:%Y-%m-%d %H:%M} · {self.status}"
-
-    @property
-    def percent(self) -> int:
-        return self.progress_percent(self.matches_written, self.matches_total)

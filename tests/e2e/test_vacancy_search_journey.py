@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from catalog.demo import load_catalog_demo
-from recruiting.models import SearchProposal, VacancySearch
+from recruiting.models import VacancySearch
 from skills import services
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch
@@ -176,7 +176,7 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     admin.get_by_role("link", name="Proposed vacancy searches", exact=True).click()
     admin.get_by_role("link", name=TITLE).wait_for()
     journey.step("editor sees the proposal in the admin")
-    proposal = SearchProposal.objects.get(search=search)
+    proposal = search.proposals.current().get()
     admin.locator(f'input[name="_selected_action"][value="{proposal.pk}"]').check()
     admin.locator('select[name="action"]').select_option("publish_as_role")
     admin.get_by_role("button", name="Go").click()

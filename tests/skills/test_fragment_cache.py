@@ -135,14 +135,14 @@ def test_a_renamed_skill_a_new_item_and_a_new_tool_show_on_the_next_get(client, 
     assert 'href="/catalog/dbt/"' in get(client, reverse("skills:checklist"))[0]
 
 
-def test_a_skill_deleted_in_the_admin_is_gone_on_the_next_get(client, engineer, requirement):
+def test_a_skill_retired_in_the_admin_is_gone_on_the_next_get(client, engineer, requirement):
     kept = ChecklistItemFactory(name="Joins")
     assert "Window functions" in get(client, reverse("skills:checklist"))[0]
     editor = Client()
     editor.force_login(EditorFactory())
     response = editor.post(
         reverse("admin:skills_skill_changelist"),
-        {"action": "delete_selected", "_selected_action": [requirement.item.skill_id], "post": "yes"},
+        {"action": "unpublish_selected", "_selected_action": [requirement.item.skill_id]},
     )
     assert response.status_code == 302
     checklist, _queries = get(client, reverse("skills:checklist"))

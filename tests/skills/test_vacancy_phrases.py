@@ -65,6 +65,7 @@ def test_editor_adds_a_phrase_inline_on_the_item_and_it_is_read_at_once(editor_c
         "name_en": item.name,
         "slug": item.slug,
         "order": "0",
+        "published": "on",
         "resources-TOTAL_FORMS": "0",
         "resources-INITIAL_FORMS": "0",
         "phrases-TOTAL_FORMS": "1",

@@ -8,7 +8,6 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from ninja.utils import check_csrf
 from api.services import use_token
 from portal.access import can_view_candidates, needs_second_factor
 from portal.addresses import client_address
+from portal.rate_limits import VACANCY_READINGS, count_call
 
 
 class TokenAuth(HttpBearer):
@@ -51,9 +51,8 @@ SIGNED_IN_AUTH = [TokenAuth(), BrowserSessionAuth(csrf=True)]
 class PerCallerRateThrottle(BaseThrottle):
     """At most ``requests`` calls per ``seconds`` window for each token (or session user).
 
-    A fixed window counted with ``cache.incr``, which is atomic on Redis, so
-    several workers share one count. Anonymous calls to public endpoints are
-    not counted here.
+    Counted by :func:`portal.rate_limits.count_call`, so several workers share one count. Anonymous calls to public
+    endpoints are not counted here.
     """
 
     timer = staticmethod(time.time)
@@ -79,35 +78,30 @@ class PerCallerRateThrottle(BaseThrottle):
         caller = self.caller(request)
         if caller is None:
             return True
-        window = int(self.timer() // self.seconds)
-        key = f"ratelimit:api:{caller}:{window}"  # "ratelimit:": counted in the database while Redis is away
-        if cache.add(key, 1, timeout=self.seconds * 2):
-            return True
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the key expired between add and incr
-            cache.set(key, 1, timeout=self.seconds * 2)
-            count = 1
-        return count <= self.limit()
+        return count_call(caller, seconds=self.seconds, now=self.timer()) <= self.limit()
 
     def wait(self) -> float:
         return self.seconds - (self.timer() % self.seconds)
 
 
-class AddressRateLimit(PerCallerRateThrottle):
-    """A fixed-window limit per client address; ``setting`` names the calls allowed a window, read on each call
-    (so a test or a reload can change it), and ``name`` keeps each limit's counts apart."""
+class PerAddressRateThrottle(PerCallerRateThrottle):
+    """Calls without a valid token or session, counted per client address (``API_ANONYMOUS_RATE_LIMIT`` a window,
+    read on each call).
 
-    def __init__(self, *, name: str, setting: str, seconds: int):
-        super().__init__(requests=getattr(settings, setting), seconds=seconds)
-        self.name = name
-        self.setting = setting
+    Public endpoints count here, and so does every call with a token that is
+    not valid (``TokenAuth``), so guessing tokens is limited too.
+    """
+
+    def __init__(self, *, seconds: int):
+        super().__init__(requests=settings.API_ANONYMOUS_RATE_LIMIT, seconds=seconds)
 
     def limit(self) -> int:
-        return getattr(settings, self.setting)
+        return settings.API_ANONYMOUS_RATE_LIMIT
 
     def caller(self, request: HttpRequest) -> str | None:
-        return f"{self.name}-{client_address(request)}"
+        if PerCallerRateThrottle.caller(request) is not None:
+            return None
+        return f"address-{client_address(request)}"
 
     def check(self, request: HttpRequest) -> None:
         """Count one call, and refuse it with 429 once the address is over its limit."""
@@ -115,25 +109,14 @@ class AddressRateLimit(PerCallerRateThrottle):
             raise Throttled(wait=self.wait())
 
 
-class PerAddressRateThrottle(AddressRateLimit):
-    """Calls without a valid token or session, counted per client address (``API_ANONYMOUS_RATE_LIMIT`` a window).
-
-    Public endpoints count here, and so does every call with a token that is
-    not valid (``TokenAuth``), so guessing tokens is limited too.
-    """
-
-    def __init__(self, *, seconds: int):
-        super().__init__(name="address", setting="API_ANONYMOUS_RATE_LIMIT", seconds=seconds)
-
-    def caller(self, request: HttpRequest) -> str | None:
-        if PerCallerRateThrottle.caller(request) is not None:
-            return None
-        return super().caller(request)
-
-
 ANONYMOUS_RATE_LIMIT = PerAddressRateThrottle(seconds=60)
-# One endpoint's own limit per client address, for every caller, besides the API's limits.
-VACANCY_RATE_LIMIT = AddressRateLimit(name="vacancy-address", setting="API_VACANCY_RATE_LIMIT", seconds=60)
+
+
+def limit_vacancy_readings(request: HttpRequest) -> None:
+    """The vacancy readings' own limit per client address (the engineer's page counts there too), besides the
+    API's limits: 429 once the address is over it."""
+    if not VACANCY_READINGS.allow(request):
+        raise Throttled(wait=VACANCY_READINGS.wait())
 
 
 def require_recruiter(request: HttpRequest) -> None:

@@ -13,6 +13,7 @@ from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
+from skills.forms import VacancyTextField
 from skills.models import ChecklistItem, Level, Role
 from skills.vacancies.reading import VACANCY_MAX_CHARS
 
@@ -103,12 +104,7 @@ class VacancyTextForm(forms.Form):
         help_text=_("Left empty: the first line of the vacancy."),
     )
 
-    text = forms.CharField(
-        label=_("Vacancy text"),
-        max_length=VACANCY_MAX_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-    )
+    text = VacancyTextField(label=_("Vacancy text"), strip=False, widget=forms.Textarea(attrs={"rows": 14}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

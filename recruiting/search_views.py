@@ -28,6 +28,7 @@ from recruiting.searches import (
     update_search,
 )
 from recruiting.views import candidates_required
+from skills.forms import refuses_a_too_long_vacancy
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.reading import read_vacancy
 
@@ -76,7 +77,8 @@ def search_new(request: HttpRequest) -> HttpResponse:
                 return _see_other(search.get_absolute_url())
             context.update(reading=reading, skills=items_by_skill(reading=reading))
             return render(request, "recruiting/search_new.html", context)
-    return render(request, "recruiting/search_new.html", context, status=400)
+    status = 413 if refuses_a_too_long_vacancy(form) else 400
+    return render(request, "recruiting/search_new.html", context, status=status)
 
 
 @candidates_required

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.access import has_mfa
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
 from skills.services import AssessmentInput
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.reading import VACANCY_MAX_CHARS, VACANCY_TOO_LONG, check_vacancy_length
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
 LINK_ERROR = _("Enter a link that starts with http:// or https://.")
@@ -207,23 +207,28 @@ class ChecklistFilterForm(forms.Form):
 
 
 class VacancyTextField(forms.CharField):
-    """A pasted vacancy: up to VACANCY_MAX_CHARS characters, line breaks as the reading counts them (``\n``)."""
+    """A pasted vacancy: the one length check (``check_vacancy_length``) on the text as sent, then line breaks as
+    the reading counts them (``\n``)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", VACANCY_MAX_CHARS)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": _("Paste the text of a vacancy first."),
-                "max_length": _(
-                    "A vacancy can be at most %(limit_value)d characters long; this one has %(show_value)d."
-                ),
-            },
-        )
+        kwargs.setdefault("error_messages", {"required": _("Paste the text of a vacancy first.")})
         super().__init__(**kwargs)
 
     def to_python(self, value):
+        if isinstance(value, str):
+            check_vacancy_length(value)  # before stripping: the limit counts what was sent
         return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if not widget.is_hidden:
+            attrs["maxlength"] = str(VACANCY_MAX_CHARS)  # the browser counts a line break once, as the check does
+        return attrs
+
+
+def refuses_a_too_long_vacancy(form: forms.Form) -> bool:
+    """Whether the form's text is over the limit: the pages then answer 413, as the API does."""
+    return form.has_error("text", VACANCY_TOO_LONG)
 
 
 class VacancyForm(forms.Form):

@@ -4,6 +4,8 @@ Reading stores nothing; only "Save to my vacancies" does. A saved vacancy is its
 else gets the plain 404.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,8 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from portal.rate_limits import VACANCY_READINGS
 from skills import engineer_vacancies
-from skills.forms import SaveVacancyForm, VacancyForm
+from skills.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
 
@@ -31,11 +34,34 @@ def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -
 
 def _render(request: HttpRequest, **context) -> HttpResponse:
     context.setdefault("rule", vacancy_rule())
-    return render(request, "skills/vacancy.html", context)
+    form = context.get("form")
+    status = 413 if form is not None and form.is_bound and refuses_a_too_long_vacancy(form) else 200
+    return render(request, "skills/vacancy.html", context, status=status)
+
+
+def limited_like_the_api(view):
+    """A posted reading counts against the API's limit on vacancy readings per client address: past it, the paste
+    form comes back with 429 and Retry-After, as the API answers."""
+
+    @wraps(view)
+    def limited(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST" or VACANCY_READINGS.allow(request):
+            return view(request, *args, **kwargs)
+        seconds = VACANCY_READINGS.retry_after()
+        text = request.POST.get("text", request.POST.get(SaveVacancyForm.prefix + "-text", ""))
+        form = VacancyForm({"text": text})
+        form.add_error(None, _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds})
+        response = _render(request, form=form)
+        response.status_code = 429
+        response["Retry-After"] = str(seconds)
+        return response
+
+    return limited
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@limited_like_the_api
 def vacancy(request: HttpRequest) -> HttpResponse:
     """The paste form; posted, the reading of the text against the engineer's levels (nothing is stored)."""
     form = VacancyForm(request.POST if request.method == "POST" else None)
@@ -49,6 +75,7 @@ def vacancy(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@limited_like_the_api
 def vacancy_save(request: HttpRequest) -> HttpResponse:
     """Keep the read vacancy; with a bad title or link the reading comes back with the errors and the input."""
     save_form = SaveVacancyForm(request.POST)

@@ -1,13 +1,14 @@
 """Public endpoints: the catalog, the chooser, the checklist and the roles, read-only; and reading a vacancy."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
 from api import selectors
-from api.auth import VACANCY_RATE_LIMIT
+from api.auth import limit_vacancy_readings
 from api.errors import InvalidInput
 from api.pagination import page
 from api.schemas import (
@@ -25,7 +26,7 @@ from api.schemas import (
 )
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
-from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
+from skills.vacancies.reading import VACANCY_MAX_CHARS, check_vacancy_length, read_vacancy
 
 router = Router(tags=["public"])
 
@@ -93,11 +94,9 @@ def get_role(request: HttpRequest, slug: str):
     ),
 )
 def analyze_vacancy(request: HttpRequest, payload: VacancyIn):
-    VACANCY_RATE_LIMIT.check(request)
-    if len(payload.text) > VACANCY_MAX_CHARS:
-        raise HttpError(
-            413,
-            _("A vacancy may be at most %(limit)d characters long; this one has %(length)d.")
-            % {"limit": VACANCY_MAX_CHARS, "length": len(payload.text)},
-        )
+    limit_vacancy_readings(request)
+    try:
+        check_vacancy_length(payload.text)
+    except ValidationError as error:
+        raise HttpError(413, " ".join(error.messages)) from error
     return read_vacancy(text=payload.text)

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from api.auth import VACANCY_RATE_LIMIT
 from catalog.demo import load_catalog_demo
+from portal.rate_limits import VACANCY_READINGS
 from skills.demo import load_skills_demo
 from skills.vacancies.reading import VACANCY_MAX_CHARS
 
@@ -84,7 +84,7 @@ def test_a_body_larger_than_the_upload_limit_answers_413_json(client, demo, sett
 
 def test_analyses_past_the_limit_answer_429_with_retry_after_per_address(client, demo, settings, monkeypatch):
     settings.API_VACANCY_RATE_LIMIT = 2
-    monkeypatch.setattr(VACANCY_RATE_LIMIT, "timer", lambda: 1_000_035.0)  # 15 s into a minute's window
+    monkeypatch.setattr(VACANCY_READINGS, "timer", lambda: 1_000_035.0)  # 15 s into a minute's window
     assert analyze(client, {"text": "SQL"}).status_code == 200
     assert analyze(client, {"text": "SQL"}).status_code == 200
     response = analyze(client, {"text": "SQL"})
@@ -107,7 +107,7 @@ def test_a_signed_in_caller_counts_against_the_address_too(client, call_as, demo
 def test_a_new_window_allows_analyses_again(client, demo, settings, monkeypatch):
     settings.API_VACANCY_RATE_LIMIT = 1
     now = [1_000_000.0]
-    monkeypatch.setattr(VACANCY_RATE_LIMIT, "timer", lambda: now[0])
+    monkeypatch.setattr(VACANCY_READINGS, "timer", lambda: now[0])
     assert analyze(client, {"text": "SQL"}).status_code == 200
     assert analyze(client, {"text": "SQL"}).status_code == 429
     now[0] += 60

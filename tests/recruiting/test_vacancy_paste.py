@@ -88,17 +88,17 @@ def test_a_given_title_is_kept(recruiter_client):
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "status"),
     [
-        ("", "This field is required."),
-        ("   \n  ", "Paste the text of a vacancy."),
-        ("x" * (VACANCY_MAX_CHARS + 1), "at most 20000 characters"),
+        ("", "Paste the text of a vacancy first.", 400),
+        ("   \n  ", "Paste the text of a vacancy.", 400),
+        ("x" * (VACANCY_MAX_CHARS + 1), "at most 20000 characters", 413),  # as the API and the engineer's page
     ],
 )
 @pytest.mark.parametrize("action", ["read", "save"])
-def test_bad_text_rerenders_with_the_error_and_saves_nothing(recruiter_client, text, message, action):
+def test_bad_text_rerenders_with_the_error_and_saves_nothing(recruiter_client, text, message, status, action):
     response = paste(recruiter_client, text, action=action)
-    assert response.status_code == 400
+    assert response.status_code == status
     assert message in " ".join(response.context["form"].errors["text"])
     assert response.context["reading"] is None
     assert not VacancySearch.objects.exists()

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from recruiting.models import SearchProposal, VacancySearch
-from recruiting.searches import Requirement, create_search, propose_search, publish_proposal, rank_search
+from recruiting.publishing import publish_proposal
+from recruiting.searches import Requirement, create_search, propose_search, rank_search
 from skills import services
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
 from tests.factories import (

@@ -19,7 +19,7 @@ another:
 It prints a table (fault, expected, observed, data lost, recovery time) and exits 1 when a row fails. It never
 stops or restarts a server it did not start: PostgreSQL keeps running; only its own database is altered.
 
-    .venv/bin/python -m bench.faults [--engineers 30000] [--stale 30] [--worker-stop 120] [--redis-down 20]
+    .venv/bin/python -m bench.faults [--engineers 15000] [--stale 30] [--worker-stop 120] [--redis-down 20]
 """
 
 import argparse

@@ -19,7 +19,7 @@ another:
 It prints a table (fault, expected, observed, data lost, recovery time) and exits 1 when a row fails. It never
 stops or restarts a server it did not start: PostgreSQL keeps running; only its own database is altered.
 
-    .venv/bin/python -m bench.faults [--engineers 30000] [--stale 30] [--worker-stop 120] [--redis-down 20]
+    .venv/bin/python -m bench.faults [--engineers 15000] [--stale 30] [--worker-stop 120] [--redis-down 20]
 """
 
 import argparse
@@ -580,7 +580,7 @@ def print_table(rows: list[Row]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engineers", type=int, default=30_000, help="engineers in the database (default 30,000)")
+    parser.add_argument("--engineers", type=int, default=15_000, help="engineers in the database (default 15,000)")
     parser.add_argument("--stale", type=int, default=30, help="JOB_STALE_SECONDS of the run (default 30)")
     parser.add_argument(
         "--worker-stop", type=float, default=float(os.environ.get("FAULTS_WORKER_STOP", "120")),

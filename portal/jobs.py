@@ -17,7 +17,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
+
+from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +49,9 @@ class Superseded(Exception):
 
 class Job(models.Model):
     """The state of one long job: what a progress page needs, and what finds a job whose worker died."""
+
+    # The keyword argument that names the job in its tasks' arguments (``export_id=…``).
+    task_key = "job_id"
 
     status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
@@ -176,10 +182,31 @@ def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     The workers' sweep (``portal.workers``) calls it for every kind of job on a timer; the pages that show a job
     call it for theirs too.
     """
-    stale = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER)
-    return sum(
-        take_over(type(job), pk=job.pk, attempt=job.attempt, start=start) for job in stale.only("pk", "attempt")
+    stale = list(
+        jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER).only("pk", "attempt")
     )
+    if not stale:
+        return 0
+    worked_on = attempts_at_work(type(stale[0]))
+    return sum(
+        take_over(type(job), pk=job.pk, attempt=job.attempt, start=start)
+        for job in stale
+        if (job.pk, job.attempt) not in worked_on
+    )
+
+
+def attempts_at_work(job_model: type[Job]) -> set[tuple[int, int]]:
+    """The (job, attempt) pairs of this kind that a live worker is running a task of right now: silent only because
+    one long query has not answered yet (counting a large list on a busy machine), not stale."""
+    live_tasks = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - STALE_AFTER).exclude(task_id="")
+    task_ids = list(live_tasks.values_list("task_id", flat=True))  # as UUIDs, not text: SQLite stores them bare
+    running = DBTaskResult.objects.filter(pk__in=task_ids).values_list("args_kwargs", flat=True)
+    at_work = set()
+    for arguments in running:
+        kwargs = arguments.get("kwargs", {})
+        if job_model.task_key in kwargs and "attempt" in kwargs:
+            at_work.add((kwargs[job_model.task_key], kwargs["attempt"]))
+    return at_work
 
 
 def run_job(

@@ -67,6 +67,8 @@ class CandidateExport(Job):
     on record.
     """
 
+    task_key = "export_id"
+
     recruiter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

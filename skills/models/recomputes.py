@@ -14,6 +14,8 @@ class RoleRecompute(Job):
     chunk of its attempt is.
     """
 
+    task_key = "recompute_id"
+
     role = models.ForeignKey("skills.Role", on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

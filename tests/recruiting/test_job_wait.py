@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -11,7 +12,16 @@ from portal import workers
 from portal.jobs import JobStatus
 from portal.models import WorkerHeartbeat
 from recruiting.models import CandidateExport
-from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
+from recruiting.searches import Requirement, create_search
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    SkillFactory,
+    UserFactory,
+)
 from tests.jobs import queue_in_database, work_off_queue
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +93,19 @@ def test_the_dutch_page_says_no_worker_has_checked_in(recruiter_client):
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2, seconds=5))
     response = recruiter_client.get(export.get_absolute_url(), headers={"accept-language": "nl"})
     assert "Er heeft zich al 2 minuten geen worker gemeld" in re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(client, settings):
+    queue_in_database(settings)
+    recruiter = RecruiterFactory()
+    client.force_login(recruiter)
+    RoleFactory(slug="platform", order=1)
+    item = ChecklistItemFactory(skill=SkillFactory(name="Orchestration"), name="Retries")
+    search = create_search(
+        owner=recruiter, title="Airflow engineer", text="We ask for retries.", requirements=[Requirement(item=item, min_level=3, is_must_have=True)]
+    )
+    assert client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk})).status_code == 303
+    workers.beat(worker_id="gone")
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=3, seconds=5))
+    text = re.sub(r"\s+", " ", client.get(search.get_absolute_url()).content.decode())
+    assert "No worker has checked in for 3 minutes — your job will start when one is back." in text

@@ -22,7 +22,7 @@ from modeltranslation.admin import TranslationTabularInline
 from catalog.admin import BilingualAdmin, SizeLimitedImportForm
 from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
-from portal.spreadsheets import SpreadsheetSafeCSV
+from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 from skills import recomputes
 from skills.models import (
     ChecklistItem,
@@ -155,7 +155,7 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
     resource_classes = (ItemPhraseResource,)
     import_form_class = SizeLimitedImportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
-    export_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 
     @admin.display(description=_("skill"), ordering="item__skill")
     def skill(self, obj: ItemPhrase):

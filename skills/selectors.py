@@ -8,6 +8,7 @@ match can never disagree.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
@@ -341,3 +342,13 @@ def required_items_without_resources() -> QuerySet[ChecklistItem]:
         .distinct()
         .order_by("skill__name", "name")
     )
+
+
+def item_names_in(*, language: str) -> dict[str, str]:
+    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
+    tick wrote it) → its name in ``language``, English where no translation is kept."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
+    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return {row[english]: row[column] or row[english] for row in names if row[english]}

@@ -45,7 +45,7 @@ EXPORT_COLUMNS = (
     _("score"),
     _("must-haves missing"),
     _("profile URL"),
-    _("e-mail"),
+    _("email"),
 )
 NAME_COLUMN, PROFILE_URL_COLUMN, EMAIL_COLUMN = 0, 7, 8
 ROWS_PER_FETCH = 2000
@@ -66,7 +66,7 @@ def candidate_rows(
     language: str,
     recruiter: AbstractBaseUser | None = None,
 ) -> Iterator[tuple]:
-    """One row per ranked candidate, texts in ``language``: names and e-mail addresses as ``recruiter`` may see
+    """One row per ranked candidate, texts in ``language``: names and email addresses as ``recruiter`` may see
     them (none revealed without a recruiter)."""
     if recruiter is not None:
         ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
@@ -187,7 +187,7 @@ def _profile_id(row: list) -> int | None:
 
 
 def identities_in(rows: Iterable[list]) -> dict[int, tuple[str, str]]:
-    """Who a written export shows, per candidate: the name and e-mail cells as written."""
+    """Who a written export shows, per candidate: the name and email cells as written."""
     rows = iter(rows)
     next(rows, None)
     shown = {}
@@ -199,7 +199,7 @@ def identities_in(rows: Iterable[list]) -> dict[int, tuple[str, str]]:
 
 
 def shows_more_than_now(*, written: tuple[str, str], now: CandidateIdentity, pseudonym: str) -> bool:
-    """Whether a written row shows more of who the candidate is than they show this recruiter now: an e-mail
+    """Whether a written row shows more of who the candidate is than they show this recruiter now: an email
     address they no longer reveal, or a name other than the one shown now and the pseudonym."""
     name, email = written
     if email and email != spreadsheet_safe(now.email):

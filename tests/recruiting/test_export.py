@@ -70,7 +70,7 @@ def test_a_row_holds_the_candidate_the_role_the_missing_must_haves_and_the_profi
         "score": "75",
         "must-haves missing": "Data skew; Retries, with backoff",
         "profile URL": profile_url(profile.pk),
-        "e-mail": "",
+        "email": "",
     }
 
 
@@ -123,7 +123,7 @@ def payload_of(prefix: str) -> str:
 
 
 def formula_candidate(prefix: str, *, name_from: str):
-    """A candidate whose every text cell starts with ``prefix``; the name they chose, or the e-mail (never shown)."""
+    """A candidate whose every text cell starts with ``prefix``; the name they chose, or the email (never shown)."""
     payload = payload_of(prefix)
     role = RoleFactory(title=payload)
     names = (

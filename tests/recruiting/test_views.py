@@ -362,7 +362,7 @@ def test_export_streams_filtered_visible_rows_with_absolute_urls(recruiter_clien
     assert "attachment" in response["Content-Disposition"]
     header, *rows = csv_rows(response)
     assert header == [
-        "name", "headline", "location", "years", "role", "score", "must-haves missing", "profile URL", "e-mail"
+        "name", "headline", "location", "years of experience", "role", "score", "must-haves missing", "profile URL", "email"
     ]  # fmt: skip
     assert len(rows) == 1
     _name, headline, location, years, role_title, score, missing, url, email = rows[0]

@@ -6,8 +6,8 @@ match can never disagree.
 """
 
 from collections import defaultdict
-from fractions import Fraction
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser

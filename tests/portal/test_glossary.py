@@ -12,7 +12,7 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted((ROOT / "templ
 # Words as they would reach a Dutch reader: whole words, case as written.
 FORBIDDEN_DUTCH = (
     r"\bUw\b", r"\buw\b", r"\bU\b", r"\bu\b", r"\balstublieft\b", r"\bAlstublieft\b", r"\ba\.u\.b\.",
-    r"orchestratie", r"Bevestigings e-mail", r"\bHiaten\b", r"zoals wij haar lezen", r"\bHij levert\b",
+    r"orchestratie", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
 )  # fmt: skip
 FORBIDDEN_ENGLISH = (
     r"\bSign In\b", r"\bSign Up\b", r"\bSign Out\b", r"\bE-mail Address", r"\bEmail Address\b", r"\bRemember Me\b",

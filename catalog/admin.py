@@ -25,7 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
-from portal.spreadsheets import SpreadsheetSafeCSV
+from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 
 
 class BilingualAdmin(TranslationAdmin):
@@ -141,7 +141,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     resource_classes = (ToolResource,)
     import_form_class = SizeLimitedImportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
-    export_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
     history_list_display = ("published",)
     inlines = (ToolPhraseInline,)
     fieldsets = (
@@ -180,7 +180,7 @@ class ToolPhraseAdmin(ImportExportModelAdmin):
     resource_classes = (ToolPhraseResource,)
     import_form_class = SizeLimitedImportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
-    export_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 
 
 class ChooserRecommendationInline(TranslationTabularInline):

@@ -779,8 +779,8 @@ TOOLS_NL = {
             "analisten."
         ),
         "in_vacancies": (
-            "Staat in de skills-sectie van vacatures als data cleaning, data wrangling, data validation, "
-            "exploratory data analysis (EDA), dataset checks en ETL debugging."
+            "Staat in de skills-sectie van vacatures als data cleaning, data wrangling, datavalidatie, "
+            "exploratory data analysis (EDA), datasetchecks en ETL-debugging."
         ),
         "typical_uses": lines(
             "Sanity checks op datasets: aantallen rijen, lege waarden, dubbele rijen",

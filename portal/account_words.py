@@ -4,10 +4,13 @@ allauth's pages say "Sign In" and, in Dutch, "Aanmelden". Listing its msgids
 here keeps them in our catalogues (``make messages``), so that
 locale/nl gives them "Inloggen", "Registreren", "Uitloggen" and locale/en
 gives them "Log in", "Sign up", "Log out": the words of our own pages.
-Nothing imports this module; it only holds the strings.
+The same holds allauth's Title Case ("Confirm Email Address", "Remember Me"),
+which our English catalogue writes in sentence case, and the Dutch of allauth
+and Django that says "u", "uw" or "alstublieft", which ours says with "je"
+(docs/glossary.md). Nothing imports this module; it only holds the strings.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 ALLAUTH_WORDS = (
     gettext_noop("Sign In"),
@@ -20,4 +23,109 @@ ALLAUTH_WORDS = (
     gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
     gettext_noop("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
     gettext_noop("Sign in with a passkey"),
+)
+
+
+# Title Case of allauth's, in sentence case in English (locale/en) and in plain Dutch (locale/nl).
+ALLAUTH_TITLES = (
+    gettext_noop("Remember Me"),
+    gettext_noop("Current Password"),
+    gettext_noop("New Password"),
+    gettext_noop("TOTP Authenticator"),
+    gettext_noop("Social Accounts"),
+    gettext_noop("Account Inactive"),
+    gettext_noop("Confirm Access"),
+    gettext_noop("Email Verification"),
+    gettext_noop("Enter Email Verification Code"),
+    gettext_noop("Enter Sign-In Code"),
+    gettext_noop("Password Reset"),
+    gettext_noop("Enter Password Reset Code"),
+    gettext_noop("Phone Verification"),
+    gettext_noop("Enter Phone Verification Code"),
+    gettext_noop("Email Addresses"),
+    gettext_noop("Make Primary"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Add Email Address"),
+    gettext_noop("Add Email"),
+    gettext_noop("Account Already Exists"),
+    gettext_noop("Email Changed"),
+    gettext_noop("Email Confirmation"),
+    gettext_noop("Please Confirm Your Email Address"),
+    gettext_noop("Email Removed"),
+    gettext_noop("Sign-In Code"),
+    gettext_noop("Password Changed"),
+    gettext_noop("Password Reset Code"),
+    gettext_noop("Password Reset Email"),
+    gettext_noop("Password Set"),
+    gettext_noop("Unknown Account"),
+    gettext_noop("Email Address"),
+    gettext_noop("Cancel Change"),
+    gettext_noop("Change Email"),
+    gettext_noop("Confirm Email Address"),
+    gettext_noop("Change Password"),
+    gettext_noop("Forgot Password?"),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Bad Token"),
+    gettext_noop("Set Password"),
+    gettext_noop("Change Phone"),
+    gettext_noop("Request Code"),
+    gettext_noop("Passkey Sign Up"),
+    gettext_noop("Sign Up Closed"),
+    gettext_noop("Verify Your Email Address"),
+    gettext_noop("Account Connections"),
+    gettext_noop("Two-Factor Authentication"),
+    gettext_noop("Enter Device Code"),
+    gettext_noop("Confirm Device"),
+    gettext_noop("Device Authorized"),
+    gettext_noop("Device Denied"),
+    gettext_noop("Stay Signed In"),
+    gettext_noop("New Recovery Codes Generated"),
+    gettext_noop("Authenticator App Activated"),
+    gettext_noop("Authenticator App Deactivated"),
+    gettext_noop("Security Key Added"),
+    gettext_noop("Security Key Removed"),
+    gettext_noop("Authenticator App"),
+    gettext_noop("Security Keys"),
+    gettext_noop("Recovery Codes"),
+    gettext_noop("Activate Authenticator App"),
+    gettext_noop("Deactivate Authenticator App"),
+    gettext_noop("Add Security Key"),
+    gettext_noop("Remove Security Key"),
+    gettext_noop("Edit Security Key"),
+    gettext_noop("Create Passkey"),
+    gettext_noop("Third-Party Login Failure"),
+    gettext_noop("Third-Party Account Connected"),
+    gettext_noop("Third-Party Account Disconnected"),
+    gettext_noop("Login Cancelled"),
+    gettext_noop("Started At"),
+    gettext_noop("IP Address"),
+    gettext_noop("Sign Out Other Sessions"),
+    gettext_noop("User Sessions"),
+)
+
+# allauth's and Django's Dutch that says "u", "uw" or "alstublieft", or spells a word apart: ours says "je".
+FORMAL_DUTCH = (
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop("Please contact us if you have any trouble resetting your password."),
+    gettext_noop("We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."),
+    gettext_noop("We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."),
+    gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
+    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop(
+        "We have sent an email to you for\n"
+        "verification. Please click on the link inside that email. If you do not see the verification email in "
+        "your main inbox, check your spam folder. Otherwise\n"
+        "contact us if you do not receive it within a few minutes."
+    ),
+    gettext_noop("Are you sure?"),
+    gettext_noop("Designates whether this user should be treated as active. Unselect this instead of deleting accounts."),
+    gettext_noop("Sign In Via %(provider)s"),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
 )

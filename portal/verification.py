@@ -1,7 +1,7 @@
-"""Sending the confirmation e-mail again, from the page that asks to confirm the address.
+"""Sending the confirmation email again, from the page that asks to confirm the address.
 
 Answers the same whether or not the address has an account waiting, so the
-form tells nobody which addresses are registered; at most one e-mail per
+form tells nobody which addresses are registered; at most one email per
 address every few minutes, and a few per client address an hour, so the form cannot be used to flood
 other people's inboxes (the cache holds keyed hashes, not the addresses).
 """
@@ -25,17 +25,17 @@ PENDING_EMAIL_SESSION_KEY = "portal_pending_email"  # read by templates/account/
 
 
 class ResendConfirmationForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("E-mail address"), max_length=254)
+    email = forms.EmailField(label=gettext_lazy("Email address"), max_length=254)
 
 
 def remember_signup_email(sender, request: HttpRequest, user, **kwargs) -> None:
-    """The address just signed up with, so the confirmation page can offer to send its e-mail again."""
+    """The address just signed up with, so the confirmation page can offer to send its email again."""
     if request is not None and hasattr(request, "session"):
         request.session[PENDING_EMAIL_SESSION_KEY] = user.email
 
 
 def _may_send(request: HttpRequest, email: str) -> bool:
-    """One e-mail per address per RESEND_SECONDS and RESENDS_PER_CLIENT_HOUR per client, shared through the cache."""
+    """One email per address per RESEND_SECONDS and RESENDS_PER_CLIENT_HOUR per client, shared through the cache."""
     # "ratelimit:" keys are kept in the database while Redis is away (portal/cache.py).
     client = "ratelimit:resend-client:" + salted_hmac("portal.verification", client_address(request)).hexdigest()
     cache.add(client, 0, 60 * 60)
@@ -54,7 +54,7 @@ def _may_send(request: HttpRequest, email: str) -> bool:
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
     form = ResendConfirmationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter the e-mail address you signed up with."))
+        messages.error(request, _("Enter the email address you signed up with."))
         return redirect("account_email_verification_sent")
     email = form.cleaned_data["email"]
     address = EmailAddress.objects.filter(email__iexact=email, verified=False).select_related("user").first()
@@ -64,7 +64,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     messages.info(
         request,
         _(
-            "If %(email)s is waiting for confirmation, a new e-mail is on its way. "
+            "If %(email)s is waiting for confirmation, a new email is on its way. "
             "We send at most one every %(minutes)d minutes."
         )
         % {"email": email, "minutes": RESEND_SECONDS // 60},

@@ -74,7 +74,7 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         if contact.status == ContactRequest.Status.ACCEPTED:
-            text = _("%(name)s of %(company)s now sees your name and e-mail address.")
+            text = _("%(name)s of %(company)s now sees your name and email address.")
         else:
             text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.")
         messages.success(request, text % {"name": contact.recruiter_name, "company": contact.recruiter_company})
@@ -92,7 +92,7 @@ def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s of %(company)s no longer sees your name and e-mail address.")
+            _("%(name)s of %(company)s no longer sees your name and email address.")
             % {"name": contact.recruiter_name, "company": contact.recruiter_company},
         )
     return redirect(f"{reverse('skills:profile')}#contacts-heading")

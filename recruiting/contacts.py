@@ -7,7 +7,7 @@ Rules (one home each, here):
 - a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
 - after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
   ``ASK_AGAIN_AFTER`` (30 days) later (:attr:`ContactRequest.ask_again_from`, which the pages show too);
-- the e-mail to the engineer is queued by :func:`notify_engineer_of_contact_request`, the one place that
+- the email to the engineer is queued by :func:`notify_engineer_of_contact_request`, the one place that
   does it, once the request is committed; the mail job sends it (and retries).
 """
 
@@ -76,7 +76,7 @@ def recruiter_details(*, recruiter: AbstractBaseUser) -> RecruiterProfile | None
 def send_contact_request(
     *, recruiter: AbstractBaseUser, profile: EngineerProfile, message: str, name: str, company: str, answer_url: str
 ) -> ContactRequest:
-    """Ask a visible candidate for contact, under the rules above; the engineer is e-mailed once it is stored."""
+    """Ask a visible candidate for contact, under the rules above; the engineer is emailed once it is stored."""
     if not profile.is_visible_to_recruiters:
         raise ValidationError(_("This candidate is not visible to recruiters."))
     # One recruiter's requests one at a time, so two at once cannot both pass the daily limit.
@@ -127,14 +127,14 @@ def send_contact_request(
 
 
 def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answer_url: str) -> None:
-    """E-mail the engineer about a new request: who asks, their message as plain text, where to answer."""
+    """Email the engineer about a new request: who asks, their message as plain text, where to answer."""
     subject = _("[DE skills] %(name)s of %(company)s would like to get in touch") % {
         "name": contact_request.recruiter_name,
         "company": contact_request.recruiter_company,
     }
     body = _(
         "%(name)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
-        "They do not see your name or e-mail address unless you accept. Answer on your profile page: %(url)s\n"
+        "They do not see your name or email address unless you accept. Answer on your profile page: %(url)s\n"
         "A request you do not answer within 14 days counts as declined."
     ) % {
         "name": contact_request.recruiter_name,
@@ -143,7 +143,8 @@ def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answe
         "url": answer_url,
     }
     # Queued, never sent here: the request is stored whether or not the mail server answers, and the job retries.
-    queue_email(subject=subject, body=body, to=[contact_request.profile.user.email])
+    # A subject is one line: whatever a recruiter typed, a line break must not turn the email into an error.
+    queue_email(subject=" ".join(subject.split()), body=body, to=[contact_request.profile.user.email])
 
 
 def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
@@ -156,7 +157,7 @@ def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) ->
 def answer_contact_request(
     *, engineer: AbstractBaseUser, contact_request: ContactRequest, accept: bool
 ) -> ContactRequest:
-    """Accept (that recruiter sees the name and e-mail address) or decline a pending request."""
+    """Accept (that recruiter sees the name and email address) or decline a pending request."""
     contact_request = _own_request(engineer, contact_request)
     if not contact_request.is_answerable:
         raise ValidationError(_("This contact request can no longer be answered."))
@@ -169,7 +170,7 @@ def answer_contact_request(
 
 @transaction.atomic
 def withdraw_acceptance(*, engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
-    """Hide the name and e-mail address from that recruiter again, from now on."""
+    """Hide the name and email address from that recruiter again, from now on."""
     contact_request = _own_request(engineer, contact_request)
     if contact_request.status != ContactRequest.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted contact request can be withdrawn."))

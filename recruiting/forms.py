@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruiting.contacts import MESSAGE_MAX_LENGTH
 from recruiting.filters import RoleChoiceField
-from recruiting.models import VacancySearch
+from recruiting.models import ExportFormat, VacancySearch
 from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
@@ -33,6 +33,22 @@ class CandidateRoleForm(forms.Form):
     def __init__(self, *args, recruiter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = roles_for_recruiter(recruiter=recruiter)
+
+
+class ExportForm(forms.Form):
+    """The file the recruiter wants: Excel's own format, or CSV in their language."""
+
+    file_format = forms.ChoiceField(
+        label=_("File"),
+        choices=ExportFormat.choices,
+        initial=ExportFormat.XLSX,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": _("Choose XLSX or CSV.")},
+    )
+
+    def clean_file_format(self) -> str:
+        return self.cleaned_data["file_format"] or ExportFormat.CSV  # a page from before the choice: the CSV it had
 
 
 class ShortlistForm(forms.Form):
@@ -77,9 +93,14 @@ class ContactRequestForm(forms.Form):
         max_length=MESSAGE_MAX_LENGTH,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Plain text, at most %(limit)d characters. The candidate sees your name and company.")
-        % {"limit": MESSAGE_MAX_LENGTH},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in per request: "%" on a lazy text at import would fix it in the language of the first import.
+        self.fields["message"].help_text = gettext(
+            "Plain text, at most %(limit)d characters. The candidate sees your name and company."
+        ) % {"limit": MESSAGE_MAX_LENGTH}
 
 
 class ContactAnswerForm(forms.Form):

@@ -60,8 +60,13 @@ class ProfileView(models.Model):
         return f"{self.recruiter} viewed {self.profile}"
 
 
+class ExportFormat(models.TextChoices):
+    XLSX = "xlsx", _("Excel (XLSX)")
+    CSV = "csv", _("CSV")
+
+
 class CandidateExport(Job):
-    """One recruiter's CSV export of a filtered candidate list: the job, its private file, and its audit.
+    """One recruiter's spreadsheet export of a filtered candidate list: the job, its private file, and its audit.
 
     The row outlives the file (deleted after ``expires_at``), so who exported what, when, and how many rows stays
     on record.
@@ -85,6 +90,9 @@ class CandidateExport(Job):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     file_name = models.CharField(_("file in the exports storage"), max_length=300, blank=True)
     expires_at = models.DateTimeField(_("download valid until"), null=True, blank=True)
+    file_format = models.CharField(_("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV)
+    # The recruiter's language when they asked: the headers, the item names and, for CSV, separator and decimal mark.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         ordering = ("-created_at",)
@@ -115,6 +123,12 @@ class CandidateExport(Job):
     @property
     def percent(self) -> int:
         return self.progress_percent(self.rows_written, self.rows_total)
+
+    @property
+    def content_type(self) -> str:
+        if self.file_format == ExportFormat.XLSX:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return "text/csv; charset=utf-8"
 
 
 class RecruiterProfile(models.Model):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,9 +28,9 @@ from django.utils.translation import gettext_noop
 from portal import jobs
 from portal.access import account_can_view_candidates
 from portal.jobs import JobStatus
-from recruiting.export import candidate_csv
+from recruiting.export import candidate_rows, export_header, write_spreadsheet
 from recruiting.filters import CandidateFilter
-from recruiting.models import CandidateExport, ProfileView, Shortlist, ShortlistEntry
+from recruiting.models import CandidateExport, ExportFormat, ProfileView, Shortlist, ShortlistEntry
 from skills.models import EngineerProfile
 
 logger = logging.getLogger(__name__)
@@ -129,12 +130,22 @@ def export_filters(query: QueryDict) -> str:
 
 
 def request_candidate_export(
-    *, recruiter: AbstractBaseUser, query: QueryDict, profile_url_base: str
+    *,
+    recruiter: AbstractBaseUser,
+    query: QueryDict,
+    profile_url_base: str,
+    file_format: str = ExportFormat.CSV,
+    language: str = "en",
 ) -> CandidateExport:
     """Queue an export of the candidate list for these filters; a repeated click gives the same export.
 
-    Answers at once whatever the size of the list: counting and writing are the job's work.
+    Answers at once whatever the size of the list: counting and writing are the job's work. ``language`` is the
+    recruiter's as they ask: the file keeps it whatever they read in later.
     """
+    if file_format not in ExportFormat.values:
+        raise ValidationError(_("Choose XLSX or CSV."))
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     if len(query.urlencode()) > MAX_FILTERS_LENGTH:
         raise ValidationError(_("These filters are too long to export."))
     role = CandidateFilter(query, recruiter=recruiter).chosen_role
@@ -148,7 +159,9 @@ def request_candidate_export(
         # One recruiter's clicks queue up here, so two at once cannot both miss the other's export.
         get_user_model().objects.select_for_update().filter(pk=recruiter.pk).exists()
         same = (
-            CandidateExport.objects.filter(recruiter=recruiter, filters=filters, role=role)
+            CandidateExport.objects.filter(
+                recruiter=recruiter, filters=filters, role=role, file_format=file_format, language=language
+            )
             .filter(
                 Q(created_at__gte=now - EXPORT_SAME_CLICK_WINDOW) | Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
             )
@@ -169,6 +182,8 @@ def request_candidate_export(
             role_title=str(role.title),
             filters=filters,
             profile_url_base=profile_url_base,
+            file_format=file_format,
+            language=language,
             created_at=now,
         )
         result = start_candidate_export(export.pk, export.attempt)
@@ -185,7 +200,7 @@ def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | N
 
 
 def write_candidate_export(*, export_id: int, attempt: int) -> None:
-    """The job: write the export's CSV to the private storage, with progress, as the visibility rule stands now."""
+    """The job: write the export's file to the private storage, with progress, as the visibility rule stands now."""
     jobs.run_job(
         CandidateExport,
         pk=export_id,
@@ -220,26 +235,25 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
             jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
             last.update(rows=rows, at=now)
 
-    written = 0
-
-    def count(rows: int) -> None:
-        nonlocal written
-        written = rows
-        progress(rows)
-
     base = export.profile_url_base
     storage = exports_storage()
     with tempfile.TemporaryFile() as spool:
-        for chunk in candidate_csv(
-            ranking=ranking,
-            role=role,
-            profile_url=lambda pk: f"{base}{pk}/",
-            on_progress=count,
-            recruiter=export.recruiter,
-        ):
-            spool.write(chunk.encode())
+        written = write_spreadsheet(
+            spool,
+            header=export_header(export.language),
+            rows=candidate_rows(
+                ranking=ranking,
+                role=role,
+                profile_url=lambda pk: f"{base}{pk}/",
+                language=export.language,
+                recruiter=export.recruiter,
+            ),
+            file_format=export.file_format,
+            language=export.language,
+            on_progress=progress,
+        )
         spool.seek(0)
-        name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.csv", File(spool))
+        name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.{export.file_format}", File(spool))
     now = timezone.now()
     finished = (
         jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)

@@ -5,17 +5,19 @@ Every view passes :func:`candidates_required`, which asks the one access rule
 the selectors, which start from the visible profiles.
 """
 
+import tempfile
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -23,9 +25,9 @@ from portal.access import can_view_candidates, needs_second_factor
 from portal.redirects import safe_next, to_second_factor
 from portal.workers import job_wait
 from recruiting.contacts import latest_request, reveal_for
-from recruiting.export import csv_without_profiles, identities_in_csv, text_lines
+from recruiting.export import identities_in, read_spreadsheet, rows_without_profiles, write_spreadsheet
 from recruiting.filters import CandidateFilter
-from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ShortlistForm, ShortlistNoteForm
+from recruiting.forms import AddToShortlistForm, CandidateRoleForm, ExportForm, ShortlistForm, ShortlistNoteForm
 from recruiting.models import CandidateExport, Shortlist
 from recruiting.searches import search_of_role, search_ranking
 from recruiting.selectors import (
@@ -135,9 +137,16 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
         raise Http404(_("There is no published role to rank candidates by."))
     if request.method == "POST":
         profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
+        form = ExportForm(request.POST)
         try:
+            if not form.is_valid():
+                raise ValidationError(form.errors["file_format"])
             export = request_candidate_export(
-                recruiter=request.user, query=request.GET, profile_url_base=request.build_absolute_uri(profile_url)
+                recruiter=request.user,
+                query=request.GET,
+                profile_url_base=request.build_absolute_uri(profile_url),
+                file_format=form.cleaned_data["file_format"],
+                language=get_language(),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -170,10 +179,16 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"export": export, "wait": None if export.is_finished else job_wait(job=export)})
 
 
-def _filtered_file(storage, name: str, hidden: set[int]):
-    """The stored export without the rows of ``hidden`` candidates; the file is closed when the stream ends."""
-    with storage.open(name, "rb") as stored:
-        yield from csv_without_profiles(text_lines(stored), hidden=hidden)
+def _filtered_file(storage, export: CandidateExport, hidden: set[int]):
+    """The stored export written again without the rows of ``hidden`` candidates, in a temporary file that the
+    response closes (and so deletes) when it is sent."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    kind = {"file_format": export.file_format, "language": export.language}
+    with storage.open(export.file_name, "rb") as stored:
+        rows = rows_without_profiles(read_spreadsheet(stored, **kind), hidden=hidden)
+        write_spreadsheet(spool, header=next(rows), rows=rows, **kind)
+    spool.seek(0)
+    return spool
 
 
 @candidates_required
@@ -186,19 +201,18 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     storage = exports_storage()
     try:
         with storage.open(export.file_name, "rb") as stored:
-            written = identities_in_csv(text_lines(stored))
+            written = identities_in(
+                read_spreadsheet(stored, file_format=export.file_format, language=export.language)
+            )
         hidden = rows_to_leave_out(recruiter=request.user, written=written)
+        stream = _filtered_file(storage, export, hidden) if hidden else storage.open(export.file_name, "rb")
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
-    if hidden:
-        response = StreamingHttpResponse(
-            _filtered_file(storage, export.file_name, hidden), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = FileResponse(storage.open(export.file_name, "rb"), content_type="text/csv; charset=utf-8")
+    response = FileResponse(stream, content_type=export.content_type)
     slug = export.role.slug if export.role else "role"
     response["Content-Disposition"] = (
-        f'attachment; filename="candidates-{slug}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.csv"'
+        f'attachment; filename="candidates-{slug}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}'
+        f'.{export.file_format}"'
     )
     response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
     return response

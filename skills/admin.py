@@ -22,7 +22,7 @@ from modeltranslation.admin import TranslationTabularInline
 from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
 from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
-from portal.spreadsheets import SpreadsheetSafeCSV
+from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 from skills import recomputes
 from skills.checklist import set_checklist_published
 from skills.models import (
@@ -137,7 +137,7 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
     resource_classes = (ItemPhraseResource,)
     import_form_class = SizeLimitedImportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
-    export_formats = (SpreadsheetSafeCSV, JSON)
+    export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 
     @admin.display(description=_("skill"), ordering="item__skill")
     def skill(self, obj: ItemPhrase):

@@ -104,7 +104,7 @@ class ProfileForm(forms.ModelForm):
                 "Shown to recruiters only if you choose “My name” below, or after you accept their contact request."
             ),
             "identity": _(
-                "Recruiters always see your skills; who you are only when you say so. Your e-mail address is "
+                "Recruiters always see your skills; who you are only when you say so. Your email address is "
                 "shown only to a recruiter whose contact request you accepted."
             ),
             "headline": _("One line recruiters see first, e.g. “Data Engineer — Spark and Airflow”."),
@@ -134,7 +134,7 @@ class DeleteAccountForm(forms.Form):
     """
 
     email = forms.CharField(
-        label=_("Type your e-mail address to confirm"),
+        label=_("Type your email address to confirm"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
@@ -171,7 +171,7 @@ class DeleteAccountForm(forms.Form):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
         if email.casefold() != self.user.email.casefold():
-            raise forms.ValidationError(_("That is not the e-mail address of this account; nothing was deleted."))
+            raise forms.ValidationError(_("That is not the email address of this account; nothing was deleted."))
         return email
 
 

@@ -7,7 +7,9 @@ match can never disagree.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from fractions import Fraction
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
@@ -25,7 +27,7 @@ from skills.models import (
     RoleRequirement,
     Skill,
 )
-from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match
+from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, score_of
 from skills.services import requirement_specs_by_role
 
 HISTORY_CHART_POINTS = 200
@@ -103,6 +105,7 @@ class ScoreExample:
     status: RequirementStatus
     counts: int
     earned: float
+    points: int = 0  # what reaching its minimum would add to the score
     must_have_factor: int = MUST_HAVE_FACTOR
 
 
@@ -196,17 +199,30 @@ def requirement_gaps(
         met=[status for status in statuses if status.is_met],
         missing=missing,
         learning_path=learning_path,
-        example=_score_example(learning_path[:1] or statuses[:1], specs),
+        example=_score_example(learning_path + [status for status in statuses if status.is_met], specs),
     )
 
 
 def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpec]) -> ScoreExample | None:
-    """The first step of the learning path (else the first requirement), worked through the score rule."""
+    """The requirement that would move the score most if raised to its minimum, worked through the score rule: one
+    the engineer already has a level on when there is one, so the example is about their own work; ties go to the
+    first in ``statuses`` (the learning path's order). The first requirement when everything is met."""
     if not statuses:
         return None
-    status = statuses[0]
-    spec = next(spec for spec in specs if spec.item_id == status.item.pk)
-    return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)))
+    by_item = {spec.item_id: spec for spec in specs}
+    counted = sum(spec.counts for spec in specs)
+    earned = sum((by_item[status.item.pk].earned(status.level) for status in statuses), Fraction(0))
+
+    def gain(status: RequirementStatus) -> Fraction:
+        spec = by_item[status.item.pk]
+        return spec.counts - spec.earned(status.level)
+
+    missing = [status for status in statuses if not status.is_met]
+    pool = [status for status in missing if status.level > 0] or missing
+    status = max(pool, key=gain) if pool else statuses[0]
+    spec = by_item[status.item.pk]
+    points = score_of(earned + gain(status), counted) - score_of(earned, counted)
+    return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)), points=points)
 
 
 @dataclass(frozen=True)
@@ -341,3 +357,13 @@ def required_items_without_resources() -> QuerySet[ChecklistItem]:
         .distinct()
         .order_by("skill__name", "name")
     )
+
+
+def item_names_in(*, language: str) -> dict[str, str]:
+    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
+    tick wrote it) → its name in ``language``, English where no translation is kept."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
+    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return {row[english]: row[column] or row[english] for row in names if row[english]}

@@ -79,7 +79,7 @@ class ContactRequestOut(Schema):
 
 
 class ContactAnswerIn(Schema):
-    accept: bool = Field(description="True shows this recruiter your name and e-mail address.")
+    accept: bool = Field(description="True shows this recruiter your name and email address.")
 
 
 @router.get("/share-links", response={200: list[ShareLinkOut], **AUTH_ERRORS}, summary="Your share links")

@@ -214,3 +214,21 @@ def test_an_exported_csv_imports_back_to_the_same_texts(client):
     client.post("/admin/catalog/tool/process_import/", preview.context["confirm_form"].initial)
     tool.refresh_from_db()
     assert (tool.summary_en, tool.pitfalls_nl) == ("=1+1", "-2+3")
+
+
+XLSX_FORMAT = "2"  # ToolAdmin.export_formats = (CSV, JSON, XLSX)
+
+
+@pytest.mark.parametrize("payload", FORMULA_PAYLOADS[:4])
+def test_admin_xlsx_export_quotes_every_text_a_spreadsheet_would_run(client, payload):
+    from openpyxl import load_workbook
+
+    ToolFactory(name=payload, summary_en=payload)
+    client.force_login(EditorFactory())
+    form = client.get(EXPORT_URL).context["form"]
+    data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
+    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": XLSX_FORMAT})
+    assert response.status_code == 200
+    header, row = load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["name"], cells["summary_en"]) == ("'" + payload,) * 2

@@ -1,4 +1,4 @@
-"""Journey 2: a new engineer signs up, confirms the e-mail, ticks the checklist and follows the learning path."""
+"""Journey 2: a new engineer signs up, confirms the email, ticks the checklist and follows the learning path."""
 
 import re
 
@@ -41,17 +41,17 @@ def test_new_engineer_signs_up_ticks_items_without_reload_and_follows_the_learni
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
     page.wait_for_url("**/accounts/confirm-email/")
-    assert page.get_by_label("E-mail address").input_value() == EMAIL
+    assert page.get_by_label("Email address").input_value() == EMAIL
     journey.step("check your inbox")
-    page.get_by_role("button", name="Send the e-mail again").click()
-    page.get_by_role("status").get_by_text("a new e-mail is on its way").wait_for()
-    journey.step("e-mail sent again")
+    page.get_by_role("button", name="Send the email again").click()
+    page.get_by_role("status").get_by_text("a new email is on its way").wait_for()
+    journey.step("email sent again")
 
     assert len(mail.outbox) == 2
     assert mail.outbox[-1].to == [EMAIL]
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
-    journey.step("confirm e-mail")
+    journey.step("confirm email")
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_url(live_server.url + "/")  # confirming in the browser that signed up signs in
     assert EMAIL in page.locator("#account-menu").inner_text()

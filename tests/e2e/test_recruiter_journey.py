@@ -119,7 +119,8 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     journey.step("note kept on the shortlist")
 
     page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
-    page.get_by_role("button", name="Export this list as CSV").click()
+    page.get_by_label("CSV (commas, decimal point)").check()
+    page.get_by_role("button", name="Export this list").click()
     page.get_by_text("Waiting for a worker to start this export…").wait_for()
     journey.step("export queued: its progress page")
     page.evaluate("window.notReloaded = true")

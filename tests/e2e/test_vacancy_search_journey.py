@@ -148,7 +148,8 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
         ], "Noor misses the Docker must-have the recruiter added"
         journey.step("candidates ranked by the search, filtered on its must-haves")
 
-        page.get_by_role("button", name="Export this list as CSV").click()
+        page.get_by_label("CSV (commas, decimal point)").check()
+        page.get_by_role("button", name="Export this list").click()
         download_link = page.get_by_role("link", name="Download the CSV")
         download_link.wait_for(timeout=30_000)
         journey.step("export written by the worker")

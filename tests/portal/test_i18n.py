@@ -100,7 +100,7 @@ PAGES = [
     (None, lambda s: "/accounts/signup/", "Already have an account?", "Heb je al een account?"),
     (None, lambda s: "/no-such-page/", "Page not found", "Pagina niet gevonden"),
     ("engineer", lambda s: "/skills/", "My checklist", "Mijn checklist"),
-    ("engineer", lambda s: "/skills/gaps/", "My gaps per role", "Mijn hiaten per rol"),
+    ("engineer", lambda s: "/skills/gaps/", "My gaps per role", "Wat ontbreekt per rol"),
     (
         "engineer",
         lambda s: reverse("skills:role-gaps", kwargs={"slug": s["role"].slug}),

@@ -1,4 +1,4 @@
-"""Sign-up without friction: confirming signs in, the e-mail can be sent again, and one set of words."""
+"""Sign-up without friction: confirming signs in, the email can be sent again, and one set of words."""
 
 import re
 
@@ -39,14 +39,14 @@ def test_the_verify_page_offers_to_send_the_email_again_to_the_address_just_used
     sign_up(client)
     body = client.get(reverse("account_email_verification_sent")).content.decode()
     assert 'value="new@example.com"' in body
-    assert "Send the e-mail again" in body
+    assert "Send the email again" in body
 
 
 def test_send_again_sends_one_email_then_waits(client):
     sign_up(client)
     assert len(mail.outbox) == 1
     response = resend(client, "NEW@example.com")
-    assert "a new e-mail is on its way" in response.content.decode()
+    assert "a new email is on its way" in response.content.decode()
     assert len(mail.outbox) == 2
     assert confirmation_link(mail.outbox[1])
     resend(client, "new@example.com")
@@ -58,13 +58,13 @@ def test_send_again_answers_alike_for_unknown_and_confirmed_addresses_and_sends_
     assert EmailAddress.objects.get(email="known@example.com").verified
     for email in ("nobody@example.com", "known@example.com"):
         response = resend(client, email)
-        assert f"If {email} is waiting for confirmation, a new e-mail is on its way." in response.content.decode()
+        assert f"If {email} is waiting for confirmation, a new email is on its way." in response.content.decode()
     assert mail.outbox == []
 
 
 def test_send_again_with_a_bad_address_says_so(client):
     response = resend(client, "not an address")
-    assert "Enter the e-mail address you signed up with." in response.content.decode()
+    assert "Enter the email address you signed up with." in response.content.decode()
     assert mail.outbox == []
 
 

@@ -148,7 +148,7 @@ def test_acceptance_reveals_name_and_email_to_that_recruiter_only_until_withdraw
         assert EMAIL in shown(url) and "Noor Visser" in shown(url), url
     assert "<title>Noor Visser ·" in page(client, detail)
     rows = list(csv.DictReader(io.StringIO(exported(client))))
-    assert (rows[0]["name"], rows[0]["e-mail"]) == ("Noor Visser", EMAIL)
+    assert (rows[0]["name"], rows[0]["email"]) == ("Noor Visser", EMAIL)
     client.force_login(other)
     for url in (*urls, "export"):
         assert EMAIL not in shown(url) and "Noor Visser" not in shown(url)

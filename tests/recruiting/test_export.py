@@ -1,4 +1,4 @@
-"""The candidate CSV: the filtered ranking's rows, names as recruiters see them, cells a spreadsheet never runs."""
+"""The candidate export: the filtered ranking's rows, names as recruiters see them, cells a spreadsheet never runs."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 
 from recruiting import export
-from recruiting.export import EXPORT_HEADER, candidate_csv
+from recruiting.export import candidate_rows, export_header, write_spreadsheet
 from recruiting.filters import CandidateFilter
 from skills.models import EngineerProfile, RoleMatch
 from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 VISIBLE = EngineerProfile.Visibility.RECRUITERS
 PRIVATE = EngineerProfile.Visibility.PRIVATE
-TEXT_COLUMNS = ("name", "headline", "location", "role", "must-haves missing")
+TEXT_COLUMNS = ("name", "headline", "location", "role", "must-haves missing")  # the English header
 # The starts of a formula, from the cases every spreadsheet export is tested with (the admin's too).
 FORMULA_PREFIXES = tuple(payload[0] for payload in FORMULA_PAYLOADS)
 
@@ -34,13 +34,16 @@ def candidate(role, *, score=50, email=None, missing=(), **profile_fields):
     return profile
 
 
-def chunks(role, **params) -> list[str]:
-    chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug, **params}, doseq=True)))
-    return list(candidate_csv(ranking=chosen.qs, role=chosen.chosen_role, profile_url=profile_url))
+EXPORT_HEADER = export_header("en")
 
 
 def exported(role, **params) -> list[list[str]]:
-    return list(csv.reader(io.StringIO("".join(chunks(role, **params)))))
+    """The English CSV of the list, read back."""
+    chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug, **params}, doseq=True)))
+    out = io.BytesIO()
+    rows = candidate_rows(ranking=chosen.qs, role=chosen.chosen_role, profile_url=profile_url, language="en")
+    write_spreadsheet(out, header=EXPORT_HEADER, rows=rows, file_format="csv", language="en")
+    return list(csv.reader(io.StringIO(out.getvalue().decode())))
 
 
 def only_row(role) -> dict[str, str]:
@@ -62,12 +65,12 @@ def test_a_row_holds_the_candidate_the_role_the_missing_must_haves_and_the_profi
         "name": "Ada de Vries",
         "headline": "Lead",
         "location": "Utrecht",
-        "years": "9",
+        "years of experience": "9",
         "role": "Lakehouse lead",
         "score": "75",
         "must-haves missing": "Data skew; Retries, with backoff",
         "profile URL": profile_url(profile.pk),
-        "e-mail": "",
+        "email": "",
     }
 
 
@@ -120,7 +123,7 @@ def payload_of(prefix: str) -> str:
 
 
 def formula_candidate(prefix: str, *, name_from: str):
-    """A candidate whose every text cell starts with ``prefix``; the name they chose, or the e-mail (never shown)."""
+    """A candidate whose every text cell starts with ``prefix``; the name they chose, or the email (never shown)."""
     payload = payload_of(prefix)
     role = RoleFactory(title=payload)
     names = (
@@ -200,13 +203,6 @@ def test_a_second_export_reads_the_data_afresh():
     assert exported(role)[1][1::4] == ["after", "99"]
 
 
-@pytest.fixture
-def small_chunks(monkeypatch):
-    """Chunks of a few rows, fetched two at a time, so a dozen candidates make several of each."""
-    monkeypatch.setattr(export, "CHUNK_BYTES", 200)
-    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
-
-
 def role_with_candidates(count: int):
     role = RoleFactory()
     for score in range(count):
@@ -214,32 +210,24 @@ def role_with_candidates(count: int):
     return role
 
 
-def test_a_large_export_comes_in_several_chunks(small_chunks):
-    assert len(chunks(role_with_candidates(12))) > 3
-
-
-def test_every_chunk_holds_whole_lines(small_chunks):
-    pieces = chunks(role_with_candidates(12))
-    rows_per_chunk = [list(csv.reader(io.StringIO(piece))) for piece in pieces]
-    assert [row for rows in rows_per_chunk for row in rows] == list(csv.reader(io.StringIO("".join(pieces))))
-
-
-def test_chunks_hold_every_row_once(small_chunks):
-    rows = list(csv.reader(io.StringIO("".join(chunks(role_with_candidates(12))))))
+def test_rows_fetched_a_few_at_a_time_hold_every_row_once(monkeypatch):
+    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
+    rows = exported(role_with_candidates(12))
     assert [row[5] for row in rows[1:]] == [str(score) for score in range(11, -1, -1)]
 
 
-def test_an_export_left_half_read_leaves_the_connection_usable(small_chunks):
-    """A client that hangs up mid-download must not leave the database connection stuck."""
+def test_an_export_left_half_read_leaves_the_connection_usable(monkeypatch):
+    """A job that stops mid-list must not leave the database connection stuck."""
+    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
     role = role_with_candidates(20)
     chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug})))
-    lines = candidate_csv(ranking=chosen.qs, role=role, profile_url=profile_url)
-    next(lines), next(lines)
-    lines.close()
+    rows = candidate_rows(ranking=chosen.qs, role=role, profile_url=profile_url, language="en")
+    next(rows), next(rows)
+    rows.close()
     assert EngineerProfile.objects.count() == 20
 
 
-EXPORT_QUERIES = 3  # the default role, the chosen role, the rows
+EXPORT_QUERIES = 4  # the default role, the chosen role, the item names in the export's language, the rows
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -208,7 +208,7 @@ def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recr
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "candidate_csv", broken)
+    monkeypatch.setattr(services, "write_spreadsheet", broken)
     export = post_export(recruiter_client)
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED

@@ -1,14 +1,15 @@
-"""What recruiters see of who an engineer is: the chosen name or a stable pseudonym, never the e-mail address."""
+"""What recruiters see of who an engineer is: the chosen name or a stable pseudonym, never the email address."""
 
 import importlib
 
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 
 from skills.identity import candidate_identity
 from skills.models import EngineerProfile
-from skills.pseudonyms import ADJECTIVES, NOUNS
+from skills.pseudonyms import ADJECTIVES, DUTCH_ADJECTIVES, DUTCH_NOUNS, NOUNS
 from skills.services import get_or_create_profile, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 
@@ -18,7 +19,8 @@ migration = importlib.import_module("skills.migrations.0009_pseudonyms_for_exist
 
 
 def test_a_new_profile_gets_a_friendly_pseudonym_and_shows_it_by_default():
-    profile = get_or_create_profile(user=UserFactory(email="ada.lovelace@example.com"))
+    with translation.override("en"):
+        profile = get_or_create_profile(user=UserFactory(email="ada.lovelace@example.com"))
     adjective, noun, number = profile.pseudonym.split(" ")
     assert adjective in ADJECTIVES and noun in NOUNS and 100 <= int(number) <= 999
     assert profile.identity == EngineerProfile.Identity.PSEUDONYM
@@ -100,3 +102,20 @@ def test_a_recruiter_never_sees_the_email_of_a_pseudonymous_candidate(client):
         assert "secret.person" not in page and "Secret Person" not in page
     title = client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})).content.decode()
     assert f"<title>{profile.pseudonym} ·" in title
+
+
+def test_a_dutch_engineer_gets_a_dutch_pseudonym_and_keeps_it_in_english():
+    user = UserFactory()
+    with translation.override("nl"):  # the profile is made during the engineer's request, in their language
+        pseudonym = get_or_create_profile(user=user).pseudonym
+    adjective, noun, number = pseudonym.split(" ")
+    assert adjective in DUTCH_ADJECTIVES and noun in DUTCH_NOUNS
+    assert 100 <= int(number) <= 999
+    with translation.override("en"):
+        assert get_or_create_profile(user=user).pseudonym == pseudonym
+
+
+def test_an_english_engineer_gets_an_english_pseudonym():
+    with translation.override("en"):
+        adjective, noun, _number = get_or_create_profile(user=UserFactory()).pseudonym.split(" ")
+    assert adjective in ADJECTIVES and noun in NOUNS

@@ -41,7 +41,36 @@ def test_the_gaps_page_works_the_rule_through_with_the_engineers_own_numbers(cli
     body = " ".join(client.get(reverse("skills:role-gaps", args=[must.role.slug])).content.decode().split())
     # Joins: weight 2 × 3 = 6, level 2 of 3 → 6 × 2/3 × 1/2 = 2.0; Typing counts 1, earns 0 → 2 / 7 → 29
     assert "How the score works" in body
-    assert "Joins has weight 2 and counts 6; at level 2 of a minimum 3 it earns 2.0." in body
+    assert "Take Joins: it has weight 2 and counts 6. At your level 2, with a minimum of 3, it earns 2.0." in body
     assert "It is a must-have, so its weight counts triple." in body
     assert "All 2 requirements count 7; you earn 2.0: 2.0 ÷ 7 × 100 = 29." in body
     assert "<p class=\"display-6 mb-1\">29<" in body
+
+
+def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(client):
+    """Not the first step of the learning path at level 0 ("it earns 0.0" explains nothing)."""
+    user = UserFactory()
+    untouched = RoleRequirementFactory(min_level=2, weight=1, is_must_have=True, item__name="Airflow basics")
+    small = RoleRequirementFactory(role=untouched.role, min_level=2, weight=1, item__name="Typing")
+    big = RoleRequirementFactory(role=untouched.role, min_level=3, weight=3, is_must_have=True, item__name="Skew")
+    get_or_create_profile(user=user)
+    set_assessment(user=user, item=small.item, level=1)
+    set_assessment(user=user, item=big.item, level=1)
+    client.force_login(user)
+    body = " ".join(client.get(reverse("skills:role-gaps", args=[big.role.slug])).content.decode().split())
+    # counted 3 + 1 + 9 = 13; earned 0 + 0.5 + 9 × 1/3 × 1/2 = 2.0 → 15; Skew at 3 adds 7.5 → 9.5 / 13 → 73
+    assert "Take Skew: it has weight 3 and counts 9. At your level 1, with a minimum of 3, it earns 1.5." in body
+    assert "Reaching level 3 would raise your score by 58 points: no other item would raise it more." in body
+    assert "Take Airflow basics" not in body
+
+
+def test_the_example_reads_in_dutch_too(client):
+    user = UserFactory()
+    must = RoleRequirementFactory(min_level=3, weight=2, is_must_have=True, item__name_en="Joins", item__name_nl="Joins")
+    get_or_create_profile(user=user)
+    set_assessment(user=user, item=must.item, level=2)
+    client.force_login(user)
+    url = reverse("skills:role-gaps", args=[must.role.slug])
+    body = " ".join(client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode().split())
+    assert "Neem Joins: gewicht 2, telt voor 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op." in body
+    assert "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt." in body

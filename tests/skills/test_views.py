@@ -346,7 +346,7 @@ def test_export_is_a_json_download_of_my_data(client, engineer):
 
 def test_account_deletion_needs_the_right_email_then_removes_everything(client, engineer):
     set_assessment(user=engineer, item=ChecklistItemFactory(), level=2)
-    assert "Type your e-mail address to confirm" in client.get(reverse("skills:profile-delete")).content.decode()
+    assert "Type your email address to confirm" in client.get(reverse("skills:profile-delete")).content.decode()
     response = client.post(reverse("skills:profile-delete"), {"email": "someone@example.com"})
     assert response.status_code == 200
     assert "nothing was deleted" in response.content.decode()

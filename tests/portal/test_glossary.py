@@ -1,0 +1,78 @@
+"""One voice per language (docs/glossary.md): no forbidden variant in a compiled catalogue or a template."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted((ROOT / "templates").rglob("*.txt"))
+
+# Words as they would reach a Dutch reader: whole words, case as written.
+FORBIDDEN_DUTCH = (
+    r"\bUw\b", r"\buw\b", r"\bU\b", r"\bu\b", r"\balstublieft\b", r"\bAlstublieft\b", r"\ba\.u\.b\.",
+    r"orchestratie", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
+)  # fmt: skip
+FORBIDDEN_ENGLISH = (
+    r"\bSign In\b", r"\bSign Up\b", r"\bSign Out\b", r"\bE-mail Address", r"\bEmail Address\b", r"\bRemember Me\b",
+    r"\bConfirm Email\b", r"\be-mail\b", r"\bE-mail\b", r"\bForgot Password\b", r"\bChange Password\b",
+)  # fmt: skip
+
+# What the portal's pages and mails show besides ours: allauth's words and Django's for accounts and forms.
+PACKAGES = ("allauth", "django.contrib.auth", "django.forms")
+
+
+def _catalogue_msgids(path: Path) -> list[str]:
+    """Every msgid of one .po file."""
+    text = path.read_text(encoding="utf-8")
+    msgids = []
+    for block in text.split("\n\n"):
+        if block.lstrip().startswith("#~"):
+            continue
+        match = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        plural = re.search(r'^msgid_plural ((?:".*"\n?)+)', block, re.M)
+        for found in (match, plural):
+            if found:
+                value = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1)))
+                if value:
+                    msgids.append(value.encode().decode("unicode_escape").encode("latin-1").decode("utf-8"))
+    return msgids
+
+
+def _msgids() -> list[str]:
+    """Ours, and those of the packages whose pages and mails readers see (their English .po holds them all)."""
+    import importlib
+
+    msgids = _catalogue_msgids(ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po")
+    for package in PACKAGES:
+        base = Path(importlib.import_module(package).__file__).parent
+        for po in (base / "locale" / "en" / "LC_MESSAGES" / "django.po", base / "conf" / "locale" / "en" / "LC_MESSAGES"):
+            if po.is_file():
+                msgids += _catalogue_msgids(po)
+    return msgids
+
+
+def _hits(texts, patterns) -> list[str]:
+    return sorted({f"{pattern!r} in {text[:90]!r}" for text in texts for pattern in patterns if re.search(pattern, text)})
+
+
+@pytest.mark.parametrize(("language", "patterns"), [("nl", FORBIDDEN_DUTCH), ("en", FORBIDDEN_ENGLISH)])
+def test_no_forbidden_variant_in_what_the_catalogues_give_readers(language, patterns):
+    msgids = _msgids()
+    with translation.override(language):
+        shown = [translation.gettext(msgid) for msgid in msgids]
+    assert _hits(shown, patterns) == []
+
+
+def test_no_forbidden_english_variant_in_our_templates():
+    texts = [path.read_text(encoding="utf-8") for path in TEMPLATES]
+    # Comments are for us; what reaches a reader is outside them.
+    texts = [re.sub(r"\{#.*?#\}|\{% comment %\}.*?\{% endcomment %\}", "", text, flags=re.S) for text in texts]
+    assert _hits(texts, FORBIDDEN_ENGLISH) == []
+
+
+def test_the_glossary_is_in_the_repository():
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    for pair in ("| skill | vaardigheid |", "| level | niveau |", "| target role | doelrol |", "| learning path | leerpad |"):
+        assert pair in glossary

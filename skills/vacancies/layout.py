@@ -10,14 +10,18 @@
 - **Negation**: a mention is not asked for when its clause has "geen", "niet", "no", "not", "don't"… at most
   four words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
   "hoeft niet"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
-  A mention joined to a negated one by "or", "and", "of", "en"… is negated too ("no Spark or Airflow needed").
-  A negated mention in a sentence that also calls it a plus ("not required, but a plus") is nice to have.
+  A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
+  Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
+  stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
+- **Company and offer**: what the "about us" and "what we offer" sections name describes the employer; it is not
+  asked for.
 """
 
 import bisect
 import re
 from enum import Enum
 
+from catalog.models import PHRASE_WORD
 from skills.vacancies.text import words
 
 
@@ -26,6 +30,10 @@ class Section(Enum):
     NICE = "nice"
     PLAIN = "plain"  # the role, the team, the tasks: what it names is asked for
     OFFER = "offer"  # what the employer offers: what it names is not asked for
+    COMPANY = "company"  # who the employer is: what it names describes them, it is not asked for
+
+
+ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
 
 
 def _cues(text: str) -> tuple[tuple[str, ...], ...]:
@@ -88,6 +96,8 @@ WORDS_BEFORE = 4
 WORDS_AFTER = 6
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
+LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
+LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
 SENTENCE_END = re.compile(r"[.!?;]\s")
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
 
@@ -211,9 +221,10 @@ class Layout:
 
     def joined(self, earlier_last: int, first: int) -> bool:
         """Whether the mention starting at word ``first`` follows the one ending at ``earlier_last`` in the same
-        clause with only "or", "and", "of", "en"… between them."""
+        sentence with only commas, "or", "and", "of", "en"… between them: one list."""
         return (
             0 <= earlier_last < first
-            and self.clauses[earlier_last] == self.clauses[first]
-            and all(word in CONJUNCTIONS for word in self.words[earlier_last + 1 : first])
+            and self.sentences[earlier_last] == self.sentences[first]
+            and all(word in CONJUNCTIONS or word in LIST_FILLERS for word in self.words[earlier_last + 1 : first])
+            and LIST_MARKS.issuperset(PHRASE_WORD.sub("", self.text[self.ends[earlier_last] : self.starts[first]]))
         )

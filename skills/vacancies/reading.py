@@ -8,9 +8,10 @@ How a text is read, step by step (each step documented in its module):
 2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
    mention of window functions, not also one of functions; "Airflow" may name the Airflow DAGs item and the
    tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud").
-3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): negated mentions and
-   those in "what we offer" do not count; the others are required or nice to have. An item mentioned both ways is
-   required.
+3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
+   and "about us" do not count; negated ones are "not asked", in their own group, whatever section they stand in,
+   and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
+   An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
 Reading costs no query while the phrasebook is current and four when an editor's change made it stale.
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
-from skills.vacancies.layout import Layout, Section
+from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
 from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of
 from skills.vacancies.text import words
@@ -67,12 +68,28 @@ class ToolAsked:
 
 
 @dataclass(frozen=True)
+class ItemNotAsked:
+    """An item the vacancy says is not needed ("geen Spark-ervaring nodig")."""
+
+    item: ChecklistItem
+    phrases: tuple[PhraseHit, ...]
+
+
+@dataclass(frozen=True)
+class ToolNotAsked:
+    tool: Tool
+    phrases: tuple[PhraseHit, ...]
+
+
+@dataclass(frozen=True)
 class VacancyReading:
     text: str
     language: str  # "nl" | "en" | "mixed"
     seniority: str  # "junior" | "medior" | "senior" | "unknown"
     items: tuple[ItemAsked, ...]  # in order of first mention
     tools: tuple[ToolAsked, ...]
+    not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
+    not_asked_tools: tuple[ToolNotAsked, ...] = ()
 
     @property
     def seniority_label(self) -> str:
@@ -170,27 +187,30 @@ def read_vacancy(*, text: str) -> VacancyReading:
         if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
     ]
 
-    asked: dict[tuple[str, int], dict] = {}
-    negated_until = -1  # the last word of the last negated mention
+    placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
-        section = layout.section(first_word)
-        if section is Section.OFFER:
+        if layout.section(first_word) in ASKING_NOTHING:
             continue
-        nice = section is Section.NICE or layout.has_nice_cue(first_word)
-        negated = negated_spans.get((first_word, last_word))
-        if negated is None:
-            negated = layout.is_negated(first_word, last_word) or layout.joined(negated_until, first_word)
-            negated_spans[first_word, last_word] = negated
-        if negated:
-            negated_until = max(negated_until, last_word)
-        if negated and not nice:
+        negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
+        placed.append([hit, start, end, first_word, last_word, negated])
+    _spread_negations(placed, layout)
+
+    asked: dict[tuple[str, int], dict] = {}
+    not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
+    for hit, start, end, first_word, _last_word, negated in placed:
+        phrase = PhraseHit(text[start:end], start, end)
+        if negated and not layout.has_nice_cue(first_word):
+            not_asked.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
+        nice = layout.section(first_word) is Section.NICE or layout.has_nice_cue(first_word)
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice
-        entry["phrases"].append(PhraseHit(text[start:end], start, end))
+        entry["phrases"].append(phrase)
+    for key in not_asked.keys() & asked.keys():  # said not to be needed anywhere: not asked, wherever else named
+        not_asked[key] = sorted([*not_asked[key], *asked.pop(key)["phrases"]], key=lambda phrase: phrase.start)
 
     items = tuple(
         ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
@@ -203,5 +223,33 @@ def read_vacancy(*, text: str) -> VacancyReading:
         if kind == TOOL
     )
     return VacancyReading(
-        text=text, language=language_of(layout), seniority=seniority_of(text, layout), items=items, tools=tools
+        text=text,
+        language=language_of(layout),
+        seniority=seniority_of(text, layout),
+        items=items,
+        tools=tools,
+        not_asked_items=tuple(
+            ItemNotAsked(item=book.items[target_id], phrases=tuple(phrases))
+            for (kind, target_id), phrases in not_asked.items()
+            if kind == ITEM
+        ),
+        not_asked_tools=tuple(
+            ToolNotAsked(tool=book.tools[target_id], phrases=tuple(phrases))
+            for (kind, target_id), phrases in not_asked.items()
+            if kind == TOOL
+        ),
     )
+
+
+def _spread_negations(placed: list[list], layout: Layout) -> None:
+    """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
+    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one."""
+    chain: list[list] = []
+    for mention in [*placed, None]:
+        if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):
+            chain.append(mention)
+            continue
+        if any(member[5] for member in chain):
+            for member in chain:
+                member[5] = True
+        chain = [mention] if mention is not None else []

@@ -91,6 +91,45 @@ def test_a_negation_reaches_mentions_joined_by_or(demo):
     assert set(asked_items(reading)) == {"sql/joins"}
 
 
+def not_asked_tools(reading) -> list[str]:
+    return [entry.tool.slug for entry in reading.not_asked_tools]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pré\n- Docker\n- Kennis van Azure\n\nGeen ervaring met FastAPI of Django nodig.\n",
+        "Nice to have\n- Docker\n\nYou don't need any FastAPI or Django experience.\n",
+        "Nice to have:\n- Docker\n- FastAPI and Django are not required.\n",
+        "Requirements\n- Docker\n- FastAPI, Django of Airflow is niet nodig\n",
+    ],
+)
+def test_a_negation_after_a_nice_to_have_list_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert not {"fastapi", "django", "airflow"} & set(asked_tools(reading))
+    assert {"fastapi", "django"} <= set(not_asked_tools(reading))
+    assert asked_items(reading)["ci-cd/docker"] is ("Requirements" in text)
+
+
+def test_negated_items_are_in_their_own_group(demo):
+    reading = read_vacancy(text="You know SQL. No Spark experience needed.")
+    assert set(asked_items(reading)) == {"sql/joins"}
+    assert [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items] == [
+        "pyspark/scalable-pipelines"
+    ]
+    assert [hit.text for entry in reading.not_asked_tools for hit in entry.phrases] == ["Spark"]
+
+
+def test_a_tool_said_not_to_be_needed_is_never_asked_elsewhere(demo):
+    reading = read_vacancy(text="Our stack: Airflow and Spark.\nNo Spark experience needed, we teach you.")
+    assert asked_tools(reading) == ["airflow"]
+    assert not_asked_tools(reading) == ["pyspark"]
+
+
+def test_not_required_but_a_plus_is_nice_to_have(demo):
+    assert asked_items(read_vacancy(text="Docker is not required, but a plus."))["ci-cd/docker"] is False
+
+
 def test_wont_need_negates(demo):
     assert asked_tools(read_vacancy(text="You won't need Spark here.")) == []
 

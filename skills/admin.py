@@ -34,6 +34,7 @@ from skills.models import (
     RoleRecompute,
     RoleRequirement,
     Skill,
+    VacancyCue,
 )
 from skills.resources import ItemPhraseResource
 
@@ -140,15 +141,15 @@ class ItemPhraseInline(admin.TabularInline):
 
     model = ItemPhrase
     extra = 1
-    fields = ("text", "language")
+    fields = ("text", "language", "needs_context")
 
 
 @admin.register(ItemPhrase)
 class ItemPhraseAdmin(ImportExportModelAdmin):
     """All items' vacancy phrases in one list, for import and export; each item's page edits its own."""
 
-    list_display = ("text", "item", "skill", "language")
-    list_filter = ("language", "item__skill")
+    list_display = ("text", "item", "skill", "language", "needs_context")
+    list_filter = ("language", "needs_context", "item__skill")
     list_select_related = ("item__skill",)
     search_fields = ("text", "item__name_en", "item__name_nl")
     autocomplete_fields = ("item",)
@@ -160,6 +161,15 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
     @admin.display(description=_("skill"), ordering="item__skill")
     def skill(self, obj: ItemPhrase):
         return obj.item.skill
+
+
+@admin.register(VacancyCue)
+class VacancyCueAdmin(admin.ModelAdmin):
+    """The headings that open a vacancy's sections and the words that make a mention nice to have or negate it."""
+
+    list_display = ("text", "kind", "language")
+    list_filter = ("kind", "language")
+    search_fields = ("text",)
 
 
 @admin.register(ChecklistItem)

@@ -13,8 +13,9 @@ many of them name a topic, not the tool ("SQL" for dbt, "performance" for NumPy)
 that says "SQL" ask for dbt.
 
 The compiled phrasebook is public content, so each process keeps one copy, under the fragment cache's version
-tokens of the catalog (tools, their phrases) and of ``VACANCY_PHRASES_KIND`` (skills, items, their phrases): an
-editor's change replaces a token and the next reading builds it afresh, in four queries.
+tokens of the catalog (tools, their phrases) and of ``VACANCY_PHRASES_KIND`` (skills, items, their phrases, the
+section and negation cues): an editor's change replaces a token and the next reading builds it afresh, in five
+queries.
 """
 
 import threading
@@ -27,7 +28,8 @@ from django.db.models import Prefetch
 from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.fragments import versions
-from skills.models import ChecklistItem, ItemPhrase
+from skills.models import ChecklistItem, ItemPhrase, VacancyCue
+from skills.vacancies.layout import Cues
 from skills.vacancies.text import Splitter, Token, words
 
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
@@ -62,7 +64,10 @@ def key_of(stems: list[str] | tuple[str, ...]) -> str:
 class Phrasebook:
     """The automaton over all phrases, and the items and tools they point at."""
 
-    def __init__(self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase]) -> None:
+    def __init__(
+        self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase], cues: Cues | None = None
+    ) -> None:
+        self.cues = cues or Cues([])
         self.items = {item.pk: item for item in items}
         self.tools = {tool.pk: tool for tool in tools}
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
@@ -105,7 +110,7 @@ class Phrasebook:
 
 
 def build_phrasebook() -> Phrasebook:
-    """The phrasebook of the current content, in four queries."""
+    """The phrasebook of the current content and the editors' cues, in five queries."""
     items = list(
         ChecklistItem.objects.select_related("skill").prefetch_related(
             Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language"))
@@ -119,7 +124,8 @@ def build_phrasebook() -> Phrasebook:
     phrases = [Phrase(ITEM, item.pk, phrase.text, phrase.language) for item in items for phrase in item.phrases.all()]
     phrases += [Phrase(TOOL, tool.pk, tool.name, NAME) for tool in tools]
     phrases += [Phrase(TOOL, tool.pk, phrase.text, phrase.language) for tool in tools for phrase in tool.phrases.all()]
-    return Phrasebook(items=items, tools=tools, phrases=phrases)
+    cues = Cues(list(VacancyCue.objects.values_list("kind", "text")))
+    return Phrasebook(items=items, tools=tools, phrases=phrases, cues=cues)
 
 
 _lock = threading.Lock()

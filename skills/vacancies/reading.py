@@ -14,7 +14,7 @@ How a text is read, step by step (each step documented in its module):
    An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
-Reading costs no query while the phrasebook is current and four when an editor's change made it stale.
+Reading costs no query while the phrasebook is current and five when an editor's change made it stale.
 """
 
 from dataclasses import dataclass
@@ -175,7 +175,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     book = current_phrasebook()
     found_words = list(words(text))
     tokens = book.splitter.tokens_of(found_words)
-    layout = Layout(text, found_words)
+    layout = Layout(text, book.cues, found_words)
     found = book.find(tokens)
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)

@@ -22,7 +22,7 @@ import bisect
 import re
 from collections import Counter
 
-from skills.vacancies.layout import Layout, Section
+from skills.vacancies.layout import ASKING_NOTHING, Layout
 from skills.vacancies.text import word_set
 
 JUNIOR, MEDIOR, SENIOR, UNKNOWN = "junior", "medior", "senior", "unknown"
@@ -88,7 +88,7 @@ def _years_asked(text: str, layout: Layout) -> list[int]:
     years = []
     for match in YEARS.finditer(text):
         index = layout.word_at(match.start())
-        if not layout.words or layout.section(index) is Section.OFFER:
+        if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
         low = int(match.group("low"))
         about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))

@@ -14,10 +14,10 @@ How a text is read, step by step (each step documented in its module):
    An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
-Reading costs no query while the phrasebook is current and five when an editor's change made it stale.
+Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +25,11 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
-from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
-from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of
-from skills.vacancies.text import words
+from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
+from skills.vacancies.requirements import Requirements, languages_asked, location_of
+from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of, years_asked
+from skills.vacancies.text import Token, words
+from skills.vacancies.unknown import unknown_terms
 
 VACANCY_MAX_CHARS = 20_000
 
@@ -90,6 +92,8 @@ class VacancyReading:
     tools: tuple[ToolAsked, ...]
     not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
     not_asked_tools: tuple[ToolNotAsked, ...] = ()
+    unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
+    requirements: Requirements = field(default_factory=Requirements)
 
     @property
     def seniority_label(self) -> str:
@@ -186,6 +190,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for hit in _longest([hit for hit in found if hit.kind == ITEM])
         if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
     ]
+    mentions, guessed = _in_context(mentions, tools_named, book, tokens, layout)
 
     placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
@@ -222,9 +227,20 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
+    known_words = {layout.word_at(tokens[index].start) for hit in found for index in range(hit.first, hit.last + 1)}
+    known_words -= {layout.word_at(tokens[index].start) for hit in guessed for index in range(hit.first, hit.last + 1)}
+    unrecognised = [
+        *(PhraseHit(*term) for term in unknown_terms(layout, known_words)),
+        *(PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)),
+    ]
+    years = years_asked(text, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
+        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: hit.start)),
+        requirements=Requirements(
+            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
+        ),
         seniority=seniority_of(text, layout),
         items=items,
         tools=tools,
@@ -239,6 +255,36 @@ def read_vacancy(*, text: str) -> VacancyReading:
             if kind == TOOL
         ),
     )
+
+
+def _in_context(
+    mentions: list[Found], tools: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout
+) -> tuple[list[Found], list[Found]]:
+    """The mentions that count, and the generic phrases that do not: a phrase that needs context ("debugging")
+    counts only when its sentence or bullet also names its item's skill with another phrase, or one of its tools."""
+    if not any(hit.needs_context for hit in mentions):
+        return mentions, []
+    context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
+    for hit in (*mentions, *tools):
+        if not hit.needs_context:
+            sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+            target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
+            context.setdefault(sentence, set()).add(target)
+    kept, guessed = [], []
+    for hit in mentions:
+        if hit.needs_context:
+            skill_id = book.items[hit.target_id].skill_id
+            named = context.get(layout.sentences[layout.word_at(tokens[hit.first].start)], set())
+            wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
+            if named.isdisjoint(wanted):
+                guessed.append(hit)
+                continue
+        kept.append(hit)
+    return kept, guessed
+
+
+def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
+    return [(tokens[hit.first].start, tokens[hit.last].end) for hit in hits]
 
 
 def _spread_negations(placed: list[list], layout: Layout) -> None:

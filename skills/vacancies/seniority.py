@@ -84,7 +84,7 @@ def _levels_in(words: list[str], *, title: bool) -> list[str]:
     return found
 
 
-def _years_asked(text: str, layout: Layout) -> list[int]:
+def years_asked(text: str, layout: Layout) -> list[int]:
     years = []
     for match in YEARS.finditer(text):
         index = layout.word_at(match.start())
@@ -105,7 +105,7 @@ def seniority_of(text: str, layout: Layout) -> str:
         title = layout.words[: bisect.bisect_left(layout.starts, text.find(lines[0]) + len(lines[0]))]
         if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
             return lowest(levels)
-    if years := _years_asked(text, layout):
+    if years := years_asked(text, layout):
         fewest = min(years)
         return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
     counts = Counter(_levels_in(layout.words, title=False))

@@ -246,7 +246,7 @@ def test_an_empty_text_asks_for_nothing(demo):
 
 def test_reading_costs_no_query_once_the_phrasebook_is_built(demo, django_assert_num_queries):
     text = "Senior Data Engineer met Spark, SQL en Airflow. " * 50
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         first = read_vacancy(text=text)
     with django_assert_num_queries(0):
         again = read_vacancy(text=text)
@@ -291,3 +291,76 @@ def test_any_text_reads_without_error_and_every_hit_is_its_own_text(demo, text):
     assert "".join(piece for piece, _match in reading.highlights()) == text
     assert reading.language in ("nl", "en", "mixed")
     assert reading.seniority in ("junior", "medior", "senior", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Debugging Spark executors that run out of memory.", "pyspark/runtime-debugging"),
+        ("You handle partitioning, skew and shuffles.", "pyspark/skew"),
+        ("Je bouwt een lakehouse op Azure.", "cloud/storage-compute"),
+        ("Debugging Pandas scripts that give wrong totals.", "pandas/debugging"),
+    ],
+)
+def test_a_generic_phrase_counts_beside_its_skill(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+def test_a_generic_phrase_alone_is_unrecognised_not_guessed(demo):
+    text = "You like debugging. Our lakehouse grows fast."
+    reading = read_vacancy(text=text)
+    assert reading.items == ()
+    assert [(hit.text, text[hit.start : hit.end]) for hit in reading.unrecognised] == [
+        ("debugging", "debugging"),
+        ("lakehouse", "lakehouse"),
+    ]
+
+
+def test_a_ci_pipeline_is_the_ci_item(demo):
+    assert "ci-cd/ci-pipelines" in asked_items(read_vacancy(text="You keep a CI pipeline green."))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Je werkt met Snowflake, Kafka en Terraform-modules.", ["Snowflake", "Kafka"]),
+        ("You load data from BigQuery and SSIS into Power BI reports.", ["BigQuery", "SSIS", "Power BI"]),
+        ("We use EC2 and a bit of Looker.", ["EC2", "Looker"]),
+    ],
+)
+def test_tech_looking_terms_it_does_not_know_are_named_with_their_offsets(demo, text, terms):
+    reading = read_vacancy(text=text)
+    assert [hit.text for hit in reading.unrecognised] == terms
+    for hit in reading.unrecognised:
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_ordinary_words_and_known_terms_are_not_unrecognised(demo):
+    text = (
+        "Senior Data Engineer Amsterdam\n\nWe zoeken een Data Engineer in Utrecht. Je werkt met Python, SQL en "
+        "Airflow. Kennis van ETL, HBO-niveau. Our Team builds APIs. Je spreekt vloeiend Nederlands."
+    )
+    assert read_vacancy(text=text).unrecognised == ()
+
+
+def test_terms_in_the_company_section_are_not_unrecognised(demo):
+    assert read_vacancy(text="About us\nWe are Acme, backed by Sequoia.\n").unrecognised == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "years", "location"),
+    [
+        ("Je spreekt vloeiend Nederlands en minimaal 3 jaar ervaring.\nLocatie: Utrecht", ("nl",), 3, "Utrecht"),
+        (
+            "Fluent Dutch and English are required. 5+ years of experience. Based in Rotterdam.",
+            ("nl", "en"),
+            5,
+            "Rotterdam",
+        ),
+        ("Nederlands is niet vereist; ons team spreekt Engels op C1-niveau.", ("en",), None, None),
+        ("We write SQL all day.", (), None, None),
+    ],
+)
+def test_requirements_that_are_not_skills(demo, text, languages, years, location):
+    requirements = read_vacancy(text=text).requirements
+    assert (requirements.languages, requirements.years, requirements.location) == (languages, years, location)

@@ -53,6 +53,16 @@ CUES = {
         wat krijg jij\narbeidsvoorwaarden
         """,
     ),
+    Kind.NOT_ASKED_HEADING: (
+        """
+        what you don t need\nwhat you do not need\nyou don t need\nno need for\nnot required\nnot needed
+        what we don t expect\nwhat we do not expect\nwe don t expect
+        """,
+        """
+        wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
+        wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
+        """,
+    ),
     Kind.NICE: (
         """
         plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
@@ -64,17 +74,18 @@ CUES = {
         """,
     ),
     Kind.NEGATION_BEFORE: (
-        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout",
+        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever",
         "geen\nniet\nhoeft\nhoef\nzonder",
     ),
     Kind.NEGATION_AFTER: (
         """
         not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
-        isn t required\nisn t needed\nisn t necessary
+        isn t required\nisn t needed\nisn t necessary\nnot relevant\nnot part of\nout of scope\nnot a prerequisite
+        not essential
         """,
         """
         niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
-        geen eis\nhoeft niet\nhoef je niet
+        geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
         """,
     ),
     Kind.NOT_NEGATING: (

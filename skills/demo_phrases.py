@@ -84,8 +84,8 @@ PHRASES = {
         ("orkestratie", "orkestreren", "orkestreert", "workflow-orkestratie"),
     ),
     ("orchestration", "scheduling"): (
-        ("scheduling", "scheduled jobs", "cron", "backfills", "backfilling"),
-        ("inplannen van jobs", "planning van jobs", "jobs inplannen"),
+        ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling"),
+        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs"),
     ),
     ("orchestration", "retries"): (
         (

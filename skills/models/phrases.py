@@ -37,6 +37,7 @@ class VacancyCue(models.Model):
         PLAIN_HEADING = "plain", _("heading of the role or the tasks (asked for)")
         COMPANY_HEADING = "company", _("heading of the company section (asks for nothing)")
         OFFER_HEADING = "offer", _("heading of the offer section (asks for nothing)")
+        NOT_ASKED_HEADING = "not-asked", _("heading of what is not needed (all it names is not asked)")
         NICE = "nice-cue", _("makes its sentence nice to have")
         NEGATION_BEFORE = "negation-before", _("negates a mention after it")
         NEGATION_AFTER = "negation-after", _("negates a mention before it")

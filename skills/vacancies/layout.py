@@ -7,8 +7,9 @@
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré",
   "bij voorkeur", "is a plus", "preferably". A mention in a "what we offer" section is not asked at all.
   Everything else a vacancy names is required.
-- **Negation**: a mention is not asked for when its clause has "geen", "niet", "no", "not", "don't"… at most
-  four words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
+- **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
+  need", "Wat je niet nodig hebt"), or its clause has "geen", "niet", "no", "not", "don't"… at most
+  seven words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
   "hoeft niet"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
@@ -31,6 +32,7 @@ class Section(Enum):
     PLAIN = "plain"  # the role, the team, the tasks: what it names is asked for
     OFFER = "offer"  # what the employer offers: what it names is not asked for
     COMPANY = "company"  # who the employer is: what it names describes them, it is not asked for
+    NOT_ASKED = "not-asked"  # "What you don't need": what it names is said not to be needed
 
 
 ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
@@ -42,6 +44,7 @@ HEADING_KINDS = {
     "plain": Section.PLAIN,
     "company": Section.COMPANY,
     "offer": Section.OFFER,
+    "not-asked": Section.NOT_ASKED,
 }  # skills.models.VacancyCue.Kind of a heading → the section it opens
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
@@ -84,7 +87,7 @@ class Cues:
         return found
 
 
-WORDS_BEFORE = 4
+WORDS_BEFORE = 7
 WORDS_AFTER = 6
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
@@ -197,7 +200,10 @@ class Layout:
         return self.sentences[first] in self.nice_sentences if self.sentences else False
 
     def is_negated(self, first: int, last: int) -> bool:
-        """Whether the mention of words ``first``…``last`` is negated in its clause (see the module's rule)."""
+        """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
+        is not needed (see the module's rule)."""
+        if self.section(first) is Section.NOT_ASKED:
+            return True
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)

@@ -5,7 +5,8 @@
   is niet vereist") and outside the company and offer sections. Reported as language codes ("nl", "en"…).
 - **Years**: the fewest years of experience asked (the rule of skills.vacancies.seniority), or none.
 - **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else the place after "based in",
-  "gevestigd in", "kantoor in", "office in"…, else none.
+  "gevestigd in", "kantoor in", "office in"…, else the first Dutch or Belgian city named, else "remote" for a
+  fully remote job, else none.
 """
 
 import re
@@ -38,6 +39,13 @@ LOCATION_PHRASE = re.compile(
     r"(?P<place>[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)"
 )
 MOST_LOCATION_CHARS = 80
+PLACES = (
+    "Amsterdam Rotterdam Utrecht Den Haag Eindhoven Groningen Arnhem Nijmegen Leiden Delft Haarlem Zwolle Breda "
+    "Tilburg Amersfoort Apeldoorn Enschede Maastricht Hilversum Almere Leeuwarden Deventer Zaandam Schiphol "
+    "Antwerpen Antwerp Brussel Brussels Gent Ghent Leuven Mechelen The Hague"
+)
+PLACE = re.compile(r"\b(?P<place>Den Haag|The Hague|" + "|".join(PLACES.split()) + r")\b")
+REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,8 +70,8 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
 
 def location_of(text: str) -> str | None:
     """Where the job is, as the vacancy writes it."""
-    match = LOCATION_LABEL.search(text) or LOCATION_PHRASE.search(text)
+    match = LOCATION_LABEL.search(text) or LOCATION_PHRASE.search(text) or PLACE.search(text)
     if match is None:
-        return None
+        return "remote" if REMOTE.search(text) else None
     place = match.group("place").strip(" .,-–")
     return place[:MOST_LOCATION_CHARS] or None

@@ -48,9 +48,21 @@ TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
 EXPERIENCE_WORDS = frozenset(("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam"))
+NUMBER_WORDS = {
+    **dict.fromkeys(("one", "een", "één"), 1),
+    **dict.fromkeys(("two", "twee"), 2),
+    **dict.fromkeys(("three", "drie"), 3),
+    **dict.fromkeys(("four", "vier"), 4),
+    **dict.fromkeys(("five", "vijf"), 5),
+    **dict.fromkeys(("six", "zes"), 6),
+    **dict.fromkeys(("seven", "zeven"), 7),
+    **dict.fromkeys(("eight", "acht"), 8),
+    **dict.fromkeys(("nine", "negen"), 9),
+    **dict.fromkeys(("ten", "tien"), 10),
+}
 YEARS = re.compile(
-    r"(?<![\d.,])(?P<low>\d{1,2})\s*(?P<plus>\+)?\s*(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?"
-    r"(?:jaar|jaren|years?|yrs)\b",
+    r"(?<![\d.,\w])(?P<low>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?P<plus>\+)?\s*"
+    r"(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
@@ -90,7 +102,8 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         index = layout.word_at(match.start())
         if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
-        low = int(match.group("low"))
+        low = match.group("low").lower()
+        low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
         if low <= MOST_YEARS and (about_experience or at_least or match.group("plus")):

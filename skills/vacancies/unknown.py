@@ -58,6 +58,7 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
     naar van uit aan om tot door over onder tussen na voor bij zonder binnen buiten samen
     """
 )
+BULLET_MARKS = frozenset("-*•·–—>")
 BULLET_OR_BREAK = re.compile(r"[\n:•·\-*–—(\"“]")
 
 
@@ -71,8 +72,19 @@ def _title_case_line(layout: Layout, position: int, cache: dict[int, bool]) -> b
         first = bisect.bisect_left(layout.starts, begin)
         last = bisect.bisect_left(layout.starts, end if end >= 0 else len(text))
         capitals = sum(text[layout.starts[word]].isupper() for word in range(first, last))
-        cache[begin] = 1 < last - first <= TITLE_MAX_WORDS and capitals >= TITLE_CASE_SHARE * (last - first)
+        bullet = text[begin : begin + 2].lstrip()[:1] in BULLET_MARKS
+        cache[begin] = (
+            not bullet and 1 < last - first <= TITLE_MAX_WORDS and capitals >= TITLE_CASE_SHARE * (last - first)
+        )
     return cache[begin]
+
+
+LIST_AFTER = re.compile(r"[ \t]*(?:$|\n|[,/&;)])|\s+(?:and|or|en|of)\s")
+
+
+def _listed(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is one entry of a list: the end of a line, a comma or "and" follows."""
+    return LIST_AFTER.match(text, end) is not None
 
 
 def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int, int]]:
@@ -124,8 +136,8 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
             layout.sentences[index] != layout.sentences[index - 1]
             or BULLET_OR_BREAK.search(text[ends[index - 1] : starts[index]]) is not None
         )
-        if first_of_sentence and not shaped and not run:
-            continue  # a capital any sentence starts with
+        if first_of_sentence and not shaped and not run and not _listed(text, ends[index]):
+            continue  # a capital any sentence starts with, unless the word stands alone in a list ("- Snowflake")
         run.append(index)
         shaped_run = shaped_run or shaped
         if capitalised and not ordinary:

@@ -364,3 +364,8 @@ def test_terms_in_the_company_section_are_not_unrecognised(demo):
 def test_requirements_that_are_not_skills(demo, text, languages, years, location):
     requirements = read_vacancy(text=text).requirements
     assert (requirements.languages, requirements.years, requirements.location) == (languages, years, location)
+
+
+def test_unknown_products_listed_at_the_start_of_lines_are_named(demo):
+    text = "Onze stack:\n- Snowflake\n- Kafka en Flink\n- Ervaring is fijn.\nKafka is onze ruggengraat."
+    assert [hit.text for hit in read_vacancy(text=text).unrecognised] == ["Snowflake", "Kafka", "Flink"]

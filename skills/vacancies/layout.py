@@ -110,6 +110,7 @@ class Layout:
         self.starts = [start for _word, start, _end in found]
         self.ends = [end for _word, _start, end in found]
         self.sections = [Section.PLAIN] * len(found)
+        self.heading_words: set[int] = set()  # the words of the lines that open a section
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self._read_sentences()
@@ -143,10 +144,13 @@ class Layout:
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
+                self.heading_words.update(range(begin, begin + len(cue)))
                 continue
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
+                self.heading_words.update(range(begin, end))
             elif kind is None and self._unknown_heading(lines, number, body, after_colon):
+                self.heading_words.update(range(begin, end))
                 # an unknown heading: the nearest cue in the heading or the line after it says what it opens
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
                 nice = any(begin <= first < following for first in self.nice_cue_words)

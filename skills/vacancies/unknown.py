@@ -117,6 +117,7 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
         candidate = (
             index not in known_words
             and layout.section(index) not in ASKING_NOTHING
+            and (shaped or index not in layout.heading_words)
             and (
                 shaped
                 or acronym

@@ -97,7 +97,6 @@ SENTENCE_END = re.compile(r"[.!?;]\s")
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
 
 
-
 class Layout:
     """The words of a vacancy with their line's section, sentence and clause; answers questions about a mention."""
 

@@ -73,10 +73,46 @@ def test_an_unknown_heading_without_a_cue_asks_as_the_role_does(demo):
 
 
 def test_the_company_section_asks_for_nothing(demo):
-    text = (
-        "Over ons\nWij bouwen een lakehouse op Azure met Databricks en Airflow.\n\n"
-        "Wat vragen wij?\n- SQL\n"
-    )
+    text = "Over ons\nWij bouwen een lakehouse op Azure met Databricks en Airflow.\n\nWat vragen wij?\n- SQL\n"
     reading = read_vacancy(text=text)
     assert asked_items(reading) == {"sql/joins": True}
     assert reading.tools == ()
+
+
+def test_editor_sees_unrecognised_terms_counted_and_makes_one_a_phrase_in_one_step(demo, client):
+    from skills.models import UnrecognisedTerm
+    from skills.vacancies.services import count_unrecognised_terms
+
+    text = "Je laadt de data in Snowflake en je schrijft SQL voor het team."
+    for _ in range(3):
+        count_unrecognised_terms(reading=read_vacancy(text=text))
+    term = UnrecognisedTerm.objects.get()
+    assert (term.term, term.language, term.count) == ("Snowflake", "nl", 3)
+    client.force_login(EditorFactory())
+    listing = client.get(reverse("admin:skills_unrecognisedterm_changelist")).content.decode()
+    assert "Snowflake" in listing and reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk]) in listing
+    from skills.models import ChecklistItem
+
+    item = ChecklistItem.objects.get(slug="cloud-platform")
+    response = client.post(reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk]), {"item": item.pk})
+    assert response.status_code == 302
+    reading = read_vacancy(text=text)
+    assert "cloud/cloud-platform" in asked_items(reading)
+    assert reading.unrecognised == ()
+    assert not UnrecognisedTerm.objects.exists()
+
+
+def test_a_term_becomes_a_new_tool_and_an_unclear_choice_changes_nothing(demo, client):
+    from catalog.models import Category, Tool
+    from skills.models import UnrecognisedTerm
+
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    client.force_login(EditorFactory())
+    url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
+    response = client.post(url, {})
+    assert response.status_code == 200 and "Choose one" in response.content.decode()
+    assert UnrecognisedTerm.objects.filter(pk=term.pk).exists()
+    assert client.post(url, {"new_tool_category": Category.objects.first().pk}).status_code == 302
+    assert [asked.tool for asked in read_vacancy(text="You build jobs in Flink.").tools] == [
+        Tool.objects.get(slug="flink")
+    ]

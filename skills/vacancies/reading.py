@@ -32,6 +32,9 @@ from skills.vacancies.text import Token, words
 from skills.vacancies.unknown import unknown_terms
 
 VACANCY_MAX_CHARS = 20_000
+TITLE_MAX_CHARS = 120
+REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
+HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
 
 
 SENIORITY_LABELS = {
@@ -45,6 +48,12 @@ LANGUAGE_LABELS = {
     "en": _("English"),
     "mixed": _("Dutch and English"),
 }
+WRITTEN_IN_LABELS = {
+    "nl": _("Written in Dutch"),
+    "en": _("Written in English"),
+    "mixed": _("Written in Dutch and English"),
+}
+LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English"), "de": _("German"), "fr": _("French")}
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class ItemAsked:
 class ToolAsked:
     tool: Tool
     phrases: tuple[PhraseHit, ...]
+    required: bool = True  # False: named only where the vacancy calls it nice to have
 
 
 @dataclass(frozen=True)
@@ -113,25 +123,61 @@ class VacancyReading:
         ordered = sorted(skills.values(), key=lambda skill: (skill.growth_stage, skill.order, skill.name))
         return [(skill, grouped[skill.pk]) for skill in ordered]
 
-    def highlights(self) -> list[tuple[str, bool]]:
-        """The text cut into (piece, is_match) in order, matched phrases of items and tools merged where they
-        overlap, so a template can mark them without nesting."""
-        spans = sorted({(hit.start, hit.end) for asked in (*self.items, *self.tools) for hit in asked.phrases})
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
+    @property
+    def title(self) -> str:
+        """The vacancy's first line, as a title to save it under."""
+        first = next((line.strip(" #*-\t") for line in self.text.splitlines() if line.strip(" #*-\t")), "")
+        return first[:TITLE_MAX_CHARS]
+
+    @property
+    def written_in_label(self) -> str:
+        return str(WRITTEN_IN_LABELS.get(self.language, self.language))
+
+    @property
+    def language_names(self) -> list[str]:
+        """The languages asked of a candidate, named in the reader's language."""
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.requirements.languages]
+
+    @property
+    def unrecognised_terms(self) -> list[str]:
+        """Each unrecognised term once, in the order of the text."""
+        return list(dict.fromkeys(hit.text for hit in self.unrecognised))
+
+    @property
+    def required_tools(self) -> list[ToolAsked]:
+        return [asked for asked in self.tools if asked.required]
+
+    @property
+    def nice_tools(self) -> list[ToolAsked]:
+        return [asked for asked in self.tools if not asked.required]
+
+    def highlights(self) -> list[tuple[str, str]]:
+        """The text cut into (piece, style) in order: style "required", "nice", "not-asked" or "unrecognised" for a
+        phrase the reading names, "" between them; overlapping phrases merge and keep the strongest style, so a
+        template can mark them without nesting."""
+        spans = []
+        for asked in (*self.items, *self.tools):
+            style = REQUIRED if asked.required else NICE
+            spans += [(hit.start, hit.end, style) for hit in asked.phrases]
+        for entry in (*self.not_asked_items, *self.not_asked_tools):
+            spans += [(hit.start, hit.end, NOT_ASKED) for hit in entry.phrases]
+        spans += [(hit.start, hit.end, UNRECOGNISED) for hit in self.unrecognised]
+        merged: list[list] = []
+        for start, end, style in sorted(spans):
+            if merged and start < merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
+                merged[-1][2] = min(merged[-1][2], style, key=HIGHLIGHT_STYLES.index)
             else:
-                merged.append([start, end])
+                merged.append([start, end, style])
         pieces = []
         position = 0
-        for start, end in merged:
+        for start, end, style in merged:
             if start > position:
-                pieces.append((self.text[position:start], False))
-            pieces.append((self.text[start:end], True))
+                pieces.append((self.text[position:start], ""))
+            pieces.append((self.text[start:end], style))
             position = end
         if position < len(self.text):
-            pieces.append((self.text[position:], False))
+            pieces.append((self.text[position:], ""))
         return pieces
 
 
@@ -223,7 +269,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         if kind == ITEM
     )
     tools = tuple(
-        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]))
+        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]), required=entry["required"])
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )

@@ -4,8 +4,9 @@ No vacancy text is kept: a reading adds one to the count of each distinct term i
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -18,17 +19,18 @@ TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
 
 
 def count_unrecognised_terms(*, reading: VacancyReading) -> None:
-    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy."""
+    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy: three
+    queries however many terms (two readings creating the same new term at once count it once)."""
     terms = list(dict.fromkeys(hit.text[:TERM_MAX_CHARS] for hit in reading.unrecognised))[:MOST_TERMS_COUNTED]
-    for term in terms:
-        counted = UnrecognisedTerm.objects.filter(term=term, language=reading.language)
-        if counted.update(count=F("count") + 1):
-            continue
-        try:
-            with transaction.atomic():
-                UnrecognisedTerm.objects.create(term=term, language=reading.language, count=1)
-        except IntegrityError:  # another reading created it meanwhile
-            counted.update(count=F("count") + 1)
+    if not terms:
+        return
+    counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
+    known = set(counted.values_list("term", flat=True))
+    counted.update(count=F("count") + 1, last_seen=timezone.now())
+    UnrecognisedTerm.objects.bulk_create(
+        [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
+        ignore_conflicts=True,
+    )
 
 
 def _phrase_language(term: UnrecognisedTerm) -> str:

@@ -58,6 +58,8 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
     naar van uit aan om tot door over onder tussen na voor bij zonder binnen buiten samen
     """
 )
+CAPITAL_OR_DIGIT = re.compile(r"(?<![^\W_])[^\W_]*?[A-Z\d][^\W_]*")
+WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 BULLET_MARKS = frozenset("-*•·–—>")
 BULLET_OR_BREAK = re.compile(r"[\n:•·\-*–—(\"“]")
 
@@ -91,7 +93,7 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
     """Every unknown tech-looking term of the laid-out vacancy as (text, start, end), in order (see the module)."""
     text, starts, ends = layout.text, layout.starts, layout.ends
     titles: dict[int, bool] = {}
-    lower_case: set[str] = set()  # the words that also stand in lower case: ordinary, wherever capitalised
+    as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False
@@ -103,12 +105,13 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
             runs.append((run, shaped_run, unusual))
         run, shaped_run, unusual = [], False, []
 
-    for index, word in enumerate(layout.words):
-        if word.isalpha() and not text[starts[index]].isupper():
-            lower_case.add(word)
-            if run:
-                close()
-            continue  # a word in lower case: ordinary, or a term the phrasebook would know in lower case
+    for match in CAPITAL_OR_DIGIT.finditer(text):  # only words with a capital or a digit can look like tech
+        index = bisect.bisect_left(starts, match.start())
+        if index >= len(starts) or starts[index] != match.start():
+            continue
+        if run and index != run[-1] + 1:
+            close()
+        word = layout.words[index]
         original = text[starts[index] : ends[index]]
         acronym = ACRONYM.match(original) is not None
         ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
@@ -147,6 +150,6 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
     terms = [
         (text[starts[run[0]] : ends[run[-1]]], starts[run[0]], ends[run[-1]])
         for run, shaped_run, unusual in runs
-        if shaped_run or not lower_case.issuperset(unusual)
+        if shaped_run or not all(word in as_written for word in unusual)
     ]
     return terms[:MOST_TERMS]

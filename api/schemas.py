@@ -338,30 +338,6 @@ class PhraseHitOut(Schema):
     end: int = Field(description="Offset just past the last character.")
 
 
-class ItemAskedOut(Schema):
-    skill: str = Field(description="Skill slug.")
-    item: str = Field(description="Checklist item slug.")
-    required: bool = Field(description="False when the vacancy calls it nice to have.")
-    phrases: list[PhraseHitOut]
-
-    @staticmethod
-    def resolve_skill(obj) -> str:
-        return obj.item.skill.slug
-
-    @staticmethod
-    def resolve_item(obj) -> str:
-        return obj.item.slug
-
-
-class ToolAskedOut(Schema):
-    tool: str = Field(description="Tool slug.")
-    phrases: list[PhraseHitOut]
-
-    @staticmethod
-    def resolve_tool(obj) -> str:
-        return obj.tool.slug
-
-
 class ItemNotAskedOut(Schema):
     skill: str = Field(description="Skill slug.")
     item: str = Field(description="Checklist item slug.")
@@ -374,6 +350,19 @@ class ItemNotAskedOut(Schema):
     @staticmethod
     def resolve_item(obj) -> str:
         return obj.item.slug
+
+
+class ItemAskedOut(ItemNotAskedOut):
+    required: bool = Field(description="False when the vacancy calls it nice to have.")
+
+
+class ToolAskedOut(Schema):
+    tool: str = Field(description="Tool slug.")
+    phrases: list[PhraseHitOut]
+
+    @staticmethod
+    def resolve_tool(obj) -> str:
+        return obj.tool.slug
 
 
 class NotAskedOut(Schema):

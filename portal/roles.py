@@ -28,9 +28,10 @@ GROUP_PERMISSIONS = {
         + ["view_historicaltool"],
         "skills": [
             f"{action}_{model}"
-            for model in ("skill", "checklistitem", "itemphrase", "role", "rolerequirement", "resource")
+            for model in ("skill", "checklistitem", "itemphrase", "vacancycue", "role", "rolerequirement", "resource")
             for action in CONTENT_ACTIONS
-        ],
+        ]
+        + ["view_unrecognisedterm", "delete_unrecognisedterm"],
     },
     RECRUITERS: {"skills": ["view_candidates"]},
 }

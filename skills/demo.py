@@ -17,6 +17,7 @@ from django.utils.translation import override
 from catalog.demo import in_both_languages
 from catalog.models import Tool
 from skills import services
+from skills.demo_cues import load_vacancy_cues_demo
 from skills.demo_phrases import load_item_phrases_demo
 from skills.demo_resources import load_resources_demo
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, GrowthStage, Role, RoleRequirement, Skill
@@ -459,6 +460,7 @@ def _load_skills_demo() -> None:
         services.recompute_role_matches(role=role)
     load_resources_demo()
     load_item_phrases_demo()
+    load_vacancy_cues_demo()
 
 
 @transaction.atomic

@@ -60,7 +60,7 @@ PHRASES = {
         ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
     ),
     ("pandas", "debugging"): (
-        ("debugging", "troubleshooting", "root cause analysis", "ETL debugging"),
+        ("debugging", "troubleshooting", "root cause", "ETL debugging", "debugging DataFrames"),
         ("debuggen", "foutanalyse", "root-cause-analyse", "fouten opsporen"),
     ),
     ("pandas", "memory"): (
@@ -84,8 +84,8 @@ PHRASES = {
         ("orkestratie", "orkestreren", "orkestreert", "workflow-orkestratie"),
     ),
     ("orchestration", "scheduling"): (
-        ("scheduling", "scheduled jobs", "cron", "backfills", "backfilling"),
-        ("inplannen van jobs", "planning van jobs", "jobs inplannen"),
+        ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling"),
+        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs"),
     ),
     ("orchestration", "retries"): (
         (
@@ -150,6 +150,7 @@ PHRASES = {
     ("ci-cd", "ci-pipelines"): (
         (
             "CI/CD",
+            "CI pipeline",
             "continuous integration",
             "GitHub Actions",
             "GitLab CI",
@@ -187,7 +188,7 @@ PHRASES = {
         ("shuffle-operaties", "data herverdelen over de nodes"),
     ),
     ("pyspark", "skew"): (
-        ("data skew", "skewed data", "skewed joins"),
+        ("data skew", "skewed data", "skewed joins", "skew"),
         ("scheve verdeling", "scheve data", "scheef verdeelde data"),
     ),
     ("pyspark", "caching"): (
@@ -197,6 +198,9 @@ PHRASES = {
     ("pyspark", "runtime-debugging"): (
         (
             "Spark UI",
+            "debugging",
+            "tuning",
+            "executors",
             "cluster costs",
             "cost optimisation",
             "cost optimization",
@@ -204,9 +208,36 @@ PHRASES = {
             "cluster tuning",
             "cloud costs",
         ),
-        ("kostenoptimalisatie", "clusterkosten", "clusterinstellingen", "cloudkosten", "kosten van clusters"),
+        (
+            "kostenoptimalisatie",
+            "clusterkosten",
+            "clusterinstellingen",
+            "cloudkosten",
+            "kosten van clusters",
+            "debuggen",
+        ),
     ),
 }
+
+
+# Generic words that count for an item only beside its skill's other words or tools ("Debugging Spark jobs", not
+# "debugging" alone): (skill slug, item slug, phrase).
+NEEDS_CONTEXT = frozenset(
+    (
+        ("pandas", "debugging", "debugging"),
+        ("pandas", "debugging", "troubleshooting"),
+        ("pandas", "debugging", "debuggen"),
+        ("pandas", "debugging", "foutanalyse"),
+        ("pandas", "debugging", "fouten opsporen"),
+        ("pyspark", "runtime-debugging", "debugging"),
+        ("pyspark", "runtime-debugging", "debuggen"),
+        ("pyspark", "runtime-debugging", "tuning"),
+        ("pyspark", "runtime-debugging", "executors"),
+        ("pyspark", "skew", "skew"),
+        ("cloud", "storage-compute", "lakehouse"),
+        ("orchestration", "scheduling", "scheduling"),
+    )
+)
 
 
 def load_item_phrases_demo() -> None:
@@ -220,5 +251,7 @@ def load_item_phrases_demo() -> None:
         for language, texts in zip(("en", "nl"), by_language, strict=True):
             for text in texts:
                 if (item.pk, text.lower()) not in existing:
-                    ItemPhrase.objects.create(item=item, text=text, language=language)
+                    ItemPhrase.objects.create(
+                        item=item, text=text, language=language, needs_context=(*key, text) in NEEDS_CONTEXT
+                    )
                     existing.add((item.pk, text.lower()))

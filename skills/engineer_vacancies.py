@@ -6,7 +6,7 @@ vacancy needs — so a vacancy's score and a role's can be read side by side. Ga
 learning path come from the same selector as a role's (``skills.selectors.requirement_gaps``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,8 +72,9 @@ class SkillAsked:
 class VacancyFit:
     reading: VacancyReading
     skills: list[SkillAsked]  # in growth order, as the roles list them; items in the order the text names them
-    tools: list[Tool]  # the public ones, in the order the text names them
+    tools: list[Tool]  # the public ones asked for, in the order the text names them
     gaps: RoleGaps
+    nice_tools: list[Tool] = field(default_factory=list)  # those named only as nice to have
 
     @property
     def result(self) -> MatchResult:
@@ -113,8 +114,9 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
         if fits:  # the skill as read afresh, like its items
             skills.append(SkillAsked(skill=fits[0].status.skill, items=fits))
     public_tools = Tool.objects.public().in_bulk([asked.tool.pk for asked in reading.tools])
-    tools = [public_tools[asked.tool.pk] for asked in reading.tools if asked.tool.pk in public_tools]
-    return VacancyFit(reading=reading, skills=skills, tools=tools, gaps=gaps)
+    tools = [public_tools[asked.tool.pk] for asked in reading.required_tools if asked.tool.pk in public_tools]
+    nice_tools = [public_tools[asked.tool.pk] for asked in reading.nice_tools if asked.tool.pk in public_tools]
+    return VacancyFit(reading=reading, skills=skills, tools=tools, nice_tools=nice_tools, gaps=gaps)
 
 
 # Saved vacancies ---------------------------------------------------------------------------------

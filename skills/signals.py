@@ -6,7 +6,7 @@ write stored matches in bulk.
 """
 
 from portal.fragments import touch_on_writes
-from skills.models import ChecklistItem, ItemPhrase, Resource, Role, RoleRequirement, Skill
+from skills.models import ChecklistItem, ItemPhrase, Resource, Role, RoleRequirement, Skill, VacancyCue
 from skills.services import CHECKLIST_KIND
 from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND
 
@@ -16,4 +16,6 @@ CHECKLIST_MODELS = (Skill, ChecklistItem, Role, RoleRequirement, Resource)
 def connect() -> None:
     touch_on_writes(CHECKLIST_KIND, models=CHECKLIST_MODELS, links=(Skill.tools.through,))
     # The vacancy phrasebook names items with their skill: built afresh after any of these changes.
-    touch_on_writes(VACANCY_PHRASES_KIND, models=(Skill, ChecklistItem, ItemPhrase))
+    touch_on_writes(
+        VACANCY_PHRASES_KIND, models=(Skill, ChecklistItem, ItemPhrase, VacancyCue), links=(Skill.tools.through,)
+    )

@@ -20,6 +20,7 @@ from skills import engineer_vacancies
 from skills.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
+from skills.vacancies.services import count_unrecognised_terms
 
 
 def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> engineer_vacancies.VacancyFit | None:
@@ -63,13 +64,16 @@ def limited_like_the_api(view):
 @require_http_methods(["GET", "HEAD", "POST"])
 @limited_like_the_api
 def vacancy(request: HttpRequest) -> HttpResponse:
-    """The paste form; posted, the reading of the text against the engineer's levels (nothing is stored)."""
+    """The paste form; posted, the reading of the text against the engineer's levels (the text is not stored, only
+    the counts of the terms it did not recognise)."""
     form = VacancyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
         fit = _fit(request, form, text)
         if fit is not None:
-            return _render(request, form=form, fit=fit, save_form=SaveVacancyForm(initial={"text": text}))
+            count_unrecognised_terms(reading=fit.reading)
+            save_form = SaveVacancyForm(initial={"text": text, "title": fit.reading.title})
+            return _render(request, form=form, fit=fit, save_form=save_form)
     return _render(request, form=form)
 
 

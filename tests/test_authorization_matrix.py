@@ -21,7 +21,7 @@ from recruiting.searches import Requirement, create_search
 from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
-from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm
 from skills.services import set_assessment
 from skills.sharing import create_share_link
 from tests.factories import (
@@ -214,6 +214,9 @@ EXPECTED = {
     "admin:skills_skill_changelist": EDITOR_CONTENT,
     "admin:skills_checklistitem_changelist": EDITOR_CONTENT,
     "admin:skills_itemphrase_changelist": EDITOR_CONTENT,
+    "admin:skills_vacancycue_changelist": EDITOR_CONTENT,
+    "admin:skills_unrecognisedterm_changelist": EDITOR_CONTENT,
+    "admin:skills_unrecognisedterm_adopt": EDITOR_CONTENT,  # a term becomes an item's or tool's phrase
     "admin:skills_role_changelist": EDITOR_CONTENT,
     "admin:skills_engineerprofile_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:skills_rolematch_changelist": SUPERUSER_ONLY_ADMIN,
@@ -324,8 +327,10 @@ def world(db):
         title=PRIVATE_SEARCH_TITLE,
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
+    term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
+        "admin:skills_unrecognisedterm_adopt": {"pk": term.pk},
         "catalog:tool-detail": {"slug": "pandas"},
         "skills:role-detail": {"slug": role.slug},
         "skills:role-gaps": {"slug": role.slug},

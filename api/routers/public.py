@@ -27,6 +27,7 @@ from api.schemas import (
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
 from skills.vacancies.reading import VACANCY_MAX_CHARS, check_vacancy_length, read_vacancy
+from skills.vacancies.services import count_unrecognised_terms
 
 router = Router(tags=["public"])
 
@@ -86,9 +87,12 @@ def get_role(request: HttpRequest, slug: str):
     response={200: VacancyReadingOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="Read a vacancy: the checklist items and tools it asks for, where, how senior",
     description=(
-        f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). Nothing is stored. "
-        "Each item and tool comes with the phrases that matched and their character offsets; an item is required "
-        "unless the vacancy calls it nice to have. Open to all, and limited to "
+        f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). The text is not "
+        "stored; only the count of each unrecognised term goes up by one. Each item and tool comes with the "
+        "phrases that matched and their character offsets; an item is required unless the vacancy calls it nice to "
+        "have. Items and tools the vacancy says are not needed are under not_asked, never among those asked; "
+        "terms it does not know are under unrecognised; languages, years and location asked under requirements. "
+        "Open to all, and limited to "
         f"{settings.API_VACANCY_RATE_LIMIT} analyses a minute per client address (429 with Retry-After), besides "
         "the API's general limits."
     ),
@@ -99,4 +103,6 @@ def analyze_vacancy(request: HttpRequest, payload: VacancyIn):
         check_vacancy_length(payload.text)
     except ValidationError as error:
         raise HttpError(413, " ".join(error.messages)) from error
-    return read_vacancy(text=payload.text)
+    reading = read_vacancy(text=payload.text)
+    count_unrecognised_terms(reading=reading)
+    return reading

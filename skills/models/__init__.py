@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import PublishedQuerySet, TimeStamped
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
-from skills.models.phrases import ItemPhrase
+from skills.models.phrases import ItemPhrase, UnrecognisedTerm, VacancyCue
 from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
@@ -28,6 +28,8 @@ __all__ = [  # the models kept in their own modules, at home here too
     "ShareLink",
     "ShareLinkQuerySet",
     "ShareLinkView",
+    "UnrecognisedTerm",
+    "VacancyCue",
     "http_url_validator",
 ]
 

@@ -1,18 +1,89 @@
 """Vacancy phrases of checklist items: the words that tell a vacancy asks for an item (skills.vacancies reads them)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import VacancyPhrase
+from catalog.models import PHRASE_WORD, VacancyPhrase
 
 
 class ItemPhrase(VacancyPhrase):
     item = models.ForeignKey(
         "skills.ChecklistItem", on_delete=models.CASCADE, related_name="phrases", verbose_name=_("checklist item")
     )
+    needs_context = models.BooleanField(
+        _("needs context"),
+        default=False,
+        help_text=_(
+            "A generic word (\"debugging\", \"pipeline\"): it counts only when the same sentence or bullet also names "
+            "the item's skill or one of its tools."
+        ),
+    )
 
     class Meta(VacancyPhrase.Meta):
         constraints = (models.UniqueConstraint(Lower("text"), "item", name="unique_phrase_per_item"),)
         verbose_name = _("vacancy phrase of an item")
         verbose_name_plural = _("vacancy phrases of items")
+
+
+class VacancyCue(models.Model):
+    """Words that tell the reader how to take what follows: a heading that opens a section, a cue that makes a
+    mention nice to have, or one that negates it (skills.vacancies.layout)."""
+
+    class Kind(models.TextChoices):
+        REQUIRED_HEADING = "required", _("heading of a required section")
+        NICE_HEADING = "nice", _("heading of a nice-to-have section")
+        PLAIN_HEADING = "plain", _("heading of the role or the tasks (asked for)")
+        COMPANY_HEADING = "company", _("heading of the company section (asks for nothing)")
+        OFFER_HEADING = "offer", _("heading of the offer section (asks for nothing)")
+        NOT_ASKED_HEADING = "not-asked", _("heading of what is not needed (all it names is not asked)")
+        NICE = "nice-cue", _("makes its sentence nice to have")
+        NEGATION_BEFORE = "negation-before", _("negates a mention after it")
+        NEGATION_AFTER = "negation-after", _("negates a mention before it")
+        NOT_NEGATING = "not-negating", _("an idiom that looks negative but asks (\"no problem with\")")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(_("cue"), max_length=100)
+    language = models.CharField(
+        _("language"), max_length=2, choices=VacancyPhrase.Language.choices, default=VacancyPhrase.Language.ENGLISH
+    )
+
+    class Meta:
+        ordering = ("kind", "language", Lower("text"))
+        constraints = (models.UniqueConstraint(Lower("text"), "kind", "language", name="unique_vacancy_cue"),)
+        verbose_name = _("vacancy cue")
+        verbose_name_plural = _("vacancy cues")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        self.text = " ".join((self.text or "").split())
+        if "\x00" in self.text or not PHRASE_WORD.search(self.text):
+            raise ValidationError({"text": _("A cue needs at least one letter or digit.")})
+
+
+class UnrecognisedTermQuerySet(models.QuerySet):
+    def most_seen(self):
+        return self.order_by("-count", Lower("term"))
+
+
+class UnrecognisedTerm(models.Model):
+    """A tech-looking term the reader met and did not know, counted over all readings; no vacancy text is kept."""
+
+    term = models.CharField(_("term"), max_length=60)
+    language = models.CharField(_("language of the vacancy"), max_length=5)
+    count = models.PositiveIntegerField(_("readings"), default=0)
+    last_seen = models.DateTimeField(_("last seen"), auto_now=True)
+
+    objects = UnrecognisedTermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-count", "term")
+        constraints = (models.UniqueConstraint(fields=("term", "language"), name="unique_unrecognised_term"),)
+        verbose_name = _("unrecognised vacancy term")
+        verbose_name_plural = _("unrecognised vacancy terms")
+
+    def __str__(self) -> str:
+        return self.term

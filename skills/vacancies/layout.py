@@ -7,17 +7,22 @@
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré",
   "bij voorkeur", "is a plus", "preferably". A mention in a "what we offer" section is not asked at all.
   Everything else a vacancy names is required.
-- **Negation**: a mention is not asked for when its clause has "geen", "niet", "no", "not", "don't"… at most
-  four words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
+- **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
+  need", "Wat je niet nodig hebt"), or its clause has "geen", "niet", "no", "not", "don't"… at most
+  seven words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
   "hoeft niet"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
-  A mention joined to a negated one by "or", "and", "of", "en"… is negated too ("no Spark or Airflow needed").
-  A negated mention in a sentence that also calls it a plus ("not required, but a plus") is nice to have.
+  A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
+  Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
+  stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
+- **Company and offer**: what the "about us" and "what we offer" sections name describes the employer; it is not
+  asked for.
 """
 
 import bisect
 import re
 from enum import Enum
 
+from catalog.models import PHRASE_WORD
 from skills.vacancies.text import words
 
 
@@ -26,142 +31,145 @@ class Section(Enum):
     NICE = "nice"
     PLAIN = "plain"  # the role, the team, the tasks: what it names is asked for
     OFFER = "offer"  # what the employer offers: what it names is not asked for
+    COMPANY = "company"  # who the employer is: what it names describes them, it is not asked for
+    NOT_ASKED = "not-asked"  # "What you don't need": what it names is said not to be needed
 
 
-def _cues(text: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(cue.split()) for cue in text.strip().split("\n") if cue.strip())
+ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
 
 
-HEADINGS = {
-    Section.REQUIRED: _cues("""
-        wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
-        wat wij van jou vragen\ndit vragen wij\ndit vragen we\nwat breng je mee\nwat breng jij mee\nwat neem je mee
-        wat neem jij mee\ndit breng je mee\ndit breng jij mee\nwie ben jij\nwie ben je\nwie zoeken wij\nwie zoeken we
-        wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
-        profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
-        requirements\nrequired\nmust have\nmust haves\nwhat you bring\nwhat we ask\nwhat we are looking for
-        what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
-        what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills
-    """),
-    Section.NICE: _cues("""
-        pre\npres\npluspunten\npluspunt\nnice to have\nnice to haves\nbonus\nbonuspunten\nbonus points\npreferred
-        preferred qualifications\nmooi meegenomen\nstrekt tot aanbeveling\ngood to have\nnice to know\noptioneel
-        optional\nextra\nhelemaal mooi\nit s a plus\na plus
-    """),
-    Section.PLAIN: _cues("""
-        wat ga je doen\nwat ga jij doen\nde functie\nde rol\nfunctieomschrijving\nover de functie\njouw rol\nje rol
-        taken\nwerkzaamheden\nverantwoordelijkheden\nwat je gaat doen\nover ons\nwie zijn wij\nwie zijn we\nhet team
-        ons team\nonze stack\nde stack\ninteresse\nsolliciteren\nprocedure\nwhat you ll do\nwhat you will do
-        the role\nabout the role\nyour role\nresponsibilities\ntasks\nabout us\nwho we are\nthe team\nour team
-        our stack\ntech stack\ninterested\nhow to apply\nthe process
-    """),
-    Section.OFFER: _cues("""
-        wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
-        wat krijg jij\narbeidsvoorwaarden\nwhat we offer\nwe offer\nwhat s in it for you\nbenefits\nperks
-        what you get
-    """),
-}
+HEADING_KINDS = {
+    "required": Section.REQUIRED,
+    "nice": Section.NICE,
+    "plain": Section.PLAIN,
+    "company": Section.COMPANY,
+    "offer": Section.OFFER,
+    "not-asked": Section.NOT_ASKED,
+}  # skills.models.VacancyCue.Kind of a heading → the section it opens
+NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
+CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
 HEADING_MAX_WORDS = 8
-HEADINGS_BY_FIRST_WORD: dict[str, list[tuple[Section, tuple[str, ...]]]] = {}
-for _kind, _cues_of_kind in HEADINGS.items():
-    for _cue in _cues_of_kind:
-        HEADINGS_BY_FIRST_WORD.setdefault(_cue[0], []).append((_kind, _cue))
+FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
-NICE_CUES = _cues("""
-    een pre\npluspunt\nplus\nnice to have\nbonus\npreferred\npreferably\nbij voorkeur\nideally\nidealiter
-    mooi meegenomen\nstrekt tot aanbeveling\noptional\noptioneel\nan advantage\neen voordeel\nwould be nice
-    would be great\nis welkom\nis welcome\nnice to know\nis fijn
-""")
-NEGATIONS_BEFORE = _cues(
-    "geen\nno\nnot\nniet\nhoeft\nhoef\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need"
-)
-NOT_NEGATING = _cues("""
-    geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nnot only\nnot just
-    not afraid\nno stranger\nno problem\nno fear\nno matter
-""")
-NEGATIONS_AFTER = _cues("""
-    not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
-    isn t required\nisn t needed\nisn t necessary\nniet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht
-    niet verwacht\ngeen vereiste\ngeen must\ngeen eis\nhoeft niet\nhoef je niet
-""")
-WORDS_BEFORE = 4
+
+class Cues:
+    """The editors' cues (skills.models.VacancyCue) as folded words, indexed by their first word."""
+
+    def __init__(self, cues: list[tuple[str, str]]) -> None:
+        """``cues``: (kind, text) pairs."""
+        self.headings: dict[str, list[tuple[Section, tuple[str, ...]]]] = {}
+        self.by_first_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, text in cues:
+            folded = tuple(word for word, _start, _end in words(text))
+            if not folded:
+                continue
+            if kind in HEADING_KINDS:
+                self.headings.setdefault(folded[0], []).append((HEADING_KINDS[kind], folded))
+            elif kind in CUE_GROUPS:
+                self.by_first_word.setdefault(folded[0], []).append((kind, folded))
+        for found in (*self.headings.values(), *self.by_first_word.values()):
+            found.sort(key=lambda entry: -len(entry[1]))  # the longest cue first
+
+    def heading(self, line_words: tuple[str, ...]) -> tuple[Section | None, tuple[str, ...]]:
+        """The section a line's first words open, and the cue."""
+        for kind, cue in self.headings.get(line_words[0], ()) if line_words else ():
+            if line_words[: len(cue)] == cue:
+                return kind, cue
+        return None, ()
+
+    def occurrences(self, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass."""
+        found: dict[str, list[tuple[int, int]]] = {group: [] for group in CUE_GROUPS}
+        for index, word in enumerate(words):
+            for group, cue in self.by_first_word.get(word, ()):
+                if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
+                    found[group].append((index, index + len(cue) - 1))
+        return found
+
+
+WORDS_BEFORE = 7
 WORDS_AFTER = 6
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
+LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
+LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
 SENTENCE_END = re.compile(r"[.!?;]\s")
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
-
-
-CUE_GROUPS = (NICE_CUES, NOT_NEGATING, NEGATIONS_BEFORE, NEGATIONS_AFTER)
-CUES_BY_FIRST_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-for _group, _cues_of_group in enumerate(CUE_GROUPS):
-    for _cue in _cues_of_group:
-        CUES_BY_FIRST_WORD.setdefault(_cue[0], []).append((_group, _cue))
-
-
-def _occurrences(words: list[str]) -> dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]]:
-    """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass over the words."""
-    found: list[list[tuple[int, int]]] = [[] for _group in CUE_GROUPS]
-    for index, word in enumerate(words):
-        for group, cue in CUES_BY_FIRST_WORD.get(word, ()):
-            if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
-                found[group].append((index, index + len(cue) - 1))
-    return dict(zip(CUE_GROUPS, found, strict=True))
 
 
 class Layout:
     """The words of a vacancy with their line's section, sentence and clause; answers questions about a mention."""
 
-    def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
+    def __init__(self, text: str, cues: Cues, found: list[tuple[str, int, int]] | None = None) -> None:
         """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
         self.text = text
+        self.cues = cues
         found = list(words(text)) if found is None else found
         self.words = [word for word, _start, _end in found]
         self.starts = [start for _word, start, _end in found]
         self.ends = [end for _word, _start, end in found]
         self.sections = [Section.PLAIN] * len(found)
+        self.heading_words: set[int] = set()  # the words of the lines that open a section
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
-        self._read_sections()
         self._read_sentences()
-        cues = _occurrences(self.words)
+        found_cues = cues.occurrences(self.words)
         self.nice_sentences = {
-            self.sentences[first] for first, last in cues[NICE_CUES] if self.sentences[first] == self.sentences[last]
+            self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
         }
-        not_negating = {first for first, _last in cues[NOT_NEGATING]}
-        self.negations_before = [(first, last) for first, last in cues[NEGATIONS_BEFORE] if first not in not_negating]
-        self.negations_after = cues[NEGATIONS_AFTER]
+        self.nice_cue_words = [first for first, _last in found_cues[NICE]]
+        not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
+        self.negations_before = [
+            (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
+        ]
+        self.negations_after = found_cues[NEGATION_AFTER]
+        self._read_sections()
 
     def _read_sections(self) -> None:
-        current = Section.PLAIN
-        index = 0
-        offset = 0
+        lines = []  # (first word, past the last word, the line) of every line with words
+        index = offset = 0
         for line in self.text.splitlines(keepends=True):
             begin = index
             while index < len(self.words) and self.starts[index] < offset + len(line):
                 index += 1
             offset += len(line)
-            line_words = tuple(self.words[begin:index])
-            if not line_words:
-                continue
-            kind, cue = self._heading(line_words)
+            if index > begin:
+                lines.append((begin, index, line))
+        current = Section.PLAIN
+        for number, (begin, end, line) in enumerate(lines):
+            line_words = tuple(self.words[begin:end])
+            kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
-                self.sections[begin:index] = [kind] * (index - begin)  # "Pré: kennis van Kafka"
+                self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
+                self.heading_words.update(range(begin, begin + len(cue)))
                 continue
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
-            elif kind is None and body.endswith(":") and len(line_words) <= HEADING_MAX_WORDS and not after_colon:
-                current = Section.PLAIN
-            self.sections[begin:index] = [current] * (index - begin)
+                self.heading_words.update(range(begin, end))
+            elif kind is None and self._unknown_heading(lines, number, body, after_colon):
+                self.heading_words.update(range(begin, end))
+                # an unknown heading: the nearest cue in the heading or the line after it says what it opens
+                following = lines[number + 1][1] if number + 1 < len(lines) else end
+                nice = any(begin <= first < following for first in self.nice_cue_words)
+                current = Section.NICE if nice else Section.PLAIN
+            self.sections[begin:end] = [current] * (end - begin)
 
     @staticmethod
-    def _heading(line_words: tuple[str, ...]) -> tuple[Section | None, tuple[str, ...]]:
-        for kind, cue in HEADINGS_BY_FIRST_WORD.get(line_words[0], ()):
-            if line_words[: len(cue)] == cue:
-                return kind, cue
-        return None, ()
+    def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:
+        """A short line that ends in ":" or "?", or stands without a full stop above a bullet list."""
+        begin, end, line = lines[number]
+        if end - begin > HEADING_MAX_WORDS or after_colon:
+            return False
+        if body.endswith((":", "?")):
+            return True
+        next_line = lines[number + 1][2] if number + 1 < len(lines) else ""
+        return (
+            not body.endswith((".", "!", ","))
+            and BULLETS.match(line).group().strip() == ""
+            and BULLETS.match(next_line).group().strip() != ""
+        )
 
     def _read_sentences(self) -> None:
         sentence = clause = 0
@@ -195,7 +203,10 @@ class Layout:
         return self.sentences[first] in self.nice_sentences if self.sentences else False
 
     def is_negated(self, first: int, last: int) -> bool:
-        """Whether the mention of words ``first``…``last`` is negated in its clause (see the module's rule)."""
+        """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
+        is not needed (see the module's rule)."""
+        if self.section(first) is Section.NOT_ASKED:
+            return True
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)
@@ -211,9 +222,10 @@ class Layout:
 
     def joined(self, earlier_last: int, first: int) -> bool:
         """Whether the mention starting at word ``first`` follows the one ending at ``earlier_last`` in the same
-        clause with only "or", "and", "of", "en"… between them."""
+        sentence with only commas, "or", "and", "of", "en"… between them: one list."""
         return (
             0 <= earlier_last < first
-            and self.clauses[earlier_last] == self.clauses[first]
-            and all(word in CONJUNCTIONS for word in self.words[earlier_last + 1 : first])
+            and self.sentences[earlier_last] == self.sentences[first]
+            and all(word in CONJUNCTIONS or word in LIST_FILLERS for word in self.words[earlier_last + 1 : first])
+            and LIST_MARKS.issuperset(PHRASE_WORD.sub("", self.text[self.ends[earlier_last] : self.starts[first]]))
         )

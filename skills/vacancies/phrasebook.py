@@ -13,8 +13,9 @@ many of them name a topic, not the tool ("SQL" for dbt, "performance" for NumPy)
 that says "SQL" ask for dbt.
 
 The compiled phrasebook is public content, so each process keeps one copy, under the fragment cache's version
-tokens of the catalog (tools, their phrases) and of ``VACANCY_PHRASES_KIND`` (skills, items, their phrases): an
-editor's change replaces a token and the next reading builds it afresh, in four queries.
+tokens of the catalog (tools, their phrases) and of ``VACANCY_PHRASES_KIND`` (skills, items, their phrases, the
+section and negation cues): an editor's change replaces a token and the next reading builds it afresh, in six
+queries.
 """
 
 import threading
@@ -27,7 +28,8 @@ from django.db.models import Prefetch
 from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.fragments import versions
-from skills.models import ChecklistItem, ItemPhrase
+from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
+from skills.vacancies.layout import Cues
 from skills.vacancies.text import Splitter, Token, words
 
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
@@ -42,6 +44,7 @@ class Found:
     target_id: int
     first: int
     last: int
+    needs_context: bool = False  # an item's generic phrase: counts only beside its skill's other words or tools
 
 
 NAME = "name"  # the language of a tool's name: English stems, and the name as it is written
@@ -53,6 +56,7 @@ class Phrase:
     target_id: int
     text: str
     language: str  # "en", "nl" or NAME
+    needs_context: bool = False
 
 
 def key_of(stems: list[str] | tuple[str, ...]) -> str:
@@ -62,9 +66,13 @@ def key_of(stems: list[str] | tuple[str, ...]) -> str:
 class Phrasebook:
     """The automaton over all phrases, and the items and tools they point at."""
 
-    def __init__(self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase]) -> None:
+    def __init__(
+        self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase], cues: Cues | None = None
+    ) -> None:
+        self.cues = cues or Cues([])
         self.items = {item.pk: item for item in items}
         self.tools = {tool.pk: tool for tool in tools}
+        self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
         targets: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
         for phrase in phrases:
@@ -77,7 +85,7 @@ class Phrasebook:
                 NAME: [[token.stem_en for token in tokens], [token.folded for token in tokens]],
             }[phrase.language]
             for stems in keys:
-                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens)))
+                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context))
         self.automaton = ahocorasick.Automaton()
         for key, found in targets.items():
             self.automaton.add_word(key, (len(key), tuple(sorted(found))))
@@ -99,16 +107,16 @@ class Phrasebook:
                 position += len(stem) + 1
             for end, (key_length, targets) in self.automaton.iter(line):
                 first = starts[end - key_length + 2]  # the key's first stem starts after its leading space
-                for kind, target_id, length in targets:
-                    found.add(Found(kind, target_id, first, first + length - 1))
+                for kind, target_id, length, needs_context in targets:
+                    found.add(Found(kind, target_id, first, first + length - 1, needs_context))
         return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
 
 
 def build_phrasebook() -> Phrasebook:
-    """The phrasebook of the current content, in four queries."""
+    """The phrasebook of the current content and the editors' cues, in six queries."""
     items = list(
         ChecklistItem.objects.published().select_related("skill").prefetch_related(
-            Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language"))
+            Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language", "needs_context"))
         )
     )
     tools = list(
@@ -116,10 +124,20 @@ def build_phrasebook() -> Phrasebook:
             Prefetch("phrases", queryset=ToolPhrase.objects.only("id", "tool_id", "text", "language"))
         )
     )
-    phrases = [Phrase(ITEM, item.pk, phrase.text, phrase.language) for item in items for phrase in item.phrases.all()]
+    phrases = [
+        Phrase(ITEM, item.pk, phrase.text, phrase.language, phrase.needs_context)
+        for item in items
+        for phrase in item.phrases.all()
+    ]
     phrases += [Phrase(TOOL, tool.pk, tool.name, NAME) for tool in tools]
     phrases += [Phrase(TOOL, tool.pk, phrase.text, phrase.language) for tool in tools for phrase in tool.phrases.all()]
-    return Phrasebook(items=items, tools=tools, phrases=phrases)
+    cues = Cues(list(VacancyCue.objects.values_list("kind", "text")))
+    book = Phrasebook(items=items, tools=tools, phrases=phrases, cues=cues)
+    skill_tools = defaultdict(set)
+    for skill_id, tool_id in Skill.tools.through.objects.values_list("skill_id", "tool_id"):
+        skill_tools[skill_id].add(tool_id)
+    book.skill_tools = {skill_id: frozenset(tool_ids) for skill_id, tool_ids in skill_tools.items()}
+    return book
 
 
 _lock = threading.Lock()

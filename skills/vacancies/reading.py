@@ -8,30 +8,36 @@ How a text is read, step by step (each step documented in its module):
 2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
    mention of window functions, not also one of functions; "Airflow" may name the Airflow DAGs item and the
    tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud").
-3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): negated mentions and
-   those in "what we offer" do not count; the others are required or nice to have. An item mentioned both ways is
-   required.
+3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
+   and "about us" do not count; negated ones are "not asked", in their own group, whatever section they stand in,
+   and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
+   An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
-Reading costs no query while the phrasebook is current and four when an editor's change made it stale.
+Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
-from skills.vacancies.layout import Layout, Section
-from skills.vacancies.phrasebook import ITEM, TOOL, Found, current_phrasebook
-from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of
-from skills.vacancies.text import words
+from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
+from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
+from skills.vacancies.requirements import Requirements, languages_asked, location_of
+from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of, years_asked
+from skills.vacancies.text import Token, words
+from skills.vacancies.unknown import unknown_terms
 
 # The one limit on a vacancy's length, for the API, the engineer's page and the recruiter's search page: each
 # refuses a longer text with check_vacancy_length's message, and 413.
 VACANCY_MAX_CHARS = 20_000
 VACANCY_TOO_LONG = "vacancy_too_long"  # the code of that refusal
+TITLE_MAX_CHARS = 120
+REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
+HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
 
 
 SENIORITY_LABELS = {
@@ -45,6 +51,12 @@ LANGUAGE_LABELS = {
     "en": _("English"),
     "mixed": _("Dutch and English"),
 }
+WRITTEN_IN_LABELS = {
+    "nl": _("Written in Dutch"),
+    "en": _("Written in English"),
+    "mixed": _("Written in Dutch and English"),
+}
+LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English"), "de": _("German"), "fr": _("French")}
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,21 @@ class ItemAsked:
 class ToolAsked:
     tool: Tool
     phrases: tuple[PhraseHit, ...]
+    required: bool = True  # False: named only where the vacancy calls it nice to have
+
+
+@dataclass(frozen=True)
+class ItemNotAsked:
+    """An item the vacancy says is not needed ("geen Spark-ervaring nodig")."""
+
+    item: ChecklistItem
+    phrases: tuple[PhraseHit, ...]
+
+
+@dataclass(frozen=True)
+class ToolNotAsked:
+    tool: Tool
+    phrases: tuple[PhraseHit, ...]
 
 
 @dataclass(frozen=True)
@@ -76,6 +103,10 @@ class VacancyReading:
     seniority: str  # "junior" | "medior" | "senior" | "unknown"
     items: tuple[ItemAsked, ...]  # in order of first mention
     tools: tuple[ToolAsked, ...]
+    not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
+    not_asked_tools: tuple[ToolNotAsked, ...] = ()
+    unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
+    requirements: Requirements = field(default_factory=Requirements)
 
     @property
     def seniority_label(self) -> str:
@@ -95,25 +126,61 @@ class VacancyReading:
         ordered = sorted(skills.values(), key=lambda skill: (skill.growth_stage, skill.order, skill.name))
         return [(skill, grouped[skill.pk]) for skill in ordered]
 
-    def highlights(self) -> list[tuple[str, bool]]:
-        """The text cut into (piece, is_match) in order, matched phrases of items and tools merged where they
-        overlap, so a template can mark them without nesting."""
-        spans = sorted({(hit.start, hit.end) for asked in (*self.items, *self.tools) for hit in asked.phrases})
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
+    @property
+    def title(self) -> str:
+        """The vacancy's first line, as a title to save it under."""
+        first = next((line.strip(" #*-\t") for line in self.text.splitlines() if line.strip(" #*-\t")), "")
+        return first[:TITLE_MAX_CHARS]
+
+    @property
+    def written_in_label(self) -> str:
+        return str(WRITTEN_IN_LABELS.get(self.language, self.language))
+
+    @property
+    def language_names(self) -> list[str]:
+        """The languages asked of a candidate, named in the reader's language."""
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.requirements.languages]
+
+    @property
+    def unrecognised_terms(self) -> list[str]:
+        """Each unrecognised term once, in the order of the text."""
+        return list(dict.fromkeys(hit.text for hit in self.unrecognised))
+
+    @property
+    def required_tools(self) -> list[ToolAsked]:
+        return [asked for asked in self.tools if asked.required]
+
+    @property
+    def nice_tools(self) -> list[ToolAsked]:
+        return [asked for asked in self.tools if not asked.required]
+
+    def highlights(self) -> list[tuple[str, str]]:
+        """The text cut into (piece, style) in order: style "required", "nice", "not-asked" or "unrecognised" for a
+        phrase the reading names, "" between them; overlapping phrases merge and keep the strongest style, so a
+        template can mark them without nesting."""
+        spans = []
+        for asked in (*self.items, *self.tools):
+            style = REQUIRED if asked.required else NICE
+            spans += [(hit.start, hit.end, style) for hit in asked.phrases]
+        for entry in (*self.not_asked_items, *self.not_asked_tools):
+            spans += [(hit.start, hit.end, NOT_ASKED) for hit in entry.phrases]
+        spans += [(hit.start, hit.end, UNRECOGNISED) for hit in self.unrecognised]
+        merged: list[list] = []
+        for start, end, style in sorted(spans):
+            if merged and start < merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
+                merged[-1][2] = min(merged[-1][2], style, key=HIGHLIGHT_STYLES.index)
             else:
-                merged.append([start, end])
+                merged.append([start, end, style])
         pieces = []
         position = 0
-        for start, end in merged:
+        for start, end, style in merged:
             if start > position:
-                pieces.append((self.text[position:start], False))
-            pieces.append((self.text[start:end], True))
+                pieces.append((self.text[position:start], ""))
+            pieces.append((self.text[start:end], style))
             position = end
         if position < len(self.text):
-            pieces.append((self.text[position:], False))
+            pieces.append((self.text[position:], ""))
         return pieces
 
 
@@ -172,7 +239,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     book = current_phrasebook()
     found_words = list(words(text))
     tokens = book.splitter.tokens_of(found_words)
-    layout = Layout(text, found_words)
+    layout = Layout(text, book.cues, found_words)
     found = book.find(tokens)
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)
@@ -183,28 +250,32 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for hit in _longest([hit for hit in found if hit.kind == ITEM])
         if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
     ]
+    mentions, guessed = _in_context(mentions, tools_named, book, tokens, layout)
 
-    asked: dict[tuple[str, int], dict] = {}
-    negated_until = -1  # the last word of the last negated mention
+    placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
-        section = layout.section(first_word)
-        if section is Section.OFFER:
+        if layout.section(first_word) in ASKING_NOTHING:
             continue
-        nice = section is Section.NICE or layout.has_nice_cue(first_word)
-        negated = negated_spans.get((first_word, last_word))
-        if negated is None:
-            negated = layout.is_negated(first_word, last_word) or layout.joined(negated_until, first_word)
-            negated_spans[first_word, last_word] = negated
-        if negated:
-            negated_until = max(negated_until, last_word)
-        if negated and not nice:
+        negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
+        placed.append([hit, start, end, first_word, last_word, negated])
+    _spread_negations(placed, layout)
+
+    asked: dict[tuple[str, int], dict] = {}
+    not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
+    for hit, start, end, first_word, _last_word, negated in placed:
+        phrase = PhraseHit(text[start:end], start, end)
+        if negated and not layout.has_nice_cue(first_word):
+            not_asked.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
+        nice = layout.section(first_word) is Section.NICE or layout.has_nice_cue(first_word)
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice
-        entry["phrases"].append(PhraseHit(text[start:end], start, end))
+        entry["phrases"].append(phrase)
+    for key in not_asked.keys() & asked.keys():  # said not to be needed anywhere: not asked, wherever else named
+        not_asked[key] = sorted([*not_asked[key], *asked.pop(key)["phrases"]], key=lambda phrase: phrase.start)
 
     items = tuple(
         ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
@@ -212,10 +283,79 @@ def read_vacancy(*, text: str) -> VacancyReading:
         if kind == ITEM
     )
     tools = tuple(
-        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]))
+        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]), required=entry["required"])
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
+    known_words = {layout.word_at(tokens[index].start) for hit in found for index in range(hit.first, hit.last + 1)}
+    known_words -= {layout.word_at(tokens[index].start) for hit in guessed for index in range(hit.first, hit.last + 1)}
+    unrecognised = [
+        *(PhraseHit(*term) for term in unknown_terms(layout, known_words)),
+        *(PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)),
+    ]
+    years = years_asked(text, layout)
     return VacancyReading(
-        text=text, language=language_of(layout), seniority=seniority_of(text, layout), items=items, tools=tools
+        text=text,
+        language=language_of(layout),
+        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: hit.start)),
+        requirements=Requirements(
+            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
+        ),
+        seniority=seniority_of(text, layout),
+        items=items,
+        tools=tools,
+        not_asked_items=tuple(
+            ItemNotAsked(item=book.items[target_id], phrases=tuple(phrases))
+            for (kind, target_id), phrases in not_asked.items()
+            if kind == ITEM
+        ),
+        not_asked_tools=tuple(
+            ToolNotAsked(tool=book.tools[target_id], phrases=tuple(phrases))
+            for (kind, target_id), phrases in not_asked.items()
+            if kind == TOOL
+        ),
     )
+
+
+def _in_context(
+    mentions: list[Found], tools: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout
+) -> tuple[list[Found], list[Found]]:
+    """The mentions that count, and the generic phrases that do not: a phrase that needs context ("debugging")
+    counts only when its sentence or bullet also names its item's skill with another phrase, or one of its tools."""
+    if not any(hit.needs_context for hit in mentions):
+        return mentions, []
+    context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
+    for hit in (*mentions, *tools):
+        if not hit.needs_context:
+            sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+            target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
+            context.setdefault(sentence, set()).add(target)
+    kept, guessed = [], []
+    for hit in mentions:
+        if hit.needs_context:
+            skill_id = book.items[hit.target_id].skill_id
+            named = context.get(layout.sentences[layout.word_at(tokens[hit.first].start)], set())
+            wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
+            if named.isdisjoint(wanted):
+                guessed.append(hit)
+                continue
+        kept.append(hit)
+    return kept, guessed
+
+
+def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
+    return [(tokens[hit.first].start, tokens[hit.last].end) for hit in hits]
+
+
+def _spread_negations(placed: list[list], layout: Layout) -> None:
+    """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
+    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one."""
+    chain: list[list] = []
+    for mention in [*placed, None]:
+        if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):
+            chain.append(mention)
+            continue
+        if any(member[5] for member in chain):
+            for member in chain:
+                member[5] = True
+        chain = [mention] if mention is not None else []

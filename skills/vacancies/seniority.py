@@ -22,7 +22,7 @@ import bisect
 import re
 from collections import Counter
 
-from skills.vacancies.layout import Layout, Section
+from skills.vacancies.layout import ASKING_NOTHING, Layout
 from skills.vacancies.text import word_set
 
 JUNIOR, MEDIOR, SENIOR, UNKNOWN = "junior", "medior", "senior", "unknown"
@@ -48,9 +48,21 @@ TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
 EXPERIENCE_WORDS = frozenset(("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam"))
+NUMBER_WORDS = {
+    **dict.fromkeys(("one", "een", "één"), 1),
+    **dict.fromkeys(("two", "twee"), 2),
+    **dict.fromkeys(("three", "drie"), 3),
+    **dict.fromkeys(("four", "vier"), 4),
+    **dict.fromkeys(("five", "vijf"), 5),
+    **dict.fromkeys(("six", "zes"), 6),
+    **dict.fromkeys(("seven", "zeven"), 7),
+    **dict.fromkeys(("eight", "acht"), 8),
+    **dict.fromkeys(("nine", "negen"), 9),
+    **dict.fromkeys(("ten", "tien"), 10),
+}
 YEARS = re.compile(
-    r"(?<![\d.,])(?P<low>\d{1,2})\s*(?P<plus>\+)?\s*(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?"
-    r"(?:jaar|jaren|years?|yrs)\b",
+    r"(?<![\d.,\w])(?P<low>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?P<plus>\+)?\s*"
+    r"(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
@@ -84,13 +96,14 @@ def _levels_in(words: list[str], *, title: bool) -> list[str]:
     return found
 
 
-def _years_asked(text: str, layout: Layout) -> list[int]:
+def years_asked(text: str, layout: Layout) -> list[int]:
     years = []
     for match in YEARS.finditer(text):
         index = layout.word_at(match.start())
-        if not layout.words or layout.section(index) is Section.OFFER:
+        if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
-        low = int(match.group("low"))
+        low = match.group("low").lower()
+        low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
         if low <= MOST_YEARS and (about_experience or at_least or match.group("plus")):
@@ -105,7 +118,7 @@ def seniority_of(text: str, layout: Layout) -> str:
         title = layout.words[: bisect.bisect_left(layout.starts, text.find(lines[0]) + len(lines[0]))]
         if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
             return lowest(levels)
-    if years := _years_asked(text, layout):
+    if years := years_asked(text, layout):
         fewest = min(years)
         return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
     counts = Counter(_levels_in(layout.words, title=False))

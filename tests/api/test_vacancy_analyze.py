@@ -133,3 +133,50 @@ def test_nothing_is_stored(client, demo):
     counts = {model: model.objects.count() for model in apps.get_models()}
     analyze(client, {"text": DUTCH})
     assert {model: model.objects.count() for model in apps.get_models()} == counts
+
+
+def test_of_a_text_with_unknown_terms_only_their_counts_are_stored(client, demo):
+    from django.apps import apps
+
+    from skills.models import UnrecognisedTerm
+
+    counts = {model: model.objects.count() for model in apps.get_models() if model is not UnrecognisedTerm}
+    analyze(client, {"text": NEGATED})
+    assert {model: model.objects.count() for model in counts} == counts
+    assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Snowflake"]
+
+
+NEGATED = (
+    "Data Engineer\n\nWat vragen wij?\n- SQL en Python\n- Vloeiend Nederlands, minimaal 3 jaar ervaring\n\n"
+    "Pré\n- Docker\n\nGeen ervaring met FastAPI of Django nodig. Je werkt met Snowflake.\nLocatie: Utrecht\n"
+)
+
+
+def test_the_reading_holds_not_asked_unrecognised_and_requirements(client, demo):
+    body = analyze(client, {"text": NEGATED}).json()
+    assert {tool["tool"] for tool in body["not_asked"]["tools"]} == {"fastapi", "django"}
+    assert not {"fastapi", "django"} & {tool["tool"] for tool in body["tools"]}
+    assert body["not_asked"]["items"] == []
+    for hit in (hit for tool in body["not_asked"]["tools"] for hit in tool["phrases"]):
+        assert NEGATED[hit["start"] : hit["end"]] == hit["text"]
+    assert body["unrecognised"] == [
+        {"text": "Snowflake", "start": NEGATED.index("Snowflake"), "end": NEGATED.index("Snowflake") + 9}
+    ]
+    assert body["requirements"] == {"languages": ["nl"], "years": 3, "location": "Utrecht"}
+    assert {"skill": "ci-cd", "item": "docker", "required": False} in [
+        {key: item[key] for key in ("skill", "item", "required")} for item in body["items"]
+    ]
+
+
+def test_unrecognised_terms_are_counted_without_the_text(client, demo):
+    from skills.models import UnrecognisedTerm
+
+    analyze(client, {"text": NEGATED})
+    analyze(client, {"text": NEGATED + " Snowflake again."})
+    assert list(UnrecognisedTerm.objects.values_list("term", "language", "count")) == [("Snowflake", "nl", 2)]
+
+
+def test_the_new_fields_are_documented(client):
+    schema = client.get("/api/openapi.json").json()
+    reading = schema["components"]["schemas"]["VacancyReadingOut"]
+    assert {"not_asked", "unrecognised", "requirements"} <= set(reading["required"])

@@ -1,8 +1,10 @@
-"""The reader against 32 labelled vacancies (tests/skills/vacancies/): the quality targets of issue #19."""
+"""The reader against two labelled sets (tests/skills/vacancies/): the tuned one and the blind one it was never
+tuned on, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind set's
+figures."""
 
 import pytest
 
-from bench.vacancies import ACCURACY_TARGET, PRECISION_TARGET, RECALL_TARGET, evaluate, labelled_vacancies
+from bench.vacancies import BLIND, LABELLED, labelled_vacancies, report
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 
@@ -10,37 +12,59 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def vacancies():
-    return labelled_vacancies()
+def sets():
+    return {"tuned": labelled_vacancies(LABELLED), "blind": labelled_vacancies(BLIND)}
 
 
-def test_the_labelled_set_is_large_and_half_dutch(vacancies):
-    languages = [vacancy.language for vacancy in vacancies]
-    assert len(vacancies) >= 30
-    assert languages.count("nl") == languages.count("en")
-    assert {vacancy.seniority for vacancy in vacancies} >= {"junior", "medior", "senior"}
-
-
-def test_reading_meets_the_quality_targets_in_both_languages(vacancies):
+@pytest.fixture
+def demo():
     load_catalog_demo()
     load_skills_demo()
-    qualities = evaluate(vacancies)
-    report = "\n".join([*(qualities[key].line(key) for key in ("nl", "en", "all")), *qualities["all"].misses])
-    for key in ("nl", "en", "all"):
-        quality = qualities[key]
-        assert quality.items.precision >= PRECISION_TARGET, report
-        assert quality.items.recall >= RECALL_TARGET, report
-        assert quality.tools.precision >= PRECISION_TARGET, report
-        assert quality.tools.recall >= RECALL_TARGET, report
-        assert quality.flag_accuracy >= ACCURACY_TARGET, report
-        assert quality.seniority_accuracy >= ACCURACY_TARGET, report
 
 
-def test_the_language_is_read_right_for_every_labelled_vacancy(vacancies):
+def test_the_labelled_sets_are_large_and_half_dutch(sets):
+    for name, minimum in (("tuned", 30), ("blind", 40)):
+        languages = [vacancy.language for vacancy in sets[name]]
+        assert len(languages) >= minimum, name
+        assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
+        assert {vacancy.seniority for vacancy in sets[name]} >= {"junior", "medior", "senior"}, name
+
+
+BLIND_MET = ("tools recall", "required flags", "seniority")
+BLIND_NOT_YET = ("items precision", "items recall", "tools precision", "not asked read as asked")
+
+
+def test_the_tuned_set_meets_every_target_in_both_languages(sets, demo):
+    lines, qualities = report(sets)
+    text = "\n".join(lines)
+    for language in ("nl", "en", "all"):
+        assert qualities["tuned"][language].missed_targets() == [], f"tuned {language}\n{text}"
+
+
+def test_the_blind_set_meets_the_tools_recall_flags_and_seniority_targets_in_both_languages(sets, demo):
+    lines, qualities = report(sets)
+    text = "\n".join(lines)
+    for language in ("nl", "en", "all"):
+        missed = set(qualities["blind"][language].missed_targets())
+        assert not missed & set(BLIND_MET), f"blind {language}\n{text}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Not met yet on the blind set (items P 0.91, R 0.85; tools P in Dutch just under 0.97; 5 not-asked "
+    "read as asked, 2026-12-04): "
+    "fix through new tuned vacancies, never by tuning on the blind set; this fails as XPASS once met.",
+)
+def test_the_blind_set_meets_the_items_and_negation_targets(sets, demo):
+    lines, qualities = report(sets)
+    for language in ("nl", "en", "all"):
+        missed = set(qualities["blind"][language].missed_targets())
+        assert not missed & set(BLIND_NOT_YET), f"blind {language}\n" + "\n".join(lines)
+
+
+def test_the_language_is_read_right_for_every_tuned_vacancy(sets, demo):
     from skills.vacancies.reading import read_vacancy
 
-    load_catalog_demo()
-    load_skills_demo()
-    assert {vacancy.name: read_vacancy(text=vacancy.text).language for vacancy in vacancies} == {
-        vacancy.name: vacancy.language for vacancy in vacancies
+    assert {vacancy.name: read_vacancy(text=vacancy.text).language for vacancy in sets["tuned"]} == {
+        vacancy.name: vacancy.language for vacancy in sets["tuned"]
     }

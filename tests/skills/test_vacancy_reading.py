@@ -82,13 +82,52 @@ def test_a_phrase_inside_a_longer_unrelated_word_is_ignored(demo):
 def test_a_negated_mention_is_not_asked(demo, text):
     reading = read_vacancy(text=text)
     assert "pyspark" not in asked_tools(reading)
-    assert reading.highlights() == [(text, False)]
+    assert [style for _piece, style in reading.highlights() if style] == ["not-asked"]
 
 
 def test_a_negation_reaches_mentions_joined_by_or(demo):
     reading = read_vacancy(text="No prior experience with Spark or Airflow is needed. You know SQL.")
     assert asked_tools(reading) == []
     assert set(asked_items(reading)) == {"sql/joins"}
+
+
+def not_asked_tools(reading) -> list[str]:
+    return [entry.tool.slug for entry in reading.not_asked_tools]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pré\n- Docker\n- Kennis van Azure\n\nGeen ervaring met FastAPI of Django nodig.\n",
+        "Nice to have\n- Docker\n\nYou don't need any FastAPI or Django experience.\n",
+        "Nice to have:\n- Docker\n- FastAPI and Django are not required.\n",
+        "Requirements\n- Docker\n- FastAPI, Django of Airflow is niet nodig\n",
+    ],
+)
+def test_a_negation_after_a_nice_to_have_list_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert not {"fastapi", "django", "airflow"} & set(asked_tools(reading))
+    assert {"fastapi", "django"} <= set(not_asked_tools(reading))
+    assert asked_items(reading)["ci-cd/docker"] is ("Requirements" in text)
+
+
+def test_negated_items_are_in_their_own_group(demo):
+    reading = read_vacancy(text="You know SQL. No Spark experience needed.")
+    assert set(asked_items(reading)) == {"sql/joins"}
+    assert [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items] == [
+        "pyspark/scalable-pipelines"
+    ]
+    assert [hit.text for entry in reading.not_asked_tools for hit in entry.phrases] == ["Spark"]
+
+
+def test_a_tool_said_not_to_be_needed_is_never_asked_elsewhere(demo):
+    reading = read_vacancy(text="Our stack: Airflow and Spark.\nNo Spark experience needed, we teach you.")
+    assert asked_tools(reading) == ["airflow"]
+    assert not_asked_tools(reading) == ["pyspark"]
+
+
+def test_not_required_but_a_plus_is_nice_to_have(demo):
+    assert asked_items(read_vacancy(text="Docker is not required, but a plus."))["ci-cd/docker"] is False
 
 
 def test_wont_need_negates(demo):
@@ -185,8 +224,13 @@ def test_highlights_cover_the_text_without_overlap(demo):
     text = "Airflow DAGs en Delta Lake op Databricks."
     reading = read_vacancy(text=text)
     pieces = reading.highlights()
-    assert "".join(piece for piece, _match in pieces) == text
-    assert [piece for piece, match in pieces if match] == ["Airflow", "Delta Lake", "Databricks"]
+    assert "".join(piece for piece, _style in pieces) == text
+    assert [(piece, style) for piece, style in pieces if style] == [
+        ("Airflow", "required"),
+        ("DAGs", "unrecognised"),  # no phrase of the Airflow DAGs item: "dag" is also Dutch for day
+        ("Delta Lake", "required"),
+        ("Databricks", "required"),
+    ]
 
 
 def test_a_text_over_the_limit_is_refused(demo):
@@ -207,7 +251,7 @@ def test_an_empty_text_asks_for_nothing(demo):
 
 def test_reading_costs_no_query_once_the_phrasebook_is_built(demo, django_assert_num_queries):
     text = "Senior Data Engineer met Spark, SQL en Airflow. " * 50
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         first = read_vacancy(text=text)
     with django_assert_num_queries(0):
         again = read_vacancy(text=text)
@@ -252,3 +296,81 @@ def test_any_text_reads_without_error_and_every_hit_is_its_own_text(demo, text):
     assert "".join(piece for piece, _match in reading.highlights()) == text
     assert reading.language in ("nl", "en", "mixed")
     assert reading.seniority in ("junior", "medior", "senior", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Debugging Spark executors that run out of memory.", "pyspark/runtime-debugging"),
+        ("You handle partitioning, skew and shuffles.", "pyspark/skew"),
+        ("Je bouwt een lakehouse op Azure.", "cloud/storage-compute"),
+        ("Debugging Pandas scripts that give wrong totals.", "pandas/debugging"),
+    ],
+)
+def test_a_generic_phrase_counts_beside_its_skill(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+def test_a_generic_phrase_alone_is_unrecognised_not_guessed(demo):
+    text = "You like debugging. Our lakehouse grows fast."
+    reading = read_vacancy(text=text)
+    assert reading.items == ()
+    assert [(hit.text, text[hit.start : hit.end]) for hit in reading.unrecognised] == [
+        ("debugging", "debugging"),
+        ("lakehouse", "lakehouse"),
+    ]
+
+
+def test_a_ci_pipeline_is_the_ci_item(demo):
+    assert "ci-cd/ci-pipelines" in asked_items(read_vacancy(text="You keep a CI pipeline green."))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Je werkt met Snowflake, Kafka en Terraform-modules.", ["Snowflake", "Kafka"]),
+        ("You load data from BigQuery and SSIS into Power BI reports.", ["BigQuery", "SSIS", "Power BI"]),
+        ("We use EC2 and a bit of Looker.", ["EC2", "Looker"]),
+    ],
+)
+def test_tech_looking_terms_it_does_not_know_are_named_with_their_offsets(demo, text, terms):
+    reading = read_vacancy(text=text)
+    assert [hit.text for hit in reading.unrecognised] == terms
+    for hit in reading.unrecognised:
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_ordinary_words_and_known_terms_are_not_unrecognised(demo):
+    text = (
+        "Senior Data Engineer Amsterdam\n\nWe zoeken een Data Engineer in Utrecht. Je werkt met Python, SQL en "
+        "Airflow. Kennis van ETL, HBO-niveau. Our Team builds APIs. Je spreekt vloeiend Nederlands."
+    )
+    assert read_vacancy(text=text).unrecognised == ()
+
+
+def test_terms_in_the_company_section_are_not_unrecognised(demo):
+    assert read_vacancy(text="About us\nWe are Acme, backed by Sequoia.\n").unrecognised == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "years", "location"),
+    [
+        ("Je spreekt vloeiend Nederlands en minimaal 3 jaar ervaring.\nLocatie: Utrecht", ("nl",), 3, "Utrecht"),
+        (
+            "Fluent Dutch and English are required. 5+ years of experience. Based in Rotterdam.",
+            ("nl", "en"),
+            5,
+            "Rotterdam",
+        ),
+        ("Nederlands is niet vereist; ons team spreekt Engels op C1-niveau.", ("en",), None, None),
+        ("We write SQL all day.", (), None, None),
+    ],
+)
+def test_requirements_that_are_not_skills(demo, text, languages, years, location):
+    requirements = read_vacancy(text=text).requirements
+    assert (requirements.languages, requirements.years, requirements.location) == (languages, years, location)
+
+
+def test_unknown_products_listed_at_the_start_of_lines_are_named(demo):
+    text = "Onze stack:\n- Snowflake\n- Kafka en Flink\n- Ervaring is fijn.\nKafka is onze ruggengraat."
+    assert [hit.text for hit in read_vacancy(text=text).unrecognised] == ["Snowflake", "Kafka", "Flink"]

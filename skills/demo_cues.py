@@ -1,0 +1,112 @@
+"""Demo vacancy cues: the headings that open a vacancy's sections and the words that make a mention nice to have or
+negate it, in English and Dutch (skills.vacancies.layout reads them). One cue a line; words are folded like the
+vacancy's ("what's" is "what s"). Idempotent: cues are matched by kind, language and text."""
+
+from skills.models import VacancyCue
+
+Kind = VacancyCue.Kind
+
+CUES = {
+    Kind.REQUIRED_HEADING: (
+        """
+        requirements\nrequired\nmust have\nmust haves\nwhat you bring\nwhat we ask\nwhat we are looking for
+        what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
+        what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills
+        """,
+        """
+        wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
+        wat wij van jou vragen\ndit vragen wij\ndit vragen we\nwat breng je mee\nwat breng jij mee\nwat neem je mee
+        wat neem jij mee\ndit breng je mee\ndit breng jij mee\nwie ben jij\nwie ben je\nwie zoeken wij\nwie zoeken we
+        wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
+        profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
+        """,
+    ),
+    Kind.NICE_HEADING: (
+        """
+        nice to have\nnice to haves\nbonus\nbonus points\npreferred\npreferred qualifications\ngood to have
+        nice to know\noptional\nextra\nit s a plus\na plus
+        """,
+        """
+        pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
+        helemaal mooi
+        """,
+    ),
+    Kind.PLAIN_HEADING: (
+        """
+        what you ll do\nwhat you will do\nthe role\nabout the role\nyour role\nresponsibilities\ntasks\nthe team
+        our team\nour stack\ntech stack\ninterested\nhow to apply\nthe process
+        """,
+        """
+        wat ga je doen\nwat ga jij doen\nde functie\nde rol\nfunctieomschrijving\nover de functie\njouw rol\nje rol
+        taken\nwerkzaamheden\nverantwoordelijkheden\nwat je gaat doen\nhet team\nons team\nonze stack\nde stack
+        interesse\nsolliciteren\nprocedure
+        """,
+    ),
+    Kind.COMPANY_HEADING: (
+        "about us\nwho we are\nabout the company\nour company\nthe company",
+        "over ons\nwie zijn wij\nwie zijn we\nover het bedrijf\nhet bedrijf\nde organisatie\nover de organisatie",
+    ),
+    Kind.OFFER_HEADING: (
+        "what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get",
+        """
+        wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
+        wat krijg jij\narbeidsvoorwaarden
+        """,
+    ),
+    Kind.NOT_ASKED_HEADING: (
+        """
+        what you don t need\nwhat you do not need\nyou don t need\nno need for\nnot required\nnot needed
+        what we don t expect\nwhat we do not expect\nwe don t expect
+        """,
+        """
+        wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
+        wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
+        """,
+    ),
+    Kind.NICE: (
+        """
+        plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
+        would be great\nis welcome\nnice to know\neven better\ngood to know
+        """,
+        """
+        een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
+        een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus
+        """,
+    ),
+    Kind.NEGATION_BEFORE: (
+        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever",
+        "geen\nniet\nhoeft\nhoef\nzonder",
+    ),
+    Kind.NEGATION_AFTER: (
+        """
+        not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
+        isn t required\nisn t needed\nisn t necessary\nnot relevant\nnot part of\nout of scope\nnot a prerequisite
+        not essential
+        """,
+        """
+        niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
+        geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
+        """,
+    ),
+    Kind.NOT_NEGATING: (
+        "not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter",
+        "geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang",
+    ),
+}
+
+
+def demo_cues() -> list[tuple[str, str, str]]:
+    """Every demo cue as (kind, language, text)."""
+    return [
+        (kind, language, " ".join(line.split()))
+        for kind, texts in CUES.items()
+        for language, block in zip(("en", "nl"), texts, strict=True)
+        for line in block.strip().split("\n")
+        if line.strip()
+    ]
+
+
+def load_vacancy_cues_demo() -> None:
+    """Create the demo cues that are missing; an editor's own cues and changes stay."""
+    for kind, language, text in demo_cues():
+        VacancyCue.objects.get_or_create(kind=kind, language=language, text__iexact=text, defaults={"text": text})

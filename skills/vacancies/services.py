@@ -1,0 +1,71 @@
+"""Writes of the vacancy reader: unrecognised terms counted over readings, and an editor turning one into a phrase.
+
+No vacancy text is kept: a reading adds one to the count of each distinct term it did not know, nothing more.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from catalog.models import Category, Tool, ToolPhrase
+from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm
+from skills.vacancies.reading import VacancyReading
+
+MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more than this
+TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
+
+
+def count_unrecognised_terms(*, reading: VacancyReading) -> None:
+    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy: three
+    queries however many terms (two readings creating the same new term at once count it once)."""
+    terms = list(dict.fromkeys(hit.text[:TERM_MAX_CHARS] for hit in reading.unrecognised))[:MOST_TERMS_COUNTED]
+    if not terms:
+        return
+    counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
+    known = set(counted.values_list("term", flat=True))
+    counted.update(count=F("count") + 1, last_seen=timezone.now())
+    UnrecognisedTerm.objects.bulk_create(
+        [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
+        ignore_conflicts=True,
+    )
+
+
+def _phrase_language(term: UnrecognisedTerm) -> str:
+    return term.language if term.language in ("en", "nl") else "en"
+
+
+@transaction.atomic
+def adopt_unrecognised_term(
+    *,
+    term: UnrecognisedTerm,
+    item: ChecklistItem | None = None,
+    tool: Tool | None = None,
+    new_tool_category: Category | None = None,
+) -> ItemPhrase | ToolPhrase | Tool:
+    """Turn an unrecognised term into a phrase of ``item`` or of ``tool``, or into a new public tool of
+    ``new_tool_category`` (exactly one of the three); the term's count is then dropped, as the reader knows it."""
+    if sum(choice is not None for choice in (item, tool, new_tool_category)) != 1:
+        raise ValidationError(_("Choose one: an item, a tool, or a category for a new tool."))
+    if item is not None:
+        made = ItemPhrase(item=item, text=term.term, language=_phrase_language(term))
+    elif tool is not None:
+        made = ToolPhrase(tool=tool, text=term.term, language=_phrase_language(term))
+    else:
+        slug = slugify(term.term) or "tool"
+        if Tool.objects.filter(slug=slug).exists():
+            raise ValidationError(_("A tool with the slug “%(slug)s” exists already.") % {"slug": slug})
+        made = Tool(
+            name=term.term,
+            slug=slug,
+            category=new_tool_category,
+            tool_type=Tool.ToolType.LIBRARY,
+            summary=_("Named in vacancies; an editor still has to describe it."),
+            used_for=_("Named in vacancies."),
+        )
+    made.full_clean()
+    made.save()
+    term.delete()
+    return made

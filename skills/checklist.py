@@ -12,9 +12,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch
 
 from catalog.selectors import public_tools
-from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, Skill
+from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch, Skill
 from skills.scoring import RequirementSpec, compute_match
-from skills.selectors import own_profile
+from skills.selectors import best_fit, own_profile
 from skills.services import SavedAssessments, requirement_specs_by_role
 
 
@@ -77,6 +77,7 @@ class ChecklistSummary:
     total: int
     target_role: Role | None
     target_score: int | None
+    best_fit: RoleMatch | None = None  # the best-fitting role while no target role is chosen
 
 
 @dataclass
@@ -148,7 +149,13 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
     if target_role is not None:
         levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
         target_score = compute_match(target_specs, levels).score
-    summary = ChecklistSummary(ticked=ticked, total=total, target_role=target_role, target_score=target_score)
+    summary = ChecklistSummary(
+        ticked=ticked,
+        total=total,
+        target_role=target_role,
+        target_score=target_score,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
+    )
     return Checklist(skills=blocks, summary=summary, show=show, hidden=hidden)
 
 
@@ -195,5 +202,6 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
         total=len(skill_of_item),
         target_role=target_role,
         target_score=saved.target_score if saved is not None and target_role else None,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
     )
     return ChecklistTick(row=row, block=block, summary=summary)

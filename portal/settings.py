@@ -211,7 +211,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
-ACCOUNT_ADAPTER = "portal.accounts.QueuedMailAccountAdapter"  # allauth's messages leave through a job
+ACCOUNT_ADAPTER = "skills.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
 ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"

@@ -86,6 +86,7 @@ class Checklist:
     summary: ChecklistSummary
     show: str = ChecklistFilter.ALL
     hidden: int = 0  # rows the filter left out
+    start_is_done: bool = False  # else the page offers "Finish your start"
 
     def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
         """The skill block and row of one item; KeyError when the item is not on the checklist."""
@@ -156,7 +157,13 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
         target_score=target_score,
         best_fit=None if target_role is not None else best_fit(profile=profile),
     )
-    return Checklist(skills=blocks, summary=summary, show=show, hidden=hidden)
+    return Checklist(
+        skills=blocks,
+        summary=summary,
+        show=show,
+        hidden=hidden,
+        start_is_done=profile is not None and profile.start_is_done,
+    )
 
 
 @dataclass(frozen=True)

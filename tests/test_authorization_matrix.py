@@ -103,6 +103,7 @@ EXPECTED = {
     "skills:role-detail": PUBLIC,
     # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
     "skills:checklist": SIGNED_IN,
+    "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
     "skills:assess": SIGNED_IN_POST_ONLY,
     "skills:assess-all": SIGNED_IN_POST_ONLY,
     "skills:gaps": SIGNED_IN,

@@ -91,6 +91,7 @@ EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
     "mfa-required": PUBLIC,
+    "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript
     "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
     # catalog
     "catalog:tool-list": PUBLIC,

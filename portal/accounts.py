@@ -1,15 +1,35 @@
 """allauth's account adapter and sign-up form: messages go out through a job, and sign-up tells no one who is
 registered."""
 
+from dataclasses import dataclass
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext as _
 
 from portal.mail import QueuedEmailBackend
 
 
+def user_display(user) -> str:
+    """How allauth names an account in its messages and e-mails: the address, never the internal username."""
+    return user.email
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's messages call the site ("Hello from …!"): the portal's name, not the host it runs on."""
+
+    name: str
+    domain: str  # "… register an account on {domain}": the name again
+
+
 class QueuedMailAccountAdapter(DefaultAccountAdapter):
     """Renders each message in the request, as allauth does, and queues it: the request never waits on SMTP."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        name = _("DE skills portal")
+        super().send_mail(template_prefix, email, {**context, "current_site": PortalSite(name=name, domain=name)})
 
     def render_mail(self, template_prefix: str, email: str, context: dict, headers: dict | None = None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

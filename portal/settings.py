@@ -211,13 +211,19 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
-ACCOUNT_ADAPTER = "portal.accounts.QueuedMailAccountAdapter"  # allauth's messages leave through a job
+ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
+ACCOUNT_ADAPTER = "skills.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
 ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DE skills portal"
+MFA_FORMS = {  # the code field opens a phone's number keyboard
+    "authenticate": "portal.mfa_forms.NumericAuthenticateForm",
+    "reauthenticate": "portal.mfa_forms.NumericReauthenticateForm",
+    "activate_totp": "portal.mfa_forms.NumericActivateTOTPForm",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

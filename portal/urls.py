@@ -11,6 +11,7 @@ urlpatterns = [
     path("skills/", include("recruiting.urls")),
     path("api/", include("api.urls")),
     path("p/", include("skills.share_urls")),
+    path("accounts/menu/", views.account_menu, name="account-menu"),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
     path(
         "accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"

@@ -1,5 +1,6 @@
 import logging
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,13 @@ logger = logging.getLogger(__name__)
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html")
+
+
+@login_required
+@require_safe
+def account_menu(request: HttpRequest) -> HttpResponse:
+    """The header's account menu as a page: where its toggle leads a browser without JavaScript."""
+    return render(request, "portal/account_menu.html")
 
 
 @never_cache

@@ -13,9 +13,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
 from catalog.selectors import public_tools
-from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, Skill
+from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch, Skill
 from skills.scoring import RequirementSpec, compute_match
-from skills.selectors import own_profile
+from skills.selectors import best_fit, own_profile
 from skills.services import SavedAssessments, requirement_specs_by_role
 
 
@@ -78,6 +78,7 @@ class ChecklistSummary:
     total: int
     target_role: Role | None
     target_score: int | None
+    best_fit: RoleMatch | None = None  # the best-fitting role while no target role is chosen
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Checklist:
     summary: ChecklistSummary
     show: str = ChecklistFilter.ALL
     hidden: int = 0  # rows the filter left out
+    start_is_done: bool = False  # else the page offers "Finish your start"
 
     def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
         """The skill block and row of one item; KeyError when the item is not on the checklist."""
@@ -149,8 +151,20 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
     if target_role is not None:
         levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
         target_score = compute_match(target_specs, levels).score
-    summary = ChecklistSummary(ticked=ticked, total=total, target_role=target_role, target_score=target_score)
-    return Checklist(skills=blocks, summary=summary, show=show, hidden=hidden)
+    summary = ChecklistSummary(
+        ticked=ticked,
+        total=total,
+        target_role=target_role,
+        target_score=target_score,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
+    )
+    return Checklist(
+        skills=blocks,
+        summary=summary,
+        show=show,
+        hidden=hidden,
+        start_is_done=profile is not None and profile.start_is_done,
+    )
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,7 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
         total=len(skill_of_item),
         target_role=target_role,
         target_score=saved.target_score if saved is not None and target_role else None,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
     )
     return ChecklistTick(row=row, block=block, summary=summary)
 

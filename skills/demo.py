@@ -479,6 +479,8 @@ def load_engineer_demo() -> None:
         open_to_work=True,
         visibility=EngineerProfile.Visibility.RECRUITERS,
     )
+    # A returning engineer with weeks of history: past the one-minute start, they land on their best fit.
+    EngineerProfile.objects.filter(user=user).update(start=EngineerProfile.Start.DONE)
     for step in DEMO_STEPS:
         services.save_assessments(
             user=user,

@@ -24,6 +24,7 @@ from skills.models import (
     Level,
     Resource,
     Role,
+    RoleMatch,
     RoleRequirement,
     Skill,
 )
@@ -43,6 +44,19 @@ def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) ->
 
 def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
     return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
+
+
+def best_fit(*, profile: EngineerProfile | None) -> RoleMatch | None:
+    """The published role the engineer's stored matches fit best, with its role; one query. Shown, labelled as
+    such, while the engineer has chosen no target role, so nothing is chosen for them."""
+    if profile is None:
+        return None
+    return (
+        RoleMatch.objects.filter(profile=profile, role__in=Role.objects.published())
+        .select_related("role")
+        .order_by("-score", "role__order", "role__title")
+        .first()
+    )
 
 
 # Gaps per role ----------------------------------------------------------------------------------

@@ -36,19 +36,12 @@ CHECKLIST_KIND = "checklist"
 MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
 
 
-def default_target_role() -> Role | None:
-    """The target role a new profile starts with: the first published senior role."""
-    return Role.objects.published().filter(is_senior=True).order_by("order", "title").first()
-
-
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    """The user's profile; a new one starts with :func:`default_target_role` and gets its stored matches at once,
-    so it can be ranked before any tick."""
+    """The user's profile; a new one has no target role (only the engineer chooses one) and gets its stored
+    matches at once, so it can be ranked before any tick."""
     profile = EngineerProfile.objects.filter(user=user).first()
     if profile is None:
-        profile, created = EngineerProfile.objects.get_or_create(
-            user=user, defaults={"target_role": default_target_role()}
-        )
+        profile, created = EngineerProfile.objects.get_or_create(user=user)
         if created:
             recompute_matches(profile=profile)
     return profile

@@ -166,8 +166,7 @@ def progress(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
-    initial = {} if instance.pk else {"target_role": services.default_target_role()}  # what a new profile starts with
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance, initial=initial)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))

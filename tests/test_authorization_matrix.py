@@ -91,6 +91,7 @@ EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
     "mfa-required": PUBLIC,
+    "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript
     "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
     # catalog
     "catalog:tool-list": PUBLIC,
@@ -103,6 +104,7 @@ EXPECTED = {
     "skills:role-detail": PUBLIC,
     # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
     "skills:checklist": SIGNED_IN,
+    "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
     "skills:assess": SIGNED_IN_POST_ONLY,
     "skills:assess-all": SIGNED_IN_POST_ONLY,
     "skills:gaps": SIGNED_IN,

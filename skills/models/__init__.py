@@ -280,6 +280,14 @@ class EngineerProfile(TimeStamped):
         PSEUDONYM = SHOWS_PSEUDONYM, _("A pseudonym")
         NAME = SHOWS_NAME, _("My name")
 
+    class Start(models.TextChoices):
+        """How far the engineer went through the one-minute start (/skills/start/)."""
+
+        NEW = "new", _("Not started")
+        ROLE = "role", _("Role chosen")
+        SKIPPED = "skipped", _("Skipped for now")
+        DONE = "done", _("Done")
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     years_experience = models.PositiveSmallIntegerField(
@@ -298,6 +306,7 @@ class EngineerProfile(TimeStamped):
         _("recruiters see"), max_length=20, choices=Identity.choices, default=Identity.PSEUDONYM
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=60, default=random_pseudonym, db_index=True)
+    start = models.CharField(_("start"), max_length=10, choices=Start.choices, default=Start.NEW)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -320,6 +329,10 @@ class EngineerProfile(TimeStamped):
     def published_target_role(self) -> Role | None:
         """The engineer's target role as others may see it: only while it is published."""
         return self.target_role if self.target_role is not None and self.target_role.published else None
+
+    @property
+    def start_is_done(self) -> bool:
+        return self.start == self.Start.DONE
 
     @property
     def is_visible_to_recruiters(self) -> bool:

@@ -53,7 +53,7 @@ def test_new_engineer_signs_up_ticks_items_without_reload_and_follows_the_learni
     page.goto(link)
     journey.step("confirm email")
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url(live_server.url + "/")  # confirming in the browser that signed up signs in
+    page.wait_for_url("**/skills/start/")  # confirming in the browser that signed up signs in, onto the start
     assert EMAIL in page.locator("#account-menu").inner_text()
     journey.step("confirmed and signed in")
 

@@ -26,7 +26,9 @@ def checklist_world(engineer):
     functions = ChecklistItemFactory(skill=python, name="Functions")
     RoleRequirementFactory(role=role, item=joins, min_level=3, is_must_have=True)
     RoleRequirementFactory(role=role, item=functions, min_level=2)
-    get_or_create_profile(user=engineer)
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = role
+    profile.save()
     set_assessment(user=engineer, item=joins, level=2)
     set_assessment(user=engineer, item=functions, level=3)
     return {"role": role, "sql": sql, "python": python, "joins": joins, "windows": windows, "functions": functions}
@@ -42,7 +44,7 @@ def fold_of(body, skill):
     return body[body.index("<details", start) : body.index(">", body.index("<details", start)) + 1]
 
 
-def test_the_new_profile_targets_the_first_senior_role_and_each_row_says_what_it_needs(client, checklist_world):
+def test_each_row_says_what_the_chosen_target_role_needs(client, checklist_world):
     body = page(client)
     assert "2 of 3 needed" in body
     assert "3 of 2 needed" in body
@@ -92,7 +94,9 @@ def test_each_filter_is_cached_on_its_own(client, checklist_world):
 def test_nothing_below_target_says_so(client, engineer):
     role = RoleFactory()
     item = RoleRequirementFactory(role=role, min_level=1).item
-    get_or_create_profile(user=engineer)
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = role
+    profile.save()
     set_assessment(user=engineer, item=item, level=2)
     assert "Nothing is below your target role" in page(client, "?show=below")
 
@@ -104,8 +108,9 @@ def test_without_a_target_role_there_is_no_below_target_filter(client, engineer)
     assert 'id="show-below"' not in body
 
 
-def test_the_profile_form_of_a_new_engineer_proposes_the_first_senior_role(client, engineer):
+def test_the_profile_form_of_a_new_engineer_proposes_no_target_role(client, engineer):
     RoleFactory(order=0, is_senior=False)
     senior = RoleFactory(order=1)
     body = client.get(reverse("skills:profile")).content.decode()
-    assert f'<option value="{senior.pk}" selected>' in body
+    assert f'<option value="{senior.pk}" selected>' not in body
+    assert '<option value="" selected>' in body

@@ -89,6 +89,7 @@ def test_demo_engineer_gets_a_profile_history_and_stored_matches():
     load_engineer_demo()
     profile = EngineerProfile.objects.get(user__email=DEMO_ENGINEER)
     assert profile.target_role.slug == "senior-data-engineer-lakehouse"
+    assert profile.start == EngineerProfile.Start.DONE  # a returning engineer, past the start
     assert profile.user.assessments.filter(level__gte=2).count() >= 5
     changed_at = list(AssessmentChange.objects.filter(user=profile.user).values_list("changed_at", flat=True))
     assert len(set(changed_at)) == len(changed_at) > 5

@@ -58,7 +58,9 @@ def test_a_tick_runs_as_many_queries_with_8_times_the_items_and_roles(client, en
 
 def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target_score(client, engineer, monkeypatch):
     items = grow(skills=2, items_per_skill=3, roles=4)
-    get_or_create_profile(user=engineer)
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = RoleMatch.objects.filter(profile=profile).first().role
+    profile.save()
     calls = []
 
     def counted(requirements, levels):
@@ -69,7 +71,6 @@ def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target
     monkeypatch.setattr(checklist, "compute_match", counted)
     assert tick(client, items[0], 3).status_code == 200
     assert len(calls) == 4  # one per role: the stored matches; history and score card reuse the target's
-    profile = engineer.profile
     stored = RoleMatch.objects.get(profile=profile, role=profile.target_role).score
     assert AssessmentChange.objects.get(user=engineer).target_score == stored
 
@@ -90,6 +91,8 @@ def test_a_multi_item_save_scores_every_history_row_against_the_target_role():
     user = UserFactory()
     items = grow(skills=1, items_per_skill=3, roles=1)
     profile = get_or_create_profile(user=user)
+    profile.target_role = RoleMatch.objects.get(profile=profile).role
+    profile.save()
     saved = record_assessments(user=user, entries=[AssessmentInput(item=item, level=3) for item in items])
     scores = list(AssessmentChange.objects.filter(user=user).order_by("id").values_list("target_score", flat=True))
     specs = saved.target_specs
@@ -100,9 +103,6 @@ def test_a_multi_item_save_scores_every_history_row_against_the_target_role():
     assert saved.target_score == expected[-1] == RoleMatch.objects.get(profile=profile, role=profile.target_role).score
 
 
-def test_a_new_profile_starts_with_the_first_published_senior_role():
-    RoleFactory(order=0, is_senior=False)
-    RoleFactory(order=1, published=False)
-    first_senior = RoleFactory(order=2)
-    RoleFactory(order=3)
-    assert get_or_create_profile(user=UserFactory()).target_role == first_senior
+def test_a_new_profile_starts_without_a_target_role():
+    RoleFactory(order=0, is_senior=True)
+    assert get_or_create_profile(user=UserFactory()).target_role is None

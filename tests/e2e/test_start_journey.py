@@ -1,0 +1,103 @@
+"""A newcomer's first minute: sign up, confirm, the start (a role and eight taps), then the best-fitting role with
+its score and next step, in at most 12 interactions from the confirmation link; and logging out without
+JavaScript."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import EngineerProfile, Skill
+from tests.e2e.conftest import Journey
+from tests.e2e.support import PASSWORD, fits_width, share_session, watch_console
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MAX_INTERACTIONS = 12
+WORDS = {
+    "en": {"best": "Your best fit:", "next": "Your next step:", "logout": "Log out", "skip": "Skip for now"},
+    "nl": {"best": "Past het best bij je:", "next": "Je volgende stap:", "logout": "Uitloggen", "skip": "Sla voorlopig over"},
+}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_newcomer_sees_their_best_fit_within_twelve_interactions_of_confirming(
+    live_server, browser, request, language, width
+):
+    load_catalog_demo()
+    load_skills_demo()
+    context = browser.new_context(
+        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    journey = Journey(page, request.node.name)
+    errors = watch_console(page)
+    words = WORDS[language]
+    email = f"newcomer.{language}.{width}@example.com"
+
+    page.goto(live_server.url + "/accounts/signup/")
+    page.locator("#id_email").fill(email)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.locator("form[action$='/accounts/signup/'] [type=submit]").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+
+    interactions = 0
+
+    def tap(locator) -> None:
+        nonlocal interactions
+        interactions += 1
+        locator.click()
+
+    page.goto(link)  # the link in the e-mail: the count starts here
+    tap(page.locator("main form [type=submit]").first)
+    page.wait_for_url("**/skills/start/")
+    assert fits_width(page, width)
+    journey.step("start step 1: a role or not sure yet")
+    tap(page.locator("label[for^='id_role_']").first)
+    tap(page.get_by_role("button", name=re.compile("^(Next|Volgende)$")))
+    page.wait_for_url("**/skills/start/?step=2")
+    assert fits_width(page, width)
+    groups = page.locator("main fieldset")
+    assert groups.count() == Skill.objects.published().count() == 8
+    for number in range(groups.count()):
+        tap(groups.nth(number).locator("label").nth(1 if number < 4 else 0))  # learning, then none
+    journey.step("start step 2: eight taps")
+    tap(page.locator("button[name=action][value=rate]"))
+    page.wait_for_url("**/skills/start/?step=3")
+    best = page.locator("#start-best-heading")
+    assert best.inner_text().startswith(words["best"])
+    assert re.search(r"\d+", page.locator("#start-best-score").inner_text())
+    assert page.locator("#start-next-step").inner_text().startswith(words["next"])
+    assert interactions <= MAX_INTERACTIONS, interactions
+    assert fits_width(page, width)
+    journey.step("start step 3: the best fit, its score and next step")
+    profile = EngineerProfile.objects.get(user__email=email)
+    assert profile.start == EngineerProfile.Start.DONE
+    context.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_logging_out_works_without_javascript(live_server, browser, request, width):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    journey = Journey(page, request.node.name)
+    share_session(page, live_server, UserFactory(email="no.script@example.com"))
+    page.goto(live_server.url + "/skills/")
+    page.locator("#account-menu").click()
+    page.wait_for_url("**/accounts/menu/")
+    assert fits_width(page, width)
+    journey.step("account page without JavaScript", check_accessibility=False)  # axe needs JavaScript
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.locator("#account-menu").count() == 0
+    journey.step("logged out without JavaScript", check_accessibility=False)
+    context.close()

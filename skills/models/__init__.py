@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import PublishedQuerySet, TimeStamped
 from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.models.levels import TICKED_LEVEL, GrowthStage, Level
 from skills.models.phrases import ItemPhrase, UnrecognisedTerm, VacancyCue
 from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
@@ -19,7 +20,10 @@ from skills.pseudonyms import random_pseudonym
 from skills.validators import http_url_validator
 
 __all__ = [  # the models kept in their own modules, at home here too
+    "TICKED_LEVEL",
+    "GrowthStage",
     "ItemPhrase",
+    "Level",
     "Resource",
     "ResourceQuerySet",
     "RoleRecompute",
@@ -32,23 +36,6 @@ __all__ = [  # the models kept in their own modules, at home here too
     "VacancyCue",
     "http_url_validator",
 ]
-
-
-class Level(models.IntegerChoices):
-    NONE = 0, _("None")
-    LEARNING = 1, _("Learning")
-    WORKING = 2, _("Working")
-    STRONG = 3, _("Strong")
-    TEACH = 4, _("Can teach others")
-
-
-TICKED_LEVEL = Level.WORKING  # "ticked" on the recruiter checklist means working knowledge or better
-
-
-class GrowthStage(models.IntegerChoices):
-    FOUNDATION = 1, _("Stage 1 · SQL and Python")
-    ORCHESTRATION = 2, _("Stage 2 · Orchestration")
-    SCALE = 3, _("Stage 3 · Scale with Spark/Databricks")
 
 
 class SkillQuerySet(PublishedQuerySet):

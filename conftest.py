@@ -27,6 +27,16 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in Dutch leaves Dutch active in the test's thread: the next test starts in the default language."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def client():
     """Django's test client, whose force_login also passes the account's second factor (tests/clients.py)."""

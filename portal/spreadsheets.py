@@ -15,13 +15,18 @@ text), and it is CSV only while the same rule must hold for XLSX.
 
 import tablib
 from import_export.formats.base_formats import CSV, XLSX
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
 
 
 def spreadsheet_safe(value):
-    """The text with ' before it when a spreadsheet would run it; anything else unchanged."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+    """The text without the control characters no workbook can hold (so none can hide a formula's first
+    character), with ' before it when a spreadsheet would run it; anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def from_spreadsheet(value):

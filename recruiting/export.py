@@ -21,7 +21,6 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from portal.spreadsheets import spreadsheet_safe
 from recruiting.contacts import with_identity_for
@@ -115,12 +114,6 @@ def _csv_cell(value, decimal_mark: str):
     return spreadsheet_safe(value)
 
 
-def _xlsx_cell(value):
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", spreadsheet_safe(value))  # control characters XML cannot hold
-    return value
-
-
 def write_spreadsheet(
     out: IO[bytes],
     *,
@@ -138,9 +131,9 @@ def write_spreadsheet(
     if file_format == XLSX:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
-        sheet.append([_xlsx_cell(cell) for cell in header])
+        sheet.append([spreadsheet_safe(cell) for cell in header])
         for row in rows:
-            sheet.append([_xlsx_cell(cell) for cell in row])
+            sheet.append([spreadsheet_safe(cell) for cell in row])
             written += 1
             if on_progress is not None and written % PROGRESS_EVERY_ROWS == 0:
                 on_progress(written)

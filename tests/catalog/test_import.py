@@ -10,7 +10,7 @@ from catalog.models import Keyword, Tool
 from catalog.resources import ToolResource
 from portal.spreadsheets import FORMULA_PREFIXES
 from tests.factories import CategoryFactory, EditorFactory, ToolFactory, UserFactory
-from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS
+from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS, HIDDEN_FORMULA
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +232,16 @@ def test_admin_xlsx_export_quotes_every_text_a_spreadsheet_would_run(client, pay
     header, row = load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
     cells = dict(zip(header, row, strict=True))
     assert (cells["name"], cells["summary_en"]) == ("'" + payload,) * 2
+
+
+def test_admin_xlsx_export_drops_a_control_character_that_hides_a_formula(client):
+    from openpyxl import load_workbook
+
+    ToolFactory(name=HIDDEN_FORMULA)
+    client.force_login(EditorFactory())
+    form = client.get(EXPORT_URL).context["form"]
+    data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
+    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": XLSX_FORMAT})
+    assert response.status_code == 200
+    header, row = load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
+    assert dict(zip(header, row, strict=True))["name"] == "'" + HIDDEN_FORMULA[1:]

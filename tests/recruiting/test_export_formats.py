@@ -18,7 +18,7 @@ from tests.factories import (
     RoleMatchFactory,
     UserFactory,
 )
-from tests.spreadsheet_cases import FORMULA_PAYLOADS
+from tests.spreadsheet_cases import FORMULA_PAYLOADS, HIDDEN_FORMULA
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +128,18 @@ def test_an_unknown_file_format_changes_nothing_and_says_why(recruiter_client, r
     assert response.status_code == 200
     assert CandidateExport.objects.count() == 0
     assert "Choose XLSX or CSV." in response.content.decode()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_control_character_cannot_hide_a_formula_from_the_quoting(recruiter_client, role, file_format):
+    profile = EngineerProfileFactory(
+        user=UserFactory(password=None), visibility=EngineerProfile.Visibility.RECRUITERS, headline=HIDDEN_FORMULA
+    )
+    RoleMatchFactory(profile=profile, role=role, score=99)
+    _export, content = export_file(recruiter_client, role, file_format=file_format, language=DUTCH)
+    rows = (
+        xlsx_rows(content)
+        if file_format == "xlsx"
+        else list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    )
+    assert rows[1][1] == "'" + HIDDEN_FORMULA[1:], "the top candidate's headline, without \\x01 and quoted"

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, models
+from django.db import DatabaseError, InterfaceError, OperationalError, models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_tasks_db.models import DBTaskResult
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from portal.models import WorkerHeartbeat
 
@@ -123,13 +124,14 @@ class Retrying(Exception):
 
 
 def is_retryable(error: BaseException) -> bool:
-    """A database, cache or storage that went away for a moment: running the work again is safe and may work."""
-    return isinstance(error, DatabaseError | OSError | RedisError)
+    """A database, cache or storage that went away for a moment: running the work again is safe and may work.
+    A query the database refuses (an integrity or data error) fails the same way every time, so it is not."""
+    return isinstance(error, OperationalError | InterfaceError | OSError | RedisConnectionError | RedisTimeoutError)
 
 
 def retry_delay(attempt: int) -> timedelta:
-    """Back off: 30 s after the first failure, then 2 min, 8 min…"""
-    return timedelta(seconds=30 * 4 ** (attempt - 1))
+    """Back off: 30 s after the first failure, then 2 min, 8 min… up to about a day."""
+    return timedelta(seconds=30 * 4 ** min(attempt - 1, 6))
 
 
 def part_retry_delay(retry: int) -> timedelta:

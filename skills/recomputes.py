@@ -52,6 +52,7 @@ def request_role_recomputes(*, role_ids: Iterable[int], requested_by: AbstractBa
 
 
 RECOMPUTE_CHUNK_PROFILES = 10_000  # one task's share of a role recompute; several workers take chunks side by side
+CHUNK_RETRIES = 10  # a chunk retried this often by itself (a few minutes apart) restarts the whole recompute
 
 
 def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
@@ -105,14 +106,19 @@ def run_role_recompute(
         ),
         start=start_role_recompute,
         shared=True,
-        retry_part=lambda: queue_chunk_again(
-            recompute_id=recompute_id,
-            attempt=attempt,
-            after_pk=after_pk,
-            up_to_pk=up_to_pk,
-            retry=retry + 1,
-            delay=jobs.part_retry_delay(retry + 1),
-        ),
+        # A chunk that keeps failing stops retrying alone: the recompute then starts again as a new attempt.
+        retry_part=(
+            lambda: queue_chunk_again(
+                recompute_id=recompute_id,
+                attempt=attempt,
+                after_pk=after_pk,
+                up_to_pk=up_to_pk,
+                retry=retry + 1,
+                delay=jobs.part_retry_delay(retry + 1),
+            )
+        )
+        if retry < CHUNK_RETRIES
+        else None,
     )
 
 

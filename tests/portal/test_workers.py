@@ -41,3 +41,17 @@ def test_two_workers_run_each_of_50_queued_jobs_exactly_once(settings):
     assert [result.status for result in results] == ["SUCCESSFUL"] * JOBS
     assert all(len(result.worker_ids) == 1 for result in results)
     print(f"jobs per worker: {len(sent[0])} and {len(sent[1])}")
+
+
+def test_only_passing_errors_are_retried_and_the_backoff_stays_bounded():
+    from datetime import timedelta
+
+    from django.db import IntegrityError, OperationalError
+
+    from portal import jobs
+
+    assert jobs.is_retryable(OperationalError("server closed the connection"))
+    assert jobs.is_retryable(OSError("disk full"))
+    assert not jobs.is_retryable(IntegrityError("duplicate key")), "the same query fails the same way every time"
+    assert jobs.retry_delay(1) == timedelta(seconds=30)
+    assert jobs.retry_delay(50) == jobs.retry_delay(7) < timedelta(days=2), "no overflow however often it retried"

@@ -104,5 +104,6 @@ def analyze_vacancy(request: HttpRequest, payload: VacancyIn):
     except ValidationError as error:
         raise HttpError(413, " ".join(error.messages)) from error
     reading = read_vacancy(text=payload.text)
-    count_unrecognised_terms(reading=reading)
+    if request.user.is_authenticated:  # anonymous callers read, but add nothing to what editors see
+        count_unrecognised_terms(reading=reading)
     return reading

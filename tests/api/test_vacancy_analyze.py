@@ -139,7 +139,9 @@ def test_of_a_text_with_unknown_terms_only_their_counts_are_stored(client, demo)
     from django.apps import apps
 
     from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
 
+    client.force_login(UserFactory())
     counts = {model: model.objects.count() for model in apps.get_models() if model is not UnrecognisedTerm}
     analyze(client, {"text": NEGATED})
     assert {model: model.objects.count() for model in counts} == counts
@@ -170,10 +172,25 @@ def test_the_reading_holds_not_asked_unrecognised_and_requirements(client, demo)
 
 def test_unrecognised_terms_are_counted_without_the_text(client, demo):
     from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
 
+    analyze(client, {"text": NEGATED})
+    assert not UnrecognisedTerm.objects.exists(), "an anonymous reading adds nothing to what editors see"
+    client.force_login(UserFactory())
     analyze(client, {"text": NEGATED})
     analyze(client, {"text": NEGATED + " Snowflake again."})
     assert list(UnrecognisedTerm.objects.values_list("term", "language", "count")) == [("Snowflake", "nl", 2)]
+
+
+def test_a_term_shaped_like_a_persons_name_is_shown_but_never_kept(client, demo):
+    from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    text = "We need Snowflake and Python experience. Your contact is Petra Jansen from our HR team."
+    shown = {term["text"] for term in analyze(client, {"text": text}).json()["unrecognised"]}
+    assert "Snowflake" in shown
+    assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Snowflake"]
 
 
 def test_the_new_fields_are_documented(client):

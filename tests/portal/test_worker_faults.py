@@ -62,6 +62,17 @@ def stop(worker: subprocess.Popen) -> str:
     return output
 
 
+def kill_once_running(worker: subprocess.Popen, *, what: str) -> DBTaskResult:
+    """SIGKILL ``worker`` once it runs a task (it is stopped in any case); the task it was running."""
+    try:
+        running = wait_for(lambda: DBTaskResult.objects.running().first(), what=what)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+    finally:
+        stop(worker)
+    return running
+
+
 @contextmanager
 def silent_smtp_server():
     """A port that accepts connections and never greets: a worker sending mail through it hangs mid-job."""
@@ -77,12 +88,7 @@ def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_with_nob
     with silent_smtp_server() as port:
         send_email.enqueue(message=message("probe-killed"), attempt=1)
         stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
-        try:
-            first = wait_for(lambda: DBTaskResult.objects.running().first(), what="the first worker to take the job")
-            stuck.send_signal(signal.SIGKILL)
-            stuck.wait()
-        finally:
-            stop(stuck)
+        first = kill_once_running(stuck, what="the first worker to take the job")
         rescuer = start_worker(EMAIL_HOST="", **FAST)
         try:
             wait_for(lambda: DBTaskResult.objects.successful().exists(), what="another worker to finish the job")
@@ -160,13 +166,7 @@ def _kill_while_claiming(job_model, pk: int) -> DBTaskResult:
     (this test holds it locked); the task it took."""
     with transaction.atomic():
         job_model.objects.select_for_update().get(pk=pk)
-        stuck = start_worker(**FAST)
-        try:
-            taken = wait_for(lambda: DBTaskResult.objects.running().first(), what="a worker to take the task")
-            stuck.send_signal(signal.SIGKILL)
-            stuck.wait()
-        finally:
-            stop(stuck)
+        taken = kill_once_running(start_worker(**FAST), what="a worker to take the task")
     return taken
 
 

@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
 from portal.models import WorkerHeartbeat
+from portal.retry import backoff_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def is_retryable(error: BaseException) -> bool:
 
 def retry_delay(attempt: int) -> timedelta:
     """Back off: 30 s after the first failure, then 2 min, 8 min…"""
-    return timedelta(seconds=30 * 4 ** (attempt - 1))
+    return timedelta(seconds=backoff_seconds(attempt, first=30, factor=4))
 
 
 def part_retry_delay(retry: int) -> timedelta:

@@ -73,6 +73,16 @@ def kill_once_running(worker: subprocess.Popen, *, what: str) -> DBTaskResult:
     return running
 
 
+def finish_with_a_new_worker(done, *, what: str, **env: str) -> str:
+    """Start a fresh worker (``env`` over FAST), wait until ``done()``, stop it; its output."""
+    rescuer = start_worker(**{**FAST, **env})
+    try:
+        wait_for(done, what=what)
+    finally:
+        output = stop(rescuer)
+    return output
+
+
 @contextmanager
 def silent_smtp_server():
     """A port that accepts connections and never greets: a worker sending mail through it hangs mid-job."""
@@ -89,11 +99,9 @@ def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_with_nob
         send_email.enqueue(message=message("probe-killed"), attempt=1)
         stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
         first = kill_once_running(stuck, what="the first worker to take the job")
-        rescuer = start_worker(EMAIL_HOST="", **FAST)
-        try:
-            wait_for(lambda: DBTaskResult.objects.successful().exists(), what="another worker to finish the job")
-        finally:
-            output = stop(rescuer)
+        output = finish_with_a_new_worker(
+            lambda: DBTaskResult.objects.successful().exists(), what="another worker to finish the job", EMAIL_HOST=""
+        )
     assert re.findall(r"^Subject: (probe-killed)$", output, re.MULTILINE) == ["probe-killed"]  # sent once
     first.refresh_from_db()
     assert (first.status, first.exception_class_path) == ("FAILED", LOST_EXCEPTION)
@@ -181,11 +189,9 @@ def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_wi
     assert client.post("/skills/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     killed = _kill_while_claiming(CandidateExport, export.pk)
-    rescuer = start_worker(**FAST)
-    try:
-        wait_for(lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export")
-    finally:
-        stop(rescuer)
+    finish_with_a_new_worker(
+        lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export"
+    )
     export.refresh_from_db()
     assert (export.attempt, export.rows_written) == (2, 3)
     killed.refresh_from_db()
@@ -203,11 +209,9 @@ def test_a_recompute_chunk_whose_worker_was_killed_runs_again_and_the_matches_eq
     RoleRequirement.objects.filter(pk=requirement.pk).update(min_level=4)
     recompute = request_role_recompute(role=role)
     killed = _kill_while_claiming(RoleRecompute, recompute.pk)
-    rescuer = start_worker(**FAST)
-    try:
-        wait_for(lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it")
-    finally:
-        stop(rescuer)
+    finish_with_a_new_worker(
+        lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it"
+    )
     assert stale_matches(role) == []
     assert sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [0, 25, 50, 75, 100]
     killed.refresh_from_db()

@@ -51,6 +51,7 @@ from bench.data import (
     recreate_postgres_database,
     sign_in,
 )
+from bench.jobs import stop_workers
 from bench.load import (
     HOST,
     Portal,
@@ -127,14 +128,7 @@ class Workers:
 
     def stop_all(self) -> None:
         """SIGTERM: each finishes its current task, then exits."""
-        for process in self.running().values():
-            process.send_signal(signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_workers(list(self.processes.values()), timeout=60)
 
 
 class PrivateRedis:

@@ -51,6 +51,7 @@ from bench.data import (
     recreate_postgres_database,
     sign_in,
 )
+from bench.jobs import stop_workers
 from bench.load import (
     HOST,
     Portal,
@@ -127,14 +128,7 @@ class Workers:
 
     def stop_all(self) -> None:
         """SIGTERM: each finishes its current task, then exits."""
-        for process in self.running().values():
-            process.send_signal(signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_workers(list(self.processes.values()), timeout=60)
 
 
 class PrivateRedis:
@@ -288,30 +282,38 @@ class Drill:
     def stale_limit(self) -> float:
         return self.options.stale + 30
 
-    def kill_mid_export(self) -> None:
+    def kill_worker_mid(self, fault: str, expected: str, *, task_name: str, running, finished):
+        """Kill -9 the worker running ``task_name`` once its job is ``running``, and wait (stale time + 30 s) for
+        the job to be ``finished``: (finished, recovery time, the killed try's queue status); None, with a failed
+        row, when the job could not be caught running."""
         from django_tasks_db.models import DBTaskResult
 
+        task = wait_until(lambda: running.exists() and running_task(task_name), timeout=180, every=0.02)
+        if task is None:
+            self.rows.append(Row(fault, expected, "could not catch it running", "?", None, False))
+            return None
+        self.workers.kill_and_replace(task.worker_ids[-1])
+        killed = time.monotonic()
+        done = wait_until(finished.exists, self.stale_limit)
+        recovery = time.monotonic() - killed if done else None
+        return done, recovery, reading(lambda: DBTaskResult.objects.get(pk=task.pk).status)
+
+    def kill_mid_export(self) -> None:
         from recruiting.models import CandidateExport
 
         pk = queue_export(self.recruiter, self.role_slugs[0])
-        task = wait_until(
-            lambda: CandidateExport.objects.filter(pk=pk, status="running", rows_written__gt=0).exists()
-            and running_task("write_candidate_export"),
-            timeout=180,
-            every=0.02,
-        )
         expected = f"done once within {self.stale_limit:.0f} s, nobody looking; killed try failed in the queue"
-        if task is None:
-            self.rows.append(Row("worker kill -9 mid-export", expected, "could not catch it running", "?", None, False))
-            return
-        self.workers.kill_and_replace(task.worker_ids[-1])
-        killed = time.monotonic()
-        finished = wait_until(
-            lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), self.stale_limit
+        killing = self.kill_worker_mid(
+            "worker kill -9 mid-export",
+            expected,
+            task_name="write_candidate_export",
+            running=CandidateExport.objects.filter(pk=pk, status="running", rows_written__gt=0),
+            finished=CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")),
         )
-        recovery = time.monotonic() - killed if finished else None
+        if killing is None:
+            return
+        finished, recovery, lost_status = killing
         once, observed = reading(lambda: export_written_once(pk, self.exports_dir))
-        lost_status = reading(lambda: DBTaskResult.objects.get(pk=task.pk).status)
         observed += f"; killed try {lost_status.lower()} in the queue"
         if not finished:
             observed = f"not finished after {self.stale_limit:.0f} s: " + observed
@@ -319,30 +321,21 @@ class Drill:
         self.rows.append(Row("worker kill -9 mid-export", expected, observed, "0" if once else "export", recovery, ok))
 
     def kill_mid_recompute(self) -> None:
-        from django_tasks_db.models import DBTaskResult
-
         from skills.models import RoleRecompute
 
         recompute_id = reading(lambda: change_requirement(self.role_slugs[0]))
-        task = wait_until(
-            lambda: RoleRecompute.objects.filter(pk=recompute_id, status="running", matches_written__gt=0).exists()
-            and running_task("recompute_role"),
-            timeout=180,
-            every=0.02,
-        )
         expected = f"done within {self.stale_limit:.0f} s, nobody looking; matches = fresh computation"
-        if task is None:
-            self.rows.append(Row("worker kill -9 mid-recompute", expected, "could not catch it running", "?", None, False))
-            return
-        self.workers.kill_and_replace(task.worker_ids[-1])
-        killed = time.monotonic()
-        finished = wait_until(
-            lambda: RoleRecompute.objects.filter(pk=recompute_id, status__in=("done", "failed")).exists(),
-            self.stale_limit,
+        killing = self.kill_worker_mid(
+            "worker kill -9 mid-recompute",
+            expected,
+            task_name="recompute_role",
+            running=RoleRecompute.objects.filter(pk=recompute_id, status="running", matches_written__gt=0),
+            finished=RoleRecompute.objects.filter(pk=recompute_id, status__in=("done", "failed")),
         )
-        recovery = time.monotonic() - killed if finished else None
+        if killing is None:
+            return
+        finished, recovery, lost_status = killing
         recompute = reading(lambda: RoleRecompute.objects.get(pk=recompute_id))
-        lost_status = reading(lambda: DBTaskResult.objects.get(pk=task.pk).status)
         wrong = reading(check_matches)["matches_wrong_or_missing"]
         observed = (
             f"{recompute.status} at {recompute.chunks_done}/{recompute.chunks_total} chunks, attempt "

@@ -112,12 +112,13 @@ def start_workers(count: int) -> list[subprocess.Popen]:
     return workers
 
 
-def stop_workers(workers: list[subprocess.Popen]) -> None:
+def stop_workers(workers: list[subprocess.Popen], *, timeout: float = 30) -> None:
+    """SIGTERM each (one that already exited is left be), then kill any still running after ``timeout`` seconds."""
     for worker in workers:
         worker.send_signal(signal.SIGTERM)  # finishes its current task, then exits
     for worker in workers:
         try:
-            worker.wait(timeout=30)
+            worker.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()

@@ -211,6 +211,14 @@ class FaqEntry(TimeStamped):
 PHRASE_WORD = re.compile(r"[^\W_]+")
 
 
+def clean_phrase_text(phrase: models.Model, *, message: str) -> None:
+    """Fold the white space of ``phrase.text``; refuse, with ``message``, a text with no word to match (a letter or
+    a digit)."""
+    phrase.text = " ".join((phrase.text or "").split())
+    if "\x00" in phrase.text or not PHRASE_WORD.search(phrase.text):
+        raise ValidationError({"text": message})
+
+
 class VacancyPhrase(models.Model):
     """Words that signal something in a vacancy ("window functions", "analytische functies"), in one language.
 
@@ -232,9 +240,7 @@ class VacancyPhrase(models.Model):
         return self.text
 
     def clean(self) -> None:
-        self.text = " ".join((self.text or "").split())
-        if "\x00" in self.text or not PHRASE_WORD.search(self.text):
-            raise ValidationError({"text": _("A phrase needs at least one letter or digit.")})
+        clean_phrase_text(self, message=_("A phrase needs at least one letter or digit."))
 
 
 class ToolPhrase(VacancyPhrase):

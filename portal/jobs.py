@@ -22,6 +22,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from portal.models import WorkerHeartbeat
+from portal.retry import backoff_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ def is_retryable(error: BaseException) -> bool:
 
 def retry_delay(attempt: int) -> timedelta:
     """Back off: 30 s after the first failure, then 2 min, 8 min… up to about a day."""
-    return timedelta(seconds=30 * 4 ** min(attempt - 1, 6))
+    return timedelta(seconds=backoff_seconds(attempt, first=30, factor=4, most=30 * 4**6))
 
 
 def part_retry_delay(retry: int) -> timedelta:

@@ -72,24 +72,30 @@ def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
 
 def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
     """Queue one task per chunk of profiles for this attempt, counting from zero; the first chunk's task."""
-    from skills.tasks import recompute_role
-
     chunks = profile_chunks()
     jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
         matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
     )
     results = [
-        jobs.enqueue(
-            recompute_role,
-            recompute_id=recompute_id,
-            attempt=attempt,
-            after_pk=after_pk,
-            up_to_pk=up_to_pk,
-            delay=delay,
-        )
+        _enqueue_chunk(recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk, delay=delay)
         for after_pk, up_to_pk in chunks
     ]
     return results[0]
+
+
+def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int = 0, delay=None):
+    """Queue the task of one chunk of a recompute's attempt; its task."""
+    from skills.tasks import recompute_role
+
+    return jobs.enqueue(
+        recompute_role,
+        recompute_id=recompute_id,
+        attempt=attempt,
+        after_pk=after_pk,
+        up_to_pk=up_to_pk,
+        retry=retry,
+        delay=delay,
+    )
 
 
 def run_role_recompute(
@@ -127,21 +133,13 @@ def queue_chunk_again(
 ) -> bool:
     """Queue one chunk of a recompute again (its try failed, or its worker died); False when this attempt is
     finished or superseded. The recompute's heartbeat is written too, so it is not taken for stale meanwhile."""
-    from skills.tasks import recompute_role
-
     unfinished = jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(
         status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
     )
     if not unfinished.update(heartbeat_at=timezone.now()):
         return False
-    jobs.enqueue(
-        recompute_role,
-        recompute_id=recompute_id,
-        attempt=attempt,
-        after_pk=after_pk,
-        up_to_pk=up_to_pk,
-        retry=retry,
-        delay=delay,
+    _enqueue_chunk(
+        recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk, retry=retry, delay=delay
     )
     return True
 

@@ -1,5 +1,8 @@
 """The one-minute start: three plain forms on one page, each step resumable (see :mod:`skills.start`)."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -38,6 +41,14 @@ def _render(request: HttpRequest, step: str, **forms) -> HttpResponse:
     return render(request, "skills/start.html", context)
 
 
+def _save_step(request: HttpRequest, step: int, form, save: Callable[[Any], object]) -> HttpResponse:
+    """Save a step's valid form and go to the next step; an invalid one shows the step again with its errors."""
+    if not form.is_valid():
+        return _render(request, str(step), form=form)
+    save(form)
+    return redirect(_step_url(step + 1))
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
@@ -45,17 +56,19 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "role":
-            form = StartRoleForm(request.POST)
-            if not form.is_valid():
-                return _render(request, "1", form=form)
-            start_flow.choose_start_role(user=request.user, role=form.chosen_role())
-            return redirect(_step_url(2))
+            return _save_step(
+                request,
+                1,
+                StartRoleForm(request.POST),
+                lambda form: start_flow.choose_start_role(user=request.user, role=form.chosen_role()),
+            )
         if action == "rate":
-            form = _rating_form(request.POST)
-            if not form.is_valid():
-                return _render(request, "2", form=form)
-            start_flow.rate_skills_at_start(user=request.user, ratings=form.ratings())
-            return redirect(_step_url(3))
+            return _save_step(
+                request,
+                2,
+                _rating_form(request.POST),
+                lambda form: start_flow.rate_skills_at_start(user=request.user, ratings=form.ratings()),
+            )
         start_flow.skip_start(user=request.user)
         messages.info(request, _("You can finish your start from your checklist at any time."))
         return redirect("skills:checklist")

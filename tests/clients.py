@@ -4,6 +4,10 @@ from django.test import Client
 
 from portal.access import mark_second_factor_passed
 
+# A reader's browser language, as request headers: ``client.get(url, **DUTCH)``.
+DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
+ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
 
 class PortalClient(Client):
     def force_login(self, user, backend=None) -> None:

@@ -1,11 +1,10 @@
 """Vacancy phrases of checklist items: the words that tell a vacancy asks for an item (skills.vacancies reads them)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import PHRASE_WORD, VacancyPhrase
+from catalog.models import VacancyPhrase, clean_phrase_text
 
 
 class ItemPhrase(VacancyPhrase):
@@ -59,9 +58,7 @@ class VacancyCue(models.Model):
         return self.text
 
     def clean(self) -> None:
-        self.text = " ".join((self.text or "").split())
-        if "\x00" in self.text or not PHRASE_WORD.search(self.text):
-            raise ValidationError({"text": _("A cue needs at least one letter or digit.")})
+        clean_phrase_text(self, message=_("A cue needs at least one letter or digit."))
 
 
 class UnrecognisedTermQuerySet(models.QuerySet):

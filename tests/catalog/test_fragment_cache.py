@@ -10,6 +10,7 @@ from catalog.models import Category, Tool
 from catalog.resources import ToolResource
 from catalog.services import set_published
 from portal.fragments import csrf_marker
+from tests.clients import DUTCH, ENGLISH
 from tests.clients import PortalClient as Client
 from tests.factories import (
     CategoryFactory,
@@ -24,8 +25,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

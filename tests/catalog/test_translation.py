@@ -11,12 +11,10 @@ from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEn
 from catalog.resources import ToolResource
 from catalog.services import get_or_create_keywords
 from catalog.translation import TOOL_TEXTS
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import CategoryFactory, EditorFactory, FaqEntryFactory, KeywordFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
-
-DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

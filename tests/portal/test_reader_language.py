@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from skills.models import EngineerProfile
 from skills.services import set_assessment
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -16,9 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

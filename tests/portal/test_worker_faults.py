@@ -62,6 +62,27 @@ def stop(worker: subprocess.Popen) -> str:
     return output
 
 
+def kill_once_running(worker: subprocess.Popen, *, what: str) -> DBTaskResult:
+    """SIGKILL ``worker`` once it runs a task (it is stopped in any case); the task it was running."""
+    try:
+        running = wait_for(lambda: DBTaskResult.objects.running().first(), what=what)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+    finally:
+        stop(worker)
+    return running
+
+
+def finish_with_a_new_worker(done, *, what: str, **env: str) -> str:
+    """Start a fresh worker (``env`` over FAST), wait until ``done()``, stop it; its output."""
+    rescuer = start_worker(**{**FAST, **env})
+    try:
+        wait_for(done, what=what)
+    finally:
+        output = stop(rescuer)
+    return output
+
+
 @contextmanager
 def silent_smtp_server():
     """A port that accepts connections and never greets: a worker sending mail through it hangs mid-job."""
@@ -77,17 +98,10 @@ def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_with_nob
     with silent_smtp_server() as port:
         send_email.enqueue(message=message("probe-killed"), attempt=1)
         stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
-        try:
-            first = wait_for(lambda: DBTaskResult.objects.running().first(), what="the first worker to take the job")
-            stuck.send_signal(signal.SIGKILL)
-            stuck.wait()
-        finally:
-            stop(stuck)
-        rescuer = start_worker(EMAIL_HOST="", **FAST)
-        try:
-            wait_for(lambda: DBTaskResult.objects.successful().exists(), what="another worker to finish the job")
-        finally:
-            output = stop(rescuer)
+        first = kill_once_running(stuck, what="the first worker to take the job")
+        output = finish_with_a_new_worker(
+            lambda: DBTaskResult.objects.successful().exists(), what="another worker to finish the job", EMAIL_HOST=""
+        )
     assert re.findall(r"^Subject: (probe-killed)$", output, re.MULTILINE) == ["probe-killed"]  # sent once
     first.refresh_from_db()
     assert (first.status, first.exception_class_path) == ("FAILED", LOST_EXCEPTION)
@@ -160,13 +174,7 @@ def _kill_while_claiming(job_model, pk: int) -> DBTaskResult:
     (this test holds it locked); the task it took."""
     with transaction.atomic():
         job_model.objects.select_for_update().get(pk=pk)
-        stuck = start_worker(**FAST)
-        try:
-            taken = wait_for(lambda: DBTaskResult.objects.running().first(), what="a worker to take the task")
-            stuck.send_signal(signal.SIGKILL)
-            stuck.wait()
-        finally:
-            stop(stuck)
+        taken = kill_once_running(start_worker(**FAST), what="a worker to take the task")
     return taken
 
 
@@ -181,11 +189,9 @@ def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_wi
     assert client.post("/skills/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     killed = _kill_while_claiming(CandidateExport, export.pk)
-    rescuer = start_worker(**FAST)
-    try:
-        wait_for(lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export")
-    finally:
-        stop(rescuer)
+    finish_with_a_new_worker(
+        lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export"
+    )
     export.refresh_from_db()
     assert (export.attempt, export.rows_written) == (2, 3)
     killed.refresh_from_db()
@@ -203,11 +209,9 @@ def test_a_recompute_chunk_whose_worker_was_killed_runs_again_and_the_matches_eq
     RoleRequirement.objects.filter(pk=requirement.pk).update(min_level=4)
     recompute = request_role_recompute(role=role)
     killed = _kill_while_claiming(RoleRecompute, recompute.pk)
-    rescuer = start_worker(**FAST)
-    try:
-        wait_for(lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it")
-    finally:
-        stop(rescuer)
+    finish_with_a_new_worker(
+        lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it"
+    )
     assert stale_matches(role) == []
     assert sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [0, 25, 50, 75, 100]
     killed.refresh_from_db()

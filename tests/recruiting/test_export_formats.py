@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from recruiting.models import CandidateExport
 from skills.models import EngineerProfile
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -23,8 +24,6 @@ from tests.spreadsheet_cases import FORMULA_PAYLOADS, HIDDEN_FORMULA
 pytestmark = pytest.mark.django_db
 
 EXPORT_URL = reverse("recruiting:candidate-export")
-DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

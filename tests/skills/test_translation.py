@@ -7,6 +7,7 @@ from django.utils import translation
 
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, GrowthStage, Role, Skill
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -17,9 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

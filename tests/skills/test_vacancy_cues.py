@@ -3,23 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import VacancyCue
 from skills.vacancies.reading import read_vacancy
 from tests.factories import EditorFactory
+from tests.skills.test_vacancy_reading import asked_items
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_catalog_demo()
-    load_skills_demo()
-
-
-def asked_items(reading) -> dict[str, bool]:
-    return {f"{asked.item.skill.slug}/{asked.item.slug}": asked.required for asked in reading.items}
 
 
 def test_the_demo_holds_cues_of_every_kind_in_both_languages(demo):

@@ -5,8 +5,6 @@ figures."""
 import pytest
 
 from bench.vacancies import BLIND, LABELLED, labelled_vacancies, report
-from catalog.demo import load_catalog_demo
-from skills.demo import load_skills_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -14,12 +12,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def sets():
     return {"tuned": labelled_vacancies(LABELLED), "blind": labelled_vacancies(BLIND)}
-
-
-@pytest.fixture
-def demo():
-    load_catalog_demo()
-    load_skills_demo()
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):

@@ -5,19 +5,11 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.demo import load_catalog_demo
 from catalog.models import ToolPhrase
-from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, ItemPhrase
 from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_catalog_demo()
-    load_skills_demo()
 
 
 def asked_items(reading) -> dict[str, bool]:

@@ -18,6 +18,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from portal import workers
+from portal.retry import backoff_seconds
 
 logger = logging.getLogger("portal.workers")
 
@@ -57,7 +58,9 @@ class Worker(db_worker.Worker):
                         raise
                     failures = 1 if time.monotonic() - failed_at > RECONNECT_RESET_AFTER else failures + 1
                     failed_at = time.monotonic()
-                    delay = min(RECONNECT_MAX_SECONDS, RECONNECT_FIRST_SECONDS * 2 ** (failures - 1))
+                    delay = backoff_seconds(
+                        failures, first=RECONNECT_FIRST_SECONDS, factor=2, most=RECONNECT_MAX_SECONDS
+                    )
                     logger.warning("Database unavailable (%s); reconnecting in %.1f s", error, delay)
                     _close_quietly()
                     self.startup_delay = False

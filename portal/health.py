@@ -60,5 +60,9 @@ def report() -> tuple[int, dict]:
     cache_now = cache_state()
     if database != OK:
         return 503, {"status": "unavailable", "database": database, "cache": cache_now, "queue": None}
-    status = OK if cache_now == OK else "degraded"
-    return 200, {"status": status, "database": database, "cache": cache_now, "queue": queue_state()}
+    try:
+        queue = queue_state()
+    except DatabaseError:  # the database answers but not the queue's tables (not migrated yet): still serving
+        queue = None
+    status = OK if cache_now == OK and queue is not None else "degraded"
+    return 200, {"status": status, "database": database, "cache": cache_now, "queue": queue}

@@ -70,3 +70,4 @@ def test_healthz_reports_the_queue_age_and_the_last_finished_job(client, setting
     queue = client.get("/healthz").json()["queue"]
     assert (queue["ready"], queue["oldest_ready_seconds"]) == (0, 0)
     assert queue["last_finished_at"] is not None
+

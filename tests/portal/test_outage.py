@@ -199,10 +199,12 @@ def proxied_server(tmp_path):
     server = PortalServer(
         urlunsplit(parts._replace(netloc=f"{credentials}@127.0.0.1:{proxy.port}")), tmp_path / "server.log"
     )
-    assert server.get("/healthz")["status"] == 200  # opens the persistent connection (CONN_MAX_AGE > 0)
-    yield server, proxy
-    server.stop()
-    proxy.cut()
+    try:
+        assert server.get("/healthz")["status"] == 200  # opens the persistent connection (CONN_MAX_AGE > 0)
+        yield server, proxy
+    finally:  # the server stops with the test, also when it failed to start
+        server.stop()
+        proxy.cut()
 
 
 def test_connection_recovers_by_itself_after_the_database_comes_back(proxied_server):

@@ -84,8 +84,14 @@ def pytest_configure(config):
     # Hashing strength is not under test; a fast hasher keeps thousands of test users cheap.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Jobs run at once where a test only needs their effect; tests of the queue itself switch to the database
-    # backend (tests/jobs.py), and real `db_worker` processes read the settings module, not this.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # backend (tests/jobs.py), and real `db_worker` processes read the settings module, not this. Not on commit
+    # either: a test's own transaction never commits (tests/portal/test_queue_on_commit.py tests that rule).
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "OPTIONS": {"ENQUEUE_ON_COMMIT": False},
+        }
+    }
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -26,7 +26,7 @@ class PortalConfig(AppConfig):
 
         access.connect()
         sessions.connect()
-        workers.when_lost("portal.tasks.send_email", lambda kwargs: mail.take_over_email(**kwargs))
+        workers.when_lost("portal.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, models
+from django.db import DatabaseError, InterfaceError, OperationalError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from django_tasks import TaskResult
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -140,24 +141,50 @@ def part_retry_delay(retry: int) -> timedelta:
     return min(retry_delay(retry), STALE_AFTER / 2)
 
 
-def enqueue(task, *args, delay: timedelta | None = None, **kwargs):
-    """Queue ``task``, after ``delay`` where the backend can defer (the immediate backend of tests runs it now)."""
+def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskResult], object] | None = None, **kwargs):
+    """Queue ``task`` when the transaction around this call commits (at once outside one), after ``delay`` where the
+    backend can defer; then call ``then`` with the queue's record. Work asked for by a transaction that rolls back is
+    never queued, and a worker never picks up a job whose rows it cannot see yet, whatever the backend.
+
+    The one place the portal queues work. A backend whose ``OPTIONS`` say ``"ENQUEUE_ON_COMMIT": False`` queues at
+    once instead: the tests' immediate backend, whose test transaction never commits.
+    """
     if delay is not None and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + delay)
-    return task.enqueue(*args, **kwargs)
+
+    def queue() -> None:
+        result = task.enqueue(*args, **kwargs)
+        if then is not None:
+            then(result)
+
+    if task.get_backend().options.get("ENQUEUE_ON_COMMIT", True):
+        transaction.on_commit(queue)
+    else:
+        queue()
+
+
+def enqueue_job(job_model: type[Job], task, *, pk: int, attempt: int, delay: timedelta | None = None, **kwargs) -> None:
+    """Queue the task running this attempt of the job (on commit), and keep its id on the job's row: a retry's
+    countdown is read from the queued task."""
+    enqueue(
+        task,
+        delay=delay,
+        then=lambda result: runs(job_model, pk=pk, attempt=attempt).update(task_id=str(result.id)),
+        **{job_model.task_key: pk, "attempt": attempt},
+        **kwargs,
+    )
 
 
 def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object], delay=None) -> bool:
-    """Give the job a new attempt and queue it through ``start(pk, attempt, delay=…)``; False when another process
-    already did, or the job finished meanwhile."""
+    """Give the job a new attempt and queue it through ``start(pk, attempt, delay=…)`` (which queues with
+    :func:`enqueue_job`); False when another process already did, or the job finished meanwhile."""
     requeued = (
         runs(job_model, pk=pk, attempt=attempt)
         .filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
         .update(status=JobStatus.QUEUED, attempt=attempt + 1, heartbeat_at=None, started_at=None)
     )
     if requeued:
-        result = start(pk, attempt + 1, delay=delay)
-        job_model.objects.filter(pk=pk, attempt=attempt + 1).update(task_id=str(getattr(result, "id", "")))
+        start(pk, attempt + 1, delay=delay)
     return bool(requeued)
 
 

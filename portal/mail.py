@@ -12,6 +12,7 @@ import smtplib
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django_tasks import task
 
 from portal import jobs
 
@@ -57,10 +58,8 @@ class QueuedEmailBackend(BaseEmailBackend):
     """Queues each message for the ``send_email`` job instead of sending it."""
 
     def send_messages(self, email_messages) -> int:
-        from portal.tasks import send_email
-
         for message in email_messages:
-            send_email.enqueue(message=message_to_data(message), attempt=1)
+            jobs.enqueue(send_email, message=message_to_data(message), attempt=1)
         return len(email_messages)
 
 
@@ -70,10 +69,13 @@ def queue_email(*, subject: str, body: str, to: list[str]) -> None:
     QueuedEmailBackend().send_messages([message])
 
 
+@task()
+def send_email(*, message: dict, attempt: int = 1) -> None:
+    send_queued_email(message=message, attempt=attempt)
+
+
 def send_queued_email(*, message: dict, attempt: int) -> None:
     """The job: send one message through the configured backend; on an SMTP or network error, queue it again later."""
-    from portal.tasks import send_email
-
     try:
         get_connection(fail_silently=False).send_messages([message_from_data(message)])
     except (smtplib.SMTPException, OSError) as error:
@@ -88,9 +90,7 @@ def send_queued_email(*, message: dict, attempt: int) -> None:
 
 def take_over_email(*, message: dict, attempt: int = 1) -> None:
     """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS."""
-    from portal.tasks import send_email
-
     if attempt < EMAIL_MAX_ATTEMPTS:
-        send_email.enqueue(message=message, attempt=attempt + 1)
+        jobs.enqueue(send_email, message=message, attempt=attempt + 1)
     else:
         logger.error("Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt)

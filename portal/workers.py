@@ -83,7 +83,7 @@ def _take_over(result: DBTaskResult) -> None:
     if takeover is not None:
         takeover(kwargs)
     else:
-        result.task.enqueue(*result.args_kwargs.get("args", []), **kwargs)
+        jobs.enqueue(result.task, *result.args_kwargs.get("args", []), **kwargs)
 
 
 def sweep_lost_tasks() -> int:

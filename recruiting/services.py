@@ -186,8 +186,7 @@ def request_candidate_export(
             language=language,
             created_at=now,
         )
-        result = start_candidate_export(export.pk, export.attempt)
-        CandidateExport.objects.filter(pk=export.pk).update(task_id=str(result.id))
+        start_candidate_export(export.pk, export.attempt)
     export.refresh_from_db()
     return export
 
@@ -196,7 +195,7 @@ def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | N
     """Queue the job that writes this attempt of the export."""
     from recruiting.tasks import write_candidate_export
 
-    return jobs.enqueue(write_candidate_export, export_id=export_id, attempt=attempt, delay=delay)
+    jobs.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
 
 
 def write_candidate_export(*, export_id: int, attempt: int) -> None:

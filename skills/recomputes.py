@@ -37,8 +37,7 @@ def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None 
             status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
         )
         recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
-        result = start_role_recompute(recompute.pk, recompute.attempt)
-        RoleRecompute.objects.filter(pk=recompute.pk).update(task_id=str(result.id))
+        start_role_recompute(recompute.pk, recompute.attempt)
     recompute.refresh_from_db()
     return recompute
 
@@ -71,25 +70,23 @@ def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
 
 
 def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
-    """Queue one task per chunk of profiles for this attempt, counting from zero; the first chunk's task."""
+    """Queue one task per chunk of profiles for this attempt, counting from zero."""
     chunks = profile_chunks()
     jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
         matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
     )
-    results = [
+    for after_pk, up_to_pk in chunks:
         _enqueue_chunk(recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk, delay=delay)
-        for after_pk, up_to_pk in chunks
-    ]
-    return results[0]
 
 
 def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int = 0, delay=None):
-    """Queue the task of one chunk of a recompute's attempt; its task."""
+    """Queue the task of one chunk of a recompute's attempt."""
     from skills.tasks import recompute_role
 
-    return jobs.enqueue(
+    jobs.enqueue_job(
+        RoleRecompute,
         recompute_role,
-        recompute_id=recompute_id,
+        pk=recompute_id,
         attempt=attempt,
         after_pk=after_pk,
         up_to_pk=up_to_pk,

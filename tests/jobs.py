@@ -13,11 +13,13 @@ from django.core.management import call_command
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Queued at once, not on commit: a test's own transaction never commits (tests/portal/test_queue_on_commit.py
+# holds the portal to queuing on commit).
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "OPTIONS": {"ENQUEUE_ON_COMMIT": False}}}
 
 
 def queue_in_database(settings_fixture) -> None:
-    """Jobs go to the database queue, as in production, instead of running at once."""
+    """Jobs go to the database queue, as in production, instead of running."""
     settings_fixture.TASKS = DATABASE_TASKS
 
 

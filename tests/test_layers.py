@@ -1,4 +1,5 @@
-"""The apps depend one way, portal ← catalog ← skills ← recruiting ← api; modules stay small and on public APIs.
+"""The apps depend one way, portal ← catalog ← skills ← recruiting ← api, with no circle between modules; modules
+stay small and on public APIs.
 
 Read from the source with ``ast``, so an import inside a function counts as much as one at the top, and a
 string such as ``include("recruiting.urls")`` or ``ForeignKey("skills.EngineerProfile")`` is not an import.
@@ -12,8 +13,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("portal", "catalog", "skills", "recruiting", "api")  # each app may import only the apps before it
-MAX_LINES = 400
+MAX_LINES = 350
 DEMO_DATA = {"catalog/demo.py", "skills/demo.py", "skills/demo_candidates.py"}  # long by nature: content, not code
+# Being split on the branches shape-skills and shape-recruiting (issue #24): the integrator empties this set
+# after merging them.
+LONG_UNTIL_SPLIT = {
+    "skills/models/__init__.py",
+    "skills/selectors.py",
+    "skills/services.py",
+    "skills/vacancies/reading.py",
+    "recruiting/selectors.py",
+    "recruiting/views.py",
+}
+# The import circles of these apps are broken on those branches: the integrator empties this set after merging.
+CIRCLES_UNTIL_MERGED = {"skills": "fixed on branch shape-skills", "recruiting": "fixed on branch shape-recruiting"}
 SQL_COMPILER = "django.db.models.sql"
 PUBLIC_UNDERSCORE_ATTRIBUTES = {"_meta"}  # Model._meta is Django's documented Options API
 
@@ -86,13 +99,83 @@ def test_an_app_imports_no_app_above_it(app):
     assert offending == []
 
 
-def test_no_module_is_over_400_lines():
+def test_no_module_is_over_350_lines():
     too_long = {
         relative(path): lines
         for path in MODULES
-        if relative(path) not in DEMO_DATA and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        if relative(path) not in DEMO_DATA | LONG_UNTIL_SPLIT
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert too_long == {}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → the app modules it imports, at the top or inside a function alike."""
+    names = {module_name(path): path for path in MODULES}
+    return {
+        name: {imported for _, imported in imports(path) if imported in names and imported != name}
+        for name, path in names.items()
+    }
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan): modules that import each other, however
+    far round."""
+    index: dict[str, int] = {}
+    lowlink: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = lowlink[node] = len(index)
+        stack.append(node)
+        for following in sorted(graph[node]):
+            if following not in index:
+                visit(following)
+                lowlink[node] = min(lowlink[node], lowlink[following])
+            elif following in stack:
+                lowlink[node] = min(lowlink[node], index[following])
+        if lowlink[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_circles_finds_modules_that_import_each_other_however_far_round():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert circles(graph) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize(
+    "app",
+    [
+        pytest.param(app, marks=pytest.mark.xfail(strict=True, reason=CIRCLES_UNTIL_MERGED[app]))
+        if app in CIRCLES_UNTIL_MERGED
+        else app
+        for app in LAYERS
+    ],
+)
+def test_no_modules_import_each_other(app):
+    graph = import_graph()
+    offending = [
+        " → ".join([*group, group[0]]) for group in circles(graph) if any(name.split(".")[0] == app for name in group)
+    ]
+    assert offending == []
 
 
 def test_no_module_imports_djangos_sql_compiler():

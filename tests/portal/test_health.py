@@ -57,7 +57,7 @@ def test_healthz_reports_the_queue_age_and_the_last_finished_job(client, setting
     from django.core.mail import EmailMessage
 
     from portal.mail import message_to_data
-    from portal.tasks import send_email
+    from portal.mail import send_email
     from tests.jobs import queue_in_database, work_off_queue
 
     queue_in_database(settings)

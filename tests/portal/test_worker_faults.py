@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import JobStatus
-from portal.tasks import send_email
+from portal.mail import send_email
 from portal.workers import LOST_EXCEPTION
 from recruiting.models import CandidateExport
 from skills.models import RoleMatch, RoleRecompute, RoleRequirement

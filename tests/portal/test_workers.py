@@ -5,7 +5,7 @@ import re
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from portal.tasks import send_email
+from portal.mail import send_email
 from tests.jobs import queue_in_database, start_worker
 
 JOBS = 50

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.db.models import QuerySet
 
-from api.schemas import PageParams
+from api.schemas.common import PageParams
 
 
 def page(items: QuerySet | Sequence, params: PageParams, **extra) -> dict:

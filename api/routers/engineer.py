@@ -8,16 +8,8 @@ from api import selectors
 from api.auth import SIGNED_IN_AUTH
 from api.errors import InvalidInput
 from api.pagination import page
-from api.schemas import (
-    AUTH_ERRORS,
-    AssessmentIn,
-    AssessmentOut,
-    AssessmentPage,
-    ErrorOut,
-    GapsOut,
-    MatchOut,
-    PageParams,
-)
+from api.schemas.checklist import AssessmentIn, AssessmentOut, AssessmentPage, GapsOut, MatchOut
+from api.schemas.common import AUTH_ERRORS, ErrorOut, PageParams
 from skills import selectors as skills_selectors
 from skills.forms import AssessmentForm
 from skills.models import ChecklistItem, Role

@@ -11,7 +11,7 @@ from ninja.responses import Status
 
 from api.auth import SIGNED_IN_AUTH
 from api.errors import InvalidInput
-from api.schemas import AUTH_ERRORS, ErrorOut
+from api.schemas.common import AUTH_ERRORS, ErrorOut
 from recruiting.contacts import answer_contact_request, withdraw_acceptance
 from recruiting.models import ContactRequest
 from skills.models import Role, ShareLink

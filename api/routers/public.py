@@ -11,19 +11,10 @@ from api import selectors
 from api.auth import limit_vacancy_readings
 from api.errors import InvalidInput
 from api.pagination import page
-from api.schemas import (
-    CategoryOut,
-    ChooserOptionOut,
-    ErrorOut,
-    PageParams,
-    RoleOut,
-    SkillOut,
-    ToolDetailOut,
-    ToolFilters,
-    ToolPage,
-    VacancyIn,
-    VacancyReadingOut,
-)
+from api.schemas.catalog import CategoryOut, ChooserOptionOut, ToolDetailOut, ToolFilters, ToolPage
+from api.schemas.checklist import RoleOut, SkillOut
+from api.schemas.common import ErrorOut, PageParams
+from api.schemas.vacancies import VacancyIn, VacancyReadingOut
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
 from skills.vacancies.reading import VACANCY_MAX_CHARS, check_vacancy_length, read_vacancy

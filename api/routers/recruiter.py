@@ -7,8 +7,8 @@ from ninja import Query, Router
 from api.auth import SIGNED_IN_AUTH, require_recruiter
 from api.errors import InvalidInput
 from api.pagination import page
-from api.recruiter_schemas import CandidateDetailOut, CandidateFiltersIn, CandidatePage
-from api.schemas import AUTH_ERRORS, ErrorOut, PageParams
+from api.schemas.candidates import CandidateDetailOut, CandidateFiltersIn, CandidatePage
+from api.schemas.common import AUTH_ERRORS, ErrorOut, PageParams
 from recruiting.contacts import reveal_for, with_identity_for
 from recruiting.filters import CandidateFilter
 from recruiting.selectors import candidate_assessments, candidate_role_matches, visible_candidates

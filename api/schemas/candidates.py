@@ -5,7 +5,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from api.schemas import ItemId, PageOut
+from api.schemas.checklist import ItemNameOut, LevelOut, RoleRefOut
+from api.schemas.common import ItemId, PageOut
 
 CandidateSort = Literal["score", "experience", "updated"]
 
@@ -32,8 +33,22 @@ class CandidateFiltersIn(Schema):
     sort: CandidateSort | None = None
 
 
-class CandidateOut(Schema):
-    id: int = Field(description="Profile id, for the detail endpoint.")
+class StoredScoreOut(Schema):
+    """How far a candidate meets a role, as stored by the last recompute (a ``RoleMatch``)."""
+
+    score: int
+    requirements_met: int
+    requirements_total: int
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.missing_must_have_names)
+
+
+class CandidateProfileOut(Schema):
+    """Who the candidate is, as far as this recruiter may see."""
+
     name: str = Field(
         description="The candidate's pseudonym, or their name if they chose to show it or accepted "
         "your contact request."
@@ -44,10 +59,12 @@ class CandidateOut(Schema):
     years_experience: int
     open_to_work: bool
     updated_at: datetime
-    score: int
-    requirements_met: int
-    requirements_total: int
-    missing_must_haves: list[str]
+
+
+class CandidateOut(StoredScoreOut, CandidateProfileOut):
+    """One row of the ranked list: a candidate's match with the role (``obj.profile`` is the candidate)."""
+
+    id: int = Field(description="Profile id, for the detail endpoint.")
 
     @staticmethod
     def resolve_id(obj) -> int:
@@ -81,51 +98,18 @@ class CandidateOut(Schema):
     def resolve_updated_at(obj) -> datetime:
         return obj.profile.updated_at
 
-    @staticmethod
-    def resolve_missing_must_haves(obj) -> list[str]:
-        return list(obj.missing_must_have_names)
-
 
 class CandidatePage(PageOut):
     role: str = Field(description="Slug of the role the list is ranked by.")
     items: list[CandidateOut]
 
 
-class StoredMatchOut(Schema):
-    role: str = Field(description="Role slug.")
-    role_title: str
-    score: int
-    requirements_met: int
-    requirements_total: int
-    missing_must_haves: list[str]
-
-    @staticmethod
-    def resolve_role(obj) -> str:
-        return obj.role.slug
-
-    @staticmethod
-    def resolve_role_title(obj) -> str:
-        return obj.role.title
-
-    @staticmethod
-    def resolve_missing_must_haves(obj) -> list[str]:
-        return list(obj.missing_must_have_names)
+class StoredMatchOut(RoleRefOut, StoredScoreOut):
+    pass
 
 
-class CandidateItemOut(Schema):
-    item_id: int
-    item: str
-    level: int
-    level_label: str
+class CandidateItemOut(ItemNameOut, LevelOut):
     evidence_url: str
-
-    @staticmethod
-    def resolve_item(obj) -> str:
-        return obj.item.name
-
-    @staticmethod
-    def resolve_level_label(obj) -> str:
-        return str(obj.get_level_display())
 
 
 class CandidateSkillOut(Schema):
@@ -146,19 +130,9 @@ class CandidateSkillOut(Schema):
         return obj.assessments
 
 
-class CandidateDetailOut(Schema):
+class CandidateDetailOut(CandidateProfileOut):
     id: int
-    name: str = Field(
-        description="The candidate's pseudonym, or their name if they chose to show it or accepted "
-        "your contact request."
-    )
-    email: str | None = Field(description="Only after the candidate accepted your contact request.")
     identity_revealed: bool = Field(description="Whether the candidate accepted your contact request.")
-    headline: str
-    location: str
-    years_experience: int
-    open_to_work: bool
     target_role: str | None = Field(description="Slug of the candidate's published target role, if any.")
-    updated_at: datetime
     matches: list[StoredMatchOut]
     skills: list[CandidateSkillOut]

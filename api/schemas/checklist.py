@@ -1,0 +1,177 @@
+"""The checklist, the roles, an engineer's levels, and how far an engineer meets a role.
+
+A row about one checklist item shows it the same way everywhere (:class:`ItemNameOut`, :class:`ItemRowOut`), and so
+does a level (:class:`LevelOut`) and a role (:class:`RoleRefOut`): requirements, assessments, gaps and the
+recruiters' candidates (``api.schemas.candidates``) share them.
+"""
+
+from datetime import datetime
+
+from ninja import Field, Schema
+
+from api.schemas.catalog import ToolRef
+from api.schemas.common import PageOut
+from skills.models import Level
+
+
+class ItemNameOut(Schema):
+    """One checklist item, by id and name, on a row that hangs on it (``obj.item``)."""
+
+    item_id: int
+    item: str
+
+    @staticmethod
+    def resolve_item_id(obj) -> int:
+        return obj.item.pk
+
+    @staticmethod
+    def resolve_item(obj) -> str:
+        return obj.item.name
+
+
+class ItemRowOut(ItemNameOut):
+    """One checklist item and the skill it belongs to."""
+
+    skill: str = Field(description="Skill slug.")
+
+    @staticmethod
+    def resolve_skill(obj) -> str:
+        return obj.item.skill.slug
+
+
+class LevelOut(Schema):
+    level: int
+    level_label: str
+
+    @staticmethod
+    def resolve_level_label(obj) -> str:
+        return str(obj.get_level_display())
+
+
+class RoleRefOut(Schema):
+    """The role a row is about (``obj.role``)."""
+
+    role: str = Field(description="Role slug.")
+    role_title: str
+
+    @staticmethod
+    def resolve_role(obj) -> str:
+        return obj.role.slug
+
+    @staticmethod
+    def resolve_role_title(obj) -> str:
+        return obj.role.title
+
+
+class ChecklistItemOut(Schema):
+    id: int
+    slug: str
+    name: str
+    description: str
+    is_senior: bool
+
+
+class SkillOut(Schema):
+    slug: str
+    name: str
+    description: str
+    growth_stage: int
+    items: list[ChecklistItemOut]
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return list(obj.items.all())
+
+
+class RequirementOut(ItemRowOut):
+    min_level: int
+    weight: int
+    is_must_have: bool
+
+
+class RoleOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    is_senior: bool
+    requirements: list[RequirementOut]
+
+    @staticmethod
+    def resolve_requirements(obj) -> list:
+        return list(obj.requirements.all())
+
+
+# The engineer's own data ------------------------------------------------------------------------
+
+
+class AssessmentOut(ItemRowOut, LevelOut):
+    is_ticked: bool
+    evidence_url: str
+    note: str
+    updated_at: datetime | None = Field(description="Empty when nothing was stored (level 0 on an unassessed item).")
+
+
+class AssessmentPage(PageOut):
+    items: list[AssessmentOut]
+
+
+class AssessmentIn(Schema):
+    # The range is documented here but checked by the same form as the checklist page, for the same messages.
+    level: int = Field(
+        description="0 none · 1 learning · 2 working · 3 strong · 4 can teach others.",
+        json_schema_extra={"minimum": Level.NONE, "maximum": Level.TEACH},
+    )
+    evidence_url: str = Field("", description="A link that backs the level up (http or https).")
+    note: str = Field("", description="A short note, at most 280 characters.")
+
+
+class RoleResultOut(RoleRefOut):
+    """A role and how far one engineer meets it, computed now (``obj.result``): shared by matches and gaps."""
+
+    score: int = Field(description="0–100.")
+    requirements_met: int
+    requirements_total: int
+
+    @staticmethod
+    def resolve_score(obj) -> int:
+        return obj.result.score
+
+    @staticmethod
+    def resolve_requirements_met(obj) -> int:
+        return obj.result.requirements_met
+
+    @staticmethod
+    def resolve_requirements_total(obj) -> int:
+        return obj.result.requirements_total
+
+
+class MatchOut(RoleResultOut):
+    is_target: bool
+    missing_must_haves: list[str]
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return list(obj.result.missing_must_haves)
+
+
+class RequirementStatusOut(ItemRowOut):
+    growth_stage: int
+    min_level: int
+    level: int
+    gap: int = Field(description="Levels short of the minimum.")
+    is_must_have: bool
+    tools: list[ToolRef] = Field(description="Catalog tools that help learn the skill.")
+
+    @staticmethod
+    def resolve_growth_stage(obj) -> int:
+        return obj.skill.growth_stage
+
+    @staticmethod
+    def resolve_min_level(obj) -> int:
+        return obj.requirement.min_level
+
+
+class GapsOut(RoleResultOut):
+    met: list[RequirementStatusOut]
+    missing: list[RequirementStatusOut]
+    learning_path: list[RequirementStatusOut] = Field(description="What is missing, in the order to learn it.")

@@ -1,7 +1,5 @@
 """Personal API tokens: issue, revoke and check them; only a hash of each token is ever stored."""
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from portal import tokens
 
 MAX_ACTIVE_TOKENS = 10
 PREFIX_LENGTH = 8
@@ -28,10 +27,6 @@ class IssuedToken:
     plain: str
 
 
-def hash_token(plain: str) -> str:
-    return hashlib.sha256(plain.encode()).hexdigest()
-
-
 @transaction.atomic
 def create_token(*, user: AbstractBaseUser, name: str, staff_access: bool = False) -> IssuedToken:
     """Issue a named token for the user; at most MAX_ACTIVE_TOKENS may be active at once.
@@ -45,17 +40,17 @@ def create_token(*, user: AbstractBaseUser, name: str, staff_access: bool = Fals
             _("You already have %(limit)d active tokens; revoke one before creating another.")
             % {"limit": MAX_ACTIVE_TOKENS}
         )
-    plain = secrets.token_urlsafe(32)
+    secret = tokens.issue()
     token = ApiToken(
         user=user,
         name=name.strip(),
-        token_hash=hash_token(plain),
-        prefix=plain[:PREFIX_LENGTH],
+        token_hash=secret.digest,
+        prefix=secret.plain[:PREFIX_LENGTH],
         staff_access=staff_access,
     )
     token.full_clean()
     token.save()
-    return IssuedToken(token=token, plain=plain)
+    return IssuedToken(token=token, plain=secret.plain)
 
 
 @transaction.atomic
@@ -73,7 +68,7 @@ def use_token(*, plain: str) -> ApiToken | None:
     """The active token with this value and an active owner, noting when it was used; None otherwise."""
     if not plain:
         return None
-    token = ApiToken.objects.active().select_related("user").filter(token_hash=hash_token(plain)).first()
+    token = ApiToken.objects.active().select_related("user").filter(token_hash=tokens.digest(plain)).first()
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()

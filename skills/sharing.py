@@ -1,12 +1,9 @@
 """Share links: an engineer's read-only profile for anyone holding the link, revocable at once.
 
-The token has 256 random bits (``secrets.token_urlsafe(32)``) and only its SHA-256 is stored, as with API
-tokens: the lookup is by hash, so no comparison of the secret itself can leak through timing. A revoked,
+The token is issued and hashed by ``portal.tokens``, as API tokens are: only its digest is stored. A revoked,
 expired, altered or unknown token gives the same plain 404.
 """
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -16,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import tokens
 from skills.models import Assessment, Level, Role, ShareLink, ShareLinkView
 
 MAX_USABLE_LINKS = 20
@@ -30,10 +28,6 @@ class IssuedShareLink:
     token: str
 
 
-def hash_share_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def create_share_link(*, user: AbstractBaseUser, days: int, role: Role | None = None) -> IssuedShareLink:
     """A new link that expires after 7, 30 or 90 days and shows the gaps for ``role`` (a published one) if given."""
@@ -45,12 +39,12 @@ def create_share_link(*, user: AbstractBaseUser, days: int, role: Role | None = 
         raise ValidationError(
             _("You already have %(limit)d open share links; revoke one first.") % {"limit": MAX_USABLE_LINKS}
         )
-    token = secrets.token_urlsafe(32)
+    secret = tokens.issue()
     now = timezone.now()
     link = ShareLink.objects.create(
-        user=user, token_hash=hash_share_token(token), role=role, created_at=now, expires_at=now + timedelta(days=days)
+        user=user, token_hash=secret.digest, role=role, created_at=now, expires_at=now + timedelta(days=days)
     )
-    return IssuedShareLink(link=link, token=token)
+    return IssuedShareLink(link=link, token=secret.plain)
 
 
 @transaction.atomic
@@ -67,7 +61,7 @@ def open_share_link(*, token: str) -> ShareLink | None:
     """The usable link for this token, with the opening counted (not who opened it); None for anything else."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    link = ShareLink.objects.usable().select_related("user", "role").filter(token_hash=hash_share_token(token)).first()
+    link = ShareLink.objects.usable().select_related("user", "role").filter(token_hash=tokens.digest(token)).first()
     if link is None:
         return None
     ShareLinkView.objects.create(link=link)

@@ -1,5 +1,8 @@
 """The NinjaAPI instance: routers, error handlers, the rate limit and the self-hosted docs."""
 
+from string import Template
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja import NinjaAPI
@@ -19,14 +22,27 @@ class SelfHostedSwagger(DocsBase):
         return render(request, "api/docs.html", {"openapi_url": self.get_openapi_url(api, kwargs)})
 
 
+def described_settings() -> dict[str, object]:
+    """The settings the API's descriptions quote (``$vacancy_rate_limit``…): read for each request of the document,
+    so it says what the running portal does."""
+    return {
+        "anonymous_rate_limit": settings.API_ANONYMOUS_RATE_LIMIT,
+        "vacancy_rate_limit": settings.API_VACANCY_RATE_LIMIT,
+    }
+
+
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         """Every operation can also answer 400 (refused characters), 415 (a body that is not JSON; both
-        portal.hardening) and 429 (rate limits)."""
+        portal.hardening) and 429 (rate limits); descriptions quote the settings as they are now."""
         schema = super().get_openapi_schema(**kwargs)
+        values = described_settings()
+        schema["info"]["description"] = Template(schema["info"]["description"]).safe_substitute(values)
         error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
+                if "description" in operation:
+                    operation["description"] = Template(operation["description"]).safe_substitute(values)
                 operation["responses"].setdefault(400, {"description": "Bad Request", **error})
                 operation["responses"].setdefault(415, {"description": "Unsupported Media Type", **error})
                 operation["responses"].setdefault(429, {"description": "Too Many Requests", **error})
@@ -44,7 +60,7 @@ api = PortalAPI(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
         "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
         "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
-        "a valid token or session share a limit per client address. Bodies are JSON (Content-Type: application/json); "
+        "a valid token or session share $anonymous_rate_limit a minute per client address. Bodies are JSON (Content-Type: application/json); "
         "any other body gets 415."
     ),
     urls_namespace="api",

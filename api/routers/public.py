@@ -1,6 +1,5 @@
 """Public endpoints: the catalog, the chooser, the checklist and the roles, read-only; and reading a vacancy."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -83,9 +82,8 @@ def get_role(request: HttpRequest, slug: str):
         "phrases that matched and their character offsets; an item is required unless the vacancy calls it nice to "
         "have. Items and tools the vacancy says are not needed are under not_asked, never among those asked; "
         "terms it does not know are under unrecognised; languages, years and location asked under requirements. "
-        "Open to all, and limited to "
-        f"{settings.API_VACANCY_RATE_LIMIT} analyses a minute per client address (429 with Retry-After), besides "
-        "the API's general limits."
+        "Open to all, and limited to $vacancy_rate_limit analyses a minute per client address (429 with "
+        "Retry-After), besides the API's general limits."
     ),
 )
 def analyze_vacancy(request: HttpRequest, payload: VacancyIn):

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.test import override_settings
 
 from api.api import RATE_LIMIT
 from api.services import create_token
@@ -14,6 +15,14 @@ from tests.factories import ChecklistItemFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def test_the_openapi_document_quotes_the_rate_limits_as_they_are_set_now(client):
+    with override_settings(API_ANONYMOUS_RATE_LIMIT=7, API_VACANCY_RATE_LIMIT=3):
+        document = client.get("/api/openapi.json").json()
+    assert "share 7 a minute per client address" in document["info"]["description"]
+    assert "limited to 3 analyses a minute" in document["paths"]["/api/vacancies/analyze"]["post"]["description"]
+    assert "$" not in json.dumps(document["info"]) + document["paths"]["/api/vacancies/analyze"]["post"]["description"]
 
 
 def test_openapi_document_describes_every_endpoint(client):

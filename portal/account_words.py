@@ -107,12 +107,8 @@ ALLAUTH_TITLES = (
 FORMAL_DUTCH = (
     gettext_noop("Confirmation email sent to %(email)s."),
     gettext_noop("Please contact us if you have any trouble resetting your password."),
-    gettext_noop(
-        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."
-    ),
-    gettext_noop(
-        "We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."
-    ),
+    gettext_noop("We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."),
+    gettext_noop("We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."),
     gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
     gettext_noop("Your password can’t be too similar to your other personal information."),
@@ -125,9 +121,7 @@ FORMAL_DUTCH = (
         "contact us if you do not receive it within a few minutes."
     ),
     gettext_noop("Are you sure?"),
-    gettext_noop(
-        "Designates whether this user should be treated as active. Unselect this instead of deleting accounts."
-    ),
+    gettext_noop("Designates whether this user should be treated as active. Unselect this instead of deleting accounts."),
     gettext_noop("Sign In Via %(provider)s"),
     ngettext_lazy(
         "Your password must contain at least %(min_length)d character.",

@@ -201,7 +201,9 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     storage = exports_storage()
     try:
         with storage.open(export.file_name, "rb") as stored:
-            written = identities_in(read_spreadsheet(stored, file_format=export.file_format, language=export.language))
+            written = identities_in(
+                read_spreadsheet(stored, file_format=export.file_format, language=export.language)
+            )
         hidden = rows_to_leave_out(recruiter=request.user, written=written)
         stream = _filtered_file(storage, export, hidden) if hidden else storage.open(export.file_name, "rb")
     except FileNotFoundError as error:

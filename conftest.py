@@ -74,6 +74,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def pytest_configure(config):
     """Serve static files from the finders: tests need no collectstatic run."""
     from django.conf import settings
+    from django.core.signals import setting_changed
 
     settings.STORAGES = {
         **settings.STORAGES,
@@ -92,6 +93,8 @@ def pytest_configure(config):
             "OPTIONS": {"ENQUEUE_ON_COMMIT": False},
         }
     }
+    # A module that defines a task (portal.mail, loaded by the apps) may have read the backends already.
+    setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {
         **settings.STORAGES,

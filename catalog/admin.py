@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
+from catalog.translation import TOOL_CONTENT
 from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 
 
@@ -48,6 +49,12 @@ class PublishActionsMixin:
     """Bulk publish/unpublish for editors with change rights; changes go through catalog.services."""
 
     actions = ("publish_selected", "unpublish_selected")
+
+    def get_fields(self, request, obj=None):
+        """The texts first, then the place in the list and whether it is published (``catalog.models.Publishable``
+        defines those two first)."""
+        last = ("order", "published")
+        return [*(field for field in super().get_fields(request, obj) if field not in last), *last]
 
     def publish_rows(self, *, queryset, published: bool, user) -> int:
         """The service that publishes or hides the rows; returns how many changed."""
@@ -146,20 +153,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin,
     inlines = (ToolPhraseInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "category", "tool_type", "summary", "is_optional", "order", "published")}),
-        (
-            _("Content"),
-            {
-                "fields": (
-                    "used_for",
-                    "in_vacancies",
-                    "typical_uses",
-                    "strengths",
-                    "pitfalls",
-                    "seniority_signals",
-                    "when_to_pick",
-                )
-            },
-        ),
+        (_("Content"), {"fields": TOOL_CONTENT}),
         (_("Links and relations"), {"fields": ("website_url", "docs_url", "keywords", "related_tools")}),
     )
 

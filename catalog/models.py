@@ -32,12 +32,24 @@ def public_tool_lookup(prefix: str = "") -> models.Q:
     return models.Q(**{f"{prefix}published": True, f"{prefix}category__published": True})
 
 
+class Publishable(TimeStamped):
+    """A row editors put in order and publish; the public sees only the published ones (``objects.published()``)."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
 class ToolQuerySet(PublishedQuerySet):
     def public(self) -> "ToolQuerySet":
         return self.filter(public_tool_lookup())
 
 
-class Category(TimeStamped):
+class Category(Publishable):
     class Kind(models.TextChoices):
         WEB = "web", _("Web/API framework")
         DATA = "data", _("Data framework or tool")
@@ -48,10 +60,6 @@ class Category(TimeStamped):
     slug = models.SlugField(unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published = models.BooleanField(_("published"), default=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "name")
@@ -81,7 +89,7 @@ class Keyword(models.Model):
 RESERVED_TOOL_SLUGS = ("compare", "chooser", "faq")
 
 
-class Tool(TimeStamped):
+class Tool(Publishable):
     class ToolType(models.TextChoices):
         LIBRARY = "library", _("Library")
         FRAMEWORK = "framework", _("Framework")
@@ -105,9 +113,6 @@ class Tool(TimeStamped):
     docs_url = models.URLField(_("documentation"), blank=True)
     keywords = models.ManyToManyField(Keyword, blank=True, related_name="tools", verbose_name=_("vacancy keywords"))
     related_tools = models.ManyToManyField("self", blank=True, verbose_name=_("related tools"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published = models.BooleanField(_("published"), default=True)
-
     history = HistoricalRecords()
     objects = ToolQuerySet.as_manager()
 
@@ -152,17 +157,13 @@ class Tool(TimeStamped):
         return split_lines(self.seniority_signals)
 
 
-class ChooserOption(TimeStamped):
+class ChooserOption(Publishable):
     """One answer of the quick chooser ("I build APIs for data services")."""
 
     question = models.CharField(_("what you build"), max_length=200, unique=True)
     slug = models.SlugField(unique=True)
     explanation = models.TextField(_("why these tools"), blank=True)
     tools = models.ManyToManyField(Tool, through="ChooserRecommendation", related_name="chooser_options")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published = models.BooleanField(_("published"), default=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "question")
@@ -189,14 +190,10 @@ class ChooserRecommendation(models.Model):
         return f"{self.option} → {self.tool}"
 
 
-class FaqEntry(TimeStamped):
+class FaqEntry(Publishable):
     question = models.CharField(_("question"), max_length=200, unique=True)
     slug = models.SlugField(unique=True)
     answer = models.TextField(_("answer"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published = models.BooleanField(_("published"), default=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "question")

@@ -12,6 +12,7 @@ suffix (``summary``); such a column imports as the English text.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from catalog.models import Category, Keyword, Tool, ToolPhrase
@@ -22,17 +23,27 @@ LIST_SEPARATOR = "|"
 BILINGUAL_COLUMNS = tuple(f"{text}_{code}" for text in TOOL_TEXTS for code, _name in settings.LANGUAGES)
 
 
-class CategoryBySlugWidget(widgets.ForeignKeyWidget):
-    """A category by slug, with a readable error instead of DoesNotExist."""
+class BySlugWidget(widgets.ForeignKeyWidget):
+    """A row by slug, with a readable error (``unknown``, given the slug) instead of DoesNotExist."""
 
-    def __init__(self, **kwargs):
-        super().__init__(Category, field="slug", **kwargs)
+    def __init__(self, model, *, unknown: str, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
+        self.unknown = unknown
 
     def clean(self, value, row=None, **kwargs):
         try:
             return super().clean(value, row=row, **kwargs)
-        except Category.DoesNotExist:
-            raise ValueError(_("There is no category with slug “%(slug)s”.") % {"slug": value}) from None
+        except self.model.DoesNotExist:
+            raise ValueError(self.unknown % {"slug": value}) from None
+
+
+class WholeFileResource(resources.ModelResource):
+    """A file is imported whole or not at all: invalid rows roll it back too, not only errors (the library's
+    default)."""
+
+    def import_data(self, dataset, *args, **kwargs):
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, *args, **kwargs)
 
 
 class KeywordsWidget(widgets.ManyToManyWidget):
@@ -47,8 +58,12 @@ class KeywordsWidget(widgets.ManyToManyWidget):
         return get_or_create_keywords(names=str(value).split(self.separator))
 
 
-class ToolResource(resources.ModelResource):
-    category = fields.Field(attribute="category", column_name="category", widget=CategoryBySlugWidget())
+class ToolResource(WholeFileResource):
+    category = fields.Field(
+        attribute="category",
+        column_name="category",
+        widget=BySlugWidget(Category, unknown=gettext_lazy("There is no category with slug “%(slug)s”.")),
+    )
     keywords = fields.Field(attribute="keywords", column_name="keywords", widget=KeywordsWidget())
     # Related tools may point at rows further down the same file, so they are
     # checked per row but linked only once every row has been saved.
@@ -99,11 +114,6 @@ class ToolResource(resources.ModelResource):
         value = row.get("related_tools") or ""
         return [slug.strip() for slug in str(value).split(LIST_SEPARATOR) if slug.strip()]
 
-    def import_data(self, dataset, *args, **kwargs):
-        """Invalid rows roll back the whole file too, not only errors (the library's default)."""
-        kwargs.setdefault("rollback_on_validation_errors", True)
-        return super().import_data(dataset, *args, **kwargs)
-
     def before_import(self, dataset, **kwargs):
         dataset.headers = [self._current_column(header, dataset.headers) for header in dataset.headers or ()]
         self._pending_related = []
@@ -146,23 +156,14 @@ class ToolResource(resources.ModelResource):
             tool.related_tools.set(Tool.objects.filter(slug__in=wanted[tool.slug]).exclude(pk=tool.pk))
 
 
-class ToolBySlugWidget(widgets.ForeignKeyWidget):
-    """A tool by slug, with a readable error instead of DoesNotExist."""
-
-    def __init__(self, **kwargs):
-        super().__init__(Tool, field="slug", **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(value, row=row, **kwargs)
-        except Tool.DoesNotExist:
-            raise ValueError(_("There is no tool with slug “%(slug)s”.") % {"slug": value}) from None
-
-
-class ToolPhraseResource(resources.ModelResource):
+class ToolPhraseResource(WholeFileResource):
     """Vacancy phrases of tools, one per row: tool slug, phrase, language (en or nl); imported whole or not at all."""
 
-    tool = fields.Field(attribute="tool", column_name="tool", widget=ToolBySlugWidget())
+    tool = fields.Field(
+        attribute="tool",
+        column_name="tool",
+        widget=BySlugWidget(Tool, unknown=gettext_lazy("There is no tool with slug “%(slug)s”.")),
+    )
 
     class Meta:
         model = ToolPhrase
@@ -174,7 +175,3 @@ class ToolPhraseResource(resources.ModelResource):
 
     def get_queryset(self):
         return ToolPhrase.objects.select_related("tool")
-
-    def import_data(self, dataset, *args, **kwargs):
-        kwargs.setdefault("rollback_on_validation_errors", True)
-        return super().import_data(dataset, *args, **kwargs)

@@ -29,8 +29,8 @@ class KeywordTranslation(BilingualOptions):
     empty_values: ClassVar[dict[str, None]] = {"name": None}
 
 
-TOOL_TEXTS = (
-    "summary",
+# A tool's longer texts, shown under "Content" in the admin; with the summary, every text of a tool.
+TOOL_CONTENT = (
     "used_for",
     "in_vacancies",
     "typical_uses",
@@ -39,6 +39,7 @@ TOOL_TEXTS = (
     "seniority_signals",
     "when_to_pick",
 )
+TOOL_TEXTS = ("summary", *TOOL_CONTENT)
 
 
 @register(Tool)

@@ -27,9 +27,6 @@ from portal.retry import backoff_seconds
 
 logger = logging.getLogger(__name__)
 
-# A running job writes its heartbeat with every bit of progress (at least every few seconds); one that has been
-# silent this long lost its worker.
-STALE_AFTER = timedelta(seconds=int(getattr(settings, "JOB_STALE_SECONDS", 300)))
 MAX_ATTEMPTS = 3
 
 # Short reasons shown to a job's owner (translated when shown).
@@ -37,6 +34,12 @@ REASON_DATABASE = gettext_noop("The database could not be reached.")
 REASON_STORAGE = gettext_noop("The file could not be written (the disk may be full).")
 REASON_WORKER_LOST = gettext_noop("The worker running this job stopped, and retrying did not help.")
 REASON_UNEXPECTED = gettext_noop("Something went wrong while running this job.")
+
+
+def stale_after() -> timedelta:
+    """A running job writes its heartbeat with every bit of progress (at least every few seconds); one that has been
+    silent this long (``JOB_STALE_SECONDS``) lost its worker."""
+    return timedelta(seconds=int(getattr(settings, "JOB_STALE_SECONDS", 300)))
 
 
 class JobStatus(models.TextChoices):
@@ -138,7 +141,7 @@ def retry_delay(attempt: int) -> timedelta:
 
 def part_retry_delay(retry: int) -> timedelta:
     """Back off for one part of a shared job (a recompute chunk), never so long that the job itself looks stale."""
-    return min(retry_delay(retry), STALE_AFTER / 2)
+    return min(retry_delay(retry), stale_after() / 2)
 
 
 def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskResult], object] | None = None, **kwargs):
@@ -213,7 +216,7 @@ def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     call it for theirs too.
     """
     stale = list(
-        jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER).only("pk", "attempt")
+        jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - stale_after()).only("pk", "attempt")
     )
     if not stale:
         return 0
@@ -228,7 +231,7 @@ def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
 def attempts_at_work(job_model: type[Job]) -> set[tuple[int, int]]:
     """The (job, attempt) pairs of this kind that a live worker is running a task of right now: silent only because
     one long query has not answered yet (counting a large list on a busy machine), not stale."""
-    live_tasks = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - STALE_AFTER).exclude(task_id="")
+    live_tasks = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - stale_after()).exclude(task_id="")
     task_ids = list(live_tasks.values_list("task_id", flat=True))  # as UUIDs, not text: SQLite stores them bare
     running = DBTaskResult.objects.filter(pk__in=task_ids).values_list("args_kwargs", flat=True)
     at_work = set()
@@ -266,9 +269,7 @@ def run_job(
         try:
             if is_retryable(error) and retry_part is not None:
                 retry_part()
-                logger.warning(
-                    "Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error
-                )
+                logger.warning("Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error)
                 raise Retrying from error
             if is_retryable(error) and attempt < MAX_ATTEMPTS:
                 requeue(job_model, pk=pk, attempt=attempt, start=start, delay=retry_delay(attempt))

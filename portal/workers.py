@@ -10,7 +10,7 @@ Every worker (``manage.py db_worker``, the portal's own, see its command) writes
 - jobs whose own rows stopped beating are re-queued by the sweeps the apps registered (:func:`sweep_also`).
 
 So stale work is found by the workers on a timer, with nobody looking. "Stale" means one thing throughout:
-silent for ``portal.jobs.STALE_AFTER``.
+silent for ``portal.jobs.stale_after()``.
 """
 
 import logging
@@ -32,16 +32,23 @@ from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_EVERY = timedelta(seconds=float(getattr(settings, "WORKER_HEARTBEAT_SECONDS", 10)))
 # A worker's heartbeat names its task from the beat after it took the task on.
 STARTING_GRACE = timedelta(seconds=1)
 LOST_EXCEPTION = "portal.workers.WorkerLost"
 HEARTBEATS_KEPT = timedelta(days=1)
-# Progress pages say no worker is there after three missed beats, and never for less than a minute.
-WORKERS_MISSING_AFTER = max(3 * HEARTBEAT_EVERY, timedelta(minutes=1))
 
 _takeovers: dict[str, Callable[[dict], object]] = {}
 _job_sweeps: list[Callable[[], int]] = []
+
+
+def heartbeat_every() -> timedelta:
+    """How often each worker beats (``WORKER_HEARTBEAT_SECONDS``)."""
+    return timedelta(seconds=float(getattr(settings, "WORKER_HEARTBEAT_SECONDS", 10)))
+
+
+def workers_missing_after() -> timedelta:
+    """Progress pages say no worker is there after three missed beats, and never for less than a minute."""
+    return max(3 * heartbeat_every(), timedelta(minutes=1))
 
 
 class WorkerLost(Exception):
@@ -71,8 +78,8 @@ def beat(*, worker_id: str, task_id: str = "") -> None:
 
 def _is_lost(result: DBTaskResult, heartbeats: dict[str, WorkerHeartbeat], now: datetime) -> bool:
     worker = heartbeats.get(result.worker_ids[-1]) if result.worker_ids else None
-    if worker is None or worker.seen_at < now - jobs.STALE_AFTER:
-        return result.started_at is None or result.started_at < now - jobs.STALE_AFTER
+    if worker is None or worker.seen_at < now - jobs.stale_after():
+        return result.started_at is None or result.started_at < now - jobs.stale_after()
     # Alive, and beating since it took this task on, yet no longer running it: its outcome was never written.
     return worker.task_id != str(result.pk) and worker.seen_at > result.started_at + STARTING_GRACE
 
@@ -141,7 +148,7 @@ def job_wait(*, job: Job) -> JobWait:
         if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
             retry_in = max(1, round((run_after - now).total_seconds()))
     last_seen = workers_last_seen()
-    missing = last_seen is None or last_seen < now - WORKERS_MISSING_AFTER
+    missing = last_seen is None or last_seen < now - workers_missing_after()
     return JobWait(
         attempt=job.attempt,
         max_attempts=jobs.MAX_ATTEMPTS,

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Literal
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -104,11 +105,17 @@ def create_own_share_link(request: HttpRequest, payload: ShareLinkIn):
     return Status(201, link)
 
 
+def _own(rows: QuerySet, pk: int, missing: str):
+    """The caller's own row of ``rows``, or a 404 (``missing``, given the id) alike whether the row is someone
+    else's or does not exist."""
+    found = rows.filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing % {"id": pk})
+    return found
+
+
 def _own_link(request: HttpRequest, link_id: int) -> ShareLink:
-    link = ShareLink.objects.filter(pk=link_id, user=request.auth).first()
-    if link is None:
-        raise Http404(_("You have no share link %(id)d.") % {"id": link_id})
-    return link
+    return _own(ShareLink.objects.filter(user=request.auth), link_id, _("You have no share link %(id)d."))
 
 
 @router.post(
@@ -130,10 +137,8 @@ def list_contact_requests(request: HttpRequest):
 
 
 def _own_request(request: HttpRequest, request_id: int) -> ContactRequest:
-    found = ContactRequest.objects.select_related("profile").filter(pk=request_id, profile__user=request.auth).first()
-    if found is None:
-        raise Http404(_("You have no contact request %(id)d.") % {"id": request_id})
-    return found
+    requests = ContactRequest.objects.select_related("profile").filter(profile__user=request.auth)
+    return _own(requests, request_id, _("You have no contact request %(id)d."))
 
 
 @router.post(

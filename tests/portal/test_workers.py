@@ -55,3 +55,19 @@ def test_only_passing_errors_are_retried_and_the_backoff_stays_bounded():
     assert not jobs.is_retryable(IntegrityError("duplicate key")), "the same query fails the same way every time"
     assert jobs.retry_delay(1) == timedelta(seconds=30)
     assert jobs.retry_delay(50) == jobs.retry_delay(7) < timedelta(days=2), "no overflow however often it retried"
+
+
+def test_stale_and_missing_worker_times_follow_the_settings_as_they_are_now():
+    from datetime import timedelta
+
+    from django.test import override_settings
+
+    from portal import jobs, workers
+
+    with override_settings(JOB_STALE_SECONDS=42, WORKER_HEARTBEAT_SECONDS=30):
+        assert jobs.stale_after() == timedelta(seconds=42)
+        assert jobs.part_retry_delay(5) == timedelta(seconds=21)
+        assert workers.workers_missing_after() == timedelta(seconds=90)  # three missed beats
+    with override_settings(JOB_STALE_SECONDS=600, WORKER_HEARTBEAT_SECONDS=5):
+        assert jobs.stale_after() == timedelta(seconds=600)
+        assert workers.workers_missing_after() == timedelta(minutes=1)  # never less than a minute

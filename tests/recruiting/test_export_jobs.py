@@ -223,7 +223,7 @@ def test_a_stale_running_export_is_requeued_and_then_finished(recruiter_client, 
     export = post_export(recruiter_client)
     # A worker claimed it and died: the row says running, and nothing has beaten for a long time.
     CandidateExport.objects.filter(pk=export.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
     )
     DBTaskResult.objects.all().delete()
     recruiter_client.get(export.get_absolute_url())  # whoever looks at it reclaims it
@@ -240,7 +240,7 @@ def test_a_stale_export_on_its_last_attempt_is_marked_failed(recruiter_client, r
     CandidateExport.objects.filter(pk=export.pk).update(
         status=JobStatus.RUNNING,
         attempt=jobs.MAX_ATTEMPTS,
-        heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1),
+        heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1),
     )
     services.reclaim_stale_exports()
     export.refresh_from_db()

@@ -26,7 +26,7 @@ def silent_export(client, settings) -> CandidateExport:
     assert client.post("/skills/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     CandidateExport.objects.filter(pk=export.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
     )
     return export
 

@@ -169,7 +169,7 @@ def test_a_stale_chunk_requeues_the_whole_recompute_as_a_new_attempt(eight_engin
     recompute = request_role_recompute(role=role)
     first_chunk = DBTaskResult.objects.order_by("enqueued_at").first().args_kwargs["kwargs"]
     recomputes.run_role_recompute(**first_chunk)  # then its worker died before the next chunk
-    RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.STALE_AFTER * 2)
+    RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.stale_after() * 2)
     assert recomputes.reclaim_stale_recomputes() == 1
     recompute.refresh_from_db()
     assert (recompute.status, recompute.attempt, recompute.chunks_done, recompute.matches_written) == (
@@ -194,7 +194,7 @@ def test_a_stale_recompute_is_requeued_from_the_admin_and_finishes(editor_client
     role, _requirement = ticked_role
     recompute = request_role_recompute(role=role)
     RoleRecompute.objects.filter(pk=recompute.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
     )
     editor_client.get(reverse("admin:skills_role_changelist"))
     recompute.refresh_from_db()

@@ -70,9 +70,9 @@ class Worker(db_worker.Worker):
             heart.join(timeout=5)
 
     def keep_beating(self) -> None:
-        """Beat, then sweep, every HEARTBEAT_EVERY; the sweep waits for two beats in a row after a database outage,
+        """Beat, then sweep, every heartbeat_every(); the sweep waits for two beats in a row after a database outage,
         so the other workers have had their chance to beat again before anyone is judged lost."""
-        interval = workers.HEARTBEAT_EVERY.total_seconds()
+        interval = workers.heartbeat_every().total_seconds()
         beating_since = None
         while True:
             try:

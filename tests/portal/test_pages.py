@@ -20,6 +20,31 @@ def test_unknown_page_renders_custom_404(client):
     assert "Page not found" in response.content.decode()
 
 
+def test_unknown_page_has_one_heading_and_no_breadcrumb(client):
+    body = client.get("/no-such-page/").content.decode()
+    assert body.count("<h1") == 1
+    assert "<h1>Page not found</h1>" in body
+    assert 'class="breadcrumb"' not in body
+
+
+def test_a_page_shows_its_title_in_the_title_the_breadcrumb_and_the_heading(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    body = client.get("/skills/progress/").content.decode()
+    assert "<title>My progress · DE skills</title>" in body
+    assert '<li class="breadcrumb-item active" aria-current="page">My progress</li>' in body
+    assert body.count("<h1") == 1
+    assert "<h1>My progress</h1>" in body
+
+
+def test_a_page_can_name_itself_shorter_in_the_breadcrumb(client):
+    body = client.get("/catalog/").content.decode()
+    assert "<title>Python tools for Data Engineers · DE skills</title>" in body
+    assert '<li class="breadcrumb-item active" aria-current="page">Catalog</li>' in body
+    assert "<h1>Python tools for Data Engineers</h1>" in body
+
+
 def test_security_headers_present(client):
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]

@@ -583,6 +583,17 @@ def test_delete_asks_then_removes_the_shortlist(recruiter_client, recruiter, rol
     assert not ShortlistEntry.objects.exists()
 
 
+def test_a_confirm_page_escapes_its_title_once_in_title_breadcrumb_and_heading(recruiter_client, recruiter):
+    shortlist = ShortlistFactory(recruiter=recruiter, name="R&D <team>")
+    html = body(recruiter_client.get(reverse("recruiting:shortlist-delete", kwargs={"pk": shortlist.pk})))
+    assert "<title>Delete “R&amp;D &lt;team&gt;”? · DE skills</title>" in html
+    assert "<h1>Delete “R&amp;D &lt;team&gt;”?</h1>" in html
+    detail = reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk})
+    assert f'<a href="{detail}">R&amp;D &lt;team&gt;</a>' in html
+    assert '<li class="breadcrumb-item active" aria-current="page">Delete</li>' in html
+    assert "&amp;amp;" not in html
+
+
 def test_create_shortlist_with_duplicate_name_rerenders_with_error(recruiter_client, recruiter):
     ShortlistFactory(recruiter=recruiter, name="Spark")
     response = recruiter_client.post(reverse("recruiting:shortlist-list"), {"name": "Spark"})

@@ -5,12 +5,12 @@ here keeps them in our catalogues (``make messages``), so that
 locale/nl gives them "Inloggen", "Registreren", "Uitloggen" and locale/en
 gives them "Log in", "Sign up", "Log out": the words of our own pages.
 The same holds allauth's Title Case ("Confirm Email Address", "Remember Me"),
-which our English catalogue writes in sentence case, and the Dutch of allauth
-and Django that says "u", "uw" or "alstublieft", which ours says with "je"
-(docs/glossary.md). Nothing imports this module; it only holds the strings.
+which our English catalogue writes in sentence case, and allauth's Dutch that
+says "alstublieft" (docs/glossary.md); its Dutch with "u" and "uw" is in
+locale_overrides. Nothing imports this module; it only holds the strings.
 """
 
-from django.utils.translation import gettext_noop, ngettext_lazy
+from django.utils.translation import gettext_noop
 
 ALLAUTH_WORDS = (
     gettext_noop("Sign In"),
@@ -103,29 +103,10 @@ ALLAUTH_TITLES = (
     gettext_noop("User Sessions"),
 )
 
-# allauth's and Django's Dutch that says "u", "uw" or "alstublieft", or spells a word apart: ours says "je".
+# allauth's Dutch that says "alstublieft" or "aanmelden", or spells a word apart: ours says it plainly. Their Dutch with "u" and
+# "uw" is in locale_overrides (docs/glossary.md).
 FORMAL_DUTCH = (
     gettext_noop("Confirmation email sent to %(email)s."),
-    gettext_noop("Please contact us if you have any trouble resetting your password."),
-    gettext_noop("We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."),
-    gettext_noop("We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."),
     gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
-    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
-    gettext_noop("Your password can’t be too similar to your other personal information."),
-    gettext_noop("Your password can’t be a commonly used password."),
-    gettext_noop("Your password can’t be entirely numeric."),
-    gettext_noop(
-        "We have sent an email to you for\n"
-        "verification. Please click on the link inside that email. If you do not see the verification email in "
-        "your main inbox, check your spam folder. Otherwise\n"
-        "contact us if you do not receive it within a few minutes."
-    ),
-    gettext_noop("Are you sure?"),
-    gettext_noop("Designates whether this user should be treated as active. Unselect this instead of deleting accounts."),
     gettext_noop("Sign In Via %(provider)s"),
-    ngettext_lazy(
-        "Your password must contain at least %(min_length)d character.",
-        "Your password must contain at least %(min_length)d characters.",
-        "min_length",
-    ),
 )

@@ -230,7 +230,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first (earlier entries win, makemessages writes to the first), then the "je" form of the Dutch that Django
+# and our libraries write with "u" and "uw" (docs/glossary.md); both win over the libraries' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 FORMAT_MODULE_PATH = ["portal.formats"]  # how dates read per language: portal/formats/<language>/formats.py
 # Content (tools, skills, roles…) is kept in both languages; a missing text falls back to the other one.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from tests.catalogues import po_entries
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted((ROOT / "templates").rglob("*.txt"))
 
@@ -25,19 +27,7 @@ PACKAGES = ("allauth", "django.contrib.auth", "django.forms")
 
 def _catalogue_msgids(path: Path) -> list[str]:
     """Every msgid of one .po file."""
-    text = path.read_text(encoding="utf-8")
-    msgids = []
-    for block in text.split("\n\n"):
-        if block.lstrip().startswith("#~"):
-            continue
-        match = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
-        plural = re.search(r'^msgid_plural ((?:".*"\n?)+)', block, re.M)
-        for found in (match, plural):
-            if found:
-                value = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1)))
-                if value:
-                    msgids.append(value.encode().decode("unicode_escape").encode("latin-1").decode("utf-8"))
-    return msgids
+    return [msgid for entry in po_entries(path) for msgid in (entry.msgid, entry.msgid_plural) if msgid]
 
 
 def _msgids() -> list[str]:

@@ -24,11 +24,13 @@ CUES = {
     Kind.NICE_HEADING: (
         """
         nice to have\nnice to haves\nbonus\nbonus points\npreferred\npreferred qualifications\ngood to have
-        nice to know\noptional\nextra\nit s a plus\na plus
+        nice to know\noptional\nextra\nit s a plus\na plus\nwould be nice\nwould be great\ngreat to have
+        nice extras\neven better if you have\nbonus if you have
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
-        helemaal mooi
+        helemaal mooi\nzou fijn zijn\nzou mooi zijn\nleuk als je ook hebt\nleuk als je hebt\nfijn als je hebt
+        mooi als je hebt
         """,
     ),
     Kind.PLAIN_HEADING: (
@@ -66,15 +68,15 @@ CUES = {
     Kind.NICE: (
         """
         plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
-        would be great\nis welcome\nnice to know\neven better\ngood to know
+        would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
-        een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus
+        een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         """,
     ),
     Kind.NEGATION_BEFORE: (
-        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever",
+        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither",
         "geen\nniet\nhoeft\nhoef\nzonder",
     ),
     Kind.NEGATION_AFTER: (
@@ -86,6 +88,7 @@ CUES = {
         """
         niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
         geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
+        evenmin\nook niet
         """,
     ),
     Kind.NOT_NEGATING: (

@@ -19,7 +19,7 @@ PHRASES = {
         ("objectgeoriënteerd", "objectgeoriënteerd programmeren", "klassen en objecten"),
     ),
     ("python-fundamentals", "typing"): (
-        ("type hints", "type annotations", "typed Python", "mypy"),
+        ("type hints", "type annotations", "typed Python", "mypy", "typing"),
         ("typering", "type-annotaties", "getypeerde Python"),
     ),
     ("python-fundamentals", "vectorised-code"): (
@@ -45,6 +45,8 @@ PHRASES = {
             "optimising queries",
             "optimizing queries",
             "indexing",
+            "slow queries",
+            "slow SQL queries",
         ),
         (
             "queryperformance",
@@ -53,6 +55,8 @@ PHRASES = {
             "queries optimaliseren",
             "uitvoeringsplannen",
             "indexen",
+            "trage query's",
+            "trage SQL-query's",
         ),
     ),
     ("pandas", "cleaning"): (
@@ -85,7 +89,7 @@ PHRASES = {
     ),
     ("orchestration", "scheduling"): (
         ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling"),
-        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs"),
+        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs", "inplannen", "plannen", "ingepland"),
     ),
     ("orchestration", "retries"): (
         (
@@ -96,8 +100,19 @@ PHRASES = {
             "monitoring and alerting",
             "timeouts",
             "failure handling",
+            "job monitoring",
+            "monitoring jobs",
+            "monitoring batch jobs",
         ),
-        ("foutafhandeling", "pipelinemonitoring", "monitoring van pipelines", "monitoring en alerting"),
+        (
+            "foutafhandeling",
+            "pipelinemonitoring",
+            "monitoring van pipelines",
+            "monitoring en alerting",
+            "opnieuw proberen",
+            "opnieuw laten proberen",
+            "opnieuw laat proberen",
+        ),
     ),
     ("cloud", "cloud-platform"): (
         ("cloud", "cloud platform", "Azure", "AWS", "GCP", "Google Cloud", "Amazon Web Services"),
@@ -206,6 +221,7 @@ PHRASES = {
             "cost optimization",
             "performance tuning",
             "cluster tuning",
+            "cluster settings",
             "cloud costs",
         ),
         (
@@ -232,10 +248,15 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "runtime-debugging", "debugging"),
         ("pyspark", "runtime-debugging", "debuggen"),
         ("pyspark", "runtime-debugging", "tuning"),
+        ("pyspark", "runtime-debugging", "performance tuning"),
         ("pyspark", "runtime-debugging", "executors"),
         ("pyspark", "skew", "skew"),
         ("cloud", "storage-compute", "lakehouse"),
         ("orchestration", "scheduling", "scheduling"),
+        ("orchestration", "scheduling", "inplannen"),
+        ("orchestration", "scheduling", "plannen"),
+        ("orchestration", "scheduling", "ingepland"),
+        ("python-fundamentals", "typing", "typing"),
     )
 )
 

@@ -57,11 +57,13 @@ PHRASES = {
             "indexen",
             "trage query's",
             "trage SQL-query's",
+            "optimaliseren van query's",
+            "optimaliseert query's",
         ),
     ),
     ("pandas", "cleaning"): (
         ("Pandas", "data cleaning", "cleaning data", "data cleansing", "data wrangling"),
-        ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
+        ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen", "data opschoont"),
     ),
     ("pandas", "debugging"): (
         ("debugging", "troubleshooting", "root cause", "ETL debugging", "debugging DataFrames"),
@@ -73,11 +75,20 @@ PHRASES = {
     ),
     ("data-quality", "data-tests"): (
         ("data quality", "data tests", "data testing", "dbt tests", "Great Expectations", "data validation"),
-        ("datakwaliteit", "datatests", "data testen", "datavalidatie", "valideren", "kwaliteitscontroles"),
+        (
+            "datakwaliteit",
+            "datatests",
+            "data testen",
+            "datavalidatie",
+            "valideren",
+            "kwaliteitscontroles",
+            "testen van data",
+            "kwaliteitschecks",
+        ),
     ),
     ("data-quality", "null-checks"): (
         ("null checks", "null values", "missing values", "NULL handling"),
-        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden"),
+        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden", "lege velden"),
     ),
     ("data-quality", "schema-drift"): (
         ("schema drift", "schema changes", "schema evolution", "changing schemas"),
@@ -146,7 +157,14 @@ PHRASES = {
             "RBAC",
             "least privilege",
         ),
-        ("toegangsbeheer", "rechtenbeheer", "rollen en rechten", "autorisaties", "beheer van secrets"),
+        (
+            "toegangsbeheer",
+            "toegangsrechten",
+            "rechtenbeheer",
+            "rollen en rechten",
+            "autorisaties",
+            "beheer van secrets",
+        ),
     ),
     ("ci-cd", "docker"): (
         (
@@ -175,7 +193,7 @@ PHRASES = {
             "automated tests",
             "automated testing",
         ),
-        ("geautomatiseerd testen", "geautomatiseerde tests", "unittests"),
+        ("geautomatiseerd testen", "geautomatiseerde tests", "unittests", "testautomatisering", "automatisch testen"),
     ),
     ("ci-cd", "deploying-services"): (
         ("deployment", "deploying", "Kubernetes", "Terraform", "infrastructure as code", "releases"),
@@ -192,7 +210,13 @@ PHRASES = {
             "distributed processing",
             "scalable pipelines",
         ),
-        ("grote datasets", "grote datavolumes", "schaalbare pipelines", "gedistribueerde verwerking"),
+        (
+            "grote datasets",
+            "grote datavolumes",
+            "schaalbare pipelines",
+            "gedistribueerde verwerking",
+            "grote hoeveelheden data",
+        ),
     ),
     ("pyspark", "partitioning"): (
         ("partitioning", "partitions", "partition strategy"),
@@ -223,6 +247,7 @@ PHRASES = {
             "cluster tuning",
             "cluster settings",
             "cloud costs",
+            "slow jobs",
         ),
         (
             "kostenoptimalisatie",
@@ -231,6 +256,7 @@ PHRASES = {
             "cloudkosten",
             "kosten van clusters",
             "debuggen",
+            "trage jobs",
         ),
     ),
 }
@@ -249,6 +275,8 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "runtime-debugging", "debuggen"),
         ("pyspark", "runtime-debugging", "tuning"),
         ("pyspark", "runtime-debugging", "performance tuning"),
+        ("pyspark", "runtime-debugging", "slow jobs"),
+        ("pyspark", "runtime-debugging", "trage jobs"),
         ("pyspark", "runtime-debugging", "executors"),
         ("pyspark", "skew", "skew"),
         ("cloud", "storage-compute", "lakehouse"),

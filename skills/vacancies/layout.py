@@ -95,6 +95,8 @@ WORDS_AFTER = 6
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
 TAIL_NEGATIONS = frozenset(("niet", "nooit"))
 TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
+FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
+# nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
@@ -125,6 +127,7 @@ class Layout:
             self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
         }
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
+        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
         self.negations_before = [
             (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
@@ -217,13 +220,18 @@ class Layout:
 
     def has_nice_cue(self, first: int) -> bool:
         """Whether the sentence of word ``first`` calls what it names a plus: not when all its cues stand in clauses
-        before a clause that negates the mention ("Cloud experience is welcome, Spark is not")."""
+        before a clause that negates the mention ("Cloud experience is welcome, Spark is not"), and "bij voorkeur",
+        "preferably"… only for what follows them ("cloudomgevingen, bij voorkeur AWS")."""
         if not self.sentences or self.sentences[first] not in self.nice_sentences:
             return False
         clause = self.clauses[first]
         sentence_cues = [
-            self.clauses[cue] for cue in self.nice_cue_words if self.sentences[cue] == self.sentences[first]
+            self.clauses[cue]
+            for cue in self.nice_cue_words
+            if self.sentences[cue] == self.sentences[first] and (cue < first or cue not in self.forward_nice_cues)
         ]
+        if not sentence_cues:
+            return False
         return any(cue_clause >= clause for cue_clause in sentence_cues) or not self.is_negated(first, first)
 
     def is_negated(self, first: int, last: int) -> bool:

@@ -81,14 +81,12 @@ def _title_case_line(layout: Layout, position: int, cache: dict[int, bool]) -> b
     return cache[begin]
 
 
-LIST_AFTER = re.compile(
-    r"[ \t]*(?:$|\n|[,/&;)])|\s+(?:and|or|en|of|is|isn't|are|zijn)\s|-(?:ervaring|kennis|experience|knowledge)\b"
-)
+LIST_AFTER = re.compile(r"[ \t]*(?:$|\n|[,/&;)])|\s+(?:and|or|en|of)\s|-(?:ervaring|kennis|experience|knowledge)\b")
 
 
 def _listed(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` stands for itself: one entry of a list (the end of a line, a comma or
-    "and" follows), the subject of "is" ("Kafka is geen vereiste") or glued to "-ervaring" ("Snowflake-ervaring")."""
+    "and" follows) or glued to "-ervaring", "-kennis" ("Snowflake-ervaring is een pré")."""
     return LIST_AFTER.match(text, end) is not None
 
 

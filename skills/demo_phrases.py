@@ -46,7 +46,8 @@ PHRASES = {
             "optimizing queries",
             "indexing",
             "slow queries",
-            "slow SQL queries",
+            "slow SQL",
+            "SQL tuning",
         ),
         (
             "queryperformance",

@@ -133,3 +133,8 @@ def test_a_product_glued_to_ervaring_at_the_start_of_a_line_is_named(demo):
 )
 def test_everyday_dutch_wording_names_its_item(demo, text, item):
     assert item in asked_items(read_vacancy(text=text))
+
+
+def test_a_range_of_years_asks_for_experience_by_itself(demo):
+    reading = read_vacancy(text="Data Engineer\n\nWhat you'll need\n- 3–5 years in a data engineering role.\n")
+    assert (reading.seniority, reading.requirements.years) == ("medior", 3)

@@ -4,20 +4,9 @@ generic phrases that count only in context (skills.demo_phrases), read through r
 import pytest
 
 from skills.vacancies.reading import read_vacancy
+from tests.skills.test_vacancy_reading import asked_items, asked_tools, not_asked_tools
 
 pytestmark = pytest.mark.django_db
-
-
-def asked_items(reading) -> dict[str, bool]:
-    return {f"{asked.item.skill.slug}/{asked.item.slug}": asked.required for asked in reading.items}
-
-
-def asked_tools(reading) -> list[str]:
-    return [asked.tool.slug for asked in reading.tools]
-
-
-def not_asked_tools(reading) -> list[str]:
-    return [entry.tool.slug for entry in reading.not_asked_tools]
 
 
 @pytest.mark.parametrize(

@@ -19,16 +19,19 @@ CUES = {
         wat neem jij mee\ndit breng je mee\ndit breng jij mee\nwie ben jij\nwie ben je\nwie zoeken wij\nwie zoeken we
         wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
         profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
+        wat heb je nodig\nwat moet je kunnen
         """,
     ),
     Kind.NICE_HEADING: (
         """
         nice to have\nnice to haves\nbonus\nbonus points\npreferred\npreferred qualifications\ngood to have
-        nice to know\noptional\nextra\nit s a plus\na plus
+        nice to know\noptional\nextra\nit s a plus\na plus\nwould be nice\nwould be great\ngreat to have
+        nice extras\neven better if you have\nbonus if you have\nit would be great if you\nit would be nice if you
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
-        helemaal mooi
+        helemaal mooi\ngeen must\nzou fijn zijn\nzou mooi zijn\nleuk als je ook hebt\nleuk als je hebt\nfijn als je hebt
+        mooi als je hebt\nhelemaal top als\ntop als je
         """,
     ),
     Kind.PLAIN_HEADING: (
@@ -43,38 +46,46 @@ CUES = {
         """,
     ),
     Kind.COMPANY_HEADING: (
-        "about us\nwho we are\nabout the company\nour company\nthe company",
-        "over ons\nwie zijn wij\nwie zijn we\nover het bedrijf\nhet bedrijf\nde organisatie\nover de organisatie",
+        """
+        about us\nwho we are\nabout the company\nour company\nthe company\nwhere you will work\nwhere you ll work
+        our mission
+        """,
+        """
+        over ons\nwie zijn wij\nwie zijn we\nover het bedrijf\nhet bedrijf\nde organisatie\nover de organisatie
+        waar ga je werken\nwaar kom je te werken\nbij wie ga je werken\ndit zijn wij\nwie we zijn\nde werkgever
+        """,
     ),
     Kind.OFFER_HEADING: (
-        "what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get",
+        "what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer",
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
-        wat krijg jij\narbeidsvoorwaarden
+        wat krijg jij\narbeidsvoorwaarden\ndit bieden wij\ndit bieden we\nwat wij je bieden\nwat we je bieden
+        wat wij jou bieden\nwat we jou bieden\nwat staat er tegenover\nwat mag je van ons verwachten
         """,
     ),
     Kind.NOT_ASKED_HEADING: (
         """
         what you don t need\nwhat you do not need\nyou don t need\nno need for\nnot required\nnot needed
-        what we don t expect\nwhat we do not expect\nwe don t expect
+        what we don t expect\nwhat we do not expect\nwe don t expect\nwhat you won t need\nwhat you will not need
         """,
         """
         wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
         wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
+        wat heb je niet nodig\nwat hoef je niet te kunnen
         """,
     ),
     Kind.NICE: (
         """
         plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
-        would be great\nis welcome\nnice to know\neven better\ngood to know
+        would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
-        een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus
+        een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         """,
     ),
     Kind.NEGATION_BEFORE: (
-        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever",
+        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither",
         "geen\nniet\nhoeft\nhoef\nzonder",
     ),
     Kind.NEGATION_AFTER: (
@@ -86,6 +97,7 @@ CUES = {
         """
         niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
         geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
+        evenmin\nook niet
         """,
     ),
     Kind.NOT_NEGATING: (

@@ -19,7 +19,7 @@ PHRASES = {
         ("objectgeoriënteerd", "objectgeoriënteerd programmeren", "klassen en objecten"),
     ),
     ("python-fundamentals", "typing"): (
-        ("type hints", "type annotations", "typed Python", "mypy"),
+        ("type hints", "type annotations", "typed Python", "mypy", "typing"),
         ("typering", "type-annotaties", "getypeerde Python"),
     ),
     ("python-fundamentals", "vectorised-code"): (
@@ -45,6 +45,9 @@ PHRASES = {
             "optimising queries",
             "optimizing queries",
             "indexing",
+            "slow queries",
+            "slow SQL",
+            "SQL tuning",
         ),
         (
             "queryperformance",
@@ -53,11 +56,15 @@ PHRASES = {
             "queries optimaliseren",
             "uitvoeringsplannen",
             "indexen",
+            "trage query's",
+            "trage SQL-query's",
+            "optimaliseren van query's",
+            "optimaliseert query's",
         ),
     ),
     ("pandas", "cleaning"): (
         ("Pandas", "data cleaning", "cleaning data", "data cleansing", "data wrangling"),
-        ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen"),
+        ("data opschonen", "opschonen", "opschonen van data", "datacleaning", "gegevens opschonen", "data opschoont"),
     ),
     ("pandas", "debugging"): (
         ("debugging", "troubleshooting", "root cause", "ETL debugging", "debugging DataFrames"),
@@ -69,11 +76,20 @@ PHRASES = {
     ),
     ("data-quality", "data-tests"): (
         ("data quality", "data tests", "data testing", "dbt tests", "Great Expectations", "data validation"),
-        ("datakwaliteit", "datatests", "data testen", "datavalidatie", "valideren", "kwaliteitscontroles"),
+        (
+            "datakwaliteit",
+            "datatests",
+            "data testen",
+            "datavalidatie",
+            "valideren",
+            "kwaliteitscontroles",
+            "testen van data",
+            "kwaliteitschecks",
+        ),
     ),
     ("data-quality", "null-checks"): (
         ("null checks", "null values", "missing values", "NULL handling"),
-        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden"),
+        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden", "lege velden"),
     ),
     ("data-quality", "schema-drift"): (
         ("schema drift", "schema changes", "schema evolution", "changing schemas"),
@@ -85,7 +101,7 @@ PHRASES = {
     ),
     ("orchestration", "scheduling"): (
         ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling"),
-        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs"),
+        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs", "inplannen", "plannen", "ingepland"),
     ),
     ("orchestration", "retries"): (
         (
@@ -96,8 +112,19 @@ PHRASES = {
             "monitoring and alerting",
             "timeouts",
             "failure handling",
+            "job monitoring",
+            "monitoring jobs",
+            "monitoring batch jobs",
         ),
-        ("foutafhandeling", "pipelinemonitoring", "monitoring van pipelines", "monitoring en alerting"),
+        (
+            "foutafhandeling",
+            "pipelinemonitoring",
+            "monitoring van pipelines",
+            "monitoring en alerting",
+            "opnieuw proberen",
+            "opnieuw laten proberen",
+            "opnieuw laat proberen",
+        ),
     ),
     ("cloud", "cloud-platform"): (
         ("cloud", "cloud platform", "Azure", "AWS", "GCP", "Google Cloud", "Amazon Web Services"),
@@ -131,7 +158,14 @@ PHRASES = {
             "RBAC",
             "least privilege",
         ),
-        ("toegangsbeheer", "rechtenbeheer", "rollen en rechten", "autorisaties", "beheer van secrets"),
+        (
+            "toegangsbeheer",
+            "toegangsrechten",
+            "rechtenbeheer",
+            "rollen en rechten",
+            "autorisaties",
+            "beheer van secrets",
+        ),
     ),
     ("ci-cd", "docker"): (
         (
@@ -160,7 +194,7 @@ PHRASES = {
             "automated tests",
             "automated testing",
         ),
-        ("geautomatiseerd testen", "geautomatiseerde tests", "unittests"),
+        ("geautomatiseerd testen", "geautomatiseerde tests", "unittests", "testautomatisering", "automatisch testen"),
     ),
     ("ci-cd", "deploying-services"): (
         ("deployment", "deploying", "Kubernetes", "Terraform", "infrastructure as code", "releases"),
@@ -177,7 +211,13 @@ PHRASES = {
             "distributed processing",
             "scalable pipelines",
         ),
-        ("grote datasets", "grote datavolumes", "schaalbare pipelines", "gedistribueerde verwerking"),
+        (
+            "grote datasets",
+            "grote datavolumes",
+            "schaalbare pipelines",
+            "gedistribueerde verwerking",
+            "grote hoeveelheden data",
+        ),
     ),
     ("pyspark", "partitioning"): (
         ("partitioning", "partitions", "partition strategy"),
@@ -206,7 +246,9 @@ PHRASES = {
             "cost optimization",
             "performance tuning",
             "cluster tuning",
+            "cluster settings",
             "cloud costs",
+            "slow jobs",
         ),
         (
             "kostenoptimalisatie",
@@ -215,6 +257,7 @@ PHRASES = {
             "cloudkosten",
             "kosten van clusters",
             "debuggen",
+            "trage jobs",
         ),
     ),
 }
@@ -232,10 +275,17 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "runtime-debugging", "debugging"),
         ("pyspark", "runtime-debugging", "debuggen"),
         ("pyspark", "runtime-debugging", "tuning"),
+        ("pyspark", "runtime-debugging", "performance tuning"),
+        ("pyspark", "runtime-debugging", "slow jobs"),
+        ("pyspark", "runtime-debugging", "trage jobs"),
         ("pyspark", "runtime-debugging", "executors"),
         ("pyspark", "skew", "skew"),
         ("cloud", "storage-compute", "lakehouse"),
         ("orchestration", "scheduling", "scheduling"),
+        ("orchestration", "scheduling", "inplannen"),
+        ("orchestration", "scheduling", "plannen"),
+        ("orchestration", "scheduling", "ingepland"),
+        ("python-fundamentals", "typing", "typing"),
     )
 )
 

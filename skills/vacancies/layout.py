@@ -8,9 +8,12 @@
   "bij voorkeur", "is a plus", "preferably". A mention in a "what we offer" section is not asked at all.
   Everything else a vacancy names is required.
 - **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
-  need", "Wat je niet nodig hebt"), or its clause has "geen", "niet", "no", "not", "don't"… at most
-  seven words before it ("geen Spark-ervaring nodig", "no Airflow needed"), or "not required", "niet nodig",
-  "hoeft niet"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
+  need", "Wat je niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its
+  clause has "geen", "niet", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring nodig",
+  "no Airflow needed") or "niet" among its last two words, or "is not" as its last two, with no "and", "en"…
+  in between ("met Airflow werken we niet", "cloud is welcome, Spark is not"), or "not required", "niet nodig", "hoeft niet"… at most six words after it; idioms such as "geen moeite
+  met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
+  ("- Je hebt gewerkt met Google Cloud.") stays in its list's section.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
@@ -89,11 +92,17 @@ class Cues:
 
 WORDS_BEFORE = 7
 WORDS_AFTER = 6
+CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
+TAIL_NEGATIONS = frozenset(("niet", "nooit"))
+TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
+FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
+# nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
 LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
 SENTENCE_END = re.compile(r"[.!?;]\s")
+SENTENCE_MARKS = (".", "!", ",")  # a line that ends so is a sentence, not a heading
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
 
 
@@ -118,6 +127,7 @@ class Layout:
             self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
         }
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
+        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
         self.negations_before = [
             (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
@@ -127,14 +137,16 @@ class Layout:
 
     def _read_sections(self) -> None:
         lines = []  # (first word, past the last word, the line) of every line with words
+        line_starts = []  # where each of those lines starts in the text
         index = offset = 0
         for line in self.text.splitlines(keepends=True):
             begin = index
             while index < len(self.words) and self.starts[index] < offset + len(line):
                 index += 1
-            offset += len(line)
             if index > begin:
                 lines.append((begin, index, line))
+                line_starts.append(offset)
+            offset += len(line)
         current = Section.PLAIN
         for number, (begin, end, line) in enumerate(lines):
             line_words = tuple(self.words[begin:end])
@@ -145,6 +157,8 @@ class Layout:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
                 self.heading_words.update(range(begin, begin + len(cue)))
                 continue
+            if kind is not None and body.endswith(SENTENCE_MARKS) and BULLETS.match(line).group().strip():
+                kind = None  # "- Je hebt gewerkt met Google Cloud." is an entry of its list, not a heading
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
@@ -155,6 +169,11 @@ class Layout:
                 nice = any(begin <= first < following for first in self.nice_cue_words)
                 current = Section.NICE if nice else Section.PLAIN
             self.sections[begin:end] = [current] * (end - begin)
+            if current is Section.NOT_ASKED and kind is None and after_colon:
+                # "- Airflow: we orchestrate with Databricks Workflows": what follows the colon explains
+                colon = line_starts[number] + line.index(":")
+                explained = bisect.bisect_right(self.starts, colon, begin, end)
+                self.sections[explained:end] = [Section.PLAIN] * (end - explained)
 
     @staticmethod
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:
@@ -166,7 +185,7 @@ class Layout:
             return True
         next_line = lines[number + 1][2] if number + 1 < len(lines) else ""
         return (
-            not body.endswith((".", "!", ","))
+            not body.endswith(SENTENCE_MARKS)
             and BULLETS.match(line).group().strip() == ""
             and BULLETS.match(next_line).group().strip() != ""
         )
@@ -200,7 +219,20 @@ class Layout:
         return bisect.bisect_left(self.clauses, clause), bisect.bisect_right(self.clauses, clause)
 
     def has_nice_cue(self, first: int) -> bool:
-        return self.sentences[first] in self.nice_sentences if self.sentences else False
+        """Whether the sentence of word ``first`` calls what it names a plus: not when all its cues stand in clauses
+        before a clause that negates the mention ("Cloud experience is welcome, Spark is not"), and "bij voorkeur",
+        "preferably"… only for what follows them ("cloudomgevingen, bij voorkeur AWS")."""
+        if not self.sentences or self.sentences[first] not in self.nice_sentences:
+            return False
+        clause = self.clauses[first]
+        sentence_cues = [
+            self.clauses[cue]
+            for cue in self.nice_cue_words
+            if self.sentences[cue] == self.sentences[first] and (cue < first or cue not in self.forward_nice_cues)
+        ]
+        if not sentence_cues:
+            return False
+        return any(cue_clause >= clause for cue_clause in sentence_cues) or not self.is_negated(first, first)
 
     def is_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
@@ -210,8 +242,17 @@ class Layout:
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)
-        return self._any_between(self.negations_before, window, first) or self._any_between(
-            self.negations_after, last + 1, stop
+        tail = max(last + 1, end - CLAUSE_TAIL)
+        return (
+            self._any_between(self.negations_before, window, first)
+            or self._any_between(self.negations_after, last + 1, stop)
+            or (
+                (
+                    not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
+                    or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
+                )
+                and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
+            )
         )
 
     @staticmethod

@@ -7,7 +7,8 @@ Seniority, the first rule that gives an answer:
    "ervaren", "experienced" → senior. A title with two levels ("Medior/Senior") asks for the lower one: a
    candidate at that level is invited.
 2. **Years of experience** asked for ("5+ jaar ervaring", "at least 3 years", "3–5 years of experience"; a number
-   in a sentence about experience, or with "+", "minimaal", "at least"), outside the "what we offer" section:
+   in a sentence about experience, or with "+", "minimaal", "at least", or a range: "3–5 years in a data
+   engineering role"), outside the "what we offer" section:
    the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more senior.
 3. **Level words in the text** (not "lead", "staff", "ervaren" or "experienced", which also describe colleagues or
    verbs): the level named most often, the lower one on a tie.
@@ -62,7 +63,7 @@ NUMBER_WORDS = {
 }
 YEARS = re.compile(
     r"(?<![\d.,\w])(?P<low>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?P<plus>\+)?\s*"
-    r"(?:(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+    r"(?P<range>(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
@@ -106,7 +107,7 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
-        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus")):
+        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range")):
             years.append(low)
     return years
 

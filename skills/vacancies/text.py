@@ -39,7 +39,8 @@ COMPOUND_PARTS = word_set(
     expert experts kennis kwaliteit landschap migratie model modellen modellering monitoring omgeving omgevingen
     ontwerp ontwikkelaar ontwikkelaars ontwikkeling oplossing oplossingen optimalisatie pipeline pipelines platform
     platformen proces processen project projecten scripts services specialist stack straat taal talen team teams
-    strategie testen tests tool tooling tools toepassingen tuning vaardigheden vaardigheid werk
+    strategie technologie technologieen testen tests tool tooling tools toepassingen tuning vaardigheden vaardigheid
+    werk
     """
 )
 

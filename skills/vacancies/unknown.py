@@ -81,11 +81,12 @@ def _title_case_line(layout: Layout, position: int, cache: dict[int, bool]) -> b
     return cache[begin]
 
 
-LIST_AFTER = re.compile(r"[ \t]*(?:$|\n|[,/&;)])|\s+(?:and|or|en|of)\s")
+LIST_AFTER = re.compile(r"[ \t]*(?:$|\n|[,/&;)])|\s+(?:and|or|en|of)\s|-(?:ervaring|kennis|experience|knowledge)\b")
 
 
 def _listed(text: str, end: int) -> bool:
-    """Whether the word ending at ``end`` is one entry of a list: the end of a line, a comma or "and" follows."""
+    """Whether the word ending at ``end`` stands for itself: one entry of a list (the end of a line, a comma or
+    "and" follows) or glued to "-ervaring", "-kennis" ("Snowflake-ervaring is een pré")."""
     return LIST_AFTER.match(text, end) is not None
 
 
@@ -141,7 +142,7 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
             or BULLET_OR_BREAK.search(text[ends[index - 1] : starts[index]]) is not None
         )
         if first_of_sentence and not shaped and not run and not _listed(text, ends[index]):
-            continue  # a capital any sentence starts with, unless the word stands alone in a list ("- Snowflake")
+            continue  # a capital any sentence starts with, unless the word stands for itself ("- Snowflake")
         run.append(index)
         shaped_run = shaped_run or shaped
         if capitalised and not ordinary:

@@ -1,0 +1,129 @@
+"""How far a negation, a nice-to-have cue and a heading reach in a vacancy (skills.vacancies.layout), and the
+generic phrases that count only in context (skills.demo_phrases), read through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.test_vacancy_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat vragen wij\n- SQL\n- Databricks hoef je niet te kennen, en met Airflow werken we niet.\n",
+        "Requirements\n- SQL\n- Cloud experience is welcome, Airflow is not.\n",
+        "Wat vragen wij\n- SQL\n- Kafka is geen vereiste; Airflow evenmin.\n",
+        "Requirements:\n- SQL\n- Neither Airflow nor Kafka is needed.\n",
+    ],
+)
+def test_a_negation_at_the_end_of_its_clause_wins_over_the_section(demo, text):
+    reading = read_vacancy(text=text)
+    assert "airflow" not in asked_tools(reading)
+    assert "airflow" in not_asked_tools(reading)
+    assert asked_items(reading)["sql/joins"] is True
+
+
+def test_a_trailing_negation_does_not_reach_across_and(demo):
+    reading = read_vacancy(text="Python is een must en Airflow gebruiken we niet.")
+    assert "python-fundamentals/functions" in asked_items(reading)
+    assert "airflow" not in asked_tools(reading)
+
+
+def test_what_follows_the_colon_of_a_not_needed_line_explains_and_asks(demo):
+    reading = read_vacancy(
+        text="Not needed\n- Pandas experience.\n- Airflow: we orchestrate with Databricks Workflows.\n"
+    )
+    assert asked_tools(reading) == ["pyspark"]
+    assert set(not_asked_tools(reading)) == {"pandas", "airflow"}
+    assert "orchestration/airflow-dags" not in asked_items(reading)
+
+
+def test_a_list_line_that_starts_like_a_heading_stays_in_its_list(demo):
+    text = "Pluspunten\n- Je hebt gewerkt met Google Cloud.\n- Ervaring met typering en mypy.\n"
+    items = asked_items(read_vacancy(text=text))
+    assert items == {"cloud/cloud-platform": False, "python-fundamentals/typing": False}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Zou fijn zijn", "Geen must, wel fijn", "Helemaal top als je", "It would be great if you"]
+)
+def test_more_headings_open_a_nice_to_have_section(demo, heading):
+    assert asked_items(read_vacancy(text=f"Je kent SQL.\n\n{heading}\n- Docker\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }
+
+
+@pytest.mark.parametrize("heading", ["Dit bieden wij", "In return", "Waar ga je werken?", "Where you will work"])
+def test_more_headings_open_a_section_that_asks_nothing(demo, heading):
+    reading = read_vacancy(text=f"You know SQL.\n\n{heading}\n- A Databricks course and Airflow training.\n")
+    assert asked_items(reading) == {"sql/joins": True}
+    assert asked_tools(reading) == []
+
+
+def test_bij_voorkeur_makes_only_what_follows_it_nice(demo):
+    items = asked_items(read_vacancy(text="Je bent bekend met Docker en cloudomgevingen, bij voorkeur AWS."))
+    assert items == {"cloud/cloud-platform": True, "ci-cd/docker": True}
+    assert asked_items(read_vacancy(text="Bij voorkeur ken je Docker."))["ci-cd/docker"] is False
+
+
+def test_a_nice_extra_that_is_not_a_must_is_nice_to_have(demo):
+    assert (
+        asked_items(read_vacancy(text="Kubernetes is a nice extra, but not a must."))["ci-cd/deploying-services"]
+        is False
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je doet performance tuning van trage SQL-query's.", {"sql/query-performance": True}),
+        (
+            "Performance tuning of our Spark jobs.",
+            {"pyspark/scalable-pipelines": True, "pyspark/runtime-debugging": True},
+        ),
+        (
+            "Senior-level Python: packaging, typing, testing.",
+            {"python-fundamentals/functions": True, "python-fundamentals/typing": True},
+        ),
+        (
+            "Ervaring met Airflow voor het plannen van workflows.",
+            {"orchestration/airflow-dags": True, "orchestration/scheduling": True},
+        ),
+        ("We plannen een heidag.", {}),
+    ],
+)
+def test_generic_phrases_count_only_beside_their_skill(demo, text, expected):
+    assert asked_items(read_vacancy(text=text)) == expected
+
+
+def test_generic_phrases_without_their_skill_are_named_as_unrecognised(demo):
+    reading = read_vacancy(text="Je doet performance tuning van trage SQL-query's.")
+    assert "performance tuning" in [hit.text for hit in reading.unrecognised]
+
+
+def test_a_product_glued_to_ervaring_at_the_start_of_a_line_is_named(demo):
+    reading = read_vacancy(text="Wij vragen\n- Snowflake-ervaring is een pré.\n")
+    assert reading.unrecognised_terms == ["Snowflake"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Het testen van data en kwaliteitschecks.", "data-quality/data-tests"),
+        ("Kennis van containertechnologie.", "ci-cd/docker"),
+        ("Je richt toegangsrechten in.", "cloud/access"),
+        ("Ervaring met testautomatisering.", "ci-cd/ci-pipelines"),
+        ("Je verwerkt grote hoeveelheden data.", "pyspark/scalable-pipelines"),
+        ("Je vangt lege velden af.", "data-quality/null-checks"),
+    ],
+)
+def test_everyday_dutch_wording_names_its_item(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+def test_a_range_of_years_asks_for_experience_by_itself(demo):
+    reading = read_vacancy(text="Data Engineer\n\nWhat you'll need\n- 3–5 years in a data engineering role.\n")
+    assert (reading.seniority, reading.requirements.years) == ("medior", 3)

@@ -5,6 +5,7 @@ from typing import ClassVar
 from allauth.account.adapter import get_adapter
 from allauth.mfa.base.forms import ReauthenticateForm as SecondFactorForm
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import has_mfa
@@ -22,6 +23,13 @@ LEVEL_DESCRIPTIONS = {
     Level.STRONG: _("Strong — handle the hard cases and review others."),
     Level.TEACH: _("Can teach others."),
 }
+
+
+class LinkField(forms.URLField):
+    """A link people can open: http or https only, checked once, so a wrong link gets one message, not the same
+    one twice (a plain URLField checks it with its own validator as well)."""
+
+    default_validators: ClassVar[list] = [http_url_validator]
 
 
 def level_legend() -> list[tuple[int, str]]:
@@ -42,12 +50,11 @@ class AssessmentForm(forms.Form):
         error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    evidence_url = forms.URLField(
+    evidence_url = LinkField(
         label=_("Evidence link"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[http_url_validator],
         error_messages={"invalid": LINK_ERROR},
         widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "placeholder": "https://"}),
     )
@@ -62,6 +69,16 @@ class AssessmentForm(forms.Form):
         kwargs.setdefault("prefix", item_prefix(item.pk))
         super().__init__(*args, **kwargs)
         self.item = item
+        # With JavaScript a level saves as soon as it changes, the row's fields alone, like its Save button.
+        self.fields["level"].widget.attrs.update(
+            {
+                "hx-post": reverse("skills:assess", args=[item.pk]),
+                "hx-trigger": "change",
+                "hx-target": f"#item-row-{item.pk}",
+                "hx-swap": "outerHTML",
+                "hx-params": ",".join(self.add_prefix(name) for name in ("level", "evidence_url", "note")),
+            }
+        )
 
     def to_input(self) -> AssessmentInput:
         return AssessmentInput(
@@ -251,12 +268,11 @@ class SaveVacancyForm(forms.Form):
         help_text=_("For example the role and the company."),
         error_messages={"required": _("Give the vacancy a title, so you can find it again.")},
     )
-    link = forms.URLField(
+    link = LinkField(
         label=_("Link to the vacancy (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[http_url_validator],
         error_messages={"invalid": LINK_ERROR},
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )

@@ -5,7 +5,6 @@ from typing import ClassVar
 from allauth.account.adapter import get_adapter
 from allauth.mfa.base.forms import ReauthenticateForm as SecondFactorForm
 from django import forms
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import has_mfa
@@ -69,16 +68,6 @@ class AssessmentForm(forms.Form):
         kwargs.setdefault("prefix", item_prefix(item.pk))
         super().__init__(*args, **kwargs)
         self.item = item
-        # With JavaScript a level saves as soon as it changes, the row's fields alone, like its Save button.
-        self.fields["level"].widget.attrs.update(
-            {
-                "hx-post": reverse("skills:assess", args=[item.pk]),
-                "hx-trigger": "change",
-                "hx-target": f"#item-row-{item.pk}",
-                "hx-swap": "outerHTML",
-                "hx-params": ",".join(self.add_prefix(name) for name in ("level", "evidence_url", "note")),
-            }
-        )
 
     def to_input(self) -> AssessmentInput:
         return AssessmentInput(

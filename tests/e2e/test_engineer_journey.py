@@ -17,10 +17,11 @@ LAKEHOUSE = "senior-data-engineer-lakehouse"
 
 
 def save_item(page, item: ChecklistItem, *, level: str, evidence: str) -> None:
-    """Fill in one row's evidence, then change its level, which saves the row: htmx swaps it and the scores."""
+    """Set one row and press its own Save button: htmx swaps the row and the scores in place."""
     row = page.locator(f"#item-row-{item.pk}")
-    row.get_by_label("Evidence link").fill(evidence)
     row.get_by_label("Level").select_option(level)
+    row.get_by_label("Evidence link").fill(evidence)
+    row.get_by_role("button", name=f"Save {item.name}").click()
     page.locator(f"#item-row-{item.pk}").get_by_role("status").get_by_text("Saved.").wait_for()
 
 

@@ -133,15 +133,6 @@ def test_a_wrong_evidence_link_is_said_once_in_the_htmx_row(client, engineer, ev
     assert body.count("Enter a link that starts with http:// or https://.") == 1
 
 
-def test_each_level_saves_the_row_when_it_changes_with_javascript(client, engineer):
-    item = ChecklistItemFactory()
-    body = client.get(reverse("skills:checklist")).content.decode()
-    select = body[body.index(f'<select name="item-{item.pk}-level"') :].split(">")[0]
-    assert 'hx-trigger="change"' in select and f'hx-post="{assess_url(item)}"' in select
-    assert f'hx-params="item-{item.pk}-level,item-{item.pk}-evidence_url,item-{item.pk}-note"' in select
-    assert f'id="item-save-{item.pk}"' in body  # without JavaScript the row keeps its Save button
-
-
 def test_unknown_item_is_404_and_changes_nothing(client, engineer):
     response = client.post("/skills/items/999999/", {"item-999999-level": "2"})
     assert response.status_code == 404

@@ -6,6 +6,7 @@ from portal import mfa, verification, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("privacy/", views.privacy, name="privacy"),
     path("catalog/", include("catalog.urls")),
     path("skills/", include("skills.urls")),
     path("skills/", include("recruiting.urls")),

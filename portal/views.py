@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -14,6 +15,12 @@ logger = logging.getLogger(__name__)
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html")
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy statement: public, so it can be read before signing up (the sign-up page links it)."""
+    return render(request, "portal/privacy.html", {"contact_email": settings.PRIVACY_CONTACT_EMAIL})
 
 
 @login_required

@@ -28,7 +28,7 @@ SKILLS = (
         "python-fundamentals",
         "Python fundamentals",
         GrowthStage.FOUNDATION,
-        ("fastapi", "django", "flask", "numpy"),
+        (),  # the language itself: its items' resources teach it (the Python tutorial), not a web framework
         "The language itself: readable functions, sensible classes and type hints that tools can check.",
         (
             ("functions", "Functions and modules", False, "Small functions with clear inputs and outputs."),
@@ -424,7 +424,7 @@ def _load_skills_demo() -> None:
                 "order": skill_order,
             },
         )
-        skill.tools.add(*(tools[tool_slug] for tool_slug in tool_slugs if tool_slug in tools))
+        skill.tools.set([tools[tool_slug] for tool_slug in tool_slugs if tool_slug in tools])
         for item_order, (item_slug, item_name, is_senior, item_description) in enumerate(skill_items, start=1):
             dutch_item_name, dutch_item_description = dutch_items[item_slug]
             items[slug, item_slug], _created = ChecklistItem.objects.update_or_create(

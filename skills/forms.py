@@ -24,6 +24,13 @@ LEVEL_DESCRIPTIONS = {
 }
 
 
+class LinkField(forms.URLField):
+    """A link people can open: http or https only, checked once, so a wrong link gets one message, not the same
+    one twice (a plain URLField checks it with its own validator as well)."""
+
+    default_validators: ClassVar[list] = [http_url_validator]
+
+
 def level_legend() -> list[tuple[int, str]]:
     """Each level of ``Level`` with what it means, in order, for the legend beside the checklist."""
     return [(level.value, LEVEL_DESCRIPTIONS[level]) for level in Level]
@@ -42,12 +49,11 @@ class AssessmentForm(forms.Form):
         error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    evidence_url = forms.URLField(
+    evidence_url = LinkField(
         label=_("Evidence link"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[http_url_validator],
         error_messages={"invalid": LINK_ERROR},
         widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "placeholder": "https://"}),
     )
@@ -251,12 +257,11 @@ class SaveVacancyForm(forms.Form):
         help_text=_("For example the role and the company."),
         error_messages={"required": _("Give the vacancy a title, so you can find it again.")},
     )
-    link = forms.URLField(
+    link = LinkField(
         label=_("Link to the vacancy (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[http_url_validator],
         error_messages={"invalid": LINK_ERROR},
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )

@@ -1,6 +1,6 @@
 """Where a login or a confirmed e-mail address lands: everyone where they work, the marketing home stays for
 visitors. An editor on the admin, a recruiter on the candidates, an engineer on the start until it is done or
-skipped, then on their best fit (the start's last step), or on the checklist after "Skip for now"."""
+skipped, then on their own home (:mod:`skills.home`)."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -21,10 +21,8 @@ def landing_url(request: HttpRequest) -> str:
         return reverse("recruiting:candidate-list")
     profile = own_profile(user=user)
     progress = profile.start if profile else Start.NEW
-    if progress == Start.DONE:
-        return f"{reverse('skills:start')}?step=3"
-    if progress == Start.SKIPPED:
-        return reverse("skills:checklist")
+    if progress in (Start.DONE, Start.SKIPPED):
+        return reverse("skills:home")
     return reverse("skills:start")
 
 

@@ -144,10 +144,6 @@ class RoleGaps:
     def must_haves_total(self) -> int:
         return sum(1 for status in self.met + self.missing if status.is_must_have)
 
-    @property
-    def missing_must_have_names(self) -> str:
-        return ", ".join(status.item.name for status in self.missing_must_haves)
-
 
 def learning_path_key(status: RequirementStatus) -> tuple:
     """Growth order first (SQL and Python before orchestration before scale); within a stage, must-haves first."""

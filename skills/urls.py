@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from skills import share_views, start_views, vacancy_views, views
+from skills import home, share_views, start_views, vacancy_views, views
 
 app_name = "skills"
 
 urlpatterns = [
     path("", views.checklist, name="checklist"),
+    path("home/", home.home, name="home"),
     path("start/", start_views.start, name="start"),
     path("items/", views.assess_all, name="assess-all"),
     path("items/<int:item_id>/", views.assess, name="assess"),

@@ -90,6 +90,7 @@ EXPECTED = {
     # portal
     "home": PUBLIC,
     "healthz": PUBLIC,
+    "privacy": PUBLIC,  # the privacy statement, linked from sign-up and the footer
     "mfa-required": PUBLIC,
     "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript
     "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
@@ -104,6 +105,7 @@ EXPECTED = {
     "skills:role-detail": PUBLIC,
     # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
     "skills:checklist": SIGNED_IN,
+    "skills:home": SIGNED_IN,  # the engineer's own home: their match, next step, contact requests, changes
     "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
     "skills:assess": SIGNED_IN_POST_ONLY,
     "skills:assess-all": SIGNED_IN_POST_ONLY,

@@ -61,7 +61,7 @@ def test_editor_changes_a_tool_and_a_requirement_and_the_public_page_and_match_f
     engineer_page.goto(gaps_url)
     before = RoleMatch.objects.get(profile__user=engineer, role=role).score
     assert before < 100
-    assert "missing must-haves: Partitioning." in engineer_page.locator("#gaps-summary").inner_text()
+    assert "Partitioning" in engineer_page.locator("#gaps-unmet").inner_text()
 
     page = journey.page
     editor = EditorFactory(email="eddie.editor@example.com")

@@ -222,7 +222,7 @@ def test_list_shows_missing_must_haves_and_a_skill_bar(recruiter_client, role):
     profile = make_candidate(role=role, score=50, missing=("skew", "retries"))
     AssessmentFactory(user=profile.user, level=4, item__skill__name="PySpark")
     page = body(recruiter_client.get(reverse("recruiting:candidate-list")))
-    assert "skew, retries" in page
+    assert '<ul class="name-list mb-0"><li>skew</li><li>retries</li></ul>' in page  # a list, not a comma run
     assert "PySpark: 4.0 / 4" in page
 
 

@@ -46,8 +46,8 @@ def fold_of(body, skill):
 
 def test_each_row_says_what_the_chosen_target_role_needs(client, checklist_world):
     body = page(client)
-    assert "2 of 3 needed" in body
-    assert "3 of 2 needed" in body
+    assert "level 2, needs 3<" in body  # below: plain, no tick
+    assert "level 3, needs 2 ✓" in body
     assert body.count("must-have</span>") == 1
 
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from catalog.demo import load_catalog_demo
 from portal.demo import load_demo_users
 from skills.demo import DEMO_ENGINEER, load_engineer_demo, load_skills_demo
 from skills.models import (
@@ -53,6 +54,16 @@ def test_catalog_tools_are_linked_when_present_and_skipped_when_missing():
     load_skills_demo()
     assert list(Skill.objects.get(slug="pyspark").tools.values_list("slug", flat=True)) == ["pyspark"]
     assert not Skill.objects.get(slug="orchestration").tools.exists()
+
+
+def test_python_fundamentals_are_learned_from_python_not_from_a_web_framework():
+    load_catalog_demo()
+    load_skills_demo()
+    load_skills_demo()  # loading again keeps the links as the demo says, and takes away ones it no longer has
+    python = Skill.objects.get(slug="python-fundamentals")
+    assert not python.tools.exists()
+    functions = ChecklistItem.objects.get(skill=python, slug="functions")
+    assert functions.resources.filter(url__startswith="https://docs.python.org/").exists()
 
 
 def test_four_roles_differ_in_emphasis_and_one_is_medior():

@@ -125,9 +125,11 @@ def log_in(client, email):
 
 
 @pytest.mark.parametrize(
-    ("progress", "landing"), [("new", START), ("role", START), ("skipped", "/skills/"), ("done", f"{START}?step=3")]
+    ("progress", "landing"), [("new", START), ("role", START), ("skipped", "/skills/home/"), ("done", "/skills/home/")]
 )
-def test_an_engineer_lands_on_the_start_until_it_is_done_then_on_their_best_fit(client, world, progress, landing):
+def test_an_engineer_lands_on_the_start_until_it_is_done_or_skipped_then_on_their_home(
+    client, world, progress, landing
+):
     user = UserFactory(email="engineer@example.com")
     if progress != "new":
         EngineerProfile.objects.create(user=user, start=progress)

@@ -161,11 +161,11 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
     assert asked.index(">SQL</h3>") < asked.index(">Orchestration</h3>") < asked.index(">PySpark</h3>")
     senior = rule.needed_level(required=True, seniority=SENIOR)
     window = asked[asked.index(f'id="asked-{items["window"].pk}"') :]
-    assert f"Your level: 2 of {senior} needed" in window.split("</li>")[0]
+    assert f"level 2, needs {senior} · not yet" in window.split("</li>")[0]
     assert "required</span>" in window.split("</li>")[0]
     skew = asked[asked.index(f'id="asked-{items["skew"].pk}"') :].split("</li>")[0]
     assert (
-        f"Your level: 1 of {rule.needed_level(required=False, seniority=SENIOR)} needed" in skew
+        f"level 1, needs {rule.needed_level(required=False, seniority=SENIOR)} · not yet" in skew
         and "nice to have</span>" in skew
     )
     assert "Found as: “skew”" in skew
@@ -175,7 +175,7 @@ def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, mo
     medior = VacancyReading(text=TEXT, language="en", seniority="medior", items=reading.items[:1], tools=())
     monkeypatch.setattr(engineer_vacancies, "read_vacancy", lambda *, text: medior)
     body = read_page(client).content.decode()
-    assert f"Your level: 0 of {rule.needed_level(required=True, seniority=MEDIOR)} needed" in body
+    assert f"level 0, needs {rule.needed_level(required=True, seniority=MEDIOR)} · not yet" in body
     assert 'id="vacancy-seniority">medior<' in body and 'id="vacancy-language">Written in English<' in body
 
 

@@ -105,7 +105,7 @@ def test_bad_input_without_js_rerenders_with_error_and_values_kept_and_changes_n
     response = client.post(assess_url(item), fields(item, level, evidence_url, "after"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert message in body
+    assert body.count(message) == 1  # said once, at the field
     assert 'value="after"' in body
     assert 'aria-invalid="true"' in body
     assert "was not saved" in body
@@ -124,6 +124,13 @@ def test_bad_input_with_htmx_returns_the_row_with_errors_and_no_out_of_band_upda
     assert 'value="http://ok.example"' in body
     assert "hx-swap-oob" not in body
     assert not Assessment.objects.filter(user=engineer).exists()
+
+
+@pytest.mark.parametrize("evidence_url", ["not a link", "http://", "javascript:alert(1)"])
+def test_a_wrong_evidence_link_is_said_once_in_the_htmx_row(client, engineer, evidence_url):
+    item = ChecklistItemFactory()
+    body = client.post(assess_url(item), fields(item, 2, evidence_url), HTTP_HX_REQUEST="true").content.decode()
+    assert body.count("Enter a link that starts with http:// or https://.") == 1
 
 
 def test_unknown_item_is_404_and_changes_nothing(client, engineer):
@@ -219,7 +226,8 @@ def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, enginee
     assert "Senior Data Engineer — lakehouse" in body
     assert "Match: <strong>14</strong> out of 100" in body  # 1 earned of 1 + 3 + 3: must-haves count triple
     assert "You meet 1 of 3 requirements." in body
-    assert "Missing must-haves: skew, retries" in body
+    assert "Must-haves not met yet:" in body
+    assert '<ul class="name-list mb-0"><li>skew</li><li>retries</li></ul>' in body  # a list, not a comma run
 
 
 def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engineer):
@@ -231,9 +239,10 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     set_assessment(user=engineer, item=met.item, level=2)
     set_assessment(user=engineer, item=skew.item, level=1)
     body = client.get(reverse("skills:role-gaps", kwargs={"slug": role.slug})).content.decode()
-    assert (
-        "You meet 1 of 3 requirements for Senior Data Engineer — lakehouse; missing must-haves: skew, retries." in body
-    )
+    assert "You meet 1 of 3 requirements for Senior Data Engineer — lakehouse. Must-haves not met yet:" in body
+    unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
+    assert "<strong>skew</strong> — below level (1 of 3)" in unmet  # rated, but below: not "missing"
+    assert "<strong>retries</strong> — missing" in unmet
     assert "Your level 1, needed 3: 2 levels to go." in body
     assert 'href="/catalog/pyspark/"' in body
     assert '<svg class="radar-chart"' in body
@@ -265,8 +274,8 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     set_assessment(user=engineer, item=item, level=3)
     body = client.get(reverse("skills:progress")).content.decode()
     assert '<svg class="line-chart"' in body
-    assert body.count("<td>0 → 1</td>") == 1
-    assert body.count("<td>1 → 3</td>") == 1
+    assert body.count(">0 → 1</td>") == 1
+    assert body.count(">1 → 3</td>") == 1
 
 
 def test_progress_page_paginates_and_ignores_a_bad_page_number(client, engineer):

@@ -1,0 +1,63 @@
+"""The engineer's home (/skills/home/), where a returning engineer lands: their score for the role they aim
+for (or, without one, the role that fits them best, said as such), the next step to learn, the contact requests
+waiting for an answer and their latest changes. A fixed number of queries, however much data there is."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from skills.models import AssessmentChange, EngineerProfile
+from skills.selectors import RequirementStatus, RoleGaps, own_profile, role_fits, role_gaps
+
+LATEST_CHANGES = 5
+
+
+@dataclass(frozen=True)
+class EngineerHome:
+    profile: EngineerProfile | None
+    gaps: RoleGaps | None  # for the target role, else for the best fit; None while no role is published
+    is_target: bool
+    waiting_contacts: int
+    latest_changes: list[AssessmentChange]
+
+    @property
+    def next_step(self) -> RequirementStatus | None:
+        return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
+
+    @property
+    def start_is_done(self) -> bool:
+        return self.profile is not None and self.profile.start_is_done
+
+
+def _waiting_contacts(profile: EngineerProfile | None) -> int:
+    """Requests the engineer can still answer; one a recruiter at most, so the rows stay few."""
+    if profile is None:
+        return 0
+    return sum(contact.is_answerable for contact in profile.contact_requests.filter(status="pending"))
+
+
+def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
+    profile = own_profile(user=user)
+    role = profile.published_target_role if profile else None
+    is_target = role is not None
+    if role is None:
+        fits = sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+        role = fits[0].role if fits else None
+    latest = AssessmentChange.objects.filter(user=user).select_related("item__skill")[:LATEST_CHANGES]
+    return EngineerHome(
+        profile=profile,
+        gaps=role_gaps(user=user, role=role) if role else None,
+        is_target=is_target,
+        waiting_contacts=_waiting_contacts(profile),
+        latest_changes=list(latest),
+    )
+
+
+@login_required
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "skills/home.html", {"home": engineer_home(user=request.user)})

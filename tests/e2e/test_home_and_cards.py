@@ -1,0 +1,135 @@
+"""A returning engineer lands on their home; the privacy statement reads well; on a phone the progress, role-gaps,
+candidate match and compare tables are cards with no sideways scroll; the header names the account in full."""
+
+import pytest
+from django.urls import reverse
+
+from catalog.demo import load_catalog_demo
+from recruiting.models import ContactRequest
+from skills.demo import load_skills_demo
+from skills.demo_candidates import load_demo_candidates
+from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.services import set_assessment
+from tests.e2e.conftest import Journey
+from tests.e2e.support import PASSWORD, fits_width, share_session, watch_console
+from tests.factories import EditorFactory, RecruiterFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LAKEHOUSE = "senior-data-engineer-lakehouse"
+HEADINGS = {"en": ("My home", "Privacy statement"), "nl": ("Mijn overzicht", "Privacyverklaring")}
+
+
+def open_page(browser, request, language: str, width: int):
+    context = browser.new_context(
+        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page, Journey(page, request.node.name)
+
+
+def no_sideways_scroll(page, width: int) -> bool:
+    """The page is as wide as the viewport, and no table scrolls inside its own box either."""
+    inner = page.evaluate(
+        "[...document.querySelectorAll('.table-responsive')].every(box => box.scrollWidth <= box.clientWidth)"
+    )
+    return fits_width(page, width) and inner
+
+
+def engineer_with_history() -> UserFactory:
+    engineer = UserFactory(email="returning.engineer@example.com")
+    profile = EngineerProfile.objects.create(user=engineer, start=EngineerProfile.Start.DONE)
+    for item in ChecklistItem.objects.filter(skill__slug__in=("sql", "python-fundamentals"))[:6]:
+        set_assessment(user=engineer, item=item, level=3)
+    ContactRequest.objects.create(
+        recruiter=RecruiterFactory(), profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
+    )
+    return engineer
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statement(
+    live_server, browser, request, language, width
+):
+    load_catalog_demo()
+    load_skills_demo()
+    engineer_with_history()
+    page, journey = open_page(browser, request, language, width)
+    errors = watch_console(page)
+    home, privacy = HEADINGS[language]
+
+    page.goto(live_server.url + reverse("account_login"))
+    page.locator("#id_login").fill("returning.engineer@example.com")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url("**/skills/home/")
+    assert page.url == live_server.url + reverse("skills:home")
+    page.get_by_role("heading", level=1, name=home).wait_for()
+    assert page.locator("#home-contacts strong").inner_text() == "1"
+    assert page.locator("#home-changes li").count() == 5
+    assert no_sideways_scroll(page, width)
+    journey.step("home")
+
+    page.locator("footer").get_by_role("link", name=privacy).click()
+    page.get_by_role("heading", level=1, name=privacy).wait_for()
+    assert no_sideways_scroll(page, width)
+    journey.step("privacy statement")
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_four_wide_tables_are_cards_on_a_phone(live_server, browser, request, language):
+    load_catalog_demo()
+    load_skills_demo()
+    load_demo_candidates()
+    engineer = engineer_with_history()
+    EngineerProfile.objects.filter(user=engineer).update(target_role=Role.objects.get(slug=LAKEHOUSE))
+    page, journey = open_page(browser, request, language, 390)
+    errors = watch_console(page)
+    share_session(page, live_server, engineer)
+
+    for name, path in (
+        ("progress", reverse("skills:progress")),
+        ("role gaps", reverse("skills:role-gaps", args=[LAKEHOUSE])),
+        ("compare", reverse("catalog:compare") + "?tools=fastapi&tools=django&tools=flask"),
+    ):
+        page.goto(live_server.url + path)
+        assert page.locator("table.card-table tbody tr").count() >= 3, name
+        assert no_sideways_scroll(page, 390), name
+        journey.step(f"{name} as cards")
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # the same markup is a plain table on a wide screen
+    page.goto(live_server.url + reverse("skills:progress"))
+    assert page.locator("table.card-table thead").is_visible()
+    assert no_sideways_scroll(page, 1280)
+    journey.step("progress as a table at 1280", check_accessibility=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    page.context.clear_cookies()
+    share_session(page, live_server, RecruiterFactory())
+    candidate = EngineerProfile.objects.filter(visibility=EngineerProfile.Visibility.RECRUITERS).first()
+    page.goto(live_server.url + reverse("recruiting:candidate-detail", args=[candidate.pk]))
+    assert page.locator("table.card-table tbody tr").count() >= 3
+    assert no_sideways_scroll(page, 390)
+    journey.step("candidate match as cards")
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_header_names_the_account_in_full_on_one_line_at_1280(live_server, browser, request, language):
+    load_catalog_demo()
+    load_skills_demo()
+    editor = EditorFactory(email="a.rather.long.address.for.an.editor@example.com")
+    EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)  # engineer and editor at once
+    page, journey = open_page(browser, request, language, 1280)
+    share_session(page, live_server, editor)
+    page.goto(live_server.url + reverse("catalog:tool-list"))
+    name = page.locator(".nav-account-email")
+    assert name.inner_text() == editor.email
+    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert page.locator("nav.navbar").evaluate("bar => bar.offsetHeight") < 70  # one line
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, width
+    journey.step("header at 1280")

@@ -1,0 +1,127 @@
+"""The engineer's home: the role they aim for or fit best (said which), the next step, contact requests waiting,
+the latest changes; private, in both languages, and in a fixed number of queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from recruiting.models import ContactRequest
+from skills.models import EngineerProfile
+from skills.services import set_assessment
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    SkillFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+HOME = "/skills/home/"
+
+
+@pytest.fixture
+def world():
+    """An easy role that SQL alone fills, a hard one listed first that needs Spark too."""
+    sql, spark = SkillFactory(name="SQL", order=1), SkillFactory(name="Spark", order=2)
+    joins, windows = ChecklistItemFactory(skill=sql, name="Joins"), ChecklistItemFactory(skill=sql, name="Windows")
+    shuffles = ChecklistItemFactory(skill=spark, name="Shuffles")
+    hard = RoleFactory(title="Senior lakehouse", slug="lakehouse", order=0)
+    easy = RoleFactory(title="Analytics engineer", slug="analytics", order=1)
+    for item in (joins, windows, shuffles):
+        RoleRequirementFactory(role=hard, item=item, min_level=3)
+    RoleRequirementFactory(role=easy, item=joins, min_level=2)
+    RoleRequirementFactory(role=easy, item=windows, min_level=2)
+    return {"joins": joins, "windows": windows, "shuffles": shuffles, "hard": hard, "easy": easy}
+
+
+@pytest.fixture
+def engineer(client):
+    user = UserFactory()
+    EngineerProfile.objects.create(user=user, start=EngineerProfile.Start.DONE)
+    client.force_login(user)
+    return user
+
+
+def contact(profile, **fields):
+    return ContactRequest.objects.create(
+        recruiter=RecruiterFactory(), profile=profile, recruiter_name="R", recruiter_company="C", message="Hi", **fields
+    )
+
+
+def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(client, world, engineer):
+    set_assessment(user=engineer, item=world["joins"], level=2)
+    body = client.get(HOME).content.decode()
+    assert "Your best fit: Analytics engineer" in body
+    assert "You have not chosen a target role" in body
+    assert "<strong>Windows</strong> (SQL) · level 0, needs 2" in body  # the next step of its learning path
+    assert "lakehouse" not in body.split('id="home-role-heading"')[1].split("</section>")[0].lower()
+
+
+def test_with_a_target_the_home_shows_that_role_whatever_fits_better(client, world, engineer):
+    EngineerProfile.objects.filter(user=engineer).update(target_role=world["hard"])
+    set_assessment(user=engineer, item=world["joins"], level=3)
+    body = client.get(HOME).content.decode()
+    assert "Your target role: Senior lakehouse" in body and "You have not chosen" not in body
+    assert "Match: <strong>33</strong> out of 100." in body
+
+
+def test_the_home_counts_the_requests_still_waiting_and_links_to_them(client, world, engineer):
+    profile = engineer.profile
+    contact(profile)
+    contact(profile)
+    contact(profile, status=ContactRequest.Status.DECLINED)
+    contact(profile, created_at=timezone.now() - timedelta(days=30))  # not answered in time
+    body = client.get(HOME).content.decode()
+    assert "<strong>2</strong> requests waiting for your answer." in body
+    assert f'href="{reverse("skills:profile")}#contacts-heading"' in body
+
+
+def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client, world, engineer):
+    for level in (1, 2, 3):
+        set_assessment(user=engineer, item=world["joins"], level=level)
+    set_assessment(user=engineer, item=world["shuffles"], level=1)
+    changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
+    assert changes.index("Shuffles") < changes.index("level 2 → 3") < changes.index("level 1 → 2")
+    assert changes.index("level 1 → 2") < changes.rindex("level 0 → 1")
+    assert changes.count("<li") == 4
+
+
+def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engineer):
+    response = client.get(HOME, HTTP_ACCEPT_LANGUAGE="nl")
+    body = response.content.decode()
+    assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    assert "Mijn overzicht" in body and "Contactverzoeken" in body
+
+
+def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_the_start(client, world):
+    client.force_login(UserFactory())
+    body = client.get(HOME).content.decode()
+    assert 'id="finish-start"' in body and "Your best fit" in body
+    assert "No request is waiting for your answer." in body
+
+
+def test_the_brand_leads_an_engineer_home_and_a_visitor_to_the_portal_home(client):
+    assert 'class="navbar-brand fw-semibold" href="/"' in client.get("/catalog/").content.decode()
+    client.force_login(UserFactory())
+    assert f'class="navbar-brand fw-semibold" href="{HOME}"' in client.get("/catalog/").content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_the_home_takes_as_many_queries_however_much_data(client, engineer, django_assert_max_num_queries, size):
+    skills = [SkillFactory() for _ in range(size)]
+    roles = [RoleFactory() for _ in range(size)]
+    for skill in skills:
+        for _ in range(3):
+            item = ChecklistItemFactory(skill=skill)
+            for role in roles[:5]:
+                RoleRequirementFactory(role=role, item=item)
+            set_assessment(user=engineer, item=item, level=2)
+    for _ in range(size):
+        contact(EngineerProfileFactory(user=engineer))
+    with django_assert_max_num_queries(15):  # 14, one more when the session is not in the cache
+        assert client.get(HOME).status_code == 200

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recruiting.selectors import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
+from recruiting.selectors.candidates import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
 from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch
 
 MAX_FILTER_ITEMS = 10

@@ -17,8 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.services import create_token
 from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
-from recruiting.searches import Requirement, create_search
-from recruiting.services import request_candidate_export
+from recruiting.services.exports import request_candidate_export
+from recruiting.services.searches import Requirement, create_search
 from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm

@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from recruiting.contacts import (
+from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
+from recruiting.services.contacts import (
     CONTACT_REQUESTS_PER_DAY,
     answer_contact_request,
     send_contact_request,
     withdraw_acceptance,
 )
-from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
 from skills import personal_data
 from skills.services import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory

@@ -8,8 +8,9 @@ import pytest
 from django.http import QueryDict
 
 from recruiting import export
-from recruiting.export import candidate_rows, export_header, write_spreadsheet
 from recruiting.filters import CandidateFilter
+from recruiting.selectors.export_rows import candidate_rows, export_header
+from recruiting.services.export_files import write_spreadsheet
 from skills.models import EngineerProfile, RoleMatch
 from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS

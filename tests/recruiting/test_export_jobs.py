@@ -17,8 +17,8 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
-from recruiting import services
 from recruiting.models import CandidateExport
+from recruiting.services import exports as export_services
 from skills.models import EngineerProfile
 from skills.services import delete_account, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -198,7 +198,7 @@ def test_a_role_unpublished_before_the_job_ran_fails_with_a_reason(recruiter_cli
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == services.REASON_ROLE_GONE
+    assert export.error == export_services.REASON_ROLE_GONE
     assert "no longer published" in recruiter_client.get(export.get_absolute_url()).content.decode()
 
 
@@ -208,7 +208,7 @@ def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recr
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "write_spreadsheet", broken)
+    monkeypatch.setattr(export_services, "write_spreadsheet", broken)
     export = post_export(recruiter_client)
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
@@ -242,7 +242,7 @@ def test_a_stale_export_on_its_last_attempt_is_marked_failed(recruiter_client, r
         attempt=jobs.MAX_ATTEMPTS,
         heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1),
     )
-    services.reclaim_stale_exports()
+    export_services.reclaim_stale_exports()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
     assert export.error == jobs.REASON_WORKER_LOST
@@ -291,7 +291,7 @@ def test_a_finished_export_queues_its_own_clean_up_for_when_its_link_expires(rec
     export = post_export(recruiter_client)
     work_off_queue()
     export.refresh_from_db()
-    clean_up = DBTaskResult.objects.filter(task_path="recruiting.tasks.delete_expired_exports").get()
+    clean_up = DBTaskResult.objects.filter(task_path="recruiting.services.exports.delete_expired_exports").get()
     assert clean_up.run_after >= export.expires_at
     assert clean_up.status == "READY"
 
@@ -341,7 +341,7 @@ def test_a_recruiter_who_lost_the_right_before_the_job_ran_gets_no_file(
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == services.REASON_RIGHT_GONE
+    assert export.error == export_services.REASON_RIGHT_GONE
     assert export.file_name == ""
     assert exported_files() == files_before
 
@@ -366,7 +366,7 @@ def test_the_clean_up_deletes_old_files_that_no_export_owns_and_keeps_the_rest(r
     storage = storages["exports"]
     orphan = storage.save("999999/left-behind.csv", io.BytesIO(b"name,e-mail\nNoor,noor@example.com\n"))
     young_orphan = storage.save("999999/being-written.csv", io.BytesIO(b"name\n"))
-    long_ago = (timezone.now() - services.EXPORT_VALID_FOR - timedelta(minutes=1)).timestamp()
+    long_ago = (timezone.now() - export_services.EXPORT_VALID_FOR - timedelta(minutes=1)).timestamp()
     for name in (orphan, export.file_name):  # the export's own file is as old, but its row still owns it
         os.utime(storage.path(name), (long_ago, long_ago))
     call_command("delete_expired_exports", verbosity=0)

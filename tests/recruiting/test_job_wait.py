@@ -12,7 +12,7 @@ from portal import workers
 from portal.jobs import JobStatus
 from portal.models import WorkerHeartbeat
 from recruiting.models import CandidateExport
-from recruiting.searches import Requirement, create_search
+from recruiting.services.searches import Requirement, create_search
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,

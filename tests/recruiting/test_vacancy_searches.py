@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from recruiting.models import SearchProposal, VacancySearch
-from recruiting.publishing import publish_proposal
-from recruiting.searches import Requirement, create_search, propose_search, rank_search
+from recruiting.services.publishing import publish_proposal
+from recruiting.services.searches import Requirement, create_search, propose_search, rank_search
 from skills import services
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
 from tests.factories import (
@@ -242,7 +242,7 @@ def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_
 ):
     from django.http import QueryDict
 
-    from recruiting.services import request_candidate_export
+    from recruiting.services.exports import request_candidate_export
 
     search = make_search(recruiter, items)
     rank_search(owner=recruiter, search=search)

@@ -1,9 +1,4 @@
-"""Writes for recruiters: named shortlists with private notes, the profile-view audit, and CSV export jobs.
-
-Views reach these only through :func:`portal.access.can_view_candidates`; the
-services themselves keep the rules of the data: a recruiter's lists are their
-own, and only a candidate visible to recruiters can be listed, noted or viewed.
-"""
+"""Candidate exports: queue one, the job that writes its file (defined here, beside its work), and the clean-up."""
 
 import logging
 import tempfile
@@ -15,7 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import transaction
@@ -24,91 +19,17 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
 from portal import jobs
 from portal.access import account_can_view_candidates
 from portal.jobs import JobStatus
-from recruiting.export import candidate_rows, export_header, write_spreadsheet
 from recruiting.filters import CandidateFilter
-from recruiting.models import CandidateExport, ExportFormat, ProfileView, Shortlist, ShortlistEntry
-from skills.models import EngineerProfile
+from recruiting.models import CandidateExport, ExportFormat
+from recruiting.selectors.export_rows import candidate_rows, export_header
+from recruiting.services.export_files import write_spreadsheet
 
 logger = logging.getLogger(__name__)
-
-NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
-
-
-def _require_visible(profile: EngineerProfile) -> None:
-    if not profile.is_visible_to_recruiters:
-        raise ValidationError(_("This candidate is not visible to recruiters."))
-
-
-def _require_owner(shortlist: Shortlist, recruiter: AbstractBaseUser) -> None:
-    if shortlist.recruiter_id != recruiter.pk:
-        raise PermissionDenied(_("This shortlist belongs to another recruiter."))
-
-
-@transaction.atomic
-def create_shortlist(*, recruiter: AbstractBaseUser, name: str) -> Shortlist:
-    """A new named shortlist; names are unique per recruiter."""
-    name = name.strip()
-    if Shortlist.objects.filter(recruiter=recruiter, name=name).exists():
-        raise ValidationError({"name": _("You already have a shortlist called “%(name)s”.") % {"name": name}})
-    shortlist = Shortlist(recruiter=recruiter, name=name)
-    shortlist.full_clean()
-    shortlist.save()
-    return shortlist
-
-
-@transaction.atomic
-def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> None:
-    """Remove a shortlist with its entries and notes."""
-    _require_owner(shortlist, recruiter)
-    shortlist.delete()
-
-
-@transaction.atomic
-def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> ShortlistEntry:
-    """Put a visible candidate on the recruiter's shortlist; adding twice keeps one entry."""
-    _require_owner(shortlist, recruiter)
-    _require_visible(profile)
-    entry, _created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
-    return entry
-
-
-@transaction.atomic
-def remove_from_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> bool:
-    """Take a candidate off the shortlist (with the note); False when they were not on it."""
-    _require_owner(shortlist, recruiter)
-    deleted, _by_model = ShortlistEntry.objects.filter(shortlist=shortlist, profile=profile).delete()
-    return bool(deleted)
-
-
-@transaction.atomic
-def set_shortlist_note(
-    *, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile, note: str
-) -> ShortlistEntry:
-    """Replace the recruiter's private note on one shortlisted, visible candidate."""
-    _require_owner(shortlist, recruiter)
-    _require_visible(profile)
-    note = note.strip()
-    if len(note) > NOTE_MAX_LENGTH:
-        raise ValidationError(
-            {"note": _("Keep the note to %(limit)d characters or fewer.") % {"limit": NOTE_MAX_LENGTH}}
-        )
-    entry = ShortlistEntry.objects.select_for_update().get(shortlist=shortlist, profile=profile)
-    entry.note = note
-    entry.full_clean(exclude=["shortlist", "profile"])
-    entry.save(update_fields=["note"])
-    return entry
-
-
-def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ProfileView:
-    """Keep the audit row the engineer sees: which recruiter opened their profile, and when."""
-    _require_visible(profile)
-    return ProfileView.objects.create(recruiter=recruiter, profile=profile)
-
-
 EXPORT_VALID_FOR = timedelta(hours=24)
 EXPORT_SAME_CLICK_WINDOW = timedelta(seconds=10)  # a second click with the same filters within this is the same export
 EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
@@ -194,11 +115,10 @@ def request_candidate_export(
 
 def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | None = None):
     """Queue the job that writes this attempt of the export."""
-    from recruiting.tasks import write_candidate_export
-
     return jobs.enqueue(write_candidate_export, export_id=export_id, attempt=attempt, delay=delay)
 
 
+@task()
 def write_candidate_export(*, export_id: int, attempt: int) -> None:
     """The job: write the export's file to the private storage, with progress, as the visibility rule stands now."""
     jobs.run_job(
@@ -208,11 +128,9 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
         work=lambda: _write_export_file(CandidateExport.objects.select_related("recruiter").get(pk=export_id), attempt),
         start=start_candidate_export,
     )
-    delete_expired_exports()
-    from recruiting import tasks
-
+    remove_expired_exports()
     # This file's own clean-up, when its 24 hours are over, whether or not another export comes along.
-    jobs.enqueue(tasks.delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
+    jobs.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
@@ -284,7 +202,13 @@ def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> i
     )
 
 
+@task()
 def delete_expired_exports() -> int:
+    """The job that deletes expired export files (see :func:`remove_expired_exports`)."""
+    return remove_expired_exports()
+
+
+def remove_expired_exports() -> int:
     """Delete the files of exports past their 24 hours (the rows stay as the audit), and any file older than that
     which no export owns (its row went with its account, say). Returns how many files."""
     storage = exports_storage()

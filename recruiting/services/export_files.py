@@ -16,17 +16,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import IO
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 
 from portal.spreadsheets import spreadsheet_safe
-from recruiting.contacts import with_identity_for
-from skills.identity import CandidateIdentity, candidate_identity
-from skills.models import Role, RoleMatch
-from skills.selectors import item_names_in
+from recruiting.selectors.export_rows import EMAIL_COLUMN, NAME_COLUMN, PROFILE_URL_COLUMN
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -34,78 +27,7 @@ CSV_DELIMITERS = {"nl": ";", "en": ","}
 DECIMAL_MARKS = {"nl": ",", "en": "."}
 BYTE_ORDER_MARK = "\ufeff"
 BOM_LANGUAGES = {"nl"}  # Dutch Excel reads a CSV without it as Windows-1252 and garbles "—" and "é"
-
-EXPORT_COLUMNS = (
-    _("name"),
-    _("headline"),
-    _("location"),
-    _("years of experience"),
-    _("role"),
-    _("score"),
-    _("must-haves missing"),
-    _("profile URL"),
-    _("email"),
-)
-NAME_COLUMN, PROFILE_URL_COLUMN, EMAIL_COLUMN = 0, 7, 8
-ROWS_PER_FETCH = 2000
 PROGRESS_EVERY_ROWS = 500  # on_progress hears about the rows this often (and once at the end)
-
-
-def export_header(language: str) -> list[str]:
-    """The column names in the export's language."""
-    with translation.override(language):
-        return [str(column) for column in EXPORT_COLUMNS]
-
-
-def candidate_rows(
-    *,
-    ranking: QuerySet[RoleMatch],
-    role: Role,
-    profile_url: Callable[[int], str],
-    language: str,
-    recruiter: AbstractBaseUser | None = None,
-) -> Iterator[tuple]:
-    """One row per ranked candidate, texts in ``language``: names and email addresses as ``recruiter`` may see
-    them (none revealed without a recruiter)."""
-    if recruiter is not None:
-        ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
-    rows = ranking.values_list(
-        "profile__display_name",
-        "profile__identity",
-        "profile__pseudonym",
-        "profile__user__email",
-        "profile__headline",
-        "profile__location",
-        "profile__years_experience",
-        "score",
-        "missing_must_have_names",
-        "profile_id",
-        "identity_revealed" if recruiter is not None else "profile_visible",
-    )
-    with translation.override(language):
-        role_title = str(role.title)
-        names = item_names_in(language=language)
-    for (
-        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed
-    ) in rows.iterator(chunk_size=ROWS_PER_FETCH):  # fmt: skip
-        shown = candidate_identity(
-            display_name=display_name,
-            identity=identity,
-            pseudonym=pseudonym,
-            email=email,
-            revealed=bool(revealed) and recruiter is not None,
-        )
-        yield (
-            shown.name,
-            headline,
-            location,
-            years,
-            role_title,
-            score,
-            "; ".join(names.get(name, name) for name in missing),
-            profile_url(profile_id),
-            shown.email,  # empty unless the candidate accepted this recruiter's request
-        )
 
 
 def _csv_cell(value, decimal_mark: str):
@@ -189,15 +111,6 @@ def identities_in(rows: Iterable[list]) -> dict[int, tuple[str, str]]:
         if pk is not None and len(row) > EMAIL_COLUMN:
             shown[pk] = (str(row[NAME_COLUMN]), str(row[EMAIL_COLUMN]))
     return shown
-
-
-def shows_more_than_now(*, written: tuple[str, str], now: CandidateIdentity, pseudonym: str) -> bool:
-    """Whether a written row shows more of who the candidate is than they show this recruiter now: an email
-    address they no longer reveal, or a name other than the one shown now and the pseudonym."""
-    name, email = written
-    if email and email != spreadsheet_safe(now.email):
-        return True
-    return name not in (spreadsheet_safe(now.name), spreadsheet_safe(pseudonym))
 
 
 def rows_without_profiles(rows: Iterable[list], *, hidden: set[int]) -> Iterator[list]:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 VISIBLE = EngineerProfile.Visibility.RECRUITERS
 PRIVATE = EngineerProfile.Visibility.PRIVATE
-EXPORT_URL = "/skills/candidates/export.csv"
+EXPORT_URL = "/recruiting/candidates/export.csv"
 
 
 def candidate(role, *, score=50, visibility=VISIBLE, **fields):
@@ -87,7 +87,7 @@ def test_export_job_writes_the_filtered_visible_rows_and_its_owner_downloads_the
     header, *rows = rows_of(response)
     assert header[0] == "name"
     assert [row[1] for row in rows] == ["Lead"]
-    assert rows[0][header.index("profile URL")].startswith("http://testserver/skills/candidates/")
+    assert rows[0][header.index("profile URL")].startswith("http://testserver/recruiting/candidates/")
 
 
 def test_the_file_lives_in_the_private_exports_storage(recruiter_client, role):

@@ -26,7 +26,7 @@ from tests.jobs import queue_in_database, work_off_queue
 
 pytestmark = pytest.mark.django_db
 
-EXPORT_URL = "/skills/candidates/export.csv"
+EXPORT_URL = "/recruiting/candidates/export.csv"
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def silent_export(client, settings) -> CandidateExport:
     role = RoleFactory(slug="lakehouse", order=1)
     RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=50)
     client.force_login(RecruiterFactory())
-    assert client.post("/skills/candidates/export.csv").status_code == 303
+    assert client.post("/recruiting/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     CandidateExport.objects.filter(pk=export.pk).update(
         status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.STALE_AFTER - timedelta(seconds=1)

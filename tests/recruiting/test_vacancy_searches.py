@@ -264,7 +264,7 @@ def test_a_link_to_another_recruiters_search_says_so_on_the_old_and_new_candidat
 ):
     search = make_search(recruiter, items)
     client.force_login(RecruiterFactory())
-    for path in ("/skills/candidates/", reverse("recruiting:candidate-list")):
+    for path in ("/recruiting/candidates/", reverse("recruiting:candidate-list")):
         response = client.get(path, {"role": search.role.slug}, follow=True)
         body = response.content.decode()
         assert response.context["role"] == role

@@ -4,7 +4,9 @@ Each row passes the same visibility rule as the list (the ranking starts from
 ``RoleMatch.objects.visible_to_recruiters()``).
 """
 
+import json
 from collections.abc import Callable, Iterator
+from typing import IO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
@@ -46,9 +48,10 @@ def candidate_rows(
     profile_url: Callable[[int], str],
     language: str,
     recruiter: AbstractBaseUser | None = None,
+    named: IO[bytes] | None = None,
 ) -> Iterator[tuple]:
     """One row per ranked candidate, texts in ``language``: names and email addresses as ``recruiter`` may see
-    them (none revealed without a recruiter)."""
+    them (none revealed without a recruiter). ``named`` hears which candidate each row names, and how."""
     if recruiter is not None:
         ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
     rows = ranking.values_list(
@@ -77,6 +80,8 @@ def candidate_rows(
             email=email,
             revealed=bool(revealed) and recruiter is not None,
         )
+        if named is not None:
+            record_named_row(named, profile_id=profile_id, name=shown.name, email=shown.email)
         yield (
             shown.name,
             headline,
@@ -88,3 +93,8 @@ def candidate_rows(
             profile_url(profile_id),
             shown.email,  # empty unless the candidate accepted this recruiter's request
         )
+
+
+def record_named_row(out: IO[bytes], *, profile_id: int, name: str, email: str) -> None:
+    """One line of an export's list of named rows: which candidate a row names, and how (one JSON array a line)."""
+    out.write(json.dumps([profile_id, name, email]).encode() + b"\n")

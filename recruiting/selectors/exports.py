@@ -1,11 +1,12 @@
 """Reads of a recruiter's exports: their own, and which written rows must not be handed over now."""
 
+import json
 from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.storage import storages
 from django.db.models import QuerySet
 
-from portal.spreadsheets import spreadsheet_safe
 from recruiting.models import CandidateExport
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import accepted_of
@@ -48,6 +49,25 @@ def shows_more_than_now(*, written: tuple[str, str], now: CandidateIdentity, pse
     """Whether a written row shows more of who the candidate is than they show this recruiter now: an email
     address they no longer reveal, or a name other than the one shown now and the pseudonym."""
     name, email = written
-    if email and email != spreadsheet_safe(now.email):
+    if email and email != now.email:
         return True
-    return name not in (spreadsheet_safe(now.name), spreadsheet_safe(pseudonym))
+    return name not in (now.name, pseudonym)
+
+
+def exports_storage():
+    """The private storage of export files (settings.STORAGES["exports"])."""
+    return storages["exports"]
+
+
+NAMED_ROWS_SUFFIX = ".rows"  # beside each stored export: which candidate each of its rows names, and how
+
+
+def named_rows_file(file_name: str) -> str:
+    return f"{file_name}{NAMED_ROWS_SUFFIX}"
+
+
+def written_identities(*, export: CandidateExport) -> list[tuple[int, tuple[str, str]]]:
+    """Per row of the stored file, in order: the candidate it names and the name and email it shows. Read from the
+    small list written beside the file, never from the file itself; FileNotFoundError when there is none."""
+    with exports_storage().open(named_rows_file(export.file_name), "rb") as named:
+        return [(pk, (name, email)) for pk, name, email in map(json.loads, named)]

@@ -11,7 +11,6 @@ so memory stays flat however long the list.
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import IO
@@ -19,7 +18,7 @@ from typing import IO
 from openpyxl import Workbook, load_workbook
 
 from portal.spreadsheets import spreadsheet_safe
-from recruiting.selectors.export_rows import EMAIL_COLUMN, NAME_COLUMN, PROFILE_URL_COLUMN
+from recruiting.selectors.export_rows import record_named_row
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -93,29 +92,12 @@ def read_spreadsheet(binary: IO[bytes], *, file_format: str, language: str) -> I
         yield from csv.reader(text, delimiter=CSV_DELIMITERS.get(language, ","))
 
 
-PROFILE_ID_AT_END = re.compile(r"/(\d+)/$")
-
-
-def _profile_id(row: list) -> int | None:
-    match = PROFILE_ID_AT_END.search(str(row[PROFILE_URL_COLUMN])) if len(row) > PROFILE_URL_COLUMN else None
-    return int(match.group(1)) if match else None
-
-
-def identities_in(rows: Iterable[list]) -> dict[int, tuple[str, str]]:
-    """Who a written export shows, per candidate: the name and email cells as written."""
-    rows = iter(rows)
-    next(rows, None)
-    shown = {}
-    for row in rows:
-        pk = _profile_id(row)
-        if pk is not None and len(row) > EMAIL_COLUMN:
-            shown[pk] = (str(row[NAME_COLUMN]), str(row[EMAIL_COLUMN]))
-    return shown
-
-
-def rows_without_profiles(rows: Iterable[list], *, hidden: set[int]) -> Iterator[list]:
-    """A written export's rows again (header first), without the rows of ``hidden`` candidates."""
-    for number, row in enumerate(rows):
-        if number and _profile_id(row) in hidden:
-            continue
-        yield row
+def rows_kept(
+    rows: Iterable[list], *, named: Sequence[tuple[int, tuple[str, str]]], hidden: set[int], out: IO[bytes]
+) -> Iterator[list]:
+    """A written export's data rows again without those of ``hidden`` candidates; the kept rows' names go to
+    ``out`` (see :func:`record_named_row`)."""
+    for row, (pk, shown) in zip(rows, named, strict=True):
+        if pk not in hidden:
+            record_named_row(out, profile_id=pk, name=shown[0], email=shown[1])
+            yield row

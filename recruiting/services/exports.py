@@ -1,21 +1,19 @@
 """Candidate exports: queue one, the job that writes its file (defined here, beside its work), and the clean-up."""
 
+import json
 import logging
 import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -24,10 +22,18 @@ from django_tasks import task
 from portal import jobs
 from portal.access import account_can_view_candidates
 from portal.jobs import JobStatus
-from recruiting.filters import CandidateFilter
+from recruiting.filters import CandidateSpec, ranked_by
 from recruiting.models import CandidateExport, ExportFormat
+from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
 from recruiting.selectors.export_rows import candidate_rows, export_header
-from recruiting.services.export_files import write_spreadsheet
+from recruiting.selectors.exports import (
+    NAMED_ROWS_SUFFIX,
+    exports_storage,
+    named_rows_file,
+    rows_to_leave_out,
+    written_identities,
+)
+from recruiting.services.export_files import read_spreadsheet, rows_kept, write_spreadsheet
 
 logger = logging.getLogger(__name__)
 EXPORT_VALID_FOR = timedelta(hours=24)
@@ -40,25 +46,16 @@ REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.
 REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
 
 
-def exports_storage():
-    return storages["exports"]
-
-
-def export_filters(query: QueryDict) -> str:
-    """The list's filters as one canonical query string (page left out): what the job runs and the audit keeps."""
-    pairs = sorted((key, value) for key in query if key != "page" for value in query.getlist(key))
-    return urlencode(pairs)
-
-
 def request_candidate_export(
     *,
     recruiter: AbstractBaseUser,
-    query: QueryDict,
+    spec: CandidateSpec,
     profile_url_base: str,
     file_format: str = ExportFormat.CSV,
     language: str = "en",
 ) -> CandidateExport:
-    """Queue an export of the candidate list for these filters; a repeated click gives the same export.
+    """Queue an export of the candidate list for these filters (parsed once, by the list's form); a repeated click
+    gives the same export.
 
     Answers at once whatever the size of the list: counting and writing are the job's work. ``language`` is the
     recruiter's as they ask: the file keeps it whatever they read in later.
@@ -67,28 +64,23 @@ def request_candidate_export(
         raise ValidationError(_("Choose XLSX or CSV."))
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    if len(query.urlencode()) > MAX_FILTERS_LENGTH:
+    if len(json.dumps(spec.to_json())) > MAX_FILTERS_LENGTH:
         raise ValidationError(_("These filters are too long to export."))
-    role = CandidateFilter(query, recruiter=recruiter).chosen_role
+    role = roles_for_recruiter(recruiter=recruiter).filter(slug=spec.role).first()
     if role is None:
         raise ValidationError(_("There is no published role to rank candidates by."))
-    query = query.copy()
-    query["role"] = role.slug  # the job ranks by this role even if the default role changes meanwhile
-    filters = export_filters(query)
     now = timezone.now()
     with transaction.atomic():
         # One recruiter's clicks queue up here, so two at once cannot both miss the other's export.
         get_user_model().objects.select_for_update().filter(pk=recruiter.pk).exists()
-        same = (
-            CandidateExport.objects.filter(
-                recruiter=recruiter, filters=filters, role=role, file_format=file_format, language=language
-            )
+        recent = (
+            CandidateExport.objects.filter(recruiter=recruiter, role=role, file_format=file_format, language=language)
             .filter(
                 Q(created_at__gte=now - EXPORT_SAME_CLICK_WINDOW) | Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
             )
             .exclude(status=JobStatus.FAILED)
-            .first()
         )
+        same = next((export for export in recent if export.spec == spec.to_json()), None)
         if same is not None:
             return same
         waiting = CandidateExport.objects.filter(recruiter=recruiter, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
@@ -101,7 +93,7 @@ def request_candidate_export(
             recruiter=recruiter,
             role=role,
             role_title=str(role.title),
-            filters=filters,
+            spec=spec.to_json(),
             profile_url_base=profile_url_base,
             file_format=file_format,
             language=language,
@@ -138,12 +130,15 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
         jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
         return
-    candidate_filter = CandidateFilter(QueryDict(export.filters), recruiter=export.recruiter)
-    role = candidate_filter.chosen_role
+    if export.file_name:  # written before: only the rows of people who now show less are left out
+        _write_filtered_copy(export, attempt)
+        return
+    spec = CandidateSpec.from_json(export.spec)
+    role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
         jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
         return
-    ranking = candidate_filter.qs
+    ranking = ranked_by(ranking_base(), spec=spec, role=role)
     jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
     last = {"rows": 0, "at": timezone.now()}
 
@@ -154,8 +149,7 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
             last.update(rows=rows, at=now)
 
     base = export.profile_url_base
-    storage = exports_storage()
-    with tempfile.TemporaryFile() as spool:
+    with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as named:
         written = write_spreadsheet(
             spool,
             header=export_header(export.language),
@@ -165,29 +159,79 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
                 profile_url=lambda pk: f"{base}{pk}/",
                 language=export.language,
                 recruiter=export.recruiter,
+                named=named,
             ),
             file_format=export.file_format,
             language=export.language,
             on_progress=progress,
         )
-        spool.seek(0)
-        name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.{export.file_format}", File(spool))
+        _finish(export, attempt, spool=spool, named=named, rows=written)
+
+
+def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, expires_at=None) -> None:
+    """Store the written file and its list of named rows, and mark the attempt done; the files it replaces go."""
+    storage = exports_storage()
+    spool.seek(0)
+    named.seek(0)
+    name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.{export.file_format}", File(spool))
+    storage.save(named_rows_file(name), File(named))
     now = timezone.now()
     finished = (
         jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)
         .filter(status=JobStatus.RUNNING)
         .update(
             status=JobStatus.DONE,
-            rows_written=written,
+            rows_written=rows,
             file_name=name,
             finished_at=now,
             heartbeat_at=now,
-            expires_at=now + EXPORT_VALID_FOR,
+            expires_at=expires_at or now + EXPORT_VALID_FOR,
         )
     )
     if not finished:  # superseded while writing: the new attempt writes its own file
-        storage.delete(name)
+        _delete_files(storage, name)
         raise jobs.Superseded
+    if export.file_name:
+        _delete_files(storage, export.file_name)
+
+
+def _delete_files(storage, name: str) -> None:
+    storage.delete(name)
+    storage.delete(named_rows_file(name))
+
+
+def request_filtered_copy(*, export: CandidateExport) -> bool:
+    """Queue the job that writes the finished export again without the rows of people who now show this recruiter
+    less than it does; False when it is not a finished export (a copy is already on its way, say)."""
+    with transaction.atomic():
+        queued = CandidateExport.objects.filter(pk=export.pk, attempt=export.attempt, status=JobStatus.DONE).update(
+            status=JobStatus.QUEUED, attempt=export.attempt + 1, heartbeat_at=None, started_at=None, rows_written=0
+        )
+        if queued:
+            result = start_candidate_export(export.pk, export.attempt + 1)
+            CandidateExport.objects.filter(pk=export.pk).update(task_id=str(result.id))
+    return bool(queued)
+
+
+def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
+    storage = exports_storage()
+    named = written_identities(export=export)
+    hidden = rows_to_leave_out(recruiter=export.recruiter, written=dict(named))
+    jobs.beat(
+        CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - sum(pk in hidden for pk, _ in named)
+    )
+    kind = {"file_format": export.file_format, "language": export.language}
+    with (
+        storage.open(export.file_name, "rb") as stored,
+        tempfile.TemporaryFile() as spool,
+        tempfile.TemporaryFile() as kept,
+    ):
+        rows = read_spreadsheet(stored, **kind)
+        header = next(rows)
+        written = write_spreadsheet(
+            spool, header=header, rows=rows_kept(rows, named=named, hidden=hidden, out=kept), **kind
+        )
+        _finish(export, attempt, spool=spool, named=kept, rows=written, expires_at=export.expires_at)
 
 
 def take_over_export(*, export_id: int, attempt: int) -> None:
@@ -215,7 +259,7 @@ def remove_expired_exports() -> int:
     deleted = 0
     expired = CandidateExport.objects.filter(expires_at__lte=timezone.now()).exclude(file_name="")
     for export in expired.only("pk", "file_name"):
-        storage.delete(export.file_name)
+        _delete_files(storage, export.file_name)
         CandidateExport.objects.filter(pk=export.pk).update(file_name="")
         deleted += 1
     return deleted + _delete_orphaned_export_files(storage)
@@ -237,8 +281,9 @@ def _delete_orphaned_export_files(storage) -> int:
     old = [name for name in _stored_export_files(storage) if storage.get_modified_time(name) <= cutoff]
     if not old:
         return 0
-    owned = set(CandidateExport.objects.filter(file_name__in=old).values_list("file_name", flat=True))
-    orphaned = [name for name in old if name not in owned]
+    written = {name.removesuffix(NAMED_ROWS_SUFFIX) for name in old}
+    owned = set(CandidateExport.objects.filter(file_name__in=written).values_list("file_name", flat=True))
+    orphaned = [name for name in old if name.removesuffix(NAMED_ROWS_SUFFIX) not in owned]
     for name in orphaned:
         storage.delete(name)
     return len(orphaned)
@@ -248,4 +293,4 @@ def delete_export_file(*, export: CandidateExport) -> None:
     """Delete an export's file once its row is gone for good (the row's deletion committed)."""
     if export.file_name:
         name = export.file_name
-        transaction.on_commit(lambda: exports_storage().delete(name))
+        transaction.on_commit(lambda: _delete_files(exports_storage(), name))

@@ -1,7 +1,5 @@
 """Recruiter pages: queue an export of the filtered list, follow it, download its file."""
 
-import tempfile
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,12 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.workers import job_wait
-from recruiting.filters import CandidateFilter
+from recruiting.filters import CandidateFilter, CandidateSpec
 from recruiting.forms import ExportForm
 from recruiting.models import CandidateExport
-from recruiting.selectors.exports import own_exports, recent_exports, rows_to_leave_out
-from recruiting.services.export_files import identities_in, read_spreadsheet, rows_without_profiles, write_spreadsheet
-from recruiting.services.exports import exports_storage, reclaim_stale_exports, request_candidate_export
+from recruiting.selectors.exports import (
+    exports_storage,
+    own_exports,
+    recent_exports,
+    rows_to_leave_out,
+    written_identities,
+)
+from recruiting.services.exports import reclaim_stale_exports, request_candidate_export, request_filtered_copy
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -37,7 +40,7 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
                 raise ValidationError(form.errors["file_format"])
             export = request_candidate_export(
                 recruiter=request.user,
-                query=request.GET,
+                spec=candidate_filter.spec,
                 profile_url_base=request.build_absolute_uri(profile_url),
                 file_format=form.cleaned_data["file_format"],
                 language=get_language(),
@@ -69,33 +72,34 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An export's progress; htmx polls the status part until the job has finished."""
     export = _own_export(request, pk)
     template = "recruiting/partials/export_status.html" if request.htmx else "recruiting/export_detail.html"
-    return render(request, template, {"export": export, "wait": None if export.is_finished else job_wait(job=export)})
-
-
-def _filtered_file(storage, export: CandidateExport, hidden: set[int]):
-    """The stored export written again without the rows of ``hidden`` candidates, in a temporary file that the
-    response closes (and so deletes) when it is sent."""
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    kind = {"file_format": export.file_format, "language": export.language}
-    with storage.open(export.file_name, "rb") as stored:
-        rows = rows_without_profiles(read_spreadsheet(stored, **kind), hidden=hidden)
-        write_spreadsheet(spool, header=next(rows), rows=rows, **kind)
-    spool.seek(0)
-    return spool
+    context = {
+        "export": export,
+        "wait": None if export.is_finished else job_wait(job=export),
+        "list_query": CandidateSpec.from_json(export.spec).to_query(),
+    }
+    return render(request, template, context)
 
 
 @require_safe
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """The finished file, for its own recruiter within 24 hours, without anyone who now shows less than it does."""
+    """The finished file, for its own recruiter within 24 hours, as stored; never with anyone who now shows less
+    than it does (then a job writes it again without them, and the progress page follows it)."""
     export = _own_export(request, pk)
     if not export.is_downloadable:
         raise Http404(_("This export is not ready, or its file has expired."))
-    storage = exports_storage()
     try:
-        with storage.open(export.file_name, "rb") as stored:
-            written = identities_in(read_spreadsheet(stored, file_format=export.file_format, language=export.language))
-        hidden = rows_to_leave_out(recruiter=request.user, written=written)
-        stream = _filtered_file(storage, export, hidden) if hidden else storage.open(export.file_name, "rb")
+        hidden = rows_to_leave_out(recruiter=request.user, written=dict(written_identities(export=export)))
+        if hidden:
+            # Someone named in it shows this recruiter less now: the job writes the file again without them.
+            request_filtered_copy(export=export)
+            messages.info(
+                request,
+                _(
+                    "The file is being written again without the candidates who have since hidden their name or left. Download it when it is ready."
+                ),
+            )
+            return redirect(export)
+        stream = exports_storage().open(export.file_name, "rb")
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     response = FileResponse(stream, content_type=export.content_type)

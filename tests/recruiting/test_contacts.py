@@ -163,7 +163,9 @@ def test_a_file_written_before_a_withdrawal_is_not_downloaded_with_the_email(cli
     answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
     client.force_login(recruiter)
     response = client.post(reverse("recruiting:candidate-export"))
+    assert EMAIL in b"".join(client.get(f"{response.url}download/").streaming_content).decode()
     withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    assert client.get(f"{response.url}download/")["Location"] == response.url  # written again, by the job
     download = client.get(f"{response.url}download/")
     assert EMAIL not in b"".join(download.streaming_content).decode()
 

@@ -7,6 +7,7 @@ listed, exported or shown.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -18,9 +19,10 @@ from django.utils.functional import SimpleLazyObject
 from recruiting.models import Shortlist
 from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import shortlist_memberships, shortlists_for
-from recruiting.selectors.skill_charts import SkillChart, skill_charts_for_users
+from recruiting.selectors.skill_charts import SkillChart, skill_charts_for_users, skills_with_item_counts
 from skills.identity import CandidateIdentity
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill
+from skills.selectors import average_level
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),
@@ -140,11 +142,18 @@ class SkillAssessments:
     """One skill with the candidate's assessed items under it, for the detail page."""
 
     skill: Skill
+    item_count: int  # of the skill, assessed or not: the average counts an unassessed item as level 0
     assessments: list[Assessment] = field(default_factory=list)
+
+    @property
+    def average(self) -> Decimal:
+        """The same number as the candidate list's chart and the shared profile (skills.selectors.average_level)."""
+        return average_level(total=sum(assessment.level for assessment in self.assessments), count=self.item_count)
 
 
 def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]:
-    """The candidate's assessed items grouped by skill in growth order, with evidence; one query."""
+    """The candidate's assessed items grouped by skill in growth order, with evidence; two queries."""
+    item_counts = {skill.pk: skill.item_count for skill in skills_with_item_counts()}
     grouped: dict[int, SkillAssessments] = {}
     assessments = (
         Assessment.objects.filter(user_id=profile.user_id, level__gt=Level.NONE)
@@ -153,7 +162,8 @@ def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]
     )
     for assessment in assessments:
         skill = assessment.item.skill
-        grouped.setdefault(skill.pk, SkillAssessments(skill=skill)).assessments.append(assessment)
+        group = grouped.setdefault(skill.pk, SkillAssessments(skill=skill, item_count=item_counts.get(skill.pk, 0)))
+        group.assessments.append(assessment)
     return list(grouped.values())
 
 

@@ -3,11 +3,13 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.utils.formats import number_format
 
 from skills.models import Assessment, Level, Skill
+from skills.selectors import average_level
 
 SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
 SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap
@@ -31,7 +33,7 @@ class SkillLevel:
     """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
 
     column: SkillColumn
-    average: float
+    average: Decimal
     label: str  # the average with one decimal, in the active language's notation
 
     @property
@@ -76,11 +78,11 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
     )
     for row in rows:
         totals[row["user_id"]][row["item__skill_id"]] = row["total"]
-    labels: dict[float, str] = {}  # a page repeats few averages
+    labels: dict[Decimal, str] = {}  # a page repeats few averages
 
     def level(user_id: int, column: SkillColumn) -> SkillLevel:
         skill = column.skill
-        average = totals[user_id].get(skill.pk, 0) / skill.item_count if skill.item_count else 0.0
+        average = average_level(total=totals[user_id].get(skill.pk, 0), count=skill.item_count)
         if average not in labels:
             labels[average] = number_format(average, decimal_pos=1)
         return SkillLevel(column=column, average=average, label=labels[average])

@@ -2,7 +2,7 @@
 
 Rules (one home each, here):
 
-- a search is its owner's alone: every page reads it through :func:`own_searches` (anyone else gets a 404);
+- a search is its owner's alone: every page reads it through :func:`recruiting.selectors.searches.own_searches` (anyone else gets a 404);
 - its requirements are the ``RoleRequirement`` rows of a private role of kind "search", never published, so no
   engineer's page, role list or API lists it (``Role.objects.published()``) and no tick refreshes it
   (``Role.objects.editorial()``);
@@ -12,7 +12,7 @@ Rules (one home each, here):
   weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
 - the owner may propose it to the editors: a proposal (``SearchProposal``) is a frozen copy of its title and
   requirements; the owner's later edit makes a new proposal that replaces it, and an editor publishes a current
-  proposal, as it was frozen, as an ordinary role in one step (:func:`recruiting.publishing.publish_proposal`).
+  proposal, as it was frozen, as an ordinary role in one step (:func:`recruiting.services.publishing.publish_proposal`).
 """
 
 import secrets

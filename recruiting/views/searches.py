@@ -1,7 +1,7 @@
 """A recruiter's vacancy searches: save, edit and rank them, and propose one to the editors as a role.
 
-Every view passes :func:`recruiting.views.candidates_required` and reads the search through
-:func:`recruiting.searches.own_searches`, so another recruiter's search is a 404. The ranked candidates are the
+Every view passes the recruiter URL group's guard (``recruiting.urls``) and reads the search through
+:func:`recruiting.selectors.searches.own_searches`, so another recruiter's search is a 404. The ranked candidates are the
 candidate list itself, with the search's role chosen (``?role=<slug>``): the same filters, pages and export.
 """
 

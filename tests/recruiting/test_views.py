@@ -678,7 +678,9 @@ def test_export_runs_a_fixed_number_of_queries(recruiter_client, scale_setup, dj
     assert all(row[1].startswith("'=") for row in rows[1:])
 
 
-DETAIL_QUERY_LIMIT = 26 + SESSION_QUERIES  # item names in the reader's language: once per checklist change in a process  # +1: the item count per skill behind each skill's average
+# Item names in the reader's language: once per checklist change in a process; the item count per skill behind
+# each skill's average.
+DETAIL_QUERY_LIMIT = 26 + SESSION_QUERIES
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -65,7 +65,7 @@ def measure_file_export(*, client, url: str, file_format: str, language: str) ->
     from django_tasks_db.models import DBTaskResult
 
     from recruiting.models import CandidateExport
-    from recruiting.services import exports as export_services
+    from recruiting.selectors.exports import exports_storage
 
     client.post(url, {"file_format": file_format}, HTTP_ACCEPT_LANGUAGE=language)
     export = CandidateExport.objects.get()
@@ -82,7 +82,7 @@ def measure_file_export(*, client, url: str, file_format: str, language: str) ->
     if figures["status"] != "done":
         raise SystemExit(f"The {file_format} export failed: {figures['error']}")
     export.refresh_from_db()
-    export_services.exports_storage().delete(export.file_name)
+    exports_storage().delete(export.file_name)
     CandidateExport.objects.all().delete()
     return figures
 
@@ -160,6 +160,7 @@ def measure_jobs(*, client, role) -> JobTimings:
 
     from portal.jobs import JobStatus
     from recruiting.models import CandidateExport
+    from recruiting.selectors.exports import exports_storage
     from recruiting.services import exports as export_services
 
     url = reverse("recruiting:candidate-export")
@@ -181,7 +182,7 @@ def measure_jobs(*, client, role) -> JobTimings:
     export.refresh_from_db()
     assert export.status == JobStatus.DONE, export.error
     copy_seconds = _copy_seconds(role.pk)
-    export_services.exports_storage().delete(export.file_name)
+    exports_storage().delete(export.file_name)
     CandidateExport.objects.all().delete()
     file_exports = {
         label: measure_file_export(client=client, url=f"{url}?role={role.slug}", file_format=file_format, language=lang)

@@ -16,13 +16,13 @@ def main(export_id: int) -> None:
     import django
 
     django.setup()
-    from recruiting import services
     from recruiting.models import CandidateExport
+    from recruiting.services import exports as export_services
 
     export = CandidateExport.objects.get(pk=export_id)
     tracemalloc.start()
     started = time.perf_counter()
-    services.write_candidate_export(export_id=export.pk, attempt=export.attempt)
+    export_services.write_candidate_export.call(export_id=export.pk, attempt=export.attempt)
     seconds = time.perf_counter() - started
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

@@ -241,7 +241,7 @@ def export_id(headers) -> int:
 
 
 def queue_export(recruiter: Portal, role_slug: str) -> int:
-    status, headers, _text = recruiter.request("POST", f"/skills/candidates/export.csv?{urlencode({'role': role_slug})}", {})
+    status, headers, _text = recruiter.request("POST", f"/recruiting/candidates/export.csv?{urlencode({'role': role_slug})}", {})
     if status != 303:
         raise SystemExit(f"Queueing an export answered {status}.")
     return export_id(headers)
@@ -438,7 +438,7 @@ class Drill:
         try:
             pk = queue_export(self.recruiter, self.role_slugs[-1])
             retrying = wait_until(lambda: CandidateExport.objects.filter(pk=pk, attempt=2).exists(), 60)
-            text = page_says(self.recruiter, f"/skills/candidates/exports/{pk}/") if retrying else ""
+            text = page_says(self.recruiter, f"/recruiting/candidates/exports/{pk}/") if retrying else ""
             said = "retrying in" in text and "(attempt 2 of 3)" in text
         finally:
             self.exports_dir.unlink()
@@ -460,7 +460,7 @@ class Drill:
         pk = queue_export(self.recruiter, self.role_slugs[0])
         said = False
         while time.monotonic() - stopped < self.options.worker_stop:
-            said = said or "No worker has checked in for" in page_says(self.recruiter, f"/skills/candidates/exports/{pk}/")
+            said = said or "No worker has checked in for" in page_says(self.recruiter, f"/recruiting/candidates/exports/{pk}/")
             time.sleep(5)
         queued_while_stopped = reading(lambda: CandidateExport.objects.get(pk=pk).status) == "queued"
         self.workers.start_all()
@@ -494,7 +494,7 @@ class Drill:
                         statuses[visitor.request("GET", path)[0]] += 1
                     except OSError as error:
                         errors.append(type(error).__name__)
-                for portal, path in ((self.recruiter, "/skills/candidates/"), (self.engineers[-1][1], "/skills/")):
+                for portal, path in ((self.recruiter, "/recruiting/candidates/"), (self.engineers[-1][1], "/skills/")):
                     try:
                         statuses[portal.request("GET", path)[0]] += 1
                     except OSError as error:
@@ -502,7 +502,7 @@ class Drill:
                 stop.wait(0.5)
 
         signed_in = [(portal, "/skills/") for _user, portal in self.engineers[2 * TICKERS : 3 * TICKERS]]
-        signed_in.append((self.recruiter, "/skills/candidates/"))
+        signed_in.append((self.recruiter, "/recruiting/candidates/"))
         recompute_id = reading(lambda: change_requirement(self.role_slugs[-1]))
         connection.close()
 
@@ -647,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
             portal.request("GET", "/skills/")  # sets the CSRF cookie
             portals.append((user_id, portal))
         recruiter = portals[-1][1]
-        if recruiter.request("GET", "/skills/candidates/")[0] != 200 or "csrftoken" not in recruiter.cookies:
+        if recruiter.request("GET", "/recruiting/candidates/")[0] != 200 or "csrftoken" not in recruiter.cookies:
             raise SystemExit("The recruiter cannot see the candidate list; cannot export.")
         print(
             f"gunicorn on http://{HOST}:{port}, two workers, Redis on port {redis.port}; "

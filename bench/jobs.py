@@ -64,8 +64,8 @@ def measure_file_export(*, client, url: str, file_format: str, language: str) ->
     its time and peak memory, as a worker process would see them."""
     from django_tasks_db.models import DBTaskResult
 
-    from recruiting import services as recruiting_services
     from recruiting.models import CandidateExport
+    from recruiting.selectors.exports import exports_storage
 
     client.post(url, {"file_format": file_format}, HTTP_ACCEPT_LANGUAGE=language)
     export = CandidateExport.objects.get()
@@ -82,7 +82,7 @@ def measure_file_export(*, client, url: str, file_format: str, language: str) ->
     if figures["status"] != "done":
         raise SystemExit(f"The {file_format} export failed: {figures['error']}")
     export.refresh_from_db()
-    recruiting_services.exports_storage().delete(export.file_name)
+    exports_storage().delete(export.file_name)
     CandidateExport.objects.all().delete()
     return figures
 
@@ -159,8 +159,9 @@ def measure_jobs(*, client, role) -> JobTimings:
     from django_tasks_db.models import DBTaskResult
 
     from portal.jobs import JobStatus
-    from recruiting import services as recruiting_services
     from recruiting.models import CandidateExport
+    from recruiting.selectors.exports import exports_storage
+    from recruiting.services import exports as export_services
 
     url = reverse("recruiting:candidate-export")
     samples = []
@@ -176,12 +177,12 @@ def measure_jobs(*, client, role) -> JobTimings:
     client.post(f"{url}?role={role.slug}")
     export = CandidateExport.objects.get()
     started = time.perf_counter()
-    recruiting_services.write_candidate_export(export_id=export.pk, attempt=export.attempt)
+    export_services.write_candidate_export.call(export_id=export.pk, attempt=export.attempt)
     export_seconds = time.perf_counter() - started
     export.refresh_from_db()
     assert export.status == JobStatus.DONE, export.error
     copy_seconds = _copy_seconds(role.pk)
-    recruiting_services.exports_storage().delete(export.file_name)
+    exports_storage().delete(export.file_name)
     CandidateExport.objects.all().delete()
     file_exports = {
         label: measure_file_export(client=client, url=f"{url}?role={role.slug}", file_format=file_format, language=lang)

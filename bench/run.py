@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     settings.ROOT_URLCONF = "bench.urls"
 
-    from recruiting.selectors import default_role
+    from recruiting.selectors.candidates import default_role
     from skills.models import EngineerProfile, RoleRequirement
 
     started = time.perf_counter()

@@ -4,7 +4,7 @@ django-import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT (4.4.3) only
 drops one leading "=" ("==1+1" still runs; "+", "-" and "@" pass) and turns every
 cell, None included, into text in every format, JSON too; so it stays off and the
 CSV and XLSX formats below quote instead, as the recruiter's export does
-(recruiting.export).
+(recruiting.services.export_files).
 
 defusedcsv 3.0.0 (a drop-in ``csv`` that quotes formula cells) does not cover our
 cases, so it is not used: it leaves a leading tab or carriage return alone ("\tx",

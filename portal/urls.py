@@ -9,7 +9,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("catalog/", include("catalog.urls")),
     path("skills/", include("skills.urls")),
-    path("skills/", include("recruiting.urls")),
+    path("", include("recruiting.urls")),
     path("api/", include("api.urls")),
     path("p/", include("skills.share_urls")),
     path("accounts/menu/", views.account_menu, name="account-menu"),

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.admin import ReadOnlyAdmin
 from recruiting.forms import PublishSearchForm
 from recruiting.models import ContactRequest, ProfileView, SearchProposal
-from recruiting.publishing import check_publishable, proposals, publish_proposal
+from recruiting.selectors.searches import proposals
+from recruiting.services.publishing import check_publishable, publish_proposal
 from skills.admin import SuperuserReadOnlyAdmin
 
 PUBLISH_ROLE_PERMISSIONS = ("skills.add_role", "skills.change_role")

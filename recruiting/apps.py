@@ -9,8 +9,11 @@ class RecruitingConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import workers
-        from recruiting import services, signals
+        from recruiting import signals
+        from recruiting.services.exports import reclaim_stale_exports, take_over_export
 
         signals.connect()
-        workers.when_lost("recruiting.tasks.write_candidate_export", lambda kwargs: services.take_over_export(**kwargs))
-        workers.sweep_also(services.reclaim_stale_exports)
+        workers.when_lost(
+            "recruiting.services.exports.write_candidate_export", lambda kwargs: take_over_export(**kwargs)
+        )
+        workers.sweep_also(reclaim_stale_exports)

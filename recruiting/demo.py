@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from recruiting.searches import save_reading
-from recruiting.services import add_to_shortlist, create_shortlist, set_shortlist_note
+from recruiting.services.searches import save_reading
+from recruiting.services.shortlists import add_to_shortlist, create_shortlist, set_shortlist_note
 from skills.models import EngineerProfile
 from skills.vacancies.reading import read_vacancy
 

@@ -6,7 +6,10 @@ never guessed; the API refuses the request with the same messages (422).
 """
 
 import hashlib
+import json
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -15,7 +18,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recruiting.selectors import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
+from recruiting.selectors.candidates import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
 from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch
 
 MAX_FILTER_ITEMS = 10
@@ -114,15 +117,12 @@ class CandidateFilter(django_filters.FilterSet):
         queryset=Role.objects.published(),
         to_field_name="slug",
         empty_label=None,
-        method="filter_role",
     )
-    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_sort")
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None)
     min_score = IntegerFilter(
         label=_("Minimum match score"), field_name="score", lookup_expr="gte", min_value=0, max_value=100
     )
-    must_haves_met = django_filters.BooleanFilter(
-        label=_("Meets every must-have"), widget=forms.CheckboxInput, method="filter_must_haves_met"
-    )
+    must_haves_met = django_filters.BooleanFilter(label=_("Meets every must-have"), widget=forms.CheckboxInput)
     min_years = IntegerFilter(
         label=_("Minimum years of experience"),
         field_name="profile__years_experience",
@@ -133,23 +133,17 @@ class CandidateFilter(django_filters.FilterSet):
     location = django_filters.CharFilter(
         label=_("Location contains"), field_name="profile__location", lookup_expr="icontains", max_length=100
     )
-    open_to_work = django_filters.BooleanFilter(
-        label=_("Open to work"), widget=forms.CheckboxInput, method="filter_open_to_work"
-    )
-    updated_since = django_filters.DateFilter(
-        label=_("Updated since"), widget=forms.DateInput(attrs={"type": "date"}), method="filter_updated_since"
-    )
+    open_to_work = django_filters.BooleanFilter(label=_("Open to work"), widget=forms.CheckboxInput)
+    updated_since = django_filters.DateFilter(label=_("Updated since"), widget=forms.DateInput(attrs={"type": "date"}))
     items = ChecklistItemFilter(
         label=_("Has these checklist items"),
         queryset=ChecklistItem.objects.select_related("skill"),
         widget=forms.CheckboxSelectMultiple,
-        method="filter_items",
     )
     item_level = django_filters.TypedChoiceFilter(
         label=_("At least this level on each chosen item"),
         choices=[choice for choice in Level.choices if choice[0] > Level.NONE],
         coerce=int,
-        method="filter_nothing",  # read by filter_items
     )
 
     class Meta:
@@ -184,43 +178,29 @@ class CandidateFilter(django_filters.FilterSet):
         self.is_valid()
         return self.form.cleaned_data.get("sort") or DEFAULT_SORT
 
+    @property
+    def spec(self) -> "CandidateSpec":
+        """The valid filters, parsed once: what the list, its count, an export and its job all rank by."""
+        self.is_valid()
+        cleaned = self.form.cleaned_data
+        role = self.chosen_role
+        updated_since = cleaned.get("updated_since")
+        return CandidateSpec(
+            role=role.slug if role else "",
+            sort=self.chosen_sort,
+            min_score=cleaned.get("min_score"),
+            must_haves_met=bool(cleaned.get("must_haves_met")),
+            min_years=cleaned.get("min_years"),
+            location=cleaned.get("location") or "",
+            open_to_work=bool(cleaned.get("open_to_work")),
+            updated_since=updated_since.isoformat() if updated_since else None,
+            items=tuple(sorted(item.pk for item in cleaned.get("items") or ())),
+            item_level=cleaned.get("item_level") or TICKED_LEVEL,
+        )
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Every valid filter, on the chosen (or default) role, in the chosen (or default) order."""
-        queryset = super().filter_queryset(queryset)
-        if "role" not in self.form.cleaned_data:
-            queryset = queryset.filter(role=self.default_role)
-        if "sort" not in self.form.cleaned_data:
-            queryset = queryset.order_by(*SORT_ORDERS[DEFAULT_SORT])
-        return queryset
-
-    def filter_role(self, queryset: QuerySet, name: str, value: Role | None) -> QuerySet:
-        return queryset.filter(role=value or self.default_role)
-
-    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.order_by(*SORT_ORDERS.get(value, SORT_ORDERS[DEFAULT_SORT]))
-
-    def filter_must_haves_met(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        return queryset.filter(must_haves_missing=0) if value else queryset
-
-    def filter_open_to_work(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        return queryset.filter(profile__open_to_work=True) if value else queryset
-
-    def filter_updated_since(self, queryset: QuerySet, name: str, value: date | None) -> QuerySet:
-        if value is None:
-            return queryset
-        return queryset.filter(profile__updated_at__gte=timezone.make_aware(datetime.combine(value, time.min)))
-
-    def filter_items(self, queryset: QuerySet, name: str, value: list[ChecklistItem]) -> QuerySet:
-        """Each chosen item at the chosen level or above: one EXISTS on the (user, item) unique index each."""
-        level = self.form.cleaned_data.get("item_level") or TICKED_LEVEL
-        for item in sorted(value, key=lambda item: item.pk):
-            queryset = queryset.filter(
-                Exists(Assessment.objects.filter(user_id=OuterRef("profile__user_id"), item=item, level__gte=level))
-            )
-        return queryset
-
-    def filter_nothing(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
-        return queryset
+        return ranked_by(queryset, spec=self.spec, role=self.chosen_role)
 
     def counted(self) -> QuerySet:
         """The same conditions over the matches' stored copy of the visibility: what the total counts.
@@ -228,18 +208,78 @@ class CandidateFilter(django_filters.FilterSet):
         Reading the profiles only to count them cost most of a cold list page at 100,000 engineers;
         a total that counts a profile a moment too early or late is harmless, a row shown never is.
         """
-        self.is_valid()
-        return self.filter_queryset(RoleMatch.objects.marked_visible())
+        return ranked_by(RoleMatch.objects.marked_visible(), spec=self.spec, role=self.chosen_role)
 
     def count_key(self) -> str:
         """One cache key per set of valid conditions; the order does not change how many match."""
-        self.is_valid()
-        cleaned = self.form.cleaned_data
-        conditions = sorted(
-            (name, repr(sorted(item.pk for item in value) if name == "items" else getattr(value, "pk", value)))
-            for name, value in cleaned.items()
-            if name != "sort"
-        )
-        role = self.chosen_role
-        digest = hashlib.sha256(repr((role.pk if role else None, conditions)).encode()).hexdigest()[:32]
+        conditions = {**self.spec.to_json(), "sort": ""}
+        digest = hashlib.sha256(json.dumps(conditions, sort_keys=True).encode()).hexdigest()[:32]
         return f"recruiting:candidate-count:{digest}"
+
+
+@dataclass(frozen=True)
+class CandidateSpec:
+    """The candidate list's filters as parsed from a request, JSON-safe: an export job stores it and ranks by it
+    without reading a query string again."""
+
+    role: str  # the role's (or the recruiter's own search's) slug
+    sort: str = DEFAULT_SORT
+    min_score: int | None = None
+    must_haves_met: bool = False
+    min_years: int | None = None
+    location: str = ""
+    open_to_work: bool = False
+    updated_since: str | None = None  # ISO date
+    items: tuple[int, ...] = ()
+    item_level: int = TICKED_LEVEL
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "items": list(self.items)}
+
+    def to_query(self) -> str:
+        """The spec as the list's query string: a link back to the list with these filters."""
+        defaults = CandidateSpec(role=self.role)
+        pairs = [
+            (name, value if not isinstance(value, bool) else "on")
+            for name, values in self.to_json().items()
+            if values != getattr(defaults, name) and values != list(getattr(defaults, name) or ())
+            for value in (values if isinstance(values, list) else [values])
+        ]
+        return urlencode([("role", self.role), *(pair for pair in pairs if pair[0] != "role")])
+
+    @classmethod
+    def from_json(cls, data: dict) -> "CandidateSpec":
+        known = {spec_field.name for spec_field in fields(cls)}
+        values = {name: value for name, value in data.items() if name in known}
+        return cls(**{**values, "items": tuple(values.get("items", ()))})
+
+
+def ranked_by(ranking: QuerySet[RoleMatch], *, spec: CandidateSpec, role: Role | None) -> QuerySet[RoleMatch]:
+    """The stored matches with ``role`` (the spec's, as the caller may rank by it) that meet every condition of the
+    spec, in its order.
+
+    Each chosen item at the chosen level or above is one EXISTS on the (user, item) unique index.
+    """
+    ranking = ranking.filter(role=role)
+    if spec.min_score is not None:
+        ranking = ranking.filter(score__gte=spec.min_score)
+    if spec.must_haves_met:
+        ranking = ranking.filter(must_haves_missing=0)
+    if spec.min_years is not None:
+        ranking = ranking.filter(profile__years_experience__gte=spec.min_years)
+    if spec.location:
+        ranking = ranking.filter(profile__location__icontains=spec.location)
+    if spec.open_to_work:
+        ranking = ranking.filter(profile__open_to_work=True)
+    if spec.updated_since:
+        since = datetime.combine(date.fromisoformat(spec.updated_since), time.min)
+        ranking = ranking.filter(profile__updated_at__gte=timezone.make_aware(since))
+    for item_id in sorted(spec.items):
+        ranking = ranking.filter(
+            Exists(
+                Assessment.objects.filter(
+                    user_id=OuterRef("profile__user_id"), item_id=item_id, level__gte=spec.item_level
+                )
+            )
+        )
+    return ranking.order_by(*SORT_ORDERS.get(spec.sort, SORT_ORDERS[DEFAULT_SORT]))

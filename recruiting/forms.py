@@ -6,13 +6,14 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recruiting.contacts import MESSAGE_MAX_LENGTH
 from recruiting.filters import RoleChoiceField
 from recruiting.models import ExportFormat, VacancySearch
-from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
-from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
-from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
-from recruiting.services import NOTE_MAX_LENGTH
+from recruiting.selectors.candidates import roles_for_recruiter, visible_candidates
+from recruiting.selectors.shortlists import shortlists_for
+from recruiting.services.contacts import MESSAGE_MAX_LENGTH
+from recruiting.services.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
+from recruiting.services.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
+from recruiting.services.shortlists import NOTE_MAX_LENGTH
 from skills.forms import VacancyTextField
 from skills.models import ChecklistItem, Level, Role
 from skills.vacancies.reading import VACANCY_MAX_CHARS

@@ -84,7 +84,8 @@ class CandidateExport(Job):
         "skills.Role", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("role")
     )
     role_title = models.CharField(_("role title"), max_length=200)
-    filters = models.TextField(_("filters (query string)"), blank=True)
+    # The list's filters as parsed when the recruiter asked (recruiting.filters.CandidateSpec.to_json): the job ranks by it.
+    spec = models.JSONField(_("filters"), default=dict, blank=True)
     profile_url_base = models.CharField(_("profile URL base"), max_length=500)
     rows_total = models.PositiveIntegerField(_("rows to write"), null=True, blank=True)
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)

@@ -1,32 +1,45 @@
-"""Recruiter pages: candidates, shortlists and vacancy searches (namespace "recruiting"), under /skills/ as they
-always were."""
+"""The recruiting app's URLs: the recruiter pages under /recruiting/, each behind one guard applied here, the
+engineer's answers to contact requests under /skills/profile/, and permanent redirects from the recruiter pages'
+old home under /skills/."""
 
-from django.urls import path
+from django.urls import include, path, re_path
 
-from recruiting import contact_views, search_views, views
+from recruiting.views import candidates, contacts, exports, searches, shortlists
+from recruiting.views.access import candidates_required
+from recruiting.views.moved import moved_to_recruiting
 
 app_name = "recruiting"
 
+# (route, view, name): every page a recruiter works on. Only candidates_required lets a request through.
+RECRUITER_PAGES = (
+    ("candidates/", candidates.candidate_list, "candidate-list"),
+    ("candidates/export.csv", exports.candidate_export, "candidate-export"),
+    ("candidates/exports/<int:pk>/", exports.export_detail, "export-detail"),
+    ("candidates/exports/<int:pk>/download/", exports.export_download, "export-download"),
+    ("candidates/<int:pk>/", candidates.candidate_detail, "candidate-detail"),
+    ("candidates/<int:pk>/contact/", contacts.contact_request, "contact-request"),
+    ("shortlists/", shortlists.shortlist_list, "shortlist-list"),
+    ("shortlists/add/", shortlists.shortlist_add, "shortlist-add"),
+    ("shortlists/<int:pk>/", shortlists.shortlist_detail, "shortlist-detail"),
+    ("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, "shortlist-delete"),
+    ("shortlists/<int:pk>/remove/<int:profile_pk>/", shortlists.shortlist_remove, "shortlist-remove"),
+    ("shortlists/<int:pk>/note/<int:profile_pk>/", shortlists.shortlist_note, "shortlist-note"),
+    ("searches/", searches.search_list, "search-list"),
+    ("searches/new/", searches.search_new, "search-new"),
+    ("searches/<int:pk>/", searches.search_detail, "search-detail"),
+    ("searches/<int:pk>/edit/", searches.search_edit, "search-edit"),
+    ("searches/<int:pk>/rank/", searches.search_rank, "search-rank"),
+    ("searches/<int:pk>/propose/", searches.search_propose, "search-propose"),
+    ("searches/<int:pk>/delete/", searches.search_delete, "search-delete"),
+)
+
 urlpatterns = [
-    path("candidates/", views.candidate_list, name="candidate-list"),
-    path("candidates/export.csv", views.candidate_export, name="candidate-export"),
-    path("candidates/exports/<int:pk>/", views.export_detail, name="export-detail"),
-    path("candidates/exports/<int:pk>/download/", views.export_download, name="export-download"),
-    path("candidates/<int:pk>/", views.candidate_detail, name="candidate-detail"),
-    path("candidates/<int:pk>/contact/", contact_views.contact_request, name="contact-request"),
-    path("profile/contacts/<int:pk>/answer/", contact_views.contact_answer, name="contact-answer"),
-    path("profile/contacts/<int:pk>/withdraw/", contact_views.contact_withdraw, name="contact-withdraw"),
-    path("shortlists/", views.shortlist_list, name="shortlist-list"),
-    path("shortlists/add/", views.shortlist_add, name="shortlist-add"),
-    path("shortlists/<int:pk>/", views.shortlist_detail, name="shortlist-detail"),
-    path("shortlists/<int:pk>/delete/", views.shortlist_delete, name="shortlist-delete"),
-    path("shortlists/<int:pk>/remove/<int:profile_pk>/", views.shortlist_remove, name="shortlist-remove"),
-    path("shortlists/<int:pk>/note/<int:profile_pk>/", views.shortlist_note, name="shortlist-note"),
-    path("searches/", search_views.search_list, name="search-list"),
-    path("searches/new/", search_views.search_new, name="search-new"),
-    path("searches/<int:pk>/", search_views.search_detail, name="search-detail"),
-    path("searches/<int:pk>/edit/", search_views.search_edit, name="search-edit"),
-    path("searches/<int:pk>/rank/", search_views.search_rank, name="search-rank"),
-    path("searches/<int:pk>/propose/", search_views.search_propose, name="search-propose"),
-    path("searches/<int:pk>/delete/", search_views.search_delete, name="search-delete"),
+    path(
+        "recruiting/",
+        include([path(route, candidates_required(view), name=name) for route, view, name in RECRUITER_PAGES]),
+    ),
+    path("skills/profile/contacts/<int:pk>/answer/", contacts.contact_answer, name="contact-answer"),
+    path("skills/profile/contacts/<int:pk>/withdraw/", contacts.contact_withdraw, name="contact-withdraw"),
+    # The recruiter pages lived under /skills/ until December 2026: bookmarks and links keep working.
+    re_path(r"^skills/(?P<page>(?:candidates|shortlists|searches)/.*)\Z", moved_to_recruiting),
 ]

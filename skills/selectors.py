@@ -7,6 +7,7 @@ match can never disagree.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
@@ -238,8 +239,8 @@ def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpe
 @dataclass(frozen=True)
 class RadarRow:
     skill: Skill
-    level: float
-    required: float | None
+    level: Decimal
+    required: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -249,8 +250,16 @@ class Radar:
     chart: RadarChart
 
 
-def _mean(values: list[int]) -> float:
-    return sum(values) / len(values) if values else 0.0
+def average_level(*, total: int, count: int) -> Decimal:
+    """A mean of levels as every page, the API and the export show it: one decimal, halves rounded up (1.65 is
+    1.7), worked out exactly rather than through a float. The one home of this rule."""
+    if not count:
+        return Decimal("0.0")
+    return (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _mean(values: list[int]) -> Decimal:
+    return average_level(total=sum(values), count=len(values))
 
 
 def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
@@ -277,14 +286,14 @@ def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
         rows.append(
             RadarRow(
                 skill=skill,
-                level=round(_mean([levels.get(item_id, 0) for item_id in item_ids]), 1),
-                required=round(_mean(list(required.values())), 1) if required else None,
+                level=_mean([levels.get(item_id, 0) for item_id in item_ids]),
+                required=_mean(list(required.values())) if required else None,
             )
         )
     chart = build_radar(
         [row.skill.name for row in rows],
-        [row.level for row in rows],
-        [row.required or 0 for row in rows] if role is not None else None,
+        [float(row.level) for row in rows],
+        [float(row.required or 0) for row in rows] if role is not None else None,
         max_value=max(Level.values),
     )
     return Radar(role=role, rows=rows, chart=chart)

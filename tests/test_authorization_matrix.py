@@ -10,15 +10,15 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Permission
-from django.http import QueryDict
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.services import create_token
 from catalog.demo import load_catalog_demo
+from recruiting.filters import CandidateFilter
 from recruiting.models import ContactRequest
-from recruiting.searches import Requirement, create_search
-from recruiting.services import request_candidate_export
+from recruiting.services.exports import request_candidate_export
+from recruiting.services.searches import Requirement, create_search
 from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm
@@ -319,7 +319,7 @@ def world(db):
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
     export = request_candidate_export(  # the job runs at once in tests: its file is there to download
-        recruiter=users["recruiter"], query=QueryDict(), profile_url_base="http://testserver/skills/candidates/"
+        recruiter=users["recruiter"], spec=CandidateFilter().spec, profile_url_base="http://testserver/recruiting/candidates/"
     )
     shared = create_share_link(user=users["engineer"], days=7)
     vacancy = save_vacancy(owner=users["engineer"], title="Lakehouse at Acme", link="", text="Senior, PySpark, SQL.")

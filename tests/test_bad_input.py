@@ -305,8 +305,8 @@ SECURITY_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Typ
         ("engineer", "/skills/"),
         ("engineer", "/skills/gaps/"),
         ("engineer", "/skills/profile/"),
-        ("recruiter", "/skills/candidates/"),
-        ("recruiter", "/skills/shortlists/"),
+        ("recruiter", "/recruiting/candidates/"),
+        ("recruiter", "/recruiting/shortlists/"),
         ("anonymous", "/api/tools"),
     ],
 )

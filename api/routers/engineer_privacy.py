@@ -13,8 +13,8 @@ from ninja.responses import Status
 from api.auth import SIGNED_IN_AUTH
 from api.errors import InvalidInput
 from api.schemas.common import AUTH_ERRORS, ErrorOut
-from recruiting.contacts import answer_contact_request, withdraw_acceptance
 from recruiting.models import ContactRequest
+from recruiting.services.contacts import answer_contact_request, withdraw_acceptance
 from skills.models import Role, ShareLink
 from skills.sharing import create_share_link, revoke_share_link, share_links_of
 

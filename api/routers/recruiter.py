@@ -9,10 +9,10 @@ from api.errors import InvalidInput
 from api.pagination import page
 from api.schemas.candidates import CandidateDetailOut, CandidateFiltersIn, CandidatePage
 from api.schemas.common import AUTH_ERRORS, ErrorOut, PageParams
-from recruiting.contacts import reveal_for, with_identity_for
 from recruiting.filters import CandidateFilter
-from recruiting.selectors import candidate_assessments, candidate_role_matches, visible_candidates
-from recruiting.services import record_profile_view
+from recruiting.selectors.candidates import candidate_assessments, candidate_role_matches, visible_candidates
+from recruiting.selectors.contacts import reveal_for, with_identity_for
+from recruiting.services.shortlists import record_profile_view
 
 router = Router(tags=["recruiter"], auth=SIGNED_IN_AUTH)
 

@@ -115,6 +115,10 @@ class CandidateItemOut(ItemNameOut, LevelOut):
 class CandidateSkillOut(Schema):
     skill: str = Field(description="Skill slug.")
     skill_name: str
+    average_level: float = Field(
+        description="Average level over all of the skill's checklist items (unassessed = 0), one decimal, "
+        "as the portal's pages show it."
+    )
     items: list[CandidateItemOut]
 
     @staticmethod
@@ -124,6 +128,10 @@ class CandidateSkillOut(Schema):
     @staticmethod
     def resolve_skill_name(obj) -> str:
         return obj.skill.name
+
+    @staticmethod
+    def resolve_average_level(obj) -> float:
+        return float(obj.average)
 
     @staticmethod
     def resolve_items(obj) -> list:

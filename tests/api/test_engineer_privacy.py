@@ -2,8 +2,8 @@
 
 import pytest
 
-from recruiting.contacts import send_contact_request
 from recruiting.models import ContactRequest
+from recruiting.services.contacts import send_contact_request
 from skills.models import ShareLink
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
 

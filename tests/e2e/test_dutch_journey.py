@@ -79,7 +79,7 @@ def test_a_dutch_engineer_and_recruiter_read_everything_in_dutch(live_server, jo
     page.set_default_timeout(10_000)
     errors += watch_console(page)
     share_session(page, live_server, RecruiterFactory())
-    page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.goto(f"{live_server.url}/recruiting/candidates/?role={PLATFORM}")
     page.locator("ol.candidate-results").wait_for()
     shows_dutch(journey, "kandidaten", phrases, names)
     page.get_by_label("Excel (XLSX)").check()

@@ -45,7 +45,7 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
     page.set_default_timeout(10_000)
     errors = watch_console(page)
     log_in_through_form(page, live_server, recruiter.email, two_factor=True)
-    page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.goto(f"{live_server.url}/recruiting/candidates/?role={PLATFORM}")
     page.get_by_role("link", name=pseudonym).wait_for()
     main = page.locator("html").inner_html()
     assert EMAIL not in main and "Noor Visser" not in main
@@ -58,7 +58,7 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
     assert EMAIL not in text and "Noor Visser" not in text
     assert [row["name"] for row in csv.DictReader(text.splitlines())] == [pseudonym]
 
-    page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.goto(f"{live_server.url}/recruiting/candidates/?role={PLATFORM}")
     page.get_by_role("link", name=pseudonym).click()
     page.get_by_role("heading", level=1, name=pseudonym).wait_for()
     assert EMAIL not in page.content() and pseudonym in page.title()

@@ -81,7 +81,7 @@ def test_the_fullest_bar_stays_on_one_line_in_dutch_too(live_server, browser, re
     assert fits_width(page, 1280)
     page.get_by_role("button", name="Werving").click()  # the recruiter's pages, folded into one menu
     page.get_by_role("link", name="Kandidaten").click()
-    page.wait_for_url("**/skills/candidates/**")
+    page.wait_for_url("**/recruiting/candidates/**")
     Journey(page, request.node.name).step("everything at once in Dutch at 1280")
     context.close()
 

@@ -46,7 +46,7 @@ def test_checklist_gaps_and_candidate_list_fit_a_phone(live_server, phone_journe
 
     page.context.clear_cookies()
     share_session(page, live_server, RecruiterFactory())
-    page.goto(live_server.url + "/skills/candidates/")
+    page.goto(live_server.url + "/recruiting/candidates/")
     page.get_by_role("heading", level=1, name="Candidates").wait_for()
     assert page.locator("ol.candidate-results > li").count() >= 5
     assert fits_width(page, PHONE_WIDTH)

@@ -118,7 +118,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     assert entry.note == "Strong on typing and CI; ask about Docker in production."
     journey.step("note kept on the shortlist")
 
-    page.goto(f"{live_server.url}/skills/candidates/?role={PLATFORM}")
+    page.goto(f"{live_server.url}/recruiting/candidates/?role={PLATFORM}")
     page.get_by_label("CSV (commas, decimal point)").check()
     page.get_by_role("button", name="Export this list").click()
     page.get_by_text("Waiting for a worker to start this export…").wait_for()

@@ -112,14 +112,14 @@ PAGES = [
     ("engineer", lambda s: "/skills/profile/delete/", "Keep my account", "Mijn account houden"),
     ("engineer", lambda s: "/api/tokens/", "Create a token", "Maak een token aan"),
     ("engineer", lambda s: "/api/docs", "API documentation", "API-documentatie"),
-    ("recruiter", lambda s: "/skills/candidates/", "Apply filters", "Filters toepassen"),
+    ("recruiter", lambda s: "/recruiting/candidates/", "Apply filters", "Filters toepassen"),
     (
         "recruiter",
         lambda s: reverse("recruiting:candidate-detail", kwargs={"pk": s["profile"].pk}),
         "Levels per skill, with evidence",
         "Niveaus per vaardigheid, met bewijs",
     ),
-    ("recruiter", lambda s: "/skills/shortlists/", "Your shortlists", "Je shortlists"),
+    ("recruiter", lambda s: "/recruiting/shortlists/", "Your shortlists", "Je shortlists"),
     (
         "recruiter",
         lambda s: reverse("recruiting:shortlist-detail", kwargs={"pk": s["shortlist"].pk}),

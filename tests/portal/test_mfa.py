@@ -25,8 +25,8 @@ def wrong_code() -> str:
 @pytest.mark.parametrize(
     ("factory", "path"),
     [
-        (RecruiterFactory, "/skills/candidates/"),
-        (RecruiterFactory, "/skills/shortlists/"),
+        (RecruiterFactory, "/recruiting/candidates/"),
+        (RecruiterFactory, "/recruiting/shortlists/"),
         (EditorFactory, "/admin/"),
         (SuperuserFactory, "/admin/"),
     ],
@@ -41,7 +41,7 @@ def test_staff_without_mfa_are_sent_to_set_it_up(client, factory, path):
 def test_a_session_that_passed_only_the_password_has_no_staff_rights(client):
     """A password thief who logged in before the account set up its app must not gain the rights later."""
     client.force_login_password_only(RecruiterFactory())
-    response = client.get("/skills/candidates/", follow=True)
+    response = client.get("/recruiting/candidates/", follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("mfa-required"))
     page = response.content.decode()
     assert reverse("mfa_reauthenticate") in page  # confirm with the app's code, without logging out
@@ -53,28 +53,28 @@ def test_confirming_the_code_in_the_session_gives_the_staff_rights(client):
     client.force_login_password_only(recruiter)
     response = client.post(reverse("mfa_reauthenticate"), {"code": current_code()})
     assert response.status_code == 302
-    assert client.get("/skills/candidates/").status_code == 200
+    assert client.get("/recruiting/candidates/").status_code == 200
 
 
 def test_a_session_that_passed_a_removed_app_must_pass_the_new_one(client):
     """Passing the old app says nothing about who holds the new one: the session's mark is bound to the app passed."""
     recruiter = RecruiterFactory()
     client.force_login(recruiter)
-    assert client.get("/skills/candidates/").status_code == 200
+    assert client.get("/recruiting/candidates/").status_code == 200
     Authenticator.objects.filter(user=recruiter).delete()  # the owner, elsewhere, removes the app…
     TOTP.activate(recruiter, TOTP_SECRET)  # …and sets up a new one
-    response = client.get("/skills/candidates/")
+    response = client.get("/recruiting/candidates/")
     assert response.status_code == 302 and response.url.startswith(reverse("mfa-required"))
     assert client.get("/api/recruiter/candidates").status_code == 403
     assert client.post(reverse("mfa_reauthenticate"), {"code": current_code()}).status_code == 302
-    assert client.get("/skills/candidates/").status_code == 200
+    assert client.get("/recruiting/candidates/").status_code == 200
 
 
 def test_a_right_given_directly_needs_the_second_factor_too(client):
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="view_candidates"))
     client.force_login(user)
-    response = client.get("/skills/candidates/")
+    response = client.get("/recruiting/candidates/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("mfa-required"))
     assert client.get("/api/recruiter/candidates").status_code == 403
@@ -82,7 +82,7 @@ def test_a_right_given_directly_needs_the_second_factor_too(client):
 
 def test_engineer_is_not_asked_for_mfa(client):
     client.force_login(UserFactory())
-    response = client.get("/skills/candidates/")
+    response = client.get("/recruiting/candidates/")
     assert not response.get("Location", "").startswith(reverse("mfa-required"))
 
 
@@ -101,7 +101,7 @@ def test_recruiter_logs_in_with_valid_totp_code(client):
     response = client.post(reverse("mfa_authenticate"), {"code": current_code()})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(recruiter.pk)
-    assert client.get("/skills/candidates/").status_code == 200  # the session passed the second factor
+    assert client.get("/recruiting/candidates/").status_code == 200  # the session passed the second factor
 
 
 def test_wrong_totp_code_is_refused_and_rate_limited(client):

@@ -186,7 +186,7 @@ def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_wi
     for score in (30, 60, 90):
         RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=score)
     client.force_login(RecruiterFactory())
-    assert client.post("/skills/candidates/export.csv").status_code == 303
+    assert client.post("/recruiting/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     killed = _kill_while_claiming(CandidateExport, export.pk)
     finish_with_a_new_worker(

@@ -75,7 +75,7 @@ def test_recruiter_shortlists_a_candidate_and_keeps_a_note(live_server, page, ca
     recruiter = RecruiterFactory()
     log_in(page, live_server, recruiter)
 
-    page.goto(live_server.url + "/skills/candidates/")
+    page.goto(live_server.url + "/recruiting/candidates/")
     assert page.get_by_role("link", name="Sanne de Boer").is_visible()
     assert_accessible(page)
 
@@ -90,7 +90,7 @@ def test_recruiter_shortlists_a_candidate_and_keeps_a_note(live_server, page, ca
     page.get_by_role("heading", name="Sanne de Boer").wait_for()
     assert_accessible(page)
 
-    page.goto(live_server.url + "/skills/shortlists/")
+    page.goto(live_server.url + "/recruiting/shortlists/")
     page.get_by_role("link", name="First round").click()
     page.get_by_role("heading", name="First round").wait_for()
     assert_accessible(page)
@@ -113,7 +113,7 @@ def test_candidate_list_fits_a_phone_screen(live_server, browser, candidate_worl
     )
     page = context.new_page()
     log_in(page, live_server, RecruiterFactory())
-    page.goto(live_server.url + "/skills/candidates/")
+    page.goto(live_server.url + "/recruiting/candidates/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     context.close()

@@ -238,7 +238,7 @@ def test_a_role_published_by_an_editor_can_be_chosen_at_once(recruiter_client, r
 
 
 def test_a_shortlist_made_or_deleted_elsewhere_shows_in_the_rows_at_once(recruiter_client, candidate):
-    from recruiting.services import create_shortlist, delete_shortlist
+    from recruiting.services.shortlists import create_shortlist, delete_shortlist
 
     recruiter = RecruiterFactory._meta.model.objects.get(pk=recruiter_client.session["_auth_user_id"])
     page, _ = fetch(recruiter_client)

@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from recruiting.contacts import (
+from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
+from recruiting.services.contacts import (
     CONTACT_REQUESTS_PER_DAY,
     answer_contact_request,
     send_contact_request,
     withdraw_acceptance,
 )
-from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
 from skills import personal_data
 from skills.services import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -163,7 +163,9 @@ def test_a_file_written_before_a_withdrawal_is_not_downloaded_with_the_email(cli
     answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
     client.force_login(recruiter)
     response = client.post(reverse("recruiting:candidate-export"))
+    assert EMAIL in b"".join(client.get(f"{response.url}download/").streaming_content).decode()
     withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    assert client.get(f"{response.url}download/")["Location"] == response.url  # written again, by the job
     download = client.get(f"{response.url}download/")
     assert EMAIL not in b"".join(download.streaming_content).decode()
 

@@ -8,7 +8,7 @@ from portal.demo import load_demo_users
 from recruiting.demo import DEMO_SEARCH, DEMO_SHORTLIST, load_demo_search, load_demo_shortlist
 from recruiting.filters import CandidateFilter
 from recruiting.models import ShortlistEntry
-from recruiting.selectors import visible_candidates
+from recruiting.selectors.candidates import visible_candidates
 from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import Assessment, EngineerProfile

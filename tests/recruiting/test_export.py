@@ -7,9 +7,10 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 
-from recruiting import export
-from recruiting.export import candidate_rows, export_header, write_spreadsheet
 from recruiting.filters import CandidateFilter
+from recruiting.selectors import export_rows
+from recruiting.selectors.export_rows import candidate_rows, export_header
+from recruiting.services.export_files import write_spreadsheet
 from skills.models import EngineerProfile, RoleMatch
 from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS
@@ -211,14 +212,14 @@ def role_with_candidates(count: int):
 
 
 def test_rows_fetched_a_few_at_a_time_hold_every_row_once(monkeypatch):
-    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
+    monkeypatch.setattr(export_rows, "ROWS_PER_FETCH", 2)
     rows = exported(role_with_candidates(12))
     assert [row[5] for row in rows[1:]] == [str(score) for score in range(11, -1, -1)]
 
 
 def test_an_export_left_half_read_leaves_the_connection_usable(monkeypatch):
     """A job that stops mid-list must not leave the database connection stuck."""
-    monkeypatch.setattr(export, "ROWS_PER_FETCH", 2)
+    monkeypatch.setattr(export_rows, "ROWS_PER_FETCH", 2)
     role = role_with_candidates(20)
     chosen = CandidateFilter(QueryDict(urlencode({"role": role.slug})))
     rows = candidate_rows(ranking=chosen.qs, role=role, profile_url=profile_url, language="en")

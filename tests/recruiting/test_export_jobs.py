@@ -17,8 +17,9 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
-from recruiting import services
+from recruiting.filters import CandidateSpec
 from recruiting.models import CandidateExport
+from recruiting.services import exports as export_services
 from skills.models import EngineerProfile
 from skills.services import delete_account, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 VISIBLE = EngineerProfile.Visibility.RECRUITERS
 PRIVATE = EngineerProfile.Visibility.PRIVATE
-EXPORT_URL = "/skills/candidates/export.csv"
+EXPORT_URL = "/recruiting/candidates/export.csv"
 
 
 def candidate(role, *, score=50, visibility=VISIBLE, **fields):
@@ -69,6 +70,15 @@ def download(client, export):
     return client.get(reverse("recruiting:export-download", kwargs={"pk": export.pk}))
 
 
+def download_after_change(client, export):
+    """Someone in the file shows less now: the download sends the recruiter to the progress page while a job writes
+    the file again (at once in tests); the next download is that file."""
+    response = download(client, export)
+    assert response.status_code == 302
+    assert response["Location"] == export.get_absolute_url()
+    return download(client, export)
+
+
 def test_export_job_writes_the_filtered_visible_rows_and_its_owner_downloads_them(recruiter_client, recruiter, role):
     candidate(role, score=80, headline="Lead")
     candidate(role, score=20, headline="Junior")
@@ -77,7 +87,7 @@ def test_export_job_writes_the_filtered_visible_rows_and_its_owner_downloads_the
     export.refresh_from_db()
     assert export.status == JobStatus.DONE
     assert (export.rows_total, export.rows_written) == (1, 1)
-    assert export.filters == "min_score=50&role=lakehouse"  # canonical, page left out: the audit
+    assert export.spec == CandidateSpec(role="lakehouse", min_score=50).to_json()  # parsed once, page left out
     assert export.recruiter == recruiter
     assert export.expires_at - export.finished_at == timedelta(hours=24)
     response = download(recruiter_client, export)
@@ -87,7 +97,7 @@ def test_export_job_writes_the_filtered_visible_rows_and_its_owner_downloads_the
     header, *rows = rows_of(response)
     assert header[0] == "name"
     assert [row[1] for row in rows] == ["Lead"]
-    assert rows[0][header.index("profile URL")].startswith("http://testserver/skills/candidates/")
+    assert rows[0][header.index("profile URL")].startswith("http://testserver/recruiting/candidates/")
 
 
 def test_the_file_lives_in_the_private_exports_storage(recruiter_client, role):
@@ -159,7 +169,7 @@ def test_a_candidate_who_went_private_after_the_job_is_not_in_the_download(recru
         user=leaving.user, headline="Leaving", years_experience=1, location="", target_role=None,
         open_to_work=False, visibility=PRIVATE,
     )  # fmt: skip
-    header, *rows = rows_of(download(recruiter_client, export))
+    header, *rows = rows_of(download_after_change(recruiter_client, export))
     assert [row[1] for row in rows] == ["Staying"]
     assert rows[0][header.index("profile URL")].endswith(f"/{staying.pk}/")
 
@@ -198,7 +208,7 @@ def test_a_role_unpublished_before_the_job_ran_fails_with_a_reason(recruiter_cli
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == services.REASON_ROLE_GONE
+    assert export.error == export_services.REASON_ROLE_GONE
     assert "no longer published" in recruiter_client.get(export.get_absolute_url()).content.decode()
 
 
@@ -208,7 +218,7 @@ def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recr
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "write_spreadsheet", broken)
+    monkeypatch.setattr(export_services, "write_spreadsheet", broken)
     export = post_export(recruiter_client)
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
@@ -242,7 +252,7 @@ def test_a_stale_export_on_its_last_attempt_is_marked_failed(recruiter_client, r
         attempt=jobs.MAX_ATTEMPTS,
         heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1),
     )
-    services.reclaim_stale_exports()
+    export_services.reclaim_stale_exports()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
     assert export.error == jobs.REASON_WORKER_LOST
@@ -280,7 +290,7 @@ def test_a_candidate_who_switched_to_the_pseudonym_after_the_job_is_not_in_the_d
     _header, *rows = rows_of(download(recruiter_client, export))
     assert [row[0] for row in rows] == ["Femke de Vries", other.pseudonym]
     EngineerProfile.objects.filter(pk=named.pk).update(identity=EngineerProfile.Identity.PSEUDONYM)
-    _header, *rows = rows_of(download(recruiter_client, export))
+    _header, *rows = rows_of(download_after_change(recruiter_client, export))
     assert [row[0] for row in rows] == [other.pseudonym]
     assert "Femke" not in str(rows)
 
@@ -291,7 +301,7 @@ def test_a_finished_export_queues_its_own_clean_up_for_when_its_link_expires(rec
     export = post_export(recruiter_client)
     work_off_queue()
     export.refresh_from_db()
-    clean_up = DBTaskResult.objects.filter(task_path="recruiting.tasks.delete_expired_exports").get()
+    clean_up = DBTaskResult.objects.filter(task_path="recruiting.services.exports.delete_expired_exports").get()
     assert clean_up.run_after >= export.expires_at
     assert clean_up.status == "READY"
 
@@ -341,7 +351,7 @@ def test_a_recruiter_who_lost_the_right_before_the_job_ran_gets_no_file(
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == services.REASON_RIGHT_GONE
+    assert export.error == export_services.REASON_RIGHT_GONE
     assert export.file_name == ""
     assert exported_files() == files_before
 
@@ -366,7 +376,7 @@ def test_the_clean_up_deletes_old_files_that_no_export_owns_and_keeps_the_rest(r
     storage = storages["exports"]
     orphan = storage.save("999999/left-behind.csv", io.BytesIO(b"name,e-mail\nNoor,noor@example.com\n"))
     young_orphan = storage.save("999999/being-written.csv", io.BytesIO(b"name\n"))
-    long_ago = (timezone.now() - services.EXPORT_VALID_FOR - timedelta(minutes=1)).timestamp()
+    long_ago = (timezone.now() - export_services.EXPORT_VALID_FOR - timedelta(minutes=1)).timestamp()
     for name in (orphan, export.file_name):  # the export's own file is as old, but its row still owns it
         os.utime(storage.path(name), (long_ago, long_ago))
     call_command("delete_expired_exports", verbosity=0)
@@ -374,3 +384,34 @@ def test_the_clean_up_deletes_old_files_that_no_export_owns_and_keeps_the_rest(r
     assert storage.exists(young_orphan)  # a file a job has only just saved, before its row names it
     assert storage.exists(export.file_name)
     storage.delete(young_orphan)
+
+
+def test_an_unchanged_export_is_handed_over_as_stored_without_reading_it(recruiter_client, role):
+    candidate(role, score=80, headline="Lead")
+    export = post_export(recruiter_client)
+    export.refresh_from_db()
+    with export_services.exports_storage().open(export.file_name, "rb") as stored:
+        written = stored.read()
+    response = download(recruiter_client, export)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == written
+
+
+def test_after_a_withdrawal_the_download_waits_for_the_job_and_never_shows_the_name(recruiter_client, role, settings):
+    named = candidate(role, score=80, display_name="Femke de Vries", identity=EngineerProfile.Identity.NAME)
+    other = candidate(role, score=70, headline="Other")
+    queue_in_database(settings)
+    export = post_export(recruiter_client)
+    work_off_queue()
+    assert "Femke de Vries" in b"".join(download(recruiter_client, export).streaming_content).decode()
+    EngineerProfile.objects.filter(pk=named.pk).update(identity=EngineerProfile.Identity.PSEUDONYM)
+    response = download(recruiter_client, export)
+    assert response.status_code == 302, "the request only looks up who changed; the job writes the file"
+    page = recruiter_client.get(response["Location"])
+    assert "being written again" in page.content.decode()
+    assert download(recruiter_client, export).status_code == 404, "no download while the copy is written"
+    work_off_queue()
+    _header, *rows = rows_of(download(recruiter_client, export))
+    assert [row[0] for row in rows] == [other.pseudonym], "their row is left out, as the list was when written"
+    export.refresh_from_db()
+    assert (export.rows_written, export.status) == (1, JobStatus.DONE)

@@ -12,7 +12,7 @@ from portal import workers
 from portal.jobs import JobStatus
 from portal.models import WorkerHeartbeat
 from recruiting.models import CandidateExport
-from recruiting.searches import Requirement, create_search
+from recruiting.services.searches import Requirement, create_search
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -26,7 +26,7 @@ from tests.jobs import queue_in_database, work_off_queue
 
 pytestmark = pytest.mark.django_db
 
-EXPORT_URL = "/skills/candidates/export.csv"
+EXPORT_URL = "/recruiting/candidates/export.csv"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from recruiting.searches import Requirement, create_search, rank_search
+from recruiting.services.searches import Requirement, create_search, rank_search
 from skills import services
 from skills.forms import ProfileForm, ShareLinkForm
 from skills.models import EngineerProfile, Role

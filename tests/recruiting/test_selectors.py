@@ -9,20 +9,22 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from recruiting.filters import CandidateFilter
-from recruiting.selectors import (
+from recruiting.selectors.candidates import (
     RankingPaginator,
     candidate_assessments,
     candidate_page,
     candidate_role_matches,
     default_role,
     recruiter_roles,
+    visible_candidates,
+)
+from recruiting.selectors.shortlists import (
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
-    skill_charts_for_users,
-    visible_candidates,
     visible_entries,
 )
+from recruiting.selectors.skill_charts import skill_charts_for_users
 from skills.models import EngineerProfile, RoleMatch
 from tests.factories import (
     AssessmentFactory,

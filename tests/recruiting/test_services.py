@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from recruiting.models import ProfileView, ShortlistEntry
-from recruiting.services import (
+from recruiting.services.shortlists import (
     add_to_shortlist,
     create_shortlist,
     delete_shortlist,

@@ -4,13 +4,14 @@ the editors as a frozen copy and published by them, as reviewed, in one step."""
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
 from recruiting.models import SearchProposal, VacancySearch
-from recruiting.publishing import publish_proposal
-from recruiting.searches import Requirement, create_search, propose_search, rank_search
+from recruiting.services.publishing import publish_proposal
+from recruiting.services.searches import Requirement, create_search, propose_search, rank_search
 from skills import services
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
 from tests.factories import (
@@ -242,7 +243,8 @@ def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_
 ):
     from django.http import QueryDict
 
-    from recruiting.services import request_candidate_export
+    from recruiting.filters import CandidateFilter, CandidateSpec
+    from recruiting.services.exports import request_candidate_export
 
     search = make_search(recruiter, items)
     rank_search(owner=recruiter, search=search)
@@ -253,10 +255,13 @@ def test_another_recruiters_search_can_neither_rank_nor_export_and_is_not_among_
     assert "role" in response.context["form"].errors
     assert search.title not in response.content.decode()
     assert "The vacancy search in this link is not one of yours" in response.content.decode()
-    export = request_candidate_export(
-        recruiter=other, query=QueryDict(f"role={search.role.slug}"), profile_url_base="http://testserver/p/"
-    )
+    spec = CandidateFilter(QueryDict(f"role={search.role.slug}"), recruiter=other).spec
+    export = request_candidate_export(recruiter=other, spec=spec, profile_url_base="http://testserver/p/")
     assert export.role == role
+    with pytest.raises(ValidationError):  # a spec naming someone else's search is refused, not guessed
+        request_candidate_export(
+            recruiter=other, spec=CandidateSpec(role=search.role.slug), profile_url_base="http://testserver/p/"
+        )
 
 
 def test_a_link_to_another_recruiters_search_says_so_on_the_old_and_new_candidate_list(

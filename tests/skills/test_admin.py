@@ -167,7 +167,7 @@ def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
 @pytest.fixture
 def item_in_use():
     """An item a private engineer assessed (level 3) and a recruiter's private search requires."""
-    from recruiting.searches import Requirement, create_search
+    from recruiting.services.searches import Requirement, create_search
     from tests.factories import RecruiterFactory
 
     item = ChecklistItemFactory(name="Window functions")

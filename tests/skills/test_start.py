@@ -137,7 +137,7 @@ def test_an_engineer_lands_on_the_start_until_it_is_done_or_skipped_then_on_thei
 
 
 @pytest.mark.parametrize(
-    ("factory", "landing"), [(RecruiterFactory, "/skills/candidates/"), (EditorFactory, "/admin/")]
+    ("factory", "landing"), [(RecruiterFactory, "/recruiting/candidates/"), (EditorFactory, "/admin/")]
 )
 def test_staff_land_where_they_work_after_the_second_factor(client, factory, landing):
     factory(email="staff@example.com")

@@ -5,7 +5,7 @@ Every export job also does this when it finishes; run it from cron where exports
 
 from django.core.management.base import BaseCommand
 
-from recruiting.services import delete_expired_exports, reclaim_stale_exports
+from recruiting.services.exports import reclaim_stale_exports, remove_expired_exports
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         reclaimed = reclaim_stale_exports()
-        deleted = delete_expired_exports()
+        deleted = remove_expired_exports()
         if options["verbosity"]:
             self.stdout.write(
                 f"Deleted {deleted} expired export file(s); re-queued or failed {reclaimed} stale job(s)."

@@ -1,114 +1,41 @@
-"""Writes for recruiters: named shortlists with private notes, the profile-view audit, and CSV export jobs.
+"""Candidate exports: queue one, the job that writes its file (defined here, beside its work), and the clean-up."""
 
-Views reach these only through :func:`portal.access.can_view_candidates`; the
-services themselves keep the rules of the data: a recruiter's lists are their
-own, and only a candidate visible to recruiters can be listed, noted or viewed.
-"""
-
+import json
 import logging
 import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
 from portal import jobs
 from portal.access import account_can_view_candidates
 from portal.jobs import JobStatus
-from recruiting.export import candidate_rows, export_header, write_spreadsheet
-from recruiting.filters import CandidateFilter
-from recruiting.models import CandidateExport, ExportFormat, ProfileView, Shortlist, ShortlistEntry
-from skills.models import EngineerProfile
+from recruiting.filters import CandidateSpec, ranked_by
+from recruiting.models import CandidateExport, ExportFormat
+from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
+from recruiting.selectors.export_rows import candidate_rows, export_header
+from recruiting.selectors.exports import (
+    NAMED_ROWS_SUFFIX,
+    exports_storage,
+    named_rows_file,
+    rows_to_leave_out,
+    written_identities,
+)
+from recruiting.services.export_files import read_spreadsheet, rows_kept, write_spreadsheet
 
 logger = logging.getLogger(__name__)
-
-NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
-
-
-def _require_visible(profile: EngineerProfile) -> None:
-    if not profile.is_visible_to_recruiters:
-        raise ValidationError(_("This candidate is not visible to recruiters."))
-
-
-def _require_owner(shortlist: Shortlist, recruiter: AbstractBaseUser) -> None:
-    if shortlist.recruiter_id != recruiter.pk:
-        raise PermissionDenied(_("This shortlist belongs to another recruiter."))
-
-
-@transaction.atomic
-def create_shortlist(*, recruiter: AbstractBaseUser, name: str) -> Shortlist:
-    """A new named shortlist; names are unique per recruiter."""
-    name = name.strip()
-    if Shortlist.objects.filter(recruiter=recruiter, name=name).exists():
-        raise ValidationError({"name": _("You already have a shortlist called “%(name)s”.") % {"name": name}})
-    shortlist = Shortlist(recruiter=recruiter, name=name)
-    shortlist.full_clean()
-    shortlist.save()
-    return shortlist
-
-
-@transaction.atomic
-def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> None:
-    """Remove a shortlist with its entries and notes."""
-    _require_owner(shortlist, recruiter)
-    shortlist.delete()
-
-
-@transaction.atomic
-def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> ShortlistEntry:
-    """Put a visible candidate on the recruiter's shortlist; adding twice keeps one entry."""
-    _require_owner(shortlist, recruiter)
-    _require_visible(profile)
-    entry, _created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
-    return entry
-
-
-@transaction.atomic
-def remove_from_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> bool:
-    """Take a candidate off the shortlist (with the note); False when they were not on it."""
-    _require_owner(shortlist, recruiter)
-    deleted, _by_model = ShortlistEntry.objects.filter(shortlist=shortlist, profile=profile).delete()
-    return bool(deleted)
-
-
-@transaction.atomic
-def set_shortlist_note(
-    *, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile, note: str
-) -> ShortlistEntry:
-    """Replace the recruiter's private note on one shortlisted, visible candidate."""
-    _require_owner(shortlist, recruiter)
-    _require_visible(profile)
-    note = note.strip()
-    if len(note) > NOTE_MAX_LENGTH:
-        raise ValidationError(
-            {"note": _("Keep the note to %(limit)d characters or fewer.") % {"limit": NOTE_MAX_LENGTH}}
-        )
-    entry = ShortlistEntry.objects.select_for_update().get(shortlist=shortlist, profile=profile)
-    entry.note = note
-    entry.full_clean(exclude=["shortlist", "profile"])
-    entry.save(update_fields=["note"])
-    return entry
-
-
-def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ProfileView:
-    """Keep the audit row the engineer sees: which recruiter opened their profile, and when."""
-    _require_visible(profile)
-    return ProfileView.objects.create(recruiter=recruiter, profile=profile)
-
-
 EXPORT_VALID_FOR = timedelta(hours=24)
 EXPORT_SAME_CLICK_WINDOW = timedelta(seconds=10)  # a second click with the same filters within this is the same export
 EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
@@ -119,25 +46,16 @@ REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.
 REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
 
 
-def exports_storage():
-    return storages["exports"]
-
-
-def export_filters(query: QueryDict) -> str:
-    """The list's filters as one canonical query string (page left out): what the job runs and the audit keeps."""
-    pairs = sorted((key, value) for key in query if key != "page" for value in query.getlist(key))
-    return urlencode(pairs)
-
-
 def request_candidate_export(
     *,
     recruiter: AbstractBaseUser,
-    query: QueryDict,
+    spec: CandidateSpec,
     profile_url_base: str,
     file_format: str = ExportFormat.CSV,
     language: str = "en",
 ) -> CandidateExport:
-    """Queue an export of the candidate list for these filters; a repeated click gives the same export.
+    """Queue an export of the candidate list for these filters (parsed once, by the list's form); a repeated click
+    gives the same export.
 
     Answers at once whatever the size of the list: counting and writing are the job's work. ``language`` is the
     recruiter's as they ask: the file keeps it whatever they read in later.
@@ -146,28 +64,23 @@ def request_candidate_export(
         raise ValidationError(_("Choose XLSX or CSV."))
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    if len(query.urlencode()) > MAX_FILTERS_LENGTH:
+    if len(json.dumps(spec.to_json())) > MAX_FILTERS_LENGTH:
         raise ValidationError(_("These filters are too long to export."))
-    role = CandidateFilter(query, recruiter=recruiter).chosen_role
+    role = roles_for_recruiter(recruiter=recruiter).filter(slug=spec.role).first()
     if role is None:
         raise ValidationError(_("There is no published role to rank candidates by."))
-    query = query.copy()
-    query["role"] = role.slug  # the job ranks by this role even if the default role changes meanwhile
-    filters = export_filters(query)
     now = timezone.now()
     with transaction.atomic():
         # One recruiter's clicks queue up here, so two at once cannot both miss the other's export.
         get_user_model().objects.select_for_update().filter(pk=recruiter.pk).exists()
-        same = (
-            CandidateExport.objects.filter(
-                recruiter=recruiter, filters=filters, role=role, file_format=file_format, language=language
-            )
+        recent = (
+            CandidateExport.objects.filter(recruiter=recruiter, role=role, file_format=file_format, language=language)
             .filter(
                 Q(created_at__gte=now - EXPORT_SAME_CLICK_WINDOW) | Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
             )
             .exclude(status=JobStatus.FAILED)
-            .first()
         )
+        same = next((export for export in recent if export.spec == spec.to_json()), None)
         if same is not None:
             return same
         waiting = CandidateExport.objects.filter(recruiter=recruiter, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
@@ -180,7 +93,7 @@ def request_candidate_export(
             recruiter=recruiter,
             role=role,
             role_title=str(role.title),
-            filters=filters,
+            spec=spec.to_json(),
             profile_url_base=profile_url_base,
             file_format=file_format,
             language=language,
@@ -193,11 +106,10 @@ def request_candidate_export(
 
 def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | None = None):
     """Queue the job that writes this attempt of the export."""
-    from recruiting.tasks import write_candidate_export
-
     jobs.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
 
 
+@task()
 def write_candidate_export(*, export_id: int, attempt: int) -> None:
     """The job: write the export's file to the private storage, with progress, as the visibility rule stands now."""
     jobs.run_job(
@@ -207,11 +119,9 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
         work=lambda: _write_export_file(CandidateExport.objects.select_related("recruiter").get(pk=export_id), attempt),
         start=start_candidate_export,
     )
-    delete_expired_exports()
-    from recruiting import tasks
-
+    remove_expired_exports()
     # This file's own clean-up, when its 24 hours are over, whether or not another export comes along.
-    jobs.enqueue(tasks.delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
+    jobs.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
@@ -219,12 +129,15 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
         jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
         return
-    candidate_filter = CandidateFilter(QueryDict(export.filters), recruiter=export.recruiter)
-    role = candidate_filter.chosen_role
+    if export.file_name:  # written before: only the rows of people who now show less are left out
+        _write_filtered_copy(export, attempt)
+        return
+    spec = CandidateSpec.from_json(export.spec)
+    role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
         jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
         return
-    ranking = candidate_filter.qs
+    ranking = ranked_by(ranking_base(), spec=spec, role=role)
     jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
     last = {"rows": 0, "at": timezone.now()}
 
@@ -235,8 +148,7 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
             last.update(rows=rows, at=now)
 
     base = export.profile_url_base
-    storage = exports_storage()
-    with tempfile.TemporaryFile() as spool:
+    with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as named:
         written = write_spreadsheet(
             spool,
             header=export_header(export.language),
@@ -246,29 +158,78 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
                 profile_url=lambda pk: f"{base}{pk}/",
                 language=export.language,
                 recruiter=export.recruiter,
+                named=named,
             ),
             file_format=export.file_format,
             language=export.language,
             on_progress=progress,
         )
-        spool.seek(0)
-        name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.{export.file_format}", File(spool))
+        _finish(export, attempt, spool=spool, named=named, rows=written)
+
+
+def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, expires_at=None) -> None:
+    """Store the written file and its list of named rows, and mark the attempt done; the files it replaces go."""
+    storage = exports_storage()
+    spool.seek(0)
+    named.seek(0)
+    name = storage.save(f"{export.recruiter_id}/{uuid.uuid4().hex}.{export.file_format}", File(spool))
+    storage.save(named_rows_file(name), File(named))
     now = timezone.now()
     finished = (
         jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)
         .filter(status=JobStatus.RUNNING)
         .update(
             status=JobStatus.DONE,
-            rows_written=written,
+            rows_written=rows,
             file_name=name,
             finished_at=now,
             heartbeat_at=now,
-            expires_at=now + EXPORT_VALID_FOR,
+            expires_at=expires_at or now + EXPORT_VALID_FOR,
         )
     )
     if not finished:  # superseded while writing: the new attempt writes its own file
-        storage.delete(name)
+        _delete_files(storage, name)
         raise jobs.Superseded
+    if export.file_name:
+        _delete_files(storage, export.file_name)
+
+
+def _delete_files(storage, name: str) -> None:
+    storage.delete(name)
+    storage.delete(named_rows_file(name))
+
+
+def request_filtered_copy(*, export: CandidateExport) -> bool:
+    """Queue the job that writes the finished export again without the rows of people who now show this recruiter
+    less than it does; False when it is not a finished export (a copy is already on its way, say)."""
+    with transaction.atomic():
+        queued = CandidateExport.objects.filter(pk=export.pk, attempt=export.attempt, status=JobStatus.DONE).update(
+            status=JobStatus.QUEUED, attempt=export.attempt + 1, heartbeat_at=None, started_at=None, rows_written=0
+        )
+        if queued:
+            start_candidate_export(export.pk, export.attempt + 1)
+    return bool(queued)
+
+
+def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
+    storage = exports_storage()
+    named = written_identities(export=export)
+    hidden = rows_to_leave_out(recruiter=export.recruiter, written=dict(named))
+    jobs.beat(
+        CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - sum(pk in hidden for pk, _ in named)
+    )
+    kind = {"file_format": export.file_format, "language": export.language}
+    with (
+        storage.open(export.file_name, "rb") as stored,
+        tempfile.TemporaryFile() as spool,
+        tempfile.TemporaryFile() as kept,
+    ):
+        rows = read_spreadsheet(stored, **kind)
+        header = next(rows)
+        written = write_spreadsheet(
+            spool, header=header, rows=rows_kept(rows, named=named, hidden=hidden, out=kept), **kind
+        )
+        _finish(export, attempt, spool=spool, named=kept, rows=written, expires_at=export.expires_at)
 
 
 def take_over_export(*, export_id: int, attempt: int) -> None:
@@ -283,14 +244,20 @@ def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> i
     )
 
 
+@task()
 def delete_expired_exports() -> int:
+    """The job that deletes expired export files (see :func:`remove_expired_exports`)."""
+    return remove_expired_exports()
+
+
+def remove_expired_exports() -> int:
     """Delete the files of exports past their 24 hours (the rows stay as the audit), and any file older than that
     which no export owns (its row went with its account, say). Returns how many files."""
     storage = exports_storage()
     deleted = 0
     expired = CandidateExport.objects.filter(expires_at__lte=timezone.now()).exclude(file_name="")
     for export in expired.only("pk", "file_name"):
-        storage.delete(export.file_name)
+        _delete_files(storage, export.file_name)
         CandidateExport.objects.filter(pk=export.pk).update(file_name="")
         deleted += 1
     return deleted + _delete_orphaned_export_files(storage)
@@ -312,8 +279,9 @@ def _delete_orphaned_export_files(storage) -> int:
     old = [name for name in _stored_export_files(storage) if storage.get_modified_time(name) <= cutoff]
     if not old:
         return 0
-    owned = set(CandidateExport.objects.filter(file_name__in=old).values_list("file_name", flat=True))
-    orphaned = [name for name in old if name not in owned]
+    written = {name.removesuffix(NAMED_ROWS_SUFFIX) for name in old}
+    owned = set(CandidateExport.objects.filter(file_name__in=written).values_list("file_name", flat=True))
+    orphaned = [name for name in old if name.removesuffix(NAMED_ROWS_SUFFIX) not in owned]
     for name in orphaned:
         storage.delete(name)
     return len(orphaned)
@@ -323,4 +291,4 @@ def delete_export_file(*, export: CandidateExport) -> None:
     """Delete an export's file once its row is gone for good (the row's deletion committed)."""
     if export.file_name:
         name = export.file_name
-        transaction.on_commit(lambda: exports_storage().delete(name))
+        transaction.on_commit(lambda: _delete_files(exports_storage(), name))

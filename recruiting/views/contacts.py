@@ -13,21 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from recruiting.contacts import (
-    answer_contact_request,
-    latest_request,
-    recruiter_details,
-    reveal_for,
-    send_contact_request,
-    withdraw_acceptance,
-)
 from recruiting.forms import ContactAnswerForm, ContactRequestForm
 from recruiting.models import ContactRequest
-from recruiting.selectors import visible_candidates
-from recruiting.views import candidates_required
+from recruiting.selectors.candidates import visible_candidates
+from recruiting.selectors.contacts import latest_request, recruiter_details, reveal_for
+from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
 
 
-@candidates_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
     """GET shows the form (and any earlier request); POST sends the request under the rate limit and waiting rules."""

@@ -2,7 +2,7 @@
 
 Rules (one home each, here):
 
-- a search is its owner's alone: every page reads it through :func:`own_searches` (anyone else gets a 404);
+- a search is its owner's alone: every page reads it through :func:`recruiting.selectors.searches.own_searches` (anyone else gets a 404);
 - its requirements are the ``RoleRequirement`` rows of a private role of kind "search", never published, so no
   engineer's page, role list or API lists it (``Role.objects.published()``) and no tick refreshes it
   (``Role.objects.editorial()``);
@@ -12,45 +12,31 @@ Rules (one home each, here):
   weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
 - the owner may propose it to the editors: a proposal (``SearchProposal``) is a frozen copy of its title and
   requirements; the owner's later edit makes a new proposal that replaces it, and an editor publishes a current
-  proposal, as it was frozen, as an ordinary role in one step (:func:`recruiting.publishing.publish_proposal`).
+  proposal, as it was frozen, as an ordinary role in one step (:func:`recruiting.services.publishing.publish_proposal`).
 """
 
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from portal.jobs import JobStatus
-from portal.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
-from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
+from skills.recomputes import request_role_recompute
 from skills.scoring import RequirementSpec
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
-from skills.vacancies.reading import ItemAsked, VacancyReading, validate_vacancy_text
+from skills.vacancies.reading import VacancyReading, validate_vacancy_text
 
 SEARCH_REQUIREMENTS_MAX = 60
 TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length
 NOTE_MAX_LENGTH = VacancySearch._meta.get_field("proposal_note").max_length
-
-
-def own_searches(*, owner: AbstractBaseUser) -> QuerySet[VacancySearch]:
-    """The recruiter's own searches, newest first: the only way any page reaches a search."""
-    return VacancySearch.objects.filter(owner=owner).select_related("role")
-
-
-def search_of_role(*, role: Role, owner: AbstractBaseUser) -> VacancySearch | None:
-    """The owner's search behind ``role``, if it is one of theirs."""
-    return own_searches(owner=owner).filter(role=role).first()
 
 
 @dataclass(frozen=True)
@@ -241,70 +227,6 @@ def delete_search(*, owner: AbstractBaseUser, search: VacancySearch) -> None:
 def delete_search_role(*, search: VacancySearch) -> None:
     """After a search is deleted (with its owner's account, say): its private role and stored matches go too."""
     Role.objects.searches().filter(pk=search.role_id).delete()
-
-
-@dataclass(frozen=True)
-class SearchRanking:
-    """How far the search's candidates are ranked: the run under way (if any) and when the last one finished."""
-
-    current: RoleRecompute | None
-    last_finished_at: datetime | None
-    last_failure: str
-    wait: JobWait | None  # while a run is under way: a retry's countdown, or no worker checking in
-
-    @property
-    def is_running(self) -> bool:
-        return self.current is not None
-
-    @property
-    def is_ranked(self) -> bool:
-        return self.last_finished_at is not None
-
-
-def search_ranking(*, search: VacancySearch) -> SearchRanking:
-    """The ranking's state in two queries; a run whose worker died is queued again first."""
-    recomputes = RoleRecompute.objects.filter(role_id=search.role_id)
-    reclaim_stale_recomputes(recomputes)
-    latest = list(recomputes.order_by("-created_at")[:1])
-    finished = (
-        recomputes.filter(status=JobStatus.DONE).order_by("-finished_at").values_list("finished_at", flat=True).first()
-    )
-    current = latest[0] if latest and not latest[0].is_finished else None
-    failure = latest[0].error if latest and latest[0].status == JobStatus.FAILED else ""
-    wait = job_wait(job=current) if current is not None else None
-    return SearchRanking(current=current, last_finished_at=finished, last_failure=failure, wait=wait)
-
-
-# Reading a pasted vacancy -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ItemRead:
-    """One item the vacancy asks for, with the level the vacancy rule gives it and the phrases that said so."""
-
-    asked: ItemAsked
-    min_level: int
-
-    @property
-    def item(self) -> ChecklistItem:
-        return self.asked.item
-
-
-@dataclass(frozen=True)
-class SkillRead:
-    skill_name: str
-    items: list[ItemRead]
-
-
-def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
-    """The items a reading found, grouped by skill in growth order, each with the level the search will need."""
-    levels = {spec.item_id: spec.min_level for spec in vacancy_requirements(reading=reading)}
-    return [
-        SkillRead(
-            skill_name=skill.name, items=[ItemRead(asked=asked, min_level=levels[asked.item.pk]) for asked in items]
-        )
-        for skill, items in reading.items_by_skill()
-    ]
 
 
 def default_title(text: str) -> str:

@@ -1,7 +1,7 @@
 """A recruiter's vacancy searches: save, edit and rank them, and propose one to the editors as a role.
 
-Every view passes :func:`recruiting.views.candidates_required` and reads the search through
-:func:`recruiting.searches.own_searches`, so another recruiter's search is a 404. The ranked candidates are the
+Every view passes the recruiter URL group's guard (``recruiting.urls``) and reads the search through
+:func:`recruiting.selectors.searches.own_searches`, so another recruiter's search is a 404. The ranked candidates are the
 candidate list itself, with the search's role chosen (``?role=<slug>``): the same filters, pages and export.
 """
 
@@ -17,17 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from recruiting.forms import ProposeSearchForm, SearchTitleForm, VacancyTextForm, requirement_formset
 from recruiting.models import VacancySearch
-from recruiting.searches import (
-    delete_search,
-    items_by_skill,
-    own_searches,
-    propose_search,
-    rank_search,
-    save_reading,
-    search_ranking,
-    update_search,
-)
-from recruiting.views import candidates_required
+from recruiting.selectors.searches import items_by_skill, own_searches, search_ranking
+from recruiting.services.searches import delete_search, propose_search, rank_search, save_reading, update_search
 from skills.forms import refuses_a_too_long_vacancy
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.reading import read_vacancy
@@ -48,7 +39,6 @@ def _see_other(url: str) -> HttpResponseRedirect:
     return response
 
 
-@candidates_required
 @require_safe
 def search_list(request: HttpRequest) -> HttpResponse:
     searches = own_searches(owner=request.user).prefetch_related("role__requirements")
@@ -56,7 +46,6 @@ def search_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recruiting/search_list.html", context)
 
 
-@candidates_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def search_new(request: HttpRequest) -> HttpResponse:
     """Paste a vacancy and read it ("read"): the phrases found, the items with required or nice to have, the tools
@@ -81,7 +70,6 @@ def search_new(request: HttpRequest) -> HttpResponse:
     return render(request, "recruiting/search_new.html", context, status=status)
 
 
-@candidates_required
 @require_safe
 def search_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The search, its requirements and how far its ranking is; htmx polls the ranking part while a job runs."""
@@ -107,7 +95,6 @@ def _render_detail(request: HttpRequest, search: VacancySearch, *, propose_form:
     return render(request, "recruiting/search_detail.html", context, status=400 if propose_form else 200)
 
 
-@candidates_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def search_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the title and the requirements; saving ranks the candidates again in the background."""
@@ -137,7 +124,6 @@ def search_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "recruiting/search_edit.html", context, status=400 if data is not None else 200)
 
 
-@candidates_required
 @require_POST
 def search_rank(request: HttpRequest, pk: int) -> HttpResponse:
     """Rank again: queue a fresh recompute of the search's matches (an engineer's tick does not refresh them)."""
@@ -151,7 +137,6 @@ def search_rank(request: HttpRequest, pk: int) -> HttpResponse:
     return _see_other(search.get_absolute_url())
 
 
-@candidates_required
 @require_POST
 def search_propose(request: HttpRequest, pk: int) -> HttpResponse:
     """Propose the search to the editors as a new role, with an optional note."""
@@ -168,7 +153,6 @@ def search_propose(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, search, propose_form=form)
 
 
-@candidates_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST deletes the search with its requirements and stored matches."""

@@ -1,33 +1,36 @@
-"""Reads for the recruiter pages: candidates ranked by their stored match, their profiles, and shortlists.
+"""Reads for the candidate pages: the roles to rank by, candidates ranked by their stored match, their profiles.
 
 Every candidate read starts from ``EngineerProfile.objects.visible_to_recruiters()``
 or ``RoleMatch.objects.visible_to_recruiters()``, so a private profile can never be
 listed, exported or shown.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Sum
-from django.utils.formats import number_format
+from django.db.models import QuerySet
 from django.utils.functional import SimpleLazyObject
 
-from recruiting.contacts import accepted_of, reveal_for
-from recruiting.export import shows_more_than_now
-from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
-from skills.identity import CandidateIdentity, candidate_identity
-from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
+from recruiting.models import Shortlist
+from recruiting.selectors.contacts import reveal_for
+from recruiting.selectors.shortlists import shortlist_memberships, shortlists_for
+from recruiting.selectors.skill_charts import SkillChart, skill_charts_for_users, skills_with_item_counts
+from skills.identity import CandidateIdentity
+from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill
+from skills.selectors import average_level
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),
     "experience": ("-profile__years_experience", "-score", "profile_id"),
     "updated": ("-profile__updated_at", "-score", "profile_id"),
 }
+
+
 DEFAULT_SORT = "score"
 CANDIDATES_PER_PAGE = 25
 CANDIDATE_COUNT_SECONDS = 30
@@ -59,38 +62,6 @@ def ranking_base() -> QuerySet[RoleMatch]:
 
 def visible_candidates() -> QuerySet[EngineerProfile]:
     return EngineerProfile.objects.visible_to_recruiters()
-
-
-def rows_to_leave_out(
-    *, recruiter: AbstractBaseUser, written: Mapping[int, tuple[str, str]], chunk: int = 5000
-) -> set[int]:
-    """The candidates of a written export whose row must not be handed over now: no longer visible, or showing
-    more of who they are than they show this recruiter today (a withdrawn contact, a name switched off)."""
-    ids = sorted(written)
-    leave_out = set(written)
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        accepted = accepted_of(recruiter=recruiter, profiles=set(part))
-        for pk, display_name, identity, pseudonym, email in (
-            visible_candidates()
-            .filter(pk__in=part)
-            .values_list("pk", "display_name", "identity", "pseudonym", "user__email")
-        ):
-            now = candidate_identity(
-                display_name=display_name, identity=identity, pseudonym=pseudonym, email=email, revealed=pk in accepted
-            )
-            if not shows_more_than_now(written=written[pk], now=now, pseudonym=pseudonym):
-                leave_out.discard(pk)
-    return leave_out
-
-
-def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
-    """A recruiter's own latest exports, newest first."""
-    return CandidateExport.objects.filter(recruiter=recruiter).order_by("-created_at")[:limit]
-
-
-def own_exports(*, recruiter) -> QuerySet[CandidateExport]:
-    return CandidateExport.objects.filter(recruiter=recruiter)
 
 
 class RankingPaginator(Paginator):
@@ -166,95 +137,23 @@ class RankingPaginator(Paginator):
         )
 
 
-SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
-SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap
-
-
-@dataclass(frozen=True)
-class SkillColumn:
-    """One skill's place in the compact chart: the same for every candidate on a page, so worked out once."""
-
-    skill: Skill
-    name: str  # in the active language
-    position: int  # place in growth order: where its bar stands
-
-    @property
-    def bar_x(self) -> int:
-        return self.position * SKILL_BAR_STEP
-
-
-@dataclass(frozen=True)
-class SkillLevel:
-    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
-
-    column: SkillColumn
-    average: float
-    label: str  # the average with one decimal, in the active language's notation
-
-    @property
-    def skill(self) -> Skill:
-        return self.column.skill
-
-    @property
-    def bar_x(self) -> int:
-        return self.column.bar_x
-
-    @property
-    def bar_height(self) -> int:
-        return round(self.average * SKILL_BAR_HEIGHT / Level.TEACH)
-
-
-@dataclass(frozen=True)
-class SkillChart:
-    """A candidate's compact skill chart: one bar per skill."""
-
-    levels: list[SkillLevel]
-
-    @property
-    def width(self) -> int:
-        return len(self.levels) * SKILL_BAR_STEP
-
-
-def skills_with_item_counts() -> list[Skill]:
-    return list(Skill.objects.annotate(item_count=Count("items")).order_by("growth_stage", "order", "name"))
-
-
-def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
-    """Levels per skill for many users with two queries (for a page of candidates)."""
-    user_ids = list(user_ids)
-    skills = skills_with_item_counts()
-    columns = [SkillColumn(skill=skill, name=skill.name, position=position) for position, skill in enumerate(skills)]
-    totals: dict[int, dict[int, int]] = defaultdict(dict)
-    rows = (
-        Assessment.objects.filter(user_id__in=user_ids)
-        .values("user_id", "item__skill_id")
-        .annotate(total=Sum("level"))
-        .order_by()
-    )
-    for row in rows:
-        totals[row["user_id"]][row["item__skill_id"]] = row["total"]
-    labels: dict[float, str] = {}  # a page repeats few averages
-
-    def level(user_id: int, column: SkillColumn) -> SkillLevel:
-        skill = column.skill
-        average = totals[user_id].get(skill.pk, 0) / skill.item_count if skill.item_count else 0.0
-        if average not in labels:
-            labels[average] = number_format(average, decimal_pos=1)
-        return SkillLevel(column=column, average=average, label=labels[average])
-
-    return {user_id: SkillChart(levels=[level(user_id, column) for column in columns]) for user_id in user_ids}
-
-
 @dataclass
 class SkillAssessments:
     """One skill with the candidate's assessed items under it, for the detail page."""
 
     skill: Skill
+    item_count: int  # of the skill, assessed or not: the average counts an unassessed item as level 0
     assessments: list[Assessment] = field(default_factory=list)
+
+    @property
+    def average(self) -> Decimal:
+        """The same number as the candidate list's chart and the shared profile (skills.selectors.average_level)."""
+        return average_level(total=sum(assessment.level for assessment in self.assessments), count=self.item_count)
 
 
 def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]:
-    """The candidate's assessed items grouped by skill in growth order, with evidence; one query."""
+    """The candidate's assessed items grouped by skill in growth order, with evidence; two queries."""
+    item_counts = {skill.pk: skill.item_count for skill in skills_with_item_counts()}
     grouped: dict[int, SkillAssessments] = {}
     assessments = (
         Assessment.objects.filter(user_id=profile.user_id, level__gt=Level.NONE)
@@ -263,7 +162,8 @@ def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]
     )
     for assessment in assessments:
         skill = assessment.item.skill
-        grouped.setdefault(skill.pk, SkillAssessments(skill=skill)).assessments.append(assessment)
+        group = grouped.setdefault(skill.pk, SkillAssessments(skill=skill, item_count=item_counts.get(skill.pk, 0)))
+        group.assessments.append(assessment)
     return list(grouped.values())
 
 
@@ -274,38 +174,6 @@ def candidate_role_matches(*, profile: EngineerProfile) -> list[RoleMatch]:
         .select_related("role")
         .order_by("-score", "role__order", "role__title")
     )
-
-
-def shortlists_for(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
-    """Only the recruiter's own shortlists; another recruiter's lists are never reachable."""
-    return Shortlist.objects.filter(recruiter=recruiter)
-
-
-def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
-    """The recruiter's shortlists, each counting only candidates who are still visible."""
-    return shortlists_for(recruiter=recruiter).annotate(
-        visible_count=Count("entries", filter=visible_to_recruiters_lookup("entries__profile__"))
-    )
-
-
-def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
-    """Entries of a shortlist whose candidate is still visible; hidden ones are kept, not shown."""
-    return (
-        shortlist.entries.filter(profile__in=visible_candidates())
-        .select_related("profile__user", "profile__target_role")
-        .order_by("-added_at", "-pk")
-    )
-
-
-def shortlist_memberships(*, recruiter: AbstractBaseUser, profile_ids: Iterable[int]) -> dict[int, set[int]]:
-    """For each profile, the ids of the recruiter's shortlists it is on; one query for a page."""
-    memberships: dict[int, set[int]] = defaultdict(set)
-    rows = ShortlistEntry.objects.filter(shortlist__recruiter=recruiter, profile_id__in=list(profile_ids)).values_list(
-        "profile_id", "shortlist_id"
-    )
-    for profile_id, shortlist_id in rows:
-        memberships[profile_id].add(shortlist_id)
-    return memberships
 
 
 @dataclass(frozen=True)

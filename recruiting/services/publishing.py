@@ -1,25 +1,20 @@
-"""The editors' side of vacancy searches: the current proposals, and publishing one, as it was frozen, as an
-ordinary role that engineers see."""
+"""The editors' side of vacancy searches: publishing a proposal, as it was frozen, as an ordinary role that
+engineers see.
+"""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from recruiting.models import SearchProposal, VacancySearch
-from recruiting.searches import TITLE_MAX_LENGTH
+from recruiting.services.searches import TITLE_MAX_LENGTH
 from skills.models import ChecklistItem, Role, RoleRequirement
 from skills.recomputes import request_role_recompute
-
-
-def proposals() -> QuerySet[SearchProposal]:
-    """What editors see of recruiters' searches: the copies proposed to them, never a search itself."""
-    return SearchProposal.objects.select_related("search__owner", "search__role", "replaces", "replaced_by")
 
 
 def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:

@@ -18,58 +18,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.mail import queue_email
 from recruiting.models import ContactRequest, RecruiterProfile
+from recruiting.selectors.contacts import latest_request
 from skills.models import EngineerProfile
 
 CONTACT_REQUESTS_PER_DAY = 20
 MESSAGE_MAX_LENGTH = ContactRequest._meta.get_field("message").max_length
-
 logger = logging.getLogger(__name__)
-
-
-def accepted_by(*, recruiter: AbstractBaseUser, profile_ref: str = "pk") -> Exists:
-    """Whether the candidate (``profile_ref`` from the outer query) accepted this recruiter's request."""
-    return Exists(
-        ContactRequest.objects.filter(
-            profile=OuterRef(profile_ref), recruiter=recruiter, status=ContactRequest.Status.ACCEPTED
-        )
-    )
-
-
-def with_identity_for(queryset: QuerySet, *, recruiter: AbstractBaseUser, profile_ref: str = "pk") -> QuerySet:
-    """``identity_revealed`` on each row, read by :attr:`EngineerProfile.shown_identity` (and the CSV)."""
-    return queryset.annotate(identity_revealed=accepted_by(recruiter=recruiter, profile_ref=profile_ref))
-
-
-def accepted_of(*, recruiter: AbstractBaseUser, profiles: set[int]) -> set[int]:
-    """Which of these profile ids accepted this recruiter's contact request, now."""
-    return set(
-        ContactRequest.objects.filter(
-            recruiter=recruiter, profile_id__in=profiles, status=ContactRequest.Status.ACCEPTED
-        ).values_list("profile_id", flat=True)
-    )
-
-
-def reveal_for(*, recruiter: AbstractBaseUser, profiles) -> None:
-    """Mark which of these loaded profiles accepted this recruiter's contact request; one query."""
-    profiles = list(profiles)
-    accepted = accepted_of(recruiter=recruiter, profiles={profile.pk for profile in profiles})
-    for profile in profiles:
-        profile.identity_revealed = profile.pk in accepted
-
-
-def latest_request(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ContactRequest | None:
-    return ContactRequest.objects.filter(recruiter=recruiter, profile=profile).order_by("-created_at", "-pk").first()
-
-
-def recruiter_details(*, recruiter: AbstractBaseUser) -> RecruiterProfile | None:
-    return RecruiterProfile.objects.filter(user=recruiter).first()
 
 
 @transaction.atomic

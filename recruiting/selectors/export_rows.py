@@ -1,0 +1,100 @@
+"""The rows of a candidate export as the recruiter may see them, and their headers, in the export's language.
+
+Each row passes the same visibility rule as the list (the ranking starts from
+``RoleMatch.objects.visible_to_recruiters()``).
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from typing import IO
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from recruiting.selectors.contacts import with_identity_for
+from skills.identity import candidate_identity
+from skills.models import Role, RoleMatch
+from skills.selectors import item_names_in
+
+EXPORT_COLUMNS = (
+    _("name"),
+    _("headline"),
+    _("location"),
+    _("years of experience"),
+    _("role"),
+    _("score"),
+    _("must-haves missing"),
+    _("profile URL"),
+    _("email"),
+)
+
+
+NAME_COLUMN, PROFILE_URL_COLUMN, EMAIL_COLUMN = 0, 7, 8
+ROWS_PER_FETCH = 2000
+
+
+def export_header(language: str) -> list[str]:
+    """The column names in the export's language."""
+    with translation.override(language):
+        return [str(column) for column in EXPORT_COLUMNS]
+
+
+def candidate_rows(
+    *,
+    ranking: QuerySet[RoleMatch],
+    role: Role,
+    profile_url: Callable[[int], str],
+    language: str,
+    recruiter: AbstractBaseUser | None = None,
+    named: IO[bytes] | None = None,
+) -> Iterator[tuple]:
+    """One row per ranked candidate, texts in ``language``: names and email addresses as ``recruiter`` may see
+    them (none revealed without a recruiter). ``named`` hears which candidate each row names, and how."""
+    if recruiter is not None:
+        ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
+    rows = ranking.values_list(
+        "profile__display_name",
+        "profile__identity",
+        "profile__pseudonym",
+        "profile__user__email",
+        "profile__headline",
+        "profile__location",
+        "profile__years_experience",
+        "score",
+        "missing_must_have_names",
+        "profile_id",
+        "identity_revealed" if recruiter is not None else "profile_visible",
+    )
+    with translation.override(language):
+        role_title = str(role.title)
+        names = item_names_in(language=language)
+    for (
+        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed
+    ) in rows.iterator(chunk_size=ROWS_PER_FETCH):  # fmt: skip
+        shown = candidate_identity(
+            display_name=display_name,
+            identity=identity,
+            pseudonym=pseudonym,
+            email=email,
+            revealed=bool(revealed) and recruiter is not None,
+        )
+        if named is not None:
+            record_named_row(named, profile_id=profile_id, name=shown.name, email=shown.email)
+        yield (
+            shown.name,
+            headline,
+            location,
+            years,
+            role_title,
+            score,
+            "; ".join(names.get(name, name) for name in missing),
+            profile_url(profile_id),
+            shown.email,  # empty unless the candidate accepted this recruiter's request
+        )
+
+
+def record_named_row(out: IO[bytes], *, profile_id: int, name: str, email: str) -> None:
+    """One line of an export's list of named rows: which candidate a row names, and how (one JSON array a line)."""
+    out.write(json.dumps([profile_id, name, email]).encode() + b"\n")

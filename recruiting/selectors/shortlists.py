@@ -1,0 +1,42 @@
+"""Reads of a recruiter's own shortlists; another recruiter's lists are never reachable."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, QuerySet
+
+from recruiting.models import Shortlist, ShortlistEntry
+from skills.models import EngineerProfile, visible_to_recruiters_lookup
+
+
+def shortlists_for(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """Only the recruiter's own shortlists; another recruiter's lists are never reachable."""
+    return Shortlist.objects.filter(recruiter=recruiter)
+
+
+def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
+    """The recruiter's shortlists, each counting only candidates who are still visible."""
+    return shortlists_for(recruiter=recruiter).annotate(
+        visible_count=Count("entries", filter=visible_to_recruiters_lookup("entries__profile__"))
+    )
+
+
+def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
+    """Entries of a shortlist whose candidate is still visible; hidden ones are kept, not shown."""
+    return (
+        shortlist.entries.filter(profile__in=EngineerProfile.objects.visible_to_recruiters())
+        .select_related("profile__user", "profile__target_role")
+        .order_by("-added_at", "-pk")
+    )
+
+
+def shortlist_memberships(*, recruiter: AbstractBaseUser, profile_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each profile, the ids of the recruiter's shortlists it is on; one query for a page."""
+    memberships: dict[int, set[int]] = defaultdict(set)
+    rows = ShortlistEntry.objects.filter(shortlist__recruiter=recruiter, profile_id__in=list(profile_ids)).values_list(
+        "profile_id", "shortlist_id"
+    )
+    for profile_id, shortlist_id in rows:
+        memberships[profile_id].add(shortlist_id)
+    return memberships

@@ -1,0 +1,112 @@
+"""Recruiter pages: queue an export of the filtered list, follow it, download its file."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from portal.workers import job_wait
+from recruiting.filters import CandidateFilter, CandidateSpec
+from recruiting.forms import ExportForm
+from recruiting.models import CandidateExport
+from recruiting.selectors.exports import (
+    exports_storage,
+    own_exports,
+    recent_exports,
+    rows_to_leave_out,
+    written_identities,
+)
+from recruiting.services.exports import reclaim_stale_exports, request_candidate_export, request_filtered_copy
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def candidate_export(request: HttpRequest) -> HttpResponse:
+    """POST queues an export of the list for the filters in the query string and shows its progress; GET (an old
+    bookmark of the CSV link) shows what would be exported, with the button that queues it."""
+    candidate_filter = CandidateFilter(request.GET, recruiter=request.user)
+    role = candidate_filter.chosen_role
+    if role is None:
+        raise Http404(_("There is no published role to rank candidates by."))
+    if request.method == "POST":
+        profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
+        form = ExportForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ValidationError(form.errors["file_format"])
+            export = request_candidate_export(
+                recruiter=request.user,
+                spec=candidate_filter.spec,
+                profile_url_base=request.build_absolute_uri(profile_url),
+                file_format=form.cleaned_data["file_format"],
+                language=get_language(),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(f"{reverse('recruiting:candidate-list')}?{request.GET.urlencode()}")  # the filters stay
+        response = HttpResponseRedirect(export.get_absolute_url())
+        response.status_code = 303  # see the export's progress page
+        return response
+    context = {
+        "filter": candidate_filter,
+        "form": candidate_filter.form,
+        "role": role,
+        "exports": recent_exports(recruiter=request.user),
+    }
+    return render(request, "recruiting/candidate_export.html", context)
+
+
+def _own_export(request: HttpRequest, pk: int) -> CandidateExport:
+    """The recruiter's own export, a stale run of it re-queued first; anyone else's is a 404."""
+    exports = own_exports(recruiter=request.user)
+    reclaim_stale_exports(exports.filter(pk=pk))
+    return get_object_or_404(exports, pk=pk)
+
+
+@require_safe
+def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An export's progress; htmx polls the status part until the job has finished."""
+    export = _own_export(request, pk)
+    template = "recruiting/partials/export_status.html" if request.htmx else "recruiting/export_detail.html"
+    context = {
+        "export": export,
+        "wait": None if export.is_finished else job_wait(job=export),
+        "list_query": CandidateSpec.from_json(export.spec).to_query(),
+    }
+    return render(request, template, context)
+
+
+@require_safe
+def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The finished file, for its own recruiter within 24 hours, as stored; never with anyone who now shows less
+    than it does (then a job writes it again without them, and the progress page follows it)."""
+    export = _own_export(request, pk)
+    if not export.is_downloadable:
+        raise Http404(_("This export is not ready, or its file has expired."))
+    try:
+        hidden = rows_to_leave_out(recruiter=request.user, written=dict(written_identities(export=export)))
+        if hidden:
+            # Someone named in it shows this recruiter less now: the job writes the file again without them.
+            request_filtered_copy(export=export)
+            messages.info(
+                request,
+                _(
+                    "The file is being written again without the candidates who have since hidden their name or left. Download it when it is ready."
+                ),
+            )
+            return redirect(export)
+        stream = exports_storage().open(export.file_name, "rb")
+    except FileNotFoundError as error:
+        raise Http404(_("This export is not ready, or its file has expired.")) from error
+    response = FileResponse(stream, content_type=export.content_type)
+    slug = export.role.slug if export.role else "role"
+    response["Content-Disposition"] = (
+        f'attachment; filename="candidates-{slug}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}'
+        f'.{export.file_format}"'
+    )
+    response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
+    return response

@@ -1,0 +1,179 @@
+"""Recruiter pages: named shortlists with private notes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from portal.redirects import safe_next
+from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm
+from recruiting.models import Shortlist
+from recruiting.selectors.candidates import visible_candidates
+from recruiting.selectors.contacts import reveal_for
+from recruiting.selectors.shortlists import (
+    shortlist_memberships,
+    shortlists_for,
+    shortlists_with_counts,
+    visible_entries,
+)
+from recruiting.services.shortlists import (
+    add_to_shortlist,
+    create_shortlist,
+    delete_shortlist,
+    remove_from_shortlist,
+    set_shortlist_note,
+)
+from skills.models import EngineerProfile
+
+
+def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
+    """What the shortlist widget of one candidate needs."""
+    shortlists = list(shortlists_for(recruiter=recruiter))
+    return {
+        "profile": profile,
+        "shortlists": shortlists,
+        "member_ids": (
+            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
+        ),
+        "add_form": form,
+        "status": status,
+    }
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def shortlist_list(request: HttpRequest) -> HttpResponse:
+    form = ShortlistForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error("name", error.messages)
+        else:
+            messages.success(request, _("Shortlist “%(name)s” created.") % {"name": shortlist.name})
+            return redirect("recruiting:shortlist-detail", pk=shortlist.pk)
+    context = {"form": form, "shortlists": shortlists_with_counts(recruiter=request.user)}
+    return render(request, "recruiting/shortlist_list.html", context, status=400 if form.is_bound else 200)
+
+
+@require_safe
+def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    return _render_shortlist_detail(request, shortlist)
+
+
+def _render_shortlist_detail(
+    request: HttpRequest, shortlist: Shortlist, *, bound_form: ShortlistNoteForm | None = None, profile_pk=None
+) -> HttpResponse:
+    """The shortlist page; a note form that failed validation is shown with its errors."""
+    entries = list(visible_entries(shortlist=shortlist))
+    reveal_for(recruiter=request.user, profiles=[entry.profile for entry in entries])
+    for entry in entries:
+        entry.note_form = (
+            bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})
+        )
+    return render(
+        request,
+        "recruiting/shortlist_detail.html",
+        {"shortlist": shortlist, "entries": entries},
+        status=400 if bound_form is not None else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes the shortlist with its notes."""
+    if request.method == "POST":
+        shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+        delete_shortlist(recruiter=request.user, shortlist=shortlist)
+        messages.success(request, _("Shortlist “%(name)s” deleted.") % {"name": shortlist.name})
+        return redirect("recruiting:shortlist-list")
+    shortlist = get_object_or_404(shortlists_with_counts(recruiter=request.user), pk=pk)
+    return render(request, "recruiting/shortlist_confirm_delete.html", {"shortlist": shortlist})
+
+
+@require_POST
+def shortlist_add(request: HttpRequest) -> HttpResponse:
+    """Add a candidate to a shortlist (or a new one); htmx gets the widget back, a plain form a redirect."""
+    form = AddToShortlistForm(request.POST, recruiter=request.user)
+    valid = form.is_valid()
+    if form.has_error("profile"):
+        raise Http404(_("No such candidate."))
+    profile = form.cleaned_data["profile"]
+    status = ""
+    if valid:
+        shortlist = form.cleaned_data["shortlist"]
+        try:
+            with transaction.atomic():
+                if shortlist is None:
+                    shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["new_name"])
+                add_to_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
+        except ValidationError as error:
+            form.add_error("new_name", error.messages)
+        else:
+            status = _("Added to “%(name)s”.") % {"name": shortlist.name}
+    if not request.htmx:
+        if status:
+            messages.success(request, status)
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+        return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
+    return render(
+        request,
+        "recruiting/partials/shortlist_controls.html",
+        controls_context(recruiter=request.user, profile=profile, form=None if status else form, status=status),
+    )
+
+
+@require_POST
+def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
+    """Take a candidate off a shortlist; from the shortlist page htmx simply drops the row."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    profile = get_object_or_404(visible_candidates(), pk=profile_pk)
+    remove_from_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
+    status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
+    if not request.htmx:
+        messages.success(request, status)
+        return HttpResponseRedirect(
+            safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk}))
+        )
+    if request.POST.get("fragment") == "controls":
+        return render(
+            request,
+            "recruiting/partials/shortlist_controls.html",
+            controls_context(recruiter=request.user, profile=profile, status=status),
+        )
+    return HttpResponse("")
+
+
+@require_POST
+def shortlist_note(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
+    """Save the private note on one shortlisted candidate."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
+    form = ShortlistNoteForm(request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            entry = set_shortlist_note(
+                recruiter=request.user, shortlist=shortlist, profile=entry.profile, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            form.add_error("note", error.messages)
+        else:
+            saved = True
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("Note saved."))
+            return redirect("recruiting:shortlist-detail", pk=pk)
+        return _render_shortlist_detail(request, shortlist, bound_form=form, profile_pk=entry.profile_id)
+    entry.note_form = form if not saved else ShortlistNoteForm(initial={"note": entry.note})
+    return render(
+        request,
+        "recruiting/partials/shortlist_note.html",
+        {"shortlist": shortlist, "entry": entry, "saved": saved},
+    )

@@ -74,6 +74,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def pytest_configure(config):
     """Serve static files from the finders: tests need no collectstatic run."""
     from django.conf import settings
+    from django.core.signals import setting_changed
 
     settings.STORAGES = {
         **settings.STORAGES,
@@ -86,6 +87,8 @@ def pytest_configure(config):
     # Jobs run at once where a test only needs their effect; tests of the queue itself switch to the database
     # backend (tests/jobs.py), and real `db_worker` processes read the settings module, not this.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # A module that defines a task and is imported by an app's ready() has opened the backend already: reopen it.
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -26,7 +26,7 @@ from portal.spreadsheets import spreadsheet_safe
 from recruiting.contacts import with_identity_for
 from skills.identity import CandidateIdentity, candidate_identity
 from skills.models import Role, RoleMatch
-from skills.selectors import item_names_in
+from skills.selectors.checklist import item_names_in
 
 XLSX = "xlsx"
 CSV = "csv"

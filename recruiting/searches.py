@@ -33,8 +33,8 @@ from portal.jobs import JobStatus
 from portal.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
-from skills.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.scoring import RequirementSpec
+from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading, validate_vacancy_text
 

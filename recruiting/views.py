@@ -56,7 +56,7 @@ from recruiting.services import (
     set_shortlist_note,
 )
 from skills.models import EngineerProfile, Role
-from skills.selectors import role_gaps, skill_radar
+from skills.selectors.gaps import role_gaps, skill_radar
 
 
 def candidates_required(view):

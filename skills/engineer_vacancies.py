@@ -3,7 +3,7 @@
 The fit is the roles' score (``skills.scoring.compute_match``) over the requirements that
 ``skills.vacancies.fit.vacancy_requirements`` draws from a reading — the one rule for what a
 vacancy needs — so a vacancy's score and a role's can be read side by side. Gaps and the
-learning path come from the same selector as a role's (``skills.selectors.requirement_gaps``).
+learning path come from the same selector as a role's (``skills.selectors.gaps.requirement_gaps``).
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,8 @@ from catalog.models import Tool
 from portal.fragments import person_kind, touch
 from skills.models import ChecklistItem, RoleRequirement, SavedVacancy, Skill
 from skills.scoring import MatchResult, compute_match
-from skills.selectors import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps, user_levels
+from skills.selectors.gaps import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps
+from skills.selectors.profiles import user_levels
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
 

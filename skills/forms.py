@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.access import has_mfa
 from skills.models import ChecklistItem, EngineerProfile, Level, Role, ShareLink, http_url_validator
-from skills.services import AssessmentInput
+from skills.services.assessments import AssessmentInput
 from skills.vacancies.reading import VACANCY_MAX_CHARS, VACANCY_TOO_LONG, check_vacancy_length
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")

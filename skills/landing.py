@@ -8,7 +8,7 @@ from django.urls import reverse
 from portal.access import CANDIDATES_PERMISSION
 from portal.accounts import QueuedMailAccountAdapter
 from skills.models import EngineerProfile
-from skills.selectors import own_profile
+from skills.selectors.profiles import own_profile
 
 Start = EngineerProfile.Start
 

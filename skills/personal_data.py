@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy, ShareLink
-from skills.selectors import own_profile
+from skills.selectors.profiles import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
 VACANCY_SEARCH = "a recruiter's private vacancy search"

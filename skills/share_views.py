@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from skills import selectors, sharing
+from skills import sharing
 from skills.forms import ShareLinkForm
 from skills.models import EngineerProfile, ShareLink
+from skills.selectors.gaps import role_gaps, skill_radar
 from skills.views import render_profile
 
 
@@ -29,8 +30,8 @@ def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
         "link": link,
         "role": role,
         "assessments": sharing.shared_assessments(user=owner),
-        "radar": selectors.skill_radar(user=owner, role=role),
-        "gaps": selectors.role_gaps(user=owner, role=role) if role else None,
+        "radar": skill_radar(user=owner, role=role),
+        "gaps": role_gaps(user=owner, role=role) if role else None,
     }
     response = render(request, "skills/shared_profile.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -1,7 +1,7 @@
 """The one-minute start (/skills/start/): choose a target role or none, rate each skill once, see the best fit.
 
 Its writes go through the same services as the checklist: a skill's rating fills that skill's items not yet
-assessed, as a first guess, through :func:`skills.services.record_assessments`.
+assessed, as a first guess, through :func:`skills.services.assessments.save_assessments`.
 """
 
 from dataclasses import dataclass
@@ -11,8 +11,9 @@ from django.db import transaction
 
 from portal.fragments import person_kind, touch
 from skills.models import Assessment, ChecklistItem, EngineerProfile, Role, Skill
-from skills.selectors import RequirementStatus, RoleFit, role_fits, role_gaps
-from skills.services import AssessmentInput, get_or_create_profile, record_assessments
+from skills.selectors.gaps import RequirementStatus, RoleFit, role_fits, role_gaps
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import get_or_create_profile
 
 Start = EngineerProfile.Start
 
@@ -52,7 +53,7 @@ def rate_skills_at_start(*, user: AbstractBaseUser, ratings: dict[Skill, int]) -
     items = ChecklistItem.objects.published().filter(skill__in=list(ratings)).exclude(pk__in=assessed)
     entries = [AssessmentInput(item=item, level=ratings[item.skill]) for item in items.select_related("skill")]
     if entries:
-        record_assessments(user=user, entries=entries)
+        save_assessments(user=user, entries=entries)
     profile.start = Start.DONE
     _save_start(profile, "start")
     return profile

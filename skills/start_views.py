@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from skills import start as start_flow
 from skills.forms import StartRatingForm, StartRoleForm
 from skills.models import EngineerProfile, Skill
-from skills.selectors import own_profile
+from skills.selectors.profiles import own_profile
 
 Start = EngineerProfile.Start
 STEPS = ("1", "2", "3")

@@ -19,7 +19,7 @@ from recruiting.contacts import (
 )
 from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
 from skills import personal_data
-from skills.services import delete_account
+from skills.services.profiles import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

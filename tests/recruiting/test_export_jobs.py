@@ -20,7 +20,7 @@ from portal.jobs import JobStatus
 from recruiting import services
 from recruiting.models import CandidateExport
 from skills.models import EngineerProfile
-from skills.services import delete_account, update_profile
+from skills.services.profiles import delete_account, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
 

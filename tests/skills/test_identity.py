@@ -10,7 +10,7 @@ from django.utils import translation
 from skills.identity import candidate_identity
 from skills.models import EngineerProfile
 from skills.pseudonyms import ADJECTIVES, DUTCH_ADJECTIVES, DUTCH_NOUNS, NOUNS
-from skills.services import get_or_create_profile, update_profile
+from skills.services.profiles import get_or_create_profile, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

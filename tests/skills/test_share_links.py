@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from skills.models import ShareLink, ShareLinkView
 from skills.personal_data import export_user_data
-from skills.services import delete_account
+from skills.services.profiles import delete_account
 from skills.sharing import create_share_link, hash_share_token, revoke_share_link
 from tests.clients import PortalClient
 from tests.factories import (

@@ -10,7 +10,6 @@ from django.core import mail
 from django.urls import reverse
 
 from skills.models import Assessment, EngineerProfile
-from skills.services import set_assessment
 from tests.factories import (
     TOTP_SECRET,
     ChecklistItemFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
 def test_a_chosen_role_becomes_the_target_and_a_rating_keeps_levels_already_set(client, world):
     user = UserFactory()
     client.force_login(user)
-    set_assessment(user=user, item=world["joins"], level=1)
+    assess(user=user, item=world["joins"], level=1)
     client.post(START, {"action": "role", "role": "lakehouse"})
     client.post(START, {"action": "rate", f"skill-{world['sql'].pk}": "4"})
     assert EngineerProfile.objects.get(user=user).target_role == world["hard"]

@@ -13,11 +13,10 @@ from skills.demo import load_skills_demo
 from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem
 from skills.scoring import compute_match
-from skills.selectors import user_levels
-from skills.services import set_assessment
+from skills.selectors.profiles import user_levels
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import read_vacancy
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +40,8 @@ def engineer(client):
     load_catalog_demo()
     load_skills_demo()
     user = UserFactory()
-    set_assessment(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
-    set_assessment(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=1)
+    assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
+    assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=1)
     client.force_login(user)
     return user
 

@@ -16,8 +16,8 @@ from skills import engineer_vacancies
 from skills.engineer_vacancies import MAX_SAVED_VACANCIES, save_vacancy
 from skills.models import Resource, SavedVacancy
 from skills.scoring import compute_match
-from skills.selectors import user_levels
-from skills.services import delete_account, set_assessment
+from skills.selectors.profiles import user_levels
+from skills.services.profiles import delete_account
 from skills.vacancies import fit as rule
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.reading import VACANCY_MAX_CHARS, ItemAsked, PhraseHit, ToolAsked, VacancyReading
@@ -29,6 +29,7 @@ from tests.factories import (
     SkillFactory,
     ToolFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -153,8 +154,8 @@ def test_pasted_markup_is_shown_as_text_never_run(client, engineer, fake_reader)
 
 def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(client, engineer, fake_reader, world):
     items = world["items"]
-    set_assessment(user=engineer, item=items["window"], level=2)
-    set_assessment(user=engineer, item=items["skew"], level=1)
+    assess(user=engineer, item=items["window"], level=2)
+    assess(user=engineer, item=items["skew"], level=1)
     body = read_page(client).content.decode()
     asked = body[body.index('id="asked-heading"') : body.index('id="tools-heading"')]
     # growth order: SQL, then orchestration, then Spark
@@ -181,8 +182,8 @@ def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, mo
 
 def test_the_fit_is_the_roles_score_over_the_rules_requirements(client, engineer, fake_reader, world, reading):
     items = world["items"]
-    set_assessment(user=engineer, item=items["window"], level=3)
-    set_assessment(user=engineer, item=items["retries"], level=1)
+    assess(user=engineer, item=items["window"], level=3)
+    assess(user=engineer, item=items["retries"], level=1)
     response = read_page(client)
     expected = compute_match(rule.vacancy_requirements(reading=reading), user_levels(user=engineer))
     assert response.context["fit"].result == expected
@@ -211,7 +212,7 @@ def test_public_tools_link_to_the_catalog_and_hidden_ones_are_left_out(client, e
 
 
 def test_gaps_and_the_learning_path_come_as_for_a_role(client, engineer, fake_reader, world):
-    set_assessment(user=engineer, item=world["items"]["retries"], level=3)
+    assess(user=engineer, item=world["items"]["retries"], level=3)
     body = read_page(client).content.decode()
     path = body[body.index('id="path-heading"') : body.index('id="missing-heading"')]
     steps = re.findall(r"<li class=\"mb-2\">\s*<strong>(.*?)</strong>", path)
@@ -371,7 +372,7 @@ def test_saved_vacancies_show_beside_the_roles_with_their_fit(client, engineer, 
     vacancy = save_vacancy(
         owner=engineer, title="Platform <b>engineer</b>", link="https://jobs.example.org/7", text=TEXT
     )
-    set_assessment(user=engineer, item=world["items"]["window"], level=3)
+    assess(user=engineer, item=world["items"]["window"], level=3)
     body = client.get(reverse("skills:gaps")).content.decode()  # ...drawn afresh after the save and the level
     expected = compute_match(rule.vacancy_requirements(reading=reading), user_levels(user=engineer))
     card = body[body.index(f'id="vacancy-{vacancy.pk}-title"') :].split("</article>")[0]

@@ -1,7 +1,9 @@
 """The role recompute as background work: one run per role, split into chunks of profiles that any worker takes.
 
-An editor's change to a role queues a run (:func:`request_role_recompute`); the matches themselves are written by
-:func:`skills.services.recompute_role_matches`, batch by batch, so recruiters see old matches until new ones land.
+An editor's change to a role queues a run (:func:`request_role_recompute`); each chunk is the task
+:func:`recompute_role`, beside the work it runs; the matches themselves are written by
+:func:`skills.services.matches.recompute_role_matches`, batch by batch, so recruiters see old matches until new
+ones land.
 """
 
 from collections.abc import Iterable
@@ -12,11 +14,12 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
 from portal import jobs
 from portal.jobs import JobStatus
 from skills.models import EngineerProfile, Role, RoleRecompute
-from skills.services import recompute_role_matches
+from skills.services.matches import recompute_role_matches
 
 REASON_REPLACED = gettext_noop("A newer change to the role started a fresh recompute.")
 
@@ -85,8 +88,6 @@ def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
 
 def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int = 0, delay=None):
     """Queue the task of one chunk of a recompute's attempt; its task."""
-    from skills.tasks import recompute_role
-
     return jobs.enqueue(
         recompute_role,
         recompute_id=recompute_id,
@@ -98,10 +99,11 @@ def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: 
     )
 
 
-def run_role_recompute(
+@task()
+def recompute_role(
     *, recompute_id: int, attempt: int, after_pk: int = 0, up_to_pk: int | None = None, retry: int = 0
 ) -> None:
-    """The job, one chunk of it: write the matches of the profiles in the range in batches, with progress. A chunk
+    """The job, one chunk of it (the profiles with ``after_pk < pk <= up_to_pk``, all of them by default): write the matches of the profiles in the range in batches, with progress. A chunk
     that fails on a passing error is queued again by itself, with backoff (``retry`` counts its tries)."""
     jobs.run_job(
         RoleRecompute,

@@ -1,65 +1,30 @@
-"""Reads the skills pages share: plain data for templates, in a fixed number of queries.
+"""Where an engineer stands against a role: the fits, the gaps with a learning path, and the skill radar.
 
-Scores come from ``skills.scoring.compute_match`` on the current levels, the
-same rule the services use for the stored matches, so a page and a stored
-match can never disagree.
+Scores come from ``skills.scoring.compute_match`` on the current levels, the same rule the services use for the
+stored matches, so a page and a stored match can never disagree.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 
 from catalog.models import Tool
 from catalog.selectors import public_tools
-from skills.charts import LineChart, RadarChart, build_line_chart, build_radar
+from skills.charts import RadarChart, build_radar
 from skills.models import (
-    Assessment,
-    AssessmentChange,
     ChecklistItem,
-    EngineerProfile,
     Level,
     Resource,
     Role,
-    RoleMatch,
     RoleRequirement,
     Skill,
 )
 from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, score_of
-from skills.services import requirement_specs_by_role
-
-HISTORY_CHART_POINTS = 200
-
-
-def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) -> dict[int, int]:
-    """The user's level per checklist item id; unassessed items are absent (level 0)."""
-    assessments = Assessment.objects.filter(user=user)
-    if item_ids is not None:
-        assessments = assessments.filter(item_id__in=item_ids)
-    return dict(assessments.values_list("item_id", "level"))
-
-
-def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
-    return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
-
-
-def best_fit(*, profile: EngineerProfile | None) -> RoleMatch | None:
-    """The published role the engineer's stored matches fit best, with its role; one query. Shown, labelled as
-    such, while the engineer has chosen no target role, so nothing is chosen for them."""
-    if profile is None:
-        return None
-    return (
-        RoleMatch.objects.filter(profile=profile, role__in=Role.objects.published())
-        .select_related("role")
-        .order_by("-score", "role__order", "role__title")
-        .first()
-    )
-
-
-# Gaps per role ----------------------------------------------------------------------------------
+from skills.selectors.profiles import own_profile, user_levels
+from skills.selectors.roles import requirement_specs_by_role
 
 
 @dataclass(frozen=True)
@@ -292,92 +257,3 @@ def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
         max_value=max(Level.values),
     )
     return Radar(role=role, rows=rows, chart=chart)
-
-
-# Progress ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProgressCharts:
-    ticked: LineChart | None
-    score: LineChart | None
-    total_items: int
-    points: int
-
-
-def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
-    """Every change of the user's levels, newest first, ready to list."""
-    return AssessmentChange.objects.filter(user=user).select_related("item__skill")
-
-
-def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
-    """Ticked items and target-role match after each of the latest changes, oldest first."""
-    latest = list(
-        AssessmentChange.objects.filter(user=user)
-        .order_by("-changed_at", "-id")
-        .values_list("ticked_count", "target_score")[:HISTORY_CHART_POINTS]
-    )
-    latest.reverse()
-    total_items = ChecklistItem.objects.count()
-    ticked = [ticked_count for ticked_count, _score in latest]
-    scores = [score for _ticked, score in latest if score is not None]
-    return ProgressCharts(
-        ticked=build_line_chart(ticked, y_max=max([total_items, *ticked])) if ticked else None,
-        score=build_line_chart(scores, y_max=100) if scores else None,
-        total_items=total_items,
-        points=len(latest),
-    )
-
-
-# Public role pages ------------------------------------------------------------------------------
-
-
-def published_roles() -> QuerySet[Role]:
-    return Role.objects.published().annotate(
-        requirement_count=Count("requirements"),
-        must_have_count=Count("requirements", filter=Q(requirements__is_must_have=True)),
-    )
-
-
-@dataclass(frozen=True)
-class SkillRequirements:
-    skill: Skill
-    requirements: list[RoleRequirement]
-
-
-def role_requirements_by_skill(*, role: Role) -> list[SkillRequirements]:
-    """A role's requirements grouped by skill, in growth order, with the catalog tools per skill."""
-    grouped: dict[int, SkillRequirements] = {}
-    requirements = (
-        RoleRequirement.objects.filter(role=role)
-        .select_related("item__skill")
-        .prefetch_related(Prefetch("item__skill__tools", queryset=public_tools()))
-        .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order", "item__name")
-    )
-    for requirement in requirements:
-        skill = requirement.item.skill
-        grouped.setdefault(skill.pk, SkillRequirements(skill=skill, requirements=[])).requirements.append(requirement)
-    return list(grouped.values())
-
-
-# Learning resources -----------------------------------------------------------------------------
-
-
-def required_items_without_resources() -> QuerySet[ChecklistItem]:
-    """Items a published role requires that have nothing public to learn them with: dead ends in a learning path."""
-    return (
-        ChecklistItem.objects.filter(requirements__role__in=Role.objects.published())
-        .exclude(pk__in=Resource.objects.public().values("item_id"))
-        .distinct()
-        .order_by("skill__name", "name")
-    )
-
-
-def item_names_in(*, language: str) -> dict[str, str]:
-    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
-    tick wrote it) → its name in ``language``, English where no translation is kept."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
-    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-    return {row[english]: row[column] or row[english] for row in names if row[english]}

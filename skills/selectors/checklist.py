@@ -1,22 +1,32 @@
-"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs; and the
-editors' retiring of skills and items from it (:func:`set_checklist_published`).
+"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs; and what
+the checklist's items are called and which of them nothing teaches.
 
-Split from :mod:`skills.selectors` (the other pages' reads); the same rule applies: plain data for
-templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
+Plain data for templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
 from catalog.selectors import public_tools
-from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch, Skill
+from skills.models import (
+    TICKED_LEVEL,
+    Assessment,
+    ChecklistItem,
+    EngineerProfile,
+    Level,
+    Resource,
+    Role,
+    RoleMatch,
+    Skill,
+)
 from skills.scoring import RequirementSpec, compute_match
-from skills.selectors import best_fit, own_profile
-from skills.services import SavedAssessments, requirement_specs_by_role
+from skills.selectors.profiles import best_fit, own_profile
+from skills.selectors.roles import requirement_specs_by_role
 
 
 @dataclass
@@ -100,6 +110,28 @@ class Checklist:
     @property
     def rows(self) -> list[ChecklistRow]:
         return [row for block in self.skills for row in block.rows]
+
+
+@dataclass(frozen=True)
+class SavedAssessments:
+    """What :func:`skills.services.assessments.save_assessments` stored, with what the pages show next to it, so none of it is read again."""
+
+    assessments: list[Assessment]
+    profile: EngineerProfile  # with its target role
+    ticked: int  # the user's ticked items after the save
+    target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
+    matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
+    levels: dict[int, int]  # every level of the user after the save, per item id
+
+    @property
+    def target_score(self) -> int | None:
+        """The match with the target role after the save: the one computed with the matches, else the stored one."""
+        role_id = self.profile.target_role_id
+        if role_id is None:
+            return None
+        if role_id in self.matches:
+            return self.matches[role_id].score
+        return RoleMatch.objects.filter(profile=self.profile, role_id=role_id).values_list("score", flat=True).first()
 
 
 def _row(item: ChecklistItem, assessment: Assessment | None, requirement: RequirementSpec | None) -> ChecklistRow:
@@ -215,12 +247,21 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
     return ChecklistTick(row=row, block=block, summary=summary)
 
 
-def set_checklist_published(*, queryset: QuerySet, published: bool) -> int:
-    """Publish skills or checklist items again, or retire them: a retired one leaves the checklist, the vacancy
-    reading and the API, while engineers' levels and the requirements on it stay. Returns how many changed; each
-    is saved on its own, so the pages built from the checklist are marked stale (skills.signals)."""
-    rows = list(queryset.exclude(published=published))
-    for row in rows:
-        row.published = published
-        row.save(update_fields=["published"])
-    return len(rows)
+def required_items_without_resources() -> QuerySet[ChecklistItem]:
+    """Items a published role requires that have nothing public to learn them with: dead ends in a learning path."""
+    return (
+        ChecklistItem.objects.filter(requirements__role__in=Role.objects.published())
+        .exclude(pk__in=Resource.objects.public().values("item_id"))
+        .distinct()
+        .order_by("skill__name", "name")
+    )
+
+
+def item_names_in(*, language: str) -> dict[str, str]:
+    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
+    tick wrote it) → its name in ``language``, English where no translation is kept."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
+    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return {row[english]: row[column] or row[english] for row in names if row[english]}

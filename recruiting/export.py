@@ -24,8 +24,8 @@ from openpyxl import Workbook, load_workbook
 
 from portal.spreadsheets import spreadsheet_safe
 from recruiting.contacts import with_identity_for
-from skills.identity import CandidateIdentity, candidate_identity
 from skills.models import Role, RoleMatch
+from skills.privacy.identity import CandidateIdentity, candidate_identity
 from skills.selectors.checklist import item_names_in
 
 XLSX = "xlsx"

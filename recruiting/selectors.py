@@ -20,8 +20,8 @@ from django.utils.functional import SimpleLazyObject
 from recruiting.contacts import accepted_of, reveal_for
 from recruiting.export import shows_more_than_now
 from recruiting.models import CandidateExport, Shortlist, ShortlistEntry
-from skills.identity import CandidateIdentity, candidate_identity
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill, visible_to_recruiters_lookup
+from skills.privacy.identity import CandidateIdentity, candidate_identity
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),

@@ -2,7 +2,10 @@
 
 from django.urls import path
 
-from skills import share_views, start_views, vacancy_views, views
+from skills import views
+from skills.privacy import views as share_views
+from skills.start import views as start_views
+from skills.vacancies import views as vacancy_views
 
 app_name = "skills"
 

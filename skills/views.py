@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from skills import engineer_vacancies, personal_data
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,
@@ -29,6 +28,9 @@ from skills.forms import (
     submitted_assessment_forms,
 )
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
+from skills.privacy import personal_data
+from skills.privacy.sharing import share_links_of
 from skills.selectors import checklist as checklist_page
 from skills.selectors.checklist import SavedAssessments
 from skills.selectors.gaps import role_fits, skill_radar
@@ -38,7 +40,7 @@ from skills.selectors.progress import progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
 from skills.services.assessments import save_assessments
 from skills.services.profiles import delete_account, update_profile
-from skills.sharing import share_links_of
+from skills.vacancies.selectors import saved_vacancy_fits
 
 HISTORY_PAGE_SIZE = 25
 
@@ -141,8 +143,8 @@ def assess_all(request: HttpRequest) -> HttpResponse:
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
         "fits": SimpleLazyObject(lambda: role_fits(user=request.user)),
-        "saved": SimpleLazyObject(lambda: engineer_vacancies.saved_vacancy_fits(user=request.user)),
-        "saved_limit": engineer_vacancies.MAX_SAVED_VACANCIES,
+        "saved": SimpleLazyObject(lambda: saved_vacancy_fits(user=request.user)),
+        "saved_limit": MAX_SAVED_VACANCIES,
     }
     return render(request, "skills/gaps.html", context)
 

@@ -20,9 +20,9 @@ from recruiting.models import ContactRequest
 from recruiting.searches import Requirement, create_search
 from recruiting.services import request_candidate_export
 from skills.demo import load_skills_demo
-from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
+from skills.vacancies.services import save_vacancy
 from tests.factories import (
     EditorFactory,
     EngineerProfileFactory,

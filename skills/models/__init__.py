@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import PublishedQuerySet, TimeStamped
-from skills.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
 from skills.models.levels import TICKED_LEVEL, GrowthStage, Level
 from skills.models.phrases import ItemPhrase, UnrecognisedTerm, VacancyCue
 from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
-from skills.pseudonyms import random_pseudonym
+from skills.privacy.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.privacy.pseudonyms import random_pseudonym
 from skills.validators import http_url_validator
 
 __all__ = [  # the models kept in their own modules, at home here too

@@ -18,7 +18,7 @@ from recruiting.contacts import (
     withdraw_acceptance,
 )
 from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
-from skills import personal_data
+from skills.privacy import personal_data
 from skills.services.profiles import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 

@@ -7,8 +7,8 @@ import redis
 from django.conf import settings
 from django.urls import reverse
 
-from skills.engineer_vacancies import save_vacancy
 from skills.services.profiles import update_profile
+from skills.vacancies.services import save_vacancy
 from tests.clients import PortalClient as Client
 from tests.factories import (
     PASSWORD,

@@ -7,9 +7,9 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 
-from skills.identity import candidate_identity
 from skills.models import EngineerProfile
-from skills.pseudonyms import ADJECTIVES, DUTCH_ADJECTIVES, DUTCH_NOUNS, NOUNS
+from skills.privacy.identity import candidate_identity
+from skills.privacy.pseudonyms import ADJECTIVES, DUTCH_ADJECTIVES, DUTCH_NOUNS, NOUNS
 from skills.services.profiles import get_or_create_profile, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 

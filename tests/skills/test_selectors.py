@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from skills import personal_data
 from skills.models import GrowthStage
+from skills.privacy import personal_data
 from skills.selectors import checklist as checklist_page
 from skills.selectors.gaps import role_fits, role_gaps, skill_radar
 from skills.selectors.progress import progress_charts

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from skills.models import ShareLink, ShareLinkView
-from skills.personal_data import export_user_data
+from skills.privacy.personal_data import export_user_data
+from skills.privacy.sharing import create_share_link, hash_share_token, revoke_share_link
 from skills.services.profiles import delete_account
-from skills.sharing import create_share_link, hash_share_token, revoke_share_link
 from tests.clients import PortalClient
 from tests.factories import (
     AssessmentFactory,

@@ -10,12 +10,12 @@ from django.urls import reverse
 
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
-from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem
 from skills.scoring import compute_match
 from skills.selectors.profiles import user_levels
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import read_vacancy
+from skills.vacancies.services import save_vacancy
 from tests.factories import UserFactory, assess
 
 pytestmark = pytest.mark.django_db

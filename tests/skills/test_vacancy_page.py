@@ -12,16 +12,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from skills import engineer_vacancies
-from skills.engineer_vacancies import MAX_SAVED_VACANCIES, save_vacancy
 from skills.models import Resource, SavedVacancy
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.scoring import compute_match
 from skills.selectors.profiles import user_levels
 from skills.services.profiles import delete_account
 from skills.vacancies import fit as rule
+from skills.vacancies import services as vacancy_services
+from skills.vacancies import views as vacancy_views
 from skills.vacancies.fit import vacancy_rule
-from skills.vacancies.reading import VACANCY_MAX_CHARS, ItemAsked, PhraseHit, ToolAsked, VacancyReading
+from skills.vacancies.reading import VACANCY_MAX_CHARS, ItemAsked, PhraseHit, ToolAsked, VacancyReading, read_vacancy
 from skills.vacancies.seniority import MEDIOR, SENIOR
+from skills.vacancies.services import save_vacancy
 from tests.clients import PortalClient
 from tests.factories import (
     CategoryFactory,
@@ -93,10 +95,16 @@ def reading(world):
     )
 
 
+def read_every_text_with(monkeypatch, read) -> None:
+    """The page and the save read with ``read`` instead of the engine."""
+    for module in (vacancy_views, vacancy_services):
+        monkeypatch.setattr(module, "read_vacancy", read)
+
+
 @pytest.fixture
 def fake_reader(monkeypatch, reading):
     """Every text reads as ``reading`` (with the posted text); the engine's own refusals still apply."""
-    engine_read = engineer_vacancies.read_vacancy
+    engine_read = read_vacancy
 
     def read(*, text: str) -> VacancyReading:
         engine_read(text=text)
@@ -104,7 +112,7 @@ def fake_reader(monkeypatch, reading):
             text=text, language=reading.language, seniority=reading.seniority, items=reading.items, tools=reading.tools
         )
 
-    monkeypatch.setattr(engineer_vacancies, "read_vacancy", read)
+    read_every_text_with(monkeypatch, read)
 
 
 @pytest.fixture
@@ -174,7 +182,7 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
 
 def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, monkeypatch, world, reading):
     medior = VacancyReading(text=TEXT, language="en", seniority="medior", items=reading.items[:1], tools=())
-    monkeypatch.setattr(engineer_vacancies, "read_vacancy", lambda *, text: medior)
+    read_every_text_with(monkeypatch, lambda *, text: medior)
     body = read_page(client).content.decode()
     assert f"Your level: 0 of {rule.needed_level(required=True, seniority=MEDIOR)} needed" in body
     assert 'id="vacancy-seniority">medior<' in body and 'id="vacancy-language">Written in English<' in body
@@ -267,7 +275,7 @@ def test_a_text_the_engine_refuses_comes_back_with_its_reason_on_every_page(clie
     def refuse(*, text):
         raise ValidationError("The reader cannot read this text.")
 
-    monkeypatch.setattr(engineer_vacancies, "read_vacancy", refuse)
+    read_every_text_with(monkeypatch, refuse)
     for response in (
         read_page(client),
         save(client),

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from skills import sharing
 from skills.forms import ShareLinkForm
 from skills.models import EngineerProfile, ShareLink
+from skills.privacy import sharing
 from skills.selectors.gaps import role_gaps, skill_radar
 from skills.views import render_profile
 

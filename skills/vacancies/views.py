@@ -16,21 +16,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.rate_limits import VACANCY_READINGS
-from skills import engineer_vacancies
 from skills.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
-from skills.vacancies.services import count_unrecognised_terms
+from skills.vacancies.reading import read_vacancy
+from skills.vacancies.selectors import VacancyFit, vacancy_fit
+from skills.vacancies.services import count_unrecognised_terms, delete_saved_vacancy, save_vacancy
 
 
-def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> engineer_vacancies.VacancyFit | None:
+def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> VacancyFit | None:
     """The text's fit for the signed-in engineer; None, with the reading's objection on ``form``, if it cannot be read."""
     try:
-        reading = engineer_vacancies.read_vacancy(text=text)
+        reading = read_vacancy(text=text)
     except ValidationError as error:
         form.add_error("text", error)
         return None
-    return engineer_vacancies.vacancy_fit(user=request.user, reading=reading)
+    return vacancy_fit(user=request.user, reading=reading)
 
 
 def _render(request: HttpRequest, **context) -> HttpResponse:
@@ -92,7 +93,7 @@ def vacancy_save(request: HttpRequest) -> HttpResponse:
     form = VacancyForm({"text": text})
     if save_form.is_valid():
         try:
-            vacancy = engineer_vacancies.save_vacancy(
+            vacancy = save_vacancy(
                 owner=request.user,
                 title=save_form.cleaned_data["title"],
                 link=save_form.cleaned_data["link"],
@@ -120,6 +121,6 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
-    engineer_vacancies.delete_saved_vacancy(owner=request.user, vacancy=vacancy)
+    delete_saved_vacancy(owner=request.user, vacancy=vacancy)
     messages.success(request, _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title})
     return redirect(f"{reverse('skills:gaps')}#saved-vacancies-heading")

@@ -1,4 +1,4 @@
-"""A vacancy on the engineer's side: its reading against their own levels, and the vacancies they keep.
+"""A vacancy on the engineer's side: its reading against their own levels, and the fits of the vacancies they keep.
 
 The fit is the roles' score (``skills.scoring.compute_match``) over the requirements that
 ``skills.vacancies.fit.vacancy_requirements`` draws from a reading — the one rule for what a
@@ -9,20 +9,15 @@ learning path come from the same selector as a role's (``skills.selectors.gaps.r
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
 
 from catalog.models import Tool
-from portal.fragments import person_kind, touch
 from skills.models import ChecklistItem, RoleRequirement, SavedVacancy, Skill
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.scoring import MatchResult, compute_match
 from skills.selectors.gaps import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps
 from skills.selectors.profiles import user_levels
 from skills.vacancies.fit import vacancy_requirements
-from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
-
-MAX_SAVED_VACANCIES = 50
+from skills.vacancies.reading import ItemAsked, VacancyReading
 
 # The reading against the engineer's levels ------------------------------------------------------
 
@@ -121,38 +116,6 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
 
 
 # Saved vacancies ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_vacancy(*, owner: AbstractBaseUser, title: str, link: str, text: str) -> SavedVacancy:
-    """Keep a vacancy in the owner's private list, with what its reading asks for, up to MAX_SAVED_VACANCIES."""
-    reading = read_vacancy(text=text)  # refuses text it cannot read (too long, NUL)
-    if SavedVacancy.objects.owned_by(owner).count() >= MAX_SAVED_VACANCIES:
-        raise ValidationError(
-            _("You keep %(limit)s saved vacancies, the most there is room for: delete one before saving another.")
-            % {"limit": MAX_SAVED_VACANCIES}
-        )
-    vacancy = SavedVacancy(
-        owner=owner,
-        title=title.strip(),
-        link=link,
-        text=text,
-        seniority=reading.seniority,
-        language=reading.language,
-        items_asked=[{"item": asked.item.pk, "required": asked.required} for asked in reading.items],
-    )
-    vacancy.full_clean()
-    vacancy.save()
-    touch(person_kind(owner.pk))  # the gaps page lists it
-    return vacancy
-
-
-@transaction.atomic
-def delete_saved_vacancy(*, owner: AbstractBaseUser, vacancy: SavedVacancy) -> None:
-    if vacancy.owner_id != owner.pk:
-        raise PermissionDenied(_("This saved vacancy belongs to someone else."))
-    vacancy.delete()
-    touch(person_kind(owner.pk))
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,16 @@
-"""The one-minute start (/skills/start/): choose a target role or none, rate each skill once, see the best fit.
+"""The one-minute start (/skills/start/): choose a target role or none, rate each skill once, see the best fit
+(:mod:`skills.start.selectors`).
 
 Its writes go through the same services as the checklist: a skill's rating fills that skill's items not yet
 assessed, as a first guess, through :func:`skills.services.assessments.save_assessments`.
 """
 
-from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from portal.fragments import person_kind, touch
 from skills.models import Assessment, ChecklistItem, EngineerProfile, Role, Skill
-from skills.selectors.gaps import RequirementStatus, RoleFit, role_fits, role_gaps
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
 
@@ -67,24 +66,3 @@ def skip_start(*, user: AbstractBaseUser) -> EngineerProfile:
         profile.start = Start.SKIPPED
         _save_start(profile, "start")
     return profile
-
-
-@dataclass(frozen=True)
-class StartResult:
-    """Step 3: the roles ranked by fit, the best one and the first step of its learning path."""
-
-    fits: list[RoleFit]
-    next_step: RequirementStatus | None
-
-    @property
-    def best(self) -> RoleFit | None:
-        return self.fits[0] if self.fits else None
-
-
-def start_result(*, user: AbstractBaseUser) -> StartResult:
-    fits = sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
-    next_step = None
-    if fits:
-        path = role_gaps(user=user, role=fits[0].role).learning_path
-        next_step = path[0] if path else None
-    return StartResult(fits=fits, next_step=next_step)

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from skills import share_views
+from skills.privacy import views
 
 app_name = "share"
 
-urlpatterns = [path("<str:token>/", share_views.shared_profile, name="profile")]
+urlpatterns = [path("<str:token>/", views.shared_profile, name="profile")]

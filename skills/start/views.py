@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from skills import start as start_flow
 from skills.forms import StartRatingForm, StartRoleForm
 from skills.models import EngineerProfile, Skill
 from skills.selectors.profiles import own_profile
+from skills.start import selectors as start_reads
+from skills.start import services as start_flow
 
 Start = EngineerProfile.Start
 STEPS = ("1", "2", "3")
@@ -37,7 +38,7 @@ def _render(request: HttpRequest, step: str, **forms) -> HttpResponse:
     elif step == "2":
         context["form"] = forms.get("form") or _rating_form()
     else:
-        context["result"] = start_flow.start_result(user=request.user)
+        context["result"] = start_reads.start_result(user=request.user)
     return render(request, "skills/start.html", context)
 
 

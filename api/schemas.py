@@ -7,7 +7,7 @@ from ninja import Field, Schema
 
 from catalog.models import Tool
 from skills.models import Level
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20

@@ -13,9 +13,9 @@ from recruiting.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.selectors import roles_for_recruiter, shortlists_for, visible_candidates
 from recruiting.services import NOTE_MAX_LENGTH
-from skills.forms import VacancyTextField
 from skills.models import ChecklistItem, Level, Role
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.forms import VacancyTextField
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 
 class CandidateRoleForm(forms.Form):

@@ -28,8 +28,8 @@ from recruiting.searches import (
     update_search,
 )
 from recruiting.views import candidates_required
-from skills.forms import refuses_a_too_long_vacancy
 from skills.vacancies.fit import vacancy_rule
+from skills.vacancies.forms import refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
 
 

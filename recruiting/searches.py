@@ -36,7 +36,8 @@ from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequire
 from skills.scoring import RequirementSpec
 from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
-from skills.vacancies.reading import ItemAsked, VacancyReading, validate_vacancy_text
+from skills.vacancies.limits import validate_vacancy_text
+from skills.vacancies.reading import ItemAsked, VacancyReading
 
 SEARCH_REQUIREMENTS_MAX = 60
 TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length

@@ -1,4 +1,4 @@
-"""The engineer's own pages and the public role pages: parse with a form, call a service or selector, render.
+"""The engineer's checklist, gaps and progress pages and the public role pages: parse with a form, call a service or selector, render.
 
 The checklist and gaps pages keep their rendered content in the fragment cache
 (``{% fragment %}``) until the engineer's data or the checklist changes; the
@@ -6,40 +6,26 @@ selectors are passed lazily, so a cache hit runs none of their queries.
 """
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from skills.forms import (
-    AssessmentForm,
-    ChecklistFilterForm,
-    DeleteAccountForm,
-    ProfileForm,
-    ShareLinkForm,
-    level_legend,
-    submitted_assessment_forms,
-)
-from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.forms import AssessmentForm, ChecklistFilterForm, level_legend, submitted_assessment_forms
+from skills.models import ChecklistItem, Role
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
-from skills.privacy import personal_data
-from skills.privacy.sharing import share_links_of
 from skills.selectors import checklist as checklist_page
 from skills.selectors.checklist import SavedAssessments
 from skills.selectors.gaps import role_fits, skill_radar
 from skills.selectors.gaps import role_gaps as gaps_against
-from skills.selectors.profiles import own_profile
 from skills.selectors.progress import progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
 from skills.services.assessments import save_assessments
-from skills.services.profiles import delete_account, update_profile
 from skills.vacancies.selectors import saved_vacancy_fits
 
 HISTORY_PAGE_SIZE = 25
@@ -170,60 +156,6 @@ def progress(request: HttpRequest) -> HttpResponse:
         "charts": progress_charts(user=request.user),
     }
     return render(request, "skills/progress.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
-    instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        update_profile(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
-        return redirect("skills:profile")
-    return render_profile(request, form=form)
-
-
-def render_profile(
-    request: HttpRequest, *, form: ProfileForm | None = None, share_form=None, status: int = 200, **extra
-) -> HttpResponse:
-    """The profile page with its side panels: contact requests, share links, who viewed it, your data."""
-    if form is None:
-        instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
-        form = ProfileForm(instance=instance)
-    context = {
-        "form": form,
-        "views": personal_data.profile_views(user=request.user),
-        "contact_requests": personal_data.contact_requests(user=request.user),
-        "share_form": share_form or ShareLinkForm(),
-        "share_links": share_links_of(user=request.user),
-        **extra,
-    }
-    return render(request, "skills/profile.html", context, status=status)
-
-
-@never_cache
-@login_required
-@require_safe
-def profile_export(request: HttpRequest) -> JsonResponse:
-    """All the user's data as a JSON download."""
-    response = JsonResponse(personal_data.export_user_data(user=request.user), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def profile_delete(request: HttpRequest) -> HttpResponse:
-    """Delete the account once its owner confirmed: the e-mail address, the password and, where set up, the app's code."""
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        delete_account(user=user)
-        messages.success(request, _("Your account and all its data are deleted."))
-        return redirect("home")
-    return render(request, "skills/profile_delete.html", {"form": form})
 
 
 @require_safe

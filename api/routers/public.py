@@ -26,7 +26,8 @@ from api.schemas import (
 )
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
-from skills.vacancies.reading import VACANCY_MAX_CHARS, check_vacancy_length, read_vacancy
+from skills.vacancies.limits import VACANCY_MAX_CHARS, check_vacancy_length
+from skills.vacancies.reading import read_vacancy
 from skills.vacancies.services import count_unrecognised_terms
 
 router = Router(tags=["public"])

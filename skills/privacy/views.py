@@ -1,19 +1,78 @@
-"""Share links: the engineer makes and revokes them on the profile page; anyone with one reads /p/<token>/."""
+"""The profile page (what recruiters see, as whom), the engineer's data and account deletion; share links, made and
+revoked on the profile page and read by anyone holding one at /p/<token>/."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from skills.forms import ShareLinkForm
 from skills.models import EngineerProfile, ShareLink
-from skills.privacy import sharing
+from skills.privacy import personal_data, sharing
+from skills.privacy.forms import DeleteAccountForm, ProfileForm, ShareLinkForm
+from skills.privacy.sharing import share_links_of
 from skills.selectors.gaps import role_gaps, skill_radar
-from skills.views import render_profile
+from skills.selectors.profiles import own_profile
+from skills.services.profiles import delete_account, update_profile
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("skills:profile")
+    return render_profile(request, form=form)
+
+
+def render_profile(
+    request: HttpRequest, *, form: ProfileForm | None = None, share_form=None, status: int = 200, **extra
+) -> HttpResponse:
+    """The profile page with its side panels: contact requests, share links, who viewed it, your data."""
+    if form is None:
+        instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
+        form = ProfileForm(instance=instance)
+    context = {
+        "form": form,
+        "views": personal_data.profile_views(user=request.user),
+        "contact_requests": personal_data.contact_requests(user=request.user),
+        "share_form": share_form or ShareLinkForm(),
+        "share_links": share_links_of(user=request.user),
+        **extra,
+    }
+    return render(request, "skills/profile.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_safe
+def profile_export(request: HttpRequest) -> JsonResponse:
+    """All the user's data as a JSON download."""
+    response = JsonResponse(personal_data.export_user_data(user=request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account once its owner confirmed: the e-mail address, the password and, where set up, the app's code."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user=user)
+        messages.success(request, _("Your account and all its data are deleted."))
+        return redirect("home")
+    return render(request, "skills/profile_delete.html", {"form": form})
 
 
 @require_safe

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from skills.forms import StartRatingForm, StartRoleForm
 from skills.models import EngineerProfile, Skill
 from skills.selectors.profiles import own_profile
 from skills.start import selectors as start_reads
 from skills.start import services as start_flow
+from skills.start.forms import StartRatingForm, StartRoleForm
 
 Start = EngineerProfile.Start
 STEPS = ("1", "2", "3")

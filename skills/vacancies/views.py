@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.rate_limits import VACANCY_READINGS
-from skills.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
+from skills.vacancies.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
 from skills.vacancies.selectors import VacancyFit, vacancy_fit
 from skills.vacancies.services import count_unrecognised_terms, delete_saved_vacancy, save_vacancy

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from recruiting.searches import Requirement, create_search, rank_search
-from skills.forms import ProfileForm, ShareLinkForm
 from skills.models import EngineerProfile, Role
+from skills.privacy.forms import ProfileForm, ShareLinkForm
 from skills.services.profiles import update_profile
 from tests.api.conftest import bearer
 from tests.factories import (

@@ -4,7 +4,7 @@ recruiter's search page answer alike (skills.vacancies.reading.check_vacancy_len
 import pytest
 from django.urls import reverse
 
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 from tests.clients import PortalClient
 from tests.factories import RecruiterFactory, UserFactory
 

@@ -21,7 +21,8 @@ from skills.vacancies import fit as rule
 from skills.vacancies import services as vacancy_services
 from skills.vacancies import views as vacancy_views
 from skills.vacancies.fit import vacancy_rule
-from skills.vacancies.reading import VACANCY_MAX_CHARS, ItemAsked, PhraseHit, ToolAsked, VacancyReading, read_vacancy
+from skills.vacancies.limits import VACANCY_MAX_CHARS
+from skills.vacancies.reading import ItemAsked, PhraseHit, ToolAsked, VacancyReading, read_vacancy
 from skills.vacancies.seniority import MEDIOR, SENIOR
 from skills.vacancies.services import save_vacancy
 from tests.clients import PortalClient
@@ -263,7 +264,7 @@ def test_a_nul_byte_is_refused_without_a_server_error(client, engineer):
 
 
 def test_the_form_itself_refuses_a_nul_byte():
-    from skills.forms import VacancyForm
+    from skills.vacancies.forms import VacancyForm
 
     form = VacancyForm({"text": "Spark\x00Airflow"})
     assert not form.is_valid() and "text" in form.errors

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from catalog.models import ToolPhrase
 from skills.models import ChecklistItem, ItemPhrase
-from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
+from skills.vacancies.limits import VACANCY_MAX_CHARS
+from skills.vacancies.reading import read_vacancy
 
 pytestmark = pytest.mark.django_db
 

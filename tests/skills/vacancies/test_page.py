@@ -1,7 +1,7 @@
 """/skills/vacancy/: a pasted vacancy read against the engineer's own levels, and the private list of saved ones.
 
 The page's own behaviour is tested with readings built here (``fake_reader``), so that what is marked, asked
-and needed is known exactly; tests/skills/test_vacancy_engine_on_the_page.py runs the real reading through it.
+and needed is known exactly; tests/skills/vacancies/test_engine_on_the_page.py runs the real reading through it.
 """
 
 import html

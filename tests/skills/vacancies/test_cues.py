@@ -7,7 +7,7 @@ from skills.demo import load_skills_demo
 from skills.models import VacancyCue
 from skills.vacancies.reading import read_vacancy
 from tests.factories import EditorFactory
-from tests.skills.test_vacancy_reading import asked_items
+from tests.skills.vacancies.test_reading import asked_items
 
 pytestmark = pytest.mark.django_db
 

@@ -114,7 +114,8 @@ class Checklist:
 
 @dataclass(frozen=True)
 class SavedAssessments:
-    """What :func:`skills.services.assessments.save_assessments` stored, with what the pages show next to it, so none of it is read again."""
+    """What :func:`skills.services.assessments.save_assessments` stored, with what the pages show next to it, so
+    none of it is read again."""
 
     assessments: list[Assessment]
     profile: EngineerProfile  # with its target role

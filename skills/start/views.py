@@ -1,4 +1,4 @@
-"""The one-minute start: three plain forms on one page, each step resumable (see :mod:`skills.start`)."""
+"""The one-minute start: three plain forms on one page, each step resumable (see :mod:`skills.start.services`)."""
 
 from collections.abc import Callable
 from typing import Any

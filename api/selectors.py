@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 
 from api.models import ApiToken
 from skills.models import Assessment, ChecklistItem, Role, RoleRequirement, Skill
-from skills.selectors import published_roles
+from skills.selectors.roles import published_roles
 
 
 def checklist_skills() -> QuerySet[Skill]:

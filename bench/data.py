@@ -211,7 +211,7 @@ def generate_engineers(
 
     from skills.models import Assessment, EngineerProfile, Role, RoleMatch
     from skills.scoring import compute_match
-    from skills.services import requirement_specs_by_role
+    from skills.selectors.roles import requirement_specs_by_role
 
     user_model = get_user_model()
     items = checklist_items()

@@ -130,7 +130,7 @@ def time_recompute(role, *, workers: int):
     from django_tasks_db.models import DBTaskResult
 
     from portal.jobs import JobStatus
-    from skills import recomputes as skills_recomputes
+    from skills.services import recomputes as skills_recomputes
 
     DBTaskResult.objects.all().delete()  # nothing else for the workers to take
     processes = start_workers(workers)

@@ -288,7 +288,7 @@ def change_requirement(role_slug: str) -> int:
     from django.db import connection
 
     from skills.models import Role, RoleRequirement
-    from skills.recomputes import request_role_recompute
+    from skills.services.recomputes import request_role_recompute
 
     role = Role.objects.get(slug=role_slug)
     requirement = RoleRequirement.objects.filter(role=role).order_by("pk").first()
@@ -462,7 +462,7 @@ def check_matches() -> dict:
     """Every profile's stored match with every role equals compute_match on its stored levels."""
     from skills.models import Assessment, EngineerProfile, Role, RoleMatch
     from skills.scoring import compute_match
-    from skills.services import requirement_specs_by_role
+    from skills.selectors.roles import requirement_specs_by_role
 
     specs = requirement_specs_by_role()
     roles = list(Role.objects.values_list("pk", flat=True))

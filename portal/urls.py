@@ -11,7 +11,7 @@ urlpatterns = [
     path("skills/", include("skills.urls")),
     path("", include("recruiting.urls")),
     path("api/", include("api.urls")),
-    path("p/", include("skills.share_urls")),
+    path("p/", include("skills.privacy.urls")),
     path("accounts/menu/", views.account_menu, name="account-menu"),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
     path(

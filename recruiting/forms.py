@@ -14,9 +14,9 @@ from recruiting.services.contacts import MESSAGE_MAX_LENGTH
 from recruiting.services.searches import NOTE_MAX_LENGTH as SEARCH_NOTE_MAX_LENGTH
 from recruiting.services.searches import SEARCH_REQUIREMENTS_MAX, TITLE_MAX_LENGTH, Requirement
 from recruiting.services.shortlists import NOTE_MAX_LENGTH
-from skills.forms import VacancyTextField
 from skills.models import ChecklistItem, Level, Role
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.forms import VacancyTextField
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 
 class CandidateRoleForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs import Job, JobStatus
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 
 class Shortlist(models.Model):

@@ -30,8 +30,6 @@ from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.jobs import JobStatus
 from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
-from skills import recomputes
-from skills.checklist import set_checklist_published
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -46,6 +44,8 @@ from skills.models import (
     VacancyCue,
 )
 from skills.resources import ItemPhraseResource
+from skills.services import recomputes
+from skills.services.checklist import set_checklist_published
 from skills.vacancies.services import adopt_unrecognised_term
 
 

@@ -8,8 +8,11 @@ class SkillsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import workers
-        from skills import recomputes, signals
+        from skills import signals
+        from skills.services import recomputes
 
         signals.connect()
-        workers.when_lost("skills.tasks.recompute_role", lambda kwargs: recomputes.take_over_chunk(**kwargs))
+        workers.when_lost(
+            "skills.services.recomputes.recompute_role", lambda kwargs: recomputes.take_over_chunk(**kwargs)
+        )
         workers.sweep_also(recomputes.reclaim_stale_recomputes)

@@ -16,11 +16,13 @@ from django.utils.translation import override
 
 from catalog.demo import in_both_languages
 from catalog.models import Tool
-from skills import services
 from skills.demo_cues import load_vacancy_cues_demo
 from skills.demo_phrases import load_item_phrases_demo
 from skills.demo_resources import load_resources_demo
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, GrowthStage, Role, RoleRequirement, Skill
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.matches import recompute_role_matches
+from skills.services.profiles import update_profile
 
 # slug, name, growth stage, catalog tool slugs, description, items: (slug, name, senior?, description)
 SKILLS = (
@@ -457,7 +459,7 @@ def _load_skills_demo() -> None:
                 item=items[skill_slug, item_slug],
                 defaults={"min_level": min_level, "weight": weight, "is_must_have": is_must_have},
             )
-        services.recompute_role_matches(role=role)
+        recompute_role_matches(role=role)
     load_resources_demo()
     load_item_phrases_demo()
     load_vacancy_cues_demo()
@@ -470,7 +472,7 @@ def load_engineer_demo() -> None:
     if user is None or user.assessments.exists():
         return
     items = {(item.skill.slug, item.slug): item for item in ChecklistItem.objects.select_related("skill")}
-    services.update_profile(
+    update_profile(
         user=user,
         headline="Data Engineer — SQL, Pandas and first steps in Airflow",
         years_experience=4,
@@ -482,10 +484,10 @@ def load_engineer_demo() -> None:
     # A returning engineer with weeks of history: past the one-minute start, they land on their best fit.
     EngineerProfile.objects.filter(user=user).update(start=EngineerProfile.Start.DONE)
     for step in DEMO_STEPS:
-        services.save_assessments(
+        save_assessments(
             user=user,
             entries=[
-                services.AssessmentInput(item=items[skill_slug, item_slug], level=level, evidence_url=evidence)
+                AssessmentInput(item=items[skill_slug, item_slug], level=level, evidence_url=evidence)
                 for skill_slug, item_slug, level, evidence in step
             ],
         )

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
-from skills import services
 from skills.models import ChecklistItem, EngineerProfile, Role
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 
 VISIBLE = EngineerProfile.Visibility.RECRUITERS
 PRIVATE = EngineerProfile.Visibility.PRIVATE
@@ -132,14 +133,14 @@ CANDIDATES = (
      "senior-data-engineer-platform-apis", True, VISIBLE, CLOUD_OPS, 60),
 )  # fmt: skip
 
-def _levels(levels_by_skill: dict[str, int], items: list[ChecklistItem], email: str) -> list[services.AssessmentInput]:
+def _levels(levels_by_skill: dict[str, int], items: list[ChecklistItem], email: str) -> list[AssessmentInput]:
     entries = []
     for item in items:
         level = levels_by_skill.get(item.skill.slug, 0) - (1 if item.is_senior else 0)
         if level <= 0:
             continue
         evidence = f"https://example.org/portfolio/{email.split('@')[0]}/{item.skill.slug}" if level >= 3 else ""
-        entries.append(services.AssessmentInput(item=item, level=level, evidence_url=evidence))
+        entries.append(AssessmentInput(item=item, level=level, evidence_url=evidence))
     return entries
 
 
@@ -161,7 +162,7 @@ def load_demo_candidates() -> None:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        services.update_profile(
+        update_profile(
             user=user,
             headline=headline,
             years_experience=years,
@@ -173,6 +174,6 @@ def load_demo_candidates() -> None:
             # Half of them show their name; the others let recruiters see a pseudonym.
             identity=EngineerProfile.Identity.NAME if number % 2 == 0 else EngineerProfile.Identity.PSEUDONYM,
         )
-        services.save_assessments(user=user, entries=_levels(levels, items, email))
+        save_assessments(user=user, entries=_levels(levels, items, email))
         # Spread the last updates over the past weeks, so "updated since" and sorting have something to show.
         EngineerProfile.objects.filter(user=user).update(updated_at=now - timedelta(days=days))

@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from skills.models import AssessmentChange, EngineerProfile
-from skills.selectors import RequirementStatus, RoleGaps, own_profile, role_fits, role_gaps
+from skills.selectors.gaps import RequirementStatus, RoleGaps, role_fits, role_gaps
+from skills.selectors.profiles import own_profile
 
 LATEST_CHANGES = 5
 

@@ -2,7 +2,10 @@
 
 from django.urls import path
 
-from skills import home, share_views, start_views, vacancy_views, views
+from skills import home, views
+from skills.privacy import views as privacy_views
+from skills.start import views as start_views
+from skills.vacancies import views as vacancy_views
 
 app_name = "skills"
 
@@ -15,11 +18,11 @@ urlpatterns = [
     path("gaps/", views.gaps, name="gaps"),
     path("gaps/<slug:slug>/", views.role_gaps, name="role-gaps"),
     path("progress/", views.progress, name="progress"),
-    path("profile/", views.profile, name="profile"),
-    path("profile/export.json", views.profile_export, name="profile-export"),
-    path("profile/delete/", views.profile_delete, name="profile-delete"),
-    path("profile/share-links/", share_views.share_link_create, name="share-link-create"),
-    path("profile/share-links/<int:pk>/revoke/", share_views.share_link_revoke, name="share-link-revoke"),
+    path("profile/", privacy_views.profile, name="profile"),
+    path("profile/export.json", privacy_views.profile_export, name="profile-export"),
+    path("profile/delete/", privacy_views.profile_delete, name="profile-delete"),
+    path("profile/share-links/", privacy_views.share_link_create, name="share-link-create"),
+    path("profile/share-links/<int:pk>/revoke/", privacy_views.share_link_revoke, name="share-link-revoke"),
     path("vacancy/", vacancy_views.vacancy, name="vacancy"),
     path("vacancy/save/", vacancy_views.vacancy_save, name="vacancy-save"),
     path("vacancy/<int:pk>/", vacancy_views.saved_vacancy, name="vacancy-detail"),

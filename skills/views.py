@@ -1,4 +1,4 @@
-"""The engineer's own pages and the public role pages: parse with a form, call a service or selector, render.
+"""The engineer's checklist, gaps and progress pages and the public role pages: parse with a form, call a service or selector, render.
 
 The checklist and gaps pages keep their rendered content in the fragment cache
 (``{% fragment %}``) until the engineer's data or the checklist changes; the
@@ -6,31 +6,27 @@ selectors are passed lazily, so a cache hit runs none of their queries.
 """
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from skills import checklist as checklist_page
-from skills import engineer_vacancies, personal_data, selectors, services
-from skills.forms import (
-    AssessmentForm,
-    ChecklistFilterForm,
-    DeleteAccountForm,
-    ProfileForm,
-    ShareLinkForm,
-    level_legend,
-    submitted_assessment_forms,
-)
-from skills.models import ChecklistItem, EngineerProfile, Role
-from skills.sharing import share_links_of
+from skills.forms import AssessmentForm, ChecklistFilterForm, level_legend, submitted_assessment_forms
+from skills.models import ChecklistItem, Role
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
+from skills.selectors import checklist as checklist_page
+from skills.selectors.checklist import SavedAssessments
+from skills.selectors.gaps import role_fits, skill_radar
+from skills.selectors.gaps import role_gaps as gaps_against
+from skills.selectors.progress import progress_changes, progress_charts
+from skills.selectors.roles import published_roles, role_requirements_by_skill
+from skills.services.assessments import save_assessments
+from skills.vacancies.selectors import saved_vacancy_fits
 
 HISTORY_PAGE_SIZE = 25
 
@@ -65,7 +61,7 @@ def _render_checklist(
 
 
 def _htmx_row_response(
-    request: HttpRequest, item: ChecklistItem, form: AssessmentForm | None, saved: services.SavedAssessments | None
+    request: HttpRequest, item: ChecklistItem, form: AssessmentForm | None, saved: SavedAssessments | None
 ) -> HttpResponse:
     """The item's row alone; after a save also the skill's progress and the summary, swapped out of band.
 
@@ -94,7 +90,7 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     saved = None
     if form.is_valid():
         try:
-            saved = services.record_assessments(user=request.user, entries=[form.to_input()])
+            saved = save_assessments(user=request.user, entries=[form.to_input()])
         except ValidationError as error:
             form.add_error(None, error)
     if not form.is_valid():
@@ -123,7 +119,7 @@ def assess_all(request: HttpRequest) -> HttpResponse:
             _("Nothing was saved: %(count)d item(s) need a correction, marked below.") % {"count": len(invalid)},
         )
         return _render_checklist(request, {form.item.pk: form for form in forms})
-    services.save_assessments(user=request.user, entries=[form.to_input() for form in forms])
+    save_assessments(user=request.user, entries=[form.to_input() for form in forms])
     messages.success(request, _("Your checklist is saved."))
     return redirect("skills:checklist")
 
@@ -132,9 +128,9 @@ def assess_all(request: HttpRequest) -> HttpResponse:
 @require_safe
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
-        "fits": SimpleLazyObject(lambda: selectors.role_fits(user=request.user)),
-        "saved": SimpleLazyObject(lambda: engineer_vacancies.saved_vacancy_fits(user=request.user)),
-        "saved_limit": engineer_vacancies.MAX_SAVED_VACANCIES,
+        "fits": SimpleLazyObject(lambda: role_fits(user=request.user)),
+        "saved": SimpleLazyObject(lambda: saved_vacancy_fits(user=request.user)),
+        "saved_limit": MAX_SAVED_VACANCIES,
     }
     return render(request, "skills/gaps.html", context)
 
@@ -145,8 +141,8 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {
         "role": role,
-        "gaps": SimpleLazyObject(lambda: selectors.role_gaps(user=request.user, role=role)),
-        "radar": SimpleLazyObject(lambda: selectors.skill_radar(user=request.user, role=role)),
+        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role)),
+        "radar": SimpleLazyObject(lambda: skill_radar(user=request.user, role=role)),
     }
     return render(request, "skills/role_gaps.html", context)
 
@@ -154,75 +150,21 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def progress(request: HttpRequest) -> HttpResponse:
-    changes = Paginator(selectors.progress_changes(user=request.user), HISTORY_PAGE_SIZE)
+    changes = Paginator(progress_changes(user=request.user), HISTORY_PAGE_SIZE)
     context = {
         "page_obj": changes.get_page(request.GET.get("page")),
-        "charts": selectors.progress_charts(user=request.user),
+        "charts": progress_charts(user=request.user),
     }
     return render(request, "skills/progress.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
-    instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        services.update_profile(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
-        return redirect("skills:profile")
-    return render_profile(request, form=form)
-
-
-def render_profile(
-    request: HttpRequest, *, form: ProfileForm | None = None, share_form=None, status: int = 200, **extra
-) -> HttpResponse:
-    """The profile page with its side panels: contact requests, share links, who viewed it, your data."""
-    if form is None:
-        instance = selectors.own_profile(user=request.user) or EngineerProfile(user=request.user)
-        form = ProfileForm(instance=instance)
-    context = {
-        "form": form,
-        "views": personal_data.profile_views(user=request.user),
-        "contact_requests": personal_data.contact_requests(user=request.user),
-        "share_form": share_form or ShareLinkForm(),
-        "share_links": share_links_of(user=request.user),
-        **extra,
-    }
-    return render(request, "skills/profile.html", context, status=status)
-
-
-@never_cache
-@login_required
-@require_safe
-def profile_export(request: HttpRequest) -> JsonResponse:
-    """All the user's data as a JSON download."""
-    response = JsonResponse(personal_data.export_user_data(user=request.user), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def profile_delete(request: HttpRequest) -> HttpResponse:
-    """Delete the account once its owner confirmed: the e-mail address, the password and, where set up, the app's code."""
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        services.delete_account(user=user)
-        messages.success(request, _("Your account and all its data are deleted."))
-        return redirect("home")
-    return render(request, "skills/profile_delete.html", {"form": form})
-
-
 @require_safe
 def role_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "skills/role_list.html", {"roles": selectors.published_roles()})
+    return render(request, "skills/role_list.html", {"roles": published_roles()})
 
 
 @require_safe
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
-    context = {"role": role, "skill_groups": selectors.role_requirements_by_skill(role=role)}
+    context = {"role": role, "skill_groups": role_requirements_by_skill(role=role)}
     return render(request, "skills/role_detail.html", context)

@@ -21,6 +21,7 @@ from skills.models import (
     RoleRequirement,
     Skill,
 )
+from skills.services.assessments import AssessmentInput, save_assessments
 
 PASSWORD = "a-long-and-Unusual-passphrase-42"
 
@@ -201,6 +202,12 @@ class RoleMatchFactory(factory.django.DjangoModelFactory):
     profile = factory.SubFactory(EngineerProfileFactory)
     role = factory.SubFactory(RoleFactory)
     profile_visible = factory.LazyAttribute(lambda match: match.profile.is_visible_to_recruiters)
+
+
+def assess(*, user, item: ChecklistItem, level: int, evidence_url: str = "", note: str = "") -> Assessment:
+    """One level set the way engineers set it (the one write of levels: history, stored matches, cache tokens)."""
+    entry = AssessmentInput(item=item, level=level, evidence_url=evidence_url, note=note)
+    return save_assessments(user=user, entries=[entry]).assessments[0]
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory):

@@ -20,10 +20,9 @@ from recruiting.models import ContactRequest
 from recruiting.services.exports import request_candidate_export
 from recruiting.services.searches import Requirement, create_search
 from skills.demo import load_skills_demo
-from skills.engineer_vacancies import save_vacancy
 from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm
-from skills.services import set_assessment
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
+from skills.vacancies.services import save_vacancy
 from tests.factories import (
     EditorFactory,
     EngineerProfileFactory,
@@ -32,6 +31,7 @@ from tests.factories import (
     ShortlistFactory,
     SuperuserFactory,
     UserFactory,
+    assess,
 )
 
 ROLES = ("anonymous", "engineer", "other_engineer", "recruiter", "editor", "superuser")
@@ -314,7 +314,7 @@ def world(db):
     )
     EngineerProfileFactory(user=users["other_engineer"], target_role=role)  # private, the default
     for engineer in (users["engineer"], users["other_engineer"]):
-        set_assessment(user=engineer, item=item, level=4, evidence_url=EVIDENCE_URL, note=ASSESSMENT_NOTE)
+        assess(user=engineer, item=item, level=4, evidence_url=EVIDENCE_URL, note=ASSESSMENT_NOTE)
     shortlist = ShortlistFactory(recruiter=users["recruiter"])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token

@@ -10,10 +10,10 @@ from api.errors import InvalidInput
 from api.pagination import page
 from api.schemas.checklist import AssessmentIn, AssessmentOut, AssessmentPage, GapsOut, MatchOut
 from api.schemas.common import AUTH_ERRORS, ErrorOut, PageParams
-from skills import selectors as skills_selectors
 from skills.forms import AssessmentForm
 from skills.models import ChecklistItem, Role
-from skills.services import set_assessment
+from skills.selectors.gaps import role_fits, role_gaps
+from skills.services.assessments import AssessmentInput, save_assessments
 
 router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
 
@@ -36,12 +36,12 @@ def set_own_assessment(request: HttpRequest, item_id: int, payload: AssessmentIn
     form = AssessmentForm(payload.dict(), item=item, prefix=None)
     if not form.is_valid():
         raise InvalidInput(form.errors)
-    return set_assessment(user=request.auth, item=item, **form.cleaned_data)
+    return save_assessments(user=request.auth, entries=[AssessmentInput(item=item, **form.cleaned_data)]).assessments[0]
 
 
 @router.get("/matches", response={200: list[MatchOut], **AUTH_ERRORS}, summary="Your match with every published role")
 def list_matches(request: HttpRequest):
-    return skills_selectors.role_fits(user=request.auth)
+    return role_fits(user=request.auth)
 
 
 @router.get(
@@ -53,4 +53,4 @@ def get_gaps(request: HttpRequest, role_slug: str):
     role = Role.objects.published().filter(slug=role_slug).first()
     if role is None:
         raise Http404(_("There is no published role “%(slug)s”.") % {"slug": role_slug[:50]})
-    return skills_selectors.role_gaps(user=request.auth, role=role)
+    return role_gaps(user=request.auth, role=role)

@@ -16,7 +16,7 @@ from api.schemas.common import AUTH_ERRORS, ErrorOut
 from recruiting.models import ContactRequest
 from recruiting.services.contacts import answer_contact_request, withdraw_acceptance
 from skills.models import Role, ShareLink
-from skills.sharing import create_share_link, revoke_share_link, share_links_of
+from skills.privacy.sharing import create_share_link, revoke_share_link, share_links_of
 
 router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
 

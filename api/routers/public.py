@@ -16,7 +16,8 @@ from api.schemas.common import ErrorOut, PageParams
 from api.schemas.vacancies import VacancyIn, VacancyReadingOut
 from catalog import selectors as catalog_selectors
 from catalog.filters import CatalogFilter
-from skills.vacancies.reading import VACANCY_MAX_CHARS, check_vacancy_length, read_vacancy
+from skills.vacancies.limits import VACANCY_MAX_CHARS, check_vacancy_length
+from skills.vacancies.reading import read_vacancy
 from skills.vacancies.services import count_unrecognised_terms
 
 router = Router(tags=["public"])

@@ -20,9 +20,9 @@ from recruiting.models import Shortlist
 from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import shortlist_memberships, shortlists_for
 from recruiting.selectors.skill_charts import SkillChart, skill_charts_for_users, skills_with_item_counts
-from skills.identity import CandidateIdentity
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill
-from skills.selectors import average_level
+from skills.privacy.identity import CandidateIdentity
+from skills.selectors.gaps import average_level
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),

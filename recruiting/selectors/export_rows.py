@@ -14,9 +14,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.selectors.contacts import with_identity_for
-from skills.identity import candidate_identity
 from skills.models import Role, RoleMatch
-from skills.selectors import item_names_in
+from skills.privacy.identity import candidate_identity
+from skills.selectors.checklist import item_names_in
 
 EXPORT_COLUMNS = (
     _("name"),

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from recruiting.models import CandidateExport
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import accepted_of
-from skills.identity import CandidateIdentity, candidate_identity
+from skills.privacy.identity import CandidateIdentity, candidate_identity
 
 
 def rows_to_leave_out(

@@ -12,7 +12,7 @@ from portal.jobs import JobStatus
 from portal.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Role, RoleRecompute
-from skills.recomputes import reclaim_stale_recomputes
+from skills.services.recomputes import reclaim_stale_recomputes
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading
 

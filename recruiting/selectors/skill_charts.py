@@ -9,7 +9,7 @@ from django.db.models import Count, Sum
 from django.utils.formats import number_format
 
 from skills.models import Assessment, Level, Skill
-from skills.selectors import average_level
+from skills.selectors.gaps import average_level
 
 SKILL_BAR_HEIGHT = 28  # px: a full bar is level 4
 SKILL_BAR_STEP = 14  # px per skill: a 10-px bar and a 4-px gap

@@ -14,7 +14,7 @@ from django.utils.translation import override
 from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.searches import TITLE_MAX_LENGTH
 from skills.models import ChecklistItem, Role, RoleRequirement
-from skills.recomputes import request_role_recompute
+from skills.services.recomputes import request_role_recompute
 
 
 def _free(value: str, taken: set[str], *, separator: str, limit: int) -> str:

@@ -6,7 +6,7 @@ Rules (one home each, here):
 - its requirements are the ``RoleRequirement`` rows of a private role of kind "search", never published, so no
   engineer's page, role list or API lists it (``Role.objects.published()``) and no tick refreshes it
   (``Role.objects.editorial()``);
-- ranking it is the role recompute job (:func:`skills.recomputes.request_role_recompute`), queued when it is saved
+- ranking it is the role recompute job (:func:`skills.services.recomputes.request_role_recompute`), queued when it is saved
   and by "Rank again"; the candidate list then reads its stored matches, with visibility applied when it is read;
 - a requirement the recruiter sets follows the vacancy rule of :mod:`skills.vacancies.fit`: a must-have
   weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
@@ -29,8 +29,8 @@ from django.utils.translation import override
 
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
-from skills.recomputes import request_role_recompute
 from skills.scoring import RequirementSpec
+from skills.services.recomputes import request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
 from skills.vacancies.reading import VacancyReading, validate_vacancy_text
 

@@ -21,7 +21,7 @@ from recruiting.selectors.searches import search_of_role, search_ranking
 from recruiting.services.shortlists import record_profile_view
 from recruiting.views.shortlists import controls_context
 from skills.models import EngineerProfile, Role
-from skills.selectors import role_gaps, skill_radar
+from skills.selectors.gaps import role_gaps, skill_radar
 
 
 @require_safe

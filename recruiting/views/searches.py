@@ -19,8 +19,8 @@ from recruiting.forms import ProposeSearchForm, SearchTitleForm, VacancyTextForm
 from recruiting.models import VacancySearch
 from recruiting.selectors.searches import items_by_skill, own_searches, search_ranking
 from recruiting.services.searches import delete_search, propose_search, rank_search, save_reading, update_search
-from skills.forms import refuses_a_too_long_vacancy
 from skills.vacancies.fit import vacancy_rule
+from skills.vacancies.forms import refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
 
 

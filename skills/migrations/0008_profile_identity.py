@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import skills.pseudonyms
+import skills.privacy.pseudonyms
 
 
 class Migration(migrations.Migration):
@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='engineerprofile',
             name='pseudonym',
-            field=models.CharField(db_index=True, default=skills.pseudonyms.random_pseudonym, max_length=60, verbose_name='pseudonym'),
+            field=models.CharField(db_index=True, default=skills.privacy.pseudonyms.random_pseudonym, max_length=60, verbose_name='pseudonym'),
         ),
     ]

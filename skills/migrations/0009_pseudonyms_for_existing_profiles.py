@@ -6,7 +6,7 @@ the engineer chooses to show it.
 
 from django.db import migrations
 
-from skills.pseudonyms import random_pseudonym
+from skills.privacy.pseudonyms import random_pseudonym
 
 
 def give_pseudonyms(apps, schema_editor):

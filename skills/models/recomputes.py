@@ -1,4 +1,4 @@
-"""One run of the role recompute job, kept for its progress and its last finished run (skills.recomputes)."""
+"""One run of the role recompute job, kept for its progress and its last finished run (skills.services.recomputes)."""
 
 from django.conf import settings
 from django.db import models

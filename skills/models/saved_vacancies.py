@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from skills.validators import http_url_validator
 
+MAX_SAVED_VACANCIES = 50  # per engineer
+
 
 class SavedVacancyQuerySet(models.QuerySet):
     def owned_by(self, user) -> "SavedVacancyQuerySet":

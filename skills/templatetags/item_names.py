@@ -5,7 +5,7 @@ from django import template
 from django.utils.translation import get_language
 
 from portal.fragments import versions
-from skills.selectors import item_names_in
+from skills.selectors.checklist import item_names_in
 
 register = template.Library()
 

@@ -19,22 +19,18 @@ Reading costs no query while the phrasebook is current and six when an editor's 
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
+from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of, years_asked
 from skills.vacancies.text import Token, words
 from skills.vacancies.unknown import unknown_terms
 
-# The one limit on a vacancy's length, for the API, the engineer's page and the recruiter's search page: each
-# refuses a longer text with check_vacancy_length's message, and 413.
-VACANCY_MAX_CHARS = 20_000
-VACANCY_TOO_LONG = "vacancy_too_long"  # the code of that refusal
 TITLE_MAX_CHARS = 120
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
 HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
@@ -182,31 +178,6 @@ class VacancyReading:
         if position < len(self.text):
             pieces.append((self.text[position:], ""))
         return pieces
-
-
-def vacancy_length(text: str) -> int:
-    """Characters as a browser's text box counts them: a line break is one, sent as CRLF or LF."""
-    return len(text) - text.count("\r\n")
-
-
-def check_vacancy_length(text: str) -> None:
-    """Raises ValidationError (code VACANCY_TOO_LONG) for a text over VACANCY_MAX_CHARS, counted as it was sent."""
-    length = vacancy_length(text)
-    if length > VACANCY_MAX_CHARS:
-        raise ValidationError(
-            _("A vacancy may be at most %(limit)d characters long; this one has %(length)d."),
-            code=VACANCY_TOO_LONG,
-            params={"limit": VACANCY_MAX_CHARS, "length": length},
-        )
-
-
-def validate_vacancy_text(text: str) -> None:
-    """Raises ValidationError for a text the reader refuses: too long, or holding a NUL character."""
-    if not isinstance(text, str):
-        raise ValidationError(_("A vacancy must be text."), code="invalid")
-    check_vacancy_length(text)
-    if "\x00" in text:
-        raise ValidationError(_("The text holds a NUL character; paste it again as plain text."), code="null")
 
 
 def _longest(found: list[Found]) -> list[Found]:

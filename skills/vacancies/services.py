@@ -1,10 +1,12 @@
-"""Writes of the vacancy reader: unrecognised terms counted over readings, and an editor turning one into a phrase.
+"""Writes of the vacancy reader: an engineer's saved vacancies, unrecognised terms counted over readings, and an
+editor turning one into a phrase.
 
 No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
 more; a term shaped like a person's name is never kept.
 """
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -12,8 +14,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalog.models import Category, Tool, ToolPhrase
-from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm
-from skills.vacancies.reading import VacancyReading
+from portal.fragments import person_kind, touch
+from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
+from skills.vacancies.reading import VacancyReading, read_vacancy
 
 MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more than this
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
@@ -78,3 +82,35 @@ def adopt_unrecognised_term(
     made.save()
     term.delete()
     return made
+
+
+@transaction.atomic
+def save_vacancy(*, owner: AbstractBaseUser, title: str, link: str, text: str) -> SavedVacancy:
+    """Keep a vacancy in the owner's private list, with what its reading asks for, up to MAX_SAVED_VACANCIES."""
+    reading = read_vacancy(text=text)  # refuses text it cannot read (too long, NUL)
+    if SavedVacancy.objects.owned_by(owner).count() >= MAX_SAVED_VACANCIES:
+        raise ValidationError(
+            _("You keep %(limit)s saved vacancies, the most there is room for: delete one before saving another.")
+            % {"limit": MAX_SAVED_VACANCIES}
+        )
+    vacancy = SavedVacancy(
+        owner=owner,
+        title=title.strip(),
+        link=link,
+        text=text,
+        seniority=reading.seniority,
+        language=reading.language,
+        items_asked=[{"item": asked.item.pk, "required": asked.required} for asked in reading.items],
+    )
+    vacancy.full_clean()
+    vacancy.save()
+    touch(person_kind(owner.pk))  # the gaps page lists it
+    return vacancy
+
+
+@transaction.atomic
+def delete_saved_vacancy(*, owner: AbstractBaseUser, vacancy: SavedVacancy) -> None:
+    if vacancy.owner_id != owner.pk:
+        raise PermissionDenied(_("This saved vacancy belongs to someone else."))
+    vacancy.delete()
+    touch(person_kind(owner.pk))

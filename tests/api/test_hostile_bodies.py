@@ -17,7 +17,7 @@ from api.models import ApiToken
 from api.services import create_token
 from recruiting.models import ContactRequest
 from skills.models import Assessment, EngineerProfile, ShareLink
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
 from tests.factories import (
     AssessmentFactory,
     EngineerProfileFactory,

@@ -4,7 +4,7 @@ import pytest
 
 from recruiting.models import ProfileView
 from skills.models import EngineerProfile
-from skills.services import recompute_matches
+from skills.services.matches import recompute_matches
 from tests.api.conftest import bearer
 from tests.factories import (
     AssessmentFactory,

@@ -12,7 +12,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from api.api import RATE_LIMIT
 from api.services import create_token
 from recruiting.models import ContactRequest
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
 from tests.factories import (
     AssessmentFactory,
     ChooserRecommendationFactory,

@@ -7,7 +7,7 @@ import pytest
 from catalog.demo import load_catalog_demo
 from portal.rate_limits import VACANCY_READINGS
 from skills.demo import load_skills_demo
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 pytestmark = pytest.mark.django_db
 

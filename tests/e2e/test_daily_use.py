@@ -10,9 +10,8 @@ import pytest
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, Role
-from skills.services import set_assessment
 from tests.e2e.support import fits_width, share_session, watch_console
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,8 +26,8 @@ def engineer():
     user = UserFactory()
     EngineerProfile.objects.create(user=user, target_role=Role.objects.get(slug=LAKEHOUSE))
     for item in ChecklistItem.objects.filter(skill__slug="sql"):  # SQL meets the role: that skill starts folded
-        set_assessment(user=user, item=item, level=4)
-    set_assessment(user=user, item=ChecklistItem.objects.get(skill__slug="pandas", slug="cleaning"), level=1)
+        assess(user=user, item=item, level=4)
+    assess(user=user, item=ChecklistItem.objects.get(skill__slug="pandas", slug="cleaning"), level=1)
     return user
 
 

@@ -8,9 +8,10 @@ import pytest
 from openpyxl import load_workbook
 
 from catalog.demo import load_catalog_demo
-from skills import services
 from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Role
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 from tests.e2e.support import share_session, watch_console
 from tests.factories import RecruiterFactory, UserFactory
 from tests.test_every_url_language import VisibleText, _foreign_names, _foreign_phrases, _found
@@ -52,11 +53,11 @@ def test_a_dutch_engineer_and_recruiter_read_everything_in_dutch(live_server, jo
     shows_dutch(journey, "registreren", phrases, names)
 
     engineer = UserFactory(email="noor@example.com")
-    services.save_assessments(
+    save_assessments(
         user=engineer,
-        entries=[services.AssessmentInput(item=req.item, level=1) for req in role.requirements.all()[:4]],
+        entries=[AssessmentInput(item=req.item, level=1) for req in role.requirements.all()[:4]],
     )
-    services.update_profile(
+    update_profile(
         user=engineer, headline="Data engineer", years_experience=4, location="Utrecht", target_role=role,
         open_to_work=True, visibility=EngineerProfile.Visibility.RECRUITERS, display_name="", identity="pseudonym",
     )  # fmt: skip

@@ -6,9 +6,10 @@ import pytest
 
 from catalog.demo import load_catalog_demo
 from catalog.models import Tool
-from skills import services
 from skills.demo import load_skills_demo
 from skills.models import Role, RoleMatch
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 from tests.e2e.support import log_in_through_form, share_session, watch_console
 from tests.factories import EditorFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch
@@ -28,7 +29,7 @@ def engineer():
     load_skills_demo()
     role = Role.objects.get(slug=LAKEHOUSE)
     user = UserFactory()
-    services.update_profile(
+    update_profile(
         user=user,
         headline="",
         years_experience=5,
@@ -37,10 +38,10 @@ def engineer():
         open_to_work=False,
         visibility="private",
     )
-    services.save_assessments(
+    save_assessments(
         user=user,
         entries=[
-            services.AssessmentInput(item=req.item, level=2 if req.item.slug == "partitioning" else req.min_level)
+            AssessmentInput(item=req.item, level=2 if req.item.slug == "partitioning" else req.min_level)
             for req in role.requirements.select_related("item")
         ],
     )

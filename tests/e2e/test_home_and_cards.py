@@ -9,10 +9,9 @@ from recruiting.models import ContactRequest
 from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import ChecklistItem, EngineerProfile, Role
-from skills.services import set_assessment
 from tests.e2e.conftest import Journey
 from tests.e2e.support import PASSWORD, fits_width, share_session, watch_console
-from tests.factories import EditorFactory, RecruiterFactory, UserFactory
+from tests.factories import EditorFactory, RecruiterFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +40,7 @@ def engineer_with_history() -> UserFactory:
     engineer = UserFactory(email="returning.engineer@example.com")
     profile = EngineerProfile.objects.create(user=engineer, start=EngineerProfile.Start.DONE)
     for item in ChecklistItem.objects.filter(skill__slug__in=("sql", "python-fundamentals"))[:6]:
-        set_assessment(user=engineer, item=item, level=3)
+        assess(user=engineer, item=item, level=3)
     ContactRequest.objects.create(
         recruiter=RecruiterFactory(), profile=profile, recruiter_name="Rita", recruiter_company="Acme", message="Hi"
     )

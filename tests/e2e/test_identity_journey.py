@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from catalog.demo import load_catalog_demo
-from skills import services
 from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Role
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 from tests.e2e.support import log_in_through_form, share_session, watch_console
 from tests.factories import RecruiterFactory, UserFactory
 
@@ -24,10 +25,8 @@ def engineer():
     load_skills_demo()
     role = Role.objects.get(slug=PLATFORM)
     user = UserFactory(email=EMAIL, username=EMAIL)
-    services.save_assessments(
-        user=user, entries=[services.AssessmentInput(item=req.item, level=3) for req in role.requirements.all()]
-    )
-    services.update_profile(
+    save_assessments(user=user, entries=[AssessmentInput(item=req.item, level=3) for req in role.requirements.all()])
+    update_profile(
         user=user, headline="Platform engineer", years_experience=6, location="Utrecht", target_role=role,
         open_to_work=True, visibility=EngineerProfile.Visibility.RECRUITERS, display_name="Noor Visser",
         identity=EngineerProfile.Identity.PSEUDONYM,

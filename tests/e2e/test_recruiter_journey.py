@@ -7,11 +7,12 @@ import pytest
 
 from catalog.demo import load_catalog_demo
 from recruiting.models import ProfileView, ShortlistEntry
-from skills import services
 from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Role
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 from tests.e2e.support import fits_width, log_in_through_form, share_session, watch_console
-from tests.factories import RecruiterFactory, UserFactory
+from tests.factories import RecruiterFactory, UserFactory, assess
 from tests.jobs import queue_in_database, start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,12 +25,12 @@ DESKTOP_WIDTH = 1280  # Playwright's default viewport
 def engineer_with_levels(first_name: str, last_name: str, role: Role, level: int, *, visible: bool) -> EngineerProfile:
     """An engineer at one level on every requirement of the role, visible to recruiters or not."""
     user = UserFactory(first_name=first_name, last_name=last_name)
-    services.save_assessments(
+    save_assessments(
         user=user,
-        entries=[services.AssessmentInput(item=req.item, level=level) for req in role.requirements.all()],
+        entries=[AssessmentInput(item=req.item, level=level) for req in role.requirements.all()],
     )
     visibility = EngineerProfile.Visibility.RECRUITERS if visible else EngineerProfile.Visibility.PRIVATE
-    return services.update_profile(
+    return update_profile(
         user=user,
         headline="",
         years_experience=0,
@@ -53,7 +54,7 @@ def candidates():
     engineer_with_levels("Pia", "Private", role, 4, visible=False)
     noor = engineer_with_levels("Noor", "Visser", role, 3, visible=False)
     docker = role.requirements.get(item__slug="docker").item
-    services.set_assessment(user=noor.user, item=docker, level=1)
+    assess(user=noor.user, item=docker, level=1)
     return noor.user
 
 

@@ -8,9 +8,8 @@ import pytest
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, SavedVacancy
-from skills.services import set_assessment
 from tests.e2e.support import fits_width, share_session, watch_console
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,8 +40,8 @@ Een vaste baan, 36 uur, een opleidingsbudget en collega's die graag kennis delen
 
 def engineer_with_levels():
     engineer = UserFactory()
-    set_assessment(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
-    set_assessment(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=2)
+    assess(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
+    assess(user=engineer, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=2)
     return engineer
 
 

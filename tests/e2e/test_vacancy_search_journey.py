@@ -8,9 +8,10 @@ import pytest
 
 from catalog.demo import load_catalog_demo
 from recruiting.models import VacancySearch
-from skills import services
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import update_profile
 from tests.e2e.support import log_in_through_form, watch_console
 from tests.factories import EditorFactory, RecruiterFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, start_worker
@@ -58,14 +59,14 @@ def engineer(name: str, level: int, *, visible: bool = True, docker: int | None 
     first, last = name.split()
     user = UserFactory(first_name=first, last_name=last)
     entries = [
-        services.AssessmentInput(
+        AssessmentInput(
             item=ChecklistItem.objects.get(skill__slug=skill, slug=slug),
             level=docker if slug == "docker" and docker is not None else level,
         )
         for skill, slug in ASKED
     ]
-    services.save_assessments(user=user, entries=entries)
-    return services.update_profile(
+    save_assessments(user=user, entries=entries)
+    return update_profile(
         user=user,
         headline="Data engineer",
         years_experience=6,

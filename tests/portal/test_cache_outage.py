@@ -16,8 +16,7 @@ from django.urls import reverse
 from portal import cache as resilient_cache
 from portal.settings import redis_caches
 from skills.models import RoleMatch, RoleRecompute
-from skills.recomputes import request_role_recompute
-from skills.services import set_assessment
+from skills.services.recomputes import request_role_recompute
 from tests.factories import (
     ChooserOptionFactory,
     ChooserRecommendationFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     RoleRequirementFactory,
     ToolFactory,
     UserFactory,
+    assess,
 )
 from tests.redis_server import PrivateRedis, require_redis_server
 
@@ -197,7 +197,7 @@ def test_a_role_recompute_finishes_while_redis_is_down(redis_server):
     requirement = RoleRequirementFactory(role=role, min_level=2)
     engineers = [UserFactory(password=None) for _ in range(3)]
     for engineer in engineers:
-        set_assessment(user=engineer, item=requirement.item, level=2)
+        assess(user=engineer, item=requirement.item, level=2)
     RoleMatch.objects.filter(role=role).update(score=0)
     redis_server.stop()
     recompute = request_role_recompute(role=role)  # the test settings run its chunks at once

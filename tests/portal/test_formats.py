@@ -9,8 +9,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from skills.models import AssessmentChange
-from skills.services import set_assessment
-from tests.factories import ChecklistItemFactory, UserFactory
+from tests.factories import ChecklistItemFactory, UserFactory, assess
 
 MOMENT = datetime(2026, 11, 27, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -37,7 +36,7 @@ def test_each_language_formats_dates_day_first(language, format_name, expected):
 @pytest.mark.parametrize(("language", "expected"), [("en", "27 Nov 2026, 16:00"), ("nl", "27-11-2026 16:00")])
 def test_the_progress_page_shows_dates_in_the_readers_language(client, language, expected):
     user = UserFactory()
-    set_assessment(user=user, item=ChecklistItemFactory(), level=2)
+    assess(user=user, item=ChecklistItemFactory(), level=2)
     AssessmentChange.objects.filter(user=user).update(changed_at=MOMENT)
     client.force_login(user)
     body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from api.services import create_token
 from skills.models import Assessment, EngineerProfile, ShareLink
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
 from tests.factories import ChecklistItemFactory, EditorFactory, RoleFactory, ToolFactory, UserFactory
 from tests.hostile import HOSTILE_BYTES, HOSTILE_JSON_STRINGS, form_encode
 

@@ -16,7 +16,6 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import formats, translation
 
-from skills import services
 from skills.models import AssessmentChange, EngineerProfile
 from tests.clients import PortalClient as Client
 from tests.factories import (
@@ -30,6 +29,7 @@ from tests.factories import (
     SkillFactory,
     ToolFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +57,8 @@ def site():
     profile = EngineerProfileFactory(
         user=engineer, visibility=EngineerProfile.Visibility.RECRUITERS, target_role=requirement.role
     )
-    services.set_assessment(user=engineer, item=first, level=2)
-    services.set_assessment(user=engineer, item=second, level=3)
+    assess(user=engineer, item=first, level=2)
+    assess(user=engineer, item=second, level=3)
     recruiter = RecruiterFactory(email="recruiter@example.com")
     entry = ShortlistEntryFactory(shortlist__recruiter=recruiter, profile=profile)
     return {

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.mail import queue_email
 from skills.models import RoleRecompute
-from skills.recomputes import request_role_recompute
+from skills.services.recomputes import request_role_recompute
 from tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

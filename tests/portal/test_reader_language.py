@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from skills.models import EngineerProfile
-from skills.services import set_assessment
 from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
@@ -14,6 +13,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def engineer_with_match(item, *, visible: bool):
         user=user,
         visibility=EngineerProfile.Visibility.RECRUITERS if visible else EngineerProfile.Visibility.PRIVATE,
     )
-    set_assessment(user=user, item=item, level=1)  # stores the match, missing the must-have
+    assess(user=user, item=item, level=1)  # stores the match, missing the must-have
     return user
 
 

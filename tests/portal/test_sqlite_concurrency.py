@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from portal.jobs import JobStatus
 from skills.models import Assessment, EngineerProfile, RoleRecompute
-from skills.recomputes import request_role_recompute
+from skills.services.recomputes import request_role_recompute
 from tests.clients import PortalClient
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, UserFactory
 from tests.jobs import queue_in_database, start_worker

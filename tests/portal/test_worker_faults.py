@@ -16,8 +16,7 @@ from portal.mail import send_email
 from portal.workers import LOST_EXCEPTION
 from recruiting.models import CandidateExport
 from skills.models import RoleMatch, RoleRecompute, RoleRequirement
-from skills.recomputes import request_role_recompute
-from skills.services import set_assessment
+from skills.services.recomputes import request_role_recompute
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
     RoleMatchFactory,
     RoleRequirementFactory,
     UserFactory,
+    assess,
 )
 from tests.jobs import queue_in_database, start_worker
 from tests.skills.test_recompute_jobs import stale_matches
@@ -204,7 +204,7 @@ def test_a_recompute_chunk_whose_worker_was_killed_runs_again_and_the_matches_eq
     role = RoleFactory()
     requirement = RoleRequirementFactory(role=role, min_level=2)
     for level in (0, 1, 2, 3, 4):
-        set_assessment(user=UserFactory(password=None), item=requirement.item, level=level)
+        assess(user=UserFactory(password=None), item=requirement.item, level=level)
     queue_in_database(settings)
     RoleRequirement.objects.filter(pk=requirement.pk).update(min_level=4)
     recompute = request_role_recompute(role=role)

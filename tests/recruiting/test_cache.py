@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.fragments import touch
-from skills import services
 from skills.models import EngineerProfile, RoleMatch
+from skills.services.matches import recompute_matches, recompute_role_matches
+from skills.services.profiles import update_profile
 from tests.clients import PortalClient as Client
 from tests.factories import (
     ChecklistItemFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
     RoleRequirementFactory,
     ShortlistFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +44,7 @@ def role(item):
 def candidate(role):
     user = UserFactory(first_name="Noor", last_name="Bakker", password=None)
     profile = EngineerProfileFactory(user=user, headline="Builds lakehouses", visibility="recruiters")
-    services.recompute_matches(profile=profile)
+    recompute_matches(profile=profile)
     return profile
 
 
@@ -76,7 +78,7 @@ def test_a_row_is_drawn_once_and_then_served_from_the_cache(recruiter_client, ca
 def test_a_new_level_redraws_the_row(recruiter_client, candidate, item):
     page, _ = fetch(recruiter_client)
     assert "SQL: 0.0 / 4" in page and "Window functions" in page  # the missing must-have
-    services.set_assessment(user=candidate.user, item=item, level=4)
+    assess(user=candidate.user, item=item, level=4)
     page, queries = fetch(recruiter_client)
     assert reads_assessments(queries)
     assert "SQL: 4.0 / 4" in page
@@ -85,7 +87,7 @@ def test_a_new_level_redraws_the_row(recruiter_client, candidate, item):
 
 def test_profile_and_name_changes_redraw_the_row(recruiter_client, candidate):
     fetch(recruiter_client)
-    services.update_profile(
+    update_profile(
         user=candidate.user,
         headline="Streams with Kafka",
         years_experience=7,
@@ -98,7 +100,7 @@ def test_profile_and_name_changes_redraw_the_row(recruiter_client, candidate):
     assert "Streams with Kafka" in page and "Builds lakehouses" not in page
     assert "Utrecht" in page and "Open to work" in page
     assert candidate.pseudonym in page and "Bakker" not in page
-    services.update_profile(
+    update_profile(
         user=candidate.user,
         headline="Streams with Kafka",
         years_experience=7,
@@ -116,7 +118,7 @@ def test_profile_and_name_changes_redraw_the_row(recruiter_client, candidate):
 def test_a_new_requirement_redraws_the_row_through_the_stored_match(recruiter_client, role, candidate):
     fetch(recruiter_client)
     RoleRequirementFactory(role=role, item=ChecklistItemFactory(name="Idempotent loads"), is_must_have=True)
-    services.recompute_role_matches(role=role)
+    recompute_role_matches(role=role)
     page, _ = fetch(recruiter_client)
     assert "Idempotent loads" in page
 
@@ -205,18 +207,18 @@ def test_the_detail_body_is_cached_but_every_view_is_still_recorded(recruiter_cl
 
 def test_new_evidence_shows_on_the_detail_page_at_once(recruiter_client, candidate, item):
     fetch_detail(recruiter_client, candidate)
-    services.set_assessment(user=candidate.user, item=item, level=3, evidence_url="https://example.com/proof")
+    assess(user=candidate.user, item=item, level=3, evidence_url="https://example.com/proof")
     page, _ = fetch_detail(recruiter_client, candidate)
     assert "https://example.com/proof" in page
-    services.set_assessment(user=candidate.user, item=item, level=3, evidence_url="https://example.com/better")
+    assess(user=candidate.user, item=item, level=3, evidence_url="https://example.com/better")
     page, _ = fetch_detail(recruiter_client, candidate)  # the same level: only the engineer's token moved
     assert "https://example.com/better" in page
 
 
 def test_the_detail_page_of_one_candidate_never_shows_another(recruiter_client, role, candidate, item):
     other = EngineerProfileFactory(user=UserFactory(password=None), visibility="recruiters")
-    services.set_assessment(user=other.user, item=item, level=4, evidence_url="https://example.com/other")
-    services.recompute_matches(profile=other)
+    assess(user=other.user, item=item, level=4, evidence_url="https://example.com/other")
+    recompute_matches(profile=other)
     fetch_detail(recruiter_client, other)
     page, _ = fetch_detail(recruiter_client, candidate)
     assert "https://example.com/other" not in page

@@ -18,8 +18,8 @@ from recruiting.services.contacts import (
     send_contact_request,
     withdraw_acceptance,
 )
-from skills import personal_data
-from skills.services import delete_account
+from skills.privacy import personal_data
+from skills.services.profiles import delete_account
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import redis
 from django.conf import settings
 from django.urls import reverse
 
-from skills import services
-from skills.engineer_vacancies import save_vacancy
+from skills.services.profiles import update_profile
+from skills.vacancies.services import save_vacancy
 from tests.clients import PortalClient as Client
 from tests.factories import (
     PASSWORD,
@@ -17,6 +17,7 @@ from tests.factories import (
     RoleFactory,
     RoleRequirementFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = [
@@ -44,7 +45,7 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
     role = RoleFactory(slug="senior", is_senior=True)
     RoleRequirementFactory(role=role, item=item, min_level=2, is_must_have=True)
     engineer = UserFactory()
-    services.update_profile(
+    update_profile(
         user=engineer,
         headline="Builds lakehouses",
         years_experience=5,
@@ -53,7 +54,7 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
         open_to_work=True,
         visibility="recruiters",
     )
-    services.set_assessment(user=engineer, item=item, level=3, evidence_url=evidence)
+    assess(user=engineer, item=item, level=3, evidence_url=evidence)
     vacancy_title = f"Vacancy {uuid.uuid4().hex}"
     save_vacancy(owner=engineer, title=vacancy_title, link="", text="Senior data engineer: window functions.")
     profile_id = engineer.profile.pk

@@ -21,7 +21,7 @@ from recruiting.filters import CandidateSpec
 from recruiting.models import CandidateExport
 from recruiting.services import exports as export_services
 from skills.models import EngineerProfile
-from skills.services import delete_account, update_profile
+from skills.services.profiles import delete_account, update_profile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
 

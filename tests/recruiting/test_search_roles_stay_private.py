@@ -6,11 +6,18 @@ import pytest
 from django.urls import reverse
 
 from recruiting.services.searches import Requirement, create_search, rank_search
-from skills import services
-from skills.forms import ProfileForm, ShareLinkForm
 from skills.models import EngineerProfile, Role
+from skills.privacy.forms import ProfileForm, ShareLinkForm
+from skills.services.profiles import update_profile
 from tests.api.conftest import bearer
-from tests.factories import ChecklistItemFactory, RecruiterFactory, RoleFactory, RoleRequirementFactory, UserFactory
+from tests.factories import (
+    ChecklistItemFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    UserFactory,
+    assess,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +34,8 @@ def world():
         owner=recruiter, title=SECRET, requirements=[Requirement(item=item, min_level=3, is_must_have=True)]
     )
     user = UserFactory()
-    services.set_assessment(user=user, item=item, level=3)
-    services.update_profile(
+    assess(user=user, item=item, level=3)
+    update_profile(
         user=user,
         headline="",
         years_experience=2,

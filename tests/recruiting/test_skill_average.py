@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from skills.models import EngineerProfile
-from skills.services import set_assessment
-from skills.sharing import create_share_link
+from skills.privacy.sharing import create_share_link
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -15,6 +14,7 @@ from tests.factories import (
     RoleFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def candidate():
     user = UserFactory(password=None)
     profile = EngineerProfileFactory(user=user, visibility=EngineerProfile.Visibility.RECRUITERS, target_role=None)
     for number, item in enumerate(items):
-        set_assessment(user=user, item=item, level=2 if number < 13 else 1)
+        assess(user=user, item=item, level=2 if number < 13 else 1)
     return profile
 
 

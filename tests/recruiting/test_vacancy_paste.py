@@ -8,7 +8,8 @@ from recruiting.models import VacancySearch
 from skills.demo import load_skills_demo
 from skills.models import RoleRecompute
 from skills.vacancies.fit import vacancy_requirements
-from skills.vacancies.reading import VACANCY_MAX_CHARS, read_vacancy
+from skills.vacancies.limits import VACANCY_MAX_CHARS
+from skills.vacancies.reading import read_vacancy
 from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db

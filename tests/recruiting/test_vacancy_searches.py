@@ -12,8 +12,9 @@ from django.utils import translation
 from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.publishing import publish_proposal
 from recruiting.services.searches import Requirement, create_search, propose_search, rank_search
-from skills import services
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import delete_account, update_profile
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -22,6 +23,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 from tests.recruiting.test_views import SESSION_QUERIES, csv_rows, exported
 
@@ -59,10 +61,10 @@ def recruiter_client(client, recruiter):
 def engineer(levels: dict, *, visible: bool = True, name: str = "") -> EngineerProfile:
     """An engineer with these levels per item, visible to recruiters or not, shown by name."""
     user = UserFactory(password=None)
-    services.save_assessments(
-        user=user, entries=[services.AssessmentInput(item=item, level=level) for item, level in levels.items()]
+    save_assessments(
+        user=user, entries=[AssessmentInput(item=item, level=level) for item, level in levels.items()]
     )
-    return services.update_profile(
+    return update_profile(
         user=user,
         headline="",
         years_experience=3,
@@ -157,7 +159,7 @@ def test_an_engineers_tick_leaves_search_matches_alone_until_rank_again(recruite
     weak = candidates["weak"]
     before = RoleMatch.objects.get(profile=weak, role=search.role)
     editors_before = RoleMatch.objects.get(profile=weak, role=role)
-    services.set_assessment(user=weak.user, item=items[1], level=4)
+    assess(user=weak.user, item=items[1], level=4)
     after = RoleMatch.objects.get(profile=weak, role=search.role)
     assert (after.score, after.updated_at) == (before.score, before.updated_at)
     assert RoleMatch.objects.get(profile=weak, role=role).updated_at > editors_before.updated_at
@@ -171,11 +173,11 @@ def test_a_tick_costs_as_many_queries_with_many_searches(recruiter, items, candi
 
     user = candidates["middle"].user
     with CaptureQueriesContext(connection) as without:
-        services.set_assessment(user=user, item=items[2], level=1)
+        assess(user=user, item=items[2], level=1)
     for number in range(5):
         rank_search(owner=recruiter, search=make_search(recruiter, items, title=f"Search {number}"))
     with django_assert_num_queries(len(without.captured_queries)):
-        services.set_assessment(user=user, item=items[2], level=2)
+        assess(user=user, item=items[2], level=2)
     assert RoleMatch.objects.filter(profile__user=user, role__kind="search").count() == 5
 
 
@@ -192,7 +194,7 @@ def test_a_candidate_who_goes_private_leaves_the_search_ranking_at_once(recruite
     search = make_search(recruiter, items)
     rank_search(owner=recruiter, search=search)
     strong = candidates["strong"]
-    services.update_profile(
+    update_profile(
         user=strong.user,
         headline="",
         years_experience=3,
@@ -730,7 +732,7 @@ def test_deleting_a_recruiter_deletes_their_searches_roles_and_matches_but_not_a
     offered = make_search(recruiter, items, title="Offered")
     propose_search(owner=recruiter, search=offered)
     published = publish(offered)
-    services.delete_account(user=recruiter)
+    delete_account(user=recruiter)
     assert not VacancySearch.objects.exists()
     assert not Role.objects.searches().exists()
     assert not RoleMatch.objects.filter(role_id=private.role_id).exists()

@@ -303,7 +303,7 @@ def test_detail_records_the_view(recruiter_client, recruiter, role):
 
 
 def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):
-    from skills.personal_data import profile_views
+    from skills.privacy.personal_data import profile_views
     from tests.clients import PortalClient as Client
 
     engineer = UserFactory(password=None)

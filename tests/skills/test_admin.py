@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from skills.models import ChecklistItem, RoleMatch, RoleRequirement
-from skills.services import set_assessment
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -11,6 +10,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SuperuserFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_changing_a_requirement_in_the_admin_updates_every_stored_match(editor_c
     requirement = RoleRequirementFactory(role=role, min_level=2)
     engineers = [UserFactory(), UserFactory()]
     for engineer in engineers:
-        set_assessment(user=engineer, item=requirement.item, level=2)
+        assess(user=engineer, item=requirement.item, level=2)
     assert set(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == {100}
 
     requirement.min_level = 4
@@ -113,7 +113,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
     dropped = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
     new_item = ChecklistItemFactory(name="skew")
     engineer = UserFactory()
-    set_assessment(user=engineer, item=kept.item, level=2)
+    assess(user=engineer, item=kept.item, level=2)
     assert RoleMatch.objects.get(role=role).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
 
     deleted = {
@@ -140,7 +140,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
 def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
     item = ChecklistItemFactory()
     engineer = UserFactory()
-    set_assessment(user=engineer, item=item, level=3)
+    assess(user=engineer, item=item, level=3)
     data = {
         "title_en": "Senior Data Engineer — streaming",
         "slug": "senior-data-engineer-streaming",
@@ -173,7 +173,7 @@ def item_in_use():
     item = ChecklistItemFactory(name="Window functions")
     engineer = UserFactory(email="private.engineer@example.com")
     EngineerProfileFactory(user=engineer, headline="Quiet lakehouse engineer")
-    set_assessment(user=engineer, item=item, level=3)
+    assess(user=engineer, item=item, level=3)
     create_search(
         owner=RecruiterFactory(email="rita.recruiter@example.com"),
         title="Secret lakehouse search",
@@ -252,7 +252,7 @@ def test_an_editors_role_delete_page_names_no_engineer_and_keeps_their_target_ro
     profile = EngineerProfileFactory(
         user=UserFactory(email="targets.it@example.com"), headline="Kafka person", target_role=role
     )
-    set_assessment(user=profile.user, item=role.requirements.get().item, level=2)
+    assess(user=profile.user, item=role.requirements.get().item, level=2)
     assert RoleMatch.objects.filter(role=role).exists()
     for method, url, data in (
         ("get", reverse("admin:skills_role_delete", args=[role.pk]), {}),
@@ -270,7 +270,7 @@ def test_retiring_an_item_takes_it_off_the_checklist_and_keeps_the_engineers_lev
 
     kept, retired = ChecklistItemFactory(name="Kept item"), ChecklistItemFactory(name="Retired item")
     engineer = UserFactory()
-    set_assessment(user=engineer, item=retired, level=3)
+    assess(user=engineer, item=retired, level=3)
     response = editor_client.post(
         reverse("admin:skills_checklistitem_changelist"),
         {"action": "unpublish_selected", "_selected_action": [retired.pk]},

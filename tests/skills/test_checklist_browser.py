@@ -4,9 +4,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from skills.models import Assessment, GrowthStage
-from skills.services import get_or_create_profile, set_assessment
+from skills.services.profiles import get_or_create_profile
 from tests.clients import PortalClient as Client
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,8 +84,8 @@ def test_engineer_ticks_an_item_with_htmx_and_sees_score_and_progress_move(live_
 
 def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, checklist_world):
     user, joins = checklist_world
-    set_assessment(user=user, item=joins, level=1, evidence_url="https://example.com/first")
-    set_assessment(user=user, item=joins, level=2)
+    assess(user=user, item=joins, level=1, evidence_url="https://example.com/first")
+    assess(user=user, item=joins, level=2)
     context = browser.new_context(
         reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )

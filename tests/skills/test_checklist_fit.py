@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from skills.services import get_or_create_profile, set_assessment
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
+from skills.services.profiles import get_or_create_profile
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,8 @@ def checklist_world(engineer):
     profile = get_or_create_profile(user=engineer)
     profile.target_role = role
     profile.save()
-    set_assessment(user=engineer, item=joins, level=2)
-    set_assessment(user=engineer, item=functions, level=3)
+    assess(user=engineer, item=joins, level=2)
+    assess(user=engineer, item=functions, level=3)
     return {"role": role, "sql": sql, "python": python, "joins": joins, "windows": windows, "functions": functions}
 
 
@@ -97,7 +97,7 @@ def test_nothing_below_target_says_so(client, engineer):
     profile = get_or_create_profile(user=engineer)
     profile.target_role = role
     profile.save()
-    set_assessment(user=engineer, item=item, level=2)
+    assess(user=engineer, item=item, level=2)
     assert "Nothing is below your target role" in page(client, "?show=below")
 
 

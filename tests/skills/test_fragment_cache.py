@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.fragments import csrf_marker, versions
-from skills import services
 from skills.models import Assessment
-from skills.services import get_or_create_profile, recompute_role_matches, set_assessment
+from skills.services.matches import CHECKLIST_KIND, recompute_role_matches
+from skills.services.profiles import get_or_create_profile, update_profile
 from tests.clients import PortalClient as Client
 from tests.factories import (
     ChecklistItemFactory,
@@ -19,6 +19,7 @@ from tests.factories import (
     RoleRequirementFactory,
     ToolFactory,
     UserFactory,
+    assess,
 )
 from tests.skills.test_admin import role_form_data
 
@@ -72,7 +73,7 @@ def csrf_value(body):
 
 
 def test_second_get_comes_from_the_cache_without_the_pages_own_queries(client, engineer, requirement):
-    set_assessment(user=engineer, item=requirement.item, level=3, evidence_url="https://example.com/sql")
+    assess(user=engineer, item=requirement.item, level=3, evidence_url="https://example.com/sql")
     for url in page_urls(requirement.role):
         first, first_queries = get(client, url)
         second, second_queries = get(client, url)
@@ -109,7 +110,7 @@ def test_a_new_target_role_in_the_profile_shows_on_the_next_get(client, engineer
 
 
 def test_an_editors_change_to_a_requirement_shows_on_the_next_get(client, engineer, requirement):
-    set_assessment(user=engineer, item=requirement.item, level=2)
+    assess(user=engineer, item=requirement.item, level=2)
     role_gaps_url = reverse("skills:role-gaps", kwargs={"slug": requirement.role.slug})
     assert "Match: <strong>100</strong>" in get(client, reverse("skills:gaps"))[0]
     assert "Nothing is missing" in get(client, role_gaps_url)[0]
@@ -151,15 +152,15 @@ def test_a_skill_retired_in_the_admin_is_gone_on_the_next_get(client, engineer, 
 
 
 def test_recomputing_a_roles_matches_in_bulk_replaces_the_checklist_token(requirement):
-    before = versions(services.CHECKLIST_KIND)
+    before = versions(CHECKLIST_KIND)
     recompute_role_matches(role=requirement.role)
-    assert versions(services.CHECKLIST_KIND) != before
+    assert versions(CHECKLIST_KIND) != before
 
 
 def test_another_engineer_never_gets_the_first_engineers_fragment(client, engineer, requirement):
-    set_assessment(user=engineer, item=requirement.item, level=4, evidence_url="https://example.com/mine", note="me")
+    assess(user=engineer, item=requirement.item, level=4, evidence_url="https://example.com/mine", note="me")
     profile = get_or_create_profile(user=engineer)
-    services.update_profile(
+    update_profile(
         user=engineer,
         headline="",
         years_experience=1,

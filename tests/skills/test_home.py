@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from recruiting.models import ContactRequest
 from skills.models import EngineerProfile
-from skills.services import set_assessment
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def contact(profile, **fields):
 
 
 def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(client, world, engineer):
-    set_assessment(user=engineer, item=world["joins"], level=2)
+    assess(user=engineer, item=world["joins"], level=2)
     body = client.get(HOME).content.decode()
     assert "Your best fit: Analytics engineer" in body
     assert "You have not chosen a target role" in body
@@ -64,7 +64,7 @@ def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(
 
 def test_with_a_target_the_home_shows_that_role_whatever_fits_better(client, world, engineer):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["hard"])
-    set_assessment(user=engineer, item=world["joins"], level=3)
+    assess(user=engineer, item=world["joins"], level=3)
     body = client.get(HOME).content.decode()
     assert "Your target role: Senior lakehouse" in body and "You have not chosen" not in body
     assert "Match: <strong>33</strong> out of 100." in body
@@ -83,8 +83,8 @@ def test_the_home_counts_the_requests_still_waiting_and_links_to_them(client, wo
 
 def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client, world, engineer):
     for level in (1, 2, 3):
-        set_assessment(user=engineer, item=world["joins"], level=level)
-    set_assessment(user=engineer, item=world["shuffles"], level=1)
+        assess(user=engineer, item=world["joins"], level=level)
+    assess(user=engineer, item=world["shuffles"], level=1)
     changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
     assert changes.index("Shuffles") < changes.index("level 2 → 3") < changes.index("level 1 → 2")
     assert changes.index("level 1 → 2") < changes.rindex("level 0 → 1")
@@ -120,7 +120,7 @@ def test_the_home_takes_as_many_queries_however_much_data(client, engineer, djan
             item = ChecklistItemFactory(skill=skill)
             for role in roles[:5]:
                 RoleRequirementFactory(role=role, item=item)
-            set_assessment(user=engineer, item=item, level=2)
+            assess(user=engineer, item=item, level=2)
     for _ in range(size):
         contact(EngineerProfileFactory(user=engineer))
     with django_assert_max_num_queries(15):  # 14, one more when the session is not in the cache

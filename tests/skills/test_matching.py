@@ -5,8 +5,9 @@ from hypothesis.extra.django import TestCase
 
 from skills.models import RoleMatch
 from skills.scoring import RequirementSpec, compute_match
-from skills.services import get_or_create_profile, recompute_matches, recompute_role_matches, set_assessment
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, UserFactory
+from skills.services.matches import recompute_matches, recompute_role_matches
+from skills.services.profiles import get_or_create_profile
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, UserFactory, assess
 
 
 def spec(item_id, min_level=2, weight=1, must=False):
@@ -56,7 +57,7 @@ def test_role_without_requirements_scores_zero():
 def test_set_assessment_stores_match_and_history():
     user = UserFactory()
     requirement = RoleRequirementFactory(min_level=2, is_must_have=True)
-    set_assessment(user=user, item=requirement.item, level=2)
+    assess(user=user, item=requirement.item, level=2)
     match = RoleMatch.objects.get(profile__user=user, role=requirement.role)
     assert (match.score, match.requirements_met, match.must_haves_missing) == (100, 1, 0)
     assert user.assessment_changes.get().new_level == 2
@@ -85,7 +86,7 @@ class StoredMatchEqualsFreshComputation(TestCase):
         recompute_matches(profile=profile)
         for kind, index, value in steps:
             if kind == "assess":
-                set_assessment(user=user, item=items[index], level=value)
+                assess(user=user, item=items[index], level=value)
             else:
                 requirement = requirements[index]
                 requirement.min_level = max(1, value)

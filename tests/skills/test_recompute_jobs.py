@@ -13,12 +13,12 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.jobs import JobStatus
-from skills import recomputes
 from skills.models import Assessment, RoleMatch, RoleRecompute
-from skills.recomputes import request_role_recompute
 from skills.scoring import compute_match
-from skills.services import requirement_specs_by_role, set_assessment
-from tests.factories import EditorFactory, RoleFactory, RoleRequirementFactory, UserFactory
+from skills.selectors.roles import requirement_specs_by_role
+from skills.services import recomputes
+from skills.services.recomputes import request_role_recompute
+from tests.factories import EditorFactory, RoleFactory, RoleRequirementFactory, UserFactory, assess
 from tests.jobs import queue_in_database, run_worker_batch, start_worker, work_off_queue
 from tests.skills.test_admin import role_form_data
 
@@ -37,7 +37,7 @@ def ticked_role():
     role = RoleFactory()
     requirement = RoleRequirementFactory(role=role, min_level=2)
     for engineer in (UserFactory(password=None), UserFactory(password=None)):
-        set_assessment(user=engineer, item=requirement.item, level=2)
+        assess(user=engineer, item=requirement.item, level=2)
     return role, requirement
 
 
@@ -51,7 +51,7 @@ def eight_engineers(ticked_role):
     """Six more engineers on the ticked role, at levels 0 to 4 (eight profiles: four chunks of two)."""
     role, requirement = ticked_role
     for level in (0, 1, 2, 3, 4, 4):
-        set_assessment(user=UserFactory(password=None), item=requirement.item, level=level)
+        assess(user=UserFactory(password=None), item=requirement.item, level=level)
     return role, requirement
 
 
@@ -154,10 +154,10 @@ def test_a_recompute_is_done_when_its_last_chunk_is(eight_engineers, two_profile
     assert len(chunks) == 4
     assert chunks[-1]["up_to_pk"] is None  # open: a profile created meanwhile is not left out
     for chunk in chunks[:3]:
-        recomputes.run_role_recompute(**chunk)
+        recomputes.recompute_role.call(**chunk)
     recompute.refresh_from_db()
     assert (recompute.status, recompute.chunks_done, recompute.finished_at) == (JobStatus.RUNNING, 3, None)
-    recomputes.run_role_recompute(**chunks[3])
+    recomputes.recompute_role.call(**chunks[3])
     recompute.refresh_from_db()
     assert (recompute.status, recompute.chunks_done, recompute.matches_written) == (JobStatus.DONE, 4, 8)
     assert recompute.finished_at is not None
@@ -168,7 +168,7 @@ def test_a_stale_chunk_requeues_the_whole_recompute_as_a_new_attempt(eight_engin
     role, _requirement = eight_engineers
     recompute = request_role_recompute(role=role)
     first_chunk = DBTaskResult.objects.order_by("enqueued_at").first().args_kwargs["kwargs"]
-    recomputes.run_role_recompute(**first_chunk)  # then its worker died before the next chunk
+    recomputes.recompute_role.call(**first_chunk)  # then its worker died before the next chunk
     RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.stale_after() * 2)
     assert recomputes.reclaim_stale_recomputes() == 1
     recompute.refresh_from_db()
@@ -184,7 +184,7 @@ def test_an_engineers_own_tick_still_recomputes_at_once(ticked_role, settings):
     queue_in_database(settings)
     role, requirement = ticked_role
     engineer = UserFactory(password=None)
-    set_assessment(user=engineer, item=requirement.item, level=2)
+    assess(user=engineer, item=requirement.item, level=2)
     assert RoleMatch.objects.get(role=role, profile__user=engineer).score == 100
     assert not RoleRecompute.objects.exists()
 

@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from catalog.demo import load_catalog_demo
-from skills import selectors
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, Resource, Role
+from skills.selectors.checklist import required_items_without_resources
 from tests.factories import ChecklistItemFactory, RoleRequirementFactory, ToolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_every_item_a_published_demo_role_requires_has_a_resource():
     load_catalog_demo()
     load_skills_demo()
-    assert list(selectors.required_items_without_resources()) == []
+    assert list(required_items_without_resources()) == []
 
 
 def test_every_demo_item_has_a_resource_in_both_languages():
@@ -51,16 +51,16 @@ def test_loading_the_demo_twice_keeps_one_set_of_resources():
 def test_a_required_item_without_a_resource_is_reported_and_a_draft_role_is_not():
     item = RoleRequirementFactory().item
     draft_only = RoleRequirementFactory(role__published=False).item
-    assert list(selectors.required_items_without_resources()) == [item]
+    assert list(required_items_without_resources()) == [item]
     Resource.objects.create(item=item, url="https://example.com/learn", title="Learn it")
-    assert list(selectors.required_items_without_resources()) == []
-    assert draft_only not in selectors.required_items_without_resources()
+    assert list(required_items_without_resources()) == []
+    assert draft_only not in required_items_without_resources()
 
 
 def test_a_hidden_tool_does_not_count_as_a_resource():
     item = RoleRequirementFactory().item
     Resource.objects.create(item=item, tool=ToolFactory(published=False))
-    assert list(selectors.required_items_without_resources()) == [item]
+    assert list(required_items_without_resources()) == [item]
 
 
 def test_a_resource_is_a_tool_or_a_link_never_both_nor_neither():

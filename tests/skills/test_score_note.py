@@ -7,8 +7,9 @@ from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import Role
 from skills.scoring import compute_match
-from skills.services import get_or_create_profile, requirement_specs_by_role, set_assessment
-from tests.factories import RoleRequirementFactory, UserFactory
+from skills.selectors.roles import requirement_specs_by_role
+from skills.services.profiles import get_or_create_profile
+from tests.factories import RoleRequirementFactory, UserFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_the_gaps_page_works_the_rule_through_with_the_engineers_own_numbers(cli
     must = RoleRequirementFactory(min_level=3, weight=2, is_must_have=True, item__name="Joins")
     RoleRequirementFactory(role=must.role, min_level=2, weight=1, item__name="Typing")
     get_or_create_profile(user=user)
-    set_assessment(user=user, item=must.item, level=2)
+    assess(user=user, item=must.item, level=2)
     client.force_login(user)
     body = " ".join(client.get(reverse("skills:role-gaps", args=[must.role.slug])).content.decode().split())
     # Joins: weight 2 × 3 = 6, level 2 of 3 → 6 × 2/3 × 1/2 = 2.0; Typing counts 1, earns 0 → 2 / 7 → 29
@@ -54,8 +55,8 @@ def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(cl
     small = RoleRequirementFactory(role=untouched.role, min_level=2, weight=1, item__name="Typing")
     big = RoleRequirementFactory(role=untouched.role, min_level=3, weight=3, is_must_have=True, item__name="Skew")
     get_or_create_profile(user=user)
-    set_assessment(user=user, item=small.item, level=1)
-    set_assessment(user=user, item=big.item, level=1)
+    assess(user=user, item=small.item, level=1)
+    assess(user=user, item=big.item, level=1)
     client.force_login(user)
     body = " ".join(client.get(reverse("skills:role-gaps", args=[big.role.slug])).content.decode().split())
     # counted 3 + 1 + 9 = 13; earned 0 + 0.5 + 9 × 1/3 × 1/2 = 2.0 → 15; Skew at 3 adds 7.5 → 9.5 / 13 → 73
@@ -68,7 +69,7 @@ def test_the_example_reads_in_dutch_too(client):
     user = UserFactory()
     must = RoleRequirementFactory(min_level=3, weight=2, is_must_have=True, item__name_en="Joins", item__name_nl="Joins")
     get_or_create_profile(user=user)
-    set_assessment(user=user, item=must.item, level=2)
+    assess(user=user, item=must.item, level=2)
     client.force_login(user)
     url = reverse("skills:role-gaps", args=[must.role.slug])
     body = " ".join(client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode().split())

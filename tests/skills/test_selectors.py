@@ -2,10 +2,13 @@ import json
 
 import pytest
 
-from skills import checklist as checklist_page
-from skills import personal_data, selectors
 from skills.models import GrowthStage
-from skills.services import get_or_create_profile, set_assessment, update_profile
+from skills.privacy import personal_data
+from skills.selectors import checklist as checklist_page
+from skills.selectors.gaps import role_fits, role_gaps, skill_radar
+from skills.selectors.progress import progress_charts
+from skills.selectors.roles import published_roles, role_requirements_by_skill
+from skills.services.profiles import get_or_create_profile, update_profile
 from tests.factories import (
     AssessmentFactory,
     CategoryFactory,
@@ -16,6 +19,7 @@ from tests.factories import (
     SkillFactory,
     ToolFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +73,7 @@ def test_role_gaps_splits_met_and_missing_with_the_gap_in_levels():
     RoleRequirementFactory(item=met.item, min_level=4)  # another role's requirement is not counted
     AssessmentFactory(user=user, item=met.item, level=3)
     AssessmentFactory(user=user, item=skew.item, level=1)
-    gaps = selectors.role_gaps(user=user, role=role)
+    gaps = role_gaps(user=user, role=role)
     assert [status.requirement for status in gaps.met] == [met]
     assert {status.item.name: status.gap for status in gaps.missing} == {"skew": 2, "retries": 2}
     assert (gaps.result.requirements_met, gaps.result.requirements_total) == (1, 3)
@@ -81,7 +85,7 @@ def test_another_users_levels_never_count_in_my_gaps():
     user, other = UserFactory(), UserFactory()
     requirement = RoleRequirementFactory(min_level=2)
     AssessmentFactory(user=other, item=requirement.item, level=4)
-    gaps = selectors.role_gaps(user=user, role=requirement.role)
+    gaps = role_gaps(user=user, role=requirement.role)
     assert gaps.result.score == 0
     assert [status.level for status in gaps.missing] == [0]
 
@@ -100,7 +104,7 @@ def test_learning_path_follows_growth_stage_then_must_haves_first():
     windows = RoleRequirementFactory(role=role, item__skill=sql, item__name="window functions")
     met = RoleRequirementFactory(role=role, item__skill=sql, item__name="joins")
     AssessmentFactory(user=user, item=met.item, level=2)
-    path = selectors.role_gaps(user=user, role=role).learning_path
+    path = role_gaps(user=user, role=role).learning_path
     assert [status.requirement for status in path] == [windows, retries, scheduling, skew]
 
 
@@ -112,7 +116,7 @@ def test_learning_path_links_only_public_catalog_tools_of_the_skill():
     in_hidden_category = ToolFactory(category=CategoryFactory(published=False))
     skill.tools.add(public, hidden, in_hidden_category)
     requirement = RoleRequirementFactory(item__skill=skill)
-    (status,) = selectors.role_gaps(user=user, role=requirement.role).learning_path
+    (status,) = role_gaps(user=user, role=requirement.role).learning_path
     assert status.tools == [public]
 
 
@@ -124,7 +128,7 @@ def test_role_fits_lists_published_roles_target_first_then_best_fit():
         requirement = RoleRequirementFactory(role=role, min_level=2)
         AssessmentFactory(user=user, item=requirement.item, level=level)
     set_target(user, target)
-    fits = selectors.role_fits(user=user)
+    fits = role_fits(user=user)
     assert [(fit.role, fit.result.score, fit.is_target) for fit in fits] == [
         (target, 50, True),
         (strong, 100, False),
@@ -145,7 +149,7 @@ def test_radar_compares_levels_on_required_items_with_the_required_level_per_ski
     AssessmentFactory(user=user, item=windows.item, level=3)
     AssessmentFactory(user=user, item=unrequired, level=0)
     AssessmentFactory(user=user, item=spark_item, level=3)
-    radar = selectors.skill_radar(user=user, role=role)
+    radar = skill_radar(user=user, role=role)
     assert [(row.skill.name, row.level, row.required) for row in radar.rows] == [
         ("SQL", 2.5, 3.0),
         ("PySpark", 3.0, None),
@@ -158,7 +162,7 @@ def test_radar_without_a_role_averages_all_items_of_a_skill():
     skill = SkillFactory()
     AssessmentFactory(user=user, item=ChecklistItemFactory(skill=skill), level=4)
     ChecklistItemFactory(skill=skill)
-    radar = selectors.skill_radar(user=user, role=None)
+    radar = skill_radar(user=user, role=None)
     assert [(row.level, row.required) for row in radar.rows] == [(2.0, None)]
     assert radar.chart.target_points == ""
 
@@ -167,11 +171,11 @@ def test_progress_charts_follow_ticks_and_target_score_oldest_first():
     user = UserFactory()
     requirement = RoleRequirementFactory(min_level=2, role__is_senior=False)  # no default target role
     other_item = ChecklistItemFactory()
-    set_assessment(user=user, item=other_item, level=2)  # before a target role: no score
+    assess(user=user, item=other_item, level=2)  # before a target role: no score
     set_target(user, requirement.role)
-    set_assessment(user=user, item=requirement.item, level=1)
-    set_assessment(user=user, item=requirement.item, level=2)
-    charts = selectors.progress_charts(user=user)
+    assess(user=user, item=requirement.item, level=1)
+    assess(user=user, item=requirement.item, level=2)
+    charts = progress_charts(user=user)
     assert charts.points == 3
     assert [dot.y for dot in charts.ticked.dots] == sorted((dot.y for dot in charts.ticked.dots), reverse=True)
     assert len(charts.score.dots) == 2
@@ -179,7 +183,7 @@ def test_progress_charts_follow_ticks_and_target_score_oldest_first():
 
 
 def test_progress_without_changes_has_no_charts():
-    charts = selectors.progress_charts(user=UserFactory())
+    charts = progress_charts(user=UserFactory())
     assert (charts.points, charts.ticked, charts.score) == (0, None, None)
 
 
@@ -194,8 +198,8 @@ def test_export_holds_all_my_data_and_nothing_of_others():
     user, other = UserFactory(email="me@example.com"), UserFactory(email="them@example.com")
     requirement = RoleRequirementFactory(item__name="Window functions", role__title="Analytics Engineer")
     set_target(user, requirement.role)
-    set_assessment(user=user, item=requirement.item, level=3, evidence_url="https://example.com/mine", note="mine")
-    set_assessment(user=other, item=requirement.item, level=1, evidence_url="https://example.com/theirs")
+    assess(user=user, item=requirement.item, level=3, evidence_url="https://example.com/mine", note="mine")
+    assess(user=other, item=requirement.item, level=1, evidence_url="https://example.com/theirs")
     view = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
     data = personal_data.export_user_data(user=user)
@@ -226,7 +230,7 @@ def test_role_pages_list_published_roles_with_requirements_grouped_by_skill():
     RoleRequirementFactory(role=role, item__skill=spark, is_must_have=True)
     RoleRequirementFactory(role=role, item__skill=sql)
     RoleRequirementFactory(role=role, item__skill=sql)
-    (listed,) = selectors.published_roles()
+    (listed,) = published_roles()
     assert (listed, listed.requirement_count, listed.must_have_count) == (role, 3, 1)
-    groups = selectors.role_requirements_by_skill(role=role)
+    groups = role_requirements_by_skill(role=role)
     assert [(group.skill.name, len(group.requirements)) for group in groups] == [("SQL", 2), ("PySpark", 1)]

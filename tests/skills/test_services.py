@@ -6,15 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from recruiting.models import ProfileView
 from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
 from skills.scoring import RequirementSpec, compute_match
-from skills.services import (
-    AssessmentInput,
-    delete_account,
-    get_or_create_profile,
-    recompute_matches_for_roles,
-    save_assessments,
-    set_assessment,
-    update_profile,
-)
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.matches import recompute_matches_for_roles
+from skills.services.profiles import delete_account, get_or_create_profile, update_profile
 from tests.factories import (
     AssessmentFactory,
     ChecklistItemFactory,
@@ -22,6 +16,7 @@ from tests.factories import (
     RoleFactory,
     RoleRequirementFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +37,7 @@ def profile_data(**overrides):
 def test_set_assessment_stores_level_evidence_and_note_trimmed():
     user = UserFactory()
     item = ChecklistItemFactory()
-    assessment = set_assessment(
-        user=user, item=item, level=3, evidence_url=" https://github.com/me/repo ", note=" my repo "
-    )
+    assessment = assess(user=user, item=item, level=3, evidence_url=" https://github.com/me/repo ", note=" my repo ")
     stored = Assessment.objects.get(pk=assessment.pk)
     assert (stored.level, stored.evidence_url, stored.note) == (3, "https://github.com/me/repo", "my repo")
 
@@ -56,9 +49,9 @@ def test_set_assessment_stores_level_evidence_and_note_trimmed():
 def test_invalid_level_or_link_is_rejected_and_changes_nothing(level, evidence_url):
     user = UserFactory()
     item = ChecklistItemFactory()
-    set_assessment(user=user, item=item, level=1)
+    assess(user=user, item=item, level=1)
     with pytest.raises(ValidationError):
-        set_assessment(user=user, item=item, level=level, evidence_url=evidence_url)
+        assess(user=user, item=item, level=level, evidence_url=evidence_url)
     assert Assessment.objects.get(user=user, item=item).level == 1
     assert AssessmentChange.objects.filter(user=user).count() == 1
 
@@ -69,10 +62,10 @@ def test_every_level_change_is_kept_with_ticked_count_and_target_score():
     first = RoleRequirementFactory(role=role, min_level=2).item
     second = RoleRequirementFactory(role=role, min_level=2).item
     update_profile(user=user, **profile_data(target_role=role))
-    set_assessment(user=user, item=first, level=2)
-    set_assessment(user=user, item=second, level=1)
-    set_assessment(user=user, item=second, level=2)
-    set_assessment(user=user, item=first, level=1)
+    assess(user=user, item=first, level=2)
+    assess(user=user, item=second, level=1)
+    assess(user=user, item=second, level=2)
+    assess(user=user, item=first, level=1)
     history = list(
         AssessmentChange.objects.filter(user=user)
         .order_by("id")
@@ -83,16 +76,16 @@ def test_every_level_change_is_kept_with_ticked_count_and_target_score():
 
 def test_history_has_no_target_score_without_a_target_role():
     user = UserFactory()
-    set_assessment(user=user, item=RoleRequirementFactory(role__is_senior=False).item, level=2)
+    assess(user=user, item=RoleRequirementFactory(role__is_senior=False).item, level=2)
     assert AssessmentChange.objects.get(user=user).target_score is None
 
 
 def test_changing_only_evidence_keeps_history_and_matches_as_they_are():
     user = UserFactory()
     item = RoleRequirementFactory().item
-    set_assessment(user=user, item=item, level=2)
+    assess(user=user, item=item, level=2)
     match_time = RoleMatch.objects.get(profile__user=user).updated_at
-    set_assessment(user=user, item=item, level=2, evidence_url="https://example.com/talk")
+    assess(user=user, item=item, level=2, evidence_url="https://example.com/talk")
     assert Assessment.objects.get(user=user, item=item).evidence_url == "https://example.com/talk"
     assert AssessmentChange.objects.filter(user=user).count() == 1
     assert RoleMatch.objects.get(profile__user=user).updated_at == match_time
@@ -205,7 +198,7 @@ def test_delete_account_removes_everything_of_the_user_and_nothing_else():
     user, other = UserFactory(), UserFactory()
     item = RoleRequirementFactory().item
     for person in (user, other):
-        set_assessment(user=person, item=item, level=2)
+        assess(user=person, item=item, level=2)
         ProfileViewFactory(profile=get_or_create_profile(user=person))
     delete_account(user=user)
     assert not Assessment.objects.filter(user_id=user.pk).exists()
@@ -222,7 +215,7 @@ def test_recompute_matches_for_roles_catches_up_after_a_requirement_disappears()
     role = RoleFactory()
     met = RoleRequirementFactory(role=role, min_level=2)
     missing = RoleRequirementFactory(role=role, min_level=2, is_must_have=True)
-    set_assessment(user=user, item=met.item, level=2)
+    assess(user=user, item=met.item, level=2)
     assert RoleMatch.objects.get(profile__user=user).score == 25  # 1 earned of 1 + 3 (a must-have counts triple)
     missing.delete()
     recompute_matches_for_roles(role_ids=[role.pk])
@@ -245,7 +238,7 @@ def test_stored_matches_carry_the_profiles_visibility_through_every_change():
     assert visible_flags(user) == {False}
     update_profile(user=user, **profile_data(target_role=None, visibility="recruiters"))  # with a recompute
     assert visible_flags(user) == {True}
-    set_assessment(user=user, item=RoleRequirementFactory(role=role).item, level=2)
+    assess(user=user, item=RoleRequirementFactory(role=role).item, level=2)
     assert visible_flags(user) == {True}
     EngineerProfile.objects.filter(user=user).update(visibility="recruiters")  # a bulk update sends nothing…
     recompute_matches_for_roles(role_ids=[role.pk])  # …until the next recompute

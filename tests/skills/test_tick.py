@@ -5,9 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from skills import checklist, scoring, services
+from skills import scoring
 from skills.models import AssessmentChange, RoleMatch
-from skills.services import AssessmentInput, get_or_create_profile, record_assessments
+from skills.selectors import checklist
+from skills.services import assessments, matches
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import get_or_create_profile
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +70,8 @@ def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target
         calls.append(1)
         return scoring.compute_match(requirements, levels)
 
-    monkeypatch.setattr(services, "compute_match", counted)
+    monkeypatch.setattr(assessments, "compute_match", counted)
+    monkeypatch.setattr(matches, "compute_match", counted)
     monkeypatch.setattr(checklist, "compute_match", counted)
     assert tick(client, items[0], 3).status_code == 200
     assert len(calls) == 4  # one per role: the stored matches; history and score card reuse the target's
@@ -93,7 +97,7 @@ def test_a_multi_item_save_scores_every_history_row_against_the_target_role():
     profile = get_or_create_profile(user=user)
     profile.target_role = RoleMatch.objects.get(profile=profile).role
     profile.save()
-    saved = record_assessments(user=user, entries=[AssessmentInput(item=item, level=3) for item in items])
+    saved = save_assessments(user=user, entries=[AssessmentInput(item=item, level=3) for item in items])
     scores = list(AssessmentChange.objects.filter(user=user).order_by("id").values_list("target_score", flat=True))
     specs = saved.target_specs
     expected = [

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
-from skills.services import AssessmentInput, get_or_create_profile, save_assessments, set_assessment
+from skills.services.assessments import AssessmentInput, save_assessments
+from skills.services.profiles import get_or_create_profile
 from tests.factories import (
     PASSWORD,
     AssessmentFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
     SkillFactory,
     ToolFactory,
     UserFactory,
+    assess,
     current_totp_code,
     wrong_totp_code,
 )
@@ -190,9 +192,7 @@ def test_an_engineer_only_ever_changes_their_own_levels(client, engineer):
 def test_an_engineer_never_sees_another_engineers_data(client, engineer):
     other = UserFactory(email="other@example.com")
     requirement = RoleRequirementFactory(min_level=2)
-    set_assessment(
-        user=other, item=requirement.item, level=4, evidence_url="https://example.com/secret", note="other note"
-    )
+    assess(user=other, item=requirement.item, level=4, evidence_url="https://example.com/secret", note="other note")
     other_profile = get_or_create_profile(user=other)
     other_profile.headline = "Other headline"
     other_profile.save()
@@ -221,7 +221,7 @@ def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, enginee
     met = RoleRequirementFactory(role=role, item__name="Joins")
     RoleRequirementFactory(role=role, item__name="skew", is_must_have=True)
     RoleRequirementFactory(role=role, item__name="retries", is_must_have=True)
-    set_assessment(user=engineer, item=met.item, level=2)
+    assess(user=engineer, item=met.item, level=2)
     body = client.get(reverse("skills:gaps")).content.decode()
     assert "Senior Data Engineer — lakehouse" in body
     assert "Match: <strong>14</strong> out of 100" in body  # 1 earned of 1 + 3 + 3: must-haves count triple
@@ -236,8 +236,8 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     skew.item.skill.tools.add(ToolFactory(name="PySpark", slug="pyspark"))
     RoleRequirementFactory(role=role, item__name="retries", is_must_have=True)
     met = RoleRequirementFactory(role=role, item__name="Joins")
-    set_assessment(user=engineer, item=met.item, level=2)
-    set_assessment(user=engineer, item=skew.item, level=1)
+    assess(user=engineer, item=met.item, level=2)
+    assess(user=engineer, item=skew.item, level=1)
     body = client.get(reverse("skills:role-gaps", kwargs={"slug": role.slug})).content.decode()
     assert "You meet 1 of 3 requirements for Senior Data Engineer — lakehouse. Must-haves not met yet:" in body
     unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
@@ -270,8 +270,8 @@ def test_unpublished_role_is_404_on_gaps_and_public_pages(client, engineer):
 
 def test_progress_page_charts_and_lists_every_change(client, engineer):
     item = ChecklistItemFactory(name="Window functions")
-    set_assessment(user=engineer, item=item, level=1)
-    set_assessment(user=engineer, item=item, level=3)
+    assess(user=engineer, item=item, level=1)
+    assess(user=engineer, item=item, level=3)
     body = client.get(reverse("skills:progress")).content.decode()
     assert '<svg class="line-chart"' in body
     assert body.count(">0 → 1</td>") == 1
@@ -281,7 +281,7 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
 def test_progress_page_paginates_and_ignores_a_bad_page_number(client, engineer):
     item = ChecklistItemFactory()
     for level in [1, 2, 3, 4] * 7:
-        set_assessment(user=engineer, item=item, level=level)
+        assess(user=engineer, item=item, level=level)
     assert "Page 1 of 2" in client.get(reverse("skills:progress")).content.decode()
     assert "Page 2 of 2" in client.get(reverse("skills:progress") + "?page=2").content.decode()
     assert client.get(reverse("skills:progress") + "?page=nonsense").status_code == 200
@@ -343,7 +343,7 @@ def test_profile_lists_who_viewed_it(client, engineer):
 
 def test_export_is_a_json_download_of_my_data(client, engineer):
     item = ChecklistItemFactory(name="Docker")
-    set_assessment(user=engineer, item=item, level=2, note="compose files")
+    assess(user=engineer, item=item, level=2, note="compose files")
     response = client.get(reverse("skills:profile-export"))
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"].startswith("attachment;")
@@ -354,7 +354,7 @@ def test_export_is_a_json_download_of_my_data(client, engineer):
 
 
 def test_account_deletion_needs_the_right_email_then_removes_everything(client, engineer):
-    set_assessment(user=engineer, item=ChecklistItemFactory(), level=2)
+    assess(user=engineer, item=ChecklistItemFactory(), level=2)
     assert "Type your email address to confirm" in client.get(reverse("skills:profile-delete")).content.decode()
     response = client.post(reverse("skills:profile-delete"), {"email": "someone@example.com"})
     assert response.status_code == 200

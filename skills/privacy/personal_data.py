@@ -1,0 +1,142 @@
+"""The engineer's own personal data: who viewed the profile, and everything the portal holds, for the export.
+
+Profile views are kept by the recruiting app; they are read here through the
+profile's ``views`` relation, so this app does not import the one above it.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy, ShareLink
+from skills.selectors.profiles import own_profile
+
+PROFILE_VIEWS_SHOWN = 50
+VACANCY_SEARCH = "a recruiter's private vacancy search"
+
+
+def profile_views(*, user: AbstractBaseUser) -> list:
+    """The latest recruiter visits to the user's own profile (kept by the recruiting app, read here by relation)."""
+    profile = own_profile(user=user)
+    if profile is None:
+        return []
+    return list(profile.views.select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
+
+
+def contact_requests(*, user: AbstractBaseUser) -> list:
+    """Recruiters' requests for contact with the user, newest first (kept by the recruiting app, read by relation)."""
+    profile = own_profile(user=user)
+    if profile is None:
+        return []
+    return list(profile.contact_requests.all()[:PROFILE_VIEWS_SHOWN])
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_user_data(*, user: AbstractBaseUser) -> dict:
+    """Everything the portal holds about this user, as JSON-ready data (the right of access)."""
+    profile = own_profile(user=user)
+    data: dict[str, Any] = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        },
+        "profile": None,
+        "assessments": [
+            {
+                "skill": assessment.item.skill.name,
+                "item": assessment.item.name,
+                "level": assessment.level,
+                "evidence_url": assessment.evidence_url,
+                "note": assessment.note,
+                "updated_at": _iso(assessment.updated_at),
+            }
+            for assessment in Assessment.objects.filter(user=user)
+            .select_related("item__skill")
+            .order_by("item__skill__growth_stage", "item__skill__order", "item__order", "item__name")
+        ],
+        "history": [
+            {
+                "item": change.item.name,
+                "old_level": change.old_level,
+                "new_level": change.new_level,
+                "ticked_count": change.ticked_count,
+                "target_score": change.target_score,
+                "changed_at": _iso(change.changed_at),
+            }
+            for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
+        ],
+        "matches": [],
+        "share_links": [
+            {
+                "role": link.role.title if link.role else None,
+                "created_at": _iso(link.created_at),
+                "expires_at": _iso(link.expires_at),
+                "revoked_at": _iso(link.revoked_at),
+                "views": [{"viewed_at": _iso(view.viewed_at)} for view in link.views.all()],
+            }
+            for link in ShareLink.objects.filter(user=user).select_related("role").prefetch_related("views")
+        ],
+        "saved_vacancies": [
+            {
+                "title": vacancy.title,
+                "link": vacancy.link,
+                "text": vacancy.text,
+                "created_at": _iso(vacancy.created_at),
+            }
+            for vacancy in SavedVacancy.objects.owned_by(user).order_by("created_at", "pk")
+        ],
+        "profile_views": [],
+        "contact_requests": [],
+    }
+    if profile is not None:
+        data["profile"] = {
+            "display_name": profile.display_name,
+            "identity": profile.identity,
+            "pseudonym": profile.pseudonym,
+            "headline": profile.headline,
+            "years_experience": profile.years_experience,
+            "location": profile.location,
+            "target_role": profile.target_role.title if profile.target_role else None,
+            "open_to_work": profile.open_to_work,
+            "visibility": profile.visibility,
+            "created_at": _iso(profile.created_at),
+            "updated_at": _iso(profile.updated_at),
+        }
+        data["matches"] = [
+            {
+                # A recruiter's search is theirs: the engineer learns they were ranked, not the vacancy's name.
+                "role": VACANCY_SEARCH if match.role.is_search else match.role.title,
+                "score": match.score,
+                "requirements_met": match.requirements_met,
+                "requirements_total": match.requirements_total,
+                "missing_must_haves": match.missing_must_have_names,
+                "updated_at": _iso(match.updated_at),
+            }
+            for match in RoleMatch.objects.filter(profile=profile)
+            .select_related("role")
+            .order_by("role__kind", "role__title", "role_id")
+        ]
+        data["contact_requests"] = [
+            {
+                "recruiter": contact.recruiter_name,
+                "company": contact.recruiter_company,
+                "message": contact.message,
+                "status": contact.status,
+                "created_at": _iso(contact.created_at),
+                "answered_at": _iso(contact.answered_at),
+                "withdrawn_at": _iso(contact.withdrawn_at),
+            }
+            for contact in profile.contact_requests.order_by("created_at", "pk")
+        ]
+        data["profile_views"] = [
+            {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}
+            for view in profile.views.select_related("recruiter")
+        ]
+    return data

@@ -1,0 +1,126 @@
+"""The profile page (what recruiters see, as whom), the engineer's data and account deletion; share links, made and
+revoked on the profile page and read by anyone holding one at /p/<token>/."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from skills.models import EngineerProfile, ShareLink
+from skills.privacy import personal_data, sharing
+from skills.privacy.forms import DeleteAccountForm, ProfileForm, ShareLinkForm
+from skills.privacy.sharing import share_links_of
+from skills.selectors.gaps import role_gaps, skill_radar
+from skills.selectors.profiles import own_profile
+from skills.services.profiles import delete_account, update_profile
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("skills:profile")
+    return render_profile(request, form=form)
+
+
+def render_profile(
+    request: HttpRequest, *, form: ProfileForm | None = None, share_form=None, status: int = 200, **extra
+) -> HttpResponse:
+    """The profile page with its side panels: contact requests, share links, who viewed it, your data."""
+    if form is None:
+        instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
+        form = ProfileForm(instance=instance)
+    context = {
+        "form": form,
+        "views": personal_data.profile_views(user=request.user),
+        "contact_requests": personal_data.contact_requests(user=request.user),
+        "share_form": share_form or ShareLinkForm(),
+        "share_links": share_links_of(user=request.user),
+        **extra,
+    }
+    return render(request, "skills/profile.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_safe
+def profile_export(request: HttpRequest) -> JsonResponse:
+    """All the user's data as a JSON download."""
+    response = JsonResponse(personal_data.export_user_data(user=request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-de-skills-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account once its owner confirmed: the e-mail address, the password and, where set up, the app's code."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user=user)
+        messages.success(request, _("Your account and all its data are deleted."))
+        return redirect("home")
+    return render(request, "skills/profile_delete.html", {"form": form})
+
+
+@require_safe
+def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
+    """The read-only profile behind a usable link; anything else is the site's plain 404, with no hint."""
+    link = sharing.open_share_link(token=token)
+    if link is None:
+        raise Http404
+    owner = link.user
+    profile = EngineerProfile.objects.filter(user=owner).first() or EngineerProfile(user=owner)
+    role = link.role if link.role is not None and link.role.published else None
+    context = {
+        "profile": profile,
+        "link": link,
+        "role": role,
+        "assessments": sharing.shared_assessments(user=owner),
+        "radar": skill_radar(user=owner, role=role),
+        "gaps": role_gaps(user=owner, role=role) if role else None,
+    }
+    response = render(request, "skills/shared_profile.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the address: never pass it on to evidence links
+    return response
+
+
+@login_required
+@require_POST
+def share_link_create(request: HttpRequest) -> HttpResponse:
+    """Make a link and show it once, on the profile page (it is never stored in plain)."""
+    form = ShareLinkForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = sharing.create_share_link(
+                user=request.user, days=form.cleaned_data["days"], role=form.cleaned_data["role"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            url = request.build_absolute_uri(reverse("share:profile", kwargs={"token": issued.token}))
+            return render_profile(request, share_form=ShareLinkForm(), new_share_url=url)
+    return render_profile(request, share_form=form, status=400)
+
+
+@login_required
+@require_POST
+def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    link = get_object_or_404(ShareLink, pk=pk, user=request.user)
+    sharing.revoke_share_link(user=request.user, link=link)
+    messages.success(request, _("The share link is revoked: it no longer opens."))
+    return redirect(f"{reverse('skills:profile')}#share-heading")

@@ -1,0 +1,268 @@
+"""The checklist page and one tick of it: rows with the engineer's levels and what the target role needs; and what
+the checklist's items are called and which of them nothing teaches.
+
+Plain data for templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
+
+from catalog.selectors import public_tools
+from skills.models import (
+    TICKED_LEVEL,
+    Assessment,
+    ChecklistItem,
+    EngineerProfile,
+    Level,
+    Resource,
+    Role,
+    RoleMatch,
+    Skill,
+)
+from skills.scoring import RequirementSpec, compute_match
+from skills.selectors.profiles import best_fit, own_profile
+from skills.selectors.roles import requirement_specs_by_role
+
+
+@dataclass
+class ChecklistRow:
+    item: ChecklistItem
+    level: int = Level.NONE
+    evidence_url: str = ""
+    note: str = ""
+    updated_at: datetime | None = None
+    requirement: RequirementSpec | None = None  # what the target role asks of this item, if anything
+    form: Any = None  # the view attaches the form that renders this row
+
+    @property
+    def is_ticked(self) -> bool:
+        return self.level >= TICKED_LEVEL
+
+    @property
+    def is_rated(self) -> bool:
+        return self.level > Level.NONE
+
+    @property
+    def is_below_target(self) -> bool:
+        """The target role asks for a higher level than the engineer's."""
+        return self.requirement is not None and self.level < self.requirement.min_level
+
+
+class ChecklistFilter:
+    """Which rows the checklist shows (``?show=``); the values are the form's choices."""
+
+    ALL = "all"
+    UNRATED = "unrated"
+    BELOW_TARGET = "below"
+
+    @classmethod
+    def keeps(cls, show: str, row: ChecklistRow) -> bool:
+        if show == cls.UNRATED:
+            return not row.is_rated
+        if show == cls.BELOW_TARGET:
+            return row.is_below_target
+        return True
+
+
+@dataclass
+class SkillProgress:
+    skill: Skill
+    rows: list[ChecklistRow] = field(default_factory=list)
+    ticked: int = 0  # over every item of the skill, also the rows a filter hides
+    total: int = 0
+
+    @property
+    def is_below_target(self) -> bool:
+        """Something in this skill is below the target role: the skill starts unfolded."""
+        return any(row.is_below_target for row in self.rows)
+
+
+@dataclass(frozen=True)
+class ChecklistSummary:
+    ticked: int
+    total: int
+    target_role: Role | None
+    target_score: int | None
+    best_fit: RoleMatch | None = None  # the best-fitting role while no target role is chosen
+
+
+@dataclass
+class Checklist:
+    skills: list[SkillProgress]
+    summary: ChecklistSummary
+    show: str = ChecklistFilter.ALL
+    hidden: int = 0  # rows the filter left out
+    start_is_done: bool = False  # else the page offers "Finish your start"
+
+    def find(self, item_id: int) -> tuple[SkillProgress, ChecklistRow]:
+        """The skill block and row of one item; KeyError when the item is not on the checklist."""
+        for block in self.skills:
+            for row in block.rows:
+                if row.item.pk == item_id:
+                    return block, row
+        raise KeyError(item_id)
+
+    @property
+    def rows(self) -> list[ChecklistRow]:
+        return [row for block in self.skills for row in block.rows]
+
+
+@dataclass(frozen=True)
+class SavedAssessments:
+    """What :func:`skills.services.assessments.save_assessments` stored, with what the pages show next to it, so
+    none of it is read again."""
+
+    assessments: list[Assessment]
+    profile: EngineerProfile  # with its target role
+    ticked: int  # the user's ticked items after the save
+    target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
+    matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
+    levels: dict[int, int]  # every level of the user after the save, per item id
+
+    @property
+    def target_score(self) -> int | None:
+        """The match with the target role after the save: the one computed with the matches, else the stored one."""
+        role_id = self.profile.target_role_id
+        if role_id is None:
+            return None
+        if role_id in self.matches:
+            return self.matches[role_id].score
+        return RoleMatch.objects.filter(profile=self.profile, role_id=role_id).values_list("score", flat=True).first()
+
+
+def _row(item: ChecklistItem, assessment: Assessment | None, requirement: RequirementSpec | None) -> ChecklistRow:
+    if assessment is None:
+        return ChecklistRow(item=item, requirement=requirement)
+    return ChecklistRow(
+        item=item,
+        level=assessment.level,
+        evidence_url=assessment.evidence_url,
+        note=assessment.note,
+        updated_at=assessment.updated_at,
+        requirement=requirement,
+    )
+
+
+def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Checklist:
+    """The checklist in growth order with the user's own entries, what the target role asks, and the summary.
+
+    ``show`` keeps only the unrated rows or those below the target role; skills
+    left without a row are left out, the counts stay those of the whole checklist.
+    """
+    skills = Skill.objects.published().prefetch_related(
+        Prefetch("items", queryset=ChecklistItem.objects.published().order_by("order", "name")),
+        Prefetch("tools", queryset=public_tools()),
+    )
+    assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    profile = own_profile(user=user)
+    target_role = profile.target_role if profile else None
+    target_specs = requirement_specs_by_role(role_ids=[target_role.pk]).get(target_role.pk, []) if target_role else []
+    required = {spec.item_id: spec for spec in target_specs}
+    blocks = []
+    ticked = total = hidden = 0
+    for skill in skills:
+        block = SkillProgress(skill=skill)
+        for item in skill.items.all():
+            item.skill = skill
+            row = _row(item, assessments.get(item.pk), required.get(item.pk))
+            block.total += 1
+            block.ticked += row.is_ticked
+            if ChecklistFilter.keeps(show, row):
+                block.rows.append(row)
+            else:
+                hidden += 1
+        ticked += block.ticked
+        total += block.total
+        if block.rows or show == ChecklistFilter.ALL:
+            blocks.append(block)
+    target_score = None
+    if target_role is not None:
+        levels = {item_id: assessment.level for item_id, assessment in assessments.items()}
+        target_score = compute_match(target_specs, levels).score
+    summary = ChecklistSummary(
+        ticked=ticked,
+        total=total,
+        target_role=target_role,
+        target_score=target_score,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
+    )
+    return Checklist(
+        skills=blocks,
+        summary=summary,
+        show=show,
+        hidden=hidden,
+        start_is_done=profile is not None and profile.start_is_done,
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistTick:
+    """What one tick's response shows: its row, its skill's progress and the summary."""
+
+    row: ChecklistRow
+    block: SkillProgress
+    summary: ChecklistSummary
+
+
+def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedAssessments | None) -> ChecklistTick:
+    """One item's row with its skill's progress and the summary, in a fixed number of queries.
+
+    After a save, ``saved`` holds the stored assessment, the profile, the ticked
+    count, the target role's requirements and its freshly computed match, so
+    nothing of it is read or computed again; without one (input that was not
+    saved) the row is read as stored.
+    """
+    if saved is not None:
+        profile = saved.profile
+        assessment = next(a for a in saved.assessments if a.item_id == item.pk)
+        target_specs = saved.target_specs
+        ticked = saved.ticked
+    else:
+        profile = own_profile(user=user)
+        assessment = Assessment.objects.filter(user=user, item=item).first()
+        role_id = profile.target_role_id if profile else None
+        target_specs = requirement_specs_by_role(role_ids=[role_id]).get(role_id, []) if role_id else []
+        ticked = Assessment.objects.filter(user=user, level__gte=TICKED_LEVEL).count()
+    requirement = next((spec for spec in target_specs if spec.item_id == item.pk), None)
+    skill_of_item = dict(ChecklistItem.objects.values_list("id", "skill_id"))
+    in_skill = [item_id for item_id, skill_id in skill_of_item.items() if skill_id == item.skill_id]
+    if saved is not None:  # the save read every level already
+        skill_ticked = sum(1 for item_id in in_skill if saved.levels.get(item_id, 0) >= TICKED_LEVEL)
+    else:
+        skill_ticked = Assessment.objects.filter(user=user, item_id__in=in_skill, level__gte=TICKED_LEVEL).count()
+    row = _row(item, assessment if assessment is not None and assessment.pk else None, requirement)
+    block = SkillProgress(skill=item.skill, rows=[row], ticked=skill_ticked, total=len(in_skill))
+    target_role = profile.target_role if profile else None
+    summary = ChecklistSummary(
+        ticked=ticked,
+        total=len(skill_of_item),
+        target_role=target_role,
+        target_score=saved.target_score if saved is not None and target_role else None,
+        best_fit=None if target_role is not None else best_fit(profile=profile),
+    )
+    return ChecklistTick(row=row, block=block, summary=summary)
+
+
+def required_items_without_resources() -> QuerySet[ChecklistItem]:
+    """Items a published role requires that have nothing public to learn them with: dead ends in a learning path."""
+    return (
+        ChecklistItem.objects.filter(requirements__role__in=Role.objects.published())
+        .exclude(pk__in=Resource.objects.public().values("item_id"))
+        .distinct()
+        .order_by("skill__name", "name")
+    )
+
+
+def item_names_in(*, language: str) -> dict[str, str]:
+    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
+    tick wrote it) → its name in ``language``, English where no translation is kept."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
+    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return {row[english]: row[column] or row[english] for row in names if row[english]}

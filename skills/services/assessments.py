@@ -1,0 +1,121 @@
+"""An engineer's levels on checklist items: :func:`save_assessments` is the one way to write them.
+
+The checklist page (htmx and plain form), the start, the API and the demo all call it, so every level keeps its
+history row and refreshes the stored matches the same way.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.fragments import person_kind, touch
+from skills.models import (
+    TICKED_LEVEL,
+    Assessment,
+    AssessmentChange,
+    ChecklistItem,
+    EngineerProfile,
+    Level,
+    RoleMatch,
+)
+from skills.scoring import compute_match
+from skills.selectors.checklist import SavedAssessments
+from skills.selectors.roles import requirement_specs_by_role
+from skills.services.matches import recompute_matches
+from skills.services.profiles import get_or_create_profile
+
+
+def validate_assessment_input(*, level: int, evidence_url: str, note: str) -> None:
+    """The rules every entry point shares; raises ValidationError with clear messages."""
+    probe = Assessment(level=level, evidence_url=evidence_url, note=note)
+    if level not in Level.values:
+        raise ValidationError({"level": _("Choose a level from 0 (none) to 4 (can teach others).")})
+    probe.clean_fields(exclude=["user", "item"])
+
+
+@dataclass(frozen=True)
+class AssessmentInput:
+    """What an engineer entered for one checklist item."""
+
+    item: ChecklistItem
+    level: int
+    evidence_url: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInput]) -> SavedAssessments:
+    """Set one or several levels: all or nothing, one history row per changed level, one match refresh; returns
+    what was stored with what the pages show next to it.
+
+    Entries equal to what is stored are left alone, and an empty entry for an unassessed item stores nothing; the
+    query count does not grow with the entries. Each match is computed once: the match of every role with the final levels
+    is stored and its target-role score is also the last history row's; only
+    the intermediate history rows of a multi-item save compute their own score.
+    """
+    entries = [
+        AssessmentInput(item=e.item, level=e.level, evidence_url=e.evidence_url.strip(), note=e.note.strip())
+        for e in entries
+    ]
+    for entry in entries:
+        validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
+    profile = EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(
+        user=user
+    ).first() or get_or_create_profile(user=user)
+    stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    levels = {item_id: assessment.level for item_id, assessment in stored.items()}
+    all_specs = requirement_specs_by_role()
+    target_specs = all_specs.get(profile.target_role_id, []) if profile.target_role_id else []
+    ticked = sum(1 for level in levels.values() if level >= TICKED_LEVEL)
+    now = timezone.now()
+    to_create: dict[int, Assessment] = {}
+    to_update: dict[int, Assessment] = {}
+    changes = []
+    results = []
+    for entry in entries:
+        assessment = stored.get(entry.item.pk) or Assessment(user=user, item=entry.item)
+        stored[entry.item.pk] = assessment
+        results.append(assessment)
+        old_level = assessment.level
+        if (entry.level, entry.evidence_url, entry.note) == (old_level, assessment.evidence_url, assessment.note):
+            continue
+        assessment.level = entry.level
+        assessment.evidence_url = entry.evidence_url
+        assessment.note = entry.note
+        assessment.updated_at = now
+        (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
+        if old_level != entry.level:
+            ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
+            if changes and profile.target_role_id:  # the previous change is intermediate: score it now
+                changes[-1].target_score = compute_match(target_specs, levels).score
+            levels[entry.item.pk] = entry.level
+            changes.append(
+                AssessmentChange(
+                    user=user,
+                    item=entry.item,
+                    old_level=old_level,
+                    new_level=entry.level,
+                    ticked_count=ticked,
+                    target_score=None,
+                    changed_at=now,
+                )
+            )
+    Assessment.objects.bulk_create(to_create.values())
+    Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
+    if (to_create or to_update) and not changes:  # a changed level is touched with the matches below
+        touch(person_kind(user.pk))
+    matches: dict[int, RoleMatch] = {}
+    if changes:
+        matches = recompute_matches(profile=profile, levels=levels, specs=all_specs)
+        if profile.target_role_id in matches:
+            changes[-1].target_score = matches[profile.target_role_id].score
+        AssessmentChange.objects.bulk_create(changes)
+        profile.save(update_fields=["updated_at"])
+    return SavedAssessments(
+        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches, levels=levels
+    )

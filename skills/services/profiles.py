@@ -1,0 +1,75 @@
+"""The engineer's own profile and account: created on first use, edited, deleted with everything of it."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from portal.fragments import forget_person, person_kind, touch
+from skills.models import (
+    EngineerProfile,
+    Role,
+)
+from skills.services.matches import recompute_matches
+
+
+def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
+    """The user's profile; a new one has no target role (only the engineer chooses one) and gets its stored
+    matches at once, so it can be ranked before any tick."""
+    profile = EngineerProfile.objects.filter(user=user).first()
+    if profile is None:
+        profile, created = EngineerProfile.objects.get_or_create(user=user)
+        if created:
+            recompute_matches(profile=profile)
+    return profile
+
+
+@transaction.atomic
+def update_profile(
+    *,
+    user: AbstractBaseUser,
+    headline: str,
+    years_experience: int,
+    location: str,
+    target_role: Role | None,
+    open_to_work: bool,
+    visibility: str,
+    display_name: str | None = None,
+    identity: str | None = None,
+) -> EngineerProfile:
+    """Save the engineer's own profile; a new target role gets its stored match straight away.
+
+    ``display_name`` and ``identity`` (name or pseudonym, what recruiters see) are kept as they are when left out.
+    """
+    profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
+    target_changed = profile.target_role_id != (target_role.pk if target_role else None)
+    visibility_changed = profile.visibility != visibility
+    profile.headline = headline.strip()
+    profile.years_experience = years_experience
+    profile.location = location.strip()
+    profile.target_role = target_role
+    profile.open_to_work = open_to_work
+    profile.visibility = visibility
+    if display_name is not None:
+        profile.display_name = display_name.strip()
+    if identity is not None:
+        profile.identity = identity
+    profile.full_clean()
+    profile.save()
+    touch(person_kind(user.pk))
+    if target_changed:
+        recompute_matches(profile=profile)
+    elif visibility_changed:
+        profile.matches.update(profile_visible=profile.is_visible_to_recruiters)
+    return profile
+
+
+@transaction.atomic
+def delete_account(*, user: AbstractBaseUser) -> None:
+    """Remove the account and, through the cascades, every assessment, change, profile, match, saved vacancy and view
+    of it.
+
+    What the cache holds of the account goes too, now and again once the deletion commits.
+    """
+    user_id = user.pk
+    user.delete()
+    forget_person(user_id)
+    transaction.on_commit(lambda: forget_person(user_id))

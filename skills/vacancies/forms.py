@@ -1,0 +1,62 @@
+"""The vacancy reader's forms: a pasted text within the one limit, and saving it."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from skills.forms import LINK_ERROR, LinkField
+from skills.vacancies.limits import VACANCY_MAX_CHARS, VACANCY_TOO_LONG, check_vacancy_length
+
+
+class VacancyTextField(forms.CharField):
+    """A pasted vacancy: the one length check (``check_vacancy_length``) on the text as sent, then line breaks as
+    the reading counts them (``\n``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", {"required": _("Paste the text of a vacancy first.")})
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            check_vacancy_length(value)  # before stripping: the limit counts what was sent
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if not widget.is_hidden:
+            attrs["maxlength"] = str(VACANCY_MAX_CHARS)  # the browser counts a line break once, as the check does
+        return attrs
+
+
+def refuses_a_too_long_vacancy(form: forms.Form) -> bool:
+    """Whether the form's text is over the limit: the pages then answer 413, as the API does."""
+    return form.has_error("text", VACANCY_TOO_LONG)
+
+
+class VacancyForm(forms.Form):
+    text = VacancyTextField(
+        label=_("Vacancy text"),
+        help_text=_("Paste the whole vacancy, Dutch or English. Nothing is stored unless you save it."),
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+    )
+
+
+class SaveVacancyForm(forms.Form):
+    """Keep a read vacancy in the engineer's own list; the text comes along unseen from the reading page."""
+
+    prefix = "save"
+
+    text = VacancyTextField(widget=forms.HiddenInput)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_("For example the role and the company."),
+        error_messages={"required": _("Give the vacancy a title, so you can find it again.")},
+    )
+    link = LinkField(
+        label=_("Link to the vacancy (optional)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": LINK_ERROR},
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )

@@ -1,0 +1,141 @@
+"""Share links: anyone with a usable link reads the profile; revoked, expired or altered links are a plain 404."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from portal import tokens
+from skills.models import ShareLink, ShareLinkView
+from skills.privacy.personal_data import export_user_data
+from skills.privacy.sharing import create_share_link, revoke_share_link
+from skills.services.profiles import delete_account
+from tests.clients import PortalClient
+from tests.factories import (
+    AssessmentFactory,
+    EngineerProfileFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "hidden.engineer@example.com"
+
+
+@pytest.fixture
+def engineer():
+    user = UserFactory(email=EMAIL, username=EMAIL)
+    EngineerProfileFactory(user=user, visibility="private", headline="Streams with Kafka", display_name="Hidden Person")
+    return user
+
+
+def url(token: str) -> str:
+    return reverse("share:profile", kwargs={"token": token})
+
+
+def test_a_link_opens_the_private_profile_for_anyone_without_an_account(engineer):
+    requirement = RoleRequirementFactory(role=RoleFactory(title="Streaming lead", published=True))
+    AssessmentFactory(user=engineer, item=requirement.item, level=3, evidence_url="https://example.org/proof")
+    issued = create_share_link(user=engineer, days=30, role=requirement.role)
+    response = PortalClient().get(url(issued.token))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Streams with Kafka" in html and requirement.item.name in html and "https://example.org/proof" in html
+    assert "Compared with Streaming lead" in html
+    assert EMAIL not in html and "Hidden Person" not in html  # the pseudonym: the engineer did not choose the name
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    assert ShareLinkView.objects.filter(link=issued.link).count() == 1
+
+
+def test_a_signed_in_visitor_is_counted_but_never_named_to_the_owner(client, engineer):
+    issued = create_share_link(user=engineer, days=7)
+    client.force_login(UserFactory(email="curious.recruiter@example.com"))
+    shared = client.get(url(issued.token)).content.decode()
+    client.force_login(engineer)
+    html = client.get(reverse("skills:profile")).content.decode()
+    assert "Opened 1 time" in html
+    assert "curious.recruiter@example.com" not in html
+    assert "curious.recruiter@example.com" not in str(export_user_data(user=engineer))
+    assert "viewer" not in {field.name for field in ShareLinkView._meta.get_fields()}  # no identity is stored
+    assert "never by whom" in shared  # and the visitor is told what the owner sees
+
+
+def test_only_a_hash_of_the_token_is_stored_and_the_token_has_enough_entropy(engineer):
+    issued = create_share_link(user=engineer, days=7)
+    assert len(issued.token) >= 43  # 32 random bytes, URL-safe base64: 256 bits
+    stored = ShareLink.objects.get()
+    assert stored.token_hash == tokens.digest(issued.token) and issued.token not in stored.token_hash
+
+
+def unmasked(html: str) -> str:
+    """The page without what differs per response or address: CSRF tokens, and the language switcher's next."""
+    return re.sub(r'("X-CSRFToken": |value=)"[^"]*"', "", html)
+
+
+def altered(token: str) -> str:
+    return ("B" if token[0] == "A" else "A") + token[1:]
+
+
+@pytest.mark.parametrize("case", ["revoked", "expired", "one-character-changed", "unknown", "too-long"])
+def test_an_unusable_link_is_the_same_plain_404(client, engineer, case):
+    issued = create_share_link(user=engineer, days=7)
+    token = issued.token
+    if case == "revoked":
+        revoke_share_link(user=engineer, link=issued.link)
+    elif case == "expired":
+        ShareLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    elif case == "one-character-changed":
+        token = altered(token)
+    elif case == "unknown":
+        token = "x" * 43
+    else:
+        token = token * 5
+    response = client.get(url(token))
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Streams with Kafka" not in body and "share" not in body.lower()
+    unknown = client.get(url("nothing-here"))
+    # No hint which kind of failure it was: the same page, but for the per-response masked CSRF token.
+    assert unmasked(body) == unmasked(unknown.content.decode())
+    assert not ShareLinkView.objects.exists()
+
+
+def test_the_engineer_creates_lists_and_revokes_links_on_the_profile_page(client, engineer):
+    client.force_login(engineer)
+    response = client.post(reverse("skills:share-link-create"), {"days": "90"})
+    assert response.status_code == 200
+    new_url = response.context["new_share_url"]
+    link = ShareLink.objects.get(user=engineer)
+    assert link.expires_at - link.created_at == timedelta(days=90)
+    assert PortalClient().get(new_url).status_code == 200
+    assert "Opened 1 time" in client.get(reverse("skills:profile")).content.decode()
+    assert client.post(reverse("skills:share-link-revoke", kwargs={"pk": link.pk})).status_code == 302
+    assert PortalClient().get(new_url).status_code == 404
+
+
+def test_a_lifetime_other_than_7_30_or_90_days_is_refused(client, engineer):
+    client.force_login(engineer)
+    assert client.post(reverse("skills:share-link-create"), {"days": "365"}).status_code == 400
+    assert not ShareLink.objects.exists()
+
+
+def test_another_engineer_cannot_revoke_the_link(client, engineer):
+    issued = create_share_link(user=engineer, days=7)
+    client.force_login(UserFactory())
+    assert client.post(reverse("skills:share-link-revoke", kwargs={"pk": issued.link.pk})).status_code == 404
+    assert ShareLink.objects.usable().count() == 1
+
+
+def test_links_and_their_views_are_exported_and_deleted_with_the_account(engineer):
+    issued = create_share_link(user=engineer, days=7)
+    PortalClient().get(url(issued.token))
+    exported = export_user_data(user=engineer)["share_links"]
+    assert len(exported) == 1 and len(exported[0]["views"]) == 1
+    delete_account(user=engineer)
+    assert not ShareLink.objects.exists() and not ShareLinkView.objects.exists()

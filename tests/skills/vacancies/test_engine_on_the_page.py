@@ -1,0 +1,114 @@
+"""The vacancy page with the real reading (skills.vacancies) over the demo phrases: what the engine reads is what the
+page shows and scores, in a fixed number of queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from catalog.demo import load_catalog_demo
+from skills.demo import load_skills_demo
+from skills.models import ChecklistItem
+from skills.scoring import compute_match
+from skills.selectors.profiles import user_levels
+from skills.vacancies.fit import vacancy_requirements
+from skills.vacancies.reading import read_vacancy
+from skills.vacancies.services import save_vacancy
+from tests.factories import UserFactory, assess
+
+pytestmark = pytest.mark.django_db
+
+SHORT = "Medior data engineer. Wat vragen wij: SQL-kennis, dbt en Snowflake."
+DUTCH = """Senior Data Engineer – lakehouse
+
+Wat vragen wij
+- Minimaal vijf jaar ervaring als data engineer
+- Sterke SQL-kennis, met window functions en analytische functies
+- Ervaring met PySpark en partitionering op Databricks
+- Orkestratie met Airflow: retries en scheduling
+- Geen Kafka-ervaring nodig
+
+Pré
+- Docker
+"""
+
+
+@pytest.fixture
+def engineer(client):
+    load_catalog_demo()
+    load_skills_demo()
+    user = UserFactory()
+    assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
+    assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=1)
+    client.force_login(user)
+    return user
+
+
+def test_the_page_marks_what_the_engine_found_and_scores_it_by_the_rule(client, engineer):
+    reading = read_vacancy(text=DUTCH)
+    response = client.post(reverse("skills:vacancy"), {"text": DUTCH})
+    body = response.content.decode()
+    box = re.search(r'<div class="vacancy-text[^"]*"[^>]*>(.*?)</div>', body, re.S).group(1)
+    marked = re.findall(r'<mark class="hl hl-([a-z-]+)">(.*?)<span class="visually-hidden">', box)
+    assert marked == [(style, piece) for piece, style in reading.highlights() if style]
+    assert ("required", "window functions") in marked and ("required", "analytische functies") in marked
+    assert "Kafka" not in [piece for style, piece in marked if style in ("required", "nice")]  # negated
+    expected = compute_match(vacancy_requirements(reading=reading), user_levels(user=engineer))
+    assert response.context["fit"].result == expected
+    assert f'id="vacancy-fit">{expected.score}<' in body
+    assert 'id="vacancy-seniority">senior<' in body and 'id="vacancy-language">Written in Dutch<' in body
+
+
+def test_the_gaps_page_scores_a_saved_vacancy_as_its_page_does(client, engineer):
+    vacancy = save_vacancy(owner=engineer, title="Lakehouse", link="", text=DUTCH)
+    on_its_page = client.get(vacancy.get_absolute_url()).context["fit"].result.score
+    gaps = client.get(reverse("skills:gaps")).content.decode()
+    assert f'id="vacancy-{vacancy.pk}-score">Fit: <strong>{on_its_page}</strong> out of 100' in gaps
+
+
+def test_reading_takes_as_many_queries_for_a_long_vacancy_as_for_a_short_one(client, engineer):
+    assert read_vacancy(text=SHORT).tools  # an item and a tool: every kind of query is there already
+    client.post(reverse("skills:vacancy"), {"text": SHORT})  # the phrasebook is built once per process
+    client.post(reverse("skills:vacancy"), {"text": DUTCH * 20})  # and each new unknown term counted once
+    with CaptureQueriesContext(connection) as short:
+        client.post(reverse("skills:vacancy"), {"text": SHORT})
+    with CaptureQueriesContext(connection) as long:
+        response = client.post(reverse("skills:vacancy"), {"text": DUTCH * 20})
+    assert len(response.context["fit"].reading.items) > len(read_vacancy(text=SHORT).items)
+    assert len(long.captured_queries) <= len(short.captured_queries)
+
+
+PRE_NEGATED = (
+    "Data Engineer bij Stroomnet\n\nWat vragen wij?\n- SQL en Airflow\n- Vloeiend Nederlands, minimaal 3 jaar "
+    "ervaring\n\nPré\n- Docker\n- dbt\n\nGeen ervaring met FastAPI of Django nodig. Je laadt data in Snowflake.\n"
+    "Locatie: Zwolle\n"
+)
+
+
+def test_the_page_marks_required_nice_and_not_asked_in_three_styles_with_a_legend(client, engineer):
+    body = client.post(reverse("skills:vacancy"), {"text": PRE_NEGATED}).content.decode()
+    box = re.search(r'<div class="vacancy-text[^"]*"[^>]*>(.*?)</div>', body, re.S).group(1)
+    marked = dict((piece, style) for style, piece in re.findall(r'<mark class="hl hl-([a-z-]+)">([^<]*)<', box))
+    assert marked["Airflow"] == "required" and marked["Docker"] == "nice"
+    assert marked["FastAPI"] == marked["Django"] == "not-asked" and marked["Snowflake"] == "unrecognised"
+    assert '<span class="visually-hidden"> (not asked)</span>' in box
+    legend = re.search(r'<p class="small vacancy-legend[^"]*">(.*?)</p>', body, re.S).group(1)
+    assert all(f"hl-{style}" in legend for style in ("required", "nice", "not-asked"))
+
+
+def test_the_page_splits_tools_and_names_what_is_not_asked_unknown_and_besides_skills(client, engineer):
+    response = client.post(reverse("skills:vacancy"), {"text": PRE_NEGATED})
+    body = response.content.decode()
+    asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
+    nice = re.search(r'id="vacancy-tools-nice">(.*?)</ul>', body, re.S).group(1)
+    assert "Airflow" in asked and "dbt" in nice and "dbt" not in asked
+    not_asked = re.search(r'id="vacancy-not-asked">(.*?)</section>', body, re.S).group(1)
+    assert "<del>FastAPI</del>" in not_asked and "<del>Django</del>" in not_asked
+    assert "FastAPI" not in asked + nice
+    assert "Snowflake" in re.search(r'id="vacancy-unrecognised">(.*?)</section>', body, re.S).group(1)
+    assert 'id="vacancy-language">Written in Dutch<' in body
+    assert 'id="vacancy-languages">Dutch<' in body and 'id="vacancy-years">at least 3 years<' in body
+    assert 'id="vacancy-location">Zwolle<' in body
+    assert response.context["save_form"].initial["title"] == "Data Engineer bij Stroomnet"

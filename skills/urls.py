@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from skills import home, views
+from skills import views
 from skills.privacy import views as privacy_views
 from skills.start import views as start_views
 from skills.vacancies import views as vacancy_views
@@ -11,7 +11,7 @@ app_name = "skills"
 
 urlpatterns = [
     path("", views.checklist, name="checklist"),
-    path("home/", home.home, name="home"),
+    path("home/", views.home, name="home"),
     path("start/", start_views.start, name="start"),
     path("items/", views.assess_all, name="assess-all"),
     path("items/<int:item_id>/", views.assess, name="assess"),

@@ -23,6 +23,7 @@ from skills.selectors import checklist as checklist_page
 from skills.selectors.checklist import SavedAssessments
 from skills.selectors.gaps import role_fits, skill_radar
 from skills.selectors.gaps import role_gaps as gaps_against
+from skills.selectors.home import engineer_home
 from skills.selectors.progress import progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
 from skills.services.assessments import save_assessments
@@ -168,3 +169,10 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {"role": role, "skill_groups": role_requirements_by_skill(role=role)}
     return render(request, "skills/role_detail.html", context)
+
+
+@login_required
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    """The engineer's own home, where a returning engineer lands (skills.start.landing)."""
+    return render(request, "skills/home.html", {"home": engineer_home(user=request.user)})

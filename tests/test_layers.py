@@ -14,16 +14,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("portal", "catalog", "skills", "recruiting", "api")  # each app may import only the apps before it
 MAX_LINES = 350
-# Being split on the branches shape-skills and shape-recruiting (issue #24): the integrator empties this set
-# after merging them.
-LONG_UNTIL_SPLIT = {
-    "skills/models/__init__.py",
-    "skills/selectors.py",
-    "skills/services.py",
-    "skills/vacancies/reading.py",
-}
-# The import circles of these apps are broken on those branches: the integrator empties this set after merging.
-CIRCLES_UNTIL_MERGED = {"skills": "fixed on branch shape-skills"}
 SQL_COMPILER = "django.db.models.sql"
 PUBLIC_UNDERSCORE_ATTRIBUTES = {"_meta"}  # Model._meta is Django's documented Options API
 
@@ -101,7 +91,6 @@ def test_no_module_is_over_350_lines():
         relative(path): lines
         for path in MODULES
         if not path.name.startswith("demo")  # demo data (demo*.py): long by nature, content not code
-        and relative(path) not in LONG_UNTIL_SPLIT
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert too_long == {}
@@ -159,15 +148,7 @@ def test_circles_finds_modules_that_import_each_other_however_far_round():
     assert circles(graph) == [["a", "b", "c"]]
 
 
-@pytest.mark.parametrize(
-    "app",
-    [
-        pytest.param(app, marks=pytest.mark.xfail(strict=True, reason=CIRCLES_UNTIL_MERGED[app]))
-        if app in CIRCLES_UNTIL_MERGED
-        else app
-        for app in LAYERS
-    ],
-)
+@pytest.mark.parametrize("app", LAYERS)
 def test_no_modules_import_each_other(app):
     graph = import_graph()
     offending = [

@@ -4,7 +4,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from skills.vacancies.reading import VACANCY_MAX_CHARS
+from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 
 class VacancyIn(Schema):

@@ -32,7 +32,8 @@ from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequire
 from skills.scoring import RequirementSpec
 from skills.services.recomputes import request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
-from skills.vacancies.reading import VacancyReading, validate_vacancy_text
+from skills.vacancies.limits import validate_vacancy_text
+from skills.vacancies.reading import VacancyReading
 
 SEARCH_REQUIREMENTS_MAX = 60
 TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length

@@ -49,6 +49,12 @@ def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
     return sorted(fits, key=lambda fit: (not fit.is_target, -fit.result.score))
 
 
+def fits_by_score(*, user: AbstractBaseUser) -> list[RoleFit]:
+    """Every published role with the user's match, best fit first whatever their target (ties: the roles' order):
+    the role that fits best, named as such where no target is chosen."""
+    return sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+
+
 @dataclass(frozen=True)
 class RequirementStatus:
     requirement: RoleRequirement

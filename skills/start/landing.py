@@ -1,6 +1,6 @@
 """Where a login or a confirmed e-mail address lands: everyone where they work, the marketing home stays for
 visitors. An editor on the admin, a recruiter on the candidates, an engineer on the start until it is done or
-skipped, then on their own home (:mod:`skills.home`)."""
+skipped, then on their own home (``skills:home``)."""
 
 from django.http import HttpRequest
 from django.urls import reverse

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.selectors.gaps import RequirementStatus, RoleFit, role_fits, role_gaps
+from skills.selectors.gaps import RequirementStatus, RoleFit, fits_by_score, role_gaps
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class StartResult:
 
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
-    fits = sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+    fits = fits_by_score(user=user)
     next_step = None
     if fits:
         path = role_gaps(user=user, role=fits[0].role).learning_path

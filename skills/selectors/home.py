@@ -1,17 +1,13 @@
-"""The engineer's home (/skills/home/), where a returning engineer lands: their score for the role they aim
-for (or, without one, the role that fits them best, said as such), the next step to learn, the contact requests
-waiting for an answer and their latest changes. A fixed number of queries, however much data there is."""
+"""The engineer's home, where a returning engineer lands: their score for the role they aim for (or, without
+one, the role that fits them best, said as such), the next step to learn, the contact requests waiting for an
+answer and their latest changes. A fixed number of queries, however much data there is."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
 
 from skills.models import AssessmentChange, EngineerProfile
-from skills.selectors.gaps import RequirementStatus, RoleGaps, role_fits, role_gaps
+from skills.selectors.gaps import RequirementStatus, RoleGaps, fits_by_score, role_gaps
 from skills.selectors.profiles import own_profile
 
 LATEST_CHANGES = 5
@@ -46,7 +42,7 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
     role = profile.published_target_role if profile else None
     is_target = role is not None
     if role is None:
-        fits = sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+        fits = fits_by_score(user=user)
         role = fits[0].role if fits else None
     latest = AssessmentChange.objects.filter(user=user).select_related("item__skill")[:LATEST_CHANGES]
     return EngineerHome(
@@ -56,9 +52,3 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
     )
-
-
-@login_required
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "skills/home.html", {"home": engineer_home(user=request.user)})

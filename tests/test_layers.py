@@ -148,6 +148,22 @@ def test_circles_finds_modules_that_import_each_other_however_far_round():
     assert circles(graph) == [["a", "b", "c"]]
 
 
+def is_read_module(path: Path) -> bool:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return "selectors" in parts
+
+
+def test_reads_never_write_a_selector_imports_no_service():
+    offending = [
+        f"{relative(path)}:{line} imports {name}"
+        for path in MODULES
+        if is_read_module(path)
+        for line, name in imports(path)
+        if "services" in name.split(".")
+    ]
+    assert offending == []
+
+
 @pytest.mark.parametrize("app", LAYERS)
 def test_no_modules_import_each_other(app):
     graph = import_graph()

@@ -12,7 +12,6 @@ from portal.jobs import JobStatus
 from portal.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Role, RoleRecompute
-from skills.services.recomputes import reclaim_stale_recomputes
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import ItemAsked, VacancyReading
 
@@ -46,9 +45,8 @@ class SearchRanking:
 
 
 def search_ranking(*, search: VacancySearch) -> SearchRanking:
-    """The ranking's state in two queries; a run whose worker died is queued again first."""
+    """The ranking's state in two queries (a run whose worker died is queued again before: ``requeue_stale_ranking``)."""
     recomputes = RoleRecompute.objects.filter(role_id=search.role_id)
-    reclaim_stale_recomputes(recomputes)
     latest = list(recomputes.order_by("-created_at")[:1])
     finished = (
         recomputes.filter(status=JobStatus.DONE).order_by("-finished_at").values_list("finished_at", flat=True).first()

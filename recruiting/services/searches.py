@@ -30,7 +30,7 @@ from django.utils.translation import override
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
 from skills.scoring import RequirementSpec
-from skills.services.recomputes import request_role_recompute
+from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
 from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.reading import VacancyReading
@@ -248,3 +248,8 @@ def save_reading(*, owner: AbstractBaseUser, title: str, reading: VacancyReading
     )
     rank_search(owner=owner, search=search)
     return search
+
+
+def requeue_stale_ranking(*, search: VacancySearch) -> None:
+    """Queue again a ranking whose worker died, before its state is shown: the page never waits on a dead run."""
+    reclaim_stale_recomputes(RoleRecompute.objects.filter(role_id=search.role_id))

@@ -18,6 +18,7 @@ from recruiting.selectors.candidates import (
 from recruiting.selectors.contacts import latest_request, reveal_for
 from recruiting.selectors.exports import recent_exports
 from recruiting.selectors.searches import search_of_role, search_ranking
+from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
 from recruiting.views.shortlists import controls_context
 from skills.models import EngineerProfile, Role
@@ -44,6 +45,8 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     if role is not None and role.is_search:
         search = search_of_role(role=role, owner=request.user)
         context["search"] = search
+        if search:
+            requeue_stale_ranking(search=search)
         context["ranking"] = search_ranking(search=search) if search else None
     if role is not None:
         context["candidates"] = candidate_page(

@@ -18,7 +18,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from recruiting.forms import ProposeSearchForm, SearchTitleForm, VacancyTextForm, requirement_formset
 from recruiting.models import VacancySearch
 from recruiting.selectors.searches import items_by_skill, own_searches, search_ranking
-from recruiting.services.searches import delete_search, propose_search, rank_search, save_reading, update_search
+from recruiting.services.searches import (
+    delete_search,
+    propose_search,
+    rank_search,
+    requeue_stale_ranking,
+    save_reading,
+    update_search,
+)
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
@@ -80,6 +87,7 @@ def search_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _ranking_context(search: VacancySearch) -> dict:
+    requeue_stale_ranking(search=search)
     return {"search": search, "ranking": search_ranking(search=search), "ranked_url": ranked_candidates_url(search)}
 
 

@@ -4,7 +4,7 @@ generic phrases that count only in context (skills.demo_phrases), read through r
 import pytest
 
 from skills.vacancies.reading import read_vacancy
-from tests.skills.test_vacancy_reading import asked_items, asked_tools, not_asked_tools
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
 
 pytestmark = pytest.mark.django_db
 

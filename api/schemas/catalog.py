@@ -14,12 +14,8 @@ class CategoryOut(Schema):
     slug: str
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = Field(alias="get_kind_display")
     description: str
-
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return str(obj.get_kind_display())
 
 
 class ToolFilters(Schema):
@@ -34,17 +30,13 @@ class ToolOut(Schema):
     name: str
     category: str = Field(alias="category.slug", description="Category slug.")
     tool_type: ToolType
-    tool_type_label: str
+    tool_type_label: str = Field(alias="get_tool_type_display")
     summary: str
     is_optional: bool
     keywords: list[str] = Field(description="Vacancy terms linked to the tool.")
     website_url: str
     docs_url: str
     page_url: str = Field(alias="get_absolute_url", description="The tool's page in the portal.")
-
-    @staticmethod
-    def resolve_tool_type_label(obj) -> str:
-        return str(obj.get_tool_type_display())
 
     @staticmethod
     def resolve_keywords(obj) -> list[str]:

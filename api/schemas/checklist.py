@@ -29,11 +29,7 @@ class ItemRowOut(ItemNameOut):
 
 class LevelOut(Schema):
     level: int
-    level_label: str
-
-    @staticmethod
-    def resolve_level_label(obj) -> str:
-        return str(obj.get_level_display())
+    level_label: str = Field(alias="get_level_display")
 
 
 class RoleRefOut(Schema):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from api.models import ApiToken
 from skills.models import Assessment, ChecklistItem, Role, RoleRequirement, Skill
@@ -19,6 +20,13 @@ def roles_with_requirements() -> QuerySet[Role]:
     """Published roles, each with its requirements (item and skill joined) in two queries in all."""
     requirements = RoleRequirement.objects.select_related("item__skill")
     return published_roles().prefetch_related(Prefetch("requirements", queryset=requirements))
+
+
+def published_role(*, slug: str, roles: QuerySet[Role] | None = None) -> tuple[Role | None, str]:
+    """The published role a client names by ``slug`` (read from ``roles`` when the answer needs more of it), or
+    None and the one message every endpoint gives for it; the slug is cut, so a long one cannot fill the answer."""
+    role = (Role.objects.published() if roles is None else roles).filter(slug=slug).first()
+    return role, _("There is no published role “%(slug)s”.") % {"slug": slug[:50]}
 
 
 def own_assessments(*, user: AbstractBaseUser) -> QuerySet[Assessment]:

@@ -77,39 +77,39 @@ class PublishActionsMixin:
         self._set_published(request, queryset, False)
 
 
+class ToolCountMixin:
+    """A sortable "tools" column: how many tools a row leads to (``tool_relation``), counted in the list's one query.
+    The annotated (grouped) query drops Meta.ordering, so an admin with this column sets ``ordering`` itself."""
+
+    tool_relation = "tools"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tool_count=Count(self.tool_relation))
+
+    @admin.display(description=_("tools"), ordering="tool_count")
+    def tool_count(self, obj) -> int:
+        return obj.tool_count
+
+
 @admin.register(Category)
-class CategoryAdmin(PublishActionsMixin, BilingualAdmin):
+class CategoryAdmin(ToolCountMixin, PublishActionsMixin, BilingualAdmin):
     list_display = ("name", "slug", "kind", "tool_count", "order", "published")
-    ordering = ("order", "name")  # explicit: the annotated (grouped) query drops Meta.ordering
+    ordering = ("order", "name")  # explicit: see ToolCountMixin
     list_editable = ("order",)
     list_filter = ("kind", "published")
     search_fields = ("name_en", "name_nl", "slug", "description_en", "description_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(tool_count=Count("tools"))
-
-    @admin.display(description=_("tools"), ordering="tool_count")
-    def tool_count(self, obj: Category) -> int:
-        return obj.tool_count
 
     def view_on_site(self, obj: Category) -> str:
         return f"{reverse('catalog:tool-list')}?category={obj.slug}"
 
 
 @admin.register(Keyword)
-class KeywordAdmin(BilingualAdmin):
+class KeywordAdmin(ToolCountMixin, BilingualAdmin):
     list_display = ("name", "slug", "tool_count")
-    ordering = (Lower("name"),)  # explicit: the annotated (grouped) query drops Meta.ordering
+    ordering = (Lower("name"),)  # explicit: see ToolCountMixin
     search_fields = ("name_en", "name_nl", "slug")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(tool_count=Count("tools"))
-
-    @admin.display(description=_("tools"), ordering="tool_count")
-    def tool_count(self, obj: Keyword) -> int:
-        return obj.tool_count
 
     def view_on_site(self, obj: Keyword) -> str:
         return f"{reverse('catalog:tool-list')}?keyword={obj.slug}"
@@ -185,20 +185,14 @@ class ChooserRecommendationInline(TranslationTabularInline):
 
 
 @admin.register(ChooserOption)
-class ChooserOptionAdmin(PublishActionsMixin, BilingualAdmin):
-    list_display = ("question", "slug", "recommendation_count", "order", "published")
-    ordering = ("order", "question")  # explicit: the annotated (grouped) query drops Meta.ordering
+class ChooserOptionAdmin(ToolCountMixin, PublishActionsMixin, BilingualAdmin):
+    list_display = ("question", "slug", "tool_count", "order", "published")
+    ordering = ("order", "question")  # explicit: see ToolCountMixin
     list_filter = ("published",)
     search_fields = ("question_en", "question_nl", "slug", "explanation_en", "explanation_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("question",)}
     inlines = (ChooserRecommendationInline,)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(recommendation_count=Count("recommendations"))
-
-    @admin.display(description=_("tools"), ordering="recommendation_count")
-    def recommendation_count(self, obj: ChooserOption) -> int:
-        return obj.recommendation_count
+    tool_relation = "recommendations"  # one recommended tool each
 
     def view_on_site(self, obj: ChooserOption) -> str:
         return f"{reverse('catalog:chooser')}?option={obj.slug}"

@@ -6,8 +6,7 @@ required, Dutch is optional and falls back to English. Translated fields that
 must be unique store an empty translation as NULL, so many rows may lack one.
 """
 
-from typing import ClassVar
-
+from django.db import models
 from modeltranslation.translator import TranslationOptions, register
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
@@ -17,16 +16,13 @@ class BilingualOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-@register(Category)
-class CategoryTranslation(BilingualOptions):
-    fields = ("name", "description")
-    empty_values: ClassVar[dict[str, None]] = {"name": None}
-
-
-@register(Keyword)
-class KeywordTranslation(BilingualOptions):
-    fields = ("name",)
-    empty_values: ClassVar[dict[str, None]] = {"name": None}
+def register_bilingual(model: type[models.Model], fields: tuple[str, ...], *, unique: str | None = None) -> None:
+    """Keep ``fields`` of ``model`` in English and Dutch, English required; the ``unique`` field stores an empty
+    translation as NULL, so many rows may lack one. One rule for every app's texts, so they cannot drift apart."""
+    options: dict[str, object] = {"fields": fields}
+    if unique is not None:
+        options["empty_values"] = {unique: None}
+    register(model)(type(f"{model.__name__}Translation", (BilingualOptions,), options))
 
 
 # A tool's longer texts, shown under "Content" in the admin; with the summary, every text of a tool.
@@ -41,10 +37,12 @@ TOOL_CONTENT = (
 )
 TOOL_TEXTS = ("summary", *TOOL_CONTENT)
 
-
-@register(Tool)
-class ToolTranslation(BilingualOptions):
-    fields = TOOL_TEXTS
+register_bilingual(Category, ("name", "description"), unique="name")
+register_bilingual(Keyword, ("name",), unique="name")
+register_bilingual(Tool, TOOL_TEXTS)
+register_bilingual(ChooserOption, ("question", "explanation"), unique="question")
+register_bilingual(ChooserRecommendation, ("reason",))
+register_bilingual(FaqEntry, ("question", "answer"), unique="question")
 
 
 @register(Tool.history.model)
@@ -52,20 +50,3 @@ class HistoricalToolTranslation(TranslationOptions):
     """The history keeps both languages, as simple-history copies every field of a tool, the translations too."""
 
     fields = TOOL_TEXTS
-
-
-@register(ChooserOption)
-class ChooserOptionTranslation(BilingualOptions):
-    fields = ("question", "explanation")
-    empty_values: ClassVar[dict[str, None]] = {"question": None}
-
-
-@register(ChooserRecommendation)
-class ChooserRecommendationTranslation(BilingualOptions):
-    fields = ("reason",)
-
-
-@register(FaqEntry)
-class FaqEntryTranslation(BilingualOptions):
-    fields = ("question", "answer")
-    empty_values: ClassVar[dict[str, None]] = {"question": None}

@@ -111,20 +111,19 @@ class ContactAnswerForm(forms.Form):
 # Vacancy searches -------------------------------------------------------------------------------------------------
 
 
+def search_title_field(**kwargs) -> forms.CharField:
+    """A search's title as every form asks for it: one label and the service's length."""
+    return forms.CharField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True, **kwargs)
+
+
 class SearchTitleForm(forms.Form):
-    title = forms.CharField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True)
+    title = search_title_field()
 
 
 class VacancyTextForm(forms.Form):
     """A pasted vacancy: its text as the reading accepts it (the reader checks the same rules), and a title."""
 
-    title = forms.CharField(
-        label=_("Title of the search"),
-        max_length=TITLE_MAX_LENGTH,
-        strip=True,
-        required=False,
-        help_text=_("Left empty: the first line of the vacancy."),
-    )
+    title = search_title_field(required=False, help_text=_("Left empty: the first line of the vacancy."))
 
     text = VacancyTextField(label=_("Vacancy text"), strip=False, widget=forms.Textarea(attrs={"rows": 14}))
 

@@ -24,10 +24,19 @@ LEVEL_DESCRIPTIONS = {
 
 
 class LinkField(forms.URLField):
-    """A link people can open: http or https only, checked once, so a wrong link gets one message, not the same
-    one twice (a plain URLField checks it with its own validator as well)."""
+    """An optional link people can open, the way every link field of the portal asks for one: http or https only,
+    checked once, so a wrong link gets one message, not the same one twice (a plain URLField checks it with its own
+    validator as well); a link typed without its scheme is read as https, and the box shows so."""
 
     default_validators: ClassVar[list] = [http_url_validator]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 500)  # the models' link columns
+        kwargs.setdefault("assume_scheme", "https")
+        kwargs.setdefault("error_messages", {"invalid": LINK_ERROR})
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("placeholder", "https://")
 
 
 def level_legend() -> list[tuple[int, str]]:
@@ -49,12 +58,7 @@ class AssessmentForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
     evidence_url = LinkField(
-        label=_("Evidence link"),
-        required=False,
-        max_length=500,
-        assume_scheme="https",
-        error_messages={"invalid": LINK_ERROR},
-        widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "placeholder": "https://"}),
+        label=_("Evidence link"), widget=forms.URLInput(attrs={"class": "form-control form-control-sm"})
     )
     note = forms.CharField(
         label=_("Note"),

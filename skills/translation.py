@@ -1,39 +1,18 @@
-"""Which skills texts editors keep in English and Dutch (django-modeltranslation).
-
-English is required wherever the field itself is required, Dutch is optional
-and falls back to English. Translated fields that must be unique store an
-empty translation as NULL, so many rows may lack one.
-"""
-
-from typing import ClassVar
+"""Which skills texts editors keep in English and Dutch (django-modeltranslation), by the catalog's one rule
+(``catalog.translation.register_bilingual``): English required, Dutch optional and falling back to English."""
 
 from modeltranslation.translator import TranslationOptions, register
 
+from catalog.translation import register_bilingual
 from skills.models import ChecklistItem, Resource, Role, Skill
 
-
-class BilingualOptions(TranslationOptions):
-    required_languages = ("en",)
-
-
-@register(Skill)
-class SkillTranslation(BilingualOptions):
-    fields = ("name", "description")
-    empty_values: ClassVar[dict[str, None]] = {"name": None}
-
-
-@register(ChecklistItem)
-class ChecklistItemTranslation(BilingualOptions):
-    fields = ("name", "description")
-    empty_values: ClassVar[dict[str, None]] = {"name": None}
-
-
-@register(Role)
-class RoleTranslation(BilingualOptions):
-    fields = ("title", "summary")
-    empty_values: ClassVar[dict[str, None]] = {"title": None}
+register_bilingual(Skill, ("name", "description"), unique="name")
+register_bilingual(ChecklistItem, ("name", "description"), unique="name")
+register_bilingual(Role, ("title", "summary"), unique="title")
 
 
 @register(Resource)
 class ResourceTranslation(TranslationOptions):
+    """Both texts may stay empty (a tool's resource shows the tool's name), so no language is required."""
+
     fields = ("title", "note")

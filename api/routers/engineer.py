@@ -11,7 +11,7 @@ from api.pagination import page
 from api.schemas.checklist import AssessmentIn, AssessmentOut, AssessmentPage, GapsOut, MatchOut
 from api.schemas.common import AUTH_ERRORS, ErrorOut, PageParams
 from skills.forms import AssessmentForm
-from skills.models import ChecklistItem, Role
+from skills.models import ChecklistItem
 from skills.selectors.gaps import role_fits, role_gaps
 from skills.services.assessments import AssessmentInput, save_assessments
 
@@ -50,7 +50,7 @@ def list_matches(request: HttpRequest):
     summary="What you meet and miss for one role, in learning order",
 )
 def get_gaps(request: HttpRequest, role_slug: str):
-    role = Role.objects.published().filter(slug=role_slug).first()
+    role, missing = selectors.published_role(slug=role_slug)
     if role is None:
-        raise Http404(_("There is no published role “%(slug)s”.") % {"slug": role_slug[:50]})
+        raise Http404(missing)
     return role_gaps(user=request.auth, role=role)

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
+from api import selectors
 from api.auth import SIGNED_IN_AUTH
 from api.errors import InvalidInput
 from api.schemas.common import AUTH_ERRORS, ErrorOut
 from recruiting.models import ContactRequest
 from recruiting.services.contacts import answer_contact_request, withdraw_acceptance
-from skills.models import Role, ShareLink
+from skills.models import ShareLink
 from skills.privacy.sharing import create_share_link, revoke_share_link, share_links_of
 
 router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
@@ -96,9 +97,9 @@ def list_share_links(request: HttpRequest):
 def create_own_share_link(request: HttpRequest, payload: ShareLinkIn):
     role = None
     if payload.role is not None:
-        role = Role.objects.published().filter(slug=payload.role).first()
+        role, missing = selectors.published_role(slug=payload.role)
         if role is None:
-            raise InvalidInput({"role": [_("There is no published role “%(slug)s”.") % {"slug": payload.role[:50]}]})
+            raise InvalidInput({"role": [missing]})
     issued = create_share_link(user=request.auth, days=payload.days, role=role)
     link = ShareLink.objects.prefetch_related("views").select_related("role").get(pk=issued.link.pk)
     link.url = request.build_absolute_uri(reverse("share:profile", kwargs={"token": issued.token}))

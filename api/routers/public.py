@@ -67,9 +67,9 @@ def list_roles(request: HttpRequest):
 
 @router.get("/roles/{slug}", response={200: RoleOut, 404: ErrorOut}, summary="One published role")
 def get_role(request: HttpRequest, slug: str):
-    role = selectors.roles_with_requirements().filter(slug=slug).first()
+    role, missing = selectors.published_role(slug=slug, roles=selectors.roles_with_requirements())
     if role is None:
-        raise Http404(_("There is no published role “%(slug)s”.") % {"slug": slug[:50]})
+        raise Http404(missing)
     return role
 
 

@@ -39,11 +39,7 @@ class StoredScoreOut(Schema):
     score: int
     requirements_met: int
     requirements_total: int
-    missing_must_haves: list[str]
-
-    @staticmethod
-    def resolve_missing_must_haves(obj) -> list[str]:
-        return list(obj.missing_must_have_names)
+    missing_must_haves: list[str] = Field(alias="missing_must_have_names")
 
 
 class CandidateProfileOut(Schema):
@@ -64,11 +60,13 @@ class CandidateProfileOut(Schema):
 class CandidateOut(StoredScoreOut, CandidateProfileOut):
     """One row of the ranked list: a candidate's match with the role (``obj.profile`` is the candidate)."""
 
-    id: int = Field(description="Profile id, for the detail endpoint.")
-
-    @staticmethod
-    def resolve_id(obj) -> int:
-        return obj.profile_id
+    id: int = Field(alias="profile_id", description="Profile id, for the detail endpoint.")
+    # The profile's own fields, read through the match.
+    headline: str = Field(alias="profile.headline")
+    location: str = Field(alias="profile.location")
+    years_experience: int = Field(alias="profile.years_experience")
+    open_to_work: bool = Field(alias="profile.open_to_work")
+    updated_at: datetime = Field(alias="profile.updated_at")
 
     @staticmethod
     def resolve_name(obj) -> str:
@@ -77,26 +75,6 @@ class CandidateOut(StoredScoreOut, CandidateProfileOut):
     @staticmethod
     def resolve_email(obj) -> str | None:
         return obj.profile.identity_for(revealed=getattr(obj, "identity_revealed", False)).email or None
-
-    @staticmethod
-    def resolve_headline(obj) -> str:
-        return obj.profile.headline
-
-    @staticmethod
-    def resolve_location(obj) -> str:
-        return obj.profile.location
-
-    @staticmethod
-    def resolve_years_experience(obj) -> int:
-        return obj.profile.years_experience
-
-    @staticmethod
-    def resolve_open_to_work(obj) -> bool:
-        return obj.profile.open_to_work
-
-    @staticmethod
-    def resolve_updated_at(obj) -> datetime:
-        return obj.profile.updated_at
 
 
 class CandidatePage(PageOut):
@@ -113,29 +91,14 @@ class CandidateItemOut(ItemNameOut, LevelOut):
 
 
 class CandidateSkillOut(Schema):
-    skill: str = Field(description="Skill slug.")
-    skill_name: str
+    skill: str = Field(alias="skill.slug", description="Skill slug.")
+    skill_name: str = Field(alias="skill.name")
     average_level: float = Field(
+        alias="average",
         description="Average level over all of the skill's checklist items (unassessed = 0), one decimal, "
-        "as the portal's pages show it."
+        "as the portal's pages show it.",
     )
-    items: list[CandidateItemOut]
-
-    @staticmethod
-    def resolve_skill(obj) -> str:
-        return obj.skill.slug
-
-    @staticmethod
-    def resolve_skill_name(obj) -> str:
-        return obj.skill.name
-
-    @staticmethod
-    def resolve_average_level(obj) -> float:
-        return float(obj.average)
-
-    @staticmethod
-    def resolve_items(obj) -> list:
-        return obj.assessments
+    items: list[CandidateItemOut] = Field(alias="assessments")
 
 
 class CandidateDetailOut(CandidateProfileOut):

@@ -14,12 +14,8 @@ class CategoryOut(Schema):
     slug: str
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = Field(alias="get_kind_display")
     description: str
-
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return str(obj.get_kind_display())
 
 
 class ToolFilters(Schema):
@@ -32,31 +28,19 @@ class ToolFilters(Schema):
 class ToolOut(Schema):
     slug: str
     name: str
-    category: str = Field(description="Category slug.")
+    category: str = Field(alias="category.slug", description="Category slug.")
     tool_type: ToolType
-    tool_type_label: str
+    tool_type_label: str = Field(alias="get_tool_type_display")
     summary: str
     is_optional: bool
     keywords: list[str] = Field(description="Vacancy terms linked to the tool.")
     website_url: str
     docs_url: str
-    page_url: str = Field(description="The tool's page in the portal.")
-
-    @staticmethod
-    def resolve_category(obj) -> str:
-        return obj.category.slug
-
-    @staticmethod
-    def resolve_tool_type_label(obj) -> str:
-        return str(obj.get_tool_type_display())
+    page_url: str = Field(alias="get_absolute_url", description="The tool's page in the portal.")
 
     @staticmethod
     def resolve_keywords(obj) -> list[str]:
         return [keyword.name for keyword in obj.keywords.all()]
-
-    @staticmethod
-    def resolve_page_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class ToolPage(PageOut):
@@ -72,32 +56,12 @@ class ToolDetailOut(ToolOut):
     used_for: str
     in_vacancies: str
     when_to_pick: str
-    typical_uses: list[str]
-    strengths: list[str]
-    pitfalls: list[str]
-    seniority_signals: list[str]
+    typical_uses: list[str] = Field(alias="typical_uses_list")
+    strengths: list[str] = Field(alias="strengths_list")
+    pitfalls: list[str] = Field(alias="pitfalls_list")
+    seniority_signals: list[str] = Field(alias="seniority_signals_list")
     related_tools: list[ToolRef]
     skills: list[str] = Field(description="Slugs of the checklist skills this tool serves.")
-
-    @staticmethod
-    def resolve_typical_uses(obj) -> list[str]:
-        return obj.typical_uses_list
-
-    @staticmethod
-    def resolve_strengths(obj) -> list[str]:
-        return obj.strengths_list
-
-    @staticmethod
-    def resolve_pitfalls(obj) -> list[str]:
-        return obj.pitfalls_list
-
-    @staticmethod
-    def resolve_seniority_signals(obj) -> list[str]:
-        return obj.seniority_signals_list
-
-    @staticmethod
-    def resolve_related_tools(obj) -> list:
-        return list(obj.related_tools.all())
 
     @staticmethod
     def resolve_skills(obj) -> list[str]:
@@ -114,7 +78,3 @@ class ChooserOptionOut(Schema):
     question: str
     explanation: str
     recommendations: list[RecommendationOut]
-
-    @staticmethod
-    def resolve_recommendations(obj) -> list:
-        return list(obj.recommendations.all())

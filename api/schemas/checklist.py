@@ -17,50 +17,26 @@ from skills.models import Level
 class ItemNameOut(Schema):
     """One checklist item, by id and name, on a row that hangs on it (``obj.item``)."""
 
-    item_id: int
-    item: str
-
-    @staticmethod
-    def resolve_item_id(obj) -> int:
-        return obj.item.pk
-
-    @staticmethod
-    def resolve_item(obj) -> str:
-        return obj.item.name
+    item_id: int = Field(alias="item.pk")
+    item: str = Field(alias="item.name")
 
 
 class ItemRowOut(ItemNameOut):
     """One checklist item and the skill it belongs to."""
 
-    skill: str = Field(description="Skill slug.")
-
-    @staticmethod
-    def resolve_skill(obj) -> str:
-        return obj.item.skill.slug
+    skill: str = Field(alias="item.skill.slug", description="Skill slug.")
 
 
 class LevelOut(Schema):
     level: int
-    level_label: str
-
-    @staticmethod
-    def resolve_level_label(obj) -> str:
-        return str(obj.get_level_display())
+    level_label: str = Field(alias="get_level_display")
 
 
 class RoleRefOut(Schema):
     """The role a row is about (``obj.role``)."""
 
-    role: str = Field(description="Role slug.")
-    role_title: str
-
-    @staticmethod
-    def resolve_role(obj) -> str:
-        return obj.role.slug
-
-    @staticmethod
-    def resolve_role_title(obj) -> str:
-        return obj.role.title
+    role: str = Field(alias="role.slug", description="Role slug.")
+    role_title: str = Field(alias="role.title")
 
 
 class ChecklistItemOut(Schema):
@@ -78,10 +54,6 @@ class SkillOut(Schema):
     growth_stage: int
     items: list[ChecklistItemOut]
 
-    @staticmethod
-    def resolve_items(obj) -> list:
-        return list(obj.items.all())
-
 
 class RequirementOut(ItemRowOut):
     min_level: int
@@ -95,10 +67,6 @@ class RoleOut(Schema):
     summary: str
     is_senior: bool
     requirements: list[RequirementOut]
-
-    @staticmethod
-    def resolve_requirements(obj) -> list:
-        return list(obj.requirements.all())
 
 
 # The engineer's own data ------------------------------------------------------------------------
@@ -128,47 +96,23 @@ class AssessmentIn(Schema):
 class RoleResultOut(RoleRefOut):
     """A role and how far one engineer meets it, computed now (``obj.result``): shared by matches and gaps."""
 
-    score: int = Field(description="0–100.")
-    requirements_met: int
-    requirements_total: int
-
-    @staticmethod
-    def resolve_score(obj) -> int:
-        return obj.result.score
-
-    @staticmethod
-    def resolve_requirements_met(obj) -> int:
-        return obj.result.requirements_met
-
-    @staticmethod
-    def resolve_requirements_total(obj) -> int:
-        return obj.result.requirements_total
+    score: int = Field(alias="result.score", description="0–100.")
+    requirements_met: int = Field(alias="result.requirements_met")
+    requirements_total: int = Field(alias="result.requirements_total")
 
 
 class MatchOut(RoleResultOut):
     is_target: bool
-    missing_must_haves: list[str]
-
-    @staticmethod
-    def resolve_missing_must_haves(obj) -> list[str]:
-        return list(obj.result.missing_must_haves)
+    missing_must_haves: list[str] = Field(alias="result.missing_must_haves")
 
 
 class RequirementStatusOut(ItemRowOut):
-    growth_stage: int
-    min_level: int
+    growth_stage: int = Field(alias="skill.growth_stage")
+    min_level: int = Field(alias="requirement.min_level")
     level: int
     gap: int = Field(description="Levels short of the minimum.")
     is_must_have: bool
     tools: list[ToolRef] = Field(description="Catalog tools that help learn the skill.")
-
-    @staticmethod
-    def resolve_growth_stage(obj) -> int:
-        return obj.skill.growth_stage
-
-    @staticmethod
-    def resolve_min_level(obj) -> int:
-        return obj.requirement.min_level
 
 
 class GapsOut(RoleResultOut):

@@ -20,17 +20,9 @@ class PhraseHitOut(Schema):
 
 
 class ItemNotAskedOut(Schema):
-    skill: str = Field(description="Skill slug.")
-    item: str = Field(description="Checklist item slug.")
+    skill: str = Field(alias="item.skill.slug", description="Skill slug.")
+    item: str = Field(alias="item.slug", description="Checklist item slug.")
     phrases: list[PhraseHitOut]
-
-    @staticmethod
-    def resolve_skill(obj) -> str:
-        return obj.item.skill.slug
-
-    @staticmethod
-    def resolve_item(obj) -> str:
-        return obj.item.slug
 
 
 class ItemAskedOut(ItemNotAskedOut):
@@ -38,12 +30,8 @@ class ItemAskedOut(ItemNotAskedOut):
 
 
 class ToolAskedOut(Schema):
-    tool: str = Field(description="Tool slug.")
+    tool: str = Field(alias="tool.slug", description="Tool slug.")
     phrases: list[PhraseHitOut]
-
-    @staticmethod
-    def resolve_tool(obj) -> str:
-        return obj.tool.slug
 
 
 class NotAskedOut(Schema):

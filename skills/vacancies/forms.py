@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skills.forms import LINK_ERROR, LinkField
+from skills.forms import LinkField
 from skills.vacancies.limits import VACANCY_MAX_CHARS, VACANCY_TOO_LONG, check_vacancy_length
 
 
@@ -52,11 +52,4 @@ class SaveVacancyForm(forms.Form):
         help_text=_("For example the role and the company."),
         error_messages={"required": _("Give the vacancy a title, so you can find it again.")},
     )
-    link = LinkField(
-        label=_("Link to the vacancy (optional)"),
-        required=False,
-        max_length=500,
-        assume_scheme="https",
-        error_messages={"invalid": LINK_ERROR},
-        widget=forms.URLInput(attrs={"placeholder": "https://"}),
-    )
+    link = LinkField(label=_("Link to the vacancy (optional)"))

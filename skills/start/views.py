@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from skills.forms import level_legend
 from skills.models import EngineerProfile, Skill
 from skills.selectors.profiles import own_profile
 from skills.start import selectors as start_reads
@@ -37,6 +38,7 @@ def _render(request: HttpRequest, step: str, **forms) -> HttpResponse:
         context["form"] = forms.get("form") or StartRoleForm(initial=initial)
     elif step == "2":
         context["form"] = forms.get("form") or _rating_form()
+        context["levels"] = level_legend()
     else:
         context["result"] = start_reads.start_result(user=request.user)
     return render(request, "skills/start.html", context)

@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from django.urls import reverse
 
+from skills.forms import level_legend
 from skills.models import Assessment, EngineerProfile
 from tests.factories import (
     TOTP_SECRET,
@@ -62,6 +63,7 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
     assert (profile.target_role, profile.start) == (None, EngineerProfile.Start.ROLE)
     body = client.get(response.url).content.decode()
     assert f'name="skill-{world["sql"].pk}"' in body and 'class="btn-check"' in body
+    assert all(str(description) in body for _value, description in level_legend())  # the checklist's own words
     response = client.post(
         START, {"action": "rate", f"skill-{world['sql'].pk}": "3", f"skill-{world['spark'].pk}": "1"}
     )

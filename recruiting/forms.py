@@ -110,9 +110,12 @@ class RecruiterProfileForm(forms.ModelForm):
     class Meta:
         model = RecruiterProfile
         fields = ("name", "company", "hires_for")
-        help_texts = {
-            "hires_for": _("One line, e.g. “Senior data engineers for our lakehouse team”. Engineers see it."),
-        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hires_for"].help_text = _(
+            "One line, e.g. “Senior data engineers for our lakehouse team”. Engineers see it."
+        )
 
 
 class ContactAnswerForm(forms.Form):

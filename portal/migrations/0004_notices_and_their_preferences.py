@@ -7,42 +7,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0003_worker_heartbeat'),
+        ("portal", "0003_worker_heartbeat"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('contact_requested', 'A recruiter asks you for contact'), ('contact_accepted', 'A candidate accepts your contact request'), ('contact_declined', 'A candidate declines your contact request'), ('contact_withdrawn', 'A candidate withdraws their acceptance')], max_length=30, verbose_name='kind')),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('about', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("contact_requested", "A recruiter asks you for contact"),
+                            ("contact_accepted", "A candidate accepts your contact request"),
+                            ("contact_declined", "A candidate declines your contact request"),
+                            ("contact_withdrawn", "A candidate withdraws their acceptance"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("params", models.JSONField(blank=True, default=dict)),
+                ("url", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "about",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="notices", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notice',
-                'verbose_name_plural': 'notices',
-                'ordering': ('-created_at', '-pk'),
-                'indexes': [models.Index(fields=['recipient', 'read_at'], name='notice_unread')],
+                "verbose_name": "notice",
+                "verbose_name_plural": "notices",
+                "ordering": ("-created_at", "-pk"),
+                "indexes": [models.Index(fields=["recipient", "read_at"], name="notice_unread")],
             },
         ),
         migrations.CreateModel(
-            name='NoticePreference',
+            name="NoticePreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('contact_requested', 'A recruiter asks you for contact'), ('contact_accepted', 'A candidate accepts your contact request'), ('contact_declined', 'A candidate declines your contact request'), ('contact_withdrawn', 'A candidate withdraws their acceptance')], max_length=30, verbose_name='kind')),
-                ('channel', models.CharField(choices=[('both', 'Email and in the portal'), ('email', 'Email only'), ('portal', 'In the portal only')], default='both', max_length=10, verbose_name='how')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notice_preferences', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("contact_requested", "A recruiter asks you for contact"),
+                            ("contact_accepted", "A candidate accepts your contact request"),
+                            ("contact_declined", "A candidate declines your contact request"),
+                            ("contact_withdrawn", "A candidate withdraws their acceptance"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("both", "Email and in the portal"),
+                            ("email", "Email only"),
+                            ("portal", "In the portal only"),
+                        ],
+                        default="both",
+                        max_length=10,
+                        verbose_name="how",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notice_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='one_notice_preference_per_kind')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "kind"), name="one_notice_preference_per_kind")
+                ],
             },
         ),
     ]

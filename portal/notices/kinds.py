@@ -7,7 +7,8 @@ language per person.
 
 from django.db import models
 from django.utils import translation
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 LANGUAGES_OF_EMAIL = ("en", "nl")
 

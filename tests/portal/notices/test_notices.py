@@ -134,8 +134,8 @@ def test_the_choices_offered_are_the_persons_kinds_and_a_wrong_one_is_refused(pr
     assert signed_in(EditorFactory()).get(NOTICES).status_code == 200  # nothing to choose, nothing shown
 
 
-def unread_badge(client, url=reverse("account-menu")) -> str | None:
-    html = client.get(url).content.decode()
+def unread_badge(client) -> str | None:
+    html = client.get(reverse("account-menu")).content.decode()
     marker = '<span class="badge rounded-pill text-bg-warning nav-notices-count">'
     if marker not in html:
         return None

@@ -136,6 +136,11 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         ],
         "profile_views": [],
         "contact_requests": [],
+        "notices": [
+            {"text": notice.text, "created_at": _iso(notice.created_at), "read_at": _iso(notice.read_at)}
+            for notice in user.notices.order_by("created_at", "pk")
+        ],
+        "notice_choices": dict(user.notice_preferences.values_list("kind", "channel")),
     }
     if profile is not None:
         data["profile"] = {

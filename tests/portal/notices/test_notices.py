@@ -14,6 +14,7 @@ from portal.notices.kinds import NoticeChannel, NoticeKind
 from portal.notices.selectors import NOTICES_PER_PAGE
 from portal.notices.services import notify
 from recruiting.models import ContactRequest
+from skills.privacy.personal_data import export_user_data
 from skills.services.profiles import delete_account
 from tests.clients import PortalClient
 from tests.factories import EditorFactory, EngineerProfileFactory, RecruiterFactory, UserFactory
@@ -219,3 +220,12 @@ def test_deleting_the_other_persons_account_deletes_the_notice_about_them(profil
 
 def test_editors_get_no_admin_view_of_notices():
     assert not admin.site.is_registered(Notice) and not admin.site.is_registered(NoticePreference)
+
+
+def test_the_data_export_holds_ones_notices_and_choices(profile):
+    tell(profile.user, 1)
+    tell(RecruiterFactory(), 1)  # someone else's
+    NoticePreference.objects.create(user=profile.user, kind=NoticeKind.CONTACT_REQUESTED, channel="portal")
+    data = export_user_data(user=profile.user)
+    assert [notice["text"] for notice in data["notices"]] == ["Candidate Olive Plover 0 accepted your contact request."]
+    assert data["notice_choices"] == {"contact_requested": "portal"}

@@ -106,8 +106,10 @@ def _tell_recruiter(contact_request: ContactRequest, kind: NoticeKind, candidate
 def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
     if contact_request.profile.user_id != engineer.pk:
         raise PermissionDenied(_("This contact request was sent to someone else."))
-    return ContactRequest.objects.select_for_update(of=("self",)).select_related("recruiter", "profile__user").get(
-        pk=contact_request.pk
+    return (
+        ContactRequest.objects.select_for_update(of=("self",))
+        .select_related("recruiter", "profile__user")
+        .get(pk=contact_request.pk)
     )
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from recruiting.forms import ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
 from recruiting.models import ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
-from recruiting.selectors.contacts import latest_request, recruiter_details, reveal_for
+from recruiting.selectors.contacts import candidate_url, latest_request, recruiter_details, reveal_for
 from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
 from recruiting.services.recruiters import save_recruiter_profile
 
@@ -69,7 +69,7 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
             engineer=request.user,
             contact_request=contact,
             accept=form.cleaned_data["answer"] == "accept",
-            candidate_url=_candidate_url(request, contact),
+            candidate_url=candidate_url(request=request, contact_request=contact),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -78,9 +78,11 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if contact.status != ContactRequest.Status.ACCEPTED:
             text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.") % who
         elif contact.profile.display_name:
-            text = _(
-                "%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s."
-            ) % {**who, "shown": contact.profile.display_name, "email": request.user.email}
+            text = _("%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s.") % {
+                **who,
+                "shown": contact.profile.display_name,
+                "email": request.user.email,
+            }
         else:
             text = _(
                 "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
@@ -90,18 +92,15 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{reverse('skills:profile')}#contacts-heading")
 
 
-def _candidate_url(request: HttpRequest, contact: ContactRequest) -> str:
-    """Where the recruiter sees the candidate, absolute, for the email that tells them of the answer."""
-    return request.build_absolute_uri(reverse("recruiting:candidate-detail", kwargs={"pk": contact.profile_id}))
-
-
 @login_required
 @require_POST
 def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _own_contact_request(request, pk)
     try:
         withdraw_acceptance(
-            engineer=request.user, contact_request=contact, candidate_url=_candidate_url(request, contact)
+            engineer=request.user,
+            contact_request=contact,
+            candidate_url=candidate_url(request=request, contact_request=contact),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -38,7 +38,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     page = notices_page(user=request.user, number=request.GET.get("page"))
     notices = list(page.object_list)
     unread = {notice.pk for notice in notices if notice.read_at is None}
-    if not form.is_bound:
+    if request.method == "GET":  # seen: a HEAD or a refused form shows nothing new
         mark_read(user=request.user, notices=notices)
     context = {"page_obj": page, "notices": notices, "unread": unread, "form": form}
     return render(request, "portal/notices.html", context, status=400 if form.is_bound else 200)

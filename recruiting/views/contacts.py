@@ -34,7 +34,7 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
             send_contact_request(
                 recruiter=request.user,
                 profile=profile,
-                answer_url=request.build_absolute_uri(reverse("skills:profile")),
+                answer_url=request.build_absolute_uri(f"{reverse('skills:profile')}#contacts-heading"),
                 **form.cleaned_data,
             )
         except ValidationError as error:

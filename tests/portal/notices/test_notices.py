@@ -160,7 +160,10 @@ def test_the_menu_counts_unread_notices_and_the_page_marks_those_it_shows_read(p
     client = signed_in(recruiter)
     assert unread_badge(client) == str(NOTICES_PER_PAGE + 3)
 
+    assert client.head(NOTICES).status_code == 200
+    assert unread_badge(client) == str(NOTICES_PER_PAGE + 3)  # a HEAD shows nothing: nothing is read
     first = client.get(NOTICES)
+    assert "no-store" in first["Cache-Control"]
     assert len(first.context["unread"]) == NOTICES_PER_PAGE  # shown as new this once
     assert first.content.decode().count(">new</span>") == NOTICES_PER_PAGE
     assert "Candidate Olive Plover 22 accepted your contact request." in first.content.decode()

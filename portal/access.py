@@ -142,6 +142,17 @@ def can_edit_content(request: HttpRequest) -> bool:
     return user.is_active and user.is_staff and second_factor_confirmed(request)
 
 
+def works_as_engineer(request: HttpRequest) -> bool:
+    """Whether the engineer's pages are the user's: everyone signed in without staff rights that count, and a
+    recruiter or editor who keeps an engineer profile of their own as well (a query only for them)."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if not (can_edit_content(request) or can_view_candidates(request)):
+        return True
+    return hasattr(user, "profile")  # the engineer profile (skills app)
+
+
 def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:
     if method == "mfa":
         mark_second_factor_passed(request.session, user)

@@ -1,9 +1,12 @@
-"""The portal's own rows: the sessions an account is signed in with, and the job workers' sign of life."""
+"""The portal's own rows: the sessions an account is signed in with, the job workers' sign of life, and the notices
+each person receives (with how they want them)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.notices.kinds import DEFAULT_CHANNEL, NoticeChannel, NoticeKind, notice_line
 
 
 class AccountSession(models.Model):
@@ -43,3 +46,48 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.host}:{self.pid})"
+
+
+class Notice(models.Model):
+    """Something a person is told in the portal: its kind and the names it mentions, worded when it is read.
+
+    ``about`` is the other person (the recruiter who asked, the candidate who answered): deleting either account
+    deletes the notice, so no name outlives its owner's account here.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=NoticeKind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        indexes = (models.Index(fields=("recipient", "read_at"), name="notice_unread"),)
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"
+
+    @property
+    def text(self) -> str:
+        return notice_line(self.kind, self.params)
+
+
+class NoticePreference(models.Model):
+    """How one person wants one kind of notice; without a row, ``DEFAULT_CHANNEL`` (email and the portal)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preferences")
+    kind = models.CharField(_("kind"), max_length=30, choices=NoticeKind.choices)
+    channel = models.CharField(_("how"), max_length=10, choices=NoticeChannel.choices, default=DEFAULT_CHANNEL)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=("user", "kind"), name="one_notice_preference_per_kind"),)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.kind}: {self.channel}"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import mfa, verification, views
+from portal.notices.views import notice_list
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", include("recruiting.urls")),
     path("api/", include("api.urls")),
     path("p/", include("skills.privacy.urls")),
+    path("notices/", notice_list, name="notices"),
     path("accounts/menu/", views.account_menu, name="account-menu"),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
     path(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.filters import RoleChoiceField
-from recruiting.models import ExportFormat, VacancySearch
+from recruiting.models import ExportFormat, RecruiterProfile, VacancySearch
 from recruiting.selectors.candidates import roles_for_recruiter, visible_candidates
 from recruiting.selectors.shortlists import shortlists_for
 from recruiting.services.contacts import MESSAGE_MAX_LENGTH
@@ -102,6 +102,20 @@ class ContactRequestForm(forms.Form):
         self.fields["message"].help_text = gettext(
             "Plain text, at most %(limit)d characters. The candidate sees your name and company."
         ) % {"limit": MESSAGE_MAX_LENGTH}
+
+
+class RecruiterProfileForm(forms.ModelForm):
+    """The recruiter's details that engineers see: their name, company and the role they hire for."""
+
+    class Meta:
+        model = RecruiterProfile
+        fields = ("name", "company", "hires_for")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hires_for"].help_text = _(
+            "One line, e.g. “Senior data engineers for our lakehouse team”. Engineers see it."
+        )
 
 
 class ContactAnswerForm(forms.Form):

@@ -133,11 +133,12 @@ class CandidateExport(Job):
 
 
 class RecruiterProfile(models.Model):
-    """What an engineer is told about a recruiter who asks for contact: a name and a company."""
+    """What an engineer is told about a recruiter (on requests, on who viewed their profile): never the email."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recruiter_profile")
     name = models.CharField(_("your name"), max_length=100)
     company = models.CharField(_("company"), max_length=100)
+    hires_for = models.CharField(_("the role you hire for"), max_length=120, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.company})"

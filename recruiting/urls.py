@@ -18,6 +18,7 @@ RECRUITER_PAGES = (
     ("candidates/exports/<int:pk>/download/", exports.export_download, "export-download"),
     ("candidates/<int:pk>/", candidates.candidate_detail, "candidate-detail"),
     ("candidates/<int:pk>/contact/", contacts.contact_request, "contact-request"),
+    ("profile/", contacts.recruiter_profile, "recruiter-profile"),
     ("shortlists/", shortlists.shortlist_list, "shortlist-list"),
     ("shortlists/add/", shortlists.shortlist_add, "shortlist-add"),
     ("shortlists/<int:pk>/", shortlists.shortlist_detail, "shortlist-detail"),

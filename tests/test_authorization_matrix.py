@@ -93,6 +93,7 @@ EXPECTED = {
     "privacy": PUBLIC,  # the privacy statement, linked from sign-up and the footer
     "mfa-required": PUBLIC,
     "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript
+    "notices": SIGNED_IN,  # each signed-in person's own notices and choices (no ids in the URL)
     "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
     # catalog
     "catalog:tool-list": PUBLIC,
@@ -137,6 +138,7 @@ EXPECTED = {
     "recruiting:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
     "recruiting:contact-request": RECRUITERS_ONLY,
+    "recruiting:recruiter-profile": RECRUITERS_ONLY,  # the recruiter's own details (no ids in the URL)
     # A vacancy search is its recruiter's alone, like a shortlist: everyone else (superusers too) gets a 404.
     "recruiting:search-list": RECRUITERS_ONLY,
     "recruiting:search-new": RECRUITERS_ONLY,

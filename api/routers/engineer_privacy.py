@@ -15,6 +15,7 @@ from api.auth import SIGNED_IN_AUTH
 from api.errors import InvalidInput
 from api.schemas.common import AUTH_ERRORS, ErrorOut
 from recruiting.models import ContactRequest
+from recruiting.selectors.contacts import candidate_url
 from recruiting.services.contacts import answer_contact_request, withdraw_acceptance
 from skills.models import ShareLink
 from skills.privacy.sharing import create_share_link, revoke_share_link, share_links_of
@@ -149,7 +150,10 @@ def _own_request(request: HttpRequest, request_id: int) -> ContactRequest:
 )
 def answer_own_contact_request(request: HttpRequest, request_id: int, payload: ContactAnswerIn):
     contact = _own_request(request, request_id)
-    return answer_contact_request(engineer=request.auth, contact_request=contact, accept=payload.accept)
+    link = candidate_url(request=request, contact_request=contact)
+    return answer_contact_request(
+        engineer=request.auth, contact_request=contact, accept=payload.accept, candidate_url=link
+    )
 
 
 @router.post(
@@ -158,4 +162,6 @@ def answer_own_contact_request(request: HttpRequest, request_id: int, payload: C
     summary="Withdraw an acceptance: the recruiter no longer sees who you are",
 )
 def withdraw_own_acceptance(request: HttpRequest, request_id: int):
-    return withdraw_acceptance(engineer=request.auth, contact_request=_own_request(request, request_id))
+    contact = _own_request(request, request_id)
+    link = candidate_url(request=request, contact_request=contact)
+    return withdraw_acceptance(engineer=request.auth, contact_request=contact, candidate_url=link)

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
 
 from recruiting.models import ContactRequest, RecruiterProfile
 from skills.models import EngineerProfile
@@ -44,3 +46,8 @@ def latest_request(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> 
 
 def recruiter_details(*, recruiter: AbstractBaseUser) -> RecruiterProfile | None:
     return RecruiterProfile.objects.filter(user=recruiter).first()
+
+
+def candidate_url(*, request: HttpRequest, contact_request: ContactRequest) -> str:
+    """Where the recruiter of this request sees the candidate, absolute: the link in what tells them of the answer."""
+    return request.build_absolute_uri(reverse("recruiting:candidate-detail", kwargs={"pk": contact_request.profile_id}))

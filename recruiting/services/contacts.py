@@ -7,8 +7,8 @@ Rules (one home each, here):
 - a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
 - after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
   ``ASK_AGAIN_AFTER`` (30 days) later (:attr:`ContactRequest.ask_again_from`, which the pages show too);
-- the email to the engineer is queued by :func:`notify_engineer_of_contact_request`, the one place that
-  does it, once the request is committed; the mail job sends it (and retries).
+- each side is told through ``portal.notices.services.notify`` (a notice, an email queued for the mail job on
+  commit, or both, as they chose): the engineer of a new request, the recruiter of an answer or a withdrawal.
 """
 
 import logging
@@ -18,13 +18,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from portal.mail import queue_email
-from recruiting.models import ContactRequest, RecruiterProfile
+from portal.notices.kinds import NoticeKind
+from portal.notices.services import notify
+from recruiting.models import ContactRequest
 from recruiting.selectors.contacts import latest_request
+from recruiting.services.recruiters import save_recruiter_profile
 from skills.models import EngineerProfile
 
 CONTACT_REQUESTS_PER_DAY = 20
@@ -65,12 +68,7 @@ def send_contact_request(
         if previous.is_ignored:  # lapsed long ago: close it, so the new one is the only open request
             previous.status = ContactRequest.Status.EXPIRED
             previous.save(update_fields=["status"])
-    details, _created = RecruiterProfile.objects.get_or_create(
-        user=recruiter, defaults={"name": name.strip(), "company": company.strip()}
-    )
-    details.name, details.company = name.strip(), company.strip()
-    details.full_clean(exclude=["user"])
-    details.save()
+    details = save_recruiter_profile(recruiter=recruiter, name=name, company=company)
     contact_request = ContactRequest(
         recruiter=recruiter,
         profile=profile,
@@ -82,42 +80,45 @@ def send_contact_request(
     contact_request.full_clean()
     contact_request.save()
     logger.info("Contact request %s: recruiter %s asked profile %s.", contact_request.pk, recruiter.pk, profile.pk)
-    transaction.on_commit(lambda: notify_engineer_of_contact_request(contact_request, answer_url=answer_url))
+    notify(
+        recipient=profile.user,
+        about=recruiter,
+        kind=NoticeKind.CONTACT_REQUESTED,
+        params={"recruiter": details.name, "company": details.company},
+        email_params={"message": contact_request.message},
+        url=answer_url,
+    )
     return contact_request
 
 
-def notify_engineer_of_contact_request(contact_request: ContactRequest, *, answer_url: str) -> None:
-    """Email the engineer about a new request: who asks, their message as plain text, where to answer."""
-    subject = _("[DE skills] %(name)s of %(company)s would like to get in touch") % {
-        "name": contact_request.recruiter_name,
-        "company": contact_request.recruiter_company,
-    }
-    body = _(
-        "%(name)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
-        "They do not see your name or email address unless you accept. Answer on your profile page: %(url)s\n"
-        "A request you do not answer within 14 days counts as declined."
-    ) % {
-        "name": contact_request.recruiter_name,
-        "company": contact_request.recruiter_company,
-        "message": contact_request.message,
-        "url": answer_url,
-    }
-    # Queued, never sent here: the request is stored whether or not the mail server answers, and the job retries.
-    # A subject is one line: whatever a recruiter typed, a line break must not turn the email into an error.
-    queue_email(subject=" ".join(subject.split()), body=body, to=[contact_request.profile.user.email])
+def _tell_recruiter(contact_request: ContactRequest, kind: NoticeKind, candidate_url: str | None) -> None:
+    """The recruiter hears of the answer under the candidate's pseudonym, never the name it may reveal (or hide)."""
+    profile = contact_request.profile
+    notify(
+        recipient=contact_request.recruiter,
+        about=profile.user,
+        kind=kind,
+        params={"candidate": profile.pseudonym},
+        url=candidate_url or reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}),
+    )
 
 
 def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
     if contact_request.profile.user_id != engineer.pk:
         raise PermissionDenied(_("This contact request was sent to someone else."))
-    return ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    return (
+        ContactRequest.objects.select_for_update(of=("self",))
+        .select_related("recruiter", "profile__user")
+        .get(pk=contact_request.pk)
+    )
 
 
 @transaction.atomic
 def answer_contact_request(
-    *, engineer: AbstractBaseUser, contact_request: ContactRequest, accept: bool
+    *, engineer: AbstractBaseUser, contact_request: ContactRequest, accept: bool, candidate_url: str | None = None
 ) -> ContactRequest:
-    """Accept (that recruiter sees the name and email address) or decline a pending request."""
+    """Accept (that recruiter sees the email address, and the name if set) or decline a pending request; the
+    recruiter is told (``candidate_url``: the candidate's page, absolute, for the email)."""
     contact_request = _own_request(engineer, contact_request)
     if not contact_request.is_answerable:
         raise ValidationError(_("This contact request can no longer be answered."))
@@ -125,12 +126,16 @@ def answer_contact_request(
     contact_request.answered_at = timezone.now()
     contact_request.save(update_fields=["status", "answered_at"])
     logger.info("Contact request %s %s by the engineer.", contact_request.pk, contact_request.status)
+    kind = NoticeKind.CONTACT_ACCEPTED if accept else NoticeKind.CONTACT_DECLINED
+    _tell_recruiter(contact_request, kind, candidate_url)
     return contact_request
 
 
 @transaction.atomic
-def withdraw_acceptance(*, engineer: AbstractBaseUser, contact_request: ContactRequest) -> ContactRequest:
-    """Hide the name and email address from that recruiter again, from now on."""
+def withdraw_acceptance(
+    *, engineer: AbstractBaseUser, contact_request: ContactRequest, candidate_url: str | None = None
+) -> ContactRequest:
+    """Hide the name and email address from that recruiter again, from now on; the recruiter is told."""
     contact_request = _own_request(engineer, contact_request)
     if contact_request.status != ContactRequest.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted contact request can be withdrawn."))
@@ -138,4 +143,5 @@ def withdraw_acceptance(*, engineer: AbstractBaseUser, contact_request: ContactR
     contact_request.withdrawn_at = timezone.now()
     contact_request.save(update_fields=["status", "withdrawn_at"])
     logger.info("Contact request %s: acceptance withdrawn by the engineer.", contact_request.pk)
+    _tell_recruiter(contact_request, NoticeKind.CONTACT_WITHDRAWN, candidate_url)
     return contact_request

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from recruiting.forms import ContactAnswerForm, ContactRequestForm
-from recruiting.models import ContactRequest
+from recruiting.forms import ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
+from recruiting.models import ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
-from recruiting.selectors.contacts import latest_request, recruiter_details, reveal_for
+from recruiting.selectors.contacts import candidate_url, latest_request, recruiter_details, reveal_for
 from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
+from recruiting.services.recruiters import save_recruiter_profile
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -33,7 +34,7 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
             send_contact_request(
                 recruiter=request.user,
                 profile=profile,
-                answer_url=request.build_absolute_uri(reverse("skills:profile")),
+                answer_url=request.build_absolute_uri(f"{reverse('skills:profile')}#contacts-heading"),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -41,7 +42,12 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your contact request is sent. You will see the answer on this page."))
             return redirect("recruiting:candidate-detail", pk=profile.pk)
-    context = {"profile": profile, "form": form, "previous": latest_request(recruiter=request.user, profile=profile)}
+    context = {
+        "profile": profile,
+        "form": form,
+        "details": details,
+        "previous": latest_request(recruiter=request.user, profile=profile),
+    }
     return render(request, "recruiting/contact_request.html", context, status=400 if form.is_bound else 200)
 
 
@@ -60,16 +66,29 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(f"{reverse('skills:profile')}#contacts-heading")
     try:
         contact = answer_contact_request(
-            engineer=request.user, contact_request=contact, accept=form.cleaned_data["answer"] == "accept"
+            engineer=request.user,
+            contact_request=contact,
+            accept=form.cleaned_data["answer"] == "accept",
+            candidate_url=candidate_url(request=request, contact_request=contact),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        if contact.status == ContactRequest.Status.ACCEPTED:
-            text = _("%(name)s of %(company)s now sees your name and email address.")
+        who = {"name": contact.recruiter_name, "company": contact.recruiter_company}
+        if contact.status != ContactRequest.Status.ACCEPTED:
+            text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.") % who
+        elif contact.profile.display_name:
+            text = _("%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s.") % {
+                **who,
+                "shown": contact.profile.display_name,
+                "email": request.user.email,
+            }
         else:
-            text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.")
-        messages.success(request, text % {"name": contact.recruiter_name, "company": contact.recruiter_company})
+            text = _(
+                "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
+                "see no name: only your pseudonym."
+            ) % {**who, "email": request.user.email}
+        messages.success(request, text)
     return redirect(f"{reverse('skills:profile')}#contacts-heading")
 
 
@@ -78,7 +97,11 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _own_contact_request(request, pk)
     try:
-        withdraw_acceptance(engineer=request.user, contact_request=contact)
+        withdraw_acceptance(
+            engineer=request.user,
+            contact_request=contact,
+            candidate_url=candidate_url(request=request, contact_request=contact),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -88,3 +111,15 @@ def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             % {"name": contact.recruiter_name, "company": contact.recruiter_company},
         )
     return redirect(f"{reverse('skills:profile')}#contacts-heading")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def recruiter_profile(request: HttpRequest) -> HttpResponse:
+    """The recruiter's own details, as engineers see them on requests and on who viewed their profile."""
+    instance = recruiter_details(recruiter=request.user) or RecruiterProfile(user=request.user)
+    form = RecruiterProfileForm(request.POST if request.method == "POST" else None, instance=instance)
+    if form.is_bound and form.is_valid():
+        save_recruiter_profile(recruiter=request.user, **form.cleaned_data)
+        messages.success(request, _("Your recruiter profile is saved."))
+        return redirect("recruiting:recruiter-profile")
+    return render(request, "recruiting/recruiter_profile.html", {"form": form}, status=400 if form.is_bound else 200)

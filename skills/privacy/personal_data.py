@@ -4,10 +4,13 @@ Profile views are kept by the recruiting app; they are read here through the
 profile's ``views`` relation, so this app does not import the one above it.
 """
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Max
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy, ShareLink
@@ -17,12 +20,51 @@ PROFILE_VIEWS_SHOWN = 50
 VACANCY_SEARCH = "a recruiter's private vacancy search"
 
 
-def profile_views(*, user: AbstractBaseUser) -> list:
-    """The latest recruiter visits to the user's own profile (kept by the recruiting app, read here by relation)."""
+@dataclass(frozen=True)
+class RecruiterVisits:
+    """One recruiter's views of the profile on one day: who they say they are (their recruiter profile; the
+    email address, as before, only when they have none), and how often."""
+
+    name: str
+    company: str
+    hires_for: str
+    email: str
+    day: date
+    count: int
+    last_viewed_at: datetime
+
+
+def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
+    """The latest recruiter visits to the user's own profile, one line per recruiter per day with the count
+    (kept by the recruiting app, read here by relation); one query."""
     profile = own_profile(user=user)
     if profile is None:
         return []
-    return list(profile.views.select_related("recruiter")[:PROFILE_VIEWS_SHOWN])
+    rows = (
+        profile.views.annotate(day=TruncDate("viewed_at"))
+        .values(
+            "recruiter",
+            "day",
+            "recruiter__email",
+            "recruiter__recruiter_profile__name",
+            "recruiter__recruiter_profile__company",
+            "recruiter__recruiter_profile__hires_for",
+        )
+        .annotate(count=Count("pk"), last_viewed_at=Max("viewed_at"))
+        .order_by("-day", "-last_viewed_at")[:PROFILE_VIEWS_SHOWN]
+    )
+    return [
+        RecruiterVisits(
+            name=row["recruiter__recruiter_profile__name"] or "",
+            company=row["recruiter__recruiter_profile__company"] or "",
+            hires_for=row["recruiter__recruiter_profile__hires_for"] or "",
+            email="" if row["recruiter__recruiter_profile__name"] else row["recruiter__email"],
+            day=row["day"],
+            count=row["count"],
+            last_viewed_at=row["last_viewed_at"],
+        )
+        for row in rows
+    ]
 
 
 def contact_requests(*, user: AbstractBaseUser) -> list:
@@ -30,7 +72,7 @@ def contact_requests(*, user: AbstractBaseUser) -> list:
     profile = own_profile(user=user)
     if profile is None:
         return []
-    return list(profile.contact_requests.all()[:PROFILE_VIEWS_SHOWN])
+    return list(profile.contact_requests.select_related("recruiter__recruiter_profile")[:PROFILE_VIEWS_SHOWN])
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -94,6 +136,11 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         ],
         "profile_views": [],
         "contact_requests": [],
+        "notices": [
+            {"text": notice.text, "created_at": _iso(notice.created_at), "read_at": _iso(notice.read_at)}
+            for notice in user.notices.order_by("created_at", "pk")
+        ],
+        "notice_choices": dict(user.notice_preferences.values_list("kind", "channel")),
     }
     if profile is not None:
         data["profile"] = {

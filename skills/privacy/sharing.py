@@ -1,7 +1,7 @@
 """Share links: an engineer's read-only profile for anyone holding the link, revocable at once.
 
-The token is issued and hashed by ``portal.tokens``, as API tokens are: only its digest is stored. A revoked,
-expired, altered or unknown token gives the same plain 404.
+The token is issued and hashed by ``portal.tokens``, as API tokens are: only its digest is stored. A revoked or
+expired link answers 410 with a page that says so (never whose it was); an altered or unknown token the plain 404.
 """
 
 from dataclasses import dataclass
@@ -58,13 +58,13 @@ def revoke_share_link(*, user: AbstractBaseUser, link: ShareLink) -> ShareLink:
 
 
 def open_share_link(*, token: str) -> ShareLink | None:
-    """The usable link for this token, with the opening counted (not who opened it); None for anything else."""
+    """The link for this token, usable or not, with an opening counted only when it still opens (not who opened
+    it); None for a token that was never issued."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    link = ShareLink.objects.usable().select_related("user", "role").filter(token_hash=tokens.digest(token)).first()
-    if link is None:
-        return None
-    ShareLinkView.objects.create(link=link)
+    link = ShareLink.objects.select_related("user", "role").filter(token_hash=tokens.digest(token)).first()
+    if link is not None and link.is_usable:
+        ShareLinkView.objects.create(link=link)
     return link
 
 

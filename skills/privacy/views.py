@@ -75,12 +75,22 @@ def profile_delete(request: HttpRequest) -> HttpResponse:
     return render(request, "skills/profile_delete.html", {"form": form})
 
 
+def _unlisted(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the address: never pass it on to evidence links
+    return response
+
+
 @require_safe
 def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
-    """The read-only profile behind a usable link; anything else is the site's plain 404, with no hint."""
+    """The read-only profile behind a usable link; a revoked or expired one is gone (410, its owner unnamed), any
+    other token the site's plain 404, with no hint."""
     link = sharing.open_share_link(token=token)
     if link is None:
         raise Http404
+    if not link.is_usable:
+        return _unlisted(render(request, "skills/share_link_gone.html", {"revoked": bool(link.revoked_at)}, status=410))
     owner = link.user
     profile = EngineerProfile.objects.filter(user=owner).first() or EngineerProfile(user=owner)
     role = link.role if link.role is not None and link.role.published else None
@@ -92,11 +102,7 @@ def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
         "radar": skill_radar(user=owner, role=role),
         "gaps": role_gaps(user=owner, role=role) if role else None,
     }
-    response = render(request, "skills/shared_profile.html", context)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address: never pass it on to evidence links
-    return response
+    return _unlisted(render(request, "skills/shared_profile.html", context))
 
 
 @login_required

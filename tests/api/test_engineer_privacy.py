@@ -1,7 +1,9 @@
 """The engineer's share links and contact requests through the API: the same rules as the pages."""
 
 import pytest
+from django.core import mail
 
+from portal.models import Notice
 from recruiting.models import ContactRequest
 from recruiting.services.contacts import send_contact_request
 from skills.models import ShareLink
@@ -34,7 +36,7 @@ def test_an_engineer_creates_lists_and_revokes_a_share_link(client, engineer):
     assert client.get("/api/me/share-links").json()[0]["views"] == 1
     revoked = client.post(f"/api/me/share-links/{body['id']}/revoke", content_type="application/json")
     assert revoked.status_code == 200 and not revoked.json()["usable"]
-    assert client.get(body["url"]).status_code == 404
+    assert client.get(body["url"]).status_code == 410  # gone, and it says so
     assert "url" not in client.get("/api/me/share-links").json()[0]
 
 
@@ -63,6 +65,10 @@ def test_an_engineer_answers_and_withdraws_a_contact_request(client, engineer):
     assert answered.status_code == 200 and answered.json()["status"] == "accepted"
     assert client.post(f"{url}/answer", {"accept": False}, content_type="application/json").status_code == 422
     assert client.post(f"{url}/withdraw", content_type="application/json").json()["status"] == "withdrawn"
+    # The recruiter is told of both, as through the pages, with the candidate's page as an absolute link.
+    told = [notice.kind for notice in Notice.objects.filter(recipient=contact.recruiter).order_by("pk")]
+    assert told == ["contact_accepted", "contact_withdrawn"]
+    assert f"http://testserver/recruiting/candidates/{engineer.profile.pk}/" in mail.outbox[-1].body
 
 
 def test_a_request_sent_to_someone_else_is_a_404(client, engineer):

@@ -71,7 +71,8 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
     page.get_by_role("status").get_by_text("Your contact request is sent.").wait_for()
     journey.step("contact request sent")
 
-    engineer_page = journey.page = browser.new_context(reduced_motion="reduce").new_page()
+    engineer_context = browser.new_context(reduced_motion="reduce", permissions=["clipboard-read", "clipboard-write"])
+    engineer_page = journey.page = engineer_context.new_page()
     engineer_page.set_default_timeout(10_000)
     errors += watch_console(engineer_page)
     share_session(engineer_page, live_server, engineer)
@@ -81,7 +82,7 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
     assert "<b>Hi</b> =1+1" in contacts.inner_text()  # shown as text, not as markup
     journey.step("engineer sees the request")
     contacts.get_by_role("button", name="Accept").click()
-    engineer_page.get_by_role("status").get_by_text("now sees your name and email address").wait_for()
+    engineer_page.get_by_role("status").get_by_text("now sees your name, Noor Visser, and your email address").wait_for()
     journey.step("engineer accepts")
 
     journey.page = page
@@ -94,8 +95,11 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
     journey.page = engineer_page
     engineer_page.get_by_label("Show the gaps for").select_option(value=str(Role.objects.get(slug=PLATFORM).pk))
     engineer_page.get_by_role("button", name="Create a share link").click()
-    share_url = engineer_page.locator("#new-share-url").input_value()
+    share_url = engineer_page.locator("#new-share-url").inner_text()
     assert "/p/" in share_url
+    engineer_page.get_by_role("button", name="Copy link").click()
+    engineer_page.get_by_role("button", name="Copied").wait_for()
+    assert engineer_page.evaluate("navigator.clipboard.readText()") == share_url
     journey.step("engineer creates a share link")
 
     stranger_context = browser.new_context(reduced_motion="reduce")
@@ -116,8 +120,9 @@ def test_a_pseudonymous_engineer_accepts_a_contact_request_and_shares_then_revok
 
     journey.page = stranger
     response = stranger.goto(share_url)
-    assert response.status == 404
-    assert "Platform engineer" not in stranger.content()
-    journey.step("the revoked link is a 404")
+    assert response.status == 410
+    stranger.get_by_role("heading", level=1, name="This share link was revoked").wait_for()
+    assert "Platform engineer" not in stranger.content() and pseudonym not in stranger.content()
+    journey.step("the revoked link says it is gone")
     stranger_context.close()
-    assert not [error for error in errors if "404" not in error], errors
+    assert not [error for error in errors if "404" not in error and "410" not in error], errors

@@ -256,3 +256,26 @@ def test_after_a_decline_the_pages_show_the_date_to_ask_again_instead_of_the_but
     assert "Send contact request" in body
     assert "You can ask again" not in body
     assert ">Ask for contact</a>" not in body  # the form, not a second button above it
+
+
+@pytest.mark.parametrize(
+    ("display_name", "told"),
+    [
+        ("Noor Visser", f"Rita Recruiter of Acme Data now sees your name, Noor Visser, and your email address, {EMAIL}."),
+        ("", f"Rita Recruiter of Acme Data now sees your email address, {EMAIL}. You have set no name, so they see no "
+         "name: only your pseudonym."),
+    ],
+)  # fmt: skip
+def test_the_accepted_message_states_exactly_what_the_recruiter_now_sees(
+    client, recruiter, profile, display_name, told
+):
+    profile.display_name = display_name
+    profile.save(update_fields=["display_name"])
+    contact = ask(recruiter, profile)
+    client.force_login(profile.user)
+    response = client.post(
+        reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"}, follow=True
+    )
+    assert told in [str(message) for message in response.context["messages"]]
+    html = response.content.decode()
+    assert ("sees your name and email address" in html) == bool(display_name)

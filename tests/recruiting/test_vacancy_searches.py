@@ -741,7 +741,9 @@ def test_deleting_a_recruiter_deletes_their_searches_roles_and_matches_but_not_a
 
 # Queries -------------------------------------------------------------------------------------------------------
 
-SEARCH_LIST_QUERY_LIMIT = 22 + SESSION_QUERIES  # the candidate list's (its item names in the reader's language too), and the search with its ranking state
+# The candidate list's (its item names in the reader's language and the menu's unread notices too), and the search
+# with its ranking state.
+SEARCH_LIST_QUERY_LIMIT = 23 + SESSION_QUERIES
 SEARCH_PAGE_QUERY_LIMIT = 7 + SESSION_QUERIES
 
 

@@ -191,7 +191,9 @@ def test_profile_views_are_only_those_of_my_profile():
     user, other = UserFactory(), UserFactory()
     mine = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
-    assert personal_data.profile_views(user=user) == [mine]
+    assert [(visit.email, visit.count) for visit in personal_data.profile_views(user=user)] == [
+        (mine.recruiter.email, 1)
+    ]
 
 
 def test_export_holds_all_my_data_and_nothing_of_others():

@@ -1,4 +1,5 @@
-"""Share links: anyone with a usable link reads the profile; revoked, expired or altered links are a plain 404."""
+"""Share links: anyone with a usable link reads the profile; a revoked or expired link is gone (410, its owner
+unnamed); an altered or unknown token is a plain 404."""
 
 import re
 from datetime import timedelta
@@ -82,15 +83,31 @@ def altered(token: str) -> str:
     return ("B" if token[0] == "A" else "A") + token[1:]
 
 
-@pytest.mark.parametrize("case", ["revoked", "expired", "one-character-changed", "unknown", "too-long"])
-def test_an_unusable_link_is_the_same_plain_404(client, engineer, case):
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [("revoked", "This share link was revoked"), ("expired", "This share link has expired")],
+)
+def test_a_revoked_or_expired_link_answers_410_saying_so_without_naming_the_owner(client, engineer, case, says):
     issued = create_share_link(user=engineer, days=7)
-    token = issued.token
     if case == "revoked":
         revoke_share_link(user=engineer, link=issued.link)
-    elif case == "expired":
+    else:
         ShareLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    elif case == "one-character-changed":
+    response = client.get(url(issued.token))
+    assert response.status_code == 410
+    body = response.content.decode()
+    assert f"<h1>{says}</h1>" in body
+    for owner in ("Hidden Person", EMAIL, "Streams with Kafka", engineer.profile.pseudonym):
+        assert owner not in body
+    assert response["X-Robots-Tag"] == "noindex, nofollow" and "no-store" in response["Cache-Control"]
+    assert not ShareLinkView.objects.exists()  # a gone link counts no opening
+
+
+@pytest.mark.parametrize("case", ["one-character-changed", "unknown", "too-long"])
+def test_an_altered_or_unknown_token_is_the_same_plain_404(client, engineer, case):
+    issued = create_share_link(user=engineer, days=7)
+    token = issued.token
+    if case == "one-character-changed":
         token = altered(token)
     elif case == "unknown":
         token = "x" * 43
@@ -111,12 +128,16 @@ def test_the_engineer_creates_lists_and_revokes_links_on_the_profile_page(client
     response = client.post(reverse("skills:share-link-create"), {"days": "90"})
     assert response.status_code == 200
     new_url = response.context["new_share_url"]
+    html = response.content.decode()
+    # The whole link in the page, selectable without JavaScript; the copy button waits hidden for static/js.
+    assert f'<code id="new-share-url" class="share-url d-block text-break user-select-all">{new_url}</code>' in html
+    assert 'data-copy-from="new-share-url"' in html and "<script>" not in html
     link = ShareLink.objects.get(user=engineer)
     assert link.expires_at - link.created_at == timedelta(days=90)
     assert PortalClient().get(new_url).status_code == 200
     assert "Opened 1 time" in client.get(reverse("skills:profile")).content.decode()
     assert client.post(reverse("skills:share-link-revoke", kwargs={"pk": link.pk})).status_code == 302
-    assert PortalClient().get(new_url).status_code == 404
+    assert PortalClient().get(new_url).status_code == 410
 
 
 def test_a_lifetime_other_than_7_30_or_90_days_is_refused(client, engineer):

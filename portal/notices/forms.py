@@ -1,0 +1,17 @@
+from django import forms
+
+from portal.notices.kinds import DEFAULT_CHANNEL, NoticeChannel, NoticeKind
+
+
+class NoticePreferencesForm(forms.Form):
+    """One choice per kind of notice the person can receive: email, the portal, or both."""
+
+    def __init__(self, *args, kinds: tuple[NoticeKind, ...], channels: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[kind.value] = forms.ChoiceField(
+                label=kind.label,
+                choices=NoticeChannel.choices,
+                initial=channels.get(kind.value, DEFAULT_CHANNEL),
+                widget=forms.RadioSelect,
+            )

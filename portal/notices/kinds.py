@@ -1,0 +1,96 @@
+"""The kinds of notice, who receives each, how a person may receive them, and their words.
+
+A notice keeps its kind and the names it mentions, never its text: the portal shows it in the reader's language
+at the time they read it. An email is written in both languages, English then Dutch, since the portal stores no
+language per person.
+"""
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES_OF_EMAIL = ("en", "nl")
+
+
+class NoticeKind(models.TextChoices):
+    CONTACT_REQUESTED = "contact_requested", _("A recruiter asks you for contact")
+    CONTACT_ACCEPTED = "contact_accepted", _("A candidate accepts your contact request")
+    CONTACT_DECLINED = "contact_declined", _("A candidate declines your contact request")
+    CONTACT_WITHDRAWN = "contact_withdrawn", _("A candidate withdraws their acceptance")
+
+
+class NoticeChannel(models.TextChoices):
+    BOTH = "both", _("Email and in the portal")
+    EMAIL = "email", _("Email only")
+    PORTAL = "portal", _("In the portal only")
+
+
+DEFAULT_CHANNEL = NoticeChannel.BOTH
+ENGINEER_KINDS = (NoticeKind.CONTACT_REQUESTED,)
+RECRUITER_KINDS = (NoticeKind.CONTACT_ACCEPTED, NoticeKind.CONTACT_DECLINED, NoticeKind.CONTACT_WITHDRAWN)
+
+
+def shows_in_portal(channel: str) -> bool:
+    return channel in (NoticeChannel.BOTH, NoticeChannel.PORTAL)
+
+
+def goes_by_email(channel: str) -> bool:
+    return channel in (NoticeChannel.BOTH, NoticeChannel.EMAIL)
+
+
+def notice_line(kind: str, params: dict) -> str:
+    """The notice as one sentence in the active language; ``params`` are the names it mentions."""
+    lines = {
+        NoticeKind.CONTACT_REQUESTED: gettext("%(recruiter)s of %(company)s asks you for contact."),
+        NoticeKind.CONTACT_ACCEPTED: gettext("Candidate %(candidate)s accepted your contact request."),
+        NoticeKind.CONTACT_DECLINED: gettext("Candidate %(candidate)s declined your contact request."),
+        NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance of your request."),
+    }
+    return lines[kind] % params
+
+
+def _email_in_active_language(kind: str, params: dict) -> tuple[str, str]:
+    emails = {
+        NoticeKind.CONTACT_REQUESTED: (
+            gettext("%(recruiter)s of %(company)s would like to get in touch"),
+            gettext(
+                "%(recruiter)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
+                "They do not see your name or email address unless you accept. Answer on your profile page: %(url)s\n"
+                "A request you do not answer within 14 days counts as declined."
+            ),
+        ),
+        NoticeKind.CONTACT_ACCEPTED: (
+            gettext("Candidate %(candidate)s accepted your contact request"),
+            gettext(
+                "Candidate %(candidate)s accepted your contact request. On their page you now see their email "
+                "address, and their name if they set one: %(url)s"
+            ),
+        ),
+        NoticeKind.CONTACT_DECLINED: (
+            gettext("Candidate %(candidate)s declined your contact request"),
+            gettext(
+                "Candidate %(candidate)s declined your contact request. You can ask them again after 30 days: %(url)s"
+            ),
+        ),
+        NoticeKind.CONTACT_WITHDRAWN: (
+            gettext("Candidate %(candidate)s withdrew their acceptance"),
+            gettext(
+                "Candidate %(candidate)s withdrew their acceptance of your contact request: you no longer see "
+                "their name and email address. %(url)s"
+            ),
+        ),
+    }
+    subject, body = emails[kind]
+    return subject % params, body % params
+
+
+def notice_email(kind: str, params: dict) -> tuple[str, str]:
+    """The email's subject and body: each language in turn, since we do not know which one the reader uses."""
+    texts = []
+    for language in LANGUAGES_OF_EMAIL:
+        with translation.override(language):
+            texts.append(_email_in_active_language(kind, params))
+    subject = "[DE skills] " + " / ".join(dict.fromkeys(subject for subject, _body in texts))
+    body = "\n\n-----\n\n".join(body for _subject, body in texts)
+    return subject, body

@@ -1,0 +1,234 @@
+"""Notices: both sides of a contact request are told, in the portal and by email as each chose; the menu counts
+what waits unread, the notices page shows them and marks them read."""
+
+import pytest
+from django.contrib import admin
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from portal.models import Notice, NoticePreference
+from portal.notices.kinds import NoticeChannel, NoticeKind
+from portal.notices.selectors import NOTICES_PER_PAGE
+from portal.notices.services import notify
+from recruiting.models import ContactRequest
+from skills.privacy.personal_data import export_user_data
+from skills.services.profiles import delete_account
+from tests.clients import PortalClient
+from tests.factories import EditorFactory, EngineerProfileFactory, RecruiterFactory, UserFactory
+from tests.jobs import queue_in_database, work_off_queue
+
+pytestmark = pytest.mark.django_db
+
+ENGINEER_EMAIL = "noor.private@example.com"
+NOTICES = reverse("notices")
+
+
+@pytest.fixture
+def profile():
+    user = UserFactory(email=ENGINEER_EMAIL, username=ENGINEER_EMAIL)
+    return EngineerProfileFactory(user=user, visibility="recruiters", display_name="Noor Visser")
+
+
+def signed_in(user) -> PortalClient:
+    client = PortalClient()
+    client.force_login(user)
+    return client
+
+
+def ask_through_the_page(recruiter, profile, name="Rita Recruiter") -> ContactRequest:
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    data = {"name": name, "company": "Acme Data", "message": "Shall we talk about our lakehouse?"}
+    assert signed_in(recruiter).post(url, data).status_code == 302
+    return ContactRequest.objects.filter(recruiter=recruiter).latest("created_at")
+
+
+def answer(engineer_client, contact, answer_with: str) -> None:
+    url = reverse("recruiting:contact-answer", kwargs={"pk": contact.pk})
+    assert engineer_client.post(url, {"answer": answer_with}).status_code == 302
+
+
+def mail_jobs() -> int:
+    return DBTaskResult.objects.filter(task_path="portal.mail.send_email").count()
+
+
+def test_every_contact_email_is_queued_by_the_request_and_sent_by_the_mail_job(settings, profile):
+    queue_in_database(settings)
+    rita = RecruiterFactory(email="rita@acme.example")
+    bob = RecruiterFactory(email="bob@bytes.example")
+    engineer = signed_in(profile.user)
+
+    first = ask_through_the_page(rita, profile)
+    answer(engineer, first, "accept")
+    withdraw = reverse("recruiting:contact-withdraw", kwargs={"pk": first.pk})
+    assert engineer.post(withdraw).status_code == 302
+    second = ask_through_the_page(bob, profile, name="Bob Bytes")
+    answer(engineer, second, "decline")
+
+    assert mail.outbox == []  # no request talked to the mail server
+    assert mail_jobs() == 5
+    work_off_queue()
+    sent = [(message.to[0], message.subject) for message in mail.outbox]
+    assert sent == [
+        (ENGINEER_EMAIL, "[DE skills] Rita Recruiter of Acme Data would like to get in touch / "
+         "Rita Recruiter van Acme Data wil graag contact met je"),
+        ("rita@acme.example", f"[DE skills] Candidate {profile.pseudonym} accepted your contact request / "
+         f"Kandidaat {profile.pseudonym} heeft je contactverzoek geaccepteerd"),
+        ("rita@acme.example", f"[DE skills] Candidate {profile.pseudonym} withdrew their acceptance / "
+         f"Kandidaat {profile.pseudonym} heeft de acceptatie ingetrokken"),
+        (ENGINEER_EMAIL, "[DE skills] Bob Bytes of Acme Data would like to get in touch / "
+         "Bob Bytes van Acme Data wil graag contact met je"),
+        ("bob@bytes.example", f"[DE skills] Candidate {profile.pseudonym} declined your contact request / "
+         f"Kandidaat {profile.pseudonym} heeft je contactverzoek afgewezen"),
+    ]  # fmt: skip
+    accepted = mail.outbox[1].body
+    assert f"/recruiting/candidates/{profile.pk}/" in accepted and "Noor Visser" not in accepted
+    assert "Shall we talk about our lakehouse?" in mail.outbox[0].body
+
+
+def test_the_mail_is_queued_only_once_the_request_commits(settings, profile, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # on commit, as in production
+    recruiter = RecruiterFactory()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ask_through_the_page(recruiter, profile)
+    assert mail_jobs() == 0 and Notice.objects.count() == 1
+    for callback in callbacks:
+        callback()
+    assert mail_jobs() == 1
+
+
+@pytest.mark.parametrize(
+    ("channel", "notice", "email"),
+    [(NoticeChannel.EMAIL, False, True), (NoticeChannel.PORTAL, True, False), (NoticeChannel.BOTH, True, True)],
+)
+def test_each_person_is_told_the_way_they_chose(profile, channel, notice, email):
+    recruiter = RecruiterFactory(email="rita@acme.example")
+    choices = {"contact_accepted": channel, "contact_declined": "both", "contact_withdrawn": "both"}
+    assert signed_in(recruiter).post(NOTICES, choices).status_code == 302
+    engineer = signed_in(profile.user)
+    assert engineer.post(NOTICES, {"contact_requested": channel}).status_code == 302
+
+    contact = ask_through_the_page(recruiter, profile)
+    answer(engineer, contact, "accept")
+
+    told_in_portal = {
+        kind: Notice.objects.filter(kind=kind).exists()
+        for kind in (NoticeKind.CONTACT_REQUESTED, NoticeKind.CONTACT_ACCEPTED)
+    }
+    assert told_in_portal == {NoticeKind.CONTACT_REQUESTED: notice, NoticeKind.CONTACT_ACCEPTED: notice}
+    emailed = sorted(message.to[0] for message in mail.outbox)
+    assert emailed == (sorted([ENGINEER_EMAIL, "rita@acme.example"]) if email else [])
+
+
+def test_the_choices_offered_are_the_persons_kinds_and_a_wrong_one_is_refused(profile):
+    engineer = signed_in(profile.user)
+    assert list(engineer.get(NOTICES).context["form"].fields) == ["contact_requested"]
+    recruiter = signed_in(RecruiterFactory())
+    assert list(recruiter.get(NOTICES).context["form"].fields) == [
+        "contact_accepted", "contact_declined", "contact_withdrawn",
+    ]  # fmt: skip
+    response = engineer.post(NOTICES, {"contact_requested": "carrier-pigeon"})
+    assert response.status_code == 400
+    assert not NoticePreference.objects.exists()
+    assert signed_in(EditorFactory()).get(NOTICES).status_code == 200  # nothing to choose, nothing shown
+
+
+def unread_badge(client) -> str | None:
+    html = client.get(reverse("account-menu")).content.decode()
+    marker = '<span class="badge rounded-pill text-bg-warning nav-notices-count">'
+    if marker not in html:
+        return None
+    return html.split(marker, 1)[1].split("<", 1)[0]
+
+
+def tell(user, count: int, about=None) -> None:
+    for number in range(count):
+        notify(
+            recipient=user,
+            about=about,
+            kind=NoticeKind.CONTACT_ACCEPTED,
+            params={"candidate": f"Olive Plover {number}"},
+            url=f"/recruiting/candidates/{number}/",
+        )
+
+
+def test_the_menu_counts_unread_notices_and_the_page_marks_those_it_shows_read(profile):
+    recruiter = RecruiterFactory()
+    tell(recruiter, NOTICES_PER_PAGE + 3)
+    client = signed_in(recruiter)
+    assert unread_badge(client) == str(NOTICES_PER_PAGE + 3)
+
+    assert client.head(NOTICES).status_code == 200
+    assert unread_badge(client) == str(NOTICES_PER_PAGE + 3)  # a HEAD shows nothing: nothing is read
+    first = client.get(NOTICES)
+    assert "no-store" in first["Cache-Control"]
+    assert len(first.context["unread"]) == NOTICES_PER_PAGE  # shown as new this once
+    assert first.content.decode().count(">new</span>") == NOTICES_PER_PAGE
+    assert "Candidate Olive Plover 22 accepted your contact request." in first.content.decode()
+    assert unread_badge(client) == "3"
+    client.get(NOTICES, {"page": 2})
+    assert unread_badge(client) is None
+    assert client.get(NOTICES).context["unread"] == set()
+    assert client.get(NOTICES, {"page": "not-a-number"}).status_code == 200
+
+    engineer = signed_in(profile.user)
+    tell(profile.user, 1)
+    assert unread_badge(engineer) == "1"
+    assert Notice.objects.filter(recipient=recruiter, read_at__isnull=True).count() == 0  # each their own
+
+
+def test_a_notice_reads_in_the_readers_language(profile):
+    tell(profile.user, 1)
+    html = signed_in(profile.user).get(NOTICES, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Kandidaat Olive Plover 0 heeft je contactverzoek geaccepteerd." in html
+
+
+def notice_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return sum('"portal_notice"' in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_menu_count_is_one_query_on_a_cold_cache_and_none_after(count):
+    recruiter = RecruiterFactory()
+    tell(recruiter, count)
+    client = signed_in(recruiter)
+    assert notice_queries(client, reverse("account-menu")) == 1
+    assert notice_queries(client, reverse("account-menu")) == 0  # from the cache
+    assert unread_badge(client) == str(count)
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_notices_page_runs_a_fixed_number_of_queries(django_assert_max_num_queries, count):
+    recruiter = RecruiterFactory()
+    tell(recruiter, count)
+    client = signed_in(recruiter)
+    client.get(reverse("account-menu"))  # the session and access records are warm, as on a second page
+    # the session, the user, the choices, the page's count and rows, marking them read, the menu's count
+    with django_assert_max_num_queries(9):
+        response = client.get(NOTICES)
+    assert len(response.context["notices"]) == min(count, NOTICES_PER_PAGE)
+
+
+def test_deleting_the_other_persons_account_deletes_the_notice_about_them(profile):
+    recruiter = RecruiterFactory()
+    ask_through_the_page(recruiter, profile)
+    assert Notice.objects.filter(recipient=profile.user, about=recruiter).count() == 1
+    delete_account(user=recruiter)
+    assert not Notice.objects.exists()
+
+
+def test_editors_get_no_admin_view_of_notices():
+    assert not admin.site.is_registered(Notice) and not admin.site.is_registered(NoticePreference)
+
+
+def test_the_data_export_holds_ones_notices_and_choices(profile):
+    tell(profile.user, 1)
+    tell(RecruiterFactory(), 1)  # someone else's
+    NoticePreference.objects.create(user=profile.user, kind=NoticeKind.CONTACT_REQUESTED, channel="portal")
+    data = export_user_data(user=profile.user)
+    assert [notice["text"] for notice in data["notices"]] == ["Candidate Olive Plover 0 accepted your contact request."]
+    assert data["notice_choices"] == {"contact_requested": "portal"}

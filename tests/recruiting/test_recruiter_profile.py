@@ -1,0 +1,67 @@
+"""The recruiter as a person: a profile they edit, shown to engineers (never the email address), and the start of
+every contact request."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from recruiting.models import RecruiterProfile
+from tests.clients import PortalClient
+from tests.factories import EditorFactory, EngineerProfileFactory, RecruiterFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+RECRUITER_EMAIL = "rita.private@acme.example"
+PROFILE = reverse("recruiting:recruiter-profile")
+DETAILS = {"name": "Rita Recruiter", "company": "Acme Data", "hires_for": "Senior data engineers for our lakehouse"}
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory(email=RECRUITER_EMAIL, username=RECRUITER_EMAIL)
+
+
+@pytest.fixture
+def candidate():
+    return EngineerProfileFactory(user=UserFactory(), visibility="recruiters")
+
+
+def signed_in(user) -> PortalClient:
+    client = PortalClient()
+    client.force_login(user)
+    return client
+
+
+def test_the_recruiter_edits_their_profile_and_it_fills_the_contact_form(recruiter, candidate):
+    client = signed_in(recruiter)
+    assert client.get(PROFILE).status_code == 200
+    assert client.post(PROFILE, DETAILS).status_code == 302
+    assert RecruiterProfile.objects.filter(user=recruiter, **DETAILS).exists()
+    form = client.get(reverse("recruiting:contact-request", kwargs={"pk": candidate.pk})).context["form"]
+    assert form.initial == {"name": "Rita Recruiter", "company": "Acme Data"}
+    assert client.get(PROFILE).context["form"].initial["hires_for"] == DETAILS["hires_for"]
+
+
+def test_a_profile_without_name_or_company_is_refused_with_a_400(recruiter):
+    response = signed_in(recruiter).post(PROFILE, {"name": "", "company": "", "hires_for": "x" * 500})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"name", "company", "hires_for"}
+    assert not RecruiterProfile.objects.exists()
+
+
+def test_sending_a_request_keeps_the_role_line_and_the_engineer_sees_it_without_the_email(recruiter, candidate):
+    client = signed_in(recruiter)
+    client.post(PROFILE, DETAILS)
+    url = reverse("recruiting:contact-request", kwargs={"pk": candidate.pk})
+    data = {"name": "Rita R.", "company": "Acme Data", "message": "Hello"}
+    assert client.post(url, data).status_code == 302
+    assert RecruiterProfile.objects.get(user=recruiter).hires_for == DETAILS["hires_for"]  # not wiped by the form
+    html = signed_in(candidate.user).get(reverse("skills:profile")).content.decode()
+    assert "Rita R." in html and "Hires for: Senior data engineers for our lakehouse" in html
+    assert RECRUITER_EMAIL not in html
+
+
+def test_editors_cannot_reach_recruiter_profiles(recruiter):
+    signed_in(recruiter).post(PROFILE, DETAILS)
+    assert not admin.site.is_registered(RecruiterProfile)
+    assert signed_in(EditorFactory()).get(PROFILE).status_code == 403

@@ -1,0 +1,49 @@
+"""'Who viewed my profile': one line per recruiter per day, with the count, naming the recruiter by their profile."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from recruiting.models import ProfileView, RecruiterProfile
+from skills.privacy.personal_data import profile_views
+from tests.clients import PortalClient
+from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_views_are_grouped_per_recruiter_and_day_with_their_count_and_no_email_behind_a_profile():
+    engineer = UserFactory()
+    profile = EngineerProfileFactory(user=engineer, visibility="recruiters")
+    rita = RecruiterFactory(email="rita.private@acme.example")
+    RecruiterProfile.objects.create(user=rita, name="Rita Recruiter", company="Acme Data", hires_for="Lakehouse team")
+    anonymous_recruiter = RecruiterFactory(email="talent@agency.example")
+    today = timezone.localtime().replace(hour=12, minute=0)
+    yesterday = today - timedelta(days=1)
+    for when in (today, today - timedelta(hours=1), today - timedelta(hours=2), yesterday):
+        ProfileView.objects.create(recruiter=rita, profile=profile, viewed_at=when)
+    ProfileView.objects.create(recruiter=anonymous_recruiter, profile=profile, viewed_at=today - timedelta(minutes=5))
+    ProfileView.objects.create(recruiter=rita, profile=EngineerProfileFactory(), viewed_at=today)  # someone else's
+
+    lines = [(visit.name, visit.email, visit.day, visit.count) for visit in profile_views(user=engineer)]
+    assert lines == [
+        ("Rita Recruiter", "", today.date(), 3),
+        ("", "talent@agency.example", today.date(), 1),
+        ("Rita Recruiter", "", yesterday.date(), 1),
+    ]
+    client = PortalClient()
+    client.force_login(engineer)
+    html = client.get(reverse("skills:profile")).content.decode()
+    assert html.count("Rita Recruiter</strong>") == 2 and "3 views" in html and "Hires for: Lakehouse team" in html
+    assert "rita.private@acme.example" not in html
+
+
+def test_the_profile_page_reads_the_visits_in_a_fixed_number_of_queries(django_assert_max_num_queries):
+    engineer = UserFactory()
+    profile = EngineerProfileFactory(user=engineer)
+    for _ in range(30):
+        ProfileView.objects.create(recruiter=RecruiterFactory(), profile=profile)
+    with django_assert_max_num_queries(2):  # the engineer's profile, then the grouped visits
+        assert len(profile_views(user=engineer)) == 30

@@ -212,7 +212,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
-ACCOUNT_ADAPTER = "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+ACCOUNT_ADAPTER = (
+    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+)
 ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -270,6 +272,12 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+
+# Benchmarks (skills.benchmarks): nothing published over fewer than this many engineers (never below 5, see
+# skills.benchmarks.disclosure); a new snapshot when the latest is this many hours old or this many levels changed.
+BENCHMARK_MIN_COHORT = int(os.environ.get("BENCHMARK_MIN_COHORT", "10"))
+BENCHMARK_SNAPSHOT_HOURS = int(os.environ.get("BENCHMARK_SNAPSHOT_HOURS", "24"))
+BENCHMARK_SNAPSHOT_CHANGES = int(os.environ.get("BENCHMARK_SNAPSHOT_CHANGES", "500"))
 # Each job worker writes its heartbeat this often, then sweeps the queue for work that dead workers left.
 WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
 

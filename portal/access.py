@@ -124,9 +124,7 @@ def can_view_candidates(request: HttpRequest) -> bool:
 def token_can_view_candidates(api_token) -> bool:
     """What :func:`can_view_candidates` answers to a request made with this token."""
     return (
-        api_token.is_active
-        and api_token.user.has_perm(CANDIDATES_PERMISSION)
-        and token_passed_second_factor(api_token)
+        api_token.is_active and api_token.user.has_perm(CANDIDATES_PERMISSION) and token_passed_second_factor(api_token)
     )
 
 
@@ -140,6 +138,14 @@ def can_edit_content(request: HttpRequest) -> bool:
     """The admin's rule: an active staff account with a confirmed second factor."""
     user = request.user
     return user.is_active and user.is_staff and second_factor_confirmed(request)
+
+
+def can_view_market(request: HttpRequest) -> bool:
+    """The market map (aggregates, never a person): recruiters, and staff such as editors, each with a confirmed
+    second factor; the API token or the session alike."""
+    user = acting_user(request)
+    staff = user.is_authenticated and user.is_active and user.is_staff and second_factor_confirmed(request)
+    return staff or can_view_candidates(request)
 
 
 def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:

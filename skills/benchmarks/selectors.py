@@ -11,7 +11,17 @@ from django.db.models import Q
 
 from skills.benchmarks import disclosure
 from skills.benchmarks.cohorts import cohorts_of, skill_level
-from skills.models import Assessment, BenchmarkCell, BenchmarkSnapshot, ChecklistItem, Cohort, Level, MarketCell, Skill
+from skills.models import (
+    Assessment,
+    BenchmarkCell,
+    BenchmarkSnapshot,
+    ChecklistItem,
+    Cohort,
+    EngineerProfile,
+    Level,
+    MarketCell,
+    Skill,
+)
 from skills.selectors.profiles import own_profile
 
 LEVEL_NAMES = [label for _, label in Level.choices]
@@ -24,6 +34,10 @@ class Standing:
     cohort: str
     shares: list[int] | None
     band: int | None
+
+    @property
+    def label(self) -> str:
+        return Cohort(self.cohort).label
 
     @property
     def levels(self) -> list[tuple[int, str, int]]:
@@ -50,12 +64,7 @@ class EngineerBenchmarks:
     cohorts: list[tuple[str, str]]  # (cohort, key) in the order the page shows them
     skills: list[SkillBenchmark]
     min_cohort: int
-
-    @property
-    def best_band(self) -> tuple[str, int] | None:
-        """The skill where the engineer stands highest among everyone: the home's line."""
-        bands = [(row.skill.name, row.skill.standings[0].band) for row in self.skills if row.skill.standings[0].band]
-        return min(bands, key=lambda pair: pair[1]) if bands else None
+    level_names = tuple(enumerate(LEVEL_NAMES))
 
 
 def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, cohort: str) -> Standing:
@@ -68,11 +77,18 @@ def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, coh
     )
 
 
+def latest_snapshot_for(profile: EngineerProfile | None) -> BenchmarkSnapshot | None:
+    """The snapshot an engineer may read: the latest, only when they count in (no query otherwise)."""
+    if profile is None or not profile.counts_in_benchmarks:
+        return None
+    return BenchmarkSnapshot.objects.latest_built()
+
+
 def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
     """Per published skill and item, where the engineer's live levels stand in their three cohorts."""
     profile = own_profile(user=user)
     counts_in = bool(profile and profile.counts_in_benchmarks)
-    snapshot = BenchmarkSnapshot.objects.latest_built() if counts_in else None
+    snapshot = latest_snapshot_for(profile)
     k = disclosure.min_cohort()
     if snapshot is None:
         return EngineerBenchmarks(counts_in=counts_in, snapshot=None, cohorts=[], skills=[], min_cohort=k)

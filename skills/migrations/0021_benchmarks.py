@@ -6,70 +6,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0005_tool_vacancy_phrases'),
-        ('skills', '0020_engineer_profile_start'),
+        ("catalog", "0005_tool_vacancy_phrases"),
+        ("skills", "0020_engineer_profile_start"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenchmarkSnapshot',
+            name="BenchmarkSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('built_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='built at')),
-                ('complete', models.BooleanField(default=False)),
-                ('seconds', models.FloatField(default=0, verbose_name='build time in seconds')),
-                ('min_cohort', models.PositiveSmallIntegerField(default=10, verbose_name='smallest cohort published')),
-                ('last_change_id', models.BigIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "built_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="built at"),
+                ),
+                ("complete", models.BooleanField(default=False)),
+                ("seconds", models.FloatField(default=0, verbose_name="build time in seconds")),
+                ("min_cohort", models.PositiveSmallIntegerField(default=10, verbose_name="smallest cohort published")),
+                ("last_change_id", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'benchmark snapshot',
-                'verbose_name_plural': 'benchmark snapshots',
-                'ordering': ('-built_at',),
+                "verbose_name": "benchmark snapshot",
+                "verbose_name_plural": "benchmark snapshots",
+                "ordering": ("-built_at",),
             },
         ),
         migrations.AddField(
-            model_name='engineerprofile',
-            name='counts_in_benchmarks',
-            field=models.BooleanField(default=False, help_text='Your levels join the anonymous aggregates other engineers and recruiters see, never your name or profile; in return you see where you stand. Independent of being visible to recruiters.', verbose_name='count my levels in the anonymous benchmarks'),
+            model_name="engineerprofile",
+            name="counts_in_benchmarks",
+            field=models.BooleanField(
+                default=False,
+                help_text="Your levels join the anonymous aggregates other engineers and recruiters see, never your name or profile; in return you see where you stand. Independent of being visible to recruiters.",
+                verbose_name="count my levels in the anonymous benchmarks",
+            ),
         ),
         migrations.CreateModel(
-            name='BenchmarkCell',
+            name="BenchmarkCell",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cohort', models.CharField(choices=[('all', 'Everyone who counts in'), ('role', 'Aiming at the same role'), ('seniority', 'At the same seniority')], max_length=10)),
-                ('cohort_key', models.CharField(blank=True, max_length=40)),
-                ('population', models.PositiveIntegerField()),
-                ('at_level', models.JSONField(default=list)),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='skills.checklistitem')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='skills.skill')),
-                ('snapshot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cells', to='skills.benchmarksnapshot')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "cohort",
+                    models.CharField(
+                        choices=[
+                            ("all", "Everyone who counts in"),
+                            ("role", "Aiming at the same role"),
+                            ("seniority", "At the same seniority"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("cohort_key", models.CharField(blank=True, max_length=40)),
+                ("population", models.PositiveIntegerField()),
+                ("at_level", models.JSONField(default=list)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="skills.checklistitem",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="skills.skill"),
+                ),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="cells", to="skills.benchmarksnapshot"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['snapshot', 'cohort', 'cohort_key'], name='skills_benc_snapsho_e795d4_idx')],
+                "indexes": [
+                    models.Index(fields=["snapshot", "cohort", "cohort_key"], name="skills_benc_snapsho_e795d4_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MarketCell',
+            name="MarketCell",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level_asked', models.PositiveSmallIntegerField()),
-                ('roles_required', models.PositiveIntegerField(default=0)),
-                ('roles_nice', models.PositiveIntegerField(default=0)),
-                ('searches_required', models.PositiveIntegerField(default=0)),
-                ('searches_nice', models.PositiveIntegerField(default=0)),
-                ('vacancies_required', models.PositiveIntegerField(default=0)),
-                ('vacancies_nice', models.PositiveIntegerField(default=0)),
-                ('population', models.PositiveIntegerField(default=0)),
-                ('supplied', models.PositiveIntegerField(default=0)),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='skills.checklistitem')),
-                ('snapshot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='market', to='skills.benchmarksnapshot')),
-                ('tool', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='catalog.tool')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("level_asked", models.PositiveSmallIntegerField()),
+                ("roles_required", models.PositiveIntegerField(default=0)),
+                ("roles_nice", models.PositiveIntegerField(default=0)),
+                ("searches_required", models.PositiveIntegerField(default=0)),
+                ("searches_nice", models.PositiveIntegerField(default=0)),
+                ("vacancies_required", models.PositiveIntegerField(default=0)),
+                ("vacancies_nice", models.PositiveIntegerField(default=0)),
+                ("population", models.PositiveIntegerField(default=0)),
+                ("supplied", models.PositiveIntegerField(default=0)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="skills.checklistitem",
+                    ),
+                ),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="market",
+                        to="skills.benchmarksnapshot",
+                    ),
+                ),
+                (
+                    "tool",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="catalog.tool",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['snapshot', 'tool'], name='skills_mark_snapsho_a93555_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('item__isnull', True), ('tool__isnull', True), _connector='XOR'), name='market_cell_item_or_tool')],
+                "indexes": [models.Index(fields=["snapshot", "tool"], name="skills_mark_snapsho_a93555_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("item__isnull", True), ("tool__isnull", True), _connector="XOR"),
+                        name="market_cell_item_or_tool",
+                    )
+                ],
             },
         ),
     ]

@@ -65,6 +65,9 @@ class BenchmarkCell(models.Model):
     class Meta:
         indexes = (models.Index(fields=("snapshot", "cohort", "cohort_key")),)
 
+    def __str__(self) -> str:
+        return f"{self.cohort} {self.cohort_key} · {self.item_id or self.skill_id}"
+
 
 class MarketCell(models.Model):
     """Demand for one item (``item`` set) or tool (``tool`` set) against the share of engineers who count in at or
@@ -90,3 +93,6 @@ class MarketCell(models.Model):
                 condition=models.Q(item__isnull=True) ^ models.Q(tool__isnull=True), name="market_cell_item_or_tool"
             ),
         )
+
+    def __str__(self) -> str:
+        return f"market · {self.item_id or self.tool_id}"

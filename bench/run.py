@@ -118,13 +118,7 @@ def timed_fetch(client, url: str, tick_item: int | None = None) -> float:
 
 
 def measure(
-    client,
-    url: str,
-    *,
-    baseline_url: str | None,
-    max_requests: int,
-    budget_seconds: float,
-    tick_item: int | None = None,
+    client, url: str, *, baseline_url: str | None, max_requests: int, budget_seconds: float, tick_item: int | None = None
 ) -> Timing:
     """Time ``url``; each request follows one of ``baseline_url``, so both see the same load on the machine."""
     from django.db import connection

@@ -14,7 +14,9 @@ urlpatterns = [
     path("p/", include("skills.privacy.urls")),
     path("accounts/menu/", views.account_menu, name="account-menu"),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
-    path("accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"),
+    path(
+        "accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

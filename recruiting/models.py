@@ -91,9 +91,7 @@ class CandidateExport(Job):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     file_name = models.CharField(_("file in the exports storage"), max_length=300, blank=True)
     expires_at = models.DateTimeField(_("download valid until"), null=True, blank=True)
-    file_format = models.CharField(
-        _("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV
-    )
+    file_format = models.CharField(_("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV)
     # The recruiter's language when they asked: the headers, the item names and, for CSV, separator and decimal mark.
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
 

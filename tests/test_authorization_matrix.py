@@ -319,9 +319,7 @@ def world(db):
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
     export = request_candidate_export(  # the job runs at once in tests: its file is there to download
-        recruiter=users["recruiter"],
-        spec=CandidateFilter().spec,
-        profile_url_base="http://testserver/recruiting/candidates/",
+        recruiter=users["recruiter"], spec=CandidateFilter().spec, profile_url_base="http://testserver/recruiting/candidates/"
     )
     shared = create_share_link(user=users["engineer"], days=7)
     vacancy = save_vacancy(owner=users["engineer"], title="Lakehouse at Acme", link="", text="Senior, PySpark, SQL.")

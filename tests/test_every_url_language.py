@@ -61,9 +61,7 @@ def _entries() -> list[tuple[str, str]]:
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
         if msgid and msgstr:
-            pairs.append(
-                tuple("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1))) for found in (msgid, msgstr))
-            )
+            pairs.append(tuple("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1))) for found in (msgid, msgstr)))
     return [(msgid, msgstr) for msgid, msgstr in pairs if msgid and msgstr]
 
 
@@ -87,13 +85,7 @@ def _foreign_phrases(language: str) -> set[str]:
 def _foreign_names(language: str) -> set[str]:
     other = "en" if language == "nl" else "nl"
     names = set()
-    for model, field in (
-        (Skill, "name"),
-        (ChecklistItem, "name"),
-        (Role, "title"),
-        (Category, "name"),
-        (Keyword, "name"),
-    ):
+    for model, field in ((Skill, "name"), (ChecklistItem, "name"), (Role, "title"), (Category, "name"), (Keyword, "name")):
         for foreign, own in model.objects.values_list(f"{field}_{other}", f"{field}_{language}"):
             if foreign and own and foreign.lower() not in own.lower() and len(foreign) >= 6:
                 names.add(foreign)

@@ -37,19 +37,14 @@ def _msgids() -> list[str]:
     msgids = _catalogue_msgids(ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po")
     for package in PACKAGES:
         base = Path(importlib.import_module(package).__file__).parent
-        for po in (
-            base / "locale" / "en" / "LC_MESSAGES" / "django.po",
-            base / "conf" / "locale" / "en" / "LC_MESSAGES",
-        ):
+        for po in (base / "locale" / "en" / "LC_MESSAGES" / "django.po", base / "conf" / "locale" / "en" / "LC_MESSAGES"):
             if po.is_file():
                 msgids += _catalogue_msgids(po)
     return msgids
 
 
 def _hits(texts, patterns) -> list[str]:
-    return sorted(
-        {f"{pattern!r} in {text[:90]!r}" for text in texts for pattern in patterns if re.search(pattern, text)}
-    )
+    return sorted({f"{pattern!r} in {text[:90]!r}" for text in texts for pattern in patterns if re.search(pattern, text)})
 
 
 @pytest.mark.parametrize(("language", "patterns"), [("nl", FORBIDDEN_DUTCH), ("en", FORBIDDEN_ENGLISH)])
@@ -69,10 +64,5 @@ def test_no_forbidden_english_variant_in_our_templates():
 
 def test_the_glossary_is_in_the_repository():
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
-    for pair in (
-        "| skill | vaardigheid |",
-        "| level | niveau |",
-        "| target role | doelrol |",
-        "| learning path | leerpad |",
-    ):
+    for pair in ("| skill | vaardigheid |", "| level | niveau |", "| target role | doelrol |", "| learning path | leerpad |"):
         assert pair in glossary

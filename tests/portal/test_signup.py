@@ -84,9 +84,7 @@ def test_login_and_signup_pages_use_one_set_of_words(client, language, words, ne
             assert word not in body, (name, word)
 
 
-@pytest.mark.parametrize(
-    ("language", "word", "never"), [("en", "Log out", "Sign Out"), ("nl", "Uitloggen", "Afmelden")]
-)
+@pytest.mark.parametrize(("language", "word", "never"), [("en", "Log out", "Sign Out"), ("nl", "Uitloggen", "Afmelden")])
 def test_logout_page_and_menu_say_log_out(client, language, word, never):
     client.force_login(UserFactory())
     body = client.get(reverse("account_logout"), HTTP_ACCEPT_LANGUAGE=language).content.decode()

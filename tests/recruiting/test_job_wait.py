@@ -102,10 +102,7 @@ def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(c
     RoleFactory(slug="platform", order=1)
     item = ChecklistItemFactory(skill=SkillFactory(name="Orchestration"), name="Retries")
     search = create_search(
-        owner=recruiter,
-        title="Airflow engineer",
-        text="We ask for retries.",
-        requirements=[Requirement(item=item, min_level=3, is_must_have=True)],
+        owner=recruiter, title="Airflow engineer", text="We ask for retries.", requirements=[Requirement(item=item, min_level=3, is_must_have=True)]
     )
     assert client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk})).status_code == 303
     workers.beat(worker_id="gone")

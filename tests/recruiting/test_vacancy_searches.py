@@ -61,7 +61,9 @@ def recruiter_client(client, recruiter):
 def engineer(levels: dict, *, visible: bool = True, name: str = "") -> EngineerProfile:
     """An engineer with these levels per item, visible to recruiters or not, shown by name."""
     user = UserFactory(password=None)
-    save_assessments(user=user, entries=[AssessmentInput(item=item, level=level) for item, level in levels.items()])
+    save_assessments(
+        user=user, entries=[AssessmentInput(item=item, level=level) for item, level in levels.items()]
+    )
     return update_profile(
         user=user,
         headline="",
@@ -739,9 +741,7 @@ def test_deleting_a_recruiter_deletes_their_searches_roles_and_matches_but_not_a
 
 # Queries -------------------------------------------------------------------------------------------------------
 
-SEARCH_LIST_QUERY_LIMIT = (
-    22 + SESSION_QUERIES
-)  # the candidate list's (its item names in the reader's language too), and the search with its ranking state
+SEARCH_LIST_QUERY_LIMIT = 22 + SESSION_QUERIES  # the candidate list's (its item names in the reader's language too), and the search with its ranking state
 SEARCH_PAGE_QUERY_LIMIT = 7 + SESSION_QUERIES
 
 

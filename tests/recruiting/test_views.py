@@ -662,13 +662,9 @@ def scale_setup(recruiter, role):
 
 # Sessions are read from Redis with REDIS_URL (as in CI), else from the database: one query more per request then.
 SESSION_QUERIES = 0 if settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db" else 1
-LIST_QUERY_LIMIT = (
-    20 + SESSION_QUERIES
-)  # the navigation asks whether a recruiter also has a profile; item names in the reader's language
+LIST_QUERY_LIMIT = 20 + SESSION_QUERIES  # the navigation asks whether a recruiter also has a profile; item names in the reader's language
 # The whole export: queueing it, the job (which writes progress), its progress page and the download.
-EXPORT_QUERY_LIMIT = (
-    37 + 3 * SESSION_QUERIES
-)  # queue, progress page, download (item names in the export's language); the tests run the later clean-up at once
+EXPORT_QUERY_LIMIT = 37 + 3 * SESSION_QUERIES  # queue, progress page, download (item names in the export's language); the tests run the later clean-up at once
 
 
 @pytest.mark.parametrize("count", [10, 500])

@@ -32,9 +32,7 @@ def tick(client, item, level):
 def grow(*, skills: int, items_per_skill: int, roles: int) -> list:
     """A checklist of ``skills`` × ``items_per_skill`` items and ``roles`` roles that each require every item."""
     items = [
-        ChecklistItemFactory(skill=skill)
-        for skill in [SkillFactory() for _ in range(skills)]
-        for _ in range(items_per_skill)
+        ChecklistItemFactory(skill=skill) for skill in [SkillFactory() for _ in range(skills)] for _ in range(items_per_skill)
     ]
     for _ in range(roles):
         role = RoleFactory()
@@ -102,7 +100,9 @@ def test_a_multi_item_save_scores_every_history_row_against_the_target_role():
     saved = save_assessments(user=user, entries=[AssessmentInput(item=item, level=3) for item in items])
     scores = list(AssessmentChange.objects.filter(user=user).order_by("id").values_list("target_score", flat=True))
     specs = saved.target_specs
-    expected = [scoring.compute_match(specs, {item.pk: 3 for item in items[: number + 1]}).score for number in range(3)]
+    expected = [
+        scoring.compute_match(specs, {item.pk: 3 for item in items[: number + 1]}).score for number in range(3)
+    ]
     assert scores == expected
     assert saved.target_score == expected[-1] == RoleMatch.objects.get(profile=profile, role=profile.target_role).score
 

@@ -316,9 +316,7 @@ def test_saving_keeps_the_vacancy_for_its_owner_and_opens_its_reading(client, en
     body = page.content.decode()
     assert "<h1>Lakehouse engineer at Acme</h1>" in body
     assert 'aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
-    assert (
-        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
-    )
+    assert '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
     assert 'href="https://jobs.example.org/42" rel="noopener noreferrer nofollow"' in body
     assert "Save to my vacancies" not in body
     assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
@@ -342,9 +340,7 @@ def test_a_bad_title_or_link_shows_the_reading_again_with_the_error_and_the_inpu
     body = response.content.decode()
     assert response.status_code == 200
     assert error in body
-    assert (
-        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
-    )  # the reading is still there
+    assert '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body  # the reading is still there
     if title.strip():
         assert f'value="{html.escape(title)}"' in body
     if link:

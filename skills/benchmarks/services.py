@@ -259,9 +259,9 @@ def snapshot_is_due() -> bool:
     latest = BenchmarkSnapshot.objects.latest_built()
     if latest is None:
         return True
-    if latest.built_at < timezone.now() - timedelta(hours=settings.BENCHMARK_SNAPSHOT_HOURS):
+    if latest.built_at < timezone.now() - timedelta(hours=getattr(settings, "BENCHMARK_SNAPSHOT_HOURS", 24)):
         return True
-    enough = settings.BENCHMARK_SNAPSHOT_CHANGES
+    enough = getattr(settings, "BENCHMARK_SNAPSHOT_CHANGES", 500)
     return AssessmentChange.objects.filter(pk__gt=latest.last_change_id)[:enough].count() >= enough
 
 

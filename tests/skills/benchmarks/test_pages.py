@@ -39,7 +39,7 @@ def items(db):
 
 
 def test_an_engineer_who_does_not_count_in_gets_the_choice_not_the_numbers(client, items):
-    users = engineers(10, items)
+    engineers(10, items)
     build_snapshot()
     outsider = engineers(1, items, counts_in=False)[0]
     client.force_login(outsider)

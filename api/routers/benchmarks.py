@@ -44,6 +44,6 @@ def get_market(request: HttpRequest):
     return {
         "snapshot_at": market.snapshot.built_at if market.snapshot else None,
         "min_cohort": market.min_cohort,
-        "items": market.items,
-        "tools": market.tools,
+        "items": [heated.row for heated in market.items],
+        "tools": [heated.row for heated in market.tools],
     }

@@ -1,6 +1,7 @@
 """Reads of the latest benchmark snapshot: the engineer's view (their live levels against it) and the market map.
 Every number goes through :mod:`skills.benchmarks.disclosure`; a fixed number of queries, whatever the data."""
 
+import math
 import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -147,19 +148,22 @@ class MarketRow:
         weighted = sum((2 if name.endswith("required") else 1) * (n or 0) for name, n in self.demand.items())
         return weighted * (100 - self.supply) / 100 if self.supply is not None else 0.0
 
-    @property
-    def heat(self) -> int:
-        """0–4 for the heat map's colour: the share of engineers short of the level asked, in quarters."""
-        if self.supply is None or not self.demand_total:
-            return 0
-        return min(4, 1 + (100 - self.supply) // 25)
+    def heat(self, scarcest: float) -> int:
+        """0–4 for the heat map's colour: this row's scarcity against the scarcest row's, in quarters."""
+        return min(4, math.ceil(4 * self.scarcity / scarcest)) if scarcest > 0 else 0
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    row: MarketRow
+    heat: int
 
 
 @dataclass(frozen=True)
 class MarketMap:
     snapshot: BenchmarkSnapshot | None
-    items: list[MarketRow]
-    tools: list[MarketRow]
+    items: list[HeatRow]
+    tools: list[HeatRow]
     min_cohort: int
 
 
@@ -191,9 +195,11 @@ def market_map() -> MarketMap:
         return MarketMap(snapshot=None, items=[], tools=[], min_cohort=k)
     rows = [_market_row(cell, k) for cell in snapshot.market.select_related("item", "tool")]
     ordered = sorted(rows, key=lambda row: (-row.scarcity, row.supply if row.supply is not None else 101, row.name))
-    return MarketMap(
-        snapshot=snapshot,
-        items=[row for row in ordered if row.item_id is not None],
-        tools=[row for row in ordered if row.tool_slug is not None],
-        min_cohort=k,
-    )
+    items = [row for row in ordered if row.item_id is not None]
+    tools = [row for row in ordered if row.tool_slug is not None]
+    return MarketMap(snapshot=snapshot, items=_heated(items), tools=_heated(tools), min_cohort=k)
+
+
+def _heated(rows: list[MarketRow]) -> list[HeatRow]:
+    scarcest = rows[0].scarcity if rows else 0
+    return [HeatRow(row=row, heat=row.heat(scarcest)) for row in rows]

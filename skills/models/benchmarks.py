@@ -13,9 +13,9 @@ from skills.models.checklist import ChecklistItem, Skill
 
 
 class Cohort(models.TextChoices):
-    EVERYONE = "all", _("Everyone who counts in")
-    ROLE = "role", _("Aiming at the same role")
-    SENIORITY = "seniority", _("At the same seniority")
+    EVERYONE = "all", _("Everyone")
+    ROLE = "role", _("Same target role")
+    SENIORITY = "seniority", _("Same seniority")
 
 
 class Seniority(models.TextChoices):

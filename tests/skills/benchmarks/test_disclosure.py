@@ -72,7 +72,7 @@ def published_numbers() -> dict:
         published = disclosure.is_published(population=cell.population, everyone=everyone, k=K)
         shown[key] = disclosure.shares(cell.at_level, cell.population) if published else None
     market = market_map()
-    shown["market"] = [(row.name, row.demand, row.supply) for row in market.items + market.tools]
+    shown["market"] = [(h.row.name, h.row.demand, h.row.supply, h.heat) for h in market.items + market.tools]
     return shown
 
 

@@ -3,13 +3,21 @@ who count in at the level asked (aggregates only, from the latest benchmark snap
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from portal.access import can_view_candidates
-from skills.benchmarks.selectors import market_map
+from skills.benchmarks.disclosure import min_cohort
+from skills.benchmarks.selectors import latest_snapshot, market_map
 
 
 @require_safe
 def market(request: HttpRequest) -> HttpResponse:
-    context = {"market": market_map(), "can_follow": can_view_candidates(request)}
+    """The map and its tables are a cached fragment named by the snapshot: built only when it is not stored."""
+    context = {
+        "snapshot": latest_snapshot(),
+        "min_cohort": min_cohort(),
+        "can_follow": can_view_candidates(request),
+        "market": SimpleLazyObject(market_map),
+    }
     return render(request, "recruiting/market.html", context)

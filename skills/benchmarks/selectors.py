@@ -57,6 +57,11 @@ class SkillBenchmark:
     skill: SubjectBenchmark
     items: list[SubjectBenchmark] = field(default_factory=list)
 
+    @property
+    def rows(self) -> list[tuple[bool, SubjectBenchmark]]:
+        """The table's rows: the skill as a whole (``True``), then its items."""
+        return [(True, self.skill), *((False, item) for item in self.items)]
+
 
 @dataclass(frozen=True)
 class EngineerBenchmarks:
@@ -78,11 +83,15 @@ def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, coh
     )
 
 
+def latest_snapshot() -> BenchmarkSnapshot | None:
+    return BenchmarkSnapshot.objects.latest_built()
+
+
 def latest_snapshot_for(profile: EngineerProfile | None) -> BenchmarkSnapshot | None:
     """The snapshot an engineer may read: the latest, only when they count in (no query otherwise)."""
     if profile is None or not profile.counts_in_benchmarks:
         return None
-    return BenchmarkSnapshot.objects.latest_built()
+    return latest_snapshot()
 
 
 def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
@@ -189,7 +198,7 @@ def _market_row(cell: MarketCell, k: int) -> MarketRow:
 
 def market_map() -> MarketMap:
     """Items and tools of the latest snapshot, the scarcest first (then by name); two queries."""
-    snapshot = BenchmarkSnapshot.objects.latest_built()
+    snapshot = latest_snapshot()
     k = disclosure.min_cohort()
     if snapshot is None:
         return MarketMap(snapshot=None, items=[], tools=[], min_cohort=k)

@@ -6,18 +6,30 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from skills.benchmarks.disclosure import min_cohort
 from skills.benchmarks.forms import BenchmarkChoiceForm
-from skills.benchmarks.selectors import engineer_benchmarks
+from skills.benchmarks.selectors import engineer_benchmarks, latest_snapshot_for
 from skills.benchmarks.services import set_benchmark_choice
+from skills.selectors.profiles import own_profile
 
 
 @login_required
 @require_safe
 def benchmarks(request: HttpRequest) -> HttpResponse:
-    return render(request, "skills/benchmarks.html", {"benchmarks": engineer_benchmarks(user=request.user)})
+    """The tables are a cached fragment (the snapshot, k, the checklist and the engineer's own data name it): the
+    standings are computed only when it is not stored."""
+    profile = own_profile(user=request.user)
+    context = {
+        "counts_in": bool(profile and profile.counts_in_benchmarks),
+        "snapshot": latest_snapshot_for(profile),
+        "min_cohort": min_cohort(),
+        "benchmarks": SimpleLazyObject(lambda: engineer_benchmarks(user=request.user)),
+    }
+    return render(request, "skills/benchmarks.html", context)
 
 
 @login_required

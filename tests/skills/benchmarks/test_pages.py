@@ -138,3 +138,15 @@ def test_the_api_gives_the_same_numbers_to_who_may_read_them(client, items):
 
 def auth(user, *, staff_access: bool = False) -> dict:
     return {"Authorization": f"Bearer {create_token(user=user, name='t', staff_access=staff_access).plain}"}
+
+
+def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, items):
+    users = engineers(10, items)
+    me = users[0]  # level 0 on both items
+    build_snapshot()
+    client.force_login(me)
+    assert "among the top 100 %" in client.get(BENCHMARKS).content.decode()
+    for item in items:
+        assess(user=me, item=item, level=4)
+    page = client.get(BENCHMARKS).content.decode()
+    assert "among the top 20 %" in page and "your level: 4" in page

@@ -8,7 +8,8 @@ import pytest
 from catalog.demo import load_catalog_demo
 from skills.benchmarks.services import queue_snapshot_if_due
 from skills.demo import load_skills_demo
-from skills.models import ChecklistItem, EngineerProfile, Role, RoleRequirement
+from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRequirement
+from skills.services.assessments import AssessmentInput, save_assessments
 from tests.e2e.conftest import Journey
 from tests.e2e.support import fits_width, log_in_through_form, share_session, watch_console
 from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory, assess
@@ -27,6 +28,12 @@ def peers():
         EngineerProfileFactory(user=user, counts_in_benchmarks=True, years_experience=number % 8)
         for item in items:
             assess(user=user, item=item, level=(number + item.pk) % 4)
+    expert = UserFactory(first_name="Eva")  # visible to recruiters, strong everywhere, not counting in
+    save_assessments(
+        user=expert, entries=[AssessmentInput(item=item, level=4) for item in ChecklistItem.objects.published()]
+    )
+    EngineerProfile.objects.filter(user=expert).update(visibility=EngineerProfile.Visibility.RECRUITERS)
+    RoleMatch.objects.filter(profile__user=expert).update(profile_visible=True)
     scarce = items[0]
     RoleRequirement.objects.update_or_create(
         role=Role.objects.published().first(), item=scarce, defaults={"min_level": 4, "is_must_have": True}
@@ -83,5 +90,6 @@ def test_counting_in_at_the_start_shows_bands_and_the_market_leads_to_candidates
     first.click()
     page.wait_for_url(re.compile(rf"/recruiting/candidates/\?items={scarcest.pk}&item_level=\d"))
     assert page.locator(f"input[name=items][value='{scarcest.pk}']").is_checked()  # the list's own filter
+    assert page.get_by_text("1 candidate for").is_visible()  # the one visible engineer who has it
     journey.step("the candidates who have the scarcest item")
     context.close()

@@ -10,7 +10,7 @@ from ninja.openapi.docs import DocsBase
 
 from api.auth import ANONYMOUS_RATE_LIMIT, PerCallerRateThrottle
 from api.errors import install_error_handlers
-from api.routers import engineer, engineer_privacy, public, recruiter
+from api.routers import benchmarks, engineer, engineer_privacy, public, recruiter
 
 RATE_LIMIT = PerCallerRateThrottle(requests=120, seconds=60)
 
@@ -74,3 +74,5 @@ api.add_router("/", public.router)
 api.add_router("/me/", engineer.router)
 api.add_router("/me/", engineer_privacy.router)
 api.add_router("/recruiter/", recruiter.router)
+api.add_router("/me/", benchmarks.engineer_router)
+api.add_router("/", benchmarks.market_router)

@@ -41,6 +41,8 @@ HEADLINES = (
     "Data platform engineer · cloud and CI/CD",
 )
 
+COUNTS_IN_SHARE = 0.6  # engineers who count their levels in the anonymous benchmarks
+
 
 def server_url(database_url: str, database_name: str) -> str:
     """The same PostgreSQL server and credentials, another database."""
@@ -259,6 +261,7 @@ def generate_engineers(
                             if rng.random() < visible_share
                             else EngineerProfile.Visibility.PRIVATE
                         ),
+                        counts_in_benchmarks=rng.random() < COUNTS_IN_SHARE,
                     )
                     for user, user_years in zip(users, years, strict=True)
                 ],

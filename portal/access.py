@@ -153,6 +153,14 @@ def works_as_engineer(request: HttpRequest) -> bool:
     return hasattr(user, "profile")  # the engineer profile (skills app)
 
 
+def can_view_market(request: HttpRequest) -> bool:
+    """The market map (aggregates, never a person): recruiters, and staff such as editors, each with a confirmed
+    second factor; the API token or the session alike."""
+    user = acting_user(request)
+    staff = user.is_authenticated and user.is_active and user.is_staff and second_factor_confirmed(request)
+    return staff or can_view_candidates(request)
+
+
 def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:
     if method == "mfa":
         mark_second_factor_passed(request.session, user)

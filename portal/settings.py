@@ -212,7 +212,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
-ACCOUNT_ADAPTER = "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+ACCOUNT_ADAPTER = (
+    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+)
 ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -270,6 +272,9 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
+
+# Benchmarks publish nothing over fewer engineers (never below 5; BENCHMARK_SNAPSHOT_HOURS/_CHANGES: when to build)
+BENCHMARK_MIN_COHORT = int(os.environ.get("BENCHMARK_MIN_COHORT", "10"))
 # Each job worker writes its heartbeat this often, then sweeps the queue for work that dead workers left.
 WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
 

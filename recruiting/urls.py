@@ -4,8 +4,8 @@ old home under /skills/."""
 
 from django.urls import include, path, re_path
 
-from recruiting.views import candidates, contacts, exports, searches, shortlists
-from recruiting.views.access import candidates_required
+from recruiting.views import candidates, contacts, exports, market, searches, shortlists
+from recruiting.views.access import candidates_required, market_required
 from recruiting.views.moved import moved_to_recruiting
 
 app_name = "recruiting"
@@ -39,6 +39,7 @@ urlpatterns = [
         "recruiting/",
         include([path(route, candidates_required(view), name=name) for route, view, name in RECRUITER_PAGES]),
     ),
+    path("recruiting/market/", market_required(market.market), name="market"),
     path("skills/profile/contacts/<int:pk>/answer/", contacts.contact_answer, name="contact-answer"),
     path("skills/profile/contacts/<int:pk>/withdraw/", contacts.contact_withdraw, name="contact-withdraw"),
     # The recruiter pages lived under /skills/ until December 2026: bookmarks and links keep working.

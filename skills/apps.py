@@ -9,6 +9,7 @@ class SkillsConfig(AppConfig):
     def ready(self) -> None:
         from portal import workers
         from skills import signals
+        from skills.benchmarks import services as benchmarks  # its import registers disclosure's system check
         from skills.services import recomputes
 
         signals.connect()
@@ -16,3 +17,4 @@ class SkillsConfig(AppConfig):
             "skills.services.recomputes.recompute_role", lambda kwargs: recomputes.take_over_chunk(**kwargs)
         )
         workers.sweep_also(recomputes.reclaim_stale_recomputes)
+        workers.sweep_also(benchmarks.queue_snapshot_if_due)  # the worker's timer builds benchmark snapshots

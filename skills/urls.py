@@ -3,6 +3,7 @@
 from django.urls import path
 
 from skills import views
+from skills.benchmarks import views as benchmark_views
 from skills.privacy import views as privacy_views
 from skills.start import views as start_views
 from skills.vacancies import views as vacancy_views
@@ -23,6 +24,8 @@ urlpatterns = [
     path("profile/delete/", privacy_views.profile_delete, name="profile-delete"),
     path("profile/share-links/", privacy_views.share_link_create, name="share-link-create"),
     path("profile/share-links/<int:pk>/revoke/", privacy_views.share_link_revoke, name="share-link-revoke"),
+    path("benchmarks/", benchmark_views.benchmarks, name="benchmarks"),
+    path("benchmarks/choice/", benchmark_views.benchmark_choice, name="benchmark-choice"),
     path("vacancy/", vacancy_views.vacancy, name="vacancy"),
     path("vacancy/save/", vacancy_views.vacancy_save, name="vacancy-save"),
     path("vacancy/<int:pk>/", vacancy_views.saved_vacancy, name="vacancy-detail"),

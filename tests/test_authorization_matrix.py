@@ -85,6 +85,11 @@ API_RECRUITERS = {
     "editor": FORBIDDEN,
     "superuser": OK,
 }
+# The market map: aggregates only, for recruiters and editors (each with a confirmed second factor).
+MARKET = {**RECRUITERS_ONLY, "editor": OK}
+API_MARKET = {**API_RECRUITERS, "editor": OK}
+# An engineer's benchmarks answer only those who count in themselves; nobody in this world does.
+API_COUNTED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], FORBIDDEN)}
 
 EXPECTED = {
     # portal
@@ -118,6 +123,8 @@ EXPECTED = {
     "skills:profile-delete": SIGNED_IN,
     "skills:share-link-create": SIGNED_IN_POST_ONLY,
     "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
+    "skills:benchmarks": SIGNED_IN,  # those who do not count in get the page that explains and offers the choice
+    "skills:benchmark-choice": SIGNED_IN_POST_ONLY,
     "skills:vacancy": SIGNED_IN,  # reading a pasted vacancy stores nothing
     "skills:vacancy-save": SIGNED_IN_POST_ONLY,
     "skills:vacancy-detail": OWN_SAVED_VACANCY,
@@ -131,6 +138,7 @@ EXPECTED = {
     # An export belongs to the recruiter who asked for it: everyone else (superusers too) gets a 404.
     "recruiting:export-detail": OWN_SHORTLIST,
     "recruiting:export-download": OWN_SHORTLIST,
+    "recruiting:market": MARKET,
     "recruiting:shortlist-list": RECRUITERS_ONLY,
     "recruiting:shortlist-add": RECRUITERS_POST_ONLY,
     "recruiting:shortlist-detail": OWN_SHORTLIST,
@@ -174,6 +182,8 @@ EXPECTED = {
     "api:list_contact_requests": API_SIGNED_IN,
     "api:answer_own_contact_request": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "api:withdraw_own_acceptance": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
+    "api:get_own_benchmarks": API_COUNTED_IN,
+    "api:get_market": API_MARKET,
     "api:list_candidates": API_RECRUITERS,
     "api:get_candidate": API_RECRUITERS,
     # allauth

@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from portal.access import can_view_candidates, needs_second_factor
+from portal.access import can_view_candidates, can_view_market, needs_second_factor
 from portal.redirects import to_second_factor
 
 
-def candidates_required(view):
+def _guard(view, *, allowed, refusal: str):
     """Anonymous visitors go to the login page; staff without a confirmed second factor to the page that explains
     it; anyone else without the right gets 403."""
 
@@ -19,10 +19,19 @@ def candidates_required(view):
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not can_view_candidates(request):
+        if not allowed(request):
             if needs_second_factor(request):
                 return to_second_factor(request)
-            raise PermissionDenied(_("Only recruiters can work with candidates."))
+            raise PermissionDenied(refusal)
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+def candidates_required(view):
+    return _guard(view, allowed=can_view_candidates, refusal=_("Only recruiters can work with candidates."))
+
+
+def market_required(view):
+    """The market map: recruiters and editors (aggregates only)."""
+    return _guard(view, allowed=can_view_market, refusal=_("Only recruiters and editors can read the market map."))

@@ -1,6 +1,7 @@
 """The skills models, one module per sub-domain, imported here so every model is ``skills.models.X``."""
 
 from skills.models.assessments import Assessment, AssessmentChange
+from skills.models.benchmarks import BenchmarkCell, BenchmarkSnapshot, Cohort, MarketCell, Seniority
 from skills.models.checklist import ChecklistItem, ChecklistItemQuerySet, Skill, SkillQuerySet
 from skills.models.levels import TICKED_LEVEL, GrowthStage, Level
 from skills.models.matches import RoleMatch, RoleMatchQuerySet
@@ -17,12 +18,16 @@ __all__ = [
     "TICKED_LEVEL",
     "Assessment",
     "AssessmentChange",
+    "BenchmarkCell",
+    "BenchmarkSnapshot",
     "ChecklistItem",
     "ChecklistItemQuerySet",
+    "Cohort",
     "EngineerProfile",
     "GrowthStage",
     "ItemPhrase",
     "Level",
+    "MarketCell",
     "ProfileQuerySet",
     "Resource",
     "ResourceQuerySet",
@@ -34,6 +39,7 @@ __all__ = [
     "RoleRequirement",
     "SavedVacancy",
     "SavedVacancyQuerySet",
+    "Seniority",
     "ShareLink",
     "ShareLinkQuerySet",
     "ShareLinkView",

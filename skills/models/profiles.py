@@ -57,6 +57,14 @@ class EngineerProfile(TimeStamped):
         _("recruiters see"), max_length=20, choices=Identity.choices, default=Identity.PSEUDONYM
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=60, default=random_pseudonym, db_index=True)
+    counts_in_benchmarks = models.BooleanField(
+        _("count my levels in the anonymous benchmarks"),
+        default=False,
+        help_text=_(
+            "Your levels join the anonymous aggregates other engineers and recruiters see, never your name or "
+            "profile; in return you see where you stand. Independent of being visible to recruiters."
+        ),
+    )
     start = models.CharField(_("start"), max_length=10, choices=Start.choices, default=Start.NEW)
 
     objects = ProfileQuerySet.as_manager()

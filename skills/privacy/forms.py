@@ -30,6 +30,7 @@ class ProfileForm(forms.ModelForm):
             "open_to_work",
             "visibility",
             "identity",
+            "counts_in_benchmarks",
         )
         widgets: ClassVar[dict] = {"visibility": forms.RadioSelect, "identity": forms.RadioSelect}
         labels: ClassVar[dict] = {"display_name": _("Your name"), "identity": _("Recruiters see")}

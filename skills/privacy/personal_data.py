@@ -153,6 +153,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             "target_role": profile.target_role.title if profile.target_role else None,
             "open_to_work": profile.open_to_work,
             "visibility": profile.visibility,
+            "counts_in_benchmarks": profile.counts_in_benchmarks,
             "created_at": _iso(profile.created_at),
             "updated_at": _iso(profile.updated_at),
         }

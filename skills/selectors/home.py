@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.models import AssessmentChange, EngineerProfile
+from skills.benchmarks.selectors import latest_snapshot_for
+from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile
 from skills.selectors.gaps import RequirementStatus, RoleGaps, fits_by_score, role_gaps
 from skills.selectors.profiles import own_profile
 
@@ -20,6 +21,7 @@ class EngineerHome:
     is_target: bool
     waiting_contacts: int
     latest_changes: list[AssessmentChange]
+    benchmark_snapshot: BenchmarkSnapshot | None  # the latest, when the engineer counts in
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -51,4 +53,5 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
         is_target=is_target,
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
+        benchmark_snapshot=latest_snapshot_for(profile),
     )

@@ -48,6 +48,8 @@ def test_openapi_document_describes_every_endpoint(client):
         "/api/me/contact-requests/{request_id}/withdraw",
         "/api/recruiter/candidates",
         "/api/recruiter/candidates/{profile_id}",
+        "/api/me/benchmarks",
+        "/api/market",
     } == set(document["paths"])
     assert document["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
     # Refused characters (400) and the rate limits (429) can answer any call.

@@ -6,6 +6,7 @@ from catalog.demo import load_catalog_demo
 from portal.demo import DEMO_PASSWORD, load_demo_users
 from recruiting.demo import load_demo_search, load_demo_shortlist
 from skills.demo import load_engineer_demo, load_skills_demo
+from skills.demo_benchmarks import load_benchmark_demo
 from skills.demo_candidates import load_demo_candidates
 
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             load_demo_candidates()
             load_demo_shortlist()
             load_demo_search()
+            load_benchmark_demo()  # last: its snapshot counts the searches and candidates above
         for email in created:
             self.stdout.write(f"Created demo user {email} with password {DEMO_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,71 @@
+"""The one home of what a benchmark may publish ("nobody exposed").
+
+- A number is published only over at least ``k`` distinct engineers who count in (``BENCHMARK_MIN_COHORT``, 10
+  by default, never below 5): a smaller cohort shows "too few to show".
+- Shares only, rounded to whole percents: never a minimum, a maximum, or the exact size of a cohort.
+- A cohort is a subset of everyone; it is suppressed too when the engineers outside it are fewer than ``k`` (but
+  not none), so that "everyone" minus the cohort never singles out fewer than ``k`` engineers.
+- A count of private things (recruiters' searches, engineers' saved vacancies) under ``k`` is not shown either.
+"""
+
+import math
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core import checks
+
+DEFAULT_MIN_COHORT = 10
+LOWEST_MIN_COHORT = 5
+BAND_WIDTH = 10  # "among the top 30 %": bands of ten percent
+
+
+def min_cohort() -> int:
+    """``k``: the setting, never below 5 whatever it says."""
+    return max(LOWEST_MIN_COHORT, int(getattr(settings, "BENCHMARK_MIN_COHORT", DEFAULT_MIN_COHORT)))
+
+
+@checks.register(checks.Tags.security)
+def check_min_cohort(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Say so when the setting asks for less than the floor (it is raised to 5 all the same)."""
+    value = getattr(settings, "BENCHMARK_MIN_COHORT", DEFAULT_MIN_COHORT)
+    if not isinstance(value, int) or value < LOWEST_MIN_COHORT:
+        return [
+            checks.Warning(
+                f"BENCHMARK_MIN_COHORT is {value!r}; benchmarks publish nothing over fewer than "
+                f"{LOWEST_MIN_COHORT} engineers, so {LOWEST_MIN_COHORT} is used.",
+                id="skills.W001",
+            )
+        ]
+    return []
+
+
+def is_published(*, population: int, everyone: int, k: int) -> bool:
+    """Whether a cohort of ``population`` engineers out of ``everyone`` may be published."""
+    rest = everyone - population
+    return population >= k and (rest == 0 or rest >= k)
+
+
+def shares(at_level: Sequence[int], population: int) -> list[int]:
+    """Percent of the cohort at each level, rounded so they add up to 100 (largest remainders)."""
+    exact = [100 * count / population for count in at_level]
+    rounded = [math.floor(share) for share in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda index: rounded[index] - exact[index])
+    for index in by_remainder[: 100 - sum(rounded)]:
+        rounded[index] += 1
+    return rounded
+
+
+def share_at_or_above(at_level: Sequence[int], population: int, level: int) -> int:
+    """Percent of the cohort at ``level`` or higher, rounded to a whole percent."""
+    return round(100 * sum(at_level[level:]) / population)
+
+
+def band(at_level: Sequence[int], population: int, level: int) -> int:
+    """The engineer's band: at ``level`` they are among the top N % (N a multiple of ten, rounded up)."""
+    exact = 100 * sum(at_level[level:]) / population
+    return max(BAND_WIDTH, min(100, math.ceil(exact / BAND_WIDTH) * BAND_WIDTH))
+
+
+def published_count(count: int, *, k: int) -> int | None:
+    """A count of private things: shown from ``k`` on (or when none), else ``None`` ("too few to show")."""
+    return count if count == 0 or count >= k else None

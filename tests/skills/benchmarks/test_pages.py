@@ -1,0 +1,152 @@
+"""The benchmark page, its choice, the home's line and the market map, through the client and the API."""
+
+import pytest
+from django.urls import reverse
+
+from api.services import create_token
+from skills.benchmarks.services import build_snapshot, queue_snapshot_if_due
+from skills.models import BenchmarkSnapshot, ChecklistItem, EngineerProfile
+from tests.factories import (
+    ChecklistItemFactory,
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    UserFactory,
+    assess,
+)
+
+BENCHMARKS = reverse("skills:benchmarks")
+MARKET = reverse("recruiting:market")
+
+
+def engineers(count: int, items, *, role=None, counts_in=True) -> list:
+    users = []
+    for index in range(count):
+        user = UserFactory()
+        EngineerProfileFactory(user=user, counts_in_benchmarks=counts_in, target_role=role, years_experience=6)
+        for item in items:
+            assess(user=user, item=item, level=index % 5)
+        users.append(user)
+    return users
+
+
+@pytest.fixture
+def items(db):
+    first = ChecklistItemFactory(name="Window functions")
+    return [first, ChecklistItemFactory(skill=first.skill, name="Query plans")]
+
+
+def test_an_engineer_who_does_not_count_in_gets_the_choice_not_the_numbers(client, items):
+    engineers(10, items)
+    build_snapshot()
+    outsider = engineers(1, items, counts_in=False)[0]
+    client.force_login(outsider)
+    page = client.get(BENCHMARKS).content.decode()
+    assert "Count my levels in" in page and "among the top" not in page
+
+
+def test_counting_in_then_a_snapshot_shows_the_bands(client, items):
+    engineers(10, items)
+    me = engineers(1, items)[0]
+    EngineerProfile.objects.filter(user=me).update(counts_in_benchmarks=False)
+    client.force_login(me)
+    response = client.post(reverse("skills:benchmark-choice"), {"counts_in": "on", "next": "https://evil.example/"})
+    assert response["Location"] == BENCHMARKS  # only a page of this site
+    build_snapshot()
+    page = client.get(BENCHMARKS).content.decode()
+    assert "among the top" in page and 'id="benchmark-date"' in page
+    assert "home-benchmarks" in client.get(reverse("skills:home")).content.decode()
+
+
+def test_a_cohort_under_k_says_too_few_to_show(client, items):
+    users = engineers(9, items)  # k is 10
+    build_snapshot()
+    client.force_login(users[0])
+    page = client.get(BENCHMARKS).content.decode()
+    assert "too few to show" in page and "among the top" not in page
+
+
+def test_turning_it_off_leaves_the_engineer_out_of_the_next_snapshot(client, items):
+    users = engineers(12, items)
+    client.force_login(users[0])
+    client.post(reverse("skills:benchmark-choice"), {})
+    snapshot = build_snapshot()
+    assert snapshot.cells.filter(cohort="all").first().population == 11
+
+
+def test_the_worker_queues_a_snapshot_when_none_is_there(items):
+    assert queue_snapshot_if_due() == 1  # runs at once in tests
+    assert BenchmarkSnapshot.objects.latest_built() is not None
+    assert queue_snapshot_if_due() == 0  # fresh, and no changes since
+
+
+@pytest.mark.parametrize("size", [10, 30])
+def test_the_benchmark_page_takes_as_many_queries_however_many_engineers(
+    client, items, django_assert_max_num_queries, size
+):
+    users = engineers(size, [*items, *(ChecklistItemFactory() for _ in range(size // 10))])
+    build_snapshot()
+    client.force_login(users[0])
+    with django_assert_max_num_queries(14):
+        assert client.get(BENCHMARKS).status_code == 200
+
+
+@pytest.mark.parametrize("size", [10, 30])
+def test_the_market_takes_as_many_queries_however_much_data(client, items, django_assert_max_num_queries, size):
+    role = RoleFactory()
+    RoleRequirementFactory(role=role, item=items[0], min_level=3, is_must_have=True)
+    engineers(size, items, role=role)
+    build_snapshot()
+    client.force_login(RecruiterFactory())
+    with django_assert_max_num_queries(14):
+        assert client.get(MARKET).status_code == 200
+
+
+def test_the_market_lists_the_scarcest_item_first_and_links_to_its_candidates(client, items):
+    role = RoleFactory()
+    RoleRequirementFactory(role=role, item=items[1], min_level=4, is_must_have=True)
+    engineers(10, items, role=role)
+    build_snapshot()
+    client.force_login(RecruiterFactory())
+    page = client.get(MARKET).content.decode()
+    link = f"{reverse('recruiting:candidate-list')}?items={items[1].pk}&amp;item_level=4"
+    assert link in page
+    assert page.index("Query plans") < page.index("Window functions")
+
+
+def test_an_editor_sees_the_market_without_links_to_people(client, items):
+    engineers(10, items)
+    build_snapshot()
+    client.force_login(EditorFactory())
+    page = client.get(MARKET).content.decode()
+    assert "Window functions" in page and reverse("recruiting:candidate-list") not in page
+
+
+def test_the_api_gives_the_same_numbers_to_who_may_read_them(client, items):
+    users = engineers(10, items)
+    build_snapshot()
+    mine = client.get("/api/me/benchmarks", headers=auth(users[0])).json()
+    assert mine["min_cohort"] == 10 and mine["skills"][0]["skill"]["standings"][0]["band"] is not None
+    outsider = engineers(1, items, counts_in=False)[0]
+    assert client.get("/api/me/benchmarks", headers=auth(outsider)).status_code == 403
+    market = client.get("/api/market", headers=auth(RecruiterFactory(), staff_access=True)).json()
+    assert {row["item_id"] for row in market["items"]} == set(ChecklistItem.objects.values_list("pk", flat=True))
+    assert client.get("/api/market", headers=auth(users[0])).status_code == 403
+
+
+def auth(user, *, staff_access: bool = False) -> dict:
+    return {"Authorization": f"Bearer {create_token(user=user, name='t', staff_access=staff_access).plain}"}
+
+
+def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, items):
+    users = engineers(10, items)
+    me = users[0]  # level 0 on both items
+    build_snapshot()
+    client.force_login(me)
+    assert "among the top 100 %" in client.get(BENCHMARKS).content.decode()
+    for item in items:
+        assess(user=me, item=item, level=4)
+    page = client.get(BENCHMARKS).content.decode()
+    assert "among the top 20 %" in page and "your level: 4" in page

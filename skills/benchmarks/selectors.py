@@ -41,8 +41,12 @@ class Standing:
         return Cohort(self.cohort).label
 
     @property
-    def levels(self) -> list[tuple[int, str, int]]:
-        return [(level, LEVEL_NAMES[level], share) for level, share in enumerate(self.shares or ())]
+    def levels(self) -> list[tuple[int, str, int, int]]:
+        """(level, its name, share in %, where its part of the bar starts in %): the bar is drawn as SVG."""
+        shares = list(self.shares or ())
+        return [
+            (level, LEVEL_NAMES[level], share, sum(shares[:level])) for level, share in enumerate(shares)
+        ]
 
 
 @dataclass(frozen=True)

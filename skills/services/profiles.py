@@ -34,10 +34,12 @@ def update_profile(
     visibility: str,
     display_name: str | None = None,
     identity: str | None = None,
+    evidence_public: bool | None = None,
 ) -> EngineerProfile:
     """Save the engineer's own profile; a new target role gets its stored match straight away.
 
-    ``display_name`` and ``identity`` (name or pseudonym, what recruiters see) are kept as they are when left out.
+    ``display_name``, ``identity`` (name or pseudonym, what recruiters see) and ``evidence_public`` (evidence links
+    to every recruiter) are kept as they are when left out.
     """
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
@@ -52,6 +54,8 @@ def update_profile(
         profile.display_name = display_name.strip()
     if identity is not None:
         profile.identity = identity
+    if evidence_public is not None:
+        profile.evidence_public = evidence_public
     profile.full_clean()
     profile.save()
     touch(person_kind(user.pk))

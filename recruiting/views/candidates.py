@@ -62,13 +62,14 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role = chosen_role(form=role_form, profile=profile)
     record_profile_view(recruiter=request.user, profile=profile)
     reveal_for(recruiter=request.user, profiles=[profile])
+    stage_entries = entries_of(recruiter=request.user, profile=profile)
     context = {
         **candidate_card(profile=profile, role=role),
         "role_form": role_form,
         "role_choice_form": CandidateRoleForm(initial={"role": role}, recruiter=request.user),
         "contact_request": latest_request(recruiter=request.user, profile=profile),
-        "stage_entries": entries_of(recruiter=request.user, profile=profile),
+        "stage_entries": stage_entries,
         "stage_choices": Stage.choices,
-        **controls_context(recruiter=request.user, profile=profile),
+        **controls_context(recruiter=request.user, profile=profile, entries=stage_entries),
     }
     return render(request, "recruiting/candidate_detail.html", context)

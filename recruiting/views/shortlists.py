@@ -32,15 +32,20 @@ from recruiting.services.shortlists import (
 from skills.models import EngineerProfile
 
 
-def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
-    """What the shortlist widget of one candidate needs."""
+def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "", entries=None) -> dict:
+    """What the shortlist widget of one candidate needs; ``entries`` (the recruiter's entries for the candidate,
+    when the page has them already) save the query for its memberships."""
     shortlists = list(shortlists_for(recruiter=recruiter))
+    if entries is not None:
+        member_ids = {entry.shortlist_id for entry in entries}
+    else:
+        member_ids = (
+            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
+        )
     return {
         "profile": profile,
         "shortlists": shortlists,
-        "member_ids": (
-            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
-        ),
+        "member_ids": member_ids,
         "add_form": form,
         "status": status,
     }
@@ -65,7 +70,7 @@ def shortlist_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user).select_related("role"), pk=pk)
     return _render_shortlist_detail(request, shortlist)
 
 

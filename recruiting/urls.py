@@ -26,7 +26,7 @@ RECRUITER_PAGES = (
     ("shortlists/<int:pk>/note/<int:profile_pk>/", shortlists.shortlist_note, "shortlist-note"),
     ("shortlists/<int:pk>/stage/<int:profile_pk>/", shortlists.shortlist_stage, "shortlist-stage"),
     ("shortlists/<int:pk>/role/", shortlists.shortlist_role, "shortlist-role"),
-    ("overview/", outreach.overview, "overview"),
+    ("shortlists/overview/", outreach.overview, "overview"),
     ("searches/", searches.search_list, "search-list"),
     ("searches/new/", searches.search_new, "search-new"),
     ("searches/<int:pk>/", searches.search_detail, "search-detail"),

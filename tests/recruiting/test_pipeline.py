@@ -147,3 +147,21 @@ def test_the_shortlist_runs_a_fixed_number_of_queries(
         response = recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk}))
     assert response.status_code == 200
     assert body(response).count("Score ") == count
+
+
+DETAIL_QUERY_LIMIT = 23 + SESSION_QUERIES  # tests/recruiting/test_views.py's page, with the stages and their moves
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_candidate_page_with_stages_runs_a_fixed_number_of_queries(
+    recruiter_client, recruiter, role, django_assert_max_num_queries, count
+):
+    profile = make_candidate(role=role, score=50)
+    for index in range(count):
+        entry = ShortlistEntryFactory(shortlist=ShortlistFactory(recruiter=recruiter, role=role), profile=profile)
+        StageChange.objects.create(
+            entry=entry, from_stage=Stage.TO_CONTACT, to_stage=Stage.CONTACTED, changed_by=recruiter
+        )
+    with django_assert_max_num_queries(DETAIL_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert body(response).count("To contact → Contacted") == count

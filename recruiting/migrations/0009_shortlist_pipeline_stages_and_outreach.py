@@ -7,89 +7,155 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0008_export_spec'),
-        ('skills', '0021_engineer_profile_evidence_public'),
+        ("recruiting", "0008_export_spec"),
+        ("skills", "0021_engineer_profile_evidence_public"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OutreachSummary',
+            name="OutreachSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent', models.PositiveIntegerField(default=0, verbose_name='requests sent')),
-                ('accepted', models.PositiveIntegerField(default=0, verbose_name='accepted')),
-                ('declined', models.PositiveIntegerField(default=0, verbose_name='declined')),
-                ('median_answer_seconds', models.PositiveIntegerField(blank=True, null=True, verbose_name='median time to an answer')),
-                ('computed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='counted at')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent", models.PositiveIntegerField(default=0, verbose_name="requests sent")),
+                ("accepted", models.PositiveIntegerField(default=0, verbose_name="accepted")),
+                ("declined", models.PositiveIntegerField(default=0, verbose_name="declined")),
+                (
+                    "median_answer_seconds",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="median time to an answer"),
+                ),
+                ("computed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="counted at")),
             ],
             options={
-                'ordering': ('role__title', 'pk'),
+                "ordering": ("role__title", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(choices=[('to_contact', 'To contact'), ('contacted', 'Contacted'), ('accepted', 'Accepted'), ('interviewing', 'Interviewing'), ('hired', 'Hired'), ('not_a_fit', 'Not a fit')], max_length=20, verbose_name='from')),
-                ('to_stage', models.CharField(choices=[('to_contact', 'To contact'), ('contacted', 'Contacted'), ('accepted', 'Accepted'), ('interviewing', 'Interviewing'), ('hired', 'Hired'), ('not_a_fit', 'Not a fit')], max_length=20, verbose_name='to')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed at')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_stage",
+                    models.CharField(
+                        choices=[
+                            ("to_contact", "To contact"),
+                            ("contacted", "Contacted"),
+                            ("accepted", "Accepted"),
+                            ("interviewing", "Interviewing"),
+                            ("hired", "Hired"),
+                            ("not_a_fit", "Not a fit"),
+                        ],
+                        max_length=20,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("to_contact", "To contact"),
+                            ("contacted", "Contacted"),
+                            ("accepted", "Accepted"),
+                            ("interviewing", "Interviewing"),
+                            ("hired", "Hired"),
+                            ("not_a_fit", "Not a fit"),
+                        ],
+                        max_length=20,
+                        verbose_name="to",
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed at")),
             ],
             options={
-                'ordering': ('-changed_at', '-pk'),
+                "ordering": ("-changed_at", "-pk"),
             },
         ),
         migrations.AddField(
-            model_name='shortlist',
-            name='role',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='skills.role', verbose_name='role'),
+            model_name="shortlist",
+            name="role",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="skills.role",
+                verbose_name="role",
+            ),
         ),
         migrations.AddField(
-            model_name='shortlistentry',
-            name='stage',
-            field=models.CharField(choices=[('to_contact', 'To contact'), ('contacted', 'Contacted'), ('accepted', 'Accepted'), ('interviewing', 'Interviewing'), ('hired', 'Hired'), ('not_a_fit', 'Not a fit')], default='to_contact', max_length=20, verbose_name='stage'),
+            model_name="shortlistentry",
+            name="stage",
+            field=models.CharField(
+                choices=[
+                    ("to_contact", "To contact"),
+                    ("contacted", "Contacted"),
+                    ("accepted", "Accepted"),
+                    ("interviewing", "Interviewing"),
+                    ("hired", "Hired"),
+                    ("not_a_fit", "Not a fit"),
+                ],
+                default="to_contact",
+                max_length=20,
+                verbose_name="stage",
+            ),
         ),
         migrations.AddField(
-            model_name='shortlistentry',
-            name='stage_changed_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='stage since'),
+            model_name="shortlistentry",
+            name="stage_changed_at",
+            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name="stage since"),
         ),
         migrations.AddConstraint(
-            model_name='shortlistentry',
-            constraint=models.CheckConstraint(condition=models.Q(('stage__in', ['to_contact', 'contacted', 'accepted', 'interviewing', 'hired', 'not_a_fit'])), name='shortlist_entry_stage_valid'),
+            model_name="shortlistentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("stage__in", ["to_contact", "contacted", "accepted", "interviewing", "hired", "not_a_fit"])
+                ),
+                name="shortlist_entry_stage_valid",
+            ),
         ),
         migrations.AddField(
-            model_name='outreachsummary',
-            name='recruiter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="outreachsummary",
+            name="recruiter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='outreachsummary',
-            name='role',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='skills.role'),
+            model_name="outreachsummary",
+            name="role",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="skills.role"
+            ),
         ),
         migrations.AddField(
-            model_name='stagechange',
-            name='changed_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="stagechange",
+            name="changed_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='stagechange',
-            name='entry',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_changes', to='recruiting.shortlistentry'),
+            model_name="stagechange",
+            name="entry",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="stage_changes",
+                to="recruiting.shortlistentry",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='outreachsummary',
-            constraint=models.UniqueConstraint(fields=('recruiter', 'role'), name='one_outreach_row_per_role'),
+            model_name="outreachsummary",
+            constraint=models.UniqueConstraint(fields=("recruiter", "role"), name="one_outreach_row_per_role"),
         ),
         migrations.AddConstraint(
-            model_name='outreachsummary',
-            constraint=models.UniqueConstraint(condition=models.Q(('role__isnull', True)), fields=('recruiter',), name='one_outreach_total_row'),
+            model_name="outreachsummary",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("role__isnull", True)), fields=("recruiter",), name="one_outreach_total_row"
+            ),
         ),
         migrations.AddIndex(
-            model_name='stagechange',
-            index=models.Index(fields=['entry', '-changed_at'], name='stage_change_entry_recent'),
+            model_name="stagechange",
+            index=models.Index(fields=["entry", "-changed_at"], name="stage_change_entry_recent"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0020_engineer_profile_start'),
+        ("skills", "0020_engineer_profile_start"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='engineerprofile',
-            name='evidence_public',
-            field=models.BooleanField(default=False, verbose_name='show my evidence links to every recruiter'),
+            model_name="engineerprofile",
+            name="evidence_public",
+            field=models.BooleanField(default=False, verbose_name="show my evidence links to every recruiter"),
         ),
     ]

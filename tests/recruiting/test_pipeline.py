@@ -157,7 +157,7 @@ def test_the_candidate_page_with_stages_runs_a_fixed_number_of_queries(
     recruiter_client, recruiter, role, django_assert_max_num_queries, count
 ):
     profile = make_candidate(role=role, score=50)
-    for index in range(count):
+    for _ in range(count):
         entry = ShortlistEntryFactory(shortlist=ShortlistFactory(recruiter=recruiter, role=role), profile=profile)
         StageChange.objects.create(
             entry=entry, from_stage=Stage.TO_CONTACT, to_stage=Stage.CONTACTED, changed_by=recruiter

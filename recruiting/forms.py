@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.filters import RoleChoiceField
-from recruiting.models import ExportFormat, RecruiterProfile, VacancySearch
+from recruiting.models import ExportFormat, RecruiterProfile, Stage, VacancySearch
 from recruiting.selectors.candidates import roles_for_recruiter, visible_candidates
 from recruiting.selectors.shortlists import shortlists_for
 from recruiting.services.contacts import MESSAGE_MAX_LENGTH
@@ -36,6 +36,19 @@ class CandidateRoleForm(forms.Form):
         self.fields["role"].queryset = roles_for_recruiter(recruiter=recruiter)
 
 
+class PreviewForm(forms.Form):
+    """?as= on the engineer's "preview as recruiter": before or after they accept that recruiter's request."""
+
+    BEFORE, ACCEPTED = "before", "accepted"
+    shown_as = forms.ChoiceField(
+        choices=((BEFORE, _("Before you accept")), (ACCEPTED, _("After you accept"))), required=False
+    )
+
+    @property
+    def accepted(self) -> bool:
+        return self.is_valid() and self.cleaned_data["shown_as"] == self.ACCEPTED
+
+
 class ExportForm(forms.Form):
     """The file the recruiter wants: Excel's own format, or CSV in their language."""
 
@@ -52,8 +65,29 @@ class ExportForm(forms.Form):
         return self.cleaned_data["file_format"] or ExportFormat.CSV  # a page from before the choice: the CSV it had
 
 
-class ShortlistForm(forms.Form):
+class ShortlistRoleForm(forms.Form):
+    """The role a shortlist is for: a published role or one of the recruiter's own vacancy searches."""
+
+    role = forms.ModelChoiceField(
+        label=_("For the role"),
+        queryset=roles_for_recruiter(recruiter=None),
+        required=False,
+        empty_label=_("No role"),
+        help_text=_("Each candidate on the list shows their current score for it."),
+    )
+
+    def __init__(self, *args, recruiter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles_for_recruiter(recruiter=recruiter)
+
+
+class ShortlistForm(ShortlistRoleForm):
     name = forms.CharField(label=_("Name of the new shortlist"), max_length=100, strip=True)
+    field_order = ("name", "role")
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=Stage.choices)
 
 
 class AddToShortlistForm(forms.Form):

@@ -1,4 +1,5 @@
-"""The recruiter's own records: shortlists with private notes, and the audit of profile views.
+"""The recruiter's own records: the audit of profile views, exports, contact requests and vacancy searches; the
+shortlists (a pipeline with stages) live in ``recruiting.pipeline``.
 
 The tables keep the names they had when these models lived in ``skills``.
 """
@@ -12,36 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs import Job, JobStatus
+
+# The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
+from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
 from skills.vacancies.limits import VACANCY_MAX_CHARS
-
-
-class Shortlist(models.Model):
-    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shortlists")
-    name = models.CharField(_("name"), max_length=100)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "skills_shortlist"
-        ordering = ("name",)
-        constraints = (models.UniqueConstraint(fields=("recruiter", "name"), name="unique_shortlist_name"),)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ShortlistEntry(models.Model):
-    shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="entries")
-    profile = models.ForeignKey("skills.EngineerProfile", on_delete=models.CASCADE, related_name="shortlist_entries")
-    note = models.TextField(_("private note"), max_length=1000, blank=True)
-    added_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "skills_shortlistentry"
-        ordering = ("-added_at",)
-        constraints = (models.UniqueConstraint(fields=("shortlist", "profile"), name="unique_profile_per_shortlist"),)
-
-    def __str__(self) -> str:
-        return f"{self.shortlist}: {self.profile}"
 
 
 class ProfileView(models.Model):
@@ -91,7 +66,9 @@ class CandidateExport(Job):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     file_name = models.CharField(_("file in the exports storage"), max_length=300, blank=True)
     expires_at = models.DateTimeField(_("download valid until"), null=True, blank=True)
-    file_format = models.CharField(_("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV)
+    file_format = models.CharField(
+        _("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV
+    )
     # The recruiter's language when they asked: the headers, the item names and, for CSV, separator and decimal mark.
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
 

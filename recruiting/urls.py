@@ -4,7 +4,7 @@ old home under /skills/."""
 
 from django.urls import include, path, re_path
 
-from recruiting.views import candidates, contacts, exports, market, searches, shortlists
+from recruiting.views import candidates, contacts, exports, market, outreach, preview, searches, shortlists
 from recruiting.views.access import candidates_required, market_required
 from recruiting.views.moved import moved_to_recruiting
 
@@ -25,6 +25,9 @@ RECRUITER_PAGES = (
     ("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, "shortlist-delete"),
     ("shortlists/<int:pk>/remove/<int:profile_pk>/", shortlists.shortlist_remove, "shortlist-remove"),
     ("shortlists/<int:pk>/note/<int:profile_pk>/", shortlists.shortlist_note, "shortlist-note"),
+    ("shortlists/<int:pk>/stage/<int:profile_pk>/", shortlists.shortlist_stage, "shortlist-stage"),
+    ("shortlists/<int:pk>/role/", shortlists.shortlist_role, "shortlist-role"),
+    ("shortlists/overview/", outreach.overview, "overview"),
     ("searches/", searches.search_list, "search-list"),
     ("searches/new/", searches.search_new, "search-new"),
     ("searches/<int:pk>/", searches.search_detail, "search-detail"),
@@ -42,6 +45,8 @@ urlpatterns = [
     path("recruiting/market/", market_required(market.market), name="market"),
     path("skills/profile/contacts/<int:pk>/answer/", contacts.contact_answer, name="contact-answer"),
     path("skills/profile/contacts/<int:pk>/withdraw/", contacts.contact_withdraw, name="contact-withdraw"),
+    # The engineer's own card as a recruiter reads it, drawn by the recruiter page's own template and selector.
+    path("skills/profile/preview/", preview.profile_preview, name="profile-preview"),
     # The recruiter pages lived under /skills/ until December 2026: bookmarks and links keep working.
     re_path(r"^skills/(?P<page>(?:candidates|shortlists|searches)/.*)\Z", moved_to_recruiting),
 ]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("progress/", views.progress, name="progress"),
     path("profile/", privacy_views.profile, name="profile"),
     path("profile/export.json", privacy_views.profile_export, name="profile-export"),
+    path("profile/pseudonym/", privacy_views.pseudonym, name="pseudonym"),
     path("profile/delete/", privacy_views.profile_delete, name="profile-delete"),
     path("profile/share-links/", privacy_views.share_link_create, name="share-link-create"),
     path("profile/share-links/<int:pk>/revoke/", privacy_views.share_link_revoke, name="share-link-revoke"),

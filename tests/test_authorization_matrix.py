@@ -121,6 +121,7 @@ EXPECTED = {
     "skills:profile": SIGNED_IN,
     "skills:profile-export": SIGNED_IN,
     "skills:profile-delete": SIGNED_IN,
+    "skills:pseudonym": SIGNED_IN,  # the signed-in user's own pseudonym; no ids in the URL
     "skills:share-link-create": SIGNED_IN_POST_ONLY,
     "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
     "skills:benchmarks": SIGNED_IN,  # those who do not count in get the page that explains and offers the choice
@@ -145,6 +146,9 @@ EXPECTED = {
     "recruiting:shortlist-delete": OWN_SHORTLIST,
     "recruiting:shortlist-remove": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:shortlist-stage": OWN_SHORTLIST_POST_ONLY,  # another recruiter's entry is a 404 (tests/recruiting)
+    "recruiting:shortlist-role": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:overview": RECRUITERS_ONLY,  # only the recruiter's own numbers
     "recruiting:contact-request": RECRUITERS_ONLY,
     "recruiting:recruiter-profile": RECRUITERS_ONLY,  # the recruiter's own details (no ids in the URL)
     # A vacancy search is its recruiter's alone, like a shortlist: everyone else (superusers too) gets a 404.
@@ -158,6 +162,8 @@ EXPECTED = {
     # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
     "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
     "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
+    # the engineer's own card as a recruiter sees it; whoever has no engineer profile is sent to make one
+    "recruiting:profile-preview": {**SIGNED_IN, "recruiter": REDIRECT, "editor": REDIRECT, "superuser": REDIRECT},
     # API tokens page and API
     "tokens:list": SIGNED_IN,
     "tokens:revoke": SIGNED_IN_POST_ONLY,
@@ -262,7 +268,9 @@ def expected(name: str, role: str) -> int | str:
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
     if name in ENGINEER_ANSWERS:
-        return table["engineer"]  # the engineer's side of contact requests needs no staff right
+        return table["engineer"]
+    if name == "recruiting:profile-preview":
+        return REDIRECT  # these accounts have no engineer profile to preview  # the engineer's side of contact requests needs no staff right
     if name.startswith(("recruiting:", "tokens:")):
         return SECOND_FACTOR
     if table is API_RECRUITERS:
@@ -369,6 +377,8 @@ def world(db):
         "recruiting:shortlist-delete": {"pk": shortlist.pk},
         "recruiting:shortlist-remove": {"pk": shortlist.pk, "profile_pk": profile.pk},
         "recruiting:shortlist-note": {"pk": shortlist.pk, "profile_pk": profile.pk},
+        "recruiting:shortlist-stage": {"pk": shortlist.pk, "profile_pk": profile.pk},
+        "recruiting:shortlist-role": {"pk": shortlist.pk},
         "api:get_tool": {"slug": "pandas"},
         "api:get_role": {"slug": role.slug},
         "api:set_own_assessment": {"item_id": ChecklistItem.objects.first().pk},

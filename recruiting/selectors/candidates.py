@@ -21,8 +21,8 @@ from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import shortlist_memberships, shortlists_for
 from recruiting.selectors.skill_charts import SkillChart, skill_charts_for_users, skills_with_item_counts
 from skills.models import Assessment, EngineerProfile, Level, Role, RoleMatch, Skill
-from skills.privacy.identity import CandidateIdentity
-from skills.selectors.gaps import average_level
+from skills.privacy.identity import CandidateIdentity, with_evidence_as_shown
+from skills.selectors.gaps import average_level, role_gaps, skill_radar
 
 SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "score": ("-score", "profile_id"),
@@ -53,6 +53,14 @@ def default_role() -> Role | None:
     """The role a recruiter ranks by when none is chosen: the first published senior role, else the first one."""
     roles = recruiter_roles()
     return roles.filter(is_senior=True).first() or roles.first()
+
+
+def chosen_role(*, form, profile: EngineerProfile) -> Role | None:
+    """The role a candidate's card compares with: ?role= when valid (a ``CandidateRoleForm``), else the candidate's
+    own published target role, else the default role."""
+    if form.is_valid() and form.cleaned_data["role"]:
+        return form.cleaned_data["role"]
+    return profile.published_target_role or default_role()
 
 
 def ranking_base() -> QuerySet[RoleMatch]:
@@ -152,7 +160,8 @@ class SkillAssessments:
 
 
 def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]:
-    """The candidate's assessed items grouped by skill in growth order, with evidence; two queries."""
+    """The candidate's assessed items grouped by skill in growth order; two queries. Their evidence links only as
+    the reader may see them (``profile.shows_evidence``: set ``identity_revealed`` first, as ``reveal_for`` does)."""
     item_counts = {skill.pk: skill.item_count for skill in skills_with_item_counts()}
     grouped: dict[int, SkillAssessments] = {}
     assessments = (
@@ -160,7 +169,7 @@ def candidate_assessments(*, profile: EngineerProfile) -> list[SkillAssessments]
         .select_related("item__skill")
         .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order", "item__name")
     )
-    for assessment in assessments:
+    for assessment in with_evidence_as_shown(assessments, shown=profile.shows_evidence):
         skill = assessment.item.skill
         group = grouped.setdefault(skill.pk, SkillAssessments(skill=skill, item_count=item_counts.get(skill.pk, 0)))
         group.assessments.append(assessment)
@@ -174,6 +183,19 @@ def candidate_role_matches(*, profile: EngineerProfile) -> list[RoleMatch]:
         .select_related("role")
         .order_by("-score", "role__order", "role__title")
     )
+
+
+def candidate_card(*, profile: EngineerProfile, role: Role | None) -> dict:
+    """What the candidate card shows (``recruiting/partials/candidate_card.html``), for the recruiter's page and the
+    engineer's preview alike. Lazy: the card's body is a cached fragment, read only when it is drawn again."""
+    return {
+        "profile": profile,
+        "role": role,
+        "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
+        "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
+        "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
+        "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
+    }
 
 
 @dataclass(frozen=True)

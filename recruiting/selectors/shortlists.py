@@ -4,10 +4,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 
-from recruiting.models import Shortlist, ShortlistEntry
-from skills.models import EngineerProfile, visible_to_recruiters_lookup
+from recruiting.models import Shortlist, ShortlistEntry, StageChange
+from skills.models import EngineerProfile, RoleMatch, visible_to_recruiters_lookup
 
 
 def shortlists_for(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist]:
@@ -23,11 +23,24 @@ def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist
 
 
 def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
-    """Entries of a shortlist whose candidate is still visible; hidden ones are kept, not shown."""
+    """Entries of a shortlist whose candidate is still visible (hidden ones are kept, not shown), each with ``score``:
+    the candidate's stored match with the shortlist's role (None without a role), read in the same query."""
+    score = RoleMatch.objects.filter(profile=OuterRef("profile"), role_id=shortlist.role_id).values("score")[:1]
     return (
         shortlist.entries.filter(profile__in=EngineerProfile.objects.visible_to_recruiters())
         .select_related("profile__user", "profile__target_role")
+        .annotate(score=Subquery(score))
         .order_by("-added_at", "-pk")
+    )
+
+
+def entries_of(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> list[ShortlistEntry]:
+    """The recruiter's entries for one candidate, each with its shortlist and its stage history; two queries."""
+    return list(
+        ShortlistEntry.objects.filter(shortlist__recruiter=recruiter, profile=profile)
+        .select_related("shortlist")
+        .prefetch_related(Prefetch("stage_changes", queryset=StageChange.objects.order_by("-changed_at", "-pk")))
+        .order_by("shortlist__name")
     )
 
 

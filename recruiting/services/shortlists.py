@@ -7,10 +7,13 @@ recruiters can be listed, noted or viewed.
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from recruiting.models import ProfileView, Shortlist, ShortlistEntry
-from skills.models import EngineerProfile
+from recruiting.models import ProfileView, Shortlist, ShortlistEntry, Stage, StageChange
+from recruiting.selectors.candidates import roles_for_recruiter
+from recruiting.services.outreach import count_outreach_later
+from skills.models import EngineerProfile, Role
 
 NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
 
@@ -25,16 +28,53 @@ def _require_owner(shortlist: Shortlist, recruiter: AbstractBaseUser) -> None:
         raise PermissionDenied(_("This shortlist belongs to another recruiter."))
 
 
+def _require_role_for(recruiter: AbstractBaseUser, role: Role | None) -> None:
+    if role is not None and not roles_for_recruiter(recruiter=recruiter).filter(pk=role.pk).exists():
+        raise ValidationError({"role": _("Choose a published role or one of your own vacancy searches.")})
+
+
 @transaction.atomic
-def create_shortlist(*, recruiter: AbstractBaseUser, name: str) -> Shortlist:
-    """A new named shortlist; names are unique per recruiter."""
+def create_shortlist(*, recruiter: AbstractBaseUser, name: str, role: Role | None = None) -> Shortlist:
+    """A new named shortlist, for a role if given; names are unique per recruiter."""
     name = name.strip()
     if Shortlist.objects.filter(recruiter=recruiter, name=name).exists():
         raise ValidationError({"name": _("You already have a shortlist called “%(name)s”.") % {"name": name}})
-    shortlist = Shortlist(recruiter=recruiter, name=name)
+    _require_role_for(recruiter, role)
+    shortlist = Shortlist(recruiter=recruiter, name=name, role=role)
     shortlist.full_clean()
     shortlist.save()
     return shortlist
+
+
+@transaction.atomic
+def set_shortlist_role(*, recruiter: AbstractBaseUser, shortlist: Shortlist, role: Role | None) -> Shortlist:
+    """The role the shortlist is for: its scores and the overview's rows follow it."""
+    _require_owner(shortlist, recruiter)
+    _require_role_for(recruiter, role)
+    shortlist.role = role
+    shortlist.save(update_fields=["role"])
+    count_outreach_later(recruiter_id=recruiter.pk)
+    return shortlist
+
+
+@transaction.atomic
+def move_to_stage(*, recruiter: AbstractBaseUser, entry: ShortlistEntry, stage: str) -> ShortlistEntry:
+    """Move a shortlisted, visible candidate to ``stage``, with an audit row (from, to, by whom, when); moving to
+    the stage it is in changes nothing."""
+    _require_owner(entry.shortlist, recruiter)
+    _require_visible(entry.profile)
+    if stage not in Stage.values:
+        raise ValidationError({"stage": _("Choose one of the stages.")})
+    entry = ShortlistEntry.objects.select_for_update().select_related("shortlist", "profile").get(pk=entry.pk)
+    if entry.stage == stage:
+        return entry
+    now = timezone.now()
+    StageChange.objects.create(
+        entry=entry, from_stage=entry.stage, to_stage=stage, changed_by=recruiter, changed_at=now
+    )
+    entry.stage, entry.stage_changed_at = stage, now
+    entry.save(update_fields=["stage", "stage_changed_at"])
+    return entry
 
 
 @transaction.atomic
@@ -42,6 +82,8 @@ def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> No
     """Remove a shortlist with its entries and notes."""
     _require_owner(shortlist, recruiter)
     shortlist.delete()
+    if shortlist.role_id:
+        count_outreach_later(recruiter_id=recruiter.pk)
 
 
 @transaction.atomic
@@ -49,7 +91,9 @@ def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profi
     """Put a visible candidate on the recruiter's shortlist; adding twice keeps one entry."""
     _require_owner(shortlist, recruiter)
     _require_visible(profile)
-    entry, _created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
+    entry, created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
+    if created and shortlist.role_id:
+        count_outreach_later(recruiter_id=recruiter.pk)
     return entry
 
 
@@ -58,6 +102,8 @@ def remove_from_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, 
     """Take a candidate off the shortlist (with the note); False when they were not on it."""
     _require_owner(shortlist, recruiter)
     deleted, _by_model = ShortlistEntry.objects.filter(shortlist=shortlist, profile=profile).delete()
+    if deleted and shortlist.role_id:
+        count_outreach_later(recruiter_id=recruiter.pk)
     return bool(deleted)
 
 

@@ -3,26 +3,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from recruiting.filters import CandidateFilter
 from recruiting.forms import CandidateRoleForm
-from recruiting.selectors.candidates import (
-    candidate_assessments,
-    candidate_page,
-    candidate_role_matches,
-    default_role,
-    visible_candidates,
-)
+from recruiting.models import Stage
+from recruiting.selectors.candidates import candidate_card, candidate_page, chosen_role, visible_candidates
 from recruiting.selectors.contacts import latest_request, reveal_for
 from recruiting.selectors.exports import recent_exports
 from recruiting.selectors.searches import search_of_role, search_ranking
+from recruiting.selectors.shortlists import entries_of
 from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
 from recruiting.views.shortlists import controls_context
-from skills.models import EngineerProfile, Role
-from skills.selectors.gaps import role_gaps, skill_radar
 
 
 @require_safe
@@ -62,31 +55,21 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recruiting/candidate_list.html", context)
 
 
-def _chosen_role(form: CandidateRoleForm, profile: EngineerProfile) -> Role | None:
-    """?role= when valid, else the candidate's own published target role, else the default role."""
-    if form.is_valid() and form.cleaned_data["role"]:
-        return form.cleaned_data["role"]
-    return profile.published_target_role or default_role()
-
-
 @require_safe
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(visible_candidates().select_related("user", "target_role"), pk=pk)
     role_form = CandidateRoleForm(request.GET, recruiter=request.user)
-    role = _chosen_role(role_form, profile)
+    role = chosen_role(form=role_form, profile=profile)
     record_profile_view(recruiter=request.user, profile=profile)
     reveal_for(recruiter=request.user, profiles=[profile])
+    stage_entries = entries_of(recruiter=request.user, profile=profile)
     context = {
-        "profile": profile,
-        "role": role,
+        **candidate_card(profile=profile, role=role),
         "role_form": role_form,
         "role_choice_form": CandidateRoleForm(initial={"role": role}, recruiter=request.user),
-        # The body is a cached fragment: what it reads is fetched only when it is drawn again.
-        "role_matches": SimpleLazyObject(lambda: candidate_role_matches(profile=profile)),
-        "skill_assessments": SimpleLazyObject(lambda: candidate_assessments(profile=profile)),
-        "radar": SimpleLazyObject(lambda: skill_radar(user=profile.user, role=role)) if role else None,
-        "gaps": SimpleLazyObject(lambda: role_gaps(user=profile.user, role=role)) if role else None,
         "contact_request": latest_request(recruiter=request.user, profile=profile),
-        **controls_context(recruiter=request.user, profile=profile),
+        "stage_entries": stage_entries,
+        "stage_choices": Stage.choices,
+        **controls_context(recruiter=request.user, profile=profile, entries=stage_entries),
     }
     return render(request, "recruiting/candidate_detail.html", context)

@@ -1,4 +1,4 @@
-"""Recruiter pages: named shortlists with private notes."""
+"""Recruiter pages: named shortlists with private notes, a role and a stage per candidate."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.redirects import safe_next
-from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm
-from recruiting.models import Shortlist
+from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm, ShortlistRoleForm, StageForm
+from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import (
@@ -24,21 +24,28 @@ from recruiting.services.shortlists import (
     add_to_shortlist,
     create_shortlist,
     delete_shortlist,
+    move_to_stage,
     remove_from_shortlist,
     set_shortlist_note,
+    set_shortlist_role,
 )
 from skills.models import EngineerProfile
 
 
-def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "") -> dict:
-    """What the shortlist widget of one candidate needs."""
+def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "", entries=None) -> dict:
+    """What the shortlist widget of one candidate needs; ``entries`` (the recruiter's entries for the candidate,
+    when the page has them already) save the query for its memberships."""
     shortlists = list(shortlists_for(recruiter=recruiter))
+    if entries is not None:
+        member_ids = {entry.shortlist_id for entry in entries}
+    else:
+        member_ids = (
+            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
+        )
     return {
         "profile": profile,
         "shortlists": shortlists,
-        "member_ids": (
-            shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
-        ),
+        "member_ids": member_ids,
         "add_form": form,
         "status": status,
     }
@@ -46,10 +53,12 @@ def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def shortlist_list(request: HttpRequest) -> HttpResponse:
-    form = ShortlistForm(request.POST if request.method == "POST" else None)
+    form = ShortlistForm(request.POST if request.method == "POST" else None, recruiter=request.user)
     if form.is_bound and form.is_valid():
         try:
-            shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["name"])
+            shortlist = create_shortlist(
+                recruiter=request.user, name=form.cleaned_data["name"], role=form.cleaned_data["role"]
+            )
         except ValidationError as error:
             form.add_error("name", error.messages)
         else:
@@ -61,12 +70,17 @@ def shortlist_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def shortlist_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user).select_related("role"), pk=pk)
     return _render_shortlist_detail(request, shortlist)
 
 
 def _render_shortlist_detail(
-    request: HttpRequest, shortlist: Shortlist, *, bound_form: ShortlistNoteForm | None = None, profile_pk=None
+    request: HttpRequest,
+    shortlist: Shortlist,
+    *,
+    bound_form: ShortlistNoteForm | None = None,
+    profile_pk=None,
+    status: int | None = None,
 ) -> HttpResponse:
     """The shortlist page; a note form that failed validation is shown with its errors."""
     entries = list(visible_entries(shortlist=shortlist))
@@ -75,11 +89,14 @@ def _render_shortlist_detail(
         entry.note_form = (
             bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})
         )
+    context = {
+        "shortlist": shortlist,
+        "entries": entries,
+        "stage_choices": Stage.choices,
+        "role_form": ShortlistRoleForm(initial={"role": shortlist.role_id}, recruiter=request.user),
+    }
     return render(
-        request,
-        "recruiting/shortlist_detail.html",
-        {"shortlist": shortlist, "entries": entries},
-        status=400 if bound_form is not None else 200,
+        request, "recruiting/shortlist_detail.html", context, status=status or (400 if bound_form is not None else 200)
     )
 
 
@@ -177,3 +194,36 @@ def shortlist_note(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespon
         "recruiting/partials/shortlist_note.html",
         {"shortlist": shortlist, "entry": entry, "saved": saved},
     )
+
+
+@require_POST
+def shortlist_role(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose the role a shortlist is for (its scores follow it)."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    form = ShortlistRoleForm(request.POST, recruiter=request.user)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["role"]))
+        return redirect("recruiting:shortlist-detail", pk=pk)
+    set_shortlist_role(recruiter=request.user, shortlist=shortlist, role=form.cleaned_data["role"])
+    messages.success(request, _("The shortlist’s role is saved."))
+    return redirect("recruiting:shortlist-detail", pk=pk)
+
+
+@require_POST
+def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
+    """Move one shortlisted candidate to another stage; htmx gets the stage form back, a plain form a redirect."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
+    entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
+    form = StageForm(request.POST)
+    saved = form.is_valid()
+    if saved:
+        entry = move_to_stage(recruiter=request.user, entry=entry, stage=form.cleaned_data["stage"])
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("Moved to “%(stage)s”.") % {"stage": entry.get_stage_display()})
+            fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": pk})
+            return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
+        messages.error(request, _("Choose one of the stages."))
+        return _render_shortlist_detail(request, shortlist, status=400)
+    context = {"entry": entry, "stage_choices": Stage.choices, "saved": saved, "next_url": request.POST.get("next")}
+    return render(request, "recruiting/partials/entry_stage.html", context, status=200 if saved else 400)

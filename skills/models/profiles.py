@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import TimeStamped
 from skills.models.roles import Role
-from skills.privacy.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity
+from skills.privacy.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity, evidence_shown
 from skills.privacy.pseudonyms import random_pseudonym
 
 
@@ -65,6 +65,9 @@ class EngineerProfile(TimeStamped):
             "profile; in return you see where you stand. Independent of being visible to recruiters."
         ),
     )
+    # Evidence links can name the engineer (a GitHub address): shown to a recruiter only after an accepted contact,
+    # unless the engineer opts in here.
+    evidence_public = models.BooleanField(_("show my evidence links to every recruiter"), default=False)
     start = models.CharField(_("start"), max_length=10, choices=Start.choices, default=Start.NEW)
 
     objects = ProfileQuerySet.as_manager()
@@ -102,6 +105,11 @@ class EngineerProfile(TimeStamped):
         """Who recruiters see. ``identity_revealed`` is set by the recruiting app for one recruiter (an accepted
         contact request); without it nothing is revealed."""
         return self.identity_for(revealed=getattr(self, "identity_revealed", False))
+
+    @property
+    def shows_evidence(self) -> bool:
+        """Whether the reader may follow the evidence links, by the same ``identity_revealed`` as the name."""
+        return evidence_shown(evidence_public=self.evidence_public, revealed=getattr(self, "identity_revealed", False))
 
     def identity_for(self, *, revealed: bool) -> CandidateIdentity:
         return candidate_identity(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.access import has_mfa
 from skills.models import EngineerProfile, Role, ShareLink
+from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym, pseudonym_taken
 
 
 class ProfileForm(forms.ModelForm):
@@ -31,6 +32,7 @@ class ProfileForm(forms.ModelForm):
             "visibility",
             "identity",
             "counts_in_benchmarks",
+            "evidence_public",
         )
         widgets: ClassVar[dict] = {"visibility": forms.RadioSelect, "identity": forms.RadioSelect}
         labels: ClassVar[dict] = {"display_name": _("Your name"), "identity": _("Recruiters see")}
@@ -44,6 +46,10 @@ class ProfileForm(forms.ModelForm):
             ),
             "headline": _("One line recruiters see first, e.g. “Data Engineer — Spark and Airflow”."),
             "target_role": _("Your checklist and progress show the match with this role."),
+            "evidence_public": _(
+                "Off by default: a recruiter sees your evidence links only after you accept their contact request. "
+                "Careful: a link can name you, e.g. a GitHub address or a portfolio with your name in it."
+            ),
             "visibility": _(
                 "Private by default. Only when you choose “Visible to recruiters” can recruiters find "
                 "and read your profile and levels; you can switch back at any time."
@@ -60,6 +66,27 @@ class ProfileForm(forms.ModelForm):
 
     def clean_identity(self) -> str:
         return self.cleaned_data.get("identity") or self.instance.identity
+
+
+class PseudonymForm(forms.Form):
+    """A pseudonym the engineer picked from the suggestions or typed; checked by ``skills.privacy.naming``."""
+
+    pseudonym = forms.CharField(
+        label=_("Or type your own"),
+        max_length=PSEUDONYM_MAX_LENGTH,
+        error_messages={"max_length": _("A pseudonym has at most %(limit_value)d characters.")},
+        help_text=_("No email address or web address: a pseudonym must not lead to you."),
+    )
+
+    def __init__(self, *args, profile: EngineerProfile | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+
+    def clean_pseudonym(self) -> str:
+        pseudonym = clean_pseudonym(self.cleaned_data["pseudonym"])
+        if pseudonym_taken(pseudonym=pseudonym, profile=self.profile):
+            raise forms.ValidationError(_("Another engineer already uses this pseudonym; pick another."))
+        return pseudonym
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,6 +1,9 @@
-"""What a recruiter sees of who a candidate is: the one rule, for pages, CSV, API, shortlists and titles."""
+"""What a recruiter sees of who a candidate is: the one rule, for pages, CSV, API, shortlists and titles; and the
+one rule for the evidence links, which can name a person as plainly as their name does."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 SHOWS_NAME = "name"  # EngineerProfile.Identity: the engineer shows their name
 SHOWS_PSEUDONYM = "pseudonym"  # the default: the portal's pseudonym
@@ -21,3 +24,21 @@ def candidate_identity(*, display_name: str, identity: str, pseudonym: str, emai
         return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True)
     shown = display_name if identity == SHOWS_NAME and display_name else pseudonym
     return CandidateIdentity(name=shown, email="", revealed=False)
+
+
+def evidence_shown(*, evidence_public: bool, revealed: bool) -> bool:
+    """Evidence links only to a recruiter whose contact request the engineer accepted (``revealed``), unless the
+    engineer chose to show them to every recruiter."""
+    return evidence_public or revealed
+
+
+def with_evidence_as_shown(assessments: Iterable[Any], *, shown: bool) -> list[Any]:
+    """The assessments as the reader may see them: without their evidence links unless ``shown`` (see
+    :func:`evidence_shown`). ``evidence_hidden`` marks a link that exists but is withheld. The rows are read-only
+    copies for a page or the API and are never saved."""
+    rows = list(assessments)
+    for row in rows:
+        row.evidence_hidden = not shown and bool(row.evidence_url)
+        if not shown:
+            row.evidence_url = ""
+    return rows

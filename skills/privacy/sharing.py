@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import tokens
-from skills.models import Assessment, Level, Role, ShareLink, ShareLinkView
+from skills.models import Assessment, EngineerProfile, Level, Role, ShareLink, ShareLinkView
+from skills.privacy.identity import with_evidence_as_shown
 
 MAX_USABLE_LINKS = 20
 MAX_TOKEN_LENGTH = 100  # far above the 43 characters of a real token; longer input is not even hashed
@@ -68,13 +69,15 @@ def open_share_link(*, token: str) -> ShareLink | None:
     return link
 
 
-def shared_assessments(*, user: AbstractBaseUser) -> list[Assessment]:
-    """The engineer's rated items with evidence, in growth order, for the shared page; one query."""
-    return list(
-        Assessment.objects.filter(user=user, level__gt=Level.NONE)
+def shared_assessments(*, profile: EngineerProfile) -> list[Assessment]:
+    """The engineer's rated items in growth order, for the shared page; one query. A link may reach a recruiter, so
+    its evidence links follow the recruiters' rule: shown only if the engineer shows them to every recruiter."""
+    assessments = (
+        Assessment.objects.filter(user_id=profile.user_id, level__gt=Level.NONE)
         .select_related("item__skill")
         .order_by("item__skill__growth_stage", "item__skill__order", "item__skill__name", "item__order")
     )
+    return with_evidence_as_shown(assessments, shown=profile.shows_evidence)
 
 
 def share_links_of(*, user: AbstractBaseUser) -> list[ShareLink]:

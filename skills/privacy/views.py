@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from skills.models import EngineerProfile, ShareLink
 from skills.privacy import personal_data, sharing
-from skills.privacy.forms import DeleteAccountForm, ProfileForm, ShareLinkForm
+from skills.privacy.forms import DeleteAccountForm, ProfileForm, PseudonymForm, ShareLinkForm
+from skills.privacy.naming import choose_pseudonym, pseudonym_suggestions
 from skills.privacy.sharing import share_links_of
 from skills.selectors.gaps import role_gaps, skill_radar
 from skills.selectors.profiles import own_profile
@@ -49,6 +51,28 @@ def render_profile(
         **extra,
     }
     return render(request, "skills/profile.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def pseudonym(request: HttpRequest) -> HttpResponse:
+    """Pick a pseudonym from fresh suggestions in the engineer's language, or type one."""
+    profile = own_profile(user=request.user)
+    form = PseudonymForm(request.POST if request.method == "POST" else None, profile=profile)
+    if form.is_bound and form.is_valid():
+        try:
+            profile = choose_pseudonym(user=request.user, pseudonym=form.cleaned_data["pseudonym"])
+        except ValidationError as error:
+            form.add_error("pseudonym", error)
+        else:
+            messages.success(request, _("Recruiters now see you as “%(name)s”.") % {"name": profile.pseudonym})
+            return redirect("skills:profile")
+    context = {
+        "form": form,
+        "profile": profile,
+        "suggestions": pseudonym_suggestions(language=get_language() or "en"),
+    }
+    return render(request, "skills/pseudonym.html", context, status=400 if form.is_bound else 200)
 
 
 @never_cache
@@ -98,7 +122,7 @@ def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
         "profile": profile,
         "link": link,
         "role": role,
-        "assessments": sharing.shared_assessments(user=owner),
+        "assessments": sharing.shared_assessments(profile=profile),
         "radar": skill_radar(user=owner, role=role),
         "gaps": role_gaps(user=owner, role=role) if role else None,
     }

@@ -35,11 +35,12 @@ def update_profile(
     display_name: str | None = None,
     identity: str | None = None,
     counts_in_benchmarks: bool | None = None,
+    evidence_public: bool | None = None,
 ) -> EngineerProfile:
     """Save the engineer's own profile; a new target role gets its stored match straight away.
 
-    ``display_name``, ``identity`` (name or pseudonym, what recruiters see) and ``counts_in_benchmarks`` are kept
-    as they are when left out.
+    ``display_name``, ``identity`` (name or pseudonym, what recruiters see), ``counts_in_benchmarks`` and
+    ``evidence_public`` (evidence links to every recruiter) are kept as they are when left out.
     """
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
     target_changed = profile.target_role_id != (target_role.pk if target_role else None)
@@ -56,6 +57,8 @@ def update_profile(
         profile.identity = identity
     if counts_in_benchmarks is not None:  # the anonymous benchmarks: the next snapshot counts them in or out
         profile.counts_in_benchmarks = counts_in_benchmarks
+    if evidence_public is not None:
+        profile.evidence_public = evidence_public
     profile.full_clean()
     profile.save()
     touch(person_kind(user.pk))

@@ -206,6 +206,7 @@ def test_the_detail_body_is_cached_but_every_view_is_still_recorded(recruiter_cl
 
 
 def test_new_evidence_shows_on_the_detail_page_at_once(recruiter_client, candidate, item):
+    EngineerProfile.objects.filter(pk=candidate.pk).update(evidence_public=True)  # shown to every recruiter
     fetch_detail(recruiter_client, candidate)
     assess(user=candidate.user, item=item, level=3, evidence_url="https://example.com/proof")
     page, _ = fetch_detail(recruiter_client, candidate)
@@ -216,7 +217,7 @@ def test_new_evidence_shows_on_the_detail_page_at_once(recruiter_client, candida
 
 
 def test_the_detail_page_of_one_candidate_never_shows_another(recruiter_client, role, candidate, item):
-    other = EngineerProfileFactory(user=UserFactory(password=None), visibility="recruiters")
+    other = EngineerProfileFactory(user=UserFactory(password=None), visibility="recruiters", evidence_public=True)
     assess(user=other.user, item=item, level=4, evidence_url="https://example.com/other")
     recompute_matches(profile=other)
     fetch_detail(recruiter_client, other)

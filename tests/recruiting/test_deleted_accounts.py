@@ -53,6 +53,7 @@ def test_deleting_an_account_deletes_every_cached_fragment_that_shows_its_eviden
         target_role=role,
         open_to_work=True,
         visibility="recruiters",
+        evidence_public=True,  # so that the recruiter's cached page holds the link too
     )
     assess(user=engineer, item=item, level=3, evidence_url=evidence)
     vacancy_title = f"Vacancy {uuid.uuid4().hex}"

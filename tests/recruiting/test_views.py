@@ -318,7 +318,7 @@ def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):
 
 
 def test_detail_shows_levels_with_evidence_and_gaps(recruiter_client, role):
-    profile = make_candidate(role=role, score=50)
+    profile = make_candidate(role=role, score=50, evidence_public=True)  # else only after an accepted contact
     AssessmentFactory(
         user=profile.user, level=3, item__name="window functions", evidence_url="https://example.org/sql-demo"
     )

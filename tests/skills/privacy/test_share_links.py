@@ -41,6 +41,8 @@ def url(token: str) -> str:
 def test_a_link_opens_the_private_profile_for_anyone_without_an_account(engineer):
     requirement = RoleRequirementFactory(role=RoleFactory(title="Streaming lead", published=True))
     AssessmentFactory(user=engineer, item=requirement.item, level=3, evidence_url="https://example.org/proof")
+    engineer.profile.evidence_public = True  # evidence links only where the engineer shows them to everyone
+    engineer.profile.save()
     issued = create_share_link(user=engineer, days=30, role=requirement.role)
     response = PortalClient().get(url(issued.token))
     assert response.status_code == 200

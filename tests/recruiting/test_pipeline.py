@@ -1,0 +1,167 @@
+"""Shortlists as a pipeline: a stage per candidate, moved from the shortlist or the candidate page (htmx or a
+plain form), each move audited with its date; the candidate's current score for the shortlist's role."""
+
+import pytest
+from django.urls import reverse
+
+from recruiting.models import ShortlistEntry, Stage, StageChange
+from tests.factories import RecruiterFactory, RoleFactory, ShortlistEntryFactory, ShortlistFactory
+from tests.recruiting.test_views import SESSION_QUERIES, body, make_candidate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def role():
+    return RoleFactory(published=True, is_senior=True)
+
+
+@pytest.fixture
+def recruiter():
+    return RecruiterFactory()
+
+
+@pytest.fixture
+def recruiter_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+@pytest.fixture
+def entry(recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter, role=role)
+    return ShortlistEntryFactory(shortlist=shortlist, profile=make_candidate(role=role, score=73))
+
+
+def stage_url(entry) -> str:
+    return reverse("recruiting:shortlist-stage", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+
+
+def test_a_new_entry_waits_to_be_contacted(entry):
+    assert entry.stage == Stage.TO_CONTACT
+
+
+def test_a_plain_form_moves_the_candidate_and_audits_the_move(recruiter_client, recruiter, entry):
+    response = recruiter_client.post(stage_url(entry), {"stage": Stage.INTERVIEWING})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.stage == Stage.INTERVIEWING
+    change = StageChange.objects.get(entry=entry)
+    assert (change.from_stage, change.to_stage, change.changed_by) == (Stage.TO_CONTACT, Stage.INTERVIEWING, recruiter)
+    assert change.changed_at == entry.stage_changed_at
+
+
+def test_htmx_gets_the_stage_form_back_with_the_new_stage(recruiter_client, entry):
+    response = recruiter_client.post(stage_url(entry), {"stage": Stage.CONTACTED}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    page = body(response)
+    assert '<option value="contacted" selected>' in page
+    assert "Moved to “Contacted”." in page
+
+
+def test_moving_to_the_same_stage_writes_no_audit_row(recruiter_client, entry):
+    recruiter_client.post(stage_url(entry), {"stage": Stage.TO_CONTACT})
+    assert not StageChange.objects.exists()
+
+
+@pytest.mark.parametrize("stage", ["hired!", "", "a" * 5000])
+def test_an_unknown_stage_is_refused_with_a_400(recruiter_client, entry, stage):
+    response = recruiter_client.post(stage_url(entry), {"stage": stage})
+    assert response.status_code == 400
+    assert "Choose one of the stages." in body(response)
+    assert ShortlistEntry.objects.get(pk=entry.pk).stage == Stage.TO_CONTACT
+
+
+def test_a_nul_byte_in_the_stage_is_a_400(recruiter_client, entry):
+    assert recruiter_client.post(stage_url(entry), {"stage": "hired\x00"}).status_code == 400
+    assert ShortlistEntry.objects.get(pk=entry.pk).stage == Stage.TO_CONTACT
+
+
+def test_another_recruiter_cannot_move_the_entry(client, entry):
+    client.force_login(RecruiterFactory())
+    assert client.post(stage_url(entry), {"stage": Stage.HIRED}).status_code == 404
+    assert client.post(stage_url(entry), {"stage": Stage.HIRED}, headers={"HX-Request": "true"}).status_code == 404
+    assert ShortlistEntry.objects.get(pk=entry.pk).stage == Stage.TO_CONTACT
+
+
+def test_another_recruiter_cannot_set_the_shortlists_role(client, entry):
+    client.force_login(RecruiterFactory())
+    url = reverse("recruiting:shortlist-role", kwargs={"pk": entry.shortlist_id})
+    assert client.post(url, {"role": ""}).status_code == 404
+    entry.shortlist.refresh_from_db()
+    assert entry.shortlist.role is not None
+
+
+def test_the_shortlist_shows_stage_date_and_score_for_its_role(recruiter_client, entry, role):
+    page = body(recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id})))
+    assert f"Score 73 for {role.title}" in page
+    assert '<option value="to_contact" selected>' in page
+    assert "since " in page
+
+
+def test_the_role_of_a_shortlist_can_be_chosen(recruiter_client, recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    url = reverse("recruiting:shortlist-role", kwargs={"pk": shortlist.pk})
+    assert recruiter_client.post(url, {"role": role.pk}).status_code == 302
+    shortlist.refresh_from_db()
+    assert shortlist.role == role
+
+
+def test_a_role_that_is_not_published_cannot_be_chosen(recruiter_client, recruiter):
+    shortlist = ShortlistFactory(recruiter=recruiter)
+    draft = RoleFactory(published=False)
+    recruiter_client.post(reverse("recruiting:shortlist-role", kwargs={"pk": shortlist.pk}), {"role": draft.pk})
+    shortlist.refresh_from_db()
+    assert shortlist.role is None
+
+
+def test_a_new_shortlist_can_be_made_for_a_role(recruiter_client, recruiter, role):
+    response = recruiter_client.post(reverse("recruiting:shortlist-list"), {"name": "Lakehouse", "role": role.pk})
+    assert response.status_code == 302
+    assert recruiter.shortlists.get().role == role
+
+
+def test_the_candidate_page_moves_the_stage_and_shows_the_dated_moves(recruiter_client, entry):
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": entry.profile_id})
+    response = recruiter_client.post(stage_url(entry), {"stage": Stage.INTERVIEWING, "next": detail})
+    assert response["Location"] == detail
+    page = body(recruiter_client.get(detail))
+    assert f"Stage on “{entry.shortlist.name}”" in page
+    assert "To contact → Interviewing" in page
+
+
+SHORTLIST_QUERY_LIMIT = (
+    10 + SESSION_QUERIES
+)  # the shortlist, its role, the entries with their scores, the role form, the menu
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_shortlist_runs_a_fixed_number_of_queries(
+    recruiter_client, recruiter, role, django_assert_max_num_queries, count
+):
+    shortlist = ShortlistFactory(recruiter=recruiter, role=role)
+    for index in range(count):
+        entry = ShortlistEntryFactory(shortlist=shortlist, profile=make_candidate(role=role, score=index))
+        ShortlistEntry.objects.filter(pk=entry.pk).update(stage=Stage.values[index % len(Stage.values)])
+    with django_assert_max_num_queries(SHORTLIST_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk}))
+    assert response.status_code == 200
+    assert body(response).count("Score ") == count
+
+
+DETAIL_QUERY_LIMIT = 23 + SESSION_QUERIES  # tests/recruiting/test_views.py's page, with the stages and their moves
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_candidate_page_with_stages_runs_a_fixed_number_of_queries(
+    recruiter_client, recruiter, role, django_assert_max_num_queries, count
+):
+    profile = make_candidate(role=role, score=50)
+    for _ in range(count):
+        entry = ShortlistEntryFactory(shortlist=ShortlistFactory(recruiter=recruiter, role=role), profile=profile)
+        StageChange.objects.create(
+            entry=entry, from_stage=Stage.TO_CONTACT, to_stage=Stage.CONTACTED, changed_by=recruiter
+        )
+    with django_assert_max_num_queries(DETAIL_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+    assert body(response).count("To contact → Contacted") == count

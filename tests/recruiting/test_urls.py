@@ -32,7 +32,8 @@ RECRUITING_PATHS = sorted(
 
 
 def test_every_recruiter_page_is_under_recruiting():
-    assert len(RECRUITING_PATHS) == len(RECRUITER_PAGES) == 22
+    # The market map is the one page under /recruiting/ with a guard of its own: editors read it as well.
+    assert len(RECRUITING_PATHS) == len(RECRUITER_PAGES) + 1 == 24
     assert all("<" not in path for path in RECRUITING_PATHS), "a new kind of argument: teach sample_path about it"
 
 
@@ -47,7 +48,11 @@ def test_no_recruiting_url_lets_an_anonymous_visitor_or_an_engineer_in(client, p
     assert client.post(path).status_code == 403
 
 
-@pytest.mark.parametrize("route", [route for route, _view, _name in RECRUITER_PAGES])
+# The pages that lived under /skills/ before the move (the recruiter's own profile came after it).
+MOVED_ROUTES = [route for route, _view, _name in RECRUITER_PAGES if route.startswith(("candidates", "shortlists", "searches"))]
+
+
+@pytest.mark.parametrize("route", MOVED_ROUTES)
 def test_each_old_address_redirects_for_good_with_its_query_string(client, route):
     new = "/recruiting/" + route.replace("<int:pk>", "7").replace("<int:profile_pk>", "9")
     old = new.replace("/recruiting/", "/skills/", 1)

@@ -55,16 +55,17 @@ class AssessmentForm(forms.Form):
         choices=Level.choices,
         coerce=int,
         error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        widget=forms.RadioSelect,
     )
     evidence_url = LinkField(
-        label=_("Evidence link"), widget=forms.URLInput(attrs={"class": "form-control form-control-sm"})
+        label=_("Evidence link"),
+        widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "data-unsaved-field": ""}),
     )
     note = forms.CharField(
         label=_("Note"),
         required=False,
         max_length=280,
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "data-unsaved-field": ""}),
     )
 
     def __init__(self, *args, item: ChecklistItem, **kwargs):
@@ -73,12 +74,17 @@ class AssessmentForm(forms.Form):
         self.item = item
 
     def to_input(self) -> AssessmentInput:
+        """The entry to save; a field the request did not send at all keeps its stored value (the level saved on
+        change sends the level alone), while a field sent empty clears it."""
         return AssessmentInput(
             item=self.item,
             level=self.cleaned_data["level"],
-            evidence_url=self.cleaned_data["evidence_url"],
-            note=self.cleaned_data["note"],
+            evidence_url=None if self._omitted("evidence_url") else self.cleaned_data["evidence_url"],
+            note=None if self._omitted("note") else self.cleaned_data["note"],
         )
+
+    def _omitted(self, name: str) -> bool:
+        return self[name].field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
 
 
 def submitted_assessment_forms(data, items) -> list[AssessmentForm]:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import reswap, retarget
 
 from skills.forms import AssessmentForm, ChecklistFilterForm, level_legend, submitted_assessment_forms
 from skills.models import ChecklistItem, Role
@@ -61,19 +62,22 @@ def _render_checklist(
     return render(request, "skills/checklist.html", context)
 
 
-def _htmx_row_response(
-    request: HttpRequest, item: ChecklistItem, form: AssessmentForm | None, saved: SavedAssessments | None
+def _htmx_tick_response(
+    request: HttpRequest, item: ChecklistItem, form: AssessmentForm, saved: SavedAssessments | None
 ) -> HttpResponse:
-    """The item's row alone; after a save also the skill's progress and the summary, swapped out of band.
+    """Saved: the item's badges and status, its skill's progress and the summary, each swapped out of band, so the
+    row's inputs keep what the engineer typed meanwhile. Not saved: the row with the submitted input and its errors.
 
     Built from what the save returned: one form, no other row, no match computed again.
     """
     tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
-    tick.row.form = form or AssessmentForm(
-        item=item, initial={"level": tick.row.level, "evidence_url": tick.row.evidence_url, "note": tick.row.note}
-    )
+    tick.row.form = form
     context = {"row": tick.row, "block": tick.block, "summary": tick.summary, "saved": saved is not None}
-    return render(request, "skills/partials/assess_response.html", context)
+    response = render(request, "skills/partials/assess_response.html", context)
+    if saved is None:
+        reswap(response, "outerHTML")
+        retarget(response, f"#item-row-{item.pk}")
+    return response
 
 
 @login_required
@@ -85,7 +89,8 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def assess(request: HttpRequest, item_id: int) -> HttpResponse:
-    """Save one item; htmx gets the updated fragments, a plain form post is redirected back."""
+    """Save one item (the level alone when it changes, or with its evidence and note); htmx gets the fragments that
+    changed, a plain form post is redirected back. The bench's tick is this request."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = AssessmentForm(request.POST, item=item)
     saved = None
@@ -96,11 +101,11 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
             form.add_error(None, error)
     if not form.is_valid():
         if request.htmx:
-            return _htmx_row_response(request, item, form, None)
+            return _htmx_tick_response(request, item, form, None)
         messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
         return _render_checklist(request, {item.pk: form})
     if request.htmx:
-        return _htmx_row_response(request, item, None, saved)
+        return _htmx_tick_response(request, item, form, saved)
     messages.success(request, _("Saved “%(item)s”.") % {"item": item.name})
     return redirect(f"{reverse('skills:checklist')}#item-row-{item.pk}")
 

@@ -5,7 +5,7 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skills.models import ChecklistItem, Level, http_url_validator
+from skills.models import ChecklistItem, ItemState, Level, http_url_validator
 from skills.services.assessments import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
@@ -109,3 +109,15 @@ class ChecklistFilterForm(forms.Form):
     def cleaned_show(self) -> str:
         """The chosen filter; anything else shows every item."""
         return (self.cleaned_data.get("show") if self.is_valid() else "") or "all"
+
+
+class ItemStateForm(forms.Form):
+    """An item's state besides its level; empty clears it."""
+
+    state = forms.ChoiceField(label=_("State"), required=False, choices=(("", _("no state")), *ItemState.State.choices))
+
+
+class ResourceDoneForm(forms.Form):
+    """A resource marked done ("true") or not done again ("false")."""
+
+    done = forms.BooleanField(label=_("Done"), required=False)

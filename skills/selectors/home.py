@@ -1,14 +1,15 @@
 """The engineer's home, where a returning engineer lands: their score for the role they aim for (or, without
-one, the role that fits them best, said as such), the next step to learn, the contact requests waiting for an
+one, the role that fits them best, said as such), the next step to learn, what they are learning now, the contact requests waiting for an
 answer and their latest changes. A fixed number of queries, however much data there is."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.models import AssessmentChange, EngineerProfile
+from skills.models import AssessmentChange, EngineerProfile, ItemState
 from skills.selectors.gaps import RequirementStatus, RoleGaps, fits_by_score, role_gaps
 from skills.selectors.profiles import own_profile
+from skills.selectors.states import learning_now
 
 LATEST_CHANGES = 5
 
@@ -20,6 +21,7 @@ class EngineerHome:
     is_target: bool
     waiting_contacts: int
     latest_changes: list[AssessmentChange]
+    learning_now: list[ItemState]  # the items the engineer marked "learning now"
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -51,4 +53,5 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
         is_target=is_target,
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
+        learning_now=list(learning_now(user=user)),
     )

@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
+from skills.models import Assessment, AssessmentChange, EngineerProfile, Resource, RoleMatch
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
+from skills.services.states import set_item_state, set_resource_done
 from tests.factories import (
     PASSWORD,
     AssessmentFactory,
@@ -411,6 +412,11 @@ def grow_world(user, role, skills, count, recruiter):
         ],
     )
     ProfileViewFactory.create_batch(count, profile=get_or_create_profile(user=user), recruiter=recruiter)
+    for index, item in enumerate(items):  # each item marked, each with a resource done
+        set_item_state(user=user, item=item, state=("learning", "later")[index % 2])
+        set_resource_done(
+            user=user, resource=Resource.objects.create(item=item, url="https://example.com/r"), done=True
+        )
     return items
 
 

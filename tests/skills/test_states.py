@@ -98,3 +98,13 @@ def test_the_service_is_the_one_write_and_keeps_one_row_per_item():
     set_item_state(user=user, item=requirement.item, state="learning")
     set_item_state(user=user, item=requirement.item, state="later")
     assert ItemState.objects.filter(user=user).count() == 1
+
+
+def test_the_personal_data_export_holds_the_marks(client, requirement):
+    user = UserFactory()
+    client.force_login(user)
+    mark(client, requirement.item, "learning")
+    client.post(reverse("skills:resource-done", args=[requirement.item.resources.get().pk]), {"done": "true"})
+    exported = client.get(reverse("skills:profile-export")).json()
+    assert [(marked["item"], marked["state"]) for marked in exported["item_states"]] == [("Skew", "learning")]
+    assert [done["resource"] for done in exported["resources_done"]] == ["Skew explained"]

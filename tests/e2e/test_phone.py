@@ -47,6 +47,8 @@ def test_checklist_gaps_and_candidate_list_fit_a_phone(live_server, phone_journe
     page.goto(live_server.url + "/recruiting/candidates/")
     page.get_by_role("heading", level=1, name="Candidates").wait_for()
     assert page.locator("ol.candidate-results > li").count() >= 5
+    assert not page.locator("details.filters-fold").evaluate("details => details.open")  # behind "Filters"
+    assert page.locator("ol.candidate-results > li").first.bounding_box()["y"] < 844  # results on the first screen
     assert fits_width(page, PHONE_WIDTH)
     phone_journey.step("candidate list on a phone")
     assert not errors, errors

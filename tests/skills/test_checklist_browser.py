@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from skills.models import Assessment, GrowthStage
+from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
 from skills.services.profiles import get_or_create_profile
 from tests.clients import PortalClient as Client
 from tests.e2e.conftest import RESULTS
@@ -104,19 +104,46 @@ def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_
     assert not errors, errors
 
 
-def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, checklist_world):
+def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(live_server, browser, checklist_world):
     user, joins = checklist_world
     assess(user=user, item=joins, level=1, evidence_url="https://example.com/first")
     assess(user=user, item=joins, level=2)
+    skew = ChecklistItem.objects.get(name="Skew")
+    Resource.objects.create(item=skew, url="https://example.com/skew", title="Skew uitgelegd")
     context = browser.new_context(
-        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        locale="nl-NL", reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = watch_console(page)
     log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/skills/")
+    row = page.locator(f"#item-row-{skew.pk}")  # Skew is below the role: its skill starts open
+    assert row.bounding_box()["height"] < 200  # level buttons in a line, evidence folded away
+    set_level(page, skew, 2)  # no save button pressed: the level saves when it changes
+    page.locator(f"#item-{skew.pk}-status").get_by_text("Opgeslagen.").wait_for()
+    assert Assessment.objects.get(user=user, item=skew).level == 2  # still below the role: on the learning path
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{skew.pk}/state/")):
+        row.get_by_role("button", name="Nu aan het leren").click()
+    assert row.get_by_role("button", name="Nu aan het leren").get_attribute("aria-pressed") == "true"
+    assert ItemState.objects.get(user=user, item=skew).state == "learning"
+    bar = page.locator(".save-all-bar").bounding_box()
+    page.locator(f"#item-row-{skew.pk}").scroll_into_view_if_needed()
+    assert page.locator(f"#item-row-{skew.pk}").bounding_box()["y"] + 40 < bar["y"]  # the bar covers no row
+    assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth")
+    page.screenshot(path=str(RESULTS / "checklist-nl-390.png"), full_page=True)
+    assert_accessible(page)
+
+    page.goto(live_server.url + "/skills/gaps/lakehouse/")
+    with page.expect_response(lambda response: "/skills/resources/" in response.url):
+        page.get_by_role("button", name="Markeer als klaar · Skew uitgelegd").click()
+    page.get_by_role("button", name="Klaar ✓ (ongedaan maken) · Skew uitgelegd").wait_for()
+    assert ResourceDone.objects.filter(user=user).count() == 1
+    page.screenshot(path=str(RESULTS / "learning-path-nl-390.png"), full_page=True)
+
     paths = (
-        "/skills/",
+        "/skills/home/",
         "/skills/gaps/",
         "/skills/gaps/lakehouse/",
         "/skills/progress/",
@@ -128,7 +155,11 @@ def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, che
     for path in paths:
         page.goto(live_server.url + path)
         assert page.locator("h1").is_visible()
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+        assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth"), path
         assert_accessible(page)
+    assert "Nu aan het leren" in page.goto(live_server.url + "/skills/home/").text()
+    page.goto(live_server.url + "/skills/progress/")
+    assert page.locator(".activity-calendar li").count() > 77
+    page.screenshot(path=str(RESULTS / "progress-nl-390.png"), full_page=True)
     assert not errors, errors
     context.close()

@@ -1,10 +1,12 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from skills.models import Assessment, AssessmentChange, EngineerProfile, Resource, RoleMatch
 from skills.services.assessments import AssessmentInput, save_assessments
@@ -496,3 +498,19 @@ def test_profile_keeps_a_target_role_that_was_unpublished_later(client, engineer
     assert response.status_code == 200
     profile.refresh_from_db()
     assert profile.target_role == role
+
+
+def test_progress_takes_as_many_queries_with_changes_on_30_days_as_on_1(
+    client, engineer, django_assert_max_num_queries
+):
+    item = ChecklistItemFactory()
+    save_assessments(user=engineer, entries=[AssessmentInput(item=item, level=1)])
+    on_one_day = query_count(lambda: client.get(reverse("skills:progress")))
+    for day in range(1, 31):
+        save_assessments(user=engineer, entries=[AssessmentInput(item=item, level=day % 2 + 1)])  # 2, 1, 2, …
+        AssessmentChange.objects.filter(pk=AssessmentChange.objects.latest("id").pk).update(
+            changed_at=timezone.now() - timedelta(days=day)
+        )
+    with django_assert_max_num_queries(on_one_day):
+        body = client.get(reverse("skills:progress")).content.decode()
+    assert body.count('class="chart-dot"') == 31  # one point per day (no target role: one chart)

@@ -35,6 +35,7 @@ from skills.selectors.gaps import role_gaps as gaps_against
 from skills.selectors.home import engineer_home
 from skills.selectors.progress import activity_calendar, progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
+from skills.selectors.states import state_of_item
 from skills.services.assessments import save_assessments
 from skills.services.states import set_item_state, set_resource_done
 from skills.vacancies.selectors import saved_vacancy_fits
@@ -81,6 +82,8 @@ def _htmx_tick_response(
     """
     tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
     tick.row.form = form
+    if saved is None:  # the whole row is drawn again, its marks with it
+        tick.row.state = state_of_item(user=request.user, item_id=item.pk)
     context = {"row": tick.row, "block": tick.block, "summary": tick.summary, "saved": saved is not None}
     response = render(request, "skills/partials/assess_response.html", context)
     if saved is None:

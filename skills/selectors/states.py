@@ -11,6 +11,11 @@ def item_states(*, user: AbstractBaseUser) -> dict[int, str]:
     return dict(ItemState.objects.filter(user=user).values_list("item_id", "state"))
 
 
+def state_of_item(*, user: AbstractBaseUser, item_id: int) -> str:
+    """One item's state, "" when unmarked."""
+    return ItemState.objects.filter(user=user, item_id=item_id).values_list("state", flat=True).first() or ""
+
+
 def done_resource_ids(*, user: AbstractBaseUser) -> frozenset[int]:
     return frozenset(ResourceDone.objects.filter(user=user).values_list("resource_id", flat=True))
 

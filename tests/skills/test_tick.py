@@ -11,6 +11,7 @@ from skills.selectors import checklist
 from skills.services import assessments, matches
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
+from skills.services.states import set_item_state
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +124,15 @@ def test_a_refused_htmx_save_swaps_the_row_with_its_error_in_place(client, engin
     assert body.count('id="item-row-') == 1 and 'value="ftp://example.com/x"' in body
     assert body.count("Enter a link that starts with http:// or https://.") == 1
     assert not Assessment.objects.filter(user=engineer, item=item).exists()
+
+
+def test_a_refused_save_draws_the_row_with_its_mark(client, engineer):
+    item = grow(skills=1, items_per_skill=1, roles=1)[0]
+    set_item_state(user=engineer, item=item, state="later")
+    prefix = f"item-{item.pk}"
+    data = {f"{prefix}-level": "3", f"{prefix}-evidence_url": "ftp://example.com/x", f"{prefix}-note": ""}
+    body = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+    assert 'value="" aria-pressed="true"' in body
 
 
 def test_a_multi_item_save_scores_every_history_row_against_the_target_role():

@@ -159,7 +159,7 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {
         "role": role,
-        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role)),
+        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role, with_marks=True)),
         "radar": SimpleLazyObject(lambda: skill_radar(user=request.user, role=role)),
     }
     return render(request, "skills/role_gaps.html", context)

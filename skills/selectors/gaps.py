@@ -133,10 +133,13 @@ def learning_path_key(status: RequirementStatus) -> tuple:
     )
 
 
-def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
-    """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order."""
+def role_gaps(*, user: AbstractBaseUser, role: Role, with_marks: bool = False) -> RoleGaps:
+    """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order;
+    ``with_marks`` adds the user's own marks (for their own learning path, never for someone reading it)."""
     requirements = list(RoleRequirement.objects.filter(role=role).select_related("item__skill"))
     prefetch_learning([requirement.item for requirement in requirements])
+    if not with_marks:
+        return requirement_gaps(user=user, requirements=requirements, role=role)
     return requirement_gaps(
         user=user,
         requirements=requirements,

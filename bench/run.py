@@ -101,12 +101,12 @@ def fetch(client, url: str, tick_item: int | None = None) -> tuple[int, bytes]:
 
 
 def next_tick(client, item_id: int) -> dict[str, str]:
-    """The item's fields with the next level (1 to 4 in turn), so every tick changes the level and its matches."""
+    """The next level (1 to 4 in turn) alone, as the checklist sends it the moment a level changes, so every tick
+    changes the level and its matches."""
     from skills.forms import item_prefix
 
     client.bench_level = getattr(client, "bench_level", 0) % 4 + 1
-    prefix = item_prefix(item_id)
-    return {f"{prefix}-level": str(client.bench_level), f"{prefix}-evidence_url": "", f"{prefix}-note": ""}
+    return {f"{item_prefix(item_id)}-level": str(client.bench_level)}
 
 
 def tick_headers(client) -> dict[str, str]:

@@ -7,9 +7,11 @@ templates only place what these functions computed.
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 LINE_HEIGHT_EM = 1.1
+MIN_TICK_GAP = 80  # between two dates on a time axis, in the chart's units
 
 
 @dataclass(frozen=True)
@@ -133,18 +135,21 @@ class LineChart:
     top_y: float
     left_x: float
     right_x: float
+    date_ticks: list[tuple[float, date]] = field(default_factory=list)  # x and the day it marks on the time axis
 
 
 def build_line_chart(
     values: Sequence[float],
     *,
     y_max: int,
+    days: Sequence[date] | None = None,
     width: int = 480,
     height: int = 160,
     padding: int = 24,
     max_dots: int = 60,
 ) -> LineChart:
-    """Values evenly spaced from left to right, 0 at the bottom and ``y_max`` at the top.
+    """Values from left to right, 0 at the bottom and ``y_max`` at the top: evenly spaced, or placed by their
+    ``days`` on a time axis with the first, middle and last day marked.
 
     A single value sits in the middle, so one change still shows as a point.
     """
@@ -152,11 +157,24 @@ def build_line_chart(
     left, right = padding, width - padding
     top, bottom = padding / 2, height - padding
     count = len(values)
+    if days is not None and len(days) != count:
+        raise ValueError("values and days must have the same length")
+    span = (days[-1] - days[0]).days if days else 0
     dots = []
     for index, value in enumerate(values):
-        x = (left + right) / 2 if count == 1 else left + (right - left) * index / (count - 1)
+        if count == 1 or (days is not None and span == 0):
+            share = 0.5
+        else:
+            share = (days[index] - days[0]).days / span if days is not None else index / (count - 1)
         y = bottom - (bottom - top) * min(max(value, 0), y_max) / y_max
-        dots.append(Point(x, y))
+        dots.append(Point(left + (right - left) * share, y))
+    date_ticks = []
+    if days:
+        marked = [0, count - 1] if span else [0]
+        middle = min(range(count), key=lambda i: abs((days[i] - days[0]).days - span / 2))
+        if span and min(dots[middle].x - left, right - dots[middle].x) >= MIN_TICK_GAP:  # labels never overlap
+            marked.insert(1, middle)
+        date_ticks = [(dots[index].x, days[index]) for index in marked]
     return LineChart(
         width=width,
         height=height,
@@ -167,4 +185,5 @@ def build_line_chart(
         top_y=top,
         left_x=left,
         right_x=right,
+        date_ticks=date_ticks,
     )

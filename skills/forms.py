@@ -5,7 +5,7 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skills.models import ChecklistItem, Level, http_url_validator
+from skills.models import ChecklistItem, ItemState, Level, http_url_validator
 from skills.services.assessments import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
@@ -55,16 +55,17 @@ class AssessmentForm(forms.Form):
         choices=Level.choices,
         coerce=int,
         error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        widget=forms.RadioSelect,
     )
     evidence_url = LinkField(
-        label=_("Evidence link"), widget=forms.URLInput(attrs={"class": "form-control form-control-sm"})
+        label=_("Evidence link"),
+        widget=forms.URLInput(attrs={"class": "form-control form-control-sm", "data-unsaved-field": ""}),
     )
     note = forms.CharField(
         label=_("Note"),
         required=False,
         max_length=280,
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "data-unsaved-field": ""}),
     )
 
     def __init__(self, *args, item: ChecklistItem, **kwargs):
@@ -73,12 +74,17 @@ class AssessmentForm(forms.Form):
         self.item = item
 
     def to_input(self) -> AssessmentInput:
+        """The entry to save; a field the request did not send at all keeps its stored value (the level saved on
+        change sends the level alone), while a field sent empty clears it."""
         return AssessmentInput(
             item=self.item,
             level=self.cleaned_data["level"],
-            evidence_url=self.cleaned_data["evidence_url"],
-            note=self.cleaned_data["note"],
+            evidence_url=None if self._omitted("evidence_url") else self.cleaned_data["evidence_url"],
+            note=None if self._omitted("note") else self.cleaned_data["note"],
         )
+
+    def _omitted(self, name: str) -> bool:
+        return self[name].field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
 
 
 def submitted_assessment_forms(data, items) -> list[AssessmentForm]:
@@ -103,3 +109,15 @@ class ChecklistFilterForm(forms.Form):
     def cleaned_show(self) -> str:
         """The chosen filter; anything else shows every item."""
         return (self.cleaned_data.get("show") if self.is_valid() else "") or "all"
+
+
+class ItemStateForm(forms.Form):
+    """An item's state besides its level; empty clears it."""
+
+    state = forms.ChoiceField(label=_("State"), required=False, choices=(("", _("no state")), *ItemState.State.choices))
+
+
+class ResourceDoneForm(forms.Form):
+    """A resource marked done ("true") or not done again ("false")."""
+
+    done = forms.BooleanField(label=_("Done"), required=False)

@@ -9,24 +9,35 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import reswap, retarget
 
-from skills.forms import AssessmentForm, ChecklistFilterForm, level_legend, submitted_assessment_forms
-from skills.models import ChecklistItem, Role
+from portal.redirects import safe_next
+from skills.forms import (
+    AssessmentForm,
+    ChecklistFilterForm,
+    ItemStateForm,
+    ResourceDoneForm,
+    level_legend,
+    submitted_assessment_forms,
+)
+from skills.models import ChecklistItem, Resource, Role
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.selectors import checklist as checklist_page
 from skills.selectors.checklist import SavedAssessments
 from skills.selectors.gaps import role_fits, skill_radar
 from skills.selectors.gaps import role_gaps as gaps_against
 from skills.selectors.home import engineer_home
-from skills.selectors.progress import progress_changes, progress_charts
+from skills.selectors.progress import activity_calendar, progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
+from skills.selectors.states import state_of_item
 from skills.services.assessments import save_assessments
+from skills.services.states import set_item_state, set_resource_done
 from skills.vacancies.selectors import saved_vacancy_fits
 
 HISTORY_PAGE_SIZE = 25
@@ -61,19 +72,24 @@ def _render_checklist(
     return render(request, "skills/checklist.html", context)
 
 
-def _htmx_row_response(
-    request: HttpRequest, item: ChecklistItem, form: AssessmentForm | None, saved: SavedAssessments | None
+def _htmx_tick_response(
+    request: HttpRequest, item: ChecklistItem, form: AssessmentForm, saved: SavedAssessments | None
 ) -> HttpResponse:
-    """The item's row alone; after a save also the skill's progress and the summary, swapped out of band.
+    """Saved: the item's badges and status, its skill's progress and the summary, each swapped out of band, so the
+    row's inputs keep what the engineer typed meanwhile. Not saved: the row with the submitted input and its errors.
 
     Built from what the save returned: one form, no other row, no match computed again.
     """
     tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
-    tick.row.form = form or AssessmentForm(
-        item=item, initial={"level": tick.row.level, "evidence_url": tick.row.evidence_url, "note": tick.row.note}
-    )
+    tick.row.form = form
+    if saved is None:  # the whole row is drawn again, its marks with it
+        tick.row.state = state_of_item(user=request.user, item_id=item.pk)
     context = {"row": tick.row, "block": tick.block, "summary": tick.summary, "saved": saved is not None}
-    return render(request, "skills/partials/assess_response.html", context)
+    response = render(request, "skills/partials/assess_response.html", context)
+    if saved is None:
+        reswap(response, "outerHTML")
+        retarget(response, f"#item-row-{item.pk}")
+    return response
 
 
 @login_required
@@ -85,7 +101,8 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def assess(request: HttpRequest, item_id: int) -> HttpResponse:
-    """Save one item; htmx gets the updated fragments, a plain form post is redirected back."""
+    """Save one item (the level alone when it changes, or with its evidence and note); htmx gets the fragments that
+    changed, a plain form post is redirected back. The bench's tick is this request."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = AssessmentForm(request.POST, item=item)
     saved = None
@@ -96,11 +113,11 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
             form.add_error(None, error)
     if not form.is_valid():
         if request.htmx:
-            return _htmx_row_response(request, item, form, None)
+            return _htmx_tick_response(request, item, form, None)
         messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
         return _render_checklist(request, {item.pk: form})
     if request.htmx:
-        return _htmx_row_response(request, item, None, saved)
+        return _htmx_tick_response(request, item, form, saved)
     messages.success(request, _("Saved “%(item)s”.") % {"item": item.name})
     return redirect(f"{reverse('skills:checklist')}#item-row-{item.pk}")
 
@@ -142,7 +159,7 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     context = {
         "role": role,
-        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role)),
+        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role, with_marks=True)),
         "radar": SimpleLazyObject(lambda: skill_radar(user=request.user, role=role)),
     }
     return render(request, "skills/role_gaps.html", context)
@@ -155,6 +172,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     context = {
         "page_obj": changes.get_page(request.GET.get("page")),
         "charts": progress_charts(user=request.user),
+        "calendar": activity_calendar(user=request.user),
     }
     return render(request, "skills/progress.html", context)
 
@@ -176,3 +194,37 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     """The engineer's own home, where a returning engineer lands (skills.start.landing)."""
     return render(request, "skills/home.html", {"home": engineer_home(user=request.user)})
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    """A plain form post returns to the page it came from (``next``, this site only), else to ``fallback``."""
+    return redirect(safe_next(request, request.POST.get("next", ""), fallback))
+
+
+@login_required
+@require_POST
+def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again."""
+    item = get_object_or_404(ChecklistItem.objects.published(), pk=item_id)
+    form = ItemStateForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
+    marked = set_item_state(user=request.user, item=item, state=form.cleaned_data["state"])
+    if request.htmx:
+        context = {"item": item, "state": marked.state if marked else ""}
+        return render(request, "skills/partials/item_state_buttons.html", context)
+    return _back(request, f"{reverse('skills:checklist')}#item-row-{item.pk}")
+
+
+@login_required
+@require_POST
+def resource_done(request: HttpRequest, resource_id: int) -> HttpResponse:
+    """Mark a learning resource done or not done; htmx gets its button again."""
+    resource = get_object_or_404(Resource.objects.public(), pk=resource_id)
+    done = ResourceDoneForm(request.POST)
+    done.is_valid()  # a boolean: anything but a true value is "not done"
+    set_resource_done(user=request.user, resource=resource, done=done.cleaned_data.get("done", False))
+    if request.htmx:
+        context = {"resource": resource, "is_done": done.cleaned_data.get("done", False)}
+        return render(request, "skills/partials/resource_done_button.html", context)
+    return _back(request, reverse("skills:gaps"))

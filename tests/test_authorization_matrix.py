@@ -20,7 +20,7 @@ from recruiting.models import ContactRequest
 from recruiting.services.exports import request_candidate_export
 from recruiting.services.searches import Requirement, create_search
 from skills.demo import load_skills_demo
-from skills.models import ChecklistItem, EngineerProfile, Role, UnrecognisedTerm
+from skills.models import ChecklistItem, EngineerProfile, Resource, Role, UnrecognisedTerm
 from skills.privacy.sharing import create_share_link
 from skills.vacancies.services import save_vacancy
 from tests.factories import (
@@ -115,6 +115,8 @@ EXPECTED = {
     "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
     "skills:assess": SIGNED_IN_POST_ONLY,
     "skills:assess-all": SIGNED_IN_POST_ONLY,
+    "skills:item-state": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on an item
+    "skills:resource-done": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on a learning resource
     "skills:gaps": SIGNED_IN,
     "skills:role-gaps": SIGNED_IN,
     "skills:progress": SIGNED_IN,
@@ -339,7 +341,9 @@ def world(db):
     ShortlistEntryFactory(shortlist=shortlist, profile=profile)
     token = create_token(user=users["engineer"], name="script").token
     export = request_candidate_export(  # the job runs at once in tests: its file is there to download
-        recruiter=users["recruiter"], spec=CandidateFilter().spec, profile_url_base="http://testserver/recruiting/candidates/"
+        recruiter=users["recruiter"],
+        spec=CandidateFilter().spec,
+        profile_url_base="http://testserver/recruiting/candidates/",
     )
     shared = create_share_link(user=users["engineer"], days=7)
     vacancy = save_vacancy(owner=users["engineer"], title="Lakehouse at Acme", link="", text="Senior, PySpark, SQL.")
@@ -359,6 +363,8 @@ def world(db):
         "skills:role-detail": {"slug": role.slug},
         "skills:role-gaps": {"slug": role.slug},
         "skills:assess": {"item_id": ChecklistItem.objects.first().pk},
+        "skills:item-state": {"item_id": ChecklistItem.objects.first().pk},
+        "skills:resource-done": {"resource_id": Resource.objects.public().first().pk},
         "recruiting:candidate-detail": {"pk": profile.pk},
         "recruiting:contact-request": {"pk": profile.pk},
         "share:profile": {"token": shared.token},

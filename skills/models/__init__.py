@@ -12,6 +12,7 @@ from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.roles import Role, RoleQuerySet, RoleRequirement
 from skills.models.saved_vacancies import SavedVacancy, SavedVacancyQuerySet
 from skills.models.sharing import ShareLink, ShareLinkQuerySet, ShareLinkView
+from skills.models.states import ItemState, ResourceDone
 from skills.validators import http_url_validator
 
 __all__ = [
@@ -26,10 +27,12 @@ __all__ = [
     "EngineerProfile",
     "GrowthStage",
     "ItemPhrase",
+    "ItemState",
     "Level",
     "MarketCell",
     "ProfileQuerySet",
     "Resource",
+    "ResourceDone",
     "ResourceQuerySet",
     "Role",
     "RoleMatch",

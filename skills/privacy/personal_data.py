@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from skills.models import Assessment, AssessmentChange, RoleMatch, SavedVacancy, ShareLink
+from skills.models import Assessment, AssessmentChange, ItemState, ResourceDone, RoleMatch, SavedVacancy, ShareLink
 from skills.selectors.profiles import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
@@ -113,6 +113,16 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 "changed_at": _iso(change.changed_at),
             }
             for change in AssessmentChange.objects.filter(user=user).select_related("item").order_by("changed_at", "id")
+        ],
+        "item_states": [
+            {"item": marked.item.name, "state": marked.state, "updated_at": _iso(marked.updated_at)}
+            for marked in ItemState.objects.filter(user=user).select_related("item").order_by("item__name", "pk")
+        ],
+        "resources_done": [
+            {"resource": done.resource.label, "item": done.resource.item.name, "done_at": _iso(done.done_at)}
+            for done in ResourceDone.objects.filter(user=user)
+            .select_related("resource__item", "resource__tool")
+            .order_by("done_at", "pk")
         ],
         "matches": [],
         "share_links": [

@@ -27,6 +27,7 @@ from skills.models import (
 from skills.scoring import RequirementSpec, compute_match
 from skills.selectors.profiles import best_fit, own_profile
 from skills.selectors.roles import requirement_specs_by_role
+from skills.selectors.states import item_states
 
 
 @dataclass
@@ -37,6 +38,7 @@ class ChecklistRow:
     note: str = ""
     updated_at: datetime | None = None
     requirement: RequirementSpec | None = None  # what the target role asks of this item, if anything
+    state: str = ""  # "learning now" or "for later", where the engineer marked it
     form: Any = None  # the view attaches the form that renders this row
 
     @property
@@ -159,6 +161,7 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
         Prefetch("tools", queryset=public_tools()),
     )
     assessments = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
+    states = item_states(user=user)
     profile = own_profile(user=user)
     target_role = profile.target_role if profile else None
     target_specs = requirement_specs_by_role(role_ids=[target_role.pk]).get(target_role.pk, []) if target_role else []
@@ -170,6 +173,7 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
         for item in skill.items.all():
             item.skill = skill
             row = _row(item, assessments.get(item.pk), required.get(item.pk))
+            row.state = states.get(item.pk, "")
             block.total += 1
             block.ticked += row.is_ticked
             if ChecklistFilter.keeps(show, row):

@@ -26,6 +26,7 @@ from skills.models import (
 from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, score_of
 from skills.selectors.profiles import own_profile, user_levels
 from skills.selectors.roles import requirement_specs_by_role
+from skills.selectors.states import done_resource_ids, item_states
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class RequirementStatus:
     level: int
     tools: list[Tool]  # the skill's catalog tools
     resources: list[Resource] = field(default_factory=list)  # what teaches this item, in the editors' order
+    state: str = ""  # "learning now" or "for later", where the engineer marked it (the role's own gaps page)
+    done_resource_ids: frozenset[int] = frozenset()  # of ``resources``, those the engineer did
 
     @property
     def item(self) -> ChecklistItem:
@@ -130,11 +133,20 @@ def learning_path_key(status: RequirementStatus) -> tuple:
     )
 
 
-def role_gaps(*, user: AbstractBaseUser, role: Role) -> RoleGaps:
-    """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order."""
+def role_gaps(*, user: AbstractBaseUser, role: Role, with_marks: bool = False) -> RoleGaps:
+    """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order;
+    ``with_marks`` adds the user's own marks (for their own learning path, never for someone reading it)."""
     requirements = list(RoleRequirement.objects.filter(role=role).select_related("item__skill"))
     prefetch_learning([requirement.item for requirement in requirements])
-    return requirement_gaps(user=user, requirements=requirements, role=role)
+    if not with_marks:
+        return requirement_gaps(user=user, requirements=requirements, role=role)
+    return requirement_gaps(
+        user=user,
+        requirements=requirements,
+        role=role,
+        states=item_states(user=user),
+        done=done_resource_ids(user=user),
+    )
 
 
 def prefetch_learning(items: list[ChecklistItem]) -> None:
@@ -147,12 +159,19 @@ def prefetch_learning(items: list[ChecklistItem]) -> None:
 
 
 def requirement_gaps(
-    *, user: AbstractBaseUser, requirements: list[RoleRequirement], role: Role | None = None
+    *,
+    user: AbstractBaseUser,
+    requirements: list[RoleRequirement],
+    role: Role | None = None,
+    states: dict[int, str] | None = None,
+    done: frozenset[int] = frozenset(),
 ) -> RoleGaps:
-    """Met, missing and the learning path for any requirements: a role's, or unsaved ones such as a vacancy's.
+    """Met, missing and the learning path for any requirements: a role's, or unsaved ones such as a vacancy's;
+    with ``states`` and ``done`` each item carries the engineer's marks.
 
     Their items come with the skill selected and the skill's tools and the item's resources prefetched.
     """
+    states = states or {}
     levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
     statuses = [
         RequirementStatus(
@@ -160,6 +179,8 @@ def requirement_gaps(
             level=levels.get(requirement.item_id, Level.NONE),
             tools=list(requirement.item.skill.tools.all()),
             resources=list(requirement.item.resources.all()),
+            state=states.get(requirement.item_id, ""),
+            done_resource_ids=done,
         )
         for requirement in requirements
     ]

@@ -1,5 +1,5 @@
 """The engineer's home, where a returning engineer lands: their score for the role they aim for (or, without
-one, the role that fits them best, said as such), the next step to learn, the contact requests waiting for an
+one, the role that fits them best, said as such), the next step to learn, what they are learning now, the contact requests waiting for an
 answer and their latest changes. A fixed number of queries, however much data there is."""
 
 from dataclasses import dataclass
@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from skills.benchmarks.selectors import latest_snapshot_for
-from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile
+from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
 from skills.selectors.gaps import RequirementStatus, RoleGaps, fits_by_score, role_gaps
 from skills.selectors.profiles import own_profile
+from skills.selectors.states import learning_now
 
 LATEST_CHANGES = 5
 
@@ -22,6 +23,7 @@ class EngineerHome:
     waiting_contacts: int
     latest_changes: list[AssessmentChange]
     benchmark_snapshot: BenchmarkSnapshot | None  # the latest, when the engineer counts in
+    learning_now: list[ItemState]  # the items the engineer marked "learning now"
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -54,4 +56,5 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
         benchmark_snapshot=latest_snapshot_for(profile),
+        learning_now=list(learning_now(user=user)),
     )

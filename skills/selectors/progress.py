@@ -1,9 +1,13 @@
-"""An engineer's history of levels: the list of changes and the charts drawn from it."""
+"""An engineer's history of levels: the list of changes, the charts drawn from it (one point per day) and the
+calendar of the days they worked on their skills."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from skills.charts import LineChart, build_line_chart
 from skills.models import (
@@ -11,7 +15,8 @@ from skills.models import (
     ChecklistItem,
 )
 
-HISTORY_CHART_POINTS = 200
+HISTORY_CHART_DAYS = 200  # the latest days with a change that the charts show
+CALENDAR_WEEKS = 12
 
 
 @dataclass(frozen=True)
@@ -19,7 +24,24 @@ class ProgressCharts:
     ticked: LineChart | None
     score: LineChart | None
     total_items: int
-    points: int
+    points: int  # days charted
+
+
+@dataclass(frozen=True)
+class ActivityDay:
+    day: date
+    changes: int
+
+    @property
+    def intensity(self) -> int:
+        """0 (nothing) to 3 (five changes or more): the shade of the day in the calendar."""
+        return 0 if not self.changes else 1 if self.changes < 2 else 2 if self.changes < 5 else 3
+
+
+@dataclass(frozen=True)
+class ActivityCalendar:
+    days: list[ActivityDay]  # whole weeks, Monday first, oldest first, up to today
+    active_days: int
 
 
 def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
@@ -27,20 +49,45 @@ def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
     return AssessmentChange.objects.filter(user=user).select_related("item__skill")
 
 
+def _by_day(*, user: AbstractBaseUser) -> QuerySet:
+    """The user's changes grouped by the day they were made (in the portal's time zone)."""
+    return AssessmentChange.objects.filter(user=user).annotate(day=TruncDate("changed_at")).values("day")
+
+
 def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
-    """Ticked items and target-role match after each of the latest changes, oldest first."""
-    latest = list(
-        AssessmentChange.objects.filter(user=user)
-        .order_by("-changed_at", "-id")
-        .values_list("ticked_count", "target_score")[:HISTORY_CHART_POINTS]
+    """Ticked items and target-role match at the end of each of the latest days with a change, oldest first, on a
+    time axis: one point per day, however many changes it had."""
+    last_of_day = list(
+        _by_day(user=user)
+        .annotate(last_id=Max("id"))
+        .order_by("-day")
+        .values_list("last_id", flat=True)[:HISTORY_CHART_DAYS]
     )
-    latest.reverse()
+    latest = sorted(
+        AssessmentChange.objects.filter(pk__in=last_of_day).values_list("changed_at", "ticked_count", "target_score")
+    )
     total_items = ChecklistItem.objects.count()
-    ticked = [ticked_count for ticked_count, _score in latest]
-    scores = [score for _ticked, score in latest if score is not None]
+    days = [timezone.localdate(changed_at) for changed_at, _ticked, _score in latest]
+    ticked = [ticked_count for _at, ticked_count, _score in latest]
+    scored = [(day, score) for day, (_at, _ticked, score) in zip(days, latest, strict=True) if score is not None]
     return ProgressCharts(
-        ticked=build_line_chart(ticked, y_max=max([total_items, *ticked])) if ticked else None,
-        score=build_line_chart(scores, y_max=100) if scores else None,
+        ticked=build_line_chart(ticked, y_max=max([total_items, *ticked]), days=days) if ticked else None,
+        score=build_line_chart([s for _d, s in scored], y_max=100, days=[d for d, _s in scored]) if scored else None,
         total_items=total_items,
         points=len(latest),
     )
+
+
+def activity_calendar(*, user: AbstractBaseUser, today: date | None = None) -> ActivityCalendar:
+    """The last ``CALENDAR_WEEKS`` whole weeks up to today, each day with its number of level changes: one query."""
+    today = today or timezone.localdate()
+    first = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
+    counts = dict(
+        _by_day(user=user)
+        .filter(changed_at__date__gte=first)
+        .annotate(changes=Count("id"))
+        .values_list("day", "changes")
+    )
+    dates = [first + timedelta(days=n) for n in range((today - first).days + 1)]
+    days = [ActivityDay(day=day, changes=counts.get(day, 0)) for day in dates]
+    return ActivityCalendar(days=days, active_days=sum(1 for d in days if d.changes))

@@ -40,12 +40,13 @@ def validate_assessment_input(*, level: int, evidence_url: str, note: str) -> No
 
 @dataclass(frozen=True)
 class AssessmentInput:
-    """What an engineer entered for one checklist item."""
+    """What an engineer entered for one checklist item; ``None`` keeps the stored evidence or note (a level changed
+    on its own, as the checklist saves it the moment it changes)."""
 
     item: ChecklistItem
     level: int
-    evidence_url: str = ""
-    note: str = ""
+    evidence_url: str | None = ""
+    note: str | None = ""
 
 
 @transaction.atomic
@@ -59,11 +60,16 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     the intermediate history rows of a multi-item save compute their own score.
     """
     entries = [
-        AssessmentInput(item=e.item, level=e.level, evidence_url=e.evidence_url.strip(), note=e.note.strip())
+        AssessmentInput(
+            item=e.item,
+            level=e.level,
+            evidence_url=None if e.evidence_url is None else e.evidence_url.strip(),
+            note=None if e.note is None else e.note.strip(),
+        )
         for e in entries
     ]
-    for entry in entries:
-        validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url, note=entry.note)
+    for entry in entries:  # a kept value was checked when it was stored
+        validate_assessment_input(level=entry.level, evidence_url=entry.evidence_url or "", note=entry.note or "")
     profile = EngineerProfile.objects.select_for_update(of=("self",)).select_related("target_role").filter(
         user=user
     ).first() or get_or_create_profile(user=user)
@@ -82,11 +88,13 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         stored[entry.item.pk] = assessment
         results.append(assessment)
         old_level = assessment.level
-        if (entry.level, entry.evidence_url, entry.note) == (old_level, assessment.evidence_url, assessment.note):
+        evidence_url = assessment.evidence_url if entry.evidence_url is None else entry.evidence_url
+        note = assessment.note if entry.note is None else entry.note
+        if (entry.level, evidence_url, note) == (old_level, assessment.evidence_url, assessment.note):
             continue
         assessment.level = entry.level
-        assessment.evidence_url = entry.evidence_url
-        assessment.note = entry.note
+        assessment.evidence_url = evidence_url
+        assessment.note = note
         assessment.updated_at = now
         (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
         if old_level != entry.level:

@@ -17,3 +17,52 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// A form marked data-warn-unsaved asks before the page is left while one of its fields marked
+// data-unsaved-field holds text that is not saved (the checklist's evidence and notes; a level saves itself).
+(function () {
+  "use strict";
+
+  function dirtyFields(form) {
+    return Array.from(form.querySelectorAll("[data-unsaved-field]")).filter(function (field) {
+      return field.value !== field.defaultValue || field.getAttribute("aria-invalid") === "true";
+    });
+  }
+
+  var leavingBySubmit = false;
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("form[data-warn-unsaved]")) {
+      leavingBySubmit = true;
+    }
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (leavingBySubmit) {
+      return;
+    }
+    var dirty = Array.from(document.querySelectorAll("form[data-warn-unsaved]")).some(function (form) {
+      return dirtyFields(form).length > 0;
+    });
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // A field saved by htmx is clean again: its sent value becomes its default, whatever was typed since stays dirty;
+  // a field the server refused comes back marked aria-invalid and stays dirty.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var detail = event.detail;
+    var form = detail.elt.closest ? detail.elt.closest("form[data-warn-unsaved]") : null;
+    if (!form || !detail.successful || !detail.requestConfig) {
+      return;
+    }
+    var sent = detail.requestConfig.formData || detail.requestConfig.parameters || {};
+    var values = sent instanceof FormData ? Object.fromEntries(sent.entries()) : sent;
+    form.querySelectorAll("[data-unsaved-field]").forEach(function (field) {
+      if (Object.prototype.hasOwnProperty.call(values, field.name)) {
+        field.defaultValue = values[field.name];
+      }
+    });
+  });
+})();

@@ -50,3 +50,19 @@ def watch_console(page) -> list[str]:
 
 def fits_width(page, width: int) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def set_level(page, item, level: int | str) -> None:
+    """Tap a checklist row's level button; it saves at once (htmx): wait for that request's answer."""
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{item.pk}/")):
+        page.locator(f"label[for='id_item-{item.pk}-level_{level}']").click()
+
+
+def save_evidence(page, item, evidence: str) -> None:
+    """Open a row's "Add evidence", type the link and press the row's Save button; wait for its answer."""
+    row = page.locator(f"#item-row-{item.pk}")
+    if not row.locator("details.evidence-fold").evaluate("details => details.open"):
+        row.locator("details.evidence-fold > summary").click()
+    row.get_by_label("Evidence link").fill(evidence)
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{item.pk}/")):
+        row.get_by_role("button", name=f"Save {item.name}").click()

@@ -44,7 +44,7 @@ def test_the_phone_checklist_folds_skills_and_filters_below_target(live_server, 
     phone_journey.step("checklist with folded skills")
 
     closed = folded.count()
-    folded.first.locator("summary").tap()
+    folded.first.locator(":scope > summary").tap()
     page.wait_for_function(f"document.querySelectorAll('details.skill-fold:not([open])').length === {closed - 1}")
     page.evaluate("window.notReloaded = true")
     page.locator("label[for=show-below]").tap()

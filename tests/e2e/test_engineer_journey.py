@@ -8,7 +8,7 @@ from django.core import mail
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import Assessment, ChecklistItem, RoleMatch
-from tests.e2e.support import PASSWORD, watch_console
+from tests.e2e.support import PASSWORD, save_evidence, set_level, watch_console
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,11 +17,10 @@ LAKEHOUSE = "senior-data-engineer-lakehouse"
 
 
 def save_item(page, item: ChecklistItem, *, level: str, evidence: str) -> None:
-    """Set one row and press its own Save button: htmx swaps the row and the scores in place."""
-    row = page.locator(f"#item-row-{item.pk}")
-    row.get_by_label("Level").select_option(level)
-    row.get_by_label("Evidence link").fill(evidence)
-    row.get_by_role("button", name=f"Save {item.name}").click()
+    """Set one row's level (saved at once) and its evidence with the row's Save button: htmx swaps the scores in
+    place."""
+    set_level(page, item, level)
+    save_evidence(page, item, evidence)
     page.locator(f"#item-row-{item.pk}").get_by_role("status").get_by_text("Saved.").wait_for()
 
 

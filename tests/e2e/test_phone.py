@@ -6,7 +6,7 @@ from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import Assessment, ChecklistItem, EngineerProfile, Role
-from tests.e2e.support import fits_width, share_session, watch_console
+from tests.e2e.support import fits_width, set_level, share_session, watch_console
 from tests.factories import RecruiterFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,10 +29,8 @@ def test_checklist_gaps_and_candidate_list_fit_a_phone(live_server, phone_journe
     page.get_by_role("heading", level=1, name="My checklist").wait_for()
     page.evaluate("window.notReloaded = true")
     skew = ChecklistItem.objects.get(skill__slug="pyspark", slug="skew")
-    row = page.locator(f"#item-row-{skew.pk}")
-    row.get_by_label("Level").select_option("3")
-    row.get_by_role("button", name="Save Skew").tap()
-    page.locator(f"#item-row-{skew.pk}").get_by_role("status").get_by_text("Saved.").wait_for()
+    set_level(page, skew, 3)  # no save button: the level saves when it changes
+    page.locator(f"#item-{skew.pk}-status").get_by_text("Saved.").wait_for()
     assert page.evaluate("window.notReloaded === true")
     assert Assessment.objects.get(user=engineer, item=skew).level == 3
     assert fits_width(page, PHONE_WIDTH)
@@ -49,6 +47,8 @@ def test_checklist_gaps_and_candidate_list_fit_a_phone(live_server, phone_journe
     page.goto(live_server.url + "/recruiting/candidates/")
     page.get_by_role("heading", level=1, name="Candidates").wait_for()
     assert page.locator("ol.candidate-results > li").count() >= 5
+    assert not page.locator("details.filters-fold").evaluate("details => details.open")  # behind "Filters"
+    assert page.locator("ol.candidate-results > li").first.bounding_box()["y"] < 844  # results on the first screen
     assert fits_width(page, PHONE_WIDTH)
     phone_journey.step("candidate list on a phone")
     assert not errors, errors

@@ -3,9 +3,11 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from skills.models import Assessment, GrowthStage
+from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
 from skills.services.profiles import get_or_create_profile
 from tests.clients import PortalClient as Client
+from tests.e2e.conftest import RESULTS
+from tests.e2e.support import set_level
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,8 +53,9 @@ def checklist_world():
     return user, joins
 
 
-def test_engineer_ticks_an_item_with_htmx_and_sees_score_and_progress_move(live_server, page, checklist_world):
+def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_server, page, checklist_world):
     user, joins = checklist_world
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.set_default_timeout(10_000)
     errors = watch_console(page)
     log_in(page, live_server, user)
@@ -61,40 +64,86 @@ def test_engineer_ticks_an_item_with_htmx_and_sees_score_and_progress_move(live_
     page.evaluate("window.notReloaded = true")
 
     row = page.locator(f"#item-row-{joins.pk}")
-    row.get_by_label("Level").select_option("3")
+    row.locator("details.evidence-fold > summary").click()
     row.get_by_label("Evidence link").fill("https://github.com/example/sql")
-    row.get_by_role("button", name="Save Joins").click()
-    page.locator(f"#item-row-{joins.pk}").get_by_text("Saved.").wait_for()
+    set_level(page, joins, 3)
+    page.locator(f"#item-{joins.pk}-status").get_by_text("Saved.").wait_for()
 
     assert page.evaluate("window.notReloaded === true")
+    assert row.get_by_label("Evidence link").input_value() == "https://github.com/example/sql"
+    stored = Assessment.objects.get(user=user, item=joins)
+    assert (stored.level, stored.evidence_url) == (3, "")  # the level alone: the evidence waits for Save
     assert page.locator(f"#skill-progress-{joins.skill_id}").inner_text().strip() == "1 of 2 ticked"
     assert "1 of 3 items ticked" in page.locator("#checklist-summary").inner_text()
     assert "25 out of 100" in page.locator("#checklist-summary").inner_text()  # Skew, a must-have, counts triple
-    assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+    assert "level 3, needs 2 ✓" in page.locator(f"#item-{joins.pk}-badges").inner_text()
+    page.screenshot(path=str(RESULTS / "checklist-level-saved-1280.png"), full_page=True)
 
-    row = page.locator(f"#item-row-{joins.pk}")
-    row.get_by_label("Evidence link").fill("ftp://example.com/nope")
-    row.get_by_role("button", name="Save Joins").click()
-    page.locator(f"#item-row-{joins.pk}").get_by_text("Enter a link that starts with http:// or https://.").wait_for()
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.locator("nav a[href='/skills/progress/']").first.click(no_wait_after=True)  # unsaved evidence: it asks
+    page.wait_for_function("() => true")  # the dialog was answered (staying) before the page runs script again
+    assert asked == ["beforeunload"]
     assert page.evaluate("window.notReloaded === true")
+
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
+        row.get_by_role("button", name="Save Joins").click()
+    assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+    page.goto(live_server.url + "/skills/progress/")  # saved: leaving asks nothing (a dialog would abort this)
+
+    page.goto(live_server.url + "/skills/")
+    page.locator(f"#skill-{joins.skill_id}-heading").click()  # SQL meets the role now: its fold starts closed
+    row = page.locator(f"#item-row-{joins.pk}")
+    assert row.locator("details.evidence-fold").evaluate("details => details.open")  # it holds evidence
+    row.get_by_label("Evidence link").fill("ftp://example.com/nope")
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
+        row.get_by_role("button", name="Save Joins").click()
+    page.locator(f"#item-row-{joins.pk}").get_by_text("Enter a link that starts with http:// or https://.").wait_for()
     assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
     assert_accessible(page)
     assert not errors, errors
 
 
-def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, checklist_world):
+def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(live_server, browser, checklist_world):
     user, joins = checklist_world
     assess(user=user, item=joins, level=1, evidence_url="https://example.com/first")
     assess(user=user, item=joins, level=2)
+    skew = ChecklistItem.objects.get(name="Skew")
+    Resource.objects.create(item=skew, url="https://example.com/skew", title="Skew uitgelegd")
     context = browser.new_context(
-        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        locale="nl-NL", reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = watch_console(page)
     log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/skills/")
+    row = page.locator(f"#item-row-{skew.pk}")  # Skew is below the role: its skill starts open
+    assert row.bounding_box()["height"] < 200  # level buttons in a line, evidence folded away
+    set_level(page, skew, 2)  # no save button pressed: the level saves when it changes
+    page.locator(f"#item-{skew.pk}-status").get_by_text("Opgeslagen.").wait_for()
+    assert Assessment.objects.get(user=user, item=skew).level == 2  # still below the role: on the learning path
+    with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{skew.pk}/state/")):
+        row.get_by_role("button", name="Nu aan het leren").click()
+    assert row.get_by_role("button", name="Nu aan het leren").get_attribute("aria-pressed") == "true"
+    assert ItemState.objects.get(user=user, item=skew).state == "learning"
+    bar = page.locator(".save-all-bar").bounding_box()
+    page.locator(f"#item-row-{skew.pk}").scroll_into_view_if_needed()
+    assert page.locator(f"#item-row-{skew.pk}").bounding_box()["y"] + 40 < bar["y"]  # the bar covers no row
+    assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth")
+    page.screenshot(path=str(RESULTS / "checklist-nl-390.png"), full_page=True)
+    assert_accessible(page)
+
+    page.goto(live_server.url + "/skills/gaps/lakehouse/")
+    with page.expect_response(lambda response: "/skills/resources/" in response.url):
+        page.get_by_role("button", name="Markeer als klaar · Skew uitgelegd").click()
+    page.get_by_role("button", name="Klaar ✓ (ongedaan maken) · Skew uitgelegd").wait_for()
+    assert ResourceDone.objects.filter(user=user).count() == 1
+    page.screenshot(path=str(RESULTS / "learning-path-nl-390.png"), full_page=True)
+
     paths = (
-        "/skills/",
+        "/skills/home/",
         "/skills/gaps/",
         "/skills/gaps/lakehouse/",
         "/skills/progress/",
@@ -106,7 +155,11 @@ def test_engineer_pages_are_accessible_and_fit_a_phone(live_server, browser, che
     for path in paths:
         page.goto(live_server.url + path)
         assert page.locator("h1").is_visible()
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+        assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth"), path
         assert_accessible(page)
+    assert "Nu aan het leren" in page.goto(live_server.url + "/skills/home/").text()
+    page.goto(live_server.url + "/skills/progress/")
+    assert page.locator(".activity-calendar li").count() > 77
+    page.screenshot(path=str(RESULTS / "progress-nl-390.png"), full_page=True)
     assert not errors, errors
     context.close()

@@ -1,12 +1,14 @@
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from skills.models import GrowthStage
+from skills.models import AssessmentChange, GrowthStage
 from skills.privacy import personal_data
 from skills.selectors import checklist as checklist_page
 from skills.selectors.gaps import role_fits, role_gaps, skill_radar
-from skills.selectors.progress import progress_charts
+from skills.selectors.progress import activity_calendar, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
 from skills.services.profiles import get_or_create_profile, update_profile
 from tests.factories import (
@@ -167,19 +169,49 @@ def test_radar_without_a_role_averages_all_items_of_a_skill():
     assert radar.chart.target_points == ""
 
 
-def test_progress_charts_follow_ticks_and_target_score_oldest_first():
+def on_day(user, days_ago: int) -> None:
+    """Move the user's latest change ``days_ago`` days back, as if it was made then."""
+    change = AssessmentChange.objects.filter(user=user).latest("id")
+    change.changed_at = timezone.now() - timedelta(days=days_ago)
+    change.save()
+
+
+def test_progress_charts_show_one_point_per_day_oldest_first_on_a_time_axis():
     user = UserFactory()
     requirement = RoleRequirementFactory(min_level=2, role__is_senior=False)  # no default target role
     other_item = ChecklistItemFactory()
     assess(user=user, item=other_item, level=2)  # before a target role: no score
+    on_day(user, 10)
     set_target(user, requirement.role)
     assess(user=user, item=requirement.item, level=1)
+    on_day(user, 4)
+    assess(user=user, item=requirement.item, level=3)
+    on_day(user, 4)  # a second change that day: the day's point is where it ended
     assess(user=user, item=requirement.item, level=2)
     charts = progress_charts(user=user)
     assert charts.points == 3
     assert [dot.y for dot in charts.ticked.dots] == sorted((dot.y for dot in charts.ticked.dots), reverse=True)
+    today = timezone.localdate()
+    assert [day for _x, day in charts.ticked.date_ticks] == [today - timedelta(days=n) for n in (10, 4, 0)]
+    first, middle, last = (dot.x for dot in charts.ticked.dots)
+    assert round((middle - first) / (last - first), 2) == 0.6  # placed by date: day 6 of 10
     assert len(charts.score.dots) == 2
-    assert charts.score.dots[0].y > charts.score.dots[1].y  # 50 then 100: the line goes up
+    assert charts.score.dots[0].y == charts.score.dots[1].y  # 100 at the end of both days
+
+
+def test_the_activity_calendar_counts_changes_per_day_in_whole_weeks():
+    user = UserFactory()
+    item = ChecklistItemFactory()
+    for level in (1, 2, 3):
+        assess(user=user, item=item, level=level)
+    on_day(user, 3)
+    calendar = activity_calendar(user=user)
+    assert calendar.days[0].day.weekday() == 0 and calendar.days[-1].day == timezone.localdate()
+    assert len(calendar.days) > 7 * 11
+    by_day = {day.day: day.changes for day in calendar.days}
+    assert by_day[timezone.localdate()] == 2
+    assert by_day[timezone.localdate() - timedelta(days=3)] == 1
+    assert calendar.active_days == 2
 
 
 def test_progress_without_changes_has_no_charts():

@@ -6,11 +6,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skills import scoring
-from skills.models import AssessmentChange, RoleMatch
+from skills.models import Assessment, AssessmentChange, RoleMatch
 from skills.selectors import checklist
 from skills.services import assessments, matches
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
+from skills.services.states import set_item_state
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,16 +80,59 @@ def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target
     assert AssessmentChange.objects.get(user=engineer).target_score == stored
 
 
-def test_a_tick_renders_its_row_and_the_score_card_and_no_other_row(client, engineer):
+def test_a_level_saved_by_htmx_returns_only_the_changed_fragments_never_the_inputs(client, engineer):
     items = grow(skills=2, items_per_skill=3, roles=1)
     get_or_create_profile(user=engineer)
-    body = tick(client, items[0], 2).content.decode()
-    assert body.count('id="item-row-') == 1
-    assert body.count("<select") == 1
+    response = client.post(
+        reverse("skills:assess", args=[items[0].pk]), {f"item-{items[0].pk}-level": "2"}, HTTP_HX_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert "<input" not in body and 'id="item-row-' not in body
+    assert body.count('hx-swap-oob="') == 4
+    assert f'id="item-{items[0].pk}-badges"' in body and f'id="item-{items[0].pk}-status"' in body
     assert f'id="skill-progress-{items[0].skill_id}" class' in body
     assert 'id="checklist-summary"' in body
-    assert body.count('hx-swap-oob="') == 2
-    assert "1 of 3 ticked" in body
+    assert "1 of 3 ticked" in body and "Saved." in body
+    assert "HX-Retarget" not in response.headers
+
+
+def test_a_level_changed_on_its_own_keeps_the_stored_evidence_and_note(client, engineer):
+    item = grow(skills=1, items_per_skill=1, roles=1)[0]
+    save_assessments(
+        user=engineer, entries=[AssessmentInput(item=item, level=1, evidence_url="https://example.com/a", note="mine")]
+    )
+    client.post(reverse("skills:assess", args=[item.pk]), {f"item-{item.pk}-level": "3"}, HTTP_HX_REQUEST="true")
+    stored = Assessment.objects.get(user=engineer, item=item)
+    assert (stored.level, stored.evidence_url, stored.note) == (3, "https://example.com/a", "mine")
+
+
+def test_evidence_sent_empty_with_the_save_button_is_cleared(client, engineer):
+    item = grow(skills=1, items_per_skill=1, roles=1)[0]
+    save_assessments(user=engineer, entries=[AssessmentInput(item=item, level=1, evidence_url="https://example.com/a")])
+    tick(client, item, 1)
+    assert Assessment.objects.get(user=engineer, item=item).evidence_url == ""
+
+
+def test_a_refused_htmx_save_swaps_the_row_with_its_error_in_place(client, engineer):
+    item = grow(skills=1, items_per_skill=1, roles=1)[0]
+    prefix = f"item-{item.pk}"
+    data = {f"{prefix}-level": "3", f"{prefix}-evidence_url": "ftp://example.com/x", f"{prefix}-note": ""}
+    response = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.headers["HX-Retarget"] == f"#item-row-{item.pk}"
+    assert response.headers["HX-Reswap"] == "outerHTML"
+    assert body.count('id="item-row-') == 1 and 'value="ftp://example.com/x"' in body
+    assert body.count("Enter a link that starts with http:// or https://.") == 1
+    assert not Assessment.objects.filter(user=engineer, item=item).exists()
+
+
+def test_a_refused_save_draws_the_row_with_its_mark(client, engineer):
+    item = grow(skills=1, items_per_skill=1, roles=1)[0]
+    set_item_state(user=engineer, item=item, state="later")
+    prefix = f"item-{item.pk}"
+    data = {f"{prefix}-level": "3", f"{prefix}-evidence_url": "ftp://example.com/x", f"{prefix}-note": ""}
+    body = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+    assert 'value="" aria-pressed="true"' in body
 
 
 def test_a_multi_item_save_scores_every_history_row_against_the_target_role():

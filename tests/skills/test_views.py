@@ -1,14 +1,17 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
+from skills.models import Assessment, AssessmentChange, EngineerProfile, Resource, RoleMatch
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
+from skills.services.states import set_item_state, set_resource_done
 from tests.factories import (
     PASSWORD,
     AssessmentFactory,
@@ -54,7 +57,7 @@ def test_checklist_shows_own_levels_evidence_and_tools(client, engineer):
     body = client.get(reverse("skills:checklist")).content.decode()
     assert "Window functions" in body
     assert 'value="https://example.com/sql"' in body
-    assert '<option value="3" selected>' in body
+    assert f'id="id_item-{item.pk}-level_3" value="3" checked>' in body
     assert 'href="/catalog/dbt/"' in body
     assert f'hx-post="/skills/items/{item.pk}/"' in body
     assert "style=" not in body
@@ -69,7 +72,7 @@ def test_plain_post_saves_one_item_and_redirects_back_with_a_message(client, eng
     assert (stored.level, stored.evidence_url, stored.note) == (2, "https://github.com/me/sql", "used daily")
 
 
-def test_htmx_post_returns_the_row_and_updates_progress_and_score_out_of_band(client, engineer):
+def test_htmx_save_updates_badges_status_progress_and_score_out_of_band_without_the_row(client, engineer):
     requirement = RoleRequirementFactory(min_level=2)
     item = requirement.item
     ChecklistItemFactory(skill=item.skill)
@@ -79,12 +82,13 @@ def test_htmx_post_returns_the_row_and_updates_progress_and_score_out_of_band(cl
     response = client.post(assess_url(item), fields(item, 2), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     body = response.content.decode()
-    assert body.lstrip().startswith(f'<li id="item-row-{item.pk}"')
+    assert 'id="item-row-' not in body and "<input" not in body
     assert "Saved." in body
+    assert "level 2, needs 2 ✓" in body
     assert f'id="skill-progress-{item.skill.pk}"' in body
     assert "1 of 2 ticked" in body
     assert 'id="checklist-summary"' in body
-    assert body.count('hx-swap-oob="') == 2
+    assert body.count('hx-swap-oob="') == 4
     assert "<strong>100</strong> out of 100" in body
     assert "<html" not in body
     assert Assessment.objects.get(user=engineer, item=item).level == 2
@@ -410,6 +414,11 @@ def grow_world(user, role, skills, count, recruiter):
         ],
     )
     ProfileViewFactory.create_batch(count, profile=get_or_create_profile(user=user), recruiter=recruiter)
+    for index, item in enumerate(items):  # each item marked, each with a resource done
+        set_item_state(user=user, item=item, state=("learning", "later")[index % 2])
+        set_resource_done(
+            user=user, resource=Resource.objects.create(item=item, url="https://example.com/r"), done=True
+        )
     return items
 
 
@@ -489,3 +498,19 @@ def test_profile_keeps_a_target_role_that_was_unpublished_later(client, engineer
     assert response.status_code == 200
     profile.refresh_from_db()
     assert profile.target_role == role
+
+
+def test_progress_takes_as_many_queries_with_changes_on_30_days_as_on_1(
+    client, engineer, django_assert_max_num_queries
+):
+    item = ChecklistItemFactory()
+    save_assessments(user=engineer, entries=[AssessmentInput(item=item, level=1)])
+    on_one_day = query_count(lambda: client.get(reverse("skills:progress")))
+    for day in range(1, 31):
+        save_assessments(user=engineer, entries=[AssessmentInput(item=item, level=day % 2 + 1)])  # 2, 1, 2, …
+        AssessmentChange.objects.filter(pk=AssessmentChange.objects.latest("id").pk).update(
+            changed_at=timezone.now() - timedelta(days=day)
+        )
+    with django_assert_max_num_queries(on_one_day):
+        body = client.get(reverse("skills:progress")).content.decode()
+    assert body.count('class="chart-dot"') == 31  # one point per day (no target role: one chart)

@@ -1,7 +1,4 @@
-"""The recruiter's own records: shortlists with private notes, and the audit of profile views.
-
-The tables keep the names they had when these models lived in ``skills``.
-"""
+"""The recruiter's own records: shortlists, profile views, exports, contacts, searches (old tables keep skills' names)."""
 
 from datetime import datetime, timedelta
 
@@ -91,7 +88,9 @@ class CandidateExport(Job):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     file_name = models.CharField(_("file in the exports storage"), max_length=300, blank=True)
     expires_at = models.DateTimeField(_("download valid until"), null=True, blank=True)
-    file_format = models.CharField(_("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV)
+    file_format = models.CharField(
+        _("file format"), max_length=4, choices=ExportFormat.choices, default=ExportFormat.CSV
+    )
     # The recruiter's language when they asked: the headers, the item names and, for CSV, separator and decimal mark.
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
 
@@ -246,6 +245,10 @@ class VacancySearch(models.Model):
     role = models.OneToOneField(
         "skills.Role", on_delete=models.PROTECT, related_name="vacancy_search", verbose_name=_("role")
     )
+    # Asked besides skills, as read (skills.vacancies.requirements): language codes, the fewest years, the place.
+    languages = models.JSONField(_("languages asked"), default=list, blank=True)
+    years_experience = models.PositiveSmallIntegerField(_("years of experience asked"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     proposed_at = models.DateTimeField(_("proposed to the editors"), null=True, blank=True)

@@ -286,6 +286,17 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "plannen"),
         ("orchestration", "scheduling", "ingepland"),
         ("python-fundamentals", "typing", "typing"),
+        ("sql", "joins", "joins"),  # "Join our team"
+        ("pyspark", "partitioning", "partitioning"),  # tables in a database are partitioned too
+        ("pyspark", "partitioning", "partitions"),
+        ("pyspark", "partitioning", "partitionering"),
+        ("pyspark", "partitioning", "partities"),
+        ("pyspark", "partitioning", "partitioneren"),
+        ("ci-cd", "deploying-services", "Kubernetes"),  # a platform team's tools, not a deployment asked
+        ("ci-cd", "deploying-services", "Terraform"),
+        ("ci-cd", "deploying-services", "infrastructure as code"),
+        ("ci-cd", "deploying-services", "uitrol"),  # "uitrol van rapportages"
+        ("ci-cd", "deploying-services", "uitrollen"),
     )
 )
 

@@ -168,6 +168,17 @@ def test_everyday_dutch_wording_names_its_item(demo, text, item):
     assert item in asked_items(read_vacancy(text=text))
 
 
-def test_a_range_of_years_asks_for_experience_by_itself(demo):
-    reading = read_vacancy(text="Data Engineer\n\nWhat you'll need\n- 3–5 years in a data engineering role.\n")
-    assert (reading.seniority, reading.requirements.years) == ("medior", 3)
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- 3–5 years in a data engineering role.", 3),
+        ("- Two to four years in analytics.", 2),
+        ("- Five or more years of building pipelines.", 5),
+        ("- Drie tot vijf jaar werkervaring.", 3),
+        ("- Twee of meer jaar ervaring.", 2),
+        ("- Six years of data engineering.", 6),
+    ],
+)
+def test_a_range_of_years_asks_for_experience_by_itself(demo, line, years):
+    reading = read_vacancy(text=f"Data Engineer\n\nWhat you'll need\n{line}\n")
+    assert (reading.seniority, reading.requirements.years) == ("senior" if years >= 5 else "medior", years)

@@ -145,6 +145,8 @@ PHRASES = {
             "plannen",
             "ingepland",
             "nachtelijke laadprocessen",
+            "schedulen",
+            "schedulet",
         ),
     ),
     ("orchestration", "retries"): (
@@ -246,7 +248,7 @@ PHRASES = {
     ),
     ("ci-cd", "deploying-services"): (
         ("deployment", "deploying", "Kubernetes", "Terraform", "infrastructure as code", "releases"),
-        ("uitrollen", "in productie brengen", "naar productie brengen", "uitrol"),
+        ("uitrollen", "in productie brengen", "naar productie brengen", "uitrol", "deployen", "deployt", "gedeployed"),
     ),
     ("pyspark", "scalable-pipelines"): (
         (

@@ -367,3 +367,21 @@ def test_requirements_that_are_not_skills(demo, text, languages, years, location
 def test_unknown_products_listed_at_the_start_of_lines_are_named(demo):
     text = "Onze stack:\n- Snowflake\n- Kafka en Flink\n- Ervaring is fijn.\nKafka is onze ruggengraat."
     assert [hit.text for hit in read_vacancy(text=text).unrecognised] == ["Snowflake", "Kafka", "Flink"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("We are an open team; open to graduates.", False),  # the Dutch stem of "open" is the English one of "OOP"
+        ("Je werkt in een open team.", False),
+        ("You know OOP and design patterns.", True),
+        ("Je programmeert objectgeoriënteerd.", True),
+    ],
+)
+def test_a_phrase_matches_the_vacancys_stems_in_its_own_language(demo, text, asked):
+    assert ("python-fundamentals/classes" in asked_items(read_vacancy(text=text))) is asked
+
+
+@pytest.mark.parametrize("text", ["Je deployt je services zelf.", "Je schedulet de nachtelijke jobs."])
+def test_dutch_verbs_made_of_english_ones_name_their_item(demo, text):
+    assert set(asked_items(read_vacancy(text=text))) & {"ci-cd/deploying-services", "orchestration/scheduling"}

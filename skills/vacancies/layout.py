@@ -9,17 +9,17 @@
   Everything else a vacancy names is required.
 - **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
   need", "Wat je niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its
-  clause has "geen", "niet", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring nodig",
-  "no Airflow needed") or "niet" among its last two words, or "is not" as its last two, with no "and", "en"…
-  in between ("met Airflow werken we niet", "cloud is welcome, Spark is not", "Spark niet: …" — a colon ends
-  the clause's tail), or "not required", "niet nodig", "hoeft niet"… at most six words after it; idioms such as "geen moeite
-  met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
+  clause has "geen", "niet", "nooit", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring
+  nodig", "no Airflow needed", "nog nooit met Airflow gewerkt?") or "niet" among its last two words, or "is not"
+  as its last two, with no "and", "en"… in between ("met Airflow werken we niet", "cloud is welcome, Spark is
+  not"; a colon ends that tail: "SQL is een must, Spark niet: …"), or "not required", "niet nodig", "hoeft niet",
+  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
   ("- Je hebt gewerkt met Google Cloud.") stays in its list's section.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
-- **Company and offer**: what the "about us" and "what we offer" sections name describes the employer; it is not
-  asked for.
+- **Company and offer**: what the "about us", "what we offer" and "what you will learn" ("Wat ga je leren?")
+  sections name describes the employer and the training it gives; it is not asked for.
 """
 
 import bisect

@@ -174,6 +174,7 @@ PHRASES = {
             "opnieuw laat proberen",
             "als er één mislukt",
             "mislukte laadprocessen",
+            "als een laadproces faalt",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -337,6 +338,7 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "ingepland"),
         ("python-fundamentals", "typing", "typing"),
         ("sql", "joins", "joins"),  # "Join our team"
+        ("orchestration", "retries", "alerting"),  # a dashboard's or a platform's alerts, not a pipeline's failures
         ("pyspark", "partitioning", "partitioning"),  # tables in a database are partitioned too
         ("pyspark", "partitioning", "partitions"),
         ("pyspark", "partitioning", "partitionering"),

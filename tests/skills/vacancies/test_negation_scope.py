@@ -107,6 +107,8 @@ def test_a_colon_ends_only_the_dutch_tail_not_a_negation_after_it(demo):
         ("Je ontwerpt partities voor grote tabellen in PostgreSQL.", set()),
         ("Je kiest de partities van je PySpark-jobs bewust.", {"pyspark/partitioning", "pyspark/scalable-pipelines"}),
         ("You write SQL joins across billing and CRM data.", {"sql/joins"}),
+        ("Our dashboards send alerts when revenue looks off.", set()),
+        ("Set up alerting so that failed loads are retried.", {"orchestration/retries"}),
     ],
 )
 def test_generic_words_count_only_beside_their_skill(demo, text, kept):

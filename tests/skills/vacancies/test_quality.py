@@ -22,8 +22,15 @@ def test_the_labelled_sets_are_large_and_half_dutch(sets):
         assert {vacancy.seniority for vacancy in sets[name]} >= {"junior", "medior", "senior"}, name
 
 
-BLIND_MET = ("tools precision", "tools recall", "required flags", "seniority", "not asked read as asked")
-BLIND_NOT_YET = ("items precision", "items recall")
+BLIND_MET = (
+    "items precision",
+    "tools precision",
+    "tools recall",
+    "required flags",
+    "seniority",
+    "not asked read as asked",
+)
+BLIND_NOT_YET = ("items recall",)
 
 
 def test_the_tuned_set_meets_every_target_in_both_languages(sets, demo):
@@ -33,7 +40,7 @@ def test_the_tuned_set_meets_every_target_in_both_languages(sets, demo):
         assert qualities["tuned"][language].missed_targets() == [], f"tuned {language}\n{text}"
 
 
-def test_the_blind_set_meets_the_tools_flags_seniority_and_negation_targets_in_both_languages(sets, demo):
+def test_the_blind_set_meets_every_target_but_items_recall_in_both_languages(sets, demo):
     lines, qualities = report(sets)
     text = "\n".join(lines)
     for language in ("nl", "en", "all"):
@@ -43,10 +50,10 @@ def test_the_blind_set_meets_the_tools_flags_seniority_and_negation_targets_in_b
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met yet on the blind set (items P nl 0.96, en 0.94; items R nl 0.78, en 0.90, 2026-12-05): "
+    reason="Not met yet on the blind set (items R nl 0.77, en 0.896, 2026-12-05): "
     "fix through new tuned vacancies, never by tuning on the blind set; this fails as XPASS once met.",
 )
-def test_the_blind_set_meets_the_items_targets(sets, demo):
+def test_the_blind_set_meets_the_items_recall_target(sets, demo):
     lines, qualities = report(sets)
     for language in ("nl", "en", "all"):
         missed = set(qualities["blind"][language].missed_targets())

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.selectors.candidates import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
-from skills.models import TICKED_LEVEL, Assessment, ChecklistItem, Level, Role, RoleMatch
+from skills.models import TICKED_LEVEL, YEARS_EXPERIENCE_MAX, Assessment, ChecklistItem, Level, Role, RoleMatch
 
 MAX_FILTER_ITEMS = 10
 EARLIEST_UPDATE_DATE = date(2000, 1, 1)
@@ -128,7 +128,7 @@ class CandidateFilter(django_filters.FilterSet):
         field_name="profile__years_experience",
         lookup_expr="gte",
         min_value=0,
-        max_value=60,
+        max_value=YEARS_EXPERIENCE_MAX,
     )
     location = django_filters.CharFilter(
         label=_("Location contains"), field_name="profile__location", lookup_expr="icontains", max_length=100

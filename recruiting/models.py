@@ -224,6 +224,10 @@ class VacancySearch(models.Model):
     role = models.OneToOneField(
         "skills.Role", on_delete=models.PROTECT, related_name="vacancy_search", verbose_name=_("role")
     )
+    # Asked besides skills, as read (skills.vacancies.requirements): language codes, the fewest years, the place.
+    languages = models.JSONField(_("languages asked"), default=list, blank=True)
+    years_experience = models.PositiveSmallIntegerField(_("years of experience asked"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     proposed_at = models.DateTimeField(_("proposed to the editors"), null=True, blank=True)

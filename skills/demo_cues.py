@@ -56,11 +56,15 @@ CUES = {
         """,
     ),
     Kind.OFFER_HEADING: (
-        "what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer",
+        """
+        what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer
+        what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you
+        """,
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
         wat krijg jij\narbeidsvoorwaarden\ndit bieden wij\ndit bieden we\nwat wij je bieden\nwat we je bieden
         wat wij jou bieden\nwat we jou bieden\nwat staat er tegenover\nwat mag je van ons verwachten
+        wat ga je leren\nwat ga jij leren\nwat leer je\nwat leer jij\nwat je gaat leren\nwat je bij ons leert
         """,
     ),
     Kind.NOT_ASKED_HEADING: (
@@ -86,13 +90,13 @@ CUES = {
     ),
     Kind.NEGATION_BEFORE: (
         "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither",
-        "geen\nniet\nhoeft\nhoef\nzonder",
+        "geen\nniet\nhoeft\nhoef\nzonder\nnooit",
     ),
     Kind.NEGATION_AFTER: (
         """
         not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
         isn t required\nisn t needed\nisn t necessary\nnot relevant\nnot part of\nout of scope\nnot a prerequisite
-        not essential
+        not essential\nisn t part of\naren t part of
         """,
         """
         niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must

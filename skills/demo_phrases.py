@@ -75,7 +75,17 @@ PHRASES = {
         ("geheugengebruik", "geheugenefficiënt", "in chunks verwerken"),
     ),
     ("data-quality", "data-tests"): (
-        ("data quality", "data tests", "data testing", "dbt tests", "Great Expectations", "data validation"),
+        (
+            "data quality",
+            "data tests",
+            "data testing",
+            "dbt tests",
+            "Great Expectations",
+            "data validation",
+            "data checks",
+            "validation rules",
+            "quality checks",
+        ),
         (
             "datakwaliteit",
             "datatests",
@@ -85,23 +95,59 @@ PHRASES = {
             "kwaliteitscontroles",
             "testen van data",
             "kwaliteitschecks",
+            "validatieregels",
+            "datacontroles",
+            "datakwaliteitscontroles",
         ),
     ),
     ("data-quality", "null-checks"): (
-        ("null checks", "null values", "missing values", "NULL handling"),
-        ("null-checks", "nullwaarden", "ontbrekende waarden", "lege waarden", "lege velden"),
+        ("null checks", "null values", "missing values", "NULL handling", "completeness checks", "empty fields"),
+        (
+            "null-checks",
+            "nullwaarden",
+            "ontbrekende waarden",
+            "lege waarden",
+            "lege velden",
+            "missende waarden",
+            "volledigheidscontroles",
+        ),
     ),
     ("data-quality", "schema-drift"): (
-        ("schema drift", "schema changes", "schema evolution", "changing schemas"),
-        ("schemawijzigingen", "schema-evolutie", "veranderende schema's", "wijzigende schema's"),
+        (
+            "schema drift",
+            "schema changes",
+            "schema evolution",
+            "changing schemas",
+            "schema mismatches",
+            "schema checks",
+        ),
+        (
+            "schemawijzigingen",
+            "schema-evolutie",
+            "veranderende schema's",
+            "wijzigende schema's",
+            "schemacontroles",
+            "structuur van een bronbestand",
+        ),
     ),
     ("orchestration", "airflow-dags"): (
         ("Airflow", "Apache Airflow", "orchestration", "workflow orchestration", "Dagster", "Prefect"),
         ("orkestratie", "orkestreren", "orkestreert", "workflow-orkestratie"),
     ),
     ("orchestration", "scheduling"): (
-        ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling"),
-        ("inplannen van jobs", "planning van jobs", "jobs inplannen", "batchjobs", "inplannen", "plannen", "ingepland"),
+        ("scheduling", "scheduled jobs", "batch jobs", "cron", "backfills", "backfilling", "nightly loads"),
+        (
+            "inplannen van jobs",
+            "planning van jobs",
+            "jobs inplannen",
+            "batchjobs",
+            "inplannen",
+            "plannen",
+            "ingepland",
+            "nachtelijke laadprocessen",
+            "schedulen",
+            "schedulet",
+        ),
     ),
     ("orchestration", "retries"): (
         (
@@ -115,6 +161,8 @@ PHRASES = {
             "job monitoring",
             "monitoring jobs",
             "monitoring batch jobs",
+            "when one of them fails",
+            "failed loads",
         ),
         (
             "foutafhandeling",
@@ -124,6 +172,9 @@ PHRASES = {
             "opnieuw proberen",
             "opnieuw laten proberen",
             "opnieuw laat proberen",
+            "als er één mislukt",
+            "mislukte laadprocessen",
+            "als een laadproces faalt",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -198,7 +249,7 @@ PHRASES = {
     ),
     ("ci-cd", "deploying-services"): (
         ("deployment", "deploying", "Kubernetes", "Terraform", "infrastructure as code", "releases"),
-        ("uitrollen", "in productie brengen", "naar productie brengen", "uitrol"),
+        ("uitrollen", "in productie brengen", "naar productie brengen", "uitrol", "deployen", "deployt", "gedeployed"),
     ),
     ("pyspark", "scalable-pipelines"): (
         (
@@ -286,6 +337,18 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "plannen"),
         ("orchestration", "scheduling", "ingepland"),
         ("python-fundamentals", "typing", "typing"),
+        ("sql", "joins", "joins"),  # "Join our team"
+        ("orchestration", "retries", "alerting"),  # a dashboard's or a platform's alerts, not a pipeline's failures
+        ("pyspark", "partitioning", "partitioning"),  # tables in a database are partitioned too
+        ("pyspark", "partitioning", "partitions"),
+        ("pyspark", "partitioning", "partitionering"),
+        ("pyspark", "partitioning", "partities"),
+        ("pyspark", "partitioning", "partitioneren"),
+        ("ci-cd", "deploying-services", "Kubernetes"),  # a platform team's tools, not a deployment asked
+        ("ci-cd", "deploying-services", "Terraform"),
+        ("ci-cd", "deploying-services", "infrastructure as code"),
+        ("ci-cd", "deploying-services", "uitrol"),  # "uitrol van rapportages"
+        ("ci-cd", "deploying-services", "uitrollen"),
     )
 )
 

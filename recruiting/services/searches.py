@@ -28,16 +28,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from recruiting.models import SearchProposal, VacancySearch
-from skills.models import ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
+from skills.models import YEARS_EXPERIENCE_MAX, ChecklistItem, Level, Role, RoleRecompute, RoleRequirement
 from skills.scoring import RequirementSpec
 from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
 from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.reading import VacancyReading
+from skills.vacancies.requirements import Requirements
 
 SEARCH_REQUIREMENTS_MAX = 60
 TITLE_MAX_LENGTH = VacancySearch._meta.get_field("title").max_length
 NOTE_MAX_LENGTH = VacancySearch._meta.get_field("proposal_note").max_length
+LOCATION_MAX_LENGTH = VacancySearch._meta.get_field("location").max_length
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,16 @@ def _require_editable(search: VacancySearch) -> None:
 
 @transaction.atomic
 def create_search(
-    *, owner: AbstractBaseUser, title: str, text: str = "", requirements: Sequence[Requirement], is_senior: bool = False
+    *,
+    owner: AbstractBaseUser,
+    title: str,
+    text: str = "",
+    requirements: Sequence[Requirement],
+    is_senior: bool = False,
+    beyond_skills: Requirements | None = None,
 ) -> VacancySearch:
-    """Save a search with its private role and requirements; rank it with :func:`rank_search`."""
+    """Save a search with its private role and requirements, and what the vacancy asks besides skills (languages,
+    years, location); rank it with :func:`rank_search`."""
     title = _clean_title(title)
     try:
         validate_vacancy_text(text)
@@ -130,7 +139,17 @@ def create_search(
         )
         role.full_clean()
         role.save()
-    search = VacancySearch(owner=owner, title=title, text=text, role=role)
+    beyond_skills = beyond_skills or Requirements()
+    search = VacancySearch(
+        owner=owner,
+        title=title,
+        text=text,
+        role=role,
+        languages=list(beyond_skills.languages),
+        # a number of years no profile can state asks for nothing a filter could use
+        years_experience=beyond_skills.years if (beyond_skills.years or 0) <= YEARS_EXPERIENCE_MAX else None,
+        location=(beyond_skills.location or "")[:LOCATION_MAX_LENGTH],
+    )
     search.full_clean()
     search.save()
     _replace_requirements(role, requirements)
@@ -245,6 +264,7 @@ def save_reading(*, owner: AbstractBaseUser, title: str, reading: VacancyReading
         text=reading.text,
         requirements=requirements_from_specs(vacancy_requirements(reading=reading)),
         is_senior=reading.seniority == "senior",
+        beyond_skills=reading.requirements,
     )
     rank_search(owner=owner, search=search)
     return search

@@ -28,7 +28,7 @@ from recruiting.services.searches import (
 )
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import refuses_a_too_long_vacancy
-from skills.vacancies.reading import read_vacancy
+from skills.vacancies.reading import named_languages, read_vacancy
 
 
 def _own_search(request: HttpRequest, pk: int) -> VacancySearch:
@@ -36,8 +36,13 @@ def _own_search(request: HttpRequest, pk: int) -> VacancySearch:
 
 
 def ranked_candidates_url(search: VacancySearch) -> str:
-    """The candidate list ranked by the search: the same page, filters, pages and export as for a role."""
-    return f"{reverse('recruiting:candidate-list')}?{urlencode({'role': search.role.slug})}"
+    """The candidate list ranked by the search: the same page, filters, pages and export as for a role; the years
+    the vacancy asks are its minimum years of experience there (the recruiter may clear it). Profiles state no
+    languages, so the languages asked are shown on the search, not filtered by."""
+    query = {"role": search.role.slug}
+    if search.years_experience:
+        query["min_years"] = search.years_experience
+    return f"{reverse('recruiting:candidate-list')}?{urlencode(query)}"
 
 
 def _see_other(url: str) -> HttpResponseRedirect:
@@ -99,6 +104,7 @@ def _render_detail(request: HttpRequest, search: VacancySearch, *, propose_form:
             "-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order"
         ),
         "propose_form": propose_form or ProposeSearchForm(initial={"note": search.proposal_note}),
+        "languages_asked": named_languages(search.languages),
     }
     return render(request, "recruiting/search_detail.html", context, status=400 if propose_form else 200)
 

@@ -6,7 +6,7 @@ from skills.models.checklist import ChecklistItem, ChecklistItemQuerySet, Skill,
 from skills.models.levels import TICKED_LEVEL, GrowthStage, Level
 from skills.models.matches import RoleMatch, RoleMatchQuerySet
 from skills.models.phrases import ItemPhrase, UnrecognisedTerm, VacancyCue
-from skills.models.profiles import EngineerProfile, ProfileQuerySet, visible_to_recruiters_lookup
+from skills.models.profiles import YEARS_EXPERIENCE_MAX, EngineerProfile, ProfileQuerySet, visible_to_recruiters_lookup
 from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
 from skills.models.roles import Role, RoleQuerySet, RoleRequirement
@@ -17,6 +17,7 @@ from skills.validators import http_url_validator
 
 __all__ = [
     "TICKED_LEVEL",
+    "YEARS_EXPERIENCE_MAX",
     "Assessment",
     "AssessmentChange",
     "BenchmarkCell",

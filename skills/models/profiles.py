@@ -10,6 +10,8 @@ from skills.models.roles import Role
 from skills.privacy.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity, evidence_shown
 from skills.privacy.pseudonyms import random_pseudonym
 
+YEARS_EXPERIENCE_MAX = 60  # the most years of experience a profile states, or a vacancy search asks
+
 
 def visible_to_recruiters_lookup(prefix: str = "") -> models.Q:
     """The one rule for who recruiters may see: profiles whose owner opted in (``prefix`` reaches them across
@@ -42,7 +44,7 @@ class EngineerProfile(TimeStamped):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     years_experience = models.PositiveSmallIntegerField(
-        _("years of experience"), default=0, validators=[MaxValueValidator(60)]
+        _("years of experience"), default=0, validators=[MaxValueValidator(YEARS_EXPERIENCE_MAX)]
     )
     location = models.CharField(_("location"), max_length=100, blank=True)
     target_role = models.ForeignKey(  # an engineer's choice: a role someone targets is unpublished, not deleted
@@ -79,7 +81,9 @@ class EngineerProfile(TimeStamped):
             models.Index(fields=("visibility", "years_experience")),
         )
         constraints = (
-            models.CheckConstraint(condition=models.Q(years_experience__lte=60), name="profile_years_at_most_60"),
+            models.CheckConstraint(
+                condition=models.Q(years_experience__lte=YEARS_EXPERIENCE_MAX), name="profile_years_at_most_60"
+            ),
         )
         verbose_name = _("engineer profile")
         verbose_name_plural = _("engineer profiles")

@@ -9,16 +9,17 @@
   Everything else a vacancy names is required.
 - **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
   need", "Wat je niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its
-  clause has "geen", "niet", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring nodig",
-  "no Airflow needed") or "niet" among its last two words, or "is not" as its last two, with no "and", "en"…
-  in between ("met Airflow werken we niet", "cloud is welcome, Spark is not"), or "not required", "niet nodig", "hoeft niet"… at most six words after it; idioms such as "geen moeite
-  met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
+  clause has "geen", "niet", "nooit", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring
+  nodig", "no Airflow needed", "nog nooit met Airflow gewerkt?") or "niet" among its last two words, or "is not"
+  as its last two, with no "and", "en"… in between ("met Airflow werken we niet", "cloud is welcome, Spark is
+  not"; a colon ends that tail: "SQL is een must, Spark niet: …"), or "not required", "niet nodig", "hoeft niet",
+  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
   ("- Je hebt gewerkt met Google Cloud.") stays in its list's section.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
-- **Company and offer**: what the "about us" and "what we offer" sections name describes the employer; it is not
-  asked for.
+- **Company and offer**: what the "about us", "what we offer" and "what you will learn" ("Wat ga je leren?")
+  sections name describes the employer and the training it gives; it is not asked for.
 """
 
 import bisect
@@ -121,6 +122,7 @@ class Layout:
         self.heading_words: set[int] = set()  # the words of the lines that open a section
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
+        self.after_colons: list[int] = []  # the words that follow a colon, in order
         self._read_sentences()
         found_cues = cues.occurrences(self.words)
         self.nice_sentences = {
@@ -194,6 +196,8 @@ class Layout:
         sentence = clause = 0
         for index in range(1, len(self.starts)):
             gap = self.text[self.ends[index - 1] : self.starts[index]]
+            if ":" in gap:
+                self.after_colons.append(index)
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
@@ -242,18 +246,19 @@ class Layout:
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)
+        if self._any_between(self.negations_before, window, first) or self._any_between(
+            self.negations_after, last + 1, stop
+        ):
+            return True
+        # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
+        colon = bisect.bisect_right(self.after_colons, last)
+        end = min(end, self.after_colons[colon]) if colon < len(self.after_colons) else end
+        stop = min(end, stop)
         tail = max(last + 1, end - CLAUSE_TAIL)
         return (
-            self._any_between(self.negations_before, window, first)
-            or self._any_between(self.negations_after, last + 1, stop)
-            or (
-                (
-                    not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
-                    or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
-                )
-                and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
-            )
-        )
+            not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
+            or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
+        ) and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
 
     @staticmethod
     def _any_between(occurrences: list[tuple[int, int]], begin: int, end: int) -> bool:

@@ -4,9 +4,10 @@ A phrase becomes the stems of its pieces (skills.vacancies.text), once with the 
 stemmer, written between spaces (" window function "); the vacancy is written the same way twice, so the
 automaton finds a phrase only on whole pieces. What it finds points at checklist items and public tools.
 
-A phrase is stemmed in its own language only: the Dutch stemmer reads English names as Dutch words
-("Dagster" → "dag", the Dutch for day), so an English phrase is not stemmed by it. A tool's name counts with its
-English stem and as it is written.
+A phrase is stemmed in its own language only, and matches the vacancy's stems in that language only: the Dutch
+stemmer reads English names as Dutch words ("Dagster" → "dag", the Dutch for day), and an English phrase's stem
+may be a Dutch stem of another word ("OOP" and the Dutch stem of "open"). A tool's name counts with its English
+stem and as it is written, in either line.
 
 Items count their own phrases; tools count their name and their own phrases. A tool's vacancy keywords do not:
 many of them name a topic, not the tool ("SQL" for dbt, "performance" for NumPy), and would make every vacancy
@@ -74,18 +75,18 @@ class Phrasebook:
         self.tools = {tool.pk: tool for tool in tools}
         self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
-        targets: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+        targets: dict[str, set[tuple[str, int, int, bool, str]]] = defaultdict(set)
         for phrase in phrases:
             tokens = self.splitter.tokens(phrase.text)
             if not tokens:
                 continue
-            keys = {
-                "en": [[token.stem_en for token in tokens]],
-                "nl": [[token.stem_nl for token in tokens]],
-                NAME: [[token.stem_en for token in tokens], [token.folded for token in tokens]],
+            keys = {  # (stems, the vacancy's line they match: its English or Dutch stems, or either)
+                "en": [([token.stem_en for token in tokens], "en")],
+                "nl": [([token.stem_nl for token in tokens], "nl")],
+                NAME: [([token.stem_en for token in tokens], NAME), ([token.folded for token in tokens], NAME)],
             }[phrase.language]
-            for stems in keys:
-                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context))
+            for stems, line in keys:
+                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
         self.automaton = ahocorasick.Automaton()
         for key, found in targets.items():
             self.automaton.add_word(key, (len(key), tuple(sorted(found))))
@@ -98,7 +99,10 @@ class Phrasebook:
         if not tokens or not self.phrase_count:
             return []
         found: set[Found] = set()
-        for stems in ([token.stem_en for token in tokens], [token.stem_nl for token in tokens]):
+        for language, stems in (
+            ("en", [token.stem_en for token in tokens]),
+            ("nl", [token.stem_nl for token in tokens]),
+        ):
             line = key_of(stems)
             starts = {}  # where each token's stem starts in ``line`` → its index
             position = 1
@@ -107,15 +111,18 @@ class Phrasebook:
                 position += len(stem) + 1
             for end, (key_length, targets) in self.automaton.iter(line):
                 first = starts[end - key_length + 2]  # the key's first stem starts after its leading space
-                for kind, target_id, length, needs_context in targets:
-                    found.add(Found(kind, target_id, first, first + length - 1, needs_context))
+                for kind, target_id, length, needs_context, matches in targets:
+                    if matches in (language, NAME):
+                        found.add(Found(kind, target_id, first, first + length - 1, needs_context))
         return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
 
 
 def build_phrasebook() -> Phrasebook:
     """The phrasebook of the current content and the editors' cues, in six queries."""
     items = list(
-        ChecklistItem.objects.published().select_related("skill").prefetch_related(
+        ChecklistItem.objects.published()
+        .select_related("skill")
+        .prefetch_related(
             Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language", "needs_context"))
         )
     )

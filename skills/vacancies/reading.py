@@ -17,6 +17,7 @@ How a text is read, step by step (each step documented in its module):
 Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,12 @@ WRITTEN_IN_LABELS = {
     "mixed": _("Written in Dutch and English"),
 }
 LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English"), "de": _("German"), "fr": _("French")}
+
+
+def named_languages(codes: Sequence[str]) -> list[str]:
+    """Languages asked of a candidate (codes, as skills.vacancies.requirements reads them), named in the reader's
+    language."""
+    return [str(LANGUAGE_NAMES.get(code, code)) for code in codes]
 
 
 @dataclass(frozen=True)
@@ -134,8 +141,7 @@ class VacancyReading:
 
     @property
     def language_names(self) -> list[str]:
-        """The languages asked of a candidate, named in the reader's language."""
-        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.requirements.languages]
+        return named_languages(self.requirements.languages)
 
     @property
     def unrecognised_terms(self) -> list[str]:

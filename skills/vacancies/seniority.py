@@ -48,7 +48,9 @@ TITLE_ONLY_WORDS = {"lead": SENIOR, "staff": SENIOR, "ervaren": SENIOR, "experie
 TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
-EXPERIENCE_WORDS = frozenset(("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam"))
+EXPERIENCE_WORDS = frozenset(
+    ("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam", "engineering")
+)  # "Six years of data engineering"
 NUMBER_WORDS = {
     **dict.fromkeys(("one", "een", "één"), 1),
     **dict.fromkeys(("two", "twee"), 2),
@@ -61,9 +63,10 @@ NUMBER_WORDS = {
     **dict.fromkeys(("nine", "negen"), 9),
     **dict.fromkeys(("ten", "tien"), 10),
 }
-YEARS = re.compile(
-    r"(?<![\d.,\w])(?P<low>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?P<plus>\+)?\s*"
-    r"(?P<range>(?:-|–|tot|to|à|a)\s*\d{1,2}\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+NUMBER = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+YEARS = re.compile(  # "5+ years", "3-5 jaar", "two to four years", "five or more years", "drie of meer jaar"
+    r"(?<![\d.,\w])(?P<low>" + NUMBER + r")\s*(?P<plus>\+|\s(?:or more|of meer)\s)?\s*"
+    r"(?P<range>(?:-|–|tot|to|à|a)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"

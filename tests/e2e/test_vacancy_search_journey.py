@@ -116,7 +116,8 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     page.get_by_role("heading", level=1, name=TITLE).wait_for()
     search = VacancySearch.objects.get(owner=recruiter)
     assert "Waiting for a worker to rank the candidates…" in page.locator("#search-ranking").inner_text()
-    journey.step("search saved: ranking queued")
+    assert page.locator("#search-years").inner_text().startswith("at least 5 years"), "kept besides the skills"
+    journey.step("search saved: ranking queued, the years it asks kept")
 
     page.get_by_role("link", name="Edit the requirements").click()
     docker = ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker")
@@ -141,6 +142,7 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
         ranked = [name.strip() for name in page.locator("ol.candidate-results h3 a").all_inner_texts()]
         assert ranked == ["Sam Strong", "Noor Visser", "Wim Weak"], "ranked by the search; the private one hidden"
         assert "Ranked by your vacancy search" in page.locator(".search-note").inner_text()
+        assert page.get_by_label("Minimum years of experience").input_value() == "5", "the years the vacancy asks"
         page.get_by_label("Meets every must-have").check()
         page.get_by_role("button", name="Apply filters").click()
         page.wait_for_url("**must_haves_met=on**")

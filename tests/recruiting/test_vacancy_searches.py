@@ -61,9 +61,7 @@ def recruiter_client(client, recruiter):
 def engineer(levels: dict, *, visible: bool = True, name: str = "") -> EngineerProfile:
     """An engineer with these levels per item, visible to recruiters or not, shown by name."""
     user = UserFactory(password=None)
-    save_assessments(
-        user=user, entries=[AssessmentInput(item=item, level=level) for item, level in levels.items()]
-    )
+    save_assessments(user=user, entries=[AssessmentInput(item=item, level=level) for item, level in levels.items()])
     return update_profile(
         user=user,
         headline="",
@@ -761,3 +759,62 @@ def test_the_ranking_by_a_search_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(SEARCH_PAGE_QUERY_LIMIT):
         page = recruiter_client.get(search.get_absolute_url())
     assert page.context["ranking"].is_ranked
+
+
+# What the vacancy asks besides skills: languages, years and place are kept; the years filter the ranking ----------
+
+BEYOND_SKILLS_VACANCY = """Medior data engineer bij een netbeheerder
+
+Wat vragen wij?
+- Minimaal 4 jaar ervaring als data engineer.
+- Je spreekt vloeiend Nederlands en schrijft goed Engels.
+
+Locatie: Arnhem, twee dagen per week op kantoor.
+"""
+
+
+def save_pasted(client, text=BEYOND_SKILLS_VACANCY):
+    return client.post(reverse("recruiting:search-new"), {"title": "", "text": text, "action": "save"})
+
+
+def test_the_saved_search_keeps_languages_years_and_place_and_its_page_shows_them(recruiter_client):
+    response = save_pasted(recruiter_client)
+    assert response.status_code == 303
+    search = VacancySearch.objects.get()
+    assert (search.languages, search.years_experience, search.location) == (
+        ["nl", "en"],
+        4,
+        "Arnhem, twee dagen per week op kantoor",
+    )
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert re.search(r'id="search-languages">Dutch, English ', page)
+    assert 'id="search-years">at least 4 years ' in page
+    assert 'id="search-location">Arnhem, twee dagen per week op kantoor</dd>' in page
+    dutch = in_dutch(recruiter_client, search.get_absolute_url())
+    assert re.search(r'id="search-languages">Nederlands, Engels ', dutch)
+    assert "minstens 4 jaar" in dutch
+
+
+def test_a_vacancy_that_asks_nothing_besides_skills_says_so(recruiter_client):
+    save_pasted(recruiter_client, "Data engineer\n\nYou build pipelines in Python.\n")
+    search = VacancySearch.objects.get()
+    assert (search.languages, search.years_experience, search.location) == ([], None, "")
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert 'id="search-languages">none stated</dd>' in page
+    assert 'id="search-years">none stated</dd>' in page
+    assert 'id="search-location">not stated</dd>' in page
+
+
+def test_the_years_asked_filter_the_ranked_candidates_and_can_be_cleared(recruiter_client, candidates):
+    EngineerProfile.objects.filter(display_name="Sam Strong").update(years_experience=6)
+    EngineerProfile.objects.filter(display_name="Mia Middle").update(years_experience=4)
+    EngineerProfile.objects.filter(display_name="Wim Weak").update(years_experience=1)
+    save_pasted(recruiter_client)
+    search = VacancySearch.objects.get()
+    page = recruiter_client.get(search.get_absolute_url())
+    ranked_url = re.search(r'href="([^"]*min_years=4[^"]*)"', page.content.decode()).group(1).replace("&amp;", "&")
+    response = recruiter_client.get(ranked_url)
+    assert response.context["filter"].form.cleaned_data["min_years"] == 4
+    assert sorted(ranked_names(response)) == ["Mia Middle", "Sam Strong"], "a candidate with fewer years is left out"
+    cleared = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": search.role.slug})
+    assert sorted(ranked_names(cleared)) == ["Mia Middle", "Sam Strong", "Wim Weak"]

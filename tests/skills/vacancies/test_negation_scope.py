@@ -70,10 +70,56 @@ def test_bij_voorkeur_makes_only_what_follows_it_nice(demo):
 
 
 def test_a_nice_extra_that_is_not_a_must_is_nice_to_have(demo):
+    assert asked_items(read_vacancy(text="Docker is a nice extra, but not a must."))["ci-cd/docker"] is False
     assert (
-        asked_items(read_vacancy(text="Kubernetes is a nice extra, but not a must."))["ci-cd/deploying-services"]
+        asked_items(read_vacancy(text="Deploying on Kubernetes is a nice extra, but not a must."))[
+            "ci-cd/deploying-services"
+        ]
         is False
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SQL isn't part of this job, and neither is Spark.",
+        "SQL is een must, Spark niet: onze volumes zijn klein.",
+        "Heb je nog nooit met Spark gewerkt? Dat leer je hier.",
+    ],
+)
+def test_isnt_part_of_a_dutch_tail_before_a_colon_and_nooit_negate(demo, text):
+    reading = read_vacancy(text=text)
+    assert "pyspark/scalable-pipelines" not in asked_items(reading)
+    assert "pyspark" in {entry.tool.slug for entry in reading.not_asked_tools}
+
+
+def test_a_colon_ends_only_the_dutch_tail_not_a_negation_after_it(demo):
+    assert "orchestration/airflow-dags" in asked_items(read_vacancy(text="Airflow: we plannen alles, ook backfills."))
+    reading = read_vacancy(text="- Scala: niet nodig, wel Airflow.")
+    assert "orchestration/airflow-dags" in asked_items(reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Join the team that runs our Kubernetes clusters with Terraform.", set()),
+        ("You deploy our services to Kubernetes.", {"ci-cd/deploying-services"}),
+        ("Je ontwerpt partities voor grote tabellen in PostgreSQL.", set()),
+        ("Je kiest de partities van je PySpark-jobs bewust.", {"pyspark/partitioning", "pyspark/scalable-pipelines"}),
+        ("You write SQL joins across billing and CRM data.", {"sql/joins"}),
+        ("Our dashboards send alerts when revenue looks off.", set()),
+        ("Set up alerting so that failed loads are retried.", {"orchestration/retries"}),
+    ],
+)
+def test_generic_words_count_only_beside_their_skill(demo, text, kept):
+    assert set(asked_items(read_vacancy(text=text))) == kept
+
+
+def test_what_you_will_learn_asks_for_nothing(demo):
+    reading = read_vacancy(text="What you will learn\n- Python and SQL from day one.\n\nWhat we ask\n- Curiosity.")
+    assert asked_items(reading) == {}
+    reading = read_vacancy(text="Wat ga je leren?\n- Programmeren in Python.\n\nWat vragen wij?\n- Kennis van SQL.")
+    assert set(asked_items(reading)) == {"sql/joins"}
 
 
 @pytest.mark.parametrize(
@@ -124,6 +170,17 @@ def test_everyday_dutch_wording_names_its_item(demo, text, item):
     assert item in asked_items(read_vacancy(text=text))
 
 
-def test_a_range_of_years_asks_for_experience_by_itself(demo):
-    reading = read_vacancy(text="Data Engineer\n\nWhat you'll need\n- 3–5 years in a data engineering role.\n")
-    assert (reading.seniority, reading.requirements.years) == ("medior", 3)
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- 3–5 years in a data engineering role.", 3),
+        ("- Two to four years in analytics.", 2),
+        ("- Five or more years of building pipelines.", 5),
+        ("- Drie tot vijf jaar werkervaring.", 3),
+        ("- Twee of meer jaar ervaring.", 2),
+        ("- Six years of data engineering.", 6),
+    ],
+)
+def test_a_range_of_years_asks_for_experience_by_itself(demo, line, years):
+    reading = read_vacancy(text=f"Data Engineer\n\nWhat you'll need\n{line}\n")
+    assert (reading.seniority, reading.requirements.years) == ("senior" if years >= 5 else "medior", years)

@@ -22,8 +22,15 @@ def test_the_labelled_sets_are_large_and_half_dutch(sets):
         assert {vacancy.seniority for vacancy in sets[name]} >= {"junior", "medior", "senior"}, name
 
 
-BLIND_MET = ("tools recall", "required flags", "seniority")
-BLIND_NOT_YET = ("items precision", "items recall", "tools precision", "not asked read as asked")
+BLIND_MET = (
+    "items precision",
+    "tools precision",
+    "tools recall",
+    "required flags",
+    "seniority",
+    "not asked read as asked",
+)
+BLIND_NOT_YET = ("items recall",)
 
 
 def test_the_tuned_set_meets_every_target_in_both_languages(sets, demo):
@@ -33,7 +40,7 @@ def test_the_tuned_set_meets_every_target_in_both_languages(sets, demo):
         assert qualities["tuned"][language].missed_targets() == [], f"tuned {language}\n{text}"
 
 
-def test_the_blind_set_meets_the_tools_recall_flags_and_seniority_targets_in_both_languages(sets, demo):
+def test_the_blind_set_meets_every_target_but_items_recall_in_both_languages(sets, demo):
     lines, qualities = report(sets)
     text = "\n".join(lines)
     for language in ("nl", "en", "all"):
@@ -43,11 +50,10 @@ def test_the_blind_set_meets_the_tools_recall_flags_and_seniority_targets_in_bot
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met yet on the blind set (items P 0.91, R 0.85; tools P in Dutch just under 0.97; 4 not-asked "
-    "read as asked, 2026-12-04): "
+    reason="Not met yet on the blind set (items R nl 0.77, en 0.896, 2026-12-05): "
     "fix through new tuned vacancies, never by tuning on the blind set; this fails as XPASS once met.",
 )
-def test_the_blind_set_meets_the_items_and_negation_targets(sets, demo):
+def test_the_blind_set_meets_the_items_recall_target(sets, demo):
     lines, qualities = report(sets)
     for language in ("nl", "en", "all"):
         missed = set(qualities["blind"][language].missed_targets())

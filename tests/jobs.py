@@ -4,6 +4,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
@@ -91,3 +93,40 @@ def run_worker_batch(timeout: float = 60, **extra_env: str) -> str:
             worker.wait()
     assert worker.returncode == 0, output
     return output
+
+
+class RunningWorker:
+    """A real `db_worker` left running for a whole test; a thread reads its console, so the test can wait for a line
+    (the console email backend prints each email it sends)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=lambda: self.lines.extend(iter(process.stdout.readline, "")))
+        self._reader.start()
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        """The output once ``text`` shows up in it; fails after ``timeout`` seconds or when the worker died."""
+        deadline = time.monotonic() + timeout
+        while text not in self.output:
+            assert self.process.poll() is None, f"the worker stopped:\n{self.output}"
+            assert time.monotonic() < deadline, f"{text!r} not in the worker's output:\n{self.output}"
+            time.sleep(0.1)
+        return self.output
+
+
+@contextmanager
+def running_worker(**extra_env: str):
+    """Start a real worker (console email backend, unbuffered output) and stop it when the block ends."""
+    worker = start_worker(EMAIL_HOST="", PYTHONUNBUFFERED="1", **extra_env)
+    running = RunningWorker(worker)
+    try:
+        yield running
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        running._reader.join(timeout=5)

@@ -225,5 +225,11 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
             return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
         messages.error(request, _("Choose one of the stages."))
         return _render_shortlist_detail(request, shortlist, status=400)
-    context = {"entry": entry, "stage_choices": Stage.choices, "saved": saved, "next_url": request.POST.get("next")}
+    context = {
+        "entry": entry,
+        "stage_choices": Stage.choices,
+        "saved": saved,
+        "next_url": request.POST.get("next"),
+        "named": bool(request.POST.get("named")),  # the candidate page's form keeps naming its shortlist
+    }
     return render(request, "recruiting/partials/entry_stage.html", context, status=200 if saved else 400)

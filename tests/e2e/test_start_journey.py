@@ -19,7 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MAX_INTERACTIONS = 12
 WORDS = {
     "en": {"best": "Your best fit:", "next": "Your next step:", "logout": "Log out", "skip": "Skip for now"},
-    "nl": {"best": "Past het best bij je:", "next": "Je volgende stap:", "logout": "Uitloggen", "skip": "Sla voorlopig over"},
+    "nl": {
+        "best": "Past het best bij je:",
+        "next": "Je volgende stap:",
+        "logout": "Uitloggen",
+        "skip": "Sla voorlopig over",
+    },
 }
 
 

@@ -59,6 +59,16 @@ def test_htmx_gets_the_stage_form_back_with_the_new_stage(recruiter_client, entr
     assert "Moved to “Contacted”." in page
 
 
+def test_the_candidate_pages_stage_form_still_names_its_shortlist_after_htmx_swaps_it(recruiter_client, entry):
+    """With several shortlists, a bare "Stage" label would no longer say which one the select moves."""
+    response = recruiter_client.post(
+        stage_url(entry), {"stage": Stage.CONTACTED, "named": "1"}, headers={"HX-Request": "true"}
+    )
+    page = body(response)
+    assert f"Stage on “{entry.shortlist.name}”" in page
+    assert '<input type="hidden" name="named" value="1">' in page
+
+
 def test_moving_to_the_same_stage_writes_no_audit_row(recruiter_client, entry):
     recruiter_client.post(stage_url(entry), {"stage": Stage.TO_CONTACT})
     assert not StageChange.objects.exists()
@@ -149,7 +159,8 @@ def test_the_shortlist_runs_a_fixed_number_of_queries(
     assert body(response).count("Score ") == count
 
 
-DETAIL_QUERY_LIMIT = 24 + SESSION_QUERIES  # test_views.py's page with the stages and their moves, and the unread notices (cold)
+# tests/recruiting/test_views.py's page, with the stages and their moves and the menu's count of unread notices.
+DETAIL_QUERY_LIMIT = 24 + SESSION_QUERIES
 
 
 @pytest.mark.parametrize("count", [1, 6])

@@ -254,11 +254,11 @@ def build_benchmark_snapshot() -> int:
 
 
 def snapshot_is_due() -> bool:
-    """No snapshot yet, the latest is ``BENCHMARK_SNAPSHOT_HOURS`` old, or ``BENCHMARK_SNAPSHOT_CHANGES`` levels
-    changed since."""
+    """No snapshot yet while someone counts in (an empty one would publish nothing), the latest is
+    ``BENCHMARK_SNAPSHOT_HOURS`` old, or ``BENCHMARK_SNAPSHOT_CHANGES`` levels changed since."""
     latest = BenchmarkSnapshot.objects.latest_built()
     if latest is None:
-        return True
+        return EngineerProfile.objects.filter(counts_in_benchmarks=True, user__is_active=True).exists()
     if latest.built_at < timezone.now() - timedelta(hours=getattr(settings, "BENCHMARK_SNAPSHOT_HOURS", 24)):
         return True
     enough = getattr(settings, "BENCHMARK_SNAPSHOT_CHANGES", 500)

@@ -76,7 +76,14 @@ def test_turning_it_off_leaves_the_engineer_out_of_the_next_snapshot(client, ite
     assert snapshot.cells.filter(cohort="all").first().population == 11
 
 
+def test_the_worker_queues_no_snapshot_while_nobody_counts_in(items):
+    engineers(3, items, counts_in=False)
+    assert queue_snapshot_if_due() == 0
+    assert BenchmarkSnapshot.objects.latest_built() is None
+
+
 def test_the_worker_queues_a_snapshot_when_none_is_there(items):
+    engineers(1, items)
     assert queue_snapshot_if_due() == 1  # runs at once in tests
     assert BenchmarkSnapshot.objects.latest_built() is not None
     assert queue_snapshot_if_due() == 0  # fresh, and no changes since

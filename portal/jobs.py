@@ -269,9 +269,7 @@ def run_job(
         try:
             if is_retryable(error) and retry_part is not None:
                 retry_part()
-                logger.warning(
-                    "Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error
-                )
+                logger.warning("Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error)
                 raise Retrying from error
             if is_retryable(error) and attempt < MAX_ATTEMPTS:
                 requeue(job_model, pk=pk, attempt=attempt, start=start, delay=retry_delay(attempt))

@@ -93,6 +93,4 @@ def take_over_email(*, message: dict, attempt: int = 1) -> None:
     if attempt < EMAIL_MAX_ATTEMPTS:
         jobs.enqueue(send_email, message=message, attempt=attempt + 1)
     else:
-        logger.error(
-            "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt
-        )
+        logger.error("Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt)

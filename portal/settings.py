@@ -212,9 +212,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
-ACCOUNT_ADAPTER = (
-    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
-)
+ACCOUNT_ADAPTER = "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
 ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q
 
 from portal.models import PersonLanguage
 
@@ -11,9 +12,15 @@ def is_language(code: object) -> bool:
     return isinstance(code, str) and code in dict(settings.LANGUAGES)
 
 
-def kept_language(*, user: AbstractBaseUser) -> str | None:
-    """The language kept for this person, or None if none is."""
-    return PersonLanguage.objects.filter(user=user).values_list("language", flat=True).first()
+def kept_language(*, user: AbstractBaseUser | None = None, address: str | None = None) -> str | None:
+    """The language kept for this person (by account, or by any email address of theirs), or None if none is."""
+    if user is not None:
+        rows = PersonLanguage.objects.filter(user=user)
+    else:
+        rows = PersonLanguage.objects.filter(
+            Q(user__email__iexact=address) | Q(user__emailaddress__email__iexact=address)
+        )
+    return rows.values_list("language", flat=True).first()
 
 
 def language_of(*, user: AbstractBaseUser) -> str:

@@ -1,7 +1,6 @@
 """/notices/: the signed-in person's notices, a page at a time (marked read as they are shown), how they want to
 receive each kind, and the language they are written to in."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.access import can_view_candidates, works_as_engineer
 from portal.languages.selectors import language_of
 from portal.languages.services import keep_language
+from portal.languages.views import in_language
 from portal.notices.forms import LanguageForm, NoticePreferencesForm
 from portal.notices.kinds import ENGINEER_KINDS, RECRUITER_KINDS, NoticeKind
 from portal.notices.selectors import channels_of, notices_page
@@ -50,18 +50,7 @@ def notice_language(request: HttpRequest) -> HttpResponse:
     keep_language(user=request.user, language=language)
     with translation.override(language):
         messages.success(request, _("Your language is saved."))
-    response = redirect("notices")
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-    return response
+    return in_language(redirect("notices"), language=language)
 
 
 def preferences_form(request: HttpRequest, *, data=None) -> NoticePreferencesForm:

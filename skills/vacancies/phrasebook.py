@@ -115,9 +115,7 @@ class Phrasebook:
 def build_phrasebook() -> Phrasebook:
     """The phrasebook of the current content and the editors' cues, in six queries."""
     items = list(
-        ChecklistItem.objects.published()
-        .select_related("skill")
-        .prefetch_related(
+        ChecklistItem.objects.published().select_related("skill").prefetch_related(
             Prefetch("phrases", queryset=ItemPhrase.objects.only("id", "item_id", "text", "language", "needs_context"))
         )
     )

@@ -180,3 +180,30 @@ def test_the_data_export_holds_the_language():
     assert export_user_data(user=user)["account"]["language"] is None
     keep(user, "nl")
     assert export_user_data(user=user)["account"]["language"] == "nl"
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "portal"),
+    [
+        ("nl", "Mail voor een nieuw wachtwoord", "Hallo van DE-skillsportaal!"),
+        ("en", "Password reset email", "Hello from DE skills portal!"),
+    ],
+)
+def test_an_account_email_is_written_in_the_owners_language_whatever_the_page(language, words, portal):
+    owner = UserFactory(email="owner@example.com")
+    keep(owner, language)
+    other_page_language = "en" if language == "nl" else "nl"
+
+    response = browser(other_page_language).post(reverse("account_reset_password"), {"email": "OWNER@example.com"})
+
+    assert response.status_code == 302
+    [email] = mail.outbox
+    assert words in email.subject
+    assert portal in email.body  # the portal by its name in the owner's language, not the host
+
+
+def test_the_sign_up_confirmation_is_in_the_sign_up_pages_language():
+    data = {"email": "nieuw@example.com", "password1": PASSWORD, "password2": PASSWORD}
+    browser("nl").post(reverse("account_signup"), data)
+    [email] = mail.outbox
+    assert "Bevestig" in email.subject or "bevestig" in email.body

@@ -22,4 +22,5 @@ class NoticePreferencesForm(forms.Form):
 class LanguageForm(forms.Form):
     """The language the portal and its emails speak to the person."""
 
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    # Its own label: the footer's switcher is "Language" on every page.
+    language = forms.ChoiceField(label=_("I read the portal and its emails in"), choices=settings.LANGUAGES)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 
 from portal.languages.selectors import is_language, kept_language
@@ -24,11 +24,31 @@ def keep_language_at_sign_up(*, request: HttpRequest, user: AbstractBaseUser, **
     keep_language(user=user, language=_active_language())
 
 
-def keep_language_at_sign_in(*, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> None:
+def keep_language_at_sign_in(
+    *, request: HttpRequest, user: AbstractBaseUser, response: HttpResponseBase | None = None, **kwargs
+) -> None:
     """allauth's ``user_logged_in``: a language already kept stays (a browser in another language does not change
-    it); someone without one gets the page's language."""
-    if kept_language(user=user) is None:
+    it) and the portal switches to it from the next page on; someone without one gets the page's language."""
+    kept = kept_language(user=user)
+    if kept is None:
         keep_language(user=user, language=_active_language())
+    elif response is not None and is_language(kept) and kept != _active_language():
+        in_language(response, language=kept)
+
+
+def in_language(response: HttpResponseBase, *, language: str) -> HttpResponseBase:
+    """The browser reads the portal in ``language`` from this response on: the cookie the switcher sets."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def _active_language() -> str:

@@ -1,7 +1,7 @@
 """The language switcher (/i18n/setlang/): Django's own view, and for a signed-in person the language kept too."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.views import i18n
 
 from portal.languages.selectors import is_language
@@ -14,19 +14,4 @@ def set_language(request: HttpRequest) -> HttpResponse:
     cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
     if cookie is not None and request.user.is_authenticated and is_language(cookie.value):
         keep_language(user=request.user, language=cookie.value)
-    return response
-
-
-def in_language(response: HttpResponseBase, *, language: str) -> HttpResponseBase:
-    """The browser reads the portal in ``language`` from this response on: the cookie the switcher sets."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
     return response

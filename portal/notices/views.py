@@ -11,8 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.access import can_view_candidates, works_as_engineer
 from portal.languages.selectors import language_of
-from portal.languages.services import keep_language
-from portal.languages.views import in_language
+from portal.languages.services import in_language, keep_language
 from portal.notices.forms import LanguageForm, NoticePreferencesForm
 from portal.notices.kinds import ENGINEER_KINDS, RECRUITER_KINDS, NoticeKind
 from portal.notices.selectors import channels_of, notices_page

@@ -126,6 +126,17 @@ def test_signing_in_keeps_a_kept_language_and_gives_one_to_someone_without():
     assert language_of(user=newcomer) == "nl"
 
 
+def test_signing_in_switches_the_browser_to_the_kept_language():
+    dutch = UserFactory(email="dutch@example.com")
+    keep(dutch, "nl")
+    client = browser("en")
+
+    response = client.post(reverse("account_login"), {"login": dutch.email, "password": PASSWORD}, follow=True)
+
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "nl"
+    assert '<html lang="nl">' in response.content.decode()
+
+
 def test_the_notices_page_shows_the_language_and_changes_it_and_the_portal_with_it():
     user = UserFactory()
     client = signed_in(user)

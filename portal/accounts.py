@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
 from django.contrib.auth.hashers import make_password
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.languages.selectors import is_language, kept_language
 from portal.mail import QueuedEmailBackend
 
 
@@ -25,11 +27,15 @@ class PortalSite:
 
 
 class QueuedMailAccountAdapter(DefaultAccountAdapter):
-    """Renders each message in the request, as allauth does, and queues it: the request never waits on SMTP."""
+    """Renders each message in the request, as allauth does, and queues it: the request never waits on SMTP. A message
+    to someone with a kept language is written in it; to an address of no one's, in the page's language."""
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        name = _("DE skills portal")
-        super().send_mail(template_prefix, email, {**context, "current_site": PortalSite(name=name, domain=name)})
+        language = kept_language(address=email)
+        with translation.override(language if is_language(language) else translation.get_language()):
+            name = _("DE skills portal")
+            site = PortalSite(name=name, domain=name)
+            super().send_mail(template_prefix, email, {**context, "current_site": site})
 
     def render_mail(self, template_prefix: str, email: str, context: dict, headers: dict | None = None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from allauth.account.signals import user_signed_up
+        from allauth.account.signals import user_logged_in, user_signed_up
 
         from portal import access, mail, sessions, workers
         from portal.cache import create_fallback_table_after_migrate
@@ -21,6 +21,7 @@ class PortalConfig(AppConfig):
             forget_request_tokens,
             remember_tokens_for_the_request,
         )
+        from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
         from portal.roles import ensure_role_groups_after_migrate
         from portal.verification import remember_signup_email
 
@@ -28,6 +29,8 @@ class PortalConfig(AppConfig):
         sessions.connect()
         workers.when_lost("portal.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
+        user_signed_up.connect(keep_language_at_sign_up, dispatch_uid="portal.keep_language_at_sign_up")
+        user_logged_in.connect(keep_language_at_sign_in, dispatch_uid="portal.keep_language_at_sign_in")
         post_migrate.connect(ensure_role_groups_after_migrate, dispatch_uid="portal.ensure_role_groups")
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
         # Once per migrate: the signal comes once for each app with models, and sessions always is one.

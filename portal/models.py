@@ -1,5 +1,5 @@
 """The portal's own rows: the sessions an account is signed in with, the job workers' sign of life, and the notices
-each person receives (with how they want them)."""
+each person receives (with how they want them), and the language each person reads in."""
 
 from django.conf import settings
 from django.db import models
@@ -91,3 +91,20 @@ class NoticePreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.kind}: {self.channel}"
+
+
+class PersonLanguage(models.Model):
+    """The language a person reads the portal in: last chosen with the switcher or on the notices page, else the one
+    active when they signed up or first signed in. Emails to them are written in it (``portal.languages``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="person_language"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.language}"

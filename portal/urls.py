@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import mfa, verification, views
-from portal.notices.views import notice_list
+from portal.languages.views import set_language
+from portal.notices.views import notice_language, notice_list
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,12 +15,11 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("p/", include("skills.privacy.urls")),
     path("notices/", notice_list, name="notices"),
+    path("notices/language/", notice_language, name="notice-language"),
     path("accounts/menu/", views.account_menu, name="account-menu"),
     path("accounts/two-factor-required/", mfa.mfa_required, name="mfa-required"),
-    path(
-        "accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"
-    ),
+    path("accounts/confirm-email/again/", verification.resend_confirmation, name="account_resend_confirmation"),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

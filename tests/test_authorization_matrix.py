@@ -99,6 +99,7 @@ EXPECTED = {
     "mfa-required": PUBLIC,
     "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript
     "notices": SIGNED_IN,  # each signed-in person's own notices and choices (no ids in the URL)
+    "notice-language": SIGNED_IN_POST_ONLY,  # keeps the signed-in person's own language (no ids in the URL)
     "set_language": dict.fromkeys(ROLES, REDIRECT),  # a GET just goes back
     # catalog
     "catalog:tool-list": PUBLIC,

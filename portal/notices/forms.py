@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from portal.notices.kinds import DEFAULT_CHANNEL, NoticeChannel, NoticeKind
 
@@ -15,3 +17,10 @@ class NoticePreferencesForm(forms.Form):
                 initial=channels.get(kind.value, DEFAULT_CHANNEL),
                 widget=forms.RadioSelect,
             )
+
+
+class LanguageForm(forms.Form):
+    """The language the portal and its emails speak to the person."""
+
+    # Its own label: the footer's switcher is "Language" on every page.
+    language = forms.ChoiceField(label=_("I read the portal and its emails in"), choices=settings.LANGUAGES)

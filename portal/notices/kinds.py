@@ -1,16 +1,12 @@
 """The kinds of notice, who receives each, how a person may receive them, and their words.
 
 A notice keeps its kind and the names it mentions, never its text: the portal shows it in the reader's language
-at the time they read it. An email is written in both languages, English then Dutch, since the portal stores no
-language per person.
+at the time they read it. An email is written in the active language: ``services.notify`` activates the recipient's.
 """
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-
-LANGUAGES_OF_EMAIL = ("en", "nl")
 
 
 class NoticeKind(models.TextChoices):
@@ -50,7 +46,8 @@ def notice_line(kind: str, params: dict) -> str:
     return lines[kind] % params
 
 
-def _email_in_active_language(kind: str, params: dict) -> tuple[str, str]:
+def notice_email(kind: str, params: dict) -> tuple[str, str]:
+    """The email's subject and body in the active language (the recipient's), the subject naming the portal."""
     emails = {
         NoticeKind.CONTACT_REQUESTED: (
             gettext("%(recruiter)s of %(company)s would like to get in touch"),
@@ -82,15 +79,4 @@ def _email_in_active_language(kind: str, params: dict) -> tuple[str, str]:
         ),
     }
     subject, body = emails[kind]
-    return subject % params, body % params
-
-
-def notice_email(kind: str, params: dict) -> tuple[str, str]:
-    """The email's subject and body: each language in turn, since we do not know which one the reader uses."""
-    texts = []
-    for language in LANGUAGES_OF_EMAIL:
-        with translation.override(language):
-            texts.append(_email_in_active_language(kind, params))
-    subject = "[DE skills] " + " / ".join(dict.fromkeys(subject for subject, _body in texts))
-    body = "\n\n-----\n\n".join(body for _subject, body in texts)
-    return subject, body
+    return "[DE skills] " + subject % params, body % params

@@ -4,8 +4,9 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from portal.languages.selectors import language_of
 from portal.mail import queue_email
 from portal.models import Notice, NoticePreference
 from portal.notices.kinds import NoticeKind, goes_by_email, notice_email, shows_in_portal
@@ -31,7 +32,7 @@ def notify(
 
     ``params`` are the names the text mentions (plain strings); ``url`` is where to act, absolute, as the email
     needs it; ``email_params`` go into the email alone, never stored (a recruiter's message). The notice, if any, is
-    returned.
+    returned. The email is in the recipient's language, whoever's request sends it.
     """
     channel = channel_for(user=recipient, kind=kind)
     params = {**params, "url": url}
@@ -40,7 +41,8 @@ def notify(
         notice = Notice.objects.create(recipient=recipient, about=about, kind=kind, params=params, url=url)
         _forget_unread_count(recipient.pk)
     if goes_by_email(channel) and recipient.email:
-        subject, body = notice_email(kind, {**params, **(email_params or {})})
+        with translation.override(language_of(user=recipient)):
+            subject, body = notice_email(kind, {**params, **(email_params or {})})
         queue_email(subject=subject, body=body, to=[recipient.email])
     return notice
 

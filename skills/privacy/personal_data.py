@@ -13,6 +13,7 @@ from django.db.models import Count, Max
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from portal.languages.selectors import kept_language
 from skills.models import Assessment, AssessmentChange, ItemState, ResourceDone, RoleMatch, SavedVacancy, ShareLink
 from skills.selectors.profiles import own_profile
 
@@ -88,6 +89,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             "email": user.email,
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
+            "language": kept_language(user=user),
         },
         "profile": None,
         "assessments": [

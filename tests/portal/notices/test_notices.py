@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from portal.models import Notice, NoticePreference
+from portal.models import Notice, NoticePreference, PersonLanguage
 from portal.notices.kinds import NoticeChannel, NoticeKind
 from portal.notices.selectors import NOTICES_PER_PAGE
 from portal.notices.services import notify
@@ -58,6 +58,7 @@ def test_every_contact_email_is_queued_by_the_request_and_sent_by_the_mail_job(s
     queue_in_database(settings)
     rita = RecruiterFactory(email="rita@acme.example")
     bob = RecruiterFactory(email="bob@bytes.example")
+    PersonLanguage.objects.create(user=rita, language="nl")  # each is written to in their own language
     engineer = signed_in(profile.user)
 
     first = ask_through_the_page(rita, profile)
@@ -72,16 +73,11 @@ def test_every_contact_email_is_queued_by_the_request_and_sent_by_the_mail_job(s
     work_off_queue()
     sent = [(message.to[0], message.subject) for message in mail.outbox]
     assert sent == [
-        (ENGINEER_EMAIL, "[DE skills] Rita Recruiter of Acme Data would like to get in touch / "
-         "Rita Recruiter van Acme Data wil graag contact met je"),
-        ("rita@acme.example", f"[DE skills] Candidate {profile.pseudonym} accepted your contact request / "
-         f"Kandidaat {profile.pseudonym} heeft je contactverzoek geaccepteerd"),
-        ("rita@acme.example", f"[DE skills] Candidate {profile.pseudonym} withdrew their acceptance / "
-         f"Kandidaat {profile.pseudonym} heeft de acceptatie ingetrokken"),
-        (ENGINEER_EMAIL, "[DE skills] Bob Bytes of Acme Data would like to get in touch / "
-         "Bob Bytes van Acme Data wil graag contact met je"),
-        ("bob@bytes.example", f"[DE skills] Candidate {profile.pseudonym} declined your contact request / "
-         f"Kandidaat {profile.pseudonym} heeft je contactverzoek afgewezen"),
+        (ENGINEER_EMAIL, "[DE skills] Rita Recruiter of Acme Data would like to get in touch"),
+        ("rita@acme.example", f"[DE skills] Kandidaat {profile.pseudonym} heeft je contactverzoek geaccepteerd"),
+        ("rita@acme.example", f"[DE skills] Kandidaat {profile.pseudonym} heeft de acceptatie ingetrokken"),
+        (ENGINEER_EMAIL, "[DE skills] Bob Bytes of Acme Data would like to get in touch"),
+        ("bob@bytes.example", f"[DE skills] Candidate {profile.pseudonym} declined your contact request"),
     ]  # fmt: skip
     accepted = mail.outbox[1].body
     assert f"/recruiting/candidates/{profile.pk}/" in accepted and "Noor Visser" not in accepted

@@ -37,6 +37,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from portal.cache import ResilientRedisCache
+from portal.databases.routing import replica_answered, replica_lag_bound
 
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
@@ -156,9 +157,11 @@ def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
     """Keep a fragment; ``people`` are the users whose data it shows, so that deleting one deletes it too.
 
     Each person has a set of the fragments that show them (a Redis set, written for all of them in one
-    round trip), kept as long as the newest of those fragments.
+    round trip), kept as long as the newest of those fragments. A fragment drawn from a replica may be up to
+    DATABASE_REPLICA_MAX_LAG seconds behind a write that already replaced its token: it is kept no longer.
     """
-    cache.set(key, html, FRAGMENT_SECONDS)
+    seconds = replica_lag_bound() if replica_answered() else FRAGMENT_SECONDS
+    cache.set(key, html, seconds)
     people = set(people)
     if not people:
         return

@@ -118,7 +118,13 @@ def timed_fetch(client, url: str, tick_item: int | None = None) -> float:
 
 
 def measure(
-    client, url: str, *, baseline_url: str | None, max_requests: int, budget_seconds: float, tick_item: int | None = None
+    client,
+    url: str,
+    *,
+    baseline_url: str | None,
+    max_requests: int,
+    budget_seconds: float,
+    tick_item: int | None = None,
 ) -> Timing:
     """Time ``url``; each request follows one of ``baseline_url``, so both see the same load on the machine."""
     from django.db import connection
@@ -338,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("The cold pass empties the cache's Redis database: give REDIS_URL one of its own, e.g. /7.")
 
     warnings.filterwarnings("ignore", message="No directory at")  # static files come from the finders here
-    database_url = own_database_url(postgres_name="bench_portal", sqlite_name="bench.sqlite3")
+    database_url = own_database_url(
+        postgres_name=os.environ.get("BENCH_DATABASE", "bench_portal"), sqlite_name="bench.sqlite3"
+    )
     configure_django(database_url=database_url)
     from django.conf import settings
     from django.db import connection

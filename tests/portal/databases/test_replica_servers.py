@@ -1,4 +1,4 @@
-"""The router against a real primary and a real streaming replica (tests/postgres_cluster.py).
+"""The router against a real primary and a real streaming replica (bench/cluster.py).
 
 Only on the PostgreSQL pass: a replica is PostgreSQL's streaming replication, which SQLite has no counterpart
 for. The scenarios run in their own Django process (replica_scenarios.py) configured with both servers, as a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres_cluster import Cluster, missing_reason
+from bench.cluster import Cluster, missing_reason
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = "tests.portal.databases.replica_scenarios"

@@ -1,4 +1,6 @@
-"""A throwaway PostgreSQL primary and its streaming replica, on free local ports, for the replica tests.
+"""A throwaway PostgreSQL primary and its streaming replica, on free local ports: for the replica tests
+(tests/portal/databases) and for ``make load``'s scale-out run, which restarts either without touching the
+machine's own PostgreSQL.
 
 Built with the machine's own binaries: ``initdb`` for the primary, ``pg_basebackup -R`` for the replica (which
 then follows the primary over streaming replication), ``pg_ctl`` to start and stop either. Where the tests run
@@ -28,11 +30,12 @@ fsync = off
 full_page_writes = off
 synchronous_commit = off
 shared_buffers = 32MB
-max_connections = 40
+max_connections = 100
 wal_level = replica
 max_wal_senders = 4
 hot_standby = on
 wal_receiver_status_interval = 1
+wal_keep_size = 256MB
 """
 
 
@@ -104,10 +107,11 @@ class Cluster:
         return self.url(self.replica_port)
 
     def start(self) -> None:
+        """A new primary: initdb, then started."""
         self._run("initdb", "-D", str(self.primary_dir), "-A", "trust", "-U", SERVER_USER, "-E", "UTF8", "--no-sync")
         with (self.primary_dir / "postgresql.conf").open("a") as conf:
             conf.write(SETTINGS.format(port=self.primary_port, folder=self.folder))
-        self._pg_ctl(self.primary_dir, "start")
+        self.start_primary()
 
     def add_replica(self) -> None:
         """A hot standby copied from the primary as it is now, following it from then on."""
@@ -124,6 +128,12 @@ class Cluster:
 
     def stop_replica(self) -> None:
         self._pg_ctl(self.replica_dir, "stop", "-m", "fast")
+
+    def stop_primary(self) -> None:
+        self._pg_ctl(self.primary_dir, "stop", "-m", "fast")
+
+    def start_primary(self) -> None:
+        self._pg_ctl(self.primary_dir, "start")
 
     def _pg_ctl(self, data: Path, action: str, *extra: str) -> None:
         self._run(

@@ -23,7 +23,9 @@ from django.db import connections, reset_queries  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from portal.databases.middleware import PIN_COOKIE  # noqa: E402
-from skills.models import Assessment  # noqa: E402
+from portal.databases.routing import replica_reads  # noqa: E402
+from portal.fragments import fragment_seconds  # noqa: E402
+from skills.models import Assessment, EngineerProfile  # noqa: E402
 from tests.clients import PortalClient  # noqa: E402
 from tests.factories import (  # noqa: E402
     ChecklistItemFactory,
@@ -135,6 +137,10 @@ def reads() -> dict:
     engineer.force_login(engineer_user)
     wait_for_replay()
     seen["list_caught_up"] = summary(run(recruiter, "get", LIST_URL), marker="Early Eva")
+    with replica_reads():
+        EngineerProfile.objects.exists()  # answered by the replica
+        seen["fragment_seconds_from_replica"] = fragment_seconds()
+    seen["fragment_seconds_from_primary"] = fragment_seconds()
 
     replica_sql("SELECT pg_wal_replay_pause()")  # from now on the replica shows the past
     late = EngineerProfileFactory(visibility="recruiters", headline="Late Lena")

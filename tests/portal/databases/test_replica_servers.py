@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.cluster import Cluster, missing_reason
+from portal.fragments import FRAGMENT_SECONDS
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = "tests.portal.databases.replica_scenarios"
@@ -93,6 +94,11 @@ def test_the_candidate_list_is_read_from_the_replica(seen):
     assert (page["status"], page["shows_marker"]) == (200, True)
     assert page["replica_read_matches"]  # the ranking ran on the replica
     assert page["replica_writes"] == []
+
+
+def test_a_fragment_drawn_from_a_replica_is_kept_no_longer_than_the_lag_limit(seen):
+    assert seen["fragment_seconds_from_replica"] == 300  # DATABASE_REPLICA_MAX_LAG of these scenarios
+    assert seen["fragment_seconds_from_primary"] == FRAGMENT_SECONDS
 
 
 def test_a_replica_behind_the_primary_shows_the_past_to_other_readers(seen):

@@ -4,7 +4,8 @@
 ``REPLICA_READ_VIEWS``; a job turns it on around its own reads (the candidate export). Inside it, reads go to a
 healthy replica, while every write, every ``select_for_update`` (job claims included, Django counts them as
 writes), every read inside a transaction and every read of the tables in ``PRIMARY_ONLY_APPS`` stays on the
-primary. Migrations run on the primary only; replicas receive them through replication.
+primary, and so does every read after a write in the same switch. Migrations run on the primary only; replicas
+receive them through replication.
 """
 
 import math
@@ -72,8 +73,8 @@ def replica_lag_bound() -> int:
 
 @contextmanager
 def replica_reads(*, replicas_allowed: bool = True) -> Iterator[ReplicaReads]:
-    """Reads inside go to a healthy replica when there is one; ``replicas_allowed=False`` keeps them on the
-    primary (a request pinned after a write, or the second try after a replica failed)."""
+    """Reads inside go to a healthy replica when there is one, until something inside writes;
+    ``replicas_allowed=False`` keeps them on the primary (a browser pinned after a write)."""
     state = ReplicaReads() if replicas_allowed and replica_aliases() else None
     token = _current.set(state)
     try:
@@ -89,6 +90,7 @@ class ReplicaRouter:
         state = _current.get()
         if (
             state is None
+            or state.wrote  # what this request wrote, it reads back from where it wrote it
             or model._meta.app_label in PRIMARY_ONLY_APPS
             or connections[DEFAULT_DB_ALIAS].in_atomic_block  # what this transaction wrote is only there
         ):

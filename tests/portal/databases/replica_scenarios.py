@@ -22,6 +22,7 @@ from django.core.signals import request_started  # noqa: E402
 from django.db import connections, reset_queries  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from catalog.models import Tool  # noqa: E402
 from portal.databases.middleware import PIN_COOKIE  # noqa: E402
 from portal.databases.routing import replica_reads  # noqa: E402
 from portal.fragments import fragment_seconds  # noqa: E402
@@ -146,6 +147,9 @@ def reads() -> dict:
     late = EngineerProfileFactory(visibility="recruiters", headline="Late Lena")
     RoleMatchFactory(profile=late, role=role, score=90)
     seen["list_while_replica_paused"] = summary(run(recruiter, "get", LIST_URL), marker="Late Lena")
+    with replica_reads():  # a write, then a read of it: from the primary, the paused replica lacks it
+        written = ToolFactory(published=True)
+        seen["read_back_after_write"] = Tool.objects.filter(pk=written.pk).exists()
     seen["shortlist_add"] = summary(
         run(recruiter, "post", reverse("recruiting:shortlist-add"), {"profile": late.pk, "new_name": "Lakehouse"})
     )

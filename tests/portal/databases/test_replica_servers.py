@@ -117,6 +117,10 @@ def test_a_write_goes_to_the_primary_and_pins_the_browser_there(seen):
     assert (pinned["status"], pinned["shows_marker"], pinned["replica_queries"]) == (200, True, 0)
 
 
+def test_what_a_request_wrote_it_reads_back_from_the_primary(seen):
+    assert seen["read_back_after_write"] is True
+
+
 def test_an_engineer_sees_their_own_tick_at_once(seen):
     assert seen["tick"]["status"] == 302
     assert seen["tick"]["replica_queries"] == 0

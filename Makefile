@@ -6,7 +6,7 @@ DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: totp run test lint chromium gettext redis-server bench bench-vacancies load faults messages clean
+.PHONY: totp run test lint chromium gettext redis-server bench bench-vacancies load faults replica messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -76,12 +76,24 @@ bench: $(VENV)/.installed
 bench-vacancies: $(VENV)/.installed
 	$(PY) -m bench.vacancies
 
+# `make load LOAD_FLAGS=--scale-out`: two web processes, two workers, a throwaway primary and streaming replica,
+# both restarted in turn (README, "Scale out").
+LOAD_FLAGS ?=
+
 load: $(VENV)/.installed
-	$(PY) -m bench.load --seconds $(LOAD_SECONDS)
+	$(PY) -m bench.load --seconds $(LOAD_SECONDS) $(LOAD_FLAGS)
 
 # The fault drill (bench/faults.py): about 8 minutes; `make faults FAULTS_WORKER_STOP=20` for a quicker run.
 faults: $(VENV)/.installed redis-server
 	$(PY) -m bench.faults $(if $(FAULTS_WORKER_STOP),--worker-stop $(FAULTS_WORKER_STOP))
+
+# The read replica against real servers: a throwaway primary and streaming replica on free ports (started and
+# stopped by the tests, bench/cluster.py), the router's tests run against them. Needs PostgreSQL's binaries
+# and a PostgreSQL server for the test database (DATABASE_URL, default the local one).
+REPLICA_TEST_DATABASE ?= postgres://postgres@127.0.0.1:5432/postgres
+
+replica: $(VENV)/.installed-dev
+	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(REPLICA_TEST_DATABASE)} $(PY) -m pytest tests/portal/databases -q
 
 clean:
 	rm -rf $(VENV) staticfiles test-results

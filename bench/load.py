@@ -32,11 +32,14 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from bench.cluster import Cluster, missing_reason
 from bench.data import (
     RESULTS,
     ROOT,
@@ -45,6 +48,7 @@ from bench.data import (
     generate_engineers,
     migrate_and_load_demo,
     recreate_postgres_database,
+    server_url,
     sign_in,
 )
 
@@ -86,6 +90,7 @@ class Run:
     lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
     outage: dict[str, float] = field(default_factory=dict)
+    replica_outage: dict[str, float] = field(default_factory=dict)  # --scale-out: the replica's restart
     jobs: dict = field(default_factory=dict)  # when the background work started, the exports' outcomes
 
     def record(self, outcome: Outcome, tick: Tick | None = None) -> None:
@@ -219,30 +224,44 @@ def healthy(port: int) -> bool:
         return False
 
 
-def restart_postgres(run: Run, port: int, at: float, outage_seconds: float) -> None:
-    """Stop PostgreSQL at ``at`` seconds, start it ``outage_seconds`` later, and time the recovery."""
+def restart_postgres(
+    run: Run,
+    port: int,
+    at: float,
+    outage_seconds: float,
+    *,
+    stop: Callable[[], None] | None = None,
+    start: Callable[[], None] | None = None,
+    record: dict[str, float] | None = None,
+) -> None:
+    """Stop PostgreSQL (the machine's, or with ``stop``/``start`` a server of the scale-out cluster) at ``at``
+    seconds, start it ``outage_seconds`` later, and time the recovery into ``record`` (default ``run.outage``)."""
+    record = run.outage if record is None else record
+    stop = stop or partial(pg_ctlcluster, "stop")
+    start = start or partial(pg_ctlcluster, "start")
     started = time.monotonic()
     if run.stop.wait(at):
         return
-    run.outage["stop_sent"] = time.monotonic()
-    pg_ctlcluster("stop")
-    run.outage["stopped"] = time.monotonic()
+    record["stop_sent"] = time.monotonic()
+    stop()
+    record["stopped"] = time.monotonic()
     time.sleep(outage_seconds)
-    run.outage["start_sent"] = time.monotonic()
-    pg_ctlcluster("start")
-    run.outage["started"] = time.monotonic()
+    record["start_sent"] = time.monotonic()
+    start()
+    record["started"] = time.monotonic()
     while not healthy(port):
         time.sleep(0.1)
-    run.outage["recovered"] = time.monotonic()
-    run.outage["run_started"] = started
+    record["recovered"] = time.monotonic()
+    record["run_started"] = started
 
 
 class Worker:
     """One `manage.py db_worker` for the run, started again whenever it exits (it does when the database goes
     away), as systemd or supervisord would."""
 
-    def __init__(self, env: dict[str, str], log_path: Path):
+    def __init__(self, env: dict[str, str], log_path: Path, worker_id: str = "load"):
         self.env = env
+        self.worker_id = worker_id
         self.log = log_path.open("w")
         self.process: subprocess.Popen | None = None
         self.starts = 0
@@ -251,8 +270,17 @@ class Worker:
 
     def _start(self) -> None:
         self.starts += 1
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5", "--worker-id", "load"],
+        self.process = subprocess.Popen(  # noqa: S603 - our own arguments
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--no-reload",
+                "--interval",
+                "0.5",
+                "--worker-id",
+                self.worker_id,
+            ],
             cwd=ROOT,
             env=self.env,
             stdout=self.log,
@@ -371,14 +399,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int, env: dict[str, str], log_path: Path) -> subprocess.Popen:
+def start_gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 4) -> subprocess.Popen:
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     process = subprocess.Popen(  # noqa: S603
         [
             gunicorn,
             "portal.wsgi:application",
             "--workers",
-            "4",
+            str(workers),
             "--bind",
             f"{HOST}:{port}",
             "--timeout",
@@ -558,13 +586,21 @@ def summarize(run: Run) -> dict:
         "no_answer": len(errors),
         "no_answer_examples": sorted({outcome.error for outcome in errors})[:5],
     }
-    if "recovered" in outage:
-        figures["outage"] = {
-            "stop_at_s": round(outage["stop_sent"] - outage["run_started"], 1),
-            "postgres_down_s": round(outage["started"] - outage["stopped"], 1),
-            "stop_to_portal_healthy_s": round(outage["recovered"] - outage["stop_sent"], 1),
-            "start_to_portal_healthy_s": round(outage["recovered"] - outage["started"], 2),
-        }
+    for name, record in (("outage", outage), ("replica_outage", run.replica_outage)):
+        if "recovered" in record:
+            figures[name] = {
+                "stop_at_s": round(record["stop_sent"] - record["run_started"], 1),
+                "postgres_down_s": round(record["started"] - record["stopped"], 1),
+                "stop_to_portal_healthy_s": round(record["recovered"] - record["stop_sent"], 1),
+                "start_to_portal_healthy_s": round(record["recovered"] - record["started"], 2),
+            }
+    if "recovered" in run.replica_outage:  # reads fall back to the primary: not even a clean 503 is allowed here
+        begin, end = run.replica_outage["stop_sent"], run.replica_outage["recovered"] + OUTAGE_GRACE_SECONDS
+        figures["replica_outage"]["5xx_or_no_answer"] = sum(
+            (outcome.status is None or outcome.status >= 500) and not in_window(outcome)
+            for outcome in run.outcomes
+            if outcome.sent_at + outcome.seconds >= begin and outcome.sent_at <= end
+        )
     return figures
 
 
@@ -581,9 +617,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between a user's requests (default 0.5)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--scale-out",
+        action="store_true",
+        help="a throwaway primary and streaming replica (bench/cluster.py), two gunicorn processes and two workers;"
+        " the replica is restarted at 25%% of the run, the primary at 60%%",
+    )
     options = parser.parse_args(argv)
+    cluster = None
+    if options.scale_out:
+        if reason := missing_reason():
+            raise SystemExit(f"--scale-out needs its own PostgreSQL servers: {reason}")
+        cluster = Cluster()
+        cluster.start()
+    try:
+        return run_load(options, cluster)
+    finally:
+        if cluster is not None:
+            cluster.stop()
 
-    server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+
+def run_load(options: argparse.Namespace, cluster: Cluster | None) -> int:
+    """The load on the machine's PostgreSQL, or with ``cluster`` on its primary and replica."""
+    server = (
+        cluster.primary_url
+        if cluster is not None
+        else os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+    )
     if not server.startswith(("postgres://", "postgresql://")):
         raise SystemExit("The load test needs PostgreSQL: set DATABASE_URL to a postgres:// URL or leave it unset.")
     if urlsplit(server).hostname not in {"127.0.0.1", "localhost"} and not options.no_restart:
@@ -631,21 +691,37 @@ def main(argv: list[str] | None = None) -> int:
     item_ids = list(ChecklistItem.objects.values_list("pk", flat=True))
     connections.close_all()
 
-    port = free_port()
+    web_env = {**os.environ}
+    if cluster is not None:  # the replica starts from the data built above, then follows the primary
+        cluster.add_replica()
+        web_env["DATABASE_REPLICA_URLS"] = server_url(cluster.replica_url, options.database)
+    processes = 2 if cluster is not None else 1
+    ports = [free_port() for _ in range(processes)]
     log_path = RESULTS / "load-gunicorn.log"
-    gunicorn = start_gunicorn(port, {**os.environ}, log_path)
-    worker = Worker({**os.environ}, RESULTS / "load-worker.log")
-    worker.start()
+    gunicorns = [
+        start_gunicorn(web_port, web_env, log_path.with_name(f"load-gunicorn-{number}.log") if number else log_path,
+                       workers=4 // processes)
+        for number, web_port in enumerate(ports)
+    ]  # fmt: skip
+    port = ports[0]
+    workers = [
+        Worker(web_env, RESULTS / f"load-worker{f'-{number}' if number else ''}.log", worker_id=f"load-{number}")
+        for number in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
     print(
-        f"gunicorn (4 workers) and one db_worker on http://{HOST}:{port}; {options.engineers} engineers and "
-        f"{options.recruiters} recruiters for {options.seconds:.0f} s; from halfway on, a requirement change and "
-        f"{EXPORTS} exports"
+        f"{processes} gunicorn process(es) ({4 // processes} workers each) and {processes} db_worker(s) on "
+        f"{', '.join(f'http://{HOST}:{web_port}' for web_port in ports)}"
+        + (" with a streaming replica" if cluster is not None else "")
+        + f"; {options.engineers} engineers and {options.recruiters} recruiters for {options.seconds:.0f} s; from"
+        f" halfway on, a requirement change and {EXPORTS} exports"
     )
     run = Run()
     threads = []
     try:
         for index, (user_id, session_key) in enumerate(sessions):
-            portal = Portal(port, session_key)
+            portal = Portal(ports[index % len(ports)], session_key)  # users spread over the web processes
             if index < options.engineers:
                 status = portal.request("GET", "/skills/")[0]  # the checklist page sets the CSRF cookie
                 if status != 200 or "csrftoken" not in portal.cookies:
@@ -667,12 +743,27 @@ def main(argv: list[str] | None = None) -> int:
                     daemon=True,
                 )
             )
-        if not options.no_restart:
+        if not options.no_restart and cluster is None:
             threads.append(
                 threading.Thread(
                     target=restart_postgres, args=(run, port, options.seconds * 0.4, options.outage), daemon=True
                 )
             )
+        if not options.no_restart and cluster is not None:
+            replica = {"stop": cluster.stop_replica, "start": cluster.start_replica, "record": run.replica_outage}
+            primary = {"stop": cluster.stop_primary, "start": cluster.start_primary}
+            threads += [
+                threading.Thread(
+                    target=partial(restart_postgres, **replica),
+                    args=(run, port, options.seconds * 0.25, options.outage),
+                    daemon=True,
+                ),
+                threading.Thread(
+                    target=partial(restart_postgres, **primary),
+                    args=(run, port, options.seconds * 0.6, options.outage),
+                    daemon=True,
+                ),
+            ]
         for thread in threads:
             thread.start()
         run.stop.wait(options.seconds)
@@ -682,18 +773,36 @@ def main(argv: list[str] | None = None) -> int:
         recompute = wait_for_jobs(run.jobs.get("recompute_id"))
     finally:
         run.stop.set()
-        stop_gunicorn(gunicorn)
-        worker.stop()
+        for gunicorn in gunicorns:
+            stop_gunicorn(gunicorn)
+        for worker in workers:
+            worker.stop()
 
     figures = summarize(run)
     figures["jobs"] = {
         "recompute": recompute,
         "exports": run.jobs.get("exports", []),
-        "worker_starts": worker.starts,
+        "worker_starts": sum(worker.starts for worker in workers),
     }
     figures["ticks"] = check_ticks(run.ticks)
     figures["matches"] = check_matches()
-    figures["server_log_503_lines"] = log_path.read_text().count("Database unavailable, answered 503")
+    if cluster is not None:  # what the replica answered: transactions and rows read there (since its restart)
+        with cluster.connect(cluster.replica_port) as replica:
+            figures["replica_reads"] = dict(
+                zip(
+                    ("transactions", "rows_returned"),
+                    replica.execute(
+                        "SELECT xact_commit, tup_returned FROM pg_stat_database WHERE datname = %s", [options.database]
+                    ).fetchone(),
+                    strict=True,
+                )
+            )
+    figures["server_log_503_lines"] = sum(
+        log_path.with_name(f"load-gunicorn-{number}.log" if number else log_path.name)
+        .read_text()
+        .count("Database unavailable, answered 503")
+        for number in range(processes)
+    )
     from django.contrib.sessions.backends.cache import SessionStore
 
     for _, session_key in sessions:
@@ -708,6 +817,12 @@ def main(argv: list[str] | None = None) -> int:
         failures.append(f"{figures['4xx']} requests were refused (4xx)")
     if not options.no_restart and "outage" not in figures:
         failures.append("the portal did not become healthy again after the restart")
+    if cluster is not None and not options.no_restart:
+        replica_figures = figures.get("replica_outage")
+        if replica_figures is None:
+            failures.append("the replica's restart did not complete")
+        elif replica_figures["5xx_or_no_answer"]:
+            failures.append(f"{replica_figures['5xx_or_no_answer']} requests failed while the replica restarted")
     tick_figures = figures["ticks"]
     if tick_figures["acknowledged_ticks_missing"] or tick_figures["items_whose_last_acknowledged_value_is_not_stored"]:
         failures.append("acknowledged ticks are missing from the database")

@@ -1,4 +1,5 @@
-"""Benchmark the key pages at 1,000 and 100,000 engineers, in one process (``make bench``).
+"""Benchmark the key pages at 1,000 and 100,000 engineers, in one process (``make bench``); a million with
+``make bench BENCH_SIZES=1000,1000000`` (its own targets: a colder list within 200 ms, recompute in two workers).
 
 Builds its own database (SQLite under bench/results/, or ``bench_portal`` on the
 PostgreSQL server of DATABASE_URL), loads the demo content, adds synthetic
@@ -9,6 +10,8 @@ exits 1 when a target of the quality gate is missed. With REDIS_URL the cold pas
 empties that Redis database again and again: give it an index nothing else uses.
 
     .venv/bin/python -m bench.run [--sizes 1000,100000] [--requests 60] [--seconds 5]
+
+On PostgreSQL the database is ``bench_portal`` unless BENCH_DATABASE names another (two runs side by side).
 """
 
 import argparse
@@ -39,6 +42,7 @@ from bench.jobs import report as report_jobs
 GROWTH_LIMIT = 1.5  # a page at the largest size may take at most 1.5x its time at the smallest
 CANDIDATE_LIST_P95_MS = 50.0  # warm cache, on PostgreSQL at 100,000 engineers
 COLD_CANDIDATE_LIST_P95_MS = 150.0  # empty cache, on PostgreSQL at 100,000 engineers
+COLD_CANDIDATE_LIST_MILLION_P95_MS = 200.0  # empty cache, on PostgreSQL at 1,000,000 engineers
 TICK_P50_MS = 15.0  # one htmx tick of a checklist item, on PostgreSQL at 100,000 engineers
 DEEP_PAGE = 30  # a page that exists at 1,000 engineers too (25 per page, ~800 visible)
 PAST_THE_END = 10**6  # the list answers a page number past the end with its last page
@@ -121,7 +125,13 @@ def timed_fetch(client, url: str, tick_item: int | None = None) -> float:
 
 
 def measure(
-    client, url: str, *, baseline_url: str | None, max_requests: int, budget_seconds: float, tick_item: int | None = None
+    client,
+    url: str,
+    *,
+    baseline_url: str | None,
+    max_requests: int,
+    budget_seconds: float,
+    tick_item: int | None = None,
 ) -> Timing:
     """Time ``url``; each request follows one of ``baseline_url``, so both see the same load on the machine."""
     from django.db import connection
@@ -289,10 +299,10 @@ def evaluate(results: dict[int, dict[str, Timing]], pages: list[Page], vendor: s
         tick = results[largest]["tick"]
         if tick.p50_ms >= TICK_P50_MS:
             misses.append(f"tick p50 {tick.p50_ms:.1f} ms at {largest:,} (target < {TICK_P50_MS} ms)")
-        if timing.cold.p95_ms >= COLD_CANDIDATE_LIST_P95_MS:
+        cold_target = COLD_CANDIDATE_LIST_MILLION_P95_MS if largest >= 1_000_000 else COLD_CANDIDATE_LIST_P95_MS
+        if timing.cold.p95_ms >= cold_target:
             misses.append(
-                f"candidate list p95 {timing.cold.p95_ms:.1f} ms at {largest:,}, empty cache "
-                f"(target < {COLD_CANDIDATE_LIST_P95_MS} ms)"
+                f"candidate list p95 {timing.cold.p95_ms:.1f} ms at {largest:,}, empty cache (target < {cold_target} ms)"
             )
     return misses
 
@@ -360,7 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("The cold pass empties the cache's Redis database: give REDIS_URL one of its own, e.g. /7.")
 
     warnings.filterwarnings("ignore", message="No directory at")  # static files come from the finders here
-    database_url = own_database_url(postgres_name="bench_portal", sqlite_name="bench.sqlite3")
+    database_url = own_database_url(
+        postgres_name=os.environ.get("BENCH_DATABASE", "bench_portal"), sqlite_name="bench.sqlite3"
+    )
     configure_django(database_url=database_url)
     from django.conf import settings
     from django.db import connection

@@ -37,6 +37,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from portal.cache import ResilientRedisCache
+from portal.databases.routing import replica_answered, replica_lag_bound
 
 FRAGMENT_SECONDS = 60 * 60
 VERSION_SECONDS = 24 * 60 * 60
@@ -152,13 +153,19 @@ def _people_index(user_id: int) -> str:
 _shown_in_this_process: dict[int, set[str]] = defaultdict(set)
 
 
+def fragment_seconds() -> int:
+    """How long a fragment rendered now is kept. One drawn from a replica may be up to DATABASE_REPLICA_MAX_LAG
+    seconds behind a write that already replaced its token: it is kept no longer than that."""
+    return replica_lag_bound() if replica_answered() else FRAGMENT_SECONDS
+
+
 def store(key: str, html: str, *, people: Iterable[int] = ()) -> None:
     """Keep a fragment; ``people`` are the users whose data it shows, so that deleting one deletes it too.
 
     Each person has a set of the fragments that show them (a Redis set, written for all of them in one
     round trip), kept as long as the newest of those fragments.
     """
-    cache.set(key, html, FRAGMENT_SECONDS)
+    cache.set(key, html, fragment_seconds())
     people = set(people)
     if not people:
         return

@@ -8,7 +8,6 @@ environment and the production hardening switches on.
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
@@ -16,6 +15,8 @@ from django.core.checks.security.base import (
     SECRET_KEY_MIN_UNIQUE_CHARACTERS,
 )
 from django.core.exceptions import ImproperlyConfigured
+
+from portal.databases.config import databases
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.DatabaseUnavailableMiddleware",  # first: it also sees database errors of the others
+    "portal.databases.middleware.ReplicaReadsMiddleware",  # answers again from the primary when a replica failed
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,32 +127,13 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-# Bind parameters on the server and prepare a statement once it has run five times on a connection,
-# so the ranking and the other repeated queries skip parsing and planning. Set DB_PREPARED_STATEMENTS=0
-# behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
-if (
-    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    and os.environ.get("DB_PREPARED_STATEMENTS", "1") == "1"
-):
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
-# SQLite, the default, has one writer at a time while the web process and the job worker both write. WAL lets
-# readers go on beside the writer; IMMEDIATE takes the write lock when a transaction begins, so two transactions
-# never both read and then wait on each other to write; the timeout (seconds) outlasts the worker's longest write
-# (one recompute batch, in its own short transaction; exports only read). synchronous=NORMAL is WAL's usual
-# setting: a power cut may lose the last commits, never the file.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# The primary (DATABASE_URL, SQLite by default), its optional connection pool (DB_POOL=1) and read replicas
+# (DATABASE_REPLICA_URLS): portal/databases/config.py and README, "Scale out".
+DATABASES = databases(os.environ, base_dir=BASE_DIR)
+DATABASE_ROUTERS = ["portal.databases.routing.ReplicaRouter"]
+DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "5"))  # seconds; a later one is skipped
+DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS", "5"))  # health remembered
+DATABASE_PRIMARY_PIN_SECONDS = int(os.environ.get("DATABASE_PRIMARY_PIN_SECONDS", "15"))  # reads after a write
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

@@ -21,6 +21,7 @@ from django_tasks import task
 
 from portal import jobs
 from portal.access import account_can_view_candidates
+from portal.databases.routing import replica_reads
 from portal.jobs import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
 from recruiting.models import CandidateExport, ExportFormat
@@ -124,6 +125,7 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
     jobs.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
+@replica_reads()  # its reads may come from a replica, its writes go to the primary (README, "Scale out")
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
     if not account_can_view_candidates(export.recruiter):
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.

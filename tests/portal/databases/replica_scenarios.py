@@ -160,7 +160,7 @@ def reads() -> dict:
     seen["tick"] = summary(run(engineer, "post", reverse("skills:assess", kwargs={"item_id": item.pk}), tick))
     seen["tick_on_replica"] = Assessment.objects.using("replica1").filter(user=engineer_user).exists()
     seen["checklist_after_tick"] = summary(
-        run(engineer, "get", reverse("skills:checklist")), marker='<option value="3" selected>'
+        run(engineer, "get", reverse("skills:checklist")), marker=f'id="id_{prefix}-level_3" value="3" checked'
     )
     seen["role_after_tick"] = summary(run(engineer, "get", reverse("skills:role-detail", kwargs={"slug": role.slug})))
 

@@ -51,18 +51,16 @@ def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
 
 def _by_day(*, user: AbstractBaseUser) -> QuerySet:
     """The user's changes grouped by the day they were made (in the portal's time zone)."""
-    return AssessmentChange.objects.filter(user=user).annotate(day=TruncDate("changed_at")).values("day")
+    # No ordering: PostgreSQL binds the time zone of each TruncDate as its own parameter, so an ORDER BY on the day
+    # (or the model's ordering) is not the GROUP BY's expression to it.
+    return AssessmentChange.objects.filter(user=user).annotate(day=TruncDate("changed_at")).values("day").order_by()
 
 
 def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
     """Ticked items and target-role match at the end of each of the latest days with a change, oldest first, on a
     time axis: one point per day, however many changes it had."""
-    last_of_day = list(
-        _by_day(user=user)
-        .annotate(last_id=Max("id"))
-        .order_by("-day")
-        .values_list("last_id", flat=True)[:HISTORY_CHART_DAYS]
-    )
+    days_with_changes = sorted(_by_day(user=user).annotate(last_id=Max("id")).values_list("day", "last_id"))
+    last_of_day = [last_id for _day, last_id in days_with_changes[-HISTORY_CHART_DAYS:]]
     latest = sorted(
         AssessmentChange.objects.filter(pk__in=last_of_day).values_list("changed_at", "ticked_count", "target_score")
     )

@@ -29,7 +29,7 @@ class JobTimings:
     export_rows: int
     export_seconds: float
     copy_seconds: float | None
-    file_exports: dict[str, dict]  # "xlsx" and "csv (nl)": seconds, peak_traced_mb, peak_rss_mb
+    file_exports: dict[str, dict]  # "xlsx" and "csv (nl)": seconds, peak_rss_mb
     recompute_matches: int
     recompute_chunks: int
     recompute_seconds: float  # one worker process
@@ -226,7 +226,6 @@ def report(timings: dict[int, JobTimings], vendor: str) -> list[str]:
         for label, figures in timing.file_exports.items():
             print(
                 f"    {label} export of {figures['rows']:,} rows in its own process: {figures['seconds']:.2f} s,"
-                f" peak Python allocations {figures['peak_traced_mb']:.1f} MB,"
                 f" peak resident size {figures['peak_rss_mb']:.1f} MB (target < {EXPORT_PEAK_MB:.0f} MB)"
             )
     largest = max(timings)

@@ -256,8 +256,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
 
-# Benchmarks publish nothing over fewer engineers (never below 5; BENCHMARK_SNAPSHOT_HOURS/_CHANGES: when to build)
+# Benchmarks publish nothing over fewer engineers (never below 5); a snapshot is built when the latest is this many
+# hours old, or after this many level changes.
 BENCHMARK_MIN_COHORT = int(os.environ.get("BENCHMARK_MIN_COHORT", "10"))
+BENCHMARK_SNAPSHOT_HOURS = float(os.environ.get("BENCHMARK_SNAPSHOT_HOURS", "24"))
+BENCHMARK_SNAPSHOT_CHANGES = int(os.environ.get("BENCHMARK_SNAPSHOT_CHANGES", "500"))
 # Each job worker writes its heartbeat this often, then sweeps the queue for work that dead workers left.
 WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
 

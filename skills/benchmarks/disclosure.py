@@ -6,6 +6,9 @@
 - A cohort is a subset of everyone; it is suppressed too when the engineers outside it are fewer than ``k`` (but
   not none), so that "everyone" minus the cohort never singles out fewer than ``k`` engineers.
 - A count of private things (recruiters' searches, engineers' saved vacancies) under ``k`` is not shown either.
+- From one snapshot to the next, a number moves only when at least ``k`` engineers moved it; until then it keeps
+  its earlier value, so that two snapshots never subtract down to fewer than ``k`` (not even the one engineer who
+  just left: their leaving would show exactly their levels).
 """
 
 import math
@@ -17,6 +20,8 @@ from django.core import checks
 DEFAULT_MIN_COHORT = 10
 LOWEST_MIN_COHORT = 5
 BAND_WIDTH = 10  # "among the top 30 %": bands of ten percent
+# The market's counts of private things: recruiters' saved searches and engineers' saved vacancies.
+PRIVATE_DEMAND = ("searches_required", "searches_nice", "vacancies_required", "vacancies_nice")
 
 
 def min_cohort() -> int:
@@ -69,3 +74,21 @@ def band(at_level: Sequence[int], population: int, level: int) -> int:
 def published_count(count: int, *, k: int) -> int | None:
     """A count of private things: shown from ``k`` on (or when none), else ``None`` ("too few to show")."""
     return count if count == 0 or count >= k else None
+
+
+def engineers_moved(*, before: tuple[int, Sequence[int]], after: tuple[int, Sequence[int]]) -> int:
+    """At least how many engineers differ between two counts (population, engineers at each level) of one cell:
+    one who changed level moves two counts by one, one who joined or left moves one count and the population."""
+    (population_before, levels_before), (population_after, levels_after) = before, after
+    shifts = sum(abs(now - then) for now, then in zip(levels_after, levels_before, strict=True))
+    return (shifts + abs(population_after - population_before)) // 2
+
+
+def may_move(moved: int, *, k: int) -> bool:
+    """Whether a published number may change from one snapshot to the next: unchanged, or moved by ``k`` or more."""
+    return moved == 0 or moved >= k
+
+
+def held_count(count: int, *, before: int | None, k: int) -> int:
+    """A count of private things in a new snapshot: the earlier one while it moved by fewer than ``k``."""
+    return count if before is None or may_move(abs(count - before), k=k) else before

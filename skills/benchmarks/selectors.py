@@ -44,9 +44,7 @@ class Standing:
     def levels(self) -> list[tuple[int, str, int, int]]:
         """(level, its name, share in %, where its part of the bar starts in %): the bar is drawn as SVG."""
         shares = list(self.shares or ())
-        return [
-            (level, LEVEL_NAMES[level], share, sum(shares[:level])) for level, share in enumerate(shares)
-        ]
+        return [(level, LEVEL_NAMES[level], share, sum(shares[:level])) for level, share in enumerate(shares)]
 
 
 @dataclass(frozen=True)
@@ -112,15 +110,16 @@ def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
         (cell.cohort, cell.cohort_key, cell.skill_id, cell.item_id): cell
         for cell in BenchmarkCell.objects.filter(mine, snapshot=snapshot)
     }
-    everyone = next((cell.population for key, cell in cells.items() if key[0] == Cohort.EVERYONE), 0)
     levels = dict(Assessment.objects.filter(user=user).values_list("item_id", "level"))
     items_by_skill = defaultdict(list)
     for item in ChecklistItem.objects.published().filter(skill__published=True).order_by("order", "pk"):
         items_by_skill[item.skill_id].append(item)
 
     def subject(name: str, skill_id: int, item_id: int | None, level: int) -> SubjectBenchmark:
+        everyone = cells.get((Cohort.EVERYONE, "", skill_id, item_id))
+        population = everyone.population if everyone else 0
         standings = [
-            _standing(cells.get((cohort, key, skill_id, item_id)), everyone, level, k, cohort)
+            _standing(cells.get((cohort, key, skill_id, item_id)), population, level, k, cohort)
             for cohort, key in cohorts
         ]
         return SubjectBenchmark(name=name, level=level, standings=standings)
@@ -180,12 +179,9 @@ class MarketMap:
     min_cohort: int
 
 
-PRIVATE_DEMAND = ("searches_required", "searches_nice", "vacancies_required", "vacancies_nice")
-
-
 def _market_row(cell: MarketCell, k: int) -> MarketRow:
     demand = {"roles_required": cell.roles_required, "roles_nice": cell.roles_nice}
-    demand |= {name: disclosure.published_count(getattr(cell, name), k=k) for name in PRIVATE_DEMAND}
+    demand |= {name: disclosure.published_count(getattr(cell, name), k=k) for name in disclosure.PRIVATE_DEMAND}
     published = disclosure.is_published(population=cell.population, everyone=cell.population, k=k)
     subject = cell.item or cell.tool
     return MarketRow(

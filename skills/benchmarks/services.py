@@ -21,8 +21,8 @@ from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
 from portal.fragments import person_kind, touch
+from skills.benchmarks import disclosure
 from skills.benchmarks.cohorts import MEDIOR_FROM_YEARS, SENIOR_FROM_YEARS
-from skills.benchmarks.disclosure import min_cohort
 from skills.models import (
     Assessment,
     AssessmentChange,
@@ -146,6 +146,24 @@ def _cells(snapshot: BenchmarkSnapshot, populations: dict[tuple[str, str], int])
     return cells
 
 
+def _held_back(cells: list[BenchmarkCell], previous: BenchmarkSnapshot | None, k: int) -> list[BenchmarkCell]:
+    """Each cell that fewer than ``k`` engineers moved since the previous snapshot keeps its counts from there."""
+    if previous is None:
+        return cells
+    before = {
+        (cell.cohort, cell.cohort_key, cell.skill_id, cell.item_id): (cell.population, cell.at_level)
+        for cell in previous.cells.only("cohort", "cohort_key", "skill_id", "item_id", "population", "at_level")
+    }
+    for cell in cells:
+        earlier = before.get((cell.cohort, cell.cohort_key, cell.skill_id, cell.item_id))
+        if earlier is None:
+            continue
+        moved = disclosure.engineers_moved(before=earlier, after=(cell.population, cell.at_level))
+        if not disclosure.may_move(moved, k=k):
+            cell.population, cell.at_level = earlier[0], list(earlier[1])
+    return cells
+
+
 def _demand(roles) -> dict[tuple[int, bool], int]:
     rows = RoleRequirement.objects.filter(role__in=roles).values("item_id", "is_must_have").annotate(n=Count("pk"))
     return {(row["item_id"], row["is_must_have"]): row["n"] for row in rows}
@@ -171,7 +189,9 @@ def _vacancy_demand() -> dict[tuple[int, bool], int]:
     return demand
 
 
-def _market(snapshot: BenchmarkSnapshot, cells: list[BenchmarkCell]) -> list[MarketCell]:
+def _market(
+    snapshot: BenchmarkSnapshot, cells: list[BenchmarkCell], previous: BenchmarkSnapshot | None, k: int
+) -> list[MarketCell]:
     everyone = {cell.item_id: cell for cell in cells if cell.cohort == Cohort.EVERYONE and cell.item_id}
     roles, searches = _demand(Role.objects.published()), _demand(Role.objects.searches())
     vacancies, asked = _vacancy_demand(), _levels_asked()
@@ -192,17 +212,10 @@ def _market(snapshot: BenchmarkSnapshot, cells: list[BenchmarkCell]) -> list[Mar
             population=cell.population if cell else 0,
             supplied=sum(cell.at_level[level:]) if cell else 0,
         )
-    return [*market.values(), *_tool_market(snapshot, market)]
+    return _private_counts_held(previous, [*market.values(), *_tool_market(snapshot, market)], k)
 
 
-DEMAND_FIELDS = (
-    "roles_required",
-    "roles_nice",
-    "searches_required",
-    "searches_nice",
-    "vacancies_required",
-    "vacancies_nice",
-)
+DEMAND_FIELDS = ("roles_required", "roles_nice", *disclosure.PRIVATE_DEMAND)
 
 
 def _tool_market(snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell]) -> list[MarketCell]:
@@ -231,15 +244,30 @@ def _tool_market(snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell]) ->
     return tools
 
 
+def _private_counts_held(previous: BenchmarkSnapshot | None, cells: list[MarketCell], k: int) -> list[MarketCell]:
+    """Recruiters' searches and engineers' saved vacancies: a count moves only by ``k`` or more at a time."""
+    if previous is None:
+        return cells
+    before = {(cell.item_id, cell.tool_id): cell for cell in previous.market.all()}
+    for cell in cells:
+        earlier = before.get((cell.item_id, cell.tool_id))
+        for name in disclosure.PRIVATE_DEMAND:
+            count = getattr(cell, name)
+            setattr(cell, name, disclosure.held_count(count, before=getattr(earlier, name, None), k=k))
+    return cells
+
+
 def build_snapshot() -> BenchmarkSnapshot:
     """Build a whole snapshot in one transaction; pages switch to it when it commits, complete."""
     started = time.monotonic()
+    k = disclosure.min_cohort()
     with transaction.atomic():
+        previous = BenchmarkSnapshot.objects.latest_built()
         last_change = AssessmentChange.objects.aggregate(last=Max("pk"))["last"] or 0
-        snapshot = BenchmarkSnapshot.objects.create(min_cohort=min_cohort(), last_change_id=last_change)
-        cells = _cells(snapshot, _populations())
+        snapshot = BenchmarkSnapshot.objects.create(min_cohort=k, last_change_id=last_change)
+        cells = _held_back(_cells(snapshot, _populations()), previous, k)
         BenchmarkCell.objects.bulk_create(cells, batch_size=2000)
-        MarketCell.objects.bulk_create(_market(snapshot, cells), batch_size=2000)
+        MarketCell.objects.bulk_create(_market(snapshot, cells, previous, k), batch_size=2000)
         snapshot.complete = True
         snapshot.seconds = round(time.monotonic() - started, 3)
         snapshot.save(update_fields=["complete", "seconds"])
@@ -259,9 +287,9 @@ def snapshot_is_due() -> bool:
     latest = BenchmarkSnapshot.objects.latest_built()
     if latest is None:
         return EngineerProfile.objects.filter(counts_in_benchmarks=True, user__is_active=True).exists()
-    if latest.built_at < timezone.now() - timedelta(hours=getattr(settings, "BENCHMARK_SNAPSHOT_HOURS", 24)):
+    if latest.built_at < timezone.now() - timedelta(hours=settings.BENCHMARK_SNAPSHOT_HOURS):
         return True
-    enough = getattr(settings, "BENCHMARK_SNAPSHOT_CHANGES", 500)
+    enough = settings.BENCHMARK_SNAPSHOT_CHANGES
     return AssessmentChange.objects.filter(pk__gt=latest.last_change_id)[:enough].count() >= enough
 
 

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skills.benchmarks import disclosure
+from skills.benchmarks.cohorts import skill_level
 from skills.benchmarks.selectors import market_map
 from skills.benchmarks.services import build_snapshot
 from skills.models import Assessment, BenchmarkCell, Cohort, EngineerProfile
@@ -138,3 +139,74 @@ def test_k_is_never_below_five_and_the_check_says_so(settings):
     assert disclosure.min_cohort() == 12
     assert disclosure.check_min_cohort() == []
     assert checks.run_checks(tags=[checks.Tags.security]) == []
+
+
+def contribution(person: dict, cohort: str, key: str, item_index: int | None, skill_items: list[int]) -> int | None:
+    """What one engineer adds to a cell: nothing outside its cohort, else their level of its item or skill."""
+    if person["pk"] not in members({person["pk"]: person}, cohort, key):
+        return None
+    if item_index is not None:
+        return person["levels"][item_index]
+    return skill_level([person["levels"][index] for index in skill_items], len(skill_items))
+
+
+def store_change(pk: int, person: dict, items, roles) -> None:
+    get_user_model().objects.filter(pk=pk).update(is_active=person["active"])
+    EngineerProfile.objects.filter(user_id=pk).update(
+        counts_in_benchmarks=person["counts_in"],
+        years_experience=person["years"],
+        target_role=roles[person["role"]] if person["role"] is not None else None,
+    )
+    Assessment.objects.filter(user_id=pk).delete()
+    Assessment.objects.bulk_create(
+        Assessment(user_id=pk, item=item, level=level)
+        for item, level in zip(items, person["levels"], strict=True)
+        if level
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=st.lists(engineer, min_size=1, max_size=30), data=st.data())
+def test_no_number_moves_between_two_snapshots_on_fewer_than_k_engineers(world, people, data):
+    """Whoever compares two successive snapshots learns nothing that fewer than k engineers did: a number that
+    moved was moved by at least k of them (joined, left or changed level), and then it is the true count."""
+    items, roles = world
+    with transaction.atomic():
+        stored = populate(people, items, roles)
+        for pk, person in stored.items():
+            person.update(pk=pk, role_id=str(roles[person["role"]].pk) if person["role"] is not None else None)
+        first = {cell_key(cell): cell for cell in BenchmarkCell.objects.filter(snapshot=build_snapshot())}
+        before = {pk: dict(person) for pk, person in stored.items()}
+        for pk in data.draw(st.sets(st.sampled_from(sorted(stored)))):
+            change = data.draw(engineer)
+            stored[pk] = {
+                **change,
+                "pk": pk,
+                "role_id": str(roles[change["role"]].pk) if change["role"] is not None else None,
+            }
+            store_change(pk, stored[pk], items, roles)
+        second = {cell_key(cell): cell for cell in BenchmarkCell.objects.filter(snapshot=build_snapshot())}
+        index_of = {item.pk: index for index, item in enumerate(items)}
+        for key, cell in second.items():
+            earlier = first.get(key)
+            if earlier is None or (earlier.population, earlier.at_level) == (cell.population, cell.at_level):
+                continue
+            cohort, cohort_key, skill_id, item_id = key
+            skill_items = [index for index, item in enumerate(items) if item.skill_id == skill_id]
+            item_index = index_of[item_id] if item_id else None
+            moved = [
+                pk
+                for pk in stored
+                if contribution(before[pk], cohort, cohort_key, item_index, skill_items)
+                != contribution(stored[pk], cohort, cohort_key, item_index, skill_items)
+            ]
+            assert len(moved) >= K
+            truth = [contribution(person, cohort, cohort_key, item_index, skill_items) for person in stored.values()]
+            counted = [level for level in truth if level is not None]
+            assert cell.population == len(counted)
+            assert cell.at_level == [counted.count(level) for level in range(5)]
+        transaction.set_rollback(True)
+
+
+def cell_key(cell: BenchmarkCell) -> tuple:
+    return (cell.cohort, cell.cohort_key, cell.skill_id, cell.item_id)

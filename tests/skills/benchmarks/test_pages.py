@@ -157,3 +157,20 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
         assess(user=me, item=item, level=4)
     page = client.get(BENCHMARKS).content.decode()
     assert "among the top 20 %" in page and "your level: 4" in page
+
+
+def test_one_engineer_leaving_or_changing_moves_no_number_until_k_have(client, items):
+    """Two successive snapshots never differ by one engineer: not even by the one who just stopped counting in."""
+    users = engineers(20, items)
+    build_snapshot()
+    headers = auth(users[0])
+    shares = client.get("/api/me/benchmarks", headers=headers).json()["skills"]
+    client.force_login(users[1])
+    client.post(reverse("skills:benchmark-choice"), {})
+    assess(user=users[2], item=items[0], level=4)
+    build_snapshot()
+    assert client.get("/api/me/benchmarks", headers=headers).json()["skills"] == shares
+    for user in users[3:16]:  # with them, at least ten engineers have moved item 0: its numbers follow
+        assess(user=user, item=items[0], level=4)
+    build_snapshot()
+    assert client.get("/api/me/benchmarks", headers=headers).json()["skills"] != shares

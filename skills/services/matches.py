@@ -7,9 +7,10 @@ Every write here replaces the fragment-cache token of what it changed (see :mod:
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
 from django.utils import timezone
 
 from portal.fragments import person_kind, touch
@@ -19,6 +20,7 @@ from skills.models import (
     Role,
     RoleMatch,
 )
+from skills.models.profiles import visible_to_recruiters_lookup
 from skills.scoring import RequirementSpec, compute_match
 from skills.selectors.roles import requirement_specs_by_role
 
@@ -29,7 +31,13 @@ MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_m
 
 
 def _match_row(
-    *, profile_id: int, role_id: int, specs: list[RequirementSpec], levels: dict[int, int], visible: bool
+    *,
+    profile_id: int,
+    role_id: int,
+    specs: list[RequirementSpec],
+    levels: dict[int, int],
+    visible: bool,
+    at: datetime | None = None,
 ) -> RoleMatch:
     result = compute_match(specs, levels)
     return RoleMatch(
@@ -41,7 +49,7 @@ def _match_row(
         requirements_total=result.requirements_total,
         must_haves_missing=result.must_haves_missing,
         missing_must_have_names=list(result.missing_must_haves),
-        updated_at=timezone.now(),
+        updated_at=at or timezone.now(),
     )
 
 
@@ -106,7 +114,8 @@ def recompute_role_matches(
     """
     specs = requirement_specs_by_role(role_ids=[role.pk]).get(role.pk, [])
     item_ids = [spec.item_id for spec in specs]
-    profiles = EngineerProfile.objects.order_by("pk").values_list("pk", "user_id", "visibility")
+    visible = ExpressionWrapper(visible_to_recruiters_lookup(), output_field=BooleanField())
+    profiles = EngineerProfile.objects.order_by("pk").annotate(visible=visible).values_list("pk", "user_id", "visible")
     if up_to_pk is not None:
         profiles = profiles.filter(pk__lte=up_to_pk)
     # Every engineer's stored match changes and their pages all vary on this token; no engineer's page shows a
@@ -127,15 +136,12 @@ def recompute_role_matches(
             user_id__in=[user_id for _pk, user_id, _visibility in batch], item_id__in=item_ids
         ).values_list("user_id", "item_id", "level"):
             levels_by_user[user_id][item_id] = level
+        now = timezone.now()
         rows = [
             _match_row(
-                profile_id=pk,
-                role_id=role.pk,
-                specs=specs,
-                levels=levels_by_user[user_id],
-                visible=EngineerProfile(visibility=visibility).is_visible_to_recruiters,
+                profile_id=pk, role_id=role.pk, specs=specs, levels=levels_by_user[user_id], visible=visible, at=now
             )
-            for pk, user_id, visibility in batch
+            for pk, user_id, visible in batch
         ]
         with transaction.atomic():
             _store_matches(rows, with_visibility=False)
@@ -152,8 +158,11 @@ def _copy_visibility(*, role: Role, profile_ids: list[int]) -> None:
     An engineer who opts in or out while a role is recomputed keeps their choice either way: their own
     update of the copy waits for these rows, or this statement reads their committed profile.
     """
-    visible = EngineerProfile.objects.visible_to_recruiters().filter(pk=OuterRef("profile_id"))
-    RoleMatch.objects.filter(role=role, profile_id__in=profile_ids).update(profile_visible=Exists(visible))
+    visible = Exists(EngineerProfile.objects.visible_to_recruiters().filter(pk=OuterRef("profile_id")))
+    matches = RoleMatch.objects.filter(role=role, profile_id__in=profile_ids)
+    # Only the copies that differ are written: rewriting every row would double the run's writes.
+    matches.filter(profile_visible=True).exclude(visible).update(profile_visible=False)
+    matches.filter(visible, profile_visible=False).update(profile_visible=True)
 
 
 def recompute_matches_for_roles(*, role_ids: Iterable[int]) -> None:

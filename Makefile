@@ -55,11 +55,15 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit --quiet --recursive portal catalog skills recruiting api --severity-level medium --exclude '*/migrations/*'
 
+# The suite in one process per core (at most four), a test file per process at a time (pytest-xdist); each
+# process has its own test database and its own Redis database (tests/workers.py). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile)
 test: $(VENV)/.installed-dev chromium gettext redis-server lint
-	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest
+	env -u DATABASE_URL $(TEST_ENV) $(PYTEST)
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "Again on $$DATABASE_URL"; \
-		$(TEST_ENV) $(PY) -m pytest; \
+		$(TEST_ENV) $(PYTEST); \
 	fi
 
 # Not part of `make test`: each builds its own database and never touches the dev one (README).

@@ -20,10 +20,14 @@ TEST_SQLITE = RUN_DIR / "test.sqlite3"
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached pages must not leak from one test into the next."""
+    """Rate limits and cached pages must not leak from one test into the next, nor the fragment tokens that a
+    request which ended in an exception (re-raised by the test client) left remembered in this thread."""
     from django.core.cache import cache
 
+    from portal.fragments import forget_request_tokens
+
     cache.clear()
+    forget_request_tokens()
     yield
 
 

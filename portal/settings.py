@@ -256,6 +256,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job that has not written progress for this long lost its worker: it is re-queued (or failed).
 JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "300"))
 
+# A candidate list pages through the best this many of a ranking (40 pages); narrower filters reach the rest, and
+# no request counts a million matches.
+BROWSABLE_CANDIDATES = 1000
 # Benchmarks publish nothing over fewer engineers (never below 5); a snapshot is built when the latest is this many
 # hours old, or after this many level changes.
 BENCHMARK_MIN_COHORT = int(os.environ.get("BENCHMARK_MIN_COHORT", "10"))

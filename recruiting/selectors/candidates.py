@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -73,16 +74,14 @@ def visible_candidates() -> QuerySet[EngineerProfile]:
 
 
 class RankingPaginator(Paginator):
-    """Pages through a ranking, each page in one query that joins only its own rows to profile and user.
+    """Pages through the best ``settings.BROWSABLE_CANDIDATES`` of a ranking, each page in one query that joins only its own
+    rows to profile and user.
 
-    Counting every visible match reads a role's whole index (80,000 entries at
-    100,000 engineers), so the total comes from the cache and may lag by up to
-    CANDIDATE_COUNT_SECONDS; the rows never do. Deep in a long list, a page in the
-    back half is read from the end with the order reversed, so the last page costs
-    what the first does; while the total lags, such a page may be off by as many rows.
+    Counting every visible match would read a role's whole index (800,000 entries at a million engineers), so the
+    total is counted only up to one past the browsable part: above it the list says "more than 1,000" and narrower
+    filters reach the rest, as a recruiter would look anyway. The count comes from the cache and may lag by up to
+    CANDIDATE_COUNT_SECONDS; the rows never do.
     """
-
-    read_from_end_after = 10_000  # rows above a page before reading from the end can pay off
 
     def __init__(
         self,
@@ -102,22 +101,27 @@ class RankingPaginator(Paginator):
         super().__init__(ranking.order_by(*self.ordering), per_page)
 
     @cached_property
-    def count(self) -> int:
+    def counted_up_to_more(self) -> int:
+        """The ranking's size, counted no further than one past the browsable part."""
         total = cache.get(self.count_key)
         if total is None:
-            total = self.counted.count()
+            total = self.counted.order_by()[: settings.BROWSABLE_CANDIDATES + 1].count()
             cache.set(self.count_key, total, CANDIDATE_COUNT_SECONDS)
         return total
+
+    @property
+    def count(self) -> int:
+        return min(self.counted_up_to_more, settings.BROWSABLE_CANDIDATES)
+
+    @property
+    def has_more(self) -> bool:
+        """Whether the ranking goes on past the browsable part ("more than 1,000 candidates")."""
+        return self.counted_up_to_more > settings.BROWSABLE_CANDIDATES
 
     def page(self, number, *, recounted: bool = False) -> Page:
         number = self.validate_number(number)
         above = (number - 1) * self.per_page
-        if above > self.read_from_end_after and self.count - above - self.per_page < above:
-            below = self.count - above - self.per_page  # rows ranked below this page; negative on a short last page
-            ids = self.object_list.reverse().values("profile_id")[max(below, 0) : below + self.per_page]
-            rows = list(self._rows(ids))
-        else:
-            rows = list(self._rows(self.object_list.values("profile_id")[above : above + self.per_page]))
+        rows = list(self._rows(self.object_list.values("profile_id")[above : above + self.per_page]))
         if not rows and number > 1 and not recounted:
             fresh = self._recounted()
             return fresh.page(min(number, fresh.num_pages), recounted=True)  # the cached total was too high
@@ -230,7 +234,7 @@ class CandidatePage:
         """What the rendered block shows besides the people's own data: the rows, the total and the shortlists."""
         return (
             self.page.number,
-            self.page.paginator.count,
+            self.page.paginator.counted_up_to_more,
             [(row.profile.pk, row.match.updated_at, row.identity, sorted(row.shortlist_ids)) for row in self.rows],
             [(shortlist.pk, shortlist.name) for shortlist in self.shortlists],
         )

@@ -85,14 +85,11 @@ def page_of(params=None, page_number=None, recruiter=None):
     )
 
 
-def paginator(params, *, per_page, read_from_end_after=None) -> RankingPaginator:
+def paginator(params, *, per_page) -> RankingPaginator:
     chosen = candidate_filter(**params)
-    pages = RankingPaginator(
+    return RankingPaginator(
         chosen.qs, role=chosen.chosen_role, sort=chosen.chosen_sort, count_key=chosen.count_key(), per_page=per_page
     )
-    if read_from_end_after is not None:
-        pages.read_from_end_after = read_from_end_after
-    return pages
 
 
 def page_profile_ids(pages: RankingPaginator) -> list[list[int]]:
@@ -306,22 +303,26 @@ def long_ranking():
     [{}, {"sort": "experience"}, {"sort": "updated"}, {"min_score": 2, "open_to_work": "on"}],
     ids=["score", "experience", "updated", "filtered"],
 )
-def test_pages_read_from_the_end_hold_the_same_rows_as_pages_read_from_the_front(long_ranking, params):
+def test_the_pages_hold_the_ranking_in_order_each_row_once(long_ranking, params):
     params = {"role": "lead", **params}
     ranking = [match.profile_id for match in candidate_filter(**params).qs]
     expected = [ranking[start : start + 4] for start in range(0, len(ranking), 4)]
-    from_front = page_profile_ids(paginator(params, per_page=4))
-    from_end = page_profile_ids(paginator(params, per_page=4, read_from_end_after=0))
-    assert (from_front, from_end) == (expected, expected)
+    assert page_profile_ids(paginator(params, per_page=4)) == expected
 
 
-def test_a_page_deep_in_the_back_half_is_read_from_the_end_so_a_lagging_total_shifts_it(long_ranking):
-    """Shows that read_from_end_after=0 really reads from the end: the last page is placed from the bottom up."""
+def test_a_ranking_longer_than_the_browsable_part_pages_through_its_best_and_says_there_are_more(
+    long_ranking, settings
+):
+    settings.BROWSABLE_CANDIDATES = 8
     ranking = [match.profile_id for match in candidate_filter(role="lead").qs]
-    pages = paginator({"role": "lead"}, per_page=4, read_from_end_after=0)
-    cache.set(pages.count_key, 31)  # one too many: a candidate left since the count
-    last = [match.profile_id for match in pages.page(8).object_list]
-    assert last == ranking[-3:]  # read from the front it would be ranking[28:32], two rows
+    pages = paginator({"role": "lead"}, per_page=4)
+    assert (pages.count, pages.has_more, pages.num_pages) == (8, True, 2)
+    assert page_profile_ids(pages) == [ranking[:4], ranking[4:8]]
+    assert pages.get_page(9).number == 2  # past the end: the last browsable page
+    settings.BROWSABLE_CANDIDATES = len(ranking)
+    cache.clear()
+    exactly = paginator({"role": "lead"}, per_page=4)
+    assert (exactly.count, exactly.has_more) == (len(ranking), False)
 
 
 def test_the_total_is_counted_once_and_then_read_from_the_cache():
@@ -352,27 +353,23 @@ def test_a_page_past_the_end_of_a_too_high_total_is_the_last_page_counted_afresh
 
 
 @pytest.mark.parametrize(("visibility", "copy"), WRONG_COPIES, ids=WRONG_COPY_IDS)
-@pytest.mark.parametrize("read_from_end_after", [None, 0], ids=["from-front", "from-end"])
-def test_pages_never_show_a_profile_whose_visibility_copy_is_wrong(visibility, copy, read_from_end_after):
+def test_pages_never_show_a_profile_whose_visibility_copy_is_wrong(visibility, copy):
     role = RoleFactory(slug="lead")
     for score in range(10):
         candidate(role, score, headline="shown")
         wrongly_copied_candidate(role, score, visibility, copy)
-    pages = paginator({"role": "lead"}, per_page=3, read_from_end_after=read_from_end_after)
+    pages = paginator({"role": "lead"}, per_page=3)
     headlines = {match.profile.headline for number in pages.page_range for match in pages.page(number).object_list}
     assert headlines == {"shown"}
 
 
-@pytest.mark.parametrize("read_from_end_after", [None, 0], ids=["from-front", "from-end"])
-def test_pages_never_show_a_private_profile_even_of_a_ranking_that_forgot_visibility(read_from_end_after):
+def test_pages_never_show_a_private_profile_even_of_a_ranking_that_forgot_visibility():
     role = RoleFactory(slug="lead")
     for score in range(10):
         candidate(role, score, headline="shown")
         wrongly_copied_candidate(role, score, PRIVATE, True)
         candidate(role, score, visibility=PRIVATE, headline="private")
     pages = RankingPaginator(RoleMatch.objects.filter(role=role), role=role, sort="score", count_key="test", per_page=3)
-    if read_from_end_after is not None:
-        pages.read_from_end_after = read_from_end_after
     headlines = {match.profile.headline for number in pages.page_range for match in pages.page(number).object_list}
     assert headlines == {"shown"}
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 from recruiting.models import ProfileView, ShortlistEntry
@@ -191,6 +192,25 @@ def test_list_paginates_25_per_page_and_handles_bad_page_numbers(recruiter_clien
     assert len(recruiter_client.get(url, {"page": 2}).context["candidates"].rows) == 5
     assert recruiter_client.get(url, {"page": "abc"}).context["candidates"].page.number == 1
     assert recruiter_client.get(url, {"page": "999"}).context["candidates"].page.number == 2
+
+
+def test_a_list_longer_than_the_browsable_part_says_more_than_and_how_to_reach_the_rest(
+    recruiter_client, role, settings
+):
+    for score in range(6):
+        make_candidate(role=role, score=score)
+    settings.BROWSABLE_CANDIDATES = 5
+    url = reverse("recruiting:candidate-list")
+    page = body(recruiter_client.get(url, {"page": 9}))
+    assert "More than 5 candidates for" in page and 'id="results-more"' in page
+    settings.BROWSABLE_CANDIDATES = 6
+    cache.clear()
+    page = body(recruiter_client.get(url))
+    assert "6 candidates for" in page and "More than" not in page and 'id="results-more"' not in page
+    settings.BROWSABLE_CANDIDATES = 5
+    cache.clear()
+    recruiter_client.cookies["django_language"] = "nl"
+    assert "Meer dan 5 kandidaten voor" in body(recruiter_client.get(url))
 
 
 def test_list_filters_combine(recruiter_client, role):
@@ -666,7 +686,9 @@ SESSION_QUERIES = 0 if settings.SESSION_ENGINE == "django.contrib.sessions.backe
 # the reader's language.
 LIST_QUERY_LIMIT = 21 + SESSION_QUERIES
 # The whole export: queueing it, the job (which writes progress), its progress page and the download.
-EXPORT_QUERY_LIMIT = 37 + 3 * SESSION_QUERIES  # queue, progress page, download (item names in the export's language); the tests run the later clean-up at once
+EXPORT_QUERY_LIMIT = (
+    37 + 3 * SESSION_QUERIES
+)  # queue, progress page, download (item names in the export's language); the tests run the later clean-up at once
 
 
 @pytest.mark.parametrize("count", [10, 500])

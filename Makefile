@@ -6,7 +6,7 @@ DEV_ENV := SECRET_KEY=local-development-only DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-used-anywhere-else-at-least-50-chars DJANGO_DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: totp run test lint chromium gettext redis-server bench bench-vacancies load faults replica messages clean
+.PHONY: totp run test lint chromium gettext redis-server bench bench-vacancies bench-pool load faults replica messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ LOAD_FLAGS ?=
 
 load: $(VENV)/.installed
 	$(PY) -m bench.load --seconds $(LOAD_SECONDS) $(LOAD_FLAGS)
+
+# The connection pool against a connection per request and persistent connections (bench/pool.py, PostgreSQL).
+bench-pool: $(VENV)/.installed
+	$(PY) -m bench.pool
 
 # The fault drill (bench/faults.py): about 8 minutes; `make faults FAULTS_WORKER_STOP=20` for a quicker run.
 faults: $(VENV)/.installed redis-server

@@ -399,7 +399,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 4) -> subprocess.Popen:
+def start_gunicorn(
+    port: int, env: dict[str, str], log_path: Path, workers: int = 4, threads: int = 1
+) -> subprocess.Popen:
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     process = subprocess.Popen(  # noqa: S603
         [
@@ -407,6 +409,8 @@ def start_gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int 
             "portal.wsgi:application",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--bind",
             f"{HOST}:{port}",
             "--timeout",

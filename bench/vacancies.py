@@ -278,7 +278,9 @@ def report(sets: dict[str, list[Labelled]]) -> tuple[list[str], dict[str, dict[s
         lines.append("  Misses of the tuned set:")
         lines += ["    " + miss for miss in qualities["tuned"]["all"].misses]
     if "blind" in qualities and qualities["blind"]["all"].misses:
-        lines.append("  Misses of the blind set, by kind only (no vacancy, no text: reproduce one in a new tuned vacancy):")
+        lines.append(
+            "  Misses of the blind set, by kind only (no vacancy, no text: reproduce one in a new tuned vacancy):"
+        )
         lines += ["    blind: " + miss for miss in misses_by_kind(qualities["blind"]["all"].misses)]
     return lines, qualities
 

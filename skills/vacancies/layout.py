@@ -40,6 +40,7 @@ class Section(Enum):
 
 
 ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
+LIST_SECTIONS = frozenset((Section.NICE,))  # a paragraph of prose after its list ends it
 
 
 HEADING_KINDS = {
@@ -93,6 +94,7 @@ class Cues:
 
 WORDS_BEFORE = 7
 WORDS_AFTER = 6
+NEGATION_ENDS = frozenset(("nodig", "needed", "required", "necessary", "vereist", "noodzakelijk"))  # "geen X nodig"
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
 TAIL_NEGATIONS = frozenset(("niet", "nooit"))
 TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
@@ -154,6 +156,8 @@ class Layout:
             line_words = tuple(self.words[begin:end])
             kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
+            if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
+                current = Section.PLAIN  # the list of what is nice or not needed has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
@@ -176,6 +180,14 @@ class Layout:
                 colon = line_starts[number] + line.index(":")
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
+
+    def _prose_after_list(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
+        """Whether line ``number`` is a paragraph of prose that follows a list after an empty line."""
+        if number == 0 or BULLETS.match(lines[number][2]).group().strip():
+            return False
+        previous = lines[number - 1][2]
+        gap = self.text[line_starts[number - 1] + len(previous) : line_starts[number]]
+        return bool(gap) and not gap.strip() and bool(BULLETS.match(previous).group().strip())
 
     @staticmethod
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:
@@ -246,9 +258,12 @@ class Layout:
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)
-        if self._any_between(self.negations_before, window, first) or self._any_between(
-            self.negations_after, last + 1, stop
-        ):
+        before = bisect.bisect_right(self.after_colons, first) - 1
+        colon = self.after_colons[before] if before >= 0 else -1  # the first word after the last colon before it
+        if colon > window and not NEGATION_ENDS.isdisjoint(self.words[window:colon]):
+            window = colon  # "Geen Scala nodig: wij werken in Python": the negation ended before the colon
+        negated_before = self._any_between(self.negations_before, window, first)
+        if negated_before or self._any_between(self.negations_after, last + 1, stop):
             return True
         # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
         colon = bisect.bisect_right(self.after_colons, last)

@@ -54,6 +54,7 @@ HEADING_KINDS = {
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
 HEADING_MAX_WORDS = 8
+TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
 
@@ -168,7 +169,10 @@ class Layout:
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
-            elif kind is None and self._unknown_heading(lines, number, body, after_colon):
+            elif kind is None and (
+                self._unknown_heading(lines, number, body, after_colon)
+                or (current in ASKING_NOTHING and self._title_after_paragraph(lines, line_starts, number, body))
+            ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: the nearest cue in the heading or the line after it says what it opens
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
@@ -188,6 +192,20 @@ class Layout:
         previous = lines[number - 1][2]
         gap = self.text[line_starts[number - 1] + len(previous) : line_starts[number]]
         return bool(gap) and not gap.strip() and bool(BULLETS.match(previous).group().strip())
+
+    def _title_after_paragraph(
+        self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int, body: str
+    ) -> bool:
+        """A short line without a full stop, after an empty line, above more text: the title of the next part
+        ("Who we are … \n\nYour job\nYou own the flows…"), which a company or offer section does not run on into."""
+        begin, end, line = lines[number]
+        if number == 0 or number + 1 >= len(lines) or end - begin > TITLE_AFTER_PARAGRAPH_WORDS:
+            return False
+        if body.endswith((*SENTENCE_MARKS, ":", ";", "?")) or BULLETS.match(line).group().strip():
+            return False
+        previous = lines[number - 1][2]
+        gap = self.text[line_starts[number - 1] + len(previous) : line_starts[number]]
+        return bool(gap) and not gap.strip()
 
     @staticmethod
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:

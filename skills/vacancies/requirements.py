@@ -78,14 +78,18 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
     as a language (not "the Dutch market"), in a requirements section or beside how well, neither negated nor only
     a plus ("Dutch is a plus")."""
     found: list[str] = []
+    only_a_plus: set[tuple[str, int]] = set()  # (language, sentence): "Dutch is a plus, as clients write in Dutch"
     for index, word in enumerate(layout.words):
         code = LANGUAGE_OF_WORD.get(word)
         if code is None or code in found or layout.section(index) in ASKING_NOTHING or not _as_language(layout, index):
             continue
         section = layout.section(index)
+        if section is Section.NICE or _nice_in_clause(layout, index):
+            only_a_plus.add((code, layout.sentences[index]))
+            continue
         if section is not Section.REQUIRED and PROFICIENCY.isdisjoint(layout.sentence_words(index)):
             continue
-        if section is Section.NICE or _nice_in_clause(layout, index) or layout.is_negated(index, index):
+        if (code, layout.sentences[index]) in only_a_plus or layout.is_negated(index, index):
             continue
         found.append(code)
     return tuple(found)
@@ -102,9 +106,16 @@ def _as_language(layout: Layout, index: int) -> bool:
 
 
 def _nice_in_clause(layout: Layout, index: int) -> bool:
-    """Whether a nice-to-have cue stands in the clause of word ``index``: "Dutch is a plus"."""
-    clause = layout.clauses[index]
-    return any(layout.clauses[cue] == clause for cue in layout.nice_cue_words)
+    """Whether a nice-to-have cue stands in the clause of word ``index`` ("Dutch is a plus"), or later in its
+    sentence with no other language before it ("Dutch helps, but not required"; not "Dutch is nice to have, but
+    English is our working language" for English)."""
+    clause, sentence = layout.clauses[index], layout.sentences[index]
+    for cue in layout.nice_cue_words:
+        if layout.clauses[cue] == clause:
+            return True
+        if cue > index and layout.sentences[cue] == sentence:
+            return not any(word in LANGUAGE_OF_WORD for word in layout.words[index + 1 : cue])
+    return False
 
 
 def location_of(text: str) -> str | None:

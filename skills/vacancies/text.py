@@ -40,7 +40,8 @@ COMPOUND_PARTS = word_set(
     ontwerp ontwikkelaar ontwikkelaars ontwikkeling oplossing oplossingen optimalisatie pipeline pipelines platform
     platformen proces processen project projecten scripts services specialist stack straat taal talen team teams
     strategie technologie technologieen testen tests tool tooling tools toepassingen tuning vaardigheden vaardigheid
-    werk
+    werk borging bewaking regels problemen issues checks eisen afwijkingen fouten meldingen rapportages dashboards
+    framework frameworks kosten jobs taken structuur laag
     """
 )
 

@@ -102,7 +102,10 @@ TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
-CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
+CLAUSE_BREAKS = frozenset(
+    ("maar", "but", "however", "echter", "wel", "whereas", "terwijl", "wanneer", "waarom", "omdat", "zodat", "voordat")
+)  # and the conjunctions that open a clause of their own: "je debugt pipelines wanneer de output niet klopt"
+CLAUSE_AFTER_ALS = frozenset(("de", "het", "er", "een", "je", "jij", "iets", "ze", "die", "dat"))  # "als de output…"
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
 LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
 SENTENCE_END = re.compile(r"[.!?;]\s")
@@ -231,10 +234,14 @@ class Layout:
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
-            elif "," in gap or self.words[index] in CLAUSE_BREAKS:
+            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self._als_clause(index):
                 clause += 1
             self.sentences[index] = sentence
             self.clauses[index] = clause
+
+    def _als_clause(self, index: int) -> bool:
+        """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""
+        return self.words[index] == "als" and index + 1 < len(self.words) and self.words[index + 1] in CLAUSE_AFTER_ALS
 
     def word_at(self, position: int) -> int:
         """The index of the word that holds character ``position``."""

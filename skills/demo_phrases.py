@@ -97,6 +97,12 @@ PHRASES = {
             "langzame query's",
             "langzame queries",
             "performance van het datawarehouse",
+            "optimaliseert queries",
+            "optimaliseren van queries",
+            "SQL optimaliseren",
+            "optimaliseert SQL",
+            "SQL-optimalisatie",
+            "snelle queries",
         ),
     ),
     ("pandas", "cleaning"): (
@@ -116,6 +122,7 @@ PHRASES = {
             "debugging data pipelines",
             "troubleshooting pipelines",
             "errors in pipelines",
+            "data problems",
         ),
         (
             "debuggen",
@@ -132,6 +139,7 @@ PHRASES = {
             "pipelines debuggen",
             "debuggen van pipelines",
             "debugt",
+            "dataproblemen",
         ),
     ),
     ("pandas", "memory"): (
@@ -224,6 +232,7 @@ PHRASES = {
             "volledigheid van de data",
             "missende gegevens",
             "ontbrekende velden",
+            "nulwaarden",
         ),
     ),
     ("data-quality", "schema-drift"): (
@@ -243,6 +252,7 @@ PHRASES = {
             "changes to the schema",
             "changes in the schema",
             "changing data structures",
+            "column changes",
         ),
         (
             "schemawijzigingen",
@@ -267,6 +277,12 @@ PHRASES = {
             "veranderende datastructuren",
             "wijzigingen in het schema",
             "veranderingen in het schema",
+            "schemaveranderingen",
+            "veranderingen in kolommen",
+            "wijzigingen in kolommen",
+            "veranderende kolommen",
+            "wijzigende kolommen",
+            "kolomwijzigingen",
         ),
     ),
     ("orchestration", "airflow-dags"): (
@@ -451,6 +467,8 @@ PHRASES = {
             "automatisch testen",
             "automatische tests",
             "geautomatiseerde testen",
+            "build-pipelines",
+            "buildstraat",
         ),
     ),
     ("ci-cd", "deploying-services"): (

@@ -38,7 +38,7 @@ LANGUAGE_FOLLOWERS = word_set(
     and or is are as at on in to both level language languages speaker speakers speaking skills proficiency
     required essential fluently c1 c2 b1 b2
     en of is als op in taal talen niveau vaardigheid vaardigheden taalvaardigheid spreken sprekend sprekende
-    vereist verplicht vloeiend beheersen machtig schriftelijk mondeling
+    vereist verplicht vloeiend beheersen machtig schriftelijk mondeling goed well uitstekend
     """
 )  # what may follow a language's name: "Dutch and English", "Nederlands op C1-niveau", not "Dutch market"
 LOCATION_LABEL = re.compile(

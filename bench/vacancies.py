@@ -7,8 +7,9 @@ saw the reader and never tuned on. Both are read with the demo phrasebook and pr
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms, and the
 languages, years and location asked. The tuned set's misses are printed one by one; the blind set's only as
-figures, so that nobody tunes on it: an error it shows is reproduced in a new, different tuned vacancy and fixed
-there.
+figures and as misses counted by kind ("missed item sql/joins ×3", "extra language nl ×2"), naming no vacancy and
+no word of its text, so that nobody tunes on it: an error it shows is reproduced in a new, different tuned vacancy
+and fixed there.
 
 Speed: a 20,000-character vacancy (the limit) read again and again with a warm phrasebook, p50 and p95 of the
 wall clock and of the process's CPU time (the target: p95 under 30 ms of CPU time, which other work on a busy

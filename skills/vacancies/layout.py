@@ -3,9 +3,12 @@
 - **Sections**: a line that starts with a heading cue ("Wat vragen wij?", "Requirements", "Pluspunten", "Nice to
   have", "Wat bieden wij", "About the role"…) starts a section that lasts until the next heading; a short line
   ending in ":" without a known cue starts a plain one. A line that starts with a cue and goes on after a colon
-  ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was.
+  ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was. A company or offer
+  section ends at a short title without a full stop after an empty line ("Who we are … \n\nYour work"), and a
+  nice-to-have section at a paragraph of prose after its list.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré",
-  "bij voorkeur", "is a plus", "preferably". A mention in a "what we offer" section is not asked at all.
+  "bij voorkeur", "is a plus", "preferably", "but not required". A mention in a "what we offer" section is not
+  asked at all.
   Everything else a vacancy names is required.
 - **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
   need", "Wat je niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its
@@ -13,8 +16,11 @@
   nodig", "no Airflow needed", "nog nooit met Airflow gewerkt?") or "niet" among its last two words, or "is not"
   as its last two, with no "and", "en"… in between ("met Airflow werken we niet", "cloud is welcome, Spark is
   not"; a colon ends that tail: "SQL is een must, Spark niet: …"), or "not required", "niet nodig", "hoeft niet",
-  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
-  ("- Je hebt gewerkt met Google Cloud.") stays in its list's section.
+  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
+  A negation that ended before a colon stops there ("Geen Scala nodig: wij werken in Python"), and a clause
+  opened by "als de…", "wanneer", "omdat"… is one of its own ("je debugt pipelines als de output niet klopt").
+  A line of a list that starts with a heading's words but ends as a sentence ("- Je hebt gewerkt met Google
+  Cloud.") stays in its list's section.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.

@@ -1,8 +1,10 @@
 """What a vacancy asks besides skills: the languages a candidate must speak, the years of experience, the place.
 
-- **Languages**: a language named in a sentence that says how well it must be spoken or written ("vloeiend
-  Nederlands", "fluent Dutch", "goede beheersing van het Engels", "English at C1 level"), not negated ("Nederlands
-  is niet vereist") and outside the company and offer sections. Reported as language codes ("nl", "en"…).
+- **Languages**: a language named as a language ("Dutch and English", "Nederlands op C1-niveau"; not "a Dutch
+  company", "de Nederlandse overheid") in a requirements list or in a sentence that says how well it must be
+  spoken or written ("vloeiend Nederlands", "fluent Dutch", "goede beheersing van het Engels", "English is our
+  working language"), neither negated ("Nederlands is niet vereist") nor only a plus ("Dutch is a plus") and
+  outside the company and offer sections. Reported as language codes ("nl", "en"…).
 - **Years**: the fewest years of experience asked (the rule of skills.vacancies.seniority), or none.
 - **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else the place after "based in",
   "gevestigd in", "kantoor in", "office in"…, else the first Dutch or Belgian city named, else "remote" for a

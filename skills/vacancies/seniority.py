@@ -8,8 +8,9 @@ Seniority, the first rule that gives an answer:
    candidate at that level is invited.
 2. **Years of experience** asked for ("5+ jaar ervaring", "at least 3 years", "3–5 years of experience"; a number
    in a sentence about experience, or with "+", "minimaal", "at least", or a range: "3–5 years in a data
-   engineering role"), outside the "what we offer" section:
-   the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more senior.
+   engineering role"), outside the "what we offer" section and not a part of years asked before it ("5 jaar
+   ervaring, waarvan 2 met Spark"): the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more
+   senior.
 3. **Level words in the text** (not "lead", "staff", "ervaren" or "experienced", which also describe colleagues or
    verbs): the level named most often, the lower one on a tie.
 4. Otherwise ``unknown``.

@@ -6,7 +6,8 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
 - **Compounds**: a word is cut in two where both halves are known — a word of some phrase, or a common Dutch
-  compound part such as "ervaring", "kennis", "omgeving" — with an optional linking "s" ("kwaliteitscontroles").
+  compound part such as "ervaring", "kennis", "omgeving", or a known word with a Dutch ending ("georiënteerd|e")
+  — with an optional linking "s" ("kwaliteitscontroles").
   "cloudplatform" becomes "cloud" + "platform" when a phrase says "cloud"; "Sparkling" stays whole, as "ling" is
   no known word, so a phrase never matches inside a longer unrelated word.
 - **Stems**: every piece gets its English and its Dutch Snowball stem ("functions" → "function", "functies" →

@@ -233,6 +233,8 @@ PHRASES = {
             "missende gegevens",
             "ontbrekende velden",
             "nulwaarden",
+            "controles op volledigheid",
+            "controle op volledigheid",
         ),
     ),
     ("data-quality", "schema-drift"): (
@@ -253,6 +255,8 @@ PHRASES = {
             "changes in the schema",
             "changing data structures",
             "column changes",
+            "changing data types",
+            "data type changes",
         ),
         (
             "schemawijzigingen",
@@ -283,6 +287,10 @@ PHRASES = {
             "veranderende kolommen",
             "wijzigende kolommen",
             "kolomwijzigingen",
+            "veranderende datatypes",
+            "wijzigende datatypes",
+            "gewijzigde datatypes",
+            "drift in schema's",
         ),
     ),
     ("orchestration", "airflow-dags"): (

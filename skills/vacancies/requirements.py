@@ -35,6 +35,7 @@ PROFICIENCY = word_set(
     prettig redden
     """
 )
+LIST_JOINS = word_set("and or en of")
 LANGUAGE_FOLLOWERS = word_set(
     """
     and or is are as at on in to both level language languages speaker speakers speaking skills proficiency
@@ -44,7 +45,8 @@ LANGUAGE_FOLLOWERS = word_set(
     """
 )  # what may follow a language's name: "Dutch and English", "Nederlands op C1-niveau", not "Dutch market"
 LOCATION_LABEL = re.compile(
-    r"^[\s\-*•·]*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office)\s*:\s*(?P<place>[^\n|;(]+)",
+    r"^[\s\-*•·]*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office|vestiging|kantoor|"
+    r"regio|region|work location|job location|where|waar)\s*:\s*(?P<place>[^\n|;(]+)",
     re.IGNORECASE | re.MULTILINE,
 )
 LOCATION_PHRASE = re.compile(
@@ -104,7 +106,13 @@ def _as_language(layout: Layout, index: int) -> bool:
     if following >= len(layout.words) or layout.sentences[following] != layout.sentences[index]:
         return True
     gap = layout.text[layout.ends[index] : layout.starts[following]]
-    return bool(gap.strip()) or layout.words[following] in LANGUAGE_FOLLOWERS
+    if gap.strip():
+        return True
+    if (
+        layout.words[following] in LIST_JOINS
+    ):  # "Dutch and English", "Nederlands en in het Engels", not "Dutch and EU law"
+        return any(word in LANGUAGE_OF_WORD for word in layout.words[following + 1 : following + 4])
+    return layout.words[following] in LANGUAGE_FOLLOWERS
 
 
 def _nice_in_clause(layout: Layout, index: int) -> bool:

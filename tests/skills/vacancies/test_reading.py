@@ -399,6 +399,8 @@ def test_dutch_verbs_made_of_english_ones_name_their_item(demo, text):
         ("Good written English. Dutch is a plus, as some clients write in Dutch.", ("en",)),
         ("Dutch is nice to have, but English is our working language.", ("en",)),
         ("Fluent English. Knowledge of Dutch is helpful but not required.", ("en",)),
+        ("Requirements\n- Experience with Dutch and European privacy law\n", ()),
+        ("Je kunt goed uitleggen wat je doet, in het Nederlands en in het Engels.", ("nl", "en")),
     ],
 )
 def test_a_language_is_asked_only_as_a_language_and_not_only_as_a_plus(demo, text, languages):
@@ -412,6 +414,7 @@ def test_a_language_is_asked_only_as_a_language_and_not_only_as_a_plus(demo, tex
         ("Location: Den Haag. Dutch is a plus.", "Den Haag"),
         ("Twee dagen per week op kantoor in het centrum van Zwolle.", "Zwolle"),
         ("Je werkt vanuit ons hoofdkantoor in Heerlen.", "Heerlen"),
+        ("Vestiging: Assen", "Assen"),
     ],
 )
 def test_the_place_is_the_place_alone(demo, text, location):

@@ -321,6 +321,10 @@ PHRASES = {
             "nightly refresh",
             "daily loads",
             "missed runs",
+            "hourly",
+            "nightly",
+            "every hour",
+            "every night",
         ),
         (
             "inplannen van jobs",
@@ -339,6 +343,10 @@ PHRASES = {
             "dagelijkse laadprocessen",
             "gemiste runs",
             "ontbrekende runs",
+            "plant",
+            "elk uur",
+            "ieder uur",
+            "elke nacht",
         ),
     ),
     ("orchestration", "retries"): (
@@ -596,6 +604,14 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "inplannen"),
         ("orchestration", "scheduling", "plannen"),
         ("orchestration", "scheduling", "ingepland"),
+        ("orchestration", "scheduling", "plant"),  # "je plant je eigen werk"; "plant de jobs in met Airflow" counts
+        ("orchestration", "scheduling", "hourly"),  # how often a job runs, beside the words of orchestration
+        ("orchestration", "scheduling", "nightly"),
+        ("orchestration", "scheduling", "every hour"),
+        ("orchestration", "scheduling", "every night"),
+        ("orchestration", "scheduling", "elk uur"),
+        ("orchestration", "scheduling", "ieder uur"),
+        ("orchestration", "scheduling", "elke nacht"),
         ("python-fundamentals", "typing", "typing"),
         ("sql", "joins", "joins"),  # "Join our team"
         ("orchestration", "retries", "alerting"),  # a dashboard's or a platform's alerts, not a pipeline's failures

@@ -245,3 +245,16 @@ def test_more_everyday_wording_names_its_item(demo, text, item):
 def test_in_productie_is_a_deployment_only_beside_its_skill(demo, text):
     asked = "ci-cd/deploying-services" in asked_items(read_vacancy(text=text))
     assert asked is ("DevOps" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Je plant de trainingsjobs in met Airflow.", True),
+        ("Pipelines in Cloud Composer (Airflow) die elk uur draaien.", True),
+        ("Je plant je eigen werk.", False),
+        ("Clinics send us their data every night.", False),
+    ],
+)
+def test_how_often_a_job_runs_is_scheduling_beside_orchestration(demo, text, asked):
+    assert ("orchestration/scheduling" in asked_items(read_vacancy(text=text))) is asked

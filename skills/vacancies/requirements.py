@@ -36,6 +36,7 @@ PROFICIENCY = word_set(
     """
 )
 LIST_JOINS = word_set("and or en of")
+LANGUAGE_NOUNS = word_set("nederlands engels duits frans")  # the Dutch names of languages, never adjectives
 LANGUAGE_FOLLOWERS = word_set(
     """
     and or is are as at on in to both level language languages speaker speakers speaking skills proficiency
@@ -108,10 +109,12 @@ def _as_language(layout: Layout, index: int) -> bool:
     gap = layout.text[layout.ends[index] : layout.starts[following]]
     if gap.strip():
         return True
-    if (
-        layout.words[following] in LIST_JOINS
-    ):  # "Dutch and English", "Nederlands en in het Engels", not "Dutch and EU law"
-        return any(word in LANGUAGE_OF_WORD for word in layout.words[following + 1 : following + 4])
+    if layout.words[following] in LIST_JOINS:  # "Dutch and English", "vloeiend Nederlands en…", not "Dutch and EU law"
+        return (
+            layout.words[index] in LANGUAGE_NOUNS
+            or (index > 0 and layout.words[index - 1] in PROFICIENCY)
+            or any(word in LANGUAGE_OF_WORD for word in layout.words[following + 1 : following + 4])
+        )
     return layout.words[following] in LANGUAGE_FOLLOWERS
 
 

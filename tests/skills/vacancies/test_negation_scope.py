@@ -125,7 +125,7 @@ def test_what_you_will_learn_asks_for_nothing(demo):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Je doet performance tuning van trage SQL-query's.", {"sql/query-performance": True}),
+        ("Je doet performance tuning van trage SQL-query's.", {"sql/query-performance": True, "sql/joins": True}),
         (
             "Performance tuning of our Spark jobs.",
             {"pyspark/scalable-pipelines": True, "pyspark/runtime-debugging": True},

@@ -431,3 +431,14 @@ def test_the_place_is_the_place_alone(demo, text, location):
 )
 def test_years_that_are_part_of_earlier_years_do_not_count(demo, line, years):
     assert read_vacancy(text=line).requirements.years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Je verbetert de performance van SQL-queries.", {"sql/joins", "sql/query-performance"}),
+        ("You tune slow SQL.", {"sql/joins", "sql/query-performance"}),
+    ],
+)
+def test_a_skills_name_inside_a_longer_phrase_still_names_the_skill(demo, text, items):
+    assert set(asked_items(read_vacancy(text=text))) == items

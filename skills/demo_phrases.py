@@ -70,6 +70,10 @@ PHRASES = {
             "expensive queries",
             "clustering keys",
             "slow models",
+            "optimising",
+            "optimizing",
+            "optimisation",
+            "optimization",
         ),
         (
             "queryperformance",
@@ -103,6 +107,9 @@ PHRASES = {
             "optimaliseert SQL",
             "SQL-optimalisatie",
             "snelle queries",
+            "optimaliseert",
+            "optimaliseren",
+            "optimalisatie",
         ),
     ),
     ("pandas", "cleaning"): (
@@ -474,6 +481,8 @@ PHRASES = {
             "Jenkins",
             "CircleCI",
             "release pipelines",
+            "Azure Pipelines",
+            "Bitbucket Pipelines",
         ),
         (
             "geautomatiseerd testen",
@@ -485,6 +494,7 @@ PHRASES = {
             "geautomatiseerde testen",
             "build-pipelines",
             "buildstraat",
+            "CI-straat",
         ),
     ),
     ("ci-cd", "deploying-services"): (
@@ -614,6 +624,13 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "elke nacht"),
         ("python-fundamentals", "typing", "typing"),
         ("sql", "joins", "joins"),  # "Join our team"
+        ("sql", "query-performance", "optimising"),  # optimising SQL, not a process or a budget
+        ("sql", "query-performance", "optimizing"),
+        ("sql", "query-performance", "optimisation"),
+        ("sql", "query-performance", "optimization"),
+        ("sql", "query-performance", "optimaliseert"),
+        ("sql", "query-performance", "optimaliseren"),
+        ("sql", "query-performance", "optimalisatie"),
         ("orchestration", "retries", "alerting"),  # a dashboard's or a platform's alerts, not a pipeline's failures
         ("pyspark", "partitioning", "partitioning"),  # tables in a database are partitioned too
         ("pyspark", "partitioning", "partitions"),

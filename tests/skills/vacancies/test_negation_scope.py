@@ -232,6 +232,8 @@ def test_not_required_but_welcome_is_nice_to_have(demo, cue):
         ("Catch incomplete records and duplicate rows.", "data-quality/null-checks"),
         ("Keep the warehouse queries fast.", "sql/query-performance"),
         ("Run Spark on EMR and small handlers on AWS Lambda.", "cloud/storage-compute"),
+        ("Je optimaliseert de SQL van bestaande datamodellen.", "sql/query-performance"),
+        ("Je richt een CI-straat in met Azure Pipelines.", "ci-cd/ci-pipelines"),
     ],
 )
 def test_more_everyday_wording_names_its_item(demo, text, item):
@@ -258,3 +260,7 @@ def test_in_productie_is_a_deployment_only_beside_its_skill(demo, text):
 )
 def test_how_often_a_job_runs_is_scheduling_beside_orchestration(demo, text, asked):
     assert ("orchestration/scheduling" in asked_items(read_vacancy(text=text))) is asked
+
+
+def test_optimising_without_sql_is_no_query_performance(demo):
+    assert "sql/query-performance" not in asked_items(read_vacancy(text="Je optimaliseert onze bedrijfsprocessen."))

@@ -130,6 +130,8 @@ PHRASES = {
             "troubleshooting pipelines",
             "errors in pipelines",
             "data problems",
+            "investigate pipeline failures",
+            "investigating pipeline failures",
         ),
         (
             "debuggen",
@@ -375,6 +377,7 @@ PHRASES = {
             "error handling",
             "failed tasks",
             "job failures",
+            "pipeline failures",
         ),
         (
             "foutafhandeling",

@@ -167,7 +167,7 @@ class Layout:
             kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
             if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
-                current = Section.PLAIN  # the list of what is nice or not needed has ended
+                current = Section.PLAIN  # the list of what is nice to have has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
@@ -194,13 +194,20 @@ class Layout:
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
 
+    def _after_empty_line(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
+        """Whether an empty line stands between line ``number`` and the line with words before it."""
+        if number == 0:
+            return False
+        gap = self.text[line_starts[number - 1] + len(lines[number - 1][2]) : line_starts[number]]
+        return bool(gap) and not gap.strip()
+
     def _prose_after_list(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
         """Whether line ``number`` is a paragraph of prose that follows a list after an empty line."""
-        if number == 0 or BULLETS.match(lines[number][2]).group().strip():
-            return False
-        previous = lines[number - 1][2]
-        gap = self.text[line_starts[number - 1] + len(previous) : line_starts[number]]
-        return bool(gap) and not gap.strip() and bool(BULLETS.match(previous).group().strip())
+        return (
+            not BULLETS.match(lines[number][2]).group().strip()
+            and self._after_empty_line(lines, line_starts, number)
+            and bool(BULLETS.match(lines[number - 1][2]).group().strip())
+        )
 
     def _title_after_paragraph(
         self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int, body: str
@@ -208,13 +215,11 @@ class Layout:
         """A short line without a full stop, after an empty line, above more text: the title of the next part
         ("Who we are … \n\nYour job\nYou own the flows…"), which a company or offer section does not run on into."""
         begin, end, line = lines[number]
-        if number == 0 or number + 1 >= len(lines) or end - begin > TITLE_AFTER_PARAGRAPH_WORDS:
+        if number + 1 >= len(lines) or end - begin > TITLE_AFTER_PARAGRAPH_WORDS:
             return False
         if body.endswith((*SENTENCE_MARKS, ":", ";", "?")) or BULLETS.match(line).group().strip():
             return False
-        previous = lines[number - 1][2]
-        gap = self.text[line_starts[number - 1] + len(previous) : line_starts[number]]
-        return bool(gap) and not gap.strip()
+        return self._after_empty_line(lines, line_starts, number)
 
     @staticmethod
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:

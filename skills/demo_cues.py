@@ -11,7 +11,8 @@ CUES = {
         """
         requirements\nrequired\nmust have\nmust haves\nwhat you bring\nwhat we ask\nwhat we are looking for
         what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
-        what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills
+        what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills\nwhat we look for\nwe are looking for
+        your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring
         """,
         """
         wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
@@ -19,7 +20,8 @@ CUES = {
         wat neem jij mee\ndit breng je mee\ndit breng jij mee\nwie ben jij\nwie ben je\nwie zoeken wij\nwie zoeken we
         wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
         profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
-        wat heb je nodig\nwat moet je kunnen
+        wat heb je nodig\nwat moet je kunnen\nwat wij zoeken\nwat we zoeken\ndit ben jij\ndit neem je mee
+        dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten
         """,
     ),
     Kind.NICE_HEADING: (
@@ -27,6 +29,7 @@ CUES = {
         nice to have\nnice to haves\nbonus\nbonus points\npreferred\npreferred qualifications\ngood to have
         nice to know\noptional\nextra\nit s a plus\na plus\nwould be nice\nwould be great\ngreat to have
         nice extras\neven better if you have\nbonus if you have\nit would be great if you\nit would be nice if you
+        desirable
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
@@ -37,34 +40,39 @@ CUES = {
     Kind.PLAIN_HEADING: (
         """
         what you ll do\nwhat you will do\nthe role\nabout the role\nyour role\nresponsibilities\ntasks\nthe team
-        our team\nour stack\ntech stack\ninterested\nhow to apply\nthe process
+        our team\nour stack\ntech stack\ninterested\nhow to apply\nthe process\nyour job\nthe job\nthe position
+        in this role\nyour responsibilities\nyour tasks\nkey responsibilities\nwhat the job involves\nday to day
         """,
         """
         wat ga je doen\nwat ga jij doen\nde functie\nde rol\nfunctieomschrijving\nover de functie\njouw rol\nje rol
         taken\nwerkzaamheden\nverantwoordelijkheden\nwat je gaat doen\nhet team\nons team\nonze stack\nde stack
-        interesse\nsolliciteren\nprocedure
+        interesse\nsolliciteren\nprocedure\njouw baan\nde baan\nje taken\njouw taken\nwat je doet\nin deze functie
+        in deze rol\njouw functie\nde uitdaging\njouw uitdaging\nwat houdt de functie in\nfunctie inhoud\nfunctieinhoud
         """,
     ),
     Kind.COMPANY_HEADING: (
         """
         about us\nwho we are\nabout the company\nour company\nthe company\nwhere you will work\nwhere you ll work
-        our mission
+        our mission\nabout our client\nour client\nwho are we
         """,
         """
         over ons\nwie zijn wij\nwie zijn we\nover het bedrijf\nhet bedrijf\nde organisatie\nover de organisatie
         waar ga je werken\nwaar kom je te werken\nbij wie ga je werken\ndit zijn wij\nwie we zijn\nde werkgever
+        de opdrachtgever\nover de opdrachtgever\nonze klant\nover onze klant
         """,
     ),
     Kind.OFFER_HEADING: (
         """
         what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer
-        what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you
+        what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you\nwhat you can expect
+        why us\nsalary\ncompensation
         """,
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
         wat krijg jij\narbeidsvoorwaarden\ndit bieden wij\ndit bieden we\nwat wij je bieden\nwat we je bieden
         wat wij jou bieden\nwat we jou bieden\nwat staat er tegenover\nwat mag je van ons verwachten
         wat ga je leren\nwat ga jij leren\nwat leer je\nwat leer jij\nwat je gaat leren\nwat je bij ons leert
+        wat kun je verwachten\nwat mag je verwachten\nwaarom wij\nwaarom bij ons\nsalaris\nhet aanbod
         """,
     ),
     Kind.NOT_ASKED_HEADING: (
@@ -81,11 +89,13 @@ CUES = {
     Kind.NICE: (
         """
         plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
-        would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset
+        would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset\ndesirable
+        but not required\nbut not a must\nbut not essential\nbut not necessary\nbut not a requirement
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
+        maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
         """,
     ),
     Kind.NEGATION_BEFORE: (

@@ -3,9 +3,12 @@
 - **Sections**: a line that starts with a heading cue ("Wat vragen wij?", "Requirements", "Pluspunten", "Nice to
   have", "Wat bieden wij", "About the role"…) starts a section that lasts until the next heading; a short line
   ending in ":" without a known cue starts a plain one. A line that starts with a cue and goes on after a colon
-  ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was.
+  ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was. A company or offer
+  section ends at a short title without a full stop after an empty line ("Who we are … \n\nYour work"), and a
+  nice-to-have section at a paragraph of prose after its list.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré",
-  "bij voorkeur", "is a plus", "preferably". A mention in a "what we offer" section is not asked at all.
+  "bij voorkeur", "is a plus", "preferably", "but not required". A mention in a "what we offer" section is not
+  asked at all.
   Everything else a vacancy names is required.
 - **Negation**: a mention is not asked for when it stands in a section of what is not needed ("What you don't
   need", "Wat je niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its
@@ -13,8 +16,11 @@
   nodig", "no Airflow needed", "nog nooit met Airflow gewerkt?") or "niet" among its last two words, or "is not"
   as its last two, with no "and", "en"… in between ("met Airflow werken we niet", "cloud is welcome, Spark is
   not"; a colon ends that tail: "SQL is een must, Spark niet: …"), or "not required", "niet nodig", "hoeft niet",
-  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate. A line of a list that starts with a heading's words but ends as a sentence
-  ("- Je hebt gewerkt met Google Cloud.") stays in its list's section.
+  "isn't part of"… at most six words after it; idioms such as "geen moeite met" and "not only" do not negate.
+  A negation that ended before a colon stops there ("Geen Scala nodig: wij werken in Python"), and a clause
+  opened by "als de…", "wanneer", "omdat"… is one of its own ("je debugt pipelines als de output niet klopt").
+  A line of a list that starts with a heading's words but ends as a sentence ("- Je hebt gewerkt met Google
+  Cloud.") stays in its list's section.
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
@@ -40,6 +46,7 @@ class Section(Enum):
 
 
 ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
+LIST_SECTIONS = frozenset((Section.NICE,))  # a paragraph of prose after its list ends it
 
 
 HEADING_KINDS = {
@@ -53,6 +60,7 @@ HEADING_KINDS = {
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
 HEADING_MAX_WORDS = 8
+TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
 
@@ -93,13 +101,17 @@ class Cues:
 
 WORDS_BEFORE = 7
 WORDS_AFTER = 6
+NEGATION_ENDS = frozenset(("nodig", "needed", "required", "necessary", "vereist", "noodzakelijk"))  # "geen X nodig"
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
 TAIL_NEGATIONS = frozenset(("niet", "nooit"))
 TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
-CLAUSE_BREAKS = frozenset(("maar", "but", "however", "echter", "wel", "whereas", "terwijl"))
+CLAUSE_BREAKS = frozenset(
+    ("maar", "but", "however", "echter", "wel", "whereas", "terwijl", "wanneer", "waarom", "omdat", "zodat", "voordat")
+)  # and the conjunctions that open a clause of their own: "je debugt pipelines wanneer de output niet klopt"
+CLAUSE_AFTER_ALS = frozenset(("de", "het", "er", "een", "je", "jij", "iets", "ze", "die", "dat"))  # "als de output…"
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
 LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
 SENTENCE_END = re.compile(r"[.!?;]\s")
@@ -154,6 +166,8 @@ class Layout:
             line_words = tuple(self.words[begin:end])
             kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
+            if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
+                current = Section.PLAIN  # the list of what is nice to have has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
@@ -164,7 +178,10 @@ class Layout:
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
-            elif kind is None and self._unknown_heading(lines, number, body, after_colon):
+            elif kind is None and (
+                self._unknown_heading(lines, number, body, after_colon)
+                or (current in ASKING_NOTHING and self._title_after_paragraph(lines, line_starts, number, body))
+            ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: the nearest cue in the heading or the line after it says what it opens
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
@@ -176,6 +193,33 @@ class Layout:
                 colon = line_starts[number] + line.index(":")
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
+
+    def _after_empty_line(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
+        """Whether an empty line stands between line ``number`` and the line with words before it."""
+        if number == 0:
+            return False
+        gap = self.text[line_starts[number - 1] + len(lines[number - 1][2]) : line_starts[number]]
+        return bool(gap) and not gap.strip()
+
+    def _prose_after_list(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
+        """Whether line ``number`` is a paragraph of prose that follows a list after an empty line."""
+        return (
+            not BULLETS.match(lines[number][2]).group().strip()
+            and self._after_empty_line(lines, line_starts, number)
+            and bool(BULLETS.match(lines[number - 1][2]).group().strip())
+        )
+
+    def _title_after_paragraph(
+        self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int, body: str
+    ) -> bool:
+        """A short line without a full stop, after an empty line, above more text: the title of the next part
+        ("Who we are … \n\nYour job\nYou own the flows…"), which a company or offer section does not run on into."""
+        begin, end, line = lines[number]
+        if number + 1 >= len(lines) or end - begin > TITLE_AFTER_PARAGRAPH_WORDS:
+            return False
+        if body.endswith((*SENTENCE_MARKS, ":", ";", "?")) or BULLETS.match(line).group().strip():
+            return False
+        return self._after_empty_line(lines, line_starts, number)
 
     @staticmethod
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:
@@ -201,10 +245,14 @@ class Layout:
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
-            elif "," in gap or self.words[index] in CLAUSE_BREAKS:
+            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self._als_clause(index):
                 clause += 1
             self.sentences[index] = sentence
             self.clauses[index] = clause
+
+    def _als_clause(self, index: int) -> bool:
+        """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""
+        return self.words[index] == "als" and index + 1 < len(self.words) and self.words[index + 1] in CLAUSE_AFTER_ALS
 
     def word_at(self, position: int) -> int:
         """The index of the word that holds character ``position``."""
@@ -246,9 +294,12 @@ class Layout:
         begin, end = self._clause_span(first)
         window = max(begin, first - WORDS_BEFORE - 1)
         stop = min(end, last + 1 + WORDS_AFTER)
-        if self._any_between(self.negations_before, window, first) or self._any_between(
-            self.negations_after, last + 1, stop
-        ):
+        before = bisect.bisect_right(self.after_colons, first) - 1
+        colon = self.after_colons[before] if before >= 0 else -1  # the first word after the last colon before it
+        if colon > window and not NEGATION_ENDS.isdisjoint(self.words[window:colon]):
+            window = colon  # "Geen Scala nodig: wij werken in Python": the negation ended before the colon
+        negated_before = self._any_between(self.negations_before, window, first)
+        if negated_before or self._any_between(self.negations_after, last + 1, stop):
             return True
         # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
         colon = bisect.bisect_right(self.after_colons, last)

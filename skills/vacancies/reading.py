@@ -7,7 +7,8 @@ How a text is read, step by step (each step documented in its module):
    (:mod:`skills.vacancies.phrasebook`).
 2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
    mention of window functions, not also one of functions; "Airflow" may name the Airflow DAGs item and the
-   tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud").
+   tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud");
+   a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in "slow SQL").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
    and "about us" do not count; negated ones are "not asked", in their own group, whatever section they stand in,
    and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
@@ -198,6 +199,30 @@ def _longest(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda hit: (hit.first, hit.last))
 
 
+def _with_skill_names(kept: list[Found], found: list[Found], book: Phrasebook) -> list[Found]:
+    """``kept`` and the skill's name inside a longer phrase of another of its items: "SQL" in "slow SQL" names SQL
+    as a whole, its first item, as well as query performance."""
+    holders: dict[int, list[Found]] = {}  # a token → the kept mentions over it
+    for longer in kept:
+        for index in range(longer.first, longer.last + 1):
+            holders.setdefault(index, []).append(longer)
+    kept_hits = set(kept)
+    named = []
+    for hit in found:
+        skill_id = book.items[hit.target_id].skill_id
+        if hit in kept_hits or book.first_items.get(skill_id) != hit.target_id:
+            continue
+        if any(
+            longer.first <= hit.first
+            and hit.last <= longer.last
+            and longer.target_id != hit.target_id
+            and book.items[longer.target_id].skill_id == skill_id
+            for longer in holders.get(hit.first, ())
+        ):
+            named.append(hit)
+    return sorted([*kept, *named], key=lambda hit: (hit.first, hit.last)) if named else kept
+
+
 def _inside(hit: Found, tool: Found | None) -> bool:
     """Whether ``hit`` lies within the longer mention of ``tool``: "Cloud" in "dbt Cloud" names the tool, not the
     cloud item (but "Spark" in "Spark jobs" still names the item, as "Spark" is a phrase of the tool too)."""
@@ -222,9 +247,10 @@ def read_vacancy(*, text: str) -> VacancyReading:
     tools_named = _longest(tool_hits)
     tool_spans = {(hit.first, hit.last) for hit in tool_hits}
     tool_at = {index: hit for hit in tools_named for index in range(hit.first, hit.last + 1)}
+    item_hits = [hit for hit in found if hit.kind == ITEM]
     mentions = [
         hit
-        for hit in _longest([hit for hit in found if hit.kind == ITEM])
+        for hit in _with_skill_names(_longest(item_hits), item_hits, book)
         if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
     ]
     mentions, guessed = _in_context(mentions, tools_named, book, tokens, layout)

@@ -1,8 +1,10 @@
 """What a vacancy asks besides skills: the languages a candidate must speak, the years of experience, the place.
 
-- **Languages**: a language named in a sentence that says how well it must be spoken or written ("vloeiend
-  Nederlands", "fluent Dutch", "goede beheersing van het Engels", "English at C1 level"), not negated ("Nederlands
-  is niet vereist") and outside the company and offer sections. Reported as language codes ("nl", "en"…).
+- **Languages**: a language named as a language ("Dutch and English", "Nederlands op C1-niveau"; not "a Dutch
+  company", "de Nederlandse overheid") in a requirements list or in a sentence that says how well it must be
+  spoken or written ("vloeiend Nederlands", "fluent Dutch", "goede beheersing van het Engels", "English is our
+  working language"), neither negated ("Nederlands is niet vereist") nor only a plus ("Dutch is a plus") and
+  outside the company and offer sections. Reported as language codes ("nl", "en"…).
 - **Years**: the fewest years of experience asked (the rule of skills.vacancies.seniority), or none.
 - **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else the place after "based in",
   "gevestigd in", "kantoor in", "office in"…, else the first Dutch or Belgian city named, else "remote" for a
@@ -12,7 +14,7 @@
 import re
 from dataclasses import dataclass, field
 
-from skills.vacancies.layout import ASKING_NOTHING, Layout
+from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
 from skills.vacancies.text import word_set
 
 LANGUAGE_NAMES = {
@@ -25,26 +27,47 @@ LANGUAGE_OF_WORD = {word: code for code, names in LANGUAGE_NAMES.items() for wor
 PROFICIENCY = word_set(
     """
     fluent fluently fluency native proficient proficiency speak speaks speaking spoken written writing excellent
-    command mastery business level c1 c2 b2 required must communicate communication
+    command mastery business level c1 c2 b2 required must communicate communication good strong write writes
+    skills knowledge working comfortable
     vloeiend vloeiende moedertaal moedertaalniveau beheersing beheers beheerst spreek spreekt spreken
-    schriftelijk mondeling uitstekend uitstekende goede goed niveau vereist verplicht communiceren
+    schriftelijk mondeling uitstekend uitstekende goede goed niveau vereist verplicht communiceren schrijft
+    schrijven kennis machtig voertaal werktaal woord geschrift communicatief communicatieve vaardig vaardigheden
+    prettig redden
     """
 )
+LIST_JOINS = word_set("and or en of")
+LANGUAGE_NOUNS = word_set("nederlands engels duits frans")  # the Dutch names of languages, never adjectives
+LANGUAGE_FOLLOWERS = word_set(
+    """
+    and or is are as at on in to both level language languages speaker speakers speaking skills proficiency
+    required essential fluently c1 c2 b1 b2
+    en of is als op in taal talen niveau vaardigheid vaardigheden taalvaardigheid spreken sprekend sprekende
+    vereist verplicht vloeiend beheersen machtig schriftelijk mondeling goed well uitstekend
+    """
+)  # what may follow a language's name: "Dutch and English", "Nederlands op C1-niveau", not "Dutch market"
 LOCATION_LABEL = re.compile(
-    r"^[\s\-*•·]*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office)\s*:\s*(?P<place>[^\n|;(]+)",
+    r"^[\s\-*•·]*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office|vestiging|kantoor|"
+    r"regio|region|work location|job location|where|waar)\s*:\s*(?P<place>[^\n|;(]+)",
     re.IGNORECASE | re.MULTILINE,
 )
 LOCATION_PHRASE = re.compile(
-    r"\b(?i:based in|located in|office in|offices in|gevestigd in|kantoor in|werken in|werkplek in|standplaats)\s+"
+    r"\b(?i:based in|located in|office in|offices in|headquartered in|gevestigd in|kantoor in|hoofdkantoor in|"
+    r"vestiging in|werken in|werkplek in|standplaats)\s+"
     r"(?P<place>[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)"
 )
 MOST_LOCATION_CHARS = 80
+SENTENCE_END = re.compile(r"[.!?]\s")
 PLACES = (
-    "Amsterdam Rotterdam Utrecht Den Haag Eindhoven Groningen Arnhem Nijmegen Leiden Delft Haarlem Zwolle Breda "
-    "Tilburg Amersfoort Apeldoorn Enschede Maastricht Hilversum Almere Leeuwarden Deventer Zaandam Schiphol "
-    "Antwerpen Antwerp Brussel Brussels Gent Ghent Leuven Mechelen The Hague"
+    "Amsterdam, Rotterdam, Utrecht, Den Haag, The Hague, Eindhoven, Groningen, Arnhem, Nijmegen, Leiden, Delft, "
+    "Haarlem, Zwolle, Breda, Tilburg, Amersfoort, Apeldoorn, Enschede, Maastricht, Hilversum, Almere, Leeuwarden, "
+    "Deventer, Zaandam, Schiphol, 's-Hertogenbosch, Den Bosch, Dordrecht, Zoetermeer, Amstelveen, Hoofddorp, "
+    "Alkmaar, Assen, Lelystad, Ede, Wageningen, Veenendaal, Nieuwegein, Houten, Zeist, Gouda, Heerlen, Venlo, "
+    "Roermond, Sittard, Helmond, Hengelo, Emmen, Middelburg, Vlissingen, Rijswijk, Schiedam, Capelle aan den IJssel, "
+    "Alphen aan den Rijn, Purmerend, Hoorn, Diemen, Woerden, Harderwijk, Oss, Veghel, Goes, Bergen op Zoom, "
+    "Roosendaal, Antwerpen, Antwerp, Brussel, Brussels, Gent, Ghent, Leuven, Mechelen, Hasselt, Brugge, Bruges, "
+    "Kortrijk"
 )
-PLACE = re.compile(r"\b(?P<place>Den Haag|The Hague|" + "|".join(PLACES.split()) + r")\b")
+PLACE = re.compile(r"(?<![\w'-])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
 
@@ -56,16 +79,56 @@ class Requirements:
 
 
 def languages_asked(layout: Layout) -> tuple[str, ...]:
-    """The codes of the languages the vacancy asks a candidate to speak or write, in order of first mention."""
+    """The codes of the languages the vacancy asks a candidate to speak or write, in order of first mention: named
+    as a language (not "the Dutch market"), in a requirements section or beside how well, neither negated nor only
+    a plus ("Dutch is a plus")."""
     found: list[str] = []
+    only_a_plus: set[tuple[str, int]] = set()  # (language, sentence): "Dutch is a plus, as clients write in Dutch"
     for index, word in enumerate(layout.words):
         code = LANGUAGE_OF_WORD.get(word)
-        if code is None or code in found or layout.section(index) in ASKING_NOTHING:
+        if code is None or code in found or layout.section(index) in ASKING_NOTHING or not _as_language(layout, index):
             continue
-        if PROFICIENCY.isdisjoint(layout.sentence_words(index)) or layout.is_negated(index, index):
+        section = layout.section(index)
+        if section is Section.NICE or _nice_in_clause(layout, index):
+            only_a_plus.add((code, layout.sentences[index]))
+            continue
+        if section is not Section.REQUIRED and PROFICIENCY.isdisjoint(layout.sentence_words(index)):
+            continue
+        if (code, layout.sentences[index]) in only_a_plus or layout.is_negated(index, index):
             continue
         found.append(code)
     return tuple(found)
+
+
+def _as_language(layout: Layout, index: int) -> bool:
+    """Whether the word ``index`` names a language rather than a country's thing: "Dutch and English", "Dutch.",
+    "Dutch-speaking", not "a Dutch company" or "de Nederlandse overheid"."""
+    following = index + 1
+    if following >= len(layout.words) or layout.sentences[following] != layout.sentences[index]:
+        return True
+    gap = layout.text[layout.ends[index] : layout.starts[following]]
+    if gap.strip():
+        return True
+    if layout.words[following] in LIST_JOINS:  # "Dutch and English", "vloeiend Nederlands en…", not "Dutch and EU law"
+        return (
+            layout.words[index] in LANGUAGE_NOUNS
+            or (index > 0 and layout.words[index - 1] in PROFICIENCY)
+            or any(word in LANGUAGE_OF_WORD for word in layout.words[following + 1 : following + 4])
+        )
+    return layout.words[following] in LANGUAGE_FOLLOWERS
+
+
+def _nice_in_clause(layout: Layout, index: int) -> bool:
+    """Whether a nice-to-have cue stands in the clause of word ``index`` ("Dutch is a plus"), or later in its
+    sentence with no other language before it ("Dutch helps, but not required"; not "Dutch is nice to have, but
+    English is our working language" for English)."""
+    clause, sentence = layout.clauses[index], layout.sentences[index]
+    for cue in layout.nice_cue_words:
+        if layout.clauses[cue] == clause:
+            return True
+        if cue > index and layout.sentences[cue] == sentence:
+            return not any(word in LANGUAGE_OF_WORD for word in layout.words[index + 1 : cue])
+    return False
 
 
 def location_of(text: str) -> str | None:
@@ -73,5 +136,5 @@ def location_of(text: str) -> str | None:
     match = LOCATION_LABEL.search(text) or LOCATION_PHRASE.search(text) or PLACE.search(text)
     if match is None:
         return "remote" if REMOTE.search(text) else None
-    place = match.group("place").strip(" .,-–")
+    place = SENTENCE_END.split(match.group("place"), maxsplit=1)[0].strip(" .,-–")  # "Den Haag. Dutch is a plus"
     return place[:MOST_LOCATION_CHARS] or None

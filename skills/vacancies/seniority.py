@@ -8,8 +8,9 @@ Seniority, the first rule that gives an answer:
    candidate at that level is invited.
 2. **Years of experience** asked for ("5+ jaar ervaring", "at least 3 years", "3–5 years of experience"; a number
    in a sentence about experience, or with "+", "minimaal", "at least", or a range: "3–5 years in a data
-   engineering role"), outside the "what we offer" section:
-   the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more senior.
+   engineering role"), outside the "what we offer" section and not a part of years asked before it ("5 jaar
+   ervaring, waarvan 2 met Spark"): the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more
+   senior.
 3. **Level words in the text** (not "lead", "staff", "ervaren" or "experienced", which also describe colleagues or
    verbs): the level named most often, the lower one on a tie.
 4. Otherwise ``unknown``.
@@ -49,8 +50,9 @@ TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
 EXPERIENCE_WORDS = frozenset(
-    ("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam", "engineering")
-)  # "Six years of data engineering"
+    ("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam", "engineering", "professional")
+)  # "Six years of data engineering", "Four years of professional Python development"
+PART_OF_EARLIER = frozenset(("waarvan", "including", "whereof"))  # "5 jaar ervaring, waarvan 2 jaar met Spark"
 NUMBER_WORDS = {
     **dict.fromkeys(("one", "een", "één"), 1),
     **dict.fromkeys(("two", "twee"), 2),
@@ -109,10 +111,24 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         low = match.group("low").lower()
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
+        if _part_of_earlier(layout, index):
+            continue
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
         if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range")):
             years.append(low)
     return years
+
+
+def _part_of_earlier(layout: Layout, index: int) -> bool:
+    """Whether the years at word ``index`` are a part of years asked before them in its sentence: "5 jaar
+    ervaring, waarvan 2 jaar met Spark", "six years, of which two in a lead role"."""
+    sentence = layout.sentences[index]
+    start = bisect.bisect_left(layout.sentences, sentence)
+    before = layout.words[start:index]
+    return any(
+        word in PART_OF_EARLIER or (word == "of" and position + 1 < len(before) and before[position + 1] == "which")
+        for position, word in enumerate(before)
+    )
 
 
 def seniority_of(text: str, layout: Layout) -> str:

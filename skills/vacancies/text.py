@@ -6,7 +6,8 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
 - **Compounds**: a word is cut in two where both halves are known — a word of some phrase, or a common Dutch
-  compound part such as "ervaring", "kennis", "omgeving" — with an optional linking "s" ("kwaliteitscontroles").
+  compound part such as "ervaring", "kennis", "omgeving", or a known word with a Dutch ending ("georiënteerd|e")
+  — with an optional linking "s" ("kwaliteitscontroles").
   "cloudplatform" becomes "cloud" + "platform" when a phrase says "cloud"; "Sparkling" stays whole, as "ling" is
   no known word, so a phrase never matches inside a longer unrelated word.
 - **Stems**: every piece gets its English and its Dutch Snowball stem ("functions" → "function", "functies" →
@@ -40,7 +41,9 @@ COMPOUND_PARTS = word_set(
     ontwerp ontwikkelaar ontwikkelaars ontwikkeling oplossing oplossingen optimalisatie pipeline pipelines platform
     platformen proces processen project projecten scripts services specialist stack straat taal talen team teams
     strategie technologie technologieen testen tests tool tooling tools toepassingen tuning vaardigheden vaardigheid
-    werk
+    werk borging bewaking regels problemen issues checks eisen afwijkingen fouten meldingen rapportages dashboards
+    framework frameworks kosten jobs taken structuur laag validatie validaties wijzigingen evolutie drift
+    performance planning opslag rechten verwerking
     """
 )
 
@@ -86,6 +89,16 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
         yield fold(match.group()), match.start(), match.end()
 
 
+def _known_piece(piece: str, known: frozenset[str]) -> bool:
+    """A known word, a common compound part, or a known word with a Dutch ending ("georiënteerd|e")."""
+    return (
+        piece in known
+        or piece in COMPOUND_PARTS
+        or (piece[-1] in "es" and piece[:-1] in known)
+        or (piece.endswith("en") and piece[:-2] in known)
+    )
+
+
 def split_compound(word: str, known: frozenset[str], depth: int = 0) -> tuple[tuple[int, int], ...] | None:
     """Where ``word`` splits into known pieces, as (start, end) inside it, or None; the first piece as long as
     possible, each piece split again where it can be. A linking "s" between two pieces belongs to neither
@@ -100,7 +113,7 @@ def split_compound(word: str, known: frozenset[str], depth: int = 0) -> tuple[tu
             if len(rest) < MIN_PIECE:
                 continue
             tail = split_compound(rest, known, depth + 1)
-            if tail is None and rest not in known and rest not in COMPOUND_PARTS:
+            if tail is None and not _known_piece(rest, known):
                 continue
             head = split_compound(word[:cut], known, depth + 1) or ((0, cut),)
             return *head, *((cut + link + begin, cut + link + end) for begin, end in tail or ((0, len(rest)),))

@@ -125,7 +125,7 @@ def test_what_you_will_learn_asks_for_nothing(demo):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Je doet performance tuning van trage SQL-query's.", {"sql/query-performance": True}),
+        ("Je doet performance tuning van trage SQL-query's.", {"sql/query-performance": True, "sql/joins": True}),
         (
             "Performance tuning of our Spark jobs.",
             {"pyspark/scalable-pipelines": True, "pyspark/runtime-debugging": True},
@@ -184,3 +184,83 @@ def test_everyday_dutch_wording_names_its_item(demo, text, item):
 def test_a_range_of_years_asks_for_experience_by_itself(demo, line, years):
     reading = read_vacancy(text=f"Data Engineer\n\nWhat you'll need\n{line}\n")
     assert (reading.seniority, reading.requirements.years) == ("senior" if years >= 5 else "medior", years)
+
+
+def test_a_negation_that_ends_before_a_colon_stops_there(demo):
+    reading = read_vacancy(text="- Geen Scala-ervaring nodig: wij werken volledig in Python.")
+    assert "python-fundamentals/functions" in asked_items(reading)
+
+
+def test_a_negation_before_a_colon_still_reaches_its_list(demo):
+    reading = read_vacancy(text="- Niet vereist: Spark of Airflow.")
+    assert "airflow" in not_asked_tools(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je debugt Pandas-code als de uitkomsten niet kloppen.", "Je debugt Pandas-code wanneer een rapport niet klopt."],
+)
+def test_a_negation_in_a_clause_of_its_own_negates_nothing_before_it(demo, text):
+    assert "pandas/debugging" in asked_items(read_vacancy(text=text))
+
+
+def test_a_short_title_after_the_company_paragraph_starts_the_job(demo):
+    text = "Who we are\nA garden centre chain.\n\nYour work\nYou build pipelines in Python and SQL.\n"
+    assert {"python-fundamentals/functions", "sql/joins"} <= set(asked_items(read_vacancy(text=text)))
+
+
+def test_a_paragraph_after_a_nice_to_have_list_is_asked(demo):
+    text = "Nice to have\n- Airflow\n\nYou write SQL every day.\n"
+    assert asked_items(read_vacancy(text=text)) == {"orchestration/airflow-dags": False, "sql/joins": True}
+
+
+@pytest.mark.parametrize("cue", ["but not required", "maar niet noodzakelijk"])
+def test_not_required_but_welcome_is_nice_to_have(demo, cue):
+    assert asked_items(read_vacancy(text=f"Airflow helps, {cue}."))["orchestration/airflow-dags"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Je richt data-validatie in voor elke bron.", "data-quality/data-tests"),
+        ("Je zorgt dat nulwaarden bewust worden behandeld.", "data-quality/null-checks"),
+        ("Je vangt wijzigingen in het schema van bronsystemen op.", "data-quality/schema-drift"),
+        ("Je optimaliseert SQL-queries.", "sql/query-performance"),
+        ("Je pakt ongelijk verdeelde sleutels in Spark aan.", "pyspark/skew"),
+        ("Je schrijft objectgeoriënteerde Python-code.", "python-fundamentals/classes"),
+        ("Failed tasks page the on-call engineer.", "orchestration/retries"),
+        ("Catch incomplete records and duplicate rows.", "data-quality/null-checks"),
+        ("Keep the warehouse queries fast.", "sql/query-performance"),
+        ("Run Spark on EMR and small handlers on AWS Lambda.", "cloud/storage-compute"),
+        ("Je optimaliseert de SQL van bestaande datamodellen.", "sql/query-performance"),
+        ("Je richt een CI-straat in met Azure Pipelines.", "ci-cd/ci-pipelines"),
+    ],
+)
+def test_more_everyday_wording_names_its_item(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je brengt nieuwe versies via Azure DevOps in productie.", "Ervaring met scikit-learn-modellen in productie."],
+)
+def test_in_productie_is_a_deployment_only_beside_its_skill(demo, text):
+    asked = "ci-cd/deploying-services" in asked_items(read_vacancy(text=text))
+    assert asked is ("DevOps" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Je plant de trainingsjobs in met Airflow.", True),
+        ("Pipelines in Cloud Composer (Airflow) die elk uur draaien.", True),
+        ("Je plant je eigen werk.", False),
+        ("Clinics send us their data every night.", False),
+    ],
+)
+def test_how_often_a_job_runs_is_scheduling_beside_orchestration(demo, text, asked):
+    assert ("orchestration/scheduling" in asked_items(read_vacancy(text=text))) is asked
+
+
+def test_optimising_without_sql_is_no_query_performance(demo):
+    assert "sql/query-performance" not in asked_items(read_vacancy(text="Je optimaliseert onze bedrijfsprocessen."))

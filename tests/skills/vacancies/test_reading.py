@@ -385,3 +385,60 @@ def test_a_phrase_matches_the_vacancys_stems_in_its_own_language(demo, text, ask
 @pytest.mark.parametrize("text", ["Je deployt je services zelf.", "Je schedulet de nachtelijke jobs."])
 def test_dutch_verbs_made_of_english_ones_name_their_item(demo, text):
     assert set(asked_items(read_vacancy(text=text))) & {"ci-cd/deploying-services", "orchestration/scheduling"}
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("We are a Dutch company with a business focus.", ()),
+        ("Je werkt voor een goede Nederlandse werkgever.", ()),
+        ("Requirements\n- Dutch and English\n", ("nl", "en")),
+        ("You are comfortable working in English.", ("en",)),
+        ("Je bent communicatief vaardig in het Nederlands.", ("nl",)),
+        ("Je beheerst het Nederlands en het Engels goed.", ("nl", "en")),
+        ("Good written English. Dutch is a plus, as some clients write in Dutch.", ("en",)),
+        ("Dutch is nice to have, but English is our working language.", ("en",)),
+        ("Fluent English. Knowledge of Dutch is helpful but not required.", ("en",)),
+        ("Requirements\n- Experience with Dutch and European privacy law\n", ()),
+        ("Je kunt goed uitleggen wat je doet, in het Nederlands en in het Engels.", ("nl", "en")),
+    ],
+)
+def test_a_language_is_asked_only_as_a_language_and_not_only_as_a_plus(demo, text, languages):
+    assert read_vacancy(text=text).requirements.languages == languages
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("The job\nYou build pipelines.\n", None),  # "The" of "The Hague" is no place of its own
+        ("Location: Den Haag. Dutch is a plus.", "Den Haag"),
+        ("Twee dagen per week op kantoor in het centrum van Zwolle.", "Zwolle"),
+        ("Je werkt vanuit ons hoofdkantoor in Heerlen.", "Heerlen"),
+        ("Vestiging: Assen", "Assen"),
+    ],
+)
+def test_the_place_is_the_place_alone(demo, text, location):
+    assert read_vacancy(text=text).requirements.location == location
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("Minimaal 5 jaar ervaring, waarvan 2 jaar met Spark.", 5),
+        ("Six years of experience, of which two years in a lead role.", 6),
+        ("Four years of professional Python development.", 4),
+    ],
+)
+def test_years_that_are_part_of_earlier_years_do_not_count(demo, line, years):
+    assert read_vacancy(text=line).requirements.years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Je verbetert de performance van SQL-queries.", {"sql/joins", "sql/query-performance"}),
+        ("You tune slow SQL.", {"sql/joins", "sql/query-performance"}),
+    ],
+)
+def test_a_skills_name_inside_a_longer_phrase_still_names_the_skill(demo, text, items):
+    assert set(asked_items(read_vacancy(text=text))) == items

@@ -210,10 +210,10 @@ def build_pages(*, role_slug: str, tools: tuple[str, str], candidate_pk: int, it
     # otherwise the growth to 100,000 would measure 25 rendered rows against 11, not the size of the data.
     narrow = f"role={role_slug}&min_score=40&open_to_work=on&min_years=3&items={item_id}"
     return [
-        Page("healthz", "/healthz (health check)", "anonymous", reverse("healthz"), False, False),
-        Page("baseline-anonymous", "baseline page, anonymous", "anonymous", BASELINE_URL, False, False),
-        Page("baseline-engineer", "baseline page, engineer", "engineer", BASELINE_URL, False, False),
-        Page("baseline-recruiter", "baseline page, recruiter", "recruiter", BASELINE_URL, False, False),
+        Page("healthz", "/healthz (health check)", "anonymous", reverse("healthz"), key_page=False),
+        Page("baseline-anonymous", "baseline page, anonymous", "anonymous", BASELINE_URL, key_page=False),
+        Page("baseline-engineer", "baseline page, engineer", "engineer", BASELINE_URL, key_page=False),
+        Page("baseline-recruiter", "baseline page, recruiter", "recruiter", BASELINE_URL, key_page=False),
         Page("tool-list", "catalog list", "anonymous", reverse("catalog:tool-list")),
         Page("tool-detail", "tool detail", "anonymous", reverse("catalog:tool-detail", kwargs={"slug": tools[0]})),
         Page("compare", "compare two tools", "anonymous", f"{reverse('catalog:compare')}?tools={tools[0]},{tools[1]}"),

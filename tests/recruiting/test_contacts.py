@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -236,6 +237,25 @@ def test_deleting_either_account_deletes_the_requests(recruiter, profile):
     ask(recruiter, EngineerProfileFactory(visibility="recruiters"))
     recruiter.delete()
     assert not ContactRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [("accept", "accepted"), ("decline", "declined"), ("withdraw", "acceptance withdrawn"), ("ignore", "no answer")],
+)
+def test_the_candidate_page_says_what_became_of_the_recruiters_request(client, recruiter, profile, answer, shown):
+    contact = ask(recruiter, profile)
+    if answer == "ignore":
+        ContactRequest.objects.update(created_at=timezone.now() - UNANSWERED_AFTER - timedelta(minutes=1))
+    else:
+        answer_contact_request(engineer=profile.user, contact_request=contact, accept=answer != "decline")
+    if answer == "withdraw":
+        withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    client.force_login(recruiter)
+    badges = re.findall(
+        r'class="badge[^"]*">([^<]+)<', page(client, reverse("recruiting:candidate-detail", args=[profile.pk]))
+    )
+    assert shown in badges and {"accepted", "declined", "acceptance withdrawn", "no answer"} & set(badges) == {shown}
 
 
 def test_after_a_decline_the_pages_show_the_date_to_ask_again_instead_of_the_button_and_form(

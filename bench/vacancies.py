@@ -2,8 +2,9 @@
 
 Quality: two sets of labelled vacancies, each half Dutch, half English (labels.json says what a careful reader
 finds in each, README.md how they were labelled): the tuned set in tests/skills/vacancies/, on which the phrases
-and cues were tuned, and the blind set in tests/skills/vacancies/blind/, written and labelled by someone who never
-saw the reader and never tuned on. Both are read with the demo phrasebook and printed side by side per language:
+and cues were tuned, and two blind sets, written and labelled by someone who never saw the reader: blind/ (whose
+figures guided which new tuned vacancies to write) and fresh/ (written after that round, read for the first time
+by the reader as it was then). Both are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms, and the
 languages, years and location asked. The tuned set's misses are printed one by one; the blind set's only as
@@ -32,7 +33,9 @@ from pathlib import Path
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "skills" / "vacancies"
 BLIND = LABELLED / "blind"
-SETS = {"tuned": LABELLED, "blind": BLIND}
+FRESH = LABELLED / "fresh"  # a second blind set, written after the tuning round of 2026-12-05, never read before
+SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH}
+BLIND_SETS = ("blind", "fresh")  # their misses are printed by kind only
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90
@@ -278,11 +281,12 @@ def report(sets: dict[str, list[Labelled]]) -> tuple[list[str], dict[str, dict[s
     if "tuned" in qualities and qualities["tuned"]["all"].misses:
         lines.append("  Misses of the tuned set:")
         lines += ["    " + miss for miss in qualities["tuned"]["all"].misses]
-    if "blind" in qualities and qualities["blind"]["all"].misses:
-        lines.append(
-            "  Misses of the blind set, by kind only (no vacancy, no text: reproduce one in a new tuned vacancy):"
-        )
-        lines += ["    blind: " + miss for miss in misses_by_kind(qualities["blind"]["all"].misses)]
+    for name in BLIND_SETS:
+        if name in qualities and qualities[name]["all"].misses:
+            lines.append(
+                f"  Misses of the {name} set, by kind only (no vacancy, no text: reproduce one in a new tuned vacancy):"
+            )
+            lines += [f"    {name}: " + miss for miss in misses_by_kind(qualities[name]["all"].misses)]
     return lines, qualities
 
 

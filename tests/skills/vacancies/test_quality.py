@@ -1,21 +1,21 @@
-"""The reader against two labelled sets (tests/skills/vacancies/): the tuned one and the blind one it was never
-tuned on, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind set's
-figures."""
+"""The reader against three labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
+on, and a fresh blind one written after the tuning round that used the blind set's figures, with the quality targets
+of issue #27. A failure prints the tuned set's misses, but only the blind sets' figures."""
 
 import pytest
 
-from bench.vacancies import BLIND, LABELLED, labelled_vacancies, report
+from bench.vacancies import SETS, labelled_vacancies, report
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def sets():
-    return {"tuned": labelled_vacancies(LABELLED), "blind": labelled_vacancies(BLIND)}
+    return {name: labelled_vacancies(folder) for name, folder in SETS.items()}
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):
-    for name, minimum in (("tuned", 30), ("blind", 40)):
+    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40)):
         languages = [vacancy.language for vacancy in sets[name]]
         assert len(languages) >= minimum, name
         assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
@@ -66,3 +66,14 @@ def test_the_language_is_read_right_for_every_tuned_vacancy(sets, demo):
     assert {vacancy.name: read_vacancy(text=vacancy.text).language for vacancy in sets["tuned"]} == {
         vacancy.name: vacancy.language for vacancy in sets["tuned"]
     }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Not met on the fresh blind set, read for the first time on 2026-12-05: items P 0.92 R 0.83, tools P 0.88, "
+    "5 not-asked mentions read as asked (all in English). Fix through new tuned vacancies, never on this set.",
+)
+def test_the_fresh_set_meets_every_target_in_both_languages(sets, demo):
+    lines, qualities = report(sets)
+    for language in ("nl", "en", "all"):
+        assert qualities["fresh"][language].missed_targets() == [], f"fresh {language}\n" + "\n".join(lines)

@@ -28,7 +28,8 @@ from recruiting.services.searches import (
 )
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import refuses_a_too_long_vacancy
-from skills.vacancies.reading import named_languages, read_vacancy
+from skills.vacancies.labels import named_languages
+from skills.vacancies.reading import read_vacancy
 
 
 def _own_search(request: HttpRequest, pk: int) -> VacancySearch:

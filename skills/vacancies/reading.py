@@ -18,49 +18,22 @@ How a text is read, step by step (each step documented in its module):
 Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
+from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
-from skills.vacancies.seniority import JUNIOR, MEDIOR, SENIOR, UNKNOWN, language_of, seniority_of, years_asked
+from skills.vacancies.seniority import language_of, seniority_of, years_asked
 from skills.vacancies.text import Token, words
 from skills.vacancies.unknown import unknown_terms
 
 TITLE_MAX_CHARS = 120
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
 HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
-
-
-SENIORITY_LABELS = {
-    JUNIOR: _("junior"),
-    MEDIOR: _("medior"),
-    SENIOR: _("senior"),
-    UNKNOWN: _("not stated"),
-}
-LANGUAGE_LABELS = {
-    "nl": _("Dutch"),
-    "en": _("English"),
-    "mixed": _("Dutch and English"),
-}
-WRITTEN_IN_LABELS = {
-    "nl": _("Written in Dutch"),
-    "en": _("Written in English"),
-    "mixed": _("Written in Dutch and English"),
-}
-LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English"), "de": _("German"), "fr": _("French")}
-
-
-def named_languages(codes: Sequence[str]) -> list[str]:
-    """Languages asked of a candidate (codes, as skills.vacancies.requirements reads them), named in the reader's
-    language."""
-    return [str(LANGUAGE_NAMES.get(code, code)) for code in codes]
 
 
 @dataclass(frozen=True)

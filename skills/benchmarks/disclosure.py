@@ -65,8 +65,11 @@ def share_at_or_above(at_level: Sequence[int], population: int, level: int) -> i
     return round(100 * sum(at_level[level:]) / population)
 
 
-def band(at_level: Sequence[int], population: int, level: int) -> int:
-    """The engineer's band: at ``level`` they are among the top N % (N a multiple of ten, rounded up)."""
+def band(at_level: Sequence[int], population: int, level: int) -> int | None:
+    """The engineer's band: at ``level`` they are among the top N % (N a multiple of ten, rounded up). At level 0
+    everyone is "among the top 100 %", which says nothing: there is no band before a start."""
+    if level == 0:
+        return None
     exact = 100 * sum(at_level[level:]) / population
     return max(BAND_WIDTH, min(100, math.ceil(exact / BAND_WIDTH) * BAND_WIDTH))
 

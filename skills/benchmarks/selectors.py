@@ -30,7 +30,8 @@ LEVEL_NAMES = [label for _, label in Level.choices]
 
 @dataclass(frozen=True)
 class Standing:
-    """One subject in one cohort: the shares at each level and the engineer's band, or ``None`` (too few)."""
+    """One subject in one cohort: the shares at each level, or ``None`` (too few); the engineer's band, or ``None``
+    (too few, or not started)."""
 
     cohort: str
     shares: list[int] | None

@@ -50,6 +50,7 @@ def test_an_engineer_who_does_not_count_in_gets_the_choice_not_the_numbers(clien
 def test_counting_in_then_a_snapshot_shows_the_bands(client, items):
     engineers(10, items)
     me = engineers(1, items)[0]
+    assess(user=me, item=items[0], level=3)
     EngineerProfile.objects.filter(user=me).update(counts_in_benchmarks=False)
     client.force_login(me)
     response = client.post(reverse("skills:benchmark-choice"), {"counts_in": "on", "next": "https://evil.example/"})
@@ -134,8 +135,10 @@ def test_an_editor_sees_the_market_without_links_to_people(client, items):
 def test_the_api_gives_the_same_numbers_to_who_may_read_them(client, items):
     users = engineers(10, items)
     build_snapshot()
-    mine = client.get("/api/me/benchmarks", headers=auth(users[0])).json()
-    assert mine["min_cohort"] == 10 and mine["skills"][0]["skill"]["standings"][0]["band"] is not None
+    started = client.get("/api/me/benchmarks", headers=auth(users[1])).json()  # level 1: 8 of 10 at or above
+    not_started = client.get("/api/me/benchmarks", headers=auth(users[0])).json()  # level 0
+    assert started["min_cohort"] == 10 and started["skills"][0]["skill"]["standings"][0]["band"] == 80
+    assert not_started["skills"][0]["skill"]["standings"][0]["band"] is None
     outsider = engineers(1, items, counts_in=False)[0]
     assert client.get("/api/me/benchmarks", headers=auth(outsider)).status_code == 403
     market = client.get("/api/market", headers=auth(RecruiterFactory(), staff_access=True)).json()
@@ -152,7 +155,8 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
     me = users[0]  # level 0 on both items
     build_snapshot()
     client.force_login(me)
-    assert "among the top 100 %" in client.get(BENCHMARKS).content.decode()
+    page = client.get(BENCHMARKS).content.decode()
+    assert "not started yet" in page and "among the top" not in page  # at level 0 everyone is "in the top 100 %"
     for item in items:
         assess(user=me, item=item, level=4)
     page = client.get(BENCHMARKS).content.decode()

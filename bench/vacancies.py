@@ -2,9 +2,10 @@
 
 Quality: two sets of labelled vacancies, each half Dutch, half English (labels.json says what a careful reader
 finds in each, README.md how they were labelled): the tuned set in tests/skills/vacancies/, on which the phrases
-and cues were tuned, and two blind sets, written and labelled by someone who never saw the reader: blind/ (whose
-figures guided which new tuned vacancies to write) and fresh/ (written after that round, read for the first time
-by the reader as it was then). Both are read with the demo phrasebook and printed side by side per language:
+and cues were tuned, and three blind sets, written and labelled by someone who never saw the reader: blind/ and
+fresh/ (whose figures, by kind only, guided which new tuned vacancies to write) and unseen/ (written on 2026-12-06,
+read once before that day's round and once after it, to tell whether the round's fixes hold on text nobody
+steered by). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms, and the
 languages, years and location asked. The tuned set's misses are printed one by one; the blind set's only as
@@ -33,9 +34,10 @@ from pathlib import Path
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "skills" / "vacancies"
 BLIND = LABELLED / "blind"
-FRESH = LABELLED / "fresh"  # a second blind set, written after the tuning round of 2026-12-05, never read before
-SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH}
-BLIND_SETS = ("blind", "fresh")  # their misses are printed by kind only
+FRESH = LABELLED / "fresh"  # a second blind set, written after the tuning round of 2026-12-05
+UNSEEN = LABELLED / "unseen"  # a third, written on 2026-12-06 before that day's round and read once before and after it
+SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH, "unseen": UNSEEN}
+BLIND_SETS = ("blind", "fresh", "unseen")  # their misses are printed by kind only
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

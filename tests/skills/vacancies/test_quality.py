@@ -1,6 +1,7 @@
-"""The reader against three labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
-on, and a fresh blind one written after the tuning round that used the blind set's figures, with the quality targets
-of issue #27. A failure prints the tuned set's misses, but only the blind sets' figures."""
+"""The reader against four labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
+on, a fresh blind one written after the tuning round that used the blind set's figures, and an unseen one that no
+round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
+sets' figures."""
 
 import pytest
 
@@ -15,7 +16,7 @@ def sets():
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):
-    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40)):
+    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40)):
         languages = [vacancy.language for vacancy in sets[name]]
         assert len(languages) >= minimum, name
         assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
@@ -67,6 +68,16 @@ def test_the_blind_set_meets_the_items_recall_target(sets, demo):
 )
 def test_the_fresh_set_meets_every_target_in_both_languages(sets, demo):
     missed, text = missed_targets(sets, "fresh")
+    assert not any(missed.values()), f"{missed}\n{text}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Not met on the unseen blind set, first read on 2026-12-06 before that day's round: items P 0.81 R 0.65, "
+    "tools P 0.74, 27 not-asked mentions read as asked. Never tuned on: it tells whether fixes hold on new text.",
+)
+def test_the_unseen_set_meets_every_target_in_both_languages(sets, demo):
+    missed, text = missed_targets(sets, "unseen")
     assert not any(missed.values()), f"{missed}\n{text}"
 
 

@@ -103,3 +103,9 @@ def compute_match(requirements: Iterable[RequirementSpec], levels: Mapping[int, 
         counted=counted,
         earned=earned,
     )
+
+
+def fits_at_all(score: int) -> bool:
+    """Whether a match makes a role a fit. At 0 (nothing rated yet, or nothing that counts) every role fits equally
+    badly, so naming one "your best fit" would pick a role for a newcomer at random."""
+    return score > 0

@@ -23,7 +23,7 @@ from skills.models import (
     RoleRequirement,
     Skill,
 )
-from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, score_of
+from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, fits_at_all, score_of
 from skills.selectors.profiles import own_profile, user_levels
 from skills.selectors.roles import requirement_specs_by_role
 from skills.selectors.states import done_resource_ids, item_states
@@ -54,6 +54,11 @@ def fits_by_score(*, user: AbstractBaseUser) -> list[RoleFit]:
     """Every published role with the user's match, best fit first whatever their target (ties: the roles' order):
     the role that fits best, named as such where no target is chosen."""
     return sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+
+
+def best_fit_of(fits: list[RoleFit]) -> RoleFit | None:
+    """The first of ``fits_by_score``, if it fits at all."""
+    return fits[0] if fits and fits_at_all(fits[0].result.score) else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from skills.models import (
     Role,
     RoleMatch,
 )
+from skills.scoring import fits_at_all
 
 
 def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) -> dict[int, int]:
@@ -27,9 +28,10 @@ def best_fit(*, profile: EngineerProfile | None) -> RoleMatch | None:
     such, while the engineer has chosen no target role, so nothing is chosen for them."""
     if profile is None:
         return None
-    return (
+    match = (
         RoleMatch.objects.filter(profile=profile, role__in=Role.objects.published())
         .select_related("role")
         .order_by("-score", "role__order", "role__title")
         .first()
     )
+    return match if match is not None and fits_at_all(match.score) else None

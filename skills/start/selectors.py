@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.selectors.gaps import RequirementStatus, RoleFit, fits_by_score, role_gaps
+from skills.selectors.gaps import RequirementStatus, RoleFit, best_fit_of, fits_by_score, role_gaps
 
 
 @dataclass(frozen=True)
@@ -16,13 +16,12 @@ class StartResult:
 
     @property
     def best(self) -> RoleFit | None:
-        return self.fits[0] if self.fits else None
+        return best_fit_of(self.fits)
 
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
-    fits = fits_by_score(user=user)
-    next_step = None
-    if fits:
-        path = role_gaps(user=user, role=fits[0].role).learning_path
-        next_step = path[0] if path else None
-    return StartResult(fits=fits, next_step=next_step)
+    result = StartResult(fits=fits_by_score(user=user), next_step=None)
+    if result.best is None:
+        return result
+    path = role_gaps(user=user, role=result.best.role).learning_path
+    return StartResult(fits=result.fits, next_step=path[0] if path else None)

@@ -63,6 +63,13 @@ def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(
     assert "lakehouse" not in body.split('id="home-role-heading"')[1].split("</section>")[0].lower()
 
 
+def test_the_first_rating_that_counts_names_a_best_fit(client, world, engineer):
+    assess(user=engineer, item=world["shuffles"], level=0)
+    assert "Your best fit" not in client.get(HOME).content.decode()
+    assess(user=engineer, item=world["shuffles"], level=1)
+    assert "Your best fit: Senior lakehouse" in client.get(HOME).content.decode()
+
+
 def test_with_a_target_the_home_shows_that_role_whatever_fits_better(client, world, engineer):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["hard"])
     assess(user=engineer, item=world["joins"], level=3)
@@ -102,7 +109,8 @@ def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engi
 def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_the_start(client, world):
     client.force_login(UserFactory())
     body = client.get(HOME).content.decode()
-    assert 'id="finish-start"' in body and "Your best fit" in body
+    assert 'id="finish-start"' in body and 'id="home-no-fit"' in body
+    assert "Your best fit" not in body  # nothing rated: every role scores 0, and none is named for them
     assert "No request is waiting for your answer." in body
 
 

@@ -43,6 +43,17 @@ def test_a_tick_on_the_checklist_stores_no_target_and_the_score_card_names_the_b
     assert "Best fit so far (no target role chosen): Junior engineer" in page
 
 
+def test_a_checklist_rated_none_names_no_best_fit(client, roles):
+    user = UserFactory()
+    client.force_login(user)
+    item = roles["item"]
+    prefix = f"item-{item.pk}"
+    data = {f"{prefix}-level": "0", f"{prefix}-evidence_url": "", f"{prefix}-note": ""}
+    body = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+    assert "Best fit so far" not in body  # every role scores 0: none fits better than another
+    assert "Best fit so far" not in client.get(reverse("skills:checklist")).content.decode()
+
+
 def test_a_level_set_through_the_api_stores_no_target(client, roles):
     user = UserFactory()
     response = client.put(

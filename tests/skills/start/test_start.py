@@ -78,6 +78,15 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
     assert (profile.target_role, profile.start) == (None, EngineerProfile.Start.DONE)
 
 
+def test_rating_every_skill_none_names_no_best_fit_but_says_why(client, world):
+    client.force_login(UserFactory())
+    client.post(START, {"action": "role", "role": "all"})
+    client.post(START, {"action": "rate", f"skill-{world['sql'].pk}": "0", f"skill-{world['spark'].pk}": "0"})
+    body = client.get(f"{START}?step=3").content.decode()
+    assert 'id="start-no-fit"' in body and "No role fits yet" in body
+    assert "Your best fit" not in body and 'id="start-next-step"' not in body
+
+
 def test_a_chosen_role_becomes_the_target_and_a_rating_keeps_levels_already_set(client, world):
     user = UserFactory()
     client.force_login(user)

@@ -65,7 +65,7 @@ def test_a_dutch_engineer_and_recruiter_read_everything_in_dutch(live_server, jo
     page.goto(live_server.url + "/skills/")
     shows_dutch(journey, "checklist", phrases, names)
     page.goto(live_server.url + "/skills/gaps/")
-    assert "Must-haves waar je nog niet aan voldoet" in page.locator("main").inner_text()
+    assert "Must-haves waaraan nog niet is voldaan" in page.locator("main").inner_text()
     shows_dutch(journey, "wat ontbreekt", phrases, names)
     page.goto(f"{live_server.url}/skills/gaps/{PLATFORM}/")
     shows_dutch(journey, "wat ontbreekt voor een rol", phrases, names)

@@ -740,3 +740,16 @@ def test_candidate_radar_speaks_of_the_candidate_not_of_you(recruiter_client, ro
     page = body(recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})))
     assert "the candidate&#x27;s level" in page or "the candidate's level" in page
     assert "your level" not in page
+
+
+def test_the_dutch_candidate_page_speaks_of_the_candidate_not_to_the_recruiter(recruiter_client, role):
+    """The gaps partial is shared with the engineer's own pages; in Dutch "je" would address the recruiter."""
+    profile = make_candidate(role=role, score=50)
+    from tests.factories import RoleRequirementFactory
+
+    RoleRequirementFactory(role=role, item__name="skew", min_level=3, is_must_have=True)
+    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    page = recruiter_client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    gaps = page[page.index("Matchscore") :]
+    assert "Must-haves waaraan nog niet is voldaan" in gaps
+    assert not {" je ", " jij ", " jouw "} & {f" {word} " for word in gaps.lower().split()}, gaps

@@ -106,3 +106,26 @@ def test_logging_out_works_without_javascript(live_server, browser, request, wid
     assert page.locator("#account-menu").count() == 0
     journey.step("logged out without JavaScript", check_accessibility=False)
     context.close()
+
+
+def test_without_javascript_the_checklist_says_how_a_level_is_saved_and_save_all_keeps_it(
+    live_server, browser, request
+):
+    load_skills_demo()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    journey = Journey(page, request.node.name)
+    share_session(page, live_server, UserFactory(email="no.script.levels@example.com"))
+    page.goto(live_server.url + "/skills/")
+    help_text = page.locator("#save-all-help").inner_text()
+    assert "only when you press a save button" in help_text and "as soon as you change it" not in help_text
+    page.locator("details.skill-fold > summary").first.click()  # a native fold: it opens without JavaScript
+    first_row = page.locator("li.checklist-row").first
+    first_row.locator("fieldset.level-choice label.btn").nth(3).click()
+    journey.step("a level chosen without JavaScript", check_accessibility=False)  # axe needs JavaScript
+    page.get_by_role("button", name="Save all").click()
+    page.wait_for_load_state()
+    page.goto(live_server.url + "/skills/")
+    assert page.locator("li.checklist-row").first.locator("input[type=radio][value='3']").is_checked()
+    context.close()

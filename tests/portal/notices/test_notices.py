@@ -172,6 +172,8 @@ def test_the_menu_counts_unread_notices_and_the_page_marks_those_it_shows_read(p
     engineer = signed_in(profile.user)
     tell(profile.user, 1)
     assert unread_badge(engineer) == "1"
+    header = engineer.get(reverse("account-menu")).content.decode().split('id="main-nav"', 1)[0]
+    assert ">1 unread notice</a>" in header  # beside the folded menu's button on a phone, not inside the fold
     assert Notice.objects.filter(recipient=recruiter, read_at__isnull=True).count() == 0  # each their own
 
 

@@ -149,8 +149,8 @@ RESOURCES = {
          "Een image bouwen, een container draaien, delen: de eigen begeleide start van Docker."),
     ),
     ("ci-cd", "ci-pipelines"): (
-        ("link", DOCS, "https://docs.github.com/en/actions", "GitHub Actions documentation",
-         "Documentatie GitHub Actions", "Running your tests and checks on every push.",
+        ("link", DOCS, "https://docs.github.com/en/actions", "GitHub Actions: checks on every push",
+         "GitHub Actions: controles bij elke push", "Running your tests and checks on every push.",
          "Je tests en controles bij elke push laten draaien."),
     ),
     ("ci-cd", "deploying-services"): (

@@ -654,17 +654,24 @@ NEEDS_CONTEXT = frozenset(
 
 
 def load_item_phrases_demo() -> None:
-    """Create the demo phrases of every demo item that exists; an editor's own phrases stay as they are."""
+    """Create the demo phrases of every demo item that exists, and give the ones already held the demo's
+    needs-context flag, so a flag changed in the demo reaches an existing database; an editor's own phrases stay
+    as they are."""
     items = {(item.skill.slug, item.slug): item for item in ChecklistItem.objects.select_related("skill")}
-    existing = {(phrase.item_id, phrase.text.lower()) for phrase in ItemPhrase.objects.all()}
+    existing = {(phrase.item_id, phrase.text.lower()): phrase for phrase in ItemPhrase.objects.all()}
     for key, by_language in PHRASES.items():
         item = items.get(key)
         if item is None:
             continue
         for language, texts in zip(("en", "nl"), by_language, strict=True):
             for text in texts:
-                if (item.pk, text.lower()) not in existing:
-                    ItemPhrase.objects.create(
-                        item=item, text=text, language=language, needs_context=(*key, text) in NEEDS_CONTEXT
+                needs_context = (*key, text) in NEEDS_CONTEXT
+                phrase = existing.get((item.pk, text.lower()))
+                if phrase is None:
+                    phrase = ItemPhrase.objects.create(
+                        item=item, text=text, language=language, needs_context=needs_context
                     )
-                    existing.add((item.pk, text.lower()))
+                    existing[item.pk, text.lower()] = phrase
+                elif phrase.needs_context != needs_context:
+                    phrase.needs_context = needs_context
+                    phrase.save(update_fields=["needs_context"])

@@ -255,3 +255,59 @@ def test_how_often_a_job_runs_is_scheduling_beside_orchestration(demo, text, ask
 
 def test_optimising_without_sql_is_no_query_performance(demo):
     assert "sql/query-performance" not in asked_items(read_vacancy(text="Je optimaliseert onze bedrijfsprocessen."))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Handle the one key that holds most of the rows, for example by salting it.", "pyspark/skew"),
+        ("Je pakt de ene klant aan met het grootste deel van de rijen.", "pyspark/skew"),
+        ("Cut down the network traffic between executors.", "pyspark/shuffles"),
+        ("Je beperkt het netwerkverkeer tussen executors.", "pyspark/shuffles"),
+        ("Decide how the data is split across the cluster.", "pyspark/partitioning"),
+        ("Je bepaalt hoe de data over het cluster wordt verdeeld.", "pyspark/partitioning"),
+        ("Keep intermediate DataFrames in memory between steps.", "pyspark/caching"),
+        ("Je houdt tussenresultaten in het geheugen.", "pyspark/caching"),
+        ("Read the query plan and avoid full-table scans.", "sql/query-performance"),
+        ("Je leest het queryplan en voorkomt volledige tabelscans.", "sql/query-performance"),
+        ("Show the latest record per customer.", "sql/window-functions"),
+        ("Je berekent lopende totalen per maand.", "sql/window-functions"),
+        ("Rank customers by revenue in SQL.", "sql/window-functions"),
+        ("Check that order IDs are unique and that amounts stay within expected ranges.", "data-quality/data-tests"),
+        ("Je bewaakt de uniciteit van klantnummers.", "data-quality/data-tests"),
+        ("Decide what happens to fields that are left empty.", "data-quality/null-checks"),
+        ("Je zoekt uit waarom velden leeg blijven.", "data-quality/null-checks"),
+        ("Notice when a supplier changes the format of its files.", "data-quality/schema-drift"),
+        ("Je merkt het als een kolom van type verandert.", "data-quality/schema-drift"),
+        ("Replace row-by-row loops with operations on whole columns.", "python-fundamentals/vectorised-code"),
+        ("Je vervangt loops die rij voor rij door de data gaan.", "python-fundamentals/vectorised-code"),
+        ("Je kiest zuinige datatypes.", "pandas/memory"),
+        ("Je schrijft objectgerichte code.", "python-fundamentals/classes"),
+        ("Find out where in the pipeline the totals went wrong.", "pandas/debugging"),
+        ("Loads run every 15 minutes and a missed day is caught up.", "orchestration/scheduling"),
+        ("Raw files land in buckets and storage accounts.", "cloud/storage-compute"),
+        ("Secrets never end up in the code.", "cloud/access"),
+        ("Every pull request is tested automatically.", "ci-cd/ci-pipelines"),
+        ("A failed release is rolled back within minutes.", "ci-cd/deploying-services"),
+        ("Ervaring met het uitrollen van jobs.", "ci-cd/deploying-services"),
+    ],
+)
+def test_everyday_words_name_their_item(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("You have a weekly catch-up with your lead.", "orchestration/scheduling"),
+        ("You improve the search ranking of our help pages.", "sql/window-functions"),
+        ("You follow training classes of your choice.", "python-fundamentals/classes"),
+        ("You segment customers with clustering.", "sql/query-performance"),
+        ("You manage permissions in our content management system.", "cloud/access"),
+        ("Your experience is cumulative.", "sql/window-functions"),
+        ("Ervaring met Docker, Kubernetes en Terraform.", "ci-cd/deploying-services"),
+        ("Comfortable with Docker and Terraform.", "ci-cd/deploying-services"),
+    ],
+)
+def test_generic_words_without_their_skill_name_nothing(demo, text, item):
+    assert item not in asked_items(read_vacancy(text=text))

@@ -93,6 +93,8 @@ PHRASES = {
             "ranking",
             "rank",
             "cumulative",
+            "month-over-month",
+            "year-over-year",
         ),
         (
             "window functies",
@@ -208,6 +210,9 @@ PHRASES = {
             "figures look wrong",
             "numbers don't add up",
             "numbers do not add up",
+            "trace the difference",
+            "trace differences",
+            "explain differences",
         ),
         (
             "debuggen",
@@ -229,6 +234,9 @@ PHRASES = {
             "waar in de pipeline",
             "waar het misging",
             "waar het misgaat",
+            "oorzaak van het verschil",
+            "oorzaak van verschillen",
+            "verschillen verklaren",
         ),
     ),
     ("pandas", "memory"): (
@@ -282,6 +290,9 @@ PHRASES = {
             "orphaned records",
             "orphan records",
             "belongs to a known",
+            "sanity checks",
+            "plausibility checks",
+            "row counts",
         ),
         (
             "datakwaliteit",
@@ -314,6 +325,9 @@ PHRASES = {
             "verwachte grenzen",
             "bereikcontroles",
             "hoort bij een bestaande",
+            "plausibiliteitscontroles",
+            "plausibiliteitschecks",
+            "aantallen rijen",
         ),
     ),
     ("data-quality", "null-checks"): (
@@ -334,6 +348,8 @@ PHRASES = {
             "left blank",
             "empty values",
             "blank fields",
+            "incomplete rows",
+            "missing fields",
         ),
         (
             "null-checks",
@@ -360,6 +376,10 @@ PHRASES = {
             "leeg blijven",
             "leeg gelaten",
             "lege kolommen",
+            "onvolledige regels",
+            "onvolledige rijen",
+            "niet ingevulde velden",
+            "ongevulde velden",
         ),
     ),
     ("data-quality", "schema-drift"): (
@@ -392,6 +412,9 @@ PHRASES = {
             "renames a column",
             "renamed fields",
             "drops a column",
+            "data contracts",
+            "breaking changes in the source",
+            "changes in the source data",
         ),
         (
             "schemawijzigingen",
@@ -437,6 +460,7 @@ PHRASES = {
             "hernoemde velden",
             "veld hernoemt",
             "kolom hernoemt",
+            "datacontracten",
         ),
     ),
     ("orchestration", "airflow-dags"): (
@@ -487,6 +511,8 @@ PHRASES = {
             "every 15 minutes",
             "every five minutes",
             "every 5 minutes",
+            "reload the history",
+            "reload history",
         ),
         (
             "inplannen van jobs",
@@ -519,6 +545,8 @@ PHRASES = {
             "elke 15 minuten",
             "iedere 15 minuten",
             "elke vijf minuten",
+            "historie opnieuw laden",
+            "historie herladen",
         ),
     ),
     ("orchestration", "retries"): (
@@ -541,6 +569,8 @@ PHRASES = {
             "failed tasks",
             "job failures",
             "pipeline failures",
+            "rerun",
+            "reruns",
         ),
         (
             "foutafhandeling",
@@ -562,6 +592,8 @@ PHRASES = {
             "mislukte taken",
             "mislukte jobs",
             "opnieuw uitvoeren",
+            "opnieuw draaien",
+            "opnieuw draait",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -689,6 +721,11 @@ PHRASES = {
             "safe releases",
             "blue-green",
             "canary releases",
+            "release new versions",
+            "release safely",
+            "failed release",
+            "release process",
+            "DTAP",
             "Helm charts",
             "Argo CD",
         ),
@@ -711,6 +748,9 @@ PHRASES = {
             "jobs uitrollen",
             "uitrollen van pipelines",
             "pipelines uitrollen",
+            "mislukte release",
+            "releaseproces",
+            "OTAP",
         ),
     ),
     ("pyspark", "scalable-pipelines"): (
@@ -903,6 +943,12 @@ NEEDS_CONTEXT = frozenset(
         ("python-fundamentals", "typing", "typecontroles"),
         ("pyspark", "runtime-debugging", "right-size"),  # any cloud resource is right-sized, not only Spark's
         ("pyspark", "runtime-debugging", "right-sizing"),
+        ("ci-cd", "deploying-services", "releases"),  # a dashboard's monthly release, unless beside CI/CD words
+        ("ci-cd", "deploying-services", "releasen"),
+        # Large datasets may be a warehouse's tables; large volumes of data processed ("grote hoeveelheden data") are
+        # big data in other words and need no context.
+        ("pyspark", "scalable-pipelines", "large datasets"),
+        ("pyspark", "scalable-pipelines", "grote datasets"),
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

@@ -290,6 +290,18 @@ def test_optimising_without_sql_is_no_query_performance(demo):
         ("Every pull request is tested automatically.", "ci-cd/ci-pipelines"),
         ("A failed release is rolled back within minutes.", "ci-cd/deploying-services"),
         ("Ervaring met het uitrollen van jobs.", "ci-cd/deploying-services"),
+        ("Release new versions safely.", "ci-cd/deploying-services"),
+        ("Work out month-over-month growth per channel.", "sql/window-functions"),
+        ("Run sanity checks on every load: row counts against the day before.", "data-quality/data-tests"),
+        ("Je voegt plausibiliteitscontroles toe.", "data-quality/data-tests"),
+        ("Report incomplete rows and missing fields.", "data-quality/null-checks"),
+        ("Onvolledige regels en ongevulde velden meld je terug.", "data-quality/null-checks"),
+        ("Agree data contracts with the largest suppliers.", "data-quality/schema-drift"),
+        ("Trace the difference back to its cause.", "pandas/debugging"),
+        ("Je zoekt de oorzaak van het verschil.", "pandas/debugging"),
+        ("A failed night is rerun the next morning.", "orchestration/retries"),
+        ("Je verwerkt grote hoeveelheden data.", "pyspark/scalable-pipelines"),
+        ("Spark jobs over large datasets.", "pyspark/scalable-pipelines"),
     ],
 )
 def test_everyday_words_name_their_item(demo, text, item):
@@ -307,6 +319,10 @@ def test_everyday_words_name_their_item(demo, text, item):
         ("Your experience is cumulative.", "sql/window-functions"),
         ("Ervaring met Docker, Kubernetes en Terraform.", "ci-cd/deploying-services"),
         ("Comfortable with Docker and Terraform.", "ci-cd/deploying-services"),
+        ("New dashboards reach the marketing team in a monthly release.", "ci-cd/deploying-services"),
+        ("Nieuwe rapportages gaan eens per maand in een release naar de inkopers.", "ci-cd/deploying-services"),
+        ("Build dbt models on large datasets in BigQuery.", "pyspark/scalable-pipelines"),
+        ("Je bouwt dbt-modellen op grote datasets in Snowflake.", "pyspark/scalable-pipelines"),
     ],
 )
 def test_generic_words_without_their_skill_name_nothing(demo, text, item):

@@ -133,6 +133,8 @@ PHRASES = {
             "clustering keys",
             "full-table scans",
             "full table scans",
+            "slow dashboards",
+            "slow reports",
             "table scans",
             "query plan",
             "clustering",
@@ -153,6 +155,8 @@ PHRASES = {
             "volledige tabelscan",
             "volledige tabelscans",
             "tabelscans",
+            "trage dashboards",
+            "trage rapporten",
             "indexen",
             "trage query's",
             "trage SQL-query's",
@@ -624,7 +628,7 @@ PHRASES = {
             "storage accounts",
             "Data Lake Storage",
         ),
-        ("objectopslag", "datalake", "opslag in de cloud", "opslagaccounts"),
+        ("objectopslag", "datalake", "opslag in de cloud", "opslagaccounts", "opslagaccount"),
     ),
     ("cloud", "access"): (
         (
@@ -645,6 +649,8 @@ PHRASES = {
             "Secrets Manager",
             "secrets",
             "permissions",
+            "credentials",
+            "API keys",
         ),
         (
             "toegangsbeheer",
@@ -654,6 +660,8 @@ PHRASES = {
             "autorisaties",
             "beheer van secrets",
             "geheimen",
+            "API-sleutels",
+            "wachtwoorden",
         ),
     ),
     ("ci-cd", "docker"): (
@@ -816,7 +824,7 @@ PHRASES = {
         ),
     ),
     ("pyspark", "skew"): (
-        ("data skew", "skewed data", "skewed joins", "skew", "most of the rows", "hot keys", "salting"),
+        ("data skew", "skewed data", "skewed joins", "skew", "most of the rows", "hot keys", "heavy keys", "salting"),
         (
             "scheve verdeling",
             "scheve data",
@@ -852,6 +860,9 @@ PHRASES = {
             "right-size",
             "right-sizing",
             "what a cluster costs",
+            "Databricks costs",
+            "job clusters",
+            "autoscaling",
         ),
         (
             "kostenoptimalisatie",
@@ -865,6 +876,9 @@ PHRASES = {
             "optimaliseren van Spark-jobs",
             "wat een cluster kost",
             "kosten per run",
+            "kosten van de clusters",
+            "kosten van het cluster",
+            "kosten van Databricks",
         ),
     ),
 }
@@ -949,6 +963,17 @@ NEEDS_CONTEXT = frozenset(
         # big data in other words and need no context.
         ("pyspark", "scalable-pipelines", "large datasets"),
         ("pyspark", "scalable-pipelines", "grote datasets"),
+        ("orchestration", "scheduling", "every fifteen minutes"),  # a meter read every quarter of an hour
+        ("orchestration", "scheduling", "every 15 minutes"),
+        ("orchestration", "scheduling", "every five minutes"),
+        ("orchestration", "scheduling", "every 5 minutes"),
+        ("orchestration", "scheduling", "elk kwartier"),
+        ("orchestration", "scheduling", "ieder kwartier"),
+        ("orchestration", "scheduling", "elke 15 minuten"),
+        ("orchestration", "scheduling", "iedere 15 minuten"),
+        ("orchestration", "scheduling", "elke vijf minuten"),
+        ("pyspark", "runtime-debugging", "autoscaling"),  # any cloud service scales, not only a Spark cluster
+        ("cloud", "access", "wachtwoorden"),  # "wachtwoorden resetten" at a service desk, unless beside the cloud
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

@@ -302,6 +302,11 @@ def test_optimising_without_sql_is_no_query_performance(demo):
         ("A failed night is rerun the next morning.", "orchestration/retries"),
         ("Je verwerkt grote hoeveelheden data.", "pyspark/scalable-pipelines"),
         ("Spark jobs over large datasets.", "pyspark/scalable-pipelines"),
+        ("Make sure those heavy keys do not slow down the whole job.", "pyspark/skew"),
+        ("Keep our Databricks costs in check.", "pyspark/runtime-debugging"),
+        ("Wachtwoorden en API-sleutels staan in een kluis.", "cloud/access"),
+        ("De ruwe data staat in een opslagaccount.", "cloud/storage-compute"),
+        ("Trage dashboards maak je sneller.", "sql/query-performance"),
     ],
 )
 def test_everyday_words_name_their_item(demo, text, item):
@@ -323,6 +328,8 @@ def test_everyday_words_name_their_item(demo, text, item):
         ("Nieuwe rapportages gaan eens per maand in een release naar de inkopers.", "ci-cd/deploying-services"),
         ("Build dbt models on large datasets in BigQuery.", "pyspark/scalable-pipelines"),
         ("Je bouwt dbt-modellen op grote datasets in Snowflake.", "pyspark/scalable-pipelines"),
+        ("We lezen elk kwartier de slimme meters uit.", "orchestration/scheduling"),
+        ("Our app scales with autoscaling on Kubernetes.", "pyspark/runtime-debugging"),
     ],
 )
 def test_generic_words_without_their_skill_name_nothing(demo, text, item):

@@ -297,6 +297,8 @@ PHRASES = {
             "sanity checks",
             "plausibility checks",
             "row counts",
+            "checks for duplicates",
+            "duplicate checks",
         ),
         (
             "datakwaliteit",
@@ -332,6 +334,8 @@ PHRASES = {
             "plausibiliteitscontroles",
             "plausibiliteitschecks",
             "aantallen rijen",
+            "controles op dubbele",
+            "normale bandbreedte",
         ),
     ),
     ("data-quality", "null-checks"): (
@@ -419,6 +423,10 @@ PHRASES = {
             "data contracts",
             "breaking changes in the source",
             "changes in the source data",
+            "column is renamed",
+            "columns are renamed",
+            "structure of a file",
+            "structure of the files",
         ),
         (
             "schemawijzigingen",
@@ -465,6 +473,9 @@ PHRASES = {
             "veld hernoemt",
             "kolom hernoemt",
             "datacontracten",
+            "veranderen van opbouw",
+            "verandert van opbouw",
+            "opbouw van het bestand",
         ),
     ),
     ("orchestration", "airflow-dags"): (
@@ -517,6 +528,9 @@ PHRASES = {
             "every 5 minutes",
             "reload the history",
             "reload history",
+            "on a schedule",
+            "fixed schedule",
+            "reprocess",
         ),
         (
             "inplannen van jobs",
@@ -551,6 +565,7 @@ PHRASES = {
             "elke vijf minuten",
             "historie opnieuw laden",
             "historie herladen",
+            "herverwerken",
         ),
     ),
     ("orchestration", "retries"): (
@@ -974,6 +989,7 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "elke vijf minuten"),
         ("pyspark", "runtime-debugging", "autoscaling"),  # any cloud service scales, not only a Spark cluster
         ("cloud", "access", "wachtwoorden"),  # "wachtwoorden resetten" at a service desk, unless beside the cloud
+        ("orchestration", "scheduling", "schedulen"),  # its stem is English "schedule": "a flexible schedule"
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

@@ -307,6 +307,11 @@ def test_optimising_without_sql_is_no_query_performance(demo):
         ("Wachtwoorden en API-sleutels staan in een kluis.", "cloud/access"),
         ("De ruwe data staat in een opslagaccount.", "cloud/storage-compute"),
         ("Trage dashboards maak je sneller.", "sql/query-performance"),
+        ("The loads run at night on a fixed schedule.", "orchestration/scheduling"),
+        ("You reprocess a week of data when corrections arrive.", "orchestration/scheduling"),
+        ("You adapt the loads when a column is renamed.", "data-quality/schema-drift"),
+        ("Je bouwt controles op dubbele aanslagen.", "data-quality/data-tests"),
+        ("Je signaleert bedragen buiten de normale bandbreedte.", "data-quality/data-tests"),
     ],
 )
 def test_everyday_words_name_their_item(demo, text, item):
@@ -329,6 +334,7 @@ def test_everyday_words_name_their_item(demo, text, item):
         ("Build dbt models on large datasets in BigQuery.", "pyspark/scalable-pipelines"),
         ("Je bouwt dbt-modellen op grote datasets in Snowflake.", "pyspark/scalable-pipelines"),
         ("We lezen elk kwartier de slimme meters uit.", "orchestration/scheduling"),
+        ("You get a flexible schedule.", "orchestration/scheduling"),
         ("Our app scales with autoscaling on Kubernetes.", "pyspark/runtime-debugging"),
     ],
 )

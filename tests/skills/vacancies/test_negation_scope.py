@@ -335,6 +335,7 @@ def test_everyday_words_name_their_item(demo, text, item):
         ("Je bouwt dbt-modellen op grote datasets in Snowflake.", "pyspark/scalable-pipelines"),
         ("We lezen elk kwartier de slimme meters uit.", "orchestration/scheduling"),
         ("You get a flexible schedule.", "orchestration/scheduling"),
+        ("Your academic credentials matter less than your curiosity.", "cloud/access"),
         ("Our app scales with autoscaling on Kubernetes.", "pyspark/runtime-debugging"),
     ],
 )

@@ -217,6 +217,7 @@ PHRASES = {
             "trace the difference",
             "trace differences",
             "explain differences",
+            "where it went wrong",
         ),
         (
             "debuggen",
@@ -715,6 +716,7 @@ PHRASES = {
             "every merge request",
             "tested automatically",
             "automatically tested",
+            "code checks",
         ),
         (
             "geautomatiseerd testen",
@@ -731,6 +733,7 @@ PHRASES = {
             "elk merge request",
             "elke merge request",
             "automatisch getest",
+            "codecontroles",
         ),
     ),
     ("ci-cd", "deploying-services"): (
@@ -749,6 +752,8 @@ PHRASES = {
             "failed release",
             "release process",
             "DTAP",
+            "zero downtime",
+            "back to the previous version",
             "Helm charts",
             "Argo CD",
         ),
@@ -774,6 +779,7 @@ PHRASES = {
             "mislukte release",
             "releaseproces",
             "OTAP",
+            "terug naar de vorige versie",
         ),
     ),
     ("pyspark", "scalable-pipelines"): (
@@ -990,6 +996,7 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "runtime-debugging", "autoscaling"),  # any cloud service scales, not only a Spark cluster
         ("cloud", "access", "wachtwoorden"),  # "wachtwoorden resetten" at a service desk, unless beside the cloud
         ("orchestration", "scheduling", "schedulen"),  # its stem is English "schedule": "a flexible schedule"
+        ("cloud", "access", "credentials"),  # "your academic credentials", unless beside the cloud
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

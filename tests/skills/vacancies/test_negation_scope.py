@@ -312,6 +312,10 @@ def test_optimising_without_sql_is_no_query_performance(demo):
         ("You adapt the loads when a column is renamed.", "data-quality/schema-drift"),
         ("Je bouwt controles op dubbele aanslagen.", "data-quality/data-tests"),
         ("Je signaleert bedragen buiten de normale bandbreedte.", "data-quality/data-tests"),
+        ("You release the service with zero downtime.", "ci-cd/deploying-services"),
+        ("Je kunt snel terug naar de vorige versie.", "ci-cd/deploying-services"),
+        ("Find the step in the pipeline where it went wrong.", "pandas/debugging"),
+        ("Elke wijziging doorloopt automatische codecontroles.", "ci-cd/ci-pipelines"),
     ],
 )
 def test_everyday_words_name_their_item(demo, text, item):

@@ -216,7 +216,6 @@ PHRASES = {
             "numbers do not add up",
             "trace the difference",
             "trace differences",
-            "explain differences",
             "where it went wrong",
         ),
         (
@@ -511,14 +510,12 @@ PHRASES = {
             "nightly",
             "every hour",
             "every night",
-            "daily runs",
             "hourly runs",
             "runs hourly",
             "run hourly",
             "runs nightly",
             "run nightly",
             "hourly loads",
-            "daily jobs",
             "nightly jobs",
             "missed day",
             "missed days",
@@ -667,6 +664,9 @@ PHRASES = {
             "permissions",
             "credentials",
             "API keys",
+            "secret scope",
+            "secrets out of",
+            "out of the code",
         ),
         (
             "toegangsbeheer",
@@ -677,6 +677,8 @@ PHRASES = {
             "beheer van secrets",
             "geheimen",
             "API-sleutels",
+            "nooit in de code",
+            "buiten de code",
             "wachtwoorden",
         ),
     ),
@@ -997,6 +999,16 @@ NEEDS_CONTEXT = frozenset(
         ("cloud", "access", "wachtwoorden"),  # "wachtwoorden resetten" at a service desk, unless beside the cloud
         ("orchestration", "scheduling", "schedulen"),  # its stem is English "schedule": "a flexible schedule"
         ("cloud", "access", "credentials"),  # "your academic credentials", unless beside the cloud
+        (
+            "orchestration",
+            "scheduling",
+            "fixed schedule",
+        ),  # working hours on a fixed schedule, unless beside orchestration
+        ("orchestration", "scheduling", "on a schedule"),
+        ("sql", "window-functions", "month-over-month"),  # a dashboard's metric, unless beside SQL
+        ("sql", "window-functions", "year-over-year"),
+        ("pyspark", "skew", "salting"),  # its stem is "salt"
+        ("cloud", "access", "secrets"),  # "our secret sauce", unless beside the cloud
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

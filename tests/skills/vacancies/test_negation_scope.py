@@ -346,6 +346,8 @@ def test_everyday_words_name_their_item(demo, text, item):
         ("You are responsible for the daily running of the platform.", "orchestration/scheduling"),
         ("You work on a fixed schedule from Monday to Thursday.", "orchestration/scheduling"),
         ("Our secret sauce is the people.", "cloud/access"),
+        ("We change the format of our meetings often.", "data-quality/schema-drift"),
+        ("Het salaris ligt binnen de normale bandbreedte van de cao.", "data-quality/data-tests"),
         ("We make salt and sugar for bakeries.", "pyspark/skew"),
         ("The dashboard shows year-over-year growth.", "sql/window-functions"),
         ("Our app scales with autoscaling on Kubernetes.", "pyspark/runtime-debugging"),

@@ -737,6 +737,7 @@ PHRASES = {
             "elk merge request",
             "elke merge request",
             "automatisch getest",
+            "automatisch de tests",
             "codecontroles",
         ),
     ),
@@ -1011,6 +1012,12 @@ NEEDS_CONTEXT = frozenset(
         ("sql", "window-functions", "year-over-year"),
         ("pyspark", "skew", "salting"),  # its stem is "salt"
         ("cloud", "access", "secrets"),  # "our secret sauce", unless beside the cloud
+        ("ci-cd", "ci-pipelines", "every pull request"),  # "you review every pull request", unless beside CI words
+        ("ci-cd", "ci-pipelines", "each pull request"),
+        ("ci-cd", "ci-pipelines", "every merge request"),
+        ("ci-cd", "ci-pipelines", "elke pull request"),
+        ("ci-cd", "ci-pipelines", "elk merge request"),
+        ("ci-cd", "ci-pipelines", "elke merge request"),
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )

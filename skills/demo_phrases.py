@@ -15,22 +15,62 @@ PHRASES = {
         ("programmeren in Python", "modulaire code", "herbruikbare code", "functies en modules"),
     ),
     ("python-fundamentals", "classes"): (
-        ("object-oriented", "object oriented programming", "OOP", "classes and objects", "design patterns"),
+        (
+            "object-oriented",
+            "object oriented programming",
+            "OOP",
+            "classes and objects",
+            "design patterns",
+            "classes",
+            "inheritance",
+            "SOLID principles",
+        ),
         (
             "objectgeoriënteerd",
             "object-georiënteerd",
             "objectgeoriënteerd programmeren",
             "klassen en objecten",
             "ontwerppatronen",
+            "objectgericht",
+            "object-gericht",
+            "klassen",
+            "overerving",
         ),
     ),
     ("python-fundamentals", "typing"): (
-        ("type hints", "type annotations", "typed Python", "mypy", "typing"),
-        ("typering", "type-annotaties", "getypeerde Python"),
+        (
+            "type hints",
+            "type annotations",
+            "typed Python",
+            "mypy",
+            "typing",
+            "type checks",
+            "type checking",
+            "static typing",
+            "pyright",
+        ),
+        ("typering", "type-annotaties", "getypeerde Python", "typecontrole", "typecontroles", "statische typering"),
     ),
     ("python-fundamentals", "vectorised-code"): (
-        ("vectorised", "vectorized", "vectorisation", "vectorization", "NumPy arrays"),
-        ("gevectoriseerd", "vectorisatie", "vectoriseren"),
+        (
+            "vectorised",
+            "vectorized",
+            "vectorisation",
+            "vectorization",
+            "NumPy arrays",
+            "row-by-row loops",
+            "row by row",
+            "iterrows",
+            "operations on whole columns",
+        ),
+        (
+            "gevectoriseerd",
+            "vectorisatie",
+            "vectoriseren",
+            "rij voor rij",
+            "loops per rij",
+            "bewerkingen op hele kolommen",
+        ),
     ),
     ("sql", "joins"): (
         ("SQL", "joins", "SQL queries", "T-SQL"),
@@ -45,8 +85,30 @@ PHRASES = {
             "LAG and LEAD",
             "LAG, LEAD",
             "running totals",
+            "running total",
+            "latest record per",
+            "most recent record per",
+            "latest row per",
+            "top N per",
+            "ranking",
+            "rank",
+            "cumulative",
+            "month-over-month",
+            "year-over-year",
         ),
-        ("window functies", "windowfuncties", "vensterfuncties", "analytische functies", "cumulatieve totalen"),
+        (
+            "window functies",
+            "windowfuncties",
+            "vensterfuncties",
+            "analytische functies",
+            "cumulatieve totalen",
+            "lopende totalen",
+            "meest recente record",
+            "laatste record per",
+            "rangschikken",
+            "rangschikt",
+            "cumulatieve",
+        ),
     ),
     ("sql", "query-performance"): (
         (
@@ -69,6 +131,13 @@ PHRASES = {
             "performant SQL",
             "expensive queries",
             "clustering keys",
+            "full-table scans",
+            "full table scans",
+            "slow dashboards",
+            "slow reports",
+            "table scans",
+            "query plan",
+            "clustering",
             "slow models",
             "optimising",
             "optimizing",
@@ -81,6 +150,13 @@ PHRASES = {
             "query's optimaliseren",
             "queries optimaliseren",
             "uitvoeringsplannen",
+            "queryplan",
+            "queryplannen",
+            "volledige tabelscan",
+            "volledige tabelscans",
+            "tabelscans",
+            "trage dashboards",
+            "trage rapporten",
             "indexen",
             "trage query's",
             "trage SQL-query's",
@@ -132,6 +208,15 @@ PHRASES = {
             "data problems",
             "investigate pipeline failures",
             "investigating pipeline failures",
+            "where in the pipeline",
+            "numbers look wrong",
+            "totals look wrong",
+            "figures look wrong",
+            "numbers don't add up",
+            "numbers do not add up",
+            "trace the difference",
+            "trace differences",
+            "where it went wrong",
         ),
         (
             "debuggen",
@@ -149,11 +234,33 @@ PHRASES = {
             "debuggen van pipelines",
             "debugt",
             "dataproblemen",
+            "waar in de pijplijn",
+            "waar in de pipeline",
+            "waar het misging",
+            "waar het misgaat",
+            "oorzaak van het verschil",
+            "oorzaak van verschillen",
+            "verschillen verklaren",
         ),
     ),
     ("pandas", "memory"): (
-        ("memory usage", "memory-efficient", "memory efficiency", "dtypes", "chunking", "memory footprint"),
-        ("geheugengebruik", "geheugenefficiënt", "in chunks verwerken"),
+        (
+            "memory usage",
+            "memory-efficient",
+            "memory efficiency",
+            "dtypes",
+            "chunking",
+            "memory footprint",
+        ),
+        (
+            "geheugengebruik",
+            "geheugenefficiënt",
+            "in chunks verwerken",
+            "in stukken inlezen",
+            "zuinige datatypes",
+            "geheugen volloopt",
+            "in het geheugen past",
+        ),
     ),
     ("data-quality", "data-tests"): (
         (
@@ -178,6 +285,20 @@ PHRASES = {
             "data integrity",
             "duplicate rows",
             "duplicate records",
+            "IDs are unique",
+            "keys are unique",
+            "expected ranges",
+            "sensible ranges",
+            "valid ranges",
+            "range checks",
+            "orphaned records",
+            "orphan records",
+            "belongs to a known",
+            "sanity checks",
+            "plausibility checks",
+            "row counts",
+            "checks for duplicates",
+            "duplicate checks",
         ),
         (
             "datakwaliteit",
@@ -205,6 +326,16 @@ PHRASES = {
             "dubbele rijen",
             "testen van datasets",
             "referentiële integriteit",
+            "uniciteit",
+            "sleutels uniek",
+            "verwachte grenzen",
+            "bereikcontroles",
+            "hoort bij een bestaande",
+            "plausibiliteitscontroles",
+            "plausibiliteitschecks",
+            "aantallen rijen",
+            "controles op dubbele",
+            "buiten de normale bandbreedte",
         ),
     ),
     ("data-quality", "null-checks"): (
@@ -221,6 +352,12 @@ PHRASES = {
             "incomplete data",
             "gaps in the data",
             "missing records",
+            "left empty",
+            "left blank",
+            "empty values",
+            "blank fields",
+            "incomplete rows",
+            "missing fields",
         ),
         (
             "null-checks",
@@ -244,6 +381,13 @@ PHRASES = {
             "nulwaarden",
             "controles op volledigheid",
             "controle op volledigheid",
+            "leeg blijven",
+            "leeg gelaten",
+            "lege kolommen",
+            "onvolledige regels",
+            "onvolledige rijen",
+            "niet ingevulde velden",
+            "ongevulde velden",
         ),
     ),
     ("data-quality", "schema-drift"): (
@@ -266,6 +410,25 @@ PHRASES = {
             "column changes",
             "changing data types",
             "data type changes",
+            "changes its format",
+            "format of its files",
+            "format of the files",
+            "format of their files",
+            "format changes",
+            "changes its type",
+            "changes type",
+            "column disappears",
+            "columns disappear",
+            "renames a column",
+            "renamed fields",
+            "drops a column",
+            "data contracts",
+            "breaking changes in the source",
+            "changes in the source data",
+            "column is renamed",
+            "columns are renamed",
+            "structure of a file",
+            "structure of the files",
         ),
         (
             "schemawijzigingen",
@@ -300,6 +463,21 @@ PHRASES = {
             "wijzigende datatypes",
             "gewijzigde datatypes",
             "drift in schema's",
+            "van type verandert",
+            "van type wijzigt",
+            "kolom verdwijnt",
+            "kolommen verdwijnen",
+            "formaat aanpast",
+            "formaat wijzigt",
+            "formaat verandert",
+            "hernoemde kolommen",
+            "hernoemde velden",
+            "veld hernoemt",
+            "kolom hernoemt",
+            "datacontracten",
+            "veranderen van opbouw",
+            "verandert van opbouw",
+            "opbouw van het bestand",
         ),
     ),
     ("orchestration", "airflow-dags"): (
@@ -334,6 +512,25 @@ PHRASES = {
             "nightly",
             "every hour",
             "every night",
+            "hourly runs",
+            "runs hourly",
+            "run hourly",
+            "runs nightly",
+            "run nightly",
+            "hourly loads",
+            "nightly jobs",
+            "missed day",
+            "missed days",
+            "catch up",
+            "every fifteen minutes",
+            "every 15 minutes",
+            "every five minutes",
+            "every 5 minutes",
+            "reload the history",
+            "reload history",
+            "on a schedule",
+            "fixed schedule",
+            "reprocess",
         ),
         (
             "inplannen van jobs",
@@ -356,6 +553,19 @@ PHRASES = {
             "elk uur",
             "ieder uur",
             "elke nacht",
+            "dagelijkse runs",
+            "gemiste dag",
+            "gemiste dagen",
+            "dag is gemist",
+            "inhalen",
+            "elk kwartier",
+            "ieder kwartier",
+            "elke 15 minuten",
+            "iedere 15 minuten",
+            "elke vijf minuten",
+            "historie opnieuw laden",
+            "historie herladen",
+            "herverwerken",
         ),
     ),
     ("orchestration", "retries"): (
@@ -378,6 +588,8 @@ PHRASES = {
             "failed tasks",
             "job failures",
             "pipeline failures",
+            "rerun",
+            "reruns",
         ),
         (
             "foutafhandeling",
@@ -399,6 +611,8 @@ PHRASES = {
             "mislukte taken",
             "mislukte jobs",
             "opnieuw uitvoeren",
+            "opnieuw draaien",
+            "opnieuw draait",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -425,8 +639,11 @@ PHRASES = {
             "Azure Functions",
             "Cloud Run",
             "Fargate",
+            "buckets",
+            "storage accounts",
+            "Data Lake Storage",
         ),
-        ("objectopslag", "datalake", "opslag in de cloud"),
+        ("objectopslag", "datalake", "opslag in de cloud", "opslagaccounts", "opslagaccount"),
     ),
     ("cloud", "access"): (
         (
@@ -445,6 +662,13 @@ PHRASES = {
             "Azure AD",
             "Active Directory",
             "Secrets Manager",
+            "secrets",
+            "permissions",
+            "credentials",
+            "API keys",
+            "secret scope",
+            "secrets out of",
+            "out of the code",
         ),
         (
             "toegangsbeheer",
@@ -453,6 +677,11 @@ PHRASES = {
             "rollen en rechten",
             "autorisaties",
             "beheer van secrets",
+            "geheimen",
+            "API-sleutels",
+            "nooit in de code",
+            "buiten de code",
+            "wachtwoorden",
         ),
     ),
     ("ci-cd", "docker"): (
@@ -486,6 +715,12 @@ PHRASES = {
             "release pipelines",
             "Azure Pipelines",
             "Bitbucket Pipelines",
+            "every pull request",
+            "each pull request",
+            "every merge request",
+            "tested automatically",
+            "automatically tested",
+            "code checks",
         ),
         (
             "geautomatiseerd testen",
@@ -498,17 +733,32 @@ PHRASES = {
             "build-pipelines",
             "buildstraat",
             "CI-straat",
+            "elke pull request",
+            "elk merge request",
+            "elke merge request",
+            "automatisch getest",
+            "automatisch de tests",
+            "codecontroles",
         ),
     ),
     ("ci-cd", "deploying-services"): (
         (
             "deployment",
             "deploying",
-            "Kubernetes",
-            "Terraform",
-            "infrastructure as code",
             "releases",
             "rollbacks",
+            "rolled back",
+            "roll back",
+            "safe releases",
+            "blue-green",
+            "canary releases",
+            "release new versions",
+            "release safely",
+            "failed release",
+            "release process",
+            "DTAP",
+            "zero downtime",
+            "back to the previous version",
             "Helm charts",
             "Argo CD",
         ),
@@ -524,6 +774,17 @@ PHRASES = {
             "deployen",
             "deployt",
             "gedeployed",
+            "terugdraaien",
+            "terugrollen",
+            "releasen",
+            "uitrollen van jobs",
+            "jobs uitrollen",
+            "uitrollen van pipelines",
+            "pipelines uitrollen",
+            "mislukte release",
+            "releaseproces",
+            "OTAP",
+            "terug naar de vorige versie",
         ),
     ),
     ("pyspark", "scalable-pipelines"): (
@@ -546,20 +807,63 @@ PHRASES = {
         ),
     ),
     ("pyspark", "partitioning"): (
-        ("partitioning", "partitions", "partition strategy"),
-        ("partitionering", "partities", "partitioneren", "partitiestrategie"),
+        (
+            "partitioning",
+            "partitions",
+            "partition strategy",
+            "data layout",
+            "laid out on disk",
+            "split across the cluster",
+            "spread across the cluster",
+            "split over the cluster",
+            "repartition",
+        ),
+        (
+            "partitionering",
+            "partities",
+            "partitioneren",
+            "partitiestrategie",
+            "over het cluster verdeeld",
+            "over het cluster wordt verdeeld",
+            "verdeeld over het cluster",
+            "verdeling over het cluster",
+            "datalayout",
+        ),
     ),
     ("pyspark", "shuffles"): (
-        ("shuffles", "shuffling"),
-        ("shuffle-operaties", "data herverdelen over de nodes"),
+        (
+            "shuffles",
+            "shuffling",
+            "between executors",
+            "between the executors",
+            "network traffic",
+            "wide transformations",
+            "broadcast joins",
+        ),
+        (
+            "shuffle-operaties",
+            "data herverdelen over de nodes",
+            "tussen executors",
+            "tussen de executors",
+            "tussen de nodes",
+            "netwerkverkeer",
+        ),
     ),
     ("pyspark", "skew"): (
-        ("data skew", "skewed data", "skewed joins", "skew"),
-        ("scheve verdeling", "scheve data", "scheef verdeelde data", "ongelijk verdeeld", "ongelijke verdeling"),
+        ("data skew", "skewed data", "skewed joins", "skew", "most of the rows", "hot keys", "heavy keys", "salting"),
+        (
+            "scheve verdeling",
+            "scheve data",
+            "scheef verdeelde data",
+            "ongelijk verdeeld",
+            "ongelijke verdeling",
+            "grootste deel van de rijen",
+            "merendeel van de rijen",
+        ),
     ),
     ("pyspark", "caching"): (
-        ("caching", "persisting DataFrames"),
-        ("cachen",),
+        ("caching", "persisting DataFrames", "in memory between steps", "intermediate results in memory", "persist"),
+        ("cachen", "tussenresultaten in het geheugen", "in het geheugen houden"),
     ),
     ("pyspark", "runtime-debugging"): (
         (
@@ -579,6 +883,12 @@ PHRASES = {
             "optimize Spark jobs",
             "Spark performance",
             "Spark tuning",
+            "right-size",
+            "right-sizing",
+            "what a cluster costs",
+            "Databricks costs",
+            "job clusters",
+            "autoscaling",
         ),
         (
             "kostenoptimalisatie",
@@ -590,6 +900,11 @@ PHRASES = {
             "trage jobs",
             "Spark-jobs optimaliseren",
             "optimaliseren van Spark-jobs",
+            "wat een cluster kost",
+            "kosten per run",
+            "kosten van de clusters",
+            "kosten van het cluster",
+            "kosten van Databricks",
         ),
     ),
 }
@@ -641,12 +956,68 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "partitioning", "partities"),
         ("pyspark", "partitioning", "partitioneren"),
         ("pyspark", "partitioning", "partitiestrategie"),
-        ("ci-cd", "deploying-services", "Kubernetes"),  # a platform team's tools, not a deployment asked
-        ("ci-cd", "deploying-services", "Terraform"),
-        ("ci-cd", "deploying-services", "infrastructure as code"),
         ("ci-cd", "deploying-services", "uitrol"),  # "uitrol van rapportages"
         ("ci-cd", "deploying-services", "uitrollen"),
         ("ci-cd", "deploying-services", "in productie"),  # "modellen in productie": running, not deploying
+        ("python-fundamentals", "classes", "classes"),  # courses and school classes, unless beside Python
+        ("python-fundamentals", "classes", "klassen"),
+        ("sql", "window-functions", "ranking"),  # a search ranking or a league table, unless beside SQL
+        ("sql", "window-functions", "rank"),
+        ("sql", "window-functions", "rangschikken"),
+        ("sql", "window-functions", "rangschikt"),
+        ("sql", "window-functions", "cumulative"),  # "cumulative experience", unless beside SQL
+        ("sql", "window-functions", "cumulatieve"),
+        ("sql", "query-performance", "clustering"),  # clustering customers is analytics, not a table's layout
+        ("orchestration", "scheduling", "catch up"),  # "a weekly catch-up with your manager"
+        ("orchestration", "scheduling", "inhalen"),
+        ("pyspark", "shuffles", "network traffic"),  # a network team's traffic, unless beside Spark
+        ("pyspark", "shuffles", "netwerkverkeer"),
+        ("pyspark", "shuffles", "tussen de nodes"),
+        ("pyspark", "caching", "persist"),  # "persist data to a database"
+        ("pyspark", "caching", "in het geheugen houden"),
+        ("cloud", "access", "permissions"),  # permissions in an app or a CMS, unless beside the cloud
+        ("ci-cd", "deploying-services", "terugdraaien"),  # "een besluit terugdraaien"
+        ("python-fundamentals", "typing", "type checks"),  # checks on a column's data type, unless beside Python
+        ("python-fundamentals", "typing", "type checking"),
+        ("python-fundamentals", "typing", "typecontrole"),
+        ("python-fundamentals", "typing", "typecontroles"),
+        ("pyspark", "runtime-debugging", "right-size"),  # any cloud resource is right-sized, not only Spark's
+        ("pyspark", "runtime-debugging", "right-sizing"),
+        ("ci-cd", "deploying-services", "releases"),  # a dashboard's monthly release, unless beside CI/CD words
+        ("ci-cd", "deploying-services", "releasen"),
+        # Large datasets may be a warehouse's tables; large volumes of data processed ("grote hoeveelheden data") are
+        # big data in other words and need no context.
+        ("pyspark", "scalable-pipelines", "large datasets"),
+        ("pyspark", "scalable-pipelines", "grote datasets"),
+        ("orchestration", "scheduling", "every fifteen minutes"),  # a meter read every quarter of an hour
+        ("orchestration", "scheduling", "every 15 minutes"),
+        ("orchestration", "scheduling", "every five minutes"),
+        ("orchestration", "scheduling", "every 5 minutes"),
+        ("orchestration", "scheduling", "elk kwartier"),
+        ("orchestration", "scheduling", "ieder kwartier"),
+        ("orchestration", "scheduling", "elke 15 minuten"),
+        ("orchestration", "scheduling", "iedere 15 minuten"),
+        ("orchestration", "scheduling", "elke vijf minuten"),
+        ("pyspark", "runtime-debugging", "autoscaling"),  # any cloud service scales, not only a Spark cluster
+        ("cloud", "access", "wachtwoorden"),  # "wachtwoorden resetten" at a service desk, unless beside the cloud
+        ("orchestration", "scheduling", "schedulen"),  # its stem is English "schedule": "a flexible schedule"
+        ("cloud", "access", "credentials"),  # "your academic credentials", unless beside the cloud
+        (
+            "orchestration",
+            "scheduling",
+            "fixed schedule",
+        ),  # working hours on a fixed schedule, unless beside orchestration
+        ("orchestration", "scheduling", "on a schedule"),
+        ("sql", "window-functions", "month-over-month"),  # a dashboard's metric, unless beside SQL
+        ("sql", "window-functions", "year-over-year"),
+        ("pyspark", "skew", "salting"),  # its stem is "salt"
+        ("cloud", "access", "secrets"),  # "our secret sauce", unless beside the cloud
+        ("ci-cd", "ci-pipelines", "every pull request"),  # "you review every pull request", unless beside CI words
+        ("ci-cd", "ci-pipelines", "each pull request"),
+        ("ci-cd", "ci-pipelines", "every merge request"),
+        ("ci-cd", "ci-pipelines", "elke pull request"),
+        ("ci-cd", "ci-pipelines", "elk merge request"),
+        ("ci-cd", "ci-pipelines", "elke merge request"),
         ("data-quality", "data-tests", "tests"),  # tests of code, unless beside dbt or data quality
         ("data-quality", "data-tests", "testen"),
     )
@@ -654,17 +1025,24 @@ NEEDS_CONTEXT = frozenset(
 
 
 def load_item_phrases_demo() -> None:
-    """Create the demo phrases of every demo item that exists; an editor's own phrases stay as they are."""
+    """Create the demo phrases of every demo item that exists, and give the ones already held the demo's
+    needs-context flag, so a flag changed in the demo reaches an existing database; an editor's own phrases stay
+    as they are."""
     items = {(item.skill.slug, item.slug): item for item in ChecklistItem.objects.select_related("skill")}
-    existing = {(phrase.item_id, phrase.text.lower()) for phrase in ItemPhrase.objects.all()}
+    existing = {(phrase.item_id, phrase.text.lower()): phrase for phrase in ItemPhrase.objects.all()}
     for key, by_language in PHRASES.items():
         item = items.get(key)
         if item is None:
             continue
         for language, texts in zip(("en", "nl"), by_language, strict=True):
             for text in texts:
-                if (item.pk, text.lower()) not in existing:
-                    ItemPhrase.objects.create(
-                        item=item, text=text, language=language, needs_context=(*key, text) in NEEDS_CONTEXT
+                needs_context = (*key, text) in NEEDS_CONTEXT
+                phrase = existing.get((item.pk, text.lower()))
+                if phrase is None:
+                    phrase = ItemPhrase.objects.create(
+                        item=item, text=text, language=language, needs_context=needs_context
                     )
-                    existing.add((item.pk, text.lower()))
+                    existing[item.pk, text.lower()] = phrase
+                elif phrase.needs_context != needs_context:
+                    phrase.needs_context = needs_context
+                    phrase.save(update_fields=["needs_context"])

@@ -15,6 +15,7 @@ from skills.scoring import MUST_HAVE_FACTOR
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import read_vacancy
 from tests.factories import ChecklistItemFactory, EditorFactory, ToolFactory
+from tests.skills.vacancies.test_reading import asked_items
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,19 @@ def test_loading_the_demo_twice_keeps_one_set_of_phrases():
     load_catalog_demo()
     load_skills_demo()
     assert (ItemPhrase.objects.count(), ToolPhrase.objects.count()) == counts
+
+
+def test_loading_the_demo_again_gives_phrases_already_held_the_demo_needs_context_flag():
+    load_catalog_demo()
+    load_skills_demo()
+    generic = ItemPhrase.objects.filter(item__skill__slug="pandas", item__slug="debugging", text="debugging")
+    specific = ItemPhrase.objects.filter(item__skill__slug="pyspark", item__slug="skew", text="data skew")
+    generic.update(needs_context=False)  # as a database loaded before the demo changed these flags holds them
+    specific.update(needs_context=True)
+    load_skills_demo()
+    assert generic.get().needs_context is True
+    assert specific.get().needs_context is False
+    assert asked_items(read_vacancy(text="You handle data skew.")) == {"pyspark/skew": True}
 
 
 def test_a_phrase_without_letters_or_digits_is_invalid():

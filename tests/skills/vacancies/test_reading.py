@@ -162,7 +162,7 @@ def test_inline_cues_make_a_mention_nice_to_have(demo):
 
 
 def test_an_item_asked_both_ways_is_required(demo):
-    text = "Requirements\n- Docker\n\nNice to have\n- Docker and Kubernetes\n"
+    text = "Requirements\n- Docker\n\nNice to have\n- Docker and rollbacks\n"
     items = asked_items(read_vacancy(text=text))
     assert items["ci-cd/docker"] is True
     assert items["ci-cd/deploying-services"] is False

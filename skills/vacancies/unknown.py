@@ -1,15 +1,23 @@
 """The tech-looking terms of a vacancy that the phrasebook does not know, so a reader can tell "not asked" from
 "not understood".
 
-A word looks like tech when it is written as a product is, not as an ordinary word of either language:
+First the **terms editors keep** (skills.models.VacancyCue of kind "term": products, languages, formats, technical
+acronyms): each is named wherever it stands, whatever its case, glued to a Dutch word ("Kafka-topics"), in a list or
+first in a sentence, and whole when it holds a known word ("Azure Data Factory", "SQL Server"); not when the
+phrasebook knows all of its words ("Spark SQL"). A term written with one capital that is also an ordinary word
+("Go", "R", "Iceberg") counts only where the vacancy writes it with a capital.
+
+Then a word that looks like tech because it is written as a product is, not as an ordinary word of either language:
 
 - **CamelCase** or a capital after its first letter ("BigQuery", "dbtCloud"), or **letters with digits** ("S3",
   "EC2", "GA4");
 - an **acronym** of two to eight capitals ("SSIS", "ADF"), besides the common ones of any job advert ("HBO",
-  "ETL", "API", "KPI"…);
-- a **capitalised word inside a sentence** ("Snowflake", "Kafka", "Terraform"): not the sentence's or a line's
-  first word, not on a line written in title case (a title or a heading), not a common word of either language or
-  of job adverts ("Data", "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text.
+  "API", "KPI", "CRM", "AVG"…);
+- a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
+  word ("Kafka, Pulsar or Kinesis"), or alone on a bullet: not the sentence's or a line's first word, not on a line
+  written in title case (a title or a heading), not a common word of either language or of job adverts ("Data",
+  "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
+  own ("in Venlo", "team Klantdata") is more often a place, a company or a department than a product.
 
 Words the phrasebook found are known; neighbouring unknown capitalised words are one term ("Power BI",
 "Data Factory"). Only terms outside the company and offer sections count.
@@ -17,9 +25,11 @@ Words the phrasebook found are known; neighbouring unknown capitalised words are
 
 import bisect
 import re
+from collections.abc import Iterable
+from itertools import pairwise
 
-from skills.vacancies.layout import ASKING_NOTHING, Layout
-from skills.vacancies.text import word_set
+from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout
+from skills.vacancies.text import word_set, words
 
 CAMEL_OR_DIGITS = re.compile(r"^(?:[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)$")
 ACRONYM = re.compile(r"^[A-Z]{2,8}s?$")
@@ -43,9 +53,11 @@ ORDINARY = word_set(
     january february march april may june july august september october november december
     januari februari maart mei juni juli augustus oktober
     remote hybrid hybride office kantoor bonus pension pensioen holiday vakantie
-    hbo wo mbo msc bsc phd cv fte etl elt api apis rest kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
-    bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq
-    agile scrum kanban devops dataops mlops finops
+    hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
+    bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq ii iii iv
+    agile scrum kanban devops dataops mlops finops sre
+    crm erp epd ecd wms hris cms pim vog wbso iso nen cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2
+    one two three four five six seven eight nine ten een twee drie vier vijf zes zeven acht negen tien
     """
 )
 ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
@@ -58,6 +70,72 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
     naar van uit aan om tot door over onder tussen na voor bij zonder binnen buiten samen
     """
 )
+# Ordinary words of either language that products are also named after: as a term, one counts only written with a
+# capital ("Go", "Iceberg"), not in "go live" or "rust".
+ALSO_ORDINARY = word_set(
+    """
+    go r c rust delta beam storm hive spring swift ruby dart julia arrow ray mode sigma hex soda mage fabric glue
+    vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan informatica
+    """
+)
+TERM_GAP = re.compile(r"[ \t]+")
+
+
+class TechTerms:
+    """The editors' terms (products, languages, formats, acronyms) as folded words, indexed by their first word."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        # first word → (folded words, what stands before the first and between the words, capital needed)
+        self.by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]] = {}
+        for term in terms:
+            found = list(words(term))
+            if not found:
+                continue
+            folded = tuple(word for word, _start, _end in found)
+            gaps = (
+                term[: found[0][1]].strip(),
+                *(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
+            )
+            written = term[found[0][1] : found[0][2]]
+            capital = (
+                len(folded) == 1
+                and written[:1].isupper()
+                and written[1:] == written[1:].lower()
+                and (len(written) <= 2 or folded[0] in ALSO_ORDINARY or folded[0] in ENGLISH_AND_DUTCH_SMALL_WORDS)
+            )
+            self.by_first_word.setdefault(folded[0], []).append((folded, gaps, capital))
+        for found_terms in self.by_first_word.values():
+            found_terms.sort(key=lambda entry: -len(entry[0]))  # the longest term first
+
+    def find(self, layout: Layout) -> list[tuple[int, int]]:
+        """Where the terms stand in the laid-out vacancy, as (first word, last word), the longest at each place."""
+        text, starts, ends, all_words = layout.text, layout.starts, layout.ends, layout.words
+        first_words = self.by_first_word
+        found: list[tuple[int, int]] = []
+        for index in [index for index, word in enumerate(all_words) if word in first_words]:
+            if found and index <= found[-1][1]:
+                continue  # inside the term before
+            last = self._term_at(index, text, starts, ends, all_words)
+            if last is not None:
+                found.append((index, last))
+        return found
+
+    def _term_at(self, index: int, text: str, starts: list[int], ends: list[int], all_words: list[str]) -> int | None:
+        for folded, gaps, capital in self.by_first_word.get(all_words[index], ()):
+            last = index + len(folded) - 1
+            if tuple(all_words[index : last + 1]) != folded or (capital and not text[starts[index]].isupper()):
+                continue
+            if gaps[0] and text[max(0, starts[index] - len(gaps[0])) : starts[index]] != gaps[0]:
+                continue  # ".NET", not "net"
+            if all(
+                text[ends[at - 1] : starts[at]] == gap
+                or (gap == " " and TERM_GAP.fullmatch(text[ends[at - 1] : starts[at]]))
+                for at, gap in zip(range(index + 1, last + 1), gaps[1:], strict=True)
+            ):
+                return last
+        return None
+
+
 CAPITAL_OR_DIGIT = re.compile(r"(?<![^\W_])[^\W_]*?[A-Z\d][^\W_]*")
 WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 BULLET_MARKS = frozenset("-*•·–—>")
@@ -90,15 +168,59 @@ def _listed(text: str, end: int) -> bool:
     return LIST_AFTER.match(text, end) is not None
 
 
-def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int, int]]:
+LIST_MARKS = frozenset(",/&")
+
+
+def _separated(layout: Layout, earlier: int, later: int) -> bool:
+    """Whether words ``earlier`` and ``later`` are two entries of one list: a comma, a slash or a conjunction between
+    them, not just a space ("Databricks Workflows" is one name); "of" alone does not separate the first word of a
+    sentence ("Knowledge of Django")."""
+    if not layout.joined(earlier, later):
+        return False
+    between = layout.words[earlier + 1 : later]
+    if not LIST_MARKS.isdisjoint(layout.text[layout.ends[earlier] : layout.starts[later]]):
+        return True
+    first_of_sentence = earlier == 0 or layout.sentences[earlier] != layout.sentences[earlier - 1]
+    return any(word in CONJUNCTIONS for word in between) and not (between == ["of"] and first_of_sentence)
+
+
+def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
+    """Whether the words ``run`` stand in a list beside a term or a known word ("Kafka, Pulsar or Kinesis"), or
+    alone on a bullet ("- Grafana")."""
+    first, last = run[0], run[-1]
+    fillers = CONJUNCTIONS | LIST_FILLERS
+    before = first - 1
+    while before >= 0 and first - before <= 3 and layout.words[before] in fillers:
+        before -= 1
+    after = last + 1
+    while after < len(layout.words) and after - last <= 3 and layout.words[after] in fillers:
+        after += 1
+    if (before in tech and _separated(layout, before, first)) or (after in tech and _separated(layout, last, after)):
+        return True
+    text = layout.text
+    begin, end = text.rfind("\n", 0, layout.starts[first]) + 1, text.find("\n", layout.ends[last])
+    line = text[begin : end if end >= 0 else len(text)]
+    entry = text[layout.starts[first] : layout.ends[last]]
+    return line.lstrip()[:1] in BULLET_MARKS and line.strip(" \t-*•·–—>.,;") == entry
+
+
+def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
     """Every unknown tech-looking term of the laid-out vacancy as (text, start, end), in order (see the module)."""
     text, starts, ends = layout.text, layout.starts, layout.ends
+    named: list[tuple[int, int]] = []  # (first word, last word) of each term named
+    taken: set[int] = set()  # the words of the editors' terms, named or known
+    for first, last in terms.find(layout) if terms else ():
+        span = range(first, last + 1)
+        taken.update(span)
+        if not all(index in known_words for index in span) and layout.section(first) not in ASKING_NOTHING:
+            named.append((first, last))
     titles: dict[int, bool] = {}
     as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False
     unusual: list[str] = []  # its capitalised words that are no ordinary words of a job advert
+    tech = known_words | taken  # words a plain capitalised word may stand in a list with
 
     def close() -> None:
         nonlocal run, shaped_run, unusual
@@ -116,10 +238,11 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
         original = text[starts[index] : ends[index]]
         acronym = ACRONYM.match(original) is not None
         ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
-        shaped = CAMEL_OR_DIGITS.match(original) is not None or (acronym and not ordinary)
+        shaped = (CAMEL_OR_DIGITS.match(original) is not None or acronym) and not ordinary
         capitalised = CAPITALISED.match(original) is not None
         candidate = (
             index not in known_words
+            and index not in taken
             and layout.section(index) not in ASKING_NOTHING
             and (shaped or index not in layout.heading_words)
             and (
@@ -137,6 +260,8 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
             close()
         if not candidate:
             continue
+        if shaped:
+            tech.add(index)
         first_of_sentence = index == 0 or (
             layout.sentences[index] != layout.sentences[index - 1]
             or BULLET_OR_BREAK.search(text[ends[index - 1] : starts[index]]) is not None
@@ -148,9 +273,16 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
         if capitalised and not ordinary:
             unusual.append(word)
     close()
-    terms = [
-        (text[starts[run[0]] : ends[run[-1]]], starts[run[0]], ends[run[-1]])
-        for run, shaped_run, unusual in runs
-        if shaped_run or not all(word in as_written for word in unusual)
+    plain = [
+        run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]
-    return terms[:MOST_TERMS]
+    named += [(run[0], run[-1]) for run, shaped_run, _unusual in runs if shaped_run]
+    while plain:  # a plain word in a list with another one that is in a list with a term: "Kafka, Pulsar or Kinesis"
+        listed = [run for run in plain if _in_a_list_of_tech(layout, run, tech)]
+        if not listed:
+            break
+        for run in listed:
+            named.append((run[0], run[-1]))
+            tech.update(run)
+            plain.remove(run)
+    return [(text[starts[first] : ends[last]], starts[first], ends[last]) for first, last in sorted(named)][:MOST_TERMS]

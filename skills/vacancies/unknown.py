@@ -107,20 +107,24 @@ class TechTerms:
         for found_terms in self.by_first_word.values():
             found_terms.sort(key=lambda entry: -len(entry[0]))  # the longest term first
 
-    def find(self, layout: Layout) -> list[tuple[int, int]]:
-        """Where the terms stand in the laid-out vacancy, as (first word, last word), the longest at each place."""
+    def find(self, layout: Layout) -> list[tuple[int, int, int]]:
+        """Where the terms stand in the laid-out vacancy, as (first word, last word, the character the term starts
+        at: ".NET" starts before its word), the longest at each place."""
         text, starts, ends, all_words = layout.text, layout.starts, layout.ends, layout.words
         first_words = self.by_first_word
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, int]] = []
         for index in [index for index, word in enumerate(all_words) if word in first_words]:
             if found and index <= found[-1][1]:
                 continue  # inside the term before
-            last = self._term_at(index, text, starts, ends, all_words)
-            if last is not None:
-                found.append((index, last))
+            term = self._term_at(index, text, starts, ends, all_words)
+            if term is not None:
+                found.append((index, *term))
         return found
 
-    def _term_at(self, index: int, text: str, starts: list[int], ends: list[int], all_words: list[str]) -> int | None:
+    def _term_at(
+        self, index: int, text: str, starts: list[int], ends: list[int], all_words: list[str]
+    ) -> tuple[int, int] | None:
+        """The last word and the first character of the longest term starting at word ``index``."""
         for folded, gaps, capital in self.by_first_word.get(all_words[index], ()):
             last = index + len(folded) - 1
             if tuple(all_words[index : last + 1]) != folded or (capital and not text[starts[index]].isupper()):
@@ -132,7 +136,7 @@ class TechTerms:
                 or (gap == " " and TERM_GAP.fullmatch(text[ends[at - 1] : starts[at]]))
                 for at, gap in zip(range(index + 1, last + 1), gaps[1:], strict=True)
             ):
-                return last
+                return last, starts[index] - len(gaps[0])
         return None
 
 
@@ -207,13 +211,13 @@ def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
 def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
     """Every unknown tech-looking term of the laid-out vacancy as (text, start, end), in order (see the module)."""
     text, starts, ends = layout.text, layout.starts, layout.ends
-    named: list[tuple[int, int]] = []  # (first word, last word) of each term named
+    named: list[tuple[int, int]] = []  # (start, end) of each term named
     taken: set[int] = set()  # the words of the editors' terms, named or known
-    for first, last in terms.find(layout) if terms else ():
+    for first, last, start in terms.find(layout) if terms else ():
         span = range(first, last + 1)
         taken.update(span)
         if not all(index in known_words for index in span) and layout.section(first) not in ASKING_NOTHING:
-            named.append((first, last))
+            named.append((start, ends[last]))
     titles: dict[int, bool] = {}
     as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
@@ -276,13 +280,13 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
     plain = [
         run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]
-    named += [(run[0], run[-1]) for run, shaped_run, _unusual in runs if shaped_run]
+    named += [(starts[run[0]], ends[run[-1]]) for run, shaped_run, _unusual in runs if shaped_run]
     while plain:  # a plain word in a list with another one that is in a list with a term: "Kafka, Pulsar or Kinesis"
         listed = [run for run in plain if _in_a_list_of_tech(layout, run, tech)]
         if not listed:
             break
         for run in listed:
-            named.append((run[0], run[-1]))
+            named.append((starts[run[0]], ends[run[-1]]))
             tech.update(run)
             plain.remove(run)
-    return [(text[starts[first] : ends[last]], starts[first], ends[last]) for first, last in sorted(named)][:MOST_TERMS]
+    return [(text[start:end], start, end) for start, end in sorted(named)][:MOST_TERMS]

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout
+from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout, Section
 from skills.vacancies.text import word_set, words
 
 CAMEL_OR_DIGITS = re.compile(r"^(?:[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)$")
@@ -75,7 +75,8 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
 ALSO_ORDINARY = word_set(
     """
     go r c rust delta beam storm hive spring swift ruby dart julia arrow ray mode sigma hex soda mage fabric glue
-    vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan informatica
+    vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan segment census
+    amplitude
     """
 )
 TERM_GAP = re.compile(r"[ \t]+")
@@ -176,16 +177,16 @@ LIST_MARKS = frozenset(",/&")
 
 
 def _separated(layout: Layout, earlier: int, later: int) -> bool:
-    """Whether words ``earlier`` and ``later`` are two entries of one list: a comma, a slash or a conjunction between
-    them, not just a space ("Databricks Workflows" is one name); "of" alone does not separate the first word of a
-    sentence ("Knowledge of Django")."""
+    """Whether words ``earlier`` and ``later`` are two entries of one list: a comma, a slash, a conjunction or "with"
+    between them ("Snowflake with Hevo"), not just a space ("Databricks Workflows" is one name); "of" alone does not
+    separate the first word of a sentence ("Knowledge of Django")."""
     if not layout.joined(earlier, later):
         return False
     between = layout.words[earlier + 1 : later]
     if not LIST_MARKS.isdisjoint(layout.text[layout.ends[earlier] : layout.starts[later]]):
         return True
     first_of_sentence = earlier == 0 or layout.sentences[earlier] != layout.sentences[earlier - 1]
-    return any(word in CONJUNCTIONS for word in between) and not (between == ["of"] and first_of_sentence)
+    return bool(between) and not (between == ["of"] and first_of_sentence)
 
 
 def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
@@ -206,6 +207,20 @@ def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
     line = text[begin : end if end >= 0 else len(text)]
     entry = text[layout.starts[first] : layout.ends[last]]
     return line.lstrip()[:1] in BULLET_MARKS and line.strip(" \t-*•·–—>.,;") == entry
+
+
+def _employers_words(layout: Layout) -> set[str]:
+    """The words of the vacancy's title (a short first line with more below it) and of its company section: a name
+    found there is the employer's or its own product's ("Data Engineer bij ZorgNet Oost", "Ons eigen platform
+    ZorgLink"), wherever it stands."""
+    text = layout.text
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    title = bisect.bisect_left(layout.starts, title_end) if title_end >= 0 else 0
+    if title > TITLE_MAX_WORDS:
+        title = 0
+    return {
+        word for index, word in enumerate(layout.words) if index < title or layout.section(index) is Section.COMPANY
+    }
 
 
 def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
@@ -277,6 +292,8 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         if capitalised and not ordinary:
             unusual.append(word)
     close()
+    employers = _employers_words(layout)
+    runs = [entry for entry in runs if layout.words[entry[0][0]] not in employers]
     plain = [
         run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]

@@ -82,3 +82,20 @@ def test_an_editor_adds_a_term_and_the_next_reading_names_it_however_written(dem
     assert named(text) == []
     VacancyCue.objects.create(kind=VacancyCue.Kind.TERM, text="Redpanda", language="en")
     assert named(text) == ["redpanda"]
+
+
+def test_the_employers_and_its_products_names_are_not_named(demo):
+    text = (
+        "Data Engineer bij ZorgNet\n\nOver ons\nOns eigen platform ZorgLink deelt verwijzingen.\n\n"
+        "Wat ga je doen?\nJe bouwt bij ZorgNet de datastromen achter ZorgLink, uit HiX en PostgreSQL."
+    )
+    assert named(text) == ["HiX", "PostgreSQL"]
+
+
+def test_a_capitalised_word_after_a_term_and_with_is_in_its_list(demo):
+    assert named("You load them into Snowflake with Meltrix, Quorra and Census.") == [
+        "Snowflake",
+        "Meltrix",
+        "Quorra",
+        "Census",
+    ]

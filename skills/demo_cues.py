@@ -142,13 +142,17 @@ TERMS = """
     Microsoft Purview, Collibra, Alation, DataHub, OpenMetadata, Atlan, Polars, Dask, Apache Arrow, Jupyter,
     JupyterLab, Streamlit,
     MLflow, Kubeflow, SageMaker, Vertex AI, Azure Machine Learning, TensorFlow, PyTorch, Keras, XGBoost, LightGBM,
-    Hugging Face, LangChain, Feast, BentoML, ONNX, spaCy,
-    Java, Scala, Kotlin, Go, Golang, Rust, TypeScript, JavaScript, Node.js, .NET, R, Bash, PowerShell, Julia, Ruby,
+    Hugging Face, LangChain, LlamaIndex, Feast, BentoML, ONNX, ONNX Runtime, Triton Inference Server, Ray, spaCy,
+    OpenAI, Azure OpenAI, pgvector, Qdrant, Weaviate, Pinecone, Milvus, Chroma, Ragas,
+    Java, Scala, Kotlin, Go, Golang, Rust, TypeScript, JavaScript, Node.js, .NET, ASP.NET, C#, C++, F#, R, Bash,
+    PowerShell, Julia, Ruby,
     PHP, Perl, Groovy, Haskell, Elixir, SAS, SPSS, MATLAB, VBA, DAX, PL/SQL, HiveQL, GraphQL, HTML, CSS, Jinja,
     Cypher, SPARQL,
     Parquet, Avro, ORC, JSON, CSV, XML, YAML, Protobuf, HL7, FHIR,
     ETL, ELT, CDC, REST, OLAP, OLTP, SCD, DWH, JDBC, ODBC, SFTP, gRPC, OAuth, SOAP, OpenAPI,
-    Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Datadog, New Relic, Splunk, Sentry, PagerDuty,
+    Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
+    New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
+    Lake Formation, Dataform, Dataplex,
     Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence
 """
 

@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import NamedTuple
 
 from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout, Section
 from skills.vacancies.text import word_set, words
@@ -56,7 +57,7 @@ ORDINARY = word_set(
     hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
     bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq ii iii iv
     agile scrum kanban devops dataops mlops finops sre
-    crm erp epd ecd wms hris cms pim vog wbso iso nen cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2
+    crm erp epd ecd wms hris cms pim vog wbso iso nen cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2 p50 p90 p95 p99
     one two three four five six seven eight nine ten een twee drie vier vijf zes zeven acht negen tien
     """
 )
@@ -76,44 +77,53 @@ ALSO_ORDINARY = word_set(
     """
     go r c rust delta beam storm hive spring swift ruby dart julia arrow ray mode sigma hex soda mage fabric glue
     vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan segment census
-    amplitude
+    amplitude lambda aurora
     """
 )
 TERM_GAP = re.compile(r"[ \t]+")
+
+
+class TechTerm(NamedTuple):
+    folded: tuple[str, ...]  # its words as the vacancy's are folded
+    prefix: str  # what stands before its first word (".NET")
+    gaps: tuple[str, ...]  # what stands between its words ("Node.js", "Pub/Sub", "Kafka Streams")
+    suffix: str  # what stands after its last word ("C#", "C++")
+    capital: bool  # also an ordinary word: counts only written with a capital ("Go", "Iceberg")
 
 
 class TechTerms:
     """The editors' terms (products, languages, formats, acronyms) as folded words, indexed by their first word."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        # first word → (folded words, what stands before the first and between the words, capital needed)
-        self.by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]] = {}
+        self.by_first_word: dict[str, list[TechTerm]] = {}
         for term in terms:
+            term = term.strip()
             found = list(words(term))
             if not found:
                 continue
             folded = tuple(word for word, _start, _end in found)
-            gaps = (
-                term[: found[0][1]].strip(),
-                *(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
-            )
             written = term[found[0][1] : found[0][2]]
-            capital = (
-                len(folded) == 1
-                and written[:1].isupper()
-                and written[1:] == written[1:].lower()
-                and (len(written) <= 2 or folded[0] in ALSO_ORDINARY or folded[0] in ENGLISH_AND_DUTCH_SMALL_WORDS)
+            self.by_first_word.setdefault(folded[0], []).append(
+                TechTerm(
+                    folded=folded,
+                    prefix=term[: found[0][1]],
+                    gaps=tuple(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
+                    suffix=term[found[-1][2] :],
+                    capital=len(folded) == 1
+                    and written[:1].isupper()
+                    and written[1:] == written[1:].lower()
+                    and (len(written) <= 2 or folded[0] in ALSO_ORDINARY or folded[0] in ENGLISH_AND_DUTCH_SMALL_WORDS),
+                )
             )
-            self.by_first_word.setdefault(folded[0], []).append((folded, gaps, capital))
         for found_terms in self.by_first_word.values():
-            found_terms.sort(key=lambda entry: -len(entry[0]))  # the longest term first
+            found_terms.sort(key=lambda entry: -len(entry.folded))  # the longest term first
 
-    def find(self, layout: Layout) -> list[tuple[int, int, int]]:
-        """Where the terms stand in the laid-out vacancy, as (first word, last word, the character the term starts
-        at: ".NET" starts before its word), the longest at each place."""
+    def find(self, layout: Layout) -> list[tuple[int, int, int, int]]:
+        """Where the terms stand in the laid-out vacancy, as (first word, last word, start, end): a term's characters
+        may reach beyond its words (".NET", "C#"); the longest term at each place."""
         text, starts, ends, all_words = layout.text, layout.starts, layout.ends, layout.words
         first_words = self.by_first_word
-        found: list[tuple[int, int, int]] = []
+        found: list[tuple[int, int, int, int]] = []
         for index in [index for index, word in enumerate(all_words) if word in first_words]:
             if found and index <= found[-1][1]:
                 continue  # inside the term before
@@ -124,20 +134,25 @@ class TechTerms:
 
     def _term_at(
         self, index: int, text: str, starts: list[int], ends: list[int], all_words: list[str]
-    ) -> tuple[int, int] | None:
-        """The last word and the first character of the longest term starting at word ``index``."""
-        for folded, gaps, capital in self.by_first_word.get(all_words[index], ()):
-            last = index + len(folded) - 1
-            if tuple(all_words[index : last + 1]) != folded or (capital and not text[starts[index]].isupper()):
+    ) -> tuple[int, int, int] | None:
+        """The last word, the start and the end of the longest term starting at word ``index``."""
+        for term in self.by_first_word.get(all_words[index], ()):
+            last = index + len(term.folded) - 1
+            if tuple(all_words[index : last + 1]) != term.folded or (
+                term.capital and not text[starts[index]].isupper()
+            ):
                 continue
-            if gaps[0] and text[max(0, starts[index] - len(gaps[0])) : starts[index]] != gaps[0]:
-                continue  # ".NET", not "net"
+            start, end = starts[index] - len(term.prefix), ends[last] + len(term.suffix)
+            if (term.prefix and text[max(0, start) : starts[index]] != term.prefix) or (
+                term.suffix and text[ends[last] : end] != term.suffix
+            ):
+                continue  # ".NET", not "net"; "C#", not "C"
             if all(
                 text[ends[at - 1] : starts[at]] == gap
                 or (gap == " " and TERM_GAP.fullmatch(text[ends[at - 1] : starts[at]]))
-                for at, gap in zip(range(index + 1, last + 1), gaps[1:], strict=True)
+                for at, gap in zip(range(index + 1, last + 1), term.gaps, strict=True)
             ):
-                return last, starts[index] - len(gaps[0])
+                return last, start, end
         return None
 
 
@@ -189,9 +204,15 @@ def _separated(layout: Layout, earlier: int, later: int) -> bool:
     return bool(between) and not (between == ["of"] and first_of_sentence)
 
 
+# Words after which a vacancy lists examples of what it names: "a vector database such as Qdrant".
+EXAMPLES_FOLLOW = frozenset(
+    (("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",), ("waaronder",))
+)
+
+
 def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
-    """Whether the words ``run`` stand in a list beside a term or a known word ("Kafka, Pulsar or Kinesis"), or
-    alone on a bullet ("- Grafana")."""
+    """Whether the words ``run`` stand in a list beside a term or a known word ("Kafka, Pulsar or Kinesis"), after
+    "such as" ("a vector store such as Zilvra"), or alone on a bullet ("- Grafana")."""
     first, last = run[0], run[-1]
     fillers = CONJUNCTIONS | LIST_FILLERS
     before = first - 1
@@ -201,6 +222,13 @@ def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
     while after < len(layout.words) and after - last <= 3 and layout.words[after] in fillers:
         after += 1
     if (before in tech and _separated(layout, before, first)) or (after in tech and _separated(layout, last, after)):
+        return True
+    if any(
+        tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
+        and layout.sentences[first - size] == layout.sentences[first]
+        for size in (1, 2)
+        if first >= size
+    ):
         return True
     text = layout.text
     begin, end = text.rfind("\n", 0, layout.starts[first]) + 1, text.find("\n", layout.ends[last])
@@ -228,11 +256,11 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
     text, starts, ends = layout.text, layout.starts, layout.ends
     named: list[tuple[int, int]] = []  # (start, end) of each term named
     taken: set[int] = set()  # the words of the editors' terms, named or known
-    for first, last, start in terms.find(layout) if terms else ():
+    for first, last, start, end in terms.find(layout) if terms else ():
         span = range(first, last + 1)
         taken.update(span)
         if not all(index in known_words for index in span) and layout.section(first) not in ASKING_NOTHING:
-            named.append((start, ends[last]))
+            named.append((start, end))
     titles: dict[int, bool] = {}
     as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others

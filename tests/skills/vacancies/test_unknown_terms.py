@@ -40,6 +40,13 @@ def named(text: str) -> list[str]:
             "Services in Go, TypeScript on Node.js and .NET; scripts in Bash or R.",
             ["Go", "TypeScript", "Node.js", ".NET", "Bash", "R"],
         ),
+        # written with symbols: not "C" in "C-level", not "net" in "net als"
+        ("Code in C#, C++ or F# on ASP.NET; a C-level sponsor.", ["C#", "C++", "F#", "ASP.NET"]),
+        # whole, though it holds a known word or a term
+        (
+            "Fallback to Azure OpenAI; logs in Grafana Loki; models on ONNX Runtime.",
+            ["Azure OpenAI", "Grafana Loki", "ONNX Runtime"],
+        ),
         # formats and technical acronyms
         (
             "ELT jobs read Parquet, Avro and JSON; CDC feeds REST endpoints.",
@@ -99,3 +106,16 @@ def test_a_capitalised_word_after_a_term_and_with_is_in_its_list(demo):
         "Quorra",
         "Census",
     ]
+
+
+def test_capitalised_words_after_such_as_are_examples_of_products(demo):
+    assert named("Experience with a vector store such as Zilvra, Quorra or Meltrix. Zoals Nimbo.") == [
+        "Zilvra",
+        "Quorra",
+        "Meltrix",
+        "Nimbo",
+    ]
+
+
+def test_a_percentile_is_no_product(demo):
+    assert named("Keep p99 latency under 50 ms.") == []

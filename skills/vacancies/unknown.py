@@ -14,13 +14,15 @@ Then a word that looks like tech because it is written as a product is, not as a
 - an **acronym** of two to eight capitals ("SSIS", "ADF"), besides the common ones of any job advert ("HBO",
   "API", "KPI", "CRM", "AVG"…);
 - a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
-  word ("Kafka, Pulsar or Kinesis"), or alone on a bullet: not the sentence's or a line's first word, not on a line
+  word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", or alone on a bullet: not
+  the sentence's or a line's first word, not on a line
   written in title case (a title or a heading), not a common word of either language or of job adverts ("Data",
   "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
   own ("in Venlo", "team Klantdata") is more often a place, a company or a department than a product.
 
 Words the phrasebook found are known; neighbouring unknown capitalised words are one term ("Power BI",
-"Data Factory"). Only terms outside the company and offer sections count.
+"Data Factory"). Only terms outside the company and offer sections count, and none of these shapes that the title or
+the company section also holds: the employer's name and its own product's ("ZorgNet", "ZorgLink").
 """
 
 import bisect

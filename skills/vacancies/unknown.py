@@ -248,9 +248,12 @@ def _employers_words(layout: Layout) -> set[str]:
     title = bisect.bisect_left(layout.starts, title_end) if title_end >= 0 else 0
     if title > TITLE_MAX_WORDS:
         title = 0
-    return {
-        word for index, word in enumerate(layout.words) if index < title or layout.section(index) is Section.COMPANY
-    }
+    names = set(layout.words[:title])
+    if Section.COMPANY in layout.sections:
+        names.update(
+            word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY
+        )
+    return names
 
 
 def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
@@ -322,8 +325,9 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         if capitalised and not ordinary:
             unusual.append(word)
     close()
-    employers = _employers_words(layout)
-    runs = [entry for entry in runs if layout.words[entry[0][0]] not in employers]
+    if runs:
+        employers = _employers_words(layout)
+        runs = [entry for entry in runs if layout.words[entry[0][0]] not in employers]
     plain = [
         run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]

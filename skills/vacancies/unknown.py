@@ -59,7 +59,7 @@ ORDINARY = word_set(
     hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
     bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq ii iii iv
     agile scrum kanban devops dataops mlops finops sre
-    crm erp epd ecd wms hris cms pim vog wbso iso nen cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2 p50 p90 p95 p99
+    crm erp epd ecd wms hris cms pim vog wbso iso nen bio nis2 dora cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2 p50 p90 p95 p99
     one two three four five six seven eight nine ten een twee drie vier vijf zes zeven acht negen tien
     """
 )

@@ -52,6 +52,11 @@ def named(text: str) -> list[str]:
             "ELT jobs read Parquet, Avro and JSON; CDC feeds REST endpoints.",
             ["ELT", "Parquet", "Avro", "JSON", "CDC", "REST"],
         ),
+        # an enterprise stack, glued and first on a bullet
+        (
+            "- Mendix-applicaties en TOPdesk leveren data aan Cognos en Azure Monitor.",
+            ["Mendix", "TOPdesk", "Cognos", "Azure Monitor"],
+        ),
         # inside a negation
         ("No Flink experience needed.", ["Flink"]),
     ],
@@ -68,6 +73,7 @@ def test_products_languages_formats_and_acronyms_are_named(demo, text, terms):
         "Spark SQL and dbt Cloud are what we use.",  # products the phrasebook knows, whole
         "You work at our depot in Venlo with team Klantdata and De Nederlandsche Bank.",  # places and names
         "Data from the CRM and ERP, under the AVG and GDPR, in the DevOps-team and with the BI and ML teams.",
+        "Je kent de BIO, NIS2 en DORA en hebt een VOG.",
         "Three or more years of experience. English at C1 level. Knowledge of Django.",
     ],
 )

@@ -7,8 +7,9 @@ fresh/ (whose figures, by kind only, guided which new tuned vacancies to write) 
 read once before that day's round and once after it, to tell whether the round's fixes hold on text nobody
 steered by). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
-the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms, and the
-languages, years and location asked. The tuned set's misses are printed one by one; the blind set's only as
+the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
+precision (in the vacancies whose label lists all of them: of the terms named, not counting the generic phrases read
+out of context, the share labelled), and the languages, years and location asked. The tuned set's misses are printed one by one; the blind set's only as
 figures and as misses counted by kind ("missed item sql/joins ×3", "extra language nl ×2"), naming no vacancy and
 no word of its text, so that nobody tunes on it: an error it shows is reproduced in a new, different tuned vacancy
 and fixed there.
@@ -58,6 +59,7 @@ class Labelled:
     not_asked_items: frozenset[str] = frozenset()  # negated in the text: never to be read as asked
     not_asked_tools: frozenset[str] = frozenset()
     unrecognised: tuple[str, ...] = ()  # terms the reader should name as unknown
+    labels_unrecognised: bool = False  # the label lists all of them: what else the reader names is a wrong term
     languages: frozenset[str] | None = None  # requirements, where labelled
     years: int | None = None
     location: str | None = None
@@ -101,6 +103,7 @@ def labelled_vacancies(folder: Path = LABELLED) -> list[Labelled]:
                 not_asked_items=frozenset(not_asked.get("items", ())),
                 not_asked_tools=frozenset(not_asked.get("tools", ())),
                 unrecognised=tuple(label.get("unrecognised", ())),
+                labels_unrecognised="unrecognised" in label,
                 languages=frozenset(map(_language_code, requirements.get("languages") or ())) if requirements else None,
                 years=requirements.get("years") if requirements else None,
                 location=requirements.get("location") if requirements else None,
@@ -135,6 +138,8 @@ class Quality:
     not_asked_violations: int = 0  # a labelled not-asked item or tool read as asked
     not_asked: Counts = field(default_factory=Counts)  # labelled not-asked ones the reader put in its not-asked group
     unrecognised: Counts = field(default_factory=Counts)  # expected = labelled terms; right = named by the reader
+    terms_named: Counts = field(default_factory=Counts)  # found = terms named where all are labelled; right = labelled
+    out_of_context: int = 0  # generic phrases also shown as unrecognised there (issue #27, point 3), not terms
     languages: Counts = field(default_factory=Counts)  # per labelled vacancy: the same set of languages
     years: Counts = field(default_factory=Counts)
     locations: Counts = field(default_factory=Counts)
@@ -172,6 +177,8 @@ class Quality:
             f" · not asked read as asked {self.not_asked_violations} (in its group {self.not_asked.right}"
             f"/{self.not_asked.expected})"
             f" · unrecognised R {self.unrecognised.recall:.2f} ({self.unrecognised.right}/{self.unrecognised.expected})"
+            f" P {self.terms_named.precision:.2f} ({self.terms_named.right}/{self.terms_named.found}"
+            f", besides {self.out_of_context} generic phrases out of context)"
             f" · languages {self.languages.recall:.2f} · years {self.years.recall:.2f}"
             f" · location {self.locations.recall:.2f} ({self.languages.expected} labelled)"
         )
@@ -199,6 +206,9 @@ def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
         violations = sorted((vacancy.not_asked_items & items.keys()) | (vacancy.not_asked_tools & tools))
         named = {hit.text.lower() for hit in reading.unrecognised}
         terms_found = [term for term in vacancy.unrecognised if term.lower() in named]
+        generic = {hit.text.lower() for hit in reading.out_of_context}
+        terms_named = named - generic if vacancy.labels_unrecognised else set()
+        wrong_terms = sorted(terms_named - {term.lower() for term in vacancy.unrecognised})
         requirements = reading.requirements
         for quality in (qualities["all"], qualities.setdefault(vacancy.language, Quality())):
             quality.vacancies += 1
@@ -220,6 +230,9 @@ def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
             )
             quality.unrecognised.expected += len(vacancy.unrecognised)
             quality.unrecognised.right += len(terms_found)
+            quality.terms_named.found += len(terms_named)
+            quality.terms_named.right += len(terms_named) - len(wrong_terms)
+            quality.out_of_context += len(generic) if vacancy.labels_unrecognised else 0
             if vacancy.has_requirements:
                 for counts, right in (
                     (quality.languages, set(requirements.languages) == vacancy.languages),
@@ -252,6 +265,7 @@ def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
             for term in vacancy.unrecognised
             if term not in terms_found
         ]
+        misses += [f"{vacancy.name}: named as unrecognised, not labelled: {term}" for term in wrong_terms]
         if reading.seniority != vacancy.seniority:
             misses.append(f"{vacancy.name}: seniority {reading.seniority}, labelled {vacancy.seniority}")
     return qualities

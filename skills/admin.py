@@ -156,7 +156,8 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
 
 @admin.register(VacancyCue)
 class VacancyCueAdmin(admin.ModelAdmin):
-    """The headings that open a vacancy's sections and the words that make a mention nice to have or negate it."""
+    """The headings that open a vacancy's sections, the words that make a mention nice to have or negate it, and
+    the terms (products, languages) the reader names as unrecognised wherever they stand."""
 
     list_display = ("text", "kind", "language")
     list_filter = ("kind", "language")

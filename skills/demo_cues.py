@@ -121,15 +121,53 @@ CUES = {
 }
 
 
+# Well-known data and tech products, languages, formats and technical acronyms that no demo phrase knows: the reader
+# names them as unrecognised wherever they stand, lower case, in a list, glued to a Dutch word ("Kafka-topics") or
+# first in a sentence. Comma-separated, as written; a single word written with one capital ("Go", "Iceberg") that is
+# also an ordinary word counts only where the vacancy writes it with a capital (skills.vacancies.unknown).
+TERMS = """
+    Snowflake, Snowpark, Snowpipe, BigQuery, Redshift, Synapse, Azure Synapse, Synapse Analytics, ClickHouse, DuckDB,
+    MotherDuck, PostgreSQL, Postgres, MySQL, MariaDB, SQL Server, Azure SQL, Cloud SQL, Oracle, Teradata, Vertica,
+    Greenplum, Exasol, SingleStore, Firebolt, Druid, Pinot, StarRocks, Trino, Presto, Athena, Hive, Impala, HBase,
+    Cassandra, MongoDB, Cosmos DB, DynamoDB, Bigtable, Spanner, Elasticsearch, OpenSearch, Kibana, Logstash, Redis,
+    Neo4j, SQLite, TimescaleDB, InfluxDB, CockroachDB, Supabase, Hadoop, HDFS, MapReduce, Sqoop, Kudu,
+    Kafka, Apache Kafka, Kafka Streams, Kafka Connect, ksqlDB, Confluent Cloud, Flink, Apache Flink, Pulsar, Kinesis,
+    Event Hubs, Pub/Sub, RabbitMQ, NiFi, Apache NiFi, Beam, Apache Beam, Debezium, Dataflow, Stream Analytics,
+    Fivetran, Airbyte, Meltano, Talend, PowerCenter, DataStage, IBM DataStage, Oracle Data Integrator, SSIS, SSRS, SSAS, Azure Data Factory, Data Factory, Matillion,
+    Alteryx, Pentaho, SQLMesh, Luigi, Argo Workflows, Oozie, Kestra, Step Functions, Logic Apps,
+    Power BI, Looker, Looker Studio, Data Studio, Tableau, Qlik, Qlik Sense, QlikView, Metabase, Superset,
+    Apache Superset, Grafana, Redash, ThoughtSpot, MicroStrategy, Lightdash, Sigma, Excel, Hevo, Segment, Census,
+    Hightouch, RudderStack, Snowplow, Mixpanel, Amplitude, Google Analytics,
+    Cognos, BusinessObjects, SAP BW, SAP HANA, Power Query, Power Automate, Power Apps, SharePoint, Mendix, OutSystems,
+    Camunda, Confluent, TOPdesk, Azure Monitor, Application Insights, Log Analytics, KQL,
+    Delta Live Tables, Unity Catalog, Iceberg, Apache Iceberg, Hudi, Apache Hudi, Microsoft Fabric, OneLake, Purview,
+    Microsoft Purview, Collibra, Alation, DataHub, OpenMetadata, Atlan, Polars, Dask, Apache Arrow, Jupyter,
+    JupyterLab, Streamlit,
+    MLflow, Kubeflow, SageMaker, Vertex AI, Azure Machine Learning, TensorFlow, PyTorch, Keras, XGBoost, LightGBM,
+    Hugging Face, LangChain, LlamaIndex, Feast, BentoML, ONNX, ONNX Runtime, Triton Inference Server, Ray, spaCy,
+    OpenAI, Azure OpenAI, pgvector, Qdrant, Weaviate, Pinecone, Milvus, Chroma, Ragas,
+    Java, Scala, Kotlin, Go, Golang, Rust, TypeScript, JavaScript, Node.js, .NET, ASP.NET, C#, C++, F#, R, Bash,
+    PowerShell, Julia, Ruby,
+    PHP, Perl, Groovy, Haskell, Elixir, SAS, SPSS, MATLAB, VBA, DAX, PL/SQL, HiveQL, GraphQL, HTML, CSS, Jinja,
+    Cypher, SPARQL,
+    Parquet, Avro, ORC, JSON, CSV, XML, YAML, Protobuf, HL7, FHIR,
+    ETL, ELT, CDC, REST, OLAP, OLTP, SCD, DWH, JDBC, ODBC, SFTP, gRPC, OAuth, SOAP, OpenAPI,
+    Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
+    New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
+    Lake Formation, Dataform, Dataplex,
+    Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence
+"""
+
+
 def demo_cues() -> list[tuple[str, str, str]]:
-    """Every demo cue as (kind, language, text)."""
+    """Every demo cue as (kind, language, text), and every demo term as a cue of its own kind in English."""
     return [
         (kind, language, " ".join(line.split()))
         for kind, texts in CUES.items()
         for language, block in zip(("en", "nl"), texts, strict=True)
         for line in block.strip().split("\n")
         if line.strip()
-    ]
+    ] + [(Kind.TERM, "en", " ".join(term.split())) for term in TERMS.split(",") if term.strip()]
 
 
 def load_vacancy_cues_demo() -> None:

@@ -15,7 +15,7 @@ class ItemPhrase(VacancyPhrase):
         _("needs context"),
         default=False,
         help_text=_(
-            "A generic word (\"debugging\", \"pipeline\"): it counts only when the same sentence or bullet also names "
+            'A generic word ("debugging", "pipeline"): it counts only when the same sentence or bullet also names '
             "the item's skill or one of its tools."
         ),
     )
@@ -28,7 +28,8 @@ class ItemPhrase(VacancyPhrase):
 
 class VacancyCue(models.Model):
     """Words that tell the reader how to take what follows: a heading that opens a section, a cue that makes a
-    mention nice to have, or one that negates it (skills.vacancies.layout)."""
+    mention nice to have, or one that negates it (skills.vacancies.layout); or a term it cannot take, a product or
+    language no phrase knows, named to the user as unrecognised (skills.vacancies.unknown)."""
 
     class Kind(models.TextChoices):
         REQUIRED_HEADING = "required", _("heading of a required section")
@@ -40,7 +41,11 @@ class VacancyCue(models.Model):
         NICE = "nice-cue", _("makes its sentence nice to have")
         NEGATION_BEFORE = "negation-before", _("negates a mention after it")
         NEGATION_AFTER = "negation-after", _("negates a mention before it")
-        NOT_NEGATING = "not-negating", _("an idiom that looks negative but asks (\"no problem with\")")
+        NOT_NEGATING = "not-negating", _('an idiom that looks negative but asks ("no problem with")')
+        TERM = (
+            "term",
+            _("a product, language, format or technical acronym (named as unrecognised unless a phrase knows it)"),
+        )
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.CharField(_("cue"), max_length=100)

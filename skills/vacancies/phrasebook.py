@@ -32,6 +32,7 @@ from portal.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
 from skills.vacancies.layout import Cues
 from skills.vacancies.text import Splitter, Token, words
+from skills.vacancies.unknown import TechTerms
 
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"
@@ -68,9 +69,16 @@ class Phrasebook:
     """The automaton over all phrases, and the items and tools they point at."""
 
     def __init__(
-        self, *, items: list[ChecklistItem], tools: list[Tool], phrases: list[Phrase], cues: Cues | None = None
+        self,
+        *,
+        items: list[ChecklistItem],
+        tools: list[Tool],
+        phrases: list[Phrase],
+        cues: Cues | None = None,
+        terms: TechTerms | None = None,
     ) -> None:
         self.cues = cues or Cues([])
+        self.terms = terms or TechTerms([])
         self.items = {item.pk: item for item in items}
         self.first_items: dict[int, int] = {}  # a skill → its first item, the one its name stands for ("SQL": joins)
         for item in sorted(items, key=lambda item: (item.order, item.name)):
@@ -141,8 +149,10 @@ def build_phrasebook() -> Phrasebook:
     ]
     phrases += [Phrase(TOOL, tool.pk, tool.name, NAME) for tool in tools]
     phrases += [Phrase(TOOL, tool.pk, phrase.text, phrase.language) for tool in tools for phrase in tool.phrases.all()]
-    cues = Cues(list(VacancyCue.objects.values_list("kind", "text")))
-    book = Phrasebook(items=items, tools=tools, phrases=phrases, cues=cues)
+    rows = list(VacancyCue.objects.values_list("kind", "text"))
+    cues = Cues([(kind, text) for kind, text in rows if kind != VacancyCue.Kind.TERM])
+    terms = TechTerms(text for kind, text in rows if kind == VacancyCue.Kind.TERM)
+    book = Phrasebook(items=items, tools=tools, phrases=phrases, cues=cues, terms=terms)
     skill_tools = defaultdict(set)
     for skill_id, tool_id in Skill.tools.through.objects.values_list("skill_id", "tool_id"):
         skill_tools[skill_id].add(tool_id)

@@ -83,6 +83,7 @@ class VacancyReading:
     not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
     not_asked_tools: tuple[ToolNotAsked, ...] = ()
     unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
+    out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
     requirements: Requirements = field(default_factory=Requirements)
 
     @property
@@ -265,15 +266,14 @@ def read_vacancy(*, text: str) -> VacancyReading:
     )
     known_words = {layout.word_at(tokens[index].start) for hit in found for index in range(hit.first, hit.last + 1)}
     known_words -= {layout.word_at(tokens[index].start) for hit in guessed for index in range(hit.first, hit.last + 1)}
-    unrecognised = [
-        *(PhraseHit(*term) for term in unknown_terms(layout, known_words)),
-        *(PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)),
-    ]
+    out_of_context = [PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)]
+    unrecognised = [*(PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)), *out_of_context]
     years = years_asked(text, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
         unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: hit.start)),
+        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: hit.start)),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),

@@ -1,25 +1,38 @@
 """The tech-looking terms of a vacancy that the phrasebook does not know, so a reader can tell "not asked" from
 "not understood".
 
-A word looks like tech when it is written as a product is, not as an ordinary word of either language:
+First the **terms editors keep** (skills.models.VacancyCue of kind "term": products, languages, formats, technical
+acronyms): each is named wherever it stands, whatever its case, glued to a Dutch word ("Kafka-topics"), in a list or
+first in a sentence, and whole when it holds a known word ("Azure Data Factory", "SQL Server"); not when the
+phrasebook knows all of its words ("Spark SQL"). A term written with one capital that is also an ordinary word
+("Go", "R", "Iceberg") counts only where the vacancy writes it with a capital.
+
+Then a word that looks like tech because it is written as a product is, not as an ordinary word of either language:
 
 - **CamelCase** or a capital after its first letter ("BigQuery", "dbtCloud"), or **letters with digits** ("S3",
   "EC2", "GA4");
 - an **acronym** of two to eight capitals ("SSIS", "ADF"), besides the common ones of any job advert ("HBO",
-  "ETL", "API", "KPI"…);
-- a **capitalised word inside a sentence** ("Snowflake", "Kafka", "Terraform"): not the sentence's or a line's
-  first word, not on a line written in title case (a title or a heading), not a common word of either language or
-  of job adverts ("Data", "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text.
+  "API", "KPI", "CRM", "AVG"…);
+- a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
+  word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", or alone on a bullet: not
+  the sentence's or a line's first word, not on a line
+  written in title case (a title or a heading), not a common word of either language or of job adverts ("Data",
+  "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
+  own ("in Venlo", "team Klantdata") is more often a place, a company or a department than a product.
 
 Words the phrasebook found are known; neighbouring unknown capitalised words are one term ("Power BI",
-"Data Factory"). Only terms outside the company and offer sections count.
+"Data Factory"). Only terms outside the company and offer sections count, and none of these shapes that the title or
+the company section also holds: the employer's name and its own product's ("ZorgNet", "ZorgLink").
 """
 
 import bisect
 import re
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import NamedTuple
 
-from skills.vacancies.layout import ASKING_NOTHING, Layout
-from skills.vacancies.text import word_set
+from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout, Section
+from skills.vacancies.text import word_set, words
 
 CAMEL_OR_DIGITS = re.compile(r"^(?:[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)$")
 ACRONYM = re.compile(r"^[A-Z]{2,8}s?$")
@@ -43,9 +56,11 @@ ORDINARY = word_set(
     january february march april may june july august september october november december
     januari februari maart mei juni juli augustus oktober
     remote hybrid hybride office kantoor bonus pension pensioen holiday vakantie
-    hbo wo mbo msc bsc phd cv fte etl elt api apis rest kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
-    bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq
-    agile scrum kanban devops dataops mlops finops
+    hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
+    bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq ii iii iv
+    agile scrum kanban devops dataops mlops finops sre
+    crm erp epd ecd wms hris cms pim vog wbso iso nen bio nis2 dora cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2 p50 p90 p95 p99
+    one two three four five six seven eight nine ten een twee drie vier vijf zes zeven acht negen tien
     """
 )
 ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
@@ -58,6 +73,91 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
     naar van uit aan om tot door over onder tussen na voor bij zonder binnen buiten samen
     """
 )
+# Ordinary words of either language that products are also named after: as a term, one counts only written with a
+# capital ("Go", "Iceberg"), not in "go live" or "rust".
+ALSO_ORDINARY = word_set(
+    """
+    go r c rust delta beam storm hive spring swift ruby dart julia arrow ray mode sigma hex soda mage fabric glue
+    vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan segment census
+    amplitude lambda aurora
+    """
+)
+TERM_GAP = re.compile(r"[ \t]+")
+
+
+class TechTerm(NamedTuple):
+    folded: tuple[str, ...]  # its words as the vacancy's are folded
+    prefix: str  # what stands before its first word (".NET")
+    gaps: tuple[str, ...]  # what stands between its words ("Node.js", "Pub/Sub", "Kafka Streams")
+    suffix: str  # what stands after its last word ("C#", "C++")
+    capital: bool  # also an ordinary word: counts only written with a capital ("Go", "Iceberg")
+
+
+class TechTerms:
+    """The editors' terms (products, languages, formats, acronyms) as folded words, indexed by their first word."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.by_first_word: dict[str, list[TechTerm]] = {}
+        for term in terms:
+            term = term.strip()
+            found = list(words(term))
+            if not found:
+                continue
+            folded = tuple(word for word, _start, _end in found)
+            written = term[found[0][1] : found[0][2]]
+            self.by_first_word.setdefault(folded[0], []).append(
+                TechTerm(
+                    folded=folded,
+                    prefix=term[: found[0][1]],
+                    gaps=tuple(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
+                    suffix=term[found[-1][2] :],
+                    capital=len(folded) == 1
+                    and written[:1].isupper()
+                    and written[1:] == written[1:].lower()
+                    and (len(written) <= 2 or folded[0] in ALSO_ORDINARY or folded[0] in ENGLISH_AND_DUTCH_SMALL_WORDS),
+                )
+            )
+        for found_terms in self.by_first_word.values():
+            found_terms.sort(key=lambda entry: -len(entry.folded))  # the longest term first
+
+    def find(self, layout: Layout) -> list[tuple[int, int, int, int]]:
+        """Where the terms stand in the laid-out vacancy, as (first word, last word, start, end): a term's characters
+        may reach beyond its words (".NET", "C#"); the longest term at each place."""
+        text, starts, ends, all_words = layout.text, layout.starts, layout.ends, layout.words
+        first_words = self.by_first_word
+        found: list[tuple[int, int, int, int]] = []
+        for index in [index for index, word in enumerate(all_words) if word in first_words]:
+            if found and index <= found[-1][1]:
+                continue  # inside the term before
+            term = self._term_at(index, text, starts, ends, all_words)
+            if term is not None:
+                found.append((index, *term))
+        return found
+
+    def _term_at(
+        self, index: int, text: str, starts: list[int], ends: list[int], all_words: list[str]
+    ) -> tuple[int, int, int] | None:
+        """The last word, the start and the end of the longest term starting at word ``index``."""
+        for term in self.by_first_word.get(all_words[index], ()):
+            last = index + len(term.folded) - 1
+            if tuple(all_words[index : last + 1]) != term.folded or (
+                term.capital and not text[starts[index]].isupper()
+            ):
+                continue
+            start, end = starts[index] - len(term.prefix), ends[last] + len(term.suffix)
+            if (term.prefix and text[max(0, start) : starts[index]] != term.prefix) or (
+                term.suffix and text[ends[last] : end] != term.suffix
+            ):
+                continue  # ".NET", not "net"; "C#", not "C"
+            if all(
+                text[ends[at - 1] : starts[at]] == gap
+                or (gap == " " and TERM_GAP.fullmatch(text[ends[at - 1] : starts[at]]))
+                for at, gap in zip(range(index + 1, last + 1), term.gaps, strict=True)
+            ):
+                return last, start, end
+        return None
+
+
 CAPITAL_OR_DIGIT = re.compile(r"(?<![^\W_])[^\W_]*?[A-Z\d][^\W_]*")
 WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 BULLET_MARKS = frozenset("-*•·–—>")
@@ -90,15 +190,89 @@ def _listed(text: str, end: int) -> bool:
     return LIST_AFTER.match(text, end) is not None
 
 
-def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int, int]]:
+LIST_MARKS = frozenset(",/&")
+
+
+def _separated(layout: Layout, earlier: int, later: int) -> bool:
+    """Whether words ``earlier`` and ``later`` are two entries of one list: a comma, a slash, a conjunction or "with"
+    between them ("Snowflake with Hevo"), not just a space ("Databricks Workflows" is one name); "of" alone does not
+    separate the first word of a sentence ("Knowledge of Django")."""
+    if not layout.joined(earlier, later):
+        return False
+    between = layout.words[earlier + 1 : later]
+    if not LIST_MARKS.isdisjoint(layout.text[layout.ends[earlier] : layout.starts[later]]):
+        return True
+    first_of_sentence = earlier == 0 or layout.sentences[earlier] != layout.sentences[earlier - 1]
+    return bool(between) and not (between == ["of"] and first_of_sentence)
+
+
+# Words after which a vacancy lists examples of what it names: "a vector database such as Qdrant".
+EXAMPLES_FOLLOW = frozenset(
+    (("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",), ("waaronder",))
+)
+
+
+def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
+    """Whether the words ``run`` stand in a list beside a term or a known word ("Kafka, Pulsar or Kinesis"), after
+    "such as" ("a vector store such as Zilvra"), or alone on a bullet ("- Grafana")."""
+    first, last = run[0], run[-1]
+    fillers = CONJUNCTIONS | LIST_FILLERS
+    before = first - 1
+    while before >= 0 and first - before <= 3 and layout.words[before] in fillers:
+        before -= 1
+    after = last + 1
+    while after < len(layout.words) and after - last <= 3 and layout.words[after] in fillers:
+        after += 1
+    if (before in tech and _separated(layout, before, first)) or (after in tech and _separated(layout, last, after)):
+        return True
+    if any(
+        tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
+        and layout.sentences[first - size] == layout.sentences[first]
+        for size in (1, 2)
+        if first >= size
+    ):
+        return True
+    text = layout.text
+    begin, end = text.rfind("\n", 0, layout.starts[first]) + 1, text.find("\n", layout.ends[last])
+    line = text[begin : end if end >= 0 else len(text)]
+    entry = text[layout.starts[first] : layout.ends[last]]
+    return line.lstrip()[:1] in BULLET_MARKS and line.strip(" \t-*•·–—>.,;") == entry
+
+
+def _employers_words(layout: Layout) -> set[str]:
+    """The words of the vacancy's title (a short first line with more below it) and of its company section: a name
+    found there is the employer's or its own product's ("Data Engineer bij ZorgNet Oost", "Ons eigen platform
+    ZorgLink"), wherever it stands."""
+    text = layout.text
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    title = bisect.bisect_left(layout.starts, title_end) if title_end >= 0 else 0
+    if title > TITLE_MAX_WORDS:
+        title = 0
+    names = set(layout.words[:title])
+    if Section.COMPANY in layout.sections:
+        names.update(
+            word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY
+        )
+    return names
+
+
+def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
     """Every unknown tech-looking term of the laid-out vacancy as (text, start, end), in order (see the module)."""
     text, starts, ends = layout.text, layout.starts, layout.ends
+    named: list[tuple[int, int]] = []  # (start, end) of each term named
+    taken: set[int] = set()  # the words of the editors' terms, named or known
+    for first, last, start, end in terms.find(layout) if terms else ():
+        span = range(first, last + 1)
+        taken.update(span)
+        if not all(index in known_words for index in span) and layout.section(first) not in ASKING_NOTHING:
+            named.append((start, end))
     titles: dict[int, bool] = {}
     as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False
     unusual: list[str] = []  # its capitalised words that are no ordinary words of a job advert
+    tech = known_words | taken  # words a plain capitalised word may stand in a list with
 
     def close() -> None:
         nonlocal run, shaped_run, unusual
@@ -116,10 +290,11 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
         original = text[starts[index] : ends[index]]
         acronym = ACRONYM.match(original) is not None
         ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
-        shaped = CAMEL_OR_DIGITS.match(original) is not None or (acronym and not ordinary)
+        shaped = (CAMEL_OR_DIGITS.match(original) is not None or acronym) and not ordinary
         capitalised = CAPITALISED.match(original) is not None
         candidate = (
             index not in known_words
+            and index not in taken
             and layout.section(index) not in ASKING_NOTHING
             and (shaped or index not in layout.heading_words)
             and (
@@ -137,6 +312,8 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
             close()
         if not candidate:
             continue
+        if shaped:
+            tech.add(index)
         first_of_sentence = index == 0 or (
             layout.sentences[index] != layout.sentences[index - 1]
             or BULLET_OR_BREAK.search(text[ends[index - 1] : starts[index]]) is not None
@@ -148,9 +325,19 @@ def unknown_terms(layout: Layout, known_words: set[int]) -> list[tuple[str, int,
         if capitalised and not ordinary:
             unusual.append(word)
     close()
-    terms = [
-        (text[starts[run[0]] : ends[run[-1]]], starts[run[0]], ends[run[-1]])
-        for run, shaped_run, unusual in runs
-        if shaped_run or not all(word in as_written for word in unusual)
+    if runs:
+        employers = _employers_words(layout)
+        runs = [entry for entry in runs if layout.words[entry[0][0]] not in employers]
+    plain = [
+        run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]
-    return terms[:MOST_TERMS]
+    named += [(starts[run[0]], ends[run[-1]]) for run, shaped_run, _unusual in runs if shaped_run]
+    while plain:  # a plain word in a list with another one that is in a list with a term: "Kafka, Pulsar or Kinesis"
+        listed = [run for run in plain if _in_a_list_of_tech(layout, run, tech)]
+        if not listed:
+            break
+        for run in listed:
+            named.append((starts[run[0]], ends[run[-1]]))
+            tech.update(run)
+            plain.remove(run)
+    return [(text[start:end], start, end) for start, end in sorted(named)][:MOST_TERMS]

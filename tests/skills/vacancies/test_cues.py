@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_holds_cues_of_every_kind_in_both_languages(demo):
-    for kind in VacancyCue.Kind.values:
+    for kind in set(VacancyCue.Kind.values) - {VacancyCue.Kind.TERM}:  # a product's name is one in both
         assert set(VacancyCue.objects.filter(kind=kind).values_list("language", flat=True)) == {"en", "nl"}, kind
 
 

@@ -336,7 +336,7 @@ def test_tech_looking_terms_it_does_not_know_are_named_with_their_offsets(demo, 
 def test_ordinary_words_and_known_terms_are_not_unrecognised(demo):
     text = (
         "Senior Data Engineer Amsterdam\n\nWe zoeken een Data Engineer in Utrecht. Je werkt met Python, SQL en "
-        "Airflow. Kennis van ETL, HBO-niveau. Our Team builds APIs. Je spreekt vloeiend Nederlands."
+        "Airflow. Kennis van datamodellen, HBO-niveau. Our Team builds APIs. Je spreekt vloeiend Nederlands."
     )
     assert read_vacancy(text=text).unrecognised == ()
 
@@ -366,7 +366,8 @@ def test_requirements_that_are_not_skills(demo, text, languages, years, location
 
 def test_unknown_products_listed_at_the_start_of_lines_are_named(demo):
     text = "Onze stack:\n- Snowflake\n- Kafka en Flink\n- Ervaring is fijn.\nKafka is onze ruggengraat."
-    assert [hit.text for hit in read_vacancy(text=text).unrecognised] == ["Snowflake", "Kafka", "Flink"]
+    named = [hit.text for hit in read_vacancy(text=text).unrecognised]
+    assert named == ["Snowflake", "Kafka", "Flink", "Kafka"]  # a term editors keep counts first in a sentence too
 
 
 @pytest.mark.parametrize(

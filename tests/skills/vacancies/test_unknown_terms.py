@@ -1,0 +1,127 @@
+"""The terms the reader does not know, named: products, languages, formats and technical acronyms, wherever and
+however a vacancy writes them, and no ordinary word, place, company or business acronym among them."""
+
+import pytest
+
+from skills.models import VacancyCue
+from skills.vacancies.reading import read_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def named(text: str) -> list[str]:
+    reading = read_vacancy(text=text)
+    for hit in reading.unrecognised:
+        assert text[hit.start : hit.end] == hit.text
+    return [hit.text for hit in reading.unrecognised if hit not in reading.out_of_context]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # lower case, as some products write themselves
+        ("You analyse locally with duckdb and sync sources with airbyte.", ["duckdb", "airbyte"]),
+        # glued to a Dutch word
+        ("Je beheert de Kafka-topics en de Snowflake-omgeving.", ["Kafka", "Snowflake"]),
+        ("Je bouwt Power BI-rapportages en Azure Data Factory-pipelines.", ["Power BI", "Azure Data Factory"]),
+        # whole when a different product holds a known word
+        (
+            "Data comes from SQL Server and Kafka Streams into Looker Studio.",
+            ["SQL Server", "Kafka Streams", "Looker Studio"],
+        ),
+        ("We run Delta Live Tables with Unity Catalog.", ["Delta Live Tables", "Unity Catalog"]),
+        # first in a sentence or on a bullet, where a capital says nothing
+        (
+            "Snowflake is our warehouse.\n- Fivetran loads the CRM.\n- Looker for dashboards",
+            ["Snowflake", "Fivetran", "Looker"],
+        ),
+        # digits, dots and languages
+        (
+            "Services in Go, TypeScript on Node.js and .NET; scripts in Bash or R.",
+            ["Go", "TypeScript", "Node.js", ".NET", "Bash", "R"],
+        ),
+        # written with symbols: not "C" in "C-level", not "net" in "net als"
+        ("Code in C#, C++ or F# on ASP.NET; a C-level sponsor.", ["C#", "C++", "F#", "ASP.NET"]),
+        # whole, though it holds a known word or a term
+        (
+            "Fallback to Azure OpenAI; logs in Grafana Loki; models on ONNX Runtime.",
+            ["Azure OpenAI", "Grafana Loki", "ONNX Runtime"],
+        ),
+        # formats and technical acronyms
+        (
+            "ELT jobs read Parquet, Avro and JSON; CDC feeds REST endpoints.",
+            ["ELT", "Parquet", "Avro", "JSON", "CDC", "REST"],
+        ),
+        # an enterprise stack, glued and first on a bullet
+        (
+            "- Mendix-applicaties en TOPdesk leveren data aan Cognos en Azure Monitor.",
+            ["Mendix", "TOPdesk", "Cognos", "Azure Monitor"],
+        ),
+        # inside a negation
+        ("No Flink experience needed.", ["Flink"]),
+    ],
+)
+def test_products_languages_formats_and_acronyms_are_named(demo, text, terms):
+    assert named(text) == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We go live every quarter and net als jij houden we van rust.",  # "Go", "net", "rust" as ordinary words
+        "Je volgde een opleiding informatica.",
+        "Spark SQL and dbt Cloud are what we use.",  # products the phrasebook knows, whole
+        "You work at our depot in Venlo with team Klantdata and De Nederlandsche Bank.",  # places and names
+        "Data from the CRM and ERP, under the AVG and GDPR, in the DevOps-team and with the BI and ML teams.",
+        "Je kent de BIO, NIS2 en DORA en hebt een VOG.",
+        "Three or more years of experience. English at C1 level. Knowledge of Django.",
+    ],
+)
+def test_ordinary_words_places_names_and_business_acronyms_are_not_named(demo, text):
+    assert named(text) == []
+
+
+def test_a_capitalised_word_in_a_list_with_a_term_is_named(demo):
+    assert named("Experience with Kafka, Redpanda or a similar broker.") == ["Kafka", "Redpanda"]
+
+
+def test_a_term_in_the_company_or_offer_section_is_not_named(demo):
+    text = "About us\nOur app runs on Kotlin.\n\nWhat we offer\nA Snowflake certification.\n"
+    assert named(text) == []
+
+
+def test_an_editor_adds_a_term_and_the_next_reading_names_it_however_written(demo):
+    text = "Our events land in redpanda."
+    assert named(text) == []
+    VacancyCue.objects.create(kind=VacancyCue.Kind.TERM, text="Redpanda", language="en")
+    assert named(text) == ["redpanda"]
+
+
+def test_the_employers_and_its_products_names_are_not_named(demo):
+    text = (
+        "Data Engineer bij ZorgNet\n\nOver ons\nOns eigen platform ZorgLink deelt verwijzingen.\n\n"
+        "Wat ga je doen?\nJe bouwt bij ZorgNet de datastromen achter ZorgLink, uit HiX en PostgreSQL."
+    )
+    assert named(text) == ["HiX", "PostgreSQL"]
+
+
+def test_a_capitalised_word_after_a_term_and_with_is_in_its_list(demo):
+    assert named("You load them into Snowflake with Meltrix, Quorra and Census.") == [
+        "Snowflake",
+        "Meltrix",
+        "Quorra",
+        "Census",
+    ]
+
+
+def test_capitalised_words_after_such_as_are_examples_of_products(demo):
+    assert named("Experience with a vector store such as Zilvra, Quorra or Meltrix. Zoals Nimbo.") == [
+        "Zilvra",
+        "Quorra",
+        "Meltrix",
+        "Nimbo",
+    ]
+
+
+def test_a_percentile_is_no_product(demo):
+    assert named("Keep p99 latency under 50 ms.") == []

@@ -233,7 +233,7 @@ def test_a_token_made_after_the_second_factor_reads_candidates_and_says_so(clien
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 200
     listed = " ".join(client.get(reverse("tokens:list")).content.decode().split())
     assert "Reads candidates" in listed
-    assert "<td>Yes</td>" in listed
+    assert '<td data-label="Reads candidates">Yes</td>' in listed
 
 
 def test_removing_the_authenticator_revokes_the_staff_tokens_for_good(client):

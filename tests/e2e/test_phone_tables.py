@@ -1,0 +1,90 @@
+"""On a 390×844 phone in Dutch, the pages with tables show every column: no table and no table container is wider
+than the screen (a table that scrolls sideways hides its last columns without a cue), and axe finds nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from api.services import create_token
+from catalog.demo import load_catalog_demo
+from portal.demo import load_demo_users
+from recruiting.demo import DEMO_RECRUITER, DEMO_VACANCY, load_demo_search
+from skills.demo import DEMO_ENGINEER, load_engineer_demo, load_skills_demo
+from skills.demo_benchmarks import load_benchmark_demo
+from skills.demo_candidates import load_demo_candidates
+from tests.e2e.conftest import Journey, assert_accessible
+from tests.e2e.support import share_session, watch_console
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE_WIDTH = 390
+LAKEHOUSE = "senior-data-engineer-lakehouse"
+
+# Everything wider than the screen: the page itself, a table container that scrolls, a table past the right edge.
+OVERFLOWS = """(width) => {
+  const found = [];
+  if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
+  document.querySelectorAll('.table-responsive').forEach((box) => {
+    if (box.scrollWidth > box.clientWidth + 1) found.push(`container ${box.scrollWidth}px > ${box.clientWidth}px`);
+  });
+  document.querySelectorAll('table').forEach((table) => {
+    const right = table.getBoundingClientRect().right;
+    if (right > width + 1) found.push(`table ${table.id || table.className} to ${Math.round(right)}px`);
+  });
+  return found;
+}"""
+
+
+def assert_tables_fit(journey: Journey, label: str) -> None:
+    page = journey.page
+    assert page.locator("main table").count(), f"{label}: no table on {page.url}"
+    overflows = page.evaluate(OVERFLOWS, PHONE_WIDTH)
+    journey.step(label, check_accessibility=False)
+    assert not overflows, f"{label} at {page.url}: {overflows}"
+    assert_accessible(page, journey.axe, label)
+
+
+def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
+    load_catalog_demo()
+    load_skills_demo()
+    load_demo_users()
+    load_engineer_demo()
+    load_demo_candidates()
+    load_demo_search()
+    load_benchmark_demo()  # the snapshot behind the benchmarks and the market map
+    users = get_user_model().objects
+    engineer, recruiter = users.get(email=DEMO_ENGINEER), users.get(email=DEMO_RECRUITER)
+    create_token(user=recruiter, name="Nachtelijke export van de shortlist")
+    search = recruiter.vacancy_searches.get()
+
+    context = browser.new_context(
+        reduced_motion="reduce", locale="nl", viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    journey = Journey(page, request.node.name)
+    errors = watch_console(page)
+
+    share_session(page, live_server, engineer)
+    page.goto(f"{live_server.url}/skills/benchmarks/")
+    assert page.locator(".benchmark-band").first.inner_text().startswith("bij de beste")
+    assert_tables_fit(journey, "benchmarks")
+    page.goto(f"{live_server.url}/skills/roles/{LAKEHOUSE}/")
+    assert_tables_fit(journey, "a role's requirements")
+
+    page.context.clear_cookies()
+    share_session(page, live_server, recruiter)
+    page.goto(f"{live_server.url}/recruiting/market/")
+    assert page.locator("#market-items-table").is_visible()
+    assert_tables_fit(journey, "the market map")
+    page.goto(f"{live_server.url}/recruiting/searches/{search.pk}/")
+    assert "Gevraagd als" in page.locator("table.search-requirements").inner_text()
+    assert_tables_fit(journey, "a saved vacancy search")
+    page.goto(f"{live_server.url}/recruiting/searches/new/")
+    page.get_by_label("Tekst van de vacature").fill(DEMO_VACANCY)
+    page.get_by_role("button", name="Lees de vacature").click()
+    page.locator("table.vacancy-items").wait_for()
+    assert_tables_fit(journey, "a vacancy read")
+    page.goto(f"{live_server.url}/api/tokens/")
+    assert_tables_fit(journey, "API tokens")
+    assert not errors, errors
+    context.close()

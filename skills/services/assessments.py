@@ -23,7 +23,6 @@ from skills.models import (
     Level,
     RoleMatch,
 )
-from skills.scoring import compute_match
 from skills.selectors.checklist import SavedAssessments
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services.matches import recompute_matches
@@ -55,9 +54,9 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     what was stored with what the pages show next to it.
 
     Entries equal to what is stored are left alone, and an empty entry for an unassessed item stores nothing; the
-    query count does not grow with the entries. Each match is computed once: the match of every role with the final levels
-    is stored and its target-role score is also the last history row's; only
-    the intermediate history rows of a multi-item save compute their own score.
+    query count does not grow with the entries. Each match is computed once, with the final levels. Every history row
+    of one save carries the ticked count and target-role score after the whole save: the engineer never had the
+    in-between states an arbitrary order of the items would make up (the one-minute start sets twenty at once).
     """
     entries = [
         AssessmentInput(
@@ -99,19 +98,9 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
         if old_level != entry.level:
             ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
-            if changes and profile.target_role_id:  # the previous change is intermediate: score it now
-                changes[-1].target_score = compute_match(target_specs, levels).score
             levels[entry.item.pk] = entry.level
             changes.append(
-                AssessmentChange(
-                    user=user,
-                    item=entry.item,
-                    old_level=old_level,
-                    new_level=entry.level,
-                    ticked_count=ticked,
-                    target_score=None,
-                    changed_at=now,
-                )
+                AssessmentChange(user=user, item=entry.item, old_level=old_level, new_level=entry.level, changed_at=now)
             )
     Assessment.objects.bulk_create(to_create.values())
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))
@@ -120,8 +109,9 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     matches: dict[int, RoleMatch] = {}
     if changes:
         matches = recompute_matches(profile=profile, levels=levels, specs=all_specs)
-        if profile.target_role_id in matches:
-            changes[-1].target_score = matches[profile.target_role_id].score
+        target = matches.get(profile.target_role_id)
+        for change in changes:
+            change.ticked_count, change.target_score = ticked, target.score if target else None
         AssessmentChange.objects.bulk_create(changes)
         profile.save(update_fields=["updated_at"])
     return SavedAssessments(

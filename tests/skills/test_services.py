@@ -136,7 +136,7 @@ def test_bulk_save_stores_matches_equal_to_a_fresh_computation():
     assert match.missing_must_have_names == [requirements[2].item.name]
 
 
-def test_bulk_save_keeps_one_history_row_per_changed_level_with_running_ticked_count():
+def test_bulk_save_keeps_one_history_row_per_changed_level_with_the_ticked_count_after_it():
     user = UserFactory()
     items = [ChecklistItemFactory() for _ in range(3)]
     AssessmentFactory(user=user, item=items[0], level=2)
@@ -149,7 +149,7 @@ def test_bulk_save_keeps_one_history_row_per_changed_level_with_running_ticked_c
         ],
     )
     history = list(AssessmentChange.objects.filter(user=user).order_by("id").values_list("item_id", "ticked_count"))
-    assert history == [(items[1].pk, 2), (items[2].pk, 3)]
+    assert history == [(items[1].pk, 3), (items[2].pk, 3)]  # the state after the save, not an in-between one
 
 
 def count_queries(callable_):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from skills import scoring
 from skills.models import Assessment, AssessmentChange, RoleMatch
 from skills.selectors import checklist
-from skills.services import assessments, matches
+from skills.services import matches
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile
 from skills.services.states import set_item_state
@@ -33,7 +33,9 @@ def tick(client, item, level):
 def grow(*, skills: int, items_per_skill: int, roles: int) -> list:
     """A checklist of ``skills`` × ``items_per_skill`` items and ``roles`` roles that each require every item."""
     items = [
-        ChecklistItemFactory(skill=skill) for skill in [SkillFactory() for _ in range(skills)] for _ in range(items_per_skill)
+        ChecklistItemFactory(skill=skill)
+        for skill in [SkillFactory() for _ in range(skills)]
+        for _ in range(items_per_skill)
     ]
     for _ in range(roles):
         role = RoleFactory()
@@ -71,7 +73,6 @@ def test_a_tick_computes_each_roles_match_once_and_the_history_reuses_the_target
         calls.append(1)
         return scoring.compute_match(requirements, levels)
 
-    monkeypatch.setattr(assessments, "compute_match", counted)
     monkeypatch.setattr(matches, "compute_match", counted)
     monkeypatch.setattr(checklist, "compute_match", counted)
     assert tick(client, items[0], 3).status_code == 200
@@ -135,20 +136,18 @@ def test_a_refused_save_draws_the_row_with_its_mark(client, engineer):
     assert 'value="" aria-pressed="true"' in body
 
 
-def test_a_multi_item_save_scores_every_history_row_against_the_target_role():
+def test_every_history_row_of_a_multi_item_save_has_the_state_after_the_whole_save():
+    """No made-up in-between states: the order of the items in one save is not a history."""
     user = UserFactory()
     items = grow(skills=1, items_per_skill=3, roles=1)
     profile = get_or_create_profile(user=user)
     profile.target_role = RoleMatch.objects.get(profile=profile).role
     profile.save()
     saved = save_assessments(user=user, entries=[AssessmentInput(item=item, level=3) for item in items])
-    scores = list(AssessmentChange.objects.filter(user=user).order_by("id").values_list("target_score", flat=True))
-    specs = saved.target_specs
-    expected = [
-        scoring.compute_match(specs, {item.pk: 3 for item in items[: number + 1]}).score for number in range(3)
-    ]
-    assert scores == expected
-    assert saved.target_score == expected[-1] == RoleMatch.objects.get(profile=profile, role=profile.target_role).score
+    rows = list(AssessmentChange.objects.filter(user=user).values_list("ticked_count", "target_score"))
+    final = scoring.compute_match(saved.target_specs, {item.pk: 3 for item in items}).score
+    assert rows == [(3, final)] * 3
+    assert saved.target_score == final == RoleMatch.objects.get(profile=profile, role=profile.target_role).score
 
 
 def test_a_new_profile_starts_without_a_target_role():

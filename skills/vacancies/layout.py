@@ -33,7 +33,7 @@ import re
 from enum import Enum
 
 from catalog.models import PHRASE_WORD
-from skills.vacancies.text import words
+from skills.vacancies.text import word_set, words
 
 
 class Section(Enum):
@@ -102,12 +102,34 @@ class Cues:
 WORDS_BEFORE = 7
 WORDS_AFTER = 6
 NEGATION_ENDS = frozenset(("nodig", "needed", "required", "necessary", "vereist", "noodzakelijk"))  # "geen X nodig"
+NEEDING = NEGATION_ENDS | word_set(
+    """
+    need needs use used uses using require requires expect expected ask asked look touch touches touched
+    gebruiken gebruikt vragen gevraagd verwachten verwacht
+    """
+)  # what a negation after a mention denies of it: "Spark and Airflow are not used here", "Spark is not something
+# we look for", "Airflow isn't something you need"
+NEEDING_REACH = 3  # words from the negation to the word of needing: "aren't things you need"
+RELATIVES = frozenset(("that", "which", "who", "where", "die", "dat", "wat", "waar", "waarmee"))  # "Airflow DAGs
+# that don't need restarts": the negation belongs to a clause of its own
+REFERENCE_AFTER = frozenset(("need", "use", "know", "touch", "require", "expect", "run"))  # "you won't need them"
+REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either"))  # the objects of those verbs
+OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those"))  # "…, dus die hoef je niet te kennen"
+REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
+REFERENCE_TAIL = 3  # "you won't need them in this team"
+REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
 TAIL_NEGATIONS = frozenset(("niet", "nooit"))
 TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
+MUSTS = word_set(
+    "must required essential mandatory necessary needed need vereist vereiste verplicht noodzakelijk nodig eis"
+)  # a nice cue does not reach past these: "SQL is a must, Spark is a plus"…
+CONTRASTS = frozenset(("but", "maar", "however", "echter", "whereas", "terwijl", "although", "though"))  # …nor these
+NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
+REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
 CLAUSE_BREAKS = frozenset(
     ("maar", "but", "however", "echter", "wel", "whereas", "terwijl", "wanneer", "waarom", "omdat", "zodat", "voordat")
 )  # and the conjunctions that open a clause of their own: "je debugt pipelines wanneer de output niet klopt"
@@ -140,6 +162,7 @@ class Layout:
         self.nice_sentences = {
             self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
         }
+        self.nice_cues = found_cues[NICE]
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
@@ -148,6 +171,8 @@ class Layout:
         ]
         self.negations_after = found_cues[NEGATION_AFTER]
         self._read_sections()
+        self.negated_references = [index for index in range(len(self.words)) if self._negated_reference(index)]
+        self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def _read_sections(self) -> None:
         lines = []  # (first word, past the last word, the line) of every line with words
@@ -271,20 +296,48 @@ class Layout:
         return bisect.bisect_left(self.clauses, clause), bisect.bisect_right(self.clauses, clause)
 
     def has_nice_cue(self, first: int) -> bool:
-        """Whether the sentence of word ``first`` calls what it names a plus: not when all its cues stand in clauses
-        before a clause that negates the mention ("Cloud experience is welcome, Spark is not"), and "bij voorkeur",
-        "preferably"… only for what follows them ("cloudomgevingen, bij voorkeur AWS")."""
-        if not self.sentences or self.sentences[first] not in self.nice_sentences:
+        """Whether the sentence of word ``first`` calls what it names a plus, or answers its question so ("Know
+        Docker? That's a plus."). A cue does not reach past a "must" or a "but" ("SQL is a must, Spark is a plus",
+        "Docker is a plus, but SQL is a must"), nor back from a later clause to a mention its clause negates ("Cloud
+        experience is welcome, Spark is not"); "bij voorkeur", "preferably"… only reach what follows them
+        ("cloudomgevingen, bij voorkeur AWS")."""
+        if not self.sentences:
             return False
-        clause = self.clauses[first]
-        sentence_cues = [
-            self.clauses[cue]
-            for cue in self.nice_cue_words
-            if self.sentences[cue] == self.sentences[first] and (cue < first or cue not in self.forward_nice_cues)
-        ]
-        if not sentence_cues:
+        sentence = self.sentences[first]
+        if sentence in self.nice_questions:
+            return True
+        if sentence not in self.nice_sentences:
             return False
-        return any(cue_clause >= clause for cue_clause in sentence_cues) or not self.is_negated(first, first)
+        for cue, cue_last in self.nice_cues:
+            if self.sentences[cue] != sentence or (cue > first and cue in self.forward_nice_cues):
+                continue
+            if self._stops_a_plus(*((first + 1, cue) if cue > first else (cue_last + 1, first)), mention=first):
+                continue
+            if cue < first and self.clauses[cue] < self.clauses[first] and self.is_negated(first, first):
+                continue
+            return True
+        return False
+
+    def _stops_a_plus(self, begin: int, end: int, *, mention: int) -> bool:
+        """Whether words ``begin``…``end - 1`` hold a "must" (not "not a must") or a "but" (unless the mention is
+        negated: "Spark is geen vereiste, maar wel een plus")."""
+        between = self.words[begin:end]
+        if any(
+            word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(begin, index - 2) : index])
+            for index, word in enumerate(between, start=begin)
+        ):
+            return True
+        return not CONTRASTS.isdisjoint(between) and not self.is_negated(mention, mention)
+
+    def _question_answered(self, cue: int) -> int | None:
+        """The sentence before the nice cue at word ``cue`` when it is a question on the same line that the cue's
+        sentence refers back to ("Heb je met Docker gewerkt? Dan is dat een pluspunt."), else None."""
+        sentence = self.sentences[cue]
+        begin = bisect.bisect_left(self.sentences, sentence)
+        if begin == 0 or REFERRING.isdisjoint(self.words[begin:cue]):
+            return None
+        gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+        return sentence - 1 if "?" in gap and "\n" not in gap else None
 
     def is_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
@@ -301,6 +354,8 @@ class Layout:
         negated_before = self._any_between(self.negations_before, window, first)
         if negated_before or self._any_between(self.negations_after, last + 1, stop):
             return True
+        if self._denied_after(last, min(stop, self._next_colon(last, end))) or self._answered_no(last):
+            return True
         # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
         colon = bisect.bisect_right(self.after_colons, last)
         end = min(end, self.after_colons[colon]) if colon < len(self.after_colons) else end
@@ -310,6 +365,67 @@ class Layout:
             not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
             or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
         ) and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
+
+    def _next_colon(self, last: int, end: int) -> int:
+        """The first word after a colon that follows word ``last``, or ``end``."""
+        colon = bisect.bisect_right(self.after_colons, last)
+        return min(end, self.after_colons[colon]) if colon < len(self.after_colons) else end
+
+    def _denied_after(self, last: int, stop: int) -> bool:
+        """Whether a negation after word ``last`` (before ``stop``) is followed closely by a word of needing or using:
+        "Spark and Airflow are not used here", "Airflow isn't something you need"; not across a relative clause
+        ("Airflow DAGs that don't need restarts")."""
+        index = bisect.bisect_right(self.negations_before, (last, len(self.words)))
+        for cue_first, cue_last in self.negations_before[index:]:
+            if cue_first >= stop:
+                break
+            if not RELATIVES.isdisjoint(self.words[last + 1 : cue_first]):
+                return False
+            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(stop, cue_last + 1 + NEEDING_REACH)]):
+                return True
+        return False
+
+    def _answered_no(self, last: int) -> bool:
+        """Whether the mention ending at word ``last`` is a question answered by a negation: "Spark? Not needed."."""
+        for index in (last, last + 1):
+            if index + 1 >= len(self.words) or (index > last and self.words[index] not in LIST_FILLERS):
+                return False
+            if "?" in self.text[self.ends[index] : self.starts[index + 1]]:
+                found = bisect.bisect_left(self.negations_after, (index + 1, -1))
+                return found < len(self.negations_after) and self.negations_after[found][0] == index + 1
+        return False
+
+    def _negated_reference(self, index: int) -> bool:
+        """Whether word ``index`` is a pronoun that points back at what was just named and is negated: "Airflow and
+        dbt are not used here, so you won't need them", "none of these", "…, dus die hoef je niet te kennen"."""
+        word = self.words[index]
+        if index == 0 or (word not in REFERENCES_AFTER and word not in OPENING_REFERENCES):
+            return False
+        before = self.words[index - 1]
+        if word in REFERENCES_AFTER and (
+            before in REFERENCE_AFTER or (before == "of" and self.words[index - 2] in ("none", "neither"))
+        ):
+            tail = self.words[index + 1 : self._clause_span(index)[1]]
+            if len(tail) > REFERENCE_TAIL or not REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail):
+                return False
+        elif word not in OPENING_REFERENCES or not (
+            self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self._after_colon(index)
+        ):
+            return False
+        return self.is_negated(index, index)
+
+    def _after_colon(self, index: int) -> bool:
+        found = bisect.bisect_left(self.after_colons, index)
+        return found < len(self.after_colons) and self.after_colons[found] == index
+
+    def referred_sentences(self, index: int) -> tuple[int, ...]:
+        """The sentences a pronoun at word ``index`` may point back into: its own, and the one before it on the
+        same line ("Forget about Airflow; we don't use it")."""
+        sentence = self.sentences[index]
+        begin = bisect.bisect_left(self.sentences, sentence)
+        if begin > 0 and "\n" not in self.text[self.ends[begin - 1] : self.starts[begin]]:
+            return sentence, sentence - 1
+        return (sentence,)
 
     @staticmethod
     def _any_between(occurrences: list[tuple[int, int]], begin: int, end: int) -> bool:

@@ -325,7 +325,15 @@ def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _spread_negations(placed: list[list], layout: Layout) -> None:
     """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
-    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one."""
+    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one.
+    A negated pronoun reaches the last mention before it in its sentence or the one before on its line, and so
+    that mention's list: "We moved off Airflow, so you won't need it", "Airflow en dbt: die gebruiken we niet"."""
+    for reference in layout.negated_references:
+        sentences = layout.referred_sentences(reference)
+        before = [mention for mention in placed if mention[4] < reference and layout.sentences[mention[4]] in sentences]
+        for mention in before:
+            if mention[4] == before[-1][4]:
+                mention[5] = True
     chain: list[list] = []
     for mention in [*placed, None]:
         if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):

@@ -46,7 +46,7 @@ class Section(Enum):
 
 
 ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
-LIST_SECTIONS = frozenset((Section.NICE,))  # a paragraph of prose after its list ends it
+LIST_SECTIONS = frozenset((Section.NICE, Section.NOT_ASKED))  # a paragraph of prose after its list ends it
 
 
 HEADING_KINDS = {
@@ -60,6 +60,7 @@ HEADING_KINDS = {
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
 HEADING_MAX_WORDS = 8
+PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after its heading cue is a sentence
 TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
@@ -192,7 +193,7 @@ class Layout:
             kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
             if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
-                current = Section.PLAIN  # the list of what is nice to have has ended
+                current = Section.PLAIN  # the list of what is nice to have, or not needed, has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
             if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
@@ -200,6 +201,8 @@ class Layout:
                 continue
             if kind is not None and body.endswith(SENTENCE_MARKS) and BULLETS.match(line).group().strip():
                 kind = None  # "- Je hebt gewerkt met Google Cloud." is an entry of its list, not a heading
+            if kind is not None and body.endswith((".", "!")) and len(line_words) > len(cue) + PROSE_AFTER_CUE:
+                kind = None  # "About half of your time goes to Airflow." is a sentence that starts like a heading
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
@@ -212,6 +215,8 @@ class Layout:
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
                 nice = any(begin <= first < following for first in self.nice_cue_words)
                 current = Section.NICE if nice else Section.PLAIN
+                if not body.endswith("?") and self._negates_within(begin, end):
+                    current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"
             self.sections[begin:end] = [current] * (end - begin)
             if current is Section.NOT_ASKED and kind is None and after_colon:
                 # "- Airflow: we orchestrate with Databricks Workflows": what follows the colon explains
@@ -227,11 +232,18 @@ class Layout:
         return bool(gap) and not gap.strip()
 
     def _prose_after_list(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
-        """Whether line ``number`` is a paragraph of prose that follows a list after an empty line."""
-        return (
-            not BULLETS.match(lines[number][2]).group().strip()
-            and self._after_empty_line(lines, line_starts, number)
-            and bool(BULLETS.match(lines[number - 1][2]).group().strip())
+        """Whether line ``number`` is a paragraph of prose that follows a list: after an empty line, or a sentence
+        straight after it that is not indented as the rest of an entry ("- Docker\nJe werkt dagelijks met SQL.")."""
+        line = lines[number][2]
+        if BULLETS.match(line).group().strip() or not BULLETS.match(lines[number - 1][2]).group().strip():
+            return False
+        sentence = not line[:1].isspace() and line.strip().endswith((".", "!"))
+        return sentence or self._after_empty_line(lines, line_starts, number)
+
+    def _negates_within(self, begin: int, end: int) -> bool:
+        """Whether a negation cue stands wholly within words ``begin``…``end - 1``."""
+        return self._any_between(self.negations_before, begin, end) or self._any_between(
+            self.negations_after, begin, end
         )
 
     def _title_after_paragraph(
@@ -351,7 +363,9 @@ class Layout:
         colon = self.after_colons[before] if before >= 0 else -1  # the first word after the last colon before it
         if colon > window and not NEGATION_ENDS.isdisjoint(self.words[window:colon]):
             window = colon  # "Geen Scala nodig: wij werken in Python": the negation ended before the colon
-        negated_before = self._any_between(self.negations_before, window, first)
+        negated_before = self._any_between(self.negations_before, window, first) or self._denied_before(
+            max(begin, colon), first
+        )
         if negated_before or self._any_between(self.negations_after, last + 1, stop):
             return True
         if self._denied_after(last, min(stop, self._next_colon(last, end))) or self._answered_no(last):
@@ -382,6 +396,17 @@ class Layout:
             if not RELATIVES.isdisjoint(self.words[last + 1 : cue_first]):
                 return False
             if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(stop, cue_last + 1 + NEEDING_REACH)]):
+                return True
+        return False
+
+    def _denied_before(self, begin: int, first: int) -> bool:
+        """Whether a negation of needing stands anywhere in words ``begin``…``first - 1`` of the clause: "You do not
+        need to have any hands-on experience with Docker"."""
+        index = bisect.bisect_left(self.negations_before, (begin, -1))
+        for cue_first, cue_last in self.negations_before[index:]:
+            if cue_first >= first:
+                return False
+            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(first, cue_last + 1 + NEEDING_REACH)]):
                 return True
         return False
 

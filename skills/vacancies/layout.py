@@ -320,8 +320,10 @@ class Layout:
             return True
         if sentence not in self.nice_sentences:
             return False
-        for cue, cue_last in self.nice_cues:
-            if self.sentences[cue] != sentence or (cue > first and cue in self.forward_nice_cues):
+        begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
+        end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
+        for cue, cue_last in self.nice_cues[begin:end]:
+            if cue > first and cue in self.forward_nice_cues:
                 continue
             if self._stops_a_plus(*((first + 1, cue) if cue > first else (cue_last + 1, first)), mention=first):
                 continue

@@ -1,0 +1,141 @@
+"""Where a negation, a nice-to-have cue and a section reach beyond the words next to a mention
+(skills.vacancies.layout): negations after a mention, pronouns that point back, questions answered, the end of a
+list, and the sections that ask nothing; read through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+def not_asked_items(reading) -> list[str]:
+    return [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items]
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Spark and Airflow are not used in this team.", {"pyspark", "airflow"}),
+        ("Airflow, dbt and Spark aren't things you need to know.", {"airflow", "dbt", "pyspark"}),
+        ("Spark or Airflow experience is not something we look for.", {"pyspark", "airflow"}),
+        ("We moved off Airflow last year, so you won't need it.", {"airflow"}),
+        ("Spark, Airflow and dbt - none of these are needed.", {"pyspark", "airflow", "dbt"}),
+        ("Forget about Airflow; we don't use it.", {"airflow"}),
+        ("Nobody on this team touches Pandas or NumPy.", {"pandas", "numpy"}),
+        ("Experience with Spark is not needed, nor is Airflow or dbt.", {"pyspark", "airflow", "dbt"}),
+        ("Pandas and NumPy? Not needed here.", {"pandas", "numpy"}),
+        (
+            "You do not need to have any hands-on experience with Spark or Airflow, our data team runs those.",
+            {"pyspark", "airflow"},
+        ),
+        ("Airflow en dbt gebruiken we niet, dus die hoef je niet te kennen.", {"airflow", "dbt"}),
+        ("Spark en Airflow: die gebruiken we hier niet.", {"pyspark", "airflow"}),
+        ("Niemand in het team werkt met Pandas.", {"pandas"}),
+        ("Spark en Airflow vallen buiten deze functie.", {"pyspark", "airflow"}),
+        ("Spark? Niet nodig.", {"pyspark"}),
+    ],
+)
+def test_a_negation_reaches_its_mentions_wherever_it_stands(demo, line, negated):
+    for text in (f"Requirements\n- SQL\n- {line}\n", f"Nice to have\n- Docker\n\n{line}\n"):
+        reading = read_vacancy(text=text)
+        assert set(asked_tools(reading)).isdisjoint(negated), text
+        assert set(not_asked_tools(reading)) == negated, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You build Airflow DAGs that don't need manual restarts.",
+        "We use Airflow every day; don't use it for heavy transformations.",
+        "You know Airflow. It is not required to know Spark.",
+        "Je beheert Airflow, dat niet altijd meewerkt.",
+    ],
+)
+def test_a_negation_of_something_else_leaves_the_mention_asked(demo, text):
+    assert "airflow" in asked_tools(read_vacancy(text=text))
+
+
+def test_not_null_is_a_check_not_a_negation(demo):
+    reading = read_vacancy(text="Tests on your models: uniqueness, not-null and accepted values.")
+    assert {"data-quality/data-tests", "data-quality/null-checks"} <= set(asked_items(reading))
+    assert not_asked_items(reading) == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["What's not required:", "Wat niet nodig is:", "No need to know:", "Don't worry if you lack:"]
+)
+def test_a_heading_that_negates_opens_what_is_not_needed(demo, heading):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n\n{heading}\n- Spark\n- Airflow\n")
+    assert asked_tools(reading) == []
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+    assert asked_items(reading) == {"sql/joins": True}
+
+
+def test_prose_after_a_list_of_what_is_not_needed_is_asked(demo):
+    reading = read_vacancy(text="What you don't need\n- Spark\n- Airflow\n\nWe write Python every day.\n")
+    assert asked_items(reading) == {"python-fundamentals/functions": True}
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SQL is a must, Docker is a plus.", {"sql/joins": True, "ci-cd/docker": False}),
+        ("Docker is a plus, but SQL is a must.", {"sql/joins": True, "ci-cd/docker": False}),
+        (
+            "Python is essential and Docker is nice to have.",
+            {"python-fundamentals/functions": True, "ci-cd/docker": False},
+        ),
+        ("Basiskennis van SQL is een must, ervaring met Docker een pré.", {"sql/joins": True, "ci-cd/docker": False}),
+        ("Ervaring met Docker is geen vereiste, maar wel een plus.", {"ci-cd/docker": False}),
+        ("Docker is not a must, but nice.", {"ci-cd/docker": False}),
+        ("Great if you also know Docker and CI/CD.", {"ci-cd/docker": False, "ci-cd/ci-pipelines": False}),
+        ("Docker is een extraatje.", {"ci-cd/docker": False}),
+        ("You write SQL. Know Docker? Great, that counts as a bonus.", {"sql/joins": True, "ci-cd/docker": False}),
+        (
+            "Je kent SQL. Heb je al eens met Docker gewerkt? Dan is dat een pluspunt.",
+            {"sql/joins": True, "ci-cd/docker": False},
+        ),
+    ],
+)
+def test_a_nice_cue_reaches_its_own_mentions_only(demo, text, expected):
+    assert asked_items(read_vacancy(text=text)) == expected
+
+
+@pytest.mark.parametrize(
+    "heading", ["Pluses:", "Extraatje", "Wat het extra leuk maakt", "What would make you stand out", "Ook leuk"]
+)
+def test_more_headings_open_a_nice_to_have_list(demo, heading):
+    assert asked_items(read_vacancy(text=f"Requirements\n- SQL\n\n{heading}\n- Docker\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }
+
+
+def test_a_sentence_straight_after_a_nice_to_have_list_is_asked(demo):
+    text = "Pluspunten\n- Docker\n- Airflow\nJe werkt dagelijks met Python.\n"
+    assert asked_items(read_vacancy(text=text))["python-fundamentals/functions"] is True
+    wrapped = "Pluspunten\n- Docker and a CI/CD\n  pipeline in GitLab CI.\n"
+    assert asked_items(read_vacancy(text=wrapped)) == {"ci-cd/docker": False, "ci-cd/ci-pipelines": False}
+
+
+@pytest.mark.parametrize("heading", ["About Voltwise", "Over Zekerzorg", "Jouw ontwikkeling", "Your development"])
+def test_the_company_and_what_you_will_learn_ask_nothing(demo, heading):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n\n{heading}\nWe run Airflow and dbt on Azure.\n")
+    assert asked_items(reading) == {"sql/joins": True}
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About the team\nYou join six engineers who run Airflow.\n",
+        "Over het team\nJe werkt met Airflow.\n",
+        "Requirements\n- SQL\nAbout half of your time goes to Airflow.\n",
+        "Wat vragen wij\n- SQL\nOver drie maanden werk je zelfstandig met Airflow.\n",
+    ],
+)
+def test_a_line_that_starts_like_the_company_heading_but_is_not_asks(demo, text):
+    assert "airflow" in asked_tools(read_vacancy(text=text))

@@ -137,6 +137,17 @@ CUES = {
         """,
         "geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg",
     ),
+    Kind.OFFER: (
+        """
+        we will train you\nwe ll train you\nwe train you\ntrain you in\nyou will learn\nyou ll learn
+        you get to learn\nwe will teach you\nwe ll teach you\nwe teach you\na course in\ncourses in\na course on
+        courses on\ntraining in\ncertification paid\nlearning budget\nwe offer training
+        """,
+        """
+        leer je\nwij leren je\nwe leren je\nleiden we je op\nleiden wij je op\nword je opgeleid\ncursussen in
+        een cursus in\ncursus over\ntrainingen in\ntraining in\nleerbudget\nopleidingsbudget
+        """,
+    ),
 }
 
 

@@ -15,7 +15,7 @@ class ItemPhrase(VacancyPhrase):
         _("needs context"),
         default=False,
         help_text=_(
-            "A generic word (\"debugging\", \"pipeline\"): it counts only when the same sentence or bullet also names "
+            'A generic word ("debugging", "pipeline"): it counts only when the same sentence or bullet also names '
             "the item's skill or one of its tools."
         ),
     )
@@ -40,7 +40,8 @@ class VacancyCue(models.Model):
         NICE = "nice-cue", _("makes its sentence nice to have")
         NEGATION_BEFORE = "negation-before", _("negates a mention after it")
         NEGATION_AFTER = "negation-after", _("negates a mention before it")
-        NOT_NEGATING = "not-negating", _("an idiom that looks negative but asks (\"no problem with\")")
+        NOT_NEGATING = "not-negating", _('an idiom that looks negative but asks ("no problem with")')
+        OFFER = "offer-cue", _('what follows it in its sentence is offered, not asked ("we will train you in")')
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.CharField(_("cue"), max_length=100)

@@ -24,8 +24,22 @@
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
-- **Company and offer**: what the "about us", "what we offer" and "what you will learn" ("Wat ga je leren?")
-  sections name describes the employer and the training it gives; it is not asked for.
+- **Company and offer**: what the "about us" ("About Voltwise", "Over Zekerzorg"), "what we offer" and "what you
+  will learn" ("Wat ga je leren?", "Jouw ontwikkeling") sections name describes the employer and the training it
+  gives; it is not asked for, nor is what a sentence offers as training ("we will train you in Airflow", "bij ons
+  leer je werken met dbt"; at most seven words after the cue, in its clause).
+- **Reach**: a negation after a mention that denies needing or using it reaches it ("Spark and Airflow are not used
+  here", "Airflow isn't something you need"), but not across a relative clause ("DAGs that don't need restarts");
+  one before it that denies needing reaches its whole clause ("You do not need any hands-on experience with
+  Docker"); "nobody", "none", "nor", "niemand" negate; a question answered by a negation is negated ("Spark? Not
+  needed."). A negated pronoun that points back ("so you won't need it", "none of these", "dus die hoef je niet te
+  kennen") negates the last mention before it in its sentence or the sentence before on its line, and its list.
+  A nice cue does not reach past a "must" or a "but" ("SQL is a must, Docker is a plus"; but "Spark is geen
+  vereiste, maar wel een plus"), and one in a sentence that refers back makes the question before it nice
+  ("Know Docker? That's a plus."). An unknown heading with a negation opens what is not needed ("What's not
+  required:"); a list of what is nice to have or not needed ends at the prose after it, or at a sentence straight
+  after it; a line that starts with a heading's words but goes on as a sentence ("About half of your time…") is
+  not a heading.
 """
 
 import bisect
@@ -58,7 +72,8 @@ HEADING_KINDS = {
     "not-asked": Section.NOT_ASKED,
 }  # skills.models.VacancyCue.Kind of a heading → the section it opens
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
-CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
+OFFERED = "offer-cue"
+CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
 HEADING_MAX_WORDS = 8
 PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after its heading cue is a sentence
 TITLE_AFTER_PARAGRAPH_WORDS = 5
@@ -171,6 +186,7 @@ class Layout:
             (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
         ]
         self.negations_after = found_cues[NEGATION_AFTER]
+        self.offer_cues = found_cues[OFFERED]
         self._read_sections()
         self.negated_references = [index for index in range(len(self.words)) if self._negated_reference(index)]
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
@@ -331,6 +347,20 @@ class Layout:
                 continue
             return True
         return False
+
+    def is_offered(self, first: int) -> bool:
+        """Whether an offer cue stands at most seven words before word ``first`` in its clause, with no "must" or
+        "but" between: "We will train you in Airflow and dbt", "In de eerste maand leer je werken met Airflow"."""
+        if not self.offer_cues:
+            return False
+        begin = bisect.bisect_left(self.offer_cues, (bisect.bisect_left(self.sentences, self.sentences[first]), -1))
+        return any(
+            cue_last < first
+            and first - cue_last <= WORDS_BEFORE
+            and self.clauses[cue_last] == self.clauses[first]
+            and not self._stops_a_plus(cue_last + 1, first, mention=first)
+            for _cue, cue_last in self.offer_cues[begin : bisect.bisect_left(self.offer_cues, (first, -1))]
+        )
 
     def _stops_a_plus(self, begin: int, end: int, *, mention: int) -> bool:
         """Whether words ``begin``…``end - 1`` hold a "must" (not "not a must") or a "but" (unless the mention is

@@ -10,7 +10,7 @@ How a text is read, step by step (each step documented in its module):
    tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud");
    a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in "slow SQL").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
-   and "about us" do not count; negated ones are "not asked", in their own group, whatever section they stand in,
+   and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated ones are "not asked", in their own group, whatever section they stand in,
    and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
    An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
@@ -233,7 +233,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
-        if layout.section(first_word) in ASKING_NOTHING:
+        if layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word):
             continue
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
         placed.append([hit, start, end, first_word, last_word, negated])

@@ -4,6 +4,7 @@ list, and the sections that ask nothing; read through read_vacancy."""
 
 import pytest
 
+from skills.models import VacancyCue
 from skills.vacancies.reading import read_vacancy
 from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
 
@@ -139,3 +140,35 @@ def test_the_company_and_what_you_will_learn_ask_nothing(demo, heading):
 )
 def test_a_line_that_starts_like_the_company_heading_but_is_not_asks(demo, text):
     assert "airflow" in asked_tools(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You build pipelines in Python. We will train you in Airflow and dbt during your first month.",
+        "Je bouwt pipelines in Python. In de eerste maand leer je werken met Airflow en dbt.",
+    ],
+)
+def test_what_a_sentence_offers_as_training_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert "python-fundamentals/functions" in asked_items(reading)
+    assert asked_tools(reading) == []
+    assert not_asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You'll learn Airflow from our seniors, but dbt is a must.",
+        "Je leert de business kennen en bouwt je eerste pipelines in de cloud met dbt.",
+    ],
+)
+def test_an_offer_reaches_neither_past_a_must_nor_far(demo, text):
+    assert "dbt" in asked_tools(read_vacancy(text=text))
+
+
+def test_an_editor_adds_an_offer_cue_and_the_next_reading_follows_it(demo):
+    text = "Je bouwt pipelines in Python. Wij betalen je Airflow-certificering."
+    assert "airflow" in asked_tools(read_vacancy(text=text))
+    VacancyCue.objects.create(kind=VacancyCue.Kind.OFFER, language="nl", text="wij betalen je")
+    assert asked_tools(read_vacancy(text=text)) == []

@@ -12,7 +12,7 @@ CUES = {
         requirements\nrequired\nmust have\nmust haves\nwhat you bring\nwhat we ask\nwhat we are looking for
         what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
         what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills\nwhat we look for\nwe are looking for
-        your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring
+        your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring\nyou speak
         """,
         """
         wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
@@ -21,7 +21,8 @@ CUES = {
         wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
         profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
         wat heb je nodig\nwat moet je kunnen\nwat wij zoeken\nwat we zoeken\ndit ben jij\ndit neem je mee
-        dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten
+        dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten\nje spreekt
+        jij spreekt
         """,
     ),
     Kind.NICE_HEADING: (
@@ -106,7 +107,8 @@ CUES = {
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
-        extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig
+        extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
+        extra interessant
         """,
     ),
     Kind.NEGATION_BEFORE: (

@@ -75,7 +75,8 @@ NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating"
 OFFERED = "offer-cue"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
 HEADING_MAX_WORDS = 8
-PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after its heading cue is a sentence
+PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after a company or offer heading's
+# cue is a sentence ("You have…", "Je hebt…" still open what is required)
 TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
@@ -217,7 +218,7 @@ class Layout:
                 continue
             if kind is not None and body.endswith(SENTENCE_MARKS) and BULLETS.match(line).group().strip():
                 kind = None  # "- Je hebt gewerkt met Google Cloud." is an entry of its list, not a heading
-            if kind is not None and body.endswith((".", "!")) and len(line_words) > len(cue) + PROSE_AFTER_CUE:
+            if kind in ASKING_NOTHING and body.endswith((".", "!")) and len(line_words) > len(cue) + PROSE_AFTER_CUE:
                 kind = None  # "About half of your time goes to Airflow." is a sentence that starts like a heading
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind

@@ -172,3 +172,18 @@ def test_an_editor_adds_an_offer_cue_and_the_next_reading_follows_it(demo):
     assert "airflow" in asked_tools(read_vacancy(text=text))
     VacancyCue.objects.create(kind=VacancyCue.Kind.OFFER, language="nl", text="wij betalen je")
     assert asked_tools(read_vacancy(text=text)) == []
+
+
+def test_a_line_on_the_language_you_speak_after_the_offer_asks_it(demo):
+    reading = read_vacancy(
+        text="Wat wij bieden\nEen vaste baan en een leerbudget.\n\nJe spreekt vloeiend Nederlands.\n"
+    )
+    assert reading.requirements.languages == ["nl"]
+
+
+@pytest.mark.parametrize("heading", ["Wat het werk extra leuk maakt", "Wat je extra interessant maakt"])
+def test_extra_leuk_opens_a_nice_to_have_list(demo, heading):
+    assert asked_items(read_vacancy(text=f"Wat vragen wij\n- SQL\n\n{heading}\n- Je kent Docker.\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }

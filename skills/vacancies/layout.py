@@ -461,7 +461,7 @@ class Layout:
             return False
         before = self.words[index - 1]
         if word in REFERENCES_AFTER and (
-            before in REFERENCE_AFTER or (before == "of" and self.words[index - 2] in ("none", "neither"))
+            before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
         ):
             tail = self.words[index + 1 : self._clause_span(index)[1]]
             if len(tail) > REFERENCE_TAIL or not REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail):

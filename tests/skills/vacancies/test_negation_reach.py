@@ -178,7 +178,7 @@ def test_a_line_on_the_language_you_speak_after_the_offer_asks_it(demo):
     reading = read_vacancy(
         text="Wat wij bieden\nEen vaste baan en een leerbudget.\n\nJe spreekt vloeiend Nederlands.\n"
     )
-    assert reading.requirements.languages == ["nl"]
+    assert list(reading.requirements.languages) == ["nl"]
 
 
 @pytest.mark.parametrize("heading", ["Wat het werk extra leuk maakt", "Wat je extra interessant maakt"])

@@ -101,22 +101,22 @@ CUES = {
         would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset\ndesirable
         but not required\nbut not a must\nbut not essential\nbut not necessary\nbut not a requirement
         great if\nnice if\nwould be welcome\nare welcome\nextra points\nbut nice\nnice but\nadvantageous
-        stand out\nsets you apart
+        stand out\nsets you apart\nis helpful\nwould be helpful\nbut helpful\nhelpful but\nis useful\nwould be useful
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
         extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
-        extra interessant
+        extra interessant\nis handig\nhandig als\nmaar handig
         """,
     ),
     Kind.NEGATION_BEFORE: (
         """
         no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither
-        nor\nnobody\nno one\nnone\nisn t\naren t
+        nor\nnobody\nno one\nnone\nisn t\naren t\ninstead of\nrather than
         """,
-        "geen\nniet\nhoeft\nhoef\nzonder\nnooit\nniemand",
+        "geen\nniet\nhoeft\nhoef\nzonder\nnooit\nniemand\nin plaats van",
     ),
     Kind.NEGATION_AFTER: (
         """

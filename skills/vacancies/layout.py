@@ -129,10 +129,13 @@ NEEDING = NEGATION_ENDS | word_set(
 NEEDING_REACH = 3  # words from the negation to the word of needing: "aren't things you need"
 RELATIVES = frozenset(("that", "which", "who", "where", "die", "dat", "wat", "waar", "waarmee"))  # "Airflow DAGs
 # that don't need restarts": the negation belongs to a clause of its own
-REFERENCE_AFTER = frozenset(("need", "use", "know", "touch", "require", "expect", "run"))  # "you won't need them"
+REFERENCE_AFTER = frozenset(("need", "use", "know", "touch", "require", "expect", "run", "with"))  # "you won't
+# need them", "you will not work with it"
 REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either"))  # the objects of those verbs
 OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those"))  # "…, dus die hoef je niet te kennen"
 REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
+OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
+# required to…" at the start of a sentence points at nothing)
 REFERENCE_TAIL = 3  # "you won't need them in this team"
 REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
@@ -232,8 +235,10 @@ class Layout:
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
                 nice = any(begin <= first < following for first in self.nice_cue_words)
                 current = Section.NICE if nice else Section.PLAIN
-                if not body.endswith("?") and self._negates_within(begin, end):
+                if not nice and not body.endswith("?") and self._negates_within(begin, end):
                     current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"
+            if current is Section.NOT_ASKED and any(begin <= first < end for first in self.nice_cue_words):
+                current = Section.NICE  # "Not required, but a plus:"
             self.sections[begin:end] = [current] * (end - begin)
             if current is Section.NOT_ASKED and kind is None and after_colon:
                 # "- Airflow: we orchestrate with Databricks Workflows": what follows the colon explains
@@ -459,6 +464,8 @@ class Layout:
         word = self.words[index]
         if index == 0 or (word not in REFERENCES_AFTER and word not in OPENING_REFERENCES):
             return False
+        if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
+            return self.is_negated(index, index)
         before = self.words[index - 1]
         if word in REFERENCES_AFTER and (
             before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))

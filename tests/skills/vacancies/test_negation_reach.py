@@ -187,3 +187,26 @@ def test_extra_leuk_opens_a_nice_to_have_list(demo, heading):
         "sql/joins": True,
         "ci-cd/docker": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Instead of Airflow we orchestrate with cron.", {"airflow"}),
+        ("In plaats van Airflow gebruiken we cron.", {"airflow"}),
+        ("Airflow is run by the platform team, so it's not part of your job.", {"airflow"}),
+        ("Spark is used by the data science team; you will not work with it.", {"pyspark"}),
+    ],
+)
+def test_instead_of_and_a_pronoun_after_so_negate(demo, line, negated):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n- {line}\n")
+    assert set(asked_tools(reading)).isdisjoint(negated)
+    assert set(not_asked_tools(reading)) == negated
+
+
+@pytest.mark.parametrize("heading", ["Not required, but a plus:", "Not required but helpful:"])
+def test_a_heading_that_negates_but_calls_it_a_plus_opens_a_nice_to_have_list(demo, heading):
+    assert asked_items(read_vacancy(text=f"Requirements\n- SQL\n\n{heading}\n- Docker\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }

@@ -13,6 +13,7 @@ CUES = {
         what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
         what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills\nwhat we look for\nwe are looking for
         your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring\nyou speak
+        essential\nessential skills\nessential criteria
         """,
         """
         wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
@@ -22,7 +23,7 @@ CUES = {
         profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
         wat heb je nodig\nwat moet je kunnen\nwat wij zoeken\nwat we zoeken\ndit ben jij\ndit neem je mee
         dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten\nje spreekt
-        jij spreekt
+        jij spreekt\nknock out criteria\nknockout criteria\nharde eisen\nminimale eisen
         """,
     ),
     Kind.NICE_HEADING: (
@@ -31,13 +32,15 @@ CUES = {
         nice to know\noptional\nextra\nit s a plus\na plus\nwould be nice\nwould be great\ngreat to have
         nice extras\neven better if you have\nbonus if you have\nit would be great if you\nit would be nice if you
         desirable\npluses\nplusses\nwhat would be a plus\nwhat would make you stand out\nwhat makes you stand out
-        what sets you apart\nthings that help\nalso nice\nnice but not essential\nextra points
+        what sets you apart\nthings that help\nalso nice\nnice but not essential\nextra points\nshould have
+        should haves\ncould have\ndesired\ndesired skills\ndesirable criteria\nbrownie points
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         helemaal mooi\ngeen must\nzou fijn zijn\nzou mooi zijn\nleuk als je ook hebt\nleuk als je hebt\nfijn als je hebt
         mooi als je hebt\nhelemaal top als\ntop als je\nextraatje\nextraatjes\nwat het extra leuk maakt
-        wat je extra interessant maakt\nwaarmee je opvalt\nook leuk\nook fijn\nmooi meegenomen is
+        wat je extra interessant maakt\nwaarmee je opvalt\nook leuk\nook fijn\nmooi meegenomen is\nwensen\nwens
+        gewenst\ngewenste competenties\ngewenste kennis\ngewenste ervaring\ngunningscriteria\nwenselijk
         """,
     ),
     Kind.PLAIN_HEADING: (
@@ -102,13 +105,14 @@ CUES = {
         but not required\nbut not a must\nbut not essential\nbut not necessary\nbut not a requirement
         great if\nnice if\nwould be welcome\nare welcome\nextra points\nbut nice\nnice but\nadvantageous
         stand out\nsets you apart\nis helpful\nwould be helpful\nbut helpful\nhelpful but\nis useful\nwould be useful
+        appreciated\nbrownie points
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
         extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
-        extra interessant\nis handig\nhandig als\nmaar handig
+        extra interessant\nis handig\nhandig als\nmaar handig\nis gewenst\nwenselijk
         """,
     ),
     Kind.NEGATION_BEFORE: (

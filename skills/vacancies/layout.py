@@ -215,7 +215,7 @@ class Layout:
             if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
                 current = Section.PLAIN  # the list of what is nice to have, or not needed, has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
-            if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
+            if kind is not None and after_colon and self._label_of_its_line(kind, cue, body, after_colon):
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
                 self.heading_words.update(range(begin, begin + len(cue)))
                 continue
@@ -229,6 +229,11 @@ class Layout:
             elif kind is None and (
                 self._unknown_heading(lines, number, body, after_colon)
                 or (current in ASKING_NOTHING and self._title_after_paragraph(lines, line_starts, number, body))
+                or (
+                    current in LIST_SECTIONS
+                    and self._after_list_or_sentence(lines, number)
+                    and self._title_after_paragraph(lines, line_starts, number, body)
+                )
             ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: the nearest cue in the heading or the line after it says what it opens
@@ -246,6 +251,16 @@ class Layout:
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
 
+    @staticmethod
+    def _label_of_its_line(kind: Section, cue: tuple[str, ...], body: str, after_colon: str) -> bool:
+        """Whether a line that starts with a heading cue and goes on after a colon is of that kind by itself: the cue
+        and a few characters before the colon ("Pré: kennis van Kafka"), or any short label of what is not needed
+        ("Niet nodig voor deze opdracht: Pandas of dbt.")."""
+        label = body[: len(body) - len(after_colon)]
+        if kind is Section.NOT_ASKED:
+            return len(label.split()) <= HEADING_MAX_WORDS
+        return len(label) <= len(" ".join(cue)) + 3
+
     def _after_empty_line(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
         """Whether an empty line stands between line ``number`` and the line with words before it."""
         if number == 0:
@@ -261,6 +276,13 @@ class Layout:
             return False
         sentence = not line[:1].isspace() and line.strip().endswith((".", "!"))
         return sentence or self._after_empty_line(lines, line_starts, number)
+
+    @staticmethod
+    def _after_list_or_sentence(lines: list[tuple[int, int, str]], number: int) -> bool:
+        """Whether the line before line ``number`` is an entry of a list or ends as a sentence: a short title after
+        it starts the next part ("- Docker\n\nOverige informatie\nStandplaats Apeldoorn.")."""
+        previous = lines[number - 1][2] if number else ""
+        return bool(BULLETS.match(previous).group().strip()) or previous.strip().endswith((".", "!"))
 
     def _negates_within(self, begin: int, end: int) -> bool:
         """Whether a negation cue stands wholly within words ``begin``…``end - 1``."""

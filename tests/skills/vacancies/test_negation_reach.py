@@ -210,3 +210,35 @@ def test_a_heading_that_negates_but_calls_it_a_plus_opens_a_nice_to_have_list(de
         "sql/joins": True,
         "ci-cd/docker": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("required", "nice"), [("Eisen", "Wensen"), ("Essential", "Desirable"), ("Must have", "Should have")]
+)
+def test_tender_headings_split_what_is_required_from_what_is_wished(demo, required, nice):
+    assert asked_items(read_vacancy(text=f"{required}\n- SQL\n\n{nice}\n- Docker\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }
+
+
+@pytest.mark.parametrize("line", ["Docker experience is appreciated.", "Kennis van Docker is gewenst."])
+def test_appreciated_and_gewenst_make_a_plus(demo, line):
+    assert asked_items(read_vacancy(text=f"Requirements\n- SQL.\n- {line}\n")) == {
+        "sql/joins": True,
+        "ci-cd/docker": False,
+    }
+
+
+def test_a_label_of_what_is_not_needed_with_its_list_after_the_colon_is_one_line(demo):
+    text = "Wensen\n- Docker\n\nNiet nodig voor deze opdracht: Pandas of dbt.\n- Airflow\n"
+    reading = read_vacancy(text=text)
+    assert set(not_asked_tools(reading)) == {"pandas", "dbt"}
+    assert asked_items(reading) == {"ci-cd/docker": False, "orchestration/airflow-dags": False}
+
+
+def test_a_short_title_after_a_list_starts_the_next_part(demo):
+    text = "Wensen\n- Docker\n\nOverige informatie\nJe schrijft Python en spreekt vloeiend Nederlands.\n"
+    reading = read_vacancy(text=text)
+    assert asked_items(reading) == {"ci-cd/docker": False, "python-fundamentals/functions": True}
+    assert list(reading.requirements.languages) == ["nl"]

@@ -33,7 +33,7 @@ CUES = {
         nice extras\neven better if you have\nbonus if you have\nit would be great if you\nit would be nice if you
         desirable\npluses\nplusses\nwhat would be a plus\nwhat would make you stand out\nwhat makes you stand out
         what sets you apart\nthings that help\nalso nice\nnice but not essential\nextra points\nshould have
-        should haves\ncould have\ndesired\ndesired skills\ndesirable criteria\nbrownie points
+        should haves\ncould have\ndesired\ndesired skills\ndesirable criteria\nbrownie points\nnot a must
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel

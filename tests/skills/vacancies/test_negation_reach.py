@@ -204,7 +204,7 @@ def test_instead_of_and_a_pronoun_after_so_negate(demo, line, negated):
     assert set(not_asked_tools(reading)) == negated
 
 
-@pytest.mark.parametrize("heading", ["Not required, but a plus:", "Not required but helpful:"])
+@pytest.mark.parametrize("heading", ["Not required, but a plus:", "Not required but helpful:", "Not a must:"])
 def test_a_heading_that_negates_but_calls_it_a_plus_opens_a_nice_to_have_list(demo, heading):
     assert asked_items(read_vacancy(text=f"Requirements\n- SQL\n\n{heading}\n- Docker\n")) == {
         "sql/joins": True,

@@ -177,6 +177,7 @@ class Layout:
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
+        self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()
         found_cues = cues.occurrences(self.words)
         self.nice_sentences = {
@@ -191,8 +192,18 @@ class Layout:
         ]
         self.negations_after = found_cues[NEGATION_AFTER]
         self.offer_cues = found_cues[OFFERED]
+        self._musts = [  # where a must stands ("must", not "not a must"), in order
+            index
+            for index, word in enumerate(self.words)
+            if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
+        ]
+        self._contrasts = [index for index, word in enumerate(self.words) if word in CONTRASTS]  # "but", "maar"…
         self._read_sections()
-        self.negated_references = [index for index in range(len(self.words)) if self._negated_reference(index)]
+        self.negated_references = [
+            index
+            for index, word in enumerate(self.words)
+            if (word in REFERENCES_AFTER or word in OPENING_REFERENCES) and self._negated_reference(index)
+        ]
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def _read_sections(self) -> None:
@@ -323,6 +334,8 @@ class Layout:
             gap = self.text[self.ends[index - 1] : self.starts[index]]
             if ":" in gap:
                 self.after_colons.append(index)
+            if "?" in gap:
+                self.questions.add(index - 1)
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
@@ -393,13 +406,10 @@ class Layout:
     def _stops_a_plus(self, begin: int, end: int, *, mention: int) -> bool:
         """Whether words ``begin``…``end - 1`` hold a "must" (not "not a must") or a "but" (unless the mention is
         negated: "Spark is geen vereiste, maar wel een plus")."""
-        between = self.words[begin:end]
-        if any(
-            word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(begin, index - 2) : index])
-            for index, word in enumerate(between, start=begin)
-        ):
+        if bisect.bisect_left(self._musts, begin) < bisect.bisect_left(self._musts, end):
             return True
-        return not CONTRASTS.isdisjoint(between) and not self.is_negated(mention, mention)
+        contrasts = bisect.bisect_left(self._contrasts, begin) < bisect.bisect_left(self._contrasts, end)
+        return contrasts and not self.is_negated(mention, mention)
 
     def _question_answered(self, cue: int) -> int | None:
         """The sentence before the nice cue at word ``cue`` when it is a question on the same line that the cue's
@@ -472,13 +482,14 @@ class Layout:
 
     def _answered_no(self, last: int) -> bool:
         """Whether the mention ending at word ``last`` is a question answered by a negation: "Spark? Not needed."."""
-        for index in (last, last + 1):
-            if index + 1 >= len(self.words) or (index > last and self.words[index] not in LIST_FILLERS):
-                return False
-            if "?" in self.text[self.ends[index] : self.starts[index + 1]]:
-                found = bisect.bisect_left(self.negations_after, (index + 1, -1))
-                return found < len(self.negations_after) and self.negations_after[found][0] == index + 1
-        return False
+        if last in self.questions:
+            question = last
+        elif last + 1 in self.questions and self.words[last + 1] in LIST_FILLERS:
+            question = last + 1  # "Spark experience? Not required."
+        else:
+            return False
+        found = bisect.bisect_left(self.negations_after, (question + 1, -1))
+        return found < len(self.negations_after) and self.negations_after[found][0] == question + 1
 
     def _negated_reference(self, index: int) -> bool:
         """Whether word ``index`` is a pronoun that points back at what was just named and is negated: "Airflow and

@@ -49,6 +49,8 @@ CUES = {
         our team\nour stack\ntech stack\ninterested\nhow to apply\nthe process\nyour job\nthe job\nthe position
         in this role\nyour responsibilities\nyour tasks\nkey responsibilities\nwhat the job involves\nday to day
         about the team\nabout the job\nabout this job\nabout this role\nabout the position\nabout the vacancy
+        about this vacancy\nabout the opportunity\nabout the project\nabout the assignment\nabout your role
+        about your team\nabout our team\nabout the department\nabout the work\nabout the data team
         """,
         """
         wat ga je doen\nwat ga jij doen\nde functie\nde rol\nfunctieomschrijving\nover de functie\njouw rol\nje rol
@@ -56,6 +58,8 @@ CUES = {
         interesse\nsolliciteren\nprocedure\njouw baan\nde baan\nje taken\njouw taken\nwat je doet\nin deze functie
         in deze rol\njouw functie\nde uitdaging\njouw uitdaging\nwat houdt de functie in\nfunctie inhoud\nfunctieinhoud
         over het team\nover de rol\nover deze functie\nover de vacature\nover deze vacature\nover de baan
+        over het project\nover de opdracht\nover de afdeling\nover ons team\nover jouw team\nover je team
+        over jouw rol\nover de werkzaamheden\nover het datateam
         """,
     ),
     Kind.COMPANY_HEADING: (

@@ -134,6 +134,8 @@ def test_the_company_and_what_you_will_learn_ask_nothing(demo, heading):
     [
         "About the team\nYou join six engineers who run Airflow.\n",
         "Over het team\nJe werkt met Airflow.\n",
+        "About the project\nYou move our jobs to Airflow.\n",
+        "Over de opdracht\nJe bouwt DAG's in Airflow.\n",
         "Requirements\n- SQL\nAbout half of your time goes to Airflow.\n",
         "Wat vragen wij\n- SQL\nOver drie maanden werk je zelfstandig met Airflow.\n",
     ],

@@ -192,6 +192,7 @@ class Layout:
         ]
         self.negations_after = found_cues[NEGATION_AFTER]
         self.offer_cues = found_cues[OFFERED]
+        self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
         self._musts = [  # where a must stands ("must", not "not a must"), in order
             index
             for index, word in enumerate(self.words)
@@ -392,7 +393,7 @@ class Layout:
     def is_offered(self, first: int) -> bool:
         """Whether an offer cue stands at most seven words before word ``first`` in its clause, with no "must" or
         "but" between: "We will train you in Airflow and dbt", "In de eerste maand leer je werken met Airflow"."""
-        if not self.offer_cues:
+        if self.sentences[first] not in self.offer_sentences:
             return False
         begin = bisect.bisect_left(self.offer_cues, (bisect.bisect_left(self.sentences, self.sentences[first]), -1))
         return any(

@@ -12,7 +12,8 @@ CUES = {
         requirements\nrequired\nmust have\nmust haves\nwhat you bring\nwhat we ask\nwhat we are looking for
         what we re looking for\nwho you are\nabout you\nyour profile\nprofile\nqualifications\nyou have
         what you need\nwhat you ll need\nwhat we expect\nyour skills\nskills\nwhat we look for\nwe are looking for
-        your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring
+        your background\nyour experience\nthe ideal candidate\nwho we are looking for\nyou bring\nyou speak
+        essential\nessential skills\nessential criteria
         """,
         """
         wat vragen wij\nwat vragen we\nwat wij vragen\nwat we vragen\nwat wij van je vragen\nwat we van je vragen
@@ -21,7 +22,8 @@ CUES = {
         wat verwachten wij\nwat verwachten we\nwat wij verwachten\nwij vragen\nwe vragen\njouw profiel\nje profiel
         profiel\nover jou\nfunctie eisen\nfunctieeisen\neisen\nvereisten\nje hebt\njij hebt\njouw vaardigheden
         wat heb je nodig\nwat moet je kunnen\nwat wij zoeken\nwat we zoeken\ndit ben jij\ndit neem je mee
-        dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten
+        dit heb je nodig\njouw achtergrond\nwat wij van jou verwachten\nwat we van jou verwachten\nje spreekt
+        jij spreekt\nknock out criteria\nknockout criteria\nharde eisen\nminimale eisen
         """,
     ),
     Kind.NICE_HEADING: (
@@ -29,12 +31,16 @@ CUES = {
         nice to have\nnice to haves\nbonus\nbonus points\npreferred\npreferred qualifications\ngood to have
         nice to know\noptional\nextra\nit s a plus\na plus\nwould be nice\nwould be great\ngreat to have
         nice extras\neven better if you have\nbonus if you have\nit would be great if you\nit would be nice if you
-        desirable
+        desirable\npluses\nplusses\nwhat would be a plus\nwhat would make you stand out\nwhat makes you stand out
+        what sets you apart\nthings that help\nalso nice\nnice but not essential\nextra points\nshould have
+        should haves\ncould have\ndesired\ndesired skills\ndesirable criteria\nbrownie points\nnot a must
         """,
         """
         pre\npres\npluspunten\npluspunt\nbonuspunten\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         helemaal mooi\ngeen must\nzou fijn zijn\nzou mooi zijn\nleuk als je ook hebt\nleuk als je hebt\nfijn als je hebt
-        mooi als je hebt\nhelemaal top als\ntop als je
+        mooi als je hebt\nhelemaal top als\ntop als je\nextraatje\nextraatjes\nwat het extra leuk maakt
+        wat je extra interessant maakt\nwaarmee je opvalt\nook leuk\nook fijn\nmooi meegenomen is\nwensen\nwens
+        gewenst\ngewenste competenties\ngewenste kennis\ngewenste ervaring\ngunningscriteria\nwenselijk
         """,
     ),
     Kind.PLAIN_HEADING: (
@@ -42,30 +48,37 @@ CUES = {
         what you ll do\nwhat you will do\nthe role\nabout the role\nyour role\nresponsibilities\ntasks\nthe team
         our team\nour stack\ntech stack\ninterested\nhow to apply\nthe process\nyour job\nthe job\nthe position
         in this role\nyour responsibilities\nyour tasks\nkey responsibilities\nwhat the job involves\nday to day
+        about the team\nabout the job\nabout this job\nabout this role\nabout the position\nabout the vacancy
+        about this vacancy\nabout the opportunity\nabout the project\nabout the assignment\nabout your role
+        about your team\nabout our team\nabout the department\nabout the work\nabout the data team
         """,
         """
         wat ga je doen\nwat ga jij doen\nde functie\nde rol\nfunctieomschrijving\nover de functie\njouw rol\nje rol
         taken\nwerkzaamheden\nverantwoordelijkheden\nwat je gaat doen\nhet team\nons team\nonze stack\nde stack
         interesse\nsolliciteren\nprocedure\njouw baan\nde baan\nje taken\njouw taken\nwat je doet\nin deze functie
         in deze rol\njouw functie\nde uitdaging\njouw uitdaging\nwat houdt de functie in\nfunctie inhoud\nfunctieinhoud
+        over het team\nover de rol\nover deze functie\nover de vacature\nover deze vacature\nover de baan
+        over het project\nover de opdracht\nover de afdeling\nover ons team\nover jouw team\nover je team
+        over jouw rol\nover de werkzaamheden\nover het datateam
         """,
     ),
     Kind.COMPANY_HEADING: (
         """
         about us\nwho we are\nabout the company\nour company\nthe company\nwhere you will work\nwhere you ll work
-        our mission\nabout our client\nour client\nwho are we
+        our mission\nabout our client\nour client\nwho are we\nabout\nworking at\nlife at
         """,
         """
         over ons\nwie zijn wij\nwie zijn we\nover het bedrijf\nhet bedrijf\nde organisatie\nover de organisatie
         waar ga je werken\nwaar kom je te werken\nbij wie ga je werken\ndit zijn wij\nwie we zijn\nde werkgever
-        de opdrachtgever\nover de opdrachtgever\nonze klant\nover onze klant
+        de opdrachtgever\nover de opdrachtgever\nonze klant\nover onze klant\nover\nwerken bij
         """,
     ),
     Kind.OFFER_HEADING: (
         """
         what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer
         what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you\nwhat you can expect
-        why us\nsalary\ncompensation
+        why us\nsalary\ncompensation\nyour development\nlearning and development\ntraining\nyour growth
+        how we help you grow
         """,
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
@@ -73,17 +86,20 @@ CUES = {
         wat wij jou bieden\nwat we jou bieden\nwat staat er tegenover\nwat mag je van ons verwachten
         wat ga je leren\nwat ga jij leren\nwat leer je\nwat leer jij\nwat je gaat leren\nwat je bij ons leert
         wat kun je verwachten\nwat mag je verwachten\nwaarom wij\nwaarom bij ons\nsalaris\nhet aanbod
+        jouw ontwikkeling\nje ontwikkeling\nopleiding en ontwikkeling\nontwikkeling en opleiding
+        opleidingsmogelijkheden\ngroeimogelijkheden
         """,
     ),
     Kind.NOT_ASKED_HEADING: (
         """
         what you don t need\nwhat you do not need\nyou don t need\nno need for\nnot required\nnot needed
         what we don t expect\nwhat we do not expect\nwe don t expect\nwhat you won t need\nwhat you will not need
+        what s not required\nwhat is not required\nwhat s not needed\nwhat is not needed\nno need to bring
         """,
         """
         wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
         wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
-        wat heb je niet nodig\nwat hoef je niet te kunnen
+        wat heb je niet nodig\nwat hoef je niet te kunnen\nwat niet nodig is\nwat niet hoeft
         """,
     ),
     Kind.NICE: (
@@ -91,32 +107,56 @@ CUES = {
         plus\nnice to have\nbonus\npreferred\npreferably\nideally\noptional\nan advantage\nwould be nice
         would be great\nis welcome\nnice to know\neven better\ngood to know\nnice extra\nan asset\ndesirable
         but not required\nbut not a must\nbut not essential\nbut not necessary\nbut not a requirement
+        great if\nnice if\nwould be welcome\nare welcome\nextra points\nbut nice\nnice but\nadvantageous
+        stand out\nsets you apart\nis helpful\nwould be helpful\nbut helpful\nhelpful but\nis useful\nwould be useful
+        appreciated\nbrownie points
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
+        extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
+        extra interessant\nis handig\nhandig als\nmaar handig\nis gewenst\nwenselijk
         """,
     ),
     Kind.NEGATION_BEFORE: (
-        "no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither",
-        "geen\nniet\nhoeft\nhoef\nzonder\nnooit",
+        """
+        no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither
+        nor\nnobody\nno one\nnone\nisn t\naren t\ninstead of\nrather than
+        """,
+        "geen\nniet\nhoeft\nhoef\nzonder\nnooit\nniemand\nin plaats van",
     ),
     Kind.NEGATION_AFTER: (
         """
         not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
         isn t required\nisn t needed\nisn t necessary\nnot relevant\nnot part of\nout of scope\nnot a prerequisite
-        not essential\nisn t part of\naren t part of
+        not essential\nisn t part of\naren t part of\nnot used\nisn t used\naren t used\nnot in use\nnot mandatory
+        isn t mandatory\nnot compulsory\nwon t be needed\nwill not be needed\nno longer used
         """,
         """
         niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
         geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
-        evenmin\nook niet
+        evenmin\nook niet\nvalt buiten\nvallen buiten\nbuiten de scope\nkomt niet voor\nkomen niet voor
+        niet gebruikt\nniet aan de orde
         """,
     ),
     Kind.NOT_NEGATING: (
-        "not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter",
-        "geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang",
+        """
+        not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
+        isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty
+        """,
+        "geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg",
+    ),
+    Kind.OFFER: (
+        """
+        we will train you\nwe ll train you\nwe train you\ntrain you in\nyou will learn\nyou ll learn
+        you get to learn\nwe will teach you\nwe ll teach you\nwe teach you\na course in\ncourses in\na course on
+        courses on\ntraining in\ncertification paid\nlearning budget\nwe offer training
+        """,
+        """
+        leer je\nwij leren je\nwe leren je\nleiden we je op\nleiden wij je op\nword je opgeleid\ncursussen in
+        een cursus in\ncursus over\ntrainingen in\ntraining in\nleerbudget\nopleidingsbudget
+        """,
     ),
 }
 

@@ -46,6 +46,7 @@ class VacancyCue(models.Model):
             "term",
             _("a product, language, format or technical acronym (named as unrecognised unless a phrase knows it)"),
         )
+        OFFER = "offer-cue", _('what follows it in its sentence is offered, not asked ("we will train you in")')
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.CharField(_("cue"), max_length=100)

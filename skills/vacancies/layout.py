@@ -24,8 +24,22 @@
   A mention joined to a negated one in a list (commas, "or", "and", "of", "en"…) is negated too ("no Spark or
   Airflow needed", "Spark, Airflow of Kafka is niet nodig"). A negated mention is not asked whatever section it
   stands in, unless its sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
-- **Company and offer**: what the "about us", "what we offer" and "what you will learn" ("Wat ga je leren?")
-  sections name describes the employer and the training it gives; it is not asked for.
+- **Company and offer**: what the "about us" ("About Voltwise", "Over Zekerzorg"), "what we offer" and "what you
+  will learn" ("Wat ga je leren?", "Jouw ontwikkeling") sections name describes the employer and the training it
+  gives; it is not asked for, nor is what a sentence offers as training ("we will train you in Airflow", "bij ons
+  leer je werken met dbt"; at most seven words after the cue, in its clause).
+- **Reach**: a negation after a mention that denies needing or using it reaches it ("Spark and Airflow are not used
+  here", "Airflow isn't something you need"), but not across a relative clause ("DAGs that don't need restarts");
+  one before it that denies needing reaches its whole clause ("You do not need any hands-on experience with
+  Docker"); "nobody", "none", "nor", "niemand" negate; a question answered by a negation is negated ("Spark? Not
+  needed."). A negated pronoun that points back ("so you won't need it", "none of these", "dus die hoef je niet te
+  kennen") negates the last mention before it in its sentence or the sentence before on its line, and its list.
+  A nice cue does not reach past a "must" or a "but" ("SQL is a must, Docker is a plus"; but "Spark is geen
+  vereiste, maar wel een plus"), and one in a sentence that refers back makes the question before it nice
+  ("Know Docker? That's a plus."). An unknown heading with a negation opens what is not needed ("What's not
+  required:"); a list of what is nice to have or not needed ends at the prose after it, or at a sentence straight
+  after it; a line that starts with a heading's words but goes on as a sentence ("About half of your time…") is
+  not a heading.
 """
 
 import bisect
@@ -33,7 +47,7 @@ import re
 from enum import Enum
 
 from catalog.models import PHRASE_WORD
-from skills.vacancies.text import words
+from skills.vacancies.text import word_set, words
 
 
 class Section(Enum):
@@ -46,7 +60,7 @@ class Section(Enum):
 
 
 ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
-LIST_SECTIONS = frozenset((Section.NICE,))  # a paragraph of prose after its list ends it
+LIST_SECTIONS = frozenset((Section.NICE, Section.NOT_ASKED))  # a paragraph of prose after its list ends it
 
 
 HEADING_KINDS = {
@@ -58,8 +72,11 @@ HEADING_KINDS = {
     "not-asked": Section.NOT_ASKED,
 }  # skills.models.VacancyCue.Kind of a heading → the section it opens
 NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
-CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER)
+OFFERED = "offer-cue"
+CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
 HEADING_MAX_WORDS = 8
+PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after a company or offer heading's
+# cue is a sentence ("You have…", "Je hebt…" still open what is required)
 TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
@@ -102,12 +119,37 @@ class Cues:
 WORDS_BEFORE = 7
 WORDS_AFTER = 6
 NEGATION_ENDS = frozenset(("nodig", "needed", "required", "necessary", "vereist", "noodzakelijk"))  # "geen X nodig"
+NEEDING = NEGATION_ENDS | word_set(
+    """
+    need needs use used uses using require requires expect expected ask asked look touch touches touched
+    gebruiken gebruikt vragen gevraagd verwachten verwacht
+    """
+)  # what a negation after a mention denies of it: "Spark and Airflow are not used here", "Spark is not something
+# we look for", "Airflow isn't something you need"
+NEEDING_REACH = 3  # words from the negation to the word of needing: "aren't things you need"
+RELATIVES = frozenset(("that", "which", "who", "where", "die", "dat", "wat", "waar", "waarmee"))  # "Airflow DAGs
+# that don't need restarts": the negation belongs to a clause of its own
+REFERENCE_AFTER = frozenset(("need", "use", "know", "touch", "require", "expect", "run", "with"))  # "you won't
+# need them", "you will not work with it"
+REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either"))  # the objects of those verbs
+OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those"))  # "…, dus die hoef je niet te kennen"
+REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
+OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
+# required to…" at the start of a sentence points at nothing)
+REFERENCE_TAIL = 3  # "you won't need them in this team"
+REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
 CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
 TAIL_NEGATIONS = frozenset(("niet", "nooit"))
 TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
+MUSTS = word_set(
+    "must required essential mandatory necessary needed need vereist vereiste verplicht noodzakelijk nodig eis"
+)  # a nice cue does not reach past these: "SQL is a must, Spark is a plus"…
+CONTRASTS = frozenset(("but", "maar", "however", "echter", "whereas", "terwijl", "although", "though"))  # …nor these
+NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
+REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
 CLAUSE_BREAKS = frozenset(
     ("maar", "but", "however", "echter", "wel", "whereas", "terwijl", "wanneer", "waarom", "omdat", "zodat", "voordat")
 )  # and the conjunctions that open a clause of their own: "je debugt pipelines wanneer de output niet klopt"
@@ -135,11 +177,13 @@ class Layout:
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
+        self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()
         found_cues = cues.occurrences(self.words)
         self.nice_sentences = {
             self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
         }
+        self.nice_cues = found_cues[NICE]
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
@@ -147,7 +191,21 @@ class Layout:
             (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
         ]
         self.negations_after = found_cues[NEGATION_AFTER]
+        self.offer_cues = found_cues[OFFERED]
+        self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
+        self._musts = [  # where a must stands ("must", not "not a must"), in order
+            index
+            for index, word in enumerate(self.words)
+            if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
+        ]
+        self._contrasts = [index for index, word in enumerate(self.words) if word in CONTRASTS]  # "but", "maar"…
         self._read_sections()
+        self.negated_references = [
+            index
+            for index, word in enumerate(self.words)
+            if (word in REFERENCES_AFTER or word in OPENING_REFERENCES) and self._negated_reference(index)
+        ]
+        self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def _read_sections(self) -> None:
         lines = []  # (first word, past the last word, the line) of every line with words
@@ -167,32 +225,53 @@ class Layout:
             kind, cue = self.cues.heading(line_words)
             body = BULLETS.sub("", line).strip()
             if current in LIST_SECTIONS and kind is None and self._prose_after_list(lines, line_starts, number):
-                current = Section.PLAIN  # the list of what is nice to have has ended
+                current = Section.PLAIN  # the list of what is nice to have, or not needed, has ended
             after_colon = body.split(":", 1)[1].strip() if ":" in body else ""
-            if kind is not None and after_colon and len(body) - len(after_colon) <= len(" ".join(cue)) + 3:
+            if kind is not None and after_colon and self._label_of_its_line(kind, cue, body, after_colon):
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
                 self.heading_words.update(range(begin, begin + len(cue)))
                 continue
             if kind is not None and body.endswith(SENTENCE_MARKS) and BULLETS.match(line).group().strip():
                 kind = None  # "- Je hebt gewerkt met Google Cloud." is an entry of its list, not a heading
+            if kind in ASKING_NOTHING and body.endswith((".", "!")) and len(line_words) > len(cue) + PROSE_AFTER_CUE:
+                kind = None  # "About half of your time goes to Airflow." is a sentence that starts like a heading
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
             elif kind is None and (
                 self._unknown_heading(lines, number, body, after_colon)
                 or (current in ASKING_NOTHING and self._title_after_paragraph(lines, line_starts, number, body))
+                or (
+                    current in LIST_SECTIONS
+                    and self._after_list_or_sentence(lines, number)
+                    and self._title_after_paragraph(lines, line_starts, number, body)
+                )
             ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: the nearest cue in the heading or the line after it says what it opens
                 following = lines[number + 1][1] if number + 1 < len(lines) else end
                 nice = any(begin <= first < following for first in self.nice_cue_words)
                 current = Section.NICE if nice else Section.PLAIN
+                if not nice and not body.endswith("?") and self._negates_within(begin, end):
+                    current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"
+            if current is Section.NOT_ASKED and any(begin <= first < end for first in self.nice_cue_words):
+                current = Section.NICE  # "Not required, but a plus:"
             self.sections[begin:end] = [current] * (end - begin)
             if current is Section.NOT_ASKED and kind is None and after_colon:
                 # "- Airflow: we orchestrate with Databricks Workflows": what follows the colon explains
                 colon = line_starts[number] + line.index(":")
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
+
+    @staticmethod
+    def _label_of_its_line(kind: Section, cue: tuple[str, ...], body: str, after_colon: str) -> bool:
+        """Whether a line that starts with a heading cue and goes on after a colon is of that kind by itself: the cue
+        and a few characters before the colon ("Pré: kennis van Kafka"), or any short label of what is not needed
+        ("Niet nodig voor deze opdracht: Pandas of dbt.")."""
+        label = body[: len(body) - len(after_colon)]
+        if kind is Section.NOT_ASKED:
+            return len(label.split()) <= HEADING_MAX_WORDS
+        return len(label) <= len(" ".join(cue)) + 3
 
     def _after_empty_line(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
         """Whether an empty line stands between line ``number`` and the line with words before it."""
@@ -202,11 +281,25 @@ class Layout:
         return bool(gap) and not gap.strip()
 
     def _prose_after_list(self, lines: list[tuple[int, int, str]], line_starts: list[int], number: int) -> bool:
-        """Whether line ``number`` is a paragraph of prose that follows a list after an empty line."""
-        return (
-            not BULLETS.match(lines[number][2]).group().strip()
-            and self._after_empty_line(lines, line_starts, number)
-            and bool(BULLETS.match(lines[number - 1][2]).group().strip())
+        """Whether line ``number`` is a paragraph of prose that follows a list: after an empty line, or a sentence
+        straight after it that is not indented as the rest of an entry ("- Docker\nJe werkt dagelijks met SQL.")."""
+        line = lines[number][2]
+        if BULLETS.match(line).group().strip() or not BULLETS.match(lines[number - 1][2]).group().strip():
+            return False
+        sentence = not line[:1].isspace() and line.strip().endswith((".", "!"))
+        return sentence or self._after_empty_line(lines, line_starts, number)
+
+    @staticmethod
+    def _after_list_or_sentence(lines: list[tuple[int, int, str]], number: int) -> bool:
+        """Whether the line before line ``number`` is an entry of a list or ends as a sentence: a short title after
+        it starts the next part ("- Docker\n\nOverige informatie\nStandplaats Apeldoorn.")."""
+        previous = lines[number - 1][2] if number else ""
+        return bool(BULLETS.match(previous).group().strip()) or previous.strip().endswith((".", "!"))
+
+    def _negates_within(self, begin: int, end: int) -> bool:
+        """Whether a negation cue stands wholly within words ``begin``…``end - 1``."""
+        return self._any_between(self.negations_before, begin, end) or self._any_between(
+            self.negations_after, begin, end
         )
 
     def _title_after_paragraph(
@@ -242,6 +335,8 @@ class Layout:
             gap = self.text[self.ends[index - 1] : self.starts[index]]
             if ":" in gap:
                 self.after_colons.append(index)
+            if "?" in gap:
+                self.questions.add(index - 1)
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
@@ -271,20 +366,61 @@ class Layout:
         return bisect.bisect_left(self.clauses, clause), bisect.bisect_right(self.clauses, clause)
 
     def has_nice_cue(self, first: int) -> bool:
-        """Whether the sentence of word ``first`` calls what it names a plus: not when all its cues stand in clauses
-        before a clause that negates the mention ("Cloud experience is welcome, Spark is not"), and "bij voorkeur",
-        "preferably"… only for what follows them ("cloudomgevingen, bij voorkeur AWS")."""
-        if not self.sentences or self.sentences[first] not in self.nice_sentences:
+        """Whether the sentence of word ``first`` calls what it names a plus, or answers its question so ("Know
+        Docker? That's a plus."). A cue does not reach past a "must" or a "but" ("SQL is a must, Spark is a plus",
+        "Docker is a plus, but SQL is a must"), nor back from a later clause to a mention its clause negates ("Cloud
+        experience is welcome, Spark is not"); "bij voorkeur", "preferably"… only reach what follows them
+        ("cloudomgevingen, bij voorkeur AWS")."""
+        if not self.sentences:
             return False
-        clause = self.clauses[first]
-        sentence_cues = [
-            self.clauses[cue]
-            for cue in self.nice_cue_words
-            if self.sentences[cue] == self.sentences[first] and (cue < first or cue not in self.forward_nice_cues)
-        ]
-        if not sentence_cues:
+        sentence = self.sentences[first]
+        if sentence in self.nice_questions:
+            return True
+        if sentence not in self.nice_sentences:
             return False
-        return any(cue_clause >= clause for cue_clause in sentence_cues) or not self.is_negated(first, first)
+        begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
+        end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
+        for cue, cue_last in self.nice_cues[begin:end]:
+            if cue > first and cue in self.forward_nice_cues:
+                continue
+            if self._stops_a_plus(*((first + 1, cue) if cue > first else (cue_last + 1, first)), mention=first):
+                continue
+            if cue < first and self.clauses[cue] < self.clauses[first] and self.is_negated(first, first):
+                continue
+            return True
+        return False
+
+    def is_offered(self, first: int) -> bool:
+        """Whether an offer cue stands at most seven words before word ``first`` in its clause, with no "must" or
+        "but" between: "We will train you in Airflow and dbt", "In de eerste maand leer je werken met Airflow"."""
+        if self.sentences[first] not in self.offer_sentences:
+            return False
+        begin = bisect.bisect_left(self.offer_cues, (bisect.bisect_left(self.sentences, self.sentences[first]), -1))
+        return any(
+            cue_last < first
+            and first - cue_last <= WORDS_BEFORE
+            and self.clauses[cue_last] == self.clauses[first]
+            and not self._stops_a_plus(cue_last + 1, first, mention=first)
+            for _cue, cue_last in self.offer_cues[begin : bisect.bisect_left(self.offer_cues, (first, -1))]
+        )
+
+    def _stops_a_plus(self, begin: int, end: int, *, mention: int) -> bool:
+        """Whether words ``begin``…``end - 1`` hold a "must" (not "not a must") or a "but" (unless the mention is
+        negated: "Spark is geen vereiste, maar wel een plus")."""
+        if bisect.bisect_left(self._musts, begin) < bisect.bisect_left(self._musts, end):
+            return True
+        contrasts = bisect.bisect_left(self._contrasts, begin) < bisect.bisect_left(self._contrasts, end)
+        return contrasts and not self.is_negated(mention, mention)
+
+    def _question_answered(self, cue: int) -> int | None:
+        """The sentence before the nice cue at word ``cue`` when it is a question on the same line that the cue's
+        sentence refers back to ("Heb je met Docker gewerkt? Dan is dat een pluspunt."), else None."""
+        sentence = self.sentences[cue]
+        begin = bisect.bisect_left(self.sentences, sentence)
+        if begin == 0 or REFERRING.isdisjoint(self.words[begin:cue]):
+            return None
+        gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+        return sentence - 1 if "?" in gap and "\n" not in gap else None
 
     def is_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
@@ -298,8 +434,12 @@ class Layout:
         colon = self.after_colons[before] if before >= 0 else -1  # the first word after the last colon before it
         if colon > window and not NEGATION_ENDS.isdisjoint(self.words[window:colon]):
             window = colon  # "Geen Scala nodig: wij werken in Python": the negation ended before the colon
-        negated_before = self._any_between(self.negations_before, window, first)
+        negated_before = self._any_between(self.negations_before, window, first) or self._denied_before(
+            max(begin, colon), first
+        )
         if negated_before or self._any_between(self.negations_after, last + 1, stop):
+            return True
+        if self._denied_after(last, min(stop, self._next_colon(last, end))) or self._answered_no(last):
             return True
         # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
         colon = bisect.bisect_right(self.after_colons, last)
@@ -310,6 +450,81 @@ class Layout:
             not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
             or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
         ) and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
+
+    def _next_colon(self, last: int, end: int) -> int:
+        """The first word after a colon that follows word ``last``, or ``end``."""
+        colon = bisect.bisect_right(self.after_colons, last)
+        return min(end, self.after_colons[colon]) if colon < len(self.after_colons) else end
+
+    def _denied_after(self, last: int, stop: int) -> bool:
+        """Whether a negation after word ``last`` (before ``stop``) is followed closely by a word of needing or using:
+        "Spark and Airflow are not used here", "Airflow isn't something you need"; not across a relative clause
+        ("Airflow DAGs that don't need restarts")."""
+        index = bisect.bisect_right(self.negations_before, (last, len(self.words)))
+        for cue_first, cue_last in self.negations_before[index:]:
+            if cue_first >= stop:
+                break
+            if not RELATIVES.isdisjoint(self.words[last + 1 : cue_first]):
+                return False
+            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(stop, cue_last + 1 + NEEDING_REACH)]):
+                return True
+        return False
+
+    def _denied_before(self, begin: int, first: int) -> bool:
+        """Whether a negation of needing stands anywhere in words ``begin``…``first - 1`` of the clause: "You do not
+        need to have any hands-on experience with Docker"."""
+        index = bisect.bisect_left(self.negations_before, (begin, -1))
+        for cue_first, cue_last in self.negations_before[index:]:
+            if cue_first >= first:
+                return False
+            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(first, cue_last + 1 + NEEDING_REACH)]):
+                return True
+        return False
+
+    def _answered_no(self, last: int) -> bool:
+        """Whether the mention ending at word ``last`` is a question answered by a negation: "Spark? Not needed."."""
+        if last in self.questions:
+            question = last
+        elif last + 1 in self.questions and self.words[last + 1] in LIST_FILLERS:
+            question = last + 1  # "Spark experience? Not required."
+        else:
+            return False
+        found = bisect.bisect_left(self.negations_after, (question + 1, -1))
+        return found < len(self.negations_after) and self.negations_after[found][0] == question + 1
+
+    def _negated_reference(self, index: int) -> bool:
+        """Whether word ``index`` is a pronoun that points back at what was just named and is negated: "Airflow and
+        dbt are not used here, so you won't need them", "none of these", "…, dus die hoef je niet te kennen"."""
+        word = self.words[index]
+        if index == 0 or (word not in REFERENCES_AFTER and word not in OPENING_REFERENCES):
+            return False
+        if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
+            return self.is_negated(index, index)
+        before = self.words[index - 1]
+        if word in REFERENCES_AFTER and (
+            before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
+        ):
+            tail = self.words[index + 1 : self._clause_span(index)[1]]
+            if len(tail) > REFERENCE_TAIL or not REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail):
+                return False
+        elif word not in OPENING_REFERENCES or not (
+            self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self._after_colon(index)
+        ):
+            return False
+        return self.is_negated(index, index)
+
+    def _after_colon(self, index: int) -> bool:
+        found = bisect.bisect_left(self.after_colons, index)
+        return found < len(self.after_colons) and self.after_colons[found] == index
+
+    def referred_sentences(self, index: int) -> tuple[int, ...]:
+        """The sentences a pronoun at word ``index`` may point back into: its own, and the one before it on the
+        same line ("Forget about Airflow; we don't use it")."""
+        sentence = self.sentences[index]
+        begin = bisect.bisect_left(self.sentences, sentence)
+        if begin > 0 and "\n" not in self.text[self.ends[begin - 1] : self.starts[begin]]:
+            return sentence, sentence - 1
+        return (sentence,)
 
     @staticmethod
     def _any_between(occurrences: list[tuple[int, int]], begin: int, end: int) -> bool:

@@ -10,7 +10,7 @@ How a text is read, step by step (each step documented in its module):
    tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud");
    a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in "slow SQL").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
-   and "about us" do not count; negated ones are "not asked", in their own group, whatever section they stand in,
+   and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated ones are "not asked", in their own group, whatever section they stand in,
    and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
    An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
@@ -234,7 +234,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
-        if layout.section(first_word) in ASKING_NOTHING:
+        if layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word):
             continue
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
         placed.append([hit, start, end, first_word, last_word, negated])
@@ -325,7 +325,15 @@ def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _spread_negations(placed: list[list], layout: Layout) -> None:
     """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
-    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one."""
+    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one.
+    A negated pronoun reaches the last mention before it in its sentence or the one before on its line, and so
+    that mention's list: "We moved off Airflow, so you won't need it", "Airflow en dbt: die gebruiken we niet"."""
+    for reference in layout.negated_references:
+        sentences = layout.referred_sentences(reference)
+        before = [mention for mention in placed if mention[4] < reference and layout.sentences[mention[4]] in sentences]
+        for mention in before:
+            if mention[4] == before[-1][4]:
+                mention[5] = True
     chain: list[list] = []
     for mention in [*placed, None]:
         if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):

@@ -1,5 +1,6 @@
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, lazy
 
 from portal.access import can_edit_content, can_view_candidates, works_as_engineer
 from portal.notices.selectors import unread_count
@@ -10,7 +11,8 @@ def navigation(request: HttpRequest) -> dict:
 
     Engineers see their own pages; recruiters and editors see theirs, and the engineer's pages only when
     they keep an engineer profile of their own as well. The count of unread notices is read only when the
-    menu shows it (from the cache, else one count).
+    menu shows it (from the cache, else one count). "Home" (the brand, the breadcrumbs' first step) is an
+    engineer's own home, and the portal's home for everyone else.
     """
     is_editor = can_edit_content(request)
     is_recruiter = can_view_candidates(request)
@@ -20,4 +22,5 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_recruiter": is_recruiter,
         "nav_is_engineer": is_engineer,
         "nav_unread_notices": SimpleLazyObject(lambda: unread_count(user=request.user)),
+        "nav_home_url": lazy(lambda: reverse("skills:home" if is_engineer else "home"), str)(),
     }

@@ -114,10 +114,14 @@ def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_
     assert "No request is waiting for your answer." in body
 
 
-def test_the_brand_leads_an_engineer_home_and_a_visitor_to_the_portal_home(client):
-    assert 'class="navbar-brand fw-semibold" href="/"' in client.get("/catalog/").content.decode()
+def test_the_brand_and_the_breadcrumb_lead_an_engineer_home_and_a_visitor_to_the_portal_home(client):
+    page = client.get("/catalog/").content.decode()
+    assert 'class="navbar-brand fw-semibold" href="/"' in page
+    assert '<li class="breadcrumb-item"><a href="/">Home</a></li>' in page
     client.force_login(UserFactory())
-    assert f'class="navbar-brand fw-semibold" href="{HOME}"' in client.get("/catalog/").content.decode()
+    page = client.get("/catalog/").content.decode()
+    assert f'class="navbar-brand fw-semibold" href="{HOME}"' in page
+    assert f'<li class="breadcrumb-item"><a href="{HOME}">Home</a></li>' in page
 
 
 @pytest.mark.parametrize("size", [1, 20])

@@ -914,6 +914,7 @@ PHRASES = {
 # "debugging" alone): (skill slug, item slug, phrase).
 NEEDS_CONTEXT = frozenset(
     (
+        ("ci-cd", "ci-pipelines", "build-pipelines"),  # Dutch compound; in English "you build pipelines" is data work
         ("pandas", "debugging", "debugging"),
         ("pandas", "debugging", "troubleshooting"),
         ("pandas", "debugging", "debuggen"),

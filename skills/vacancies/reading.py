@@ -216,7 +216,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     found_words = list(words(text))
     tokens = book.splitter.tokens_of(found_words)
     layout = Layout(text, book.cues, found_words)
-    found = book.find(tokens)
+    found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)
     tool_spans = {(hit.first, hit.last) for hit in tool_hits}

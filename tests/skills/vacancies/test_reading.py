@@ -31,6 +31,19 @@ def test_every_phrase_hit_is_exactly_the_text_at_its_offsets(demo):
     assert {hit.text for hit in hits} >= {"Spark", "analytische functies", "Azure", "cloudplatform"}
 
 
+def test_a_phrase_never_reaches_across_a_line(demo):
+    """ "SQL" ending one bullet and "Kennis" starting the next are not the phrase "SQL-kennis"."""
+    text = "Wat vragen wij\n- Kennis van SQL\n- Kennis van Docker"
+    reading = read_vacancy(text=text)
+    hits = [hit for asked in reading.items for hit in asked.phrases]
+    assert "sql/joins" in asked_items(reading) and all("\n" not in hit.text for hit in hits), hits
+
+
+def test_building_data_pipelines_is_not_a_ci_pipeline(demo):
+    assert "ci-cd/ci-pipelines" not in asked_items(read_vacancy(text="Requirements:\n- You build pipelines in Python."))
+    assert "ci-cd/ci-pipelines" in asked_items(read_vacancy(text="Je onderhoudt de build-pipelines in GitLab CI/CD."))
+
+
 def test_word_forms_match_in_english(demo):
     reading = read_vacancy(text="You write window function queries and tune partitions of Spark jobs.")
     assert {"sql/window-functions", "pyspark/partitioning", "pyspark/scalable-pipelines"} <= set(asked_items(reading))

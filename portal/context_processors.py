@@ -21,6 +21,7 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_editor": is_editor,
         "nav_is_recruiter": is_recruiter,
         "nav_is_engineer": is_engineer,
+        "nav_has_notices": SimpleLazyObject(lambda: bool(is_recruiter or is_engineer)),  # who is told of things
         "nav_unread_notices": SimpleLazyObject(lambda: unread_count(user=request.user)),
         "nav_home_url": lazy(lambda: reverse("skills:home" if is_engineer else "home"), str)(),
     }

@@ -10,7 +10,9 @@ class StandingOut(Schema):
     shares: list[int] | None = Field(
         description="Percent of the cohort at levels 0–4; null when the cohort is too small to show."
     )
-    band: int | None = Field(description="You are among the top N % (a multiple of 10); null when too few to show or at level 0 (not started).")
+    band: int | None = Field(
+        description="You are among the top N % (a multiple of 10); null when too few to show or at level 0 (not started)."
+    )
 
 
 class SubjectOut(Schema):

@@ -44,9 +44,9 @@ class AssessmentChange(models.Model):
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="changes")
     old_level = models.PositiveSmallIntegerField(choices=Level.choices)
     new_level = models.PositiveSmallIntegerField(choices=Level.choices)
-    ticked_count = models.PositiveSmallIntegerField(help_text=_("Items ticked after this change."))
+    ticked_count = models.PositiveSmallIntegerField(help_text=_("Items ticked after the save that made this change."))
     target_score = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Match with the target role after this change.")
+        null=True, blank=True, help_text=_("Match with the target role after the save that made this change.")
     )
     changed_at = models.DateTimeField(default=timezone.now)
 

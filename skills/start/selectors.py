@@ -20,8 +20,7 @@ class StartResult:
 
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
-    result = StartResult(fits=fits_by_score(user=user), next_step=None)
-    if result.best is None:
-        return result
-    path = role_gaps(user=user, role=result.best.role).learning_path
-    return StartResult(fits=result.fits, next_step=path[0] if path else None)
+    fits = fits_by_score(user=user)
+    best = best_fit_of(fits)
+    path = role_gaps(user=user, role=best.role).learning_path if best else []
+    return StartResult(fits=fits, next_step=path[0] if path else None)

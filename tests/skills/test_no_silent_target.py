@@ -29,13 +29,17 @@ def roles():
     return {"item": item, "hard": hard, "easy": easy}
 
 
+def tick(client, item, level: int) -> str:
+    """A level set on the checklist, as htmx sends it: the response's HTML."""
+    prefix = f"item-{item.pk}"
+    data = {f"{prefix}-level": str(level), f"{prefix}-evidence_url": "", f"{prefix}-note": ""}
+    return client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+
+
 def test_a_tick_on_the_checklist_stores_no_target_and_the_score_card_names_the_best_fit(client, roles):
     user = UserFactory()
     client.force_login(user)
-    item = roles["item"]
-    prefix = f"item-{item.pk}"
-    data = {f"{prefix}-level": "2", f"{prefix}-evidence_url": "", f"{prefix}-note": ""}
-    body = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+    body = tick(client, roles["item"], 2)
     assert EngineerProfile.objects.get(user=user).target_role is None
     assert "Best fit so far (no target role chosen): Junior engineer, <strong>100</strong> out of 100." in body
     assert "Match with your target role" not in body
@@ -44,12 +48,8 @@ def test_a_tick_on_the_checklist_stores_no_target_and_the_score_card_names_the_b
 
 
 def test_a_checklist_rated_none_names_no_best_fit(client, roles):
-    user = UserFactory()
-    client.force_login(user)
-    item = roles["item"]
-    prefix = f"item-{item.pk}"
-    data = {f"{prefix}-level": "0", f"{prefix}-evidence_url": "", f"{prefix}-note": ""}
-    body = client.post(reverse("skills:assess", args=[item.pk]), data, HTTP_HX_REQUEST="true").content.decode()
+    client.force_login(UserFactory())
+    body = tick(client, roles["item"], 0)
     assert "Best fit so far" not in body  # every role scores 0: none fits better than another
     assert "Best fit so far" not in client.get(reverse("skills:checklist")).content.decode()
 

@@ -1,6 +1,6 @@
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -280,6 +280,18 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     assert '<svg class="line-chart"' in body
     assert body.count(">0 → 1</td>") == 1
     assert body.count(">1 → 3</td>") == 1
+
+
+def test_the_dutch_chart_axis_writes_its_months_the_dutch_way(client, engineer):
+    item = ChecklistItemFactory()
+    for day, level in ((datetime(2026, 3, 2, 12, tzinfo=UTC), 1), (datetime(2026, 5, 4, 12, tzinfo=UTC), 2)):
+        assess(user=engineer, item=item, level=level)
+        AssessmentChange.objects.filter(user=engineer, new_level=level).update(changed_at=day)
+    ticks = {"en": ("2 Mar", "4 May"), "nl": ("2 mrt", "4 mei")}
+    for language, (first, last) in ticks.items():
+        body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert f'dy="1.2em" text-anchor="start">{first}</text>' in body, language
+        assert f'dy="1.2em" text-anchor="end">{last}</text>' in body, language
 
 
 def test_progress_page_paginates_and_ignores_a_bad_page_number(client, engineer):

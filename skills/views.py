@@ -137,8 +137,11 @@ def assess_all(request: HttpRequest) -> HttpResponse:
             _("Nothing was saved: %(count)d item(s) need a correction, marked below.") % {"count": len(invalid)},
         )
         return _render_checklist(request, {form.item.pk: form for form in forms})
-    save_assessments(user=request.user, entries=[form.to_input() for form in forms])
-    messages.success(request, _("Your checklist is saved."))
+    saved = save_assessments(user=request.user, entries=[form.to_input() for form in forms])
+    if saved.changed:
+        messages.success(request, _("Your checklist is saved."))
+    else:
+        messages.info(request, _("Nothing had changed: your checklist was already saved."))
     return redirect("skills:checklist")
 
 

@@ -125,6 +125,7 @@ class SavedAssessments:
     target_specs: list[RequirementSpec]  # the target role's requirements; empty without a target role
     matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
     levels: dict[int, int]  # every level of the user after the save, per item id
+    changed: bool = True  # whether anything entered differed from what was stored
 
     @property
     def target_score(self) -> int | None:

@@ -115,5 +115,11 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         AssessmentChange.objects.bulk_create(changes)
         profile.save(update_fields=["updated_at"])
     return SavedAssessments(
-        assessments=results, profile=profile, ticked=ticked, target_specs=target_specs, matches=matches, levels=levels
+        assessments=results,
+        profile=profile,
+        ticked=ticked,
+        target_specs=target_specs,
+        matches=matches,
+        levels=levels,
+        changed=bool(to_create or to_update),
     )

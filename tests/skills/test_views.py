@@ -139,6 +139,15 @@ def test_a_wrong_evidence_link_is_said_once_in_the_htmx_row(client, engineer, ev
     assert body.count("Enter a link that starts with http:// or https://.") == 1
 
 
+def test_save_all_with_nothing_changed_says_so(client, engineer):
+    item = ChecklistItemFactory()
+    client.post(reverse("skills:assess-all"), fields(item, 2), follow=True)  # its message shown and gone
+    page = client.post(reverse("skills:assess-all"), fields(item, 2), follow=True).content.decode()
+    assert "Nothing had changed: your checklist was already saved." in page
+    assert "Your checklist is saved." not in page
+    assert AssessmentChange.objects.filter(user=engineer).count() == 1
+
+
 def test_unknown_item_is_404_and_changes_nothing(client, engineer):
     response = client.post("/skills/items/999999/", {"item-999999-level": "2"})
     assert response.status_code == 404
@@ -188,7 +197,7 @@ def test_an_engineer_only_ever_changes_their_own_levels(client, engineer):
     item = ChecklistItemFactory()
     AssessmentFactory(user=other, item=item, level=4, evidence_url="https://example.com/other")
     client.post(assess_url(item), fields(item, 1))
-    client.post(reverse("skills:assess-all"), fields(item, 2))
+    client.post(reverse("skills:assess-all"), fields(item, 2), follow=True)  # its message shown and gone
     assert Assessment.objects.get(user=other, item=item).level == 4
     assert Assessment.objects.get(user=engineer, item=item).level == 2
 

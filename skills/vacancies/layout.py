@@ -39,7 +39,10 @@
   ("Know Docker? That's a plus."). An unknown heading with a negation opens what is not needed ("What's not
   required:"); a list of what is nice to have or not needed ends at the prose after it, or at a sentence straight
   after it; a line that starts with a heading's words but goes on as a sentence ("About half of your time…") is
-  not a heading.
+  not a heading, nor is an entry of a list ("- Over 5 years of Spark") unless it holds the heading alone ("- Nice
+  to have:"). A bare company or offer cue ("About", "Over", "Working at", "Training") opens its section alone,
+  before ":" or "?", with a few words that add to the title ("Salary and benefits") or a name ("About Acme",
+  "Werken bij de Gemeente Utrecht"), never with digits or other words ("About 3 years with Spark").
 """
 
 import bisect
@@ -75,8 +78,12 @@ NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating"
 OFFERED = "offer-cue"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
 HEADING_MAX_WORDS = 8
-PROSE_AFTER_CUE = 2  # a line that ends in a full stop with more words than this after a company or offer heading's
-# cue is a sentence ("You have…", "Je hebt…" still open what is required)
+BARE_CUE_WORDS = 2  # a company or offer cue this short also opens ordinary lines ("About 3 years", "Over window
+# functions…", "Working at scale", "Training ML models"): it is a heading alone, before ":" or "?", or before a title
+TITLE_AFTER_CUE = 2  # the words a title may add to a bare cue ("Salary and benefits", "We offer you", "About this
+# company"); more must be a name ("Working at the Port of Rotterdam"), and more before a full stop make a sentence
+TITLE_OPENERS = frozenset(("and", "en", "this", "deze", "our", "onze", "the", "de", "het", "you", "jou", "je", "u"))
+NAME_JOINERS = frozenset(("of", "the", "van", "de", "der", "den", "het", "and", "en"))  # "Port of Rotterdam"
 TITLE_AFTER_PARAGRAPH_WORDS = 5
 FALLBACK_LINES = 3  # an unknown heading takes the section of the first heading cue in this many lines after it
 
@@ -159,6 +166,7 @@ LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skil
 SENTENCE_END = re.compile(r"[.!?;]\s")
 SENTENCE_MARKS = (".", "!", ",")  # a line that ends so is a sentence, not a heading
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
+LIST_ENTRY = re.compile(r"^\s*(?:[-•·–—]|\*(?!\*)|\d{1,2}[.)]\s)")  # a bullet, dash or number; not "## " or "**"
 
 
 class Layout:
@@ -231,10 +239,18 @@ class Layout:
                 self.sections[begin:end] = [kind] * (end - begin)  # "Pré: kennis van Kafka"
                 self.heading_words.update(range(begin, begin + len(cue)))
                 continue
-            if kind is not None and body.endswith(SENTENCE_MARKS) and BULLETS.match(line).group().strip():
-                kind = None  # "- Je hebt gewerkt met Google Cloud." is an entry of its list, not a heading
-            if kind in ASKING_NOTHING and body.endswith((".", "!")) and len(line_words) > len(cue) + PROSE_AFTER_CUE:
-                kind = None  # "About half of your time goes to Airflow." is a sentence that starts like a heading
+            if (
+                kind is not None
+                and LIST_ENTRY.match(line)
+                and (len(cue) < end - begin or body.endswith(SENTENCE_MARKS))
+            ):
+                kind = None  # "- Over 5 years of Spark", "- Je hebt gewerkt met Google Cloud.": an entry of its list
+            if (
+                kind in ASKING_NOTHING
+                and not body.endswith((":", "?"))
+                and not self._title_after_cue(cue, begin, end, body)
+            ):
+                kind = None  # "About 5 years with Spark", "About half of your time goes to Airflow.": not a heading
             if kind is not None and (len(line_words) <= HEADING_MAX_WORDS or body.endswith((":", "?"))):
                 current = kind
                 self.heading_words.update(range(begin, end))
@@ -262,6 +278,24 @@ class Layout:
                 colon = line_starts[number] + line.index(":")
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
+
+    def _title_after_cue(self, cue: tuple[str, ...], begin: int, end: int, body: str) -> bool:
+        """Whether the words of a company or offer heading's line after its cue still make a title: none, a few that
+        add to it ("Wat bieden wij jou", "Salary and benefits"), or a name ("About Voltwise", "Over Groenrijk
+        Online"); a bare cue with other words, or digits, opens a line of another kind ("Over 5 years…")."""
+        first = begin + len(cue)
+        if body.endswith((".", "!")) and end - first > TITLE_AFTER_CUE:
+            return False
+        if first == end or len(cue) > BARE_CUE_WORDS:
+            return True
+        if any(character.isdigit() for character in self.text[self.starts[first] : self.ends[end - 1]]):
+            return False
+        if end - first <= TITLE_AFTER_CUE and self.words[first] in TITLE_OPENERS:
+            return True
+        capitals = [self.text[self.starts[index]].isupper() for index in range(first, end)]
+        return any(capitals) and all(
+            capital or word in NAME_JOINERS for capital, word in zip(capitals, self.words[first:end], strict=True)
+        )
 
     @staticmethod
     def _label_of_its_line(kind: Section, cue: tuple[str, ...], body: str, after_colon: str) -> bool:
@@ -318,7 +352,7 @@ class Layout:
     def _unknown_heading(lines: list[tuple[int, int, str]], number: int, body: str, after_colon: str) -> bool:
         """A short line that ends in ":" or "?", or stands without a full stop above a bullet list."""
         begin, end, line = lines[number]
-        if end - begin > HEADING_MAX_WORDS or after_colon:
+        if end - begin > HEADING_MAX_WORDS or after_colon or LIST_ENTRY.match(line):
             return False
         if body.endswith((":", "?")):
             return True

@@ -135,8 +135,9 @@ class NegationScope(Sentences):
         return found < len(self.negations_after) and self.negations_after[found][0] == question + 1
 
     def _negated_reference(self, index: int) -> bool:
-        """Whether word ``index`` is a pronoun that points back at what was just named and is negated: "Airflow and
-        dbt are not used here, so you won't need them", "none of these", "…, dus die hoef je niet te kennen"."""
+        """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was
+        just named and is negated: "Airflow and dbt are not used here, so you won't need them", "none of these", "…,
+        dus die hoef je niet te kennen"."""
         word = self.words[index]
         if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
             return self.is_negated(index, index)

@@ -30,7 +30,7 @@ from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
-from skills.vacancies.layout import Cues
+from skills.vacancies.cues import Cues
 from skills.vacancies.text import Splitter, Token, words
 from skills.vacancies.unknown import TechTerms
 

@@ -49,9 +49,9 @@ TITLE_ONLY_WORDS = {"lead": SENIOR, "staff": SENIOR, "ervaren": SENIOR, "experie
 TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
-EXPERIENCE_WORDS = frozenset(
-    ("ervaring", "werkervaring", "experience", "ervaren", "experienced", "werkzaam", "engineering", "professional")
-)  # "Six years of data engineering", "Four years of professional Python development"
+EXPERIENCE_WORDS = word_set(
+    "ervaring werkervaring experience ervaren experienced werkzaam engineering professional engineer developer"
+)  # "Six years of data engineering", "Four years of professional Python development", "Over 5 years as a data engineer"
 PART_OF_EARLIER = frozenset(("waarvan", "including", "whereof"))  # "5 jaar ervaring, waarvan 2 jaar met Spark"
 NUMBER_WORDS = {
     **dict.fromkeys(("one", "een", "één"), 1),

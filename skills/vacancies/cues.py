@@ -1,0 +1,79 @@
+"""The editors' vacancy cues (skills.models.VacancyCue) as the reader matches them: the sections a heading opens and
+the groups of words (nice to have, negations, offers) found around a mention.
+
+Kept apart from the layout so that the phrasebook can build them once per change of the cues, and every part of the
+layout (headings, negation scope, nice and offer cues) reads the same occurrences.
+"""
+
+import bisect
+from enum import Enum
+
+from skills.vacancies.text import words
+
+
+class Section(Enum):
+    REQUIRED = "required"
+    NICE = "nice"
+    PLAIN = "plain"  # the role, the team, the tasks: what it names is asked for
+    OFFER = "offer"  # what the employer offers: what it names is not asked for
+    COMPANY = "company"  # who the employer is: what it names describes them, it is not asked for
+    NOT_ASKED = "not-asked"  # "What you don't need": what it names is said not to be needed
+
+
+ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
+LIST_SECTIONS = frozenset((Section.NICE, Section.NOT_ASKED))  # a paragraph of prose after its list ends it
+
+HEADING_KINDS = {
+    "required": Section.REQUIRED,
+    "nice": Section.NICE,
+    "plain": Section.PLAIN,
+    "company": Section.COMPANY,
+    "offer": Section.OFFER,
+    "not-asked": Section.NOT_ASKED,
+}  # skills.models.VacancyCue.Kind of a heading → the section it opens
+NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
+OFFERED = "offer-cue"
+CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
+
+Occurrences = list[tuple[int, int]]  # where the cues of one group stand: (first, last) word, in order
+
+
+class Cues:
+    """The editors' cues (skills.models.VacancyCue) as folded words, indexed by their first word."""
+
+    def __init__(self, cues: list[tuple[str, str]]) -> None:
+        """``cues``: (kind, text) pairs."""
+        self.headings: dict[str, list[tuple[Section, tuple[str, ...]]]] = {}
+        self.by_first_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, text in cues:
+            folded = tuple(word for word, _start, _end in words(text))
+            if not folded:
+                continue
+            if kind in HEADING_KINDS:
+                self.headings.setdefault(folded[0], []).append((HEADING_KINDS[kind], folded))
+            elif kind in CUE_GROUPS:
+                self.by_first_word.setdefault(folded[0], []).append((kind, folded))
+        for found in (*self.headings.values(), *self.by_first_word.values()):
+            found.sort(key=lambda entry: -len(entry[1]))  # the longest cue first
+
+    def heading(self, line_words: tuple[str, ...]) -> tuple[Section | None, tuple[str, ...]]:
+        """The section a line's first words open, and the cue."""
+        for kind, cue in self.headings.get(line_words[0], ()) if line_words else ():
+            if line_words[: len(cue)] == cue:
+                return kind, cue
+        return None, ()
+
+    def occurrences(self, words: list[str]) -> dict[str, Occurrences]:
+        """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass."""
+        found: dict[str, Occurrences] = {group: [] for group in CUE_GROUPS}
+        for index, word in enumerate(words):
+            for group, cue in self.by_first_word.get(word, ()):
+                if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
+                    found[group].append((index, index + len(cue) - 1))
+        return found
+
+
+def any_between(occurrences: Occurrences, begin: int, end: int) -> bool:
+    """Whether a cue lies wholly within words ``begin``…``end - 1``."""
+    index = bisect.bisect_left(occurrences, (begin, -1))
+    return any(last < end for _first, last in occurrences[index : index + 4] if _first < end)

@@ -1,0 +1,97 @@
+"""The words of a vacancy with the sentence, the clause and the line's punctuation each belongs to.
+
+- A sentence ends at a line break or at ".", "!", "?" or ";" before a space; a clause also at a comma, a contrast
+  ("but", "maar"…) or a conjunction that opens a clause of its own ("wanneer", "omdat"…, and "als" before "de",
+  "het", "je"…: "je debugt pipelines als de output niet klopt", not "als engineer").
+- Mentions stand in one list when only commas, "or", "and", "of", "en"… and fillers ("experience with") lie
+  between them in one sentence.
+
+Every rule about where a cue reaches (headings, negation scope, nice and offer cues) asks these indexes, so they
+are read once, in one pass over the gaps between the words.
+"""
+
+import bisect
+import re
+
+from catalog.models import PHRASE_WORD
+from skills.vacancies.text import word_set, words
+
+SENTENCE_END = re.compile(r"[.!?;]\s")
+CONTRASTS = word_set("but maar however echter whereas terwijl")  # open a clause; no nice or offer cue reaches past
+CLAUSE_BREAKS = CONTRASTS | word_set("wel wanneer waarom omdat zodat voordat")  # "je debugt pipelines wanneer de
+# output niet klopt": the conjunctions that open a clause of their own
+CLAUSE_AFTER_ALS = frozenset(("de", "het", "er", "een", "je", "jij", "iets", "ze", "die", "dat"))  # "als de output…"
+CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
+LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
+LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
+
+
+class Sentences:
+    """The words of a vacancy with their sentence and clause, and where colons and question marks stand."""
+
+    def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
+        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
+        self.text = text
+        found = list(words(text)) if found is None else found
+        self.words = [word for word, _start, _end in found]
+        self.starts = [start for _word, start, _end in found]
+        self.ends = [end for _word, _start, end in found]
+        self.sentences = [0] * len(found)
+        self.clauses = [0] * len(found)
+        self.after_colons: list[int] = []  # the words that follow a colon, in order
+        self.questions: set[int] = set()  # the words a question mark follows
+        self._read_sentences()
+
+    def _read_sentences(self) -> None:
+        sentence = clause = 0
+        for index in range(1, len(self.starts)):
+            gap = self.text[self.ends[index - 1] : self.starts[index]]
+            if ":" in gap:
+                self.after_colons.append(index)
+            if "?" in gap:
+                self.questions.add(index - 1)
+            if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
+                sentence += 1
+                clause += 1
+            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self._als_clause(index):
+                clause += 1
+            self.sentences[index] = sentence
+            self.clauses[index] = clause
+
+    def _als_clause(self, index: int) -> bool:
+        """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""
+        return self.words[index] == "als" and index + 1 < len(self.words) and self.words[index + 1] in CLAUSE_AFTER_ALS
+
+    def word_at(self, position: int) -> int:
+        """The index of the word that holds character ``position``."""
+        return max(bisect.bisect_right(self.starts, position) - 1, 0)
+
+    def sentence_words(self, index: int) -> list[str]:
+        """The words of the sentence that holds word ``index``."""
+        sentence = self.sentences[index]
+        return self.words[bisect.bisect_left(self.sentences, sentence) : bisect.bisect_right(self.sentences, sentence)]
+
+    def clause_span(self, first: int) -> tuple[int, int]:
+        """The first word of the clause that holds word ``first``, and the word past its last."""
+        clause = self.clauses[first]
+        return bisect.bisect_left(self.clauses, clause), bisect.bisect_right(self.clauses, clause)
+
+    def after_colon(self, index: int) -> bool:
+        """Whether word ``index`` is the first after a colon."""
+        found = bisect.bisect_left(self.after_colons, index)
+        return found < len(self.after_colons) and self.after_colons[found] == index
+
+    def next_colon(self, last: int, end: int) -> int:
+        """The first word after a colon that follows word ``last``, or ``end``."""
+        colon = bisect.bisect_right(self.after_colons, last)
+        return min(end, self.after_colons[colon]) if colon < len(self.after_colons) else end
+
+    def joined(self, earlier_last: int, first: int) -> bool:
+        """Whether the mention starting at word ``first`` follows the one ending at ``earlier_last`` in the same
+        sentence with only commas, "or", "and", "of", "en"… between them: one list."""
+        return (
+            0 <= earlier_last < first
+            and self.sentences[earlier_last] == self.sentences[first]
+            and all(word in CONJUNCTIONS or word in LIST_FILLERS for word in self.words[earlier_last + 1 : first])
+            and LIST_MARKS.issuperset(PHRASE_WORD.sub("", self.text[self.ends[earlier_last] : self.starts[first]]))
+        )

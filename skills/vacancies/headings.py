@@ -50,7 +50,7 @@ class Headings(Sentences):
     sections: list[Section]
     heading_words: set[int]  # the words of the lines that open a section
 
-    def _read_sections(self) -> None:
+    def read_sections(self) -> None:
         """Sets ``sections`` and ``heading_words`` by the module's rules, line by line."""
         lines = []  # (first word, past the last word, the line) of every line with words
         line_starts = []  # where each of those lines starts in the text

@@ -77,8 +77,8 @@ class Layout(NegationScope, Headings):
             if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
         self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
-        self._read_sections()
-        self.negated_references = self._read_negated_references()
+        self.read_sections()
+        self.negated_references = self.read_negated_references()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def section(self, first: int) -> Section:

@@ -62,7 +62,7 @@ class NegationScope(Sentences):
     negations_after: Occurrences  # "not required", "niet nodig"…
     sections: list[Section]
 
-    def _read_negated_references(self) -> list[int]:
+    def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""
         return [
             index

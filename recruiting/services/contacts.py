@@ -25,9 +25,10 @@ from django.utils.translation import gettext as _
 
 from portal.notices.kinds import NoticeKind
 from portal.notices.services import notify
-from recruiting.models import ContactRequest
+from recruiting.models import ContactRequest, Stage
 from recruiting.selectors.contacts import latest_request
 from recruiting.services.recruiters import save_recruiter_profile
+from recruiting.services.shortlists import follow_contact
 from skills.models import EngineerProfile
 
 CONTACT_REQUESTS_PER_DAY = 20
@@ -80,6 +81,7 @@ def send_contact_request(
     contact_request.full_clean()
     contact_request.save()
     logger.info("Contact request %s: recruiter %s asked profile %s.", contact_request.pk, recruiter.pk, profile.pk)
+    follow_contact(recruiter=recruiter, profile=profile, stage=Stage.CONTACTED)
     notify(
         recipient=profile.user,
         about=recruiter,
@@ -126,6 +128,8 @@ def answer_contact_request(
     contact_request.answered_at = timezone.now()
     contact_request.save(update_fields=["status", "answered_at"])
     logger.info("Contact request %s %s by the engineer.", contact_request.pk, contact_request.status)
+    if accept:
+        follow_contact(recruiter=contact_request.recruiter, profile=contact_request.profile, stage=Stage.ACCEPTED)
     kind = NoticeKind.CONTACT_ACCEPTED if accept else NoticeKind.CONTACT_DECLINED
     _tell_recruiter(contact_request, kind, candidate_url)
     return contact_request

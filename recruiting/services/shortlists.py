@@ -77,6 +77,24 @@ def move_to_stage(*, recruiter: AbstractBaseUser, entry: ShortlistEntry, stage: 
     return entry
 
 
+def follow_contact(*, recruiter: AbstractBaseUser, profile: EngineerProfile, stage: str) -> None:
+    """Move the recruiter's entries of ``profile`` forward to ``stage`` once their contact request got there (sent:
+    contacted; accepted: accepted), with the same audit as a move by hand: only from an earlier stage, so never back
+    and never out of "not a fit" (the last). Runs inside the contact request's transaction."""
+    earlier = Stage.values[: Stage.values.index(stage)]
+    entries = list(
+        ShortlistEntry.objects.select_for_update().filter(
+            shortlist__recruiter=recruiter, profile=profile, stage__in=earlier
+        )
+    )
+    now = timezone.now()
+    StageChange.objects.bulk_create(
+        StageChange(entry=entry, from_stage=entry.stage, to_stage=stage, changed_by=recruiter, changed_at=now)
+        for entry in entries
+    )
+    ShortlistEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(stage=stage, stage_changed_at=now)
+
+
 @transaction.atomic
 def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> None:
     """Remove a shortlist with its entries and notes."""

@@ -5,7 +5,9 @@ import pytest
 from django.urls import reverse
 
 from recruiting.models import ShortlistEntry, Stage, StageChange
+from recruiting.services.contacts import answer_contact_request
 from tests.factories import RecruiterFactory, RoleFactory, ShortlistEntryFactory, ShortlistFactory
+from tests.recruiting.test_contacts import ask
 from tests.recruiting.test_views import SESSION_QUERIES, body, make_candidate
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +178,30 @@ def test_the_candidate_page_with_stages_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(DETAIL_QUERY_LIMIT):
         response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
     assert body(response).count("To contact → Contacted") == count
+
+
+def test_the_stage_follows_the_contact_request_forward_and_never_back(recruiter, role, entry):
+    """Sent: "contacted"; accepted: "accepted"; each move audited like one by hand. Later stages stay."""
+    interviewing = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=entry.profile, stage=Stage.INTERVIEWING
+    )
+    elsewhere = ShortlistEntryFactory(shortlist=ShortlistFactory(), profile=entry.profile)  # another recruiter's
+    contact = ask(recruiter, entry.profile)
+    entry.refresh_from_db()
+    assert entry.stage == Stage.CONTACTED
+    answer_contact_request(engineer=entry.profile.user, contact_request=contact, accept=True)
+    entry.refresh_from_db()
+    assert entry.stage == Stage.ACCEPTED
+    assert list(StageChange.objects.filter(entry=entry).order_by("pk").values_list("from_stage", "to_stage")) == [
+        (Stage.TO_CONTACT, Stage.CONTACTED),
+        (Stage.CONTACTED, Stage.ACCEPTED),
+    ]
+    for untouched, stage in ((interviewing, Stage.INTERVIEWING), (elsewhere, Stage.TO_CONTACT)):
+        untouched.refresh_from_db()
+        assert untouched.stage == stage and not StageChange.objects.filter(entry=untouched).exists()
+
+
+def test_a_declined_request_leaves_the_stage_to_the_recruiter(recruiter, entry):
+    answer_contact_request(engineer=entry.profile.user, contact_request=ask(recruiter, entry.profile), accept=False)
+    entry.refresh_from_db()
+    assert entry.stage == Stage.CONTACTED

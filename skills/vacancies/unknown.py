@@ -220,32 +220,36 @@ EXAMPLES_FOLLOW = frozenset(
 )
 
 
-def _list_neighbours(layout: Layout, run: list[int]) -> list[int]:
-    """The words that stand beside the words ``run`` as other entries of one list, across a comma or a conjunction
-    ("Kafka, Pulsar or Kinesis"): at most one before and one after."""
+LIST_WORDS = CONJUNCTIONS | LIST_FILLERS  # what may stand between two entries of a list besides its marks
+EXAMPLES_LAST_WORDS = frozenset(words[-1] for words in EXAMPLES_FOLLOW)
+
+
+def _list_neighbours(layout: Layout, run: list[int]) -> tuple[int, int]:
+    """The words that may stand beside the words ``run`` as other entries of one list, past at most three
+    conjunctions or fillers ("Kafka, Pulsar or Kinesis"): one before and one after, either past the text's words."""
     first, last = run[0], run[-1]
-    fillers = CONJUNCTIONS | LIST_FILLERS
     before = first - 1
-    while before >= 0 and first - before <= 3 and layout.words[before] in fillers:
+    while before >= 0 and first - before <= 3 and layout.words[before] in LIST_WORDS:
         before -= 1
     after = last + 1
-    while after < len(layout.words) and after - last <= 3 and layout.words[after] in fillers:
+    while after < len(layout.words) and after - last <= 3 and layout.words[after] in LIST_WORDS:
         after += 1
-    return [
-        *([before] if before >= 0 and _separated(layout, before, first) else []),
-        *([after] if after < len(layout.words) and _separated(layout, last, after) else []),
-    ]
+    return before, after
 
 
 def _an_example_or_alone_on_a_bullet(layout: Layout, run: list[int]) -> bool:
     """Whether the words ``run`` follow "such as" ("a vector store such as Zilvra") or stand alone on a bullet
     ("- Grafana")."""
     first, last = run[0], run[-1]
-    if any(
-        tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
-        and layout.sentences[first - size] == layout.sentences[first]
-        for size in (1, 2)
-        if first >= size
+    if (
+        first
+        and layout.words[first - 1] in EXAMPLES_LAST_WORDS
+        and any(
+            tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
+            and layout.sentences[first - size] == layout.sentences[first]
+            for size in (1, 2)
+            if first >= size
+        )
     ):
         return True
     text, starts, ends = layout.text, layout.starts, layout.ends
@@ -261,21 +265,26 @@ def _an_example_or_alone_on_a_bullet(layout: Layout, run: list[int]) -> bool:
 def _in_lists_of_tech(layout: Layout, plain: list[list[int]], tech: set[int]) -> list[list[int]]:
     """Of the runs of plain capitalised words ``plain``, those in a list beside a term, a known word or another such
     run, after "such as", or alone on a bullet: "Kafka, Pulsar or Kinesis" names Kinesis through Pulsar. Each run's
-    neighbours are looked at once and the news spreads along the list, so a long list costs no more than its length."""
+    neighbours are found once and the news spreads along the list, so a long list costs no more than its length."""
     run_holding = {index: number for number, run in enumerate(plain) for index in run}
-    listed_by: list[list[int]] = [[] for _ in plain]  # the runs that stand beside each run's words
+    beside: list[list[tuple[int, int, int]]] = [[] for _ in plain]  # (a run beside this one, the words between)
     spreading: list[int] = []  # the runs found listed whose neighbours have not yet heard
     for number, run in enumerate(plain):
-        neighbours = _list_neighbours(layout, run)
-        if any(word in tech for word in neighbours) or _an_example_or_alone_on_a_bullet(layout, run):
+        before, after = _list_neighbours(layout, run)
+        if (
+            (before in tech and _separated(layout, before, run[0]))
+            or (after in tech and _separated(layout, run[-1], after))
+            or _an_example_or_alone_on_a_bullet(layout, run)
+        ):
             spreading.append(number)
-        for word in neighbours:
-            if word in run_holding:
-                listed_by[run_holding[word]].append(number)
+        if before in run_holding:
+            beside[run_holding[before]].append((number, before, run[0]))
+        if after in run_holding:
+            beside[run_holding[after]].append((number, run[-1], after))
     listed = set(spreading)
     while spreading:
-        for number in listed_by[spreading.pop()]:
-            if number not in listed:
+        for number, earlier, later in beside[spreading.pop()]:
+            if number not in listed and _separated(layout, earlier, later):
                 listed.add(number)
                 spreading.append(number)
     return [plain[number] for number in sorted(listed)]

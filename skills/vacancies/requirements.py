@@ -11,6 +11,7 @@
   fully remote job, else none.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -84,6 +85,7 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
     a plus ("Dutch is a plus")."""
     found: list[str] = []
     only_a_plus: set[tuple[str, int]] = set()  # (language, sentence): "Dutch is a plus, as clients write in Dutch"
+    says_how_well: dict[int, bool] = {}  # per sentence, read once: a long one may name a language many times
     for index, word in enumerate(layout.words):
         code = LANGUAGE_OF_WORD.get(word)
         if code is None or code in found or layout.section(index) in ASKING_NOTHING or not _as_language(layout, index):
@@ -92,7 +94,10 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
         if section is Section.NICE or _nice_in_clause(layout, index):
             only_a_plus.add((code, layout.sentences[index]))
             continue
-        if section is not Section.REQUIRED and PROFICIENCY.isdisjoint(layout.sentence_words(index)):
+        sentence = layout.sentences[index]
+        if sentence not in says_how_well:
+            says_how_well[sentence] = not PROFICIENCY.isdisjoint(layout.sentence_words(index))
+        if section is not Section.REQUIRED and not says_how_well[sentence]:
             continue
         if (code, layout.sentences[index]) in only_a_plus or layout.is_negated(index, index):
             continue
@@ -123,11 +128,15 @@ def _nice_in_clause(layout: Layout, index: int) -> bool:
     sentence with no other language before it ("Dutch helps, but not required"; not "Dutch is nice to have, but
     English is our working language" for English)."""
     clause, sentence = layout.clauses[index], layout.sentences[index]
-    for cue in layout.nice_cue_words:
-        if layout.clauses[cue] == clause:
-            return True
-        if cue > index and layout.sentences[cue] == sentence:
-            return not any(word in LANGUAGE_OF_WORD for word in layout.words[index + 1 : cue])
+    cues = layout.nice_cue_words  # in order, as the clauses and sentences are: the first from the clause on decides
+    at = bisect.bisect_left(cues, bisect.bisect_left(layout.clauses, clause, 0, index + 1))
+    if at == len(cues):
+        return False
+    cue = cues[at]
+    if layout.clauses[cue] == clause:
+        return True
+    if layout.sentences[cue] == sentence:
+        return not any(word in LANGUAGE_OF_WORD for word in layout.words[index + 1 : cue])
     return False
 
 

@@ -104,31 +104,41 @@ def _levels_in(words: list[str], *, title: bool) -> list[str]:
 
 def years_asked(text: str, layout: Layout) -> list[int]:
     years = []
+    sentences: dict[int, tuple[bool, int]] = {}  # each sentence with years, read once: a long one may hold many
     for match in YEARS.finditer(text):
         index = layout.word_at(match.start())
         if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
         low = match.group("low").lower()
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
-        about_experience = not EXPERIENCE_WORDS.isdisjoint(layout.sentence_words(index))
-        if _part_of_earlier(layout, index):
-            continue
+        sentence = layout.sentences[index]
+        if sentence not in sentences:
+            sentences[sentence] = _read_sentence(layout, sentence)
+        about_experience, parts_after = sentences[sentence]
+        if parts_after < index:
+            continue  # a part of years asked before them in its sentence
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
         if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range")):
             years.append(low)
     return years
 
 
-def _part_of_earlier(layout: Layout, index: int) -> bool:
-    """Whether the years at word ``index`` are a part of years asked before them in its sentence: "5 jaar
-    ervaring, waarvan 2 jaar met Spark", "six years, of which two in a lead role"."""
-    sentence = layout.sentences[index]
+def _read_sentence(layout: Layout, sentence: int) -> tuple[bool, int]:
+    """Whether sentence number ``sentence`` speaks of experience, and the word after which years in it are a part
+    of years asked before them ("5 jaar ervaring, waarvan 2 jaar met Spark", "six years, of which two in a lead
+    role"); past its end when there is none."""
     start = bisect.bisect_left(layout.sentences, sentence)
-    before = layout.words[start:index]
-    return any(
-        word in PART_OF_EARLIER or (word == "of" and position + 1 < len(before) and before[position + 1] == "which")
-        for position, word in enumerate(before)
+    end = bisect.bisect_right(layout.sentences, sentence, start)
+    words = layout.words[start:end]
+    parts_after = next(
+        (
+            start + position + (word == "of")
+            for position, word in enumerate(words)
+            if word in PART_OF_EARLIER or (word == "of" and words[position + 1 : position + 2] == ["which"])
+        ),
+        end,
     )
+    return not EXPERIENCE_WORDS.isdisjoint(words), parts_after
 
 
 def seniority_of(text: str, layout: Layout) -> str:

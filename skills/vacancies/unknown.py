@@ -162,17 +162,25 @@ CAPITAL_OR_DIGIT = re.compile(r"(?<![^\W_])[^\W_]*?[A-Z\d][^\W_]*")
 WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 BULLET_MARKS = frozenset("-*•·–—>")
 BULLET_OR_BREAK = re.compile(r"[\n:•·\-*–—(\"“]")
+LINE_BREAK = re.compile("\n")
 
 
-def _title_case_line(layout: Layout, position: int, cache: dict[int, bool]) -> bool:
+def _line_breaks(text: str) -> list[int]:
+    """Where each line break of ``text`` stands, found once: looked for again from each word, a long line would be
+    scanned once per word on it."""
+    return [match.start() for match in LINE_BREAK.finditer(text)]
+
+
+def _title_case_line(layout: Layout, position: int, breaks: list[int], cache: dict[int, bool]) -> bool:
     """Whether the line holding character ``position`` is written in title case: a title or a heading names no
     product of its own."""
     text = layout.text
-    begin = text.rfind("\n", 0, position) + 1
+    number = bisect.bisect_left(breaks, position)  # the line's number, from 0
+    begin = breaks[number - 1] + 1 if number else 0
     if begin not in cache:
-        end = text.find("\n", position)
+        end = breaks[number] if number < len(breaks) else len(text)
         first = bisect.bisect_left(layout.starts, begin)
-        last = bisect.bisect_left(layout.starts, end if end >= 0 else len(text))
+        last = bisect.bisect_left(layout.starts, end)
         capitals = sum(text[layout.starts[word]].isupper() for word in range(first, last))
         bullet = text[begin : begin + 2].lstrip()[:1] in BULLET_MARKS
         cache[begin] = (
@@ -212,31 +220,74 @@ EXAMPLES_FOLLOW = frozenset(
 )
 
 
-def _in_a_list_of_tech(layout: Layout, run: list[int], tech: set[int]) -> bool:
-    """Whether the words ``run`` stand in a list beside a term or a known word ("Kafka, Pulsar or Kinesis"), after
-    "such as" ("a vector store such as Zilvra"), or alone on a bullet ("- Grafana")."""
+LIST_WORDS = CONJUNCTIONS | LIST_FILLERS  # what may stand between two entries of a list besides its marks
+EXAMPLES_LAST_WORDS = frozenset(words[-1] for words in EXAMPLES_FOLLOW)
+
+
+def _list_neighbours(layout: Layout, run: list[int]) -> tuple[int, int]:
+    """The words that may stand beside the words ``run`` as other entries of one list, past at most three
+    conjunctions or fillers ("Kafka, Pulsar or Kinesis"): one before and one after, either past the text's words."""
     first, last = run[0], run[-1]
-    fillers = CONJUNCTIONS | LIST_FILLERS
     before = first - 1
-    while before >= 0 and first - before <= 3 and layout.words[before] in fillers:
+    while before >= 0 and first - before <= 3 and layout.words[before] in LIST_WORDS:
         before -= 1
     after = last + 1
-    while after < len(layout.words) and after - last <= 3 and layout.words[after] in fillers:
+    while after < len(layout.words) and after - last <= 3 and layout.words[after] in LIST_WORDS:
         after += 1
-    if (before in tech and _separated(layout, before, first)) or (after in tech and _separated(layout, last, after)):
-        return True
-    if any(
-        tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
-        and layout.sentences[first - size] == layout.sentences[first]
-        for size in (1, 2)
-        if first >= size
+    return before, after
+
+
+def _an_example_or_alone_on_a_bullet(layout: Layout, run: list[int]) -> bool:
+    """Whether the words ``run`` follow "such as" ("a vector store such as Zilvra") or stand alone on a bullet
+    ("- Grafana")."""
+    first, last = run[0], run[-1]
+    if (
+        first
+        and layout.words[first - 1] in EXAMPLES_LAST_WORDS
+        and any(
+            tuple(layout.words[max(0, first - size) : first]) in EXAMPLES_FOLLOW
+            and layout.sentences[first - size] == layout.sentences[first]
+            for size in (1, 2)
+            if first >= size
+        )
     ):
         return True
-    text = layout.text
-    begin, end = text.rfind("\n", 0, layout.starts[first]) + 1, text.find("\n", layout.ends[last])
+    text, starts, ends = layout.text, layout.starts, layout.ends
+    if (first and "\n" not in text[ends[first - 1] : starts[first]]) or (
+        last + 1 < len(starts) and "\n" not in text[ends[last] : starts[last + 1]]
+    ):
+        return False  # another word shares the line: only this test reads the line, so a long one is read once
+    begin, end = text.rfind("\n", 0, starts[first]) + 1, text.find("\n", ends[last])
     line = text[begin : end if end >= 0 else len(text)]
-    entry = text[layout.starts[first] : layout.ends[last]]
-    return line.lstrip()[:1] in BULLET_MARKS and line.strip(" \t-*•·–—>.,;") == entry
+    return line.lstrip()[:1] in BULLET_MARKS and line.strip(" \t-*•·–—>.,;") == text[starts[first] : ends[last]]
+
+
+def _in_lists_of_tech(layout: Layout, plain: list[list[int]], tech: set[int]) -> list[list[int]]:
+    """Of the runs of plain capitalised words ``plain``, those in a list beside a term, a known word or another such
+    run, after "such as", or alone on a bullet: "Kafka, Pulsar or Kinesis" names Kinesis through Pulsar. Each run's
+    neighbours are found once and the news spreads along the list, so a long list costs no more than its length."""
+    run_holding = {index: number for number, run in enumerate(plain) for index in run}
+    beside: list[list[tuple[int, int, int]]] = [[] for _ in plain]  # (a run beside this one, the words between)
+    spreading: list[int] = []  # the runs found listed whose neighbours have not yet heard
+    for number, run in enumerate(plain):
+        before, after = _list_neighbours(layout, run)
+        if (
+            (before in tech and _separated(layout, before, run[0]))
+            or (after in tech and _separated(layout, run[-1], after))
+            or _an_example_or_alone_on_a_bullet(layout, run)
+        ):
+            spreading.append(number)
+        if before in run_holding:
+            beside[run_holding[before]].append((number, before, run[0]))
+        if after in run_holding:
+            beside[run_holding[after]].append((number, run[-1], after))
+    listed = set(spreading)
+    while spreading:
+        for number, earlier, later in beside[spreading.pop()]:
+            if number not in listed and _separated(layout, earlier, later):
+                listed.add(number)
+                spreading.append(number)
+    return [plain[number] for number in sorted(listed)]
 
 
 def _employers_words(layout: Layout) -> set[str]:
@@ -267,6 +318,7 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         if not all(index in known_words for index in span) and layout.section(first) not in ASKING_NOTHING:
             named.append((start, end))
     titles: dict[int, bool] = {}
+    breaks = _line_breaks(text)
     as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
@@ -303,7 +355,7 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
                 or (
                     capitalised
                     and word not in ENGLISH_AND_DUTCH_SMALL_WORDS
-                    and not _title_case_line(layout, starts[index], titles)
+                    and not _title_case_line(layout, starts[index], breaks, titles)
                 )
             )
         )
@@ -332,12 +384,5 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
     ]
     named += [(starts[run[0]], ends[run[-1]]) for run, shaped_run, _unusual in runs if shaped_run]
-    while plain:  # a plain word in a list with another one that is in a list with a term: "Kafka, Pulsar or Kinesis"
-        listed = [run for run in plain if _in_a_list_of_tech(layout, run, tech)]
-        if not listed:
-            break
-        for run in listed:
-            named.append((starts[run[0]], ends[run[-1]]))
-            tech.update(run)
-            plain.remove(run)
+    named += [(starts[run[0]], ends[run[-1]]) for run in _in_lists_of_tech(layout, plain, tech)]
     return [(text[start:end], start, end) for start, end in sorted(named)][:MOST_TERMS]

@@ -1,0 +1,47 @@
+"""Texts built to make the reader work hard, as anyone may send them to the API: each is read in a time that grows
+with its length, not its square (bench.vacancies times them against the reading target; a reading whose work grew
+with the square of these 20,000 characters would take seconds here), and read as a careful reader would."""
+
+import re
+
+import pytest
+
+from bench.vacancies import hostile_vacancies
+from skills.vacancies.limits import VACANCY_MAX_CHARS
+from skills.vacancies.reading import read_vacancy
+from skills.vacancies.unknown import MOST_TERMS
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = hostile_vacancies(length=VACANCY_MAX_CHARS, seed=27)
+TERMS = re.compile(r"\bKafka\b|\bZ[a-z]+\b")  # the product before the made-up names, and the names
+
+
+def named(text: str) -> list[str]:
+    return [hit.text for hit in read_vacancy(text=text).unrecognised]
+
+
+def test_the_hostile_texts_are_as_long_as_a_vacancy_may_be():
+    assert {len(text) for text in HOSTILE.values()} == {VACANCY_MAX_CHARS}
+
+
+@pytest.mark.parametrize(
+    "kind", ["names after a product", "one name repeated", "names after such as", "bullets of names"]
+)
+def test_made_up_names_in_a_list_of_tech_are_named_up_to_the_most_shown(demo, kind):
+    assert named(HOSTILE[kind]) == TERMS.findall(HOSTILE[kind])[:MOST_TERMS]
+
+
+@pytest.mark.parametrize("kind", ["names and no product", "names after colons"])
+def test_capitalised_words_beside_no_tech_are_no_terms(demo, kind):
+    assert named(HOSTILE[kind]) == []
+
+
+def test_years_and_languages_named_thousands_of_times_in_one_sentence_are_read_once(demo):
+    assert read_vacancy(text=HOSTILE["years in one sentence"]).requirements.years is None  # no experience asked
+    assert read_vacancy(text=HOSTILE["a language in one sentence"]).requirements.languages == ()  # no how well
+    assert read_vacancy(text=HOSTILE["a language a plus"]).requirements.languages == ()
+    asked = "You have 5 years of experience, " + ", ".join(["5 years"] * 3000)
+    assert read_vacancy(text=asked[:VACANCY_MAX_CHARS]).requirements.years == 5
+    fluent = "You speak fluent Dutch, " + ", ".join(["Dutch"] * 3000)
+    assert read_vacancy(text=fluent[:VACANCY_MAX_CHARS]).requirements.languages == ("nl",)

@@ -19,7 +19,7 @@ wall clock and of the process's CPU time (the target: p95 under 30 ms of CPU tim
 machine does not inflate), first with the demo catalog, then with 1,000 tools and 5,000 phrases more; then hostile
 texts of 20,000 characters that anyone may send to the API (a line of thousands of made-up names after a product,
 one name repeated, bullets, colons, "such as", years or a language named thousands of times in one sentence), each
-read with the same target: a reading whose work grows faster than its text fails here. Builds its own database (a SQLite file under
+under 100 ms of CPU at p95: a reading whose work grows faster than its text fails here. Builds its own database (a SQLite file under
 bench/results/, or ``bench_vacancies`` on DATABASE_URL's PostgreSQL server); exits 1 when a target is missed.
 
     .venv/bin/python -m bench.vacancies [--reads 200]
@@ -47,6 +47,9 @@ TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90
 SENIORITY_TARGET = 0.85
 READ_P95_MS = 30.0
+# Hostile texts are no vacancies: their bound only catches work that grows faster than the text (that took seconds).
+# At 100 ms, the API's 20 reads a minute per address cost at most 2 s of CPU a minute.
+HOSTILE_READ_P95_MS = 100.0
 EXTRA_TOOLS = 1_000
 EXTRA_PHRASES = 5_000
 
@@ -462,8 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if max(demo.cpu_p95_ms, big.cpu_p95_ms) >= READ_P95_MS:
         missed.append(f"reading speed (p95 under {READ_P95_MS:.0f} ms of CPU time)")
-    if hostile[slowest].cpu_p95_ms >= READ_P95_MS:
-        missed.append(f"reading speed of hostile texts (p95 under {READ_P95_MS:.0f} ms of CPU time)")
+    if hostile[slowest].cpu_p95_ms >= HOSTILE_READ_P95_MS:
+        missed.append(f"reading speed of hostile texts (p95 under {HOSTILE_READ_P95_MS:.0f} ms of CPU time)")
     if missed:
         print("Targets missed: " + ", ".join(missed))
         return 1

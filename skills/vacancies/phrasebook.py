@@ -31,8 +31,8 @@ from catalog.services import CATALOG_KIND
 from portal.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
 from skills.vacancies.cues import Cues
+from skills.vacancies.terms import TechTerms
 from skills.vacancies.text import Splitter, Token, words
-from skills.vacancies.unknown import TechTerms
 
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"

@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
 from skills.services.profiles import get_or_create_profile
@@ -126,7 +127,7 @@ def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(liv
     assert Assessment.objects.get(user=user, item=skew).level == 2  # still below the role: on the learning path
     with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{skew.pk}/state/")):
         row.get_by_role("button", name="Nu aan het leren").click()
-    assert row.get_by_role("button", name="Nu aan het leren").get_attribute("aria-pressed") == "true"
+    expect(row.get_by_role("button", name="Nu aan het leren")).to_have_attribute("aria-pressed", "true")  # once swapped
     assert ItemState.objects.get(user=user, item=skew).state == "learning"
     bar = page.locator(".save-all-bar").bounding_box()
     page.locator(f"#item-row-{skew.pk}").scroll_into_view_if_needed()

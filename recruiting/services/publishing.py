@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from recruiting.models import SearchProposal, VacancySearch
-from recruiting.services.searches import TITLE_MAX_LENGTH
+from recruiting.services.searches import TITLE_MAX_LENGTH, replace_requirements
 from skills.models import ChecklistItem, Role, RoleRequirement
 from skills.services.recomputes import request_role_recompute
 
@@ -90,17 +90,13 @@ def publish_proposal(
         role.order = max(Role.objects.published().values_list("order", flat=True), default=0) + 1
         role.full_clean()
         role.save()
-    RoleRequirement.objects.filter(role=role).delete()
-    RoleRequirement.objects.bulk_create(
+    frozen = [
         RoleRequirement(
-            role=role,
-            item=items[row["item"]],
-            min_level=row["min_level"],
-            weight=row["weight"],
-            is_must_have=row["is_must_have"],
+            item=items[row["item"]], min_level=row["min_level"], weight=row["weight"], is_must_have=row["is_must_have"]
         )
         for row in proposal.requirements
-    )
+    ]
+    replace_requirements(role=role, requirements=frozen)
     now = timezone.now()
     proposal.published_at = now
     proposal.save(update_fields=["published_at"])

@@ -16,7 +16,7 @@ Rules (one home each, here):
 """
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -87,7 +87,9 @@ def _validate_requirements(requirements: Sequence[Requirement]) -> None:
             raise ValidationError(_("Choose a needed level from 1 (learning) to 4 (can teach others)."))
 
 
-def _replace_requirements(role: Role, requirements: Sequence[Requirement]) -> None:
+def replace_requirements(*, role: Role, requirements: Iterable[Requirement | RoleRequirement]) -> None:
+    """The role's requirements become ``requirements``, all of them at once (the caller's transaction): a search's
+    as its recruiter sets them, a proposal's (unsaved rows) as it was frozen when an editor publishes it."""
     RoleRequirement.objects.filter(role=role).delete()
     RoleRequirement.objects.bulk_create(
         RoleRequirement(
@@ -152,7 +154,7 @@ def create_search(
     )
     search.full_clean()
     search.save()
-    _replace_requirements(role, requirements)
+    replace_requirements(role=role, requirements=requirements)
     return search
 
 
@@ -172,7 +174,7 @@ def update_search(
     with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
         search.role.title = title
         search.role.save(update_fields=["title", "title_en", "updated_at"])
-    _replace_requirements(search.role, requirements)
+    replace_requirements(role=search.role, requirements=requirements)
     if search.is_proposed:
         _freeze_proposal(search, note=search.proposal_note)  # the editors review the search as it is now
     return search

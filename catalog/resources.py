@@ -38,8 +38,13 @@ class BySlugWidget(widgets.ForeignKeyWidget):
 
 
 class WholeFileResource(resources.ModelResource):
-    """A file is imported whole or not at all: invalid rows roll it back too, not only errors (the library's
-    default)."""
+    """A file is imported whole or not at all: every row is checked with the model's own rules, in one transaction
+    that invalid rows roll back too, not only errors (the library's default). Every import of the editors' goes
+    through it."""
+
+    class Meta:
+        clean_model_instances = True
+        use_transactions = True
 
     def import_data(self, dataset, *args, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)
@@ -87,8 +92,6 @@ class ToolResource(WholeFileResource):
             "published",
         )
         export_order = fields
-        clean_model_instances = True
-        use_transactions = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -170,8 +173,6 @@ class ToolPhraseResource(WholeFileResource):
         import_id_fields = ("tool", "text")
         fields = ("tool", "text", "language")
         export_order = fields
-        clean_model_instances = True
-        use_transactions = True
 
     def get_queryset(self):
         return ToolPhrase.objects.select_related("tool")

@@ -5,8 +5,9 @@ a bad row is reported with its row number.
 """
 
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
+from catalog.resources import WholeFileResource
 from skills.models import ChecklistItem, ItemPhrase
 
 
@@ -27,7 +28,7 @@ class ItemBySlugsWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
-class ItemPhraseResource(resources.ModelResource):
+class ItemPhraseResource(WholeFileResource):
     skill = fields.Field(attribute="item__skill__slug", column_name="skill", readonly=True)
     item = fields.Field(attribute="item", column_name="item", widget=ItemBySlugsWidget())
 
@@ -36,13 +37,6 @@ class ItemPhraseResource(resources.ModelResource):
         import_id_fields = ("item", "text")
         fields = ("skill", "item", "text", "language")
         export_order = fields
-        clean_model_instances = True
-        use_transactions = True
 
     def get_queryset(self):
         return ItemPhrase.objects.select_related("item__skill")
-
-    def import_data(self, dataset, *args, **kwargs):
-        """Invalid rows roll back the whole file too, not only errors (the library's default)."""
-        kwargs.setdefault("rollback_on_validation_errors", True)
-        return super().import_data(dataset, *args, **kwargs)

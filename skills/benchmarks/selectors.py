@@ -113,7 +113,7 @@ def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
     }
     levels = dict(Assessment.objects.filter(user=user).values_list("item_id", "level"))
     items_by_skill = defaultdict(list)
-    for item in ChecklistItem.objects.published().filter(skill__published=True).order_by("order", "pk"):
+    for item in ChecklistItem.objects.published().order_by("order", "pk"):
         items_by_skill[item.skill_id].append(item)
 
     def subject(name: str, skill_id: int, item_id: int | None, level: int) -> SubjectBenchmark:

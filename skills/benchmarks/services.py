@@ -125,7 +125,7 @@ def _level_counts(rows: Iterable[tuple]) -> dict[tuple, list[int]]:
 def _cells(snapshot: BenchmarkSnapshot, populations: dict[tuple[str, str], int]) -> list[BenchmarkCell]:
     counts = _level_counts(_query(ITEM_LEVELS_SQL))
     counts.update(_level_counts((skill, None, *rest) for skill, *rest in _query(SKILL_LEVELS_SQL)))
-    subjects = [(item.skill_id, item.pk) for item in ChecklistItem.objects.published().filter(skill__published=True)]
+    subjects = [(item.skill_id, item.pk) for item in ChecklistItem.objects.published()]
     subjects += [(skill_id, None) for skill_id in Skill.objects.published().values_list("pk", flat=True)]
     cells = []
     for (cohort, key), population in populations.items():
@@ -196,7 +196,7 @@ def _market(
     roles, searches = _demand(Role.objects.published()), _demand(Role.objects.searches())
     vacancies, asked = _vacancy_demand(), _levels_asked()
     market = {}
-    for item_id in ChecklistItem.objects.published().filter(skill__published=True).values_list("pk", flat=True):
+    for item_id in ChecklistItem.objects.published().values_list("pk", flat=True):
         level = asked.get(item_id, Level.WORKING)
         cell = everyone.get(item_id)
         market[item_id] = MarketCell(

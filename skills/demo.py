@@ -161,7 +161,10 @@ SKILLS_NL = {
         {
             "functions": ("Functies en modules", "Kleine functies met duidelijke invoer en uitvoer."),
             "classes": ("Klassen en objecten", "Weten wanneer een klasse helpt en wanneer een functie volstaat."),
-            "typing": ("Type hints", "Code annoteren, zodat editors, checkers en FastAPI de types kunnen gebruiken."),
+            "typing": (
+                "Typeannotaties (type hints)",
+                "Code annoteren, zodat editors, checkers en FastAPI de types kunnen gebruiken.",
+            ),
             "vectorised-code": (
                 "Snelle code zonder Python-loops",
                 "Kunnen uitleggen waarom een script traag is en loops per rij vervangen door gevectoriseerde "
@@ -173,8 +176,11 @@ SKILLS_NL = {
         "SQL",
         "Nog altijd de taal van data: tabellen koppelen, aggregeren en query's snel maken.",
         {
-            "joins": ("Joins", "Inner, left en anti joins, en wat er met dubbele rijen gebeurt."),
-            "window-functions": ("Window functions", "Rangschikken, lopende totalen en ontdubbelen per groep."),
+            "joins": ("Tabellen koppelen (joins)", "Inner, left en anti joins, en wat er met dubbele rijen gebeurt."),
+            "window-functions": (
+                "Vensterfuncties (window functions)",
+                "Rangschikken, lopende totalen en ontdubbelen per groep.",
+            ),
             "query-performance": (
                 "Queryperformance",
                 "Een queryplan lezen, indexen of partities kiezen en onnodige scans vermijden.",
@@ -202,7 +208,10 @@ SKILLS_NL = {
         {
             "data-tests": ("Datatests", "Geautomatiseerde tests op datasets: uniciteit, bereiken, relaties."),
             "null-checks": ("Null-checks", "Ontbrekende waarden bewust tellen en afhandelen."),
-            "schema-drift": ("Schema drift", "Opmerken en opvangen dat kolommen van type veranderen of verdwijnen."),
+            "schema-drift": (
+                "Schemawijzigingen (schema drift)",
+                "Opmerken en opvangen dat kolommen van type veranderen of verdwijnen.",
+            ),
         },
     ),
     "orchestration": (
@@ -210,10 +219,13 @@ SKILLS_NL = {
         "Pipelines plannen, draaien en bewaken in plaats van scripts met de hand te starten.",
         {
             "airflow-dags": ("Airflow-DAG's", "Taken en hun onderlinge afhankelijkheden vastgelegd als DAG."),
-            "scheduling": ("Scheduling", "Schema's, data-intervallen en het inhalen van gemiste runs."),
+            "scheduling": (
+                "Runs inplannen (scheduling)",
+                "Schema's, data-intervallen en het inhalen van gemiste runs.",
+            ),
             "retries": (
-                "Retries",
-                "Retries, timeouts en meldingen, zodat een mislukte taak zich herstelt of in elk geval opvalt.",
+                "Herhaalpogingen en time-outs",
+                "Herhaalpogingen, time-outs en meldingen, zodat een mislukte taak zich herstelt of in elk geval opvalt.",
             ),
         },
     ),
@@ -231,7 +243,7 @@ SKILLS_NL = {
         "Denken in deployments: elke wijziging op dezelfde manier getest en uitgerold. Ervaring met Docker telt "
         "zwaar mee.",
         {
-            "docker": ("Docker", "Een pipeline of service verpakken in een containerimage."),
+            "docker": ("Containers met Docker", "Een pipeline of service verpakken in een containerimage."),
             "ci-pipelines": ("CI-pipelines", "Tests en controles die bij elke wijziging vanzelf draaien."),
             "deploying-services": ("Dataservices uitrollen", "Een API of job veilig in productie zetten."),
         },
@@ -245,8 +257,11 @@ SKILLS_NL = {
                 "Batchpipelines in PySpark die blijven werken als de data groeit.",
             ),
             "partitioning": ("Partitionering", "Partities bewust kiezen en weten waarom dat zoveel uitmaakt."),
-            "shuffles": ("Shuffles", "Wat een shuffle doet en waarom die duur is."),
-            "skew": ("Skew", "De ene afwijkende sleutel vinden die een hele job ophoudt, en dat verhelpen."),
+            "shuffles": ("Data herverdelen (shuffles)", "Wat een shuffle doet en waarom die duur is."),
+            "skew": (
+                "Scheve verdeling (skew)",
+                "De ene afwijkende sleutel vinden die een hele job ophoudt, en dat verhelpen.",
+            ),
             "caching": ("Caching en geheugen", "Wanneer caching een job versnelt en wanneer het alleen geheugen kost."),
             "runtime-debugging": (
                 "Debuggen op looptijd, clusterbelasting en kosten",

@@ -154,7 +154,7 @@ RESOURCES = {
          "Je tests en controles bij elke push laten draaien."),
     ),
     ("ci-cd", "deploying-services"): (
-        ("link", DOCS, "https://fastapi.tiangolo.com/deployment/", "FastAPI: deployment", "FastAPI: deployment",
+        ("link", DOCS, "https://fastapi.tiangolo.com/deployment/", "FastAPI: deployment", "FastAPI: uitrollen",
          "HTTPS, workers and containers for a Python API.", "HTTPS, workers en containers voor een Python-API."),
         ("tool", "fastapi", "A small, typed API framework that is quick to ship.",
          "Een klein, getypeerd API-framework dat je snel live zet."),

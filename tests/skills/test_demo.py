@@ -14,6 +14,7 @@ from skills.models import (
     ChecklistItem,
     EngineerProfile,
     GrowthStage,
+    Resource,
     Role,
     RoleMatch,
     RoleRequirement,
@@ -129,3 +130,36 @@ def test_load_demo_command_loads_skills_after_the_catalog():
         call_command("load_demo")
     assert Skill.objects.get(slug="pyspark").tools.filter(slug="pyspark").exists()
     assert EngineerProfile.objects.filter(user__email=DEMO_ENGINEER).exists()
+
+
+# Names that are the same in Dutch on purpose, each with its reason.
+SAME_IN_DUTCH = {
+    "SQL": "the name of the language",
+    "Pandas": "the name of the library",
+    "PySpark / Databricks": "the names of the tools",
+    "Senior Data Engineer — lakehouse/Databricks": "Dutch vacancies name the job in English",
+    "Senior Analytics Engineer": "Dutch vacancies name the job in English",
+    "Data Engineer (medior)": "Dutch vacancies name the job in English; medior is Dutch already",
+    "Use The Index, Luke": "the title of the book",
+    "AWS Cloud Practitioner Essentials": "the title of the course",
+}
+
+
+def test_every_demo_name_reads_in_dutch():
+    load_catalog_demo()
+    load_skills_demo()
+    names = [
+        *Skill.objects.values_list("name_en", "name_nl"),
+        *ChecklistItem.objects.values_list("name_en", "name_nl"),
+        *Role.objects.values_list("title_en", "title_nl"),
+        *Resource.objects.filter(title_en__gt="").values_list("title_en", "title_nl"),
+    ]
+    assert [english for english, dutch in names if dutch == english and english not in SAME_IN_DUTCH] == []
+    assert all(dutch for english, dutch in names)
+
+
+def test_loading_again_gives_existing_items_their_dutch_names():
+    load_skills_demo()
+    ChecklistItem.objects.filter(slug="skew").update(name_nl="Skew")  # as an earlier demo left it
+    load_skills_demo()
+    assert ChecklistItem.objects.get(slug="skew").name_nl == "Scheve verdeling (skew)"

@@ -74,6 +74,7 @@ ALLAUTH_TITLES = (
     gettext_noop("Verify Your Email Address"),
     gettext_noop("Account Connections"),
     gettext_noop("Two-Factor Authentication"),
+    gettext_noop("A new set of Two-Factor Authentication recovery codes has been generated."),
     gettext_noop("Enter Device Code"),
     gettext_noop("Confirm Device"),
     gettext_noop("Device Authorized"),
@@ -103,10 +104,19 @@ ALLAUTH_TITLES = (
     gettext_noop("User Sessions"),
 )
 
-# allauth's Dutch that says "alstublieft" or "aanmelden", or spells a word apart: ours says it plainly. Their Dutch with "u" and
-# "uw" is in locale_overrides (docs/glossary.md).
+# allauth's Dutch that says "alstublieft", "aanmelden" or "zijn of haar", spells a word apart or drops its full stop:
+# ours says it plainly. Their Dutch with "u" and "uw" is in locale_overrides (docs/glossary.md).
 FORMAL_DUTCH = (
     gettext_noop("Confirmation email sent to %(email)s."),
     gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
     gettext_noop("Sign In Via %(provider)s"),
+    gettext_noop("You have confirmed %(email)s."),
+    gettext_noop(
+        "You're receiving this email because user %(user_display)s has given your email address to register an "
+        "account on %(site_domain)s."
+    ),
+    gettext_noop("Your email has been changed from %(from_email)s to %(to_email)s."),
+    gettext_noop("Email address %(deleted_email)s has been removed from your account."),
+    gettext_noop("Current email"),
+    gettext_noop("Mark selected email addresses as verified"),
 )

@@ -29,7 +29,7 @@ def test_a_person_chooses_their_language_on_the_notices_page(live_server, journe
     assert language_of(user=user) == "nl"
 
     page.set_viewport_size({"width": 390, "height": 844})
-    assert page.get_by_label("Ik lees het portaal en zijn emails in").input_value() == "nl"
+    assert page.get_by_label("Ik lees het portaal en zijn e-mails in").input_value() == "nl"
     assert fits_width(page, 390)
     journey.step("the portal and its emails now speak dutch, on a phone")
     assert errors == []

@@ -71,3 +71,32 @@ def test_login_page_uses_site_layout(client):
     assert '<html lang="en">' in body
     assert 'href="#main"' in body
     assert "form-control" in body  # crispy/bootstrap fields, not allauth's bare defaults
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Confirm that <strong>new@example.com</strong> is your email address."),
+        ("nl", "Bevestig dat <strong>new@example.com</strong> je e-mailadres is."),
+    ],
+)
+def test_the_confirm_page_names_the_address_once(client, language, sentence):
+    client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    body = client.get(confirmation_link(mail.outbox[0]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert sentence in body
+    assert "for user" not in body and "voor gebruiker" not in body
+
+
+def test_the_dutch_confirmation_email_reads_plainly(client):
+    client.post(
+        reverse("account_signup"),
+        {"email": "nieuw@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    body = mail.outbox[0].body
+    assert "dit e-mailadres heeft opgegeven voor een account op" in body
+    assert "zijn of haar" not in body

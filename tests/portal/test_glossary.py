@@ -15,10 +15,12 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted((ROOT / "templ
 FORBIDDEN_DUTCH = (
     r"\bUw\b", r"\buw\b", r"\bU\b", r"\bu\b", r"\balstublieft\b", r"\bAlstublieft\b", r"\ba\.u\.b\.",
     r"orchestratie", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
+    r"(?<![({)\w-])[Ee]mails?\b", r"zijn of haar", r"tweestapsverificatie",  # "e-mail"; a placeholder ({email}) or a scope ((ENTER)email) aside
 )  # fmt: skip
 FORBIDDEN_ENGLISH = (
     r"\bSign In\b", r"\bSign Up\b", r"\bSign Out\b", r"\bE-mail Address", r"\bEmail Address\b", r"\bRemember Me\b",
     r"\bConfirm Email\b", r"\be-mail\b", r"\bE-mail\b", r"\bForgot Password\b", r"\bChange Password\b",
+    r"\bTwo-Factor\b",
 )  # fmt: skip
 
 # What the portal's pages and mails show besides ours: allauth's words and Django's for accounts and forms.
@@ -53,6 +55,12 @@ def test_no_forbidden_variant_in_what_the_catalogues_give_readers(language, patt
     with translation.override(language):
         shown = [translation.gettext(msgid) for msgid in msgids]
     assert _hits(shown, patterns) == []
+
+
+def test_a_dutch_sentence_ends_as_its_english_one_does():
+    with translation.override("nl"):
+        dutch = {msgid: translation.gettext(msgid) for msgid in _msgids() if msgid.endswith(".")}
+    assert [msgid for msgid, shown in dutch.items() if not shown.rstrip().endswith(".")] == []
 
 
 def test_no_forbidden_english_variant_in_our_templates():

@@ -124,3 +124,18 @@ def test_admin_login_goes_through_allauth(client):
     response = client.get("/admin/login/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "sentence"),
+    [
+        ("en", "Two-factor authentication", "Your account is protected by two-factor authentication."),
+        ("nl", "Twee-factor-authenticatie", "Je account is beveiligd met twee-factor-authenticatie."),
+    ],
+)
+def test_the_code_page_names_two_factor_authentication_alike_in_heading_and_text(client, language, heading, sentence):
+    RecruiterFactory(email="r@example.com")
+    client.post(reverse("account_login"), {"login": "r@example.com", "password": PASSWORD})
+    body = client.get(reverse("mfa_authenticate"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f">{heading}</h1>" in " ".join(body.split()).replace("> ", ">").replace(" <", "<")
+    assert sentence in body

@@ -21,6 +21,7 @@ from tests.factories import (
     RoleRequirementFactory,
     UserFactory,
 )
+from tests.test_every_url_language import VisibleText
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,37 @@ def test_a_link_opens_the_private_profile_for_anyone_without_an_account(engineer
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     assert ShareLinkView.objects.filter(link=issued.link).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "recruiter_words"),
+    [
+        (
+            "en",
+            ("Not shared through this link", "their level", "theirs on the items"),
+            ("contact request", "candidate"),
+        ),
+        (
+            "nl",
+            ("Niet gedeeld via deze link", "niveau van deze engineer", "dat van deze engineer op de punten"),
+            ("contactverzoek", "kandidaat"),
+        ),
+    ],
+)
+def test_the_shared_page_speaks_to_whoever_holds_the_link_not_to_a_recruiter(
+    engineer, language, words, recruiter_words
+):
+    requirement = RoleRequirementFactory(role=RoleFactory(published=True))
+    AssessmentFactory(user=engineer, item=requirement.item, level=3, evidence_url="https://example.org/proof")
+    pages = [
+        PortalClient().get(
+            url(create_share_link(user=engineer, days=7, role=role).token), HTTP_ACCEPT_LANGUAGE=language
+        )
+        for role in (None, requirement.role)
+    ]
+    shown = " ".join(VisibleText.of(page.content.decode()).lower() for page in pages)
+    assert all(word.lower() in shown for word in words)
+    assert not any(word in shown for word in recruiter_words)
 
 
 def test_a_signed_in_visitor_is_counted_but_never_named_to_the_owner(client, engineer):

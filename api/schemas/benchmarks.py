@@ -11,7 +11,12 @@ class StandingOut(Schema):
         description="Percent of the cohort at levels 0–4; null when the cohort is too small to show."
     )
     band: int | None = Field(
-        description="You are among the top N % (a multiple of 10); null when too few to show or at level 0 (not started)."
+        description="You are among the top N % (10 to 90, a multiple of 10); null when too few to show, at level 0 "
+        "(not started), or when with_most is true."
+    )
+    with_most: bool = Field(
+        description='More than 90 % of the cohort stand at your level or higher: the page says "like most engineers '
+        'counted" instead of a band (which would read "among the top 100 %").'
     )
 
 

@@ -66,12 +66,19 @@ def share_at_or_above(at_level: Sequence[int], population: int, level: int) -> i
 
 
 def band(at_level: Sequence[int], population: int, level: int) -> int | None:
-    """The engineer's band: at ``level`` they are among the top N % (N a multiple of ten, rounded up). At level 0
-    everyone is "among the top 100 %", which says nothing: there is no band before a start."""
-    if level == 0:
+    """The engineer's band: at ``level`` they are among the top N % (N a multiple of ten, rounded up, 10 to 90).
+    None where it would say nothing: at level 0 (no band before a start), and where N would be 100 — more than 90 %
+    stand at ``level`` or higher, which :func:`with_most` says instead."""
+    if level == 0 or with_most(at_level, population, level):
         return None
     exact = 100 * sum(at_level[level:]) / population
-    return max(BAND_WIDTH, min(100, math.ceil(exact / BAND_WIDTH) * BAND_WIDTH))
+    return max(BAND_WIDTH, math.ceil(exact / BAND_WIDTH) * BAND_WIDTH)
+
+
+def with_most(at_level: Sequence[int], population: int, level: int) -> bool:
+    """Whether a started engineer stands where most of the cohort does: more than 90 % of it at ``level`` or higher
+    (the band that would read "among the top 100 %")."""
+    return level > 0 and 100 * sum(at_level[level:]) > (100 - BAND_WIDTH) * population
 
 
 def published_count(count: int, *, k: int) -> int | None:

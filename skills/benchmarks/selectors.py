@@ -31,11 +31,12 @@ LEVEL_NAMES = [label for _, label in Level.choices]
 @dataclass(frozen=True)
 class Standing:
     """One subject in one cohort: the shares at each level, or ``None`` (too few); the engineer's band, or ``None``
-    (too few, or not started)."""
+    (too few, not started, or ``with_most``: where more than 90 % of the cohort stand)."""
 
     cohort: str
     shares: list[int] | None
     band: int | None
+    with_most: bool = False
 
     @property
     def label(self) -> str:
@@ -83,6 +84,7 @@ def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, coh
         cohort=cohort,
         shares=disclosure.shares(cell.at_level, cell.population),
         band=disclosure.band(cell.at_level, cell.population, level),
+        with_most=disclosure.with_most(cell.at_level, cell.population, level),
     )
 
 

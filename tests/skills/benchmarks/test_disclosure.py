@@ -210,3 +210,18 @@ def test_no_number_moves_between_two_snapshots_on_fewer_than_k_engineers(world, 
 
 def cell_key(cell: BenchmarkCell) -> tuple:
     return (cell.cohort, cell.cohort_key, cell.skill_id, cell.item_id)
+
+
+@pytest.mark.parametrize(
+    ("at_level", "level", "band", "with_most"),
+    [
+        ((0, 10, 0, 0, 0), 1, None, True),  # everyone counted is at level 1 or higher: "top 100 %" says nothing
+        ((0, 1, 9, 0, 0), 1, None, True),
+        ((1, 0, 9, 0, 0), 2, 90, False),  # exactly 90 % at or above: still a band
+        ((0, 5, 3, 1, 1), 3, 20, False),
+        ((10, 0, 0, 0, 0), 0, None, False),  # not started: no band, and not "like most" either
+    ],
+)
+def test_a_band_is_never_the_top_100_percent(at_level, level, band, with_most):
+    assert disclosure.band(at_level, sum(at_level), level) == band
+    assert disclosure.with_most(at_level, sum(at_level), level) is with_most

@@ -163,6 +163,22 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
     assert "among the top 20 %" in page and "your level: 4" in page
 
 
+@pytest.mark.parametrize(("language", "words"), [("en", "like most engineers counted"), ("nl", "zoals de meeste")])
+def test_where_everyone_counted_stands_at_least_as_high_the_page_says_so_instead_of_the_top_100(
+    client, items, language, words
+):
+    users = engineers(10, items)
+    for index, user in enumerate(users):  # levels 1 to 4: nobody counted stays at 0, and users[0] is at 1
+        for item in items:
+            assess(user=user, item=item, level=1 + index % 4)
+    build_snapshot()
+    client.force_login(users[0])
+    page = client.get(BENCHMARKS, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert words in page and "100 %" not in page
+    standing = client.get("/api/me/benchmarks", headers=auth(users[0])).json()["skills"][0]["items"][0]["standings"][0]
+    assert (standing["band"], standing["with_most"]) == (None, True)
+
+
 def test_one_engineer_leaving_or_changing_moves_no_number_until_k_have(client, items):
     """Two successive snapshots never differ by one engineer: not even by the one who just stopped counting in."""
     users = engineers(20, items)

@@ -178,6 +178,11 @@ class ContactRequest(models.Model):
         return self.status == self.Status.PENDING and not self.is_ignored
 
     @property
+    def anchor(self) -> str:
+        """The id of its row on the engineer's profile page, where a plain answer lands and its outcome shows."""
+        return f"contact-{self.pk}"
+
+    @property
     def refused_at(self) -> datetime | None:
         """When the engineer said no (declined, withdrew, or let it lapse); None while it is open or accepted."""
         if self.status == self.Status.DECLINED:

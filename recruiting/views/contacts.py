@@ -6,6 +6,7 @@ posted here, so the skills app never imports this one.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.storage.base import Message
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.placed_messages import add_placed_message
 from recruiting.forms import ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
 from recruiting.models import ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
@@ -56,14 +58,23 @@ def _own_contact_request(request: HttpRequest, pk: int) -> ContactRequest:
     return get_object_or_404(ContactRequest.objects.select_related("profile"), pk=pk, profile__user=request.user)
 
 
+def _answered(request: HttpRequest, contact: ContactRequest, level: int, text: str) -> HttpResponse:
+    """The outcome beside the request it is about: htmx gets that request's row again with it; a plain post lands on
+    that row of the profile page, which shows it there (portal.placed_messages)."""
+    if request.htmx:
+        contact.feedback = [Message(level, text)]
+        return render(request, "skills/partials/contact_request.html", {"item": contact})
+    add_placed_message(request, level, text, place=contact.anchor)
+    return redirect(f"{reverse('skills:profile')}#{contact.anchor}")
+
+
 @login_required
 @require_POST
 def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _own_contact_request(request, pk)
     form = ContactAnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose to accept or decline the request."))
-        return redirect(f"{reverse('skills:profile')}#contacts-heading")
+        return _answered(request, contact, messages.ERROR, _("Choose to accept or decline the request."))
     try:
         contact = answer_contact_request(
             engineer=request.user,
@@ -72,24 +83,22 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
             candidate_url=candidate_url(request=request, contact_request=contact),
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        return _answered(request, contact, messages.ERROR, " ".join(error.messages))
+    who = {"name": contact.recruiter_name, "company": contact.recruiter_company}
+    if contact.status != ContactRequest.Status.ACCEPTED:
+        text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.") % who
+    elif contact.profile.display_name:
+        text = _("%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s.") % {
+            **who,
+            "shown": contact.profile.display_name,
+            "email": request.user.email,
+        }
     else:
-        who = {"name": contact.recruiter_name, "company": contact.recruiter_company}
-        if contact.status != ContactRequest.Status.ACCEPTED:
-            text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.") % who
-        elif contact.profile.display_name:
-            text = _("%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s.") % {
-                **who,
-                "shown": contact.profile.display_name,
-                "email": request.user.email,
-            }
-        else:
-            text = _(
-                "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
-                "see no name: only your pseudonym."
-            ) % {**who, "email": request.user.email}
-        messages.success(request, text)
-    return redirect(f"{reverse('skills:profile')}#contacts-heading")
+        text = _(
+            "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
+            "see no name: only your pseudonym."
+        ) % {**who, "email": request.user.email}
+    return _answered(request, contact, messages.SUCCESS, text)
 
 
 @login_required
@@ -97,20 +106,18 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _own_contact_request(request, pk)
     try:
-        withdraw_acceptance(
+        contact = withdraw_acceptance(
             engineer=request.user,
             contact_request=contact,
             candidate_url=candidate_url(request=request, contact_request=contact),
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(name)s of %(company)s no longer sees your name and email address.")
-            % {"name": contact.recruiter_name, "company": contact.recruiter_company},
-        )
-    return redirect(f"{reverse('skills:profile')}#contacts-heading")
+        return _answered(request, contact, messages.ERROR, " ".join(error.messages))
+    text = _("%(name)s of %(company)s no longer sees your name and email address.") % {
+        "name": contact.recruiter_name,
+        "company": contact.recruiter_company,
+    }
+    return _answered(request, contact, messages.SUCCESS, text)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

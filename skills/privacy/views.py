@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from portal.placed_messages import claim, claimed_messages
 from skills.models import EngineerProfile, ShareLink
 from skills.privacy import personal_data, sharing
 from skills.privacy.forms import DeleteAccountForm, ProfileForm, PseudonymForm, ShareLinkForm
@@ -42,10 +43,16 @@ def render_profile(
     if form is None:
         instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
         form = ProfileForm(instance=instance)
+    contact_requests = personal_data.contact_requests(user=request.user)
+    anchors = {contact.anchor for contact in contact_requests}
+    answered = claim(request, is_shown=anchors.__contains__)
+    for contact in contact_requests:
+        contact.feedback = answered.get(contact.anchor, [])
     context = {
         "form": form,
         "views": personal_data.profile_views(user=request.user),
-        "contact_requests": personal_data.contact_requests(user=request.user),
+        "contact_requests": contact_requests,
+        "shown_in_place": claimed_messages(answered),
         "share_form": share_form or ShareLinkForm(),
         "share_links": share_links_of(user=request.user),
         **extra,

@@ -299,3 +299,27 @@ def test_the_accepted_message_states_exactly_what_the_recruiter_now_sees(
     assert told in [str(message) for message in response.context["messages"]]
     html = response.content.decode()
     assert ("sees your name and email address" in html) == bool(display_name)
+
+
+def request_row(html: str, contact) -> str:
+    return re.search(rf'<li[^>]*id="contact-{contact.pk}">(.*?)</li>', html, re.S).group(1)
+
+
+def test_a_plain_answer_lands_on_the_request_and_says_the_outcome_there(client, recruiter, profile):
+    contact = ask(recruiter, profile)
+    client.force_login(profile.user)
+    response = client.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "decline"})
+    assert response["Location"] == f"{reverse('skills:profile')}#contact-{contact.pk}"
+    html = client.get(response["Location"]).content.decode()
+    told = "You declined the request of Rita Recruiter of Acme Data. They see nothing more of you."
+    assert told in request_row(html, contact) and 'class="messages"' not in html
+
+
+def test_an_htmx_answer_gives_the_request_back_with_its_outcome(client, recruiter, profile):
+    contact = ask(recruiter, profile)
+    client.force_login(profile.user)
+    url = reverse("recruiting:contact-answer", kwargs={"pk": contact.pk})
+    html = client.post(url, {"answer": "accept"}, HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert html.strip().startswith(f'<li class="border-bottom py-2" id="contact-{contact.pk}">')
+    assert "Geaccepteerd" in html and f"ziet nu je naam, Noor Visser, en je e-mailadres, {EMAIL}." in html
+    assert 'class="messages"' not in client.get(reverse("skills:profile")).content.decode()  # told once, in place

@@ -1,0 +1,48 @@
+"""In a real browser on a phone: what a row's buttons save is kept and said beside the row, with JavaScript and
+without (the checklist's mark buttons, the answers to a contact request)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from recruiting.models import ContactRequest
+from skills.models import EngineerProfile
+from tests.e2e.support import share_session, watch_console
+from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+IN_VIEW = (
+    "element => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }"
+)
+
+
+def phone(browser, live_server, user, *, javascript: bool):
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport=PHONE, is_mobile=True, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    share_session(page, live_server, user)
+    return page
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_outcome_of_accepting_a_request_shows_beside_it_under_its_heading(live_server, browser, javascript):
+    profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=EngineerProfile.Visibility.RECRUITERS)
+    contact = ContactRequest.objects.create(
+        profile=profile, recruiter=RecruiterFactory(), recruiter_name="Rita Recruiter", recruiter_company="Acme Data",
+        message="Shall we talk?",
+    )  # fmt: skip
+    page = phone(browser, live_server, profile.user, javascript=javascript)
+    errors = watch_console(page)
+    page.goto(f"{live_server.url}/skills/profile/#contacts-heading")  # where the home's "Answer them" leads
+    page.locator(f"#contact-{contact.pk}").get_by_role("button", name="Accept").click()
+
+    outcome = page.locator(f"#contact-{contact.pk}").get_by_role("status")
+    expect(outcome).to_contain_text("Rita Recruiter of Acme Data now sees your email address")
+    assert outcome.evaluate(IN_VIEW)
+    assert page.get_by_role("heading", name="Contact requests").evaluate(IN_VIEW)
+    assert page.locator(".messages").count() == 0
+    assert ContactRequest.objects.get().status == ContactRequest.Status.ACCEPTED
+    assert errors == []

@@ -87,9 +87,14 @@ class AssessmentForm(forms.Form):
         return self[name].field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
 
 
+def row_is_submitted(data, item: ChecklistItem) -> bool:
+    """Whether ``data`` holds the item's level: the checklist's form was posted with a level chosen in its row."""
+    return f"{item_prefix(item.pk)}-level" in data
+
+
 def submitted_assessment_forms(data, items) -> list[AssessmentForm]:
     """Bound forms for the items whose fields are in ``data``; items not on the submitted page are left out."""
-    return [AssessmentForm(data, item=item) for item in items if f"{item_prefix(item.pk)}-level" in data]
+    return [AssessmentForm(data, item=item) for item in items if row_is_submitted(data, item)]
 
 
 class ChecklistFilterForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from portal.placed_messages import add_placed_message, claim, claimed_messages
 from portal.redirects import safe_next
 from skills.forms import (
     AssessmentForm,
@@ -24,9 +25,10 @@ from skills.forms import (
     ItemStateForm,
     ResourceDoneForm,
     level_legend,
+    row_is_submitted,
     submitted_assessment_forms,
 )
-from skills.models import ChecklistItem, Resource, Role
+from skills.models import ChecklistItem, ItemState, Resource, Role
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.selectors import checklist as checklist_page
 from skills.selectors.checklist import SavedAssessments
@@ -52,19 +54,32 @@ def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentFor
         )
 
 
+ROW_PLACE = "item-row-"
+
+
+def _row_place(item_id: int) -> str:
+    """A checklist row's id: where a plain save lands, and where its outcome shows."""
+    return f"{ROW_PLACE}{item_id}"
+
+
 def _render_checklist(
     request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all"
 ) -> HttpResponse:
-    """The checklist page; only the clean rendering is cached, never one holding submitted input and errors."""
+    """The checklist page; only the clean rendering is cached, never one holding submitted input and errors, nor
+    the outcome of a plain save shown beside its row."""
+    feedback = claim(request, is_shown=lambda place: place.startswith(ROW_PLACE))
 
     def build() -> checklist_page.Checklist:
         page = checklist_page.checklist(user=request.user, show=show)
         _attach_forms(page, bound)
+        for row in page.rows:
+            row.feedback = feedback.get(_row_place(row.item.pk), [])
         return page
 
     context = {
         "page": SimpleLazyObject(build),
         "submitted": bound is not None,
+        "shown_in_place": claimed_messages(feedback),
         "levels": level_legend(),
         "show": show,
         "show_choices": ChecklistFilterForm.base_fields["show"].choices,
@@ -118,8 +133,13 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
         return _render_checklist(request, {item.pk: form})
     if request.htmx:
         return _htmx_tick_response(request, item, form, saved)
-    messages.success(request, _("Saved “%(item)s”.") % {"item": item.name})
-    return redirect(f"{reverse('skills:checklist')}#item-row-{item.pk}")
+    return _saved_beside_the_row(request, item, _("Saved “%(item)s”.") % {"item": item.name})
+
+
+def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) -> HttpResponse:
+    """After a plain form post: back on the item's row, with what was saved said there."""
+    add_placed_message(request, messages.SUCCESS, text, place=_row_place(item.pk))
+    return redirect(f"{reverse('skills:checklist')}#{_row_place(item.pk)}")
 
 
 @login_required
@@ -207,16 +227,36 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @login_required
 @require_POST
 def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
-    """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again."""
-    item = get_object_or_404(ChecklistItem.objects.published(), pk=item_id)
+    """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again. Pressed in the
+    checklist's form without JavaScript, the post carries the row's level, evidence and note as well: they are saved
+    with the mark, as the row's own save button would, so nothing chosen in the row is lost."""
+    item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = ItemStateForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
+    row = AssessmentForm(request.POST, item=item) if not request.htmx and row_is_submitted(request.POST, item) else None
+    if row is not None and not row.is_valid():
+        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
+        return _render_checklist(request, {item.pk: row})
+    if row is not None:
+        save_assessments(user=request.user, entries=[row.to_input()])
     marked = set_item_state(user=request.user, item=item, state=form.cleaned_data["state"])
     if request.htmx:
         context = {"item": item, "state": marked.state if marked else ""}
         return render(request, "skills/partials/item_state_buttons.html", context)
-    return _back(request, f"{reverse('skills:checklist')}#item-row-{item.pk}")
+    if row is None:
+        return _back(request, f"{reverse('skills:checklist')}#{_row_place(item.pk)}")
+    return _saved_beside_the_row(request, item, _state_saved_text(item, row.cleaned_data["level"], marked))
+
+
+def _state_saved_text(item: ChecklistItem, level: int, marked: ItemState | None) -> str:
+    names = {"item": item.name, "level": level}
+    if marked is None:
+        return _("Saved “%(item)s” at level %(level)d, without a mark.") % names
+    return _("Saved “%(item)s” at level %(level)d, marked “%(state)s”.") % {
+        **names,
+        "state": marked.get_state_display(),
+    }
 
 
 @login_required

@@ -40,6 +40,7 @@ class ChecklistRow:
     requirement: RequirementSpec | None = None  # what the target role asks of this item, if anything
     state: str = ""  # "learning now" or "for later", where the engineer marked it
     form: Any = None  # the view attaches the form that renders this row
+    feedback: list = field(default_factory=list)  # and, after a plain form post, its outcome (portal.placed_messages)
 
     @property
     def is_ticked(self) -> bool:

@@ -5,9 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from recruiting.models import ContactRequest
-from skills.models import EngineerProfile
+from skills.models import Assessment, EngineerProfile, ItemState
 from tests.e2e.support import share_session, watch_console
-from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
+from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RecruiterFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +25,29 @@ def phone(browser, live_server, user, *, javascript: bool):
     page.set_default_timeout(10_000)
     share_session(page, live_server, user)
     return page
+
+
+def test_without_javascript_a_mark_keeps_the_level_chosen_in_its_row(live_server, browser):
+    user = UserFactory(password=None)
+    item = ChecklistItemFactory(name="Window functions")
+    assess(user=user, item=item, level=1)
+    page = phone(browser, live_server, user, javascript=False)
+    page.goto(f"{live_server.url}/skills/")
+    row = page.locator(f"#item-row-{item.pk}")
+    if row.locator("xpath=ancestor::details[1]").get_attribute("open") is None:
+        page.get_by_text(item.skill.name, exact=True).click()
+    row.locator(f"label[for='id_item-{item.pk}-level_3']").click()
+    row.get_by_role("button", name="Learning now").click()
+
+    page.wait_for_url(f"**/skills/#item-row-{item.pk}")
+    row = page.locator(f"#item-row-{item.pk}")
+    expect(row.locator(f"#id_item-{item.pk}-level_3")).to_be_checked()
+    expect(row.get_by_role("button", name="Learning now")).to_have_attribute("aria-pressed", "true")
+    status = row.get_by_role("status")
+    expect(status).to_have_text("Saved “Window functions” at level 3, marked “learning now”.")
+    assert status.evaluate(IN_VIEW), "the outcome is beside the row the page lands on"
+    assert page.locator(".messages").count() == 0
+    assert Assessment.objects.get(user=user).level == 3 and ItemState.objects.get(user=user).state == "learning"
 
 
 @pytest.mark.parametrize("javascript", [True, False])

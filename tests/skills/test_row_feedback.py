@@ -1,0 +1,71 @@
+"""Without JavaScript, a row's buttons keep what was chosen in the row, and the outcome shows beside the row the
+redirect lands on, not at the top of the page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from skills.models import Assessment, ItemState
+from tests.factories import ChecklistItemFactory, UserFactory, assess
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item():
+    return ChecklistItemFactory(name="Window functions")
+
+
+@pytest.fixture
+def engineer(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+def row_status(html: str, item) -> str:
+    return re.search(rf'<p id="item-{item.pk}-status"[^>]*>(.*?)</p>', html, re.S).group(1).strip()
+
+
+def the_checklist_form(item, **fields) -> dict:
+    """What the checklist's one form posts for a row: its level, evidence and note, and the button pressed."""
+    prefix = f"item-{item.pk}"
+    return {f"{prefix}-level": fields.pop("level"), f"{prefix}-evidence_url": "", f"{prefix}-note": "", **fields}
+
+
+def test_a_mark_pressed_without_javascript_saves_the_level_chosen_in_its_row(client, engineer, item):
+    assess(user=engineer, item=item, level=1)
+    url = reverse("skills:item-state", args=[item.pk])
+    response = client.post(url, the_checklist_form(item, level="3", state="learning"))
+    assert response["Location"] == f"{reverse('skills:checklist')}#item-row-{item.pk}"
+    assert Assessment.objects.get(user=engineer, item=item).level == 3
+    assert ItemState.objects.get(user=engineer, item=item).state == "learning"
+    page = client.get(response["Location"]).content.decode()
+    assert row_status(page, item) == "Saved “Window functions” at level 3, marked “learning now”."
+    assert 'class="messages"' not in page
+
+
+def test_a_mark_cleared_without_javascript_says_the_level_it_saved(client, engineer, item):
+    url = reverse("skills:item-state", args=[item.pk])
+    client.post(url, the_checklist_form(item, level="2", state="later"), follow=True)
+    response = client.post(url, the_checklist_form(item, level="2", state=""), follow=True, HTTP_ACCEPT_LANGUAGE="nl")
+    assert row_status(response.content.decode(), item) == "“Window functions” opgeslagen op niveau 2, zonder markering."
+    assert not ItemState.objects.filter(user=engineer).exists()
+
+
+def test_a_mark_with_an_invalid_row_saves_nothing_and_marks_the_field(client, engineer, item):
+    fields = the_checklist_form(item, level="3", state="learning")
+    fields[f"item-{item.pk}-evidence_url"] = "ftp://example.org/proof"
+    response = client.post(reverse("skills:item-state", args=[item.pk]), fields)
+    assert response.status_code == 200
+    assert "Not saved: correct the marked field." in row_status(response.content.decode(), item)
+    assert not Assessment.objects.filter(user=engineer).exists() and not ItemState.objects.exists()
+
+
+def test_a_row_saved_without_javascript_says_so_beside_the_row_once(client, engineer, item):
+    response = client.post(reverse("skills:assess", args=[item.pk]), the_checklist_form(item, level="2"), follow=True)
+    page = response.content.decode()
+    assert row_status(page, item) == "Saved “Window functions”."
+    assert 'class="messages"' not in page
+    assert row_status(client.get(reverse("skills:checklist")).content.decode(), item) == ""  # said once

@@ -48,7 +48,9 @@ def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentFor
     bound = bound or {}
     for row in page.rows:
         row.form = bound.get(row.item.pk) or AssessmentForm(
-            item=row.item, initial={"level": row.level, "evidence_url": row.evidence_url, "note": row.note}
+            item=row.item,
+            # An item never rated has no level chosen yet, not 0.
+            initial={"level": row.level if row.is_rated else None, "evidence_url": row.evidence_url, "note": row.note},
         )
 
 

@@ -15,6 +15,7 @@ from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import (
+    entries_of,
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
@@ -49,6 +50,21 @@ def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: 
         "add_form": form,
         "status": status,
     }
+
+
+def _controls_reply(request: HttpRequest, profile: EngineerProfile, *, form=None, status: str = "") -> HttpResponse:
+    """The htmx answer of the shortlist widget; from the candidate page (``stages``) it brings the page's stage section
+    too, so the stage of a shortlist the candidate was just added to can be set at once."""
+    stages = bool(request.POST.get("stages"))
+    entries = entries_of(recruiter=request.user, profile=profile) if stages else None
+    context = {
+        **controls_context(recruiter=request.user, profile=profile, form=form, status=status, entries=entries),
+        "next_url": request.POST.get("next"),
+        "stages": stages,
+        "stage_entries": entries,
+        "stage_choices": Stage.choices,
+    }
+    return render(request, "recruiting/partials/shortlist_reply.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -139,11 +155,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
             messages.error(request, " ".join(errors))
         fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
         return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
-    return render(
-        request,
-        "recruiting/partials/shortlist_controls.html",
-        controls_context(recruiter=request.user, profile=profile, form=None if status else form, status=status),
-    )
+    return _controls_reply(request, profile, form=None if status else form, status=status)
 
 
 @require_POST
@@ -159,11 +171,7 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
             safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk}))
         )
     if request.POST.get("fragment") == "controls":
-        return render(
-            request,
-            "recruiting/partials/shortlist_controls.html",
-            controls_context(recruiter=request.user, profile=profile, status=status),
-        )
+        return _controls_reply(request, profile, status=status)
     return HttpResponse("")
 
 

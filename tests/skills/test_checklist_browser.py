@@ -164,3 +164,38 @@ def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(liv
     page.screenshot(path=str(RESULTS / "progress-nl-390.png"), full_page=True)
     assert not errors, errors
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "not_rated", "level_0"),
+    [("en-GB", "Not yet rated", "Level 0 · None"), ("nl-NL", "Nog niet beoordeeld", "Niveau 0 · Geen")],
+)
+def test_an_item_never_rated_reads_apart_from_one_rated_0_on_a_phone(
+    live_server, browser, checklist_world, locale, not_rated, level_0
+):
+    user, joins = checklist_world
+    assess(user=user, item=joins, level=1)
+    assess(user=user, item=joins, level=0)  # rated, at "none": below the role, so SQL starts unfolded
+    windows = ChecklistItem.objects.get(name="Window functions")  # never rated
+    context = browser.new_context(
+        locale=locale, reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    never, zero = page.locator(f"#item-row-{windows.pk}"), page.locator(f"#item-row-{joins.pk}")
+
+    expect(never.locator(f"#item-{windows.pk}-badges")).to_contain_text(not_rated)
+    expect(never.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(zero.locator(f"#item-{joins.pk}-badges")).to_contain_text(level_0)
+    expect(zero.locator(f"#item-{joins.pk}-badges")).not_to_contain_text(not_rated)
+    expect(zero.locator("input[type=radio]:checked")).to_have_value("0")
+    assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth")
+    page.screenshot(path=str(RESULTS / f"checklist-not-rated-and-level-0-{locale}-390.png"), full_page=True)
+    assert_accessible(page)
+
+    set_level(page, windows, 0)  # choosing 0 on purpose rates the item
+    expect(never.locator(f"#item-{windows.pk}-badges")).to_contain_text(level_0)
+    assert Assessment.objects.get(user=user, item=windows).level == 0
+    context.close()

@@ -21,7 +21,7 @@ from portal.access import (
     second_factor_confirmed,
     token_can_view_candidates,
 )
-from portal.redirects import to_second_factor
+from portal.accounts.redirects import to_second_factor
 
 
 def staff_pass_second_factor(view):

@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import can_edit_content, needs_second_factor
-from portal.redirects import safe_next, to_second_factor
+from portal.accounts.redirects import safe_next, to_second_factor
 
 
 def _may_view_rows_of(request: HttpRequest, model) -> bool:

@@ -14,7 +14,9 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_logged_in, user_signed_up
 
-        from portal import access, mail, sessions, workers
+        from portal import access, mail, workers
+        from portal.accounts import sessions
+        from portal.accounts.verification import remember_signup_email
         from portal.cache import create_fallback_table_after_migrate
         from portal.fragments import (
             forget_everything_after_migrate,
@@ -23,7 +25,6 @@ class PortalConfig(AppConfig):
         )
         from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
         from portal.roles import ensure_role_groups_after_migrate
-        from portal.verification import remember_signup_email
 
         access.connect()
         sessions.connect()

@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 REDIS_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 PAUSE_SECONDS = 1.0
 LOG_EVERY_SECONDS = 60.0
-# Rate limits and one-time claims: allauth's, then ours (api/auth.py, portal/verification.py).
+# Rate limits and one-time claims: allauth's, then ours (api/auth.py, portal/accounts/verification.py).
 GUARD_KEY_PREFIXES = ("allauth:rl:", "allauth.mfa.totp.used", "ratelimit:")
 CLIENT_OPTIONS = ("socket_connect_timeout", "socket_timeout")
 

@@ -2,7 +2,7 @@
 
 Every e-mail of the portal goes this way, so no request ever waits on (or fails with) the mail server:
 :func:`queue_email` for the portal's own messages, and :class:`QueuedEmailBackend` as the connection of
-allauth's (``portal.accounts``). Each message is queued as plain data, and the ``send_email`` task sends
+allauth's (``portal.accounts.adapter``). Each message is queued as plain data, and the ``send_email`` task sends
 it through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is unreachable. This module
 is the only one that imports ``django.core.mail`` (a test holds every other to it).
 """

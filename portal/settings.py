@@ -99,7 +99,7 @@ MIDDLEWARE = [
     # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
     # user while the database is down) too.
     "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
-    "portal.sessions.RecordSessionsMiddleware",  # notes each signed-in session, so deleting the account ends it
+    "portal.accounts.sessions.RecordSessionsMiddleware",  # notes each session, so deleting the account ends it
     "portal.hardening.PrivateResponsesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -194,20 +194,20 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
-ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
+ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"  # "Signed in as …": the address, not the username
 ACCOUNT_ADAPTER = (
-    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts.adapter); lands where one works
 )
-ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
+ACCOUNT_FORMS = {"signup": "portal.accounts.adapter.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DE skills portal"
 MFA_FORMS = {  # the code field opens a phone's number keyboard
-    "authenticate": "portal.mfa_forms.NumericAuthenticateForm",
-    "reauthenticate": "portal.mfa_forms.NumericReauthenticateForm",
-    "activate_totp": "portal.mfa_forms.NumericActivateTOTPForm",
+    "authenticate": "portal.accounts.mfa_forms.NumericAuthenticateForm",
+    "reauthenticate": "portal.accounts.mfa_forms.NumericReauthenticateForm",
+    "activate_totp": "portal.accounts.mfa_forms.NumericActivateTOTPForm",
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

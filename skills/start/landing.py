@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from portal.access import CANDIDATES_PERMISSION
-from portal.accounts import QueuedMailAccountAdapter
+from portal.accounts.adapter import QueuedMailAccountAdapter
 from skills.models import EngineerProfile
 from skills.selectors.profiles import own_profile
 

@@ -144,6 +144,6 @@ def test_only_the_mail_module_talks_to_djangos_mail_api():
 def test_allauths_messages_are_queued_by_the_configured_adapter(settings):
     from allauth.account.adapter import get_adapter
 
-    from portal.accounts import QueuedMailAccountAdapter
+    from portal.accounts.adapter import QueuedMailAccountAdapter
 
     assert isinstance(get_adapter(), QueuedMailAccountAdapter)

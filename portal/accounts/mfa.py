@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from portal.access import has_mfa, holds_staff_rights
-from portal.redirects import safe_next
+from portal.accounts.redirects import safe_next
 
 
 @require_safe

@@ -24,7 +24,7 @@ def _clear_cache():
     request which ended in an exception (re-raised by the test client) left remembered in this thread."""
     from django.core.cache import cache
 
-    from portal.fragments import forget_request_tokens
+    from portal.cache.fragments import forget_request_tokens
 
     cache.clear()
     forget_request_tokens()

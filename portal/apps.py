@@ -17,12 +17,12 @@ class PortalConfig(AppConfig):
         from portal import access, mail, workers
         from portal.accounts import sessions
         from portal.accounts.verification import remember_signup_email
-        from portal.cache import create_fallback_table_after_migrate
-        from portal.fragments import (
+        from portal.cache.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
             remember_tokens_for_the_request,
         )
+        from portal.cache.resilient import create_fallback_table_after_migrate
         from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
         from portal.roles import ensure_role_groups_after_migrate
 

@@ -138,14 +138,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def redis_caches(url: str) -> dict:
-    """The caches with Redis at ``url``: Redis is a cache, not a single point of failure (portal/cache.py).
+    """The caches with Redis at ``url``: Redis is a cache, not a single point of failure (portal/cache/resilient.py).
 
     A failed call is a miss; rate limits and one-time claims are kept in the "guards" table meanwhile (created by
     `migrate`); sessions live in the database as well (SESSION_ENGINE below).
     """
     return {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.resilient.ResilientRedisCache",
             "LOCATION": url,
             "OPTIONS": {
                 # Short, so a server that stopped answering holds a request up for half a second, not for minutes.

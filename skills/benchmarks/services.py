@@ -20,7 +20,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from portal import jobs
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.benchmarks import disclosure
 from skills.benchmarks.cohorts import MEDIOR_FROM_YEARS, SENIOR_FROM_YEARS
 from skills.models import (

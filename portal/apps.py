@@ -14,7 +14,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_logged_in, user_signed_up
 
-        from portal import access, mail, workers
+        from portal import mail, workers
         from portal.accounts import sessions
         from portal.accounts.verification import remember_signup_email
         from portal.cache.fragments import (
@@ -23,8 +23,9 @@ class PortalConfig(AppConfig):
             remember_tokens_for_the_request,
         )
         from portal.cache.resilient import create_fallback_table_after_migrate
+        from portal.guards import access
+        from portal.guards.roles import ensure_role_groups_after_migrate
         from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
-        from portal.roles import ensure_role_groups_after_migrate
 
         access.connect()
         sessions.connect()

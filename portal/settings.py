@@ -98,9 +98,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
     # user while the database is down) too.
-    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
+    "portal.guards.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
     "portal.accounts.sessions.RecordSessionsMiddleware",  # notes each session, so deleting the account ends it
-    "portal.hardening.PrivateResponsesMiddleware",
+    "portal.guards.hardening.PrivateResponsesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -175,7 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["portal.access.CachedPermissionsBackend"]  # allauth's e-mail login, cached permissions
+# allauth's e-mail login, with permissions cached
+AUTHENTICATION_BACKENDS = ["portal.guards.access.CachedPermissionsBackend"]
 
 # Accounts: e-mail only, verified before first login, rate limited.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -335,5 +336,5 @@ CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# Off on purpose: it only drops a leading "=" and turns every cell into text (portal/spreadsheets.py quotes instead).
+# Off on purpose: it only drops a leading "=" and makes every cell text (portal/guards/spreadsheets.py quotes).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False

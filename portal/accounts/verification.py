@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.addresses import client_address
+from portal.guards.addresses import client_address
 
 RESEND_SECONDS = 3 * 60
 RESENDS_PER_CLIENT_HOUR = 10

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from portal import jobs
-from portal.access import account_can_view_candidates
 from portal.databases.routing import replica_reads
+from portal.guards.access import account_can_view_candidates
 from portal.jobs import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
 from recruiting.models import CandidateExport, ExportFormat

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, Permission
 
-from portal.roles import RECRUITERS
+from portal.guards.roles import RECRUITERS
 from recruiting.models import ShortlistEntry
 from skills.models import EngineerProfile
 from tests.clients import PortalClient as Client

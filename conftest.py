@@ -97,7 +97,7 @@ def pytest_configure(config):
             "OPTIONS": {"ENQUEUE_ON_COMMIT": False},
         }
     }
-    # A module that defines a task (portal.mail, loaded by the apps) may have read the backends already.
+    # A module that defines a task (portal.jobs.mail, loaded by the apps) may have read the backends already.
     setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {

@@ -13,7 +13,7 @@ from django.db.models import Case, Count, F, Max, Min, When
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from portal.workers import workers_last_seen
+from portal.jobs.workers import workers_last_seen
 
 OK = "ok"
 UNREACHABLE = "unreachable"

@@ -29,7 +29,7 @@ from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImport
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
-from portal.jobs import JobStatus
+from portal.jobs.lifecycle import JobStatus
 from skills.models import (
     ChecklistItem,
     EngineerProfile,

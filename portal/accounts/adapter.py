@@ -9,8 +9,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.jobs.mail import QueuedEmailBackend
 from portal.languages.selectors import is_language, kept_language
-from portal.mail import QueuedEmailBackend
 
 
 def user_display(user) -> str:

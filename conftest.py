@@ -24,7 +24,7 @@ def _clear_cache():
     request which ended in an exception (re-raised by the test client) left remembered in this thread."""
     from django.core.cache import cache
 
-    from portal.fragments import forget_request_tokens
+    from portal.cache.fragments import forget_request_tokens
 
     cache.clear()
     forget_request_tokens()
@@ -97,7 +97,7 @@ def pytest_configure(config):
             "OPTIONS": {"ENQUEUE_ON_COMMIT": False},
         }
     }
-    # A module that defines a task (portal.mail, loaded by the apps) may have read the backends already.
+    # A module that defines a task (portal.jobs.mail, loaded by the apps) may have read the backends already.
     setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject, lazy
 
-from portal.access import can_edit_content, can_view_candidates, works_as_engineer
+from portal.guards.access import can_edit_content, can_view_candidates, works_as_engineer
 from portal.notices.selectors import unread_count
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs import Job, JobStatus
+from portal.jobs.lifecycle import Job, JobStatus
 
 # The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401

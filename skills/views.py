@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from portal.redirects import safe_next
+from portal.accounts.redirects import safe_next
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from portal import jobs
-from portal.access import account_can_view_candidates
 from portal.databases.routing import replica_reads
-from portal.jobs import JobStatus
+from portal.guards.access import account_can_view_candidates
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
 from recruiting.models import CandidateExport, ExportFormat
 from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
@@ -107,13 +107,13 @@ def request_candidate_export(
 
 def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | None = None):
     """Queue the job that writes this attempt of the export."""
-    jobs.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
+    lifecycle.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
 
 
 @task()
 def write_candidate_export(*, export_id: int, attempt: int) -> None:
     """The job: write the export's file to the private storage, with progress, as the visibility rule stands now."""
-    jobs.run_job(
+    lifecycle.run_job(
         CandidateExport,
         pk=export_id,
         attempt=attempt,
@@ -122,14 +122,14 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
     )
     remove_expired_exports()
     # This file's own clean-up, when its 24 hours are over, whether or not another export comes along.
-    jobs.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
+    lifecycle.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
 @replica_reads()  # its reads may come from a replica, its writes go to the primary (README, "Scale out")
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
     if not account_can_view_candidates(export.recruiter):
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
-        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
         return
     if export.file_name:  # written before: only the rows of people who now show less are left out
         _write_filtered_copy(export, attempt)
@@ -137,16 +137,16 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
     spec = CandidateSpec.from_json(export.spec)
     role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
-        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
         return
     ranking = ranked_by(ranking_base(), spec=spec, role=role)
-    jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
+    lifecycle.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
     last = {"rows": 0, "at": timezone.now()}
 
     def progress(rows: int) -> None:
         now = timezone.now()
         if rows - last["rows"] >= EXPORT_PROGRESS_ROWS or (now - last["at"]).total_seconds() >= EXPORT_PROGRESS_SECONDS:
-            jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
+            lifecycle.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
             last.update(rows=rows, at=now)
 
     base = export.profile_url_base
@@ -178,7 +178,7 @@ def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, e
     storage.save(named_rows_file(name), File(named))
     now = timezone.now()
     finished = (
-        jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)
+        lifecycle.runs(CandidateExport, pk=export.pk, attempt=attempt)
         .filter(status=JobStatus.RUNNING)
         .update(
             status=JobStatus.DONE,
@@ -191,7 +191,7 @@ def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, e
     )
     if not finished:  # superseded while writing: the new attempt writes its own file
         _delete_files(storage, name)
-        raise jobs.Superseded
+        raise lifecycle.Superseded
     if export.file_name:
         _delete_files(storage, export.file_name)
 
@@ -217,7 +217,7 @@ def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
     storage = exports_storage()
     named = written_identities(export=export)
     hidden = rows_to_leave_out(recruiter=export.recruiter, written=dict(named))
-    jobs.beat(
+    lifecycle.beat(
         CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - sum(pk in hidden for pk, _ in named)
     )
     kind = {"file_format": export.file_format, "language": export.language}
@@ -236,12 +236,12 @@ def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
 
 def take_over_export(*, export_id: int, attempt: int) -> None:
     """The export's worker died: its next attempt is queued (or, after the last, it fails)."""
-    jobs.take_over(CandidateExport, pk=export_id, attempt=attempt, start=start_candidate_export)
+    lifecycle.take_over(CandidateExport, pk=export_id, attempt=attempt, start=start_candidate_export)
 
 
 def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> int:
     """Re-queue (or fail) exports whose worker stopped answering."""
-    return jobs.reclaim_stale(
+    return lifecycle.reclaim_stale(
         exports if exports is not None else CandidateExport.objects.all(), start=start_candidate_export
     )
 

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.workers import job_wait
+from portal.jobs.workers import job_wait
 from recruiting.filters import CandidateFilter, CandidateSpec
 from recruiting.forms import ExportForm
 from recruiting.models import CandidateExport

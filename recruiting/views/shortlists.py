@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.redirects import safe_next
+from portal.accounts.redirects import safe_next
 from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm, ShortlistRoleForm, StageForm
 from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates

@@ -96,7 +96,7 @@ def test_logout_page_and_menu_say_log_out(client, language, word, never):
 
 
 def test_one_client_cannot_send_confirmations_to_more_than_a_few_addresses_an_hour(client):
-    from portal.verification import RESENDS_PER_CLIENT_HOUR
+    from portal.accounts.verification import RESENDS_PER_CLIENT_HOUR
 
     addresses = [f"waiting-{number}@example.com" for number in range(RESENDS_PER_CLIENT_HOUR + 2)]
     for email in addresses:

@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from portal.roles import RECRUITERS
+from portal.guards.roles import RECRUITERS
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
 from tests.clients import PortalClient as Client

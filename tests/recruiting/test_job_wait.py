@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal import workers
-from portal.jobs import JobStatus
+from portal.jobs import workers
+from portal.jobs.lifecycle import JobStatus
 from portal.models import WorkerHeartbeat
 from recruiting.models import CandidateExport
 from recruiting.services.searches import Requirement, create_search

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.fragments import csrf_marker, versions
+from portal.cache.fragments import csrf_marker, versions
 from skills.models import Assessment
 from skills.services.matches import CHECKLIST_KIND, recompute_role_matches
 from skills.services.profiles import get_or_create_profile, update_profile

@@ -10,8 +10,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.jobs.mail import QueuedEmailBackend
 from portal.languages.selectors import is_language, kept_language
-from portal.mail import QueuedEmailBackend
 
 EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
 LOGGED_IN = "account/messages/logged_in.txt"

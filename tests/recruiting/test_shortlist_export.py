@@ -164,6 +164,7 @@ def test_the_progress_page_leads_back_to_the_shortlist(recruiter_client, shortli
     page = recruiter_client.get(post_export(recruiter_client, shortlist).get_absolute_url()).content.decode()
     assert f'href="{shortlist.get_absolute_url()}"' in page
     assert "Back to the shortlist" in page
+    assert f'<li class="breadcrumb-item"><a href="{reverse("recruiting:shortlist-list")}">Shortlists</a></li>' in page
 
 
 def test_the_shortlist_page_offers_the_export_only_with_candidates_on_it(recruiter_client, shortlist):

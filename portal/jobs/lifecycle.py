@@ -32,7 +32,7 @@ MAX_ATTEMPTS = 3
 # Short reasons shown to a job's owner (translated when shown).
 REASON_DATABASE = gettext_noop("The database could not be reached.")
 REASON_STORAGE = gettext_noop("The file could not be written (the disk may be full).")
-REASON_WORKER_LOST = gettext_noop("The worker running this job stopped, and retrying did not help.")
+REASON_WORKER_LOST = gettext_noop("The processing stopped unexpectedly, and retrying did not help.")
 REASON_UNEXPECTED = gettext_noop("Something went wrong while running this job.")
 
 

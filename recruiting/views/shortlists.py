@@ -223,12 +223,16 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
     entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
     form = StageForm(request.POST)
-    saved = form.is_valid()
+    saved, moved, status = form.is_valid(), False, ""
     if saved:
+        stage_before = entry.stage
         entry = move_to_stage(recruiter=request.user, entry=entry, stage=form.cleaned_data["stage"])
+        moved = entry.stage != stage_before  # the same stage again changes nothing, and says so
+        template = _("Moved to “%(stage)s”.") if moved else _("Already in “%(stage)s”.")
+        status = template % {"stage": entry.get_stage_display()}
     if not request.htmx:
         if saved:
-            messages.success(request, _("Moved to “%(stage)s”.") % {"stage": entry.get_stage_display()})
+            (messages.success if moved else messages.info)(request, status)
             fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": pk})
             return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
         messages.error(request, _("Choose one of the stages."))
@@ -236,7 +240,8 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     context = {
         "entry": entry,
         "stage_choices": Stage.choices,
-        "saved": saved,
+        "status": status,
+        "moved": moved,
         "next_url": request.POST.get("next"),
         "named": bool(request.POST.get("named")),  # the candidate page's form keeps naming its shortlist
     }

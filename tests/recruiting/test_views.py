@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -288,7 +289,7 @@ def test_filter_form_keeps_the_input_and_marks_the_bad_field(recruiter_client, r
     assert '<div id="id_min_score_error" class="invalid-feedback">' in page
     assert "Enter a whole number." in page
     assert 'value="Utre&lt;cht" maxlength="100"' in page
-    assert '<option value="platform" selected>' in page
+    assert re.search(r'<input type="radio"[^>]* name="role" value="platform"[^>]* checked>', page)
     assert '<option value="lakehouse">' in page
     assert '<option value="experience" selected>' in page
     assert '<option value="2" selected>' in page  # the default item level, filled in

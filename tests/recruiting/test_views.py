@@ -290,7 +290,7 @@ def test_filter_form_keeps_the_input_and_marks_the_bad_field(recruiter_client, r
     assert "Enter a whole number." in page
     assert 'value="Utre&lt;cht" maxlength="100"' in page
     assert re.search(r'<input type="radio"[^>]* name="role" value="platform"[^>]* checked>', page)
-    assert '<option value="lakehouse">' in page
+    assert re.search(r'<input type="radio"[^>]* name="role" value="lakehouse" id="id_role_0">', page)
     assert '<option value="experience" selected>' in page
     assert '<option value="2" selected>' in page  # the default item level, filled in
     assert f'name="items" value="{item.pk}" id="id_items_0" checked>' in page

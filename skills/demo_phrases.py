@@ -486,8 +486,6 @@ PHRASES = {
             "Apache Airflow",
             "orchestration",
             "workflow orchestration",
-            "Dagster",
-            "Prefect",
             "Cloud Composer",
             "MWAA",
         ),

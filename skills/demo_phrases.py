@@ -1580,6 +1580,8 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "partitioning", "bestanden samenvoegen"),
         ("pyspark", "runtime-debugging", "memory errors"),
         ("pyspark", "runtime-debugging", "geheugenproblemen"),
+        ("python-fundamentals", "vectorised-code", "vectorized"),  # its stem is "vector": a vector database
+        ("python-fundamentals", "vectorised-code", "vectorization"),
     )
 )
 

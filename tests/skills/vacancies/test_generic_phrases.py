@@ -39,3 +39,12 @@ def test_one_generic_phrase_or_the_same_words_twice_name_nothing(demo, text):
         asked_items(reading)
     )
     assert not {"pyspark/runtime-debugging", "pandas/debugging"} & set(asked_items(reading))
+
+
+def test_a_vector_database_is_no_vectorised_code(demo):
+    assert "python-fundamentals/vectorised-code" not in asked_items(
+        read_vacancy(text="Experience with a vector database such as Qdrant.")
+    )
+    assert "python-fundamentals/vectorised-code" in asked_items(
+        read_vacancy(text="You write vectorized NumPy code in Python.")
+    )

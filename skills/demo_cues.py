@@ -192,7 +192,7 @@ TERMS = """
     Cypher, SPARQL,
     Parquet, Avro, ORC, JSON, CSV, XML, YAML, Protobuf, HL7, FHIR,
     ETL, ELT, CDC, REST, OLAP, OLTP, SCD, DWH, JDBC, ODBC, SFTP, gRPC, OAuth, SOAP, OpenAPI,
-    Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
+    Terraform, Kubernetes, Dagster, Prefect, Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
     New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
     Lake Formation, Dataform, Dataplex,
     Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence

@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.clients import PortalClient as Client
 from tests.factories import UserFactory
@@ -56,7 +57,7 @@ def test_token_page_creates_a_token_on_a_phone_and_is_accessible(live_server, br
     page.get_by_role("button", name="Create token").click()
     token_field = page.get_by_role("textbox", name="New token")
     assert len(token_field.input_value()) >= 40
-    assert page.get_by_role("rowheader", name="phone script").is_visible()
+    expect(page.get_by_role("rowheader", name="phone script")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert blocking_violations(page) == []
     context.close()

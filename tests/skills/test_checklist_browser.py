@@ -8,7 +8,7 @@ from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Res
 from skills.services.profiles import get_or_create_profile
 from tests.clients import PortalClient as Client
 from tests.e2e.conftest import RESULTS
-from tests.e2e.support import set_level
+from tests.e2e.support import evidence_kept, set_level
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,6 +90,7 @@ def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_
     with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
         row.get_by_role("button", name="Save Joins").click()
     assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+    evidence_kept(page, joins, "https://github.com/example/sql")
     page.goto(live_server.url + "/skills/progress/")  # saved: leaving asks nothing (a dialog would abort this)
 
     page.goto(live_server.url + "/skills/")

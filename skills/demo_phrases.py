@@ -7,7 +7,9 @@ use many English terms; those that Dutch texts use as they are stay in the Engli
 matched by item and text.
 """
 
+from portal.cache.fragments import touch
 from skills.models import ChecklistItem, ItemPhrase
+from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND
 
 PHRASES = {
     ("python-fundamentals", "functions"): (
@@ -1589,9 +1591,11 @@ NEEDS_CONTEXT = frozenset(
 def load_item_phrases_demo() -> None:
     """Create the demo phrases of every demo item that exists, and give the ones already held the demo's
     needs-context flag, so a flag changed in the demo reaches an existing database; an editor's own phrases stay
-    as they are."""
+    as they are. The new phrases go in one insert, so the phrasebook is drawn afresh once (an insert in bulk sends
+    no signal) instead of once a phrase."""
     items = {(item.skill.slug, item.slug): item for item in ChecklistItem.objects.select_related("skill")}
     existing = {(phrase.item_id, phrase.text.lower()): phrase for phrase in ItemPhrase.objects.all()}
+    created: list[ItemPhrase] = []
     for key, by_language in PHRASES.items():
         item = items.get(key)
         if item is None:
@@ -1601,10 +1605,13 @@ def load_item_phrases_demo() -> None:
                 needs_context = (*key, text) in NEEDS_CONTEXT
                 phrase = existing.get((item.pk, text.lower()))
                 if phrase is None:
-                    phrase = ItemPhrase.objects.create(
-                        item=item, text=text, language=language, needs_context=needs_context
-                    )
+                    phrase = ItemPhrase(item=item, text=text, language=language, needs_context=needs_context)
                     existing[item.pk, text.lower()] = phrase
+                    created.append(phrase)
                 elif phrase.needs_context != needs_context:
                     phrase.needs_context = needs_context
-                    phrase.save(update_fields=["needs_context"])
+                    if phrase.pk is not None:  # one of this run's new phrases has no row yet
+                        phrase.save(update_fields=["needs_context"])
+    if created:
+        ItemPhrase.objects.bulk_create(created)
+        touch(VACANCY_PHRASES_KIND)

@@ -3,6 +3,7 @@
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,23 @@ def _default_language():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _contexts_closed(request):
+    """Every browser context a test opened is closed after it, whether it passed or failed, and the live server's
+    request threads have ended. A context left open (a test that failed before its own ``context.close()``) keeps
+    its keep-alive connections to the live server, whose request threads then hold their database connections
+    until the run ends: PostgreSQL then refuses to drop the test database ("There is 1 other session using the
+    database")."""
+    yield
+    if "browser" not in request.fixturenames:
+        return
+    for context in request.getfixturevalue("browser").contexts:
+        context.close()
+    for thread in threading.enumerate():  # each closes its database connections as it ends (ThreadedWSGIServer)
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def _clear_cache():
     request which ended in an exception (re-raised by the test client) left remembered in this thread."""
     from django.core.cache import cache
 
-    from portal.fragments import forget_request_tokens
+    from portal.cache.fragments import forget_request_tokens
 
     cache.clear()
     forget_request_tokens()
@@ -39,6 +40,23 @@ def _default_language():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _contexts_closed(request):
+    """Every browser context a test opened is closed after it, whether it passed or failed, and the live server's
+    request threads have ended. A context left open (a test that failed before its own ``context.close()``) keeps
+    its keep-alive connections to the live server, whose request threads then hold their database connections
+    until the run ends: PostgreSQL then refuses to drop the test database ("There is 1 other session using the
+    database")."""
+    yield
+    if "browser" not in request.fixturenames:
+        return
+    for context in request.getfixturevalue("browser").contexts:
+        context.close()
+    for thread in threading.enumerate():  # each closes its database connections as it ends (ThreadedWSGIServer)
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -97,7 +115,7 @@ def pytest_configure(config):
             "OPTIONS": {"ENQUEUE_ON_COMMIT": False},
         }
     }
-    # A module that defines a task (portal.mail, loaded by the apps) may have read the backends already.
+    # A module that defines a task (portal.jobs.mail, loaded by the apps) may have read the backends already.
     setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
     # Exports are written to a folder of the test run, never to the development one.
     settings.STORAGES = {

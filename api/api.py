@@ -34,7 +34,7 @@ def described_settings() -> dict[str, object]:
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         """Every operation can also answer 400 (refused characters), 415 (a body that is not JSON; both
-        portal.hardening) and 429 (rate limits); descriptions quote the settings as they are now."""
+        portal.guards.hardening) and 429 (rate limits); descriptions quote the settings as they are now."""
         schema = super().get_openapi_schema(**kwargs)
         values = described_settings()
         schema["info"]["description"] = Template(schema["info"]["description"]).safe_substitute(values)

@@ -17,9 +17,9 @@ from ninja.throttling import BaseThrottle
 from ninja.utils import check_csrf
 
 from api.services import use_token
-from portal.access import can_view_candidates, needs_second_factor
-from portal.addresses import client_address
-from portal.rate_limits import VACANCY_READINGS, count_call
+from portal.guards.access import can_view_candidates, needs_second_factor
+from portal.guards.addresses import client_address
+from portal.guards.rate_limits import VACANCY_READINGS, count_call
 
 
 class TokenAuth(HttpBearer):
@@ -51,8 +51,8 @@ SIGNED_IN_AUTH = [TokenAuth(), BrowserSessionAuth(csrf=True)]
 class PerCallerRateThrottle(BaseThrottle):
     """At most ``requests`` calls per ``seconds`` window for each token (or session user).
 
-    Counted by :func:`portal.rate_limits.count_call`, so several workers share one count. Anonymous calls to public
-    endpoints are not counted here.
+    Counted by :func:`portal.guards.rate_limits.count_call`, so several workers share one count. Anonymous calls to
+    public endpoints are not counted here.
     """
 
     timer = staticmethod(time.time)
@@ -120,7 +120,7 @@ def limit_vacancy_readings(request: HttpRequest) -> None:
 
 
 def require_recruiter(request: HttpRequest) -> None:
-    """The candidate pages' rule (portal.access.can_view_candidates), for the token and the session alike."""
+    """The candidate pages' rule (portal.guards.access.can_view_candidates), for the token and the session alike."""
     if can_view_candidates(request):
         return
     if needs_second_factor(request):

@@ -19,7 +19,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     # Made in a session that passed the account's second factor: only such a token carries staff rights
-    # (recruiter, editor), and only while the account keeps its authenticator app (see portal.access).
+    # (recruiter, editor), and only while the account keeps its authenticator app (see portal.guards.access).
     staff_access = models.BooleanField(_("staff access"), default=False, editable=False)
 
     objects = ApiTokenQuerySet.as_manager()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
-from portal import tokens
+from portal.guards import tokens
 
 MAX_ACTIVE_TOKENS = 10
 PREFIX_LENGTH = 8

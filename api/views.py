@@ -14,14 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from api import selectors, services
 from api.forms import TokenForm
-from portal.access import (
+from portal.accounts.redirects import to_second_factor
+from portal.guards.access import (
     CANDIDATES_PERMISSION,
     holds_staff_rights,
     needs_second_factor,
     second_factor_confirmed,
     token_can_view_candidates,
 )
-from portal.redirects import to_second_factor
 
 
 def staff_pass_second_factor(view):

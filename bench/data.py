@@ -396,7 +396,7 @@ def create_recruiter(email: str, *, password: str | None = None):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from portal.roles import RECRUITERS
+    from portal.guards.roles import RECRUITERS
 
     user = get_user_model().objects.create_user(username=email, email=email, password=password)
     user.groups.add(Group.objects.get(name=RECRUITERS))
@@ -409,10 +409,10 @@ def create_recruiter(email: str, *, password: str | None = None):
 def sign_in(client, user) -> None:
     """Log ``client`` in as the account's owner would, second factor included (as tests/clients.py does).
 
-    Staff rights count only in a session that passed the second factor (portal.access); for an account
+    Staff rights count only in a session that passed the second factor (portal.guards.access); for an account
     without an authenticator app the mark is inert.
     """
-    from portal.access import mark_second_factor_passed
+    from portal.guards.access import mark_second_factor_passed
 
     client.force_login(user)
     session = client.session

@@ -467,7 +467,7 @@ class Drill:
         restarted = time.monotonic()
         finished = wait_until(lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), 120)
         once, observed = reading(lambda: export_written_once(pk, self.exports_dir))
-        # The page says so after a minute without heartbeats (portal.workers.workers_missing_after()).
+        # The page says so after a minute without heartbeats (portal.jobs.workers.workers_missing_after()).
         must_say = self.options.worker_stop >= NO_WORKER_NOTICE_SECONDS
         told = "said" if said else ("did not say" if must_say else f"need not say (under {NO_WORKER_NOTICE_SECONDS} s)")
         observed = f"page {told} no worker checked in; {observed}"

@@ -131,7 +131,7 @@ def time_recompute(role, *, workers: int):
     done, and the finished recompute."""
     from django_tasks_db.models import DBTaskResult
 
-    from portal.jobs import JobStatus
+    from portal.jobs.lifecycle import JobStatus
     from skills.services import recomputes as skills_recomputes
 
     DBTaskResult.objects.all().delete()  # nothing else for the workers to take
@@ -160,7 +160,7 @@ def measure_jobs(*, client, role) -> JobTimings:
     from django.urls import reverse
     from django_tasks_db.models import DBTaskResult
 
-    from portal.jobs import JobStatus
+    from portal.jobs.lifecycle import JobStatus
     from recruiting.models import CandidateExport
     from recruiting.selectors.exports import exports_storage
     from recruiting.services import exports as export_services

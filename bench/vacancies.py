@@ -386,7 +386,7 @@ def generate_catalog(*, tools: int, phrases: int, seed: int) -> float:
     """``tools`` more public tools and ``phrases`` more phrases (on the new tools and the demo items), in bulk;
     returns how long the phrasebook then takes to build, in milliseconds."""
     from catalog.models import Category, Tool, ToolPhrase
-    from portal.fragments import touch
+    from portal.cache.fragments import touch
     from skills.models import ChecklistItem, ItemPhrase
     from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND, build_phrasebook
 

@@ -26,7 +26,7 @@ from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEn
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
 from catalog.translation import TOOL_CONTENT
-from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
+from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 
 
 class BilingualAdmin(TranslationAdmin):

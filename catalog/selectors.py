@@ -7,7 +7,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, public_tool_lookup
-from portal.fragments import FRAGMENT_SECONDS
+from portal.cache.fragments import FRAGMENT_SECONDS
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
 
 from catalog.models import Keyword
-from portal.fragments import touch
+from portal.cache.fragments import touch
 
 # The fragment cache kind of everything the public catalog pages show (see catalog.signals).
 CATALOG_KIND = "catalog"

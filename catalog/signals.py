@@ -7,7 +7,7 @@ signals and touch the kind themselves.
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
-from portal.fragments import touch_on_writes
+from portal.cache.fragments import touch_on_writes
 
 CATALOG_MODELS = (Category, Keyword, Tool, ToolPhrase, ChooserOption, ChooserRecommendation, FaqEntry)
 # Links the tool pages list: vacancy keywords, related tools and the checklist skills a tool serves.

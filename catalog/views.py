@@ -16,7 +16,7 @@ from catalog.filters import CatalogFilter
 from catalog.forms import MAX_COMPARE, MIN_COMPARE, ChooserForm, CompareForm
 from catalog.models import ChooserOption, Tool
 from catalog.services import CATALOG_KIND
-from portal.fragments import versions
+from portal.cache.fragments import versions
 
 PREVIEW_PERMISSION = "catalog.change_tool"
 SKILLS_KIND = "checklist"  # the skills app's kind; the tool page lists skill names

@@ -1,4 +1,4 @@
-"""The admin site: staff rights with a confirmed second factor, as everywhere else (portal.access).
+"""The admin site: staff rights with a confirmed second factor, as everywhere else (portal.guards.access).
 
 Every model admin on the site, ours or a library's, also gets :class:`PortalModelAdmin`'s rules: an action runs
 only on a selection of real keys, and a delete page names only what its reader may view.
@@ -19,8 +19,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal.access import can_edit_content, needs_second_factor
-from portal.redirects import safe_next, to_second_factor
+from portal.accounts.redirects import safe_next, to_second_factor
+from portal.guards.access import can_edit_content, needs_second_factor
 
 
 def _may_view_rows_of(request: HttpRequest, model) -> bool:

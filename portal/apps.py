@@ -14,20 +14,22 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_logged_in, user_signed_up
 
-        from portal import access, mail, sessions, workers
-        from portal.cache import create_fallback_table_after_migrate
-        from portal.fragments import (
+        from portal.accounts import sessions
+        from portal.accounts.verification import remember_signup_email
+        from portal.cache.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
             remember_tokens_for_the_request,
         )
+        from portal.cache.resilient import create_fallback_table_after_migrate
+        from portal.guards import access
+        from portal.guards.roles import ensure_role_groups_after_migrate
+        from portal.jobs import mail, workers
         from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
-        from portal.roles import ensure_role_groups_after_migrate
-        from portal.verification import remember_signup_email
 
         access.connect()
         sessions.connect()
-        workers.when_lost("portal.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))
+        workers.when_lost("portal.jobs.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         user_signed_up.connect(keep_language_at_sign_up, dispatch_uid="portal.keep_language_at_sign_up")
         user_logged_in.connect(keep_language_at_sign_in, dispatch_uid="portal.keep_language_at_sign_in")

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from portal.roles import EDITORS, RECRUITERS
+from portal.guards.roles import EDITORS, RECRUITERS
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - local demo only; load_demo refuses without DEBUG
 # Staff need two-factor login; the demo staff share this authenticator secret (`manage.py demo_totp`).

@@ -1,7 +1,7 @@
 """What ``/healthz`` says: whether this process can serve, and how each part it needs is doing.
 
 The load balancer reads the status code: 200 while the database answers, 503 when it
-does not; the cache is only a cache (``portal.cache``), so a process without it stays
+does not; the cache is only a cache (``portal.cache.resilient``), so a process without it stays
 in service. Monitoring reads the JSON, whose keys the README lists. Written here rather
 than with django-health-check, which answers 500 as soon as any check fails (a Redis
 outage would take every process out of the load balancer) and has its own keys.
@@ -13,7 +13,7 @@ from django.db.models import Case, Count, F, Max, Min, When
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from portal.workers import workers_last_seen
+from portal.jobs.workers import workers_last_seen
 
 OK = "ok"
 UNREACHABLE = "unreachable"

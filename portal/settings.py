@@ -98,9 +98,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the header middleware above, so their headers reach these answers, and an error here (reading the
     # user while the database is down) too.
-    "portal.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
-    "portal.sessions.RecordSessionsMiddleware",  # notes each signed-in session, so deleting the account ends it
-    "portal.hardening.PrivateResponsesMiddleware",
+    "portal.guards.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
+    "portal.accounts.sessions.RecordSessionsMiddleware",  # notes each session, so deleting the account ends it
+    "portal.guards.hardening.PrivateResponsesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -138,14 +138,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def redis_caches(url: str) -> dict:
-    """The caches with Redis at ``url``: Redis is a cache, not a single point of failure (portal/cache.py).
+    """The caches with Redis at ``url``: Redis is a cache, not a single point of failure (portal/cache/resilient.py).
 
     A failed call is a miss; rate limits and one-time claims are kept in the "guards" table meanwhile (created by
     `migrate`); sessions live in the database as well (SESSION_ENGINE below).
     """
     return {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "portal.cache.resilient.ResilientRedisCache",
             "LOCATION": url,
             "OPTIONS": {
                 # Short, so a server that stopped answering holds a request up for half a second, not for minutes.
@@ -175,7 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["portal.access.CachedPermissionsBackend"]  # allauth's e-mail login, cached permissions
+# allauth's e-mail login, with permissions cached
+AUTHENTICATION_BACKENDS = ["portal.guards.access.CachedPermissionsBackend"]
 
 # Accounts: e-mail only, verified before first login, rate limited.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -194,20 +195,20 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
-ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"  # "Signed in as …": the address, not the internal username
+ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"  # "Signed in as …": the address, not the username
 ACCOUNT_ADAPTER = (
-    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts); lands where one works
+    "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts.adapter); lands where one works
 )
-ACCOUNT_FORMS = {"signup": "portal.accounts.SameWorkSignupForm"}  # a registered address costs the same time
+ACCOUNT_FORMS = {"signup": "portal.accounts.adapter.SameWorkSignupForm"}  # a registered address costs the same time
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DE skills portal"
 MFA_FORMS = {  # the code field opens a phone's number keyboard
-    "authenticate": "portal.mfa_forms.NumericAuthenticateForm",
-    "reauthenticate": "portal.mfa_forms.NumericReauthenticateForm",
-    "activate_totp": "portal.mfa_forms.NumericActivateTOTPForm",
+    "authenticate": "portal.accounts.mfa_forms.NumericAuthenticateForm",
+    "reauthenticate": "portal.accounts.mfa_forms.NumericReauthenticateForm",
+    "activate_totp": "portal.accounts.mfa_forms.NumericActivateTOTPForm",
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -335,5 +336,5 @@ CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# Off on purpose: it only drops a leading "=" and turns every cell into text (portal/spreadsheets.py quotes instead).
+# Off on purpose: it only drops a leading "=" and makes every cell text (portal/guards/spreadsheets.py quotes).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False

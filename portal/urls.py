@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import mfa, verification, views
+from portal import views
+from portal.accounts import mfa, verification
 from portal.languages.views import set_language
 from portal.notices.views import notice_language, notice_list
 

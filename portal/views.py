@@ -36,5 +36,5 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """200 while the database answers, 503 when it does not; the JSON reports each part (portal/health.py)."""
     status, report = health.report()
     if status != 200:
-        logger.error("Health check: database unreachable")  # the cache logs its own failures (portal/cache.py)
+        logger.error("Health check: database unreachable")  # the cache logs its own failures (portal/cache/)
     return JsonResponse(report, status=status)

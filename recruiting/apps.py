@@ -8,7 +8,7 @@ class RecruitingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from portal import workers
+        from portal.jobs import workers
         from recruiting import signals
         from recruiting.services.exports import reclaim_stale_exports, take_over_export
 

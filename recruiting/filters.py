@@ -117,6 +117,7 @@ class CandidateFilter(django_filters.FilterSet):
         queryset=Role.objects.published(),
         to_field_name="slug",
         empty_label=None,
+        widget=forms.RadioSelect,  # a role's or a search's name wraps, where a select would cut it off
     )
     sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None)
     min_score = IntegerFilter(

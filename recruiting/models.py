@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs import Job, JobStatus
+from portal.jobs.lifecycle import Job, JobStatus
 
 # The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
@@ -41,7 +41,8 @@ class ExportFormat(models.TextChoices):
 
 
 class CandidateExport(Job):
-    """One recruiter's spreadsheet export of a filtered candidate list: the job, its private file, and its audit.
+    """One recruiter's spreadsheet export of a filtered candidate list or of one of their shortlists: the job, its
+    private file, and its audit.
 
     The row outlives the file (deleted after ``expires_at``), so who exported what, when, and how many rows stays
     on record.
@@ -61,6 +62,11 @@ class CandidateExport(Job):
     role_title = models.CharField(_("role title"), max_length=200)
     # The list's filters as parsed when the recruiter asked (recruiting.filters.CandidateSpec.to_json): the job ranks by it.
     spec = models.JSONField(_("filters"), default=dict, blank=True)
+    # Set for the export of a shortlist (its entries instead of a filtered list); the name stays when the list goes.
+    shortlist = models.ForeignKey(
+        Shortlist, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("shortlist")
+    )
+    shortlist_name = models.CharField(_("shortlist name"), max_length=100, blank=True)
     profile_url_base = models.CharField(_("profile URL base"), max_length=500)
     rows_total = models.PositiveIntegerField(_("rows to write"), null=True, blank=True)
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
@@ -85,10 +91,14 @@ class CandidateExport(Job):
         )
 
     def __str__(self) -> str:
-        return f"{self.recruiter} · {self.role_title} · {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.recruiter} · {self.shortlist_name or self.role_title} · {self.created_at:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self) -> str:
         return reverse("recruiting:export-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_of_shortlist(self) -> bool:
+        return bool(self.shortlist_name)
 
     @property
     def is_expired(self) -> bool:

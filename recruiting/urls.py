@@ -27,6 +27,7 @@ RECRUITER_PAGES = (
     ("shortlists/<int:pk>/note/<int:profile_pk>/", shortlists.shortlist_note, "shortlist-note"),
     ("shortlists/<int:pk>/stage/<int:profile_pk>/", shortlists.shortlist_stage, "shortlist-stage"),
     ("shortlists/<int:pk>/role/", shortlists.shortlist_role, "shortlist-role"),
+    ("shortlists/<int:pk>/export/", exports.shortlist_export, "shortlist-export"),
     ("shortlists/overview/", outreach.overview, "overview"),
     ("searches/", searches.search_list, "search-list"),
     ("searches/new/", searches.search_new, "search-new"),

@@ -28,8 +28,8 @@ from modeltranslation.admin import TranslationTabularInline
 from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
-from portal.jobs import JobStatus
-from portal.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
+from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
+from portal.jobs.lifecycle import JobStatus
 from skills.models import (
     ChecklistItem,
     EngineerProfile,

@@ -7,7 +7,7 @@ class SkillsConfig(AppConfig):
     verbose_name = _("Skills")
 
     def ready(self) -> None:
-        from portal import workers
+        from portal.jobs import workers
         from skills import signals
         from skills.benchmarks import services as benchmarks  # its import registers disclosure's system check
         from skills.services import recomputes

@@ -2,7 +2,9 @@
 negate it, in English and Dutch (skills.vacancies.layout reads them). One cue a line; words are folded like the
 vacancy's ("what's" is "what s"). Idempotent: cues are matched by kind, language and text."""
 
+from portal.cache.fragments import touch
 from skills.models import VacancyCue
+from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND
 
 Kind = VacancyCue.Kind
 
@@ -192,7 +194,7 @@ TERMS = """
     Cypher, SPARQL,
     Parquet, Avro, ORC, JSON, CSV, XML, YAML, Protobuf, HL7, FHIR,
     ETL, ELT, CDC, REST, OLAP, OLTP, SCD, DWH, JDBC, ODBC, SFTP, gRPC, OAuth, SOAP, OpenAPI,
-    Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
+    Terraform, Kubernetes, Dagster, Prefect, Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
     New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
     Lake Formation, Dataform, Dataplex,
     Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence
@@ -211,6 +213,15 @@ def demo_cues() -> list[tuple[str, str, str]]:
 
 
 def load_vacancy_cues_demo() -> None:
-    """Create the demo cues that are missing; an editor's own cues and changes stay."""
+    """Create the demo cues that are missing; an editor's own cues and changes stay. In one insert, so the phrasebook
+    is drawn afresh once (an insert in bulk sends no signal) instead of once a cue."""
+    rows = VacancyCue.objects.values_list("kind", "language", "text")
+    held = {(kind, language, text.lower()) for kind, language, text in rows}
+    missing: dict[tuple[str, str, str], VacancyCue] = {}
     for kind, language, text in demo_cues():
-        VacancyCue.objects.get_or_create(kind=kind, language=language, text__iexact=text, defaults={"text": text})
+        key = (kind, language, text.lower())
+        if key not in held and key not in missing:
+            missing[key] = VacancyCue(kind=kind, language=language, text=text)
+    if missing:
+        VacancyCue.objects.bulk_create(missing.values())
+        touch(VACANCY_PHRASES_KIND)

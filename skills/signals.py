@@ -5,7 +5,7 @@ so a receiver catches every write; the services touch the same kind where they
 write stored matches in bulk.
 """
 
-from portal.fragments import touch_on_writes
+from portal.cache.fragments import touch_on_writes
 from skills.models import ChecklistItem, ItemPhrase, Resource, Role, RoleRequirement, Skill, VacancyCue
 from skills.services.matches import CHECKLIST_KIND
 from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from portal.accounts.redirects import safe_next
 from portal.placed_messages import add_placed_message, claim, claimed_messages
-from portal.redirects import safe_next
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,
@@ -50,7 +50,9 @@ def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentFor
     bound = bound or {}
     for row in page.rows:
         row.form = bound.get(row.item.pk) or AssessmentForm(
-            item=row.item, initial={"level": row.level, "evidence_url": row.evidence_url, "note": row.note}
+            item=row.item,
+            # An item never rated has no level chosen yet, not 0.
+            initial={"level": row.level if row.is_rated else None, "evidence_url": row.evidence_url, "note": row.note},
         )
 
 

@@ -2,7 +2,7 @@
 
 from django.test import Client
 
-from portal.access import mark_second_factor_passed
+from portal.guards.access import mark_second_factor_passed
 
 # A reader's browser language, as request headers: ``client.get(url, **DUTCH)``.
 DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
@@ -20,7 +20,7 @@ class PortalClient(Client):
         super().force_login(user, backend)
 
     def pass_second_factor(self, user) -> None:
-        """What allauth's two-factor step leaves in the session (see portal.access)."""
+        """What allauth's two-factor step leaves in the session (see portal.guards.access)."""
         session = self.session
         mark_second_factor_passed(session, user)
         session.save()

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
-from portal.roles import EDITORS, RECRUITERS
+from portal.guards.roles import EDITORS, RECRUITERS
 from recruiting.models import ProfileView, Shortlist, ShortlistEntry
 from skills.models import (
     Assessment,

@@ -1,6 +1,6 @@
 """One list of texts for every spreadsheet export: each must go out quoted, or untouched."""
 
-# One per sign a spreadsheet reads as the start of a formula (portal.spreadsheets.FORMULA_PREFIXES).
+# One per sign a spreadsheet reads as the start of a formula (portal.guards.spreadsheets.FORMULA_PREFIXES).
 FORMULA_PAYLOADS = ('=HYPERLINK("http://evil")', "+31 6", "-2+3", "@SUM(A1)", "\tx", "\rx")
 # Formula signs that do not start the text are harmless.
 HARMLESS_TEXTS = ("Spark + Kafka", "Den Haag - Centrum", "Lead (a=b)")

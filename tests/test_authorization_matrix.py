@@ -151,6 +151,7 @@ EXPECTED = {
     "recruiting:shortlist-note": OWN_SHORTLIST_POST_ONLY,
     "recruiting:shortlist-stage": OWN_SHORTLIST_POST_ONLY,  # another recruiter's entry is a 404 (tests/recruiting)
     "recruiting:shortlist-role": OWN_SHORTLIST_POST_ONLY,
+    "recruiting:shortlist-export": OWN_SHORTLIST_POST_ONLY,  # only its owner; another's is a 404 (tests/recruiting)
     "recruiting:overview": RECRUITERS_ONLY,  # only the recruiter's own numbers
     "recruiting:contact-request": RECRUITERS_ONLY,
     "recruiting:recruiter-profile": RECRUITERS_ONLY,  # the recruiter's own details (no ids in the URL)
@@ -386,6 +387,7 @@ def world(db):
         "recruiting:shortlist-note": {"pk": shortlist.pk, "profile_pk": profile.pk},
         "recruiting:shortlist-stage": {"pk": shortlist.pk, "profile_pk": profile.pk},
         "recruiting:shortlist-role": {"pk": shortlist.pk},
+        "recruiting:shortlist-export": {"pk": shortlist.pk},
         "api:get_tool": {"slug": "pandas"},
         "api:get_role": {"slug": role.slug},
         "api:set_own_assessment": {"item_id": ChecklistItem.objects.first().pk},

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from api.models import ApiToken
 from catalog.demo import load_catalog_demo
-from portal.jobs import JobStatus
+from portal.jobs.lifecycle import JobStatus
 from recruiting.models import CandidateExport, ContactRequest, Shortlist, ShortlistEntry
 from skills.demo import load_skills_demo
 from skills.models import Assessment, ChecklistItem, EngineerProfile, SavedVacancy, ShareLink

@@ -61,7 +61,9 @@ def _entries() -> list[tuple[str, str]]:
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
         if msgid and msgstr:
-            pairs.append(tuple("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1))) for found in (msgid, msgstr)))
+            pairs.append(
+                tuple("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1))) for found in (msgid, msgstr))
+            )
     return [(msgid, msgstr) for msgid, msgstr in pairs if msgid and msgstr]
 
 
@@ -85,7 +87,13 @@ def _foreign_phrases(language: str) -> set[str]:
 def _foreign_names(language: str) -> set[str]:
     other = "en" if language == "nl" else "nl"
     names = set()
-    for model, field in ((Skill, "name"), (ChecklistItem, "name"), (Role, "title"), (Category, "name"), (Keyword, "name")):
+    for model, field in (
+        (Skill, "name"),
+        (ChecklistItem, "name"),
+        (Role, "title"),
+        (Category, "name"),
+        (Keyword, "name"),
+    ):
         for foreign, own in model.objects.values_list(f"{field}_{other}", f"{field}_{language}"):
             if foreign and own and foreign.lower() not in own.lower() and len(foreign) >= 6:
                 names.add(foreign)
@@ -93,7 +101,11 @@ def _foreign_names(language: str) -> set[str]:
 
 
 def _found(text: str, phrases: set[str]) -> list[str]:
-    return sorted(phrase for phrase in phrases if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+    """The phrases the text holds as whole words. Only a phrase in the text is looked for as words: a pattern per
+    phrase, of more phrases than Python keeps compiled, took 0.4 s a page."""
+    return sorted(
+        phrase for phrase in phrases if phrase in text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    )
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

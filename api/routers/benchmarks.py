@@ -9,7 +9,7 @@ from ninja import Router
 from api.auth import SIGNED_IN_AUTH
 from api.schemas.benchmarks import BenchmarksOut, MarketOut
 from api.schemas.common import AUTH_ERRORS
-from portal.access import can_view_market, needs_second_factor
+from portal.guards.access import can_view_market, needs_second_factor
 from skills.benchmarks.selectors import engineer_benchmarks, market_map
 
 engineer_router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)

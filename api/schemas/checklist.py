@@ -76,7 +76,7 @@ class AssessmentOut(ItemRowOut, LevelOut):
     is_ticked: bool
     evidence_url: str
     note: str
-    updated_at: datetime | None = Field(description="Empty when nothing was stored (level 0 on an unassessed item).")
+    updated_at: datetime | None = Field(description="Empty for an item never rated.")
 
 
 class AssessmentPage(PageOut):

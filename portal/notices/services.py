@@ -1,13 +1,13 @@
 """Writes of notices. :func:`notify` is the one way anyone is told anything: the notice in the portal and the email
-(queued through ``portal.mail``, sent by the mail job once the transaction commits), as the recipient chose."""
+(queued through ``portal.jobs.mail``, sent by the mail job once the transaction commits), as the recipient chose."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 
+from portal.jobs.mail import queue_email
 from portal.languages.selectors import language_of
-from portal.mail import queue_email
 from portal.models import Notice, NoticePreference
 from portal.notices.kinds import NoticeKind, goes_by_email, notice_email, shows_in_portal
 from portal.notices.selectors import channel_for, unread_key

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.access import can_view_candidates, works_as_engineer
+from portal.guards.access import can_view_candidates, works_as_engineer
 from portal.languages.selectors import language_of
 from portal.languages.services import in_language, keep_language
 from portal.notices.forms import LanguageForm, NoticePreferencesForm

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from portal.fragments import csrf_marker, fill_csrf, fragment_key, person_kind, store, stored, versions
+from portal.cache.fragments import csrf_marker, fill_csrf, fragment_key, person_kind, store, stored, versions
 
 register = template.Library()
 

@@ -1,7 +1,8 @@
 """The rows of a candidate export as the recruiter may see them, and their headers, in the export's language.
 
 Each row passes the same visibility rule as the list (the ranking starts from
-``RoleMatch.objects.visible_to_recruiters()``).
+``RoleMatch.objects.visible_to_recruiters()``); a shortlist's rows are its visible entries
+(``recruiting.selectors.shortlists.visible_entries``), with their stage and the recruiter's note added.
 """
 
 import json
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from recruiting.models import ShortlistEntry, Stage
 from recruiting.selectors.contacts import with_identity_for
 from skills.models import Role, RoleMatch
 from skills.privacy.identity import candidate_identity
@@ -29,29 +31,43 @@ EXPORT_COLUMNS = (
     _("profile URL"),
     _("email"),
 )
+SHORTLIST_COLUMNS = (_("stage"), _("your note"))  # after the columns above, in the export of a shortlist
 
 
 NAME_COLUMN, PROFILE_URL_COLUMN, EMAIL_COLUMN = 0, 7, 8
 ROWS_PER_FETCH = 2000
 
 
-def export_header(language: str) -> list[str]:
-    """The column names in the export's language."""
+def export_header(language: str, *, shortlist: bool = False) -> list[str]:
+    """The column names in the export's language (with a shortlist's own columns for the export of one)."""
     with translation.override(language):
-        return [str(column) for column in EXPORT_COLUMNS]
+        return [str(column) for column in EXPORT_COLUMNS + (SHORTLIST_COLUMNS if shortlist else ())]
+
+
+def shortlist_rows(*, entries: QuerySet[ShortlistEntry], role: Role | None, language: str, **kwargs) -> Iterator[tuple]:
+    """The rows of :func:`candidate_rows` for a shortlist's entries (each annotated with its candidate's ``score``
+    and ``missing_must_have_names`` for ``role``), followed by the entry's stage and the recruiter's note."""
+    with translation.override(language):
+        stages = {value: str(label) for value, label in Stage.choices}
+    for *row, stage, note in candidate_rows(
+        ranking=entries, role=role, language=language, extra_fields=("stage", "note"), **kwargs
+    ):
+        yield (*row, stages.get(stage, stage), note)
 
 
 def candidate_rows(
     *,
-    ranking: QuerySet[RoleMatch],
-    role: Role,
+    ranking: QuerySet[RoleMatch] | QuerySet[ShortlistEntry],
+    role: Role | None,
     profile_url: Callable[[int], str],
     language: str,
     recruiter: AbstractBaseUser | None = None,
     named: IO[bytes] | None = None,
+    extra_fields: tuple[str, ...] = (),
 ) -> Iterator[tuple]:
     """One row per ranked candidate, texts in ``language``: names and email addresses as ``recruiter`` may see
-    them (none revealed without a recruiter). ``named`` hears which candidate each row names, and how."""
+    them (none revealed without a recruiter). ``named`` hears which candidate each row names, and how;
+    ``extra_fields`` of each row follow its columns as they are."""
     if recruiter is not None:
         ranking = with_identity_for(ranking, recruiter=recruiter, profile_ref="profile_id")
     rows = ranking.values_list(
@@ -65,13 +81,15 @@ def candidate_rows(
         "score",
         "missing_must_have_names",
         "profile_id",
-        "identity_revealed" if recruiter is not None else "profile_visible",
+        "identity_revealed" if recruiter is not None else "profile_id",  # a stand-in: nothing is revealed
+        *extra_fields,
     )
     with translation.override(language):
-        role_title = str(role.title)
+        role_title = str(role.title) if role is not None else ""
         names = item_names_in(language=language)
     for (
-        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed
+        display_name, identity, pseudonym, email, headline, location, years, score, missing, profile_id, revealed,
+        *extra,
     ) in rows.iterator(chunk_size=ROWS_PER_FETCH):  # fmt: skip
         shown = candidate_identity(
             display_name=display_name,
@@ -89,9 +107,10 @@ def candidate_rows(
             years,
             role_title,
             score,
-            "; ".join(names.get(name, name) for name in missing),
+            "; ".join(names.get(name, name) for name in missing or ()),
             profile_url(profile_id),
             shown.email,  # empty unless the candidate accepted this recruiter's request
+            *extra,
         )
 
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
-from portal.jobs import JobStatus
-from portal.workers import JobWait, job_wait
+from portal.jobs.lifecycle import JobStatus
+from portal.jobs.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Role, RoleRecompute
 from skills.vacancies.fit import vacancy_requirements

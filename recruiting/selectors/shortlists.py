@@ -25,13 +25,23 @@ def shortlists_with_counts(*, recruiter: AbstractBaseUser) -> QuerySet[Shortlist
 def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
     """Entries of a shortlist whose candidate is still visible (hidden ones are kept, not shown), each with ``score``:
     the candidate's stored match with the shortlist's role (None without a role), read in the same query."""
-    score = RoleMatch.objects.filter(profile=OuterRef("profile"), role_id=shortlist.role_id).values("score")[:1]
     return (
         shortlist.entries.filter(profile__in=EngineerProfile.objects.visible_to_recruiters())
         .select_related("profile__user", "profile__target_role")
-        .annotate(score=Subquery(score))
+        .annotate(score=Subquery(_match_with_role(shortlist).values("score")[:1]))
         .order_by("-added_at", "-pk")
     )
+
+
+def entries_to_export(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
+    """The shortlist's page in rows: its visible entries, each also with the must-haves its candidate misses for the
+    shortlist's role (``missing_must_have_names``), as the candidate list's export has them."""
+    missing = _match_with_role(shortlist).values("missing_must_have_names")[:1]
+    return visible_entries(shortlist=shortlist).annotate(missing_must_have_names=Subquery(missing))
+
+
+def _match_with_role(shortlist: Shortlist) -> QuerySet[RoleMatch]:
+    return RoleMatch.objects.filter(profile=OuterRef("profile"), role_id=shortlist.role_id)
 
 
 def entries_of(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> list[ShortlistEntry]:

@@ -17,7 +17,7 @@ from typing import IO
 
 from openpyxl import Workbook, load_workbook
 
-from portal.spreadsheets import spreadsheet_safe
+from portal.guards.spreadsheets import spreadsheet_safe
 from recruiting.selectors.export_rows import record_named_row
 
 XLSX = "xlsx"

@@ -1,11 +1,12 @@
-"""Candidate exports: queue one, the job that writes its file (defined here, beside its work), and the clean-up."""
+"""Candidate exports (of the filtered list, or of a shortlist): queue one, the job that writes its file (defined here, beside its work), and the clean-up."""
 
 import json
 import logging
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,14 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from portal import jobs
-from portal.access import account_can_view_candidates
 from portal.databases.routing import replica_reads
-from portal.jobs import JobStatus
+from portal.guards.access import account_can_view_candidates
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
-from recruiting.models import CandidateExport, ExportFormat
+from recruiting.models import CandidateExport, ExportFormat, Shortlist
 from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
-from recruiting.selectors.export_rows import candidate_rows, export_header
+from recruiting.selectors.export_rows import candidate_rows, export_header, shortlist_rows
 from recruiting.selectors.exports import (
     NAMED_ROWS_SUFFIX,
     exports_storage,
@@ -34,7 +35,9 @@ from recruiting.selectors.exports import (
     rows_to_leave_out,
     written_identities,
 )
+from recruiting.selectors.shortlists import entries_to_export
 from recruiting.services.export_files import read_spreadsheet, rows_kept, write_spreadsheet
+from recruiting.services.shortlists import require_owner
 
 logger = logging.getLogger(__name__)
 EXPORT_VALID_FOR = timedelta(hours=24)
@@ -45,6 +48,7 @@ MAX_FILTERS_LENGTH = 4000
 MAX_WAITING_EXPORTS = 3  # per recruiter: more would only queue up behind each other and hold back everyone else
 REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
 REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
+REASON_SHORTLIST_GONE = gettext_noop("The shortlist of this export was deleted.")
 
 
 def request_candidate_export(
@@ -61,29 +65,71 @@ def request_candidate_export(
     Answers at once whatever the size of the list: counting and writing are the job's work. ``language`` is the
     recruiter's as they ask: the file keeps it whatever they read in later.
     """
-    if file_format not in ExportFormat.values:
-        raise ValidationError(_("Choose XLSX or CSV."))
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
     if len(json.dumps(spec.to_json())) > MAX_FILTERS_LENGTH:
         raise ValidationError(_("These filters are too long to export."))
     role = roles_for_recruiter(recruiter=recruiter).filter(slug=spec.role).first()
     if role is None:
         raise ValidationError(_("There is no published role to rank candidates by."))
+    return _queue_export(
+        recruiter=recruiter,
+        same=Q(role=role),
+        role=role,
+        role_title=str(role.title),
+        spec=spec.to_json(),
+        profile_url_base=profile_url_base,
+        file_format=file_format,
+        language=language,
+    )
+
+
+def request_shortlist_export(
+    *,
+    recruiter: AbstractBaseUser,
+    shortlist: Shortlist,
+    profile_url_base: str,
+    file_format: str = ExportFormat.CSV,
+    language: str = "en",
+) -> CandidateExport:
+    """Queue an export of the recruiter's own shortlist: the candidate list's export of its visible candidates, with
+    each one's stage and the recruiter's note; a repeated click gives the same export."""
+    require_owner(shortlist, recruiter)
+    return _queue_export(
+        recruiter=recruiter,
+        same=Q(shortlist=shortlist),
+        shortlist=shortlist,
+        shortlist_name=shortlist.name,
+        role=shortlist.role,
+        role_title=str(shortlist.role.title) if shortlist.role else "",
+        profile_url_base=profile_url_base,
+        file_format=file_format,
+        language=language,
+    )
+
+
+def _queue_export(
+    *, recruiter: AbstractBaseUser, same: Q, file_format: str, language: str, **fields
+) -> CandidateExport:
+    """Create the export and queue its job, unless an export matching ``same`` (and its spec) is already waiting or
+    was asked for a moment ago: then that one."""
+    if file_format not in ExportFormat.values:
+        raise ValidationError(_("Choose XLSX or CSV."))
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     now = timezone.now()
     with transaction.atomic():
         # One recruiter's clicks queue up here, so two at once cannot both miss the other's export.
         get_user_model().objects.select_for_update().filter(pk=recruiter.pk).exists()
         recent = (
-            CandidateExport.objects.filter(recruiter=recruiter, role=role, file_format=file_format, language=language)
+            CandidateExport.objects.filter(same, recruiter=recruiter, file_format=file_format, language=language)
             .filter(
                 Q(created_at__gte=now - EXPORT_SAME_CLICK_WINDOW) | Q(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
             )
             .exclude(status=JobStatus.FAILED)
         )
-        same = next((export for export in recent if export.spec == spec.to_json()), None)
-        if same is not None:
-            return same
+        spec = fields.get("spec", {})
+        earlier = next((export for export in recent if export.spec == spec), None)
+        if earlier is not None:
+            return earlier
         waiting = CandidateExport.objects.filter(recruiter=recruiter, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
         if waiting.count() >= MAX_WAITING_EXPORTS:
             raise ValidationError(
@@ -91,14 +137,7 @@ def request_candidate_export(
                 % {"count": MAX_WAITING_EXPORTS}
             )
         export = CandidateExport.objects.create(
-            recruiter=recruiter,
-            role=role,
-            role_title=str(role.title),
-            spec=spec.to_json(),
-            profile_url_base=profile_url_base,
-            file_format=file_format,
-            language=language,
-            created_at=now,
+            recruiter=recruiter, file_format=file_format, language=language, created_at=now, **fields
         )
         start_candidate_export(export.pk, export.attempt)
     export.refresh_from_db()
@@ -107,13 +146,13 @@ def request_candidate_export(
 
 def start_candidate_export(export_id: int, attempt: int, *, delay: timedelta | None = None):
     """Queue the job that writes this attempt of the export."""
-    jobs.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
+    lifecycle.enqueue_job(CandidateExport, write_candidate_export, pk=export_id, attempt=attempt, delay=delay)
 
 
 @task()
 def write_candidate_export(*, export_id: int, attempt: int) -> None:
     """The job: write the export's file to the private storage, with progress, as the visibility rule stands now."""
-    jobs.run_job(
+    lifecycle.run_job(
         CandidateExport,
         pk=export_id,
         attempt=attempt,
@@ -122,50 +161,55 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
     )
     remove_expired_exports()
     # This file's own clean-up, when its 24 hours are over, whether or not another export comes along.
-    jobs.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
+    lifecycle.enqueue(delete_expired_exports, delay=EXPORT_VALID_FOR + timedelta(minutes=1))
 
 
 @replica_reads()  # its reads may come from a replica, its writes go to the primary (README, "Scale out")
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
     if not account_can_view_candidates(export.recruiter):
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
-        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
         return
     if export.file_name:  # written before: only the rows of people who now show less are left out
         _write_filtered_copy(export, attempt)
         return
+    if export.is_of_shortlist:
+        if export.shortlist is None:  # deleted since: its rows and notes went with it
+            lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_SHORTLIST_GONE)
+            return
+        entries = entries_to_export(shortlist=export.shortlist)
+        rows = partial(shortlist_rows, entries=entries, role=export.shortlist.role)
+        _write_rows(export, attempt, header=export_header(export.language, shortlist=True), total=entries, rows=rows)
+        return
     spec = CandidateSpec.from_json(export.spec)
     role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
-        jobs.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
         return
     ranking = ranked_by(ranking_base(), spec=spec, role=role)
-    jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=ranking.count(), rows_written=0)
+    rows = partial(candidate_rows, ranking=ranking, role=role)
+    _write_rows(export, attempt, header=export_header(export.language), total=ranking, rows=rows)
+
+
+def _write_rows(
+    export: CandidateExport, attempt: int, *, header: list[str], total: QuerySet, rows: Callable[..., Iterator]
+) -> None:
+    """Write the file of ``rows`` (counted by ``total``) a row at a time, with the job's progress as it goes."""
+    lifecycle.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=total.count(), rows_written=0)
     last = {"rows": 0, "at": timezone.now()}
 
     def progress(rows: int) -> None:
         now = timezone.now()
         if rows - last["rows"] >= EXPORT_PROGRESS_ROWS or (now - last["at"]).total_seconds() >= EXPORT_PROGRESS_SECONDS:
-            jobs.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
+            lifecycle.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_written=rows)
             last.update(rows=rows, at=now)
 
-    base = export.profile_url_base
+    base, kind = export.profile_url_base, {"file_format": export.file_format, "language": export.language}
     with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as named:
-        written = write_spreadsheet(
-            spool,
-            header=export_header(export.language),
-            rows=candidate_rows(
-                ranking=ranking,
-                role=role,
-                profile_url=lambda pk: f"{base}{pk}/",
-                language=export.language,
-                recruiter=export.recruiter,
-                named=named,
-            ),
-            file_format=export.file_format,
-            language=export.language,
-            on_progress=progress,
+        each = rows(
+            profile_url=lambda pk: f"{base}{pk}/", language=export.language, recruiter=export.recruiter, named=named
         )
+        written = write_spreadsheet(spool, header=header, rows=each, on_progress=progress, **kind)
         _finish(export, attempt, spool=spool, named=named, rows=written)
 
 
@@ -178,7 +222,7 @@ def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, e
     storage.save(named_rows_file(name), File(named))
     now = timezone.now()
     finished = (
-        jobs.runs(CandidateExport, pk=export.pk, attempt=attempt)
+        lifecycle.runs(CandidateExport, pk=export.pk, attempt=attempt)
         .filter(status=JobStatus.RUNNING)
         .update(
             status=JobStatus.DONE,
@@ -191,7 +235,7 @@ def _finish(export: CandidateExport, attempt: int, *, spool, named, rows: int, e
     )
     if not finished:  # superseded while writing: the new attempt writes its own file
         _delete_files(storage, name)
-        raise jobs.Superseded
+        raise lifecycle.Superseded
     if export.file_name:
         _delete_files(storage, export.file_name)
 
@@ -217,7 +261,7 @@ def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
     storage = exports_storage()
     named = written_identities(export=export)
     hidden = rows_to_leave_out(recruiter=export.recruiter, written=dict(named))
-    jobs.beat(
+    lifecycle.beat(
         CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - sum(pk in hidden for pk, _ in named)
     )
     kind = {"file_format": export.file_format, "language": export.language}
@@ -236,12 +280,12 @@ def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
 
 def take_over_export(*, export_id: int, attempt: int) -> None:
     """The export's worker died: its next attempt is queued (or, after the last, it fails)."""
-    jobs.take_over(CandidateExport, pk=export_id, attempt=attempt, start=start_candidate_export)
+    lifecycle.take_over(CandidateExport, pk=export_id, attempt=attempt, start=start_candidate_export)
 
 
 def reclaim_stale_exports(exports: QuerySet[CandidateExport] | None = None) -> int:
     """Re-queue (or fail) exports whose worker stopped answering."""
-    return jobs.reclaim_stale(
+    return lifecycle.reclaim_stale(
         exports if exports is not None else CandidateExport.objects.all(), start=start_candidate_export
     )
 

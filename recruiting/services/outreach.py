@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from portal.jobs import enqueue
+from portal.jobs.lifecycle import enqueue
 from recruiting.models import UNANSWERED_AFTER, ContactRequest, OutreachSummary, ShortlistEntry
 
 ACCEPTED = (ContactRequest.Status.ACCEPTED, ContactRequest.Status.WITHDRAWN)  # withdrawn: accepted, then taken back

@@ -23,7 +23,8 @@ def _require_visible(profile: EngineerProfile) -> None:
         raise ValidationError(_("This candidate is not visible to recruiters."))
 
 
-def _require_owner(shortlist: Shortlist, recruiter: AbstractBaseUser) -> None:
+def require_owner(shortlist: Shortlist, recruiter: AbstractBaseUser) -> None:
+    """A recruiter's shortlists are their own: anyone else is refused."""
     if shortlist.recruiter_id != recruiter.pk:
         raise PermissionDenied(_("This shortlist belongs to another recruiter."))
 
@@ -49,7 +50,7 @@ def create_shortlist(*, recruiter: AbstractBaseUser, name: str, role: Role | Non
 @transaction.atomic
 def set_shortlist_role(*, recruiter: AbstractBaseUser, shortlist: Shortlist, role: Role | None) -> Shortlist:
     """The role the shortlist is for: its scores and the overview's rows follow it."""
-    _require_owner(shortlist, recruiter)
+    require_owner(shortlist, recruiter)
     _require_role_for(recruiter, role)
     shortlist.role = role
     shortlist.save(update_fields=["role"])
@@ -61,7 +62,7 @@ def set_shortlist_role(*, recruiter: AbstractBaseUser, shortlist: Shortlist, rol
 def move_to_stage(*, recruiter: AbstractBaseUser, entry: ShortlistEntry, stage: str) -> ShortlistEntry:
     """Move a shortlisted, visible candidate to ``stage``, with an audit row (from, to, by whom, when); moving to
     the stage it is in changes nothing."""
-    _require_owner(entry.shortlist, recruiter)
+    require_owner(entry.shortlist, recruiter)
     _require_visible(entry.profile)
     if stage not in Stage.values:
         raise ValidationError({"stage": _("Choose one of the stages.")})
@@ -98,7 +99,7 @@ def follow_contact(*, recruiter: AbstractBaseUser, profile: EngineerProfile, sta
 @transaction.atomic
 def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> None:
     """Remove a shortlist with its entries and notes."""
-    _require_owner(shortlist, recruiter)
+    require_owner(shortlist, recruiter)
     shortlist.delete()
     if shortlist.role_id:
         count_outreach_later(recruiter_id=recruiter.pk)
@@ -107,7 +108,7 @@ def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> No
 @transaction.atomic
 def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> ShortlistEntry:
     """Put a visible candidate on the recruiter's shortlist; adding twice keeps one entry."""
-    _require_owner(shortlist, recruiter)
+    require_owner(shortlist, recruiter)
     _require_visible(profile)
     entry, created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
     if created and shortlist.role_id:
@@ -118,7 +119,7 @@ def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profi
 @transaction.atomic
 def remove_from_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> bool:
     """Take a candidate off the shortlist (with the note); False when they were not on it."""
-    _require_owner(shortlist, recruiter)
+    require_owner(shortlist, recruiter)
     deleted, _by_model = ShortlistEntry.objects.filter(shortlist=shortlist, profile=profile).delete()
     if deleted and shortlist.role_id:
         count_outreach_later(recruiter_id=recruiter.pk)
@@ -130,7 +131,7 @@ def set_shortlist_note(
     *, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile, note: str
 ) -> ShortlistEntry:
     """Replace the recruiter's private note on one shortlisted, visible candidate."""
-    _require_owner(shortlist, recruiter)
+    require_owner(shortlist, recruiter)
     _require_visible(profile)
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from portal.access import can_view_candidates, can_view_market, needs_second_factor
-from portal.redirects import to_second_factor
+from portal.accounts.redirects import to_second_factor
+from portal.guards.access import can_view_candidates, can_view_market, needs_second_factor
 
 
 def _guard(view, *, allowed, refusal: str):

@@ -1,4 +1,7 @@
-"""Recruiter pages: queue an export of the filtered list, follow it, download its file."""
+"""Recruiter pages: queue an export of the filtered list or of a shortlist, follow it, download its file."""
+
+from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,11 +9,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.workers import job_wait
+from portal.jobs.workers import job_wait
 from recruiting.filters import CandidateFilter, CandidateSpec
 from recruiting.forms import ExportForm
 from recruiting.models import CandidateExport
@@ -21,7 +25,13 @@ from recruiting.selectors.exports import (
     rows_to_leave_out,
     written_identities,
 )
-from recruiting.services.exports import reclaim_stale_exports, request_candidate_export, request_filtered_copy
+from recruiting.selectors.shortlists import shortlists_for
+from recruiting.services.exports import (
+    reclaim_stale_exports,
+    request_candidate_export,
+    request_filtered_copy,
+    request_shortlist_export,
+)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -33,24 +43,8 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
     if role is None:
         raise Http404(_("There is no published role to rank candidates by."))
     if request.method == "POST":
-        profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
-        form = ExportForm(request.POST)
-        try:
-            if not form.is_valid():
-                raise ValidationError(form.errors["file_format"])
-            export = request_candidate_export(
-                recruiter=request.user,
-                spec=candidate_filter.spec,
-                profile_url_base=request.build_absolute_uri(profile_url),
-                file_format=form.cleaned_data["file_format"],
-                language=get_language(),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(f"{reverse('recruiting:candidate-list')}?{request.GET.urlencode()}")  # the filters stay
-        response = HttpResponseRedirect(export.get_absolute_url())
-        response.status_code = 303  # see the export's progress page
-        return response
+        back = f"{reverse('recruiting:candidate-list')}?{request.GET.urlencode()}"  # the filters stay
+        return _queue(request, back, partial(request_candidate_export, spec=candidate_filter.spec))
     context = {
         "filter": candidate_filter,
         "form": candidate_filter.form,
@@ -58,6 +52,35 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
         "exports": recent_exports(recruiter=request.user),
     }
     return render(request, "recruiting/candidate_export.html", context)
+
+
+@require_POST
+def shortlist_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue an export of the recruiter's own shortlist and show its progress."""
+    shortlist = get_object_or_404(shortlists_for(recruiter=request.user).select_related("role"), pk=pk)
+    return _queue(request, shortlist.get_absolute_url(), partial(request_shortlist_export, shortlist=shortlist))
+
+
+def _queue(request: HttpRequest, back: str, request_export: Callable[..., CandidateExport]) -> HttpResponse:
+    """Queue the export in the file format the form chose and send the recruiter to its progress page; a refusal
+    goes ``back`` with its reason."""
+    profile_url = reverse("recruiting:candidate-detail", kwargs={"pk": 0}).removesuffix("0/")
+    form = ExportForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["file_format"])
+        export = request_export(
+            recruiter=request.user,
+            profile_url_base=request.build_absolute_uri(profile_url),
+            file_format=form.cleaned_data["file_format"],
+            language=get_language(),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    response = HttpResponseRedirect(export.get_absolute_url())
+    response.status_code = 303  # see the export's progress page
+    return response
 
 
 def _own_export(request: HttpRequest, pk: int) -> CandidateExport:
@@ -75,9 +98,16 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "export": export,
         "wait": None if export.is_finished else job_wait(job=export),
-        "list_query": CandidateSpec.from_json(export.spec).to_query(),
+        "back_url": _source_url(export),
     }
     return render(request, template, context)
+
+
+def _source_url(export: CandidateExport) -> str:
+    """What the export was of: its shortlist's page, or the list with its filters."""
+    if export.is_of_shortlist:
+        return export.shortlist.get_absolute_url() if export.shortlist_id else reverse("recruiting:shortlist-list")
+    return f"{reverse('recruiting:candidate-list')}?{CandidateSpec.from_json(export.spec).to_query()}"
 
 
 @require_safe
@@ -103,10 +133,12 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     response = FileResponse(stream, content_type=export.content_type)
-    slug = export.role.slug if export.role else "role"
+    if export.is_of_shortlist:
+        name = f"shortlist-{slugify(export.shortlist_name) or 'list'}"
+    else:
+        name = f"candidates-{export.role.slug if export.role else 'role'}"
     response["Content-Disposition"] = (
-        f'attachment; filename="candidates-{slug}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}'
-        f'.{export.file_format}"'
+        f'attachment; filename="{name}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.{export.file_format}"'
     )
     response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
     return response

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
-from portal.access import can_view_candidates
+from portal.guards.access import can_view_candidates
 from skills.benchmarks.disclosure import min_cohort
 from skills.benchmarks.selectors import latest_snapshot, market_map
 

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.redirects import safe_next
+from portal.accounts.redirects import safe_next
 from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm, ShortlistRoleForm, StageForm
 from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import reveal_for
 from recruiting.selectors.shortlists import (
+    entries_of,
     shortlist_memberships,
     shortlists_for,
     shortlists_with_counts,
@@ -49,6 +50,21 @@ def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: 
         "add_form": form,
         "status": status,
     }
+
+
+def _controls_reply(request: HttpRequest, profile: EngineerProfile, *, form=None, status: str = "") -> HttpResponse:
+    """The htmx answer of the shortlist widget; from the candidate page (``stages``) it brings the page's stage section
+    too, so the stage of a shortlist the candidate was just added to can be set at once."""
+    stages = bool(request.POST.get("stages"))
+    entries = entries_of(recruiter=request.user, profile=profile) if stages else None
+    context = {
+        **controls_context(recruiter=request.user, profile=profile, form=form, status=status, entries=entries),
+        "next_url": request.POST.get("next"),
+        "stages": stages,
+        "stage_entries": entries,
+        "stage_choices": Stage.choices,
+    }
+    return render(request, "recruiting/partials/shortlist_reply.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -139,11 +155,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
             messages.error(request, " ".join(errors))
         fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
         return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
-    return render(
-        request,
-        "recruiting/partials/shortlist_controls.html",
-        controls_context(recruiter=request.user, profile=profile, form=None if status else form, status=status),
-    )
+    return _controls_reply(request, profile, form=None if status else form, status=status)
 
 
 @require_POST
@@ -159,11 +171,7 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
             safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk}))
         )
     if request.POST.get("fragment") == "controls":
-        return render(
-            request,
-            "recruiting/partials/shortlist_controls.html",
-            controls_context(recruiter=request.user, profile=profile, status=status),
-        )
+        return _controls_reply(request, profile, status=status)
     return HttpResponse("")
 
 
@@ -215,12 +223,16 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
     entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
     form = StageForm(request.POST)
-    saved = form.is_valid()
+    saved, moved, status = form.is_valid(), False, ""
     if saved:
+        stage_before = entry.stage
         entry = move_to_stage(recruiter=request.user, entry=entry, stage=form.cleaned_data["stage"])
+        moved = entry.stage != stage_before  # the same stage again changes nothing, and says so
+        template = _("Moved to “%(stage)s”.") if moved else _("Already in “%(stage)s”.")
+        status = template % {"stage": entry.get_stage_display()}
     if not request.htmx:
         if saved:
-            messages.success(request, _("Moved to “%(stage)s”.") % {"stage": entry.get_stage_display()})
+            (messages.success if moved else messages.info)(request, status)
             fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": pk})
             return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
         messages.error(request, _("Choose one of the stages."))
@@ -228,7 +240,8 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     context = {
         "entry": entry,
         "stage_choices": Stage.choices,
-        "saved": saved,
+        "status": status,
+        "moved": moved,
         "next_url": request.POST.get("next"),
         "named": bool(request.POST.get("named")),  # the candidate page's form keeps naming its shortlist
     }

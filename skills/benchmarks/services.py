@@ -19,8 +19,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from portal import jobs
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
+from portal.jobs import lifecycle
 from skills.benchmarks import disclosure
 from skills.benchmarks.cohorts import MEDIOR_FROM_YEARS, SENIOR_FROM_YEARS
 from skills.models import (
@@ -300,7 +300,7 @@ def queue_snapshot_if_due() -> int:
     )
     if waiting.exists() or not snapshot_is_due():
         return 0
-    jobs.enqueue(build_benchmark_snapshot)
+    lifecycle.enqueue(build_benchmark_snapshot)
     return 1
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs import Job
+from portal.jobs.lifecycle import Job
 
 
 class RoleRecompute(Job):

@@ -7,7 +7,7 @@ from allauth.mfa.base.forms import ReauthenticateForm as SecondFactorForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.access import has_mfa
+from portal.guards.access import has_mfa
 from skills.models import EngineerProfile, Role, ShareLink
 from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym, pseudonym_taken
 

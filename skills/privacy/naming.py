@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import EngineerProfile
 from skills.privacy.pseudonyms import random_pseudonym
 from skills.services.profiles import get_or_create_profile

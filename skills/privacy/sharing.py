@@ -1,6 +1,6 @@
 """Share links: an engineer's read-only profile for anyone holding the link, revocable at once.
 
-The token is issued and hashed by ``portal.tokens``, as API tokens are: only its digest is stored. A revoked or
+The token is issued and hashed by ``portal.guards.tokens``, as API tokens are: only its digest is stored. A revoked or
 expired link answers 410 with a page that says so (never whose it was); an altered or unknown token the plain 404.
 """
 
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import tokens
+from portal.guards import tokens
 from skills.models import Assessment, EngineerProfile, Level, Role, ShareLink, ShareLinkView
 from skills.privacy.identity import with_evidence_as_shown
 

@@ -33,7 +33,8 @@ from skills.selectors.states import item_states
 @dataclass
 class ChecklistRow:
     item: ChecklistItem
-    level: int = Level.NONE
+    level: int = Level.NONE  # also of an item never rated, which counts as 0 everywhere
+    is_rated: bool = False  # the engineer chose a level for it (0 too): only its text on the checklist differs
     evidence_url: str = ""
     note: str = ""
     updated_at: datetime | None = None
@@ -47,8 +48,8 @@ class ChecklistRow:
         return self.level >= TICKED_LEVEL
 
     @property
-    def is_rated(self) -> bool:
-        return self.level > Level.NONE
+    def level_label(self) -> str:
+        return Level(self.level).label
 
     @property
     def is_below_target(self) -> bool:
@@ -145,6 +146,7 @@ def _row(item: ChecklistItem, assessment: Assessment | None, requirement: Requir
     return ChecklistRow(
         item=item,
         level=assessment.level,
+        is_rated=True,
         evidence_url=assessment.evidence_url,
         note=assessment.note,
         updated_at=assessment.updated_at,

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -53,8 +53,8 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     """Set one or several levels: all or nothing, one history row per changed level, one match refresh; returns
     what was stored with what the pages show next to it.
 
-    Entries equal to what is stored are left alone, and an empty entry for an unassessed item stores nothing; the
-    query count does not grow with the entries. Each match is computed once, with the final levels. Every history row
+    Entries equal to what is stored are left alone; a first entry is always stored, level 0 too, so that an item
+    rated "none" reads apart from one never rated. The query count does not grow with the entries. Each match is computed once, with the final levels. Every history row
     of one save carries the ticked count and target-role score after the whole save: the engineer never had the
     in-between states an arbitrary order of the items would make up (the one-minute start sets twenty at once).
     """
@@ -89,7 +89,7 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         old_level = assessment.level
         evidence_url = assessment.evidence_url if entry.evidence_url is None else entry.evidence_url
         note = assessment.note if entry.note is None else entry.note
-        if (entry.level, evidence_url, note) == (old_level, assessment.evidence_url, assessment.note):
+        if assessment.pk and (entry.level, evidence_url, note) == (old_level, assessment.evidence_url, assessment.note):
             continue
         assessment.level = entry.level
         assessment.evidence_url = evidence_url

@@ -1,6 +1,6 @@
 """The stored role matches (``RoleMatch``): an engineer's after a tick, a role's after its requirements change.
 
-Every write here replaces the fragment-cache token of what it changed (see :mod:`portal.fragments`):
+Every write here replaces the fragment-cache token of what it changed (see :mod:`portal.cache.fragments`):
 ``person_kind(user_id)`` for one engineer's own data, ``CHECKLIST_KIND`` for what every engineer's pages show
 (checklist, roles, requirements, and so every stored match).
 """
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
 from django.utils import timezone
 
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import (
     Assessment,
     EngineerProfile,

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from portal.fragments import forget_person, person_kind, touch
+from portal.cache.fragments import forget_person, person_kind, touch
 from skills.models import (
     EngineerProfile,
     Role,

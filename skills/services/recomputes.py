@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from portal import jobs
-from portal.jobs import JobStatus
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import JobStatus
 from skills.models import EngineerProfile, Role, RoleRecompute
 from skills.services.matches import recompute_role_matches
 
@@ -75,7 +75,7 @@ def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
 def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
     """Queue one task per chunk of profiles for this attempt, counting from zero."""
     chunks = profile_chunks()
-    jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
+    lifecycle.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
         matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
     )
     for after_pk, up_to_pk in chunks:
@@ -84,7 +84,7 @@ def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
 
 def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int = 0, delay=None):
     """Queue the task of one chunk of a recompute's attempt."""
-    jobs.enqueue_job(
+    lifecycle.enqueue_job(
         RoleRecompute,
         recompute_role,
         pk=recompute_id,
@@ -102,7 +102,7 @@ def recompute_role(
 ) -> None:
     """The job, one chunk of it (the profiles with ``after_pk < pk <= up_to_pk``, all of them by default): write the matches of the profiles in the range in batches, with progress. A chunk
     that fails on a passing error is queued again by itself, with backoff (``retry`` counts its tries)."""
-    jobs.run_job(
+    lifecycle.run_job(
         RoleRecompute,
         pk=recompute_id,
         attempt=attempt,
@@ -119,7 +119,7 @@ def recompute_role(
                 after_pk=after_pk,
                 up_to_pk=up_to_pk,
                 retry=retry + 1,
-                delay=jobs.part_retry_delay(retry + 1),
+                delay=lifecycle.part_retry_delay(retry + 1),
             )
         )
         if retry < CHUNK_RETRIES
@@ -132,7 +132,7 @@ def queue_chunk_again(
 ) -> bool:
     """Queue one chunk of a recompute again (its try failed, or its worker died); False when this attempt is
     finished or superseded. The recompute's heartbeat is written too, so it is not taken for stale meanwhile."""
-    unfinished = jobs.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(
+    unfinished = lifecycle.runs(RoleRecompute, pk=recompute_id, attempt=attempt).filter(
         status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
     )
     if not unfinished.update(heartbeat_at=timezone.now()):
@@ -144,15 +144,15 @@ def queue_chunk_again(
 
 
 def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_to_pk: int | None) -> None:
-    mine = jobs.runs(RoleRecompute, pk=recompute.pk, attempt=attempt).filter(status=JobStatus.RUNNING)
+    mine = lifecycle.runs(RoleRecompute, pk=recompute.pk, attempt=attempt).filter(status=JobStatus.RUNNING)
 
     def after_store(written: int) -> None:
         if not mine.update(heartbeat_at=timezone.now(), matches_written=F("matches_written") + written):
-            raise jobs.Superseded  # replaced by a newer change, or given up on as stale: this batch is rolled back
+            raise lifecycle.Superseded  # replaced by a newer change, or given up on as stale: this batch is rolled back
 
     recompute_role_matches(role=recompute.role, after_pk=after_pk, up_to_pk=up_to_pk, after_store=after_store)
     if not mine.update(heartbeat_at=timezone.now(), chunks_done=F("chunks_done") + 1):
-        raise jobs.Superseded
+        raise lifecycle.Superseded
     now = timezone.now()
     mine.filter(chunks_done=F("chunks_total")).update(status=JobStatus.DONE, finished_at=now, heartbeat_at=now)
 
@@ -160,7 +160,7 @@ def _recompute_chunk(recompute: RoleRecompute, attempt: int, after_pk: int, up_t
 def reclaim_stale_recomputes(recomputes: QuerySet[RoleRecompute] | None = None) -> int:
     """A recompute whose chunks all went silent (a worker died holding one) starts again as a new attempt; of
     ``recomputes`` (a page's own), else of every role."""
-    return jobs.reclaim_stale(
+    return lifecycle.reclaim_stale(
         recomputes if recomputes is not None else RoleRecompute.objects.all(), start=start_role_recompute
     )
 
@@ -170,9 +170,9 @@ def take_over_chunk(
 ) -> None:
     """A chunk's worker died: the chunk runs again by itself; a chunk lost MAX_ATTEMPTS times takes the whole
     recompute to its next attempt (or failure)."""
-    if retry + 1 < jobs.MAX_ATTEMPTS:
+    if retry + 1 < lifecycle.MAX_ATTEMPTS:
         queue_chunk_again(
             recompute_id=recompute_id, attempt=attempt, after_pk=after_pk, up_to_pk=up_to_pk, retry=retry + 1
         )
     else:
-        jobs.take_over(RoleRecompute, pk=recompute_id, attempt=attempt, start=start_role_recompute)
+        lifecycle.take_over(RoleRecompute, pk=recompute_id, attempt=attempt, start=start_role_recompute)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemState, Resource, ResourceDone
 
 

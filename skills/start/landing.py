@@ -5,8 +5,8 @@ skipped, then on their own home (``skills:home``)."""
 from django.http import HttpRequest
 from django.urls import reverse
 
-from portal.access import CANDIDATES_PERMISSION
-from portal.accounts import QueuedMailAccountAdapter
+from portal.accounts.adapter import QueuedMailAccountAdapter
+from portal.guards.access import CANDIDATES_PERMISSION
 from skills.models import EngineerProfile
 from skills.selectors.profiles import own_profile
 

@@ -9,7 +9,7 @@ assessed, as a first guess, through :func:`skills.services.assessments.save_asse
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import Assessment, ChecklistItem, EngineerProfile, Role, Skill
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import get_or_create_profile

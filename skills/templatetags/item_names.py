@@ -4,7 +4,7 @@ reader's language."""
 from django import template
 from django.utils.translation import get_language
 
-from portal.fragments import versions
+from portal.cache.fragments import versions
 from skills.selectors.checklist import item_names_in
 
 register = template.Library()

@@ -3,7 +3,8 @@
 - A line that starts with a heading cue ("Wat vragen wij?", "Requirements", "Pluspunten", "Nice to have", "Wat
   bieden wij", "About the role"…) starts a section that lasts until the next heading; a short line ending in ":"
   without a known cue starts a plain one, or one of what is nice or not needed when a cue in it or the line after
-  it says so ("What's not required:", "Not required, but a plus:"). A line that starts with a cue and goes on after
+  it says so ("What's not required:", "Not required, but a plus:"; a nice cue only when it opens that line, not
+  deep in the first entry: "- Six years, ideally in payments"). A line that starts with a cue and goes on after
   a colon ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was.
 - A line that starts with a heading's words but goes on as a sentence ("About half of your time…", "- Je hebt
   gewerkt met Google Cloud.") is not a heading, nor is an entry of a list ("- Over 5 years of Spark") unless it
@@ -32,7 +33,11 @@ TITLE_AFTER_CUE = 2  # the words a title may add to a bare cue ("Salary and bene
 # company"); more must be a name ("Working at the Port of Rotterdam"), and more before a full stop make a sentence
 TITLE_OPENERS = frozenset(("and", "en", "this", "deze", "our", "onze", "the", "de", "het", "you", "jou", "je", "u"))
 NAME_JOINERS = frozenset(("of", "the", "van", "de", "der", "den", "het", "and", "en"))  # "Port of Rotterdam"
-TITLE_AFTER_PARAGRAPH_WORDS = 5
+TITLE_AFTER_PARAGRAPH_WORDS = 6
+# An unknown heading opens a list of what is nice to have when a nice cue is in it or opens the line after it ("Not
+# required, but a plus:", "Bonus\nIt would be great if you…"), not one deep in the first entry ("…, ideally in
+# payments").
+NICE_CUE_OPENS = 4
 SENTENCE_MARKS = (".", "!", ",")  # a line that ends so is a sentence, not a heading
 BULLETS = re.compile(r"^[\s\-*•·#>–—\d.)]*")
 LIST_ENTRY = re.compile(r"^\s*(?:[-•·–—]|\*(?!\*)|\d{1,2}[.)]\s)")  # a bullet, dash or number; not "## " or "**"
@@ -100,9 +105,12 @@ class Headings(Sentences):
                 )
             ):
                 self.heading_words.update(range(begin, end))
-                # an unknown heading: the nearest cue in the heading or the line after it says what it opens
-                following = lines[number + 1][1] if number + 1 < len(lines) else end
-                nice = any(begin <= first < following for first in self.nice_cue_words)
+                # an unknown heading: a cue in the heading or opening the line after it says what it opens
+                following = lines[number + 1][0] if number + 1 < len(lines) else end
+                nice = any(
+                    begin <= first < end or following <= first < following + NICE_CUE_OPENS
+                    for first in self.nice_cue_words
+                )
                 current = Section.NICE if nice else Section.PLAIN
                 if not nice and not body.endswith("?") and self._negates_within(begin, end):
                     current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"

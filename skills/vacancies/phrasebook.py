@@ -29,7 +29,7 @@ from django.db.models import Prefetch
 
 from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
-from portal.fragments import versions
+from portal.cache.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
 from skills.vacancies.cues import Cues
 from skills.vacancies.terms import TechTerms

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
+from skills.vacancies.context import in_context
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
@@ -227,7 +228,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for hit in _with_skill_names(_longest(item_hits), item_hits, book)
         if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
     ]
-    mentions, guessed = _in_context(mentions, tools_named, book, tokens, layout)
+    mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
 
     placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
@@ -291,32 +292,6 @@ def read_vacancy(*, text: str) -> VacancyReading:
             if kind == TOOL
         ),
     )
-
-
-def _in_context(
-    mentions: list[Found], tools: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout
-) -> tuple[list[Found], list[Found]]:
-    """The mentions that count, and the generic phrases that do not: a phrase that needs context ("debugging")
-    counts only when its sentence or bullet also names its item's skill with another phrase, or one of its tools."""
-    if not any(hit.needs_context for hit in mentions):
-        return mentions, []
-    context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
-    for hit in (*mentions, *tools):
-        if not hit.needs_context:
-            sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
-            target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
-            context.setdefault(sentence, set()).add(target)
-    kept, guessed = [], []
-    for hit in mentions:
-        if hit.needs_context:
-            skill_id = book.items[hit.target_id].skill_id
-            named = context.get(layout.sentences[layout.word_at(tokens[hit.first].start)], set())
-            wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
-            if named.isdisjoint(wanted):
-                guessed.append(hit)
-                continue
-        kept.append(hit)
-    return kept, guessed
 
 
 def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:

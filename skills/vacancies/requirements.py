@@ -4,7 +4,8 @@
   company", "de Nederlandse overheid") in a requirements list or in a sentence that says how well it must be
   spoken or written ("vloeiend Nederlands", "fluent Dutch", "goede beheersing van het Engels", "English is our
   working language"), neither negated ("Nederlands is niet vereist") nor only a plus ("Dutch is a plus") and
-  outside the company and offer sections. Reported as language codes ("nl", "en"…).
+  outside the company and offer sections; two joined by "or" ("Nederlands of Engels") ask neither. Reported as
+  language codes ("nl", "en"…).
 - **Years**: the fewest years of experience asked (the rule of skills.vacancies.seniority), or none.
 - **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else the place after "based in",
   "gevestigd in", "kantoor in", "office in"…, else the first Dutch or Belgian city named, else "remote" for a
@@ -14,6 +15,7 @@
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
 from skills.vacancies.text import word_set
@@ -79,6 +81,9 @@ class Requirements:
     location: str | None = None
 
 
+EITHER = frozenset(("or", "of"))
+
+
 def languages_asked(layout: Layout) -> tuple[str, ...]:
     """The codes of the languages the vacancy asks a candidate to speak or write, in order of first mention: named
     as a language (not "the Dutch market"), in a requirements section or beside how well, neither negated nor only
@@ -86,9 +91,12 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
     found: list[str] = []
     only_a_plus: set[tuple[str, int]] = set()  # (language, sentence): "Dutch is a plus, as clients write in Dutch"
     says_how_well: dict[int, bool] = {}  # per sentence, read once: a long one may name a language many times
+    either = _either_language(layout)
     for index, word in enumerate(layout.words):
         code = LANGUAGE_OF_WORD.get(word)
         if code is None or code in found or layout.section(index) in ASKING_NOTHING or not _as_language(layout, index):
+            continue
+        if index in either:
             continue
         section = layout.section(index)
         if section is Section.NICE or _nice_in_clause(layout, index):
@@ -103,6 +111,18 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
             continue
         found.append(code)
     return tuple(found)
+
+
+def _either_language(layout: Layout) -> set[int]:
+    """The words of two languages joined by "or" ("Nederlands of Engels", "Dutch or English"): either will do, so
+    neither is asked."""
+    named = [index for index, word in enumerate(layout.words) if word in LANGUAGE_OF_WORD]
+    return {
+        index
+        for earlier, later in pairwise(named)
+        if later == earlier + 2 and layout.words[earlier + 1] in EITHER
+        for index in (earlier, later)
+    }
 
 
 def _as_language(layout: Layout, index: int) -> bool:

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalog.models import Category, Tool, ToolPhrase
-from portal.fragments import person_kind, touch
+from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.vacancies.reading import VacancyReading, read_vacancy

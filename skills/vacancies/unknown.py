@@ -14,10 +14,11 @@ Then a word that looks like tech because it is written as a product is, not as a
 - an **acronym** of two to eight capitals ("SSIS", "ADF"), besides the common ones of any job advert ("HBO",
   "API", "KPI", "CRM", "AVG"…);
 - a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
-  word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", or alone on a bullet: not
-  the sentence's or a line's first word, not on a line
-  written in title case (a title or a heading), not a common word of either language or of job adverts ("Data",
-  "Engineer", "Amsterdam", "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
+  word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", after what a candidate has
+  worked with or knows ("Ervaring met Zorblax Streamhub", "wel kennis van Kubernetes en Zorblax"), or alone on a
+  bullet: not the sentence's or a line's first word, not on a line of one sentence written in title case (a title
+  or a heading), not a common word of either language or of job adverts ("Data", "Engineer", "Amsterdam",
+  "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
   own ("in Venlo", "team Klantdata") is more often a place, a company or a department than a product.
 
 Words the phrasebook found are known; neighbouring unknown capitalised words are one term ("Power BI",
@@ -53,7 +54,8 @@ def _line_breaks(text: str) -> list[int]:
 
 def _title_case_line(layout: Layout, position: int, breaks: list[int], cache: dict[int, bool]) -> bool:
     """Whether the line holding character ``position`` is written in title case: a title or a heading names no
-    product of its own."""
+    product of its own. A line of more than one sentence is neither ("No Airflow needed. You know Snowflake and
+    Zorblax.": short words give it many capitals)."""
     text = layout.text
     number = bisect.bisect_left(breaks, position)  # the line's number, from 0
     begin = breaks[number - 1] + 1 if number else 0
@@ -64,7 +66,10 @@ def _title_case_line(layout: Layout, position: int, breaks: list[int], cache: di
         capitals = sum(text[layout.starts[word]].isupper() for word in range(first, last))
         bullet = text[begin : begin + 2].lstrip()[:1] in BULLET_MARKS
         cache[begin] = (
-            not bullet and 1 < last - first <= TITLE_MAX_WORDS and capitals >= TITLE_CASE_SHARE * (last - first)
+            not bullet
+            and 1 < last - first <= TITLE_MAX_WORDS
+            and capitals >= TITLE_CASE_SHARE * (last - first)
+            and layout.sentences[first] == layout.sentences[last - 1]
         )
     return cache[begin]
 
@@ -94,9 +99,15 @@ def _separated(layout: Layout, earlier: int, later: int) -> bool:
     return bool(between) and not (between == ["of"] and first_of_sentence)
 
 
-# Words after which a vacancy lists examples of what it names: "a vector database such as Qdrant".
+# Words after which a vacancy names a product: examples of what it names ("a vector database such as Qdrant") and
+# what a candidate has worked with or knows ("Ervaring met Zorblax Streamhub", "knowledge of Kubernetes and Zorblax").
 EXAMPLES_FOLLOW = frozenset(
-    (("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",), ("waaronder",))
+    (
+        *(("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",)),
+        *(("waaronder",), ("experience", "with"), ("knowledge", "of"), ("familiar", "with"), ("familiarity", "with")),
+        *(("worked", "with"), ("proficient", "in"), ("ervaring", "met"), ("kennis", "van"), ("bekend", "met")),
+        ("gewerkt", "met"),
+    )
 )
 
 
@@ -118,8 +129,8 @@ def _list_neighbours(layout: Layout, run: list[int]) -> tuple[int, int]:
 
 
 def _an_example_or_alone_on_a_bullet(layout: Layout, run: list[int]) -> bool:
-    """Whether the words ``run`` follow "such as" ("a vector store such as Zilvra") or stand alone on a bullet
-    ("- Grafana")."""
+    """Whether the words ``run`` follow "such as" or "experience with" ("a vector store such as Zilvra", "- Ervaring
+    met Zorblax Streamhub") or stand alone on a bullet ("- Grafana")."""
     first, last = run[0], run[-1]
     if (
         first

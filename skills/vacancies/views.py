@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.rate_limits import VACANCY_READINGS
+from portal.guards.rate_limits import VACANCY_READINGS
 from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy

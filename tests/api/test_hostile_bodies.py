@@ -1,6 +1,6 @@
 """Every API operation, read from the OpenAPI schema, with every content type and hostile bodies: never a 5xx.
 
-A body that is not declared JSON gets 415 and one with text no field can store gets 400 (portal.hardening), in
+A body that is not declared JSON gets 415 and one with text no field can store gets 400 (portal.guards.hardening), in
 the API's JSON error shape, and a refused request changes nothing, on SQLite and PostgreSQL. A new endpoint is
 in the schema, so it is fuzzed here without anyone adding it.
 """

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
-from portal.roles import RECRUITERS
+from portal.guards.roles import RECRUITERS
 from tests.factories import TOTP_SECRET, RecruiterFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from catalog.demo import load_catalog_demo
-from portal.rate_limits import VACANCY_READINGS
+from portal.guards.rate_limits import VACANCY_READINGS
 from skills.demo import load_skills_demo
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 

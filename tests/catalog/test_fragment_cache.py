@@ -9,7 +9,7 @@ from django.urls import reverse
 from catalog.models import Category, Tool
 from catalog.resources import ToolResource
 from catalog.services import set_published
-from portal.fragments import csrf_marker
+from portal.cache.fragments import csrf_marker
 from tests.clients import DUTCH, ENGLISH
 from tests.clients import PortalClient as Client
 from tests.factories import (

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalog.models import Keyword, Tool
 from catalog.resources import ToolResource
-from portal.spreadsheets import FORMULA_PREFIXES
+from portal.guards.spreadsheets import FORMULA_PREFIXES
 from tests.factories import CategoryFactory, EditorFactory, ToolFactory, UserFactory
 from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS, HIDDEN_FORMULA
 

@@ -61,14 +61,3 @@ def phone_page(browser):
 def phone_journey(phone_page, request):
     phone_page.set_default_timeout(10_000)
     return Journey(phone_page, request.node.name)
-
-
-@pytest.fixture(autouse=True)
-def _contexts_closed(request):
-    """Every browser context a journey opened is closed after it. One left open keeps its keep-alive connections
-    to the live server, whose request threads then hold their database connections until the run ends (PostgreSQL
-    then refuses to drop the test database)."""
-    yield
-    if "browser" in request.fixturenames:
-        for context in request.getfixturevalue("browser").contexts:
-            context.close()

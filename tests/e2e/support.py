@@ -3,6 +3,7 @@
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from playwright.sync_api import expect
 
 from tests.clients import PortalClient as Client
 from tests.factories import TOTP_SECRET
@@ -59,10 +60,20 @@ def set_level(page, item, level: int | str) -> None:
 
 
 def save_evidence(page, item, evidence: str) -> None:
-    """Open a row's "Add evidence", type the link and press the row's Save button; wait for its answer."""
+    """Open a row's "Add evidence", type the link and press the row's Save button; wait until the page has taken
+    its answer in."""
     row = page.locator(f"#item-row-{item.pk}")
     if not row.locator("details.evidence-fold").evaluate("details => details.open"):
         row.locator("details.evidence-fold > summary").click()
     row.get_by_label("Evidence link").fill(evidence)
     with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{item.pk}/")):
         row.get_by_role("button", name=f"Save {item.name}").click()
+    evidence_kept(page, item, evidence)
+
+
+def evidence_kept(page, item, evidence: str) -> None:
+    """The page has handled a row's saved evidence: the field counts as saved again (static/js/portal.js), so
+    leaving the page asks nothing. The response alone arrives before htmx has handled it."""
+    expect(page.locator(f"#item-row-{item.pk}").get_by_label("Evidence link")).to_have_js_property(
+        "defaultValue", evidence
+    )

@@ -4,6 +4,7 @@ at 390 px); a recruiter opens the market map and follows the scarcest item to th
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
 from skills.benchmarks.services import queue_snapshot_if_due
@@ -54,8 +55,8 @@ def test_counting_in_at_the_start_shows_bands_and_the_market_leads_to_candidates
     share_session(page, live_server, me)
     page.goto(f"{live_server.url}/skills/start/?step=3")
     page.locator("#start-benchmarks").get_by_role("button", name="Count my levels in").click()
-    page.wait_for_url("**/skills/start/?step=3")
-    assert "Stop counting me in" in page.locator("#start-benchmarks").inner_text()
+    page.wait_for_url("**/skills/start/?step=3")  # the address it had before: this waits for no new content
+    expect(page.locator("#start-benchmarks")).to_contain_text("Stop counting me in", use_inner_text=True)
     journey.step("the start: counting in")
     assert queue_snapshot_if_due() == 1  # the worker's timer: no snapshot yet, so one is built
     page.goto(f"{live_server.url}/skills/benchmarks/")

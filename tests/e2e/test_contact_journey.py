@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from portal.roles import RECRUITERS
+from portal.guards.roles import RECRUITERS
 from recruiting.models import ContactRequest, RecruiterProfile, ShortlistEntry, Stage
 from skills.models import EngineerProfile, RoleMatch
 from tests.e2e.conftest import Journey

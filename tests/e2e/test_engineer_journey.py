@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
@@ -74,16 +75,20 @@ def test_new_engineer_signs_up_ticks_items_without_reload_and_follows_the_learni
 
     window_functions = ChecklistItem.objects.get(skill__slug="sql", slug="window-functions")
     save_item(page, window_functions, level="3", evidence="https://github.com/noor/sql-katas")
-    assert page.locator(f"#skill-{window_functions.skill_id}-progress-text").inner_text() == "1 of 3 ticked"
-    assert f"1 of {total_items} items ticked" in summary.inner_text()
+    expect(page.locator(f"#skill-{window_functions.skill_id}-progress-text")).to_have_text(
+        "1 of 3 ticked", use_inner_text=True
+    )
+    expect(summary).to_contain_text(f"1 of {total_items} items ticked", use_inner_text=True)
 
     pipelines = ChecklistItem.objects.get(skill__slug="pyspark", slug="scalable-pipelines")
     save_item(page, pipelines, level="3", evidence="https://github.com/noor/spark-batch")
-    assert page.locator(f"#skill-{pipelines.skill_id}-progress-text").inner_text() == "1 of 6 ticked"
-    assert f"2 of {total_items} items ticked" in summary.inner_text()
+    expect(page.locator(f"#skill-{pipelines.skill_id}-progress-text")).to_have_text(
+        "1 of 6 ticked", use_inner_text=True
+    )
+    expect(summary).to_contain_text(f"2 of {total_items} items ticked", use_inner_text=True)
     score = RoleMatch.objects.get(profile__user__email=EMAIL, role__slug=LAKEHOUSE).score
     assert score > 0
-    assert f"{score} out of 100" in summary.inner_text()
+    expect(summary).to_contain_text(f"{score} out of 100", use_inner_text=True)
     assert page.evaluate("window.notReloaded === true"), "saving an item reloaded the page"
     assert set(Assessment.objects.filter(user__email=EMAIL).values_list("evidence_url", flat=True)) == {
         "https://github.com/noor/sql-katas",

@@ -11,6 +11,7 @@ from recruiting.demo import DEMO_RECRUITER, DEMO_VACANCY, load_demo_search
 from skills.demo import DEMO_ENGINEER, load_engineer_demo, load_skills_demo
 from skills.demo_benchmarks import load_benchmark_demo
 from skills.demo_candidates import load_demo_candidates
+from skills.models import EngineerProfile
 from tests.e2e.conftest import Journey, assert_accessible
 from tests.e2e.support import share_session, watch_console
 
@@ -55,6 +56,13 @@ def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
     engineer, recruiter = users.get(email=DEMO_ENGINEER), users.get(email=DEMO_RECRUITER)
     create_token(user=recruiter, name="Nachtelijke export van de shortlist")
     search = recruiter.vacancy_searches.get()
+    # A candidate whose evidence this recruiter sees only after an accepted contact request: the longest cell.
+    with_hidden_evidence = (
+        EngineerProfile.objects.visible_to_recruiters()
+        .filter(user__assessments__evidence_url__gt="", evidence_public=False)
+        .exclude(contact_requests__recruiter=recruiter, contact_requests__status="accepted")
+        .first()
+    )
 
     context = browser.new_context(
         reduced_motion="reduce", locale="nl", viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True
@@ -76,6 +84,9 @@ def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
     page.goto(f"{live_server.url}/recruiting/market/")
     assert page.locator("#market-items-table").is_visible()
     assert_tables_fit(journey, "the market map")
+    page.goto(f"{live_server.url}/recruiting/candidates/{with_hidden_evidence.pk}/")
+    assert "Zichtbaar na een geaccepteerd contactverzoek" in page.locator("table.evidence-table").first.inner_text()
+    assert_tables_fit(journey, "a candidate's levels with evidence")
     page.goto(f"{live_server.url}/recruiting/searches/{search.pk}/")
     assert "Gevraagd als" in page.locator("table.search-requirements").inner_text()
     assert_tables_fit(journey, "a saved vacancy search")

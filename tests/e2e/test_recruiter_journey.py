@@ -89,7 +89,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     log_in_through_form(page, live_server, recruiter.email, two_factor=True)
     page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Candidates").click()
     page.get_by_role("heading", level=1, name="Candidates").wait_for()
-    page.get_by_label("Role", exact=True).select_option(label=PLATFORM_TITLE)
+    page.get_by_label(PLATFORM_TITLE, exact=True).check()
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(f"**role={PLATFORM}**")
     ranked = [name.strip() for name in page.locator("ol.candidate-results h3 a").all_inner_texts()]
@@ -122,7 +122,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     page.goto(f"{live_server.url}/recruiting/candidates/?role={PLATFORM}")
     page.get_by_label("CSV (commas, decimal point)").check()
     page.get_by_role("button", name="Export this list").click()
-    page.get_by_text("Waiting for a worker to start this export…").wait_for()
+    page.get_by_text("Your export is queued and starts in a moment…").wait_for()
     journey.step("export queued: its progress page")
     page.evaluate("window.notReloaded = true")
     worker = start_worker()  # a real db_worker; htmx polling shows its progress and then the link

@@ -115,7 +115,10 @@ def test_recruiter_reads_edits_ranks_exports_and_proposes_a_vacancy_that_an_edit
     page.get_by_role("button", name="Save as a search and rank the candidates").click()
     page.get_by_role("heading", level=1, name=TITLE).wait_for()
     search = VacancySearch.objects.get(owner=recruiter)
-    assert "Waiting for a worker to rank the candidates…" in page.locator("#search-ranking").inner_text()
+    assert (
+        "Your search is queued: ranking the candidates starts in a moment…"
+        in page.locator("#search-ranking").inner_text()
+    )
     assert page.locator("#search-years").inner_text().startswith("at least 5 years"), "kept besides the skills"
     journey.step("search saved: ranking queued, the years it asks kept")
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.access import has_mfa
-from portal.roles import RECRUITERS
+from portal.guards.access import has_mfa
+from portal.guards.roles import RECRUITERS
 from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from portal import cache as resilient_cache
+from portal.cache import resilient
 from portal.settings import redis_caches
 from skills.models import RoleMatch, RoleRecompute
 from skills.services.recomputes import request_role_recompute
@@ -174,7 +174,7 @@ def test_no_stale_fragment_after_redis_returns_with_its_old_data(client, redis_s
     assert "second edition" in client.get(url).content.decode()
     redis_server.start()  # with the old token and the old fragment
     assert redis_server.keys() > 0
-    time.sleep(resilient_cache.PAUSE_SECONDS)  # the calls of this process try Redis again
+    time.sleep(resilient.PAUSE_SECONDS)  # the calls of this process try Redis again
     for _ in range(2):
         body = client.get(url).content.decode()
         assert "second edition" in body
@@ -207,13 +207,13 @@ def test_a_role_recompute_finishes_while_redis_is_down(redis_server):
 
 def test_an_outage_is_logged_once_not_once_per_call(client, redis_server, catalog, caplog):
     redis_server.stop()
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="portal.cache.resilient"):
         for url in catalog_urls(*catalog):
             client.get(url)
-            time.sleep(resilient_cache.PAUSE_SECONDS / 4)
-        time.sleep(resilient_cache.PAUSE_SECONDS)
+            time.sleep(resilient.PAUSE_SECONDS / 4)
+        time.sleep(resilient.PAUSE_SECONDS)
         client.get(reverse("catalog:tool-list"))
-    lines = [record.getMessage() for record in caplog.records if record.name == "portal.cache"]
+    lines = [record.getMessage() for record in caplog.records if record.name == "portal.cache.resilient"]
     assert len(lines) == 1
     assert "does not answer" in lines[0]
 

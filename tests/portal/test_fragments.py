@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.utils.html import conditional_escape
 
-from portal.fragments import csrf_marker, forget_person, person_kind, store, stored, touch, versions
+from portal.cache.fragments import csrf_marker, forget_person, person_kind, store, stored, touch, versions
 
 TEMPLATE = engines["django"].from_string(
     '{% load fragments %}{% fragment "demo" version %}<form>{% csrf_token %}{{ text }}</form>{% endfragment %}'
@@ -58,7 +58,7 @@ def test_migrate_replaces_every_token_as_data_migrations_send_no_signals():
 
 @pytest.mark.django_db
 def test_a_request_reads_each_token_once_and_sees_its_own_touches():
-    from portal.fragments import forget_request_tokens, remember_tokens_for_the_request
+    from portal.cache.fragments import forget_request_tokens, remember_tokens_for_the_request
 
     remember_tokens_for_the_request()
     try:

@@ -56,7 +56,7 @@ def test_healthz_answers_503_when_database_unreachable():
 def test_healthz_reports_the_queue_age_and_the_last_finished_job(client, settings):
     from django.core.mail import EmailMessage
 
-    from portal.mail import message_to_data, send_email
+    from portal.jobs.mail import message_to_data, send_email
     from tests.jobs import queue_in_database, work_off_queue
 
     queue_in_database(settings)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal.mail import EMAIL_MAX_ATTEMPTS
+from portal.jobs.mail import EMAIL_MAX_ATTEMPTS
 from recruiting.models import ContactRequest
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
@@ -36,7 +36,7 @@ def test_the_reset_mail_is_queued_by_the_request_and_sent_by_the_job(client, set
     UserFactory(email="ada@example.com")
     ask_for_password_reset(client, "ada@example.com")
     assert mail.outbox == []  # the request did not talk to the mail server
-    assert DBTaskResult.objects.filter(task_path="portal.mail.send_email").count() == 1
+    assert DBTaskResult.objects.filter(task_path="portal.jobs.mail.send_email").count() == 1
     work_off_queue()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -76,7 +76,7 @@ def test_an_smtp_failure_is_retried_later_then_the_mail_goes_out(client, setting
 
 
 def test_after_the_last_attempt_the_job_fails_for_the_operators_to_see(settings):
-    from portal.mail import send_email
+    from portal.jobs.mail import send_email
 
     queue_in_database(settings)
     settings.EMAIL_BACKEND = "tests.portal.test_mail_jobs.RefusingBackend"
@@ -113,7 +113,7 @@ def test_a_contact_request_succeeds_with_smtp_down_and_its_mail_goes_out_from_th
     response = client.post(url, {"name": "Rita", "company": "Acme", "message": "Shall we talk?"})
     assert response.status_code == 302
     assert ContactRequest.objects.filter(profile=profile).count() == 1
-    queued = DBTaskResult.objects.get(task_path="portal.mail.send_email")
+    queued = DBTaskResult.objects.get(task_path="portal.jobs.mail.send_email")
     assert queued.args_kwargs["kwargs"]["message"]["to"] == ["noor@example.com"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     work_off_queue()
@@ -122,7 +122,7 @@ def test_a_contact_request_succeeds_with_smtp_down_and_its_mail_goes_out_from_th
 
 
 def test_only_the_mail_module_talks_to_djangos_mail_api():
-    """Sending goes through portal.mail (queued) alone; any other module importing django.core.mail could send
+    """Sending goes through portal.jobs.mail (queued) alone; any other module importing django.core.mail could send
     inside a request."""
     root = Path(__file__).resolve().parents[2]
     importers = set()
@@ -138,12 +138,12 @@ def test_only_the_mail_module_talks_to_djangos_mail_api():
                 )
                 if any(name == "django.core.mail" or name.startswith("django.core.mail.") for name in names):
                     importers.add(path.relative_to(root).as_posix())
-    assert importers == {"portal/mail.py"}
+    assert importers == {"portal/jobs/mail.py"}
 
 
 def test_allauths_messages_are_queued_by_the_configured_adapter(settings):
     from allauth.account.adapter import get_adapter
 
-    from portal.accounts import QueuedMailAccountAdapter
+    from portal.accounts.adapter import QueuedMailAccountAdapter
 
     assert isinstance(get_adapter(), QueuedMailAccountAdapter)

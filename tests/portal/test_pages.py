@@ -2,6 +2,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.urls import reverse
+
+from tests.clients import DUTCH
+from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +79,20 @@ def test_load_demo_is_idempotent_and_refuses_without_debug(django_user_model):
     assert list(recruiter.groups.values_list("name", flat=True)) == ["Recruiters"]
     with override_settings(DEBUG=False), pytest.raises(CommandError):
         call_command("load_demo")
+
+
+@pytest.mark.parametrize(
+    ("headers", "offer", "checklist"),
+    [({}, "Find candidates", "Open my checklist"), (DUTCH, "Kandidaten zoeken", "Open mijn checklist")],
+)
+def test_a_recruiters_home_is_their_candidates_and_the_landing_page_offers_those_not_a_checklist(
+    client, headers, offer, checklist
+):
+    client.force_login(RecruiterFactory())
+    candidates = reverse("recruiting:candidate-list")
+    page = client.get(reverse("recruiting:shortlist-list"), **headers).content.decode()
+    assert f'class="navbar-brand fw-semibold" href="{candidates}"' in page
+    assert f'<li class="breadcrumb-item"><a href="{candidates}">' in page
+    landing = client.get(reverse("home"), **headers).content.decode()
+    assert f'href="{candidates}">{offer}</a>' in landing
+    assert checklist not in landing

@@ -12,7 +12,7 @@ from django.core import mail
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from portal.mail import queue_email
+from portal.jobs.mail import queue_email
 from skills.models import RoleRecompute
 from skills.services.recomputes import request_role_recompute
 from tests.factories import RoleFactory
@@ -44,7 +44,7 @@ def test_a_mail_asked_for_in_a_committed_transaction_is_queued_once_it_commits()
         queue_email(subject="Hello", body="Body", to=["ada@example.com"])
         assert not DBTaskResult.objects.exists(), "queued before the commit"
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "portal.mail.send_email"
+    assert queued.task_path == "portal.jobs.mail.send_email"
     assert queued.args_kwargs["kwargs"]["message"]["to"] == ["ada@example.com"]
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from portal.roles import EDITORS, RECRUITERS, ensure_role_groups
+from portal.guards.roles import EDITORS, RECRUITERS, ensure_role_groups
 
 
 @pytest.mark.django_db

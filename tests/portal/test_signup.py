@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from tests.clients import PortalClient as Client
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,9 @@ def test_login_and_signup_pages_use_one_set_of_words(client, language, words, ne
             assert word not in body, (name, word)
 
 
-@pytest.mark.parametrize(("language", "word", "never"), [("en", "Log out", "Sign Out"), ("nl", "Uitloggen", "Afmelden")])
+@pytest.mark.parametrize(
+    ("language", "word", "never"), [("en", "Log out", "Sign Out"), ("nl", "Uitloggen", "Afmelden")]
+)
 def test_logout_page_and_menu_say_log_out(client, language, word, never):
     client.force_login(UserFactory())
     body = client.get(reverse("account_logout"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
@@ -93,7 +96,7 @@ def test_logout_page_and_menu_say_log_out(client, language, word, never):
 
 
 def test_one_client_cannot_send_confirmations_to_more_than_a_few_addresses_an_hour(client):
-    from portal.verification import RESENDS_PER_CLIENT_HOUR
+    from portal.accounts.verification import RESENDS_PER_CLIENT_HOUR
 
     addresses = [f"waiting-{number}@example.com" for number in range(RESENDS_PER_CLIENT_HOUR + 2)]
     for email in addresses:
@@ -122,3 +125,35 @@ def test_signing_up_with_a_registered_address_hashes_the_password_as_a_new_addre
     assert hashed_for_new == [PASSWORD]
     assert CountingHasher.hashed == hashed_for_new
     assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
+
+
+def shown_messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Your email address new@example.com is confirmed and you are logged in."),
+        ("nl", "Je e-mailadres new@example.com is bevestigd en je bent ingelogd."),
+    ],
+)
+def test_confirming_the_email_says_confirmed_and_logged_in_in_one_message(client, language, words):
+    client.cookies["django_language"] = language
+    client.get(sign_up(client).url)  # the page that says the email is on its way
+    response = client.post(confirmation_link(mail.outbox[0]), follow=True)
+    assert shown_messages(response) == [words]
+
+
+def test_confirming_in_another_browser_says_confirmed_only(client):
+    sign_up(client)
+    other_browser = Client()
+    response = other_browser.post(confirmation_link(mail.outbox[0]), follow=True)
+    assert "_auth_user_id" not in other_browser.session
+    assert shown_messages(response) == ["You have confirmed new@example.com."]
+
+
+def test_a_normal_login_still_says_logged_in(client):
+    UserFactory(email="known@example.com")
+    response = client.post(reverse("account_login"), {"login": "known@example.com", "password": PASSWORD}, follow=True)
+    assert shown_messages(response) == ["Logged in as known@example.com."]

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 
-from portal.jobs import JobStatus
+from portal.jobs.lifecycle import JobStatus
 from skills.models import Assessment, EngineerProfile, RoleRecompute
 from skills.services.recomputes import request_role_recompute
 from tests.clients import PortalClient

@@ -1,6 +1,6 @@
 """The one home of secret tokens: random, stored only as a digest, looked up by that digest."""
 
-from portal import tokens
+from portal.guards import tokens
 
 
 def test_an_issued_token_is_long_random_and_its_digest_is_what_a_lookup_computes():

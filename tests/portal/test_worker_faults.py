@@ -11,9 +11,9 @@ import pytest
 from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
-from portal.jobs import JobStatus
-from portal.mail import send_email
-from portal.workers import LOST_EXCEPTION
+from portal.jobs.lifecycle import JobStatus
+from portal.jobs.mail import send_email
+from portal.jobs.workers import LOST_EXCEPTION
 from recruiting.models import CandidateExport
 from skills.models import RoleMatch, RoleRecompute, RoleRequirement
 from skills.services.recomputes import request_role_recompute

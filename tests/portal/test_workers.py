@@ -5,7 +5,7 @@ import re
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from portal.mail import send_email
+from portal.jobs.mail import send_email
 from tests.jobs import queue_in_database, start_worker
 
 JOBS = 50
@@ -48,13 +48,13 @@ def test_only_passing_errors_are_retried_and_the_backoff_stays_bounded():
 
     from django.db import IntegrityError, OperationalError
 
-    from portal import jobs
+    from portal.jobs import lifecycle
 
-    assert jobs.is_retryable(OperationalError("server closed the connection"))
-    assert jobs.is_retryable(OSError("disk full"))
-    assert not jobs.is_retryable(IntegrityError("duplicate key")), "the same query fails the same way every time"
-    assert jobs.retry_delay(1) == timedelta(seconds=30)
-    assert jobs.retry_delay(50) == jobs.retry_delay(7) < timedelta(days=2), "no overflow however often it retried"
+    assert lifecycle.is_retryable(OperationalError("server closed the connection"))
+    assert lifecycle.is_retryable(OSError("disk full"))
+    assert not lifecycle.is_retryable(IntegrityError("duplicate key")), "the same query fails the same way every time"
+    assert lifecycle.retry_delay(1) == timedelta(seconds=30)
+    assert lifecycle.retry_delay(50) == lifecycle.retry_delay(7) < timedelta(days=2), "no overflow, however many tries"
 
 
 def test_stale_and_missing_worker_times_follow_the_settings_as_they_are_now():
@@ -62,12 +62,12 @@ def test_stale_and_missing_worker_times_follow_the_settings_as_they_are_now():
 
     from django.test import override_settings
 
-    from portal import jobs, workers
+    from portal.jobs import lifecycle, workers
 
     with override_settings(JOB_STALE_SECONDS=42, WORKER_HEARTBEAT_SECONDS=30):
-        assert jobs.stale_after() == timedelta(seconds=42)
-        assert jobs.part_retry_delay(5) == timedelta(seconds=21)
+        assert lifecycle.stale_after() == timedelta(seconds=42)
+        assert lifecycle.part_retry_delay(5) == timedelta(seconds=21)
         assert workers.workers_missing_after() == timedelta(seconds=90)  # three missed beats
     with override_settings(JOB_STALE_SECONDS=600, WORKER_HEARTBEAT_SECONDS=5):
-        assert jobs.stale_after() == timedelta(seconds=600)
+        assert lifecycle.stale_after() == timedelta(seconds=600)
         assert workers.workers_missing_after() == timedelta(minutes=1)  # never less than a minute

@@ -3,9 +3,10 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import expect
 
-from portal.roles import RECRUITERS
-from recruiting.models import ShortlistEntry
+from portal.guards.roles import RECRUITERS
+from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
 from tests.clients import PortalClient as Client
 from tests.factories import (
@@ -21,7 +22,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assert_accessible(page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    # Violations only: collecting every passing node as well takes longer and is not looked at.
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
     blocking = [
         (violation["id"], [node["target"] for node in violation["nodes"]][:3])
         for violation in results.response["violations"]
@@ -117,3 +120,31 @@ def test_candidate_list_fits_a_phone_screen(live_server, browser, candidate_worl
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     context.close()
+
+
+def test_candidate_page_shows_the_stage_of_a_shortlist_the_moment_it_is_added_and_drops_it_on_removal(
+    live_server, page, candidate_world
+):
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, RecruiterFactory())
+    page.goto(f"{live_server.url}/recruiting/candidates/{candidate_world.pk}/")
+    stage = page.get_by_label("Stage on “First round”")
+    assert stage.count() == 0
+
+    mark_page(page)
+    page.get_by_label("New shortlist name").fill("First round")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(stage).to_be_visible()
+    expect(stage).to_have_value(Stage.TO_CONTACT)
+    assert_not_reloaded(page)
+    assert_accessible(page)
+
+    stage.select_option(Stage.CONTACTED)
+    expect(page.get_by_text("Moved to “Contacted”.")).to_be_visible()
+    assert ShortlistEntry.objects.get().stage == Stage.CONTACTED
+
+    page.get_by_role("button", name="Remove from First round").click()
+    expect(page.get_by_role("heading", name="Stage per shortlist")).to_have_count(0)
+    expect(stage).to_have_count(0)
+    assert_not_reloaded(page)
+    assert not ShortlistEntry.objects.exists()

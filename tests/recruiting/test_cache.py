@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.fragments import touch
+from portal.cache.fragments import touch
 from skills.models import EngineerProfile, RoleMatch
 from skills.services.matches import recompute_matches, recompute_role_matches
 from skills.services.profiles import update_profile

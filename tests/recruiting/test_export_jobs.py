@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal import jobs
-from portal.jobs import JobStatus
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec
 from recruiting.models import CandidateExport
 from recruiting.services import exports as export_services
@@ -222,8 +222,8 @@ def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recr
     export = post_export(recruiter_client)
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.attempt == jobs.MAX_ATTEMPTS
-    assert export.error == jobs.REASON_DATABASE
+    assert export.attempt == lifecycle.MAX_ATTEMPTS
+    assert export.error == lifecycle.REASON_DATABASE
     assert "could not be reached" in recruiter_client.get(export.get_absolute_url()).content.decode()
 
 
@@ -233,7 +233,7 @@ def test_a_stale_running_export_is_requeued_and_then_finished(recruiter_client, 
     export = post_export(recruiter_client)
     # A worker claimed it and died: the row says running, and nothing has beaten for a long time.
     CandidateExport.objects.filter(pk=export.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - lifecycle.stale_after() - timedelta(seconds=1)
     )
     DBTaskResult.objects.all().delete()
     recruiter_client.get(export.get_absolute_url())  # whoever looks at it reclaims it
@@ -249,13 +249,13 @@ def test_a_stale_export_on_its_last_attempt_is_marked_failed(recruiter_client, r
     export = post_export(recruiter_client)
     CandidateExport.objects.filter(pk=export.pk).update(
         status=JobStatus.RUNNING,
-        attempt=jobs.MAX_ATTEMPTS,
-        heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1),
+        attempt=lifecycle.MAX_ATTEMPTS,
+        heartbeat_at=timezone.now() - lifecycle.stale_after() - timedelta(seconds=1),
     )
     export_services.reclaim_stale_exports()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == jobs.REASON_WORKER_LOST
+    assert export.error == lifecycle.REASON_WORKER_LOST
 
 
 def test_a_superseded_run_writes_nothing(recruiter_client, role, settings):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal import workers
-from portal.jobs import JobStatus
+from portal.jobs import workers
+from portal.jobs.lifecycle import JobStatus
 from portal.models import WorkerHeartbeat
 from recruiting.models import CandidateExport
 from recruiting.services.searches import Requirement, create_search
@@ -62,13 +62,15 @@ def test_an_export_whose_try_failed_says_when_it_retries_and_the_queue_records_t
     assert (export.status, export.attempt) == (JobStatus.QUEUED, 2)
     text = page_text(recruiter_client, export)
     assert re.search(r"retrying in (29|30) s \(attempt 2 of 3\)", text), text
-    assert "No worker has checked in" not in text
+    assert "The background processing" not in text
     assert list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True)) == ["FAILED", "READY"]
 
 
 def test_an_export_without_any_worker_says_no_worker_has_checked_in_yet(recruiter_client):
     export = queued_export(recruiter_client)
-    assert "No worker has checked in yet — your job will start when one is back." in page_text(recruiter_client, export)
+    assert "The background processing is not running yet — this starts as soon as it is." in page_text(
+        recruiter_client, export
+    )
 
 
 def test_an_export_says_for_how_long_no_worker_has_checked_in(recruiter_client):
@@ -76,15 +78,15 @@ def test_an_export_says_for_how_long_no_worker_has_checked_in(recruiter_client):
     workers.beat(worker_id="gone")
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2, seconds=5))
     text = page_text(recruiter_client, export)
-    assert "No worker has checked in for 2 minutes — your job will start when one is back." in text
+    assert "The background processing has not run for 2 minutes — this starts as soon as it is back." in text
 
 
 def test_a_checked_in_worker_leaves_the_plain_waiting_text(recruiter_client):
     export = queued_export(recruiter_client)
     workers.beat(worker_id="alive")
     text = page_text(recruiter_client, export)
-    assert "Waiting for a worker to start this export…" in text
-    assert "No worker has checked in" not in text
+    assert "Your export is queued and starts in a moment…" in text
+    assert "The background processing" not in text
 
 
 def test_the_dutch_page_says_no_worker_has_checked_in(recruiter_client):
@@ -92,7 +94,23 @@ def test_the_dutch_page_says_no_worker_has_checked_in(recruiter_client):
     workers.beat(worker_id="gone")
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2, seconds=5))
     response = recruiter_client.get(export.get_absolute_url(), headers={"accept-language": "nl"})
-    assert "Er heeft zich al 2 minuten geen worker gemeld" in re.sub(r"\s+", " ", response.content.decode())
+    assert "De verwerking op de achtergrond draait al 2 minuten niet" in re.sub(r"\s+", " ", response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("language", "queued"),
+    [("en", "Your export is queued and starts in a moment…"), ("nl", "Je export staat in de wachtrij en begint zo…")],
+)
+def test_a_queued_export_says_so_in_the_users_words_without_workers(recruiter_client, language, queued):
+    export = queued_export(recruiter_client)
+    for silent_for in (None, timedelta(0), timedelta(minutes=2, seconds=5)):  # no worker yet, one there, one gone
+        if silent_for is not None:
+            workers.beat(worker_id="one")
+            WorkerHeartbeat.objects.update(seen_at=timezone.now() - silent_for)
+        page = recruiter_client.get(export.get_absolute_url(), headers={"accept-language": language})
+        text = re.sub(r"\s+", " ", page.content.decode())
+        assert "worker" not in text.lower()
+    assert queued in text
 
 
 def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(client, settings):
@@ -102,10 +120,13 @@ def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(c
     RoleFactory(slug="platform", order=1)
     item = ChecklistItemFactory(skill=SkillFactory(name="Orchestration"), name="Retries")
     search = create_search(
-        owner=recruiter, title="Airflow engineer", text="We ask for retries.", requirements=[Requirement(item=item, min_level=3, is_must_have=True)]
+        owner=recruiter,
+        title="Airflow engineer",
+        text="We ask for retries.",
+        requirements=[Requirement(item=item, min_level=3, is_must_have=True)],
     )
     assert client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk})).status_code == 303
     workers.beat(worker_id="gone")
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=3, seconds=5))
     text = re.sub(r"\s+", " ", client.get(search.get_absolute_url()).content.decode())
-    assert "No worker has checked in for 3 minutes — your job will start when one is back." in text
+    assert "The background processing has not run for 3 minutes — this starts as soon as it is back." in text

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from portal.jobs import JobStatus
+from portal.jobs.lifecycle import JobStatus
 from recruiting.models import CandidateExport
 from skills.models import EngineerProfile
 from tests.clients import PortalClient as Client

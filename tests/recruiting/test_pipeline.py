@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from recruiting.models import ShortlistEntry, Stage, StageChange
 from recruiting.services.contacts import answer_contact_request
+from tests.clients import DUTCH
 from tests.factories import RecruiterFactory, RoleFactory, ShortlistEntryFactory, ShortlistFactory
 from tests.recruiting.test_contacts import ask
 from tests.recruiting.test_views import SESSION_QUERIES, body, make_candidate
@@ -74,6 +75,25 @@ def test_the_candidate_pages_stage_form_still_names_its_shortlist_after_htmx_swa
 def test_moving_to_the_same_stage_writes_no_audit_row(recruiter_client, entry):
     recruiter_client.post(stage_url(entry), {"stage": Stage.TO_CONTACT})
     assert not StageChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("headers", "said"), [({}, "Already in “To contact”."), (DUTCH, "Staat al op “Te benaderen”.")]
+)
+def test_moving_to_the_same_stage_says_it_is_already_there_not_that_it_moved(recruiter_client, entry, headers, said):
+    response = recruiter_client.post(
+        stage_url(entry), {"stage": Stage.TO_CONTACT}, headers={"HX-Request": "true"}, **headers
+    )
+    page = body(response)
+    assert said in page
+    assert "Moved to" not in page and "Verplaatst naar" not in page
+    assert not StageChange.objects.exists()
+
+
+def test_a_plain_form_to_the_same_stage_says_it_is_already_there(recruiter_client, entry):
+    response = recruiter_client.post(stage_url(entry), {"stage": Stage.TO_CONTACT}, follow=True)
+    assert "Already in “To contact”." in body(response)
+    assert "Moved to" not in body(response)
 
 
 @pytest.mark.parametrize("stage", ["hired!", "", "a" * 5000])

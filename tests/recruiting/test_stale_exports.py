@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from portal import jobs, workers
-from portal.jobs import JobStatus
+from portal.jobs import lifecycle, workers
+from portal.jobs.lifecycle import JobStatus
 from recruiting.models import CandidateExport
 from recruiting.services import exports as export_services
 from recruiting.services.exports import write_candidate_export
@@ -26,7 +26,7 @@ def silent_export(client, settings) -> CandidateExport:
     assert client.post("/recruiting/candidates/export.csv").status_code == 303
     export = CandidateExport.objects.get()
     CandidateExport.objects.filter(pk=export.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - lifecycle.stale_after() - timedelta(seconds=1)
     )
     return export
 

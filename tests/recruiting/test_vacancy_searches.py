@@ -325,7 +325,7 @@ def test_the_search_page_shows_requirements_progress_and_when_it_was_ranked(
     assert response.status_code == 303
     page = recruiter_client.get(search.get_absolute_url())
     body = page.content.decode()
-    assert "Waiting for a worker to rank the candidates…" in body
+    assert "Your search is queued: ranking the candidates starts in a moment…" in body
     assert 'hx-trigger="every 2s"' in body
     assert "Retries" in body and "Nice to have" in body
     work_off_queue()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -288,8 +289,8 @@ def test_filter_form_keeps_the_input_and_marks_the_bad_field(recruiter_client, r
     assert '<div id="id_min_score_error" class="invalid-feedback">' in page
     assert "Enter a whole number." in page
     assert 'value="Utre&lt;cht" maxlength="100"' in page
-    assert '<option value="platform" selected>' in page
-    assert '<option value="lakehouse">' in page
+    assert re.search(r'<input type="radio"[^>]* name="role" value="platform"[^>]* checked>', page)
+    assert re.search(r'<input type="radio"[^>]* name="role" value="lakehouse" id="id_role_0">', page)
     assert '<option value="experience" selected>' in page
     assert '<option value="2" selected>' in page  # the default item level, filled in
     assert f'name="items" value="{item.pk}" id="id_items_0" checked>' in page
@@ -513,6 +514,27 @@ def test_add_with_htmx_creates_a_new_list_and_returns_the_widget(recruiter_clien
     assert "Added to “Call this week”" in page
     assert "<html" not in page
     assert recruiter.shortlists.get().entries.get().profile == profile
+
+
+def test_htmx_answer_of_the_list_page_brings_no_stage_section(recruiter_client, role):
+    """Only the candidate page has a stage section to redraw (tests/recruiting/test_browser.py)."""
+    profile = make_candidate(role=role, score=1)
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"), {"profile": profile.pk, "new_name": "Call"}, HTTP_HX_REQUEST="true"
+    )
+    assert "hx-swap-oob" not in body(response)
+
+
+def test_without_javascript_the_candidate_page_shows_the_stage_of_a_shortlist_just_added(recruiter_client, role):
+    profile = make_candidate(role=role, score=1)
+    detail_url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    response = recruiter_client.post(
+        reverse("recruiting:shortlist-add"),
+        {"profile": profile.pk, "new_name": "Call this week", "stages": "1", "next": detail_url},
+        follow=True,
+    )
+    assert response.redirect_chain == [(detail_url, 302)]
+    assert "Stage on “Call this week”" in body(response)
 
 
 def test_add_without_a_list_shows_an_error_and_changes_nothing(recruiter_client, role):

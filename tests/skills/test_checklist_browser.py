@@ -8,14 +8,16 @@ from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Res
 from skills.services.profiles import get_or_create_profile
 from tests.clients import PortalClient as Client
 from tests.e2e.conftest import RESULTS
-from tests.e2e.support import set_level
+from tests.e2e.support import evidence_kept, set_level
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assert_accessible(page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    # Violations only: collecting every passing node as well takes longer and is not looked at.
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
     blocking = [
         (violation["id"], [node["target"] for node in violation["nodes"]][:3])
         for violation in results.response["violations"]
@@ -90,6 +92,7 @@ def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_
     with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
         row.get_by_role("button", name="Save Joins").click()
     assert Assessment.objects.get(user=user, item=joins).evidence_url == "https://github.com/example/sql"
+    evidence_kept(page, joins, "https://github.com/example/sql")
     page.goto(live_server.url + "/skills/progress/")  # saved: leaving asks nothing (a dialog would abort this)
 
     page.goto(live_server.url + "/skills/")
@@ -163,4 +166,39 @@ def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(liv
     assert page.locator(".activity-calendar li").count() > 77
     page.screenshot(path=str(RESULTS / "progress-nl-390.png"), full_page=True)
     assert not errors, errors
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "not_rated", "level_0"),
+    [("en-GB", "Not yet rated", "Level 0 · None"), ("nl-NL", "Nog niet beoordeeld", "Niveau 0 · Geen")],
+)
+def test_an_item_never_rated_reads_apart_from_one_rated_0_on_a_phone(
+    live_server, browser, checklist_world, locale, not_rated, level_0
+):
+    user, joins = checklist_world
+    assess(user=user, item=joins, level=1)
+    assess(user=user, item=joins, level=0)  # rated, at "none": below the role, so SQL starts unfolded
+    windows = ChecklistItem.objects.get(name="Window functions")  # never rated
+    context = browser.new_context(
+        locale=locale, reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    never, zero = page.locator(f"#item-row-{windows.pk}"), page.locator(f"#item-row-{joins.pk}")
+
+    expect(never.locator(f"#item-{windows.pk}-badges")).to_contain_text(not_rated)
+    expect(never.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(zero.locator(f"#item-{joins.pk}-badges")).to_contain_text(level_0)
+    expect(zero.locator(f"#item-{joins.pk}-badges")).not_to_contain_text(not_rated)
+    expect(zero.locator("input[type=radio]:checked")).to_have_value("0")
+    assert page.evaluate("document.documentElement.scrollWidth === window.innerWidth")
+    page.screenshot(path=str(RESULTS / f"checklist-not-rated-and-level-0-{locale}-390.png"), full_page=True)
+    assert_accessible(page)
+
+    set_level(page, windows, 0)  # choosing 0 on purpose rates the item
+    expect(never.locator(f"#item-{windows.pk}-badges")).to_contain_text(level_0)
+    assert Assessment.objects.get(user=user, item=windows).level == 0
     context.close()

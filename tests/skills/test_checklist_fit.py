@@ -72,6 +72,12 @@ def test_filter_not_yet_rated_keeps_the_unrated_rows(client, checklist_world):
     assert "Joins" not in body
 
 
+def test_filter_not_yet_rated_leaves_out_an_item_rated_0(client, engineer, checklist_world):
+    assess(user=engineer, item=checklist_world["windows"], level=0)
+    assert "Window functions" not in page(client, "?show=unrated")
+    assert "Level 0 · None" in page(client)
+
+
 def test_an_unknown_filter_shows_everything(client, checklist_world):
     body = page(client, "?show=<script>")
     assert all(name in body for name in ("Joins", "Window functions", "Functions"))

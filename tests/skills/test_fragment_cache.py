@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.fragments import csrf_marker, versions
+from portal.cache.fragments import csrf_marker, versions
 from skills.models import Assessment
 from skills.services.matches import CHECKLIST_KIND, recompute_role_matches
 from skills.services.profiles import get_or_create_profile, update_profile
@@ -210,4 +210,5 @@ def test_a_rerender_with_errors_is_neither_served_from_nor_stored_in_the_cache(c
     checklist, _queries = get(client, reverse("skills:checklist"))
     assert "not a link" not in checklist
     assert 'aria-invalid="true"' not in checklist
-    assert f'id="id_item-{item.pk}-level_0" value="0" checked>' in checklist
+    assert f'id="id_item-{item.pk}-level_2" value="2" checked>' not in checklist
+    assert "Not yet rated" in checklist  # as stored: never rated

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal import jobs
-from portal.jobs import JobStatus
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import JobStatus
 from skills.models import Assessment, RoleMatch, RoleRecompute
 from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
@@ -131,7 +131,7 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     requirement = role.requirements.get()
     requirement.min_level = 4
     requirement.save()
-    with pytest.raises(jobs.Superseded):  # the old run's next batch is refused, and rolled back
+    with pytest.raises(lifecycle.Superseded):  # the old run's next batch is refused, and rolled back
         recomputes._recompute_chunk(first, first.attempt, 0, None)
     assert scores(role) == [100, 100]
 
@@ -169,7 +169,7 @@ def test_a_stale_chunk_requeues_the_whole_recompute_as_a_new_attempt(eight_engin
     recompute = request_role_recompute(role=role)
     first_chunk = DBTaskResult.objects.order_by("enqueued_at").first().args_kwargs["kwargs"]
     recomputes.recompute_role.call(**first_chunk)  # then its worker died before the next chunk
-    RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - jobs.stale_after() * 2)
+    RoleRecompute.objects.filter(pk=recompute.pk).update(heartbeat_at=timezone.now() - lifecycle.stale_after() * 2)
     assert recomputes.reclaim_stale_recomputes() == 1
     recompute.refresh_from_db()
     assert (recompute.status, recompute.attempt, recompute.chunks_done, recompute.matches_written) == (
@@ -194,7 +194,7 @@ def test_a_stale_recompute_is_requeued_from_the_admin_and_finishes(editor_client
     role, _requirement = ticked_role
     recompute = request_role_recompute(role=role)
     RoleRecompute.objects.filter(pk=recompute.pk).update(
-        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - jobs.stale_after() - timedelta(seconds=1)
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - lifecycle.stale_after() - timedelta(seconds=1)
     )
     editor_client.get(reverse("admin:skills_role_changelist"))
     recompute.refresh_from_db()

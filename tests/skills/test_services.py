@@ -91,10 +91,10 @@ def test_changing_only_evidence_keeps_history_and_matches_as_they_are():
     assert RoleMatch.objects.get(profile__user=user).updated_at == match_time
 
 
-def test_an_empty_entry_for_an_unassessed_item_stores_nothing():
+def test_level_0_for_an_item_never_rated_is_stored_so_it_reads_rated_but_is_no_change_of_level():
     user = UserFactory()
     save_assessments(user=user, entries=[AssessmentInput(item=ChecklistItemFactory(), level=0)])
-    assert not Assessment.objects.filter(user=user).exists()
+    assert Assessment.objects.get(user=user).level == 0
     assert not AssessmentChange.objects.filter(user=user).exists()
 
 

@@ -5,7 +5,7 @@ README and every test start this one. Besides running tasks it
 
 - reconnects with backoff (0.5 s doubling to 30 s) when the database refuses or drops it, instead of exiting;
 - writes its heartbeat every ``WORKER_HEARTBEAT_SECONDS`` from a thread of its own, and after each beat sweeps
-  the queue for work that a dead worker left (``portal.workers``); ``--batch`` runs neither (it exits when done).
+  the queue for work that a dead worker left (``portal.jobs.workers``); ``--batch`` runs neither (it exits when done).
 """
 
 import logging
@@ -17,10 +17,10 @@ from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from portal import workers
-from portal.retry import backoff_seconds
+from portal.jobs import workers
+from portal.jobs.retry import backoff_seconds
 
-logger = logging.getLogger("portal.workers")
+logger = logging.getLogger("portal.jobs.workers")
 
 RECONNECT_FIRST_SECONDS = 0.5
 RECONNECT_MAX_SECONDS = 30.0

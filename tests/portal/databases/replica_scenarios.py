@@ -23,9 +23,9 @@ from django.db import connections, reset_queries  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from catalog.models import Tool  # noqa: E402
+from portal.cache.fragments import fragment_seconds  # noqa: E402
 from portal.databases.middleware import PIN_COOKIE  # noqa: E402
 from portal.databases.routing import replica_reads  # noqa: E402
-from portal.fragments import fragment_seconds  # noqa: E402
 from skills.models import Assessment, EngineerProfile  # noqa: E402
 from tests.clients import PortalClient  # noqa: E402
 from tests.factories import (  # noqa: E402

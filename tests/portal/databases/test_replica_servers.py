@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.cluster import Cluster, missing_reason
-from portal.fragments import FRAGMENT_SECONDS
+from portal.cache.fragments import FRAGMENT_SECONDS
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = "tests.portal.databases.replica_scenarios"

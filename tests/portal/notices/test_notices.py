@@ -51,7 +51,7 @@ def answer(engineer_client, contact, answer_with: str) -> None:
 
 
 def mail_jobs() -> int:
-    return DBTaskResult.objects.filter(task_path="portal.mail.send_email").count()
+    return DBTaskResult.objects.filter(task_path="portal.jobs.mail.send_email").count()
 
 
 def test_every_contact_email_is_queued_by_the_request_and_sent_by_the_mail_job(settings, profile):

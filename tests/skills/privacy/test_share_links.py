@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import tokens
+from portal.guards import tokens
 from skills.models import ShareLink, ShareLinkView
 from skills.privacy.personal_data import export_user_data
 from skills.privacy.sharing import create_share_link, revoke_share_link

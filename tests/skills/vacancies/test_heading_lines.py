@@ -78,3 +78,30 @@ def test_a_question_in_a_list_of_pluses_stays_a_plus(demo):
 )
 def test_years_in_a_role_ask_for_experience(demo, line, years):
     assert read_vacancy(text=f"Requirements:\n{line}\n- Python\n").requirements.years == years
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Het platform waar je aan werkt", "The platform you'll work on", "Het team waar je in komt"],
+)
+def test_a_six_word_title_after_the_company_paragraph_starts_the_job(demo, title):
+    text = f"Over ons\nEen verzekeraar in Amsterdam.\n\n{title}\nOns platform draait op Databricks in Azure.\n"
+    assert {"pyspark/scalable-pipelines", "cloud/cloud-platform"} <= set(asked_items(read_vacancy(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What you'll bring\n- Six years as a data engineer, ideally in payments.\n- Strong Python and SQL.",
+        "Wat neem je mee\n- Vijf jaar ervaring, bij voorkeur in de zorg.\n- Goede kennis van Python en SQL.",
+    ],
+)
+def test_a_nice_cue_deep_in_the_first_entry_leaves_the_list_required(demo, text):
+    assert asked_items(read_vacancy(text=text)) == {"python-fundamentals/functions": True, "sql/joins": True}
+
+
+@pytest.mark.parametrize(
+    "text", ["Good to know\n- Preferably Airflow\n- Docker", "Ook handig\n- Bij voorkeur Airflow\n- Docker"]
+)
+def test_a_nice_cue_that_opens_the_line_after_a_heading_makes_its_list_nice(demo, text):
+    assert asked_items(read_vacancy(text=text)) == {"orchestration/airflow-dags": False, "ci-cd/docker": False}

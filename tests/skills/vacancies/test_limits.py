@@ -1,5 +1,5 @@
 """One limit on a vacancy's length and one rate limit on reading them: the API, the engineer's page and the
-recruiter's search page answer alike (skills.vacancies.reading.check_vacancy_length, portal.rate_limits)."""
+recruiter's search page answer alike (skills.vacancies.reading.check_vacancy_length, portal.guards.rate_limits)."""
 
 import pytest
 from django.urls import reverse

@@ -369,6 +369,9 @@ def test_terms_in_the_company_section_are_not_unrecognised(demo):
             "Rotterdam",
         ),
         ("Nederlands is niet vereist; ons team spreekt Engels op C1-niveau.", ("en",), None, None),
+        # either language will do: neither is asked
+        ("Wat vragen wij?\n- Je spreekt Nederlands of Engels; in het team spreken we beide.", (), None, None),
+        ("Requirements\n- You speak Dutch or English fluently.", (), None, None),
         ("We write SQL all day.", (), None, None),
     ],
 )

@@ -125,3 +125,51 @@ def test_capitalised_words_after_such_as_are_examples_of_products(demo):
 
 def test_a_percentile_is_no_product(demo):
     assert named("Keep p99 latency under 50 ms.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geen Airflow-ervaring nodig, wel kennis van Kubernetes en Zorblax.",
+        "Geen Airflow-ervaring nodig, maar kennis van Kubernetes en Zorblax is een must.",
+        "No Airflow experience needed, but knowledge of Kubernetes and Zorblax.",
+        # a line of two sentences is no title, however many capitals its short words have
+        "Geen Airflow nodig. Wel Kubernetes en Zorblax.",
+        "No Airflow needed. You know Kubernetes and Zorblax.",
+    ],
+)
+def test_a_clause_that_asks_again_after_a_negation_names_its_unknown_terms(demo, text):
+    reading = read_vacancy(text=text)
+    assert [asked.item.slug for asked in reading.not_asked_items] == ["airflow-dags"]
+    assert named(text) == ["Kubernetes", "Zorblax"]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Pré:\n- Ervaring met Zorblax Streamhub\n- Kennis van Kafka", ["Zorblax Streamhub", "Kafka"]),
+        (
+            "Wat vragen wij?\n- Ervaring met Zorblax Streamhub.\n- Je bent bekend met Quorra.",
+            ["Zorblax Streamhub", "Quorra"],
+        ),
+        ("Nice to have:\n- Experience with Zorblax Streamhub", ["Zorblax Streamhub"]),
+        (
+            "Requirements\n- Hands-on experience with Zorblax Streamhub\n- Familiar with Quorra",
+            ["Zorblax Streamhub", "Quorra"],
+        ),
+    ],
+)
+def test_a_made_up_product_alone_on_a_requirement_line_is_named(demo, text, terms):
+    assert named(text) == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat vragen wij?\n- Ervaring met Nederlandse gemeenten\n- Kennis van Python",
+        "Requirements\n- Experience with Dutch municipalities\n- Knowledge of SQL",
+        "Over ons\nWij werken met Zorblax Streamhub.\n\nWat vragen wij?\n- Ervaring met SQL",  # the company's stack
+    ],
+)
+def test_what_a_candidate_knows_is_no_product_when_it_is_an_ordinary_word_or_the_companys(demo, text):
+    assert named(text) == []

@@ -10,7 +10,7 @@ Every worker (``manage.py db_worker``, the portal's own, see its command) writes
 - jobs whose own rows stopped beating are re-queued by the sweeps the apps registered (:func:`sweep_also`).
 
 So stale work is found by the workers on a timer, with nobody looking. "Stale" means one thing throughout:
-silent for ``portal.jobs.stale_after()``.
+silent for ``portal.jobs.lifecycle.stale_after()``.
 """
 
 import logging
@@ -26,15 +26,15 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from portal import jobs
-from portal.jobs import Job, JobStatus
+from portal.jobs import lifecycle
+from portal.jobs.lifecycle import Job, JobStatus
 from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
 # A worker's heartbeat names its task from the beat after it took the task on.
 STARTING_GRACE = timedelta(seconds=1)
-LOST_EXCEPTION = "portal.workers.WorkerLost"
+LOST_EXCEPTION = "portal.jobs.workers.WorkerLost"
 HEARTBEATS_KEPT = timedelta(days=1)
 
 _takeovers: dict[str, Callable[[dict], object]] = {}
@@ -62,7 +62,7 @@ def when_lost(task_path: str, takeover: Callable[[dict], object]) -> None:
 
 
 def sweep_also(sweep: Callable[[], int]) -> None:
-    """Register a sweep of job rows that stopped beating (``portal.jobs.reclaim_stale`` over one kind of job)."""
+    """Register a sweep of job rows that stopped beating (``lifecycle.reclaim_stale`` over one kind of job)."""
     _job_sweeps.append(sweep)
 
 
@@ -78,8 +78,8 @@ def beat(*, worker_id: str, task_id: str = "") -> None:
 
 def _is_lost(result: DBTaskResult, heartbeats: dict[str, WorkerHeartbeat], now: datetime) -> bool:
     worker = heartbeats.get(result.worker_ids[-1]) if result.worker_ids else None
-    if worker is None or worker.seen_at < now - jobs.stale_after():
-        return result.started_at is None or result.started_at < now - jobs.stale_after()
+    if worker is None or worker.seen_at < now - lifecycle.stale_after():
+        return result.started_at is None or result.started_at < now - lifecycle.stale_after()
     # Alive, and beating since it took this task on, yet no longer running it: its outcome was never written.
     return worker.task_id != str(result.pk) and worker.seen_at > result.started_at + STARTING_GRACE
 
@@ -90,7 +90,7 @@ def _take_over(result: DBTaskResult) -> None:
     if takeover is not None:
         takeover(kwargs)
     else:
-        jobs.enqueue(result.task, *result.args_kwargs.get("args", []), **kwargs)
+        lifecycle.enqueue(result.task, *result.args_kwargs.get("args", []), **kwargs)
 
 
 def sweep_lost_tasks() -> int:
@@ -151,7 +151,7 @@ def job_wait(*, job: Job) -> JobWait:
     missing = last_seen is None or last_seen < now - workers_missing_after()
     return JobWait(
         attempt=job.attempt,
-        max_attempts=jobs.MAX_ATTEMPTS,
+        max_attempts=lifecycle.MAX_ATTEMPTS,
         retry_in_seconds=retry_in,
         workers_missing=missing,
         workers_last_seen=last_seen,

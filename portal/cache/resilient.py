@@ -16,7 +16,7 @@ those limits hold during an outage; they start from zero there, and are back in
 Redis once it answers.
 
 No stale entry after Redis returns. A write that failed may leave an entry that is
-now wrong: the old version token of data that changed (``portal.fragments``), a
+now wrong: the old version token of data that changed (``portal.cache.fragments``), a
 fragment of an account deleted meanwhile. Redis may have kept its data (a network
 cut, a paused server), so every process that saw a call fail empties the cache
 (FLUSHDB ASYNC) before its first call once Redis answers again. Everything in it can
@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 REDIS_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 PAUSE_SECONDS = 1.0
 LOG_EVERY_SECONDS = 60.0
-# Rate limits and one-time claims: allauth's, then ours (api/auth.py, portal/verification.py).
+# Rate limits and one-time claims: allauth's, then ours (api/auth.py, portal/accounts/verification.py).
 GUARD_KEY_PREFIXES = ("allauth:rl:", "allauth.mfa.totp.used", "ratelimit:")
 CLIENT_OPTIONS = ("socket_connect_timeout", "socket_timeout")
 
@@ -155,7 +155,7 @@ class ResilientRedisCache(RedisCache):
         clear = super().clear
         return self._guarded(clear, False)  # a failed clear empties the cache once Redis is back
 
-    # Redis sets, for indexes kept beside the entries (portal.fragments: which fragments show whom).
+    # Redis sets, for indexes kept beside the entries (portal.cache.fragments: which fragments show whom).
 
     def add_to_sets(self, member: str, set_keys: Iterable[str], timeout: int) -> None:
         """Add ``member`` to each set, every set kept ``timeout`` seconds; one round trip for all of them."""

@@ -23,7 +23,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, P
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from portal.fragments import touch_on_writes, versions
+from portal.cache.fragments import touch_on_writes, versions
 
 CANDIDATES_PERMISSION = "skills.view_candidates"
 ACCESS_KIND = "access"

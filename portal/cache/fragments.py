@@ -16,7 +16,7 @@ Two promises keep a cached fragment from ever serving the wrong person:
   deleting the account deletes every such entry (:func:`forget_person`) besides
   replacing the person's token, so nothing of theirs can be read again.
 
-When Redis does not answer, every read is a miss (``portal.cache``): the tokens are drawn anew
+When Redis does not answer, every read is a miss (``portal.cache.resilient``): the tokens are drawn anew
 for the request, so its fragments are rendered from the database and stored nowhere. A token
 that could not be replaced then is never read again: every process that saw Redis fail empties
 the cache before its first call once Redis is back.
@@ -36,7 +36,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from portal.cache import ResilientRedisCache
+from portal.cache.resilient import ResilientRedisCache
 from portal.databases.routing import replica_answered, replica_lag_bound
 
 FRAGMENT_SECONDS = 60 * 60

@@ -2,7 +2,7 @@
 
 Every e-mail of the portal goes this way, so no request ever waits on (or fails with) the mail server:
 :func:`queue_email` for the portal's own messages, and :class:`QueuedEmailBackend` as the connection of
-allauth's (``portal.accounts``). Each message is queued as plain data, and the ``send_email`` task sends
+allauth's (``portal.accounts.adapter``). Each message is queued as plain data, and the ``send_email`` task sends
 it through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is unreachable. This module
 is the only one that imports ``django.core.mail`` (a test holds every other to it).
 """
@@ -14,7 +14,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
 
-from portal import jobs
+from portal.jobs import lifecycle
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class QueuedEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages) -> int:
         for message in email_messages:
-            jobs.enqueue(send_email, message=message_to_data(message), attempt=1)
+            lifecycle.enqueue(send_email, message=message_to_data(message), attempt=1)
         return len(email_messages)
 
 
@@ -82,15 +82,15 @@ def send_queued_email(*, message: dict, attempt: int) -> None:
         if attempt >= EMAIL_MAX_ATTEMPTS:
             logger.error("Gave up sending %r to %s after %s attempts", message["subject"], message["to"], attempt)
             raise
-        delay = jobs.retry_delay(attempt)
+        delay = lifecycle.retry_delay(attempt)
         logger.warning("Sending %r failed (%r); retrying in %s", message["subject"], error, delay)
-        jobs.enqueue(send_email, message=message, attempt=attempt + 1, delay=delay)
-        raise jobs.Retrying from error
+        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, delay=delay)
+        raise lifecycle.Retrying from error
 
 
 def take_over_email(*, message: dict, attempt: int = 1) -> None:
     """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS."""
     if attempt < EMAIL_MAX_ATTEMPTS:
-        jobs.enqueue(send_email, message=message, attempt=attempt + 1)
+        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1)
     else:
         logger.error("Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.addresses import client_address
+from portal.guards.addresses import client_address
 
 RESEND_SECONDS = 3 * 60
 RESENDS_PER_CLIENT_HOUR = 10
@@ -36,7 +36,7 @@ def remember_signup_email(sender, request: HttpRequest, user, **kwargs) -> None:
 
 def _may_send(request: HttpRequest, email: str) -> bool:
     """One email per address per RESEND_SECONDS and RESENDS_PER_CLIENT_HOUR per client, shared through the cache."""
-    # "ratelimit:" keys are kept in the database while Redis is away (portal/cache.py).
+    # "ratelimit:" keys are kept in the database while Redis is away (portal/cache/resilient.py).
     client = "ratelimit:resend-client:" + salted_hmac("portal.verification", client_address(request)).hexdigest()
     cache.add(client, 0, 60 * 60)
     try:

@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from portal.access import has_mfa, holds_staff_rights
-from portal.redirects import safe_next
+from portal.accounts.redirects import safe_next
+from portal.guards.access import has_mfa, holds_staff_rights
 
 
 @require_safe

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from portal.addresses import client_address
+from portal.guards.addresses import client_address
 
 
 def count_call(key: str, *, seconds: int, now: float) -> int:

@@ -1,16 +1,21 @@
-"""allauth's account adapter and sign-up form: messages go out through a job, and sign-up tells no one who is
-registered."""
+"""allauth's account adapter and sign-up form: messages go out through a job, a confirmation link that logs in says
+so once, and sign-up tells no one who is registered."""
 
 from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
+from django.contrib import messages
 from django.contrib.auth.hashers import make_password
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.jobs.mail import QueuedEmailBackend
 from portal.languages.selectors import is_language, kept_language
-from portal.mail import QueuedEmailBackend
+
+EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
+LOGGED_IN = "account/messages/logged_in.txt"
+CONFIRMED_AND_LOGGED_IN = "account/messages/email_confirmed_logged_in.txt"
 
 
 def user_display(user) -> str:
@@ -36,6 +41,26 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
             name = _("DE skills portal")
             site = PortalSite(name=name, domain=name)
             super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+    def add_message(
+        self, request, level, message_template=None, message_context=None, extra_tags="", message=None
+    ) -> None:
+        """A confirmation link that also logs the newcomer in says both in one message, not in two banners: the login,
+        which follows the confirmation in the same request, takes the confirmation's message off and says both."""
+        confirmation = getattr(request, "email_confirmation_message", None)  # (its place among the messages, address)
+        if message_template == LOGGED_IN and confirmation is not None:
+            place, email = confirmation
+            earlier = list(messages.get_messages(request))  # reading them takes them all off; the others go back
+            for index, earlier_message in enumerate(earlier):
+                if index != place:
+                    messages.add_message(
+                        request, earlier_message.level, earlier_message.message, extra_tags=earlier_message.extra_tags
+                    )
+            message_template, message_context = CONFIRMED_AND_LOGGED_IN, {"email": email}
+        place = len(messages.get_messages(request))
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
+        if message_template == EMAIL_CONFIRMED and len(messages.get_messages(request)) > place:
+            request.email_confirmation_message = (place, message_context["email"])
 
     def render_mail(self, template_prefix: str, email: str, context: dict, headers: dict | None = None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

@@ -22,8 +22,8 @@ from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from portal.jobs.retry import backoff_seconds
 from portal.models import WorkerHeartbeat
-from portal.retry import backoff_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ MAX_ATTEMPTS = 3
 # Short reasons shown to a job's owner (translated when shown).
 REASON_DATABASE = gettext_noop("The database could not be reached.")
 REASON_STORAGE = gettext_noop("The file could not be written (the disk may be full).")
-REASON_WORKER_LOST = gettext_noop("The worker running this job stopped, and retrying did not help.")
+REASON_WORKER_LOST = gettext_noop("The processing stopped unexpectedly, and retrying did not help.")
 REASON_UNEXPECTED = gettext_noop("Something went wrong while running this job.")
 
 
@@ -212,7 +212,7 @@ def take_over(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..
 def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     """Re-queue running jobs that stopped beating (their worker died); fail them after MAX_ATTEMPTS.
 
-    The workers' sweep (``portal.workers``) calls it for every kind of job on a timer; the pages that show a job
+    The workers' sweep (``portal.jobs.workers``) calls it for every kind of job on a timer; the pages that show a job
     call it for theirs too.
     """
     stale = list(

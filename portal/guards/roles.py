@@ -2,7 +2,7 @@
 
 Everyone who signs up is an engineer; editors and recruiters are members of
 the groups that the data migration creates. What the rights allow, and that
-they need a second factor, is decided in :mod:`portal.access`.
+they need a second factor, is decided in :mod:`portal.guards.access`.
 """
 
 EDITORS = "Editors"

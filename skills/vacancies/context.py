@@ -1,0 +1,55 @@
+"""Which generic phrases count: a phrase editors mark "needs context" ("debugging", "elke nacht", "tries again")
+names its item only beside its skill's other words or tools, or beside a second generic phrase of the same item.
+
+Its own module because it weighs the phrases found against each other per sentence, after the longest have won and
+before the layout places them.
+"""
+
+from skills.vacancies.layout import Layout
+from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook
+from skills.vacancies.text import Token
+
+
+def in_context(
+    mentions: list[Found], tools: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout
+) -> tuple[list[Found], list[Found]]:
+    """The mentions that count, and the generic phrases that do not: a phrase that needs context ("debugging")
+    counts only when its sentence or bullet also names its item's skill with another phrase, or one of its tools, or
+    names its item with a second generic phrase elsewhere in it, on other words, both of more than one word
+    ("clusters" does not second "cluster", nor "tuning" "debugging"): "tries again … never hangs" is about retries,
+    where either alone may be about anything."""
+    if not any(hit.needs_context for hit in mentions):
+        return mentions, []
+    context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
+    generic: dict[tuple[int, int], list[Found]] = {}  # (a sentence, an item) → its generic phrases there
+    for hit in (*mentions, *tools):
+        sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+        if hit.needs_context:
+            if hit.last > hit.first:  # a single generic word ("debugging", "tuning") seconds nothing
+                generic.setdefault((sentence, hit.target_id), []).append(hit)
+            continue
+        target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
+        context.setdefault(sentence, set()).add(target)
+    kept, guessed = [], []
+    for hit in mentions:
+        if hit.needs_context:
+            skill_id = book.items[hit.target_id].skill_id
+            sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+            named = context.get(sentence, set())
+            wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
+            own = _stems(hit, tokens)
+            seconded = hit.last > hit.first and any(
+                (other.last < hit.first or hit.last < other.first) and _stems(other, tokens) != own
+                for other in generic.get((sentence, hit.target_id), ())
+            )
+            if named.isdisjoint(wanted) and not seconded:
+                guessed.append(hit)
+                continue
+        kept.append(hit)
+    return kept, guessed
+
+
+def _stems(hit: Found, tokens: list[Token]) -> tuple[tuple[str, str], ...]:
+    """The stems of the words a phrase was found on, in either language: the same words in another form ("cluster",
+    "clusters") have the same."""
+    return tuple((piece.stem_en, piece.stem_nl) for piece in tokens[hit.first : hit.last + 1])

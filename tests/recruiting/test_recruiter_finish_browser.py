@@ -1,0 +1,149 @@
+"""A recruiter's pages in a real browser, in English and Dutch, on a phone and a desktop: a shortlist exported
+through the export's job and progress page, a stage "moved" to the stage it is in, every role's name in the
+filters, and the way "Home" leads."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from portal.guards.roles import RECRUITERS
+from recruiting.models import Stage, StageChange
+from skills.models import EngineerProfile
+from tests.e2e.support import share_session, watch_console
+from tests.factories import (
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    UserFactory,
+)
+from tests.jobs import queue_in_database, start_worker
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LONG_TITLE = "Senior Data Engineer — lakehouse/Databricks, streaming and the platform around it"
+WIDTHS = {390: {"width": 390, "height": 844}, 1280: {"width": 1280, "height": 900}}
+WORDS = {
+    "en": {
+        "export": "Export this shortlist",
+        "queued": "Your export is queued and starts in a moment…",
+        "download": "Download the CSV",
+        "move": "Move",
+        "already": "Already in “Contacted”.",
+        "header": ["stage", "your note"],
+        "contacted": "Contacted",
+        "home": "Home",
+        "candidates": "Candidates",
+    },
+    "nl": {
+        "export": "Deze shortlist exporteren",
+        "queued": "Je export staat in de wachtrij en begint zo…",
+        "download": "De CSV downloaden",
+        "move": "Verplaats",
+        "already": "Staat al op “Benaderd”.",
+        "header": ["fase", "je notitie"],
+        "contacted": "Benaderd",
+        "home": "Home",
+        "candidates": "Kandidaten",
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def recruiters_group():
+    """The group comes from a data migration; a transactional test before this one may have flushed it."""
+    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
+    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
+
+
+@pytest.fixture
+def shortlist():
+    role = RoleFactory(title=LONG_TITLE, slug="lakehouse", order=1)
+    profile = EngineerProfileFactory(
+        user=UserFactory(password=None), visibility=EngineerProfile.Visibility.RECRUITERS, headline="Lakehouse lead"
+    )
+    RoleMatchFactory(profile=profile, role=role, score=88)
+    shortlist = ShortlistFactory(recruiter=RecruiterFactory(), name="Utrecht medior", role=role)
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile, stage=Stage.CONTACTED, note="=Call on Monday")
+    return shortlist
+
+
+def open_page(browser, live_server, user, language: str, width: int):
+    context = browser.new_context(reduced_motion="reduce", locale=language, viewport=WIDTHS[width])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    share_session(page, live_server, user)
+    return page
+
+
+@pytest.mark.parametrize(("language", "width"), [("en", 1280), ("nl", 390)])
+def test_the_owner_exports_a_shortlist_through_the_progress_page(
+    live_server, browser, settings, shortlist, language, width
+):
+    queue_in_database(settings)
+    words = WORDS[language]
+    page = open_page(browser, live_server, shortlist.recruiter, language, width)
+    errors = watch_console(page)
+    page.goto(live_server.url + shortlist.get_absolute_url())
+    page.locator("label[for=export-format-csv]").click()
+    page.get_by_role("button", name=words["export"]).click()
+    page.get_by_text(words["queued"]).wait_for()
+    worker = start_worker()
+    try:
+        link = page.get_by_role("link", name=words["download"])
+        link.wait_for(timeout=30_000)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    with page.expect_download() as download_info:
+        link.click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+    header, row = csv.reader(io.StringIO(text), delimiter=";" if language == "nl" else ",")
+    assert header[-2:] == words["header"]
+    assert row[-2:] == [words["contacted"], "'=Call on Monday"]  # a note that looks like a formula stays text
+    assert row[1] == "Lakehouse lead"
+    assert not errors, errors
+
+
+@pytest.mark.parametrize(("language", "width"), [("en", 1280), ("nl", 390)])
+def test_moving_a_candidate_to_the_stage_they_are_in_says_so_and_changes_nothing(
+    live_server, browser, shortlist, language, width
+):
+    words = WORDS[language]
+    page = open_page(browser, live_server, shortlist.recruiter, language, width)
+    page.goto(live_server.url + shortlist.get_absolute_url())
+    page.get_by_role("button", name=words["move"], exact=True).click()
+    page.get_by_role("status").get_by_text(words["already"]).wait_for()
+    assert not StageChange.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_role_in_the_filters_can_be_read_whole(live_server, browser, shortlist, language, width):
+    page = open_page(browser, live_server, shortlist.recruiter, language, width)
+    page.goto(live_server.url + reverse("recruiting:candidate-list"))
+    if width == 390:
+        page.locator(".filters-fold > summary").click()  # folded on a phone, results first
+    label = page.get_by_text(LONG_TITLE, exact=True)
+    assert label.is_visible()
+    clipped = label.evaluate(
+        "(el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth"
+    )
+    assert not clipped
+    assert page.get_by_label(LONG_TITLE, exact=True).is_checked()
+
+
+@pytest.mark.parametrize(("language", "width"), [("en", 390), ("nl", 1280)])
+def test_a_recruiters_home_crumb_leads_to_the_candidates(live_server, browser, shortlist, language, width):
+    words = WORDS[language]
+    page = open_page(browser, live_server, shortlist.recruiter, language, width)
+    page.goto(live_server.url + shortlist.get_absolute_url())
+    page.locator(".breadcrumb").get_by_role("link", name=words["home"]).click()
+    page.get_by_role("heading", level=1, name=words["candidates"]).wait_for()
+    assert page.url.endswith(reverse("recruiting:candidate-list"))

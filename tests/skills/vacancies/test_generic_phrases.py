@@ -1,0 +1,50 @@
+"""Generic phrases ("needs context") count beside their skill, or beside a second generic phrase of the same item on
+other words; one generic word alone, or the same words twice, name nothing."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        # how often loads run, twice in one sentence, with no orchestration word beside them
+        ("You build the loads that run every night and the ones that run every fifteen minutes.", "scheduling"),
+        ("Je bouwt de laadprocessen die elke nacht draaien en de processen die ieder kwartier lopen.", "scheduling"),
+        # what a retry is, in everyday words
+        ("A task that fails should try again a few times and give up after a sensible wait.", "retries"),
+        ("Een stap die blijft hangen wordt na een vaste tijd afgebroken.", "retries"),
+    ],
+)
+def test_two_generic_phrases_of_one_item_in_a_sentence_name_it(demo, text, item):
+    assert f"orchestration/{item}" in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We meet every night for a game of darts.",  # one generic phrase alone
+        "Je houdt bij wat een cluster per run kost en stelt de clusters goed in.",  # the same word twice
+        "You enjoy tuning and debugging the search engine.",  # single generic words second nothing
+        "Billing retries failed card payments automatically.",  # retries of something else
+    ],
+)
+def test_one_generic_phrase_or_the_same_words_twice_name_nothing(demo, text):
+    reading = read_vacancy(text=text)
+    assert not {"orchestration/scheduling", "orchestration/retries", "sql/query-performance"} & set(
+        asked_items(reading)
+    )
+    assert not {"pyspark/runtime-debugging", "pandas/debugging"} & set(asked_items(reading))
+
+
+def test_a_vector_database_is_no_vectorised_code(demo):
+    assert "python-fundamentals/vectorised-code" not in asked_items(
+        read_vacancy(text="Experience with a vector database such as Qdrant.")
+    )
+    assert "python-fundamentals/vectorised-code" in asked_items(
+        read_vacancy(text="You write vectorized NumPy code in Python.")
+    )

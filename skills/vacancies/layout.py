@@ -23,8 +23,8 @@ import bisect
 
 from skills.vacancies.cues import (
     ASKING_NOTHING,
-    NEGATION_AFTER,
-    NEGATION_BEFORE,
+    NEGATION,
+    NEGATION_NEXT,
     NICE,
     NOT_NEGATING,
     OFFERED,
@@ -32,7 +32,7 @@ from skills.vacancies.cues import (
     Section,
 )
 from skills.vacancies.headings import Headings
-from skills.vacancies.negation import NEGATION_ENDS, NegationScope
+from skills.vacancies.negation import NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
@@ -40,8 +40,9 @@ __all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "Cues", "Layout", "
 
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
-MUSTS = NEGATION_ENDS | word_set("must essential mandatory need vereiste verplicht eis")  # a nice or offer cue does
-# not reach past these: "SQL is a must, Spark is a plus"…
+MUSTS = word_set(
+    "must essential mandatory need needed required necessary nodig vereist vereiste noodzakelijk verplicht eis"
+)  # a nice or offer cue does not reach past these: "SQL is a must, Spark is a plus"…
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
 REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
@@ -64,11 +65,11 @@ class Layout(NegationScope, Headings):
         self.nice_cues = found_cues[NICE]
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
-        not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
-        self.negations_before = [
-            (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
+        idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
+        self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
+            (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
         ]
-        self.negations_after = found_cues[NEGATION_AFTER]
+        self.negations_next = found_cues[NEGATION_NEXT]
         self.offer_cues = found_cues[OFFERED]
         self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
         self._musts = [  # where a must stands ("must", not "not a must"), in order
@@ -78,7 +79,6 @@ class Layout(NegationScope, Headings):
         ]
         self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
         self.read_sections()
-        self.negated_references = self.read_negated_references()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def section(self, first: int) -> Section:

@@ -229,11 +229,16 @@ def read_vacancy(*, text: str) -> VacancyReading:
     ]
     mentions, guessed = _in_context(mentions, tools_named, book, tokens, layout)
 
-    placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
+    words_of = {  # each mention's first and last word
+        hit: (layout.word_at(tokens[hit.first].start), layout.word_at(tokens[hit.last].end - 1))
+        for hit in mentions + tools_named
+    }
+    layout.read_mentions(list(words_of.values()))
+    placed = []  # (hit, start, end, first word, last word, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
-        first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
+        first_word, last_word = words_of[hit]
         if layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word):
             continue
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
@@ -324,22 +329,14 @@ def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _spread_negations(placed: list[list], layout: Layout) -> None:
-    """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
-    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one.
-    A negated pronoun reaches the last mention before it in its sentence or the one before on its line, and so
-    that mention's list: "We moved off Airflow, so you won't need it", "Airflow en dbt: die gebruiken we niet"."""
+    """A negated pronoun reaches the last mention before it in its sentence or the one before on its line, and that
+    mention's list (the mentions of its clause): "We moved off Airflow and dbt, so you won't need them", "Airflow en
+    dbt: die gebruiken we niet". A negation in a list's clause reaches the whole list by itself (its rule)."""
     for reference in layout.negated_references:
         sentences = layout.referred_sentences(reference)
         before = [mention for mention in placed if mention[4] < reference and layout.sentences[mention[4]] in sentences]
-        for mention in before:
-            if mention[4] == before[-1][4]:
-                mention[5] = True
-    chain: list[list] = []
-    for mention in [*placed, None]:
-        if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):
-            chain.append(mention)
-            continue
-        if any(member[5] for member in chain):
-            for member in chain:
-                member[5] = True
-        chain = [mention] if mention is not None else []
+        if before:
+            clause = layout.negation_clauses[before[-1][4]]
+            for mention in before:
+                if layout.negation_clauses[mention[4]] == clause:
+                    mention[5] = True

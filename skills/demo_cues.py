@@ -123,12 +123,13 @@ CUES = {
         """
         no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nhasn t\nwon t\nwill not\nneedn t\nno need
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
-        out of scope\nanother team\nphasing out\nphased out\nbeing retired\nno longer
+        out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
+        only by
         """,
         """
-        geen\nniet\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
+        geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
-        laat je aan
+        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van
         """,
     ),
     Kind.NEGATION_NEXT: (

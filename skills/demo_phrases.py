@@ -299,6 +299,9 @@ PHRASES = {
             "row counts",
             "checks for duplicates",
             "duplicate checks",
+            "no row is lost",
+            "no rows are lost",
+            "no row lost",
         ),
         (
             "datakwaliteit",
@@ -358,6 +361,8 @@ PHRASES = {
             "blank fields",
             "incomplete rows",
             "missing fields",
+            "no empty fields",
+            "no missing values",
         ),
         (
             "null-checks",
@@ -387,6 +392,7 @@ PHRASES = {
             "onvolledige regels",
             "onvolledige rijen",
             "niet ingevulde velden",
+            "geen lege velden",
             "ongevulde velden",
         ),
     ),
@@ -590,6 +596,7 @@ PHRASES = {
             "pipeline failures",
             "rerun",
             "reruns",
+            "never fail silently",
         ),
         (
             "foutafhandeling",
@@ -613,6 +620,7 @@ PHRASES = {
             "opnieuw uitvoeren",
             "opnieuw draaien",
             "opnieuw draait",
+            "nooit stilletjes falen",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -721,6 +729,7 @@ PHRASES = {
             "tested automatically",
             "automatically tested",
             "code checks",
+            "nothing reaches production untested",
         ),
         (
             "geautomatiseerd testen",
@@ -758,6 +767,7 @@ PHRASES = {
             "release process",
             "DTAP",
             "zero downtime",
+            "without downtime",
             "back to the previous version",
             "Helm charts",
             "Argo CD",
@@ -785,6 +795,7 @@ PHRASES = {
             "releaseproces",
             "OTAP",
             "terug naar de vorige versie",
+            "zonder downtime",
         ),
     ),
     ("pyspark", "scalable-pipelines"): (

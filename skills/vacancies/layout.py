@@ -101,7 +101,7 @@ class Layout(NegationScope, Headings):
         begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
         end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
         for cue, cue_last in self.nice_cues[begin:end]:
-            if cue > first and cue in self.forward_nice_cues:
+            if (cue > first and cue in self.forward_nice_cues) or self.in_denied_topic(cue):
                 continue
             if self._stops_a_cue(*((first + 1, cue) if cue > first else (cue_last + 1, first)), mention=first):
                 continue

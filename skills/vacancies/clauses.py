@@ -24,6 +24,7 @@ NEEDING = word_set(
     look use used uses using touch touched know knows known knowing master mastered work worked working worry
     nodig vereist vereiste eis voorwaarde noodzakelijk hoeft hoef hoeven gebruiken gebruikt vragen gevraagd
     verwachten verwacht kennen kent ken weten weet beheersen beheerst werken werkt gewerkt zorgen
+    have has had hebt heb hebben heeft experience ervaring
     """
 )  # what a negation in a subordinate clause or after a pronoun must deny: "if you have never used Spark"
 PASSIVE = word_set(
@@ -34,13 +35,9 @@ PRONOUNS = word_set("i you we they he she je jij wij ze zij hij u men iemand nie
 SUBJECTS = PRONOUNS | word_set(
     "it the a an your our this that these those there de het een er jouw onze dit dat deze die"
 )
-PREDICATES = (
-    PRONOUNS
-    | NEEDING
-    | word_set(
-        "is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
-        "kunt kan moet mag zal"
-    )
+PREDICATES = PRONOUNS | word_set(
+    "is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
+    "kunt kan moet mag zal must"
 )  # a clause of its own beside a conjunction: "Python is een must en Airflow gebruiken we niet"
 PUNCTUATION = frozenset(",:;.!?()—–")
 GOALS = word_set("sure ensure ensures")  # always open one: "make sure those heavy keys do not slow down the

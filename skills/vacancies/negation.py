@@ -41,9 +41,17 @@ from skills.vacancies.text import word_set
 NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous hands on of van in eerdere ever ooit")
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
-SHORT_VERDICT = 4  # words of a negated clause after a colon that judge what stands before it: "…: niet nodig"
-VERDICT_WORDS = NEEDING | LIST_FILLERS | word_set("a an een for voor this deze rol role job functie here hier")
-# a label before a colon made of these and negations negates what follows it: "Not needed for this role: Spark"
+NEXT_REACH = 3
+REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
+VERDICT_WORDS = (
+    NEEDING
+    | LIST_FILLERS
+    | word_set(
+        "a an een for voor this deze de het the rol role job functie position positie here hier of van in prior eerdere "
+        "is are zijn part onderdeel relevant following volgende tools tooling technologies technologieën frameworks"
+    )
+)  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
+# comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
 REFERENCE_AFTER = word_set("need needed use used know known touch touched require expect run with")  # "you won't
 # need them", "you will not work with it"
 REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either", "that"))  # the objects of those verbs
@@ -94,8 +102,8 @@ class NegationScope(Clauses):
         for clause in range(count):
             subordinate = self.clause_kinds[clause] != MAIN
             self._denied[clause] = (self._denies_needing if subordinate else self._negated)[clause] or (
-                subordinate and self.goes_on(clause) and (self._denies_needing[clause - 1] or self._denied[clause - 1])
-            )  # "We verwachten niet dat je Spark kent"
+                subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            )  # "We verwachten niet dat je Spark kent", "It doesn't matter if you know Spark"
             start = self.clause_starts[clause]
             if (
                 self.clause_kinds[clause] == RELATIVE
@@ -109,9 +117,9 @@ class NegationScope(Clauses):
 
     def _read_negated_next(self, spans: list[tuple[int, int]]) -> set[int]:
         """The first words of the mentions right after "instead of", "without", "zonder"… in their clause, and of
-        their lists: with one word between ("instead of writing Spark jobs") or fillers and words of needing ("without
-        any hands-on Spark experience", "without ever having used Spark"; not "zonder waarschuwing een veld
-        hernoemt")."""
+        their lists: at most three words after them in a main clause ("instead of managing our own Airflow"), or
+        after fillers and words of needing only ("without any hands-on Spark experience", "without ever having used
+        Spark"; not "als een leverancier zonder waarschuwing een veld hernoemt")."""
         firsts = [first for first, _last in spans]
         negated = set()
         for _first, last in self.negations_next:
@@ -121,7 +129,8 @@ class NegationScope(Clauses):
             if found == len(firsts) or self.negation_clauses[firsts[found]] != self.negation_clauses[last]:
                 continue
             between = self.words[last + 1 : firsts[found]]
-            if len(between) > 1 and not NEXT_FILLERS.issuperset(between):
+            loose = len(between) <= NEXT_REACH and self.clause_kinds[self.negation_clauses[last]] == MAIN
+            if not (loose or NEXT_FILLERS.issuperset(between)):
                 continue
             while found < len(firsts):
                 negated.add(firsts[found])
@@ -145,15 +154,18 @@ class NegationScope(Clauses):
 
     def _replaced(self, clause: int, first: int) -> bool:
         """Whether the negation of ``clause`` stands after word ``first`` and denies no need, and a contrast follows
-        it: the negation belongs to what the contrast replaces ("Type hints zijn geen luxe maar standaard"), not to
-        what stands before it (but "Spark is not needed, but Python is")."""
+        it within two words: the negation belongs to what the contrast replaces ("Type hints zijn geen luxe maar
+        standaard"), not to what stands before it (but "Spark is not needed, but Python is", "Spark is not part of
+        the stack, but…")."""
         following = clause + 1
+        negation = self._first_negations[clause]
         return (
             not self._denies_needing[clause]
-            and first < self._first_negations[clause]
+            and first < negation
             and following < len(self.clause_starts)
             and self.sentences[self.clause_starts[following]] == self.sentences[first]
             and self.words[self.clause_starts[following]] in CONTRASTS
+            and self.clause_starts[following] - negation <= REPLACED_REACH
         )
 
     def in_denied_topic(self, index: int) -> bool:
@@ -176,8 +188,12 @@ class NegationScope(Clauses):
         if not self._labels(end) or "\n" in gap:
             return False
         after = following + 1
-        verdict = (self.clause_starts[after] if after < len(self.clause_starts) else len(self.words)) - end
-        return verdict <= SHORT_VERDICT or all(self.in_list(index) for index in range(begin, end))
+        verdict = range(end, self.clause_starts[after] if after < len(self.clause_starts) else len(self.words))
+        return self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
+
+    def _only_verdict(self, words: range) -> bool:
+        """Whether ``words`` hold nothing but negations and words of a verdict: "not needed for this role"."""
+        return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
 
     def _labels(self, index: int) -> bool:
         """Whether a colon or a dash stands before word ``index``: what stands before it labels what follows."""
@@ -192,7 +208,7 @@ class NegationScope(Clauses):
         begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
         if ":" not in self.text[self.ends[end - 1] : self.starts[end]] or self.sentences[begin] != self.sentences[end]:
             return False
-        return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in range(begin, end))
+        return self._only_verdict(range(begin, end))
 
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""

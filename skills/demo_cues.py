@@ -78,7 +78,7 @@ CUES = {
         what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer
         what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you\nwhat you can expect
         why us\nsalary\ncompensation\nyour development\nlearning and development\ntraining\nyour growth
-        how we help you grow
+        how we help you grow\nthe programme\nthe program\nthe curriculum\ncurriculum
         """,
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
@@ -87,7 +87,7 @@ CUES = {
         wat ga je leren\nwat ga jij leren\nwat leer je\nwat leer jij\nwat je gaat leren\nwat je bij ons leert
         wat kun je verwachten\nwat mag je verwachten\nwaarom wij\nwaarom bij ons\nsalaris\nhet aanbod
         jouw ontwikkeling\nje ontwikkeling\nopleiding en ontwikkeling\nontwikkeling en opleiding
-        opleidingsmogelijkheden\ngroeimogelijkheden
+        opleidingsmogelijkheden\ngroeimogelijkheden\nhet programma\nhet opleidingsprogramma\nopleidingsprogramma
         """,
     ),
     Kind.NOT_ASKED_HEADING: (

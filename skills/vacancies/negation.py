@@ -122,12 +122,13 @@ class NegationScope(Clauses):
         Spark"; not "als een leverancier zonder waarschuwing een veld hernoemt")."""
         firsts = [first for first, _last in spans]
         negated = set()
-        for _first, last in self.negations_next:
-            if self.negation_clauses[last] in self._double:
-                continue
+        for cue_first, last in self.negations_next:
+            if self.negation_clauses[last] in self._double or not self.named.isdisjoint(range(cue_first, last + 1)):
+                continue  # a double negation asks; "zonder downtime" is a phrase
             found = bisect.bisect_right(firsts, last)
-            if found == len(firsts) or self.negation_clauses[firsts[found]] != self.negation_clauses[last]:
-                continue
+            clauses = {self.negation_clauses[last], self.negation_clauses[min(last + 1, len(self.words) - 1)]}
+            if found == len(firsts) or self.negation_clauses[firsts[found]] not in clauses:
+                continue  # its own clause, or the one it opens: "zonder dat je Spark kent"
             between = self.words[last + 1 : firsts[found]]
             loose = len(between) <= NEXT_REACH and self.clause_kinds[self.negation_clauses[last]] == MAIN
             if not (loose or NEXT_FILLERS.issuperset(between)):

@@ -84,7 +84,7 @@ class Clauses(Sentences):
         if self._opens_subordinate(index):
             return SUBORDINATE_KIND
         gap = self.text[self.ends[index - 1] : self.starts[index]]
-        if ":" in gap or "—" in gap or "–" in gap or " - " in gap:
+        if self.labels(index) or ("(" in gap and self._closing_aside(index)):
             return MAIN  # "Spark and Airflow belong to the data team — none of that is your concern"
         if word in EXAMPLES:
             return None  # "any of the data team's tooling, such as dbt or Airflow"
@@ -94,7 +94,7 @@ class Clauses(Sentences):
             if listed and self.in_list(index - 1) and self.in_list(following):
                 return None  # "Spark, Airflow or Kafka is not needed"
             if "," not in gap and not (
-                PREDICATES.intersection(self.words[begin:index]) and self._predicate(index + 1, self._end(index))
+                PREDICATES.intersection(self.words[begin:index]) and self._own_subject(index + 1, self._end(index))
             ):
                 return None  # "Kennis van Spark en streaming is niet vereist", "You don't need a degree or Spark"
             return MAIN  # "Python is een must en Airflow gebruiken we niet"
@@ -102,19 +102,33 @@ class Clauses(Sentences):
             return MAIN
         return RELATIVE if word in RELATIVES and self.words[index - 1] not in NOT_RELATIVE_AFTER else None
 
+    def labels(self, index: int) -> bool:
+        """Whether a colon or a dash stands before word ``index``: what stands before it labels what follows."""
+        gap = self.text[self.ends[index - 1] : self.starts[index]]
+        return ":" in gap or "—" in gap or "–" in gap or " - " in gap
+
+    def _closing_aside(self, index: int) -> bool:
+        """Whether the parenthesis before word ``index`` closes at the end of its sentence: an aside of its own
+        ("3+ years of Python (no Spark needed)."), not one inside its clause ("Cloud (Azure/AWS) is not needed")."""
+        closing = self.text.find(")", self.starts[index])
+        line_end = self.text.find("\n", self.starts[index])
+        rest = self.text[closing + 1 : len(self.text) if line_end < 0 else line_end] if closing >= 0 else "x"
+        return not rest.strip(" .,;!?")
+
     def _opens_subordinate(self, index: int) -> bool:
         word = self.words[index]
         if word in SUBORDINATE_BREAKS or word in GOALS or self.als_clause(index):
             return True
         return word in SUBORDINATE and index + 1 < len(self.words) and self.words[index + 1] in SUBJECTS
 
-    def _predicate(self, begin: int, end: int) -> bool:
-        """Whether words ``begin``…``end - 1`` after a conjunction hold a subject, a verb of needing or being, or a
-        negation: a clause of their own ("… en Airflow gebruiken we niet", "… and no Spark"), not a noun that
-        goes on the list ("no degree or Spark experience")."""
+    def _own_subject(self, begin: int, end: int) -> bool:
+        """Whether words ``begin``…``end - 1`` after a conjunction hold a subject or a negation of their own: a
+        clause of their own ("… en Airflow gebruiken we niet", "… and no Spark"), not a noun or a verb that goes on
+        with the clause before ("no degree or Spark experience", "You don't need to know Python or have used
+        Airflow")."""
         found = bisect.bisect_left(self.negations, (begin, -1))
         negation = found < len(self.negations) and self.negations[found][0] < end
-        return negation or not PREDICATES.isdisjoint(self.words[begin:end])
+        return negation or not PRONOUNS.isdisjoint(self.words[begin:end])
 
     def _end(self, index: int) -> int:
         """The word past what follows the conjunction at word ``index`` up to the next punctuation or conjunction."""

@@ -175,10 +175,11 @@ class NegationScope(Clauses):
         return self._topic_denied(self.negation_clauses[index])
 
     def _topic_denied(self, clause: int) -> bool:
-        """Whether ``clause`` is a question, or a topic before a colon or a dash on its line, and the clause after it
-        is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not required"; a topic of names and fillers
-        only ("Spark experience: we don't use it"), or any before a short verdict ("Bouwen van Spark-jobs: niet
-        nodig")."""
+        """Whether ``clause`` is a question, or a topic before a colon, a dash or an aside on its line, and the clause
+        after it is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not
+        required", "Airflow (not required)"; after a topic of names and fillers only ("Spark experience: we don't use
+        it") or before a verdict ("Spark-jobs bouwen: niet nodig voor deze rol"), that names nothing itself (not
+        "Python (no Spark or Scala needed)")."""
         following = clause + 1
         if following >= len(self.clause_starts) or not self._negated[following]:
             return False
@@ -186,20 +187,17 @@ class NegationScope(Clauses):
         gap = self.text[self.ends[end - 1] : self.starts[end]]
         if "?" in gap:
             return True
-        if not self._labels(end) or "\n" in gap:
+        if not (self.labels(end) or "(" in gap) or "\n" in gap:
             return False
         after = following + 1
         verdict = range(end, self.clause_starts[after] if after < len(self.clause_starts) else len(self.words))
-        return self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
+        return self.named.isdisjoint(verdict) and (
+            self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
+        )
 
     def _only_verdict(self, words: range) -> bool:
         """Whether ``words`` hold nothing but negations and words of a verdict: "not needed for this role"."""
         return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
-
-    def _labels(self, index: int) -> bool:
-        """Whether a colon or a dash stands before word ``index``: what stands before it labels what follows."""
-        gap = self.text[self.ends[index - 1] : self.starts[index]]
-        return ":" in gap or "—" in gap or "–" in gap or " - " in gap
 
     def _verdict_before(self, clause: int) -> bool:
         """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict:

@@ -42,6 +42,7 @@ NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous ha
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
 NEXT_REACH = 3
+REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 VERDICT_WORDS = (
     NEEDING
@@ -154,10 +155,10 @@ class NegationScope(Clauses):
         )
 
     def _replaced(self, clause: int, first: int) -> bool:
-        """Whether the negation of ``clause`` stands after word ``first`` and denies no need, and a contrast follows
-        it within two words: the negation belongs to what the contrast replaces ("Type hints zijn geen luxe maar
-        standaard"), not to what stands before it (but "Spark is not needed, but Python is", "Spark is not part of
-        the stack, but…")."""
+        """Whether the negation of ``clause`` is a bare "not", "geen"… after word ``first`` that denies no need, and a
+        contrast follows it within two words: the negation belongs to what the contrast replaces ("Type hints zijn
+        geen luxe maar standaard"), not to what stands before it (but "Spark is not needed, but Python is", "Spark is
+        not part of the stack, but…", "Spark is out of scope, but…")."""
         following = clause + 1
         negation = self._first_negations[clause]
         return (
@@ -167,6 +168,7 @@ class NegationScope(Clauses):
             and self.sentences[self.clause_starts[following]] == self.sentences[first]
             and self.words[self.clause_starts[following]] in CONTRASTS
             and self.clause_starts[following] - negation <= REPLACED_REACH
+            and self.words[negation] in REPLACEABLE
         )
 
     def in_denied_topic(self, index: int) -> bool:

@@ -4,9 +4,10 @@ of the reader asks about a mention.
 - **Sections** (skills.vacancies.headings): a heading opens a section that lasts until the next one. A mention in a
   "what we offer", "about us" ("About Voltwise", "Over Zekerzorg") or "what you will learn" ("Wat ga je leren?",
   "Jouw ontwikkeling") section describes the employer and the training it gives; it is not asked for.
-- **Negation** (skills.vacancies.negation): a mention a clause, a question's answer, a pronoun pointing back or a
-  section of what is not needed says is not needed is not asked, whatever section it stands in, unless its
-  sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
+- **Negation** (skills.vacancies.negation): a mention whose clause carries a negation or a hedge, a question or
+  topic whose answer is negated, one a pronoun pointing back or a section of what is not needed says is not needed
+  is not asked, whatever section it stands in, unless its sentence also calls it a plus ("not required, but a
+  plus"): then it is nice to have.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré", "bij
   voorkeur", "is a plus", "preferably", "but not required". A cue does not reach past a "must" or a "but" ("SQL is
   a must, Docker is a plus"; but "Spark is geen vereiste, maar wel een plus"), and one in a sentence that refers

@@ -108,12 +108,15 @@ class Clauses(Sentences):
         return ":" in gap or "—" in gap or "–" in gap or " - " in gap
 
     def _closing_aside(self, index: int) -> bool:
-        """Whether the parenthesis before word ``index`` closes at the end of its sentence: an aside of its own
-        ("3+ years of Python (no Spark needed)."), not one inside its clause ("Cloud (Azure/AWS) is not needed")."""
+        """Whether the parenthesis before word ``index`` holds a negation and closes at the end of its sentence: a
+        comment of its own ("3+ years of Python (no Spark needed)."), not examples ("No big data tools (Spark,
+        Kafka).") nor an aside inside its clause ("Cloud (Azure/AWS) is not needed")."""
         closing = self.text.find(")", self.starts[index])
         line_end = self.text.find("\n", self.starts[index])
         rest = self.text[closing + 1 : len(self.text) if line_end < 0 else line_end] if closing >= 0 else "x"
-        return not rest.strip(" .,;!?")
+        found = bisect.bisect_left(self.negations, (index, -1))
+        negated = found < len(self.negations) and self.starts[self.negations[found][0]] < closing
+        return negated and not rest.strip(" .,;!?")
 
     def _opens_subordinate(self, index: int) -> bool:
         word = self.words[index]

@@ -42,6 +42,7 @@ NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous ha
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
 NEXT_REACH = 3
+VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
 REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 VERDICT_WORDS = (
@@ -202,14 +203,19 @@ class NegationScope(Clauses):
         return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
 
     def _verdict_before(self, clause: int) -> bool:
-        """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict:
-        "Geen vereiste: Docker", "Not needed for this role: Spark" (not "Geen Scala nodig: wij werken in Python")."""
+        """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
+        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or whose negation goes on into the names after
+        the colon ("No big data tooling: Spark, Kafka"; not "Geen Scala nodig: wij werken in Python")."""
         if clause == 0 or not self._negated[clause - 1]:
             return False
         begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
         if ":" not in self.text[self.ends[end - 1] : self.starts[end]] or self.sentences[begin] != self.sentences[end]:
             return False
-        return self._only_verdict(range(begin, end))
+        following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
+        return self._only_verdict(range(begin, end)) or (
+            VERDICT_ENDS.isdisjoint(self.words[begin:end])
+            and all(self.in_list(index) for index in range(end, following))
+        )
 
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""

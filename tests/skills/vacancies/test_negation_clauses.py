@@ -70,6 +70,8 @@ def test_a_negation_or_a_hedge_anywhere_in_the_clause_says_not_asked(demo, line,
         ("Python or SQL? Not needed. Neither is any of their tooling, such as dbt or Airflow.", {"dbt", "airflow"}),
         ("Kafka – not required. Airflow – niet nodig.", {"airflow"}),
         ("Geen vereiste: Docker of Airflow.", {"airflow"}),
+        ("No big data tooling: Spark, Airflow.", {"pyspark", "airflow"}),
+        ("Geen big-data-tooling (Spark, Airflow).", {"pyspark", "airflow"}),
     ],
 )
 def test_questions_labels_and_pronouns_reach_what_they_speak_of(demo, text, negated):
@@ -108,6 +110,8 @@ def test_a_negation_that_is_part_of_the_requirement_asks_for_it(demo, text, item
         ("You are no stranger to Docker.", "ci-cd/docker"),
         ("You are not afraid of Docker.", "ci-cd/docker"),
         ("Type hints zijn bij ons geen luxe maar standaard.", "python-fundamentals/typing"),
+        ("3+ years of Python (no Spark or Scala needed).", "python-fundamentals/functions"),
+        ("Geen Scala nodig: wij werken in Python.", "python-fundamentals/functions"),
     ],
 )
 def test_an_idiom_or_a_replacing_contrast_still_asks(demo, text, asked):

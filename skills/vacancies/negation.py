@@ -204,15 +204,17 @@ class NegationScope(Clauses):
 
     def _verdict_before(self, clause: int) -> bool:
         """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
-        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or whose negation goes on into the names after
-        the colon ("No big data tooling: Spark, Kafka"; not "Geen Scala nodig: wij werken in Python")."""
+        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or a negated label of a colon or a dash whose
+        negation goes on into the names after it ("No big data tooling: Spark, Kafka", "Geen streaming – Kafka,
+        Flink"; not "Geen Scala nodig: wij werken in Python", "Irrelevant here — your tools are SQL")."""
         if clause == 0 or not self._negated[clause - 1]:
             return False
         begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
-        if ":" not in self.text[self.ends[end - 1] : self.starts[end]] or self.sentences[begin] != self.sentences[end]:
+        if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
             return False
         following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
-        return self._only_verdict(range(begin, end)) or (
+        colon = ":" in self.text[self.ends[end - 1] : self.starts[end]]
+        return (colon and self._only_verdict(range(begin, end))) or (
             VERDICT_ENDS.isdisjoint(self.words[begin:end])
             and all(self.in_list(index) for index in range(end, following))
         )

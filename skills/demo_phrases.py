@@ -688,6 +688,7 @@ PHRASES = {
             "geheimen",
             "API-sleutels",
             "nooit in de code",
+            "niet in de code",
             "buiten de code",
             "wachtwoorden",
         ),

@@ -37,7 +37,8 @@ from skills.vacancies.negation import NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
-__all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "Cues", "Layout", "Section")  # what the reader imports
+__all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "RESTORING", "Cues", "Layout", "Section")  # what the
+# reader imports
 
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
@@ -47,6 +48,7 @@ MUSTS = word_set(
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
 REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
+RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its sentence negated: "geen Azure, wel AWS"
 OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you in Airflow and dbt"
 
 

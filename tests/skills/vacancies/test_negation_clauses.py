@@ -178,6 +178,22 @@ def test_welcome_but_not_essential_stays_nice_to_have(demo, text):
     assert asked_items(read_vacancy(text=text)) == {"ci-cd/docker": False}
 
 
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Cloudervaring: geen Azure, wel AWS.", "cloud/cloud-platform"),
+        ("No Pandas for the big tables, but Pandas for the small ones.", "pandas/cleaning"),
+    ],
+)
+def test_an_item_its_sentence_restores_after_a_contrast_is_asked(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+def test_an_item_said_not_needed_elsewhere_is_not_asked_anywhere(demo):
+    reading = read_vacancy(text="Requirements\n- Pandas for reports.\n\nWhat you don't need\n- Pandas\n")
+    assert "pandas/cleaning" not in asked_items(reading)
+
+
 def test_an_editors_hedge_is_read_at_once(demo):
     text = "Requirements: SQL. Airflow staat op een laag pitje."
     assert "airflow" in asked_tools(read_vacancy(text=text))

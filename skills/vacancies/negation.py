@@ -1,34 +1,37 @@
 """Negation scope: which mentions a vacancy says it does not ask for. One rule, on clauses.
 
-- **Clauses.** A sentence is cut at its commas, colons, contrasts ("but", "maar", "wel"), conjunctions ("and",
-  "en") and subordinate openers ("when", "if", "because", "als de", "omdat"…, and "that", "which", "die", "dat"…
-  inside a clause), but never inside a mention nor between the names of a list: two names (a mention, a filler
-  such as "experience with", a capitalised word) joined by a comma, "or", "and", "of", "en", "nor", "noch"… stay in
-  one clause ("Spark, Airflow or Kafka is not needed"; but "Python is een must en Airflow gebruiken we niet").
+- **Clauses** (skills.vacancies.clauses): a sentence is cut at commas, colons, dashes, contrasts, conjunctions
+  between two clauses and subordinate openers, never inside a mention nor between the names of a list ("Spark,
+  Airflow or Kafka is not needed"; but "Python is een must en Airflow gebruiken we niet").
 - **The rule.** A mention is not asked when its clause carries a negation or a hedge (the editors' negation cues:
-  "no", "not", "never", "without", "geen", "niet", "nooit", "hoeft", "hardly", "out of scope", "nauwelijks"…),
+  "no", "not", "never", "geen", "niet", "nooit", "hoeft", "hardly", "out of scope", "nauwelijks", "bijzaak"…),
   wherever it stands in the clause: "Spark plays no part here", "met Airflow werken we niet", "Kubernetes is hardly
-  used". In a subordinate clause only a negation of needing, using or knowing counts ("if you have never used
-  Spark"; not "als de output niet klopt", "dat er geen dubbele bestellingen zijn"), and such a negation in a clause
-  reaches the subordinate clauses that follow it ("We verwachten niet dat je Spark kent").
-- **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "no row is lost": an item's
-  concept, a requirement), or of an idiom that asks (the editors' not-negating cues: "don't shy away from",
-  "geen moeite met", "not only"); a contrast opens a clause of its own, so it restores what follows it ("geen Azure,
-  wel AWS", "No Scala, but strong Python").
-- "Instead of", "in plaats van"… (the editors' cues of the next mention) negate only the mention right after them,
-  and its list: "We use Dagster instead of Airflow".
-- A topic of a colon or a question is not asked when the clause right after it is negated: "Spark? Not needed.",
-  "Airflow: niet nodig", "Kubernetes? Daar doen we niets mee.".
-- A negated pronoun that points back ("so you won't need it", "none of these", "dus die hoef je niet te kennen")
-  negates the last mention before it in its sentence or the sentence before on its line, and that mention's list
-  (the reader joins them: skills.vacancies.reading); one followed by its negation describes what it points at
-  ("Airflow, dat niet altijd meewerkt") unless it denies needing it.
+  used". In a subordinate clause only a negation of needing, using, knowing or having counts ("if you have never
+  used Spark"; not "als de output niet klopt", "make sure no column changes type"); a negated clause reaches the
+  subordinate clauses that go on from it ("We verwachten niet dat je Spark kent"), and a relative clause that says
+  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here").
+- **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "zonder downtime": an item's
+  concept, a requirement), of an idiom that asks (the editors' not-negating cues: "don't shy away from", "geen
+  moeite met", "not only"), cancelled by "without"/"zonder" in its clause ("Nothing reaches production without
+  passing the tests"), or a bare "not"/"geen" that a contrast right after it replaces ("geen luxe maar standaard").
+  A contrast opens a clause of its own, so it restores what follows it ("geen Azure, wel AWS", "No Scala, but strong
+  Python").
+- "Instead of", "without", "zonder"… (the editors' cues of the next mention) negate only the mention right after
+  them, and its list: "We use Dagster instead of Airflow", "without any Spark experience".
+- A question, or a topic before a colon, a dash or an aside, is not asked when the clause right after it is negated:
+  "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Airflow (not required)"; a negated label
+  before a colon reaches what follows it when it is only a verdict or goes on into names ("Geen vereiste: Docker",
+  "No big data tooling: Spark, Kafka").
+- A negated pronoun that points back ("so you won't need it", "none of that", "dus die hoef je niet te kennen",
+  "speelt het geen rol") negates the last mention before it in its sentence, the sentence before on its line or the
+  question a line of answers follows, and that mention's list (skills.vacancies.reading); one followed by its
+  negation describes what it points at ("Airflow, dat niet altijd meewerkt") unless it denies needing it.
 - A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked.
 
 A nice-to-have cue in the sentence still wins ("not essential, but welcome": skills.vacancies.layout). Its own
 module because these rules reach across words, sentences and sections in ways the other parts of the layout do not;
-they read the sentence indexes, the negation cues and where the mentions stand, and nothing reads them back but the
-layout and the reader.
+they read the clauses, the negation cues and where the mentions stand, and nothing reads them back but the layout
+and the reader.
 """
 
 import bisect

@@ -80,7 +80,7 @@ CUES = {
         what we offer\nwe offer\nwhat s in it for you\nbenefits\nperks\nwhat you get\nin return\nwhy join us\nour offer
         what you will learn\nwhat you ll learn\nwhat we will teach you\nwhat we ll teach you\nwhat you can expect
         why us\nsalary\ncompensation\nyour development\nlearning and development\ntraining\nyour growth
-        how we help you grow
+        how we help you grow\nthe programme\nthe program\nthe curriculum\ncurriculum
         """,
         """
         wat bieden wij\nwat bieden we\nwat wij bieden\nwat we bieden\nwij bieden\nwe bieden\nons aanbod\nwat krijg je
@@ -89,7 +89,7 @@ CUES = {
         wat ga je leren\nwat ga jij leren\nwat leer je\nwat leer jij\nwat je gaat leren\nwat je bij ons leert
         wat kun je verwachten\nwat mag je verwachten\nwaarom wij\nwaarom bij ons\nsalaris\nhet aanbod
         jouw ontwikkeling\nje ontwikkeling\nopleiding en ontwikkeling\nontwikkeling en opleiding
-        opleidingsmogelijkheden\ngroeimogelijkheden
+        opleidingsmogelijkheden\ngroeimogelijkheden\nhet programma\nhet opleidingsprogramma\nopleidingsprogramma
         """,
     ),
     Kind.NOT_ASKED_HEADING: (
@@ -121,33 +121,33 @@ CUES = {
         extra interessant\nis handig\nhandig als\nmaar handig\nis gewenst\nwenselijk
         """,
     ),
-    Kind.NEGATION_BEFORE: (
+    Kind.NEGATION: (
         """
-        no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nwon t\nwill not\nno need\nwithout\nnever\nneither
-        nor\nnobody\nno one\nnone\nisn t\naren t\ninstead of\nrather than
+        no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nhasn t\nwon t\nwill not\nneedn t\nno need
+        never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
+        out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
+        only by
         """,
-        "geen\nniet\nhoeft\nhoef\nzonder\nnooit\nniemand\nin plaats van",
+        """
+        geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
+        bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
+        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van
+        """,
     ),
-    Kind.NEGATION_AFTER: (
-        """
-        not required\nnot needed\nnot necessary\nnot a must\nnot a requirement\nnot expected\nno requirement
-        isn t required\nisn t needed\nisn t necessary\nnot relevant\nnot part of\nout of scope\nnot a prerequisite
-        not essential\nisn t part of\naren t part of\nnot used\nisn t used\naren t used\nnot in use\nnot mandatory
-        isn t mandatory\nnot compulsory\nwon t be needed\nwill not be needed\nno longer used
-        """,
-        """
-        niet nodig\nniet vereist\nniet noodzakelijk\nniet verplicht\nniet verwacht\ngeen vereiste\ngeen must
-        geen eis\nhoeft niet\nhoef je niet\nniet gevraagd\nniet relevant\ngeen voorwaarde\nniet van belang
-        evenmin\nook niet\nvalt buiten\nvallen buiten\nbuiten de scope\nkomt niet voor\nkomen niet voor
-        niet gebruikt\nniet aan de orde
-        """,
+    Kind.NEGATION_NEXT: (
+        "instead of\nrather than\nwithout",
+        "in plaats van\nzonder",
     ),
     Kind.NOT_NEGATING: (
         """
         not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
-        isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty
+        isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty\ndon t shy away\ndo not shy away
+        never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate
         """,
-        "geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg",
+        """
+        geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
+        niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet
+        """,
     ),
     Kind.OFFER: (
         """

@@ -391,6 +391,9 @@ PHRASES = {
             "unique keys",
             "uniqueness tests",
             "accepted ranges",
+            "no row is lost",
+            "no rows are lost",
+            "no row lost",
         ),
         (
             "datakwaliteit",
@@ -484,6 +487,8 @@ PHRASES = {
             "not null checks",
             "mandatory fields",
             "required fields",
+            "no empty fields",
+            "no missing values",
         ),
         (
             "null-checks",
@@ -513,6 +518,7 @@ PHRASES = {
             "onvolledige regels",
             "onvolledige rijen",
             "niet ingevulde velden",
+            "geen lege velden",
             "ongevulde velden",
             "leeg binnenkomen",
             "leeg binnenkomt",
@@ -831,6 +837,7 @@ PHRASES = {
             "retry policies",
             "automatic retries",
             "retried automatically",
+            "never fail silently",
         ),
         (
             "foutafhandeling",
@@ -874,6 +881,7 @@ PHRASES = {
             "retry-mechanisme",
             "automatisch opnieuw proberen",
             "automatische herstart",
+            "nooit stilletjes falen",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -941,6 +949,7 @@ PHRASES = {
             "geheimen",
             "API-sleutels",
             "nooit in de code",
+            "niet in de code",
             "buiten de code",
             "wachtwoorden",
         ),
@@ -996,6 +1005,7 @@ PHRASES = {
             "runs automatically",
             "pre-commit hooks",
             "CI checks",
+            "nothing reaches production untested",
         ),
         (
             "geautomatiseerd testen",
@@ -1045,6 +1055,7 @@ PHRASES = {
             "release process",
             "DTAP",
             "zero downtime",
+            "without downtime",
             "back to the previous version",
             "Helm charts",
             "Argo CD",
@@ -1109,6 +1120,7 @@ PHRASES = {
             "uitrolstrategie",
             "canary-releases",
             "gefaseerd live",
+            "zonder downtime",
         ),
     ),
     ("pyspark", "scalable-pipelines"): (

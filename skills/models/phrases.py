@@ -39,8 +39,8 @@ class VacancyCue(models.Model):
         OFFER_HEADING = "offer", _("heading of the offer section (asks for nothing)")
         NOT_ASKED_HEADING = "not-asked", _("heading of what is not needed (all it names is not asked)")
         NICE = "nice-cue", _("makes its sentence nice to have")
-        NEGATION_BEFORE = "negation-before", _("negates a mention after it")
-        NEGATION_AFTER = "negation-after", _("negates a mention before it")
+        NEGATION = "negation", _('denies the need for what its clause names ("no", "niet", "hardly", "out of scope")')
+        NEGATION_NEXT = "negation-next", _('negates only the mention right after it ("instead of", "zonder")')
         NOT_NEGATING = "not-negating", _('an idiom that looks negative but asks ("no problem with")')
         TERM = (
             "term",

@@ -31,9 +31,9 @@ HEADING_KINDS = {
     "offer": Section.OFFER,
     "not-asked": Section.NOT_ASKED,
 }  # skills.models.VacancyCue.Kind of a heading → the section it opens
-NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER = "nice-cue", "not-negating", "negation-before", "negation-after"
+NICE, NOT_NEGATING, NEGATION, NEGATION_NEXT = "nice-cue", "not-negating", "negation", "negation-next"
 OFFERED = "offer-cue"
-CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION_BEFORE, NEGATION_AFTER, OFFERED)
+CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION, NEGATION_NEXT, OFFERED)
 
 Occurrences = list[tuple[int, int]]  # where the cues of one group stand: (first, last) word, in order
 

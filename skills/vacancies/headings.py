@@ -50,8 +50,7 @@ class Headings(Sentences):
 
     cues: Cues
     nice_cue_words: list[int]  # the first words of the nice cues
-    negations_before: Occurrences
-    negations_after: Occurrences
+    negations: Occurrences
     sections: list[Section]
     heading_words: set[int]  # the words of the lines that open a section
 
@@ -176,7 +175,7 @@ class Headings(Sentences):
 
     def _negates_within(self, begin: int, end: int) -> bool:
         """Whether a negation cue stands wholly within words ``begin``…``end - 1``."""
-        return any_between(self.negations_before, begin, end) or any_between(self.negations_after, begin, end)
+        return any_between(self.negations, begin, end)
 
     def _title_after_paragraph(self, lines: list[Line], line_starts: list[int], number: int, body: str) -> bool:
         """A short line without a full stop, after an empty line, above more text: the title of the next part

@@ -4,9 +4,10 @@ of the reader asks about a mention.
 - **Sections** (skills.vacancies.headings): a heading opens a section that lasts until the next one. A mention in a
   "what we offer", "about us" ("About Voltwise", "Over Zekerzorg") or "what you will learn" ("Wat ga je leren?",
   "Jouw ontwikkeling") section describes the employer and the training it gives; it is not asked for.
-- **Negation** (skills.vacancies.negation): a mention a clause, a question's answer, a pronoun pointing back or a
-  section of what is not needed says is not needed is not asked, whatever section it stands in, unless its
-  sentence also calls it a plus ("not required, but a plus"): then it is nice to have.
+- **Negation** (skills.vacancies.negation): a mention whose clause carries a negation or a hedge, a question or
+  topic whose answer is negated, one a pronoun pointing back or a section of what is not needed says is not needed
+  is not asked, whatever section it stands in, unless its sentence also calls it a plus ("not required, but a
+  plus"): then it is nice to have.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré", "bij
   voorkeur", "is a plus", "preferably", "but not required". A cue does not reach past a "must" or a "but" ("SQL is
   a must, Docker is a plus"; but "Spark is geen vereiste, maar wel een plus"), and one in a sentence that refers
@@ -23,8 +24,8 @@ import bisect
 
 from skills.vacancies.cues import (
     ASKING_NOTHING,
-    NEGATION_AFTER,
-    NEGATION_BEFORE,
+    NEGATION,
+    NEGATION_NEXT,
     NICE,
     NOT_NEGATING,
     OFFERED,
@@ -32,19 +33,22 @@ from skills.vacancies.cues import (
     Section,
 )
 from skills.vacancies.headings import Headings
-from skills.vacancies.negation import NEGATION_ENDS, NegationScope
+from skills.vacancies.negation import NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
-__all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "Cues", "Layout", "Section")  # what the reader imports
+__all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "RESTORING", "Cues", "Layout", "Section")  # what the
+# reader imports
 
 FORWARD_NICE = frozenset(("bij", "preferably", "ideally", "idealiter", "liefst"))  # the first words of the
 # nice cues that make only what follows them nice ("cloudomgevingen, bij voorkeur AWS")
-MUSTS = NEGATION_ENDS | word_set("must essential mandatory need vereiste verplicht eis")  # a nice or offer cue does
-# not reach past these: "SQL is a must, Spark is a plus"…
+MUSTS = word_set(
+    "must essential mandatory need needed required necessary nodig vereist vereiste noodzakelijk verplicht eis"
+)  # a nice or offer cue does not reach past these: "SQL is a must, Spark is a plus"…
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
 REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
+RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its sentence negated: "geen Azure, wel AWS"
 OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you in Airflow and dbt"
 
 
@@ -64,11 +68,11 @@ class Layout(NegationScope, Headings):
         self.nice_cues = found_cues[NICE]
         self.nice_cue_words = [first for first, _last in found_cues[NICE]]
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
-        not_negating = {first for first, _last in found_cues[NOT_NEGATING]}
-        self.negations_before = [
-            (first, last) for first, last in found_cues[NEGATION_BEFORE] if first not in not_negating
+        idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
+        self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
+            (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
         ]
-        self.negations_after = found_cues[NEGATION_AFTER]
+        self.negations_next = found_cues[NEGATION_NEXT]
         self.offer_cues = found_cues[OFFERED]
         self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
         self._musts = [  # where a must stands ("must", not "not a must"), in order
@@ -78,7 +82,6 @@ class Layout(NegationScope, Headings):
         ]
         self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
         self.read_sections()
-        self.negated_references = self.read_negated_references()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
     def section(self, first: int) -> Section:
@@ -101,7 +104,7 @@ class Layout(NegationScope, Headings):
         begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
         end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
         for cue, cue_last in self.nice_cues[begin:end]:
-            if cue > first and cue in self.forward_nice_cues:
+            if (cue > first and cue in self.forward_nice_cues) or self.in_denied_topic(cue):
                 continue
             if self._stops_a_cue(*((first + 1, cue) if cue > first else (cue_last + 1, first)), mention=first):
                 continue

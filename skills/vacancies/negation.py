@@ -1,66 +1,226 @@
-"""Negation scope: which mentions a vacancy says it does not ask for.
+"""Negation scope: which mentions a vacancy says it does not ask for. One rule, on clauses.
 
-- A mention is not asked for when it stands in a section of what is not needed ("What you don't need", "Wat je
-  niet nodig hebt") before any colon of its line (what follows "Airflow:" explains), or its clause has "geen",
-  "niet", "nooit", "no", "not", "don't"… at most seven words before it ("geen Spark-ervaring nodig", "no Airflow
-  needed", "nog nooit met Airflow gewerkt?") or "niet" among its last two words, or "is not" as its last two, with
-  no "and", "en"… in between ("met Airflow werken we niet", "cloud is welcome, Spark is not"; a colon ends that
-  tail: "SQL is een must, Spark niet: …"), or "not required", "niet nodig", "hoeft niet", "isn't part of"… at
-  most six words after it; idioms such as "geen moeite met" and "not only" do not negate. A negation that ended
-  before a colon stops there ("Geen Scala nodig: wij werken in Python"), and a clause opened by "als de…",
-  "wanneer", "omdat"… is one of its own ("je debugt pipelines als de output niet klopt").
-- A negation after a mention that denies needing or using it reaches it ("Spark and Airflow are not used here",
-  "Airflow isn't something you need"), but not across a relative clause ("DAGs that don't need restarts"); one
-  before it that denies needing reaches its whole clause ("You do not need any hands-on experience with Docker");
-  "nobody", "none", "nor", "niemand" negate; a question answered by a negation is negated ("Spark? Not needed.").
-- A negated pronoun that points back ("so you won't need it", "none of these", "dus die hoef je niet te kennen")
-  negates the last mention before it in its sentence or the sentence before on its line, and its list (the reader
-  joins them: skills.vacancies.reading).
+- **Clauses** (skills.vacancies.clauses): a sentence is cut at commas, colons, dashes, contrasts, conjunctions
+  between two clauses and subordinate openers, never inside a mention nor between the names of a list ("Spark,
+  Airflow or Kafka is not needed"; but "Python is een must en Airflow gebruiken we niet").
+- **The rule.** A mention is not asked when its clause carries a negation or a hedge (the editors' negation cues:
+  "no", "not", "never", "geen", "niet", "nooit", "hoeft", "hardly", "out of scope", "nauwelijks", "bijzaak"…),
+  wherever it stands in the clause: "Spark plays no part here", "met Airflow werken we niet", "Kubernetes is hardly
+  used". In a subordinate clause only a negation of needing, using, knowing or having counts ("if you have never
+  used Spark"; not "als de output niet klopt", "make sure no column changes type"); a negated clause reaches the
+  subordinate clauses that go on from it ("We verwachten niet dat je Spark kent"), and a relative clause that says
+  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here").
+- **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "zonder downtime": an item's
+  concept, a requirement), of an idiom that asks (the editors' not-negating cues: "don't shy away from", "geen
+  moeite met", "not only"), cancelled by "without"/"zonder" in its clause ("Nothing reaches production without
+  passing the tests"), or a bare "not"/"geen" that a contrast right after it replaces ("geen luxe maar standaard").
+  A contrast opens a clause of its own, so it restores what follows it ("geen Azure, wel AWS", "No Scala, but strong
+  Python").
+- "Instead of", "without", "zonder"… (the editors' cues of the next mention) negate only the mention right after
+  them, and its list: "We use Dagster instead of Airflow", "without any Spark experience".
+- A question, or a topic before a colon, a dash or an aside, is not asked when the clause right after it is negated:
+  "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Airflow (not required)"; a negated label
+  before a colon reaches what follows it when it is only a verdict or goes on into names ("Geen vereiste: Docker",
+  "No big data tooling: Spark, Kafka").
+- A negated pronoun that points back ("so you won't need it", "none of that", "dus die hoef je niet te kennen",
+  "speelt het geen rol") negates the last mention before it in its sentence, the sentence before on its line or the
+  question a line of answers follows, and that mention's list (skills.vacancies.reading); one followed by its
+  negation describes what it points at ("Airflow, dat niet altijd meewerkt") unless it denies needing it.
+- A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked.
 
-Its own module because these rules reach across words, sentences and sections in ways the other parts of the
-layout do not; they read the sentence indexes and the negation cues, and nothing reads them back but the layout.
+A nice-to-have cue in the sentence still wins ("not essential, but welcome": skills.vacancies.layout). Its own
+module because these rules reach across words, sentences and sections in ways the other parts of the layout do not;
+they read the clauses, the negation cues and where the mentions stand, and nothing reads them back but the layout
+and the reader.
 """
 
 import bisect
 
-from skills.vacancies.cues import Occurrences, Section, any_between
-from skills.vacancies.sentences import CONJUNCTIONS, LIST_FILLERS, Sentences
+from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, Clauses
+from skills.vacancies.cues import Occurrences, Section
+from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
-WORDS_BEFORE = 7
-WORDS_AFTER = 6
-NEGATION_ENDS = frozenset(("nodig", "needed", "required", "necessary", "vereist", "noodzakelijk"))  # "geen X nodig"
-NEEDING = NEGATION_ENDS | word_set(
-    """
-    need needs use used uses using require requires expect expected ask asked look touch touches touched
-    gebruiken gebruikt vragen gevraagd verwachten verwacht
-    """
-)  # what a negation after a mention denies of it: "Spark and Airflow are not used here", "Spark is not something
-# we look for", "Airflow isn't something you need"
-NEEDING_REACH = 3  # words from the negation to the word of needing: "aren't things you need"
-RELATIVES = frozenset(("that", "which", "who", "where", "die", "dat", "wat", "waar", "waarmee"))  # "Airflow DAGs
-# that don't need restarts": the negation belongs to a clause of its own
-REFERENCE_AFTER = frozenset(("need", "use", "know", "touch", "require", "expect", "run", "with"))  # "you won't
+NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous hands on of van in eerdere ever ooit")
+NEXT_FILLERS |= word_set("having hebben")
+# what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
+NEXT_REACH = 3
+VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
+REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
+REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
+VERDICT_WORDS = (
+    NEEDING
+    | LIST_FILLERS
+    | word_set(
+        "a an een for voor this deze de het the rol role job functie position positie here hier of van in prior eerdere "
+        "is are zijn part onderdeel relevant following volgende tools tooling technologies technologieën frameworks"
+    )
+)  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
+# comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
+REFERENCE_AFTER = word_set("need needed use used know known touch touched require expect run with")  # "you won't
 # need them", "you will not work with it"
-REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either"))  # the objects of those verbs
-OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those"))  # "…, dus die hoef je niet te kennen"
-POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES
+REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either", "that"))  # the objects of those verbs
+OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those", "daar", "daarmee"))  # "…, dus die hoef je
+# niet te kennen", "Daar doen we niets mee."
+NEGATED_REFERENCES = frozenset(("het",))  # a pronoun, not an article, before its negation: "in jouw werk speelt het
+# geen rol", "voor jou is het geen onderdeel van het werk"
+POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES
 REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
 OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
 # required to…" at the start of a sentence points at nothing)
 REFERENCE_TAIL = 3  # "you won't need them in this team"
 REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
-CLAUSE_TAIL = 2  # "met Airflow werken we niet": Dutch puts "niet" among the last words of the mention's clause
-TAIL_NEGATIONS = frozenset(("niet", "nooit"))
-TAIL_PAIRS = frozenset((("is", "not"), ("are", "not"), ("isn", "t"), ("aren", "t")))  # "…, Spark is not."
 
 
-class NegationScope(Sentences):
-    """Answers whether a mention is negated; the layout sets the negation cues and the sections it reads."""
+class NegationScope(Clauses):
+    """Answers whether a mention is negated; the layout sets the negation cues and the sections it reads, the reader
+    where the mentions stand (``read_mentions``)."""
 
-    negations_before: Occurrences  # "geen", "no", "not"…, without the idioms that do not negate ("geen moeite met")
-    negations_after: Occurrences  # "not required", "niet nodig"…
+    negations: Occurrences  # "no", "niet", "hardly"…, without the idioms that do not negate ("geen moeite met")
+    negations_next: Occurrences  # "instead of", "in plaats van"
     sections: list[Section]
+
+    def read_mentions(self, spans: list[tuple[int, int]]) -> None:
+        """Reads the clauses and their negations, given the (first, last) words of every mention: the reader calls
+        it once it knows where they stand, before it asks ``is_negated``."""
+        spans = sorted(set(spans))
+        self.read_clauses(spans)
+        count = len(self.clause_starts)
+        self._negated = [False] * count  # per clause: it carries a negation
+        needing, passive = [False] * count, [False] * count
+        for index, word in enumerate(self.words):
+            needing[self.negation_clauses[index]] |= word in NEEDING
+            passive[self.negation_clauses[index]] |= word in PASSIVE
+        self._first_negations = [len(self.words)] * count
+        self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
+        for first, last in reversed(self.negations):
+            if self.named.isdisjoint(range(first, last + 1)):  # "niet ingevulde velden": part of the concept
+                self._negated[self.negation_clauses[first]] = True
+                self._first_negations[self.negation_clauses[first]] = first
+        self._double = {self.negation_clauses[first] for first, _last in self.negations_next} & {
+            clause for clause in range(count) if self._negated[clause]
+        }  # "Nothing reaches production without passing the checks", "geen artikel zonder prijs": it asks
+        for clause in self._double:
+            self._negated[clause] = False
+        self._denies_needing = [self._negated[clause] and needing[clause] for clause in range(count)]
+        self._denied = [False] * count  # per clause: what it names is not asked
+        for clause in range(count):
+            subordinate = self.clause_kinds[clause] != MAIN
+            self._denied[clause] = (self._denies_needing if subordinate else self._negated)[clause] or (
+                subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            )  # "We verwachten niet dat je Spark kent", "It doesn't matter if you know Spark"
+            start = self.clause_starts[clause]
+            if (
+                self.clause_kinds[clause] == RELATIVE
+                and self._denies_needing[clause]
+                and self.goes_on(clause)
+                and (passive[clause] or self.words[start + 1] in PRONOUNS)
+            ):
+                self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
+        self._negated_next = self._read_negated_next(spans)
+        self.negated_references = self.read_negated_references()
+
+    def _read_negated_next(self, spans: list[tuple[int, int]]) -> set[int]:
+        """The first words of the mentions right after "instead of", "without", "zonder"… in their clause, and of
+        their lists: at most three words after them in a main clause ("instead of managing our own Airflow"), or
+        after fillers and words of needing only ("without any hands-on Spark experience", "without ever having used
+        Spark"; not "als een leverancier zonder waarschuwing een veld hernoemt")."""
+        firsts = [first for first, _last in spans]
+        negated = set()
+        for cue_first, last in self.negations_next:
+            if self.negation_clauses[last] in self._double or not self.named.isdisjoint(range(cue_first, last + 1)):
+                continue  # a double negation asks; "zonder downtime" is a phrase
+            found = bisect.bisect_right(firsts, last)
+            clauses = {self.negation_clauses[last], self.negation_clauses[min(last + 1, len(self.words) - 1)]}
+            if found == len(firsts) or self.negation_clauses[firsts[found]] not in clauses:
+                continue  # its own clause, or the one it opens: "zonder dat je Spark kent"
+            between = self.words[last + 1 : firsts[found]]
+            loose = len(between) <= NEXT_REACH and self.clause_kinds[self.negation_clauses[last]] == MAIN
+            if not (loose or NEXT_FILLERS.issuperset(between)):
+                continue
+            while found < len(firsts):
+                negated.add(firsts[found])
+                following = bisect.bisect_right(firsts, spans[found][1])
+                if following == len(firsts) or not self.joined(spans[found][1], firsts[following]):
+                    break
+                found = following
+        return negated
+
+    def is_negated(self, first: int, last: int) -> bool:
+        """Whether the mention of words ``first``…``last`` is not asked by the module's rule."""
+        if self.sections[first] is Section.NOT_ASKED:
+            return True
+        clause = self.negation_clauses[first]
+        return (
+            (self._denied[clause] and not self._replaced(clause, first))
+            or first in self._negated_next
+            or self._topic_denied(clause)
+            or self._verdict_before(clause)
+        )
+
+    def _replaced(self, clause: int, first: int) -> bool:
+        """Whether the negation of ``clause`` is a bare "not", "geen"… after word ``first`` that denies no need, and a
+        contrast follows it within two words: the negation belongs to what the contrast replaces ("Type hints zijn
+        geen luxe maar standaard"), not to what stands before it (but "Spark is not needed, but Python is", "Spark is
+        not part of the stack, but…", "Spark is out of scope, but…")."""
+        following = clause + 1
+        negation = self._first_negations[clause]
+        return (
+            not self._denies_needing[clause]
+            and first < negation
+            and following < len(self.clause_starts)
+            and self.sentences[self.clause_starts[following]] == self.sentences[first]
+            and self.words[self.clause_starts[following]] in CONTRASTS
+            and self.clause_starts[following] - negation <= REPLACED_REACH
+            and self.words[negation] in REPLACEABLE
+        )
+
+    def in_denied_topic(self, index: int) -> bool:
+        """Whether word ``index`` stands in a question or topic that the clause after it denies: a nice cue there
+        does not count ("Is Spark een pré? Nee.")."""
+        return self._topic_denied(self.negation_clauses[index])
+
+    def _topic_denied(self, clause: int) -> bool:
+        """Whether ``clause`` is a question, or a topic before a colon, a dash or an aside on its line, and the clause
+        after it is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not
+        required", "Airflow (not required)"; after a topic of names and fillers only ("Spark experience: we don't use
+        it") or before a verdict ("Spark-jobs bouwen: niet nodig voor deze rol"), that names nothing itself (not
+        "Python (no Spark or Scala needed)")."""
+        following = clause + 1
+        if following >= len(self.clause_starts) or not self._negated[following]:
+            return False
+        begin, end = self.clause_starts[clause], self.clause_starts[following]
+        gap = self.text[self.ends[end - 1] : self.starts[end]]
+        if "?" in gap:
+            return True
+        if not (self.labels(end) or "(" in gap) or "\n" in gap:
+            return False
+        after = following + 1
+        verdict = range(end, self.clause_starts[after] if after < len(self.clause_starts) else len(self.words))
+        return self.named.isdisjoint(verdict) and (
+            self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
+        )
+
+    def _only_verdict(self, words: range) -> bool:
+        """Whether ``words`` hold nothing but negations and words of a verdict: "not needed for this role"."""
+        return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
+
+    def _verdict_before(self, clause: int) -> bool:
+        """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
+        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or a negated label of a colon or a dash whose
+        negation goes on into the names after it ("No big data tooling: Spark, Kafka", "Geen streaming – Kafka,
+        Flink"; not "Geen Scala nodig: wij werken in Python", "Irrelevant here — your tools are SQL")."""
+        if clause == 0 or not self._negated[clause - 1]:
+            return False
+        begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
+        if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
+            return False
+        following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
+        colon = ":" in self.text[self.ends[end - 1] : self.starts[end]]
+        return (colon and self._only_verdict(range(begin, end))) or (
+            VERDICT_ENDS.isdisjoint(self.words[begin:end])
+            and all(self.in_list(index) for index in range(end, following))
+        )
 
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""
@@ -70,95 +230,46 @@ class NegationScope(Sentences):
             if self.words[index] in POINTING_BACK and self._negated_reference(index)
         ]
 
-    def is_negated(self, first: int, last: int) -> bool:
-        """Whether the mention of words ``first``…``last`` is negated in its clause or stands in a section of what
-        is not needed (see the module's rule)."""
-        if self.sections[first] is Section.NOT_ASKED:
-            return True
-        begin, end = self.clause_span(first)
-        window = max(begin, first - WORDS_BEFORE - 1)
-        stop = min(end, last + 1 + WORDS_AFTER)
-        before = bisect.bisect_right(self.after_colons, first) - 1
-        colon = self.after_colons[before] if before >= 0 else -1  # the first word after the last colon before it
-        if colon > window and not NEGATION_ENDS.isdisjoint(self.words[window:colon]):
-            window = colon  # "Geen Scala nodig: wij werken in Python": the negation ended before the colon
-        negated_before = any_between(self.negations_before, window, first) or self._denied_before(
-            max(begin, colon), first
-        )
-        if negated_before or any_between(self.negations_after, last + 1, stop):
-            return True
-        if self._denied_after(last, min(stop, self.next_colon(last, end))) or self._answered_no(last):
-            return True
-        # a Dutch tail ("Spark niet") ends at a colon too: "SQL is een must, Spark niet: onze volumes zijn klein"
-        end = self.next_colon(last, end)
-        stop = min(end, stop)
-        tail = max(last + 1, end - CLAUSE_TAIL)
-        return (
-            not TAIL_NEGATIONS.isdisjoint(self.words[tail:stop])
-            or (end - 2 > last and end <= stop and tuple(self.words[end - 2 : end]) in TAIL_PAIRS)
-        ) and CONJUNCTIONS.isdisjoint(self.words[last + 1 : end])
-
-    def _denied_after(self, last: int, stop: int) -> bool:
-        """Whether a negation after word ``last`` (before ``stop``) is followed closely by a word of needing or using:
-        "Spark and Airflow are not used here", "Airflow isn't something you need"; not across a relative clause
-        ("Airflow DAGs that don't need restarts")."""
-        index = bisect.bisect_right(self.negations_before, (last, len(self.words)))
-        for cue_first, cue_last in self.negations_before[index:]:
-            if cue_first >= stop:
-                break
-            if not RELATIVES.isdisjoint(self.words[last + 1 : cue_first]):
-                return False
-            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(stop, cue_last + 1 + NEEDING_REACH)]):
-                return True
-        return False
-
-    def _denied_before(self, begin: int, first: int) -> bool:
-        """Whether a negation of needing stands anywhere in words ``begin``…``first - 1`` of the clause: "You do not
-        need to have any hands-on experience with Docker"."""
-        index = bisect.bisect_left(self.negations_before, (begin, -1))
-        for cue_first, cue_last in self.negations_before[index:]:
-            if cue_first >= first:
-                return False
-            if not NEEDING.isdisjoint(self.words[cue_last + 1 : min(first, cue_last + 1 + NEEDING_REACH)]):
-                return True
-        return False
-
-    def _answered_no(self, last: int) -> bool:
-        """Whether the mention ending at word ``last`` is a question answered by a negation: "Spark? Not needed."."""
-        if last in self.questions:
-            question = last
-        elif last + 1 in self.questions and self.words[last + 1] in LIST_FILLERS:
-            question = last + 1  # "Spark experience? Not required."
-        else:
-            return False
-        found = bisect.bisect_left(self.negations_after, (question + 1, -1))
-        return found < len(self.negations_after) and self.negations_after[found][0] == question + 1
-
     def _negated_reference(self, index: int) -> bool:
         """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was
         just named and is negated: "Airflow and dbt are not used here, so you won't need them", "none of these", "…,
         dus die hoef je niet te kennen"."""
         word = self.words[index]
+        clause = self.negation_clauses[index]
+        described = bisect.bisect_left(self.negations, (index + 1, -1))
+        negation_follows = described < len(self.negations) and self.negations[described][0] == index + 1
+        if word in NEGATED_REFERENCES:
+            return negation_follows and self._negated[clause]
         if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
-            return self.is_negated(index, index)
+            return self._negated[clause]
         before = self.words[index - 1]
         if word in REFERENCES_AFTER and (
             before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
         ):
             tail = self.words[index + 1 : self.clause_span(index)[1]]
-            if len(tail) > REFERENCE_TAIL or not REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail):
-                return False
-        elif word not in OPENING_REFERENCES or not (
+            return len(tail) <= REFERENCE_TAIL and REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail) and self._negated[clause]
+        if word not in OPENING_REFERENCES or not (
             self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
         ):
             return False
-        return self.is_negated(index, index)
+        if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
+            return self._denies_needing[clause]
+        return self._negated[clause]
 
     def referred_sentences(self, index: int) -> tuple[int, ...]:
-        """The sentences a pronoun at word ``index`` may point back into: its own, and the one before it on the
-        same line ("Forget about Airflow; we don't use it")."""
-        sentence = self.sentences[index]
-        begin = bisect.bisect_left(self.sentences, sentence)
-        if begin > 0 and "\n" not in self.text[self.ends[begin - 1] : self.starts[begin]]:
-            return sentence, sentence - 1
-        return (sentence,)
+        """The sentences a pronoun at word ``index`` may point back into: its own, the one before it on its line
+        ("Forget about Airflow; we don't use it"), and a question on the line right before those ("En Docker?\n
+        Die beheert onze ICT-dienstverlener. Daar hoef je je niet mee bezig te houden.")."""
+        referred = [self.sentences[index]]
+        begin = bisect.bisect_left(self.sentences, referred[-1])
+        while begin > 0:
+            gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+            if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
+                break
+            if "\n" not in gap and len(referred) > 1:
+                break
+            referred.append(self.sentences[begin - 1])
+            if "\n" in gap:
+                break
+            begin = bisect.bisect_left(self.sentences, referred[-1])
+        return tuple(referred)

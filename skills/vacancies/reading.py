@@ -10,9 +10,10 @@ How a text is read, step by step (each step documented in its module):
    tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud");
    a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in "slow SQL").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
-   and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated ones are "not asked", in their own group, whatever section they stand in,
-   and an item or tool said not to be needed is never among those asked; the others are required or nice to have.
-   An item mentioned both ways is required.
+   and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated
+   ones are "not asked", in their own group, whatever section they stand in, and an item or tool said not to be
+   needed is never among those asked unless its sentence restores it ("geen Azure, wel AWS"); the others are
+   required or nice to have. An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
 Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
@@ -24,7 +25,7 @@ from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.context import in_context
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
-from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
+from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
@@ -230,11 +231,16 @@ def read_vacancy(*, text: str) -> VacancyReading:
     ]
     mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
 
-    placed = []  # (hit, start, end, first word, last word, nice, negated) of every mention outside the offer
+    words_of = {  # each mention's first and last word
+        hit: (layout.word_at(tokens[hit.first].start), layout.word_at(tokens[hit.last].end - 1))
+        for hit in mentions + tools_named
+    }
+    layout.read_mentions(list(words_of.values()))
+    placed = []  # (hit, start, end, first word, last word, negated) of every mention outside the offer
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
-        first_word, last_word = layout.word_at(start), layout.word_at(end - 1)
+        first_word, last_word = words_of[hit]
         if layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word):
             continue
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
@@ -252,8 +258,17 @@ def read_vacancy(*, text: str) -> VacancyReading:
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice
         entry["phrases"].append(phrase)
-    for key in not_asked.keys() & asked.keys():  # said not to be needed anywhere: not asked, wherever else named
-        not_asked[key] = sorted([*not_asked[key], *asked.pop(key)["phrases"]], key=lambda phrase: phrase.start)
+    contrasted = {  # an asked mention's start → its sentence, when a contrast opens its clause ("wel AWS")
+        start: layout.sentences[first]
+        for _hit, start, _end, first, _last, negated in placed
+        if not negated and layout.words[layout.clause_span(first)[0]] in RESTORING
+    }
+    for key in not_asked.keys() & asked.keys():  # not needed: not asked wherever else named, unless restored
+        restored = {contrasted.get(phrase.start) for phrase in asked[key]["phrases"]}
+        if restored.isdisjoint(layout.sentences[layout.word_at(phrase.start)] for phrase in not_asked[key]):
+            not_asked[key] = sorted([*not_asked[key], *asked.pop(key)["phrases"]], key=lambda phrase: phrase.start)
+        else:
+            del not_asked[key]
 
     items = tuple(
         ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
@@ -299,22 +314,11 @@ def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _spread_negations(placed: list[list], layout: Layout) -> None:
-    """A negation reaches every mention of the list it stands in: "geen FastAPI of Django", "Spark, Airflow or
-    Kafka is not needed" — mentions joined by commas, "or", "and", "of", "en"… share the answer of a negated one.
-    A negated pronoun reaches the last mention before it in its sentence or the one before on its line, and so
-    that mention's list: "We moved off Airflow, so you won't need it", "Airflow en dbt: die gebruiken we niet"."""
+    """A negated pronoun reaches the last mention before it in the sentences it points back into, and that mention's
+    list (the mentions of its clause): "We moved off Airflow and dbt, so you won't need them"."""
     for reference in layout.negated_references:
         sentences = layout.referred_sentences(reference)
         before = [mention for mention in placed if mention[4] < reference and layout.sentences[mention[4]] in sentences]
         for mention in before:
-            if mention[4] == before[-1][4]:
+            if layout.negation_clauses[mention[4]] == layout.negation_clauses[before[-1][4]]:
                 mention[5] = True
-    chain: list[list] = []
-    for mention in [*placed, None]:
-        if mention is not None and chain and (mention[3] <= chain[-1][4] or layout.joined(chain[-1][4], mention[3])):
-            chain.append(mention)
-            continue
-        if any(member[5] for member in chain):
-            for member in chain:
-                member[5] = True
-        chain = [mention] if mention is not None else []

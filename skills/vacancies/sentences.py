@@ -53,12 +53,12 @@ class Sentences:
             if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
                 sentence += 1
                 clause += 1
-            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self._als_clause(index):
+            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self.als_clause(index):
                 clause += 1
             self.sentences[index] = sentence
             self.clauses[index] = clause
 
-    def _als_clause(self, index: int) -> bool:
+    def als_clause(self, index: int) -> bool:
         """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""
         return self.words[index] == "als" and index + 1 < len(self.words) and self.words[index + 1] in CLAUSE_AFTER_ALS
 

@@ -222,6 +222,23 @@ class NegationScope(Clauses):
             and all(self.in_list(index) for index in range(end, following))
         )
 
+    def negated_by_references(self, lasts: list[int]) -> list[int]:
+        """Of the mentions ending at words ``lasts`` (in order), the positions a negated pronoun reaches: the last
+        mention before it in the sentences it points back into, and that mention's list (the mentions of its
+        clause): "We moved off Airflow and dbt, so you won't need them"."""
+        reached = []
+        for reference in self.negated_references:
+            sentences = self.referred_sentences(reference)
+            before = [
+                position
+                for position, last in enumerate(lasts)
+                if last < reference and self.sentences[last] in sentences
+            ]
+            if before:
+                clause = self.negation_clauses[lasts[before[-1]]]
+                reached += [position for position in before if self.negation_clauses[lasts[position]] == clause]
+        return reached
+
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""
         return [

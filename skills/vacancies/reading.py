@@ -245,7 +245,8 @@ def read_vacancy(*, text: str) -> VacancyReading:
             continue
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
         placed.append([hit, start, end, first_word, last_word, negated])
-    _spread_negations(placed, layout)
+    for position in layout.negated_by_references([mention[4] for mention in placed]):
+        placed[position][5] = True
 
     asked: dict[tuple[str, int], dict] = {}
     not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
@@ -311,14 +312,3 @@ def read_vacancy(*, text: str) -> VacancyReading:
 
 def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
     return [(tokens[hit.first].start, tokens[hit.last].end) for hit in hits]
-
-
-def _spread_negations(placed: list[list], layout: Layout) -> None:
-    """A negated pronoun reaches the last mention before it in the sentences it points back into, and that mention's
-    list (the mentions of its clause): "We moved off Airflow and dbt, so you won't need them"."""
-    for reference in layout.negated_references:
-        sentences = layout.referred_sentences(reference)
-        before = [mention for mention in placed if mention[4] < reference and layout.sentences[mention[4]] in sentences]
-        for mention in before:
-            if layout.negation_clauses[mention[4]] == layout.negation_clauses[before[-1][4]]:
-                mention[5] = True

@@ -37,17 +37,6 @@ def candidate(role):
     return profile
 
 
-@pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
 def accept(recruiter, profile):
     contact = send_contact_request(
         recruiter=recruiter, profile=profile, message="Shall we talk?", name="Rita", company="Acme",

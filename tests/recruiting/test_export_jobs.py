@@ -43,17 +43,6 @@ def role():
     return RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse", order=1, is_senior=True)
 
 
-@pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
 def rows_of(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
 

@@ -20,17 +20,6 @@ def role():
 
 
 @pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
-@pytest.fixture
 def entry(recruiter, role):
     shortlist = ShortlistFactory(recruiter=recruiter, role=role)
     return ShortlistEntryFactory(shortlist=shortlist, profile=make_candidate(role=role, score=73))

@@ -36,17 +36,6 @@ VISIBLE = EngineerProfile.Visibility.RECRUITERS
 
 
 @pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
-@pytest.fixture
 def shortlist(recruiter):
     role = RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse")
     return ShortlistFactory(recruiter=recruiter, name="Utrecht medior", role=role)

@@ -47,17 +47,6 @@ def role(items):
     return role
 
 
-@pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
 def engineer(levels: dict, *, visible: bool = True, name: str = "") -> EngineerProfile:
     """An engineer with these levels per item, visible to recruiters or not, shown by name."""
     user = UserFactory(password=None)

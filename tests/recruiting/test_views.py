@@ -53,17 +53,6 @@ def role():
     return RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse", order=1)
 
 
-@pytest.fixture
-def recruiter():
-    return RecruiterFactory()
-
-
-@pytest.fixture
-def recruiter_client(client, recruiter):
-    client.force_login(recruiter)
-    return client
-
-
 def body(response) -> str:
     return response.content.decode()
 

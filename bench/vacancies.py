@@ -22,7 +22,7 @@ one name repeated, bullets, colons, "such as", years or a language named thousan
 under 100 ms of CPU at p95: a reading whose work grows faster than its text fails here. Builds its own database (a SQLite file under
 bench/results/, or ``bench_vacancies`` on DATABASE_URL's PostgreSQL server); exits 1 when a target is missed.
 
-    .venv/bin/python -m bench.vacancies [--reads 200]
+    .venv/bin/python -m bench.vacancies [--reads 200] [--sets tuned]
 """
 
 import argparse
@@ -427,6 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reads", type=int, default=200, help="timed reads per catalog size (default 200)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--sets",
+        default=",".join(SETS),
+        help="labelled sets to read, comma-separated (default all); 'tuned' alone keeps the blind ones out of sight",
+    )
     options = parser.parse_args(argv)
 
     from bench.data import configure_django, migrate_and_load_demo, own_database_url
@@ -435,14 +440,17 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     migrate_and_load_demo()
-    sets = {name: labelled_vacancies(folder) for name, folder in SETS.items()}
+    chosen = options.sets.split(",")
+    if unknown := set(chosen) - set(SETS):
+        parser.error(f"unknown sets: {', '.join(sorted(unknown))} (known: {', '.join(SETS)})")
+    sets = {name: labelled_vacancies(SETS[name]) for name in chosen}
     lines, qualities = report(sets)
     print(
         f"Reading labelled vacancies on {connection.vendor}: "
         + ", ".join(f"{len(vacancies)} {name}" for name, vacancies in sets.items())
     )
     print("\n".join(lines))
-    text = long_vacancy(sets["tuned"], length=20_000, seed=options.seed)
+    text = long_vacancy(labelled_vacancies(LABELLED), length=20_000, seed=options.seed)
     load = os.getloadavg()[0]
     print(f"Reading speed ({os.cpu_count()} CPUs, load average {load:.1f}):")
     demo = time_reads(text, reads=options.reads)

@@ -7,9 +7,10 @@
   outside the company and offer sections; two joined by "or" ("Nederlands of Engels") ask neither. Reported as
   language codes ("nl", "en"…).
 - **Years**: the fewest years of experience asked (the rule of skills.vacancies.seniority), or none.
-- **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else the place after "based in",
-  "gevestigd in", "kantoor in", "office in"…, else the first Dutch or Belgian city named, else "remote" for a
-  fully remote job, else none.
+- **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else a known city in the first lines (a
+  header's "Company | Manchester | Hybrid"), else the place after "based in", "gevestigd in", "kantoor in",
+  "office in"…, else the first Dutch, Belgian, British or Irish city named, else "remote" for a fully remote job,
+  else none.
 """
 
 import bisect
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from skills.vacancies.layout import ASKING_NOTHING, Layout, Section
+from skills.vacancies.terms import ENGLISH_AND_DUTCH_SMALL_WORDS
 from skills.vacancies.text import word_set
 
 LANGUAGE_NAMES = {
@@ -35,9 +37,19 @@ PROFICIENCY = word_set(
     vloeiend vloeiende moedertaal moedertaalniveau beheersing beheers beheerst spreek spreekt spreken
     schriftelijk mondeling uitstekend uitstekende goede goed niveau vereist verplicht communiceren schrijft
     schrijven kennis machtig voertaal werktaal woord geschrift communicatief communicatieve vaardig vaardigheden
-    prettig redden
+    prettig redden vlot vlotte work works werk werkt daily dagelijks dagelijkse
+    """
+)  # "work" alone asks no language: "a Dutch company" is no language (see _as_language); "work in English" is
+HOW_WELL = word_set(  # right before a language's name, it is the language: "good English for the sales team"
+    """
+    fluent good strong excellent native proficient solid professional conversational
+    vloeiend vloeiende vlot vlotte goed goede uitstekend uitstekende perfect perfecte
     """
 )
+# After a language's name, a small word shows it is the language ("good English for…"), not an adjective ("a good
+# Dutch employer", "in Dutch shops").
+FUNCTION_WORDS = ENGLISH_AND_DUTCH_SMALL_WORDS | {"for", "with", "met", "and", "or", "en", "of"}
+WORKING_LANGUAGE = word_set("werktaal voertaal")  # and "working language": asked in the offer's lines too
 LIST_JOINS = word_set("and or en of")
 LANGUAGE_NOUNS = word_set("nederlands engels duits frans")  # the Dutch names of languages, never adjectives
 LANGUAGE_FOLLOWERS = word_set(
@@ -68,8 +80,12 @@ PLACES = (
     "Roermond, Sittard, Helmond, Hengelo, Emmen, Middelburg, Vlissingen, Rijswijk, Schiedam, Capelle aan den IJssel, "
     "Alphen aan den Rijn, Purmerend, Hoorn, Diemen, Woerden, Harderwijk, Oss, Veghel, Goes, Bergen op Zoom, "
     "Roosendaal, Antwerpen, Antwerp, Brussel, Brussels, Gent, Ghent, Leuven, Mechelen, Hasselt, Brugge, Bruges, "
-    "Kortrijk"
-)
+    "Kortrijk, Luik, Liège, Namen, Namur, Charleroi, Aalst, Genk, Oostende, Ostend, Sint-Niklaas, Roeselare, "
+    "Turnhout, Zaventem, Diegem, Wavre, Louvain-la-Neuve, London, Manchester, Birmingham, Leeds, Bristol, Edinburgh, "
+    "Glasgow, Cardiff, Belfast, Liverpool, Sheffield, Newcastle, Nottingham, Cambridge, Oxford, Brighton, Leicester, "
+    "Southampton, Aberdeen, Swansea, Coventry, Milton Keynes, Dublin, Cork, Galway"
+)  # not "Reading", "Bath" or "York": words at the start of a sentence, or part of "New York"
+HEADER_LINES = 3  # a header's "Company | City | Hybrid" names the job's place before any office in the text
 PLACE = re.compile(r"(?<![\w'-])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
@@ -82,6 +98,7 @@ class Requirements:
 
 
 EITHER = frozenset(("or", "of"))
+EITHER_FILLERS = frozenset(("in", "het", "the"))  # "Nederlands of het Engels", "in Dutch or in English"
 
 
 def languages_asked(layout: Layout) -> tuple[str, ...]:
@@ -94,7 +111,9 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
     either = _either_language(layout)
     for index, word in enumerate(layout.words):
         code = LANGUAGE_OF_WORD.get(word)
-        if code is None or code in found or layout.section(index) in ASKING_NOTHING or not _as_language(layout, index):
+        if code is None or code in found or not _as_language(layout, index):
+            continue
+        if layout.section(index) in ASKING_NOTHING and not _names_working_language(layout, index):
             continue
         if index in either:
             continue
@@ -120,9 +139,18 @@ def _either_language(layout: Layout) -> set[int]:
     return {
         index
         for earlier, later in pairwise(named)
-        if later == earlier + 2 and layout.words[earlier + 1] in EITHER
+        if later - earlier <= 4
+        and layout.words[earlier + 1] in EITHER
+        and EITHER_FILLERS.issuperset(layout.words[earlier + 2 : later])
         for index in (earlier, later)
     }
+
+
+def _names_working_language(layout: Layout, index: int) -> bool:
+    """Whether the sentence of word ``index`` names the language people work in ("English is the working language",
+    "de voertaal is Engels"): asked even where it stands among the offer's lines."""
+    words = layout.sentence_words(index)
+    return not WORKING_LANGUAGE.isdisjoint(words) or ("working" in words and "language" in words)
 
 
 def _as_language(layout: Layout, index: int) -> bool:
@@ -130,6 +158,11 @@ def _as_language(layout: Layout, index: int) -> bool:
     "Dutch-speaking", not "a Dutch company" or "de Nederlandse overheid"."""
     following = index + 1
     if following >= len(layout.words) or layout.sentences[following] != layout.sentences[index]:
+        return True
+    before = layout.words[index - 1] if index and layout.sentences[index - 1] == layout.sentences[index] else ""
+    # "good English for the sales team", "in het Nederlands met", "in English with"; not "a good Dutch employer"
+    noun = layout.words[index] in LANGUAGE_NOUNS or layout.words[following] in FUNCTION_WORDS
+    if noun and (before in HOW_WELL or before in ("in", "het")):
         return True
     gap = layout.text[layout.ends[index] : layout.starts[following]]
     if gap.strip():
@@ -162,7 +195,13 @@ def _nice_in_clause(layout: Layout, index: int) -> bool:
 
 def location_of(text: str) -> str | None:
     """Where the job is, as the vacancy writes it."""
-    match = LOCATION_LABEL.search(text) or LOCATION_PHRASE.search(text) or PLACE.search(text)
+    header = [line for line in text.splitlines()[: HEADER_LINES * 2] if line.strip()][:HEADER_LINES]
+    match = (
+        LOCATION_LABEL.search(text)
+        or PLACE.search("\n".join(header))
+        or LOCATION_PHRASE.search(text)
+        or PLACE.search(text)
+    )
     if match is None:
         return "remote" if REMOTE.search(text) else None
     place = SENTENCE_END.split(match.group("place"), maxsplit=1)[0].strip(" .,-–")  # "Den Haag. Dutch is a plus"

@@ -64,11 +64,17 @@ NUMBER_WORDS = {
     **dict.fromkeys(("eight", "acht"), 8),
     **dict.fromkeys(("nine", "negen"), 9),
     **dict.fromkeys(("ten", "tien"), 10),
+    **dict.fromkeys(("eleven", "elf"), 11),
+    **dict.fromkeys(("twelve", "twaalf"), 12),
+    **dict.fromkeys(("fifteen", "vijftien"), 15),
+    **dict.fromkeys(("twenty", "twintig"), 20),
 }
 NUMBER = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-YEARS = re.compile(  # "5+ years", "3-5 jaar", "two to four years", "five or more years", "drie of meer jaar"
-    r"(?<![\d.,\w])(?P<low>" + NUMBER + r")\s*(?P<plus>\+|\s(?:or more|of meer)\s)?\s*"
-    r"(?P<range>(?:-|–|tot|to|à|a)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+YEARS = re.compile(  # "5+ years", "3-5 jaar", "two to four years", "five or more years", "drie of meer jaar",
+    # "between three and five years", "twee of drie jaar", "three-plus years", "een jaar of drie" (about three)
+    r"(?<![\d.,\w])(?:(?P<about>een\s+jaar\s+of\s+)(?P<about_low>" + NUMBER + r")\b|(?P<low>" + NUMBER + r")"
+    r"\s*(?P<plus>\+|-?\s?plus\b|\s(?:or more|of meer)\s)?\s*"
+    r"(?P<range>(?:-|–|tot|to|à|a|and|en|or|of)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b)",
     re.IGNORECASE,
 )
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
@@ -109,7 +115,7 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         index = layout.word_at(match.start())
         if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
-        low = match.group("low").lower()
+        low = (match.group("low") or match.group("about_low")).lower()
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         sentence = layout.sentences[index]
         if sentence not in sentences:
@@ -118,7 +124,9 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         if parts_after < index:
             continue  # a part of years asked before them in its sentence
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
-        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range")):
+        if low <= MOST_YEARS and (
+            about_experience or at_least or match.group("plus") or match.group("range") or match.group("about")
+        ):
             years.append(low)
     return years
 

@@ -10,8 +10,8 @@ PHRASES = {
     "django": (("Django REST framework", "DRF"), ("Django-applicaties",)),
     "flask": (("Flask apps",), ("Flask-applicaties",)),
     "pyspark": (
-        ("Spark", "Apache Spark", "Databricks", "Delta Lake", "Spark SQL", "Structured Streaming"),
-        ("Spark-jobs", "Databricks-omgeving"),
+        ("Spark", "Apache Spark", "Databricks", "Delta Lake", "Spark SQL", "Structured Streaming", "Delta tables"),
+        ("Spark-jobs", "Databricks-omgeving", "Delta-tabellen"),
     ),
     "airflow": (("Apache Airflow", "Cloud Composer", "MWAA", "Astronomer"), ("Airflow-DAG's",)),
     "dbt": (("dbt Core", "dbt Cloud", "data build tool"), ("dbt-modellen",)),

@@ -1,0 +1,99 @@
+"""Items described in everyday words, in English and Dutch: the demo phrases of the concepts vacancies describe
+without naming them (finding why output went wrong, reading only what a query needs, a way back after a release…),
+the generic ones only beside their skill, and how new demo phrases reach a database that already holds the demo."""
+
+import pytest
+
+from skills.demo_phrases import load_item_phrases_demo
+from skills.models import ItemPhrase
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("You track down where the output of a pipeline went wrong.", "pandas/debugging"),
+        ("Je achterhaalt waar de output van een pipeline fout ging.", "pandas/debugging"),
+        ("You choose sort keys and distribution keys for the warehouse tables.", "sql/query-performance"),
+        ("Je kiest sorteersleutels en clustersleutels voor grote tabellen.", "sql/query-performance"),
+        ("Queries read only the columns they need.", "sql/query-performance"),
+        ("Je voorkomt dat een query de hele tabel scant.", "sql/query-performance"),
+        ("You release new versions step by step, with a way back if something breaks.", "ci-cd/deploying-services"),
+        ("Je brengt nieuwe versies stap voor stap live, met een weg terug.", "ci-cd/deploying-services"),
+        ("You ship services to production safely.", "ci-cd/deploying-services"),
+        ("Je zet services veilig in productie.", "ci-cd/deploying-services"),
+        ("You manage who has access to what in our AWS account.", "cloud/access"),
+        ("Je regelt wie waar bij mag in onze Azure-omgeving.", "cloud/access"),
+        ("You keep passwords and keys out of the repository, never in code.", "cloud/access"),
+        ("You run jobs on serverless compute.", "cloud/storage-compute"),
+        ("Je werkt met opslag en rekenkracht in de cloud.", "cloud/storage-compute"),
+        ("Some extracts don't fit in memory, so you read them in chunks.", "pandas/memory"),
+        ("Je verwerkt bestanden die niet in het geheugen passen in delen.", "pandas/memory"),
+        ("You decide how data is partitioned across the Spark cluster.", "pyspark/partitioning"),
+        ("You replace shuffles with broadcast joins.", "pyspark/shuffles"),
+        ("You find out why a Spark job is slow and what it costs.", "pyspark/runtime-debugging"),
+        ("Je zoekt in Spark uit waarom een job traag is en wat het kost.", "pyspark/runtime-debugging"),
+        ("You write small functions with clear inputs and outputs.", "python-fundamentals/functions"),
+        ("You combine tables from several sources.", "sql/joins"),
+        ("Je koppelt tabellen uit verschillende bronnen.", "sql/joins"),
+        ("You use PARTITION BY and OVER clauses in SQL.", "sql/window-functions"),
+        ("Je berekent in SQL voortschrijdende gemiddelden per klant.", "sql/window-functions"),
+    ],
+)
+def test_an_item_described_in_everyday_words_is_asked(demo, text, item):
+    assert item in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("You enjoy finding out why a number on a dashboard is wrong.", "pandas/debugging"),  # an analyst's curiosity
+        ("Our data is partitioned by date.", "sql/window-functions"),  # PARTITION BY only beside SQL
+        ("We are a short walk from Canary Wharf.", "ci-cd/deploying-services"),
+        ("Je hebt rechten gestudeerd.", "cloud/access"),
+        ("You can always find a way back to the office from the station.", "ci-cd/deploying-services"),
+        ("Your laptop has plenty of memory.", "pandas/memory"),
+        ("Je werkt stap voor stap je inwerkprogramma af.", "ci-cd/deploying-services"),
+    ],
+)
+def test_everyday_words_without_their_skill_ask_nothing(demo, text, item):
+    assert item not in asked_items(read_vacancy(text=text))
+
+
+def test_new_demo_phrases_reach_a_database_that_holds_the_demo(demo):
+    ItemPhrase.objects.filter(text__in=("sort keys", "sorteersleutels")).delete()  # a database from before this round
+    editors = ItemPhrase.objects.create(
+        item=ItemPhrase.objects.get(text="query plans").item, text="zone maps", language="en"
+    )
+    text = "You choose sort keys and zone maps."
+    assert _phrases_of(read_vacancy(text=text), "query-performance") == ["zone maps"]
+
+    load_item_phrases_demo()
+
+    assert _phrases_of(read_vacancy(text=text), "query-performance") == ["sort keys", "zone maps"]
+    assert ItemPhrase.objects.filter(pk=editors.pk).exists()
+
+
+def _phrases_of(reading, item_slug: str) -> list[str]:
+    return [hit.text for asked in reading.items if asked.item.slug == item_slug for hit in asked.phrases]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Onze Spark-jobs verwerken terabytes. Jij maakt ze sneller.\n- Je kiest een slimme partitiestrategie.", True),
+        ("Our Spark jobs process terabytes; you make them faster:\n\n- You choose the partitions on purpose.", True),
+        ("Wat ga je doen?\n- Je kiest een slimme partitiestrategie.", False),  # a heading names no skill
+        ("We love Spark.\n\nWe are a small team.\n- Je kiest een slimme partitiestrategie.", False),  # not its lead
+    ],
+)
+def test_a_bullet_has_the_skills_named_on_the_line_that_leads_its_list(demo, text, asked):
+    assert ("pyspark/partitioning" in asked_items(read_vacancy(text=text))) is asked
+
+
+def test_a_tool_on_the_lead_line_gives_its_bullets_no_context(demo):
+    text = "Our code base is Python and Pandas.\n- Every change goes through a build with tests."
+    assert "data-quality/data-tests" not in asked_items(read_vacancy(text=text))

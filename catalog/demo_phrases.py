@@ -14,7 +14,7 @@ PHRASES = {
         ("Spark-jobs", "Databricks-omgeving", "Delta-tabellen"),
     ),
     "airflow": (("Apache Airflow", "Cloud Composer", "MWAA", "Astronomer"), ("Airflow-DAG's",)),
-    "dbt": (("dbt Core", "dbt Cloud", "data build tool"), ("dbt-modellen",)),
+    "dbt": (("dbt Core", "dbt Cloud", "data build tool", "Core or Cloud", "Cloud or Core"), ("dbt-modellen",)),
     "pandas": (("Pandas DataFrames",), ("Pandas-dataframes",)),
     "numpy": (("NumPy arrays",), ("NumPy-arrays",)),
     "scikit-learn": (("sklearn", "scikit learn"), ("scikit-learn-modellen",)),

@@ -5,9 +5,6 @@ Its own module because it weighs the phrases found against each other per senten
 before the layout places them.
 """
 
-import bisect
-from dataclasses import dataclass, field
-
 from skills.vacancies.headings import LIST_ENTRY
 from skills.vacancies.layout import Layout
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook
@@ -25,10 +22,9 @@ def in_context(
     ("Our Spark jobs process terabytes; you make them faster." above "- You choose a partitioning strategy")."""
     if not any(hit.needs_context for hit in mentions):
         return mentions, []
-    lists = _lists(layout.text)
-    lead_lines = set(lists.lead_of.values())
+    lists = _ListLeads(layout.text)
     context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
-    line_context: dict[int, set[tuple[str, int]]] = {}  # a lead line's start → the skills and tools named on it
+    line_context: dict[int, set[tuple[str, int]]] = {}  # a line's start → the skills named on it
     generic: dict[tuple[int, int], list[Found]] = {}  # (a sentence, an item) → its generic phrases there
     for hit in (*mentions, *tools):
         sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
@@ -38,9 +34,8 @@ def in_context(
             continue
         target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
         context.setdefault(sentence, set()).add(target)
-        line = lists.line_of(tokens[hit.first].start)
-        if hit.kind == ITEM and line in lead_lines:  # a skill named, not a tool that several skills share
-            line_context.setdefault(line, set()).add(target)
+        if hit.kind == ITEM:  # a skill named on a lead line counts below it, not a tool that several skills share
+            line_context.setdefault(lists.line_of(tokens[hit.first].start), set()).add(target)
     kept, guessed = [], []
     for hit in mentions:
         if hit.needs_context:
@@ -63,37 +58,40 @@ def in_context(
     return kept, guessed
 
 
-@dataclass
-class _Lists:
-    """Where the lines start, and each bullet line's start → the start of the prose line right above its list."""
+class _ListLeads:
+    """The line that leads the list of a bullet: the line of prose right above its bullets (empty lines between
+    allowed), which says what the list is about. Read back from a bullet only when asked, each line once."""
 
-    starts: list[int] = field(default_factory=list)
-    lead_of: dict[int, int] = field(default_factory=dict)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.leads: dict[int, int | None] = {}  # a bullet line's start → its lead line's start
 
     def line_of(self, offset: int) -> int:
         """The start of the line that holds ``offset``."""
-        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
+        return self.text.rfind("\n", 0, offset) + 1
 
     def lead(self, offset: int) -> int | None:
-        """The start of the line that leads the list whose bullet holds ``offset``, if any."""
-        return self.lead_of.get(self.line_of(offset))
+        """The start of the line that leads the list whose bullet holds ``offset``; None off a list."""
+        line = self.line_of(offset)
+        if not LIST_ENTRY.match(self._line(line)):
+            return None
+        passed = []  # the bullets and empty lines read on the way up, which share the lead found
+        lead = None
+        while line > 0 and line not in self.leads:
+            passed.append(line)
+            line = self.line_of(line - 1)
+            words = self._line(line)
+            if words.strip() and not LIST_ENTRY.match(words):
+                lead = line
+                break
+        else:
+            lead = self.leads.get(line)
+        self.leads.update(dict.fromkeys(passed, lead))
+        return lead
 
-
-def _lists(text: str) -> _Lists:
-    """The lines of ``text`` and the lead of each list: the line of prose right above its bullets (empty lines
-    between allowed), which says what the list is about."""
-    lists = _Lists()
-    lead = None  # the start of the last line of prose, while the lines after it are bullets or empty
-    position = 0
-    for line in text.splitlines(keepends=True):
-        lists.starts.append(position)
-        if LIST_ENTRY.match(line):
-            if lead is not None:
-                lists.lead_of[position] = lead
-        elif line.strip():
-            lead = position
-        position += len(line)
-    return lists
+    def _line(self, start: int) -> str:
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else len(self.text)]
 
 
 def _stems(hit: Found, tokens: list[Token]) -> tuple[tuple[str, str], ...]:

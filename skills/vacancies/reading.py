@@ -294,7 +294,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),
-        seniority=seniority_of(text, layout),
+        seniority=seniority_of(text, layout, years=years),
         items=items,
         tools=tools,
         not_asked_items=tuple(

@@ -85,8 +85,8 @@ PLACES = (
     "Glasgow, Cardiff, Belfast, Liverpool, Sheffield, Newcastle, Nottingham, Cambridge, Oxford, Brighton, Leicester, "
     "Southampton, Aberdeen, Swansea, Coventry, Milton Keynes, Dublin, Cork, Galway"
 )  # not "Reading", "Bath" or "York": words at the start of a sentence, or part of "New York"
-HEADER_LINES = 3  # a header's "Company | City | Hybrid" names the job's place before any office in the text
-PLACE = re.compile(r"(?<![\w'-])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
+HEADER_LINES, HEADER_CHARS = 3, 600  # a header's "Company | City | Hybrid" names the job's place before any office in the text
+PLACE = re.compile(r"(?<![\w'-])(?=[A-Z'])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
 
@@ -195,7 +195,7 @@ def _nice_in_clause(layout: Layout, index: int) -> bool:
 
 def location_of(text: str) -> str | None:
     """Where the job is, as the vacancy writes it."""
-    header = [line for line in text.splitlines()[: HEADER_LINES * 2] if line.strip()][:HEADER_LINES]
+    header = [line for line in text[:HEADER_CHARS].splitlines() if line.strip()][:HEADER_LINES]
     match = (
         LOCATION_LABEL.search(text)
         or PLACE.search("\n".join(header))

@@ -71,12 +71,14 @@ NUMBER_WORDS = {
 }
 NUMBER = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 YEARS = re.compile(  # "5+ years", "3-5 jaar", "two to four years", "five or more years", "drie of meer jaar",
-    # "between three and five years", "twee of drie jaar", "three-plus years", "een jaar of drie" (about three)
-    r"(?<![\d.,\w])(?:(?P<about>een\s+jaar\s+of\s+)(?P<about_low>" + NUMBER + r")\b|(?P<low>" + NUMBER + r")"
-    r"\s*(?P<plus>\+|-?\s?plus\b|\s(?:or more|of meer)\s)?\s*"
-    r"(?P<range>(?:-|–|tot|to|à|a|and|en|or|of)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b)",
+    # "between three and five years", "twee of drie jaar", "three-plus years"
+    r"(?<![\d.,\w])(?P<low>" + NUMBER + r")\s*(?P<plus>\+|-?\s?plus\b|\s(?:or more|of meer)\s)?\s*"
+    r"(?P<range>(?:-|–|tot|to|à|a|and|en|or|of)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
     re.IGNORECASE,
 )
+ABOUT_YEARS = re.compile(r"\s+of\s+(?P<low>" + NUMBER + r")\b", re.IGNORECASE)  # "een jaar of drie": about three
+# The first line that holds more than white space, up to where str.splitlines() would end it: the title.
+FIRST_LINE = re.compile(r"\S[^\r\n\v\f\x1c-\x1e\x85\u2028\u2029]*")
 AT_LEAST = frozenset(("minimaal", "minimum", "minstens", "least", "minste", "min"))  # "at least", "ten minste"
 MOST_YEARS = 40
 
@@ -115,7 +117,9 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         index = layout.word_at(match.start())
         if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
-        low = (match.group("low") or match.group("about_low")).lower()
+        low = match.group("low").lower()
+        about = ABOUT_YEARS.match(text, match.end()) if low in ("een", "één") and not match.group("range") else None
+        low = about.group("low").lower() if about else low
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
         sentence = layout.sentences[index]
         if sentence not in sentences:
@@ -124,9 +128,7 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         if parts_after < index:
             continue  # a part of years asked before them in its sentence
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
-        if low <= MOST_YEARS and (
-            about_experience or at_least or match.group("plus") or match.group("range") or match.group("about")
-        ):
+        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range") or about):
             years.append(low)
     return years
 
@@ -149,14 +151,13 @@ def _read_sentence(layout: Layout, sentence: int) -> tuple[bool, int]:
     return not EXPERIENCE_WORDS.isdisjoint(words), parts_after
 
 
-def seniority_of(text: str, layout: Layout) -> str:
-    """The seniority a vacancy asks for, by the module's rule."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if lines:
-        title = layout.words[: bisect.bisect_left(layout.starts, text.find(lines[0]) + len(lines[0]))]
+def seniority_of(text: str, layout: Layout, *, years: list[int] | None = None) -> str:
+    """The seniority a vacancy asks for, by the module's rule; ``years``: those asked, when the caller read them."""
+    if first_line := FIRST_LINE.search(text):
+        title = layout.words[: bisect.bisect_left(layout.starts, first_line.end())]
         if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
             return lowest(levels)
-    if years := years_asked(text, layout):
+    if years := years_asked(text, layout) if years is None else years:
         fewest = min(years)
         return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
     counts = Counter(_levels_in(layout.words, title=False))

@@ -244,7 +244,9 @@ def test_export_holds_all_my_data_and_nothing_of_others():
     ]
     assert [(h["old_level"], h["new_level"]) for h in data["history"]] == [(0, 3)]
     assert [(m["role"], m["score"]) for m in data["matches"]] == [("Analytics Engineer", 100)]
-    assert data["profile_views"] == [{"recruiter": view.recruiter.email, "viewed_at": view.viewed_at.isoformat()}]
+    assert data["profile_views"] == [
+        {"recruiter": view.recruiter.email, "company": "", "viewed_at": view.viewed_at.isoformat()}
+    ]
     text = json.dumps(data)
     assert "them@example.com" not in text
     assert "theirs" not in text

@@ -1,8 +1,10 @@
-"""Shared steps of the journeys: logging in the way people do, and watching the console for CSP errors."""
+"""Shared steps of every test in a real browser: logging in the way people do (or reusing a session), watching the
+console for CSP errors, and the accessibility check."""
 
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.clients import PortalClient as Client
@@ -10,6 +12,7 @@ from tests.factories import TOTP_SECRET
 
 PASSWORD = "a-long-and-Unusual-passphrase-42"  # the factories' password
 TOTP_PERIOD = 30
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def current_totp_code() -> str:
@@ -47,6 +50,25 @@ def watch_console(page) -> list[str]:
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+def blocking_violations(page, *, axe: Axe | None = None, skip_rules: tuple[str, ...] = ()) -> list[str]:
+    """The serious and critical WCAG 2 A/AA violations axe finds on the page, with a few of their elements."""
+    # Violations only: collecting every passing node as well doubles the time of each check.
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
+    if skip_rules:
+        options["rules"] = {rule: {"enabled": False} for rule in skip_rules}
+    results = (axe or Axe()).run(page, options=options)
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def assert_accessible(page, *, label: str = "", axe: Axe | None = None) -> None:
+    blocking = blocking_violations(page, axe=axe)
+    assert not blocking, f"{label} at {page.url}: {blocking}"
 
 
 def fits_width(page, width: int) -> bool:

@@ -7,9 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from portal.guards.roles import RECRUITERS
 from recruiting.models import ContactRequest, RecruiterProfile, ShortlistEntry, Stage
 from skills.models import EngineerProfile, RoleMatch
 from tests.e2e.conftest import Journey
@@ -26,7 +24,7 @@ from tests.factories import (
 )
 from tests.jobs import queue_in_database, running_worker
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("recruiters_group")]
 
 DESKTOP_WIDTH = 1280
 PHONE_WIDTH = 390
@@ -34,13 +32,6 @@ NAME = "Sanne de Boer"
 ENGINEER_EMAIL = "sanne.hidden@example.com"
 RECRUITER_EMAIL = "rita.private@acme.example"
 EVIDENCE = "https://github.com/sanne-de-boer/lakehouse"
-
-
-@pytest.fixture(autouse=True)
-def recruiters_group():
-    """The group comes from a data migration; a transactional test before this one may have flushed it."""
-    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
-    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
 
 
 def new_page(browser, *, language: str, width: int):

@@ -68,6 +68,15 @@ def client():
 
 
 @pytest.fixture
+def editor_client(client):
+    """A client signed in as an editor (with the second factor passed), for the admin's pages."""
+    from tests.factories import EditorFactory
+
+    client.force_login(EditorFactory())
+    return client
+
+
+@pytest.fixture
 def recruiters_group():
     """The Recruiters group with its right to read candidates: a data migration makes it, but a transactional test
     (the browser's) that ran before may have flushed it."""

@@ -8,9 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.clients import PortalClient as Client
-from tests.factories import TOTP_SECRET
+from tests.factories import PASSWORD, TOTP_SECRET
 
-PASSWORD = "a-long-and-Unusual-passphrase-42"  # the factories' password
 TOTP_PERIOD = 30
 BLOCKING_IMPACTS = {"serious", "critical"}
 

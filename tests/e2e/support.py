@@ -34,6 +34,17 @@ def log_in_through_form(page, live_server, email: str, *, next_path: str = "", t
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
+def open_page(browser, *, language: str, width: int):
+    """A page in a new browser context, in ``language`` and ``width`` pixels wide: a phone's screen (844 high) below
+    400, a desktop's (900 high) above."""
+    context = browser.new_context(
+        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
 def share_session(page, live_server, user) -> None:
     """Start a browser context already logged in: for a second person whose login is not the point."""
     client = Client()

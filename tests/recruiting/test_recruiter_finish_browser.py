@@ -7,8 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from portal.guards.roles import RECRUITERS
 from recruiting.models import Stage, StageChange
 from skills.models import EngineerProfile
 from tests.e2e.support import share_session, watch_console
@@ -23,7 +25,7 @@ from tests.factories import (
 )
 from tests.jobs import queue_in_database, start_worker
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("recruiters_group")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LONG_TITLE = "Senior Data Engineer — lakehouse/Databricks, streaming and the platform around it"
 WIDTHS = {390: {"width": 390, "height": 844}, 1280: {"width": 1280, "height": 900}}
@@ -51,6 +53,13 @@ WORDS = {
         "candidates": "Kandidaten",
     },
 }
+
+
+@pytest.fixture(autouse=True)
+def recruiters_group():
+    """The group comes from a data migration; a transactional test before this one may have flushed it."""
+    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
+    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tests.factories import TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
+from tests.factories import PASSWORD, TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-and-Unusual-passphrase-42"
 
 
 def current_code() -> str:

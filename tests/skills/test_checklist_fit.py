@@ -4,16 +4,9 @@ import pytest
 from django.urls import reverse
 
 from skills.services.profiles import get_or_create_profile
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, assess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def engineer(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

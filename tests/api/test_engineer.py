@@ -161,6 +161,17 @@ def test_gaps_list_what_is_missing_in_learning_order(client):
     assert body["requirements_met"] == 1
 
 
+def test_gaps_say_whether_each_item_is_rated_so_a_0_is_told_from_not_rated(client):
+    role = RoleFactory()
+    zero = RoleRequirementFactory(role=role, min_level=2)
+    unrated = RoleRequirementFactory(role=role, min_level=2)
+    user = UserFactory()
+    AssessmentFactory(user=user, item=zero.item, level=0)
+    body = client.get(f"/api/me/gaps/{role.slug}", headers=bearer(user)).json()
+    by_item = {status["item_id"]: (status["level"], status["rated"]) for status in body["missing"]}
+    assert by_item == {zero.item.pk: (0, True), unrated.item.pk: (0, False)}
+
+
 def test_gaps_of_an_unpublished_role_are_a_json_404(client):
     role = RoleFactory(published=False)
     response = client.get(f"/api/me/gaps/{role.slug}", headers=bearer(UserFactory()))

@@ -59,8 +59,29 @@ def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(
     body = client.get(HOME).content.decode()
     assert "Your best fit: Analytics engineer" in body
     assert "You have not chosen a target role" in body
-    assert "<strong>Windows</strong> (SQL) · level 0, needs 2" in body  # the next step of its learning path
+    assert "<strong>Windows</strong> (SQL) · not yet rated, needs level 2" in body  # the next step of its path
     assert "lakehouse" not in body.split('id="home-role-heading"')[1].split("</section>")[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "unrated", "rated_zero"),
+    [
+        ("en", "not yet rated, needs level 2", "level 0, needs 2"),
+        ("nl", "nog niet beoordeeld, niveau 2 nodig", "niveau 0, nodig 2"),
+    ],
+)
+def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
+    client, world, engineer, language, unrated, rated_zero
+):
+    EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+
+    def next_step() -> str:
+        body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        return body.split('id="home-next-step">')[1].split("</p>")[0]
+
+    assert next_step().endswith(f" · {unrated}")  # Joins, never rated, comes first on the path
+    assess(user=engineer, item=world["joins"], level=0)  # "None" is an answer the engineer saved
+    assert next_step().endswith(f" · {rated_zero}")
 
 
 def test_the_first_rating_that_counts_names_a_best_fit(client, world, engineer):
@@ -137,5 +158,7 @@ def test_the_home_takes_as_many_queries_however_much_data(client, engineer, djan
             set_item_state(user=engineer, item=item, state="learning")
     for _ in range(size):
         contact(EngineerProfileFactory(user=engineer))
-    with django_assert_max_num_queries(17):  # 16 (the rights check that says where Home leads), one more when the session is not in the cache
+    with django_assert_max_num_queries(
+        17
+    ):  # 16 (the rights check that says where Home leads), one more when the session is not in the cache
         assert client.get(HOME).status_code == 200

@@ -76,7 +76,7 @@ def test_setting_a_level_goes_through_the_service_history_and_stored_match(clien
     assert response.json()["note"] == "shipped"
     assessment = Assessment.objects.get(user=user, item=requirement.item)
     assert (assessment.level, assessment.evidence_url) == (2, "https://example.com/repo")
-    assert AssessmentChange.objects.filter(user=user, old_level=0, new_level=2).count() == 1
+    assert AssessmentChange.objects.filter(user=user, old_level=None, new_level=2).count() == 1
     assert RoleMatch.objects.get(profile=profile, role=requirement.role).score == 100
 
 

@@ -116,8 +116,23 @@ def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client,
     assess(user=engineer, item=world["shuffles"], level=1)
     changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
     assert changes.index("Shuffles") < changes.index("level 2 → 3") < changes.index("level 1 → 2")
-    assert changes.index("level 1 → 2") < changes.rindex("level 0 → 1")
+    assert changes.index("level 1 → 2") < changes.rindex("not yet rated → level 1")  # Joins' first rating
     assert changes.count("<li") == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "from_zero"),
+    [("en", "not yet rated → level 2", "level 0 → 2"), ("nl", "nog niet beoordeeld → niveau 2", "niveau 0 → 2")],
+)
+def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
+    client, world, engineer, language, first, from_zero
+):
+    assess(user=engineer, item=world["joins"], level=2)
+    assess(user=engineer, item=world["windows"], level=0)  # saved as "None": no change of level yet
+    assess(user=engineer, item=world["windows"], level=2)
+    changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
+    assert f'<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · {from_zero} ·' in changes
+    assert f'<strong>Joins</strong> <span class="text-body-secondary">(SQL)</span> · {first} ·' in changes
 
 
 def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engineer):

@@ -328,8 +328,19 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     assess(user=engineer, item=item, level=3)
     body = client.get(reverse("skills:progress")).content.decode()
     assert '<svg class="line-chart"' in body
-    assert body.count(">0 → 1</td>") == 1
+    assert body.count(">not yet rated → 1</td>") == 1  # its first rating
     assert body.count(">1 → 3</td>") == 1
+
+
+@pytest.mark.parametrize(("language", "first"), [("en", "not yet rated → 2"), ("nl", "nog niet beoordeeld → 2")])
+def test_progress_tells_a_first_rating_from_a_change_from_level_0(client, engineer, language, first):
+    never_rated, rated_zero = ChecklistItemFactory(name="Joins"), ChecklistItemFactory(name="Skew")
+    assess(user=engineer, item=never_rated, level=2)
+    assess(user=engineer, item=rated_zero, level=0)  # saved as "None": no change of level yet
+    assess(user=engineer, item=rated_zero, level=2)
+    body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    rows = dict(re.findall(r'<th scope="row">(\w+) <span.*?</th>\s*<td data-label="[^"]+">(.*?)</td>', body, re.S))
+    assert rows == {"Joins": first, "Skew": "0 → 2"}
 
 
 def test_the_dutch_chart_axis_writes_its_months_the_dutch_way(client, engineer):

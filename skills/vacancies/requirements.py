@@ -10,7 +10,7 @@
 - **Location**: the text after "Locatie:", "Location:", "Standplaats:"…, else a known city in the first lines (a
   header's "Company | Manchester | Hybrid"), else the place after "based in", "gevestigd in", "kantoor in",
   "office in"…, else the first Dutch, Belgian, British or Irish city named, else "remote" for a fully remote job,
-  else none.
+  else none; none for a job whose header says it is fully remote ("Fernleaf – fully remote (UK)").
 """
 
 import bisect
@@ -85,7 +85,9 @@ PLACES = (
     "Glasgow, Cardiff, Belfast, Liverpool, Sheffield, Newcastle, Nottingham, Cambridge, Oxford, Brighton, Leicester, "
     "Southampton, Aberdeen, Swansea, Coventry, Milton Keynes, Dublin, Cork, Galway"
 )  # not "Reading", "Bath" or "York": words at the start of a sentence, or part of "New York"
-HEADER_LINES, HEADER_CHARS = 3, 600  # a header's "Company | City | Hybrid" names the job's place before any office in the text
+# The header (the first lines, before a blank one): its "Company | City | Hybrid" names the job's place before any
+# office named in the text.
+HEADER_LINES, HEADER_CHARS = 3, 600
 PLACE = re.compile(r"(?<![\w'-])(?=[A-Z'])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
@@ -195,13 +197,11 @@ def _nice_in_clause(layout: Layout, index: int) -> bool:
 
 def location_of(text: str) -> str | None:
     """Where the job is, as the vacancy writes it."""
-    header = [line for line in text[:HEADER_CHARS].splitlines() if line.strip()][:HEADER_LINES]
-    match = (
-        LOCATION_LABEL.search(text)
-        or PLACE.search("\n".join(header))
-        or LOCATION_PHRASE.search(text)
-        or PLACE.search(text)
-    )
+    header = text[:HEADER_CHARS].strip().split("\n\n", 1)[0].splitlines()[:HEADER_LINES]
+    match = LOCATION_LABEL.search(text) or PLACE.search("\n".join(header))
+    if match is None and REMOTE.search("\n".join(header)):
+        return None  # a fully remote job: a city further on is where the team meets, not where the job is
+    match = match or LOCATION_PHRASE.search(text) or PLACE.search(text)
     if match is None:
         return "remote" if REMOTE.search(text) else None
     place = SENTENCE_END.split(match.group("place"), maxsplit=1)[0].strip(" .,-–")  # "Den Haag. Dutch is a plus"

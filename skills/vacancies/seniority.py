@@ -54,6 +54,7 @@ EXPERIENCE_WORDS = word_set(
 )  # "Six years of data engineering", "Four years of professional Python development", "Over 5 years as a data engineer"
 PART_OF_EARLIER = frozenset(("waarvan", "including", "whereof"))  # "5 jaar ervaring, waarvan 2 jaar met Spark"
 NUMBER_WORDS = {
+    **dict.fromkeys(("zero", "nul"), 0),
     **dict.fromkeys(("one", "een", "één"), 1),
     **dict.fromkeys(("two", "twee"), 2),
     **dict.fromkeys(("three", "drie"), 3),
@@ -71,9 +72,11 @@ NUMBER_WORDS = {
 }
 NUMBER = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 YEARS = re.compile(  # "5+ years", "3-5 jaar", "two to four years", "five or more years", "drie of meer jaar",
-    # "between three and five years", "twee of drie jaar", "three-plus years"
+    # "between three and five years", "twee of drie jaar", "three-plus years", "two years or more"
     r"(?<![\d.,\w])(?P<low>" + NUMBER + r")\s*(?P<plus>\+|-?\s?plus\b|\s(?:or more|of meer)\s)?\s*"
-    r"(?P<range>(?:-|–|tot|to|à|a|and|en|or|of)\s*" + NUMBER + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b",
+    r"(?P<range>(?:-|–|tot|to|à|a|and|en|or|of)\s*"
+    + NUMBER
+    + r"\s*\+?\s*)?(?:jaar|jaren|years?|yrs)\b(?P<more>\s+(?:or more|or longer|of meer|of langer)\b)?",
     re.IGNORECASE,
 )
 ABOUT_YEARS = re.compile(r"\s+of\s+(?P<low>" + NUMBER + r")\b", re.IGNORECASE)  # "een jaar of drie": about three
@@ -128,7 +131,9 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         if parts_after < index:
             continue  # a part of years asked before them in its sentence
         at_least = not AT_LEAST.isdisjoint(layout.words[max(index - 3, 0) : index])
-        if low <= MOST_YEARS and (about_experience or at_least or match.group("plus") or match.group("range") or about):
+        if low <= MOST_YEARS and (
+            about_experience or at_least or match.group("plus") or match.group("range") or match.group("more") or about
+        ):
             years.append(low)
     return years
 

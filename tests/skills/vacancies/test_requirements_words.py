@@ -42,6 +42,9 @@ def test_a_language_is_read_in_everyday_words(demo, text, languages):
         ("Een jaar of drie ervaring met SQL.", 3),  # about three years, not one
         ("Twelve years of experience.", 12),
         ("Twaalf jaar ervaring.", 12),
+        ("Two years or more building production front ends.", 2),
+        ("Zero to two years of professional experience.", 0),
+        ("Nul tot twee jaar werkervaring.", 0),
         ("You have several years of experience.", None),
     ],
 )
@@ -58,6 +61,8 @@ def test_years_in_words_and_ranges_are_the_fewest_asked(demo, line, years):
         ("You join our team in Leeds.", "Leeds"),
         ("Je werkt vanuit ons kantoor in Luik.", "Luik"),
         ("Standplaats Mechelen of Gent.", "Mechelen"),
+        # a fully remote job: the city where the team meets is not where the job is
+        ("Analytics Engineer\nFernleaf – fully remote (UK)\n\nA team week in Bristol every quarter.", None),
     ],
 )
 def test_the_place_is_read_from_a_header_and_more_cities(demo, text, location):

@@ -21,6 +21,9 @@ PHRASES = {
             "small functions",
             "pure functions",
             "clear inputs and outputs",
+            "reusable functions",
+            "testable functions",
+            "well-named functions",
         ),
         (
             "programmeren in Python",
@@ -29,6 +32,8 @@ PHRASES = {
             "functies en modules",
             "kleine functies",
             "heldere in- en uitvoer",
+            "herbruikbare functies",
+            "testbare functies",
         ),
     ),
     ("python-fundamentals", "classes"): (
@@ -151,6 +156,8 @@ PHRASES = {
             "outer join",
             "combine data from several tables",
             "data from different tables",
+            "match records across",
+            "matches records across",
         ),
         (
             "SQL-kennis",
@@ -164,6 +171,11 @@ PHRASES = {
             "tabellen samenvoegen",
             "samenvoegen van tabellen",
             "tabellen aan elkaar",
+            "koppelt gegevens",
+            "gegevens koppelen",
+            "koppelen van gegevens",
+            "data koppelen",
+            "koppelt data",
         ),
     ),
     ("sql", "window-functions"): (
@@ -310,6 +322,9 @@ PHRASES = {
             "explain plan",
             "most expensive queries",
             "costliest queries",
+            "only touch the data they need",
+            "only read the data they need",
+            "only the data they need",
         ),
         (
             "queryperformance",
@@ -379,6 +394,8 @@ PHRASES = {
             "indexen toevoegen",
             "duurste queries",
             "duurste query's",
+            "alleen de data die ze nodig hebben",
+            "alleen de data lezen",
         ),
     ),
     ("pandas", "cleaning"): (
@@ -1515,6 +1532,10 @@ PHRASES = {
             "roll out pipelines",
             "roll out our pipelines",
             "new jobs",
+            "to a small share",
+            "to a small group",
+            "to a few users first",
+            "first on one region",
         ),
         (
             "uitrollen",
@@ -2413,6 +2434,11 @@ NEEDS_CONTEXT = frozenset(
         ("data-quality", "data-tests", "reconciliation"),
         ("ci-cd", "ci-pipelines", "automated tests"),
         ("ci-cd", "ci-pipelines", "geautomatiseerde tests"),
+        ("sql", "query-performance", "only the data they need"),
+        ("ci-cd", "deploying-services", "to a small share"),
+        ("ci-cd", "deploying-services", "to a small group"),
+        ("ci-cd", "deploying-services", "to a few users first"),
+        ("ci-cd", "deploying-services", "first on one region"),
     )
 )
 

@@ -4,7 +4,9 @@ shortlists (a pipeline with stages) live in ``recruiting.pipeline``.
 The tables keep the names they had when these models lived in ``skills``.
 """
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs.lifecycle import Job, JobStatus
+from portal.jobs.lifecycle import FAILURE_REASONS, Job, JobStatus
 
 # The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
@@ -40,6 +42,12 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", _("CSV")
 
 
+# Why an export failed besides the trouble any job may meet (its row stores the code).
+REASON_ROLE_GONE = "role-gone"
+REASON_RIGHT_GONE = "right-gone"
+REASON_SHORTLIST_GONE = "shortlist-gone"
+
+
 class CandidateExport(Job):
     """One recruiter's spreadsheet export of a filtered candidate list or of one of their shortlists: the job, its
     private file, and its audit.
@@ -49,6 +57,12 @@ class CandidateExport(Job):
     """
 
     task_key = "export_id"
+    failure_reasons: ClassVar[Mapping[str, str]] = {
+        **FAILURE_REASONS,
+        REASON_ROLE_GONE: _("The role of this export is no longer published."),
+        REASON_RIGHT_GONE: _("You may no longer read candidates, so this export was not written."),
+        REASON_SHORTLIST_GONE: _("The shortlist of this export was deleted."),
+    }
 
     recruiter = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from portal.databases.routing import replica_reads
@@ -25,7 +24,14 @@ from portal.guards.access import account_can_view_candidates
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
-from recruiting.models import CandidateExport, ExportFormat, Shortlist
+from recruiting.models import (
+    REASON_RIGHT_GONE,
+    REASON_ROLE_GONE,
+    REASON_SHORTLIST_GONE,
+    CandidateExport,
+    ExportFormat,
+    Shortlist,
+)
 from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
 from recruiting.selectors.export_rows import candidate_rows, export_header, shortlist_rows
 from recruiting.selectors.exports import (
@@ -46,9 +52,6 @@ EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
 EXPORT_PROGRESS_SECONDS = 2  # …or after this long, whichever comes first
 MAX_FILTERS_LENGTH = 4000
 MAX_WAITING_EXPORTS = 3  # per recruiter: more would only queue up behind each other and hold back everyone else
-REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
-REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
-REASON_SHORTLIST_GONE = gettext_noop("The shortlist of this export was deleted.")
 
 
 def request_candidate_export(

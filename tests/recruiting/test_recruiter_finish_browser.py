@@ -189,6 +189,10 @@ def test_a_recruiter_with_many_saved_searches_ranks_by_one_picked_in_a_select(
     expect(page.get_by_label(LONG_TITLE, exact=True)).not_to_be_checked()
     if javascript:
         assert fits_width(page, WIDTHS[width]["width"])
+        within_column = (
+            "(el) => el.getBoundingClientRect().right <= el.closest('fieldset').getBoundingClientRect().right"
+        )
+        assert page.get_by_label(words["searches"], exact=True).evaluate(within_column)
         assert_accessible(page)
     assert not errors, errors
 

@@ -4,9 +4,7 @@ shortlists (a pipeline with stages) live in ``recruiting.pipeline``.
 The tables keep the names they had when these models lived in ``skills``.
 """
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -42,10 +40,10 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", _("CSV")
 
 
-# Why an export failed besides the trouble any job may meet (its row stores the code).
-REASON_ROLE_GONE = "role-gone"
-REASON_RIGHT_GONE = "right-gone"
-REASON_SHORTLIST_GONE = "shortlist-gone"
+class ExportFailure(models.TextChoices):  # why an export failed besides any job's trouble: its row keeps the code
+    ROLE_GONE = "role-gone", _("The role of this export is no longer published.")
+    RIGHT_GONE = "right-gone", _("You may no longer read candidates, so this export was not written.")
+    SHORTLIST_GONE = "shortlist-gone", _("The shortlist of this export was deleted.")
 
 
 class CandidateExport(Job):
@@ -57,12 +55,7 @@ class CandidateExport(Job):
     """
 
     task_key = "export_id"
-    failure_reasons: ClassVar[Mapping[str, str]] = {
-        **FAILURE_REASONS,
-        REASON_ROLE_GONE: _("The role of this export is no longer published."),
-        REASON_RIGHT_GONE: _("You may no longer read candidates, so this export was not written."),
-        REASON_SHORTLIST_GONE: _("The shortlist of this export was deleted."),
-    }
+    failure_reasons = FAILURE_REASONS | dict(ExportFailure.choices)
 
     recruiter = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -24,14 +24,7 @@ from portal.guards.access import account_can_view_candidates
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
-from recruiting.models import (
-    REASON_RIGHT_GONE,
-    REASON_ROLE_GONE,
-    REASON_SHORTLIST_GONE,
-    CandidateExport,
-    ExportFormat,
-    Shortlist,
-)
+from recruiting.models import CandidateExport, ExportFailure, ExportFormat, Shortlist
 from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
 from recruiting.selectors.export_rows import candidate_rows, export_header, shortlist_rows
 from recruiting.selectors.exports import (
@@ -171,14 +164,14 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
     if not account_can_view_candidates(export.recruiter):
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
-        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.RIGHT_GONE)
         return
     if export.file_name:  # written before: only the rows of people who now show less are left out
         _write_filtered_copy(export, attempt)
         return
     if export.is_of_shortlist:
         if export.shortlist is None:  # deleted since: its rows and notes went with it
-            lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_SHORTLIST_GONE)
+            lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.SHORTLIST_GONE)
             return
         entries = entries_to_export(shortlist=export.shortlist)
         rows = partial(shortlist_rows, entries=entries, role=export.shortlist.role)
@@ -187,7 +180,7 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
     spec = CandidateSpec.from_json(export.spec)
     role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
-        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.ROLE_GONE)
         return
     ranking = ranked_by(ranking_base(), spec=spec, role=role)
     rows = partial(candidate_rows, ranking=ranking, role=role)

@@ -1,15 +1,14 @@
 """One run of the role recompute job, kept for its progress and its last finished run (skills.services.recomputes)."""
 
-from collections.abc import Mapping
-from typing import ClassVar
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs.lifecycle import FAILURE_REASONS, Job
 
-REASON_REPLACED = "replaced"  # a newer change to the role started a fresh run
+
+class RecomputeFailure(models.TextChoices):  # why a recompute failed besides any job's trouble: its row keeps the code
+    REPLACED = "replaced", _("A newer change to the role started a fresh recompute.")
 
 
 class RoleRecompute(Job):
@@ -20,10 +19,7 @@ class RoleRecompute(Job):
     """
 
     task_key = "recompute_id"
-    failure_reasons: ClassVar[Mapping[str, str]] = {
-        **FAILURE_REASONS,
-        REASON_REPLACED: _("A newer change to the role started a fresh recompute."),
-    }
+    failure_reasons = FAILURE_REASONS | dict(RecomputeFailure.choices)
 
     role = models.ForeignKey("skills.Role", on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
     requested_by = models.ForeignKey(

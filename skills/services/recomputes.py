@@ -18,7 +18,7 @@ from django_tasks import task
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from skills.models import EngineerProfile, Role, RoleRecompute
-from skills.models.recomputes import REASON_REPLACED
+from skills.models.recomputes import RecomputeFailure
 from skills.services.matches import recompute_role_matches
 
 
@@ -35,7 +35,7 @@ def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None 
             return waiting
         # A batch being written holds this row until it commits, so it lands before this replacement does.
         RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
-            status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
+            status=JobStatus.FAILED, finished_at=timezone.now(), error=RecomputeFailure.REPLACED
         )
         recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
         start_role_recompute(recompute.pk, recompute.attempt)

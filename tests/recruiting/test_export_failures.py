@@ -7,9 +7,6 @@ from django.db.migrations.executor import MigrationExecutor
 
 from portal.jobs.lifecycle import JobStatus
 from recruiting.models import CandidateExport
-from tests.factories import RoleFactory
-from tests.jobs import queue_in_database, work_off_queue
-from tests.recruiting.test_export_jobs import candidate, post_export
 
 BEFORE_CODES = [("recruiting", "0011_export_of_a_shortlist"), ("skills", "0025_vacancy_cue_negation_of_the_clause")]
 
@@ -32,21 +29,6 @@ def failure_shown(client, export, language: str) -> str:
     return " ".join(page.split('<div class="alert alert-danger mb-0" role="alert">')[1].split("</div>")[0].split())
 
 
-@pytest.fixture
-def role():
-    return RoleFactory(title="Senior Data Engineer — lakehouse", slug="lakehouse", order=1, is_senior=True)
-
-
-@pytest.fixture
-def executor():
-    """A migration executor on the test database, which is left fully migrated whatever the test does."""
-    try:
-        yield MigrationExecutor(connection)
-    finally:
-        latest = MigrationExecutor(connection)
-        latest.migrate(latest.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_old_failed_exports_say_why_in_the_readers_language(executor, recruiter, recruiter_client):
     executor.migrate(BEFORE_CODES)
@@ -63,21 +45,3 @@ def test_old_failed_exports_say_why_in_the_readers_language(executor, recruiter,
         export = CandidateExport.objects.get(pk=old[text])
         assert failure_shown(recruiter_client, export, "en") == english
         assert failure_shown(recruiter_client, export, "nl") == dutch
-
-
-@pytest.mark.django_db
-def test_an_export_failing_now_keeps_the_code_and_says_why_in_dutch(recruiter_client, role, settings):
-    queue_in_database(settings)
-    candidate(role)
-    export = post_export(recruiter_client)
-    role.published = False
-    role.save()
-    work_off_queue()
-    export.refresh_from_db()
-    assert (export.status, export.error) == (JobStatus.FAILED, "role-gone")
-    assert failure_shown(recruiter_client, export, "nl") == (
-        "Deze export is mislukt: De rol van deze export is niet meer gepubliceerd."
-    )
-    assert failure_shown(recruiter_client, export, "en") == (
-        "This export failed: The role of this export is no longer published."
-    )

@@ -29,7 +29,7 @@ from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImport
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
-from portal.jobs.lifecycle import JobStatus
+from portal.jobs.lifecycle import JobStatus, reason_of_failure
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -70,6 +70,7 @@ def recompute_context(role: Role) -> dict:
     if not hasattr(role, "recompute_current_status"):  # a role read without the annotations (the add page)
         role = with_recompute_state(Role.objects.filter(pk=role.pk)).first() or role
     total = getattr(role, "recompute_total", None)
+    failure = getattr(role, "recompute_last_failure", "")
     written = getattr(role, "recompute_written", None) or 0
     return {
         "status": getattr(role, "recompute_current_status", None),
@@ -77,7 +78,7 @@ def recompute_context(role: Role) -> dict:
         "total": total,
         "percent": min(100, written * 100 // total) if total else 0,
         "last_finished": getattr(role, "recompute_last_finished", None),
-        "last_failure": getattr(role, "recompute_last_failure", "") or "",
+        "last_failure": reason_of_failure(RoleRecompute(error=failure)) if failure else "",
     }
 
 

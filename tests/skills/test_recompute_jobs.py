@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from skills.models import Assessment, RoleMatch, RoleRecompute
+from skills.models.recomputes import RecomputeFailure
 from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services import recomputes
@@ -120,7 +121,7 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     second = request_role_recompute(role=role)
     first.refresh_from_db()
     assert first.status == JobStatus.FAILED
-    assert first.error == recomputes.REASON_REPLACED
+    assert first.error == RecomputeFailure.REPLACED
     assert second.pk != first.pk
     requirement = role.requirements.get()
     requirement.min_level = 4

@@ -105,11 +105,9 @@ class Headings(Sentences):
             ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: a cue in the heading or opening the line after it says what it opens
-                following = lines[number + 1][0] if number + 1 < len(lines) else end
-                nice = any(
-                    begin <= first < end or following <= first < following + NICE_CUE_OPENS
-                    for first in self.nice_cue_words
-                )
+                following, following_end = lines[number + 1][:2] if number + 1 < len(lines) else (end, end)
+                opening = min(following + NICE_CUE_OPENS, following_end)  # not the heading of the line after it
+                nice = any(begin <= first < end or following <= first < opening for first in self.nice_cue_words)
                 current = Section.NICE if nice else Section.PLAIN
                 if not nice and not body.endswith("?") and self._negates_within(begin, end):
                     current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"

@@ -45,6 +45,9 @@ NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous ha
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
 NEXT_REACH = 3
+LACKING = word_set("without zonder")  # name what is lacking, which may be any noun ("without warning in the Spark
+# job", "klanten zonder adres en dubbele rijen"): they reach a mention through fillers only, not loosely like
+# "instead of managing our own Airflow"
 VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
 REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
@@ -122,20 +125,26 @@ class NegationScope(Clauses):
 
     def _read_negated_next(self, spans: list[tuple[int, int]]) -> set[int]:
         """The first words of the mentions right after "instead of", "without", "zonder"… in their clause, and of
-        their lists: at most three words after them in a main clause ("instead of managing our own Airflow"), or
-        after fillers and words of needing only ("without any hands-on Spark experience", "without ever having used
-        Spark"; not "als een leverancier zonder waarschuwing een veld hernoemt")."""
+        their lists: at most three words after "instead of"… in a main clause ("instead of managing our own Airflow"),
+        or into the clause that "without", "zonder"… open ("zonder dat je Airflow kent"), or after fillers and words of
+        needing only ("without any hands-on Spark experience", "without ever having used Spark"; not "als een
+        leverancier zonder waarschuwing een veld hernoemt", "without warning in the Spark job")."""
         firsts = [first for first, _last in spans]
         negated = set()
         for cue_first, last in self.negations_next:
             if self.negation_clauses[last] in self._double or not self.named.isdisjoint(range(cue_first, last + 1)):
                 continue  # a double negation asks; "zonder downtime" is a phrase
             found = bisect.bisect_right(firsts, last)
-            clauses = {self.negation_clauses[last], self.negation_clauses[min(last + 1, len(self.words) - 1)]}
+            cue_clause = self.negation_clauses[last]
+            clauses = {cue_clause, self.negation_clauses[min(last + 1, len(self.words) - 1)]}
             if found == len(firsts) or self.negation_clauses[firsts[found]] not in clauses:
                 continue  # its own clause, or the one it opens: "zonder dat je Spark kent"
             between = self.words[last + 1 : firsts[found]]
-            loose = len(between) <= NEXT_REACH and self.clause_kinds[self.negation_clauses[last]] == MAIN
+            loose = (
+                len(between) <= NEXT_REACH
+                and self.clause_kinds[cue_clause] == MAIN
+                and (self.words[last] not in LACKING or self.negation_clauses[firsts[found]] != cue_clause)
+            )  # "zonder dat je Airflow kent": "without" reaches loosely into the clause it opens
             if not (loose or NEXT_FILLERS.issuperset(between)):
                 continue
             while found < len(firsts):

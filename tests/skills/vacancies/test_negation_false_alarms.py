@@ -1,0 +1,80 @@
+"""Words that look like a negation but ask: a condition of the data a check keeps ("never empty", "no duplicates"),
+something done without a mishap ("zero downtime", "without warning"), and a plus that is no requirement; read through
+read_vacancy, in English and Dutch."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("You deploy Docker containers with zero downtime.", "ci-cd/docker"),
+        ("Je rolt Docker-containers uit zonder downtime.", "ci-cd/docker"),
+        ("Airflow DAGs that run without surprises.", "orchestration/airflow-dags"),
+        ("Airflow-DAGs die zonder verrassingen draaien.", "orchestration/airflow-dags"),
+        ("Sources change sometimes without warning to our Airflow DAGs.", "orchestration/airflow-dags"),
+        ("A vendor renames columns without warning in the Spark job, and you fix it.", "pyspark/scalable-pipelines"),
+        ("Leveranciers hernoemen kolommen zonder waarschuwing in de Spark-job.", "pyspark/scalable-pipelines"),
+        ("Without good data tests, our Airflow DAGs break.", "data-quality/data-tests"),
+    ],
+)
+def test_something_done_without_a_mishap_is_asked(demo, line, item):
+    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    assert asked_items(reading)[item] is True
+    assert not_asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You find customers without an address and duplicate rows in Pandas.",
+        "Je vindt klanten zonder adres en dubbele rijen met Pandas.",
+    ],
+)
+def test_without_negates_the_noun_after_it_not_the_list_that_follows(demo, line):
+    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    assert asked_items(reading) == {"data-quality/data-tests": True, "pandas/cleaning": True}
+    assert asked_tools(reading) == ["pandas"]
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("The Airflow DAG output is never empty.", {"orchestration/airflow-dags"}),
+        ("De output van de Airflow-DAG is nooit leeg.", {"orchestration/airflow-dags"}),
+        ("You make sure there are no duplicates and no null values.", {"data-quality/null-checks"}),
+        (
+            "Je schrijft datatests: geen duplicaten, geen lege waarden.",
+            {"data-quality/data-tests", "data-quality/null-checks"},
+        ),
+        ("Deduplication: no duplicate rows in the warehouse.", {"data-quality/data-tests"}),
+        ("Je zorgt dat er geen dubbele rijen in het warehouse staan.", {"data-quality/data-tests"}),
+    ],
+)
+def test_a_condition_of_the_data_is_asked(demo, line, items):
+    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    assert set(asked_items(reading)) == items
+    assert reading.not_asked_items == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Airflow would help, though it isn't a requirement.",
+        "Airflow experience helps, though it is not a requirement.",
+        "Airflow would be useful, though not required.",
+        "Airflow zou helpen, al is het geen vereiste.",
+        "Ervaring met Airflow helpt, maar het is geen vereiste.",
+        "Airflow is handig, hoewel geen vereiste.",
+    ],
+)
+def test_a_plus_that_is_no_requirement_is_nice_to_have(demo, line):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n- {line}\n")
+    assert asked_items(reading) == {"sql/joins": True, "orchestration/airflow-dags": False}
+    assert not_asked_tools(reading) == []
+    assert [(asked.tool.slug, asked.required) for asked in reading.tools] == [("airflow", False)]

@@ -1,0 +1,98 @@
+"""The everyday ways a vacancy says it does not ask for a tool, in English and Dutch, after a list of what is nice to
+have (where a careless reader takes them for nice to have): each is "not asked", never among the tools asked; read
+through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+def read_after_a_nice_list(line: str, *, dutch: bool):
+    heading = "Pré" if dutch else "Nice to have"
+    return read_vacancy(text=f"{heading}\n- Docker\n\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Don't worry if you've never used Spark or Airflow before.", {"pyspark", "airflow"}),
+        ("We don't use Spark here; our data fits on one machine.", {"pyspark"}),
+        ("You won't be touching Airflow or Databricks: the platform team runs them.", {"airflow", "pyspark"}),
+        ("Airflow isn't part of this job.", {"airflow"}),
+        ("Spark is neither needed nor particularly useful here, since our volumes are small.", {"pyspark"}),
+        ("Not expected: experience with Databricks, Airflow or dbt.", {"pyspark", "airflow", "dbt"}),
+        ("We don't expect Spark or Databricks expertise.", {"pyspark"}),
+        ("Spark plays no part in this role, and Airflow plays no role either.", {"pyspark", "airflow"}),
+        ("Airflow isn't relevant for this team.", {"airflow"}),
+        ("You will not need Spark, nor Airflow, nor dbt.", {"pyspark", "airflow", "dbt"}),
+        ("Spark, Airflow and dbt are not needed.", {"pyspark", "airflow", "dbt"}),
+    ],
+)
+def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
+    reading = read_after_a_nice_list(line, dutch=False)
+    assert set(not_asked_tools(reading)) == negated
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Maak je geen zorgen als je nog nooit met Spark of Airflow hebt gewerkt.", {"pyspark", "airflow"}),
+        ("Spark gebruiken we hier niet; onze data past op één machine.", {"pyspark"}),
+        ("Met Airflow en Databricks ga je niet aan de slag: dat doet het platformteam.", {"airflow", "pyspark"}),
+        ("Airflow is geen onderdeel van deze functie.", {"airflow"}),
+        ("Spark is niet nodig en ook niet echt nuttig, want onze volumes zijn klein.", {"pyspark"}),
+        ("Niet verwacht: ervaring met Databricks, Airflow of dbt.", {"pyspark", "airflow", "dbt"}),
+        ("We verwachten geen Spark- of Databricks-expertise.", {"pyspark"}),
+        ("Spark speelt geen rol in deze functie, en Airflow evenmin.", {"pyspark", "airflow"}),
+        ("Airflow en dbt spelen bij ons geen enkele rol.", {"airflow", "dbt"}),
+        ("Spark komt in deze rol niet voor.", {"pyspark"}),
+        ("Airflow is geen vereiste.", {"airflow"}),
+        ("Spark is niet relevant voor dit team.", {"pyspark"}),
+        ("Airflow, Databricks noch dbt is een vereiste.", {"airflow", "pyspark", "dbt"}),
+    ],
+)
+def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):
+    reading = read_after_a_nice_list(line, dutch=True)
+    assert set(not_asked_tools(reading)) == negated
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements\n- Python\n- Spark? You won't need it.\n- Airflow and dbt? You won't need them either.\n",
+        "Nice to have\n- Docker\n\nSpark, Airflow or dbt? We don't use either.\n",
+        "Wat vragen wij\n- Python\n- Spark? Dat hoef je niet te kunnen.\n- Airflow en dbt? Die hoef je niet te kennen.\n",
+        "Pré\n- Docker\n\nSpark, Airflow of dbt? Die gebruiken we niet.\n",
+    ],
+)
+def test_a_pronoun_that_answers_a_question_negates_what_it_asks_about(demo, text):
+    reading = read_vacancy(text=text)
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow", "dbt"}
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What this job is not",
+        "Out of scope",
+        "Outside the scope of this role",
+        "Not for you if…",
+        "Wat deze baan niet is",
+        "Buiten scope",
+        "Buiten de scope van deze functie",
+        "Niet voor jou als…",
+    ],
+)
+def test_a_list_under_a_heading_of_what_the_job_is_not_is_not_asked(demo, heading):
+    reading = read_vacancy(text=f"You know SQL.\n\n{heading}\n- Spark clusters\n- Airflow\n\nNice to have\n- Docker\n")
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"sql/joins": True, "ci-cd/docker": False}

@@ -20,8 +20,9 @@ class Section(Enum):
     NOT_ASKED = "not-asked"  # "What you don't need": what it names is said not to be needed
 
 
-ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
-LIST_SECTIONS = frozenset((Section.NICE, Section.NOT_ASKED))  # a paragraph of prose after its list ends it
+# Tuples, not sets: a member is found by identity, while a set would hash it by its name in Python on every look-up.
+ASKING_NOTHING = (Section.OFFER, Section.COMPANY)
+LIST_SECTIONS = (Section.NICE, Section.NOT_ASKED)  # a paragraph of prose after its list ends it
 
 HEADING_KINDS = {
     "required": Section.REQUIRED,

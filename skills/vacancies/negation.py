@@ -92,8 +92,10 @@ class NegationScope(Clauses):
         self._negated = [False] * count  # per clause: it carries a negation
         needing, passive = [False] * count, [False] * count
         for index, word in enumerate(self.words):
-            needing[self.negation_clauses[index]] |= word in NEEDING
-            passive[self.negation_clauses[index]] |= word in PASSIVE
+            if word in NEEDING:
+                needing[self.negation_clauses[index]] = True
+            if word in PASSIVE:
+                passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
         for first, last in reversed(self.negations):
@@ -199,7 +201,7 @@ class NegationScope(Clauses):
         if following >= len(self.clause_starts) or not self._negated[following]:
             return False
         begin, end = self.clause_starts[clause], self.clause_starts[following]
-        gap = self.text[self.ends[end - 1] : self.starts[end]]
+        gap = self.gaps[end]
         if "?" in gap:
             return True
         if not (self.labels(end) or "(" in gap) or "\n" in gap:
@@ -225,7 +227,7 @@ class NegationScope(Clauses):
         if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
             return False
         following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
-        colon = ":" in self.text[self.ends[end - 1] : self.starts[end]]
+        colon = ":" in self.gaps[end]
         return (colon and self._only_verdict(range(begin, end))) or (
             VERDICT_ENDS.isdisjoint(self.words[begin:end])
             and all(self.in_list(index) for index in range(end, following))
@@ -289,7 +291,7 @@ class NegationScope(Clauses):
         referred = [self.sentences[index]]
         begin = bisect.bisect_left(self.sentences, referred[-1])
         while begin > 0:
-            gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+            gap = self.gaps[begin]
             if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
                 break
             if "\n" not in gap and len(referred) > 1:

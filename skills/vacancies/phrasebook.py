@@ -23,6 +23,7 @@ import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 from django.db.models import Prefetch
@@ -39,9 +40,9 @@ VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, it
 ITEM, TOOL = "item", "tool"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A phrase found on tokens ``first``…``last`` (inclusive), pointing at an item or a tool."""
+class Found(NamedTuple):
+    """A phrase found on tokens ``first``…``last`` (inclusive), pointing at an item or a tool. A named tuple: the
+    reader makes and hashes hundreds per vacancy, and a tuple does both in C."""
 
     kind: str
     target_id: int

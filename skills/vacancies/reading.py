@@ -215,7 +215,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    found_words = list(words(text))
+    found_words = words(text)
     tokens = book.splitter.tokens_of(found_words)
     layout = Layout(text, book.cues, found_words)
     found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
@@ -294,7 +294,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),
-        seniority=seniority_of(text, layout),
+        seniority=seniority_of(text, layout, years=years),
         items=items,
         tools=tools,
         not_asked_items=tuple(

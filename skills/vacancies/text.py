@@ -15,7 +15,7 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
 """
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -83,10 +83,9 @@ def stems(folded: str) -> tuple[str, str]:
     return _STEMMERS["en"].stemWord(folded), _STEMMERS["nl"].stemWord(folded)
 
 
-def words(text: str) -> Iterator[tuple[str, int, int]]:
+def words(text: str) -> list[tuple[str, int, int]]:
     """Every word of ``text``, folded, with its start and end in ``text``."""
-    for match in PHRASE_WORD.finditer(text):
-        yield fold(match.group()), match.start(), match.end()
+    return [(fold(match.group()), *match.span()) for match in PHRASE_WORD.finditer(text)]
 
 
 def _known_piece(piece: str, known: frozenset[str]) -> bool:
@@ -142,11 +141,12 @@ class Splitter:
 
     def tokens_of(self, found: Iterable[tuple[str, int, int]]) -> list[Token]:
         """The pieces of words found by :func:`words`, with their stems and places in the text."""
-        tokens = []
-        for word, start, _end in found:
-            for begin, end, piece, stem_en, stem_nl in self._stemmed(word):
-                tokens.append(Token(piece, start + begin, start + end, stem_en, stem_nl))
-        return tokens
+        stemmed = self._stems
+        return [
+            Token(piece, start + begin, start + end, stem_en, stem_nl)
+            for word, start, _end in found
+            for begin, end, piece, stem_en, stem_nl in stemmed.get(word) or self._stemmed(word)
+        ]
 
     def _stemmed(self, word: str) -> tuple[tuple[int, int, str, str, str], ...]:
         found = self._stems.get(word)

@@ -254,8 +254,8 @@ class NegationScope(Clauses):
         """The words that are a negated pronoun pointing back at what was just named, in order."""
         return [
             index
-            for index in range(1, len(self.words))
-            if self.words[index] in POINTING_BACK and self._negated_reference(index)
+            for index, word in enumerate(self.words)
+            if index and word in POINTING_BACK and self._negated_reference(index)
         ]
 
     def _negated_reference(self, index: int) -> bool:

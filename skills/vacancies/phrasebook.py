@@ -23,6 +23,7 @@ import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -117,11 +118,10 @@ class Phrasebook:
             ("nl", [token.stem_nl for token in tokens]),
         ):
             line = key_of(stems)
-            starts = {}  # where each token's stem starts in ``line`` → its index
-            position = 1
-            for index, stem in enumerate(stems):
-                starts[position] = index
-                position += len(stem) + 1
+            # where each token's stem starts in ``line`` → its index
+            starts = dict(
+                zip(accumulate((len(stem) + 1 for stem in stems), initial=1), range(len(stems)), strict=False)
+            )
             for end, (key_length, targets) in self.automaton.iter(line):
                 first = starts[end - key_length + 2]  # the key's first stem starts after its leading space
                 for kind, target_id, length, needs_context, matches in targets:

@@ -33,9 +33,9 @@ class Sentences:
         """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
         self.text = text
         found = words(text) if found is None else found
-        self.words = [word for word, _start, _end in found]
-        self.starts = [start for _word, start, _end in found]
-        self.ends = [end for _word, _start, end in found]
+        self.words, self.starts, self.ends = (
+            (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
+        )
         self.gaps = [text[end:start] for end, start in zip([0, *self.ends], self.starts, strict=False)]  # what
         # stands before each word: read by every rule about where a cue reaches, so cut once
         self.sentences = [0] * len(found)

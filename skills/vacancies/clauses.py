@@ -69,17 +69,23 @@ class Clauses(Sentences):
         self.negation_clauses = [0] * len(self.words)
         self.clause_starts: list[int] = []
         self.clause_kinds: list[str] = []
-        words, gaps, sentences, negation_clauses = self.words, self.gaps, self.sentences, self.negation_clauses
-        for index in range(len(words)):
+        words, sentences, negation_clauses = self.words, self.sentences, self.negation_clauses
+        # Only a word after more than a single space (a new sentence too) or one of CUTTING may open a clause.
+        may_open = {index for index, gap in enumerate(self.gaps) if gap != " "}
+        may_open.update(index for index, word in enumerate(words) if word in CUTTING)
+        filled = 0  # the words before it have their clause
+        for index in sorted(may_open | {0}) if words else ():
             kind = None
             if index == 0 or sentences[index] != sentences[index - 1]:
                 kind = SUBORDINATE_KIND if self._opens_subordinate(index) else MAIN
-            elif index not in inside and (gaps[index] != " " or words[index] in CUTTING):
+            elif index not in inside:
                 kind = self._cut(index, self.clause_starts[-1])
             if kind is not None:
+                negation_clauses[filled:index] = [len(self.clause_starts) - 1] * (index - filled)
+                filled = index
                 self.clause_starts.append(index)
                 self.clause_kinds.append(kind)
-            negation_clauses[index] = len(self.clause_starts) - 1
+        negation_clauses[filled:] = [len(self.clause_starts) - 1] * (len(words) - filled)
 
     def _cut(self, index: int, begin: int) -> str | None:
         """The kind of clause word ``index`` opens inside a sentence whose clause began at word ``begin``, or None."""

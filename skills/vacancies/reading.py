@@ -281,8 +281,10 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
-    known_words = {layout.word_at(tokens[index].start) for hit in found for index in range(hit.first, hit.last + 1)}
-    known_words -= {layout.word_at(tokens[index].start) for hit in guessed for index in range(hit.first, hit.last + 1)}
+    known_tokens = {index for hit in found for index in range(hit.first, hit.last + 1)}  # once, though many overlap
+    guessed_tokens = {index for hit in guessed for index in range(hit.first, hit.last + 1)}
+    known_words = {layout.word_at(tokens[index].start) for index in known_tokens}
+    known_words -= {layout.word_at(tokens[index].start) for index in guessed_tokens}
     out_of_context = [PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)]
     unrecognised = [*(PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)), *out_of_context]
     years = years_asked(text, layout)

@@ -17,7 +17,7 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import snowballstemmer
@@ -59,6 +59,10 @@ class Token(NamedTuple):
     end: int
     stem_en: str
     stem_nl: str
+
+
+# A Token from its fields without the Python-level constructor a named tuple has: a long vacancy makes thousands.
+new_token = partial(tuple.__new__, Token)
 
 
 @lru_cache(maxsize=4096)
@@ -156,7 +160,7 @@ class Splitter:
         """The pieces of words found by :func:`words`, with their stems and places in the text."""
         stemmed = self._stems
         return [
-            Token(piece, start + begin, start + end, stem_en, stem_nl)
+            new_token((piece, start + begin, start + end, stem_en, stem_nl))
             for word, start, _end in found
             for begin, end, piece, stem_en, stem_nl in stemmed.get(word) or self._stemmed(word)
         ]

@@ -41,7 +41,6 @@ MOST_TERMS = 50  # per reading
 
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d][^\W_]*")  # from a word's first capital or digit to its end: one match for
 # each word that has one, found without looking back at every character
-WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 BULLET_MARKS = frozenset("-*•·–—>")
 BULLET_OR_BREAK = re.compile(r"[\n:•·\-*–—(\"“]")
 LINE_BREAK = re.compile("\n")
@@ -211,7 +210,8 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             named.append((start, end))
     titles: dict[int, bool] = {}
     breaks = _line_breaks(text)
-    as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
+    # a capitalised word also written in lower case is ordinary: the words as written that start with a-z
+    as_written = {text[start:end] for start, end in zip(starts, ends, strict=True) if "a" <= text[start] <= "z"}
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False

@@ -23,7 +23,8 @@ import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 import ahocorasick
@@ -118,9 +119,9 @@ class Phrasebook:
             ("nl", [token.stem_nl for token in tokens]),
         ):
             line = key_of(stems)
-            # where each token's stem starts in ``line`` → its index
+            # where each token's stem starts in ``line`` → its index: after the stems and one space per stem before it
             starts = dict(
-                zip(accumulate((len(stem) + 1 for stem in stems), initial=1), range(len(stems)), strict=False)
+                zip(map(add, accumulate(map(len, stems), initial=1), count()), range(len(stems)), strict=False)
             )
             for end, (key_length, targets) in self.automaton.iter(line):
                 first = starts[end - key_length + 2]  # the key's first stem starts after its leading space

@@ -161,8 +161,8 @@ def seniority_of(text: str, layout: Layout, *, years: list[int]) -> str:
 
 def language_of(layout: Layout) -> str:
     """``nl``, ``en`` or ``mixed``, by the module's rule."""
-    dutch = sum(word in DUTCH_WORDS for word in layout.words)
-    english = sum(word in ENGLISH_WORDS for word in layout.words)
+    dutch = sum(map(DUTCH_WORDS.__contains__, layout.words))
+    english = sum(map(ENGLISH_WORDS.__contains__, layout.words))
     total = dutch + english
     if total < LANGUAGE_MIN_WORDS:
         return "mixed"

@@ -38,6 +38,8 @@ class Sentences:
         )
         self.gaps = [text[end:start] for end, start in zip([0, *self.ends], self.starts, strict=False)]  # what
         # stands before each word: read by every rule about where a cue reaches, so cut once
+        self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
+        # single space: only they (and the words that open a clause) may start a sentence or a clause
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
@@ -45,11 +47,16 @@ class Sentences:
         self._read_sentences()
 
     def _read_sentences(self) -> None:
+        """Visits only the words that may start a sentence or a clause; those between keep the one before them."""
         sentence = clause = 0
         words, sentences, clauses = self.words, self.sentences, self.clauses
-        for index in range(1, len(words)):
+        opening = {index for index, word in enumerate(words) if word in CLAUSE_BREAKS or word == "als"}
+        filled = 1  # the words before it have their sentence and clause
+        for index in sorted(opening.union(self.marked) - {0}):
+            sentences[filled:index] = [sentence] * (index - filled)
+            clauses[filled:index] = [clause] * (index - filled)
             gap = self.gaps[index]
-            if gap == " ":  # most words: only a word that opens a clause changes anything
+            if gap == " ":
                 if words[index] in CLAUSE_BREAKS or self.als_clause(index):
                     clause += 1
             else:
@@ -64,6 +71,9 @@ class Sentences:
                     clause += 1
             sentences[index] = sentence
             clauses[index] = clause
+            filled = index + 1
+        sentences[filled:] = [sentence] * (len(words) - filled)
+        clauses[filled:] = [clause] * (len(words) - filled)
 
     def als_clause(self, index: int) -> bool:
         """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""

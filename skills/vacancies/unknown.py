@@ -63,14 +63,14 @@ def _title_case_line(layout: Layout, position: int, breaks: list[int], cache: di
         end = breaks[number] if number < len(breaks) else len(text)
         first = bisect.bisect_left(layout.starts, begin)
         last = bisect.bisect_left(layout.starts, end)
-        capitals = sum(text[layout.starts[word]].isupper() for word in range(first, last))
         bullet = text[begin : begin + 2].lstrip()[:1] in BULLET_MARKS
         cache[begin] = (
             not bullet
             and 1 < last - first <= TITLE_MAX_WORDS
-            and capitals >= TITLE_CASE_SHARE * (last - first)
+            and sum(text[layout.starts[word]].isupper() for word in range(first, last))
+            >= TITLE_CASE_SHARE * (last - first)
             and layout.sentences[first] == layout.sentences[last - 1]
-        )
+        )  # the capitals counted only on a line short enough to be a title
     return cache[begin]
 
 
@@ -193,7 +193,7 @@ def _employers_words(layout: Layout) -> set[str]:
     names = set(layout.words[:title])
     if Section.COMPANY in layout.sections:
         names.update(
-            word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY
+            [word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY]
         )
     return names
 

@@ -49,6 +49,8 @@ SUBORDINATE_BREAKS = CLAUSE_BREAKS - CONTRASTS - {"wel"}  # "wanneer", "omdat"â€
 RELATIVES = word_set("that which who whom whose where die dat wat waar waarmee waarin waarbij waarop")  # open one
 # inside a clause: "Airflow DAGs that don't need restarts", "Je controleert dat er geen dubbele rijen zijn"; one
 # whose subject is not the relative ("a tool that we don't use") or that says it is not used reaches back
+WHETHER = word_set("whether of")  # open a subordinate clause at the start of a sentence, before a subject: "Of je
+# Airflow kent, speelt geen rol" (not "Spark of je eigen scheduler")
 EXAMPLES = word_set("such like including zoals waaronder bijvoorbeeld")  # examples belong to what they illustrate
 NOT_RELATIVE_AFTER = word_set("of van with met about over in on for voor to at by from uit bij")  # "none of that"
 MAIN, SUBORDINATE_KIND, RELATIVE = "main", "subordinate", "relative"  # the kinds of clause
@@ -130,6 +132,8 @@ class Clauses(Sentences):
         word = self.words[index]
         if word in SUBORDINATE_BREAKS or word in GOALS or self.als_clause(index):
             return True
+        if word in WHETHER and (index == 0 or self.sentences[index] != self.sentences[index - 1]):
+            return index + 1 < len(self.words) and self.words[index + 1] in SUBJECTS
         return word in SUBORDINATE and index + 1 < len(self.words) and self.words[index + 1] in SUBJECTS
 
     def _own_subject(self, begin: int, end: int) -> bool:

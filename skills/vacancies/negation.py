@@ -36,7 +36,7 @@ and the reader.
 
 import bisect
 
-from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, Clauses
+from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER, Clauses
 from skills.vacancies.cues import Occurrences, Section
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
@@ -110,8 +110,10 @@ class NegationScope(Clauses):
         self._denied = [False] * count  # per clause: what it names is not asked
         for clause in range(count):
             subordinate = self.clause_kinds[clause] != MAIN
-            self._denied[clause] = (self._denies_needing if subordinate else self._negated)[clause] or (
-                subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            self._denied[clause] = (
+                (self._denies_needing if subordinate else self._negated)[clause]
+                or (subordinate and self.goes_on(clause) and self._denied[clause - 1])
+                or (subordinate and self._whether_denied(clause))
             )  # "We verwachten niet dat je Spark kent", "It doesn't matter if you know Spark"
             start = self.clause_starts[clause]
             if (
@@ -123,6 +125,17 @@ class NegationScope(Clauses):
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()
+
+    def _whether_denied(self, clause: int) -> bool:
+        """Whether ``clause`` opens its sentence with "whether", "of"… and the clause after it says, naming nothing,
+        that it does not matter: "Of je Airflow kent, speelt geen rol", "Whether you know Spark, it does not
+        matter"."""
+        start, following = self.clause_starts[clause], clause + 1
+        if self.words[start] not in WHETHER or following >= len(self.clause_starts) or not self._negated[following]:
+            return False
+        begin = self.clause_starts[following]
+        end = self.clause_starts[following + 1] if following + 1 < len(self.clause_starts) else len(self.words)
+        return self.sentences[begin] == self.sentences[start] and self.named.isdisjoint(range(begin, end))
 
     def _read_negated_next(self, spans: list[tuple[int, int]]) -> set[int]:
         """The first words of the mentions right after "instead of", "without", "zonder"… in their clause, and of

@@ -96,3 +96,22 @@ def test_a_list_under_a_heading_of_what_the_job_is_not_is_not_asked(demo, headin
     assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
     assert asked_tools(reading) == []
     assert asked_items(reading) == {"sql/joins": True, "ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Of je Spark of Airflow kent, speelt geen rol.",
+        "Of je Spark of Airflow kent, maakt niet uit.",
+        "Whether you know Spark or Airflow, it does not matter.",
+    ],
+)
+def test_whether_you_know_it_does_not_matter_is_not_asked(demo, line):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n- {line}\n")
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+    assert asked_items(reading) == {"sql/joins": True}
+
+
+def test_a_whether_clause_that_matters_still_asks(demo):
+    reading = read_vacancy(text="Wat vragen wij\n- Of je nu met Airflow of Dagster werkt: je bouwt betrouwbare DAGs.\n")
+    assert asked_tools(reading) == ["airflow"]

@@ -67,6 +67,28 @@ def client():
     return PortalClient()
 
 
+@pytest.fixture
+def editor_client(client):
+    """A client signed in as an editor (with the second factor passed), for the admin's pages."""
+    from tests.factories import EditorFactory
+
+    client.force_login(EditorFactory())
+    return client
+
+
+@pytest.fixture
+def recruiters_group():
+    """The Recruiters group with its right to read candidates: a data migration makes it, but a transactional test
+    (the browser's) that ran before may have flushed it."""
+    from django.contrib.auth.models import Group, Permission
+
+    from portal.guards.roles import RECRUITERS
+
+    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
+    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
+    return recruiters
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     # No CSS transitions: axe must not measure a button's colours half-way through a hover fade.

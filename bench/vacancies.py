@@ -1,11 +1,10 @@
 """How well and how fast vacancies are read (``make bench``, or on its own: ``python -m bench.vacancies``).
 
-Quality: two sets of labelled vacancies, each half Dutch, half English (labels.json says what a careful reader
+Quality: labelled sets of vacancies, each half Dutch, half English (labels.json says what a careful reader
 finds in each, README.md how they were labelled): the tuned set in tests/skills/vacancies/, on which the phrases
-and cues were tuned, and three blind sets, written and labelled by someone who never saw the reader: blind/ and
-fresh/ (whose figures, by kind only, guided which new tuned vacancies to write) and unseen/ (written on 2026-12-06,
-read once before that day's round and once after it, to tell whether the round's fixes hold on text nobody
-steered by). All are read with the demo phrasebook and printed side by side per language:
+and cues were tuned, and four blind sets, written and labelled by someone who never saw the reader: blind/ and
+fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/ and final/ (each read once
+before a round and once after it, to tell whether the round's fixes hold on text nobody steered by). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
 precision (in the vacancies whose label lists all of them: of the terms named, not counting the generic phrases read
@@ -40,8 +39,9 @@ LABELLED = Path(__file__).resolve().parent.parent / "tests" / "skills" / "vacanc
 BLIND = LABELLED / "blind"
 FRESH = LABELLED / "fresh"  # a second blind set, written after the tuning round of 2026-12-05
 UNSEEN = LABELLED / "unseen"  # a third, written on 2026-12-06 before that day's round and read once before and after it
-SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH, "unseen": UNSEEN}
-BLIND_SETS = ("blind", "fresh", "unseen")  # their misses are printed by kind only
+FINAL = LABELLED / "final"  # a fourth, written on 2026-12-06 before the next round and read before and after it
+SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH, "unseen": UNSEEN, "final": FINAL}
+BLIND_SETS = ("blind", "fresh", "unseen", "final")  # their misses are printed by kind only
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

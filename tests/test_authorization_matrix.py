@@ -77,14 +77,7 @@ OWN_SAVED_VACANCY = {
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
 API_SIGNED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], OK)}
-API_RECRUITERS = {
-    "anonymous": UNAUTHORIZED,
-    "engineer": FORBIDDEN,
-    "other_engineer": FORBIDDEN,
-    "recruiter": OK,
-    "editor": FORBIDDEN,
-    "superuser": OK,
-}
+API_RECRUITERS = {**RECRUITERS_ONLY, "anonymous": UNAUTHORIZED}  # the same people; the API asks for a token with 401
 # The market map: aggregates only, for recruiters and editors (each with a confirmed second factor).
 MARKET = {**RECRUITERS_ONLY, "editor": OK}
 API_MARKET = {**API_RECRUITERS, "editor": OK}

@@ -24,6 +24,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.hostile import HOSTILE_BYTES, form_encode, is_hostile
+from tests.recruiting.test_params import CANDIDATE_FILTERS
 
 pytestmark = pytest.mark.django_db
 
@@ -112,20 +113,6 @@ def world(db):
         "contact": contact,
     }
 
-
-CANDIDATE_FILTERS = [
-    "role",
-    "min_score",
-    "must_haves_met",
-    "items",
-    "item_level",
-    "min_years",
-    "location",
-    "open_to_work",
-    "updated_since",
-    "sort",
-    "page",
-]
 
 GET_TARGETS = [
     ("anonymous", "catalog:tool-list", None, ["q", "category", "type", "keyword"]),

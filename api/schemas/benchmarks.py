@@ -22,7 +22,13 @@ class StandingOut(Schema):
 
 class SubjectOut(Schema):
     name: str
-    level: int = Field(description="Your level now (a skill's: the mean of its items, halves up).")
+    level: int = Field(
+        description="Your level now (a skill's: the mean of its items, halves up); 0 also while not rated (see rated)."
+    )
+    rated: bool = Field(
+        alias="is_rated",
+        description="Whether you rated it (a skill: any of its items): false reads not yet rated, not 0.",
+    )
     standings: list[StandingOut]
 
 

@@ -109,7 +109,8 @@ class MatchOut(RoleResultOut):
 class RequirementStatusOut(ItemRowOut):
     growth_stage: int = Field(alias="skill.growth_stage")
     min_level: int = Field(alias="requirement.min_level")
-    level: int
+    level: int = Field(description="Your level; 0 also for an item you have not rated yet (see rated).")
+    rated: bool = Field(alias="is_rated", description="Whether you rated the item: false reads not yet rated, not 0.")
     gap: int = Field(description="Levels short of the minimum.")
     is_must_have: bool
     tools: list[ToolRef] = Field(description="Catalog tools that help learn the skill.")

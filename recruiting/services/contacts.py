@@ -28,7 +28,7 @@ from portal.notices.services import notify
 from recruiting.models import ContactRequest, Stage
 from recruiting.selectors.contacts import latest_request
 from recruiting.services.recruiters import save_recruiter_profile
-from recruiting.services.shortlists import follow_contact
+from recruiting.services.shortlists import follow_contact, follow_withdrawal
 from skills.models import EngineerProfile
 
 CONTACT_REQUESTS_PER_DAY = 20
@@ -147,5 +147,6 @@ def withdraw_acceptance(
     contact_request.withdrawn_at = timezone.now()
     contact_request.save(update_fields=["status", "withdrawn_at"])
     logger.info("Contact request %s: acceptance withdrawn by the engineer.", contact_request.pk)
+    follow_withdrawal(recruiter=contact_request.recruiter, profile=contact_request.profile)
     _tell_recruiter(contact_request, NoticeKind.CONTACT_WITHDRAWN, candidate_url)
     return contact_request

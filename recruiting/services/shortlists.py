@@ -83,17 +83,29 @@ def follow_contact(*, recruiter: AbstractBaseUser, profile: EngineerProfile, sta
     contacted; accepted: accepted), with the same audit as a move by hand: only from an earlier stage, so never back
     and never out of "not a fit" (the last). Runs inside the contact request's transaction."""
     earlier = Stage.values[: Stage.values.index(stage)]
+    _move_entries(recruiter=recruiter, profile=profile, from_stages=earlier, to_stage=stage)
+
+
+def follow_withdrawal(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> None:
+    """Take the recruiter's entries of ``profile`` that stand at "accepted" back to "contacted" once the engineer
+    withdrew the acceptance: the stage no longer holds. Later stages are the recruiter's own moves and stay."""
+    _move_entries(recruiter=recruiter, profile=profile, from_stages=[Stage.ACCEPTED], to_stage=Stage.CONTACTED)
+
+
+def _move_entries(
+    *, recruiter: AbstractBaseUser, profile: EngineerProfile, from_stages: list[str], to_stage: str
+) -> None:
     entries = list(
         ShortlistEntry.objects.select_for_update().filter(
-            shortlist__recruiter=recruiter, profile=profile, stage__in=earlier
+            shortlist__recruiter=recruiter, profile=profile, stage__in=from_stages
         )
     )
     now = timezone.now()
     StageChange.objects.bulk_create(
-        StageChange(entry=entry, from_stage=entry.stage, to_stage=stage, changed_by=recruiter, changed_at=now)
+        StageChange(entry=entry, from_stage=entry.stage, to_stage=to_stage, changed_by=recruiter, changed_at=now)
         for entry in entries
     )
-    ShortlistEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(stage=stage, stage_changed_at=now)
+    ShortlistEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(stage=to_stage, stage_changed_at=now)
 
 
 @transaction.atomic

@@ -52,7 +52,8 @@ class Standing:
 @dataclass(frozen=True)
 class SubjectBenchmark:
     name: str
-    level: int
+    level: int  # 0 also where the engineer rated nothing yet
+    is_rated: bool  # the engineer rated the item (a skill: any of its items), so 0 reads "level 0", not "not yet rated"
     standings: list[Standing]
 
 
@@ -118,14 +119,14 @@ def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
     for item in ChecklistItem.objects.published().order_by("order", "pk"):
         items_by_skill[item.skill_id].append(item)
 
-    def subject(name: str, skill_id: int, item_id: int | None, level: int) -> SubjectBenchmark:
+    def subject(name: str, skill_id: int, item_id: int | None, level: int, is_rated: bool) -> SubjectBenchmark:
         everyone = cells.get((Cohort.EVERYONE, "", skill_id, item_id))
         population = everyone.population if everyone else 0
         standings = [
             _standing(cells.get((cohort, key, skill_id, item_id)), population, level, k, cohort)
             for cohort, key in cohorts
         ]
-        return SubjectBenchmark(name=name, level=level, standings=standings)
+        return SubjectBenchmark(name=name, level=level, is_rated=is_rated, standings=standings)
 
     rows = []
     for skill in Skill.objects.published():
@@ -135,8 +136,13 @@ def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
         own = [levels.get(item.pk, 0) for item in items]
         rows.append(
             SkillBenchmark(
-                skill=subject(skill.name, skill.pk, None, skill_level(own, len(items))),
-                items=[subject(item.name, skill.pk, item.pk, level) for item, level in zip(items, own, strict=True)],
+                skill=subject(
+                    skill.name, skill.pk, None, skill_level(own, len(items)), any(item.pk in levels for item in items)
+                ),
+                items=[
+                    subject(item.name, skill.pk, item.pk, level, item.pk in levels)
+                    for item, level in zip(items, own, strict=True)
+                ],
             )
         )
     return EngineerBenchmarks(counts_in=True, snapshot=snapshot, cohorts=cohorts, skills=rows, min_cohort=k)

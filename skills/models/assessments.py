@@ -42,7 +42,9 @@ class AssessmentChange(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_changes")
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="changes")
-    old_level = models.PositiveSmallIntegerField(choices=Level.choices)
+    old_level = models.PositiveSmallIntegerField(
+        choices=Level.choices, null=True, blank=True, help_text=_("Empty for the item's first rating: it had no level.")
+    )
     new_level = models.PositiveSmallIntegerField(choices=Level.choices)
     ticked_count = models.PositiveSmallIntegerField(help_text=_("Items ticked after the save that made this change."))
     target_score = models.PositiveSmallIntegerField(
@@ -57,4 +59,5 @@ class AssessmentChange(models.Model):
         verbose_name_plural = _("level changes")
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.item}: {self.old_level} → {self.new_level}"
+        old = "–" if self.old_level is None else self.old_level
+        return f"{self.user} · {self.item}: {old} → {self.new_level}"

@@ -59,13 +59,19 @@ def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
             name=row["recruiter__recruiter_profile__name"] or "",
             company=row["recruiter__recruiter_profile__company"] or "",
             hires_for=row["recruiter__recruiter_profile__hires_for"] or "",
-            email="" if row["recruiter__recruiter_profile__name"] else row["recruiter__email"],
+            email=_email_shown(row),
             day=row["day"],
             count=row["count"],
             last_viewed_at=row["last_viewed_at"],
         )
         for row in rows
     ]
+
+
+def _email_shown(row: dict) -> str:
+    """A recruiter is named to engineers by their recruiter profile; only one without a profile by their address
+    (their profile page promises that filling it in keeps the address from engineers, on every page and download)."""
+    return "" if row["recruiter__recruiter_profile__name"] else row["recruiter__email"]
 
 
 def contact_requests(*, user: AbstractBaseUser) -> list:
@@ -196,7 +202,16 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             for contact in profile.contact_requests.order_by("created_at", "pk")
         ]
         data["profile_views"] = [
-            {"recruiter": view.recruiter.email, "viewed_at": _iso(view.viewed_at)}
-            for view in profile.views.select_related("recruiter")
+            {
+                "recruiter": view["recruiter__recruiter_profile__name"] or _email_shown(view),
+                "company": view["recruiter__recruiter_profile__company"] or "",
+                "viewed_at": _iso(view["viewed_at"]),
+            }
+            for view in profile.views.order_by("viewed_at", "pk").values(
+                "viewed_at",
+                "recruiter__email",
+                "recruiter__recruiter_profile__name",
+                "recruiter__recruiter_profile__company",
+            )
         ]
     return data

@@ -56,6 +56,11 @@ class ChecklistRow:
         """The target role asks for a higher level than the engineer's."""
         return self.requirement is not None and self.level < self.requirement.min_level
 
+    @property
+    def meets_target(self) -> bool:
+        """The target role asks for this item and the engineer's level reaches it."""
+        return self.requirement is not None and self.level >= self.requirement.min_level
+
 
 class ChecklistFilter:
     """Which rows the checklist shows (``?show=``); the values are the form's choices."""

@@ -64,7 +64,8 @@ def best_fit_of(fits: list[RoleFit]) -> RoleFit | None:
 @dataclass(frozen=True)
 class RequirementStatus:
     requirement: RoleRequirement
-    level: int
+    level: int  # 0 also for an item never rated, which counts as 0 in every score
+    is_rated: bool  # the engineer chose a level for the item (0 too): a never-rated one reads "not yet rated"
     tools: list[Tool]  # the skill's catalog tools
     resources: list[Resource] = field(default_factory=list)  # what teaches this item, in the editors' order
     state: str = ""  # "learning now" or "for later", where the engineer marked it (the role's own gaps page)
@@ -182,6 +183,7 @@ def requirement_gaps(
         RequirementStatus(
             requirement=requirement,
             level=levels.get(requirement.item_id, Level.NONE),
+            is_rated=requirement.item_id in levels,
             tools=list(requirement.item.skill.tools.all()),
             resources=list(requirement.item.resources.all()),
             state=states.get(requirement.item_id, ""),

@@ -100,7 +100,13 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
             ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
             levels[entry.item.pk] = entry.level
             changes.append(
-                AssessmentChange(user=user, item=entry.item, old_level=old_level, new_level=entry.level, changed_at=now)
+                AssessmentChange(
+                    user=user,
+                    item=entry.item,
+                    old_level=old_level if assessment.pk else None,  # a first rating had no level, not 0
+                    new_level=entry.level,
+                    changed_at=now,
+                )
             )
     Assessment.objects.bulk_create(to_create.values())
     Assessment.objects.bulk_update(to_update.values(), fields=("level", "evidence_url", "note", "updated_at"))

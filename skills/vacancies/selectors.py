@@ -42,6 +42,10 @@ class ItemFit:
         return self.status.level
 
     @property
+    def is_rated(self) -> bool:
+        return self.status.is_rated
+
+    @property
     def needed(self) -> int:
         return self.status.requirement.min_level
 

@@ -1,43 +1,16 @@
 """The docs and the token page in Chromium: Swagger UI runs under the strict CSP, both pages pass axe."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.clients import PortalClient as Client
+from tests.e2e.support import blocking_violations, share_session, watch_console
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def blocking_violations(page, *, skip_rules: tuple[str, ...] = ()) -> list[str]:
-    options = {
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]},
-        "resultTypes": ["violations"],  # collecting every passing node as well takes longer and is not looked at
-        "rules": {rule: {"enabled": False} for rule in skip_rules},
-    }
-    results = Axe().run(page, options=options)
-    return [
-        f"{violation['id']}: {[node['target'] for node in violation['nodes']][:3]}"
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
 
 def test_docs_render_every_operation_without_csp_violations(live_server, page):
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = watch_console(page)
     page.goto(live_server.url + "/api/docs")
     page.locator(".opblock").first.wait_for(timeout=15_000)
     assert page.locator(".opblock").count() >= 13
@@ -52,7 +25,7 @@ def test_token_page_creates_a_token_on_a_phone_and_is_accessible(live_server, br
         reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    log_in(page, live_server, UserFactory())
+    share_session(page, live_server, UserFactory())
     page.goto(live_server.url + "/api/tokens/")
     page.get_by_label("Name").fill("phone script")
     page.get_by_role("button", name="Create token").click()

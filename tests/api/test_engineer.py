@@ -76,7 +76,7 @@ def test_setting_a_level_goes_through_the_service_history_and_stored_match(clien
     assert response.json()["note"] == "shipped"
     assessment = Assessment.objects.get(user=user, item=requirement.item)
     assert (assessment.level, assessment.evidence_url) == (2, "https://example.com/repo")
-    assert AssessmentChange.objects.filter(user=user, old_level=0, new_level=2).count() == 1
+    assert AssessmentChange.objects.filter(user=user, old_level=None, new_level=2).count() == 1
     assert RoleMatch.objects.get(profile=profile, role=requirement.role).score == 100
 
 
@@ -159,6 +159,17 @@ def test_gaps_list_what_is_missing_in_learning_order(client):
     assert [status["item_id"] for status in body["met"]] == [met.item.pk]
     assert [(status["item_id"], status["gap"]) for status in body["learning_path"]] == [(missing.item.pk, 2)]
     assert body["requirements_met"] == 1
+
+
+def test_gaps_say_whether_each_item_is_rated_so_a_0_is_told_from_not_rated(client):
+    role = RoleFactory()
+    zero = RoleRequirementFactory(role=role, min_level=2)
+    unrated = RoleRequirementFactory(role=role, min_level=2)
+    user = UserFactory()
+    AssessmentFactory(user=user, item=zero.item, level=0)
+    body = client.get(f"/api/me/gaps/{role.slug}", headers=bearer(user)).json()
+    by_item = {status["item_id"]: (status["level"], status["rated"]) for status in body["missing"]}
+    assert by_item == {zero.item.pk: (0, True), unrated.item.pk: (0, False)}
 
 
 def test_gaps_of_an_unpublished_role_are_a_json_404(client):

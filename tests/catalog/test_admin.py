@@ -18,12 +18,6 @@ MODELS = ("category", "keyword", "tool", "chooseroption", "faqentry")
 
 
 @pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
-
-
-@pytest.fixture
 def content():
     tool = ToolFactory(slug="pandas")
     tool.keywords.add(KeywordFactory())

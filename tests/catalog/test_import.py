@@ -172,13 +172,28 @@ def test_engineer_cannot_reach_the_import_page(client):
 EXPORT_URL = "/admin/catalog/tool/export/"
 
 
-def admin_export_csv(client) -> list[dict[str, str]]:
-    """Every column of every tool, as the export page's form sends it by default."""
+XLSX_FORMAT = "2"  # ToolAdmin.export_formats = (CSV, JSON, XLSX)
+
+
+def admin_export(client, file_format: str) -> bytes:
+    """Every column of every tool in ``file_format``, as the export page's form sends it by default."""
     form = client.get(EXPORT_URL).context["form"]
     data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
-    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": CSV_FORMAT})
+    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": file_format})
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return response.content
+
+
+def admin_export_csv(client) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(admin_export(client, CSV_FORMAT).decode())))
+
+
+def admin_export_xlsx(client) -> list[dict]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(admin_export(client, XLSX_FORMAT)), read_only=True).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def test_the_shared_cases_start_with_every_formula_sign():
@@ -216,32 +231,16 @@ def test_an_exported_csv_imports_back_to_the_same_texts(client):
     assert (tool.summary_en, tool.pitfalls_nl) == ("=1+1", "-2+3")
 
 
-XLSX_FORMAT = "2"  # ToolAdmin.export_formats = (CSV, JSON, XLSX)
-
-
 @pytest.mark.parametrize("payload", FORMULA_PAYLOADS[:4])
 def test_admin_xlsx_export_quotes_every_text_a_spreadsheet_would_run(client, payload):
-    from openpyxl import load_workbook
-
     ToolFactory(name=payload, summary_en=payload)
     client.force_login(EditorFactory())
-    form = client.get(EXPORT_URL).context["form"]
-    data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
-    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": XLSX_FORMAT})
-    assert response.status_code == 200
-    header, row = load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
-    cells = dict(zip(header, row, strict=True))
+    (cells,) = admin_export_xlsx(client)
     assert (cells["name"], cells["summary_en"]) == ("'" + payload,) * 2
 
 
 def test_admin_xlsx_export_drops_a_control_character_that_hides_a_formula(client):
-    from openpyxl import load_workbook
-
     ToolFactory(name=HIDDEN_FORMULA)
     client.force_login(EditorFactory())
-    form = client.get(EXPORT_URL).context["form"]
-    data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
-    response = client.post(EXPORT_URL, {**data, "resource": "0", "format": XLSX_FORMAT})
-    assert response.status_code == 200
-    header, row = load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
-    assert dict(zip(header, row, strict=True))["name"] == "'" + HIDDEN_FORMULA[1:]
+    (cells,) = admin_export_xlsx(client)
+    assert cells["name"] == "'" + HIDDEN_FORMULA[1:]

@@ -12,15 +12,9 @@ from catalog.resources import ToolResource
 from catalog.services import get_or_create_keywords
 from catalog.translation import TOOL_TEXTS
 from tests.clients import DUTCH, ENGLISH
-from tests.factories import CategoryFactory, EditorFactory, FaqEntryFactory, KeywordFactory, ToolFactory
+from tests.factories import CategoryFactory, FaqEntryFactory, KeywordFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
 
 
 def bilingual_tool(**kwargs) -> Tool:

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.support import assert_accessible
+
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 pytestmark = pytest.mark.browser
 
@@ -27,19 +28,7 @@ class Journey:
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         self.page.screenshot(path=str(self.folder / f"{self.step_number:02d}-{slug}.png"), full_page=True)
         if check_accessibility:
-            assert_accessible(self.page, self.axe, label)
-
-
-def assert_accessible(page, axe: Axe, label: str) -> None:
-    # Violations only: collecting every passing node as well doubles the time of each check.
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
-    results = axe.run(page, options=options)
-    blocking = [
-        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:3]}"
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
-    assert not blocking, f"{label} at {page.url}: {blocking}"
+            assert_accessible(self.page, label=label, axe=self.axe)
 
 
 @pytest.fixture

@@ -1,15 +1,17 @@
-"""Shared steps of the journeys: logging in the way people do, and watching the console for CSP errors."""
+"""Shared steps of every test in a real browser: logging in the way people do (or reusing a session), watching the
+console for CSP errors, and the accessibility check."""
 
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.clients import PortalClient as Client
-from tests.factories import TOTP_SECRET
+from tests.factories import PASSWORD, TOTP_SECRET
 
-PASSWORD = "a-long-and-Unusual-passphrase-42"  # the factories' password
 TOTP_PERIOD = 30
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def current_totp_code() -> str:
@@ -32,6 +34,17 @@ def log_in_through_form(page, live_server, email: str, *, next_path: str = "", t
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
+def open_page(browser, *, language: str, width: int):
+    """A page in a new browser context, in ``language`` and ``width`` pixels wide: a phone's screen (844 high) below
+    400, a desktop's (900 high) above."""
+    context = browser.new_context(
+        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
 def share_session(page, live_server, user) -> None:
     """Start a browser context already logged in: for a second person whose login is not the point."""
     client = Client()
@@ -47,6 +60,25 @@ def watch_console(page) -> list[str]:
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+def blocking_violations(page, *, axe: Axe | None = None, skip_rules: tuple[str, ...] = ()) -> list[str]:
+    """The serious and critical WCAG 2 A/AA violations axe finds on the page, with a few of their elements."""
+    # Violations only: collecting every passing node as well doubles the time of each check.
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
+    if skip_rules:
+        options["rules"] = {rule: {"enabled": False} for rule in skip_rules}
+    results = (axe or Axe()).run(page, options=options)
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def assert_accessible(page, *, label: str = "", axe: Axe | None = None) -> None:
+    blocking = blocking_violations(page, axe=axe)
+    assert not blocking, f"{label} at {page.url}: {blocking}"
 
 
 def fits_width(page, width: int) -> bool:

@@ -12,7 +12,7 @@ from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Role, RoleMatch, RoleRequirement
 from skills.services.assessments import AssessmentInput, save_assessments
 from tests.e2e.conftest import Journey
-from tests.e2e.support import fits_width, log_in_through_form, share_session, watch_console
+from tests.e2e.support import fits_width, log_in_through_form, open_page, share_session, watch_console
 from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,9 +47,7 @@ def test_counting_in_at_the_start_shows_bands_and_the_market_leads_to_candidates
     EngineerProfileFactory(user=me, start=EngineerProfile.Start.DONE, years_experience=4)
     assess(user=me, item=peers, level=2)
 
-    desktop = browser.new_context(reduced_motion="reduce", locale="en", viewport={"width": 1280, "height": 900})
-    page = desktop.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(browser, language="en", width=1280)
     journey = Journey(page, request.node.name)
     errors = watch_console(page)
     share_session(page, live_server, me)
@@ -65,11 +63,9 @@ def test_counting_in_at_the_start_shows_bands_and_the_market_leads_to_candidates
     assert page.locator("#benchmark-date").is_visible()
     journey.step("benchmarks in English")
     assert errors == []
-    desktop.close()
+    page.context.close()
 
-    phone = browser.new_context(reduced_motion="reduce", locale="nl", viewport={"width": 390, "height": 844})
-    page = phone.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(browser, language="nl", width=390)
     journey = Journey(page, request.node.name + "-nl")
     share_session(page, live_server, me)
     page.goto(f"{live_server.url}/skills/benchmarks/")
@@ -77,7 +73,7 @@ def test_counting_in_at_the_start_shows_bands_and_the_market_leads_to_candidates
     assert any(band.startswith("bij de beste") for band in bands) and not any("100 %" in band for band in bands)
     assert fits_width(page, 390)
     journey.step("benchmarks in Dutch on a phone")
-    phone.close()
+    page.context.close()
 
     recruiter = RecruiterFactory()
     context = browser.new_context(reduced_motion="reduce", locale="en")

@@ -7,13 +7,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from portal.guards.roles import RECRUITERS
 from recruiting.models import ContactRequest, RecruiterProfile, ShortlistEntry, Stage
 from skills.models import EngineerProfile, RoleMatch
 from tests.e2e.conftest import Journey
-from tests.e2e.support import fits_width, share_session, watch_console
+from tests.e2e.support import fits_width, open_page, share_session, watch_console
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -26,7 +24,7 @@ from tests.factories import (
 )
 from tests.jobs import queue_in_database, running_worker
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("recruiters_group")]
 
 DESKTOP_WIDTH = 1280
 PHONE_WIDTH = 390
@@ -34,22 +32,6 @@ NAME = "Sanne de Boer"
 ENGINEER_EMAIL = "sanne.hidden@example.com"
 RECRUITER_EMAIL = "rita.private@acme.example"
 EVIDENCE = "https://github.com/sanne-de-boer/lakehouse"
-
-
-@pytest.fixture(autouse=True)
-def recruiters_group():
-    """The group comes from a data migration; a transactional test before this one may have flushed it."""
-    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
-    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
-
-
-def new_page(browser, *, language: str, width: int):
-    context = browser.new_context(
-        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 def exported_names(page, live_server, role) -> list[str]:
@@ -83,7 +65,7 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
 
     with running_worker() as worker:
         # The recruiter, in English on a wide screen, asks with the details of their profile.
-        page = new_page(browser, language="en", width=DESKTOP_WIDTH)
+        page = open_page(browser, language="en", width=DESKTOP_WIDTH)
         errors = watch_console(page)
         recruiter_steps = Journey(page, f"{request.node.name}-recruiter")
         share_session(page, live_server, recruiter)
@@ -101,7 +83,7 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
         worker.wait_for(f"To: {ENGINEER_EMAIL}")  # the engineer's email about the request
 
         # The engineer, in Dutch on a phone: the count in the menu, the notice, the preview, a pseudonym, accept.
-        phone = new_page(browser, language="nl-NL", width=PHONE_WIDTH)
+        phone = open_page(browser, language="nl-NL", width=PHONE_WIDTH)
         errors += watch_console(phone)
         engineer_steps = Journey(phone, f"{request.node.name}-engineer")
         share_session(phone, live_server, engineer)

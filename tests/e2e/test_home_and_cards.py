@@ -10,22 +10,13 @@ from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import ChecklistItem, EngineerProfile, Role
 from tests.e2e.conftest import Journey
-from tests.e2e.support import PASSWORD, fits_width, share_session, watch_console
+from tests.e2e.support import PASSWORD, fits_width, open_page, share_session, watch_console
 from tests.factories import EditorFactory, RecruiterFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LAKEHOUSE = "senior-data-engineer-lakehouse"
 HEADINGS = {"en": ("My home", "Privacy statement"), "nl": ("Mijn overzicht", "Privacyverklaring")}
-
-
-def open_page(browser, request, language: str, width: int):
-    context = browser.new_context(
-        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page, Journey(page, request.node.name)
 
 
 def no_sideways_scroll(page, width: int) -> bool:
@@ -55,7 +46,8 @@ def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statemen
     load_catalog_demo()
     load_skills_demo()
     engineer_with_history()
-    page, journey = open_page(browser, request, language, width)
+    page = open_page(browser, language=language, width=width)
+    journey = Journey(page, request.node.name)
     errors = watch_console(page)
     home, privacy = HEADINGS[language]
 
@@ -85,7 +77,8 @@ def test_the_four_wide_tables_are_cards_on_a_phone(live_server, browser, request
     load_demo_candidates()
     engineer = engineer_with_history()
     EngineerProfile.objects.filter(user=engineer).update(target_role=Role.objects.get(slug=LAKEHOUSE))
-    page, journey = open_page(browser, request, language, 390)
+    page = open_page(browser, language=language, width=390)
+    journey = Journey(page, request.node.name)
     errors = watch_console(page)
     share_session(page, live_server, engineer)
 
@@ -122,7 +115,8 @@ def test_the_header_names_the_account_in_full_on_one_line_at_1280(live_server, b
     load_skills_demo()
     editor = EditorFactory(email="a.rather.long.address.for.an.editor@example.com")
     EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)  # engineer and editor at once
-    page, journey = open_page(browser, request, language, 1280)
+    page = open_page(browser, language=language, width=1280)
+    journey = Journey(page, request.node.name)
     share_session(page, live_server, editor)
     page.goto(live_server.url + reverse("catalog:tool-list"))
     name = page.locator(".nav-account-email")

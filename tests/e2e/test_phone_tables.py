@@ -12,8 +12,8 @@ from skills.demo import DEMO_ENGINEER, load_engineer_demo, load_skills_demo
 from skills.demo_benchmarks import load_benchmark_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import EngineerProfile
-from tests.e2e.conftest import Journey, assert_accessible
-from tests.e2e.support import share_session, watch_console
+from tests.e2e.conftest import Journey
+from tests.e2e.support import assert_accessible, share_session, watch_console
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def assert_tables_fit(journey: Journey, label: str) -> None:
     overflows = page.evaluate(OVERFLOWS, PHONE_WIDTH)
     journey.step(label, check_accessibility=False)
     assert not overflows, f"{label} at {page.url}: {overflows}"
-    assert_accessible(page, journey.axe, label)
+    assert_accessible(page, label=label, axe=journey.axe)
 
 
 def test_tables_fit_a_phone_in_dutch(live_server, browser, request):

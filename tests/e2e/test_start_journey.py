@@ -11,7 +11,7 @@ from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Skill
 from tests.e2e.conftest import Journey
-from tests.e2e.support import PASSWORD, fits_width, share_session, watch_console
+from tests.e2e.support import PASSWORD, fits_width, open_page, share_session, watch_console
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,11 +35,7 @@ def test_a_newcomer_sees_their_best_fit_within_twelve_interactions_of_confirming
 ):
     load_catalog_demo()
     load_skills_demo()
-    context = browser.new_context(
-        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(browser, language=language, width=width)
     journey = Journey(page, request.node.name)
     errors = watch_console(page)
     words = WORDS[language]
@@ -85,7 +81,7 @@ def test_a_newcomer_sees_their_best_fit_within_twelve_interactions_of_confirming
     journey.step("start step 3: the best fit, its score and next step")
     profile = EngineerProfile.objects.get(user__email=email)
     assert profile.start == EngineerProfile.Start.DONE
-    context.close()
+    page.context.close()
     assert not errors, errors
 
 

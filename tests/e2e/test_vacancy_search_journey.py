@@ -15,29 +15,12 @@ from skills.services.profiles import update_profile
 from tests.e2e.support import log_in_through_form, watch_console
 from tests.factories import EditorFactory, RecruiterFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, start_worker
+from tests.recruiting.test_vacancy_paste import VACANCY
+from tests.recruiting.test_vacancy_paste import VACANCY_TITLE as TITLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TITLE = "Senior Data Engineer — Lakehouse platform"
 TITLE_NL = "Senior data-engineer — lakehouseplatform"
-VACANCY = f"""{TITLE}
-
-About the role
-You build and run batch pipelines on Databricks for our analytics team.
-
-Requirements
-- At least 5 years of experience as a data engineer
-- Strong Python and SQL, including window functions
-- Experience with PySpark: partitioning and handling data skew
-- Orchestration with Airflow: retries and backfills
-
-Nice to have
-- Experience with dbt and data quality tests
-- Docker
-
-What we offer
-- A learning budget
-"""
 ASKED = [  # (skill, item) the vacancy asks for, as the reading finds them
     ("cloud", "storage-compute"),
     ("pyspark", "scalable-pipelines"),

@@ -8,11 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import RecruiterFactory, UserFactory
+from tests.factories import PASSWORD, RecruiterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-and-Unusual-passphrase-42"
 
 
 def test_the_account_toggle_is_a_link_to_a_page_with_the_whole_menu(client):

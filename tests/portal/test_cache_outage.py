@@ -18,6 +18,7 @@ from portal.settings import redis_caches
 from skills.models import RoleMatch, RoleRecompute
 from skills.services.recomputes import request_role_recompute
 from tests.factories import (
+    PASSWORD,
     ChooserOptionFactory,
     ChooserRecommendationFactory,
     FaqEntryFactory,
@@ -30,8 +31,6 @@ from tests.factories import (
 from tests.redis_server import PrivateRedis, require_redis_server
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-and-Unusual-passphrase-42"
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django.utils import translation
 
 from tests.catalogues import Entry, po_entries
 from tests.clients import DUTCH
-from tests.factories import EditorFactory, ToolFactory, UserFactory
+from tests.factories import PASSWORD, EditorFactory, ToolFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "locale_overrides" / "nl" / "LC_MESSAGES"
@@ -27,7 +27,6 @@ DOMAINS = ("django", "djangojs")
 # "u", "uw", "U", "Uw" as words, and "a.u.b.": not a letter of an abbreviation ("U.S.") or a compound ("U-bocht").
 FORMAL = re.compile(r"(?<![\w.\-/])(?:u|uw|U|Uw)(?![\w\-/]|\.\w)|\b[Aa]\.u\.b\.")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
-PASSWORD = "a-long-and-Unusual-passphrase-42"
 
 
 def _library_catalogues(domain: str) -> list[Path]:

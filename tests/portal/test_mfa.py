@@ -1,3 +1,4 @@
+import re
 import time
 from urllib.parse import urlencode
 
@@ -5,17 +6,23 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.urls import reverse
 
-from tests.factories import TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
+from tests.factories import PASSWORD, TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-and-Unusual-passphrase-42"
+
+def code_for(secret: str) -> str:
+    """The code an authenticator app shows now; near the end of a period, the next period's, so it stays valid."""
+    if 30 - time.time() % 30 < 2:
+        time.sleep(30 - time.time() % 30 + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def current_code() -> str:
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+    return code_for(TOTP_SECRET)
 
 
 def wrong_code() -> str:
@@ -139,3 +146,68 @@ def test_the_code_page_names_two_factor_authentication_alike_in_heading_and_text
     body = client.get(reverse("mfa_authenticate"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f">{heading}</h1>" in " ".join(body.split()).replace("> ", ">").replace(" <", "<")
     assert sentence in body
+
+
+def shown_messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.django_db(transaction=True)  # allauth adds the "activated" messages when the transaction commits
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                ["Confirmation email sent to new@example.com."],
+                ["Your email address new@example.com is confirmed and you are logged in."],
+                ["Authenticator app activated.", "A new set of recovery codes has been generated."],
+                ["You are logged out."],
+                [],
+                ["Logged in as new@example.com."],
+                [],
+            ],
+        ),
+        (
+            "nl",
+            [
+                ["Bevestigingsmail verstuurd naar new@example.com."],
+                ["Je e-mailadres new@example.com is bevestigd en je bent ingelogd."],
+                ["Authenticator-app geactiveerd.", "Er zijn nieuwe herstelcodes gegenereerd."],
+                ["Je bent uitgelogd."],
+                [],
+                ["Ingelogd als new@example.com."],
+                [],
+            ],
+        ),
+    ],
+)
+def test_each_step_from_sign_up_to_a_two_factor_login_shows_its_own_messages_once(client, language, expected):
+    """Sign up, confirm, set up an authenticator app, log out, log in with the code: no step shows an earlier step's
+    message, and none shows twice."""
+    client.cookies["django_language"] = language
+    seen = []
+    signed_up = client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )
+    seen.append(shown_messages(signed_up))
+    link = re.search(r"/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    seen.append(shown_messages(client.post(link, follow=True)))
+    activate = client.get(reverse("mfa_activate_totp"), follow=True)
+    if activate.redirect_chain:  # allauth asks for the password again before a second factor is added
+        assert shown_messages(activate) == []
+        activate = client.post(
+            activate.request["PATH_INFO"] + f"?next={reverse('mfa_activate_totp')}", {"password": PASSWORD}, follow=True
+        )
+    assert shown_messages(activate) == []
+    secret = activate.context["form"].secret
+    seen.append(shown_messages(client.post(reverse("mfa_activate_totp"), {"code": code_for(secret)}, follow=True)))
+    seen.append(shown_messages(client.post(reverse("account_logout"), follow=True)))
+    code_page = client.post(reverse("account_login"), {"login": "new@example.com", "password": PASSWORD}, follow=True)
+    assert code_page.request["PATH_INFO"] == reverse("mfa_authenticate")
+    seen.append(shown_messages(code_page))
+    seen.append(shown_messages(client.post(reverse("mfa_authenticate"), {"code": code_for(secret)}, follow=True)))
+    seen.append(shown_messages(client.get(reverse("skills:home"))))
+    assert seen == expected

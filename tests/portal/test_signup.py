@@ -8,11 +8,9 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.clients import PortalClient as Client
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-and-Unusual-passphrase-42"
 
 
 def sign_up(client, email="new@example.com"):

@@ -1,14 +1,11 @@
 """The recruiter flow once in a real browser: htmx shortlisting, notes, accessibility and a phone-sized screen."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from portal.guards.roles import RECRUITERS
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
-from tests.clients import PortalClient as Client
+from tests.e2e.support import assert_accessible, share_session
 from tests.factories import (
     AssessmentFactory,
     EngineerProfileFactory,
@@ -18,19 +15,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page) -> None:
-    # Violations only: collecting every passing node as well takes longer and is not looked at.
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
-    results = Axe().run(page, options=options)
-    blocking = [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert not blocking, f"{page.url}: {blocking}"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("recruiters_group")]
 
 
 def mark_page(page) -> None:
@@ -40,22 +25,6 @@ def mark_page(page) -> None:
 def assert_not_reloaded(page) -> None:
     """htmx swapped the answer in: a plain form post would have loaded a new page and lost the mark."""
     assert page.evaluate("window.notReloaded === true")
-
-
-def log_in(page, live_server, user) -> None:
-    """Reuse a Django session in the browser: the recruiter's two-factor login is tested elsewhere."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-@pytest.fixture(autouse=True)
-def recruiters_group():
-    """The group comes from a data migration; a transactional test before this one may have flushed it."""
-    recruiters, _created = Group.objects.get_or_create(name=RECRUITERS)
-    recruiters.permissions.add(Permission.objects.get(content_type__app_label="skills", codename="view_candidates"))
 
 
 @pytest.fixture
@@ -76,7 +45,7 @@ def candidate_world():
 def test_recruiter_shortlists_a_candidate_and_keeps_a_note(live_server, page, candidate_world):
     page.set_default_timeout(10_000)
     recruiter = RecruiterFactory()
-    log_in(page, live_server, recruiter)
+    share_session(page, live_server, recruiter)
 
     page.goto(live_server.url + "/recruiting/candidates/")
     assert page.get_by_role("link", name="Sanne de Boer").is_visible()
@@ -115,7 +84,7 @@ def test_candidate_list_fits_a_phone_screen(live_server, browser, candidate_worl
         reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    log_in(page, live_server, RecruiterFactory())
+    share_session(page, live_server, RecruiterFactory())
     page.goto(live_server.url + "/recruiting/candidates/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
@@ -126,7 +95,7 @@ def test_candidate_page_shows_the_stage_of_a_shortlist_the_moment_it_is_added_an
     live_server, page, candidate_world
 ):
     page.set_default_timeout(10_000)
-    log_in(page, live_server, RecruiterFactory())
+    share_session(page, live_server, RecruiterFactory())
     page.goto(f"{live_server.url}/recruiting/candidates/{candidate_world.pk}/")
     stage = page.get_by_label("Stage on “First round”")
     assert stage.count() == 0

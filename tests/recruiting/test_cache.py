@@ -87,30 +87,21 @@ def test_a_new_level_redraws_the_row(recruiter_client, candidate, item):
 
 def test_profile_and_name_changes_redraw_the_row(recruiter_client, candidate):
     fetch(recruiter_client)
-    update_profile(
-        user=candidate.user,
-        headline="Streams with Kafka",
-        years_experience=7,
-        location="Utrecht",
-        target_role=None,
-        open_to_work=True,
-        visibility="recruiters",
-    )
+    profile = {
+        "user": candidate.user,
+        "headline": "Streams with Kafka",
+        "years_experience": 7,
+        "location": "Utrecht",
+        "target_role": None,
+        "open_to_work": True,
+        "visibility": "recruiters",
+    }
+    update_profile(**profile)
     page, _ = fetch(recruiter_client)
     assert "Streams with Kafka" in page and "Builds lakehouses" not in page
     assert "Utrecht" in page and "Open to work" in page
     assert candidate.pseudonym in page and "Bakker" not in page
-    update_profile(
-        user=candidate.user,
-        headline="Streams with Kafka",
-        years_experience=7,
-        location="Utrecht",
-        target_role=None,
-        open_to_work=True,
-        visibility="recruiters",
-        display_name="Noortje Bakker",
-        identity="name",
-    )
+    update_profile(**profile, display_name="Noortje Bakker", identity="name")  # the same profile, now with a name
     page, _ = fetch(recruiter_client)
     assert "Noortje Bakker" in page and candidate.pseudonym not in page
 

@@ -12,7 +12,8 @@ from tests.clients import PortalClient as Client
 from tests.factories import AssessmentFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
 from tests.hostile import HOSTILE_BYTES, form_encode, is_hostile
 
-FIELDS = (
+# The candidate list's query parameters (its filter form, sorting and paging); tests/test_bad_input.py fuzzes them too.
+CANDIDATE_FILTERS = (
     "role",
     "min_score",
     "must_haves_met",
@@ -34,7 +35,7 @@ values = st.one_of(
     ),
     st.sampled_from(HOSTILE_BYTES),
 )
-query = st.dictionaries(st.sampled_from(FIELDS), st.lists(values, min_size=1, max_size=3), max_size=6)
+query = st.dictionaries(st.sampled_from(CANDIDATE_FILTERS), st.lists(values, min_size=1, max_size=3), max_size=6)
 
 
 class RecruiterPagesSurviveAnyQueryString(TestCase):

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from recruiting.models import ShortlistEntry, Stage, StageChange
-from recruiting.services.contacts import answer_contact_request
+from recruiting.services.contacts import answer_contact_request, withdraw_acceptance
 from tests.clients import DUTCH
 from tests.factories import RecruiterFactory, RoleFactory, ShortlistEntryFactory, ShortlistFactory
 from tests.recruiting.test_contacts import ask
@@ -208,6 +208,23 @@ def test_the_stage_follows_the_contact_request_forward_and_never_back(recruiter,
     for untouched, stage in ((interviewing, Stage.INTERVIEWING), (elsewhere, Stage.TO_CONTACT)):
         untouched.refresh_from_db()
         assert untouched.stage == stage and not StageChange.objects.filter(entry=untouched).exists()
+
+
+def test_a_withdrawn_acceptance_takes_the_stage_back_to_contacted_and_leaves_later_stages(
+    recruiter, recruiter_client, entry
+):
+    interviewing = ShortlistEntryFactory(
+        shortlist=ShortlistFactory(recruiter=recruiter), profile=entry.profile, stage=Stage.INTERVIEWING
+    )
+    contact = ask(recruiter, entry.profile)
+    answer_contact_request(engineer=entry.profile.user, contact_request=contact, accept=True)
+    withdraw_acceptance(engineer=entry.profile.user, contact_request=contact)
+    entry.refresh_from_db()
+    interviewing.refresh_from_db()
+    assert (entry.stage, interviewing.stage) == (Stage.CONTACTED, Stage.INTERVIEWING)
+    assert StageChange.objects.filter(entry=entry).order_by("pk").last().from_stage == Stage.ACCEPTED
+    page = body(recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist.pk})))
+    assert '<option value="contacted" selected>' in page and '<option value="accepted" selected>' not in page
 
 
 def test_a_declined_request_leaves_the_stage_to_the_recruiter(recruiter, entry):

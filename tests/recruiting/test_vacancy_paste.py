@@ -14,7 +14,9 @@ from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db
 
-VACANCY = """Senior Data Engineer — Lakehouse platform
+# An English vacancy as a recruiter pastes it; the vacancy search journey (tests/e2e) pastes it too.
+VACANCY_TITLE = "Senior Data Engineer — Lakehouse platform"
+VACANCY = f"""{VACANCY_TITLE}
 
 About the role
 You build and run batch pipelines on Databricks for our analytics team.

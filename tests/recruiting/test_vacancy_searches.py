@@ -484,12 +484,6 @@ def test_each_control_of_the_edit_page_is_named_after_its_row_in_english_and_dut
 # Proposing and publishing --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
-
-
 def publish(search):
     """An editor publishes the search's current proposal."""
     return publish_proposal(proposal=search.proposals.current().get(), editor=EditorFactory())

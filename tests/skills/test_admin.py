@@ -4,7 +4,6 @@ from django.urls import reverse
 from skills.models import ChecklistItem, RoleMatch, RoleRequirement
 from tests.factories import (
     ChecklistItemFactory,
-    EditorFactory,
     EngineerProfileFactory,
     RoleFactory,
     RoleRequirementFactory,
@@ -14,12 +13,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
 
 
 def role_form_data(role, requirements, *, extra=()):

@@ -1,44 +1,15 @@
 """The engineer's flow once in a real browser: htmx saving, no CSP violations, accessible pages, a phone screen."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
 from skills.services.profiles import get_or_create_profile
-from tests.clients import PortalClient as Client
 from tests.e2e.conftest import RESULTS
-from tests.e2e.support import evidence_kept, set_level
+from tests.e2e.support import assert_accessible, evidence_kept, set_level, share_session, watch_console
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page) -> None:
-    # Violations only: collecting every passing node as well takes longer and is not looked at.
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
-    results = Axe().run(page, options=options)
-    blocking = [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert not blocking, f"{page.url}: {blocking}"
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
-def watch_console(page) -> list[str]:
-    """Collect console errors: a CSP violation shows up there."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    return errors
 
 
 @pytest.fixture
@@ -61,7 +32,7 @@ def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_
     page.set_viewport_size({"width": 1280, "height": 900})
     page.set_default_timeout(10_000)
     errors = watch_console(page)
-    log_in(page, live_server, user)
+    share_session(page, live_server, user)
     page.goto(live_server.url + "/skills/")
     assert_accessible(page)
     page.evaluate("window.notReloaded = true")
@@ -120,7 +91,7 @@ def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(liv
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = watch_console(page)
-    log_in(page, live_server, user)
+    share_session(page, live_server, user)
 
     page.goto(live_server.url + "/skills/")
     row = page.locator(f"#item-row-{skew.pk}")  # Skew is below the role: its skill starts open
@@ -185,7 +156,7 @@ def test_an_item_never_rated_reads_apart_from_one_rated_0_on_a_phone(
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    log_in(page, live_server, user)
+    share_session(page, live_server, user)
     page.goto(live_server.url + "/skills/")
     never, zero = page.locator(f"#item-row-{windows.pk}"), page.locator(f"#item-row-{joins.pk}")
 

@@ -4,16 +4,9 @@ import pytest
 from django.urls import reverse
 
 from skills.services.profiles import get_or_create_profile
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, assess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def engineer(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
@@ -49,6 +42,28 @@ def test_each_row_says_what_the_chosen_target_role_needs(client, checklist_world
     assert "level 2, needs 3<" in body  # below: plain, no tick
     assert "level 3, needs 2 ✓" in body
     assert body.count("must-have</span>") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "unrated", "rated_zero"),
+    [
+        ("en", "needs level 3", "level 0, needs 3"),
+        ("nl", "niveau 3 nodig", "niveau 0, nodig 3"),
+    ],
+)
+def test_what_the_target_needs_tells_an_item_never_rated_from_one_rated_0(
+    client, checklist_world, engineer, language, unrated, rated_zero
+):
+    windows = checklist_world["windows"]
+    RoleRequirementFactory(role=checklist_world["role"], item=windows, min_level=3)
+
+    def needed() -> str:
+        body = client.get(reverse("skills:checklist"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        return body.split(f'id="item-{windows.pk}-needed">')[1].split("</span>")[0]
+
+    assert needed() == unrated  # beside its "Not yet rated" badge
+    assess(user=engineer, item=windows, level=0)
+    assert needed() == rated_zero
 
 
 def test_a_skill_with_something_below_target_is_unfolded_the_others_folded(client, checklist_world):

@@ -59,8 +59,29 @@ def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(
     body = client.get(HOME).content.decode()
     assert "Your best fit: Analytics engineer" in body
     assert "You have not chosen a target role" in body
-    assert "<strong>Windows</strong> (SQL) · level 0, needs 2" in body  # the next step of its learning path
+    assert "<strong>Windows</strong> (SQL) · not yet rated, needs level 2" in body  # the next step of its path
     assert "lakehouse" not in body.split('id="home-role-heading"')[1].split("</section>")[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "unrated", "rated_zero"),
+    [
+        ("en", "not yet rated, needs level 2", "level 0, needs 2"),
+        ("nl", "nog niet beoordeeld, niveau 2 nodig", "niveau 0, nodig 2"),
+    ],
+)
+def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
+    client, world, engineer, language, unrated, rated_zero
+):
+    EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+
+    def next_step() -> str:
+        body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        return body.split('id="home-next-step">')[1].split("</p>")[0]
+
+    assert next_step().endswith(f" · {unrated}")  # Joins, never rated, comes first on the path
+    assess(user=engineer, item=world["joins"], level=0)  # "None" is an answer the engineer saved
+    assert next_step().endswith(f" · {rated_zero}")
 
 
 def test_the_first_rating_that_counts_names_a_best_fit(client, world, engineer):
@@ -95,8 +116,23 @@ def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client,
     assess(user=engineer, item=world["shuffles"], level=1)
     changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
     assert changes.index("Shuffles") < changes.index("level 2 → 3") < changes.index("level 1 → 2")
-    assert changes.index("level 1 → 2") < changes.rindex("level 0 → 1")
+    assert changes.index("level 1 → 2") < changes.rindex("not yet rated → level 1")  # Joins' first rating
     assert changes.count("<li") == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "from_zero"),
+    [("en", "not yet rated → level 2", "level 0 → 2"), ("nl", "nog niet beoordeeld → niveau 2", "niveau 0 → 2")],
+)
+def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
+    client, world, engineer, language, first, from_zero
+):
+    assess(user=engineer, item=world["joins"], level=2)
+    assess(user=engineer, item=world["windows"], level=0)  # saved as "None": no change of level yet
+    assess(user=engineer, item=world["windows"], level=2)
+    changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
+    assert f'<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · {from_zero} ·' in changes
+    assert f'<strong>Joins</strong> <span class="text-body-secondary">(SQL)</span> · {first} ·' in changes
 
 
 def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engineer):
@@ -137,5 +173,7 @@ def test_the_home_takes_as_many_queries_however_much_data(client, engineer, djan
             set_item_state(user=engineer, item=item, state="learning")
     for _ in range(size):
         contact(EngineerProfileFactory(user=engineer))
-    with django_assert_max_num_queries(17):  # 16 (the rights check that says where Home leads), one more when the session is not in the cache
+    with django_assert_max_num_queries(
+        17
+    ):  # 16 (the rights check that says where Home leads), one more when the session is not in the cache
         assert client.get(HOME).status_code == 200

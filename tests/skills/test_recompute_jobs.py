@@ -18,17 +18,11 @@ from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services import recomputes
 from skills.services.recomputes import request_role_recompute
-from tests.factories import EditorFactory, RoleFactory, RoleRequirementFactory, UserFactory, assess
+from tests.factories import RoleFactory, RoleRequirementFactory, UserFactory, assess
 from tests.jobs import queue_in_database, run_worker_batch, start_worker, work_off_queue
 from tests.skills.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
 
 
 @pytest.fixture

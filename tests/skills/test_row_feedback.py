@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from skills.models import Assessment, ItemState
-from tests.factories import ChecklistItemFactory, UserFactory, assess
+from tests.factories import ChecklistItemFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def item():
     return ChecklistItemFactory(name="Window functions")
-
-
-@pytest.fixture
-def engineer(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
 
 
 def row_status(html: str, item) -> str:

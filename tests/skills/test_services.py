@@ -71,7 +71,7 @@ def test_every_level_change_is_kept_with_ticked_count_and_target_score():
         .order_by("id")
         .values_list("old_level", "new_level", "ticked_count", "target_score")
     )
-    assert history == [(0, 2, 1, 50), (0, 1, 1, 75), (1, 2, 2, 100), (2, 1, 1, 75)]
+    assert history == [(None, 2, 1, 50), (None, 1, 1, 75), (1, 2, 2, 100), (2, 1, 1, 75)]  # first ratings had no level
 
 
 def test_history_has_no_target_score_without_a_target_role():

@@ -17,13 +17,6 @@ from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def engineer(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
-
-
 def tick(client, item, level):
     prefix = f"item-{item.pk}"
     data = {f"{prefix}-level": str(level), f"{prefix}-evidence_url": "", f"{prefix}-note": ""}

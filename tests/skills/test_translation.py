@@ -10,7 +10,6 @@ from skills.models import ChecklistItem, GrowthStage, Role, Skill
 from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
-    EditorFactory,
     RoleFactory,
     RoleRequirementFactory,
     SkillFactory,
@@ -18,12 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(EditorFactory())
-    return client
 
 
 def bilingual_requirement():

@@ -255,7 +255,7 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     assert "You meet 1 of 3 requirements for Senior Data Engineer — lakehouse. Must-haves not met yet:" in body
     unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
     assert "<strong>skew</strong> — below level (1 of 3)" in unmet  # rated, but below: not "missing"
-    assert "<strong>retries</strong> — missing" in unmet
+    assert "<strong>retries</strong> — not yet rated" in unmet
     assert "Your level 1, needed 3: 2 levels to go." in body
     assert 'href="/catalog/pyspark/"' in body
     assert '<svg class="radar-chart"' in body
@@ -263,6 +263,47 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     assert "<title id=" in body
     assert '<th scope="row">' in body
     assert "style=" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "— below level (0 of 2)",
+                "— not yet rated",
+                "Your level 0, needed 2",
+                "Not yet rated, needed 2: 2 levels",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "— onder het niveau (0 van 2)",
+                "— nog niet beoordeeld",
+                "Jouw niveau 0, nodig 2",
+                "Nog niet beoordeeld, nodig 2",
+            ],
+        ),
+    ],
+)
+def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, language, expected):
+    role = RoleFactory()
+    zero = RoleRequirementFactory(role=role, item__name="skew", min_level=2, is_must_have=True)
+    RoleRequirementFactory(role=role, item__name="retries", min_level=2, is_must_have=True)
+    assess(user=engineer, item=zero.item, level=0)
+    body = client.get(
+        reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
+    below, unrated, path_zero, path_unrated = expected
+    assert f"<strong>skew</strong> {below}" in unmet and f"<strong>retries</strong> {unrated}" in unmet
+    path = body.split('class="learning-path"')[1].split("</ol>")[0]
+    assert path.index("skew") < path.index(path_zero) < path.index("retries") < path.index(path_unrated)
+    missing = body.split('id="missing-heading"')[1].split("</table>")[0]
+    levels = re.findall(r'data-label="[^"]+">(.*?)</td><td data-label="[^"]+">2</td>', missing)
+    assert levels[0] == "0" and "fst-italic" in levels[1]
 
 
 def test_radar_coordinates_are_not_localised(client, engineer):
@@ -287,8 +328,19 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     assess(user=engineer, item=item, level=3)
     body = client.get(reverse("skills:progress")).content.decode()
     assert '<svg class="line-chart"' in body
-    assert body.count(">0 → 1</td>") == 1
+    assert body.count(">not yet rated → 1</td>") == 1  # its first rating
     assert body.count(">1 → 3</td>") == 1
+
+
+@pytest.mark.parametrize(("language", "first"), [("en", "not yet rated → 2"), ("nl", "nog niet beoordeeld → 2")])
+def test_progress_tells_a_first_rating_from_a_change_from_level_0(client, engineer, language, first):
+    never_rated, rated_zero = ChecklistItemFactory(name="Joins"), ChecklistItemFactory(name="Skew")
+    assess(user=engineer, item=never_rated, level=2)
+    assess(user=engineer, item=rated_zero, level=0)  # saved as "None": no change of level yet
+    assess(user=engineer, item=rated_zero, level=2)
+    body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    rows = dict(re.findall(r'<th scope="row">(\w+) <span.*?</th>\s*<td data-label="[^"]+">(.*?)</td>', body, re.S))
+    assert rows == {"Joins": first, "Skew": "0 → 2"}
 
 
 def test_the_dutch_chart_axis_writes_its_months_the_dutch_way(client, engineer):

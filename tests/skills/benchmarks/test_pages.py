@@ -194,3 +194,29 @@ def test_one_engineer_leaving_or_changing_moves_no_number_until_k_have(client, i
         assess(user=user, item=items[0], level=4)
     build_snapshot()
     assert client.get("/api/me/benchmarks", headers=headers).json()["skills"] != shares
+
+
+@pytest.mark.parametrize(
+    ("language", "rated_zero", "unrated"),
+    [("en", "your level: 0", "not yet rated"), ("nl", "jouw niveau: 0", "nog niet beoordeeld")],
+)
+def test_an_item_never_rated_reads_apart_from_one_rated_0_on_the_page_and_in_the_api(
+    client, items, language, rated_zero, unrated
+):
+    engineers(10, items)
+    me = UserFactory()
+    EngineerProfileFactory(user=me, counts_in_benchmarks=True, years_experience=6)
+    assess(user=me, item=items[0], level=0)  # items[1] never rated
+    build_snapshot()
+    client.force_login(me)
+    page = client.get(BENCHMARKS, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    first = page.split(">Window functions<")[1].split("</th>")[0]
+    second = page.split(">Query plans<")[1].split("</th>")[0]
+    assert rated_zero in first and unrated not in first
+    assert unrated in second and rated_zero not in second
+    skill = client.get("/api/me/benchmarks", headers=auth(me)).json()["skills"][0]
+    assert [(item["name"], item["level"], item["rated"]) for item in skill["items"]] == [
+        ("Window functions", 0, True),
+        ("Query plans", 0, False),
+    ]
+    assert skill["skill"]["rated"] is True  # one of its items is rated

@@ -47,3 +47,21 @@ def test_the_profile_page_reads_the_visits_in_a_fixed_number_of_queries(django_a
         ProfileView.objects.create(recruiter=RecruiterFactory(), profile=profile)
     with django_assert_max_num_queries(2):  # the engineer's profile, then the grouped visits
         assert len(profile_views(user=engineer)) == 30
+
+
+def test_the_data_download_names_a_recruiter_as_the_profile_page_does_never_by_the_address_behind_a_profile():
+    engineer = UserFactory()
+    profile = EngineerProfileFactory(user=engineer, visibility="recruiters")
+    rita = RecruiterFactory(email="rita.private@acme.example")
+    RecruiterProfile.objects.create(user=rita, name="Rita Recruiter", company="Acme Data")
+    anonymous_recruiter = RecruiterFactory(email="talent@agency.example")
+    ProfileView.objects.create(recruiter=rita, profile=profile)
+    ProfileView.objects.create(recruiter=anonymous_recruiter, profile=profile)
+    client = PortalClient()
+    client.force_login(engineer)
+
+    download = client.get(reverse("skills:profile-export"))
+
+    views = [(view["recruiter"], view["company"]) for view in download.json()["profile_views"]]
+    assert views == [("Rita Recruiter", "Acme Data"), ("talent@agency.example", "")]
+    assert "rita.private@acme.example" not in download.content.decode()

@@ -185,8 +185,37 @@ def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, mo
     medior = VacancyReading(text=TEXT, language="en", seniority="medior", items=reading.items[:1], tools=())
     read_every_text_with(monkeypatch, lambda *, text: medior)
     body = read_page(client).content.decode()
-    assert f"level 0, needs {rule.needed_level(required=True, seniority=MEDIOR)} · not yet" in body
+    assert f"not yet rated, needs level {rule.needed_level(required=True, seniority=MEDIOR)}" in body
     assert 'id="vacancy-seniority">medior<' in body and 'id="vacancy-language">Written in English<' in body
+
+
+@pytest.mark.parametrize(
+    ("language", "unrated", "rated_zero", "left_to_go"),
+    [
+        ("en", "not yet rated, needs level {needed}", "level 0, needs {needed} · not yet", "Not yet rated, needed"),
+        (
+            "nl",
+            "nog niet beoordeeld, niveau {needed} nodig",
+            "niveau 0, nodig {needed} · nog niet",
+            "Nog niet beoordeeld",
+        ),
+    ],
+)
+def test_an_item_never_rated_reads_apart_from_one_rated_0(
+    client, engineer, fake_reader, world, language, unrated, rated_zero, left_to_go
+):
+    items = world["items"]
+    assess(user=engineer, item=items["window"], level=0)
+    body = client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    needed = rule.needed_level(required=True, seniority=SENIOR)
+    window = body[body.index(f'id="asked-{items["window"].pk}"') :].split("</li>")[0]
+    retries = body[body.index(f'id="asked-{items["retries"].pk}"') :].split("</li>")[0]
+    assert rated_zero.format(needed=needed) in window
+    assert unrated.format(needed=needed) in retries and "0," not in retries
+    path = body[body.index('id="path-heading"') : body.index('id="missing-heading"')]
+    assert path.count(left_to_go) == 2  # Retries and Skew, never rated; Window functions is at level 0
+    missing = body[body.index('id="missing-heading"') :].split("</table>")[0]
+    assert missing.count("fst-italic") == 2
 
 
 def test_the_fit_is_the_roles_score_over_the_rules_requirements(client, engineer, fake_reader, world, reading):
@@ -316,7 +345,9 @@ def test_saving_keeps_the_vacancy_for_its_owner_and_opens_its_reading(client, en
     body = page.content.decode()
     assert "<h1>Lakehouse engineer at Acme</h1>" in body
     assert 'aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
-    assert '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+    assert (
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+    )
     assert 'href="https://jobs.example.org/42" rel="noopener noreferrer nofollow"' in body
     assert "Save to my vacancies" not in body
     assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
@@ -340,7 +371,9 @@ def test_a_bad_title_or_link_shows_the_reading_again_with_the_error_and_the_inpu
     body = response.content.decode()
     assert response.status_code == 200
     assert error in body
-    assert '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body  # the reading is still there
+    assert (
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+    )  # the reading is still there
     if title.strip():
         assert f'value="{html.escape(title)}"' in body
     if link:

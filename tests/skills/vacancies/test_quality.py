@@ -1,6 +1,6 @@
-"""The reader against four labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
-on, a fresh blind one written after the tuning round that used the blind set's figures, and an unseen one that no
-round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
+"""The reader against five labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
+on, a fresh blind one written after the tuning round that used the blind set's figures, and the unseen and final ones
+that no round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
 sets' figures."""
 
 import pytest
@@ -16,7 +16,7 @@ def sets():
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):
-    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40)):
+    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40), ("final", 40)):
         languages = [vacancy.language for vacancy in sets[name]]
         assert len(languages) >= minimum, name
         assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
@@ -68,6 +68,8 @@ NOT_MET_YET = {
     "unseen": "Not met on the unseen blind set, read before and after the rounds of 2026-12-06: items P 0.81 → 0.83 → "
     "0.90, R 0.65 → 0.71 → 0.71, tools P 0.74 → 0.78 → 0.93 (R 0.96 → 0.91), negations read as asked 27 → 19 → 7 "
     "(the last rounds: everyday wording and the clause rule). Never tuned on: it tells whether fixes hold.",
+    "final": "Not met on the final held-out set, first read on 2026-12-06 before that day's last round: items P 0.90 "
+    "R 0.85, tools P 0.97 R 1.00, 2 negations read as asked. Never tuned on: it tells whether fixes hold.",
 }
 
 

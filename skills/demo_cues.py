@@ -137,7 +137,7 @@ CUES = {
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
-        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope
+        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
         """,
     ),
     Kind.NEGATION_NEXT: (
@@ -149,12 +149,12 @@ CUES = {
         not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
         isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty\ndon t shy away\ndo not shy away
         never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate\nnever empty\nnever null\nno nulls
-        no null values\nno duplicates\nno duplicate
+        no null values\nno duplicates\nno duplicate\nleave no\nleaves no
         """,
         """
         geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
         niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet\nnooit leeg\nnooit null\ngeen nulls
-        geen null waarden\ngeen lege waarden\ngeen duplicaten\ngeen dubbele
+        geen null waarden\ngeen lege waarden\ngeen duplicaten\ngeen dubbele\nlaat geen\nlaten geen
         """,
     ),
     Kind.OFFER: (

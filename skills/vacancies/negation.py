@@ -9,7 +9,15 @@
   used". In a subordinate clause only a negation of needing, using, knowing or having counts ("if you have never
   used Spark"; not "als de output niet klopt", "make sure no column changes type"); a negated clause reaches the
   subordinate clauses that go on from it ("We verwachten niet dat je Spark kent"), and a relative clause that says
-  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here").
+  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here"; not a mention right
+  before it: "shuffles die niet nodig zijn" is a fault the job removes). A sentence opened by "whether", "of" and a
+  subject is not asked when the clause after it is negated and names nothing ("Of je Airflow kent, speelt geen
+  rol").
+- **Weak negations.** A main clause's negation that denies no need ("you never let one hot key stall the run", "You
+  don't write row-by-row loops") and "instead of", "without"… ("managed identities in plaats van wachtwoorden") may
+  be part of what the sentence asks: when the same item is asked elsewhere in that sentence, it stays asked
+  (skills.vacancies.reading). A "no", "geen" right before the mention denies the thing itself, never weakly
+  ("Cloudervaring: geen Azure, wel Docker").
 - **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "zonder downtime": an item's
   concept, a requirement), of an idiom that asks (the editors' not-negating cues: "don't shy away from", "geen
   moeite met", "not only"), cancelled by "without"/"zonder" in its clause ("Nothing reaches production without
@@ -26,7 +34,9 @@
   "speelt het geen rol") negates the last mention before it in its sentence, the sentence before on its line or the
   question a line of answers follows, and that mention's list (skills.vacancies.reading); one followed by its
   negation describes what it points at ("Airflow, dat niet altijd meewerkt") unless it denies needing it.
-- A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked.
+- A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked; one
+  the company text or the offer names and negates ("… op Azure. Daar ga jij niet mee werken") is not asked either,
+  unless the job asks for it elsewhere.
 
 A nice-to-have cue in the sentence still wins ("not essential, but welcome": skills.vacancies.layout). Its own
 module because these rules reach across words, sentences and sections in ways the other parts of the layout do not;
@@ -50,6 +60,8 @@ LACKING = word_set("without zonder")  # name what is lacking, which may be any n
 # "instead of managing our own Airflow"
 VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
 REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
+DENYING_THE_THING = word_set("no geen")  # right before a mention, the negation denies the thing itself, never weakly:
+# "Cloudervaring: geen Azure, wel Docker"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 VERDICT_WORDS = (
     NEEDING
@@ -108,21 +120,24 @@ class NegationScope(Clauses):
             self._negated[clause] = False
         self._denies_needing = [self._negated[clause] and needing[clause] for clause in range(count)]
         self._denied = [False] * count  # per clause: what it names is not asked
+        self._weak = [False] * count  # per clause: denied only by a main clause's negation that denies no need
         for clause in range(count):
             subordinate = self.clause_kinds[clause] != MAIN
-            self._denied[clause] = (
-                (self._denies_needing if subordinate else self._negated)[clause]
-                or (subordinate and self.goes_on(clause) and self._denied[clause - 1])
-                or (subordinate and self._whether_denied(clause))
-            )  # "We verwachten niet dat je Spark kent", "It doesn't matter if you know Spark"
+            own = (self._denies_needing if subordinate else self._negated)[clause]
+            chained = subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            whether = subordinate and self._whether_denied(clause)
+            self._denied[clause] = own or chained or whether  # "We verwachten niet dat je Spark kent", "It
+            # doesn't matter if you know Spark"
+            self._weak[clause] = not self._denies_needing[clause] and not whether and (own or self._weak[clause - 1])
             start = self.clause_starts[clause]
             if (
                 self.clause_kinds[clause] == RELATIVE
                 and self._denies_needing[clause]
                 and self.goes_on(clause)
-                and (passive[clause] or self.words[start + 1] in PRONOUNS)
-            ):
+                and ((passive[clause] and start - 1 not in self.named) or self.words[start + 1] in PRONOUNS)
+            ):  # not "shuffles die niet nodig zijn": what it says of a mention right before it is a fault to fix
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
+                self._weak[clause - 1] = False
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()
 
@@ -179,6 +194,21 @@ class NegationScope(Clauses):
             or first in self._negated_next
             or self._topic_denied(clause)
             or self._verdict_before(clause)
+        )
+
+    def is_weakly_negated(self, first: int, last: int) -> bool:
+        """Whether the mention of words ``first``…``last`` is negated only by its main clause's negation that denies
+        no need, or by "instead of", "without"…: a negation that may be part of what its sentence asks for ("you
+        never let one hot key stall the run", "managed identities in plaats van wachtwoorden"), unlike "Spark is not
+        needed", "Spark? No.", a section of what is not needed."""
+        clause = self.negation_clauses[first]
+        return (
+            self.is_negated(first, last)
+            and self.sections[first] is not Section.NOT_ASKED
+            and (first == 0 or self.words[first - 1] not in DENYING_THE_THING)
+            and not (self._denied[clause] and not self._weak[clause] and not self._replaced(clause, first))
+            and not self._topic_denied(clause)
+            and not self._verdict_before(clause)
         )
 
     def _replaced(self, clause: int, first: int) -> bool:

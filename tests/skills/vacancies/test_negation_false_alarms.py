@@ -78,3 +78,45 @@ def test_a_plus_that_is_no_requirement_is_nice_to_have(demo, line):
     assert asked_items(reading) == {"sql/joins": True, "orchestration/airflow-dags": False}
     assert not_asked_tools(reading) == []
     assert [(asked.tool.slug, asked.required) for asked in reading.tools] == [("airflow", False)]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        (
+            "Find and fix skew: a few products hold most of the rows, and you never let one hot key stall the run.",
+            "pyspark/skew",
+        ),
+        (
+            "Je lost skew op: een paar producten hebben de meeste rijen, en je laat nooit één hot key de run ophouden.",
+            "pyspark/skew",
+        ),
+        (
+            "You don't write row-by-row loops, and you can explain why vectorised code is faster.",
+            "python-fundamentals/vectorised-code",
+        ),
+        ("De laadprocessen gebruiken managed identities in plaats van wachtwoorden.", "cloud/access"),
+    ],
+)
+def test_a_negation_beside_the_same_item_asked_in_its_sentence_asks(demo, line, item):
+    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    assert asked_items(reading)[item] is True
+    assert item not in [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items]
+
+
+def test_a_strong_negation_beside_the_same_item_still_denies_it(demo):
+    reading = read_vacancy(text="Requirements\n- Spark is not needed, and you never tune Spark jobs.\n")
+    assert "pyspark" in not_asked_tools(reading)
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Je duikt in trage jobs: shuffles die niet nodig zijn, clusters die te ruim zijn.", "pyspark/shuffles"),
+        ("Je laat geen ontbrekende waarde ongemoeid.", "data-quality/null-checks"),
+        ("You leave no missing value unexplained.", "data-quality/null-checks"),
+    ],
+)
+def test_a_fault_the_job_removes_is_asked(demo, line, item):
+    assert asked_items(read_vacancy(text=f"Requirements\n- {line}\n"))[item] is True

@@ -115,3 +115,32 @@ def test_whether_you_know_it_does_not_matter_is_not_asked(demo, line):
 def test_a_whether_clause_that_matters_still_asks(demo):
     reading = read_vacancy(text="Wat vragen wij\n- Of je nu met Airflow of Dagster werkt: je bouwt betrouwbare DAGs.\n")
     assert asked_tools(reading) == ["airflow"]
+
+
+def test_what_is_another_teams_turf_is_not_asked(demo):
+    reading = read_vacancy(
+        text="Wat vragen wij\n- Python\n\nData-analyse speelt geen rol: pandas en dashboards zijn het terrein van "
+        "onze marketingcollega's.\n"
+    )
+    assert not_asked_tools(reading) == ["pandas"]
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over ons\nOnze data draait op een platform op Azure. Daar ga jij niet mee werken.\n\nWat vragen wij\n- SQL\n",
+        "About us\nOur data runs on a platform on Azure. You won't work with it.\n\nRequirements\n- SQL\n",
+    ],
+)
+def test_a_negation_in_the_company_text_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert asked_items(reading) == {"sql/joins": True}
+    assert [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items] == [
+        "cloud/cloud-platform"
+    ]
+
+
+def test_a_negation_in_the_company_text_does_not_deny_what_the_job_asks(demo):
+    text = "About us\nWe don't use Azure yet.\n\nRequirements\n- Azure experience\n"
+    assert asked_items(read_vacancy(text=text)) == {"cloud/cloud-platform": True}

@@ -5,9 +5,14 @@ read_vacancy, in English and Dutch."""
 import pytest
 
 from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_negation_reach import not_asked_items
 from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
 
 pytestmark = pytest.mark.django_db
+
+
+def read_requirement(line: str):
+    return read_vacancy(text=f"Requirements\n- {line}\n")
 
 
 @pytest.mark.parametrize(
@@ -24,7 +29,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_something_done_without_a_mishap_is_asked(demo, line, item):
-    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    reading = read_requirement(line)
     assert asked_items(reading)[item] is True
     assert not_asked_tools(reading) == []
 
@@ -37,7 +42,7 @@ def test_something_done_without_a_mishap_is_asked(demo, line, item):
     ],
 )
 def test_without_negates_the_noun_after_it_not_the_list_that_follows(demo, line):
-    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    reading = read_requirement(line)
     assert asked_items(reading) == {"data-quality/data-tests": True, "pandas/cleaning": True}
     assert asked_tools(reading) == ["pandas"]
 
@@ -57,7 +62,7 @@ def test_without_negates_the_noun_after_it_not_the_list_that_follows(demo, line)
     ],
 )
 def test_a_condition_of_the_data_is_asked(demo, line, items):
-    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    reading = read_requirement(line)
     assert set(asked_items(reading)) == items
     assert reading.not_asked_items == ()
 
@@ -99,9 +104,9 @@ def test_a_plus_that_is_no_requirement_is_nice_to_have(demo, line):
     ],
 )
 def test_a_negation_beside_the_same_item_asked_in_its_sentence_asks(demo, line, item):
-    reading = read_vacancy(text=f"Requirements\n- {line}\n")
+    reading = read_requirement(line)
     assert asked_items(reading)[item] is True
-    assert item not in [f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items]
+    assert item not in not_asked_items(reading)
 
 
 def test_a_strong_negation_beside_the_same_item_still_denies_it(demo):
@@ -119,4 +124,4 @@ def test_a_strong_negation_beside_the_same_item_still_denies_it(demo):
     ],
 )
 def test_a_fault_the_job_removes_is_asked(demo, line, item):
-    assert asked_items(read_vacancy(text=f"Requirements\n- {line}\n"))[item] is True
+    assert asked_items(read_requirement(line))[item] is True

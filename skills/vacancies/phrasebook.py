@@ -19,6 +19,7 @@ section and negation cues): an editor's change replaces a token and the next rea
 queries.
 """
 
+import bisect
 import gc
 import threading
 from collections import defaultdict
@@ -119,12 +120,10 @@ class Phrasebook:
             ("nl", [token.stem_nl for token in tokens]),
         ):
             line = key_of(stems)
-            # where each token's stem starts in ``line`` → its index: after the stems and one space per stem before it
-            starts = dict(
-                zip(map(add, accumulate(map(len, stems), initial=1), count()), range(len(stems)), strict=False)
-            )
+            # where each token's stem starts in ``line``: after the stems and one space per stem before it
+            places = list(map(add, accumulate(map(len, stems), initial=1), count()))
             for end, (key_length, targets) in self.automaton.iter(line):
-                first = starts[end - key_length + 2]  # the key's first stem starts after its leading space
+                first = bisect.bisect_left(places, end - key_length + 2)  # the key's first stem, after its space
                 for kind, target_id, length, needs_context, matches in targets:
                     if matches in (language, NAME):
                         found.add(Found(kind, target_id, first, first + length - 1, needs_context))

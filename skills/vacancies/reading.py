@@ -311,8 +311,8 @@ def read_vacancy(*, text: str) -> VacancyReading:
     return VacancyReading(
         text=text,
         language=language_of(layout),
-        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: hit.start)),
-        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: hit.start)),
+        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: (hit.start, hit.end))),
+        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),

@@ -141,14 +141,15 @@ def _read_sentence(layout: Layout, sentence: int) -> tuple[bool, int]:
     return not EXPERIENCE_WORDS.isdisjoint(words), parts_after
 
 
-def seniority_of(text: str, layout: Layout) -> str:
-    """The seniority a vacancy asks for, by the module's rule."""
+def seniority_of(text: str, layout: Layout, *, years: list[int]) -> str:
+    """The seniority a vacancy asks for, by the module's rule; ``years``: :func:`years_asked` of the same vacancy,
+    which the reader has found already."""
     lines = [line for line in text.splitlines() if line.strip()]
     if lines:
         title = layout.words[: bisect.bisect_left(layout.starts, text.find(lines[0]) + len(lines[0]))]
         if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
             return lowest(levels)
-    if years := years_asked(text, layout):
+    if years:
         fewest = min(years)
         return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
     counts = Counter(_levels_in(layout.words, title=False))
@@ -160,8 +161,8 @@ def seniority_of(text: str, layout: Layout) -> str:
 
 def language_of(layout: Layout) -> str:
     """``nl``, ``en`` or ``mixed``, by the module's rule."""
-    dutch = sum(word in DUTCH_WORDS for word in layout.words)
-    english = sum(word in ENGLISH_WORDS for word in layout.words)
+    dutch = sum(map(DUTCH_WORDS.__contains__, layout.words))
+    english = sum(map(ENGLISH_WORDS.__contains__, layout.words))
     total = dutch + english
     if total < LANGUAGE_MIN_WORDS:
         return "mixed"

@@ -23,7 +23,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
 from catalog.models import Category, Tool
@@ -118,8 +118,12 @@ class SkillAdmin(RetireActionsMixin, BilingualAdmin):
         return obj.item_count
 
 
-class ResourceInline(TranslationTabularInline):
-    """What teaches the item, in order: a catalog tool, or a link with a title and kind."""
+class ResourceInline(TranslationStackedInline):
+    """What teaches the item, in order: a catalog tool, or a link with a title and kind.
+
+    Stacked, one field a line: side by side, the two languages of title and note push the link and the delete box
+    off a laptop's screen.
+    """
 
     model = Resource
     extra = 1

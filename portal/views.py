@@ -1,6 +1,5 @@
 import logging
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -20,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy statement: public, so it can be read before signing up (the sign-up page links it)."""
-    return render(request, "portal/privacy.html", {"contact_email": settings.PRIVACY_CONTACT_EMAIL})
+    return render(request, "portal/privacy.html")
 
 
 @login_required

@@ -14,7 +14,7 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html")) + sorted((ROOT / "templ
 # Words as they would reach a Dutch reader: whole words, case as written.
 FORBIDDEN_DUTCH = (
     r"\bUw\b", r"\buw\b", r"\bU\b", r"\bu\b", r"\balstublieft\b", r"\bAlstublieft\b", r"\ba\.u\.b\.",
-    r"orchestratie", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
+    r"[Oo]rchestratie", r"(?<![\w(-])[Ss]kills?\b", r"mooi meegenomen", r"[Pp]luspunt", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
     r"(?<![({)\w-])[Ee]mails?\b", r"zijn of haar", r"tweestapsverificatie",  # "e-mail"; a placeholder ({email}) or a scope ((ENTER)email) aside
     r"\b[Aa]anmeld", r"\b[Aa]fmeld", r"\bmeld(?:t|en|de|den)? (?:je|jezelf|u) (?:aan|af)\b",  # inloggen, uitloggen, registreren
 )  # fmt: skip

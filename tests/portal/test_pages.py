@@ -107,3 +107,11 @@ def test_the_footer_says_what_the_portal_holds_without_repeating_itself(client, 
     about = body.split('id="footer-about">', 1)[1].split("</span>", 1)[0]
     assert says in about
     assert about.count("Data Engineer") == 1
+
+
+def test_favicon_ico_leads_to_our_icon_in_the_static_files(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/svg+xml"

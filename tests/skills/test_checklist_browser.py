@@ -184,7 +184,7 @@ def test_on_a_phone_the_save_all_bar_is_solid_and_a_focused_control_stops_above_
         reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    log_in(page, live_server, user)
+    share_session(page, live_server, user)
     page.goto(live_server.url + "/skills/")
     page.locator("details.skill-fold > summary").click()  # no target role: the skill starts folded
     bar = page.locator(".save-all-bar")

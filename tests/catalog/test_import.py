@@ -149,7 +149,9 @@ def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libra
     assert not Tool.objects.exists()
 
 
-def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(client, libraries, settings):
+def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(
+    client, libraries, settings
+):
     client.force_login(EditorFactory())
     padding = "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     rows = [(*row[:4], padding, *row[5:]) for row in good_rows()]

@@ -5,6 +5,7 @@ import json
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from catalog.models import Keyword, Tool
 from catalog.resources import ToolResource
@@ -88,6 +89,24 @@ def test_bad_row_is_reported_with_its_row_number_and_nothing_is_imported(librari
     assert existing.name == "Old name"
     assert not Tool.objects.filter(slug="numpy").exists()
     assert not Keyword.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("related", "language", "message"),
+    [
+        ("cobol", "en", "Unknown related tool: cobol."),
+        ("cobol|fortran", "en", "Unknown related tools: cobol, fortran."),
+        ("cobol", "nl", "Onbekende verwante tool: cobol."),
+        ("cobol|fortran", "nl", "Onbekende verwante tools: cobol, fortran."),
+    ],
+)
+def test_unknown_related_tools_are_named_in_one_or_many_in_the_editors_language(libraries, related, language, message):
+    with translation.override(language):
+        result = ToolResource().import_data(
+            dataset([("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", related)])
+        )
+    (invalid,) = result.invalid_rows
+    assert message in str(invalid.error_dict)
 
 
 def test_export_round_trips_through_import(libraries):

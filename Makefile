@@ -53,6 +53,7 @@ messages: $(VENV)/.installed gettext
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit --quiet --recursive portal catalog skills recruiting api --severity-level medium --exclude '*/migrations/*'
 
 # The suite in one process per core (at most four), a test file per process at a time (pytest-xdist); each

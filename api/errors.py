@@ -73,7 +73,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Throttled)
     def throttled(request, exc: Throttled):
         seconds = math.ceil(exc.wait) if exc.wait else 60
-        response = respond(request, 429, _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds})
+        response = respond(
+            request, 429, _("Too many requests; try again in %(seconds)d seconds.") % {"seconds": seconds}
+        )
         response["Retry-After"] = str(seconds)
         return response
 

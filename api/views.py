@@ -67,9 +67,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "issued": issued,
-        "tokens": [
-            (token, token_can_view_candidates(token)) for token in selectors.tokens_for(user=request.user)
-        ],
+        "tokens": [(token, token_can_view_candidates(token)) for token in selectors.tokens_for(user=request.user)],
         "is_recruiter": request.user.has_perm(CANDIDATES_PERMISSION),
         "docs_url": reverse("api:openapi-view"),
     }

@@ -241,7 +241,9 @@ def export_id(headers) -> int:
 
 
 def queue_export(recruiter: Portal, role_slug: str) -> int:
-    status, headers, _text = recruiter.request("POST", f"/recruiting/candidates/export.csv?{urlencode({'role': role_slug})}", {})
+    status, headers, _text = recruiter.request(
+        "POST", f"/recruiting/candidates/export.csv?{urlencode({'role': role_slug})}", {}
+    )
     if status != 303:
         raise SystemExit(f"Queueing an export answered {status}.")
     return export_id(headers)
@@ -342,9 +344,13 @@ class Drill:
             f"{recompute.attempt}; killed chunk {lost_status.lower()} in the queue"
         )
         ok = bool(finished) and recompute.status == "done" and wrong == 0 and lost_status == "FAILED"
-        self.rows.append(Row("worker kill -9 mid-recompute", expected, observed, f"{wrong} wrong matches", recovery, ok))
+        self.rows.append(
+            Row("worker kill -9 mid-recompute", expected, observed, f"{wrong} wrong matches", recovery, ok)
+        )
 
-    def ticking(self, engineers: list[tuple[int, Portal]], during: Callable[[], float | None]) -> tuple[Run, float | None]:
+    def ticking(
+        self, engineers: list[tuple[int, Portal]], during: Callable[[], float | None]
+    ) -> tuple[Run, float | None]:
         """Engineers tick items while ``during`` injects a fault; its recovery time."""
         from skills.models import Assessment, ChecklistItem
 
@@ -373,7 +379,9 @@ class Drill:
         connection.close()  # the drill's own connection went too
         ticks = reading(lambda: check_ticks(run.ticks))
         statuses = Counter(outcome.status for outcome in run.outcomes)
-        unclean = sum(1 for outcome in run.outcomes if outcome.status and outcome.status >= 500 and not outcome.clean_503)
+        unclean = sum(
+            1 for outcome in run.outcomes if outcome.status and outcome.status >= 500 and not outcome.clean_503
+        )
         no_answer = statuses.get(None, 0)
         lost = ticks["acknowledged_ticks_missing"] + ticks["items_whose_last_acknowledged_value_is_not_stored"]
         still_running = set(self.workers.running()) == workers_before
@@ -444,7 +452,9 @@ class Drill:
             self.exports_dir.unlink()
             kept.rename(self.exports_dir)
         restored = time.monotonic()
-        finished = wait_until(lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), 120)
+        finished = wait_until(
+            lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), 120
+        )
         once, observed = reading(lambda: export_written_once(pk, self.exports_dir))
         observed = f"page {'said' if said else 'did not say'} “retrying in … (attempt 2 of 3)”; {observed}"
         self.rows.append(
@@ -460,12 +470,16 @@ class Drill:
         pk = queue_export(self.recruiter, self.role_slugs[0])
         said = False
         while time.monotonic() - stopped < self.options.worker_stop:
-            said = said or "No worker has checked in for" in page_says(self.recruiter, f"/recruiting/candidates/exports/{pk}/")
+            said = said or "No worker has checked in for" in page_says(
+                self.recruiter, f"/recruiting/candidates/exports/{pk}/"
+            )
             time.sleep(5)
         queued_while_stopped = reading(lambda: CandidateExport.objects.get(pk=pk).status) == "queued"
         self.workers.start_all()
         restarted = time.monotonic()
-        finished = wait_until(lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), 120)
+        finished = wait_until(
+            lambda: CandidateExport.objects.filter(pk=pk, status__in=("done", "failed")).exists(), 120
+        )
         once, observed = reading(lambda: export_written_once(pk, self.exports_dir))
         # The page says so after a minute without heartbeats (portal.jobs.workers.workers_missing_after()).
         must_say = self.options.worker_stop >= NO_WORKER_NOTICE_SECONDS

@@ -542,7 +542,7 @@ TOOLS_NL = {
             "features leveren, interne tools rond datasets en routes waarmee een model voorspellingen doet."
         ),
         "in_vacancies": (
-            "Duikt op zodra datateams API's rond hun dataplatform bouwen. Vaak geen harde eis maar een pluspunt: "
+            "Duikt op zodra datateams API's rond hun dataplatform bouwen. Vaak geen harde eis maar een nice-to-have: "
             "je laat ermee zien dat je data kunt omzetten in een product dat andere teams aanroepen."
         ),
         "typical_uses": lines(

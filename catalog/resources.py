@@ -12,7 +12,7 @@ suffix (``summary``); such a column imports as the English text.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 
 from catalog.models import Category, Keyword, Tool, ToolPhrase
@@ -133,7 +133,10 @@ class ToolResource(WholeFileResource):
         unknown = [slug for slug in wanted if slug not in known]
         if unknown:
             errors["related_tools"] = [
-                ValidationError(_("Unknown related tool(s): %(slugs)s.") % {"slugs": ", ".join(unknown)})
+                ValidationError(
+                    ngettext("Unknown related tool: %(slugs)s.", "Unknown related tools: %(slugs)s.", len(unknown))
+                    % {"slugs": ", ".join(unknown)}
+                )
             ]
         if errors:
             raise ValidationError(errors)

@@ -37,7 +37,9 @@ class PortalConfig(AppConfig):
         post_migrate.connect(forget_everything_after_migrate, dispatch_uid="portal.forget_fragments")
         # Once per migrate: the signal comes once for each app with models, and sessions always is one.
         post_migrate.connect(
-            create_fallback_table_after_migrate, sender=apps.get_app_config("sessions"), dispatch_uid="portal.cache_table"
+            create_fallback_table_after_migrate,
+            sender=apps.get_app_config("sessions"),
+            dispatch_uid="portal.cache_table",
         )
         request_started.connect(remember_tokens_for_the_request, dispatch_uid="portal.remember_tokens")
         request_finished.connect(forget_request_tokens, dispatch_uid="portal.forget_tokens")

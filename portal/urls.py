@@ -9,6 +9,7 @@ from portal.notices.views import notice_language, notice_list
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("privacy/", views.privacy, name="privacy"),
     path("catalog/", include("catalog.urls")),
     path("skills/", include("skills.urls")),

@@ -1,9 +1,9 @@
 import logging
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -18,9 +18,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers ask for on pages that link no icon (the admin, the API's JSON): our icon from
+    the static files. Not permanent: the static file's hashed name changes with its content."""
+    return redirect(static("favicon.svg"))
+
+
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy statement: public, so it can be read before signing up (the sign-up page links it)."""
-    return render(request, "portal/privacy.html", {"contact_email": settings.PRIVACY_CONTACT_EMAIL})
+    return render(request, "portal/privacy.html")
 
 
 @login_required

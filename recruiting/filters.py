@@ -50,8 +50,51 @@ class ChecklistItemFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = ChecklistItemChoiceField
 
 
+def first_chosen(data, name: str) -> str | None:
+    """The first non-empty value sent under ``name``: the candidate list sends "role" from its radios and from the
+    select of saved searches, and the radio "One of your saved searches" sends an empty one."""
+    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    return next((value for value in values if value), None)
+
+
+class RoleOrSearchSelect(forms.Select):
+    """The role filter's input: whichever of the published roles' radios or the searches' select was chosen."""
+
+    def value_from_datadict(self, data, files, name):
+        return first_chosen(data, name)
+
+
+@dataclass(frozen=True)
+class RoleChoices:
+    """What a recruiter may rank by, split: the published roles, then their own vacancy searches."""
+
+    roles: list[Role]
+    searches: list[Role]
+
+    @property
+    def search_slugs(self) -> set[str]:
+        return {search.slug for search in self.searches}
+
+
+class RoleChoiceIterator(forms.models.ModelChoiceIterator):
+    """The published roles, then the recruiter's own vacancy searches under a heading of their own."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = self.field.role_choices()
+        roles = [self.choice(role) for role in choices.roles]
+        if choices.searches:
+            yield (_("Roles"), roles)
+            yield (_("Your saved searches"), [self.choice(search) for search in choices.searches])
+        else:
+            yield from roles
+
+
 class RoleChoiceField(forms.ModelChoiceField):
     """A role by slug; for a ``recruiter``, a search that is another recruiter's is named as such, not as unknown."""
+
+    iterator = RoleChoiceIterator
 
     def __init__(self, *args, recruiter=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +111,13 @@ class RoleChoiceField(forms.ModelChoiceField):
                     code="not_your_search",
                 ) from None
             raise
+
+    def role_choices(self) -> RoleChoices:
+        """The choices in one query, split into roles and searches (the candidate list shows them apart)."""
+        roles = list(self.queryset)
+        return RoleChoices(
+            roles=[role for role in roles if not role.is_search], searches=[role for role in roles if role.is_search]
+        )
 
     def label_from_instance(self, obj: Role) -> str:
         if obj.is_search:
@@ -117,7 +167,7 @@ class CandidateFilter(django_filters.FilterSet):
         queryset=Role.objects.published(),
         to_field_name="slug",
         empty_label=None,
-        widget=forms.RadioSelect,  # a role's or a search's name wraps, where a select would cut it off
+        widget=RoleOrSearchSelect,
     )
     sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None)
     min_score = IntegerFilter(
@@ -162,7 +212,7 @@ class CandidateFilter(django_filters.FilterSet):
             "sort": DEFAULT_SORT,
         }
         for name, value in defaults.items():
-            if not data.get(name) and value:
+            if not first_chosen(data, name) and value:
                 data[name] = value
         super().__init__(data, *args, queryset=ranking_base(), **kwargs)
         self.filters["role"].queryset = roles_for_recruiter(recruiter=recruiter)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs.lifecycle import Job, JobStatus
+from portal.jobs.lifecycle import FAILURE_REASONS, Job, JobStatus
 
 # The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
@@ -40,6 +40,12 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", _("CSV")
 
 
+class ExportFailure(models.TextChoices):  # why an export failed besides any job's trouble: its row keeps the code
+    ROLE_GONE = "role-gone", _("The role of this export is no longer published.")
+    RIGHT_GONE = "right-gone", _("You may no longer read candidates, so this export was not written.")
+    SHORTLIST_GONE = "shortlist-gone", _("The shortlist of this export was deleted.")
+
+
 class CandidateExport(Job):
     """One recruiter's spreadsheet export of a filtered candidate list or of one of their shortlists: the job, its
     private file, and its audit.
@@ -49,6 +55,7 @@ class CandidateExport(Job):
     """
 
     task_key = "export_id"
+    failure_reasons = FAILURE_REASONS | dict(ExportFailure.choices)
 
     recruiter = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -23,13 +23,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
-from portal.jobs.lifecycle import JobStatus
+from portal.jobs.lifecycle import JobStatus, reason_of_failure
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -50,34 +50,34 @@ from skills.vacancies.services import adopt_unrecognised_term
 
 
 def with_recompute_state(roles: QuerySet[Role]) -> QuerySet[Role]:
-    """Each role with its current recompute (waiting or running) and the end of its last finished one."""
-    current = RoleRecompute.objects.filter(
-        role=OuterRef("pk"), status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
-    ).order_by("-created_at")
+    """Each role with its latest recompute (status, progress, end, reason of failure) and the end of its last
+    finished one: one query for the whole changelist."""
+    latest = RoleRecompute.objects.filter(role=OuterRef("pk")).order_by("-created_at", "-pk")
     last_done = RoleRecompute.objects.filter(role=OuterRef("pk"), status=JobStatus.DONE).order_by("-finished_at")
     return roles.annotate(
-        recompute_current_status=Subquery(current.values("status")[:1]),
-        recompute_written=Subquery(current.values("matches_written")[:1]),
-        recompute_total=Subquery(current.values("matches_total")[:1]),
+        recompute_status=Subquery(latest.values("status")[:1]),
+        recompute_written=Subquery(latest.values("matches_written")[:1]),
+        recompute_total=Subquery(latest.values("matches_total")[:1]),
+        recompute_ended=Subquery(latest.values("finished_at")[:1]),
+        recompute_failure=Subquery(latest.values("error")[:1]),
         recompute_last_finished=Subquery(last_done.values("finished_at")[:1]),
-        recompute_last_failure=Subquery(
-            RoleRecompute.objects.filter(role=OuterRef("pk")).order_by("-created_at").values("error")[:1]
-        ),
     )
 
 
 def recompute_context(role: Role) -> dict:
-    if not hasattr(role, "recompute_current_status"):  # a role read without the annotations (the add page)
+    if not hasattr(role, "recompute_status"):  # a role read without the annotations (the add page)
         role = with_recompute_state(Role.objects.filter(pk=role.pk)).first() or role
     total = getattr(role, "recompute_total", None)
+    failure = getattr(role, "recompute_failure", "") or ""
     written = getattr(role, "recompute_written", None) or 0
     return {
-        "status": getattr(role, "recompute_current_status", None),
+        "status": getattr(role, "recompute_status", None),
         "written": written,
         "total": total,
         "percent": min(100, written * 100 // total) if total else 0,
+        "ended": getattr(role, "recompute_ended", None),
+        "failure": reason_of_failure(RoleRecompute(error=failure)) if failure else "",
         "last_finished": getattr(role, "recompute_last_finished", None),
-        "last_failure": getattr(role, "recompute_last_failure", "") or "",
     }
 
 
@@ -117,8 +117,12 @@ class SkillAdmin(RetireActionsMixin, BilingualAdmin):
         return obj.item_count
 
 
-class ResourceInline(TranslationTabularInline):
-    """What teaches the item, in order: a catalog tool, or a link with a title and kind."""
+class ResourceInline(TranslationStackedInline):
+    """What teaches the item, in order: a catalog tool, or a link with a title and kind.
+
+    Stacked, one field a line: side by side, the two languages of title and note push the link and the delete box
+    off a laptop's screen.
+    """
 
     model = Resource
     extra = 1
@@ -288,7 +292,8 @@ class RoleAdmin(BilingualAdmin):
 
     @admin.display(description=_("matches"))
     def recompute_status(self, obj: Role) -> str:
-        """ "Recomputing N of M matches" while a job runs, and when the last run finished."""
+        """What the role's recompute jobs say: running (how far), queued, failed (why), when the last run finished,
+        or that none ran yet."""
         return render_to_string("admin/skills/role/recompute_status.html", recompute_context(obj))
 
 

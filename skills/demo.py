@@ -21,8 +21,8 @@ from skills.demo_phrases import load_item_phrases_demo
 from skills.demo_resources import load_resources_demo
 from skills.models import AssessmentChange, ChecklistItem, EngineerProfile, GrowthStage, Role, RoleRequirement, Skill
 from skills.services.assessments import AssessmentInput, save_assessments
-from skills.services.matches import recompute_role_matches
 from skills.services.profiles import update_profile
+from skills.services.recomputes import request_role_recompute
 
 # slug, name, growth stage, catalog tool slugs, description, items: (slug, name, senior?, description)
 SKILLS = (
@@ -474,7 +474,7 @@ def _load_skills_demo() -> None:
                 item=items[skill_slug, item_slug],
                 defaults={"min_level": min_level, "weight": weight, "is_must_have": is_must_have},
             )
-        recompute_role_matches(role=role)
+        request_role_recompute(role=role)  # a job, as an editor's change is: the admin shows its run
     load_resources_demo()
     load_item_phrases_demo()
     load_vacancy_cues_demo()

@@ -133,6 +133,7 @@ CANDIDATES = (
      "senior-data-engineer-platform-apis", True, VISIBLE, CLOUD_OPS, 60),
 )  # fmt: skip
 
+
 def _levels(levels_by_skill: dict[str, int], items: list[ChecklistItem], email: str) -> list[AssessmentInput]:
     entries = []
     for item in items:
@@ -151,9 +152,19 @@ def load_demo_candidates() -> None:
     items = list(ChecklistItem.objects.select_related("skill"))
     roles = {role.slug: role for role in Role.objects.all()}
     now = timezone.now()
-    for number, (email, first, last, headline, years, location, role_slug, open_to_work, visibility, levels, days) in (
-        enumerate(CANDIDATES)
-    ):
+    for number, (
+        email,
+        first,
+        last,
+        headline,
+        years,
+        location,
+        role_slug,
+        open_to_work,
+        visibility,
+        levels,
+        days,
+    ) in enumerate(CANDIDATES):
         user, created = user_model.objects.get_or_create(
             username=email, defaults={"email": email, "first_name": first, "last_name": last}
         )

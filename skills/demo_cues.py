@@ -111,14 +111,20 @@ CUES = {
         but not required\nbut not a must\nbut not essential\nbut not necessary\nbut not a requirement
         great if\nnice if\nwould be welcome\nare welcome\nextra points\nbut nice\nnice but\nadvantageous
         stand out\nsets you apart\nis helpful\nwould be helpful\nbut helpful\nhelpful but\nis useful\nwould be useful
-        appreciated\nbrownie points
+        appreciated\nbrownie points\nwould help\nthough not required\nthough not a requirement\nthough not a must
+        though it isn t a requirement\nthough it is not a requirement\nthough it s not a requirement
+        though it isn t required\nthough it is not required\nbut it isn t a requirement\nbut it is not a requirement
+        but it s not a requirement\nbut it isn t required\nbut it is not required\nbut it s not required
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
         extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
-        extra interessant\nis handig\nhandig als\nmaar handig\nis gewenst\nwenselijk
+        extra interessant\nis handig\nhandig als\nmaar handig\nis gewenst\nwenselijk\nzou helpen
+        al is het geen vereiste\nal is het geen must\nal is het niet vereist\nal is het niet noodzakelijk
+        maar het is geen vereiste\nmaar het is geen must\nmaar het is niet vereist\nmaar het is niet noodzakelijk
+        hoewel geen vereiste\nhoewel niet vereist\nhoewel niet noodzakelijk
         """,
     ),
     Kind.NEGATION: (
@@ -126,12 +132,12 @@ CUES = {
         no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nhasn t\nwon t\nwill not\nneedn t\nno need
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
         out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
-        only by
+        only by\noutside the scope\noutside of the scope\noutside our scope
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
-        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van
+        laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
         """,
     ),
     Kind.NEGATION_NEXT: (
@@ -142,11 +148,13 @@ CUES = {
         """
         not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
         isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty\ndon t shy away\ndo not shy away
-        never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate
+        never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate\nnever empty\nnever null\nno nulls
+        no null values\nno duplicates\nno duplicate\nleave no\nleaves no
         """,
         """
         geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
-        niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet
+        niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet\nnooit leeg\nnooit null\ngeen nulls
+        geen null waarden\ngeen lege waarden\ngeen duplicaten\ngeen dubbele\nlaat geen\nlaten geen
         """,
     ),
     Kind.OFFER: (

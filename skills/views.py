@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
@@ -156,7 +157,12 @@ def assess_all(request: HttpRequest) -> HttpResponse:
     if invalid:
         messages.error(
             request,
-            _("Nothing was saved: %(count)d item(s) need a correction, marked below.") % {"count": len(invalid)},
+            ngettext(
+                "Nothing was saved: %(count)d item needs a correction, marked below.",
+                "Nothing was saved: %(count)d items need a correction, marked below.",
+                len(invalid),
+            )
+            % {"count": len(invalid)},
         )
         return _render_checklist(request, {form.item.pk: form for form in forms})
     saved = save_assessments(user=request.user, entries=[form.to_input() for form in forms])

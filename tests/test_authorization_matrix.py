@@ -88,6 +88,7 @@ EXPECTED = {
     # portal
     "home": PUBLIC,
     "healthz": PUBLIC,
+    "favicon": dict.fromkeys(ROLES, REDIRECT),  # to the icon in the static files
     "privacy": PUBLIC,  # the privacy statement, linked from sign-up and the footer
     "mfa-required": PUBLIC,
     "account-menu": SIGNED_IN,  # the account menu for a browser without JavaScript

@@ -78,8 +78,15 @@ def snapshot():
         list(Assessment.objects.order_by("pk").values_list("user_id", "item_id", "level", "evidence_url", "note")),
         list(
             EngineerProfile.objects.order_by("pk").values_list(
-                "headline", "years_experience", "location", "target_role_id", "open_to_work", "visibility",
-                "display_name", "identity", "pseudonym",
+                "headline",
+                "years_experience",
+                "location",
+                "target_role_id",
+                "open_to_work",
+                "visibility",
+                "display_name",
+                "identity",
+                "pseudonym",
             )
         ),
         list(Shortlist.objects.order_by("pk").values_list("recruiter_id", "name")),

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('api', '0001_initial'),
+        ("api", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apitoken',
-            name='staff_access',
-            field=models.BooleanField(default=False, editable=False, verbose_name='staff access'),
+            model_name="apitoken",
+            name="staff_access",
+            field=models.BooleanField(default=False, editable=False, verbose_name="staff access"),
         ),
     ]

@@ -120,3 +120,27 @@ FORMAL_DUTCH = (
     gettext_noop("Current email"),
     gettext_noop("Mark selected email addresses as verified"),
 )
+
+# allauth's and Django's Dutch that says "aanmelden" where it means logging in: ours says "inloggen"
+# (docs/glossary.md; tests/portal/test_glossary.py holds the forbidden words).
+LOGIN_IN_DUTCH = (
+    gettext_noop("Other sign-in options"),
+    gettext_noop("Send me a sign-in code"),
+    gettext_noop("A sign-in code has been sent to %(recipient)s."),
+    gettext_noop("Your sign-in code is listed below. Please enter it in your open browser window."),
+    gettext_noop("You can sign in to your account using any of the following third-party accounts:"),
+    gettext_noop(
+        "You decided to cancel logging in to our site using one of your existing accounts. If this was a mistake, "
+        'please proceed to <a href="%(login_url)s">sign in</a>.'
+    ),
+    gettext_noop(
+        "Enabling passwordless operation allows you to sign in using just this key, but imposes additional "
+        "requirements such as biometrics or PIN protection."
+    ),
+    gettext_noop("Designates whether the user can log into this admin site."),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, they may still be able "
+        "to authenticate using other backends, such as Single Sign-On or LDAP."
+    ),
+    gettext_noop("last login"),
+)

@@ -124,9 +124,7 @@ def can_view_candidates(request: HttpRequest) -> bool:
 def token_can_view_candidates(api_token) -> bool:
     """What :func:`can_view_candidates` answers to a request made with this token."""
     return (
-        api_token.is_active
-        and api_token.user.has_perm(CANDIDATES_PERMISSION)
-        and token_passed_second_factor(api_token)
+        api_token.is_active and api_token.user.has_perm(CANDIDATES_PERMISSION) and token_passed_second_factor(api_token)
     )
 
 

@@ -8,15 +8,15 @@ it, each write guarded by the row's ``attempt``, so a task that was given up on
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from django_tasks import TaskResult
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -29,11 +29,18 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 
-# Short reasons shown to a job's owner (translated when shown).
-REASON_DATABASE = gettext_noop("The database could not be reached.")
-REASON_STORAGE = gettext_noop("The file could not be written (the disk may be full).")
-REASON_WORKER_LOST = gettext_noop("The processing stopped unexpectedly, and retrying did not help.")
-REASON_UNEXPECTED = gettext_noop("Something went wrong while running this job.")
+# Why a job failed: a code on its row (``Job.error``), put in words in the reader's language when shown
+# (``Job.failure_reason``). Rows from before the codes held the English text; a migration turned them into codes.
+REASON_DATABASE = "database"
+REASON_STORAGE = "storage"
+REASON_WORKER_LOST = "worker-lost"
+REASON_UNEXPECTED = "unexpected"
+FAILURE_REASONS: Mapping[str, str] = {
+    REASON_DATABASE: _("The database could not be reached."),
+    REASON_STORAGE: _("The file could not be written (the disk may be full)."),
+    REASON_WORKER_LOST: _("The processing stopped unexpectedly, and retrying did not help."),
+    REASON_UNEXPECTED: _("Something went wrong while running this job."),
+}
 
 
 def stale_after() -> timedelta:
@@ -65,11 +72,19 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    error = models.CharField(_("reason of failure"), max_length=200, blank=True)
+    error = models.CharField(_("reason of failure"), max_length=200, blank=True)  # a code of failure_reasons
     task_id = models.CharField(_("task id"), max_length=64, blank=True)
+
+    # The words for each code of failure this kind of job may store; a kind adds its own.
+    failure_reasons: ClassVar[Mapping[str, str]] = FAILURE_REASONS
 
     class Meta:
         abstract = True
+
+    @property
+    def failure_reason(self) -> str:
+        """Why the job failed, in the reader's language; "" when there is no failure, or its code is not known."""
+        return str(self.failure_reasons.get(self.error, ""))
 
     @property
     def is_finished(self) -> bool:
@@ -81,6 +96,11 @@ class Job(models.Model):
         if not total:
             return 0
         return min(100, done * 100 // total)
+
+
+def reason_of_failure(job: Job) -> str:
+    """A failed job's reason in the reader's language; the generic one for a code no longer known."""
+    return job.failure_reason or str(FAILURE_REASONS[REASON_UNEXPECTED])
 
 
 def runs(job_model: type[Job], *, pk: int, attempt: int) -> QuerySet:
@@ -269,7 +289,9 @@ def run_job(
         try:
             if is_retryable(error) and retry_part is not None:
                 retry_part()
-                logger.warning("Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error)
+                logger.warning(
+                    "Part of %s %s attempt %s failed (%r); retrying it", job_model.__name__, pk, attempt, error
+                )
                 raise Retrying from error
             if is_retryable(error) and attempt < MAX_ATTEMPTS:
                 requeue(job_model, pk=pk, attempt=attempt, start=start, delay=retry_delay(attempt))

@@ -93,4 +93,6 @@ def take_over_email(*, message: dict, attempt: int = 1) -> None:
     if attempt < EMAIL_MAX_ATTEMPTS:
         lifecycle.enqueue(send_email, message=message, attempt=attempt + 1)
     else:
-        logger.error("Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt)
+        logger.error(
+            "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt
+        )

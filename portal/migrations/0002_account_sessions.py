@@ -27,9 +27,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("user", "session_key"), name="account_session_unique")
-                ],
+                "constraints": [models.UniqueConstraint(fields=("user", "session_key"), name="account_session_unique")],
             },
         ),
     ]

@@ -5,26 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0002_account_sessions'),
+        ("portal", "0002_account_sessions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('worker_id', models.CharField(max_length=64, unique=True, verbose_name='worker id')),
-                ('host', models.CharField(blank=True, max_length=255, verbose_name='host')),
-                ('pid', models.PositiveIntegerField(verbose_name='process id')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('seen_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='last sign of life')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task it runs')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("worker_id", models.CharField(max_length=64, unique=True, verbose_name="worker id")),
+                ("host", models.CharField(blank=True, max_length=255, verbose_name="host")),
+                ("pid", models.PositiveIntegerField(verbose_name="process id")),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="started")),
+                (
+                    "seen_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="last sign of life"
+                    ),
+                ),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="task it runs")),
             ],
             options={
-                'verbose_name': 'worker heartbeat',
-                'verbose_name_plural': 'worker heartbeats',
+                "verbose_name": "worker heartbeat",
+                "verbose_name_plural": "worker heartbeats",
             },
         ),
     ]

@@ -4,20 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0006_search_proposals_frozen_copies'),
+        ("recruiting", "0006_search_proposals_frozen_copies"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='candidateexport',
-            name='file_format',
-            field=models.CharField(choices=[('xlsx', 'Excel (XLSX)'), ('csv', 'CSV')], default='csv', max_length=4, verbose_name='file format'),
+            model_name="candidateexport",
+            name="file_format",
+            field=models.CharField(
+                choices=[("xlsx", "Excel (XLSX)"), ("csv", "CSV")],
+                default="csv",
+                max_length=4,
+                verbose_name="file format",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateexport',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('nl', 'Nederlands')], default='en', max_length=8, verbose_name='language'),
+            model_name="candidateexport",
+            name="language",
+            field=models.CharField(
+                choices=[("en", "English"), ("nl", "Nederlands")], default="en", max_length=8, verbose_name="language"
+            ),
         ),
     ]

@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0009_recruiter_hires_for'),
-        ('recruiting', '0009_search_keeps_languages_years_location'),
-        ('recruiting', '0009_shortlist_pipeline_stages_and_outreach'),
+        ("recruiting", "0009_recruiter_hires_for"),
+        ("recruiting", "0009_search_keeps_languages_years_location"),
+        ("recruiting", "0009_shortlist_pipeline_stages_and_outreach"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruiting', '0010_merge_recruiter_profile_pipeline_and_search_requirements'),
+        ("recruiting", "0010_merge_recruiter_profile_pipeline_and_search_requirements"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='candidateexport',
-            name='shortlist',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='recruiting.shortlist', verbose_name='shortlist'),
+            model_name="candidateexport",
+            name="shortlist",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="recruiting.shortlist",
+                verbose_name="shortlist",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateexport',
-            name='shortlist_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='shortlist name'),
+            model_name="candidateexport",
+            name="shortlist_name",
+            field=models.CharField(blank=True, max_length=100, verbose_name="shortlist name"),
         ),
     ]

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
-from portal.jobs.lifecycle import JobStatus
+from portal.jobs.lifecycle import JobStatus, reason_of_failure
 from portal.jobs.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Role, RoleRecompute
@@ -52,7 +52,8 @@ def search_ranking(*, search: VacancySearch) -> SearchRanking:
         recomputes.filter(status=JobStatus.DONE).order_by("-finished_at").values_list("finished_at", flat=True).first()
     )
     current = latest[0] if latest and not latest[0].is_finished else None
-    failure = latest[0].error if latest and latest[0].status == JobStatus.FAILED else ""
+    failed = latest[0] if latest and latest[0].status == JobStatus.FAILED else None
+    failure = reason_of_failure(failed) if failed else ""
     wait = job_wait(job=current) if current is not None else None
     return SearchRanking(current=current, last_finished_at=finished, last_failure=failure, wait=wait)
 

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from portal.databases.routing import replica_reads
@@ -25,7 +24,7 @@ from portal.guards.access import account_can_view_candidates
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec, ranked_by
-from recruiting.models import CandidateExport, ExportFormat, Shortlist
+from recruiting.models import CandidateExport, ExportFailure, ExportFormat, Shortlist
 from recruiting.selectors.candidates import ranking_base, roles_for_recruiter
 from recruiting.selectors.export_rows import candidate_rows, export_header, shortlist_rows
 from recruiting.selectors.exports import (
@@ -46,9 +45,6 @@ EXPORT_PROGRESS_ROWS = 5000  # write progress at least this often…
 EXPORT_PROGRESS_SECONDS = 2  # …or after this long, whichever comes first
 MAX_FILTERS_LENGTH = 4000
 MAX_WAITING_EXPORTS = 3  # per recruiter: more would only queue up behind each other and hold back everyone else
-REASON_ROLE_GONE = gettext_noop("The role of this export is no longer published.")
-REASON_RIGHT_GONE = gettext_noop("You may no longer read candidates, so this export was not written.")
-REASON_SHORTLIST_GONE = gettext_noop("The shortlist of this export was deleted.")
 
 
 def request_candidate_export(
@@ -168,14 +164,14 @@ def write_candidate_export(*, export_id: int, attempt: int) -> None:
 def _write_export_file(export: CandidateExport, attempt: int) -> None:
     if not account_can_view_candidates(export.recruiter):
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
-        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_RIGHT_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.RIGHT_GONE)
         return
     if export.file_name:  # written before: only the rows of people who now show less are left out
         _write_filtered_copy(export, attempt)
         return
     if export.is_of_shortlist:
         if export.shortlist is None:  # deleted since: its rows and notes went with it
-            lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_SHORTLIST_GONE)
+            lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.SHORTLIST_GONE)
             return
         entries = entries_to_export(shortlist=export.shortlist)
         rows = partial(shortlist_rows, entries=entries, role=export.shortlist.role)
@@ -184,7 +180,7 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
     spec = CandidateSpec.from_json(export.spec)
     role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
     if export.role_id is None or role is None or role.pk != export.role_id:
-        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=REASON_ROLE_GONE)
+        lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.ROLE_GONE)
         return
     ranking = ranked_by(ranking_base(), spec=spec, role=role)
     rows = partial(candidate_rows, ranking=ranking, role=role)

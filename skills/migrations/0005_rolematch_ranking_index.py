@@ -4,18 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0004_english_texts_from_originals'),
+        ("skills", "0004_english_texts_from_originals"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='rolematch',
-            name='match_role_score_idx',
+            model_name="rolematch",
+            name="match_role_score_idx",
         ),
         migrations.AddIndex(
-            model_name='rolematch',
-            index=models.Index(fields=['role', '-score', 'profile'], name='match_role_score_profile_idx'),
+            model_name="rolematch",
+            index=models.Index(fields=["role", "-score", "profile"], name="match_role_score_profile_idx"),
         ),
     ]

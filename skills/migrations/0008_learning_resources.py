@@ -6,34 +6,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0004_english_texts_from_originals'),
-        ('skills', '0007_recruiter_models_move_to_recruiting'),
+        ("catalog", "0004_english_texts_from_originals"),
+        ("skills", "0007_recruiter_models_move_to_recruiting"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, help_text='For a link; a tool shows its name.', max_length=160, verbose_name='title')),
-                ('title_en', models.CharField(blank=True, help_text='For a link; a tool shows its name.', max_length=160, null=True, verbose_name='title')),
-                ('title_nl', models.CharField(blank=True, help_text='For a link; a tool shows its name.', max_length=160, null=True, verbose_name='title')),
-                ('url', models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(message='Enter a link that starts with http:// or https://.', schemes=['http', 'https'])], verbose_name='link')),
-                ('kind', models.CharField(choices=[('docs', 'Documentation'), ('course', 'Course'), ('exercise', 'Exercise'), ('book', 'Book')], default='docs', max_length=20, verbose_name='kind')),
-                ('note', models.CharField(blank=True, max_length=240, verbose_name='what it teaches')),
-                ('note_en', models.CharField(blank=True, max_length=240, null=True, verbose_name='what it teaches')),
-                ('note_nl', models.CharField(blank=True, max_length=240, null=True, verbose_name='what it teaches')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resources', to='skills.checklistitem')),
-                ('tool', models.ForeignKey(blank=True, help_text='Either a tool from the catalog, or a link with a title below.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='resources', to='catalog.tool', verbose_name='catalog tool')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, help_text="For a link; a tool shows its name.", max_length=160, verbose_name="title"
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a link; a tool shows its name.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_nl",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a link; a tool shows its name.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        max_length=500,
+                        validators=[
+                            django.core.validators.URLValidator(
+                                message="Enter a link that starts with http:// or https://.", schemes=["http", "https"]
+                            )
+                        ],
+                        verbose_name="link",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("docs", "Documentation"),
+                            ("course", "Course"),
+                            ("exercise", "Exercise"),
+                            ("book", "Book"),
+                        ],
+                        default="docs",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=240, verbose_name="what it teaches")),
+                ("note_en", models.CharField(blank=True, max_length=240, null=True, verbose_name="what it teaches")),
+                ("note_nl", models.CharField(blank=True, max_length=240, null=True, verbose_name="what it teaches")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="resources", to="skills.checklistitem"
+                    ),
+                ),
+                (
+                    "tool",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Either a tool from the catalog, or a link with a title below.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resources",
+                        to="catalog.tool",
+                        verbose_name="catalog tool",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'learning resource',
-                'verbose_name_plural': 'learning resources',
-                'ordering': ('order', 'id'),
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('tool__isnull', False), ('url', '')), models.Q(('tool__isnull', True), models.Q(('url', ''), _negated=True)), _connector='OR'), name='resource_is_a_tool_or_a_link'), models.UniqueConstraint(fields=('item', 'tool'), name='unique_tool_resource_per_item')],
+                "verbose_name": "learning resource",
+                "verbose_name_plural": "learning resources",
+                "ordering": ("order", "id"),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("tool__isnull", False), ("url", "")),
+                            models.Q(("tool__isnull", True), models.Q(("url", ""), _negated=True)),
+                            _connector="OR",
+                        ),
+                        name="resource_is_a_tool_or_a_link",
+                    ),
+                    models.UniqueConstraint(fields=("item", "tool"), name="unique_tool_resource_per_item"),
+                ],
             },
         ),
     ]

@@ -6,25 +6,34 @@ import skills.privacy.pseudonyms
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0007_recruiter_models_move_to_recruiting'),
+        ("skills", "0007_recruiter_models_move_to_recruiting"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='engineerprofile',
-            name='display_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='name'),
+            model_name="engineerprofile",
+            name="display_name",
+            field=models.CharField(blank=True, max_length=100, verbose_name="name"),
         ),
         migrations.AddField(
-            model_name='engineerprofile',
-            name='identity',
-            field=models.CharField(choices=[('pseudonym', 'A pseudonym'), ('name', 'My name')], default='pseudonym', max_length=20, verbose_name='recruiters see'),
+            model_name="engineerprofile",
+            name="identity",
+            field=models.CharField(
+                choices=[("pseudonym", "A pseudonym"), ("name", "My name")],
+                default="pseudonym",
+                max_length=20,
+                verbose_name="recruiters see",
+            ),
         ),
         migrations.AddField(
-            model_name='engineerprofile',
-            name='pseudonym',
-            field=models.CharField(db_index=True, default=skills.privacy.pseudonyms.random_pseudonym, max_length=60, verbose_name='pseudonym'),
+            model_name="engineerprofile",
+            name="pseudonym",
+            field=models.CharField(
+                db_index=True,
+                default=skills.privacy.pseudonyms.random_pseudonym,
+                max_length=60,
+                verbose_name="pseudonym",
+            ),
         ),
     ]

@@ -7,35 +7,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0007_recruiter_models_move_to_recruiting'),
+        ("skills", "0007_recruiter_models_move_to_recruiting"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RoleRecompute',
+            name="RoleRecompute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'queued'), ('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='queued', max_length=10, verbose_name='status')),
-                ('attempt', models.PositiveSmallIntegerField(default=1, verbose_name='attempt')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('heartbeat_at', models.DateTimeField(blank=True, null=True, verbose_name='last sign of life')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('error', models.CharField(blank=True, max_length=200, verbose_name='reason of failure')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task id')),
-                ('matches_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='matches to write')),
-                ('matches_written', models.PositiveIntegerField(default=0, verbose_name='matches written')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recomputes', to='skills.role', verbose_name='role')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "queued"), ("running", "running"), ("done", "done"), ("failed", "failed")],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempt", models.PositiveSmallIntegerField(default=1, verbose_name="attempt")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                ("heartbeat_at", models.DateTimeField(blank=True, null=True, verbose_name="last sign of life")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("error", models.CharField(blank=True, max_length=200, verbose_name="reason of failure")),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="task id")),
+                ("matches_total", models.PositiveIntegerField(blank=True, null=True, verbose_name="matches to write")),
+                ("matches_written", models.PositiveIntegerField(default=0, verbose_name="matches written")),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recomputes",
+                        to="skills.role",
+                        verbose_name="role",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role recompute',
-                'verbose_name_plural': 'role recomputes',
-                'ordering': ('-created_at',),
-                'indexes': [models.Index(fields=['role', '-created_at'], name='recompute_role_recent'), models.Index(fields=['status', 'heartbeat_at'], name='recompute_status_heartbeat')],
+                "verbose_name": "role recompute",
+                "verbose_name_plural": "role recomputes",
+                "ordering": ("-created_at",),
+                "indexes": [
+                    models.Index(fields=["role", "-created_at"], name="recompute_role_recent"),
+                    models.Index(fields=["status", "heartbeat_at"], name="recompute_status_heartbeat"),
+                ],
             },
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0008_role_recompute'),
+        ("skills", "0008_role_recompute"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='rolerecompute',
-            name='chunks_done',
-            field=models.PositiveIntegerField(default=0, verbose_name='chunks done'),
+            model_name="rolerecompute",
+            name="chunks_done",
+            field=models.PositiveIntegerField(default=0, verbose_name="chunks done"),
         ),
         migrations.AddField(
-            model_name='rolerecompute',
-            name='chunks_total',
-            field=models.PositiveIntegerField(default=1, verbose_name='chunks'),
+            model_name="rolerecompute",
+            name="chunks_total",
+            field=models.PositiveIntegerField(default=1, verbose_name="chunks"),
         ),
     ]

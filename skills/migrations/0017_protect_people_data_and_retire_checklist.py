@@ -5,52 +5,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0016_role_kind'),
+        ("skills", "0016_role_kind"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='assessment',
-            options={'verbose_name': 'assessment', 'verbose_name_plural': 'assessments'},
+            name="assessment",
+            options={"verbose_name": "assessment", "verbose_name_plural": "assessments"},
         ),
         migrations.AlterModelOptions(
-            name='assessmentchange',
-            options={'ordering': ('-changed_at', '-id'), 'verbose_name': 'level change', 'verbose_name_plural': 'level changes'},
+            name="assessmentchange",
+            options={
+                "ordering": ("-changed_at", "-id"),
+                "verbose_name": "level change",
+                "verbose_name_plural": "level changes",
+            },
         ),
         migrations.AlterModelOptions(
-            name='rolematch',
-            options={'verbose_name': 'stored match', 'verbose_name_plural': 'stored matches'},
+            name="rolematch",
+            options={"verbose_name": "stored match", "verbose_name_plural": "stored matches"},
         ),
         migrations.AddField(
-            model_name='checklistitem',
-            name='published',
-            field=models.BooleanField(default=True, verbose_name='published'),
+            model_name="checklistitem",
+            name="published",
+            field=models.BooleanField(default=True, verbose_name="published"),
         ),
         migrations.AddField(
-            model_name='skill',
-            name='published',
-            field=models.BooleanField(default=True, verbose_name='published'),
+            model_name="skill",
+            name="published",
+            field=models.BooleanField(default=True, verbose_name="published"),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='skills.checklistitem'),
+            model_name="assessment",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="assessments", to="skills.checklistitem"
+            ),
         ),
         migrations.AlterField(
-            model_name='assessmentchange',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='changes', to='skills.checklistitem'),
+            model_name="assessmentchange",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="changes", to="skills.checklistitem"
+            ),
         ),
         migrations.AlterField(
-            model_name='engineerprofile',
-            name='target_role',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='skills.role', verbose_name='target role'),
+            model_name="engineerprofile",
+            name="target_role",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="skills.role",
+                verbose_name="target role",
+            ),
         ),
         migrations.AlterField(
-            model_name='rolerequirement',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requirements', to='skills.checklistitem'),
+            model_name="rolerequirement",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="requirements", to="skills.checklistitem"
+            ),
         ),
     ]

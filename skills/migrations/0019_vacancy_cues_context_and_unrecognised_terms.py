@@ -5,46 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0018_share_link_openings_without_visitor'),
+        ("skills", "0018_share_link_openings_without_visitor"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='itemphrase',
-            name='needs_context',
-            field=models.BooleanField(default=False, help_text='A generic word ("debugging", "pipeline"): it counts only when the same sentence or bullet also names the item\'s skill or one of its tools.', verbose_name='needs context'),
+            model_name="itemphrase",
+            name="needs_context",
+            field=models.BooleanField(
+                default=False,
+                help_text='A generic word ("debugging", "pipeline"): it counts only when the same sentence or bullet also names the item\'s skill or one of its tools.',
+                verbose_name="needs context",
+            ),
         ),
         migrations.CreateModel(
-            name='UnrecognisedTerm',
+            name="UnrecognisedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=60, verbose_name='term')),
-                ('language', models.CharField(max_length=5, verbose_name='language of the vacancy')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='readings')),
-                ('last_seen', models.DateTimeField(auto_now=True, verbose_name='last seen')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("term", models.CharField(max_length=60, verbose_name="term")),
+                ("language", models.CharField(max_length=5, verbose_name="language of the vacancy")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="readings")),
+                ("last_seen", models.DateTimeField(auto_now=True, verbose_name="last seen")),
             ],
             options={
-                'verbose_name': 'unrecognised vacancy term',
-                'verbose_name_plural': 'unrecognised vacancy terms',
-                'ordering': ('-count', 'term'),
-                'constraints': [models.UniqueConstraint(fields=('term', 'language'), name='unique_unrecognised_term')],
+                "verbose_name": "unrecognised vacancy term",
+                "verbose_name_plural": "unrecognised vacancy terms",
+                "ordering": ("-count", "term"),
+                "constraints": [models.UniqueConstraint(fields=("term", "language"), name="unique_unrecognised_term")],
             },
         ),
         migrations.CreateModel(
-            name='VacancyCue',
+            name="VacancyCue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('required', 'heading of a required section'), ('nice', 'heading of a nice-to-have section'), ('plain', 'heading of the role or the tasks (asked for)'), ('company', 'heading of the company section (asks for nothing)'), ('offer', 'heading of the offer section (asks for nothing)'), ('not-asked', 'heading of what is not needed (all it names is not asked)'), ('nice-cue', 'makes its sentence nice to have'), ('negation-before', 'negates a mention after it'), ('negation-after', 'negates a mention before it'), ('not-negating', 'an idiom that looks negative but asks ("no problem with")')], max_length=20, verbose_name='kind')),
-                ('text', models.CharField(max_length=100, verbose_name='cue')),
-                ('language', models.CharField(choices=[('en', 'English'), ('nl', 'Dutch')], default='en', max_length=2, verbose_name='language')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("required", "heading of a required section"),
+                            ("nice", "heading of a nice-to-have section"),
+                            ("plain", "heading of the role or the tasks (asked for)"),
+                            ("company", "heading of the company section (asks for nothing)"),
+                            ("offer", "heading of the offer section (asks for nothing)"),
+                            ("not-asked", "heading of what is not needed (all it names is not asked)"),
+                            ("nice-cue", "makes its sentence nice to have"),
+                            ("negation-before", "negates a mention after it"),
+                            ("negation-after", "negates a mention before it"),
+                            ("not-negating", 'an idiom that looks negative but asks ("no problem with")'),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=100, verbose_name="cue")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("nl", "Dutch")],
+                        default="en",
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vacancy cue',
-                'verbose_name_plural': 'vacancy cues',
-                'ordering': ('kind', 'language', django.db.models.functions.text.Lower('text')),
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('text'), models.F('kind'), models.F('language'), name='unique_vacancy_cue')],
+                "verbose_name": "vacancy cue",
+                "verbose_name_plural": "vacancy cues",
+                "ordering": ("kind", "language", django.db.models.functions.text.Lower("text")),
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("text"),
+                        models.F("kind"),
+                        models.F("language"),
+                        name="unique_vacancy_cue",
+                    )
+                ],
             },
         ),
     ]

@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0021_benchmarks'),
-        ('skills', '0021_engineer_profile_evidence_public'),
-        ('skills', '0021_item_states_and_resources_done'),
+        ("skills", "0021_benchmarks"),
+        ("skills", "0021_engineer_profile_evidence_public"),
+        ("skills", "0021_item_states_and_resources_done"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0025_vacancy_cue_negation_of_the_clause'),
+        ("skills", "0025_vacancy_cue_negation_of_the_clause"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='assessmentchange',
-            name='old_level',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, 'None'), (1, 'Learning'), (2, 'Working'), (3, 'Strong'), (4, 'Can teach others')], help_text="Empty for the item's first rating: it had no level.", null=True),
+            model_name="assessmentchange",
+            name="old_level",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(0, "None"), (1, "Learning"), (2, "Working"), (3, "Strong"), (4, "Can teach others")],
+                help_text="Empty for the item's first rating: it had no level.",
+                null=True,
+            ),
         ),
     ]

@@ -4,7 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.jobs.lifecycle import Job
+from portal.jobs.lifecycle import FAILURE_REASONS, Job
+
+
+class RecomputeFailure(models.TextChoices):  # why a recompute failed besides any job's trouble: its row keeps the code
+    REPLACED = "replaced", _("A newer change to the role started a fresh recompute.")
 
 
 class RoleRecompute(Job):
@@ -15,6 +19,7 @@ class RoleRecompute(Job):
     """
 
     task_key = "recompute_id"
+    failure_reasons = FAILURE_REASONS | dict(RecomputeFailure.choices)
 
     role = models.ForeignKey("skills.Role", on_delete=models.CASCADE, related_name="recomputes", verbose_name=_("role"))
     requested_by = models.ForeignKey(

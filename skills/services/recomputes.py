@@ -13,15 +13,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Count, F, Max, Min, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from skills.models import EngineerProfile, Role, RoleRecompute
+from skills.models.recomputes import RecomputeFailure
 from skills.services.matches import recompute_role_matches
-
-REASON_REPLACED = gettext_noop("A newer change to the role started a fresh recompute.")
 
 
 def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None = None) -> RoleRecompute:
@@ -37,7 +35,7 @@ def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None 
             return waiting
         # A batch being written holds this row until it commits, so it lands before this replacement does.
         RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
-            status=JobStatus.FAILED, finished_at=timezone.now(), error=REASON_REPLACED
+            status=JobStatus.FAILED, finished_at=timezone.now(), error=RecomputeFailure.REPLACED
         )
         recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
         start_role_recompute(recompute.pk, recompute.attempt)

@@ -5,7 +5,6 @@ Its writes go through the same services as the checklist: a skill's rating fills
 assessed, as a first guess, through :func:`skills.services.assessments.save_assessments`.
 """
 
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 

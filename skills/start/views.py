@@ -36,6 +36,7 @@ def _render(request: HttpRequest, step: str, **forms) -> HttpResponse:
         profile = own_profile(user=request.user)
         initial = {"role": profile.target_role.slug} if profile and profile.published_target_role else {}
         context["form"] = forms.get("form") or StartRoleForm(initial=initial)
+        context["visible_to_recruiters"] = bool(profile and profile.is_visible_to_recruiters)
     elif step == "2":
         context["form"] = forms.get("form") or _rating_form()
         context["levels"] = level_legend()

@@ -49,9 +49,13 @@ SUBORDINATE_BREAKS = CLAUSE_BREAKS - CONTRASTS - {"wel"}  # "wanneer", "omdat"�
 RELATIVES = word_set("that which who whom whose where die dat wat waar waarmee waarin waarbij waarop")  # open one
 # inside a clause: "Airflow DAGs that don't need restarts", "Je controleert dat er geen dubbele rijen zijn"; one
 # whose subject is not the relative ("a tool that we don't use") or that says it is not used reaches back
+WHETHER = word_set("whether of")  # open a subordinate clause at the start of a sentence, before a subject: "Of je
+# Airflow kent, speelt geen rol" (not "Spark of je eigen scheduler")
 EXAMPLES = word_set("such like including zoals waaronder bijvoorbeeld")  # examples belong to what they illustrate
 NOT_RELATIVE_AFTER = word_set("of van with met about over in on for voor to at by from uit bij")  # "none of that"
 MAIN, SUBORDINATE_KIND, RELATIVE = "main", "subordinate", "relative"  # the kinds of clause
+CUTTING = SUBORDINATE_BREAKS | SUBORDINATE | GOALS | EXAMPLES | CONJUNCTIONS | RELATIVES | CLAUSE_BREAKS | {"als"}
+# the words that may cut a clause after a single space; any other word after one goes on with its clause
 
 
 class Clauses(Sentences):
@@ -67,23 +71,29 @@ class Clauses(Sentences):
         self.negation_clauses = [0] * len(self.words)
         self.clause_starts: list[int] = []
         self.clause_kinds: list[str] = []
-        for index in range(len(self.words)):
+        words, sentences, negation_clauses = self.words, self.sentences, self.negation_clauses
+        # Only a word after more than a single space (a new sentence too) or one of CUTTING may open a clause.
+        may_open = {index for index, word in enumerate(words) if word in CUTTING}.union(self.marked)
+        filled = 0  # the words before it have their clause
+        for index in sorted(may_open | {0}) if words else ():
             kind = None
-            if index == 0 or self.sentences[index] != self.sentences[index - 1]:
+            if index == 0 or sentences[index] != sentences[index - 1]:
                 kind = SUBORDINATE_KIND if self._opens_subordinate(index) else MAIN
             elif index not in inside:
                 kind = self._cut(index, self.clause_starts[-1])
             if kind is not None:
+                negation_clauses[filled:index] = [len(self.clause_starts) - 1] * (index - filled)
+                filled = index
                 self.clause_starts.append(index)
                 self.clause_kinds.append(kind)
-            self.negation_clauses[index] = len(self.clause_starts) - 1
+        negation_clauses[filled:] = [len(self.clause_starts) - 1] * (len(words) - filled)
 
     def _cut(self, index: int, begin: int) -> str | None:
         """The kind of clause word ``index`` opens inside a sentence whose clause began at word ``begin``, or None."""
         word = self.words[index]
         if self._opens_subordinate(index):
             return SUBORDINATE_KIND
-        gap = self.text[self.ends[index - 1] : self.starts[index]]
+        gap = self.gaps[index]
         if self.labels(index) or ("(" in gap and self._closing_aside(index)):
             return MAIN  # "Spark and Airflow belong to the data team — none of that is your concern"
         if word in EXAMPLES:
@@ -104,7 +114,7 @@ class Clauses(Sentences):
 
     def labels(self, index: int) -> bool:
         """Whether a colon or a dash stands before word ``index``: what stands before it labels what follows."""
-        gap = self.text[self.ends[index - 1] : self.starts[index]]
+        gap = self.gaps[index]
         return ":" in gap or "—" in gap or "–" in gap or " - " in gap
 
     def _closing_aside(self, index: int) -> bool:
@@ -122,6 +132,8 @@ class Clauses(Sentences):
         word = self.words[index]
         if word in SUBORDINATE_BREAKS or word in GOALS or self.als_clause(index):
             return True
+        if word in WHETHER and (index == 0 or self.sentences[index] != self.sentences[index - 1]):
+            return index + 1 < len(self.words) and self.words[index + 1] in SUBJECTS
         return word in SUBORDINATE and index + 1 < len(self.words) and self.words[index + 1] in SUBJECTS
 
     def _own_subject(self, begin: int, end: int) -> bool:
@@ -140,7 +152,7 @@ class Clauses(Sentences):
             end < len(self.words)
             and self.sentences[end] == self.sentences[index]
             and self.words[end] not in CONJUNCTIONS
-            and not PUNCTUATION.intersection(self.text[self.ends[end - 1] : self.starts[end]])
+            and not PUNCTUATION.intersection(self.gaps[end])
         ):
             end += 1
         return end
@@ -149,9 +161,7 @@ class Clauses(Sentences):
         """Whether ``clause`` follows the clause before it in its sentence with no comma or colon between."""
         start = self.clause_starts[clause]
         return (
-            clause > 0
-            and self.sentences[start - 1] == self.sentences[start]
-            and not {",", ":"} & set(self.text[self.ends[start - 1] : self.starts[start]])
+            clause > 0 and self.sentences[start - 1] == self.sentences[start] and not {",", ":"} & set(self.gaps[start])
         )
 
     def in_list(self, index: int) -> bool:

@@ -20,8 +20,9 @@ class Section(Enum):
     NOT_ASKED = "not-asked"  # "What you don't need": what it names is said not to be needed
 
 
-ASKING_NOTHING = frozenset((Section.OFFER, Section.COMPANY))
-LIST_SECTIONS = frozenset((Section.NICE, Section.NOT_ASKED))  # a paragraph of prose after its list ends it
+# Tuples, not sets: a member is found by identity, while a set would hash it by its name in Python on every look-up.
+ASKING_NOTHING = (Section.OFFER, Section.COMPANY)
+LIST_SECTIONS = (Section.NICE, Section.NOT_ASKED)  # a paragraph of prose after its list ends it
 
 HEADING_KINDS = {
     "required": Section.REQUIRED,
@@ -66,8 +67,9 @@ class Cues:
     def occurrences(self, words: list[str]) -> dict[str, Occurrences]:
         """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass."""
         found: dict[str, Occurrences] = {group: [] for group in CUE_GROUPS}
-        for index, word in enumerate(words):
-            for group, cue in self.by_first_word.get(word, ()):
+        by_first_word = self.by_first_word
+        for index in [index for index, word in enumerate(words) if word in by_first_word]:
+            for group, cue in by_first_word[words[index]]:
                 if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
                     found[group].append((index, index + len(cue) - 1))
         return found

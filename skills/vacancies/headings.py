@@ -61,8 +61,7 @@ class Headings(Sentences):
         index = offset = 0
         for line in self.text.splitlines(keepends=True):
             begin = index
-            while index < len(self.words) and self.starts[index] < offset + len(line):
-                index += 1
+            index = bisect.bisect_left(self.starts, offset + len(line), index)
             if index > begin:
                 lines.append((begin, index, line))
                 line_starts.append(offset)
@@ -105,15 +104,13 @@ class Headings(Sentences):
             ):
                 self.heading_words.update(range(begin, end))
                 # an unknown heading: a cue in the heading or opening the line after it says what it opens
-                following = lines[number + 1][0] if number + 1 < len(lines) else end
-                nice = any(
-                    begin <= first < end or following <= first < following + NICE_CUE_OPENS
-                    for first in self.nice_cue_words
-                )
+                following, following_end = lines[number + 1][:2] if number + 1 < len(lines) else (end, end)
+                opening = min(following + NICE_CUE_OPENS, following_end)  # not the heading of the line after it
+                nice = self._nice_cue_within(begin, end) or self._nice_cue_within(following, opening)
                 current = Section.NICE if nice else Section.PLAIN
                 if not nice and not body.endswith("?") and self._negates_within(begin, end):
                     current = Section.NOT_ASKED  # "What's not required:", "No need to know:", "Wat niet hoeft:"
-            if current is Section.NOT_ASKED and any(begin <= first < end for first in self.nice_cue_words):
+            if current is Section.NOT_ASKED and self._nice_cue_within(begin, end):
                 current = Section.NICE  # "Not required, but a plus:"
             self.sections[begin:end] = [current] * (end - begin)
             if current is Section.NOT_ASKED and kind is None and after_colon:
@@ -172,6 +169,11 @@ class Headings(Sentences):
         it starts the next part ("- Docker\n\nOverige informatie\nStandplaats Apeldoorn.")."""
         previous = lines[number - 1][2] if number else ""
         return bool(BULLETS.match(previous).group().strip()) or previous.strip().endswith((".", "!"))
+
+    def _nice_cue_within(self, begin: int, end: int) -> bool:
+        """Whether a nice cue starts within words ``begin``…``end - 1``."""
+        found = bisect.bisect_left(self.nice_cue_words, begin)
+        return found < len(self.nice_cue_words) and self.nice_cue_words[found] < end
 
     def _negates_within(self, begin: int, end: int) -> bool:
         """Whether a negation cue stands wholly within words ``begin``…``end - 1``."""

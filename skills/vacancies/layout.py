@@ -142,5 +142,5 @@ class Layout(NegationScope, Headings):
         begin = bisect.bisect_left(self.sentences, sentence)
         if begin == 0 or REFERRING.isdisjoint(self.words[begin:cue]):
             return None
-        gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+        gap = self.gaps[begin]
         return sentence - 1 if "?" in gap and "\n" not in gap else None

@@ -9,7 +9,15 @@
   used". In a subordinate clause only a negation of needing, using, knowing or having counts ("if you have never
   used Spark"; not "als de output niet klopt", "make sure no column changes type"); a negated clause reaches the
   subordinate clauses that go on from it ("We verwachten niet dat je Spark kent"), and a relative clause that says
-  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here").
+  its antecedent is not needed reaches back to it ("Airflow is a tool that is not used here"; not a mention right
+  before it: "shuffles die niet nodig zijn" is a fault the job removes). A sentence opened by "whether", "of" and a
+  subject is not asked when the clause after it is negated and names nothing ("Of je Airflow kent, speelt geen
+  rol").
+- **Weak negations.** A main clause's negation that denies no need ("you never let one hot key stall the run", "You
+  don't write row-by-row loops") and "instead of", "without"… ("managed identities in plaats van wachtwoorden") may
+  be part of what the sentence asks: when the same item is asked elsewhere in that sentence, it stays asked
+  (skills.vacancies.reading). A "no", "geen" right before the mention denies the thing itself, never weakly
+  ("Cloudervaring: geen Azure, wel Docker").
 - **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "zonder downtime": an item's
   concept, a requirement), of an idiom that asks (the editors' not-negating cues: "don't shy away from", "geen
   moeite met", "not only"), cancelled by "without"/"zonder" in its clause ("Nothing reaches production without
@@ -26,7 +34,9 @@
   "speelt het geen rol") negates the last mention before it in its sentence, the sentence before on its line or the
   question a line of answers follows, and that mention's list (skills.vacancies.reading); one followed by its
   negation describes what it points at ("Airflow, dat niet altijd meewerkt") unless it denies needing it.
-- A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked.
+- A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked; one
+  the company text or the offer names and negates ("… op Azure. Daar ga jij niet mee werken") is not asked either,
+  unless the job asks for it elsewhere.
 
 A nice-to-have cue in the sentence still wins ("not essential, but welcome": skills.vacancies.layout). Its own
 module because these rules reach across words, sentences and sections in ways the other parts of the layout do not;
@@ -36,7 +46,7 @@ and the reader.
 
 import bisect
 
-from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, Clauses
+from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER, Clauses
 from skills.vacancies.cues import Occurrences, Section
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
@@ -45,8 +55,13 @@ NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous ha
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
 NEXT_REACH = 3
+LACKING = word_set("without zonder")  # name what is lacking, which may be any noun ("without warning in the Spark
+# job", "klanten zonder adres en dubbele rijen"): they reach a mention through fillers only, not loosely like
+# "instead of managing our own Airflow"
 VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
 REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
+DENYING_THE_THING = word_set("no geen")  # right before a mention, the negation denies the thing itself, never weakly:
+# "Cloudervaring: geen Azure, wel Docker"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 VERDICT_WORDS = (
     NEEDING
@@ -88,9 +103,10 @@ class NegationScope(Clauses):
         count = len(self.clause_starts)
         self._negated = [False] * count  # per clause: it carries a negation
         needing, passive = [False] * count, [False] * count
-        for index, word in enumerate(self.words):
-            needing[self.negation_clauses[index]] |= word in NEEDING
-            passive[self.negation_clauses[index]] |= word in PASSIVE
+        for index in [index for index, word in enumerate(self.words) if word in NEEDING]:
+            needing[self.negation_clauses[index]] = True
+        for index in [index for index, word in enumerate(self.words) if word in PASSIVE]:
+            passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
         for first, last in reversed(self.negations):
@@ -104,38 +120,60 @@ class NegationScope(Clauses):
             self._negated[clause] = False
         self._denies_needing = [self._negated[clause] and needing[clause] for clause in range(count)]
         self._denied = [False] * count  # per clause: what it names is not asked
+        self._weak = [False] * count  # per clause: denied only by a main clause's negation that denies no need
         for clause in range(count):
             subordinate = self.clause_kinds[clause] != MAIN
-            self._denied[clause] = (self._denies_needing if subordinate else self._negated)[clause] or (
-                subordinate and self.goes_on(clause) and self._denied[clause - 1]
-            )  # "We verwachten niet dat je Spark kent", "It doesn't matter if you know Spark"
+            own = (self._denies_needing if subordinate else self._negated)[clause]
+            chained = subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            whether = subordinate and self._whether_denied(clause)
+            self._denied[clause] = own or chained or whether  # "We verwachten niet dat je Spark kent", "It
+            # doesn't matter if you know Spark"
+            self._weak[clause] = not self._denies_needing[clause] and not whether and (own or self._weak[clause - 1])
             start = self.clause_starts[clause]
             if (
                 self.clause_kinds[clause] == RELATIVE
                 and self._denies_needing[clause]
                 and self.goes_on(clause)
-                and (passive[clause] or self.words[start + 1] in PRONOUNS)
-            ):
+                and ((passive[clause] and start - 1 not in self.named) or self.words[start + 1] in PRONOUNS)
+            ):  # not "shuffles die niet nodig zijn": what it says of a mention right before it is a fault to fix
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
+                self._weak[clause - 1] = False
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()
 
+    def _whether_denied(self, clause: int) -> bool:
+        """Whether ``clause`` opens its sentence with "whether", "of"… and the clause after it says, naming nothing,
+        that it does not matter: "Of je Airflow kent, speelt geen rol", "Whether you know Spark, it does not
+        matter"."""
+        start, following = self.clause_starts[clause], clause + 1
+        if self.words[start] not in WHETHER or following >= len(self.clause_starts) or not self._negated[following]:
+            return False
+        begin = self.clause_starts[following]
+        end = self.clause_starts[following + 1] if following + 1 < len(self.clause_starts) else len(self.words)
+        return self.sentences[begin] == self.sentences[start] and self.named.isdisjoint(range(begin, end))
+
     def _read_negated_next(self, spans: list[tuple[int, int]]) -> set[int]:
         """The first words of the mentions right after "instead of", "without", "zonder"… in their clause, and of
-        their lists: at most three words after them in a main clause ("instead of managing our own Airflow"), or
-        after fillers and words of needing only ("without any hands-on Spark experience", "without ever having used
-        Spark"; not "als een leverancier zonder waarschuwing een veld hernoemt")."""
+        their lists: at most three words after "instead of"… in a main clause ("instead of managing our own Airflow"),
+        or into the clause that "without", "zonder"… open ("zonder dat je Airflow kent"), or after fillers and words of
+        needing only ("without any hands-on Spark experience", "without ever having used Spark"; not "als een
+        leverancier zonder waarschuwing een veld hernoemt", "without warning in the Spark job")."""
         firsts = [first for first, _last in spans]
         negated = set()
         for cue_first, last in self.negations_next:
             if self.negation_clauses[last] in self._double or not self.named.isdisjoint(range(cue_first, last + 1)):
                 continue  # a double negation asks; "zonder downtime" is a phrase
             found = bisect.bisect_right(firsts, last)
-            clauses = {self.negation_clauses[last], self.negation_clauses[min(last + 1, len(self.words) - 1)]}
+            cue_clause = self.negation_clauses[last]
+            clauses = {cue_clause, self.negation_clauses[min(last + 1, len(self.words) - 1)]}
             if found == len(firsts) or self.negation_clauses[firsts[found]] not in clauses:
                 continue  # its own clause, or the one it opens: "zonder dat je Spark kent"
             between = self.words[last + 1 : firsts[found]]
-            loose = len(between) <= NEXT_REACH and self.clause_kinds[self.negation_clauses[last]] == MAIN
+            loose = (
+                len(between) <= NEXT_REACH
+                and self.clause_kinds[cue_clause] == MAIN
+                and (self.words[last] not in LACKING or self.negation_clauses[firsts[found]] != cue_clause)
+            )  # "zonder dat je Airflow kent": "without" reaches loosely into the clause it opens
             if not (loose or NEXT_FILLERS.issuperset(between)):
                 continue
             while found < len(firsts):
@@ -156,6 +194,21 @@ class NegationScope(Clauses):
             or first in self._negated_next
             or self._topic_denied(clause)
             or self._verdict_before(clause)
+        )
+
+    def is_weakly_negated(self, first: int, last: int) -> bool:
+        """Whether the mention of words ``first``…``last`` is negated only by its main clause's negation that denies
+        no need, or by "instead of", "without"…: a negation that may be part of what its sentence asks for ("you
+        never let one hot key stall the run", "managed identities in plaats van wachtwoorden"), unlike "Spark is not
+        needed", "Spark? No.", a section of what is not needed."""
+        clause = self.negation_clauses[first]
+        return (
+            self.is_negated(first, last)
+            and self.sections[first] is not Section.NOT_ASKED
+            and (first == 0 or self.words[first - 1] not in DENYING_THE_THING)
+            and not (self._denied[clause] and not self._weak[clause] and not self._replaced(clause, first))
+            and not self._topic_denied(clause)
+            and not self._verdict_before(clause)
         )
 
     def _replaced(self, clause: int, first: int) -> bool:
@@ -190,7 +243,7 @@ class NegationScope(Clauses):
         if following >= len(self.clause_starts) or not self._negated[following]:
             return False
         begin, end = self.clause_starts[clause], self.clause_starts[following]
-        gap = self.text[self.ends[end - 1] : self.starts[end]]
+        gap = self.gaps[end]
         if "?" in gap:
             return True
         if not (self.labels(end) or "(" in gap) or "\n" in gap:
@@ -216,7 +269,7 @@ class NegationScope(Clauses):
         if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
             return False
         following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
-        colon = ":" in self.text[self.ends[end - 1] : self.starts[end]]
+        colon = ":" in self.gaps[end]
         return (colon and self._only_verdict(range(begin, end))) or (
             VERDICT_ENDS.isdisjoint(self.words[begin:end])
             and all(self.in_list(index) for index in range(end, following))
@@ -243,8 +296,8 @@ class NegationScope(Clauses):
         """The words that are a negated pronoun pointing back at what was just named, in order."""
         return [
             index
-            for index in range(1, len(self.words))
-            if self.words[index] in POINTING_BACK and self._negated_reference(index)
+            for index, word in enumerate(self.words)
+            if index and word in POINTING_BACK and self._negated_reference(index)
         ]
 
     def _negated_reference(self, index: int) -> bool:
@@ -280,7 +333,7 @@ class NegationScope(Clauses):
         referred = [self.sentences[index]]
         begin = bisect.bisect_left(self.sentences, referred[-1])
         while begin > 0:
-            gap = self.text[self.ends[begin - 1] : self.starts[begin]]
+            gap = self.gaps[begin]
             if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
                 break
             if "\n" not in gap and len(referred) > 1:

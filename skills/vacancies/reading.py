@@ -12,8 +12,9 @@ How a text is read, step by step (each step documented in its module):
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
    and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated
    ones are "not asked", in their own group, whatever section they stand in, and an item or tool said not to be
-   needed is never among those asked unless its sentence restores it ("geen Azure, wel AWS"); the others are
-   required or nice to have. An item mentioned both ways is required.
+   needed is never among those asked unless its sentence restores it ("geen Azure, wel AWS") or asks for it beside
+   a weak negation ("Find and fix skew: …, and you never let one hot key stall the run"); the others are required
+   or nice to have. An item mentioned both ways is required.
 4. Seniority and language come from the wording (:mod:`skills.vacancies.seniority`).
 
 Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
@@ -215,7 +216,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    found_words = list(words(text))
+    found_words = words(text)
     tokens = book.splitter.tokens_of(found_words)
     layout = Layout(text, book.cues, found_words)
     found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
@@ -236,22 +237,31 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for hit in mentions + tools_named
     }
     layout.read_mentions(list(words_of.values()))
-    placed = []  # (hit, start, end, first word, last word, negated) of every mention outside the offer
+    placed = []  # (hit, start, end, first word, last word, negated, asks nothing: in the offer or the company text)
+    weakly_negated = set()  # the starts of those negated only weakly (NegationScope.is_weakly_negated)
     negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = words_of[hit]
-        if layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word):
-            continue
+        asks_nothing = layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word)
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
-        placed.append([hit, start, end, first_word, last_word, negated])
+        placed.append([hit, start, end, first_word, last_word, negated, asks_nothing])
+        if negated and layout.is_weakly_negated(first_word, last_word):
+            weakly_negated.add(start)
     for position in layout.negated_by_references([mention[4] for mention in placed]):
         placed[position][5] = True
+        weakly_negated.discard(placed[position][1])
 
     asked: dict[tuple[str, int], dict] = {}
     not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
-    for hit, start, end, first_word, _last_word, negated in placed:
+    denied_aside: dict[tuple[str, int], list[PhraseHit]] = {}  # negated where nothing is asked ("… een dataplatform
+    # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
+    for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
         phrase = PhraseHit(text[start:end], start, end)
+        if asks_nothing:
+            if negated:
+                denied_aside.setdefault((hit.kind, hit.target_id), []).append(phrase)
+            continue
         if negated and not layout.has_nice_cue(first_word):
             not_asked.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
@@ -261,15 +271,25 @@ def read_vacancy(*, text: str) -> VacancyReading:
         entry["phrases"].append(phrase)
     contrasted = {  # an asked mention's start → its sentence, when a contrast opens its clause ("wel AWS")
         start: layout.sentences[first]
-        for _hit, start, _end, first, _last, negated in placed
+        for _hit, start, _end, first, _last, negated, _asks_nothing in placed
         if not negated and layout.words[layout.clause_span(first)[0]] in RESTORING
     }
     for key in not_asked.keys() & asked.keys():  # not needed: not asked wherever else named, unless restored
+        asked_sentences = {layout.sentences[layout.word_at(phrase.start)] for phrase in asked[key]["phrases"]}
+        if all(
+            phrase.start in weakly_negated and layout.sentences[layout.word_at(phrase.start)] in asked_sentences
+            for phrase in not_asked[key]
+        ):  # "Find and fix skew: …, and you never let one hot key stall the run": a weak negation beside it asks
+            asked[key]["phrases"] = sorted([*asked[key]["phrases"], *not_asked.pop(key)], key=lambda hit: hit.start)
+            continue
         restored = {contrasted.get(phrase.start) for phrase in asked[key]["phrases"]}
         if restored.isdisjoint(layout.sentences[layout.word_at(phrase.start)] for phrase in not_asked[key]):
             not_asked[key] = sorted([*not_asked[key], *asked.pop(key)["phrases"]], key=lambda phrase: phrase.start)
         else:
             del not_asked[key]
+    for key, phrases in denied_aside.items():
+        if key not in asked:
+            not_asked[key] = sorted([*not_asked.get(key, ()), *phrases], key=lambda phrase: phrase.start)
 
     items = tuple(
         ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
@@ -281,16 +301,18 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
-    known_words = {layout.word_at(tokens[index].start) for hit in found for index in range(hit.first, hit.last + 1)}
-    known_words -= {layout.word_at(tokens[index].start) for hit in guessed for index in range(hit.first, hit.last + 1)}
+    known_tokens = {index for hit in found for index in range(hit.first, hit.last + 1)}  # once, though many overlap
+    guessed_tokens = {index for hit in guessed for index in range(hit.first, hit.last + 1)}
+    known_words = {layout.word_at(tokens[index].start) for index in known_tokens}
+    known_words -= {layout.word_at(tokens[index].start) for index in guessed_tokens}
     out_of_context = [PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)]
     unrecognised = [*(PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)), *out_of_context]
     years = years_asked(text, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
-        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: hit.start)),
-        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: hit.start)),
+        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: (hit.start, hit.end))),
+        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),

@@ -156,13 +156,14 @@ def _read_sentence(layout: Layout, sentence: int) -> tuple[bool, int]:
     return not EXPERIENCE_WORDS.isdisjoint(words), parts_after
 
 
-def seniority_of(text: str, layout: Layout, *, years: list[int] | None = None) -> str:
-    """The seniority a vacancy asks for, by the module's rule; ``years``: those asked, when the caller read them."""
+def seniority_of(text: str, layout: Layout, *, years: list[int]) -> str:
+    """The seniority a vacancy asks for, by the module's rule; ``years``: :func:`years_asked` of the same vacancy,
+    which the reader has found already."""
     if first_line := FIRST_LINE.search(text):
         title = layout.words[: bisect.bisect_left(layout.starts, first_line.end())]
         if len(title) <= TITLE_MAX_WORDS and (levels := _levels_in(title, title=True)):
             return lowest(levels)
-    if years := years_asked(text, layout) if years is None else years:
+    if years:
         fewest = min(years)
         return JUNIOR if fewest <= 1 else MEDIOR if fewest <= 4 else SENIOR
     counts = Counter(_levels_in(layout.words, title=False))
@@ -174,8 +175,8 @@ def seniority_of(text: str, layout: Layout, *, years: list[int] | None = None) -
 
 def language_of(layout: Layout) -> str:
     """``nl``, ``en`` or ``mixed``, by the module's rule."""
-    dutch = sum(word in DUTCH_WORDS for word in layout.words)
-    english = sum(word in ENGLISH_WORDS for word in layout.words)
+    dutch = sum(map(DUTCH_WORDS.__contains__, layout.words))
+    english = sum(map(ENGLISH_WORDS.__contains__, layout.words))
     total = dutch + english
     if total < LANGUAGE_MIN_WORDS:
         return "mixed"

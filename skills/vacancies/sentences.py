@@ -32,10 +32,14 @@ class Sentences:
     def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
         """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
         self.text = text
-        found = list(words(text)) if found is None else found
-        self.words = [word for word, _start, _end in found]
-        self.starts = [start for _word, start, _end in found]
-        self.ends = [end for _word, _start, end in found]
+        found = words(text) if found is None else found
+        self.words, self.starts, self.ends = (
+            (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
+        )
+        self.gaps = [text[end:start] for end, start in zip([0, *self.ends], self.starts, strict=False)]  # what
+        # stands before each word: read by every rule about where a cue reaches, so cut once
+        self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
+        # single space: only they (and the words that open a clause) may start a sentence or a clause
         self.sentences = [0] * len(found)
         self.clauses = [0] * len(found)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
@@ -43,20 +47,33 @@ class Sentences:
         self._read_sentences()
 
     def _read_sentences(self) -> None:
+        """Visits only the words that may start a sentence or a clause; those between keep the one before them."""
         sentence = clause = 0
-        for index in range(1, len(self.starts)):
-            gap = self.text[self.ends[index - 1] : self.starts[index]]
-            if ":" in gap:
-                self.after_colons.append(index)
-            if "?" in gap:
-                self.questions.add(index - 1)
-            if gap != " " and ("\n" in gap or SENTENCE_END.search(gap + " ")):
-                sentence += 1
-                clause += 1
-            elif "," in gap or self.words[index] in CLAUSE_BREAKS or self.als_clause(index):
-                clause += 1
-            self.sentences[index] = sentence
-            self.clauses[index] = clause
+        words, sentences, clauses = self.words, self.sentences, self.clauses
+        opening = {index for index, word in enumerate(words) if word in CLAUSE_BREAKS or word == "als"}
+        filled = 1  # the words before it have their sentence and clause
+        for index in sorted(opening.union(self.marked) - {0}):
+            sentences[filled:index] = [sentence] * (index - filled)
+            clauses[filled:index] = [clause] * (index - filled)
+            gap = self.gaps[index]
+            if gap == " ":
+                if words[index] in CLAUSE_BREAKS or self.als_clause(index):
+                    clause += 1
+            else:
+                if ":" in gap:
+                    self.after_colons.append(index)
+                if "?" in gap:
+                    self.questions.add(index - 1)
+                if "\n" in gap or SENTENCE_END.search(gap + " "):
+                    sentence += 1
+                    clause += 1
+                elif "," in gap or words[index] in CLAUSE_BREAKS or self.als_clause(index):
+                    clause += 1
+            sentences[index] = sentence
+            clauses[index] = clause
+            filled = index + 1
+        sentences[filled:] = [sentence] * (len(words) - filled)
+        clauses[filled:] = [clause] * (len(words) - filled)
 
     def als_clause(self, index: int) -> bool:
         """Whether word ``index`` is "als" opening a clause ("als de output niet klopt"), not "as" ("als engineer")."""

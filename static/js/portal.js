@@ -66,3 +66,11 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 })();
+
+// The candidate filters: picking one of the recruiter's saved searches also ticks "One of your saved searches", so
+// the search is what the list is ranked by (without this file the recruiter ticks it themselves).
+document.addEventListener("change", (event) => {
+  if (!event.target.matches("select[data-role-search-choice]")) return;
+  const radio = event.target.form.querySelector("input[data-role-search]");
+  if (radio && event.target.value) radio.checked = true;
+});

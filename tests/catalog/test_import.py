@@ -5,6 +5,7 @@ import json
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from catalog.models import Keyword, Tool
 from catalog.resources import ToolResource
@@ -90,6 +91,24 @@ def test_bad_row_is_reported_with_its_row_number_and_nothing_is_imported(librari
     assert not Keyword.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("related", "language", "message"),
+    [
+        ("cobol", "en", "Unknown related tool: cobol."),
+        ("cobol|fortran", "en", "Unknown related tools: cobol, fortran."),
+        ("cobol", "nl", "Onbekende verwante tool: cobol."),
+        ("cobol|fortran", "nl", "Onbekende verwante tools: cobol, fortran."),
+    ],
+)
+def test_unknown_related_tools_are_named_in_one_or_many_in_the_editors_language(libraries, related, language, message):
+    with translation.override(language):
+        result = ToolResource().import_data(
+            dataset([("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", related)])
+        )
+    (invalid,) = result.invalid_rows
+    assert message in str(invalid.error_dict)
+
+
 def test_export_round_trips_through_import(libraries):
     ToolResource().import_data(dataset(good_rows()))
     exported = ToolResource().export()
@@ -149,7 +168,9 @@ def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libra
     assert not Tool.objects.exists()
 
 
-def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(client, libraries, settings):
+def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(
+    client, libraries, settings
+):
     client.force_login(EditorFactory())
     padding = "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     rows = [(*row[:4], padding, *row[5:]) for row in good_rows()]

@@ -109,7 +109,7 @@ def test_editor_changes_a_tool_and_a_requirement_and_the_public_page_and_match_f
     summary = engineer_page.locator("#gaps-summary").inner_text()
     assert "You meet 16 of 16 requirements" in summary
     assert "and every must-have" in summary
-    assert engineer_page.locator(".display-6").first.inner_text().startswith("100")
+    assert engineer_page.locator("#gaps-score").inner_text().startswith("100")
     journey.step("engineer's match follows the requirement")
     context.close()
     assert not errors, errors

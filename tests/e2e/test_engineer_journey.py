@@ -99,7 +99,7 @@ def test_new_engineer_signs_up_ticks_items_without_reload_and_follows_the_learni
     summary.get_by_role("link", name="See what is missing").click()
     page.wait_for_url(f"**/skills/gaps/{LAKEHOUSE}/")
     assert page.locator("#gaps-summary").inner_text().startswith("You meet 2 of 16 requirements")
-    assert page.locator(".display-6").first.inner_text().startswith(str(score))
+    assert page.locator("#gaps-score").inner_text().startswith(str(score))
     journey.step("gaps for the lakehouse role")
 
     step = page.locator("ol.learning-path > li", has_text="Partitioning")

@@ -33,7 +33,9 @@ def test_the_account_page_is_in_dutch_too(client):
 
 
 def test_the_confirmation_mail_names_the_portal_and_the_address_never_the_host_or_username(client):
-    client.post(reverse("account_signup"), {"email": "newbie@example.com", "password1": PASSWORD, "password2": PASSWORD})
+    client.post(
+        reverse("account_signup"), {"email": "newbie@example.com", "password1": PASSWORD, "password2": PASSWORD}
+    )
     get_user_model().objects.filter(email="newbie@example.com").update(username="newbie.en")
     client.post(reverse("account_resend_confirmation"), {"email": "newbie@example.com"})
     body = mail.outbox[0].body

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,15 @@ def test_the_dutch_confirmation_email_reads_plainly(client):
     body = mail.outbox[0].body
     assert "dit e-mailadres heeft opgegeven voor een account op" in body
     assert "zijn of haar" not in body
+
+
+@override_settings(PRIVACY_CONTACT_EMAIL="help@example.com")
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("page", ["account_reset_password", "account_reset_password_done"])
+def test_the_reset_pages_give_the_privacy_statements_address_to_write_to(client, page, language):
+    body = client.get(reverse(page), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    help_text = body.split('id="reset-help">', 1)[1].split("</p>", 1)[0]
+    assert '<a href="mailto:help@example.com">help@example.com</a>' in help_text
+    assert "contact us" not in body and "contact met ons" not in body
+    privacy = client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'href="mailto:help@example.com"' in privacy

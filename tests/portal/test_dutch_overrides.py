@@ -171,7 +171,7 @@ def test_the_account_pages_and_form_errors_address_users_with_je(client):
     text = _texts_in_je(pages)
     assert "Dit veld is verplicht" in text["signup required"]
     assert "Je wachtwoord moet minstens 8 tekens lang zijn" in text["signup password"]
-    assert "neem dan contact met ons op" in text["reset sent"]
+    assert "Kijk in je spammap, of mail naar" in text["reset sent"]
     assert "Je wachtwoord mag niet alleen uit cijfers bestaan" in text["password change"]
 
 

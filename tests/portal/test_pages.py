@@ -96,3 +96,22 @@ def test_a_recruiters_home_is_their_candidates_and_the_landing_page_offers_those
     landing = client.get(reverse("home"), **headers).content.decode()
     assert f'href="{candidates}">{offer}</a>' in landing
     assert checklist not in landing
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("en", "the tools vacancies ask for"), ("nl", "de tools waar vacatures om vragen")],
+)
+def test_the_footer_says_what_the_portal_holds_without_repeating_itself(client, language, says):
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    about = body.split('id="footer-about">', 1)[1].split("</span>", 1)[0]
+    assert says in about
+    assert about.count("Data Engineer") == 1
+
+
+def test_favicon_ico_leads_to_our_icon_in_the_static_files(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/svg+xml"

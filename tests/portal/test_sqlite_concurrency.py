@@ -56,7 +56,12 @@ def web_user(items, failures: list[str], stop: threading.Event) -> None:
             rounds += 1
             response = client.post(
                 reverse("skills:profile"),
-                {"headline": f"Round {rounds}", "years_experience": "4", "location": "Delft", "visibility": "recruiters"},
+                {
+                    "headline": f"Round {rounds}",
+                    "years_experience": "4",
+                    "location": "Delft",
+                    "visibility": "recruiters",
+                },
             )
             if response.status_code != 302:
                 failures.append(f"profile save answered {response.status_code}")

@@ -28,7 +28,9 @@ EXPORT_URL = reverse("recruiting:candidate-export")
 
 @pytest.fixture
 def role():
-    role = RoleFactory(title_en="Senior Data Engineer — lakehouse", title_nl="Senior data-engineer — lakehouse", order=1)
+    role = RoleFactory(
+        title_en="Senior Data Engineer — lakehouse", title_nl="Senior data-engineer — lakehouse", order=1
+    )
     ChecklistItemFactory(name_en="Scalable pipelines", name_nl="Schaalbare pipelines")
     awkward = ['Den Haag; "centrum"', "twee\nregels", "é — ✓", *FORMULA_PAYLOADS[:4]]
     for number, text in enumerate(awkward):

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
 from recruiting.filters import CandidateSpec
-from recruiting.models import CandidateExport
+from recruiting.models import CandidateExport, ExportFailure
 from recruiting.services import exports as export_services
 from skills.models import EngineerProfile
 from skills.services.profiles import delete_account, update_profile
@@ -197,8 +197,10 @@ def test_a_role_unpublished_before_the_job_ran_fails_with_a_reason(recruiter_cli
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == export_services.REASON_ROLE_GONE
+    assert export.error == ExportFailure.ROLE_GONE
     assert "no longer published" in recruiter_client.get(export.get_absolute_url()).content.decode()
+    dutch = recruiter_client.get(export.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Deze export is mislukt: De rol van deze export is niet meer gepubliceerd." in dutch
 
 
 def test_a_database_error_is_retried_then_the_job_fails_with_a_short_reason(recruiter_client, role, monkeypatch):
@@ -340,7 +342,7 @@ def test_a_recruiter_who_lost_the_right_before_the_job_ran_gets_no_file(
     work_off_queue()
     export.refresh_from_db()
     assert export.status == JobStatus.FAILED
-    assert export.error == export_services.REASON_RIGHT_GONE
+    assert export.error == ExportFailure.RIGHT_GONE
     assert export.file_name == ""
     assert exported_files() == files_before
 

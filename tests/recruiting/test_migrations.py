@@ -37,16 +37,6 @@ def models_before_move(executor: MigrationExecutor) -> dict:
     return {name: old_apps.get_model("skills", name) for name in COLUMNS}
 
 
-@pytest.fixture
-def executor():
-    """A migration executor on the test database, which is left fully migrated whatever the test does."""
-    try:
-        yield MigrationExecutor(connection)
-    finally:
-        latest = MigrationExecutor(connection)
-        latest.migrate(latest.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_moving_the_recruiter_models_keeps_every_row(executor):
     executor.migrate(BEFORE_MOVE)

@@ -30,9 +30,7 @@ CANDIDATE_FILTERS = (
 values = st.one_of(
     st.text(max_size=30),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
-    st.sampled_from(
-        ["", "0", "-1", "1e9", "2024-02-30", "9999-12-31", "0001-01-01", "on", "lakehouse", str(2**63)]
-    ),
+    st.sampled_from(["", "0", "-1", "1e9", "2024-02-30", "9999-12-31", "0001-01-01", "on", "lakehouse", str(2**63)]),
     st.sampled_from(HOSTILE_BYTES),
 )
 query = st.dictionaries(st.sampled_from(CANDIDATE_FILTERS), st.lists(values, min_size=1, max_size=3), max_size=6)

@@ -115,7 +115,7 @@ def test_another_recruiter_cannot_set_the_shortlists_role(client, entry):
 
 def test_the_shortlist_shows_stage_date_and_score_for_its_role(recruiter_client, entry, role):
     page = body(recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id})))
-    assert f"Score 73 for {role.title}" in page
+    assert f"Match with {role.title}: <strong>73</strong> out of 100" in page
     assert '<option value="to_contact" selected>' in page
     assert "since " in page
 
@@ -167,7 +167,7 @@ def test_the_shortlist_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(SHORTLIST_QUERY_LIMIT):
         response = recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk}))
     assert response.status_code == 200
-    assert body(response).count("Score ") == count
+    assert body(response).count(f"Match with {role.title}: ") == count
 
 
 # tests/recruiting/test_views.py's page, with the stages and their moves and the menu's count of unread notices.

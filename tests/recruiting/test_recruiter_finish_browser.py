@@ -1,6 +1,6 @@
 """A recruiter's pages in a real browser, in English and Dutch, on a phone and a desktop: a shortlist exported
 through the export's job and progress page, a stage "moved" to the stage it is in, every role's name in the
-filters, and the way "Home" leads."""
+filters, a saved search picked among many, and the way "Home" leads."""
 
 import csv
 import io
@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from portal.guards.roles import RECRUITERS
 from recruiting.models import Stage, StageChange
+from recruiting.services.searches import Requirement, create_search
 from skills.models import EngineerProfile
-from tests.e2e.support import share_session, watch_console
+from tests.e2e.support import fits_width, share_session, watch_console
 from tests.factories import (
+    ChecklistItemFactory,
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
@@ -24,6 +27,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.jobs import queue_in_database, start_worker
+from tests.recruiting.test_browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +44,10 @@ WORDS = {
         "contacted": "Contacted",
         "home": "Home",
         "candidates": "Candidates",
+        "apply": "Apply filters",
+        "one_search": "One of your saved searches:",
+        "searches": "Your saved searches",
+        "ranked": "0 candidates for Vacancy 17",
     },
     "nl": {
         "export": "Deze shortlist exporteren",
@@ -51,6 +59,10 @@ WORDS = {
         "contacted": "Benaderd",
         "home": "Home",
         "candidates": "Kandidaten",
+        "apply": "Filters toepassen",
+        "one_search": "Een van je opgeslagen zoekopdrachten:",
+        "searches": "Je opgeslagen zoekopdrachten",
+        "ranked": "0 kandidaten voor Vacancy 17",
     },
 }
 
@@ -74,8 +86,10 @@ def shortlist():
     return shortlist
 
 
-def open_page(browser, live_server, user, language: str, width: int):
-    context = browser.new_context(reduced_motion="reduce", locale=language, viewport=WIDTHS[width])
+def open_page(browser, live_server, user, language: str, width: int, *, javascript: bool = True):
+    context = browser.new_context(
+        reduced_motion="reduce", locale=language, viewport=WIDTHS[width], java_script_enabled=javascript
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     share_session(page, live_server, user)
@@ -137,6 +151,50 @@ def test_every_role_in_the_filters_can_be_read_whole(live_server, browser, short
     )
     assert not clipped
     assert page.get_by_label(LONG_TITLE, exact=True).is_checked()
+
+
+@pytest.mark.parametrize(
+    ("language", "width", "javascript"),
+    [("en", 390, True), ("nl", 1280, True), ("en", 1280, False), ("nl", 390, False)],
+)
+def test_a_recruiter_with_many_saved_searches_ranks_by_one_picked_in_a_select(
+    live_server, browser, shortlist, language, width, javascript
+):
+    """The published roles stay radios; thirty searches take one select, not thirty lines above the results."""
+    words = WORDS[language]
+    requirements = [Requirement(item=ChecklistItemFactory(), min_level=2, is_must_have=True)]
+    searches = [
+        create_search(owner=shortlist.recruiter, title=f"Vacancy {number:02d}", requirements=requirements)
+        for number in range(30)
+    ]
+    page = open_page(browser, live_server, shortlist.recruiter, language, width, javascript=javascript)
+    errors = watch_console(page)
+    page.goto(live_server.url + reverse("recruiting:candidate-list"))
+    if width == 390:
+        page.locator(".filters-fold > summary").click()
+    expect(page.get_by_label(LONG_TITLE, exact=True)).to_be_checked()
+    assert page.locator("input[name=role][type=radio]").count() == 2  # the role and "One of your saved searches"
+    if javascript:  # axe runs as a script in the page; the markup is the same without JavaScript
+        assert_accessible(page)
+    if not javascript:
+        page.get_by_label(words["one_search"], exact=True).check()  # what portal.js does when a search is picked
+    page.get_by_label(words["searches"], exact=True).select_option(label="Vacancy 17")
+    expect(page.get_by_label(words["one_search"], exact=True)).to_be_checked()
+    page.get_by_role("button", name=words["apply"]).click()
+    expect(page.get_by_role("heading", level=2, name=words["ranked"])).to_be_visible()
+    if width == 390:
+        page.locator(".filters-fold > summary").click()
+    expect(page.get_by_label(words["searches"], exact=True)).to_have_value(searches[17].role.slug)
+    expect(page.get_by_label(words["one_search"], exact=True)).to_be_checked()
+    expect(page.get_by_label(LONG_TITLE, exact=True)).not_to_be_checked()
+    if javascript:
+        assert fits_width(page, WIDTHS[width]["width"])
+        within_column = (
+            "(el) => el.getBoundingClientRect().right <= el.closest('fieldset').getBoundingClientRect().right"
+        )
+        assert page.get_by_label(words["searches"], exact=True).evaluate(within_column)
+        assert_accessible(page)
+    assert not errors, errors
 
 
 @pytest.mark.parametrize(("language", "width"), [("en", 390), ("nl", 1280)])

@@ -11,10 +11,9 @@ from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from portal.jobs.lifecycle import JobStatus
-from recruiting.models import CandidateExport, ContactRequest, Stage
+from recruiting.models import CandidateExport, ContactRequest, ExportFailure, Stage
 from recruiting.selectors.export_rows import shortlist_rows
 from recruiting.selectors.shortlists import entries_to_export
-from recruiting.services import exports as export_services
 from recruiting.services.exports import request_shortlist_export
 from skills.models import EngineerProfile
 from tests.clients import DUTCH
@@ -142,7 +141,7 @@ def test_two_clicks_give_one_export_and_a_shortlist_deleted_before_the_job_fails
     work_off_queue()
     first.refresh_from_db()
     assert first.status == JobStatus.FAILED
-    assert first.error == export_services.REASON_SHORTLIST_GONE
+    assert first.error == ExportFailure.SHORTLIST_GONE
     page = recruiter_client.get(first.get_absolute_url()).content.decode()
     assert "Export of the shortlist “Utrecht medior”" in page
     assert "The shortlist of this export was deleted." in page

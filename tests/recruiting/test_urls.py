@@ -49,7 +49,9 @@ def test_no_recruiting_url_lets_an_anonymous_visitor_or_an_engineer_in(client, p
 
 
 # The pages that lived under /skills/ before the move (the recruiter's own profile came after it).
-MOVED_ROUTES = [route for route, _view, _name in RECRUITER_PAGES if route.startswith(("candidates", "shortlists", "searches"))]
+MOVED_ROUTES = [
+    route for route, _view, _name in RECRUITER_PAGES if route.startswith(("candidates", "shortlists", "searches"))
+]
 
 
 @pytest.mark.parametrize("route", MOVED_ROUTES)

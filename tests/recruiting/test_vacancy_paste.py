@@ -52,7 +52,9 @@ def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothin
     response = paste(recruiter_client, VACANCY)
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+    assert (
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+    )
     assert 'Seniority: senior. <span id="vacancy-language">Written in English.</span>' in body
     items = {
         row.item.name: (row.asked.required, row.min_level)

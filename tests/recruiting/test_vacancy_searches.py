@@ -291,9 +291,7 @@ def test_cached_pages_never_show_one_recruiters_searches_to_another(client, recr
     make_search(recruiter, items, title="Confidential lakehouse lead")
     detail = reverse("recruiting:candidate-detail", kwargs={"pk": candidates["middle"].pk})
     client.force_login(recruiter)
-    assert (
-        "Your search: Confidential lakehouse lead" in client.get(reverse("recruiting:candidate-list")).content.decode()
-    )
+    assert ">Confidential lakehouse lead</option>" in client.get(reverse("recruiting:candidate-list")).content.decode()
     assert "Your search: Confidential lakehouse lead" in client.get(detail).content.decode()
     client.force_login(RecruiterFactory())
     assert "Confidential" not in client.get(reverse("recruiting:candidate-list")).content.decode()
@@ -742,6 +740,61 @@ def test_the_ranking_by_a_search_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(SEARCH_PAGE_QUERY_LIMIT):
         page = recruiter_client.get(search.get_absolute_url())
     assert page.context["ranking"].is_ranked
+
+
+# The role filter with many saved searches: the published roles as radios, the searches in one select ------------
+
+ROLE_RADIO = re.compile(r'<input type="radio"[^>]* name="role" value="([^"]*)"')
+SEARCH_OPTION = re.compile(r'<option value="(search-[0-9a-f]+)"[^>]*>')
+
+
+def role_filter(page: str) -> str:
+    return page.split('<fieldset class="mb-3 role-filter"')[1].split("</fieldset>")[0]
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_saved_searches_fill_one_select_and_the_list_reads_them_at_a_fixed_cost(
+    recruiter_client, recruiter, items, role, django_assert_max_num_queries, count
+):
+    searches = [make_search(recruiter, items, title=f"Vacancy {number:02d}") for number in range(count)]
+    with django_assert_max_num_queries(SEARCH_LIST_QUERY_LIMIT):
+        response = recruiter_client.get(reverse("recruiting:candidate-list"))
+    assert response.context["role"] == role
+    choices = role_filter(response.content.decode())
+    assert ROLE_RADIO.findall(choices) == ["platform", ""]  # the published role, and "One of your saved searches:"
+    assert choices.count("<select ") == 1
+    assert SEARCH_OPTION.findall(choices) == [search.role.slug for search in searches]
+    assert '<label for="id_role_searches" class="visually-hidden">Your saved searches</label>' in choices
+
+
+def test_a_search_picked_in_the_select_ranks_the_list_as_its_old_links_do(recruiter_client, recruiter, items, role):
+    search = make_search(recruiter, items, title="Airflow lead")
+    make_search(recruiter, items, title="Backfill specialist")
+    sent_by_the_form = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": ["", search.role.slug]})
+    old_link = ranked_list(recruiter_client, search)
+    for response in (sent_by_the_form, old_link):
+        assert response.context["role"] == search.role
+        assert not response.context["form"].errors
+        choices = role_filter(response.content.decode())
+        assert 'value="" id="id_role_search" data-role-search checked>' in choices
+        assert f'<option value="{search.role.slug}" selected>Airflow lead</option>' in choices
+        assert " checked>" not in choices.split('id="id_role_search"')[0]  # no published role ticked
+
+
+def test_a_role_ticked_after_ranking_by_a_search_ranks_by_the_role(recruiter_client, recruiter, items, role):
+    """The select still holds the search it showed; the ticked role comes first in the form, and counts."""
+    search = make_search(recruiter, items)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": ["platform", search.role.slug]})
+    assert response.context["role"] == role
+    choices = role_filter(response.content.decode())
+    assert 'name="role" value="platform" id="id_role_0" checked>' in choices
+    assert 'id="id_role_search" data-role-search>' in choices
+
+
+def test_a_recruiter_without_searches_sees_the_roles_alone(recruiter_client, role):
+    choices = role_filter(recruiter_client.get(reverse("recruiting:candidate-list")).content.decode())
+    assert ROLE_RADIO.findall(choices) == ["platform"]
+    assert "<select" not in choices
 
 
 # What the vacancy asks besides skills: languages, years and place are kept; the years filter the ranking ----------

@@ -173,3 +173,41 @@ def test_an_item_never_rated_reads_apart_from_one_rated_0_on_a_phone(
     expect(never.locator(f"#item-{windows.pk}-badges")).to_contain_text(level_0)
     assert Assessment.objects.get(user=user, item=windows).level == 0
     context.close()
+
+
+def test_on_a_phone_the_save_all_bar_is_solid_and_a_focused_control_stops_above_it(live_server, browser):
+    sql = SkillFactory(name="SQL", growth_stage=GrowthStage.FOUNDATION)
+    items = [ChecklistItemFactory(skill=sql, name=f"Query pattern {number}", order=number) for number in range(12)]
+    user = UserFactory(password=None)
+    get_or_create_profile(user=user)
+    context = browser.new_context(
+        reduced_motion="reduce", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    page.locator("details.skill-fold > summary").click()  # no target role: the skill starts folded
+    bar = page.locator(".save-all-bar")
+    colours = page.evaluate(
+        """bar => [getComputedStyle(bar).backgroundColor, getComputedStyle(document.body).backgroundColor]""",
+        bar.element_handle(),
+    )
+    assert colours[0] != colours[1] and "rgba" not in colours[0], colours  # opaque, and set apart from the page
+    assert bar.bounding_box()["width"] == 390  # edge to edge on a phone
+    # Scroll a row's Save button half behind the bar: keyboard focus then brings it into view above the bar.
+    button = page.locator(f"#item-save-{items[6].pk}")
+    page.evaluate(
+        "([button, bar]) => window.scrollBy(0, button.getBoundingClientRect().top - bar.getBoundingClientRect().top + 10)",
+        [button.element_handle(), bar.element_handle()],
+    )
+    box = button.bounding_box()
+    assert box["y"] + box["height"] > bar.bounding_box()["y"]  # (partly) hidden behind the bar now
+    # The control before it takes focus where it is; Tab then moves on to the Save button, as a keyboard does.
+    button.evaluate(
+        "button => [...button.previousElementSibling.querySelectorAll('button')].at(-1).focus({preventScroll: true})"
+    )
+    page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= page.locator(".save-all-bar").bounding_box()["y"]
+    context.close()

@@ -1,6 +1,7 @@
 """The engineer's home: the role they aim for or fit best (said which), the next step, contact requests waiting,
 the latest changes; private, in both languages, and in a fixed number of queries."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -106,8 +107,31 @@ def test_the_home_counts_the_requests_still_waiting_and_links_to_them(client, wo
     contact(profile, status=ContactRequest.Status.DECLINED)
     contact(profile, created_at=timezone.now() - timedelta(days=30))  # not answered in time
     body = client.get(HOME).content.decode()
-    assert "<strong>2</strong> requests waiting for your answer." in body
-    assert f'href="{reverse("skills:profile")}#contacts-heading"' in body
+    assert "<strong>2</strong> requests are waiting for your answer." in body
+    assert f'href="{reverse("skills:profile")}#contacts-heading">Answer them</a>' in body
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        (
+            "en",
+            "1 request is waiting for your answer. Answer it",
+            "2 requests are waiting for your answer. Answer them",
+        ),
+        ("nl", "1 verzoek wacht op je antwoord. Beantwoord het", "2 verzoeken wachten op je antwoord. Beantwoord ze"),
+    ],
+)
+def test_one_waiting_request_is_spoken_of_in_the_singular(client, world, engineer, language, one, two):
+    def said() -> str:
+        body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        paragraph = body.split('id="home-contacts">', 1)[1].split("</p>", 1)[0]
+        return " ".join(re.sub(r"<[^>]+>", "", paragraph).split())
+
+    contact(engineer.profile)
+    assert said() == one
+    contact(engineer.profile)
+    assert said() == two
 
 
 def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client, world, engineer):

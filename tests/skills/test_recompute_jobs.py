@@ -7,13 +7,18 @@ from collections import defaultdict
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from catalog.demo import load_catalog_demo
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import JobStatus
+from skills.demo import load_skills_demo
 from skills.models import Assessment, RoleMatch, RoleRecompute
+from skills.models.recomputes import RecomputeFailure
 from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services import recomputes
@@ -120,7 +125,7 @@ def test_a_change_while_a_recompute_runs_replaces_it_before_its_next_batch(ticke
     second = request_role_recompute(role=role)
     first.refresh_from_db()
     assert first.status == JobStatus.FAILED
-    assert first.error == recomputes.REASON_REPLACED
+    assert first.error == RecomputeFailure.REPLACED
     assert second.pk != first.pk
     requirement = role.requirements.get()
     requirement.min_level = 4
@@ -238,3 +243,53 @@ def test_two_real_workers_share_the_chunks_and_run_each_once(eight_engineers, tw
         {task.args_kwargs["kwargs"]["after_pk"] for task in tasks}
     )  # four distinct chunks
     assert [(task.status, len(task.worker_ids)) for task in tasks] == [("SUCCESSFUL", 1)] * 4
+
+
+def role_status_cell(page: str, role) -> str:
+    """The "Matches" cell of one role's row in the changelist, as plain text."""
+    row = page.split(f'href="{reverse("admin:skills_role_change", args=[role.pk])}"', 1)[1].split("</tr>", 1)[0]
+    cell = row.split('class="role-recompute">', 1)[1].split("</span>", 1)[0]
+    return " ".join(cell.replace("<br>", " ").split())
+
+
+def test_the_matches_column_tells_each_roles_latest_recompute(editor_client):
+    at = timezone.now() - timedelta(hours=2)
+    done, failed, never, failed_after_done = RoleFactory.create_batch(4)
+    RoleRecompute.objects.create(role=done, status=JobStatus.DONE, created_at=at, finished_at=at)
+    RoleRecompute.objects.create(
+        role=failed, status=JobStatus.FAILED, created_at=at, finished_at=at, error=RecomputeFailure.REPLACED
+    )
+    RoleRecompute.objects.create(role=failed_after_done, status=JobStatus.DONE, created_at=at, finished_at=at)
+    RoleRecompute.objects.create(
+        role=failed_after_done, status=JobStatus.FAILED, created_at=at + timedelta(hours=1),
+        finished_at=at + timedelta(hours=1), error=RecomputeFailure.REPLACED,
+    )  # fmt: skip
+    page = editor_client.get(reverse("admin:skills_role_changelist")).content.decode()
+    assert role_status_cell(page, done).startswith("Last recomputed")
+    assert role_status_cell(page, failed).startswith("The last recompute failed on")
+    assert "A newer change to the role started a fresh recompute." in role_status_cell(page, failed)
+    assert "Last recomputed" not in role_status_cell(page, failed)
+    assert role_status_cell(page, failed_after_done).startswith("The last recompute failed on")
+    assert "Last recomputed" in role_status_cell(page, failed_after_done)
+    assert role_status_cell(page, never) == "No recompute has run for this role yet."
+
+
+def test_the_matches_column_counts_the_same_queries_for_many_roles(editor_client, django_assert_num_queries):
+    for role in RoleFactory.create_batch(2):
+        RoleRecompute.objects.create(role=role, status=JobStatus.DONE, finished_at=timezone.now())
+    editor_client.get(reverse("admin:skills_role_changelist"))
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(reverse("admin:skills_role_changelist"))
+    for role in RoleFactory.create_batch(6):
+        RoleRecompute.objects.create(role=role, status=JobStatus.DONE, finished_at=timezone.now())
+    with django_assert_num_queries(len(few.captured_queries)):
+        editor_client.get(reverse("admin:skills_role_changelist"))
+
+
+def test_the_demo_roles_are_recomputed_by_a_job_the_admin_shows(editor_client):
+    load_catalog_demo()
+    load_skills_demo()
+    page = editor_client.get(reverse("admin:skills_role_changelist")).content.decode()
+    assert RoleRecompute.objects.filter(status=JobStatus.DONE).count() == 4
+    assert page.count("Last recomputed") == 4
+    assert "No recompute has run" not in page

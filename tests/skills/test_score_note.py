@@ -45,7 +45,13 @@ def test_the_gaps_page_works_the_rule_through_with_the_engineers_own_numbers(cli
     assert "Take Joins: it has weight 2 and counts 6. At your level 2, with a minimum of 3, it earns 2.0." in body
     assert "It is a must-have, so its weight counts triple." in body
     assert "All 2 requirements count 7; you earn 2.0: 2.0 ÷ 7 × 100 = 29." in body
-    assert "<p class=\"display-6 mb-1\">29<" in body
+    assert '<strong id="gaps-score">29</strong> out of 100' in body
+    dutch = " ".join(
+        client.get(reverse("skills:role-gaps", args=[must.role.slug]), HTTP_ACCEPT_LANGUAGE="nl")
+        .content.decode()
+        .split()
+    )
+    assert '<strong id="gaps-score">29</strong> van 100' in dutch
 
 
 def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(client):
@@ -67,7 +73,9 @@ def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(cl
 
 def test_the_example_reads_in_dutch_too(client):
     user = UserFactory()
-    must = RoleRequirementFactory(min_level=3, weight=2, is_must_have=True, item__name_en="Joins", item__name_nl="Joins")
+    must = RoleRequirementFactory(
+        min_level=3, weight=2, is_must_have=True, item__name_en="Joins", item__name_nl="Joins"
+    )
     get_or_create_profile(user=user)
     assess(user=user, item=must.item, level=2)
     client.force_login(user)

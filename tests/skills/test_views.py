@@ -176,10 +176,27 @@ def test_save_all_with_one_bad_item_saves_nothing_and_keeps_all_input(client, en
     response = client.post(reverse("skills:assess-all"), data)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Nothing was saved: 1 item(s) need a correction" in body
+    assert "Nothing was saved: 1 item needs a correction, marked below." in body
     assert 'value="good note"' in body
     assert 'value="not a link"' in body
     assert not Assessment.objects.filter(user=engineer).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "1 item needs a correction", "2 items need a correction"),
+        ("nl", "1 punt moet worden verbeterd", "2 punten moeten worden verbeterd"),
+    ],
+)
+def test_save_all_counts_the_items_to_correct_in_singular_or_plural(client, engineer, language, one, two):
+    good, bad, worse = ChecklistItemFactory(), ChecklistItemFactory(), ChecklistItemFactory()
+    one_bad = {**fields(good, 3), **fields(bad, 2, "not a link")}
+    body = client.post(reverse("skills:assess-all"), one_bad, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert one in body
+    two_bad = {**one_bad, **fields(worse, 2, "not a link either")}
+    body = client.post(reverse("skills:assess-all"), two_bad, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert two in body
 
 
 def test_save_all_without_items_says_so(client, engineer):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from skills.forms import level_legend
 from skills.models import Assessment, EngineerProfile
+from skills.services.profiles import get_or_create_profile
 from tests.factories import (
     TOTP_SECRET,
     ChecklistItemFactory,
@@ -160,3 +161,19 @@ def test_staff_land_where_they_work_after_the_second_factor(client, factory, lan
 def test_visitors_keep_the_marketing_home(client):
     assert client.get("/").status_code == 200
     assert client.get(START).status_code == 302  # the start is for signed-in users
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_step_one_speaks_of_what_recruiters_see_only_to_an_engineer_they_can_see(client, world, language):
+    user = UserFactory()
+    client.force_login(user)
+    note = re.compile(r'id="start-role-note">(.*?)</p>', re.S)
+    private = note.search(client.get(START, HTTP_ACCEPT_LANGUAGE=language).content.decode()).group(1)
+    profile = get_or_create_profile(user=user)
+    profile.visibility = EngineerProfile.Visibility.RECRUITERS
+    profile.save()
+    visible = note.search(client.get(START, HTTP_ACCEPT_LANGUAGE=language).content.decode()).group(1)
+    no_role_chosen = {"en": "no target role chosen", "nl": "geen doelrol gekozen"}[language]
+    assert no_role_chosen not in private
+    assert {"en": "Your profile is private", "nl": "Je profiel is privé"}[language] in private
+    assert no_role_chosen in visible

@@ -49,7 +49,10 @@ def test_the_engineers_page_counts_against_the_readings_limit_of_the_api(setting
     engineer = PortalClient()
     engineer.force_login(UserFactory())
     assert engineer.post(reverse("skills:vacancy"), {"text": "SQL"}).status_code == 200
-    assert PortalClient().post("/api/vacancies/analyze", {"text": "SQL"}, content_type="application/json").status_code == 200
+    assert (
+        PortalClient().post("/api/vacancies/analyze", {"text": "SQL"}, content_type="application/json").status_code
+        == 200
+    )
     refused = engineer.post(reverse("skills:vacancy"), {"text": "SQL and Airflow"})
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0

@@ -1,0 +1,17 @@
+"""``{{ score|out_of_100 }}``: a match score in the one form every page writes it (``partials/score.html``)."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def out_of_100(score: int) -> SafeString:
+    """The score inside a sentence ("Match: {{ score }}."); a page's large figure includes the partial itself.
+
+    The partial's output is escaped template output; ``strip`` (the file's line breaks would put a space before the
+    sentence's full stop) returns a plain ``str``, so it is marked safe again.
+    """
+    return mark_safe(render_to_string("partials/score.html", {"score": score}).strip())  # noqa: S308 (template output)

@@ -1,0 +1,145 @@
+"""The everyday ways a vacancy says it does not ask for a tool, in English and Dutch, after a list of what is nice to
+have (where a careless reader takes them for nice to have): each is "not asked", never among the tools asked; read
+through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_negation_reach import not_asked_items
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+def read_after_a_nice_list(line: str, *, dutch: bool):
+    heading = "Pré" if dutch else "Nice to have"
+    return read_vacancy(text=f"{heading}\n- Docker\n\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Don't worry if you've never used Spark or Airflow before.", {"pyspark", "airflow"}),
+        ("We don't use Spark here; our data fits on one machine.", {"pyspark"}),
+        ("You won't be touching Airflow or Databricks: the platform team runs them.", {"airflow", "pyspark"}),
+        ("Airflow isn't part of this job.", {"airflow"}),
+        ("Spark is neither needed nor particularly useful here, since our volumes are small.", {"pyspark"}),
+        ("Not expected: experience with Databricks, Airflow or dbt.", {"pyspark", "airflow", "dbt"}),
+        ("We don't expect Spark or Databricks expertise.", {"pyspark"}),
+        ("Spark plays no part in this role, and Airflow plays no role either.", {"pyspark", "airflow"}),
+        ("Airflow isn't relevant for this team.", {"airflow"}),
+        ("You will not need Spark, nor Airflow, nor dbt.", {"pyspark", "airflow", "dbt"}),
+        ("Spark, Airflow and dbt are not needed.", {"pyspark", "airflow", "dbt"}),
+    ],
+)
+def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
+    reading = read_after_a_nice_list(line, dutch=False)
+    assert set(not_asked_tools(reading)) == negated
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    ("line", "negated"),
+    [
+        ("Maak je geen zorgen als je nog nooit met Spark of Airflow hebt gewerkt.", {"pyspark", "airflow"}),
+        ("Spark gebruiken we hier niet; onze data past op één machine.", {"pyspark"}),
+        ("Met Airflow en Databricks ga je niet aan de slag: dat doet het platformteam.", {"airflow", "pyspark"}),
+        ("Airflow is geen onderdeel van deze functie.", {"airflow"}),
+        ("Spark is niet nodig en ook niet echt nuttig, want onze volumes zijn klein.", {"pyspark"}),
+        ("Niet verwacht: ervaring met Databricks, Airflow of dbt.", {"pyspark", "airflow", "dbt"}),
+        ("We verwachten geen Spark- of Databricks-expertise.", {"pyspark"}),
+        ("Spark speelt geen rol in deze functie, en Airflow evenmin.", {"pyspark", "airflow"}),
+        ("Airflow en dbt spelen bij ons geen enkele rol.", {"airflow", "dbt"}),
+        ("Spark komt in deze rol niet voor.", {"pyspark"}),
+        ("Airflow is geen vereiste.", {"airflow"}),
+        ("Spark is niet relevant voor dit team.", {"pyspark"}),
+        ("Airflow, Databricks noch dbt is een vereiste.", {"airflow", "pyspark", "dbt"}),
+    ],
+)
+def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):
+    reading = read_after_a_nice_list(line, dutch=True)
+    assert set(not_asked_tools(reading)) == negated
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements\n- Python\n- Spark? You won't need it.\n- Airflow and dbt? You won't need them either.\n",
+        "Nice to have\n- Docker\n\nSpark, Airflow or dbt? We don't use either.\n",
+        "Wat vragen wij\n- Python\n- Spark? Dat hoef je niet te kunnen.\n- Airflow en dbt? Die hoef je niet te kennen.\n",
+        "Pré\n- Docker\n\nSpark, Airflow of dbt? Die gebruiken we niet.\n",
+    ],
+)
+def test_a_pronoun_that_answers_a_question_negates_what_it_asks_about(demo, text):
+    reading = read_vacancy(text=text)
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow", "dbt"}
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What this job is not",
+        "Out of scope",
+        "Outside the scope of this role",
+        "Not for you if…",
+        "Wat deze baan niet is",
+        "Buiten scope",
+        "Buiten de scope van deze functie",
+        "Niet voor jou als…",
+    ],
+)
+def test_a_list_under_a_heading_of_what_the_job_is_not_is_not_asked(demo, heading):
+    reading = read_vacancy(text=f"You know SQL.\n\n{heading}\n- Spark clusters\n- Airflow\n\nNice to have\n- Docker\n")
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"sql/joins": True, "ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Of je Spark of Airflow kent, speelt geen rol.",
+        "Of je Spark of Airflow kent, maakt niet uit.",
+        "Whether you know Spark or Airflow, it does not matter.",
+    ],
+)
+def test_whether_you_know_it_does_not_matter_is_not_asked(demo, line):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n- {line}\n")
+    assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
+    assert asked_items(reading) == {"sql/joins": True}
+
+
+def test_a_whether_clause_that_matters_still_asks(demo):
+    reading = read_vacancy(text="Wat vragen wij\n- Of je nu met Airflow of Dagster werkt: je bouwt betrouwbare DAGs.\n")
+    assert asked_tools(reading) == ["airflow"]
+
+
+def test_what_is_another_teams_turf_is_not_asked(demo):
+    reading = read_vacancy(
+        text="Wat vragen wij\n- Python\n\nData-analyse speelt geen rol: pandas en dashboards zijn het terrein van "
+        "onze marketingcollega's.\n"
+    )
+    assert not_asked_tools(reading) == ["pandas"]
+    assert asked_tools(reading) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over ons\nOnze data draait op een platform op Azure. Daar ga jij niet mee werken.\n\nWat vragen wij\n- SQL\n",
+        "About us\nOur data runs on a platform on Azure. You won't work with it.\n\nRequirements\n- SQL\n",
+    ],
+)
+def test_a_negation_in_the_company_text_is_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert asked_items(reading) == {"sql/joins": True}
+    assert not_asked_items(reading) == ["cloud/cloud-platform"]
+
+
+def test_a_negation_in_the_company_text_does_not_deny_what_the_job_asks(demo):
+    text = "About us\nWe don't use Azure yet.\n\nRequirements\n- Azure experience\n"
+    assert asked_items(read_vacancy(text=text)) == {"cloud/cloud-platform": True}

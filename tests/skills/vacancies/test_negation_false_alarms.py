@@ -52,7 +52,10 @@ def test_without_negates_the_noun_after_it_not_the_list_that_follows(demo, line)
     [
         ("The Airflow DAG output is never empty.", {"orchestration/airflow-dags"}),
         ("De output van de Airflow-DAG is nooit leeg.", {"orchestration/airflow-dags"}),
-        ("You make sure there are no duplicates and no null values.", {"data-quality/null-checks"}),
+        (
+            "You make sure there are no duplicates and no null values.",
+            {"data-quality/data-tests", "data-quality/null-checks"},
+        ),
         (
             "Je schrijft datatests: geen duplicaten, geen lege waarden.",
             {"data-quality/data-tests", "data-quality/null-checks"},

@@ -96,14 +96,14 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         assessment.note = note
         assessment.updated_at = now
         (to_update if assessment.pk else to_create)[entry.item.pk] = assessment
-        if old_level != entry.level:
+        if old_level != entry.level or not assessment.pk:  # a first rating is a change, also to 0
             ticked += (entry.level >= TICKED_LEVEL) - (old_level >= TICKED_LEVEL)
             levels[entry.item.pk] = entry.level
             changes.append(
                 AssessmentChange(
                     user=user,
                     item=entry.item,
-                    old_level=old_level if assessment.pk else None,  # a first rating had no level, not 0
+                    old_level=old_level if assessment.pk else None,  # it had no level, not 0
                     new_level=entry.level,
                     changed_at=now,
                 )

@@ -145,17 +145,21 @@ def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client,
 
 
 @pytest.mark.parametrize(
-    ("language", "first", "from_zero"),
-    [("en", "not yet rated → level 2", "level 0 → 2"), ("nl", "nog niet beoordeeld → niveau 2", "niveau 0 → 2")],
+    ("language", "first", "first_zero", "from_zero"),
+    [
+        ("en", "not yet rated → level 2", "not yet rated → level 0", "level 0 → 2"),
+        ("nl", "nog niet beoordeeld → niveau 2", "nog niet beoordeeld → niveau 0", "niveau 0 → 2"),
+    ],
 )
 def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
-    client, world, engineer, language, first, from_zero
+    client, world, engineer, language, first, first_zero, from_zero
 ):
     assess(user=engineer, item=world["joins"], level=2)
-    assess(user=engineer, item=world["windows"], level=0)  # saved as "None": no change of level yet
+    assess(user=engineer, item=world["windows"], level=0)  # a first rating, to "None": a change like any other
     assess(user=engineer, item=world["windows"], level=2)
     changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
-    assert f'<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · {from_zero} ·' in changes
+    windows = '<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · '
+    assert f"{windows}{from_zero} ·" in changes and f"{windows}{first_zero} ·" in changes
     assert f'<strong>Joins</strong> <span class="text-body-secondary">(SQL)</span> · {first} ·' in changes
 
 

@@ -91,11 +91,11 @@ def test_changing_only_evidence_keeps_history_and_matches_as_they_are():
     assert RoleMatch.objects.get(profile__user=user).updated_at == match_time
 
 
-def test_level_0_for_an_item_never_rated_is_stored_so_it_reads_rated_but_is_no_change_of_level():
+def test_level_0_for_an_item_never_rated_is_stored_and_is_a_change_from_not_rated():
     user = UserFactory()
     save_assessments(user=user, entries=[AssessmentInput(item=ChecklistItemFactory(), level=0)])
     assert Assessment.objects.get(user=user).level == 0
-    assert not AssessmentChange.objects.filter(user=user).exists()
+    assert list(AssessmentChange.objects.filter(user=user).values_list("old_level", "new_level")) == [(None, 0)]
 
 
 def test_save_assessments_is_all_or_nothing():

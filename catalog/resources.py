@@ -11,7 +11,6 @@ suffix (``summary``); such a column imports as the English text.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 

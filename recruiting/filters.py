@@ -50,18 +50,20 @@ class ChecklistItemFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = ChecklistItemChoiceField
 
 
-def first_chosen(data, name: str) -> str | None:
-    """The first non-empty value sent under ``name``: the candidate list sends "role" from its radios and from the
-    select of saved searches, and the radio "One of your saved searches" sends an empty one."""
+def last_chosen(data, name: str) -> str | None:
+    """The last non-empty value sent under ``name``. The candidate list sends "role" from its radios, then from the
+    select of saved searches; that select sends its chosen search only once it was changed (the search the list
+    shows is an option without a value, its radio carries the slug), so a search picked there wins over the ticked
+    radio without JavaScript, and a role ticked after ranking by a search wins over the select."""
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
-    return next((value for value in values if value), None)
+    return next((value for value in reversed(values) if value), None)
 
 
 class RoleOrSearchSelect(forms.Select):
     """The role filter's input: whichever of the published roles' radios or the searches' select was chosen."""
 
     def value_from_datadict(self, data, files, name):
-        return first_chosen(data, name)
+        return last_chosen(data, name)
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ class CandidateFilter(django_filters.FilterSet):
             "sort": DEFAULT_SORT,
         }
         for name, value in defaults.items():
-            if not first_chosen(data, name) and value:
+            if not last_chosen(data, name) and value:
                 data[name] = value
         super().__init__(data, *args, queryset=ranking_base(), **kwargs)
         self.filters["role"].queryset = roles_for_recruiter(recruiter=recruiter)

@@ -776,15 +776,25 @@ def test_a_search_picked_in_the_select_ranks_the_list_as_its_old_links_do(recrui
         assert response.context["role"] == search.role
         assert not response.context["form"].errors
         choices = role_filter(response.content.decode())
-        assert 'value="" id="id_role_search" data-role-search checked>' in choices
-        assert f'<option value="{search.role.slug}" selected>Airflow lead</option>' in choices
+        assert f'value="{search.role.slug}" id="id_role_search" data-role-search checked>' in choices
+        assert '<option value="" selected>Airflow lead</option>' in choices  # sends nothing until changed
         assert " checked>" not in choices.split('id="id_role_search"')[0]  # no published role ticked
 
 
-def test_a_role_ticked_after_ranking_by_a_search_ranks_by_the_role(recruiter_client, recruiter, items, role):
-    """The select still holds the search it showed; the ticked role comes first in the form, and counts."""
+def test_a_search_picked_in_the_select_without_javascript_wins_over_the_role_still_ticked(
+    recruiter_client, recruiter, items, role
+):
+    """Without JavaScript nothing ticks "One of your saved searches": the form sends the ticked role, then the
+    search picked in the select, and the search counts."""
     search = make_search(recruiter, items)
     response = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": ["platform", search.role.slug]})
+    assert response.context["role"] == search.role
+
+
+def test_a_role_ticked_after_ranking_by_a_search_ranks_by_the_role(recruiter_client, recruiter, items, role):
+    """The select still shows the search, as an option without a value: only the ticked role is sent, and counts."""
+    make_search(recruiter, items)
+    response = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": ["platform", ""]})
     assert response.context["role"] == role
     choices = role_filter(response.content.decode())
     assert 'name="role" value="platform" id="id_role_0" checked>' in choices

@@ -25,3 +25,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
+
+# allauth answers its rate limits through this (allauth.core.internal.ratelimit.respond_429).
+handler429 = views.too_many_requests

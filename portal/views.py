@@ -45,3 +45,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if status != 200:
         logger.error("Health check: database unreachable")  # the cache logs its own failures (portal/cache/)
     return JsonResponse(report, status=status)
+
+
+def too_many_requests(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The page allauth answers with when its rate limits stop a sign-in, a reset or a confirmation e-mail
+    (``handler429``): the site's frame in the reader's language, not allauth's bare page."""
+    return render(request, "429.html", status=429)

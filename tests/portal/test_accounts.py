@@ -67,6 +67,22 @@ def test_password_reset_sends_a_mail_to_known_address(client, django_user_model)
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize(("language", "words"), [("en", "Too many attempts"), ("nl", "Te veel pogingen")])
+def test_too_many_reset_requests_get_the_sites_page_in_the_readers_language_with_an_address(
+    client, django_user_model, settings, language, words
+):
+    django_user_model.objects.create_user("known@example.com", "known@example.com", PASSWORD)
+    answers = [
+        client.post(reverse("account_reset_password"), {"email": "known@example.com"}, HTTP_ACCEPT_LANGUAGE=language)
+        for _ in range(6)  # five a minute per address
+    ]
+    assert [answer.status_code for answer in answers] == [302] * 5 + [429]
+    body = answers[-1].content.decode()
+    assert f'<html lang="{language}">' in body and words in body and 'href="#main"' in body
+    assert f'href="mailto:{settings.PRIVACY_CONTACT_EMAIL}"' in body
+    assert len(mail.outbox) == 5
+
+
 def test_login_page_uses_site_layout(client):
     body = client.get(reverse("account_login")).content.decode()
     assert '<html lang="en">' in body

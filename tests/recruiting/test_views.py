@@ -339,6 +339,7 @@ def test_detail_shows_levels_with_evidence_and_gaps(recruiter_client, role):
     assert "window functions" in page
     assert 'href="https://example.org/sql-demo"' in page
     assert "skew" in page
+    assert re.search(r'data-label="Score"><strong>50</strong> out of 100</td>', page)  # per role, as everywhere
 
 
 def test_detail_uses_the_role_parameter_and_reports_a_bad_one(recruiter_client, role):

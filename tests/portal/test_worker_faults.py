@@ -178,6 +178,10 @@ def _kill_while_claiming(job_model, pk: int) -> DBTaskResult:
     return taken
 
 
+def is_failed(task: DBTaskResult) -> bool:
+    return DBTaskResult.objects.filter(pk=task.pk, status="FAILED").exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_with_nobody_looking(client, settings):
     _skip_unless_postgresql()
@@ -190,7 +194,8 @@ def test_an_export_whose_worker_was_killed_is_finished_once_by_another_worker_wi
     export = CandidateExport.objects.get()
     killed = _kill_while_claiming(CandidateExport, export.pk)
     finish_with_a_new_worker(
-        lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists(), what="the export"
+        lambda: CandidateExport.objects.filter(pk=export.pk, status=JobStatus.DONE).exists() and is_failed(killed),
+        what="the export, and the killed task marked failed",  # either sweep (task or job row) may hand it on first
     )
     export.refresh_from_db()
     assert (export.attempt, export.rows_written) == (2, 3)
@@ -210,7 +215,8 @@ def test_a_recompute_chunk_whose_worker_was_killed_runs_again_and_the_matches_eq
     recompute = request_role_recompute(role=role)
     killed = _kill_while_claiming(RoleRecompute, recompute.pk)
     finish_with_a_new_worker(
-        lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists(), what="it"
+        lambda: RoleRecompute.objects.filter(pk=recompute.pk, status=JobStatus.DONE).exists() and is_failed(killed),
+        what="it, and the killed task marked failed",
     )
     assert stale_matches(role) == []
     assert sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [0, 25, 50, 75, 100]

@@ -32,6 +32,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,11 +89,11 @@ def _language_code(name: str) -> str:
     return LANGUAGE_CODES.get(name.strip().lower(), name.strip().lower())
 
 
-def labelled_vacancies(folder: Path = LABELLED) -> list[Labelled]:
+def labelled_vacancies(folder: Path = LABELLED, *, labels_file: str = "labels.json") -> list[Labelled]:
     """The labelled vacancies of one set (labels.json beside their texts); none when the set is not there."""
-    if not (folder / "labels.json").exists():
+    if not (folder / labels_file).exists():
         return []
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    labels = json.loads((folder / labels_file).read_text(encoding="utf-8"))
     vacancies = []
     for name, label in sorted(labels.items()):
         stem = name.removesuffix(".txt")
@@ -197,25 +198,68 @@ def _same_place(found: str | None, labelled: str | None) -> bool:
     return labelled in found or found in labelled
 
 
-def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
-    """Quality per language ("nl", "en") and over all vacancies ("all"), reading each with ``read_vacancy``;
-    ``misses`` of "all" lists each miss by vacancy (print them for the tuned set only)."""
+@dataclass(frozen=True)
+class Found:
+    """What one reading of a vacancy found, in the labels' terms: the reader's, or a second labeller's."""
+
+    items: dict[str, bool]
+    tools: frozenset[str]
+    not_asked_items: frozenset[str]
+    not_asked_tools: frozenset[str]
+    named: frozenset[str]  # unrecognised terms, lower case
+    generic: frozenset[str]  # of those, generic phrases read out of context (the reader's only)
+    seniority: str
+    languages: frozenset[str]
+    years: int | None
+    location: str | None
+
+
+def read_by_the_reader(vacancy: Labelled) -> Found:
     from skills.vacancies.reading import read_vacancy
 
+    reading = read_vacancy(text=vacancy.text)
+    return Found(
+        items={f"{asked.item.skill.slug}/{asked.item.slug}": asked.required for asked in reading.items},
+        tools=frozenset(asked.tool.slug for asked in reading.tools),
+        not_asked_items=frozenset(f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items),
+        not_asked_tools=frozenset(entry.tool.slug for entry in reading.not_asked_tools),
+        named=frozenset(hit.text.lower() for hit in reading.unrecognised),
+        generic=frozenset(hit.text.lower() for hit in reading.out_of_context),
+        seniority=reading.seniority,
+        languages=frozenset(reading.requirements.languages),
+        years=reading.requirements.years,
+        location=reading.requirements.location,
+    )
+
+
+def as_labelled(vacancy: Labelled) -> Found:
+    """A second labeller's labels of the same vacancy, as if read: scored like the reader, they show how far two
+    careful people agree, the ceiling a reader can be held to."""
+    return Found(
+        items=dict(vacancy.items),
+        tools=vacancy.tools,
+        not_asked_items=vacancy.not_asked_items,
+        not_asked_tools=vacancy.not_asked_tools,
+        named=frozenset(term.lower() for term in vacancy.unrecognised),
+        generic=frozenset(),
+        seniority=vacancy.seniority,
+        languages=vacancy.languages or frozenset(),
+        years=vacancy.years,
+        location=vacancy.location,
+    )
+
+
+def evaluate(vacancies: list[Labelled], read: Callable[[Labelled], Found] = read_by_the_reader) -> dict[str, Quality]:
+    """Quality per language ("nl", "en") and over all vacancies ("all"), reading each with ``read`` (the reader by
+    default); ``misses`` of "all" lists each miss by vacancy (print them for the tuned set only)."""
     qualities = {"all": Quality()}
     for vacancy in vacancies:
-        reading = read_vacancy(text=vacancy.text)
-        items = {f"{asked.item.skill.slug}/{asked.item.slug}": asked.required for asked in reading.items}
-        tools = {asked.tool.slug for asked in reading.tools}
-        not_asked_items = {f"{entry.item.skill.slug}/{entry.item.slug}" for entry in reading.not_asked_items}
-        not_asked_tools = {entry.tool.slug for entry in reading.not_asked_tools}
+        found = read(vacancy)
+        items, tools = found.items, found.tools
         violations = sorted((vacancy.not_asked_items & items.keys()) | (vacancy.not_asked_tools & tools))
-        named = {hit.text.lower() for hit in reading.unrecognised}
-        terms_found = [term for term in vacancy.unrecognised if term.lower() in named]
-        generic = {hit.text.lower() for hit in reading.out_of_context}
-        terms_named = named - generic if vacancy.labels_unrecognised else set()
+        terms_found = [term for term in vacancy.unrecognised if term.lower() in found.named]
+        terms_named = found.named - found.generic if vacancy.labels_unrecognised else set()
         wrong_terms = sorted(terms_named - {term.lower() for term in vacancy.unrecognised})
-        requirements = reading.requirements
         for quality in (qualities["all"], qualities.setdefault(vacancy.language, Quality())):
             quality.vacancies += 1
             quality.items.found += len(items)
@@ -228,34 +272,34 @@ def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
             quality.flags.expected += len(both)
             quality.flags.right += sum(items[key] == vacancy.items[key] for key in both)
             quality.seniority.expected += 1
-            quality.seniority.right += reading.seniority == vacancy.seniority
+            quality.seniority.right += found.seniority == vacancy.seniority
             quality.not_asked_violations += len(violations)
             quality.not_asked.expected += len(vacancy.not_asked_items) + len(vacancy.not_asked_tools)
-            quality.not_asked.right += len(vacancy.not_asked_items & not_asked_items) + len(
-                vacancy.not_asked_tools & not_asked_tools
+            quality.not_asked.right += len(vacancy.not_asked_items & found.not_asked_items) + len(
+                vacancy.not_asked_tools & found.not_asked_tools
             )
             quality.unrecognised.expected += len(vacancy.unrecognised)
             quality.unrecognised.right += len(terms_found)
             quality.terms_named.found += len(terms_named)
             quality.terms_named.right += len(terms_named) - len(wrong_terms)
-            quality.out_of_context += len(generic) if vacancy.labels_unrecognised else 0
+            quality.out_of_context += len(found.generic) if vacancy.labels_unrecognised else 0
             if vacancy.has_requirements:
                 for counts, right in (
-                    (quality.languages, set(requirements.languages) == vacancy.languages),
-                    (quality.years, requirements.years == vacancy.years),
-                    (quality.locations, _same_place(requirements.location, vacancy.location)),
+                    (quality.languages, set(found.languages) == vacancy.languages),
+                    (quality.years, found.years == vacancy.years),
+                    (quality.locations, _same_place(found.location, vacancy.location)),
                 ):
                     counts.expected += 1
                     counts.right += right
         misses = qualities["all"].misses
         if vacancy.has_requirements:
-            read_languages = set(requirements.languages)
+            read_languages = set(found.languages)
             misses += [f"{vacancy.name}: missed language {code}" for code in sorted(vacancy.languages - read_languages)]
             misses += [f"{vacancy.name}: extra language {code}" for code in sorted(read_languages - vacancy.languages)]
-            if requirements.years != vacancy.years:
-                misses.append(f"{vacancy.name}: years {_kind_of_miss(requirements.years, vacancy.years)}")
-            if not _same_place(requirements.location, vacancy.location):
-                misses.append(f"{vacancy.name}: location {_kind_of_miss(requirements.location, vacancy.location)}")
+            if found.years != vacancy.years:
+                misses.append(f"{vacancy.name}: years {_kind_of_miss(found.years, vacancy.years)}")
+            if not _same_place(found.location, vacancy.location):
+                misses.append(f"{vacancy.name}: location {_kind_of_miss(found.location, vacancy.location)}")
         misses += [f"{vacancy.name}: extra item {key}" for key in sorted(items.keys() - vacancy.items.keys())]
         misses += [f"{vacancy.name}: missed item {key}" for key in sorted(vacancy.items.keys() - items.keys())]
         misses += [
@@ -272,8 +316,8 @@ def evaluate(vacancies: list[Labelled]) -> dict[str, Quality]:
             if term not in terms_found
         ]
         misses += [f"{vacancy.name}: named as unrecognised, not labelled: {term}" for term in wrong_terms]
-        if reading.seniority != vacancy.seniority:
-            misses.append(f"{vacancy.name}: seniority {reading.seniority}, labelled {vacancy.seniority}")
+        if found.seniority != vacancy.seniority:
+            misses.append(f"{vacancy.name}: seniority {found.seniority}, labelled {vacancy.seniority}")
     return qualities
 
 

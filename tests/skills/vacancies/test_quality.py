@@ -88,3 +88,31 @@ def test_the_language_is_read_right_for_every_tuned_vacancy(sets, demo):
     assert {vacancy.name: read_vacancy(text=vacancy.text).language for vacancy in sets["tuned"]} == {
         vacancy.name: vacancy.language for vacancy in sets["tuned"]
     }
+
+
+def test_a_second_labeller_is_scored_as_the_reader_is():
+    """bench.agreement holds two people's labels of one set against each other: an item only the second one asks
+    costs precision, one only the first asks costs recall, and asking what the first called not asked counts as
+    a negation read as asked."""
+    from dataclasses import replace
+
+    from bench.vacancies import Labelled, as_labelled, evaluate
+
+    first = Labelled(
+        name="nl99",
+        text="",
+        language="nl",
+        seniority="medior",
+        items={"sql/joins": True, "python-fundamentals/functions": True, "cloud/access": False},
+        tools=frozenset({"pandas"}),
+        not_asked_items=frozenset({"pyspark/scalable-pipelines"}),
+    )
+    second = replace(
+        first, items={"sql/joins": True, "python-fundamentals/functions": True, "pyspark/scalable-pipelines": True}
+    )
+
+    quality = evaluate([first], read=lambda vacancy: as_labelled(second))["all"]
+
+    assert (quality.items.precision, quality.items.recall) == (2 / 3, 2 / 3)
+    assert quality.not_asked_violations == 1
+    assert evaluate([first], read=as_labelled)["all"].missed_targets() == []

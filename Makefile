@@ -79,8 +79,8 @@ bench: $(VENV)/.installed
 
 # The vacancy reader alone: quality on the tuned and the blind labelled vacancies per language, and reading speed.
 bench-vacancies: $(VENV)/.installed
-	$(PY) -m bench.vacancies
 	$(PY) -m bench.agreement
+	$(PY) -m bench.vacancies
 
 # `make load LOAD_FLAGS=--scale-out`: two web processes, two workers, a throwaway primary and streaming replica,
 # both restarted in turn (README, "Scale out").

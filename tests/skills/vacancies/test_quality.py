@@ -1,6 +1,6 @@
-"""The reader against five labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
-on, a fresh blind one written after the tuning round that used the blind set's figures, and the unseen and final ones
-that no round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
+"""The reader against six labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
+on, a fresh blind one written after the tuning round that used the blind set's figures, and the unseen, final and
+fifth ones that no round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
 sets' figures."""
 
 import pytest
@@ -16,7 +16,7 @@ def sets():
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):
-    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40), ("final", 40)):
+    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40), ("final", 40), ("fifth", 40)):
         languages = [vacancy.language for vacancy in sets[name]]
         assert len(languages) >= minimum, name
         assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
@@ -71,6 +71,9 @@ NOT_MET_YET = {
     "final": "Not met on the final held-out set, read before and after the last round of 2026-12-06 (negations and "
     "everyday words): items P 0.90 → 0.90, R 0.85 → 0.87, tools P 0.97 → 0.97, negations read as asked 2 → 2, "
     "location 0.70 → 0.97. Never tuned on: it tells whether fixes hold.",
+    "fifth": "Not met on the fifth held-out set, written with negations in many forms and first read on 2026-12-06 "
+    "before that session's round: items P 0.90 R 0.78, tools P 0.84 R 0.97, negations read as asked 12. Never tuned "
+    "on: it tells whether the round's rules hold.",
 }
 
 

@@ -23,7 +23,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
-from django_tasks import TaskResultStatus
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import lifecycle
@@ -128,6 +129,16 @@ def workers_last_seen() -> datetime | None:
     return WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
 
 
+def workers_are_missing(*, last_seen: datetime | None, now: datetime) -> bool:
+    """No worker checked in within ``workers_missing_after()`` (or none ever did): queued jobs wait for one."""
+    return last_seen is None or last_seen < now - workers_missing_after()
+
+
+def workers_needed() -> bool:
+    """Queued jobs wait for a ``db_worker`` (the database queue); a backend that runs them at once needs none."""
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+
+
 @dataclass(frozen=True)
 class JobWait:
     """What a job's owner is told while it is not finished: a retry's countdown, or that no worker is there."""
@@ -148,7 +159,7 @@ def job_wait(*, job: Job) -> JobWait:
         if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
             retry_in = max(1, round((run_after - now).total_seconds()))
     last_seen = workers_last_seen()
-    missing = last_seen is None or last_seen < now - workers_missing_after()
+    missing = workers_are_missing(last_seen=last_seen, now=now)
     return JobWait(
         attempt=job.attempt,
         max_attempts=lifecycle.MAX_ATTEMPTS,

@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -150,6 +150,19 @@ class JobWait:
     workers_last_seen: datetime | None
 
 
+def workers_wait() -> JobWait:
+    """The wait of work that no job row follows (a snapshot the workers build on their own timer): whether a worker
+    checked in lately (one query)."""
+    last_seen = workers_last_seen()
+    return JobWait(
+        attempt=1,
+        max_attempts=lifecycle.MAX_ATTEMPTS,
+        retry_in_seconds=None,
+        workers_missing=workers_are_missing(last_seen=last_seen, now=timezone.now()),
+        workers_last_seen=last_seen,
+    )
+
+
 def job_wait(*, job: Job) -> JobWait:
     """The waiting state of an unfinished job from its queued task and the workers' heartbeats (two queries)."""
     now = timezone.now()
@@ -158,12 +171,4 @@ def job_wait(*, job: Job) -> JobWait:
         run_after = DBTaskResult.objects.filter(pk=job.task_id).values_list("run_after", flat=True).first()
         if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
             retry_in = max(1, round((run_after - now).total_seconds()))
-    last_seen = workers_last_seen()
-    missing = workers_are_missing(last_seen=last_seen, now=now)
-    return JobWait(
-        attempt=job.attempt,
-        max_attempts=lifecycle.MAX_ATTEMPTS,
-        retry_in_seconds=retry_in,
-        workers_missing=missing,
-        workers_last_seen=last_seen,
-    )
+    return replace(workers_wait(), attempt=job.attempt, retry_in_seconds=retry_in)

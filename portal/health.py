@@ -2,9 +2,10 @@
 
 The load balancer reads the status code: 200 while the database answers, 503 when it
 does not; the cache is only a cache (``portal.cache.resilient``), so a process without it stays
-in service, and so does one whose job workers are gone (``workers``: "missing"). Monitoring reads the JSON, whose keys the README lists. Written here rather
-than with django-health-check, which answers 500 as soon as any check fails (a Redis
-outage would take every process out of the load balancer) and has its own keys.
+in service, and so does one whose job workers are gone (``workers``: "missing"). Monitoring
+reads the JSON, whose keys the README lists. Written here rather than with django-health-check,
+which answers 500 as soon as any check fails (a Redis outage would take every process out of
+the load balancer) and has its own keys.
 """
 
 from django.core.cache import cache

@@ -14,6 +14,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from portal.middleware import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS, log_database_unavailable
+
 logger = logging.getLogger(__name__)
 
 NON_FIELD = "__all__"
@@ -95,6 +97,21 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request, exc: Http404):
         return respond(request, 404, str(exc) or _("Not found."))
+
+    def database_unavailable(request, exc: Exception):
+        # The API's own handlers catch every error before the site's 503 middleware could: say the same here.
+        log_database_unavailable(request, exc)
+        response = respond(
+            request,
+            503,
+            _("The database cannot be reached right now; try again in %(seconds)d seconds.")
+            % {"seconds": RETRY_AFTER_SECONDS},
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    for unavailable in DATABASE_UNAVAILABLE:
+        api.exception_handler(unavailable)(database_unavailable)
 
     @api.exception_handler(Exception)
     def unexpected(request, exc: Exception):

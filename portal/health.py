@@ -2,9 +2,10 @@
 
 The load balancer reads the status code: 200 while the database answers, 503 when it
 does not; the cache is only a cache (``portal.cache.resilient``), so a process without it stays
-in service. Monitoring reads the JSON, whose keys the README lists. Written here rather
-than with django-health-check, which answers 500 as soon as any check fails (a Redis
-outage would take every process out of the load balancer) and has its own keys.
+in service, and so does one whose job workers are gone (``workers``: "missing"). Monitoring
+reads the JSON, whose keys the README lists. Written here rather than with django-health-check,
+which answers 500 as soon as any check fails (a Redis outage would take every process out of
+the load balancer) and has its own keys.
 """
 
 from django.core.cache import cache
@@ -13,10 +14,11 @@ from django.db.models import Case, Count, F, Max, Min, When
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from portal.jobs.workers import workers_last_seen
+from portal.jobs.workers import workers_are_missing, workers_last_seen, workers_needed
 
 OK = "ok"
 UNREACHABLE = "unreachable"
+MISSING = "missing"
 
 
 def database_state() -> str:
@@ -54,15 +56,22 @@ def queue_state() -> dict:
     }
 
 
+def workers_state() -> str:
+    """Whether a job worker has checked in lately, where queued jobs need one (``portal.jobs.workers``)."""
+    if workers_needed() and workers_are_missing(last_seen=workers_last_seen(), now=timezone.now()):
+        return MISSING
+    return OK
+
+
 def report() -> tuple[int, dict]:
     """The status code for the load balancer and the report for monitoring."""
     database = database_state()
     cache_now = cache_state()
     if database != OK:
-        return 503, {"status": "unavailable", "database": database, "cache": cache_now, "queue": None}
+        return 503, {"status": "unavailable", "database": database, "cache": cache_now, "workers": None, "queue": None}
     try:
-        queue = queue_state()
+        queue, workers = queue_state(), workers_state()
     except DatabaseError:  # the database answers but not the queue's tables (not migrated yet): still serving
-        queue = None
-    status = OK if cache_now == OK and queue is not None else "degraded"
-    return 200, {"status": status, "database": database, "cache": cache_now, "queue": queue}
+        queue = workers = None
+    status = OK if cache_now == OK and workers == OK else "degraded"
+    return 200, {"status": status, "database": database, "cache": cache_now, "workers": workers, "queue": queue}

@@ -39,6 +39,16 @@ def _as_database_unavailable(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def log_database_unavailable(request: HttpRequest, exception: Exception) -> None:
+    logger.error(
+        "Database unavailable, answered 503 to %s %s: %s: %s",
+        request.method,
+        request.path,
+        type(exception).__name__,
+        next(iter(str(exception).strip().splitlines()), ""),
+    )
+
+
 def _remember_database_failure(sender, request: HttpRequest | None = None, **kwargs) -> None:
     """Django turned an exception from another middleware into a 500; note it when the database caused it."""
     exception = sys.exc_info()[1]
@@ -64,22 +74,12 @@ class DatabaseUnavailableMiddleware:
         response = self.get_response(request)
         failure = getattr(request, _FAILURE_ATTRIBUTE, None)
         if failure is not None and response.status_code == 500:
-            self._log(request, failure)
+            log_database_unavailable(request, failure)
             response = _as_database_unavailable(response)
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DATABASE_UNAVAILABLE):
             return None
-        self._log(request, exception)
+        log_database_unavailable(request, exception)
         return _as_database_unavailable(HttpResponse())
-
-    @staticmethod
-    def _log(request: HttpRequest, exception: Exception) -> None:
-        logger.error(
-            "Database unavailable, answered 503 to %s %s: %s: %s",
-            request.method,
-            request.path,
-            type(exception).__name__,
-            next(iter(str(exception).strip().splitlines()), ""),
-        )

@@ -24,6 +24,13 @@ be drawn again (sessions are in the database too, ``cached_db``), at the price o
 one cold render per page. Left open: a process that wrote during the outage and
 then makes no cache call at all, while every other process saw no failure; its
 lost write then lasts until the fragments expire (``FRAGMENT_SECONDS``).
+
+No stale entry after Redis restarts either. A server that crashed and loaded its last
+snapshot, or a replica promoted before it had every write, holds data older than the
+version tokens written since; redis-py reconnects by itself, so no call fails and no
+outage is seen. Each new connection therefore asks the server for its ``run_id``
+(new with every start): the first connection of this process to a server that changed
+empties it before any command runs (:func:`check_server_on_connect`).
 """
 
 import functools
@@ -63,6 +70,8 @@ class _Outage:
 
 
 _outages: dict[str, _Outage] = {}
+_run_ids: dict[str, str] = {}  # per server address: the run_id this process last connected to
+_run_ids_lock = threading.Lock()
 
 
 def create_fallback_table_after_migrate(sender, using: str, **kwargs) -> None:
@@ -70,9 +79,39 @@ def create_fallback_table_after_migrate(sender, using: str, **kwargs) -> None:
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def _run_id(info: bytes | str) -> str:
+    """The ``run_id`` line of ``INFO server``."""
+    text = info.decode() if isinstance(info, bytes) else info
+    return next((line.partition(":")[2].strip() for line in text.splitlines() if line.startswith("run_id:")), "")
+
+
+def check_server_on_connect(connection: redis.connection.AbstractConnection) -> None:
+    """redis-py's hook for each new connection (``redis_connect_func``): the usual handshake, then whether the server
+    is the one this process last talked to. One that restarted is emptied before the connection's first command."""
+    connection.on_connect()
+    connection.send_command("INFO", "server")
+    try:
+        run_id = _run_id(connection.read_response())
+    except redis.exceptions.ResponseError:  # a host that disabled INFO: no restart can be seen, the cache still serves
+        return
+    address = f"{getattr(connection, 'path', '') or f'{connection.host}:{connection.port}'}/{connection.db}"
+    with _run_ids_lock:
+        known, _run_ids[address] = _run_ids.get(address), run_id
+    if not run_id or known is None or known == run_id:
+        return
+    connection.send_command("FLUSHDB", "ASYNC")
+    connection.read_response()
+    logger.warning(
+        "The Redis cache at %s restarted (or another server took over); emptied it, as it may hold data older than "
+        "the writes made before.",
+        address,
+    )
+
+
 @functools.cache
 def _client(url: str, options: tuple[tuple[str, Any], ...]) -> redis.Redis:
-    return redis.Redis.from_url(url, **dict(options))  # one pool per process; redis-py renews it after a fork
+    # One pool per process; redis-py renews it after a fork.
+    return redis.Redis.from_url(url, redis_connect_func=check_server_on_connect, **dict(options))
 
 
 class ResilientRedisCache(RedisCache):
@@ -81,6 +120,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         self.fallback_alias = options.pop("fallback", None)
+        options["redis_connect_func"] = check_server_on_connect  # Django's pools pass it on to each connection
         super().__init__(server, {**params, "OPTIONS": options})
         self._url = re.split("[;,]", server)[0] if isinstance(server, str) else server[0]  # where writes go
         self._client_options = tuple((name, options[name]) for name in CLIENT_OPTIONS if name in options)

@@ -87,6 +87,12 @@ class Job(models.Model):
         return str(self.failure_reasons.get(self.error, ""))
 
     @property
+    def can_be_tried_again(self) -> bool:
+        """Failed on trouble of the job's own (the database, the disk, a lost worker): the same job run afresh may
+        work. A reason a kind adds (its role unpublished, its owner's right gone) would only fail again."""
+        return self.status == JobStatus.FAILED and self.error in FAILURE_REASONS
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 

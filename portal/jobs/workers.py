@@ -17,13 +17,14 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
-from django_tasks import TaskResultStatus
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import lifecycle
@@ -128,6 +129,16 @@ def workers_last_seen() -> datetime | None:
     return WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
 
 
+def workers_are_missing(*, last_seen: datetime | None, now: datetime) -> bool:
+    """No worker checked in within ``workers_missing_after()`` (or none ever did): queued jobs wait for one."""
+    return last_seen is None or last_seen < now - workers_missing_after()
+
+
+def workers_needed() -> bool:
+    """Queued jobs wait for a ``db_worker`` (the database queue); a backend that runs them at once needs none."""
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+
+
 @dataclass(frozen=True)
 class JobWait:
     """What a job's owner is told while it is not finished: a retry's countdown, or that no worker is there."""
@@ -139,6 +150,19 @@ class JobWait:
     workers_last_seen: datetime | None
 
 
+def workers_wait() -> JobWait:
+    """The wait of work that no job row follows (a snapshot the workers build on their own timer): whether a worker
+    checked in lately (one query)."""
+    last_seen = workers_last_seen()
+    return JobWait(
+        attempt=1,
+        max_attempts=lifecycle.MAX_ATTEMPTS,
+        retry_in_seconds=None,
+        workers_missing=workers_are_missing(last_seen=last_seen, now=timezone.now()),
+        workers_last_seen=last_seen,
+    )
+
+
 def job_wait(*, job: Job) -> JobWait:
     """The waiting state of an unfinished job from its queued task and the workers' heartbeats (two queries)."""
     now = timezone.now()
@@ -147,12 +171,4 @@ def job_wait(*, job: Job) -> JobWait:
         run_after = DBTaskResult.objects.filter(pk=job.task_id).values_list("run_after", flat=True).first()
         if run_after is not None and now < run_after < now + timedelta(days=1):  # "no time set" is year 9999
             retry_in = max(1, round((run_after - now).total_seconds()))
-    last_seen = workers_last_seen()
-    missing = last_seen is None or last_seen < now - workers_missing_after()
-    return JobWait(
-        attempt=job.attempt,
-        max_attempts=lifecycle.MAX_ATTEMPTS,
-        retry_in_seconds=retry_in,
-        workers_missing=missing,
-        workers_last_seen=last_seen,
-    )
+    return replace(workers_wait(), attempt=job.attempt, retry_in_seconds=retry_in)

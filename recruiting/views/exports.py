@@ -99,6 +99,7 @@ def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "export": export,
         "wait": None if export.is_finished else job_wait(job=export),
         "back_url": _source_url(export),
+        "again_url": _again_url(export),
     }
     return render(request, template, context)
 
@@ -108,6 +109,16 @@ def _source_url(export: CandidateExport) -> str:
     if export.is_of_shortlist:
         return export.shortlist.get_absolute_url() if export.shortlist_id else reverse("recruiting:shortlist-list")
     return f"{reverse('recruiting:candidate-list')}?{CandidateSpec.from_json(export.spec).to_query()}"
+
+
+def _again_url(export: CandidateExport) -> str:
+    """Where a failed export is queued afresh, with its filters or its shortlist; "" when running it again could
+    only fail the same way, or its shortlist is gone."""
+    if not export.can_be_tried_again:
+        return ""
+    if export.is_of_shortlist:
+        return reverse("recruiting:shortlist-export", kwargs={"pk": export.shortlist_id}) if export.shortlist_id else ""
+    return f"{reverse('recruiting:candidate-export')}?{CandidateSpec.from_json(export.spec).to_query()}"
 
 
 @require_safe

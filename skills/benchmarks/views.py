@@ -10,6 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from portal.jobs.workers import workers_wait
 from skills.benchmarks.disclosure import min_cohort
 from skills.benchmarks.forms import BenchmarkChoiceForm
 from skills.benchmarks.selectors import engineer_benchmarks, latest_snapshot_for
@@ -28,6 +29,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
         "snapshot": latest_snapshot_for(profile),
         "min_cohort": min_cohort(),
         "benchmarks": SimpleLazyObject(lambda: engineer_benchmarks(user=request.user)),
+        "wait": SimpleLazyObject(workers_wait),  # read only while the first snapshot is awaited
     }
     return render(request, "skills/benchmarks.html", context)
 

@@ -67,6 +67,32 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 })();
 
+// A request htmx sends in the background (a level that saves itself, an answer, a progress poll) changes nothing on
+// the page when it fails, while the choice made looks done: say it did not go through, whether the portal answered
+// with an error or did not answer at all. The next request that works takes the notice away.
+(function () {
+  "use strict";
+
+  function notice(shown) {
+    var element = document.getElementById("request-failed");
+    if (element) {
+      element.hidden = !shown;
+    }
+  }
+
+  document.addEventListener("htmx:responseError", function () {
+    notice(true);
+  });
+  document.addEventListener("htmx:sendError", function () {
+    notice(true);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful) {
+      notice(false);
+    }
+  });
+})();
+
 // The candidate filters: picking one of the recruiter's saved searches also ticks "One of your saved searches", so
 // the search is what the list is ranked by (without this file the recruiter ticks it themselves).
 document.addEventListener("change", (event) => {

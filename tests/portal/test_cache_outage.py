@@ -241,3 +241,22 @@ def test_migrate_creates_the_table_the_rate_limits_fall_back_to(settings):
         cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}")
     call_command("migrate", verbosity=0)
     assert table in connection.introspection.table_names()
+
+
+def test_no_stale_fragment_after_redis_restarts_unnoticed_from_an_older_snapshot(client, redis_server, catalog):
+    """A crash (or a failover to a replica that lagged) brings back data older than the last writes: version tokens
+    from before a change, with the fragments drawn under them. redis-py reconnects by itself, so no call fails."""
+    tool, _other = catalog
+    url = reverse("catalog:tool-detail", args=[tool.slug])
+    assert "first edition" in client.get(url).content.decode()
+    redis_server.snapshot()  # Redis's last snapshot before the change
+    tool.summary = "Fast data frames, second edition."
+    tool.save()  # its new token is written to Redis, which is then lost with the crash
+    assert "second edition" in client.get(url).content.decode()
+    redis_server.stop()
+    redis_server.start()  # loads the snapshot
+    assert redis_server.keys() > 0
+    for _ in range(2):
+        body = client.get(url).content.decode()
+        assert "second edition" in body
+        assert "first edition" not in body

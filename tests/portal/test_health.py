@@ -18,6 +18,7 @@ def test_healthz_answers_200_when_database_reachable(client):
         "status": "ok",
         "database": "ok",
         "cache": "ok",
+        "workers": "ok",  # the tests' tasks run at once: no worker needed
         "queue": {"ready": 0, "oldest_ready_seconds": 0, "last_finished_at": None, "last_worker_heartbeat_at": None},
     }
 
@@ -69,3 +70,33 @@ def test_healthz_reports_the_queue_age_and_the_last_finished_job(client, setting
     queue = client.get("/healthz").json()["queue"]
     assert (queue["ready"], queue["oldest_ready_seconds"]) == (0, 0)
     assert queue["last_finished_at"] is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_reports_job_workers_missing_until_one_beats_and_again_once_it_stopped(client, settings):
+    """Jobs queued in the database need a worker: monitoring reads from the status that none is running."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.models import WorkerHeartbeat
+    from tests.jobs import queue_in_database, start_worker
+    from tests.portal.test_worker_faults import FAST, stop, wait_for
+
+    queue_in_database(settings)
+    body = client.get("/healthz").json()
+    assert (body["status"], body["workers"]) == ("degraded", "missing")  # none ever beat
+
+    worker = start_worker(**FAST)
+    try:
+        wait_for(lambda: WorkerHeartbeat.objects.exists(), what="the worker's first heartbeat")
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert (response.json()["status"], response.json()["workers"]) == ("ok", "ok")
+    finally:
+        stop(worker)
+    # The worker stopped a while ago: its last beat is older than the missing-workers limit.
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=2))
+    response = client.get("/healthz")
+    assert response.status_code == 200  # the web process still serves
+    assert (response.json()["status"], response.json()["workers"]) == ("degraded", "missing")

@@ -6,6 +6,7 @@ errors come from psycopg itself.
 """
 
 import http.client
+import json
 import os
 import secrets
 import socket
@@ -223,3 +224,13 @@ def test_restart_between_two_requests_goes_unnoticed(proxied_server):
     proxy.cut()
     proxy.start()
     assert server.get("/healthz")["status"] == 200
+
+
+def test_api_answers_503_json_with_retry_after_while_the_database_is_unreachable(unreachable_database_server):
+    """An API client is told to come back, in JSON, not that the portal broke."""
+    answer = unreachable_database_server.get("/api/tools")
+    assert answer["status"] == 503
+    assert int(answer["headers"]["Retry-After"]) > 0
+    assert answer["headers"]["Content-Type"].startswith("application/json")
+    assert "database" in json.loads(answer["body"])["detail"]
+    assert "Unhandled API error" not in unreachable_database_server.log()

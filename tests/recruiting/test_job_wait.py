@@ -113,20 +113,47 @@ def test_a_queued_export_says_so_in_the_users_words_without_workers(recruiter_cl
     assert queued in text
 
 
-def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(client, settings):
+@pytest.fixture
+def own_search(client, settings):
+    """A recruiter's vacancy search, signed in as that recruiter, with jobs queued in the database."""
     queue_in_database(settings)
     recruiter = RecruiterFactory()
     client.force_login(recruiter)
     RoleFactory(slug="platform", order=1)
     item = ChecklistItemFactory(skill=SkillFactory(name="Orchestration"), name="Retries")
-    search = create_search(
+    return create_search(
         owner=recruiter,
         title="Airflow engineer",
         text="We ask for retries.",
         requirements=[Requirement(item=item, min_level=3, is_must_have=True)],
     )
+
+
+def test_a_search_ranking_without_any_worker_says_for_how_long_none_checked_in(client, own_search):
+    search = own_search
     assert client.post(reverse("recruiting:search-rank", kwargs={"pk": search.pk})).status_code == 303
     workers.beat(worker_id="gone")
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=3, seconds=5))
     text = re.sub(r"\s+", " ", client.get(search.get_absolute_url()).content.decode())
     assert "The background processing has not run for 3 minutes — this starts as soon as it is back." in text
+
+
+def test_a_search_whose_new_ranking_failed_says_so_beside_the_ranking_that_still_stands(client, own_search):
+    """ "Rank again" lost its worker on every attempt: the page must not carry on as if the old ranking were new."""
+    from portal.jobs.lifecycle import MAX_ATTEMPTS
+    from skills.models import RoleRecompute
+    from skills.services.recomputes import reclaim_stale_recomputes
+
+    search = own_search
+    rank = reverse("recruiting:search-rank", kwargs={"pk": search.pk})
+    assert client.post(rank).status_code == 303
+    work_off_queue()
+    assert client.post(rank).status_code == 303
+    # Its last attempt's worker went silent, as the workers' sweep then finds it.
+    RoleRecompute.objects.filter(status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, attempt=MAX_ATTEMPTS, heartbeat_at=timezone.now() - timedelta(hours=1)
+    )
+    assert reclaim_stale_recomputes() == 1
+    text = re.sub(r"\s+", " ", client.get(search.get_absolute_url()).content.decode())
+    assert "Ranking failed: The processing stopped unexpectedly, and retrying did not help." in text
+    assert "Rank again" in text

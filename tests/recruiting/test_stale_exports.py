@@ -1,5 +1,7 @@
 """An export is stale when it stopped beating and no live worker runs it: a long first query is not a dead worker."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -44,3 +46,27 @@ def test_a_silent_export_without_a_live_worker_is_queued_again(silent_export):
     assert export_services.reclaim_stale_exports() == 1
     silent_export.refresh_from_db()
     assert (silent_export.status, silent_export.attempt) == (JobStatus.QUEUED, 2)
+
+
+def test_an_export_given_up_on_offers_to_export_the_same_list_again(silent_export, client):
+    """Its last attempt lost its worker too: the page says why, and one button queues the same list afresh."""
+    CandidateExport.objects.filter(pk=silent_export.pk).update(attempt=lifecycle.MAX_ATTEMPTS, file_format="csv")
+    assert export_services.reclaim_stale_exports() == 1
+    page = client.get(silent_export.get_absolute_url()).content.decode()
+    assert "The processing stopped unexpectedly, and retrying did not help." in page
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>((?:(?!</form>).)*)Export again', page, re.DOTALL)
+    assert form is not None, "no button to export again"
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2)))
+    again = client.post(html.unescape(form.group(1)), fields)
+    fresh = CandidateExport.objects.exclude(pk=silent_export.pk).get()
+    assert again["Location"] == fresh.get_absolute_url()
+    assert (fresh.status, fresh.file_format, fresh.spec) == (JobStatus.QUEUED, "csv", silent_export.spec)
+
+
+def test_an_export_that_failed_for_good_reason_does_not_offer_to_try_again(silent_export, client):
+    from recruiting.models import ExportFailure
+
+    lifecycle.fail(CandidateExport, pk=silent_export.pk, attempt=1, reason=ExportFailure.ROLE_GONE)
+    page = client.get(silent_export.get_absolute_url()).content.decode()
+    assert "The role of this export is no longer published." in page
+    assert "Export again" not in page

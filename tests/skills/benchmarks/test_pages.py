@@ -220,3 +220,22 @@ def test_an_item_never_rated_reads_apart_from_one_rated_0_on_the_page_and_in_the
         ("Query plans", 0, False),
     ]
     assert skill["skill"]["rated"] is True  # one of its items is rated
+
+
+def test_waiting_for_the_first_snapshot_says_when_the_background_processing_is_not_running(client, items):
+    """The worker builds the snapshot: without one, "come back in a little while" would wait forever."""
+    import re
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.jobs import workers
+    from portal.models import WorkerHeartbeat
+
+    client.force_login(engineers(1, items)[0])
+    workers.beat(worker_id="alive")
+    page = client.get(BENCHMARKS).content.decode()
+    assert 'id="benchmark-waiting"' in page and "The background processing" not in page
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(minutes=3, seconds=5))
+    text = re.sub(r"\s+", " ", client.get(BENCHMARKS).content.decode())
+    assert "The background processing has not run for 3 minutes — this starts as soon as it is back." in text

@@ -132,12 +132,13 @@ CUES = {
         no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nhasn t\nwon t\nwill not\nneedn t\nno need
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
         out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
-        only by\noutside the scope\noutside of the scope\noutside our scope
+        only by\noutside the scope\noutside of the scope\noutside our scope\nn a
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
+        n v t\nlinks liggen
         """,
     ),
     Kind.NEGATION_NEXT: (

@@ -11,8 +11,9 @@ of the reader asks about a mention.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré", "bij
   voorkeur", "is a plus", "preferably", "but not required". A cue does not reach past a "must" or a "but" ("SQL is
   a must, Docker is a plus"; but "Spark is geen vereiste, maar wel een plus"), and one in a sentence that refers
-  back makes the question before it nice ("Know Docker? That's a plus."). Everything else a vacancy names is
-  required.
+  back makes the question before it nice ("Know Docker? That's a plus."). A mention followed closely in its clause
+  by the conditional of a wish is nice too ("Python would be handy", "Docker zou handig zijn"; not "You would be
+  building Spark jobs"). Everything else a vacancy names is required.
 - **Offered**: what a sentence offers as training is not asked ("we will train you in Airflow", "bij ons leer je
   werken met dbt"): at most seven words after the cue, in its clause, with no "must" or "but" between.
 
@@ -33,7 +34,7 @@ from skills.vacancies.cues import (
     Section,
 )
 from skills.vacancies.headings import Headings
-from skills.vacancies.negation import NegationScope
+from skills.vacancies.negation import RESTORING, NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
@@ -48,7 +49,9 @@ MUSTS = word_set(
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
 REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
-RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its sentence negated: "geen Azure, wel AWS"
+CONDITIONALS = word_set("would zou zouden")  # after what they are said of, a wish, not a demand: "Python would be
+# handy", "Ervaring met Docker zou handig zijn"
+CONDITIONAL_REACH = 5
 OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you in Airflow and dbt"
 
 
@@ -81,6 +84,7 @@ class Layout(NegationScope, Headings):
             if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
         self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
+        self._conditionals = [index for index, word in enumerate(self.words) if word in CONDITIONALS]
         self.read_sections()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
@@ -97,7 +101,7 @@ class Layout(NegationScope, Headings):
         if not self.sentences:
             return False
         sentence = self.sentences[first]
-        if sentence in self.nice_questions:
+        if sentence in self.nice_questions or self._wished(first):
             return True
         if sentence not in self.nice_sentences:
             return False
@@ -112,6 +116,22 @@ class Layout(NegationScope, Headings):
                 continue
             return True
         return False
+
+    def _wished(self, first: int) -> bool:
+        """Whether a "would", "zou" follows word ``first`` closely in its clause, with no must in that clause and no
+        negation of the mention: "Python would be handy for the odd script", "Kennis van Docker zou handig zijn";
+        not "Spark would be essential", "You would be building Spark jobs"."""
+        found = bisect.bisect_right(self._conditionals, first)
+        if found == len(self._conditionals):
+            return False
+        conditional = self._conditionals[found]
+        begin, end = self.clause_span(first)
+        return (
+            conditional < end
+            and conditional - first <= CONDITIONAL_REACH
+            and MUSTS.isdisjoint(self.words[begin:end])
+            and not self.is_negated(first, first)
+        )
 
     def is_offered(self, first: int) -> bool:
         """Whether an offer cue stands at most seven words before word ``first`` in its clause, with no "must" or

@@ -36,7 +36,7 @@ SUBJECTS = PRONOUNS | word_set(
     "it the a an your our this that these those there de het een er jouw onze dit dat deze die"
 )
 PREDICATES = PRONOUNS | word_set(
-    "is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
+    "it is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
     "kunt kan moet mag zal must"
 )  # a clause of its own beside a conjunction: "Python is een must en Airflow gebruiken we niet"
 PUNCTUATION = frozenset(",:;.!?()—–")

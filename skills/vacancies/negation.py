@@ -17,7 +17,8 @@
   don't write row-by-row loops") and "instead of", "without"… ("managed identities in plaats van wachtwoorden") may
   be part of what the sentence asks: when the same item is asked elsewhere in that sentence, it stays asked
   (skills.vacancies.reading). A "no", "geen" right before the mention denies the thing itself, never weakly
-  ("Cloudervaring: geen Azure, wel Docker").
+  ("Cloudervaring: geen Azure, wel Docker"), but before an item's generic word in a clause that denies no need it
+  describes the state the job keeps, which is asked ("no credentials live in code"; skills.vacancies.reading).
 - **Unless** the negation is part of a phrase that matched ("niet ingevulde velden", "zonder downtime": an item's
   concept, a requirement), of an idiom that asks (the editors' not-negating cues: "don't shy away from", "geen
   moeite met", "not only"), cancelled by "without"/"zonder" in its clause ("Nothing reaches production without
@@ -265,6 +266,22 @@ class NegationScope(Clauses):
             and self.sections[first] is not Section.NOT_ASKED
             and (first == 0 or self.words[first - 1] not in DENYING_THE_THING)
             and not (self._denied[clause] and not self._weak[clause] and not self._replaced(clause, first))
+            and not self._topic_denied(clause)
+            and not self._verdict_before(clause)
+        )
+
+    def denies_a_state(self, first: int) -> bool:
+        """Whether the mention at word ``first`` is negated only by a "no", "geen" right before it, in a clause that
+        denies no need, outside a section of what is not needed: for a generic word of an item's concept that
+        describes the state the job keeps ("no credentials live in code", "geen wachtwoorden in de repository"), not
+        what it does not need (a skill's or a tool's name: "No Spark in our stack")."""
+        clause = self.negation_clauses[first]
+        return (
+            first > 0
+            and self.words[first - 1] in DENYING_THE_THING
+            and self._first_negations[clause] == first - 1
+            and not self._denies_needing[clause]
+            and self.sections[first] is not Section.NOT_ASKED
             and not self._topic_denied(clause)
             and not self._verdict_before(clause)
         )

@@ -166,3 +166,33 @@ def test_a_wish_in_the_conditional_is_nice_to_have(demo, text, item):
 )
 def test_a_conditional_before_the_mention_or_with_a_must_asks(demo, text):
     assert asked_items(read_vacancy(text=text)) == {"pyspark/scalable-pipelines": True}
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Keep IAM roles tight: each pipeline reads only the buckets it needs and no credentials live in code.",
+            {"cloud/access": True, "cloud/storage-compute": True},
+        ),
+        (
+            "Op Azure zorg je dat er geen wachtwoorden in de code staan.",
+            {"cloud/cloud-platform": True, "cloud/access": True},
+        ),
+    ],
+)
+def test_no_before_a_generic_word_of_a_concept_describes_the_state_the_job_keeps(demo, text, asked):
+    assert asked_items(read_vacancy(text=text)) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On AWS, no credentials are needed for this job.",
+        "Each job writes to the S3 buckets it owns and no Spark is used.",
+    ],
+)
+def test_no_before_a_name_or_beside_a_need_still_denies(demo, text):
+    reading = read_vacancy(text=text)
+    assert "cloud/access" not in asked_items(reading)
+    assert "pyspark" not in asked_tools(reading)

@@ -115,6 +115,8 @@ CUES = {
         though it isn t a requirement\nthough it is not a requirement\nthough it s not a requirement
         though it isn t required\nthough it is not required\nbut it isn t a requirement\nbut it is not a requirement
         but it s not a requirement\nbut it isn t required\nbut it is not required\nbut it s not required
+        would not hurt\nwouldn t hurt\nwon t hurt\ndoesn t hurt\ndoes not hurt\ncan t hurt\nnever hurts
+        welcome extra\nin your favour\nin your favor\nappreciate
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
@@ -125,6 +127,7 @@ CUES = {
         al is het geen vereiste\nal is het geen must\nal is het niet vereist\nal is het niet noodzakelijk
         maar het is geen vereiste\nmaar het is geen must\nmaar het is niet vereist\nmaar het is niet noodzakelijk
         hoewel geen vereiste\nhoewel niet vereist\nhoewel niet noodzakelijk
+        kan geen kwaad\nkan nooit kwaad\nwaarderen\nin je voordeel
         """,
     ),
     Kind.NEGATION: (

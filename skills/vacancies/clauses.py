@@ -157,6 +157,12 @@ class Clauses(Sentences):
             end += 1
         return end
 
+    def clause_starts_between(self, first: int, end: int) -> list[int]:
+        """The first words of the clauses that open after word ``first`` and before word ``end``."""
+        return self.clause_starts[
+            bisect.bisect_right(self.clause_starts, first) : bisect.bisect_left(self.clause_starts, end)
+        ]
+
     def goes_on(self, clause: int) -> bool:
         """Whether ``clause`` follows the clause before it in its sentence with no comma or colon between."""
         start = self.clause_starts[clause]

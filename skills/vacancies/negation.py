@@ -58,7 +58,7 @@ and the reader.
 import bisect
 
 from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER, Clauses
-from skills.vacancies.cues import Occurrences, Section
+from skills.vacancies.cues import Occurrences, Section, any_within
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
@@ -176,6 +176,9 @@ class NegationScope(Clauses):
             ):  # not "shuffles die niet nodig zijn": what it says of a mention right before it is a fault to fix
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
                 self._weak[clause - 1] = False
+        self._topics: dict[int, bool] = {}  # per clause, once asked
+        self._verdicts: dict[int, bool] = {}
+        self._named_words = sorted(self.named)
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()
 
@@ -309,6 +312,12 @@ class NegationScope(Clauses):
         return self._topic_denied(self.negation_clauses[index])
 
     def _topic_denied(self, clause: int) -> bool:
+        """:meth:`_read_topic_denied`, read once per clause: every mention of a long list asks it."""
+        if clause not in self._topics:
+            self._topics[clause] = self._read_topic_denied(clause)
+        return self._topics[clause]
+
+    def _read_topic_denied(self, clause: int) -> bool:
         """Whether ``clause`` is a question, or a topic before a colon, a dash or an aside on its line, and the clause
         after it is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not
         required", "Airflow (not required)"; after a topic of names and fillers only ("Spark experience: we don't use
@@ -349,15 +358,13 @@ class NegationScope(Clauses):
         """Whether the sentence goes on from ``clause`` through asides that name nothing to a last clause that denies
         needing and ends on its verb, whose object is the topic before them ("Airflow, on the other hand, you will
         not need.", "Airflow, daarentegen, hoef je niet te kennen.", "Airflow, eerlijk gezegd, gebruiken we niet.")."""
-        sentence = self.sentences[self.clause_starts[clause]]
-        last = clause
-        while last + 1 < len(self.clause_starts) and self.sentences[self.clause_starts[last + 1]] == sentence:
-            last += 1
-        end = self._clause_end(last)
+        start = self.clause_starts[clause]
+        end = bisect.bisect_right(self.sentences, self.sentences[start])
+        last = bisect.bisect_right(self.clause_starts, end - 1) - 1
         return (
             self._denies_needing[last]
             and (self.words[end - 1] in NEEDING or end - 1 in self._negation_words)
-            and self.named.isdisjoint(range(self.clause_starts[clause], end))
+            and not any_within(self._named_words, start, end)
         )
 
     def _only_verdict(self, words: range) -> bool:
@@ -365,6 +372,12 @@ class NegationScope(Clauses):
         return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
 
     def _verdict_before(self, clause: int) -> bool:
+        """:meth:`_read_verdict_before`, read once per clause: every mention of a long list asks it."""
+        if clause not in self._verdicts:
+            self._verdicts[clause] = self._read_verdict_before(clause)
+        return self._verdicts[clause]
+
+    def _read_verdict_before(self, clause: int) -> bool:
         """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
         ("Geen vereiste: Docker", "Not needed for this role: Spark"), or a negated label of a colon or a dash whose
         negation goes on into the names after it ("No big data tooling: Spark, Kafka", "Geen streaming – Kafka,
@@ -465,8 +478,8 @@ class NegationScope(Clauses):
             gap = self.gaps[begin]
             if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
                 break
-            if "\n" not in gap and len(referred) > 1 and not self._points_back_itself(begin):
-                break
+            if "\n" not in gap and len(referred) > 1 and (len(referred) > 2 or not self._points_back_itself(begin)):
+                break  # one sentence back, or two past one that points back itself
             referred.append(self.sentences[begin - 1])
             if "\n" in gap:
                 break
@@ -478,4 +491,4 @@ class NegationScope(Clauses):
         so a pronoun after it points past it ("Vroeger draaiden we op Databricks. Dat platform hebben we uitgezet; je
         komt het nergens meer tegen.")."""
         end = bisect.bisect_right(self.sentences, self.sentences[begin])
-        return self.words[begin] in POINTING_BACK and self.named.isdisjoint(range(begin, end))
+        return self.words[begin] in POINTING_BACK and not any_within(self._named_words, begin, end)

@@ -196,3 +196,34 @@ def test_no_before_a_name_or_beside_a_need_still_denies(demo, text):
     reading = read_vacancy(text=text)
     assert "cloud/access" not in asked_items(reading)
     assert "pyspark" not in asked_tools(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You might also know Docker.",
+        "Misschien heb je al met Docker gewerkt.",
+        "If you know Docker, we will be glad.",
+        "Als je Docker kent, is dat fijn.",
+        "Heb je Docker-ervaring, dan is dat mooi.",
+        "Docker is mooi, maar geen eis.",
+        "Docker would not hurt.",
+        "Docker kan geen kwaad.",
+    ],
+)
+def test_a_guess_a_condition_on_the_candidate_or_a_denied_must_is_nice_to_have(demo, text):
+    reading = read_vacancy(text=text)
+    assert asked_items(reading) == {"ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You might work on Docker images and Spark jobs.",
+        "Als er een Docker-build mislukt, zoek je uit waarom.",
+        "Als je bij ons werkt, bouw je Docker-images.",
+        "Docker is a must, but not Kubernetes.",
+    ],
+)
+def test_a_guess_at_tasks_an_event_or_a_must_still_asks(demo, text):
+    assert asked_items(read_vacancy(text=text))["ci-cd/docker"] is True

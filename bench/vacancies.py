@@ -370,10 +370,15 @@ def long_vacancy(vacancies: list[Labelled], *, length: int, seed: int) -> str:
 HOSTILE_LETTERS = "aeioukrstnmbl"
 
 
+TOPIC_TAIL = "on the other hand, you will not need it."  # the verb a whole sentence of names is the object of
+
+
 def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
     """Texts of ``length`` characters built to make a careless reader work hard, by what they exercise: thousands of
-    made-up capitalised names, in one list after a known product, repeated, alone and on bullets, and the mentions the
-    reader weighs against their whole sentence (years, languages, "a plus") thousands of times in one sentence."""
+    made-up capitalised names, in one list after a known product, repeated, alone and on bullets, the mentions the
+    reader weighs against their whole sentence (years, languages, "a plus") thousands of times in one sentence, and
+    the structures its negation and wish rules read around a mention (a topic of thousands of names before its verb,
+    thousands of contrasts in one sentence, thousands of pronouns pointing back)."""
     rng = random.Random(seed)
     names = ["Z" + "".join(rng.choice(HOSTILE_LETTERS) for _ in range(5)) for _ in range(length // 4)]
     texts = {
@@ -386,6 +391,9 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
         "years in one sentence": "You bring " + ", ".join(["5 years"] * length),
         "a language in one sentence": "You know " + ", ".join(["Dutch"] * length),
         "a language a plus": "Dutch is a plus, " * length,
+        "a topic before an aside": ("Spark, " * length)[: length - len(TOPIC_TAIL)] + TOPIC_TAIL,
+        "contrasts in one sentence": "Docker is mooi, maar geen eis, " * length,
+        "pronouns pointing back": "We use pandas. " + "It isn't part of this job. " * length,
     }
     return {kind: text[:length] for kind, text in texts.items()}
 

@@ -115,6 +115,8 @@ CUES = {
         though it isn t a requirement\nthough it is not a requirement\nthough it s not a requirement
         though it isn t required\nthough it is not required\nbut it isn t a requirement\nbut it is not a requirement
         but it s not a requirement\nbut it isn t required\nbut it is not required\nbut it s not required
+        would not hurt\nwouldn t hurt\nwon t hurt\ndoesn t hurt\ndoes not hurt\ncan t hurt\nnever hurts
+        welcome extra\nin your favour\nin your favor\nappreciate
         """,
         """
         een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
@@ -125,6 +127,7 @@ CUES = {
         al is het geen vereiste\nal is het geen must\nal is het niet vereist\nal is het niet noodzakelijk
         maar het is geen vereiste\nmaar het is geen must\nmaar het is niet vereist\nmaar het is niet noodzakelijk
         hoewel geen vereiste\nhoewel niet vereist\nhoewel niet noodzakelijk
+        kan geen kwaad\nkan nooit kwaad\nwaarderen\nin je voordeel
         """,
     ),
     Kind.NEGATION: (
@@ -132,12 +135,13 @@ CUES = {
         no\nnot\ndon t\ndoesn t\ndo not\ndoes not\nhaven t\nhasn t\nwon t\nwill not\nneedn t\nno need
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
         out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
-        only by\noutside the scope\noutside of the scope\noutside our scope
+        only by\noutside the scope\noutside of the scope\noutside our scope\nn a
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
+        n v t\nlinks liggen
         """,
     ),
     Kind.NEGATION_NEXT: (

@@ -36,7 +36,7 @@ SUBJECTS = PRONOUNS | word_set(
     "it the a an your our this that these those there de het een er jouw onze dit dat deze die"
 )
 PREDICATES = PRONOUNS | word_set(
-    "is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
+    "it is are was were be zijn ben bent heeft hebt heb hebben has have will can do does don doesn wordt worden kun "
     "kunt kan moet mag zal must"
 )  # a clause of its own beside a conjunction: "Python is een must en Airflow gebruiken we niet"
 PUNCTUATION = frozenset(",:;.!?()—–")
@@ -156,6 +156,12 @@ class Clauses(Sentences):
         ):
             end += 1
         return end
+
+    def clause_starts_between(self, first: int, end: int) -> list[int]:
+        """The first words of the clauses that open after word ``first`` and before word ``end``."""
+        return self.clause_starts[
+            bisect.bisect_right(self.clause_starts, first) : bisect.bisect_left(self.clause_starts, end)
+        ]
 
     def goes_on(self, clause: int) -> bool:
         """Whether ``clause`` follows the clause before it in its sentence with no comma or colon between."""

@@ -75,6 +75,13 @@ class Cues:
         return found
 
 
+def any_within(positions: list[int], begin: int, end: int) -> bool:
+    """Whether a word of ``positions`` (in order) stands within words ``begin``…``end - 1``: by bisection, so a rule
+    that asks it once per mention reads a long sentence in time that grows with it."""
+    found = bisect.bisect_left(positions, begin)
+    return found < len(positions) and positions[found] < end
+
+
 def any_between(occurrences: Occurrences, begin: int, end: int) -> bool:
     """Whether a cue lies wholly within words ``begin``…``end - 1``."""
     index = bisect.bisect_left(occurrences, (begin, -1))

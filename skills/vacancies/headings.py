@@ -6,6 +6,9 @@
   it says so ("What's not required:", "Not required, but a plus:"; a nice cue only when it opens that line, not
   deep in the first entry: "- Six years, ideally in payments"). A line that starts with a cue and goes on after
   a colon ("Pré: kennis van Kafka") is of that kind by itself and leaves the section as it was.
+- A short negated title opened by "what", "wat", "things"… opens what is not needed above a paragraph too ("What
+  you won't be doing\nWriting Airflow DAGs…"); in such a paragraph a sentence without a negation right after a
+  negated one explains it and asks ("Airflow gebruiken we niet; onze jobs worden door AWS ingepland.").
 - A line that starts with a heading's words but goes on as a sentence ("About half of your time…", "- Je hebt
   gewerkt met Google Cloud.") is not a heading, nor is an entry of a list ("- Over 5 years of Spark") unless it
   holds the heading alone ("- Nice to have:"). A bare company or offer cue ("About", "Over", "Working at",
@@ -31,6 +34,8 @@ BARE_CUE_WORDS = 2  # a company or offer cue this short also opens ordinary line
 # functions…", "Working at scale", "Training ML models"): it is a heading alone, before ":" or "?", or before a title
 TITLE_AFTER_CUE = 2  # the words a title may add to a bare cue ("Salary and benefits", "We offer you", "About this
 # company"); more must be a name ("Working at the Port of Rotterdam"), and more before a full stop make a sentence
+FREE_RELATIVES = frozenset(("what", "wat", "things", "dingen", "zaken", "where", "waar", "which", "welke"))  # open a
+# title that names a kind of thing rather than a thing: "What you won't be doing", "Wat je bij ons níet doet"
 TITLE_OPENERS = frozenset(("and", "en", "this", "deze", "our", "onze", "the", "de", "het", "you", "jou", "je", "u"))
 NAME_JOINERS = frozenset(("of", "the", "van", "de", "der", "den", "het", "and", "en"))  # "Port of Rotterdam"
 TITLE_AFTER_PARAGRAPH_WORDS = 6
@@ -96,6 +101,7 @@ class Headings(Sentences):
             elif kind is None and (
                 self._unknown_heading(lines, number, body, after_colon)
                 or (current in ASKING_NOTHING and self._title_after_paragraph(lines, line_starts, number, body))
+                or self._negated_title(lines, number, body)
                 or (
                     current in LIST_SECTIONS
                     and self._after_list_or_sentence(lines, number)
@@ -113,11 +119,25 @@ class Headings(Sentences):
             if current is Section.NOT_ASKED and self._nice_cue_within(begin, end):
                 current = Section.NICE  # "Not required, but a plus:"
             self.sections[begin:end] = [current] * (end - begin)
+            if current is Section.NOT_ASKED and kind is None and not BULLETS.match(line).group().strip():
+                self._explanations_asked(begin, end)
             if current is Section.NOT_ASKED and kind is None and after_colon:
                 # "- Airflow: we orchestrate with Databricks Workflows": what follows the colon explains
                 colon = line_starts[number] + line.index(":")
                 explained = bisect.bisect_right(self.starts, colon, begin, end)
                 self.sections[explained:end] = [Section.PLAIN] * (end - explained)
+
+    def _explanations_asked(self, begin: int, end: int) -> None:
+        """In a paragraph of what is not needed, a sentence without a negation right after one with it explains it
+        and asks as any sentence would ("Airflow gebruiken we niet; onze jobs worden door AWS zelf ingepland."); the
+        others stay not asked ("Writing Airflow DAGs or tuning Spark jobs.")."""
+        negated_before = False
+        while begin < end:
+            sentence_end = min(bisect.bisect_right(self.sentences, self.sentences[begin]), end)
+            negated = self._negates_within(begin, sentence_end)
+            if negated_before and not negated:
+                self.sections[begin:sentence_end] = [Section.PLAIN] * (sentence_end - begin)
+            negated_before, begin = negated, sentence_end
 
     def _title_after_cue(self, cue: tuple[str, ...], begin: int, end: int, body: str) -> bool:
         """Whether the words of a company or offer heading's line after its cue still make a title: none, a few that
@@ -188,6 +208,20 @@ class Headings(Sentences):
         if body.endswith((*SENTENCE_MARKS, ":", ";", "?")) or BULLETS.match(line).group().strip():
             return False
         return self._after_empty_line(lines, line_starts, number)
+
+    def _negated_title(self, lines: list[Line], number: int, body: str) -> bool:
+        """A short line without a sentence's end, opened by "what", "wat", "things"… and negated, above more text:
+        the title of what the job does not ask, whatever follows it, a list or a paragraph ("What you won't be
+        doing\nWriting Airflow DAGs…", "Wat je bij ons níet doet\nAirflow-DAG's onderhouden…")."""
+        begin, end, line = lines[number]
+        return (
+            number + 1 < len(lines)
+            and end - begin <= HEADING_MAX_WORDS
+            and self.words[begin] in FREE_RELATIVES
+            and not LIST_ENTRY.match(line)
+            and not body.endswith((*SENTENCE_MARKS, ";", "?"))
+            and self._negates_within(begin, end)
+        )
 
     @staticmethod
     def _unknown_heading(lines: list[Line], number: int, body: str, after_colon: str) -> bool:

@@ -11,7 +11,11 @@ of the reader asks about a mention.
 - **Nice to have**: a mention in a nice-to-have section, or in a sentence with a cue such as "is een pré", "bij
   voorkeur", "is a plus", "preferably", "but not required". A cue does not reach past a "must" or a "but" ("SQL is
   a must, Docker is a plus"; but "Spark is geen vereiste, maar wel een plus"), and one in a sentence that refers
-  back makes the question before it nice ("Know Docker? That's a plus."). Everything else a vacancy names is
+  back makes the question before it nice ("Know Docker? That's a plus."). So is a mention the sentence wishes for
+  rather than demands, with no must in it: followed closely by the conditional ("Python would be handy", "Docker
+  zou handig zijn"; not "You would be building Spark jobs"), guessed at ("You might also know Docker"), in a
+  condition on the candidate ("Als je Docker kent, …", "Heb je Docker-ervaring, dan …"; not "als er één mislukt"),
+  or before a contrast that denies a must ("Docker is mooi, maar geen eis"). Everything else a vacancy names is
   required.
 - **Offered**: what a sentence offers as training is not asked ("we will train you in Airflow", "bij ons leer je
   werken met dbt"): at most seven words after the cue, in its clause, with no "must" or "but" between.
@@ -22,6 +26,7 @@ skills.vacancies.cues; this module keeps the names the rest of the reader import
 
 import bisect
 
+from skills.vacancies.clauses import MAIN
 from skills.vacancies.cues import (
     ASKING_NOTHING,
     NEGATION,
@@ -31,9 +36,10 @@ from skills.vacancies.cues import (
     OFFERED,
     Cues,
     Section,
+    any_within,
 )
 from skills.vacancies.headings import Headings
-from skills.vacancies.negation import NegationScope
+from skills.vacancies.negation import RESTORING, NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 
@@ -48,7 +54,18 @@ MUSTS = word_set(
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
 REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
-RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its sentence negated: "geen Azure, wel AWS"
+CONDITIONALS = word_set("would zou zouden")  # after what they are said of, a wish, not a demand: "Python would be
+# handy", "Ervaring met Docker zou handig zijn"
+CONDITIONAL_REACH = 5
+HEDGES = word_set("maybe perhaps might possibly misschien wellicht mogelijk eventueel")  # "You might also know
+# Docker", "Misschien heb je al met Docker gewerkt": a guess at the candidate, not a demand
+KNOWING = word_set("know knows known worked used experience familiar kent ken kennen gewerkt gebruikt ervaring bekend")
+IF_WORDS = word_set("if als mocht indien")  # a mention in a condition on the candidate is welcome, not demanded:
+# "Als je Docker kent, is dat fijn"; so is one in a Dutch condition that opens with its verb: "Heb je
+# Docker-ervaring, dan is dat mooi"
+SECOND_PERSON = word_set("you je jij u")
+THEN = word_set("dan then")
+NOT_A_MUST_REACH = 3  # "…, maar geen eis", "…, but not mandatory": a contrast that denies a must
 OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you in Airflow and dbt"
 
 
@@ -81,6 +98,14 @@ class Layout(NegationScope, Headings):
             if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
         self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
+        self._conditionals = [index for index, word in enumerate(self.words) if word in CONDITIONALS]
+        self._hedges = [index for index, word in enumerate(self.words) if word in HEDGES]
+        self._knowing = [index for index, word in enumerate(self.words) if word in KNOWING]
+        self._wishing_sentences = {  # the sentences where a wish may stand: the rest need not be read for one
+            self.sentences[index]
+            for positions in (self._conditionals, self._hedges, self._contrasts)
+            for index in positions
+        } | {self.sentences[index] for index, word in enumerate(self.words) if word in IF_WORDS or word in THEN}
         self.read_sections()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
@@ -97,7 +122,7 @@ class Layout(NegationScope, Headings):
         if not self.sentences:
             return False
         sentence = self.sentences[first]
-        if sentence in self.nice_questions:
+        if sentence in self.nice_questions or self._wished(first):
             return True
         if sentence not in self.nice_sentences:
             return False
@@ -112,6 +137,57 @@ class Layout(NegationScope, Headings):
                 continue
             return True
         return False
+
+    def _wished(self, first: int) -> bool:
+        """Whether the sentence of word ``first`` wishes for it rather than demands it, with no must and no negation
+        of the mention: a "would", "zou" closely after it in its clause ("Python would be handy", "Kennis van Docker
+        zou handig zijn"; not "Spark would be essential", "You would be building Spark jobs"), a guess at what the
+        candidate knows in its clause ("You might also know Docker", "Misschien heb je al met Docker gewerkt"), a
+        condition on the candidate it stands in ("Als je Docker kent, is dat fijn", "Heb je Docker-ervaring, dan is
+        dat mooi"; not "als er één mislukt"), or a contrast right after it that denies a must ("Docker is mooi, maar
+        geen eis"). Each test finds its words by bisection, so a sentence of thousands of mentions reads in time
+        that grows with it."""
+        sentence = self.sentences[first]
+        if sentence not in self._wishing_sentences:
+            return False
+        begin = bisect.bisect_left(self.sentences, sentence)
+        end = bisect.bisect_right(self.sentences, sentence)
+        if self._not_a_must_after(first, end):
+            return True
+        if any_within(self._musts, begin, end) or self.is_negated(first, first):
+            return False
+        clause_begin, clause_end = self.clause_span(first)
+        if any_within(self._conditionals, first + 1, min(clause_end, first + CONDITIONAL_REACH + 1)):
+            return True
+        if any_within(self._hedges, clause_begin, clause_end) and any_within(self._knowing, clause_begin, clause_end):
+            return True  # a guess at what the candidate knows, not at the tasks: "Tasks might include Spark jobs"
+        clause = self.negation_clauses[first]
+        condition = self.clause_starts[clause]
+        if self.clause_kinds[clause] != MAIN and self.words[condition] in IF_WORDS and condition + 1 < end:
+            return self.words[condition + 1] in SECOND_PERSON  # a condition on the candidate, not an event
+        following = bisect.bisect_right(self.clause_starts, first)
+        return (
+            begin + 1 < end
+            and self.words[begin + 1] in SECOND_PERSON
+            and following < len(self.clause_starts)
+            and self.clause_starts[following] < end
+            and self.words[self.clause_starts[following]] in THEN
+        )
+
+    def _not_a_must_after(self, first: int, end: int) -> bool:
+        """Whether the first contrast after word ``first`` in its sentence denies a must, with no must before it:
+        "Docker is mooi, maar geen eis", "Airflow is handy but not mandatory"."""
+        found = bisect.bisect_right(self._contrasts, first)
+        if found == len(self._contrasts) or self._contrasts[found] >= end:
+            return False
+        contrast = self._contrasts[found]
+        denial = self.words[contrast + 1 : contrast + 1 + NOT_A_MUST_REACH]
+        return (
+            not any_within(self._musts, first + 1, contrast)
+            and bool(denial)
+            and denial[0] in NOT_A_MUST
+            and not MUSTS.isdisjoint(denial)
+        )
 
     def is_offered(self, first: int) -> bool:
         """Whether an offer cue stands at most seven words before word ``first`` in its clause, with no "must" or

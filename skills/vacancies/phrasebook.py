@@ -9,6 +9,10 @@ stemmer reads English names as Dutch words ("Dagster" → "dag", the Dutch for d
 may be a Dutch stem of another word ("OOP" and the Dutch stem of "open"). A tool's name counts with its English
 stem and as it is written, in either line.
 
+An item's phrase of two words is found with a third word between them too, a modifier of its noun ("empty battery
+readings", "automatisch wordt getest"), but not a word of grammar that joins, negates or stands for a thing ("small
+or large functions", "retries them automatically").
+
 Items count their own phrases; tools count their name and their own phrases. A tool's vacancy keywords do not:
 many of them name a topic, not the tool ("SQL" for dbt, "performance" for NumPy), and would make every vacancy
 that says "SQL" ask for dbt.
@@ -37,8 +41,21 @@ from portal.cache.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
 from skills.vacancies.cues import Cues
 from skills.vacancies.terms import TechTerms
-from skills.vacancies.text import Splitter, Token, words
+from skills.vacancies.text import Splitter, Token, word_set, words
 
+GRAMMAR_WORDS = word_set(
+    """
+    and or nor but not no the a an of to in on at by for from with as than is are be was were it its this that
+    en of noch maar niet geen de het een van te in op aan bij voor uit met als dan is zijn was waren dit dat die
+    i you he she we they me him her us them my your his our their je jij u hij zij ze wij we hem haar ons hen hun
+    mijn jouw onze can could will would shall should may might must do does did has have had been being
+    kan kun kunt kunnen moet moeten mag mogen zal zullen zou zouden wordt worden werd heeft hebt heb hebben
+    """
+)  # never the word between the two of a phrase: they join, negate, stand for a thing or carry a verb, where a
+# modifier describes the phrase's noun
+DUTCH_PASSIVE = word_set("wordt worden werd werden")  # but a Dutch clause puts its auxiliary between an adverb and
+# the participle of a phrase: "zodat elke wijziging automatisch wordt getest"
+BETWEEN_EXCLUDED = {"en": GRAMMAR_WORDS, "nl": GRAMMAR_WORDS - DUTCH_PASSIVE}
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"
 
@@ -92,6 +109,8 @@ class Phrasebook:
         self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
         targets: dict[str, set[tuple[str, int, int, bool, str]]] = defaultdict(set)
+        self.modified: dict[tuple[str, str, str], set[tuple[int, bool]]] = defaultdict(set)  # an item's phrase of
+        # two words → the item: found with one word between them as well ("empty battery readings")
         for phrase in phrases:
             tokens = self.splitter.tokens(phrase.text)
             if not tokens:
@@ -103,6 +122,9 @@ class Phrasebook:
             }[phrase.language]
             for stems, line in keys:
                 targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
+            if phrase.kind == ITEM and len(tokens) == 2 and phrase.language != NAME:
+                for (first, second), line in keys:
+                    self.modified[first, second, line].add((phrase.target_id, phrase.needs_context))
         self.automaton = ahocorasick.Automaton()
         for key, found in targets.items():
             self.automaton.add_word(key, (len(key), tuple(sorted(found))))
@@ -127,7 +149,25 @@ class Phrasebook:
                 for kind, target_id, length, needs_context, matches in targets:
                     if matches in (language, NAME):
                         found.add(Found(kind, target_id, first, first + length - 1, needs_context))
+            found.update(self._modified(tokens, stems, language))
         return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+
+    def _modified(self, tokens: list[Token], stems: list[str], language: str) -> list[Found]:
+        """An item's phrase of two words with one more word between them, a modifier of the phrase's noun ("empty
+        battery readings", "ontbrekende numerieke waarden", "failed nightly loads"): each word a whole one after a
+        single space or hyphen, the one between no word of grammar ("empty or readings", "tables not together") but
+        a Dutch passive's auxiliary ("automatisch wordt getest")."""
+        found = []
+        modified, excluded = self.modified, BETWEEN_EXCLUDED[language]
+        for index in range(len(tokens) - 2):
+            targets = modified.get((stems[index], stems[index + 2], language))
+            if not targets:
+                continue
+            before, middle, after = tokens[index : index + 3]
+            if middle.start - before.end != 1 or after.start - middle.end != 1 or middle.folded in excluded:
+                continue
+            found += [Found(ITEM, target_id, index, index + 2, needs) for target_id, needs in targets]
+        return found
 
 
 def build_phrasebook() -> Phrasebook:

@@ -245,6 +245,8 @@ def read_vacancy(*, text: str) -> VacancyReading:
         first_word, last_word = words_of[hit]
         asks_nothing = layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word)
         negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
+        if negated and hit.kind == ITEM and hit.needs_context and layout.denies_a_state(first_word):
+            negated = False  # "no credentials live in code": the state the job keeps
         placed.append([hit, start, end, first_word, last_word, negated, asks_nothing])
         if negated and layout.is_weakly_negated(first_word, last_word):
             weakly_negated.add(start)

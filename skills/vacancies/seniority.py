@@ -7,10 +7,11 @@ Seniority, the first rule that gives an answer:
    "ervaren", "experienced" → senior. A title with two levels ("Medior/Senior") asks for the lower one: a
    candidate at that level is invited.
 2. **Years of experience** asked for ("5+ jaar ervaring", "at least 3 years", "3–5 years of experience"; a number
-   in a sentence about experience, or with "+", "minimaal", "at least", or a range: "3–5 years in a data
-   engineering role"), outside the "what we offer" section and not a part of years asked before it ("5 jaar
-   ervaring, waarvan 2 met Spark"): the smallest number asked decides — 0–1 years junior, 2–4 medior, 5 or more
-   senior.
+   in a sentence about experience in any form of its words ("experience", "engineering", "development",
+   "ontwikkelaar"…), or with "+", "minimaal", "at least", or a range: "3–5 years in a data engineering role"),
+   outside the "what we offer" section and not a part of years asked before it ("5 jaar ervaring, waarvan 2 met
+   Spark"); "up to", "tot" before the number ask none ("Up to one year of experience"): the smallest number asked
+   decides — 0–1 years junior, 2–4 medior, 5 or more senior.
 3. **Level words in the text** (not "lead", "staff", "ervaren" or "experienced", which also describe colleagues or
    verbs): the level named most often, the lower one on a tie.
 4. Otherwise ``unknown``.
@@ -49,9 +50,20 @@ TITLE_ONLY_WORDS = {"lead": SENIOR, "staff": SENIOR, "ervaren": SENIOR, "experie
 TWO_WORD_LEVELS = {("mid", "level"): MEDIOR, ("entry", "level"): JUNIOR}
 FIRST_OF_TWO_WORD_LEVELS = frozenset(first for first, _second in TWO_WORD_LEVELS)
 
-EXPERIENCE_WORDS = word_set(
-    "ervaring werkervaring experience ervaren experienced werkzaam engineering professional engineer developer"
-)  # "Six years of data engineering", "Four years of professional Python development", "Over 5 years as a data engineer"
+EXPERIENCE_STEMS = (
+    "ervar",
+    "werkervar",
+    "experien",
+    "werkzaam",
+    "engineer",
+    "professional",
+    "develop",
+    "ontwikkel",
+    "programm",
+)  # how a word about experience begins, whatever its form: "Six years of data engineering", "Three years of
+# backend development", "Over 5 years as a data engineer", "drie jaar als ontwikkelaar", "werkervaring"
+UP_TO = (("up", "to"), ("at", "most"), ("tot",), ("maximaal",), ("hooguit",), ("max",))  # "Up to one year of
+# experience": the fewest years asked are none
 PART_OF_EARLIER = frozenset(("waarvan", "including", "whereof"))  # "5 jaar ervaring, waarvan 2 jaar met Spark"
 NUMBER_WORDS = {
     **dict.fromkeys(("zero", "nul"), 0),
@@ -124,6 +136,8 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         about = ABOUT_YEARS.match(text, match.end()) if low in ("een", "één") and not match.group("range") else None
         low = about.group("low").lower() if about else low
         low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
+        if any(tuple(layout.words[index - len(words) : index]) == words for words in UP_TO if index >= len(words)):
+            low = 0
         sentence = layout.sentences[index]
         if sentence not in sentences:
             sentences[sentence] = _read_sentence(layout, sentence)
@@ -153,7 +167,7 @@ def _read_sentence(layout: Layout, sentence: int) -> tuple[bool, int]:
         ),
         end,
     )
-    return not EXPERIENCE_WORDS.isdisjoint(words), parts_after
+    return any(word.startswith(EXPERIENCE_STEMS) for word in words), parts_after
 
 
 def seniority_of(text: str, layout: Layout, *, years: list[int]) -> str:

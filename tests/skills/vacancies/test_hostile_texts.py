@@ -45,3 +45,15 @@ def test_years_and_languages_named_thousands_of_times_in_one_sentence_are_read_o
     assert read_vacancy(text=asked[:VACANCY_MAX_CHARS]).requirements.years == 5
     fluent = "You speak fluent Dutch, " + ", ".join(["Dutch"] * 3000)
     assert read_vacancy(text=fluent[:VACANCY_MAX_CHARS]).requirements.languages == ("nl",)
+
+
+def test_the_negation_and_wish_rules_read_thousands_of_mentions_in_one_sentence(demo):
+    topic = read_vacancy(text=HOSTILE["a topic before an aside"])
+    assert [entry.tool.slug for entry in topic.not_asked_tools] == ["pyspark"]
+    assert topic.tools == ()
+    assert [
+        (entry.item.slug, entry.required) for entry in read_vacancy(text=HOSTILE["contrasts in one sentence"]).items
+    ] == [("docker", False)]
+    assert [entry.tool.slug for entry in read_vacancy(text=HOSTILE["pronouns pointing back"]).not_asked_tools] == [
+        "pandas"
+    ]

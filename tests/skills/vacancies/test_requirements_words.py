@@ -46,6 +46,11 @@ def test_a_language_is_read_in_everyday_words(demo, text, languages):
         ("Zero to two years of professional experience.", 0),
         ("Nul tot twee jaar werkervaring.", 0),
         ("You have several years of experience.", None),
+        ("Three years of backend development in Python.", 3),  # any form of a word about experience
+        ("Vier jaar als ontwikkelaar.", 4),
+        ("Up to one year of experience, or a relevant degree.", 0),  # at most: none asked
+        ("Tot twee jaar werkervaring.", 0),
+        ("Three years of contracts with our clients.", None),
     ],
 )
 def test_years_in_words_and_ranges_are_the_fewest_asked(demo, line, years):

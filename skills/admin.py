@@ -68,7 +68,6 @@ def recompute_context(role: Role) -> dict:
     if not hasattr(role, "recompute_status"):  # a role read without the annotations (the add page)
         role = with_recompute_state(Role.objects.filter(pk=role.pk)).first() or role
     total = getattr(role, "recompute_total", None)
-    failure = getattr(role, "recompute_failure", "") or ""
     written = getattr(role, "recompute_written", None) or 0
     return {
         "status": getattr(role, "recompute_status", None),
@@ -76,7 +75,7 @@ def recompute_context(role: Role) -> dict:
         "total": total,
         "percent": min(100, written * 100 // total) if total else 0,
         "ended": getattr(role, "recompute_ended", None),
-        "failure": reason_of_failure(RoleRecompute(error=failure)) if failure else "",
+        "failure": reason_of_failure(RoleRecompute, getattr(role, "recompute_failure", "") or ""),
         "last_finished": getattr(role, "recompute_last_finished", None),
     }
 

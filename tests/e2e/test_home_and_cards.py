@@ -117,7 +117,8 @@ def test_the_header_cuts_a_long_account_address_short_on_one_line_at_1280(live_s
     load_catalog_demo()
     load_skills_demo()
     editor = EditorFactory(email="maximiliaan.van.den.berghe-oosterhout.data-engineering@example-consultancy.nl")
-    EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)  # engineer and editor at once
+    editor.groups.add(*RecruiterFactory().groups.all())  # the most links: editor, recruiter and engineer at once
+    EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)
     page = open_page(browser, language=language, width=1280)
     journey = Journey(page, request.node.name)
     share_session(page, live_server, editor)
@@ -132,3 +133,14 @@ def test_the_header_cuts_a_long_account_address_short_on_one_line_at_1280(live_s
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280, width
     journey.step("header at 1280")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_header_shows_an_ordinary_account_address_whole_at_1280(live_server, browser, language):
+    recruiter = RecruiterFactory(email="recruiter.jansen@example.com")
+    page = open_page(browser, language=language, width=1280)
+    share_session(page, live_server, recruiter)
+    page.goto(live_server.url + reverse("recruiting:candidate-list"))
+    name = page.locator(".nav-account-email")
+    expect(name).to_have_text(recruiter.email)
+    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")  # not cut

@@ -68,7 +68,6 @@ def recompute_context(role: Role) -> dict:
     if not hasattr(role, "recompute_status"):  # a role read without the annotations (the add page)
         role = with_recompute_state(Role.objects.filter(pk=role.pk)).first() or role
     total = getattr(role, "recompute_total", None)
-    failure = getattr(role, "recompute_failure", "") or ""
     written = getattr(role, "recompute_written", None) or 0
     return {
         "status": getattr(role, "recompute_status", None),
@@ -76,7 +75,7 @@ def recompute_context(role: Role) -> dict:
         "total": total,
         "percent": min(100, written * 100 // total) if total else 0,
         "ended": getattr(role, "recompute_ended", None),
-        "failure": reason_of_failure(RoleRecompute(error=failure)) if failure else "",
+        "failure": reason_of_failure(RoleRecompute, getattr(role, "recompute_failure", "") or ""),
         "last_finished": getattr(role, "recompute_last_finished", None),
     }
 
@@ -259,7 +258,9 @@ class RoleRequirementInline(admin.TabularInline):
 
 @admin.register(Role)
 class RoleAdmin(BilingualAdmin):
-    list_display = ("title", "is_senior", "published", "order", "requirement_count", "recompute_status", "updated_at")
+    # Beside the navigation and the filters a laptop's screen leaves about 630 pixels for the table: the role's
+    # facts and the state of its matches share one column that wraps.
+    list_display = ("title", "published", "order", "details")
     readonly_fields = ("recompute_status",)
     list_editable = ("published", "order")
     list_filter = ("published", "is_senior")
@@ -272,9 +273,10 @@ class RoleAdmin(BilingualAdmin):
         roles = super().get_queryset(request).editorial()
         return with_recompute_state(roles.annotate(requirement_count=Count("requirements")))
 
-    @admin.display(description=_("requirements"), ordering="requirement_count")
-    def requirement_count(self, obj: Role) -> int:
-        return obj.requirement_count
+    @admin.display(description=_("details"))
+    def details(self, obj: Role) -> str:
+        """Whether the role is senior, how many requirements it has and when it changed; then its matches' state."""
+        return render_to_string("admin/skills/role/details.html", {"role": obj, **recompute_context(obj)})
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         """After the requirements are saved, a job refreshes every engineer's stored match with this role."""

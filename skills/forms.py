@@ -15,7 +15,7 @@ LINK_ERROR = _("Enter a link that starts with http:// or https://.")
 
 
 LEVEL_DESCRIPTIONS = {
-    Level.NONE: _("None — not yet."),
+    Level.NONE: _("No experience yet — not tried it."),
     Level.LEARNING: _("Learning — tried it, still needs help."),
     Level.WORKING: _("Working — use it on your own at work. From here an item counts as ticked."),
     Level.STRONG: _("Strong — handle the hard cases and review others."),

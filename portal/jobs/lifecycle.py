@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 
 # Why a job failed: a code on its row (``Job.error``), put in words in the reader's language when shown
-# (``Job.failure_reason``). Rows from before the codes held the English text; a migration turned them into codes.
+# (``reason_of_failure``). Rows from before the codes held the English text; a migration turned them into codes.
 REASON_DATABASE = "database"
 REASON_STORAGE = "storage"
 REASON_WORKER_LOST = "worker-lost"
@@ -83,8 +83,8 @@ class Job(models.Model):
 
     @property
     def failure_reason(self) -> str:
-        """Why the job failed, in the reader's language; "" when there is no failure, or its code is not known."""
-        return str(self.failure_reasons.get(self.error, ""))
+        """Why the job failed, in the reader's language (``reason_of_failure``), for templates."""
+        return reason_of_failure(type(self), self.error)
 
     @property
     def can_be_tried_again(self) -> bool:
@@ -104,9 +104,11 @@ class Job(models.Model):
         return min(100, done * 100 // total)
 
 
-def reason_of_failure(job: Job) -> str:
-    """A failed job's reason in the reader's language; the generic one for a code no longer known."""
-    return job.failure_reason or str(FAILURE_REASONS[REASON_UNEXPECTED])
+def reason_of_failure(job_model: type[Job], code: str) -> str:
+    """Why a failed job of this kind failed, in the reader's language: the words for its code, the generic reason for
+    a code no longer known (or none). The one place a code is put in words; a list that read only the code (an
+    annotation) needs no row for it."""
+    return str(job_model.failure_reasons.get(code, FAILURE_REASONS[REASON_UNEXPECTED]))
 
 
 def runs(job_model: type[Job], *, pk: int, attempt: int) -> QuerySet:

@@ -53,7 +53,7 @@ def search_ranking(*, search: VacancySearch) -> SearchRanking:
     )
     current = latest[0] if latest and not latest[0].is_finished else None
     failed = latest[0] if latest and latest[0].status == JobStatus.FAILED else None
-    failure = reason_of_failure(failed) if failed else ""
+    failure = reason_of_failure(RoleRecompute, failed.error) if failed else ""
     wait = job_wait(job=current) if current is not None else None
     return SearchRanking(current=current, last_finished_at=finished, last_failure=failure, wait=wait)
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Level(models.IntegerChoices):
-    NONE = 0, _("None")
+    NONE = 0, _("No experience yet")
     LEARNING = 1, _("Learning")
     WORKING = 2, _("Working")
     STRONG = 3, _("Strong")

@@ -1,8 +1,11 @@
 """A returning engineer lands on their home; the privacy statement reads well; on a phone the progress, role-gaps,
 candidate match and compare tables are cards with no sideways scroll; the header names the account in full."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
@@ -110,19 +113,34 @@ def test_the_four_wide_tables_are_cards_on_a_phone(live_server, browser, request
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_the_header_names_the_account_in_full_on_one_line_at_1280(live_server, browser, request, language):
+def test_the_header_cuts_a_long_account_address_short_on_one_line_at_1280(live_server, browser, request, language):
     load_catalog_demo()
     load_skills_demo()
-    editor = EditorFactory(email="a.rather.long.address.for.an.editor@example.com")
-    EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)  # engineer and editor at once
+    editor = EditorFactory(email="maximiliaan.van.den.berghe-oosterhout.data-engineering@example-consultancy.nl")
+    editor.groups.add(*RecruiterFactory().groups.all())  # the most links: editor, recruiter and engineer at once
+    EngineerProfile.objects.create(user=editor, start=EngineerProfile.Start.DONE)
     page = open_page(browser, language=language, width=1280)
     journey = Journey(page, request.node.name)
     share_session(page, live_server, editor)
     page.goto(live_server.url + reverse("catalog:tool-list"))
     name = page.locator(".nav-account-email")
-    assert name.inner_text() == editor.email
-    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert name.evaluate("element => getComputedStyle(element).textOverflow") == "ellipsis"
+    assert name.evaluate("element => element.scrollWidth > element.clientWidth")  # cut short
+    toggle = page.locator("#account-menu")
+    expect(toggle).to_have_attribute("title", editor.email)
+    expect(toggle).to_have_accessible_name(re.compile(re.escape(editor.email)))
     assert page.locator("nav.navbar").evaluate("bar => bar.offsetHeight") < 70  # one line
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280, width
     journey.step("header at 1280")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_header_shows_an_ordinary_account_address_whole_at_1280(live_server, browser, language):
+    recruiter = RecruiterFactory(email="recruiter.jansen@example.com")
+    page = open_page(browser, language=language, width=1280)
+    share_session(page, live_server, recruiter)
+    page.goto(live_server.url + reverse("recruiting:candidate-list"))
+    name = page.locator(".nav-account-email")
+    expect(name).to_have_text(recruiter.email)
+    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")  # not cut

@@ -129,3 +129,10 @@ def test_the_reset_pages_give_the_privacy_statements_address_to_write_to(client,
     assert "contact us" not in body and "contact met ons" not in body
     privacy = client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert 'href="mailto:help@example.com"' in privacy
+
+
+@pytest.mark.parametrize(("language", "button"), [("en", "Email me a reset link"), ("nl", "Mail me een resetlink")])
+def test_the_reset_form_button_says_it_sends_a_link(client, language, button):
+    body = client.get(reverse("account_reset_password"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    form = body.split("<form", 1)[1].split("</form>", 1)[0]
+    assert re.search(rf'<button[^>]*type="submit"[^>]*>\s*{button}\s*</button>', form)

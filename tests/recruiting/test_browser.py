@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
-from tests.e2e.support import assert_accessible, share_session
+from tests.e2e.support import assert_accessible, fits_width, open_page, share_session
 from tests.factories import (
     AssessmentFactory,
     EngineerProfileFactory,
@@ -117,3 +117,32 @@ def test_candidate_page_shows_the_stage_of_a_shortlist_the_moment_it_is_added_an
     expect(stage).to_have_count(0)
     assert_not_reloaded(page)
     assert not ShortlistEntry.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_candidates_facts_are_separated_by_dots_that_never_start_a_line(
+    live_server, browser, candidate_world, language, width
+):
+    candidate_world.years_experience, candidate_world.location = 9, "Amsterdam"
+    candidate_world.open_to_work = True
+    candidate_world.target_role = RoleFactory(title="Senior Data Engineer — lakehouse/Databricks")
+    candidate_world.save()
+    page = open_page(browser, language=language, width=width)
+    share_session(page, live_server, RecruiterFactory())
+    page.goto(f"{live_server.url}/recruiting/candidates/{candidate_world.pk}/")
+    facts = page.locator("header .fact-list > li")
+    expect(facts).to_have_count(5)
+    separators = facts.evaluate_all("items => items.map(item => getComputedStyle(item, '::after').content)")
+    assert all("·" in separator for separator in separators[:-1]) and separators[-1] == "none", separators
+    # Where the row wraps, a fact moves to the next line whole: only one wider than the line (the role aimed for, on
+    # a phone) takes more than one line, and then it starts a line of its own.
+    boxes = facts.evaluate_all(
+        """items => items.map(item => {
+            const box = item.getBoundingClientRect(), list = item.parentElement.getBoundingClientRect();
+            return [box.height / parseFloat(getComputedStyle(item).lineHeight), item.getClientRects()[0].left - list.left];
+        })"""
+    )
+    assert all(lines < 1.5 or indent < 1 for lines, indent in boxes), boxes
+    assert fits_width(page, width)
+    assert_accessible(page, label=f"candidate facts {language} {width}")

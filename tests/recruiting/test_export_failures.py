@@ -20,7 +20,10 @@ OLD_ROWS = {
         "This export failed: The role of this export is no longer published.",
         "Deze export is mislukt: De rol van deze export is niet meer gepubliceerd.",
     ),
-    "Disk quota exceeded on /srv/exports": ("The export failed.", "De export is mislukt."),
+    "Disk quota exceeded on /srv/exports": (  # a text no code stands for: the generic reason, never the raw text
+        "This export failed: Something went wrong while running this job.",
+        "Deze export is mislukt: Er ging iets mis bij het uitvoeren van deze taak.",
+    ),
 }
 
 

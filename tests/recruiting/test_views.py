@@ -765,3 +765,19 @@ def test_the_dutch_candidate_page_speaks_of_the_candidate_not_to_the_recruiter(r
     gaps = page[page.index("Matchscore") :]
     assert "Must-haves waaraan nog niet is voldaan" in gaps
     assert not {" je ", " jij ", " jouw "} & {f" {word} " for word in gaps.lower().split()}, gaps
+
+
+def facts_of(page: str) -> list[str]:
+    """The items of the first list of facts on the page, as plain text."""
+    facts = page.split('<ul class="fact-list', 1)[1].split("</ul>", 1)[0]
+    return [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in facts.split("<li>")[1:]]
+
+
+@pytest.mark.parametrize("page_name", ["recruiting:candidate-list", "recruiting:candidate-detail"])
+def test_a_candidates_facts_are_each_an_item_of_a_list_not_run_together(recruiter_client, role, page_name):
+    profile = make_candidate(role=role, score=80, years_experience=9, location="Amsterdam", open_to_work=True)
+    url = reverse(page_name, kwargs={"pk": profile.pk} if page_name.endswith("detail") else {})
+    facts = facts_of(body(recruiter_client.get(url, {"role": role.slug})))
+    assert facts[:2] == ["9 years of experience", "Amsterdam"]
+    assert "Open to work" in facts
+    assert facts[-1].startswith("Updated ")

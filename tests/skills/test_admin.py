@@ -319,3 +319,13 @@ def test_editor_adds_a_learning_resource_inline_on_the_item(editor_client):
         "PostgreSQL-tutorial: joins",
         "docs",
     )
+
+
+def test_the_roles_list_names_each_roles_seniority_requirements_and_last_change(editor_client):
+    senior = RoleFactory(title="Senior Data Engineer — lakehouse", is_senior=True, order=1)
+    RoleRequirementFactory.create_batch(2, role=senior)
+    RoleFactory(title="Data Engineer (medior)", is_senior=False, order=2)
+    page = editor_client.get(reverse("admin:skills_role_changelist")).content.decode()
+    facts = [" ".join(cell.split("</span>", 1)[0].split()) for cell in page.split('class="role-details">')[1:]]
+    assert facts[0].startswith("Senior role · 2 requirements · changed ")
+    assert facts[1].startswith("Not a senior role · 0 requirements · changed ")

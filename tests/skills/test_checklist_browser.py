@@ -142,7 +142,10 @@ def test_in_dutch_on_a_phone_rows_are_compact_marks_save_and_every_page_fits(liv
 
 @pytest.mark.parametrize(
     ("locale", "not_rated", "level_0"),
-    [("en-GB", "Not yet rated", "Level 0 · None"), ("nl-NL", "Nog niet beoordeeld", "Niveau 0 · Geen")],
+    [
+        ("en-GB", "Not yet rated", "Level 0 · No experience yet"),
+        ("nl-NL", "Nog niet beoordeeld", "Niveau 0 · Nog geen ervaring"),
+    ],
 )
 def test_an_item_never_rated_reads_apart_from_one_rated_0_on_a_phone(
     live_server, browser, checklist_world, locale, not_rated, level_0

@@ -90,7 +90,7 @@ def test_filter_not_yet_rated_keeps_the_unrated_rows(client, checklist_world):
 def test_filter_not_yet_rated_leaves_out_an_item_rated_0(client, engineer, checklist_world):
     assess(user=engineer, item=checklist_world["windows"], level=0)
     assert "Window functions" not in page(client, "?show=unrated")
-    assert "Level 0 · None" in page(client)
+    assert "Level 0 · No experience yet" in page(client)
 
 
 def test_an_unknown_filter_shows_everything(client, checklist_world):

@@ -81,7 +81,7 @@ def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
         return body.split('id="home-next-step">')[1].split("</p>")[0]
 
     assert next_step().endswith(f" · {unrated}")  # Joins, never rated, comes first on the path
-    assess(user=engineer, item=world["joins"], level=0)  # "None" is an answer the engineer saved
+    assess(user=engineer, item=world["joins"], level=0)  # "No experience yet" is an answer the engineer saved
     assert next_step().endswith(f" · {rated_zero}")
 
 
@@ -155,7 +155,7 @@ def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
     client, world, engineer, language, first, first_zero, from_zero
 ):
     assess(user=engineer, item=world["joins"], level=2)
-    assess(user=engineer, item=world["windows"], level=0)  # a first rating, to "None": a change like any other
+    assess(user=engineer, item=world["windows"], level=0)  # a first rating, to 0: a change like any other
     assess(user=engineer, item=world["windows"], level=2)
     changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
     windows = '<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · '

@@ -353,7 +353,7 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
 def test_progress_tells_a_first_rating_from_a_change_from_level_0(client, engineer, language, not_rated):
     never_rated, rated_zero = ChecklistItemFactory(name="Joins"), ChecklistItemFactory(name="Skew")
     assess(user=engineer, item=never_rated, level=2)
-    assess(user=engineer, item=rated_zero, level=0)  # a first rating, to "None"
+    assess(user=engineer, item=rated_zero, level=0)  # a first rating, to 0
     assess(user=engineer, item=rated_zero, level=2)
     body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     rows = re.findall(r'<th scope="row">(\w+) <span.*?</th>\s*<td data-label="[^"]+">(.*?)</td>', body, re.S)

@@ -87,7 +87,7 @@ def send_contact_request(
         about=recruiter,
         kind=NoticeKind.CONTACT_REQUESTED,
         params={"recruiter": details.name, "company": details.company},
-        email_params={"message": contact_request.message},
+        email_params={"message": contact_request.message, "reveals_name": profile.accepting_reveals_name},
         url=answer_url,
     )
     return contact_request
@@ -102,7 +102,10 @@ def _tell_recruiter(contact_request: ContactRequest, kind: NoticeKind, candidate
         about=profile.user,
         kind=kind,
         params={"candidate": profile.pseudonym},
-        email_params={"candidate": shown_to(recruiter=contact_request.recruiter, profile=profile).name},
+        email_params={
+            "candidate": shown_to(recruiter=contact_request.recruiter, profile=profile).name,
+            "reveals_name": profile.accepting_reveals_name,
+        },
         url=candidate_url or reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}),
     )
 
@@ -141,7 +144,8 @@ def answer_contact_request(
 def withdraw_acceptance(
     *, engineer: AbstractBaseUser, contact_request: ContactRequest, candidate_url: str | None = None
 ) -> ContactRequest:
-    """Hide the name and email address from that recruiter again, from now on; the recruiter is told."""
+    """Hide the email address (and a name not shown to every recruiter) from that recruiter again, from now on;
+    the recruiter is told."""
     contact_request = _own_request(engineer, contact_request)
     if contact_request.status != ContactRequest.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted contact request can be withdrawn."))

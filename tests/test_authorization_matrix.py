@@ -16,9 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.services import create_token
 from catalog.demo import load_catalog_demo
 from recruiting.filters import CandidateFilter
-from recruiting.models import ContactRequest
+from recruiting.models import ContactRequest, RecruiterProfile, SearchProposal
 from recruiting.services.exports import request_candidate_export
-from recruiting.services.searches import Requirement, create_search
+from recruiting.services.searches import Requirement, create_search, propose_search
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Resource, Role, UnrecognisedTerm
 from skills.privacy.sharing import create_share_link
@@ -256,6 +256,7 @@ ENGINEER_ANSWERS = ("recruiting:contact-answer", "recruiting:contact-withdraw")
 ASSESSMENT_NOTE = "Only its engineer reads this note"
 EVIDENCE_URL = "https://example.com/only-its-engineer-links-this"
 PRIVATE_SEARCH_TITLE = "Skunkworks lakehouse search (private)"
+RECRUITER_NAME = "Rita Recruiterdottir"
 
 
 def expected(name: str, role: str) -> int | str:
@@ -351,6 +352,13 @@ def world(db):
         title=PRIVATE_SEARCH_TITLE,
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
+    RecruiterProfile.objects.create(user=users["recruiter"], name=RECRUITER_NAME, company="Acme")
+    proposed = create_search(
+        owner=users["recruiter"],
+        title="Lakehouse engineer, as proposed",
+        requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
+    )
+    propose_search(owner=users["recruiter"], search=proposed, note="Often asked.")
     term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
@@ -444,9 +452,10 @@ def test_every_non_public_url_is_private_and_never_stored_for_whoever_may_see_it
 
 
 def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dict]]:
-    """(method, URL, data) of every admin page an editor may open about a row they may delete: its change page,
-    its delete page, and "delete selected" on every row of its kind at once. The assessed item, its skill and the
-    engineers' target role come first, as the rows whose deletion reaches people."""
+    """(method, URL, data) of every admin page an editor may open about a row: the change and history pages of a
+    row of every kind they may view, and for a kind they may delete its delete page and "delete selected" on every
+    row of it at once. The assessed item, its skill and the engineers' target role come first, as the rows whose
+    deletion reaches people."""
     request = RequestFactory().get("/admin/")
     request.user = editor
     item = ChecklistItem.objects.first()
@@ -456,7 +465,7 @@ def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dic
         if not admin.site.is_registered(model):
             continue
         model_admin = admin.site.get_model_admin(model)
-        if not model_admin.has_delete_permission(request):
+        if not model_admin.has_view_permission(request):
             continue
         rows = model_admin.get_queryset(request)
         obj = nearest_people.get(model) or rows.first()
@@ -465,6 +474,11 @@ def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dic
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         pages += [
             ("get", reverse(f"{name}_change", args=[obj.pk]), {}),
+            ("get", reverse(f"{name}_history", args=[obj.pk]), {}),
+        ]
+        if not model_admin.has_delete_permission(request):
+            continue
+        pages += [
             ("get", reverse(f"{name}_delete", args=[obj.pk]), {}),
             ("post", reverse(f"{name}_delete", args=[obj.pk]), {"post": "yes"}),
             (
@@ -487,6 +501,8 @@ def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_adm
     secrets = [
         users["engineer"].email,
         users["other_engineer"].email,
+        users["recruiter"].email,
+        RECRUITER_NAME,
         ASSESSMENT_NOTE,
         EVIDENCE_URL,
         PRIVATE_SEARCH_TITLE,
@@ -516,4 +532,5 @@ def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_adm
         reverse("admin:skills_skill_delete", args=[item.skill_id]),
         reverse("admin:skills_checklistitem_changelist"),
         reverse("admin:recruiting_searchproposal_changelist"),
+        reverse("admin:recruiting_searchproposal_change", args=[SearchProposal.objects.get().pk]),
     } <= opened, "the pages nearest to people were scanned"

@@ -45,6 +45,11 @@ SECOND_FACTOR = "second factor"  # sent to the page that explains how to set up 
 PUBLIC = dict.fromkeys(ROLES, OK)
 SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
 SIGNED_IN_POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
+# An engineer's own pages: recruiters and editors (superusers too) are not engineers and get a 403 that says where
+# they work, unless they keep an engineer profile of their own (nobody in this world does). The guard comes first.
+STAFF_REFUSED = dict.fromkeys(("recruiter", "editor", "superuser"), FORBIDDEN)
+ENGINEERS = {**SIGNED_IN, **STAFF_REFUSED}
+ENGINEERS_POST_ONLY = {**SIGNED_IN_POST_ONLY, **STAFF_REFUSED}
 RECRUITERS_ONLY = {
     "anonymous": LOGIN,
     "engineer": FORBIDDEN,
@@ -72,7 +77,8 @@ SUPERUSER_ONLY_ADMIN = {**STAFF_ADMIN, "editor": FORBIDDEN}
 OWN_SAVED_VACANCY = {
     "anonymous": LOGIN,
     "engineer": OK,
-    **dict.fromkeys(("other_engineer", "recruiter", "editor", "superuser", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
+    **dict.fromkeys(("other_engineer", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
+    **STAFF_REFUSED,
 }
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
@@ -105,28 +111,28 @@ EXPECTED = {
     "skills:role-list": PUBLIC,
     "skills:role-detail": PUBLIC,
     # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
-    "skills:checklist": SIGNED_IN,
-    "skills:home": SIGNED_IN,  # the engineer's own home: their match, next step, contact requests, changes
-    "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
-    "skills:assess": SIGNED_IN_POST_ONLY,
-    "skills:assess-all": SIGNED_IN_POST_ONLY,
-    "skills:item-state": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on an item
-    "skills:resource-done": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on a learning resource
-    "skills:gaps": SIGNED_IN,
-    "skills:role-gaps": SIGNED_IN,
-    "skills:progress": SIGNED_IN,
-    "skills:profile": SIGNED_IN,
+    "skills:checklist": ENGINEERS,
+    "skills:home": ENGINEERS,  # the engineer's own home: their match, next step, contact requests, changes
+    "skills:start": ENGINEERS,  # the one-minute start; its POSTs change only the signed-in user's own profile
+    "skills:assess": ENGINEERS_POST_ONLY,
+    "skills:assess-all": ENGINEERS_POST_ONLY,
+    "skills:item-state": ENGINEERS_POST_ONLY,  # the signed-in engineer's own mark on an item
+    "skills:resource-done": ENGINEERS_POST_ONLY,  # the signed-in engineer's own mark on a learning resource
+    "skills:gaps": ENGINEERS,
+    "skills:role-gaps": ENGINEERS,
+    "skills:progress": ENGINEERS,
+    "skills:profile": ENGINEERS,
     "skills:profile-export": SIGNED_IN,
     "skills:profile-delete": SIGNED_IN,
-    "skills:pseudonym": SIGNED_IN,  # the signed-in user's own pseudonym; no ids in the URL
-    "skills:share-link-create": SIGNED_IN_POST_ONLY,
-    "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
-    "skills:benchmarks": SIGNED_IN,  # those who do not count in get the page that explains and offers the choice
-    "skills:benchmark-choice": SIGNED_IN_POST_ONLY,
-    "skills:vacancy": SIGNED_IN,  # reading a pasted vacancy stores nothing
-    "skills:vacancy-save": SIGNED_IN_POST_ONLY,
+    "skills:pseudonym": ENGINEERS,  # the signed-in user's own pseudonym; no ids in the URL
+    "skills:share-link-create": ENGINEERS_POST_ONLY,
+    "skills:share-link-revoke": ENGINEERS_POST_ONLY,
+    "skills:benchmarks": ENGINEERS,  # those who do not count in get the page that explains and offers the choice
+    "skills:benchmark-choice": ENGINEERS_POST_ONLY,
+    "skills:vacancy": ENGINEERS,  # reading a pasted vacancy stores nothing
+    "skills:vacancy-save": ENGINEERS_POST_ONLY,
     "skills:vacancy-detail": OWN_SAVED_VACANCY,
-    "skills:vacancy-delete": SIGNED_IN_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
+    "skills:vacancy-delete": ENGINEERS_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
     # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
     "share:profile": PUBLIC,
     # skills: recruiters
@@ -160,8 +166,8 @@ EXPECTED = {
     # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
     "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
     "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
-    # the engineer's own card as a recruiter sees it; whoever has no engineer profile is sent to make one
-    "recruiting:profile-preview": {**SIGNED_IN, "recruiter": REDIRECT, "editor": REDIRECT, "superuser": REDIRECT},
+    # the engineer's own card as a recruiter sees it; an engineer without a profile yet is sent to make one
+    "recruiting:profile-preview": ENGINEERS,
     # API tokens page and API
     "tokens:list": SIGNED_IN,
     "tokens:revoke": SIGNED_IN_POST_ONLY,

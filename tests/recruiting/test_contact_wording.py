@@ -7,20 +7,14 @@ from django.core import mail
 from django.urls import reverse
 
 from portal.models import PersonLanguage
-from recruiting.models import ContactRequest
-from tests.clients import DUTCH, PortalClient
+from tests.clients import DUTCH
 from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
+from tests.recruiting.test_candidate_naming import ask, signed_in
 
 pytestmark = pytest.mark.django_db
 
 SHOWS_NAME = {"display_name": "Nina Nieuw", "identity": "name"}
 HIDES_NAME = {"display_name": "Noor Visser", "identity": "pseudonym"}
-
-
-def signed_in(user) -> PortalClient:
-    client = PortalClient()
-    client.force_login(user)
-    return client
 
 
 def candidate(*, language: str = "en", **naming):
@@ -33,13 +27,6 @@ def recruiter_in(language: str):
     recruiter = RecruiterFactory()
     PersonLanguage.objects.create(user=recruiter, language=language)
     return recruiter
-
-
-def ask(recruiter, profile) -> ContactRequest:
-    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
-    data = {"name": "Rita Recruiter", "company": "DataWerk BV", "message": "Shall we talk?"}
-    assert signed_in(recruiter).post(url, data).status_code == 302
-    return ContactRequest.objects.get(recruiter=recruiter, profile=profile)
 
 
 def mail_to(user) -> str:

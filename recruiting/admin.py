@@ -57,15 +57,15 @@ class SearchProposalAdmin(ReadOnlyAdmin):
     """Recruiters' searches as proposed to the editors: frozen copies, published as reviewed in one step.
 
     Editors see proposals only, never a recruiter's search itself (its private role, its ranking, its later
-    changes). The recruiter's change after proposing makes a new proposal; the old one says so and cannot be
+    changes), nor who proposed it: editors see content, never people. The recruiter's change after proposing makes a new proposal; the old one says so and cannot be
     published. Read-only: publishing makes an ordinary role, edited under Roles.
     """
 
-    list_display = ("title", "recruiter", "requirement_count", "proposed_at", "state", "note")
+    list_display = ("title", "requirement_count", "proposed_at", "state", "note")
     list_filter = (ProposalStateFilter,)
     search_fields = ("title", "note")
     ordering = ("-proposed_at", "-pk")
-    fields = ("title", "recruiter", "proposed_at", "state", "note", "requirement_list", "vacancy_text")
+    fields = ("title", "proposed_at", "state", "note", "requirement_list", "vacancy_text")
     readonly_fields = fields
     actions = ("publish_as_role",)
 
@@ -77,10 +77,6 @@ class SearchProposalAdmin(ReadOnlyAdmin):
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
-
-    @admin.display(description=_("recruiter"), ordering="search__owner__email")
-    def recruiter(self, obj: SearchProposal) -> str:
-        return str(obj.search.owner)
 
     @admin.display(description=_("items"))
     def requirement_count(self, obj: SearchProposal) -> int:

@@ -91,6 +91,7 @@ class OutreachSummary(models.Model):
     sent = models.PositiveIntegerField(_("requests sent"), default=0)
     accepted = models.PositiveIntegerField(_("accepted"), default=0)
     declined = models.PositiveIntegerField(_("declined"), default=0)
+    withdrawn = models.PositiveIntegerField(_("withdrawn"), default=0)
     median_answer_seconds = models.PositiveIntegerField(_("median time to an answer"), null=True, blank=True)
     computed_at = models.DateTimeField(_("counted at"), default=timezone.now)
 

@@ -4,6 +4,7 @@ old home under /skills/."""
 
 from django.urls import include, path, re_path
 
+from portal.guards.pages import engineer_required
 from recruiting.views import candidates, contacts, exports, market, outreach, preview, searches, shortlists
 from recruiting.views.access import candidates_required, market_required
 from recruiting.views.moved import moved_to_recruiting
@@ -47,7 +48,7 @@ urlpatterns = [
     path("skills/profile/contacts/<int:pk>/answer/", contacts.contact_answer, name="contact-answer"),
     path("skills/profile/contacts/<int:pk>/withdraw/", contacts.contact_withdraw, name="contact-withdraw"),
     # The engineer's own card as a recruiter reads it, drawn by the recruiter page's own template and selector.
-    path("skills/profile/preview/", preview.profile_preview, name="profile-preview"),
+    path("skills/profile/preview/", engineer_required(preview.profile_preview), name="profile-preview"),
     # The recruiter pages lived under /skills/ until December 2026: bookmarks and links keep working.
     re_path(r"^skills/(?P<page>(?:candidates|shortlists|searches)/.*)\Z", moved_to_recruiting),
 ]

@@ -1,7 +1,9 @@
-"""The engineer's own pages under /skills/, and the public role pages (namespace "skills")."""
+"""The engineer's own pages under /skills/, each behind one guard applied here, and the public role pages
+(namespace "skills")."""
 
 from django.urls import path
 
+from portal.guards.pages import engineer_required
 from skills import views
 from skills.benchmarks import views as benchmark_views
 from skills.privacy import views as privacy_views
@@ -10,29 +12,35 @@ from skills.vacancies import views as vacancy_views
 
 app_name = "skills"
 
+# (route, view, name): an engineer's own pages. Recruiters and editors get a 403 that says where they work.
+ENGINEER_PAGES = (
+    ("", views.checklist, "checklist"),
+    ("home/", views.home, "home"),
+    ("start/", start_views.start, "start"),
+    ("items/", views.assess_all, "assess-all"),
+    ("items/<int:item_id>/", views.assess, "assess"),
+    ("items/<int:item_id>/state/", views.item_state, "item-state"),
+    ("resources/<int:resource_id>/done/", views.resource_done, "resource-done"),
+    ("gaps/", views.gaps, "gaps"),
+    ("gaps/<slug:slug>/", views.role_gaps, "role-gaps"),
+    ("progress/", views.progress, "progress"),
+    ("profile/", privacy_views.profile, "profile"),
+    ("profile/pseudonym/", privacy_views.pseudonym, "pseudonym"),
+    ("profile/share-links/", privacy_views.share_link_create, "share-link-create"),
+    ("profile/share-links/<int:pk>/revoke/", privacy_views.share_link_revoke, "share-link-revoke"),
+    ("benchmarks/", benchmark_views.benchmarks, "benchmarks"),
+    ("benchmarks/choice/", benchmark_views.benchmark_choice, "benchmark-choice"),
+    ("vacancy/", vacancy_views.vacancy, "vacancy"),
+    ("vacancy/save/", vacancy_views.vacancy_save, "vacancy-save"),
+    ("vacancy/<int:pk>/", vacancy_views.saved_vacancy, "vacancy-detail"),
+    ("vacancy/<int:pk>/delete/", vacancy_views.saved_vacancy_delete, "vacancy-delete"),
+)
+
 urlpatterns = [
-    path("", views.checklist, name="checklist"),
-    path("home/", views.home, name="home"),
-    path("start/", start_views.start, name="start"),
-    path("items/", views.assess_all, name="assess-all"),
-    path("items/<int:item_id>/", views.assess, name="assess"),
-    path("items/<int:item_id>/state/", views.item_state, name="item-state"),
-    path("resources/<int:resource_id>/done/", views.resource_done, name="resource-done"),
-    path("gaps/", views.gaps, name="gaps"),
-    path("gaps/<slug:slug>/", views.role_gaps, name="role-gaps"),
-    path("progress/", views.progress, name="progress"),
-    path("profile/", privacy_views.profile, name="profile"),
+    *(path(route, engineer_required(view), name=name) for route, view, name in ENGINEER_PAGES),
+    # Every account's own data, whoever holds it: the download and the deletion.
     path("profile/export.json", privacy_views.profile_export, name="profile-export"),
-    path("profile/pseudonym/", privacy_views.pseudonym, name="pseudonym"),
     path("profile/delete/", privacy_views.profile_delete, name="profile-delete"),
-    path("profile/share-links/", privacy_views.share_link_create, name="share-link-create"),
-    path("profile/share-links/<int:pk>/revoke/", privacy_views.share_link_revoke, name="share-link-revoke"),
-    path("benchmarks/", benchmark_views.benchmarks, name="benchmarks"),
-    path("benchmarks/choice/", benchmark_views.benchmark_choice, name="benchmark-choice"),
-    path("vacancy/", vacancy_views.vacancy, name="vacancy"),
-    path("vacancy/save/", vacancy_views.vacancy_save, name="vacancy-save"),
-    path("vacancy/<int:pk>/", vacancy_views.saved_vacancy, name="vacancy-detail"),
-    path("vacancy/<int:pk>/delete/", vacancy_views.saved_vacancy_delete, name="vacancy-delete"),
     path("roles/", views.role_list, name="role-list"),
     path("roles/<slug:slug>/", views.role_detail, name="role-detail"),
 ]

@@ -6,7 +6,6 @@ selectors are passed lazily, so a cache hit runs none of their queries.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -110,13 +109,11 @@ def _htmx_tick_response(
     return response
 
 
-@login_required
 @require_safe
 def checklist(request: HttpRequest) -> HttpResponse:
     return _render_checklist(request, show=ChecklistFilterForm(request.GET).cleaned_show())
 
 
-@login_required
 @require_POST
 def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     """Save one item (the level alone when it changes, or with its evidence and note); htmx gets the fragments that
@@ -145,7 +142,6 @@ def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) 
     return redirect(f"{reverse('skills:checklist')}#{_row_place(item.pk)}")
 
 
-@login_required
 @require_POST
 def assess_all(request: HttpRequest) -> HttpResponse:
     """Save every submitted item at once, or none of them when one is invalid."""
@@ -173,7 +169,6 @@ def assess_all(request: HttpRequest) -> HttpResponse:
     return redirect("skills:checklist")
 
 
-@login_required
 @require_safe
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
@@ -184,7 +179,6 @@ def gaps(request: HttpRequest) -> HttpResponse:
     return render(request, "skills/gaps.html", context)
 
 
-@login_required
 @require_safe
 def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
@@ -196,7 +190,6 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "skills/role_gaps.html", context)
 
 
-@login_required
 @require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     changes = Paginator(progress_changes(user=request.user), HISTORY_PAGE_SIZE)
@@ -220,7 +213,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "skills/role_detail.html", context)
 
 
-@login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The engineer's own home, where a returning engineer lands (skills.start.landing)."""
@@ -232,7 +224,6 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     return redirect(safe_next(request, request.POST.get("next", ""), fallback))
 
 
-@login_required
 @require_POST
 def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
     """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again. Pressed in the
@@ -267,7 +258,6 @@ def _state_saved_text(item: ChecklistItem, level: int, marked: ItemState | None)
     }
 
 
-@login_required
 @require_POST
 def resource_done(request: HttpRequest, resource_id: int) -> HttpResponse:
     """Mark a learning resource done or not done; htmx gets its button again."""

@@ -16,9 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.services import create_token
 from catalog.demo import load_catalog_demo
 from recruiting.filters import CandidateFilter
-from recruiting.models import ContactRequest
+from recruiting.models import ContactRequest, RecruiterProfile, SearchProposal
 from recruiting.services.exports import request_candidate_export
-from recruiting.services.searches import Requirement, create_search
+from recruiting.services.searches import Requirement, create_search, propose_search
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, EngineerProfile, Resource, Role, UnrecognisedTerm
 from skills.privacy.sharing import create_share_link
@@ -45,6 +45,11 @@ SECOND_FACTOR = "second factor"  # sent to the page that explains how to set up 
 PUBLIC = dict.fromkeys(ROLES, OK)
 SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
 SIGNED_IN_POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
+# An engineer's own pages: recruiters and editors (superusers too) are not engineers and get a 403 that says where
+# they work, unless they keep an engineer profile of their own (nobody in this world does). The guard comes first.
+STAFF_REFUSED = dict.fromkeys(("recruiter", "editor", "superuser"), FORBIDDEN)
+ENGINEERS = {**SIGNED_IN, **STAFF_REFUSED}
+ENGINEERS_POST_ONLY = {**SIGNED_IN_POST_ONLY, **STAFF_REFUSED}
 RECRUITERS_ONLY = {
     "anonymous": LOGIN,
     "engineer": FORBIDDEN,
@@ -72,7 +77,8 @@ SUPERUSER_ONLY_ADMIN = {**STAFF_ADMIN, "editor": FORBIDDEN}
 OWN_SAVED_VACANCY = {
     "anonymous": LOGIN,
     "engineer": OK,
-    **dict.fromkeys(("other_engineer", "recruiter", "editor", "superuser", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
+    **dict.fromkeys(("other_engineer", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
+    **STAFF_REFUSED,
 }
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
@@ -105,28 +111,28 @@ EXPECTED = {
     "skills:role-list": PUBLIC,
     "skills:role-detail": PUBLIC,
     # skills: each signed-in user's own data (no ids in these URLs, so no one else's)
-    "skills:checklist": SIGNED_IN,
-    "skills:home": SIGNED_IN,  # the engineer's own home: their match, next step, contact requests, changes
-    "skills:start": SIGNED_IN,  # the one-minute start; its POSTs change only the signed-in user's own profile
-    "skills:assess": SIGNED_IN_POST_ONLY,
-    "skills:assess-all": SIGNED_IN_POST_ONLY,
-    "skills:item-state": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on an item
-    "skills:resource-done": SIGNED_IN_POST_ONLY,  # the signed-in engineer's own mark on a learning resource
-    "skills:gaps": SIGNED_IN,
-    "skills:role-gaps": SIGNED_IN,
-    "skills:progress": SIGNED_IN,
-    "skills:profile": SIGNED_IN,
+    "skills:checklist": ENGINEERS,
+    "skills:home": ENGINEERS,  # the engineer's own home: their match, next step, contact requests, changes
+    "skills:start": ENGINEERS,  # the one-minute start; its POSTs change only the signed-in user's own profile
+    "skills:assess": ENGINEERS_POST_ONLY,
+    "skills:assess-all": ENGINEERS_POST_ONLY,
+    "skills:item-state": ENGINEERS_POST_ONLY,  # the signed-in engineer's own mark on an item
+    "skills:resource-done": ENGINEERS_POST_ONLY,  # the signed-in engineer's own mark on a learning resource
+    "skills:gaps": ENGINEERS,
+    "skills:role-gaps": ENGINEERS,
+    "skills:progress": ENGINEERS,
+    "skills:profile": ENGINEERS,
     "skills:profile-export": SIGNED_IN,
     "skills:profile-delete": SIGNED_IN,
-    "skills:pseudonym": SIGNED_IN,  # the signed-in user's own pseudonym; no ids in the URL
-    "skills:share-link-create": SIGNED_IN_POST_ONLY,
-    "skills:share-link-revoke": SIGNED_IN_POST_ONLY,
-    "skills:benchmarks": SIGNED_IN,  # those who do not count in get the page that explains and offers the choice
-    "skills:benchmark-choice": SIGNED_IN_POST_ONLY,
-    "skills:vacancy": SIGNED_IN,  # reading a pasted vacancy stores nothing
-    "skills:vacancy-save": SIGNED_IN_POST_ONLY,
+    "skills:pseudonym": ENGINEERS,  # the signed-in user's own pseudonym; no ids in the URL
+    "skills:share-link-create": ENGINEERS_POST_ONLY,
+    "skills:share-link-revoke": ENGINEERS_POST_ONLY,
+    "skills:benchmarks": ENGINEERS,  # those who do not count in get the page that explains and offers the choice
+    "skills:benchmark-choice": ENGINEERS_POST_ONLY,
+    "skills:vacancy": ENGINEERS,  # reading a pasted vacancy stores nothing
+    "skills:vacancy-save": ENGINEERS_POST_ONLY,
     "skills:vacancy-detail": OWN_SAVED_VACANCY,
-    "skills:vacancy-delete": SIGNED_IN_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
+    "skills:vacancy-delete": ENGINEERS_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
     # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
     "share:profile": PUBLIC,
     # skills: recruiters
@@ -160,8 +166,8 @@ EXPECTED = {
     # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
     "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
     "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
-    # the engineer's own card as a recruiter sees it; whoever has no engineer profile is sent to make one
-    "recruiting:profile-preview": {**SIGNED_IN, "recruiter": REDIRECT, "editor": REDIRECT, "superuser": REDIRECT},
+    # the engineer's own card as a recruiter sees it; an engineer without a profile yet is sent to make one
+    "recruiting:profile-preview": ENGINEERS,
     # API tokens page and API
     "tokens:list": SIGNED_IN,
     "tokens:revoke": SIGNED_IN_POST_ONLY,
@@ -256,6 +262,7 @@ ENGINEER_ANSWERS = ("recruiting:contact-answer", "recruiting:contact-withdraw")
 ASSESSMENT_NOTE = "Only its engineer reads this note"
 EVIDENCE_URL = "https://example.com/only-its-engineer-links-this"
 PRIVATE_SEARCH_TITLE = "Skunkworks lakehouse search (private)"
+RECRUITER_NAME = "Rita Recruiterdottir"
 
 
 def expected(name: str, role: str) -> int | str:
@@ -351,6 +358,13 @@ def world(db):
         title=PRIVATE_SEARCH_TITLE,
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
+    RecruiterProfile.objects.create(user=users["recruiter"], name=RECRUITER_NAME, company="Acme")
+    proposed = create_search(
+        owner=users["recruiter"],
+        title="Lakehouse engineer, as proposed",
+        requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
+    )
+    propose_search(owner=users["recruiter"], search=proposed, note="Often asked.")
     term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
@@ -444,9 +458,10 @@ def test_every_non_public_url_is_private_and_never_stored_for_whoever_may_see_it
 
 
 def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dict]]:
-    """(method, URL, data) of every admin page an editor may open about a row they may delete: its change page,
-    its delete page, and "delete selected" on every row of its kind at once. The assessed item, its skill and the
-    engineers' target role come first, as the rows whose deletion reaches people."""
+    """(method, URL, data) of every admin page an editor may open about a row: the change and history pages of a
+    row of every kind they may view, and for a kind they may delete its delete page and "delete selected" on every
+    row of it at once. The assessed item, its skill and the engineers' target role come first, as the rows whose
+    deletion reaches people."""
     request = RequestFactory().get("/admin/")
     request.user = editor
     item = ChecklistItem.objects.first()
@@ -456,7 +471,7 @@ def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dic
         if not admin.site.is_registered(model):
             continue
         model_admin = admin.site.get_model_admin(model)
-        if not model_admin.has_delete_permission(request):
+        if not model_admin.has_view_permission(request):
             continue
         rows = model_admin.get_queryset(request)
         obj = nearest_people.get(model) or rows.first()
@@ -465,6 +480,11 @@ def editor_admin_pages(editor, *, target_role: Role) -> list[tuple[str, str, dic
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         pages += [
             ("get", reverse(f"{name}_change", args=[obj.pk]), {}),
+            ("get", reverse(f"{name}_history", args=[obj.pk]), {}),
+        ]
+        if not model_admin.has_delete_permission(request):
+            continue
+        pages += [
             ("get", reverse(f"{name}_delete", args=[obj.pk]), {}),
             ("post", reverse(f"{name}_delete", args=[obj.pk]), {"post": "yes"}),
             (
@@ -487,6 +507,8 @@ def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_adm
     secrets = [
         users["engineer"].email,
         users["other_engineer"].email,
+        users["recruiter"].email,
+        RECRUITER_NAME,
         ASSESSMENT_NOTE,
         EVIDENCE_URL,
         PRIVATE_SEARCH_TITLE,
@@ -516,4 +538,5 @@ def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_adm
         reverse("admin:skills_skill_delete", args=[item.skill_id]),
         reverse("admin:skills_checklistitem_changelist"),
         reverse("admin:recruiting_searchproposal_changelist"),
+        reverse("admin:recruiting_searchproposal_change", args=[SearchProposal.objects.get().pk]),
     } <= opened, "the pages nearest to people were scanned"

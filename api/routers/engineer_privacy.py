@@ -82,7 +82,10 @@ class ContactRequestOut(Schema):
 
 
 class ContactAnswerIn(Schema):
-    accept: bool = Field(description="True shows this recruiter your name and email address.")
+    accept: bool = Field(
+        description="True shows this recruiter your email address, and your name unless you show it to every "
+        "recruiter already (or set none)."
+    )
 
 
 @router.get("/share-links", response={200: list[ShareLinkOut], **AUTH_ERRORS}, summary="Your share links")

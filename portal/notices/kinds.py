@@ -47,36 +47,56 @@ def notice_line(kind: str, params: dict) -> str:
 
 
 def notice_email(kind: str, params: dict) -> tuple[str, str]:
-    """The email's subject and body in the active language (the recipient's), the subject naming the portal."""
-    emails = {
-        NoticeKind.CONTACT_REQUESTED: (
-            gettext("%(recruiter)s of %(company)s would like to get in touch"),
-            gettext(
-                "%(recruiter)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
-                "They do not see your name or email address unless you accept. Answer on your profile page: %(url)s\n"
-                "A request you do not answer within 14 days counts as declined."
-            ),
-        ),
-        NoticeKind.CONTACT_ACCEPTED: (
-            gettext("Candidate %(candidate)s accepted your contact request"),
-            gettext(
-                "Candidate %(candidate)s accepted your contact request. On their page you now see their email "
-                "address, and their name if they set one: %(url)s"
-            ),
-        ),
-        NoticeKind.CONTACT_DECLINED: (
-            gettext("Candidate %(candidate)s declined your contact request"),
-            gettext(
-                "Candidate %(candidate)s declined your contact request. You can ask them again after 30 days: %(url)s"
-            ),
-        ),
-        NoticeKind.CONTACT_WITHDRAWN: (
-            gettext("Candidate %(candidate)s withdrew their acceptance"),
-            gettext(
-                "Candidate %(candidate)s withdrew their acceptance of your contact request: you no longer see "
-                "their name and email address. %(url)s"
-            ),
-        ),
+    """The email's subject and body in the active language (the recipient's), the subject naming the portal.
+
+    ``params["reveals_name"]`` (requests, acceptances and withdrawals) says whether the answer shows or hides the
+    engineer's name too, or only the e-mail address (a name she shows to every recruiter, or none set): the body
+    promises what is true for her.
+    """
+    subjects = {
+        NoticeKind.CONTACT_REQUESTED: gettext("%(recruiter)s of %(company)s would like to get in touch"),
+        NoticeKind.CONTACT_ACCEPTED: gettext("Candidate %(candidate)s accepted your contact request"),
+        NoticeKind.CONTACT_DECLINED: gettext("Candidate %(candidate)s declined your contact request"),
+        NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance"),
     }
-    subject, body = emails[kind]
-    return "[DE skills] " + subject % params, body % params
+    body = _body(kind, reveals_name=params.get("reveals_name", True))
+    return "[DE skills] " + subjects[kind] % params, body % params
+
+
+def _body(kind: str, *, reveals_name: bool) -> str:
+    """The email's body: with or without the name among what an answer shows or hides."""
+    if kind == NoticeKind.CONTACT_DECLINED:
+        return gettext(
+            "Candidate %(candidate)s declined your contact request. You can ask them again after 30 days: %(url)s"
+        )
+    if kind == NoticeKind.CONTACT_REQUESTED and reveals_name:
+        return gettext(
+            "%(recruiter)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
+            "They do not see your name or email address unless you accept. Answer on your profile page: %(url)s\n"
+            "A request you do not answer within 14 days counts as declined."
+        )
+    if kind == NoticeKind.CONTACT_REQUESTED:
+        return gettext(
+            "%(recruiter)s of %(company)s found your profile and asks for contact:\n\n%(message)s\n\n"
+            "They see your email address only if you accept. Answer on your profile page: %(url)s\n"
+            "A request you do not answer within 14 days counts as declined."
+        )
+    if kind == NoticeKind.CONTACT_ACCEPTED and reveals_name:
+        return gettext(
+            "Candidate %(candidate)s accepted your contact request. On their page you now see their name and "
+            "email address: %(url)s"
+        )
+    if kind == NoticeKind.CONTACT_ACCEPTED:
+        return gettext(
+            "Candidate %(candidate)s accepted your contact request. On their page you now see their email "
+            "address: %(url)s"
+        )
+    if reveals_name:
+        return gettext(
+            "Candidate %(candidate)s withdrew their acceptance of your contact request: you no longer see "
+            "their name and email address. %(url)s"
+        )
+    return gettext(
+        "Candidate %(candidate)s withdrew their acceptance of your contact request: you no longer see "
+        "their email address. %(url)s"
+    )

@@ -27,7 +27,7 @@ def unread_count(*, user: AbstractBaseUser) -> int:
 
 def notices_page(*, user: AbstractBaseUser, number: object) -> Page:
     """One page of the person's notices, newest first; a page number past the end gives the last page."""
-    notices = Notice.objects.filter(recipient=user).only("kind", "params", "url", "created_at", "read_at")
+    notices = Notice.objects.filter(recipient=user).only("kind", "about", "params", "url", "created_at", "read_at")
     return Paginator(notices, NOTICES_PER_PAGE).get_page(number)
 
 

@@ -14,6 +14,7 @@ from portal.languages.selectors import language_of
 from portal.languages.services import in_language, keep_language
 from portal.notices.forms import LanguageForm, NoticePreferencesForm
 from portal.notices.kinds import ENGINEER_KINDS, RECRUITER_KINDS, NoticeKind
+from portal.notices.naming import named
 from portal.notices.selectors import channels_of, notices_page
 from portal.notices.services import mark_read, save_channels
 
@@ -65,7 +66,7 @@ def render_notices(
 ) -> HttpResponse:
     """The notices page with both forms; 400 when either came back refused."""
     page = notices_page(user=request.user, number=request.GET.get("page"))
-    notices = list(page.object_list)
+    notices = list(named(recipient=request.user, notices=list(page.object_list)))
     unread = {notice.pk for notice in notices if notice.read_at is None}
     if mark_shown_read:
         mark_read(user=request.user, notices=notices)

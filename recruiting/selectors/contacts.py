@@ -1,12 +1,15 @@
-"""Reads of contact requests: whom a candidate revealed themselves to, and a recruiter's latest request."""
+"""Reads of contact requests: whom a candidate revealed themselves to, how a candidate is named to a recruiter,
+and a recruiter's latest request."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 
+from portal.notices.kinds import RECRUITER_KINDS
 from recruiting.models import ContactRequest, RecruiterProfile
 from skills.models import EngineerProfile
+from skills.privacy.identity import CandidateIdentity
 
 
 def accepted_by(*, recruiter: AbstractBaseUser, profile_ref: str = "pk") -> Exists:
@@ -38,6 +41,27 @@ def reveal_for(*, recruiter: AbstractBaseUser, profiles) -> None:
     accepted = accepted_of(recruiter=recruiter, profiles={profile.pk for profile in profiles})
     for profile in profiles:
         profile.identity_revealed = profile.pk in accepted
+
+
+def shown_to(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> CandidateIdentity:
+    """Who this candidate is to this recruiter now: their name when their choice or an accepted request of this
+    recruiter allows it, else the pseudonym the recruiter sees in the list (:attr:`EngineerProfile.shown_identity`)."""
+    reveal_for(recruiter=recruiter, profiles=[profile])
+    return profile.shown_identity
+
+
+def name_candidates_in_notices(*, recipient: AbstractBaseUser, notices) -> None:
+    """Name the candidate of each of a recruiter's notices as :func:`shown_to` does today, not as when it was sent:
+    a withdrawn acceptance or a name switched off since hides the name in the old notices too. Two queries."""
+    about = {notice.about_id for notice in notices if notice.kind in RECRUITER_KINDS and notice.about_id}
+    if not about:
+        return
+    profiles = list(EngineerProfile.objects.filter(user_id__in=about).select_related("user"))
+    reveal_for(recruiter=recipient, profiles=profiles)
+    names = {profile.user_id: profile.shown_identity.name for profile in profiles}
+    for notice in notices:
+        if notice.kind in RECRUITER_KINDS and notice.about_id in names:
+            notice.params = {**notice.params, "candidate": names[notice.about_id]}
 
 
 def latest_request(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ContactRequest | None:

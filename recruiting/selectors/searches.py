@@ -88,5 +88,5 @@ def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
 
 
 def proposals() -> QuerySet[SearchProposal]:
-    """What editors see of recruiters' searches: the copies proposed to them, never a search itself."""
-    return SearchProposal.objects.select_related("search__owner", "search__role", "replaces", "replaced_by")
+    """What editors see of recruiters' searches: the copies proposed to them, never a search itself, nor who proposed it."""
+    return SearchProposal.objects.select_related("search__role", "replaces", "replaced_by")

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from portal.notices.kinds import NoticeKind
 from portal.notices.services import notify
 from recruiting.models import ContactRequest, Stage
-from recruiting.selectors.contacts import latest_request
+from recruiting.selectors.contacts import latest_request, shown_to
 from recruiting.services.recruiters import save_recruiter_profile
 from recruiting.services.shortlists import follow_contact, follow_withdrawal
 from skills.models import EngineerProfile
@@ -87,20 +87,25 @@ def send_contact_request(
         about=recruiter,
         kind=NoticeKind.CONTACT_REQUESTED,
         params={"recruiter": details.name, "company": details.company},
-        email_params={"message": contact_request.message},
+        email_params={"message": contact_request.message, "reveals_name": profile.accepting_reveals_name},
         url=answer_url,
     )
     return contact_request
 
 
 def _tell_recruiter(contact_request: ContactRequest, kind: NoticeKind, candidate_url: str | None) -> None:
-    """The recruiter hears of the answer under the candidate's pseudonym, never the name it may reveal (or hide)."""
+    """The recruiter hears of the answer with the candidate named as they see them now (``shown_to``, after the
+    answer). The notice keeps only the pseudonym: the portal names the candidate again whenever it is read."""
     profile = contact_request.profile
     notify(
         recipient=contact_request.recruiter,
         about=profile.user,
         kind=kind,
         params={"candidate": profile.pseudonym},
+        email_params={
+            "candidate": shown_to(recruiter=contact_request.recruiter, profile=profile).name,
+            "reveals_name": profile.accepting_reveals_name,
+        },
         url=candidate_url or reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}),
     )
 
@@ -139,7 +144,8 @@ def answer_contact_request(
 def withdraw_acceptance(
     *, engineer: AbstractBaseUser, contact_request: ContactRequest, candidate_url: str | None = None
 ) -> ContactRequest:
-    """Hide the name and email address from that recruiter again, from now on; the recruiter is told."""
+    """Hide the email address (and a name not shown to every recruiter) from that recruiter again, from now on;
+    the recruiter is told."""
     contact_request = _own_request(engineer, contact_request)
     if contact_request.status != ContactRequest.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted contact request can be withdrawn."))

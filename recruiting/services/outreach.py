@@ -1,4 +1,5 @@
-"""The recruiter's outreach overview: per role, requests sent, accepted, declined and the median time to an answer.
+"""The recruiter's outreach overview: per role, requests sent, accepted, declined, acceptances withdrawn and the
+median time to an answer.
 
 Counted by a job from the recruiter's own contact requests into ``OutreachSummary`` rows, queued when the
 transaction that changed a request or a role's shortlist commits; the page only reads those rows. A request
@@ -20,8 +21,10 @@ from django_tasks import task
 from portal.jobs.lifecycle import enqueue
 from recruiting.models import UNANSWERED_AFTER, ContactRequest, OutreachSummary, ShortlistEntry
 
-ACCEPTED = (ContactRequest.Status.ACCEPTED, ContactRequest.Status.WITHDRAWN)  # withdrawn: accepted, then taken back
 DECLINED = (ContactRequest.Status.DECLINED, ContactRequest.Status.EXPIRED)
+# An acceptance taken back counts as withdrawn, not accepted (the shortlist stage goes back to contacted too); it
+# was an answer all the same, so its wait counts in the median.
+ANSWERED = (ContactRequest.Status.ACCEPTED, ContactRequest.Status.WITHDRAWN, *DECLINED)
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,13 @@ def tally(requests: list[Sent], *, now: datetime) -> dict:
     answered = [
         (request.answered_at - request.created_at).total_seconds()
         for request in requests
-        if request.answered_at is not None and (request.status in ACCEPTED or request.status in DECLINED)
+        if request.answered_at is not None and request.status in ANSWERED
     ]
     return {
         "sent": len(requests),
-        "accepted": sum(request.status in ACCEPTED for request in requests),
+        "accepted": sum(request.status == ContactRequest.Status.ACCEPTED for request in requests),
         "declined": sum(is_declined(request, now=now) for request in requests),
+        "withdrawn": sum(request.status == ContactRequest.Status.WITHDRAWN for request in requests),
         "median_answer_seconds": round(median(answered)) if answered else None,
     }
 

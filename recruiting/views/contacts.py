@@ -84,20 +84,31 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _answered(request, contact, messages.ERROR, " ".join(error.messages))
-    who = {"name": contact.recruiter_name, "company": contact.recruiter_company}
+    who = {"name": contact.recruiter_name, "company": contact.recruiter_company, "email": request.user.email}
+    profile = contact.profile
     if contact.status != ContactRequest.Status.ACCEPTED:
         text = _("You declined the request of %(name)s of %(company)s. They see nothing more of you.") % who
-    elif contact.profile.display_name:
+    elif profile.accepting_reveals_name:
         text = _("%(name)s of %(company)s now sees your name, %(shown)s, and your email address, %(email)s.") % {
             **who,
-            "shown": contact.profile.display_name,
-            "email": request.user.email,
+            "shown": profile.display_name,
         }
+    elif profile.shows_name_to_recruiters:
+        text = (
+            _(
+                "%(name)s of %(company)s now sees your email address, %(email)s. They saw your name already: you show "
+                "it to every recruiter."
+            )
+            % who
+        )
     else:
-        text = _(
-            "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
-            "see no name: only your pseudonym."
-        ) % {**who, "email": request.user.email}
+        text = (
+            _(
+                "%(name)s of %(company)s now sees your email address, %(email)s. You have set no name, so they "
+                "see no name: only your pseudonym."
+            )
+            % who
+        )
     return _answered(request, contact, messages.SUCCESS, text)
 
 
@@ -113,10 +124,19 @@ def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _answered(request, contact, messages.ERROR, " ".join(error.messages))
-    text = _("%(name)s of %(company)s no longer sees your name and email address.") % {
-        "name": contact.recruiter_name,
-        "company": contact.recruiter_company,
-    }
+    who = {"name": contact.recruiter_name, "company": contact.recruiter_company}
+    if contact.profile.accepting_reveals_name:
+        text = _("%(name)s of %(company)s no longer sees your name and email address.") % who
+    elif contact.profile.shows_name_to_recruiters:
+        text = (
+            _(
+                "%(name)s of %(company)s no longer sees your email address. They still see your name, as every "
+                "recruiter does: you chose to show it in your profile."
+            )
+            % who
+        )
+    else:
+        text = _("%(name)s of %(company)s no longer sees your email address.") % who
     return _answered(request, contact, messages.SUCCESS, text)
 
 

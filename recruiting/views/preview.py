@@ -3,7 +3,6 @@ selector, before and after they accept a recruiter's contact request. Posted und
 answers to requests, so the skills app never imports this one."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,6 @@ from recruiting.selectors.candidates import candidate_card, chosen_role
 from skills.selectors.profiles import own_profile
 
 
-@login_required
 @require_safe
 def profile_preview(request: HttpRequest) -> HttpResponse:
     profile = own_profile(user=request.user)

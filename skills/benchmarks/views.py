@@ -2,7 +2,6 @@
 the choice itself, posted from that page and from the start."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from skills.benchmarks.services import set_benchmark_choice
 from skills.selectors.profiles import own_profile
 
 
-@login_required
 @require_safe
 def benchmarks(request: HttpRequest) -> HttpResponse:
     """The tables are a cached fragment (the snapshot, k, the checklist and the engineer's own data name it): the
@@ -34,7 +32,6 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
     return render(request, "skills/benchmarks.html", context)
 
 
-@login_required
 @require_POST
 def benchmark_choice(request: HttpRequest) -> HttpResponse:
     form = BenchmarkChoiceForm(request.POST)

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import TimeStamped
 from skills.models.roles import Role
-from skills.privacy.identity import SHOWS_NAME, SHOWS_PSEUDONYM, CandidateIdentity, candidate_identity, evidence_shown
+from skills.privacy.identity import (
+    SHOWS_NAME,
+    SHOWS_PSEUDONYM,
+    CandidateIdentity,
+    accepting_reveals_name,
+    candidate_identity,
+    evidence_shown,
+    name_shown_to_all,
+)
 from skills.privacy.pseudonyms import random_pseudonym
 
 YEARS_EXPERIENCE_MAX = 60  # the most years of experience a profile states, or a vacancy search asks
@@ -109,6 +117,15 @@ class EngineerProfile(TimeStamped):
         """Who recruiters see. ``identity_revealed`` is set by the recruiting app for one recruiter (an accepted
         contact request); without it nothing is revealed."""
         return self.identity_for(revealed=getattr(self, "identity_revealed", False))
+
+    @property
+    def shows_name_to_recruiters(self) -> bool:
+        return name_shown_to_all(display_name=self.display_name, identity=self.identity)
+
+    @property
+    def accepting_reveals_name(self) -> bool:
+        """Whether accepting a contact request shows the recruiter a name (see ``accepting_reveals_name``)."""
+        return accepting_reveals_name(display_name=self.display_name, identity=self.identity)
 
     @property
     def shows_evidence(self) -> bool:

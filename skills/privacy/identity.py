@@ -16,13 +16,25 @@ class CandidateIdentity:
     revealed: bool
 
 
+def name_shown_to_all(*, display_name: str, identity: str) -> bool:
+    """The engineer set a name and chose to show it to every recruiter."""
+    return identity == SHOWS_NAME and bool(display_name)
+
+
+def accepting_reveals_name(*, display_name: str, identity: str) -> bool:
+    """Whether accepting a contact request shows that recruiter a name they did not see (and withdrawing hides it
+    again): only a name that is set and not shown to every recruiter. Otherwise only the e-mail address comes and
+    goes, and every text about a request must say so."""
+    return bool(display_name) and not name_shown_to_all(display_name=display_name, identity=identity)
+
+
 def candidate_identity(*, display_name: str, identity: str, pseudonym: str, email: str, revealed: bool):
     """The name only if the engineer chose to show it, else the pseudonym; the name and the e-mail address
     once the engineer accepted that recruiter's contact request (``revealed``). Never the e-mail otherwise.
     """
     if revealed:
         return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True)
-    shown = display_name if identity == SHOWS_NAME and display_name else pseudonym
+    shown = display_name if name_shown_to_all(display_name=display_name, identity=identity) else pseudonym
     return CandidateIdentity(name=shown, email="", revealed=False)
 
 

@@ -14,6 +14,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from portal.languages.selectors import kept_language
+from portal.notices.naming import named
 from skills.models import Assessment, AssessmentChange, ItemState, ResourceDone, RoleMatch, SavedVacancy, ShareLink
 from skills.selectors.profiles import own_profile
 
@@ -156,7 +157,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         "contact_requests": [],
         "notices": [
             {"text": notice.text, "created_at": _iso(notice.created_at), "read_at": _iso(notice.read_at)}
-            for notice in user.notices.order_by("created_at", "pk")
+            for notice in named(recipient=user, notices=list(user.notices.order_by("created_at", "pk")))
         ],
         "notice_choices": dict(user.notice_preferences.values_list("kind", "channel")),
     }

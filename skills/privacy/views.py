@@ -24,7 +24,6 @@ from skills.selectors.profiles import own_profile
 from skills.services.profiles import delete_account, update_profile
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
@@ -60,7 +59,6 @@ def render_profile(
     return render(request, "skills/profile.html", context, status=status)
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def pseudonym(request: HttpRequest) -> HttpResponse:
     """Pick a pseudonym from fresh suggestions in the engineer's language, or type one."""
@@ -136,7 +134,6 @@ def shared_profile(request: HttpRequest, token: str) -> HttpResponse:
     return _unlisted(render(request, "skills/shared_profile.html", context))
 
 
-@login_required
 @require_POST
 def share_link_create(request: HttpRequest) -> HttpResponse:
     """Make a link and show it once, on the profile page (it is never stored in plain)."""
@@ -154,7 +151,6 @@ def share_link_create(request: HttpRequest) -> HttpResponse:
     return render_profile(request, share_form=form, status=400)
 
 
-@login_required
 @require_POST
 def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     link = get_object_or_404(ShareLink, pk=pk, user=request.user)

@@ -4,7 +4,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -53,7 +52,6 @@ def _save_step(request: HttpRequest, step: int, form, save: Callable[[Any], obje
     return redirect(_step_url(step + 1))
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """GET shows ``?step=`` or the step the engineer stopped at; each POST saves one step and goes to the next."""

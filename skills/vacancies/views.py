@@ -7,7 +7,6 @@ else gets the plain 404.
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,7 +60,6 @@ def limited_like_the_api(view):
     return limited
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @limited_like_the_api
 def vacancy(request: HttpRequest) -> HttpResponse:
@@ -78,7 +76,6 @@ def vacancy(request: HttpRequest) -> HttpResponse:
     return _render(request, form=form)
 
 
-@login_required
 @require_POST
 @limited_like_the_api
 def vacancy_save(request: HttpRequest) -> HttpResponse:
@@ -108,7 +105,6 @@ def vacancy_save(request: HttpRequest) -> HttpResponse:
     return _render(request, form=form, fit=fit, save_form=save_form if fit is not None else None)
 
 
-@login_required
 @require_safe
 def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     """A saved vacancy read again: with today's phrases and the engineer's current levels."""
@@ -117,7 +113,6 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, form=form, fit=_fit(request, form, vacancy.text), saved=vacancy)
 
 
-@login_required
 @require_POST
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)

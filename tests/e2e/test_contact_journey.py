@@ -129,12 +129,12 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
 
         # The recruiter is told twice (email from the worker, notice), sees the name, moves the candidate on.
         output = worker.wait_for(f"To: {RECRUITER_EMAIL}")
-        assert f"Candidate {pseudonym} accepted your contact request" in output
+        assert f"Candidate {NAME} accepted your contact request" in output  # named as the recruiter now sees her
         page.goto(f"{live_server.url}/recruiting/candidates/")
         assert page.locator(".nav-notices-count").inner_text().split()[0] == "1"
         page.get_by_role("link", name="Notices").click()
         page.get_by_role("heading", level=1, name="Notices").wait_for()
-        assert f"Candidate {pseudonym} accepted your contact request." in page.locator("main").inner_text()
+        assert f"Candidate {NAME} accepted your contact request." in page.locator("main").inner_text()
         recruiter_steps.step("recruiter reads that the candidate accepted")
         page.get_by_role("link", name="Open").click()
         page.get_by_role("heading", level=1, name=NAME).wait_for()
@@ -160,7 +160,9 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
         output = worker.wait_for(f"Candidate {pseudonym} withdrew their acceptance")
         assert output.count(f"To: {RECRUITER_EMAIL}") == 2
         page.goto(f"{live_server.url}/notices/")
-        assert f"Candidate {pseudonym} withdrew their acceptance of your request." in page.locator("main").inner_text()
+        notices = page.locator("main").inner_text()
+        assert f"Candidate {pseudonym} withdrew their acceptance of your request." in notices
+        assert NAME not in notices  # the earlier notice of the acceptance no longer names her either
         recruiter_steps.step("recruiter is told of the withdrawal")
         page.goto(f"{live_server.url}/recruiting/candidates/{profile.pk}/")
         page.get_by_role("heading", level=1, name=pseudonym).wait_for()

@@ -4,7 +4,15 @@ import pytest
 from django.urls import reverse
 
 from skills.models import Assessment, EngineerProfile
-from tests.factories import ChecklistItemFactory, RoleFactory, UserFactory
+from tests.clients import DUTCH
+from tests.factories import (
+    ChecklistItemFactory,
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +78,40 @@ def test_engineer_navigation_links_appear_only_after_login(client):
     body = client.get("/").content.decode()
     for path in ("/skills/", "/skills/gaps/", "/skills/progress/", "/skills/profile/"):
         assert f'href="{path}"' in body
+
+
+STAFF_WHERE_THEY_WORK = [
+    (RecruiterFactory, "/recruiting/candidates/", "Go to the candidates", "Naar de kandidaten"),
+    (EditorFactory, "/admin/", "Go to the admin", "Naar het beheer"),
+]
+
+
+@pytest.mark.parametrize(("factory", "where", "link", "dutch_link"), STAFF_WHERE_THEY_WORK)
+@pytest.mark.parametrize("path", [*ENGINEER_PAGES[:5], "/skills/home/", "/skills/start/", "/skills/vacancy/"])
+def test_a_recruiter_or_editor_is_refused_the_engineers_pages_and_told_where_they_work(
+    client, factory, where, link, dutch_link, path
+):
+    client.force_login(factory())
+    url = path.format(role=RoleFactory().slug)
+    response = client.get(url)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f'href="{where}"' in page and link in page
+    assert dutch_link in client.get(url, **DUTCH).content.decode()
+    assert not EngineerProfile.objects.exists()  # no engineer profile made on the way
+
+
+@pytest.mark.parametrize("factory", [RecruiterFactory, EditorFactory])
+def test_a_recruiter_or_editor_changes_no_level_of_their_own(client, factory):
+    item = ChecklistItemFactory()
+    client.force_login(factory())
+    response = client.post(f"/skills/items/{item.pk}/", {f"item-{item.pk}-level": "3"})
+    assert response.status_code == 403
+    assert not Assessment.objects.exists() and not EngineerProfile.objects.exists()
+
+
+def test_staff_who_keep_an_engineer_profile_of_their_own_still_open_it(client):
+    recruiter = RecruiterFactory()
+    EngineerProfileFactory(user=recruiter)
+    client.force_login(recruiter)
+    assert client.get("/skills/").status_code == 200

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from recruiting.models import ProfileView, Shortlist, ShortlistEntry
+from recruiting.models import OutreachSummary, ProfileView, Shortlist, ShortlistEntry
 from tests.factories import EngineerProfileFactory, ProfileViewFactory, ShortlistEntryFactory, UserFactory
 
 BEFORE_MOVE = [("skills", "0006_rolematch_profile_visible"), ("recruiting", None)]
@@ -98,3 +98,26 @@ def test_the_moved_models_content_types_follow_them(executor):
     latest.migrate(latest.loader.graph.leaf_nodes())
     old.refresh_from_db()
     assert (old.app_label, old.model) == ("recruiting", "shortlist")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stored_overview_rows_move_withdrawn_acceptances_out_of_accepted(executor):
+    recruiter = UserFactory(password=None)
+    kept, taken_back = EngineerProfileFactory(), EngineerProfileFactory()
+    executor.migrate([("recruiting", "0012_job_failures_as_codes")])
+    old_apps = executor.loader.project_state([("recruiting", "0012_job_failures_as_codes")], at_end=True).apps
+    requests = old_apps.get_model("recruiting", "ContactRequest")
+    for profile, status in ((kept, "accepted"), (taken_back, "withdrawn")):
+        requests.objects.create(
+            recruiter_id=recruiter.pk, profile_id=profile.pk, recruiter_name="Rita", recruiter_company="Acme",
+            message="Hi", status=status,
+        )  # fmt: skip
+    summaries = old_apps.get_model("recruiting", "OutreachSummary")
+    summaries.objects.filter(recruiter_id=recruiter.pk).delete()
+    summaries.objects.create(recruiter_id=recruiter.pk, sent=2, accepted=2)  # counted as before: both accepted
+
+    latest = MigrationExecutor(connection)
+    latest.migrate(latest.loader.graph.leaf_nodes())
+
+    total = OutreachSummary.objects.get(recruiter=recruiter, role=None)
+    assert (total.sent, total.accepted, total.withdrawn) == (2, 1, 1)

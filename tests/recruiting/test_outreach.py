@@ -1,6 +1,7 @@
 """The recruiter's outreach overview: counted by a job from their own contact requests, per role of their
 shortlists; the page reads the stored rows only."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,8 +10,10 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recruiting.models import ContactRequest, OutreachSummary
+from recruiting.models import ContactRequest, OutreachSummary, ShortlistEntry, Stage
+from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
 from recruiting.services.outreach import recount_outreach
+from tests.clients import DUTCH
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -55,6 +58,31 @@ def test_counts_per_role_follow_the_shortlists_for_that_role():
     rows = overview_of(recruiter)
     assert (rows[role.pk].sent, rows[role.pk].declined, rows[role.pk].median_answer_seconds) == (1, 1, 7200)
     assert (rows[None].sent, rows[None].accepted, rows[None].declined) == (2, 1, 1)
+
+
+def overview_cells(client, **headers) -> dict[str, str]:
+    """The total row of the overview page, as label → number."""
+    page = client.get(reverse("recruiting:overview"), **headers).content.decode()
+    row = page.split('<th scope="row">', 1)[1].split("</tr>", 1)[0]
+    return dict(re.findall(r'data-label="([^"]+)">(\d+)</td>', row))
+
+
+@pytest.mark.parametrize(
+    ("headers", "accepted", "withdrawn"), [({}, "Accepted", "Withdrawn"), (DUTCH, "Geaccepteerd", "Ingetrokken")]
+)
+def test_an_acceptance_withdrawn_counts_as_withdrawn_not_as_accepted(client, headers, accepted, withdrawn):
+    recruiter = RecruiterFactory()
+    profile = EngineerProfileFactory(visibility="recruiters")
+    contact = send_contact_request(
+        recruiter=recruiter, profile=profile, message="Hi", name="Rita", company="Acme", answer_url="https://x.test/"
+    )
+    answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    client.force_login(recruiter)
+    assert overview_cells(client, **headers)[accepted] == "1"
+    withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    cells = overview_cells(client, **headers)
+    assert (cells[accepted], cells[withdrawn]) == ("0", "1")
+    assert ShortlistEntry.objects.filter(profile=profile, stage=Stage.ACCEPTED).count() == 0
 
 
 def test_another_recruiters_requests_never_count():
@@ -135,6 +163,7 @@ def test_the_overview_equals_a_count_over_the_contact_rows(rows):
             ]
         )
         assert row.sent == counted.count()
-        assert row.accepted == counted.filter(status__in=("accepted", "withdrawn")).count()
+        assert row.accepted == counted.filter(status="accepted").count()
+        assert row.withdrawn == counted.filter(status="withdrawn").count()
         assert row.declined == counted.filter(status__in=("declined", "expired")).count() + ignored.count()
         assert row.median_answer_seconds == (None if median is None else round(median))

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from recruiting.models import SearchProposal, VacancySearch
+from recruiting.models import RecruiterProfile, SearchProposal, VacancySearch
 from recruiting.services.publishing import publish_proposal
 from recruiting.services.searches import Requirement, create_search, propose_search, rank_search
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
@@ -524,6 +524,20 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     assert RoleMatch.objects.filter(role=role_now).count() == EngineerProfile.objects.count()
     assert role_now in Role.objects.published()
     assert client.get(reverse("skills:role-detail", kwargs={"slug": role_now.slug})).status_code == 200
+
+
+def test_editors_read_a_proposal_without_the_person_who_proposed_it(client, items):
+    recruiter = RecruiterFactory(email="rita.private@datawerk.example")
+    RecruiterProfile.objects.create(user=recruiter, name="Rita Recruiter", company="DataWerk BV")
+    search = make_search(recruiter, items, title="Lakehouse platform engineer")
+    propose_search(owner=recruiter, search=search, note="Many vacancies ask this.")
+    proposal = SearchProposal.objects.get()
+
+    client.force_login(EditorFactory())
+    for url in (reverse(PROPOSALS), reverse("admin:recruiting_searchproposal_change", args=[proposal.pk])):
+        page = client.get(url).content.decode()
+        assert "Lakehouse platform engineer" in page
+        assert "rita.private" not in page and "Rita Recruiter" not in page, url
 
 
 ROLE_TEXTS = {

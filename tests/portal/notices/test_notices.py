@@ -74,13 +74,14 @@ def test_every_contact_email_is_queued_by_the_request_and_sent_by_the_mail_job(s
     sent = [(message.to[0], message.subject) for message in mail.outbox]
     assert sent == [
         (ENGINEER_EMAIL, "[DE skills] Rita Recruiter of Acme Data would like to get in touch"),
-        ("rita@acme.example", f"[DE skills] Kandidaat {profile.pseudonym} heeft je contactverzoek geaccepteerd"),
+        ("rita@acme.example", "[DE skills] Kandidaat Noor Visser heeft je contactverzoek geaccepteerd"),
         ("rita@acme.example", f"[DE skills] Kandidaat {profile.pseudonym} heeft de acceptatie ingetrokken"),
         (ENGINEER_EMAIL, "[DE skills] Bob Bytes of Acme Data would like to get in touch"),
         ("bob@bytes.example", f"[DE skills] Candidate {profile.pseudonym} declined your contact request"),
     ]  # fmt: skip
     accepted = mail.outbox[1].body
-    assert f"/recruiting/candidates/{profile.pk}/" in accepted and "Noor Visser" not in accepted
+    assert f"/recruiting/candidates/{profile.pk}/" in accepted  # named: she accepted, so Rita sees her name
+    assert "Noor Visser" not in mail.outbox[2].body  # withdrawn: the name is hidden again
     assert "Shall we talk about our lakehouse?" in mail.outbox[0].body
 
 

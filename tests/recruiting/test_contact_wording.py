@@ -1,0 +1,173 @@
+"""What the contact-request texts promise about a name follows the engineer's own choice: an engineer who shows her
+name to every recruiter reveals only her e-mail address by accepting, and hides only that by withdrawing. Both
+languages, on the pages and in the e-mails."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from portal.models import PersonLanguage
+from tests.clients import DUTCH
+from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
+from tests.recruiting.test_candidate_naming import ask, signed_in
+
+pytestmark = pytest.mark.django_db
+
+SHOWS_NAME = {"display_name": "Nina Nieuw", "identity": "name"}
+HIDES_NAME = {"display_name": "Noor Visser", "identity": "pseudonym"}
+
+
+def candidate(*, language: str = "en", **naming):
+    user = UserFactory()
+    PersonLanguage.objects.create(user=user, language=language)
+    return EngineerProfileFactory(user=user, visibility="recruiters", **naming)
+
+
+def recruiter_in(language: str):
+    recruiter = RecruiterFactory()
+    PersonLanguage.objects.create(user=recruiter, language=language)
+    return recruiter
+
+
+def mail_to(user) -> str:
+    return "\n".join(message.body for message in mail.outbox if message.to == [user.email])
+
+
+@pytest.mark.parametrize(
+    ("headers", "promise", "false_promise"),
+    [
+        ({}, "if they accept, you also see their email address", "you see their name and email address"),
+        (DUTCH, "accepteert de kandidaat, dan zie je ook het e-mailadres", "dan zie je naam en e-mailadres"),
+    ],
+)
+def test_the_contact_form_promises_only_the_email_of_a_candidate_who_shows_her_name(headers, promise, false_promise):
+    profile = candidate(**SHOWS_NAME)
+    page = signed_in(RecruiterFactory()).get(
+        reverse("recruiting:contact-request", kwargs={"pk": profile.pk}), **headers
+    )
+    text = page.content.decode()
+    assert promise in text and false_promise not in text
+
+
+def test_the_contact_form_promises_the_name_of_a_candidate_who_hides_it_only_as_far_as_they_set_one():
+    profile = candidate(**HIDES_NAME)
+    page = signed_in(RecruiterFactory()).get(reverse("recruiting:contact-request", kwargs={"pk": profile.pk}))
+    assert "If they accept, you see their email address, and their name if they set one" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "promise", "false_promise"),
+    [
+        ("en", "They see your email address only if you accept.", "do not see your name"),
+        ("nl", "Ze zien je e-mailadres alleen als je accepteert.", "naam en e-mailadres blijven verborgen"),
+    ],
+)
+def test_the_request_email_of_an_engineer_who_shows_her_name_hides_only_the_email(language, promise, false_promise):
+    profile = candidate(language=language, **SHOWS_NAME)
+    ask(RecruiterFactory(), profile)
+    body = mail_to(profile.user)
+    assert promise in body and false_promise not in body
+
+
+def test_the_request_email_of_an_engineer_who_hides_her_name_says_both_stay_hidden():
+    profile = candidate(**HIDES_NAME)
+    ask(RecruiterFactory(), profile)
+    assert "They do not see your name or email address unless you accept." in mail_to(profile.user)
+
+
+@pytest.mark.parametrize(
+    ("language", "accepted", "withdrawn"),
+    [
+        (
+            "en",
+            "On their page you now see their email address: http",
+            "withdrew their acceptance of your contact request: you no longer see their email address.",
+        ),
+        (
+            "nl",
+            "Op de pagina van de kandidaat zie je nu het e-mailadres: http",
+            "heeft de acceptatie van je contactverzoek ingetrokken: je ziet het e-mailadres niet meer.",
+        ),
+    ],
+)
+def test_the_recruiters_emails_about_a_candidate_who_shows_her_name_speak_of_the_email_alone(
+    language, accepted, withdrawn
+):
+    profile = candidate(**SHOWS_NAME)
+    recruiter = recruiter_in(language)
+    contact = ask(recruiter, profile)
+    engineer = signed_in(profile.user)
+    engineer.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"})
+    engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}))
+    body = mail_to(recruiter)
+    assert accepted in body and withdrawn in body
+    assert "name if they set one" not in body and "de naam als die is ingevuld" not in body
+
+
+def test_the_recruiters_emails_about_a_candidate_who_hides_her_name_speak_of_name_and_email():
+    profile = candidate(**HIDES_NAME)
+    recruiter = recruiter_in("en")
+    contact = ask(recruiter, profile)
+    engineer = signed_in(profile.user)
+    engineer.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"})
+    engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}))
+    body = mail_to(recruiter)
+    assert "On their page you now see their name and email address: http" in body
+    assert "you no longer see their name and email address." in body
+
+
+@pytest.mark.parametrize(
+    ("headers", "pending", "accepted", "withdrawn"),
+    [
+        (
+            {},
+            "Accepting shows this recruiter your email address; nobody else. They see your name already",
+            "now sees your email address, {email}. They saw your name already",
+            "Rita Recruiter of DataWerk BV no longer sees your email address. They still see your name",
+        ),
+        (
+            DUTCH,
+            "Accepteren toont deze recruiter je e-mailadres; verder niemand. Je naam zien ze al",
+            "ziet nu je e-mailadres, {email}. Je naam zagen ze al",
+            "Rita Recruiter van DataWerk BV ziet je e-mailadres niet meer. Je naam zien ze nog wel",
+        ),
+    ],
+)
+def test_the_engineer_who_shows_her_name_is_told_that_only_her_email_comes_and_goes(
+    headers, pending, accepted, withdrawn
+):
+    profile = candidate(**SHOWS_NAME)
+    contact = ask(RecruiterFactory(), profile)
+    engineer = signed_in(profile.user)
+    assert pending in engineer.get(reverse("skills:profile"), **headers).content.decode()
+    hx = {"HTTP_HX_REQUEST": "true", **headers}
+    answered = engineer.post(
+        reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"}, **hx
+    )
+    assert accepted.format(email=profile.user.email) in answered.content.decode()
+    withdrawal = engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}), **hx)
+    text = withdrawal.content.decode()
+    assert withdrawn in text
+    assert "no longer sees your name" not in text and "ziet je naam en e-mailadres niet meer" not in text
+
+
+def test_the_engineer_who_hides_her_name_is_told_that_name_and_email_come_and_go():
+    profile = candidate(**HIDES_NAME)
+    contact = ask(RecruiterFactory(), profile)
+    engineer = signed_in(profile.user)
+    page = engineer.get(reverse("skills:profile")).content.decode()
+    assert "Accepting shows this recruiter your name and email address; nobody else." in page
+    hx = {"HTTP_HX_REQUEST": "true"}
+    engineer.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"}, **hx)
+    withdrawal = engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}), **hx)
+    assert "Rita Recruiter of DataWerk BV no longer sees your name and email address." in withdrawal.content.decode()
+
+
+def test_the_engineer_without_a_name_is_told_that_only_her_email_comes_and_goes():
+    profile = candidate(display_name="", identity="pseudonym")
+    contact = ask(RecruiterFactory(), profile)
+    engineer = signed_in(profile.user)
+    hx = {"HTTP_HX_REQUEST": "true"}
+    engineer.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"}, **hx)
+    withdrawal = engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}), **hx)
+    assert "Rita Recruiter of DataWerk BV no longer sees your email address.<" in withdrawal.content.decode()

@@ -157,6 +157,10 @@ class Clauses(Sentences):
             end += 1
         return end
 
+    def clause_end(self, clause: int) -> int:
+        """The word past the last of ``clause``."""
+        return self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
+
     def clause_starts_between(self, first: int, end: int) -> list[int]:
         """The first words of the clauses that open after word ``first`` and before word ``end``."""
         return self.clause_starts[

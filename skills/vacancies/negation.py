@@ -52,15 +52,18 @@
 A nice-to-have cue in the sentence still wins ("not essential, but welcome": skills.vacancies.layout). Its own
 module because these rules reach across words, sentences and sections in ways the other parts of the layout do not;
 they read the clauses, the negation cues and where the mentions stand, and nothing reads them back but the layout
-and the reader.
+and the reader. The topics a clause denies (skills.vacancies.topics) and the pronouns that point back
+(skills.vacancies.references) have modules of their own, read through this one.
 """
 
 import bisect
 
-from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER, Clauses
-from skills.vacancies.cues import Occurrences, Section, any_within
+from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER
+from skills.vacancies.cues import Occurrences, Section
+from skills.vacancies.references import PointingBack
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
+from skills.vacancies.topics import DeniedTopics
 
 NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous hands on of van in eerdere ever ooit")
 NEXT_FILLERS |= word_set("having hebben")
@@ -69,50 +72,18 @@ NEXT_REACH = 3
 LACKING = word_set("without zonder")  # name what is lacking, which may be any noun ("without warning in the Spark
 # job", "klanten zonder adres en dubbele rijen"): they reach a mention through fillers only, not loosely like
 # "instead of managing our own Airflow"
-VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
 REPLACEABLE = word_set("no not geen niet")  # the negations a contrast may replace: "not a luxury but standard"
 DENYING_THE_THING = word_set("no geen")  # right before a mention, the negation denies the thing itself, never weakly:
 # "Cloudervaring: geen Azure, wel Docker"
 RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its sentence negated: "geen Azure, wel AWS"
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
-VERDICT_WORDS = (
-    NEEDING
-    | LIST_FILLERS
-    | word_set(
-        "a an een for voor this deze de het the rol role job functie position positie here hier of van in prior eerdere "
-        "is are zijn part onderdeel relevant following volgende tools tooling technologies technologieën frameworks"
-    )
-)  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
-# comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
-REFERENCE_AFTER = word_set("need needed use used know known touch touched require expect run with")  # "you won't
-# need them", "you will not work with it"
-REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either", "that"))  # the objects of those verbs
-OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those", "daar", "daarmee"))  # "…, dus die hoef je
-# niet te kennen", "Daar doen we niets mee."
-NEGATED_REFERENCES = frozenset(("het",))  # a pronoun, not an article, before its negation: "in jouw werk speelt het
-# geen rol", "voor jou is het geen onderdeel van het werk"
-POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES
-REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
-OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
-# required to…" at the start of a sentence points at nothing)
-REFERENCE_TAIL = 3  # "you won't need them in this team"
-REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
-SUBJECT_REFERENCES = frozenset(("it", "het"))  # first in a sentence, the subject that points back: "Our analysts
-# love pandas. It isn't part of this job, though."; "Het is voor deze rol geen vereiste."
-EXTRAPOSED = frozenset(("to", "that", "if", "whether", "om", "dat", "als"))  # "It is not required to travel": the
-# subject is the clause that follows, not what was named before
-FINITE_AFTER_HET = word_set("is was wordt werd hoeft hoort speelt komt staat zal zou kan mag moet blijft")  # "Het
-# is…", a pronoun; "Het team…", an article
-ADVERBS_BEFORE_NEGATION = word_set("dus ook echt nog zeker verder daarom eigenlijk helemaal overigens trouwens immers")
-# "je komt het dus nergens meer tegen": the pronoun is still the one negated
 INDEFINITE_HEADS = word_set("something anything thing iets ding")  # a relative clause on these describes the
 # subject they are said of: "Airflow is iets wat je hier nooit zult zien"
-ALSO = word_set("also either too at all ook evenmin helemaal")  # beside a bare negation: "Airflow, ook niet."
 OPEN_NEGATION_WORDS = 4  # "We do not, at any point in this job, expect you to…": a subject and a negated auxiliary
 # whose verb follows an aside
 
 
-class NegationScope(Clauses):
+class NegationScope(DeniedTopics, PointingBack):
     """Answers whether a mention is negated; the layout sets the negation cues and the sections it reads, the reader
     where the mentions stand (``read_mentions``)."""
 
@@ -182,14 +153,11 @@ class NegationScope(Clauses):
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()
 
-    def _clause_end(self, clause: int) -> int:
-        return self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
-
     def _open_negation(self, clause: int) -> bool:
         """Whether ``clause`` is a subject and a negated auxiliary whose verb is still to come after an aside, naming
         nothing: "We do not, at any point in this job, expect you to tune Spark", "Wij verwachten niet, ook later
         niet, dat…"."""
-        begin, end = self.clause_starts[clause], self._clause_end(clause)
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
         return (
             end - begin <= OPEN_NEGATION_WORDS
             and self.words[begin] in PRONOUNS
@@ -254,8 +222,8 @@ class NegationScope(Clauses):
         return (
             (self._denied[clause] and not self._replaced(clause, first))
             or first in self._negated_next
-            or self._topic_denied(clause)
-            or self._verdict_before(clause)
+            or self.topic_denied(clause)
+            or self.verdict_before(clause)
         )
 
     def is_weakly_negated(self, first: int, last: int) -> bool:
@@ -269,8 +237,8 @@ class NegationScope(Clauses):
             and self.sections[first] is not Section.NOT_ASKED
             and (first == 0 or self.words[first - 1] not in DENYING_THE_THING)
             and not (self._denied[clause] and not self._weak[clause] and not self._replaced(clause, first))
-            and not self._topic_denied(clause)
-            and not self._verdict_before(clause)
+            and not self.topic_denied(clause)
+            and not self.verdict_before(clause)
         )
 
     def denies_a_state(self, first: int) -> bool:
@@ -285,8 +253,8 @@ class NegationScope(Clauses):
             and self._first_negations[clause] == first - 1
             and not self._denies_needing[clause]
             and self.sections[first] is not Section.NOT_ASKED
-            and not self._topic_denied(clause)
-            and not self._verdict_before(clause)
+            and not self.topic_denied(clause)
+            and not self.verdict_before(clause)
         )
 
     def _replaced(self, clause: int, first: int) -> bool:
@@ -305,190 +273,3 @@ class NegationScope(Clauses):
             and self.clause_starts[following] - negation <= REPLACED_REACH
             and self.words[negation] in REPLACEABLE
         )
-
-    def in_denied_topic(self, index: int) -> bool:
-        """Whether word ``index`` stands in a question or topic that the clause after it denies: a nice cue there
-        does not count ("Is Spark een pré? Nee.")."""
-        return self._topic_denied(self.negation_clauses[index])
-
-    def _topic_denied(self, clause: int) -> bool:
-        """:meth:`_read_topic_denied`, read once per clause: every mention of a long list asks it."""
-        if clause not in self._topics:
-            self._topics[clause] = self._read_topic_denied(clause)
-        return self._topics[clause]
-
-    def _read_topic_denied(self, clause: int) -> bool:
-        """Whether ``clause`` is a question, or a topic before a colon, a dash or an aside on its line, and the clause
-        after it is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not
-        required", "Airflow (not required)"; after a topic of names and fillers only ("Spark experience: we don't use
-        it") or before a verdict ("Spark-jobs bouwen: niet nodig voor deze rol"), that names nothing itself (not
-        "Python (no Spark or Scala needed)")."""
-        following = clause + 1
-        if following >= len(self.clause_starts):
-            return False
-        begin, end = self.clause_starts[clause], self.clause_starts[following]
-        gap = self.gaps[end]
-        topic = "," in gap and all(self.in_list(index) for index in range(begin, end))
-        if topic and (begin == 0 or self.sentences[begin - 1] != self.sentences[begin]) and self._gap_denied(following):
-            return True  # "Airflow, on the other hand, you will not need."
-        if not self._negated[following]:
-            return False
-        if "?" in gap or (topic and self._bare_negation(following)):
-            return True  # "Spark? Not needed.", "Spark, no.", "Airflow, ook niet."
-        if not (self.labels(end) or "(" in gap) or "\n" in gap:
-            return False
-        after = following + 1
-        verdict = range(end, self.clause_starts[after] if after < len(self.clause_starts) else len(self.words))
-        return self.named.isdisjoint(verdict) and (
-            self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
-        )
-
-    def _bare_negation(self, clause: int) -> bool:
-        """Whether ``clause`` ends its sentence and holds nothing but negations and a word such as "also", "ook":
-        an answer to the topic before it ("Spark, no.", "Airflow, ook niet.")."""
-        end = self._clause_end(clause)
-        words = range(self.clause_starts[clause], end)
-        return (
-            (end == len(self.words) or self.sentences[end] != self.sentences[end - 1])
-            and any(index in self._negation_words for index in words)
-            and all(index in self._negation_words or self.words[index] in ALSO for index in words)
-        )
-
-    def _gap_denied(self, clause: int) -> bool:
-        """Whether the sentence goes on from ``clause`` through asides that name nothing to a last clause that denies
-        needing and ends on its verb, whose object is the topic before them ("Airflow, on the other hand, you will
-        not need.", "Airflow, daarentegen, hoef je niet te kennen.", "Airflow, eerlijk gezegd, gebruiken we niet.")."""
-        start = self.clause_starts[clause]
-        end = bisect.bisect_right(self.sentences, self.sentences[start])
-        last = bisect.bisect_right(self.clause_starts, end - 1) - 1
-        return (
-            self._denies_needing[last]
-            and (self.words[end - 1] in NEEDING or end - 1 in self._negation_words)
-            and not any_within(self._named_words, start, end)
-        )
-
-    def _only_verdict(self, words: range) -> bool:
-        """Whether ``words`` hold nothing but negations and words of a verdict: "not needed for this role"."""
-        return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
-
-    def _verdict_before(self, clause: int) -> bool:
-        """:meth:`_read_verdict_before`, read once per clause: every mention of a long list asks it."""
-        if clause not in self._verdicts:
-            self._verdicts[clause] = self._read_verdict_before(clause)
-        return self._verdicts[clause]
-
-    def _read_verdict_before(self, clause: int) -> bool:
-        """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
-        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or a negated label of a colon or a dash whose
-        negation goes on into the names after it ("No big data tooling: Spark, Kafka", "Geen streaming – Kafka,
-        Flink"; not "Geen Scala nodig: wij werken in Python", "Irrelevant here — your tools are SQL")."""
-        if clause == 0 or not self._negated[clause - 1]:
-            return False
-        begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
-        if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
-            return False
-        following = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.words)
-        colon = ":" in self.gaps[end]
-        names = all(self.in_list(index) for index in range(end, following))
-        return (
-            (colon and self._only_verdict(range(begin, end)))
-            or (VERDICT_ENDS.isdisjoint(self.words[begin:end]) and names)
-            or (
-                colon and names and self._denies_needing[clause - 1] and self.named.isdisjoint(range(begin, end))
-            )  # "None of these are needed: Spark, Airflow", "Geen van beide is nodig: Spark en Airflow"
-        )
-
-    def negated_by_references(self, lasts: list[int]) -> list[int]:
-        """Of the mentions ending at words ``lasts`` (in order), the positions a negated pronoun reaches: the last
-        mention before it in the sentences it points back into, and that mention's list (the mentions of its
-        clause): "We moved off Airflow and dbt, so you won't need them"."""
-        reached = []
-        for reference in self.negated_references:
-            sentences = self.referred_sentences(reference)
-            before = [
-                position
-                for position, last in enumerate(lasts)
-                if last < reference and self.sentences[last] in sentences
-            ]
-            if before:
-                clause = self.negation_clauses[lasts[before[-1]]]
-                reached += [position for position in before if self.negation_clauses[lasts[position]] == clause]
-        return reached
-
-    def read_negated_references(self) -> list[int]:
-        """The words that are a negated pronoun pointing back at what was just named, in order."""
-        return [
-            index
-            for index, word in enumerate(self.words)
-            if index and word in POINTING_BACK and self._negated_reference(index)
-        ]
-
-    def _negated_reference(self, index: int) -> bool:
-        """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was
-        just named and is negated: "Airflow and dbt are not used here, so you won't need them", "none of these", "…,
-        dus die hoef je niet te kennen"."""
-        word = self.words[index]
-        clause = self.negation_clauses[index]
-        described = bisect.bisect_left(self.negations, (index + 1, -1))
-        negation_follows = described < len(self.negations) and self.negations[described][0] == index + 1
-        if word in SUBJECT_REFERENCES and self._subject_pointing_back(index):
-            return self._negated[clause]
-        if word in NEGATED_REFERENCES:
-            adverbs = index + 1
-            while adverbs < index + 3 and adverbs < len(self.words) and self.words[adverbs] in ADVERBS_BEFORE_NEGATION:
-                adverbs += 1  # "je komt het dus nergens meer tegen"
-            described = bisect.bisect_left(self.negations, (adverbs, -1))
-            negated_next = described < len(self.negations) and self.negations[described][0] == adverbs
-            return negated_next and self._negated[clause]
-        if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
-            return self._negated[clause]
-        before = self.words[index - 1]
-        if word in REFERENCES_AFTER and (
-            before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
-        ):
-            tail = self.words[index + 1 : self.clause_span(index)[1]]
-            return len(tail) <= REFERENCE_TAIL and REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail) and self._negated[clause]
-        if word not in OPENING_REFERENCES or not (
-            self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
-        ):
-            return False
-        if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
-            return self._denies_needing[clause]
-        return self._negated[clause]
-
-    def _subject_pointing_back(self, index: int) -> bool:
-        """Whether the "it", "het" at word ``index`` opens its sentence as a subject that points back: its sentence
-        names nothing and has no clause it stands for ("It is not required to…", "Het is niet nodig om…"), and
-        "het" is followed by its verb, not a noun ("Het is geen vereiste", not "Het team werkt niet met…")."""
-        sentence = self.sentences[index]
-        if self.sentences[index - 1] == sentence:
-            return False
-        end = bisect.bisect_right(self.sentences, sentence)
-        if not self.named.isdisjoint(range(index, end)) or not EXTRAPOSED.isdisjoint(self.words[index + 1 : end]):
-            return False
-        return self.words[index] != "het" or (index + 1 < end and self.words[index + 1] in FINITE_AFTER_HET)
-
-    def referred_sentences(self, index: int) -> tuple[int, ...]:
-        """The sentences a pronoun at word ``index`` may point back into: its own, the one before it on its line
-        ("Forget about Airflow; we don't use it"), and a question on the line right before those ("En Docker?\n
-        Die beheert onze ICT-dienstverlener. Daar hoef je je niet mee bezig te houden.")."""
-        referred = [self.sentences[index]]
-        begin = bisect.bisect_left(self.sentences, referred[-1])
-        while begin > 0:
-            gap = self.gaps[begin]
-            if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
-                break
-            if "\n" not in gap and len(referred) > 1 and (len(referred) > 2 or not self._points_back_itself(begin)):
-                break  # one sentence back, or two past one that points back itself
-            referred.append(self.sentences[begin - 1])
-            if "\n" in gap:
-                break
-            begin = bisect.bisect_left(self.sentences, referred[-1])
-        return tuple(referred)
-
-    def _points_back_itself(self, begin: int) -> bool:
-        """Whether the sentence that starts at word ``begin`` names nothing and opens with a word that points back,
-        so a pronoun after it points past it ("Vroeger draaiden we op Databricks. Dat platform hebben we uitgezet; je
-        komt het nergens meer tegen.")."""
-        end = bisect.bisect_right(self.sentences, self.sentences[begin])
-        return self.words[begin] in POINTING_BACK and not any_within(self._named_words, begin, end)

@@ -1,0 +1,139 @@
+"""Negated pronouns that point back at what was just named (skills.vacancies.negation reads them): "Airflow and dbt
+are not used here, so you won't need them", "none of these", "…, dus die hoef je niet te kennen", "Our analysts love
+pandas. It isn't part of this job." Its own module because a pronoun reaches across clauses and sentences, where the
+negation rule reads one clause at a time.
+"""
+
+import bisect
+
+from skills.vacancies.clauses import Clauses
+from skills.vacancies.cues import Occurrences, any_within
+from skills.vacancies.text import word_set
+
+REFERENCE_AFTER = word_set("need needed use used know known touch touched require expect run with")  # "you won't
+# need them", "you will not work with it"
+REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either", "that"))  # the objects of those verbs
+OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those", "daar", "daarmee"))  # "…, dus die hoef je
+# niet te kennen", "Daar doen we niets mee."
+NEGATED_REFERENCES = frozenset(("het",))  # a pronoun, not an article, before its negation: "in jouw werk speelt het
+# geen rol", "voor jou is het geen onderdeel van het werk"
+POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES
+REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
+OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
+# required to…" at the start of a sentence points at nothing)
+REFERENCE_TAIL = 3  # "you won't need them in this team"
+REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
+SUBJECT_REFERENCES = frozenset(("it", "het"))  # first in a sentence, the subject that points back: "Our analysts
+# love pandas. It isn't part of this job, though."; "Het is voor deze rol geen vereiste."
+EXTRAPOSED = frozenset(("to", "that", "if", "whether", "om", "dat", "als"))  # "It is not required to travel": the
+# subject is the clause that follows, not what was named before
+FINITE_AFTER_HET = word_set("is was wordt werd hoeft hoort speelt komt staat zal zou kan mag moet blijft")  # "Het
+# is…", a pronoun; "Het team…", an article
+ADVERBS_BEFORE_NEGATION = word_set("dus ook echt nog zeker verder daarom eigenlijk helemaal overigens trouwens immers")
+# "je komt het dus nergens meer tegen": the pronoun is still the one negated
+
+
+class PointingBack(Clauses):
+    """Which negated pronouns point back, and at which mentions; reads the per-clause negations that
+    :meth:`skills.vacancies.negation.NegationScope.read_mentions` sets."""
+
+    negations: Occurrences
+    _negated: list[bool]
+    _denies_needing: list[bool]
+    _named_words: list[int]
+    negated_references: list[int]
+
+    def negated_by_references(self, lasts: list[int]) -> list[int]:
+        """Of the mentions ending at words ``lasts`` (in order), the positions a negated pronoun reaches: the last
+        mention before it in the sentences it points back into, and that mention's list (the mentions of its
+        clause): "We moved off Airflow and dbt, so you won't need them"."""
+        reached = []
+        for reference in self.negated_references:
+            sentences = self.referred_sentences(reference)
+            before = [
+                position
+                for position, last in enumerate(lasts)
+                if last < reference and self.sentences[last] in sentences
+            ]
+            if before:
+                clause = self.negation_clauses[lasts[before[-1]]]
+                reached += [position for position in before if self.negation_clauses[lasts[position]] == clause]
+        return reached
+
+    def read_negated_references(self) -> list[int]:
+        """The words that are a negated pronoun pointing back at what was just named, in order."""
+        return [
+            index
+            for index, word in enumerate(self.words)
+            if index and word in POINTING_BACK and self._negated_reference(index)
+        ]
+
+    def _negated_reference(self, index: int) -> bool:
+        """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was
+        just named and is negated: "Airflow and dbt are not used here, so you won't need them", "none of these", "…,
+        dus die hoef je niet te kennen"."""
+        word = self.words[index]
+        clause = self.negation_clauses[index]
+        described = bisect.bisect_left(self.negations, (index + 1, -1))
+        negation_follows = described < len(self.negations) and self.negations[described][0] == index + 1
+        if word in SUBJECT_REFERENCES and self._subject_pointing_back(index):
+            return self._negated[clause]
+        if word in NEGATED_REFERENCES:
+            adverbs = index + 1
+            while adverbs < index + 3 and adverbs < len(self.words) and self.words[adverbs] in ADVERBS_BEFORE_NEGATION:
+                adverbs += 1  # "je komt het dus nergens meer tegen"
+            described = bisect.bisect_left(self.negations, (adverbs, -1))
+            negated_next = described < len(self.negations) and self.negations[described][0] == adverbs
+            return negated_next and self._negated[clause]
+        if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
+            return self._negated[clause]
+        before = self.words[index - 1]
+        if word in REFERENCES_AFTER and (
+            before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
+        ):
+            tail = self.words[index + 1 : self.clause_span(index)[1]]
+            return len(tail) <= REFERENCE_TAIL and REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail) and self._negated[clause]
+        if word not in OPENING_REFERENCES or not (
+            self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
+        ):
+            return False
+        if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
+            return self._denies_needing[clause]
+        return self._negated[clause]
+
+    def _subject_pointing_back(self, index: int) -> bool:
+        """Whether the "it", "het" at word ``index`` opens its sentence as a subject that points back: its sentence
+        names nothing and has no clause it stands for ("It is not required to…", "Het is niet nodig om…"), and
+        "het" is followed by its verb, not a noun ("Het is geen vereiste", not "Het team werkt niet met…")."""
+        sentence = self.sentences[index]
+        if self.sentences[index - 1] == sentence:
+            return False
+        end = bisect.bisect_right(self.sentences, sentence)
+        if not self.named.isdisjoint(range(index, end)) or not EXTRAPOSED.isdisjoint(self.words[index + 1 : end]):
+            return False
+        return self.words[index] != "het" or (index + 1 < end and self.words[index + 1] in FINITE_AFTER_HET)
+
+    def referred_sentences(self, index: int) -> tuple[int, ...]:
+        """The sentences a pronoun at word ``index`` may point back into: its own, the one before it on its line
+        ("Forget about Airflow; we don't use it"), and a question on the line right before those ("En Docker?\n
+        Die beheert onze ICT-dienstverlener. Daar hoef je je niet mee bezig te houden.")."""
+        referred = [self.sentences[index]]
+        begin = bisect.bisect_left(self.sentences, referred[-1])
+        while begin > 0:
+            gap = self.gaps[begin]
+            if "\n" in gap and (gap.count("\n") > 1 or "?" not in gap):
+                break
+            if "\n" not in gap and len(referred) > 1 and (len(referred) > 2 or not self._points_back_itself(begin)):
+                break  # one sentence back, or two past one that points back itself
+            referred.append(self.sentences[begin - 1])
+            if "\n" in gap:
+                break
+            begin = bisect.bisect_left(self.sentences, referred[-1])
+        return tuple(referred)
+
+    def _points_back_itself(self, begin: int) -> bool:
+        """Whether the sentence that starts at word ``begin`` names nothing and opens with a word that points back,
+        so a pronoun after it points past it ("Vroeger draaiden we op Databricks. Dat platform hebben we uitgezet; je
+        komt het nergens meer tegen.")."""
+        end = bisect.bisect_right(self.sentences, self.sentences[begin])
+        return self.words[begin] in POINTING_BACK and not any_within(self._named_words, begin, end)

@@ -1,0 +1,127 @@
+"""Topics, questions and labels that the clause after them denies (skills.vacancies.negation reads them): "Spark? Not
+needed.", "Spark, no.", "Airflow, on the other hand, you will not need.", "Airflow: niet nodig", "Geen vereiste:
+Docker", "None of these are needed: Spark, Airflow". Its own module because these rules read a clause against its
+neighbours and the gaps between them, where the negation rule reads one clause at a time.
+"""
+
+import bisect
+
+from skills.vacancies.clauses import NEEDING, Clauses
+from skills.vacancies.cues import any_within
+from skills.vacancies.sentences import LIST_FILLERS
+from skills.vacancies.text import word_set
+
+VERDICT_ENDS = word_set("nodig needed required necessary vereist noodzakelijk")  # "Geen Scala nodig: …" has ended
+VERDICT_WORDS = (
+    NEEDING
+    | LIST_FILLERS
+    | word_set(
+        "a an een for voor this deze de het the rol role job functie position positie here hier of van in prior eerdere "
+        "is are zijn part onderdeel relevant following volgende tools tooling technologies technologieën frameworks"
+    )
+)  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
+# comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
+ALSO = word_set("also either too at all ook evenmin helemaal")  # beside a bare negation: "Airflow, ook niet."
+
+
+class DeniedTopics(Clauses):
+    """What a negated clause denies before or after it; reads the per-clause negations that
+    :meth:`skills.vacancies.negation.NegationScope.read_mentions` sets."""
+
+    _negated: list[bool]
+    _denies_needing: list[bool]
+    _negation_words: set[int]
+    _named_words: list[int]
+    _topics: dict[int, bool]
+    _verdicts: dict[int, bool]
+
+    def in_denied_topic(self, index: int) -> bool:
+        """Whether word ``index`` stands in a question or topic that the clause after it denies: a nice cue there
+        does not count ("Is Spark een pré? Nee.")."""
+        return self.topic_denied(self.negation_clauses[index])
+
+    def topic_denied(self, clause: int) -> bool:
+        """:meth:`_read_topic_denied`, read once per clause: every mention of a long list asks it."""
+        if clause not in self._topics:
+            self._topics[clause] = self._read_topic_denied(clause)
+        return self._topics[clause]
+
+    def _read_topic_denied(self, clause: int) -> bool:
+        """Whether ``clause`` is a question, or a topic before a colon, a dash or an aside on its line, and the clause
+        after it is negated: "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Kafka – not
+        required", "Airflow (not required)"; after a topic of names and fillers only ("Spark experience: we don't use
+        it") or before a verdict ("Spark-jobs bouwen: niet nodig voor deze rol"), that names nothing itself (not
+        "Python (no Spark or Scala needed)")."""
+        following = clause + 1
+        if following >= len(self.clause_starts):
+            return False
+        begin, end = self.clause_starts[clause], self.clause_starts[following]
+        gap = self.gaps[end]
+        topic = "," in gap and all(self.in_list(index) for index in range(begin, end))
+        if topic and (begin == 0 or self.sentences[begin - 1] != self.sentences[begin]) and self._gap_denied(following):
+            return True  # "Airflow, on the other hand, you will not need."
+        if not self._negated[following]:
+            return False
+        if "?" in gap or (topic and self._bare_negation(following)):
+            return True  # "Spark? Not needed.", "Spark, no.", "Airflow, ook niet."
+        if not (self.labels(end) or "(" in gap) or "\n" in gap:
+            return False
+        verdict = range(end, self.clause_end(following))
+        return self.named.isdisjoint(verdict) and (
+            self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
+        )
+
+    def _bare_negation(self, clause: int) -> bool:
+        """Whether ``clause`` ends its sentence and holds nothing but negations and a word such as "also", "ook":
+        an answer to the topic before it ("Spark, no.", "Airflow, ook niet.")."""
+        end = self.clause_end(clause)
+        words = range(self.clause_starts[clause], end)
+        return (
+            (end == len(self.words) or self.sentences[end] != self.sentences[end - 1])
+            and any(index in self._negation_words for index in words)
+            and all(index in self._negation_words or self.words[index] in ALSO for index in words)
+        )
+
+    def _gap_denied(self, clause: int) -> bool:
+        """Whether the sentence goes on from ``clause`` through asides that name nothing to a last clause that denies
+        needing and ends on its verb, whose object is the topic before them ("Airflow, on the other hand, you will
+        not need.", "Airflow, daarentegen, hoef je niet te kennen.", "Airflow, eerlijk gezegd, gebruiken we niet.")."""
+        start = self.clause_starts[clause]
+        end = bisect.bisect_right(self.sentences, self.sentences[start])
+        last = bisect.bisect_right(self.clause_starts, end - 1) - 1
+        return (
+            self._denies_needing[last]
+            and (self.words[end - 1] in NEEDING or end - 1 in self._negation_words)
+            and not any_within(self._named_words, start, end)
+        )
+
+    def _only_verdict(self, words: range) -> bool:
+        """Whether ``words`` hold nothing but negations and words of a verdict: "not needed for this role"."""
+        return all(index in self._negation_words or self.words[index] in VERDICT_WORDS for index in words)
+
+    def verdict_before(self, clause: int) -> bool:
+        """:meth:`_read_verdict_before`, read once per clause: every mention of a long list asks it."""
+        if clause not in self._verdicts:
+            self._verdicts[clause] = self._read_verdict_before(clause)
+        return self._verdicts[clause]
+
+    def _read_verdict_before(self, clause: int) -> bool:
+        """Whether ``clause`` follows a negated label of a colon on its line that holds nothing but the verdict
+        ("Geen vereiste: Docker", "Not needed for this role: Spark"), or a negated label of a colon or a dash whose
+        negation goes on into the names after it ("No big data tooling: Spark, Kafka", "Geen streaming – Kafka,
+        Flink"; not "Geen Scala nodig: wij werken in Python", "Irrelevant here — your tools are SQL")."""
+        if clause == 0 or not self._negated[clause - 1]:
+            return False
+        begin, end = self.clause_starts[clause - 1], self.clause_starts[clause]
+        if not self.labels(end) or self.sentences[begin] != self.sentences[end]:
+            return False
+        following = self.clause_end(clause)
+        colon = ":" in self.gaps[end]
+        names = all(self.in_list(index) for index in range(end, following))
+        return (
+            (colon and self._only_verdict(range(begin, end)))
+            or (VERDICT_ENDS.isdisjoint(self.words[begin:end]) and names)
+            or (
+                colon and names and self._denies_needing[clause - 1] and self.named.isdisjoint(range(begin, end))
+            )  # "None of these are needed: Spark, Airflow", "Geen van beide is nodig: Spark en Airflow"
+        )

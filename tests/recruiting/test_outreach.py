@@ -48,6 +48,15 @@ def test_a_contact_request_queues_the_count_for_its_recruiter():
     assert (total.sent, total.accepted, total.declined, total.median_answer_seconds) == (1, 1, 0, 5 * 3600)
 
 
+def test_an_answer_stamped_before_its_request_counts_as_an_instant_answer_not_a_failed_count():
+    """Two web servers whose clocks differ by a few seconds can stamp an answer before its request: the count still
+    runs (the median cannot go below zero) and the request counts as answered at once."""
+    recruiter = RecruiterFactory()
+    request_to(EngineerProfileFactory(), recruiter, status="accepted", waited_hours=-0.001)
+    total = overview_of(recruiter)[None]
+    assert (total.sent, total.accepted, total.median_answer_seconds) == (1, 1, 0)
+
+
 def test_counts_per_role_follow_the_shortlists_for_that_role():
     recruiter = RecruiterFactory()
     role = RoleFactory(published=True)

@@ -67,10 +67,11 @@ def _row_place(item_id: int) -> str:
 
 
 def _render_checklist(
-    request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all"
+    request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all", correction: str = ""
 ) -> HttpResponse:
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors, nor
-    the outcome of a plain save shown beside its row."""
+    the outcome of a plain save shown beside its row. ``correction`` says at the top what was refused, linked to
+    the first row to correct."""
     feedback = claim(request, is_shown=lambda place: place.startswith(ROW_PLACE))
 
     def build() -> checklist_page.Checklist:
@@ -83,6 +84,7 @@ def _render_checklist(
     context = {
         "page": SimpleLazyObject(build),
         "submitted": bound is not None,
+        "correction": correction,
         "shown_in_place": claimed_messages(feedback),
         "levels": level_legend(),
         "show": show,
@@ -133,11 +135,14 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return _htmx_tick_response(request, item, form, None)
-        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
-        return _render_checklist(request, {item.pk: form})
+        return _render_checklist(request, {item.pk: form}, correction=_not_saved_text(item))
     if request.htmx:
         return _htmx_tick_response(request, item, form, saved)
     return _saved_beside_the_row(request, item, _("Saved “%(item)s”.") % {"item": item.name})
+
+
+def _not_saved_text(item: ChecklistItem) -> str:
+    return _("“%(item)s” was not saved: check the marked field.") % {"item": item.name}
 
 
 def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) -> HttpResponse:
@@ -156,16 +161,12 @@ def assess_all(request: HttpRequest) -> HttpResponse:
         return redirect("skills:checklist")
     invalid = {form.item.pk: form for form in forms if not form.is_valid()}
     if invalid:
-        messages.error(
-            request,
-            ngettext(
-                "Nothing was saved: %(count)d item needs a correction, marked below.",
-                "Nothing was saved: %(count)d items need a correction, marked below.",
-                len(invalid),
-            )
-            % {"count": len(invalid)},
-        )
-        return _render_checklist(request, {form.item.pk: form for form in forms})
+        correction = ngettext(
+            "Nothing was saved: %(count)d item needs a correction, marked below.",
+            "Nothing was saved: %(count)d items need a correction, marked below.",
+            len(invalid),
+        ) % {"count": len(invalid)}
+        return _render_checklist(request, {form.item.pk: form for form in forms}, correction=correction)
     saved = save_assessments(user=request.user, entries=[form.to_input() for form in forms])
     if saved.changed:
         messages.success(request, _("Your checklist is saved."))
@@ -260,8 +261,7 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
         return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
     row = AssessmentForm(request.POST, item=item) if not request.htmx and row_is_submitted(request.POST, item) else None
     if row is not None and not row.is_valid():
-        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
-        return _render_checklist(request, {item.pk: row})
+        return _render_checklist(request, {item.pk: row}, correction=_not_saved_text(item))
     if row is not None:
         save_assessments(user=request.user, entries=[row.to_input()])
     marked = set_item_state(user=request.user, item=item, state=form.cleaned_data["state"])

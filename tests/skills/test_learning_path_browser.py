@@ -56,3 +56,29 @@ def test_without_javascript_a_learning_path_button_lands_on_its_item_and_says_so
     assert status.evaluate(IN_VIEW)
     screenshot(page, f"26-{language}-390-nojs-resource-done")
     assert ItemState.objects.get(user=user).state == "later" and ResourceDone.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "learning", "later"), [("en", "Learning now", "For later"), ("nl", "Nu aan het leren", "Voor later")]
+)
+def test_a_focused_mark_looks_unlike_a_switched_on_one(
+    live_server, browser, last_on_the_path, language, learning, later
+):
+    item, user = last_on_the_path, UserFactory(password=None)
+    ItemState.objects.create(user=user, item=item, state=ItemState.State.LATER)
+    page = open_page(browser, language=language, width=390)
+    share_session(page, live_server, user)
+    page.goto(f"{live_server.url}/skills/gaps/lakehouse/")
+    entry = page.locator(f"#path-item-{item.pk}")
+    entry.locator("strong").first.scroll_into_view_if_needed()
+    entry.get_by_role("button", name=learning).focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, as :focus-visible wants it
+    focused, pressed = entry.get_by_role("button", name=learning), entry.get_by_role("button", name=later)
+    expect(focused).to_be_focused()
+    look = "button => { const s = getComputedStyle(button); return [s.backgroundColor, s.color, s.outlineStyle]; }"
+    focused_look, pressed_look = focused.evaluate(look), pressed.evaluate(look)
+    assert focused_look[2] == "solid", "focus is an outline"
+    assert focused_look[0] == "rgba(0, 0, 0, 0)", "a button that is off keeps its empty fill when focused"
+    assert focused_look[:2] != pressed_look[:2]
+    screenshot(page, f"27-{language}-390-focused-vs-pressed")

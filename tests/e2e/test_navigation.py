@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from skills.models import EngineerProfile
-from tests.e2e.support import fits_width, open_page, screenshot, share_session, watch_console
+from tests.e2e.support import IN_VIEW, fits_width, open_page, screenshot, share_session, watch_console
 from tests.factories import RecruiterFactory, SuperuserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -164,3 +164,39 @@ def test_keyboard_focus_shows_on_the_dark_header_and_escape_folds_the_phone_menu
             screenshot(page, f"16-{language}-{width}-menu-escaped")
         assert not errors, errors
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "open_menu", "close_menu"),
+    [("en", "Open the menu", "Close the menu"), ("nl", "Menu openen", "Menu sluiten")],
+)
+def test_without_javascript_the_phone_menu_starts_folded_and_opens_and_closes_with_links(
+    live_server, browser, language, open_menu, close_menu
+):
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, UserFactory())
+    page.goto(live_server.url + "/catalog/")
+    menu = page.locator("#main-nav")
+    expect(menu).not_to_be_visible()
+    assert page.get_by_role("heading", level=1).evaluate(IN_VIEW), "the first screen shows the page, not the menu"
+    expect(page.locator("button.navbar-toggler")).not_to_be_visible()  # it needs JavaScript
+    screenshot(page, f"13-{language}-390-nojs-folded")
+
+    page.get_by_role("link", name=open_menu).click()
+    expect(menu).to_be_visible()
+    expect(menu.get_by_role("link", name="Checklist")).to_be_visible()
+    assert page.evaluate("scrollY") == 0
+    screenshot(page, f"13-{language}-390-nojs-open")
+    page.get_by_role("link", name=close_menu).click()
+    expect(menu).not_to_be_visible()
+    page.context.close()
+
+
+def test_with_javascript_the_menu_keeps_its_button_and_no_fold_links(live_server, browser):
+    page = open_page(browser, language="en", width=390)
+    page.goto(live_server.url + "/catalog/")
+    expect(page.get_by_role("link", name="Open the menu")).not_to_be_visible()
+    page.get_by_role("button", name="Toggle navigation").click()
+    expect(page.locator("#main-nav")).to_be_visible()
+    expect(page.get_by_role("link", name="Close the menu")).not_to_be_visible()
+    page.context.close()

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal import health
+from portal.accounts.redirects import safe_next
 
 logger = logging.getLogger(__name__)
 
@@ -51,3 +52,11 @@ def too_many_requests(request: HttpRequest, exception: Exception | None = None) 
     """The page allauth answers with when its rate limits stop a sign-in, a reset or a confirmation e-mail
     (``handler429``): the site's frame in the reader's language, not allauth's bare page."""
     return render(request, "429.html", status=429)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused for its missing or stale CSRF token (``CSRF_FAILURE_VIEW``), mostly one left open too long or
+    sent after the cookies were cleared: the site's frame in the reader's language, with a way back to the form's
+    page (the Referer, when it is this site's) instead of Django's bare developer page. Still a 403."""
+    back = safe_next(request, request.headers.get("referer", ""))
+    return render(request, "csrf_failure.html", {"back_url": back}, status=403)

@@ -57,6 +57,7 @@ def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentFor
 
 
 ROW_PLACE = "item-row-"
+PATH_PLACE = "path-item-"
 
 
 def _row_place(item_id: int) -> str:
@@ -65,10 +66,11 @@ def _row_place(item_id: int) -> str:
 
 
 def _render_checklist(
-    request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all"
+    request: HttpRequest, bound: dict[int, AssessmentForm] | None = None, show: str = "all", correction: str = ""
 ) -> HttpResponse:
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors, nor
-    the outcome of a plain save shown beside its row."""
+    the outcome of a plain save shown beside its row. ``correction`` says at the top what was refused, linked to
+    the first row to correct."""
     feedback = claim(request, is_shown=lambda place: place.startswith(ROW_PLACE))
 
     def build() -> checklist_page.Checklist:
@@ -81,6 +83,7 @@ def _render_checklist(
     context = {
         "page": SimpleLazyObject(build),
         "submitted": bound is not None,
+        "correction": correction,
         "shown_in_place": claimed_messages(feedback),
         "levels": level_legend(),
         "show": show,
@@ -129,11 +132,14 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return _htmx_tick_response(request, item, form, None)
-        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
-        return _render_checklist(request, {item.pk: form})
+        return _render_checklist(request, {item.pk: form}, correction=_not_saved_text(item))
     if request.htmx:
         return _htmx_tick_response(request, item, form, saved)
     return _saved_beside_the_row(request, item, _("Saved “%(item)s”.") % {"item": item.name})
+
+
+def _not_saved_text(item: ChecklistItem) -> str:
+    return _("“%(item)s” was not saved: check the marked field.") % {"item": item.name}
 
 
 def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) -> HttpResponse:
@@ -151,16 +157,12 @@ def assess_all(request: HttpRequest) -> HttpResponse:
         return redirect("skills:checklist")
     invalid = {form.item.pk: form for form in forms if not form.is_valid()}
     if invalid:
-        messages.error(
-            request,
-            ngettext(
-                "Nothing was saved: %(count)d item needs a correction, marked below.",
-                "Nothing was saved: %(count)d items need a correction, marked below.",
-                len(invalid),
-            )
-            % {"count": len(invalid)},
-        )
-        return _render_checklist(request, {form.item.pk: form for form in forms})
+        correction = ngettext(
+            "Nothing was saved: %(count)d item needs a correction, marked below.",
+            "Nothing was saved: %(count)d items need a correction, marked below.",
+            len(invalid),
+        ) % {"count": len(invalid)}
+        return _render_checklist(request, {form.item.pk: form for form in forms}, correction=correction)
     saved = save_assessments(user=request.user, entries=[form.to_input() for form in forms])
     if saved.changed:
         messages.success(request, _("Your checklist is saved."))
@@ -179,13 +181,25 @@ def gaps(request: HttpRequest) -> HttpResponse:
     return render(request, "skills/gaps.html", context)
 
 
+def _path_place(item_id: int) -> str:
+    """An item's id on a learning path: where a plain post of its marks lands, and where its outcome shows."""
+    return f"{PATH_PLACE}{item_id}"
+
+
 @require_safe
 def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
+    """The role's gaps page; only the clean rendering is cached, never one saying beside an item what a plain post
+    of its marks saved."""
     role = get_object_or_404(Role.objects.published(), slug=slug)
+    gaps = SimpleLazyObject(lambda: gaps_against(user=request.user, role=role, with_marks=True))
+    feedback = claim(
+        request, is_shown=lambda place: place in {_path_place(status.item.pk) for status in gaps.learning_path}
+    )
     context = {
         "role": role,
-        "gaps": SimpleLazyObject(lambda: gaps_against(user=request.user, role=role, with_marks=True)),
+        "gaps": SimpleLazyObject(lambda: gaps.with_feedback(feedback, place=_path_place)) if feedback else gaps,
         "radar": SimpleLazyObject(lambda: skill_radar(user=request.user, role=role)),
+        "shown_in_place": claimed_messages(feedback),
     }
     return render(request, "skills/role_gaps.html", context)
 
@@ -219,9 +233,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "skills/home.html", {"home": engineer_home(user=request.user)})
 
 
-def _back(request: HttpRequest, fallback: str) -> HttpResponse:
-    """A plain form post returns to the page it came from (``next``, this site only), else to ``fallback``."""
-    return redirect(safe_next(request, request.POST.get("next", ""), fallback))
+def _back_on_the_path(request: HttpRequest, item: ChecklistItem, text: str, *, fallback: str) -> HttpResponse:
+    """After a plain form post from a learning path: back on the item, on the page it came from (``next``, this
+    site only), with what was saved said there; else to ``fallback``."""
+    add_placed_message(request, messages.SUCCESS, text, place=_path_place(item.pk))
+    page = safe_next(request, request.POST.get("next", ""))
+    return redirect(f"{page}#{_path_place(item.pk)}" if page else fallback)
 
 
 @require_POST
@@ -235,8 +252,7 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
         return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
     row = AssessmentForm(request.POST, item=item) if not request.htmx and row_is_submitted(request.POST, item) else None
     if row is not None and not row.is_valid():
-        messages.error(request, _("“%(item)s” was not saved: check the marked field.") % {"item": item.name})
-        return _render_checklist(request, {item.pk: row})
+        return _render_checklist(request, {item.pk: row}, correction=_not_saved_text(item))
     if row is not None:
         save_assessments(user=request.user, entries=[row.to_input()])
     marked = set_item_state(user=request.user, item=item, state=form.cleaned_data["state"])
@@ -244,8 +260,15 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
         context = {"item": item, "state": marked.state if marked else ""}
         return render(request, "skills/partials/item_state_buttons.html", context)
     if row is None:
-        return _back(request, f"{reverse('skills:checklist')}#{_row_place(item.pk)}")
+        checklist_row = f"{reverse('skills:checklist')}#{_row_place(item.pk)}"
+        return _back_on_the_path(request, item, _mark_saved_text(item, marked), fallback=checklist_row)
     return _saved_beside_the_row(request, item, _state_saved_text(item, row.cleaned_data["level"], marked))
+
+
+def _mark_saved_text(item: ChecklistItem, marked: ItemState | None) -> str:
+    if marked is None:
+        return _("Saved: “%(item)s” is no longer marked.") % {"item": item.name}
+    return _("Saved: “%(item)s” is marked “%(state)s”.") % {"item": item.name, "state": marked.get_state_display()}
 
 
 def _state_saved_text(item: ChecklistItem, level: int, marked: ItemState | None) -> str:
@@ -260,12 +283,18 @@ def _state_saved_text(item: ChecklistItem, level: int, marked: ItemState | None)
 
 @require_POST
 def resource_done(request: HttpRequest, resource_id: int) -> HttpResponse:
-    """Mark a learning resource done or not done; htmx gets its button again."""
-    resource = get_object_or_404(Resource.objects.public(), pk=resource_id)
+    """Mark a learning resource done or not done; htmx gets its button again, a plain form post lands back on the
+    resource's item."""
+    resource = get_object_or_404(Resource.objects.public().select_related("item", "tool"), pk=resource_id)
     done = ResourceDoneForm(request.POST)
     done.is_valid()  # a boolean: anything but a true value is "not done"
-    set_resource_done(user=request.user, resource=resource, done=done.cleaned_data.get("done", False))
+    is_done = done.cleaned_data.get("done", False)
+    set_resource_done(user=request.user, resource=resource, done=is_done)
     if request.htmx:
-        context = {"resource": resource, "is_done": done.cleaned_data.get("done", False)}
+        context = {"resource": resource, "is_done": is_done}
         return render(request, "skills/partials/resource_done_button.html", context)
-    return _back(request, reverse("skills:gaps"))
+    if is_done:
+        text = _("Saved: “%(resource)s” is done.") % {"resource": resource.label}
+    else:
+        text = _("Saved: “%(resource)s” is not done.") % {"resource": resource.label}
+    return _back_on_the_path(request, resource.item, text, fallback=reverse("skills:gaps"))

@@ -211,6 +211,7 @@ class CandidateRow:
     identity: CandidateIdentity  # the profile's shown identity for this recruiter, worked out once per row
     shortlist_ids: frozenset[int]
     charts: Mapping[int, SkillChart]  # the page's, read only when its block is drawn
+    feedback: tuple = ()  # after a plain post of its shortlist widget, what happened (portal.placed_messages)
 
     @property
     def chart(self) -> SkillChart:

@@ -1,10 +1,13 @@
 """Recruiter pages: find, rank and read the candidates who chose to be visible."""
 
+from dataclasses import replace
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from portal.placed_messages import claim, claimed_messages
 from recruiting.filters import CandidateFilter
 from recruiting.forms import CandidateRoleForm
 from recruiting.models import Stage
@@ -15,7 +18,7 @@ from recruiting.selectors.searches import search_of_role, search_ranking
 from recruiting.selectors.shortlists import entries_of
 from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
-from recruiting.views.shortlists import controls_context
+from recruiting.views.shortlists import controls_context, controls_place
 
 
 @require_safe
@@ -51,8 +54,21 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             page_number=request.GET.get("page"),
             recruiter=request.user,
         )
+        _place_feedback(request, context)
     context["exports"] = recent_exports(recruiter=request.user)
     return render(request, "recruiting/candidate_list.html", context)
+
+
+def _place_feedback(request: HttpRequest, context: dict) -> None:
+    """What a plain post of a row's shortlist widget did, shown in that row (the page is then not cached)."""
+    candidates = context["candidates"]
+    places = {controls_place(row.profile.pk) for row in candidates.rows}
+    feedback = claim(request, is_shown=places.__contains__)
+    if feedback:
+        candidates.rows = [
+            replace(row, feedback=tuple(feedback.get(controls_place(row.profile.pk), ()))) for row in candidates.rows
+        ]
+    context["shown_in_place"] = claimed_messages(feedback)
 
 
 @require_safe
@@ -63,6 +79,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record_profile_view(recruiter=request.user, profile=profile)
     reveal_for(recruiter=request.user, profiles=[profile])
     stage_entries = entries_of(recruiter=request.user, profile=profile)
+    feedback = claim(request, is_shown=controls_place(profile.pk).__eq__)
     context = {
         **candidate_card(profile=profile, role=role),
         "role_form": role_form,
@@ -71,5 +88,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stage_entries": stage_entries,
         "stage_choices": Stage.choices,
         **controls_context(recruiter=request.user, profile=profile, entries=stage_entries),
+        "feedback": feedback.get(controls_place(profile.pk), []),
+        "shown_in_place": claimed_messages(feedback),
     }
     return render(request, "recruiting/candidate_detail.html", context)

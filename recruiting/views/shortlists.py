@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.accounts.redirects import safe_next
+from portal.placed_messages import add_placed_message
 from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm, ShortlistRoleForm, StageForm
 from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates
@@ -31,6 +32,25 @@ from recruiting.services.shortlists import (
     set_shortlist_role,
 )
 from skills.models import EngineerProfile
+
+CONTROLS_PLACE = "shortlist-controls-"
+
+
+def controls_place(profile_pk: int) -> str:
+    """A candidate's shortlist widget's id: where a plain post of it lands, and where its outcome shows."""
+    return f"{CONTROLS_PLACE}{profile_pk}"
+
+
+def _back_to_the_controls(
+    request: HttpRequest, profile: EngineerProfile, outcome: list[tuple[int, str]], *, fallback: str
+) -> HttpResponse:
+    """After a plain form post of a candidate's shortlist widget: back on the page it came from (``next``, this
+    site only), at the candidate's card (``#candidate-<id>`` on the list), whose widget says what happened; else to
+    ``fallback``."""
+    for level, text in outcome:
+        add_placed_message(request, level, text, place=controls_place(profile.pk))
+    page = safe_next(request, request.POST.get("next", ""))
+    return HttpResponseRedirect(f"{page}#candidate-{profile.pk}" if page else fallback)
 
 
 def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "", entries=None) -> dict:
@@ -149,12 +169,10 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
         else:
             status = _("Added to “%(name)s”.") % {"name": shortlist.name}
     if not request.htmx:
-        if status:
-            messages.success(request, status)
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        outcome = [(messages.SUCCESS, status)] if status else []
+        outcome += [(messages.ERROR, " ".join(errors)) for errors in form.errors.values()]
         fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
-        return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
+        return _back_to_the_controls(request, profile, outcome, fallback=fallback)
     return _controls_reply(request, profile, form=None if status else form, status=status)
 
 
@@ -165,6 +183,9 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
     profile = get_object_or_404(visible_candidates(), pk=profile_pk)
     remove_from_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
     status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
+    if not request.htmx and request.POST.get("fragment") == "controls":
+        fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+        return _back_to_the_controls(request, profile, [(messages.SUCCESS, status)], fallback=fallback)
     if not request.htmx:
         messages.success(request, status)
         return HttpResponseRedirect(

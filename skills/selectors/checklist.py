@@ -48,6 +48,10 @@ class ChecklistRow:
         return self.level >= TICKED_LEVEL
 
     @property
+    def needs_correction(self) -> bool:
+        return self.form is not None and bool(self.form.errors)
+
+    @property
     def level_label(self) -> str:
         return Level(self.level).label
 
@@ -90,6 +94,11 @@ class SkillProgress:
         """Something in this skill is below the target role: the skill starts unfolded."""
         return any(row.is_below_target for row in self.rows)
 
+    @property
+    def needs_correction(self) -> bool:
+        """A row's submitted input was refused: the skill comes back unfolded, the others folded."""
+        return any(row.needs_correction for row in self.rows)
+
 
 @dataclass(frozen=True)
 class ChecklistSummary:
@@ -119,6 +128,11 @@ class Checklist:
     @property
     def rows(self) -> list[ChecklistRow]:
         return [row for block in self.skills for row in block.rows]
+
+    @property
+    def first_to_correct(self) -> ChecklistRow | None:
+        """The first row, in page order, whose submitted input was refused: where the page's error links."""
+        return next((row for row in self.rows if row.needs_correction), None)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ stored matches, so a page and a stored match can never disagree.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -70,6 +71,7 @@ class RequirementStatus:
     resources: list[Resource] = field(default_factory=list)  # what teaches this item, in the editors' order
     state: str = ""  # "learning now" or "for later", where the engineer marked it (the role's own gaps page)
     done_resource_ids: frozenset[int] = frozenset()  # of ``resources``, those the engineer did
+    feedback: tuple = ()  # after a plain post of its marks, what was saved (portal.placed_messages)
 
     @property
     def item(self) -> ChecklistItem:
@@ -116,6 +118,13 @@ class RoleGaps:
     @property
     def earned(self) -> float:
         return float(self.result.earned)
+
+    def with_feedback(self, feedback: dict[str, list], *, place: Callable[[int], str]) -> "RoleGaps":
+        """The same gaps with each learning path item carrying the messages for its place (``place(item id)``)."""
+        path = [
+            replace(status, feedback=tuple(feedback.get(place(status.item.pk), ()))) for status in self.learning_path
+        ]
+        return replace(self, learning_path=path)
 
     @property
     def missing_must_haves(self) -> list[RequirementStatus]:

@@ -43,6 +43,11 @@ class ActivityCalendar:
     days: list[ActivityDay]  # whole weeks, Monday first, oldest first, up to today
     active_days: int
 
+    @property
+    def active(self) -> list[ActivityDay]:
+        """The days with a change: all a screen reader is told day by day (the grid is for the eye)."""
+        return [day for day in self.days if day.changes]
+
 
 def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
     """Every change of the user's levels, newest first, ready to list."""

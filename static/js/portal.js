@@ -100,3 +100,17 @@ document.addEventListener("change", (event) => {
   const radio = event.target.form.querySelector("input[data-role-search]");
   if (radio && event.target.value) radio.checked = true;
 });
+
+// Escape closes the main menu opened on a phone and puts focus back on its toggle; an account menu open inside it
+// closes first (Bootstrap's own Escape), so this listens in the capture phase, before Bootstrap's.
+document.addEventListener(
+  "keydown",
+  (event) => {
+    if (event.key !== "Escape" || !window.bootstrap) return;
+    const menu = document.querySelector("#main-nav.show");
+    if (!menu || menu.querySelector(".dropdown-menu.show")) return;
+    window.bootstrap.Collapse.getOrCreateInstance(menu, { toggle: false }).hide();
+    document.querySelector('[data-bs-target="#main-nav"]').focus();
+  },
+  true,
+);

@@ -1,7 +1,9 @@
 """Shared steps of every test in a real browser: logging in the way people do (or reusing a session), watching the
 console for CSP errors, and the accessibility check."""
 
+import re
 import time
+from pathlib import Path
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from axe_playwright_python.sync_playwright import Axe
@@ -34,11 +36,20 @@ def log_in_through_form(page, live_server, email: str, *, next_path: str = "", t
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
-def open_page(browser, *, language: str, width: int):
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+IN_VIEW = (
+    "element => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }"
+)
+
+
+def open_page(browser, *, language: str, width: int, javascript: bool = True):
     """A page in a new browser context, in ``language`` and ``width`` pixels wide: a phone's screen (844 high) below
-    400, a desktop's (900 high) above."""
+    400, a desktop's (900 high) above; ``javascript=False`` for a browser that runs none."""
     context = browser.new_context(
-        reduced_motion="reduce", locale=language, viewport={"width": width, "height": 844 if width < 400 else 900}
+        reduced_motion="reduce",
+        locale=language,
+        viewport={"width": width, "height": 844 if width < 400 else 900},
+        java_script_enabled=javascript,
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -52,6 +63,12 @@ def share_session(page, live_server, user) -> None:
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
+
+
+def screenshot(page, name: str) -> None:
+    """What the screen shows now (not the whole page), kept in test-results/screens/ to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"))
 
 
 def watch_console(page) -> list[str]:

@@ -1,9 +1,10 @@
 """The navigation bar by role: one line at 1280 px and at 390 px, the account folded into a keyboard menu."""
 
 import pytest
+from playwright.sync_api import expect
 
 from skills.models import EngineerProfile
-from tests.e2e.support import fits_width, share_session, watch_console
+from tests.e2e.support import IN_VIEW, fits_width, open_page, screenshot, share_session, watch_console
 from tests.factories import RecruiterFactory, SuperuserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -109,3 +110,93 @@ def test_the_account_menu_opens_and_closes_from_the_keyboard(live_server, journe
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.locator("#account-menu").count() == 0
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two computed "rgb(r, g, b)" colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def focus_ring(page) -> tuple[str, float]:
+    """The focused element's outline colour and width, in the header's dark colour's contrast."""
+    ring = page.evaluate(
+        """() => { const style = getComputedStyle(document.activeElement);
+                   return [style.outlineStyle, style.outlineColor, parseFloat(style.outlineWidth)]; }"""
+    )
+    header = page.evaluate("getComputedStyle(document.querySelector('nav.navbar')).backgroundColor")
+    assert ring[0] == "solid" and ring[2] >= 2, ring
+    return ring[1], contrast(ring[1], header)
+
+
+@pytest.mark.parametrize(("language", "toggle"), [("en", "Toggle navigation"), ("nl", "Navigatie openen of sluiten")])
+def test_keyboard_focus_shows_on_the_dark_header_and_escape_folds_the_phone_menu(
+    live_server, browser, language, toggle
+):
+    for width in (1280, 390):
+        page = open_page(browser, language=language, width=width)
+        errors = watch_console(page)
+        share_session(page, live_server, UserFactory())
+        page.goto(live_server.url + "/catalog/")
+        page.locator(".navbar-brand").focus()
+        if width < 1200:
+            page.keyboard.press("Tab")
+            toggler = page.get_by_role("button", name=toggle)
+            expect(toggler).to_be_focused()
+            assert focus_ring(page)[1] >= 3
+            page.keyboard.press("Enter")
+            page.locator("#main-nav.show").wait_for()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('nav-link')")
+        assert focus_ring(page)[1] >= 3, "a focus ring of at least 3:1 on the dark header"
+        screenshot(page, f"16-{language}-{width}-nav-focus")
+        if width < 1200:
+            page.keyboard.press("Escape")
+            expect(toggler).to_have_attribute("aria-expanded", "false")
+            expect(page.locator("#main-nav")).not_to_be_visible()
+            expect(toggler).to_be_focused()
+            screenshot(page, f"16-{language}-{width}-menu-escaped")
+        assert not errors, errors
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "open_menu", "close_menu"),
+    [("en", "Open the menu", "Close the menu"), ("nl", "Menu openen", "Menu sluiten")],
+)
+def test_without_javascript_the_phone_menu_starts_folded_and_opens_and_closes_with_links(
+    live_server, browser, language, open_menu, close_menu
+):
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, UserFactory())
+    page.goto(live_server.url + "/catalog/")
+    menu = page.locator("#main-nav")
+    expect(menu).not_to_be_visible()
+    assert page.get_by_role("heading", level=1).evaluate(IN_VIEW), "the first screen shows the page, not the menu"
+    expect(page.locator("button.navbar-toggler")).not_to_be_visible()  # it needs JavaScript
+    screenshot(page, f"13-{language}-390-nojs-folded")
+
+    page.get_by_role("link", name=open_menu).click()
+    expect(menu).to_be_visible()
+    expect(menu.get_by_role("link", name="Checklist")).to_be_visible()
+    assert page.evaluate("scrollY") == 0
+    screenshot(page, f"13-{language}-390-nojs-open")
+    page.get_by_role("link", name=close_menu).click()
+    expect(menu).not_to_be_visible()
+    page.context.close()
+
+
+def test_with_javascript_the_menu_keeps_its_button_and_no_fold_links(live_server, browser):
+    page = open_page(browser, language="en", width=390)
+    page.goto(live_server.url + "/catalog/")
+    expect(page.get_by_role("link", name="Open the menu")).not_to_be_visible()
+    page.get_by_role("button", name="Toggle navigation").click()
+    expect(page.locator("#main-nav")).to_be_visible()
+    expect(page.get_by_role("link", name="Close the menu")).not_to_be_visible()
+    page.context.close()

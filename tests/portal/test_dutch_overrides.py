@@ -180,4 +180,4 @@ def test_a_refused_form_without_its_cookie_says_je():
     page = Client(enforce_csrf_checks=True).post(reverse("account_login"), {"login": "a@example.com"}, **DUTCH)
     assert page.status_code == 403
     assert _formal_words(page) == []
-    assert "Je ziet deze melding" in _visible_text(page.content.decode())
+    assert "Je sessie of dit formulier is verlopen" in _visible_text(page.content.decode())  # portal.views.csrf_failure

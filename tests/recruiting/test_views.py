@@ -472,13 +472,66 @@ def test_create_shortlist_then_add_and_remove_without_javascript(recruiter_clien
         reverse("recruiting:shortlist-add"), {"profile": profile.pk, "shortlist": shortlist.pk, "next": detail_url}
     )
     assert response.status_code == 302
-    assert response.url == detail_url
+    assert response.url == f"{detail_url}#candidate-{profile.pk}"
     assert shortlist.entries.filter(profile=profile).exists()
     response = recruiter_client.post(
         reverse("recruiting:shortlist-remove", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk})
     )
     assert response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": shortlist.pk})
     assert not shortlist.entries.exists()
+
+
+def controls_outcome(page: str, profile) -> list[str]:
+    """What a candidate's shortlist widget says it did, as "role: text" lines."""
+    widget = page.split(f'id="shortlist-controls-{profile.pk}"', 1)[1].split("<form", 1)[0]
+    lines = re.findall(r'<p [^>]*role="(status|alert)">(.*?)</p>', widget, re.S)
+    return [f"{role}: {text.strip()}" for role, text in lines]
+
+
+@pytest.mark.parametrize(
+    ("language", "added"), [("en", "Added to “Spark people”."), ("nl", "Toegevoegd aan “Spark people”.")]
+)
+def test_without_javascript_adding_from_the_list_lands_on_the_card_and_says_so_there(
+    recruiter_client, recruiter, role, language, added
+):
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Spark people")
+    profiles = [make_candidate(role=role, score=90 - number) for number in range(4)]
+    fourth = profiles[3]
+    list_url = f"{reverse('recruiting:candidate-list')}?role={role.slug}"
+    recruiter_client.get(list_url)  # the clean list is cached: the outcome must not come from it, nor go into it
+    form = {"profile": fourth.pk, "shortlist": shortlist.pk, "next": list_url}
+    response = recruiter_client.post(reverse("recruiting:shortlist-add"), form, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.url == f"{list_url}#candidate-{fourth.pk}"
+    page = body(recruiter_client.get(response.url, HTTP_ACCEPT_LANGUAGE=language))
+    assert f'id="candidate-{fourth.pk}"' in page
+    assert controls_outcome(page, fourth) == [f"status: {added}"]
+    assert controls_outcome(page, profiles[0]) == []
+    assert 'class="messages"' not in page
+    again = body(recruiter_client.get(list_url, HTTP_ACCEPT_LANGUAGE=language))
+    assert controls_outcome(again, fourth) == []
+
+
+def test_without_javascript_a_refused_add_says_why_on_the_card(recruiter_client, recruiter, role):
+    ShortlistFactory(recruiter=recruiter, name="Spark people")
+    profile = make_candidate(role=role, score=50)
+    list_url = f"{reverse('recruiting:candidate-list')}?role={role.slug}"
+    form = {"profile": profile.pk, "new_name": "Spark people", "next": list_url}
+    page = body(recruiter_client.post(reverse("recruiting:shortlist-add"), form, follow=True))
+    [refusal] = controls_outcome(page, profile)
+    assert refusal.startswith("alert: ") and "Spark people" in refusal
+
+
+def test_without_javascript_removing_from_the_list_lands_on_the_card(recruiter_client, recruiter, role):
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Spark people")
+    profile = make_candidate(role=role, score=50)
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile)
+    list_url = f"{reverse('recruiting:candidate-list')}?role={role.slug}"
+    remove = reverse("recruiting:shortlist-remove", kwargs={"pk": shortlist.pk, "profile_pk": profile.pk})
+    response = recruiter_client.post(remove, {"fragment": "controls", "next": list_url})
+    assert response.url == f"{list_url}#candidate-{profile.pk}"
+    assert controls_outcome(body(recruiter_client.get(response.url)), profile) == [
+        "status: Removed from “Spark people”."
+    ]
 
 
 def test_add_redirect_ignores_foreign_next_url(recruiter_client, recruiter, role):
@@ -523,8 +576,10 @@ def test_without_javascript_the_candidate_page_shows_the_stage_of_a_shortlist_ju
         {"profile": profile.pk, "new_name": "Call this week", "stages": "1", "next": detail_url},
         follow=True,
     )
-    assert response.redirect_chain == [(detail_url, 302)]
+    assert response.redirect_chain == [(f"{detail_url}#candidate-{profile.pk}", 302)]
     assert "Stage on “Call this week”" in body(response)
+    assert controls_outcome(body(response), profile) == ["status: Added to “Call this week”."]
+    assert 'class="messages"' not in body(response)
 
 
 def test_add_without_a_list_shows_an_error_and_changes_nothing(recruiter_client, role):

@@ -6,7 +6,16 @@ from playwright.sync_api import expect
 from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
 from skills.services.profiles import get_or_create_profile
 from tests.e2e.conftest import RESULTS
-from tests.e2e.support import assert_accessible, evidence_kept, set_level, share_session, watch_console
+from tests.e2e.support import (
+    IN_VIEW,
+    assert_accessible,
+    evidence_kept,
+    open_page,
+    screenshot,
+    set_level,
+    share_session,
+    watch_console,
+)
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -214,3 +223,43 @@ def test_on_a_phone_the_save_all_bar_is_solid_and_a_focused_control_stops_above_
     box = button.bounding_box()
     assert box["y"] + box["height"] <= page.locator(".save-all-bar").bounding_box()["y"]
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "save_all", "evidence", "go_to"),
+    [
+        ("en", "Save all", "Evidence link", "Go to “Point 7-1”"),
+        ("nl", "Alles opslaan", "Link als bewijs", "Naar “Point 7-1”"),
+    ],
+)
+def test_without_javascript_a_refused_save_all_links_to_the_row_to_correct(
+    live_server, browser, language, save_all, evidence, go_to
+):
+    skills = [SkillFactory(name=f"Skill {number}", order=number) for number in range(9)]
+    for skill in skills:
+        for number in range(3):
+            ChecklistItemFactory(skill=skill, name=f"Point {skill.order}-{number}")
+    bad = ChecklistItem.objects.get(name="Point 7-1")
+    user = UserFactory(password=None)
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    page.get_by_text("Skill 7", exact=True).click()
+    row = page.locator(f"#item-row-{bad.pk}")
+    row.locator(f"label[for='id_item-{bad.pk}-level_2']").click()
+    row.locator("details.evidence-fold > summary").click()
+    row.get_by_label(evidence).fill("not a link")
+    page.get_by_role("button", name=save_all).click()
+
+    banner = page.get_by_role("alert").filter(has_text=go_to)
+    expect(banner).to_be_visible()
+    assert banner.evaluate(IN_VIEW)
+    folds = page.locator("details.skill-fold")
+    assert [fold.evaluate("details => details.open") for fold in folds.all()] == [i == 7 for i in range(9)]
+    screenshot(page, f"24-{language}-390-nojs-saveall-refused")
+    banner.get_by_role("link", name=go_to).click()
+    field = page.locator(f"#item-row-{bad.pk}").get_by_label(evidence)
+    expect(field).to_have_value("not a link")
+    assert field.evaluate(IN_VIEW), "the link lands on the row with its marked field in view"
+    screenshot(page, f"24-{language}-390-nojs-saveall-row")
+    assert not Assessment.objects.exists()

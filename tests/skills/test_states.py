@@ -1,6 +1,8 @@
 """Besides a level, an item can be "learning now" or "for later", and a learning resource done: one service writes
 them, the checklist, the learning path and the home show them, each engineer's own."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -68,9 +70,48 @@ def test_a_mark_returns_to_its_page_but_never_off_the_site(client, requirement):
     client.force_login(UserFactory())
     url = reverse("skills:item-state", args=[requirement.item.pk])
     back = client.post(url, {"state": "later", "next": "/skills/gaps/lakehouse/"})
-    assert back["Location"] == "/skills/gaps/lakehouse/"
+    assert back["Location"] == f"/skills/gaps/lakehouse/#path-item-{requirement.item.pk}"
     away = client.post(url, {"state": "later", "next": "https://evil.example/"})
     assert away["Location"].startswith("/skills/")
+
+
+def path_item_status(html: str, item) -> str:
+    """The confirmation inside the learning path's entry for ``item``, or "" when there is none."""
+    entry = re.search(rf'<li class="mb-2" id="path-item-{item.pk}">(.*?)</li>\s*(?:<li class="mb-2"|</ol>)', html, re.S)
+    status = re.search(r'<p [^>]*role="status">(.*?)</p>', entry.group(1), re.S)
+    return status.group(1).strip() if status else ""
+
+
+@pytest.mark.parametrize(
+    ("language", "state", "said"),
+    [
+        ("en", "learning", "Saved: “Skew” is marked “learning now”."),
+        ("nl", "later", "Opgeslagen: “Skew” is gemarkeerd als “voor later”."),
+    ],
+)
+def test_a_plain_mark_on_the_learning_path_lands_on_its_item_and_says_so_there(
+    client, requirement, language, state, said
+):
+    client.force_login(UserFactory())
+    gaps = reverse("skills:role-gaps", args=["lakehouse"])
+    client.get(gaps)  # the clean page is cached: the confirmation must not be served from it, nor stored in it
+    url = reverse("skills:item-state", args=[requirement.item.pk])
+    response = client.post(url, {"state": state, "next": gaps}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response["Location"] == f"{gaps}#path-item-{requirement.item.pk}"
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert path_item_status(page, requirement.item) == said
+    assert 'class="messages"' not in page
+    assert path_item_status(client.get(gaps, HTTP_ACCEPT_LANGUAGE=language).content.decode(), requirement.item) == ""
+
+
+def test_a_resource_marked_done_without_javascript_says_so_beside_its_item(client, requirement):
+    client.force_login(UserFactory())
+    gaps = reverse("skills:role-gaps", args=["lakehouse"])
+    resource = requirement.item.resources.get()
+    client.post(reverse("skills:resource-done", args=[resource.pk]), {"done": "true", "next": gaps}, follow=True)
+    response = client.post(reverse("skills:resource-done", args=[resource.pk]), {"done": "false", "next": gaps})
+    page = client.get(response["Location"]).content.decode()
+    assert path_item_status(page, requirement.item) == "Saved: “Skew explained” is not done."
 
 
 def test_a_resource_marked_done_is_done_for_that_engineer_only(client, requirement):
@@ -80,7 +121,7 @@ def test_a_resource_marked_done_is_done_for_that_engineer_only(client, requireme
     gaps = reverse("skills:role-gaps", args=["lakehouse"])
     assert "Mark done" in client.get(gaps).content.decode()
     response = client.post(reverse("skills:resource-done", args=[resource.pk]), {"done": "true", "next": gaps})
-    assert response["Location"] == gaps
+    assert response["Location"] == f"{gaps}#path-item-{requirement.item.pk}"
     assert "Done ✓ (undo)" in client.get(gaps).content.decode()
     client.force_login(other)
     assert "Done ✓ (undo)" not in client.get(gaps).content.decode()

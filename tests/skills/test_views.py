@@ -182,6 +182,41 @@ def test_save_all_with_one_bad_item_saves_nothing_and_keeps_all_input(client, en
     assert not Assessment.objects.filter(user=engineer).exists()
 
 
+def skill_folds(body: str) -> dict[str, bool]:
+    """Whether each skill's fold on the checklist is open, by the id of its heading."""
+    folds = re.findall(r'<details class="skill-fold"( open)?>\s*<summary>\s*<h2 [^>]*id="(skill-\d+-heading)"', body)
+    return {heading: bool(is_open) for is_open, heading in folds}
+
+
+@pytest.mark.parametrize(("language", "go_to"), [("en", "Go to “Second bad”"), ("nl", "Naar “Second bad”")])
+def test_save_all_refused_links_to_the_first_row_to_correct_and_opens_only_its_skills(
+    client, engineer, language, go_to
+):
+    good = ChecklistItemFactory(skill__order=1)
+    first_bad = ChecklistItemFactory(skill__order=2, name="Second bad")
+    later_bad = ChecklistItemFactory(skill__order=3)
+    data = {**fields(good, 3, note="typed"), **fields(later_bad, 2, "no link"), **fields(first_bad, 1, "nope")}
+    body = client.post(reverse("skills:assess-all"), data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    banner = re.search(
+        r'<div class="alert alert-danger" role="alert" id="checklist-correction">(.*?)</div>', body, re.S
+    )
+    assert f'<a class="alert-link" href="#item-row-{first_bad.pk}">{go_to}</a>' in banner.group(1)
+    assert skill_folds(body) == {
+        f"skill-{good.skill.pk}-heading": False,
+        f"skill-{first_bad.skill.pk}-heading": True,
+        f"skill-{later_bad.skill.pk}-heading": True,
+    }
+    assert 'value="typed"' in body and 'value="nope"' in body and 'value="no link"' in body
+
+
+def test_a_row_refused_without_javascript_links_to_its_row(client, engineer):
+    item = ChecklistItemFactory(name="Skew")
+    body = client.post(assess_url(item), fields(item, 2, "ftp://example.org/proof")).content.decode()
+    assert "“Skew” was not saved: check the marked field." in body
+    assert f'<a class="alert-link" href="#item-row-{item.pk}">Go to “Skew”</a>' in body
+    assert 'class="messages"' not in body
+
+
 @pytest.mark.parametrize(
     ("language", "one", "two"),
     [

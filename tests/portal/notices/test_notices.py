@@ -1,6 +1,8 @@
 """Notices: both sides of a contact request are told, in the portal and by email as each chose; the menu counts
 what waits unread, the notices page shows them and marks them read."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.core import mail
@@ -182,6 +184,14 @@ def test_a_notice_reads_in_the_readers_language(profile):
     tell(profile.user, 1)
     html = signed_in(profile.user).get(NOTICES, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Kandidaat Olive Plover 0 heeft je contactverzoek geaccepteerd." in html
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "new: Candidate"), ("nl", "nieuw: Kandidaat")])
+def test_the_new_mark_is_set_off_from_the_sentence_as_text(profile, language, said):
+    tell(profile.user, 1)
+    html = signed_in(profile.user).get(NOTICES, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    sentence = re.search(r'<li class="border-bottom py-2 notice">\s*<p class="mb-1">(.*?)</p>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", sentence).startswith(f"{said} Olive Plover 0 ")
 
 
 def notice_queries(client, url) -> int:

@@ -10,6 +10,8 @@ from skills.services.assessments import AssessmentInput
 
 LEVEL_ERROR = _("Choose a level from 0 (none) to 4 (can teach others).")
 
+LEVEL_MISSING = _("Choose a level to save this item: its evidence and note are saved with it.")
+
 
 LINK_ERROR = _("Enter a link that starts with http:// or https://.")
 
@@ -54,7 +56,7 @@ class AssessmentForm(forms.Form):
         label=_("Level"),
         choices=Level.choices,
         coerce=int,
-        error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_ERROR},
+        error_messages={"invalid_choice": LEVEL_ERROR, "required": LEVEL_MISSING},
         widget=forms.RadioSelect,
     )
     evidence_url = LinkField(
@@ -88,8 +90,12 @@ class AssessmentForm(forms.Form):
 
 
 def row_is_submitted(data, item: ChecklistItem) -> bool:
-    """Whether ``data`` holds the item's level: the checklist's form was posted with a level chosen in its row."""
-    return f"{item_prefix(item.pk)}-level" in data
+    """Whether the checklist's form was posted with something entered in the item's row: a level chosen, or evidence
+    or a note typed (then, without a level, it is refused and kept rather than dropped, as an assessment needs one)."""
+    prefix = item_prefix(item.pk)
+    return f"{prefix}-level" in data or any(
+        data.get(f"{prefix}-{name}", "").strip() for name in ("evidence_url", "note")
+    )
 
 
 def submitted_assessment_forms(data, items) -> list[AssessmentForm]:

@@ -263,3 +263,40 @@ def test_without_javascript_a_refused_save_all_links_to_the_row_to_correct(
     assert field.evaluate(IN_VIEW), "the link lands on the row with its marked field in view"
     screenshot(page, f"24-{language}-390-nojs-saveall-row")
     assert not Assessment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "save_all", "note", "choose"),
+    [
+        ("en", "Save all", "Note", "Choose a level to save this item"),
+        ("nl", "Alles opslaan", "Notitie", "Kies een niveau om dit punt op te slaan"),
+    ],
+)
+def test_without_javascript_a_note_typed_into_an_unrated_row_is_kept_until_a_level_is_chosen(
+    live_server, browser, language, save_all, note, choose
+):
+    item = ChecklistItemFactory(name="Skew")
+    user = UserFactory(password=None)
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    page.locator("details.skill-fold > summary").click()
+    row = page.locator(f"#item-row-{item.pk}")
+    row.locator("details.evidence-fold > summary").click()
+    row.get_by_label(note).fill("salted keys")
+    page.get_by_role("button", name=save_all).click()
+
+    banner = page.get_by_role("alert").filter(has_text="Skew")
+    expect(banner).to_be_visible()
+    banner.get_by_role("link").click()
+    row = page.locator(f"#item-row-{item.pk}")
+    expect(row).to_contain_text(choose)
+    expect(row.get_by_label(note)).to_have_value("salted keys")
+    assert row.get_by_label(note).evaluate(IN_VIEW), "the link lands on the row with the typed note in view"
+    screenshot(page, f"evidence-kept-{language}-390-nojs")
+    assert not Assessment.objects.exists()
+
+    row.locator(f"label[for='id_item-{item.pk}-level_1']").click()
+    page.get_by_role("button", name=save_all).click()
+    expect(page).to_have_url(f"{live_server.url}/skills/")
+    assert Assessment.objects.get(user=user, item=item).note == "salted keys"

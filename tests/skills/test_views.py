@@ -39,8 +39,10 @@ def engineer(client):
 
 
 def fields(item, level, evidence_url="", note=""):
+    """A checklist row as the form posts it; ``level=None``: no level chosen, so the browser sends none."""
     prefix = f"item-{item.pk}"
-    return {f"{prefix}-level": str(level), f"{prefix}-evidence_url": evidence_url, f"{prefix}-note": note}
+    level_field = {} if level is None else {f"{prefix}-level": str(level)}
+    return {**level_field, f"{prefix}-evidence_url": evidence_url, f"{prefix}-note": note}
 
 
 def assess_url(item):
@@ -232,6 +234,63 @@ def test_save_all_counts_the_items_to_correct_in_singular_or_plural(client, engi
     two_bad = {**one_bad, **fields(worse, 2, "not a link either")}
     body = client.post(reverse("skills:assess-all"), two_bad, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert two in body
+
+
+@pytest.mark.parametrize(
+    ("language", "choose", "go_to"),
+    [
+        ("en", "Choose a level to save this item: its evidence and note are saved with it.", "Go to “Skew”"),
+        ("nl", "Kies een niveau om dit punt op te slaan: bewijs en notitie worden ermee opgeslagen.", "Naar “Skew”"),
+    ],
+)
+def test_save_all_keeps_evidence_typed_into_an_unrated_row_and_asks_for_its_level(
+    client, engineer, language, choose, go_to
+):
+    rated, unrated = ChecklistItemFactory(skill__order=1), ChecklistItemFactory(skill__order=2, name="Skew")
+    data = {**fields(rated, 3), **fields(unrated, None, "https://example.org/skew", "salted keys")}
+    response = client.post(reverse("skills:assess-all"), data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert choose in body
+    assert f'<a class="alert-link" href="#item-row-{unrated.pk}">{go_to}</a>' in body
+    assert 'value="https://example.org/skew"' in body and 'value="salted keys"' in body
+    assert re.search(r'<details class="evidence-fold mt-1" open>\s*<summary[^>]*>[^<]*<span[^>]*> · Skew', body)
+    assert not Assessment.objects.filter(user=engineer).exists()
+
+
+def test_save_all_ignores_unrated_rows_left_empty(client, engineer):
+    rated, untouched = ChecklistItemFactory(), ChecklistItemFactory()
+    data = {**fields(rated, 2), **fields(untouched, None, " ", "")}
+    response = client.post(reverse("skills:assess-all"), data, follow=True)
+    assert "Your checklist is saved." in response.content.decode()
+    assert dict(Assessment.objects.filter(user=engineer).values_list("item_id", "level")) == {rated.pk: 2}
+
+
+def test_a_row_saved_without_a_level_keeps_its_evidence_and_asks_for_the_level(client, engineer):
+    item = ChecklistItemFactory(name="Skew")
+    body = client.post(assess_url(item), fields(item, None, note="salted keys")).content.decode()
+    assert "Choose a level to save this item: its evidence and note are saved with it." in body
+    assert f'<a class="alert-link" href="#item-row-{item.pk}">Go to “Skew”</a>' in body
+    assert 'value="salted keys"' in body
+    assert not Assessment.objects.exists()
+
+
+def test_an_htmx_row_save_without_a_level_returns_the_row_with_its_evidence(client, engineer):
+    item = ChecklistItemFactory()
+    data = fields(item, None, "https://example.org/proof")
+    body = client.post(assess_url(item), data, HTTP_HX_REQUEST="true").content.decode()
+    assert "Choose a level to save this item: its evidence and note are saved with it." in body
+    assert 'value="https://example.org/proof"' in body
+    assert not Assessment.objects.exists()
+
+
+def test_a_mark_pressed_without_javascript_keeps_evidence_typed_into_an_unrated_row(client, engineer):
+    item = ChecklistItemFactory()
+    data = {"state": "later", **fields(item, None, note="next quarter")}
+    body = client.post(reverse("skills:item-state", kwargs={"item_id": item.pk}), data).content.decode()
+    assert "Choose a level to save this item: its evidence and note are saved with it." in body
+    assert 'value="next quarter"' in body
+    assert not Assessment.objects.exists() and not engineer.item_states.exists()
 
 
 def test_save_all_without_items_says_so(client, engineer):

@@ -1,13 +1,15 @@
-"""Every admin action on the site, ours or a library's, answers a selection that is no row with a message."""
+"""Every admin action, editable list and form on the site, ours or a library's, answers a key that is no row with a
+message or the form's error, never a 500."""
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.forms import ModelMultipleChoiceField
 from django.test import RequestFactory
 from django.urls import reverse
 
-from catalog.models import Tool
-from tests.factories import EditorFactory, SuperuserFactory, ToolFactory
+from catalog.models import Category, Tool
+from tests.factories import CategoryFactory, EditorFactory, SuperuserFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,82 @@ def test_an_editor_deleting_tools_with_a_bad_selection_gets_a_message_and_nothin
     assert response.status_code == 200
     assert REFUSED in response.content.decode()
     assert Tool.objects.count() == 2
+
+
+def _choosers(form_class) -> list[tuple[str, bool]]:
+    """(name, whether it takes several) of each field of a form that chooses rows."""
+    return [
+        (name, isinstance(field, ModelMultipleChoiceField))
+        for name, field in form_class.base_fields.items()
+        if hasattr(field, "queryset")
+    ]
+
+
+def admin_form_posts(user, key: str) -> list[tuple[str, str, dict, type]]:
+    """(add page URL, field, POST data, model): for every model ``user`` may add in the admin, one post per field
+    that chooses rows, its own and its inlines', with ``key`` as the choice."""
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    posts = []
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        model_admin = admin.site.get_model_admin(model)
+        if not model_admin.has_add_permission(request):
+            continue
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        for name, several in _choosers(model_admin.get_form(request)):
+            posts.append((url, name, {name: [key, "1"] if several else key}, model))
+        for formset, _inline in model_admin.get_formsets_with_inlines(request):
+            prefix = formset.get_default_prefix()
+            management = {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0"}
+            for name, several in _choosers(formset.form):
+                data = {**management, f"{prefix}-0-{name}": [key, "1"] if several else key}
+                posts.append((url, f"{prefix}-0-{name}", data, model))
+    return posts
+
+
+@pytest.mark.parametrize("key", BAD_SELECTIONS)
+def test_every_admin_form_answers_a_choice_that_is_no_row_with_its_own_error(client, key):
+    """A tampered choice (a select or autocomplete box, in the form or an inline, sent with a key that is no row)
+    is the form's error, on the add page the editor sees again, never a 500."""
+    superuser = SuperuserFactory()
+    client.force_login(superuser)
+    client.raise_request_exception = False  # every form is tried; the failures are listed together
+    posts = admin_form_posts(superuser, key)
+    tried = {field for _, field, _, _ in posts}
+    assert {"category", "keywords", "requirements-0-item", "tool"} <= tried, tried
+    wrong = {}
+    for url, field, data, model in posts:
+        before = model.objects.count()
+        response = client.post(url, data)
+        if response.status_code != 200 or model.objects.count() != before:
+            wrong[f"{url} {field}"] = response.status_code
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("key", BAD_SELECTIONS)
+def test_an_editable_list_answers_a_row_key_that_is_no_row_with_a_message(client, key):
+    """The order column of the categories' list saves rows by the keys the form sends back: a tampered key changes
+    nothing and the list is shown again with a message."""
+    categories = CategoryFactory.create_batch(2)
+    client.force_login(EditorFactory())
+    orders = list(Category.objects.order_by("pk").values_list("order", flat=True))
+    response = client.post(
+        reverse("admin:catalog_category_changelist"),
+        {
+            "form-TOTAL_FORMS": "2",
+            "form-INITIAL_FORMS": "2",
+            "form-0-id": key,
+            "form-0-order": "7",
+            "form-1-id": str(categories[1].pk),
+            "form-1-order": "8",
+            "_save": "Save",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert list(Category.objects.order_by("pk").values_list("order", flat=True)) == orders
+    if key != "":  # an empty key is Django's own "add a row": the formset's error instead
+        assert "not a row of it; nothing was changed" in response.content.decode()

@@ -16,7 +16,7 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
-from django.db import router
+from django.db import IntegrityError, router
 from django.forms import ModelMultipleChoiceField
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
@@ -122,6 +122,7 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
 
     - An action, and a save of an editable list, runs only on keys this model can have; anything else is a
       message, not a 500. A form's choice of rows (its inlines' too) takes only keys a row can have.
+    - A save that the database refuses half-way (rows swapping a unique value) is a message, not a 500.
     - A delete page (one row or "delete selected") names a related row only to someone who may view rows of its
       kind: an editor sees the content a deletion takes along, and engineers' or recruiters' data only as a count
       by kind. Only superusers see those rows named, as they may read them elsewhere in the admin.
@@ -129,6 +130,24 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
 
     def get_inlines(self, request: HttpRequest, obj):
         return [_with_row_keys_only(inline) for inline in super().get_inlines(request, obj)]
+
+    def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
+        """Django saves a form's rows one by one in a transaction: rows that swap a value the database keeps unique
+        (two recommendations swapping their tools) clash half-way, and the whole save is rolled back."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            if request.method != "POST":
+                raise
+            self.message_user(
+                request,
+                _(
+                    "Two rows would hold the same value while saving (for instance two rows swapping their tools); "
+                    "nothing was saved. Make the change in two steps."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         if request.method == "POST" and "_save" in request.POST and self.list_editable:

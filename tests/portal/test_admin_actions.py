@@ -4,12 +4,18 @@ message or the form's error, never a 500."""
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.forms import ModelMultipleChoiceField
+from django.forms import CheckboxInput, ModelMultipleChoiceField
 from django.test import RequestFactory
 from django.urls import reverse
 
-from catalog.models import Category, Tool
-from tests.factories import CategoryFactory, EditorFactory, SuperuserFactory, ToolFactory
+from catalog.models import Category, ChooserRecommendation, Tool
+from tests.factories import (
+    CategoryFactory,
+    ChooserRecommendationFactory,
+    EditorFactory,
+    SuperuserFactory,
+    ToolFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +147,45 @@ def test_an_editable_list_answers_a_row_key_that_is_no_row_with_a_message(client
     assert list(Category.objects.order_by("pk").values_list("order", flat=True)) == orders
     if key != "":  # an empty key is Django's own "add a row": the formset's error instead
         assert "not a row of it; nothing was changed" in response.content.decode()
+
+
+def _form_data(form) -> dict:
+    """What a browser posts back for ``form`` as the page showed it."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field.widget, CheckboxInput):
+            if value:
+                data[form.add_prefix(name)] = "on"
+        elif value is not None:
+            data[form.add_prefix(name)] = [str(one) for one in value] if isinstance(value, list | tuple) else value
+    return data
+
+
+def change_page_data(response) -> dict:
+    """The change page's form and its inlines, posted back unchanged."""
+    data = _form_data(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        data.update(_form_data(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(_form_data(form))
+    return data
+
+
+def test_rows_of_an_inline_swapping_their_tools_get_a_message_and_nothing_changes(client):
+    """Each row is saved in turn, so the first one briefly holds the tool the second still has: the database's
+    one-tool-per-option rule refuses that save. The editor is told, and nothing is saved."""
+    first = ChooserRecommendationFactory(order=1)
+    second = ChooserRecommendationFactory(option=first.option, order=2)
+    client.force_login(EditorFactory())
+    url = reverse("admin:catalog_chooseroption_change", args=[first.option.pk])
+    data = change_page_data(client.get(url))
+    assert data["recommendations-0-tool"] == first.tool_id and data["recommendations-1-tool"] == second.tool_id
+    data["recommendations-0-tool"], data["recommendations-1-tool"] = second.tool_id, first.tool_id
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "nothing was saved" in response.content.decode()
+    assert list(ChooserRecommendation.objects.order_by("pk").values_list("tool_id", flat=True)) == [
+        first.tool_id,
+        second.tool_id,
+    ]

@@ -23,19 +23,26 @@ BAD_SELECTIONS = ("abc", "", "1,2", "99999999999999999999999", "-1.5")
 REFUSED = "The selection holds something that is not a row of this list; nothing was changed."
 
 
-def admin_actions(user) -> list[tuple[str, str]]:
-    """(change list URL, action name) for every action ``user`` is offered on any admin page."""
+def model_admins(user):
+    """(model, its admin, a request by ``user``) for every model registered in the admin."""
     request = RequestFactory().get("/admin/")
     request.user = user
-    found = []
     for model in apps.get_models():
-        if not admin.site.is_registered(model):
-            continue
-        model_admin = admin.site.get_model_admin(model)
-        opts = model._meta
-        for action in model_admin.get_actions(request):
-            found.append((reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"), action))
-    return found
+        if admin.site.is_registered(model):
+            yield model, admin.site.get_model_admin(model), request
+
+
+def admin_url(model, page: str) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}")
+
+
+def admin_actions(user) -> list[tuple[str, str]]:
+    """(change list URL, action name) for every action ``user`` is offered on any admin page."""
+    return [
+        (admin_url(model, "changelist"), action)
+        for model, model_admin, request in model_admins(user)
+        for action in model_admin.get_actions(request)
+    ]
 
 
 @pytest.mark.parametrize("selection", BAD_SELECTIONS)
@@ -82,17 +89,11 @@ def _choosers(form_class) -> list[tuple[str, bool]]:
 def admin_form_posts(user, key: str) -> list[tuple[str, str, dict, type]]:
     """(add page URL, field, POST data, model): for every model ``user`` may add in the admin, one post per field
     that chooses rows, its own and its inlines', with ``key`` as the choice."""
-    request = RequestFactory().get("/admin/")
-    request.user = user
     posts = []
-    for model in apps.get_models():
-        if not admin.site.is_registered(model):
-            continue
-        model_admin = admin.site.get_model_admin(model)
+    for model, model_admin, request in model_admins(user):
         if not model_admin.has_add_permission(request):
             continue
-        opts = model._meta
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        url = admin_url(model, "add")
         for name, several in _choosers(model_admin.get_form(request)):
             posts.append((url, name, {name: [key, "1"] if several else key}, model))
         for formset, _inline in model_admin.get_formsets_with_inlines(request):

@@ -12,17 +12,18 @@ from functools import cache
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import NestedObjects
+from django.contrib.admin.utils import NestedObjects, unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router
 from django.forms import ModelMultipleChoiceField
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from portal.accounts.redirects import safe_next, to_second_factor
 from portal.guards.access import can_edit_content, needs_second_factor
@@ -207,6 +208,22 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
         protected = _counted(Counter(obj._meta for obj in collector.protected))
         model_count = {model._meta.verbose_name_plural: len(rows) for model, rows in collector.model_objs.items()}
         return to_delete, model_count, perms_needed, protected
+
+
+class RowKeysHistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's pages of a row's history look their keys up unchecked (a ValueError on "abc", a 500): a key
+    no row can have is a 404, as simple-history answers for a row that is gone."""
+
+    def history_view(self, request: HttpRequest, object_id, extra_context=None):
+        if not is_row_key(self.model._meta.pk, unquote(object_id)):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        versions = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        if not (is_row_key(self.model._meta.pk, unquote(object_id)) and is_row_key(versions._meta.pk, version_id)):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PortalAdminSite(admin.AdminSite):

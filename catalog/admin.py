@@ -20,12 +20,12 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
 from catalog.translation import TOOL_CONTENT
+from portal.admin import RowKeysHistoryAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 
 
@@ -137,7 +137,7 @@ class ToolPhraseInline(admin.TabularInline):
 
 
 @admin.register(Tool)
-class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, BilingualAdmin):
+class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, RowKeysHistoryAdmin, BilingualAdmin):
     list_display = ("name", "category", "tool_type", "is_optional", "published", "order", "updated_at", "preview")
     list_filter = ("category", "tool_type", "published", "is_optional")
     list_select_related = ("category",)

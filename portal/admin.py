@@ -1,23 +1,29 @@
 """The admin site: staff rights with a confirmed second factor, as everywhere else (portal.guards.access).
 
-Every model admin on the site, ours or a library's, also gets :class:`PortalModelAdmin`'s rules: an action runs
-only on a selection of real keys, and a delete page names only what its reader may view.
+Every model admin on the site, ours or a library's, also gets :class:`PortalModelAdmin`'s rules: an action, an
+editable list and a form's choice of rows take only keys a row can have, and a delete page names only what its
+reader may view.
 """
 
+import re
 from collections import Counter
+from functools import cache
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import NestedObjects
+from django.contrib.admin.utils import NestedObjects, unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
-from django.db import router
-from django.http import HttpRequest, HttpResponse
+from django.db import IntegrityError, router
+from django.forms import ModelMultipleChoiceField
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from portal.accounts.redirects import safe_next, to_second_factor
 from portal.guards.access import can_edit_content, needs_second_factor
@@ -48,21 +54,119 @@ def _pruned(nested: list, hidden: object) -> list:
     return kept
 
 
-class PortalModelAdmin(admin.ModelAdmin):
+def is_row_key(field, value) -> bool:
+    """Whether ``value`` is a key that ``field`` can hold: of its type and in the database's range. Any other key,
+    once in a query, fails it (a ValueError, or an OverflowError on SQLite): a 500 instead of the form's error."""
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class _ShowsRowKeysOnly:
+    """An autocomplete box looks its chosen keys up to show them again: only those a row can have."""
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        key = opts.get_field(getattr(self.field.remote_field, "field_name", opts.pk.attname))
+        return super().optgroups(name, [one for one in value if is_row_key(key, one)], attr)
+
+
+class RowKeysAutocompleteSelect(_ShowsRowKeysOnly, AutocompleteSelect):
+    pass
+
+
+class RowKeysAutocompleteSelectMultiple(_ShowsRowKeysOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class RowKeysMultipleChoiceField(ModelMultipleChoiceField):
+    """A many-to-many choice whose keys are checked before Django looks them all up at once."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            opts = self.queryset.model._meta
+            key = opts.get_field(self.to_field_name) if self.to_field_name else opts.pk
+            for one in value:
+                if not is_row_key(key, one):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": one}
+                    )
+        return super().clean(value)
+
+
+class RowKeysOnly:
+    """Form fields that choose rows take only keys a row can have (model admins and their inlines alike)."""
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = RowKeysAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = RowKeysAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", RowKeysMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@cache
+def _with_row_keys_only(inline: type) -> type:
+    if issubclass(inline, RowKeysOnly):
+        return inline
+    return type(inline.__name__, (RowKeysOnly, inline), {"__module__": inline.__module__})
+
+
+class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
     """The rules every model admin on this site follows (:meth:`PortalAdminSite.register` adds them to each).
 
-    - An action runs only on a selection of keys this model can have; anything else is a message, not a 500.
+    - An action, and a save of an editable list, runs only on keys this model can have; anything else is a
+      message, not a 500. A form's choice of rows (its inlines' too) takes only keys a row can have.
+    - A save that the database refuses half-way (rows swapping a unique value) is a message, not a 500.
     - A delete page (one row or "delete selected") names a related row only to someone who may view rows of its
       kind: an editor sees the content a deletion takes along, and engineers' or recruiters' data only as a count
       by kind. Only superusers see those rows named, as they may read them elsewhere in the admin.
     """
 
+    def get_inlines(self, request: HttpRequest, obj):
+        return [_with_row_keys_only(inline) for inline in super().get_inlines(request, obj)]
+
+    def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
+        """Django saves a form's rows one by one in a transaction: rows that swap a value the database keeps unique
+        (two recommendations swapping their tools) clash half-way, and the whole save is rolled back."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            if request.method != "POST":
+                raise
+            self.message_user(
+                request,
+                _(
+                    "Two rows would hold the same value while saving (for instance two rows swapping their tools); "
+                    "nothing was saved. Make the change in two steps."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        if request.method == "POST" and "_save" in request.POST and self.list_editable:
+            pk = self.model._meta.pk
+            edited = re.compile(rf"form-\d+-{re.escape(pk.name)}$")
+            keys = [key for name, values in request.POST.lists() if edited.match(name) for key in values]
+            if not all(is_row_key(pk, key) for key in keys):
+                self.message_user(
+                    request,
+                    _("The list holds something that is not a row of it; nothing was changed. Make the changes again."),
+                    messages.WARNING,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
     def response_action(self, request: HttpRequest, queryset):
         pk = self.model._meta.pk
-        try:
-            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
-                pk.run_validators(pk.to_python(value))
-        except ValidationError:
+        if not all(is_row_key(pk, value) for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)):
             self.message_user(
                 request,
                 _(
@@ -104,6 +208,22 @@ class PortalModelAdmin(admin.ModelAdmin):
         protected = _counted(Counter(obj._meta for obj in collector.protected))
         model_count = {model._meta.verbose_name_plural: len(rows) for model, rows in collector.model_objs.items()}
         return to_delete, model_count, perms_needed, protected
+
+
+class RowKeysHistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's pages of a row's history look their keys up unchecked (a ValueError on "abc", a 500): a key
+    no row can have is a 404, as simple-history answers for a row that is gone."""
+
+    def history_view(self, request: HttpRequest, object_id, extra_context=None):
+        if not is_row_key(self.model._meta.pk, unquote(object_id)):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        versions = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        if not (is_row_key(self.model._meta.pk, unquote(object_id)) and is_row_key(versions._meta.pk, version_id)):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PortalAdminSite(admin.AdminSite):

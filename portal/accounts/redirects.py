@@ -9,10 +9,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def safe_next(request: HttpRequest, target: str, fallback: str = "") -> str:
-    """``target`` when it points into this site (no open redirect), else ``fallback``."""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
+    """``target`` when it is a path of this site (no open redirect), else ``fallback``.
+
+    Only an absolute path: ``redirect()`` reads any other text without a "/" or "." as a view name (a 500 on "0").
+    """
+    on_this_site = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if on_this_site and target.startswith("/") else fallback
 
 
 def to_second_factor(request: HttpRequest, next_url: str | None = None) -> HttpResponseRedirect:

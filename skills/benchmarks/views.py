@@ -43,4 +43,4 @@ def benchmark_choice(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("You count in: the next snapshot includes your levels, anonymously."))
     else:
         messages.success(request, _("You no longer count in: the next snapshot leaves your levels out."))
-    return redirect(form.next_url(host=request.get_host(), default=reverse("skills:benchmarks")))
+    return redirect(form.next_url(request, default=reverse("skills:benchmarks")))

@@ -114,6 +114,20 @@ def test_a_resource_marked_done_without_javascript_says_so_beside_its_item(clien
     assert path_item_status(page, requirement.item) == "Saved: “Skew explained” is not done."
 
 
+@pytest.mark.parametrize("target", ["0", "-1", "NaN", "home", "skills:gaps", "evil.example"])
+def test_a_next_that_is_no_path_of_this_site_returns_to_the_default_page(client, requirement, target):
+    """Not a path: Django's redirect() would look the text up as a view name and fail with a 500."""
+    client.force_login(UserFactory())
+    for url, data in [
+        (reverse("skills:item-state", args=[requirement.item.pk]), {"state": "later"}),
+        (reverse("skills:resource-done", args=[requirement.item.resources.get().pk]), {"done": "true"}),
+        (reverse("skills:benchmark-choice"), {"counts_in": "on"}),
+    ]:
+        response = client.post(url, {**data, "next": target})
+        assert response.status_code == 302, (url, target)
+        assert response["Location"].startswith("/skills/"), (url, target)
+
+
 def test_a_resource_marked_done_is_done_for_that_engineer_only(client, requirement):
     resource = requirement.item.resources.get()
     user, other = UserFactory(), UserFactory()

@@ -17,6 +17,7 @@ from catalog.selectors import public_tools
 from skills.charts import RadarChart, build_radar
 from skills.models import (
     ChecklistItem,
+    EngineerProfile,
     Level,
     Resource,
     Role,
@@ -233,6 +234,34 @@ def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpe
     spec = by_item[status.item.pk]
     points = score_of(earned + gain(status), counted) - score_of(earned, counted)
     return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)), points=points)
+
+
+@dataclass(frozen=True)
+class FocusRole:
+    """The role whose score and next step an engineer is shown first (their home, the start's last step)."""
+
+    gaps: RoleGaps | None  # None while no role is published or fits
+    is_target: bool
+    roles_published: bool
+
+    @property
+    def next_step(self) -> RequirementStatus | None:
+        return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
+
+
+def focus_role(
+    *, user: AbstractBaseUser, profile: EngineerProfile | None, fits: list[RoleFit] | None = None
+) -> FocusRole:
+    """The engineer's published target role, else the role that fits them best (said as such): one rule for every
+    page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
+    role = profile.published_target_role if profile else None
+    if role is not None:
+        return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True)
+    fits = fits_by_score(user=user) if fits is None else fits
+    best = best_fit_of(fits)
+    return FocusRole(
+        gaps=role_gaps(user=user, role=best.role) if best else None, is_target=False, roles_published=bool(fits)
+    )
 
 
 @dataclass(frozen=True)

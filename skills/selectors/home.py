@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from skills.benchmarks.selectors import latest_snapshot_for
 from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
 from skills.selectors.gaps import FocusRole, focus_role
-from skills.selectors.profiles import own_profile
+from skills.selectors.profiles import own_profile, start_is_done
 from skills.selectors.states import learning_now
 
 LATEST_CHANGES = 5
@@ -23,10 +23,7 @@ class EngineerHome:
     latest_changes: list[AssessmentChange]
     benchmark_snapshot: BenchmarkSnapshot | None  # the latest, when the engineer counts in
     learning_now: list[ItemState]  # the items the engineer marked "learning now"
-
-    @property
-    def start_is_done(self) -> bool:
-        return self.profile is not None and self.profile.start_is_done
+    start_is_done: bool  # else the home offers "Finish your start"
 
 
 def _waiting_contacts(profile: EngineerProfile | None) -> int:
@@ -46,4 +43,5 @@ def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
         latest_changes=list(latest),
         benchmark_snapshot=latest_snapshot_for(profile),
         learning_now=list(learning_now(user=user)),
+        start_is_done=start_is_done(profile=profile),
     )

@@ -185,6 +185,29 @@ def test_an_engineer_lands_on_the_start_until_it_is_done_or_skipped_then_on_thei
 
 
 @pytest.mark.parametrize(
+    ("filled_in", "landing"),
+    [("a level", "/skills/home/"), ("a target role", "/skills/home/"), ("a target role at step 1", START)],
+)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_engineer_whose_checklist_is_filled_in_lands_on_their_home_not_the_start(
+    client, world, filled_in, landing, language
+):
+    user = UserFactory(email="engineer@example.com")
+    profile = get_or_create_profile(user=user)  # the start never pressed, not even "Skip for now"
+    if filled_in == "a level":
+        assess(user=user, item=world["joins"], level=0)
+    else:
+        profile.target_role = world["hard"]
+        profile.start = EngineerProfile.Start.ROLE if filled_in.endswith("step 1") else EngineerProfile.Start.NEW
+        profile.save()
+    assert log_in(client, "engineer@example.com").url == landing  # mid-start, step 2 is still to come
+    finish = {"en": "Finish your start", "nl": "Maak je start af"}[language]
+    for page in (reverse("skills:home"), reverse("skills:checklist")):
+        body = client.get(page, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert (finish in body) == (landing == START), page
+
+
+@pytest.mark.parametrize(
     ("factory", "landing"), [(RecruiterFactory, "/recruiting/candidates/"), (EditorFactory, "/admin/")]
 )
 def test_staff_land_where_they_work_after_the_second_factor(client, factory, landing):

@@ -25,7 +25,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
+from catalog.admin import BilingualAdmin, PublishActionsMixin, PublishedNeedsDutchForm, SizeLimitedImportForm
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
@@ -86,6 +86,7 @@ class ChecklistItemInline(TranslationTabularInline):
     (and refuses it while engineers or roles rely on the item) without naming anyone."""
 
     model = ChecklistItem
+    form = PublishedNeedsDutchForm
     extra = 1
     can_delete = False
     fields = ("name", "slug", "is_senior", "order", "published", "description")

@@ -34,6 +34,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             sorted((key, request.GET.getlist(key)) for key in request.GET if key != "page"),
         ),
         "search": None,
+        "active_filters": candidate_filter.active_filters(),
     }
     if role is not None and role.is_search:
         search = search_of_role(role=role, owner=request.user)

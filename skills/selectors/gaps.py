@@ -269,6 +269,7 @@ class RadarRow:
     skill: Skill
     level: Decimal
     required: Decimal | None
+    is_rated: bool = True  # false when none of the averaged items is rated: said as such, not as 0.0
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,7 @@ def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
                 skill=skill,
                 level=_mean([levels.get(item_id, 0) for item_id in item_ids]),
                 required=_mean(list(required.values())) if required else None,
+                is_rated=any(item_id in levels for item_id in item_ids),
             )
         )
     chart = build_radar(

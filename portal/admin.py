@@ -7,6 +7,7 @@ only on a selection of real keys, and a delete page names only what its reader m
 from collections import Counter
 
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import NestedObjects
@@ -16,7 +17,7 @@ from django.db import router
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.redirects import safe_next, to_second_factor
@@ -107,8 +108,8 @@ class PortalModelAdmin(admin.ModelAdmin):
 
 
 class PortalAdminSite(admin.AdminSite):
-    site_header = _("DE skills portal")
-    site_title = _("DE skills admin")
+    site_header = settings.PRODUCT_NAME
+    site_title = format_lazy(_("{product} admin"), product=settings.PRODUCT_NAME)
 
     def register(self, model_or_iterable, admin_class=None, **options) -> None:
         """Register as Django does, with :class:`PortalModelAdmin`'s rules added to any admin that lacks them."""

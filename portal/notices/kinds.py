@@ -4,6 +4,7 @@ A notice keeps its kind and the names it mentions, never its text: the portal sh
 at the time they read it. An email is written in the active language: ``services.notify`` activates the recipient's.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -79,4 +80,4 @@ def notice_email(kind: str, params: dict) -> tuple[str, str]:
         ),
     }
     subject, body = emails[kind]
-    return "[DE skills] " + subject % params, body % params
+    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject % params, body % params

@@ -181,6 +181,14 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
     assert "Found as: “skew”" in skew
 
 
+def test_in_dutch_a_required_item_is_a_must_have_as_on_the_roles(client, engineer, fake_reader, world):
+    body = client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    window = body[body.index(f'id="asked-{world["items"]["window"].pk}"') :].split("</li>")[0]
+    assert "must-have</span>" in window
+    assert "Ontbrekende must-haves" in body
+    assert not re.search(r"\b[Vv]ereiste?\b", re.sub(r"<textarea.*?</textarea>|<mark.*?</mark>", "", body, flags=re.S))
+
+
 def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, monkeypatch, world, reading):
     medior = VacancyReading(text=TEXT, language="en", seniority="medior", items=reading.items[:1], tools=())
     read_every_text_with(monkeypatch, lambda *, text: medior)

@@ -16,7 +16,6 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.selectors.candidates import DEFAULT_SORT, SORT_ORDERS, default_role, ranking_base, roles_for_recruiter
@@ -252,28 +251,6 @@ class CandidateFilter(django_filters.FilterSet):
             item_level=cleaned.get("item_level") or TICKED_LEVEL,
         )
 
-    def active_filters(self) -> list["ActiveFilter"]:
-        """The valid filters that narrow the list, as the page names them above the results (the role it ranks by
-        and the order are said elsewhere): so a recruiter sees on the first screen what the list leaves out."""
-        self.is_valid()
-        cleaned = self.form.cleaned_data
-        active = []
-        for name in NARROWING_FILTERS:
-            value = cleaned.get(name)
-            if value is None or value is False or value == "" or (name == "items" and not value):
-                continue
-            if value is True:
-                shown = ""
-            elif name == "updated_since":
-                shown = date_format(value)
-            elif name == "items":
-                level = _("at least level %(level)d") % {"level": cleaned.get("item_level") or TICKED_LEVEL}
-                shown = f"{', '.join(item.name for item in value)} ({level})"
-            else:
-                shown = str(value)
-            active.append(ActiveFilter(label=str(self.form.fields[name].label), value=shown))
-        return active
-
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Every valid filter, on the chosen (or default) role, in the chosen (or default) order."""
         return ranked_by(queryset, spec=self.spec, role=self.chosen_role)
@@ -291,16 +268,6 @@ class CandidateFilter(django_filters.FilterSet):
         conditions = {**self.spec.to_json(), "sort": ""}
         digest = hashlib.sha256(json.dumps(conditions, sort_keys=True).encode()).hexdigest()[:32]
         return f"recruiting:candidate-count:{digest}"
-
-
-# The filters that leave candidates out, in the form's order (not the role, which ranks, nor the order itself).
-NARROWING_FILTERS = ("min_score", "must_haves_met", "min_years", "location", "open_to_work", "updated_since", "items")
-
-
-@dataclass(frozen=True)
-class ActiveFilter:
-    label: str
-    value: str  # empty for a yes/no filter, which its label says whole
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class PortalAPI(NinjaAPI):
 
 
 api = PortalAPI(
-    title="DE skills portal API",
+    title=f"{settings.PRODUCT_NAME} API",
     version="1",
     description=(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "

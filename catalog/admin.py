@@ -3,6 +3,7 @@
 Texts are edited in English and Dutch side by side (django-modeltranslation).
 """
 
+from functools import partial
 from typing import ClassVar
 
 from django import forms
@@ -24,9 +25,38 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
-from catalog.translation import TOOL_CONTENT
+from catalog.translation import TOOL_CONTENT, missing_dutch
 from portal.admin import RowKeysHistoryAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
+
+
+class PublishedNeedsDutchForm(forms.ModelForm):
+    """Refuses to publish a row while a Dutch text is missing whose English one is filled in
+    (:func:`catalog.translation.missing_dutch`); saving it unpublished stays possible. Fields the form lacks (a
+    changelist's "published" column) are read from the row."""
+
+    def clean(self):
+        cleaned = super().clean()
+
+        def text_of(name: str) -> object:
+            return cleaned.get(name) if name in self.fields else getattr(self.instance, name, "")
+
+        if not text_of("published"):
+            return cleaned
+        missing = missing_dutch(model=self._meta.model, text_of=text_of)
+        for name in missing:
+            if name in self.fields:
+                self.add_error(name, _("Needed to publish."))
+        if missing:
+            self.add_error(None, missing_dutch_message(self._meta.model, missing))
+        return cleaned
+
+
+def missing_dutch_message(model: type[models.Model], missing: list[str]) -> str:
+    names = ", ".join(str(model._meta.get_field(name).verbose_name) for name in missing)
+    return _(
+        "To publish, fill in the Dutch texts too: %(fields)s. Or untick “Published” to save it unpublished for now."
+    ) % {"fields": names}
 
 
 class BilingualAdmin(TranslationAdmin):
@@ -34,7 +64,13 @@ class BilingualAdmin(TranslationAdmin):
 
     The original column of a translated field then always holds the English
     text, so its unique constraint is the one the form checks on the English field.
+    A row is published only with its Dutch texts (:class:`PublishedNeedsDutchForm`), on its page and in the list.
     """
+
+    form = PublishedNeedsDutchForm
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": PublishedNeedsDutchForm, **kwargs})
 
     def save_model(self, request, obj, form, change) -> None:
         with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
@@ -61,12 +97,23 @@ class PublishActionsMixin:
         return set_published(queryset=queryset, published=published, user=user)
 
     def _set_published(self, request, queryset, published: bool) -> None:
+        if published:
+            queryset = self._with_dutch(request, queryset)
         changed = self.publish_rows(queryset=queryset, published=published, user=request.user)
         if published:
             message = ngettext("%(count)d item published.", "%(count)d items published.", changed)
         else:
             message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", changed)
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def _with_dutch(self, request, queryset):
+        """The rows that may be published; the editor is told which ones lack Dutch texts and stay as they were."""
+        lacking = [row for row in queryset if missing_dutch(model=queryset.model, text_of=partial(getattr, row))]
+        if lacking:
+            names = ", ".join(str(row) for row in lacking)
+            message = _("Not published, as their Dutch texts are missing: %(rows)s.") % {"rows": names}
+            self.message_user(request, message, messages.WARNING)
+        return queryset.exclude(pk__in=[row.pk for row in lacking])
 
     @admin.action(description=_("Publish selected"), permissions=("change",))
     def publish_selected(self, request, queryset):

@@ -14,8 +14,8 @@ def split_lines(text: str) -> list[str]:
 
 
 class TimeStamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -98,7 +98,7 @@ class Tool(Publishable):
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(unique=True)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="tools")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="tools", verbose_name=_("category"))
     tool_type = models.CharField(_("type"), max_length=20, choices=ToolType.choices)
     summary = models.CharField(_("one-line summary"), max_length=200)
     used_for = models.TextField(_("what it is for in data engineering"))

@@ -6,8 +6,10 @@ required, Dutch is optional and falls back to English. Translated fields that
 must be unique store an empty translation as NULL, so many rows may lack one.
 """
 
+from collections.abc import Callable
+
 from django.db import models
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions, register, translator
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 
@@ -23,6 +25,19 @@ def register_bilingual(model: type[models.Model], fields: tuple[str, ...], *, un
     if unique is not None:
         options["empty_values"] = {unique: None}
     register(model)(type(f"{model.__name__}Translation", (BilingualOptions,), options))
+
+
+def missing_dutch(*, model: type[models.Model], text_of: Callable[[str], object]) -> list[str]:
+    """The Dutch fields (``<field>_nl``) of ``model`` whose English text is filled in and whose Dutch one is empty
+    (``text_of`` reads a field by name, from a form or a row). A published row may lack none: its Dutch page would
+    show English under Dutch headings. The one home of that rule, for every bilingual model with a published flag."""
+    translated = translator.get_options_for_model(model).fields
+
+    def filled(name: str) -> bool:
+        return bool(str(text_of(name) or "").strip())
+
+    names = [field.name for field in model._meta.concrete_fields if field.name in translated]  # the form's order
+    return [f"{name}_nl" for name in names if filled(f"{name}_en") and not filled(f"{name}_nl")]
 
 
 # A tool's longer texts, shown under "Content" in the admin; with the summary, every text of a tool.

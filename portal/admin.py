@@ -10,6 +10,7 @@ from collections import Counter
 from functools import cache
 
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import NestedObjects, unquote
@@ -21,7 +22,7 @@ from django.forms import ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -227,8 +228,8 @@ class RowKeysHistoryAdmin(SimpleHistoryAdmin):
 
 
 class PortalAdminSite(admin.AdminSite):
-    site_header = _("DE skills portal")
-    site_title = _("DE skills admin")
+    site_header = settings.PRODUCT_NAME
+    site_title = format_lazy(_("{product} admin"), product=settings.PRODUCT_NAME)
 
     def register(self, model_or_iterable, admin_class=None, **options) -> None:
         """Register as Django does, with :class:`PortalModelAdmin`'s rules added to any admin that lacks them."""

@@ -194,7 +194,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DE skills] "
+# The portal's one name, in every language: the header, page titles, e-mails ({% product_name %}), the admin.
+PRODUCT_NAME = "DE skills"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PRODUCT_NAME}] "  # allauth's mail and ours (portal.notices.kinds)
 ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"  # "Signed in as …": the address, not the username
 ACCOUNT_ADAPTER = (
     "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts.adapter); lands where one works
@@ -204,7 +206,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "DE skills portal"
+MFA_TOTP_ISSUER = PRODUCT_NAME
 MFA_FORMS = {  # the code field opens a phone's number keyboard
     "authenticate": "portal.accounts.mfa_forms.NumericAuthenticateForm",
     "reauthenticate": "portal.accounts.mfa_forms.NumericReauthenticateForm",

@@ -20,12 +20,14 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from catalog.admin import BilingualAdmin, PublishActionsMixin, SizeLimitedImportForm
+from catalog.admin import BilingualAdmin, PublishActionsMixin, PublishedNeedsDutchForm, SizeLimitedImportForm
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
@@ -85,6 +87,7 @@ class ChecklistItemInline(TranslationTabularInline):
     (and refuses it while engineers or roles rely on the item) without naming anyone."""
 
     model = ChecklistItem
+    form = PublishedNeedsDutchForm
     extra = 1
     can_delete = False
     fields = ("name", "slug", "is_senior", "order", "published", "description")
@@ -130,19 +133,14 @@ class ResourceInline(TranslationStackedInline):
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ItemPhraseInline(admin.TabularInline):
-    """The words that tell a vacancy asks for the item, in English and Dutch."""
-
-    model = ItemPhrase
-    extra = 1
-    fields = ("text", "language", "needs_context")
-
-
 @admin.register(ItemPhrase)
 class ItemPhraseAdmin(ImportExportModelAdmin):
-    """All items' vacancy phrases in one list, for import and export; each item's page edits its own."""
+    """All items' vacancy phrases in one list, for import and export, a page at a time; an item's page links to
+    its own phrases here (filtered by item), as an item may have a hundred or more."""
 
     list_display = ("text", "item", "skill", "language", "needs_context")
+    list_editable = ("language", "needs_context")
+    list_per_page = 50
     list_filter = ("language", "needs_context", "item__skill")
     list_select_related = ("item__skill",)
     search_fields = ("text", "item__name_en", "item__name_nl")
@@ -246,7 +244,30 @@ class ChecklistItemAdmin(RetireActionsMixin, BilingualAdmin):
     list_select_related = ("skill",)
     search_fields = ("name_en", "name_nl", "description_en", "description_nl", "skill__name_en", "skill__name_nl")
     prepopulated_fields: ClassVar[dict[str, tuple[str, ...]]] = {"slug": ("name",)}
-    inlines = (ResourceInline, ItemPhraseInline)
+    readonly_fields = ("vacancy_phrases",)
+    inlines = (ResourceInline,)
+
+    @admin.display(description=_("vacancy phrases"))
+    def vacancy_phrases(self, obj: ChecklistItem) -> str:
+        """How many phrases the item has, with links to them and to add one: kept on their own paged list, so the
+        item's page stays short however many there are."""
+        if obj.pk is None:
+            return _("Save the item first; then add its phrases.")
+        phrases = reverse("admin:skills_itemphrase_changelist")
+        only_these = urlencode({"item__id__exact": obj.pk})
+        add = (
+            f"{reverse('admin:skills_itemphrase_add')}?{urlencode({'item': obj.pk, '_changelist_filters': only_these})}"
+        )
+        count = obj.phrases.count()
+        return format_html(
+            '{} · <a href="{}?{}">{}</a> · <a href="{}">{}</a>',
+            ngettext("%(count)d phrase", "%(count)d phrases", count) % {"count": count},
+            phrases,
+            only_these,
+            _("Edit them"),
+            add,
+            _("Add a phrase"),
+        )
 
 
 class RoleRequirementInline(admin.TabularInline):

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from portal.jobs.mail import QueuedEmailBackend
 from portal.languages.selectors import is_language, kept_language
@@ -38,8 +38,7 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         language = kept_language(address=email)
         with translation.override(language if is_language(language) else translation.get_language()):
-            name = _("DE skills portal")
-            site = PortalSite(name=name, domain=name)
+            site = PortalSite(name=settings.PRODUCT_NAME, domain=settings.PRODUCT_NAME)
             super().send_mail(template_prefix, email, {**context, "current_site": site})
 
     def add_message(

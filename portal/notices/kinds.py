@@ -4,6 +4,7 @@ A notice keeps its kind and the names it mentions, never its text: the portal sh
 at the time they read it. An email is written in the active language: ``services.notify`` activates the recipient's.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +61,7 @@ def notice_email(kind: str, params: dict) -> tuple[str, str]:
         NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance"),
     }
     body = _body(kind, reveals_name=params.get("reveals_name", True))
-    return "[DE skills] " + subjects[kind] % params, body % params
+    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjects[kind] % params, body % params
 
 
 def _body(kind: str, *, reveals_name: bool) -> str:

@@ -30,11 +30,13 @@ class SkillColumn:
 
 @dataclass(frozen=True)
 class SkillLevel:
-    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0)."""
+    """A candidate's average level on one skill, over all of the skill's items (unassessed = 0); ``is_rated`` is
+    false when they rated none of its items, which the card says rather than showing 0.0 (a level they chose)."""
 
     column: SkillColumn
     average: Decimal
     label: str  # the average with one decimal, in the active language's notation
+    is_rated: bool = True
 
     @property
     def skill(self) -> Skill:
@@ -69,7 +71,7 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
     user_ids = list(user_ids)
     skills = skills_with_item_counts()
     columns = [SkillColumn(skill=skill, name=skill.name, position=position) for position, skill in enumerate(skills)]
-    totals: dict[int, dict[int, int]] = defaultdict(dict)
+    totals: dict[int, dict[int, int]] = defaultdict(dict)  # only the skills with a rated item
     rows = (
         Assessment.objects.filter(user_id__in=user_ids)
         .values("user_id", "item__skill_id")
@@ -85,6 +87,6 @@ def skill_charts_for_users(*, user_ids: Iterable[int]) -> dict[int, SkillChart]:
         average = average_level(total=totals[user_id].get(skill.pk, 0), count=skill.item_count)
         if average not in labels:
             labels[average] = number_format(average, decimal_pos=1)
-        return SkillLevel(column=column, average=average, label=labels[average])
+        return SkillLevel(column=column, average=average, label=labels[average], is_rated=skill.pk in totals[user_id])
 
     return {user_id: SkillChart(levels=[level(user_id, column) for column in columns]) for user_id in user_ids}

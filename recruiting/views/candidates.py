@@ -14,6 +14,7 @@ from recruiting.models import Stage
 from recruiting.selectors.candidates import candidate_card, candidate_page, chosen_role, visible_candidates
 from recruiting.selectors.contacts import latest_request, reveal_for
 from recruiting.selectors.exports import recent_exports
+from recruiting.selectors.filter_summary import active_filters
 from recruiting.selectors.searches import search_of_role, search_ranking
 from recruiting.selectors.shortlists import entries_of
 from recruiting.services.searches import requeue_stale_ranking
@@ -37,6 +38,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             sorted((key, request.GET.getlist(key)) for key in request.GET if key != "page"),
         ),
         "search": None,
+        "active_filters": active_filters(form=candidate_filter.form),
     }
     if role is not None and role.is_search:
         search = search_of_role(role=role, owner=request.user)

@@ -43,7 +43,7 @@ class ChecklistItem(models.Model):
     """A concrete point under a skill ("window functions", "skew"); retired by unpublishing it, never deleted
     while an engineer assessed it or a role or search requires it (``on_delete=PROTECT`` on those)."""
 
-    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="items")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="items", verbose_name=_("skill"))
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField()
     description = models.TextField(_("description"), blank=True)

@@ -105,10 +105,6 @@ class EngineerProfile(TimeStamped):
         return self.target_role if self.target_role is not None and self.target_role.published else None
 
     @property
-    def start_is_done(self) -> bool:
-        return self.start == self.Start.DONE
-
-    @property
     def is_visible_to_recruiters(self) -> bool:
         return self.visibility == self.Visibility.RECRUITERS
 

@@ -80,7 +80,7 @@ class Role(TimeStamped):
 
 
 class RoleRequirement(models.Model):
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements", verbose_name=_("role"))
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="requirements")
     min_level = models.PositiveSmallIntegerField(
         _("minimum level"),

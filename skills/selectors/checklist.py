@@ -25,7 +25,7 @@ from skills.models import (
     Skill,
 )
 from skills.scoring import RequirementSpec, compute_match
-from skills.selectors.profiles import best_fit, own_profile
+from skills.selectors.profiles import best_fit, own_profile, start_is_done
 from skills.selectors.roles import requirement_specs_by_role
 from skills.selectors.states import item_states
 
@@ -223,7 +223,7 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
         summary=summary,
         show=show,
         hidden=hidden,
-        start_is_done=profile is not None and profile.start_is_done,
+        start_is_done=start_is_done(profile=profile, has_levels=bool(assessments)),
     )
 
 

@@ -18,6 +18,7 @@ from catalog.selectors import public_tools
 from skills.charts import RadarChart, build_radar
 from skills.models import (
     ChecklistItem,
+    EngineerProfile,
     Level,
     Resource,
     Role,
@@ -245,10 +246,39 @@ def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpe
 
 
 @dataclass(frozen=True)
+class FocusRole:
+    """The role whose score and next step an engineer is shown first (their home, the start's last step)."""
+
+    gaps: RoleGaps | None  # None while no role is published or fits
+    is_target: bool
+    roles_published: bool
+
+    @property
+    def next_step(self) -> RequirementStatus | None:
+        return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
+
+
+def focus_role(
+    *, user: AbstractBaseUser, profile: EngineerProfile | None, fits: list[RoleFit] | None = None
+) -> FocusRole:
+    """The engineer's published target role, else the role that fits them best (said as such): one rule for every
+    page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
+    role = profile.published_target_role if profile else None
+    if role is not None:
+        return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True)
+    fits = fits_by_score(user=user) if fits is None else fits
+    best = best_fit_of(fits)
+    return FocusRole(
+        gaps=role_gaps(user=user, role=best.role) if best else None, is_target=False, roles_published=bool(fits)
+    )
+
+
+@dataclass(frozen=True)
 class RadarRow:
     skill: Skill
     level: Decimal
     required: Decimal | None
+    is_rated: bool = True  # false when none of the averaged items is rated: said as such, not as 0.0
 
 
 @dataclass(frozen=True)
@@ -296,6 +326,7 @@ def skill_radar(*, user: AbstractBaseUser, role: Role | None) -> Radar:
                 skill=skill,
                 level=_mean([levels.get(item_id, 0) for item_id in item_ids]),
                 required=_mean(list(required.values())) if required else None,
+                is_rated=any(item_id in levels for item_id in item_ids),
             )
         )
     chart = build_radar(

@@ -8,8 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from skills.benchmarks.selectors import latest_snapshot_for
 from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
-from skills.selectors.gaps import RequirementStatus, RoleGaps, best_fit_of, fits_by_score, role_gaps
-from skills.selectors.profiles import own_profile
+from skills.selectors.gaps import FocusRole, focus_role
+from skills.selectors.profiles import own_profile, start_is_done
 from skills.selectors.states import learning_now
 
 LATEST_CHANGES = 5
@@ -18,21 +18,12 @@ LATEST_CHANGES = 5
 @dataclass(frozen=True)
 class EngineerHome:
     profile: EngineerProfile | None
-    gaps: RoleGaps | None  # for the target role, else for the best fit; None while no role is published or fits
-    is_target: bool
-    roles_published: bool
+    focus: FocusRole  # the target role, else the best fit
     waiting_contacts: int
     latest_changes: list[AssessmentChange]
     benchmark_snapshot: BenchmarkSnapshot | None  # the latest, when the engineer counts in
     learning_now: list[ItemState]  # the items the engineer marked "learning now"
-
-    @property
-    def next_step(self) -> RequirementStatus | None:
-        return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
-
-    @property
-    def start_is_done(self) -> bool:
-        return self.profile is not None and self.profile.start_is_done
+    start_is_done: bool  # else the home offers "Finish your start"
 
 
 def _waiting_contacts(profile: EngineerProfile | None) -> int:
@@ -44,21 +35,13 @@ def _waiting_contacts(profile: EngineerProfile | None) -> int:
 
 def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
     profile = own_profile(user=user)
-    role = profile.published_target_role if profile else None
-    is_target = role is not None
-    roles_published = is_target
-    if role is None:
-        fits = fits_by_score(user=user)
-        roles_published, best = bool(fits), best_fit_of(fits)
-        role = best.role if best else None
     latest = AssessmentChange.objects.filter(user=user).select_related("item__skill")[:LATEST_CHANGES]
     return EngineerHome(
         profile=profile,
-        gaps=role_gaps(user=user, role=role) if role else None,
-        is_target=is_target,
-        roles_published=roles_published,
+        focus=focus_role(user=user, profile=profile),
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
         benchmark_snapshot=latest_snapshot_for(profile),
         learning_now=list(learning_now(user=user)),
+        start_is_done=start_is_done(profile=profile),
     )

@@ -23,6 +23,21 @@ def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
     return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
 
 
+def start_is_done(*, profile: EngineerProfile | None, has_levels: bool | None = None) -> bool:
+    """Whether the one-minute start is behind the engineer: finished, or moot because their checklist is filled in
+    already (a level rated, or a target role chosen in their profile rather than at the start's first step). Then
+    they land on their home and are no longer asked to finish it. ``has_levels`` saves a query where it is known."""
+    if profile is None:
+        return False
+    if profile.start == EngineerProfile.Start.DONE:
+        return True
+    if profile.start == EngineerProfile.Start.NEW and profile.target_role_id is not None:
+        return True
+    if has_levels is None:
+        has_levels = Assessment.objects.filter(user_id=profile.user_id).exists()
+    return has_levels
+
+
 def best_fit(*, profile: EngineerProfile | None) -> RoleMatch | None:
     """The published role the engineer's stored matches fit best, with its role; one query. Shown, labelled as
     such, while the engineer has chosen no target role, so nothing is chosen for them."""

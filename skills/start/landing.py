@@ -1,6 +1,6 @@
 """Where a login or a confirmed e-mail address lands: everyone where they work, the marketing home stays for
-visitors. An editor on the admin, a recruiter on the candidates, an engineer on the start until it is done or
-skipped, then on their own home (``skills:home``)."""
+visitors. An editor on the admin, a recruiter on the candidates, an engineer on the start until it is done,
+skipped or made moot by a checklist filled in already, then on their own home (``skills:home``)."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.urls import reverse
 from portal.accounts.adapter import QueuedMailAccountAdapter
 from portal.guards.access import CANDIDATES_PERMISSION
 from skills.models import EngineerProfile
-from skills.selectors.profiles import own_profile
+from skills.selectors.profiles import own_profile, start_is_done
 
 Start = EngineerProfile.Start
 
@@ -20,8 +20,7 @@ def landing_url(request: HttpRequest) -> str:
     if user.has_perm(CANDIDATES_PERMISSION):
         return reverse("recruiting:candidate-list")
     profile = own_profile(user=user)
-    progress = profile.start if profile else Start.NEW
-    if progress in (Start.DONE, Start.SKIPPED):
+    if start_is_done(profile=profile) or (profile is not None and profile.start == Start.SKIPPED):
         return reverse("skills:home")
     return reverse("skills:start")
 

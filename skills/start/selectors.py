@@ -1,26 +1,22 @@
-"""The start's last step: the roles ranked by the engineer's fit, and the first thing to learn for the best one."""
+"""The start's last step: the roles ranked by the engineer's fit, and the next step of the role they chose (or,
+without one, of the role that fits them best), by the same rule as their home."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.selectors.gaps import RequirementStatus, RoleFit, best_fit_of, fits_by_score, role_gaps
+from skills.selectors.gaps import FocusRole, RoleFit, fits_by_score, focus_role
+from skills.selectors.profiles import own_profile
 
 
 @dataclass(frozen=True)
 class StartResult:
-    """Step 3: the roles ranked by fit, the best one and the first step of its learning path."""
+    """Step 3: the roles ranked by fit, and the target role (else the best fit) with its first step."""
 
     fits: list[RoleFit]
-    next_step: RequirementStatus | None
-
-    @property
-    def best(self) -> RoleFit | None:
-        return best_fit_of(self.fits)
+    focus: FocusRole
 
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
     fits = fits_by_score(user=user)
-    best = best_fit_of(fits)
-    path = role_gaps(user=user, role=best.role).learning_path if best else []
-    return StartResult(fits=fits, next_step=path[0] if path else None)
+    return StartResult(fits=fits, focus=focus_role(user=user, profile=own_profile(user=user), fits=fits))

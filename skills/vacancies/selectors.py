@@ -155,3 +155,14 @@ def _stored_reading(vacancy: SavedVacancy, items: dict[int, ChecklistItem]) -> V
         if entry["item"] in items
     )
     return VacancyReading(text="", language=vacancy.language, seniority=vacancy.seniority, items=asked, tools=())
+
+
+def saved_copy(*, owner: AbstractBaseUser, text: str) -> SavedVacancy | None:
+    """The owner's saved vacancy with this text (white space aside), if they saved it already: a vacancy is kept
+    once, and the reading page links to the copy instead of offering to save it again. At most
+    MAX_SAVED_VACANCIES rows are compared."""
+    wanted = " ".join(text.split())
+    return next(
+        (vacancy for vacancy in SavedVacancy.objects.owned_by(owner) if " ".join(vacancy.text.split()) == wanted),
+        None,
+    )

@@ -18,6 +18,7 @@ from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.vacancies.reading import VacancyReading, read_vacancy
+from skills.vacancies.selectors import saved_copy
 
 MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more than this
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
@@ -84,10 +85,22 @@ def adopt_unrecognised_term(
     return made
 
 
+class VacancySavedAlready(ValidationError):
+    """The owner keeps this vacancy already (``vacancy``): it is not saved twice."""
+
+    def __init__(self, vacancy: SavedVacancy):
+        super().__init__(_("You saved this vacancy already, as “%(title)s”.") % {"title": vacancy.title})
+        self.vacancy = vacancy
+
+
 @transaction.atomic
 def save_vacancy(*, owner: AbstractBaseUser, title: str, link: str, text: str) -> SavedVacancy:
-    """Keep a vacancy in the owner's private list, with what its reading asks for, up to MAX_SAVED_VACANCIES."""
+    """Keep a vacancy in the owner's private list, with what its reading asks for, up to MAX_SAVED_VACANCIES; a text
+    they saved already raises :class:`VacancySavedAlready`."""
     reading = read_vacancy(text=text)  # refuses text it cannot read (too long, NUL)
+    copy = saved_copy(owner=owner, text=text)
+    if copy is not None:
+        raise VacancySavedAlready(copy)
     if SavedVacancy.objects.owned_by(owner).count() >= MAX_SAVED_VACANCIES:
         raise ValidationError(
             _("You keep %(limit)s saved vacancies, the most there is room for: delete one before saving another.")

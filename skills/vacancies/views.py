@@ -19,8 +19,13 @@ from skills.models import SavedVacancy
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
-from skills.vacancies.selectors import VacancyFit, vacancy_fit
-from skills.vacancies.services import count_unrecognised_terms, delete_saved_vacancy, save_vacancy
+from skills.vacancies.selectors import VacancyFit, saved_copy, vacancy_fit
+from skills.vacancies.services import (
+    VacancySavedAlready,
+    count_unrecognised_terms,
+    delete_saved_vacancy,
+    save_vacancy,
+)
 
 
 def _fit(request: HttpRequest, form: VacancyForm | SaveVacancyForm, text: str) -> VacancyFit | None:
@@ -72,7 +77,8 @@ def vacancy(request: HttpRequest) -> HttpResponse:
         if fit is not None:
             count_unrecognised_terms(reading=fit.reading)
             save_form = SaveVacancyForm(initial={"text": text, "title": fit.reading.title})
-            return _render(request, form=form, fit=fit, save_form=save_form)
+            copy = saved_copy(owner=request.user, text=text)
+            return _render(request, form=form, fit=fit, save_form=save_form, saved_copy=copy)
     return _render(request, form=form)
 
 
@@ -96,6 +102,9 @@ def vacancy_save(request: HttpRequest) -> HttpResponse:
                 link=save_form.cleaned_data["link"],
                 text=text,
             )
+        except VacancySavedAlready as already:
+            messages.info(request, already.message)
+            return redirect(already.vacancy)
         except ValidationError as error:
             save_form.add_error(None, error)
         else:

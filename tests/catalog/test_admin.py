@@ -1,6 +1,7 @@
 import pytest
 
 from catalog.models import FaqEntry, Tool
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     CategoryFactory,
     ChooserRecommendationFactory,
@@ -14,6 +15,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+DUTCH_TEXTS = {
+    "summary_nl": "Een tool voor tests.",
+    "used_for_nl": "De catalogus testen.",
+    "typical_uses_nl": "eerste gebruik\ntweede gebruik",
+    "strengths_nl": "snel\neenvoudig",
+    "pitfalls_nl": "makkelijk verkeerd te gebruiken",
+}
 MODELS = ("category", "keyword", "tool", "chooseroption", "faqentry")
 
 
@@ -74,7 +82,9 @@ def test_tool_history_shows_who_changed_it(client):
         "category": tool.category_id,
         "tool_type": tool.tool_type,
         "summary_en": tool.summary,
+        "summary_nl": "Een tool voor tests.",
         "used_for_en": tool.used_for,
+        "used_for_nl": "De catalogus testen.",
         "order": 0,
         "published": "on",
         "phrases-TOTAL_FORMS": "0",  # the vacancy phrases inline
@@ -104,7 +114,7 @@ def test_chooser_option_page_has_recommendation_inline(editor_client, content):
 
 
 def test_bulk_unpublish_and_publish_actions(editor_client):
-    tools = ToolFactory.create_batch(3)
+    tools = ToolFactory.create_batch(3, **DUTCH_TEXTS)
     pks = [tool.pk for tool in tools[:2]]
     response = editor_client.post(
         "/admin/catalog/tool/", {"action": "unpublish_selected", "_selected_action": pks}, follow=True
@@ -153,3 +163,64 @@ def test_admin_changelist_query_count_is_constant(editor_client, django_assert_m
     with django_assert_max_num_queries(12):
         response = editor_client.get(f"/admin/catalog/{model}/")
     assert response.status_code == 200
+
+
+def polars_form(category, **changes) -> dict:
+    """The tool add form as an editor fills it in: the English texts only, "Published" ticked as by default."""
+    return {
+        "name": "Polars",
+        "slug": "polars",
+        "category": category.pk,
+        "tool_type": Tool.ToolType.LIBRARY,
+        "summary_en": "Fast DataFrame library written in Rust",
+        "used_for_en": "Transforming medium-sized data on one machine.",
+        "order": 0,
+        "published": "on",
+        "phrases-TOTAL_FORMS": "0",
+        "phrases-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        (
+            ENGLISH,
+            "To publish, fill in the Dutch texts too: one-line summary [nl], what it is for in data engineering [nl]",
+        ),
+        (
+            DUTCH,
+            "Vul om te publiceren ook de Nederlandse teksten in: samenvatting in één regel [nl], waarvoor het dient in data engineering [nl]",
+        ),
+    ],
+)
+def test_a_tool_is_published_only_with_its_dutch_texts_but_may_be_saved_unpublished(editor_client, headers, message):
+    category = CategoryFactory()
+    response = editor_client.post("/admin/catalog/tool/add/", polars_form(category), **headers)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Tool.objects.exists()
+    response = editor_client.post("/admin/catalog/tool/add/", polars_form(category, published=""), **headers)
+    assert response.status_code == 302
+    assert Tool.objects.get().published is False
+    dutch = {"summary_nl": "Snelle DataFrame-bibliotheek", "used_for_nl": "Middelgrote data op één machine."}
+    response = editor_client.post(
+        f"/admin/catalog/tool/{Tool.objects.get().pk}/change/", polars_form(category, **dutch), **headers
+    )
+    assert response.status_code == 302
+    assert Tool.objects.get().published is True
+
+
+def test_publishing_in_bulk_leaves_the_rows_without_dutch_texts_unpublished_and_names_them(editor_client):
+    ready = ToolFactory(name="Ready", published=False, **DUTCH_TEXTS)
+    english_only = ToolFactory(name="English only", published=False)
+    response = editor_client.post(
+        "/admin/catalog/tool/",
+        {"action": "publish_selected", "_selected_action": [ready.pk, english_only.pk]},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Not published, as their Dutch texts are missing: English only." in body
+    assert "1 item published." in body
+    assert list(Tool.objects.filter(published=True)) == [ready]

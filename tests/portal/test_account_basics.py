@@ -4,11 +4,12 @@ address (never the host or an internal username), and the two-factor code field 
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import PASSWORD, RecruiterFactory, UserFactory
+from tests.factories import PASSWORD, EditorFactory, RecruiterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_confirmation_mail_names_the_portal_and_the_address_never_the_host_o
     get_user_model().objects.filter(email="newbie@example.com").update(username="newbie.en")
     client.post(reverse("account_resend_confirmation"), {"email": "newbie@example.com"})
     body = mail.outbox[0].body
-    assert "Hello from DE skills portal!" in body
+    assert "Hello from DE skills!" in body
     assert "testserver" not in body.split("http", 1)[0]  # the host appears in the link only
     assert "newbie@example.com" in body
 
@@ -59,3 +60,25 @@ def test_the_two_factor_code_field_opens_the_number_keyboard(client):
     body = client.get(reverse("mfa_authenticate")).content.decode()
     field = re.search(r'<input[^>]*name="code"[^>]*>', body).group(0)
     assert 'inputmode="numeric"' in field and 'autocomplete="one-time-code"' in field
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_portal_has_one_name_in_the_header_the_mails_subject_and_greeting_and_the_admin(client, language):
+    name = settings.PRODUCT_NAME
+    client.post(
+        reverse("account_signup"),
+        {"email": "newbie@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    [message] = mail.outbox
+    assert message.subject.startswith(f"[{name}] ")
+    greeting = {"nl": f"Hallo van {name}!", "en": f"Hello from {name}!"}[language]
+    assert greeting in message.body
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert re.search(rf'class="navbar-brand[^"]*"[^>]*>{re.escape(name)}</a>', page)
+    assert re.search(rf"<title>[^<]* · {re.escape(name)}</title>", page)
+    client.force_login(EditorFactory())
+    admin = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<a href="/admin/">{name}</a>' in admin
+    for other in ("skillsportaal", "DE-skills", "DE skills portal"):
+        assert other not in message.subject + message.body + page + admin, other

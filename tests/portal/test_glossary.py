@@ -16,6 +16,7 @@ FORBIDDEN_DUTCH = (
     r"\bUw\b", r"\buw\b", r"\bU\b", r"\bu\b", r"\balstublieft\b", r"\bAlstublieft\b", r"\ba\.u\.b\.",
     r"[Oo]rchestratie", r"(?<![\w(-])[Ss]kills?\b", r"mooi meegenomen", r"[Pp]luspunt", r"Bevestigings e-mail", r"\b[Hh]iaten", r"zoals wij haar lezen", r"\bHij levert\b",
     r"(?<![({)\w-])[Ee]mails?\b", r"zijn of haar", r"tweestapsverificatie",  # "e-mail"; a placeholder ({email}) or a scope ((ENTER)email) aside
+    r"^[Vv]ereist$", r"\b[Vv]ereiste? punt", r"\(vereist\b",  # must-have, on roles, vacancies and searches alike (the verb "vereist" is fine)
     r"\b[Aa]anmeld", r"\b[Aa]fmeld", r"\bmeld(?:t|en|de|den)? (?:je|jezelf|u) (?:aan|af)\b",  # inloggen, uitloggen, registreren
 )  # fmt: skip
 FORBIDDEN_ENGLISH = (

@@ -12,6 +12,7 @@ from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
+    RoleRequirementFactory,
     SkillFactory,
     UserFactory,
     assess,
@@ -50,3 +51,41 @@ def test_every_surface_shows_the_same_average_rounded_half_up(client, candidate)
     assert [skill["average_level"] for skill in api["skills"]] == [1.7]
     assert "Orchestration 1.7" in shared
     assert "1.6" not in listed + detail + shared
+
+
+@pytest.mark.parametrize(
+    ("language", "card", "unrated", "page"),
+    [
+        (
+            "en",
+            "Average level per skill over all its checklist items, out of 4:",
+            "not rated",
+            "Average on the role's items",
+        ),
+        (
+            "nl",
+            "Gemiddeld niveau per vaardigheid over alle checklistpunten ervan, van 4:",
+            "niet beoordeeld",
+            "Gemiddelde op de punten van de rol",
+        ),
+    ],
+)
+def test_a_skill_never_rated_reads_not_rated_and_not_as_a_chosen_0_and_each_average_says_what_it_averages(
+    client, language, card, unrated, page
+):
+    rated, never = SkillFactory(name="Data quality", order=1), SkillFactory(name="Cloud basics", order=2)
+    checks, costs = ChecklistItemFactory(skill=rated), ChecklistItemFactory(skill=never)
+    role = RoleFactory(slug="lakehouse", order=1)
+    RoleRequirementFactory(role=role, item=checks, min_level=2)
+    RoleRequirementFactory(role=role, item=costs, min_level=2)
+    user = UserFactory(password=None)
+    profile = EngineerProfileFactory(user=user, visibility=EngineerProfile.Visibility.RECRUITERS)
+    assess(user=user, item=checks, level=0)  # "none" is an answer the engineer gave
+    client.force_login(RecruiterFactory())
+    listed = text(client.get(reverse("recruiting:candidate-list"), HTTP_ACCEPT_LANGUAGE=language))
+    assert f"{card} Data quality 0{'.' if language == 'en' else ','}0; Cloud basics {unrated}" in listed
+    detail = text(
+        client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}), HTTP_ACCEPT_LANGUAGE=language)
+    )
+    assert page in detail and card not in detail
+    assert re.search(rf"Cloud basics {unrated} 2[.,]0", detail)  # the radar's table: theirs, then what is needed

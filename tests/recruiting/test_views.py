@@ -836,3 +836,27 @@ def test_a_candidates_facts_are_each_an_item_of_a_list_not_run_together(recruite
     assert facts[:2] == ["9 years of experience", "Amsterdam"]
     assert "Open to work" in facts
     assert facts[-1].startswith("Updated ")
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "clear"),
+    [
+        ("en", "Filtered by: Minimum match score: 50 · Location contains: Utrecht · Open to work", "Clear filters"),
+        ("nl", "Gefilterd op: Minimale matchscore: 50 · Locatie bevat: Utrecht · Open voor werk", "Filters wissen"),
+    ],
+)
+def test_the_list_says_above_the_results_which_filters_are_active_and_clears_them_with_a_link(
+    recruiter_client, role, language, summary, clear
+):
+    make_candidate(role=role, score=80, location="Utrecht", open_to_work=True)
+    make_candidate(role=role, score=30, location="Utrecht", open_to_work=True)
+    url = reverse("recruiting:candidate-list")
+    query = {"role": "lakehouse", "min_score": "50", "location": "Utrecht", "open_to_work": "on", "sort": "score"}
+    page = body(recruiter_client.get(url, query, HTTP_ACCEPT_LANGUAGE=language))
+    line = re.search(r'<p class="small mb-2" id="active-filters">(.*?)</p>', page, re.S).group(1)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip()
+    assert text == f"{summary} · {clear}"
+    assert page.index('id="active-filters"') < page.index('id="results-heading"')
+    assert f'<a href="{url}?role=lakehouse">{clear}</a>' in line  # a plain link: no JavaScript needed
+    unfiltered = body(recruiter_client.get(f"{url}?role=lakehouse", HTTP_ACCEPT_LANGUAGE=language))
+    assert 'id="active-filters"' not in unfiltered

@@ -7,6 +7,7 @@ from tests.factories import (
     EngineerProfileFactory,
     RoleFactory,
     RoleRequirementFactory,
+    SkillFactory,
     SuperuserFactory,
     UserFactory,
     assess,
@@ -19,8 +20,10 @@ def role_form_data(role, requirements, *, extra=()):
     """The role change form as the admin posts it, with the requirements inline."""
     data = {
         "title_en": role.title,
+        "title_nl": f"{role.title} (nl)",
         "slug": role.slug,
         "summary_en": role.summary,
+        "summary_nl": f"{role.summary} (nl)" if role.summary else "",
         "is_senior": "on",
         "order": str(role.order),
         "published": "on",
@@ -136,6 +139,7 @@ def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):
     assess(user=engineer, item=item, level=3)
     data = {
         "title_en": "Senior Data Engineer — streaming",
+        "title_nl": "Senior Data Engineer — streaming",
         "slug": "senior-data-engineer-streaming",
         "summary_en": "",
         "is_senior": "on",
@@ -329,3 +333,73 @@ def test_the_roles_list_names_each_roles_seniority_requirements_and_last_change(
     facts = [" ".join(cell.split("</span>", 1)[0].split()) for cell in page.split('class="role-details">')[1:]]
     assert facts[0].startswith("Senior role · 2 requirements · changed ")
     assert facts[1].startswith("Not a senior role · 0 requirements · changed ")
+
+
+# Publishing: a published skill, item or role has its Dutch texts ----------------------------------------------
+
+
+def item_form(item, **changes) -> dict:
+    return {
+        "skill": str(item.skill_id),
+        "name_en": item.name,
+        "slug": item.slug,
+        "order": "0",
+        "published": "on",
+        "resources-TOTAL_FORMS": "0",
+        "resources-INITIAL_FORMS": "0",
+        "phrases-TOTAL_FORMS": "0",
+        "phrases-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
+def test_a_checklist_item_is_published_only_with_its_dutch_name(editor_client):
+    item = ChecklistItemFactory(name="Skew", published=False)
+    url = reverse("admin:skills_checklistitem_change", args=[item.pk])
+    response = editor_client.post(url, item_form(item), HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Vul om te publiceren ook de Nederlandse teksten in: naam [nl]." in response.content.decode()
+    assert editor_client.post(url, item_form(item, published="")).status_code == 302  # unpublished is fine
+    assert editor_client.post(url, item_form(item, name_nl="Scheefheid")).status_code == 302
+    item.refresh_from_db()
+    assert (item.published, item.name_nl) == (True, "Scheefheid")
+
+
+def test_an_item_added_on_its_skills_page_is_published_only_with_its_dutch_name(editor_client):
+    skill = SkillFactory(name_en="Spark", name_nl="Spark")
+    data = {
+        "name_en": "Spark",
+        "name_nl": "Spark",
+        "slug": skill.slug,
+        "growth_stage": skill.growth_stage,
+        "order": "0",
+        "published": "on",
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-name_en": "Skew",
+        "items-0-slug": "skew",
+        "items-0-order": "0",
+        "items-0-published": "on",
+    }
+    url = reverse("admin:skills_skill_change", args=[skill.pk])
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "To publish, fill in the Dutch texts too: name [nl]." in response.content.decode()
+    assert not ChecklistItem.objects.exists()
+    assert editor_client.post(url, {**data, "items-0-name_nl": "Scheefheid"}).status_code == 302
+    assert ChecklistItem.objects.get().published
+
+
+def test_a_role_is_not_published_from_the_role_list_without_its_dutch_texts(editor_client):
+    role = RoleFactory(title="Streaming", published=False)
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": str(role.pk),
+        "form-0-published": "on",
+        "form-0-order": "0",
+        "_save": "Save",
+    }
+    response = editor_client.post(reverse("admin:skills_role_changelist"), data)
+    assert "To publish, fill in the Dutch texts too: title [nl], summary [nl]." in response.content.decode()
+    role.refresh_from_db()
+    assert role.published is False

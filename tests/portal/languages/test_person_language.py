@@ -196,8 +196,8 @@ def test_the_data_export_holds_the_language():
 @pytest.mark.parametrize(
     ("language", "words", "portal"),
     [
-        ("nl", "Mail voor een nieuw wachtwoord", "Hallo van DE-skillsportaal!"),
-        ("en", "Password reset email", "Hello from DE skills portal!"),
+        ("nl", "Mail voor een nieuw wachtwoord", "Hallo van DE skills!"),
+        ("en", "Password reset email", "Hello from DE skills!"),
     ],
 )
 def test_an_account_email_is_written_in_the_owners_language_whatever_the_page(language, words, portal):

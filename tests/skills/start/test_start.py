@@ -73,7 +73,7 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
     assert levels == {"Joins": 3, "Windows": 3, "Shuffles": 1, "Tuning": 1}
     body = client.get(response.url).content.decode()
     assert "Your best fit: Analytics engineer" in body
-    assert "Your next step: <strong>Shuffles</strong> (Spark)." in body
+    assert 'id="start-next-step"><strong>Shuffles</strong> (Spark) · level 1, needs 3</p>' in body
     assert body.index("Analytics engineer") < body.index("Senior lakehouse")
     profile.refresh_from_db()
     assert (profile.target_role, profile.start) == (None, EngineerProfile.Start.DONE)
@@ -86,6 +86,42 @@ def test_rating_every_skill_none_names_no_best_fit_but_says_why(client, world):
     body = client.get(f"{START}?step=3").content.decode()
     assert 'id="start-no-fit"' in body and "No role fits yet" in body
     assert "Your best fit" not in body and 'id="start-next-step"' not in body
+
+
+def next_step(body: str) -> str:
+    return re.search(r'id="(?:start|home)-next-step">(.*?)</p>', body, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Your target role: Senior lakehouse"), ("nl", "Je doelrol: Senior lakehouse")]
+)
+def test_the_last_step_gives_the_next_step_of_the_chosen_target_as_the_home_does(client, world, language, heading):
+    client.force_login(UserFactory())
+    client.post(START, {"action": "role", "role": "lakehouse"})
+    client.post(START, {"action": "rate", f"skill-{world['sql'].pk}": "3", f"skill-{world['spark'].pk}": "1"})
+    start = client.get(f"{START}?step=3", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    home = client.get(reverse("skills:home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in start and heading in home  # not the best fit, "Analytics engineer"
+    assert next_step(start) == next_step(home)
+    assert next_step(start).startswith("<strong>Shuffles</strong> (Spark)")
+    assert f'href="{reverse("skills:role-gaps", args=["lakehouse"])}"' in start
+
+
+@pytest.mark.parametrize(
+    ("language", "met", "why"),
+    [
+        ("en", "You meet 2 of 3 requirements.", "an item you have not rated counts as 0"),
+        ("nl", "Je voldoet aan 2 van 3 eisen.", "een punt dat je nog niet beoordeelde telt als 0"),
+    ],
+)
+def test_the_score_beside_the_requirements_met_says_why_they_differ(client, world, language, met, why):
+    client.force_login(UserFactory())
+    client.post(START, {"action": "role", "role": "all"})
+    client.post(START, {"action": "rate", f"skill-{world['sql'].pk}": "3"})
+    for page in (f"{START}?step=3", reverse("skills:home"), reverse("skills:gaps")):
+        body = client.get(page, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert met in body, page
+        assert why in body.split(met, 1)[1].split("</p>", 2)[1], page  # the line right below
 
 
 def test_a_chosen_role_becomes_the_target_and_a_rating_keeps_levels_already_set(client, world):
@@ -146,6 +182,29 @@ def test_an_engineer_lands_on_the_start_until_it_is_done_or_skipped_then_on_thei
     if progress != "new":
         EngineerProfile.objects.create(user=user, start=progress)
     assert log_in(client, "engineer@example.com").url == landing
+
+
+@pytest.mark.parametrize(
+    ("filled_in", "landing"),
+    [("a level", "/skills/home/"), ("a target role", "/skills/home/"), ("a target role at step 1", START)],
+)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_engineer_whose_checklist_is_filled_in_lands_on_their_home_not_the_start(
+    client, world, filled_in, landing, language
+):
+    user = UserFactory(email="engineer@example.com")
+    profile = get_or_create_profile(user=user)  # the start never pressed, not even "Skip for now"
+    if filled_in == "a level":
+        assess(user=user, item=world["joins"], level=0)
+    else:
+        profile.target_role = world["hard"]
+        profile.start = EngineerProfile.Start.ROLE if filled_in.endswith("step 1") else EngineerProfile.Start.NEW
+        profile.save()
+    assert log_in(client, "engineer@example.com").url == landing  # mid-start, step 2 is still to come
+    finish = {"en": "Finish your start", "nl": "Maak je start af"}[language]
+    for page in (reverse("skills:home"), reverse("skills:checklist")):
+        body = client.get(page, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert (finish in body) == (landing == START), page
 
 
 @pytest.mark.parametrize(

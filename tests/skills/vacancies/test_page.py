@@ -181,6 +181,14 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
     assert "Found as: “skew”" in skew
 
 
+def test_in_dutch_a_required_item_is_a_must_have_as_on_the_roles(client, engineer, fake_reader, world):
+    body = client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    window = body[body.index(f'id="asked-{world["items"]["window"].pk}"') :].split("</li>")[0]
+    assert "must-have</span>" in window
+    assert "Ontbrekende must-haves" in body
+    assert not re.search(r"\b[Vv]ereiste?\b", re.sub(r"<textarea.*?</textarea>|<mark.*?</mark>", "", body, flags=re.S))
+
+
 def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, monkeypatch, world, reading):
     medior = VacancyReading(text=TEXT, language="en", seniority="medior", items=reading.items[:1], tools=())
     read_every_text_with(monkeypatch, lambda *, text: medior)
@@ -354,6 +362,34 @@ def test_saving_keeps_the_vacancy_for_its_owner_and_opens_its_reading(client, en
 
 
 @pytest.mark.parametrize(
+    ("language", "already"),
+    [("en", "You saved this vacancy already"), ("nl", "Je hebt deze vacature al bewaard")],
+)
+def test_the_same_vacancy_is_saved_once_and_reading_it_again_links_to_the_saved_one(
+    client, engineer, fake_reader, language, already
+):
+    save(client)
+    vacancy = SavedVacancy.objects.get()
+    again = client.post(
+        reverse("skills:vacancy"), {"text": TEXT.replace("\n", "\r\n") + "  "}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    note = re.search(r'id="saved-already">(.*?)</p>', again.content.decode(), re.S).group(1)
+    assert already in note and f'<a href="{vacancy.get_absolute_url()}">Lakehouse engineer at Acme</a>' in note
+    assert 'name="save-title"' not in again.content.decode()
+    response = client.post(  # a second tab, or the back button, still posts the save form
+        reverse("skills:vacancy-save"),
+        {"save-text": TEXT, "save-title": "The same again", "save-link": ""},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 302 and response["Location"] == vacancy.get_absolute_url()
+    assert SavedVacancy.objects.count() == 1
+    shown = html.unescape(client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=language).content.decode())
+    assert f"{already}, {'as' if language == 'en' else 'als'} “Lakehouse engineer at Acme”." in shown
+    other = client.post(reverse("skills:vacancy"), {"text": TEXT + "\nOok: dbt."}).content.decode()
+    assert 'id="saved-already"' not in other and 'name="save-title"' in other  # another text may be saved
+
+
+@pytest.mark.parametrize(
     ("title", "link", "error"),
     [
         ("", "", "Give the vacancy a title"),
@@ -396,7 +432,7 @@ def test_a_tampered_text_on_saving_is_refused_on_the_paste_form(client, engineer
 
 def test_the_list_is_capped_with_a_clear_message(client, engineer, fake_reader):
     for number in range(MAX_SAVED_VACANCIES):
-        save_vacancy(owner=engineer, title=f"Vacancy {number}", link="", text=TEXT)
+        save_vacancy(owner=engineer, title=f"Vacancy {number}", link="", text=f"{TEXT}\nVacature {number}.")
     response = save(client, title="One too many")
     assert response.status_code == 200
     assert f"You keep {MAX_SAVED_VACANCIES} saved vacancies" in response.content.decode()
@@ -434,7 +470,7 @@ def test_the_gaps_page_takes_as_many_queries_with_10_saved_vacancies_as_with_1(
     with CaptureQueriesContext(connection) as with_one:
         assert client.get(reverse("skills:gaps")).status_code == 200
     for number in range(9):
-        save_vacancy(owner=engineer, title=f"More {number}", link="", text=TEXT)
+        save_vacancy(owner=engineer, title=f"More {number}", link="", text=f"{TEXT}\nVacature {number}.")
     with django_assert_max_num_queries(len(with_one.captured_queries)):
         body = client.get(reverse("skills:gaps")).content.decode()
     assert body.count('<article class="card h-100" aria-labelledby="vacancy-') == 10

@@ -1,4 +1,7 @@
-"""Editors keep vacancy phrases per item and per tool: inline on their pages, and by file import and export."""
+"""Editors keep vacancy phrases per item and per tool: a tool's inline on its page, an item's on their own paged
+list linked from the item's page, and by file import and export."""
+
+import re
 
 import pytest
 import tablib
@@ -70,27 +73,37 @@ def test_the_same_phrase_twice_on_one_item_is_invalid_whatever_its_case():
         ItemPhrase(item=item, text="window FUNCTIONS", language="en").full_clean()
 
 
-def test_editor_adds_a_phrase_inline_on_the_item_and_it_is_read_at_once(editor_client):
+def test_editor_adds_a_phrase_from_the_items_page_and_it_is_read_at_once(editor_client):
     item = ChecklistItemFactory(name="Joins")
-    url = reverse("admin:skills_checklistitem_change", args=[item.pk])
-    assert 'name="phrases-0-text"' in editor_client.get(url).content.decode()
-    data = {
-        "skill": str(item.skill_id),
-        "name_en": item.name,
-        "slug": item.slug,
-        "order": "0",
-        "published": "on",
-        "resources-TOTAL_FORMS": "0",
-        "resources-INITIAL_FORMS": "0",
-        "phrases-TOTAL_FORMS": "1",
-        "phrases-INITIAL_FORMS": "0",
-        "phrases-0-text": "outer joins",
-        "phrases-0-language": "en",
-    }
+    page = editor_client.get(reverse("admin:skills_checklistitem_change", args=[item.pk])).content.decode()
+    add = re.search(r'href="([^"]*/itemphrase/add/\?item=[^"]*)"', page).group(1).replace("&amp;", "&")
+    form = editor_client.get(add).content.decode()
+    assert re.search(rf'<option value="{item.pk}" selected>', form)  # the item is chosen already
     assert read_vacancy(text="You write outer joins.").items == ()
-    response = editor_client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
+    response = editor_client.post(add, {"item": item.pk, "text": "outer joins", "language": "en"})
+    assert response.status_code == 302
+    assert f"item__id__exact={item.pk}" in response.url  # back to the item's own phrases
     assert [asked.item for asked in read_vacancy(text="You write outer joins.").items] == [item]
+
+
+@pytest.mark.parametrize("count", [3, 120])
+def test_an_items_page_stays_short_and_links_to_its_phrases_a_page_at_a_time(
+    editor_client, django_assert_max_num_queries, count
+):
+    item, other = ChecklistItemFactory(name="Null checks"), ChecklistItemFactory(name="Joins")
+    ItemPhrase.objects.bulk_create(ItemPhrase(item=item, text=f"phrase {n}", language="en") for n in range(count))
+    ItemPhrase.objects.create(item=other, text="outer joins", language="en")
+    with django_assert_max_num_queries(25):
+        page = editor_client.get(reverse("admin:skills_checklistitem_change", args=[item.pk])).content.decode()
+    assert 'name="phrases-' not in page and "phrase 0" not in page
+    assert f"{count} phrases" in page
+    dutch = editor_client.get(reverse("admin:skills_checklistitem_change", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="nl")
+    assert f"{count} zinsdelen · " in dutch.content.decode() and "Zinsdeel toevoegen" in dutch.content.decode()
+    listing = re.search(r'href="([^"]*/itemphrase/\?item__id__exact=\d+)"', page).group(1)
+    phrases = editor_client.get(listing).content.decode()
+    assert "outer joins" not in phrases  # only this item's
+    assert len(re.findall(r'name="form-\d+-id"', phrases)) == min(count, 50)  # a page at a time
+    assert f"{count} vacancy phrase" in phrases
 
 
 def test_editor_sees_the_phrases_inline_on_the_tool(editor_client):

@@ -1,0 +1,56 @@
+"""Words the admin shows from Django's own strings, as msgids of ours, so that locale/nl gives them in Dutch.
+
+Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers). A change in the
+history is stored with each field's English label and translated when shown: the label of a bilingual text is
+its name and language ("Description [nl]"), a msgid no library has. Listing them here keeps them in our
+catalogue (``make messages``); tests/portal/test_admin_dutch.py fails when a bilingual field is added without
+its label here. Nothing imports this module; it only holds the strings (like portal/accounts/words.py).
+"""
+
+from django.utils.translation import gettext_noop
+
+ADMIN_INDEX_HEADERS = (
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+)
+
+# The history's labels of the texts kept in both languages (catalog/translation.py, skills/translation.py).
+BILINGUAL_FIELD_LABELS = (
+    gettext_noop("Answer [en]"),
+    gettext_noop("Answer [nl]"),
+    gettext_noop("Description [en]"),
+    gettext_noop("Description [nl]"),
+    gettext_noop("How it shows up in vacancies [en]"),
+    gettext_noop("How it shows up in vacancies [nl]"),
+    gettext_noop("Name [en]"),
+    gettext_noop("Name [nl]"),
+    gettext_noop("One-line summary [en]"),
+    gettext_noop("One-line summary [nl]"),
+    gettext_noop("Pitfalls [en]"),
+    gettext_noop("Pitfalls [nl]"),
+    gettext_noop("Question [en]"),
+    gettext_noop("Question [nl]"),
+    gettext_noop("Reason [en]"),
+    gettext_noop("Reason [nl]"),
+    gettext_noop("Signs of seniority [en]"),
+    gettext_noop("Signs of seniority [nl]"),
+    gettext_noop("Strengths [en]"),
+    gettext_noop("Strengths [nl]"),
+    gettext_noop("Summary [en]"),
+    gettext_noop("Summary [nl]"),
+    gettext_noop("Title [en]"),
+    gettext_noop("Title [nl]"),
+    gettext_noop("Typical uses [en]"),
+    gettext_noop("Typical uses [nl]"),
+    gettext_noop("What it is for in data engineering [en]"),
+    gettext_noop("What it is for in data engineering [nl]"),
+    gettext_noop("What it teaches [en]"),
+    gettext_noop("What it teaches [nl]"),
+    gettext_noop("What you build [en]"),
+    gettext_noop("What you build [nl]"),
+    gettext_noop("When to pick it [en]"),
+    gettext_noop("When to pick it [nl]"),
+    gettext_noop("Why these tools [en]"),
+    gettext_noop("Why these tools [nl]"),
+)

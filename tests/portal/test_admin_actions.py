@@ -11,6 +11,7 @@ from django.urls import reverse
 from catalog.models import Category, ChooserRecommendation, Tool
 from tests.factories import (
     CategoryFactory,
+    ChooserOptionFactory,
     ChooserRecommendationFactory,
     EditorFactory,
     SuperuserFactory,
@@ -176,8 +177,9 @@ def change_page_data(response) -> dict:
 def test_rows_of_an_inline_swapping_their_tools_get_a_message_and_nothing_changes(client):
     """Each row is saved in turn, so the first one briefly holds the tool the second still has: the database's
     one-tool-per-option rule refuses that save. The editor is told, and nothing is saved."""
-    first = ChooserRecommendationFactory(order=1)
-    second = ChooserRecommendationFactory(option=first.option, order=2)
+    option = ChooserOptionFactory(question_nl="Ik bouw iets", explanation_nl="Omdat het past.")  # publishable
+    first = ChooserRecommendationFactory(option=option, order=1)
+    second = ChooserRecommendationFactory(option=option, order=2)
     client.force_login(EditorFactory())
     url = reverse("admin:catalog_chooseroption_change", args=[first.option.pk])
     data = change_page_data(client.get(url))

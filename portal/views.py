@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -58,5 +59,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form refused for its missing or stale CSRF token (``CSRF_FAILURE_VIEW``), mostly one left open too long or
     sent after the cookies were cleared: the site's frame in the reader's language, with a way back to the form's
     page (the Referer, when it is this site's) instead of Django's bare developer page. Still a 403."""
-    back = safe_next(request, request.headers.get("referer", ""))
+    referer = urlsplit(request.headers.get("referer", ""))
+    on_this_site = referer.netloc == request.get_host()
+    back = safe_next(request, urlunsplit(("", "", referer.path, referer.query, ""))) if on_this_site else ""
     return render(request, "csrf_failure.html", {"back_url": back}, status=403)

@@ -184,7 +184,7 @@ def test_form_errors_and_messages_are_translated(client, site):
     client.post(reverse("set_language"), {"language": "nl", "next": "/skills/profile/"})
     item = site["role"].requirements.first().item
     response = client.post(
-        reverse("skills:assess", kwargs={"item_id": item.pk}), {"level": "9"}, HTTP_HX_REQUEST="true"
+        reverse("skills:assess", kwargs={"item_id": item.pk}), {f"item-{item.pk}-level": "9"}, HTTP_HX_REQUEST="true"
     )
     assert "Kies een niveau van 0 (geen) tot 4 (kan het anderen leren)." in response.content.decode()
 

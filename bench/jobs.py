@@ -132,9 +132,13 @@ def time_recompute(role, *, workers: int):
     from django_tasks_db.models import DBTaskResult
 
     from portal.jobs.lifecycle import JobStatus
+    from skills.models import RoleRecompute
     from skills.services import recomputes as skills_recomputes
 
     DBTaskResult.objects.all().delete()  # nothing else for the workers to take
+    # A recompute still waiting (queued by the demo or an earlier size, its task just deleted) would be reused by
+    # the request below and never run: the one timed here starts afresh.
+    RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED).delete()
     processes = start_workers(workers)
     try:
         started = time.perf_counter()

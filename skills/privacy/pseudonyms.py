@@ -102,7 +102,8 @@ def own_name_parts(*, user, display_name: str = "") -> dict[str, str]:
 
 
 def part_named_in(pseudonym: str, parts: Mapping[str, str]) -> str | None:
-    """The first of the person's name ``parts`` (see :func:`name_parts`) that ``pseudonym`` holds, as written;
-    capitals, accents, spaces and punctuation do not hide one. None when it holds none."""
+    """The first of the person's name ``parts`` (see :func:`name_parts`, the name before the email address) that
+    ``pseudonym`` holds, as written; capitals, accents, spaces and punctuation do not hide one. None when it holds
+    none."""
     letters = _letters(pseudonym)
-    return next((word for part, word in sorted(parts.items(), key=lambda kv: -len(kv[0])) if part in letters), None)
+    return next((word for part, word in parts.items() if part in letters), None)

@@ -188,7 +188,7 @@ class ContactRequest(models.Model):
     @property
     def is_ignored(self) -> bool:
         """Pending for longer than UNANSWERED_AFTER: it counts as declined and can no longer be accepted."""
-        return self.status == self.Status.PENDING and self.lapses_at <= timezone.now()
+        return self.status == self.Status.PENDING and self.created_at <= timezone.now() - UNANSWERED_AFTER
 
     @property
     def is_answerable(self) -> bool:
@@ -200,17 +200,6 @@ class ContactRequest(models.Model):
         return f"contact-{self.pk}"
 
     @property
-    def lapses_at(self) -> datetime:
-        """When it counts as declined if it is still not answered."""
-        return self.created_at + UNANSWERED_AFTER
-
-    @property
-    def ask_again_at_the_latest(self) -> datetime:
-        """If the engineer says no, when the recruiter may ask again at the latest: ``ASK_AGAIN_AFTER`` after the
-        request lapses (a decline comes sooner, and so does the date after it)."""
-        return self.lapses_at + ASK_AGAIN_AFTER
-
-    @property
     def refused_at(self) -> datetime | None:
         """When the engineer said no (declined, withdrew, or let it lapse); None while it is open or accepted."""
         if self.status == self.Status.DECLINED:
@@ -218,7 +207,7 @@ class ContactRequest(models.Model):
         if self.status == self.Status.WITHDRAWN:
             return self.withdrawn_at
         if self.status == self.Status.EXPIRED or self.is_ignored:
-            return self.lapses_at
+            return self.created_at + UNANSWERED_AFTER
         return None
 
     @property

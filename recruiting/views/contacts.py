@@ -50,7 +50,8 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "details": details,
         "previous": latest_request(recruiter=request.user, profile=profile),
-        "sent_now": ContactRequest(created_at=timezone.now()),  # its waiting dates, if sent now
+        # The request as if sent now and never answered: the day it lapses, and the latest day to ask again.
+        "unanswered": ContactRequest(created_at=timezone.now(), status=ContactRequest.Status.EXPIRED),
     }
     return render(request, "recruiting/contact_request.html", context, status=400 if form.is_bound else 200)
 

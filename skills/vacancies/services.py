@@ -2,7 +2,7 @@
 editor turning one into a phrase.
 
 No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
-more; a term shaped like a person's name is never kept.
+more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person).
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -24,18 +24,10 @@ MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more th
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
 
 
-def _shaped_like_a_name(term: str) -> bool:
-    """Two or more plain capitalised words ("Petra Jansen") may name a person: shown to the reader, never kept."""
-    words = term.split()
-    return len(words) > 1 and all(word[:1].isupper() and word[1:].islower() for word in words)
-
-
 def count_unrecognised_terms(*, reading: VacancyReading) -> None:
     """Add one to the count of every distinct term the reading did not know, in the language of the vacancy: three
     queries however many terms (two readings creating the same new term at once count it once)."""
-    terms = list(
-        dict.fromkeys(hit.text[:TERM_MAX_CHARS] for hit in reading.unrecognised if not _shaped_like_a_name(hit.text))
-    )[:MOST_TERMS_COUNTED]
+    terms = list(dict.fromkeys(term[:TERM_MAX_CHARS] for term in reading.terms_for_editors))[:MOST_TERMS_COUNTED]
     if not terms:
         return
     counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)

@@ -23,12 +23,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
-from django_tasks_db import DatabaseBackend
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import Job, JobStatus
+from portal.jobs.queue import queued_in_database
 from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def workers_are_missing(*, last_seen: datetime | None, now: datetime) -> bool:
 
 def workers_needed() -> bool:
     """Queued jobs wait for a ``db_worker`` (the database queue); a backend that runs them at once needs none."""
-    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+    return queued_in_database()
 
 
 @dataclass(frozen=True)

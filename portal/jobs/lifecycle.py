@@ -171,13 +171,22 @@ def part_retry_delay(retry: int) -> timedelta:
     return min(retry_delay(retry), stale_after() / 2)
 
 
-def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskResult], object] | None = None, **kwargs):
+def enqueue(
+    task,
+    *args,
+    delay: timedelta | None = None,
+    then: Callable[[TaskResult], object] | None = None,
+    in_transaction: bool = False,
+    **kwargs,
+):
     """Queue ``task`` when the transaction around this call commits (at once outside one), after ``delay`` where the
     backend can defer; then call ``then`` with the queue's record. Work asked for by a transaction that rolls back is
     never queued, and a worker never picks up a job whose rows it cannot see yet, whatever the backend.
 
     The one place the portal queues work. A backend whose ``OPTIONS`` say ``"ENQUEUE_ON_COMMIT": False`` queues at
-    once instead: the tests' immediate backend, whose test transaction never commits.
+    once instead: the tests' immediate backend, whose test transaction never commits. So does ``in_transaction``
+    where the queue is the portal's database: the task's row is written in the transaction around the call and
+    commits, or rolls back, with the rows beside it (a hand-over that must not be lost half-way).
     """
     if delay is not None and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + delay)
@@ -187,7 +196,7 @@ def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskRes
         if then is not None:
             then(result)
 
-    if task.get_backend().options.get("ENQUEUE_ON_COMMIT", True):
+    if task.get_backend().options.get("ENQUEUE_ON_COMMIT", True) and not (in_transaction and queued_in_database(task)):
         transaction.on_commit(queue)
     else:
         queue()

@@ -4,7 +4,6 @@ forever: the workers' sweep queues it again as a new attempt, in one query howev
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -14,15 +13,12 @@ from recruiting.models import CandidateExport
 from skills.models import RoleMatch, RoleRecompute, RoleRequirement
 from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from tests.factories import (
-    EngineerProfileFactory,
-    RecruiterFactory,
     RoleFactory,
-    RoleMatchFactory,
     RoleRequirementFactory,
     UserFactory,
     assess,
 )
-from tests.jobs import queue_in_database, work_off_queue
+from tests.jobs import queue_in_database, request_an_export, work_off_queue
 from tests.portal.test_worker_faults import finish_with_a_new_worker
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +43,7 @@ def tasks_of(job, *, attempt: int) -> list[str]:
 def export(client, settings) -> CandidateExport:
     """A recruiter's export, waiting on the database queue."""
     queue_in_database(settings)
-    role = RoleFactory(slug="lakehouse", order=1)
-    RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=50)
-    client.force_login(RecruiterFactory())
-    assert client.post(reverse("recruiting:candidate-export")).status_code == 303
-    return CandidateExport.objects.get()
+    return request_an_export(client)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ catalogue (``make messages``); tests/portal/test_admin_dutch.py fails when a bil
 its label here. Nothing imports this module; it only holds the strings (like portal/accounts/words.py).
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 ADMIN_INDEX_HEADERS = (
     gettext_noop("Model name"),
@@ -72,4 +72,12 @@ JOB_QUEUE_LABELS = (
     gettext_noop("return value"),
     gettext_noop("exception class path"),
     gettext_noop("traceback"),
+)
+
+# The job queue's states (django_tasks' TaskResultStatus), which the library marks with the context "Task".
+JOB_QUEUE_STATES = (
+    pgettext_lazy("Task", "Ready"),
+    pgettext_lazy("Task", "Running"),
+    pgettext_lazy("Task", "Failed"),
+    pgettext_lazy("Task", "Successful"),
 )

@@ -5,6 +5,7 @@ No vacancy text is kept: a signed-in reading adds one to the count of each disti
 more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person).
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,8 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from catalog.models import Category, Tool, ToolPhrase
+from catalog.services import draft_unless_dutch
 from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
@@ -51,8 +54,9 @@ def adopt_unrecognised_term(
     tool: Tool | None = None,
     new_tool_category: Category | None = None,
 ) -> ItemPhrase | ToolPhrase | Tool:
-    """Turn an unrecognised term into a phrase of ``item`` or of ``tool``, or into a new public tool of
-    ``new_tool_category`` (exactly one of the three); the term's count is then dropped, as the reader knows it."""
+    """Turn an unrecognised term into a phrase of ``item`` or of ``tool``, or into a new tool of ``new_tool_category``
+    (exactly one of the three); the term's count is then dropped. A new tool has English texts only, so it is saved
+    as a draft (:func:`catalog.services.draft_unless_dutch`): an editor completes and publishes it."""
     if sum(choice is not None for choice in (item, tool, new_tool_category)) != 1:
         raise ValidationError(_("Choose one: an item, a tool, or a category for a new tool."))
     if item is not None:
@@ -63,14 +67,16 @@ def adopt_unrecognised_term(
         slug = slugify(term.term) or "tool"
         if Tool.objects.filter(slug=slug).exists():
             raise ValidationError(_("A tool with the slug “%(slug)s” exists already.") % {"slug": slug})
-        made = Tool(
-            name=term.term,
-            slug=slug,
-            category=new_tool_category,
-            tool_type=Tool.ToolType.LIBRARY,
-            summary=_("Named in vacancies; an editor still has to describe it."),
-            used_for=_("Named in vacancies."),
-        )
+        with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):  # the English texts, whoever adopts the term
+            made = Tool(
+                name=term.term,
+                slug=slug,
+                category=new_tool_category,
+                tool_type=Tool.ToolType.LIBRARY,
+                summary=_("Named in vacancies; an editor still has to describe it."),
+                used_for=_("Named in vacancies."),
+            )
+        draft_unless_dutch(row=made)
     made.full_clean()
     made.save()
     term.delete()

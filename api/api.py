@@ -8,7 +8,7 @@ from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.openapi.docs import DocsBase
 
-from api.auth import ANONYMOUS_RATE_LIMIT, PerCallerRateThrottle
+from api.auth import ANONYMOUS_RATE_LIMIT, ENGINEER_TAG, ENGINEERS_ONLY_403, PerCallerRateThrottle
 from api.errors import install_error_handlers
 from api.routers import benchmarks, engineer, engineer_privacy, public, recruiter
 
@@ -34,7 +34,8 @@ def described_settings() -> dict[str, object]:
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         """Every operation can also answer 400 (refused characters), 415 (a body that is not JSON; both
-        portal.guards.hardening) and 429 (rate limits); descriptions quote the settings as they are now."""
+        portal.guards.hardening) and 429 (rate limits); an engineer's own operation says whom its 403 refuses;
+        descriptions quote the settings as they are now."""
         schema = super().get_openapi_schema(**kwargs)
         values = described_settings()
         schema["info"]["description"] = Template(schema["info"]["description"]).safe_substitute(values)
@@ -46,6 +47,8 @@ class PortalAPI(NinjaAPI):
                 operation["responses"].setdefault(400, {"description": "Bad Request", **error})
                 operation["responses"].setdefault(415, {"description": "Unsupported Media Type", **error})
                 operation["responses"].setdefault(429, {"description": "Too Many Requests", **error})
+                if ENGINEER_TAG in operation.get("tags", ()):
+                    operation["responses"][403] = {**error, "description": ENGINEERS_ONLY_403}
         return schema
 
     def get_openapi_operation_id(self, operation) -> str:
@@ -58,7 +61,8 @@ api = PortalAPI(
     version="1",
     description=(
         "Read the catalog, the checklist and the roles without logging in. Your own levels, matches and gaps "
-        "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/. "
+        "need your browser session or a personal token (Authorization: Bearer <token>), created on /api/tokens/; "
+        "they are an engineer's own, so recruiters and editors get 403 there. "
         "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
         "a valid token or session share $anonymous_rate_limit a minute per client address. Bodies are JSON (Content-Type: application/json); "
         "any other body gets 415."

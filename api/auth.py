@@ -1,10 +1,12 @@
 """Who is calling: a personal API token (scripts) or the browser session with its CSRF token.
 
-Also the per-caller rate limit and the recruiter check, which every recruiter
-endpoint applies before it reads a candidate.
+Also the per-caller rate limit, the engineer check that every ``/api/me/`` endpoint applies with its
+authentication (``ENGINEER_AUTH``), and the recruiter check, which every recruiter endpoint applies before it reads
+a candidate.
 """
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,13 +19,31 @@ from ninja.throttling import BaseThrottle
 from ninja.utils import check_csrf
 
 from api.services import use_token
-from portal.guards.access import can_view_candidates, needs_second_factor
+from portal.guards.access import can_view_candidates, needs_second_factor, works_as_engineer
 from portal.guards.addresses import client_address
 from portal.guards.rate_limits import VACANCY_READINGS, count_call
 
 
+def anyone_signed_in(request: HttpRequest) -> None:
+    """Every signed-in caller may go on."""
+
+
+def require_engineer(request: HttpRequest) -> None:
+    """The engineer's pages' rule (``portal.guards.access.works_as_engineer``) for ``/api/me/``: a recruiter or an
+    editor is refused with 403 unless they keep an engineer profile of their own, so none is made or served."""
+    if not works_as_engineer(request):
+        raise PermissionDenied(
+            _("These endpoints are an engineer's own: recruiters and editors keep no levels or profile here.")
+        )
+
+
 class TokenAuth(HttpBearer):
-    """``Authorization: Bearer <token>`` with an active personal token of an active user."""
+    """``Authorization: Bearer <token>`` with an active personal token of an active user, who then passes
+    ``check`` (which raises to refuse them)."""
+
+    def __init__(self, *, check: Callable[[HttpRequest], None] = anyone_signed_in):
+        self.check = check
+        super().__init__()
 
     def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
         api_token = use_token(plain=token)
@@ -31,11 +51,17 @@ class TokenAuth(HttpBearer):
             ANONYMOUS_RATE_LIMIT.check(request)
             return None
         request.api_token = api_token
+        self.check(request)
         return api_token.user
 
 
 class BrowserSessionAuth(SessionAuth):
-    """The logged-in browser session; unsafe methods need the CSRF token, as on every form of the site."""
+    """The logged-in browser session, whose user then passes ``check``; unsafe methods need the CSRF token, as on
+    every form of the site."""
+
+    def __init__(self, *, check: Callable[[HttpRequest], None] = anyone_signed_in):
+        self.check = check
+        super().__init__(csrf=True)
 
     def _get_key(self, request: HttpRequest) -> str | None:
         # Without a logged-in session there is nothing to protect: the caller gets 401, not a CSRF error.
@@ -43,9 +69,23 @@ class BrowserSessionAuth(SessionAuth):
             raise HttpError(403, _("CSRF check failed: send the X-CSRFToken header with the csrftoken cookie's value."))
         return request.COOKIES.get(self.param_name)
 
+    def authenticate(self, request: HttpRequest, key: str | None) -> AbstractBaseUser | None:
+        user = super().authenticate(request, key)
+        if user is not None:
+            self.check(request)
+        return user
+
 
 # Token first, so a script's request never depends on a stray session cookie.
-SIGNED_IN_AUTH = [TokenAuth(), BrowserSessionAuth(csrf=True)]
+SIGNED_IN_AUTH = [TokenAuth(), BrowserSessionAuth()]
+# The engineer's own endpoints (/api/me/…, tagged ENGINEER_TAG): the same callers, and staff only with an engineer
+# profile of their own; the OpenAPI document says so at each of their 403s.
+ENGINEER_AUTH = [TokenAuth(check=require_engineer), BrowserSessionAuth(check=require_engineer)]
+ENGINEER_TAG = "engineer"
+ENGINEERS_ONLY_403 = (
+    "Forbidden: these endpoints are an engineer's own, so a recruiter or an editor (staff rights with a confirmed "
+    "second factor) without an engineer profile of their own is refused; the summary names any other refusal."
+)
 
 
 class PerCallerRateThrottle(BaseThrottle):

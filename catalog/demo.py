@@ -62,7 +62,7 @@ CATEGORIES_NL = {
         ),
     },
     "libraries": {
-        "name": "Libraries",
+        "name": "Bibliotheken",
         "description": (
             "Geen frameworks, maar wel het vaste gereedschap van bijna elke data engineer: data controleren, "
             "snel rekenen en data klaarzetten voor machine learning."

@@ -7,16 +7,23 @@ rolls the whole import back.
 Each text has an English and a Dutch column (``summary_en``, ``summary_nl``…).
 Files from before the texts were bilingual name the English column without a
 suffix (``summary``); such a column imports as the English text.
+
+A published tool needs its Dutch texts, as on its admin page
+(:func:`catalog.translation.missing_dutch`): a row that would leave a published
+tool without one is refused, naming the columns to fill in; ``published`` 0
+imports it unpublished.
 """
 
+from functools import partial
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy, ngettext
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 
 from catalog.models import Category, Keyword, Tool, ToolPhrase
 from catalog.services import get_or_create_keywords
-from catalog.translation import TOOL_TEXTS
+from catalog.translation import TOOL_TEXTS, missing_dutch
 
 LIST_SEPARATOR = "|"
 BILINGUAL_COLUMNS = tuple(f"{text}_{code}" for text in TOOL_TEXTS for code, _name in settings.LANGUAGES)
@@ -137,8 +144,28 @@ class ToolResource(WholeFileResource):
                     % {"slugs": ", ".join(unknown)}
                 )
             ]
+        for column, column_errors in self._published_without_dutch(instance).items():
+            errors.setdefault(column, []).extend(column_errors)
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def _published_without_dutch(tool: Tool) -> dict[str, list[ValidationError]]:
+        """The errors of a row that leaves a published tool without a Dutch text, as the row would save it (columns
+        the file lacks keep the tool's current texts)."""
+        if not tool.published:
+            return {}
+        missing = missing_dutch(model=Tool, text_of=partial(getattr, tool))
+        if not missing:
+            return {}
+        message = gettext(
+            "A published tool needs its Dutch texts too: fill in %(columns)s, or set published to 0 to import it "
+            "unpublished for now."
+        ) % {"columns": ", ".join(missing)}
+        return {
+            NON_FIELD_ERRORS: [ValidationError(message)],
+            **{column: [ValidationError(gettext("Needed to publish."))] for column in missing},
+        }
 
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)

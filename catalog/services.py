@@ -1,6 +1,7 @@
 """Writes on catalog content that carry a rule: admin actions, imports and the demo loader call these."""
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -12,6 +13,7 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
 
 from catalog.models import Keyword
+from catalog.translation import missing_dutch
 from portal.cache.fragments import touch
 
 # The fragment cache kind of everything the public catalog pages show (see catalog.signals).
@@ -48,6 +50,15 @@ def set_published(*, queryset: QuerySet, published: bool, user: AbstractBaseUser
     if rows:
         touch(CATALOG_KIND)
     return len(rows)
+
+
+def draft_unless_dutch(*, row: Model) -> list[str]:
+    """Unpublish ``row`` (not saved) when it lacks a Dutch text (:func:`catalog.translation.missing_dutch`), for a
+    row made without an editor's form; returns the Dutch fields it lacks."""
+    missing = missing_dutch(model=type(row), text_of=partial(getattr, row))
+    if missing:
+        row.published = False
+    return missing
 
 
 def get_or_create_keywords(*, names: Iterable[str]) -> list[Keyword]:

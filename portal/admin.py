@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.accounts.redirects import safe_next, to_second_factor
+from portal.admin_formsets import RowsSavedInTurnFormSet
 from portal.guards.access import can_edit_content, needs_second_factor
 
 
@@ -112,11 +113,19 @@ class RowKeysOnly:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class RowsSavedInTurn:
+    """An inline whose rows refuse, as a form error, a swap the database would refuse half-way through the save."""
+
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (RowsSavedInTurnFormSet, formset), {"__module__": formset.__module__})
+
+
 @cache
-def _with_row_keys_only(inline: type) -> type:
+def _with_inline_rules(inline: type) -> type:
     if issubclass(inline, RowKeysOnly):
         return inline
-    return type(inline.__name__, (RowKeysOnly, inline), {"__module__": inline.__module__})
+    return type(inline.__name__, (RowKeysOnly, RowsSavedInTurn, inline), {"__module__": inline.__module__})
 
 
 class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
@@ -124,18 +133,20 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
 
     - An action, and a save of an editable list, runs only on keys this model can have; anything else is a
       message, not a 500. A form's choice of rows (its inlines' too) takes only keys a row can have.
-    - A save that the database refuses half-way (rows swapping a unique value) is a message, not a 500.
+    - Inline rows swapping a value they must each hold alone are a form error, shown with what was typed
+      (:mod:`portal.admin_formsets`); a save the database still refuses half-way (a row someone else saved
+      meanwhile) is a message, not a 500.
     - A delete page (one row or "delete selected") names a related row only to someone who may view rows of its
       kind: an editor sees the content a deletion takes along, and engineers' or recruiters' data only as a count
       by kind. Only superusers see those rows named, as they may read them elsewhere in the admin.
     """
 
     def get_inlines(self, request: HttpRequest, obj):
-        return [_with_row_keys_only(inline) for inline in super().get_inlines(request, obj)]
+        return [_with_inline_rules(inline) for inline in super().get_inlines(request, obj)]
 
     def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
-        """Django saves a form's rows one by one in a transaction: rows that swap a value the database keeps unique
-        (two recommendations swapping their tools) clash half-way, and the whole save is rolled back."""
+        """Django saves a form's rows one by one in a transaction: a row that clashes with one saved meanwhile by
+        someone else is refused half-way, and the whole save is rolled back."""
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except IntegrityError:
@@ -144,8 +155,8 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
             self.message_user(
                 request,
                 _(
-                    "Two rows would hold the same value while saving (for instance two rows swapping their tools); "
-                    "nothing was saved. Make the change in two steps."
+                    "A row would hold the same value as another one, perhaps saved meanwhile by someone else; nothing "
+                    "was saved. Look at the page as it is now and make the change again."
                 ),
                 messages.ERROR,
             )

@@ -1,13 +1,14 @@
 """Words the admin shows from Django's own strings, as msgids of ours, so that locale/nl gives them in Dutch.
 
-Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers). A change in the
+Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers), and the job queue
+(django_tasks_db) has no Dutch at all: a superuser reads its labels. A change in the
 history is stored with each field's English label and translated when shown: the label of a bilingual text is
 its name and language ("Description [nl]"), a msgid no library has. Listing them here keeps them in our
 catalogue (``make messages``); tests/portal/test_admin_dutch.py fails when a bilingual field is added without
 its label here. Nothing imports this module; it only holds the strings (like portal/accounts/words.py).
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 ADMIN_INDEX_HEADERS = (
     gettext_noop("Model name"),
@@ -53,4 +54,30 @@ BILINGUAL_FIELD_LABELS = (
     gettext_noop("When to pick it [nl]"),
     gettext_noop("Why these tools [en]"),
     gettext_noop("Why these tools [nl]"),
+)
+
+# The job queue's names and labels (django_tasks_db's DBTaskResult), which the library marks for translation.
+JOB_QUEUE_LABELS = (
+    gettext_noop("Task Result"),
+    gettext_noop("Task Results"),
+    gettext_noop("enqueued at"),
+    gettext_noop("started at"),
+    gettext_noop("finished at"),
+    gettext_noop("args kwargs"),
+    gettext_noop("priority"),
+    gettext_noop("task path"),
+    gettext_noop("queue name"),
+    gettext_noop("backend name"),
+    gettext_noop("run after"),
+    gettext_noop("return value"),
+    gettext_noop("exception class path"),
+    gettext_noop("traceback"),
+)
+
+# The job queue's states (django_tasks' TaskResultStatus), which the library marks with the context "Task".
+JOB_QUEUE_STATES = (
+    pgettext_lazy("Task", "Ready"),
+    pgettext_lazy("Task", "Running"),
+    pgettext_lazy("Task", "Failed"),
+    pgettext_lazy("Task", "Successful"),
 )

@@ -78,7 +78,7 @@ INSTALLED_APPS = [
     "recruiting",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
+    "portal.jobs.apps.JobQueueConfig",  # django_tasks_db, named in the reader's language
     "ninja",
     "api",
 ]

@@ -1,5 +1,5 @@
-"""The recruiter's own records: the audit of profile views, exports, contact requests and vacancy searches; the
-shortlists (a pipeline with stages) live in ``recruiting.pipeline``.
+"""The recruiter's own records: exports, contact requests and vacancy searches; the shortlists (a pipeline with
+stages) live in ``recruiting.pipeline``, the audit of profile views in ``recruiting.audit``.
 
 The tables keep the names they had when these models lived in ``skills``.
 """
@@ -13,26 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs.lifecycle import FAILURE_REASONS, Job, JobStatus
+from recruiting.audit import ProfileView  # noqa: F401 - the audit of profile views, in its own module
 
 # The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
 from skills.vacancies.limits import VACANCY_MAX_CHARS
-
-
-class ProfileView(models.Model):
-    """A recruiter opened a candidate profile; the engineer may see it."""
-
-    recruiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile_views_made")
-    profile = models.ForeignKey("skills.EngineerProfile", on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        db_table = "skills_profileview"
-        ordering = ("-viewed_at",)
-        indexes = (models.Index(fields=("profile", "viewed_at"), name="skills_prof_profile_66b617_idx"),)
-
-    def __str__(self) -> str:
-        return f"{self.recruiter} viewed {self.profile}"
 
 
 class ExportFormat(models.TextChoices):
@@ -153,17 +138,25 @@ class ContactRequest(models.Model):
         EXPIRED = "expired", _("Not answered in time")
 
     recruiter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_requests_sent"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="contact_requests_sent",
+        verbose_name=_("recruiter's account"),
     )
-    profile = models.ForeignKey("skills.EngineerProfile", on_delete=models.CASCADE, related_name="contact_requests")
+    profile = models.ForeignKey(
+        "skills.EngineerProfile",
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+        verbose_name=_("engineer profile"),
+    )
     # What the engineer was told when the request came, even if the recruiter changes their details later.
     recruiter_name = models.CharField(_("recruiter"), max_length=100)
     recruiter_company = models.CharField(_("company"), max_length=100)
     message = models.TextField(_("message"), max_length=1000)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(default=timezone.now)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-pk")

@@ -10,7 +10,7 @@ Texts are edited in English and Dutch side by side (django-modeltranslation).
 from typing import ClassVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, QuerySet, Subquery
@@ -229,9 +229,14 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(
-                    request, _("“%(term)s” is now known as %(made)s.") % {"term": term.term, "made": made}
-                )
+                if isinstance(made, Tool) and not made.published:
+                    context = {"term": term.term, "tool": made}
+                    message = render_to_string("admin/skills/unrecognisedterm/unpublished_tool.html", context)
+                    self.message_user(request, message, messages.WARNING)
+                else:
+                    self.message_user(
+                        request, _("“%(term)s” is now known as %(made)s.") % {"term": term.term, "made": made}
+                    )
                 return redirect("admin:skills_unrecognisedterm_changelist")
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "term": term, "form": form}
         return TemplateResponse(request, "admin/skills/unrecognisedterm/adopt.html", context)

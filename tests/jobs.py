@@ -25,6 +25,19 @@ def queue_in_database(settings_fixture) -> None:
     settings_fixture.TASKS = DATABASE_TASKS
 
 
+def request_an_export(client):
+    """A new recruiter asks, with the candidate list's button, for the export of a list of one candidate; the export.
+    It waits on the queue after ``queue_in_database``."""
+    from recruiting.models import CandidateExport
+    from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
+
+    role = RoleFactory(slug="lakehouse", order=1)
+    RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=50)
+    client.force_login(RecruiterFactory())
+    assert client.post("/recruiting/candidates/export.csv").status_code == 303
+    return CandidateExport.objects.get()
+
+
 @contextmanager
 def _signals_kept():
     """db_worker installs its own SIGINT/SIGTERM handlers; give pytest its own back."""

@@ -83,6 +83,8 @@ OWN_SAVED_VACANCY = {
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
 API_SIGNED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], OK)}
+# The engineer's own endpoints (/api/me/…): the pages' rule, staff refused with a JSON 403 (tests/api).
+API_ENGINEERS = {**API_SIGNED_IN, **STAFF_REFUSED}
 API_RECRUITERS = {**RECRUITERS_ONLY, "anonymous": UNAUTHORIZED}  # the same people; the API asks for a token with 401
 # The market map: aggregates only, for recruiters and editors (each with a confirmed second factor).
 MARKET = {**RECRUITERS_ONLY, "editor": OK}
@@ -182,14 +184,14 @@ EXPECTED = {
     "api:list_roles": API_PUBLIC,
     "api:get_role": API_PUBLIC,
     "api:analyze_vacancy": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only, open to all (tests/api)
-    "api:list_assessments": API_SIGNED_IN,
+    "api:list_assessments": API_ENGINEERS,
     "api:set_own_assessment": dict.fromkeys(ROLES, NOT_ALLOWED),  # PUT only
-    "api:list_matches": API_SIGNED_IN,
-    "api:get_gaps": API_SIGNED_IN,
-    "api:list_share_links": API_SIGNED_IN,
-    "api:create_own_share_link": API_SIGNED_IN,  # the same path: a GET lists the caller's own links
+    "api:list_matches": API_ENGINEERS,
+    "api:get_gaps": API_ENGINEERS,
+    "api:list_share_links": API_ENGINEERS,
+    "api:create_own_share_link": API_ENGINEERS,  # the same path: a GET lists the caller's own links
     "api:revoke_own_share_link": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
-    "api:list_contact_requests": API_SIGNED_IN,
+    "api:list_contact_requests": API_ENGINEERS,
     "api:answer_own_contact_request": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "api:withdraw_own_acceptance": dict.fromkeys(ROLES, NOT_ALLOWED),  # POST only
     "api:get_own_benchmarks": API_COUNTED_IN,

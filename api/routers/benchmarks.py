@@ -6,13 +6,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from api.auth import SIGNED_IN_AUTH
+from api.auth import ENGINEER_AUTH, ENGINEER_TAG, SIGNED_IN_AUTH
 from api.schemas.benchmarks import BenchmarksOut, MarketOut
 from api.schemas.common import AUTH_ERRORS
 from portal.guards.access import can_view_market, needs_second_factor
 from skills.benchmarks.selectors import engineer_benchmarks, market_map
 
-engineer_router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
+engineer_router = Router(tags=[ENGINEER_TAG], auth=ENGINEER_AUTH)
 market_router = Router(tags=["recruiter"], auth=SIGNED_IN_AUTH)
 
 

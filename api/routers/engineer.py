@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from api import selectors
-from api.auth import SIGNED_IN_AUTH
+from api.auth import ENGINEER_AUTH, ENGINEER_TAG
 from api.errors import InvalidInput
 from api.pagination import page
 from api.schemas.checklist import AssessmentIn, AssessmentOut, AssessmentPage, GapsOut, MatchOut
@@ -15,7 +15,7 @@ from skills.models import ChecklistItem
 from skills.selectors.gaps import role_fits, role_gaps
 from skills.services.assessments import AssessmentInput, save_assessments
 
-router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
+router = Router(tags=[ENGINEER_TAG], auth=ENGINEER_AUTH)
 
 
 @router.get("/assessments", response={200: AssessmentPage, 422: ErrorOut, **AUTH_ERRORS}, summary="Your levels")

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from api import selectors
-from api.auth import SIGNED_IN_AUTH
+from api.auth import ENGINEER_AUTH, ENGINEER_TAG
 from api.errors import InvalidInput
 from api.schemas.common import AUTH_ERRORS, ErrorOut
 from recruiting.models import ContactRequest
@@ -20,7 +20,7 @@ from recruiting.services.contacts import answer_contact_request, withdraw_accept
 from skills.models import ShareLink
 from skills.privacy.sharing import create_share_link, revoke_share_link, share_links_of
 
-router = Router(tags=["engineer"], auth=SIGNED_IN_AUTH)
+router = Router(tags=[ENGINEER_TAG], auth=ENGINEER_AUTH)
 
 
 class ShareLinkOut(Schema):

@@ -37,7 +37,7 @@ REPLICA_READ_VIEWS = (
 
 # Tables read from the primary even inside replica_reads(): sessions (a new one must be found at once), the
 # database cache (rate limits and one-time claims while Redis is away) and the job queue.
-PRIMARY_ONLY_APPS = frozenset({"sessions", "django_cache", "django_tasks_db"})
+PRIMARY_ONLY_APPS = frozenset({"sessions", "django_cache", "django_tasks_database"})
 
 
 @dataclass

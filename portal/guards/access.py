@@ -135,28 +135,33 @@ def account_can_view_candidates(user: AbstractBaseUser) -> bool:
 
 
 def can_edit_content(request: HttpRequest) -> bool:
-    """The admin's rule: an active staff account with a confirmed second factor."""
-    user = request.user
+    """The admin's rule: an active staff account with a confirmed second factor (an API token's user alike)."""
+    user = acting_user(request)
     return user.is_active and user.is_staff and second_factor_confirmed(request)
 
 
 def works_as_engineer(request: HttpRequest) -> bool:
-    """Whether the engineer's pages are the user's: everyone signed in without staff rights that count, and a
-    recruiter or editor who keeps an engineer profile of their own as well (a query only for them)."""
-    user = request.user
+    """Whether the engineer's own pages and API (``/skills/…``, ``/api/me/…``) are the caller's: everyone signed
+    in without staff rights that count, and a recruiter or editor who keeps an engineer profile of their own as well
+    (a query only for them); the session or the API token alike."""
+    user = acting_user(request)
     if not user.is_authenticated:
         return False
-    if not (can_edit_content(request) or can_view_candidates(request)):
+    if not staff_rights_count(request):  # an engineer, as everyone who signs up
         return True
     return hasattr(user, "profile")  # the engineer profile (skills app)
 
 
+def staff_rights_count(request: HttpRequest) -> bool:
+    """A recruiter's or an editor's right (a superuser's too), with the confirmed second factor that makes it count;
+    the API token or the session alike."""
+    return can_edit_content(request) or can_view_candidates(request)
+
+
 def can_view_market(request: HttpRequest) -> bool:
     """The market map (aggregates, never a person): recruiters, and staff such as editors, each with a confirmed
-    second factor; the API token or the session alike."""
-    user = acting_user(request)
-    staff = user.is_authenticated and user.is_active and user.is_staff and second_factor_confirmed(request)
-    return staff or can_view_candidates(request)
+    second factor."""
+    return staff_rights_count(request)
 
 
 def _remember_second_factor(sender, request: HttpRequest, method: str, user: AbstractBaseUser, **kwargs) -> None:

@@ -1,7 +1,7 @@
 """One guard for a group of pages, applied once to the group's URLs (``recruiting.urls``, ``skills.urls``).
 
 Anonymous visitors go to the login page; staff without a confirmed second factor to the page that explains it;
-anyone else without the right gets 403, whose page says where they work instead (``templates/403.html``).
+anyone else without the right gets 403, whose page says why and where they work instead (``templates/403.html``).
 """
 
 from collections.abc import Callable
@@ -10,14 +10,16 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.redirects import to_second_factor
 from portal.guards.access import needs_second_factor, works_as_engineer
 
 
-def guarded(view, *, allowed: Callable[[HttpRequest], bool], refusal: str):
-    """``view`` for whom ``allowed(request)`` lets through; the others as above."""
+def guarded(view, *, allowed: Callable[[HttpRequest], bool], refusal: str | Promise):
+    """``view`` for whom ``allowed(request)`` lets through; the others as above. ``refusal`` is lazy text: the
+    guard is applied once, when the URLs load, and the 403 page puts it in each reader's language."""
 
     @wraps(view)
     def guarded_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:

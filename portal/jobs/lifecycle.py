@@ -14,16 +14,15 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, models, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResult
-from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from portal.jobs.queue import attempts_at_work, queued_in_database, tasks_to_run
 from portal.jobs.retry import backoff_seconds
-from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -172,13 +171,22 @@ def part_retry_delay(retry: int) -> timedelta:
     return min(retry_delay(retry), stale_after() / 2)
 
 
-def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskResult], object] | None = None, **kwargs):
+def enqueue(
+    task,
+    *args,
+    delay: timedelta | None = None,
+    then: Callable[[TaskResult], object] | None = None,
+    in_transaction: bool = False,
+    **kwargs,
+):
     """Queue ``task`` when the transaction around this call commits (at once outside one), after ``delay`` where the
     backend can defer; then call ``then`` with the queue's record. Work asked for by a transaction that rolls back is
     never queued, and a worker never picks up a job whose rows it cannot see yet, whatever the backend.
 
     The one place the portal queues work. A backend whose ``OPTIONS`` say ``"ENQUEUE_ON_COMMIT": False`` queues at
-    once instead: the tests' immediate backend, whose test transaction never commits.
+    once instead: the tests' immediate backend, whose test transaction never commits. So does ``in_transaction``
+    where the queue is the portal's database: the task's row is written in the transaction around the call and
+    commits, or rolls back, with the rows beside it (a hand-over that must not be lost half-way).
     """
     if delay is not None and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + delay)
@@ -188,7 +196,7 @@ def enqueue(task, *args, delay: timedelta | None = None, then: Callable[[TaskRes
         if then is not None:
             then(result)
 
-    if task.get_backend().options.get("ENQUEUE_ON_COMMIT", True):
+    if task.get_backend().options.get("ENQUEUE_ON_COMMIT", True) and not (in_transaction and queued_in_database(task)):
         transaction.on_commit(queue)
     else:
         queue()
@@ -208,11 +216,12 @@ def enqueue_job(job_model: type[Job], task, *, pk: int, attempt: int, delay: tim
 
 def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object], delay=None) -> bool:
     """Give the job a new attempt and queue it through ``start(pk, attempt, delay=…)`` (which queues with
-    :func:`enqueue_job`); False when another process already did, or the job finished meanwhile."""
+    :func:`enqueue_job`); False when another process already did, or the job finished meanwhile. Being queued is
+    the new attempt's first sign of life (``heartbeat_at``): its task is not taken for lost before it is queued."""
     requeued = (
         runs(job_model, pk=pk, attempt=attempt)
         .filter(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
-        .update(status=JobStatus.QUEUED, attempt=attempt + 1, heartbeat_at=None, started_at=None)
+        .update(status=JobStatus.QUEUED, attempt=attempt + 1, heartbeat_at=timezone.now(), started_at=None)
     )
     if requeued:
         start(pk, attempt + 1, delay=delay)
@@ -238,36 +247,36 @@ def take_over(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..
 
 
 def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
-    """Re-queue running jobs that stopped beating (their worker died); fail them after MAX_ATTEMPTS.
+    """Queue again, as a new attempt, the jobs of ``jobs`` whose work stopped; fail them after MAX_ATTEMPTS:
 
-    The workers' sweep (``portal.jobs.workers``) calls it for every kind of job on a timer; the pages that show a job
-    call it for theirs too.
+    - a running job that stopped beating (its worker died), unless a live worker runs a task of it;
+    - a queued job that no task on the queue will run (the task table cleared by hand, a database restored without
+      it, a process that died between queuing the row and its task). Left alone it would wait forever, and a
+      recompute asked for again would reuse it. It is queued again rather than failed: the work was asked for and
+      is still owed (an editor's change must reach the matches, a recruiter waits on the export's page), the job's
+      row and not the queue is the record of it, and nobody has to ask again; its attempts count, so a job whose
+      task keeps vanishing still ends failed instead of coming back forever.
+
+    Either is judged once silent for ``stale_after()`` (a queued job since it was queued), in one query whatever the
+    size of the tables. The workers' sweep (``portal.jobs.workers``) calls it for every kind of job on a timer; the
+    pages that show a job call it for theirs too.
     """
-    stale = list(
-        jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=timezone.now() - stale_after()).only("pk", "attempt")
-    )
-    if not stale:
+    silent_since = timezone.now() - stale_after()
+    stopped = Q(status=JobStatus.RUNNING, heartbeat_at__lt=silent_since)
+    if queued_in_database():  # a backend that runs jobs at once keeps no task to look for
+        queued_long_ago = Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at=None, created_at__lt=silent_since)
+        stopped |= Q(status=JobStatus.QUEUED) & queued_long_ago & ~Exists(tasks_to_run(task_key=jobs.model.task_key))
+    found = list(jobs.filter(stopped).only("pk", "attempt", "status"))
+    if not found:
         return 0
-    worked_on = attempts_at_work(type(stale[0]))
+    worked_on = set()
+    if any(job.status == JobStatus.RUNNING for job in found):
+        worked_on = attempts_at_work(task_key=jobs.model.task_key, live_since=silent_since)
     return sum(
-        take_over(type(job), pk=job.pk, attempt=job.attempt, start=start)
-        for job in stale
+        take_over(jobs.model, pk=job.pk, attempt=job.attempt, start=start)
+        for job in found
         if (job.pk, job.attempt) not in worked_on
     )
-
-
-def attempts_at_work(job_model: type[Job]) -> set[tuple[int, int]]:
-    """The (job, attempt) pairs of this kind that a live worker is running a task of right now: silent only because
-    one long query has not answered yet (counting a large list on a busy machine), not stale."""
-    live_tasks = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - stale_after()).exclude(task_id="")
-    task_ids = list(live_tasks.values_list("task_id", flat=True))  # as UUIDs, not text: SQLite stores them bare
-    running = DBTaskResult.objects.filter(pk__in=task_ids).values_list("args_kwargs", flat=True)
-    at_work = set()
-    for arguments in running:
-        kwargs = arguments.get("kwargs", {})
-        if job_model.task_key in kwargs and "attempt" in kwargs:
-            at_work.add((kwargs[job_model.task_key], kwargs["attempt"]))
-    return at_work
 
 
 def run_job(

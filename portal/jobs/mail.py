@@ -89,9 +89,10 @@ def send_queued_email(*, message: dict, attempt: int) -> None:
 
 
 def take_over_email(*, message: dict, attempt: int = 1) -> None:
-    """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS."""
+    """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS. Queued
+    in the sweep's transaction that marks the lost task failed: the message has no other record to be found by."""
     if attempt < EMAIL_MAX_ATTEMPTS:
-        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1)
+        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, in_transaction=True)
     else:
         logger.error(
             "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt

@@ -21,14 +21,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
-from django_tasks_db import DatabaseBackend
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import lifecycle
 from portal.jobs.lifecycle import Job, JobStatus
+from portal.jobs.queue import queued_in_database
 from portal.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -91,11 +92,16 @@ def _take_over(result: DBTaskResult) -> None:
     if takeover is not None:
         takeover(kwargs)
     else:
-        lifecycle.enqueue(result.task, *result.args_kwargs.get("args", []), **kwargs)
+        lifecycle.enqueue(result.task, *result.args_kwargs.get("args", []), in_transaction=True, **kwargs)
 
 
 def sweep_lost_tasks() -> int:
-    """Mark the tasks of lost workers failed in the queue's table and hand their work on; how many."""
+    """Mark the tasks of lost workers failed in the queue's table and hand their work on; how many.
+
+    Each is marked and handed on in one transaction: a sweeping worker that dies half-way leaves the task running
+    for the next sweep, never failed with its work not handed on. Work without a row of its own (e-mail) is queued
+    again inside that transaction (``in_transaction``); a job's row is found by the job sweeps in any case.
+    """
     now = timezone.now()
     running = list(DBTaskResult.objects.running())
     if not running:
@@ -105,16 +111,17 @@ def sweep_lost_tasks() -> int:
     for result in running:
         if not _is_lost(result, heartbeats, now):
             continue
-        # Only one sweeping worker wins this update; it alone hands the work on.
-        if DBTaskResult.objects.filter(pk=result.pk, status=result.status).update(
-            status=TaskResultStatus.FAILED,
-            finished_at=now,
-            exception_class_path=LOST_EXCEPTION,
-            traceback=f"{LOST_EXCEPTION}: worker {result.worker_ids[-1] if result.worker_ids else '?'} was lost\n",
-        ):
-            logger.warning("Task %s (%s) lost its worker; handing its work on", result.pk, result.task_path)
-            _take_over(result)
-            swept += 1
+        with transaction.atomic():
+            # Only one sweeping worker wins this update; it alone hands the work on.
+            if DBTaskResult.objects.filter(pk=result.pk, status=result.status).update(
+                status=TaskResultStatus.FAILED,
+                finished_at=now,
+                exception_class_path=LOST_EXCEPTION,
+                traceback=f"{LOST_EXCEPTION}: worker {result.worker_ids[-1] if result.worker_ids else '?'} was lost\n",
+            ):
+                logger.warning("Task %s (%s) lost its worker; handing its work on", result.pk, result.task_path)
+                _take_over(result)
+                swept += 1
     return swept
 
 
@@ -136,7 +143,7 @@ def workers_are_missing(*, last_seen: datetime | None, now: datetime) -> bool:
 
 def workers_needed() -> bool:
     """Queued jobs wait for a ``db_worker`` (the database queue); a backend that runs them at once needs none."""
-    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+    return queued_in_database()
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,11 @@ def request_copy_as_shown_now(*, export: CandidateExport) -> bool:
     now; False when it is not a finished export (a copy is already on its way, say)."""
     with transaction.atomic():
         queued = CandidateExport.objects.filter(pk=export.pk, attempt=export.attempt, status=JobStatus.DONE).update(
-            status=JobStatus.QUEUED, attempt=export.attempt + 1, heartbeat_at=None, started_at=None, rows_written=0
+            status=JobStatus.QUEUED,
+            attempt=export.attempt + 1,
+            heartbeat_at=timezone.now(),  # queued: not taken for a job whose task is lost before it is queued
+            started_at=None,
+            rows_written=0,
         )
         if queued:
             start_candidate_export(export.pk, export.attempt + 1)

@@ -1,6 +1,6 @@
 """One guard for every recruiter page, applied once to the whole URL group in ``recruiting.urls``."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from portal.guards.access import can_view_candidates, can_view_market
 from portal.guards.pages import guarded

@@ -20,17 +20,19 @@ class RoleMatchQuerySet(models.QuerySet):
 class RoleMatch(models.Model):
     """Stored match of a profile with a role, kept current by the services."""
 
-    profile = models.ForeignKey(EngineerProfile, on_delete=models.CASCADE, related_name="matches")
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="matches")
-    score = models.PositiveSmallIntegerField(default=0)
-    requirements_met = models.PositiveSmallIntegerField(default=0)
-    requirements_total = models.PositiveSmallIntegerField(default=0)
-    must_haves_missing = models.PositiveSmallIntegerField(default=0)
-    missing_must_have_names = models.JSONField(default=list, blank=True)
+    profile = models.ForeignKey(
+        EngineerProfile, on_delete=models.CASCADE, related_name="matches", verbose_name=_("engineer profile")
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="matches", verbose_name=_("role"))
+    score = models.PositiveSmallIntegerField(_("score"), default=0)
+    requirements_met = models.PositiveSmallIntegerField(_("requirements met"), default=0)
+    requirements_total = models.PositiveSmallIntegerField(_("requirements"), default=0)
+    must_haves_missing = models.PositiveSmallIntegerField(_("must-haves missing"), default=0)
+    missing_must_have_names = models.JSONField(_("must-haves missing, by name"), default=list, blank=True)
     # A copy of profile.visibility == RECRUITERS, written by the services with every match and every change
     # of visibility, so that ranking and paging read one index and never the profiles they skip.
-    profile_visible = models.BooleanField(default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    profile_visible = models.BooleanField(_("visible to recruiters"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = RoleMatchQuerySet.as_manager()
 

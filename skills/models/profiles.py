@@ -49,7 +49,9 @@ class EngineerProfile(TimeStamped):
         SKIPPED = "skipped", _("Skipped for now")
         DONE = "done", _("Done")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
+    )
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     years_experience = models.PositiveSmallIntegerField(
         _("years of experience"), default=0, validators=[MaxValueValidator(YEARS_EXPERIENCE_MAX)]

@@ -32,7 +32,7 @@ from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_p
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
 from skills.vacancies.text import Token, words
-from skills.vacancies.unknown import unknown_terms
+from skills.vacancies.unknown import may_name_a_person, unknown_terms
 
 TITLE_MAX_CHARS = 120
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
@@ -87,6 +87,7 @@ class VacancyReading:
     not_asked_tools: tuple[ToolNotAsked, ...] = ()
     unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
     out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
+    private_terms: frozenset[str] = frozenset()  # unrecognised but shaped like a person's name: never passed on
     requirements: Requirements = field(default_factory=Requirements)
 
     @property
@@ -125,6 +126,11 @@ class VacancyReading:
     def unrecognised_terms(self) -> list[str]:
         """Each unrecognised term once, in the order of the text."""
         return list(dict.fromkeys(hit.text for hit in self.unrecognised))
+
+    @property
+    def terms_for_editors(self) -> list[str]:
+        """The unrecognised terms editors are told of, in the order of the text."""
+        return [term for term in self.unrecognised_terms if term not in self.private_terms]
 
     @property
     def required_tools(self) -> list[ToolAsked]:
@@ -315,6 +321,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         language=language_of(layout),
         unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: (hit.start, hit.end))),
         out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
+        private_terms=frozenset(hit.text for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
         ),

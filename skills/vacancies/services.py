@@ -2,9 +2,10 @@
 editor turning one into a phrase.
 
 No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
-more; a term shaped like a person's name is never kept.
+more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person).
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,8 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from catalog.models import Category, Tool, ToolPhrase
+from catalog.services import draft_unless_dutch
 from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
@@ -24,18 +27,10 @@ MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more th
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
 
 
-def _shaped_like_a_name(term: str) -> bool:
-    """Two or more plain capitalised words ("Petra Jansen") may name a person: shown to the reader, never kept."""
-    words = term.split()
-    return len(words) > 1 and all(word[:1].isupper() and word[1:].islower() for word in words)
-
-
 def count_unrecognised_terms(*, reading: VacancyReading) -> None:
     """Add one to the count of every distinct term the reading did not know, in the language of the vacancy: three
     queries however many terms (two readings creating the same new term at once count it once)."""
-    terms = list(
-        dict.fromkeys(hit.text[:TERM_MAX_CHARS] for hit in reading.unrecognised if not _shaped_like_a_name(hit.text))
-    )[:MOST_TERMS_COUNTED]
+    terms = list(dict.fromkeys(term[:TERM_MAX_CHARS] for term in reading.terms_for_editors))[:MOST_TERMS_COUNTED]
     if not terms:
         return
     counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
@@ -59,8 +54,9 @@ def adopt_unrecognised_term(
     tool: Tool | None = None,
     new_tool_category: Category | None = None,
 ) -> ItemPhrase | ToolPhrase | Tool:
-    """Turn an unrecognised term into a phrase of ``item`` or of ``tool``, or into a new public tool of
-    ``new_tool_category`` (exactly one of the three); the term's count is then dropped, as the reader knows it."""
+    """Turn an unrecognised term into a phrase of ``item`` or of ``tool``, or into a new tool of ``new_tool_category``
+    (exactly one of the three); the term's count is then dropped. A new tool has English texts only, so it is saved
+    as a draft (:func:`catalog.services.draft_unless_dutch`): an editor completes and publishes it."""
     if sum(choice is not None for choice in (item, tool, new_tool_category)) != 1:
         raise ValidationError(_("Choose one: an item, a tool, or a category for a new tool."))
     if item is not None:
@@ -71,14 +67,16 @@ def adopt_unrecognised_term(
         slug = slugify(term.term) or "tool"
         if Tool.objects.filter(slug=slug).exists():
             raise ValidationError(_("A tool with the slug “%(slug)s” exists already.") % {"slug": slug})
-        made = Tool(
-            name=term.term,
-            slug=slug,
-            category=new_tool_category,
-            tool_type=Tool.ToolType.LIBRARY,
-            summary=_("Named in vacancies; an editor still has to describe it."),
-            used_for=_("Named in vacancies."),
-        )
+        with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):  # the English texts, whoever adopts the term
+            made = Tool(
+                name=term.term,
+                slug=slug,
+                category=new_tool_category,
+                tool_type=Tool.ToolType.LIBRARY,
+                summary=_("Named in vacancies; an editor still has to describe it."),
+                used_for=_("Named in vacancies."),
+            )
+        draft_unless_dutch(row=made)
     made.full_clean()
     made.save()
     term.delete()

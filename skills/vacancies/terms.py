@@ -91,6 +91,11 @@ class TechTerms:
         for found_terms in self.by_first_word.values():
             found_terms.sort(key=lambda entry: -len(entry.folded))  # the longest term first
 
+    def knows(self, term: str) -> bool:
+        """Whether editors keep this very term (as written in a vacancy, any case)."""
+        folded = tuple(word for word, _start, _end in words(term))
+        return any(entry.folded == folded for entry in self.by_first_word.get(folded[:1][0] if folded else "", ()))
+
     def find(self, layout: Layout) -> list[tuple[int, int, int, int]]:
         """Where the terms stand in the laid-out vacancy, as (first word, last word, start, end): a term's characters
         may reach beyond its words (".NET", "C#"); the longest term at each place."""

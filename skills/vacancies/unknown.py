@@ -273,3 +273,11 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
     named += [(starts[run[0]], ends[run[-1]]) for run, shaped_run, _unusual in runs if shaped_run]
     named += [(starts[run[0]], ends[run[-1]]) for run in _in_lists_of_tech(layout, plain, tech)]
     return [(text[start:end], start, end) for start, end in sorted(named)][:MOST_TERMS]
+
+
+def may_name_a_person(term: str, terms: TechTerms | None) -> bool:
+    """Two or more plain capitalised words ("Petra Jansen") may name a person, unless editors keep the term ("Unity
+    Catalog"): such a term is shown to its reader and never passed on to editors."""
+    written = term.split()
+    shaped = len(written) > 1 and all(word[:1].isupper() and word[1:].islower() for word in written)
+    return shaped and not (terms and terms.knows(term))

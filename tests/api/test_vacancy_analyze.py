@@ -193,6 +193,15 @@ def test_a_term_shaped_like_a_persons_name_is_shown_but_never_kept(client, demo)
     assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Snowflake"]
 
 
+def test_a_kept_product_of_capitalised_words_is_counted_though_shaped_like_a_name(client, demo):
+    from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    analyze(client, {"text": "You govern our tables with Unity Catalog and write SQL."})
+    assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Unity Catalog"]
+
+
 def test_the_new_fields_are_documented(client):
     schema = client.get("/api/openapi.json").json()
     reading = schema["components"]["schemas"]["VacancyReadingOut"]

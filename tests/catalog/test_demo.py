@@ -1,9 +1,15 @@
+from functools import partial
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
+from modeltranslation.translator import translator
 
 from catalog.demo import load_catalog_demo
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
+from catalog.translation import missing_dutch
+from tests.clients import DUTCH
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +71,26 @@ def test_load_demo_command_loads_the_catalog():
     with override_settings(DEBUG=True):
         call_command("load_demo")
     assert Tool.objects.filter(slug__in=TOOL_SLUGS).count() == len(TOOL_SLUGS)
+
+
+def test_no_published_demo_row_lacks_a_dutch_text():
+    """The whole demo (every app's) follows the rule that refuses to publish without Dutch texts; a row without a
+    published flag is shown with the published row it belongs to (a tool's keyword, an item's resource)."""
+    with override_settings(DEBUG=True):
+        call_command("load_demo")
+    lacking = {
+        f"{model.__name__} {row.pk} ({row})": missing
+        for model in translator.get_registered_models(abstract=False)
+        if model._meta.app_label in ("catalog", "skills", "recruiting")
+        for row in model._default_manager.all()
+        if getattr(row, "published", True) and (missing := missing_dutch(model=model, text_of=partial(getattr, row)))
+    }
+    assert lacking == {}
+
+
+def test_the_editor_sees_each_demo_category_under_a_dutch_name_of_its_own(editor_client):
+    load_catalog_demo()
+    listing = editor_client.get(reverse("admin:catalog_category_changelist"), **DUTCH).content.decode()
+    for category in Category.objects.all():
+        assert category.name_nl != category.name_en, category.slug
+        assert f">{category.name_nl}</a>" in listing

@@ -209,8 +209,10 @@ def test_admin_bulk_action_shows_to_the_public(client, catalog):
 
 def test_imported_tools_show_on_the_next_request(client, catalog):
     assert "Polars" not in body(client.get("/catalog/"))
-    rows = [("polars", "Polars", "libraries", "library", "Fast frames.", "Big tables.", "cleaning", "pandas")]
+    row = ("polars", "Polars", "libraries", "library", "Fast frames.", "Big tables.", "cleaning", "pandas")
+    rows = [(*row, "Snelle frames.", "Grote tabellen.")]  # a published tool has its Dutch texts too
     headers = ("slug", "name", "category", "tool_type", "summary", "used_for", "keywords", "related_tools")
+    headers = (*headers, "summary_nl", "used_for_nl")
     result = ToolResource().import_data(tablib.Dataset(*rows, headers=headers))
     assert not result.has_errors()
     assert not result.has_validation_errors()

@@ -15,7 +15,19 @@ from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS, HIDDEN_FOR
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = ("slug", "name", "category", "tool_type", "summary", "used_for", "keywords", "related_tools")
+HEADERS = (
+    "slug",
+    "name",
+    "category",
+    "tool_type",
+    "summary",
+    "used_for",
+    "keywords",
+    "related_tools",
+    "summary_nl",
+    "used_for_nl",
+)
+DUTCH_TEXTS = ("Opschonen.", "Controles.")  # a published tool's Dutch texts: its summary and what it is for
 IMPORT_URL = "/admin/catalog/tool/import/"
 CSV_FORMAT = "0"  # ToolAdmin.import_formats = (CSV, JSON)
 JSON_FORMAT = "1"
@@ -27,10 +39,11 @@ def libraries():
 
 
 def good_rows():
-    return [
+    rows = [
         ("pandas", "Pandas", "libraries", "library", "Cleaning.", "Checks.", "data cleaning|EDA", "numpy"),
         ("numpy", "NumPy", "libraries", "library", "Arrays.", "Speed.", "performance", ""),
     ]
+    return [(*row, *DUTCH_TEXTS) for row in rows]
 
 
 def as_csv(rows) -> str:
@@ -61,7 +74,7 @@ def test_good_file_creates_tools_keywords_and_forward_relations(libraries):
 
 
 def test_import_updates_existing_tool_by_slug(libraries):
-    ToolFactory(slug="pandas", name="Old name", category=libraries)
+    ToolFactory(slug="pandas", name="Old name", category=libraries, published=False)
     ToolResource().import_data(dataset(good_rows()))
     assert Tool.objects.get(slug="pandas").name == "Pandas"
     assert Tool.objects.count() == 2
@@ -70,15 +83,15 @@ def test_import_updates_existing_tool_by_slug(libraries):
 @pytest.mark.parametrize(
     ("bad_row", "message"),
     [
-        (("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", ""), "spaceship"),
-        (("dbt", "dbt", "no-such-category", "library", "SQL.", "Models.", "", ""), "no-such-category"),
-        (("dbt", "dbt", "libraries", "library", "", "Models.", "", ""), "summary"),
-        (("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", "cobol"), "cobol"),
-        (("compare", "Compare", "libraries", "library", "SQL.", "Models.", "", ""), "reserved"),
+        (("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", "", *DUTCH_TEXTS), "spaceship"),
+        (("dbt", "dbt", "no-such-category", "library", "SQL.", "Models.", "", "", *DUTCH_TEXTS), "no-such-category"),
+        (("dbt", "dbt", "libraries", "library", "", "Models.", "", "", *DUTCH_TEXTS), "summary"),
+        (("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", "cobol", *DUTCH_TEXTS), "cobol"),
+        (("compare", "Compare", "libraries", "library", "SQL.", "Models.", "", "", *DUTCH_TEXTS), "reserved"),
     ],
 )
 def test_bad_row_is_reported_with_its_row_number_and_nothing_is_imported(libraries, bad_row, message):
-    existing = ToolFactory(slug="pandas", name="Old name", category=libraries)
+    existing = ToolFactory(slug="pandas", name="Old name", category=libraries, published=False)
     rows = [*good_rows(), bad_row]
     result = ToolResource().import_data(dataset(rows))
     assert result.has_validation_errors()
@@ -103,7 +116,7 @@ def test_bad_row_is_reported_with_its_row_number_and_nothing_is_imported(librari
 def test_unknown_related_tools_are_named_in_one_or_many_in_the_editors_language(libraries, related, language, message):
     with translation.override(language):
         result = ToolResource().import_data(
-            dataset([("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", related)])
+            dataset([("dbt", "dbt", "libraries", "library", "SQL.", "Models.", "", related, *DUTCH_TEXTS)])
         )
     (invalid,) = result.invalid_rows
     assert message in str(invalid.error_dict)
@@ -158,7 +171,7 @@ def test_editor_imports_json(client, libraries):
 
 def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libraries):
     client.force_login(EditorFactory())
-    rows = [*good_rows(), ("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", "")]
+    rows = [*good_rows(), ("dbt", "dbt", "libraries", "spaceship", "SQL.", "Models.", "", "", *DUTCH_TEXTS)]
     response = upload(client, as_csv(rows))
     assert response.status_code == 200
     assert response.context.get("confirm_form") is None
@@ -166,6 +179,41 @@ def test_admin_shows_bad_row_with_its_number_and_offers_no_confirm(client, libra
     assert [row.number for row in result.invalid_rows] == [3]
     assert "spaceship" in response.content.decode()
     assert not Tool.objects.exists()
+
+
+def test_a_published_row_without_its_dutch_texts_is_refused_naming_the_columns_and_nothing_is_imported(
+    client, libraries
+):
+    """A tool is published only with its Dutch texts, imported as on its page: the file says which to fill in."""
+    client.force_login(EditorFactory())
+    english_only = ("dbt", "dbt", "libraries", "library", "SQL models.", "Transformations.", "", "", "", "")
+    response = upload(client, as_csv([*good_rows(), english_only]))
+    assert response.context.get("confirm_form") is None
+    assert [row.number for row in response.context["result"].invalid_rows] == [3]
+    assert "fill in summary_nl, used_for_nl, or set published to 0" in response.content.decode()
+    assert not Tool.objects.exists()
+
+
+def test_a_live_tool_is_not_left_without_its_dutch_text_by_an_import(libraries):
+    tool = ToolFactory(slug="dbt", category=libraries, summary_nl="SQL-modellen.", used_for_nl="Transformaties.")
+    tool.typical_uses_nl, tool.strengths_nl, tool.pitfalls_nl = "modellen", "snel", "valkuil"
+    tool.save()
+    headers = ("slug", "name", "category", "tool_type", "summary_en", "summary_nl")
+    result = ToolResource().import_data(
+        tablib.Dataset(("dbt", "dbt", "libraries", "library", "SQL models.", ""), headers=headers)
+    )
+    (invalid,) = result.invalid_rows
+    assert "summary_nl" in invalid.error_dict
+    tool.refresh_from_db()
+    assert (tool.summary_nl, tool.published) == ("SQL-modellen.", True)
+
+
+def test_a_row_marked_unpublished_imports_without_its_dutch_texts_as_a_draft(client, libraries):
+    client.force_login(EditorFactory())
+    content = "slug,name,category,tool_type,summary,used_for,published\ndbt,dbt,libraries,library,SQL.,Models.,0\n"
+    confirm = upload(client, content).context["confirm_form"]
+    assert client.post("/admin/catalog/tool/process_import/", confirm.initial).status_code == 302
+    assert Tool.objects.get(slug="dbt").published is False
 
 
 def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_is_imported(
@@ -238,7 +286,7 @@ def test_admin_csv_export_leaves_formula_signs_inside_a_text_alone(client):
 
 
 def test_an_exported_csv_imports_back_to_the_same_texts(client):
-    tool = ToolFactory(summary_en="=1+1", pitfalls_nl="-2+3")
+    tool = ToolFactory(summary_en="=1+1", pitfalls_nl="-2+3", published=False)  # no Dutch texts: a draft
     client.force_login(EditorFactory())
     rows = admin_export_csv(client)
     Tool.objects.update(summary_en="changed", pitfalls_nl="changed")

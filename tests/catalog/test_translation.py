@@ -25,6 +25,8 @@ def bilingual_tool(**kwargs) -> Tool:
         used_for_nl="Pipeline-output controleren.",
         strengths_en="quick to write",
         strengths_nl="snel geschreven",
+        typical_uses_nl="eerste gebruik\ntweede gebruik",  # the factory's English ones, as a published tool needs
+        pitfalls_nl="makkelijk verkeerd gebruikt",
         **kwargs,
     )
 

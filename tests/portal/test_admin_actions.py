@@ -4,6 +4,7 @@ message or the form's error, never a 500."""
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.db.models.signals import pre_save
 from django.forms import CheckboxInput, ModelMultipleChoiceField
 from django.test import RequestFactory
 from django.urls import reverse
@@ -174,24 +175,87 @@ def change_page_data(response) -> dict:
     return data
 
 
-def test_rows_of_an_inline_swapping_their_tools_get_a_message_and_nothing_changes(client):
-    """Each row is saved in turn, so the first one briefly holds the tool the second still has: the database's
-    one-tool-per-option rule refuses that save. The editor is told, and nothing is saved."""
+def swapped_recommendations(client):
+    """A publishable option with two recommended tools, its change page, and that page posted back with the two rows
+    swapping their tools and more typed beside the swap."""
     option = ChooserOptionFactory(question_nl="Ik bouw iets", explanation_nl="Omdat het past.")  # publishable
     first = ChooserRecommendationFactory(option=option, order=1)
     second = ChooserRecommendationFactory(option=option, order=2)
-    client.force_login(EditorFactory())
-    url = reverse("admin:catalog_chooseroption_change", args=[first.option.pk])
+    url = reverse("admin:catalog_chooseroption_change", args=[option.pk])
     data = change_page_data(client.get(url))
     assert data["recommendations-0-tool"] == first.tool_id and data["recommendations-1-tool"] == second.tool_id
     data["recommendations-0-tool"], data["recommendations-1-tool"] = second.tool_id, first.tool_id
-    response = client.post(url, data, follow=True)
+    data["explanation_en"] = "Typed with the swap."
+    data["recommendations-1-reason_en"] = "A reason typed with the swap."
+    return option, (first, second), url, data
+
+
+def test_rows_of_an_inline_swapping_their_tools_are_refused_on_the_page_with_what_was_typed(client):
+    """Each row is saved in turn, so the first one would briefly hold the tool the second still has: the database's
+    one-tool-per-option rule would refuse that save. The form says so before saving, and shows what was typed."""
+    client.force_login(EditorFactory())
+    option, (first, second), url, data = swapped_recommendations(client)
+    response = client.post(url, data)
     assert response.status_code == 200
-    assert "nothing was saved" in response.content.decode()
-    assert list(ChooserRecommendation.objects.order_by("pk").values_list("tool_id", flat=True)) == [
+    page = response.content.decode()
+    assert "a row takes the tool that another row holds" in page and "Make the change in two steps" in page
+    assert "Typed with the swap." in page and "A reason typed with the swap." in page
+    (recommendations,) = response.context["inline_admin_formsets"]
+    assert [form["tool"].value() for form in recommendations.formset.forms[:2]] == [
+        str(second.tool_id),
+        str(first.tool_id),
+    ]
+    assert list(option.recommendations.order_by("pk").values_list("tool_id", flat=True)) == [
         first.tool_id,
         second.tool_id,
     ]
+    option.refresh_from_db()
+    assert option.explanation_en == "Because it fits."
+
+
+def test_a_row_taking_the_tool_of_a_row_deleted_in_the_same_save_is_saved(client):
+    """Django deletes a row before it saves the rows below it: that is no swap."""
+    client.force_login(EditorFactory())
+    option, (first, second), url, data = swapped_recommendations(client)
+    data["recommendations-0-DELETE"] = "on"
+    assert client.post(url, data).status_code == 302
+    assert list(option.recommendations.values_list("pk", "tool_id")) == [(second.pk, first.tool_id)]
+
+
+def test_a_row_taking_the_tool_of_a_row_below_it_that_is_deleted_is_refused(client):
+    """The row below is deleted only after this one is saved, so Django's save would clash."""
+    client.force_login(EditorFactory())
+    option, _rows, url, data = swapped_recommendations(client)
+    data["recommendations-1-DELETE"] = "on"
+    response = client.post(url, data)
+    assert "a row takes the tool that another row holds" in response.content.decode()
+    assert option.recommendations.count() == 2
+
+
+def test_a_row_another_editor_saved_meanwhile_is_a_message_and_nothing_changes(client):
+    """What the form cannot know before saving (a clashing row saved in the meantime, here just before this row) is
+    refused by the database: the editor is told, and nothing of the page is saved."""
+    client.force_login(EditorFactory())
+    option = ChooserOptionFactory(question_nl="Ik bouw iets", explanation_nl="Omdat het past.")
+    first = ChooserRecommendationFactory(option=option, order=1)
+    url = reverse("admin:catalog_chooseroption_change", args=[option.pk])
+    data = change_page_data(client.get(url))
+    other_tool = ToolFactory()
+    data["recommendations-0-tool"], data["explanation_en"] = other_tool.pk, "Typed meanwhile."
+
+    def someone_else_recommends_it(sender, instance, **kwargs):
+        if instance.pk == first.pk:
+            ChooserRecommendation.objects.create(option=option, tool=other_tool, order=2)
+
+    pre_save.connect(someone_else_recommends_it, sender=ChooserRecommendation)
+    try:
+        response = client.post(url, data, follow=True)
+    finally:
+        pre_save.disconnect(someone_else_recommends_it, sender=ChooserRecommendation)
+    assert "nothing was saved" in response.content.decode()
+    assert list(option.recommendations.values_list("tool_id", flat=True)) == [first.tool_id]
+    option.refresh_from_db()
+    assert option.explanation_en == "Because it fits."
 
 
 @pytest.mark.parametrize("key", [key for key in BAD_SELECTIONS if key])

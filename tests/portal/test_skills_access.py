@@ -1,10 +1,12 @@
 """Who may open the skills pages: engineers' own pages need a login, the role pages are public."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
 from skills.models import Assessment, EngineerProfile
-from tests.clients import DUTCH
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -115,3 +117,17 @@ def test_staff_who_keep_an_engineer_profile_of_their_own_still_open_it(client):
     EngineerProfileFactory(user=recruiter)
     client.force_login(recruiter)
     assert client.get("/skills/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [(ENGLISH, "These pages are an engineer's own."), (DUTCH, "Deze pagina's zijn van een engineer zelf.")],
+)
+def test_the_refusal_of_the_engineers_pages_is_in_each_readers_language(client, language, refusal):
+    """The guard is applied once, when the URLs load: its words are put in the reader's language per request."""
+    client.force_login(RecruiterFactory())
+    for reader in (DUTCH, ENGLISH):  # each language once before this one: none stays fixed
+        client.get("/skills/", **reader)
+    response = client.get("/skills/", **language)
+    assert response.status_code == 403
+    assert refusal in html.unescape(response.content.decode())

@@ -108,6 +108,75 @@ def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_with_nob
     assert DBTaskResult.objects.count() == 2
 
 
+# An advisory lock the test holds: a worker queuing an e-mail task waits for it inside that INSERT (PostgreSQL).
+HOLD_EMAIL_TASKS = 4242
+
+
+@contextmanager
+def new_email_tasks_held():
+    """Every e-mail task queued meanwhile waits inside its INSERT, with the rest of its transaction, until the block
+    ends: a trigger on the queue's table takes a lock that this test's connection holds."""
+    table = connection.ops.quote_name(DBTaskResult._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION portal_test_hold_email_tasks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF NEW.task_path = '{send_email.module_path}' THEN PERFORM pg_advisory_xact_lock({HOLD_EMAIL_TASKS}); "
+            "END IF; RETURN NEW; END $$"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER portal_test_hold_email_tasks BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION portal_test_hold_email_tasks()"
+        )
+        cursor.execute("SELECT pg_advisory_lock(%s)", [HOLD_EMAIL_TASKS])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [HOLD_EMAIL_TASKS])
+            cursor.execute(f"DROP TRIGGER portal_test_hold_email_tasks ON {table}")
+            cursor.execute("DROP FUNCTION portal_test_hold_email_tasks()")
+
+
+def backend_waiting_for_the_hold() -> int | None:
+    """The database process of a worker whose e-mail task waits for the held lock, if one does."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = %s", [HOLD_EMAIL_TASKS]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sweeping_worker_killed_while_it_hands_a_lost_email_on_loses_no_email(settings):
+    """The sweep marks the lost task failed and queues its e-mail again in one transaction: killed in between, it
+    leaves the task running for the next sweep, never failed with its e-mail queued nowhere."""
+    _skip_unless_postgresql()
+    queue_in_database(settings)
+    with silent_smtp_server() as port:
+        send_email.enqueue(message=message("probe-handed-on"), attempt=1)
+        stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
+        lost = kill_once_running(stuck, what="the first worker to take the job")
+    with new_email_tasks_held():
+        sweeper = start_worker(EMAIL_HOST="", **FAST)
+        try:
+            held = wait_for(backend_waiting_for_the_hold, what="a worker's sweep to queue the lost e-mail again")
+            assert DBTaskResult.objects.get(pk=lost.pk).status == "RUNNING"  # not failed before its e-mail is queued
+            sweeper.send_signal(signal.SIGKILL)  # the machine goes down with it: its database session too
+            sweeper.wait()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", [held])
+        finally:
+            stop(sweeper)
+    output = finish_with_a_new_worker(
+        lambda: DBTaskResult.objects.successful().exists(), what="another worker to send the e-mail", EMAIL_HOST=""
+    )
+    assert re.findall(r"^Subject: (probe-handed-on)$", output, re.MULTILINE) == ["probe-handed-on"]
+    lost.refresh_from_db()
+    assert (lost.status, lost.exception_class_path) == ("FAILED", LOST_EXCEPTION)
+    assert DBTaskResult.objects.count() == 2
+
+
 def _allow_connections(allowed: bool) -> None:
     """Refuse (or allow again) new connections to the test database and drop its workers' connections; from the
     server's maintenance database, as a database cannot close itself."""

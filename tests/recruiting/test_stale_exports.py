@@ -12,8 +12,7 @@ from portal.jobs.lifecycle import JobStatus
 from recruiting.models import CandidateExport
 from recruiting.services import exports as export_services
 from recruiting.services.exports import write_candidate_export
-from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
-from tests.jobs import queue_in_database
+from tests.jobs import queue_in_database, request_an_export
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +21,7 @@ pytestmark = pytest.mark.django_db
 def silent_export(client, settings) -> CandidateExport:
     """An export whose worker took it and has written nothing for longer than the stale time."""
     queue_in_database(settings)
-    role = RoleFactory(slug="lakehouse", order=1)
-    RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=50)
-    client.force_login(RecruiterFactory())
-    assert client.post("/recruiting/candidates/export.csv").status_code == 303
-    export = CandidateExport.objects.get()
+    export = request_an_export(client)
     CandidateExport.objects.filter(pk=export.pk).update(
         status=JobStatus.RUNNING, heartbeat_at=timezone.now() - lifecycle.stale_after() - timedelta(seconds=1)
     )

@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
 from portal.databases.middleware import PIN_COOKIE
-from portal.databases.routing import REPLICA_READ_VIEWS, ReplicaRouter, reads_from_replica, replica_reads
+from portal.databases.routing import (
+    PRIMARY_ONLY_APPS,
+    REPLICA_READ_VIEWS,
+    ReplicaRouter,
+    reads_from_replica,
+    replica_reads,
+)
 from skills.models import EngineerProfile
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
 
@@ -52,6 +58,17 @@ def test_every_listed_page_exists():
 )
 def test_pages_read_from_a_replica_by_name(url_name, expected):
     assert reads_from_replica(url_name) is expected
+
+
+def test_the_primary_only_tables_are_named_by_the_labels_the_router_is_asked_for():
+    """A misspelt label would send the job queue's reads to a replica that may lag behind the queue."""
+    from django.contrib.sessions.models import Session
+    from django.core.cache.backends.db import DatabaseCache
+    from django_tasks_db.models import DBTaskResult
+
+    cache_entry = DatabaseCache("portal_cache", {}).cache_model_class
+    asked = {model._meta.app_label for model in (Session, cache_entry, DBTaskResult)}
+    assert asked == PRIMARY_ONLY_APPS
 
 
 def test_writes_and_migrations_stay_on_the_primary():

@@ -6,7 +6,9 @@ from django.urls import reverse
 from skills.demo import load_skills_demo
 from skills.models import VacancyCue
 from skills.vacancies.reading import read_vacancy
+from tests.clients import DUTCH
 from tests.factories import EditorFactory
+from tests.portal.test_admin_actions import change_page_data
 from tests.skills.vacancies.test_reading import asked_items
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +94,12 @@ def test_editor_sees_unrecognised_terms_counted_and_makes_one_a_phrase_in_one_st
     assert not UnrecognisedTerm.objects.exists()
 
 
-def test_a_term_becomes_a_new_tool_and_an_unclear_choice_changes_nothing(demo, client):
+def test_a_term_becomes_a_draft_tool_whose_page_the_editor_is_sent_to_and_an_unclear_choice_changes_nothing(
+    demo, client
+):
+    """A tool is published only with its Dutch texts: one made from a term has none yet, so it is saved as a draft,
+    with English texts whatever the editor's language, and the editor is sent to complete it. The reader knows it
+    once it is published."""
     from catalog.models import Category, Tool
     from skills.models import UnrecognisedTerm
 
@@ -102,7 +109,15 @@ def test_a_term_becomes_a_new_tool_and_an_unclear_choice_changes_nothing(demo, c
     response = client.post(url, {})
     assert response.status_code == 200 and "Choose one" in response.content.decode()
     assert UnrecognisedTerm.objects.filter(pk=term.pk).exists()
-    assert client.post(url, {"new_tool_category": Category.objects.first().pk}).status_code == 302
-    assert [asked.tool for asked in read_vacancy(text="You build jobs in Flink.").tools] == [
-        Tool.objects.get(slug="flink")
-    ]
+    response = client.post(url, {"new_tool_category": Category.objects.first().pk}, follow=True, **DUTCH)
+    flink = Tool.objects.get(slug="flink")
+    assert not flink.published and not flink.summary_nl
+    assert flink.summary_en == "Named in vacancies; an editor still has to describe it."
+    change_url = reverse("admin:catalog_tool_change", args=[flink.pk])
+    assert f'href="{change_url}"' in response.content.decode() and "ongepubliceerd" in response.content.decode()
+    assert not UnrecognisedTerm.objects.filter(pk=term.pk).exists()
+    assert read_vacancy(text="You build jobs in Flink.").tools == ()
+    data = change_page_data(client.get(change_url))
+    data.update(summary_nl="Verwerkt datastromen.", used_for_nl="Streaming op schaal.", published="on")
+    assert client.post(change_url, data).status_code == 302
+    assert [asked.tool for asked in read_vacancy(text="You build jobs in Flink.").tools] == [flink]

@@ -112,3 +112,19 @@ def test_the_page_splits_tools_and_names_what_is_not_asked_unknown_and_besides_s
     assert 'id="vacancy-languages">Dutch<' in body and 'id="vacancy-years">at least 3 years<' in body
     assert 'id="vacancy-location">Zwolle<' in body
     assert response.context["save_form"].initial["title"] == "Data Engineer bij Stroomnet"
+
+
+def test_the_page_promises_editors_only_the_terms_they_are_given(client, engineer):
+    """A kept product of two capitalised words reaches editors; a term that may name a person is shown and said to
+    stay here, and is never counted."""
+    from skills.models import UnrecognisedTerm
+
+    text = (
+        "Wat vragen wij\n- Ervaring met Delta Lake en Unity Catalog\n- Ervaring met Kafka, Flink en Sanne Vermeulen\n"
+    )
+    page = client.post(reverse("skills:vacancy"), {"text": text}).content.decode()
+    said = page.split('id="vacancy-unrecognised"', 1)[1].split("</section>", 1)[0]
+    to_editors, _, private = said.partition("person")
+    assert "Unity Catalog" in to_editors and "Sanne Vermeulen" not in to_editors
+    assert "Sanne Vermeulen" in private
+    assert sorted(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Flink", "Kafka", "Unity Catalog"]

@@ -1,0 +1,34 @@
+"""The audit of which candidate profiles a recruiter opened: the engineer sees it ("who viewed my profile").
+
+The table keeps the name it had when the model lived in ``skills``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ProfileView(models.Model):
+    """A recruiter opened a candidate profile; the engineer may see it."""
+
+    recruiter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile_views_made",
+        verbose_name=_("recruiter"),
+    )
+    profile = models.ForeignKey(
+        "skills.EngineerProfile", on_delete=models.CASCADE, related_name="views", verbose_name=_("engineer profile")
+    )
+    viewed_at = models.DateTimeField(_("viewed at"), default=timezone.now)
+
+    class Meta:
+        db_table = "skills_profileview"
+        ordering = ("-viewed_at",)
+        indexes = (models.Index(fields=("profile", "viewed_at"), name="skills_prof_profile_66b617_idx"),)
+        verbose_name = _("profile view")
+        verbose_name_plural = _("profile views")
+
+    def __str__(self) -> str:
+        return _("%(recruiter)s viewed %(profile)s") % {"recruiter": self.recruiter, "profile": self.profile}

@@ -1,4 +1,4 @@
-"""Reads of a recruiter's exports: their own, and which written rows must not be handed over now."""
+"""Reads of a recruiter's exports: their own, and which written rows must not be handed over as they are now."""
 
 import json
 from collections.abc import Mapping
@@ -8,32 +8,28 @@ from django.core.files.storage import storages
 from django.db.models import QuerySet
 
 from recruiting.models import CandidateExport
-from recruiting.selectors.candidates import visible_candidates
-from recruiting.selectors.contacts import accepted_of
-from skills.privacy.identity import CandidateIdentity, candidate_identity
+from recruiting.selectors.contacts import shown_to_each
+from skills.privacy.identity import CandidateIdentity
 
 
-def rows_to_leave_out(
+def rows_to_rewrite(
     *, recruiter: AbstractBaseUser, written: Mapping[int, tuple[str, str]], chunk: int = 5000
-) -> set[int]:
-    """The candidates of a written export whose row must not be handed over now: no longer visible, or showing
-    more of who they are than they show this recruiter today (a withdrawn contact, a name switched off)."""
+) -> dict[int, CandidateIdentity | None]:
+    """The candidates of a written export (their written name and email address) whose row must change before it
+    is handed over now: ``None`` to leave it out (no longer visible to recruiters), else who they are to this
+    recruiter today, where the row shows more than that (a withdrawn contact, a name switched off, a new
+    pseudonym). Empty when the file may go as it is."""
     ids = sorted(written)
-    leave_out = set(written)
+    changes: dict[int, CandidateIdentity | None] = {}
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
-        accepted = accepted_of(recruiter=recruiter, profiles=set(part))
-        for pk, display_name, identity, pseudonym, email in (
-            visible_candidates()
-            .filter(pk__in=part)
-            .values_list("pk", "display_name", "identity", "pseudonym", "user__email")
-        ):
-            now = candidate_identity(
-                display_name=display_name, identity=identity, pseudonym=pseudonym, email=email, revealed=pk in accepted
-            )
-            if not shows_more_than_now(written=written[pk], now=now, pseudonym=pseudonym):
-                leave_out.discard(pk)
-    return leave_out
+        now = shown_to_each(recruiter=recruiter, profile_ids=part)
+        for pk in part:
+            if pk not in now:
+                changes[pk] = None
+            elif now[pk].shows_less_than(name=written[pk][0], email=written[pk][1]):
+                changes[pk] = now[pk]
+    return changes
 
 
 def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
@@ -43,15 +39,6 @@ def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
 
 def own_exports(*, recruiter) -> QuerySet[CandidateExport]:
     return CandidateExport.objects.filter(recruiter=recruiter)
-
-
-def shows_more_than_now(*, written: tuple[str, str], now: CandidateIdentity, pseudonym: str) -> bool:
-    """Whether a written row shows more of who the candidate is than they show this recruiter now: an email
-    address they no longer reveal, or a name other than the one shown now and the pseudonym."""
-    name, email = written
-    if email and email != now.email:
-        return True
-    return name not in (now.name, pseudonym)
 
 
 def exports_storage():

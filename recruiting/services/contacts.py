@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from portal.notices.kinds import NoticeKind
 from portal.notices.services import notify
-from recruiting.models import ContactRequest, Stage
+from recruiting.models import ContactRequest
 from recruiting.selectors.contacts import latest_request, shown_to
 from recruiting.services.recruiters import save_recruiter_profile
 from recruiting.services.shortlists import follow_contact, follow_withdrawal
@@ -81,7 +81,7 @@ def send_contact_request(
     contact_request.full_clean()
     contact_request.save()
     logger.info("Contact request %s: recruiter %s asked profile %s.", contact_request.pk, recruiter.pk, profile.pk)
-    follow_contact(recruiter=recruiter, profile=profile, stage=Stage.CONTACTED)
+    follow_contact(contact_request=contact_request)
     notify(
         recipient=profile.user,
         about=recruiter,
@@ -134,7 +134,7 @@ def answer_contact_request(
     contact_request.save(update_fields=["status", "answered_at"])
     logger.info("Contact request %s %s by the engineer.", contact_request.pk, contact_request.status)
     if accept:
-        follow_contact(recruiter=contact_request.recruiter, profile=contact_request.profile, stage=Stage.ACCEPTED)
+        follow_contact(contact_request=contact_request)
     kind = NoticeKind.CONTACT_ACCEPTED if accept else NoticeKind.CONTACT_DECLINED
     _tell_recruiter(contact_request, kind, candidate_url)
     return contact_request
@@ -153,6 +153,6 @@ def withdraw_acceptance(
     contact_request.withdrawn_at = timezone.now()
     contact_request.save(update_fields=["status", "withdrawn_at"])
     logger.info("Contact request %s: acceptance withdrawn by the engineer.", contact_request.pk)
-    follow_withdrawal(recruiter=contact_request.recruiter, profile=contact_request.profile)
+    follow_withdrawal(contact_request=contact_request)
     _tell_recruiter(contact_request, NoticeKind.CONTACT_WITHDRAWN, candidate_url)
     return contact_request

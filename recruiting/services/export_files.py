@@ -11,14 +11,15 @@ so memory stays flat however long the list.
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import IO
 
 from openpyxl import Workbook, load_workbook
 
 from portal.guards.spreadsheets import spreadsheet_safe
-from recruiting.selectors.export_rows import record_named_row
+from recruiting.selectors.export_rows import EMAIL_COLUMN, NAME_COLUMN, record_named_row
+from skills.privacy.identity import CandidateIdentity
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -92,12 +93,23 @@ def read_spreadsheet(binary: IO[bytes], *, file_format: str, language: str) -> I
         yield from csv.reader(text, delimiter=CSV_DELIMITERS.get(language, ","))
 
 
-def rows_kept(
-    rows: Iterable[list], *, named: Sequence[tuple[int, tuple[str, str]]], hidden: set[int], out: IO[bytes]
+def rows_as_shown_now(
+    rows: Iterable[list],
+    *,
+    named: Sequence[tuple[int, tuple[str, str]]],
+    changes: Mapping[int, CandidateIdentity | None],
+    out: IO[bytes],
 ) -> Iterator[list]:
-    """A written export's data rows again without those of ``hidden`` candidates; the kept rows' names go to
-    ``out`` (see :func:`record_named_row`)."""
-    for row, (pk, shown) in zip(rows, named, strict=True):
-        if pk not in hidden:
-            record_named_row(out, profile_id=pk, name=shown[0], email=shown[1])
-            yield row
+    """A written export's data rows again as ``changes`` says (``recruiting.selectors.exports.rows_to_rewrite``):
+    without the rows of candidates no longer visible, with the name and email address of those who show less now
+    as they show them today; every other cell as written. The kept rows' names go to ``out``
+    (see :func:`record_named_row`)."""
+    for row, (pk, (name, email)) in zip(rows, named, strict=True):
+        if pk in changes:
+            now = changes[pk]
+            if now is None:
+                continue
+            row = list(row)
+            row[NAME_COLUMN], row[EMAIL_COLUMN] = name, email = now.name, now.email
+        record_named_row(out, profile_id=pk, name=name, email=email)
+        yield row

@@ -31,11 +31,11 @@ from recruiting.selectors.exports import (
     NAMED_ROWS_SUFFIX,
     exports_storage,
     named_rows_file,
-    rows_to_leave_out,
+    rows_to_rewrite,
     written_identities,
 )
 from recruiting.selectors.shortlists import entries_to_export
-from recruiting.services.export_files import read_spreadsheet, rows_kept, write_spreadsheet
+from recruiting.services.export_files import read_spreadsheet, rows_as_shown_now, write_spreadsheet
 from recruiting.services.shortlists import require_owner
 
 logger = logging.getLogger(__name__)
@@ -166,8 +166,8 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
         # Lost the right since asking (no longer a recruiter, deactivated, authenticator removed): no file.
         lifecycle.fail(CandidateExport, pk=export.pk, attempt=attempt, reason=ExportFailure.RIGHT_GONE)
         return
-    if export.file_name:  # written before: only the rows of people who now show less are left out
-        _write_filtered_copy(export, attempt)
+    if export.file_name:  # written before: only the rows of people who now show less change
+        _write_copy_as_shown_now(export, attempt)
         return
     if export.is_of_shortlist:
         if export.shortlist is None:  # deleted since: its rows and notes went with it
@@ -241,9 +241,9 @@ def _delete_files(storage, name: str) -> None:
     storage.delete(named_rows_file(name))
 
 
-def request_filtered_copy(*, export: CandidateExport) -> bool:
-    """Queue the job that writes the finished export again without the rows of people who now show this recruiter
-    less than it does; False when it is not a finished export (a copy is already on its way, say)."""
+def request_copy_as_shown_now(*, export: CandidateExport) -> bool:
+    """Queue the job that writes the finished export again as its candidates show themselves to this recruiter
+    now; False when it is not a finished export (a copy is already on its way, say)."""
     with transaction.atomic():
         queued = CandidateExport.objects.filter(pk=export.pk, attempt=export.attempt, status=JobStatus.DONE).update(
             status=JobStatus.QUEUED,
@@ -257,13 +257,15 @@ def request_filtered_copy(*, export: CandidateExport) -> bool:
     return bool(queued)
 
 
-def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
+def _write_copy_as_shown_now(export: CandidateExport, attempt: int) -> None:
+    """The stored file again: a candidate no longer visible to recruiters left out, one who shows this recruiter
+    less than the file does (a withdrawn contact, a name switched off) under what they show now, as a fresh
+    export would write them; every other cell as written."""
     storage = exports_storage()
     named = written_identities(export=export)
-    hidden = rows_to_leave_out(recruiter=export.recruiter, written=dict(named))
-    lifecycle.beat(
-        CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - sum(pk in hidden for pk, _ in named)
-    )
+    changes = rows_to_rewrite(recruiter=export.recruiter, written=dict(named))
+    left_out = [pk for pk, now in changes.items() if now is None]
+    lifecycle.beat(CandidateExport, pk=export.pk, attempt=attempt, rows_total=len(named) - len(left_out))
     kind = {"file_format": export.file_format, "language": export.language}
     with (
         storage.open(export.file_name, "rb") as stored,
@@ -273,7 +275,7 @@ def _write_filtered_copy(export: CandidateExport, attempt: int) -> None:
         rows = read_spreadsheet(stored, **kind)
         header = next(rows)
         written = write_spreadsheet(
-            spool, header=header, rows=rows_kept(rows, named=named, hidden=hidden, out=kept), **kind
+            spool, header=header, rows=rows_as_shown_now(rows, named=named, changes=changes, out=kept), **kind
         )
         _finish(export, attempt, spool=spool, named=kept, rows=written, expires_at=export.expires_at)
 

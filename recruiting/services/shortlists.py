@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from recruiting.models import ProfileView, Shortlist, ShortlistEntry, Stage, StageChange
+from recruiting.models import ContactRequest, ProfileView, Shortlist, ShortlistEntry, Stage, StageChange
 from recruiting.selectors.candidates import roles_for_recruiter
+from recruiting.selectors.contacts import latest_request
 from recruiting.services.outreach import count_outreach_later
 from skills.models import EngineerProfile, Role
 
@@ -78,18 +79,39 @@ def move_to_stage(*, recruiter: AbstractBaseUser, entry: ShortlistEntry, stage: 
     return entry
 
 
-def follow_contact(*, recruiter: AbstractBaseUser, profile: EngineerProfile, stage: str) -> None:
-    """Move the recruiter's entries of ``profile`` forward to ``stage`` once their contact request got there (sent:
-    contacted; accepted: accepted), with the same audit as a move by hand: only from an earlier stage, so never back
-    and never out of "not a fit" (the last). Runs inside the contact request's transaction."""
+def stage_reached_by(contact_request: ContactRequest | None) -> str:
+    """The stage a recruiter's contact request has brought its candidate to: "accepted" while it is accepted,
+    "contacted" once sent (and after a decline, a lapse or a withdrawn acceptance: they were contacted), "to
+    contact" without a request. Entries follow it as the request moves, and a candidate shortlisted later starts
+    there."""
+    if contact_request is None:
+        return Stage.TO_CONTACT
+    if contact_request.status == ContactRequest.Status.ACCEPTED:
+        return Stage.ACCEPTED
+    return Stage.CONTACTED
+
+
+def follow_contact(*, contact_request: ContactRequest) -> None:
+    """Move the recruiter's entries of the request's candidate forward to :func:`stage_reached_by` the request
+    (sent: contacted; accepted: accepted), with the same audit as a move by hand: only from an earlier stage, so
+    never back and never out of "not a fit" (the last). Runs inside the contact request's transaction."""
+    stage = stage_reached_by(contact_request)
     earlier = Stage.values[: Stage.values.index(stage)]
-    _move_entries(recruiter=recruiter, profile=profile, from_stages=earlier, to_stage=stage)
+    _move_entries(
+        recruiter=contact_request.recruiter, profile=contact_request.profile, from_stages=earlier, to_stage=stage
+    )
 
 
-def follow_withdrawal(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> None:
-    """Take the recruiter's entries of ``profile`` that stand at "accepted" back to "contacted" once the engineer
-    withdrew the acceptance: the stage no longer holds. Later stages are the recruiter's own moves and stay."""
-    _move_entries(recruiter=recruiter, profile=profile, from_stages=[Stage.ACCEPTED], to_stage=Stage.CONTACTED)
+def follow_withdrawal(*, contact_request: ContactRequest) -> None:
+    """Take the recruiter's entries of the candidate that stand at "accepted" back to where the withdrawn request
+    leaves them ("contacted") once the engineer withdrew the acceptance: the stage no longer holds. Later stages
+    are the recruiter's own moves and stay."""
+    _move_entries(
+        recruiter=contact_request.recruiter,
+        profile=contact_request.profile,
+        from_stages=[Stage.ACCEPTED],
+        to_stage=stage_reached_by(contact_request),
+    )
 
 
 def _move_entries(
@@ -119,10 +141,14 @@ def delete_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist) -> No
 
 @transaction.atomic
 def add_to_shortlist(*, recruiter: AbstractBaseUser, shortlist: Shortlist, profile: EngineerProfile) -> ShortlistEntry:
-    """Put a visible candidate on the recruiter's shortlist; adding twice keeps one entry."""
+    """Put a visible candidate on the recruiter's shortlist, at the stage the recruiter's latest contact request
+    with them reached (:func:`stage_reached_by`); adding twice keeps one entry."""
     require_owner(shortlist, recruiter)
     _require_visible(profile)
-    entry, created = ShortlistEntry.objects.get_or_create(shortlist=shortlist, profile=profile)
+    stage = stage_reached_by(latest_request(recruiter=recruiter, profile=profile))
+    entry, created = ShortlistEntry.objects.get_or_create(
+        shortlist=shortlist, profile=profile, defaults={"stage": stage}
+    )
     if created and shortlist.role_id:
         count_outreach_later(recruiter_id=recruiter.pk)
     return entry

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -49,6 +50,8 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "details": details,
         "previous": latest_request(recruiter=request.user, profile=profile),
+        # The request as if sent now and never answered: the day it lapses, and the latest day to ask again.
+        "unanswered": ContactRequest(created_at=timezone.now(), status=ContactRequest.Status.EXPIRED),
     }
     return render(request, "recruiting/contact_request.html", context, status=400 if form.is_bound else 200)
 

@@ -22,14 +22,14 @@ from recruiting.selectors.exports import (
     exports_storage,
     own_exports,
     recent_exports,
-    rows_to_leave_out,
+    rows_to_rewrite,
     written_identities,
 )
 from recruiting.selectors.shortlists import shortlists_for
 from recruiting.services.exports import (
     reclaim_stale_exports,
     request_candidate_export,
-    request_filtered_copy,
+    request_copy_as_shown_now,
     request_shortlist_export,
 )
 
@@ -123,23 +123,19 @@ def _again_url(export: CandidateExport) -> str:
 
 @require_safe
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """The finished file, for its own recruiter within 24 hours, as stored; never with anyone who now shows less
-    than it does (then a job writes it again without them, and the progress page follows it)."""
+    """The finished file, for its own recruiter within 24 hours, as stored; never with more of anyone than they show
+    this recruiter now (then a job writes it again as they show themselves today, and the progress page follows it
+    and says so)."""
     export = _own_export(request, pk)
+    if not export.is_finished:
+        return _come_back_when_written(request, export)
     if not export.is_downloadable:
         raise Http404(_("This export is not ready, or its file has expired."))
     try:
-        hidden = rows_to_leave_out(recruiter=request.user, written=dict(written_identities(export=export)))
-        if hidden:
-            # Someone named in it shows this recruiter less now: the job writes the file again without them.
-            request_filtered_copy(export=export)
-            messages.info(
-                request,
-                _(
-                    "The file is being written again without the candidates who have since hidden their name or left. Download it when it is ready."
-                ),
-            )
-            return redirect(export)
+        if rows_to_rewrite(recruiter=request.user, written=dict(written_identities(export=export))):
+            request_copy_as_shown_now(export=export)
+            export.refresh_from_db()
+            return _come_back_when_written(request, export)
         stream = exports_storage().open(export.file_name, "rb")
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
@@ -153,3 +149,19 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
     return response
+
+
+def _come_back_when_written(request: HttpRequest, export: CandidateExport) -> HttpResponse:
+    """No file yet: back to the progress page, which says why and offers the file once it is written."""
+    if export.file_name:
+        messages.info(
+            request,
+            _(
+                "Someone in this file shows you less than when it was written, so the file is being written again: "
+                "their row stays, with only what they show you now, and anyone no longer visible to recruiters is "
+                "left out. Download it when it is ready."
+            ),
+        )
+    else:
+        messages.info(request, _("The file is still being written. Download it when it is ready."))
+    return redirect(export)

@@ -21,7 +21,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.cache.fragments import person_kind, touch
 from portal.jobs import lifecycle
-from skills.benchmarks import disclosure
+from skills.benchmarks import demand, disclosure
 from skills.benchmarks.cohorts import MEDIOR_FROM_YEARS, SENIOR_FROM_YEARS
 from skills.models import (
     Assessment,
@@ -35,7 +35,6 @@ from skills.models import (
     MarketCell,
     Role,
     RoleRequirement,
-    SavedVacancy,
     Skill,
 )
 from skills.services.profiles import get_or_create_profile
@@ -164,11 +163,6 @@ def _held_back(cells: list[BenchmarkCell], previous: BenchmarkSnapshot | None, k
     return cells
 
 
-def _demand(roles) -> dict[tuple[int, bool], int]:
-    rows = RoleRequirement.objects.filter(role__in=roles).values("item_id", "is_must_have").annotate(n=Count("pk"))
-    return {(row["item_id"], row["is_must_have"]): row["n"] for row in rows}
-
-
 def _levels_asked() -> dict[int, int]:
     """Per item, the level roles and searches ask most often (the lower one on a tie)."""
     rows = RoleRequirement.objects.exclude(role__kind=Role.Kind.ROLE, role__published=False)
@@ -179,22 +173,17 @@ def _levels_asked() -> dict[int, int]:
     return asked
 
 
-def _vacancy_demand() -> dict[tuple[int, bool], int]:
-    """Items asked by the saved vacancies of engineers who count in (their words are read once, when saved)."""
-    demand: dict[tuple[int, bool], int] = defaultdict(int)
-    owners = EngineerProfile.objects.filter(counts_in_benchmarks=True, user__is_active=True).values("user_id")
-    for asked in SavedVacancy.objects.filter(owner__in=owners).values_list("items_asked", flat=True).iterator():
-        for entry in {(entry["item"], bool(entry.get("required"))) for entry in asked or () if "item" in entry}:
-            demand[entry] += 1
-    return demand
-
-
 def _market(
     snapshot: BenchmarkSnapshot, cells: list[BenchmarkCell], previous: BenchmarkSnapshot | None, k: int
 ) -> list[MarketCell]:
     everyone = {cell.item_id: cell for cell in cells if cell.cohort == Cohort.EVERYONE and cell.item_id}
-    roles, searches = _demand(Role.objects.published()), _demand(Role.objects.searches())
-    vacancies, asked = _vacancy_demand(), _levels_asked()
+    asks = {
+        "roles": demand.role_asks(Role.objects.published()),
+        "searches": demand.role_asks(Role.objects.searches()),
+        "vacancies": demand.vacancy_asks(),
+    }
+    counted = {kind: demand.askers_per_subject(by_asker, lambda item_id: (item_id,)) for kind, by_asker in asks.items()}
+    asked = _levels_asked()
     market = {}
     for item_id in ChecklistItem.objects.published().values_list("pk", flat=True):
         level = asked.get(item_id, Level.WORKING)
@@ -203,30 +192,32 @@ def _market(
             snapshot=snapshot,
             item_id=item_id,
             level_asked=level,
-            roles_required=roles.get((item_id, True), 0),
-            roles_nice=roles.get((item_id, False), 0),
-            searches_required=searches.get((item_id, True), 0),
-            searches_nice=searches.get((item_id, False), 0),
-            vacancies_required=vacancies.get((item_id, True), 0),
-            vacancies_nice=vacancies.get((item_id, False), 0),
+            **demand.demand_fields(counted, subject=item_id),
             population=cell.population if cell else 0,
             supplied=sum(cell.at_level[level:]) if cell else 0,
         )
-    return _private_counts_held(previous, [*market.values(), *_tool_market(snapshot, market)], k)
+    return _private_counts_held(previous, [*market.values(), *_tool_market(snapshot, market, asks)], k)
 
 
-DEMAND_FIELDS = ("roles_required", "roles_nice", *disclosure.PRIVATE_DEMAND)
-
-
-def _tool_market(snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell]) -> list[MarketCell]:
-    """Per tool: the demand of the items of its skills added up, the supply on average over those items."""
+def _tool_market(
+    snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell], asks: dict[str, demand.Asks]
+) -> list[MarketCell]:
+    """Per tool: how many roles, searches and vacancies ask for any item of its skills (each counted once, see
+    :func:`skills.benchmarks.demand.askers_per_subject`), the supply on average over those items."""
     items_of: dict[int, list[MarketCell]] = defaultdict(list)
+    tools_of: dict[int, list[int]] = defaultdict(list)
     links = Skill.tools.through.objects.values_list("tool_id", "skill_id")
     items_by_skill: dict[int, list[int]] = defaultdict(list)
     for item_id, skill_id in ChecklistItem.objects.filter(pk__in=list(by_item)).values_list("pk", "skill_id"):
         items_by_skill[skill_id].append(item_id)
     for tool_id, skill_id in links:
         items_of[tool_id] += [by_item[item_id] for item_id in items_by_skill[skill_id]]
+        for item_id in items_by_skill[skill_id]:
+            tools_of[item_id].append(tool_id)
+    counted = {
+        kind: demand.askers_per_subject(by_asker, lambda item_id: tools_of.get(item_id, ()))
+        for kind, by_asker in asks.items()
+    }
     tools = []
     for tool_id, cells in items_of.items():
         if not cells:
@@ -238,7 +229,7 @@ def _tool_market(snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell]) ->
                 level_asked=min(cell.level_asked for cell in cells),
                 population=cells[0].population,
                 supplied=round(sum(cell.supplied for cell in cells) / len(cells)),
-                **{name: sum(getattr(cell, name) for cell in cells) for name in DEMAND_FIELDS},
+                **demand.demand_fields(counted, subject=tool_id),
             )
         )
     return tools

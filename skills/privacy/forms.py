@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.guards.access import has_mfa
 from skills.models import EngineerProfile, Role, ShareLink
-from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym, pseudonym_taken
+from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym
+from skills.privacy.pseudonyms import name_parts, part_named_in
 
 
 class ProfileForm(forms.ModelForm):
@@ -67,6 +68,21 @@ class ProfileForm(forms.ModelForm):
     def clean_identity(self) -> str:
         return self.cleaned_data.get("identity") or self.instance.identity
 
+    def clean_display_name(self) -> str:
+        """A new name that the current pseudonym holds would make the pseudonym lead to the engineer: refused
+        until they choose another pseudonym (the rule of ``skills.privacy.naming.refuse_own_name``)."""
+        name = self.cleaned_data["display_name"]
+        part = part_named_in(self.instance.pseudonym, name_parts(name)) if self.instance.pk else None
+        if part is not None and "display_name" in self.changed_data:
+            raise forms.ValidationError(
+                _(
+                    "Your pseudonym “%(pseudonym)s” holds “%(part)s” from this name, so it would lead to you. "
+                    "Choose another pseudonym first, then save your name."
+                ),
+                params={"pseudonym": self.instance.pseudonym, "part": part},
+            )
+        return name
+
 
 class PseudonymForm(forms.Form):
     """A pseudonym the engineer picked from the suggestions or typed; checked by ``skills.privacy.naming``."""
@@ -75,18 +91,13 @@ class PseudonymForm(forms.Form):
         label=_("Or type your own"),
         max_length=PSEUDONYM_MAX_LENGTH,
         error_messages={"max_length": _("A pseudonym has at most %(limit_value)d characters.")},
-        help_text=_("No email address or web address: a pseudonym must not lead to you."),
+        help_text=_("Not your name, no email address or web address: a pseudonym must not lead to you."),
     )
 
-    def __init__(self, *args, profile: EngineerProfile | None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.profile = profile
-
     def clean_pseudonym(self) -> str:
-        pseudonym = clean_pseudonym(self.cleaned_data["pseudonym"])
-        if pseudonym_taken(pseudonym=pseudonym, profile=self.profile):
-            raise forms.ValidationError(_("Another engineer already uses this pseudonym; pick another."))
-        return pseudonym
+        """Its form only; whether it names this engineer or is taken is checked as it is saved
+        (``skills.privacy.naming.choose_pseudonym``), and a refusal comes back to this field."""
+        return clean_pseudonym(self.cleaned_data["pseudonym"])
 
 
 class DeleteAccountForm(forms.Form):

@@ -14,6 +14,12 @@ class CandidateIdentity:
     name: str
     email: str  # empty unless revealed
     revealed: bool
+    pseudonym: str = ""  # what they go by where nothing more is shown
+
+    def shows_less_than(self, *, name: str, email: str) -> bool:
+        """Whether a name and email address written earlier show more of who the candidate is than this: an email
+        address not shown now, or a name other than the one shown now and the pseudonym."""
+        return bool(email and email != self.email) or name not in (self.name, self.pseudonym)
 
 
 def name_shown_to_all(*, display_name: str, identity: str) -> bool:
@@ -33,9 +39,9 @@ def candidate_identity(*, display_name: str, identity: str, pseudonym: str, emai
     once the engineer accepted that recruiter's contact request (``revealed``). Never the e-mail otherwise.
     """
     if revealed:
-        return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True)
+        return CandidateIdentity(name=display_name or pseudonym, email=email, revealed=True, pseudonym=pseudonym)
     shown = display_name if name_shown_to_all(display_name=display_name, identity=identity) else pseudonym
-    return CandidateIdentity(name=shown, email="", revealed=False)
+    return CandidateIdentity(name=shown, email="", revealed=False, pseudonym=pseudonym)
 
 
 def evidence_shown(*, evidence_public: bool, revealed: bool) -> bool:

@@ -1,5 +1,6 @@
 """An engineer's own pseudonym: fresh suggestions in their language, or one they type, checked so that it can
-neither name nor reach them (no email address, no web address or domain) and is nobody else's.
+neither name nor reach them (not their own name or the start of their email address, no email address, no web
+address or domain) and is nobody else's.
 
 Apart from ``skills.privacy.pseudonyms`` (the words and the default the model uses), which must not import the
 models.
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from portal.cache.fragments import person_kind, touch
 from skills.models import EngineerProfile
-from skills.privacy.pseudonyms import random_pseudonym
+from skills.privacy.pseudonyms import own_name_parts, part_named_in, random_pseudonym
 from skills.services.profiles import get_or_create_profile
 
 PSEUDONYM_MIN_LENGTH = 3
@@ -52,9 +53,27 @@ def pseudonym_taken(*, pseudonym: str, profile: EngineerProfile | None = None) -
     return (others.exclude(pk=profile.pk) if profile is not None and profile.pk else others).exists()
 
 
-def pseudonym_suggestions(*, language: str, count: int = SUGGESTIONS) -> list[str]:
-    """``count`` fresh pseudonyms in ``language`` that nobody has yet; two queries at most."""
-    drawn = list(dict.fromkeys(random_pseudonym(language) for _ in range(count * 2)))
+def refuse_own_name(*, pseudonym: str, user: AbstractBaseUser, display_name: str) -> None:
+    """A ValidationError when the pseudonym holds the engineer's own name or the start of their email address
+    (:func:`skills.privacy.pseudonyms.part_named_in`)."""
+    part = part_named_in(pseudonym, own_name_parts(user=user, display_name=display_name))
+    if part is not None:
+        raise ValidationError(
+            _(
+                "A pseudonym cannot hold your own name or the start of your email address (here: “%(part)s”): "
+                "it would lead to you."
+            )
+            % {"part": part},
+            code="own_name",
+        )
+
+
+def pseudonym_suggestions(*, language: str, user: AbstractBaseUser, count: int = SUGGESTIONS) -> list[str]:
+    """``count`` fresh pseudonyms in ``language`` that nobody has yet and that hold nothing of the engineer's name
+    or email address, so that picking one always works; three queries at most."""
+    display_name = EngineerProfile.objects.filter(user=user).values_list("display_name", flat=True).first() or ""
+    avoiding = own_name_parts(user=user, display_name=display_name)
+    drawn = list(dict.fromkeys(random_pseudonym(language, avoiding=avoiding) for _ in range(count * 2)))
     taken = set(
         EngineerProfile.objects.annotate(lowered=Lower("pseudonym"))
         .filter(lowered__in=[name.lower() for name in drawn])
@@ -69,6 +88,7 @@ def choose_pseudonym(*, user: AbstractBaseUser, pseudonym: str) -> EngineerProfi
     get_or_create_profile(user=user)
     profile = EngineerProfile.objects.select_for_update().get(user=user)
     pseudonym = clean_pseudonym(pseudonym)
+    refuse_own_name(pseudonym=pseudonym, user=user, display_name=profile.display_name)
     if pseudonym_taken(pseudonym=pseudonym, profile=profile):
         raise ValidationError(_("Another engineer already uses this pseudonym; pick another."), code="taken")
     profile.pseudonym = pseudonym

@@ -63,7 +63,7 @@ def render_profile(
 def pseudonym(request: HttpRequest) -> HttpResponse:
     """Pick a pseudonym from fresh suggestions in the engineer's language, or type one."""
     profile = own_profile(user=request.user)
-    form = PseudonymForm(request.POST if request.method == "POST" else None, profile=profile)
+    form = PseudonymForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
             profile = choose_pseudonym(user=request.user, pseudonym=form.cleaned_data["pseudonym"])
@@ -75,7 +75,7 @@ def pseudonym(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "profile": profile,
-        "suggestions": pseudonym_suggestions(language=get_language() or "en"),
+        "suggestions": pseudonym_suggestions(language=get_language() or "en", user=request.user),
     }
     return render(request, "skills/pseudonym.html", context, status=400 if form.is_bound else 200)
 

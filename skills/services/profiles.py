@@ -8,15 +8,18 @@ from skills.models import (
     EngineerProfile,
     Role,
 )
+from skills.privacy.pseudonyms import own_name_parts, random_pseudonym
 from skills.services.matches import recompute_matches
 
 
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
-    """The user's profile; a new one has no target role (only the engineer chooses one) and gets its stored
-    matches at once, so it can be ranked before any tick."""
+    """The user's profile; a new one has no target role (only the engineer chooses one), a pseudonym that holds
+    nothing of the account's name or email address, and its stored matches at once, so it can be ranked before
+    any tick."""
     profile = EngineerProfile.objects.filter(user=user).first()
     if profile is None:
-        profile, created = EngineerProfile.objects.get_or_create(user=user)
+        pseudonym = random_pseudonym(avoiding=own_name_parts(user=user))
+        profile, created = EngineerProfile.objects.get_or_create(user=user, defaults={"pseudonym": pseudonym})
         if created:
             recompute_matches(profile=profile)
     return profile

@@ -2,9 +2,13 @@
 name to every recruiter reveals only her e-mail address by accepting, and hides only that by withdrawing. Both
 languages, on the pages and in the e-mails."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from portal.models import PersonLanguage
 from tests.clients import DUTCH
@@ -171,3 +175,27 @@ def test_the_engineer_without_a_name_is_told_that_only_her_email_comes_and_goes(
     engineer.post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "accept"}, **hx)
     withdrawal = engineer.post(reverse("recruiting:contact-withdraw", kwargs={"pk": contact.pk}), **hx)
     assert "Rita Recruiter of DataWerk BV no longer sees your email address.<" in withdrawal.content.decode()
+
+
+@pytest.mark.parametrize("naming", [SHOWS_NAME, HIDES_NAME])
+@pytest.mark.parametrize(
+    ("headers", "language", "rule"),
+    [
+        ({}, "en", "do not answer within 14 days (until {lapses}), you can ask again 30 days after that: from {again} at the latest."),
+        (DUTCH, "nl", "binnen 14 dagen (tot {lapses}) geen antwoord, dan kun je het 30 dagen daarna opnieuw vragen: uiterlijk vanaf {again}."),
+    ],
+)  # fmt: skip
+def test_the_contact_form_names_the_dates_of_the_waiting_rule(headers, language, rule, naming):
+    """Sent today, the request lapses in 14 days; 30 days after a no (that one, or an earlier decline) it may be
+    asked again: the form says both dates rather than leave the reader to count."""
+    profile = candidate(**naming)
+    page = signed_in(RecruiterFactory()).get(
+        reverse("recruiting:contact-request", kwargs={"pk": profile.pk}), **headers
+    )
+    today = timezone.localdate()
+    with translation.override(language):
+        lapses = date_format(today + timedelta(days=14), "DATE_FORMAT")
+        again = date_format(today + timedelta(days=44), "DATE_FORMAT")
+    text = " ".join(page.content.decode().split())
+    assert rule.format(lapses=lapses, again=again) in text
+    assert "after 30 days" not in text and "na 30 dagen" not in text

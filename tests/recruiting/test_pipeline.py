@@ -231,3 +231,45 @@ def test_a_declined_request_leaves_the_stage_to_the_recruiter(recruiter, entry):
     answer_contact_request(engineer=entry.profile.user, contact_request=ask(recruiter, entry.profile), accept=False)
     entry.refresh_from_db()
     assert entry.stage == Stage.CONTACTED
+
+
+def added_after(recruiter_client, recruiter, role, answer) -> str:
+    """The stage a candidate gets on a new shortlist once the recruiter's request reached ``answer``."""
+    profile = make_candidate(role=role, score=60)
+    contact = ask(recruiter, profile)
+    if answer in ("accept", "withdraw"):
+        answer_contact_request(engineer=profile.user, contact_request=contact, accept=True)
+    if answer == "withdraw":
+        withdraw_acceptance(engineer=profile.user, contact_request=contact)
+    if answer == "decline":
+        answer_contact_request(engineer=profile.user, contact_request=contact, accept=False)
+    add = {"profile": profile.pk, "new_name": f"Medior Utrecht {answer}"}
+    assert recruiter_client.post(reverse("recruiting:shortlist-add"), add).status_code == 302
+    entry = ShortlistEntry.objects.get(profile=profile, shortlist__name=add["new_name"])
+    page = body(
+        recruiter_client.get(reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id}), **DUTCH)
+    )
+    assert f'<option value="{entry.stage}" selected>' in page
+    return entry.stage
+
+
+@pytest.mark.parametrize(
+    ("answer", "stage"),
+    [
+        ("pending", Stage.CONTACTED),
+        ("accept", Stage.ACCEPTED),
+        ("withdraw", Stage.CONTACTED),
+        ("decline", Stage.CONTACTED),
+    ],
+)
+def test_a_candidate_added_after_a_request_starts_at_the_stage_the_request_reached(
+    recruiter_client, recruiter, role, answer, stage
+):
+    assert added_after(recruiter_client, recruiter, role, answer) == stage
+
+
+def test_another_recruiters_request_does_not_move_a_new_entry(recruiter_client, recruiter, role):
+    profile = make_candidate(role=role, score=60)
+    answer_contact_request(engineer=profile.user, contact_request=ask(RecruiterFactory(), profile), accept=True)
+    recruiter_client.post(reverse("recruiting:shortlist-add"), {"profile": profile.pk, "new_name": "Mine"})
+    assert ShortlistEntry.objects.get(profile=profile).stage == Stage.TO_CONTACT

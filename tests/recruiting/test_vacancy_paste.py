@@ -1,5 +1,7 @@
 """A recruiter pastes a vacancy, reads what it asks, and saves it as a search ranked at once."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -10,6 +12,7 @@ from skills.models import RoleRecompute
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 from skills.vacancies.reading import read_vacancy
+from tests.clients import DUTCH
 from tests.factories import RecruiterFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +47,8 @@ def recruiter_client(client):
     return client
 
 
-def paste(client, text, *, action="read", title=""):
-    return client.post(reverse("recruiting:search-new"), {"title": title, "text": text, "action": action})
+def paste(client, text, *, action="read", title="", **headers):
+    return client.post(reverse("recruiting:search-new"), {"title": title, "text": text, "action": action}, **headers)
 
 
 def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothing(recruiter_client):
@@ -126,3 +129,19 @@ def test_a_vacancy_without_known_items_can_be_saved_empty(recruiter_client):
     assert "No checklist item was recognised" in reading.content.decode()
     assert paste(recruiter_client, "We are a friendly team in Utrecht.", action="save").status_code == 303
     assert not VacancySearch.objects.get().role.requirements.exists()
+
+
+@pytest.mark.parametrize(
+    ("headers", "must", "nice"),
+    [({"HTTP_ACCEPT_LANGUAGE": "en"}, "must-have", "nice to have"), (DUTCH, "must-have", "nice-to-have")],
+)
+def test_asked_as_reads_must_have_and_nice_to_have_in_lower_case_as_everywhere(recruiter_client, headers, must, nice):
+    """As the role pages write them; "Must-have / Nice-to-have" with capitals stood out on the search page."""
+    paste(recruiter_client, VACANCY, action="save")
+    search = VacancySearch.objects.get()
+    for page in (
+        paste(recruiter_client, VACANCY, **headers),
+        recruiter_client.get(search.get_absolute_url(), **headers),
+    ):
+        cells = re.findall(r'<td data-label="(?:Asked as|Gevraagd als)">([^<]*)</td>', page.content.decode())
+        assert set(cells) == {must, nice}

@@ -54,10 +54,10 @@ def test_a_pseudonym_in_use_is_refused_in_any_capitals(engineer):
         choose_pseudonym(user=engineer, pseudonym="quiet HERON 7")
 
 
-def test_suggestions_are_fresh_and_in_the_engineers_language():
+def test_suggestions_are_fresh_and_in_the_engineers_language(engineer):
     taken = EngineerProfileFactory().pseudonym
-    english = pseudonym_suggestions(language="en")
-    dutch = pseudonym_suggestions(language="nl")
+    english = pseudonym_suggestions(language="en", user=engineer)
+    dutch = pseudonym_suggestions(language="nl", user=engineer)
     assert len(english) == len(dutch) == 5
     assert taken not in english
     assert all(name.split()[1] in NOUNS for name in english)

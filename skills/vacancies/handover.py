@@ -1,0 +1,82 @@
+"""Who takes a thing over, and what a clause opened by its verb is about (skills.vacancies.negation reads them): "Our
+cron jobs are replaced by Airflow" asks for Airflow, "Airflow is bij ons vervangen door Kubeflow" not for Airflow;
+"Replacing slow pandas loops with NumPy" is a task that asks for both; "Alles wat met Python te maken heeft, ligt
+buiten je takenpakket" denies its subject before the comma. Its own module because these rules read a clause against
+the cue that negates it and the clauses before it, where the negation rule reads one clause at a time.
+"""
+
+import bisect
+
+from skills.vacancies.clauses import MAIN, PREDICATES, RELATIVE, Clauses
+from skills.vacancies.cues import Occurrences
+from skills.vacancies.text import word_set
+
+SUBSTITUTES = word_set("by door with met")  # after a verb of replacing or handing over, they name what takes over:
+# "Airflow is replaced by Dagster", "We are replacing cron with Airflow", "handled by our platform team"
+REPLACING = word_set("replace replaces replaced replacing vervangen vervangt verving vervingen ingeruild")  # a task
+# when the candidate does it ("Replacing slow pandas loops with NumPy", "Je vervangt trage loops…"), which asks for
+# what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
+HANDING_OVER = REPLACING | word_set("by door")
+SECOND_PERSON = word_set("you your je jij jou jouw u")
+SUBSTITUTE_FILLERS = word_set("a an the our their een de het onze ons hun new nieuwe")  # "replaced by the new Airflow"
+FINITE_FIRST = word_set(
+    "is zijn was waren valt vallen ligt liggen hoort horen speelt spelen komt komen blijft blijven staat staan wordt "
+    "worden gaat gaan are were"
+)  # a clause after a comma opened by its verb has its subject before it: "Alles wat met Python te maken heeft, ligt
+# buiten je takenpakket", "Het rapportagedeel, de dbt-modellen…, valt buiten deze rol"
+
+
+class HandingOver(Clauses):
+    """Replacement, hand-over and a subject before its verb; reads the per-clause negations that
+    :meth:`skills.vacancies.negation.NegationScope.read_mentions` sets."""
+
+    negations: Occurrences
+    _negated: list[bool]
+    _denies_needing: list[bool]
+    _first_negations: list[int]
+
+    def substitutes(self, clause: int, first: int) -> bool:
+        """Whether the mention at word ``first`` follows "by", "with", "door"… after its clause's negation, when that is
+        a verb of replacing or handing over: what takes over is asked ("Our cron jobs are replaced by Airflow", "We
+        vervangen de cronjobs door Airflow"), unlike what it replaces; a needing denied reaches it all the same."""
+        before = first - 1
+        while before > 0 and self.words[before] in SUBSTITUTE_FILLERS:
+            before -= 1
+        negation = self._first_negations[clause]
+        if self._denies_needing[clause] or self.words[before] not in SUBSTITUTES or not negation < before:
+            return False
+        found = bisect.bisect_left(self.negations, (negation, -1))
+        if found == len(self.negations):
+            return False
+        cue_first, cue_last = self.negations[found]
+        return not HANDING_OVER.isdisjoint(self.words[cue_first : cue_last + 1])
+
+    def verb_after_its_subject(self, clause: int) -> bool:
+        """Whether ``clause`` opens after a comma with its finite verb, naming nothing, and the clauses before it in
+        its sentence are its subject: a main clause with no verb or pronoun of its own, and relative clauses ("Alles
+        wat met Python te maken heeft, ligt buiten je takenpakket"; not "Als je Spark kent, is dat mooi")."""
+        start, end = self.clause_starts[clause], self.clause_end(clause)
+        if clause == 0 or "," not in self.gaps[start] or self.words[start] not in FINITE_FIRST:
+            return False
+        if not self.named.isdisjoint(range(start, end)) or self.sentences[start - 1] != self.sentences[start]:
+            return False
+        before = clause - 1
+        while True:
+            begin = self.clause_starts[before]
+            kind = self.clause_kinds[before]
+            if kind != RELATIVE and (
+                kind != MAIN or not PREDICATES.isdisjoint(self.words[begin : self.clause_end(before)])
+            ):
+                return False
+            if before == 0 or self.sentences[begin - 1] != self.sentences[begin]:
+                return kind == MAIN
+            before -= 1
+
+    def replacing_task(self, first: int, last: int) -> bool:
+        """Whether the negation cue of words ``first``…``last`` is a verb of replacing in a task of the candidate's:
+        said to "you", "je"…, or opening its clause ("Replacing slow pandas loops with NumPy code")."""
+        clause = self.negation_clauses[first]
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
+        return not REPLACING.isdisjoint(self.words[first : last + 1]) and (
+            first == begin or not SECOND_PERSON.isdisjoint(self.words[begin:end])
+        )

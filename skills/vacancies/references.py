@@ -107,11 +107,19 @@ class PointingBack(Clauses):
             self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
         ):
             return False
+        opens = clause and self.clause_starts[clause] == index and self.same_sentence(clause)
+        if opens and self.words[self.clause_starts[clause - 1]] == word:
+            return False  # "je legt vast dat elk nummer uniek is, dat kortingen nooit hoger zijn": a second "dat"
         if demonstrative and not self._denies_needing[clause]:  # "that part stays theirs", not "that part is not easy"
             return self._negated[clause] and not self._bare_negation(clause)
         if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
             return self._denies_needing[clause]
         return self._negated[clause]
+
+    def same_sentence(self, clause: int) -> bool:
+        """Whether ``clause`` goes on the sentence of the clause before it."""
+        start = self.clause_starts[clause]
+        return self.sentences[start] == self.sentences[start - 1]
 
     def _bare_negation(self, clause: int) -> bool:
         """Whether the first negation of ``clause`` is a bare "not", "no"…, which says what a thing is not ("that part

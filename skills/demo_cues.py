@@ -229,7 +229,10 @@ TERMS = """
     Terraform, Kubernetes, Dagster, Prefect, Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
     New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
     Lake Formation, Dataform, Dataplex,
-    Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence
+    Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence,
+    Databricks Workflows, Azure DevOps, Azure Functions, Kubeflow Pipelines, Amazon EMR, EMR, MWAA, AWS Glue, Cloudera,
+    mypy, Ruff, Playwright, Cypress, Selenium, Storybook, React, Next.js, Vue, Angular, Svelte, Android, iOS,
+    Salesforce, Magento, Intune
 """
 
 

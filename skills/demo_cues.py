@@ -172,11 +172,11 @@ CUES = {
         not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
         isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty\ndon t shy away\ndo not shy away
         never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate\nnever empty\nnever null\nno nulls
-        by you\nby yourself\nwith you
+        by you\nby yourself\nwith you\nnot optional\nisn t optional\nnot a nice to have\nisn t a nice to have
         no null values\nno duplicates\nno duplicate\nleave no\nleaves no
         """,
         """
-        door jou\ndoor je\ndoor jezelf\nbij jou\ngeen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
+        door jou\ndoor je\ndoor jezelf\nbij jou\nniet optioneel\ngeen nice to have\ngeen pre maar\ngeen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
         niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet\nnooit leeg\nnooit null\ngeen nulls
         geen null waarden\ngeen lege waarden\ngeen duplicaten\ngeen dubbele\nlaat geen\nlaten geen
         """,

@@ -85,6 +85,12 @@ PHRASES = {
     ),
     ("python-fundamentals", "vectorised-code"): (
         (
+            "looping over rows",
+            "loop over rows",
+            "loops over rows",
+            "looping over the rows",
+            "iterating over rows",
+            "iterate over rows",
             "vectorised",
             "vectorized",
             "vectorisation",
@@ -113,6 +119,10 @@ PHRASES = {
             "in a for loop",
         ),
         (
+            "loopen over rijen",
+            "lus over de rijen",
+            "lussen over rijen",
+            "itereren over rijen",
             "gevectoriseerd",
             "vectorisatie",
             "vectoriseren",
@@ -578,6 +588,10 @@ PHRASES = {
     ),
     ("pandas", "memory"): (
         (
+            "no longer fit in memory",
+            "no longer fits in memory",
+            "won't fit in memory",
+            "will not fit in memory",
             "memory usage",
             "memory-efficient",
             "memory efficiency",
@@ -612,6 +626,10 @@ PHRASES = {
             "piece by piece",
         ),
         (
+            "past niet meer in het geheugen",
+            "passen niet meer in het geheugen",
+            "niet meer in het geheugen passen",
+            "niet meer in het geheugen past",
             "geheugengebruik",
             "geheugenefficiënt",
             "in chunks verwerken",
@@ -2405,6 +2423,9 @@ NEEDS_CONTEXT = frozenset(
         ("cloud", "access", "rollen en policies"),
         ("pandas", "memory", "small in memory"),
         ("pandas", "memory", "memory use"),
+        ("pandas", "memory", "memory usage"),  # of the nodes, servers or an app, unless beside pandas
+        ("pandas", "memory", "memory footprint"),
+        ("pandas", "memory", "geheugengebruik"),
         ("pandas", "memory", "geheugen gebruiken"),
         ("pandas", "memory", "geheugen gebruikt"),
         ("pandas", "debugging", "root cause"),

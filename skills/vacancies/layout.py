@@ -79,13 +79,15 @@ class Layout(NegationScope, Headings):
         self.sections = [Section.PLAIN] * len(self.words)
         self.heading_words = set()
         found_cues = cues.occurrences(self.words)
-        self.nice_sentences = {
-            self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
-        }
-        self.nice_cues = found_cues[NICE]
-        self.nice_cue_words = [first for first, _last in found_cues[NICE]]
-        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
+        self.nice_cues = [  # without those in an idiom that asks: "not optional", "niet optioneel"
+            (first, last) for first, last in found_cues[NICE] if idioms.isdisjoint(range(first, last + 1))
+        ]
+        self.nice_sentences = {
+            self.sentences[first] for first, last in self.nice_cues if self.sentences[first] == self.sentences[last]
+        }
+        self.nice_cue_words = [first for first, _last in self.nice_cues]
+        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
             (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
         ]

@@ -155,3 +155,32 @@ def test_the_common_wordings_of_checks_changes_failures_and_speed_are_asked(demo
 )
 def test_a_single_generic_wording_without_its_skill_asks_nothing(demo, text):
     assert asked_items(read_vacancy(text=text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("You lower the memory usage of our pandas scripts.", {"pandas/memory": True, "pandas/cleaning": True}),
+        ("Je verlaagt het geheugengebruik van onze pandas-scripts.", {"pandas/memory": True, "pandas/cleaning": True}),
+        ("You set alerts on the memory usage of the nodes.", {}),
+        ("Je stelt alerts in op het geheugengebruik van de nodes.", {}),
+        ("The logs no longer fit in memory, so you read them in chunks.", {"pandas/memory": True}),
+        ("Onze bestanden passen niet meer in het geheugen.", {"pandas/memory": True}),
+        ("You explain why looping over rows is slow.", {"python-fundamentals/vectorised-code": True}),
+    ],
+)
+def test_memory_and_loops_in_everyday_words(demo, text, items):
+    """Memory usage is a server's as often as a script's; a phrase a negation naturally precedes carries it."""
+    assert asked_items(read_vacancy(text=text)) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("Picking the right dtypes and reading in chunks is not optional.", True),
+        ("Zuinige datatypes kiezen is niet optioneel.", True),
+        ("Picking the right dtypes is optional.", False),
+    ],
+)
+def test_an_idiom_that_asks_holds_no_nice_cue(demo, text, required):
+    assert asked_items(read_vacancy(text=text)) == {"pandas/memory": required}

@@ -5,7 +5,7 @@ or replaced; each beside a look-alike that still asks (a task of taking it over,
 import pytest
 
 from skills.vacancies.reading import read_vacancy
-from tests.skills.vacancies.test_reading import asked_tools, not_asked_tools
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,16 @@ def test_a_pointer_or_a_verb_first_clause_that_denies_no_hand_over_asks(demo, te
     reading = read_vacancy(text=text)
     assert not_asked_tools(reading) == []
     assert len(asked_tools(reading)) == 1
+
+
+def test_a_second_dat_after_a_comma_goes_on_a_list_of_clauses(demo):
+    reading = read_vacancy(
+        text="Je bent verantwoordelijk voor de datakwaliteit: je legt vast dat elk bonnummer uniek is, dat kortingen "
+        "nooit hoger zijn dan de prijs en dat elke regel aan een filiaal hangt."
+    )
+    assert "data-quality/data-tests" in asked_items(reading)
+
+
+def test_a_dat_that_points_back_still_negates(demo):
+    reading = read_vacancy(text="We werken met Spark, dat hoef je niet te kennen.")
+    assert not_asked_tools(reading) == ["pyspark"]

@@ -124,3 +124,21 @@ def test_a_second_dat_after_a_comma_goes_on_a_list_of_clauses(demo):
 def test_a_dat_that_points_back_still_negates(demo):
     reading = read_vacancy(text="We werken met Spark, dat hoef je niet te kennen.")
     assert not_asked_tools(reading) == ["pyspark"]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "Python gebruiken we voor tooling; ervaring daarmee is mooi meegenomen.",
+            {"python-fundamentals/functions": False},
+        ),
+        ("We use Docker for everything; experience with it is a plus.", {"ci-cd/docker": False}),
+        (
+            "You write Python every day; it is the core of the job and Docker is a plus.",
+            {"python-fundamentals/functions": True, "ci-cd/docker": False},
+        ),
+    ],
+)
+def test_a_nice_cue_after_a_semicolon_reaches_back_through_a_pronoun(demo, text, items):
+    assert asked_items(read_vacancy(text=text)) == items

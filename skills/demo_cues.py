@@ -145,7 +145,8 @@ CUES = {
         their domain\ntheir remit\nbuilt for you\ndone for you\nhandled for you\nset up for you\nmanaged for you
         taken care of for you\nprovided for you\noff your plate\nsomeone else s plate\noutside this role
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
-        beyond the scope\nbeyond this role\nbeyond your role
+        beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
+        responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to\nend of life
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
@@ -161,6 +162,9 @@ CUES = {
         ligt buiten\nliggen buiten\nbuiten je takenpakket\nbuiten jouw takenpakket\nbuiten het takenpakket
         buiten deze rol\nbuiten de rol\nbuiten je rol\nbuiten jouw rol\nbuiten deze functie\nbuiten de functie
         buiten je functie\nbuiten jouw functie\nbuiten de opdracht\nbuiten deze opdracht
+        beheerd door\nonderhouden door\ngeregeld door\nverzorgd door\nafgehandeld door\ngedaan door\nopgepakt door
+        verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
+        vallen onder team\nafscheid van\nuit productie genomen
         """,
     ),
     Kind.NEGATION_NEXT: (

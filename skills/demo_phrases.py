@@ -659,6 +659,13 @@ PHRASES = {
     ),
     ("data-quality", "data-tests"): (
         (
+            "appears twice",
+            "appear twice",
+            "shows up twice",
+            "show up twice",
+            "appears more than once",
+            "is negative",
+            "never negative",
             "that we actually know",
             "physically possible",
             "can physically",
@@ -740,6 +747,9 @@ PHRASES = {
             "reconcile the totals",
         ),
         (
+            "komt twee keer voor",
+            "negatief is",
+            "nooit negatief",
             "fysiek mogelijk",
             "fysiek mogelijke grenzen",
             "in ons register",
@@ -816,6 +826,8 @@ PHRASES = {
     ),
     ("data-quality", "null-checks"): (
         (
+            "empty or missing",
+            "empty or not there at all",
             "null checks",
             "null values",
             "nulls",
@@ -871,6 +883,9 @@ PHRASES = {
             "value is never empty",
         ),
         (
+            "leeg of ontbrekend",
+            "leeg of ontbreekt",
+            "leeg of helemaal niet",
             "null-checks",
             "nullwaarden",
             "ontbrekende waarden",
@@ -1478,6 +1493,10 @@ PHRASES = {
     ),
     ("ci-cd", "ci-pipelines"): (
         (
+            "automatically runs",
+            "all the tests",
+            "goes through a merge request",
+            "goes through a pull request",
             "CI/CD",
             "CI pipeline",
             "continuous integration",
@@ -1516,6 +1535,10 @@ PHRASES = {
             "nothing reaches production untested",
         ),
         (
+            "draait automatisch",
+            "alle tests",
+            "via een merge request",
+            "via een pull request",
             "geautomatiseerd testen",
             "geautomatiseerde tests",
             "unittests",
@@ -2596,6 +2619,24 @@ NEEDS_CONTEXT = frozenset(
         ("pyspark", "skew", "die ene klant"),
         ("pandas", "debugging", "where it goes wrong"),
         ("pandas", "debugging", "het misgaat"),
+        ("data-quality", "data-tests", "appears twice"),
+        ("data-quality", "data-tests", "appear twice"),
+        ("data-quality", "data-tests", "shows up twice"),
+        ("data-quality", "data-tests", "show up twice"),
+        ("data-quality", "data-tests", "appears more than once"),
+        ("data-quality", "data-tests", "is negative"),
+        ("data-quality", "data-tests", "never negative"),
+        ("data-quality", "data-tests", "komt twee keer voor"),
+        ("data-quality", "data-tests", "negatief is"),
+        ("data-quality", "data-tests", "nooit negatief"),
+        ("ci-cd", "ci-pipelines", "automatically runs"),
+        ("ci-cd", "ci-pipelines", "all the tests"),
+        ("ci-cd", "ci-pipelines", "goes through a merge request"),
+        ("ci-cd", "ci-pipelines", "goes through a pull request"),
+        ("ci-cd", "ci-pipelines", "draait automatisch"),
+        ("ci-cd", "ci-pipelines", "alle tests"),
+        ("ci-cd", "ci-pipelines", "via een merge request"),
+        ("ci-cd", "ci-pipelines", "via een pull request"),
     )
 )
 

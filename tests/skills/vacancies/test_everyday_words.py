@@ -132,6 +132,10 @@ def test_a_tool_on_the_lead_line_gives_its_bullets_no_context(demo):
         ("Je spoort op in welke stap van de verwerking het misgaat.", "pandas/debugging"),
         ("Je weet waarom die ene klant een Spark-job laat vastlopen terwijl de rest klaar is.", "pyspark/skew"),
         ("One overrepresented postcode slows the Spark job down.", "pyspark/skew"),
+        ("Tests fail the build when an account id appears twice or a price is negative.", "data-quality/data-tests"),
+        ("Velden die leeg of helemaal niet binnenkomen, vang je af.", "data-quality/null-checks"),
+        ("Our pipeline automatically runs the dbt build and all the tests.", "ci-cd/ci-pipelines"),
+        ("Bij elke wijziging draait automatisch een build met alle tests.", "ci-cd/ci-pipelines"),
     ],
 )
 def test_the_common_wordings_of_checks_changes_failures_and_speed_are_asked(demo, text, item):
@@ -151,6 +155,8 @@ def test_the_common_wordings_of_checks_changes_failures_and_speed_are_asked(demo
         "Als het misgaat met je laptop, helpt de servicedesk.",
         "The office has an extra field next to the car park.",
         "Our on-call rota is shared fairly.",
+        "The temperature outside is negative.",
+        "All the tests of the new app are done by our QA team.",
     ],
 )
 def test_a_single_generic_wording_without_its_skill_asks_nothing(demo, text):

@@ -93,7 +93,8 @@ class PointingBack(Clauses):
             negated_next = described < len(self.negations) and self.negations[described][0] == adverbs
             return negated_next and self._negated[clause]
         if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
-            return self._negated[clause]
+            return self._denies_needing[clause]  # "…, so it's not part of your job"; not "fix the job so it no
+            # longer depends on luck", which says what the fix does
         before = self.words[index - 1]
         quantified = before == "of" and index > 1 and self.words[index - 2] in ("none", "neither")
         if word in REFERENCES_AFTER and (before in REFERENCE_AFTER or quantified):

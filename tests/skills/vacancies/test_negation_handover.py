@@ -150,3 +150,15 @@ def test_a_dat_that_points_back_still_negates(demo):
 )
 def test_a_nice_cue_after_a_semicolon_reaches_back_through_a_pronoun(demo, text, items):
     assert asked_items(read_vacancy(text=text)) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        ("Find the merchant that makes one Spark task run for an hour, and fix the job so it no longer stalls.", 1, 0),
+        ("We moved off Airflow last year, so it isn't used any more.", 0, 1),
+    ],
+)
+def test_it_after_so_points_back_only_when_it_denies_a_need(demo, text, asked, not_asked):
+    reading = read_vacancy(text=text)
+    assert (len(asked_tools(reading)), len(not_asked_tools(reading))) == (asked, not_asked)

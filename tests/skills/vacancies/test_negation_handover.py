@@ -1,6 +1,7 @@
 """Negation by hand-over, scope and phase-out (skills.vacancies.handover, skills.vacancies.negation and the demo
 negation cues), read through read_vacancy: another team that handles a tool, a tool outside the role, a tool retired
-or replaced; each beside a look-alike that still asks (a task of taking it over, of moving or replacing it)."""
+or replaced; each beside a look-alike that still asks (a task of taking it over, of moving or replacing it). With them
+the pointers their texts showed ("dat", "it" after "so") and a nice cue that reaches back past a semicolon."""
 
 import pytest
 

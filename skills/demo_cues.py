@@ -136,17 +136,18 @@ CUES = {
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
         out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
         only by\noutside the scope\noutside of the scope\noutside our scope\nn a
-        phase out\nphases out\nphasing it out\nphased it out\nretire\nretires\nretired\nretiring\nwound down
+        phase out\nphases out\nphasing it out\nphased it out\nretire\nretires\nretired our\nretired the\nretired its
+        retired it\nretired them\nbeen retired\nwas retired\nwere retired\nis retired\nare retired\nretiring our\nretiring the\nwound down
         wind down\nwinds down\nwinding down\nswitched off\nswitching off\nturned off\ndecommissioned\ndecommissioning
         sunset\nsunsetted\nsunsetting\nmove away from\nmoves away from\nmoving away from\nmigrate away from
         migrated away from\nmigrating away from\nmoving off\nstopped using\nreplaced\nreplaces\nreplacing
         handled by\nowned by\nrun by\nmanaged by\nmaintained by\ntaken care of by\nlooked after by\nlies with
-        lie with\nrests with\nsits with\nstays with\nstay with\nremains with\ntheirs\ntheir job\ntheir responsibility
-        their domain\ntheir remit\nbuilt for you\ndone for you\nhandled for you\nset up for you\nmanaged for you
+        lie with\nrests with\nsits with\nstays with\nstay with\nremains with\ntheirs\ntheir responsibility
+        their remit\nbuilt for you\ndone for you\nhandled for you\nset up for you\nmanaged for you
         taken care of for you\nprovided for you\noff your plate\nsomeone else s plate\noutside this role
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
-        responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to\nend of life
+        responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper

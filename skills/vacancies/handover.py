@@ -1,7 +1,8 @@
 """Who takes a thing over, and what a clause opened by its verb is about (skills.vacancies.negation reads them): "Our
 cron jobs are replaced by Airflow" asks for Airflow, "Airflow is bij ons vervangen door Kubeflow" not for Airflow;
 "Replacing slow pandas loops with NumPy" is a task that asks for both; "Alles wat met Python te maken heeft, ligt
-buiten je takenpakket" denies its subject before the comma. Its own module because these rules read a clause against
+buiten je takenpakket" denies its subject before the comma; a hand-over to a product ("clusters managed by
+Databricks") negates nothing, only one to people or a team ("handled by our platform team"). Its own module because these rules read a clause against
 the cue that negates it and the clauses before it, where the negation rule reads one clause at a time.
 """
 
@@ -18,6 +19,10 @@ REPLACING = word_set("replace replaces replaced replacing vervangen vervangt ver
 # what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
 HANDING_OVER = REPLACING | word_set("by door")
 SECOND_PERSON = word_set("you your je jij jou jouw u")
+AGENTS = word_set("by door")  # a hand-over cue that ends so names who takes over after it
+AGENT_OPENERS = word_set("the our another other a an their het de onze ons een andere hun team teams")  # people or a
+# team ("handled by our platform team", "beheerd door het platformteam"), not a product that runs it ("clusters
+# managed by Databricks", "Airflow, beheerd door AWS")
 SUBSTITUTE_FILLERS = word_set("a an the our their een de het onze ons hun new nieuwe")  # "replaced by the new Airflow"
 FINITE_FIRST = word_set(
     "is zijn was waren valt vallen ligt liggen hoort horen speelt spelen komt komen blijft blijven staat staan wordt "
@@ -71,6 +76,12 @@ class HandingOver(Clauses):
             if before == 0 or self.sentences[begin - 1] != self.sentences[begin]:
                 return kind == MAIN
             before -= 1
+
+    def hands_to_a_product(self, last: int) -> bool:
+        """Whether the negation cue ending at word ``last`` ends in "by", "door" and is followed by a product rather
+        than a team: a product that runs a thing does not take it off the candidate's hands."""
+        following = last + 1
+        return self.words[last] in AGENTS and following < len(self.words) and self.words[following] not in AGENT_OPENERS
 
     def replacing_task(self, first: int, last: int) -> bool:
         """Whether the negation cue of words ``first``…``last`` is a verb of replacing in a task of the candidate's:

@@ -113,7 +113,11 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver):
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
         for first, last in reversed(self.negations):
-            if self.named.isdisjoint(range(first, last + 1)) and not self.replacing_task(first, last):
+            if (
+                self.named.isdisjoint(range(first, last + 1))
+                and not self.replacing_task(first, last)
+                and not self.hands_to_a_product(last)
+            ):
                 # "niet ingevulde velden": part of the concept
                 self._negated[self.negation_clauses[first]] = True
                 self._first_negations[self.negation_clauses[first]] = first

@@ -163,3 +163,19 @@ def test_a_nice_cue_after_a_semicolon_reaches_back_through_a_pronoun(demo, text,
 def test_it_after_so_points_back_only_when_it_denies_a_need(demo, text, asked, not_asked):
     reading = read_vacancy(text=text)
     assert (len(asked_tools(reading)), len(not_asked_tools(reading))) == (asked, not_asked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retired members' pension data is processed with Spark.",
+        "We build data products for end-of-life care in Spark.",
+        "Our analysts use Spark to do their job.",
+        "You run Spark clusters managed by Databricks.",
+        "Spark-jobs draaien op clusters beheerd door AWS.",
+    ],
+)
+def test_a_product_that_runs_a_tool_or_a_word_of_retiring_people_negates_nothing(demo, text):
+    reading = read_vacancy(text=text)
+    assert not_asked_tools(reading) == []
+    assert asked_tools(reading) == ["pyspark"]

@@ -155,7 +155,7 @@ CUES = {
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
         n v t\nlinks liggen
         uitgezet\nuitgeschakeld\nafgebouwd\nafbouwen\nbouwen we af\nfaseren we uit\nfaseren uit\nfaseert uit
-        uit gebruik\nbuiten gebruik\ngestopt met\nstoppen met\nstopt met\nafstappen van\nstappen af van\nstapt af van
+        uit gebruik\nbuiten gebruik\ngestopt met\nafstappen van\nstappen af van\nstapt af van
         overgestapt van\nvervangen\nvervangt\nverving\nvervingen\ningeruild\nligt bij de\nligt bij het
         liggen bij de\nliggen bij het\nligt bij team\nliggen bij team\nligt bij onze\nliggen bij onze\ndaar zorgt
         daarvoor zorgt\nis het werk van\nzijn het werk van\nvoor je geregeld

@@ -18,6 +18,8 @@ REPLACING = word_set("replace replaces replaced replacing vervangen vervangt ver
 # when the candidate does it ("Replacing slow pandas loops with NumPy", "Je vervangt trage loops…"), which asks for
 # what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
 HANDING_OVER = REPLACING | word_set("by door")
+PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
+# by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
 SECOND_PERSON = word_set("you your je jij jou jouw u")
 AGENTS = word_set("by door")  # a hand-over cue that ends so names who takes over after it
 AGENT_OPENERS = word_set("the our another other a an their het de onze ons een andere hun team teams")  # people or a
@@ -42,18 +44,22 @@ class HandingOver(Clauses):
 
     def substitutes(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` follows "by", "with", "door"… after its clause's negation, when that is
-        a verb of replacing or handing over: what takes over is asked ("Our cron jobs are replaced by Airflow", "We
-        vervangen de cronjobs door Airflow"), unlike what it replaces; a needing denied reaches it all the same."""
+        a verb of replacing or handing over, or is the subject of an active verb of replacing: what takes over is asked
+        ("Our cron jobs are replaced by Airflow", "We vervangen de cronjobs door Airflow", "Spark replaced our Hadoop
+        jobs"), unlike what it replaces; a needing denied reaches it all the same."""
         before = first - 1
         while before > 0 and self.words[before] in SUBSTITUTE_FILLERS:
             before -= 1
         negation = self._first_negations[clause]
-        if self._denies_needing[clause] or self.words[before] not in SUBSTITUTES or not negation < before:
-            return False
         found = bisect.bisect_left(self.negations, (negation, -1))
-        if found == len(self.negations):
+        if self._denies_needing[clause] or found == len(self.negations):
             return False
         cue_first, cue_last = self.negations[found]
+        if first < cue_first:  # "Spark replaced Hadoop", "Dagster vervangt Airflow": the subject of an active verb
+            cue = self.words[cue_first : cue_last + 1]
+            return not REPLACING.isdisjoint(cue) and PASSIVE_AUXILIARIES.isdisjoint(self.words[first:cue_first])
+        if self.words[before] not in SUBSTITUTES or not negation < before:
+            return False
         return not HANDING_OVER.isdisjoint(self.words[cue_first : cue_last + 1])
 
     def verb_after_its_subject(self, clause: int) -> bool:

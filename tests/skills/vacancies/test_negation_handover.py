@@ -70,6 +70,8 @@ def test_what_the_candidate_handles_or_takes_over_is_asked(demo, text):
         ("Dit jaar nemen we afscheid van Airflow.", "airflow"),
         ("Airflow is bij ons vervangen door Kubeflow Pipelines.", "airflow"),
         ("Last quarter we replaced Airflow with Dagster.", "airflow"),
+        ("Dagster vervangt bij ons Airflow.", "airflow"),
+        ("Pandas was replaced by Polars last year.", "pandas"),
     ],
 )
 def test_a_tool_phased_out_or_replaced_is_not_asked(demo, text, tool):
@@ -82,6 +84,8 @@ def test_a_tool_phased_out_or_replaced_is_not_asked(demo, text, tool):
     ("text", "asked"),
     [
         ("Our cron jobs are being replaced by Airflow.", ["airflow"]),
+        ("Last year Airflow replaced our cron jobs.", ["airflow"]),
+        ("De Spark-job stopt met een duidelijke foutmelding.", ["pyspark"]),
         ("We vervangen de cronjobs door Airflow.", ["airflow"]),
         ("Replacing slow pandas loops with vectorised NumPy code.", ["pandas", "numpy"]),
         ("Je vervangt trage pandas-loops door NumPy.", ["pandas", "numpy"]),

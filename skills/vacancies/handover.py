@@ -12,16 +12,18 @@ from skills.vacancies.clauses import MAIN, PREDICATES, RELATIVE, Clauses
 from skills.vacancies.cues import Occurrences
 from skills.vacancies.text import word_set
 
-SUBSTITUTES = word_set("by door with met")  # after a verb of replacing or handing over, they name what takes over:
-# "Airflow is replaced by Dagster", "We are replacing cron with Airflow", "handled by our platform team"
+REPLACED_BY = word_set("by door with met")  # after a verb of replacing, they name what takes over: "Airflow is
+# replaced by Dagster", "We are replacing cron with Airflow"
+SUBSTITUTES = REPLACED_BY | {"bij"}  # and after a hand-over cue they are part of, who takes over: "handled by our
+# platform team", "ligt bij het platformteam" (not "vervangt bij ons Airflow")
 REPLACING = word_set("replace replaces replaced replacing vervangen vervangt verving vervingen ingeruild")  # a task
 # when the candidate does it ("Replacing slow pandas loops with NumPy", "Je vervangt trage loops…"), which asks for
 # what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
-HANDING_OVER = REPLACING | word_set("by door")
+HANDING_OVER = REPLACING | word_set("by door bij with")  # "De nadruk ligt bij de Spark-jobs"
 PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
 # by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
 SECOND_PERSON = word_set("you your je jij jou jouw u")
-AGENTS = word_set("by door")  # a hand-over cue that ends so names who takes over after it
+AGENTS = word_set("by door bij with")  # a hand-over cue that ends so names who takes over after it
 AGENT_OPENERS = word_set("the our another other a an their het de onze ons een andere hun team teams")  # people or a
 # team ("handled by our platform team", "beheerd door het platformteam"), not a product that runs it ("clusters
 # managed by Databricks", "Airflow, beheerd door AWS")
@@ -60,7 +62,10 @@ class HandingOver(Clauses):
             return not REPLACING.isdisjoint(cue) and PASSIVE_AUXILIARIES.isdisjoint(self.words[first:cue_first])
         if self.words[before] not in SUBSTITUTES or not negation < before:
             return False
-        return not HANDING_OVER.isdisjoint(self.words[cue_first : cue_last + 1])
+        cue = self.words[cue_first : cue_last + 1]
+        if not REPLACING.isdisjoint(cue):
+            return self.words[before] in REPLACED_BY
+        return cue_first <= before <= cue_last and not HANDING_OVER.isdisjoint(cue)
 
     def verb_after_its_subject(self, clause: int) -> bool:
         """Whether ``clause`` opens after a comma with its finite verb, naming nothing, and the clauses before it in

@@ -84,6 +84,8 @@ def test_a_tool_phased_out_or_replaced_is_not_asked(demo, text, tool):
     ("text", "asked"),
     [
         ("Our cron jobs are being replaced by Airflow.", ["airflow"]),
+        ("De nadruk ligt bij de Spark-pipelines.", ["pyspark"]),
+        ("The focus sits with the Spark jobs.", ["pyspark"]),
         ("Last year Airflow replaced our cron jobs.", ["airflow"]),
         ("De Spark-job stopt met een duidelijke foutmelding.", ["pyspark"]),
         ("We vervangen de cronjobs door Airflow.", ["airflow"]),

@@ -2,8 +2,9 @@
 cron jobs are replaced by Airflow" asks for Airflow, "Airflow is bij ons vervangen door Kubeflow" not for Airflow;
 "Replacing slow pandas loops with NumPy" is a task that asks for both; "Alles wat met Python te maken heeft, ligt
 buiten je takenpakket" denies its subject before the comma; a hand-over to a product ("clusters managed by
-Databricks") negates nothing, only one to people or a team ("handled by our platform team"). Its own module because these rules read a clause against
-the cue that negates it and the clauses before it, where the negation rule reads one clause at a time.
+Databricks") negates nothing, only one to people or a team ("handled by our platform team"). Its own module because
+these rules read a clause against the cue that negates it and the clauses before it, where the negation rule reads
+one clause at a time.
 """
 
 import bisect
@@ -19,11 +20,12 @@ SUBSTITUTES = REPLACED_BY | {"bij"}  # and after a hand-over cue they are part o
 REPLACING = word_set("replace replaces replaced replacing vervangen vervangt verving vervingen ingeruild")  # a task
 # when the candidate does it ("Replacing slow pandas loops with NumPy", "Je vervangt trage loops…"), which asks for
 # what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
-HANDING_OVER = REPLACING | word_set("by door bij with")  # "De nadruk ligt bij de Spark-jobs"
 PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
 # by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
 SECOND_PERSON = word_set("you your je jij jou jouw u")
-AGENTS = word_set("by door bij with")  # a hand-over cue that ends so names who takes over after it
+AGENTS = word_set("by door bij with")  # a hand-over cue that ends so names who takes over after it, not what is
+# handed over: "De nadruk ligt bij de Spark-jobs" asks for Spark
+HANDING_OVER = REPLACING | AGENTS
 AGENT_OPENERS = word_set("the our another other a an their het de onze ons een andere hun team teams")  # people or a
 # team ("handled by our platform team", "beheerd door het platformteam"), not a product that runs it ("clusters
 # managed by Databricks", "Airflow, beheerd door AWS")

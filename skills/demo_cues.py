@@ -136,12 +136,36 @@ CUES = {
         never\nneither\nnor\nnobody\nno one\nnone\nnothing\nisn t\naren t\nwasn t\nhardly\nbarely\nirrelevant
         out of scope\nanother team\nphasing out\nphased out\nbeing retired\nmoved away from\nmoved off
         only by\noutside the scope\noutside of the scope\noutside our scope\nn a
+        phase out\nphases out\nphasing it out\nphased it out\nretire\nretires\nretired our\nretired the\nretired its
+        retired it\nretired them\nbeen retired\nwas retired\nwere retired\nis retired\nare retired\nretiring our\nretiring the\nwound down
+        wind down\nwinds down\nwinding down\nswitched off\nswitching off\nturned off\ndecommissioned\ndecommissioning
+        sunset\nsunsetted\nsunsetting\nmove away from\nmoves away from\nmoving away from\nmigrate away from
+        migrated away from\nmigrating away from\nmoving off\nstopped using\nreplaced\nreplaces\nreplacing
+        handled by\nowned by\nrun by\nmanaged by\nmaintained by\ntaken care of by\nlooked after by\nlies with
+        lie with\nrests with\nsits with\nstays with\nstay with\nremains with\ntheirs\ntheir responsibility
+        their remit\nbuilt for you\ndone for you\nhandled for you\nset up for you\nmanaged for you
+        taken care of for you\nprovided for you\noff your plate\nsomeone else s plate\noutside this role
+        outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
+        beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
+        responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
         n v t\nlinks liggen
+        uitgezet\nuitgeschakeld\nafgebouwd\nafbouwen\nbouwen we af\nfaseren we uit\nfaseren uit\nfaseert uit
+        uit gebruik\nbuiten gebruik\ngestopt met\nafstappen van\nstappen af van\nstapt af van
+        overgestapt van\nvervangen\nvervangt\nverving\nvervingen\ningeruild\nligt bij de\nligt bij het
+        liggen bij de\nliggen bij het\nligt bij team\nliggen bij team\nligt bij onze\nliggen bij onze\ndaar zorgt
+        daarvoor zorgt\nis het werk van\nzijn het werk van\nvoor je geregeld
+        voor jou geregeld\nvoor je gebouwd\nvoor jou gebouwd\nvoor je klaargezet\nvoor jou klaargezet
+        ligt buiten\nliggen buiten\nbuiten je takenpakket\nbuiten jouw takenpakket\nbuiten het takenpakket
+        buiten deze rol\nbuiten de rol\nbuiten je rol\nbuiten jouw rol\nbuiten deze functie\nbuiten de functie
+        buiten je functie\nbuiten jouw functie\nbuiten de opdracht\nbuiten deze opdracht
+        beheerd door\nonderhouden door\ngeregeld door\nverzorgd door\nafgehandeld door\ngedaan door\nopgepakt door
+        verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
+        vallen onder team\nafscheid van\nuit productie genomen
         """,
     ),
     Kind.NEGATION_NEXT: (
@@ -153,10 +177,11 @@ CUES = {
         not only\nnot just\nnot afraid\nno stranger\nno problem\nno fear\nno matter\nnot null\nnot the only
         isn t just\nisn t only\naren t just\naren t only\nnone other\nnot empty\ndon t shy away\ndo not shy away
         never shy away\ndon t hesitate\ndo not hesitate\nnot hesitate\nnever empty\nnever null\nno nulls
+        by you\nby yourself\nwith you\nnot optional\nisn t optional\nnot a nice to have\nisn t a nice to have
         no null values\nno duplicates\nno duplicate\nleave no\nleaves no
         """,
         """
-        geen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
+        door jou\ndoor je\ndoor jezelf\nbij jou\nniet optioneel\ngeen nice to have\ngeen pre maar\ngeen moeite\ngeen probleem\ngeen angst\ngeen bezwaar\nniet alleen\nniet enkel\nniet bang\nniet leeg
         niet terug voor\nniet weg te denken\naarzel niet\ntwijfel niet\nnooit leeg\nnooit null\ngeen nulls
         geen null waarden\ngeen lege waarden\ngeen duplicaten\ngeen dubbele\nlaat geen\nlaten geen
         """,
@@ -209,7 +234,10 @@ TERMS = """
     Terraform, Kubernetes, Dagster, Prefect, Ansible, Pulumi, Bicep, CloudFormation, OpenShift, Prometheus, Grafana Loki, Loki, OpenTelemetry, Datadog,
     New Relic, Splunk, Sentry, PagerDuty, Lambda, Aurora, QuickSight, EventBridge, Event Grid, Service Bus,
     Lake Formation, Dataform, Dataplex,
-    Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence
+    Linux, Git, GitLab, GitHub, Bitbucket, Jira, Confluence,
+    Databricks Workflows, Azure DevOps, Azure Functions, Kubeflow Pipelines, Amazon EMR, EMR, MWAA, AWS Glue, Cloudera,
+    mypy, Ruff, Playwright, Cypress, Selenium, Storybook, React, Next.js, Vue, Angular, Svelte, Android, iOS,
+    Salesforce, Magento, Intune
 """
 
 

@@ -25,6 +25,7 @@ NEEDING = word_set(
     nodig vereist vereiste eis voorwaarde noodzakelijk hoeft hoef hoeven gebruiken gebruikt vragen gevraagd
     verwachten verwacht kennen kent ken weten weet beheersen beheerst werken werkt gewerkt zorgen
     have has had hebt heb hebben heeft experience ervaring part relevant onderdeel deel scope
+    involve involves involved involving omvat omvatten
     """
 )  # what a negation in a subordinate clause or after a pronoun must deny: "if you have never used Spark"
 PASSIVE = word_set(

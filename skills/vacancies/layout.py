@@ -53,7 +53,8 @@ MUSTS = word_set(
 )  # a nice or offer cue does not reach past these: "SQL is a must, Spark is a plus"…
 CUE_CONTRASTS = CONTRASTS | word_set("although though")  # …nor these: "Docker is a plus, but SQL is a must"
 NOT_A_MUST = frozenset(("not", "no", "geen", "niet", "isn", "aren"))  # "a plus, not a must" does not stop it
-REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het"))  # "Know Docker? That's a plus."
+REFERRING = frozenset(("that", "this", "it", "dat", "dit", "het", "daarmee", "ermee", "therewith"))  # "Know Docker?
+# That's a plus.", "Python gebruiken we voor tooling; ervaring daarmee is mooi meegenomen."
 CONDITIONALS = word_set("would zou zouden")  # after what they are said of, a wish, not a demand: "Python would be
 # handy", "Ervaring met Docker zou handig zijn"
 CONDITIONAL_REACH = 5
@@ -79,13 +80,15 @@ class Layout(NegationScope, Headings):
         self.sections = [Section.PLAIN] * len(self.words)
         self.heading_words = set()
         found_cues = cues.occurrences(self.words)
-        self.nice_sentences = {
-            self.sentences[first] for first, last in found_cues[NICE] if self.sentences[first] == self.sentences[last]
-        }
-        self.nice_cues = found_cues[NICE]
-        self.nice_cue_words = [first for first, _last in found_cues[NICE]]
-        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
+        self.nice_cues = [  # without those in an idiom that asks: "not optional", "niet optioneel"
+            (first, last) for first, last in found_cues[NICE] if idioms.isdisjoint(range(first, last + 1))
+        ]
+        self.nice_sentences = {
+            self.sentences[first] for first, last in self.nice_cues if self.sentences[first] == self.sentences[last]
+        }
+        self.nice_cue_words = [first for first, _last in self.nice_cues]
+        self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
             (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
         ]
@@ -212,11 +215,18 @@ class Layout(NegationScope, Headings):
         return contrasts and not self.is_negated(mention, mention)
 
     def _question_answered(self, cue: int) -> int | None:
-        """The sentence before the nice cue at word ``cue`` when it is a question on the same line that the cue's
-        sentence refers back to ("Heb je met Docker gewerkt? Dan is dat een pluspunt."), else None."""
+        """The sentence before the nice cue at word ``cue`` when it is a question, or a clause before a semicolon, on
+        the same line that the cue's sentence refers back to ("Heb je met Docker gewerkt? Dan is dat een pluspunt.",
+        "Python gebruiken we voor tooling; ervaring daarmee is mooi meegenomen."), else None."""
         sentence = self.sentences[cue]
         begin = bisect.bisect_left(self.sentences, sentence)
         if begin == 0 or REFERRING.isdisjoint(self.words[begin:cue]):
             return None
         gap = self.gaps[begin]
-        return sentence - 1 if "?" in gap and "\n" not in gap else None
+        if "\n" in gap or ("?" not in gap and (";" not in gap or self._names_a_product(begin, cue))):
+            return None  # "…; it is the core of the job and Docker is a plus" is said of Docker
+        return sentence - 1
+
+    def _names_a_product(self, begin: int, end: int) -> bool:
+        """Whether a word within words ``begin``…``end - 1`` other than the first is written with a capital."""
+        return any(self.text[self.starts[index]].isupper() for index in range(begin + 1, end))

@@ -45,6 +45,12 @@
   job."), unless they stand for a clause ("It is not required to…", "Het is niet nodig om…") or "het" is an article
   ("Het team werkt niet…"); a pronoun reaches past a sentence that points back itself ("… op Databricks. Dat
   platform hebben we uitgezet; je komt het dus nergens meer tegen.").
+- Hand-over and phase-out (skills.vacancies.handover): what another team handles, what lies outside the role or is
+  retired or replaced is negated by the editors' cues ("handled by", "ligt bij het", "daar zorgt", "buiten je
+  takenpakket", "wound down", "uitgezet", "replaced"); what takes over after "by", "door", "with" is asked ("cron is
+  replaced by Airflow"), and so is a task of replacing ("Replacing pandas loops with NumPy", "Je vervangt…"). A
+  negated clause opened by its verb after a comma denies its subject before it ("Alles wat met Python te maken
+  heeft, ligt buiten je takenpakket").
 - A mention in a section of what is not needed ("What you don't need", "Wat je niet nodig hebt") is not asked; one
   the company text or the offer names and negates ("… op Azure. Daar ga jij niet mee werken") is not asked either,
   unless the job asks for it elsewhere.
@@ -60,6 +66,7 @@ import bisect
 
 from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER
 from skills.vacancies.cues import Occurrences, Section
+from skills.vacancies.handover import HandingOver
 from skills.vacancies.references import PointingBack
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
@@ -83,7 +90,7 @@ OPEN_NEGATION_WORDS = 4  # "We do not, at any point in this job, expect you to�
 # whose verb follows an aside
 
 
-class NegationScope(DeniedTopics, PointingBack):
+class NegationScope(DeniedTopics, PointingBack, HandingOver):
     """Answers whether a mention is negated; the layout sets the negation cues and the sections it reads, the reader
     where the mentions stand (``read_mentions``)."""
 
@@ -106,7 +113,12 @@ class NegationScope(DeniedTopics, PointingBack):
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
         for first, last in reversed(self.negations):
-            if self.named.isdisjoint(range(first, last + 1)):  # "niet ingevulde velden": part of the concept
+            if (
+                self.named.isdisjoint(range(first, last + 1))
+                and not self.replacing_task(first, last)
+                and not self.hands_to_a_product(last)
+            ):
+                # "niet ingevulde velden": part of the concept
                 self._negated[self.negation_clauses[first]] = True
                 self._first_negations[self.negation_clauses[first]] = first
         self._double = {self.negation_clauses[first] for first, _last in self.negations_next} & {
@@ -147,6 +159,14 @@ class NegationScope(DeniedTopics, PointingBack):
             ):  # not "shuffles die niet nodig zijn": what it says of a mention right before it is a fault to fix
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
                 self._weak[clause - 1] = False
+        for clause in range(count):
+            if self._negated[clause] and self.verb_after_its_subject(clause):
+                for before in range(clause - 1, -1, -1):
+                    self._denied[before] = True
+                    self._weak[before] = self._weak[clause]
+                    begin = self.clause_starts[before]
+                    if begin == 0 or self.sentences[begin - 1] != self.sentences[begin]:
+                        break
         self._topics: dict[int, bool] = {}  # per clause, once asked
         self._verdicts: dict[int, bool] = {}
         self._named_words = sorted(self.named)
@@ -220,7 +240,7 @@ class NegationScope(DeniedTopics, PointingBack):
             return True
         clause = self.negation_clauses[first]
         return (
-            (self._denied[clause] and not self._replaced(clause, first))
+            (self._denied[clause] and not self._replaced(clause, first) and not self.substitutes(clause, first))
             or first in self._negated_next
             or self.topic_denied(clause)
             or self.verdict_before(clause)

@@ -17,11 +17,17 @@ OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those", "daar", 
 # niet te kennen", "Daar doen we niets mee."
 NEGATED_REFERENCES = frozenset(("het",))  # a pronoun, not an article, before its negation: "in jouw werk speelt het
 # geen rol", "voor jou is het geen onderdeel van het werk"
-POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES
+DEMONSTRATIVES = frozenset(("that", "this"))  # open a clause that points back only before a general noun: "…;
+# that part stays theirs" (not "so that no row is lost")
+GENERAL_NOUNS = word_set("part parts work side bit task tasks job area piece layer stuff setup domain")
+BARE_NEGATIONS = word_set("no not never isn aren wasn t don doesn won will do does")  # say what a thing is not
+POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES | DEMONSTRATIVES
 REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
 OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
 # required to…" at the start of a sentence points at nothing)
 REFERENCE_TAIL = 3  # "you won't need them in this team"
+QUANTIFIED_TAIL = 6  # after "none of", "neither of" the quantifier is the negation, whatever predicate follows: "None
+# of that will be on your plate"
 REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
 SUBJECT_REFERENCES = frozenset(("it", "het"))  # first in a sentence, the subject that points back: "Our analysts
 # love pandas. It isn't part of this job, though."; "Het is voor deze rol geen vereiste."
@@ -40,6 +46,7 @@ class PointingBack(Clauses):
     negations: Occurrences
     _negated: list[bool]
     _denies_needing: list[bool]
+    _first_negations: list[int]
     _named_words: list[int]
     negated_references: list[int]
 
@@ -86,20 +93,43 @@ class PointingBack(Clauses):
             negated_next = described < len(self.negations) and self.negations[described][0] == adverbs
             return negated_next and self._negated[clause]
         if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
-            return self._negated[clause]
+            return self._denies_needing[clause]  # "…, so it's not part of your job"; not "fix the job so it no
+            # longer depends on luck", which says what the fix does
         before = self.words[index - 1]
-        if word in REFERENCES_AFTER and (
-            before in REFERENCE_AFTER or (before == "of" and index > 1 and self.words[index - 2] in ("none", "neither"))
-        ):
+        quantified = before == "of" and index > 1 and self.words[index - 2] in ("none", "neither")
+        if word in REFERENCES_AFTER and (before in REFERENCE_AFTER or quantified):
             tail = self.words[index + 1 : self.clause_span(index)[1]]
-            return len(tail) <= REFERENCE_TAIL and REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail) and self._negated[clause]
-        if word not in OPENING_REFERENCES or not (
+            reach = QUANTIFIED_TAIL if quantified else REFERENCE_TAIL  # "None of that will be on your plate"
+            return len(tail) <= reach and REFERENCE_NOT_FOLLOWED_BY.isdisjoint(tail) and self._negated[clause]
+        demonstrative = (
+            word in DEMONSTRATIVES and index + 1 < len(self.words) and self.words[index + 1] in GENERAL_NOUNS
+        )
+        if not (word in OPENING_REFERENCES or demonstrative) or not (
             self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
         ):
             return False
+        opens = clause and self.clause_starts[clause] == index and self.same_sentence(clause)
+        if opens and self.words[self.clause_starts[clause - 1]] == word:
+            return False  # "je legt vast dat elk nummer uniek is, dat kortingen nooit hoger zijn": a second "dat"
+        if demonstrative and not self._denies_needing[clause]:  # "that part stays theirs", not "that part is not easy"
+            return self._negated[clause] and not self._bare_negation(clause)
         if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
             return self._denies_needing[clause]
         return self._negated[clause]
+
+    def same_sentence(self, clause: int) -> bool:
+        """Whether ``clause`` goes on the sentence of the clause before it."""
+        start = self.clause_starts[clause]
+        return self.sentences[start] == self.sentences[start - 1]
+
+    def _bare_negation(self, clause: int) -> bool:
+        """Whether the first negation of ``clause`` is a bare "not", "no"…, which says what a thing is not ("that part
+        is not easy"), not who has it ("that part stays theirs")."""
+        found = bisect.bisect_left(self.negations, (self._first_negations[clause], -1))
+        if found == len(self.negations):
+            return True
+        first, last = self.negations[found]
+        return BARE_NEGATIONS.issuperset(self.words[first : last + 1])
 
     def _subject_pointing_back(self, index: int) -> bool:
         """Whether the "it", "het" at word ``index`` opens its sentence as a subject that points back: its sentence

@@ -112,3 +112,81 @@ def test_a_bullet_has_the_skills_named_on_the_line_that_leads_its_list(demo, tex
 def test_a_tool_on_the_lead_line_gives_its_bullets_no_context(demo):
     text = "Our code base is Python and Pandas.\n- Every change goes through a build with tests."
     assert "data-quality/data-tests" not in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "When a supplier adds a column or sends a date as a string, the pipeline notices.",
+            "data-quality/schema-drift",
+        ),
+        ("Als een leverancier een veld toevoegt of het type van een bestaand veld wijzigt, merk je dat op.", None),
+        ("Een kolom die verdwijnt of ineens anders heet, vang je netjes af.", "data-quality/schema-drift"),
+        ("Every code must be one that we actually know, and speeds stay within what is physically possible.", None),
+        ("Je legt vast dat elk bonnummer uniek is en dat meetwaarden fysiek mogelijk blijven.", None),
+        ("When a load fails and still fails after a retry, the engineer on call is paged.", "orchestration/retries"),
+        ("Mislukte laadacties worden drie keer opnieuw geprobeerd.", "orchestration/retries"),
+        ("You find out why a SQL query that used to take a second takes a minute.", "sql/query-performance"),
+        ("Reports read every row of the table in SQL to show one week.", "sql/query-performance"),
+        ("Je spoort op in welke stap van de verwerking het misgaat.", "pandas/debugging"),
+        ("Je weet waarom die ene klant een Spark-job laat vastlopen terwijl de rest klaar is.", "pyspark/skew"),
+        ("One overrepresented postcode slows the Spark job down.", "pyspark/skew"),
+        ("Tests fail the build when an account id appears twice or a price is negative.", "data-quality/data-tests"),
+        ("Velden die leeg of helemaal niet binnenkomen, vang je af.", "data-quality/null-checks"),
+        ("Our pipeline automatically runs the dbt build and all the tests.", "ci-cd/ci-pipelines"),
+        ("Bij elke wijziging draait automatisch een build met alle tests.", "ci-cd/ci-pipelines"),
+    ],
+)
+def test_the_common_wordings_of_checks_changes_failures_and_speed_are_asked(demo, text, item):
+    """Two generic wordings of one item in a sentence second each other; one beside its skill counts alone."""
+    items = asked_items(read_vacancy(text=text))
+    if item:
+        assert item in items
+    else:
+        assert {"data-quality/schema-drift", "data-quality/data-tests"} & items.keys()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our app is unique in the market.",
+        "Projects stay within budget.",
+        "Als het misgaat met je laptop, helpt de servicedesk.",
+        "The office has an extra field next to the car park.",
+        "Our on-call rota is shared fairly.",
+        "The temperature outside is negative.",
+        "All the tests of the new app are done by our QA team.",
+    ],
+)
+def test_a_single_generic_wording_without_its_skill_asks_nothing(demo, text):
+    assert asked_items(read_vacancy(text=text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("You lower the memory usage of our pandas scripts.", {"pandas/memory": True, "pandas/cleaning": True}),
+        ("Je verlaagt het geheugengebruik van onze pandas-scripts.", {"pandas/memory": True, "pandas/cleaning": True}),
+        ("You set alerts on the memory usage of the nodes.", {}),
+        ("Je stelt alerts in op het geheugengebruik van de nodes.", {}),
+        ("The logs no longer fit in memory, so you read them in chunks.", {"pandas/memory": True}),
+        ("Onze bestanden passen niet meer in het geheugen.", {"pandas/memory": True}),
+        ("You explain why looping over rows is slow.", {"python-fundamentals/vectorised-code": True}),
+    ],
+)
+def test_memory_and_loops_in_everyday_words(demo, text, items):
+    """Memory usage is a server's as often as a script's; a phrase a negation naturally precedes carries it."""
+    assert asked_items(read_vacancy(text=text)) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("Picking the right dtypes and reading in chunks is not optional.", True),
+        ("Zuinige datatypes kiezen is niet optioneel.", True),
+        ("Picking the right dtypes is optional.", False),
+    ],
+)
+def test_an_idiom_that_asks_holds_no_nice_cue(demo, text, required):
+    assert asked_items(read_vacancy(text=text)) == {"pandas/memory": required}

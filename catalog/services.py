@@ -9,6 +9,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
 
@@ -43,7 +44,9 @@ def set_published(*, queryset: QuerySet, published: bool, user: AbstractBaseUser
         row.updated_at = now
     fields = ["published", "updated_at"]
     if _keeps_history(queryset.model):
-        reason = _("Published in bulk") if published else _("Unpublished in bulk")
+        # Stored in English, translated where the history shows it (templates/simple_history), so that every
+        # editor reads it in their own language.
+        reason = gettext_noop("Published in bulk") if published else gettext_noop("Unpublished in bulk")
         bulk_update_with_history(rows, queryset.model, fields, default_user=user, default_change_reason=reason)
     else:
         queryset.model.objects.bulk_update(rows, fields)

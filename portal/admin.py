@@ -25,10 +25,12 @@ from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from portal.accounts.redirects import safe_next, to_second_factor
 from portal.admin_formsets import RowsSavedInTurnFormSet
 from portal.guards.access import can_edit_content, needs_second_factor
+from portal.templatetags.history_values import history_value
 
 
 def _may_view_rows_of(request: HttpRequest, model) -> bool:
@@ -222,9 +224,20 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
         return to_delete, model_count, perms_needed, protected
 
 
+class _ChangesAsShown(HistoricalRecordContextHelper):
+    """A version's changes with their values as the history's columns show them (yes, no, an empty cell)."""
+
+    def prepare_delta_change_value(self, change, value):
+        return history_value(super().prepare_delta_change_value(change, value))
+
+
 class RowKeysHistoryAdmin(SimpleHistoryAdmin):
     """simple-history's pages of a row's history look their keys up unchecked (a ValueError on "abc", a 500): a key
-    no row can have is a 404, as simple-history answers for a row that is gone."""
+    no row can have is a 404, as simple-history answers for a row that is gone. Its values read as elsewhere in the
+    admin (yes or no, an empty cell for none), not as Python writes them."""
+
+    def get_historical_record_context_helper(self, request: HttpRequest, historical_record):
+        return _ChangesAsShown(self.model, historical_record)
 
     def history_view(self, request: HttpRequest, object_id, extra_context=None):
         if not is_row_key(self.model._meta.pk, unquote(object_id)):

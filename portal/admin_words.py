@@ -1,6 +1,7 @@
 """Words the admin shows from Django's own strings, as msgids of ours, so that locale/nl gives them in Dutch.
 
-Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers), and the job queue
+Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers), django-simple-history
+has no Dutch at all for a row's history, and the job queue
 (django_tasks_db) has no Dutch at all: a superuser reads its labels. A change in the
 history is stored with each field's English label and translated when shown: the label of a bilingual text is
 its name and language ("Description [nl]"), a msgid no library has. Listing them here keeps them in our
@@ -80,4 +81,23 @@ JOB_QUEUE_STATES = (
     pgettext_lazy("Task", "Running"),
     pgettext_lazy("Task", "Failed"),
     pgettext_lazy("Task", "Successful"),
+)
+
+# django-simple-history's words on a row's history and its versions, which the library has no Dutch for. Its list
+# of versions is ours (templates/simple_history/object_history_list.html), so its column heads are there.
+CHANGE_HISTORY = (
+    gettext_noop("Choose a date from the list below to revert to a previous version of this object."),
+    gettext_noop("This object doesn't have a change history."),
+    gettext_noop("Press the 'Revert' button below to revert to this version of the object."),
+    gettext_noop("Press the 'Change History' button below to edit the history."),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("View %(verbose_name)s"),
+    gettext_noop("Revert %s"),
+    gettext_noop("View history: %s"),
+    gettext_noop("Revert"),
+    gettext_noop("Change History"),
+    gettext_noop("You may edit it again below"),
+    gettext_noop("Changed"),
+    gettext_noop("Deleted"),
+    gettext_noop("Deleted %(type_name)s"),
 )

@@ -204,7 +204,9 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
     @admin.display(description=_("make it known"))
     def adopt_link(self, obj: UnrecognisedTerm):
         return format_html(
-            '<a href="{}">{}</a>', reverse("admin:skills_unrecognisedterm_adopt", args=[obj.pk]), _("Make it a phrase")
+            '<a href="{}">{}</a>',
+            reverse("admin:skills_unrecognisedterm_adopt", args=[obj.pk]),
+            _("Make it recognised"),
         )
 
     def get_urls(self):

@@ -76,7 +76,7 @@ class UnrecognisedTerm(models.Model):
     """A tech-looking term the reader met and did not know, counted over all readings; no vacancy text is kept."""
 
     term = models.CharField(_("term"), max_length=60)
-    language = models.CharField(_("language of the vacancy"), max_length=5)
+    language = models.CharField(_("language of the vacancy"), max_length=5, choices=VacancyPhrase.Language.choices)
     count = models.PositiveIntegerField(_("readings"), default=0)
     last_seen = models.DateTimeField(_("last seen"), auto_now=True)
 

@@ -81,7 +81,9 @@ class Role(TimeStamped):
 
 class RoleRequirement(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements", verbose_name=_("role"))
-    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="requirements")
+    item = models.ForeignKey(
+        ChecklistItem, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("checklist item")
+    )
     min_level = models.PositiveSmallIntegerField(
         _("minimum level"),
         choices=[choice for choice in Level.choices if choice[0] > 0],

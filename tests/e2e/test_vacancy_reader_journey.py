@@ -85,10 +85,10 @@ def test_negation_after_pre_and_an_unknown_product_then_an_editor_teaches_it(liv
     row = editor_page.locator("tr", has_text="Snowflake")
     assert UnrecognisedTerm.objects.get(term="Snowflake").count == 1
     editor_journey.step("the unrecognised terms, counted")
-    row.get_by_role("link", name="Make it a phrase").click()
+    row.get_by_role("link", name="Make it recognised").click()
     editor_page.get_by_label("a phrase of this checklist item").select_option(label="Azure, AWS or GCP basics")
     editor_journey.step("the term becomes a phrase of an item")
-    editor_page.get_by_role("button", name="Make it a phrase").click()
+    editor_page.get_by_role("button", name="Make it recognised").click()
     editor_page.get_by_text("“Snowflake” is now known as").wait_for()
     editor_journey.step("the term is known")
 

@@ -417,6 +417,25 @@ def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, l
     assert levels[0] == "0" and "fst-italic" in levels[1]
 
 
+@pytest.mark.parametrize(
+    ("language", "zero", "not_rated"), [("en", "0.0", "not yet rated"), ("nl", "0,0", "nog niet beoordeeld")]
+)
+def test_the_skill_table_says_a_skill_never_rated_is_not_yet_rated_and_not_0(
+    client, engineer, language, zero, not_rated
+):
+    role = RoleFactory()
+    chosen_zero = RoleRequirementFactory(role=role, item__skill=SkillFactory(name="Data quality"), min_level=2)
+    RoleRequirementFactory(role=role, item__skill=SkillFactory(name="Cloud basics"), min_level=2)
+    assess(user=engineer, item=chosen_zero.item, level=0)  # "none" is an answer; nothing of Cloud basics is
+    body = client.get(
+        reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    table = body[body.index('<svg class="radar-chart"') :].split("</table>")[0]
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>\s*<td>(.*?)</td>', table, re.S))
+    assert rows["Data quality"] == zero
+    assert re.sub(r"<[^>]+>", "", rows["Cloud basics"]) == not_rated
+
+
 def test_radar_coordinates_are_not_localised(client, engineer):
     requirement = RoleRequirementFactory()
     ChecklistItemFactory(skill=SkillFactory())

@@ -216,6 +216,12 @@ class ContactRequest(models.Model):
         """The recruiter may ask again: the engineer said no (or never answered) long enough ago."""
         return self.refused_at is not None and self.ask_again_from is None
 
+    @property
+    def can_accept_again(self) -> bool:
+        """The engineer withdrew the acceptance and may take the withdrawal back (the same request accepted anew)
+        while the recruiter still waits to ask again: until ``ask_again_from``."""
+        return self.status == self.Status.WITHDRAWN and self.ask_again_from is not None
+
 
 UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined
 ASK_AGAIN_AFTER = timedelta(days=30)  # after a no, the same recruiter waits this long before asking again

@@ -61,6 +61,12 @@ class MatchResult:
     def must_haves_missing(self) -> int:
         return len(self.missing_must_haves)
 
+    @property
+    def is_scored(self) -> bool:
+        """Whether there was anything to match: with no requirement (a vacancy in which nothing matched the
+        checklist) the 0 is no score, and pages say so instead of showing one."""
+        return self.requirements_total > 0
+
 
 def score_of(earned: Fraction, counted: int) -> int:
     """Earned over counted, × 100, rounded half up; nothing counted scores 0."""

@@ -63,6 +63,9 @@ OWN_SHORTLIST = {**RECRUITERS_ONLY, "superuser": NOT_FOUND}
 # Method checks come first: a GET is refused before anyone's ownership is looked at.
 OWN_SHORTLIST_POST_ONLY = {**OWN_SHORTLIST, "recruiter": NOT_ALLOWED, "superuser": NOT_ALLOWED}
 RECRUITERS_POST_ONLY = {**RECRUITERS_ONLY, "recruiter": NOT_ALLOWED, "superuser": NOT_ALLOWED}
+# The page that asks before an acceptance is withdrawn: its engineer is led back to the request's row while there is
+# nothing to withdraw (the world's request is pending); anyone else gets a 404.
+OWN_CONTACT_PAGE = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_FOUND), "engineer": REDIRECT}
 STAFF_ADMIN = {
     "anonymous": LOGIN,
     "engineer": FORBIDDEN,
@@ -167,7 +170,7 @@ EXPECTED = {
     "recruiting:search-propose": OWN_SHORTLIST_POST_ONLY,
     # an engineer's answers to contact requests: POST only, and another engineer's request is never touched
     "recruiting:contact-answer": SIGNED_IN_POST_ONLY,
-    "recruiting:contact-withdraw": SIGNED_IN_POST_ONLY,
+    "recruiting:contact-withdraw": OWN_CONTACT_PAGE,
     # the engineer's own card as a recruiter sees it; an engineer without a profile yet is sent to make one
     "recruiting:profile-preview": ENGINEERS,
     # API tokens page and API
@@ -275,7 +278,7 @@ def expected(name: str, role: str) -> int | str:
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
     if name in ENGINEER_ANSWERS:
-        return table["engineer"]
+        return table["other_engineer"]  # not the engineer the request was sent to
     if name == "recruiting:profile-preview":
         return REDIRECT  # these accounts have no engineer profile to preview  # the engineer's side of contact requests needs no staff right
     if name.startswith(("recruiting:", "tokens:")):

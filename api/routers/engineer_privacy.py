@@ -61,6 +61,10 @@ class ContactRequestOut(Schema):
     message: str = Field(description="Plain text, as the recruiter wrote it.")
     status: Literal["pending", "accepted", "declined", "withdrawn", "expired"]
     answerable: bool
+    can_accept_again: bool = Field(
+        description="True after you withdrew your acceptance, until the recruiter may ask again: answering it with "
+        "accept=true accepts it again."
+    )
     created_at: datetime
     answered_at: datetime | None
 
@@ -149,7 +153,7 @@ def _own_request(request: HttpRequest, request_id: int) -> ContactRequest:
 @router.post(
     "/contact-requests/{request_id}/answer",
     response={200: ContactRequestOut, 404: ErrorOut, 422: ErrorOut, **AUTH_ERRORS},
-    summary="Accept or decline a contact request",
+    summary="Accept or decline a contact request, or accept again one whose acceptance you withdrew",
 )
 def answer_own_contact_request(request: HttpRequest, request_id: int, payload: ContactAnswerIn):
     contact = _own_request(request, request_id)

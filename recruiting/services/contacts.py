@@ -7,6 +7,8 @@ Rules (one home each, here):
 - a request not answered within ``UNANSWERED_AFTER`` (14 days) counts as declined;
 - after a decline, a lapse or a withdrawn acceptance, that recruiter may ask that candidate again only
   ``ASK_AGAIN_AFTER`` (30 days) later (:attr:`ContactRequest.ask_again_from`, which the pages show too);
+- until then an engineer who withdrew an acceptance may accept the same request again
+  (:attr:`ContactRequest.can_accept_again`), and the recruiter is told as of any acceptance;
 - each side is told through ``portal.notices.services.notify`` (a notice, an email queued for the mail job on
   commit, or both, as they chose): the engineer of a new request, the recruiter of an answer or a withdrawal.
 """
@@ -124,15 +126,23 @@ def _own_request(engineer: AbstractBaseUser, contact_request: ContactRequest) ->
 def answer_contact_request(
     *, engineer: AbstractBaseUser, contact_request: ContactRequest, accept: bool, candidate_url: str | None = None
 ) -> ContactRequest:
-    """Accept (that recruiter sees the email address, and the name if set) or decline a pending request; the
-    recruiter is told (``candidate_url``: the candidate's page, absolute, for the email)."""
+    """Accept (that recruiter sees the email address, and the name if set) or decline a pending request, or accept
+    again one whose acceptance the engineer withdrew, while they may; the recruiter is told (``candidate_url``: the
+    candidate's page, absolute, for the email)."""
     contact_request = _own_request(engineer, contact_request)
-    if not contact_request.is_answerable:
+    again = accept and contact_request.can_accept_again
+    if not (contact_request.is_answerable or again):
         raise ValidationError(_("This contact request can no longer be answered."))
     contact_request.status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
-    contact_request.answered_at = timezone.now()
+    if not again:  # the first answer's time stays: the outreach figures time the answer to the request
+        contact_request.answered_at = timezone.now()
     contact_request.save(update_fields=["status", "answered_at"])
-    logger.info("Contact request %s %s by the engineer.", contact_request.pk, contact_request.status)
+    logger.info(
+        "Contact request %s %s by the engineer%s.",
+        contact_request.pk,
+        contact_request.status,
+        " again" if again else "",
+    )
     if accept:
         follow_contact(contact_request=contact_request)
     kind = NoticeKind.CONTACT_ACCEPTED if accept else NoticeKind.CONTACT_DECLINED

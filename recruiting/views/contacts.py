@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.placed_messages import add_placed_message
 from recruiting.forms import ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
-from recruiting.models import ContactRequest, RecruiterProfile
+from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import candidate_url, latest_request, recruiter_details, reveal_for
 from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
@@ -116,9 +116,16 @@ def contact_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first, on a page of its own (no script needed); POST withdraws the acceptance. A request not
+    accepted (any more) has nothing to withdraw: its row on the profile page says where it stands."""
     contact = _own_contact_request(request, pk)
+    if request.method != "POST":
+        if contact.status != ContactRequest.Status.ACCEPTED:
+            return redirect(f"{reverse('skills:profile')}#{contact.anchor}")
+        context = {"contact": contact, "days": ASK_AGAIN_AFTER.days}
+        return render(request, "skills/contact_withdraw.html", context)
     try:
         contact = withdraw_acceptance(
             engineer=request.user,

@@ -71,6 +71,20 @@ def test_an_engineer_answers_and_withdraws_a_contact_request(client, engineer):
     assert f"http://testserver/recruiting/candidates/{engineer.profile.pk}/" in mail.outbox[-1].body
 
 
+def test_an_engineer_accepts_again_after_withdrawing_as_on_the_pages(client, engineer):
+    contact = ask(engineer.profile)
+    url = f"/api/me/contact-requests/{contact.pk}"
+    assert client.get("/api/me/contact-requests").json()[0]["can_accept_again"] is False
+    client.post(f"{url}/answer", {"accept": True}, content_type="application/json")
+    client.post(f"{url}/withdraw", content_type="application/json")
+    assert client.get("/api/me/contact-requests").json()[0]["can_accept_again"] is True
+    assert client.post(f"{url}/answer", {"accept": False}, content_type="application/json").status_code == 422
+    again = client.post(f"{url}/answer", {"accept": True}, content_type="application/json")
+    assert again.status_code == 200 and again.json()["status"] == "accepted"
+    told = [notice.kind for notice in Notice.objects.filter(recipient=contact.recruiter).order_by("pk")]
+    assert told == ["contact_accepted", "contact_withdrawn", "contact_accepted"]
+
+
 def test_a_request_sent_to_someone_else_is_a_404(client, engineer):
     contact = ask(EngineerProfileFactory(visibility="recruiters"))
     response = client.post(

@@ -170,6 +170,16 @@ def test_the_reading_holds_not_asked_unrecognised_and_requirements(client, demo)
     ]
 
 
+def test_a_text_that_matches_nothing_is_an_ordinary_reading_with_every_field_and_nothing_asked(client, demo):
+    """The page says "nothing matched" instead of a score; the API has no score and answers as for any text."""
+    bread = "Baker wanted. You knead sourdough, bake croissants and keep the ovens clean. Start at four in the morning."
+    response = analyze(client, {"text": bread})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"language", "seniority", "items", "tools", "not_asked", "unrecognised", "requirements"}
+    assert body["items"] == body["tools"] == [] and body["not_asked"] == {"items": [], "tools": []}
+
+
 def test_unrecognised_terms_are_counted_without_the_text(client, demo):
     from skills.models import UnrecognisedTerm
     from tests.factories import UserFactory

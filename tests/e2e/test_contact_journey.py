@@ -151,8 +151,14 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
 
         # The engineer withdraws; the recruiter is told, and the name is gone again everywhere.
         phone.goto(f"{live_server.url}/skills/profile/")
+        phone.get_by_role("link", name="Mijn acceptatie van het verzoek van").click()
+        phone.get_by_role("heading", level=1, name="Je acceptatie intrekken?").wait_for()
+        assert ContactRequest.objects.get().status == ContactRequest.Status.ACCEPTED  # it asks first
+        assert fits_width(phone, PHONE_WIDTH)
+        engineer_steps.step("engineer is asked before withdrawing")
         phone.get_by_role("button", name="Mijn acceptatie intrekken").click()
         phone.get_by_role("status").get_by_text("ziet je naam en e-mailadres niet meer").wait_for()
+        assert phone.get_by_role("button", name="Opnieuw accepteren").is_visible()
         engineer_steps.step("engineer withdraws the acceptance")
         assert ContactRequest.objects.get().status == ContactRequest.Status.WITHDRAWN
         phone.context.close()

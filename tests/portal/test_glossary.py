@@ -23,6 +23,7 @@ FORBIDDEN_ENGLISH = (
     r"\bSign In\b", r"\bSign Up\b", r"\bSign Out\b", r"\bE-mail Address", r"\bEmail Address\b", r"\bRemember Me\b",
     r"\bConfirm Email\b", r"\be-mail\b", r"\bE-mail\b", r"\bForgot Password\b", r"\bChange Password\b",
     r"\bTwo-Factor\b",
+    r"^[Rr]equired$", r"\b[Rr]equired items?\b", r"(?<!%)\(required\b", r"\brequired ·",  # must-have, as in Dutch (not "required for staff")
 )  # fmt: skip
 
 # What the portal's pages and mails show besides ours: allauth's words and Django's for accounts and forms.

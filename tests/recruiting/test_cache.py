@@ -77,7 +77,7 @@ def test_a_row_is_drawn_once_and_then_served_from_the_cache(recruiter_client, ca
 
 def test_a_new_level_redraws_the_row(recruiter_client, candidate, item):
     page, _ = fetch(recruiter_client)
-    assert "SQL: not rated" in page and "Window functions" in page  # the missing must-have, never rated
+    assert "SQL: not yet rated" in page and "Window functions" in page  # the missing must-have, never rated
     assess(user=candidate.user, item=item, level=4)
     page, queries = fetch(recruiter_client)
     assert reads_assessments(queries)
@@ -120,7 +120,7 @@ def test_a_renamed_skill_shows_once_the_checklist_version_moves(recruiter_client
     item.skill.save()
     touch("checklist")  # what the skills app's signals do on every checklist save
     page, _ = fetch(recruiter_client)
-    assert "Structured Query Language: not rated" in page
+    assert "Structured Query Language: not yet rated" in page
 
 
 def test_a_profile_gone_private_leaves_the_list_at_once(recruiter_client, candidate):

@@ -59,13 +59,13 @@ def test_every_surface_shows_the_same_average_rounded_half_up(client, candidate)
         (
             "en",
             "Average level per skill over all its checklist items, out of 4:",
-            "not rated",
+            "not yet rated",
             "Average on the role's items",
         ),
         (
             "nl",
             "Gemiddeld niveau per vaardigheid over alle checklistpunten ervan, van 4:",
-            "niet beoordeeld",
+            "nog niet beoordeeld",
             "Gemiddelde op de punten van de rol",
         ),
     ],

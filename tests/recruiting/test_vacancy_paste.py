@@ -56,7 +56,7 @@ def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothin
     assert response.status_code == 200
     body = response.content.decode()
     assert (
-        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (must-have)</span></mark>' in body
     )
     assert 'Seniority: senior. <span id="vacancy-language">Written in English.</span>' in body
     items = {

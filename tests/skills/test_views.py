@@ -401,8 +401,9 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
 )
 def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, language, expected):
     role = RoleFactory()
-    zero = RoleRequirementFactory(role=role, item__name="skew", min_level=2, is_must_have=True)
-    RoleRequirementFactory(role=role, item__name="retries", min_level=2, is_must_have=True)
+    # Item orders tell the two apart: the requirements are listed by stage and order, and a tie has no fixed order.
+    zero = RoleRequirementFactory(role=role, item__name="skew", item__order=1, min_level=2, is_must_have=True)
+    RoleRequirementFactory(role=role, item__name="retries", item__order=2, min_level=2, is_must_have=True)
     assess(user=engineer, item=zero.item, level=0)
     body = client.get(
         reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language
@@ -415,6 +416,25 @@ def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, l
     missing = body.split('id="missing-heading"')[1].split("</table>")[0]
     levels = re.findall(r'data-label="[^"]+">(.*?)</td><td data-label="[^"]+">2</td>', missing)
     assert levels[0] == "0" and "fst-italic" in levels[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "zero", "not_rated"), [("en", "0.0", "not yet rated"), ("nl", "0,0", "nog niet beoordeeld")]
+)
+def test_the_skill_table_says_a_skill_never_rated_is_not_yet_rated_and_not_0(
+    client, engineer, language, zero, not_rated
+):
+    role = RoleFactory()
+    chosen_zero = RoleRequirementFactory(role=role, item__skill=SkillFactory(name="Data quality"), min_level=2)
+    RoleRequirementFactory(role=role, item__skill=SkillFactory(name="Cloud basics"), min_level=2)
+    assess(user=engineer, item=chosen_zero.item, level=0)  # "none" is an answer; nothing of Cloud basics is
+    body = client.get(
+        reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    table = body[body.index('<svg class="radar-chart"') :].split("</table>")[0]
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>\s*<td>(.*?)</td>', table, re.S))
+    assert rows["Data quality"] == zero
+    assert re.sub(r"<[^>]+>", "", rows["Cloud basics"]) == not_rated
 
 
 def test_radar_coordinates_are_not_localised(client, engineer):

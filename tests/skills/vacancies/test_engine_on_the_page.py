@@ -128,3 +128,50 @@ def test_the_page_promises_editors_only_the_terms_they_are_given(client, enginee
     assert "Unity Catalog" in to_editors and "Sanne Vermeulen" not in to_editors
     assert "Sanne Vermeulen" in private
     assert sorted(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Flink", "Kafka", "Unity Catalog"]
+
+
+# A text the reader recognises nothing in: a statement and what to do, never a score of 0 -------------------------
+
+BREAD = {
+    "en": (
+        "Baker wanted\n\nOur family bakery is looking for an early riser who loves bread. You knead and shape "
+        "sourdough loaves, bake croissants and apple pies, and keep the ovens clean.\n\nWhat you bring\n"
+        "- A few years of experience in a bakery\n- A friendly word for every customer\n"
+    ),
+    "nl": (
+        "Bakker gezocht\n\nOnze familiebakkerij zoekt een vroege vogel die van brood houdt. Je kneedt "
+        "zuurdesembroden, bakt croissants en appeltaarten en houdt de ovens schoon.\n\nWat vragen wij\n"
+        "- Een paar jaar ervaring in een bakkerij\n- Een vriendelijk woord voor elke klant\n"
+    ),
+}
+BACKEND = (
+    "Backend developer (Java)\n\nYou build the booking service of a travel company: Java services with Spring Boot "
+    "and REST endpoints, designed with the product owner.\n\nWhat you bring\n- Three years of experience with Java\n"
+    "- You write clean, readable code\n"
+)
+NOTHING_MATCHED = {
+    "en": ("Nothing in this text matched the checklist", "Check the language", "Paste the part", "out of 100"),
+    "nl": ("Niets in deze tekst kwam overeen met de checklist", "Controleer de taal", "Plak het deel", "van 100"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", BREAD["en"]), ("nl", BREAD["nl"]), ("en", BACKEND), ("nl", BACKEND)]
+)
+def test_a_text_that_matches_nothing_says_so_and_what_to_do_instead_of_scoring_0(client, engineer, language, text):
+    assert not read_vacancy(text=text).items
+    response = client.post(reverse("skills:vacancy"), {"text": text}, HTTP_ACCEPT_LANGUAGE=language)
+    body = response.content.decode()
+    statement, language_advice, paste_advice, out_of_100 = NOTHING_MATCHED[language]
+    unmatched = re.search(r'id="vacancy-unmatched"[^>]*>(.*?)</section>', body, re.S).group(1)
+    assert statement in unmatched and language_advice in unmatched and paste_advice in unmatched
+    assert 'id="vacancy-fit"' not in body and "<meter" not in body and out_of_100 not in body
+    assert 'id="path-heading"' not in body  # no empty learning path under its heading either
+
+
+def test_a_saved_text_that_matches_nothing_has_no_score_on_the_gaps_page(client, engineer):
+    vacancy = save_vacancy(owner=engineer, title="Baker", link="", text=BREAD["en"])
+    gaps = client.get(reverse("skills:gaps")).content.decode()
+    card = gaps[gaps.index(f'id="vacancy-{vacancy.pk}-title"') :].split("</article>")[0]
+    assert "Nothing in it matched the checklist" in card
+    assert "out of 100" not in card and "<meter" not in card and "You meet 0 of the 0" not in card

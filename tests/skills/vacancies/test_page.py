@@ -172,7 +172,7 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
     senior = rule.needed_level(required=True, seniority=SENIOR)
     window = asked[asked.index(f'id="asked-{items["window"].pk}"') :]
     assert f"level 2, needs {senior} · not yet" in window.split("</li>")[0]
-    assert "required</span>" in window.split("</li>")[0]
+    assert "must-have</span>" in window.split("</li>")[0]
     skew = asked[asked.index(f'id="asked-{items["skew"].pk}"') :].split("</li>")[0]
     assert (
         f"level 1, needs {rule.needed_level(required=False, seniority=SENIOR)} · not yet" in skew
@@ -187,6 +187,15 @@ def test_in_dutch_a_required_item_is_a_must_have_as_on_the_roles(client, enginee
     assert "must-have</span>" in window
     assert "Ontbrekende must-haves" in body
     assert not re.search(r"\b[Vv]ereiste?\b", re.sub(r"<textarea.*?</textarea>|<mark.*?</mark>", "", body, flags=re.S))
+
+
+def test_in_english_too_a_required_item_is_a_must_have_as_on_the_roles(client, engineer, fake_reader, world):
+    body = client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    window = body[body.index(f'id="asked-{world["items"]["window"].pk}"') :].split("</li>")[0]
+    assert "must-have</span>" in window
+    assert "Missing must-haves</dt>" in body and "within a stage, must-haves come first" in body
+    shown = re.sub(r"<textarea.*?</textarea>|<mark.*?</mark>|<!--.*?-->", "", body, flags=re.S)
+    assert not re.search(r"\b[Rr]equired\b", re.sub(r"<[^>]+>", " ", shown))
 
 
 def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, monkeypatch, world, reading):
@@ -236,7 +245,7 @@ def test_the_fit_is_the_roles_score_over_the_rules_requirements(client, engineer
     assert 0 < expected.score < 100
     body = response.content.decode()
     assert f'id="vacancy-fit">{expected.score}<' in body
-    assert "Missing required items</dt><dd>Retries</dd>" in body
+    assert "Missing must-haves</dt><dd>Retries</dd>" in body
 
 
 def test_the_note_explains_the_rule_with_its_own_numbers(client, engineer, fake_reader):
@@ -246,7 +255,7 @@ def test_the_note_explains_the_rule_with_its_own_numbers(client, engineer, fake_
         f"needs level {rule.needed_level(required=True, seniority=SENIOR)} when the vacancy asks for a senior" in note
     )
     assert f"level {rule.needed_level(required=True, seniority=MEDIOR)} otherwise" in note
-    assert f"counts {vacancy_rule().nice_to_have_percent}% of a required item" in note
+    assert f"counts {vacancy_rule().nice_to_have_percent}% of a must-have" in note
     assert vacancy_rule().nice_to_have_percent == 50  # the issue: nice-to-haves count half
 
 
@@ -264,7 +273,7 @@ def test_gaps_and_the_learning_path_come_as_for_a_role(client, engineer, fake_re
     steps = re.findall(r"<li class=\"mb-2\">\s*<strong>(.*?)</strong>", path)
     assert steps == ["Window functions", "Skew"]  # growth order; Retries is met
     assert "https://example.org/kata" in path and 'href="/catalog/pyspark/"' in path
-    assert "required</span>" in path
+    assert "must-have</span>" in path
     assert 'id="met-heading"' in body and '<th scope="row">Retries</th>' in body
 
 
@@ -354,7 +363,7 @@ def test_saving_keeps_the_vacancy_for_its_owner_and_opens_its_reading(client, en
     assert "<h1>Lakehouse engineer at Acme</h1>" in body
     assert 'aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
     assert (
-        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (must-have)</span></mark>' in body
     )
     assert 'href="https://jobs.example.org/42" rel="noopener noreferrer nofollow"' in body
     assert "Save to my vacancies" not in body
@@ -408,7 +417,7 @@ def test_a_bad_title_or_link_shows_the_reading_again_with_the_error_and_the_inpu
     assert response.status_code == 200
     assert error in body
     assert (
-        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (required)</span></mark>' in body
+        '<mark class="hl hl-required">window functions<span class="visually-hidden"> (must-have)</span></mark>' in body
     )  # the reading is still there
     if title.strip():
         assert f'value="{html.escape(title)}"' in body
@@ -456,7 +465,7 @@ def test_saved_vacancies_show_beside_the_roles_with_their_fit(client, engineer, 
     card = body[body.index(f'id="vacancy-{vacancy.pk}-title"') :].split("</article>")[0]
     assert f'href="{vacancy.get_absolute_url()}">Platform &lt;b&gt;engineer&lt;/b&gt;</a>' in card
     assert f"Fit: <strong>{expected.score}</strong> out of 100" in card
-    assert "Missing required items: Retries" in card
+    assert "Missing must-haves: Retries" in card
     assert 'href="https://jobs.example.org/7"' in card
 
 

@@ -48,18 +48,38 @@ class PhraseHit:
     end: int
 
 
+class FoundAs:
+    """What an item or tool asked was found as: the words of its ``phrases``."""
+
+    phrases: tuple[PhraseHit, ...]
+
+    @property
+    def phrase_texts(self) -> list[str]:
+        """The words that matched, each once (ignoring case), in the order of the text."""
+        seen: dict[str, str] = {}
+        for hit in self.phrases:
+            seen.setdefault(hit.text.casefold(), hit.text)
+        return list(seen.values())
+
+
 @dataclass(frozen=True)
-class ItemAsked:
+class ItemAsked(FoundAs):
     item: ChecklistItem
     required: bool  # False: nice to have
     phrases: tuple[PhraseHit, ...]
 
 
 @dataclass(frozen=True)
-class ToolAsked:
+class ToolAsked(FoundAs):
     tool: Tool
     phrases: tuple[PhraseHit, ...]
     required: bool = True  # False: named only where the vacancy calls it nice to have
+
+    @property
+    def other_names(self) -> list[str]:
+        """The words it was found as that are not the tool's own name ("Delta Lake" for PySpark), so a mark in the
+        text can be traced to the tool."""
+        return [text for text in self.phrase_texts if text.casefold() != self.tool.name.casefold()]
 
 
 @dataclass(frozen=True)

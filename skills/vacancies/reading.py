@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.context import in_context
+from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
@@ -37,29 +38,6 @@ from skills.vacancies.unknown import may_name_a_person, unknown_terms
 TITLE_MAX_CHARS = 120
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
 HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
-
-
-@dataclass(frozen=True)
-class PhraseHit:
-    """One matched phrase: exactly ``text[start:end]`` of the vacancy."""
-
-    text: str
-    start: int
-    end: int
-
-
-class FoundAs:
-    """What an item or tool asked was found as: the words of its ``phrases``."""
-
-    phrases: tuple[PhraseHit, ...]
-
-    @property
-    def phrase_texts(self) -> list[str]:
-        """The words that matched, each once (ignoring case), in the order of the text."""
-        seen: dict[str, str] = {}
-        for hit in self.phrases:
-            seen.setdefault(hit.text.casefold(), hit.text)
-        return list(seen.values())
 
 
 @dataclass(frozen=True)

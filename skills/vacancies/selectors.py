@@ -110,7 +110,9 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
         if fits:  # the skill as read afresh, like its items
             skills.append(SkillAsked(skill=fits[0].status.skill, items=fits))
     public_tools = Tool.objects.public().in_bulk([asked.tool.pk for asked in reading.tools])
-    tools = [replace(asked, tool=public_tools[asked.tool.pk]) for asked in reading.tools if asked.tool.pk in public_tools]
+    tools = [
+        replace(asked, tool=public_tools[asked.tool.pk]) for asked in reading.tools if asked.tool.pk in public_tools
+    ]
     nice_tools = [asked for asked in tools if not asked.required]
     tools = [asked for asked in tools if asked.required]
     return VacancyFit(reading=reading, skills=skills, tools=tools, nice_tools=nice_tools, gaps=gaps)

@@ -9,7 +9,7 @@ from skills.models import Role
 from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services.profiles import get_or_create_profile
-from tests.factories import RoleRequirementFactory, UserFactory, assess
+from tests.factories import RoleFactory, RoleRequirementFactory, UserFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +96,17 @@ def test_the_example_reads_in_dutch_too(client):
     assert "Neem Joins: een must-have, dus zijn gewicht 2 telt 3 keer: 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op." in body
     assert "telt voor" not in body
     assert "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt." in body
+
+
+def test_a_role_without_requirements_shows_no_score_on_its_gaps_page(client):
+    """Nothing to match is no score: no 0 gauge, no must-have count, no empty learning path, as on the vacancy page."""
+    role = RoleFactory(title="Empty role")
+    client.force_login(UserFactory())
+    for language, said in (
+        ("en", "This role has no requirements yet, so there is nothing to match."),
+        ("nl", "Deze rol heeft nog geen eisen, dus er valt niets te matchen."),
+    ):
+        body = client.get(reverse("skills:role-gaps", args=[role.slug]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert said in " ".join(body.split())
+        assert 'id="gaps-score"' not in body and "<meter" not in body
+        assert 'id="score-heading"' not in body and 'id="path-heading"' not in body and 'id="radar-heading"' not in body

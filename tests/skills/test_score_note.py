@@ -68,7 +68,10 @@ def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(cl
     client.force_login(user)
     body = " ".join(client.get(reverse("skills:role-gaps", args=[big.role.slug])).content.decode().split())
     # counted 3 + 1 + 9 = 13; earned 0 + 0.5 + 9 × 1/3 × 1/2 = 2.0 → 15; Skew at 3 adds 7.5 → 9.5 / 13 → 73
-    assert "Take Skew: it is a must-have, so its weight 3 counts 3 times: 9. At your level 1, with a minimum of 3, it earns 1.5." in body
+    assert (
+        "Take Skew: it is a must-have, so its weight 3 counts 3 times: 9. At your level 1, with a minimum of 3, it earns 1.5."
+        in body
+    )
     assert "Reaching level 3 would raise your score by 58 points: no other item would raise it more." in body
     assert "Take Airflow basics" not in body
 
@@ -93,7 +96,10 @@ def test_the_example_reads_in_dutch_too(client):
     client.force_login(user)
     url = reverse("skills:role-gaps", args=[must.role.slug])
     body = " ".join(client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode().split())
-    assert "Neem Joins: een must-have, dus zijn gewicht 2 telt 3 keer: 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op." in body
+    assert (
+        "Neem Joins: een must-have, dus zijn gewicht 2 telt 3 keer: 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op."
+        in body
+    )
     assert "telt voor" not in body
     assert "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt." in body
 

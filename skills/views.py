@@ -25,7 +25,6 @@ from skills.forms import (
     ItemStateForm,
     ResourceDoneForm,
     level_legend,
-    row_is_submitted,
     submitted_assessment_forms,
 )
 from skills.models import ChecklistItem, ItemState, Resource, Role
@@ -244,25 +243,30 @@ def _back_on_the_path(request: HttpRequest, item: ChecklistItem, text: str, *, f
 @require_POST
 def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
     """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again. Pressed in the
-    checklist's form without JavaScript, the post carries the row's level, evidence and note as well: they are saved
-    with the mark, as the row's own save button would, so nothing chosen in the row is lost."""
+    checklist's one form without JavaScript, the post carries every row: what was chosen or typed in them is saved
+    with the mark, all or nothing, as "Save all" would, so nothing entered on the page is lost."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = ItemStateForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
-    row = AssessmentForm(request.POST, item=item) if not request.htmx and row_is_submitted(request.POST, item) else None
-    if row is not None and not row.is_valid():
-        return _render_checklist(request, {item.pk: row}, correction=_not_saved_text(item))
-    if row is not None:
-        save_assessments(user=request.user, entries=[row.to_input()])
+    published = ChecklistItem.objects.published().select_related("skill")
+    rows = [] if request.htmx else submitted_assessment_forms(request.POST, published)
+    invalid = [row for row in rows if not row.is_valid()]
+    if invalid:
+        first = next((row for row in invalid if row.item.pk == item.pk), invalid[0])
+        return _render_checklist(request, {row.item.pk: row for row in rows}, correction=_not_saved_text(first.item))
+    saved = save_assessments(user=request.user, entries=[row.to_input() for row in rows]) if rows else None
     marked = set_item_state(user=request.user, item=item, state=form.cleaned_data["state"])
     if request.htmx:
         context = {"item": item, "state": marked.state if marked else ""}
         return render(request, "skills/partials/item_state_buttons.html", context)
-    if row is None:
+    if not rows:  # from a learning path: the mark alone
         checklist_row = f"{reverse('skills:checklist')}#{_row_place(item.pk)}"
         return _back_on_the_path(request, item, _mark_saved_text(item, marked), fallback=checklist_row)
-    return _saved_beside_the_row(request, item, _state_saved_text(item, row.cleaned_data["level"], marked))
+    own = next((row for row in rows if row.item.pk == item.pk), None)
+    text = _state_saved_text(item, own.cleaned_data["level"], marked) if own else _mark_saved_text(item, marked)
+    others = len(saved.changed_items - {item.pk})
+    return _saved_beside_the_row(request, item, _with_others_saved(text, others))
 
 
 def _mark_saved_text(item: ChecklistItem, marked: ItemState | None) -> str:
@@ -279,6 +283,18 @@ def _state_saved_text(item: ChecklistItem, level: int, marked: ItemState | None)
         **names,
         "state": marked.get_state_display(),
     }
+
+
+def _with_others_saved(text: str, others: int) -> str:
+    """What a mark's button saved, with the changes in other rows it saved too (the checklist is one form)."""
+    if not others:
+        return text
+    also = ngettext(
+        "Your change to %(count)d other item is saved too.",
+        "Your changes to %(count)d other items are saved too.",
+        others,
+    ) % {"count": others}
+    return f"{text} {also}"
 
 
 @require_POST

@@ -147,6 +147,7 @@ class SavedAssessments:
     matches: dict[int, RoleMatch]  # per role id, when a level changed; empty otherwise
     levels: dict[int, int]  # every level of the user after the save, per item id
     changed: bool = True  # whether anything entered differed from what was stored
+    changed_items: frozenset[int] = frozenset()  # the ids of the items whose entry differed from what was stored
 
     @property
     def target_score(self) -> int | None:

@@ -35,7 +35,11 @@ def _waiting_contacts(profile: EngineerProfile | None) -> int:
 
 def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
     profile = own_profile(user=user)
-    latest = AssessmentChange.objects.filter(user=user).select_related("item__skill")[:LATEST_CHANGES]
+    latest = (
+        AssessmentChange.objects.filter(user=user)
+        .exclude(old_level__isnull=True, new_level=0)  # a first rating to 0 (as the quick start makes them) is no news
+        .select_related("item__skill")[:LATEST_CHANGES]
+    )
     return EngineerHome(
         profile=profile,
         focus=focus_role(user=user, profile=profile),

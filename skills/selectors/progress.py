@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, F, Max, QuerySet, Window
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -50,8 +50,11 @@ class ActivityCalendar:
 
 
 def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
-    """Every change of the user's levels, newest first, ready to list."""
-    return AssessmentChange.objects.filter(user=user).select_related("item__skill")
+    """Every change of the user's levels, newest first, ready to list; ``saved_with`` is how many changes were saved
+    together with it (the ticked count and target score are those after the whole save, so a page shows them once
+    for the save)."""
+    saved_with = Window(Count("id"), partition_by=[F("changed_at")])
+    return AssessmentChange.objects.filter(user=user).select_related("item__skill").annotate(saved_with=saved_with)
 
 
 def _by_day(*, user: AbstractBaseUser) -> QuerySet:

@@ -128,4 +128,5 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
         matches=matches,
         levels=levels,
         changed=bool(to_create or to_update),
+        changed_items=frozenset(to_create) | frozenset(to_update),
     )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.context import in_context
+from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
@@ -40,26 +41,23 @@ HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest fi
 
 
 @dataclass(frozen=True)
-class PhraseHit:
-    """One matched phrase: exactly ``text[start:end]`` of the vacancy."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class ItemAsked:
+class ItemAsked(FoundAs):
     item: ChecklistItem
     required: bool  # False: nice to have
     phrases: tuple[PhraseHit, ...]
 
 
 @dataclass(frozen=True)
-class ToolAsked:
+class ToolAsked(FoundAs):
     tool: Tool
     phrases: tuple[PhraseHit, ...]
     required: bool = True  # False: named only where the vacancy calls it nice to have
+
+    @property
+    def other_names(self) -> list[str]:
+        """The words it was found as that are not the tool's own name ("Delta Lake" for PySpark), so a mark in the
+        text can be traced to the tool."""
+        return [text for text in self.phrase_texts if text.casefold() != self.tool.name.casefold()]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ vacancy needs — so a vacancy's score and a role's can be read side by side. Ga
 learning path come from the same selector as a role's (``skills.selectors.gaps.requirement_gaps``).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -17,7 +17,7 @@ from skills.scoring import MatchResult, compute_match
 from skills.selectors.gaps import RequirementStatus, RoleGaps, prefetch_learning, requirement_gaps
 from skills.selectors.profiles import user_levels
 from skills.vacancies.fit import vacancy_requirements
-from skills.vacancies.reading import ItemAsked, VacancyReading
+from skills.vacancies.reading import ItemAsked, ToolAsked, VacancyReading
 
 # The reading against the engineer's levels ------------------------------------------------------
 
@@ -55,11 +55,7 @@ class ItemFit:
 
     @property
     def phrase_texts(self) -> list[str]:
-        """The words that matched, each once, in the order of the text."""
-        seen: dict[str, str] = {}
-        for hit in self.asked.phrases:
-            seen.setdefault(hit.text.casefold(), hit.text)
-        return list(seen.values())
+        return self.asked.phrase_texts
 
 
 @dataclass(frozen=True)
@@ -72,9 +68,9 @@ class SkillAsked:
 class VacancyFit:
     reading: VacancyReading
     skills: list[SkillAsked]  # in growth order, as the roles list them; items in the order the text names them
-    tools: list[Tool]  # the public ones asked for, in the order the text names them
+    tools: list[ToolAsked]  # the public ones asked for, in the order the text names them
     gaps: RoleGaps
-    nice_tools: list[Tool] = field(default_factory=list)  # those named only as nice to have
+    nice_tools: list[ToolAsked] = field(default_factory=list)  # those named only as nice to have
 
     @property
     def result(self) -> MatchResult:
@@ -114,8 +110,11 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
         if fits:  # the skill as read afresh, like its items
             skills.append(SkillAsked(skill=fits[0].status.skill, items=fits))
     public_tools = Tool.objects.public().in_bulk([asked.tool.pk for asked in reading.tools])
-    tools = [public_tools[asked.tool.pk] for asked in reading.required_tools if asked.tool.pk in public_tools]
-    nice_tools = [public_tools[asked.tool.pk] for asked in reading.nice_tools if asked.tool.pk in public_tools]
+    tools = [
+        replace(asked, tool=public_tools[asked.tool.pk]) for asked in reading.tools if asked.tool.pk in public_tools
+    ]
+    nice_tools = [asked for asked in tools if not asked.required]
+    tools = [asked for asked in tools if asked.required]
     return VacancyFit(reading=reading, skills=skills, tools=tools, nice_tools=nice_tools, gaps=gaps)
 
 

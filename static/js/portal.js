@@ -114,3 +114,38 @@ document.addEventListener(
   },
   true,
 );
+
+// htmx replaces the part of the page holding the pressed button ("Accept", "Learning now"), and the focus falls back
+// to <body>: a keyboard or screen-reader user loses their place. Put it on the control that took the button's place:
+// the one marked data-swap-focus in the new part, else the one at the same position, else the part itself.
+(function () {
+  "use strict";
+
+  const CONTROLS = "button, a[href], input, select, textarea, [tabindex]:not([tabindex='-1'])";
+  let lost = null;
+
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const active = document.activeElement;
+    const target = event.detail.target;
+    lost = null;
+    if (!active || !target || !target.id || !target.contains(active)) return;
+    lost = { id: target.id, index: Array.from(target.querySelectorAll(CONTROLS)).indexOf(active) };
+  });
+
+  document.addEventListener("htmx:afterSettle", () => {
+    const where = lost;
+    lost = null;
+    const active = document.activeElement;
+    if (!where || (active && active !== document.body && active.isConnected)) return;
+    const place = document.getElementById(where.id);
+    if (!place) return;
+    const controls = Array.from(place.querySelectorAll(CONTROLS));
+    const next = place.querySelector("[data-swap-focus]") || controls[where.index] || controls[0];
+    if (next) {
+      next.focus();
+    } else {
+      place.setAttribute("tabindex", "-1");
+      place.focus();
+    }
+  });
+})();

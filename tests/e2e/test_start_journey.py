@@ -116,7 +116,7 @@ def test_without_javascript_the_checklist_says_how_a_level_is_saved_and_save_all
     share_session(page, live_server, UserFactory(email="no.script.levels@example.com"))
     page.goto(live_server.url + "/skills/")
     help_text = page.locator("#save-all-help").inner_text()
-    assert "only when you press a save button" in help_text and "as soon as you change it" not in help_text
+    assert "only when you press a button" in help_text and "as soon as you change it" not in help_text
     page.locator("details.skill-fold > summary").first.click()  # a native fold: it opens without JavaScript
     first_row = page.locator("li.checklist-row").first
     first_row.locator("fieldset.level-choice label.btn").nth(3).click()
@@ -125,4 +125,15 @@ def test_without_javascript_the_checklist_says_how_a_level_is_saved_and_save_all
     page.wait_for_load_state()
     page.goto(live_server.url + "/skills/")
     assert page.locator("li.checklist-row").first.locator("input[type=radio][value='3']").is_checked()
+    # "Learning now" on one row keeps the level chosen in another row: the whole form is saved with the mark
+    page.locator("details.skill-fold > summary").first.click()
+    second, third = page.locator("li.checklist-row").nth(1), page.locator("li.checklist-row").nth(2)
+    second.locator("fieldset.level-choice label.btn").nth(2).click()
+    third.locator("fieldset.level-choice label.btn").nth(2).click()
+    second.get_by_role("button", name="Learning now").click()
+    page.wait_for_load_state()
+    assert "other item is saved too" in page.locator("li.checklist-row").nth(1).inner_text()
+    journey.step("learning now saved the other row too", check_accessibility=False)
+    page.goto(live_server.url + "/skills/")
+    assert page.locator("li.checklist-row").nth(2).locator("input[type=radio][value='2']").is_checked()
     context.close()

@@ -145,3 +145,9 @@ def test_asked_as_reads_must_have_and_nice_to_have_in_lower_case_as_everywhere(r
     ):
         cells = re.findall(r'<td data-label="(?:Asked as|Gevraagd als)">([^<]*)</td>', page.content.decode())
         assert set(cells) == {must, nice}
+
+
+def test_the_reading_says_what_a_tool_was_found_as_when_it_is_not_its_name(recruiter_client):
+    body = paste(recruiter_client, "What we ask\n- Experience with Delta Lake on Databricks\n").content.decode()
+    asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
+    assert "PySpark" in asked and "(found as “Delta Lake”, “Databricks”)" in asked

@@ -24,7 +24,15 @@ def checklist_world(engineer):
     profile.save()
     assess(user=engineer, item=joins, level=2)
     assess(user=engineer, item=functions, level=3)
-    return {"role": role, "sql": sql, "python": python, "joins": joins, "windows": windows, "functions": functions}
+    return {
+        "role": role,
+        "sql": sql,
+        "python": python,
+        "joins": joins,
+        "windows": windows,
+        "functions": functions,
+        "engineer": engineer,
+    }
 
 
 def page(client, query=""):
@@ -136,3 +144,16 @@ def test_the_profile_form_of_a_new_engineer_proposes_no_target_role(client, engi
     roles = body.split('name="role"')[1].split("</select>")[0]  # not the other selects ("30 days" once matched)
     assert f'<option value="{senior.pk}" selected>' not in roles
     assert '<option value="" selected>' in roles
+
+
+def test_the_summary_offers_what_is_missing_only_while_something_is(client, checklist_world):
+    summary = page(client).split('id="checklist-summary"')[1].split("</section>")[0]
+    assert "See what is missing</a>" in summary
+    assess(user=checklist_world["engineer"], item=checklist_world["joins"], level=3)  # 100 of 100
+    for language, offered, instead in (
+        ("en", "See what is missing", "See how you meet it"),
+        ("nl", "Zie wat ontbreekt", "Zie hoe je eraan voldoet"),
+    ):
+        body = client.get(reverse("skills:checklist"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        summary = body.split('id="checklist-summary"')[1].split("</section>")[0]
+        assert offered not in summary and f"{instead}</a>" in summary

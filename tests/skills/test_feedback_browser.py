@@ -69,3 +69,34 @@ def test_the_outcome_of_accepting_a_request_shows_beside_it_under_its_heading(li
     assert page.locator(".messages").count() == 0
     assert ContactRequest.objects.get().status == ContactRequest.Status.ACCEPTED
     assert errors == []
+
+
+def test_with_javascript_the_focus_stays_on_the_control_that_replaced_the_pressed_one(live_server, browser):
+    """A keyboard press on "Accept" or "Learning now" swaps the part of the page: the focus moves to the new control
+    ("Withdraw my acceptance", the toggle) instead of falling back to <body>."""
+    profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=EngineerProfile.Visibility.RECRUITERS)
+    contact = ContactRequest.objects.create(
+        profile=profile, recruiter=RecruiterFactory(), recruiter_name="Rita Recruiter", recruiter_company="Acme Data",
+        message="Shall we talk?",
+    )  # fmt: skip
+    item = ChecklistItemFactory(name="Window functions")
+    assess(user=profile.user, item=item, level=1)
+    page = phone(browser, live_server, profile.user, javascript=True)
+    errors = watch_console(page)
+    page.goto(f"{live_server.url}/skills/profile/#contacts-heading")
+    page.locator(f"#contact-{contact.pk}").get_by_role("button", name="Accept").focus()
+    page.keyboard.press("Enter")
+    withdraw = page.locator(f"#contact-{contact.pk}").get_by_role("link", name="Withdraw my acceptance")
+    expect(withdraw).to_be_focused()
+
+    page.goto(f"{live_server.url}/skills/")
+    row = page.locator(f"#item-row-{item.pk}")
+    if row.locator("xpath=ancestor::details[1]").get_attribute("open") is None:
+        page.get_by_text(item.skill.name, exact=True).click()
+    row.get_by_role("button", name="Learning now").focus()
+    page.keyboard.press("Enter")
+    toggle = row.get_by_role("button", name="Learning now")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(toggle).to_be_focused()
+    assert ItemState.objects.get(user=profile.user).state == "learning"
+    assert errors == []

@@ -62,3 +62,45 @@ def test_a_row_saved_without_javascript_says_so_beside_the_row_once(client, engi
     assert row_status(page, item) == "Saved “Window functions”."
     assert 'class="messages"' not in page
     assert row_status(client.get(reverse("skills:checklist")).content.decode(), item) == ""  # said once
+
+
+def test_a_mark_pressed_without_javascript_saves_the_levels_changed_in_other_rows_too(client, engineer, item):
+    """Without JavaScript the checklist is one form: the mark's button posts every row, and what was typed in the
+    other rows is saved with it, as "Save all" would, instead of being silently dropped."""
+    other = ChecklistItemFactory(name="Partitioning")
+    assess(user=engineer, item=other, level=0)
+    fields = {**the_checklist_form(item, level="1", state="learning"), **the_checklist_form(other, level="1")}
+    response = client.post(reverse("skills:item-state", args=[item.pk]), fields, follow=True)
+    assert Assessment.objects.get(user=engineer, item=other).level == 1
+    assert Assessment.objects.get(user=engineer, item=item).level == 1
+    assert row_status(response.content.decode(), item) == (
+        "Saved “Window functions” at level 1, marked “learning now”. Your change to 1 other item is saved too."
+    )
+    fields[f"item-{other.pk}-level"] = "2"
+    response = client.post(reverse("skills:item-state", args=[item.pk]), fields, follow=True, HTTP_ACCEPT_LANGUAGE="nl")
+    assert row_status(response.content.decode(), item) == (
+        "“Window functions” opgeslagen op niveau 1, gemarkeerd als “nu aan het leren”."
+        " Je wijziging in 1 ander punt is ook opgeslagen."
+    )
+
+
+def test_a_mark_pressed_with_an_invalid_other_row_saves_nothing_and_marks_that_row(client, engineer, item):
+    other = ChecklistItemFactory(name="Partitioning")
+    fields = {**the_checklist_form(item, level="1", state="learning"), **the_checklist_form(other, level="2")}
+    fields[f"item-{other.pk}-evidence_url"] = "ftp://example.org/proof"
+    response = client.post(reverse("skills:item-state", args=[item.pk]), fields)
+    assert response.status_code == 200
+    assert "Not saved: correct the marked field." in row_status(response.content.decode(), other)
+    assert 'value="ftp://example.org/proof"' in response.content.decode()
+    assert not Assessment.objects.filter(user=engineer).exists() and not ItemState.objects.exists()
+
+
+def test_a_mark_on_an_unrated_row_without_javascript_saves_the_other_rows_too(client, engineer, item):
+    other = ChecklistItemFactory(name="Partitioning")
+    fields = {"state": "later", **the_checklist_form(other, level="2")}
+    response = client.post(reverse("skills:item-state", args=[item.pk]), fields, follow=True)
+    assert Assessment.objects.get(user=engineer, item=other).level == 2
+    assert not Assessment.objects.filter(item=item).exists()
+    assert row_status(response.content.decode(), item) == (
+        "Saved: “Window functions” is marked “for later”. Your change to 1 other item is saved too."
+    )

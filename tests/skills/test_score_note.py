@@ -9,7 +9,7 @@ from skills.models import Role
 from skills.scoring import compute_match
 from skills.selectors.roles import requirement_specs_by_role
 from skills.services.profiles import get_or_create_profile
-from tests.factories import RoleRequirementFactory, UserFactory, assess
+from tests.factories import RoleFactory, RoleRequirementFactory, UserFactory, assess
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,10 @@ def test_the_gaps_page_works_the_rule_through_with_the_engineers_own_numbers(cli
     body = " ".join(client.get(reverse("skills:role-gaps", args=[must.role.slug])).content.decode().split())
     # Joins: weight 2 × 3 = 6, level 2 of 3 → 6 × 2/3 × 1/2 = 2.0; Typing counts 1, earns 0 → 2 / 7 → 29
     assert "How the score works" in body
-    assert "Take Joins: it has weight 2 and counts 6. At your level 2, with a minimum of 3, it earns 2.0." in body
-    assert "It is a must-have, so its weight counts triple." in body
+    # the reason before the result: the weight counts three times because it is a must-have
+    assert "Take Joins: it is a must-have, so its weight 2 counts 3 times: 6." in body
+    assert "At your level 2, with a minimum of 3, it earns 2.0." in body
+    assert "Typing" in body and "counts triple" not in body
     assert "All 2 requirements count 7; you earn 2.0: 2.0 ÷ 7 × 100 = 29." in body
     assert '<strong id="gaps-score">29</strong> out of 100' in body
     dutch = " ".join(
@@ -66,9 +68,22 @@ def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(cl
     client.force_login(user)
     body = " ".join(client.get(reverse("skills:role-gaps", args=[big.role.slug])).content.decode().split())
     # counted 3 + 1 + 9 = 13; earned 0 + 0.5 + 9 × 1/3 × 1/2 = 2.0 → 15; Skew at 3 adds 7.5 → 9.5 / 13 → 73
-    assert "Take Skew: it has weight 3 and counts 9. At your level 1, with a minimum of 3, it earns 1.5." in body
+    assert (
+        "Take Skew: it is a must-have, so its weight 3 counts 3 times: 9. At your level 1, with a minimum of 3, it earns 1.5."
+        in body
+    )
     assert "Reaching level 3 would raise your score by 58 points: no other item would raise it more." in body
     assert "Take Airflow basics" not in body
+
+
+def test_a_nice_to_have_example_says_its_weight_is_what_it_counts(client):
+    user = UserFactory()
+    nice = RoleRequirementFactory(min_level=3, weight=2, is_must_have=False, item__name="Joins")
+    get_or_create_profile(user=user)
+    assess(user=user, item=nice.item, level=2)
+    client.force_login(user)
+    body = " ".join(client.get(reverse("skills:role-gaps", args=[nice.role.slug])).content.decode().split())
+    assert "Take Joins: it has weight 2, so it counts 2. At your level 2, with a minimum of 3, it earns 1.3." in body
 
 
 def test_the_example_reads_in_dutch_too(client):
@@ -81,5 +96,23 @@ def test_the_example_reads_in_dutch_too(client):
     client.force_login(user)
     url = reverse("skills:role-gaps", args=[must.role.slug])
     body = " ".join(client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode().split())
-    assert "Neem Joins: gewicht 2, telt voor 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op." in body
+    assert (
+        "Neem Joins: een must-have, dus zijn gewicht 2 telt 3 keer: 6. Op jouw niveau 2, bij een minimum van 3, levert het 2,0 op."
+        in body
+    )
+    assert "telt voor" not in body
     assert "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt." in body
+
+
+def test_a_role_without_requirements_shows_no_score_on_its_gaps_page(client):
+    """Nothing to match is no score: no 0 gauge, no must-have count, no empty learning path, as on the vacancy page."""
+    role = RoleFactory(title="Empty role")
+    client.force_login(UserFactory())
+    for language, said in (
+        ("en", "This role has no requirements yet, so there is nothing to match."),
+        ("nl", "Deze rol heeft nog geen eisen, dus er valt niets te matchen."),
+    ):
+        body = client.get(reverse("skills:role-gaps", args=[role.slug]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert said in " ".join(body.split())
+        assert 'id="gaps-score"' not in body and "<meter" not in body
+        assert 'id="score-heading"' not in body and 'id="path-heading"' not in body and 'id="radar-heading"' not in body

@@ -175,3 +175,17 @@ def test_a_saved_text_that_matches_nothing_has_no_score_on_the_gaps_page(client,
     card = gaps[gaps.index(f'id="vacancy-{vacancy.pk}-title"') :].split("</article>")[0]
     assert "Nothing in it matched the checklist" in card
     assert "out of 100" not in card and "<meter" not in card and "You meet 0 of the 0" not in card
+
+
+FOUND_AS = "Data engineer\n\nWhat we ask\n- Experience with Delta Lake on Databricks and PySpark\n"
+
+
+def test_a_tool_found_through_another_name_says_so_beside_it(client, engineer):
+    """ "Delta Lake" and "Databricks" are marked in the text as the PySpark tool: the tools list says so, in English
+    and in Dutch, and a phrase that is the tool's own name is not repeated."""
+    body = client.post(reverse("skills:vacancy"), {"text": FOUND_AS}).content.decode()
+    asked = re.sub(r"\s+", " ", re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1))
+    assert 'PySpark</a> <span class="small text-body-secondary">(found as “Delta Lake”, “Databricks”)</span>' in asked
+    body = client.post(reverse("skills:vacancy"), {"text": FOUND_AS}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
+    assert "(gevonden als “Delta Lake”, “Databricks”)" in asked

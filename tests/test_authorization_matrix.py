@@ -76,13 +76,8 @@ STAFF_ADMIN = {
 }
 EDITOR_CONTENT = STAFF_ADMIN
 SUPERUSER_ONLY_ADMIN = {**STAFF_ADMIN, "editor": FORBIDDEN}
-# A saved vacancy is its owner's alone: everyone else, staff included (with or without a second factor), gets a 404.
-OWN_SAVED_VACANCY = {
-    "anonymous": LOGIN,
-    "engineer": OK,
-    **dict.fromkeys(("other_engineer", *STAFF_WITHOUT_SECOND_FACTOR), NOT_FOUND),
-    **STAFF_REFUSED,
-}
+# A saved vacancy is its owner's alone: another engineer gets a 404, staff the engineer pages' answers.
+OWN_SAVED_VACANCY = {"anonymous": LOGIN, "engineer": OK, "other_engineer": NOT_FOUND, **STAFF_REFUSED}
 ANONYMOUS_ONLY = {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}
 API_PUBLIC = PUBLIC
 API_SIGNED_IN = {"anonymous": UNAUTHORIZED, **dict.fromkeys(ROLES[1:], OK)}
@@ -279,14 +274,16 @@ def expected(name: str, role: str) -> int | str:
         return table["recruiter"]  # the account has an authenticator, like every recruiter
     if name in ENGINEER_ANSWERS:
         return table["other_engineer"]  # not the engineer the request was sent to
-    if name == "recruiting:profile-preview":
-        return REDIRECT  # these accounts have no engineer profile to preview  # the engineer's side of contact requests needs no staff right
     if name.startswith(("recruiting:", "tokens:")):
         return SECOND_FACTOR
     if table is API_RECRUITERS:
         return FORBIDDEN
     if name.startswith("admin:"):
         return SECOND_FACTOR if role == "superuser_no_mfa" else FORBIDDEN
+    if table is API_ENGINEERS:
+        return FORBIDDEN
+    if table in (ENGINEERS, ENGINEERS_POST_ONLY, OWN_SAVED_VACANCY):
+        return SECOND_FACTOR  # staff are no engineers by their password alone: no profile is made for them
     return table["engineer"]
 
 

@@ -142,12 +142,13 @@ def can_edit_content(request: HttpRequest) -> bool:
 
 def works_as_engineer(request: HttpRequest) -> bool:
     """Whether the engineer's own pages and API (``/skills/…``, ``/api/me/…``) are the caller's: everyone signed
-    in without staff rights that count, and a recruiter or editor who keeps an engineer profile of their own as well
-    (a query only for them); the session or the API token alike."""
+    in without staff rights, and a recruiter or editor who keeps an engineer profile of their own as well (a query
+    only for them); the session or the API token alike. A staff account is not an engineer just because its second
+    factor has not been passed yet: it would be given a profile and an engineer's rights by its password alone."""
     user = acting_user(request)
     if not user.is_authenticated:
         return False
-    if not staff_rights_count(request):  # an engineer, as everyone who signs up
+    if not holds_staff_rights(user):  # an engineer, as everyone who signs up
         return True
     return hasattr(user, "profile")  # the engineer profile (skills app)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
 from portal.guards.roles import RECRUITERS
-from tests.factories import TOTP_SECRET, RecruiterFactory, RoleFactory, UserFactory
+from tests.factories import TOTP_SECRET, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,6 +238,7 @@ def test_a_token_made_after_the_second_factor_reads_candidates_and_says_so(clien
 
 def test_removing_the_authenticator_revokes_the_staff_tokens_for_good(client):
     recruiter = RecruiterFactory()
+    EngineerProfileFactory(user=recruiter)  # keeps an engineer profile of their own as well
     staff = create_token(user=recruiter, name="staff", staff_access=True)
     plain = create_token(user=recruiter, name="own levels only")
     Authenticator.objects.filter(user=recruiter).delete()

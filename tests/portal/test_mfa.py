@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
+from skills.models import EngineerProfile
 from tests.factories import PASSWORD, TOTP_SECRET, EditorFactory, RecruiterFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,21 @@ def test_a_session_that_passed_only_the_password_has_no_staff_rights(client):
     page = response.content.decode()
     assert reverse("mfa_reauthenticate") in page  # confirm with the app's code, without logging out
     assert reverse("mfa_activate_totp") not in page
+
+
+def test_a_password_alone_does_not_make_a_recruiter_an_engineer(client):
+    """Without its second factor a staff account was waved through to the engineer's pages and given a profile
+    there, which it kept afterwards; it is sent to pass the factor instead, and nothing is made."""
+    recruiter = RecruiterFactory()
+    client.force_login_password_only(recruiter)
+    for path in ("/skills/", "/skills/profile/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.url.startswith(reverse("mfa-required"))
+    assert client.get("/api/me/assessments").status_code == 403
+    assert not EngineerProfile.objects.filter(user=recruiter).exists()
+    client.post(reverse("mfa_reauthenticate"), {"code": current_code()})
+    assert client.get("/skills/").status_code == 403  # a recruiter, not an engineer: the page says where they work
+    assert not EngineerProfile.objects.filter(user=recruiter).exists()
 
 
 def test_confirming_the_code_in_the_session_gives_the_staff_rights(client):

@@ -1,8 +1,6 @@
-"""The recruiter's own records: exports, contact requests and vacancy searches; the shortlists (a pipeline with
-stages) live in ``recruiting.pipeline``, the audit of profile views in ``recruiting.audit``.
-
-The tables keep the names they had when these models lived in ``skills``.
-"""
+"""The recruiter's own records: exports, contact requests and vacancy searches (their tables keep the names they had
+in ``skills``); the shortlists (a pipeline with stages) live in ``recruiting.pipeline``, the audit of profile views in
+``recruiting.audit``."""
 
 from datetime import datetime, timedelta
 
@@ -13,9 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.jobs.lifecycle import FAILURE_REASONS, Job, JobStatus
-from recruiting.audit import ProfileView  # noqa: F401 - the audit of profile views, in its own module
-
-# The pipeline's models (shortlists, stages, the outreach overview) live in their own module; imported here to register.
+from recruiting.audit import ProfileView  # noqa: F401 - imported to register, as the pipeline's models
 from recruiting.pipeline import OutreachSummary, Shortlist, ShortlistEntry, Stage, StageChange  # noqa: F401
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 
@@ -181,7 +177,7 @@ class ContactRequest(models.Model):
     @property
     def is_ignored(self) -> bool:
         """Pending for longer than UNANSWERED_AFTER: it counts as declined and can no longer be accepted."""
-        return self.status == self.Status.PENDING and self.created_at <= timezone.now() - UNANSWERED_AFTER
+        return went_unanswered(status=self.status, created_at=self.created_at, now=timezone.now())
 
     @property
     def is_answerable(self) -> bool:
@@ -225,6 +221,11 @@ class ContactRequest(models.Model):
 
 UNANSWERED_AFTER = timedelta(days=14)  # a request not answered by then counts as declined
 ASK_AGAIN_AFTER = timedelta(days=30)  # after a no, the same recruiter waits this long before asking again
+
+
+def went_unanswered(*, status: str, created_at: datetime, now: datetime) -> bool:
+    """A request still pending ``UNANSWERED_AFTER`` after it was sent: a no, for the engineer and the recruiter."""
+    return status == ContactRequest.Status.PENDING and created_at <= now - UNANSWERED_AFTER
 
 
 class VacancySearch(models.Model):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.jobs.lifecycle import enqueue
-from recruiting.models import UNANSWERED_AFTER, ContactRequest, OutreachSummary, ShortlistEntry
+from recruiting.models import ContactRequest, OutreachSummary, ShortlistEntry, went_unanswered
 
 DECLINED = (ContactRequest.Status.DECLINED, ContactRequest.Status.EXPIRED)
 # An acceptance taken back counts as withdrawn, not accepted (the shortlist stage goes back to contacted too); it
@@ -39,8 +39,7 @@ class Sent:
 
 def is_declined(request: Sent, *, now: datetime) -> bool:
     """Declined, or not answered in time (a pending request that old counts as a no, as on the engineer's side)."""
-    ignored = request.status == ContactRequest.Status.PENDING and request.created_at <= now - UNANSWERED_AFTER
-    return request.status in DECLINED or ignored
+    return request.status in DECLINED or went_unanswered(status=request.status, created_at=request.created_at, now=now)
 
 
 def tally(requests: list[Sent], *, now: datetime) -> dict:

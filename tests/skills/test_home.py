@@ -100,6 +100,26 @@ def test_with_a_target_the_home_shows_that_role_whatever_fits_better(client, wor
     assert "Match: <strong>33</strong> out of 100." in body
 
 
+@pytest.mark.parametrize(
+    ("language", "path", "instead"),
+    [("en", "See the learning path", "See how you meet it"), ("nl", "Bekijk het leerpad", "Zie hoe je eraan voldoet")],
+)
+def test_at_100_the_home_offers_how_the_engineer_meets_the_role_not_a_learning_path(
+    client, world, engineer, language, path, instead
+):
+    EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+
+    def role_card() -> str:
+        body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        return body.split('id="home-role-heading"')[1].split("</section>")[0]
+
+    assert f"{path}</a>" in role_card()
+    assess(user=engineer, item=world["joins"], level=2)
+    assess(user=engineer, item=world["windows"], level=2)  # 100 of 100: nothing left to learn for it
+    card = role_card()
+    assert path not in card and f'href="{reverse("skills:role-gaps", args=["analytics"])}">{instead}</a>' in card
+
+
 def test_the_home_counts_the_requests_still_waiting_and_links_to_them(client, world, engineer):
     profile = engineer.profile
     contact(profile)

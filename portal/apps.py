@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
 
         from portal.accounts import sessions
         from portal.accounts.verification import remember_signup_email
+        from portal.admin_libraries import name_library_labels
         from portal.cache.fragments import (
             forget_everything_after_migrate,
             forget_request_tokens,
@@ -27,6 +28,7 @@ class PortalConfig(AppConfig):
         from portal.jobs import mail, workers
         from portal.languages.services import keep_language_at_sign_in, keep_language_at_sign_up
 
+        name_library_labels()
         access.connect()
         sessions.connect()
         workers.when_lost("portal.jobs.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))

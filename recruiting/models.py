@@ -163,6 +163,11 @@ class ContactRequest(models.Model):
                 condition=models.Q(status__in=("pending", "accepted")),
                 name="one_open_contact_request",
             ),
+            # A withdrawal's time only on a request that stands withdrawn: accepted again, it reads as accepted.
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True) | models.Q(status="withdrawn"),
+                name="withdrawn_at_only_when_withdrawn",
+            ),
         )
         indexes = (
             models.Index(fields=("recruiter", "created_at")),

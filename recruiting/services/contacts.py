@@ -134,9 +134,11 @@ def answer_contact_request(
     if not (contact_request.is_answerable or again):
         raise ValidationError(_("This contact request can no longer be answered."))
     contact_request.status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
-    if not again:  # the first answer's time stays: the outreach figures time the answer to the request
+    if again:  # the withdrawal is taken back: nothing of it stays on a request that reads as accepted
+        contact_request.withdrawn_at = None
+    else:  # the first answer's time stays: the outreach figures time the answer to the request
         contact_request.answered_at = timezone.now()
-    contact_request.save(update_fields=["status", "answered_at"])
+    contact_request.save(update_fields=["status", "answered_at", "withdrawn_at"])
     logger.info(
         "Contact request %s %s by the engineer%s.",
         contact_request.pk,

@@ -101,9 +101,7 @@ def _render_detail(request: HttpRequest, search: VacancySearch, *, propose_form:
     """The search page; a proposal that failed validation is shown with its errors."""
     context = {
         **_ranking_context(search),
-        "requirements": search.role.requirements.select_related("item__skill").order_by(
-            "-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order"
-        ),
+        "requirements": search.role.requirements.select_related("item__skill"),
         "propose_form": propose_form or ProposeSearchForm(initial={"note": search.proposal_note}),
         "languages_asked": named_languages(search.languages),
     }

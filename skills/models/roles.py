@@ -95,7 +95,8 @@ class RoleRequirement(models.Model):
     is_must_have = models.BooleanField(_("must-have"), default=False)
 
     class Meta:
-        ordering = ("-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order")
+        # The pk last: requirements alike in the rest keep the order they were added in, on every database.
+        ordering = ("-is_must_have", "item__skill__growth_stage", "item__skill__order", "item__order", "pk")
         constraints = (
             models.UniqueConstraint(fields=("role", "item"), name="unique_requirement_per_role_item"),
             models.CheckConstraint(

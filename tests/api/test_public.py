@@ -11,6 +11,7 @@ from tests.factories import (
     KeywordFactory,
     RoleFactory,
     RoleRequirementFactory,
+    SkillFactory,
     ToolFactory,
 )
 
@@ -134,6 +135,17 @@ def test_roles_list_only_published_roles_with_their_requirements(client):
             "is_must_have": True,
         }
     ]
+
+
+def test_requirements_that_tie_in_every_sort_key_keep_one_order_on_every_database(client):
+    """Rows that sort alike come in the order the database reads them, which need not be the order they were added
+    in (PostgreSQL here reads them through their items): the last sort key makes it one order everywhere."""
+    skill = SkillFactory()
+    items = [ChecklistItemFactory(skill=skill, order=1) for _ in range(4)]
+    role = RoleFactory()
+    added = [RoleRequirementFactory(role=role, item=item) for item in reversed(items)]  # not the items' own order
+    body = client.get(f"/api/roles/{role.slug}").json()
+    assert [requirement["item_id"] for requirement in body["requirements"]] == [r.item_id for r in added]
 
 
 def test_unpublished_role_detail_is_a_json_404(client):

@@ -171,3 +171,18 @@ def test_a_declined_request_is_not_accepted_afterwards():
     contact.refresh_from_db()
     assert contact.status == ContactRequest.Status.DECLINED
     assert len(mail.outbox) == 2  # the request and the decline; no acceptance
+
+
+def test_a_request_accepted_again_reads_as_accepted_everywhere_with_no_withdrawal_left_on_it():
+    profile, recruiter, contact = accepted_request()
+    withdraw(profile, contact)
+    answer(profile, contact, "accept")
+    exported = signed_in(profile.user).get(reverse("skills:profile-export")).json()["contact_requests"]
+    assert [(request["status"], request["withdrawn_at"]) for request in exported] == [("accepted", None)]
+    page = " ".join(
+        signed_in(recruiter)
+        .get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
+        .content.decode()
+        .split()
+    )
+    assert '<span class="badge text-bg-success">accepted</span>' in page and "You can ask again" not in page

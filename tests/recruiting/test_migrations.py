@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from recruiting.models import OutreachSummary, ProfileView, Shortlist, ShortlistEntry
+from recruiting.models import ContactRequest, OutreachSummary, ProfileView, Shortlist, ShortlistEntry
 from tests.factories import EngineerProfileFactory, ProfileViewFactory, ShortlistEntryFactory, UserFactory
 
 BEFORE_MOVE = [("skills", "0006_rolematch_profile_visible"), ("recruiting", None)]
@@ -104,3 +104,25 @@ def test_stored_overview_rows_move_withdrawn_acceptances_out_of_accepted(executo
 
     total = OutreachSummary.objects.get(recruiter=recruiter, role=None)
     assert (total.sent, total.accepted, total.withdrawn) == (2, 1, 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_accepted_again_before_the_fix_loses_its_withdrawal_time(executor):
+    recruiter = UserFactory(password=None)
+    again, withdrawn = EngineerProfileFactory(), EngineerProfileFactory()
+    before = [("recruiting", "0014_superuser_pages_labels_in_dutch")]
+    executor.migrate(before)
+    requests = executor.loader.project_state(before, at_end=True).apps.get_model("recruiting", "ContactRequest")
+    for profile, status in ((again, "accepted"), (withdrawn, "withdrawn")):
+        requests.objects.create(
+            recruiter_id=recruiter.pk, profile_id=profile.pk, recruiter_name="Rita", recruiter_company="Acme",
+            message="Hi", status=status, withdrawn_at=datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+        )  # fmt: skip
+
+    latest = MigrationExecutor(connection)
+    latest.migrate(latest.loader.graph.leaf_nodes())
+
+    assert dict(ContactRequest.objects.values_list("status", "withdrawn_at")) == {
+        "accepted": None,
+        "withdrawn": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+    }

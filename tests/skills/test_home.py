@@ -49,6 +49,12 @@ def engineer(client):
     return user
 
 
+def home_part(client, *, language: str, start: str, end: str) -> str:
+    """The home in ``language``, from ``start`` to the first ``end`` after it."""
+    body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    return body.split(start, 1)[1].split(end, 1)[0]
+
+
 def contact(profile, **fields):
     return ContactRequest.objects.create(
         recruiter=RecruiterFactory(), profile=profile, recruiter_name="R", recruiter_company="C", message="Hi", **fields
@@ -77,8 +83,7 @@ def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
 
     def next_step() -> str:
-        body = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
-        return body.split('id="home-next-step">')[1].split("</p>")[0]
+        return home_part(client, language=language, start='id="home-next-step">', end="</p>")
 
     assert next_step().endswith(f" · {unrated}")  # Joins, never rated, comes first on the path
     assess(user=engineer, item=world["joins"], level=0)  # "No experience yet" is an answer the engineer saved
@@ -98,6 +103,22 @@ def test_with_a_target_the_home_shows_that_role_whatever_fits_better(client, wor
     body = client.get(HOME).content.decode()
     assert "Your target role: Senior lakehouse" in body and "You have not chosen" not in body
     assert "Match: <strong>33</strong> out of 100." in body
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "instead"),
+    [("en", "See the learning path", "See how you meet it"), ("nl", "Bekijk het leerpad", "Zie hoe je eraan voldoet")],
+)
+def test_at_100_the_home_offers_how_the_engineer_meets_the_role_not_a_learning_path(
+    client, world, engineer, language, path, instead
+):
+    EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+    role_card = {"language": language, "start": 'id="home-role-heading"', "end": "</section>"}
+    assert f"{path}</a>" in home_part(client, **role_card)
+    assess(user=engineer, item=world["joins"], level=2)
+    assess(user=engineer, item=world["windows"], level=2)  # 100 of 100: nothing left to learn for it
+    card = home_part(client, **role_card)
+    assert path not in card and f'href="{reverse("skills:role-gaps", args=["analytics"])}">{instead}</a>' in card
 
 
 def test_the_home_counts_the_requests_still_waiting_and_links_to_them(client, world, engineer):

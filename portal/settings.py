@@ -201,7 +201,10 @@ ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"  # "Signed in as â
 ACCOUNT_ADAPTER = (
     "skills.start.landing.LandingAccountAdapter"  # mail through a job (portal.accounts.adapter); lands where one works
 )
-ACCOUNT_FORMS = {"signup": "portal.accounts.adapter.SameWorkSignupForm"}  # a registered address costs the same time
+ACCOUNT_FORMS = {
+    "signup": "portal.accounts.adapter.SameWorkSignupForm",  # a registered address costs the same time
+    "add_email": "skills.privacy.forms.PseudonymSafeAddEmailForm",  # never an address the pseudonym names
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"

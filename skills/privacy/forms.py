@@ -3,6 +3,7 @@
 from typing import ClassVar
 
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import AddEmailForm
 from allauth.mfa.base.forms import ReauthenticateForm as SecondFactorForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -158,3 +159,23 @@ class ShareLinkForm(forms.Form):
         required=False,
         empty_label=_("No role"),
     )
+
+
+class PseudonymSafeAddEmailForm(AddEmailForm):
+    """allauth's form that adds an email address to the account, refusing one that the engineer's pseudonym names
+    ("Quiet Devries" and devries@…): the address would become part of who they are, as a new name would
+    (:meth:`ProfileForm.clean_display_name`)."""
+
+    def clean_email(self) -> str:
+        address = self.cleaned_data["email"]
+        pseudonym = EngineerProfile.objects.filter(user=self.user).values_list("pseudonym", flat=True).first()
+        part = part_named_in(pseudonym, name_parts(address.partition("@")[0])) if pseudonym else None
+        if part is not None:
+            raise forms.ValidationError(
+                _(
+                    "Your pseudonym “%(pseudonym)s” holds “%(part)s” from this address, so it would lead to you. "
+                    "Choose another pseudonym first, then add the address."
+                ),
+                params={"pseudonym": pseudonym, "part": part},
+            )
+        return super().clean_email()

@@ -2,6 +2,7 @@
 refused on the page (the typed value kept, nothing saved), and no pseudonym the portal draws for them ever does."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import translation
 
@@ -115,3 +116,15 @@ def test_a_name_the_current_pseudonym_holds_is_refused_on_the_profile_until_the_
     assert client.post(reverse("skills:profile"), form).status_code == 302
     sanne.profile.refresh_from_db()
     assert sanne.profile.display_name == "Sanne de Valk"
+
+
+def test_an_address_the_pseudonym_holds_is_refused_until_the_pseudonym_changes(client, sanne):
+    """A new address counts as her name does: "Vaste Valk 394" must not gain a "valk@…" beside it."""
+    client.force_login(sanne)
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "v.valk@example.org"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "“Vaste Valk 394” holds “valk”" in html and "v.valk@example.org" in html
+    assert not EmailAddress.objects.filter(email="v.valk@example.org").exists()
+    client.post(PSEUDONYM_PAGE, {"pseudonym": "Quiet Heron 7"})
+    assert client.post(reverse("account_email"), {"action_add": "", "email": "v.valk@example.org"}).status_code == 302
+    assert EmailAddress.objects.filter(user=sanne, email="v.valk@example.org").exists()

@@ -10,7 +10,8 @@ The rule, in one place (the gaps page explains it with the engineer's own number
   (level 1 of a minimum 3 earns a third; above the minimum earns no more).
   A **must-have** below its minimum earns half that share: it pays off
   when it is met, as recruiters filter on it.
-- The **score** is everything earned over everything counted, × 100, rounded.
+- The **score** is everything earned over everything counted, × 100, rounded; 100 only when every
+  requirement is met.
 
 So raising a must-have from level 1 to a minimum of 3 moves the score about
 twice as far as the plain weighted share did (7 to 13 points on the demo
@@ -69,8 +70,12 @@ class MatchResult:
 
 
 def score_of(earned: Fraction, counted: int) -> int:
-    """Earned over counted, × 100, rounded half up; nothing counted scores 0."""
-    return int(earned * 100 / counted + Fraction(1, 2)) if counted else 0
+    """Earned over counted, × 100, rounded half up, but 100 only when all is earned: every page reads 100 as "you
+    meet every requirement", which 99.6 does not. Nothing counted scores 0."""
+    if not counted:
+        return 0
+    rounded = int(earned * 100 / counted + Fraction(1, 2))
+    return rounded if earned >= counted else min(rounded, 99)
 
 
 def compute_match(requirements: Iterable[RequirementSpec], levels: Mapping[int, int]) -> MatchResult:

@@ -22,6 +22,15 @@ def test_full_levels_score_100_and_none_score_0():
     assert compute_match(requirements, {}).score == 0
 
 
+def test_100_only_when_every_requirement_is_met():
+    """Six requirements met and a small one just short earn 99.6 %: shown as 100, the home would say the role is
+    met while it names a next step."""
+    requirements = [spec(n, weight=10) for n in range(1, 7)] + [spec(7, min_level=4, weight=1)]
+    result = compute_match(requirements, {**dict.fromkeys(range(1, 7), 2), 7: 3})
+    assert (result.score, result.requirements_met, result.requirements_total) == (99, 6, 7)
+    assert compute_match(requirements, dict.fromkeys(range(1, 8), 4)).score == 100
+
+
 def test_partial_levels_earn_weighted_share():
     # item 1: weight 1, fully met; item 2: weight 3, level 1 of 3 → 1 + 1 = 2 of 4 → 50
     result = compute_match([spec(1), spec(2, min_level=3, weight=3)], {1: 2, 2: 1})

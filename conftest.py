@@ -155,3 +155,16 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(RUN_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def executor():
+    """A migration executor on the test database, which is left fully migrated whatever the test does."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        yield MigrationExecutor(connection)
+    finally:
+        latest = MigrationExecutor(connection)
+        latest.migrate(latest.loader.graph.leaf_nodes())

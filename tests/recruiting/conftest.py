@@ -2,8 +2,6 @@
 recruiter (other rights, a second factor) defines its own fixture of the same name."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import RecruiterFactory
 
@@ -17,13 +15,3 @@ def recruiter():
 def recruiter_client(client, recruiter):
     client.force_login(recruiter)
     return client
-
-
-@pytest.fixture
-def executor():
-    """A migration executor on the test database, which is left fully migrated whatever the test does."""
-    try:
-        yield MigrationExecutor(connection)
-    finally:
-        latest = MigrationExecutor(connection)
-        latest.migrate(latest.loader.graph.leaf_nodes())

@@ -37,6 +37,9 @@ class ToolAskedOut(Schema):
 class NotAskedOut(Schema):
     items: list[ItemNotAskedOut] = Field(description="Checklist items the vacancy says are not needed.")
     tools: list[ToolAskedOut] = Field(description="Catalog tools the vacancy says are not needed.")
+    terms: list[PhraseHitOut] = Field(
+        description="Terms of unrecognised that the vacancy says are not needed (“no Kafka experience needed”)."
+    )
 
 
 class RequirementsOut(Schema):
@@ -54,7 +57,9 @@ class VacancyReadingOut(Schema):
     tools: list[ToolAskedOut] = Field(
         description="Catalog tools asked for, in order of first mention; never one of not_asked."
     )
-    not_asked: NotAskedOut = Field(description="Items and tools the vacancy names but says are not needed.")
+    not_asked: NotAskedOut = Field(
+        description="Items, tools and unknown terms the vacancy names but says are not needed."
+    )
     unrecognised: list[PhraseHitOut] = Field(
         description="Tech-looking terms the reader does not know, and generic words read without their context."
     )
@@ -62,4 +67,4 @@ class VacancyReadingOut(Schema):
 
     @staticmethod
     def resolve_not_asked(obj) -> dict:
-        return {"items": obj.not_asked_items, "tools": obj.not_asked_tools}
+        return {"items": obj.not_asked_items, "tools": obj.not_asked_tools, "terms": obj.not_asked_terms}

@@ -33,7 +33,7 @@ from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_p
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
 from skills.vacancies.text import Token, words
-from skills.vacancies.unknown import may_name_a_person, unknown_terms
+from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
@@ -84,6 +84,7 @@ class VacancyReading:
     not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
     not_asked_tools: tuple[ToolNotAsked, ...] = ()
     unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
+    not_asked_terms: tuple[PhraseHit, ...] = ()  # of those terms, the ones it says are not needed ("no Kafka needed")
     out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
     private_terms: frozenset[str] = frozenset()  # unrecognised but shaped like a person's name: never passed on
     requirements: Requirements = field(default_factory=Requirements)
@@ -124,6 +125,10 @@ class VacancyReading:
     def unrecognised_terms(self) -> list[str]:
         """Each unrecognised term once, in the order of the text."""
         return list(dict.fromkeys(hit.text for hit in self.unrecognised))
+
+    @property
+    def not_asked_term_names(self) -> list[str]:
+        return list(dict.fromkeys(hit.text for hit in self.not_asked_terms))
 
     @property
     def terms_for_editors(self) -> list[str]:
@@ -312,13 +317,15 @@ def read_vacancy(*, text: str) -> VacancyReading:
     known_words = {layout.word_at(tokens[index].start) for index in known_tokens}
     known_words -= {layout.word_at(tokens[index].start) for index in guessed_tokens}
     out_of_context = [PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)]
-    unrecognised = [*(PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)), *out_of_context]
+    unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
+    unrecognised = [*unknown, *out_of_context]
     years = years_asked(text, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
         unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: (hit.start, hit.end))),
         out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
+        not_asked_terms=tuple(hit for hit in unknown if said_not_needed(layout, hit.start, hit.end)),
         private_terms=frozenset(hit.text for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)

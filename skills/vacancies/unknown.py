@@ -275,6 +275,13 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
     return [(text[start:end], start, end) for start, end in sorted(named)][:MOST_TERMS]
 
 
+def said_not_needed(layout: Layout, start: int, end: int) -> bool:
+    """Whether the unknown term at ``start``…``end`` stands where a known tool would be read as not asked ("No Kafka
+    experience needed"): the page then says so, instead of leaving it among what it could not read."""
+    first, last = layout.word_at(start), layout.word_at(end - 1)
+    return layout.is_negated(first, last) and not layout.has_nice_cue(first)
+
+
 def may_name_a_person(term: str, terms: TechTerms | None) -> bool:
     """Two or more plain capitalised words ("Petra Jansen") may name a person, unless editors keep the term ("Unity
     Catalog"): such a term is shown to its reader and never passed on to editors."""

@@ -177,7 +177,15 @@ def test_a_text_that_matches_nothing_is_an_ordinary_reading_with_every_field_and
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"language", "seniority", "items", "tools", "not_asked", "unrecognised", "requirements"}
-    assert body["items"] == body["tools"] == [] and body["not_asked"] == {"items": [], "tools": []}
+    assert body["items"] == body["tools"] == [] and body["not_asked"] == {"items": [], "tools": [], "terms": []}
+
+
+def test_an_unknown_term_said_not_to_be_needed_is_among_the_terms_not_asked(client, demo):
+    text = "Data Engineer\n\nWat vragen wij\n- Python\n\nGeen ervaring met Dagster nodig. Je werkt met Snowflake."
+    body = analyze(client, {"text": text}).json()
+    start = text.index("Dagster")
+    assert body["not_asked"]["terms"] == [{"text": "Dagster", "start": start, "end": start + 7}]
+    assert {term["text"] for term in body["unrecognised"]} == {"Dagster", "Snowflake"}
 
 
 def test_unrecognised_terms_are_counted_without_the_text(client, demo):

@@ -114,6 +114,24 @@ def test_the_page_splits_tools_and_names_what_is_not_asked_unknown_and_besides_s
     assert response.context["save_form"].initial["title"] == "Data Engineer bij Stroomnet"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data Engineer\n\nWhat you bring\n- Python and SQL\n\nNo Dagster experience needed.",
+        "Data Engineer\n\nWat vragen wij\n- Python en SQL\n\nPré\n- Docker\n\nGeen ervaring met Dagster nodig.",
+    ],
+)
+def test_an_unknown_term_said_not_to_be_needed_is_named_as_not_asked(client, engineer, text):
+    """A tester read "No Kafka experience needed" and saw Kafka only among the terms not understood, beside "the
+    vacancy says nothing it names is not needed"."""
+    body = client.post(reverse("skills:vacancy"), {"text": text}).content.decode()
+    not_asked = re.search(r'id="vacancy-not-asked">(.*?)</section>', body, re.S).group(1)
+    assert "<del>Dagster</del>" in not_asked and "says nothing it names is not needed" not in not_asked
+    assert "Dagster" in re.search(r'id="vacancy-unrecognised">(.*?)</section>', body, re.S).group(1)  # for editors
+    asked = client.post(reverse("skills:vacancy"), {"text": text.replace("No Dagster", "Dagster").replace("Geen ", "")})
+    assert "Dagster" not in re.search(r'id="vacancy-not-asked">(.*?)</section>', asked.content.decode(), re.S).group(1)
+
+
 def test_the_page_promises_editors_only_the_terms_they_are_given(client, engineer):
     """A kept product of two capitalised words reaches editors; a term that may name a person is shown and said to
     stay here, and is never counted."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.context import in_context
+from skills.vacancies.highlights import highlighted
 from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
@@ -36,8 +37,6 @@ from skills.vacancies.text import Token, words
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
-REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
-HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
 
 
 @dataclass(frozen=True)
@@ -136,6 +135,18 @@ class VacancyReading:
         return [term for term in self.unrecognised_terms if term not in self.private_terms]
 
     @property
+    def words_out_of_context(self) -> list[str]:
+        """Of those, the generic words it knows but found nothing of their skill beside ("tune"): no tech terms."""
+        generic = {hit.text for hit in self.out_of_context}
+        return [term for term in self.terms_for_editors if term in generic]
+
+    @property
+    def unknown_tech_terms(self) -> list[str]:
+        """Of those, the tech-looking terms it does not know ("Dagster")."""
+        generic = {hit.text for hit in self.out_of_context}
+        return [term for term in self.terms_for_editors if term not in generic]
+
+    @property
     def required_tools(self) -> list[ToolAsked]:
         return [asked for asked in self.tools if asked.required]
 
@@ -144,33 +155,8 @@ class VacancyReading:
         return [asked for asked in self.tools if not asked.required]
 
     def highlights(self) -> list[tuple[str, str]]:
-        """The text cut into (piece, style) in order: style "required", "nice", "not-asked" or "unrecognised" for a
-        phrase the reading names, "" between them; overlapping phrases merge and keep the strongest style, so a
-        template can mark them without nesting."""
-        spans = []
-        for asked in (*self.items, *self.tools):
-            style = REQUIRED if asked.required else NICE
-            spans += [(hit.start, hit.end, style) for hit in asked.phrases]
-        for entry in (*self.not_asked_items, *self.not_asked_tools):
-            spans += [(hit.start, hit.end, NOT_ASKED) for hit in entry.phrases]
-        spans += [(hit.start, hit.end, UNRECOGNISED) for hit in self.unrecognised]
-        merged: list[list] = []
-        for start, end, style in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-                merged[-1][2] = min(merged[-1][2], style, key=HIGHLIGHT_STYLES.index)
-            else:
-                merged.append([start, end, style])
-        pieces = []
-        position = 0
-        for start, end, style in merged:
-            if start > position:
-                pieces.append((self.text[position:start], ""))
-            pieces.append((self.text[start:end], style))
-            position = end
-        if position < len(self.text):
-            pieces.append((self.text[position:], ""))
-        return pieces
+        """The text cut into (piece, style) in order (:func:`skills.vacancies.highlights.highlighted`)."""
+        return highlighted(self)
 
 
 def _longest(found: list[Found]) -> list[Found]:

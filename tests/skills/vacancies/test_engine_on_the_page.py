@@ -132,6 +132,20 @@ def test_an_unknown_term_said_not_to_be_needed_is_named_as_not_asked(client, eng
     assert "Dagster" not in re.search(r'id="vacancy-not-asked">(.*?)</section>', asked.content.decode(), re.S).group(1)
 
 
+def test_a_generic_word_read_without_its_skill_is_not_listed_as_an_unknown_tool(client, engineer):
+    """A tester saw "tune" beside Dagster under "these look like tools or skills": it is a word the reader knows
+    but would not guess from; the page says that of it, apart from the tech terms it does not know. A term said not
+    to be needed is marked as not asked in the text."""
+    text = "Data Engineer\n\nWhat you do\n- Work with analysts to tune things.\n- Build pipelines with Dagster.\n\nNo Meltano needed."
+    reading = read_vacancy(text=text)
+    assert "tune" in [hit.text for hit in reading.out_of_context]  # the demo phrasebook reads it so
+    body = client.post(reverse("skills:vacancy"), {"text": text}).content.decode()
+    unrecognised = re.search(r'id="vacancy-unrecognised">(.*?)</section>', body, re.S).group(1)
+    tech, generic = unrecognised.split("not read as asked:")
+    assert "Dagster" in tech and "tune" not in tech and "tune" in generic and "Dagster" not in generic
+    assert '<mark class="hl hl-not-asked">Meltano<' in body
+
+
 def test_the_page_promises_editors_only_the_terms_they_are_given(client, engineer):
     """A kept product of two capitalised words reaches editors; a term that may name a person is shown and said to
     stay here, and is never counted."""

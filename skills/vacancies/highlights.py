@@ -1,28 +1,19 @@
 """A read vacancy's text as pieces to mark, each with the style of what the reading found there."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
-if TYPE_CHECKING:
-    from skills.vacancies.reading import VacancyReading
+from skills.vacancies.hits import PhraseHit
 
 REQUIRED, NICE, NOT_ASKED, UNRECOGNISED = "required", "nice", "not-asked", "unrecognised"
 HIGHLIGHT_STYLES = (REQUIRED, NICE, NOT_ASKED, UNRECOGNISED)  # the strongest first
 
 
-def highlighted(reading: "VacancyReading") -> list[tuple[str, str]]:
-    """The text cut into (piece, style) in order: style "required", "nice", "not-asked" or "unrecognised" for a
-    phrase the reading names, "" between them; overlapping phrases merge and keep the strongest style, so a
-    template can mark them without nesting."""
-    spans = []
-    for asked in (*reading.items, *reading.tools):
-        style = REQUIRED if asked.required else NICE
-        spans += [(hit.start, hit.end, style) for hit in asked.phrases]
-    for entry in (*reading.not_asked_items, *reading.not_asked_tools):
-        spans += [(hit.start, hit.end, NOT_ASKED) for hit in entry.phrases]
-    spans += [(hit.start, hit.end, NOT_ASKED) for hit in reading.not_asked_terms]  # "no Kafka needed"
-    spans += [(hit.start, hit.end, UNRECOGNISED) for hit in reading.unrecognised]
+def highlighted(text: str, marks: Iterable[tuple[PhraseHit, str]]) -> list[tuple[str, str]]:
+    """``text`` cut into (piece, style) in order: a marked phrase's style ("required", "nice", "not-asked" or
+    "unrecognised"), "" between them; overlapping phrases merge and keep the strongest style, so a template can
+    mark them without nesting."""
     merged: list[list] = []
-    for start, end, style in sorted(spans):
+    for start, end, style in sorted((hit.start, hit.end, style) for hit, style in marks):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2] = min(merged[-1][2], style, key=HIGHLIGHT_STYLES.index)
@@ -32,9 +23,9 @@ def highlighted(reading: "VacancyReading") -> list[tuple[str, str]]:
     position = 0
     for start, end, style in merged:
         if start > position:
-            pieces.append((reading.text[position:start], ""))
-        pieces.append((reading.text[start:end], style))
+            pieces.append((text[position:start], ""))
+        pieces.append((text[start:end], style))
         position = end
-    if position < len(reading.text):
-        pieces.append((reading.text[position:], ""))
+    if position < len(text):
+        pieces.append((text[position:], ""))
     return pieces

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
 from skills.vacancies.context import in_context
-from skills.vacancies.highlights import highlighted
+from skills.vacancies.highlights import NICE, NOT_ASKED, REQUIRED, UNRECOGNISED, highlighted
 from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
@@ -156,7 +156,10 @@ class VacancyReading:
 
     def highlights(self) -> list[tuple[str, str]]:
         """The text cut into (piece, style) in order (:func:`skills.vacancies.highlights.highlighted`)."""
-        return highlighted(self)
+        marks = [(hit, REQUIRED if one.required else NICE) for one in (*self.items, *self.tools) for hit in one.phrases]
+        marks += [(hit, NOT_ASKED) for one in (*self.not_asked_items, *self.not_asked_tools) for hit in one.phrases]
+        marks += [(hit, NOT_ASKED) for hit in self.not_asked_terms]  # "no Kafka needed"
+        return highlighted(self.text, [*marks, *((hit, UNRECOGNISED) for hit in self.unrecognised)])
 
 
 def _longest(found: list[Found]) -> list[Found]:

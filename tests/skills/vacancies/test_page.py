@@ -163,6 +163,30 @@ def test_pasted_markup_is_shown_as_text_never_run(client, engineer, fake_reader)
     assert "Acme &amp; Co." in body
 
 
+def links_leading_away(body: str) -> list[tuple[str, str]]:
+    """Every link in the reading's results (tools, learning path), as (tag, text)."""
+    results = body[body.index('id="tools-heading"') :]
+    results = results[: results.index("</section>", results.index('id="path-heading"'))]
+    return re.findall(r"(<a [^>]*>)(.*?)</a>", results, re.S)
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "(opens in a new tab)"), ("nl", "(opent in een nieuw tabblad)")])
+def test_links_in_the_reading_open_in_a_new_tab_so_the_reading_stays(
+    client, engineer, fake_reader, world, language, said
+):
+    """Back from a page the reading links to would ask to post the vacancy again (personal pages are not stored)."""
+    links = links_leading_away(read_page_in(client, language))
+    names = {re.sub(r"<span.*", "", text, flags=re.S) for _, text in links}
+    assert {"Airflow", "PySpark", "Window functions kata"} <= names
+    for tag, text in links:
+        assert 'target="_blank"' in tag and "noopener" in tag, tag
+        assert text.endswith(f'<span class="visually-hidden"> {said}</span>'), text
+
+
+def read_page_in(client, language: str) -> str:
+    return client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+
 def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(client, engineer, fake_reader, world):
     items = world["items"]
     assess(user=engineer, item=items["window"], level=2)
@@ -264,7 +288,8 @@ def test_the_note_explains_the_rule_with_its_own_numbers(client, engineer, fake_
 def test_public_tools_link_to_the_catalog_and_hidden_ones_are_left_out(client, engineer, fake_reader, world):
     body = read_page(client).content.decode()
     tools = body[body.index('id="tools-heading"') : body.index('id="path-heading"')]
-    assert '<a href="/catalog/airflow/">Airflow</a>' in tools and '<a href="/catalog/pyspark/">PySpark</a>' in tools
+    assert '<a href="/catalog/airflow/" target="_blank" rel="noopener">Airflow<' in tools
+    assert '<a href="/catalog/pyspark/" target="_blank" rel="noopener">PySpark<' in tools
     assert world["hidden_tool"].name not in tools
 
 

@@ -1,4 +1,5 @@
-"""A clean 503 page, instead of a 500, while the database cannot be reached.
+"""Pages instead of bare answers: a clean 503, instead of a 500, while the database cannot be reached; and a page
+for a 405 that a browser would otherwise show blank.
 
 When PostgreSQL restarts or is down, every page that needs it fails with
 ``OperationalError`` or ``InterfaceError``. Visitors then get a short "back in a
@@ -13,8 +14,12 @@ import sys
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+
+from portal.guards.hardening import is_api_request
 
 logger = logging.getLogger(__name__)
 
@@ -83,3 +88,40 @@ class DatabaseUnavailableMiddleware:
             return None
         log_database_unavailable(request, exception)
         return _as_database_unavailable(HttpResponse())
+
+
+# The page each form that posts to a POST-only address is on, by URL name (``namespace:name``); the 405 page leads
+# back there, else to the reader's home.
+FORM_PAGES = {
+    "skills:share-link-create": "skills:profile",
+    "skills:share-link-revoke": "skills:profile",
+    "skills:item-state": "skills:checklist",
+    "skills:assess": "skills:checklist",
+    "skills:assess-all": "skills:checklist",
+    "skills:resource-done": "skills:gaps",
+}
+
+
+class MethodNotAllowedPageMiddleware:
+    """A page for a browser that opens an address which only takes a form's answer (Enter in the address bar after
+    a post): Django answers 405 with an empty body, which a browser shows as a blank page. The status and the
+    Allow header stay; the API answers as it does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code != 405
+            or response.content
+            or request.method not in {"GET", "HEAD"}
+            or not request.accepts("text/html")
+            or is_api_request(request)
+        ):
+            return response
+        match = request.resolver_match
+        form_page = FORM_PAGES.get(match.view_name) if match is not None else None
+        page = render(request, "405.html", {"form_page": reverse(form_page) if form_page else ""}, status=405)
+        page["Allow"] = response["Allow"]
+        return page

@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "portal.guards.hardening.HostileInputMiddleware",  # before anything reads the request's data, the session included
     "portal.accounts.sessions.RecordSessionsMiddleware",  # notes each session, so deleting the account ends it
     "portal.guards.hardening.PrivateResponsesMiddleware",
+    "portal.middleware.MethodNotAllowedPageMiddleware",  # inside the one above, so its page is private too
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -22,9 +22,14 @@ from skills.services.profiles import get_or_create_profile
 PSEUDONYM_MIN_LENGTH = 3
 PSEUDONYM_MAX_LENGTH = 40
 SUGGESTIONS = 5
-# Anything that reads as an email address or a web address: "@", a scheme, "www.", or a word-dot-word domain.
+# Anything that reads as an email address or a web address: "@", a scheme, "www.", a word-dot-word domain, or one
+# spaced out ("example . com") when a common top-level domain ends it, so that "Mr. Pipeline" or "S. de Vries" (an
+# initial or a title before a name) is no domain.
 EMAIL_LIKE = re.compile(r"@|＠")
-WEB_LIKE = re.compile(r"(?i)(://|\bwww\.|\b[\w-]+\s*\.\s*[a-z]{2,}\b)")
+COMMON_TOP_LEVEL_DOMAINS = "com|nl|org|net|io|dev|eu|be|de|co|uk|ai|app|info|tech|me|biz|online|site|xyz"
+WEB_LIKE = re.compile(
+    rf"(?i)(://|\bwww\.|\b[\w-]+\.[a-z]{{2,}}\b|\b[\w-]+\s*\.\s*(?:{COMMON_TOP_LEVEL_DOMAINS})\b(?!\s+[^\W\d_]))"
+)
 
 
 def clean_pseudonym(value: str) -> str:

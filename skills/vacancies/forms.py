@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skills.forms import LinkField
-from skills.vacancies.limits import VACANCY_MAX_CHARS, VACANCY_TOO_LONG, check_vacancy_length
+from skills.vacancies.limits import VACANCY_TOO_LONG, check_vacancy_length
 
 
 class VacancyTextField(forms.CharField):
     """A pasted vacancy: the one length check (``check_vacancy_length``) on the text as sent, then line breaks as
-    the reading counts them (``\n``)."""
+    the reading counts them (``\n``). No ``maxlength`` on the box: a browser would cut a longer paste silently, and
+    with it the vacancy's end (its "nice to have", its negations); the check refuses it and says so."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", {"required": _("Paste the text of a vacancy first.")})
@@ -19,12 +20,6 @@ class VacancyTextField(forms.CharField):
         if isinstance(value, str):
             check_vacancy_length(value)  # before stripping: the limit counts what was sent
         return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        if not widget.is_hidden:
-            attrs["maxlength"] = str(VACANCY_MAX_CHARS)  # the browser counts a line break once, as the check does
-        return attrs
 
 
 def refuses_a_too_long_vacancy(form: forms.Form) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, SavedVacancy
-from tests.e2e.support import fits_width, share_session, watch_console
+from tests.e2e.support import fits_width, open_page, screenshot, share_session, watch_console
 from tests.factories import UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -123,4 +123,32 @@ def test_reading_and_saving_a_vacancy_fit_a_phone(live_server, phone_journey):
     page.get_by_role("link", name=TITLE).wait_for()
     assert fits_width(page, PHONE_WIDTH)
     phone_journey.step("the saved vacancy on the gaps page, on a phone")
+    assert not errors, errors
+
+
+def test_a_link_in_the_reading_opens_in_a_new_tab_and_the_reading_stays(live_server, browser):
+    """Back from a page the reading links to would ask to post the vacancy again; a new tab keeps the reading."""
+    load_catalog_demo()
+    load_skills_demo()
+    page = open_page(browser, language="nl", width=PHONE_WIDTH)
+    errors = watch_console(page)
+    share_session(page, live_server, engineer_with_levels())
+    page.goto(live_server.url + "/skills/vacancy/")
+    page.locator("textarea[name=text]").fill(VACANCY)
+    page.locator(".vacancy-form [type=submit]").click()
+    page.locator("#vacancy-fit").wait_for()
+    tool = page.locator("#vacancy-tools-asked a").first
+    assert tool.get_attribute("target") == "_blank"
+    assert "(opent in een nieuw tabblad)" in tool.text_content()
+    tool.scroll_into_view_if_needed()
+    assert fits_width(page, PHONE_WIDTH)
+    screenshot(page, "vacancy reading links in dutch on a phone")
+    page.locator("ol.learning-path a").first.scroll_into_view_if_needed()
+    assert page.locator("ol.learning-path a").first.get_attribute("target") == "_blank"
+    screenshot(page, "vacancy learning path links in dutch on a phone")
+    with page.context.expect_page() as opened:
+        tool.click()
+    opened.value.wait_for_load_state()
+    assert "/catalog/" in opened.value.url
+    assert page.locator("#vacancy-fit").is_visible()  # the reading, still there in its own tab
     assert not errors, errors

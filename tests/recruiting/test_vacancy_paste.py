@@ -112,6 +112,15 @@ def test_bad_text_rerenders_with_the_error_and_saves_nothing(recruiter_client, t
     assert not VacancySearch.objects.exists()
 
 
+def test_the_paste_box_cuts_nothing_off_and_a_longer_text_is_refused_and_kept(recruiter_client):
+    box = re.search(r"<textarea[^>]*>", recruiter_client.get(reverse("recruiting:search-new")).content.decode())
+    assert "maxlength" not in box.group(0)
+    text = "x" * VACANCY_MAX_CHARS + " end-of-the-vacancy"
+    body = paste(recruiter_client, text).content.decode()
+    assert f"at most {VACANCY_MAX_CHARS} characters long; this one has {len(text)}." in body
+    assert "end-of-the-vacancy</textarea>" in body
+
+
 def test_a_text_of_exactly_the_limit_is_read(recruiter_client):
     text = ("SQL window functions. " * 1000)[:VACANCY_MAX_CHARS]
     assert paste(recruiter_client, text).status_code == 200

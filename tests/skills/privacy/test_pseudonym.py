@@ -32,6 +32,12 @@ def engineer():
         ("www.noorvisser", "url"),
         ("noorvisser.nl", "url"),
         ("Noor . Com", "url"),
+        ("example.com", "url"),
+        ("example . com", "url"),
+        ("sanne.nl", "url"),
+        ("sanne . nl 7", "url"),
+        ("www.x", "url"),
+        ("https://x", "url"),
         ("ab", "length"),
         ("x" * 41, "length"),
         ("Quiet\x00Heron", "characters"),
@@ -42,6 +48,11 @@ def test_a_pseudonym_that_could_lead_to_the_engineer_is_refused(typed, code):
     with pytest.raises(ValidationError) as refused:
         clean_pseudonym(typed)
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize("typed", ["Mr. Pipeline", "J. Jansen", "Dr. Data", "Mr. Dev Ops"])
+def test_an_initial_or_title_before_a_name_is_not_taken_for_a_domain(typed):
+    assert clean_pseudonym(typed) == typed
 
 
 def test_spaces_are_tidied():

@@ -37,6 +37,7 @@ def typed_value(html: str) -> str:
         "Sänne Owl",  # an accent does not hide it
         "DeVries Data",  # the name without its space
         "Quiet Devries",  # the email's "devries"
+        "S. de Vriès",  # an initial and a spaced "de" are no domain
     ],
 )
 def test_a_pseudonym_with_the_engineers_own_name_is_refused_and_kept_in_the_field(client, sanne, typed):

@@ -217,7 +217,10 @@ def test_a_tool_found_through_another_name_says_so_beside_it(client, engineer):
     and in Dutch, and a phrase that is the tool's own name is not repeated."""
     body = client.post(reverse("skills:vacancy"), {"text": FOUND_AS}).content.decode()
     asked = re.sub(r"\s+", " ", re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1))
-    assert 'PySpark</a> <span class="small text-body-secondary">(found as “Delta Lake”, “Databricks”)</span>' in asked
+    assert (
+        'PySpark<span class="visually-hidden"> (opens in a new tab)</span></a> <span class="small text-body-secondary">(found as “Delta Lake”, “Databricks”)</span>'
+        in asked
+    )
     body = client.post(reverse("skills:vacancy"), {"text": FOUND_AS}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
     assert "(gevonden als “Delta Lake”, “Databricks”)" in asked

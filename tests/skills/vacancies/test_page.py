@@ -134,11 +134,13 @@ def save(client, *, title="Lakehouse engineer at Acme", link="https://jobs.examp
 # Reading -----------------------------------------------------------------------------------------
 
 
-def test_the_paste_form_is_an_engineer_page_with_a_limited_textarea(client, engineer):
+def test_the_paste_form_is_an_engineer_page_whose_textarea_cuts_nothing_off(client, engineer):
+    """A browser would cut a longer paste silently, and the end of a vacancy (its "nice to have", its "no …") with
+    it; the form refuses it instead, saying so (below)."""
     response = client.get(reverse("skills:vacancy"))
     body = response.content.decode()
     assert response.status_code == 200
-    assert f'maxlength="{VACANCY_MAX_CHARS}"' in body and "<textarea" in body
+    assert "<textarea" in body and "maxlength" not in re.search(r"<textarea[^>]*>", body).group(0)
     assert '<a class="nav-link active" aria-current="page" href="/skills/vacancy/">Vacancy</a>' in body
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     assert PortalClient().get(reverse("skills:vacancy")).status_code == 302
@@ -159,6 +161,30 @@ def test_pasted_markup_is_shown_as_text_never_run(client, engineer, fake_reader)
     assert "<script>alert('x')</script>" not in body
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
     assert "Acme &amp; Co." in body
+
+
+def links_leading_away(body: str) -> list[tuple[str, str]]:
+    """Every link in the reading's results (tools, learning path), as (tag, text)."""
+    results = body[body.index('id="tools-heading"') :]
+    results = results[: results.index("</section>", results.index('id="path-heading"'))]
+    return re.findall(r"(<a [^>]*>)(.*?)</a>", results, re.S)
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "(opens in a new tab)"), ("nl", "(opent in een nieuw tabblad)")])
+def test_links_in_the_reading_open_in_a_new_tab_so_the_reading_stays(
+    client, engineer, fake_reader, world, language, said
+):
+    """Back from a page the reading links to would ask to post the vacancy again (personal pages are not stored)."""
+    links = links_leading_away(read_page_in(client, language))
+    names = {re.sub(r"<span.*", "", text, flags=re.S) for _, text in links}
+    assert {"Airflow", "PySpark", "Window functions kata"} <= names
+    for tag, text in links:
+        assert 'target="_blank"' in tag and "noopener" in tag, tag
+        assert text.endswith(f'<span class="visually-hidden"> {said}</span>'), text
+
+
+def read_page_in(client, language: str) -> str:
+    return client.post(reverse("skills:vacancy"), {"text": TEXT}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
 
 
 def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(client, engineer, fake_reader, world):
@@ -262,7 +288,8 @@ def test_the_note_explains_the_rule_with_its_own_numbers(client, engineer, fake_
 def test_public_tools_link_to_the_catalog_and_hidden_ones_are_left_out(client, engineer, fake_reader, world):
     body = read_page(client).content.decode()
     tools = body[body.index('id="tools-heading"') : body.index('id="path-heading"')]
-    assert '<a href="/catalog/airflow/">Airflow</a>' in tools and '<a href="/catalog/pyspark/">PySpark</a>' in tools
+    assert '<a href="/catalog/airflow/" target="_blank" rel="noopener">Airflow<' in tools
+    assert '<a href="/catalog/pyspark/" target="_blank" rel="noopener">PySpark<' in tools
     assert world["hidden_tool"].name not in tools
 
 
@@ -299,7 +326,7 @@ def test_a_text_over_the_limit_is_refused_and_kept(client, engineer):
     response = read_page(client, text)
     body = response.content.decode()
     assert response.status_code == 413  # as the API and the recruiter's search page answer
-    assert f"at most {VACANCY_MAX_CHARS} characters" in body
+    assert f"at most {VACANCY_MAX_CHARS} characters long; this one has {len(text)}." in body
     assert "tail-end-marker</textarea>" in body
 
 

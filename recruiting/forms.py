@@ -35,6 +35,12 @@ class CandidateRoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = roles_for_recruiter(recruiter=recruiter)
 
+    @property
+    def asked_role(self) -> Role | None:
+        """The role ``?role=`` names, when it is one to compare with; else None (a bad slug is ignored, not an error).
+        The candidate page's actions carry it on, so the recruiter comes back to the same comparison."""
+        return self.cleaned_data["role"] if self.is_valid() else None
+
 
 class PreviewForm(forms.Form):
     """?as= on the engineer's "preview as recruiter": before or after they accept that recruiter's request."""

@@ -90,6 +90,12 @@ class CandidateExport(Job):
         return bool(self.shortlist_name)
 
     @property
+    def role_name(self) -> str:
+        """The role as the pages name it: its title now, in the reader's language, while it exists; else the title
+        written when the export was asked (which the file keeps either way)."""
+        return str(self.role.title) if self.role_id else self.role_title
+
+    @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
 

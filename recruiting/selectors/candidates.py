@@ -59,9 +59,7 @@ def default_role() -> Role | None:
 def chosen_role(*, form, profile: EngineerProfile) -> Role | None:
     """The role a candidate's card compares with: ?role= when valid (a ``CandidateRoleForm``), else the candidate's
     own published target role, else the default role."""
-    if form.is_valid() and form.cleaned_data["role"]:
-        return form.cleaned_data["role"]
-    return profile.published_target_role or default_role()
+    return form.asked_role or profile.published_target_role or default_role()
 
 
 def ranking_base() -> QuerySet[RoleMatch]:

@@ -33,8 +33,8 @@ def rows_to_rewrite(
 
 
 def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
-    """A recruiter's own latest exports, newest first."""
-    return CandidateExport.objects.filter(recruiter=recruiter).order_by("-created_at")[:limit]
+    """A recruiter's own latest exports, newest first, with the roles that name them."""
+    return CandidateExport.objects.filter(recruiter=recruiter).select_related("role").order_by("-created_at")[:limit]
 
 
 def own_exports(*, recruiter) -> QuerySet[CandidateExport]:

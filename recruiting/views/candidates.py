@@ -85,6 +85,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         **candidate_card(profile=profile, role=role),
         "role_form": role_form,
+        "asked_role": role_form.asked_role,
         "role_choice_form": CandidateRoleForm(initial={"role": role}, recruiter=request.user),
         "contact_request": latest_request(recruiter=request.user, profile=profile),
         "stage_entries": stage_entries,

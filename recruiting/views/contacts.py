@@ -4,6 +4,8 @@ The engineer's page (skills) lists the requests through ``profile.contact_reques
 posted here, so the skills app never imports this one.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.base import Message
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.placed_messages import add_placed_message
-from recruiting.forms import ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
+from recruiting.forms import CandidateRoleForm, ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
 from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import candidate_url, latest_request, recruiter_details, reveal_for
@@ -26,8 +28,12 @@ from recruiting.services.recruiters import save_recruiter_profile
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET shows the form (and any earlier request); POST sends the request under the rate limit and waiting rules."""
+    """GET shows the form (and any earlier request); POST sends the request under the rate limit and waiting rules,
+    then goes back to the candidate compared with the role the recruiter had chosen there (``?role=``, kept)."""
     profile = get_object_or_404(visible_candidates().select_related("user"), pk=pk)
+    asked_role = CandidateRoleForm(request.GET, recruiter=request.user).asked_role
+    query = f"?{urlencode({'role': asked_role.slug})}" if asked_role else ""
+    back_url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}) + query
     reveal_for(recruiter=request.user, profiles=[profile])
     details = recruiter_details(recruiter=request.user)
     initial = {"name": details.name, "company": details.company} if details else {}
@@ -44,9 +50,11 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your contact request is sent. You will see the answer on this page."))
-            return redirect("recruiting:candidate-detail", pk=profile.pk)
+            return redirect(back_url)
     context = {
         "profile": profile,
+        "action": reverse("recruiting:contact-request", kwargs={"pk": profile.pk}) + query,
+        "back_url": back_url,
         "form": form,
         "details": details,
         "previous": latest_request(recruiter=request.user, profile=profile),

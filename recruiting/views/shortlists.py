@@ -11,7 +11,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.accounts.redirects import safe_next
 from portal.placed_messages import add_placed_message
-from recruiting.forms import AddToShortlistForm, ShortlistForm, ShortlistNoteForm, ShortlistRoleForm, StageForm
+from recruiting.forms import (
+    AddToShortlistForm,
+    CandidateRoleForm,
+    ShortlistForm,
+    ShortlistNoteForm,
+    ShortlistRoleForm,
+    StageForm,
+)
 from recruiting.models import Shortlist, Stage
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import reveal_for
@@ -80,6 +87,7 @@ def _controls_reply(request: HttpRequest, profile: EngineerProfile, *, form=None
     context = {
         **controls_context(recruiter=request.user, profile=profile, form=form, status=status, entries=entries),
         "next_url": request.POST.get("next"),
+        "asked_role": CandidateRoleForm(request.POST, recruiter=request.user).asked_role,
         "stages": stages,
         "stage_entries": entries,
         "stage_choices": Stage.choices,
@@ -150,7 +158,8 @@ def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def shortlist_add(request: HttpRequest) -> HttpResponse:
-    """Add a candidate to a shortlist (or a new one); htmx gets the widget back, a plain form a redirect."""
+    """Add a candidate to a shortlist (or a new one, for the role the candidate page compares with when the recruiter
+    chose one); htmx gets the widget back, a plain form a redirect."""
     form = AddToShortlistForm(request.POST, recruiter=request.user)
     valid = form.is_valid()
     if form.has_error("profile"):
@@ -162,7 +171,8 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
         try:
             with transaction.atomic():
                 if shortlist is None:
-                    shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["new_name"])
+                    role = CandidateRoleForm(request.POST, recruiter=request.user).asked_role
+                    shortlist = create_shortlist(recruiter=request.user, name=form.cleaned_data["new_name"], role=role)
                 add_to_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
         except ValidationError as error:
             form.add_error("new_name", error.messages)

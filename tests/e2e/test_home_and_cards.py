@@ -14,7 +14,15 @@ from skills.demo_candidates import load_demo_candidates
 from skills.models import ChecklistItem, EngineerProfile, Role
 from tests.e2e.conftest import Journey
 from tests.e2e.support import PASSWORD, fits_width, open_page, share_session, watch_console
-from tests.factories import EditorFactory, RecruiterFactory, UserFactory, assess
+from tests.factories import (
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    UserFactory,
+    assess,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,6 +36,14 @@ def no_sideways_scroll(page, width: int) -> bool:
         "[...document.querySelectorAll('.table-responsive')].every(box => box.scrollWidth <= box.clientWidth)"
     )
     return fits_width(page, width) and inner
+
+
+def on_one_line(locator) -> bool:
+    """Every element found reads on one line: an inline element that wraps has a box per line."""
+    return locator.evaluate_all(
+        "elements => elements.length > 0 && elements.every(element => element.getClientRects().length === 1"
+        " && element.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(element).lineHeight))"
+    )
 
 
 def engineer_with_history() -> UserFactory:
@@ -63,6 +79,7 @@ def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statemen
     page.get_by_role("heading", level=1, name=home).wait_for()
     assert page.locator("#home-contacts strong").inner_text() == "1"
     assert page.locator("#home-changes li").count() == 5
+    assert on_one_line(page.locator("#home-changes time"))  # a date with its time never wraps in the middle
     assert no_sideways_scroll(page, width)
     journey.step("home")
 
@@ -144,3 +161,35 @@ def test_the_header_shows_an_ordinary_account_address_whole_at_1280(live_server,
     name = page.locator(".nav-account-email")
     expect(name).to_have_text(recruiter.email)
     assert name.evaluate("element => element.scrollWidth <= element.clientWidth")  # not cut
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_on_a_phone_a_shortlist_keeps_its_dates_whole_and_a_long_name_apart_from_remove(
+    live_server, browser, request, language
+):
+    recruiter = RecruiterFactory()
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Senior data engineers for the platform team in Utrecht")
+    profile = EngineerProfileFactory(
+        visibility=EngineerProfile.Visibility.RECRUITERS, headline="Data engineer", location="Amersfoort",
+        years_experience=12,
+    )  # fmt: skip
+    ShortlistEntryFactory(shortlist=shortlist, profile=profile)
+    page = open_page(browser, language=language, width=390)
+    journey = Journey(page, request.node.name)
+    share_session(page, live_server, recruiter)
+
+    page.goto(live_server.url + shortlist.get_absolute_url())
+    assert on_one_line(page.locator(".shortlist-entries time"))
+    assert no_sideways_scroll(page, 390)
+    journey.step("shortlist card")
+
+    page.goto(live_server.url + reverse("recruiting:candidate-detail", args=[profile.pk]))
+    name = page.locator(".shortlist-controls").get_by_role("link", name=shortlist.name)
+    remove = page.locator(".shortlist-controls form[action*='remove'] [type=submit]")
+    name_end = name.evaluate(
+        "link => { const lines = link.getClientRects(); return lines[lines.length - 1].toJSON(); }"
+    )
+    remove_box = remove.bounding_box()
+    on_a_line_of_its_own = remove_box["y"] >= name_end["bottom"] - 1
+    assert on_a_line_of_its_own or remove_box["x"] - name_end["right"] >= 12, (name_end, remove_box)
+    journey.step("the candidate's shortlists")

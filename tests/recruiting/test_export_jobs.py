@@ -1,6 +1,7 @@
 """The recruiter's CSV export as a job: queued at once, written by a worker, downloaded by its owner only."""
 
 import csv
+import html
 import io
 import os
 from datetime import timedelta
@@ -22,6 +23,7 @@ from recruiting.models import CandidateExport, ExportFailure
 from recruiting.services import exports as export_services
 from skills.models import EngineerProfile
 from skills.services.profiles import delete_account, update_profile
+from tests.clients import DUTCH
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.jobs import queue_in_database, run_worker_batch, work_off_queue
 
@@ -404,3 +406,35 @@ def test_after_a_withdrawal_the_download_waits_for_the_job_and_never_shows_the_n
     assert [row[0] for row in rows] == [named.pseudonym, other.pseudonym], "their row stays, under the pseudonym"
     export.refresh_from_db()
     assert (export.rows_written, export.status) == (2, JobStatus.DONE)
+
+
+def test_an_export_names_its_role_as_it_reads_now_in_the_readers_language(recruiter_client, role):
+    """The title written when the export was asked stays in the file; the pages name the role as it is called now,
+    in Dutch in Dutch, and by the written title only once the role is gone."""
+    role.title_nl = "Senior data-engineer — lakehouse en API's"
+    role.save()
+    export = post_export(recruiter_client)
+    for url in (reverse("recruiting:candidate-list"), export.get_absolute_url()):
+        dutch = html.unescape(recruiter_client.get(url, **DUTCH).content.decode())
+        assert "Senior data-engineer — lakehouse en API's" in dutch
+        assert "Senior Data Engineer — lakehouse" not in dutch
+    role.delete()
+    for url in (reverse("recruiting:candidate-list"), export.get_absolute_url()):
+        assert "Senior Data Engineer — lakehouse" in recruiter_client.get(url, **DUTCH).content.decode()
+
+
+def test_the_last_exports_cost_no_query_per_export(recruiter_client, recruiter, django_assert_max_num_queries):
+    url = reverse("recruiting:candidate-list")
+
+    def export_of(role):
+        CandidateExport.objects.create(recruiter=recruiter, role=role, role_title=role.title, profile_url_base="/")
+
+    roles = RoleFactory.create_batch(5)
+    export_of(roles[0])
+    recruiter_client.get(url)  # what a first visit reads once (the session, the caches) is not counted
+    with django_assert_max_num_queries(100) as with_one:
+        recruiter_client.get(url)
+    for role in roles[1:]:
+        export_of(role)
+    with django_assert_max_num_queries(len(with_one.captured_queries)):
+        assert recruiter_client.get(url).content.decode().count("/recruiting/candidates/exports/") == 5

@@ -1,6 +1,8 @@
 """Shortlists as a pipeline: a stage per candidate, moved from the shortlist or the candidate page (htmx or a
 plain form), each move audited with its date; the candidate's current score for the shortlist's role."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -273,3 +275,12 @@ def test_another_recruiters_request_does_not_move_a_new_entry(recruiter_client, 
     answer_contact_request(engineer=profile.user, contact_request=ask(RecruiterFactory(), profile), accept=True)
     recruiter_client.post(reverse("recruiting:shortlist-add"), {"profile": profile.pk, "new_name": "Mine"})
     assert ShortlistEntry.objects.get(profile=profile).stage == Stage.TO_CONTACT
+
+
+def test_the_shortlist_card_dates_are_time_elements_in_the_readers_time_zone(recruiter_client, entry):
+    """Each date is one <time> (which the stylesheet keeps on one line), as the date filter wrote it before."""
+    late = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # 7 December in Amsterdam
+    ShortlistEntry.objects.filter(pk=entry.pk).update(added_at=late, stage_changed_at=late)
+    page = body(recruiter_client.get(entry.shortlist.get_absolute_url(), **DUTCH))
+    assert 'toegevoegd <time datetime="2026-12-07T00:30:00+01:00">07-12-2026</time>' in page
+    assert 'sinds <time datetime="2026-12-07T00:30:00+01:00">07-12-2026</time>' in page

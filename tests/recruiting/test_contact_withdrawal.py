@@ -9,10 +9,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 
 from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, Stage
 from tests.clients import DUTCH, ENGLISH
+from tests.dates import shown_time
 from tests.factories import RecruiterFactory, ShortlistEntryFactory, ShortlistFactory
 from tests.recruiting.test_candidate_naming import NOTICES, answer, ask, mails_to, signed_in, withdraw
 from tests.recruiting.test_contact_wording import HIDES_NAME, SHOWS_NAME, candidate
@@ -99,7 +99,7 @@ def test_after_withdrawing_the_engineer_may_accept_the_same_request_again(langua
     contact.refresh_from_db()
     shown = row(engineer.get(PROFILE, HTTP_ACCEPT_LANGUAGE=language).content.decode(), contact)
     with translation.override(language):
-        date = date_format(timezone.localtime(contact.withdrawn_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+        date = shown_time(contact.withdrawn_at + ASK_AGAIN_AFTER)
     assert button in shown and until.format(date=date) in shown
     assert f'action="{reverse("recruiting:contact-answer", kwargs={"pk": contact.pk})}"' in shown
 
@@ -145,7 +145,7 @@ def test_the_recruiter_reads_that_the_candidate_may_still_accept_until_they_may_
     withdraw(profile, contact)
     contact.refresh_from_db()
     page = signed_in(recruiter).get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
-    date = date_format(timezone.localtime(contact.withdrawn_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+    date = shown_time(contact.withdrawn_at + ASK_AGAIN_AFTER)
     assert f"You can ask again from {date}. Until then, the candidate can still accept this request again." in (
         " ".join(page.content.decode().split())
     )

@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from recruiting.models import ASK_AGAIN_AFTER, UNANSWERED_AFTER, CandidateExport, ContactRequest
 from recruiting.services.contacts import (
@@ -21,6 +20,7 @@ from recruiting.services.contacts import (
 )
 from skills.privacy import personal_data
 from skills.services.profiles import delete_account
+from tests.dates import shown_time
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -263,7 +263,7 @@ def test_after_a_decline_the_pages_show_the_date_to_ask_again_instead_of_the_but
 ):
     contact = answer_contact_request(engineer=profile.user, contact_request=ask(recruiter, profile), accept=False)
     client.force_login(recruiter)
-    again = date_format(timezone.localtime(contact.answered_at + ASK_AGAIN_AFTER), "DATE_FORMAT")
+    again = shown_time(contact.answered_at + ASK_AGAIN_AFTER)
     ask_url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
     for url in (reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}), ask_url):
         body = page(client, url)

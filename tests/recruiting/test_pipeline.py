@@ -284,3 +284,16 @@ def test_the_shortlist_card_dates_are_time_elements_in_the_readers_time_zone(rec
     page = body(recruiter_client.get(entry.shortlist.get_absolute_url(), **DUTCH))
     assert 'toegevoegd <time datetime="2026-12-07T00:30:00+01:00">07-12-2026</time>' in page
     assert 'sinds <time datetime="2026-12-07T00:30:00+01:00">07-12-2026</time>' in page
+
+
+def test_the_candidate_page_dates_are_time_elements_in_the_readers_time_zone(recruiter_client, entry):
+    """ "Bijgewerkt 07-12-2026" and each dated move: the date one <time>, so it never wraps in the middle on a phone."""
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": entry.profile_id})
+    recruiter_client.post(stage_url(entry), {"stage": Stage.INTERVIEWING, "next": detail})
+    late = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # 7 December in Amsterdam
+    StageChange.objects.update(changed_at=late)
+    type(entry.profile).objects.filter(pk=entry.profile_id).update(updated_at=late)
+    page = body(recruiter_client.get(detail, **DUTCH))
+    when = '<time datetime="2026-12-07T00:30:00+01:00">07-12-2026</time>'
+    assert f"<li>Bijgewerkt {when}</li>" in page
+    assert f"<li>{when}: Te benaderen → In gesprek</li>" in page

@@ -184,6 +184,7 @@ def test_on_a_phone_a_shortlist_keeps_its_dates_whole_and_a_long_name_apart_from
     journey.step("shortlist card")
 
     page.goto(live_server.url + reverse("recruiting:candidate-detail", args=[profile.pk]))
+    assert on_one_line(page.locator("main time"))  # "Bijgewerkt 06-12-2026", "sinds 06-12-2026": each date whole
     name = page.locator(".shortlist-controls").get_by_role("link", name=shortlist.name)
     remove = page.locator(".shortlist-controls form[action*='remove'] [type=submit]")
     name_end = name.evaluate(

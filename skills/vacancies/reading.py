@@ -143,7 +143,7 @@ class VacancyReading:
     @property
     def unknown_tech_terms(self) -> list[str]:
         """Of those, the tech-looking terms it does not know ("Dagster")."""
-        generic = {hit.text for hit in self.out_of_context}
+        generic = set(self.words_out_of_context)
         return [term for term in self.terms_for_editors if term not in generic]
 
     @property

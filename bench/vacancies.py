@@ -2,9 +2,9 @@
 
 Quality: labelled sets of vacancies, each half Dutch, half English (labels.json says what a careful reader
 finds in each, README.md how they were labelled): the tuned set in tests/skills/vacancies/, on which the phrases
-and cues were tuned, and five blind sets, written and labelled by someone who never saw the reader: blind/ and
-fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/, final/ and fifth/ (each read once
-before a round and once after it, to tell whether the round's fixes hold on text nobody steered by). All are read with the demo phrasebook and printed side by side per language:
+and cues were tuned, and six blind sets, written and labelled by someone who never saw the reader: blind/ and
+fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/, final/, fifth/ and sixth/ (each read
+once before a round and once after it, to tell whether the round's fixes hold on text nobody steered by). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
 precision (in the vacancies whose label lists all of them: of the terms named, not counting the generic phrases read
@@ -42,8 +42,17 @@ FRESH = LABELLED / "fresh"  # a second blind set, written after the tuning round
 UNSEEN = LABELLED / "unseen"  # a third, written on 2026-12-06 before that day's round and read once before and after it
 FINAL = LABELLED / "final"  # a fourth, written on 2026-12-06 before the next round and read before and after it
 FIFTH = LABELLED / "fifth"  # a fifth, written on 2026-12-06 (second session) before that session's round
-SETS = {"tuned": LABELLED, "blind": BLIND, "fresh": FRESH, "unseen": UNSEEN, "final": FINAL, "fifth": FIFTH}
-BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth")  # their misses are printed by kind only
+SIXTH = LABELLED / "sixth"  # a sixth, written on 2026-12-06 (third session) before that session's round
+SETS = {
+    "tuned": LABELLED,
+    "blind": BLIND,
+    "fresh": FRESH,
+    "unseen": UNSEEN,
+    "final": FINAL,
+    "fifth": FIFTH,
+    "sixth": SIXTH,
+}
+BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth", "sixth")  # their misses are printed by kind only
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

@@ -1,7 +1,7 @@
-"""The reader against six labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
-on, a fresh blind one written after the tuning round that used the blind set's figures, and the unseen, final and
-fifth ones that no round has steered, with the quality targets of issue #27. A failure prints the tuned set's misses, but only the blind
-sets' figures."""
+"""The reader against seven labelled sets (tests/skills/vacancies/): the tuned one, the blind one it was never tuned
+on, a fresh blind one written after the tuning round that used the blind set's figures, and the unseen, final,
+fifth and sixth ones that no round has steered, with the quality targets of issue #27. A failure prints the tuned
+set's misses, but only the blind sets' figures."""
 
 import pytest
 
@@ -16,7 +16,15 @@ def sets():
 
 
 def test_the_labelled_sets_are_large_and_half_dutch(sets):
-    for name, minimum in (("tuned", 30), ("blind", 40), ("fresh", 40), ("unseen", 40), ("final", 40), ("fifth", 40)):
+    for name, minimum in (
+        ("tuned", 30),
+        ("blind", 40),
+        ("fresh", 40),
+        ("unseen", 40),
+        ("final", 40),
+        ("fifth", 40),
+        ("sixth", 40),
+    ):
         languages = [vacancy.language for vacancy in sets[name]]
         assert len(languages) >= minimum, name
         assert abs(languages.count("nl") - languages.count("en")) <= len(languages) // 10, name
@@ -75,6 +83,8 @@ NOT_MET_YET = {
     "fifth": "Not met on the fifth held-out set, written with negations in many forms and read before and after the "
     "rounds of negation by sentence structure and by hand-over and phase-out (2026-12-06): items P 0.90 → 0.91 → "
     "0.92, R 0.78 → 0.78 → 0.78, tools P 0.84 → 0.86 → 0.91, negations read as asked 12 → 10 → 6. Never tuned on: it tells whether the round's rules hold.",
+    "sixth": "Not met on the sixth held-out set, written and labelled blind before the third round of 2026-12-06 and "
+    "first read at items P 0.92 R 0.79, tools P 0.87 R 0.98, 4 negations read as asked. Never tuned on.",
 }
 
 

@@ -7,7 +7,6 @@ from django.contrib.admin.models import CHANGE, LogEntry
 
 from catalog.demo import load_catalog_demo
 from catalog.models import Category, Tool
-from tests.e2e.conftest import Journey
 from tests.e2e.support import share_session, watch_console
 from tests.factories import EditorFactory
 
@@ -33,7 +32,7 @@ LAYOUT = """() => {
 }"""
 
 
-def test_the_admin_history_pages_read_on_a_phone(live_server, browser, request):
+def test_the_admin_history_pages_read_on_a_phone(live_server, dutch_phone_journey):
     load_catalog_demo()
     editor = EditorFactory()
     category, tool = Category.objects.first(), Tool.objects.get(slug="pyspark")
@@ -47,12 +46,8 @@ def test_the_admin_history_pages_read_on_a_phone(live_server, browser, request):
         action_flag=CHANGE,
         change_message=[{"changed": {"fields": ["Beschrijving [nl]", "Beschrijving [en]", "Volgorde"]}}],
     )
-    context = browser.new_context(
-        reduced_motion="reduce", locale="nl", viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    journey = Journey(page, request.node.name)
+    journey = dutch_phone_journey
+    page = journey.page
     errors = watch_console(page)
     share_session(page, live_server, editor)
     layouts = {}
@@ -66,4 +61,3 @@ def test_the_admin_history_pages_read_on_a_phone(live_server, browser, request):
     assert {label: layout["broken"] for label, layout in layouts.items() if layout["broken"]} == {}
     assert {label: layout["page"] for label, layout in layouts.items() if layout["page"] > PHONE_WIDTH} == {}
     assert errors == []
-    context.close()

@@ -22,11 +22,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.notices.kinds import NoticeKind
 from portal.notices.services import notify
+from portal.templatetags.dates import time_element
 from recruiting.models import ContactRequest
 from recruiting.selectors.contacts import latest_request, shown_to
 from recruiting.services.recruiters import save_recruiter_profile
@@ -64,9 +65,12 @@ def send_contact_request(
         if previous.is_answerable:
             raise ValidationError(_("Your contact request is still waiting for the candidate's answer."))
         if previous.ask_again_from is not None:
-            when = date_format(timezone.localtime(previous.ask_again_from), "DATE_FORMAT")
+            # The day as every page shows a date, one <time>; format_html escapes it into the translated sentence.
             raise ValidationError(
-                _("The candidate did not accept your last request. You can ask again from %(date)s.") % {"date": when}
+                format_html(
+                    _("The candidate did not accept your last request. You can ask again from {date}."),
+                    date=time_element(timezone.localtime(previous.ask_again_from)),
+                )
             )
         if previous.is_ignored:  # lapsed long ago: close it, so the new one is the only open request
             previous.status = ContactRequest.Status.EXPIRED

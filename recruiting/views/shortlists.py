@@ -158,8 +158,8 @@ def shortlist_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def shortlist_add(request: HttpRequest) -> HttpResponse:
-    """Add a candidate to a shortlist (or a new one, for the role the candidate page compares with when the recruiter
-    chose one); htmx gets the widget back, a plain form a redirect."""
+    """Add a candidate to a shortlist (or a new one, for the role the page compares with: the candidate page's chosen
+    one, the one the list ranks by); htmx gets the widget back, a plain form a redirect."""
     form = AddToShortlistForm(request.POST, recruiter=request.user)
     valid = form.is_valid()
     if form.has_error("profile"):

@@ -24,11 +24,14 @@ PSEUDONYM_MAX_LENGTH = 40
 SUGGESTIONS = 5
 # Anything that reads as an email address or a web address: "@", a scheme, "www.", a word-dot-word domain, or one
 # spaced out ("example . com") when a common top-level domain ends it, so that "Mr. Pipeline" or "S. de Vries" (an
-# initial or a title before a name) is no domain.
+# initial or a title before a name) is no domain, nor is a title before a word that happens to be a top-level domain
+# ("Mr. Info", "Dr. Dev").
 EMAIL_LIKE = re.compile(r"@|＠")
 COMMON_TOP_LEVEL_DOMAINS = "com|nl|org|net|io|dev|eu|be|de|co|uk|ai|app|info|tech|me|biz|online|site|xyz"
+TITLES = "mr|mrs|ms|mx|dr|drs|prof|ir|ing|dhr|mevr|mw|jr|sr"
 WEB_LIKE = re.compile(
-    rf"(?i)(://|\bwww\.|\b[\w-]+\.[a-z]{{2,}}\b|\b[\w-]+\s*\.\s*(?:{COMMON_TOP_LEVEL_DOMAINS})\b(?!\s+[^\W\d_]))"
+    r"(?i)(://|\bwww\.|\b[\w-]+\.[a-z]{2,}\b"
+    rf"|\b(?!(?:{TITLES})\s*\.)[\w-]+\s*\.\s*(?:{COMMON_TOP_LEVEL_DOMAINS})\b(?!\s+[^\W\d_]))"
 )
 
 

@@ -3,6 +3,8 @@
      name each field after it.
    - Select2 (the autocomplete widget) names its box by the current value only, leaves the search box
      of a multiple choice unlabelled and puts its "remove all" cross straight inside a <ul>.
+   - A row's history table scrolls sideways in its box on a phone (admin.css): the box takes the keyboard's focus,
+     named by the page's heading, as the portal's own scrolling tables do.
    Runs again whenever the page changes, since Select2 redraws and inlines add rows. */
 "use strict";
 (function () {
@@ -64,9 +66,20 @@
     });
   }
 
+  function focusableHistory() {
+    const heading = document.querySelector("#content h1");
+    document.querySelectorAll("div#change-history, .module:has(> table#change-history)").forEach(function (box) {
+      if (box.hasAttribute("tabindex")) return;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      if (heading) box.setAttribute("aria-labelledby", idOf(heading));
+    });
+  }
+
   function repair() {
     labelTabularFields();
     repairSelect2();
+    focusableHistory();
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -47,6 +47,18 @@ def phone_page(browser):
 
 
 @pytest.fixture
+def dutch_phone_journey(browser, request):
+    """A journey on a 390×844 phone whose browser asks for Dutch."""
+    context = browser.new_context(
+        reduced_motion="reduce", locale="nl", viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Journey(page, request.node.name)
+    context.close()
+
+
+@pytest.fixture
 def phone_journey(phone_page, request):
     phone_page.set_default_timeout(10_000)
     return Journey(phone_page, request.node.name)

@@ -44,7 +44,7 @@ def assert_tables_fit(journey: Journey, label: str) -> None:
     assert_accessible(page, label=label, axe=journey.axe)
 
 
-def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
+def test_tables_fit_a_phone_in_dutch(live_server, dutch_phone_journey):
     load_catalog_demo()
     load_skills_demo()
     load_demo_users()
@@ -64,12 +64,8 @@ def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
         .first()
     )
 
-    context = browser.new_context(
-        reduced_motion="reduce", locale="nl", viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    journey = Journey(page, request.node.name)
+    journey = dutch_phone_journey
+    page = journey.page
     errors = watch_console(page)
 
     share_session(page, live_server, engineer)
@@ -98,4 +94,3 @@ def test_tables_fit_a_phone_in_dutch(live_server, browser, request):
     page.goto(f"{live_server.url}/api/tokens/")
     assert_tables_fit(journey, "API tokens")
     assert not errors, errors
-    context.close()

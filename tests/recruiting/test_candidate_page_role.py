@@ -1,6 +1,7 @@
 """The role a recruiter compares a candidate with (``?role=`` on the candidate's page) stays through what they do on
 that page: a contact request brings them back to the same comparison, and a new shortlist made there is for that
-role. A slug the page would not compare with (unknown, unpublished) is ignored, as the page ignores it."""
+role. A slug the page would not compare with (unknown, unpublished) is ignored, as the page ignores it. On the
+candidate list the same goes for the role the list ranks by."""
 
 import html
 import re
@@ -92,3 +93,32 @@ def test_without_a_chosen_role_a_new_shortlist_has_none(recruiter_client, recrui
     action, hidden = add_form(page(recruiter_client, candidate_url(profile, slug)))
     assert recruiter_client.post(action, {**hidden, "new_name": "Anyone"}).status_code == 302
     assert Shortlist.objects.get(recruiter=recruiter, name="Anyone").role is None
+
+
+def list_url(slug="") -> str:
+    url = reverse("recruiting:candidate-list")
+    return f"{url}?role={slug}" if slug else url
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_new_shortlist_made_on_the_list_is_for_the_role_the_list_ranks_by(
+    recruiter_client, recruiter, profile, roles, htmx
+):
+    action, hidden = add_form(page(recruiter_client, list_url("streaming")))
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    reply = recruiter_client.post(action, {**hidden, "new_name": "Streaming people"}, **headers)
+    assert Shortlist.objects.get(recruiter=recruiter, name="Streaming people").role == roles[1]
+    if htmx:  # the row's widget it answers with makes the next new shortlist for that role too
+        action, hidden = add_form(html.unescape(reply.content.decode()))
+        recruiter_client.post(action, {**hidden, "new_name": "More streaming people"}, **headers)
+        assert Shortlist.objects.get(recruiter=recruiter, name="More streaming people").role == roles[1]
+
+
+def test_a_new_shortlist_made_on_the_list_without_a_chosen_role_is_for_the_default_role_it_ranks_by(
+    recruiter_client, recruiter, profile, roles
+):
+    listed = page(recruiter_client, list_url())
+    assert f"1 candidate for {roles[0].title}" in listed
+    action, hidden = add_form(listed)
+    assert recruiter_client.post(action, {**hidden, "new_name": "Anyone"}).status_code == 302
+    assert Shortlist.objects.get(recruiter=recruiter, name="Anyone").role == roles[0]

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 
 from portal.models import PersonLanguage
 from tests.clients import DUTCH
+from tests.dates import shown_time
 from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
 from tests.recruiting.test_candidate_naming import ask, signed_in
 
@@ -202,3 +203,27 @@ def test_the_contact_form_names_the_dates_of_the_waiting_rule(headers, language,
     text = " ".join(page.content.decode().split())
     assert re.search(re.escape(rule).replace(r"\{lapses\}", lapses).replace(r"\{again\}", again), text), text
     assert "after 30 days" not in text and "na 30 dagen" not in text
+
+
+@pytest.mark.parametrize(
+    ("headers", "language", "refusal"),
+    [
+        ({}, "en", "The candidate did not accept your last request. You can ask again from {date}."),
+        (DUTCH, "nl", "De kandidaat heeft je vorige verzoek niet geaccepteerd. Vanaf {date} kun je het opnieuw vragen."),
+    ],
+)  # fmt: skip
+def test_a_request_sent_too_soon_is_refused_with_the_date_to_ask_again_as_one_time_element(headers, language, refusal):
+    """The form was still open when the candidate declined: sending it then is refused, and the refusal names the
+    day to ask again the way every page shows a date (a ``<time>``), in the reader's language."""
+    profile = candidate(**HIDES_NAME)
+    recruiter = RecruiterFactory()
+    contact = ask(recruiter, profile)
+    signed_in(profile.user).post(reverse("recruiting:contact-answer", kwargs={"pk": contact.pk}), {"answer": "decline"})
+    contact.refresh_from_db()
+    data = {"name": "Rita Recruiter", "company": "DataWerk BV", "message": "Shall we talk after all?"}
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    response = signed_in(recruiter).post(url, data, **headers)
+    assert response.status_code == 400
+    with translation.override(language):
+        date = shown_time(contact.ask_again_from)
+    assert refusal.format(date=date) in response.content.decode()

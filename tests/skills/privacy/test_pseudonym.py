@@ -36,6 +36,9 @@ def engineer():
         ("example . com", "url"),
         ("sanne.nl", "url"),
         ("sanne . nl 7", "url"),
+        ("jan.nl", "url"),
+        ("example. com", "url"),
+        ("Mr.Info", "url"),
         ("www.x", "url"),
         ("https://x", "url"),
         ("ab", "length"),
@@ -50,9 +53,29 @@ def test_a_pseudonym_that_could_lead_to_the_engineer_is_refused(typed, code):
     assert refused.value.code == code
 
 
-@pytest.mark.parametrize("typed", ["Mr. Pipeline", "J. Jansen", "Dr. Data", "Mr. Dev Ops"])
+@pytest.mark.parametrize(
+    "typed", ["Mr. Pipeline", "J. Jansen", "Dr. Data", "Mr. Dev Ops", "Mr. Info", "Dr. Dev", "Ir. Io 7", "Prof . Com"]
+)
 def test_an_initial_or_title_before_a_name_is_not_taken_for_a_domain(typed):
     assert clean_pseudonym(typed) == typed
+
+
+@pytest.mark.parametrize("typed", ["Mr. Info", "Dr. Dev"])
+def test_a_title_before_a_top_level_domain_word_is_accepted_on_the_page(client, engineer, typed):
+    client.force_login(engineer)
+    assert client.post(reverse("skills:pseudonym"), {"pseudonym": typed}).status_code == 302
+    engineer.profile.refresh_from_db()
+    assert engineer.profile.pseudonym == typed
+
+
+@pytest.mark.parametrize("typed", ["example.com", "example . com", "jan.nl", "example. com"])
+def test_a_web_address_is_still_refused_on_the_page(client, engineer, typed):
+    client.force_login(engineer)
+    response = client.post(reverse("skills:pseudonym"), {"pseudonym": typed})
+    assert response.status_code == 400
+    assert "cannot hold a web address or domain name" in response.content.decode()
+    engineer.profile.refresh_from_db()
+    assert engineer.profile.pseudonym != typed
 
 
 def test_spaces_are_tidied():

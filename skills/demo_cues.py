@@ -148,12 +148,17 @@ CUES = {
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
+        zero required\nzero needed\nzero expected
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
         n v t\nlinks liggen
+        laten we over aan de\nlaten we over aan het\nlaten we over aan onze\nlaten we aan de
+        laten we aan het\nlaten we aan onze\nlaat je over aan de\nlaat je over aan het
+        laat je over aan onze\nlaten we graag over aan de\nlaten we graag over aan het
+        laten we graag over aan onze\nlaten we graag aan de\nlaten we graag aan het\nlaten we graag aan onze
         uitgezet\nuitgeschakeld\nafgebouwd\nafbouwen\nbouwen we af\nfaseren we uit\nfaseren uit\nfaseert uit
         uit gebruik\nbuiten gebruik\ngestopt met\nafstappen van\nstappen af van\nstapt af van
         overgestapt van\nvervangen\nvervangt\nverving\nvervingen\ningeruild\nligt bij de\nligt bij het

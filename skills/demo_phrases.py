@@ -822,6 +822,7 @@ PHRASES = {
             "geen dubbele regels",
             "totalen aansluiten",
             "aansluiten van totalen",
+            "binnen redelijke grenzen",
         ),
     ),
     ("data-quality", "null-checks"): (
@@ -1343,6 +1344,7 @@ PHRASES = {
             "automatisch opnieuw proberen",
             "automatische herstart",
             "nooit stilletjes falen",
+            "zelf opnieuw",
         ),
     ),
     ("cloud", "cloud-platform"): (
@@ -1567,6 +1569,7 @@ PHRASES = {
             "CI-pijplijn",
             "pre-commit-hooks",
             "pull-request-checks",
+            "tests vanzelf",
         ),
     ),
     ("ci-cd", "deploying-services"): (

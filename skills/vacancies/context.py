@@ -16,9 +16,10 @@ def in_context(
 ) -> tuple[list[Found], list[Found]]:
     """The mentions that count, and the generic phrases that do not: a phrase that needs context ("debugging")
     counts only when its sentence or bullet also names its item's skill with another phrase, or one of its tools, or
-    names its item with a second generic phrase elsewhere in it, on other words, both of more than one word
+    names its item with a second generic phrase elsewhere in it, on other words, one of them of more than one word
     ("clusters" does not second "cluster", nor "tuning" "debugging"): "tries again … never hangs" is about retries,
-    where either alone may be about anything. A bullet also has the skills named on the line that leads its list
+    and "cumulative revenue … the most recent order" about window functions, where either alone may be about
+    anything. A bullet also has the skills named on the line that leads its list
     ("Our Spark jobs process terabytes; you make them faster." above "- You choose a partitioning strategy")."""
     if not any(hit.needs_context for hit in mentions):
         return mentions, []
@@ -29,8 +30,7 @@ def in_context(
     for hit in (*mentions, *tools):
         sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
         if hit.needs_context:
-            if hit.last > hit.first:  # a single generic word ("debugging", "tuning") seconds nothing
-                generic.setdefault((sentence, hit.target_id), []).append(hit)
+            generic.setdefault((sentence, hit.target_id), []).append(hit)
             continue
         target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
         context.setdefault(sentence, set()).add(target)
@@ -47,8 +47,10 @@ def in_context(
                 named = named | line_context.get(lead, set())
             wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
             own = _stems(hit, tokens)
-            seconded = hit.last > hit.first and any(
-                (other.last < hit.first or hit.last < other.first) and _stems(other, tokens) != own
+            seconded = any(
+                (other.last < hit.first or hit.last < other.first)
+                and (_of_words(hit, tokens) or _of_words(other, tokens))  # not two single words: "tuning", "debugging"
+                and _stems(other, tokens) != own
                 for other in generic.get((sentence, hit.target_id), ())
             )
             if named.isdisjoint(wanted) and not seconded:
@@ -92,6 +94,11 @@ class _ListLeads:
     def _line(self, start: int) -> str:
         end = self.text.find("\n", start)
         return self.text[start : end if end >= 0 else len(self.text)]
+
+
+def _of_words(hit: Found, tokens: list[Token]) -> bool:
+    """Whether a phrase was found on more than one word, not on the pieces of one ("debug|ging")."""
+    return any(tokens[piece].end < tokens[piece + 1].start for piece in range(hit.first, hit.last))
 
 
 def _stems(hit: Found, tokens: list[Token]) -> tuple[tuple[str, str], ...]:

@@ -67,6 +67,7 @@ import bisect
 from skills.vacancies.clauses import MAIN, NEEDING, PASSIVE, PRONOUNS, RELATIVE, WHETHER
 from skills.vacancies.cues import Occurrences, Section
 from skills.vacancies.handover import HandingOver
+from skills.vacancies.parties import OtherParties
 from skills.vacancies.references import PointingBack
 from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
@@ -90,7 +91,7 @@ OPEN_NEGATION_WORDS = 4  # "We do not, at any point in this job, expect you toâ€
 # whose verb follows an aside
 
 
-class NegationScope(DeniedTopics, PointingBack, HandingOver):
+class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
     """Answers whether a mention is negated; the layout sets the negation cues and the sections it reads, the reader
     where the mentions stand (``read_mentions``)."""
 
@@ -244,6 +245,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver):
             or first in self._negated_next
             or self.topic_denied(clause)
             or self.verdict_before(clause)
+            or self.theirs(clause, first)
         )
 
     def is_weakly_negated(self, first: int, last: int) -> bool:

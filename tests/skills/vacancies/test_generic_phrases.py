@@ -1,5 +1,6 @@
 """Generic phrases ("needs context") count beside their skill, or beside a second generic phrase of the same item on
-other words; one generic word alone, or the same words twice, name nothing."""
+other words, one of them of more than one word; one generic word alone, two single words, or the same words twice,
+name nothing."""
 
 import pytest
 
@@ -22,6 +23,28 @@ pytestmark = pytest.mark.django_db
 )
 def test_two_generic_phrases_of_one_item_in_a_sentence_name_it(demo, text, item):
     assert f"orchestration/{item}" in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You report the cumulative spend of each client and the most recent invoice of every contract.",
+        "Je toont de cumulatieve omzet per winkel en de meest recente levering van elke leverancier.",
+    ],
+)
+def test_a_generic_word_seconds_a_generic_phrase_of_the_same_item(demo, text):
+    assert "sql/window-functions" in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our cumulative experience as a team is forty years.",  # the word alone
+        "The most recent of our offices opened in Gent.",  # the phrase alone
+    ],
+)
+def test_either_alone_names_no_window_functions(demo, text):
+    assert "sql/window-functions" not in asked_items(read_vacancy(text=text))
 
 
 @pytest.mark.parametrize(

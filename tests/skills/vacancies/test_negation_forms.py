@@ -23,6 +23,7 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("We don't use Spark here; our data fits on one machine.", {"pyspark"}),
         ("You won't be touching Airflow or Databricks: the platform team runs them.", {"airflow", "pyspark"}),
         ("Airflow isn't part of this job.", {"airflow"}),
+        ("Spark knowledge: zero required.", {"pyspark"}),
         ("Spark is neither needed nor particularly useful here, since our volumes are small.", {"pyspark"}),
         ("Not expected: experience with Databricks, Airflow or dbt.", {"pyspark", "airflow", "dbt"}),
         ("We don't expect Spark or Databricks expertise.", {"pyspark"}),

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
         ("Het beheer van Airflow ligt bij de collega's van het platformteam.", "airflow"),
         ("Spark-clusters? Daar zorgt het platformteam voor.", "pyspark"),
         ("Het rapportagedeel, de dbt-modellen waarmee we rapporteren, valt buiten deze rol.", "dbt"),
+        ("Databricks laten we over aan het platformteam van de holding.", "pyspark"),
+        ("De Airflow-DAG's laten we graag aan de analisten over.", "airflow"),
         ("Alles wat met Python te maken heeft, ligt buiten je takenpakket.", None),
         ("Anything to do with Python is outside your role.", None),
     ],
@@ -49,6 +51,7 @@ def test_what_another_team_handles_or_lies_outside_the_role_is_not_asked(demo, t
         "De Spark-clusters worden door jou beheerd.",
         "Je orkestreert de jobs met Airflow, beheerd door jou en een collega.",
         "Het beheer van Airflow ligt bij jou.",
+        "De Airflow-DAG's laten we graag aan jou over.",
         "Het rapportagedeel, de Airflow-DAG's, valt onder jouw verantwoordelijkheid.",
     ],
 )

@@ -1,0 +1,134 @@
+"""Whose work a mention names (skills.vacancies.negation reads it): a clause whose subject is another party names
+what they use, not what the job asks. Customers are always another party ("Onze klanten draaien dbt en Airflow");
+so are a team or people of a role the vacancy's title does not name ("The data team next to you works with Spark"
+in a Frontend Developer vacancy, "Our ML engineers deploy the models with FastAPI" in a Data Scientist's, "data
+teams who run dbt" in an Account Executive's, "het platformteam beheert Databricks"). A team without a role ("Our
+team works with Spark") or of the title's own role ("Our data engineers build on Databricks" in a Data Engineer
+vacancy) is the one the candidate joins, and asks as any sentence does.
+
+Its own module because it reads a clause's subject against the vacancy's title, where the negation rule reads cues.
+"""
+
+from skills.vacancies.clauses import PREDICATES, RELATIVE, RELATIVES, Clauses
+from skills.vacancies.text import word_set, words
+
+OUTSIDERS = word_set("customers klanten")  # the product's customers; an agency's "client" is the employer, and
+# "customer table", "klantdata" name data
+ROLES = word_set(
+    """
+    engineers engineer analysts analyst analisten analist scientists scientist developers developer ontwikkelaars
+    ontwikkelaar architects architect architecten specialists specialist specialisten consultants consultant
+    """
+)  # a head that names a role itself: "Our analysts use dbt" in a Data Engineer vacancy is another party
+ROLE_WORDS = ROLES | word_set(
+    """
+    data ml machine learning ai analytics analytical bi business intelligence platform platforms infrastructure infra
+    devops sre security backend frontend mobile web app product science research finance sales marketing support
+    operations ops it cloud database dba qa test testing reporting integration integrations mlops engineering
+    development architecture """
+)  # the words that name a role in a party's name; "four", "senior" or "friendly" do not
+PEOPLE = OUTSIDERS | ROLES | word_set("team teams colleagues collega department afdeling squad squads")
+# the head of a subject that is a party ("collega's" is read as "collega" "s")
+TEAM_SUFFIXES = ("team", "teams", "afdeling")  # Dutch compounds: "het platformteam", "de BI-afdeling"
+DETERMINERS = word_set("the our their a an de het onze ons hun een other another andere")
+SECOND_PERSON = word_set("you your je jij jou jouw u")
+NOT_MODIFIERS = (
+    PREDICATES
+    | RELATIVES
+    | SECOND_PERSON
+    | word_set("with met of van for voor to at by from in on bij uit about over and en or as als together samen s")
+)  # words that are no part of a party's name: "Together with the data team you build…", "Of the teams, …"
+BESIDE = word_set("to naast beside besides around with met for voor alongside")  # "next to you": not the candidate
+YOU_REACH = 3  # the words after a party's head where "you" makes the candidate part of it
+SUBJECT_REACH = 4  # the words a party's subject may have before its head: "the data platform team"
+TITLE_LINES = 3  # the first lines that may hold the title, each of a title's length
+TITLE_MAX_WORDS = 8
+SAME_ROLE_PREFIX = 5  # "engineering" and "engineer", "analytics" and "analyst" name one role
+
+
+class OtherParties(Clauses):
+    """Reads a clause's subject; the negation rule asks :meth:`theirs` of a clause a mention stands in."""
+
+    _title_words: tuple[str, ...] | None = None
+
+    def theirs(self, clause: int, first: int) -> bool:
+        """Whether the mention at word ``first`` stands in ``clause`` after a subject that is another party: a main
+        clause that opens with it ("Our ML engineers deploy…"; not "Support the data team…"), or a relative clause
+        on it ("data teams who run dbt")."""
+        begin = self.clause_starts[clause]
+        if self.clause_kinds[clause] == RELATIVE or self.words[begin] in RELATIVES:
+            return begin > 0 and self._other_party(begin - 1)
+        if not (self.words[begin] in DETERMINERS or _is_party(self.words[begin])):
+            return False  # "Help teams debug…", "Support the data team…": a task, not a subject
+        for head in range(begin, min(begin + SUBJECT_REACH + 1, first)):
+            word = self.words[head]
+            if _is_party(word):
+                return self._other_party(head) and not self._joined_by_you(head) and not self._owner(head)
+            if word in NOT_MODIFIERS or (head > begin and word in DETERMINERS):
+                return False
+        return False
+
+    def _other_party(self, head: int) -> bool:
+        """Whether the party whose head is word ``head`` is customers, or names a role the title does not."""
+        word = self.words[head]
+        if word in OUTSIDERS:
+            return True
+        if not _is_party(word):
+            return False
+        roles = [role for role in (_compound_role(word), word if word in ROLES else "") if role]
+        index = head - 1
+        while index >= 0 and head - index <= SUBJECT_REACH and self.sentences[index] == self.sentences[head]:
+            before = self.words[index]
+            if before in DETERMINERS or before in NOT_MODIFIERS or "," in self.gaps[index + 1]:
+                break
+            if before in ROLE_WORDS:
+                roles.append(before)
+            index -= 1
+        return any(not any(_same_role(role, title) for title in self._title()) for role in roles)
+
+    def _owner(self, head: int) -> bool:
+        """ "The client's loading process": the party owns the subject, which may be the job's to change (a Dutch
+        "collega's" is a plural)."""
+        return head + 1 < len(self.words) and self.words[head + 1] == "s" and self.words[head] != "collega"
+
+    def _joined_by_you(self, head: int) -> bool:
+        """Whether the candidate is part of the party: "The data team and you …", "The platform team you join …",
+        "Het platformteam waar je in komt …"; not "The data team next to you …"."""
+        for index in range(head + 1, min(head + 1 + YOU_REACH, len(self.words))):
+            if self.words[index] in SECOND_PERSON:
+                return self.words[index - 1] not in BESIDE
+        return False
+
+    def _title(self) -> tuple[str, ...]:
+        """The words of the vacancy's title: its first line, or the first that names a role ("Vacature", an
+        employer's name, then the job)."""
+        if self._title_words is None:
+            title: list[str] = []
+            for line in [line for line in self.text.splitlines() if line.strip()][:TITLE_LINES]:
+                found = [word for word, _start, _end in words(line)]
+                if title and len(found) > TITLE_MAX_WORDS:
+                    break  # prose, not a title
+                title += found
+                if not ROLE_WORDS.isdisjoint(title):
+                    break
+            self._title_words = tuple(title)
+        return self._title_words
+
+
+def _is_party(word: str) -> bool:
+    return word in PEOPLE or _compound_role(word) != ""
+
+
+def _compound_role(word: str) -> str:
+    """The role a Dutch compound names before its team: "platformteam" → "platform"."""
+    for suffix in TEAM_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return ""
+
+
+def _same_role(word: str, title: str) -> bool:
+    """Whether two words name one role: the same word, or one stem in another form ("engineers", "engineering")."""
+    shorter = min(len(word), len(title))
+    common = next((at for at in range(shorter) if word[at] != title[at]), shorter)
+    return word == title or (common >= SAME_ROLE_PREFIX and common >= 0.7 * shorter)

@@ -1,0 +1,58 @@
+"""What another party uses is not asked (skills.vacancies.parties): customers, and a team or people of a role the
+vacancy's title does not name, as the subject of a clause; a team of the title's own role, one without a role, or one
+the candidate joins still asks. Read through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_items, asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "tools"),
+    [
+        (
+            "Account Executive\nOur customers are data teams who run dbt and Airflow every day. You sell them our product.",
+            ["airflow", "dbt"],
+        ),
+        (
+            "Frontend Developer\nYou build the web app in React. The data team next to you works with Spark.",
+            ["pyspark"],
+        ),
+        ("Data Scientist\nOur ML engineers deploy the models with FastAPI; you train them.", ["fastapi"]),
+        ("Product Owner\nYou own the backlog of our data platform team, which builds on Databricks.", ["pyspark"]),
+        (
+            "Data-analist\nHet platformteam beheert Databricks en Airflow. Jij maakt de rapportages.",
+            ["airflow", "pyspark"],
+        ),
+        ("Accountmanager\nOnze klanten draaien dbt in de cloud.", ["dbt"]),
+    ],
+)
+def test_what_another_party_uses_is_not_asked(demo, text, tools):
+    reading = read_vacancy(text=text)
+    assert asked_tools(reading) == []
+    assert sorted(not_asked_tools(reading)) == tools
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Data Engineer\nOur data engineers build the pipelines on Databricks.", "pyspark"),
+        ("Analytics Engineer\nOur team works with dbt every day.", "dbt"),
+        ("Data Engineer\nSupport the analytics team with their Airflow DAGs.", "airflow"),
+        ("Data Engineer\nThe platform team you join runs Airflow.", "airflow"),
+        ("Data Engineer\nThe data team and you build the Spark jobs together.", "pyspark"),
+        ("Data Engineer bij Vinkel\nHet datateam waar je in komt werkt met dbt.", "dbt"),
+    ],
+)
+def test_what_the_candidates_own_team_uses_is_asked(demo, text, tool):
+    reading = read_vacancy(text=text)
+    assert asked_tools(reading) == [tool]
+    assert not_asked_tools(reading) == []
+
+
+def test_a_customers_process_the_job_replaces_is_asked(demo):
+    reading = read_vacancy(text="Data Engineer\nThe client's current loading process is a collection of cron jobs.")
+    assert "orchestration/scheduling" in asked_items(reading)

@@ -121,6 +121,15 @@ def test_a_body_over_the_upload_limit_is_a_json_413_and_changes_nothing(client, 
     assert not Assessment.objects.exists()
 
 
+@pytest.mark.parametrize("path", ["/api/tools", "/api/me/assessments"])
+def test_a_query_string_with_too_many_fields_is_a_json_400_not_a_500(client, settings, path, caplog):
+    query = "&".join(f"field{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"{path}?{query}", headers=bearer(UserFactory()))
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request has more than 1000 fields.", "errors": {}}
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
 def test_rate_limit_answers_429_after_120_calls_a_minute_per_token(client, monkeypatch):
     monkeypatch.setattr(RATE_LIMIT, "timer", lambda: 1_000_040.0)  # 20 s into a window, whatever the clock does
     headers = bearer(UserFactory())

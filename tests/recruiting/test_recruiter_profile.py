@@ -65,3 +65,14 @@ def test_editors_cannot_reach_recruiter_profiles(recruiter):
     signed_in(recruiter).post(PROFILE, DETAILS)
     assert not admin.site.is_registered(RecruiterProfile)
     assert signed_in(EditorFactory()).get(PROFILE).status_code == 403
+
+
+def test_the_recruiters_details_are_kept_on_one_line_for_the_engineers_who_read_them(recruiter):
+    details = {"name": "Rita\x07\x1b[2J", "company": "Acme\u202egnp.exe", "hires_for": "Leads\nBcc: all@example.com"}
+    assert signed_in(recruiter).post(PROFILE, details).status_code == 302
+    profile = RecruiterProfile.objects.get(user=recruiter)
+    assert (profile.name, profile.company, profile.hires_for) == (
+        "Rita[2J",
+        "Acmegnp.exe",
+        "Leads Bcc: all@example.com",
+    )

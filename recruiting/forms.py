@@ -8,7 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.guards.one_line import OneLineField
+from portal.guards.one_line import OneLineField, PlainTextField
 from recruiting.filters import RoleChoiceField
 from recruiting.models import ExportFormat, RecruiterProfile, Stage, VacancySearch
 from recruiting.selectors.candidates import roles_for_recruiter, visible_candidates
@@ -132,7 +132,7 @@ class ContactRequestForm(forms.Form):
 
     name = OneLineField(label=_("Your name"), max_length=100, strip=True)
     company = OneLineField(label=_("Company"), max_length=100, strip=True)
-    message = forms.CharField(
+    message = PlainTextField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
         strip=True,
@@ -325,7 +325,7 @@ class PublishSearchForm(forms.Form):
 
 
 class ProposeSearchForm(forms.Form):
-    note = forms.CharField(
+    note = PlainTextField(
         label=_("Note to the editors"),
         max_length=SEARCH_NOTE_MAX_LENGTH,
         required=False,

@@ -90,8 +90,9 @@ def test_docs_assets_are_served_from_our_static_files(client, path):
     b"".join(response.streaming_content if response.streaming else [response.content])
 
 
-def test_unknown_api_address_is_a_json_404(client):
-    response = client.get("/api/no-such-thing")
+@pytest.mark.parametrize("path", ["/api/no-such-thing", "/api/"])
+def test_unknown_api_address_is_a_json_404(client, path):
+    response = client.get(path)
     assert response.status_code == 404
     assert response.json() == {"detail": "There is no API endpoint at this address.", "errors": {}}
 

@@ -5,7 +5,7 @@ import math
 from collections.abc import Mapping
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.defaultfilters import filesizeformat
@@ -85,6 +85,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def too_big(request, exc: RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return respond(request, 413, _("The request body is larger than %(size)s.") % {"size": filesizeformat(limit)})
+
+    @api.exception_handler(TooManyFieldsSent)
+    def too_many_fields(request, exc: TooManyFieldsSent):
+        # Django refuses the query string as it is read: the client's doing, so a 400, not a failure of ours.
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return respond(request, 400, _("The request has more than %(limit)d fields.") % {"limit": limit})
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

@@ -15,6 +15,7 @@ token_patterns = (
 
 urlpatterns = [
     path("tokens/", include(token_patterns)),
+    path("", views.not_found),  # nothing lives at /api/ itself: the API's JSON 404, not django-ninja's HTML one
     path("", api.urls),
     re_path(r"^", views.not_found),
 ]

@@ -387,7 +387,8 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
     made-up capitalised names, in one list after a known product, repeated, alone and on bullets, the mentions the
     reader weighs against their whole sentence (years, languages, "a plus") thousands of times in one sentence, and
     the structures its negation and wish rules read around a mention (a topic of thousands of names before its verb,
-    thousands of contrasts in one sentence, thousands of pronouns pointing back)."""
+    thousands of contrasts in one sentence, thousands of pronouns pointing back), and one word of ``length`` letters
+    glued from known pieces, which a reader that tries every cut reads in the square of its length."""
     rng = random.Random(seed)
     names = ["Z" + "".join(rng.choice(HOSTILE_LETTERS) for _ in range(5)) for _ in range(length // 4)]
     texts = {
@@ -403,6 +404,7 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
         "a topic before an aside": ("Spark, " * length)[: length - len(TOPIC_TAIL)] + TOPIC_TAIL,
         "contrasts in one sentence": "Docker is mooi, maar geen eis, " * length,
         "pronouns pointing back": "We use pandas. " + "It isn't part of this job. " * length,
+        "one glued word": "datakwaliteitscontroles" * length,
     }
     return {kind: text[:length] for kind, text in texts.items()}
 

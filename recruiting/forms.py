@@ -1,11 +1,14 @@
 """Input for the recruiter pages: the role to compare a candidate with, and the shortlist actions (POST)."""
 
+from typing import ClassVar
+
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.guards.one_line import OneLineField, PlainTextField
 from recruiting.filters import RoleChoiceField
 from recruiting.models import ExportFormat, RecruiterProfile, Stage, VacancySearch
 from recruiting.selectors.candidates import roles_for_recruiter, visible_candidates
@@ -88,7 +91,7 @@ class ShortlistRoleForm(forms.Form):
 
 
 class ShortlistForm(ShortlistRoleForm):
-    name = forms.CharField(label=_("Name of the new shortlist"), max_length=100, strip=True)
+    name = OneLineField(label=_("Name of the new shortlist"), max_length=100, strip=True)
     field_order = ("name", "role")
 
 
@@ -101,7 +104,7 @@ class AddToShortlistForm(forms.Form):
 
     profile = forms.ModelChoiceField(queryset=visible_candidates(), widget=forms.HiddenInput)
     shortlist = forms.ModelChoiceField(label=_("Shortlist"), queryset=None, required=False)
-    new_name = forms.CharField(label=_("or a new shortlist"), max_length=100, required=False, strip=True)
+    new_name = OneLineField(label=_("or a new shortlist"), max_length=100, required=False, strip=True)
 
     def __init__(self, *args, recruiter, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,9 +130,9 @@ class ShortlistNoteForm(forms.Form):
 class ContactRequestForm(forms.Form):
     """A recruiter's request for contact: who they are, and a short plain-text message."""
 
-    name = forms.CharField(label=_("Your name"), max_length=100, strip=True)
-    company = forms.CharField(label=_("Company"), max_length=100, strip=True)
-    message = forms.CharField(
+    name = OneLineField(label=_("Your name"), max_length=100, strip=True)
+    company = OneLineField(label=_("Company"), max_length=100, strip=True)
+    message = PlainTextField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
         strip=True,
@@ -150,6 +153,7 @@ class RecruiterProfileForm(forms.ModelForm):
     class Meta:
         model = RecruiterProfile
         fields = ("name", "company", "hires_for")
+        field_classes: ClassVar[dict] = dict.fromkeys(fields, OneLineField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,8 +170,8 @@ class ContactAnswerForm(forms.Form):
 
 
 def search_title_field(**kwargs) -> forms.CharField:
-    """A search's title as every form asks for it: one label and the service's length."""
-    return forms.CharField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True, **kwargs)
+    """A search's title as every form asks for it: one label and the service's length, on one line."""
+    return OneLineField(label=_("Title of the search"), max_length=TITLE_MAX_LENGTH, strip=True, **kwargs)
 
 
 class SearchTitleForm(forms.Form):
@@ -321,7 +325,7 @@ class PublishSearchForm(forms.Form):
 
 
 class ProposeSearchForm(forms.Form):
-    note = forms.CharField(
+    note = PlainTextField(
         label=_("Note to the editors"),
         max_length=SEARCH_NOTE_MAX_LENGTH,
         required=False,

@@ -8,6 +8,7 @@ recruiters' candidates (``api.schemas.candidates``) share them.
 from datetime import datetime
 
 from ninja import Field, Schema
+from pydantic import StrictInt
 
 from api.schemas.catalog import ToolRef
 from api.schemas.common import PageOut
@@ -85,7 +86,8 @@ class AssessmentPage(PageOut):
 
 class AssessmentIn(Schema):
     # The range is documented here but checked by the same form as the checklist page, for the same messages.
-    level: int = Field(
+    # Strict: a JSON true, "2" or 2.0 is a client's mistake, not level 1 or 2.
+    level: StrictInt = Field(
         description="0 none · 1 learning · 2 working · 3 strong · 4 can teach others.",
         json_schema_extra={"minimum": Level.NONE, "maximum": Level.TEACH},
     )

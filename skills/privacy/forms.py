@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.guards.access import has_mfa
+from portal.guards.one_line import OneLineField
 from skills.models import EngineerProfile, Role, ShareLink
 from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym
 from skills.privacy.pseudonyms import name_parts, part_named_in
@@ -37,6 +38,7 @@ class ProfileForm(forms.ModelForm):
             "evidence_public",
         )
         widgets: ClassVar[dict] = {"visibility": forms.RadioSelect, "identity": forms.RadioSelect}
+        field_classes: ClassVar[dict] = dict.fromkeys(("display_name", "headline", "location"), OneLineField)
         labels: ClassVar[dict] = {"display_name": _("Your name"), "identity": _("Recruiters see")}
         help_texts: ClassVar[dict] = {
             "display_name": _(

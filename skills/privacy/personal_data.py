@@ -87,6 +87,60 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _visible_pseudonym(profile) -> str | None:
+    """How a recruiter's own records name a candidate: the pseudonym, never more than a recruiter's pages show, and
+    nothing once the candidate has left the recruiters' view."""
+    return profile.pseudonym if profile.is_visible_to_recruiters else None
+
+
+def recruiter_data(*, user: AbstractBaseUser) -> dict:
+    """What a recruiter did here (read through their account's relations, as this app may not import recruiting):
+    their profile, the requests they sent, their shortlists with notes, their searches and exports."""
+    details = getattr(user, "recruiter_profile", None)
+    return {
+        "recruiter_profile": details
+        and {"name": details.name, "company": details.company, "hires_for": details.hires_for},
+        "contact_requests_sent": [
+            {
+                "candidate": _visible_pseudonym(contact.profile),
+                "name": contact.recruiter_name,
+                "company": contact.recruiter_company,
+                "message": contact.message,
+                "status": contact.status,
+                "created_at": _iso(contact.created_at),
+                "answered_at": _iso(contact.answered_at),
+            }
+            for contact in user.contact_requests_sent.select_related("profile").order_by("created_at", "pk")
+        ],
+        "shortlists": [
+            {
+                "name": shortlist.name,
+                "role": shortlist.role.title if shortlist.role else None,
+                "created_at": _iso(shortlist.created_at),
+                "entries": [
+                    {"candidate": entry.profile.pseudonym, "note": entry.note, "stage": entry.stage}
+                    for entry in shortlist.entries.all()
+                    if _visible_pseudonym(entry.profile)
+                ],
+            }
+            for shortlist in user.shortlists.select_related("role").prefetch_related("entries__profile")
+        ],
+        "vacancy_searches": [
+            {
+                "title": search.title,
+                "text": search.text,
+                "created_at": _iso(search.created_at),
+                "proposal_note": search.proposal_note,
+            }
+            for search in user.vacancy_searches.order_by("created_at", "pk")
+        ],
+        "candidate_exports": [
+            {"role": export.role_title, "status": export.status, "created_at": _iso(export.created_at)}
+            for export in user.candidate_exports.order_by("created_at", "pk")
+        ],
+    }
+
+
 def export_user_data(*, user: AbstractBaseUser) -> dict:
     """Everything the portal holds about this user, as JSON-ready data (the right of access)."""
     profile = own_profile(user=user)
@@ -160,6 +214,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
             for notice in named(recipient=user, notices=list(user.notices.order_by("created_at", "pk")))
         ],
         "notice_choices": dict(user.notice_preferences.values_list("kind", "channel")),
+        **recruiter_data(user=user),
     }
     if profile is not None:
         data["profile"] = {

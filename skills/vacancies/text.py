@@ -141,10 +141,18 @@ class Splitter:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(word for word in known if len(word) >= MIN_PIECE)
+        # The longest word that could split: each cut may cut both halves again, down to MAX_SPLITS deep, into pieces
+        # no longer than the longest known one with a Dutch ending, each with a linking "s".
+        longest_piece = max(map(len, self.known | COMPOUND_PARTS), default=0) + len("en")
+        self.longest_compound = 2**MAX_SPLITS * (longest_piece + len("s"))
         self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}
         self._stems: dict[str, tuple[tuple[int, int, str, str, str], ...]] = {}
 
     def pieces(self, word: str) -> tuple[tuple[int, int], ...]:
+        """Where ``word`` splits. A word longer than any compound is one piece at once, and not remembered: trying
+        every cut of a pasted run of thousands of letters took seconds, and each such run stayed in memory."""
+        if len(word) > self.longest_compound:
+            return ((0, len(word)),)
         found = self._pieces.get(word)
         if found is None:
             found = split_compound(word, self.known) or ((0, len(word)),)
@@ -169,6 +177,6 @@ class Splitter:
         found = self._stems.get(word)
         if found is None:
             found = tuple((begin, end, word[begin:end], *stems(word[begin:end])) for begin, end in self.pieces(word))
-            if len(self._stems) < 100_000:
+            if len(self._stems) < 100_000 and len(word) <= self.longest_compound:
                 self._stems[word] = found
         return found

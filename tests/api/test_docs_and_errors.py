@@ -90,8 +90,9 @@ def test_docs_assets_are_served_from_our_static_files(client, path):
     b"".join(response.streaming_content if response.streaming else [response.content])
 
 
-def test_unknown_api_address_is_a_json_404(client):
-    response = client.get("/api/no-such-thing")
+@pytest.mark.parametrize("path", ["/api/no-such-thing", "/api/"])
+def test_unknown_api_address_is_a_json_404(client, path):
+    response = client.get(path)
     assert response.status_code == 404
     assert response.json() == {"detail": "There is no API endpoint at this address.", "errors": {}}
 
@@ -119,6 +120,15 @@ def test_a_body_over_the_upload_limit_is_a_json_413_and_changes_nothing(client, 
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is larger than 2.5\xa0MB.", "errors": {}}
     assert not Assessment.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/api/tools", "/api/me/assessments"])
+def test_a_query_string_with_too_many_fields_is_a_json_400_not_a_500(client, settings, path, caplog):
+    query = "&".join(f"field{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"{path}?{query}", headers=bearer(UserFactory()))
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request has more than 1000 fields.", "errors": {}}
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
 
 
 def test_rate_limit_answers_429_after_120_calls_a_minute_per_token(client, monkeypatch):

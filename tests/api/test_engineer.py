@@ -103,11 +103,12 @@ def test_bad_input_gets_the_checklist_pages_message_and_changes_nothing(client, 
     assert not AssessmentChange.objects.exists()
 
 
-def test_a_level_that_is_not_a_number_is_refused_in_json(client):
+@pytest.mark.parametrize("level", ["high", "2", True, 2.0])
+def test_a_level_that_is_not_a_whole_number_is_refused_in_json(client, level):
     item = ChecklistItemFactory()
     user = UserFactory()
     response = client.put(
-        f"/api/me/assessments/{item.pk}", data={"level": "high"}, content_type="application/json", headers=bearer(user)
+        f"/api/me/assessments/{item.pk}", data={"level": level}, content_type="application/json", headers=bearer(user)
     )
     assert response.status_code == 422
     assert "level" in response.json()["errors"]

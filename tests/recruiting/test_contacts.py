@@ -204,6 +204,23 @@ def test_a_line_break_in_the_recruiters_name_still_sends_the_request_and_its_e_m
         assert client.post(url, data).status_code == 302
     assert [message.to for message in mail.outbox] == [[EMAIL]]
     assert "\n" not in mail.outbox[0].subject and "Bcc" not in mail.outbox[0].extra_headers
+    assert "Rita Bcc: all@example.com of Acme Corp found your profile" in mail.outbox[0].body  # no line of its own
+
+
+def test_the_message_keeps_its_lines_but_not_control_or_direction_characters(client, recruiter, profile):
+    client.force_login(recruiter)
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    message = "Hello\x1b[2J\x07,\r\n\r\nwe build a lake\u202eesuoh."
+    assert client.post(url, {"name": "Rita", "company": "Acme", "message": message}).status_code == 302
+    assert ContactRequest.objects.get().message == "Hello[2J,\r\n\r\nwe build a lakeesuoh."
+
+
+def test_control_and_direction_characters_never_reach_the_engineer(client, recruiter, profile):
+    client.force_login(recruiter)
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    assert client.post(url, {"name": "Rita\x1b[2J", "company": "Acme\u202egnp.exe", "message": "Hi"}).status_code == 302
+    contact = ContactRequest.objects.get()
+    assert (contact.recruiter_name, contact.recruiter_company) == ("Rita[2J", "Acmegnp.exe")
 
 
 def test_the_engineer_answers_on_the_profile_page_and_html_stays_text(client, recruiter, profile):

@@ -6,8 +6,18 @@ from django.contrib import admin
 from django.urls import reverse
 
 from recruiting.models import RecruiterProfile
+from recruiting.services.contacts import send_contact_request
+from recruiting.services.searches import Requirement, create_search
 from tests.clients import PortalClient
-from tests.factories import EditorFactory, EngineerProfileFactory, RecruiterFactory, UserFactory
+from tests.factories import (
+    ChecklistItemFactory,
+    EditorFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +75,54 @@ def test_editors_cannot_reach_recruiter_profiles(recruiter):
     signed_in(recruiter).post(PROFILE, DETAILS)
     assert not admin.site.is_registered(RecruiterProfile)
     assert signed_in(EditorFactory()).get(PROFILE).status_code == 403
+
+
+def test_the_recruiters_details_are_kept_on_one_line_for_the_engineers_who_read_them(recruiter):
+    details = {"name": "Rita\x07\x1b[2J", "company": "Acme\u202egnp.exe", "hires_for": "Leads\nBcc: all@example.com"}
+    assert signed_in(recruiter).post(PROFILE, details).status_code == 302
+    profile = RecruiterProfile.objects.get(user=recruiter)
+    assert (profile.name, profile.company, profile.hires_for) == (
+        "Rita[2J",
+        "Acmegnp.exe",
+        "Leads Bcc: all@example.com",
+    )
+
+
+def test_a_recruiters_data_download_holds_what_they_did_and_names_candidates_no_further(recruiter, candidate):
+    client = signed_in(recruiter)
+    client.post(PROFILE, DETAILS)
+    gone = EngineerProfileFactory(user=UserFactory(), visibility="recruiters")
+    for profile in (candidate, gone):
+        send_contact_request(
+            recruiter=recruiter,
+            profile=profile,
+            message="Shall we talk?",
+            name=DETAILS["name"],
+            company=DETAILS["company"],
+            answer_url="",
+        )
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Lakehouse")
+    ShortlistEntryFactory(shortlist=shortlist, profile=candidate, note="Strong on Spark")
+    ShortlistEntryFactory(shortlist=shortlist, profile=gone, note="Left since")
+    create_search(
+        owner=recruiter,
+        title="Platform lead",
+        requirements=[Requirement(item=ChecklistItemFactory(), min_level=3, is_must_have=True)],
+    )
+    gone.visibility = "private"
+    gone.save()
+    candidate.display_name = "Noor Visser"  # shown to no recruiter: the pseudonym is
+    candidate.save()
+
+    data = client.get(reverse("skills:profile-export")).json()
+
+    assert data["recruiter_profile"] == DETAILS
+    assert [(sent["candidate"], sent["message"]) for sent in data["contact_requests_sent"]] == [
+        (candidate.pseudonym, "Shall we talk?"),
+        (None, "Shall we talk?"),  # the candidate has left the recruiters' view: not named, not even by pseudonym
+    ]
+    assert [(entry["candidate"], entry["note"]) for entry in data["shortlists"][0]["entries"]] == [
+        (candidate.pseudonym, "Strong on Spark")
+    ]
+    assert [search["title"] for search in data["vacancy_searches"]] == ["Platform lead"]
+    assert candidate.user.email not in str(data) and candidate.display_name not in str(data)

@@ -689,6 +689,13 @@ def test_create_shortlist_with_duplicate_name_rerenders_with_error(recruiter_cli
     assert recruiter.shortlists.count() == 1
 
 
+def test_a_shortlist_name_is_kept_on_one_line(recruiter_client, recruiter):
+    assert (
+        recruiter_client.post(reverse("recruiting:shortlist-list"), {"name": "Line 1\nLine\x01 2"}).status_code == 302
+    )
+    assert list(recruiter.shortlists.values_list("name", flat=True)) == ["Line 1 Line 2"]
+
+
 # Scale: a fixed number of queries whatever the number of candidates --------------------------------
 
 

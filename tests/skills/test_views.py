@@ -533,6 +533,24 @@ def test_profile_is_private_by_default_and_saves_with_explicit_opt_in(client, en
     assert RoleMatch.objects.filter(profile=profile, role=role).exists()
 
 
+def test_profile_names_are_kept_on_one_line_without_control_or_direction_characters(client, engineer):
+    data = {
+        "display_name": "Eve\u202eevE",
+        "headline": "Spark engineer\r\nBcc: all@example.com",
+        "years_experience": "6",
+        "location": "Delft\x1b[31m\x07",
+        "visibility": "recruiters",
+        "identity": "name",
+    }
+    assert client.post(reverse("skills:profile"), data).status_code == 302
+    profile = EngineerProfile.objects.get(user=engineer)
+    assert (profile.display_name, profile.headline, profile.location) == (
+        "EveevE",
+        "Spark engineer Bcc: all@example.com",
+        "Delft[31m",
+    )
+
+
 def test_profile_with_bad_input_changes_nothing(client, engineer):
     data = {"headline": "Kept", "years_experience": "99", "location": "", "visibility": "everyone"}
     response = client.post(reverse("skills:profile"), data)

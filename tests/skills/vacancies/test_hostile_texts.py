@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bench.vacancies import hostile_vacancies
+from skills.vacancies import text as vacancy_text
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 from skills.vacancies.reading import read_vacancy
 from skills.vacancies.unknown import MOST_TERMS
@@ -57,3 +58,17 @@ def test_the_negation_and_wish_rules_read_thousands_of_mentions_in_one_sentence(
     assert [entry.tool.slug for entry in read_vacancy(text=HOSTILE["pronouns pointing back"]).not_asked_tools] == [
         "pandas"
     ]
+
+
+def test_a_word_longer_than_any_compound_is_read_whole_without_trying_its_cuts(demo, monkeypatch):
+    tried = []
+    split_compound = vacancy_text.split_compound
+    monkeypatch.setattr(
+        vacancy_text, "split_compound", lambda word, *args: tried.append(word) or split_compound(word, *args)
+    )
+    known = " Datakwaliteitscontroles"
+    glued = HOSTILE["one glued word"][: -len(known)]
+    reading = read_vacancy(text=glued + known)
+    assert [entry.item.slug for entry in reading.items] == ["data-tests"]  # the known word beside it is still read
+    assert "datakwaliteitscontroles" in tried
+    assert glued not in tried

@@ -8,6 +8,14 @@ from catalog.models import VacancyPhrase, clean_phrase_text
 
 
 class ItemPhrase(VacancyPhrase):
+    text = models.CharField(
+        _("phrase"),
+        max_length=100,
+        help_text=_(
+            'Words in any form ("window functions"). Two parts joined by " + " ("crash + restart") name the item '
+            "when both stand in one sentence, in either order, with other words between them."
+        ),
+    )
     item = models.ForeignKey(
         "skills.ChecklistItem", on_delete=models.CASCADE, related_name="phrases", verbose_name=_("checklist item")
     )

@@ -39,6 +39,7 @@ from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.cache.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
+from skills.models.phrases import PAIR
 from skills.vacancies.cues import Cues
 from skills.vacancies.terms import TechTerms
 from skills.vacancies.text import Splitter, Token, word_set, words
@@ -59,7 +60,6 @@ BETWEEN_EXCLUDED = {"en": GRAMMAR_WORDS, "nl": GRAMMAR_WORDS - DUTCH_PASSIVE}
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"
 PART = "part"  # a part of an item's pair ("crash + restart"), found alone; its target is pair * 2 + part
-PAIR = " + "  # joins the two parts of an item's pair, which name it when both stand in one sentence
 
 
 class Found(NamedTuple):

@@ -49,3 +49,13 @@ def test_an_editor_adds_a_pair_and_the_next_reading_finds_it(client):
     )
     assert response.status_code == 302
     assert [asked.item for asked in read_vacancy(text=text).items] == [item]
+
+
+@pytest.mark.parametrize("text", ["crash + restart + alert", "crash + ", " + restart", "crash + !"])
+def test_a_pair_of_more_or_fewer_than_two_worded_parts_is_refused_and_kept(client, text):
+    item = ChecklistItemFactory(name="Retries")
+    client.force_login(EditorFactory())
+    response = client.post(reverse("admin:skills_itemphrase_add"), {"item": item.pk, "text": text, "language": "en"})
+    assert response.status_code == 200
+    assert "A pair is two parts with words" in response.content.decode()
+    assert not item.phrases.exists()

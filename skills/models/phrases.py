@@ -1,13 +1,24 @@
 """Vacancy phrases of checklist items: the words that tell a vacancy asks for an item (skills.vacancies reads them)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import VacancyPhrase, clean_phrase_text
+from catalog.models import PHRASE_WORD, VacancyPhrase, clean_phrase_text
+
+PAIR = " + "  # joins the two parts of an item's pair, which name it when both stand in one sentence
 
 
 class ItemPhrase(VacancyPhrase):
+    text = models.CharField(
+        _("phrase"),
+        max_length=100,
+        help_text=_(
+            'Words in any form ("window functions"). Two parts joined by " + " ("crash + restart") name the item '
+            "when both stand in one sentence, in either order, with other words between them."
+        ),
+    )
     item = models.ForeignKey(
         "skills.ChecklistItem", on_delete=models.CASCADE, related_name="phrases", verbose_name=_("checklist item")
     )
@@ -24,6 +35,15 @@ class ItemPhrase(VacancyPhrase):
         constraints = (models.UniqueConstraint(Lower("text"), "item", name="unique_phrase_per_item"),)
         verbose_name = _("vacancy phrase of an item")
         verbose_name_plural = _("vacancy phrases of items")
+
+    def clean(self) -> None:
+        super().clean()
+        pieces = self.text.split()  # folded by the parent: one space between pieces
+        if "+" not in pieces:
+            return
+        parts = self.text.split(PAIR)
+        if pieces.count("+") > 1 or len(parts) != 2 or not all(PHRASE_WORD.search(part) for part in parts):
+            raise ValidationError({"text": _('A pair is two parts with words, joined by one " + ".')})
 
 
 class VacancyCue(models.Model):

@@ -1,5 +1,6 @@
 """Which generic phrases count: a phrase editors mark "needs context" ("debugging", "elke nacht", "tries again")
-names its item only beside its skill's other words or tools, or beside a second generic phrase of the same item.
+names its item only beside its skill's other words or tools, or beside a second generic phrase of the same item; and
+an item's pair ("crash + restart") names it only when both its parts stand in one sentence, near each other.
 
 Its own module because it weighs the phrases found against each other per sentence, after the longest have won and
 before the layout places them.
@@ -7,8 +8,36 @@ before the layout places them.
 
 from skills.vacancies.headings import LIST_ENTRY
 from skills.vacancies.layout import Layout
-from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook
+from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook
 from skills.vacancies.text import Token
+
+PAIR_REACH = 12  # the words a pair's parts may stand apart: "Jobs that crash … get restarted automatically"
+
+
+def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout) -> list[Found]:
+    """``found`` with each pair's parts replaced by its item where both parts stand in one sentence, on other words,
+    at most PAIR_REACH words apart, in either order ("If an import fails, it tries again by itself", "Mislukt een
+    run, dan start hij zichzelf opnieuw"): found on its later part, which the page marks."""
+    parts: dict[int, list[Found]] = {}  # a pair → its parts found
+    kept = []
+    for hit in found:
+        if hit.kind == PART:
+            parts.setdefault(hit.target_id // 2, []).append(hit)
+        else:
+            kept.append(hit)
+    for pair, hits in parts.items():
+        item_id, needs_context = book.pairs[pair]
+        for later in hits:
+            word = layout.word_at(tokens[later.first].start)
+            if any(
+                earlier.target_id != later.target_id
+                and earlier.last < later.first
+                and layout.sentences[layout.word_at(tokens[earlier.first].start)] == layout.sentences[word]
+                and word - layout.word_at(tokens[earlier.last].start) <= PAIR_REACH
+                for earlier in hits
+            ):
+                kept.append(Found(ITEM, item_id, later.first, later.last, needs_context))
+    return sorted(set(kept), key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
 
 
 def in_context(

@@ -39,6 +39,7 @@ from catalog.models import Tool, ToolPhrase
 from catalog.services import CATALOG_KIND
 from portal.cache.fragments import versions
 from skills.models import ChecklistItem, ItemPhrase, Skill, VacancyCue
+from skills.models.phrases import PAIR
 from skills.vacancies.cues import Cues
 from skills.vacancies.terms import TechTerms
 from skills.vacancies.text import Splitter, Token, word_set, words
@@ -58,6 +59,7 @@ DUTCH_PASSIVE = word_set("wordt worden werd werden")  # but a Dutch clause puts 
 BETWEEN_EXCLUDED = {"en": GRAMMAR_WORDS, "nl": GRAMMAR_WORDS - DUTCH_PASSIVE}
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"
+PART = "part"  # a part of an item's pair ("crash + restart"), found alone; its target is pair * 2 + part
 
 
 class Found(NamedTuple):
@@ -111,17 +113,19 @@ class Phrasebook:
         targets: dict[str, set[tuple[str, int, int, bool, str]]] = defaultdict(set)
         self.modified: dict[tuple[str, str, str], set[tuple[int, bool]]] = defaultdict(set)  # an item's phrase of
         # two words → the item: found with one word between them as well ("empty battery readings")
+        self.pairs: list[tuple[int, bool]] = []  # an item's pair → the item and whether it needs context
         for phrase in phrases:
+            parts = [part for part in phrase.text.split(PAIR) if self.splitter.tokens(part)]
+            if phrase.kind == ITEM and PAIR in phrase.text and len(parts) == 2:
+                for number, part in enumerate(parts):
+                    pair_part = Phrase(PART, len(self.pairs) * 2 + number, part, phrase.language, phrase.needs_context)
+                    self._add(targets, pair_part, self.splitter.tokens(part))
+                self.pairs.append((phrase.target_id, phrase.needs_context))
+                continue
             tokens = self.splitter.tokens(phrase.text)
             if not tokens:
                 continue
-            keys = {  # (stems, the vacancy's line they match: its English or Dutch stems, or either)
-                "en": [([token.stem_en for token in tokens], "en")],
-                "nl": [([token.stem_nl for token in tokens], "nl")],
-                NAME: [([token.stem_en for token in tokens], NAME), ([token.folded for token in tokens], NAME)],
-            }[phrase.language]
-            for stems, line in keys:
-                targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
+            keys = self._add(targets, phrase, tokens)
             if phrase.kind == ITEM and len(tokens) == 2 and phrase.language != NAME:
                 for (first, second), line in keys:
                     self.modified[first, second, line].add((phrase.target_id, phrase.needs_context))
@@ -131,6 +135,21 @@ class Phrasebook:
         self.phrase_count = len(phrases)
         if targets:
             self.automaton.make_automaton()
+
+    @staticmethod
+    def _add(
+        targets: dict[str, set[tuple[str, int, int, bool, str]]], phrase: Phrase, tokens: list[Token]
+    ) -> list[tuple[list[str], str]]:
+        """Puts ``phrase`` among the automaton's ``targets``; returns its keys: (stems, the vacancy's line they match:
+        its English or Dutch stems, or either)."""
+        keys = {
+            "en": [([token.stem_en for token in tokens], "en")],
+            "nl": [([token.stem_nl for token in tokens], "nl")],
+            NAME: [([token.stem_en for token in tokens], NAME), ([token.folded for token in tokens], NAME)],
+        }[phrase.language]
+        for stems, line in keys:
+            targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
+        return keys
 
     def find(self, tokens: list[Token]) -> list[Found]:
         """Every phrase on ``tokens``, once per target and place, in either language's stems."""

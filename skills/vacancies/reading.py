@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
-from skills.vacancies.context import in_context
+from skills.vacancies.context import in_context, paired
 from skills.vacancies.highlights import NICE, NOT_ASKED, REQUIRED, UNRECOGNISED, highlighted
 from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
@@ -218,6 +218,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     tokens = book.splitter.tokens_of(found_words)
     layout = Layout(text, book.cues, found_words)
     found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
+    found = paired(found, book, tokens, layout)
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)
     tool_spans = {(hit.first, hit.last) for hit in tool_hits}

@@ -6,6 +6,8 @@ Its own module because it weighs the phrases found against each other per senten
 before the layout places them.
 """
 
+import bisect
+
 from skills.vacancies.headings import LIST_ENTRY
 from skills.vacancies.layout import Layout
 from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook
@@ -19,25 +21,43 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
     at most PAIR_REACH words apart, in either order ("If an import fails, it tries again by itself", "Mislukt een
     run, dan start hij zichzelf opnieuw"): found on its later part, which the page marks."""
     parts: dict[int, list[Found]] = {}  # a pair → its parts found
-    kept = []
+    kept, named = [], set()
     for hit in found:
         if hit.kind == PART:
             parts.setdefault(hit.target_id // 2, []).append(hit)
         else:
             kept.append(hit)
+    word_of: dict[int, int] = {}  # a token → its word, read once for every pair
+
+    def word(token: int) -> int:
+        if token not in word_of:
+            word_of[token] = layout.word_at(tokens[token].start)
+        return word_of[token]
+
     for pair, hits in parts.items():
+        sides: tuple[list[Found], list[Found]] = ([], [])
+        for hit in hits:
+            sides[hit.target_id % 2].append(hit)
+        if not (sides[0] and sides[1]):
+            continue  # one part alone, however often ("data" beside no "toetsen")
         item_id, needs_context = book.pairs[pair]
-        for later in hits:
-            word = layout.word_at(tokens[later.first].start)
-            if any(
-                earlier.target_id != later.target_id
-                and earlier.last < later.first
-                and layout.sentences[layout.word_at(tokens[earlier.first].start)] == layout.sentences[word]
-                and word - layout.word_at(tokens[earlier.last].start) <= PAIR_REACH
-                for earlier in hits
+        ends = [sorted((word(hit.last), hit.last) for hit in side) for side in sides]
+        for later in hits:  # the other part's nearest hit before it decides, so a long list of one part stays linear
+            at = word(later.first)
+            others = ends[1 - later.target_id % 2]
+            nearest = bisect.bisect_left(others, (at, later.first)) - 1
+            if nearest < 0:
+                continue
+            earlier_word, earlier_last = others[nearest]
+            if (
+                earlier_last < later.first
+                and at - earlier_word <= PAIR_REACH
+                and layout.sentences[earlier_word] == layout.sentences[at]
             ):
-                kept.append(Found(ITEM, item_id, later.first, later.last, needs_context))
-    return sorted(set(kept), key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+                named.add(Found(ITEM, item_id, later.first, later.last, needs_context))
+    if not named:
+        return kept  # in the phrasebook's order still
+    return sorted({*kept, *named}, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
 
 
 def in_context(

@@ -170,6 +170,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
                         break
         self._topics: dict[int, bool] = {}  # per clause, once asked
         self._verdicts: dict[int, bool] = {}
+        self._parties: dict[int, int | None] = {}
         self._named_words = sorted(self.named)
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()

@@ -50,23 +50,32 @@ class OtherParties(Clauses):
     """Reads a clause's subject; the negation rule asks :meth:`theirs` of a clause a mention stands in."""
 
     _title_words: tuple[str, ...] | None = None
+    _parties: dict[int, int | None]  # per clause, once asked: the head of a subject that is another party
 
     def theirs(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` stands in ``clause`` after a subject that is another party: a main
         clause that opens with it ("Our ML engineers deploy…"; not "Support the data team…"), or a relative clause
-        on it ("data teams who run dbt")."""
+        on it ("data teams who run dbt"). Read once per clause: a long list in one clause asks it of every name."""
+        if clause not in self._parties:
+            self._parties[clause] = self._other_subject(clause)
+        head = self._parties[clause]
+        return head is not None and head < first
+
+    def _other_subject(self, clause: int) -> int | None:
+        """The head of ``clause``'s subject when that is another party, else None."""
         begin = self.clause_starts[clause]
         if self.clause_kinds[clause] == RELATIVE or self.words[begin] in RELATIVES:
-            return begin > 0 and self._other_party(begin - 1)
+            return begin - 1 if begin > 0 and self._other_party(begin - 1) else None
         if not (self.words[begin] in DETERMINERS or _is_party(self.words[begin])):
-            return False  # "Help teams debug…", "Support the data team…": a task, not a subject
-        for head in range(begin, min(begin + SUBJECT_REACH + 1, first)):
+            return None  # "Help teams debug…", "Support the data team…": a task, not a subject
+        for head in range(begin, min(begin + SUBJECT_REACH + 1, self.clause_end(clause))):
             word = self.words[head]
             if _is_party(word):
-                return self._other_party(head) and not self._joined_by_you(head) and not self._owner(head)
+                other = self._other_party(head) and not self._joined_by_you(head) and not self._owner(head)
+                return head if other else None
             if word in NOT_MODIFIERS or (head > begin and word in DETERMINERS):
-                return False
-        return False
+                return None
+        return None
 
     def _other_party(self, head: int) -> bool:
         """Whether the party whose head is word ``head`` is customers, or names a role the title does not."""

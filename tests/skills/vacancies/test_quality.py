@@ -74,17 +74,19 @@ NOT_MET_YET = {
     "first read 2026-12-05 at P 0.92 R 0.83, tools P 0.88, 5 negations read as asked). Fix through new tuned "
     "vacancies, never on it.",
     "unseen": "Not met on the unseen blind set, read before and after each round since 2026-12-06: items P 0.81 → 0.83 "
-    "→ 0.90 → 0.91 → 0.92 → 0.92, R 0.65 → 0.71 → 0.71 → 0.73 → 0.73 → 0.74, tools P 0.74 → 0.78 → 0.93 → 0.93 → "
-    "0.93 (R 0.96 → 0.91 → 0.89), negations read as asked 27 → 19 → 7 → 7 → 4 → 4. Its kinds of misses guided two rounds' new tuned vacancies, never "
-    "its texts.",
+    "→ 0.90 → 0.91 → 0.92 → 0.92 → 0.92, R 0.65 → 0.71 → 0.71 → 0.73 → 0.73 → 0.74 → 0.78, tools P 0.74 → 0.78 → 0.93 "
+    "→ 0.93 → 0.93 (R 0.96 → 0.91 → 0.89), negations read as asked 27 → 19 → 7 → 7 → 4 → 4. Its kinds of misses "
+    "guided two rounds' new tuned vacancies, never its texts.",
     "final": "Not met on the final held-out set, read before and after each round since 2026-12-06 (negations and "
-    "everyday words; negation by sentence structure; by hand-over and phase-out): items P 0.90 → 0.90 → 0.90 → 0.91, "
-    "R 0.85 → 0.87 → 0.88 → 0.90, tools P 0.97, negations read as asked 2 → 2 → 1 → 1, location 0.70 → 0.97. Never tuned on: it tells whether fixes hold.",
+    "everyday words; negation by sentence structure; by hand-over and phase-out; pairs and other parties): items P "
+    "0.90 → 0.90 → 0.90 → 0.91 → 0.91, R 0.85 → 0.87 → 0.88 → 0.90 → 0.91, tools P 0.97 → 1.00 (R 1.00 → 0.97), "
+    "negations read as asked 2 → 2 → 1 → 1 → 1, location 0.70 → 0.97. Never tuned on: it tells whether fixes hold.",
     "fifth": "Not met on the fifth held-out set, written with negations in many forms and read before and after the "
     "rounds of negation by sentence structure and by hand-over and phase-out (2026-12-06): items P 0.90 → 0.91 → "
-    "0.92, R 0.78 → 0.78 → 0.78, tools P 0.84 → 0.86 → 0.91, negations read as asked 12 → 10 → 6. Never tuned on: it tells whether the round's rules hold.",
+    "0.92 → 0.92, R 0.78 → 0.78 → 0.78 → 0.82, tools P 0.84 → 0.86 → 0.91 → 0.91, negations read as asked 12 → 10 → 6 → 6. Never tuned on: it tells whether the round's rules hold.",
     "sixth": "Not met on the sixth held-out set, written and labelled blind before the third round of 2026-12-06 and "
-    "first read at items P 0.92 R 0.79, tools P 0.87 R 0.98, 4 negations read as asked. Never tuned on.",
+    "read before and after it (pairs of words, seconding, another party's tools): items P 0.92 → 0.92, R 0.79 → 0.83, "
+    "tools P 0.87 → 0.92, negations read as asked 4 → 2. Never tuned on.",
 }
 
 

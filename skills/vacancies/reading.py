@@ -306,7 +306,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
     guessed_tokens = {index for hit in guessed for index in range(hit.first, hit.last + 1)}
     known_words = {layout.word_at(tokens[index].start) for index in known_tokens}
     known_words -= {layout.word_at(tokens[index].start) for index in guessed_tokens}
-    out_of_context = [PhraseHit(text[start:end], start, end) for start, end in _spans(guessed, tokens)]
+    out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
+        PhraseHit(text[start:end], start, end)
+        for start, end in _spans(guessed, tokens)
+        if layout.starts[layout.word_at(start)] == start and layout.ends[layout.word_at(end - 1)] == end
+    ]
     unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
     unrecognised = [*unknown, *out_of_context]
     years = years_asked(text, layout)

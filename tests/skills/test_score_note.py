@@ -72,7 +72,10 @@ def test_the_example_is_the_engineers_own_item_that_would_move_the_score_most(cl
         "Take Skew: it is a must-have, so its weight 3 counts 3 times: 9. At your level 1, with a minimum of 3, it earns 1.5."
         in body
     )
-    assert "Reaching level 3 would raise your score by 58 points: no other item would raise it more." in body
+    assert (
+        "Reaching level 3 would raise your score by 58 points: no other item you have rated would raise it more."
+        in body
+    )
     assert "Take Airflow basics" not in body
 
 
@@ -101,7 +104,10 @@ def test_the_example_reads_in_dutch_too(client):
         in body
     )
     assert "telt voor" not in body
-    assert "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt." in body
+    assert (
+        "Kom je op niveau 3, dan stijgt je score met 67 punten: meer dan met enig ander punt dat je al beoordeelde."
+        in body
+    )
 
 
 def test_a_role_without_requirements_shows_no_score_on_its_gaps_page(client):
@@ -116,3 +122,18 @@ def test_a_role_without_requirements_shows_no_score_on_its_gaps_page(client):
         assert said in " ".join(body.split())
         assert 'id="gaps-score"' not in body and "<meter" not in body
         assert 'id="score-heading"' not in body and 'id="path-heading"' not in body and 'id="radar-heading"' not in body
+
+
+def test_the_example_claims_the_most_only_among_the_items_the_engineer_rated(client):
+    """The example is an item the engineer rated; an unrated must-have may raise the score more, so the note does not
+    say no other item would."""
+    user = UserFactory()
+    rated = RoleRequirementFactory(min_level=2, weight=1, is_must_have=False, item__name="Typing")
+    RoleRequirementFactory(role=rated.role, min_level=2, weight=3, is_must_have=True, item__name="Retries")
+    get_or_create_profile(user=user)
+    assess(user=user, item=rated.item, level=1)
+    client.force_login(user)
+    body = " ".join(client.get(reverse("skills:role-gaps", args=[rated.role.slug])).content.decode().split())
+    assert "Take Typing" in body
+    assert "no other item you have rated would raise it more." in body
+    assert "no other item would raise it more" not in body

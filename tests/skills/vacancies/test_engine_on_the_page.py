@@ -224,3 +224,20 @@ def test_a_tool_found_through_another_name_says_so_beside_it(client, engineer):
     body = client.post(reverse("skills:vacancy"), {"text": FOUND_AS}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
     assert "(gevonden als “Delta Lake”, “Databricks”)" in asked
+
+
+def test_a_generic_word_inside_a_product_name_is_not_listed_as_a_word_of_the_text(client, engineer):
+    """A newcomer read "TypeScript" and saw "Type" among the words read without their skill: a piece of a longer
+    word is no word the vacancy says; the product itself is among the terms the reader does not know."""
+    body = client.post(reverse("skills:vacancy"), {"text": "Frontend Developer\n\nWhat we ask\n- TypeScript\n- Docker"})
+    unrecognised = re.search(r'id="vacancy-unrecognised">(.*?)</section>', body.content.decode(), re.S).group(1)
+    assert "TypeScript" in unrecognised
+    assert ">Type<" not in unrecognised and "not read as asked:" not in unrecognised
+
+
+def test_no_catalog_tool_asked_is_said_so_beside_tools_not_asked(client, engineer):
+    """ "No tool from our catalog" read as a contradiction beside Airflow under "not asked"."""
+    body = client.post(reverse("skills:vacancy"), {"text": "Data Engineer\n\nSQL is a must. No Airflow needed."})
+    html = body.content.decode()
+    assert "It asks for no tool from our catalog." in html
+    assert "<del>Airflow</del>" in re.search(r'id="vacancy-not-asked">(.*?)</section>', html, re.S).group(1)

@@ -241,3 +241,13 @@ def test_no_catalog_tool_asked_is_said_so_beside_tools_not_asked(client, enginee
     html = body.content.decode()
     assert "It asks for no tool from our catalog." in html
     assert "<del>Airflow</del>" in re.search(r'id="vacancy-not-asked">(.*?)</section>', html, re.S).group(1)
+
+
+def test_what_is_not_asked_is_listed_as_skills_and_as_tools(client, engineer):
+    """A newcomer read "Schaalbare pipelines Airflow" as one phrase: skills and tools not asked stand apart, each
+    its own chip."""
+    body = client.post(reverse("skills:vacancy"), {"text": "Data Engineer\n\nSQL is a must. No Airflow needed."})
+    not_asked = re.search(r'id="vacancy-not-asked">(.*?)</section>', body.content.decode(), re.S).group(1)
+    skills, tools = not_asked.split("Tools and products")
+    assert "<dt>Skills</dt>" in skills and "<del>Airflow DAGs</del>" in skills
+    assert '<span class="badge text-bg-light border"><del>Airflow</del></span>' in tools

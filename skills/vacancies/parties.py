@@ -10,6 +10,7 @@ Its own module because it reads a clause's subject against the vacancy's title, 
 """
 
 from skills.vacancies.clauses import PREDICATES, RELATIVE, RELATIVES, Clauses
+from skills.vacancies.handover import SECOND_PERSON
 from skills.vacancies.text import word_set, words
 
 OUTSIDERS = word_set("customers klanten")  # the product's customers; an agency's "client" is the employer, and
@@ -31,7 +32,6 @@ PEOPLE = OUTSIDERS | ROLES | word_set("team teams colleagues collega department 
 # the head of a subject that is a party ("collega's" is read as "collega" "s")
 TEAM_SUFFIXES = ("team", "teams", "afdeling")  # Dutch compounds: "het platformteam", "de BI-afdeling"
 DETERMINERS = word_set("the our their a an de het onze ons hun een other another andere")
-SECOND_PERSON = word_set("you your je jij jou jouw u")
 NOT_MODIFIERS = (
     PREDICATES
     | RELATIVES

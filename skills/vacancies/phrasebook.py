@@ -115,11 +115,11 @@ class Phrasebook:
         # two words → the item: found with one word between them as well ("empty battery readings")
         self.pairs: list[tuple[int, bool]] = []  # an item's pair → the item and whether it needs context
         for phrase in phrases:
-            parts = [part for part in phrase.text.split(PAIR) if self.splitter.tokens(part)]
-            if phrase.kind == ITEM and PAIR in phrase.text and len(parts) == 2:
-                for number, part in enumerate(parts):
-                    pair_part = Phrase(PART, len(self.pairs) * 2 + number, part, phrase.language, phrase.needs_context)
-                    self._add(targets, pair_part, self.splitter.tokens(part))
+            parts = [self.splitter.tokens(part) for part in phrase.text.split(PAIR)] if PAIR in phrase.text else []
+            if phrase.kind == ITEM and len(parts) == 2 and all(parts):
+                for number, part_tokens in enumerate(parts):
+                    part = Phrase(PART, len(self.pairs) * 2 + number, "", phrase.language, phrase.needs_context)
+                    self._add(targets, part, part_tokens)
                 self.pairs.append((phrase.target_id, phrase.needs_context))
                 continue
             tokens = self.splitter.tokens(phrase.text)

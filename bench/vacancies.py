@@ -319,7 +319,7 @@ def evaluate(vacancies: list[Labelled], read: Callable[[Labelled], Found] = read
         ]
         misses += [f"{vacancy.name}: extra tool {slug}" for slug in sorted(tools - vacancy.tools)]
         misses += [f"{vacancy.name}: missed tool {slug}" for slug in sorted(vacancy.tools - tools)]
-        misses += [f"{vacancy.name}: not asked, read as asked: {key}" for key in violations]
+        misses += [f"{vacancy.name}: not asked {key} read as asked" for key in violations]
         misses += [
             f"{vacancy.name}: unrecognised term not named: {term}"
             for term in vacancy.unrecognised

@@ -148,7 +148,7 @@ CUES = {
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
-        zero required\nzero needed\nzero expected
+        zero required\nzero needed\nzero expected\noverkill\na thing of the past
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
@@ -170,7 +170,7 @@ CUES = {
         buiten je functie\nbuiten jouw functie\nbuiten de opdracht\nbuiten deze opdracht
         beheerd door\nonderhouden door\ngeregeld door\nverzorgd door\nafgehandeld door\ngedaan door\nopgepakt door
         verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
-        vallen onder team\nafscheid van\nuit productie genomen
+        vallen onder team\nafscheid van\nuit productie genomen\noverbodig\nafgestapt\nthuislaten\nthuis laten\nverleden tijd
         """,
     ),
     Kind.NEGATION_NEXT: (

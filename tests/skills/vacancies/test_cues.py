@@ -38,9 +38,9 @@ def test_editor_adds_a_heading_in_the_admin_and_the_next_reading_follows_it(demo
 
 
 def test_editor_adds_a_negation_cue_and_the_next_reading_follows_it(demo):
-    text = "Requirements: SQL. Kennis van Docker is overbodig."
+    text = "Requirements: SQL. Kennis van Docker is achterhaald."
     assert "ci-cd/docker" in asked_items(read_vacancy(text=text))
-    VacancyCue.objects.create(kind=VacancyCue.Kind.NEGATION, language="nl", text="is overbodig")
+    VacancyCue.objects.create(kind=VacancyCue.Kind.NEGATION, language="nl", text="is achterhaald")
     reading = read_vacancy(text=text)
     assert asked_items(reading) == {"sql/joins": True}
     assert [entry.item.slug for entry in reading.not_asked_items] == ["docker"]

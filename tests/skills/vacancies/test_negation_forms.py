@@ -31,6 +31,8 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Airflow isn't relevant for this team.", {"airflow"}),
         ("You will not need Spark, nor Airflow, nor dbt.", {"pyspark", "airflow", "dbt"}),
         ("Spark, Airflow and dbt are not needed.", {"pyspark", "airflow", "dbt"}),
+        ("Spark is overkill for our volumes.", {"pyspark"}),
+        ("For us, Airflow is a thing of the past.", {"airflow"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -56,6 +58,9 @@ def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated)
         ("Airflow is geen vereiste.", {"airflow"}),
         ("Spark is niet relevant voor dit team.", {"pyspark"}),
         ("Airflow, Databricks noch dbt is een vereiste.", {"airflow", "pyspark", "dbt"}),
+        ("Spark is hier overbodig.", {"pyspark"}),
+        ("We zijn vorig jaar van Airflow afgestapt.", {"airflow"}),
+        ("Je Databricks-kennis kun je thuislaten.", {"pyspark"}),
     ],
 )
 def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):

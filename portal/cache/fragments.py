@@ -50,7 +50,7 @@ def person_kind(user_id: int) -> str:
     return f"person:{user_id}"
 
 
-def _version_key(kind: str) -> str:
+def version_key(kind: str) -> str:
     return f"fragments:version:{kind}"
 
 
@@ -73,7 +73,7 @@ def versions(*kinds: str) -> str:
     Missing tokens are created together in one write. Two processes creating the same token at once each keep
     their own: the fragment stored under the token that lost is never read, so nothing old can be served.
     """
-    keys = [_version_key(kind) for kind in (*kinds, EVERYTHING)]
+    keys = [version_key(kind) for kind in (*kinds, EVERYTHING)]
     remembered = _request_tokens.get()
     found = {key: remembered[key] for key in keys if key in remembered} if remembered else {}
     if len(found) < len(keys):
@@ -95,7 +95,7 @@ def touch(*kinds: str) -> None:
     """
 
     def replace_tokens() -> None:
-        tokens = {_version_key(kind): secrets.token_hex(6) for kind in kinds}
+        tokens = {version_key(kind): secrets.token_hex(6) for kind in kinds}
         cache.set_many(tokens, VERSION_SECONDS)
         if (remembered := _request_tokens.get()) is not None:
             remembered.update(tokens)

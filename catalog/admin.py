@@ -161,8 +161,25 @@ class KeywordAdmin(ToolCountMixin, BilingualAdmin):
         return f"{reverse('catalog:tool-list')}?keyword={obj.slug}"
 
 
-class SizeLimitedImportForm(ImportForm):
-    """Files count towards no request limit and are read whole into memory: the body limit applies to them too."""
+def is_utf8_text(content: bytes) -> bool:
+    """Text as the import reads it (``ImportMixin.from_encoding``, a spreadsheet's byte order mark allowed); a NUL is
+    UTF-8 too, but no text file holds one."""
+    try:
+        return "\x00" not in content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+
+
+class ImportFileForm(ImportForm):
+    """The admin's import form, refusing in the editor's words a file the import could not read.
+
+    Files count towards no request limit and are read whole into memory: the body limit applies to them too. A text
+    format is read as UTF-8, and django-import-export names only the Python exception when that fails.
+    """
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.import_formats = formats
 
     def clean_import_file(self):
         import_file = self.cleaned_data["import_file"]
@@ -172,6 +189,22 @@ class SizeLimitedImportForm(ImportForm):
                 _("The file is larger than %(size)s; split it into smaller files.") % {"size": filesizeformat(limit)}
             )
         return import_file
+
+    def clean(self):
+        cleaned_data = super().clean()
+        import_file, chosen = cleaned_data.get("import_file"), cleaned_data.get("format")
+        if import_file and chosen and not self.import_formats[int(chosen)]().is_binary():
+            content = import_file.read()
+            import_file.seek(0)
+            if not is_utf8_text(content):
+                self.add_error(
+                    "import_file",
+                    _(
+                        "The file is not UTF-8 text. Save it as UTF-8 (a spreadsheet calls it “CSV UTF-8”) "
+                        "and try again."
+                    ),
+                )
+        return cleaned_data
 
 
 class ToolPhraseInline(admin.TabularInline):
@@ -194,7 +227,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, RowKeysHistoryAdmin
     autocomplete_fields = ("category", "keywords", "related_tools")
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
     resource_classes = (ToolResource,)
-    import_form_class = SizeLimitedImportForm
+    import_form_class = ImportFileForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
     history_list_display = ("published",)
@@ -216,7 +249,7 @@ class ToolPhraseAdmin(ImportExportModelAdmin):
     search_fields = ("text", "tool__name")
     autocomplete_fields = ("tool",)
     resource_classes = (ToolPhraseResource,)
-    import_form_class = SizeLimitedImportForm
+    import_form_class = ImportFileForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 

@@ -246,6 +246,15 @@ class RequirementRowForm(forms.Form):
 
 
 class BaseRequirementFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        """A posted row that names an item is always read and checked. Django skips a row it takes for a new one
+        (by the post's own count of initial rows) when it equals the row the search holds at that place: a post
+        calling the search's rows new would otherwise keep one out of the check that an item is listed once."""
+        kwargs = super().get_form_kwargs(index)
+        if self.is_bound and index is not None and self.data.get(f"{self.add_prefix(index)}-item"):
+            kwargs["empty_permitted"] = False
+        return kwargs
+
     def add_fields(self, form, index) -> None:
         super().add_fields(form, index)
         if DELETION_FIELD_NAME in form.fields:

@@ -27,7 +27,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from catalog.admin import BilingualAdmin, PublishActionsMixin, PublishedNeedsDutchForm, SizeLimitedImportForm
+from catalog.admin import BilingualAdmin, ImportFileForm, PublishActionsMixin, PublishedNeedsDutchForm
 from catalog.models import Category, Tool
 from portal.admin import ReadOnlyAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
@@ -146,7 +146,7 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
     search_fields = ("text", "item__name_en", "item__name_nl")
     autocomplete_fields = ("item",)
     resource_classes = (ItemPhraseResource,)
-    import_form_class = SizeLimitedImportForm
+    import_form_class = ImportFileForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 

@@ -48,16 +48,6 @@ def send_contact_request(
         raise ValidationError(_("This candidate is not visible to recruiters."))
     # One recruiter's requests one at a time, so two at once cannot both pass the daily limit.
     get_user_model().objects.select_for_update().filter(pk=recruiter.pk).first()
-    now = timezone.now()
-    sent_today = ContactRequest.objects.filter(recruiter=recruiter, created_at__gt=now - timedelta(days=1)).count()
-    if sent_today >= CONTACT_REQUESTS_PER_DAY:
-        raise ValidationError(
-            _(
-                "You have sent %(limit)d contact requests in the last 24 hours, the most we allow. "
-                "You can send the next one tomorrow."
-            )
-            % {"limit": CONTACT_REQUESTS_PER_DAY}
-        )
     previous = latest_request(recruiter=recruiter, profile=profile)
     if previous is not None:
         if previous.status == ContactRequest.Status.ACCEPTED:
@@ -75,6 +65,18 @@ def send_contact_request(
         if previous.is_ignored:  # lapsed long ago: close it, so the new one is the only open request
             previous.status = ContactRequest.Status.EXPIRED
             previous.save(update_fields=["status"])
+    # After the candidate's own answer: a refusal that lasts weeks says more than a limit that lifts tomorrow, and the
+    # request page shows it in place of the day in its status line.
+    now = timezone.now()
+    sent_today = ContactRequest.objects.filter(recruiter=recruiter, created_at__gt=now - timedelta(days=1)).count()
+    if sent_today >= CONTACT_REQUESTS_PER_DAY:
+        raise ValidationError(
+            _(
+                "You have sent %(limit)d contact requests in the last 24 hours, the most we allow. "
+                "You can send the next one tomorrow."
+            )
+            % {"limit": CONTACT_REQUESTS_PER_DAY}
+        )
     details = save_recruiter_profile(recruiter=recruiter, name=name, company=company)
     contact_request = ContactRequest(
         recruiter=recruiter,

@@ -51,13 +51,15 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your contact request is sent. You will see the answer on this page."))
             return redirect(back_url)
+    previous = latest_request(recruiter=request.user, profile=profile)
     context = {
         "profile": profile,
         "action": reverse("recruiting:contact-request", kwargs={"pk": profile.pk}) + query,
         "back_url": back_url,
         "form": form,
         "details": details,
-        "previous": latest_request(recruiter=request.user, profile=profile),
+        "previous": previous,
+        "may_ask": previous is None or previous.allows_a_new_request,  # the form, or where the last request stands
         # The request as if sent now and never answered: the day it lapses, and the latest day to ask again.
         "unanswered": ContactRequest(created_at=timezone.now(), status=ContactRequest.Status.EXPIRED),
     }

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from html import unescape
 
 import pytest
 import tablib
@@ -227,6 +228,60 @@ def test_a_file_over_the_upload_limit_is_refused_with_a_clear_error_and_nothing_
     assert response.context.get("confirm_form") is None
     assert "The file is larger than 2.5\xa0MB" in response.content.decode()
     assert not Tool.objects.exists()
+
+
+DRAFT_CSV = "slug,name,category,tool_type,summary,used_for,published\ndbt,dbt café,libraries,library,SQL.,Models.,0\n"
+NOT_UTF8 = {
+    "latin-1 csv": DRAFT_CSV.encode("latin-1"),
+    "picture": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "nul bytes": b"slug,name\n\x00\x00\x00,dbt\n",
+}
+
+
+@pytest.mark.parametrize("content", NOT_UTF8.values(), ids=NOT_UTF8.keys())
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, JSON_FORMAT])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The file is not UTF-8 text. Save it as UTF-8 (a spreadsheet calls it “CSV UTF-8”) and try again."),
+        ("nl", "Het bestand is geen UTF-8-tekst. Sla het op als UTF-8 (in een spreadsheet heet dat ‘CSV UTF-8’) en "
+         "probeer het opnieuw."),
+    ],
+)  # fmt: skip
+def test_a_file_that_is_not_utf8_text_is_refused_in_the_editors_words_and_nothing_is_imported(
+    client, libraries, content, file_format, language, message
+):
+    """A Latin-1 export or a binary file: the form comes back with what to do, not a Python exception's name."""
+    existing = ToolFactory(slug="dbt", name="dbt", category=libraries)
+    client.force_login(EditorFactory())
+    response = client.post(
+        IMPORT_URL,
+        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile("tools.csv", content)},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None and response.context.get("result") is None
+    html = unescape(response.content.decode())
+    assert message in html
+    assert "DecodeError" not in html and "encountered" not in html
+    assert 'name="import_file"' in html  # the form again, to choose another file
+    assert list(Tool.objects.values_list("slug", "name")) == [(existing.slug, existing.name)]
+
+
+def test_a_utf8_file_with_the_byte_order_mark_a_spreadsheet_writes_imports(client, libraries):
+    client.force_login(EditorFactory())
+    response = client.post(
+        IMPORT_URL,
+        {
+            "resource": "0",
+            "format": CSV_FORMAT,
+            "import_file": SimpleUploadedFile("t.csv", DRAFT_CSV.encode("utf-8-sig")),
+        },
+    )
+    assert (
+        client.post("/admin/catalog/tool/process_import/", response.context["confirm_form"].initial).status_code == 302
+    )
+    assert Tool.objects.get(slug="dbt").name == "dbt café"
 
 
 def test_engineer_cannot_reach_the_import_page(client):

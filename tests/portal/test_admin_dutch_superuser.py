@@ -21,6 +21,7 @@ from tests.factories import (
     RoleFactory,
     RoleMatchFactory,
     SuperuserFactory,
+    ToolFactory,
     UserFactory,
 )
 from tests.jobs import queue_in_database
@@ -95,3 +96,54 @@ def test_the_two_libraries_labels_read_in_english_as_they_did(client, one_row_of
     }
     for url, words in pages.items():
         assert words <= set(labels(client.get(url, **ENGLISH))), url
+
+
+def heading_and_crumbs(response) -> tuple[str, str, list[str]]:
+    """The page's <title>, its <h1> and its breadcrumbs, as a reader sees them."""
+    html = response.content.decode()
+
+    def text(fragment: str) -> str:
+        return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+    title = text(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+    heading = text(re.search(r'<div id="content"[^>]*>.*?<h1[^>]*>(.*?)</h1>', html, re.S).group(1))
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', html, re.S)
+    return title, heading, [text(crumb) for crumb in text(crumbs.group(1)).split("›")] if crumbs else []
+
+
+def test_every_admin_heading_and_breadcrumb_starts_with_a_capital_in_dutch_as_in_english(client, one_row_of_each):
+    """Dutch puts the model's name first ("%s toevoegen"), and a model's name is lower case mid-sentence in both
+    languages: the heading, the window's title and the last breadcrumb of an add, change or view page still start
+    with a capital, as the English verb does."""
+    superuser = SuperuserFactory()
+    client.force_login(superuser)
+    tool = ToolFactory()
+    urls = [
+        reverse("admin:catalog_tool_simple_history", args=[tool.pk, tool.history.first().history_id]),
+    ]
+    add_urls = set(urls)
+    for model, model_admin, request in model_admins(superuser):
+        opts = model._meta
+        if model_admin.has_add_permission(request):
+            urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+            add_urls.add(urls[-1])
+        if (row := model_admin.get_queryset(request).first()) is not None:
+            urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]))
+    lower = []
+    for url in urls:
+        for headers in (ENGLISH, DUTCH):
+            response = client.get(url, **headers)
+            assert response.status_code == 200, url
+            title, heading, crumbs = heading_and_crumbs(response)
+            starts = [heading, crumbs[-1]] if url in add_urls else [heading]
+            if any(not text[:1].isupper() for text in starts) or heading not in title:
+                lower.append((url, headers["HTTP_ACCEPT_LANGUAGE"], heading, crumbs[-1:], title))
+    assert lower == []
+
+
+def test_a_past_versions_breadcrumbs_name_the_app_and_the_model_as_the_other_pages_do(editor_client):
+    """django-simple-history's own crumbs gave the app's label and "Historical tools", in English."""
+    tool = ToolFactory(name="Pandas")
+    url = reverse("admin:catalog_tool_simple_history", args=[tool.pk, tool.history.first().history_id])
+    _title, _heading, crumbs = heading_and_crumbs(editor_client.get(url, **DUTCH))
+    assert crumbs == ["Home", "Catalogus", "Tools", "Pandas", "Geschiedenis", "Tool terugzetten"]

@@ -15,7 +15,7 @@ from portal.models import PersonLanguage
 from tests.clients import DUTCH
 from tests.dates import shown_time
 from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactory
-from tests.recruiting.test_candidate_naming import ask, signed_in
+from tests.recruiting.test_candidate_naming import answer, ask, signed_in, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +227,34 @@ def test_a_request_sent_too_soon_is_refused_with_the_date_to_ask_again_as_one_ti
     with translation.override(language):
         date = shown_time(contact.ask_again_from)
     assert refusal.format(date=date) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "language", "ask_again", "accept_again"),
+    [
+        ({}, "en", "ask again", "the candidate can still accept this request again."),
+        (DUTCH, "nl", "opnieuw vragen", "kan de kandidaat dit verzoek nog opnieuw accepteren."),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("refusal", ["decline", "withdraw"])
+def test_a_request_sent_too_soon_names_the_day_to_ask_again_once(headers, language, ask_again, accept_again, refusal):
+    """Refused, the page gives the day to ask again in the refusal alone: not a second time in the status line above
+    it, nor a third in the rule for a request that is not being sent. A withdrawn acceptance still says the
+    candidate may take the withdrawal back until that day."""
+    profile = candidate(**HIDES_NAME)
+    recruiter = RecruiterFactory()
+    contact = ask(recruiter, profile)
+    answer(profile, contact, "accept" if refusal == "withdraw" else "decline")
+    if refusal == "withdraw":
+        withdraw(profile, contact)
+    contact.refresh_from_db()
+    data = {"name": "Rita Recruiter", "company": "DataWerk BV", "message": "Shall we talk after all?"}
+    url = reverse("recruiting:contact-request", kwargs={"pk": profile.pk})
+    response = signed_in(recruiter).post(url, data, **headers)
+    assert response.status_code == 400
+    html = " ".join(response.content.decode().split())
+    with translation.override(language):
+        date = shown_time(contact.ask_again_from)
+    assert html.count(date) == 1, html
+    assert html.count(ask_again) == 1, html
+    assert (accept_again in html) == (refusal == "withdraw")

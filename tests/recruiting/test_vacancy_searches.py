@@ -430,6 +430,24 @@ def test_bad_requirements_rerender_with_errors_and_change_nothing(recruiter_clie
     assert [r.min_level for r in search.role.requirements.all()] == [3]
 
 
+@pytest.mark.parametrize("initial", [0, 1], ids=["rows posted as new", "rows posted as the search's own"])
+def test_an_item_listed_twice_is_refused_whatever_the_post_says_of_its_rows(
+    recruiter_client, recruiter, items, initial
+):
+    """The page counts the search's own rows as its first ones; a post that calls them new (req-INITIAL_FORMS 0)
+    has a row just as the search holds it skipped as an empty new one, and so its item, listed again below, was
+    listed twice unseen (and the row dropped)."""
+    search = make_search(recruiter, items[:1])
+    as_it_is = row(items[0], 3, must=True)
+    response = recruiter_client.post(
+        reverse("recruiting:search-edit", kwargs={"pk": search.pk}),
+        edit_data(search, [as_it_is, row(items[0], 2)], initial=initial),
+    )
+    assert response.status_code == 400
+    assert response.context["formset"].non_form_errors() == [f"“{items[0].name}” is in the list twice."]
+    assert [(r.min_level, r.is_must_have) for r in search.role.requirements.all()] == [(3, True)]
+
+
 def test_an_empty_title_or_a_tampered_formset_is_an_error_not_a_500(recruiter_client, recruiter, items):
     search = make_search(recruiter, items[:1])
     url = reverse("recruiting:search-edit", kwargs={"pk": search.pk})

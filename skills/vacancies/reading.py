@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
+from skills.vacancies.alternatives import alternative_in_use
 from skills.vacancies.context import in_context, paired
-from skills.vacancies.handover import SECOND_PERSON
 from skills.vacancies.highlights import NICE, NOT_ASKED, REQUIRED, UNRECOGNISED, highlighted
 from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
@@ -254,7 +254,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         placed[position][5] = True
         weakly_negated.discard(placed[position][1])
     denied = [mention for mention in placed if mention[5] and mention[1] not in weakly_negated]
-    placed = [mention for mention in placed if not _alternative_in_use(mention, denied, book, layout)]
+    placed = [mention for mention in placed if not alternative_in_use(mention, denied, book, layout)]
 
     asked: dict[tuple[str, int], dict] = {}
     not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
@@ -340,27 +340,6 @@ def read_vacancy(*, text: str) -> VacancyReading:
             for (kind, target_id), phrases in not_asked.items()
             if kind == TOOL
         ),
-    )
-
-
-def _alternative_in_use(mention: list, denied: list[list], book: Phrasebook, layout: Layout) -> bool:
-    """Whether an item's mention names what the team uses instead of a skill the vacancy just said is not needed
-    ("Airflow: not needed, we schedule our work with Dagster", "No Airflow. Our client schedules through Step
-    Functions"): in the sentence of that negation or the next, and not said of the candidate ("je regelt managed
-    identities"), it tells how the work is done without it, and asks nothing (nor is it "not asked")."""
-    hit, _start, _end, first, _last, negated, _asks_nothing = mention
-    if hit.kind != ITEM or negated:
-        return False
-    clause_start = layout.clause_span(first)[0]
-    if layout.words[clause_start] in RESTORING or not SECOND_PERSON.isdisjoint(layout.words[clause_start:first]):
-        return False
-    skill, sentence = book.items[hit.target_id].skill_id, layout.sentences[first]
-    return any(
-        other[0].kind == ITEM
-        and other[3] < first
-        and sentence - 1 <= layout.sentences[other[3]] <= sentence
-        and book.items[other[0].target_id].skill_id == skill
-        for other in denied
     )
 
 

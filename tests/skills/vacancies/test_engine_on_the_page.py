@@ -251,3 +251,35 @@ def test_what_is_not_asked_is_listed_as_skills_and_as_tools(client, engineer):
     skills, tools = not_asked.split("Tools and products")
     assert "<dt>Skills</dt>" in skills and "<del>Airflow DAGs</del>" in skills
     assert '<span class="badge text-bg-light border"><del>Airflow</del></span>' in tools
+
+
+def marks_in(body: str) -> list[tuple[str, str]]:
+    """The marked phrases of the read text, as (style, words)."""
+    box = re.search(r'<div class="vacancy-text[^"]*"[^>]*>(.*?)</div>', body, re.S).group(1)
+    return re.findall(r'<mark class="hl hl-([a-z-]+)">(.*?)<span class="visually-hidden">', box)
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "parts"),
+    [
+        (
+            "Wat vragen wij\n- Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op.",
+            "required",
+            ("uitvalt", "opnieuw"),
+        ),
+        ("Nice to have\n- You know what to do when jobs crash and need a restart.", "nice", ("crash", "restart")),
+        ("You do not need to know how jobs that crash get restarted.", "not-asked", ("crash", "restarted")),
+    ],
+)
+def test_both_parts_of_a_pair_are_marked_as_its_item(client, engineer, text, style, parts):
+    """A newcomer saw "opnieuw" marked and "uitvalt" not, though the pair names the item only with both."""
+    marked = marks_in(client.post(reverse("skills:vacancy"), {"text": text}).content.decode())
+    assert [(style, part) for part in parts] == [mark for mark in marked if mark[1] in parts]
+
+
+def test_an_item_found_by_a_pair_is_found_as_its_two_parts_together(client, engineer):
+    retries = ChecklistItem.objects.get(skill__slug="orchestration", slug="retries")
+    text = "Wat vragen wij\n- Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op."
+    for language, found_as in (("en", "Found as: “uitvalt … opnieuw”"), ("nl", "Gevonden als: “uitvalt … opnieuw”")):
+        body = client.post(reverse("skills:vacancy"), {"text": text}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert found_as in body[body.index(f'id="asked-{retries.pk}"') :].split("</li>")[0]

@@ -283,3 +283,46 @@ def test_an_item_found_by_a_pair_is_found_as_its_two_parts_together(client, engi
     for language, found_as in (("en", "Found as: “uitvalt … opnieuw”"), ("nl", "Gevonden als: “uitvalt … opnieuw”")):
         body = client.post(reverse("skills:vacancy"), {"text": text}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
         assert found_as in body[body.index(f'id="asked-{retries.pk}"') :].split("</li>")[0]
+
+
+FRONTEND = "Medior Frontend Developer\n\nWhat we ask\n- React, TypeScript, Next.js, Storybook; some Docker\n"
+
+
+def fit_card(body: str) -> str:
+    """The card with the score: from its heading to the next card's."""
+    return body[body.index('id="fit-heading"') : body.index("</div></div>", body.index('id="fit-heading"'))]
+
+
+@pytest.mark.parametrize(
+    ("language", "rests_on", "left_out"),
+    [
+        ("en", "This score rests on only 1 item we recognised.", "4 terms we did not recognise"),
+        ("nl", "Deze score rust op maar 1 punt dat we herkenden.", "4 termen die we niet herkenden"),
+    ],
+)
+def test_a_score_on_few_recognised_items_says_so_beside_it_and_links_to_the_terms_left_out(
+    client, engineer, language, rests_on, left_out
+):
+    """A frontend job scored 100 of 100 on Docker, the one item it asks that the reader knows, without a word."""
+    assess(user=engineer, item=ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker"), level=3)
+    body = client.post(reverse("skills:vacancy"), {"text": FRONTEND}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    card = fit_card(body)
+    assert 'id="vacancy-fit">100<' in card
+    warning = re.search(r'id="vacancy-few-items"[^>]*>(.*?)</p>', card, re.S).group(1)
+    assert rests_on in " ".join(warning.split())
+    link = re.search(r'<a [^>]*href="#vacancy-unrecognised"[^>]*>(.*?)</a>', warning, re.S).group(1)
+    assert " ".join(link.split()) == left_out
+    unrecognised = re.search(r'id="vacancy-unrecognised">(.*?)</section>', body, re.S).group(1)
+    assert all(term in unrecognised for term in ("React", "TypeScript", "Next.js", "Storybook"))
+
+
+def test_more_unrecognised_terms_than_items_recognised_is_said_beside_the_score_too(client, engineer):
+    text = "Data Engineer\n\nWhat we ask\n- SQL, Python and Airflow\n- React, TypeScript, Next.js, Storybook, Svelte\n"
+    card = fit_card(client.post(reverse("skills:vacancy"), {"text": text}).content.decode())
+    assert "This score rests on only 3 items we recognised." in " ".join(card.split())
+
+
+def test_a_score_on_enough_items_carries_no_warning_though_a_term_is_unknown_or_not_needed(client, engineer):
+    body = client.post(reverse("skills:vacancy"), {"text": DUTCH}).content.decode()
+    assert "Kafka" in body  # not asked, and not known
+    assert 'id="vacancy-few-items"' not in body

@@ -80,9 +80,10 @@ def get_role(request: HttpRequest, slug: str):
     description=(
         f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). The text is not "
         "stored; only the count of each unrecognised term goes up by one. Each item and tool comes with the "
-        "phrases that matched and their character offsets; an item is required unless the vacancy calls it nice to "
-        "have. Items and tools the vacancy says are not needed are under not_asked, never among those asked; "
-        "terms it does not know are under unrecognised; languages, years and location asked under requirements. "
+        "phrases that matched and their character offsets (an item named by a pair of words, such as “crash” and "
+        "“restarted” in one sentence, with both); an item is required unless the vacancy calls it nice to have. "
+        "Items and tools the vacancy says are not needed are under not_asked, never among those asked; terms it "
+        "does not know are under unrecognised; languages, years and location asked under requirements. "
         "Open to all, and limited to $vacancy_rate_limit analyses a minute per client address (429 with "
         "Retry-After), besides the API's general limits."
     ),

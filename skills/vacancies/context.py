@@ -1,6 +1,7 @@
 """Which generic phrases count: a phrase editors mark "needs context" ("debugging", "elke nacht", "tries again")
 names its item only beside its skill's other words or tools, or beside a second generic phrase of the same item; and
-an item's pair ("crash + restart") names it only when both its parts stand in one sentence, near each other.
+an item's pair ("crash + restart") names it only when both its parts stand in one sentence, near each other, and is
+then found as both.
 
 Its own module because it weighs the phrases found against each other per sentence, after the longest have won and
 before the layout places them.
@@ -9,6 +10,7 @@ before the layout places them.
 import bisect
 
 from skills.vacancies.headings import LIST_ENTRY
+from skills.vacancies.hits import PhraseHit
 from skills.vacancies.layout import Layout
 from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook
 from skills.vacancies.text import Token
@@ -16,12 +18,52 @@ from skills.vacancies.text import Token
 PAIR_REACH = 12  # the words a pair's parts may stand apart: "Jobs that crash … get restarted automatically"
 
 
-def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout) -> list[Found]:
+class PairParts:
+    """The earlier parts of the pairs found on their later part (:func:`paired`): the later part's place decides how
+    the item is asked, and both parts are what the reading found it as, marked alike."""
+
+    def __init__(self, earlier: dict[Found, set[tuple[int, int]]], tokens: list[Token], text: str) -> None:
+        self.earlier = earlier  # an item found on a pair's later part → the tokens (first, last) of its earlier parts
+        self.tokens = tokens
+        self.text = text
+        self.phrases: dict[tuple[tuple[str, int], PhraseHit], list[PhraseHit]] = {}  # (an item, a later part's
+        # phrase) → its earlier parts' phrases, once noted
+
+    def spans(self, hits: list[Found]) -> list[tuple[int, int]]:
+        """The tokens (first, last) of ``hits`` and of the earlier parts of the pairs among them."""
+        return [*((hit.first, hit.last) for hit in hits), *(part for hit in hits for part in self.earlier.get(hit, ()))]
+
+    def covered(self, hits: list[Found]) -> set[int]:
+        """The tokens of ``hits`` and of their earlier parts, once though many overlap."""
+        return {index for first, last in self.spans(hits) for index in range(first, last + 1)}
+
+    def note(self, hit: Found, phrase: PhraseHit) -> None:
+        """Remember the earlier parts of ``hit`` found at ``phrase``, to be asked as it is."""
+        for first, last in self.earlier.get(hit, ()):
+            start, end = self.tokens[first].start, self.tokens[last].end
+            self.phrases.setdefault(((hit.kind, hit.target_id), phrase), []).append(
+                PhraseHit(self.text[start:end], start, end)
+            )
+
+    def pairs(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[tuple[PhraseHit, PhraseHit], ...]:
+        """The pairs among the ``phrases`` an item (kind, id) was found as: (earlier part, later part)."""
+        return tuple((earlier, later) for later in phrases for earlier in self.phrases.get((key, later), ()))
+
+    def with_earlier(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[PhraseHit, ...]:
+        """An item's ``phrases`` and the earlier parts of the pairs among them, each once, in the order of the text."""
+        pairs = self.pairs(key, phrases)
+        if not pairs:
+            return tuple(phrases)
+        return tuple(sorted({*phrases, *(earlier for earlier, _later in pairs)}, key=lambda hit: (hit.start, hit.end)))
+
+
+def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout) -> tuple[list[Found], PairParts]:
     """``found`` with each pair's parts replaced by its item where both parts stand in one sentence, on other words,
     at most PAIR_REACH words apart, in either order ("If an import fails, it tries again by itself", "Mislukt een
-    run, dan start hij zichzelf opnieuw"): found on its later part, which the page marks."""
+    run, dan start hij zichzelf opnieuw"): found on its later part; and the earlier parts it was paired with."""
     parts: dict[int, list[Found]] = {}  # a pair → its parts found
-    kept, named = [], set()
+    kept: list[Found] = []
+    named: dict[Found, set[tuple[int, int]]] = {}
     for hit in found:
         if hit.kind == PART:
             parts.setdefault(hit.target_id // 2, []).append(hit)
@@ -41,23 +83,25 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
         if not (sides[0] and sides[1]):
             continue  # one part alone, however often ("data" beside no "toetsen")
         item_id, needs_context = book.pairs[pair]
-        ends = [sorted((word(hit.last), hit.last) for hit in side) for side in sides]
+        ends = [sorted((word(hit.last), hit.last, hit.first) for hit in side) for side in sides]
         for later in hits:  # the other part's nearest hit before it decides, so a long list of one part stays linear
             at = word(later.first)
             others = ends[1 - later.target_id % 2]
             nearest = bisect.bisect_left(others, (at, later.first)) - 1
             if nearest < 0:
                 continue
-            earlier_word, earlier_last = others[nearest]
+            earlier_word, earlier_last, earlier_first = others[nearest]
             if (
                 earlier_last < later.first
                 and at - earlier_word <= PAIR_REACH
                 and layout.sentences[earlier_word] == layout.sentences[at]
             ):
-                named.add(Found(ITEM, item_id, later.first, later.last, needs_context))
+                item = Found(ITEM, item_id, later.first, later.last, needs_context)
+                named.setdefault(item, set()).add((earlier_first, earlier_last))
+    parts = PairParts(named, tokens, layout.text)
     if not named:
-        return kept  # in the phrasebook's order still
-    return sorted({*kept, *named}, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+        return kept, parts  # in the phrasebook's order still
+    return sorted({*kept, *named}, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id)), parts
 
 
 def in_context(

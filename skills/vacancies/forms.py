@@ -30,7 +30,7 @@ def refuses_a_too_long_vacancy(form: forms.Form) -> bool:
 class VacancyForm(forms.Form):
     text = VacancyTextField(
         label=_("Vacancy text"),
-        help_text=_("Paste the whole vacancy, Dutch or English. Nothing is stored unless you save it."),
+        help_text=_("The whole vacancy, in Dutch or English. The text is not kept unless you save it."),
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
 

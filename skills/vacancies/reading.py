@@ -44,7 +44,8 @@ TITLE_MAX_CHARS = 120
 class ItemAsked(FoundAs):
     item: ChecklistItem
     required: bool  # False: nice to have
-    phrases: tuple[PhraseHit, ...]
+    phrases: tuple[PhraseHit, ...]  # a pair's parts each one, in the order of the text
+    pairs: tuple[tuple[PhraseHit, PhraseHit], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     tokens = book.splitter.tokens_of(found_words)
     layout = Layout(text, book.cues, found_words)
     found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
-    found = paired(found, book, tokens, layout)
+    found, pair_parts = paired(found, book, tokens, layout)
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)
     tool_spans = {(hit.first, hit.last) for hit in tool_hits}
@@ -262,6 +263,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
     for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
         phrase = PhraseHit(text[start:end], start, end)
+        pair_parts.note(hit, phrase)
         if asks_nothing:
             if negated:
                 denied_aside.setdefault((hit.kind, hit.target_id), []).append(phrase)
@@ -296,7 +298,12 @@ def read_vacancy(*, text: str) -> VacancyReading:
             not_asked[key] = sorted([*not_asked.get(key, ()), *phrases], key=lambda phrase: phrase.start)
 
     items = tuple(
-        ItemAsked(item=book.items[target_id], required=entry["required"], phrases=tuple(entry["phrases"]))
+        ItemAsked(
+            item=book.items[target_id],
+            required=entry["required"],
+            phrases=pair_parts.with_earlier((kind, target_id), entry["phrases"]),
+            pairs=pair_parts.pairs((kind, target_id), entry["phrases"]),
+        )
         for (kind, target_id), entry in asked.items()
         if kind == ITEM
     )
@@ -305,13 +312,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
-    known_tokens = {index for hit in found for index in range(hit.first, hit.last + 1)}  # once, though many overlap
-    guessed_tokens = {index for hit in guessed for index in range(hit.first, hit.last + 1)}
-    known_words = {layout.word_at(tokens[index].start) for index in known_tokens}
-    known_words -= {layout.word_at(tokens[index].start) for index in guessed_tokens}
+    known_words = {layout.word_at(tokens[index].start) for index in pair_parts.covered(found)}
+    known_words -= {layout.word_at(tokens[index].start) for index in pair_parts.covered(guessed)}
     out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
         PhraseHit(text[start:end], start, end)
-        for start, end in _spans(guessed, tokens)
+        for start, end in _spans(pair_parts.spans(guessed), tokens)
         if layout.starts[layout.word_at(start)] == start and layout.ends[layout.word_at(end - 1)] == end
     ]
     unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
@@ -331,7 +336,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         items=items,
         tools=tools,
         not_asked_items=tuple(
-            ItemNotAsked(item=book.items[target_id], phrases=tuple(phrases))
+            ItemNotAsked(item=book.items[target_id], phrases=pair_parts.with_earlier((kind, target_id), phrases))
             for (kind, target_id), phrases in not_asked.items()
             if kind == ITEM
         ),
@@ -343,5 +348,5 @@ def read_vacancy(*, text: str) -> VacancyReading:
     )
 
 
-def _spans(hits: list[Found], tokens: list[Token]) -> list[tuple[int, int]]:
-    return [(tokens[hit.first].start, tokens[hit.last].end) for hit in hits]
+def _spans(spans: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
+    return [(tokens[first].start, tokens[last].end) for first, last in spans]

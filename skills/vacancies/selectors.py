@@ -21,6 +21,8 @@ from skills.vacancies.reading import ItemAsked, ToolAsked, VacancyReading
 
 # The reading against the engineer's levels ------------------------------------------------------
 
+FEW_ITEMS = 3  # a score over fewer items asked than this says little about the vacancy
+
 
 @dataclass(frozen=True)
 class ItemFit:
@@ -83,6 +85,20 @@ class VacancyFit:
     @property
     def language_label(self) -> str:
         return self.reading.language_label
+
+    @property
+    def unrecognised_asks(self) -> list[str]:
+        """The tech terms the reading did not recognise, but for those the vacancy says are not needed."""
+        not_needed = set(self.reading.not_asked_term_names)
+        return [term for term in self.reading.unknown_tech_terms if term not in not_needed]
+
+    @property
+    def rests_on_few_items(self) -> bool:
+        """Whether the score needs a warning beside it: it rests on fewer than FEW_ITEMS items, or on fewer items
+        than the tech terms the reading did not recognise. A frontend job ("React, TypeScript, Next.js; some
+        Docker") would otherwise score 100 on Docker alone, unremarked."""
+        counted = self.result.requirements_total
+        return self.result.is_scored and (counted < FEW_ITEMS or len(self.unrecognised_asks) > counted)
 
 
 def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFit:

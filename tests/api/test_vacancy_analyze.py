@@ -224,3 +224,27 @@ def test_the_new_fields_are_documented(client):
     schema = client.get("/api/openapi.json").json()
     reading = schema["components"]["schemas"]["VacancyReadingOut"]
     assert {"not_asked", "unrecognised", "requirements"} <= set(reading["required"])
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Jobs that crash get restarted automatically, and we hear about it.", ["crash", "restarted"]),
+        ("Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op.", ["uitvalt", "opnieuw"]),
+    ],
+)
+def test_an_item_named_by_a_pair_has_both_its_parts_among_its_phrases(client, demo, text, parts):
+    """A pair ("crash + restart") names its item only with both parts in one sentence: both are what was found,
+    not only the later one."""
+    items = {(item["skill"], item["item"]): item for item in analyze(client, {"text": text}).json()["items"]}
+    phrases = items["orchestration", "retries"]["phrases"]
+    assert [phrase["text"] for phrase in phrases] == parts
+    assert all(text[phrase["start"] : phrase["end"]] == phrase["text"] for phrase in phrases)
+
+
+def test_both_parts_of_a_pair_said_not_to_be_needed_are_not_asked(client, demo):
+    text = "You do not need to know how jobs that crash get restarted."
+    body = analyze(client, {"text": text}).json()
+    assert body["items"] == []
+    retries = next(item for item in body["not_asked"]["items"] if item["item"] == "retries")
+    assert [phrase["text"] for phrase in retries["phrases"]] == ["crash", "restarted"]

@@ -4,11 +4,20 @@ On a desktop and on a 390×844 phone, with a screenshot and an axe check per ste
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import ChecklistItem, SavedVacancy
-from tests.e2e.support import fits_width, open_page, screenshot, share_session, watch_console
+from tests.e2e.support import (
+    IN_VIEW,
+    assert_accessible,
+    fits_width,
+    open_page,
+    screenshot,
+    share_session,
+    watch_console,
+)
 from tests.factories import UserFactory, assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -151,4 +160,40 @@ def test_a_link_in_the_reading_opens_in_a_new_tab_and_the_reading_stays(live_ser
     opened.value.wait_for_load_state()
     assert "/catalog/" in opened.value.url
     assert page.locator("#vacancy-fit").is_visible()  # the reading, still there in its own tab
+    assert not errors, errors
+
+
+FRONTEND = (
+    "Medior Frontend Developer (Utrecht)\n\nWat vragen wij\n- React, TypeScript, Next.js, Storybook; wat Docker\n"
+)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_full_score_on_the_one_item_known_warns_beside_it_and_leads_to_the_terms_left_out(
+    live_server, browser, javascript
+):
+    """A frontend job scored 100 of 100 on Docker without a word: on a phone's first screen, the warning stands under
+    the score, and its link shows the terms the reader did not recognise."""
+    load_catalog_demo()
+    load_skills_demo()
+    engineer = UserFactory()
+    assess(user=engineer, item=ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker"), level=3)
+    page = open_page(browser, language="nl", width=PHONE_WIDTH, javascript=javascript)
+    errors = watch_console(page)
+    share_session(page, live_server, engineer)
+    page.goto(live_server.url + "/skills/vacancy/")
+    page.locator("textarea[name=text]").fill(FRONTEND)
+    page.locator(".vacancy-form [type=submit]").click()
+    assert page.locator("#vacancy-fit").inner_text() == "100"
+    warning = page.locator("#vacancy-few-items")
+    assert warning.evaluate(IN_VIEW)
+    assert "Deze score rust op maar 1 punt dat we herkenden." in warning.inner_text()
+    screenshot(page, f"vacancy few items warning in dutch on a phone {javascript=}")
+    warning.get_by_role("link", name="4 termen die we niet herkenden").click()
+    expect(page.locator("#vacancy-unrecognised")).to_be_in_viewport()
+    for term in ("React", "TypeScript", "Next.js", "Storybook"):
+        expect(page.locator("#vacancy-unrecognised").get_by_text(term, exact=True)).to_be_visible()
+    assert fits_width(page, PHONE_WIDTH)
+    if javascript:
+        assert_accessible(page, label="a score on one known item")
     assert not errors, errors

@@ -251,3 +251,78 @@ def test_what_is_not_asked_is_listed_as_skills_and_as_tools(client, engineer):
     skills, tools = not_asked.split("Tools and products")
     assert "<dt>Skills</dt>" in skills and "<del>Airflow DAGs</del>" in skills
     assert '<span class="badge text-bg-light border"><del>Airflow</del></span>' in tools
+
+
+def marks_in(body: str) -> list[tuple[str, str]]:
+    """The marked phrases of the read text, as (style, words)."""
+    box = re.search(r'<div class="vacancy-text[^"]*"[^>]*>(.*?)</div>', body, re.S).group(1)
+    return re.findall(r'<mark class="hl hl-([a-z-]+)">(.*?)<span class="visually-hidden">', box)
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "parts"),
+    [
+        (
+            "Wat vragen wij\n- Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op.",
+            "required",
+            ("uitvalt", "opnieuw"),
+        ),
+        ("Nice to have\n- You know what to do when jobs crash and need a restart.", "nice", ("crash", "restart")),
+        ("You do not need to know how jobs that crash get restarted.", "not-asked", ("crash", "restarted")),
+    ],
+)
+def test_both_parts_of_a_pair_are_marked_as_its_item(client, engineer, text, style, parts):
+    """A newcomer saw "opnieuw" marked and "uitvalt" not, though the pair names the item only with both."""
+    marked = marks_in(client.post(reverse("skills:vacancy"), {"text": text}).content.decode())
+    assert [(style, part) for part in parts] == [mark for mark in marked if mark[1] in parts]
+
+
+def test_an_item_found_by_a_pair_is_found_as_its_two_parts_together(client, engineer):
+    retries = ChecklistItem.objects.get(skill__slug="orchestration", slug="retries")
+    text = "Wat vragen wij\n- Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op."
+    for language, found_as in (("en", "Found as: “uitvalt … opnieuw”"), ("nl", "Gevonden als: “uitvalt … opnieuw”")):
+        body = client.post(reverse("skills:vacancy"), {"text": text}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert found_as in body[body.index(f'id="asked-{retries.pk}"') :].split("</li>")[0]
+
+
+FRONTEND = "Medior Frontend Developer\n\nWhat we ask\n- React, TypeScript, Next.js, Storybook; some Docker\n"
+
+
+def fit_card(body: str) -> str:
+    """The card with the score: from its heading to the next card's."""
+    return body[body.index('id="fit-heading"') : body.index("</div></div>", body.index('id="fit-heading"'))]
+
+
+@pytest.mark.parametrize(
+    ("language", "rests_on", "left_out"),
+    [
+        ("en", "This score rests on only 1 item we recognised.", "4 terms we did not recognise"),
+        ("nl", "Deze score rust op maar 1 punt dat we herkenden.", "4 termen die we niet herkenden"),
+    ],
+)
+def test_a_score_on_few_recognised_items_says_so_beside_it_and_links_to_the_terms_left_out(
+    client, engineer, language, rests_on, left_out
+):
+    """A frontend job scored 100 of 100 on Docker, the one item it asks that the reader knows, without a word."""
+    assess(user=engineer, item=ChecklistItem.objects.get(skill__slug="ci-cd", slug="docker"), level=3)
+    body = client.post(reverse("skills:vacancy"), {"text": FRONTEND}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    card = fit_card(body)
+    assert 'id="vacancy-fit">100<' in card
+    warning = re.search(r'id="vacancy-few-items"[^>]*>(.*?)</p>', card, re.S).group(1)
+    assert rests_on in " ".join(warning.split())
+    link = re.search(r'<a [^>]*href="#vacancy-unrecognised"[^>]*>(.*?)</a>', warning, re.S).group(1)
+    assert " ".join(link.split()) == left_out
+    unrecognised = re.search(r'id="vacancy-unrecognised">(.*?)</section>', body, re.S).group(1)
+    assert all(term in unrecognised for term in ("React", "TypeScript", "Next.js", "Storybook"))
+
+
+def test_more_unrecognised_terms_than_items_recognised_is_said_beside_the_score_too(client, engineer):
+    text = "Data Engineer\n\nWhat we ask\n- SQL, Python and Airflow\n- React, TypeScript, Next.js, Storybook, Svelte\n"
+    card = fit_card(client.post(reverse("skills:vacancy"), {"text": text}).content.decode())
+    assert "This score rests on only 3 items we recognised." in " ".join(card.split())
+
+
+def test_a_score_on_enough_items_carries_no_warning_though_a_term_is_unknown_or_not_needed(client, engineer):
+    body = client.post(reverse("skills:vacancy"), {"text": DUTCH}).content.decode()
+    assert "Kafka" in body  # not asked, and not known
+    assert 'id="vacancy-few-items"' not in body

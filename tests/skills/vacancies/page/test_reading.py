@@ -5,7 +5,9 @@ what is marked, asked and needed is known exactly; tests/skills/vacancies/test_e
 reading through it. Saving a vacancy and the private list of saved ones: test_saved_vacancies.py.
 """
 
+import difflib
 import html
+import itertools
 import re
 
 import pytest
@@ -78,6 +80,37 @@ def test_links_in_the_reading_open_in_a_new_tab_so_the_reading_stays(
     for tag, text in links:
         assert 'target="_blank"' in tag and "noopener" in tag, tag
         assert text.endswith(f'<span class="visually-hidden"> {said}</span>'), text
+
+
+@pytest.mark.parametrize(("language", "promise"), [("en", r"unless you save it"), ("nl", r"\bbewaard\b")])
+def test_the_empty_form_says_once_that_the_text_is_not_kept(client, engineer, language, promise):
+    """The lead and the field's help both said "Nothing is stored unless you save it": once, beside the field."""
+    body = client.get(reverse("skills:vacancy"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    main = body[body.index("<main") : body.index("</main>")]
+    assert len(re.findall(promise, main)) == 1
+    help_text = re.search(r'<div[^>]*id="id_text_helptext"[^>]*>(.*?)</div>', main, re.S).group(1)
+    assert re.search(promise, help_text)
+
+
+HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.S)
+
+
+@pytest.mark.parametrize(("language", "asks"), [("en", "ask"), ("nl", "vra")])
+def test_each_heading_of_the_reading_says_what_is_different_and_they_nest_without_gaps(
+    client, engineer, fake_reader, language, asks
+):
+    """A newcomer met "What it asks", "What a vacancy needs" and "What it asks for" ("Wat ze vragen", "Wat een
+    vacature vraagt", "Waar ze om vragen") on one page and could not tell them apart."""
+    body = read_page_in(client, language)
+    headings = [(int(level), re.sub(r"<[^>]+>", "", text).strip()) for level, text in HEADING.findall(body)]
+    levels = [level for level, _text in headings]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels)), headings
+    texts = [text for _level, text in headings]
+    assert len(set(texts)) == len(texts)
+    for one, other in itertools.combinations(texts, 2):
+        assert difflib.SequenceMatcher(None, one.casefold(), other.casefold()).ratio() < 0.7, (one, other)
+    assert len([text for level, text in headings if level == 2 and asks in text.casefold()]) == 1, headings
 
 
 def read_page_in(client, language: str) -> str:

@@ -8,7 +8,15 @@ from skills.vacancies.layout import RESTORING, Layout
 from skills.vacancies.phrasebook import ITEM, Phrasebook
 
 
-def alternative_in_use(mention: list, denied: list[list], book: Phrasebook, layout: Layout) -> bool:
+def without_alternatives_in_use(
+    placed: list[list], weakly_negated: set[int], book: Phrasebook, layout: Layout
+) -> list[list]:
+    """The placed mentions but those that name an alternative in use after a strong negation."""
+    denied = [mention for mention in placed if mention[5] and mention[1] not in weakly_negated]
+    return [mention for mention in placed if not _alternative_in_use(mention, denied, book, layout)]
+
+
+def _alternative_in_use(mention: list, denied: list[list], book: Phrasebook, layout: Layout) -> bool:
     """Whether an item's mention names what the team uses instead of a skill the vacancy just said is not needed
     ("Airflow: not needed, we schedule our work with Dagster", "No Airflow. Our client schedules through Step
     Functions"): in the sentence of that negation or the next, and not said of the candidate ("je regelt managed

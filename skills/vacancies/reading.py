@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
-from skills.vacancies.alternatives import alternative_in_use
+from skills.vacancies.alternatives import without_alternatives_in_use
 from skills.vacancies.context import in_context, paired
 from skills.vacancies.highlights import NICE, NOT_ASKED, REQUIRED, UNRECOGNISED, highlighted
 from skills.vacancies.hits import FoundAs, PhraseHit
@@ -34,7 +34,7 @@ from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
-from skills.vacancies.text import Token, words
+from skills.vacancies.text import words
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
@@ -254,8 +254,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     for position in layout.negated_by_references([mention[4] for mention in placed]):
         placed[position][5] = True
         weakly_negated.discard(placed[position][1])
-    denied = [mention for mention in placed if mention[5] and mention[1] not in weakly_negated]
-    placed = [mention for mention in placed if not alternative_in_use(mention, denied, book, layout)]
+    placed = without_alternatives_in_use(placed, weakly_negated, book, layout)
 
     asked: dict[tuple[str, int], dict] = {}
     not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
@@ -316,7 +315,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     known_words -= {layout.word_at(tokens[index].start) for index in pair_parts.covered(guessed)}
     out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
         PhraseHit(text[start:end], start, end)
-        for start, end in _spans(pair_parts.spans(guessed), tokens)
+        for start, end in ((tokens[first].start, tokens[last].end) for first, last in pair_parts.spans(guessed))
         if layout.starts[layout.word_at(start)] == start and layout.ends[layout.word_at(end - 1)] == end
     ]
     unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
@@ -346,7 +345,3 @@ def read_vacancy(*, text: str) -> VacancyReading:
             if kind == TOOL
         ),
     )
-
-
-def _spans(spans: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
-    return [(tokens[first].start, tokens[last].end) for first, last in spans]

@@ -116,10 +116,10 @@ CUES = {
         though it isn t required\nthough it is not required\nbut it isn t a requirement\nbut it is not a requirement
         but it s not a requirement\nbut it isn t required\nbut it is not required\nbut it s not required
         would not hurt\nwouldn t hurt\nwon t hurt\ndoesn t hurt\ndoes not hurt\ncan t hurt\nnever hurts
-        welcome extra\nin your favour\nin your favor\nappreciate
+        welcome extra\nin your favour\nin your favor\nappreciate\nmay but need not\ncan but need not
         """,
         """
-        een pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
+        mag maar hoeft niet\nmag hoeft niet\nkan maar hoeft niet\neen pre\npluspunt\npluspunten\nbij voorkeur\nidealiter\nmooi meegenomen\nstrekt tot aanbeveling\noptioneel
         een voordeel\nis welkom\nis fijn\nleuk als\nfijn als\neen plus\nzou fijn zijn\nzou mooi zijn\nmooie extra
         maar niet noodzakelijk\nmaar niet vereist\nmaar geen vereiste\nmaar geen must\nmaar niet verplicht
         extraatje\nmooi als\ntop als\nleuk meegenomen\nhandig maar\nmaar wel fijn\nmaar wel handig\nextra leuk
@@ -148,7 +148,7 @@ CUES = {
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
-        zero required\nzero needed\nzero expected\noverkill\na thing of the past
+        zero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper

@@ -33,6 +33,7 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Spark, Airflow and dbt are not needed.", {"pyspark", "airflow", "dbt"}),
         ("Spark is overkill for our volumes.", {"pyspark"}),
         ("For us, Airflow is a thing of the past.", {"airflow"}),
+        ("Spark and Airflow: you can leave them at home.", {"pyspark", "airflow"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):

@@ -209,6 +209,8 @@ def test_no_before_a_name_or_beside_a_need_still_denies(demo, text):
         "Docker is mooi, maar geen eis.",
         "Docker would not hurt.",
         "Docker kan geen kwaad.",
+        "Ervaring met Docker mag, maar hoeft niet.",
+        "Docker: you may, but need not, know it.",
     ],
 )
 def test_a_guess_a_condition_on_the_candidate_or_a_denied_must_is_nice_to_have(demo, text):

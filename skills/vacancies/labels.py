@@ -21,7 +21,7 @@ LANGUAGE_LABELS = {
 WRITTEN_IN_LABELS = {
     "nl": _("Written in Dutch"),
     "en": _("Written in English"),
-    "mixed": _("Written in Dutch and English"),
+    "mixed": _("Written in Dutch and English, or too short to tell"),
 }
 LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English"), "de": _("German"), "fr": _("French")}
 

@@ -17,8 +17,8 @@ Seniority, the first rule that gives an answer:
 4. Otherwise ``unknown``.
 
 Language: counted with words that exist in only one of the two languages ("het", "een", "wij" against "the",
-"and", "you"): ``nl`` or ``en`` when one language has at least three quarters of them, ``mixed`` otherwise and
-for a text with fewer than three such words.
+"and", "you"): ``nl`` or ``en`` when one language has at least three quarters of them, ``mixed`` otherwise; a
+text with fewer than three such words (a list of names) is of the one language it has any of, else ``mixed``.
 """
 
 import bisect
@@ -99,11 +99,11 @@ MOST_YEARS = 40
 
 DUTCH_WORDS = word_set(
     "de het een en van je jij jou jouw wij ons onze met voor bij naar ook niet die dat er te om aan wat hoe zijn "
-    "heb hebt heeft ben wordt worden kun kunt binnen over zoals maar nog"
+    "heb hebt heeft ben wordt worden kun kunt binnen over zoals maar nog geen wel dit deze als uit tot zal"
 )
 ENGLISH_WORDS = word_set(
     "the a and of to you your with for our are be that this will have has an at by from or who what how "
-    "about can into such but also"
+    "about can into such but also some it on as if when which they their would should"
 )
 LANGUAGE_SHARE = 0.75
 LANGUAGE_MIN_WORDS = 3
@@ -192,8 +192,8 @@ def language_of(layout: Layout) -> str:
     dutch = sum(map(DUTCH_WORDS.__contains__, layout.words))
     english = sum(map(ENGLISH_WORDS.__contains__, layout.words))
     total = dutch + english
-    if total < LANGUAGE_MIN_WORDS:
-        return "mixed"
+    if total < LANGUAGE_MIN_WORDS:  # a list of names: one word of one language, and none of the other, will do
+        return "nl" if dutch and not english else "en" if english and not dutch else "mixed"
     if dutch >= LANGUAGE_SHARE * total:
         return "nl"
     if english >= LANGUAGE_SHARE * total:

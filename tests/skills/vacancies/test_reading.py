@@ -215,6 +215,8 @@ def test_seniority_from_wording_and_years(demo, text, seniority):
         ("We are looking for a data engineer who loves to work with the data of our clients.", "en"),
         ("Wij zoeken een data engineer voor het team. You will work with the data of our clients.", "mixed"),
         ("Python, SQL", "mixed"),
+        ("Frontend: React, TypeScript and some Docker.", "en"),
+        ("Frontend: React, TypeScript en Docker.", "nl"),
     ],
 )
 def test_language_from_stopwords(demo, text, language):

@@ -38,7 +38,7 @@ def test_the_import_preview_scrolls_in_its_own_box_on_a_phone(live_server, dutch
     assert widths["table"] > PHONE_WIDTH  # wide enough that it has to scroll
     assert widths["box"] and widths["box"]["scrolls"] and widths["box"]["width"] <= PHONE_WIDTH
     assert widths["page"] <= PHONE_WIDTH
-    box = page.get_by_role("region", name="Voorbeeld")
+    box = page.get_by_role("region", name="Voorbeeldweergave", exact=True)
     box.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('.import-preview-box').scrollLeft > 0")

@@ -3,6 +3,7 @@
 Texts are edited in English and Dutch side by side (django-modeltranslation).
 """
 
+import json
 from functools import partial
 from typing import ClassVar
 
@@ -161,20 +162,36 @@ class KeywordAdmin(ToolCountMixin, BilingualAdmin):
         return f"{reverse('catalog:tool-list')}?keyword={obj.slug}"
 
 
-def is_utf8_text(content: bytes) -> bool:
-    """Text as the import reads it (``ImportMixin.from_encoding``, a spreadsheet's byte order mark allowed); a NUL is
-    UTF-8 too, but no text file holds one."""
+def import_file_problem(*, import_format, content: bytes) -> str | None:
+    """What keeps the import from reading the file in the chosen format, in the editor's words (None when nothing
+    does): django-import-export names only the Python exception, and reads a JSON file chosen as CSV as one header.
+
+    A text format is read as UTF-8 (``ImportMixin.from_encoding``, a spreadsheet's byte order mark allowed); a NUL
+    is UTF-8 too, but no text file holds one. A JSON import is a list of rows, as the export writes it.
+    """
+    if import_format.is_binary():
+        return None
     try:
-        return "\x00" not in content.decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return False
+        text = None
+    if text is None or "\x00" in text:
+        return _("The file is not UTF-8 text. Save it as UTF-8 (a spreadsheet calls it “CSV UTF-8”) and try again.")
+    try:
+        is_json_rows = isinstance(json.loads(text), list)
+    except ValueError:
+        is_json_rows = False
+    if isinstance(import_format, JSON) and not is_json_rows:
+        return _("The file is not valid JSON: choose the format it is in (CSV or JSON) and try again.")
+    if not isinstance(import_format, JSON) and is_json_rows:
+        return _("The file is JSON, not CSV: choose JSON as the format and try again.")
+    return None
 
 
 class ImportFileForm(ImportForm):
     """The admin's import form, refusing in the editor's words a file the import could not read.
 
-    Files count towards no request limit and are read whole into memory: the body limit applies to them too. A text
-    format is read as UTF-8, and django-import-export names only the Python exception when that fails.
+    Files count towards no request limit and are read whole into memory: the body limit applies to them too.
     """
 
     def __init__(self, formats, resources, **kwargs):
@@ -193,17 +210,12 @@ class ImportFileForm(ImportForm):
     def clean(self):
         cleaned_data = super().clean()
         import_file, chosen = cleaned_data.get("import_file"), cleaned_data.get("format")
-        if import_file and chosen and not self.import_formats[int(chosen)]().is_binary():
+        if import_file and chosen:
             content = import_file.read()
             import_file.seek(0)
-            if not is_utf8_text(content):
-                self.add_error(
-                    "import_file",
-                    _(
-                        "The file is not UTF-8 text. Save it as UTF-8 (a spreadsheet calls it “CSV UTF-8”) "
-                        "and try again."
-                    ),
-                )
+            problem = import_file_problem(import_format=self.import_formats[int(chosen)](), content=content)
+            if problem:
+                self.add_error("import_file", problem)
         return cleaned_data
 
 

@@ -21,7 +21,8 @@ class SavedVacancy(models.Model):
     """A pasted vacancy the engineer kept, private to them.
 
     The text is kept to open its reading again; ``items_asked`` keeps what the
-    reading found when it was saved (item ids, required or not), so that the
+    reading found when it was saved (item ids, required or not), and
+    ``unrecognised_asks`` how many tech terms it did not know, so that the
     gaps page can score every saved vacancy against the current levels without
     reading each text again.
     """
@@ -33,6 +34,9 @@ class SavedVacancy(models.Model):
     seniority = models.CharField(_("seniority"), max_length=20, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     items_asked = models.JSONField(default=list, blank=True)  # [{"item": <ChecklistItem id>, "required": bool}]
+    # The tech terms its reading did not recognise (those not said to be unneeded): with items_asked, whether its
+    # score rests on few items. Vacancies saved before it was counted have 0.
+    unrecognised_asks = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("saved at"), default=timezone.now)
 
     objects = SavedVacancyQuerySet.as_manager()

@@ -88,17 +88,25 @@ class VacancyFit:
 
     @property
     def unrecognised_asks(self) -> list[str]:
-        """The tech terms the reading did not recognise, but for those the vacancy says are not needed."""
-        not_needed = set(self.reading.not_asked_term_names)
-        return [term for term in self.reading.unknown_tech_terms if term not in not_needed]
+        return unrecognised_asks(reading=self.reading)
 
     @property
     def rests_on_few_items(self) -> bool:
-        """Whether the score needs a warning beside it: it rests on fewer than FEW_ITEMS items, or on fewer items
-        than the tech terms the reading did not recognise. A frontend job ("React, TypeScript, Next.js; some
-        Docker") would otherwise score 100 on Docker alone, unremarked."""
-        counted = self.result.requirements_total
-        return self.result.is_scored and (counted < FEW_ITEMS or len(self.unrecognised_asks) > counted)
+        return rests_on_few_items(result=self.result, unrecognised=len(self.unrecognised_asks))
+
+
+def unrecognised_asks(*, reading: VacancyReading) -> list[str]:
+    """The tech terms the reading did not recognise, but for those the vacancy says are not needed."""
+    not_needed = set(reading.not_asked_term_names)
+    return [term for term in reading.unknown_tech_terms if term not in not_needed]
+
+
+def rests_on_few_items(*, result: MatchResult, unrecognised: int) -> bool:
+    """Whether a vacancy's score needs a warning beside it: it rests on fewer than FEW_ITEMS items, or on fewer items
+    than the ``unrecognised`` tech terms it asks for. A frontend job ("React, TypeScript, Next.js; some Docker")
+    would otherwise score 100 on Docker alone, unremarked."""
+    counted = result.requirements_total
+    return result.is_scored and (counted < FEW_ITEMS or unrecognised > counted)
 
 
 def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFit:
@@ -141,6 +149,11 @@ def vacancy_fit(*, user: AbstractBaseUser, reading: VacancyReading) -> VacancyFi
 class SavedVacancyFit:
     vacancy: SavedVacancy
     result: MatchResult
+
+    @property
+    def rests_on_few_items(self) -> bool:
+        """As on the vacancy's own page, from what its reading counted when it was saved."""
+        return rests_on_few_items(result=self.result, unrecognised=self.vacancy.unrecognised_asks)
 
 
 def saved_vacancy_fits(*, user: AbstractBaseUser) -> list[SavedVacancyFit]:

@@ -21,7 +21,7 @@ from portal.cache.fragments import person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.vacancies.reading import VacancyReading, read_vacancy
-from skills.vacancies.selectors import saved_copy
+from skills.vacancies.selectors import saved_copy, unrecognised_asks
 
 MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more than this
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
@@ -112,6 +112,7 @@ def save_vacancy(*, owner: AbstractBaseUser, title: str, link: str, text: str) -
         seniority=reading.seniority,
         language=reading.language,
         items_asked=[{"item": asked.item.pk, "required": asked.required} for asked in reading.items],
+        unrecognised_asks=len(unrecognised_asks(reading=reading)),
     )
     vacancy.full_clean()
     vacancy.save()

@@ -284,6 +284,45 @@ def test_a_utf8_file_with_the_byte_order_mark_a_spreadsheet_writes_imports(clien
     assert Tool.objects.get(slug="dbt").name == "dbt café"
 
 
+WRONG_FORMAT = {
+    "csv chosen as json": (DRAFT_CSV, JSON_FORMAT),
+    "json chosen as csv": (json.dumps([{"slug": "dbt", "name": "dbt"}]), CSV_FORMAT),
+    "indented json chosen as csv": (json.dumps([{"slug": "dbt", "name": "dbt"}], indent=2), CSV_FORMAT),
+}
+WRONG_FORMAT_MESSAGES = {
+    ("en", JSON_FORMAT): "The file is not valid JSON: choose the format it is in (CSV or JSON) and try again.",
+    ("nl", JSON_FORMAT): "Het bestand is geen geldige JSON: kies het formaat waarin het is opgeslagen (CSV of JSON) "
+    "en probeer het opnieuw.",
+    ("en", CSV_FORMAT): "The file is JSON, not CSV: choose JSON as the format and try again.",
+    ("nl", CSV_FORMAT): "Het bestand is JSON, geen CSV: kies JSON als formaat en probeer het opnieuw.",
+}
+
+
+@pytest.mark.parametrize(("content", "file_format"), WRONG_FORMAT.values(), ids=WRONG_FORMAT.keys())
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(
+    "import_url", [IMPORT_URL, "/admin/catalog/toolphrase/import/", "/admin/skills/itemphrase/import/"]
+)
+def test_a_file_in_another_format_than_chosen_is_refused_in_the_editors_words_and_nothing_is_imported(
+    client, libraries, content, file_format, language, import_url
+):
+    """Tools, tool phrases and item phrases share the form: each says which format to choose, not 'JSONDecodeError'."""
+    existing = ToolFactory(slug="dbt", name="dbt", category=libraries)
+    client.force_login(EditorFactory())
+    response = client.post(
+        import_url,
+        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile("tools.txt", content.encode())},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None and response.context.get("result") is None
+    html = unescape(response.content.decode())
+    assert WRONG_FORMAT_MESSAGES[language, file_format] in html
+    assert "DecodeError" not in html and "encountered" not in html and "No valid data" not in html
+    assert 'name="import_file"' in html
+    assert list(Tool.objects.values_list("slug", "name")) == [(existing.slug, existing.name)]
+
+
 def test_engineer_cannot_reach_the_import_page(client):
     client.force_login(UserFactory())
     response = client.get(IMPORT_URL)

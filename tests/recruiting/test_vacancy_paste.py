@@ -160,3 +160,14 @@ def test_the_reading_says_what_a_tool_was_found_as_when_it_is_not_its_name(recru
     body = paste(recruiter_client, "What we ask\n- Experience with Delta Lake on Databricks\n").content.decode()
     asked = re.search(r'id="vacancy-tools-asked">(.*?)</ul>', body, re.S).group(1)
     assert "PySpark" in asked and "(found as “Delta Lake”, “Databricks”)" in asked
+
+
+@pytest.mark.parametrize("headers", [{"HTTP_ACCEPT_LANGUAGE": "en"}, DUTCH], ids=["en", "nl"])
+def test_an_item_found_by_a_pair_is_said_as_its_two_parts_together_as_the_engineer_reads_it(recruiter_client, headers):
+    """'uitvalt' and 'opnieuw' stood apart in 'Because the vacancy says', though neither alone names retries."""
+    text = "Wat vragen wij\n- Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op."
+    body = paste(recruiter_client, text, **headers).content.decode()
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">.*?</tr>", body, re.S)
+    (row,) = [row for row in rows if "uitvalt" in row]
+    said = re.findall(r"<td data-label=\"[^\"]*\">(.*?)</td>", row, re.S)[-1]
+    assert said == "“uitvalt … opnieuw”"

@@ -326,3 +326,37 @@ def test_a_score_on_enough_items_carries_no_warning_though_a_term_is_unknown_or_
     body = client.post(reverse("skills:vacancy"), {"text": DUTCH}).content.decode()
     assert "Kafka" in body  # not asked, and not known
     assert 'id="vacancy-few-items"' not in body
+
+
+def saved_card(body: str, title: str) -> str:
+    """A saved vacancy's card on the gaps page, by its title."""
+    return body[body.index(f">{title}</a></h3>") :].split("</article>")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "rests_on"),
+    [
+        ("en", "This score rests on only 1 item we recognised."),
+        ("nl", "Deze score rust op maar 1 punt dat we herkenden."),
+    ],
+)
+def test_a_saved_vacancy_whose_score_rests_on_few_items_says_so_on_its_card(client, engineer, language, rests_on):
+    """The gaps page showed the frontend job's 100 of 100 without the warning its own page gives."""
+    for title, text in (("Frontend", FRONTEND), ("Lakehouse", DUTCH)):
+        client.post(reverse("skills:vacancy-save"), {"save-text": text, "save-title": title, "save-link": ""})
+    body = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    warning = re.search(r'id="vacancy-\d+-few-items"[^>]*>(.*?)</p>', saved_card(body, "Frontend"), re.S)
+    assert rests_on == " ".join(warning.group(1).split())
+    assert "-few-items" not in saved_card(body, "Lakehouse")
+
+
+def test_the_saved_vacancies_warnings_take_no_query_per_card(client, engineer, django_assert_max_num_queries):
+    save_vacancy(owner=engineer, title="Frontend", link="", text=FRONTEND)
+    with CaptureQueriesContext(connection) as with_one:
+        assert client.get(reverse("skills:gaps")).status_code == 200
+    save_vacancy(owner=engineer, title="Lakehouse", link="", text=DUTCH)
+    for number in range(4):
+        save_vacancy(owner=engineer, title=f"Frontend {number}", link="", text=f"{FRONTEND}\nJob {number}.")
+    with django_assert_max_num_queries(len(with_one.captured_queries)):
+        body = client.get(reverse("skills:gaps")).content.decode()
+    assert len(re.findall(r'id="vacancy-\d+-few-items"', body)) == 5

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0033_item_phrase_pairs'),
+        ("skills", "0033_item_phrase_pairs"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='savedvacancy',
-            name='unrecognised_asks',
+            model_name="savedvacancy",
+            name="unrecognised_asks",
             field=models.PositiveSmallIntegerField(default=0),
         ),
     ]

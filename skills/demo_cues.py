@@ -127,7 +127,7 @@ CUES = {
         al is het geen vereiste\nal is het geen must\nal is het niet vereist\nal is het niet noodzakelijk
         maar het is geen vereiste\nmaar het is geen must\nmaar het is niet vereist\nmaar het is niet noodzakelijk
         hoewel geen vereiste\nhoewel niet vereist\nhoewel niet noodzakelijk
-        kan geen kwaad\nkan nooit kwaad\nwaarderen\nin je voordeel
+        kan geen kwaad\nkan nooit kwaad\nwaarderen\nin je voordeel\neen troef\nis een troef
         """,
     ),
     Kind.NEGATION: (
@@ -148,7 +148,7 @@ CUES = {
         outside the role\noutside your role\noutside your remit\noutside the remit\noutside your responsibilities
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
-        zero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
+        forget\nzero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper

@@ -73,6 +73,9 @@ from skills.vacancies.sentences import CONTRASTS, LIST_FILLERS
 from skills.vacancies.text import word_set
 from skills.vacancies.topics import DeniedTopics
 
+OWN = word_set("your jouw")  # "Not needed: dbt. If your SQL is good you will pick it up": the candidate's own skill,
+# which a section of what is not needed does not list
+
 NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous hands on of van in eerdere ever ooit")
 NEXT_FILLERS |= word_set("having hebben")
 # what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
@@ -238,7 +241,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
 
     def is_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is not asked by the module's rule."""
-        if self.sections[first] is Section.NOT_ASKED:
+        if self.sections[first] is Section.NOT_ASKED and (first == 0 or self.words[first - 1] not in OWN):
             return True
         clause = self.negation_clauses[first]
         return (
@@ -248,6 +251,12 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
             or self.verdict_before(clause)
             or self.theirs(clause, first)
         )
+
+    def is_theirs(self, first: int) -> bool:
+        """Whether the mention at word ``first`` names what another party uses: not asked, yet unlike a denial it
+        leaves the job's own mention of the same thing asked ("The developers ship container images" beside "You
+        know Docker")."""
+        return self.theirs(self.negation_clauses[first], first)
 
     def is_weakly_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated only by its main clause's negation that denies

@@ -96,6 +96,9 @@ class PointingBack(Clauses):
             return self._denies_needing[clause]  # "…, so it's not part of your job"; not "fix the job so it no
             # longer depends on luck", which says what the fix does
         before = self.words[index - 1]
+        lead = index - 1
+        while lead > 1 and self.words[lead] in ADVERBS_BEFORE_NEGATION and self.words[lead] not in REFERENCE_OPENERS:
+            lead -= 1  # "…, dus ook dat hoef je niet te kennen": the adverb stands between opener and pronoun
         quantified = before == "of" and index > 1 and self.words[index - 2] in ("none", "neither")
         if word in REFERENCES_AFTER and (before in REFERENCE_AFTER or quantified):
             tail = self.words[index + 1 : self.clause_span(index)[1]]
@@ -105,7 +108,9 @@ class PointingBack(Clauses):
             word in DEMONSTRATIVES and index + 1 < len(self.words) and self.words[index + 1] in GENERAL_NOUNS
         )
         if not (word in OPENING_REFERENCES or demonstrative) or not (
-            self.clauses[index - 1] != self.clauses[index] or before in REFERENCE_OPENERS or self.after_colon(index)
+            self.clauses[lead] != self.clauses[index]
+            or self.words[lead] in REFERENCE_OPENERS
+            or self.after_colon(index)
         ):
             return False
         opens = clause and self.clause_starts[clause] == index and self.same_sentence(clause)

@@ -89,6 +89,10 @@ PLACES = (
 # office named in the text.
 HEADER_LINES, HEADER_CHARS = 3, 600
 PLACE = re.compile(r"(?<![\w'-])(?=[A-Z'])(?P<place>" + "|".join(map(re.escape, PLACES.split(", "))) + r")\b")
+REMOTE_IN_HEADER = re.compile(
+    r"\bremote\b(?![- ]?(?:friendly|possible|mogelijk|optie|option))", re.IGNORECASE
+)  # "Frontend
+# Engineer — Remote (UK)": a header that names no city and says remote
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
 
 
@@ -199,7 +203,7 @@ def location_of(text: str) -> str | None:
     """Where the job is, as the vacancy writes it."""
     header = text[:HEADER_CHARS].strip().split("\n\n", 1)[0].splitlines()[:HEADER_LINES]
     match = LOCATION_LABEL.search(text) or PLACE.search("\n".join(header))
-    if match is None and REMOTE.search("\n".join(header)):
+    if match is None and (REMOTE.search("\n".join(header)) or REMOTE_IN_HEADER.search("\n".join(header))):
         return None  # a fully remote job: a city further on is where the team meets, not where the job is
     match = match or LOCATION_PHRASE.search(text) or PLACE.search(text)
     if match is None:

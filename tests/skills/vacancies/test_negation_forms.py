@@ -34,6 +34,7 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Spark is overkill for our volumes.", {"pyspark"}),
         ("For us, Airflow is a thing of the past.", {"airflow"}),
         ("Spark and Airflow: you can leave them at home.", {"pyspark", "airflow"}),
+        ("Forget Spark: our data fits on one machine.", {"pyspark"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -118,6 +119,19 @@ def test_whether_you_know_it_does_not_matter_is_not_asked(demo, line):
     reading = read_vacancy(text=f"Requirements\n- SQL\n- {line}\n")
     assert set(not_asked_tools(reading)) == {"pyspark", "airflow"}
     assert asked_items(reading) == {"sql/joins": True}
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        "We chose SQLMesh instead, and if your SQL is good you will pick it up in a week.",
+        "We kozen voor SQLMesh; met jouw SQL-kennis leer je dat in een week.",
+    ],
+)
+def test_the_candidates_own_skill_in_a_section_of_what_is_not_needed_stays_asked(demo, explanation):
+    reading = read_vacancy(text=f"Requirements\n- Excellent SQL\n\nNot needed\n- dbt. {explanation}\n")
+    assert not_asked_tools(reading) == ["dbt"]
+    assert "sql/joins" in asked_items(reading)
 
 
 def test_a_whether_clause_that_matters_still_asks(demo):

@@ -53,6 +53,19 @@ def test_what_the_candidates_own_team_uses_is_asked(demo, text, tool):
     assert not_asked_tools(reading) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Platform Engineer\nDe ontwikkelteams leveren hun applicaties aan als container-images.\n- Ervaring met Docker",
+        "Frontend Developer\nOur backend developers run the APIs in Docker.\n- Docker and Kubernetes",
+    ],
+)
+def test_another_partys_use_leaves_the_jobs_own_mention_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert "ci-cd/docker" in asked_items(reading)
+    assert not reading.not_asked_items, text
+
+
 def test_a_customers_process_the_job_replaces_is_asked(demo):
     reading = read_vacancy(text="Data Engineer\nThe client's current loading process is a collection of cron jobs.")
     assert "orchestration/scheduling" in asked_items(reading)

@@ -36,6 +36,7 @@ def not_asked_items(reading) -> list[str]:
         ("Niemand in het team werkt met Pandas.", {"pandas"}),
         ("Spark en Airflow vallen buiten deze functie.", {"pyspark", "airflow"}),
         ("Spark? Niet nodig.", {"pyspark"}),
+        ("Spark is voor ons volume te zwaar, dus ook dat hoef je niet te kennen.", {"pyspark"}),  # an adverb between
     ],
 )
 def test_a_negation_reaches_its_mentions_wherever_it_stands(demo, line, negated):

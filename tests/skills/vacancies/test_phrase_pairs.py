@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
         ("Als een koppeling uitvalt, start de verwerking zichzelf opnieuw op.", "orchestration/retries"),
         ("You look at why a query needs twenty minutes and fix it.", "sql/query-performance"),
         ("Je zoekt uit waarom bij een deel van de records het veld leeg is.", "data-quality/null-checks"),
+        ("Gaat een stap mis, dan probeert die het automatisch opnieuw.", "orchestration/retries"),
+        ("Je zorgt dat de runs elke nacht volgens schema starten.", "orchestration/scheduling"),
     ],
 )
 def test_both_parts_of_a_pair_in_one_sentence_name_its_item(demo, text, item):

@@ -60,9 +60,9 @@ def test_the_blind_set_meets_every_target_but_items_recall_and_precision_in_both
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met yet on the blind set (2026-12-06, after the negation and everyday-words rounds: items R nl just under 0.90, "
-    "en 0.95, all 0.92; items P nl 0.97, en 0.96, met): fix through new tuned vacancies, never by tuning on the blind "
-    "set; this fails as XPASS once met.",
+    reason="Not met yet on the blind set (2026-12-06, fourth session, after the round of negated tools named elsewhere: items R nl 0.92, "
+    "en 0.95, met; items P nl 0.96, met, en just under 0.95, one extra item): fix through new tuned vacancies, never by "
+    "tuning on the blind set; this fails as XPASS once met.",
 )
 def test_the_blind_set_meets_the_items_targets(sets, demo):
     missed, text = missed_targets(sets, "blind")
@@ -71,22 +71,26 @@ def test_the_blind_set_meets_the_items_targets(sets, demo):
 
 NOT_MET_YET = {
     "fresh": "Not met on the fresh blind set: items P 0.94 R 0.89, tools P 0.96, 2 negations read as asked (2026-12-06; "
-    "first read 2026-12-05 at P 0.92 R 0.83, tools P 0.88, 5 negations read as asked). Fix through new tuned "
+    "first read 2026-12-05 at P 0.92 R 0.83, tools P 0.88, 5 negations read as asked; unchanged in the fourth session of 2026-12-06). Fix "
+    "through new tuned "
     "vacancies, never on it.",
     "unseen": "Not met on the unseen blind set, read before and after each round since 2026-12-06: items P 0.81 → 0.83 "
     "→ 0.90 → 0.91 → 0.92 → 0.92 → 0.92, R 0.65 → 0.71 → 0.71 → 0.73 → 0.73 → 0.74 → 0.78, tools P 0.74 → 0.78 → 0.93 "
-    "→ 0.93 → 0.93 (R 0.96 → 0.91 → 0.89), negations read as asked 27 → 19 → 7 → 7 → 4 → 4. Its kinds of misses "
+    "→ 0.93 → 0.93 (R 0.96 → 0.91 → 0.89), negations read as asked 27 → 19 → 7 → 7 → 4 → 4 (unchanged in the fourth session of 2026-12-06). "
+    "Its kinds of misses "
     "guided two rounds' new tuned vacancies, never its texts.",
     "final": "Not met on the final held-out set, read before and after each round since 2026-12-06 (negations and "
     "everyday words; negation by sentence structure; by hand-over and phase-out; pairs and other parties): items P "
     "0.90 → 0.90 → 0.90 → 0.91 → 0.91, R 0.85 → 0.87 → 0.88 → 0.90 → 0.91, tools P 0.97 → 1.00 (R 1.00 → 0.97), "
-    "negations read as asked 2 → 2 → 1 → 1 → 1, location 0.70 → 0.97. Never tuned on: it tells whether fixes hold.",
+    "negations read as asked 2 → 2 → 1 → 1 → 1, location 0.70 → 0.97 → 1.00; in the fourth session of 2026-12-06 tools R 0.97 → 1.00. "
+    "Never tuned on: it tells whether fixes hold.",
     "fifth": "Not met on the fifth held-out set, written with negations in many forms and read before and after the "
     "rounds of negation by sentence structure and by hand-over and phase-out (2026-12-06): items P 0.90 → 0.91 → "
     "0.92 → 0.92, R 0.78 → 0.78 → 0.78 → 0.82, tools P 0.84 → 0.86 → 0.91 → 0.91, negations read as asked 12 → 10 → 6 → 6. Never tuned on: it tells whether the round's rules hold.",
     "sixth": "Not met on the sixth held-out set, written and labelled blind before the third round of 2026-12-06 and "
     "read before and after it (pairs of words, seconding, another party's tools): items P 0.92 → 0.92, R 0.79 → 0.83, "
-    "tools P 0.87 → 0.92, negations read as asked 4 → 2. Never tuned on.",
+    "tools P 0.87 → 0.92 → 0.91 (fourth session: another team's Spark no longer hides a mention read as asked), "
+    "negations read as asked 4 → 2. Never tuned on.",
 }
 
 

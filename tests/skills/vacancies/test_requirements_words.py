@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
         ("Dutch or English is fine.", ()),
         ("Je communiceert goed in het Nederlands of het Engels; beide is prima.", ()),
         ("You work in Dutch supermarkets and speak to English clients.", ()),
+        ("Je spreekt vlot Nederlands; Frans is een troef.", ("nl",)),  # Flemish for a plus
     ],
 )
 def test_a_language_is_read_in_everyday_words(demo, text, languages):
@@ -68,6 +69,8 @@ def test_years_in_words_and_ranges_are_the_fewest_asked(demo, line, years):
         ("Standplaats Mechelen of Gent.", "Mechelen"),
         # a fully remote job: the city where the team meets is not where the job is
         ("Analytics Engineer\nFernleaf – fully remote (UK)\n\nA team week in Bristol every quarter.", None),
+        ("Frontend Engineer — Remote (UK)\n\nTwo company meet-ups a year in Sheffield.", None),
+        ("Data Engineer — Leeds, remote possible\n\nOur office is in Leeds.", "Leeds"),
     ],
 )
 def test_the_place_is_read_from_a_header_and_more_cities(demo, text, location):

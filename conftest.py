@@ -107,6 +107,18 @@ def module_db(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo catalog and skills (the tools, items, phrases and cues the vacancy reader reads with), loaded once
+    per module."""
+    from catalog.demo import load_catalog_demo
+    from skills.demo import load_skills_demo
+
+    with module_db.unblock():
+        load_catalog_demo()
+        load_skills_demo()
+
+
 @pytest.fixture
 def client():
     """Django's test client, whose force_login also passes the account's second factor (tests/clients.py)."""

@@ -94,6 +94,31 @@ def _contexts_closed(request):
             thread.join(timeout=5)
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """The database a module's shared data is written to once (``with module_db.unblock(): ...`` in a module-scoped
+    fixture): committed outside the tests' transactions, so each test's own writes still roll back to it, and
+    flushed after the module, so that no other module meets it. Loading the demo for each test instead cost seconds a
+    test."""
+    yield django_db_blocker
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo catalog and skills (the tools, items, phrases and cues the vacancy reader reads with), loaded once
+    per module."""
+    from catalog.demo import load_catalog_demo
+    from skills.demo import load_skills_demo
+
+    with module_db.unblock():
+        load_catalog_demo()
+        load_skills_demo()
+
+
 @pytest.fixture
 def client():
     """Django's test client, whose force_login also passes the account's second factor (tests/clients.py)."""

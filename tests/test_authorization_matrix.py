@@ -34,6 +34,8 @@ from tests.factories import (
     assess,
 )
 
+pytestmark = pytest.mark.django_db
+
 ROLES = ("anonymous", "engineer", "other_engineer", "recruiter", "editor", "superuser")
 # Staff rights without a confirmed second factor: the candidates permission given directly (no group, no
 # authenticator), a recruiter whose session passed only the password, a superuser without an authenticator.
@@ -318,9 +320,14 @@ def test_every_url_is_in_the_table():
     assert not stale, f"These names are gone from the URLconf: {sorted(stale)}"
 
 
-@pytest.fixture
-def world(db):
-    """Demo content, one user of each kind, and objects that URLs point at."""
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Demo content, one user of each kind, and objects that URLs point at, made once per module."""
+    with module_db.unblock():
+        return _world()
+
+
+def _world():
     load_catalog_demo()
     load_skills_demo()
     users = {

@@ -100,8 +100,14 @@ def snapshot():
     )
 
 
-@pytest.fixture
-def world(db):
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Demo content and one engineer, recruiter, shortlist and contact request, made once per module."""
+    with module_db.unblock():
+        return _world()
+
+
+def _world():
     load_catalog_demo()
     load_skills_demo()
     engineer = UserFactory()

@@ -19,6 +19,8 @@ from catalog.models import Category, Keyword
 from skills.models import ChecklistItem, Role, Skill
 from tests.test_authorization_matrix import EXPECTED, OK, ROLES, expected, project_url_names, world  # noqa: F401
 
+pytestmark = pytest.mark.django_db
+
 PO = Path(__file__).resolve().parents[1] / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 HIDDEN = {"script", "style", "textarea", "code", "pre"}
 NOT_PAGES = re.compile(r"^(api:|admin:)|download|profile-export|set_language|healthz")

@@ -4,9 +4,7 @@ import json
 
 import pytest
 
-from catalog.demo import load_catalog_demo
 from portal.guards.rate_limits import VACANCY_READINGS
-from skills.demo import load_skills_demo
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +14,6 @@ DUTCH = (
     "Senior Data Engineer\n\nWat vragen wij?\n- Ervaring met Spark en SQL, inclusief analytische functies.\n"
     "- Geen Airflow-ervaring nodig.\n\nPluspunten\n- Docker\n"
 )
-
-
-@pytest.fixture
-def demo():
-    load_catalog_demo()
-    load_skills_demo()
 
 
 def analyze(client, body, **kwargs):

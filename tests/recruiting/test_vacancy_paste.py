@@ -5,9 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from catalog.demo import load_catalog_demo
 from recruiting.models import VacancySearch
-from skills.demo import load_skills_demo
 from skills.models import RoleRecompute
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.limits import VACANCY_MAX_CHARS
@@ -40,9 +38,7 @@ What we offer
 
 
 @pytest.fixture
-def recruiter_client(client):
-    load_catalog_demo()
-    load_skills_demo()
+def recruiter_client(client, demo):
     client.force_login(RecruiterFactory())
     return client
 

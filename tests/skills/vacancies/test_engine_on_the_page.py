@@ -8,8 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog.demo import load_catalog_demo
-from skills.demo import load_skills_demo
 from skills.models import ChecklistItem
 from skills.scoring import compute_match
 from skills.selectors.profiles import user_levels
@@ -36,9 +34,7 @@ Pré
 
 
 @pytest.fixture
-def engineer(client):
-    load_catalog_demo()
-    load_skills_demo()
+def engineer(client, demo):
     user = UserFactory()
     assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="window-functions"), level=3)
     assess(user=user, item=ChecklistItem.objects.get(skill__slug="sql", slug="joins"), level=1)

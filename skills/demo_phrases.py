@@ -830,6 +830,10 @@ PHRASES = {
             "values + plausible",
             "outliers + flag",
             "tests + tables",
+            "tests + duplicate",
+            "tests + duplicated",
+            "checks + duplicate",
+            "checks + duplicated",
         ),
         (
             "komt twee keer voor",
@@ -920,6 +924,9 @@ PHRASES = {
             "uitschieters + signaleren",
             "tests + tabellen",
             "controles + tabellen",
+            "tests + dubbele",
+            "controles + dubbele",
+            "controles + afwijkingen",
         ),
     ),
     ("data-quality", "null-checks"): (
@@ -1061,6 +1068,8 @@ PHRASES = {
             "onvolledige + gegevens",
             "leeg + laten",
             "lege + waarden",
+            "controles + ontbrekende",
+            "tests + lege",
         ),
     ),
     ("data-quality", "schema-drift"): (

@@ -20,6 +20,9 @@ pytestmark = pytest.mark.django_db
         ("Je zoekt uit waarom bij een deel van de records het veld leeg is.", "data-quality/null-checks"),
         ("Gaat een stap mis, dan probeert die het automatisch opnieuw.", "orchestration/retries"),
         ("Je zorgt dat de runs elke nacht volgens schema starten.", "orchestration/scheduling"),
+        ("Your tests flag a duplicate order before the report goes out.", "data-quality/data-tests"),
+        ("Je bouwt controles die dubbele boekingen tegenhouden.", "data-quality/data-tests"),
+        ("Je bouwt controles die ontbrekende meetwaarden melden.", "data-quality/null-checks"),
     ],
 )
 def test_both_parts_of_a_pair_in_one_sentence_name_its_item(demo, text, item):

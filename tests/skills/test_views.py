@@ -490,6 +490,23 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     assert body.count(">1 → 3</td>") == 1
 
 
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("en", "Since you joined, you changed a level on 1 of 2 days."),
+        ("nl", "Sinds je aanmelding wijzigde je een niveau op 1 van 2 dagen."),
+    ],
+)
+def test_progress_of_a_new_account_counts_the_days_since_joining(client, engineer, language, summary):
+    engineer.date_joined = timezone.now() - timedelta(days=1)
+    engineer.save()
+    assess(user=engineer, item=ChecklistItemFactory(), level=2)
+    body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    said = re.search(r'<p id="activity-summary">\s*(.*?)\s*</p>', body, re.S).group(1)
+    assert said == summary
+    assert len(re.findall(r'<li class="activity-day activity-\d"', body)) == 2
+
+
 @pytest.mark.parametrize(("language", "not_rated"), [("en", "not yet rated"), ("nl", "nog niet beoordeeld")])
 def test_progress_tells_a_first_rating_from_a_change_from_level_0(client, engineer, language, not_rated):
     never_rated, rated_zero = ChecklistItemFactory(name="Joins"), ChecklistItemFactory(name="Skew")

@@ -55,12 +55,17 @@ class ActivityCalendar:
         return [day for day in self.days if day.changes]
 
 
+def level_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
+    """Every change of the user's levels, newest first, ready to list: what the home's latest changes and the progress
+    page both show. A first rating to 0 counts: the start steps' "No experience yet" is an answer the engineer gave."""
+    return AssessmentChange.objects.filter(user=user).select_related("item__skill")
+
+
 def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
-    """Every change of the user's levels, newest first, ready to list; ``saved_with`` is how many changes were saved
-    together with it (the ticked count and target score are those after the whole save, so a page shows them once
-    for the save)."""
+    """:func:`level_changes` with ``saved_with``, how many changes were saved together with each (the ticked count and
+    target score are those after the whole save, so a page shows them once for the save)."""
     saved_with = Window(Count("id"), partition_by=[F("changed_at")])
-    return AssessmentChange.objects.filter(user=user).select_related("item__skill").annotate(saved_with=saved_with)
+    return level_changes(user=user).annotate(saved_with=saved_with)
 
 
 def _by_day(*, user: AbstractBaseUser) -> QuerySet:

@@ -493,8 +493,8 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
 @pytest.mark.parametrize(
     ("language", "summary"),
     [
-        ("en", "Since you joined, you changed a level on 1 of 2 days."),
-        ("nl", "Sinds je aanmelding wijzigde je een niveau op 1 van 2 dagen."),
+        ("en", "Since you signed up, you changed a level on 1 of 2 days."),
+        ("nl", "Sinds je registratie wijzigde je een niveau op 1 van 2 dagen."),
     ],
 )
 def test_progress_of_a_new_account_counts_the_days_since_joining(client, engineer, language, summary):

@@ -1,8 +1,10 @@
 """The engineer's flow once in a real browser: htmx saving, no CSP violations, accessible pages, a phone screen."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
@@ -31,7 +33,7 @@ def checklist_world():
     joins = RoleRequirementFactory(role=role, item__skill=sql, item__name="Joins", min_level=2).item
     ChecklistItemFactory(skill=sql, name="Window functions")
     RoleRequirementFactory(role=role, item__skill=spark, item__name="Skew", min_level=3, is_must_have=True)
-    user = UserFactory(password=None)
+    user = UserFactory(password=None, date_joined=timezone.now() - timedelta(weeks=20))  # a calendar of 12 weeks
     profile = get_or_create_profile(user=user)
     profile.target_role = role
     profile.save()

@@ -1,6 +1,7 @@
 """Words the admin shows from Django's own strings, as msgids of ours, so that locale/nl gives them in Dutch.
 
-Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers), django-simple-history
+Django's Dutch catalogue lacks the admin index's table headers (read out by screen readers) and the "Error:" of a
+tab's title, django-simple-history
 has no Dutch at all for a row's history, and the job queue
 (django_tasks_db) has no Dutch at all: a superuser reads its labels. A change in the
 history is stored with each field's English label and translated when shown: the label of a bilingual text is
@@ -16,6 +17,10 @@ ADMIN_INDEX_HEADERS = (
     gettext_noop("Add link"),
     gettext_noop("Change or view list link"),
 )
+
+# What the tab's title starts with on a form with errors (change form, change list, login): Django 5.2's, not yet
+# in its Dutch catalogue.
+ADMIN_ERROR_TITLE = gettext_noop("Error:")
 
 # The history's labels of the texts kept in both languages (catalog/translation.py, skills/translation.py).
 BILINGUAL_FIELD_LABELS = (

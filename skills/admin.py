@@ -240,7 +240,13 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
                         request, _("“%(term)s” is now known as %(made)s.") % {"term": term.term, "made": made}
                     )
                 return redirect("admin:skills_unrecognisedterm_changelist")
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "term": term, "form": form}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Make “%(term)s” recognised") % {"term": term.term},
+            "opts": self.model._meta,
+            "term": term,
+            "form": form,
+        }
         return TemplateResponse(request, "admin/skills/unrecognisedterm/adopt.html", context)
 
 

@@ -85,6 +85,11 @@ class AssessmentForm(forms.Form):
             note=None if self._omitted("note") else self.cleaned_data["note"],
         )
 
+    def sends_whole_row(self) -> bool:
+        """Whether the row's evidence and note came with the level (its Save button), so the row may be drawn again
+        from what was saved; a level saved on change sends the level alone."""
+        return not self._omitted("evidence_url") and not self._omitted("note")
+
     def _omitted(self, name: str) -> bool:
         return self[name].field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
 

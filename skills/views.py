@@ -94,18 +94,27 @@ def _render_checklist(
 def _htmx_tick_response(
     request: HttpRequest, item: ChecklistItem, form: AssessmentForm, saved: SavedAssessments | None
 ) -> HttpResponse:
-    """Saved: the item's badges and status, its skill's progress and the summary, each swapped out of band, so the
-    row's inputs keep what the engineer typed meanwhile. Not saved: the row with the submitted input and its errors.
+    """Not saved: the row with the submitted input and its errors. Saved from the row's Save button: the row drawn
+    again from what was saved, so an error an earlier refusal showed goes. Saved level alone: the item's badges and
+    status, so the row's inputs keep what the engineer typed meanwhile. Saved either way: its skill's progress and
+    the summary, out of band.
 
     Built from what the save returned: one form, no other row, no match computed again.
     """
     tick = checklist_page.checklist_tick(user=request.user, item=item, saved=saved)
     tick.row.form = form
-    if saved is None:  # the whole row is drawn again, its marks with it
+    whole_row = saved is None or form.sends_whole_row()
+    if whole_row:  # its marks are drawn again with it
         tick.row.state = state_of_item(user=request.user, item_id=item.pk)
-    context = {"row": tick.row, "block": tick.block, "summary": tick.summary, "saved": saved is not None}
+    context = {
+        "row": tick.row,
+        "block": tick.block,
+        "summary": tick.summary,
+        "saved": saved is not None,
+        "whole_row": whole_row,
+    }
     response = render(request, "skills/partials/assess_response.html", context)
-    if saved is None:
+    if whole_row:
         reswap(response, "outerHTML")
         retarget(response, f"#item-row-{item.pk}")
     return response
@@ -149,25 +158,40 @@ def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) 
 
 @require_POST
 def assess_all(request: HttpRequest) -> HttpResponse:
-    """Save every submitted item at once, or none of them when one is invalid."""
+    """Save every valid submitted item at once; an invalid one is kept with its input and errors, and the answer says
+    what was saved, as levels htmx saved the moment they changed are stored whatever else the form holds."""
     forms = submitted_assessment_forms(request.POST, ChecklistItem.objects.published().select_related("skill"))
     if not forms:
         messages.error(request, _("There was nothing to save."))
         return redirect("skills:checklist")
     invalid = {form.item.pk: form for form in forms if not form.is_valid()}
     if invalid:
-        correction = ngettext(
-            "Nothing was saved: %(count)d item needs a correction, marked below.",
-            "Nothing was saved: %(count)d items need a correction, marked below.",
-            len(invalid),
-        ) % {"count": len(invalid)}
-        return _render_checklist(request, {form.item.pk: form for form in forms}, correction=correction)
+        valid = [form for form in forms if form.item.pk not in invalid]
+        saved = save_assessments(user=request.user, entries=[form.to_input() for form in valid]) if valid else None
+        return _render_checklist(request, invalid, correction=_partly_saved_text(forms, saved, len(invalid)))
     saved = save_assessments(user=request.user, entries=[form.to_input() for form in forms])
     if saved.changed:
         messages.success(request, _("Your checklist is saved."))
     else:
         messages.info(request, _("Nothing had changed: your checklist was already saved."))
     return redirect("skills:checklist")
+
+
+def _partly_saved_text(forms: list[AssessmentForm], saved: SavedAssessments | None, refused: int) -> str:
+    """What "Save all" did when some rows were refused: the items it changed, or that the others were stored already."""
+    not_done = ngettext(
+        "%(count)d item was not saved: correct it, marked below.",
+        "%(count)d items were not saved: correct them, marked below.",
+        refused,
+    ) % {"count": refused}
+    if saved is None:
+        return not_done
+    names = [form.item.name for form in forms if form.item.pk in saved.changed_items]
+    if names:
+        done = _("Saved: %(items)s.") % {"items": ", ".join(f"“{name}”" for name in names)}
+    else:
+        done = _("Everything else was already saved.")
+    return f"{done} {not_done}"
 
 
 @require_safe

@@ -10,7 +10,7 @@ says "alstublieft" (docs/glossary.md); its Dutch with "u" and "uw" is in
 locale_overrides. Nothing imports this module; it only holds the strings.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 ALLAUTH_WORDS = (
     gettext_noop("Sign In"),
@@ -143,4 +143,12 @@ LOGIN_IN_DUTCH = (
         "to authenticate using other backends, such as Single Sign-On or LDAP."
     ),
     gettext_noop("last login"),
+)
+
+
+# Django 5.2 words the minimum length as "at least %d characters", which its Dutch catalogue does not have yet (only
+# the older "%(min_length)d" wording): without these the sign-up form says it in English among Dutch rules.
+PASSWORD_TOO_SHORT = ngettext_lazy(
+    "This password is too short. It must contain at least %d character.",
+    "This password is too short. It must contain at least %d characters.",
 )

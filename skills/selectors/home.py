@@ -10,6 +10,7 @@ from skills.benchmarks.selectors import latest_snapshot_for
 from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
 from skills.selectors.gaps import FocusRole, focus_role
 from skills.selectors.profiles import own_profile, start_is_done
+from skills.selectors.progress import level_changes
 from skills.selectors.states import learning_now
 
 LATEST_CHANGES = 5
@@ -35,11 +36,7 @@ def _waiting_contacts(profile: EngineerProfile | None) -> int:
 
 def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
     profile = own_profile(user=user)
-    latest = (
-        AssessmentChange.objects.filter(user=user)
-        .exclude(old_level__isnull=True, new_level=0)  # a first rating to 0 (as the quick start makes them) is no news
-        .select_related("item__skill")[:LATEST_CHANGES]
-    )
+    latest = level_changes(user=user)[:LATEST_CHANGES]
     return EngineerHome(
         profile=profile,
         focus=focus_role(user=user, profile=profile),

@@ -31,6 +31,7 @@ class ProgressCharts:
 class ActivityDay:
     day: date
     changes: int
+    counted: bool = True  # False for the days of the first week before the user joined: blanks, not idle days
 
     @property
     def intensity(self) -> int:
@@ -42,6 +43,11 @@ class ActivityDay:
 class ActivityCalendar:
     days: list[ActivityDay]  # whole weeks, Monday first, oldest first, up to today
     active_days: int
+    since_joining: bool  # the period starts the day the user joined, not ``CALENDAR_WEEKS`` ago
+
+    @property
+    def counted_days(self) -> int:
+        return sum(1 for day in self.days if day.counted)
 
     @property
     def active(self) -> list[ActivityDay]:
@@ -49,12 +55,17 @@ class ActivityCalendar:
         return [day for day in self.days if day.changes]
 
 
+def level_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
+    """Every change of the user's levels, newest first, ready to list: what the home's latest changes and the progress
+    page both show. A first rating to 0 counts: the start steps' "No experience yet" is an answer the engineer gave."""
+    return AssessmentChange.objects.filter(user=user).select_related("item__skill")
+
+
 def progress_changes(*, user: AbstractBaseUser) -> QuerySet[AssessmentChange]:
-    """Every change of the user's levels, newest first, ready to list; ``saved_with`` is how many changes were saved
-    together with it (the ticked count and target score are those after the whole save, so a page shows them once
-    for the save)."""
+    """:func:`level_changes` with ``saved_with``, how many changes were saved together with each (the ticked count and
+    target score are those after the whole save, so a page shows them once for the save)."""
     saved_with = Window(Count("id"), partition_by=[F("changed_at")])
-    return AssessmentChange.objects.filter(user=user).select_related("item__skill").annotate(saved_with=saved_with)
+    return level_changes(user=user).annotate(saved_with=saved_with)
 
 
 def _by_day(*, user: AbstractBaseUser) -> QuerySet:
@@ -85,15 +96,21 @@ def progress_charts(*, user: AbstractBaseUser) -> ProgressCharts:
 
 
 def activity_calendar(*, user: AbstractBaseUser, today: date | None = None) -> ActivityCalendar:
-    """The last ``CALENDAR_WEEKS`` whole weeks up to today, each day with its number of level changes: one query."""
+    """The last ``CALENDAR_WEEKS`` whole weeks up to today, or the weeks since the user joined when that is later, each
+    day with its number of level changes: one query. A new account is not told of weeks it could not have worked."""
     today = today or timezone.localdate()
-    first = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
+    start = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
+    joined = timezone.localdate(user.date_joined)
+    since_joining = joined > start
+    if since_joining:
+        start = joined
+    first = start - timedelta(days=start.weekday())
     counts = dict(
         _by_day(user=user)
-        .filter(changed_at__date__gte=first)
+        .filter(changed_at__date__gte=start)
         .annotate(changes=Count("id"))
         .values_list("day", "changes")
     )
     dates = [first + timedelta(days=n) for n in range((today - first).days + 1)]
-    days = [ActivityDay(day=day, changes=counts.get(day, 0)) for day in dates]
-    return ActivityCalendar(days=days, active_days=sum(1 for d in days if d.changes))
+    days = [ActivityDay(day=day, changes=counts.get(day, 0), counted=day >= start) for day in dates]
+    return ActivityCalendar(days=days, active_days=sum(1 for d in days if d.changes), since_joining=since_joining)

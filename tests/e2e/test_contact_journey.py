@@ -142,6 +142,7 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
         assert page.locator(f'a[href="{EVIDENCE}"]').count() == 1  # evidence shown once accepted
         page.evaluate("window.notReloaded = true")
         page.get_by_label("Stage on “Lakehouse 2027”").select_option(label="Interviewing")
+        page.locator("form.stage-form").get_by_role("button", name="Move", exact=True).click()
         page.get_by_text("Moved to “Interviewing”.").wait_for()
         assert page.evaluate("window.notReloaded === true")  # htmx swapped the stage in place
         assert page.get_by_label("Stage on “Lakehouse 2027”").input_value() == Stage.INTERVIEWING  # still named

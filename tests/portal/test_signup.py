@@ -155,3 +155,17 @@ def test_a_normal_login_still_says_logged_in(client):
     UserFactory(email="known@example.com")
     response = client.post(reverse("account_login"), {"login": "known@example.com", "password": PASSWORD}, follow=True)
     assert shown_messages(response) == ["Logged in as known@example.com."]
+
+
+@pytest.mark.parametrize(
+    ("language", "too_short"),
+    [
+        ("en", "This password is too short. It must contain at least 8 characters."),
+        ("nl", "Dit wachtwoord is te kort. Het moet minstens 8 tekens bevatten."),
+    ],
+)
+def test_a_password_too_short_is_refused_in_the_readers_language(client, language, too_short):
+    fields = {"email": "kort@example.com", "password1": "kort", "password2": "kort"}
+    response = client.post(reverse("account_signup"), fields, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert too_short in response.content.decode()

@@ -109,6 +109,7 @@ def test_candidate_page_shows_the_stage_of_a_shortlist_the_moment_it_is_added_an
     assert_accessible(page)
 
     stage.select_option(Stage.CONTACTED)
+    page.get_by_role("button", name="Move", exact=True).click()
     expect(page.get_by_text("Moved to “Contacted”.")).to_be_visible()
     assert ShortlistEntry.objects.get().stage == Stage.CONTACTED
 

@@ -1,7 +1,9 @@
+import re
+
 import pytest
 from django.urls import reverse
 
-from skills.models import ChecklistItem, RoleMatch, RoleRequirement
+from skills.models import ChecklistItem, RoleMatch, RoleRequirement, UnrecognisedTerm
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -403,3 +405,38 @@ def test_a_role_is_not_published_from_the_role_list_without_its_dutch_texts(edit
     assert "To publish, fill in the Dutch texts too: title [nl], summary [nl]." in response.content.decode()
     role.refresh_from_db()
     assert role.published is False
+
+
+def page_title(response) -> str:
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "refused"),
+    [
+        ("en", "Make “Flink” recognised | DE skills admin", "Error: Make “Flink” recognised | DE skills admin"),
+        (
+            "nl",
+            "“Flink” laten herkennen | Beheer van DE skills",
+            "Fout: “Flink” laten herkennen | Beheer van DE skills",
+        ),
+    ],
+)
+def test_the_adopt_page_has_a_heading_and_a_title_that_say_an_error_in_the_editors_language(
+    editor_client, language, title, refused
+):
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
+    response = editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert page_title(response) == title
+    assert f"<h1>{title.split(' | ')[0]}</h1>" in response.content.decode()
+    assert page_title(editor_client.post(url, {}, HTTP_ACCEPT_LANGUAGE=language)) == refused
+
+
+@pytest.mark.parametrize(("language", "error"), [("en", "Error: "), ("nl", "Fout: ")])
+def test_a_change_form_with_errors_says_error_in_its_title_in_the_editors_language(editor_client, language, error):
+    skill = SkillFactory()
+    url = reverse("admin:skills_skill_change", args=[skill.pk])
+    response = editor_client.post(url, {}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert page_title(response).startswith(error)

@@ -1,6 +1,10 @@
 """The engineer's flow once in a real browser: htmx saving, no CSP violations, accessible pages, a phone screen."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from skills.models import Assessment, ChecklistItem, GrowthStage, ItemState, Resource, ResourceDone
@@ -29,7 +33,7 @@ def checklist_world():
     joins = RoleRequirementFactory(role=role, item__skill=sql, item__name="Joins", min_level=2).item
     ChecklistItemFactory(skill=sql, name="Window functions")
     RoleRequirementFactory(role=role, item__skill=spark, item__name="Skew", min_level=3, is_must_have=True)
-    user = UserFactory(password=None)
+    user = UserFactory(password=None, date_joined=timezone.now() - timedelta(weeks=20))  # a calendar of 12 weeks
     profile = get_or_create_profile(user=user)
     profile.target_role = role
     profile.save()
@@ -300,3 +304,42 @@ def test_without_javascript_a_note_typed_into_an_unrated_row_is_kept_until_a_lev
     page.get_by_role("button", name=save_all).click()
     expect(page).to_have_url(f"{live_server.url}/skills/")
     assert Assessment.objects.get(user=user, item=item).note == "salted keys"
+
+
+def test_with_javascript_a_valid_link_clears_the_refusal_and_save_all_says_what_is_stored(
+    live_server, browser, checklist_world
+):
+    user, joins = checklist_world
+    window_functions, skew = (ChecklistItem.objects.get(name=name) for name in ("Window functions", "Skew"))
+    page = open_page(browser, language="nl", width=390)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    row = page.locator(f"#item-row-{joins.pk}")
+    set_level(page, joins, 3)
+    row.locator("details.evidence-fold > summary").click()
+    field = page.locator(f"#id_item-{joins.pk}-evidence_url")
+    for link in ("mijn github", "https://github.com/voorbeeld/pipelines"):
+        field.fill(link)
+        with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
+            row.get_by_role("button", name="Opslaan Joins").click()
+        expect(field).to_have_js_property("defaultValue", link)
+    expect(page.locator(f"#item-{joins.pk}-status")).to_have_text("Opgeslagen.")
+    expect(row).not_to_have_class(re.compile(r"\bborder-danger\b"))
+    expect(row.locator(".invalid-feedback")).to_have_count(0)
+    expect(page.locator(f"#id_item-{joins.pk}-evidence_url")).not_to_have_attribute("aria-invalid", "true")
+    screenshot(page, "25-nl-390-link-after-refusal")
+
+    set_level(page, window_functions, 2)
+    set_level(page, skew, 1)
+    page.locator(f"#id_item-{joins.pk}-evidence_url").fill("mijn github")
+    page.get_by_role("button", name="Alles opslaan").click()
+    banner = page.locator("#checklist-correction")
+    expect(banner).to_contain_text("Al het andere was al opgeslagen. 1 punt is niet opgeslagen")
+    expect(page.locator(f"#id_item-{joins.pk}-evidence_url")).to_have_value("mijn github")
+    screenshot(page, "25-nl-390-save-all-partly")
+    assert dict(Assessment.objects.filter(user=user).values_list("item__name", "level")) == {
+        "Joins": 3,
+        "Window functions": 2,
+        "Skew": 1,
+    }
+    page.context.close()

@@ -1,5 +1,5 @@
-"""Levels saved together (the quick start, "Save all"): the home leaves out first ratings to level 0, which say
-nothing new, and the progress page shows the numbers after the save once for the save, not on every row as if each
+"""Levels saved together (the quick start, "Save all"): the home lists first ratings to level 0 as the progress page
+does, and the progress page shows the numbers after the save once for the save, not on every row as if each
 change had reached them."""
 
 import re
@@ -25,14 +25,23 @@ def save_all(client, levels: dict) -> None:
     assert client.post(reverse("skills:assess-all"), fields).status_code == 302
 
 
-def test_the_home_leaves_out_first_ratings_to_level_0(client, engineer, items):
-    joins, skew, shuffles = items
-    save_all(client, {joins: 0, skew: 0, shuffles: 2})
-    assess(user=engineer, item=skew, level=1)
-    changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
-    assert changes.count("<li") == 2
-    assert "Shuffles" in changes and "level 0 → 1" in changes and "Joins" not in changes
-    assert "not yet rated → level 0" not in changes
+@pytest.mark.parametrize(
+    ("language", "first_zero", "none_yet"),
+    [
+        ("en", "not yet rated → level 0", "No changes yet"),
+        ("nl", "nog niet beoordeeld → niveau 0", "Nog geen wijzigingen"),
+    ],
+)
+def test_the_home_lists_the_start_steps_answers_of_no_experience_as_the_progress_page_does(
+    client, engineer, items, language, first_zero, none_yet
+):
+    save_all(client, {item: 0 for item in items})  # "No experience yet" for every item of the start steps
+    home = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    progress = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert none_yet not in home and none_yet not in progress
+    changes = home.split('id="home-changes"')[1].split("</ul>")[0]
+    assert changes.count("<li") == 3 and changes.count(first_zero) == 3
+    assert all(item.name in changes for item in items)
 
 
 def test_the_progress_page_shows_the_numbers_after_a_save_once_for_the_save(client, engineer, items):

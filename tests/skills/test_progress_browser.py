@@ -21,7 +21,8 @@ SAID = {
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_the_activity_grid_reads_as_a_summary_and_the_active_days_only(live_server, browser, language):
     summary, busy_day, quiet_day = SAID[language]
-    user, item = UserFactory(password=None), ChecklistItemFactory()
+    user = UserFactory(password=None, date_joined=timezone.now() - timedelta(weeks=20))
+    item = ChecklistItemFactory()
     for level in (1, 2, 3):
         assess(user=user, item=item, level=level)
     first = AssessmentChange.objects.filter(user=user).earliest("id")

@@ -104,3 +104,22 @@ def test_a_mark_on_an_unrated_row_without_javascript_saves_the_other_rows_too(cl
     assert row_status(response.content.decode(), item) == (
         "Saved: “Window functions” is marked “for later”. Your change to 1 other item is saved too."
     )
+
+
+@pytest.mark.parametrize(("language", "saved_text"), [("en", "Saved."), ("nl", "Opgeslagen.")], ids=["en", "nl"])
+def test_a_valid_save_after_a_refused_one_draws_the_row_again_without_the_old_error(
+    client, engineer, item, language, saved_text
+):
+    url = reverse("skills:assess", args=[item.pk])
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_ACCEPT_LANGUAGE": language}
+    refused = the_checklist_form(item, level="2", **{f"item-{item.pk}-evidence_url": "mijn github"})
+    assert "invalid-feedback" in client.post(url, refused, **htmx).content.decode()
+    valid = the_checklist_form(item, level="2", **{f"item-{item.pk}-evidence_url": "https://github.com/me/pipelines"})
+    response = client.post(url, valid, **htmx)
+    html = response.content.decode()
+    row = re.search(rf'<li id="item-row-{item.pk}" class="([^"]*)"', html)
+    assert row is not None and "border-danger" not in row.group(1)
+    assert "invalid-feedback" not in html and 'aria-invalid="true"' not in html
+    assert row_status(html, item) == saved_text
+    assert 'value="https://github.com/me/pipelines"' in html
+    assert Assessment.objects.get(user=engineer, item=item).evidence_url == "https://github.com/me/pipelines"

@@ -200,7 +200,7 @@ def test_progress_charts_show_one_point_per_day_oldest_first_on_a_time_axis():
 
 
 def test_the_activity_calendar_counts_changes_per_day_in_whole_weeks():
-    user = UserFactory()
+    user = UserFactory(date_joined=timezone.now() - timedelta(weeks=20))
     item = ChecklistItemFactory()
     for level in (1, 2, 3):
         assess(user=user, item=item, level=level)

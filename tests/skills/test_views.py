@@ -74,14 +74,14 @@ def test_plain_post_saves_one_item_and_redirects_back_with_a_message(client, eng
     assert (stored.level, stored.evidence_url, stored.note) == (2, "https://github.com/me/sql", "used daily")
 
 
-def test_htmx_save_updates_badges_status_progress_and_score_out_of_band_without_the_row(client, engineer):
+def test_htmx_level_save_updates_badges_status_progress_and_score_out_of_band_without_the_row(client, engineer):
     requirement = RoleRequirementFactory(min_level=2)
     item = requirement.item
     ChecklistItemFactory(skill=item.skill)
     profile = get_or_create_profile(user=engineer)
     profile.target_role = requirement.role
     profile.save()
-    response = client.post(assess_url(item), fields(item, 2), HTTP_HX_REQUEST="true")
+    response = client.post(assess_url(item), {f"item-{item.pk}-level": "2"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     body = response.content.decode()
     assert 'id="item-row-' not in body and "<input" not in body
@@ -172,16 +172,43 @@ def test_save_all_saves_every_submitted_item(client, engineer):
     }
 
 
-def test_save_all_with_one_bad_item_saves_nothing_and_keeps_all_input(client, engineer):
-    good, bad = ChecklistItemFactory(), ChecklistItemFactory()
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Saved: “Joins”. 1 item was not saved: correct it, marked below."),
+        ("nl", "Opgeslagen: “Joins”. 1 punt is niet opgeslagen: verbeter het, hieronder gemarkeerd."),
+    ],
+)
+def test_save_all_with_one_bad_item_saves_the_others_and_keeps_the_bad_one_marked(client, engineer, language, said):
+    good, bad = ChecklistItemFactory(name="Joins"), ChecklistItemFactory()
     data = {**fields(good, 3, note="good note"), **fields(bad, 2, "not a link")}
-    response = client.post(reverse("skills:assess-all"), data)
+    response = client.post(reverse("skills:assess-all"), data, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Nothing was saved: 1 item needs a correction, marked below." in body
+    assert said in body
     assert 'value="good note"' in body
-    assert 'value="not a link"' in body
-    assert not Assessment.objects.filter(user=engineer).exists()
+    assert 'value="not a link"' in body and f'id="id_item-{bad.pk}-evidence_url_error"' in body
+    stored = Assessment.objects.get(user=engineer)
+    assert (stored.item, stored.level, stored.note) == (good, 3, "good note")
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Everything else was already saved. 1 item was not saved: correct it, marked below."),
+        ("nl", "Al het andere was al opgeslagen. 1 punt is niet opgeslagen: verbeter het, hieronder gemarkeerd."),
+    ],
+)
+def test_save_all_after_levels_saved_as_they_changed_does_not_say_nothing_was_saved(client, engineer, language, said):
+    first, second, bad = ChecklistItemFactory(), ChecklistItemFactory(), ChecklistItemFactory()
+    for item in (first, second):  # what htmx saved the moment each level changed
+        client.post(assess_url(item), {f"item-{item.pk}-level": "3"}, HTTP_HX_REQUEST="true")
+    data = {**fields(first, 3), **fields(second, 3), **fields(bad, 2, "mijn github")}
+    body = client.post(reverse("skills:assess-all"), data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert said in body
+    assert "othing was saved" not in body and "niets opgeslagen" not in body
+    assert 'value="mijn github"' in body
+    assert dict(Assessment.objects.filter(user=engineer).values_list("item_id", "level")) == {first.pk: 3, second.pk: 3}
 
 
 def skill_folds(body: str) -> dict[str, bool]:
@@ -222,8 +249,8 @@ def test_a_row_refused_without_javascript_links_to_its_row(client, engineer):
 @pytest.mark.parametrize(
     ("language", "one", "two"),
     [
-        ("en", "1 item needs a correction", "2 items need a correction"),
-        ("nl", "1 punt moet worden verbeterd", "2 punten moeten worden verbeterd"),
+        ("en", "1 item was not saved: correct it", "2 items were not saved: correct them"),
+        ("nl", "1 punt is niet opgeslagen: verbeter het", "2 punten zijn niet opgeslagen: verbeter ze"),
     ],
 )
 def test_save_all_counts_the_items_to_correct_in_singular_or_plural(client, engineer, language, one, two):
@@ -255,7 +282,7 @@ def test_save_all_keeps_evidence_typed_into_an_unrated_row_and_asks_for_its_leve
     assert f'<a class="alert-link" href="#item-row-{unrated.pk}">{go_to}</a>' in body
     assert 'value="https://example.org/skew"' in body and 'value="salted keys"' in body
     assert re.search(r'<details class="evidence-fold mt-1" open>\s*<summary[^>]*>[^<]*<span[^>]*> · Skew', body)
-    assert not Assessment.objects.filter(user=engineer).exists()
+    assert list(Assessment.objects.filter(user=engineer).values_list("item_id", flat=True)) == [rated.pk]
 
 
 def test_save_all_ignores_unrated_rows_left_empty(client, engineer):
@@ -461,6 +488,23 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
     assert '<svg class="line-chart"' in body
     assert body.count(">not yet rated → 1</td>") == 1  # its first rating
     assert body.count(">1 → 3</td>") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("en", "Since you signed up, you changed a level on 1 of 2 days."),
+        ("nl", "Sinds je registratie wijzigde je een niveau op 1 van 2 dagen."),
+    ],
+)
+def test_progress_of_a_new_account_counts_the_days_since_joining(client, engineer, language, summary):
+    engineer.date_joined = timezone.now() - timedelta(days=1)
+    engineer.save()
+    assess(user=engineer, item=ChecklistItemFactory(), level=2)
+    body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    said = re.search(r'<p id="activity-summary">\s*(.*?)\s*</p>', body, re.S).group(1)
+    assert said == summary
+    assert len(re.findall(r'<li class="activity-day activity-\d"', body)) == 2
 
 
 @pytest.mark.parametrize(("language", "not_rated"), [("en", "not yet rated"), ("nl", "nog niet beoordeeld")])

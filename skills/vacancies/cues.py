@@ -64,11 +64,12 @@ class Cues:
                 return kind, cue
         return None, ()
 
-    def occurrences(self, words: list[str]) -> dict[str, Occurrences]:
-        """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass."""
+    def occurrences(self, words: list[str], firsts: list[int]) -> dict[str, Occurrences]:
+        """Where the cues of each group stand in ``words``, as (first, last) word, in order, given where the first
+        words of cues stand (``firsts``, in order)."""
         found: dict[str, Occurrences] = {group: [] for group in CUE_GROUPS}
         by_first_word = self.by_first_word
-        for index in [index for index, word in enumerate(words) if word in by_first_word]:
+        for index in firsts:
             for group, cue in by_first_word[words[index]]:
                 if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
                     found[group].append((index, index + len(cue) - 1))

@@ -79,7 +79,7 @@ class Layout(NegationScope, Headings):
         self.cues = cues
         self.sections = [Section.PLAIN] * len(self.words)
         self.heading_words = set()
-        found_cues = cues.occurrences(self.words)
+        found_cues = cues.occurrences(self.words, self.positions(cues.by_first_word.keys()))
         idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
         self.nice_cues = [  # without those in an idiom that asks: "not optional", "niet optioneel"
             (first, last) for first, last in found_cues[NICE] if idioms.isdisjoint(range(first, last + 1))
@@ -96,19 +96,17 @@ class Layout(NegationScope, Headings):
         self.offer_cues = found_cues[OFFERED]
         self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
         self._musts = [  # where a must stands ("must", not "not a must"), in order
-            index
-            for index, word in enumerate(self.words)
-            if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
+            index for index in self.positions(MUSTS) if NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
-        self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
-        self._conditionals = [index for index, word in enumerate(self.words) if word in CONDITIONALS]
-        self._hedges = [index for index, word in enumerate(self.words) if word in HEDGES]
-        self._knowing = [index for index, word in enumerate(self.words) if word in KNOWING]
+        self._contrasts = self.positions(CUE_CONTRASTS)  # "but", "maar"…
+        self._conditionals = self.positions(CONDITIONALS)
+        self._hedges = self.positions(HEDGES)
+        self._knowing = self.positions(KNOWING)
         self._wishing_sentences = {  # the sentences where a wish may stand: the rest need not be read for one
             self.sentences[index]
-            for positions in (self._conditionals, self._hedges, self._contrasts)
+            for positions in (self._conditionals, self._hedges, self._contrasts, self.positions(IF_WORDS | THEN))
             for index in positions
-        } | {self.sentences[index] for index, word in enumerate(self.words) if word in IF_WORDS or word in THEN}
+        }
         self.read_sections()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 

@@ -107,9 +107,9 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         count = len(self.clause_starts)
         self._negated = [False] * count  # per clause: it carries a negation
         needing, passive = [False] * count, [False] * count
-        for index in [index for index, word in enumerate(self.words) if word in NEEDING]:
+        for index in self.positions(NEEDING):
             needing[self.negation_clauses[index]] = True
-        for index in [index for index, word in enumerate(self.words) if word in PASSIVE]:
+        for index in self.positions(PASSIVE):
             passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}

@@ -69,11 +69,7 @@ class PointingBack(Clauses):
 
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""
-        return [
-            index
-            for index, word in enumerate(self.words)
-            if index and word in POINTING_BACK and self._negated_reference(index)
-        ]
+        return [index for index in self.positions(POINTING_BACK) if index and self._negated_reference(index)]
 
     def _negated_reference(self, index: int) -> bool:
         """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was

@@ -12,6 +12,8 @@ are read once, in one pass over the gaps between the words.
 
 import bisect
 import re
+from collections.abc import Collection
+from itertools import chain
 
 from catalog.models import PHRASE_WORD
 from skills.vacancies.text import word_set, words
@@ -24,6 +26,7 @@ CLAUSE_AFTER_ALS = frozenset(("de", "het", "er", "een", "je", "jij", "iets", "ze
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
 LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
+OPENING = CLAUSE_BREAKS | {"als"}  # the words that may open a clause after a single space
 
 
 class Sentences:
@@ -36,8 +39,11 @@ class Sentences:
         self.words, self.starts, self.ends = (
             (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
         )
-        self.gaps = [text[end:start] for end, start in zip([0, *self.ends], self.starts, strict=False)]  # what
-        # stands before each word: read by every rule about where a cue reaches, so cut once
+        self.gaps = list(map(text.__getitem__, map(slice, [0, *self.ends], self.starts)))  # what stands before each
+        # word: read by every rule about where a cue reaches, so cut once
+        self._places: dict[str, list[int]] = {}  # a word → where it stands, in order
+        for index, word in enumerate(self.words):
+            self._places.setdefault(word, []).append(index)
         self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
         # single space: only they (and the words that open a clause) may start a sentence or a clause
         self.sentences = [0] * len(found)
@@ -46,13 +52,19 @@ class Sentences:
         self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()
 
+    def positions(self, vocabulary: Collection[str]) -> list[int]:
+        """Where the words of ``vocabulary`` stand, in order: each rule's cue words are looked up in one index of the
+        text's words rather than found by a pass over all of them."""
+        found = [self._places[word] for word in self._places.keys() & vocabulary]
+        return sorted(chain.from_iterable(found)) if len(found) > 1 else list(chain.from_iterable(found))
+
     def _read_sentences(self) -> None:
         """Visits only the words that may start a sentence or a clause; those between keep the one before them."""
         sentence = clause = 0
         words, sentences, clauses = self.words, self.sentences, self.clauses
-        opening = {index for index, word in enumerate(words) if word in CLAUSE_BREAKS or word == "als"}
+        opening = self.positions(OPENING)
         filled = 1  # the words before it have their sentence and clause
-        for index in sorted(opening.union(self.marked) - {0}):
+        for index in sorted(set(opening).union(self.marked) - {0}):
             sentences[filled:index] = [sentence] * (index - filled)
             clauses[filled:index] = [clause] * (index - filled)
             gap = self.gaps[index]

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
 import snowballstemmer
@@ -93,16 +94,10 @@ WORD_OR_GAP = re.compile(f"({PHRASE_WORD.pattern})")  # split on it: the gaps an
 
 def words(text: str) -> list[tuple[str, int, int]]:
     """Every word of ``text``, folded, with its start and end in ``text``. Found by splitting, which makes no match
-    objects: a third faster on a long vacancy than ``PHRASE_WORD.finditer``."""
+    objects, and placed by summing the pieces' lengths, which loops in C: a long vacancy has thousands of words."""
     pieces = WORD_OR_GAP.split(text)  # a gap, a word, a gap… a gap
-    found = []
-    position = len(pieces[0])
-    for index in range(1, len(pieces), 2):
-        word = pieces[index]
-        end = position + len(word)
-        found.append((fold(word), position, end))
-        position = end + len(pieces[index + 1])
-    return found
+    places = list(accumulate(map(len, pieces), initial=0))  # where each piece starts
+    return list(zip(map(fold, pieces[1::2]), places[1:-1:2], places[2::2], strict=True))
 
 
 def _known_piece(piece: str, known: frozenset[str]) -> bool:

@@ -28,6 +28,7 @@ import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, count
 from operator import add
 from typing import NamedTuple
@@ -73,6 +74,9 @@ class Found(NamedTuple):
     needs_context: bool = False  # an item's generic phrase: counts only beside its skill's other words or tools
 
 
+new_found = partial(tuple.__new__, Found)  # a Found from all its fields, without the named tuple's Python constructor
+
+
 NAME = "name"  # the language of a tool's name: English stems, and the name as it is written
 
 
@@ -111,8 +115,8 @@ class Phrasebook:
         self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
         targets: dict[str, set[tuple[str, int, int, bool, str]]] = defaultdict(set)
-        self.modified: dict[tuple[str, str, str], set[tuple[int, bool]]] = defaultdict(set)  # an item's phrase of
-        # two words → the item: found with one word between them as well ("empty battery readings")
+        self.modified: dict[str, dict[tuple[str, str], set[tuple[int, bool]]]] = {"en": {}, "nl": {}}  # per line,
+        # an item's phrase of two words → the item: found with one word between them as well ("empty battery readings")
         self.pairs: list[tuple[int, bool]] = []  # an item's pair → the item and whether it needs context
         for phrase in phrases:
             parts = [self.splitter.tokens(part) for part in phrase.text.split(PAIR)] if PAIR in phrase.text else []
@@ -128,10 +132,15 @@ class Phrasebook:
             keys = self._add(targets, phrase, tokens)
             if phrase.kind == ITEM and len(tokens) == 2 and phrase.language != NAME:
                 for (first, second), line in keys:
-                    self.modified[first, second, line].add((phrase.target_id, phrase.needs_context))
+                    self.modified[line].setdefault((first, second), set()).add((phrase.target_id, phrase.needs_context))
         self.automaton = ahocorasick.Automaton()
-        for key, found in targets.items():
-            self.automaton.add_word(key, (len(key), tuple(sorted(found))))
+        for key, found in targets.items():  # per line of the vacancy, what the key finds there: (kind, target, the
+            # tokens after its first, needs context), sorted out once here rather than for every match of every reading
+            lines = {line: [] for line in ("en", "nl")}
+            for kind, target_id, length, needs_context, matches in sorted(found):
+                for line in (matches,) if matches != NAME else lines:
+                    lines[line].append((kind, target_id, length - 1, needs_context))
+            self.automaton.add_word(key, (len(key), (tuple(lines["en"]), tuple(lines["nl"]))))
         self.phrase_count = len(phrases)
         if targets:
             self.automaton.make_automaton()
@@ -156,18 +165,16 @@ class Phrasebook:
         if not tokens or not self.phrase_count:
             return []
         found: set[Found] = set()
-        for language, stems in (
-            ("en", [token.stem_en for token in tokens]),
-            ("nl", [token.stem_nl for token in tokens]),
+        for number, (language, stems) in enumerate(
+            (("en", [token.stem_en for token in tokens]), ("nl", [token.stem_nl for token in tokens]))
         ):
             line = key_of(stems)
             # where each token's stem starts in ``line``: after the stems and one space per stem before it
             places = list(map(add, accumulate(map(len, stems), initial=1), count()))
             for end, (key_length, targets) in self.automaton.iter(line):
                 first = bisect.bisect_left(places, end - key_length + 2)  # the key's first stem, after its space
-                for kind, target_id, length, needs_context, matches in targets:
-                    if matches in (language, NAME):
-                        found.add(Found(kind, target_id, first, first + length - 1, needs_context))
+                for kind, target_id, after, needs_context in targets[number]:
+                    found.add(new_found((kind, target_id, first, first + after, needs_context)))
             found.update(self._modified(tokens, stems, language))
         return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
 
@@ -177,15 +184,15 @@ class Phrasebook:
         single space or hyphen, the one between no word of grammar ("empty or readings", "tables not together") but
         a Dutch passive's auxiliary ("automatisch wordt getest")."""
         found = []
-        modified, excluded = self.modified, BETWEEN_EXCLUDED[language]
-        for index in range(len(tokens) - 2):
-            targets = modified.get((stems[index], stems[index + 2], language))
-            if not targets:
-                continue
+        modified, excluded = self.modified[language], BETWEEN_EXCLUDED[language]
+        for index in [index for index, key in enumerate(zip(stems, stems[2:], strict=False)) if key in modified]:
             before, middle, after = tokens[index : index + 3]
             if middle.start - before.end != 1 or after.start - middle.end != 1 or middle.folded in excluded:
                 continue
-            found += [Found(ITEM, target_id, index, index + 2, needs) for target_id, needs in targets]
+            found += [
+                Found(ITEM, target_id, index, index + 2, needs)
+                for target_id, needs in modified[stems[index], stems[index + 2]]
+            ]
         return found
 
 

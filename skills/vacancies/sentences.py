@@ -12,7 +12,7 @@ are read once, in one pass over the gaps between the words.
 
 import bisect
 import re
-from collections.abc import Collection
+from collections.abc import Iterable, KeysView
 from itertools import chain
 
 from catalog.models import PHRASE_WORD
@@ -52,7 +52,12 @@ class Sentences:
         self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()
 
-    def positions(self, vocabulary: Collection[str]) -> list[int]:
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """The text's words, each once."""
+        return self._places.keys()
+
+    def positions(self, vocabulary: Iterable[str]) -> list[int]:
         """Where the words of ``vocabulary`` stand, in order: each rule's cue words are looked up in one index of the
         text's words rather than found by a pass over all of them."""
         found = [self._places[word] for word in self._places.keys() & vocabulary]

@@ -28,6 +28,8 @@ the company section also holds: the employer's name and its own product's ("Zorg
 
 import bisect
 import re
+from itertools import compress, repeat
+from operator import is_
 
 from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout, Section
 from skills.vacancies.terms import ENGLISH_AND_DUTCH_SMALL_WORDS, ORDINARY, TechTerms
@@ -192,9 +194,7 @@ def _employers_words(layout: Layout) -> set[str]:
         title = 0
     names = set(layout.words[:title])
     if Section.COMPANY in layout.sections:
-        names.update(
-            [word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY]
-        )
+        names.update(compress(layout.words, map(is_, layout.sections, repeat(Section.COMPANY))))
     return names
 
 
@@ -210,8 +210,9 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             named.append((start, end))
     titles: dict[int, bool] = {}
     breaks = _line_breaks(text)
-    # a capitalised word also written in lower case is ordinary: the words as written that start with a-z
-    as_written = {text[start:end] for start, end in zip(starts, ends, strict=True) if "a" <= text[start] <= "z"}
+    # a capitalised word also written in lower case is ordinary: the words as written that start with a-z (each
+    # looked at once, however often the text repeats it)
+    as_written = {word for word in set(map(text.__getitem__, map(slice, starts, ends))) if "a" <= word[0] <= "z"}
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False

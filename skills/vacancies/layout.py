@@ -41,7 +41,7 @@ from skills.vacancies.cues import (
 from skills.vacancies.headings import Headings
 from skills.vacancies.negation import RESTORING, NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
-from skills.vacancies.text import word_set
+from skills.vacancies.text import WordColumns, word_set
 
 __all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "RESTORING", "Cues", "Layout", "Section")  # what the
 # reader imports
@@ -73,9 +73,9 @@ OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you i
 class Layout(NegationScope, Headings):
     """The words of a vacancy with their line's section, sentence and clause; answers questions about a mention."""
 
-    def __init__(self, text: str, cues: Cues, found: list[tuple[str, int, int]] | None = None) -> None:
-        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
-        super().__init__(text, found)
+    def __init__(self, text: str, cues: Cues, columns: WordColumns | None = None) -> None:
+        """``columns``: the words of ``text`` (skills.vacancies.text.word_columns), when the caller has them already."""
+        super().__init__(text, columns)
         self.cues = cues
         self.sections = [Section.PLAIN] * len(self.words)
         self.heading_words = set()

@@ -34,7 +34,7 @@ from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
-from skills.vacancies.text import words
+from skills.vacancies.text import word_columns
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
@@ -216,9 +216,9 @@ def read_vacancy(*, text: str) -> VacancyReading:
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    found_words = words(text)
-    tokens = book.splitter.tokens_of(found_words)
-    layout = Layout(text, book.cues, found_words)
+    columns = word_columns(text)
+    tokens = book.splitter.tokens_of(columns)
+    layout = Layout(text, book.cues, columns)
     found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
     found, pair_parts = paired(found, book, tokens, layout)
     tool_hits = [hit for hit in found if hit.kind == TOOL]

@@ -16,7 +16,7 @@ from collections.abc import Iterable, KeysView
 from itertools import chain
 
 from catalog.models import PHRASE_WORD
-from skills.vacancies.text import word_set, words
+from skills.vacancies.text import WordColumns, word_columns, word_set
 
 SENTENCE_END = re.compile(r"[.!?;]\s")
 CONTRASTS = word_set("but maar however echter whereas terwijl")  # open a clause; no nice or offer cue reaches past
@@ -32,22 +32,19 @@ OPENING = CLAUSE_BREAKS | {"als"}  # the words that may open a clause after a si
 class Sentences:
     """The words of a vacancy with their sentence and clause, and where colons and question marks stand."""
 
-    def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
-        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
+    def __init__(self, text: str, columns: WordColumns | None = None) -> None:
+        """``columns``: the words of ``text`` (skills.vacancies.text.word_columns), when the caller has them already."""
         self.text = text
-        found = words(text) if found is None else found
-        self.words, self.starts, self.ends = (
-            (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
-        )
-        self.gaps = list(map(text.__getitem__, map(slice, [0, *self.ends], self.starts)))  # what stands before each
-        # word: read by every rule about where a cue reaches, so cut once
+        columns = word_columns(text) if columns is None else columns
+        self.words, self.starts, self.ends = columns.folded, columns.starts, columns.ends
+        self.gaps = columns.gaps[:-1]  # what stands before each word: read by every rule about where a cue reaches
         self._places: dict[str, list[int]] = {}  # a word → where it stands, in order
         for index, word in enumerate(self.words):
             self._places.setdefault(word, []).append(index)
         self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
         # single space: only they (and the words that open a clause) may start a sentence or a clause
-        self.sentences = [0] * len(found)
-        self.clauses = [0] * len(found)
+        self.sentences = [0] * len(self.words)
+        self.clauses = [0] * len(self.words)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
         self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()

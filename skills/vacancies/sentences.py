@@ -12,8 +12,9 @@ are read once, in one pass over the gaps between the words.
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, KeysView
-from itertools import chain
+from itertools import chain, compress, count
 
 from catalog.models import PHRASE_WORD
 from skills.vacancies.text import WordColumns, word_columns, word_set
@@ -38,11 +39,11 @@ class Sentences:
         columns = word_columns(text) if columns is None else columns
         self.words, self.starts, self.ends = columns.folded, columns.starts, columns.ends
         self.gaps = columns.gaps[:-1]  # what stands before each word: read by every rule about where a cue reaches
-        self._places: dict[str, list[int]] = {}  # a word → where it stands, in order
+        self._places: defaultdict[str, list[int]] = defaultdict(list)  # a word → where it stands, in order
         for index, word in enumerate(self.words):
-            self._places.setdefault(word, []).append(index)
-        self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
-        # single space: only they (and the words that open a clause) may start a sentence or a clause
+            self._places[word].append(index)
+        self.marked = list(compress(count(), map(" ".__ne__, self.gaps)))  # the words after more than a single
+        # space: only they (and the words that open a clause) may start a sentence or a clause
         self.sentences = [0] * len(self.words)
         self.clauses = [0] * len(self.words)
         self.after_colons: list[int] = []  # the words that follow a colon, in order

@@ -23,14 +23,11 @@ section and negation cues): an editor's change replaces a token and the next rea
 queries.
 """
 
-import bisect
 import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate, count
-from operator import add
 from typing import NamedTuple
 
 import ahocorasick
@@ -160,8 +157,9 @@ class Phrasebook:
             targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
         return keys
 
-    def find(self, tokens: list[Token]) -> list[Found]:
-        """Every phrase on ``tokens``, once per target and place, in either language's stems."""
+    def find(self, tokens: list[Token], text: str) -> list[Found]:
+        """Every phrase on ``tokens`` of ``text``, once per target and place, in either language's stems, each on
+        one line of the text."""
         if not tokens or not self.phrase_count:
             return []
         found: set[Found] = set()
@@ -169,14 +167,24 @@ class Phrasebook:
             (("en", [token.stem_en for token in tokens]), ("nl", [token.stem_nl for token in tokens]))
         ):
             line = key_of(stems)
-            # where each token's stem starts in ``line``: after the stems and one space per stem before it
-            places = list(map(add, accumulate(map(len, stems), initial=1), count()))
+            # A key's first stem is the one after as many spaces as stand before the key: counted on from the key
+            # before (the automaton finds them in order of their ends), not summed up for every stem of the line.
+            spaces = counted = 0  # the spaces in ``line`` before character ``counted``
             for end, (key_length, targets) in self.automaton.iter(line):
-                first = bisect.bisect_left(places, end - key_length + 2)  # the key's first stem, after its space
+                start = end - key_length + 1  # the space before the key's first stem
+                spaces += line.count(" ", counted, start) if start >= counted else -line.count(" ", start, counted)
+                counted = start
                 for kind, target_id, after, needs_context in targets[number]:
-                    found.add(new_found((kind, target_id, first, first + after, needs_context)))
+                    found.add(new_found((kind, target_id, spaces, spaces + after, needs_context)))
             found.update(self._modified(tokens, stems, language))
-        return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+        return sorted(
+            (
+                hit
+                for hit in found
+                if hit.first == hit.last or "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]
+            ),
+            key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id),
+        )
 
     def _modified(self, tokens: list[Token], stems: list[str], language: str) -> list[Found]:
         """An item's phrase of two words with one more word between them, a modifier of the phrase's noun ("empty

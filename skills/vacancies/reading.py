@@ -219,7 +219,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     columns = word_columns(text)
     tokens = book.splitter.tokens_of(columns)
     layout = Layout(text, book.cues, columns)
-    found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
+    found = book.find(tokens, text)
     found, pair_parts = paired(found, book, tokens, layout)
     tool_hits = [hit for hit in found if hit.kind == TOOL]
     tools_named = _longest(tool_hits)

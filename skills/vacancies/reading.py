@@ -234,8 +234,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
 
     words_of = {  # each mention's first and last word
-        hit: (layout.word_at(tokens[hit.first].start), layout.word_at(tokens[hit.last].end - 1))
-        for hit in mentions + tools_named
+        hit: (tokens[hit.first].word, tokens[hit.last].word) for hit in mentions + tools_named
     }
     layout.read_mentions(list(words_of.values()))
     placed = []  # (hit, start, end, first word, last word, negated, asks nothing: in the offer or the company text)
@@ -311,8 +310,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
-    known_words = {layout.word_at(tokens[index].start) for index in pair_parts.covered(found)}
-    known_words -= {layout.word_at(tokens[index].start) for index in pair_parts.covered(guessed)}
+    known_words = pair_parts.covered(found) - pair_parts.covered(guessed)
     out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
         PhraseHit(text[start:end], start, end)
         for start, end in ((tokens[first].start, tokens[last].end) for first, last in pair_parts.spans(guessed))

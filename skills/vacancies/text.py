@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, count
 from typing import NamedTuple
 
 import snowballstemmer
@@ -60,6 +60,7 @@ class Token(NamedTuple):
     end: int
     stem_en: str
     stem_nl: str
+    word: int  # the word it is a piece of, counted from 0: what the layout knows a mention's place by
 
 
 # A Token from its fields without the Python-level constructor a named tuple has: a long vacancy makes thousands.
@@ -178,8 +179,8 @@ class Splitter:
         """The pieces of the words of :func:`word_columns`, with their stems and places in the text."""
         stemmed = self._stems
         return [
-            new_token((piece, start + begin, start + end, stem_en, stem_nl))
-            for word, start in zip(columns.folded, columns.starts, strict=True)
+            new_token((piece, start + begin, start + end, stem_en, stem_nl, index))
+            for index, word, start in zip(count(), columns.folded, columns.starts)
             for begin, end, piece, stem_en, stem_nl in stemmed.get(word) or self._stemmed(word)
         ]
 

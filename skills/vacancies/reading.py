@@ -21,6 +21,7 @@ Reading costs no query while the phrasebook is current and six when an editor's 
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
@@ -170,10 +171,13 @@ def _longest(found: list[Found]) -> list[Found]:
     taken: dict[int, tuple[int, int]] = {}  # token → the words of the mention that holds it
     for hit in sorted(found, key=lambda hit: (hit.first - hit.last, hit.first)):
         span = (hit.first, hit.last)
-        if all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
+        if hit.first == hit.last:  # most are: their one token looked up alone
+            if taken.setdefault(hit.first, span) == span:
+                kept.append(hit)
+        elif all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
             kept.append(hit)
             taken.update(dict.fromkeys(range(hit.first, hit.last + 1), span))
-    return sorted(kept, key=lambda hit: (hit.first, hit.last))
+    return sorted(kept, key=attrgetter("first", "last"))
 
 
 def _with_skill_names(kept: list[Found], found: list[Found], book: Phrasebook) -> list[Found]:

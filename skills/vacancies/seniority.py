@@ -210,8 +210,7 @@ def seniority_of(text: str, layout: Layout, *, years: list[int]) -> str:
 
 def language_of(layout: Layout) -> str:
     """``nl``, ``en`` or ``mixed``, by the module's rule."""
-    dutch = sum(map(DUTCH_WORDS.__contains__, layout.words))
-    english = sum(map(ENGLISH_WORDS.__contains__, layout.words))
+    dutch, english = len(layout.positions(DUTCH_WORDS)), len(layout.positions(ENGLISH_WORDS))
     total = dutch + english
     if total < LANGUAGE_MIN_WORDS:  # a list of names: one word of one language, and none of the other, will do
         return "nl" if dutch and not english else "en" if english and not dutch else "mixed"

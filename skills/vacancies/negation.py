@@ -168,6 +168,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
                     begin = self.clause_starts[before]
                     if begin == 0 or self.sentences[begin - 1] != self.sentences[begin]:
                         break
+        self._negated_at: dict[int, bool] = {}  # per first word of a mention, once asked
         self._topics: dict[int, bool] = {}  # per clause, once asked
         self._verdicts: dict[int, bool] = {}
         self._parties: dict[int, int | None] = {}
@@ -237,7 +238,13 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         return negated
 
     def is_negated(self, first: int, last: int) -> bool:
-        """Whether the mention of words ``first``…``last`` is not asked by the module's rule."""
+        """Whether the mention of words ``first``…``last`` is not asked by the module's rule. Read once per first
+        word, all the rule reads: an item and a tool on the same words, and the cues around a mention, ask again."""
+        if first not in self._negated_at:
+            self._negated_at[first] = self._read_negated(first)
+        return self._negated_at[first]
+
+    def _read_negated(self, first: int) -> bool:
         if self.sections[first] is Section.NOT_ASKED:
             return True
         clause = self.negation_clauses[first]

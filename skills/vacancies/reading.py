@@ -243,12 +243,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
     layout.read_mentions(list(words_of.values()))
     placed = []  # (hit, start, end, first word, last word, negated, asks nothing: in the offer or the company text)
     weakly_negated = set()  # the starts of those negated only weakly (NegationScope.is_weakly_negated)
-    negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = words_of[hit]
         asks_nothing = layout.section(first_word) in ASKING_NOTHING or layout.is_offered(first_word)
-        negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
+        negated = layout.is_negated(first_word, last_word)
         if negated and hit.kind == ITEM and hit.needs_context and layout.denies_a_state(first_word):
             negated = False  # "no credentials live in code": the state the job keeps
         placed.append([hit, start, end, first_word, last_word, negated, asks_nothing])

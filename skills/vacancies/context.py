@@ -28,6 +28,8 @@ class PairParts:
         self.text = text
         self.phrases: dict[tuple[tuple[str, int], PhraseHit], list[PhraseHit]] = {}  # (an item, a later part's
         # phrase) → its earlier parts' phrases, once noted
+        self.paired_items: set[tuple[str, int]] = set()  # the items (kind, id) among those: the rest need not hash
+        # each of their phrases to find none
 
     def spans(self, hits: list[Found]) -> list[tuple[int, int]]:
         """The tokens (first, last) of ``hits`` and of the earlier parts of the pairs among them."""
@@ -41,6 +43,7 @@ class PairParts:
     def note(self, hit: Found, phrase: PhraseHit) -> None:
         """Remember the earlier parts of ``hit`` found at ``phrase``, to be asked as it is."""
         for first, last in self.earlier.get(hit, ()):
+            self.paired_items.add((hit.kind, hit.target_id))
             start, end = self.tokens[first].start, self.tokens[last].end
             self.phrases.setdefault(((hit.kind, hit.target_id), phrase), []).append(
                 PhraseHit(self.text[start:end], start, end)
@@ -48,6 +51,8 @@ class PairParts:
 
     def pairs(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[tuple[PhraseHit, PhraseHit], ...]:
         """The pairs among the ``phrases`` an item (kind, id) was found as: (earlier part, later part)."""
+        if key not in self.paired_items:
+            return ()
         return tuple((earlier, later) for later in phrases for earlier in self.phrases.get((key, later), ()))
 
     def with_earlier(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[PhraseHit, ...]:

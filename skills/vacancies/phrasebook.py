@@ -105,9 +105,10 @@ class Phrasebook:
         self.cues = cues or Cues([])
         self.terms = terms or TechTerms([])
         self.items = {item.pk: item for item in items}
-        self.first_items: dict[int, int] = {}  # a skill → its first item, the one its name stands for ("SQL": joins)
+        first_items: dict[int, int] = {}  # a skill → its first item, the one its name stands for ("SQL": joins)
         for item in sorted(items, key=lambda item: (item.order, item.name)):
-            self.first_items.setdefault(item.skill_id, item.pk)
+            first_items.setdefault(item.skill_id, item.pk)
+        self.first_item_ids = frozenset(first_items.values())
         self.tools = {tool.pk: tool for tool in tools}
         self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))

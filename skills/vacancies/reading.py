@@ -183,24 +183,24 @@ def _longest(found: list[Found]) -> list[Found]:
 def _with_skill_names(kept: list[Found], found: list[Found], book: Phrasebook) -> list[Found]:
     """``kept`` and the skill's name inside a longer phrase of another of its items: "SQL" in "slow SQL" names SQL
     as a whole, its first item, as well as query performance."""
+    kept_hits = set(kept)
+    if not (names := [hit for hit in found if hit.target_id in book.first_item_ids and hit not in kept_hits]):
+        return kept
     holders: dict[int, list[Found]] = {}  # a token → the kept mentions over it
     for longer in kept:
         for index in range(longer.first, longer.last + 1):
             holders.setdefault(index, []).append(longer)
-    kept_hits = set(kept)
-    named = []
-    for hit in found:
-        skill_id = book.items[hit.target_id].skill_id
-        if hit in kept_hits or book.first_items.get(skill_id) != hit.target_id:
-            continue
+    named = [
+        hit
+        for hit in names
         if any(
             longer.first <= hit.first
             and hit.last <= longer.last
             and longer.target_id != hit.target_id
-            and book.items[longer.target_id].skill_id == skill_id
+            and book.items[longer.target_id].skill_id == book.items[hit.target_id].skill_id
             for longer in holders.get(hit.first, ())
-        ):
-            named.append(hit)
+        )
+    ]
     return sorted([*kept, *named], key=lambda hit: (hit.first, hit.last)) if named else kept
 
 

@@ -25,6 +25,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from skills.vacancies.layout import ASKING_NOTHING, Layout
 from skills.vacancies.text import fold, word_set
@@ -132,11 +133,17 @@ def _levels_in(words: list[str], *, title: bool) -> list[str]:
 MAY_START_YEARS = re.compile("[0-9]|" + "|".join(sorted({fold(word) for word in NUMBER_WORDS})) + "|[a-z0-9]*[^a-z0-9]")
 
 
+@lru_cache(maxsize=100_000)
+def _may_start_years(word: str) -> bool:
+    """Whether a match of YEARS may start with ``word``; remembered, as vacancies repeat words."""
+    return MAY_START_YEARS.match(word) is not None
+
+
 def _years_matches(text: str, layout: Layout) -> Iterator[re.Match[str]]:
     """The matches of YEARS in ``text``, as ``YEARS.finditer`` finds them, tried only where a word may start one:
     the pattern tried at every character of a long vacancy cost a tenth of its reading."""
     end = 0
-    for index in layout.positions(filter(MAY_START_YEARS.match, layout.vocabulary)):
+    for index in layout.positions(filter(_may_start_years, layout.vocabulary)):
         if layout.starts[index] >= end and (match := YEARS.match(text, layout.starts[index])):
             end = match.end()
             yield match

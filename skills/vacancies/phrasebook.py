@@ -28,6 +28,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
+from itertools import compress, count
 from typing import NamedTuple
 
 import ahocorasick
@@ -131,6 +132,9 @@ class Phrasebook:
             if phrase.kind == ITEM and len(tokens) == 2 and phrase.language != NAME:
                 for (first, second), line in keys:
                     self.modified[line].setdefault((first, second), set()).add((phrase.target_id, phrase.needs_context))
+        self.modified_firsts = {
+            line: frozenset(first for first, _second in keys) for line, keys in self.modified.items()
+        }
         self.automaton = ahocorasick.Automaton()
         for key, found in targets.items():  # per line of the vacancy, what the key finds there: (kind, target, the
             # tokens after its first, needs context), sorted out once here rather than for every match of every reading
@@ -194,7 +198,10 @@ class Phrasebook:
         a Dutch passive's auxiliary ("automatisch wordt getest")."""
         found = []
         modified, excluded = self.modified[language], BETWEEN_EXCLUDED[language]
-        for index in [index for index, key in enumerate(zip(stems, stems[2:], strict=False)) if key in modified]:
+        firsts = self.modified_firsts[language]  # the stems that open one: most of the line's do not
+        for index in compress(count(), map(firsts.__contains__, stems[:-2])):
+            if (stems[index], stems[index + 2]) not in modified:
+                continue
             before, middle, after = tokens[index : index + 3]
             if middle.start - before.end != 1 or after.start - middle.end != 1 or middle.folded in excluded:
                 continue

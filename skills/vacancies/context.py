@@ -33,6 +33,8 @@ class PairParts:
 
     def spans(self, hits: list[Found]) -> list[tuple[int, int]]:
         """The tokens (first, last) of ``hits`` and of the earlier parts of the pairs among them."""
+        if not self.earlier:
+            return [(hit.first, hit.last) for hit in hits]
         return [*((hit.first, hit.last) for hit in hits), *(part for hit in hits for part in self.earlier.get(hit, ()))]
 
     def covered(self, hits: list[Found]) -> set[int]:

@@ -27,17 +27,20 @@ def longest_mentions(found: list[Found], book: Phrasebook) -> tuple[list[Found],
 
 
 def _longest(found: list[Found]) -> list[Found]:
-    """The longest of overlapping mentions, the first on a tie; several targets on the same words all stay."""
+    """The longest of overlapping mentions (``found`` in the order of the text), the first on a tie; several targets
+    on the same words all stay. The mentions of one token, most of them, come last and need no sorting."""
     kept: list[Found] = []
     taken: dict[int, tuple[int, int]] = {}  # token → the words of the mention that holds it
-    for hit in sorted(found, key=lambda hit: (hit.first - hit.last, hit.first)):
+    for hit in sorted(
+        (hit for hit in found if hit.first < hit.last), key=lambda hit: (hit.first - hit.last, hit.first)
+    ):
         span = (hit.first, hit.last)
-        if hit.first == hit.last:  # most are: their one token looked up alone
-            if taken.setdefault(hit.first, span) == span:
-                kept.append(hit)
-        elif all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
+        if all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
             kept.append(hit)
             taken.update(dict.fromkeys(range(hit.first, hit.last + 1), span))
+    for hit in found:
+        if hit.first == hit.last and taken.setdefault(hit.first, (hit.first, hit.first)) == (hit.first, hit.first):
+            kept.append(hit)
     return sorted(kept, key=attrgetter("first", "last"))
 
 

@@ -95,6 +95,8 @@ class Layout(NegationScope, Headings):
         self.negations_next = found_cues[NEGATION_NEXT]
         self.offer_cues = found_cues[OFFERED]
         self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
+        self._offer_reach = OFFER_REACH + max((last - first for first, last in self.offer_cues), default=0)  # the
+        # words before a mention where an offer cue that reaches it may start
         self._musts = [  # where a must stands ("must", not "not a must"), in order
             index for index in self.positions(MUSTS) if NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
@@ -195,7 +197,9 @@ class Layout(NegationScope, Headings):
         "but" between: "We will train you in Airflow and dbt", "In de eerste maand leer je werken met Airflow"."""
         if self.sentences[first] not in self.offer_sentences:
             return False
-        begin = bisect.bisect_left(self.offer_cues, (bisect.bisect_left(self.sentences, self.sentences[first]), -1))
+        sentence_begin = bisect.bisect_left(self.sentences, self.sentences[first])
+        begin = bisect.bisect_left(self.offer_cues, (max(sentence_begin, first - self._offer_reach), -1))  # not every
+        # cue of a long sentence: one further back ends too far away
         return any(
             cue_last < first
             and first - cue_last <= OFFER_REACH

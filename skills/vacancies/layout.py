@@ -88,6 +88,7 @@ class Layout(NegationScope, Headings):
             self.sentences[first] for first, last in self.nice_cues if self.sentences[first] == self.sentences[last]
         }
         self.nice_cue_words = [first for first, _last in self.nice_cues]
+        self._nice_cue_span = max((last - first for first, last in self.nice_cues), default=0)
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
             (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
@@ -129,8 +130,7 @@ class Layout(NegationScope, Headings):
             return True
         if sentence not in self.nice_sentences:
             return False
-        begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
-        end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
+        begin, end = self._nice_cues_in_reach(first, sentence)
         for cue, cue_last in self.nice_cues[begin:end]:
             if (cue > first and cue in self.forward_nice_cues) or self.in_denied_topic(cue):
                 continue
@@ -140,6 +140,22 @@ class Layout(NegationScope, Headings):
                 continue
             return True
         return False
+
+    def _nice_cues_in_reach(self, first: int, sentence: int) -> tuple[int, int]:
+        """Where the nice cues of ``sentence`` that may reach word ``first`` begin and end in ``nice_cues``: none past
+        the nearest "must" on either side of it (nor "but", unless it is negated), nor one in an earlier clause when
+        it is negated. A sentence of many musts and pluses was read once per mention over all its cues."""
+        sentence_begin = bisect.bisect_left(self.sentences, sentence)
+        sentence_end = bisect.bisect_right(self.sentences, sentence)
+        negated = self.is_negated(first, first)
+        stops = (self._musts,) if negated else (self._musts, self._contrasts)
+        after = [words[found] for words in stops if (found := bisect.bisect_left(words, first + 1)) < len(words)]
+        before = [words[found - 1] for words in stops if (found := bisect.bisect_left(words, first)) > 0]
+        low = max(sentence_begin, max(before, default=sentence_begin) - self._nice_cue_span)  # a cue ends after it
+        if negated:
+            low = max(low, self.clause_span(first)[0])
+        high = min(sentence_end, min(after, default=sentence_end) + 1)
+        return bisect.bisect_left(self.nice_cues, (low, -1)), bisect.bisect_left(self.nice_cues, (high, -1))
 
     def _wished(self, first: int) -> bool:
         """Whether the sentence of word ``first`` wishes for it rather than demands it, with no must and no negation

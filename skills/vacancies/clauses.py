@@ -74,7 +74,7 @@ class Clauses(Sentences):
         self.clause_kinds: list[str] = []
         words, sentences, negation_clauses = self.words, self.sentences, self.negation_clauses
         # Only a word after more than a single space (a new sentence too) or one of CUTTING may open a clause.
-        may_open = {index for index, word in enumerate(words) if word in CUTTING}.union(self.marked)
+        may_open = set(self.positions(CUTTING)).union(self.marked)
         filled = 0  # the words before it have their clause
         for index in sorted(may_open | {0}) if words else ():
             kind = None

@@ -28,18 +28,24 @@ class PairParts:
         self.text = text
         self.phrases: dict[tuple[tuple[str, int], PhraseHit], list[PhraseHit]] = {}  # (an item, a later part's
         # phrase) → its earlier parts' phrases, once noted
+        self.paired_items: set[tuple[str, int]] = set()  # the items (kind, id) among those: the rest need not hash
+        # each of their phrases to find none
 
     def spans(self, hits: list[Found]) -> list[tuple[int, int]]:
         """The tokens (first, last) of ``hits`` and of the earlier parts of the pairs among them."""
+        if not self.earlier:
+            return [(hit.first, hit.last) for hit in hits]
         return [*((hit.first, hit.last) for hit in hits), *(part for hit in hits for part in self.earlier.get(hit, ()))]
 
     def covered(self, hits: list[Found]) -> set[int]:
-        """The tokens of ``hits`` and of their earlier parts, once though many overlap."""
-        return {index for first, last in self.spans(hits) for index in range(first, last + 1)}
+        """The words of ``hits`` and of their earlier parts, once though many overlap."""
+        tokens = self.tokens
+        return {word for first, last in self.spans(hits) for word in range(tokens[first].word, tokens[last].word + 1)}
 
     def note(self, hit: Found, phrase: PhraseHit) -> None:
         """Remember the earlier parts of ``hit`` found at ``phrase``, to be asked as it is."""
         for first, last in self.earlier.get(hit, ()):
+            self.paired_items.add((hit.kind, hit.target_id))
             start, end = self.tokens[first].start, self.tokens[last].end
             self.phrases.setdefault(((hit.kind, hit.target_id), phrase), []).append(
                 PhraseHit(self.text[start:end], start, end)
@@ -47,6 +53,8 @@ class PairParts:
 
     def pairs(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[tuple[PhraseHit, PhraseHit], ...]:
         """The pairs among the ``phrases`` an item (kind, id) was found as: (earlier part, later part)."""
+        if key not in self.paired_items:
+            return ()
         return tuple((earlier, later) for later in phrases for earlier in self.phrases.get((key, later), ()))
 
     def with_earlier(self, key: tuple[str, int], phrases: list[PhraseHit]) -> tuple[PhraseHit, ...]:
@@ -69,13 +77,6 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
             parts.setdefault(hit.target_id // 2, []).append(hit)
         else:
             kept.append(hit)
-    word_of: dict[int, int] = {}  # a token → its word, read once for every pair
-
-    def word(token: int) -> int:
-        if token not in word_of:
-            word_of[token] = layout.word_at(tokens[token].start)
-        return word_of[token]
-
     for pair, hits in parts.items():
         sides: tuple[list[Found], list[Found]] = ([], [])
         for hit in hits:
@@ -83,9 +84,9 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
         if not (sides[0] and sides[1]):
             continue  # one part alone, however often ("data" beside no "toetsen")
         item_id, needs_context = book.pairs[pair]
-        ends = [sorted((word(hit.last), hit.last, hit.first) for hit in side) for side in sides]
+        ends = [sorted((tokens[hit.last].word, hit.last, hit.first) for hit in side) for side in sides]
         for later in hits:  # the other part's nearest hit before it decides, so a long list of one part stays linear
-            at = word(later.first)
+            at = tokens[later.first].word
             others = ends[1 - later.target_id % 2]
             nearest = bisect.bisect_left(others, (at, later.first)) - 1
             if nearest < 0:
@@ -121,7 +122,7 @@ def in_context(
     line_context: dict[int, set[tuple[str, int]]] = {}  # a line's start → the skills named on it
     generic: dict[tuple[int, int], list[Found]] = {}  # (a sentence, an item) → its generic phrases there
     for hit in (*mentions, *tools):
-        sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+        sentence = layout.sentences[tokens[hit.first].word]
         if hit.needs_context:
             generic.setdefault((sentence, hit.target_id), []).append(hit)
             continue
@@ -133,7 +134,7 @@ def in_context(
     for hit in mentions:
         if hit.needs_context:
             skill_id = book.items[hit.target_id].skill_id
-            sentence = layout.sentences[layout.word_at(tokens[hit.first].start)]
+            sentence = layout.sentences[tokens[hit.first].word]
             named = context.get(sentence, set())
             lead = lists.lead(tokens[hit.first].start)
             if lead is not None:

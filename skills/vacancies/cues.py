@@ -7,6 +7,7 @@ layout (headings, negation scope, nice and offer cues) reads the same occurrence
 
 import bisect
 from enum import Enum
+from typing import TypeVar
 
 from skills.vacancies.text import words
 
@@ -37,42 +38,58 @@ OFFERED = "offer-cue"
 CUE_GROUPS = (NICE, NOT_NEGATING, NEGATION, NEGATION_NEXT, OFFERED)
 
 Occurrences = list[tuple[int, int]]  # where the cues of one group stand: (first, last) word, in order
+Kind = TypeVar("Kind")
+ByLength = list[tuple[int, dict[tuple[str, ...], list[tuple[Kind, tuple[str, ...]]]]]]  # the cues of one first word:
+# per length, the longest first, their words → (kind, words) in the editors' order
 
 
 class Cues:
-    """The editors' cues (skills.models.VacancyCue) as folded words, indexed by their first word."""
+    """The editors' cues (skills.models.VacancyCue) as folded words, indexed by their first word, then by their words
+    per length: each place of a vacancy looks up a few lengths rather than compares every cue with the same first
+    word ("niet", "wat" open dozens)."""
 
     def __init__(self, cues: list[tuple[str, str]]) -> None:
         """``cues``: (kind, text) pairs."""
-        self.headings: dict[str, list[tuple[Section, tuple[str, ...]]]] = {}
-        self.by_first_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.headings: dict[str, ByLength[Section]] = {}
+        self.by_first_word: dict[str, ByLength[str]] = {}
         for kind, text in cues:
             folded = tuple(word for word, _start, _end in words(text))
             if not folded:
                 continue
             if kind in HEADING_KINDS:
-                self.headings.setdefault(folded[0], []).append((HEADING_KINDS[kind], folded))
+                _add(self.headings, HEADING_KINDS[kind], folded)
             elif kind in CUE_GROUPS:
-                self.by_first_word.setdefault(folded[0], []).append((kind, folded))
-        for found in (*self.headings.values(), *self.by_first_word.values()):
-            found.sort(key=lambda entry: -len(entry[1]))  # the longest cue first
+                _add(self.by_first_word, kind, folded)
+        for by_length in (*self.headings.values(), *self.by_first_word.values()):
+            by_length.sort(key=lambda entry: -entry[0])  # the longest cue first
 
     def heading(self, line_words: tuple[str, ...]) -> tuple[Section | None, tuple[str, ...]]:
         """The section a line's first words open, and the cue."""
-        for kind, cue in self.headings.get(line_words[0], ()) if line_words else ():
-            if line_words[: len(cue)] == cue:
-                return kind, cue
+        for length, cues in self.headings.get(line_words[0], ()) if line_words else ():
+            if found := cues.get(line_words[:length]):
+                return found[0]
         return None, ()
 
-    def occurrences(self, words: list[str]) -> dict[str, Occurrences]:
-        """Where the cues of each group stand in ``words``, as (first, last) word, in order; one pass."""
+    def occurrences(self, words: list[str], firsts: list[int]) -> dict[str, Occurrences]:
+        """Where the cues of each group stand in ``words``, as (first, last) word, in order, given where the first
+        words of cues stand (``firsts``, in order)."""
         found: dict[str, Occurrences] = {group: [] for group in CUE_GROUPS}
         by_first_word = self.by_first_word
-        for index in [index for index, word in enumerate(words) if word in by_first_word]:
-            for group, cue in by_first_word[words[index]]:
-                if len(cue) == 1 or tuple(words[index : index + len(cue)]) == cue:
-                    found[group].append((index, index + len(cue) - 1))
+        for index in firsts:
+            for length, cues in by_first_word[words[index]]:
+                for group, _cue in cues.get(tuple(words[index : index + length]), ()):
+                    found[group].append((index, index + length - 1))
         return found
+
+
+def _add(index: dict[str, ByLength[Kind]], kind: Kind, folded: tuple[str, ...]) -> None:
+    """Files the cue of words ``folded`` under its first word and its length."""
+    by_length = index.setdefault(folded[0], [])
+    cues = next((cues for length, cues in by_length if length == len(folded)), None)
+    if cues is None:
+        cues = {}
+        by_length.append((len(folded), cues))
+    cues.setdefault(folded, []).append((kind, folded))
 
 
 def any_within(positions: list[int], begin: int, end: int) -> bool:

@@ -41,7 +41,7 @@ from skills.vacancies.cues import (
 from skills.vacancies.headings import Headings
 from skills.vacancies.negation import RESTORING, NegationScope
 from skills.vacancies.sentences import CONJUNCTIONS, CONTRASTS, LIST_FILLERS
-from skills.vacancies.text import word_set
+from skills.vacancies.text import WordColumns, word_set
 
 __all__ = ("ASKING_NOTHING", "CONJUNCTIONS", "LIST_FILLERS", "RESTORING", "Cues", "Layout", "Section")  # what the
 # reader imports
@@ -73,13 +73,13 @@ OFFER_REACH = 7  # the words after an offer cue it reaches: "We will train you i
 class Layout(NegationScope, Headings):
     """The words of a vacancy with their line's section, sentence and clause; answers questions about a mention."""
 
-    def __init__(self, text: str, cues: Cues, found: list[tuple[str, int, int]] | None = None) -> None:
-        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
-        super().__init__(text, found)
+    def __init__(self, text: str, cues: Cues, columns: WordColumns | None = None) -> None:
+        """``columns``: the words of ``text`` (skills.vacancies.text.word_columns), when the caller has them already."""
+        super().__init__(text, columns)
         self.cues = cues
         self.sections = [Section.PLAIN] * len(self.words)
         self.heading_words = set()
-        found_cues = cues.occurrences(self.words)
+        found_cues = cues.occurrences(self.words, self.positions(cues.by_first_word.keys()))
         idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
         self.nice_cues = [  # without those in an idiom that asks: "not optional", "niet optioneel"
             (first, last) for first, last in found_cues[NICE] if idioms.isdisjoint(range(first, last + 1))
@@ -88,6 +88,7 @@ class Layout(NegationScope, Headings):
             self.sentences[first] for first, last in self.nice_cues if self.sentences[first] == self.sentences[last]
         }
         self.nice_cue_words = [first for first, _last in self.nice_cues]
+        self._nice_cue_span = max((last - first for first, last in self.nice_cues), default=0)
         self.forward_nice_cues = {first for first in self.nice_cue_words if self.words[first] in FORWARD_NICE}
         self.negations = [  # without those in an idiom that asks: "don't shy away from", "geen moeite met"
             (first, last) for first, last in found_cues[NEGATION] if idioms.isdisjoint(range(first, last + 1))
@@ -95,20 +96,20 @@ class Layout(NegationScope, Headings):
         self.negations_next = found_cues[NEGATION_NEXT]
         self.offer_cues = found_cues[OFFERED]
         self.offer_sentences = {self.sentences[first] for first, _last in self.offer_cues}
+        self._offer_reach = OFFER_REACH + max((last - first for first, last in self.offer_cues), default=0)  # the
+        # words before a mention where an offer cue that reaches it may start
         self._musts = [  # where a must stands ("must", not "not a must"), in order
-            index
-            for index, word in enumerate(self.words)
-            if word in MUSTS and NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
+            index for index in self.positions(MUSTS) if NOT_A_MUST.isdisjoint(self.words[max(0, index - 2) : index])
         ]
-        self._contrasts = [index for index, word in enumerate(self.words) if word in CUE_CONTRASTS]  # "but", "maar"…
-        self._conditionals = [index for index, word in enumerate(self.words) if word in CONDITIONALS]
-        self._hedges = [index for index, word in enumerate(self.words) if word in HEDGES]
-        self._knowing = [index for index, word in enumerate(self.words) if word in KNOWING]
+        self._contrasts = self.positions(CUE_CONTRASTS)  # "but", "maar"…
+        self._conditionals = self.positions(CONDITIONALS)
+        self._hedges = self.positions(HEDGES)
+        self._knowing = self.positions(KNOWING)
         self._wishing_sentences = {  # the sentences where a wish may stand: the rest need not be read for one
             self.sentences[index]
-            for positions in (self._conditionals, self._hedges, self._contrasts)
+            for positions in (self._conditionals, self._hedges, self._contrasts, self.positions(IF_WORDS | THEN))
             for index in positions
-        } | {self.sentences[index] for index, word in enumerate(self.words) if word in IF_WORDS or word in THEN}
+        }
         self.read_sections()
         self.nice_questions = {self._question_answered(first) for first, _last in self.nice_cues} - {None}
 
@@ -129,8 +130,7 @@ class Layout(NegationScope, Headings):
             return True
         if sentence not in self.nice_sentences:
             return False
-        begin = bisect.bisect_left(self.nice_cues, (bisect.bisect_left(self.sentences, sentence), -1))
-        end = bisect.bisect_left(self.nice_cues, (bisect.bisect_right(self.sentences, sentence), -1))
+        begin, end = self._nice_cues_in_reach(first, sentence)
         for cue, cue_last in self.nice_cues[begin:end]:
             if (cue > first and cue in self.forward_nice_cues) or self.in_denied_topic(cue):
                 continue
@@ -140,6 +140,22 @@ class Layout(NegationScope, Headings):
                 continue
             return True
         return False
+
+    def _nice_cues_in_reach(self, first: int, sentence: int) -> tuple[int, int]:
+        """Where the nice cues of ``sentence`` that may reach word ``first`` begin and end in ``nice_cues``: none past
+        the nearest "must" on either side of it (nor "but", unless it is negated), nor one in an earlier clause when
+        it is negated. A sentence of many musts and pluses was read once per mention over all its cues."""
+        sentence_begin = bisect.bisect_left(self.sentences, sentence)
+        sentence_end = bisect.bisect_right(self.sentences, sentence)
+        negated = self.is_negated(first, first)
+        stops = (self._musts,) if negated else (self._musts, self._contrasts)
+        after = [words[found] for words in stops if (found := bisect.bisect_left(words, first + 1)) < len(words)]
+        before = [words[found - 1] for words in stops if (found := bisect.bisect_left(words, first)) > 0]
+        low = max(sentence_begin, max(before, default=sentence_begin) - self._nice_cue_span)  # a cue ends after it
+        if negated:
+            low = max(low, self.clause_span(first)[0])
+        high = min(sentence_end, min(after, default=sentence_end) + 1)
+        return bisect.bisect_left(self.nice_cues, (low, -1)), bisect.bisect_left(self.nice_cues, (high, -1))
 
     def _wished(self, first: int) -> bool:
         """Whether the sentence of word ``first`` wishes for it rather than demands it, with no must and no negation
@@ -197,7 +213,9 @@ class Layout(NegationScope, Headings):
         "but" between: "We will train you in Airflow and dbt", "In de eerste maand leer je werken met Airflow"."""
         if self.sentences[first] not in self.offer_sentences:
             return False
-        begin = bisect.bisect_left(self.offer_cues, (bisect.bisect_left(self.sentences, self.sentences[first]), -1))
+        sentence_begin = bisect.bisect_left(self.sentences, self.sentences[first])
+        begin = bisect.bisect_left(self.offer_cues, (max(sentence_begin, first - self._offer_reach), -1))  # not every
+        # cue of a long sentence: one further back ends too far away
         return any(
             cue_last < first
             and first - cue_last <= OFFER_REACH

@@ -110,9 +110,9 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         count = len(self.clause_starts)
         self._negated = [False] * count  # per clause: it carries a negation
         needing, passive = [False] * count, [False] * count
-        for index in [index for index, word in enumerate(self.words) if word in NEEDING]:
+        for index in self.positions(NEEDING):
             needing[self.negation_clauses[index]] = True
-        for index in [index for index, word in enumerate(self.words) if word in PASSIVE]:
+        for index in self.positions(PASSIVE):
             passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count
         self._negation_words = {index for first, last in self.negations for index in range(first, last + 1)}
@@ -171,6 +171,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
                     begin = self.clause_starts[before]
                     if begin == 0 or self.sentences[begin - 1] != self.sentences[begin]:
                         break
+        self._negated_at: dict[int, bool] = {}  # per first word of a mention, once asked
         self._topics: dict[int, bool] = {}  # per clause, once asked
         self._verdicts: dict[int, bool] = {}
         self._parties: dict[int, int | None] = {}
@@ -240,7 +241,13 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         return negated
 
     def is_negated(self, first: int, last: int) -> bool:
-        """Whether the mention of words ``first``…``last`` is not asked by the module's rule."""
+        """Whether the mention of words ``first``…``last`` is not asked by the module's rule. Read once per first
+        word, all the rule reads: an item and a tool on the same words, and the cues around a mention, ask again."""
+        if first not in self._negated_at:
+            self._negated_at[first] = self._read_negated(first)
+        return self._negated_at[first]
+
+    def _read_negated(self, first: int) -> bool:
         if self.sections[first] is Section.NOT_ASKED and (first == 0 or self.words[first - 1] not in OWN):
             return True
         clause = self.negation_clauses[first]

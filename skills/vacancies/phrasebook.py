@@ -23,13 +23,12 @@ section and negation cues): an editor's change replaces a token and the next rea
 queries.
 """
 
-import bisect
 import gc
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import accumulate, count
-from operator import add
+from functools import partial
+from itertools import compress, count
 from typing import NamedTuple
 
 import ahocorasick
@@ -73,6 +72,9 @@ class Found(NamedTuple):
     needs_context: bool = False  # an item's generic phrase: counts only beside its skill's other words or tools
 
 
+new_found = partial(tuple.__new__, Found)  # a Found from all its fields, without the named tuple's Python constructor
+
+
 NAME = "name"  # the language of a tool's name: English stems, and the name as it is written
 
 
@@ -104,15 +106,16 @@ class Phrasebook:
         self.cues = cues or Cues([])
         self.terms = terms or TechTerms([])
         self.items = {item.pk: item for item in items}
-        self.first_items: dict[int, int] = {}  # a skill → its first item, the one its name stands for ("SQL": joins)
+        first_items: dict[int, int] = {}  # a skill → its first item, the one its name stands for ("SQL": joins)
         for item in sorted(items, key=lambda item: (item.order, item.name)):
-            self.first_items.setdefault(item.skill_id, item.pk)
+            first_items.setdefault(item.skill_id, item.pk)
+        self.first_item_ids = frozenset(first_items.values())
         self.tools = {tool.pk: tool for tool in tools}
         self.skill_tools: dict[int, frozenset[int]] = {}  # a skill → its tools, the context of its generic phrases
         self.splitter = Splitter(word for phrase in phrases for word, _start, _end in words(phrase.text))
         targets: dict[str, set[tuple[str, int, int, bool, str]]] = defaultdict(set)
-        self.modified: dict[tuple[str, str, str], set[tuple[int, bool]]] = defaultdict(set)  # an item's phrase of
-        # two words → the item: found with one word between them as well ("empty battery readings")
+        self.modified: dict[str, dict[tuple[str, str], set[tuple[int, bool]]]] = {"en": {}, "nl": {}}  # per line,
+        # an item's phrase of two words → the item: found with one word between them as well ("empty battery readings")
         self.pairs: list[tuple[int, bool]] = []  # an item's pair → the item and whether it needs context
         for phrase in phrases:
             parts = [self.splitter.tokens(part) for part in phrase.text.split(PAIR)] if PAIR in phrase.text else []
@@ -128,10 +131,18 @@ class Phrasebook:
             keys = self._add(targets, phrase, tokens)
             if phrase.kind == ITEM and len(tokens) == 2 and phrase.language != NAME:
                 for (first, second), line in keys:
-                    self.modified[first, second, line].add((phrase.target_id, phrase.needs_context))
+                    self.modified[line].setdefault((first, second), set()).add((phrase.target_id, phrase.needs_context))
+        self.modified_firsts = {
+            line: frozenset(first for first, _second in keys) for line, keys in self.modified.items()
+        }
         self.automaton = ahocorasick.Automaton()
-        for key, found in targets.items():
-            self.automaton.add_word(key, (len(key), tuple(sorted(found))))
+        for key, found in targets.items():  # per line of the vacancy, what the key finds there: (kind, target, the
+            # tokens after its first, needs context), sorted out once here rather than for every match of every reading
+            lines = {line: [] for line in ("en", "nl")}
+            for kind, target_id, length, needs_context, matches in sorted(found):
+                for line in (matches,) if matches != NAME else lines:
+                    lines[line].append((kind, target_id, length - 1, needs_context))
+            self.automaton.add_word(key, (len(key), (tuple(lines["en"]), tuple(lines["nl"]))))
         self.phrase_count = len(phrases)
         if targets:
             self.automaton.make_automaton()
@@ -151,25 +162,34 @@ class Phrasebook:
             targets[key_of(stems)].add((phrase.kind, phrase.target_id, len(tokens), phrase.needs_context, line))
         return keys
 
-    def find(self, tokens: list[Token]) -> list[Found]:
-        """Every phrase on ``tokens``, once per target and place, in either language's stems."""
+    def find(self, tokens: list[Token], text: str) -> list[Found]:
+        """Every phrase on ``tokens`` of ``text``, once per target and place, in either language's stems, each on
+        one line of the text."""
         if not tokens or not self.phrase_count:
             return []
         found: set[Found] = set()
-        for language, stems in (
-            ("en", [token.stem_en for token in tokens]),
-            ("nl", [token.stem_nl for token in tokens]),
+        for number, (language, stems) in enumerate(
+            (("en", [token.stem_en for token in tokens]), ("nl", [token.stem_nl for token in tokens]))
         ):
             line = key_of(stems)
-            # where each token's stem starts in ``line``: after the stems and one space per stem before it
-            places = list(map(add, accumulate(map(len, stems), initial=1), count()))
+            # A key's first stem is the one after as many spaces as stand before the key: counted on from the key
+            # before (the automaton finds them in order of their ends), not summed up for every stem of the line.
+            spaces = counted = 0  # the spaces in ``line`` before character ``counted``
             for end, (key_length, targets) in self.automaton.iter(line):
-                first = bisect.bisect_left(places, end - key_length + 2)  # the key's first stem, after its space
-                for kind, target_id, length, needs_context, matches in targets:
-                    if matches in (language, NAME):
-                        found.add(Found(kind, target_id, first, first + length - 1, needs_context))
+                start = end - key_length + 1  # the space before the key's first stem
+                spaces += line.count(" ", counted, start) if start >= counted else -line.count(" ", start, counted)
+                counted = start
+                for kind, target_id, after, needs_context in targets[number]:
+                    found.add(new_found((kind, target_id, spaces, spaces + after, needs_context)))
             found.update(self._modified(tokens, stems, language))
-        return sorted(found, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id))
+        return sorted(
+            (
+                hit
+                for hit in found
+                if hit.first == hit.last or "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]
+            ),
+            key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id),
+        )
 
     def _modified(self, tokens: list[Token], stems: list[str], language: str) -> list[Found]:
         """An item's phrase of two words with one more word between them, a modifier of the phrase's noun ("empty
@@ -177,15 +197,18 @@ class Phrasebook:
         single space or hyphen, the one between no word of grammar ("empty or readings", "tables not together") but
         a Dutch passive's auxiliary ("automatisch wordt getest")."""
         found = []
-        modified, excluded = self.modified, BETWEEN_EXCLUDED[language]
-        for index in range(len(tokens) - 2):
-            targets = modified.get((stems[index], stems[index + 2], language))
-            if not targets:
+        modified, excluded = self.modified[language], BETWEEN_EXCLUDED[language]
+        firsts = self.modified_firsts[language]  # the stems that open one: most of the line's do not
+        for index in compress(count(), map(firsts.__contains__, stems[:-2])):
+            if (stems[index], stems[index + 2]) not in modified:
                 continue
             before, middle, after = tokens[index : index + 3]
             if middle.start - before.end != 1 or after.start - middle.end != 1 or middle.folded in excluded:
                 continue
-            found += [Found(ITEM, target_id, index, index + 2, needs) for target_id, needs in targets]
+            found += [
+                Found(ITEM, target_id, index, index + 2, needs)
+                for target_id, needs in modified[stems[index], stems[index + 2]]
+            ]
         return found
 
 

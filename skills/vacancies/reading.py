@@ -5,10 +5,11 @@ How a text is read, step by step (each step documented in its module):
 1. Its words are folded, split where Dutch glues them together and stemmed in English and Dutch
    (:mod:`skills.vacancies.text`), then the phrasebook's automaton finds every phrase on whole pieces
    (:mod:`skills.vacancies.phrasebook`).
-2. Where phrases overlap, the longest wins, separately for items and for tools: "window functions" is one
-   mention of window functions, not also one of functions; "Airflow" may name the Airflow DAGs item and the
-   tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud" in "dbt Cloud");
-   a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in "slow SQL").
+2. Where phrases overlap, the longest wins, separately for items and for tools (:mod:`skills.vacancies.overlaps`):
+   "window functions" is one mention of window functions, not also one of functions; "Airflow" may name the Airflow
+   DAGs item and the tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud"
+   in "dbt Cloud"); a skill's name inside a longer phrase of another of its items still names the skill ("SQL" in
+   "slow SQL").
 3. Each mention is placed in its section and sentence (:mod:`skills.vacancies.layout`): those in "what we offer"
    and "about us", and those a sentence offers as training ("we will train you in Airflow"), do not count; negated
    ones are "not asked", in their own group, whatever section they stand in, and an item or tool said not to be
@@ -31,10 +32,11 @@ from skills.vacancies.hits import FoundAs, PhraseHit
 from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_IN_LABELS, named_languages
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
-from skills.vacancies.phrasebook import ITEM, TOOL, Found, Phrasebook, current_phrasebook
+from skills.vacancies.overlaps import longest_mentions
+from skills.vacancies.phrasebook import ITEM, TOOL, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
-from skills.vacancies.text import words
+from skills.vacancies.text import word_columns
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
@@ -164,89 +166,31 @@ class VacancyReading:
         return highlighted(self.text, [*marks, *((hit, UNRECOGNISED) for hit in self.unrecognised)])
 
 
-def _longest(found: list[Found]) -> list[Found]:
-    """The longest of overlapping mentions, the first on a tie; several targets on the same words all stay."""
-    kept: list[Found] = []
-    taken: dict[int, tuple[int, int]] = {}  # token → the words of the mention that holds it
-    for hit in sorted(found, key=lambda hit: (hit.first - hit.last, hit.first)):
-        span = (hit.first, hit.last)
-        if all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
-            kept.append(hit)
-            taken.update(dict.fromkeys(range(hit.first, hit.last + 1), span))
-    return sorted(kept, key=lambda hit: (hit.first, hit.last))
-
-
-def _with_skill_names(kept: list[Found], found: list[Found], book: Phrasebook) -> list[Found]:
-    """``kept`` and the skill's name inside a longer phrase of another of its items: "SQL" in "slow SQL" names SQL
-    as a whole, its first item, as well as query performance."""
-    holders: dict[int, list[Found]] = {}  # a token → the kept mentions over it
-    for longer in kept:
-        for index in range(longer.first, longer.last + 1):
-            holders.setdefault(index, []).append(longer)
-    kept_hits = set(kept)
-    named = []
-    for hit in found:
-        skill_id = book.items[hit.target_id].skill_id
-        if hit in kept_hits or book.first_items.get(skill_id) != hit.target_id:
-            continue
-        if any(
-            longer.first <= hit.first
-            and hit.last <= longer.last
-            and longer.target_id != hit.target_id
-            and book.items[longer.target_id].skill_id == skill_id
-            for longer in holders.get(hit.first, ())
-        ):
-            named.append(hit)
-    return sorted([*kept, *named], key=lambda hit: (hit.first, hit.last)) if named else kept
-
-
-def _inside(hit: Found, tool: Found | None) -> bool:
-    """Whether ``hit`` lies within the longer mention of ``tool``: "Cloud" in "dbt Cloud" names the tool, not the
-    cloud item (but "Spark" in "Spark jobs" still names the item, as "Spark" is a phrase of the tool too)."""
-    return (
-        tool is not None
-        and tool.first <= hit.first
-        and hit.last <= tool.last
-        and (tool.last - tool.first > hit.last - hit.first)
-    )
-
-
 def read_vacancy(*, text: str) -> VacancyReading:
     """The reading of ``text`` (see the module); raises ValidationError for a text over VACANCY_MAX_CHARS or with
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    found_words = words(text)
-    tokens = book.splitter.tokens_of(found_words)
-    layout = Layout(text, book.cues, found_words)
-    found = [hit for hit in book.find(tokens) if "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]]
+    columns = word_columns(text)
+    tokens = book.splitter.tokens_of(columns)
+    layout = Layout(text, book.cues, columns)
+    found = book.find(tokens, text)
     found, pair_parts = paired(found, book, tokens, layout)
-    tool_hits = [hit for hit in found if hit.kind == TOOL]
-    tools_named = _longest(tool_hits)
-    tool_spans = {(hit.first, hit.last) for hit in tool_hits}
-    tool_at = {index: hit for hit in tools_named for index in range(hit.first, hit.last + 1)}
-    item_hits = [hit for hit in found if hit.kind == ITEM]
-    mentions = [
-        hit
-        for hit in _with_skill_names(_longest(item_hits), item_hits, book)
-        if (hit.first, hit.last) in tool_spans or not _inside(hit, tool_at.get(hit.first))
-    ]
+    tools_named, mentions = longest_mentions(found, book)
     mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
 
     words_of = {  # each mention's first and last word
-        hit: (layout.word_at(tokens[hit.first].start), layout.word_at(tokens[hit.last].end - 1))
-        for hit in mentions + tools_named
+        hit: (tokens[hit.first].word, tokens[hit.last].word) for hit in mentions + tools_named
     }
     layout.read_mentions(list(words_of.values()))
     placed = []  # (hit, start, end, first word, last word, negated, asks nothing: offer, company text, another party)
     weakly_negated = set()  # the starts of those negated only weakly (NegationScope.is_weakly_negated)
-    negated_spans: dict[tuple[int, int], bool] = {}  # an item and a tool named by the same words share the answer
     for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = words_of[hit]
         where = layout.section(first_word)
         asks_nothing = where in ASKING_NOTHING or layout.is_offered(first_word) or layout.is_theirs(first_word)
-        negated = negated_spans.setdefault((first_word, last_word), layout.is_negated(first_word, last_word))
+        negated = layout.is_negated(first_word, last_word)
         if negated and hit.kind == ITEM and hit.needs_context and layout.denies_a_state(first_word):
             negated = False  # "no credentials live in code": the state the job keeps
         placed.append([hit, start, end, first_word, last_word, negated, asks_nothing])
@@ -312,8 +256,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
-    known_words = {layout.word_at(tokens[index].start) for index in pair_parts.covered(found)}
-    known_words -= {layout.word_at(tokens[index].start) for index in pair_parts.covered(guessed)}
+    known_words = pair_parts.covered(found) - pair_parts.covered(guessed)
     out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
         PhraseHit(text[start:end], start, end)
         for start, end in ((tokens[first].start, tokens[last].end) for first, last in pair_parts.spans(guessed))

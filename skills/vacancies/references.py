@@ -54,14 +54,18 @@ class PointingBack(Clauses):
         """Of the mentions ending at words ``lasts`` (in order), the positions a negated pronoun reaches: the last
         mention before it in the sentences it points back into, and that mention's list (the mentions of its
         clause): "We moved off Airflow and dbt, so you won't need them"."""
-        reached = []
+        reached: list[int] = []
+        if not self.negated_references:
+            return reached
+        # The mentions by their last word, so each pronoun finds those of the sentences it points into by bisection
+        # (those sentences follow each other), not by reading every mention of the text again.
+        by_last = sorted(range(len(lasts)), key=lasts.__getitem__)
+        sorted_lasts = [lasts[position] for position in by_last]
         for reference in self.negated_references:
-            sentences = self.referred_sentences(reference)
-            before = [
-                position
-                for position, last in enumerate(lasts)
-                if last < reference and self.sentences[last] in sentences
-            ]
+            begin = bisect.bisect_left(self.sentences, min(self.referred_sentences(reference)))
+            before = sorted(
+                by_last[bisect.bisect_left(sorted_lasts, begin) : bisect.bisect_left(sorted_lasts, reference)]
+            )
             if before:
                 clause = self.negation_clauses[lasts[before[-1]]]
                 reached += [position for position in before if self.negation_clauses[lasts[position]] == clause]
@@ -69,11 +73,7 @@ class PointingBack(Clauses):
 
     def read_negated_references(self) -> list[int]:
         """The words that are a negated pronoun pointing back at what was just named, in order."""
-        return [
-            index
-            for index, word in enumerate(self.words)
-            if index and word in POINTING_BACK and self._negated_reference(index)
-        ]
+        return [index for index in self.positions(POINTING_BACK) if index and self._negated_reference(index)]
 
     def _negated_reference(self, index: int) -> bool:
         """Whether the pronoun at word ``index`` (one of POINTING_BACK, not the first word) points back at what was

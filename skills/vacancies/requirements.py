@@ -115,9 +115,9 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
     only_a_plus: set[tuple[str, int]] = set()  # (language, sentence): "Dutch is a plus, as clients write in Dutch"
     says_how_well: dict[int, bool] = {}  # per sentence, read once: a long one may name a language many times
     either = _either_language(layout)
-    for index, word in enumerate(layout.words):
-        code = LANGUAGE_OF_WORD.get(word)
-        if code is None or code in found or not _as_language(layout, index):
+    for index in layout.positions(LANGUAGE_OF_WORD.keys()):
+        code = LANGUAGE_OF_WORD[layout.words[index]]
+        if code in found or not _as_language(layout, index):
             continue
         if layout.section(index) in ASKING_NOTHING and not _names_working_language(layout, index):
             continue
@@ -141,7 +141,7 @@ def languages_asked(layout: Layout) -> tuple[str, ...]:
 def _either_language(layout: Layout) -> set[int]:
     """The words of two languages joined by "or" ("Nederlands of Engels", "Dutch or English"): either will do, so
     neither is asked."""
-    named = [index for index, word in enumerate(layout.words) if word in LANGUAGE_OF_WORD]
+    named = layout.positions(LANGUAGE_OF_WORD.keys())
     return {
         index
         for earlier, later in pairwise(named)

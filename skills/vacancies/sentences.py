@@ -12,9 +12,12 @@ are read once, in one pass over the gaps between the words.
 
 import bisect
 import re
+from collections import defaultdict
+from collections.abc import Iterable, KeysView
+from itertools import chain, compress, count
 
 from catalog.models import PHRASE_WORD
-from skills.vacancies.text import word_set, words
+from skills.vacancies.text import WordColumns, word_columns, word_set
 
 SENTENCE_END = re.compile(r"[.!?;]\s")
 CONTRASTS = word_set("but maar however echter whereas terwijl")  # open a clause; no nice or offer cue reaches past
@@ -24,35 +27,47 @@ CLAUSE_AFTER_ALS = frozenset(("de", "het", "er", "een", "je", "jij", "iets", "ze
 CONJUNCTIONS = frozenset(("or", "and", "nor", "of", "en", "noch"))
 LIST_MARKS = frozenset(" ,/&-")  # what stands between the words of a list, besides its conjunctions
 LIST_FILLERS = frozenset(("ervaring", "kennis", "experience", "knowledge", "skills", "with", "met", "any", "enige"))
+OPENING = CLAUSE_BREAKS | {"als"}  # the words that may open a clause after a single space
 
 
 class Sentences:
     """The words of a vacancy with their sentence and clause, and where colons and question marks stand."""
 
-    def __init__(self, text: str, found: list[tuple[str, int, int]] | None = None) -> None:
-        """``found``: the words of ``text`` (skills.vacancies.text.words), when the caller has them already."""
+    def __init__(self, text: str, columns: WordColumns | None = None) -> None:
+        """``columns``: the words of ``text`` (skills.vacancies.text.word_columns), when the caller has them already."""
         self.text = text
-        found = words(text) if found is None else found
-        self.words, self.starts, self.ends = (
-            (list(column) for column in zip(*found, strict=True)) if found else ([], [], [])
-        )
-        self.gaps = [text[end:start] for end, start in zip([0, *self.ends], self.starts, strict=False)]  # what
-        # stands before each word: read by every rule about where a cue reaches, so cut once
-        self.marked = [index for index, gap in enumerate(self.gaps) if gap != " "]  # the words after more than a
-        # single space: only they (and the words that open a clause) may start a sentence or a clause
-        self.sentences = [0] * len(found)
-        self.clauses = [0] * len(found)
+        columns = word_columns(text) if columns is None else columns
+        self.words, self.starts, self.ends = columns.folded, columns.starts, columns.ends
+        self.gaps = columns.gaps[:-1]  # what stands before each word: read by every rule about where a cue reaches
+        self._places: defaultdict[str, list[int]] = defaultdict(list)  # a word → where it stands, in order
+        for index, word in enumerate(self.words):
+            self._places[word].append(index)
+        self.marked = list(compress(count(), map(" ".__ne__, self.gaps)))  # the words after more than a single
+        # space: only they (and the words that open a clause) may start a sentence or a clause
+        self.sentences = [0] * len(self.words)
+        self.clauses = [0] * len(self.words)
         self.after_colons: list[int] = []  # the words that follow a colon, in order
         self.questions: set[int] = set()  # the words a question mark follows
         self._read_sentences()
+
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """The text's words, each once."""
+        return self._places.keys()
+
+    def positions(self, vocabulary: Iterable[str]) -> list[int]:
+        """Where the words of ``vocabulary`` stand, in order: each rule's cue words are looked up in one index of the
+        text's words rather than found by a pass over all of them."""
+        found = [self._places[word] for word in self._places.keys() & vocabulary]
+        return sorted(chain.from_iterable(found)) if len(found) > 1 else list(chain.from_iterable(found))
 
     def _read_sentences(self) -> None:
         """Visits only the words that may start a sentence or a clause; those between keep the one before them."""
         sentence = clause = 0
         words, sentences, clauses = self.words, self.sentences, self.clauses
-        opening = {index for index, word in enumerate(words) if word in CLAUSE_BREAKS or word == "als"}
+        opening = self.positions(OPENING)
         filled = 1  # the words before it have their sentence and clause
-        for index in sorted(opening.union(self.marked) - {0}):
+        for index in sorted(set(opening).union(self.marked) - {0}):
             sentences[filled:index] = [sentence] * (index - filled)
             clauses[filled:index] = [clause] * (index - filled)
             gap = self.gaps[index]

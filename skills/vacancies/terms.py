@@ -102,7 +102,7 @@ class TechTerms:
         text, starts, ends, all_words = layout.text, layout.starts, layout.ends, layout.words
         first_words = self.by_first_word
         found: list[tuple[int, int, int, int]] = []
-        for index in [index for index, word in enumerate(all_words) if word in first_words]:
+        for index in layout.positions(first_words.keys()):
             if found and index <= found[-1][1]:
                 continue  # inside the term before
             term = self._term_at(index, text, starts, ends, all_words)

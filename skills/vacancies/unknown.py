@@ -28,9 +28,14 @@ the company section also holds: the employer's name and its own product's ("Zorg
 
 import bisect
 import re
+from collections.abc import Callable
+from functools import cache
+from itertools import compress, repeat
+from operator import is_
 
 from skills.vacancies.layout import ASKING_NOTHING, CONJUNCTIONS, LIST_FILLERS, Layout, Section
 from skills.vacancies.terms import ENGLISH_AND_DUTCH_SMALL_WORDS, ORDINARY, TechTerms
+from skills.vacancies.text import fold
 
 CAMEL_OR_DIGITS = re.compile(r"^(?:[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)$")
 ACRONYM = re.compile(r"^[A-Z]{2,8}s?$")
@@ -192,10 +197,22 @@ def _employers_words(layout: Layout) -> set[str]:
         title = 0
     names = set(layout.words[:title])
     if Section.COMPANY in layout.sections:
-        names.update(
-            [word for word, section in zip(layout.words, layout.sections, strict=True) if section is Section.COMPANY]
-        )
+        names.update(compress(layout.words, map(is_, layout.sections, repeat(Section.COMPANY))))
     return names
+
+
+def _written_in_lower_case(layout: Layout) -> Callable[[str], bool]:
+    """Whether a folded word is also written exactly so in the text, starting with a-z ("kafka" beside "Kafka"): found
+    among the places of its folded form, each word at most once and only when asked, where cutting every word of the
+    text out of it to compare cost a thirtieth of a reading."""
+    text, starts, ends = layout.text, layout.starts, layout.ends
+
+    @cache
+    def written(word: str) -> bool:
+        places = layout.positions((fold(word),)) if "a" <= word[0] <= "z" else ()
+        return any(text[starts[index] : ends[index]] == word for index in places)
+
+    return written
 
 
 def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None = None) -> list[tuple[str, int, int]]:
@@ -210,8 +227,7 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             named.append((start, end))
     titles: dict[int, bool] = {}
     breaks = _line_breaks(text)
-    # a capitalised word also written in lower case is ordinary: the words as written that start with a-z
-    as_written = {text[start:end] for start, end in zip(starts, ends, strict=True) if "a" <= text[start] <= "z"}
+    written_in_lower_case = _written_in_lower_case(layout)  # a capitalised word also written so is ordinary
     runs: list[tuple[list[int], bool, list[str]]] = []  # a term's words, whether one is tech by its shape, the others
     run: list[int] = []  # the unknown capitalised words of the term being read
     shaped_run = False
@@ -268,7 +284,9 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         employers = _employers_words(layout)
         runs = [entry for entry in runs if layout.words[entry[0][0]] not in employers]
     plain = [
-        run for run, shaped_run, unusual in runs if not shaped_run and not all(word in as_written for word in unusual)
+        run
+        for run, shaped_run, unusual in runs
+        if not shaped_run and not all(written_in_lower_case(word) for word in unusual)
     ]
     named += [(starts[run[0]], ends[run[-1]]) for run, shaped_run, _unusual in runs if shaped_run]
     named += [(starts[run[0]], ends[run[-1]]) for run in _in_lists_of_tech(layout, plain, tech)]

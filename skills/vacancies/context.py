@@ -105,6 +105,10 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
     return sorted({*kept, *named}, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id)), parts
 
 
+Generic = dict[tuple[tuple[str, str], ...], tuple[list[Found], list[Found]]]  # the generic phrases of an item in a
+# sentence by the stems they were found on: all of them, and those found on more than one word
+
+
 def in_context(
     mentions: list[Found], tools: list[Found], book: Phrasebook, tokens: list[Token], layout: Layout
 ) -> tuple[list[Found], list[Found]]:
@@ -120,11 +124,16 @@ def in_context(
     lists = _ListLeads(layout.text)
     context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
     line_context: dict[int, set[tuple[str, int]]] = {}  # a line's start → the skills named on it
-    generic: dict[tuple[int, int], list[Found]] = {}  # (a sentence, an item) → its generic phrases there
+    generic: dict[tuple[int, int], Generic] = {}  # (a sentence, an item) → its generic phrases there
     for hit in (*mentions, *tools):
         sentence = layout.sentences[tokens[hit.first].word]
         if hit.needs_context:
-            generic.setdefault((sentence, hit.target_id), []).append(hit)
+            found_as, of_words = generic.setdefault((sentence, hit.target_id), {}).setdefault(
+                _stems(hit, tokens), ([], [])
+            )
+            found_as.append(hit)
+            if _of_words(hit, tokens):
+                of_words.append(hit)
             continue
         target = ("skill", book.items[hit.target_id].skill_id) if hit.kind == ITEM else (TOOL, hit.target_id)
         context.setdefault(sentence, set()).add(target)
@@ -140,18 +149,24 @@ def in_context(
             if lead is not None:
                 named = named | line_context.get(lead, set())
             wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
-            own = _stems(hit, tokens)
-            seconded = any(
-                (other.last < hit.first or hit.last < other.first)
-                and (_of_words(hit, tokens) or _of_words(other, tokens))  # not two single words: "tuning", "debugging"
-                and _stems(other, tokens) != own
-                for other in generic.get((sentence, hit.target_id), ())
-            )
-            if named.isdisjoint(wanted) and not seconded:
+            if named.isdisjoint(wanted) and not _seconded(hit, generic[sentence, hit.target_id], tokens):
                 guessed.append(hit)
                 continue
         kept.append(hit)
     return kept, guessed
+
+
+def _seconded(hit: Found, generic: Generic, tokens: list[Token]) -> bool:
+    """Whether a second generic phrase of the item in its sentence seconds ``hit``: on other words, of other stems
+    ("clusters" does not second "cluster"), one of the two of more than one word (nor "tuning" "debugging"). Looked
+    for among the phrases of each other stems, where weighing every phrase against every other read a sentence of
+    one phrase a thousand times a million times."""
+    own, of_more_words = _stems(hit, tokens), _of_words(hit, tokens)
+    return any(
+        any(other.last < hit.first or hit.last < other.first for other in (found_as if of_more_words else of_words))
+        for stems, (found_as, of_words) in generic.items()
+        if stems != own
+    )
 
 
 class _ListLeads:

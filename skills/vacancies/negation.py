@@ -305,7 +305,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         negation = self._first_negations[clause]
         return (
             not self._denies_needing[clause]
-            and first < negation
+            and first < negation < len(self.words)  # a clause denied by one before it has no negation of its own
             and following < len(self.clause_starts)
             and self.sentences[self.clause_starts[following]] == self.sentences[first]
             and self.words[self.clause_starts[following]] in CONTRASTS

@@ -149,6 +149,15 @@ def _years_matches(text: str, layout: Layout) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _number(word: str) -> int | None:
+    """The number a match's word names, or None: ignoring case, the pattern also takes look-alike letters for
+    a number word ("ſix", "fıve"), which name none."""
+    lowered = word.lower()
+    if lowered in NUMBER_WORDS:
+        return NUMBER_WORDS[lowered]
+    return int(lowered) if lowered.isdecimal() else None
+
+
 def years_asked(text: str, layout: Layout) -> list[int]:
     years = []
     sentences: dict[int, tuple[bool, int]] = {}  # each sentence with years, read once: a long one may hold many
@@ -156,10 +165,15 @@ def years_asked(text: str, layout: Layout) -> list[int]:
         index = layout.word_at(match.start())
         if not layout.words or layout.section(index) in ASKING_NOTHING:
             continue
-        low = match.group("low").lower()
-        about = ABOUT_YEARS.match(text, match.end()) if low in ("een", "één") and not match.group("range") else None
-        low = about.group("low").lower() if about else low
-        low = NUMBER_WORDS[low] if low in NUMBER_WORDS else int(low)
+        word = match.group("low").lower()
+        low = _number(word)
+        about = ABOUT_YEARS.match(text, match.end()) if word in ("een", "één") and not match.group("range") else None
+        if about and (about_low := _number(about.group("low"))) is not None:
+            low = about_low
+        else:
+            about = None
+        if low is None:
+            continue
         if any(tuple(layout.words[index - len(words) : index]) == words for words in UP_TO if index >= len(words)):
             low = 0
         sentence = layout.sentences[index]

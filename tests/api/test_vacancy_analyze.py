@@ -55,6 +55,19 @@ def test_a_missing_or_wrongly_typed_text_answers_422_json(client, demo, body):
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minimaal ſix years experience with Python.",  # a number word of look-alike letters
+        "Spark wat do however hoeft and any of are wat pandas - however which als tune te Airflow nodig no at matter",
+    ],
+)
+def test_a_text_that_once_made_the_reader_raise_is_read(client, demo, text):
+    response = analyze(client, {"text": text})
+    assert response.status_code == 200
+    assert response.json()["requirements"]["years"] is None
+
+
 def test_a_body_that_is_not_json_answers_400_json(client, demo):
     response = analyze(client, "nonsense")
     assert response.status_code == 400

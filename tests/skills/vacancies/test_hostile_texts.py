@@ -2,6 +2,7 @@
 with its length, not its square (bench.vacancies times them against the reading target; a reading whose work grew
 with the square of these 20,000 characters would take seconds here), and read as a careful reader would."""
 
+import random
 import re
 
 import pytest
@@ -75,3 +76,27 @@ def test_a_word_longer_than_any_compound_is_read_whole_without_trying_its_cuts(d
     assert [entry.item.slug for entry in reading.items] == ["data-tests"]  # the known word beside it is still read
     assert "datakwaliteitscontroles" in tried
     assert glued not in tried
+
+
+SALAD = (
+    "you do not need don't expect that which whether if als of dat die wat niet geen no not hoeft je te kennen "
+    "Spark Python Airflow dbt Docker pandas SQL tune know kent use we wij , , , . ; : but maar however echter "
+    "whereas terwijl at any point matter it doesn't nodig required vereist is are or and en of also ook wel "
+    "experience ervaring with met luxe standaard and nor without zonder - \n"
+)
+
+
+def test_word_salads_of_negations_contrasts_and_asides_are_read_without_error(demo):
+    """Random strings of the words the negation rules read: a clause denied by the one before it, with a contrast
+    after it, once raised (an IndexError, a 500 on the API)."""
+    salads, words = random.Random(0), SALAD.split(" ")
+    for _ in range(300):
+        text = " ".join(salads.choice(words) for _ in range(salads.randint(3, 40)))
+        assert read_vacancy(text=text) is not None, text
+
+
+@pytest.mark.parametrize("number", ["ſix", "fıve", "fİve", "ſeven", "ſix-plus"])
+def test_a_number_word_of_look_alike_letters_asks_no_years(demo, number):
+    """Ignoring case, the years pattern takes "ſ" for "s" and "ı" for "i": such a word names no number."""
+    reading = read_vacancy(text=f"You have {number} years of experience in data engineering, at least 3 years.")
+    assert reading.requirements.years == 3

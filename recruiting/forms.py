@@ -83,6 +83,7 @@ class ShortlistRoleForm(forms.Form):
         required=False,
         empty_label=_("No role"),
         help_text=_("Each candidate on the list shows their current score for it."),
+        widget=forms.Select(attrs={"class": "select-wraps"}),  # a role's long title wraps (portal.css)
     )
 
     def __init__(self, *args, recruiter, **kwargs):

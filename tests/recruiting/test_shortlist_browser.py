@@ -1,10 +1,12 @@
-"""A shortlist in a real browser: a long role title fits a phone, and the stage select moves nobody by itself."""
+"""A shortlist in a real browser: a long role title fits a phone, in its badge and whole in the role select, and the
+stage select moves nobody by itself."""
 
 import pytest
 
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
-from tests.e2e.support import fits_width, open_page, share_session
+from tests.e2e.conftest import RESULTS
+from tests.e2e.support import assert_accessible, fits_width, open_page, share_session
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -19,6 +21,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pyte
 
 PHONE_WIDTH = 390
 LONG_TITLE = "Senior Data Engineer — lakehouse/Databricks"
+# How many lines the chosen option's text needs in a select's text box, and how many lines the select shows.
+SELECT_LINES = """select => {
+    const style = getComputedStyle(select), measure = document.createElement("canvas").getContext("2d");
+    measure.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const height = select.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return [Math.ceil(measure.measureText(select.selectedOptions[0].text).width / room),
+            Math.round(height / parseFloat(style.lineHeight))];
+}"""
 
 
 @pytest.fixture
@@ -67,4 +78,24 @@ def test_browsing_the_stage_select_with_the_keyboard_moves_nobody_until_move(liv
     page.get_by_role("status").wait_for()
     assert ShortlistEntry.objects.get(pk=entry.pk).stage == chosen
     assert len(posts) == 1
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
+def test_the_role_select_shows_a_long_role_title_whole_within_the_screen(live_server, browser, entry, language, width):
+    shortlist = entry.shortlist
+    page = open_page(browser, language=language, width=width)
+    share_session(page, live_server, shortlist.recruiter)
+    for name, path in (("new", "/recruiting/shortlists/"), ("saved", f"/recruiting/shortlists/{shortlist.pk}/")):
+        page.goto(live_server.url + path)
+        select = page.locator("select[name=role]")
+        select.select_option(str(shortlist.role_id))
+        page.screenshot(path=str(RESULTS / f"shortlist-role-{name}-{language}-{width}.png"), full_page=True)
+        needed, shown = select.evaluate(SELECT_LINES)
+        assert shown >= needed, f"{name}: the title needs {needed} lines, the select shows {shown}"
+        box = select.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, name
+        assert fits_width(page, width), name
+        assert_accessible(page, label=f"{name} {language} {width}")
     page.context.close()

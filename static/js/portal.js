@@ -67,6 +67,74 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 })();
 
+// A checklist level saves itself through htmx on its group's "level-chosen": at once when a level is clicked, tapped or
+// checked with Space, but after the arrow keys only when the focus leaves the row's levels (or Space or Enter confirms
+// one), since the arrow keys check every level they pass and each would be stored as a change the user never made.
+(function () {
+  "use strict";
+
+  const GROUP = "fieldset.level-choice";
+  const ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
+  const browsing = new WeakSet(); // moved through with the arrow keys since the last choice
+  const pending = new WeakSet(); // a level checked by the arrow keys, not saved yet
+  const clicked = new WeakSet(); // chosen by the click now being handled: its change sends nothing more
+
+  function groupOf(event) {
+    return event.target instanceof Element ? event.target.closest(GROUP) : null;
+  }
+
+  function choose(group) {
+    pending.delete(group);
+    group.dispatchEvent(new CustomEvent("level-chosen"));
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const group = groupOf(event);
+    if (!group) return;
+    if (ARROWS.includes(event.key)) {
+      browsing.add(group);
+    } else if (event.key === " " || event.key === "Enter") {
+      browsing.delete(group);
+      if (event.key === "Enter") event.preventDefault(); // it would press the form's first button: an item's mark
+      if (pending.has(group)) choose(group);
+    }
+  });
+
+  // A press on a level leads to its click, which saves it: the focus it takes from the radios saves nothing before.
+  document.addEventListener("pointerdown", (event) => {
+    const group = groupOf(event);
+    if (!group) return;
+    browsing.delete(group);
+    pending.delete(group);
+  });
+
+  // A radio's click comes with the level already checked, also for a click on its label or the level that was checked.
+  document.addEventListener("click", (event) => {
+    const group = groupOf(event);
+    if (!group || browsing.has(group) || !event.target.matches("input[type=radio]")) return;
+    clicked.add(group);
+    setTimeout(() => clicked.delete(group));
+    choose(group);
+  });
+
+  document.addEventListener("change", (event) => {
+    const group = groupOf(event);
+    if (!group || clicked.has(group)) return;
+    if (browsing.has(group)) {
+      pending.add(group);
+    } else {
+      choose(group);
+    }
+  });
+
+  document.addEventListener("focusout", (event) => {
+    const group = groupOf(event);
+    if (!group || group.contains(event.relatedTarget)) return;
+    browsing.delete(group);
+    if (pending.has(group)) choose(group);
+  });
+})();
+
 // A request htmx sends in the background (a level that saves itself, an answer, a progress poll) changes nothing on
 // the page when it fails, while the choice made looks done: say it did not go through, whether the portal answered
 // with an error or did not answer at all. The next request that works takes the notice away.

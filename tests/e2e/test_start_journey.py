@@ -116,7 +116,7 @@ def test_without_javascript_the_checklist_says_how_a_level_is_saved_and_save_all
     share_session(page, live_server, UserFactory(email="no.script.levels@example.com"))
     page.goto(live_server.url + "/skills/")
     help_text = page.locator("#save-all-help").inner_text()
-    assert "only when you press a button" in help_text and "as soon as you change it" not in help_text
+    assert "only when you press a button" in help_text and "as soon as you choose it" not in help_text
     page.locator("details.skill-fold > summary").first.click()  # a native fold: it opens without JavaScript
     first_row = page.locator("li.checklist-row").first
     first_row.locator("fieldset.level-choice label.btn").nth(3).click()

@@ -1,0 +1,76 @@
+"""A checklist level in a real browser: a click stores it at once, the arrow keys only the level they stop on."""
+
+import pytest
+from playwright.sync_api import expect
+
+from skills.models import Assessment, AssessmentChange
+from skills.services.profiles import get_or_create_profile
+from tests.e2e.conftest import RESULTS
+from tests.e2e.support import open_page, share_session, watch_console
+from tests.factories import RoleFactory, RoleRequirementFactory, SkillFactory, UserFactory, assess
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def rows():
+    """An engineer below their target role on two SQL items (so the skill's fold is open), one rated 1."""
+    role = RoleFactory()
+    sql = SkillFactory(name="SQL")
+    joins = RoleRequirementFactory(role=role, item__skill=sql, item__name="Joins", min_level=4).item
+    windows = RoleRequirementFactory(role=role, item__skill=sql, item__name="Window functions", min_level=4).item
+    user = UserFactory(password=None)
+    profile = get_or_create_profile(user=user)
+    profile.target_role = role
+    profile.save()
+    assess(user=user, item=joins, level=1)
+    return user, joins, windows
+
+
+def changes(user, item) -> list[tuple[int | None, int]]:
+    """The level changes the progress page counts for an item, oldest first."""
+    found = AssessmentChange.objects.filter(user=user, item=item).order_by("changed_at", "id")
+    return list(found.values_list("old_level", "new_level"))
+
+
+def saved(page, item):
+    """Wait for the answer to saving an item's level."""
+    return page.expect_response(lambda response: response.url.endswith(f"/skills/items/{item.pk}/"))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_arrow_keys_store_only_the_level_they_stop_on_once_the_levels_are_left(live_server, browser, rows, language):
+    user, joins, windows = rows
+    page = open_page(browser, language=language, width=1280)
+    errors = watch_console(page)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    posts: list[str] = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+
+    page.locator(f"#id_item-{joins.pk}-level_1").focus()
+    for _ in range(3):  # 2, 3, then 4: each checked on the way, none chosen yet
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#id_item-{joins.pk}-level_4")).to_be_checked()
+    with saved(page, joins):
+        page.keyboard.press("Tab")  # out of the row's levels: the level stopped on is the one chosen
+    expect(page.locator(f"#item-{joins.pk}-status")).to_have_text("Opgeslagen." if language == "nl" else "Saved.")
+    assert changes(user, joins) == [(None, 1), (1, 4)]
+    page.screenshot(path=str(RESULTS / f"checklist-level-by-keys-{language}.png"))
+    assert len(posts) == 1
+
+    with saved(page, windows):
+        page.locator(f"label[for='id_item-{windows.pk}-level_2']").click()  # a click chooses at once
+    assert Assessment.objects.get(user=user, item=windows).level == 2
+    assert changes(user, windows) == [(None, 2)]
+    page.keyboard.press("ArrowLeft")  # then the keys, from the clicked level: stored when the levels are left
+    with saved(page, windows):
+        page.locator(f"label[for='id_item-{windows.pk}-level_3']").click()  # unless a level is clicked first
+    assert changes(user, windows) == [(None, 2), (2, 3)]
+    page.keyboard.press("ArrowRight")
+    with saved(page, windows):
+        page.keyboard.press("Enter")  # confirms the level without leaving, and presses no other button of the form
+    assert changes(user, windows) == [(None, 2), (2, 3), (3, 4)]
+    assert posts == [live_server.url + f"/skills/items/{item.pk}/" for item in (joins, windows, windows, windows)]
+    assert not errors, errors
+    page.context.close()

@@ -343,3 +343,24 @@ def test_with_javascript_a_valid_link_clears_the_refusal_and_save_all_says_what_
         "Skew": 1,
     }
     page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_enter_in_a_rows_field_saves_the_checklist_and_marks_no_item(live_server, browser, checklist_world, javascript):
+    """Enter in a text field submits the form through its first button: that was the first item's "Learning now"
+    (with and without JavaScript), which marked an item the user never touched."""
+    user, _joins = checklist_world
+    skew = ChecklistItem.objects.get(name="Skew")
+    page = open_page(browser, language="en", width=390, javascript=javascript)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    row = page.locator(f"#item-row-{skew.pk}")
+    row.locator(f"label[for='id_item-{skew.pk}-level_2']").click()
+    row.locator("details.evidence-fold > summary").click()
+    row.get_by_label("Evidence link").fill("https://github.com/example/salting")
+    with page.expect_navigation():
+        row.get_by_label("Evidence link").press("Enter")
+
+    assert not ItemState.objects.filter(user=user).exists()
+    saved = Assessment.objects.get(user=user, item=skew)
+    assert (saved.level, saved.evidence_url) == (2, "https://github.com/example/salting")

@@ -2440,6 +2440,7 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "retries", "tried again"),
         ("orchestration", "retries", "give up after"),
         ("orchestration", "retries", "time limit"),
+        ("orchestration", "retries", "timeouts"),  # "the report times out": a slow query, not a job that fails
         ("orchestration", "retries", "never hangs"),
         ("orchestration", "retries", "hangs forever"),
         ("orchestration", "retries", "gets stuck"),

@@ -71,3 +71,16 @@ def test_a_vector_database_is_no_vectorised_code(demo):
     assert "python-fundamentals/vectorised-code" in asked_items(
         read_vacancy(text="You write vectorized NumPy code in Python.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The managers' morning report times out on Mondays because it reads a week of raw scans.", False),
+        ("De kwartaalversie van de rapportage loopt vast op een time-out.", False),
+        ("A load that times out is retried after a pause, and the on-call engineer hears of it.", True),
+    ],
+)
+def test_a_time_out_is_a_retry_only_beside_the_words_of_failing_jobs(demo, text, asked):
+    """A report or a page that times out is slow, not a job that fails and tries again."""
+    assert ("orchestration/retries" in asked_items(read_vacancy(text=text))) is asked

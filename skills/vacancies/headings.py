@@ -17,7 +17,8 @@
   3 years with Spark"): such short cues open requirement lines as often as headings.
 - A company or offer section ends at a short title without a full stop after an empty line ("Who we are …
   \n\nYour work"), and a list of what is nice to have or not needed at the prose after it, or at a sentence
-  straight after it ("- Docker\nJe werkt dagelijks met SQL.").
+  straight after it ("- Docker\nJe werkt dagelijks met SQL."), unless the list goes on straight after that
+  sentence, which was then an aside ("- dbt\nGeen ervaring met Spark nodig.\n- Docker").
 
 Its own module because headings are read line by line, from the shape of a line (bullets, colons, capitals, empty
 lines around it), where the rest of the layout reads words and clauses.
@@ -180,8 +181,20 @@ class Headings(Sentences):
         line = lines[number][2]
         if BULLETS.match(line).group().strip() or not BULLETS.match(lines[number - 1][2]).group().strip():
             return False
+        if self._after_empty_line(lines, line_starts, number):
+            return True
         sentence = not line[:1].isspace() and line.strip().endswith((".", "!"))
-        return sentence or self._after_empty_line(lines, line_starts, number)
+        return sentence and not self._list_goes_on(lines, line_starts, number)
+
+    def _list_goes_on(self, lines: list[Line], line_starts: list[int], number: int) -> bool:
+        """Whether the list goes on straight after line ``number``: a sentence between its entries is an aside
+        ("Pré:\n- dbt\nGeen ervaring met Spark nodig.\n- Docker"), not the prose that ends it."""
+        following = number + 1
+        return (
+            following < len(lines)
+            and bool(BULLETS.match(lines[following][2]).group().strip())
+            and not self._after_empty_line(lines, line_starts, following)
+        )
 
     @staticmethod
     def _after_list_or_sentence(lines: list[Line], number: int) -> bool:

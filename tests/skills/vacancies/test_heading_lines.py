@@ -105,3 +105,21 @@ def test_a_nice_cue_deep_in_the_first_entry_leaves_the_list_required(demo, text)
 )
 def test_a_nice_cue_that_opens_the_line_after_a_heading_makes_its_list_nice(demo, text):
     assert asked_items(read_vacancy(text=text)) == {"orchestration/airflow-dags": False, "ci-cd/docker": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "docker_required"),
+    [
+        (
+            "Wat vragen wij?\n- Python\n\nPré:\n- Kennis van dbt\nGeen ervaring met Spark nodig.\n- Ervaring met Docker",
+            False,
+        ),
+        ("What we ask\n- Python\n\nNice to have:\n- dbt\nNo Spark experience needed.\n- Docker", False),
+        ("Wat vragen wij?\n- Python\n\nPré:\n- Kennis van dbt\n\nJe werkt met Docker.\n- Python-scripts", True),
+    ],
+)
+def test_a_sentence_between_entries_of_a_list_of_pluses_leaves_the_list_a_plus(demo, text, docker_required):
+    """A sentence with the list going on straight after it is an aside; prose after an empty line ends the list."""
+    reading = read_vacancy(text=text)
+    assert asked_items(reading)["ci-cd/docker"] is docker_required
+    assert "pyspark/scalable-pipelines" not in asked_items(reading)

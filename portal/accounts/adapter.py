@@ -45,7 +45,8 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
         self, request, level, message_template=None, message_context=None, extra_tags="", message=None
     ) -> None:
         """A confirmation link that also logs the newcomer in says both in one message, not in two banners: the login,
-        which follows the confirmation in the same request, takes the confirmation's message off and says both."""
+        which follows the confirmation in the same request, takes the confirmation's message off and says both. A
+        message to someone signed in is written in their kept language, that of the page it will show on."""
         confirmation = getattr(request, "email_confirmation_message", None)  # (its place among the messages, address)
         if message_template == LOGGED_IN and confirmation is not None:
             place, email = confirmation
@@ -57,7 +58,11 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
                     )
             message_template, message_context = CONFIRMED_AND_LOGGED_IN, {"email": email}
         place = len(messages.get_messages(request))
-        super().add_message(request, level, message_template, message_context, extra_tags, message)
+        user = getattr(request, "user", None)
+        language = kept_language(user=user) if user is not None and user.is_authenticated else None
+        with translation.override(language if is_language(language) else translation.get_language()):
+            # signing in switches the portal to the person's language from the next page on, where this shows
+            super().add_message(request, level, message_template, message_context, extra_tags, message)
         if message_template == EMAIL_CONFIRMED and len(messages.get_messages(request)) > place:
             request.email_confirmation_message = (place, message_context["email"])
 

@@ -137,6 +137,18 @@ def test_signing_in_switches_the_browser_to_the_kept_language():
     assert '<html lang="nl">' in response.content.decode()
 
 
+@pytest.mark.parametrize(("kept", "page", "said"), [("nl", "en", "Ingelogd als"), ("en", "nl", "Logged in as")])
+def test_the_sign_in_message_is_in_the_language_of_the_page_it_shows_on(kept, page, said):
+    person = UserFactory(email="person@example.com")
+    keep(person, kept)
+
+    response = browser(page).post(reverse("account_login"), {"login": person.email, "password": PASSWORD}, follow=True)
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert [message.startswith(said) for message in shown] == [True], shown
+    assert f'<html lang="{kept}">' in response.content.decode()
+
+
 def test_the_notices_page_shows_the_language_and_changes_it_and_the_portal_with_it():
     user = UserFactory()
     client = signed_in(user)

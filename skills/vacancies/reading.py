@@ -36,7 +36,7 @@ from skills.vacancies.overlaps import longest_mentions
 from skills.vacancies.phrasebook import ITEM, TOOL, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
-from skills.vacancies.text import word_columns
+from skills.vacancies.text import plain_spaces, word_columns
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
@@ -171,10 +171,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    columns = word_columns(text)
+    plain = plain_spaces(text)  # read as typed in a box; each place in it is the same in ``text``
+    columns = word_columns(plain)
     tokens = book.splitter.tokens_of(columns)
-    layout = Layout(text, book.cues, columns)
-    found = book.find(tokens, text)
+    layout = Layout(plain, book.cues, columns)
+    found = book.find(tokens, plain)
     found, pair_parts = paired(found, book, tokens, layout)
     tools_named, mentions = longest_mentions(found, book)
     mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
@@ -262,9 +263,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
         for start, end in ((tokens[first].start, tokens[last].end) for first, last in pair_parts.spans(guessed))
         if layout.starts[layout.word_at(start)] == start and layout.ends[layout.word_at(end - 1)] == end
     ]
-    unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
+    unknown = [
+        PhraseHit(text[start:end], start, end) for _term, start, end in unknown_terms(layout, known_words, book.terms)
+    ]
     unrecognised = [*unknown, *out_of_context]
-    years = years_asked(text, layout)
+    years = years_asked(plain, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
@@ -273,9 +276,9 @@ def read_vacancy(*, text: str) -> VacancyReading:
         not_asked_terms=tuple(hit for hit in unknown if said_not_needed(layout, hit.start, hit.end)),
         private_terms=frozenset(hit.text for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
         requirements=Requirements(
-            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
+            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(plain)
         ),
-        seniority=seniority_of(text, layout, years=years),
+        seniority=seniority_of(plain, layout, years=years),
         items=items,
         tools=tools,
         not_asked_items=tuple(

@@ -2,6 +2,8 @@
 
 The same steps run on the editors' phrases and on the vacancy, so a phrase matches whatever form the vacancy uses:
 
+- **White space** is read as typed in a box (:func:`plain_spaces`): a "\r\n", a "\u2028" or another line break
+  ends a line as "\n" does, a no-break space separates words as " " does; the places of the text stay the same.
 - **Words** are runs of letters and digits (``catalog.models.PHRASE_WORD``); everything else separates them, so
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
@@ -88,6 +90,21 @@ def stems(folded: str) -> tuple[str, str]:
     if len(folded) <= 2:
         return folded, folded
     return _STEMMERS["en"].stemWord(folded), _STEMMERS["nl"].stemWord(folded)
+
+
+# Line breaks and spaces as the reader reads them, one character for one: every line break a "\n" (a "\r\n" is a
+# space and a "\n"), every other space a " ", so a text sent with Windows line ends, line separators or no-break
+# spaces ("5\u00a0years") reads as the same text typed in a box.
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines() ends a line, besides "\n"
+SPACES = "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in f"\t\n {LINE_BREAKS}")
+SPACES += "\u200b"  # a zero-width space
+PLAIN = str.maketrans(LINE_BREAKS + SPACES, "\n" * len(LINE_BREAKS) + " " * len(SPACES))
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), of the same length, so every
+    place in it is the same place in ``text``."""
+    return text.replace("\r\n", " \n").translate(PLAIN)
 
 
 WORD_OR_GAP = re.compile(f"({PHRASE_WORD.pattern})")  # split on it: the gaps and the words between, in turn

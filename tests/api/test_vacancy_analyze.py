@@ -1,5 +1,6 @@
 """POST /api/vacancies/analyze: open to all, limited per address, JSON errors for every bad input, nothing stored."""
 
+import copy
 import json
 
 import pytest
@@ -253,3 +254,41 @@ def test_both_parts_of_a_pair_said_not_to_be_needed_are_not_asked(client, demo):
     assert body["items"] == []
     retries = next(item for item in body["not_asked"]["items"] if item["item"] == "retries")
     assert [phrase["text"] for phrase in retries["phrases"]] == ["crash", "restarted"]
+
+
+LINES = (
+    "Data Engineer\nLocation: Utrecht\n\nWhat we offer\n- Training in Airflow\n\nRequirements\n- Python\n"
+    "- You write SQL every day\n\nNice to have\n- Docker\n"
+)
+
+
+def read_aloud(body: dict) -> dict:
+    """A reading without its phrases' places, which a two-character line break moves."""
+    body = copy.deepcopy(body)
+    for found in (*body["items"], *body["tools"], *body["not_asked"]["items"], *body["not_asked"]["tools"]):
+        found["phrases"] = [phrase["text"] for phrase in found["phrases"]]
+    body["unrecognised"] = [term["text"] for term in body["unrecognised"]]
+    body["not_asked"]["terms"] = [term["text"] for term in body["not_asked"]["terms"]]
+    return body
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\r", "\u2028", "\x85", "\x0b"])
+def test_a_vacancy_sent_with_other_line_breaks_reads_as_with_newlines(client, demo, line_break):
+    """A client on Windows sends "\\r\\n", a text copied from a document may hold line separators: each ends a line as
+    "\\n" does (the pages turn "\\r\\n" into "\\n" before reading, the API sends the text as it came)."""
+    sent = LINES.replace("\n", line_break)
+    body = analyze(client, {"text": sent}).json()
+    assert read_aloud(body) == read_aloud(analyze(client, {"text": LINES}).json())
+    assert body["requirements"]["location"] == "Utrecht"
+    for found in (*body["items"], *body["tools"]):
+        for phrase in found["phrases"]:
+            assert sent[phrase["start"] : phrase["end"]] == phrase["text"]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u3000"])
+def test_a_vacancy_with_no_break_spaces_reads_as_with_spaces(client, demo, space):
+    """A text copied from a web page or a word processor keeps its no-break spaces ("5&nbsp;years")."""
+    text = "Requirements\n- Five or more years of experience with Python, SQL and Spark\n- Fluent Dutch\n"
+    body = analyze(client, {"text": text.replace(" ", space)}).json()
+    assert body["requirements"] == analyze(client, {"text": text}).json()["requirements"]
+    assert body["requirements"]["years"] == 5

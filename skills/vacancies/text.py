@@ -2,8 +2,9 @@
 
 The same steps run on the editors' phrases and on the vacancy, so a phrase matches whatever form the vacancy uses:
 
-- **White space** is read as typed in a box (:func:`plain_spaces`): a "\r\n", a "\u2028" or another line break
-  ends a line as "\n" does, a no-break space separates words as " " does; the places of the text stay the same.
+- **White space and accents** are read as typed in a box (:func:`as_read`): a "\r\n", a "\u2028" or another line
+  break ends a line as "\n" does, a no-break space separates words as " " does, and a letter followed by combining
+  accents is the one accented letter; every place read is mapped back to the text sent.
 - **Words** are runs of letters and digits (``catalog.models.PHRASE_WORD``); everything else separates them, so
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
@@ -101,10 +102,36 @@ SPACES += "\u200b"  # a zero-width space
 PLAIN = str.maketrans(LINE_BREAKS + SPACES, "\n" * len(LINE_BREAKS) + " " * len(SPACES))
 
 
-def plain_spaces(text: str) -> str:
-    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), of the same length, so every
-    place in it is the same place in ``text``."""
-    return text.replace("\r\n", " \n").translate(PLAIN)
+class ReadText(NamedTuple):
+    """A vacancy as the reader reads it (:func:`as_read`), and where each of its places stands in the text sent."""
+
+    text: str
+    places: list[int] | None  # place in ``text`` → place in the text sent, one more for the end; None: the same
+
+    def place(self, offset: int) -> int:
+        return offset if self.places is None else self.places[offset]
+
+
+def as_read(text: str) -> ReadText:
+    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), and each letter written with
+    combining accents ("e" + "\u0301", as a Mac may paste it) as the one letter it is ("é"), so its word stays whole;
+    an accent no letter holds ("n" + "\u0308") stays, and a phrase ending before it ends after it in the text sent."""
+    plain = text.replace("\r\n", " \n").translate(PLAIN)
+    if not any(map(unicodedata.combining, plain)):
+        return ReadText(plain, None)
+    pieces, places, start = [], [], 0
+    for end in range(1, len(plain) + 1):
+        if end < len(plain) and unicodedata.combining(plain[end]):
+            continue  # the letter's accents follow it
+        letter = plain[start:end]
+        composed = unicodedata.normalize("NFC", letter)
+        if len(composed) > len(letter):  # a letter NFC writes with more characters: kept as sent
+            composed = letter
+        pieces.append(composed)
+        places.extend(end if unicodedata.combining(char) else start + at for at, char in enumerate(composed))
+        start = end
+    places.append(len(plain))
+    return ReadText("".join(pieces), places)
 
 
 WORD_OR_GAP = re.compile(f"({PHRASE_WORD.pattern})")  # split on it: the gaps and the words between, in turn

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import unicodedata
 
 import pytest
 
@@ -292,3 +293,22 @@ def test_a_vacancy_with_no_break_spaces_reads_as_with_spaces(client, demo, space
     body = analyze(client, {"text": text.replace(" ", space)}).json()
     assert body["requirements"] == analyze(client, {"text": text}).json()["requirements"]
     assert body["requirements"]["years"] == 5
+
+
+def test_a_vacancy_with_combining_accents_reads_as_with_accented_letters(client, demo):
+    """A Mac may paste "ë" as "e" and a combining diaeresis: the word stays whole, and its phrase covers the accent."""
+    composed = (
+        "Senior Data Engineer\n\nWat vragen wij?\n- Minimaal één jaar ervaring als data engineer\n"
+        "- Je schrijft efficiënte SQL en objectgeoriënteerd Python\n"
+    )
+    decomposed = unicodedata.normalize("NFD", composed)
+    body, expected = (analyze(client, {"text": text}).json() for text in (decomposed, composed))
+    assert body["requirements"] == expected["requirements"] == {"languages": [], "years": 1, "location": None}
+    assert [(item["item"], item["required"]) for item in body["items"]] == [
+        (item["item"], item["required"]) for item in expected["items"]
+    ]
+    phrases = [phrase for item in body["items"] for phrase in item["phrases"]]
+    assert "efficiënte SQL" in [unicodedata.normalize("NFC", phrase["text"]) for phrase in phrases]
+    for phrase in phrases:
+        assert decomposed[phrase["start"] : phrase["end"]] == phrase["text"]
+        assert not unicodedata.combining(decomposed[phrase["end"]]), "a mark never ends before an accent"

@@ -3,8 +3,9 @@
 The same steps run on the editors' phrases and on the vacancy, so a phrase matches whatever form the vacancy uses:
 
 - **White space and accents** are read as typed in a box (:func:`as_read`): a "\r\n", a "\u2028" or another line
-  break ends a line as "\n" does, a no-break space separates words as " " does, and a letter followed by combining
-  accents is the one accented letter; every place read is mapped back to the text sent.
+  break ends a line as "\n" does, a no-break space separates words as " " does, a soft hyphen or another character
+  that shows nothing is not read, and a letter followed by combining accents is the one accented letter; every
+  place read is mapped back to the text sent.
 - **Words** are runs of letters and digits (``catalog.models.PHRASE_WORD``); everything else separates them, so
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
@@ -102,6 +103,13 @@ SPACES += "\u200b"  # a zero-width space
 PLAIN = str.maketrans(LINE_BREAKS + SPACES, "\n" * len(LINE_BREAKS) + " " * len(SPACES))
 
 
+# Characters that show nothing in a text (a soft hyphen, joiners, direction marks, a byte order mark): a web page's
+# "Data&shy;kwaliteit" is one word.
+INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"  # soft hyphen, joiners, marks
+INVISIBLE += "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction embeddings and isolates
+HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
 class ReadText(NamedTuple):
     """A vacancy as the reader reads it (:func:`as_read`), and where each of its places stands in the text sent."""
 
@@ -113,18 +121,19 @@ class ReadText(NamedTuple):
 
 
 def as_read(text: str) -> ReadText:
-    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), and each letter written with
-    combining accents ("e" + "\u0301", as a Mac may paste it) as the one letter it is ("é"), so its word stays whole;
-    an accent no letter holds ("n" + "\u0308") stays, and a phrase ending before it ends after it in the text sent."""
+    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), without the characters that
+    show nothing (INVISIBLE: "Data\u00adkwaliteit" is one word), and each letter written with combining accents
+    ("e" + "\u0301", as a Mac may paste it) as the one letter it is ("é"), so its word stays whole; an accent no
+    letter holds ("n" + "\u0308") stays, and a phrase ending before it ends after it in the text sent."""
     plain = text.replace("\r\n", " \n").translate(PLAIN)
-    if not any(map(unicodedata.combining, plain)):
+    if not HAS_INVISIBLE.search(plain) and not any(map(unicodedata.combining, plain)):
         return ReadText(plain, None)
     pieces, places, start = [], [], 0
     for end in range(1, len(plain) + 1):
         if end < len(plain) and unicodedata.combining(plain[end]):
             continue  # the letter's accents follow it
         letter = plain[start:end]
-        composed = unicodedata.normalize("NFC", letter)
+        composed = "" if letter[0] in INVISIBLE else unicodedata.normalize("NFC", letter)
         if len(composed) > len(letter):  # a letter NFC writes with more characters: kept as sent
             composed = letter
         pieces.append(composed)

@@ -2,9 +2,10 @@
 
 How a text is read, step by step (each step documented in its module):
 
-1. Its words are folded, split where Dutch glues them together and stemmed in English and Dutch
-   (:mod:`skills.vacancies.text`), then the phrasebook's automaton finds every phrase on whole pieces
-   (:mod:`skills.vacancies.phrasebook`).
+1. It is read with one form of each line break, space and accented letter (:func:`skills.vacancies.text.as_read`;
+   every phrase found is placed back in the text sent). Its words are folded, split where Dutch glues them together
+   and stemmed in English and Dutch (:mod:`skills.vacancies.text`), then the phrasebook's automaton finds every
+   phrase on whole pieces (:mod:`skills.vacancies.phrasebook`).
 2. Where phrases overlap, the longest wins, separately for items and for tools (:mod:`skills.vacancies.overlaps`):
    "window functions" is one mention of window functions, not also one of functions; "Airflow" may name the Airflow
    DAGs item and the tool Airflow at once. An item's phrase inside a longer phrase of a tool does not count ("Cloud"
@@ -21,7 +22,9 @@ How a text is read, step by step (each step documented in its module):
 Reading costs no query while the phrasebook is current and six when an editor's change made it stale.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
@@ -36,7 +39,7 @@ from skills.vacancies.overlaps import longest_mentions
 from skills.vacancies.phrasebook import ITEM, TOOL, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
-from skills.vacancies.text import word_columns
+from skills.vacancies.text import ReadText, as_read, word_columns
 from skills.vacancies.unknown import may_name_a_person, said_not_needed, unknown_terms
 
 TITLE_MAX_CHARS = 120
@@ -166,15 +169,24 @@ class VacancyReading:
         return highlighted(self.text, [*marks, *((hit, UNRECOGNISED) for hit in self.unrecognised)])
 
 
+def _as_sent(hits: Iterable[PhraseHit], *, text: str, read: ReadText) -> tuple[PhraseHit, ...]:
+    """``hits`` of the text as read, at their places in the text sent and with its words."""
+    places = ((read.place(hit.start), read.place(hit.end)) for hit in hits)
+    return tuple(PhraseHit(text[start:end], start, end) for start, end in places)
+
+
 def read_vacancy(*, text: str) -> VacancyReading:
     """The reading of ``text`` (see the module); raises ValidationError for a text over VACANCY_MAX_CHARS or with
     a NUL character."""
     validate_vacancy_text(text)
     book = current_phrasebook()
-    columns = word_columns(text)
+    read = as_read(text)  # as typed in a box: every hit found in it is mapped back to ``text`` at the end
+    plain = read.text
+    sent = partial(_as_sent, text=text, read=read)
+    columns = word_columns(plain)
     tokens = book.splitter.tokens_of(columns)
-    layout = Layout(text, book.cues, columns)
-    found = book.find(tokens, text)
+    layout = Layout(plain, book.cues, columns)
+    found = book.find(tokens, plain)
     found, pair_parts = paired(found, book, tokens, layout)
     tools_named, mentions = longest_mentions(found, book)
     mentions, guessed = in_context(mentions, tools_named, book, tokens, layout)
@@ -206,7 +218,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     denied_aside: dict[tuple[str, int], list[PhraseHit]] = {}  # negated where nothing is asked ("… een dataplatform
     # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
     for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
-        phrase = PhraseHit(text[start:end], start, end)
+        phrase = PhraseHit(plain[start:end], start, end)
         pair_parts.note(hit, phrase)
         if asks_nothing:
             if negated:
@@ -245,46 +257,46 @@ def read_vacancy(*, text: str) -> VacancyReading:
         ItemAsked(
             item=book.items[target_id],
             required=entry["required"],
-            phrases=pair_parts.with_earlier((kind, target_id), entry["phrases"]),
-            pairs=pair_parts.pairs((kind, target_id), entry["phrases"]),
+            phrases=sent(pair_parts.with_earlier((kind, target_id), entry["phrases"])),
+            pairs=tuple(map(sent, pair_parts.pairs((kind, target_id), entry["phrases"]))),
         )
         for (kind, target_id), entry in asked.items()
         if kind == ITEM
     )
     tools = tuple(
-        ToolAsked(tool=book.tools[target_id], phrases=tuple(entry["phrases"]), required=entry["required"])
+        ToolAsked(tool=book.tools[target_id], phrases=sent(entry["phrases"]), required=entry["required"])
         for (kind, target_id), entry in asked.items()
         if kind == TOOL
     )
     known_words = pair_parts.covered(found) - pair_parts.covered(guessed)
     out_of_context = [  # whole words only: "Type" of "TypeScript" is no word the text says
-        PhraseHit(text[start:end], start, end)
+        PhraseHit(plain[start:end], start, end)
         for start, end in ((tokens[first].start, tokens[last].end) for first, last in pair_parts.spans(guessed))
         if layout.starts[layout.word_at(start)] == start and layout.ends[layout.word_at(end - 1)] == end
     ]
     unknown = [PhraseHit(*term) for term in unknown_terms(layout, known_words, book.terms)]
-    unrecognised = [*unknown, *out_of_context]
-    years = years_asked(text, layout)
+    unrecognised = sent(sorted({*unknown, *out_of_context}, key=lambda hit: (hit.start, hit.end)))
+    years = years_asked(plain, layout)
     return VacancyReading(
         text=text,
         language=language_of(layout),
-        unrecognised=tuple(sorted(set(unrecognised), key=lambda hit: (hit.start, hit.end))),
-        out_of_context=tuple(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
-        not_asked_terms=tuple(hit for hit in unknown if said_not_needed(layout, hit.start, hit.end)),
+        unrecognised=unrecognised,
+        out_of_context=sent(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
+        not_asked_terms=sent(hit for hit in unknown if said_not_needed(layout, hit.start, hit.end)),
         private_terms=frozenset(hit.text for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
         requirements=Requirements(
-            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(text)
+            languages=languages_asked(layout), years=min(years) if years else None, location=location_of(plain)
         ),
-        seniority=seniority_of(text, layout, years=years),
+        seniority=seniority_of(plain, layout, years=years),
         items=items,
         tools=tools,
         not_asked_items=tuple(
-            ItemNotAsked(item=book.items[target_id], phrases=pair_parts.with_earlier((kind, target_id), phrases))
+            ItemNotAsked(item=book.items[target_id], phrases=sent(pair_parts.with_earlier((kind, target_id), phrases)))
             for (kind, target_id), phrases in not_asked.items()
             if kind == ITEM
         ),
         not_asked_tools=tuple(
-            ToolNotAsked(tool=book.tools[target_id], phrases=tuple(phrases))
+            ToolNotAsked(tool=book.tools[target_id], phrases=sent(phrases))
             for (kind, target_id), phrases in not_asked.items()
             if kind == TOOL
         ),

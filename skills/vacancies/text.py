@@ -2,6 +2,10 @@
 
 The same steps run on the editors' phrases and on the vacancy, so a phrase matches whatever form the vacancy uses:
 
+- **White space and accents** are read as typed in a box (:func:`as_read`): a "\r\n", a "\u2028" or another line
+  break ends a line as "\n" does, a no-break space separates words as " " does, a soft hyphen or another character
+  that shows nothing is not read, and a letter followed by combining accents is the one accented letter; every
+  place read is mapped back to the text sent.
 - **Words** are runs of letters and digits (``catalog.models.PHRASE_WORD``); everything else separates them, so
   "Spark-ervaring" is "spark" + "ervaring" and "CI/CD" is "ci" + "cd". Each keeps its place in the original text.
 - **Folding**: lower case, accents dropped letter by letter ("pré" → "pre"), so a word keeps its length.
@@ -88,6 +92,55 @@ def stems(folded: str) -> tuple[str, str]:
     if len(folded) <= 2:
         return folded, folded
     return _STEMMERS["en"].stemWord(folded), _STEMMERS["nl"].stemWord(folded)
+
+
+# Line breaks and spaces as the reader reads them, one character for one: every line break a "\n" (a "\r\n" is a
+# space and a "\n"), every other space a " ", so a text sent with Windows line ends, line separators or no-break
+# spaces ("5\u00a0years") reads as the same text typed in a box.
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines() ends a line, besides "\n"
+SPACES = "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in f"\t\n {LINE_BREAKS}")
+SPACES += "\u200b"  # a zero-width space
+PLAIN = str.maketrans(LINE_BREAKS + SPACES, "\n" * len(LINE_BREAKS) + " " * len(SPACES))
+
+
+# Characters that show nothing in a text (a soft hyphen, joiners, direction marks, a byte order mark): a web page's
+# "Data&shy;kwaliteit" is one word.
+INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"  # soft hyphen, joiners, marks
+INVISIBLE += "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction embeddings and isolates
+HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+class ReadText(NamedTuple):
+    """A vacancy as the reader reads it (:func:`as_read`), and where each of its places stands in the text sent."""
+
+    text: str
+    places: list[int] | None  # place in ``text`` → place in the text sent, one more for the end; None: the same
+
+    def place(self, offset: int) -> int:
+        return offset if self.places is None else self.places[offset]
+
+
+def as_read(text: str) -> ReadText:
+    """``text`` with its line breaks and spaces as the reader reads them (see PLAIN), without the characters that
+    show nothing (INVISIBLE: "Data\u00adkwaliteit" is one word), and each letter written with combining accents
+    ("e" + "\u0301", as a Mac may paste it) as the one letter it is ("é"), so its word stays whole; an accent no
+    letter holds ("n" + "\u0308") stays, and a phrase ending before it ends after it in the text sent."""
+    plain = text.replace("\r\n", " \n").translate(PLAIN)
+    if not HAS_INVISIBLE.search(plain) and not any(map(unicodedata.combining, plain)):
+        return ReadText(plain, None)
+    pieces, places, start = [], [], 0
+    for end in range(1, len(plain) + 1):
+        if end < len(plain) and unicodedata.combining(plain[end]):
+            continue  # the letter's accents follow it
+        letter = plain[start:end]
+        composed = "" if letter[0] in INVISIBLE else unicodedata.normalize("NFC", letter)
+        if len(composed) > len(letter):  # a letter NFC writes with more characters: kept as sent
+            composed = letter
+        pieces.append(composed)
+        places.extend(end if unicodedata.combining(char) else start + at for at, char in enumerate(composed))
+        start = end
+    places.append(len(plain))
+    return ReadText("".join(pieces), places)
 
 
 WORD_OR_GAP = re.compile(f"({PHRASE_WORD.pattern})")  # split on it: the gaps and the words between, in turn

@@ -1,6 +1,8 @@
 """POST /api/vacancies/analyze: open to all, limited per address, JSON errors for every bad input, nothing stored."""
 
+import copy
 import json
+import unicodedata
 
 import pytest
 
@@ -253,3 +255,77 @@ def test_both_parts_of_a_pair_said_not_to_be_needed_are_not_asked(client, demo):
     assert body["items"] == []
     retries = next(item for item in body["not_asked"]["items"] if item["item"] == "retries")
     assert [phrase["text"] for phrase in retries["phrases"]] == ["crash", "restarted"]
+
+
+LINES = (
+    "Data Engineer\nLocation: Utrecht\n\nWhat we offer\n- Training in Airflow\n\nRequirements\n- Python\n"
+    "- You write SQL every day\n\nNice to have\n- Docker\n"
+)
+
+
+def read_aloud(body: dict) -> dict:
+    """A reading without its phrases' places, which a two-character line break moves."""
+    body = copy.deepcopy(body)
+    for found in (*body["items"], *body["tools"], *body["not_asked"]["items"], *body["not_asked"]["tools"]):
+        found["phrases"] = [phrase["text"] for phrase in found["phrases"]]
+    body["unrecognised"] = [term["text"] for term in body["unrecognised"]]
+    body["not_asked"]["terms"] = [term["text"] for term in body["not_asked"]["terms"]]
+    return body
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\r", "\u2028", "\x85", "\x0b"])
+def test_a_vacancy_sent_with_other_line_breaks_reads_as_with_newlines(client, demo, line_break):
+    """A client on Windows sends "\\r\\n", a text copied from a document may hold line separators: each ends a line as
+    "\\n" does (the pages turn "\\r\\n" into "\\n" before reading, the API sends the text as it came)."""
+    sent = LINES.replace("\n", line_break)
+    body = analyze(client, {"text": sent}).json()
+    assert read_aloud(body) == read_aloud(analyze(client, {"text": LINES}).json())
+    assert body["requirements"]["location"] == "Utrecht"
+    for found in (*body["items"], *body["tools"]):
+        for phrase in found["phrases"]:
+            assert sent[phrase["start"] : phrase["end"]] == phrase["text"]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u3000"])
+def test_a_vacancy_with_no_break_spaces_reads_as_with_spaces(client, demo, space):
+    """A text copied from a web page or a word processor keeps its no-break spaces ("5&nbsp;years")."""
+    text = "Requirements\n- Five or more years of experience with Python, SQL and Spark\n- Fluent Dutch\n"
+    body = analyze(client, {"text": text.replace(" ", space)}).json()
+    assert body["requirements"] == analyze(client, {"text": text}).json()["requirements"]
+    assert body["requirements"]["years"] == 5
+
+
+def test_a_vacancy_with_combining_accents_reads_as_with_accented_letters(client, demo):
+    """A Mac may paste "ë" as "e" and a combining diaeresis: the word stays whole, and its phrase covers the accent."""
+    composed = (
+        "Senior Data Engineer\n\nWat vragen wij?\n- Minimaal één jaar ervaring als data engineer\n"
+        "- Je schrijft efficiënte SQL en objectgeoriënteerd Python\n"
+    )
+    decomposed = unicodedata.normalize("NFD", composed)
+    body, expected = (analyze(client, {"text": text}).json() for text in (decomposed, composed))
+    assert body["requirements"] == expected["requirements"] == {"languages": [], "years": 1, "location": None}
+    assert [(item["item"], item["required"]) for item in body["items"]] == [
+        (item["item"], item["required"]) for item in expected["items"]
+    ]
+    phrases = [phrase for item in body["items"] for phrase in item["phrases"]]
+    assert "efficiënte SQL" in [unicodedata.normalize("NFC", phrase["text"]) for phrase in phrases]
+    for phrase in phrases:
+        assert decomposed[phrase["start"] : phrase["end"]] == phrase["text"]
+        assert not unicodedata.combining(decomposed[phrase["end"]]), "a mark never ends before an accent"
+
+
+def test_a_vacancy_with_soft_hyphens_and_joiners_reads_as_without_them(client, demo):
+    """A text copied from a web page keeps its soft hyphens ("Data&shy;kwaliteit"), joiners and direction marks: they
+    show nothing, so they split no word, and a phrase's mark covers them."""
+    plain = "Wat vragen wij?\n- Ervaring met Python en datakwaliteitscontroles\n- Kennis van Docker\n"
+    sent = "Wat vragen wij?\n- Ervaring met Py\u00adthon en data\u00adkwaliteits\u00adcontroles\n- Kennis van \u200eDock\u200der\n"
+    body, expected = (analyze(client, {"text": text}).json() for text in (sent, plain))
+    assert [(item["item"], item["required"]) for item in body["items"]] == [
+        (item["item"], item["required"]) for item in expected["items"]
+    ]
+    phrases = [phrase["text"] for item in body["items"] for phrase in item["phrases"]]
+    assert "Py\u00adthon" in phrases
+    assert "Dock\u200der" in phrases
+    for item in body["items"]:
+        for phrase in item["phrases"]:
+            assert sent[phrase["start"] : phrase["end"]] == phrase["text"]

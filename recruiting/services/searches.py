@@ -33,7 +33,7 @@ from skills.scoring import RequirementSpec
 from skills.services.recomputes import reclaim_stale_recomputes, request_role_recompute
 from skills.vacancies.fit import NICE_WEIGHT, REQUIRED_WEIGHT, vacancy_requirements
 from skills.vacancies.limits import validate_vacancy_text
-from skills.vacancies.reading import VacancyReading
+from skills.vacancies.reading import VacancyReading, title_of
 from skills.vacancies.requirements import Requirements
 
 SEARCH_REQUIREMENTS_MAX = 60
@@ -251,18 +251,12 @@ def delete_search_role(*, search: VacancySearch) -> None:
     Role.objects.searches().filter(pk=search.role_id).delete()
 
 
-def default_title(text: str) -> str:
-    """A search's title when the recruiter gives none: the vacancy's first line, shortened."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first if len(first) <= TITLE_MAX_LENGTH else f"{first[: TITLE_MAX_LENGTH - 1].rstrip()}…"
-
-
 def save_reading(*, owner: AbstractBaseUser, title: str, reading: VacancyReading) -> VacancySearch:
     """Save a read vacancy as a search whose requirements are the vacancy rule's (skills.vacancies.fit), and rank
     it."""
     search = create_search(
         owner=owner,
-        title=title or default_title(reading.text),
+        title=title or title_of(reading.text, max_chars=TITLE_MAX_LENGTH),
         text=reading.text,
         requirements=requirements_from_specs(vacancy_requirements(reading=reading)),
         is_senior=reading.seniority == "senior",

@@ -116,8 +116,7 @@ class VacancyReading:
     @property
     def title(self) -> str:
         """The vacancy's first line, as a title to save it under."""
-        first = next((line.strip(" #*-\t") for line in self.text.splitlines() if line.strip(" #*-\t")), "")
-        return first[:TITLE_MAX_CHARS]
+        return title_of(self.text, max_chars=TITLE_MAX_CHARS)
 
     @property
     def written_in_label(self) -> str:
@@ -173,6 +172,13 @@ def _as_sent(hits: Iterable[PhraseHit], *, text: str, read: ReadText) -> tuple[P
     """``hits`` of the text as read, at their places in the text sent and with its words."""
     places = ((read.place(hit.start), read.place(hit.end)) for hit in hits)
     return tuple(PhraseHit(text[start:end], start, end) for start, end in places)
+
+
+def title_of(text: str, *, max_chars: int) -> str:
+    """A vacancy's title: its first line with a letter or digit (not one of list marks or of characters that show
+    nothing), without its marks, shortened with "…" to ``max_chars``."""
+    first = next((line.strip(" #*-\t") for line in text.splitlines() if any(char.isalnum() for char in line)), "")
+    return first if len(first) <= max_chars else f"{first[: max_chars - 1].rstrip()}…"
 
 
 def read_vacancy(*, text: str) -> VacancyReading:

@@ -10,8 +10,8 @@ from skills.models import RoleRecompute
 from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 from skills.vacancies.reading import read_vacancy
-from tests.clients import DUTCH
-from tests.factories import RecruiterFactory
+from tests.clients import DUTCH, PortalClient
+from tests.factories import RecruiterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,15 @@ def test_an_item_found_by_a_pair_is_said_as_its_two_parts_together_as_the_engine
     (row,) = [row for row in rows if "uitvalt" in row]
     said = re.findall(r"<td data-label=\"[^\"]*\">(.*?)</td>", row, re.S)[-1]
     assert said == "“uitvalt … opnieuw”"
+
+
+def test_a_first_line_of_marks_or_invisible_characters_is_no_title(recruiter_client):
+    """The recruiter's search and the engineer's save form take the same title: the first line that shows a letter
+    or digit, without its list marks."""
+    text = "\u200d\u00ad\u200f\n## Medior Data Engineer — Utrecht\n\n- Python and SQL.\n"
+    assert paste(recruiter_client, text, action="save").status_code == 303
+    assert VacancySearch.objects.get().title == "Medior Data Engineer — Utrecht"
+    engineer = PortalClient()
+    engineer.force_login(UserFactory())
+    response = engineer.post(reverse("skills:vacancy"), {"text": text})
+    assert response.context["save_form"].initial["title"] == "Medior Data Engineer — Utrecht"

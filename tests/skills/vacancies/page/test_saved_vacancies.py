@@ -106,6 +106,9 @@ def test_a_bad_title_or_link_shows_the_reading_again_with_the_error_and_the_inpu
         assert f'value="{html.escape(title)}"' in body
     if link:
         assert html.escape(link) in body
+    # the save form posts to its own section, so a refused save lands on it, not the top of a long reading
+    assert re.search(r'<form[^>]*action="/skills/vacancy/save/#save-heading"', body)
+    assert '<a href="#save-heading">Save to my vacancies</a>' in body  # and the top of the reading leads there
     assert not SavedVacancy.objects.exists()
 
 

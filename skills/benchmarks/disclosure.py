@@ -20,6 +20,7 @@ from django.core import checks
 DEFAULT_MIN_COHORT = 10
 LOWEST_MIN_COHORT = 5
 BAND_WIDTH = 10  # "among the top 30 %": bands of ten percent
+TOP_BAND_MOST = 50  # a band named "top": "among the top 90 %" for a level most stand at or above reads as praise
 # The market's counts of private things: recruiters' saved searches and engineers' saved vacancies.
 PRIVATE_DEMAND = ("searches_required", "searches_nice", "vacancies_required", "vacancies_nice")
 

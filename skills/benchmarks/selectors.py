@@ -43,6 +43,11 @@ class Standing:
         return Cohort(self.cohort).label
 
     @property
+    def in_top_band(self) -> bool:
+        """Whether the band reads as a top ("among the top 30 %"); above it, more than half stand as high or higher."""
+        return self.band is not None and self.band <= disclosure.TOP_BAND_MOST
+
+    @property
     def levels(self) -> list[tuple[int, str, int, int]]:
         """(level, its name, share in %, where its part of the bar starts in %): the bar is drawn as SVG."""
         shares = list(self.shares or ())

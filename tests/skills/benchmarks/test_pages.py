@@ -163,6 +163,19 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
     assert "among the top 20 %" in page and "your level: 4" in page
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "more than half stand at your level or higher"), ("nl", "meer dan de helft staat op jouw niveau of hoger")],
+)
+def test_a_band_most_engineers_reach_is_not_called_a_top(client, items, language, words):
+    me = engineers(10, items)[1]  # level 1 on both items: 8 of the 10 stand at level 1 or higher
+    build_snapshot()
+    client.force_login(me)
+    page = client.get(BENCHMARKS, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert words in page
+    assert "among the top 80" not in page and "bij de beste 80" not in page
+
+
 @pytest.mark.parametrize(("language", "words"), [("en", "like most engineers counted"), ("nl", "zoals de meeste")])
 def test_where_everyone_counted_stands_at_least_as_high_the_page_says_so_instead_of_the_top_100(
     client, items, language, words

@@ -382,6 +382,15 @@ def test_export_streams_filtered_visible_rows_with_absolute_urls(recruiter_clien
     assert url.startswith("http://testserver/recruiting/candidates/")
 
 
+def test_export_is_offered_only_for_a_list_with_candidates(recruiter_client, role):
+    make_candidate(role=role, score=80, headline="Lead")
+    listed = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": role.pk}).content.decode()
+    empty = recruiter_client.get(reverse("recruiting:candidate-list"), {"role": role.pk, "min_score": 90})
+    assert 'class="d-inline-flex flex-wrap align-items-center gap-2 export-form"' in listed
+    assert "export-form" not in empty.content.decode()
+    assert "0 candidates" in empty.content.decode()
+
+
 def test_export_links_each_row_to_its_own_profile(recruiter_client, role):
     profiles = [make_candidate(role=role, score=score) for score in (90, 80)]
     _header, *rows = csv_rows(exported(recruiter_client))

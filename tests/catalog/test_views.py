@@ -4,14 +4,12 @@ import pytest
 from django.utils.html import escape
 
 from catalog.demo import load_catalog_demo
-from catalog.models import Category, Tool
 from tests.factories import (
     CategoryFactory,
     ChooserOptionFactory,
     ChooserRecommendationFactory,
     EditorFactory,
     FaqEntryFactory,
-    KeywordFactory,
     SkillFactory,
     ToolFactory,
     UserFactory,
@@ -345,61 +343,3 @@ def test_navigation_links_catalog_chooser_faq_and_roles(client):
     for href in ('href="/catalog/"', 'href="/catalog/chooser/"', 'href="/catalog/faq/"', 'href="/skills/roles/"'):
         assert href in html
     assert re.search(r'class="nav-link active" aria-current="page" href="/catalog/"', html)
-
-
-# --- constant query counts ------------------------------------------------------------------------------------
-
-
-def build_catalog(size: int) -> list[Tool]:
-    categories = CategoryFactory.create_batch(3)
-    keywords = KeywordFactory.create_batch(3)
-    tools = [ToolFactory(category=categories[i % 3]) for i in range(size)]
-    for tool in tools:
-        tool.keywords.set(keywords)
-    option = ChooserOptionFactory()
-    for position, tool in enumerate(tools):
-        ChooserRecommendationFactory(option=option, tool=tool, order=position)
-    ChooserOptionFactory.create_batch(size)
-    FaqEntryFactory.create_batch(size)
-    main = tools[0]
-    main.related_tools.set(tools[1:])
-    for skill in SkillFactory.create_batch(min(size, 20)):
-        skill.tools.add(main)
-    return tools
-
-
-@pytest.mark.parametrize("size", [5, 200])
-@pytest.mark.parametrize(
-    ("page", "max_queries"),
-    [
-        ("/catalog/", 4),
-        ("filtered", 6),
-        ("detail", 5),  # the tool, keywords, related tools, skills, and the checklist items it teaches
-        ("compare", 2),
-        ("/catalog/compare/?tools=one", 1),
-        ("/catalog/chooser/", 2),
-        ("chooser-option", 2),
-        ("/catalog/faq/", 1),
-        ("/", 1),
-    ],
-)
-def test_query_count_does_not_grow_with_the_catalog(client, django_assert_max_num_queries, size, page, max_queries):
-    tools = build_catalog(size)
-    keyword = tools[0].keywords.first()
-    urls = {
-        "filtered": f"/catalog/?q=tool&keyword={keyword.slug}&category={tools[0].category.slug}&type=library",
-        "detail": tools[0].get_absolute_url(),
-        "compare": "/catalog/compare/?tools=" + ",".join(tool.slug for tool in tools[:4]),
-        "chooser-option": "/catalog/chooser/?option=" + tools[0].chooser_options.get().slug,
-    }
-    url = urls.get(page, page)
-    with django_assert_max_num_queries(max_queries):
-        response = client.get(url)
-    assert response.status_code == 200
-
-
-def test_catalog_groups_keep_category_order_with_many_tools(client):
-    build_catalog(30)
-    first, second, third = Category.objects.order_by("order", "name")
-    html = body(client.get("/catalog/"))
-    assert html.index(f">{first.name}<") < html.index(f">{second.name}<") < html.index(f">{third.name}<")

@@ -101,6 +101,7 @@ LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines()
 SPACES = "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in f"\t\n {LINE_BREAKS}")
 SPACES += "\u200b"  # a zero-width space
 PLAIN = str.maketrans(LINE_BREAKS + SPACES, "\n" * len(LINE_BREAKS) + " " * len(SPACES))
+NOT_PLAIN = re.compile(f"[{re.escape(LINE_BREAKS + SPACES)}]")  # searched in C: most texts have none
 
 
 # Characters that show nothing in a text (a soft hyphen, joiners, direction marks, a byte order mark): a web page's
@@ -125,8 +126,8 @@ def as_read(text: str) -> ReadText:
     show nothing (INVISIBLE: "Data\u00adkwaliteit" is one word), and each letter written with combining accents
     ("e" + "\u0301", as a Mac may paste it) as the one letter it is ("é"), so its word stays whole; an accent no
     letter holds ("n" + "\u0308") stays, and a phrase ending before it ends after it in the text sent."""
-    plain = text.replace("\r\n", " \n").translate(PLAIN)
-    if not HAS_INVISIBLE.search(plain) and not any(map(unicodedata.combining, plain)):
+    plain = text.replace("\r\n", " \n").translate(PLAIN) if NOT_PLAIN.search(text) else text
+    if not HAS_INVISIBLE.search(plain) and not any(map(unicodedata.combining, set(plain))):  # each character once
         return ReadText(plain, None)
     pieces, places, start = [], [], 0
     for end in range(1, len(plain) + 1):

@@ -229,8 +229,11 @@ def read_vacancy(*, text: str) -> VacancyReading:
     denied_aside: dict[tuple[str, int], list[PhraseHit]] = {}  # negated where nothing is asked ("… een dataplatform
     # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
     nice_cues: dict[int, bool] = {}  # a first word → Layout.has_nice_cue, asked once
+    phrases: dict[tuple[int, int], PhraseHit] = {}  # (start, end) → its phrase: an item and a tool there share it
     for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
-        phrase = PhraseHit(plain[start:end], start, end)
+        phrase = phrases.get((start, end))
+        if phrase is None:
+            phrase = phrases[start, end] = PhraseHit(plain[start:end], start, end)
         if pair_parts.earlier:
             pair_parts.note(hit, phrase)
         if asks_nothing:

@@ -14,12 +14,19 @@ def without_alternatives_in_use(
     """The placed mentions but those that name an alternative in use after a strong negation; in one pass, however
     many mentions and negations a text holds."""
     first_denied: dict[tuple[int, int], int] = {}  # (sentence, skill) → the first word of its first strong negation
+    skills: dict[int, int] = {}  # an item → its skill, looked up once: a list of thousands names the same again
     for hit, start, _end, first, _last, negated, _asks_nothing in placed:
         if negated and hit.kind == ITEM and start not in weakly_negated:
-            first_denied.setdefault((layout.sentences[first], book.items[hit.target_id].skill_id), first)
+            if hit.target_id not in skills:
+                skills[hit.target_id] = book.items[hit.target_id].skill_id
+            first_denied.setdefault((layout.sentences[first], skills[hit.target_id]), first)
     if not first_denied:
         return placed
-    return [mention for mention in placed if not _alternative_in_use(mention, first_denied, book, layout)]
+    return [  # only an item's mention that is not negated may be one
+        mention
+        for mention in placed
+        if mention[5] or mention[0].kind != ITEM or not _alternative_in_use(mention, first_denied, book, layout)
+    ]
 
 
 def _alternative_in_use(mention: list, first_denied: dict, book: Phrasebook, layout: Layout) -> bool:

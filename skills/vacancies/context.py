@@ -12,7 +12,7 @@ import bisect
 from skills.vacancies.headings import LIST_ENTRY
 from skills.vacancies.hits import PhraseHit
 from skills.vacancies.layout import Layout
-from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook
+from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook, in_text_order
 from skills.vacancies.text import Token
 
 PAIR_REACH = 12  # the words a pair's parts may stand apart: "Jobs that crash … get restarted automatically"
@@ -102,7 +102,7 @@ def paired(found: list[Found], book: Phrasebook, tokens: list[Token], layout: La
     parts = PairParts(named, tokens, layout.text)
     if not named:
         return kept, parts  # in the phrasebook's order still
-    return sorted({*kept, *named}, key=lambda hit: (hit.first, -hit.last, hit.kind, hit.target_id)), parts
+    return in_text_order(list({*kept, *named})), parts
 
 
 Generic = dict[tuple[tuple[str, str], ...], tuple[list[Found], list[Found]]]  # the generic phrases of an item in a

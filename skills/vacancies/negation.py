@@ -137,9 +137,11 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         for clause in range(count):
             subordinate = self.clause_kinds[clause] != MAIN
             own = (self._denies_needing if subordinate else self._negated)[clause]
-            chained = subordinate and self.goes_on(clause) and self._denied[clause - 1]
+            chained = subordinate and clause > 0 and self._denied[clause - 1] and self.goes_on(clause)
             whether = subordinate and self._whether_denied(clause)
-            carried[clause] = clause > 0 and (carried[clause - 1] or self._open_negation(clause - 1))
+            carried[clause] = clause > 0 and (
+                carried[clause - 1] or (self._negated[clause - 1] and self._open_negation(clause - 1))
+            )  # the cheap test first: most clauses carry no negation
             carried[clause] = carried[clause] and self._same_sentence_unrestored(clause)
             if carried[clause] and not self._negated[clause]:
                 self._first_negations[clause] = self._first_negations[clause - 1]

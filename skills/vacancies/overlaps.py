@@ -38,9 +38,7 @@ def _longest(found: list[Found]) -> list[Found]:
         if all(taken.get(index, span) == span for index in range(hit.first, hit.last + 1)):
             kept.append(hit)
             taken.update(dict.fromkeys(range(hit.first, hit.last + 1), span))
-    for hit in found:
-        if hit.first == hit.last and taken.setdefault(hit.first, (hit.first, hit.first)) == (hit.first, hit.first):
-            kept.append(hit)
+    kept += [hit for hit in found if hit.first == hit.last and hit.first not in taken]  # a token no longer one holds
     return sorted(kept, key=attrgetter("first", "last"))
 
 

@@ -9,6 +9,8 @@ vacancy) is the one the candidate joins, and asks as any sentence does.
 Its own module because it reads a clause's subject against the vacancy's title, where the negation rule reads cues.
 """
 
+from itertools import islice
+
 from skills.vacancies.clauses import PREDICATES, RELATIVE, RELATIVES, Clauses
 from skills.vacancies.handover import SECOND_PERSON
 from skills.vacancies.text import word_set, words
@@ -50,6 +52,7 @@ class OtherParties(Clauses):
     """Reads a clause's subject; the negation rule asks :meth:`theirs` of a clause a mention stands in."""
 
     _title_words: tuple[str, ...] | None = None
+    _title_roles: dict[str, bool] | None = None  # a role → whether the title names it, once asked
     _parties: dict[int, int | None]  # per clause, once asked: the head of a subject that is another party
 
     def theirs(self, clause: int, first: int) -> bool:
@@ -93,7 +96,16 @@ class OtherParties(Clauses):
             if before in ROLE_WORDS:
                 roles.append(before)
             index -= 1
-        return any(not any(_same_role(role, title) for title in self._title()) for role in roles)
+        return any(not self._role_in_title(role) for role in roles)
+
+    def _role_in_title(self, role: str) -> bool:
+        """Whether the title names ``role`` (:func:`_same_role`), read once per role: every party of a long
+        vacancy asks it again, each against every word of its title."""
+        if self._title_roles is None:
+            self._title_roles = {}
+        if role not in self._title_roles:
+            self._title_roles[role] = any(_same_role(role, title) for title in self._title())
+        return self._title_roles[role]
 
     def _owner(self, head: int) -> bool:
         """ "The client's loading process": the party owns the subject, which may be the job's to change (a Dutch
@@ -113,7 +125,7 @@ class OtherParties(Clauses):
         employer's name, then the job)."""
         if self._title_words is None:
             title: list[str] = []
-            for line in [line for line in self.text.splitlines() if line.strip()][:TITLE_LINES]:
+            for line in islice((line for line in self.text.splitlines() if line.strip()), TITLE_LINES):
                 found = [word for word, _start, _end in words(line)]
                 if title and len(found) > TITLE_MAX_WORDS:
                     break  # prose, not a title

@@ -25,6 +25,7 @@ Reading costs no query while the phrasebook is current and six when an editor's 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from operator import attrgetter
 
 from catalog.models import Tool
 from skills.models import ChecklistItem, Skill
@@ -203,16 +204,20 @@ def read_vacancy(*, text: str) -> VacancyReading:
     layout.read_mentions(list(words_of.values()))
     placed = []  # (hit, start, end, first word, last word, negated, asks nothing: offer, company text, another party)
     weakly_negated = set()  # the starts of those negated only weakly (NegationScope.is_weakly_negated)
-    for hit in sorted(mentions + tools_named, key=lambda hit: (hit.first, hit.kind)):
+    placements: dict[int, tuple[bool, bool, bool]] = {}  # a first word → _placement, asked once
+    in_order = sorted(mentions + tools_named, key=attrgetter("kind"))
+    in_order.sort(key=attrgetter("first"))  # by first word, then kind: two sorts in C, no key made in Python
+    for hit in in_order:
         start, end = tokens[hit.first].start, tokens[hit.last].end
         first_word, last_word = words_of[hit]
-        where = layout.section(first_word)
-        asks_nothing = where in ASKING_NOTHING or layout.is_offered(first_word) or layout.is_theirs(first_word)
-        negated = layout.is_negated(first_word, last_word)
+        placement = placements.get(first_word)
+        if placement is None:
+            placement = placements[first_word] = _placement(layout, first_word, last_word)
+        asks_nothing, negated, weakly = placement
         if negated and hit.kind == ITEM and hit.needs_context and layout.denies_a_state(first_word):
             negated = False  # "no credentials live in code": the state the job keeps
         placed.append([hit, start, end, first_word, last_word, negated, asks_nothing])
-        if negated and layout.is_weakly_negated(first_word, last_word):
+        if negated and weakly:
             weakly_negated.add(start)
     for position in layout.negated_by_references([mention[4] for mention in placed]):
         placed[position][5] = True
@@ -223,17 +228,25 @@ def read_vacancy(*, text: str) -> VacancyReading:
     not_asked: dict[tuple[str, int], list[PhraseHit]] = {}
     denied_aside: dict[tuple[str, int], list[PhraseHit]] = {}  # negated where nothing is asked ("… een dataplatform
     # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
+    nice_cues: dict[int, bool] = {}  # a first word → Layout.has_nice_cue, asked once
+    phrases: dict[tuple[int, int], PhraseHit] = {}  # (start, end) → its phrase: an item and a tool there share it
     for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
-        phrase = PhraseHit(plain[start:end], start, end)
-        pair_parts.note(hit, phrase)
+        phrase = phrases.get((start, end))
+        if phrase is None:
+            phrase = phrases[start, end] = PhraseHit(plain[start:end], start, end)
+        if pair_parts.earlier:
+            pair_parts.note(hit, phrase)
         if asks_nothing:
             if negated:
                 denied_aside.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
-        if negated and not layout.has_nice_cue(first_word):
+        nice_cue = nice_cues.get(first_word)
+        if nice_cue is None:
+            nice_cue = nice_cues[first_word] = layout.has_nice_cue(first_word)
+        if negated and not nice_cue:
             not_asked.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
-        nice = layout.section(first_word) is Section.NICE or layout.has_nice_cue(first_word)
+        nice = nice_cue or layout.section(first_word) is Section.NICE
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice
         entry["phrases"].append(phrase)
@@ -307,3 +320,12 @@ def read_vacancy(*, text: str) -> VacancyReading:
             if kind == TOOL
         ),
     )
+
+
+def _placement(layout: Layout, first: int, last: int) -> tuple[bool, bool, bool]:
+    """Whether the mention of words ``first``…``last`` asks nothing where it stands (an offer, the company text,
+    another party's work), whether it is negated, and whether only weakly. All depend on its first word alone, so
+    the reader asks once per first word: an item and a tool on the same words, or a list of thousands, ask again."""
+    asks_nothing = layout.section(first) in ASKING_NOTHING or layout.is_offered(first) or layout.is_theirs(first)
+    negated = layout.is_negated(first, last)
+    return asks_nothing, negated, negated and layout.is_weakly_negated(first, last)

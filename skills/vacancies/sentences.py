@@ -55,6 +55,11 @@ class Sentences:
         """The text's words, each once."""
         return self._places.keys()
 
+    def places(self, word: str) -> list[int]:
+        """Where the one word ``word`` stands, in order (do not change the list): :meth:`positions` of one word,
+        without the set it makes to meet a vocabulary."""
+        return self._places.get(word, [])
+
     def positions(self, vocabulary: Iterable[str]) -> list[int]:
         """Where the words of ``vocabulary`` stand, in order: each rule's cue words are looked up in one index of the
         text's words rather than found by a pass over all of them."""

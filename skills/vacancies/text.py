@@ -22,7 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache, partial
-from itertools import accumulate, count
+from itertools import accumulate, compress, count, repeat
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 import snowballstemmer
@@ -69,6 +70,7 @@ class Token(NamedTuple):
 
 # A Token from its fields without the Python-level constructor a named tuple has: a long vacancy makes thousands.
 new_token = partial(tuple.__new__, Token)
+NOT_WHOLE = (None, None)  # the stems of a word not known to be one piece (Splitter.tokens_of)
 
 
 @lru_cache(maxsize=4096)
@@ -212,6 +214,7 @@ class Splitter:
         self.longest_compound = 2**MAX_SPLITS * (longest_piece + len("s"))
         self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}
         self._stems: dict[str, tuple[tuple[int, int, str, str, str], ...]] = {}
+        self._whole_stems: dict[str, tuple[str, str]] = {}  # of those, the words of one piece: their two stems
 
     def pieces(self, word: str) -> tuple[tuple[int, int], ...]:
         """Where ``word`` splits. A word longer than any compound is one piece at once, and not remembered: trying
@@ -230,13 +233,26 @@ class Splitter:
         return self.tokens_of(word_columns(text))
 
     def tokens_of(self, columns: WordColumns) -> list[Token]:
-        """The pieces of the words of :func:`word_columns`, with their stems and places in the text."""
-        stemmed = self._stems
-        return [
-            new_token((piece, start + begin, start + end, stem_en, stem_nl, index))
-            for index, word, start in zip(count(), columns.folded, columns.starts)
-            for begin, end, piece, stem_en, stem_nl in stemmed.get(word) or self._stemmed(word)
-        ]
+        """The pieces of the words of :func:`word_columns`, with their stems and places in the text. Most words are
+        one piece whose stems are remembered: their tokens are made in runs, in C; only the others, one by one."""
+        folded, starts, ends = columns.folded, columns.starts, columns.ends
+        stems_of = list(map(self._whole_stems.get, folded, repeat(NOT_WHOLE)))
+        stems_en, stems_nl = list(map(itemgetter(0), stems_of)), list(map(itemgetter(1), stems_of))
+        tokens: list[Token] = []
+        done = 0  # the words before it have their tokens
+        for index in [*compress(count(), map(is_, stems_of, repeat(NOT_WHOLE))), len(folded)]:
+            run = slice(done, index)  # words of one piece
+            tokens += map(
+                new_token, zip(folded[run], starts[run], ends[run], stems_en[run], stems_nl[run], count(done))
+            )
+            if index < len(folded):
+                start = starts[index]
+                tokens += [
+                    new_token((piece, start + begin, start + end, stem_en, stem_nl, index))
+                    for begin, end, piece, stem_en, stem_nl in self._stemmed(folded[index])
+                ]
+            done = index + 1
+        return tokens
 
     def _stemmed(self, word: str) -> tuple[tuple[int, int, str, str, str], ...]:
         found = self._stems.get(word)
@@ -244,4 +260,6 @@ class Splitter:
             found = tuple((begin, end, word[begin:end], *stems(word[begin:end])) for begin, end in self.pieces(word))
             if len(self._stems) < 100_000 and len(word) <= self.longest_compound:
                 self._stems[word] = found
+                if len(found) == 1 and found[0][:2] == (0, len(word)):
+                    self._whole_stems[word] = found[0][3:]
         return found

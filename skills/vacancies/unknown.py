@@ -209,7 +209,7 @@ def _written_in_lower_case(layout: Layout) -> Callable[[str], bool]:
 
     @cache
     def written(word: str) -> bool:
-        places = layout.positions((fold(word),)) if "a" <= word[0] <= "z" else ()
+        places = layout.places(fold(word)) if "a" <= word[0] <= "z" else ()
         return any(text[starts[index] : ends[index]] == word for index in places)
 
     return written
@@ -240,21 +240,24 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
             runs.append((run, shaped_run, unusual))
         run, shaped_run, unusual = [], False, []
 
-    sections, gaps = layout.sections, layout.gaps
+    sections, gaps, words, sentences = layout.sections, layout.gaps, layout.words, layout.sentences
+    heading_words, bisect_right = layout.heading_words, bisect.bisect_right
+    acronym_shape, camel_or_digits, capitalised_shape = ACRONYM.match, CAMEL_OR_DIGITS.match, CAPITALISED.match
     for match in CAPITAL_OR_DIGIT.finditer(text):  # only words with a capital or a digit can look like tech
-        index = bisect.bisect_right(starts, match.start()) - 1
+        index = bisect_right(starts, match.start()) - 1
         if run and index != run[-1] + 1:
             close()
         if index in known_words or index in taken or sections[index] in ASKING_NOTHING:
-            close()  # known, or where nothing is asked: no candidate, whatever its shape
+            if run:
+                close()  # known, or where nothing is asked: no candidate, whatever its shape
             continue
-        word = layout.words[index]
+        word = words[index]
         original = text[starts[index] : ends[index]]
-        acronym = ACRONYM.match(original) is not None
+        acronym = acronym_shape(original) is not None
         ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
-        shaped = (CAMEL_OR_DIGITS.match(original) is not None or acronym) and not ordinary
-        capitalised = CAPITALISED.match(original) is not None
-        candidate = (shaped or index not in layout.heading_words) and (
+        shaped = (acronym or camel_or_digits(original) is not None) and not ordinary
+        capitalised = capitalised_shape(original) is not None
+        candidate = (shaped or index not in heading_words) and (
             shaped
             or acronym
             or (
@@ -263,15 +266,16 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
                 and not _title_case_line(layout, starts[index], breaks, titles)
             )
         )
-        joined = run and gaps[index] == " "  # the run ends at the word before
-        if not candidate or (not joined and run):
-            close()
         if not candidate:
+            if run:
+                close()
             continue
+        if run and gaps[index] != " ":
+            close()  # the run ends at the word before
         if shaped:
             tech.add(index)
         first_of_sentence = index == 0 or (
-            layout.sentences[index] != layout.sentences[index - 1] or BULLET_OR_BREAK.search(gaps[index]) is not None
+            sentences[index] != sentences[index - 1] or BULLET_OR_BREAK.search(gaps[index]) is not None
         )
         if first_of_sentence and not shaped and not run and not _listed(text, ends[index]):
             continue  # a capital any sentence starts with, unless the word stands for itself ("- Snowflake")

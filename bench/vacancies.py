@@ -394,7 +394,7 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
     texts = {
         "names after a product": "We use Kafka, " + ", ".join(names),
         "one name repeated": "We use Kafka, " + "Zorbak, " * length,
-        "names and no product": "We use " + " and ".join(names),
+        "names and no product": "We visit " + " and ".join(names),  # places or customers, not what a job uses
         "bullets of names": "Tools:\n" + "".join(f"- {name}\n" for name in names),
         "names after colons": "Stack: " + ": ".join(names),
         "names after such as": "We use " + ", ".join(f"tools such as {name}" for name in names),

@@ -20,6 +20,7 @@ ORDINARY = word_set(
     platform platforms product products business intelligence machine learning science software python
     sql we you our your wij je jij jouw ons onze the and or of en in op met voor de het een als bij
     dutch english nederlands engels nederlandse engelse german duits french frans european europese
+    belgian belgisch belgische british britse irish ierse spanish spaans italian italiaans polish pools
     netherlands nederland holland belgium belgie europe europa eu amsterdam rotterdam utrecht den haag hague
     eindhoven groningen arnhem nijmegen leiden delft haarlem zwolle breda tilburg amersfoort apeldoorn enschede
     maastricht hilversum almere antwerpen antwerp brussel brussels gent ghent london berlin

@@ -15,11 +15,12 @@ Then a word that looks like tech because it is written as a product is, not as a
   "API", "KPI", "CRM", "AVG"…);
 - a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
   word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", after what a candidate has
-  worked with or knows ("Ervaring met Zorblax Streamhub", "wel kennis van Kubernetes en Zorblax"), or alone on a
-  bullet: not the sentence's or a line's first word, not on a line of one sentence written in title case (a title
-  or a heading), not a common word of either language or of job adverts ("Data", "Engineer", "Amsterdam",
-  "Dutch"), and not written in lower case elsewhere in the text. A capitalised word on its
-  own ("in Venlo", "team Klantdata") is more often a place, a company or a department than a product.
+  worked with or knows ("Ervaring met Zorblax Streamhub", "wel kennis van Kubernetes en Zorblax") or what the job
+  uses ("We gebruiken Quarkflow"), or alone on a bullet: not the sentence's or a line's first word, not on a line
+  of one sentence written in title case (a title or a heading), not a common word of either language or of job
+  adverts ("Data", "Engineer", "Amsterdam", "Dutch", "Belgian"), and not written in lower case elsewhere in the
+  text. A capitalised word on its own ("in Venlo", "team Klantdata") is more often a place, a company or a
+  department than a product.
 
 Words the phrasebook found are known; neighbouring unknown capitalised words are one term ("Power BI",
 "Data Factory"). Only terms outside the company and offer sections count, and none of these shapes that the title or
@@ -104,14 +105,16 @@ def _separated(layout: Layout, earlier: int, later: int) -> bool:
     return bool(between) and not (between == ["of"] and first_of_sentence)
 
 
-# Words after which a vacancy names a product: examples of what it names ("a vector database such as Qdrant") and
-# what a candidate has worked with or knows ("Ervaring met Zorblax Streamhub", "knowledge of Kubernetes and Zorblax").
+# Words after which a vacancy names a product: examples of what it names ("a vector database such as Qdrant"), what
+# a candidate has worked with or knows ("Ervaring met Zorblax Streamhub", "knowledge of Kubernetes and Zorblax") and
+# what the job uses ("We gebruiken Quarkflow", "you work with Zorblax", "using Quarkflow").
 EXAMPLES_FOLLOW = frozenset(
     (
         *(("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",)),
         *(("waaronder",), ("experience", "with"), ("knowledge", "of"), ("familiar", "with"), ("familiarity", "with")),
         *(("worked", "with"), ("proficient", "in"), ("ervaring", "met"), ("kennis", "van"), ("bekend", "met")),
-        ("gewerkt", "met"),
+        *(("gewerkt", "met"), ("we", "use"), ("we", "gebruiken"), ("wij", "gebruiken"), ("work", "with")),
+        *(("werken", "met"), ("werkt", "met"), ("using",)),
     )
 )
 

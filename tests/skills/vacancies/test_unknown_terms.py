@@ -164,10 +164,26 @@ def test_a_made_up_product_alone_on_a_requirement_line_is_named(demo, text, term
 
 
 @pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Wat ga je doen?\nWe gebruiken Quarkflow voor de dagelijkse ladingen.", ["Quarkflow"]),
+        ("What you will do\nYou work with Quarkflow and Zorblax every day.", ["Quarkflow", "Zorblax"]),
+        ("Wat ga je doen?\nJe bouwt rapportages en werkt met Quarkflow.", ["Quarkflow"]),
+        ("What you will do\nYou load the orders using Quarkflow.", ["Quarkflow"]),
+    ],
+)
+def test_a_made_up_product_the_job_uses_is_named(demo, text, terms):
+    """A product named in an ordinary sentence of the job, after "we use" or "work with", is as unknown as one in a
+    list: the reader must say it did not understand it, not stay silent."""
+    assert named(text) == terms
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Wat vragen wij?\n- Ervaring met Nederlandse gemeenten\n- Kennis van Python",
         "Requirements\n- Experience with Dutch municipalities\n- Knowledge of SQL",
+        "What you will do\nYou work with Belgian and Irish retailers.",
         "Over ons\nWij werken met Zorblax Streamhub.\n\nWat vragen wij?\n- Ervaring met SQL",  # the company's stack
     ],
 )

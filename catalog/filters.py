@@ -6,7 +6,7 @@ reject the same input with the same words; an empty query string shows everythin
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from catalog import selectors
@@ -57,15 +57,4 @@ class CatalogFilter(django_filters.FilterSet):
         super().__init__(data, *args, queryset=selectors.public_tools(), **kwargs)
 
     def search(self, queryset: QuerySet[Tool], name: str, value: str) -> QuerySet[Tool]:
-        """Texts in both languages: a Dutch word finds a tool on the English page and vice versa."""
-        with_keyword = Tool.keywords.through.objects.filter(
-            Q(keyword__name_en__icontains=value) | Q(keyword__name_nl__icontains=value)
-        ).values("tool_id")
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(summary_en__icontains=value)
-            | Q(summary_nl__icontains=value)
-            | Q(used_for_en__icontains=value)
-            | Q(used_for_nl__icontains=value)
-            | Q(pk__in=with_keyword)
-        )
+        return selectors.search_tools(tools=queryset, text=value)

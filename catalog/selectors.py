@@ -4,15 +4,29 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, public_tool_lookup
+from catalog.translation import TOOL_CONTENT
 from portal.cache.fragments import FRAGMENT_SECONDS
 
 
 @dataclass(frozen=True)
 class CategoryGroup:
-    category: Category
+    """Tools under their category; a search's results are one group without a category, best match first."""
+
+    category: Category | None
     tools: list[Tool]
 
 
@@ -21,13 +35,54 @@ def public_tools() -> QuerySet[Tool]:
     return Tool.objects.public()
 
 
-def catalog_groups(*, tools: QuerySet[Tool]) -> list[CategoryGroup]:
-    """``tools`` (public ones, filtered by catalog.filters.CatalogFilter) grouped by category in category order."""
-    tools = (
-        tools.select_related("category")
-        .prefetch_related("keywords")
-        .order_by("category__order", "category__name", "order", "name")
+SEARCH_RANK = "search_rank"
+LANGUAGES = ("en", "nl")
+
+
+def _contains(value: str, *fields: str) -> Q:
+    """``value`` in any of ``fields``, in English or Dutch: a Dutch word finds a tool on the English page too."""
+    lookup = Q()
+    for field in fields:
+        for language in LANGUAGES:
+            lookup |= Q(**{f"{field}_{language}__icontains": value})
+    return lookup
+
+
+def search_tools(*, tools: QuerySet[Tool], text: str) -> QuerySet[Tool]:
+    """``tools`` whose name, summary, vacancy terms or longer texts (either language) hold ``text``, annotated with
+    how well they match (``search_rank``: 0 name, 1 summary, 2 vacancy term, 3 any other text), so the catalog
+    lists the best matches first. Plain ``icontains`` in one query, the same on SQLite and PostgreSQL."""
+    keyword_match = Exists(
+        Tool.keywords.through.objects.filter(Q(tool_id=OuterRef("pk")) & _contains(text, "keyword__name"))
     )
+    in_name = Q(name__icontains=text)
+    in_summary = _contains(text, "summary")
+    in_content = _contains(text, *TOOL_CONTENT)
+    return tools.filter(in_name | in_summary | keyword_match | in_content).annotate(
+        **{
+            SEARCH_RANK: Case(
+                When(in_name, then=Value(0)),
+                When(in_summary, then=Value(1)),
+                When(keyword_match, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        }
+    )
+
+
+def catalog_groups(*, tools: QuerySet[Tool]) -> list[CategoryGroup]:
+    """``tools`` (public ones, filtered by catalog.filters.CatalogFilter) grouped by category in category order.
+
+    Tools found by :func:`search_tools` are one list, best match first (then in catalog order): grouped by
+    category, a passing mention in the first category would come above a name in the last.
+    """
+    catalog_order = ("category__order", "category__name", "order", "name")
+    if SEARCH_RANK in tools.query.annotations:
+        ranked = tools.select_related("category").prefetch_related("keywords").order_by(SEARCH_RANK, *catalog_order)
+        found = list(ranked)
+        return [CategoryGroup(category=None, tools=found)] if found else []
+    tools = tools.select_related("category").prefetch_related("keywords").order_by(*catalog_order)
 
     groups: list[CategoryGroup] = []
     for tool in tools:

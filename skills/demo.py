@@ -113,7 +113,7 @@ SKILLS = (
         "ci-cd",
         "CI/CD and deployment",
         GrowthStage.ORCHESTRATION,
-        ("fastapi", "django", "flask"),
+        (),  # no catalog tool teaches CI/CD (Docker, CI services); shipping an API is its item's FastAPI resource
         "A deployment mindset: every change tested and shipped the same way. Docker is a big plus.",
         (
             ("docker", "Docker", False, "Packaging a pipeline or service in a container image."),

@@ -10,6 +10,7 @@ from tests.factories import (
     ChooserRecommendationFactory,
     EditorFactory,
     FaqEntryFactory,
+    KeywordFactory,
     SkillFactory,
     ToolFactory,
     UserFactory,
@@ -91,6 +92,37 @@ def test_catalog_filters_by_vacancy_keyword(client, demo):
 def test_catalog_search_matches_names_summaries_and_keywords(client, demo):
     assert "PySpark" in tool_names_listed(client.get("/catalog/?q=pyspark"))
     assert tool_names_listed(client.get("/catalog/?q=wrangling")) == ["Pandas"]
+
+
+def test_catalog_search_finds_words_in_every_text_of_a_tool(client, demo):
+    assert tool_names_listed(client.get("/catalog/?q=skew")) == ["PySpark"]  # its pitfalls and signs of seniority
+
+
+def test_catalog_search_finds_dutch_words_on_the_english_page(client, demo):
+    found = tool_names_listed(client.get("/catalog/?q=geheugen"))
+    assert sorted(found) == ["NumPy", "Pandas", "PySpark", "scikit-learn"]
+
+
+def test_catalog_search_lists_a_vacancy_term_match_above_a_passing_mention(client, demo):
+    # Pandas has the vacancy term "ETL debugging"; Django only says it is rarely the core of ETL work.
+    assert tool_names_listed(client.get("/catalog/?q=etl")) == ["Pandas", "Django"]
+
+
+def test_catalog_search_ranks_names_above_summaries_above_terms_above_other_texts(client):
+    first, second, third, fourth = (CategoryFactory(order=order) for order in range(4))
+    ToolFactory(name="Mentions", category=first, pitfalls="Slow on lakehouse tables")
+    termed = ToolFactory(name="Termed", category=second)
+    termed.keywords.add(KeywordFactory(name="lakehouse", slug="lakehouse"))
+    ToolFactory(name="Summarised", category=third, summary="Lakehouse tables from Python")
+    ToolFactory(name="Lakehouse kit", category=fourth)
+    ToolFactory(name="Summarised too", category=first, summary="Reads lakehouse tables", order=9)
+    assert tool_names_listed(client.get("/catalog/?q=lakehouse")) == [
+        "Lakehouse kit",
+        "Summarised too",  # as good a match as the next one: catalog order decides
+        "Summarised",
+        "Termed",
+        "Mentions",
+    ]
 
 
 def test_catalog_filters_combine(client, demo):

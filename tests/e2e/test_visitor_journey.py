@@ -47,14 +47,14 @@ def test_visitor_filters_the_catalog_compares_pandas_with_pyspark_and_uses_the_c
     journey.step("filtered by vacancy term")
 
     page.get_by_role("link", name="Clear").click()
-    page.get_by_label("Search").fill("cluster")
+    page.get_by_role("textbox", name="Search").fill("cluster")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**q=cluster**")
     assert "PySpark" in card_titles(page)
     assert "Flask" not in card_titles(page)
     journey.step("searched")
 
-    page.get_by_label("Search").fill("no tool is called like this")
+    page.get_by_role("textbox", name="Search").fill("no tool is called like this")
     page.get_by_role("button", name="Filter").click()
     page.get_by_role("status").get_by_text("No tool matches these filters.").wait_for()
     journey.step("search without results")

@@ -1,5 +1,7 @@
 """The benchmark page, its choice, the home's line and the market map, through the client and the API."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -122,6 +124,21 @@ def test_the_market_lists_the_scarcest_item_first_and_links_to_its_candidates(cl
     link = f"{reverse('recruiting:candidate-list')}?items={items[1].pk}&amp;item_level=4"
     assert link in page
     assert page.index("Query plans") < page.index("Window functions")
+
+
+@pytest.mark.parametrize(
+    ("language", "share"),
+    [("en", "20 % have it"), ("nl", "20 % beheerst het")],
+)
+def test_a_market_tile_says_what_its_percentage_is(client, items, language, share):
+    role = RoleFactory()
+    RoleRequirementFactory(role=role, item=items[1], min_level=4, is_must_have=True)
+    engineers(10, items, role=role)  # levels 0 to 4: two of ten at level 4
+    build_snapshot()
+    client.force_login(RecruiterFactory())
+    page = client.get(MARKET, headers={"accept-language": language}).content.decode()
+    tiles = re.search(r'<ol class="market-map[^>]*id="market-items-map">(.*?)</ol>', page, re.S).group(1)
+    assert share in tiles
 
 
 def test_an_editor_sees_the_market_without_links_to_people(client, items):

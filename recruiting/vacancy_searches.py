@@ -1,5 +1,7 @@
 """A recruiter's saved vacancy searches and what they propose to the editors (models of the recruiting app)."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from skills.vacancies.limits import VACANCY_MAX_CHARS
+
+REMOTE_PLACES = frozenset({"remote", "fully remote", "op afstand", "thuiswerken", "thuis", "anywhere"})
 
 
 class VacancySearch(models.Model):
@@ -59,6 +63,14 @@ class VacancySearch(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recruiting:search-detail", kwargs={"pk": self.pk})
+
+    @property
+    def place_asked(self) -> str:
+        """The place the ranked candidates open filtered on: the location as read up to its first comma or slash
+        ("Arnhem" of "Arnhem, twee dagen per week op kantoor"), as a profile states a place; nothing for a remote
+        job."""
+        place = re.split(r"[,/]", self.location, maxsplit=1)[0].strip()
+        return "" if place.casefold() in REMOTE_PLACES else place
 
     @property
     def is_proposed(self) -> bool:

@@ -183,7 +183,15 @@ def set_shortlist_note(
     return entry
 
 
-def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ProfileView:
-    """Keep the audit row the engineer sees: which recruiter opened their profile, and when."""
+def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> bool:
+    """Keep the audit row the engineer sees: which recruiter opened their profile, and when; True for a new view.
+    A recruiter's views on one day (the portal's time zone) are one view, dated at the latest: reloading the page
+    is not another visit, so "who viewed my profile" counts the days a recruiter came, not their reloads."""
     _require_visible(profile)
-    return ProfileView.objects.create(recruiter=recruiter, profile=profile)
+    now = timezone.now()
+    # An update first: a reload costs one query, on the primary (a replica may not have the day's view yet).
+    same_day = ProfileView.objects.filter(recruiter=recruiter, profile=profile, viewed_at__date=timezone.localdate(now))
+    if same_day.update(viewed_at=now):
+        return False
+    ProfileView.objects.create(recruiter=recruiter, profile=profile, viewed_at=now)
+    return True

@@ -38,11 +38,13 @@ def _own_search(request: HttpRequest, pk: int) -> VacancySearch:
 
 def ranked_candidates_url(search: VacancySearch) -> str:
     """The candidate list ranked by the search: the same page, filters, pages and export as for a role; the years
-    the vacancy asks are its minimum years of experience there (the recruiter may clear it). Profiles state no
-    languages, so the languages asked are shown on the search, not filtered by."""
+    the vacancy asks are its minimum years of experience there, and the place it asks its location (the recruiter
+    may clear either). Profiles state no languages, so the languages asked are shown on the search, not filtered by."""
     query = {"role": search.role.slug}
     if search.years_experience:
         query["min_years"] = search.years_experience
+    if search.place_asked:
+        query["location"] = search.place_asked
     return f"{reverse('recruiting:candidate-list')}?{urlencode(query)}"
 
 

@@ -3,12 +3,14 @@
 import csv
 import io
 import re
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from recruiting.models import ProfileView, ShortlistEntry
 from skills.models import EngineerProfile, RoleMatch
@@ -304,12 +306,28 @@ def test_private_profile_is_404_even_by_direct_id(recruiter_client, role):
 
 def test_detail_records_the_view(recruiter_client, recruiter, role):
     profile = make_candidate(role=role, score=50)
-    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
-    recruiter_client.get(url)
-    recruiter_client.get(url)
+    recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
     views = ProfileView.objects.filter(profile=profile)
-    assert views.count() == 2
-    assert {view.recruiter for view in views} == {recruiter}
+    assert [view.recruiter for view in views] == [recruiter]
+
+
+def test_a_recruiter_who_reloads_a_candidate_counts_as_one_view_that_day_and_again_the_next(client, role):
+    from tests.clients import PortalClient as Client
+
+    engineer = UserFactory(password=None)
+    profile = make_candidate(role=role, score=50, user=engineer)
+    recruiter_browser = Client()
+    recruiter_browser.force_login(RecruiterFactory(email="talent@agency.example", username="talent@agency.example"))
+    url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    assert recruiter_browser.get(url).status_code == recruiter_browser.get(url).status_code == 200
+    client.force_login(engineer)
+    page = body(client.get(reverse("skills:profile")))
+    assert "1 view" in page and "2 views" not in page
+    dutch = body(client.get(reverse("skills:profile"), HTTP_ACCEPT_LANGUAGE="nl"))
+    assert "1 keer bekeken" in dutch and "2 keer bekeken" not in dutch
+    ProfileView.objects.filter(profile=profile).update(viewed_at=timezone.now() - timedelta(days=1))
+    recruiter_browser.get(url)
+    assert body(client.get(reverse("skills:profile"))).count("1 view") == 2  # yesterday's line and today's
 
 
 def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):

@@ -120,3 +120,24 @@ def test_the_rows_that_failed_to_import_scroll_in_their_own_box_on_a_phone(live_
     assert page.evaluate("window.cspViolations") == []
     assert errors == []
     journey.step("the rows that failed")
+
+
+def test_the_export_page_breaks_no_content_security_rule_and_select_all_still_works(live_server, dutch_phone_journey):
+    """django-import-export's export page sets a paragraph's and a label's style inline and wires "Select all" with
+    an inline onchange: the CSP refused all three, so the toggle did nothing."""
+    load_catalog_demo()
+    journey = dutch_phone_journey
+    page = journey.page
+    errors = watch_console(page)
+    page.add_init_script(WATCH_CSP)
+    share_session(page, live_server, EditorFactory())
+    page.goto(live_server.url + "/admin/catalog/tool/export/")
+    fields = page.locator('.selectable-field-export-row input[type="checkbox"]')
+    expect(fields.first).to_be_checked()
+    page.get_by_label("Alles selecteren").uncheck()
+    shown = [field for field in fields.all() if field.is_visible()]
+    assert shown and not any(field.is_checked() for field in shown)
+    assert page.evaluate("window.cspViolations") == []
+    assert errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    journey.step("the export page")

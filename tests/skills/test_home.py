@@ -81,6 +81,7 @@ def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
     client, world, engineer, language, unrated, rated_zero
 ):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+    assess(user=engineer, item=world["shuffles"], level=1)  # rated something, so the home shows a score
 
     def next_step() -> str:
         return home_part(client, language=language, start='id="home-next-step">', end="</p>")
@@ -113,6 +114,7 @@ def test_at_100_the_home_offers_how_the_engineer_meets_the_role_not_a_learning_p
     client, world, engineer, language, path, instead
 ):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+    assess(user=engineer, item=world["shuffles"], level=1)  # rated something, so the home shows a score
     role_card = {"language": language, "start": 'id="home-role-heading"', "end": "</section>"}
     assert f"{path}</a>" in home_part(client, **role_card)
     assess(user=engineer, item=world["joins"], level=2)

@@ -394,7 +394,7 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
     assert "<strong>skew</strong> — below level (1 of 3)" in unmet  # rated, but below: not "missing"
     assert "<strong>retries</strong> — not yet rated" in unmet
-    assert "Your level 1, needed 3: 2 levels to go." in body
+    assert "Your level 1 · level 3 needed · 2 levels to go" in body
     assert 'href="/catalog/pyspark/"' in body
     assert '<svg class="radar-chart"' in body
     assert 'role="img"' in body
@@ -411,8 +411,8 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
             [
                 "— below level (0 of 2)",
                 "— not yet rated",
-                "Your level 0, needed 2",
-                "Not yet rated, needed 2: 2 levels",
+                "Your level 0 · level 2 needed",
+                "Not yet rated · level 2 needed",
             ],
         ),
         (
@@ -420,8 +420,8 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
             [
                 "— onder het niveau (0 van 2)",
                 "— nog niet beoordeeld",
-                "Jouw niveau 0, nodig 2",
-                "Nog niet beoordeeld, nodig 2",
+                "Jouw niveau 0 · niveau 2 nodig",
+                "Nog niet beoordeeld · niveau 2 nodig",
             ],
         ),
     ],

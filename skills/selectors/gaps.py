@@ -252,7 +252,7 @@ class FocusRole:
     gaps: RoleGaps | None  # None while no role is published or fits
     is_target: bool
     roles_published: bool
-    has_ratings: bool = True  # false before the engineer rated anything: the target role shows no score yet
+    has_ratings: bool = True  # false before the engineer rated anything: no score is shown yet
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -265,13 +265,16 @@ def focus_role(
     """The engineer's published target role, else the role that fits them best (said as such): one rule for every
     page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
     role = profile.published_target_role if profile else None
+    rated = has_rated_anything(user_id=user.pk)
     if role is not None:
-        rated = has_rated_anything(user_id=user.pk)
         return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
     fits = fits_by_score(user=user) if fits is None else fits
     best = best_fit_of(fits)
     return FocusRole(
-        gaps=role_gaps(user=user, role=best.role) if best else None, is_target=False, roles_published=bool(fits)
+        gaps=role_gaps(user=user, role=best.role) if best else None,
+        is_target=False,
+        roles_published=bool(fits),
+        has_ratings=rated,
     )
 
 

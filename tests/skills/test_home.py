@@ -196,7 +196,7 @@ def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engi
 def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_the_start(client, world):
     client.force_login(UserFactory())
     body = client.get(HOME).content.decode()
-    assert 'id="finish-start"' in body and 'id="home-no-fit"' in body
+    assert 'id="finish-start"' in body and 'id="rate-first"' in body
     assert "Your best fit" not in body  # nothing rated: every role scores 0, and none is named for them
     assert "No request is waiting for your answer." in body
 

@@ -87,6 +87,14 @@ def test_the_home_shows_the_target_role_not_scored_yet_before_anything_is_rated(
     assert "Match:" not in card and "<meter" not in card
 
 
+def test_the_home_without_a_target_says_the_same_before_anything_is_rated(client, world, engineer):
+    card = page(client, "/skills/home/").split('id="home-role-heading"', 1)[1].split("</section>", 1)[0]
+    assert 'id="rate-first"' in card and RATE_LINK in card
+    assess(user=engineer, item=world["joins"], level=0)  # rated, but nothing that counts: no role fits yet
+    card = page(client, "/skills/home/").split('id="home-role-heading"', 1)[1].split("</section>", 1)[0]
+    assert 'id="rate-first"' not in card and 'id="home-no-fit"' in card
+
+
 def test_the_starts_last_step_ranks_no_roles_by_a_score_before_anything_is_rated(client, world, engineer):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["analytics"])
     body = page(client, "/skills/start/?step=3")

@@ -34,6 +34,7 @@ from skills.selectors.checklist import SavedAssessments
 from skills.selectors.gaps import role_fits, skill_radar
 from skills.selectors.gaps import role_gaps as gaps_against
 from skills.selectors.home import engineer_home
+from skills.selectors.profiles import has_rated_anything
 from skills.selectors.progress import activity_calendar, progress_changes, progress_charts
 from skills.selectors.roles import published_roles, role_requirements_by_skill
 from skills.selectors.states import state_of_item
@@ -198,6 +199,7 @@ def _partly_saved_text(forms: list[AssessmentForm], saved: SavedAssessments | No
 def gaps(request: HttpRequest) -> HttpResponse:
     context = {
         "fits": SimpleLazyObject(lambda: role_fits(user=request.user)),
+        "rated": SimpleLazyObject(lambda: has_rated_anything(user_id=request.user.pk)),
         "saved": SimpleLazyObject(lambda: saved_vacancy_fits(user=request.user)),
         "saved_limit": MAX_SAVED_VACANCIES,
     }
@@ -222,6 +224,7 @@ def role_gaps(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "gaps": SimpleLazyObject(lambda: gaps.with_feedback(feedback, place=_path_place)) if feedback else gaps,
         "radar": SimpleLazyObject(lambda: skill_radar(user=request.user, role=role)),
+        "rated": SimpleLazyObject(lambda: has_rated_anything(user_id=request.user.pk)),
         "shown_in_place": claimed_messages(feedback),
     }
     return render(request, "skills/role_gaps.html", context)

@@ -26,7 +26,7 @@ from skills.models import (
     Skill,
 )
 from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, fits_at_all, score_of
-from skills.selectors.profiles import own_profile, user_levels
+from skills.selectors.profiles import has_rated_anything, own_profile, user_levels
 from skills.selectors.roles import requirement_specs_by_role
 from skills.selectors.states import done_resource_ids, item_states
 
@@ -252,6 +252,7 @@ class FocusRole:
     gaps: RoleGaps | None  # None while no role is published or fits
     is_target: bool
     roles_published: bool
+    has_ratings: bool = True  # false before the engineer rated anything: no score is shown yet
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -264,12 +265,16 @@ def focus_role(
     """The engineer's published target role, else the role that fits them best (said as such): one rule for every
     page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
     role = profile.published_target_role if profile else None
+    rated = has_rated_anything(user_id=user.pk)
     if role is not None:
-        return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True)
+        return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
     fits = fits_by_score(user=user) if fits is None else fits
     best = best_fit_of(fits)
     return FocusRole(
-        gaps=role_gaps(user=user, role=best.role) if best else None, is_target=False, roles_published=bool(fits)
+        gaps=role_gaps(user=user, role=best.role) if best else None,
+        is_target=False,
+        roles_published=bool(fits),
+        has_ratings=rated,
     )
 
 

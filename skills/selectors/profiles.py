@@ -19,6 +19,12 @@ def user_levels(*, user: AbstractBaseUser, item_ids: list[int] | None = None) ->
     return dict(assessments.values_list("item_id", "level"))
 
 
+def has_rated_anything(*, user_id: int) -> bool:
+    """Whether the engineer rated any checklist item (level 0 too). Until they have, none of their matches is a
+    result: every page says "not scored yet" and sends them to rate their skills, never shows 0 out of 100."""
+    return Assessment.objects.filter(user_id=user_id).exists()
+
+
 def own_profile(*, user: AbstractBaseUser) -> EngineerProfile | None:
     return EngineerProfile.objects.filter(user=user).select_related("target_role").first()
 
@@ -34,7 +40,7 @@ def start_is_done(*, profile: EngineerProfile | None, has_levels: bool | None = 
     if profile.start == EngineerProfile.Start.NEW and profile.target_role_id is not None:
         return True
     if has_levels is None:
-        has_levels = Assessment.objects.filter(user_id=profile.user_id).exists()
+        has_levels = has_rated_anything(user_id=profile.user_id)
     return has_levels
 
 

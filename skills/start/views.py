@@ -52,6 +52,18 @@ def _save_step(request: HttpRequest, step: int, form, save: Callable[[Any], obje
     return redirect(_step_url(step + 1))
 
 
+def _make_target(request: HttpRequest, form: StartRoleForm) -> HttpResponse:
+    """The last step's "make it my target role": the role named becomes the target, as at the first step; then the
+    home, which shows that role's score and next step."""
+    role = form.chosen_role() if form.is_valid() else None
+    if role is None:
+        messages.error(request, _("That role cannot be chosen. Pick one of the roles below."))
+        return redirect(_step_url(3))
+    start_flow.choose_start_role(user=request.user, role=role)
+    messages.success(request, _("%(role)s is now your target role.") % {"role": role.title})
+    return redirect("skills:home")
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """GET shows ``?step=`` or the step the engineer stopped at; each POST saves one step and goes to the next."""
@@ -71,6 +83,8 @@ def start(request: HttpRequest) -> HttpResponse:
                 _rating_form(request.POST),
                 lambda form: start_flow.rate_skills_at_start(user=request.user, ratings=form.ratings()),
             )
+        if action == "target":
+            return _make_target(request, StartRoleForm(request.POST))
         start_flow.skip_start(user=request.user)
         messages.info(request, _("You can finish your start from your checklist at any time."))
         return redirect("skills:checklist")

@@ -81,6 +81,7 @@ def test_the_next_step_tells_an_item_never_rated_from_one_rated_0(
     client, world, engineer, language, unrated, rated_zero
 ):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+    assess(user=engineer, item=world["shuffles"], level=1)  # rated something, so the home shows a score
 
     def next_step() -> str:
         return home_part(client, language=language, start='id="home-next-step">', end="</p>")
@@ -113,6 +114,7 @@ def test_at_100_the_home_offers_how_the_engineer_meets_the_role_not_a_learning_p
     client, world, engineer, language, path, instead
 ):
     EngineerProfile.objects.filter(user=engineer).update(target_role=world["easy"])
+    assess(user=engineer, item=world["shuffles"], level=1)  # rated something, so the home shows a score
     role_card = {"language": language, "start": 'id="home-role-heading"', "end": "</section>"}
     assert f"{path}</a>" in home_part(client, **role_card)
     assess(user=engineer, item=world["joins"], level=2)
@@ -194,7 +196,7 @@ def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engi
 def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_the_start(client, world):
     client.force_login(UserFactory())
     body = client.get(HOME).content.decode()
-    assert 'id="finish-start"' in body and 'id="home-no-fit"' in body
+    assert 'id="finish-start"' in body and 'id="rate-first"' in body
     assert "Your best fit" not in body  # nothing rated: every role scores 0, and none is named for them
     assert "No request is waiting for your answer." in body
 

@@ -165,7 +165,7 @@ def test_a_vacancy_that_is_not_senior_needs_the_lower_level(client, engineer, mo
 @pytest.mark.parametrize(
     ("language", "unrated", "rated_zero", "left_to_go"),
     [
-        ("en", "not yet rated, needs level {needed}", "level 0, needs {needed} · not yet", "Not yet rated, needed"),
+        ("en", "not yet rated, needs level {needed}", "level 0, needs {needed} · not yet", "Not yet rated · level"),
         (
             "nl",
             "nog niet beoordeeld, niveau {needed} nodig",

@@ -258,6 +258,11 @@ class FocusRole:
     def next_step(self) -> RequirementStatus | None:
         return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
 
+    @property
+    def asks_to_rate_first(self) -> bool:
+        """Whether the home's card asks to rate skills first, where a score would stand: the home's one prompt to rate."""
+        return self.roles_published and not self.has_ratings
+
 
 def focus_role(
     *, user: AbstractBaseUser, profile: EngineerProfile | None, fits: list[RoleFit] | None = None

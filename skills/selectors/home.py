@@ -24,7 +24,7 @@ class EngineerHome:
     latest_changes: list[AssessmentChange]
     benchmark_snapshot: BenchmarkSnapshot | None  # the latest, when the engineer counts in
     learning_now: list[ItemState]  # the items the engineer marked "learning now"
-    start_is_done: bool  # else the home offers "Finish your start"
+    start_is_done: bool  # else "no role fits yet" sends them to the start, not the checklist
 
 
 def _waiting_contacts(profile: EngineerProfile | None) -> int:

@@ -193,10 +193,11 @@ def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engi
     assert "Mijn overzicht" in body and "Contactverzoeken" in body
 
 
-def test_a_new_engineer_without_a_profile_sees_the_home_with_an_offer_to_finish_the_start(client, world):
+def test_a_new_engineer_without_a_profile_sees_the_home_with_one_offer_to_rate_their_skills(client, world):
     client.force_login(UserFactory())
     body = client.get(HOME).content.decode()
-    assert 'id="finish-start"' in body and 'id="rate-first"' in body
+    assert 'id="rate-first"' in body
+    assert body.count('href="/skills/start/') == 1  # not a second banner saying the same above it
     assert "Your best fit" not in body  # nothing rated: every role scores 0, and none is named for them
     assert "No request is waiting for your answer." in body
 

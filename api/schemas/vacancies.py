@@ -15,8 +15,14 @@ class VacancyIn(Schema):
 
 class PhraseHitOut(Schema):
     text: str = Field(description="The words of the vacancy that matched: exactly text[start:end].")
-    start: int = Field(description="Offset of the first character in the vacancy text.")
-    end: int = Field(description="Offset just past the last character.")
+    start: int = Field(
+        description=(
+            "Offset of the first character in the vacancy text as sent, in Unicode code points: after an emoji or"
+            " another character beyond U+FFFF it is one less than a JavaScript string index, which counts UTF-16"
+            " code units (Array.from(text) counts code points)."
+        )
+    )
+    end: int = Field(description="Offset just past the last character, in code points as start.")
 
 
 class ItemNotAskedOut(Schema):

@@ -100,3 +100,19 @@ def test_the_starts_last_step_ranks_no_roles_by_a_score_before_anything_is_rated
     body = page(client, "/skills/start/?step=3")
     assert "out of 100" not in body and "All roles by fit" not in body
     assert body.count("Not scored yet") == 3  # the target role's card and each role in the list
+
+
+@pytest.mark.parametrize(
+    ("language", "rate_first"),
+    [
+        ("en", "You have not rated any skills yet, so no match with a role can be shown."),
+        ("nl", "Je hebt nog geen vaardigheden beoordeeld, dus we kunnen nog geen match"),
+    ],
+)
+def test_the_starts_last_step_without_a_target_asks_to_rate_before_anything_is_rated(
+    client, world, engineer, language, rate_first
+):
+    body = page(client, "/skills/start/?step=3", language)
+    assert rate_first in body
+    assert 'id="start-no-fit"' not in body  # "nothing you rated counts towards a role" to someone who rated nothing
+    assert body.count('id="rate-first"') == 1

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from skills.vacancies.limits import VACANCY_MAX_CHARS
-
-REMOTE_PLACES = frozenset({"remote", "fully remote", "op afstand", "thuiswerken", "thuis", "anywhere"})
+from skills.vacancies.requirements import is_remote
 
 
 class VacancySearch(models.Model):
@@ -68,9 +67,9 @@ class VacancySearch(models.Model):
     def place_asked(self) -> str:
         """The place the ranked candidates open filtered on: the location as read up to its first comma or slash
         ("Arnhem" of "Arnhem, twee dagen per week op kantoor"), as a profile states a place; nothing for a remote
-        job."""
+        job, however the vacancy words it (skills.vacancies.requirements.is_remote)."""
         place = re.split(r"[,/]", self.location, maxsplit=1)[0].strip()
-        return "" if place.casefold() in REMOTE_PLACES else place
+        return "" if is_remote(place) else place
 
     @property
     def is_proposed(self) -> bool:

@@ -94,6 +94,7 @@ REMOTE_IN_HEADER = re.compile(
 )  # "Frontend
 # Engineer — Remote (UK)": a header that names no city and says remote
 REMOTE = re.compile(r"\b(?:fully remote|volledig remote|100% remote|remote-first|remote first)\b", re.IGNORECASE)
+REMOTE_WORDS = frozenset({"op afstand", "thuiswerken", "thuis", "anywhere"})  # a location that is no place either
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,12 @@ def _nice_in_clause(layout: Layout, index: int) -> bool:
     if layout.sentences[cue] == sentence:
         return not any(word in LANGUAGE_OF_WORD for word in layout.words[index + 1 : cue])
     return False
+
+
+def is_remote(place: str) -> bool:
+    """Whether a location as :func:`location_of` reads it names remote work ("Remote", "Volledig remote", "op
+    afstand"), not a place: nobody's profile lives there."""
+    return bool(REMOTE_IN_HEADER.search(place)) or place.strip().casefold() in REMOTE_WORDS
 
 
 def location_of(text: str) -> str | None:

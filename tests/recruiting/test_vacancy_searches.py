@@ -923,3 +923,11 @@ def test_a_remote_vacancy_fills_in_no_location(recruiter_client, candidates):
     assert search.location == "Remote"
     page = recruiter_client.get(search.get_absolute_url()).content.decode()
     assert "location=" not in re.search(r'href="([^"]*min_years=4[^"]*)"', page).group(1)
+
+
+@pytest.mark.parametrize("place", ["Volledig remote", "100% remote", "Remote-first", "Remote - Nederland"])
+def test_a_remote_vacancy_in_other_words_fills_in_no_location(recruiter_client, candidates, place):
+    save_pasted(recruiter_client, BEYOND_SKILLS_VACANCY.replace("Arnhem, twee dagen per week op kantoor", place))
+    search = VacancySearch.objects.get()
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    assert "location=" not in re.search(r'href="([^"]*min_years=4[^"]*)"', page).group(1), "no one lives in 'remote'"

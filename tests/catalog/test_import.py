@@ -407,3 +407,12 @@ def test_admin_xlsx_export_drops_a_control_character_that_hides_a_formula(client
     client.force_login(EditorFactory())
     (cells,) = admin_export_xlsx(client)
     assert cells["name"] == "'" + HIDDEN_FORMULA[1:]
+
+
+@pytest.mark.parametrize(("url", "button"), [(IMPORT_URL, "Indienen"), (EXPORT_URL, "Exporteren")])
+def test_the_dutch_import_and_export_pages_name_their_own_button(client, url, button):
+    """The export page's "Submit" reads "Exporteren"; the import page's, the library's word, not that one."""
+    client.force_login(EditorFactory())
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert '<html lang="nl"' in page
+    assert f'<input type="submit" class="default" value="{button}">' in page

@@ -364,3 +364,16 @@ def test_enter_in_a_rows_field_saves_the_checklist_and_marks_no_item(live_server
     assert not ItemState.objects.filter(user=user).exists()
     saved = Assessment.objects.get(user=user, item=skew)
     assert (saved.level, saved.evidence_url) == (2, "https://github.com/example/salting")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_filters_apply_button_stands_on_the_line_of_its_choices(live_server, browser, checklist_world, language):
+    """The form centred "Apply" on the fieldset, whose legend "Show" stands above its choices: the button sat half a
+    line higher than the buttons it applies."""
+    user, _joins = checklist_world
+    page = open_page(browser, language=language, width=1280)  # on a phone it wraps to a line of its own
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    apply = page.locator(".checklist-filter button[type=submit]").bounding_box()
+    choice = page.locator(".checklist-filter label.btn").first.bounding_box()
+    assert abs((apply["y"] + apply["height"]) - (choice["y"] + choice["height"])) <= 1

@@ -58,3 +58,8 @@ class CatalogFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet[Tool], name: str, value: str) -> QuerySet[Tool]:
         return selectors.search_tools(tools=queryset, text=value)
+
+    @property
+    def is_search(self) -> bool:
+        """Whether a valid filter searches for words, so its tools come best match first (selectors.catalog_groups)."""
+        return bool(self.form.cleaned_data.get("q"))

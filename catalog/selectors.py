@@ -71,14 +71,14 @@ def search_tools(*, tools: QuerySet[Tool], text: str) -> QuerySet[Tool]:
     )
 
 
-def catalog_groups(*, tools: QuerySet[Tool]) -> list[CategoryGroup]:
+def catalog_groups(*, tools: QuerySet[Tool], ranked: bool = False) -> list[CategoryGroup]:
     """``tools`` (public ones, filtered by catalog.filters.CatalogFilter) grouped by category in category order.
 
-    Tools found by :func:`search_tools` are one list, best match first (then in catalog order): grouped by
-    category, a passing mention in the first category would come above a name in the last.
+    ``ranked`` tools, found by :func:`search_tools`, are one list, best match first (then in catalog order): grouped
+    by category, a passing mention in the first category would come above a name in the last.
     """
     catalog_order = ("category__order", "category__name", "order", "name")
-    if SEARCH_RANK in tools.query.annotations:
+    if ranked:
         ranked = tools.select_related("category").prefetch_related("keywords").order_by(SEARCH_RANK, *catalog_order)
         found = list(ranked)
         return [CategoryGroup(category=None, tools=found)] if found else []

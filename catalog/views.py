@@ -23,7 +23,9 @@ SKILLS_KIND = "checklist"  # the skills app's kind; the tool page lists skill na
 
 
 def _catalog_groups(catalog_filter: CatalogFilter) -> list[selectors.CategoryGroup]:
-    return selectors.catalog_groups(tools=catalog_filter.qs) if catalog_filter.is_valid() else []
+    if not catalog_filter.is_valid():
+        return []
+    return selectors.catalog_groups(tools=catalog_filter.qs, ranked=catalog_filter.is_search)
 
 
 @require_safe

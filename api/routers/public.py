@@ -38,7 +38,7 @@ def list_tools(request: HttpRequest, filters: Query[ToolFilters], paging: Query[
     catalog_filter = CatalogFilter({name: value for name, value in filters.dict().items() if value is not None})
     if not catalog_filter.is_valid():
         raise InvalidInput(catalog_filter.errors)
-    groups = catalog_selectors.catalog_groups(tools=catalog_filter.qs)
+    groups = catalog_selectors.catalog_groups(tools=catalog_filter.qs, ranked=catalog_filter.is_search)
     return page([tool for group in groups for tool in group.tools], paging)
 
 

@@ -252,7 +252,7 @@ class FocusRole:
     gaps: RoleGaps | None  # None while no role is published or fits
     is_target: bool
     roles_published: bool
-    has_ratings: bool = True  # false before the engineer rated anything: no score is shown yet
+    has_ratings: bool  # false before the engineer rated anything: no score is shown yet
 
     @property
     def next_step(self) -> RequirementStatus | None:
@@ -265,12 +265,16 @@ class FocusRole:
 
 
 def focus_role(
-    *, user: AbstractBaseUser, profile: EngineerProfile | None, fits: list[RoleFit] | None = None
+    *,
+    user: AbstractBaseUser,
+    profile: EngineerProfile | None,
+    fits: list[RoleFit] | None = None,
+    rated: bool | None = None,
 ) -> FocusRole:
     """The engineer's published target role, else the role that fits them best (said as such): one rule for every
     page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
     role = profile.published_target_role if profile else None
-    rated = has_rated_anything(user_id=user.pk)
+    rated = has_rated_anything(user_id=user.pk) if rated is None else rated
     if role is not None:
         return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
     fits = fits_by_score(user=user) if fits is None else fits

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from skills.benchmarks.selectors import latest_snapshot_for
 from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
 from skills.selectors.gaps import FocusRole, focus_role
-from skills.selectors.profiles import own_profile, start_is_done
+from skills.selectors.profiles import has_rated_anything, own_profile, start_is_done
 from skills.selectors.progress import level_changes
 from skills.selectors.states import learning_now
 
@@ -37,12 +37,13 @@ def _waiting_contacts(profile: EngineerProfile | None) -> int:
 def engineer_home(*, user: AbstractBaseUser) -> EngineerHome:
     profile = own_profile(user=user)
     latest = level_changes(user=user)[:LATEST_CHANGES]
+    rated = has_rated_anything(user_id=user.pk)  # asked once, for the match card and the start's offer alike
     return EngineerHome(
         profile=profile,
-        focus=focus_role(user=user, profile=profile),
+        focus=focus_role(user=user, profile=profile, rated=rated),
         waiting_contacts=_waiting_contacts(profile),
         latest_changes=list(latest),
         benchmark_snapshot=latest_snapshot_for(profile),
         learning_now=list(learning_now(user=user)),
-        start_is_done=start_is_done(profile=profile),
+        start_is_done=start_is_done(profile=profile, has_levels=rated),
     )

@@ -107,14 +107,14 @@ def _separated(layout: Layout, earlier: int, later: int) -> bool:
 
 # Words after which a vacancy names a product: examples of what it names ("a vector database such as Qdrant"), what
 # a candidate has worked with or knows ("Ervaring met Zorblax Streamhub", "knowledge of Kubernetes and Zorblax") and
-# what the job uses ("We gebruiken Quarkflow", "you work with Zorblax", "using Quarkflow").
+# what the job uses ("We gebruiken Quarkflow", "using Quarkflow"); not whom it works with ("you work with Product
+# Owners and Marketing", "je werkt met Finance").
 EXAMPLES_FOLLOW = frozenset(
     (
         *(("such", "as"), ("like",), ("including",), ("e", "g"), ("zoals",), ("bijvoorbeeld",), ("bv",)),
         *(("waaronder",), ("experience", "with"), ("knowledge", "of"), ("familiar", "with"), ("familiarity", "with")),
         *(("worked", "with"), ("proficient", "in"), ("ervaring", "met"), ("kennis", "van"), ("bekend", "met")),
-        *(("gewerkt", "met"), ("we", "use"), ("we", "gebruiken"), ("wij", "gebruiken"), ("work", "with")),
-        *(("werken", "met"), ("werkt", "met"), ("using",)),
+        *(("gewerkt", "met"), ("we", "use"), ("we", "gebruiken"), ("wij", "gebruiken"), ("using",)),
     )
 )
 

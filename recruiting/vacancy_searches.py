@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 from skills.vacancies.requirements import is_remote
 
+PLACE_ENDS = re.compile(r"[,/(]| [-–—] ")
+PLACES_JOINED = re.compile(r"\b(?:of|or|en|and)\b", re.IGNORECASE)
+
 
 class VacancySearch(models.Model):
     """A recruiter's saved vacancy search: a pasted vacancy turned into requirements, ranked like a role.
@@ -65,11 +68,13 @@ class VacancySearch(models.Model):
 
     @property
     def place_asked(self) -> str:
-        """The place the ranked candidates open filtered on: the location as read up to its first comma or slash
-        ("Arnhem" of "Arnhem, twee dagen per week op kantoor"), as a profile states a place; nothing for a remote
-        job, however the vacancy words it (skills.vacancies.requirements.is_remote)."""
-        place = re.split(r"[,/]", self.location, maxsplit=1)[0].strip()
-        return "" if is_remote(place) else place
+        """The place the ranked candidates open filtered on: the location as read up to its first comma, slash,
+        bracket or dash ("Arnhem" of "Arnhem, twee dagen per week op kantoor", "Utrecht - hybride"), as a profile
+        states a place; nothing for a remote job, however the vacancy words it
+        (skills.vacancies.requirements.is_remote), nor for a choice of places ("Amsterdam of Utrecht"), which one
+        "contains" filter would narrow to the first."""
+        place = PLACE_ENDS.split(self.location, maxsplit=1)[0].strip()
+        return "" if is_remote(place) or PLACES_JOINED.search(place) else place
 
     @property
     def is_proposed(self) -> bool:

@@ -931,3 +931,23 @@ def test_a_remote_vacancy_in_other_words_fills_in_no_location(recruiter_client, 
     search = VacancySearch.objects.get()
     page = recruiter_client.get(search.get_absolute_url()).content.decode()
     assert "location=" not in re.search(r'href="([^"]*min_years=4[^"]*)"', page).group(1), "no one lives in 'remote'"
+
+
+@pytest.mark.parametrize(
+    ("place", "filled_in"),
+    [
+        ("Utrecht - hybride", "location=Utrecht&"),
+        ("Utrecht (hybride)", "location=Utrecht&"),
+        ("Amsterdam of Utrecht", None),  # a choice of places: "contains Amsterdam" would leave Utrecht out
+        ("Amsterdam and Rotterdam", None),
+    ],
+)
+def test_the_place_filled_in_is_one_place_without_what_follows_it(recruiter_client, candidates, place, filled_in):
+    save_pasted(recruiter_client, BEYOND_SKILLS_VACANCY.replace("Arnhem, twee dagen per week op kantoor", place))
+    search = VacancySearch.objects.get()
+    page = recruiter_client.get(search.get_absolute_url()).content.decode()
+    ranked = re.search(r'href="([^"]*min_years=4[^"]*)"', page).group(1).replace("&amp;", "&") + "&"
+    if filled_in:
+        assert filled_in in ranked
+    else:
+        assert "location=" not in ranked

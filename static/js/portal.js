@@ -19,7 +19,8 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // A form marked data-warn-unsaved asks before the page is left while one of its fields marked
-// data-unsaved-field holds text that is not saved (the checklist's evidence and notes; a level saves itself).
+// data-unsaved-field holds text that is not saved (the checklist's evidence and notes), or while a level reached with
+// the arrow keys waits to be saved (data-level-pending, below; a level clicked saves itself).
 (function () {
   "use strict";
 
@@ -41,7 +42,7 @@ document.addEventListener("DOMContentLoaded", () => {
       return;
     }
     var dirty = Array.from(document.querySelectorAll("form[data-warn-unsaved]")).some(function (form) {
-      return dirtyFields(form).length > 0;
+      return dirtyFields(form).length > 0 || form.querySelector("[data-level-pending]") !== null;
     });
     if (dirty) {
       event.preventDefault();
@@ -76,7 +77,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const GROUP = "fieldset.level-choice";
   const ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
   const browsing = new WeakSet(); // moved through with the arrow keys since the last choice
-  const pending = new WeakSet(); // a level checked by the arrow keys, not saved yet
+  // A level checked by the arrow keys and not saved yet is marked on its group, where leaving the page looks for it.
+  const pending = {
+    has: (group) => group.hasAttribute("data-level-pending"),
+    add: (group) => group.setAttribute("data-level-pending", ""),
+    delete: (group) => group.removeAttribute("data-level-pending"),
+  };
   const clicked = new WeakSet(); // chosen by the click now being handled: its change sends nothing more
 
   function groupOf(event) {

@@ -74,3 +74,26 @@ def test_arrow_keys_store_only_the_level_they_stop_on_once_the_levels_are_left(l
     assert posts == [live_server.url + f"/skills/items/{item.pk}/" for item in (joins, windows, windows, windows)]
     assert not errors, errors
     page.context.close()
+
+
+def test_leaving_the_page_with_a_level_reached_by_the_arrow_keys_and_not_saved_asks_first(live_server, browser, rows):
+    """The arrow keys save their level only when the focus leaves the row's levels: a page left before that (a link
+    clicked with the mouse, which takes no focus first) lost the level without a word, as unsaved evidence would not."""
+    user, joins, _windows = rows
+    page = open_page(browser, language="en", width=1280)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    page.locator(f"#id_item-{joins.pk}-level_1").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#id_item-{joins.pk}-level_2")).to_be_checked()
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.evaluate("document.querySelector(\"nav a[href='/skills/progress/']\").click()")  # the focus stays put
+    page.wait_for_function("() => true")  # the dialog was answered (staying) before the page runs script again
+    assert asked == ["beforeunload"]
+    assert changes(user, joins) == [(None, 1)]
+    with saved(page, joins):
+        page.keyboard.press("Enter")  # confirmed: saved, and leaving asks nothing more
+    page.goto(live_server.url + "/skills/progress/")  # a dialog now would abort this
+    assert changes(user, joins) == [(None, 1), (1, 2)]
+    page.context.close()

@@ -27,6 +27,18 @@ WIDTHS = """() => {
 }"""
 
 
+def scrolls_in_its_box(page, name: str) -> None:
+    """The table is wider than the phone and scrolls in its own box, named ``name``, which the keyboard scrolls; the
+    page itself stays as wide as the phone."""
+    widths = page.evaluate(WIDTHS)
+    assert widths["table"] > PHONE_WIDTH  # wide enough that it has to scroll
+    assert widths["box"] and widths["box"]["scrolls"] and widths["box"]["width"] <= PHONE_WIDTH
+    assert widths["page"] <= PHONE_WIDTH
+    page.get_by_role("region", name=name, exact=True).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.import-preview-box').scrollLeft > 0")
+
+
 def test_the_import_preview_scrolls_in_its_own_box_on_a_phone(live_server, dutch_phone_journey, tmp_path):
     load_catalog_demo()
     exported = tmp_path / "tools.csv"
@@ -39,15 +51,8 @@ def test_the_import_preview_scrolls_in_its_own_box_on_a_phone(live_server, dutch
     page.locator("#id_format").select_option(label="csv")
     page.locator(".submit-row input[type=submit]").click()
     page.wait_for_selector("table.import-preview")
-    widths = page.evaluate(WIDTHS)
     journey.step("the import's preview")
-    assert widths["table"] > PHONE_WIDTH  # wide enough that it has to scroll
-    assert widths["box"] and widths["box"]["scrolls"] and widths["box"]["width"] <= PHONE_WIDTH
-    assert widths["page"] <= PHONE_WIDTH
-    box = page.get_by_role("region", name="Voorbeeldweergave", exact=True)
-    box.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.import-preview-box').scrollLeft > 0")
+    scrolls_in_its_box(page, "Voorbeeldweergave")
 
 
 # Every CSP violation on each page, as the browser reports it to the page's own scripts, from the page's first byte.
@@ -109,14 +114,7 @@ def test_the_rows_that_failed_to_import_scroll_in_their_own_box_on_a_phone(live_
     errors = watch_console(page)
     share_session(page, live_server, EditorFactory())
     preview_import(page, live_server, exported_tools(tmp_path, change=unknown_category), shows="table.import-preview")
-    widths = page.evaluate(WIDTHS)
-    assert widths["table"] > PHONE_WIDTH
-    assert widths["box"] and widths["box"]["scrolls"] and widths["box"]["width"] <= PHONE_WIDTH
-    assert widths["page"] <= PHONE_WIDTH
-    box = page.get_by_role("region", name="Sommige rijen zijn afgekeurd", exact=True)
-    box.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.import-preview-box').scrollLeft > 0")
+    scrolls_in_its_box(page, "Sommige rijen zijn afgekeurd")
     assert page.evaluate("window.cspViolations") == []
     assert errors == []
     journey.step("the rows that failed")

@@ -279,12 +279,8 @@ def focus_role(
         return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
     fits = fits_by_score(user=user) if fits is None else fits
     best = best_fit_of(fits)
-    return FocusRole(
-        gaps=role_gaps(user=user, role=best.role) if best else None,
-        is_target=False,
-        roles_published=bool(fits),
-        has_ratings=rated,
-    )
+    gaps = role_gaps(user=user, role=best.role) if best else None
+    return FocusRole(gaps=gaps, is_target=False, roles_published=bool(fits), has_ratings=rated)
 
 
 @dataclass(frozen=True)

@@ -97,9 +97,11 @@ CUES = {
         what you don t need\nwhat you do not need\nyou don t need\nno need for\nnot required\nnot needed
         what we don t expect\nwhat we do not expect\nwe don t expect\nwhat you won t need\nwhat you will not need
         what s not required\nwhat is not required\nwhat s not needed\nwhat is not needed\nno need to bring
+        what you won t do\nwhat you will not do\nwhat you won t be doing\nwhat you will not be doing
         """,
         """
         wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
+        wat je niet gaat doen\nwat ga je niet doen\nwat je niet doet
         wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
         wat heb je niet nodig\nwat hoef je niet te kunnen\nwat niet nodig is\nwat niet hoeft
         """,
@@ -149,6 +151,7 @@ CUES = {
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
         forget\nzero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
+        things of the past\nbehind us\nnope\nsister team\neverything off\naway from
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
@@ -171,6 +174,7 @@ CUES = {
         beheerd door\nonderhouden door\ngeregeld door\nverzorgd door\nafgehandeld door\ngedaan door\nopgepakt door
         verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
         vallen onder team\nafscheid van\nuit productie genomen\noverbodig\nafgestapt\nthuislaten\nthuis laten\nverleden tijd
+        achter ons gelaten\nachter ons\nzusterteam
         """,
     ),
     Kind.NEGATION_NEXT: (

@@ -77,8 +77,9 @@ OWN = word_set("your jouw")  # "Not needed: dbt. If your SQL is good you will pi
 # which a section of what is not needed does not list
 
 NEXT_FILLERS = LIST_FILLERS | NEEDING | word_set("a an een any prior previous hands on of van in eerdere ever ooit")
-NEXT_FILLERS |= word_set("having hebben")
-# what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience"
+NEXT_FILLERS |= word_set("having hebben needing requiring to learn te hoeven leren")
+# what may stand between "without", "zonder"… and the mention they negate: "without any hands-on Spark experience",
+# "without needing Spark"
 NEXT_REACH = 3
 LACKING = word_set("without zonder")  # name what is lacking, which may be any noun ("without warning in the Spark
 # job", "klanten zonder adres en dubbele rijen"): they reach a mention through fillers only, not loosely like

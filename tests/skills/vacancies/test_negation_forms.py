@@ -35,6 +35,14 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("For us, Airflow is a thing of the past.", {"airflow"}),
         ("Spark and Airflow: you can leave them at home.", {"pyspark", "airflow"}),
         ("Forget Spark: our data fits on one machine.", {"pyspark"}),
+        ("Hadoop and Spark are things of the past here.", {"pyspark"}),
+        ("We moved everything off Databricks in 2024.", {"pyspark"}),
+        ("We migrated all pipelines away from Spark.", {"pyspark"}),
+        ("Our Spark days are behind us.", {"pyspark"}),
+        ("Spark? Nope.", {"pyspark"}),
+        ("Our sister team runs Databricks; this team does not.", {"pyspark"}),
+        ("Without needing Spark, you will load millions of rows.", {"pyspark"}),
+        ("Without having to learn Airflow, you will load every table.", {"airflow"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -63,6 +71,8 @@ def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated)
         ("Spark is hier overbodig.", {"pyspark"}),
         ("We zijn vorig jaar van Airflow afgestapt.", {"airflow"}),
         ("Je Databricks-kennis kun je thuislaten.", {"pyspark"}),
+        ("Databricks hebben we in 2024 achter ons gelaten.", {"pyspark"}),
+        ("Ons zusterteam draait Databricks; dit team niet.", {"pyspark"}),
     ],
 )
 def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -164,3 +174,15 @@ def test_a_negation_in_the_company_text_is_not_asked(demo, text):
 def test_a_negation_in_the_company_text_does_not_deny_what_the_job_asks(demo):
     text = "About us\nWe don't use Azure yet.\n\nRequirements\n- Azure experience\n"
     assert asked_items(read_vacancy(text=text)) == {"cloud/cloud-platform": True}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["What you won't do: tune Spark clusters.", "Wat je niet gaat doen: Spark-clusters tunen."],
+)
+def test_a_heading_of_what_the_job_does_not_do_on_the_line_it_opens_asks_nothing(demo, line):
+    reading = read_vacancy(text=f"Requirements\n- Python\n\n{line}\n")
+    assert not_asked_tools(reading) == ["pyspark"]
+    assert "pyspark/scalable-pipelines" in not_asked_items(reading)
+    assert asked_tools(reading) == []
+    assert asked_items(reading) == {"python-fundamentals/functions": True}

@@ -11,6 +11,12 @@ class PhraseHit:
     start: int
     end: int
 
+    @property
+    def name(self) -> str:
+        """The text as a term is named and counted: its spaces folded, so that "GROUP BY" written with a no-break
+        space is one term with "GROUP BY" (the text itself stays as sent, to match its offsets)."""
+        return " ".join(self.text.split())
+
 
 class FoundAs:
     """What an item or tool asked was found as: the words of its ``phrases``."""

@@ -130,11 +130,11 @@ class VacancyReading:
     @property
     def unrecognised_terms(self) -> list[str]:
         """Each unrecognised term once, in the order of the text."""
-        return list(dict.fromkeys(hit.text for hit in self.unrecognised))
+        return list(dict.fromkeys(hit.name for hit in self.unrecognised))
 
     @property
     def not_asked_term_names(self) -> list[str]:
-        return list(dict.fromkeys(hit.text for hit in self.not_asked_terms))
+        return list(dict.fromkeys(hit.name for hit in self.not_asked_terms))
 
     @property
     def terms_for_editors(self) -> list[str]:
@@ -302,7 +302,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         unrecognised=unrecognised,
         out_of_context=sent(sorted(set(out_of_context), key=lambda hit: (hit.start, hit.end))),
         not_asked_terms=sent(hit for hit in unknown if said_not_needed(layout, hit.start, hit.end)),
-        private_terms=frozenset(hit.text for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
+        private_terms=frozenset(hit.name for hit in unrecognised if may_name_a_person(hit.text, book.terms)),
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(plain)
         ),

@@ -356,3 +356,14 @@ def test_the_saved_vacancies_warnings_take_no_query_per_card(client, engineer, d
     with django_assert_max_num_queries(len(with_one.captured_queries)):
         body = client.get(reverse("skills:gaps")).content.decode()
     assert len(re.findall(r'id="vacancy-\d+-few-items"', body)) == 5
+
+
+def test_a_term_pasted_with_a_no_break_space_is_counted_for_editors_as_the_same_term(client, engineer):
+    """A text copied from a web page keeps its no-break spaces: "Unity Catalog" is one term to count, not two."""
+    from skills.models import UnrecognisedTerm
+
+    for space in (" ", "\u00a0"):
+        text = f"Wat vragen wij\n- Ervaring met Delta Lake en Unity{space}Catalog\n"
+        page = client.post(reverse("skills:vacancy"), {"text": text})
+        assert page.status_code == 200
+    assert list(UnrecognisedTerm.objects.values_list("term", "count")) == [("Unity Catalog", 2)]

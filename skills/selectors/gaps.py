@@ -38,12 +38,12 @@ class RoleFit:
     is_target: bool
 
 
-def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
-    """Every published role with the user's match, best fit first."""
+def role_fits(*, user: AbstractBaseUser, profile: EngineerProfile | None = None) -> list[RoleFit]:
+    """Every published role with the user's match, best fit first; a ``profile`` the caller holds is not read again."""
     roles = list(Role.objects.published())
     specs = requirement_specs_by_role(role_ids=[role.pk for role in roles])
     levels = user_levels(user=user)
-    profile = own_profile(user=user)
+    profile = profile or own_profile(user=user)
     target_id = profile.target_role_id if profile else None
     fits = [
         RoleFit(role=role, result=compute_match(specs.get(role.pk, []), levels), is_target=role.pk == target_id)
@@ -52,10 +52,11 @@ def role_fits(*, user: AbstractBaseUser) -> list[RoleFit]:
     return sorted(fits, key=lambda fit: (not fit.is_target, -fit.result.score))
 
 
-def fits_by_score(*, user: AbstractBaseUser) -> list[RoleFit]:
+def fits_by_score(*, user: AbstractBaseUser, profile: EngineerProfile | None = None) -> list[RoleFit]:
     """Every published role with the user's match, best fit first whatever their target (ties: the roles' order):
     the role that fits best, named as such where no target is chosen."""
-    return sorted(role_fits(user=user), key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
+    fits = role_fits(user=user, profile=profile)
+    return sorted(fits, key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
 
 
 def best_fit_of(fits: list[RoleFit]) -> RoleFit | None:
@@ -277,7 +278,7 @@ def focus_role(
     rated = has_rated_anything(user_id=user.pk) if rated is None else rated
     if role is not None:
         return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
-    fits = fits_by_score(user=user) if fits is None else fits
+    fits = fits_by_score(user=user, profile=profile) if fits is None else fits
     best = best_fit_of(fits)
     gaps = role_gaps(user=user, role=best.role) if best else None
     return FocusRole(gaps=gaps, is_target=False, roles_published=bool(fits), has_ratings=rated)

@@ -26,6 +26,22 @@ def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
 
 
 @transaction.atomic
+def set_target_role(*, user: AbstractBaseUser, role: Role) -> EngineerProfile:
+    """Make ``role`` the engineer's target role and change nothing else of theirs, not where their start stands:
+    the one home of "make this my target role", wherever a page offers it. A new target gets its stored match
+    straight away, as in :func:`update_profile`."""
+    get_or_create_profile(user=user)
+    profile = EngineerProfile.objects.select_for_update().get(user=user)
+    target_changed = profile.target_role_id != role.pk
+    profile.target_role = role
+    profile.save(update_fields=["target_role", "updated_at"])
+    touch(person_kind(user.pk))
+    if target_changed:
+        recompute_matches(profile=profile)
+    return profile
+
+
+@transaction.atomic
 def update_profile(
     *,
     user: AbstractBaseUser,

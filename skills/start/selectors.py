@@ -18,5 +18,6 @@ class StartResult:
 
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
-    fits = fits_by_score(user=user)
-    return StartResult(fits=fits, focus=focus_role(user=user, profile=own_profile(user=user), fits=fits))
+    profile = own_profile(user=user)
+    fits = fits_by_score(user=user, profile=profile)
+    return StartResult(fits=fits, focus=focus_role(user=user, profile=profile, fits=fits))

@@ -11,7 +11,7 @@ from django.db import transaction
 from portal.cache.fragments import person_kind, touch
 from skills.models import Assessment, ChecklistItem, EngineerProfile, Role, Skill
 from skills.services.assessments import AssessmentInput, save_assessments
-from skills.services.profiles import get_or_create_profile
+from skills.services.profiles import get_or_create_profile, set_target_role
 
 Start = EngineerProfile.Start
 
@@ -28,15 +28,14 @@ def _save_start(profile: EngineerProfile, *fields: str) -> None:
 
 @transaction.atomic
 def choose_start_role(*, user: AbstractBaseUser, role: Role | None) -> EngineerProfile:
-    """Step 1: the role the engineer chose becomes their target; ``None`` ("not sure yet") leaves it as it is."""
-    profile = _profile_for_update(user)
-    fields = ["start"]
+    """Step 1: the role the engineer chose becomes their target (:func:`set_target_role`); ``None`` ("not sure yet")
+    leaves it as it is. Either way the start moves on to step 2, unless it is done already."""
     if role is not None:
-        profile.target_role = role
-        fields.append("target_role")
+        set_target_role(user=user, role=role)
+    profile = _profile_for_update(user)
     if profile.start != Start.DONE:
         profile.start = Start.ROLE
-    _save_start(profile, *fields)
+        _save_start(profile, "start")
     return profile
 
 

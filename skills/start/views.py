@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from skills.forms import level_legend
 from skills.models import EngineerProfile, Skill
 from skills.selectors.profiles import own_profile
+from skills.services.profiles import set_target_role
 from skills.start import selectors as start_reads
 from skills.start import services as start_flow
 from skills.start.forms import StartRatingForm, StartRoleForm
@@ -53,13 +54,13 @@ def _save_step(request: HttpRequest, step: int, form, save: Callable[[Any], obje
 
 
 def _make_target(request: HttpRequest, form: StartRoleForm) -> HttpResponse:
-    """The last step's "make it my target role": the role named becomes the target, as at the first step; then the
-    home, which shows that role's score and next step."""
+    """The last step's "make it my target role": the role named becomes the target and the start stays where it
+    stands (a skipper is not moved on to step 2); then the home, which shows that role's score and next step."""
     role = form.chosen_role() if form.is_valid() else None
     if role is None:
         messages.error(request, _("That role cannot be chosen. Pick one of the roles below."))
         return redirect(_step_url(3))
-    start_flow.choose_start_role(user=request.user, role=role)
+    set_target_role(user=request.user, role=role)
     messages.success(request, _("%(role)s is now your target role.") % {"role": role.title})
     return redirect("skills:home")
 

@@ -133,11 +133,64 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 
+  // "Save all" and an item's "Save" (data-sends-levels: the form or the row whose levels their request carries) send
+  // a pending level themselves. Pressing one takes the focus from the levels first; saving the level then as well
+  // would send it twice. So the level waits for the press, and saves itself if the press comes to nothing.
+  const handedOver = new Set();
+  let pressing = null; // the button a pointer went down on: Safari gives a pressed button no focus
+
+  function carrierOf(element) {
+    return element instanceof Element ? element.closest("[data-sends-levels]") : null;
+  }
+
+  function carries(button, group) {
+    const scope = button.closest(button.dataset.sendsLevels);
+    return scope !== null && scope.contains(group);
+  }
+
+  function release() {
+    for (const group of handedOver) {
+      handedOver.delete(group);
+      if (pending.has(group) && !group.contains(document.activeElement)) choose(group);
+    }
+  }
+
+  document.addEventListener("pointerdown", (event) => {
+    pressing = carrierOf(event.target);
+  });
+
+  document.addEventListener("pointerup", () => {
+    pressing = null;
+    setTimeout(release); // after the click this press may lead to
+  });
+
+  document.addEventListener("pointercancel", () => {
+    pressing = null;
+    release();
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = carrierOf(event.target);
+    if (!button) return;
+    for (const group of handedOver) {
+      if (!carries(button, group)) continue;
+      handedOver.delete(group);
+      pending.delete(group); // this button's request carries it
+    }
+  });
+
   document.addEventListener("focusout", (event) => {
+    if (carrierOf(event.target) && !pressing) release(); // focused, left unpressed
     const group = groupOf(event);
     if (!group || group.contains(event.relatedTarget)) return;
     browsing.delete(group);
-    if (pending.has(group)) choose(group);
+    if (!pending.has(group)) return;
+    const button = carrierOf(event.relatedTarget) || pressing;
+    if (button && carries(button, group)) {
+      handedOver.add(group);
+    } else {
+      choose(group);
+    }
   });
 })();
 

@@ -97,3 +97,78 @@ def test_leaving_the_page_with_a_level_reached_by_the_arrow_keys_and_not_saved_a
     page.goto(live_server.url + "/skills/progress/")  # a dialog now would abort this
     assert changes(user, joins) == [(None, 1), (1, 2)]
     page.context.close()
+
+
+def post_requests(page) -> list[str]:
+    """The URLs of the POST requests the page sends from now on, in order."""
+    posts: list[str] = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+    return posts
+
+
+def browse_to_level_4(page, item) -> None:
+    """From level 1, the arrow keys to level 4: checked, not chosen yet."""
+    page.locator(f"#id_item-{item.pk}-level_1").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#id_item-{item.pk}-level_4")).to_be_checked()
+
+
+@pytest.mark.parametrize(("language", "javascript"), [("en", True), ("nl", True), ("en", False)])
+def test_save_all_pressed_right_after_the_arrow_keys_sends_the_level_once(
+    live_server, browser, rows, language, javascript
+):
+    """The press on "Save all" takes the focus from the levels, which would save the level on its own, a moment
+    before the form sends it again: two requests for one change. The form's post alone carries it, as it does
+    without JavaScript."""
+    user, joins, _windows = rows
+    page = open_page(browser, language=language, width=1280, javascript=javascript)
+    errors = watch_console(page)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    posts = post_requests(page)
+    browse_to_level_4(page, joins)
+    with page.expect_navigation():
+        page.locator(".save-all-bar").get_by_role(
+            "button", name="Alles opslaan" if language == "nl" else "Save all"
+        ).click()
+    assert posts == [live_server.url + "/skills/items/"]
+    assert changes(user, joins) == [(None, 1), (1, 4)]
+    expect(page.locator(f"#id_item-{joins.pk}-level_4")).to_be_checked()
+    assert not errors, errors
+    page.context.close()
+
+
+def test_an_items_save_pressed_right_after_the_arrow_keys_sends_the_level_once(live_server, browser, rows):
+    user, joins, _windows = rows
+    page = open_page(browser, language="en", width=1280)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    posts = post_requests(page)
+    browse_to_level_4(page, joins)
+    with saved(page, joins):
+        page.get_by_role("button", name="Save Joins").click()
+    page.get_by_role("button", name="Save Window functions").focus()  # leaving the button sends nothing more
+    page.wait_for_function("() => true")
+    assert posts == [live_server.url + f"/skills/items/{joins.pk}/"]
+    assert changes(user, joins) == [(None, 1), (1, 4)]
+    page.context.close()
+
+
+def test_a_press_on_save_all_let_go_elsewhere_still_saves_the_level_reached_by_the_arrow_keys(
+    live_server, browser, rows
+):
+    """The level waits for the button only while it may be pressed: the press taken back, the level saves itself."""
+    user, joins, _windows = rows
+    page = open_page(browser, language="en", width=1280)
+    share_session(page, live_server, user)
+    page.goto(live_server.url + "/skills/")
+    browse_to_level_4(page, joins)
+    button = page.locator(".save-all-bar button").bounding_box()
+    page.mouse.move(button["x"] + 5, button["y"] + 5)
+    with saved(page, joins):
+        page.mouse.down()
+        page.mouse.move(button["x"] - 200, button["y"] - 200)
+        page.mouse.up()
+    assert changes(user, joins) == [(None, 1), (1, 4)]
+    page.context.close()

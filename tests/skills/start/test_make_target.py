@@ -1,5 +1,6 @@
 """The start's last step names the role that fits best; one plain form makes it the engineer's target role, through
-the start's own service, and lands on the home with a message."""
+the one service that sets a target role, and lands on the home with a message. Where the start stands is left as
+it was."""
 
 import re
 
@@ -12,6 +13,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     UserFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ def world():
     RoleRequirementFactory(role=hard, item=shuffles, min_level=3)
     RoleRequirementFactory(role=hard, item=joins, min_level=3)
     RoleRequirementFactory(role=easy, item=joins, min_level=2)
-    return {"sql": sql, "spark": spark, "easy": easy, "hard": hard}
+    return {"sql": sql, "spark": spark, "joins": joins, "easy": easy, "hard": hard}
 
 
 @pytest.fixture
@@ -70,3 +72,27 @@ def test_a_role_that_is_not_published_does_not_become_the_target(client, world, 
     assert response.url == f"{START}?step=3"
     assert EngineerProfile.objects.get(user=rated).target_role is None
     assert EngineerProfile.objects.get(user=rated).start == EngineerProfile.Start.DONE  # not skipped either
+
+
+def test_making_a_role_the_target_leaves_a_skipped_start_skipped(client, world):
+    """The start skipped, a level rated on the checklist: the last step offers the best fit as the target role;
+    choosing it there is not a step of the start."""
+    user = UserFactory()
+    client.force_login(user)
+    client.post(START, {"action": "skip"})
+    assess(user=user, item=world["joins"], level=2)
+    form = make_target_form(client.get(f"{START}?step=3").content.decode())
+    role = re.search(r'name="role" value="([^"]+)"', form).group(1)
+    response = client.post(START, {"action": "target", "role": role})
+    assert response.url == "/skills/home/"
+    assert EngineerProfile.objects.get(user=user).target_role.slug == role
+    assert EngineerProfile.objects.get(user=user).start == EngineerProfile.Start.SKIPPED
+    assert "Step 1 of 3" in client.get(START).content.decode()  # what a skipper sees, not step 2
+
+
+def test_making_a_role_the_target_leaves_a_start_not_begun_at_its_first_step(client, world):
+    user = UserFactory()
+    client.force_login(user)
+    client.post(START, {"action": "target", "role": "analytics"})
+    assert EngineerProfile.objects.get(user=user).start == EngineerProfile.Start.NEW
+    assert "Step 1 of 3" in client.get(START).content.decode()

@@ -25,6 +25,7 @@ from skills.vacancies.seniority import MEDIOR, SENIOR
 from skills.vacancies.services import save_vacancy
 from tests.clients import PortalClient
 from tests.factories import assess
+from tests.headings import headings_in_summaries, met_fold
 from tests.skills.vacancies.page.support import TEXT, read_every_text_with, read_page, save
 
 pytestmark = pytest.mark.django_db
@@ -230,8 +231,14 @@ def test_gaps_and_the_learning_path_come_as_for_a_role(client, engineer, fake_re
     assert steps == ["Window functions", "Skew"]  # growth order; Retries is met
     assert "https://example.org/kata" in path and 'href="/catalog/pyspark/"' in path
     assert "must-have</span>" in path
-    fold = re.search(r"<details class=\"mb-4 met-fold\">(.*?)</details>", body, re.S).group(1)
-    assert "Met: 1 requirement" in fold and '<th scope="row">Retries</th>' in fold  # folded, as on a role's page
+    assert headings_in_summaries(body) == []
+    fold = met_fold(body)  # folded, as on a role's page, below a heading outside the fold
+    assert (fold.summary, fold.rows) == ("Met: 1 requirement", ["Retries"])
+    assert (fold.heading, fold.heading_tag, fold.heading_in_fold) == (
+        "What the vacancy asks for that you meet",
+        "h2",
+        False,
+    )
 
 
 def test_reading_stores_nothing(client, engineer, fake_reader):

@@ -1,0 +1,47 @@
+"""A page's headings as assistive technology meets them, read from its HTML with lxml."""
+
+from dataclasses import dataclass
+
+import lxml.html
+
+HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'"
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def headings_in_summaries(body: str) -> list[str]:
+    """Headings inside a <summary>: it is a button, whose content some screen readers flatten to plain text."""
+    return [_text(heading) for heading in lxml.html.fromstring(body).xpath(f"//summary//*[{HEADING}]")]
+
+
+def outline(body: str) -> list[tuple[str, str]]:
+    """The page's headings in order, as (tag, text), inside <main>."""
+    return [(heading.tag, _text(heading)) for heading in lxml.html.fromstring(body).xpath(f"//main//*[{HEADING}]")]
+
+
+@dataclass(frozen=True)
+class Fold:
+    heading: str  # the section's heading
+    heading_tag: str
+    heading_in_fold: bool
+    summary: str
+    table_labelled_by_heading: bool
+    rows: list[str]
+
+
+def met_fold(body: str) -> Fold:
+    """The one section holding what is met (templates/skills/partials/met_fold.html)."""
+    (section,) = lxml.html.fromstring(body).xpath("//section[contains(concat(' ', @class, ' '), ' met-fold ')]")
+    (heading,) = section.xpath(f"//*[@id='{section.get('aria-labelledby')}']")
+    (details,) = section.xpath(".//details")
+    (region,) = details.xpath(".//*[@role='region']")
+    return Fold(
+        heading=_text(heading),
+        heading_tag=heading.tag,
+        heading_in_fold=heading in details.iter(),
+        summary=_text(details.xpath("./summary")[0]),
+        table_labelled_by_heading=region.get("aria-labelledby") == heading.get("id"),
+        rows=[_text(cell) for cell in details.xpath(".//tbody//th[@scope='row']")],
+    )

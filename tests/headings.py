@@ -31,11 +31,17 @@ class Fold:
     rows: list[str]
 
 
+def _heading_and_fold(section):
+    """A section's heading (the element its ``aria-labelledby`` names) and the fold that is its own child."""
+    (heading,) = section.xpath(f"//*[@id='{section.get('aria-labelledby')}']")
+    (details,) = section.xpath("./details")
+    return heading, details
+
+
 def met_fold(body: str) -> Fold:
     """The one section holding what is met (templates/skills/partials/met_fold.html)."""
     (section,) = lxml.html.fromstring(body).xpath("//section[contains(concat(' ', @class, ' '), ' met-fold ')]")
-    (heading,) = section.xpath(f"//*[@id='{section.get('aria-labelledby')}']")
-    (details,) = section.xpath(".//details")
+    heading, details = _heading_and_fold(section)
     (region,) = details.xpath(".//*[@role='region']")
     return Fold(
         heading=_text(heading),
@@ -45,3 +51,51 @@ def met_fold(body: str) -> Fold:
         table_labelled_by_heading=region.get("aria-labelledby") == heading.get("id"),
         rows=[_text(cell) for cell in details.xpath(".//tbody//th[@scope='row']")],
     )
+
+
+@dataclass(frozen=True)
+class LabelledFold:
+    heading: str  # the heading of the section the fold is the body of
+    heading_tag: str
+    heading_in_fold: bool
+    summary: str
+    is_open: bool
+
+
+def labelled_folds(body: str, fold_class: str) -> list[LabelledFold]:
+    """The folds of class ``fold_class``, each the body of a section labelled by its heading."""
+    return [_labelled_fold(details) for details in _folds(body, fold_class)]
+
+
+def _folds(body: str, fold_class: str) -> list:
+    return lxml.html.fromstring(body).xpath(f"//details[contains(concat(' ', @class, ' '), ' {fold_class} ')]")
+
+
+def _labelled_fold(details) -> LabelledFold:
+    heading, _details = _heading_and_fold(details.getparent())
+    return LabelledFold(
+        heading=_text(heading),
+        heading_tag=heading.tag,
+        heading_in_fold=heading in details.iter(),
+        summary=_text(details.xpath("./summary")[0]),
+        is_open=details.get("open") is not None,
+    )
+
+
+@dataclass(frozen=True)
+class SkillFold(LabelledFold):
+    items: list[str]  # the checklist rows inside the fold, by item name
+
+
+def skill_folds(body: str) -> list[SkillFold]:
+    """The checklist's sections, one per skill, each folding its items (templates/skills/partials/checklist_body.html)."""
+    return [
+        SkillFold(
+            **vars(_labelled_fold(details)),
+            items=[
+                _text(row.xpath(f".//*[@id='item-{row.get('id').removeprefix('item-row-')}-name']")[0])
+                for row in details.xpath(".//li[starts-with(@id, 'item-row-')]")
+            ],
+        )
+        for details in _folds(body, "skill-fold")
+    ]

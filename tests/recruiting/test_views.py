@@ -27,6 +27,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
 )
+from tests.headings import headings_in_summaries, labelled_folds
 
 pytestmark = pytest.mark.django_db
 
@@ -894,3 +895,16 @@ def test_the_list_says_above_the_results_which_filters_are_active_and_clears_the
     assert f'<a href="{url}?role=lakehouse">{clear}</a>' in line  # a plain link: no JavaScript needed
     unfiltered = body(recruiter_client.get(f"{url}?role=lakehouse", HTTP_ACCEPT_LANGUAGE=language))
     assert 'id="active-filters"' not in unfiltered
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])  # "Filters" in both
+@pytest.mark.parametrize(("query", "is_open"), [("", False), ("?min_score=abc", True)])
+def test_the_filters_fold_below_a_heading_outside_the_fold(recruiter_client, role, language, query, is_open):
+    """A heading inside the fold's <summary> (a button) is flattened to plain text by some screen readers: the
+    filters' heading stands outside their fold, which a phone shows closed unless a filter was refused."""
+    url = reverse("recruiting:candidate-list") + query
+    page = body(recruiter_client.get(url, HTTP_ACCEPT_LANGUAGE=language))
+    assert headings_in_summaries(page) == []
+    (fold,) = labelled_folds(page, "filters-fold")
+    assert (fold.heading, fold.heading_tag, fold.heading_in_fold) == ("Filters", "h2", False)
+    assert (fold.summary, fold.is_open) == ("Filters", is_open)

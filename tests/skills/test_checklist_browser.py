@@ -80,7 +80,10 @@ def test_a_level_saves_on_change_and_leaves_the_evidence_being_typed_alone(live_
     page.goto(live_server.url + "/skills/progress/")  # saved: leaving asks nothing (a dialog would abort this)
 
     page.goto(live_server.url + "/skills/")
-    page.locator(f"#skill-{joins.skill_id}-heading").click()  # SQL meets the role now: its fold starts closed
+    page.locator("details.skill-fold > summary", has_text="SQL").focus()  # SQL meets the role now: it starts closed
+    page.keyboard.press("Enter")  # it opens from the keyboard
+    expect(page.locator("details.skill-fold", has=page.locator(f"#item-row-{joins.pk}"))).to_have_attribute("open", "")
+    expect(page.get_by_role("heading", level=2, name="SQL", exact=True)).to_be_attached()  # heard outside the fold
     row = page.locator(f"#item-row-{joins.pk}")
     assert row.locator("details.evidence-fold").evaluate("details => details.open")  # it holds evidence
     row.get_by_label("Evidence link").fill("ftp://example.com/nope")
@@ -248,7 +251,7 @@ def test_without_javascript_a_refused_save_all_links_to_the_row_to_correct(
     page = open_page(browser, language=language, width=390, javascript=False)
     share_session(page, live_server, user)
     page.goto(live_server.url + "/skills/")
-    page.get_by_text("Skill 7", exact=True).click()
+    page.locator("details.skill-fold > summary", has_text="Skill 7").click()
     row = page.locator(f"#item-row-{bad.pk}")
     row.locator(f"label[for='id_item-{bad.pk}-level_2']").click()
     row.locator("details.evidence-fold > summary").click()

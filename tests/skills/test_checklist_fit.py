@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from skills.services.profiles import get_or_create_profile
 from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, assess
+from tests.headings import headings_in_summaries, outline, skill_folds
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,29 @@ def test_what_the_target_needs_tells_an_item_never_rated_from_one_rated_0(
     assert needed() == unrated  # beside its "Not yet rated" badge
     assess(user=engineer, item=windows, level=0)
     assert needed() == rated_zero
+
+
+@pytest.mark.parametrize(("language", "below"), [("en", "below target"), ("nl", "onder je doel")])
+@pytest.mark.parametrize(
+    ("query", "shown", "marked"),
+    [
+        ("", {"SQL": ["Joins", "Window functions"], "Python": ["Functions"]}, True),
+        ("?show=unrated", {"SQL": ["Window functions"]}, False),  # Joins, below the target, is not shown
+    ],
+)
+def test_each_skill_folds_its_items_below_a_heading_outside_the_fold(
+    client, checklist_world, language, below, query, shown, marked
+):
+    """A heading inside a fold's <summary> (a button) is flattened to plain text by some screen readers: each skill's
+    heading stands outside its fold, and the summary shows the name with its mark. The filtered list, which htmx
+    swaps in, is drawn the same way."""
+    body = client.get(reverse("skills:checklist") + query, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert headings_in_summaries(body) == []
+    folds = skill_folds(body)
+    assert {fold.heading: fold.items for fold in folds} == shown
+    assert all(fold.heading_tag == "h2" and not fold.heading_in_fold for fold in folds)
+    assert folds[0].summary == (f"SQL {below}" if marked else "SQL")
+    assert [text for tag, text in outline(body) if tag == "h2"][-len(shown) :] == list(shown)
 
 
 def test_a_skill_with_something_below_target_is_unfolded_the_others_folded(client, checklist_world):

@@ -27,6 +27,7 @@ from tests.factories import (
     current_totp_code,
     wrong_totp_code,
 )
+from tests.headings import skill_folds
 
 pytestmark = pytest.mark.django_db
 
@@ -211,10 +212,9 @@ def test_save_all_after_levels_saved_as_they_changed_does_not_say_nothing_was_sa
     assert dict(Assessment.objects.filter(user=engineer).values_list("item_id", "level")) == {first.pk: 3, second.pk: 3}
 
 
-def skill_folds(body: str) -> dict[str, bool]:
-    """Whether each skill's fold on the checklist is open, by the id of its heading."""
-    folds = re.findall(r'<details class="skill-fold"( open)?>\s*<summary>\s*<h2 [^>]*id="(skill-\d+-heading)"', body)
-    return {heading: bool(is_open) for is_open, heading in folds}
+def open_folds(body: str) -> dict[str, bool]:
+    """Whether each skill's fold on the checklist is open, by its heading."""
+    return {fold.heading: fold.is_open for fold in skill_folds(body)}
 
 
 @pytest.mark.parametrize(("language", "go_to"), [("en", "Go to “Second bad”"), ("nl", "Naar “Second bad”")])
@@ -230,11 +230,7 @@ def test_save_all_refused_links_to_the_first_row_to_correct_and_opens_only_its_s
         r'<div class="alert alert-danger" role="alert" id="checklist-correction">(.*?)</div>', body, re.S
     )
     assert f'<a class="alert-link" href="#item-row-{first_bad.pk}">{go_to}</a>' in banner.group(1)
-    assert skill_folds(body) == {
-        f"skill-{good.skill.pk}-heading": False,
-        f"skill-{first_bad.skill.pk}-heading": True,
-        f"skill-{later_bad.skill.pk}-heading": True,
-    }
+    assert open_folds(body) == {good.skill.name: False, first_bad.skill.name: True, later_bad.skill.name: True}
     assert 'value="typed"' in body and 'value="nope"' in body and 'value="no link"' in body
 
 

@@ -11,6 +11,19 @@ from skills.models import (
 from skills.privacy.pseudonyms import own_name_parts, random_pseudonym
 from skills.services.matches import recompute_matches
 
+# What the profile form saves besides the target role, which has its own home (:func:`set_target_role`).
+PROFILE_FORM_FIELDS = (
+    "headline",
+    "years_experience",
+    "location",
+    "open_to_work",
+    "visibility",
+    "display_name",
+    "identity",
+    "counts_in_benchmarks",
+    "evidence_public",
+)
+
 
 def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
     """The user's profile; a new one has no target role (only the engineer chooses one), a pseudonym that holds
@@ -26,13 +39,13 @@ def get_or_create_profile(*, user: AbstractBaseUser) -> EngineerProfile:
 
 
 @transaction.atomic
-def set_target_role(*, user: AbstractBaseUser, role: Role) -> EngineerProfile:
-    """Make ``role`` the engineer's target role and change nothing else of theirs, not where their start stands:
-    the one home of "make this my target role", wherever a page offers it. A new target gets its stored match
-    straight away, as in :func:`update_profile`."""
+def set_target_role(*, user: AbstractBaseUser, role: Role | None) -> EngineerProfile:
+    """Make ``role`` the engineer's target role (``None``: no target) and change nothing else of theirs, not where
+    their start stands: the one home of "make this my target role", wherever a page offers it, the profile form
+    included. A changed target gets the engineer's stored matches written straight away."""
     get_or_create_profile(user=user)
     profile = EngineerProfile.objects.select_for_update().get(user=user)
-    target_changed = profile.target_role_id != role.pk
+    target_changed = profile.target_role_id != (role.pk if role else None)
     profile.target_role = role
     profile.save(update_fields=["target_role", "updated_at"])
     touch(person_kind(user.pk))
@@ -56,18 +69,17 @@ def update_profile(
     counts_in_benchmarks: bool | None = None,
     evidence_public: bool | None = None,
 ) -> EngineerProfile:
-    """Save the engineer's own profile; a new target role gets its stored match straight away.
+    """Save the engineer's own profile; the target role through :func:`set_target_role`, so a new one gets its
+    stored matches straight away.
 
     ``display_name``, ``identity`` (name or pseudonym, what recruiters see), ``counts_in_benchmarks`` and
     ``evidence_public`` (evidence links to every recruiter) are kept as they are when left out.
     """
     profile = EngineerProfile.objects.select_for_update().filter(user=user).first() or get_or_create_profile(user=user)
-    target_changed = profile.target_role_id != (target_role.pk if target_role else None)
     visibility_changed = profile.visibility != visibility
     profile.headline = headline.strip()
     profile.years_experience = years_experience
     profile.location = location.strip()
-    profile.target_role = target_role
     profile.open_to_work = open_to_work
     profile.visibility = visibility
     if display_name is not None:
@@ -79,11 +91,11 @@ def update_profile(
     if evidence_public is not None:
         profile.evidence_public = evidence_public
     profile.full_clean()
-    profile.save()
+    # The rest first: matches that a new target has written at once copy the visibility chosen with it.
+    profile.save(update_fields=[*PROFILE_FORM_FIELDS, "updated_at"])
     touch(person_kind(user.pk))
-    if target_changed:
-        recompute_matches(profile=profile)
-    elif visibility_changed:
+    profile = set_target_role(user=user, role=target_role)
+    if visibility_changed:
         profile.matches.update(profile_visible=profile.is_visible_to_recruiters)
     return profile
 

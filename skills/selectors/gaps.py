@@ -26,7 +26,7 @@ from skills.models import (
     Skill,
 )
 from skills.scoring import MUST_HAVE_FACTOR, MatchResult, RequirementSpec, compute_match, fits_at_all, score_of
-from skills.selectors.profiles import has_rated_anything, own_profile, user_levels
+from skills.selectors.profiles import own_profile, user_levels
 from skills.selectors.roles import requirement_specs_by_role
 from skills.selectors.states import done_resource_ids, item_states
 
@@ -38,11 +38,14 @@ class RoleFit:
     is_target: bool
 
 
-def role_fits(*, user: AbstractBaseUser, profile: EngineerProfile | None = None) -> list[RoleFit]:
-    """Every published role with the user's match, best fit first; a ``profile`` the caller holds is not read again."""
+def role_fits(
+    *, user: AbstractBaseUser, profile: EngineerProfile | None = None, levels: dict[int, int] | None = None
+) -> list[RoleFit]:
+    """Every published role with the user's match, best fit first; a ``profile`` or all the user's ``levels``
+    (:func:`user_levels`) the caller holds are not read again."""
     roles = list(Role.objects.published())
     specs = requirement_specs_by_role(role_ids=[role.pk for role in roles])
-    levels = user_levels(user=user)
+    levels = user_levels(user=user) if levels is None else levels
     profile = profile or own_profile(user=user)
     target_id = profile.target_role_id if profile else None
     fits = [
@@ -52,10 +55,12 @@ def role_fits(*, user: AbstractBaseUser, profile: EngineerProfile | None = None)
     return sorted(fits, key=lambda fit: (not fit.is_target, -fit.result.score))
 
 
-def fits_by_score(*, user: AbstractBaseUser, profile: EngineerProfile | None = None) -> list[RoleFit]:
+def fits_by_score(
+    *, user: AbstractBaseUser, profile: EngineerProfile | None = None, levels: dict[int, int] | None = None
+) -> list[RoleFit]:
     """Every published role with the user's match, best fit first whatever their target (ties: the roles' order):
     the role that fits best, named as such where no target is chosen."""
-    fits = role_fits(user=user, profile=profile)
+    fits = role_fits(user=user, profile=profile, levels=levels)
     return sorted(fits, key=lambda fit: (-fit.result.score, fit.role.order, fit.role.title))
 
 
@@ -150,19 +155,23 @@ def learning_path_key(status: RequirementStatus) -> tuple:
     )
 
 
-def role_gaps(*, user: AbstractBaseUser, role: Role, with_marks: bool = False) -> RoleGaps:
+def role_gaps(
+    *, user: AbstractBaseUser, role: Role, with_marks: bool = False, levels: dict[int, int] | None = None
+) -> RoleGaps:
     """Where the user stands against one role: score, met, missing with the gap, and what to learn in which order;
-    ``with_marks`` adds the user's own marks (for their own learning path, never for someone reading it)."""
+    ``with_marks`` adds the user's own marks (for their own learning path, never for someone reading it). All the
+    user's ``levels`` the caller holds are not read again."""
     requirements = list(RoleRequirement.objects.filter(role=role).select_related("item__skill"))
     prefetch_learning([requirement.item for requirement in requirements])
     if not with_marks:
-        return requirement_gaps(user=user, requirements=requirements, role=role)
+        return requirement_gaps(user=user, requirements=requirements, role=role, levels=levels)
     return requirement_gaps(
         user=user,
         requirements=requirements,
         role=role,
         states=item_states(user=user),
         done=done_resource_ids(user=user),
+        levels=levels,
     )
 
 
@@ -182,14 +191,17 @@ def requirement_gaps(
     role: Role | None = None,
     states: dict[int, str] | None = None,
     done: frozenset[int] = frozenset(),
+    levels: dict[int, int] | None = None,
 ) -> RoleGaps:
     """Met, missing and the learning path for any requirements: a role's, or unsaved ones such as a vacancy's;
-    with ``states`` and ``done`` each item carries the engineer's marks.
+    with ``states`` and ``done`` each item carries the engineer's marks. Without ``levels`` (all the user's, as
+    :func:`user_levels` gives them) those of the requirements' items are read.
 
     Their items come with the skill selected and the skill's tools and the item's resources prefetched.
     """
     states = states or {}
-    levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
+    if levels is None:
+        levels = user_levels(user=user, item_ids=[requirement.item_id for requirement in requirements])
     statuses = [
         RequirementStatus(
             requirement=requirement,
@@ -244,44 +256,6 @@ def _score_example(statuses: list[RequirementStatus], specs: list[RequirementSpe
     spec = by_item[status.item.pk]
     points = score_of(earned + gain(status), counted) - score_of(earned, counted)
     return ScoreExample(status=status, counts=spec.counts, earned=float(spec.earned(status.level)), points=points)
-
-
-@dataclass(frozen=True)
-class FocusRole:
-    """The role whose score and next step an engineer is shown first (their home, the start's last step)."""
-
-    gaps: RoleGaps | None  # None while no role is published or fits
-    is_target: bool
-    roles_published: bool
-    has_ratings: bool  # false before the engineer rated anything: no score is shown yet
-
-    @property
-    def next_step(self) -> RequirementStatus | None:
-        return self.gaps.learning_path[0] if self.gaps and self.gaps.learning_path else None
-
-    @property
-    def asks_to_rate_first(self) -> bool:
-        """Whether the home's card asks to rate skills first, where a score would stand: the home's one prompt to rate."""
-        return self.roles_published and not self.has_ratings
-
-
-def focus_role(
-    *,
-    user: AbstractBaseUser,
-    profile: EngineerProfile | None,
-    fits: list[RoleFit] | None = None,
-    rated: bool | None = None,
-) -> FocusRole:
-    """The engineer's published target role, else the role that fits them best (said as such): one rule for every
-    page that names "your next step". ``fits``, from :func:`fits_by_score`, saves working them out twice."""
-    role = profile.published_target_role if profile else None
-    rated = has_rated_anything(user_id=user.pk) if rated is None else rated
-    if role is not None:
-        return FocusRole(gaps=role_gaps(user=user, role=role), is_target=True, roles_published=True, has_ratings=rated)
-    fits = fits_by_score(user=user, profile=profile) if fits is None else fits
-    best = best_fit_of(fits)
-    gaps = role_gaps(user=user, role=best.role) if best else None
-    return FocusRole(gaps=gaps, is_target=False, roles_published=bool(fits), has_ratings=rated)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from skills.benchmarks.selectors import latest_snapshot_for
 from skills.models import AssessmentChange, BenchmarkSnapshot, EngineerProfile, ItemState
-from skills.selectors.gaps import FocusRole, focus_role
+from skills.selectors.focus import FocusRole, focus_role
 from skills.selectors.profiles import has_rated_anything, own_profile, start_is_done
 from skills.selectors.progress import level_changes
 from skills.selectors.states import learning_now

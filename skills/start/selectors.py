@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from skills.selectors.gaps import FocusRole, RoleFit, fits_by_score, focus_role
-from skills.selectors.profiles import own_profile
+from skills.selectors.focus import FocusRole, focus_role
+from skills.selectors.gaps import RoleFit, fits_by_score
+from skills.selectors.profiles import own_profile, user_levels
 
 
 @dataclass(frozen=True)
@@ -19,5 +20,6 @@ class StartResult:
 
 def start_result(*, user: AbstractBaseUser) -> StartResult:
     profile = own_profile(user=user)
-    fits = fits_by_score(user=user, profile=profile)
-    return StartResult(fits=fits, focus=focus_role(user=user, profile=profile, fits=fits))
+    levels = user_levels(user=user)  # read once, for the fits and the focus role's gaps
+    fits = fits_by_score(user=user, profile=profile, levels=levels)
+    return StartResult(fits=fits, focus=focus_role(user=user, profile=profile, fits=fits, levels=levels))

@@ -234,5 +234,7 @@ def test_the_home_takes_as_many_queries_however_much_data(client, engineer):
     add_data(engineer, skills=19, roles=19)
     many = page_queries(client, HOME)
     assert len(many) == len(few), "\n".join(many)
-    # The user and the rights that say where Home leads (3), the page (12), the unread notices (1).
-    assert len(few) <= 16, "\n".join(few)
+    # The user and the rights that say where Home leads (3), the page (11), the unread notices (1).
+    assert len(few) <= 15, "\n".join(few)
+    levels_read = [sql for sql in few if sql.startswith('SELECT "skills_assessment"."item_id" AS "item_id"')]
+    assert len(levels_read) == 1, "the engineer's levels, read once for the fits and the best fit's gaps"

@@ -35,6 +35,6 @@ def test_the_gaps_page_of_a_role_stays_short_on_a_phone(live_server, browser, la
     assert fits_width(page, 390)
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < MAX_HEIGHT, height
-    assert page.locator("details.met-fold").count() == 1
-    assert not page.locator("details.met-fold").evaluate("details => details.open")
+    assert page.locator(".met-fold > details").count() == 1
+    assert not page.locator(".met-fold > details").evaluate("details => details.open")
     page.context.close()

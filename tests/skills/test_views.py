@@ -90,7 +90,8 @@ def test_htmx_level_save_updates_badges_status_progress_and_score_out_of_band_wi
     assert f'id="skill-progress-{item.skill.pk}"' in body
     assert "1 of 2 ticked" in body
     assert 'id="checklist-summary"' in body
-    assert body.count('hx-swap-oob="') == 4
+    assert f'<span id="skill-below-{item.skill.pk}" hx-swap-oob="true"></span>' in body  # nothing below target left
+    assert body.count('hx-swap-oob="') == 5
     assert "<strong>100</strong> out of 100" in body
     assert "<html" not in body
     assert Assessment.objects.get(user=engineer, item=item).level == 2

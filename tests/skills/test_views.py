@@ -677,7 +677,10 @@ def grow_world(user, role, skills, count, recruiter):
             for index, item in enumerate(items)
         ],
     )
-    ProfileViewFactory.create_batch(count, profile=get_or_create_profile(user=user), recruiter=recruiter)
+    profile = get_or_create_profile(user=user)
+    days_viewed = profile.views.count()  # one view a day is all a recruiter leaves: the next ones go further back
+    for day in range(days_viewed, days_viewed + count):
+        ProfileViewFactory(profile=profile, recruiter=recruiter, viewed_at=timezone.now() - timedelta(days=day))
     for index, item in enumerate(items):  # each item marked, each with a resource done
         set_item_state(user=user, item=item, state=("learning", "later")[index % 2])
         set_resource_done(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
-from import_export.forms import ImportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
@@ -188,6 +188,19 @@ def import_file_problem(*, import_format, content: bytes) -> str | None:
     return None
 
 
+class LabelledExportForm(SelectableFieldsExportForm):
+    """The export page's choice of columns, each named by its resource (``WholeFileResource.field_label``) as the
+    admin names the field, in the reader's language: the library titles the column's code ("Summary En")."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        for resource in resources:
+            for field_name in resource().get_export_order():
+                self.fields[self.create_boolean_field_name(resource, field_name)].label = resource.field_label(
+                    field_name
+                )
+
+
 class ImportFileForm(ImportForm):
     """The admin's import form, refusing in the editor's words a file the import could not read.
 
@@ -240,6 +253,7 @@ class ToolAdmin(PublishActionsMixin, ImportExportModelAdmin, RowKeysHistoryAdmin
     formfield_overrides: ClassVar[dict] = {models.URLField: {"assume_scheme": "https"}}
     resource_classes = (ToolResource,)
     import_form_class = ImportFileForm
+    export_form_class = LabelledExportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
     history_list_display = ("published",)
@@ -262,6 +276,7 @@ class ToolPhraseAdmin(ImportExportModelAdmin):
     autocomplete_fields = ("tool",)
     resource_classes = (ToolPhraseResource,)
     import_form_class = ImportFileForm
+    export_form_class = LabelledExportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 

@@ -18,11 +18,13 @@ from functools import partial
 
 from diff_match_patch import diff_match_patch
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext, gettext_lazy, ngettext
 from import_export import fields, resources, widgets
+from modeltranslation.fields import TranslationField
 
 from catalog.models import Category, Keyword, Tool, ToolPhrase
 from catalog.services import get_or_create_keywords
@@ -89,6 +91,31 @@ class WholeFileResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return PreviewDiff
+
+    @classmethod
+    def field_label(cls, field_name: str) -> str:
+        """How the export page names a column: as the admin names the model field behind it, in the reader's
+        language, with the language of a text kept in two ("One-line summary (English)"); a column holding a
+        related row's key ("item__skill__slug") by its relation ("Skill"). The file keeps the column's code."""
+        field = cls.fields[field_name]
+        model, named = cls._meta.model, None
+        try:
+            for name in (field.attribute or field_name).split("__"):
+                model_field = model._meta.get_field(name)
+                if named is not None and not model_field.is_relation:
+                    break
+                named = model_field
+                if not model_field.is_relation:
+                    break
+                model = model_field.related_model
+        except FieldDoesNotExist:
+            return capfirst(field_name.replace("_", " "))
+        if isinstance(named, TranslationField):
+            return gettext("%(field)s (%(language)s)") % {
+                "field": capfirst(named.translated_field.verbose_name),
+                "language": get_language_info(named.language)["name_translated"],
+            }
+        return capfirst(named.verbose_name)
 
 
 class KeywordsWidget(widgets.ManyToManyWidget):

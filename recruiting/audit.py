@@ -5,6 +5,7 @@ The table keeps the name it had when the model lived in ``skills``.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,13 @@ class ProfileView(models.Model):
         db_table = "skills_profileview"
         ordering = ("-viewed_at",)
         indexes = (models.Index(fields=("profile", "viewed_at"), name="skills_prof_profile_66b617_idx"),)
+        # One view per recruiter, profile and day (recruiting.services.shortlists.record_profile_view). The day is
+        # the one ``viewed_at__date`` reads: in the current time zone, which is always TIME_ZONE (the portal
+        # activates no other), and was when the migration built this index; a change of TIME_ZONE needs the
+        # index built again.
+        constraints = (
+            models.UniqueConstraint("recruiter", "profile", TruncDate("viewed_at"), name="profile_viewed_once_a_day"),
+        )
         verbose_name = _("profile view")
         verbose_name_plural = _("profile views")
 

@@ -25,6 +25,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from catalog.admin import BilingualAdmin, PublishActionsMixin, PublishedNeedsDutchForm
 from portal.admin import ReadOnlyAdmin
 from portal.jobs.lifecycle import JobStatus, reason_of_failure
+from skills.benchmarks.services import queue_snapshot_for_new_tools
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -102,6 +103,12 @@ class SkillAdmin(RetireActionsMixin, BilingualAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Skill]:
         return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """The market counts a tool by the skills that name it: a change of them is built into a new snapshot."""
+        super().save_related(request, form, formsets, change)
+        if "tools" in form.changed_data:
+            queue_snapshot_for_new_tools()
 
     @admin.display(description=_("items"), ordering="item_count")
     def item_count(self, obj: Skill) -> int:

@@ -6,6 +6,7 @@ from django.urls import path
 from portal.guards.pages import engineer_required
 from skills import views
 from skills.benchmarks import views as benchmark_views
+from skills.checklist import views as checklist_views
 from skills.privacy import views as privacy_views
 from skills.start import views as start_views
 from skills.vacancies import views as vacancy_views
@@ -14,13 +15,13 @@ app_name = "skills"
 
 # (route, view, name): an engineer's own pages. Recruiters and editors get a 403 that says where they work.
 ENGINEER_PAGES = (
-    ("", views.checklist, "checklist"),
+    ("", checklist_views.checklist, "checklist"),
     ("home/", views.home, "home"),
     ("start/", start_views.start, "start"),
-    ("items/", views.assess_all, "assess-all"),
-    ("items/<int:item_id>/", views.assess, "assess"),
-    ("items/<int:item_id>/state/", views.item_state, "item-state"),
-    ("resources/<int:resource_id>/done/", views.resource_done, "resource-done"),
+    ("items/", checklist_views.assess_all, "assess-all"),
+    ("items/<int:item_id>/", checklist_views.assess, "assess"),
+    ("items/<int:item_id>/state/", checklist_views.item_state, "item-state"),
+    ("resources/<int:resource_id>/done/", checklist_views.resource_done, "resource-done"),
     ("gaps/", views.gaps, "gaps"),
     ("gaps/<slug:slug>/", views.role_gaps, "role-gaps"),
     ("progress/", views.progress, "progress"),

@@ -202,16 +202,37 @@ def enqueue(
         queue()
 
 
-def enqueue_job(job_model: type[Job], task, *, pk: int, attempt: int, delay: timedelta | None = None, **kwargs) -> None:
-    """Queue the task running this attempt of the job (on commit), and keep its id on the job's row: a retry's
-    countdown is read from the queued task."""
+def enqueue_job(
+    job_model: type[Job],
+    task,
+    *,
+    pk: int,
+    attempt: int,
+    delay: timedelta | None = None,
+    in_transaction: bool = False,
+    **kwargs,
+) -> None:
+    """Queue the task running this attempt of the job (on commit, or with ``in_transaction`` as :func:`enqueue`
+    says), and keep its id on the job's row: a retry's countdown is read from the queued task."""
     enqueue(
         task,
         delay=delay,
         then=lambda result: runs(job_model, pk=pk, attempt=attempt).update(task_id=str(result.id)),
+        in_transaction=in_transaction,
         **{job_model.task_key: pk, "attempt": attempt},
         **kwargs,
     )
+
+
+def task_to_run(job_model: type[Job]) -> Exists:
+    """Whether a task on the queue waits for, or runs, the current attempt of a job of ``job_model`` (a filter)."""
+    return Exists(tasks_to_run(task_key=job_model.task_key))
+
+
+def with_task_to_run(jobs: QuerySet) -> QuerySet:
+    """The jobs of ``jobs`` that a task on the queue will still run; all of them where the queue is not the portal's
+    database (such a backend runs jobs at once and keeps no task to look for)."""
+    return jobs.filter(task_to_run(jobs.model)) if queued_in_database() else jobs
 
 
 def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object], delay=None) -> bool:
@@ -265,7 +286,7 @@ def reclaim_stale(jobs: QuerySet, *, start: Callable[..., object]) -> int:
     stopped = Q(status=JobStatus.RUNNING, heartbeat_at__lt=silent_since)
     if queued_in_database():  # a backend that runs jobs at once keeps no task to look for
         queued_long_ago = Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at=None, created_at__lt=silent_since)
-        stopped |= Q(status=JobStatus.QUEUED) & queued_long_ago & ~Exists(tasks_to_run(task_key=jobs.model.task_key))
+        stopped |= Q(status=JobStatus.QUEUED) & queued_long_ago & ~task_to_run(jobs.model)
     found = list(jobs.filter(stopped).only("pk", "attempt", "status"))
     if not found:
         return 0

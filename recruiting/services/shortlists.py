@@ -183,8 +183,8 @@ def set_shortlist_note(
     return entry
 
 
-def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> bool:
-    """Keep the audit row the engineer sees: which recruiter opened their profile, and when; True for a new view.
+def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> None:
+    """Keep the audit row the engineer sees: which recruiter opened their profile, and when.
     A recruiter's views on one day (the portal's time zone) are one view, dated at the latest: reloading the page
     is not another visit, so "who viewed my profile" counts the days a recruiter came, not their reloads."""
     _require_visible(profile)
@@ -192,6 +192,9 @@ def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile
     # An update first: a reload costs one query, on the primary (a replica may not have the day's view yet).
     same_day = ProfileView.objects.filter(recruiter=recruiter, profile=profile, viewed_at__date=timezone.localdate(now))
     if same_day.update(viewed_at=now):
-        return False
-    ProfileView.objects.create(recruiter=recruiter, profile=profile, viewed_at=now)
-    return True
+        return
+    # The day's first view. A request that opened the profile at the same moment may store it first: the database
+    # keeps one view a day (ProfileView's constraint), and this insert then stores nothing instead of failing.
+    ProfileView.objects.bulk_create(
+        [ProfileView(recruiter=recruiter, profile=profile, viewed_at=now)], ignore_conflicts=True
+    )

@@ -10,6 +10,7 @@ from functools import reduce
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
+from catalog.models import public_tool_lookup
 from skills.benchmarks import disclosure
 from skills.benchmarks.cohorts import cohorts_of, skill_level
 from skills.models import (
@@ -216,7 +217,9 @@ def market_map() -> MarketMap:
     k = disclosure.min_cohort()
     if snapshot is None:
         return MarketMap(snapshot=None, items=[], tools=[], min_cohort=k)
-    rows = [_market_row(cell, k) for cell in snapshot.market.select_related("item", "tool")]
+    # A tool the public cannot see leaves the map at once and comes back when published: no build is needed for that.
+    cells = snapshot.market.filter(Q(tool=None) | public_tool_lookup("tool__")).select_related("item", "tool")
+    rows = [_market_row(cell, k) for cell in cells]
     ordered = sorted(rows, key=lambda row: (-row.scarcity, row.supply if row.supply is not None else 101, row.name))
     items = [row for row in ordered if row.item_id is not None]
     tools = [row for row in ordered if row.tool_slug is not None]

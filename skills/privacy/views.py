@@ -27,12 +27,22 @@ from skills.services.profiles import delete_account, update_profile
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
+    visibility_before = instance.visibility  # the bound form writes the submitted one onto the instance
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        update_profile(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
+        profile = update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _saved_text(visibility_before=visibility_before, visibility=profile.visibility))
         return redirect("skills:profile")
     return render_profile(request, form=form)
+
+
+def _saved_text(*, visibility_before: str, visibility: str) -> str:
+    """What the save says: a change of who may see the profile is said outright, not left to a radio button."""
+    if visibility == visibility_before:
+        return _("Your profile is saved.")
+    if visibility == EngineerProfile.Visibility.RECRUITERS:
+        return _("Your profile is saved. Recruiters can now find it and read your levels.")
+    return _("Your profile is saved. It is private again: recruiters no longer find it or read it.")
 
 
 def render_profile(

@@ -88,10 +88,13 @@ class SkillProgress:
     rows: list[ChecklistRow] = field(default_factory=list)
     ticked: int = 0  # over every item of the skill, also the rows a filter hides
     total: int = 0
+    below_target: bool | None = None  # a tick's block holds one row: whether any item of the skill is, counted aside
 
     @property
     def is_below_target(self) -> bool:
         """Something in this skill is below the target role: the skill starts unfolded."""
+        if self.below_target is not None:
+            return self.below_target
         return any(row.is_below_target for row in self.rows)
 
     @property
@@ -245,26 +248,35 @@ def checklist_tick(*, user: AbstractBaseUser, item: ChecklistItem, saved: SavedA
     nothing of it is read or computed again; without one (input that was not
     saved) the row is read as stored.
     """
+    # Counted over the items the checklist page shows: a retired (unpublished) item the engineer rated counts on
+    # neither, so a tick never changes "16 of 28" into "17 of 29".
+    skill_of_item = dict(ChecklistItem.objects.published().values_list("id", "skill_id"))
     if saved is not None:
         profile = saved.profile
         assessment = next(a for a in saved.assessments if a.item_id == item.pk)
         target_specs = saved.target_specs
-        ticked = saved.ticked
+        levels = saved.levels  # the save read every level already
     else:
         profile = own_profile(user=user)
         assessment = Assessment.objects.filter(user=user, item=item).first()
         role_id = profile.target_role_id if profile else None
         target_specs = requirement_specs_by_role(role_ids=[role_id]).get(role_id, []) if role_id else []
-        ticked = Assessment.objects.filter(user=user, level__gte=TICKED_LEVEL).count()
+        levels = dict(
+            Assessment.objects.filter(user=user, item_id__in=list(skill_of_item)).values_list("item_id", "level")
+        )
     requirement = next((spec for spec in target_specs if spec.item_id == item.pk), None)
-    skill_of_item = dict(ChecklistItem.objects.values_list("id", "skill_id"))
-    in_skill = [item_id for item_id, skill_id in skill_of_item.items() if skill_id == item.skill_id]
-    if saved is not None:  # the save read every level already
-        skill_ticked = sum(1 for item_id in in_skill if saved.levels.get(item_id, 0) >= TICKED_LEVEL)
-    else:
-        skill_ticked = Assessment.objects.filter(user=user, item_id__in=in_skill, level__gte=TICKED_LEVEL).count()
+    in_skill = {item_id for item_id, skill_id in skill_of_item.items() if skill_id == item.skill_id}
+    ticked = sum(1 for item_id in skill_of_item if levels.get(item_id, 0) >= TICKED_LEVEL)
     row = _row(item, assessment if assessment is not None and assessment.pk else None, requirement)
-    block = SkillProgress(skill=item.skill, rows=[row], ticked=skill_ticked, total=len(in_skill))
+    block = SkillProgress(
+        skill=item.skill,
+        rows=[row],
+        ticked=sum(1 for item_id in in_skill if levels.get(item_id, 0) >= TICKED_LEVEL),
+        total=len(in_skill),
+        below_target=any(
+            levels.get(spec.item_id, 0) < spec.min_level for spec in target_specs if spec.item_id in in_skill
+        ),
+    )
     target_role = profile.target_role if profile else None
     summary = ChecklistSummary(
         ticked=ticked,

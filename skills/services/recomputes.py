@@ -25,16 +25,19 @@ from skills.services.matches import recompute_role_matches
 def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None = None) -> RoleRecompute:
     """Queue the recompute of every engineer's match with this role; answers at once.
 
-    A recompute that is still waiting will read the requirements as they are when it starts, so it is reused;
-    a running one is replaced (each of its chunks stops at its next batch).
+    A recompute that is still waiting will read the requirements as they are when it starts, so it is reused while
+    its tasks wait on the queue (they are written with it: :func:`start_role_recompute`). A running one is replaced
+    (each of its chunks stops at its next batch), and so is a waiting one whose tasks are gone (the queue flushed,
+    a database restored without them): nothing would run it before the workers' sweep found it.
     """
     with transaction.atomic():
         Role.objects.select_for_update().filter(pk=role.pk).exists()  # one request per role at a time
-        waiting = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED).order_by("-created_at").first()
+        queued = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED)
+        waiting = lifecycle.with_task_to_run(queued).order_by("-created_at").first()
         if waiting is not None:
             return waiting
         # A batch being written holds this row until it commits, so it lands before this replacement does.
-        RoleRecompute.objects.filter(role=role, status=JobStatus.RUNNING).update(
+        RoleRecompute.objects.filter(role=role, status__in=(JobStatus.QUEUED, JobStatus.RUNNING)).update(
             status=JobStatus.FAILED, finished_at=timezone.now(), error=RecomputeFailure.REPLACED
         )
         recompute = RoleRecompute.objects.create(role=role, requested_by=requested_by)
@@ -71,7 +74,8 @@ def profile_chunks(*, size: int | None = None) -> list[tuple[int, int | None]]:
 
 
 def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
-    """Queue one task per chunk of profiles for this attempt, counting from zero."""
+    """Queue one task per chunk of profiles for this attempt, counting from zero. The tasks are written in the
+    transaction that queues the attempt: a waiting recompute another request finds has them already."""
     chunks = profile_chunks()
     lifecycle.runs(RoleRecompute, pk=recompute_id, attempt=attempt).update(
         matches_total=EngineerProfile.objects.count(), matches_written=0, chunks_total=len(chunks), chunks_done=0
@@ -81,7 +85,7 @@ def start_role_recompute(recompute_id: int, attempt: int, *, delay=None):
 
 
 def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: int | None, retry: int = 0, delay=None):
-    """Queue the task of one chunk of a recompute's attempt."""
+    """Queue the task of one chunk of a recompute's attempt, with the recompute's row."""
     lifecycle.enqueue_job(
         RoleRecompute,
         recompute_role,
@@ -91,6 +95,7 @@ def _enqueue_chunk(*, recompute_id: int, attempt: int, after_pk: int, up_to_pk: 
         up_to_pk=up_to_pk,
         retry=retry,
         delay=delay,
+        in_transaction=True,
     )
 
 

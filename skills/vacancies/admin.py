@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 
-from catalog.admin import ImportFileForm
+from catalog.admin import ImportFileForm, LabelledExportForm
 from catalog.models import Category, Tool
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm, VacancyCue
@@ -36,6 +36,7 @@ class ItemPhraseAdmin(ImportExportModelAdmin):
     autocomplete_fields = ("item",)
     resource_classes = (ItemPhraseResource,)
     import_form_class = ImportFileForm
+    export_form_class = LabelledExportForm
     import_formats = (SpreadsheetSafeCSV, JSON)
     export_formats = (SpreadsheetSafeCSV, JSON, SpreadsheetSafeXLSX)
 

@@ -78,3 +78,14 @@ def test_a_recompute_keeps_the_id_of_the_task_queued_after_its_commit():
     queued = DBTaskResult.objects.get()
     assert recompute.task_id == str(queued.pk)
     assert queued.args_kwargs["kwargs"]["recompute_id"] == recompute.pk
+
+
+def test_a_recompute_is_queued_with_its_row_so_a_second_request_finds_its_task_and_queues_no_other():
+    """Its tasks are written in the transaction that asks for it: a request right after the commit never finds it
+    waiting without them, which would make it replace the recompute and queue the work twice."""
+    role = RoleFactory(published=True)
+    with transaction.atomic():
+        first = request_role_recompute(role=role)
+        assert DBTaskResult.objects.count() == 1, "not queued with its row"
+    assert request_role_recompute(role=role) == first
+    assert DBTaskResult.objects.count() == 1

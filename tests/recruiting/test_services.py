@@ -142,7 +142,7 @@ def test_delete_shortlist_removes_entries_but_not_profiles(recruiter, visible):
 
 
 def test_profile_view_is_recorded_with_recruiter_and_time(recruiter, visible):
-    assert record_profile_view(recruiter=recruiter, profile=visible)
+    record_profile_view(recruiter=recruiter, profile=visible)
     view = ProfileView.objects.get()
     assert (view.recruiter, view.profile) == (recruiter, visible)
     assert view.viewed_at is not None

@@ -218,6 +218,34 @@ def test_a_real_db_worker_process_recomputes_the_role(ticked_role, settings):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_new_request_runs_at_once_instead_of_reusing_a_waiting_recompute_whose_tasks_are_gone(ticked_role, settings):
+    """The queue flushed (or a worker's database restored without it) leaves a recompute waiting that nothing will
+    run: an editor's next change is not left waiting for the workers' sweep minutes later."""
+    queue_in_database(settings)
+    role, requirement = ticked_role
+    lost = request_role_recompute(role=role)
+    DBTaskResult.objects.all().delete()
+    requirement.min_level = 4
+    requirement.save()
+    fresh = request_role_recompute(role=role)
+    run_worker_batch()  # a real worker, long before its sweep would take the lost recompute for stale
+    assert scores(role) == [50, 50]
+    fresh.refresh_from_db()
+    lost.refresh_from_db()
+    assert fresh.status == JobStatus.DONE, fresh.error
+    assert (lost.status, lost.error) == (JobStatus.FAILED, RecomputeFailure.REPLACED)
+
+
+def test_a_new_request_reuses_a_waiting_recompute_whose_tasks_wait_and_queues_nothing_more(ticked_role, settings):
+    queue_in_database(settings)
+    role, _requirement = ticked_role
+    waiting = request_role_recompute(role=role)
+    tasks = list(DBTaskResult.objects.values_list("pk", flat=True))
+    assert request_role_recompute(role=role) == waiting
+    assert list(DBTaskResult.objects.values_list("pk", flat=True)) == tasks
+
+
+@pytest.mark.django_db(transaction=True)
 def test_two_real_workers_share_the_chunks_and_run_each_once(eight_engineers, two_profiles_per_chunk, settings):
     queue_in_database(settings)
     role, requirement = eight_engineers

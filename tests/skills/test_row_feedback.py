@@ -84,6 +84,32 @@ def test_a_mark_pressed_without_javascript_saves_the_levels_changed_in_other_row
     )
 
 
+def test_a_rows_save_pressed_without_javascript_saves_the_levels_changed_in_other_rows_too(client, engineer, item):
+    """A level chosen in one row and then another row's Save pressed: without JavaScript both are in the one form's
+    post, and both are saved; nothing chosen on the page is dropped."""
+    other = ChecklistItemFactory(name="Partitioning")
+    assess(user=engineer, item=other, level=0)
+    fields = {**the_checklist_form(item, level="2"), **the_checklist_form(other, level="3")}
+    response = client.post(reverse("skills:assess", args=[item.pk]), fields, follow=True, HTTP_ACCEPT_LANGUAGE="nl")
+    assert Assessment.objects.get(user=engineer, item=other).level == 3
+    assert Assessment.objects.get(user=engineer, item=item).level == 2
+    assert row_status(response.content.decode(), item) == (
+        "“Window functions” opgeslagen. Je wijziging in 1 ander punt is ook opgeslagen."
+    )
+
+
+def test_a_rows_save_with_an_invalid_other_row_saves_nothing_and_keeps_every_rows_input(client, engineer, item):
+    other = ChecklistItemFactory(name="Partitioning")
+    fields = {**the_checklist_form(item, level="2"), **the_checklist_form(other, level="3")}
+    fields[f"item-{other.pk}-evidence_url"] = "ftp://example.org/proof"
+    response = client.post(reverse("skills:assess", args=[item.pk]), fields)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Not saved: correct the marked field." in row_status(page, other)
+    assert 'value="ftp://example.org/proof"' in page
+    assert not Assessment.objects.filter(user=engineer).exists()
+
+
 def test_a_mark_pressed_with_an_invalid_other_row_saves_nothing_and_marks_that_row(client, engineer, item):
     other = ChecklistItemFactory(name="Partitioning")
     fields = {**the_checklist_form(item, level="1", state="learning"), **the_checklist_form(other, level="2")}

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from skills import scoring
-from skills.models import Assessment, AssessmentChange, RoleMatch
+from skills.models import Assessment, AssessmentChange, Role, RoleMatch
 from skills.selectors import checklist
 from skills.services import matches
 from skills.services.assessments import AssessmentInput, save_assessments
@@ -82,7 +82,7 @@ def test_a_level_saved_by_htmx_returns_only_the_changed_fragments_never_the_inpu
     )
     body = response.content.decode()
     assert "<input" not in body and 'id="item-row-' not in body
-    assert body.count('hx-swap-oob="') == 4
+    assert body.count('hx-swap-oob="') == 5
     assert f'id="item-{items[0].pk}-badges"' in body and f'id="item-{items[0].pk}-status"' in body
     assert f'id="skill-progress-{items[0].skill_id}" class' in body
     assert 'id="checklist-summary"' in body
@@ -146,3 +146,28 @@ def test_every_history_row_of_a_multi_item_save_has_the_state_after_the_whole_sa
 def test_a_new_profile_starts_without_a_target_role():
     RoleFactory(order=0, is_senior=True)
     assert get_or_create_profile(user=UserFactory()).target_role is None
+
+
+def test_a_tick_that_meets_the_target_takes_the_skills_below_target_badge_away(client, engineer):
+    items = grow(skills=1, items_per_skill=2, roles=1)  # the role asks level 3 of both
+    profile = get_or_create_profile(user=engineer)
+    profile.target_role = Role.objects.get()
+    profile.save()
+    badge = f'<span id="skill-below-{items[0].skill_id}" hx-swap-oob="true">'
+    still_below = tick(client, items[0], 3).content.decode()  # the other item is not rated yet
+    assert badge in still_below and "below target" in still_below.split(badge)[1].split("</span></span>")[0]
+    met = tick(client, items[1], 4).content.decode()
+    assert f"{badge}</span>" in met
+    page = client.get(reverse("skills:checklist")).content.decode()
+    assert f'<span id="skill-below-{items[0].skill_id}"></span>' in page  # as the page draws it when loaded
+
+
+def test_a_tick_counts_the_items_the_page_counts_not_a_retired_one(client, engineer):
+    kept, retired = grow(skills=1, items_per_skill=2, roles=1)
+    save_assessments(user=engineer, entries=[AssessmentInput(item=retired, level=3)])
+    retired.published = False
+    retired.save()
+    page = client.get(reverse("skills:checklist")).content.decode()
+    assert "0 of 1 items ticked" in page and "0 of 1 ticked" in page
+    body = tick(client, kept, 2).content.decode()
+    assert "1 of 1 items ticked" in body and "1 of 1 ticked" in body

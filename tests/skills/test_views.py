@@ -91,7 +91,8 @@ def test_htmx_level_save_updates_badges_status_progress_and_score_out_of_band_wi
     assert f'id="skill-progress-{item.skill.pk}"' in body
     assert "1 of 2 ticked" in body
     assert 'id="checklist-summary"' in body
-    assert body.count('hx-swap-oob="') == 4
+    assert f'<span id="skill-below-{item.skill.pk}" hx-swap-oob="true"></span>' in body  # nothing below target left
+    assert body.count('hx-swap-oob="') == 5
     assert "<strong>100</strong> out of 100" in body
     assert "<html" not in body
     assert Assessment.objects.get(user=engineer, item=item).level == 2
@@ -672,7 +673,10 @@ def grow_world(user, role, skills, count, recruiter):
             for index, item in enumerate(items)
         ],
     )
-    ProfileViewFactory.create_batch(count, profile=get_or_create_profile(user=user), recruiter=recruiter)
+    profile = get_or_create_profile(user=user)
+    days_viewed = profile.views.count()  # one view a day is all a recruiter leaves: the next ones go further back
+    for day in range(days_viewed, days_viewed + count):
+        ProfileViewFactory(profile=profile, recruiter=recruiter, viewed_at=timezone.now() - timedelta(days=day))
     for index, item in enumerate(items):  # each item marked, each with a resource done
         set_item_state(user=user, item=item, state=("learning", "later")[index % 2])
         set_resource_done(

@@ -117,7 +117,7 @@ CUES = {
         though it isn t a requirement\nthough it is not a requirement\nthough it s not a requirement
         though it isn t required\nthough it is not required\nbut it isn t a requirement\nbut it is not a requirement
         but it s not a requirement\nbut it isn t required\nbut it is not required\nbut it s not required
-        would not hurt\nwouldn t hurt\nwon t hurt\ndoesn t hurt\ndoes not hurt\ncan t hurt\nnever hurts
+        would not hurt\nwouldn t hurt\nwon t hurt\nwill not hurt\ndoesn t hurt\ndoes not hurt\ncan t hurt\nnever hurts
         welcome extra\nin your favour\nin your favor\nappreciate\nmay but need not\ncan but need not
         """,
         """

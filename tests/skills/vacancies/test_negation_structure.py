@@ -208,6 +208,7 @@ def test_no_before_a_name_or_beside_a_need_still_denies(demo, text):
         "Heb je Docker-ervaring, dan is dat mooi.",
         "Docker is mooi, maar geen eis.",
         "Docker would not hurt.",
+        "Docker is not required, but it will not hurt.",
         "Docker kan geen kwaad.",
         "Ervaring met Docker mag, maar hoeft niet.",
         "Docker: you may, but need not, know it.",

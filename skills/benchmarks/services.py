@@ -238,7 +238,7 @@ def _tool_market(
 def _private_counts_held(previous: BenchmarkSnapshot | None, cells: list[MarketCell], k: int) -> list[MarketCell]:
     """Recruiters' searches and engineers' saved vacancies: a count moves only by ``k`` or more at a time."""
     if previous is None:
-        return cells
+        return cells  # nothing earlier to subtract from
     before = {(cell.item_id, cell.tool_id): cell for cell in previous.market.all()}
     for cell in cells:
         earlier = before.get((cell.item_id, cell.tool_id))

@@ -98,10 +98,12 @@ CUES = {
         what we don t expect\nwhat we do not expect\nwe don t expect\nwhat you won t need\nwhat you will not need
         what s not required\nwhat is not required\nwhat s not needed\nwhat is not needed\nno need to bring
         what you won t do\nwhat you will not do\nwhat you won t be doing\nwhat you will not be doing
+        not for this role\nnot part of this role\nnot part of the job
         """,
         """
         wat je niet nodig hebt\nwat je niet hoeft te kunnen\nwat je niet hoeft te hebben\nniet nodig\nniet vereist
         wat je niet gaat doen\nwat ga je niet doen\nwat je niet doet
+        niet voor deze rol\nniet voor deze functie
         wat we niet vragen\nwat wij niet vragen\nwat we niet verwachten\nwat wij niet verwachten
         wat heb je niet nodig\nwat hoef je niet te kunnen\nwat niet nodig is\nwat niet hoeft
         """,
@@ -151,7 +153,8 @@ CUES = {
         beyond the scope\nbeyond this role\nbeyond your role\noperated by\ndone by\nresponsibility of the
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
         forget\nzero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
-        things of the past\nbehind us\nnope\nsister team\neverything off\naway from
+        things of the past\nbehind us\nnope\nsister team\neverything off\naway from\nnowhere
+        not even as a plus\nnot even as a bonus\nnot even as a nice to have\nnot as a plus
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
@@ -175,6 +178,7 @@ CUES = {
         verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
         vallen onder team\nafscheid van\nuit productie genomen\noverbodig\nafgestapt\nthuislaten\nthuis laten\nverleden tijd
         achter ons gelaten\nachter ons\nzusterteam
+        niet als pluspunt\nniet als pre\nook niet als pluspunt\nook niet als pre
         """,
     ),
     Kind.NEGATION_NEXT: (

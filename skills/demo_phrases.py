@@ -2892,6 +2892,9 @@ NEEDS_CONTEXT = frozenset(
         ("orchestration", "scheduling", "every night at"),
         ("orchestration", "scheduling", "eens per nacht"),
         ("orchestration", "scheduling", "elke nacht om"),
+        ("orchestration", "scheduling", "every morning at"),  # "a stand-up every morning at 9:00"
+        ("orchestration", "scheduling", "elke ochtend om"),
+        ("orchestration", "scheduling", "iedere ochtend om"),
         ("orchestration", "scheduling", "elk uur om"),
         ("pyspark", "skew", "overrepresented"),
         ("pyspark", "skew", "oververtegenwoordigd"),

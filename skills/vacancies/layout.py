@@ -81,8 +81,12 @@ class Layout(NegationScope, Headings):
         self.heading_words = set()
         found_cues = cues.occurrences(self.words, self.positions(cues.by_first_word.keys()))
         idioms = {index for first, last in found_cues[NOT_NEGATING] for index in range(first, last + 1)}
-        self.nice_cues = [  # without those in an idiom that asks: "not optional", "niet optioneel"
-            (first, last) for first, last in found_cues[NICE] if idioms.isdisjoint(range(first, last + 1))
+        denied = [span for span in found_cues[NEGATION] if span[1] > span[0]]  # "not even as a plus": the plus too
+        self.nice_cues = [  # without those in an idiom that asks ("not optional", "niet optioneel") or in a negation
+            (first, last)
+            for first, last in found_cues[NICE]
+            if idioms.isdisjoint(range(first, last + 1))
+            and not any(start <= first and last <= end for start, end in denied)
         ]
         self.nice_sentences = {
             self.sentences[first] for first, last in self.nice_cues if self.sentences[first] == self.sentences[last]

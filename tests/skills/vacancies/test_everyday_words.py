@@ -72,6 +72,8 @@ def test_an_item_described_in_everyday_words_is_asked(demo, text, item):
         ("The file contains one row per customer.", "ci-cd/docker"),  # "contains" has the English stem of "containers"
         ("Each container move at the terminal is counted once.", "ci-cd/docker"),
         ("Je zorgt dat een tabel nooit leeg wordt opgeleverd.", "data-quality/null-checks"),  # a table, not a field
+        ("The team has a short stand-up every morning at 9:00.", "orchestration/scheduling"),
+        ("Iedere ochtend om 10:00 is er een stand-up van een kwartier.", "orchestration/scheduling"),
     ],
 )
 def test_everyday_words_without_their_skill_ask_nothing(demo, text, item):

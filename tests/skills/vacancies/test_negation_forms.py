@@ -43,6 +43,7 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Our sister team runs Databricks; this team does not.", {"pyspark"}),
         ("Without needing Spark, you will load millions of rows.", {"pyspark"}),
         ("Without having to learn Airflow, you will load every table.", {"airflow"}),
+        ("We decided it was overkill for us, so Spark is nowhere in this job.", {"pyspark"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -178,7 +179,12 @@ def test_a_negation_in_the_company_text_does_not_deny_what_the_job_asks(demo):
 
 @pytest.mark.parametrize(
     "line",
-    ["What you won't do: tune Spark clusters.", "Wat je niet gaat doen: Spark-clusters tunen."],
+    [
+        "What you won't do: tune Spark clusters.",
+        "Wat je niet gaat doen: Spark-clusters tunen.",
+        "Not for this role\n- Databricks, Spark and the like: our marketing team uses them.",
+        "Niet voor deze rol\n- Databricks en Spark: die gebruikt ons marketingteam.",
+    ],
 )
 def test_a_heading_of_what_the_job_does_not_do_on_the_line_it_opens_asks_nothing(demo, line):
     reading = read_vacancy(text=f"Requirements\n- Python\n\n{line}\n")

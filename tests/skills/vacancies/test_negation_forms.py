@@ -44,6 +44,7 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Without needing Spark, you will load millions of rows.", {"pyspark"}),
         ("Without having to learn Airflow, you will load every table.", {"airflow"}),
         ("We decided it was overkill for us, so Spark is nowhere in this job.", {"pyspark"}),
+        ("We do not ask for Airflow, not even as a plus.", {"airflow"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -74,6 +75,7 @@ def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated)
         ("Je Databricks-kennis kun je thuislaten.", {"pyspark"}),
         ("Databricks hebben we in 2024 achter ons gelaten.", {"pyspark"}),
         ("Ons zusterteam draait Databricks; dit team niet.", {"pyspark"}),
+        ("Ervaring met Airflow vragen we uitdrukkelijk niet, ook niet als pluspunt.", {"airflow"}),
     ],
 )
 def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):

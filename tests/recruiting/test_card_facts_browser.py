@@ -1,11 +1,19 @@
-"""A candidate's card as a recruiter reads it on a phone and on a desktop: the facts wrap without a middle dot at the
-end or the start of a line, and the score stands beside the name as the card's headline number."""
+"""A candidate's card as a recruiter reads it on a phone and on a desktop (the list, their page, a shortlist): the
+facts wrap without a middle dot at the end or the start of a line, and the score stands beside the name as the card's
+headline number."""
 
 import pytest
 
 from skills.models import EngineerProfile, RoleMatch
 from tests.e2e.support import open_page, screenshot, share_session
-from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory
+from tests.factories import (
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    ShortlistEntryFactory,
+    ShortlistFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,14 +53,18 @@ def test_facts_wrap_without_a_dot_at_a_line_end_and_the_score_heads_the_card(
     live_server, browser, candidates, language, width
 ):
     page = open_page(browser, language=language, width=width, javascript=False)
-    share_session(page, live_server, RecruiterFactory())
-    for path in (
-        "/recruiting/candidates/?role=lakehouse",
-        f"/recruiting/candidates/{RoleMatch.objects.filter(role=candidates).first().profile_id}/",
+    shortlist = ShortlistFactory(recruiter=RecruiterFactory())
+    for match in RoleMatch.objects.filter(role=candidates):
+        ShortlistEntryFactory(shortlist=shortlist, profile=match.profile)
+    share_session(page, live_server, shortlist.recruiter)
+    for path, least in (
+        ("/recruiting/candidates/?role=lakehouse", 4),
+        (f"/recruiting/candidates/{RoleMatch.objects.filter(role=candidates).first().profile_id}/", 4),
+        (shortlist.get_absolute_url(), 3),
     ):
         page.goto(f"{live_server.url}{path}")
         facts = page.locator(".fact-list").first.evaluate(FACTS_BY_LINE)
-        assert len(facts) >= 4
+        assert len(facts) >= least
         for fact in facts:
             assert fact["dotAfter"] in ("none", "normal"), f"a dot after {fact['text']!r} could end a line"
             if fact["opensLine"]:

@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from portal.jobs.lifecycle import FAILURE_REASONS, Job, JobStatus
 from recruiting.audit import ProfileView  # noqa: F401 - imported to register, as the pipeline's models
@@ -106,6 +108,18 @@ class CandidateExport(Job):
     @property
     def percent(self) -> int:
         return self.progress_percent(self.rows_written, self.rows_total)
+
+    @property
+    def download_name(self) -> str:
+        """The name the recruiter saves the file under, in the language the file is written in (its headers')."""
+        with translation.override(self.language):
+            if self.is_of_shortlist:
+                kind, subject = pgettext("export file", "shortlist"), slugify(self.shortlist_name)
+            else:
+                kind, subject = pgettext("export file", "candidates"), self.role.slug if self.role_id else ""
+            subject = subject or pgettext("export file", "list")
+        stem = f"{kind}-{subject}"
+        return f"{stem}-{timezone.localtime(self.created_at):%Y%m%d-%H%M}.{self.file_format}"
 
     @property
     def content_type(self) -> str:

@@ -8,8 +8,6 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -140,13 +138,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     except FileNotFoundError as error:
         raise Http404(_("This export is not ready, or its file has expired.")) from error
     response = FileResponse(stream, content_type=export.content_type)
-    if export.is_of_shortlist:
-        name = f"shortlist-{slugify(export.shortlist_name) or 'list'}"
-    else:
-        name = f"candidates-{export.role.slug if export.role else 'role'}"
-    response["Content-Disposition"] = (
-        f'attachment; filename="{name}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.{export.file_format}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{export.download_name}"'
     response["Cache-Control"] = "private, no-store"  # personal data: never keep it in a shared cache
     return response
 

@@ -144,3 +144,12 @@ def test_a_control_character_cannot_hide_a_formula_from_the_quoting(recruiter_cl
         else list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     )
     assert rows[1][1] == "'" + HIDDEN_FORMULA[1:], "the top candidate's headline, without \\x01 and quoted"
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+@pytest.mark.parametrize(("language", "stem"), [(DUTCH, "kandidaten"), (ENGLISH, "candidates")])
+def test_the_file_is_named_in_the_language_it_is_written_in(recruiter_client, role, file_format, language, stem):
+    export, _content = export_file(recruiter_client, role, file_format=file_format, language=language)
+    response = recruiter_client.get(reverse("recruiting:export-download", kwargs={"pk": export.pk}), **ENGLISH)
+    assert response["Content-Disposition"].startswith(f'attachment; filename="{stem}-{role.slug}-')
+    assert response["Content-Disposition"].endswith(f'.{file_format}"')

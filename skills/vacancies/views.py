@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.guards.rate_limits import VACANCY_READINGS
+from portal.placed_messages import add_placed_message
 from skills.models import SavedVacancy
+from skills.models.saved_vacancies import SAVED_VACANCIES_PLACE
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
@@ -126,5 +128,6 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
     delete_saved_vacancy(owner=request.user, vacancy=vacancy)
-    messages.success(request, _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title})
-    return redirect(f"{reverse('skills:gaps')}#saved-vacancies-heading")
+    text = _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title}
+    add_placed_message(request, messages.SUCCESS, text, place=SAVED_VACANCIES_PLACE)
+    return redirect(f"{reverse('skills:gaps')}#{SAVED_VACANCIES_PLACE}")

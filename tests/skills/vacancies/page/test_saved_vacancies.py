@@ -197,6 +197,28 @@ def test_deleting_a_saved_vacancy_takes_it_off_the_gaps_page(client, engineer, f
     assert client.get(vacancy.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "“Short-lived” is deleted from your vacancies."),
+        ("nl", "“Short-lived” is verwijderd uit je bewaarde vacatures."),
+    ],
+)
+def test_a_deletion_is_said_under_the_saved_vacancies_heading_not_at_the_top(
+    client, engineer, fake_reader, language, said
+):
+    save_vacancy(owner=engineer, title="Kept", link="", text=TEXT + " Another one.")
+    client.get(reverse("skills:gaps"))  # the clean page is in the fragment cache: the outcome must not come from it
+    vacancy = save_vacancy(owner=engineer, title="Short-lived", link="", text=TEXT)
+    answer = client.post(reverse("skills:vacancy-delete", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    html = client.get(answer.url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    said_at = html.index(f'role="status">{said}</p>')
+    assert html.index('id="saved-vacancies-heading"') < said_at < html.index('id="vacancy-')
+    assert html.count(said) == 1 and 'class="messages"' not in html
+    again = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert said not in again and "Kept" in again
+
+
 def test_a_post_without_csrf_token_saves_and_deletes_nothing(engineer, fake_reader):
     vacancy = save_vacancy(owner=engineer, title="Kept", link="", text=TEXT)
     strict = PortalClient(enforce_csrf_checks=True)

@@ -124,9 +124,14 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, form=form, fit=_fit(request, form, vacancy.text), saved=vacancy)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first, on a page of its own (no script needed), as the portal does before every deletion; POST
+    deletes and lands under the saved vacancies' heading, which says so."""
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
+    if request.method != "POST":
+        keep_url = f"{reverse('skills:gaps')}#vacancy-{vacancy.pk}-title"  # back to its card in the list
+        return render(request, "skills/vacancy_delete.html", {"vacancy": vacancy, "keep_url": keep_url})
     delete_saved_vacancy(owner=request.user, vacancy=vacancy)
     text = _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title}
     add_placed_message(request, messages.SUCCESS, text, place=SAVED_VACANCIES_PLACE)

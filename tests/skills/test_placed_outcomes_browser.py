@@ -1,11 +1,14 @@
 """In a real browser, without JavaScript, on a phone and a desktop: revoking a share link and deleting a saved
-vacancy say what they did where the page lands, in view, not at the top of the page far above."""
+vacancy say what they did where the page lands, in view, not at the top of the page far above; a deletion asks first."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from skills.models import ShareLink
+from skills.models import SavedVacancy, ShareLink
 from skills.privacy.sharing import create_share_link
+from skills.vacancies.services import save_vacancy
 from tests.e2e.support import IN_VIEW, open_page, screenshot, share_session
 from tests.factories import EngineerProfileFactory, UserFactory
 
@@ -33,3 +36,35 @@ def test_revoking_a_share_link_says_so_in_its_row_in_view(live_server, browser, 
     assert page.locator(".messages").count() == 0
     assert ShareLink.objects.get().revoked_at is not None
     screenshot(page, f"share-revoked-{language}-{width}")
+
+
+DELETE = {
+    "en": ("Delete", "Delete it for good", "“Short-lived” is deleted from your vacancies."),
+    "nl": ("Verwijderen", "Definitief verwijderen", "“Short-lived” is verwijderd uit je bewaarde vacatures."),
+}
+
+
+@pytest.mark.parametrize(("language", "width"), SIZES)
+def test_deleting_a_saved_vacancy_asks_first_then_says_so_under_their_heading_in_view(
+    live_server, browser, language, width
+):
+    delete, confirm, said = DELETE[language]
+    user = UserFactory(password=None)
+    vacancy = save_vacancy(owner=user, title="Short-lived", link="", text="Senior Data Engineer: SQL en Airflow.")
+    page = open_page(browser, language=language, width=width, javascript=False)
+    share_session(page, live_server, user)
+    page.goto(f"{live_server.url}/skills/gaps/")
+    card = page.locator("article", has=page.locator(f"#vacancy-{vacancy.pk}-title"))
+    card.get_by_role("link", name=re.compile(rf"^{delete}\s+Short-lived\s*…$")).click()
+    page.get_by_role("button", name=confirm).wait_for()
+    assert SavedVacancy.objects.exists(), "the first press only asks"
+    screenshot(page, f"vacancy-confirm-{language}-{width}")
+    page.get_by_role("button", name=confirm).click()
+
+    page.wait_for_url("**/skills/gaps/#saved-vacancies-heading")
+    outcome = page.locator("#saved-vacancies-heading + [role=status]")
+    expect(outcome).to_have_text(said)
+    assert outcome.evaluate(IN_VIEW), "the outcome is under the heading the page lands on"
+    assert page.locator(".messages").count() == 0
+    assert not SavedVacancy.objects.exists()
+    screenshot(page, f"vacancy-deleted-{language}-{width}")

@@ -378,6 +378,23 @@ def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, enginee
     assert '<ul class="name-list mb-0"><li>skew</li><li>retries</li></ul>' in body  # a list, not a comma run
 
 
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "The score counts every level, not only the requirements you meet"),
+        ("nl", "De score telt elk niveau mee, niet alleen de eisen waaraan je voldoet"),
+    ],
+)
+def test_gaps_page_says_why_score_and_requirements_met_differ_once_above_the_cards(client, engineer, language, why):
+    for title in ("Lakehouse", "Platform", "Analytics", "Medior"):
+        requirement = RoleRequirementFactory(role=RoleFactory(title=title))
+        assess(user=engineer, item=requirement.item, level=1)
+    body = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert body.count('class="h5 card-title" id="fit-') == 4
+    assert body.count(why) == 1
+    assert body.index(why) < body.index('class="h5 card-title" id="fit-')
+
+
 def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engineer):
     role = RoleFactory(title="Senior Data Engineer — lakehouse")
     skew = RoleRequirementFactory(role=role, item__name="skew", min_level=3, is_must_have=True)

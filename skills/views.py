@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from portal.placed_messages import claim, claimed_messages
 from skills.checklist.views import path_place
 from skills.models import Role
-from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
+from skills.models.saved_vacancies import MAX_SAVED_VACANCIES, SAVED_VACANCIES_PLACE
 from skills.selectors.gaps import role_fits, skill_radar
 from skills.selectors.gaps import role_gaps as gaps_against
 from skills.selectors.home import engineer_home
@@ -29,11 +29,16 @@ HISTORY_PAGE_SIZE = 25
 
 @require_safe
 def gaps(request: HttpRequest) -> HttpResponse:
+    """The roles and saved vacancies; only the clean rendering is cached, never one saying under the saved vacancies
+    what a deletion did."""
+    deleted = claim(request, is_shown=SAVED_VACANCIES_PLACE.__eq__)
     context = {
         "fits": SimpleLazyObject(lambda: role_fits(user=request.user)),
         "rated": SimpleLazyObject(lambda: has_rated_anything(user_id=request.user.pk)),
         "saved": SimpleLazyObject(lambda: saved_vacancy_fits(user=request.user)),
         "saved_limit": MAX_SAVED_VACANCIES,
+        "saved_feedback": deleted.get(SAVED_VACANCIES_PLACE, []),
+        "shown_in_place": claimed_messages(deleted),
     }
     return render(request, "skills/gaps.html", context)
 

@@ -134,7 +134,7 @@ EXPECTED = {
     "skills:vacancy": ENGINEERS,  # reading a pasted vacancy stores nothing
     "skills:vacancy-save": ENGINEERS_POST_ONLY,
     "skills:vacancy-detail": OWN_SAVED_VACANCY,
-    "skills:vacancy-delete": ENGINEERS_POST_ONLY,  # POST only; another engineer's is a 404 (tests/skills)
+    "skills:vacancy-delete": OWN_SAVED_VACANCY,  # GET asks first; another engineer's is a 404
     # an engineer's shared profile: anyone holding a usable link (an unusable one is a 404, tested apart)
     "share:profile": PUBLIC,
     # skills: recruiters

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from skills.validators import http_url_validator
 
 MAX_SAVED_VACANCIES = 50  # per engineer
+# Their list's heading on the gaps page: where a deletion lands and says what it did.
+SAVED_VACANCIES_PLACE = "saved-vacancies-heading"
 
 
 class SavedVacancyQuerySet(models.QuerySet):

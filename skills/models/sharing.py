@@ -43,6 +43,11 @@ class ShareLink(models.Model):
         return f"{self.user} · {self.created_at:%Y-%m-%d}"
 
     @property
+    def anchor(self) -> str:
+        """The id of its row on the owner's profile page, where a revoke lands and its outcome shows."""
+        return f"share-link-{self.pk}"
+
+    @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
 

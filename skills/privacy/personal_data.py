@@ -5,7 +5,7 @@ profile's ``views`` relation, so this app does not import the one above it.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -24,36 +24,34 @@ VACANCY_SEARCH = "a recruiter's private vacancy search"
 
 @dataclass(frozen=True)
 class RecruiterVisits:
-    """One recruiter's views of the profile on one day: who they say they are (their recruiter profile; the
-    email address, as before, only when they have none), and how often."""
+    """One recruiter's views of the profile: who they say they are (their recruiter profile; the email address, as
+    before, only when they have none), on how many days and when last. A recruiter's views count once a day
+    (recruiting's ProfileView keeps one a day), so the days are what says how interested they are."""
 
     name: str
     company: str
     hires_for: str
     email: str
-    day: date
-    count: int
+    days: int
     last_viewed_at: datetime
 
 
 def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
-    """The latest recruiter visits to the user's own profile, one line per recruiter per day with the count
-    (kept by the recruiting app, read here by relation); one query."""
+    """The recruiters who viewed the user's own profile, latest first, one line each with the number of days they
+    viewed it (kept by the recruiting app, read here by relation); one query."""
     profile = own_profile(user=user)
     if profile is None:
         return []
     rows = (
-        profile.views.annotate(day=TruncDate("viewed_at"))
-        .values(
+        profile.views.values(
             "recruiter",
-            "day",
             "recruiter__email",
             "recruiter__recruiter_profile__name",
             "recruiter__recruiter_profile__company",
             "recruiter__recruiter_profile__hires_for",
         )
-        .annotate(count=Count("pk"), last_viewed_at=Max("viewed_at"))
-        .order_by("-day", "-last_viewed_at")[:PROFILE_VIEWS_SHOWN]
+        .annotate(days=Count(TruncDate("viewed_at"), distinct=True), last_viewed_at=Max("viewed_at"))
+        .order_by("-last_viewed_at")[:PROFILE_VIEWS_SHOWN]
     )
     return [
         RecruiterVisits(
@@ -61,8 +59,7 @@ def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
             company=row["recruiter__recruiter_profile__company"] or "",
             hires_for=row["recruiter__recruiter_profile__hires_for"] or "",
             email=_email_shown(row),
-            day=row["day"],
-            count=row["count"],
+            days=row["days"],
             last_viewed_at=row["last_viewed_at"],
         )
         for row in rows

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.placed_messages import claim, claimed_messages
+from portal.placed_messages import add_placed_message, claim, claimed_messages
 from skills.models import EngineerProfile, ShareLink
 from skills.privacy import personal_data, sharing
 from skills.privacy.forms import DeleteAccountForm, ProfileForm, PseudonymForm, ShareLinkForm
@@ -53,17 +53,18 @@ def render_profile(
         instance = own_profile(user=request.user) or EngineerProfile(user=request.user)
         form = ProfileForm(instance=instance)
     contact_requests = personal_data.contact_requests(user=request.user)
-    anchors = {contact.anchor for contact in contact_requests}
-    answered = claim(request, is_shown=anchors.__contains__)
-    for contact in contact_requests:
-        contact.feedback = answered.get(contact.anchor, [])
+    share_links = share_links_of(user=request.user)
+    rows = [*contact_requests, *share_links]
+    answered = claim(request, is_shown={row.anchor for row in rows}.__contains__)
+    for row in rows:
+        row.feedback = answered.get(row.anchor, [])
     context = {
         "form": form,
         "views": personal_data.profile_views(user=request.user),
         "contact_requests": contact_requests,
         "shown_in_place": claimed_messages(answered),
         "share_form": share_form or ShareLinkForm(),
-        "share_links": share_links_of(user=request.user),
+        "share_links": share_links,
         **extra,
     }
     return render(request, "skills/profile.html", context, status=status)
@@ -165,5 +166,7 @@ def share_link_create(request: HttpRequest) -> HttpResponse:
 def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     link = get_object_or_404(ShareLink, pk=pk, user=request.user)
     sharing.revoke_share_link(user=request.user, link=link)
-    messages.success(request, _("The share link is revoked: it no longer opens."))
-    return redirect(f"{reverse('skills:profile')}#share-heading")
+    add_placed_message(
+        request, messages.SUCCESS, _("The share link is revoked: it no longer opens."), place=link.anchor
+    )
+    return redirect(f"{reverse('skills:profile')}#{link.anchor}")

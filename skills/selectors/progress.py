@@ -17,6 +17,7 @@ from skills.models import (
 
 HISTORY_CHART_DAYS = 200  # the latest days with a change that the charts show
 CALENDAR_WEEKS = 12
+CALENDAR_FIRST_DAYS = 7  # until an account is this many days old, the calendar is a sentence, not an almost empty grid
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class ActivityCalendar:
     @property
     def counted_days(self) -> int:
         return sum(1 for day in self.days if day.counted)
+
+    @property
+    def too_new_for_a_grid(self) -> bool:
+        """In its first week an account's grid would be a square or two above empty rows: a sentence says it better."""
+        return self.counted_days < CALENDAR_FIRST_DAYS
 
     @property
     def active(self) -> list[ActivityDay]:

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.guards.rate_limits import VACANCY_READINGS
+from portal.placed_messages import add_placed_message
 from skills.models import SavedVacancy
+from skills.models.saved_vacancies import SAVED_VACANCIES_PLACE
 from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import SaveVacancyForm, VacancyForm, refuses_a_too_long_vacancy
 from skills.vacancies.reading import read_vacancy
@@ -122,9 +124,15 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, form=form, fit=_fit(request, form, vacancy.text), saved=vacancy)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first, on a page of its own (no script needed), as the portal does before every deletion; POST
+    deletes and lands under the saved vacancies' heading, which says so."""
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
+    if request.method != "POST":
+        keep_url = f"{reverse('skills:gaps')}#vacancy-{vacancy.pk}-title"  # back to its card in the list
+        return render(request, "skills/vacancy_delete.html", {"vacancy": vacancy, "keep_url": keep_url})
     delete_saved_vacancy(owner=request.user, vacancy=vacancy)
-    messages.success(request, _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title})
-    return redirect(f"{reverse('skills:gaps')}#saved-vacancies-heading")
+    text = _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title}
+    add_placed_message(request, messages.SUCCESS, text, place=SAVED_VACANCIES_PLACE)
+    return redirect(f"{reverse('skills:gaps')}#{SAVED_VACANCIES_PLACE}")

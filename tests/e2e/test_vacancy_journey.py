@@ -98,14 +98,17 @@ def test_an_engineer_reads_a_dutch_vacancy_saves_it_and_finds_it_beside_the_role
     save(page, journey, "desktop")
 
     page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Gaps").click()
-    card = page.locator("article", has=page.get_by_role("link", name=TITLE))
+    card = page.locator("article", has=page.get_by_role("link", name=TITLE, exact=True))
     assert f"Fit: {fit} out of 100" in card.inner_text()
     journey.step("the saved vacancy beside the roles")
 
-    card.get_by_role("link", name=TITLE).click()
+    card.get_by_role("link", name=TITLE, exact=True).click()
     page.locator("#vacancy-fit").wait_for()
     assert page.locator("#vacancy-fit").inner_text().startswith(fit)
-    page.get_by_role("button", name=f"Delete “{TITLE}”").click()
+    page.get_by_role("link", name=f"Delete “{TITLE}”…").click()
+    page.get_by_role("heading", level=1, name="Delete this saved vacancy?").wait_for()
+    assert SavedVacancy.objects.exists(), "asking first deletes nothing"
+    page.get_by_role("button", name="Delete it for good").click()
     page.get_by_role("status").get_by_text("is deleted from your vacancies").wait_for()
     assert not SavedVacancy.objects.exists()
     journey.step("deleted")
@@ -129,7 +132,7 @@ def test_reading_and_saving_a_vacancy_fit_a_phone(live_server, phone_journey):
     assert fits_width(page, PHONE_WIDTH)
 
     page.goto(live_server.url + "/skills/gaps/")
-    page.get_by_role("link", name=TITLE).wait_for()
+    page.get_by_role("link", name=TITLE, exact=True).wait_for()
     assert fits_width(page, PHONE_WIDTH)
     phone_journey.step("the saved vacancy on the gaps page, on a phone")
     assert not errors, errors

@@ -223,7 +223,7 @@ def test_profile_views_are_only_those_of_my_profile():
     user, other = UserFactory(), UserFactory()
     mine = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
-    assert [(visit.email, visit.count) for visit in personal_data.profile_views(user=user)] == [
+    assert [(visit.email, visit.days) for visit in personal_data.profile_views(user=user)] == [
         (mine.recruiter.email, 1)
     ]
 

@@ -28,6 +28,7 @@ from tests.factories import (
     wrong_totp_code,
 )
 from tests.headings import skill_folds
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -378,6 +379,23 @@ def test_gaps_page_lists_roles_with_score_and_missing_must_haves(client, enginee
     assert '<ul class="name-list mb-0"><li>skew</li><li>retries</li></ul>' in body  # a list, not a comma run
 
 
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "The score counts every level, not only the requirements you meet"),
+        ("nl", "De score telt elk niveau mee, niet alleen de eisen waaraan je voldoet"),
+    ],
+)
+def test_gaps_page_says_why_score_and_requirements_met_differ_once_above_the_cards(client, engineer, language, why):
+    for title in ("Lakehouse", "Platform", "Analytics", "Medior"):
+        requirement = RoleRequirementFactory(role=RoleFactory(title=title))
+        assess(user=engineer, item=requirement.item, level=1)
+    body = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert body.count('class="h5 card-title" id="fit-') == 4
+    assert body.count(why) == 1
+    assert body.index(why) < body.index('class="h5 card-title" id="fit-')
+
+
 def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engineer):
     role = RoleFactory(title="Senior Data Engineer — lakehouse")
     skew = RoleRequirementFactory(role=role, item__name="skew", min_level=3, is_must_have=True)
@@ -485,20 +503,44 @@ def test_progress_page_charts_and_lists_every_change(client, engineer):
 
 
 @pytest.mark.parametrize(
-    ("language", "summary"),
+    ("language", "summary", "later"),
     [
-        ("en", "Since you signed up, you changed a level on 1 of 2 days."),
-        ("nl", "Sinds je registratie wijzigde je een niveau op 1 van 2 dagen."),
+        (
+            "en",
+            "Since you signed up, you changed a level on 1 of 2 days.",
+            "After your first week, a calendar of the days you worked on your skills shows here.",
+        ),
+        (
+            "nl",
+            "Sinds je registratie wijzigde je een niveau op 1 van 2 dagen.",
+            "Na je eerste week staat hier een kalender van de dagen waarop je aan je vaardigheden werkte.",
+        ),
     ],
 )
-def test_progress_of_a_new_account_counts_the_days_since_joining(client, engineer, language, summary):
+def test_progress_in_an_accounts_first_week_says_its_days_instead_of_an_almost_empty_grid(
+    client, engineer, language, summary, later
+):
     engineer.date_joined = timezone.now() - timedelta(days=1)
     engineer.save()
     assess(user=engineer, item=ChecklistItemFactory(), level=2)
     body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     said = re.search(r'<p id="activity-summary">\s*(.*?)\s*</p>', body, re.S).group(1)
     assert said == summary
-    assert len(re.findall(r'<li class="activity-day activity-\d"', body)) == 2
+    assert later in body
+    assert 'class="activity-calendar' not in body and "activity-legend" not in body
+
+
+def test_progress_shows_the_calendar_grid_from_an_accounts_first_full_week_with_the_same_queries(client, engineer):
+    engineer.date_joined = timezone.now() - timedelta(days=1)
+    engineer.save()
+    assess(user=engineer, item=ChecklistItemFactory(), level=2)
+    first_days = page_queries(client, reverse("skills:progress"))
+    engineer.date_joined = timezone.now() - timedelta(days=6)
+    engineer.save()
+    body = client.get(reverse("skills:progress")).content.decode()
+    assert len(re.findall(r'<li class="activity-day activity-\d"', body)) == 7
+    assert 'id="activity-grid-later"' not in body
+    assert len(page_queries(client, reverse("skills:progress"))) == len(first_days)
 
 
 @pytest.mark.parametrize(("language", "not_rated"), [("en", "not yet rated"), ("nl", "nog niet beoordeeld")])

@@ -174,6 +174,26 @@ def test_the_engineer_creates_lists_and_revokes_links_on_the_profile_page(client
     assert PortalClient().get(new_url).status_code == 410
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "The share link is revoked: it no longer opens."),
+        ("nl", "De deellink is ingetrokken: hij opent niet meer."),
+    ],
+)
+def test_a_revoke_lands_on_the_links_row_and_says_so_there_not_at_the_top(client, engineer, language, said):
+    kept, revoked = (create_share_link(user=engineer, days=7).link for _ in range(2))
+    client.force_login(engineer)
+    answer = client.post(reverse("skills:share-link-revoke", kwargs={"pk": revoked.pk}), HTTP_ACCEPT_LANGUAGE=language)
+    assert answer.url.endswith(f"#share-link-{revoked.pk}")
+    html = client.get(answer.url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    row = re.search(rf'<li [^>]*id="share-link-{revoked.pk}">(.*?)</li>\s*(<li|</ul>)', html, re.S).group(1)
+    assert re.search(rf'<p class="[^"]*placed-outcome" role="status">{said}</p>', row)
+    assert html.count(said) == 1 and 'class="messages"' not in html
+    assert said not in client.get(reverse("skills:profile"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'id="share-link-{kept.pk}"' in html
+
+
 def test_a_lifetime_other_than_7_30_or_90_days_is_refused(client, engineer):
     client.force_login(engineer)
     assert client.post(reverse("skills:share-link-create"), {"days": "365"}).status_code == 400

@@ -1,5 +1,7 @@
-"""'Who viewed my profile': one line per recruiter per day, with the count, naming the recruiter by their profile."""
+"""'Who viewed my profile': one line per recruiter, on how many days and the last, naming the recruiter by their
+profile."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -14,8 +16,18 @@ from tests.factories import EngineerProfileFactory, RecruiterFactory, UserFactor
 pytestmark = pytest.mark.django_db
 
 
-def test_views_are_grouped_per_recruiter_and_day_with_their_count_and_no_email_behind_a_profile():
-    """A recruiter leaves one view a day (recruiting's ProfileView holds it), so each line counts one."""
+@pytest.mark.parametrize(
+    ("language", "rita_said", "agency_said"),
+    [
+        ("en", "viewed it on 2 days, the last on", "viewed it on"),
+        ("nl", "bekeek het op 2 dagen, het laatst op", "bekeek het op"),
+    ],
+)
+def test_views_are_one_line_per_recruiter_with_the_days_viewed_and_no_email_behind_a_profile(
+    language, rita_said, agency_said
+):
+    """A recruiter leaves one view a day (recruiting's ProfileView holds it): a count per day would always say 1,
+    so the line says on how many days they looked, and the last."""
     engineer = UserFactory()
     profile = EngineerProfileFactory(user=engineer, visibility="recruiters")
     rita = RecruiterFactory(email="rita.private@acme.example")
@@ -28,16 +40,21 @@ def test_views_are_grouped_per_recruiter_and_day_with_their_count_and_no_email_b
     ProfileView.objects.create(recruiter=anonymous_recruiter, profile=profile, viewed_at=today - timedelta(minutes=5))
     ProfileView.objects.create(recruiter=rita, profile=EngineerProfileFactory(), viewed_at=today)  # someone else's
 
-    lines = [(visit.name, visit.email, visit.day, visit.count) for visit in profile_views(user=engineer)]
+    lines = [(visit.name, visit.email, visit.days, visit.last_viewed_at) for visit in profile_views(user=engineer)]
     assert lines == [
-        ("Rita Recruiter", "", today.date(), 1),
-        ("", "talent@agency.example", today.date(), 1),
-        ("Rita Recruiter", "", yesterday.date(), 1),
+        ("Rita Recruiter", "", 2, today),
+        ("", "talent@agency.example", 1, today - timedelta(minutes=5)),
     ]
     client = PortalClient()
     client.force_login(engineer)
-    html = client.get(reverse("skills:profile")).content.decode()
-    assert html.count("Rita Recruiter</strong>") == 2 and "1 view" in html and "Hires for: Lakehouse team" in html
+    html = client.get(reverse("skills:profile"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    visits = re.findall(r'<li class="border-bottom py-1 profile-visit">(.*?)</li>', html, re.S)
+    assert len(visits) == 2
+    rita_line, agency_line = (" ".join(re.sub(r"<[^>]+>", "", visit).split()) for visit in visits)
+    assert rita_line.startswith(f"Rita Recruiter · Acme Data · {rita_said} ")
+    assert agency_line.startswith(f"talent@agency.example · {agency_said} ")
+    assert f'<time datetime="{today.isoformat()}">' in visits[0]  # the last day, not the first
+    assert "view" not in rita_line.replace("viewed", "") and "keer" not in rita_line  # no per-day count
     assert "rita.private@acme.example" not in html
 
 

@@ -118,10 +118,12 @@ def test_the_score_beside_the_requirements_met_says_why_they_differ(client, worl
     client.force_login(UserFactory())
     client.post(START, {"action": "role", "role": "all"})
     client.post(START, {"action": "rate", f"skill-{world['sql'].pk}": "3"})
-    for page in (f"{START}?step=3", reverse("skills:home"), reverse("skills:gaps")):
+    for page in (f"{START}?step=3", reverse("skills:home")):
         body = client.get(page, HTTP_ACCEPT_LANGUAGE=language).content.decode()
         assert met in body, page
         assert why in body.split(met, 1)[1].split("</p>", 2)[1], page  # the line right below
+    gaps = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert met in gaps and gaps.index(why) < gaps.index(met)  # said once above the cards (tests/skills/test_views.py)
 
 
 def test_a_chosen_role_becomes_the_target_and_a_rating_keeps_levels_already_set(client, world):

@@ -128,7 +128,7 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     tick is this request."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     if not request.htmx:
-        rows = _save_rows(request, item)
+        rows = _save_rows(request, item, own_row_required=True)
         if isinstance(rows, HttpResponse):
             return rows
         text = _("Saved “%(item)s”.") % {"item": item.name}
@@ -151,10 +151,15 @@ class SavedRows(NamedTuple):
         return len(self.saved.changed_items - {item.pk}) if self.saved else 0
 
 
-def _save_rows(request: HttpRequest, item: ChecklistItem) -> SavedRows | HttpResponse:
+def _save_rows(
+    request: HttpRequest, item: ChecklistItem, *, own_row_required: bool = False
+) -> SavedRows | HttpResponse:
     """Save every row a plain post of the checklist's one form carries, all or nothing: what was saved, or the page
-    again with every row's input and the refused ones marked, ``item``'s first."""
+    again with every row's input and the refused ones marked, ``item``'s first. ``own_row_required`` (its Save was
+    pressed): ``item``'s row is among them even with nothing chosen, so it is refused for want of a level."""
     rows = submitted_assessment_forms(request.POST, ChecklistItem.objects.published().select_related("skill"))
+    if own_row_required and all(row.item.pk != item.pk for row in rows):
+        rows.append(AssessmentForm(request.POST, item=item))
     if not rows:
         return SavedRows(rows)
     if all(row.is_valid() for row in rows):

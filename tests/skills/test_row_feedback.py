@@ -149,3 +149,18 @@ def test_a_valid_save_after_a_refused_one_draws_the_row_again_without_the_old_er
     assert row_status(html, item) == saved_text
     assert 'value="https://github.com/me/pipelines"' in html
     assert Assessment.objects.get(user=engineer, item=item).evidence_url == "https://github.com/me/pipelines"
+
+
+@pytest.mark.parametrize("other_rated", [False, True])
+def test_a_rows_save_pressed_without_a_level_says_the_row_was_not_saved(client, engineer, item, other_rated):
+    """The pressed row has no level: it is refused and said so, never "Saved", whatever the other rows carry."""
+    other = ChecklistItemFactory(name="Partitioning")
+    fields = {f"item-{item.pk}-evidence_url": "", f"item-{item.pk}-note": ""}  # no level chosen in the pressed row
+    if other_rated:
+        assess(user=engineer, item=other, level=2)
+        fields.update(the_checklist_form(other, level="2"))
+    response = client.post(reverse("skills:assess", args=[item.pk]), fields, follow=True)
+    page = response.content.decode()
+    assert row_status(page, item) == "Not saved: correct the marked field."
+    assert "Choose a level to save this item" in page
+    assert not Assessment.objects.filter(user=engineer, item=item).exists()

@@ -169,11 +169,20 @@ def _save_rows(
             next((row for row in rows if row.item.pk == item.pk), rows[0]).add_error(None, error)
     invalid = [row for row in rows if not row.is_valid()]
     first = next((row for row in invalid if row.item.pk == item.pk), invalid[0])
-    return _render_checklist(request, {row.item.pk: row for row in rows}, correction=_not_saved_text(first.item))
+    correction = _not_saved_text(item) if first.item.pk == item.pk else _held_back_text(item, first.item)
+    return _render_checklist(request, {row.item.pk: row for row in rows}, correction=correction)
 
 
 def _not_saved_text(item: ChecklistItem) -> str:
     return _("“%(item)s” was not saved: check the marked field.") % {"item": item.name}
+
+
+def _held_back_text(pressed: ChecklistItem, refused: ChecklistItem) -> str:
+    """The pressed row was fine, another row was not: all or nothing, so the pressed one is not saved either."""
+    return _("Nothing was saved, not “%(item)s” either: first correct “%(refused)s”, marked below.") % {
+        "item": pressed.name,
+        "refused": refused.name,
+    }
 
 
 def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) -> HttpResponse:

@@ -164,3 +164,36 @@ def test_a_rows_save_pressed_without_a_level_says_the_row_was_not_saved(client, 
     assert row_status(page, item) == "Not saved: correct the marked field."
     assert "Choose a level to save this item" in page
     assert not Assessment.objects.filter(user=engineer, item=item).exists()
+
+
+def correction_banner(html: str) -> str:
+    return re.search(r'id="checklist-correction">(.*?)\s*<a ', html, re.S).group(1).strip()
+
+
+@pytest.mark.parametrize(
+    ("button", "language", "said"),
+    [
+        (
+            "assess",
+            "en",
+            "Nothing was saved, not “Window functions” either: first correct “Partitioning”, marked below.",
+        ),
+        (
+            "assess",
+            "nl",
+            "Er is niets opgeslagen, ook “Window functions” niet: verbeter eerst “Partitioning”, hieronder",
+        ),
+        ("item-state", "en", "Nothing was saved, not “Window functions” either: first correct “Partitioning”"),
+    ],
+)
+def test_a_row_refused_for_another_rows_input_says_the_pressed_row_was_not_saved_either(
+    client, engineer, item, button, language, said
+):
+    """All or nothing: a row's Save (or mark) pressed while another row holds a wrong link saves neither; the answer
+    must not name the other row alone, as if the pressed one had been saved."""
+    other = ChecklistItemFactory(name="Partitioning")
+    fields = {**the_checklist_form(item, level="2", state="learning"), **the_checklist_form(other, level="3")}
+    fields[f"item-{other.pk}-evidence_url"] = "ftp://example.org/proof"
+    page = client.post(reverse(f"skills:{button}", args=[item.pk]), fields, HTTP_ACCEPT_LANGUAGE=language)
+    assert correction_banner(page.content.decode()).startswith(said)
+    assert not Assessment.objects.filter(user=engineer).exists()

@@ -124,8 +124,8 @@ def checklist(request: HttpRequest) -> HttpResponse:
 def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     """Save one item (the level alone when it changes, or with its evidence and note); htmx gets the fragments that
     changed. Pressed in the checklist's one form without JavaScript, the post carries every row, and what was chosen
-    or typed in the others is saved with it, as "Save all" would: nothing entered on the page is lost. The bench's
-    tick is this request."""
+    or typed in the others is saved with it, all or nothing (unlike "Save all", which keeps the valid rows): nothing
+    entered on the page is lost. The bench's tick is this request."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     if not request.htmx:
         rows = _save_rows(request, item, own_row_required=True)
@@ -246,7 +246,7 @@ def _back_on_the_path(request: HttpRequest, item: ChecklistItem, text: str, *, f
 def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
     """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again. Pressed in the
     checklist's one form without JavaScript, the post carries every row: what was chosen or typed in them is saved
-    with the mark, all or nothing, as "Save all" would, so nothing entered on the page is lost."""
+    with the mark, all or nothing (unlike "Save all", which keeps the valid rows), so nothing entered is lost."""
     item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
     form = ItemStateForm(request.POST)
     if not form.is_valid():

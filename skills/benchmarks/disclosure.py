@@ -8,8 +8,9 @@
 - A count of private things (recruiters' searches, engineers' saved vacancies) under ``k`` is not shown either.
 - From one snapshot to the next, a number moves only when at least ``k`` engineers moved it; until then it keeps
   its earlier value, so that two snapshots never subtract down to fewer than ``k`` (not even the one engineer who
-  just left: their leaving would show exactly their levels). A count of private things new in a snapshot starts at
-  a multiple of ``k``, so it never tells the held counts beside it apart by fewer.
+  just left: their leaving would show exactly their levels). A count of private things new in a snapshot starts from
+  what the map shows already (a tool's, from its items'), else at a multiple of ``k``, so it never tells the held
+  counts beside it apart by fewer.
 """
 
 import math
@@ -103,8 +104,8 @@ def may_move(moved: int, *, k: int) -> bool:
 
 def held_count(count: int, *, before: int | None, k: int) -> int:
     """A count of private things in a new snapshot: the earlier one while it moved by fewer than ``k``. A count
-    that had none before (a tool an editor just linked to a skill) starts rounded down to a multiple of ``k``: the
-    counts beside it are held, so its exact value would give away the few searches or vacancies they hold back."""
+    with nothing before it (an item published since) starts rounded down to a multiple of ``k``: the counts beside
+    it are held, so its exact value would give away the few searches or vacancies they hold back."""
     if before is None:
         return count - count % k if count >= k else count
     return count if may_move(abs(count - before), k=k) else before

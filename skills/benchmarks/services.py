@@ -196,14 +196,17 @@ def _market(
             population=cell.population if cell else 0,
             supplied=sum(cell.at_level[level:]) if cell else 0,
         )
-    return _private_counts_held(previous, [*market.values(), *_tool_market(snapshot, market, asks)], k)
+    items = _private_counts_held(previous, list(market.values()), k)
+    tools, items_of = _tool_market(snapshot, market, asks)
+    return [*items, *_private_counts_held(previous, tools, k, first=items_of)]
 
 
 def _tool_market(
     snapshot: BenchmarkSnapshot, by_item: dict[int, MarketCell], asks: dict[str, demand.Asks]
-) -> list[MarketCell]:
+) -> tuple[list[MarketCell], dict[int, list[MarketCell]]]:
     """Per tool: how many roles, searches and vacancies ask for any item of its skills (each counted once, see
-    :func:`skills.benchmarks.demand.askers_per_subject`), the supply on average over those items."""
+    :func:`skills.benchmarks.demand.askers_per_subject`), the supply on average over those items; and the cells of
+    those items per tool."""
     items_of: dict[int, list[MarketCell]] = defaultdict(list)
     tools_of: dict[int, list[int]] = defaultdict(list)
     links = Skill.tools.through.objects.values_list("tool_id", "skill_id")
@@ -232,19 +235,29 @@ def _tool_market(
                 **demand.demand_fields(counted, subject=tool_id),
             )
         )
-    return tools
+    return tools, items_of
 
 
-def _private_counts_held(previous: BenchmarkSnapshot | None, cells: list[MarketCell], k: int) -> list[MarketCell]:
-    """Recruiters' searches and engineers' saved vacancies: a count moves only by ``k`` or more at a time."""
+def _private_counts_held(
+    previous: BenchmarkSnapshot | None,
+    cells: list[MarketCell],
+    k: int,
+    first: dict[int, list[MarketCell]] | None = None,
+) -> list[MarketCell]:
+    """Recruiters' searches and engineers' saved vacancies: a count moves only by ``k`` or more at a time. A tool new
+    in this snapshot (an editor linked it to a skill, or linked it again) starts from the most of its items' counts
+    as published here (``first``: the item cells per tool, held already), which it can only ask more than: a number
+    the map shows already, so neither the link nor the build it queues tells anyone a fresher count."""
     if previous is None:
         return cells  # nothing earlier to subtract from
     before = {(cell.item_id, cell.tool_id): cell for cell in previous.market.all()}
     for cell in cells:
         earlier = before.get((cell.item_id, cell.tool_id))
+        items = (first or {}).get(cell.tool_id, ()) if earlier is None else ()
         for name in disclosure.PRIVATE_DEMAND:
-            count = getattr(cell, name)
-            setattr(cell, name, disclosure.held_count(count, before=getattr(earlier, name, None), k=k))
+            start = max((getattr(item, name) for item in items), default=None)
+            known = getattr(earlier, name) if earlier is not None else start
+            setattr(cell, name, disclosure.held_count(getattr(cell, name), before=known, k=k))
     return cells
 
 

@@ -92,22 +92,29 @@ def test_searches_and_saved_vacancies_are_counted_once_per_tool_and_keep_the_k_r
 
 
 def test_a_tool_new_on_the_market_does_not_give_away_the_searches_its_neighbours_hold_back(client, dbt):
-    """The counts of a tool linked after the last snapshot start at a multiple of k: beside the held counts of its
-    skill's items and tools, an exact count would show the one search saved since."""
+    """A tool linked after the last snapshot (or unlinked and linked again, with the build the link queues) starts
+    from the count its skill's items show: an exact count, or one rounded to k, would show the one search saved
+    since (19 → 20)."""
     models, tests, snapshots = dbt
     searches = []
-    for _ in range(13):
+    for _ in range(20):
         search = RoleFactory(published=False)
         Role.objects.filter(pk=search.pk).update(kind=Role.Kind.SEARCH)
         searches.append(search)
-    for search in searches[:12]:
+    for search in searches[:19]:
         ask(search, [models], must_have=[models])
     counting_engineers(10, [models, tests, snapshots])
     build_snapshot()
-    assert market_rows(client)["dbt"]["searches_required"] == 12
-    ask(searches[12], [models], must_have=[models])  # one more search since
-    models.skill.tools.add(ToolFactory(name="SQLMesh", slug="sqlmesh"))
+    assert market_rows(client)["dbt"]["searches_required"] == 19
+    ask(searches[19], [models], must_have=[models])  # one more search since
+    sqlmesh = ToolFactory(name="SQLMesh", slug="sqlmesh")
+    models.skill.tools.add(sqlmesh)
     build_snapshot()
     demand = market_rows(client)
-    assert demand["dbt"]["searches_required"] == demand["Models"]["searches_required"] == 12, "held: moved by 1"
-    assert demand["SQLMesh"]["searches_required"] == 10
+    assert demand["dbt"]["searches_required"] == demand["Models"]["searches_required"] == 19, "held: moved by 1"
+    assert demand["SQLMesh"]["searches_required"] == 19
+    models.skill.tools.remove(sqlmesh)
+    build_snapshot()
+    models.skill.tools.add(sqlmesh)
+    build_snapshot()
+    assert market_rows(client)["SQLMesh"]["searches_required"] == 19

@@ -13,7 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from portal.placed_messages import claim, claimed_messages
-from skills.checklist.views import path_place
+from skills.checklist.places import path_place
 from skills.models import Role
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES, SAVED_VACANCIES_PLACE
 from skills.selectors.gaps import role_fits, skill_radar

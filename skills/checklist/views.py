@@ -21,6 +21,7 @@ from django_htmx.http import reswap, retarget
 
 from portal.accounts.redirects import safe_next
 from portal.placed_messages import add_placed_message, claim, claimed_messages
+from skills.checklist.places import ROW_PLACE, path_place, row_place
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,
@@ -48,15 +49,9 @@ def _attach_forms(page: checklist_page.Checklist, bound: dict[int, AssessmentFor
         )
 
 
-ROW_PLACE = "item-row-"
-
-
-PATH_PLACE = "path-item-"
-
-
-def _row_place(item_id: int) -> str:
-    """A checklist row's id: where a plain save lands, and where its outcome shows."""
-    return f"{ROW_PLACE}{item_id}"
+def _tickable_items():
+    """The items a post may save: published, with their skill for the answer's words."""
+    return ChecklistItem.objects.published().select_related("skill")
 
 
 def _render_checklist(
@@ -71,7 +66,7 @@ def _render_checklist(
         page = checklist_page.checklist(user=request.user, show=show)
         _attach_forms(page, bound)
         for row in page.rows:
-            row.feedback = feedback.get(_row_place(row.item.pk), [])
+            row.feedback = feedback.get(row_place(row.item.pk), [])
         return page
 
     context = {
@@ -126,7 +121,7 @@ def assess(request: HttpRequest, item_id: int) -> HttpResponse:
     changed. Pressed in the checklist's one form without JavaScript, the post carries every row, and what was chosen
     or typed in the others is saved with it, all or nothing (unlike "Save all", which keeps the valid rows): nothing
     entered on the page is lost. The bench's tick is this request."""
-    item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
+    item = get_object_or_404(_tickable_items(), pk=item_id)
     if not request.htmx:
         rows = _save_rows(request, item, own_row_required=True)
         if isinstance(rows, HttpResponse):
@@ -157,7 +152,7 @@ def _save_rows(
     """Save every row a plain post of the checklist's one form carries, all or nothing: what was saved, or the page
     again with every row's input and the refused ones marked, ``item``'s first. ``own_row_required`` (its Save was
     pressed): ``item``'s row is among them even with nothing chosen, so it is refused for want of a level."""
-    rows = submitted_assessment_forms(request.POST, ChecklistItem.objects.published().select_related("skill"))
+    rows = submitted_assessment_forms(request.POST, _tickable_items())
     if own_row_required and all(row.item.pk != item.pk for row in rows):
         rows.append(AssessmentForm(request.POST, item=item))
     if not rows:
@@ -187,15 +182,15 @@ def _held_back_text(pressed: ChecklistItem, refused: ChecklistItem) -> str:
 
 def _saved_beside_the_row(request: HttpRequest, item: ChecklistItem, text: str) -> HttpResponse:
     """After a plain form post: back on the item's row, with what was saved said there."""
-    add_placed_message(request, messages.SUCCESS, text, place=_row_place(item.pk))
-    return redirect(f"{reverse('skills:checklist')}#{_row_place(item.pk)}")
+    add_placed_message(request, messages.SUCCESS, text, place=row_place(item.pk))
+    return redirect(f"{reverse('skills:checklist')}#{row_place(item.pk)}")
 
 
 @require_POST
 def assess_all(request: HttpRequest) -> HttpResponse:
     """Save every valid submitted item at once; an invalid one is kept with its input and errors, and the answer says
     what was saved, as levels htmx saved the moment they changed are stored whatever else the form holds."""
-    forms = submitted_assessment_forms(request.POST, ChecklistItem.objects.published().select_related("skill"))
+    forms = submitted_assessment_forms(request.POST, _tickable_items())
     if not forms:
         messages.error(request, _("There was nothing to save."))
         return redirect("skills:checklist")
@@ -229,11 +224,6 @@ def _partly_saved_text(forms: list[AssessmentForm], saved: SavedAssessments | No
     return f"{done} {not_done}"
 
 
-def path_place(item_id: int) -> str:
-    """An item's id on a learning path: where a plain post of its marks lands, and where its outcome shows."""
-    return f"{PATH_PLACE}{item_id}"
-
-
 def _back_on_the_path(request: HttpRequest, item: ChecklistItem, text: str, *, fallback: str) -> HttpResponse:
     """After a plain form post from a learning path: back on the item, on the page it came from (``next``, this
     site only), with what was saved said there; else to ``fallback``."""
@@ -247,7 +237,7 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
     """Mark an item "learning now" or "for later" (or neither); htmx gets the item's marks again. Pressed in the
     checklist's one form without JavaScript, the post carries every row: what was chosen or typed in them is saved
     with the mark, all or nothing (unlike "Save all", which keeps the valid rows), so nothing entered is lost."""
-    item = get_object_or_404(ChecklistItem.objects.published().select_related("skill"), pk=item_id)
+    item = get_object_or_404(_tickable_items(), pk=item_id)
     form = ItemStateForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose “learning now”, “for later” or neither."))
@@ -259,7 +249,7 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
         context = {"item": item, "state": marked.state if marked else ""}
         return render(request, "skills/partials/item_state_buttons.html", context)
     if not rows.forms:  # from a learning path: the mark alone
-        checklist_row = f"{reverse('skills:checklist')}#{_row_place(item.pk)}"
+        checklist_row = f"{reverse('skills:checklist')}#{row_place(item.pk)}"
         return _back_on_the_path(request, item, _mark_saved_text(item, marked), fallback=checklist_row)
     own = next((row for row in rows.forms if row.item.pk == item.pk), None)
     text = _state_saved_text(item, own.cleaned_data["level"], marked) if own else _mark_saved_text(item, marked)

@@ -102,6 +102,11 @@ class SkillProgress:
         """A row's submitted input was refused: the skill comes back unfolded, the others folded."""
         return any(row.needs_correction for row in self.rows)
 
+    @property
+    def says_what_was_saved(self) -> bool:
+        """A row holds the outcome of a plain post: the skill comes back unfolded, where the post lands."""
+        return any(row.feedback for row in self.rows)
+
 
 @dataclass(frozen=True)
 class ChecklistSummary:

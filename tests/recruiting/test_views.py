@@ -329,7 +329,7 @@ def test_a_recruiter_who_reloads_a_candidate_counts_as_one_view_that_day_and_aga
     ProfileView.objects.filter(profile=profile).update(viewed_at=timezone.now() - timedelta(days=1))
     recruiter_browser.get(url)
     again = body(client.get(reverse("skills:profile")))
-    assert again.count("talent@agency.example") == 1 and "viewed it on 2 days, the last on" in again
+    assert again.count("talent@agency.example") == 1 and "viewed it on 2 different days, the last on" in again
 
 
 def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):

@@ -64,6 +64,20 @@ def test_a_row_saved_without_javascript_says_so_beside_the_row_once(client, engi
     assert row_status(client.get(reverse("skills:checklist")).content.decode(), item) == ""  # said once
 
 
+def fold_of(html: str, item) -> str:
+    """The opening tag of the skill fold that holds ``item``'s row."""
+    before = html[: html.index(f'id="item-row-{item.pk}"')]
+    return re.findall(r"<details class=\"skill-fold\"[^>]*>", before)[-1]
+
+
+def test_a_row_saved_without_javascript_comes_back_in_an_open_fold_where_the_post_lands(client, engineer, item):
+    """Without JavaScript the browser jumps to the saved row (#item-row-N): it can only do so in an open fold."""
+    assert "open" not in fold_of(client.get(reverse("skills:checklist")).content.decode(), item)
+    response = client.post(reverse("skills:assess", args=[item.pk]), the_checklist_form(item, level="2"), follow=True)
+    assert "open" in fold_of(response.content.decode(), item)
+    assert "open" not in fold_of(client.get(reverse("skills:checklist")).content.decode(), item)  # said once
+
+
 def test_a_mark_pressed_without_javascript_saves_the_levels_changed_in_other_rows_too(client, engineer, item):
     """Without JavaScript the checklist is one form: the mark's button posts every row, and what was typed in the
     other rows is saved with it, as "Save all" would, instead of being silently dropped."""

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "rita_said", "agency_said"),
     [
-        ("en", "viewed it on 2 days, the last on", "viewed it on"),
-        ("nl", "bekeek het op 2 dagen, het laatst op", "bekeek het op"),
+        ("en", "viewed it on 2 different days, the last on", "viewed it on"),
+        ("nl", "bekeek het op 2 verschillende dagen, het laatst op", "bekeek het op"),
     ],
 )
 def test_views_are_one_line_per_recruiter_with_the_days_viewed_and_no_email_behind_a_profile(

@@ -248,7 +248,7 @@ def item_state(request: HttpRequest, item_id: int) -> HttpResponse:
     if request.htmx:
         context = {"item": item, "state": marked.state if marked else ""}
         return render(request, "skills/partials/item_state_buttons.html", context)
-    if not rows.forms:  # from a learning path: the mark alone
+    if not rows.forms and request.POST.get("next"):  # from a learning path: the mark alone, said back there
         checklist_row = f"{reverse('skills:checklist')}#{row_place(item.pk)}"
         return _back_on_the_path(request, item, _mark_saved_text(item, marked), fallback=checklist_row)
     own = next((row for row in rows.forms if row.item.pk == item.pk), None)

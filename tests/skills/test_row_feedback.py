@@ -135,6 +135,15 @@ def test_a_mark_pressed_with_an_invalid_other_row_saves_nothing_and_marks_that_r
     assert not Assessment.objects.filter(user=engineer).exists() and not ItemState.objects.exists()
 
 
+def test_a_mark_pressed_on_a_checklist_with_nothing_rated_says_so_beside_its_row(client, engineer, item):
+    """Nothing rated, so the one form carries no row: the mark is still the checklist's, and said beside its row."""
+    response = client.post(reverse("skills:item-state", args=[item.pk]), {"state": "learning"})
+    assert response["Location"] == f"{reverse('skills:checklist')}#item-row-{item.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert row_status(page, item) == "Saved: “Window functions” is marked “learning now”."
+    assert 'class="messages"' not in page
+
+
 def test_a_mark_on_an_unrated_row_without_javascript_saves_the_other_rows_too(client, engineer, item):
     other = ChecklistItemFactory(name="Partitioning")
     fields = {"state": "later", **the_checklist_form(other, level="2")}

@@ -88,14 +88,12 @@ class SkillProgress:
     rows: list[ChecklistRow] = field(default_factory=list)
     ticked: int = 0  # over every item of the skill, also the rows a filter hides
     total: int = 0
-    below_target: bool | None = None  # a tick's block holds one row: whether any item of the skill is, counted aside
+    below_target: bool = False  # over every item of the skill too: the page under a filter and a tick say the same
 
     @property
     def is_below_target(self) -> bool:
-        """Something in this skill is below the target role: the skill starts unfolded."""
-        if self.below_target is not None:
-            return self.below_target
-        return any(row.is_below_target for row in self.rows)
+        """Something in this skill is below the target role: the skill starts unfolded, marked."""
+        return self.below_target
 
     @property
     def needs_correction(self) -> bool:
@@ -208,6 +206,7 @@ def checklist(*, user: AbstractBaseUser, show: str = ChecklistFilter.ALL) -> Che
             row.state = states.get(item.pk, "")
             block.total += 1
             block.ticked += row.is_ticked
+            block.below_target = block.below_target or row.is_below_target
             if ChecklistFilter.keeps(show, row):
                 block.rows.append(row)
             else:

@@ -154,13 +154,15 @@ CUES = {
         responsibility of our\nresponsibility of another\nsaying goodbye to\nsaid goodbye to
         forget\nzero required\nzero needed\nzero expected\noverkill\na thing of the past\nleave them at home\nleave it at home
         things of the past\nbehind us\nnope\nsister team\neverything off\naway from\nnowhere
+        missing from this list\nmissing from the list\nleft off this list\nleft out of this list
+        belongs to the\nbelong to the\nbelongs to our\nbelong to our
         not even as a plus\nnot even as a bonus\nnot even as a nice to have\nnot as a plus
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
-        n v t\nlinks liggen
+        n v t\nlinks liggen\nontbreekt bewust\nbewust weggelaten
         laten we over aan de\nlaten we over aan het\nlaten we over aan onze\nlaten we aan de
         laten we aan het\nlaten we aan onze\nlaat je over aan de\nlaat je over aan het
         laat je over aan onze\nlaten we graag over aan de\nlaten we graag over aan het

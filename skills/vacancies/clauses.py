@@ -53,6 +53,8 @@ RELATIVES = word_set("that which who whom whose where die dat wat waar waarmee w
 WHETHER = word_set("whether of")  # open a subordinate clause at the start of a sentence, before a subject: "Of je
 # Airflow kent, speelt geen rol" (not "Spark of je eigen scheduler")
 EXAMPLES = word_set("such like including zoals waaronder bijvoorbeeld")  # examples belong to what they illustrate
+NOTED = word_set("note noted remember mind aware")  # "Note that pandas is missing from this list": what
+# follows is said for itself, as a main clause, not of something before it
 NOT_RELATIVE_AFTER = word_set("of van with met about over in on for voor to at by from uit bij")  # "none of that"
 MAIN, SUBORDINATE_KIND, RELATIVE = "main", "subordinate", "relative"  # the kinds of clause
 CUTTING = SUBORDINATE_BREAKS | SUBORDINATE | GOALS | EXAMPLES | CONJUNCTIONS | RELATIVES | CLAUSE_BREAKS | {"als"}
@@ -110,6 +112,8 @@ class Clauses(Sentences):
                 return None  # "Kennis van Spark en streaming is niet vereist", "You don't need a degree or Spark"
             return MAIN  # "Python is een must en Airflow gebruiken we niet"
         if self.clauses[index] != self.clauses[index - 1]:
+            return MAIN
+        if word in RELATIVES and self.words[index - 1] in NOTED:
             return MAIN
         return RELATIVE if word in RELATIVES and self.words[index - 1] not in NOT_RELATIVE_AFTER else None
 

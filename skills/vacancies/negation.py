@@ -34,7 +34,8 @@
 - "Instead of", "without", "zonder"… (the editors' cues of the next mention) negate only the mention right after
   them, and its list: "We use Dagster instead of Airflow", "without any Spark experience".
 - A question, or a topic before a colon, a dash or an aside, is not asked when the clause right after it is negated:
-  "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Airflow (not required)"; a negated label
+  "Spark? Not needed.", "Do I need Spark? No.", "Airflow: niet nodig", "Airflow (not required)", or when the answer
+  names nothing and ends on a pronoun's short verdict ("Pandas? Only finance touches it — you won't."); a negated label
   before a colon reaches what follows it when it is only a verdict or goes on into names ("Geen vereiste: Docker",
   "No big data tooling: Spark, Kafka").
 - A negated pronoun that points back ("so you won't need it", "none of that", "dus die hoef je niet te kennen",
@@ -91,6 +92,8 @@ RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its se
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 INDEFINITE_HEADS = word_set("something anything thing iets ding")  # a relative clause on these describes the
 # subject they are said of: "Airflow is iets wat je hier nooit zult zien"
+ABSENT = word_set("nowhere nergens")  # a main clause these negate says the thing is not there at all, as strongly
+# as "not needed": "Spark is nowhere in this job", even beside "we looked at Databricks" in its sentence
 OPEN_NEGATION_WORDS = 4  # "We do not, at any point in this job, expect you to…": a subject and a negated auxiliary
 # whose verb follows an aside
 
@@ -113,6 +116,8 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         needing, passive = [False] * count, [False] * count
         for index in self.positions(NEEDING):
             needing[self.negation_clauses[index]] = True
+        for index in self.positions(ABSENT):
+            needing[self.negation_clauses[index]] |= self.clause_kinds[self.negation_clauses[index]] == MAIN
         for index in self.positions(PASSIVE):
             passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count

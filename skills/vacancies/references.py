@@ -25,6 +25,9 @@ POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES | DEM
 REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
 OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
 # required to…" at the start of a sentence points at nothing)
+JUDGING = word_set("decided found felt thought concluded agreed realised realized")  # "…, and decided it was
+# overkill for us": a verdict on what was just named, whose negation is the verdict's
+COPULAS = word_set("was is were are would be")
 REFERENCE_TAIL = 3  # "you won't need them in this team"
 QUANTIFIED_TAIL = 6  # after "none of", "neither of" the quantifier is the negation, whatever predicate follows: "None
 # of that will be on your plate"
@@ -92,6 +95,9 @@ class PointingBack(Clauses):
             described = bisect.bisect_left(self.negations, (adverbs, -1))
             negated_next = described < len(self.negations) and self.negations[described][0] == adverbs
             return negated_next and self._negated[clause]
+        following = self.words[index + 1] if index + 1 < len(self.words) else ""
+        if word == "it" and self.words[index - 1] in JUDGING and following in COPULAS:
+            return self._negated[clause]  # "We looked at Databricks and decided it was overkill"
         if word in OPENED_REFERENCES and self.words[index - 1] in REFERENCE_OPENERS:
             return self._denies_needing[clause]  # "…, so it's not part of your job"; not "fix the job so it no
             # longer depends on luck", which says what the fix does

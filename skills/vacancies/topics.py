@@ -6,7 +6,7 @@ neighbours and the gaps between them, where the negation rule reads one clause a
 
 import bisect
 
-from skills.vacancies.clauses import NEEDING, Clauses
+from skills.vacancies.clauses import NEEDING, PRONOUNS, Clauses
 from skills.vacancies.cues import any_within
 from skills.vacancies.sentences import LIST_FILLERS
 from skills.vacancies.text import word_set
@@ -21,6 +21,9 @@ VERDICT_WORDS = (
     )
 )  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
 # comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
+ANSWER_WORDS = 6  # a verdict, not a sentence of its own: "you won't", "we zijn er niet mee verdergegaan"
+RESTORING_OPENERS = word_set("but maar and en so dus")
+POINTING_INTO = word_set("er it them daar")  # the verdict points back at the question: "we zijn er niet mee…"
 ALSO = word_set("also either too at all ook evenmin helemaal")  # beside a bare negation: "Airflow, ook niet."
 
 
@@ -60,6 +63,8 @@ class DeniedTopics(Clauses):
         topic = "," in gap and all(self.in_list(index) for index in range(begin, end))
         if topic and (begin == 0 or self.sentences[begin - 1] != self.sentences[begin]) and self._gap_denied(following):
             return True  # "Airflow, on the other hand, you will not need."
+        if "?" in gap and not self._negated[following]:
+            return self._answer_ends_denied(following)  # "Pandas? Only the finance team touches it — you won't."
         if not self._negated[following]:
             return False
         if "?" in gap or (topic and self._bare_negation(following)):
@@ -81,6 +86,25 @@ class DeniedTopics(Clauses):
             and any(index in self._negation_words for index in words)
             and all(index in self._negation_words or self.words[index] in ALSO for index in words)
         )
+
+    def _answer_ends_denied(self, clause: int) -> bool:
+        """Whether the answer that ``clause`` opens after a question names nothing and ends its sentence on a short
+        negated clause of a pronoun that gives the verdict: "Pandas? Only the finance team touches it, for a monthly
+        export — you won't.", "dbt? Hebben we een keer uitgeprobeerd, maar we zijn er niet mee verdergegaan." (not
+        "Spark? We use it daily, but not for streaming", "…, but we don't tune the clusters")."""
+        start = self.clause_starts[clause]
+        end = bisect.bisect_right(self.sentences, self.sentences[start])
+        last = bisect.bisect_right(self.clause_starts, end - 1) - 1
+        if last == clause or not self._negated[last] or any_within(self._named_words, start, end):
+            return False
+        words = self.words[self.clause_starts[last] : end]
+        if words and words[0] in RESTORING_OPENERS:
+            words = words[1:]
+        return (
+            0 < len(words) <= ANSWER_WORDS
+            and words[0] in PRONOUNS
+            and (end - 1 in self._negation_words or words[-1] == "to" or not POINTING_INTO.isdisjoint(words))
+        )  # "so you won't have to"
 
     def _gap_denied(self, clause: int) -> bool:
         """Whether the sentence goes on from ``clause`` through asides that name nothing to a last clause that denies

@@ -96,8 +96,8 @@ NOT_MET_YET = {
     "0.92 → 0.92, R 0.78 → 0.78 → 0.78 → 0.82, tools P 0.84 → 0.86 → 0.91 → 0.91, negations read as asked 12 → 10 → 6 → 6. Never tuned on: it tells whether the round's rules hold.",
     "sixth": "Not met on the sixth held-out set, written and labelled blind before the third round of 2026-12-06 and "
     "read before and after it (pairs of words, seconding, another party's tools): items P 0.92 → 0.92, R 0.79 → 0.83, "
-    "tools P 0.87 → 0.92 → 0.91 (fourth session: another team's Spark no longer hides a mention read as asked), "
-    "negations read as asked 4 → 2. Never tuned on.",
+    "tools P 0.87 → 0.92 → 0.91 (fourth session: another team's Spark no longer hides a mention read as asked) → 0.92 "
+    "(2026-12-07, second session: late verdicts), negations read as asked 4 → 2 → 0. Never tuned on.",
 }
 
 

@@ -1,0 +1,45 @@
+"""Denials that give their verdict late: a question answered by a shrug at the end of its answer, a judgement that
+points back at what was tried, a tool that is "nowhere" beside another name of it, a list that leaves a tool out on
+purpose; and the sentences of the same shape that still ask. Read through read_vacancy."""
+
+import pytest
+
+from skills.vacancies.reading import read_vacancy
+from tests.skills.vacancies.test_reading import asked_tools, not_asked_tools
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Requirements\n- SQL\n\nNumPy? The quants look after it, day and night — you won't.", {"numpy"}),
+        ("Requirements\n- SQL\n\nAirflow? Our platform team runs it for you, so you won't have to.", {"airflow"}),
+        ("Eisen\n- SQL\n\nDjango? Een keer geprobeerd, maar we zijn er niet mee doorgegaan.", {"django"}),
+        ("Requirements\n- SQL\n\nWe trialled Airflow last winter and found it was not worth it.", {"airflow"}),
+        ("Requirements\n- SQL\n\nWe tried Databricks once and decided it was overkill.", {"pyspark"}),
+        ("Requirements\n- SQL\n\nWe ran Databricks for a year — today Spark is nowhere in our stack.", {"pyspark"}),
+        ("Requirements\n- SQL\n- Docker\nNote that Airflow is missing from this list on purpose.", {"airflow"}),
+        ("Eisen\n- SQL\n- Docker\nAirflow ontbreekt bewust in dit lijstje.", {"airflow"}),
+        ("Requirements\n- SQL\n\nAnd dbt? That belongs to the analytics team.", {"dbt"}),
+    ],
+)
+def test_a_late_verdict_denies_what_it_is_about(demo, text, negated):
+    reading = read_vacancy(text=text)
+    assert set(not_asked_tools(reading)) == negated
+    assert set(asked_tools(reading)).isdisjoint(negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Requirements\n\nSpark? We use it every day, but we don't tune the clusters.", "pyspark"),
+        ("Requirements\n\nSpark? We use it daily, but not for streaming.", "pyspark"),
+        ("Requirements\n\nWe tried Dagster and decided on Airflow, which you will run.", "airflow"),
+        ("Requirements\n- Airflow\nNote that the list is short on purpose.", "airflow"),
+    ],
+)
+def test_a_verdict_that_denies_nothing_named_keeps_it_asked(demo, text, asked):
+    reading = read_vacancy(text=text)
+    assert asked in asked_tools(reading)
+    assert asked not in not_asked_tools(reading)

@@ -4,7 +4,10 @@ so are a team or people of a role the vacancy's title does not name ("The data t
 in a Frontend Developer vacancy, "Our ML engineers deploy the models with FastAPI" in a Data Scientist's, "data
 teams who run dbt" in an Account Executive's, "het platformteam beheert Databricks"). A team without a role ("Our
 team works with Spark") or of the title's own role ("Our data engineers build on Databricks" in a Data Engineer
-vacancy) is the one the candidate joins, and asks as any sentence does.
+vacancy) is the one the candidate joins, and asks as any sentence does. A team named as another one is never the
+candidate's, and a thing a relative clause gives to another party is theirs ("… by the warehouse's own scheduler,
+which another team looks after"), unless the candidate works with it ("Je draait je modellen op Databricks, dat het
+platformteam beheert").
 
 Its own module because it reads a clause's subject against the vacancy's title, where the negation rule reads cues.
 """
@@ -40,6 +43,7 @@ NOT_MODIFIERS = (
     | SECOND_PERSON
     | word_set("with met of van for voor to at by from in on bij uit about over and en or as als together samen s")
 )  # words that are no part of a party's name: "Together with the data team you build…", "Of the teams, …"
+OTHERS = word_set("another other andere ander")  # a team named as another one is never the candidate's
 BESIDE = word_set("to naast beside besides around with met for voor alongside")  # "next to you": not the candidate
 YOU_REACH = 3  # the words after a party's head where "you" makes the candidate part of it
 SUBJECT_REACH = 4  # the words a party's subject may have before its head: "the data platform team"
@@ -62,16 +66,36 @@ class OtherParties(Clauses):
         if clause not in self._parties:
             self._parties[clause] = self._other_subject(clause)
         head = self._parties[clause]
-        return head is not None and head < first
+        return (head is not None and head < first) or self._before_their_relative(clause, first)
+
+    def _before_their_relative(self, clause: int, first: int) -> bool:
+        """Whether the mention at word ``first`` ends its clause right before a relative clause whose subject is
+        another party, which says the thing is theirs: "triggered by the warehouse's own scheduler, which another team
+        looks after", "Het rapport draait op Databricks, dat het platformteam beheert"."""
+        following = clause + 1
+        if following >= len(self.clause_starts):
+            return False
+        start = self.clause_starts[following]
+        if self.words[start] not in RELATIVES or "," not in self.gaps[start]:
+            return False
+        if self.sentences[start] != self.sentences[first] or not self.named.issuperset(range(first, start)):
+            return False
+        if not SECOND_PERSON.isdisjoint(self.words[self.clause_starts[clause] : first]):
+            return False  # "Je draait je modellen op Databricks, dat het platformteam beheert": the job uses it
+        return self._subject_party(start + 1, self.clause_end(following)) is not None
 
     def _other_subject(self, clause: int) -> int | None:
         """The head of ``clause``'s subject when that is another party, else None."""
         begin = self.clause_starts[clause]
         if self.clause_kinds[clause] == RELATIVE or self.words[begin] in RELATIVES:
             return begin - 1 if begin > 0 and self._other_party(begin - 1) else None
-        if not (self.words[begin] in DETERMINERS or _is_party(self.words[begin])):
+        return self._subject_party(begin, self.clause_end(clause))
+
+    def _subject_party(self, begin: int, end: int) -> int | None:
+        """The head of the subject that opens words ``begin``…``end`` when that is another party, else None."""
+        if begin >= end or not (self.words[begin] in DETERMINERS or _is_party(self.words[begin])):
             return None  # "Help teams debug…", "Support the data team…": a task, not a subject
-        for head in range(begin, min(begin + SUBJECT_REACH + 1, self.clause_end(clause))):
+        for head in range(begin, min(begin + SUBJECT_REACH + 1, end)):
             word = self.words[head]
             if _is_party(word):
                 other = self._other_party(head) and not self._joined_by_you(head) and not self._owner(head)
@@ -91,6 +115,8 @@ class OtherParties(Clauses):
         index = head - 1
         while index >= 0 and head - index <= SUBJECT_REACH and self.sentences[index] == self.sentences[head]:
             before = self.words[index]
+            if before in OTHERS:
+                return True  # "another team looks after it": not the candidate's, whatever its role
             if before in DETERMINERS or before in NOT_MODIFIERS or "," in self.gaps[index + 1]:
                 break
             if before in ROLE_WORDS:

@@ -28,6 +28,9 @@ pytestmark = pytest.mark.django_db
             ["airflow", "pyspark"],
         ),
         ("Accountmanager\nOnze klanten draaien dbt in de cloud.", ["dbt"]),
+        ("Data Engineer\nAnother team runs Airflow for the whole company.", ["airflow"]),
+        ("Analytics Engineer\nOur reports are refreshed by Airflow, which another team looks after.", ["airflow"]),
+        ("Data-analist\nDe rapporten draaien op Databricks, dat het platformteam beheert.", ["pyspark"]),
     ],
 )
 def test_what_another_party_uses_is_not_asked(demo, text, tools):
@@ -45,6 +48,8 @@ def test_what_another_party_uses_is_not_asked(demo, text, tools):
         ("Data Engineer\nThe platform team you join runs Airflow.", "airflow"),
         ("Data Engineer\nThe data team and you build the Spark jobs together.", "pyspark"),
         ("Data Engineer bij Vinkel\nHet datateam waar je in komt werkt met dbt.", "dbt"),
+        ("Data-analist\nJe draait je modellen op Databricks, dat het platformteam beheert.", "pyspark"),
+        ("Data Engineer\nOur loads run on Airflow, which our data engineers look after.", "airflow"),
     ],
 )
 def test_what_the_candidates_own_team_uses_is_asked(demo, text, tool):

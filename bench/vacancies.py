@@ -380,6 +380,7 @@ HOSTILE_LETTERS = "aeioukrstnmbl"
 
 
 TOPIC_TAIL = "on the other hand, you will not need it."  # the verb a whole sentence of names is the object of
+LOCATION_TAIL = "\nLocation: Utrecht\n"  # the label a text of blank lines ends in
 
 
 def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
@@ -388,7 +389,8 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
     reader weighs against their whole sentence (years, languages, "a plus") thousands of times in one sentence, and
     the structures its negation and wish rules read around a mention (a topic of thousands of names before its verb,
     thousands of contrasts in one sentence, thousands of pronouns pointing back), and one word of ``length`` letters
-    glued from known pieces, which a reader that tries every cut reads in the square of its length."""
+    glued from known pieces, which a reader that tries every cut reads in the square of its length; and ``length``
+    blank lines, each of which a label pattern that reads over line breaks starts again from."""
     rng = random.Random(seed)
     names = ["Z" + "".join(rng.choice(HOSTILE_LETTERS) for _ in range(5)) for _ in range(length // 4)]
     texts = {
@@ -405,6 +407,8 @@ def hostile_vacancies(*, length: int, seed: int) -> dict[str, str]:
         "contrasts in one sentence": "Docker is mooi, maar geen eis, " * length,
         "pronouns pointing back": "We use pandas. " + "It isn't part of this job. " * length,
         "one glued word": "datakwaliteitscontroles" * length,
+        "blank lines": "\n" * length,
+        "blank lines then a location": ("\n" * length)[: length - len(LOCATION_TAIL)] + LOCATION_TAIL,
     }
     return {kind: text[:length] for kind, text in texts.items()}
 

@@ -60,8 +60,10 @@ LANGUAGE_FOLLOWERS = word_set(
     vereist verplicht vloeiend beheersen machtig schriftelijk mondeling goed well uitstekend
     """
 )  # what may follow a language's name: "Dutch and English", "Nederlands op C1-niveau", not "Dutch market"
+# The spaces and bullets before a label stay on its own line: a class that takes line breaks too would try every
+# blank line below each line start again, the square of a text of blank lines (minutes for 20,000 of them).
 LOCATION_LABEL = re.compile(
-    r"^[\s\-*•·]*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office|vestiging|kantoor|"
+    r"^(?:[^\S\n]|[\-*•·])*(?:locatie|location|standplaats|werklocatie|werkplek|plaats|place of work|office|vestiging|kantoor|"
     r"regio|region|work location|job location|where|waar)\s*:\s*(?P<place>[^\n|;(]+)",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -70,6 +70,14 @@ def test_a_text_that_once_made_the_reader_raise_is_read(client, demo, text):
     assert response.json()["requirements"]["years"] is None
 
 
+def test_the_most_line_breaks_the_limit_lets_through_are_read_at_once(client, demo):
+    """20,000 CRLF line breaks count as 20,000 characters; the location label's pattern once read the blank lines
+    below each of them again, two minutes of a worker's time per anonymous call."""
+    response = analyze(client, {"text": "\r\n" * VACANCY_MAX_CHARS})
+    assert response.status_code == 200
+    assert response.json()["requirements"]["location"] is None
+
+
 def test_a_body_that_is_not_json_answers_400_json(client, demo):
     response = analyze(client, "nonsense")
     assert response.status_code == 400

@@ -78,6 +78,13 @@ def test_a_word_longer_than_any_compound_is_read_whole_without_trying_its_cuts(d
     assert glued not in tried
 
 
+def test_a_text_of_blank_lines_names_no_place_and_a_label_after_them_is_read(demo):
+    """Each of 20,000 line starts once made the location label's pattern read every blank line below it again: a
+    minute of one worker's time per reading (two with CRLF line breaks), for anyone who posts to the API."""
+    assert read_vacancy(text=HOSTILE["blank lines"]).requirements.location is None
+    assert read_vacancy(text=HOSTILE["blank lines then a location"]).requirements.location == "Utrecht"
+
+
 SALAD = (
     "you do not need don't expect that which whether if als of dat die wat niet geen no not hoeft je te kennen "
     "Spark Python Airflow dbt Docker pandas SQL tune know kent use we wij , , , . ; : but maar however echter "

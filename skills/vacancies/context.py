@@ -1,7 +1,8 @@
 """Which generic phrases count: a phrase editors mark "needs context" ("debugging", "elke nacht", "tries again")
 names its item only beside its skill's other words or tools, or beside a second generic phrase of the same item; and
 an item's pair ("crash + restart") names it only when both its parts stand in one sentence, near each other, and is
-then found as both.
+then found as both. A generic phrase said of a product the business ships ("the new version of the dashboard", "de
+release van de ledenapp") names nothing and seconds nothing.
 
 Its own module because it weighs the phrases found against each other per sentence, after the longest have won and
 before the layout places them.
@@ -13,8 +14,15 @@ from skills.vacancies.headings import LIST_ENTRY
 from skills.vacancies.hits import PhraseHit
 from skills.vacancies.layout import Layout
 from skills.vacancies.phrasebook import ITEM, PART, TOOL, Found, Phrasebook, in_text_order
-from skills.vacancies.text import Token
+from skills.vacancies.text import Token, word_set
 
+OF = word_set("of van")
+OBJECT_FILLERS = word_set(
+    "the our their its a an your de het een onze ons hun je jouw first next new eerste volgende nieuwe"
+)
+PRODUCTS = ("app", "apps", "dashboard", "dashboards", "website", "portal", "portaal", "laptop", "rapportage")  # and
+# compounds that end so ("ledenapp", "aansluitportaal"): what a release of these ships is no data service or job
+PRODUCT_REACH = 2  # "the release of our new merchant app"
 PAIR_REACH = 12  # the words a pair's parts may stand apart: "Jobs that crash … get restarted automatically"
 
 
@@ -125,8 +133,11 @@ def in_context(
     context: dict[int, set[tuple[str, int]]] = {}  # a sentence → the skills and tools named in it
     line_context: dict[int, set[tuple[str, int]]] = {}  # a line's start → the skills named on it
     generic: dict[tuple[int, int], Generic] = {}  # (a sentence, an item) → its generic phrases there
+    of_products = {hit for hit in mentions if hit.needs_context and _of_a_product(hit, tokens, layout)}
     for hit in (*mentions, *tools):
         sentence = layout.sentences[tokens[hit.first].word]
+        if hit in of_products:
+            continue  # seconds nothing either: "… side by side with the release of our booking app"
         if hit.needs_context:
             found_as, of_words = generic.setdefault((sentence, hit.target_id), {}).setdefault(
                 _stems(hit, tokens), ([], [])
@@ -149,11 +160,29 @@ def in_context(
             if lead is not None:
                 named = named | line_context.get(lead, set())
             wanted = {("skill", skill_id), *((TOOL, tool_id) for tool_id in book.skill_tools.get(skill_id, ()))}
-            if named.isdisjoint(wanted) and not _seconded(hit, generic[sentence, hit.target_id], tokens):
+            if hit in of_products or (
+                named.isdisjoint(wanted) and not _seconded(hit, generic[sentence, hit.target_id], tokens)
+            ):
                 guessed.append(hit)
                 continue
         kept.append(hit)
     return kept, guessed
+
+
+def _of_a_product(hit: Found, tokens: list[Token], layout: Layout) -> bool:
+    """Whether a generic phrase is said of a product the business offers, not of an engineer's work: "the first new
+    version of the dashboard", "the release of our new merchant app", "een nieuwe versie van de ledenapp"."""
+    at = tokens[hit.last].word + 1
+    words, sentences = layout.words, layout.sentences
+    if at >= len(words) or words[at] not in OF:
+        return False
+    sentence, at = sentences[at], at + 1
+    while at < len(words) and words[at] in OBJECT_FILLERS:
+        at += 1
+    return any(
+        words[head].endswith(PRODUCTS) and sentences[head] == sentence
+        for head in range(at, min(at + PRODUCT_REACH, len(words)))
+    )
 
 
 def _seconded(hit: Found, generic: Generic, tokens: list[Token]) -> bool:

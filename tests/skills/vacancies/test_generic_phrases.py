@@ -84,3 +84,25 @@ def test_a_vector_database_is_no_vectorised_code(demo):
 def test_a_time_out_is_a_retry_only_beside_the_words_of_failing_jobs(demo, text, asked):
     """A report or a page that times out is slow, not a job that fails and tries again."""
     assert ("orchestration/retries" in asked_items(read_vacancy(text=text))) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You help ship the next new version of the sales dashboard, side by side with the release of our booking app.",
+        "Je test elke nieuwe versie van de klantenapp, zij aan zij met de vorige versie van het ledenportaal.",
+    ],
+)
+def test_a_release_of_a_product_deploys_no_service(demo, text):
+    assert "ci-cd/deploying-services" not in asked_items(read_vacancy(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You roll out new versions of the pricing API side by side with the old one, and switch back if it fails.",
+        "Nieuwe versies van de laadjobs gaan eerst naar de testomgeving en pas daarna naar productie.",
+    ],
+)
+def test_a_release_of_a_service_or_job_still_deploys_it(demo, text):
+    assert "ci-cd/deploying-services" in asked_items(read_vacancy(text=text))

@@ -16,6 +16,7 @@ from portal.languages.selectors import is_language, kept_language
 EMAIL_CONFIRMED = "account/messages/email_confirmed.txt"
 LOGGED_IN = "account/messages/logged_in.txt"
 CONFIRMED_AND_LOGGED_IN = "account/messages/email_confirmed_logged_in.txt"
+LOGGED_IN_ANOTHER_LANGUAGE = "account/messages/logged_in_another_language.txt"
 
 
 def user_display(user) -> str:
@@ -46,7 +47,8 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
     ) -> None:
         """A confirmation link that also logs the newcomer in says both in one message, not in two banners: the login,
         which follows the confirmation in the same request, takes the confirmation's message off and says both. A
-        message to someone signed in is written in their kept language, that of the page it will show on."""
+        message to someone signed in is written in their kept language, that of the page it will show on; signing in
+        from a page in another language says why the portal changed language."""
         confirmation = getattr(request, "email_confirmation_message", None)  # (its place among the messages, address)
         if message_template == LOGGED_IN and confirmation is not None:
             place, email = confirmation
@@ -60,6 +62,8 @@ class QueuedMailAccountAdapter(DefaultAccountAdapter):
         place = len(messages.get_messages(request))
         user = getattr(request, "user", None)
         language = kept_language(user=user) if user is not None and user.is_authenticated else None
+        if message_template == LOGGED_IN and is_language(language) and language != translation.get_language():
+            message_template = LOGGED_IN_ANOTHER_LANGUAGE  # the next page is not in the sign-in page's language
         with translation.override(language if is_language(language) else translation.get_language()):
             # signing in switches the portal to the person's language from the next page on, where this shows
             super().add_message(request, level, message_template, message_context, extra_tags, message)

@@ -149,6 +149,31 @@ def test_the_sign_in_message_is_in_the_language_of_the_page_it_shows_on(kept, pa
     assert f'<html lang="{kept}">' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("kept", "page", "why"),
+    [
+        ("en", "nl", "The portal opens in the language you chose before"),
+        ("nl", "en", "De portal opent in de taal die je eerder koos"),
+    ],
+)
+def test_signing_in_from_a_page_in_another_language_says_why_the_language_changed(kept, page, why):
+    person = UserFactory(email="person@example.com")
+    keep(person, kept)
+
+    response = browser(page).post(reverse("account_login"), {"login": person.email, "password": PASSWORD}, follow=True)
+
+    assert why in response.content.decode()
+
+
+def test_signing_in_from_a_page_in_the_kept_language_says_nothing_of_the_language():
+    person = UserFactory(email="person@example.com")
+    keep(person, "en")
+
+    response = browser("en").post(reverse("account_login"), {"login": person.email, "password": PASSWORD}, follow=True)
+
+    assert [str(message) for message in response.context["messages"]] == ["Logged in as person@example.com."]
+
+
 def test_the_notices_page_shows_the_language_and_changes_it_and_the_portal_with_it():
     user = UserFactory()
     client = signed_in(user)

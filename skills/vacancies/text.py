@@ -110,6 +110,7 @@ NOT_PLAIN = re.compile(f"[{re.escape(LINE_BREAKS + SPACES)}]")  # searched in C:
 # "Data&shy;kwaliteit" is one word.
 INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"  # soft hyphen, joiners, marks
 INVISIBLE += "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction embeddings and isolates
+INVISIBLE += "".join(map(chr, range(0xFE00, 0xFE10)))  # variation selectors: "Spark\ufe0f" as an emoji pasted it
 HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 

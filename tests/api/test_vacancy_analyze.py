@@ -324,9 +324,12 @@ def test_a_vacancy_with_combining_accents_reads_as_with_accented_letters(client,
 
 def test_a_vacancy_with_soft_hyphens_and_joiners_reads_as_without_them(client, demo):
     """A text copied from a web page keeps its soft hyphens ("Data&shy;kwaliteit"), joiners and direction marks: they
-    show nothing, so they split no word, and a phrase's mark covers them."""
-    plain = "Wat vragen wij?\n- Ervaring met Python en datakwaliteitscontroles\n- Kennis van Docker\n"
-    sent = "Wat vragen wij?\n- Ervaring met Py\u00adthon en data\u00adkwaliteits\u00adcontroles\n- Kennis van \u200eDock\u200der\n"
+    show nothing, so they split no word, and a phrase's mark covers them; so do variation selectors."""
+    plain = "Wat vragen wij?\n- Ervaring met Python en datakwaliteitscontroles\n- Kennis van Docker en Spark\n"
+    sent = (
+        "Wat vragen wij?\n- Ervaring met Py\u00adthon en data\u00adkwaliteits\u00adcontroles\n"
+        "- Kennis van \u200eDock\u200der en Spa\ufe0frk\n"  # a variation selector, as an emoji keyboard leaves it
+    )
     body, expected = (analyze(client, {"text": text}).json() for text in (sent, plain))
     assert [(item["item"], item["required"]) for item in body["items"]] == [
         (item["item"], item["required"]) for item in expected["items"]
@@ -334,6 +337,7 @@ def test_a_vacancy_with_soft_hyphens_and_joiners_reads_as_without_them(client, d
     phrases = [phrase["text"] for item in body["items"] for phrase in item["phrases"]]
     assert "Py\u00adthon" in phrases
     assert "Dock\u200der" in phrases
+    assert "Spa\ufe0frk" in phrases
     for item in body["items"]:
         for phrase in item["phrases"]:
             assert sent[phrase["start"] : phrase["end"]] == phrase["text"]

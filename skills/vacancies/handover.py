@@ -1,6 +1,7 @@
 """Who takes a thing over, and what a clause opened by its verb is about (skills.vacancies.negation reads them): "Our
 cron jobs are replaced by Airflow" asks for Airflow, "Airflow is bij ons vervangen door Kubeflow" not for Airflow;
-"Replacing slow pandas loops with NumPy" is a task that asks for both; "Alles wat met Python te maken heeft, ligt
+"Replacing slow pandas loops with NumPy" is a task that asks for both, and so is a replacement under way ("Client is
+replacing a tangle of cron jobs with a proper pipeline"); "Alles wat met Python te maken heeft, ligt
 buiten je takenpakket" denies its subject before the comma; a hand-over to a product ("clusters managed by
 Databricks") negates nothing, only one to people or a team ("handled by our platform team"). Its own module because
 these rules read a clause against the cue that negates it and the clauses before it, where the negation rule reads
@@ -20,6 +21,8 @@ SUBSTITUTES = REPLACED_BY | {"bij"}  # and after a hand-over cue they are part o
 REPLACING = word_set("replace replaces replaced replacing vervangen vervangt verving vervingen ingeruild")  # a task
 # when the candidate does it ("Replacing slow pandas loops with NumPy", "Je vervangt trage loops…"), which asks for
 # what it replaces; not when the team has done it ("Airflow is bij ons vervangen door Kubeflow")
+ONGOING = word_set("replacing")  # "Client is replacing a tangle of cron jobs with a proper pipeline": the work the
+PROGRESSIVE = word_set("is are re")  # job joins, which asks for what it replaces, unlike "has replaced", "replaced by"
 PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
 # by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
 SECOND_PERSON = word_set("you your je jij jou jouw u")
@@ -102,5 +105,7 @@ class HandingOver(Clauses):
         clause = self.negation_clauses[first]
         begin, end = self.clause_starts[clause], self.clause_end(clause)
         return not REPLACING.isdisjoint(self.words[first : last + 1]) and (
-            first == begin or not SECOND_PERSON.isdisjoint(self.words[begin:end])
+            first == begin
+            or not SECOND_PERSON.isdisjoint(self.words[begin:end])
+            or (self.words[first] in ONGOING and first > begin and self.words[first - 1] in PROGRESSIVE)
         )

@@ -95,6 +95,7 @@ def test_a_tool_phased_out_or_replaced_is_not_asked(demo, text, tool):
         ("Replacing slow pandas loops with vectorised NumPy code.", ["pandas", "numpy"]),
         ("Je vervangt trage pandas-loops door NumPy.", ["pandas", "numpy"]),
         ("Help us move from Pandas to Polars: port the remaining Pandas transformations.", ["pandas"]),
+        ("The client is replacing its hand-written pandas scripts with a tested package.", ["pandas"]),
     ],
 )
 def test_what_takes_over_and_a_task_of_replacing_are_asked(demo, text, asked):
@@ -188,3 +189,12 @@ def test_a_product_that_runs_a_tool_or_a_word_of_retiring_people_negates_nothing
     reading = read_vacancy(text=text)
     assert not_asked_tools(reading) == []
     assert asked_tools(reading) == ["pyspark"]
+
+
+def test_a_replacement_under_way_leaves_the_work_it_replaces_asked(demo):
+    reading = read_vacancy(
+        text="Data Engineer\nOur client is replacing a pile of cron jobs with a proper pipeline.\n"
+        "- Backfill two years of history once the new loads run"
+    )
+    assert "orchestration/scheduling" in asked_items(reading)
+    assert reading.not_asked_items == ()

@@ -2,8 +2,9 @@
 
 Quality: labelled sets of vacancies, each half Dutch, half English (labels.json says what a careful reader
 finds in each, README.md how they were labelled): the tuned set in tests/skills/vacancies/, on which the phrases
-and cues were tuned, and six blind sets, written and labelled by someone who never saw the reader: blind/ and
-fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/, final/, fifth/ and sixth/ (each read
+and cues were tuned, and seven blind sets, written and labelled by someone who never saw the reader: blind/ and
+fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/, final/, fifth/, sixth/ and
+seventh/ (each read
 once before a round and once after it, to tell whether the round's fixes hold on text nobody steered by). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
@@ -43,6 +44,8 @@ UNSEEN = LABELLED / "unseen"  # a third, written on 2026-12-06 before that day's
 FINAL = LABELLED / "final"  # a fourth, written on 2026-12-06 before the next round and read before and after it
 FIFTH = LABELLED / "fifth"  # a fifth, written on 2026-12-06 (second session) before that session's round
 SIXTH = LABELLED / "sixth"  # a sixth, written on 2026-12-06 (third session) before that session's round
+SEVENTH = LABELLED / "seventh"  # a seventh, written on 2026-12-07 (second session) during that session's round,
+# read once at the session's start and once after its round
 SETS = {
     "tuned": LABELLED,
     "blind": BLIND,
@@ -51,8 +54,9 @@ SETS = {
     "final": FINAL,
     "fifth": FIFTH,
     "sixth": SIXTH,
+    "seventh": SEVENTH,
 }
-BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth", "sixth")  # their misses are printed by kind only
+BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth", "sixth", "seventh")  # their misses are printed by kind only
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

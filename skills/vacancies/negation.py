@@ -92,8 +92,11 @@ RESTORING = CONTRASTS | {"wel"}  # a clause opened by these restores what its se
 REPLACED_REACH = 3  # from a negation to the contrast that replaces what it negates: "geen luxe maar standaard"
 INDEFINITE_HEADS = word_set("something anything thing iets ding")  # a relative clause on these describes the
 # subject they are said of: "Airflow is iets wat je hier nooit zult zien"
-ABSENT = word_set("nowhere nergens")  # a main clause these negate says the thing is not there at all, as strongly
-# as "not needed": "Spark is nowhere in this job", even beside "we looked at Databricks" in its sentence
+ABSENT = word_set("nowhere nergens")  # in a main clause, before the job or its stack, these say the thing is not
+# there at all, as strongly as "not needed": "Spark is nowhere in this job", even beside "we looked at Databricks"
+# in its sentence (not "wachtwoorden staan nergens in de code", the state the job keeps)
+THE_JOB = word_set("job role position stack team work functie rol baan werk vacature opdracht")
+ABSENT_REACH = 4  # "nowhere in this job", "nergens in jouw dagelijkse werk"
 OPEN_NEGATION_WORDS = 4  # "We do not, at any point in this job, expect you to…": a subject and a negated auxiliary
 # whose verb follows an aside
 
@@ -117,7 +120,10 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         for index in self.positions(NEEDING):
             needing[self.negation_clauses[index]] = True
         for index in self.positions(ABSENT):
-            needing[self.negation_clauses[index]] |= self.clause_kinds[self.negation_clauses[index]] == MAIN
+            if self.clause_kinds[self.negation_clauses[index]] == MAIN and not THE_JOB.isdisjoint(
+                self.words[index + 1 : index + 1 + ABSENT_REACH]
+            ):
+                needing[self.negation_clauses[index]] = True
         for index in self.positions(PASSIVE):
             passive[self.negation_clauses[index]] = True
         self._first_negations = [len(self.words)] * count

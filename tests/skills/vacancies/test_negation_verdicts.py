@@ -43,3 +43,10 @@ def test_a_verdict_that_denies_nothing_named_keeps_it_asked(demo, text, asked):
     reading = read_vacancy(text=text)
     assert asked in asked_tools(reading)
     assert asked not in not_asked_tools(reading)
+
+
+def test_nowhere_of_a_state_the_job_keeps_does_not_deny_it(demo):
+    reading = read_vacancy(text="Wat ga je doen\n- Wachtwoorden staan nergens in de code, maar in Key Vault.\n")
+    (access,) = [asked for asked in reading.items if asked.item.slug == "access"]
+    assert access.phrases[0].text == "Wachtwoorden"
+    assert reading.not_asked_items == ()

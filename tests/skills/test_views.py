@@ -27,13 +27,6 @@ from tests.skills.worlds import grow_world, query_count
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def engineer(client):
-    user = UserFactory(email="me@example.com")
-    client.force_login(user)
-    return user
-
-
 def test_an_engineer_never_sees_another_engineers_data(client, engineer):
     other = UserFactory(email="other@example.com")
     requirement = RoleRequirementFactory(min_level=2)

@@ -21,13 +21,6 @@ from tests.skills.worlds import grow_world, query_count
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def engineer(client):
-    user = UserFactory(email="me@example.com")
-    client.force_login(user)
-    return user
-
-
 def fields(item, level, evidence_url="", note=""):
     """A checklist row as the form posts it; ``level=None``: no level chosen, so the browser sends none."""
     prefix = f"item-{item.pk}"

@@ -8,7 +8,7 @@ from recruiting.models import ContactRequest, ProfileView, RecruiterProfile
 from recruiting.services.searches import Requirement, create_search
 from tests.e2e.support import open_page, screenshot, share_session
 from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
-from tests.recruiting.test_card_facts_browser import FACTS_BY_LINE
+from tests.recruiting.test_card_facts_browser import FACTS_BY_LINE, assert_a_dot_between_facts_never_at_a_line_end
 from tests.recruiting.test_views import make_candidate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,12 +27,7 @@ def assert_no_dot_at_a_line_end(page, selector: str, *, wraps: bool) -> None:
         lists.nth(index).scroll_into_view_if_needed()
         facts = lists.nth(index).evaluate(FACTS_BY_LINE)
         wrapped |= sum(fact["opensLine"] for fact in facts) > 1
-        for fact in facts:
-            assert fact["dotAfter"] in ("none", "normal"), f"a dot after {fact['text']!r} could end a line"
-            if fact["opensLine"]:
-                assert not fact["dotShows"], f"{fact['text']!r} opens a line with a dot"
-            else:
-                assert fact["dotBefore"] != "none" and fact["dotShows"], f"no dot before {fact['text']!r}"
+        assert_a_dot_between_facts_never_at_a_line_end(facts)
     assert wrapped or not wraps, f"{selector} wraps on a phone"
 
 

@@ -90,8 +90,12 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contact_request": latest_request(recruiter=request.user, profile=profile),
         "stage_entries": stage_entries,
         "stage_choices": Stage.choices,
-        **controls_context(recruiter=request.user, profile=profile, entries=stage_entries),
-        "feedback": feedback.get(controls_place(profile.pk), []),
+        **controls_context(
+            recruiter=request.user,
+            profile=profile,
+            feedback=feedback.get(controls_place(profile.pk), []),
+            entries=stage_entries,
+        ),
         "shown_in_place": claimed_messages(feedback),
     }
     return render(request, "recruiting/candidate_detail.html", context)

@@ -1,6 +1,7 @@
 """Recruiter pages: named shortlists with private notes, a role and a stage per candidate."""
 
 from django.contrib import messages
+from django.contrib.messages.storage.base import Message
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -60,9 +61,10 @@ def _back_to_the_controls(
     return HttpResponseRedirect(f"{page}#candidate-{profile.pk}" if page else fallback)
 
 
-def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: str = "", entries=None) -> dict:
-    """What the shortlist widget of one candidate needs; ``entries`` (the recruiter's entries for the candidate,
-    when the page has them already) save the query for its memberships."""
+def controls_context(*, recruiter, profile: EngineerProfile, feedback=(), entries=None) -> dict:
+    """What the shortlist widget of one candidate needs; ``feedback``: the messages saying what a post of it did;
+    ``entries`` (the recruiter's entries for the candidate, when the page has them already) save the query for its
+    memberships."""
     shortlists = list(shortlists_for(recruiter=recruiter))
     if entries is not None:
         member_ids = {entry.shortlist_id for entry in entries}
@@ -70,22 +72,18 @@ def controls_context(*, recruiter, profile: EngineerProfile, form=None, status: 
         member_ids = (
             shortlist_memberships(recruiter=recruiter, profile_ids=[profile.pk])[profile.pk] if shortlists else set()
         )
-    return {
-        "profile": profile,
-        "shortlists": shortlists,
-        "member_ids": member_ids,
-        "add_form": form,
-        "status": status,
-    }
+    return {"profile": profile, "shortlists": shortlists, "member_ids": member_ids, "feedback": feedback}
 
 
-def _controls_reply(request: HttpRequest, profile: EngineerProfile, *, form=None, status: str = "") -> HttpResponse:
-    """The htmx answer of the shortlist widget; from the candidate page (``stages``) it brings the page's stage section
-    too, so the stage of a shortlist the candidate was just added to can be set at once."""
+def _controls_reply(request: HttpRequest, profile: EngineerProfile, outcome: list[tuple[int, str]]) -> HttpResponse:
+    """The htmx answer of the shortlist widget, saying what happened as a plain post's redirect does; from the
+    candidate page (``stages``) it brings the page's stage section too, so the stage of a shortlist the candidate
+    was just added to can be set at once."""
     stages = bool(request.POST.get("stages"))
     entries = entries_of(recruiter=request.user, profile=profile) if stages else None
+    feedback = [Message(level, text) for level, text in outcome]
     context = {
-        **controls_context(recruiter=request.user, profile=profile, form=form, status=status, entries=entries),
+        **controls_context(recruiter=request.user, profile=profile, feedback=feedback, entries=entries),
         "next_url": request.POST.get("next"),
         "asked_role": CandidateRoleForm(request.POST, recruiter=request.user).asked_role,
         "stages": stages,
@@ -178,12 +176,12 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
             form.add_error("new_name", error.messages)
         else:
             status = _("Added to “%(name)s”.") % {"name": shortlist.name}
+    outcome = [(messages.SUCCESS, status)] if status else []
+    outcome += [(messages.ERROR, " ".join(errors)) for errors in form.errors.values()]
     if not request.htmx:
-        outcome = [(messages.SUCCESS, status)] if status else []
-        outcome += [(messages.ERROR, " ".join(errors)) for errors in form.errors.values()]
         fallback = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
         return _back_to_the_controls(request, profile, outcome, fallback=fallback)
-    return _controls_reply(request, profile, form=None if status else form, status=status)
+    return _controls_reply(request, profile, outcome)
 
 
 @require_POST
@@ -202,7 +200,7 @@ def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResp
             safe_next(request, request.POST.get("next", ""), reverse("recruiting:shortlist-detail", kwargs={"pk": pk}))
         )
     if request.POST.get("fragment") == "controls":
-        return _controls_reply(request, profile, status=status)
+        return _controls_reply(request, profile, [(messages.SUCCESS, status)])
     return HttpResponse("")
 
 
@@ -231,7 +229,11 @@ def shortlist_note(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespon
     return render(
         request,
         "recruiting/partials/shortlist_note.html",
-        {"shortlist": shortlist, "entry": entry, "saved": saved},
+        {
+            "shortlist": shortlist,
+            "entry": entry,
+            "note_notes": [Message(messages.SUCCESS, _("Saved."))] if saved else [],
+        },
     )
 
 
@@ -254,16 +256,16 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
     entry = get_object_or_404(visible_entries(shortlist=shortlist), profile_id=profile_pk)
     form = StageForm(request.POST)
-    saved, moved, status = form.is_valid(), False, ""
-    if saved:
+    outcome = None
+    if form.is_valid():
         stage_before = entry.stage
         entry = move_to_stage(recruiter=request.user, entry=entry, stage=form.cleaned_data["stage"])
         moved = entry.stage != stage_before  # the same stage again changes nothing, and says so
         template = _("Moved to “%(stage)s”.") if moved else _("Already in “%(stage)s”.")
-        status = template % {"stage": entry.get_stage_display()}
+        outcome = Message(messages.SUCCESS if moved else messages.INFO, template % {"stage": entry.get_stage_display()})
     if not request.htmx:
-        if saved:
-            (messages.success if moved else messages.info)(request, status)
+        if outcome:
+            messages.add_message(request, outcome.level, outcome.message)
             fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": pk})
             return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
         messages.error(request, _("Choose one of the stages."))
@@ -271,9 +273,8 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
     context = {
         "entry": entry,
         "stage_choices": Stage.choices,
-        "status": status,
-        "moved": moved,
+        "stage_notes": [outcome] if outcome else [],
         "next_url": request.POST.get("next"),
         "named": bool(request.POST.get("named")),  # the candidate page's form keeps naming its shortlist
     }
-    return render(request, "recruiting/partials/entry_stage.html", context, status=200 if saved else 400)
+    return render(request, "recruiting/partials/entry_stage.html", context, status=200 if outcome else 400)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from portal.accounts.redirects import safe_next
 from portal.guards.rate_limits import VACANCY_READINGS
 from portal.placed_messages import add_placed_message
 from skills.models import SavedVacancy
@@ -126,11 +127,13 @@ def saved_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def saved_vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET asks first, on a page of its own (no script needed), as the portal does before every deletion; POST
+    """GET asks first, on a page of its own (no script needed), as the portal does before every deletion: "Keep it"
+    goes back to where the engineer was (``next``, this site only), else to the vacancy's card in the list; POST
     deletes and lands under the saved vacancies' heading, which says so."""
     vacancy = get_object_or_404(SavedVacancy.objects.owned_by(request.user), pk=pk)
     if request.method != "POST":
-        keep_url = f"{reverse('skills:gaps')}#vacancy-{vacancy.pk}-title"  # back to its card in the list
+        card = f"{reverse('skills:gaps')}#vacancy-{vacancy.pk}-title"
+        keep_url = safe_next(request, request.GET.get("next", ""), card)
         return render(request, "skills/vacancy_delete.html", {"vacancy": vacancy, "keep_url": keep_url})
     delete_saved_vacancy(owner=request.user, vacancy=vacancy)
     text = _("“%(title)s” is deleted from your vacancies.") % {"title": vacancy.title}

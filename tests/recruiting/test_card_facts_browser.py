@@ -34,6 +34,16 @@ FACTS_BY_LINE = """list => [...list.children].map((fact, index, facts) => {
 })"""
 
 
+def assert_a_dot_between_facts_never_at_a_line_end(facts: list[dict]) -> None:
+    """``facts`` as FACTS_BY_LINE reads them: a dot shows before each fact but one that opens a line, none after."""
+    for fact in facts:
+        assert fact["dotAfter"] in ("none", "normal"), f"a dot after {fact['text']!r} could end a line"
+        if fact["opensLine"]:
+            assert not fact["dotShows"], f"{fact['text']!r} opens a line with a dot"
+        else:
+            assert fact["dotBefore"] != "none" and fact["dotShows"], f"no dot before {fact['text']!r}"
+
+
 @pytest.fixture
 def candidates():
     aim = RoleFactory(title_en="Senior Data Engineer — APIs and lakehouse platforms", slug="aim", published=True)
@@ -65,12 +75,7 @@ def test_facts_wrap_without_a_dot_at_a_line_end_and_the_score_heads_the_card(
         page.goto(f"{live_server.url}{path}")
         facts = page.locator(".fact-list").first.evaluate(FACTS_BY_LINE)
         assert len(facts) >= least
-        for fact in facts:
-            assert fact["dotAfter"] in ("none", "normal"), f"a dot after {fact['text']!r} could end a line"
-            if fact["opensLine"]:
-                assert not fact["dotShows"], f"{fact['text']!r} opens a line with a dot"
-            else:
-                assert fact["dotBefore"] != "none" and fact["dotShows"], f"no dot before {fact['text']!r}"
+        assert_a_dot_between_facts_never_at_a_line_end(facts)
         if width == 390 and "candidates/?" in path:
             assert sum(fact["opensLine"] for fact in facts) > 1, "the facts wrap on a phone"
     page.goto(f"{live_server.url}/recruiting/candidates/?role=lakehouse")

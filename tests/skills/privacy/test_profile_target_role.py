@@ -1,8 +1,10 @@
-"""The target role saved with the profile form goes through the one home of "make this my target role"
-(:func:`skills.services.profiles.set_target_role`): a changed target has the engineer's stored matches, which
-recruiters rank by, written at once."""
+"""Every page that sets a target role does what the one home of "make this my target role"
+(:func:`skills.services.profiles.set_target_role`) does: the role is saved, the engineer's stored matches, which
+recruiters rank by, are written at once, and the engineer's cached pages show the new target. The profile form,
+the start's step 1 and the start's last step each show all three (the API sets no target role), so a page that
+changed the target its own way would fail here."""
 
-import ast
+import re
 
 import pytest
 from django.urls import reverse
@@ -11,7 +13,6 @@ from skills.models import EngineerProfile
 from skills.services.profiles import set_target_role
 from tests.api.conftest import bearer
 from tests.factories import ChecklistItemFactory, RecruiterFactory, RoleFactory, RoleRequirementFactory, assess
-from tests.test_layers import MODULES, parsed, relative
 
 pytestmark = pytest.mark.django_db
 
@@ -59,37 +60,40 @@ def test_a_target_role_changed_on_the_profile_page_writes_the_stored_matches_at_
     }
 
 
-class _TargetRoleWriters(ast.NodeVisitor):
-    """The functions that assign an engineer's target role (``….target_role = …``, ``.update(target_role=…)``)."""
-
-    FIELDS = frozenset({"target_role", "target_role_id"})
-
-    def __init__(self, module: str) -> None:
-        self.module, self.function, self.found = module, "", set()
-
-    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        outer, self.function = self.function, node.name
-        self.generic_visit(node)
-        self.function = outer
-
-    def visit_Assign(self, node: ast.Assign) -> None:
-        if any(isinstance(target, ast.Attribute) and target.attr in self.FIELDS for target in node.targets):
-            self.found.add(f"{self.module}:{self.function}")
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        updates = isinstance(node.func, ast.Attribute) and node.func.attr == "update"
-        if updates and any(keyword.arg in self.FIELDS for keyword in node.keywords):
-            self.found.add(f"{self.module}:{self.function}")
-        self.generic_visit(node)
+def target_badges(client) -> list[str]:
+    """The roles the gaps page marks "your target" (a page cached per engineer)."""
+    page = client.get(reverse("skills:gaps")).content.decode()
+    cards = re.findall(r'<h2 class="h5 card-title"[^>]*>(.*?)</h2>', page, re.S)
+    return [re.search(r">([^<]+)</a>", card).group(1) for card in cards if "your target" in card]
 
 
-def test_the_apps_change_a_target_role_in_set_target_role_alone():
-    """One rule, one home: the profile form, the start and every other page change the target through it (a profile
-    created with a target, as the demo does, is not a change)."""
-    writers = set()
-    for path in MODULES:
-        visitor = _TargetRoleWriters(relative(path))
-        visitor.visit(parsed(path))
-        writers |= visitor.found
-    assert writers == {"skills/services/profiles.py:set_target_role"}
+def on_the_profile_form(client, role) -> None:
+    data = {"headline": "", "years_experience": "4", "location": "", "visibility": "recruiters"}
+    assert client.post(reverse("skills:profile"), {**data, "target_role": str(role.pk)}).status_code == 302
+
+
+def at_the_starts_first_step(client, role) -> None:
+    assert client.post(reverse("skills:start"), {"action": "role", "role": role.slug}).status_code == 302
+
+
+def at_the_starts_last_step(client, role) -> None:
+    assert client.post(reverse("skills:start"), {"action": "target", "role": role.slug}).status_code == 302
+
+
+@pytest.mark.parametrize("set_it", [on_the_profile_form, at_the_starts_first_step, at_the_starts_last_step])
+def test_every_page_that_sets_a_target_role_saves_it_writes_the_matches_and_shows_it_at_once(
+    client, engineer, roles, set_it
+):
+    profile = EngineerProfile.objects.get(user=engineer)
+    EngineerProfile.objects.filter(pk=profile.pk).update(visibility=EngineerProfile.Visibility.RECRUITERS)
+    assert target_badges(client) == ["Data engineer"]  # and the gaps page is now in the cache
+    set_it(client, roles["lakehouse"])
+    recruiter = RecruiterFactory()
+    detail = client.get(f"/api/recruiter/candidates/{profile.pk}", headers=bearer(recruiter)).json()
+    assert detail["target_role"] == "lakehouse"
+    assert stored_matches(client, profile) == {
+        "analytics-lead": (100, 1, []),
+        "data": (0, 0, []),
+        "lakehouse": (19, 0, ["Skew"]),
+    }
+    assert target_badges(client) == ["Senior lakehouse"]

@@ -48,9 +48,16 @@ def test_views_are_one_line_per_recruiter_with_the_days_viewed_and_no_email_behi
     client = PortalClient()
     client.force_login(engineer)
     html = client.get(reverse("skills:profile"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    visits = re.findall(r'<li class="border-bottom py-1 profile-visit">(.*?)</li>', html, re.S)
+    visits = re.findall(
+        r'<li class="border-bottom py-1 profile-visit">\s*<ul class="fact-list mb-0">(.*?)</ul>', html, re.S
+    )
     assert len(visits) == 2
-    rita_line, agency_line = (" ".join(re.sub(r"<[^>]+>", "", visit).split()) for visit in visits)
+    rita_line, agency_line = (  # the list's middle dots are drawn by the CSS (.fact-list)
+        " · ".join(
+            " ".join(re.sub(r"<[^>]+>", "", fact).split()) for fact in re.findall(r"<li>(.*?)</li>", visit, re.S)
+        )
+        for visit in visits
+    )
     assert rita_line.startswith(f"Rita Recruiter · Acme Data · {rita_said} ")
     assert agency_line.startswith(f"talent@agency.example · {agency_said} ")
     assert f'<time datetime="{today.isoformat()}">' in visits[0]  # the last day, not the first

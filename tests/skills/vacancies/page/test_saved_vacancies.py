@@ -231,9 +231,9 @@ def test_delete_on_the_gaps_page_asks_first_on_a_page_of_its_own(
     vacancy = save_vacancy(owner=engineer, title="Think twice", link="", text=TEXT)
     delete_url = reverse("skills:vacancy-delete", args=[vacancy.pk])
     gaps = client.get(reverse("skills:gaps"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    assert re.search(rf'<a class="btn btn-sm btn-outline-danger" href="{delete_url}">', gaps)
+    link = re.search(rf'<a class="btn btn-sm btn-outline-danger" href="({delete_url}[^"]*)">', gaps).group(1)
     assert f'action="{delete_url}"' not in gaps  # one press no longer deletes
-    page = client.get(delete_url, HTTP_ACCEPT_LANGUAGE=language)
+    page = client.get(link, HTTP_ACCEPT_LANGUAGE=language)  # the link carries where it was: the card
     assert page.status_code == 200 and SavedVacancy.objects.filter(pk=vacancy.pk).exists()
     html = page.content.decode()
     assert f"<h1>{asks}</h1>" in html and "“Think twice”" in html
@@ -241,6 +241,28 @@ def test_delete_on_the_gaps_page_asks_first_on_a_page_of_its_own(
     assert f'href="{reverse("skills:gaps")}#vacancy-{vacancy.pk}-title">{keep}</a>' in html
     client.post(delete_url)
     assert not SavedVacancy.objects.filter(pk=vacancy.pk).exists()
+
+
+def keep_it(page) -> str:
+    """Where the delete page's "Keep it" leads."""
+    return re.search(r'<a class="btn btn-outline-secondary" href="([^"]*)">Keep it</a>', page.content.decode()).group(1)
+
+
+def test_keep_it_returns_to_the_saved_vacancy_it_was_asked_from(client, engineer, fake_reader):
+    vacancy = save_vacancy(owner=engineer, title="Think twice", link="", text=TEXT)
+    shown = client.get(vacancy.get_absolute_url()).content.decode()
+    delete_url = reverse("skills:vacancy-delete", args=[vacancy.pk])
+    link = re.search(rf'<a class="btn btn-outline-danger" href="({delete_url}[^"]*)">', shown).group(1)
+    back = keep_it(client.get(link))
+    assert back == f"{vacancy.get_absolute_url()}#delete-heading"
+    assert client.get(back).status_code == 200 and SavedVacancy.objects.filter(pk=vacancy.pk).exists()
+
+
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/", "//evil.example/skills/", "javascript:alert(1)", ""])
+def test_keep_it_never_leaves_the_site_it_goes_to_the_card_instead(client, engineer, fake_reader, elsewhere):
+    vacancy = save_vacancy(owner=engineer, title="Think twice", link="", text=TEXT)
+    page = client.get(reverse("skills:vacancy-delete", args=[vacancy.pk]), {"next": elsewhere})
+    assert keep_it(page) == f"{reverse('skills:gaps')}#vacancy-{vacancy.pk}-title"
 
 
 def test_a_post_without_csrf_token_saves_and_deletes_nothing(engineer, fake_reader):

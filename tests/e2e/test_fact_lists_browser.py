@@ -1,0 +1,67 @@
+"""Facts in a row drawn as a .fact-list, on a phone: an engineer's contact requests and who viewed the profile, a
+recruiter's saved searches and the candidate list's active filters wrap with no middle dot ending or opening a
+line (the dots are the list's CSS, never typed into the template)."""
+
+import pytest
+
+from recruiting.models import ContactRequest, ProfileView, RecruiterProfile
+from recruiting.services.searches import Requirement, create_search
+from tests.e2e.support import open_page, screenshot, share_session
+from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
+from tests.recruiting.test_card_facts_browser import FACTS_BY_LINE, assert_a_dot_between_facts_never_at_a_line_end
+from tests.recruiting.test_views import make_candidate
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LONG_NAME, LONG_COMPANY = (
+    "Maximiliaan van den Heuvel-Schoonderwoerd",
+    "Koninklijke Nederlandse Data- en Analysebureaus B.V.",
+)
+
+
+def assert_no_dot_at_a_line_end(page, selector: str, *, wraps: bool) -> None:
+    lists = page.locator(selector)
+    assert lists.count(), f"no {selector} on the page"
+    wrapped = False
+    for index in range(lists.count()):
+        lists.nth(index).scroll_into_view_if_needed()
+        facts = lists.nth(index).evaluate(FACTS_BY_LINE)
+        wrapped |= sum(fact["opensLine"] for fact in facts) > 1
+        assert_a_dot_between_facts_never_at_a_line_end(facts)
+    assert wrapped or not wraps, f"{selector} wraps on a phone"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_engineers_contact_requests_and_visits_wrap_without_a_dot_at_a_line_end(live_server, browser, language):
+    engineer = UserFactory(password=None)
+    profile = EngineerProfileFactory(user=engineer)
+    recruiter = RecruiterFactory()
+    RecruiterProfile.objects.create(user=recruiter, name=LONG_NAME, company=LONG_COMPANY)
+    ContactRequest.objects.create(
+        recruiter=recruiter, profile=profile, recruiter_name=LONG_NAME, recruiter_company=LONG_COMPANY, message="Hi."
+    )
+    ProfileView.objects.create(recruiter=recruiter, profile=profile)
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, engineer)
+    page.goto(f"{live_server.url}/skills/profile/")
+    assert_no_dot_at_a_line_end(page, ".contact-requests .fact-list", wraps=True)
+    assert_no_dot_at_a_line_end(page, ".profile-visit .fact-list", wraps=True)
+    page.locator(".profile-visit").scroll_into_view_if_needed()
+    screenshot(page, f"fact-lists-profile-{language}")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_recruiters_searches_and_filters_wrap_without_a_dot_at_a_line_end(live_server, browser, language):
+    recruiter = RecruiterFactory()
+    title = "Senior Data Engineer for the streaming and lakehouse platform team in Utrecht"
+    create_search(owner=recruiter, title=title, requirements=[Requirement(item=ChecklistItemFactory(), min_level=2, is_must_have=True)])  # fmt: skip
+    role = RoleFactory(slug="lakehouse", published=True)
+    make_candidate(role=role, score=80, location="Amsterdam-Zuidoost", open_to_work=True)
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, recruiter)
+    page.goto(f"{live_server.url}/recruiting/searches/")
+    assert_no_dot_at_a_line_end(page, ".list-group-item .fact-list", wraps=True)
+    query = "role=lakehouse&min_score=50&location=Amsterdam-Zuidoost&open_to_work=on"
+    page.goto(f"{live_server.url}/recruiting/candidates/?{query}")
+    assert_no_dot_at_a_line_end(page, "#active-filters", wraps=True)
+    screenshot(page, f"fact-lists-filters-{language}")

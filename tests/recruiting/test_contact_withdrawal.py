@@ -14,6 +14,7 @@ from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, Stage
 from tests.clients import DUTCH, ENGLISH
 from tests.dates import shown_time
 from tests.factories import RecruiterFactory, ShortlistEntryFactory, ShortlistFactory
+from tests.markup import inside
 from tests.recruiting.test_candidate_naming import NOTICES, answer, ask, mails_to, signed_in, withdraw
 from tests.recruiting.test_contact_wording import HIDES_NAME, SHOWS_NAME, candidate
 
@@ -31,7 +32,7 @@ def accepted_request(**naming):
 
 
 def row(page: str, contact: ContactRequest) -> str:
-    return page[page.index(f'id="{contact.anchor}"') :].split("</li>")[0]
+    return inside(page, contact.anchor)
 
 
 @pytest.mark.parametrize(

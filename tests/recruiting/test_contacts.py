@@ -22,6 +22,7 @@ from skills.privacy import personal_data
 from skills.services.profiles import delete_account
 from tests.dates import shown_time
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, UserFactory
+from tests.markup import inside
 
 pytestmark = pytest.mark.django_db
 
@@ -319,14 +320,7 @@ def test_the_accepted_message_states_exactly_what_the_recruiter_now_sees(
 
 
 def request_row(html: str, contact) -> str:
-    """The inside of the request's own row, lists inside it included."""
-    start = re.search(rf'<li[^>]*id="contact-{contact.pk}">', html).end()
-    depth = 1
-    for tag in re.finditer(r"<(/?)li\b", html[start:]):
-        depth += -1 if tag.group(1) else 1
-        if not depth:
-            return html[start : start + tag.start()]
-    raise AssertionError("the request's row is not closed")
+    return inside(html, contact.anchor)
 
 
 def test_a_plain_answer_lands_on_the_request_and_says_the_outcome_there(client, recruiter, profile):

@@ -32,6 +32,7 @@ class PortalConfig(AppConfig):
         access.connect()
         sessions.connect()
         workers.when_lost("portal.jobs.mail.send_email", lambda kwargs: mail.take_over_email(**kwargs))
+        workers.sweep_also(mail.forget_old_deliveries)
         user_signed_up.connect(remember_signup_email, dispatch_uid="portal.remember_signup_email")
         user_signed_up.connect(keep_language_at_sign_up, dispatch_uid="portal.keep_language_at_sign_up")
         user_logged_in.connect(keep_language_at_sign_in, dispatch_uid="portal.keep_language_at_sign_in")

@@ -1,5 +1,6 @@
 """The portal's own rows: the sessions an account is signed in with, the job workers' sign of life, and the notices
-each person receives (with how they want them), and the language each person reads in."""
+each person receives (with how they want them), the language each person reads in, and whether each queued e-mail went
+out."""
 
 from django.conf import settings
 from django.db import models
@@ -46,6 +47,23 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.host}:{self.pid})"
+
+
+class EmailDelivery(models.Model):
+    """Whether one queued e-mail went out (``portal.jobs.mail``): written when the message is queued, marked when a
+    worker begins sending it and when the mail server accepted it. A retry or another worker skips it once sent."""
+
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=0)  # the last attempt that began sending
+    sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("accepted by the mail server"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.sent_at or 'not sent'}"
 
 
 class Notice(models.Model):

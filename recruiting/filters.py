@@ -291,11 +291,11 @@ class CandidateSpec:
 
     def to_query(self) -> str:
         """The spec as the list's query string: a link back to the list with these filters."""
-        defaults = CandidateSpec(role=self.role)
+        defaults = CandidateSpec(role=self.role).to_json()
         pairs = [
             (name, value if not isinstance(value, bool) else "on")
             for name, values in self.to_json().items()
-            if values != getattr(defaults, name) and values != list(getattr(defaults, name) or ())
+            if values != defaults[name]
             for value in (values if isinstance(values, list) else [values])
         ]
         return urlencode([("role", self.role), *(pair for pair in pairs if pair[0] != "role")])

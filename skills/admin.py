@@ -25,7 +25,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from catalog.admin import BilingualAdmin, PublishActionsMixin, PublishedNeedsDutchForm
 from portal.admin import ReadOnlyAdmin
 from portal.jobs.lifecycle import JobStatus, reason_of_failure
-from skills.benchmarks.services import queue_snapshot_for_new_tools
+from skills.benchmarks.services import queue_snapshot_for_market_change
 from skills.models import (
     ChecklistItem,
     EngineerProfile,
@@ -85,10 +85,31 @@ class ChecklistItemInline(TranslationTabularInline):
 
 
 class RetireActionsMixin(PublishActionsMixin):
-    """Publish or retire skills and items in bulk: what engineers assessed is unpublished, never deleted."""
+    """Publish or retire skills and items in bulk (the service also rebuilds the market), or on their pages: what
+    engineers assessed is unpublished, never deleted."""
 
     def publish_rows(self, *, queryset, published: bool, user) -> int:
         return set_checklist_published(queryset=queryset, published=published)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """The market counts the published skills and items, and a tool by the skills that name it: a save that
+        changed any of them is built into a new snapshot."""
+        super().save_related(request, form, formsets, change)
+        if changes_the_market(form, formsets, change=change):
+            queue_snapshot_for_market_change()
+
+
+def changes_the_market(form, formsets, *, change: bool) -> bool:
+    """A skill's or item's page saved a change the market counts: the skill's tools, or what is published (the row
+    itself, an item on its skill's page, a new one saved published)."""
+    if {"tools", "published"} & set(form.changed_data) or (not change and form.instance.published):
+        return True
+    return any(
+        any(row.published for row in formset.new_objects)
+        or any("published" in fields for _row, fields in formset.changed_objects)
+        for formset in formsets
+        if formset.model is ChecklistItem
+    )
 
 
 @admin.register(Skill)
@@ -103,12 +124,6 @@ class SkillAdmin(RetireActionsMixin, BilingualAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Skill]:
         return super().get_queryset(request).annotate(item_count=Count("items"))
-
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        """The market counts a tool by the skills that name it: a change of them is built into a new snapshot."""
-        super().save_related(request, form, formsets, change)
-        if "tools" in form.changed_data:
-            queue_snapshot_for_new_tools()
 
     @admin.display(description=_("items"), ordering="item_count")
     def item_count(self, obj: Skill) -> int:

@@ -224,15 +224,16 @@ def enqueue_job(
     )
 
 
-def task_to_run(job_model: type[Job]) -> Exists:
-    """Whether a task on the queue waits for, or runs, the current attempt of a job of ``job_model`` (a filter)."""
-    return Exists(tasks_to_run(task_key=job_model.task_key))
+def task_to_run(job_model: type[Job], *, due_now: bool = False) -> Exists:
+    """Whether a task on the queue waits for, or runs, the current attempt of a job of ``job_model`` (a filter);
+    ``due_now``: one that runs, or that a worker may take now (not a retry waiting out its backoff)."""
+    return Exists(tasks_to_run(task_key=job_model.task_key, due_now=due_now))
 
 
-def with_task_to_run(jobs: QuerySet) -> QuerySet:
-    """The jobs of ``jobs`` that a task on the queue will still run; all of them where the queue is not the portal's
-    database (such a backend runs jobs at once and keeps no task to look for)."""
-    return jobs.filter(task_to_run(jobs.model)) if queued_in_database() else jobs
+def with_task_to_run(jobs: QuerySet, *, due_now: bool = False) -> QuerySet:
+    """The jobs of ``jobs`` that a task on the queue will still run (``due_now``: see :func:`task_to_run`); all of
+    them where the queue is not the portal's database (such a backend runs jobs at once and keeps no task)."""
+    return jobs.filter(task_to_run(jobs.model, due_now=due_now)) if queued_in_database() else jobs
 
 
 def requeue(job_model: type[Job], *, pk: int, attempt: int, start: Callable[..., object], delay=None) -> bool:

@@ -9,12 +9,16 @@ is the only one that imports ``django.core.mail`` (a test holds every other to i
 
 import logging
 import smtplib
+from datetime import timedelta
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
 from portal.jobs import lifecycle
+from portal.models import EmailDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +59,12 @@ def message_from_data(data: dict) -> EmailMultiAlternatives:
 
 
 class QueuedEmailBackend(BaseEmailBackend):
-    """Queues each message for the ``send_email`` job instead of sending it."""
+    """Queues each message for the ``send_email`` job instead of sending it, with its delivery row."""
 
     def send_messages(self, email_messages) -> int:
         for message in email_messages:
-            lifecycle.enqueue(send_email, message=message_to_data(message), attempt=1)
+            delivery = EmailDelivery.objects.create()
+            lifecycle.enqueue(send_email, message=message_to_data(message), attempt=1, delivery_id=delivery.pk)
         return len(email_messages)
 
 
@@ -70,30 +75,77 @@ def queue_email(*, subject: str, body: str, to: list[str]) -> None:
 
 
 @task()
-def send_email(*, message: dict, attempt: int = 1) -> None:
-    send_queued_email(message=message, attempt=attempt)
+def send_email(*, message: dict, attempt: int = 1, delivery_id: int | None = None) -> None:
+    send_queued_email(message=message, attempt=attempt, delivery_id=delivery_id)
 
 
-def send_queued_email(*, message: dict, attempt: int) -> None:
-    """The job: send one message through the configured backend; on an SMTP or network error, queue it again later."""
+def send_queued_email(*, message: dict, attempt: int, delivery_id: int | None = None) -> None:
+    """The job: send one message through the configured backend, at most once after the server accepted it; on an
+    SMTP or network error, queue it again later.
+
+    The message's :class:`~portal.models.EmailDelivery` row is locked and marked before the send and after it, the
+    mark after coming before the connection is closed: a retry, the worker that takes over a lost one, or a second
+    worker finds it sent and skips it. One window remains, between the server's accept and the commit of that mark:
+    a worker killed there (or whose database is unreachable right then) leaves the message unmarked, and it is sent
+    again. A task queued before deliveries were recorded (no ``delivery_id``) is sent as it was.
+    """
+    if delivery_id is not None and not _begin_sending(delivery_id=delivery_id, attempt=attempt):
+        logger.info("%r to %s was sent already; not sending it again", message["subject"], message["to"])
+        return
+    connection = get_connection(fail_silently=False)
     try:
-        get_connection(fail_silently=False).send_messages([message_from_data(message)])
+        connection.open()  # opened here, so sending leaves it open until the accept is recorded
+        connection.send_messages([message_from_data(message)])
     except (smtplib.SMTPException, OSError) as error:
+        _close_quietly(connection)
         if attempt >= EMAIL_MAX_ATTEMPTS:
             logger.error("Gave up sending %r to %s after %s attempts", message["subject"], message["to"], attempt)
             raise
         delay = lifecycle.retry_delay(attempt)
         logger.warning("Sending %r failed (%r); retrying in %s", message["subject"], error, delay)
-        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, delay=delay)
+        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, delay=delay)
         raise lifecycle.Retrying from error
+    if delivery_id is not None:
+        EmailDelivery.objects.filter(pk=delivery_id).update(sent_at=timezone.now())  # the row's lock, for its commit
+    _close_quietly(connection)
 
 
-def take_over_email(*, message: dict, attempt: int = 1) -> None:
-    """The worker sending this message died: send it again (it may arrive twice), up to EMAIL_MAX_ATTEMPTS. Queued
-    in the sweep's transaction that marks the lost task failed: the message has no other record to be found by."""
+def _begin_sending(*, delivery_id: int, attempt: int) -> bool:
+    """Lock the delivery and mark this attempt as sending it; False when it was sent already (or is gone)."""
+    with transaction.atomic():
+        delivery = EmailDelivery.objects.select_for_update().filter(pk=delivery_id).first()
+        if delivery is None or delivery.sent_at is not None:
+            return False
+        EmailDelivery.objects.filter(pk=delivery_id).update(attempt=attempt, sending_since=timezone.now())
+    return True
+
+
+def _close_quietly(connection) -> None:
+    """Say goodbye to the server; a goodbye that fails costs nothing, the message was handed over (or was not)."""
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.info("Closing the mail connection failed: %r", error)
+
+
+def take_over_email(*, message: dict, attempt: int = 1, delivery_id: int | None = None) -> None:
+    """The worker sending this message died: send it again unless it was marked sent, up to EMAIL_MAX_ATTEMPTS.
+    Queued in the sweep's transaction that marks the lost task failed: the message has no other record to be found
+    by."""
     if attempt < EMAIL_MAX_ATTEMPTS:
-        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, in_transaction=True)
+        lifecycle.enqueue(
+            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, in_transaction=True
+        )
     else:
         logger.error(
             "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt
         )
+
+
+DELIVERIES_KEPT = timedelta(days=7)
+
+
+def forget_old_deliveries() -> int:
+    """The workers' timer: deliveries queued a week ago are forgotten, long after their last retry; none re-queued."""
+    EmailDelivery.objects.filter(queued_at__lt=timezone.now() - DELIVERIES_KEPT).delete()
+    return 0

@@ -23,16 +23,18 @@ def queued_in_database(task=None) -> bool:
     return isinstance(backend, DatabaseBackend)
 
 
-def tasks_to_run(*, task_key: str) -> QuerySet[DBTaskResult]:
-    """The tasks, waiting or running, of the job row and attempt that an outer query points at (``OuterRef``)."""
-    return (
-        DBTaskResult.objects.filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING))
-        .annotate(
-            job_pk=Cast(KT(ARGUMENTS + task_key), BigIntegerField()),
-            job_attempt=Cast(KT(ARGUMENTS + "attempt"), IntegerField()),
-        )
-        .filter(job_pk=OuterRef("pk"), job_attempt=OuterRef("attempt"))
+def tasks_to_run(*, task_key: str, due_now: bool = False) -> QuerySet[DBTaskResult]:
+    """The tasks, waiting or running, of the job row and attempt that an outer query points at (``OuterRef``);
+    ``due_now``: only those running or a worker may take now, not a retry deferred by its backoff."""
+    tasks = (
+        DBTaskResult.objects.running() | DBTaskResult.objects.ready()
+        if due_now
+        else DBTaskResult.objects.filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING))
     )
+    return tasks.annotate(
+        job_pk=Cast(KT(ARGUMENTS + task_key), BigIntegerField()),
+        job_attempt=Cast(KT(ARGUMENTS + "attempt"), IntegerField()),
+    ).filter(job_pk=OuterRef("pk"), job_attempt=OuterRef("attempt"))
 
 
 def attempts_at_work(*, task_key: str, live_since: datetime) -> set[tuple[int, int]]:

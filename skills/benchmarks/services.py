@@ -308,10 +308,11 @@ def queue_snapshot_if_due() -> int:
     return 1
 
 
-def queue_snapshot_for_new_tools() -> int:
-    """Editors changed which tools a skill names, and so the tools the market counts: queue a build for when their
-    change commits, so the market follows now and not at the next timed build; how many were queued. None while a
-    build waits to start (it will read the change) or before the first snapshot (the timer builds that one)."""
+def queue_snapshot_for_market_change() -> int:
+    """Editors changed what the market counts (the tools a skill names; a skill or checklist item published or
+    retired): queue a build for when their change commits, so the market follows now and not at the next timed
+    build; how many were queued. None while a build waits to start (it will read the change) or before the first
+    snapshot (the timer builds that one)."""
     waiting = DBTaskResult.objects.filter(task_path=BUILD_TASK_PATH, status=TaskResultStatus.READY)
     if waiting.exists() or not BenchmarkSnapshot.objects.filter(complete=True).exists():
         return 0

@@ -26,14 +26,16 @@ def request_role_recompute(*, role: Role, requested_by: AbstractBaseUser | None 
     """Queue the recompute of every engineer's match with this role; answers at once.
 
     A recompute that is still waiting will read the requirements as they are when it starts, so it is reused while
-    its tasks wait on the queue (they are written with it: :func:`start_role_recompute`). A running one is replaced
-    (each of its chunks stops at its next batch), and so is a waiting one whose tasks are gone (the queue flushed,
-    a database restored without them): nothing would run it before the workers' sweep found it.
+    a task of it waits on the queue for a worker to take now (they are written with it: :func:`start_role_recompute`).
+    A running one is replaced (each of its chunks stops at its next batch), and so is a waiting one whose tasks are
+    gone (the queue flushed, a database restored without them) or deferred, a retry waiting out its backoff: the
+    change runs now, not minutes later. The replaced one is failed in the same transaction, so it never runs beside
+    the new one.
     """
     with transaction.atomic():
         Role.objects.select_for_update().filter(pk=role.pk).exists()  # one request per role at a time
         queued = RoleRecompute.objects.filter(role=role, status=JobStatus.QUEUED)
-        waiting = lifecycle.with_task_to_run(queued).order_by("-created_at").first()
+        waiting = lifecycle.with_task_to_run(queued, due_now=True).order_by("-created_at").first()
         if waiting is not None:
             return waiting
         # A batch being written holds this row until it commits, so it lands before this replacement does.

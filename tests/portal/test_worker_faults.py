@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs.lifecycle import JobStatus
-from portal.jobs.mail import send_email
+from portal.jobs.mail import queue_email, send_email
 from portal.jobs.workers import LOST_EXCEPTION
 from recruiting.models import CandidateExport
 from skills.models import RoleMatch, RoleRecompute, RoleRequirement
@@ -33,11 +33,9 @@ from tests.skills.test_recompute_jobs import stale_matches
 FAST = {"JOB_STALE_SECONDS": "2", "WORKER_HEARTBEAT_SECONDS": "0.3", "LOG_LEVEL": "INFO"}
 
 
-def message(subject: str) -> dict:
-    return {
-        "subject": subject, "body": "b", "from_email": "portal@localhost", "to": ["probe@example.com"], "cc": [],
-        "bcc": [], "reply_to": [], "headers": {}, "alternatives": [],
-    }  # fmt: skip
+def queue_probe(subject: str) -> None:
+    """A message queued as the portal queues every one (``queue_email``): its task and its delivery row."""
+    queue_email(subject=subject, body="b", to=["probe@example.com"])
 
 
 def wait_for(condition, *, timeout: float = 30, what: str = "the condition"):
@@ -96,7 +94,7 @@ def silent_smtp_server():
 def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_with_nobody_looking(settings):
     queue_in_database(settings)
     with silent_smtp_server() as port:
-        send_email.enqueue(message=message("probe-killed"), attempt=1)
+        queue_probe("probe-killed")
         stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
         first = kill_once_running(stuck, what="the first worker to take the job")
         output = finish_with_a_new_worker(
@@ -154,7 +152,7 @@ def test_a_sweeping_worker_killed_while_it_hands_a_lost_email_on_loses_no_email(
     _skip_unless_postgresql()
     queue_in_database(settings)
     with silent_smtp_server() as port:
-        send_email.enqueue(message=message("probe-handed-on"), attempt=1)
+        queue_probe("probe-handed-on")
         stuck = start_worker(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", **FAST)
         lost = kill_once_running(stuck, what="the first worker to take the job")
     with new_email_tasks_held():
@@ -214,7 +212,7 @@ def test_a_worker_waits_out_a_database_that_refuses_connections_and_carries_on(s
     queue_in_database(settings)
     worker = start_worker(EMAIL_HOST="", **FAST)
     try:
-        send_email.enqueue(message=message("probe-before-outage"), attempt=1)
+        queue_probe("probe-before-outage")
         wait_for(lambda: DBTaskResult.objects.successful().exists(), what="the worker to run a job")
         _allow_connections(False)
         try:
@@ -222,7 +220,7 @@ def test_a_worker_waits_out_a_database_that_refuses_connections_and_carries_on(s
             assert worker.poll() is None, "the worker exited while the database refused connections"
         finally:
             _allow_connections(True)
-        send_email.enqueue(message=message("probe-after-outage"), attempt=1)
+        queue_probe("probe-after-outage")
         wait_for(
             lambda: DBTaskResult.objects.successful().count() == 2, what="the worker to run a job after the outage"
         )

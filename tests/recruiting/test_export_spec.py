@@ -4,9 +4,18 @@ from importlib import import_module
 
 import pytest
 from django.http import QueryDict
+from django.urls import reverse
 
 from recruiting.filters import CandidateFilter, CandidateSpec
-from tests.factories import ChecklistItemFactory, RoleFactory
+from recruiting.models import CandidateExport
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+)
+from tests.jobs import queue_in_database
 
 spec_of = import_module("recruiting.migrations.0008_export_spec").spec_of
 
@@ -31,3 +40,18 @@ def test_a_spec_goes_through_json_and_back_unchanged_and_links_to_the_same_list(
     spec = CandidateFilter(query).spec
     assert CandidateSpec.from_json(spec.to_json()) == spec
     assert CandidateFilter(QueryDict(spec.to_query())).spec == spec
+
+
+@pytest.mark.django_db
+def test_the_page_of_an_export_filtered_by_an_item_at_another_level_links_back_to_its_list(client, settings):
+    """The progress page's link back to the list read the level's default as a list, and answered 500."""
+    queue_in_database(settings)  # no worker runs: the page shows the export waiting
+    role = RoleFactory(slug="lakehouse", order=1)
+    RoleMatchFactory(profile=EngineerProfileFactory(visibility="recruiters"), role=role, score=50)
+    item = ChecklistItemFactory()
+    client.force_login(RecruiterFactory())
+    response = client.post(f"{reverse('recruiting:candidate-export')}?items={item.pk}&item_level=3")
+    assert response.status_code == 303
+    page = client.get(reverse("recruiting:export-detail", args=[CandidateExport.objects.get().pk]))
+    assert page.status_code == 200
+    assert f"items={item.pk}&amp;item_level=3" in page.content.decode()

@@ -236,6 +236,32 @@ def test_a_new_request_runs_at_once_instead_of_reusing_a_waiting_recompute_whose
     assert (lost.status, lost.error) == (JobStatus.FAILED, RecomputeFailure.REPLACED)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_new_request_runs_at_once_instead_of_reusing_a_recompute_waiting_out_a_retrys_backoff(ticked_role, settings):
+    """A recompute whose attempt failed on a passing error waits, queued again, for its backoff: an editor's next
+    change gets its own run now, and the waiting one never runs beside it."""
+    queue_in_database(settings)
+    role, requirement = ticked_role
+    retrying = request_role_recompute(role=role)
+    # What the job does when its attempt fails on a passing error (lifecycle.run_job): the next attempt, later.
+    lifecycle.requeue(
+        RoleRecompute, pk=retrying.pk, attempt=retrying.attempt, start=recomputes.start_role_recompute,
+        delay=lifecycle.retry_delay(retrying.attempt),
+    )  # fmt: skip
+    requirement.min_level = 4
+    requirement.save()
+    fresh = request_role_recompute(role=role)
+    run_worker_batch()  # a real worker, well before the retry's time
+    assert scores(role) == [50, 50]
+    fresh.refresh_from_db()
+    assert fresh.status == JobStatus.DONE, fresh.error
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())  # the retry's time has come
+    run_worker_batch()
+    retrying.refresh_from_db()
+    assert (retrying.status, retrying.error) == (JobStatus.FAILED, RecomputeFailure.REPLACED)
+    assert RoleRecompute.objects.filter(role=role, status=JobStatus.DONE).get() == fresh
+
+
 def test_a_new_request_reuses_a_waiting_recompute_whose_tasks_wait_and_queues_nothing_more(ticked_role, settings):
     queue_in_database(settings)
     role, _requirement = ticked_role

@@ -9,37 +9,11 @@ from django_tasks_db.models import DBTaskResult
 
 from skills.benchmarks.services import BUILD_TASK_PATH, build_snapshot
 from skills.models import BenchmarkSnapshot
-from tests.factories import (
-    ChecklistItemFactory,
-    EngineerProfileFactory,
-    RecruiterFactory,
-    RoleFactory,
-    RoleRequirementFactory,
-    SkillFactory,
-    ToolFactory,
-    UserFactory,
-    assess,
-)
+from tests.factories import RecruiterFactory, ToolFactory
 from tests.jobs import queue_in_database, work_off_queue
 from tests.skills.benchmarks.test_pages import auth
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def modelling():
-    """A skill naming dbt, its two items asked for by a published role, and ten engineers who count in (k is 10)."""
-    skill = SkillFactory(name_en="Data modelling", name_nl="Datamodellering")
-    skill.tools.add(ToolFactory(name="dbt", slug="dbt"))
-    items = [ChecklistItemFactory(skill=skill, name=name) for name in ("Models", "Tests")]
-    for item in items:
-        RoleRequirementFactory(role=RoleFactory(), item=item, is_must_have=True)
-    for _ in range(10):
-        user = UserFactory(password=None)
-        EngineerProfileFactory(user=user, counts_in_benchmarks=True)
-        for item in items:
-            assess(user=user, item=item, level=2)
-    return skill
 
 
 def market_tools(client) -> list[str]:

@@ -1,0 +1,112 @@
+"""A message the mail server accepted is not sent again: neither by a retry nor by the worker that takes over a lost
+one. The SMTP server here is a small real one on a free port, spoken to by Django's own SMTP backend."""
+
+import re
+import signal
+import socket
+import threading
+from contextlib import contextmanager
+
+import pytest
+from django.core import mail
+from django_tasks_db.models import DBTaskResult
+
+from portal.jobs import mail as mail_jobs
+from tests.jobs import queue_in_database, start_worker, work_off_queue
+from tests.portal.test_worker_faults import FAST, finish_with_a_new_worker, stop, wait_for
+
+pytestmark = pytest.mark.django_db
+
+
+class SmtpServer:
+    """Accepts every message; on its first connection it never answers QUIT, as a server that took the message and
+    then hung: the worker sending through it is stuck after the accept."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(5)
+        self.port = self.listener.getsockname()[1]
+        self.subjects: list[str] = []
+        self.sessions = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.1)
+        while not self.stopped.is_set():
+            try:
+                peer, _address = self.listener.accept()
+            except TimeoutError:
+                continue
+            self.sessions += 1
+            threading.Thread(target=self._talk, args=(peer, self.sessions == 1), daemon=True).start()
+
+    def _talk(self, peer: socket.socket, hang_on_quit: bool) -> None:
+        with peer, peer.makefile("rb") as lines:
+            peer.sendall(b"220 stand-in ESMTP\r\n")
+            for line in lines:
+                command = line.strip().upper()
+                if command.startswith(b"DATA"):
+                    peer.sendall(b"354 end with a dot\r\n")
+                    message = b"".join(iter(lines.readline, b".\r\n")).decode()
+                    self.subjects += re.findall(r"^Subject: (.*?)\r?$", message, re.MULTILINE)
+                    peer.sendall(b"250 accepted\r\n")
+                elif command.startswith(b"QUIT"):
+                    if hang_on_quit:
+                        self.stopped.wait()
+                    else:
+                        peer.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    peer.sendall(b"250 ok\r\n")
+
+    def environment(self) -> dict[str, str]:
+        return {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "0"}
+
+
+@contextmanager
+def smtp_server():
+    server = SmtpServer()
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.stopped.set()
+        server.thread.join(timeout=5)
+        server.listener.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_message_the_server_accepted_is_not_sent_again_after_its_worker_died_before_the_connection_closed(
+    settings,
+):
+    queue_in_database(settings)
+    with smtp_server() as server:
+        mail_jobs.queue_email(subject="probe-accepted", body="b", to=["probe@example.com"])
+        stuck = start_worker(**server.environment(), **FAST)
+        try:
+            wait_for(lambda: server.subjects, what="the server to accept the message")
+            stuck.send_signal(signal.SIGKILL)  # hung on QUIT, after the accept: the machine goes down
+            stuck.wait()
+        finally:
+            stop(stuck)
+        finish_with_a_new_worker(
+            lambda: DBTaskResult.objects.successful().exists(),
+            what="another worker to take the lost task over",
+            **server.environment(),
+        )
+    assert server.subjects == ["probe-accepted"]
+
+
+def test_a_message_handed_on_after_it_was_sent_is_not_sent_again(settings):
+    """The sweep hands a task on when it takes its worker for lost; the worker may have died after the message went
+    out and before the task's outcome was written."""
+    queue_in_database(settings)
+    mail_jobs.queue_email(subject="probe-handed-on", body="b", to=["probe@example.com"])
+    work_off_queue()
+    sent = DBTaskResult.objects.get()
+    mail_jobs.take_over_email(**sent.args_kwargs["kwargs"])
+    work_off_queue()
+    assert [message.subject for message in mail.outbox] == ["probe-handed-on"]
+    assert DBTaskResult.objects.successful().count() == 2

@@ -59,8 +59,8 @@ class EmailDelivery(models.Model):
     sent_at = models.DateTimeField(_("accepted by the mail server"), null=True, blank=True, db_index=True)
 
     class Meta:
-        verbose_name = _("e-mail delivery")
-        verbose_name_plural = _("e-mail deliveries")
+        verbose_name = _("email delivery")
+        verbose_name_plural = _("email deliveries")
 
     def __str__(self) -> str:
         return f"{self.pk}: {self.sent_at or 'not sent'}"

@@ -25,8 +25,8 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "verbose_name": "e-mail delivery",
-                "verbose_name_plural": "e-mail deliveries",
+                "verbose_name": "email delivery",
+                "verbose_name_plural": "email deliveries",
             },
         ),
     ]

@@ -314,7 +314,7 @@ def test_the_search_page_shows_requirements_progress_and_when_it_was_ranked(
     body = page.content.decode()
     assert "Your search is queued: ranking the candidates starts in a moment…" in body
     assert 'hx-trigger="every 2s"' in body
-    assert "Retries" in body and "nice to have" in body
+    assert "Retries" in body and "nice-to-have" in body
     work_off_queue()
     part = recruiter_client.get(search.get_absolute_url(), HTTP_HX_REQUEST="true")
     assert "Ranking computed" in part.content.decode()

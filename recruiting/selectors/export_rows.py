@@ -12,6 +12,7 @@ from typing import IO
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from recruiting.models import ShortlistEntry, Stage
@@ -32,16 +33,26 @@ EXPORT_COLUMNS = (
     _("email"),
 )
 SHORTLIST_COLUMNS = (_("stage"), _("your note"))  # after the columns above, in the export of a shortlist
+SHEET_TITLE = _("Candidates")  # the XLSX file's worksheet
 
 
 NAME_COLUMN, PROFILE_URL_COLUMN, EMAIL_COLUMN = 0, 7, 8
 ROWS_PER_FETCH = 2000
 
 
-def export_header(language: str, *, shortlist: bool = False) -> list[str]:
-    """The column names in the export's language (with a shortlist's own columns for the export of one)."""
+def export_header(language: str, *, shortlist: bool = False, file_format: str = "csv") -> list[str]:
+    """The column names in the export's language (with a shortlist's own columns for the export of one). An XLSX
+    file's headings start with a capital, as a workbook's titles do; a CSV's stay as the scripts that read it know them.
+    """
     with translation.override(language):
-        return [str(column) for column in EXPORT_COLUMNS + (SHORTLIST_COLUMNS if shortlist else ())]
+        columns = [str(column) for column in EXPORT_COLUMNS + (SHORTLIST_COLUMNS if shortlist else ())]
+    return [capfirst(column) for column in columns] if file_format == "xlsx" else columns
+
+
+def export_sheet_title(language: str) -> str:
+    """The name of an XLSX export's worksheet, in the export's language."""
+    with translation.override(language):
+        return str(SHEET_TITLE)
 
 
 def shortlist_rows(*, entries: QuerySet[ShortlistEntry], role: Role | None, language: str, **kwargs) -> Iterator[tuple]:

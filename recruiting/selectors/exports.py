@@ -7,8 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.storage import storages
 from django.db.models import QuerySet
 
+from recruiting.filters import CandidateSpec
 from recruiting.models import CandidateExport
 from recruiting.selectors.contacts import shown_to_each
+from recruiting.selectors.filter_summary import item_names_of, spec_filters
 from skills.privacy.identity import CandidateIdentity
 
 
@@ -32,9 +34,22 @@ def rows_to_rewrite(
     return changes
 
 
-def recent_exports(*, recruiter, limit: int = 5) -> QuerySet[CandidateExport]:
-    """A recruiter's own latest exports, newest first, with the roles that name them."""
-    return CandidateExport.objects.filter(recruiter=recruiter).select_related("role").order_by("-created_at")[:limit]
+def recent_exports(*, recruiter, limit: int = 5) -> list[CandidateExport]:
+    """A recruiter's own latest exports, newest first, with the roles that name them; each export of the list with
+    ``filters``, the filters it was made with in words (``filter_summary.spec_filters``), so that two exports of
+    one role tell apart."""
+    exports = list(
+        CandidateExport.objects.filter(recruiter=recruiter).select_related("role").order_by("-created_at")[:limit]
+    )
+    specs = {
+        export.pk: CandidateSpec.from_json(export.spec)
+        for export in exports
+        if export.spec and not export.is_of_shortlist
+    }
+    item_names = item_names_of(specs.values())
+    for export in exports:
+        export.filters = spec_filters(specs[export.pk], item_names=item_names) if export.pk in specs else []
+    return exports
 
 
 def own_exports(*, recruiter) -> QuerySet[CandidateExport]:

@@ -1,11 +1,16 @@
-"""The candidate list's active filters in words: the line above the results that says what the list leaves out."""
+"""The candidate list's filters in words: the line above the results that says what the list leaves out, and the
+same words for the filters an export was made with."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from skills.models import TICKED_LEVEL
+from recruiting.filters import CandidateFilter, CandidateSpec
+from recruiting.selectors.candidates import DEFAULT_SORT
+from skills.models import TICKED_LEVEL, ChecklistItem
 
 # The filters that leave candidates out, in the form's order (not the role, which ranks, nor the order itself).
 NARROWING_FILTERS = ("min_score", "must_haves_met", "min_years", "location", "open_to_work", "updated_since", "items")
@@ -17,6 +22,22 @@ class ActiveFilter:
     value: str  # empty for a yes/no filter, which its label says whole
 
 
+def _shown(name: str, value, *, item_level: int | None) -> str:
+    """One filter's value as the page writes it: a date in the reader's format, items by name with their level."""
+    if value is True:
+        return ""
+    if name == "updated_since":
+        return date_format(value)
+    if name == "items":
+        level = _("at least level %(level)d") % {"level": item_level or TICKED_LEVEL}
+        return f"{', '.join(value)} ({level})"
+    return str(value)
+
+
+def _is_set(name: str, value) -> bool:
+    return not (value is None or value is False or value == "" or (name == "items" and not value))
+
+
 def active_filters(*, form) -> list[ActiveFilter]:
     """The valid filters of the candidate filter ``form`` (validated) that narrow the list, as the page names them
     above the results: so a recruiter sees on the first screen what the list leaves out."""
@@ -24,16 +45,37 @@ def active_filters(*, form) -> list[ActiveFilter]:
     active = []
     for name in NARROWING_FILTERS:
         value = cleaned.get(name)
-        if value is None or value is False or value == "" or (name == "items" and not value):
+        if not _is_set(name, value):
             continue
-        if value is True:
-            shown = ""
-        elif name == "updated_since":
-            shown = date_format(value)
-        elif name == "items":
-            level = _("at least level %(level)d") % {"level": cleaned.get("item_level") or TICKED_LEVEL}
-            shown = f"{', '.join(item.name for item in value)} ({level})"
-        else:
-            shown = str(value)
+        if name == "items":
+            value = [item.name for item in value]
+        shown = _shown(name, value, item_level=cleaned.get("item_level"))
         active.append(ActiveFilter(label=str(form.fields[name].label), value=shown))
     return active
+
+
+def spec_filters(spec: CandidateSpec, *, item_names: Mapping[int, str]) -> list[ActiveFilter]:
+    """The filters a stored spec (an export's) narrowed the list with, in the words of :func:`active_filters`, and
+    its order when it was not the default one; ``item_names`` names its checklist items by id."""
+    filters = CandidateFilter.base_filters
+    active = []
+    for name in NARROWING_FILTERS:
+        value = getattr(spec, name)
+        if not _is_set(name, value):
+            continue
+        if name == "updated_since":
+            value = date.fromisoformat(value)
+        elif name == "items":
+            value = [item_names[pk] for pk in value if pk in item_names]  # an item deleted since goes unnamed
+        shown = _shown(name, value, item_level=spec.item_level)
+        active.append(ActiveFilter(label=str(filters[name].label), value=shown))
+    if spec.sort != DEFAULT_SORT:
+        orders = dict(CandidateFilter.SORT_CHOICES)
+        active.append(ActiveFilter(label=str(filters["sort"].label), value=str(orders.get(spec.sort, spec.sort))))
+    return active
+
+
+def item_names_of(specs: Iterable[CandidateSpec]) -> dict[int, str]:
+    """The names (in the reader's language) of every checklist item the specs filter by: one query, none without."""
+    ids = {pk for spec in specs for pk in spec.items}
+    return {item.pk: item.name for item in ChecklistItem.objects.filter(pk__in=ids)} if ids else {}

@@ -18,7 +18,7 @@ from typing import IO
 from openpyxl import Workbook, load_workbook
 
 from portal.guards.spreadsheets import spreadsheet_safe
-from recruiting.selectors.export_rows import EMAIL_COLUMN, NAME_COLUMN, record_named_row
+from recruiting.selectors.export_rows import EMAIL_COLUMN, NAME_COLUMN, export_sheet_title, record_named_row
 from skills.privacy.identity import CandidateIdentity
 
 XLSX = "xlsx"
@@ -45,14 +45,15 @@ def write_spreadsheet(
     language: str,
     on_progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write the header and the rows to ``out`` as XLSX or as CSV in ``language``; the number of rows written.
+    """Write the header and the rows to ``out`` as XLSX (its worksheet named in ``language``) or as CSV in
+    ``language``; the number of rows written.
 
     ``on_progress`` hears the number of rows written so far every few hundred rows and at the end.
     """
     written = 0
     if file_format == XLSX:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
+        sheet = workbook.create_sheet(title=export_sheet_title(language))
         sheet.append([spreadsheet_safe(cell) for cell in header])
         for row in rows:
             sheet.append([spreadsheet_safe(cell) for cell in row])

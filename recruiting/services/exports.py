@@ -175,7 +175,8 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
             return
         entries = entries_to_export(shortlist=export.shortlist)
         rows = partial(shortlist_rows, entries=entries, role=export.shortlist.role)
-        _write_rows(export, attempt, header=export_header(export.language, shortlist=True), total=entries, rows=rows)
+        header = export_header(export.language, shortlist=True, file_format=export.file_format)
+        _write_rows(export, attempt, header=header, total=entries, rows=rows)
         return
     spec = CandidateSpec.from_json(export.spec)
     role = roles_for_recruiter(recruiter=export.recruiter).filter(slug=spec.role).first()
@@ -184,7 +185,8 @@ def _write_export_file(export: CandidateExport, attempt: int) -> None:
         return
     ranking = ranked_by(ranking_base(), spec=spec, role=role)
     rows = partial(candidate_rows, ranking=ranking, role=role)
-    _write_rows(export, attempt, header=export_header(export.language), total=ranking, rows=rows)
+    header = export_header(export.language, file_format=export.file_format)
+    _write_rows(export, attempt, header=header, total=ranking, rows=rows)
 
 
 def _write_rows(

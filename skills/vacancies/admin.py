@@ -61,11 +61,11 @@ class AdoptTermForm(forms.Form):
     item = forms.ModelChoiceField(
         ChecklistItem.objects.select_related("skill").order_by("skill__order", "order"),
         required=False,
-        label=_("a phrase of this checklist item"),
+        label=_("A phrase of this checklist item"),
     )
-    tool = forms.ModelChoiceField(Tool.objects.order_by("name"), required=False, label=_("a phrase of this tool"))
+    tool = forms.ModelChoiceField(Tool.objects.order_by("name"), required=False, label=_("A phrase of this tool"))
     new_tool_category = forms.ModelChoiceField(
-        Category.objects.all(), required=False, label=_("or a new tool in this category")
+        Category.objects.all(), required=False, label=_("A new tool in this category")
     )
 
     def clean(self):

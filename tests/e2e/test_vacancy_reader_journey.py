@@ -63,7 +63,7 @@ def test_negation_after_pre_and_an_unknown_product_then_an_editor_teaches_it(liv
     assert marked["FastAPI"] == marked["Django"] == "not-asked", marked
     assert marked["Snowflake"] == "unrecognised", marked
     legend = page.locator(".vacancy-legend").inner_text()
-    assert "must-have" in legend and "nice to have" in legend and "not asked" in legend
+    assert "must-have" in legend and "nice-to-have" in legend and "not asked" in legend
     not_asked = page.locator("#vacancy-not-asked").inner_text()
     assert "FastAPI" in not_asked and "Django" in not_asked
     assert "FastAPI" not in page.locator("#tools-heading").locator("..").inner_text()

@@ -24,6 +24,7 @@ FORBIDDEN_ENGLISH = (
     r"\bConfirm Email\b", r"\be-mail\b", r"\bE-mail\b", r"\bForgot Password\b", r"\bChange Password\b",
     r"\bTwo-Factor\b",
     r"^[Rr]equired$", r"\b[Rr]equired items?\b", r"(?<!%)\(required\b", r"\brequired ·",  # must-have, as in Dutch (not "required for staff")
+    r"^nice to have$", r'translate "nice to have"', r"· nice to have\b",  # a kind's label is "nice-to-have", as "must-have"
 )  # fmt: skip
 
 # What the portal's pages and mails show besides ours: allauth's words and Django's for accounts and forms.

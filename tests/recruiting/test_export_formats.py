@@ -76,7 +76,23 @@ def test_a_dutch_csv_reads_back_as_the_same_rows_and_columns_as_the_xlsx(recruit
     csv_rows = list(csv.reader(io.StringIO(dutch.decode("utf-8").removeprefix("\ufeff")), "excel", delimiter=";"))
     assert len(csv_rows) == 8
     assert len({len(row) for row in csv_rows}) == 1
-    assert csv_rows == xlsx_rows(xlsx)
+    (csv_header, *csv_data), (xlsx_header, *xlsx_data) = csv_rows, xlsx_rows(xlsx)
+    assert csv_data == xlsx_data
+    assert [name.lower() for name in xlsx_header] == csv_header  # the same names, the workbook's capitalised
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "headings"),
+    [
+        (ENGLISH, "Candidates", ["Name", "Headline", "Location", "Years of experience", "Profile URL"]),
+        (DUTCH, "Kandidaten", ["Naam", "Kopregel", "Locatie", "Jaren ervaring", "Profiellink"]),
+    ],
+)
+def test_the_xlsx_has_a_named_worksheet_and_headings_with_a_capital(recruiter_client, role, language, sheet, headings):
+    _export, content = export_file(recruiter_client, role, file_format="xlsx", language=language)
+    assert load_workbook(io.BytesIO(content), read_only=True).sheetnames == [sheet]
+    header = xlsx_rows(content)[0]
+    assert header[:4] + header[7:8] == headings
 
 
 def test_a_dutch_export_has_dutch_headers_and_dutch_item_and_role_names(recruiter_client, role):

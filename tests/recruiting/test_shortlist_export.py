@@ -106,7 +106,7 @@ def test_a_dutch_export_names_its_columns_and_stages_in_dutch(recruiter_client, 
     export = post_export(recruiter_client, shortlist, file_format="xlsx", **DUTCH)
     response = recruiter_client.get(reverse("recruiting:export-download", kwargs={"pk": export.pk}))
     header, row = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True)
-    assert header[-2:] == ("fase", "je notitie")
+    assert header[-2:] == ("Fase", "Je notitie")  # a workbook's headings start with a capital
     assert row[-2:] == ("In gesprek", "Tweede gesprek")
     assert response["Content-Disposition"].startswith('attachment; filename="shortlist-utrecht-medior-')
 

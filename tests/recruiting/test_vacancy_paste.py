@@ -138,7 +138,7 @@ def test_a_vacancy_without_known_items_can_be_saved_empty(recruiter_client):
 
 @pytest.mark.parametrize(
     ("headers", "must", "nice"),
-    [({"HTTP_ACCEPT_LANGUAGE": "en"}, "must-have", "nice to have"), (DUTCH, "must-have", "nice-to-have")],
+    [({"HTTP_ACCEPT_LANGUAGE": "en"}, "must-have", "nice-to-have"), (DUTCH, "must-have", "nice-to-have")],
 )
 def test_asked_as_reads_must_have_and_nice_to_have_in_lower_case_as_everywhere(recruiter_client, headers, must, nice):
     """As the role pages write them; "Must-have / Nice-to-have" with capitals stood out on the search page."""

@@ -15,6 +15,7 @@ from recruiting.services.searches import Requirement, create_search, propose_sea
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
 from skills.services.assessments import AssessmentInput, save_assessments
 from skills.services.profiles import delete_account, update_profile
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -314,7 +315,7 @@ def test_the_search_page_shows_requirements_progress_and_when_it_was_ranked(
     body = page.content.decode()
     assert "Your search is queued: ranking the candidates starts in a moment…" in body
     assert 'hx-trigger="every 2s"' in body
-    assert "Retries" in body and "nice to have" in body
+    assert "Retries" in body and "nice-to-have" in body
     work_off_queue()
     part = recruiter_client.get(search.get_absolute_url(), HTTP_HX_REQUEST="true")
     assert "Ranking computed" in part.content.decode()
@@ -797,6 +798,16 @@ def test_saved_searches_fill_one_select_and_the_list_reads_them_at_a_fixed_cost(
     assert choices.count("<select ") == 1
     assert SEARCH_OPTION.findall(choices) == [search.role.slug for search in searches]
     assert '<label for="id_role_searches" class="visually-hidden">Your saved searches</label>' in choices
+
+
+@pytest.mark.parametrize(("headers", "empty_choice"), [(ENGLISH, "Choose a search"), (DUTCH, "Kies een zoekopdracht")])
+def test_the_select_of_saved_searches_asks_in_words_short_enough_for_the_filter_column(
+    recruiter_client, recruiter, items, role, headers, empty_choice
+):
+    """ "Kies een opgeslagen zoekopdracht" was cut off in the filter column at 1280 px; its radio says "saved" already."""
+    make_search(recruiter, items, title="Airflow lead")
+    choices = role_filter(recruiter_client.get(reverse("recruiting:candidate-list"), **headers).content.decode())
+    assert re.findall(r'<option value="">([^<]*)</option>', choices) == [empty_choice]
 
 
 def test_a_search_picked_in_the_select_ranks_the_list_as_its_old_links_do(recruiter_client, recruiter, items, role):

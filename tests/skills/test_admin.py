@@ -11,6 +11,7 @@ from tests.factories import (
     RoleRequirementFactory,
     SkillFactory,
     SuperuserFactory,
+    ToolFactory,
     UserFactory,
     assess,
 )
@@ -440,3 +441,37 @@ def test_a_change_form_with_errors_says_error_in_its_title_in_the_editors_langua
     response = editor_client.post(url, {}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     assert page_title(response).startswith(error)
+
+
+@pytest.mark.parametrize(
+    ("language", "legend", "labels"),
+    [
+        (
+            "en",
+            "Choose one:",
+            ["A phrase of this checklist item:", "A phrase of this tool:", "A new tool in this category:"],
+        ),
+        (
+            "nl",
+            "Kies één:",
+            [
+                "Een zinsdeel van dit checklistpunt:",
+                "Een zinsdeel van deze tool:",
+                "Een nieuwe tool in deze categorie:",
+            ],
+        ),
+    ],
+)
+def test_the_adopt_page_offers_its_three_choices_as_one_group_that_says_choose_one(
+    editor_client, language, legend, labels
+):
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
+    page = editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    group = re.search(r"<fieldset[^>]*>(.*?)</fieldset>", page, re.S).group(1)
+    assert re.search(r"<legend[^>]*>(.*?)</legend>", group).group(1) == legend
+    assert re.findall(r"<label[^>]*>(.*?)</label>", group) == labels
+    two = {"item": ChecklistItemFactory().pk, "tool": ToolFactory().pk}
+    refused = editor_client.post(url, two, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Choose one: an item, a tool, or a category for a new tool." in refused
+    assert UnrecognisedTerm.objects.filter(pk=term.pk).exists()

@@ -49,14 +49,41 @@ def test_the_progress_page_shows_the_numbers_after_a_save_once_for_the_save(clie
     joins, skew, shuffles = items
     assess(user=engineer, item=joins, level=3)
     save_all(client, {skew: 2, shuffles: 2})
-    for language, together, above in (
-        ("en", "Saved together: 2 changes", "as above"),
-        ("nl", "Samen opgeslagen: 2 wijzigingen", "zie boven"),
-    ):
+    for language, together in (("en", "Saved together: 2 changes"), ("nl", "Samen opgeslagen: 2 wijzigingen")):
         body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
         ticked = re.findall(r'<td data-label="(?:Ticked|Afgevinkt)">(.*?)</td>', body, re.S)
-        assert [cell.strip() for cell in ticked] == ["3", f'<span class="text-body-secondary">{above}</span>', "1"]
-        assert body.count(together) == 1
+        assert [cell.strip() for cell in ticked] == ["3", "1"]  # the save's, then the first change's
+        group = re.search(r'<tbody class="save-group">(.*?)</tbody>', body, re.S).group(1)
+        heading = re.search(r'<th scope="rowgroup"[^>]*>(.*?)</th>', group, re.S).group(1)
+        assert together in heading and body.count(together) == 1
+        changes = re.findall(r'<tr class="save-group-change">\s*<th scope="row" colspan="2">(\w+) ', group)
+        assert sorted(changes) == ["Shuffles", "Skew"]  # under the save's heading, without numbers of their own
+        assert "as above" not in body and "zie boven" not in body
+
+
+def test_a_save_split_over_two_history_pages_says_how_many_of_its_changes_each_shows(client, engineer):
+    save_all(client, {ChecklistItemFactory(): 2 for _ in range(27)})  # 25 changes a page
+    first = client.get(reverse("skills:progress")).content.decode()
+    second = client.get(reverse("skills:progress") + "?page=2").content.decode()
+    for body, shown in ((first, 25), (second, 2)):
+        heading = re.search(r'<th scope="rowgroup"[^>]*>(.*?)</th>', body, re.S).group(1)
+        assert "Saved together: 27 changes" in heading and f"({shown} on this page)" in heading
+        assert body.count('<tr class="save-group-change">') == shown
+        assert re.findall(r'<td data-label="Ticked">(.*?)</td>', body) == ["27"]
+
+
+@pytest.mark.parametrize(
+    ("language", "one_day"),
+    [
+        ("en", "Where you stood at the end of the day you changed something."),
+        ("nl", "Je stand aan het eind van de dag waarop je iets wijzigde."),
+    ],
+)
+def test_the_progress_page_says_plainly_what_its_charts_show(client, engineer, items, language, one_day):
+    save_all(client, {items[0]: 2, items[1]: 3})
+    body = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    lead = re.search(r'<p class="lead">\s*(.*?)\s*</p>', body, re.S).group(1)
+    assert lead == one_day
 
 
 def test_the_progress_page_takes_as_many_queries_however_big_the_saves(client, engineer):

@@ -40,7 +40,7 @@ def test_a_missing_item_stands_once_on_the_learning_path_and_no_table_repeats_it
     assert shown(body, "Tuning") == 1  # a nice-to-have: the learning path alone
     path = body.split('class="learning-path"')[1].split("</ol>")[0]
     tuning = path.split(f'id="path-item-{role_page["tuning"].pk}"')[1].split("</li>")[0]
-    assert "nice to have" in tuning and "Your level 1 · level 3 needed · 2 levels to go" in tuning
+    assert "nice-to-have" in tuning and "Your level 1 · level 3 needed · 2 levels to go" in tuning
 
 
 def test_the_must_haves_summary_links_to_their_place_on_the_learning_path(role_page):

@@ -107,7 +107,7 @@ def test_a_term_becomes_a_draft_tool_whose_page_the_editor_is_sent_to_and_an_unc
     client.force_login(EditorFactory())
     url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
     response = client.post(url, {})
-    assert response.status_code == 200 and "Choose one" in response.content.decode()
+    assert response.status_code == 200 and "Choose one: an item, a tool, or a category" in response.content.decode()
     assert UnrecognisedTerm.objects.filter(pk=term.pk).exists()
     response = client.post(url, {"new_tool_category": Category.objects.first().pk}, follow=True, **DUTCH)
     flink = Tool.objects.get(slug="flink")

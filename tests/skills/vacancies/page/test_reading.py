@@ -56,6 +56,16 @@ def test_the_text_comes_back_with_marks_exactly_where_the_reading_found_phrases(
     assert html.unescape(plain) == TEXT  # nothing added, nothing lost
 
 
+def test_the_legend_the_marks_and_the_badges_name_a_nice_to_have_alike(client, engineer, fake_reader, world):
+    """One English label for the kind, "nice-to-have", as the start, gaps and learning path write it."""
+    body = read_page(client).content.decode()
+    legend = re.search(r'class="[^"]*vacancy-legend[^"]*".*?</p>', body, re.S).group(0)
+    assert '<mark class="hl hl-nice">nice-to-have</mark>' in legend
+    assert '<mark class="hl hl-nice">skew<span class="visually-hidden"> (nice-to-have)</span></mark>' in body
+    skew = body[body.index(f'id="asked-{world["items"]["skew"].pk}"') :].split("</li>")[0]
+    assert ">nice-to-have</span>" in skew
+
+
 def test_pasted_markup_is_shown_as_text_never_run(client, engineer, fake_reader):
     body = read_page(client).content.decode()
     assert "<script>alert('x')</script>" not in body
@@ -133,7 +143,7 @@ def test_items_are_grouped_by_skill_with_your_level_against_the_level_needed(cli
     skew = asked[asked.index(f'id="asked-{items["skew"].pk}"') :].split("</li>")[0]
     assert (
         f"level 1, needs {rule.needed_level(required=False, seniority=SENIOR)} · not yet" in skew
-        and "nice to have</span>" in skew
+        and "nice-to-have</span>" in skew
     )
     assert "Found as: “skew”" in skew
 

@@ -156,13 +156,15 @@ CUES = {
         things of the past\nbehind us\nnope\nsister team\neverything off\naway from\nnowhere
         missing from this list\nmissing from the list\nleft off this list\nleft out of this list
         belongs to the\nbelong to the\nbelongs to our\nbelong to our
+        gone since\nlong gone\nis gone\nare gone\nwe dropped\nwe ve dropped\nwe have dropped\noff the table
+        tried and abandoned\nwas abandoned\nwere abandoned\nabandoned it\nabandoned them
         not even as a plus\nnot even as a bonus\nnot even as a nice to have\nnot as a plus
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
-        n v t\nlinks liggen\nontbreekt bewust\nbewust weggelaten
+        n v t\nlinks liggen\nontbreekt bewust\nbewust weggelaten\nde deur uit\nmet pensioen\nvan horen zeggen\nafgeschaft
         laten we over aan de\nlaten we over aan het\nlaten we over aan onze\nlaten we aan de
         laten we aan het\nlaten we aan onze\nlaat je over aan de\nlaat je over aan het
         laat je over aan onze\nlaten we graag over aan de\nlaten we graag over aan het

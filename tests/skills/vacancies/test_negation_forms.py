@@ -45,6 +45,10 @@ def read_after_a_nice_list(line: str, *, dutch: bool):
         ("Without having to learn Airflow, you will load every table.", {"airflow"}),
         ("We decided it was overkill for us, so Spark is nowhere in this job.", {"pyspark"}),
         ("We do not ask for Airflow, not even as a plus.", {"airflow"}),
+        ("Airflow? Long gone: we schedule in the warehouse now.", {"airflow"}),
+        ("Tools we have dropped along the way: Spark, dbt.", {"pyspark", "dbt"}),
+        ("Databricks was abandoned after a six-month trial.", {"pyspark"}),
+        ("Django is off the table for this team.", {"django"}),
     ],
 )
 def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated):
@@ -76,6 +80,10 @@ def test_an_english_negation_after_a_nice_list_is_not_asked(demo, line, negated)
         ("Databricks hebben we in 2024 achter ons gelaten.", {"pyspark"}),
         ("Ons zusterteam draait Databricks; dit team niet.", {"pyspark"}),
         ("Ervaring met Airflow vragen we uitdrukkelijk niet, ook niet als pluspunt.", {"airflow"}),
+        ("Databricks is vorig jaar de deur uit gegaan.", {"pyspark"}),
+        ("Onze oude Airflow-omgeving is sinds maart met pensioen.", {"airflow"}),
+        ("Flask kennen we alleen van horen zeggen.", {"flask"}),
+        ("De losse dbt-projecten hebben we afgeschaft.", {"dbt"}),
     ],
 )
 def test_a_dutch_negation_after_a_nice_list_is_not_asked(demo, line, negated):

@@ -128,10 +128,15 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     ],
 )
 def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, language, expected):
-    role = RoleFactory()
-    # Item orders tell the two apart: the requirements are listed by stage and order, and a tie has no fixed order.
-    zero = RoleRequirementFactory(role=role, item__name="skew", item__order=1, min_level=2, is_must_have=True)
-    RoleRequirementFactory(role=role, item__name="retries", item__order=2, min_level=2, is_must_have=True)
+    role, skill = RoleFactory(), SkillFactory()
+    # One skill and item orders tell the two apart: the requirements are listed by stage, skill and order, and two
+    # skills' sequence names ("Skill 9", "Skill 10") sort otherwise as the suite's earlier tests made more of them.
+    zero = RoleRequirementFactory(
+        role=role, item__skill=skill, item__name="skew", item__order=1, min_level=2, is_must_have=True
+    )
+    RoleRequirementFactory(
+        role=role, item__skill=skill, item__name="retries", item__order=2, min_level=2, is_must_have=True
+    )
     assess(user=engineer, item=zero.item, level=0)
     body = client.get(
         reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language

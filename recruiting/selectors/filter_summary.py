@@ -67,6 +67,8 @@ def spec_filters(spec: CandidateSpec, *, item_names: Mapping[int, str]) -> list[
             value = date.fromisoformat(value)
         elif name == "items":
             value = [item_names[pk] for pk in value if pk in item_names]  # an item deleted since goes unnamed
+            if not value:
+                continue  # every item of it deleted since: no filter left to name
         shown = _shown(name, value, item_level=spec.item_level)
         active.append(ActiveFilter(label=str(filters[name].label), value=shown))
     if spec.sort != DEFAULT_SORT:

@@ -62,3 +62,11 @@ def test_the_last_exports_take_one_query_more_for_the_items_of_any_number_of_exp
         export(recruiter_client, f"role=lakehouse&items={item.pk}", "csv")
     with_items = page_queries(recruiter_client, page)
     assert len(with_items) == len(without_items) + 1, "\n".join(with_items)
+
+
+def test_an_export_filtered_only_by_items_deleted_since_names_no_empty_item_filter(recruiter_client, role):
+    gone = ChecklistItemFactory(name_en="Joins", name_nl="Tabellen koppelen")
+    export(recruiter_client, f"role=lakehouse&items={gone.pk}&min_score=50", "csv")
+    gone.delete()  # an item nobody assessed and no role asks for may be deleted on its own page
+    (line,) = export_lines(recruiter_client, **ENGLISH)
+    assert line.endswith("Filtered by: Minimum match score: 50")

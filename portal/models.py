@@ -50,12 +50,10 @@ class WorkerHeartbeat(models.Model):
 
 
 class EmailDelivery(models.Model):
-    """Whether one queued e-mail went out (``portal.jobs.mail``): written when the message is queued, marked when a
-    worker begins sending it and when the mail server accepted it. A retry or another worker skips it once sent."""
+    """Whether one queued e-mail went out (``portal.jobs.mail``): written when the message is queued, marked when the
+    mail server accepted it. A retry or another worker skips it once sent."""
 
     queued_at = models.DateTimeField(_("queued"), default=timezone.now)
-    attempt = models.PositiveSmallIntegerField(_("attempt"), default=0)  # the last attempt that began sending
-    sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
     sent_at = models.DateTimeField(_("accepted by the mail server"), null=True, blank=True, db_index=True)
 
     class Meta:

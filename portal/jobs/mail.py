@@ -83,13 +83,13 @@ def send_queued_email(*, message: dict, attempt: int, delivery_id: int | None = 
     """The job: send one message through the configured backend, at most once after the server accepted it; on an
     SMTP or network error, queue it again later.
 
-    The message's :class:`~portal.models.EmailDelivery` row is locked and marked before the send and after it, the
-    mark after coming before the connection is closed: a retry, the worker that takes over a lost one, or a second
+    The message's :class:`~portal.models.EmailDelivery` row is read under its lock before the send and marked after
+    it, before the connection is closed: a retry, the worker that takes over a lost one, or a second
     worker finds it sent and skips it. One window remains, between the server's accept and the commit of that mark:
     a worker killed there (or whose database is unreachable right then) leaves the message unmarked, and it is sent
     again. A task queued before deliveries were recorded (no ``delivery_id``) is sent as it was.
     """
-    if delivery_id is not None and not _begin_sending(delivery_id=delivery_id, attempt=attempt):
+    if delivery_id is not None and not _begin_sending(delivery_id=delivery_id):
         logger.info("%r to %s was sent already; not sending it again", message["subject"], message["to"])
         return
     connection = get_connection(fail_silently=False)
@@ -110,14 +110,10 @@ def send_queued_email(*, message: dict, attempt: int, delivery_id: int | None = 
     _close_quietly(connection)
 
 
-def _begin_sending(*, delivery_id: int, attempt: int) -> bool:
-    """Lock the delivery and mark this attempt as sending it; False when it was sent already (or is gone)."""
+def _begin_sending(*, delivery_id: int) -> bool:
+    """Whether the delivery is still to be sent, read under its lock: False once sent (or forgotten, a week after)."""
     with transaction.atomic():
-        delivery = EmailDelivery.objects.select_for_update().filter(pk=delivery_id).first()
-        if delivery is None or delivery.sent_at is not None:
-            return False
-        EmailDelivery.objects.filter(pk=delivery_id).update(attempt=attempt, sending_since=timezone.now())
-    return True
+        return EmailDelivery.objects.select_for_update().filter(pk=delivery_id, sent_at=None).exists()
 
 
 def _close_quietly(connection) -> None:
@@ -146,6 +142,8 @@ DELIVERIES_KEPT = timedelta(days=7)
 
 
 def forget_old_deliveries() -> int:
-    """The workers' timer: deliveries queued a week ago are forgotten, long after their last retry; none re-queued."""
-    EmailDelivery.objects.filter(queued_at__lt=timezone.now() - DELIVERIES_KEPT).delete()
+    """The workers' timer: deliveries sent a week ago are forgotten, long after any retry or takeover could ask; one
+    not sent yet stays however old, since its task may still wait (workers down for a week): without its row it would
+    be taken for sent. None re-queued."""
+    EmailDelivery.objects.filter(sent_at__lt=timezone.now() - DELIVERIES_KEPT).delete()
     return 0

@@ -64,7 +64,8 @@ def when_lost(task_path: str, takeover: Callable[[dict], object]) -> None:
 
 
 def sweep_also(sweep: Callable[[], int]) -> None:
-    """Register a sweep of job rows that stopped beating (``lifecycle.reclaim_stale`` over one kind of job)."""
+    """Register a sweep of job rows that stopped beating (``lifecycle.reclaim_stale`` over one kind of job), or other
+    work the workers' timer does (a snapshot due, old rows to forget); it returns how many jobs it re-queued."""
     _job_sweeps.append(sweep)
 
 

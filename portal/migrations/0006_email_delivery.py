@@ -15,8 +15,6 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("queued_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="queued")),
-                ("attempt", models.PositiveSmallIntegerField(default=0, verbose_name="attempt")),
-                ("sending_since", models.DateTimeField(blank=True, null=True, verbose_name="sending since")),
                 (
                     "sent_at",
                     models.DateTimeField(

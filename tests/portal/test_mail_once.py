@@ -6,12 +6,16 @@ import signal
 import socket
 import threading
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs import mail as mail_jobs
+from portal.jobs import workers
+from portal.models import EmailDelivery
 from tests.jobs import queue_in_database, start_worker, work_off_queue
 from tests.portal.test_worker_faults import FAST, finish_with_a_new_worker, stop, wait_for
 
@@ -114,3 +118,21 @@ def test_a_message_handed_on_after_it_was_sent_is_not_sent_again(settings):
     work_off_queue()
     assert [message.subject for message in mail.outbox] == ["probe-handed-on"]
     assert DBTaskResult.objects.successful().count() == 2
+
+
+def test_a_message_still_waiting_after_a_week_is_sent_and_a_sent_one_is_forgotten(settings):
+    """The workers' timer forgets deliveries a week old: only those sent, since a message whose task still waits (its
+    workers were down that long) would otherwise be taken for sent and never go out."""
+    queue_in_database(settings)
+    mail_jobs.queue_email(subject="probe-sent-long-ago", body="b", to=["probe@example.com"])
+    work_off_queue()
+    mail_jobs.queue_email(subject="probe-waiting", body="b", to=["probe@example.com"])
+    EmailDelivery.objects.update(queued_at=timezone.now() - timedelta(days=8))
+    EmailDelivery.objects.exclude(sent_at=None).update(sent_at=timezone.now() - timedelta(days=8))
+
+    workers.sweep()
+    work_off_queue()
+
+    assert [message.subject for message in mail.outbox] == ["probe-sent-long-ago", "probe-waiting"]
+    assert EmailDelivery.objects.filter(sent_at=None).count() == 0
+    assert EmailDelivery.objects.count() == 1  # the one sent a week ago is forgotten

@@ -99,14 +99,18 @@ class RetireActionsMixin(PublishActionsMixin):
             queue_snapshot_for_market_change()
 
 
+MARKET_FIELDS = frozenset(("tools", "published", "skill"))  # what the market map counts of a skill or an item
+
+
 def changes_the_market(form, formsets, *, change: bool) -> bool:
-    """A skill's or item's page saved a change the market counts: the skill's tools, or what is published (the row
-    itself, an item on its skill's page, a new one saved published)."""
-    if {"tools", "published"} & set(form.changed_data) or (not change and form.instance.published):
+    """A skill's or item's page saved a change the market counts: the skill's tools, what is published (the row
+    itself, an item on its skill's page, a new one saved published, a published one deleted there), or the skill an
+    item counts under."""
+    if MARKET_FIELDS & set(form.changed_data) or (not change and form.instance.published):
         return True
     return any(
-        any(row.published for row in formset.new_objects)
-        or any("published" in fields for _row, fields in formset.changed_objects)
+        any(row.published for row in (*formset.new_objects, *formset.deleted_objects))
+        or any(MARKET_FIELDS & set(fields) for _row, fields in formset.changed_objects)
         for formset in formsets
         if formset.model is ChecklistItem
     )

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from skills.benchmarks.services import build_snapshot
-from tests.factories import RecruiterFactory
+from tests.factories import RecruiterFactory, SkillFactory
 from tests.jobs import queue_in_database, work_off_queue
 from tests.skills.benchmarks.test_market_follows_tools import builds_waiting
 from tests.skills.benchmarks.test_pages import auth
@@ -107,3 +107,23 @@ def test_an_item_retired_on_its_own_page_is_off_the_market_once_the_build_ran(
     assert builds_waiting() == 1
     work_off_queue()
     assert market_items(client) == ["Models"]
+
+
+def test_an_item_moved_to_another_skill_on_its_own_page_queues_a_build(editor_client, modelling, settings):
+    build_snapshot()
+    queue_in_database(settings)
+    item = modelling.items.get(name_en="Tests")
+    other = SkillFactory(published=True)
+    data = {
+        "skill": str(other.pk),
+        "name_en": item.name_en,
+        "name_nl": item.name_nl or item.name_en,
+        "slug": item.slug,
+        "order": str(item.order),
+        "published": "on",
+        "resources-TOTAL_FORMS": "0",
+        "resources-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:skills_checklistitem_change", args=[item.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert builds_waiting() == 1

@@ -164,7 +164,7 @@ CUES = {
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
         bijzaak\nirrelevant\nbuiten de scope\nvalt buiten\nvallen buiten\nander team\nuitgefaseerd\nuitfaseren
         laat je aan\nlaat je gerust aan\nalleen door\nafgestapt van\nbuiten scope\nbuiten onze scope\nhet terrein van
-        n v t\nlinks liggen\nontbreekt bewust\nbewust weggelaten\nde deur uit\nmet pensioen\nvan horen zeggen\nafgeschaft
+        n v t\nlinks liggen\nontbreekt bewust\nbewust weggelaten\nde deur uit\nmet pensioen\nvan horen zeggen\nafgeschaft\nvalt bij ons af\nvallen bij ons af\nvalt af\nvallen af
         laten we over aan de\nlaten we over aan het\nlaten we over aan onze\nlaten we aan de
         laten we aan het\nlaten we aan onze\nlaat je over aan de\nlaat je over aan het
         laat je over aan onze\nlaten we graag over aan de\nlaten we graag over aan het

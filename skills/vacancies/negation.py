@@ -178,7 +178,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
                 self._denied[clause - 1] = True  # "Airflow is a tool that is not used here", "… die we niet gebruiken"
                 self._weak[clause - 1] = False
         for clause in range(count):
-            if self._negated[clause] and self.verb_after_its_subject(clause):
+            if self._negated[clause] and (self.verb_after_its_subject(clause) or self.job_not_for(clause)):
                 for before in range(clause - 1, -1, -1):
                     self._denied[before] = True
                     self._weak[before] = self._weak[clause]

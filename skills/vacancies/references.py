@@ -10,7 +10,9 @@ from skills.vacancies.clauses import Clauses
 from skills.vacancies.cues import Occurrences, any_within
 from skills.vacancies.text import word_set
 
-REFERENCE_AFTER = word_set("need needed use used know known touch touched require expect run with")  # "you won't
+REFERENCE_AFTER = word_set(
+    "need needed use used know known touch touched require expect run with meet see find"
+)  # "you won't
 # need them", "you will not work with it"
 REFERENCES_AFTER = frozenset(("it", "them", "those", "these", "either", "that"))  # the objects of those verbs
 OPENING_REFERENCES = frozenset(("die", "dat", "deze", "these", "those", "daar", "daarmee"))  # "…, dus die hoef je
@@ -21,7 +23,6 @@ DEMONSTRATIVES = frozenset(("that", "this"))  # open a clause that points back o
 # that part stays theirs" (not "so that no row is lost")
 GENERAL_NOUNS = word_set("part parts work side bit task tasks job area piece layer stuff setup domain")
 BARE_NEGATIONS = word_set("no not never isn aren wasn t don doesn won will do does")  # say what a thing is not
-POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES | DEMONSTRATIVES
 REFERENCE_OPENERS = frozenset(("dus", "want", "en", "maar", "so", "and", "but", "then", "dan"))
 OPENED_REFERENCES = frozenset(("it",))  # only after an opener: "…, so it's not part of your job" ("It is not
 # required to…" at the start of a sentence points at nothing)
@@ -32,8 +33,12 @@ REFERENCE_TAIL = 3  # "you won't need them in this team"
 QUANTIFIED_TAIL = 6  # after "none of", "neither of" the quantifier is the negation, whatever predicate follows: "None
 # of that will be on your plate"
 REFERENCE_NOT_FOLLOWED_BY = frozenset(("for", "to", "as", "when", "if", "voor", "om", "als"))  # "don't use it for X"
-SUBJECT_REFERENCES = frozenset(("it", "het"))  # first in a sentence, the subject that points back: "Our analysts
-# love pandas. It isn't part of this job, though."; "Het is voor deze rol geen vereiste."
+SUBJECT_REFERENCES = frozenset(
+    ("it", "het", "they")
+)  # first in a sentence, the subject that points back: "Our analysts
+# love pandas. It isn't part of this job, though."; "Het is voor deze rol geen vereiste."; "… scikit-learn models; they
+# were retired in 2025"
+POINTING_BACK = REFERENCES_AFTER | OPENING_REFERENCES | NEGATED_REFERENCES | DEMONSTRATIVES | SUBJECT_REFERENCES
 EXTRAPOSED = frozenset(("to", "that", "if", "whether", "om", "dat", "als"))  # "It is not required to travel": the
 # subject is the clause that follows, not what was named before
 FINITE_AFTER_HET = word_set("is was wordt werd hoeft hoort speelt komt staat zal zou kan mag moet blijft")  # "Het
@@ -143,14 +148,18 @@ class PointingBack(Clauses):
         return BARE_NEGATIONS.issuperset(self.words[first : last + 1])
 
     def _subject_pointing_back(self, index: int) -> bool:
-        """Whether the "it", "het" at word ``index`` opens its sentence as a subject that points back: its sentence
-        names nothing and has no clause it stands for ("It is not required to…", "Het is niet nodig om…"), and
+        """Whether the "it", "het" at word ``index`` opens its sentence as a subject that points back: its clause
+        names nothing and its sentence has no clause it stands for ("It is not required to…", "Het is niet nodig om…"), and
         "het" is followed by its verb, not a noun ("Het is geen vereiste", not "Het team werkt niet met…")."""
         sentence = self.sentences[index]
         if self.sentences[index - 1] == sentence:
             return False
         end = bisect.bisect_right(self.sentences, sentence)
-        if not self.named.isdisjoint(range(index, end)) or not EXTRAPOSED.isdisjoint(self.words[index + 1 : end]):
+        clause_end = self.clause_end(self.negation_clauses[index])  # what the sentence goes on to name after its
+        # clause is said beside it ("It was sunset last spring, once dbt's own scheduler could do it all")
+        if not self.named.isdisjoint(range(index, clause_end)) or not EXTRAPOSED.isdisjoint(
+            self.words[index + 1 : end]
+        ):
             return False
         return self.words[index] != "het" or (index + 1 < end and self.words[index + 1] in FINITE_AFTER_HET)
 

@@ -8,6 +8,7 @@ import bisect
 
 from skills.vacancies.clauses import NEEDING, PRONOUNS, Clauses
 from skills.vacancies.cues import any_within
+from skills.vacancies.handover import SECOND_PERSON
 from skills.vacancies.sentences import LIST_FILLERS
 from skills.vacancies.text import word_set
 
@@ -21,9 +22,13 @@ VERDICT_WORDS = (
     )
 )  # a negated label of these negates what follows its colon ("Not needed for this role: Spark"), a negated
 # comment of these what stands before it ("Spark-jobs bouwen – niet vereist voor deze functie")
+QUESTIONS_IN_A_ROW = 3  # asked one after another, answered once: "Spark? Big data? Hier niet."
 ANSWER_WORDS = 6  # a verdict, not a sentence of its own: "you won't", "we zijn er niet mee verdergegaan"
 RESTORING_OPENERS = word_set("but maar and en so dus")
 POINTING_INTO = word_set("er it them daar")  # the verdict points back at the question: "we zijn er niet mee…"
+CONDITIONS = word_set("if als")  # "If you miss Spark, this is not the job for you"
+NOT_FOR_YOU = word_set("for voor niets")  # "… not the job for you", "… niets voor jou"
+A_JOB = word_set("job role place plek baan functie rol")  # "… is niet jouw plek"
 ALSO = word_set("also either too at all ook evenmin helemaal")  # beside a bare negation: "Airflow, ook niet."
 
 
@@ -64,6 +69,12 @@ class DeniedTopics(Clauses):
         if topic and (begin == 0 or self.sentences[begin - 1] != self.sentences[begin]) and self._gap_denied(following):
             return True  # "Airflow, on the other hand, you will not need."
         if "?" in gap and not self._negated[following]:
+            for _question in range(QUESTIONS_IN_A_ROW):  # "Spark? Big data? Hier niet.": one answer to both
+                if following + 1 >= len(self.clause_starts) or "?" not in self.gaps[self.clause_end(following)]:
+                    break
+                following += 1
+                if self._negated[following]:
+                    return True
             return self._answer_ends_denied(following)  # "Pandas? Only the finance team touches it — you won't."
         if not self._negated[following]:
             return False
@@ -75,6 +86,23 @@ class DeniedTopics(Clauses):
         return self.named.isdisjoint(verdict) and (
             self._only_verdict(verdict) or all(self.in_list(index) for index in range(begin, end))
         )
+
+    def job_not_for(self, clause: int) -> bool:
+        """Whether ``clause`` ends a sentence opened by "if", "als" with a verdict on the job that names nothing: "If
+        what you really miss is writing Spark jobs, this is not the job for you", "Als je Airflow zoekt, is dit niet
+        je plek"."""
+        start, end = self.clause_starts[clause], self.clause_end(clause)
+        first = bisect.bisect_left(self.sentences, self.sentences[start])
+        return (
+            self.words[first] in CONDITIONS
+            and first < start
+            and (end == len(self.words) or self.sentences[end] != self.sentences[start])
+            and self.named.isdisjoint(range(start, end))
+            and any(
+                (word in NOT_FOR_YOU and following in SECOND_PERSON) or (word in SECOND_PERSON and following in A_JOB)
+                for word, following in zip(self.words[start : end - 1], self.words[start + 1 : end], strict=True)
+            )
+        )  # not "If you know Airflow, you will not need long to settle into the team"
 
     def _bare_negation(self, clause: int) -> bool:
         """Whether ``clause`` ends its sentence and holds nothing but negations and a word such as "also", "ook":
@@ -88,14 +116,19 @@ class DeniedTopics(Clauses):
         )
 
     def _answer_ends_denied(self, clause: int) -> bool:
-        """Whether the answer that ``clause`` opens after a question names nothing and ends its sentence on a short
-        negated clause of a pronoun that gives the verdict: "Pandas? Only the finance team touches it, for a monthly
-        export — you won't.", "dbt? Hebben we een keer uitgeprobeerd, maar we zijn er niet mee verdergegaan." (not
-        "Spark? We use it daily, but not for streaming", "…, but we don't tune the clusters")."""
+        """Whether the answer that ``clause`` opens after a question ends its line on a short negated clause of a
+        pronoun that gives the verdict, in a sentence that names nothing (nor does the answer, when that is all one
+        sentence): "Pandas? Only the finance team touches it, for a monthly export — you won't.", "dbt? Hebben we een
+        keer uitgeprobeerd, maar we zijn er niet mee verdergegaan.", "Do I need Airflow? Customers start our syncs
+        from their own Airflow. You do not need it." (not "Spark? We use it daily, but not for streaming", "…, but
+        we don't tune the clusters")."""
         start = self.clause_starts[clause]
-        end = bisect.bisect_right(self.sentences, self.sentences[start])
+        end = start + 1
+        while end < len(self.words) and "\n" not in self.gaps[end] and "?" not in self.gaps[end]:
+            end += 1  # the answer's line, up to the next question
         last = bisect.bisect_right(self.clause_starts, end - 1) - 1
-        if last == clause or not self._negated[last] or any_within(self._named_words, start, end):
+        verdict = bisect.bisect_left(self.sentences, self.sentences[end - 1])  # the first word of its sentence
+        if last == clause or not self._negated[last] or any_within(self._named_words, verdict, end):
             return False
         words = self.words[self.clause_starts[last] : end]
         if words and words[0] in RESTORING_OPENERS:

@@ -22,6 +22,23 @@ pytestmark = pytest.mark.django_db
         ("Requirements\n- SQL\n- Docker\nNote that Airflow is missing from this list on purpose.", {"airflow"}),
         ("Eisen\n- SQL\n- Docker\nAirflow ontbreekt bewust in dit lijstje.", {"airflow"}),
         ("Requirements\n- SQL\n\nAnd dbt? That belongs to the analytics team.", {"dbt"}),
+        (
+            "Requirements\n- SQL\n\nScheduling was Airflow's job. It was retired in May, once dbt Cloud could run it all.",
+            {"airflow"},
+        ),
+        ("Requirements\n- SQL\n\nIf you long for Spark clusters, this is not the role for you.", {"pyspark"}),
+        ("Eisen\n- SQL\n\nAls je vooral met Flask wilt bouwen, is deze baan niets voor jou.", {"flask"}),
+        (
+            "Requirements\n- SQL\n\nWe tried NumPy for the pricing maths once, and you will not meet it here.",
+            {"numpy"},
+        ),
+        (
+            "Requirements\n- SQL\n\nIs Airflow part of it? Some clients schedule our exports from it. You do not need it.",
+            {"airflow"},
+        ),
+        ("Requirements\n- SQL\n\nThe old models used scikit-learn; they were retired last year.", {"scikit-learn"}),
+        ("Eisen\n- SQL\n\nOok Django valt bij ons af.", {"django"}),
+        ("Eisen\n- SQL\n\nSpark? Big data? Niet bij ons.", {"pyspark"}),
     ],
 )
 def test_a_late_verdict_denies_what_it_is_about(demo, text, negated):
@@ -37,6 +54,8 @@ def test_a_late_verdict_denies_what_it_is_about(demo, text, negated):
         ("Requirements\n\nSpark? We use it daily, but not for streaming.", "pyspark"),
         ("Requirements\n\nWe tried Dagster and decided on Airflow, which you will run.", "airflow"),
         ("Requirements\n- Airflow\nNote that the list is short on purpose.", "airflow"),
+        ("Requirements\n\nIf you know Airflow, you will not need long to settle into the team.", "airflow"),
+        ("Requirements\n\nIs Airflow part of it? Yes, every day. You will not need Kubernetes.", "airflow"),
     ],
 )
 def test_a_verdict_that_denies_nothing_named_keeps_it_asked(demo, text, asked):

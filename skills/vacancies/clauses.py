@@ -55,7 +55,9 @@ WHETHER = word_set("whether of")  # open a subordinate clause at the start of a 
 EXAMPLES = word_set("such like including zoals waaronder bijvoorbeeld")  # examples belong to what they illustrate
 NOTED = word_set("note noted remember mind aware")  # "Note that pandas is missing from this list": what
 # follows is said for itself, as a main clause, not of something before it
-NOT_RELATIVE_AFTER = word_set("of van with met about over in on for voor to at by from uit bij")  # "none of that"
+NOT_RELATIVE_AFTER = word_set(
+    "of van with met about over in on for voor to at by from uit bij inside into within onto through across behind via"
+)  # "none of that", "inside that database": after a preposition "that" points, it opens no clause
 MAIN, SUBORDINATE_KIND, RELATIVE = "main", "subordinate", "relative"  # the kinds of clause
 CUTTING = SUBORDINATE_BREAKS | SUBORDINATE | GOALS | EXAMPLES | CONJUNCTIONS | RELATIVES | CLAUSE_BREAKS | {"als"}
 # the words that may cut a clause after a single space; any other word after one goes on with its clause

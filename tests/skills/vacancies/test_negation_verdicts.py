@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
         ),
         ("Requirements\n- SQL\n\nThe old models used scikit-learn; they were retired last year.", {"scikit-learn"}),
         ("Eisen\n- SQL\n\nOok Django valt bij ons af.", {"django"}),
+        ("Requirements\n- SQL\n\nThe reports are built in SQL behind that dashboard and not in pandas.", {"pandas"}),
         ("Eisen\n- SQL\n\nSpark? Big data? Niet bij ons.", {"pyspark"}),
     ],
 )

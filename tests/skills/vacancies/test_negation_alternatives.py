@@ -35,3 +35,17 @@ def test_the_alternative_given_to_the_candidate_asks(demo, text):
     reading = read_vacancy(text=text)
     assert not_asked_tools(reading) == ["airflow"]
     assert asked_items(reading)["orchestration/scheduling"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airflow? Long gone. We orchestrate with Dagster now.\n",
+        "Airflow? Dat is verleden tijd. Wij orkestreren tegenwoordig met Dagster.\n",
+    ],
+)
+def test_the_alternative_after_a_verdict_of_its_own_is_not_marked_as_not_asked(demo, text):
+    reading = read_vacancy(text=text)
+    assert not_asked_tools(reading) == ["airflow"]
+    (dags,) = reading.not_asked_items
+    assert [phrase.text for phrase in dags.phrases] == ["Airflow"]  # not the alternative's "orchestrate" as well

@@ -54,6 +54,23 @@ def save_skill_page(editor_client, skill, *, published: dict[str, bool]) -> None
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
+def save_item_page(editor_client, item, *, skill, published: bool) -> None:
+    """The item's own page in the admin, saved under ``skill`` with its Published box as given."""
+    data = {
+        "skill": str(skill.pk),
+        "name_en": item.name_en,
+        "name_nl": item.name_nl or item.name_en,
+        "slug": item.slug,
+        "order": str(item.order),
+        "resources-TOTAL_FORMS": "0",
+        "resources-INITIAL_FORMS": "0",
+    }
+    if published:
+        data["published"] = "on"
+    response = editor_client.post(reverse("admin:skills_checklistitem_change", args=[item.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
 def test_an_item_retired_and_published_again_with_the_bulk_actions_follows_on_the_market_once_the_build_ran(
     client, editor_client, modelling, settings
 ):
@@ -91,19 +108,7 @@ def test_an_item_retired_on_its_own_page_is_off_the_market_once_the_build_ran(
 ):
     build_snapshot()
     queue_in_database(settings)
-    item = modelling.items.get(name_en="Tests")
-    page = reverse("admin:skills_checklistitem_change", args=[item.pk])
-    data = {
-        "skill": str(modelling.pk),
-        "name_en": item.name_en,
-        "name_nl": item.name_nl or item.name_en,
-        "slug": item.slug,
-        "order": str(item.order),
-        "resources-TOTAL_FORMS": "0",
-        "resources-INITIAL_FORMS": "0",
-    }  # "published" left out: the box unticked
-    response = editor_client.post(page, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    save_item_page(editor_client, modelling.items.get(name_en="Tests"), skill=modelling, published=False)
     assert builds_waiting() == 1
     work_off_queue()
     assert market_items(client) == ["Models"]
@@ -112,18 +117,6 @@ def test_an_item_retired_on_its_own_page_is_off_the_market_once_the_build_ran(
 def test_an_item_moved_to_another_skill_on_its_own_page_queues_a_build(editor_client, modelling, settings):
     build_snapshot()
     queue_in_database(settings)
-    item = modelling.items.get(name_en="Tests")
     other = SkillFactory(published=True)
-    data = {
-        "skill": str(other.pk),
-        "name_en": item.name_en,
-        "name_nl": item.name_nl or item.name_en,
-        "slug": item.slug,
-        "order": str(item.order),
-        "published": "on",
-        "resources-TOTAL_FORMS": "0",
-        "resources-INITIAL_FORMS": "0",
-    }
-    response = editor_client.post(reverse("admin:skills_checklistitem_change", args=[item.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    save_item_page(editor_client, modelling.items.get(name_en="Tests"), skill=other, published=True)
     assert builds_waiting() == 1

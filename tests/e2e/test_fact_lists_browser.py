@@ -1,10 +1,10 @@
 """Facts in a row drawn as a .fact-list, on a phone: an engineer's contact requests and who viewed the profile, a
-recruiter's saved searches and the candidate list's active filters wrap with no middle dot ending or opening a
+recruiter's saved searches, the candidate list's active filters and last exports wrap with no middle dot ending or opening a
 line (the dots are the list's CSS, never typed into the template)."""
 
 import pytest
 
-from recruiting.models import ContactRequest, ProfileView, RecruiterProfile
+from recruiting.models import CandidateExport, ContactRequest, ProfileView, RecruiterProfile
 from recruiting.services.searches import Requirement, create_search
 from tests.e2e.support import open_page, screenshot, share_session
 from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
@@ -55,8 +55,9 @@ def test_the_recruiters_searches_and_filters_wrap_without_a_dot_at_a_line_end(li
     recruiter = RecruiterFactory()
     title = "Senior Data Engineer for the streaming and lakehouse platform team in Utrecht"
     create_search(owner=recruiter, title=title, requirements=[Requirement(item=ChecklistItemFactory(), min_level=2, is_must_have=True)])  # fmt: skip
-    role = RoleFactory(slug="lakehouse", published=True)
+    role = RoleFactory(slug="lakehouse", title="Senior Data Engineer — lakehouse/Databricks", published=True)
     make_candidate(role=role, score=80, location="Amsterdam-Zuidoost", open_to_work=True)
+    CandidateExport.objects.create(recruiter=recruiter, role=role, role_title=role.title, profile_url_base="/")
     page = open_page(browser, language=language, width=390, javascript=False)
     share_session(page, live_server, recruiter)
     page.goto(f"{live_server.url}/recruiting/searches/")
@@ -64,4 +65,5 @@ def test_the_recruiters_searches_and_filters_wrap_without_a_dot_at_a_line_end(li
     query = "role=lakehouse&min_score=50&location=Amsterdam-Zuidoost&open_to_work=on"
     page.goto(f"{live_server.url}/recruiting/candidates/?{query}")
     assert_no_dot_at_a_line_end(page, "#active-filters", wraps=True)
+    assert_no_dot_at_a_line_end(page, ".recent-exports .fact-list", wraps=True)
     screenshot(page, f"fact-lists-filters-{language}")

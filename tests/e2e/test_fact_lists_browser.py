@@ -1,4 +1,5 @@
-"""Facts in a row drawn as a .fact-list, on a phone: an engineer's contact requests and who viewed the profile, a
+"""Facts in a row drawn as a .fact-list, on a phone: an engineer's contact requests, who viewed the profile and the
+latest changes on the home, a
 recruiter's saved searches, the candidate list's active filters and last exports wrap with no middle dot ending or opening a
 line (the dots are the list's CSS, never typed into the template)."""
 
@@ -6,8 +7,17 @@ import pytest
 
 from recruiting.models import CandidateExport, ContactRequest, ProfileView, RecruiterProfile
 from recruiting.services.searches import Requirement, create_search
+from skills.models import EngineerProfile
 from tests.e2e.support import open_page, screenshot, share_session
-from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    SkillFactory,
+    UserFactory,
+    assess,
+)
 from tests.recruiting.test_card_facts_browser import FACTS_BY_LINE, assert_a_dot_between_facts_never_at_a_line_end
 from tests.recruiting.test_views import make_candidate
 
@@ -67,3 +77,20 @@ def test_the_recruiters_searches_and_filters_wrap_without_a_dot_at_a_line_end(li
     assert_no_dot_at_a_line_end(page, "#active-filters", wraps=True)
     assert_no_dot_at_a_line_end(page, ".recent-exports .fact-list", wraps=True)
     screenshot(page, f"fact-lists-filters-{language}")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_engineers_latest_changes_wrap_without_a_dot_at_a_line_end(live_server, browser, language):
+    engineer = UserFactory(password=None)
+    EngineerProfileFactory(user=engineer, start=EngineerProfile.Start.DONE)
+    basics = SkillFactory(name="Python fundamentals and the standard library")
+    for name in ("Fast code without Python loops", "Type annotations (type hints) and checking them"):
+        item = ChecklistItemFactory(skill=basics, name=name)
+        assess(user=engineer, item=item, level=2)
+        assess(user=engineer, item=item, level=3)
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, engineer)
+    page.goto(f"{live_server.url}/skills/home/")
+    assert_no_dot_at_a_line_end(page, "#home-changes .fact-list", wraps=True)
+    page.locator("#home-changes").scroll_into_view_if_needed()
+    screenshot(page, f"fact-lists-home-{language}")

@@ -78,7 +78,7 @@ def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statemen
     assert page.url == live_server.url + reverse("skills:home")
     page.get_by_role("heading", level=1, name=home).wait_for()
     assert page.locator("#home-contacts strong").inner_text() == "1"
-    assert page.locator("#home-changes li").count() == 5
+    assert page.locator("#home-changes > li").count() == 5
     assert on_one_line(page.locator("#home-changes time"))  # a date with its time never wraps in the middle
     assert no_sideways_scroll(page, width)
     journey.step("home")

@@ -1,5 +1,5 @@
 """Facts in a row drawn as a .fact-list, on a phone: an engineer's contact requests, who viewed the profile and the
-latest changes on the home, a
+latest changes on the home, the links under the gaps page and a saved vacancy, a
 recruiter's saved searches, the candidate list's active filters and last exports wrap with no middle dot ending or opening a
 line (the dots are the list's CSS, never typed into the template)."""
 
@@ -8,6 +8,7 @@ import pytest
 from recruiting.models import CandidateExport, ContactRequest, ProfileView, RecruiterProfile
 from recruiting.services.searches import Requirement, create_search
 from skills.models import EngineerProfile
+from skills.vacancies.services import save_vacancy
 from tests.e2e.support import open_page, screenshot, share_session
 from tests.factories import (
     ChecklistItemFactory,
@@ -94,3 +95,19 @@ def test_the_engineers_latest_changes_wrap_without_a_dot_at_a_line_end(live_serv
     assert_no_dot_at_a_line_end(page, "#home-changes .fact-list", wraps=True)
     page.locator("#home-changes").scroll_into_view_if_needed()
     screenshot(page, f"fact-lists-home-{language}")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_links_under_the_gaps_page_and_a_saved_vacancy_wrap_without_a_dot_at_a_line_end(
+    live_server, browser, language
+):
+    engineer = UserFactory(password=None)
+    EngineerProfileFactory(user=engineer, start=EngineerProfile.Start.DONE)
+    vacancy = save_vacancy(owner=engineer, title="Lakehouse", link="", text="Senior Data Engineer: SQL and Python.")
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, engineer)
+    for path in ("/skills/gaps/", vacancy.get_absolute_url()):
+        page.goto(f"{live_server.url}{path}")
+        assert_no_dot_at_a_line_end(page, "main .fact-list:has(> li > a)", wraps=True)
+    page.locator("main .fact-list").last.scroll_into_view_if_needed()
+    screenshot(page, f"fact-lists-vacancy-{language}")

@@ -19,7 +19,7 @@ from recruiting.selectors.searches import search_of_role, search_ranking
 from recruiting.selectors.shortlists import entries_of
 from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
-from recruiting.views.shortlists import controls_context, controls_place
+from recruiting.views.shortlists import controls_context, controls_place, stage_place
 
 
 @require_safe
@@ -81,7 +81,10 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record_profile_view(recruiter=request.user, profile=profile)
     reveal_for(recruiter=request.user, profiles=[profile])
     stage_entries = entries_of(recruiter=request.user, profile=profile)
-    feedback = claim(request, is_shown=controls_place(profile.pk).__eq__)
+    places = {controls_place(profile.pk), *(stage_place(entry.pk) for entry in stage_entries)}
+    feedback = claim(request, is_shown=places.__contains__)
+    for entry in stage_entries:
+        entry.stage_notes = feedback.get(stage_place(entry.pk), [])
     context = {
         **candidate_card(profile=profile, role=role),
         "role_form": role_form,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.accounts.redirects import safe_next
-from portal.placed_messages import add_placed_message
+from portal.placed_messages import add_placed_message, claim, claimed_messages
 from recruiting.forms import (
     AddToShortlistForm,
     CandidateRoleForm,
@@ -42,11 +42,31 @@ from recruiting.services.shortlists import (
 from skills.models import EngineerProfile
 
 CONTROLS_PLACE = "shortlist-controls-"
+STAGE_PLACE = "stage-"
+NOTE_PLACE = "note-"
 
 
 def controls_place(profile_pk: int) -> str:
     """A candidate's shortlist widget's id: where a plain post of it lands, and where its outcome shows."""
     return f"{CONTROLS_PLACE}{profile_pk}"
+
+
+def stage_place(entry_pk: int) -> str:
+    """A shortlist entry's stage form's id, where the outcome of a plain post of it shows."""
+    return f"{STAGE_PLACE}{entry_pk}"
+
+
+def note_place(entry_pk: int) -> str:
+    """A shortlist entry's note form's id, where the outcome of a plain post of it shows."""
+    return f"{NOTE_PLACE}{entry_pk}"
+
+
+def _back_to_the_entry(request: HttpRequest, entry, outcome: Message, *, place: str, anchor: str) -> HttpResponse:
+    """After a plain post of an entry's stage or note: back on the page it came from (``next``, this site only; else
+    the shortlist) at ``anchor``, with the outcome shown at ``place`` there (portal.placed_messages), not at the top."""
+    add_placed_message(request, outcome.level, outcome.message, place=place)
+    fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id})
+    return HttpResponseRedirect(f"{safe_next(request, request.POST.get('next', ''), fallback)}#{anchor}")
 
 
 def _back_to_the_controls(
@@ -124,16 +144,22 @@ def _render_shortlist_detail(
     profile_pk=None,
     status: int | None = None,
 ) -> HttpResponse:
-    """The shortlist page; a note form that failed validation is shown with its errors."""
+    """The shortlist page; a note form that failed validation is shown with its errors, what a plain post of a stage
+    or note did beside it."""
     entries = list(visible_entries(shortlist=shortlist))
     reveal_for(recruiter=request.user, profiles=[entry.profile for entry in entries])
+    places = {place(entry.pk) for entry in entries for place in (stage_place, note_place)}
+    feedback = claim(request, is_shown=places.__contains__)
     for entry in entries:
         entry.note_form = (
             bound_form if entry.profile_id == profile_pk else ShortlistNoteForm(initial={"note": entry.note})
         )
+        entry.stage_notes = feedback.get(stage_place(entry.pk), [])
+        entry.note_notes = feedback.get(note_place(entry.pk), [])
     context = {
         "shortlist": shortlist,
         "entries": entries,
+        "shown_in_place": claimed_messages(feedback),
         "stage_choices": Stage.choices,
         "role_form": ShortlistRoleForm(initial={"role": shortlist.role_id}, recruiter=request.user),
     }
@@ -222,19 +248,12 @@ def shortlist_note(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespon
             saved = True
     if not request.htmx:
         if saved:
-            messages.success(request, _("Note saved."))
-            return redirect("recruiting:shortlist-detail", pk=pk)
+            outcome = Message(messages.SUCCESS, _("Saved."))
+            return _back_to_the_entry(request, entry, outcome, place=note_place(entry.pk), anchor=f"entry-{entry.pk}")
         return _render_shortlist_detail(request, shortlist, bound_form=form, profile_pk=entry.profile_id)
     entry.note_form = form if not saved else ShortlistNoteForm(initial={"note": entry.note})
-    return render(
-        request,
-        "recruiting/partials/shortlist_note.html",
-        {
-            "shortlist": shortlist,
-            "entry": entry,
-            "note_notes": [Message(messages.SUCCESS, _("Saved."))] if saved else [],
-        },
-    )
+    entry.note_notes = [Message(messages.SUCCESS, _("Saved."))] if saved else []
+    return render(request, "recruiting/partials/shortlist_note.html", {"shortlist": shortlist, "entry": entry})
 
 
 @require_POST
@@ -265,15 +284,15 @@ def shortlist_stage(request: HttpRequest, pk: int, profile_pk: int) -> HttpRespo
         outcome = Message(messages.SUCCESS if moved else messages.INFO, template % {"stage": entry.get_stage_display()})
     if not request.htmx:
         if outcome:
-            messages.add_message(request, outcome.level, outcome.message)
-            fallback = reverse("recruiting:shortlist-detail", kwargs={"pk": pk})
-            return HttpResponseRedirect(safe_next(request, request.POST.get("next", ""), fallback))
+            # the candidate page (``named``) has no entry card around the form: land on the form itself there
+            anchor = stage_place(entry.pk) if request.POST.get("named") else f"entry-{entry.pk}"
+            return _back_to_the_entry(request, entry, outcome, place=stage_place(entry.pk), anchor=anchor)
         messages.error(request, _("Choose one of the stages."))
         return _render_shortlist_detail(request, shortlist, status=400)
+    entry.stage_notes = [outcome] if outcome else []
     context = {
         "entry": entry,
         "stage_choices": Stage.choices,
-        "stage_notes": [outcome] if outcome else [],
         "next_url": request.POST.get("next"),
         "named": bool(request.POST.get("named")),  # the candidate page's form keeps naming its shortlist
     }

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
 from recruiting.models import ContactRequest
+from skills.benchmarks.services import build_snapshot
 from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import ChecklistItem, EngineerProfile, Role
@@ -46,6 +47,14 @@ def on_one_line(locator) -> bool:
     )
 
 
+DATE_AND_ITS_BRACKET = """element => {
+  const date = element.querySelector("time"), after = document.createRange();
+  after.setStart(date.nextSibling, 0);
+  after.setEnd(date.nextSibling, 1);
+  return after.toString() === ")" && Math.abs(after.getBoundingClientRect().top - date.getBoundingClientRect().top) < 2;
+}"""
+
+
 def engineer_with_history() -> UserFactory:
     engineer = UserFactory(email="returning.engineer@example.com")
     profile = EngineerProfile.objects.create(user=engineer, start=EngineerProfile.Start.DONE)
@@ -78,7 +87,7 @@ def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statemen
     assert page.url == live_server.url + reverse("skills:home")
     page.get_by_role("heading", level=1, name=home).wait_for()
     assert page.locator("#home-contacts strong").inner_text() == "1"
-    assert page.locator("#home-changes li").count() == 5
+    assert page.locator("#home-changes > li").count() == 5
     assert on_one_line(page.locator("#home-changes time"))  # a date with its time never wraps in the middle
     assert no_sideways_scroll(page, width)
     journey.step("home")
@@ -197,3 +206,19 @@ def test_on_a_phone_a_shortlist_keeps_its_dates_whole_and_a_long_name_apart_from
     on_a_line_of_its_own = remove_box["y"] >= name_end["bottom"] - 1
     assert on_a_line_of_its_own or remove_box["x"] - name_end["right"] >= 12, (name_end, remove_box)
     journey.step("the candidate's shortlists")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_homes_benchmark_line_keeps_the_snapshots_date_with_its_closing_bracket(
+    live_server, browser, language, width
+):
+    """The line flows as one sentence in its card: it never puts the date, or ")." after it, on a line of its own."""
+    engineers = [UserFactory(password=None) for _ in range(10)]  # k is 10
+    for engineer in engineers:
+        EngineerProfileFactory(user=engineer, counts_in_benchmarks=True, start=EngineerProfile.Start.DONE)
+    build_snapshot()
+    page = open_page(browser, language=language, width=width, javascript=False)
+    share_session(page, live_server, engineers[0])
+    page.goto(live_server.url + reverse("skills:home"))
+    assert page.locator("#home-benchmarks").evaluate(DATE_AND_ITS_BRACKET)

@@ -146,8 +146,8 @@ def test_a_new_shortlist_can_be_made_for_a_role(recruiter_client, recruiter, rol
 
 def test_the_candidate_page_moves_the_stage_and_shows_the_dated_moves(recruiter_client, entry):
     detail = reverse("recruiting:candidate-detail", kwargs={"pk": entry.profile_id})
-    response = recruiter_client.post(stage_url(entry), {"stage": Stage.INTERVIEWING, "next": detail})
-    assert response["Location"] == detail
+    response = recruiter_client.post(stage_url(entry), {"stage": Stage.INTERVIEWING, "next": detail, "named": "1"})
+    assert response["Location"] == f"{detail}#stage-{entry.pk}"
     page = body(recruiter_client.get(detail))
     assert f"Stage on “{entry.shortlist.name}”" in page
     assert "To contact → Interviewing" in page

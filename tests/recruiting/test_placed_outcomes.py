@@ -52,3 +52,36 @@ def test_a_note_saved_by_htmx_says_so_as_a_placed_outcome(recruiter_client, entr
     url = reverse("recruiting:shortlist-note", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
     page = body(recruiter_client.post(url, {"note": "Call on Monday"}, headers=HTMX))
     assert outcome(page, "status") == [("text-success", "Saved.")]
+
+
+def form_of(page: str, form_id: str) -> str:
+    """The markup of the form whose id is ``form_id``."""
+    return re.search(rf'<form id="{form_id}".*?</form>', page, re.S).group(0)
+
+
+def test_a_stage_moved_without_javascript_lands_on_its_entry_and_says_so_beside_the_stage(recruiter_client, entry):
+    url = reverse("recruiting:shortlist-stage", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, {"stage": Stage.CONTACTED, "next": entry.shortlist.get_absolute_url()})
+    assert response["Location"] == f"{entry.shortlist.get_absolute_url()}#entry-{entry.pk}"
+    page = body(recruiter_client.get(response["Location"]))
+    assert outcome(form_of(page, f"stage-{entry.pk}"), "status") == [("text-success", "Moved to “Contacted”.")]
+    assert 'class="messages"' not in page  # said once, beside the stage, not at the top as well
+
+
+def test_a_note_saved_without_javascript_lands_on_its_entry_and_says_so_beside_the_note(recruiter_client, entry):
+    url = reverse("recruiting:shortlist-note", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, {"note": "Call on Monday"})
+    assert response["Location"] == f"{entry.shortlist.get_absolute_url()}#entry-{entry.pk}"
+    page = body(recruiter_client.get(response["Location"]))
+    assert outcome(form_of(page, f"note-{entry.pk}"), "status") == [("text-success", "Saved.")]
+    assert 'class="messages"' not in page
+
+
+def test_a_stage_moved_without_javascript_on_the_candidate_page_says_so_beside_that_stage(recruiter_client, entry):
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": entry.profile_id})
+    url = reverse("recruiting:shortlist-stage", kwargs={"pk": entry.shortlist_id, "profile_pk": entry.profile_id})
+    response = recruiter_client.post(url, {"stage": Stage.HIRED, "next": detail, "named": "1"})
+    assert response["Location"] == f"{detail}#stage-{entry.pk}"
+    page = body(recruiter_client.get(response["Location"]))
+    assert outcome(form_of(page, f"stage-{entry.pk}"), "status") == [("text-success", "Moved to “Hired”.")]
+    assert 'class="messages"' not in page

@@ -32,8 +32,10 @@ def export(client, query: str, file_format: str) -> None:
 def export_lines(client, **language) -> list[str]:
     """The lines of "Your last exports" on the candidate list, newest first, as text."""
     page = client.get(reverse("recruiting:candidate-list"), **language).content.decode()
-    listed = page.split('class="list-unstyled small recent-exports">')[1].split("</ul>")[0]
-    return [" ".join(re.sub(r"<[^>]+>", " ", line).split()) for line in listed.split("<li")[1:]]
+    listed = page.split('class="list-unstyled small recent-exports">')[1].split("</section>")[0]
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", line).split()) for line in listed.split('<li class="mb-2 recent-export">')[1:]
+    ]
 
 
 def test_two_exports_of_one_list_say_their_format_and_the_filters_they_were_made_with(recruiter_client, role):
@@ -70,3 +72,14 @@ def test_an_export_filtered_only_by_items_deleted_since_names_no_empty_item_filt
     gone.delete()  # an item nobody assessed and no role asks for may be deleted on its own page
     (line,) = export_lines(recruiter_client, **ENGLISH)
     assert line.endswith("Filtered by: Minimum match score: 50")
+
+
+def test_the_facts_of_an_export_line_are_a_fact_list_with_no_typed_dot(recruiter_client, role):
+    """The dots between name, time and format come from the .fact-list's CSS, which never ends a line with one."""
+    export(recruiter_client, "role=lakehouse", "csv")
+    page = recruiter_client.get(reverse("recruiting:candidate-list"), **ENGLISH).content.decode()
+    listed = page.split('class="list-unstyled small recent-exports">')[1].split("</section>")[0]
+    facts = re.search(r'<ul class="fact-list mb-0">(.*?)</ul>', listed, re.S).group(1)
+    name, _when, file = (" ".join(re.sub(r"<[^>]+>", " ", fact).split()) for fact in facts.split("<li>")[1:])
+    assert (name, file) == ("Senior Data Engineer — lakehouse", "CSV, 1 row")
+    assert "·" not in listed

@@ -670,7 +670,9 @@ def test_note_is_saved_with_htmx_and_without(recruiter_client, recruiter, role):
     assert "Saved." in body(response)
     assert "Strong on skew" in body(response)
     response = recruiter_client.post(url, {"note": "Call on Monday"})
-    assert response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id})
+    assert (
+        response.url == reverse("recruiting:shortlist-detail", kwargs={"pk": entry.shortlist_id}) + f"#entry-{entry.pk}"
+    )
     entry.refresh_from_db()
     assert entry.note == "Call on Monday"
 

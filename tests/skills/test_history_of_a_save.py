@@ -40,8 +40,8 @@ def test_the_home_lists_the_start_steps_answers_of_no_experience_as_the_progress
     home = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     progress = client.get(reverse("skills:progress"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert none_yet not in home and none_yet not in progress
-    changes = home.split('id="home-changes"')[1].split("</ul>")[0]
-    assert changes.count("<li") == 3 and changes.count(first_zero) == 3
+    changes = home.split('id="home-changes"')[1].split("</section>")[0]
+    assert changes.count('class="border-bottom py-1 home-change"') == 3 and changes.count(first_zero) == 3
     assert all(item.name in changes for item in items)
 
 

@@ -162,10 +162,10 @@ def test_the_home_lists_the_latest_changes_newest_first_and_links_to_all(client,
     for level in (1, 2, 3):
         assess(user=engineer, item=world["joins"], level=level)
     assess(user=engineer, item=world["shuffles"], level=1)
-    changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</ul>")[0]
+    changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</section>")[0]
     assert changes.index("Shuffles") < changes.index("level 2 → 3") < changes.index("level 1 → 2")
     assert changes.index("level 1 → 2") < changes.rindex("not yet rated → level 1")  # Joins' first rating
-    assert changes.count("<li") == 4
+    assert changes.count('class="border-bottom py-1 home-change"') == 4
 
 
 @pytest.mark.parametrize(
@@ -182,9 +182,21 @@ def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
     assess(user=engineer, item=world["windows"], level=0)  # a first rating, to 0
     assess(user=engineer, item=world["windows"], level=2)
     changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
-    windows = '<strong>Windows</strong> <span class="text-body-secondary">(SQL)</span> · '
-    assert f"{windows}{from_zero} ·" in changes and f"{windows}{first_zero} ·" in changes
-    assert f'<strong>Joins</strong> <span class="text-body-secondary">(SQL)</span> · {first} ·' in changes
+    windows = '<li><strong>Windows</strong> <span class="text-body-secondary">(SQL)</span></li>'
+    assert f"{windows}<li>{from_zero}</li>" in changes and f"{windows}<li>{first_zero}</li>" in changes
+    assert f'<li><strong>Joins</strong> <span class="text-body-secondary">(SQL)</span></li><li>{first}</li>' in changes
+
+
+def test_each_latest_change_is_a_fact_list_with_no_typed_dot(client, world, engineer):
+    """Item, change and time are the facts of a .fact-list, whose CSS draws the dots and never ends a line with one."""
+    assess(user=engineer, item=world["joins"], level=2)
+    changes = client.get(HOME).content.decode().split('id="home-changes"')[1].split("</section>")[0]
+    (change,) = re.findall(
+        r'<li class="border-bottom py-1 home-change"><ul class="fact-list mb-0">(.*?)</ul></li>', changes
+    )
+    facts = [" ".join(re.sub(r"<[^>]+>", " ", fact).split()) for fact in change.split("<li>")[1:]]
+    assert facts[:2] == ["Joins (SQL)", "not yet rated → level 2"] and len(facts) == 3
+    assert "·" not in changes
 
 
 def test_the_home_is_private_and_in_dutch_for_a_dutch_reader(client, world, engineer):

@@ -7,8 +7,8 @@ from skills.vacancies.handover import SECOND_PERSON
 from skills.vacancies.layout import RESTORING, Layout
 from skills.vacancies.phrasebook import ITEM, Phrasebook
 
-ALTERNATIVE_REACH = 2  # the sentences after the negation that may name what is used instead: two, past a verdict of
-# its own ("Airflow? Long gone. We orchestrate with Dagster now.")
+ALTERNATIVE_REACH = 2  # the sentences after the negation that may name what is used instead: two, on its line, past
+# a verdict of its own ("Airflow? Long gone. We orchestrate with Dagster now.")
 
 
 def without_alternatives_in_use(
@@ -35,15 +35,17 @@ def without_alternatives_in_use(
 def _alternative_in_use(mention: list, first_denied: dict, book: Phrasebook, layout: Layout) -> bool:
     """Whether an item's mention names what the team uses instead of a skill the vacancy just said is not needed
     ("Airflow: not needed, we schedule our work with Dagster", "No Airflow. Our client schedules through Step
-    Functions"): after that negation, in its sentence or the next two, and not said of the candidate ("je regelt managed
+    Functions"): after that negation, in its sentence, the next or the one after on its line, and not said of the candidate ("je regelt managed
     identities"), it tells how the work is done without it, and asks nothing (nor is it "not asked")."""
     hit, _start, _end, first, _last, negated, _asks_nothing = mention
     if hit.kind != ITEM or negated:
         return False
     skill, sentence = book.items[hit.target_id].skill_id, layout.sentences[first]
-    before = first_denied.get((sentence, skill), first) < first or any(
-        (sentence - back, skill) in first_denied for back in range(1, ALTERNATIVE_REACH + 1)
-    )
+    before = first_denied.get((sentence, skill), first) < first or (sentence - 1, skill) in first_denied
+    if not before and (sentence - ALTERNATIVE_REACH, skill) in first_denied:
+        negation = first_denied[sentence - ALTERNATIVE_REACH, skill]
+        before = all("\n" not in gap for gap in layout.gaps[negation + 1 : first + 1])  # on its line only, not under
+        # the next heading ("About us\nWe don't use Azure yet.\n\nRequirements\n- Azure experience")
     if not before:
         return False
     clause_start = layout.clause_span(first)[0]

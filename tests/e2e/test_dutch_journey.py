@@ -91,7 +91,8 @@ def test_a_dutch_engineer_and_recruiter_read_everything_in_dutch(live_server, jo
     with page.expect_download() as download_info:
         download_link.click()
     sheet = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()), read_only=True).active
+    assert sheet.title == "Kandidaten"
     header, first = list(sheet.iter_rows(values_only=True))[:2]
-    assert header[:3] == ("naam", "kopregel", "locatie")
+    assert header[:3] == ("Naam", "Kopregel", "Locatie")  # the spreadsheet's headings, capitalised as a reader's
     assert first[1] == "Data engineer"
     assert errors == []

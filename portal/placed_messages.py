@@ -8,12 +8,27 @@ places it shows (``claim``) and passes them on; ``base.html`` shows every messag
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.messages.storage.base import Message
 from django.http import HttpRequest
 
 PLACED = "placed"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A kind of row an outcome is placed beside: called with a row's key, the row's id (where a plain post lands and
+    its outcome shows); ``holds`` tells its ids from other places'."""
+
+    prefix: str
+
+    def __call__(self, key: int) -> str:
+        return f"{self.prefix}{key}"
+
+    def holds(self, place: str) -> bool:
+        return place.startswith(self.prefix)
 
 
 def add_placed_message(request: HttpRequest, level: int, text: str, *, place: str) -> None:

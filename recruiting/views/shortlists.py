@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.accounts.redirects import safe_next
-from portal.placed_messages import add_placed_message, claim, claimed_messages
+from portal.placed_messages import Place, add_placed_message, claim, claimed_messages
 from recruiting.forms import (
     AddToShortlistForm,
     CandidateRoleForm,
@@ -41,24 +41,9 @@ from recruiting.services.shortlists import (
 )
 from skills.models import EngineerProfile
 
-CONTROLS_PLACE = "shortlist-controls-"
-STAGE_PLACE = "stage-"
-NOTE_PLACE = "note-"
-
-
-def controls_place(profile_pk: int) -> str:
-    """A candidate's shortlist widget's id: where a plain post of it lands, and where its outcome shows."""
-    return f"{CONTROLS_PLACE}{profile_pk}"
-
-
-def stage_place(entry_pk: int) -> str:
-    """A shortlist entry's stage form's id, where the outcome of a plain post of it shows."""
-    return f"{STAGE_PLACE}{entry_pk}"
-
-
-def note_place(entry_pk: int) -> str:
-    """A shortlist entry's note form's id, where the outcome of a plain post of it shows."""
-    return f"{NOTE_PLACE}{entry_pk}"
+controls_place = Place("shortlist-controls-")  # a candidate's shortlist widget's id
+stage_place = Place("stage-")  # a shortlist entry's stage form's id
+note_place = Place("note-")  # a shortlist entry's note form's id
 
 
 def _back_to_the_entry(request: HttpRequest, entry, outcome: Message, *, place: str, anchor: str) -> HttpResponse:

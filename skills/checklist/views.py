@@ -21,7 +21,7 @@ from django_htmx.http import reswap, retarget
 
 from portal.accounts.redirects import safe_next
 from portal.placed_messages import add_placed_message, claim, claimed_messages
-from skills.checklist.places import ROW_PLACE, path_place, row_place
+from skills.checklist.places import path_place, row_place
 from skills.forms import (
     AssessmentForm,
     ChecklistFilterForm,
@@ -60,7 +60,7 @@ def _render_checklist(
     """The checklist page; only the clean rendering is cached, never one holding submitted input and errors, nor
     the outcome of a plain save shown beside its row. ``correction`` says at the top what was refused, linked to
     the first row to correct."""
-    feedback = claim(request, is_shown=lambda place: place.startswith(ROW_PLACE))
+    feedback = claim(request, is_shown=row_place.holds)
 
     def build() -> checklist_page.Checklist:
         page = checklist_page.checklist(user=request.user, show=show)

@@ -1,11 +1,23 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Now
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# How long a new token works, in days: a forgotten token stops on its own (the owner picks; 90 unless they do).
+LIFETIMES = (7, 30, 90, 365)
+DEFAULT_LIFETIME = 90
+
+
+def default_expiry():
+    return timezone.now() + timedelta(days=DEFAULT_LIFETIME)
 
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        return self.filter(revoked_at__isnull=True, expires_at__gt=Now())
 
 
 class ApiToken(models.Model):
@@ -18,6 +30,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), default=default_expiry, editable=False)
     # Made in a session that passed the account's second factor: only such a token carries staff rights
     # (recruiter, editor), and only while the account keeps its authenticator app (see portal.guards.access).
     staff_access = models.BooleanField(_("staff access"), default=False, editable=False)
@@ -35,4 +48,8 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.has_expired
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

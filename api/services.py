@@ -8,9 +8,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from api.models import ApiToken
+from api.models import DEFAULT_LIFETIME, LIFETIMES, ApiToken
 from portal.guards import tokens
 
 MAX_ACTIVE_TOKENS = 10
@@ -28,11 +29,19 @@ class IssuedToken:
 
 
 @transaction.atomic
-def create_token(*, user: AbstractBaseUser, name: str, staff_access: bool = False) -> IssuedToken:
-    """Issue a named token for the user; at most MAX_ACTIVE_TOKENS may be active at once.
+def create_token(
+    *, user: AbstractBaseUser, name: str, lifetime_days: int = DEFAULT_LIFETIME, staff_access: bool = False
+) -> IssuedToken:
+    """Issue a named token for the user that works for ``lifetime_days`` (one of LIFETIMES); at most
+    MAX_ACTIVE_TOKENS may be active at once.
 
     ``staff_access``: made in a session that passed the second factor, so it carries the staff rights too.
     """
+    if lifetime_days not in LIFETIMES:
+        raise ValidationError(
+            _("Choose how long the token works: %(days)s days.")
+            % {"days": get_text_list([str(days) for days in LIFETIMES], _("or"))}
+        )
     # Lock the user's row so two requests at once cannot both pass the limit.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.active().filter(user=user).count() >= MAX_ACTIVE_TOKENS:
@@ -47,6 +56,7 @@ def create_token(*, user: AbstractBaseUser, name: str, staff_access: bool = Fals
         token_hash=secret.digest,
         prefix=secret.plain[:PREFIX_LENGTH],
         staff_access=staff_access,
+        expires_at=timezone.now() + timedelta(days=lifetime_days),
     )
     token.full_clean()
     token.save()

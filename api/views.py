@@ -54,6 +54,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 issued = services.create_token(
                     user=request.user,
                     name=form.cleaned_data["name"],
+                    lifetime_days=form.cleaned_data["lifetime_days"],
                     # Staff rights count only for a token made by staff who passed the second factor; a token made
                     # before the account was given such a right never gains it.
                     staff_access=holds_staff_rights(request.user) and second_factor_confirmed(request),

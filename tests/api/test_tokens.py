@@ -1,6 +1,7 @@
 """Personal API tokens: shown once, stored only as a hash, revocable, and managed on /api/tokens/."""
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -88,6 +89,33 @@ def test_active_tokens_are_limited_per_user():
     assert ApiToken.objects.filter(user=user).count() == MAX_ACTIVE_TOKENS
 
 
+def expire(token: ApiToken) -> None:
+    """The token's time has come: its expiry lies a second in the past."""
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+
+def test_a_token_works_for_the_chosen_days_and_then_gets_a_401(client):
+    issued = create_token(user=UserFactory(), name="script", lifetime_days=7)
+    assert timedelta(days=7) - timedelta(minutes=1) < issued.token.expires_at - timezone.now() <= timedelta(days=7)
+    auth = {"Authorization": f"Bearer {issued.plain}"}
+    assert client.get(ME, headers=auth).status_code == 200
+    expire(issued.token)
+    assert client.get(ME, headers=auth).status_code == 401
+
+
+def test_expired_tokens_leave_room_under_the_limit():
+    user = UserFactory()
+    for number in range(MAX_ACTIVE_TOKENS):
+        expire(create_token(user=user, name=f"token {number}").token)
+    assert create_token(user=user, name="a new one").token.is_active
+
+
+def test_a_lifetime_outside_the_choices_is_refused():
+    with pytest.raises(ValidationError):
+        create_token(user=UserFactory(), name="forever", lifetime_days=100_000)
+    assert not ApiToken.objects.exists()
+
+
 def test_last_used_is_written_at_most_once_a_minute(django_assert_num_queries):
     issued = create_token(user=UserFactory(), name="script")
     use_token(plain=issued.plain)
@@ -145,6 +173,45 @@ def test_blank_name_re_renders_the_form_with_an_error_and_creates_nothing(client
     assert response.status_code == 400
     assert response.context["form"].errors["name"]
     assert not ApiToken.objects.exists()
+
+
+def test_the_page_makes_a_token_for_the_chosen_days_and_ninety_unless_asked(client):
+    me = UserFactory()
+    client.force_login(me)
+    assert client.post("/api/tokens/", {"name": "a week", "lifetime_days": "7"}).status_code == 200
+    assert client.post("/api/tokens/", {"name": "no choice"}).status_code == 200
+    lifetimes = {token.name: token.expires_at - token.created_at for token in ApiToken.objects.filter(user=me)}
+    assert lifetimes["a week"].days == 6 and lifetimes["a week"] > timedelta(days=6, hours=23)
+    assert lifetimes["no choice"].days == 89 and lifetimes["no choice"] > timedelta(days=89, hours=23)
+
+
+@pytest.mark.parametrize(("language", "ninety_days"), [("en", "90 days"), ("nl", "90 dagen")])
+def test_the_lifetimes_read_in_the_visitors_language(client, language, ninety_days):
+    client.force_login(UserFactory())
+    page = client.get("/api/tokens/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<option value="90" selected>{ninety_days}</option>' in page
+
+
+@pytest.mark.parametrize("lifetime", ["8", "-7", "abc", "9" * 400])
+def test_an_unknown_lifetime_re_renders_the_form_keeping_the_name_and_creates_nothing(client, lifetime):
+    client.force_login(UserFactory())
+    response = client.post("/api/tokens/", {"name": "nightly export", "lifetime_days": lifetime})
+    assert response.status_code == 400
+    assert response.context["form"].errors["lifetime_days"]
+    assert 'value="nightly export"' in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_the_list_says_when_each_token_expires_and_offers_no_revoke_for_an_expired_one(client):
+    me = UserFactory()
+    expire(create_token(user=me, name="old script").token)
+    working = create_token(user=me, name="new script", lifetime_days=30).token
+    client.force_login(me)
+    page = client.get("/api/tokens/").content.decode()
+    assert "Expired" in page
+    assert f"/api/tokens/{working.pk}/revoke/" in page
+    assert page.count("/revoke/") == 1
+    assert working.expires_at.date().isoformat() in page
 
 
 def test_token_limit_is_shown_on_the_page(client):

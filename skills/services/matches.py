@@ -131,25 +131,46 @@ def recompute_role_matches(
             if shown_to_engineers:
                 touch(CHECKLIST_KIND)  # pages drawn while the batches were written are not read again
             return count
-        levels_by_user: dict[int, dict[int, int]] = defaultdict(dict)
-        for user_id, item_id, level in Assessment.objects.filter(
-            user_id__in=[user_id for _pk, user_id, _visibility in batch], item_id__in=item_ids
-        ).values_list("user_id", "item_id", "level"):
-            levels_by_user[user_id][item_id] = level
-        now = timezone.now()
-        rows = [
-            _match_row(
-                profile_id=pk, role_id=role.pk, specs=specs, levels=levels_by_user[user_id], visible=visible, at=now
-            )
-            for pk, user_id, visible in batch
-        ]
+        user_ids = [user_id for _pk, user_id, _visibility in batch]
+        read = _levels_by_user(user_ids=user_ids, item_ids=item_ids)
         with transaction.atomic():
-            _store_matches(rows, with_visibility=False)
+            _store_matches(_role_rows(role=role, specs=specs, batch=batch, levels_by_user=read), with_visibility=False)
+            # A tick that committed after the levels were read was just overwritten with older ones: read again now
+            # that these rows are locked, and write those that moved. A tick still to come waits for the rows and
+            # then writes its own, newer match.
+            current = _levels_by_user(user_ids=user_ids, item_ids=item_ids)
+            moved = [
+                (pk, user_id, visible) for pk, user_id, visible in batch if current.get(user_id) != read.get(user_id)
+            ]
+            if moved:
+                rows = _role_rows(role=role, specs=specs, batch=moved, levels_by_user=current)
+                _store_matches(rows, with_visibility=False)
             _copy_visibility(role=role, profile_ids=[pk for pk, _user_id, _visibility in batch])
             if after_store is not None:
                 after_store(len(batch))
         count += len(batch)
         last_pk = batch[-1][0]
+
+
+def _levels_by_user(*, user_ids: list[int], item_ids: list[int]) -> dict[int, dict[int, int]]:
+    levels: dict[int, dict[int, int]] = defaultdict(dict)
+    for user_id, item_id, level in Assessment.objects.filter(user_id__in=user_ids, item_id__in=item_ids).values_list(
+        "user_id", "item_id", "level"
+    ):
+        levels[user_id][item_id] = level
+    return levels
+
+
+def _role_rows(
+    *, role: Role, specs: list[RequirementSpec], batch: list[tuple[int, int, bool]], levels_by_user: dict
+) -> list[RoleMatch]:
+    at = timezone.now()
+    return [
+        _match_row(
+            profile_id=pk, role_id=role.pk, specs=specs, levels=levels_by_user.get(user_id, {}), visible=visible, at=at
+        )
+        for pk, user_id, visible in batch
+    ]
 
 
 def _copy_visibility(*, role: Role, profile_ids: list[int]) -> None:

@@ -1,0 +1,60 @@
+"""A role's recompute and an engineer's tick at the same moment: the tick's newer match is the one that stays."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+
+from skills.models import RoleMatch
+from skills.services.matches import recompute_role_matches
+from tests.factories import RoleRequirementFactory, UserFactory, assess
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def wait_for_a_blocked_writer(seconds: float = 10) -> None:
+    """Until another connection waits for a row lock this transaction holds."""
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.02)
+    raise AssertionError("the recompute never waited for the engineer's row")
+
+
+def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
+    if connection.vendor != "postgresql":
+        pytest.skip("The tick is slipped in by holding a row lock the recompute waits for: PostgreSQL's row locks.")
+    requirement = RoleRequirementFactory(min_level=4)
+    engineer = UserFactory()
+    assess(user=engineer, item=requirement.item, level=0)
+    match = RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
+    assert match.get().score == 0
+    holding, failures = threading.Event(), []
+
+    def tick_while_holding_the_match() -> None:
+        try:
+            with transaction.atomic():
+                match.select_for_update().get()
+                holding.set()
+                # The recompute has read level 0 and waits to write its match: the engineer now ticks level 4.
+                wait_for_a_blocked_writer()
+                assess(user=engineer, item=requirement.item, level=4)
+        except Exception as error:  # reported below, in the test's own thread
+            failures.append(error)
+        finally:
+            holding.set()
+            connection.close()
+
+    engineer_thread = threading.Thread(target=tick_while_holding_the_match)
+    engineer_thread.start()
+    assert holding.wait(10)
+    recompute_role_matches(role=requirement.role)
+    engineer_thread.join(20)
+    assert not failures
+    assert match.get().score == 100

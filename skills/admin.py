@@ -211,9 +211,12 @@ class RoleAdmin(BilingualAdmin):
         return render_to_string("admin/skills/role/details.html", {"role": obj, **recompute_context(obj)})
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        """After the requirements are saved, a job refreshes every engineer's stored match with this role."""
+        """After the requirements are saved, a job refreshes every engineer's stored match with this role; and the
+        market, which counts what published roles ask, is rebuilt when a published role changed or one was retired."""
         super().save_related(request, form, formsets, change)
         recomputes.request_role_recompute(role=form.instance, requested_by=request.user)
+        if form.instance.published or "published" in form.changed_data:
+            queue_snapshot_for_market_change()
         self.message_user(request, _("The matches with this role are being recomputed in the background."))
 
     def changelist_view(self, request: HttpRequest, extra_context=None):

@@ -1,4 +1,4 @@
-"""The market map follows the editors' tools: a tool linked to a skill (or taken off it) in the admin is counted by a
+"""The market map follows the editors' tools and roles: a tool linked to a skill (or taken off it) in the admin is counted by a
 snapshot built as soon as the change commits, not at the next timed build; a tool the public cannot see (unpublished,
 or in an unpublished category) is off the map at once and back when published again."""
 
@@ -8,10 +8,11 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from skills.benchmarks.services import BUILD_TASK_PATH, build_snapshot
-from skills.models import BenchmarkSnapshot
-from tests.factories import RecruiterFactory, ToolFactory
+from skills.models import BenchmarkSnapshot, RoleRequirement
+from tests.factories import RecruiterFactory, RoleFactory, ToolFactory
 from tests.jobs import queue_in_database, work_off_queue
 from tests.skills.benchmarks.test_pages import auth
+from tests.skills.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,32 @@ def test_a_tool_the_public_cannot_see_is_off_the_market_at_once_and_back_when_pu
     dbt.category.published = True
     dbt.category.save()
     assert market_tools(client) == ["dbt"]
+
+
+def dbt_roles_required(client) -> int:
+    market = client.get("/api/market", headers=auth(RecruiterFactory(), staff_access=True)).json()
+    return next(row["demand"]["roles_required"] for row in market["tools"] if row["tool_slug"] == "dbt")
+
+
+def test_a_role_retired_in_the_admin_leaves_the_market_once_the_rebuild_queued_by_the_change_ran(
+    client, editor_client, modelling, settings
+):
+    build_snapshot()
+    assert dbt_roles_required(client) == 2
+    queue_in_database(settings)
+    requirement = RoleRequirement.objects.filter(item__skill=modelling).select_related("role").first()
+    data = {**role_form_data(requirement.role, [requirement]), "published": ""}
+    response = editor_client.post(reverse("admin:skills_role_change", args=[requirement.role.pk]), data)
+    assert response.status_code == 302
+    assert builds_waiting() == 1
+    work_off_queue()
+    assert dbt_roles_required(client) == 1
+
+
+def test_saving_a_role_nobody_sees_queues_no_rebuild(editor_client, modelling, settings):
+    build_snapshot()
+    queue_in_database(settings)
+    draft = RoleFactory(published=False)
+    data = {**role_form_data(draft, []), "published": ""}
+    assert editor_client.post(reverse("admin:skills_role_change", args=[draft.pk]), data).status_code == 302
+    assert builds_waiting() == 0

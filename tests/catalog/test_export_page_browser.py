@@ -3,7 +3,7 @@ it, a long label wrapping in its own column instead of under the box."""
 
 import pytest
 
-from tests.e2e.support import open_page, screenshot, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, open_page, screenshot, share_session
 from tests.factories import EditorFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,8 +18,7 @@ CHECKBOXES = """() => [...document.querySelectorAll('form fieldset input[type=ch
 
 
 @pytest.mark.parametrize("javascript", [False, True])
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_every_column_label_stands_beside_its_checkbox(live_server, browser, language, width, javascript):
     page = open_page(browser, language=language, width=width, javascript=javascript)
     share_session(page, live_server, EditorFactory())

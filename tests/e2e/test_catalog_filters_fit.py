@@ -3,7 +3,7 @@
 import pytest
 
 from catalog.demo import load_catalog_demo
-from tests.e2e.support import fits_width, open_page, screenshot
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, fits_width, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,8 +22,7 @@ SELECT_ROOM = """() => [...document.querySelectorAll('form.catalog-filters selec
 })"""
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_every_filter_option_shows_whole_in_its_select(live_server, browser, language, width):
     load_catalog_demo()
     page = open_page(browser, language=language, width=width)

@@ -14,7 +14,7 @@ from skills.demo import load_skills_demo
 from skills.demo_candidates import load_demo_candidates
 from skills.models import ChecklistItem, EngineerProfile, Role
 from tests.e2e.conftest import Journey
-from tests.e2e.support import PASSWORD, fits_width, open_page, share_session, watch_console
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, PASSWORD, fits_width, open_page, share_session, watch_console
 from tests.factories import (
     EditorFactory,
     EngineerProfileFactory,
@@ -66,8 +66,7 @@ def engineer_with_history() -> UserFactory:
     return engineer
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_a_returning_engineer_lands_on_their_home_and_reads_the_privacy_statement(
     live_server, browser, request, language, width
 ):
@@ -208,8 +207,7 @@ def test_on_a_phone_a_shortlist_keeps_its_dates_whole_and_a_long_name_apart_from
     journey.step("the candidate's shortlists")
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_the_homes_benchmark_line_keeps_the_snapshots_date_with_its_closing_bracket(
     live_server, browser, language, width
 ):

@@ -11,7 +11,7 @@ from catalog.demo import load_catalog_demo
 from skills.demo import load_skills_demo
 from skills.models import EngineerProfile, Skill
 from tests.e2e.conftest import Journey
-from tests.e2e.support import PASSWORD, fits_width, open_page, share_session, watch_console
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, PASSWORD, fits_width, open_page, share_session, watch_console
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,8 +27,7 @@ WORDS = {
 }
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_a_newcomer_sees_their_target_role_and_next_step_within_twelve_interactions_of_confirming(
     live_server, browser, request, language, width
 ):

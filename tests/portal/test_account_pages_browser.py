@@ -3,7 +3,7 @@ it, and the breadcrumb leads back to the engineer's profile."""
 
 import pytest
 
-from tests.e2e.support import open_page, screenshot, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, open_page, screenshot, share_session
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -12,8 +12,7 @@ EMAIL = "a-newcomer-with-a-long-address@example.org"
 PROFILE = {"en": "Profile", "nl": "Profiel"}
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_the_address_radio_has_its_label_beside_it(live_server, browser, language, width):
     page = open_page(browser, language=language, width=width, javascript=False)
     share_session(page, live_server, UserFactory(email=EMAIL))

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
-from tests.e2e.support import assert_accessible, fits_width, open_page, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, assert_accessible, fits_width, open_page, share_session
 from tests.factories import (
     AssessmentFactory,
     EngineerProfileFactory,
@@ -120,8 +120,7 @@ def test_candidate_page_shows_the_stage_of_a_shortlist_the_moment_it_is_added_an
     assert not ShortlistEntry.objects.exists()
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_a_candidates_facts_are_separated_by_dots_in_front_of_each_fact(
     live_server, browser, candidate_world, language, width
 ):

@@ -5,7 +5,7 @@ headline number."""
 import pytest
 
 from skills.models import EngineerProfile, RoleMatch
-from tests.e2e.support import open_page, screenshot, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, open_page, screenshot, share_session
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -57,8 +57,7 @@ def candidates():
     return role
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_facts_wrap_without_a_dot_at_a_line_end_and_the_score_heads_the_card(
     live_server, browser, candidates, language, width
 ):

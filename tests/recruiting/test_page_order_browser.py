@@ -5,7 +5,7 @@ import pytest
 
 from recruiting.models import Shortlist
 from skills.models import EngineerProfile
-from tests.e2e.support import open_page, screenshot, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, open_page, screenshot, share_session
 from tests.factories import EngineerProfileFactory, ShortlistEntryFactory, ShortlistFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,8 +17,7 @@ WORDS = {
 CONTROLS = "main a[href], main button, main select, main input:not([type=hidden]), main textarea"
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_the_paste_button_stands_clear_of_the_intro(live_server, browser, language, width):
     page = open_page(browser, language=language, width=width, javascript=False)
     share_session(page, live_server, ShortlistFactory().recruiter)
@@ -29,8 +28,7 @@ def test_the_paste_button_stands_clear_of_the_intro(live_server, browser, langua
     screenshot(page, f"searches-{language}-{width}")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_deleting_a_shortlist_is_the_last_control_and_still_asks(live_server, browser, language, width):
     shortlist = ShortlistFactory(name="Platform hires")
     for number in range(2):

@@ -15,7 +15,7 @@ from portal.guards.roles import RECRUITERS
 from recruiting.models import Stage, StageChange
 from recruiting.services.searches import Requirement, create_search
 from skills.models import EngineerProfile
-from tests.e2e.support import fits_width, share_session, watch_console
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, fits_width, share_session, watch_console
 from tests.factories import (
     ChecklistItemFactory,
     EngineerProfileFactory,
@@ -137,8 +137,7 @@ def test_moving_a_candidate_to_the_stage_they_are_in_says_so_and_changes_nothing
     assert not StageChange.objects.exists()
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_every_role_in_the_filters_can_be_read_whole(live_server, browser, shortlist, language, width):
     page = open_page(browser, live_server, shortlist.recruiter, language, width)
     page.goto(live_server.url + reverse("recruiting:candidate-list"))

@@ -6,7 +6,7 @@ import pytest
 from recruiting.models import ShortlistEntry, Stage
 from skills.models import EngineerProfile
 from tests.e2e.conftest import RESULTS
-from tests.e2e.support import assert_accessible, fits_width, open_page, share_session
+from tests.e2e.support import LANGUAGES_AT_WIDTHS, assert_accessible, fits_width, open_page, share_session
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -81,8 +81,7 @@ def test_browsing_the_stage_select_with_the_keyboard_moves_nobody_until_move(liv
     page.context.close()
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
-@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_the_role_select_shows_a_long_role_title_whole_within_the_screen(live_server, browser, entry, language, width):
     shortlist = entry.shortlist
     page = open_page(browser, language=language, width=width)

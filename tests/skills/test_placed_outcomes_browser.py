@@ -9,16 +9,15 @@ from playwright.sync_api import expect
 from skills.models import SavedVacancy, ShareLink
 from skills.privacy.sharing import create_share_link
 from skills.vacancies.services import save_vacancy
-from tests.e2e.support import IN_VIEW, open_page, screenshot, share_session
+from tests.e2e.support import IN_VIEW, LANGUAGES_AT_WIDTHS, open_page, screenshot, share_session
 from tests.factories import EngineerProfileFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIZES = [("en", 390), ("nl", 390), ("en", 1280), ("nl", 1280)]
 REVOKE = {"en": ("Revoke", "The share link is revoked: it no longer opens."), "nl": ("Intrekken", "De deellink is ingetrokken: hij opent niet meer.")}  # fmt: skip
 
 
-@pytest.mark.parametrize(("language", "width"), SIZES)
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_revoking_a_share_link_says_so_in_its_row_in_view(live_server, browser, language, width):
     button, said = REVOKE[language]
     user = UserFactory(password=None)
@@ -44,7 +43,7 @@ DELETE = {
 }
 
 
-@pytest.mark.parametrize(("language", "width"), SIZES)
+@pytest.mark.parametrize(("language", "width"), LANGUAGES_AT_WIDTHS)
 def test_deleting_a_saved_vacancy_asks_first_then_says_so_under_their_heading_in_view(
     live_server, browser, language, width
 ):

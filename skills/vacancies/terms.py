@@ -28,7 +28,8 @@ ORDINARY = word_set(
     january february march april may june july august september october november december
     januari februari maart mei juni juli augustus oktober
     remote hybrid hybride office kantoor bonus pension pensioen holiday vakantie
-    hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict
+    hbo wo mbo msc bsc phd cv fte api apis kpi kpis sla slas okr okrs faq hr ceo cto cfo it ict id ids
+    dag dataframe dataframes gb tb mb kb pb cet cest utc gp
     bi ai ml gdpr avg b2b b2c saas eur nl uk us usa ok ux ui qa ci cd ms hq ii iii iv
     agile scrum kanban devops dataops mlops finops sre
     crm erp epd ecd wms hris cms pim vog wbso iso nen bio nis2 dora cao zzp kvk btw ns ov gps a1 a2 b1 b2 c1 c2 p50 p90 p95 p99
@@ -45,16 +46,28 @@ ENGLISH_AND_DUTCH_SMALL_WORDS = word_set(
     naar van uit aan om tot door over onder tussen na voor bij zonder binnen buiten samen
     """
 )
-# Ordinary words of either language that products are also named after: as a term, one counts only written with a
-# capital ("Go", "Iceberg"), not in "go live" or "rust".
+# Ordinary words of either language that products or acronyms are also named after: as a term, one counts only
+# written with a capital ("Go", "Iceberg", "REST"), not in "go live", "rust" or "the rest of the team".
 ALSO_ORDINARY = word_set(
     """
     go r c rust delta beam storm hive spring swift ruby dart julia arrow ray mode sigma hex soda mage fabric glue
     vault stitch oracle spanner iceberg snowflake looker druid pinot presto feast excel atlan segment census
-    amplitude lambda aurora
+    amplitude lambda aurora rest soap
     """
 )
 TERM_GAP = re.compile(r"[ \t]+")
+
+
+def _needs_a_capital(written: str, folded: str) -> bool:
+    """Whether a one-word term is also an ordinary word, so that it counts only written with a capital ("Go",
+    "Iceberg", "REST"): a word of one or two letters or one of ALSO_ORDINARY."""
+    if not written[:1].isupper():
+        return False
+    if len(written) > 1 and written.isupper():
+        return folded in ALSO_ORDINARY
+    return written[1:] == written[1:].lower() and (
+        len(written) <= 2 or folded in ALSO_ORDINARY or folded in ENGLISH_AND_DUTCH_SMALL_WORDS
+    )
 
 
 class TechTerm(NamedTuple):
@@ -83,10 +96,7 @@ class TechTerms:
                     prefix=term[: found[0][1]],
                     gaps=tuple(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
                     suffix=term[found[-1][2] :],
-                    capital=len(folded) == 1
-                    and written[:1].isupper()
-                    and written[1:] == written[1:].lower()
-                    and (len(written) <= 2 or folded[0] in ALSO_ORDINARY or folded[0] in ENGLISH_AND_DUTCH_SMALL_WORDS),
+                    capital=len(folded) == 1 and _needs_a_capital(written, folded[0]),
                 )
             )
         for found_terms in self.by_first_word.values():

@@ -12,7 +12,7 @@ Then a word that looks like tech because it is written as a product is, not as a
 - **CamelCase** or a capital after its first letter ("BigQuery", "dbtCloud"), or **letters with digits** ("S3",
   "EC2", "GA4");
 - an **acronym** of two to eight capitals ("SSIS", "ADF"), besides the common ones of any job advert ("HBO",
-  "API", "KPI", "CRM", "AVG"…);
+  "API", "KPI", "CRM", "AVG", "DAG"…), and no ordinal number ("13th", "13e");
 - a **capitalised word inside a sentence** ("Pulsar", "Kinesis") that stands in a list beside a term or a known
   word ("Kafka, Pulsar or Kinesis", "Snowflake with Hevo"), after "such as" or "zoals", after what a candidate has
   worked with or knows ("Ervaring met Zorblax Streamhub", "wel kennis van Kubernetes en Zorblax") or what the job
@@ -40,6 +40,7 @@ from skills.vacancies.text import fold
 
 CAMEL_OR_DIGITS = re.compile(r"^(?:[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)$")
 ACRONYM = re.compile(r"^[A-Z]{2,8}s?$")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|e|de|ste)$")  # "13th month", "13e maand": a number, not a product
 CAPITALISED = re.compile(r"^[A-Z][a-z]{2,}$")
 TITLE_CASE_SHARE = 0.6
 TITLE_MAX_WORDS = 14
@@ -257,7 +258,7 @@ def unknown_terms(layout: Layout, known_words: set[int], terms: TechTerms | None
         word = words[index]
         original = text[starts[index] : ends[index]]
         acronym = acronym_shape(original) is not None
-        ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY
+        ordinary = word in ORDINARY or word.rstrip("s") in ORDINARY or ORDINAL.match(word) is not None
         shaped = (acronym or camel_or_digits(original) is not None) and not ordinary
         capitalised = capitalised_shape(original) is not None
         candidate = (shaped or index not in heading_words) and (

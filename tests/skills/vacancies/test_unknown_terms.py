@@ -75,6 +75,10 @@ def test_products_languages_formats_and_acronyms_are_named(demo, text, terms):
         "Data from the CRM and ERP, under the AVG and GDPR, in the DevOps-team and with the BI and ML teams.",
         "Je kent de BIO, NIS2 en DORA en hebt een VOG.",
         "Three or more years of experience. English at C1 level. Knowledge of Django.",
+        # the rest of the team is no REST, and the words of any data job (a DAG, a DataFrame, IDs) name no product
+        "The rest of the team writes the Airflow DAGs; de rest van het team schrijft DAG's.",
+        "Joins on IDs over DataFrames of 40 GB, before 09:00 CET.",
+        "A 13th month and a 13e maand.",
     ],
 )
 def test_ordinary_words_places_names_and_business_acronyms_are_not_named(demo, text):

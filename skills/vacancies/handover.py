@@ -25,6 +25,16 @@ ONGOING = word_set("replacing")  # "Client is replacing a tangle of cron jobs wi
 PROGRESSIVE = word_set("is are re")  # job joins, which asks for what it replaces, unlike "has replaced", "replaced by"
 PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
 # by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
+MOVES = word_set(
+    "away off from van moved migrated switched verhuisd gemigreerd overgegaan overgestapt afgestapt phased phasing "
+    "retired dropped uitgefaseerd"
+)
+# a negation cue of a move the team made: what it moved to is asked ("We moved away from pandas to PySpark", "Vorig jaar
+# zijn we van Databricks naar Snowflake verhuisd", "We have phased out pandas in favour of PySpark")
+MOVED_TO = word_set("to naar")
+IN_FAVOUR = {"of": word_set("favour favor"), "van": word_set("gunste")}  # "in favour of", "ten gunste van"
+MOVED = word_set("moved migrated switched verhuisd gemigreerd overgegaan")  # like a verb of replacing, a move is the
+# candidate's task when said to them ("Je hebt data gemigreerd van Oracle naar PostgreSQL")
 SECOND_PERSON = word_set("you your je jij jou jouw u")
 AGENTS = word_set("by door bij with")  # a hand-over cue that ends so names who takes over after it, not what is
 # handed over: "De nadruk ligt bij de Spark-jobs" asks for Spark
@@ -53,15 +63,20 @@ class HandingOver(Clauses):
         """Whether the mention at word ``first`` follows "by", "with", "door"… after its clause's negation, when that is
         a verb of replacing or handing over, or is the subject of an active verb of replacing: what takes over is asked
         ("Our cron jobs are replaced by Airflow", "We vervangen de cronjobs door Airflow", "Spark replaced our Hadoop
-        jobs"), unlike what it replaces; a needing denied reaches it all the same."""
+        jobs"), unlike what it replaces, and so is where a move went ("moved away from pandas to PySpark"); a needing
+        denied reaches the rest all the same."""
         before = first - 1
         while before > 0 and self.words[before] in SUBSTITUTE_FILLERS:
             before -= 1
         negation = self._first_negations[clause]
         found = bisect.bisect_left(self.negations, (negation, -1))
-        if self._denies_needing[clause] or found == len(self.negations):
+        if found == len(self.negations):
             return False
         cue_first, cue_last = self.negations[found]
+        if self._moved_to(before, self.words[cue_first : cue_last + 1]):
+            return True
+        if self._denies_needing[clause]:
+            return False
         if first < cue_first:  # "Spark replaced Hadoop", "Dagster vervangt Airflow": the subject of an active verb
             cue = self.words[cue_first : cue_last + 1]
             return not REPLACING.isdisjoint(cue) and PASSIVE_AUXILIARIES.isdisjoint(self.words[first:cue_first])
@@ -71,6 +86,16 @@ class HandingOver(Clauses):
         if not REPLACING.isdisjoint(cue):
             return self.words[before] in REPLACED_BY
         return cue_first <= before <= cue_last and not HANDING_OVER.isdisjoint(cue)
+
+    def _moved_to(self, before: int, cue: list[str]) -> bool:
+        """Whether the word ``before`` a mention names where a move the negation cue ``cue`` speaks of went ("to",
+        "naar", "in favour of"): the destination is what is used now ("Vorig jaar zijn we naar Azure gemigreerd")."""
+        word = self.words[before]
+        if MOVES.isdisjoint(cue):
+            return False
+        if self.words[before - 1] in IN_FAVOUR.get(word, ()):
+            return True
+        return word in MOVED_TO
 
     def verb_after_its_subject(self, clause: int) -> bool:
         """Whether ``clause`` opens after a comma with its finite verb, naming nothing, and the clauses before it in
@@ -101,11 +126,16 @@ class HandingOver(Clauses):
 
     def replacing_task(self, first: int, last: int) -> bool:
         """Whether the negation cue of words ``first``…``last`` is a verb of replacing in a task of the candidate's:
-        said to "you", "je"…, or opening its clause ("Replacing slow pandas loops with NumPy code")."""
+        said to "you", "je"…, or opening its clause ("Replacing slow pandas loops with NumPy code"); or a move said to
+        them ("Je hebt data gemigreerd van Oracle naar PostgreSQL"), not the team's ("we migrated from")."""
         clause = self.negation_clauses[first]
         begin, end = self.clause_starts[clause], self.clause_end(clause)
-        return not REPLACING.isdisjoint(self.words[first : last + 1]) and (
+        cue = self.words[first : last + 1]
+        said_to_you = not SECOND_PERSON.isdisjoint(self.words[begin:end])
+        if not MOVED.isdisjoint(cue):
+            return said_to_you and "we" not in cue
+        return not REPLACING.isdisjoint(cue) and (
             first == begin
-            or not SECOND_PERSON.isdisjoint(self.words[begin:end])
+            or said_to_you
             or (self.words[first] in ONGOING and first > begin and self.words[first - 1] in PROGRESSIVE)
         )

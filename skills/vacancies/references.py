@@ -129,8 +129,10 @@ class PointingBack(Clauses):
             return False  # "je legt vast dat elk nummer uniek is, dat kortingen nooit hoger zijn": a second "dat"
         if demonstrative and not self._denies_needing[clause]:  # "that part stays theirs", not "that part is not easy"
             return self._negated[clause] and not self._bare_negation(clause)
-        if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at
-            return self._denies_needing[clause]
+        if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at, unless an opener
+            # makes it the subject of a cue that says who has it ("Mooi, maar die horen bij de vacature voor …")
+            opened = self.words[lead] in REFERENCE_OPENERS and not self._bare_negation(clause)
+            return self._denies_needing[clause] or (opened and self._negated[clause])
         return self._negated[clause]
 
     def same_sentence(self, clause: int) -> bool:

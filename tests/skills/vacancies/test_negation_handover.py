@@ -238,3 +238,23 @@ def test_a_move_that_is_the_candidates_task_asks_for_both_ends(demo, text):
 def test_the_cloud_the_team_moved_to_is_asked(demo):
     reading = read_vacancy(text="Wat vragen wij\n- SQL\nVorig jaar zijn we naar Azure gemigreerd.\n")
     assert "cloud/cloud-platform" in asked_items(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Misschien staan FastAPI of Flask op je cv. Mooi, maar die horen bij de vacature voor backendontwikkelaar, niet "
+        "bij deze.",
+        "FastAPI or Flask may be on your CV. Great, but those belong to the vacancy for a backend developer.",
+        "FastAPI and Flask belong to another vacancy of ours.",
+    ],
+)
+def test_what_belongs_to_another_vacancy_is_not_asked(demo, text):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n{text}\n")
+    assert asked_tools(reading) == []
+    assert {"fastapi", "flask"} <= set(not_asked_tools(reading))
+
+
+def test_a_pronoun_that_says_what_a_tool_does_not_do_well_does_not_deny_it(demo):
+    reading = read_vacancy(text="Requirements\n- SQL\nWe use Airflow, and that doesn't always work smoothly.\n")
+    assert "airflow" in asked_tools(reading)

@@ -1,10 +1,12 @@
 """How the learning path says where an engineer stands on each item: a level rated and one never rated read in the
-same short form, in English and Dutch (templates/skills/partials/learning_path.html)."""
+same short form, in English and Dutch (templates/skills/partials/learning_path.html), its facts a .fact-list whose CSS
+draws the dots between them, so that none ends a line on a phone."""
 
 import pytest
 from django.urls import reverse
 
 from tests.factories import RoleFactory, RoleRequirementFactory, assess
+from tests.markup import fact_rows, inside
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +26,6 @@ def test_the_learning_path_says_a_rated_and_an_unrated_item_plainly(client, engi
     body = client.get(
         reverse("skills:role-gaps", kwargs={"slug": role.slug}), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
-    path = body[body.index('id="path-heading"') : body.index('id="radar-heading"')]
-    skew_line = path[path.index(f'id="path-item-{skew.item.pk}"') :].split("</li>")[0]
-    retries_line = path[path.index(f'id="path-item-{retries.item.pk}"') :].split("</li>")[0]
-    assert rated in skew_line
-    assert unrated in retries_line and "to go" not in retries_line and "te gaan" not in retries_line
+    skew_line, retries_line = (inside(body, f"path-item-{item.pk}") for item in (skew.item, retries.item))
+    assert rated in fact_rows(skew_line)
+    assert unrated in fact_rows(retries_line) and "to go" not in retries_line and "te gaan" not in retries_line

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.factories import RoleFactory, RoleRequirementFactory, assess
 from tests.headings import headings_in_summaries, met_fold, outline
+from tests.markup import fact_rows, inside
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +39,8 @@ def test_a_missing_item_stands_once_on_the_learning_path_and_no_table_repeats_it
     body = role_page["body"]()
     assert 'id="missing-heading"' not in body
     assert shown(body, "Tuning") == 1  # a nice-to-have: the learning path alone
-    path = body.split('class="learning-path"')[1].split("</ol>")[0]
-    tuning = path.split(f'id="path-item-{role_page["tuning"].pk}"')[1].split("</li>")[0]
-    assert "nice-to-have" in tuning and "Your level 1 · level 3 needed · 2 levels to go" in tuning
+    tuning = inside(body, f"path-item-{role_page['tuning'].pk}")
+    assert "nice-to-have" in tuning and "Your level 1 · level 3 needed · 2 levels to go" in fact_rows(tuning)
 
 
 def test_the_must_haves_summary_links_to_their_place_on_the_learning_path(role_page):

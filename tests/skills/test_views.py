@@ -21,6 +21,7 @@ from tests.factories import (
     UserFactory,
     assess,
 )
+from tests.markup import fact_rows
 from tests.queries import page_queries
 from tests.skills.worlds import grow_world, query_count
 
@@ -95,7 +96,7 @@ def test_role_gaps_page_has_summary_learning_path_radar_and_tables(client, engin
     unmet = body.split('id="gaps-unmet"')[1].split("</ul>")[0]
     assert "<strong>skew</strong></a> — below level (1 of 3)" in unmet  # rated, but below: not "missing"
     assert "<strong>retries</strong></a> — not yet rated" in unmet
-    assert "Your level 1 · level 3 needed · 2 levels to go" in body
+    assert "Your level 1 · level 3 needed · 2 levels to go" in fact_rows(body)
     assert 'href="/catalog/pyspark/"' in body
     assert '<svg class="radar-chart"' in body
     assert 'role="img"' in body
@@ -145,7 +146,9 @@ def test_role_gaps_tell_an_item_never_rated_from_one_rated_0(client, engineer, l
     below, unrated, path_zero, path_unrated = expected
     assert f"<strong>skew</strong></a> {below}" in unmet and f"<strong>retries</strong></a> {unrated}" in unmet
     path = body.split('class="learning-path"')[1].split("</ol>")[0]
-    assert path.index("skew") < path.index(path_zero) < path.index("retries") < path.index(path_unrated)
+    skew_levels, retries_levels = fact_rows(path)  # a .fact-list each, below its item's name
+    assert path.index("skew") < path.index("retries")
+    assert skew_levels.startswith(f"{path_zero} · ") and retries_levels == path_unrated
 
 
 @pytest.mark.parametrize(

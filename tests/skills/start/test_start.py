@@ -23,6 +23,7 @@ from tests.factories import (
     UserFactory,
     assess,
 )
+from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
     assert levels == {"Joins": 3, "Windows": 3, "Shuffles": 1, "Tuning": 1}
     body = client.get(response.url).content.decode()
     assert "Your best fit: Analytics engineer" in body
-    assert 'id="start-next-step"><strong>Shuffles</strong> (Spark) · level 1, needs 3</p>' in body
+    assert next_step(body) == "Shuffles (Spark) · level 1, needs 3"
     assert body.index("Analytics engineer") < body.index("Senior lakehouse")
     profile.refresh_from_db()
     assert (profile.target_role, profile.start) == (None, EngineerProfile.Start.DONE)
@@ -89,7 +90,9 @@ def test_rating_every_skill_none_names_no_best_fit_but_says_why(client, world):
 
 
 def next_step(body: str) -> str:
-    return re.search(r'id="(?:start|home)-next-step">(.*?)</p>', body, re.S).group(1)
+    """The next step's item and level needed, as read: a .fact-list, whose CSS draws the dot between them."""
+    (step,) = fact_rows(re.search(r'<ul [^>]*id="(?:start|home)-next-step">.*?</ul>', body, re.S).group(0))
+    return step
 
 
 @pytest.mark.parametrize(
@@ -103,7 +106,7 @@ def test_the_last_step_gives_the_next_step_of_the_chosen_target_as_the_home_does
     home = client.get(reverse("skills:home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert heading in start and heading in home  # not the best fit, "Analytics engineer"
     assert next_step(start) == next_step(home)
-    assert next_step(start).startswith("<strong>Shuffles</strong> (Spark)")
+    assert next_step(start).startswith("Shuffles (Spark) · ")
     assert f'href="{reverse("skills:role-gaps", args=["lakehouse"])}"' in start
 
 

@@ -5,9 +5,10 @@ path's levels, the home's next step) are read so there, with tests.markup.fact_r
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from skills.models import Resource
-from tests.factories import RoleRequirementFactory
+from tests.factories import ChecklistItemFactory, RoleRequirementFactory, SkillFactory, ToolFactory
 from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
@@ -18,3 +19,14 @@ def test_a_resource_and_its_mark_done_button_on_the_learning_path(client, engine
     resource = Resource.objects.create(item=requirement.item, url="https://example.com/skew", title="Skew explained")
     body = client.get(reverse("skills:role-gaps", args=[requirement.role.slug])).content.decode()
     assert f"{resource.get_kind_display()} Skew explained (external) · Mark done" in fact_rows(body)
+
+
+@pytest.mark.parametrize(("language", "learn_with"), [("en", "Learn with:"), ("nl", "Leer met:")])
+def test_a_skills_stage_and_the_tools_to_learn_it_with_on_the_checklist(client, engineer, language, learn_with):
+    skill = SkillFactory()
+    skill.tools.add(ToolFactory(name="PySpark"))
+    ChecklistItemFactory(skill=skill)
+    body = client.get(reverse("skills:checklist"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    with override(language):
+        stage = str(skill.get_growth_stage_display())
+    assert f"{stage} · {learn_with} PySpark" in fact_rows(body)

@@ -3,11 +3,14 @@ middle dot between two facts and never ends or opens a line with it, where a "·
 (tests/e2e/test_fact_lists_browser.py measures such lists there). Rows with a test of their own page (the learning
 path's levels, the home's next step) are read so there, with tests.markup.fact_rows too."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
 from skills.models import Resource
+from skills.vacancies.services import save_vacancy
 from tests.factories import ChecklistItemFactory, RoleRequirementFactory, SkillFactory, ToolFactory
 from tests.markup import fact_rows
 
@@ -30,3 +33,11 @@ def test_a_skills_stage_and_the_tools_to_learn_it_with_on_the_checklist(client, 
     with override(language):
         stage = str(skill.get_growth_stage_display())
     assert f"{stage} · {learn_with} PySpark" in fact_rows(body)
+
+
+def test_a_saved_vacancys_date_and_its_link_on_the_gaps_page(client, engineer):
+    save_vacancy(
+        owner=engineer, title="Lakehouse", link="https://jobs.example.org/42", text="Senior Data Engineer: SQL."
+    )
+    body = client.get(reverse("skills:gaps")).content.decode()
+    assert any(re.fullmatch(r"Saved on \S.* · the vacancy itself \(external\)", row) for row in fact_rows(body))

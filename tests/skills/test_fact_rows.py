@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from skills.models import Resource
+from skills.privacy.sharing import create_share_link, revoke_share_link
 from skills.vacancies.services import save_vacancy
-from tests.factories import ChecklistItemFactory, RoleRequirementFactory, SkillFactory, ToolFactory
+from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, ToolFactory
 from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,13 @@ def test_a_saved_vacancys_date_and_its_link_on_the_gaps_page(client, engineer):
     )
     body = client.get(reverse("skills:gaps")).content.decode()
     assert any(re.fullmatch(r"Saved on \S.* · the vacancy itself \(external\)", row) for row in fact_rows(body))
+
+
+def test_a_share_links_validity_and_its_role_on_the_profile(client, engineer):
+    role = RoleFactory(title="Senior Data Engineer — lakehouse")
+    revoke_share_link(user=engineer, link=create_share_link(user=engineer, days=7, role=role).link)
+    body = client.get(reverse("skills:profile")).content.decode()
+    made = [row for row in fact_rows(body) if row.startswith("Made ")]
+    assert len(made) == 1 and re.fullmatch(
+        r"Made .+, valid until .+ revoked · Senior Data Engineer — lakehouse", made[0]
+    )

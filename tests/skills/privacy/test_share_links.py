@@ -21,6 +21,7 @@ from tests.factories import (
     RoleRequirementFactory,
     UserFactory,
 )
+from tests.markup import inside
 from tests.test_every_url_language import VisibleText
 
 pytestmark = pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_a_revoke_lands_on_the_links_row_and_says_so_there_not_at_the_top(client
     answer = client.post(reverse("skills:share-link-revoke", kwargs={"pk": revoked.pk}), HTTP_ACCEPT_LANGUAGE=language)
     assert answer.url.endswith(f"#share-link-{revoked.pk}")
     html = client.get(answer.url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    row = re.search(rf'<li [^>]*id="share-link-{revoked.pk}">(.*?)</li>\s*(<li|</ul>)', html, re.S).group(1)
+    row = inside(html, f"share-link-{revoked.pk}")  # the row's facts are a list of their own
     assert re.search(rf'<p class="[^"]*placed-outcome" role="status">{said}</p>', row)
     assert html.count(said) == 1 and 'class="messages"' not in html
     assert said not in client.get(reverse("skills:profile"), HTTP_ACCEPT_LANGUAGE=language).content.decode()

@@ -17,6 +17,7 @@ from tests.factories import (
     UserFactory,
     assess,
 )
+from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,14 @@ def text(response) -> str:
 def test_every_surface_shows_the_same_average_rounded_half_up(client, candidate):
     client.force_login(RecruiterFactory())
     listed = text(client.get(reverse("recruiting:candidate-list")))
-    detail = text(client.get(reverse("recruiting:candidate-detail", kwargs={"pk": candidate.pk})))
+    detail_page = client.get(reverse("recruiting:candidate-detail", kwargs={"pk": candidate.pk}))
+    detail = text(detail_page)
     api = client.get(f"/api/recruiter/candidates/{candidate.pk}").json()
     shared = text(
         client.get(reverse("share:profile", kwargs={"token": create_share_link(user=candidate.user, days=7).token}))
     )
     assert "Orchestration 1.7" in listed
-    assert "Orchestration · average level 1.7 of 4" in detail
+    assert "Orchestration · average level 1.7 of 4" in fact_rows(detail_page.content.decode())  # the heading's facts
     assert [skill["average_level"] for skill in api["skills"]] == [1.7]
     assert "Orchestration 1.7" in shared
     assert "1.6" not in listed + detail + shared

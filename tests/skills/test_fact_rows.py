@@ -12,7 +12,16 @@ from django.utils.translation import override
 from skills.models import Resource
 from skills.privacy.sharing import create_share_link, revoke_share_link
 from skills.vacancies.services import save_vacancy
-from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFactory, SkillFactory, ToolFactory
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RoleFactory,
+    RoleRequirementFactory,
+    SkillFactory,
+    ToolFactory,
+    UserFactory,
+    assess,
+)
 from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +61,13 @@ def test_a_share_links_validity_and_its_role_on_the_profile(client, engineer):
     assert len(made) == 1 and re.fullmatch(
         r"Made .+, valid until .+ revoked · Senior Data Engineer — lakehouse", made[0]
     )
+
+
+@pytest.mark.parametrize(("language", "level"), [("en", "3 · Strong"), ("nl", "3 · Sterk")])
+def test_an_items_level_and_its_label_on_a_shared_profile(client, language, level):
+    user = UserFactory(password=None)
+    EngineerProfileFactory(user=user)
+    assess(user=user, item=ChecklistItemFactory(name="Joins"), level=3)
+    token = create_share_link(user=user, days=7).token
+    body = client.get(reverse("share:profile", kwargs={"token": token}), HTTP_ACCEPT_LANGUAGE=language).content
+    assert level in fact_rows(body.decode())

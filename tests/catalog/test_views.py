@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from catalog.demo import load_catalog_demo
+from catalog.models import Tool
 from tests.factories import (
     CategoryFactory,
     ChooserOptionFactory,
@@ -15,6 +16,7 @@ from tests.factories import (
     ToolFactory,
     UserFactory,
 )
+from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +94,12 @@ def test_catalog_filters_by_vacancy_keyword(client, demo):
 def test_catalog_search_matches_names_summaries_and_keywords(client, demo):
     assert "PySpark" in tool_names_listed(client.get("/catalog/?q=pyspark"))
     assert tool_names_listed(client.get("/catalog/?q=wrangling")) == ["Pandas"]
+
+
+def test_a_found_tools_category_type_and_optional_are_a_fact_list(client):
+    ToolFactory(name="Airflow", category__name="Orchestrators", tool_type=Tool.ToolType.ORCHESTRATOR, is_optional=True)
+    html = body(client.get("/catalog/?q=airflow"))
+    assert "Orchestrators · Orchestrator · optional" in fact_rows(html)
 
 
 def test_catalog_search_finds_words_in_every_text_of_a_tool(client, demo):
@@ -219,7 +227,7 @@ def test_tool_detail_leaves_out_unpublished_related_tools(client):
     tool = ToolFactory(slug="main")
     tool.related_tools.add(ToolFactory(name="Public friend"), ToolFactory(name="Draft friend", published=False))
     html = body(client.get("/catalog/main/"))
-    assert "Public friend" in html
+    assert "Public friend · compare with Public friend" in fact_rows(html)  # a .fact-list: no dot ends a line
     assert "Draft friend" not in html
 
 

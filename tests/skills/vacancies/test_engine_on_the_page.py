@@ -15,6 +15,7 @@ from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.reading import read_vacancy
 from skills.vacancies.services import save_vacancy
 from tests.factories import UserFactory, assess
+from tests.markup import fact_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +91,10 @@ def test_the_page_marks_required_nice_and_not_asked_in_three_styles_with_a_legen
     assert marked["Airflow"] == "required" and marked["Docker"] == "nice"
     assert marked["FastAPI"] == marked["Django"] == "not-asked" and marked["Snowflake"] == "unrecognised"
     assert '<span class="visually-hidden"> (not asked)</span>' in box
-    legend = re.search(r'<p class="small vacancy-legend[^"]*">(.*?)</p>', body, re.S).group(1)
+    legend = re.search(r'<ul class="fact-list small vacancy-legend[^"]*">(.*?)</ul>', body, re.S).group(1)
     assert all(f"hl-{style}" in legend for style in ("required", "nice", "not-asked"))
+    # its entries are a .fact-list, whose CSS draws the dots between them: none ends a line on a phone
+    assert "must-have (——) · nice-to-have (- - -) · not asked (struck through) · not recognised (⋮)" in fact_rows(body)
 
 
 def test_the_page_splits_tools_and_names_what_is_not_asked_unknown_and_besides_skills(client, engineer):

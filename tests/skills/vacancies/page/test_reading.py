@@ -60,7 +60,7 @@ def test_the_text_comes_back_with_marks_exactly_where_the_reading_found_phrases(
 def test_the_legend_the_marks_and_the_badges_name_a_nice_to_have_alike(client, engineer, fake_reader, world):
     """One English label for the kind, "nice-to-have", as the start, gaps and learning path write it."""
     body = read_page(client).content.decode()
-    legend = re.search(r'class="[^"]*vacancy-legend[^"]*".*?</p>', body, re.S).group(0)
+    legend = re.search(r'class="[^"]*vacancy-legend[^"]*".*?</ul>', body, re.S).group(0)
     assert '<mark class="hl hl-nice">nice-to-have</mark>' in legend
     assert '<mark class="hl hl-nice">skew<span class="visually-hidden"> (nice-to-have)</span></mark>' in body
     skew = body[body.index(f'id="asked-{world["items"]["skew"].pk}"') :].split("</li>")[0]

@@ -26,6 +26,7 @@ def profile_preview(request: HttpRequest) -> HttpResponse:
     context = {
         **candidate_card(profile=profile, role=role),
         "preview": True,
+        "visible": profile.is_visible_to_recruiters,
         "accepted": state.accepted,
         "role_form": role_form,
         "role_choice_form": CandidateRoleForm(initial={"role": role}, recruiter=None),

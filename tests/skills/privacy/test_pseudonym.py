@@ -182,3 +182,14 @@ def test_the_preview_matches_what_a_recruiter_sees(client, engineer):
         assert seen.split("</h1>")[0] == previewed.split("</h1>")[0]  # the same name
         assert (EVIDENCE in seen) == (EVIDENCE in previewed)
         assert ("noor@example.com" in seen) == ("noor@example.com" in previewed)
+
+
+@pytest.mark.parametrize(("visibility", "said", "not_said"), [("recruiters", "visible", "private"), ("private", "private", "visible")])  # fmt: skip
+def test_the_preview_says_whether_recruiters_see_the_profile_now(client, engineer, visibility, said, not_said):
+    engineer.profile.visibility = visibility
+    engineer.profile.save()
+    client.force_login(engineer)
+    page = client.get(reverse("recruiting:profile-preview")).content.decode()
+    start = page.index('<div class="preview-banner')
+    banner = page[start : page.index("</nav>", start)]
+    assert f"Your profile is {said}" in banner and f"Your profile is {not_said}" not in banner

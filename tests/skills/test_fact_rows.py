@@ -71,3 +71,11 @@ def test_an_items_level_and_its_label_on_a_shared_profile(client, language, leve
     token = create_share_link(user=user, days=7).token
     body = client.get(reverse("share:profile", kwargs={"token": token}), HTTP_ACCEPT_LANGUAGE=language).content
     assert level in fact_rows(body.decode())
+
+
+def test_the_years_and_the_place_on_a_shared_profile(client):
+    user = UserFactory(password=None)
+    EngineerProfileFactory(user=user, years_experience=3, location="Utrecht")
+    token = create_share_link(user=user, days=7).token
+    body = client.get(reverse("share:profile", kwargs={"token": token})).content.decode()
+    assert "3 years of experience · Utrecht" in fact_rows(body)

@@ -68,7 +68,7 @@ def test_without_a_target_the_home_names_the_best_fit_as_such_and_its_next_step(
     body = client.get(HOME).content.decode()
     assert "Your best fit: Analytics engineer" in body
     assert "You have not chosen a target role" in body
-    assert next_step_of(body) == "Windows (SQL) · not yet rated, needs level 2"  # the next step of its path
+    assert next_step_of(body) == "Windows – SQL · not yet rated, needs level 2"  # the next step of its path
     assert "lakehouse" not in body.split('id="home-role-heading"')[1].split("</section>")[0].lower()
 
 
@@ -183,9 +183,9 @@ def test_the_latest_changes_tell_a_first_rating_from_a_change_from_level_0(
     assess(user=engineer, item=world["windows"], level=0)  # a first rating, to 0
     assess(user=engineer, item=world["windows"], level=2)
     changes = client.get(HOME, HTTP_ACCEPT_LANGUAGE=language).content.decode().split('id="home-changes"')[1]
-    windows = '<li><strong>Windows</strong> <span class="text-body-secondary">(SQL)</span></li>'
+    windows = '<li><strong>Windows</strong> <span class="text-body-secondary">– SQL</span></li>'
     assert f"{windows}<li>{from_zero}</li>" in changes and f"{windows}<li>{first_zero}</li>" in changes
-    assert f'<li><strong>Joins</strong> <span class="text-body-secondary">(SQL)</span></li><li>{first}</li>' in changes
+    assert f'<li><strong>Joins</strong> <span class="text-body-secondary">– SQL</span></li><li>{first}</li>' in changes
 
 
 def test_each_latest_change_is_a_fact_list_with_no_typed_dot(client, world, engineer):
@@ -196,7 +196,7 @@ def test_each_latest_change_is_a_fact_list_with_no_typed_dot(client, world, engi
         r'<li class="border-bottom py-1 home-change"><ul class="fact-list mb-0">(.*?)</ul></li>', changes
     )
     facts = [" ".join(re.sub(r"<[^>]+>", " ", fact).split()) for fact in change.split("<li>")[1:]]
-    assert facts[:2] == ["Joins (SQL)", "not yet rated → level 2"] and len(facts) == 3
+    assert facts[:2] == ["Joins – SQL", "not yet rated → level 2"] and len(facts) == 3
     assert "·" not in changes
 
 

@@ -74,7 +74,7 @@ def test_confirming_the_email_lands_on_the_start_and_three_steps_show_the_best_f
     assert levels == {"Joins": 3, "Windows": 3, "Shuffles": 1, "Tuning": 1}
     body = client.get(response.url).content.decode()
     assert "Your best fit: Analytics engineer" in body
-    assert next_step(body) == "Shuffles (Spark) · level 1, needs 3"
+    assert next_step(body) == "Shuffles – Spark · level 1, needs 3"
     assert body.index("Analytics engineer") < body.index("Senior lakehouse")
     profile.refresh_from_db()
     assert (profile.target_role, profile.start) == (None, EngineerProfile.Start.DONE)
@@ -106,7 +106,7 @@ def test_the_last_step_gives_the_next_step_of_the_chosen_target_as_the_home_does
     home = client.get(reverse("skills:home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert heading in start and heading in home  # not the best fit, "Analytics engineer"
     assert next_step(start) == next_step(home)
-    assert next_step(start).startswith("Shuffles (Spark) · ")
+    assert next_step(start).startswith("Shuffles – Spark · ")
     assert f'href="{reverse("skills:role-gaps", args=["lakehouse"])}"' in start
 
 

@@ -24,6 +24,7 @@ queries.
 """
 
 import gc
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ BETWEEN_EXCLUDED = {"en": GRAMMAR_WORDS, "nl": GRAMMAR_WORDS - DUTCH_PASSIVE}
 VACANCY_PHRASES_KIND = "vacancy-phrases"  # touched by every write to skills, items and their phrases
 ITEM, TOOL = "item", "tool"
 PART = "part"  # a part of an item's pair ("crash + restart"), found alone; its target is pair * 2 + part
+
+BREAK = re.compile(r"\n|[.!?;](?=\s)")  # between two words of a phrase: a line or a sentence ends there
 
 
 class Found(NamedTuple):
@@ -164,8 +167,8 @@ class Phrasebook:
         return keys
 
     def find(self, tokens: list[Token], text: str) -> list[Found]:
-        """Every phrase on ``tokens`` of ``text``, once per target and place, in either language's stems, each on
-        one line of the text."""
+        """Every phrase on ``tokens`` of ``text``, once per target and place, in either language's stems, each within
+        one sentence of one line ("SQL-kennis", not "SQL. Kennis van Docker")."""
         if not tokens or not self.phrase_count:
             return []
         found: set[Found] = set()
@@ -187,7 +190,7 @@ class Phrasebook:
             [
                 hit
                 for hit in found
-                if hit.first == hit.last or "\n" not in text[tokens[hit.first].start : tokens[hit.last].end]
+                if hit.first == hit.last or not BREAK.search(text, tokens[hit.first].end, tokens[hit.last].start)
             ]
         )
 

@@ -162,3 +162,13 @@ def test_a_required_item_needs_working_level_below_senior():
     load_skills_demo()
     (required,) = vacancy_requirements(reading=read_vacancy(text="Medior Data Engineer\nJe kent SQL."))
     assert (required.min_level, required.is_must_have) == (2, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["Je hebt ervaring met SQL. Kennis van Docker is een pré.", "You write SQL; knowledge of Docker helps."]
+)
+def test_a_phrase_of_two_words_never_reaches_across_the_end_of_a_sentence(demo, text):
+    reading = read_vacancy(text=f"Wat vragen wij\n{text}\n")
+    found = [phrase.text for asked in reading.items for phrase in asked.phrases]
+    assert "SQL" in found
+    assert not any("." in phrase or ";" in phrase for phrase in found)

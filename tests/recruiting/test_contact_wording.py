@@ -183,8 +183,8 @@ def test_the_engineer_without_a_name_is_told_that_only_her_email_comes_and_goes(
 @pytest.mark.parametrize(
     ("headers", "language", "rule"),
     [
-        ({}, "en", "do not answer within 14 days (until {lapses}), you can ask again 30 days after that: from {again} at the latest."),
-        (DUTCH, "nl", "binnen 14 dagen (tot {lapses}) geen antwoord, dan kun je het 30 dagen daarna opnieuw vragen: uiterlijk vanaf {again}."),
+        ({}, "en", "do not answer within 14 days (until {lapses}), you can ask again 30 days after that: on {again}, or sooner if they decline sooner."),
+        (DUTCH, "nl", "binnen 14 dagen (tot {lapses}) geen antwoord, dan kun je het 30 dagen daarna opnieuw vragen: op {again}, of eerder als de kandidaat eerder afwijst."),
     ],
 )  # fmt: skip
 def test_the_contact_form_names_the_dates_of_the_waiting_rule(headers, language, rule, naming):

@@ -2,6 +2,7 @@
 a longer text with :func:`check_vacancy_length`'s message, and 413; the reader refuses it too."""
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 VACANCY_MAX_CHARS = 20_000
@@ -18,10 +19,18 @@ def check_vacancy_length(text: str) -> None:
     length = vacancy_length(text)
     if length > VACANCY_MAX_CHARS:
         raise ValidationError(
-            _("A vacancy may be at most %(limit)d characters long; this one has %(length)d."),
+            _(
+                "A vacancy may be at most %(limit)s characters long; this one has %(length)s. Paste the part that "
+                "describes the job: its tasks and what it asks."
+            ),
             code=VACANCY_TOO_LONG,
-            params={"limit": VACANCY_MAX_CHARS, "length": length},
+            params={"limit": grouped(VACANCY_MAX_CHARS), "length": grouped(length)},
         )
+
+
+def grouped(number: int) -> str:
+    """A count with its thousands grouped as the reader's language writes them: "20,000", "20.000"."""
+    return number_format(number, force_grouping=True)
 
 
 def validate_vacancy_text(text: str) -> None:

@@ -99,7 +99,7 @@ def test_catalog_search_matches_names_summaries_and_keywords(client, demo):
 def test_a_found_tools_category_type_and_optional_are_a_fact_list(client):
     ToolFactory(name="Airflow", category__name="Orchestrators", tool_type=Tool.ToolType.ORCHESTRATOR, is_optional=True)
     html = body(client.get("/catalog/?q=airflow"))
-    assert "Orchestrators · Orchestrator · optional" in fact_rows(html)
+    assert "Orchestrators · Orchestrator · Optional in most stacks" in fact_rows(html)
 
 
 def test_catalog_search_finds_words_in_every_text_of_a_tool(client, demo):

@@ -96,7 +96,7 @@ def test_a_given_title_is_kept(recruiter_client):
     [
         ("", "Paste the text of a vacancy first.", 400),
         ("   \n  ", "Paste the text of a vacancy.", 400),
-        ("x" * (VACANCY_MAX_CHARS + 1), "at most 20000 characters", 413),  # as the API and the engineer's page
+        ("x" * (VACANCY_MAX_CHARS + 1), "at most 20,000 characters", 413),  # as the API and the engineer's page
     ],
 )
 @pytest.mark.parametrize("action", ["read", "save"])
@@ -113,7 +113,7 @@ def test_the_paste_box_cuts_nothing_off_and_a_longer_text_is_refused_and_kept(re
     assert "maxlength" not in box.group(0)
     text = "x" * VACANCY_MAX_CHARS + " end-of-the-vacancy"
     body = paste(recruiter_client, text).content.decode()
-    assert f"at most {VACANCY_MAX_CHARS} characters long; this one has {len(text)}." in body
+    assert f"at most {VACANCY_MAX_CHARS:,} characters long; this one has {len(text):,}." in body
     assert "end-of-the-vacancy</textarea>" in body
 
 

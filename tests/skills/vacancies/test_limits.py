@@ -10,7 +10,7 @@ from tests.factories import RecruiterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-TOO_LONG = f"A vacancy may be at most {VACANCY_MAX_CHARS} characters long"
+TOO_LONG = f"A vacancy may be at most {VACANCY_MAX_CHARS:,} characters long"
 
 
 def read_everywhere(text: str) -> dict[str, tuple[int, str]]:
@@ -63,3 +63,13 @@ def test_the_engineers_page_counts_against_the_readings_limit_of_the_api(setting
     other_address = PortalClient(REMOTE_ADDR="203.0.113.9")
     other_address.force_login(UserFactory())
     assert other_address.post(reverse("skills:vacancy"), {"text": "SQL"}).status_code == 200
+
+
+def test_the_limit_reads_as_the_readers_language_writes_numbers_and_says_what_to_paste(settings):
+    settings.API_VACANCY_RATE_LIMIT = 100
+    engineer = PortalClient()
+    engineer.force_login(UserFactory())
+    response = engineer.post(reverse("skills:vacancy"), {"text": "x" * 20_001}, HTTP_ACCEPT_LANGUAGE="nl")
+    body = response.content.decode()
+    assert response.status_code == 413
+    assert "hoogstens 20.000 tekens lang zijn; deze heeft er 20.001. Plak het deel dat de functie beschrijft" in body

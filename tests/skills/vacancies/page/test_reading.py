@@ -275,7 +275,7 @@ def test_a_text_over_the_limit_is_refused_and_kept(client, engineer):
     response = read_page(client, text)
     body = response.content.decode()
     assert response.status_code == 413  # as the API and the recruiter's search page answer
-    assert f"at most {VACANCY_MAX_CHARS} characters long; this one has {len(text)}." in body
+    assert f"at most {VACANCY_MAX_CHARS:,} characters long; this one has {len(text):,}." in body
     assert "tail-end-marker</textarea>" in body
 
 

@@ -120,7 +120,7 @@ def test_a_link_without_a_scheme_is_taken_as_https(client, engineer, fake_reader
 def test_a_tampered_text_on_saving_is_refused_on_the_paste_form(client, engineer, fake_reader):
     response = save(client, text="x" * (VACANCY_MAX_CHARS + 1))
     body = response.content.decode()
-    assert response.status_code == 413 and f"at most {VACANCY_MAX_CHARS} characters" in body
+    assert response.status_code == 413 and f"at most {VACANCY_MAX_CHARS:,} characters" in body
     assert 'name="text"' in body
     assert not SavedVacancy.objects.exists()
 

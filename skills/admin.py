@@ -116,6 +116,14 @@ def changes_the_market(form, formsets, *, change: bool) -> bool:
     )
 
 
+def role_changes_the_market(form, formsets, *, change: bool) -> bool:
+    """A role's page saved a change the market counts: the role published or retired, a published one added, or the
+    requirements of a published one changed (not its order or its wording)."""
+    if "published" in form.changed_data:
+        return True
+    return form.instance.published and (not change or any(formset.has_changed() for formset in formsets))
+
+
 @admin.register(Skill)
 class SkillAdmin(RetireActionsMixin, BilingualAdmin):
     list_display = ("name", "growth_stage", "order", "item_count", "published")
@@ -212,10 +220,10 @@ class RoleAdmin(BilingualAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         """After the requirements are saved, a job refreshes every engineer's stored match with this role; and the
-        market, which counts what published roles ask, is rebuilt when a published role changed or one was retired."""
+        market, which counts what published roles ask, is rebuilt when that changed."""
         super().save_related(request, form, formsets, change)
         recomputes.request_role_recompute(role=form.instance, requested_by=request.user)
-        if form.instance.published or "published" in form.changed_data:
+        if role_changes_the_market(form, formsets, change=change):
             queue_snapshot_for_market_change()
         self.message_user(request, _("The matches with this role are being recomputed in the background."))
 

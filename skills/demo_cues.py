@@ -159,10 +159,8 @@ CUES = {
         gone since\nlong gone\nis gone\nare gone\nwe dropped\nwe ve dropped\nwe have dropped\noff the table
         tried and abandoned\nwas abandoned\nwere abandoned\nabandoned it\nabandoned them
         not even as a plus\nnot even as a bonus\nnot even as a nice to have\nnot as a plus
-        we moved from\nwe ve moved from\nwe have moved from\nwe migrated from\nwe ve migrated from\nwe have migrated from
-        we switched from\nwe ve switched from\nwe have switched from\nwas migrated from\nwere migrated from
         belong to the vacancy\nbelongs to the vacancy\nbelong to another vacancy\nbelongs to another vacancy
-        belong to a different vacancy\nbelongs to a different vacancy\nfor another vacancy\nfor a different vacancy
+        belong to a different vacancy\nbelongs to a different vacancy
         """,
         """
         geen\nniet\nnee\nhoeft\nhoef\nnooit\nniemand\nniets\nniks\nnergens\nnoch\nevenmin\nnauwelijks\namper
@@ -187,9 +185,7 @@ CUES = {
         vallen onder team\nafscheid van\nuit productie genomen\noverbodig\nafgestapt\nthuislaten\nthuis laten\nverleden tijd
         achter ons gelaten\nachter ons\nzusterteam
         niet als pluspunt\nniet als pre\nook niet als pluspunt\nook niet als pre
-        verhuisd\ngemigreerd\novergegaan van
         horen bij de vacature\nhoort bij de vacature\nhoren bij een andere vacature\nhoort bij een andere vacature
-        voor een andere vacature\nbij een andere vacature
         """,
     ),
     Kind.NEGATION_NEXT: (

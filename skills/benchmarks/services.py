@@ -310,8 +310,8 @@ def queue_snapshot_if_due() -> int:
 
 def queue_snapshot_for_market_change() -> int:
     """Editors changed what the market counts (the tools a skill names; a skill, checklist item or role published
-    or retired; a published role's requirements): queue a build for when their change commits, so the market follows now and not at the next timed
-    build; how many were queued. None while a build waits to start (it will read the change) or before the first
+    or retired; a published role's requirements): queue a build for when their change commits, so the market
+    follows now and not at the next timed build; how many were queued. None while a build waits to start (it will read the change) or before the first
     snapshot (the timer builds that one)."""
     waiting = DBTaskResult.objects.filter(task_path=BUILD_TASK_PATH, status=TaskResultStatus.READY)
     if waiting.exists() or not BenchmarkSnapshot.objects.filter(complete=True).exists():

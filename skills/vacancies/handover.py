@@ -26,15 +26,14 @@ PROGRESSIVE = word_set("is are re")  # job joins, which asks for what it replace
 PASSIVE_AUXILIARIES = word_set("is are was were be been being wordt worden werd werden zijn")  # "Airflow is replaced
 # by …", "Airflow is bij ons vervangen door …": the subject is what is replaced
 MOVES = word_set(
-    "away off from van moved migrated switched verhuisd gemigreerd overgegaan overgestapt afgestapt phased phasing "
-    "retired dropped uitgefaseerd"
-)
-# a negation cue of a move the team made: what it moved to is asked ("We moved away from pandas to PySpark", "Vorig jaar
-# zijn we van Databricks naar Snowflake verhuisd", "We have phased out pandas in favour of PySpark")
+    "move moves moving moved migrate migrated migrating overgestapt afgestapt phase phases phased phasing retired "
+    "dropped uitgefaseerd"
+)  # a negation cue of a move the team made (its verb; not "off your plate", "het werk van"): what it moved to, after
+# the cue, is asked ("We moved away from pandas to PySpark", "We have phased out pandas in favour of PySpark")
 MOVED_TO = word_set("to naar")
 IN_FAVOUR = {"of": word_set("favour favor"), "van": word_set("gunste")}  # "in favour of", "ten gunste van"
-MOVED = word_set("moved migrated switched verhuisd gemigreerd overgegaan")  # like a verb of replacing, a move is the
-# candidate's task when said to them ("Je hebt data gemigreerd van Oracle naar PostgreSQL")
+MOVED = word_set("moved migrated")  # like a verb of replacing, a move is the candidate's task when said to them ("You
+# have migrated away from Oracle before")
 SECOND_PERSON = word_set("you your je jij jou jouw u")
 AGENTS = word_set("by door bij with")  # a hand-over cue that ends so names who takes over after it, not what is
 # handed over: "De nadruk ligt bij de Spark-jobs" asks for Spark
@@ -73,7 +72,7 @@ class HandingOver(Clauses):
         if found == len(self.negations):
             return False
         cue_first, cue_last = self.negations[found]
-        if self._moved_to(before, self.words[cue_first : cue_last + 1]):
+        if first > cue_last and self._moved_to(before, self.words[cue_first : cue_last + 1]):
             return True
         if self._denies_needing[clause]:
             return False
@@ -88,8 +87,8 @@ class HandingOver(Clauses):
         return cue_first <= before <= cue_last and not HANDING_OVER.isdisjoint(cue)
 
     def _moved_to(self, before: int, cue: list[str]) -> bool:
-        """Whether the word ``before`` a mention names where a move the negation cue ``cue`` speaks of went ("to",
-        "naar", "in favour of"): the destination is what is used now ("Vorig jaar zijn we naar Azure gemigreerd")."""
+        """Whether the word ``before`` a mention after the negation cue ``cue`` names where the move the cue speaks of
+        went ("to", "naar", "in favour of"): the destination is what is used now."""
         word = self.words[before]
         if MOVES.isdisjoint(cue):
             return False
@@ -127,7 +126,7 @@ class HandingOver(Clauses):
     def replacing_task(self, first: int, last: int) -> bool:
         """Whether the negation cue of words ``first``…``last`` is a verb of replacing in a task of the candidate's:
         said to "you", "je"…, or opening its clause ("Replacing slow pandas loops with NumPy code"); or a move said to
-        them ("Je hebt data gemigreerd van Oracle naar PostgreSQL"), not the team's ("we migrated from")."""
+        them ("You have migrated away from Oracle before"), not the team's ("we migrated away from")."""
         clause = self.negation_clauses[first]
         begin, end = self.clause_starts[clause], self.clause_end(clause)
         cue = self.words[first : last + 1]

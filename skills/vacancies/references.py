@@ -8,6 +8,7 @@ import bisect
 
 from skills.vacancies.clauses import Clauses
 from skills.vacancies.cues import Occurrences, any_within
+from skills.vacancies.handover import REPLACING
 from skills.vacancies.text import word_set
 
 REFERENCE_AFTER = word_set(
@@ -131,7 +132,14 @@ class PointingBack(Clauses):
             return self._negated[clause] and not self._bare_negation(clause)
         if negation_follows:  # "Airflow, dat niet altijd meewerkt": it describes what it points at, unless an opener
             # makes it the subject of a cue that says who has it ("Mooi, maar die horen bij de vacature voor …")
-            opened = self.words[lead] in REFERENCE_OPENERS and not self._bare_negation(clause)
+            cue_first, cue_last = self.negations[described]
+            opened = (
+                self.words[lead] in REFERENCE_OPENERS
+                and not self._bare_negation(clause)
+                and REPLACING.isdisjoint(
+                    self.words[cue_first : cue_last + 1]
+                )  # "en die vervangen de oude…": it takes over
+            )
             return self._denies_needing[clause] or (opened and self._negated[clause])
         return self._negated[clause]
 

@@ -76,6 +76,7 @@ class TechTerm(NamedTuple):
     gaps: tuple[str, ...]  # what stands between its words ("Node.js", "Pub/Sub", "Kafka Streams")
     suffix: str  # what stands after its last word ("C#", "C++")
     capital: bool  # also an ordinary word: counts only written with a capital ("Go", "Iceberg")
+    capitals: bool  # and one written in capitals counts only written so ("REST", not "Rest assured")
 
 
 class TechTerms:
@@ -97,6 +98,7 @@ class TechTerms:
                     gaps=tuple(term[end:start] for (_w, _s, end), (_v, start, _e) in pairwise(found)),
                     suffix=term[found[-1][2] :],
                     capital=len(folded) == 1 and _needs_a_capital(written, folded[0]),
+                    capitals=len(folded) == 1 and len(written) > 1 and written.isupper() and folded[0] in ALSO_ORDINARY,
                 )
             )
         for found_terms in self.by_first_word.values():
@@ -127,8 +129,10 @@ class TechTerms:
         """The last word, the start and the end of the longest term starting at word ``index``."""
         for term in self.by_first_word.get(all_words[index], ()):
             last = index + len(term.folded) - 1
-            if tuple(all_words[index : last + 1]) != term.folded or (
-                term.capital and not text[starts[index]].isupper()
+            if (
+                tuple(all_words[index : last + 1]) != term.folded
+                or (term.capital and not text[starts[index]].isupper())
+                or (term.capitals and not text[starts[index] : ends[last]].isupper())
             ):
                 continue
             start, end = starts[index] - len(term.prefix), ends[last] + len(term.suffix)

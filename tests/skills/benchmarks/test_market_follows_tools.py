@@ -118,3 +118,13 @@ def test_saving_a_role_nobody_sees_queues_no_rebuild(editor_client, modelling, s
     data = {**role_form_data(draft, []), "published": ""}
     assert editor_client.post(reverse("admin:skills_role_change", args=[draft.pk]), data).status_code == 302
     assert builds_waiting() == 0
+
+
+def test_reordering_a_published_role_queues_no_rebuild(editor_client, modelling, settings):
+    build_snapshot()
+    queue_in_database(settings)
+    requirement = RoleRequirement.objects.filter(item__skill=modelling).select_related("role").first()
+    data = {**role_form_data(requirement.role, [requirement]), "order": "7"}
+    response = editor_client.post(reverse("admin:skills_role_change", args=[requirement.role.pk]), data)
+    assert response.status_code == 302
+    assert builds_waiting() == 0

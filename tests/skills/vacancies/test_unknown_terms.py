@@ -77,6 +77,7 @@ def test_products_languages_formats_and_acronyms_are_named(demo, text, terms):
         "Three or more years of experience. English at C1 level. Knowledge of Django.",
         # the rest of the team is no REST, and the words of any data job (a DAG, a DataFrame, IDs) name no product
         "The rest of the team writes the Airflow DAGs; de rest van het team schrijft DAG's.",
+        "Rest assured: we pay well.",
         "Joins on IDs over DataFrames of 40 GB, before 09:00 CET.",
         "A 13th month and a 13e maand.",
     ],

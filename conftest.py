@@ -72,20 +72,31 @@ def _flush_by_delete_on_postgresql():
     """A transactional test (a live server's, a real worker's) ends with Django's flush, which on PostgreSQL
     truncates every table: about 0.25 s each time, a minute or more a run. The few rows a test leaves are deleted ten
     times quicker; the foreign keys wait for the commit (Django makes them deferred), so the tables' order does not
-    matter. Sequences stay as the truncate left them; a flush that resets them, or cascades, keeps Django's own
-    statement."""
+    matter. Sequences stay as the truncate left them; a flush that resets them, or cascades, or that another session
+    is writing beside, keeps Django's own statement."""
     from django.db.backends.postgresql.operations import DatabaseOperations
 
     truncate = DatabaseOperations.sql_flush
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if reset_sequences or allow_cascade:
+        if reset_sequences or allow_cascade or _another_session_at_work(self.connection):
             return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         return [f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables]
 
     DatabaseOperations.sql_flush = sql_flush
     yield
     DatabaseOperations.sql_flush = truncate
+
+
+def _another_session_at_work(connection) -> bool:
+    """Whether another session (a live server's request, a worker) is running a statement on the test database: a
+    delete would not see the rows it is about to commit, where a truncate waits for it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND state <> 'idle')"
+        )
+        return cursor.fetchone()[0]
 
 
 @pytest.fixture(autouse=True)

@@ -96,16 +96,25 @@ def dbt_roles_required(client) -> int:
     return next(row["demand"]["roles_required"] for row in market["tools"] if row["tool_slug"] == "dbt")
 
 
+def save_role_in_admin(editor_client, role, requirements, **changes) -> None:
+    """The role's page in the admin, saved with its requirements and these fields changed."""
+    data = {**role_form_data(role, requirements), **changes}
+    response = editor_client.post(reverse("admin:skills_role_change", args=[role.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def modelling_requirement(skill) -> RoleRequirement:
+    return RoleRequirement.objects.filter(item__skill=skill).select_related("role").first()
+
+
 def test_a_role_retired_in_the_admin_leaves_the_market_once_the_rebuild_queued_by_the_change_ran(
     client, editor_client, modelling, settings
 ):
     build_snapshot()
     assert dbt_roles_required(client) == 2
     queue_in_database(settings)
-    requirement = RoleRequirement.objects.filter(item__skill=modelling).select_related("role").first()
-    data = {**role_form_data(requirement.role, [requirement]), "published": ""}
-    response = editor_client.post(reverse("admin:skills_role_change", args=[requirement.role.pk]), data)
-    assert response.status_code == 302
+    requirement = modelling_requirement(modelling)
+    save_role_in_admin(editor_client, requirement.role, [requirement], published="")
     assert builds_waiting() == 1
     work_off_queue()
     assert dbt_roles_required(client) == 1
@@ -114,17 +123,13 @@ def test_a_role_retired_in_the_admin_leaves_the_market_once_the_rebuild_queued_b
 def test_saving_a_role_nobody_sees_queues_no_rebuild(editor_client, modelling, settings):
     build_snapshot()
     queue_in_database(settings)
-    draft = RoleFactory(published=False)
-    data = {**role_form_data(draft, []), "published": ""}
-    assert editor_client.post(reverse("admin:skills_role_change", args=[draft.pk]), data).status_code == 302
+    save_role_in_admin(editor_client, RoleFactory(published=False), [], published="")
     assert builds_waiting() == 0
 
 
 def test_reordering_a_published_role_queues_no_rebuild(editor_client, modelling, settings):
     build_snapshot()
     queue_in_database(settings)
-    requirement = RoleRequirement.objects.filter(item__skill=modelling).select_related("role").first()
-    data = {**role_form_data(requirement.role, [requirement]), "order": "7"}
-    response = editor_client.post(reverse("admin:skills_role_change", args=[requirement.role.pk]), data)
-    assert response.status_code == 302
+    requirement = modelling_requirement(modelling)
+    save_role_in_admin(editor_client, requirement.role, [requirement], order="7")
     assert builds_waiting() == 0

@@ -99,6 +99,17 @@ def _another_session_at_work(connection) -> bool:
         return cursor.fetchone()[0]
 
 
+@pytest.fixture
+def one_rate_window(monkeypatch):
+    """Every rate limit (per address, per caller) reads a clock 15 s into a window of its own: a test's few calls
+    never straddle two windows, whose second would count afresh (CI once let a third reading through so)."""
+    from api.auth import PerCallerRateThrottle
+    from portal.guards.rate_limits import AddressRateLimit
+
+    for limit in (AddressRateLimit, PerCallerRateThrottle):
+        monkeypatch.setattr(limit, "timer", staticmethod(lambda: 1_000_035.0))
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """A request in Dutch leaves Dutch active in the test's thread: the next test starts in the default language."""

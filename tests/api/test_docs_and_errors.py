@@ -164,7 +164,7 @@ def test_rate_limit_opens_again_in_the_next_window(client, monkeypatch):
     assert client.get("/api/me/matches", headers=headers).status_code == 200
 
 
-def test_anonymous_calls_past_the_limit_answer_429_with_retry_after_per_address(client, settings):
+def test_anonymous_calls_past_the_limit_answer_429_with_retry_after_per_address(client, settings, one_rate_window):
     settings.API_ANONYMOUS_RATE_LIMIT = 3
     assert [client.get("/api/tools").status_code for _ in range(3)] == [200] * 3
     response = client.get("/api/tools")
@@ -174,7 +174,7 @@ def test_anonymous_calls_past_the_limit_answer_429_with_retry_after_per_address(
     assert client.get("/api/tools", REMOTE_ADDR="203.0.113.9").status_code == 200
 
 
-def test_calls_with_an_invalid_token_count_towards_the_address_limit(client, settings):
+def test_calls_with_an_invalid_token_count_towards_the_address_limit(client, settings, one_rate_window):
     settings.API_ANONYMOUS_RATE_LIMIT = 3
     wrong = {"Authorization": "Bearer not-a-real-token"}
     assert [client.get("/api/me/matches", headers=wrong).status_code for _ in range(3)] == [401] * 3

@@ -109,7 +109,7 @@ def test_analyses_past_the_limit_answer_429_with_retry_after_per_address(client,
     assert analyze(client, {"text": "SQL"}, REMOTE_ADDR="203.0.113.9").status_code == 200
 
 
-def test_a_signed_in_caller_counts_against_the_address_too(client, call_as, demo, settings):
+def test_a_signed_in_caller_counts_against_the_address_too(client, call_as, demo, settings, one_rate_window):
     settings.API_VACANCY_RATE_LIMIT = 1
     assert (
         call_as(client, "engineer", "post", URL, data={"text": "SQL"}, content_type="application/json").status_code

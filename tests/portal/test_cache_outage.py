@@ -105,7 +105,7 @@ def test_api_data_endpoints_answer_while_redis_is_down(client, redis_server, cat
     assert client.get("/api/me/matches").status_code == 200  # the signed-in caller's rate limit
 
 
-def test_api_rate_limits_keep_counting_while_redis_is_down(client, redis_server, catalog, settings):
+def test_api_rate_limits_keep_counting_while_redis_is_down(client, redis_server, catalog, settings, one_rate_window):
     settings.API_ANONYMOUS_RATE_LIMIT = 2
     redis_server.stop()
     assert [client.get("/api/categories").status_code for _ in range(3)] == [200, 200, 429]

@@ -44,7 +44,7 @@ def test_the_api_and_both_pages_apply_one_limit_with_one_message(settings, text,
         assert (TOO_LONG in body) == (status == 413)
 
 
-def test_the_engineers_page_counts_against_the_readings_limit_of_the_api(settings):
+def test_the_engineers_page_counts_against_the_readings_limit_of_the_api(settings, one_rate_window):
     settings.API_VACANCY_RATE_LIMIT = 2
     engineer = PortalClient()
     engineer.force_login(UserFactory())

@@ -227,6 +227,16 @@ class RoleAdmin(BilingualAdmin):
             queue_snapshot_for_market_change()
         self.message_user(request, _("The matches with this role are being recomputed in the background."))
 
+    def delete_model(self, request: HttpRequest, obj: Role) -> None:
+        self.delete_queryset(request, Role.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Role]) -> None:
+        """A published role deleted takes what it asked off the market, as retiring it does."""
+        published = queryset.published().exists()
+        super().delete_queryset(request, queryset)
+        if published:
+            queue_snapshot_for_market_change()
+
     def changelist_view(self, request: HttpRequest, extra_context=None):
         recomputes.reclaim_stale_recomputes()
         return super().changelist_view(request, extra_context)

@@ -13,6 +13,7 @@ from django.utils.translation import override
 
 from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.searches import TITLE_MAX_LENGTH, replace_requirements
+from skills.benchmarks.services import queue_snapshot_for_market_change
 from skills.models import ChecklistItem, Role, RoleRequirement
 from skills.services.recomputes import request_role_recompute
 
@@ -50,8 +51,8 @@ def publish_proposal(
     summary_nl: str = "",
 ) -> Role:
     """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
-    title and requirements (under a title and slug no other role has), and every engineer's match with it is
-    recomputed. A proposal the recruiter changed since is refused: the editor reviews the new one first.
+    title and requirements (under a title and slug no other role has), every engineer's match with it is
+    recomputed, and the market, which counts what published roles ask, is rebuilt. A proposal the recruiter changed since is refused: the editor reviews the new one first.
 
     The role takes the editor's titles and descriptions in both languages (the admin asks for them); without an
     English title it takes the proposal's title, numbered where another role has it.
@@ -103,4 +104,5 @@ def publish_proposal(
     search.published_at = now
     search.save(update_fields=["published_at", "updated_at"])
     request_role_recompute(role=role, requested_by=editor)
+    queue_snapshot_for_market_change()
     return role

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from recruiting.services.publishing import publish_proposal
+from recruiting.services.searches import Requirement, create_search, propose_search
 from skills.benchmarks.services import BUILD_TASK_PATH, build_snapshot
 from skills.models import BenchmarkSnapshot, RoleRequirement
-from tests.factories import RecruiterFactory, RoleFactory, ToolFactory
+from tests.factories import EditorFactory, RecruiterFactory, RoleFactory, RoleRequirementFactory, ToolFactory
 from tests.jobs import queue_in_database, work_off_queue
 from tests.skills.benchmarks.test_pages import auth
 from tests.skills.test_admin import role_form_data
@@ -133,3 +135,39 @@ def test_reordering_a_published_role_queues_no_rebuild(editor_client, modelling,
     requirement = modelling_requirement(modelling)
     save_role_in_admin(editor_client, requirement.role, [requirement], order="7")
     assert builds_waiting() == 0
+
+
+def test_a_published_role_deleted_in_the_admin_leaves_the_market_once_the_rebuild_queued_by_the_change_ran(
+    client, editor_client, modelling, settings
+):
+    """A role nobody's match hangs on yet (one with matches is retired instead: the admin refuses to delete it)."""
+    role = RoleFactory()
+    RoleRequirementFactory(role=role, item=modelling.items.first(), is_must_have=True)
+    build_snapshot()
+    assert dbt_roles_required(client) == 3
+    queue_in_database(settings)
+    response = editor_client.post(reverse("admin:skills_role_delete", args=[role.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert builds_waiting() == 1
+    work_off_queue()
+    assert dbt_roles_required(client) == 2
+
+
+def test_a_recruiters_proposal_published_by_an_editor_is_on_the_market_once_the_rebuild_queued_by_it_ran(
+    client, modelling, settings
+):
+    build_snapshot()
+    recruiter = RecruiterFactory()
+    item = modelling.items.first()
+    search = create_search(
+        owner=recruiter,
+        title="Analytics engineer",
+        text="Models in dbt.",
+        requirements=[Requirement(item=item, min_level=2, is_must_have=True)],
+    )
+    propose_search(owner=recruiter, search=search)
+    queue_in_database(settings)
+    publish_proposal(proposal=search.proposals.current().get(), editor=EditorFactory())
+    assert builds_waiting() == 1
+    work_off_queue()
+    assert dbt_roles_required(client) == 3

@@ -17,5 +17,5 @@ TICKED_LEVEL = Level.WORKING  # "ticked" on the recruiter checklist means workin
 
 class GrowthStage(models.IntegerChoices):
     FOUNDATION = 1, _("Stage 1 · SQL and Python")
-    ORCHESTRATION = 2, _("Stage 2 · Orchestration")
+    ORCHESTRATION = 2, _("Stage 2 · Orchestration and deployment")
     SCALE = 3, _("Stage 3 · Scale with Spark/Databricks")

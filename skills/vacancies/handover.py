@@ -32,6 +32,10 @@ MOVES = word_set(
 # the cue, is asked ("We moved away from pandas to PySpark", "We have phased out pandas in favour of PySpark")
 MOVED_TO = word_set("to naar")
 IN_FAVOUR = {"of": word_set("favour favor"), "van": word_set("gunste")}  # "in favour of", "ten gunste van"
+MOVED_FROM = word_set("from van")
+MOVE_DONE = word_set("moved migrated switched verhuisd gemigreerd overgestapt overgegaan overgezet")  # a move the team
+# has made: what it left, between "from", "van" and "to", "naar", is not asked ("Vorig jaar zijn we van Databricks naar
+# Snowflake verhuisd"); not one under way ("we are migrating from…") nor the candidate's ("you will migrate…")
 MOVED = word_set("moved migrated")  # like a verb of replacing, a move is the candidate's task when said to them ("You
 # have migrated away from Oracle before")
 SECOND_PERSON = word_set("you your je jij jou jouw u")
@@ -95,6 +99,22 @@ class HandingOver(Clauses):
         if self.words[before - 1] in IN_FAVOUR.get(word, ()):
             return True
         return word in MOVED_TO
+
+    def moved_from(self, first: int) -> bool:
+        """Whether the mention at word ``first`` is what a move the team made left behind: right after "from", "van"
+        in a clause with a finished move and a "to", "naar" after the mention, said of no "you" ("We moved from
+        pandas to PySpark", "zijn we van Databricks naar Snowflake verhuisd"). Only the mention left is not asked,
+        so a clause that goes on to the tools used now asks for them ("We migrated from on-premise servers to the
+        cloud and now run everything on Airflow")."""
+        clause = self.negation_clauses[first]
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
+        words = self.words[begin:end]
+        if MOVE_DONE.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
+            return False
+        before = first - 1
+        while before > begin and self.words[before] in SUBSTITUTE_FILLERS:
+            before -= 1
+        return self.words[before] in MOVED_FROM and not MOVED_TO.isdisjoint(self.words[first + 1 : end])
 
     def verb_after_its_subject(self, clause: int) -> bool:
         """Whether ``clause`` opens after a comma with its finite verb, naming nothing, and the clauses before it in

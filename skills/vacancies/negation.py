@@ -271,6 +271,7 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
             or self.topic_denied(clause)
             or self.verdict_before(clause)
             or self.theirs(clause, first)
+            or self.moved_from(first)
         )
 
     def is_theirs(self, first: int) -> bool:

@@ -215,6 +215,36 @@ def test_what_the_team_moved_away_from_is_not_asked_and_where_it_moved_to_is(dem
 
 
 @pytest.mark.parametrize(
+    ("text", "left", "moved_to"),
+    [
+        ("Vorig jaar zijn we van Databricks naar Snowflake verhuisd.", "pyspark", None),
+        ("In 2023 the team switched from Flask to FastAPI.", "flask", "fastapi"),
+        ("Our reports moved from pandas notebooks to dbt models last spring.", "pandas", "dbt"),
+        ("De rapportages zijn van onze Flask-app naar FastAPI overgezet.", "flask", "fastapi"),
+    ],
+)
+def test_what_a_finished_move_came_from_is_not_asked_and_where_it_went_is(demo, text, left, moved_to):
+    """Only the mention between "from", "van" and "to", "naar" in a move the team made: the clause asks the rest."""
+    reading = read_vacancy(text=f"Requirements\n- SQL\n{text}\n")
+    assert left in not_asked_tools(reading) and left not in asked_tools(reading)
+    assert moved_to is None or moved_to in asked_tools(reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "tools"),
+    [
+        ("You will migrate our pipelines from Airflow to Dagster, so you know Airflow well.", {"airflow"}),
+        ("Je hebt eerder van Hadoop naar Databricks gemigreerd en kent PySpark.", {"pyspark"}),
+        ("We zijn aan het migreren van pandas naar PySpark; je helpt mee.", {"pandas", "pyspark"}),
+        ("From pandas to PySpark: we moved every step of a pipeline and you will know both.", {"pandas", "pyspark"}),
+    ],
+)
+def test_a_move_that_is_the_candidates_task_or_still_under_way_asks_for_both_sides(demo, text, tools):
+    reading = read_vacancy(text=f"Requirements\n- SQL\n{text}\n")
+    assert tools <= set(asked_tools(reading))
+
+
+@pytest.mark.parametrize(
     ("text", "tool"),
     [
         ("Deploying pipelines to Airflow is off your plate: the platform team does that.", "airflow"),

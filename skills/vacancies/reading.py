@@ -95,6 +95,8 @@ class VacancyReading:
     out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
     private_terms: frozenset[str] = frozenset()  # unrecognised but shaped like a person's name: never passed on
     requirements: Requirements = field(default_factory=Requirements)
+    nice_places: frozenset[tuple[int, int]] = frozenset()  # (start, end) of phrases standing where the text calls
+    # them nice to have: shown so even when the item or tool is required elsewhere in the text
 
     @property
     def seniority_label(self) -> str:
@@ -163,7 +165,11 @@ class VacancyReading:
 
     def highlights(self) -> list[tuple[str, str]]:
         """The text cut into (piece, style) in order (:func:`skills.vacancies.highlights.highlighted`)."""
-        marks = [(hit, REQUIRED if one.required else NICE) for one in (*self.items, *self.tools) for hit in one.phrases]
+        marks = [
+            (hit, REQUIRED if one.required and (hit.start, hit.end) not in self.nice_places else NICE)
+            for one in (*self.items, *self.tools)
+            for hit in one.phrases
+        ]
         marks += [(hit, NOT_ASKED) for one in (*self.not_asked_items, *self.not_asked_tools) for hit in one.phrases]
         marks += [(hit, NOT_ASKED) for hit in self.not_asked_terms]  # "no Kafka needed"
         return highlighted(self.text, [*marks, *((hit, UNRECOGNISED) for hit in self.unrecognised)])
@@ -230,6 +236,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
     # op Azure. Daar ga jij niet mee werken" about the company): not asked, unless asked elsewhere
     nice_cues: dict[int, bool] = {}  # a first word → Layout.has_nice_cue, asked once
     phrases: dict[tuple[int, int], PhraseHit] = {}  # (start, end) → its phrase: an item and a tool there share it
+    nice_phrases: list[PhraseHit] = []
     for hit, start, end, first_word, _last_word, negated, asks_nothing in placed:
         phrase = phrases.get((start, end))
         if phrase is None:
@@ -247,6 +254,8 @@ def read_vacancy(*, text: str) -> VacancyReading:
             not_asked.setdefault((hit.kind, hit.target_id), []).append(phrase)
             continue
         nice = nice_cue or layout.section(first_word) is Section.NICE
+        if nice:
+            nice_phrases.append(phrase)
         entry = asked.setdefault((hit.kind, hit.target_id), {"required": False, "phrases": []})
         entry["required"] = entry["required"] or not nice
         entry["phrases"].append(phrase)
@@ -306,6 +315,7 @@ def read_vacancy(*, text: str) -> VacancyReading:
         requirements=Requirements(
             languages=languages_asked(layout), years=min(years) if years else None, location=location_of(plain)
         ),
+        nice_places=frozenset((hit.start, hit.end) for hit in sent(nice_phrases)),
         seniority=seniority_of(plain, layout, years=years),
         items=items,
         tools=tools,

@@ -243,6 +243,18 @@ def test_highlights_cover_the_text_without_overlap(demo):
     ]
 
 
+def test_each_phrase_is_highlighted_as_its_own_place_asks_it(demo):
+    """An item required in one place and called a plus in another is required, yet the plus is marked nice there."""
+    text = "Requirements\n- Strong Airflow skills\n\nNice to have\n- Airflow certification\n- dbt\n"
+    reading = read_vacancy(text=text)
+    assert next(tool for tool in reading.tools if tool.tool.slug == "airflow").required
+    assert [(piece, style) for piece, style in reading.highlights() if style] == [
+        ("Airflow", "required"),
+        ("Airflow", "nice"),
+        ("dbt", "nice"),
+    ]
+
+
 def test_a_text_over_the_limit_is_refused(demo):
     with pytest.raises(ValidationError):
         read_vacancy(text="a" * (VACANCY_MAX_CHARS + 1))

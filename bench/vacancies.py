@@ -6,11 +6,12 @@ and cues were tuned, and seven blind sets, written and labelled by someone who n
 fresh/ (whose figures, by kind only, guided which new tuned vacancies to write), unseen/, final/, fifth/, sixth/ and
 seventh/ (each read
 once before a round and once after it, to tell whether the round's fixes hold on text nobody steered by); and
-denials2/, written to be tuned on, whose errors are not all fixed yet (held to no target until they are). All are read with the demo phrasebook and printed side by side per language:
+denials2/ and denials3/ ("mentions"), written to be tuned on, whose errors are not all fixed yet (held to no target
+until they are). All are read with the demo phrasebook and printed side by side per language:
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
 precision (in the vacancies whose label lists all of them: of the terms named, not counting the generic phrases read
-out of context, the share labelled), and the languages, years and location asked. The tuned and denials sets' misses are printed one by one; the blind sets' only as
+out of context, the share labelled), and the languages, years and location asked. The sets tuned on have their misses printed one by one; the blind sets' only as
 figures and as misses counted by kind ("missed item sql/joins ×3", "extra language nl ×2"), naming no vacancy and
 no word of its text, so that nobody tunes on it: an error it shows is reproduced in a new, different tuned vacancy
 and fixed there.
@@ -49,6 +50,8 @@ SEVENTH = LABELLED / "seventh"  # a seventh, written on 2026-12-07 (second sessi
 # read once at the session's start and once after its round
 DENIALS = LABELLED / "denials2"  # denials in many more shapes, written on 2026-12-07 (second session) to be tuned
 # on: its misses are printed one by one, and it is held to no target until the reader reads them and it joins "tuned"
+MENTIONS = LABELLED / "denials3"  # tools and skills mentioned but not asked, in many shapes, written on 2026-12-07
+# (fourth session) to be tuned on, as denials2 was
 SETS = {
     "tuned": LABELLED,
     "blind": BLIND,
@@ -59,10 +62,14 @@ SETS = {
     "sixth": SIXTH,
     "seventh": SEVENTH,
     "denials": DENIALS,
+    "mentions": MENTIONS,
 }
 BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth", "sixth", "seventh")  # their misses are printed by kind only
-TUNED_ON = ("tuned", "denials")  # their misses are printed one by one
-NOT_YET_HELD = ("denials",)  # tuned on, but held to no target until the reader reads it (then it joins "tuned")
+TUNED_ON = ("tuned", "denials", "mentions")  # their misses are printed one by one
+NOT_YET_HELD = (
+    "denials",
+    "mentions",
+)  # tuned on, but held to no target until the reader reads it (then it joins "tuned")
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

@@ -16,6 +16,16 @@ class RoleMatchQuerySet(models.QuerySet):
         """Matches of visible profiles: the stored copy walks the ranking index, the profile's own choice decides."""
         return self.marked_visible().filter(visible_to_recruiters_lookup("profile__"))
 
+    def lock_for_tick(self, *, profile: EngineerProfile) -> None:
+        """Lock the profile's matches with the editors' roles, the ones its tick writes: a role's recompute writing
+        them waits for the tick, or the tick for the recompute (a no-op on SQLite, whose writers take turns)."""
+        list(
+            self.filter(profile=profile)
+            .exclude(role__kind=Role.Kind.SEARCH)
+            .select_for_update(of=("self",))
+            .values_list("pk")
+        )
+
 
 class RoleMatch(models.Model):
     """Stored match of a profile with a role, kept current by the services."""

@@ -74,6 +74,9 @@ def save_assessments(*, user: AbstractBaseUser, entries: Sequence[AssessmentInpu
     ).first() or get_or_create_profile(user=user)
     stored = {assessment.item_id: assessment for assessment in Assessment.objects.filter(user=user)}
     levels = {item_id: assessment.level for item_id, assessment in stored.items()}
+    # The requirements are read once this profile's matches are ours: a role's recompute writing them waits for
+    # this save, or this save for it and then reads the requirements it wrote, never older ones after it.
+    RoleMatch.objects.lock_for_tick(profile=profile)
     all_specs = requirement_specs_by_role()
     target_specs = all_specs.get(profile.target_role_id, []) if profile.target_role_id else []
     ticked = sum(1 for level in levels.values() if level >= TICKED_LEVEL)

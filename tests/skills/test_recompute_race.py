@@ -18,13 +18,14 @@ def wait_for_a_blocked_writer(seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     with connection.cursor() as cursor:
         while time.monotonic() < deadline:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # inside a transaction, a fresh look each time
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
             )
             if cursor.fetchone()[0]:
                 return
             time.sleep(0.02)
-    raise AssertionError("the recompute never waited for the engineer's row")
+    raise AssertionError("no other connection waited for a row this transaction holds")
 
 
 def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
@@ -55,6 +56,38 @@ def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
     engineer_thread.start()
     assert holding.wait(10)
     recompute_role_matches(role=requirement.role)
+    engineer_thread.join(20)
+    assert not failures
+    assert match.get().score == 100
+
+
+def test_a_tick_that_meets_a_change_of_requirements_scores_by_the_new_ones():
+    """The admin's change commits while the tick is under way: the tick waits for the role's match row before it
+    reads the requirements, so the match it writes is not computed from the old ones after the recompute ran."""
+    if connection.vendor != "postgresql":
+        pytest.skip("The tick is held by a row lock, as a recompute's batch holds it: PostgreSQL's row locks.")
+    requirement = RoleRequirementFactory(min_level=4)
+    engineer = UserFactory()
+    assess(user=engineer, item=requirement.item, level=2)
+    match = RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
+    assert match.get().score < 100
+    failures = []
+
+    def tick() -> None:
+        try:
+            assess(user=engineer, item=requirement.item, level=3)
+        except Exception as error:  # reported below, in the test's own thread
+            failures.append(error)
+        finally:
+            connection.close()
+
+    engineer_thread = threading.Thread(target=tick)
+    with transaction.atomic():  # the editor lowers the level asked, while the recompute holds the match
+        requirement.min_level = 2
+        requirement.save(update_fields=["min_level"])
+        match.select_for_update(of=("self",)).get()
+        engineer_thread.start()
+        wait_for_a_blocked_writer()
     engineer_thread.join(20)
     assert not failures
     assert match.get().score == 100

@@ -12,7 +12,7 @@ platformteam beheert").
 Its own module because it reads a clause's subject against the vacancy's title, where the negation rule reads cues.
 """
 
-from itertools import islice
+from itertools import islice, pairwise
 
 from skills.vacancies.clauses import PREDICATES, RELATIVE, RELATIVES, Clauses
 from skills.vacancies.handover import SECOND_PERSON
@@ -33,7 +33,9 @@ ROLE_WORDS = ROLES | word_set(
     operations ops it cloud database dba qa test testing reporting integration integrations mlops engineering
     development architecture """
 )  # the words that name a role in a party's name; "four", "senior" or "friendly" do not
-PEOPLE = OUTSIDERS | ROLES | word_set("team teams colleagues collega department afdeling squad squads")
+PEOPLE = (
+    OUTSIDERS | ROLES | word_set("team teams colleagues collega department afdeling squad squads group groups groep")
+)
 # the head of a subject that is a party ("collega's" is read as "collega" "s")
 TEAM_SUFFIXES = ("team", "teams", "afdeling")  # Dutch compounds: "het platformteam", "de BI-afdeling"
 DETERMINERS = word_set("the our their a an de het onze ons hun een other another andere")
@@ -43,6 +45,16 @@ NOT_MODIFIERS = (
     | SECOND_PERSON
     | word_set("with met of van for voor to at by from in on bij uit about over and en or as als together samen s")
 )  # words that are no part of a party's name: "Together with the data team you build…", "Of the teams, …"
+THEIR_OWN = {"their": word_set("own"), "hun": word_set("eigen")}  # "Several aggregators forecast their own fleets
+# with scikit-learn", "Theaters trekken met hun eigen Airflow…": what a third party does with its own things
+MADE = word_set(
+    "written built developed maintained owned run managed operated kept preprocessed processed prepared produced "
+    "provided delivered created geschreven gebouwd ontwikkeld beheerd onderhouden gemaakt aangeleverd voorbewerkt "
+    "geleverd verzorgd"
+)  # "The API is written in FastAPI by the backend squad": what another party makes or keeps is theirs (not "used
+# by", which says who reads what the job makes)
+AGENT_WORDS = word_set("by door")
+FIRST_PERSON = word_set("we our us wij ons onze")  # "We run their own Airflow for them": the job's work
 OTHERS = word_set("another other andere ander")  # a team named as another one is never the candidate's
 BESIDE = word_set("to naast beside besides around with met for voor alongside")  # "next to you": not the candidate
 YOU_REACH = 3  # the words after a party's head where "you" makes the candidate part of it
@@ -66,7 +78,38 @@ class OtherParties(Clauses):
         if clause not in self._parties:
             self._parties[clause] = self._other_subject(clause)
         head = self._parties[clause]
-        return (head is not None and head < first) or self._before_their_relative(clause, first)
+        return (
+            (head is not None and head < first)
+            or self._before_their_relative(clause, first)
+            or self._with_their_own(clause, first)
+            or self._made_by_another_party(clause, first)
+        )
+
+    def _made_by_another_party(self, clause: int, first: int) -> bool:
+        """Whether the mention at word ``first`` is what another party makes or keeps, said in the passive: a
+        participle of making or keeping, then the party after "by", "door" later in the clause, which neither opens
+        with "you" nor names "you" from the mention on: "The API you talk to is written in FastAPI by the backend squad next door" in a
+        frontend vacancy (not "… by our data engineers" in a data engineer's, whose team the candidate joins)."""
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
+        if self.words[begin] in SECOND_PERSON or not SECOND_PERSON.isdisjoint(self.words[first:end]):
+            return False  # "You maintain dbt models built by the analytics team": the job's work
+        return any(
+            self.words[by] in AGENT_WORDS
+            and not MADE.isdisjoint(self.words[begin:by])
+            and self._subject_party(by + 1, end) is not None
+            for by in range(first + 1, end)
+        )
+
+    def _with_their_own(self, clause: int, first: int) -> bool:
+        """Whether the mention at word ``first`` follows "their own", "hun eigen" in a clause that says nothing of
+        "you", nor of "we" before it: a third party doing its own work ("Several aggregators forecast their own
+        fleets with scikit-learn and send us the results"; not "You help customers run their own Airflow", "We run
+        their own Airflow for them")."""
+        begin = self.clause_starts[clause]
+        before = self.words[begin:first]
+        if not any(word in THEIR_OWN and following in THEIR_OWN[word] for word, following in pairwise(before)):
+            return False
+        return SECOND_PERSON.isdisjoint(self.words[begin : self.clause_end(clause)]) and FIRST_PERSON.isdisjoint(before)
 
     def _before_their_relative(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` ends its clause right before a relative clause whose subject is

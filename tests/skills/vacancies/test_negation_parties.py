@@ -31,8 +31,13 @@ pytestmark = pytest.mark.django_db
         ("Data Engineer\nAnother team runs Airflow for the whole company.", ["airflow"]),
         ("Analytics Engineer\nOur reports are refreshed by Airflow, which another team looks after.", ["airflow"]),
         ("Data-analist\nDe rapporten draaien op Databricks, dat het platformteam beheert.", ["pyspark"]),
+        ("Frontend Developer\nThe API you talk to is written in FastAPI by the backend squad next door.", ["fastapi"]),
+        ("Data-analist\nDe Airflow-DAG's worden gebouwd door het platformteam.", ["airflow"]),
+        ("Analytics Engineer\nIngestion sits with the platform group, whose Spark streams land in Snowflake.", ["pyspark"]),
+        ("Energy Trader\nSeveral aggregators forecast their own fleets with scikit-learn and send us the results.", ["scikit-learn"]),
+        ("Frontend-ontwikkelaar\nEen paar schouwburgen trekken met hun eigen Airflow cijfers uit onze API.", ["airflow"]),
     ],
-)
+)  # fmt: skip
 def test_what_another_party_uses_is_not_asked(demo, text, tools):
     reading = read_vacancy(text=text)
     assert asked_tools(reading) == []
@@ -50,6 +55,10 @@ def test_what_another_party_uses_is_not_asked(demo, text, tools):
         ("Data Engineer bij Vinkel\nHet datateam waar je in komt werkt met dbt.", "dbt"),
         ("Data-analist\nJe draait je modellen op Databricks, dat het platformteam beheert.", "pyspark"),
         ("Data Engineer\nOur loads run on Airflow, which our data engineers look after.", "airflow"),
+        ("Data Engineer\nOur pipelines are built in Airflow by our data engineers.", "airflow"),
+        ("Data Engineer\nYou maintain dbt models built by the analytics team.", "dbt"),
+        ("Solutions Engineer\nYou help customers run their own Airflow.", "airflow"),
+        ("Data Engineer\nWe run their own Airflow for our clients.", "airflow"),
     ],
 )
 def test_what_the_candidates_own_team_uses_is_asked(demo, text, tool):
@@ -74,3 +83,35 @@ def test_another_partys_use_leaves_the_jobs_own_mention_asked(demo, text):
 def test_a_customers_process_the_job_replaces_is_asked(demo):
     reading = read_vacancy(text="Data Engineer\nThe client's current loading process is a collection of cron jobs.")
     assert "orchestration/scheduling" in asked_items(reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Loads are started by our own job runner: think of it as a lighter Airflow with a friendlier screen.", "airflow"),
+        ("Onze planner werkt als een Airflow met minder knoppen.", "airflow"),
+        ("Onze planner lijkt op een simpele Airflow.", "airflow"),
+    ],
+)  # fmt: skip
+def test_a_tool_named_to_compare_is_not_asked(demo, text, tool):
+    reading = read_vacancy(text=f"Data Engineer\nRequirements\n- SQL\n{text}\n")
+    assert tool not in asked_tools(reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with tools like Airflow or Dagster.",
+        "We would very much like you to know Airflow.",
+        "Je werkt als een echte vakman met Airflow.",
+    ],
+)
+def test_like_as_examples_or_a_manner_still_asks(demo, text):
+    reading = read_vacancy(text=f"Data Engineer\nRequirements\n- SQL\n{text}\n")
+    assert asked_tools(reading) == ["airflow"]
+
+
+def test_what_is_other_peoples_work_is_not_asked(demo):
+    reading = read_vacancy(text="Data Engineer\nEisen\n- SQL\n- Pandas? Dat is werk van anderen in de bank.\n")
+    assert asked_tools(reading) == []
+    assert not_asked_tools(reading) == ["pandas"]

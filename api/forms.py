@@ -3,6 +3,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from api.models import DEFAULT_LIFETIME, LIFETIMES, ApiToken
+from portal.guards.issued_once import IssuedOnceForm
 from portal.guards.one_line import OneLineField
 
 
@@ -11,7 +12,7 @@ def lifetime_choices() -> list[tuple[int, str]]:
     return [(days, gettext("%(days)d days") % {"days": days}) for days in LIFETIMES]
 
 
-class TokenForm(forms.Form):
+class TokenForm(IssuedOnceForm):
     name = OneLineField(
         label=_("Name"),
         max_length=ApiToken._meta.get_field("name").max_length,

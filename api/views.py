@@ -22,6 +22,7 @@ from portal.guards.access import (
     second_factor_confirmed,
     token_can_view_candidates,
 )
+from portal.guards.issued_once import issued_before, remember_issue
 
 
 def staff_pass_second_factor(view):
@@ -41,15 +42,19 @@ def staff_pass_second_factor(view):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
-    """A new token is rendered straight into the response (never stored, never cached) and not shown again.
+    """A new token is rendered straight into the response (never stored, never cached) and not shown again; the
+    same form sent again (a reload) makes no second one.
 
     A token carries the staff rights only when the session that makes it passed the second factor.
     """
     form = TokenForm(request.POST if request.method == "POST" else None)
     issued = None
+    sent_again = False
     status = 200
     if form.is_bound:
-        if form.is_valid():
+        if form.is_valid() and issued_before(request.session, form):
+            sent_again = True  # a reload of the answer: the token was made (and shown) the first time
+        elif form.is_valid():
             try:
                 issued = services.create_token(
                     user=request.user,
@@ -61,13 +66,15 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 )
             except ValidationError as error:
                 form.add_error(None, error)
-        if issued is None:
-            status = 400
-        else:
+            else:
+                remember_issue(request.session, form)
+        if sent_again or issued is not None:
             form = TokenForm()
+        status = 409 if sent_again else 200 if issued is not None else 400
     context = {
         "form": form,
         "issued": issued,
+        "sent_again": sent_again,
         "tokens": [(token, token_can_view_candidates(token)) for token in selectors.tokens_for(user=request.user)],
         "is_recruiter": request.user.has_perm(CANDIDATES_PERMISSION),
         "docs_url": reverse("api:openapi-view"),

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.guards.access import has_mfa
+from portal.guards.issued_once import IssuedOnceForm
 from portal.guards.one_line import OneLineField
 from skills.models import EngineerProfile, Role, ShareLink
 from skills.privacy.naming import PSEUDONYM_MAX_LENGTH, clean_pseudonym
@@ -151,7 +152,7 @@ class DeleteAccountForm(forms.Form):
         return email
 
 
-class ShareLinkForm(forms.Form):
+class ShareLinkForm(IssuedOnceForm):
     days = forms.TypedChoiceField(
         label=_("Valid for"), choices=ShareLink.Lifetime.choices, coerce=int, initial=ShareLink.Lifetime.MONTH
     )

@@ -1,6 +1,7 @@
 """Personal API tokens: shown once, stored only as a hash, revocable, and managed on /api/tokens/."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -209,6 +210,8 @@ def test_the_list_says_when_each_token_expires_and_offers_no_revoke_for_an_expir
     client.force_login(me)
     page = client.get("/api/tokens/").content.decode()
     assert "Expired" in page
+    assert '<span class="me-2">Active</span>' in page  # the status column says it, beside the button
+    assert page.count(">Active<") == 1
     assert f"/api/tokens/{working.pk}/revoke/" in page
     assert page.count("/revoke/") == 1
     assert working.expires_at.date().isoformat() in page
@@ -324,3 +327,26 @@ def test_a_token_made_before_the_account_became_a_recruiter_never_reads_candidat
     plain = page.split('id="new-token-value" class="form-control font-monospace" type="text" value="')[1].split('"')[0]
     engineer.groups.add(Group.objects.get(name=RECRUITERS))
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 403
+
+
+def issue_key(body: str) -> str:
+    """The hidden key the page drew its create form with."""
+    return re.search(r'name="issue_key" value="([^"]+)"', body).group(1)
+
+
+def test_the_same_form_sent_again_makes_no_second_token_and_says_so(client):
+    """A reload of the answer posts the form again: the first post made the token and showed it, once."""
+    me = UserFactory()
+    client.force_login(me)
+    data = {"name": "nightly export", "issue_key": issue_key(client.get("/api/tokens/").content.decode())}
+    first = client.post("/api/tokens/", data)
+    assert first.status_code == 200 and first.context["issued"] is not None
+    again = client.post("/api/tokens/", data)
+    assert again.status_code == 409
+    assert again.context["issued"] is None
+    assert "This form was sent before" in again.content.decode()
+    assert first.context["issued"].plain not in again.content.decode()
+    assert ApiToken.objects.filter(user=me).count() == 1
+    fresh = {"name": "second", "issue_key": issue_key(again.content.decode())}  # the page drew a new form
+    assert client.post("/api/tokens/", fresh).status_code == 200
+    assert ApiToken.objects.filter(user=me).count() == 2

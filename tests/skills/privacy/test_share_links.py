@@ -215,3 +215,17 @@ def test_links_and_their_views_are_exported_and_deleted_with_the_account(enginee
     assert len(exported) == 1 and len(exported[0]["views"]) == 1
     delete_account(user=engineer)
     assert not ShareLink.objects.exists() and not ShareLinkView.objects.exists()
+
+
+def test_the_same_share_form_sent_again_makes_no_second_link_and_says_so(client, engineer):
+    """A reload of the answer posts the form again: the first post made the link and showed it, once."""
+    client.force_login(engineer)
+    page = client.get(reverse("skills:profile")).content.decode()
+    data = {"days": "90", "issue_key": re.search(r'name="issue_key" value="([^"]+)"', page).group(1)}
+    first = client.post(reverse("skills:share-link-create"), data)
+    assert first.status_code == 200
+    again = client.post(reverse("skills:share-link-create"), data)
+    assert again.status_code == 409
+    body = again.content.decode()
+    assert "This form was sent before" in body and first.context["new_share_url"] not in body
+    assert ShareLink.objects.filter(user=engineer).count() == 1

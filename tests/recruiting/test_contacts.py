@@ -341,3 +341,17 @@ def test_an_htmx_answer_gives_the_request_back_with_its_outcome(client, recruite
     assert html.strip().startswith(f'<li class="border-bottom py-2" id="contact-{contact.pk}">')
     assert "Geaccepteerd" in html and f"ziet nu je naam, Noor Visser, en je e-mailadres, {EMAIL}." in html
     assert 'class="messages"' not in client.get(reverse("skills:profile")).content.decode()  # told once, in place
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_once_answered_the_request_page_reads_as_the_outcome_not_as_an_invitation_to_ask(
+    client, recruiter, profile, accept
+):
+    answer_contact_request(engineer=profile.user, contact_request=ask(recruiter, profile), accept=accept)
+    client.force_login(recruiter)
+    body = page(client, reverse("recruiting:contact-request", kwargs={"pk": profile.pk}))
+    heading = re.search(r"<h1>(.*?)</h1>", body, re.S).group(1)
+    assert heading.startswith("Your contact request to ")
+    assert "If they accept" not in body
+    detail = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
+    assert (f'are on <a href="{detail}">their page</a>' in body) is accept

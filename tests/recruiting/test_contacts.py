@@ -352,6 +352,7 @@ def test_once_answered_the_request_page_reads_as_the_outcome_not_as_an_invitatio
     body = page(client, reverse("recruiting:contact-request", kwargs={"pk": profile.pk}))
     heading = re.search(r"<h1>(.*?)</h1>", body, re.S).group(1)
     assert heading.startswith("Your contact request to ")
+    assert '<li class="breadcrumb-item active" aria-current="page">Contact request</li>' in body
     assert "If they accept" not in body
     detail = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
     assert (f'are on <a href="{detail}">their page</a>' in body) is accept

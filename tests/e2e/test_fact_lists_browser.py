@@ -111,3 +111,17 @@ def test_the_links_under_the_gaps_page_and_a_saved_vacancy_wrap_without_a_dot_at
         assert_no_dot_at_a_line_end(page, "main .fact-list:has(> li > a)", wraps=True)
     page.locator("main .fact-list").last.scroll_into_view_if_needed()
     screenshot(page, f"fact-lists-vacancy-{language}")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_crumb_trail_that_wraps_opens_no_line_with_its_divider(live_server, browser, language):
+    """The trail of a candidate with a long name wraps on a phone: its "/" stands between crumbs, never first."""
+    recruiter = RecruiterFactory()
+    profile = make_candidate(
+        role=RoleFactory(published=True), score=80, display_name=LONG_NAME, identity=EngineerProfile.Identity.NAME
+    )
+    page = open_page(browser, language=language, width=390, javascript=False)
+    share_session(page, live_server, recruiter)
+    page.goto(f"{live_server.url}/recruiting/candidates/{profile.pk}/contact/")
+    assert_no_dot_at_a_line_end(page, "nav .breadcrumb", wraps=True)
+    screenshot(page, f"crumbs-wrap-{language}")

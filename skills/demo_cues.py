@@ -183,14 +183,14 @@ CUES = {
         beheerd door\nonderhouden door\ngeregeld door\nverzorgd door\nafgehandeld door\ngedaan door\nopgepakt door
         verantwoordelijkheid van het\nverantwoordelijkheid van de\nvalt onder het\nvallen onder het\nvalt onder team
         vallen onder team\nafscheid van\nuit productie genomen\noverbodig\nafgestapt\nthuislaten\nthuis laten\nverleden tijd
-        achter ons gelaten\nachter ons\nzusterteam\nwerk van anderen
+        achter ons gelaten\nachter ons\nzusterteam
         niet als pluspunt\nniet als pre\nook niet als pluspunt\nook niet als pre
         horen bij de vacature\nhoort bij de vacature\nhoren bij een andere vacature\nhoort bij een andere vacature
         """,
     ),
     Kind.NEGATION_NEXT: (
-        "instead of\nrather than\nwithout\nthink of it as",
-        "in plaats van\nzonder\nwerkt als een\nlijkt op een",
+        "instead of\nrather than\nwithout",
+        "in plaats van\nzonder",
     ),
     Kind.NOT_NEGATING: (
         """

@@ -36,6 +36,8 @@ MOVED_FROM = word_set("from van")
 MOVE_DONE = word_set("moved migrated switched verhuisd gemigreerd overgestapt overgegaan overgezet")  # a move the team
 # has made: what it left, between "from", "van" and "to", "naar", is not asked ("Vorig jaar zijn we van Databricks naar
 # Snowflake verhuisd"); not one under way ("we are migrating from…") nor the candidate's ("you will migrate…")
+PRESENT_PASSIVE = word_set("is are being wordt worden gets get")  # "Modellen worden van pandas naar PySpark
+# overgezet zodra ze groeien": what the job does again and again
 MOVED = word_set("moved migrated")  # like a verb of replacing, a move is the candidate's task when said to them ("You
 # have migrated away from Oracle before")
 SECOND_PERSON = word_set("you your je jij jou jouw u")
@@ -102,15 +104,18 @@ class HandingOver(Clauses):
 
     def moved_from(self, first: int) -> bool:
         """Whether the mention at word ``first`` is what a move the team made left behind: right after "from", "van"
-        in a clause with a finished move and a "to", "naar" after the mention, said of no "you" ("We moved from
-        pandas to PySpark", "zijn we van Databricks naar Snowflake verhuisd"). Only the mention left is not asked,
-        so a clause that goes on to the tools used now asks for them ("We migrated from on-premise servers to the
-        cloud and now run everything on Airflow")."""
+        in a clause with a finished move (no present passive) and a "to", "naar" after the mention, said of no "you"
+        ("We moved from pandas to PySpark", "zijn we van Databricks naar Snowflake verhuisd"). It asks nothing there,
+        as another party's tool does: only the mention left, so a clause that goes on to the tools used now asks for
+        them ("We migrated from on-premise servers to the cloud and now run everything on Airflow"), and the same
+        tool asked elsewhere stays asked."""
         clause = self.negation_clauses[first]
         begin, end = self.clause_starts[clause], self.clause_end(clause)
         words = self.words[begin:end]
-        if MOVE_DONE.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
+        if first == begin or MOVE_DONE.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
             return False
+        if not PRESENT_PASSIVE.isdisjoint(words):
+            return False  # "Data is moved from pandas to PySpark in each step": the work, not a move that is done
         before = first - 1
         while before > begin and self.words[before] in SUBSTITUTE_FILLERS:
             before -= 1

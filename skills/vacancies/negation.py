@@ -275,10 +275,11 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         )
 
     def is_theirs(self, first: int) -> bool:
-        """Whether the mention at word ``first`` names what another party uses: not asked, yet unlike a denial it
-        leaves the job's own mention of the same thing asked ("The developers ship container images" beside "You
-        know Docker")."""
-        return self.theirs(self.negation_clauses[first], first)
+        """Whether the mention at word ``first`` names what another party uses, or what the team's finished move
+        left: not asked, yet unlike a denial it leaves the job's own mention of the same thing asked ("The developers
+        ship container images" beside "You know Docker"; "In 2023 the team switched from pandas to PySpark" beside
+        "Strong pandas skills")."""
+        return self.theirs(self.negation_clauses[first], first) or self.moved_from(first)
 
     def is_weakly_negated(self, first: int, last: int) -> bool:
         """Whether the mention of words ``first``…``last`` is negated only by its main clause's negation that denies

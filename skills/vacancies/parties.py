@@ -87,12 +87,12 @@ class OtherParties(Clauses):
 
     def _made_by_another_party(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` is what another party makes or keeps, said in the passive: a
-        participle of making or keeping, then the party after "by", "door" later in the clause, which neither opens
-        with "you" nor names "you" from the mention on: "The API you talk to is written in FastAPI by the backend squad next door" in a
+        participle of making or keeping, then the party after "by", "door" later in a clause that opens with its
+        subject ("The…", "Our…", "De…"; not a duty "Review…", "You…") and names no "you" from the mention on: "The API you talk to is written in FastAPI by the backend squad next door" in a
         frontend vacancy (not "… by our data engineers" in a data engineer's, whose team the candidate joins)."""
         begin, end = self.clause_starts[clause], self.clause_end(clause)
-        if self.words[begin] in SECOND_PERSON or not SECOND_PERSON.isdisjoint(self.words[first:end]):
-            return False  # "You maintain dbt models built by the analytics team": the job's work
+        if self.words[begin] not in DETERMINERS or not SECOND_PERSON.isdisjoint(self.words[first:end]):
+            return False  # "You maintain dbt models built by…", "- Review dbt models written by analysts": the job's
         return any(
             self.words[by] in AGENT_WORDS
             and not MADE.isdisjoint(self.words[begin:by])
@@ -101,15 +101,30 @@ class OtherParties(Clauses):
         )
 
     def _with_their_own(self, clause: int, first: int) -> bool:
-        """Whether the mention at word ``first`` follows "their own", "hun eigen" in a clause that says nothing of
-        "you", nor of "we" before it: a third party doing its own work ("Several aggregators forecast their own
-        fleets with scikit-learn and send us the results"; not "You help customers run their own Airflow", "We run
-        their own Airflow for them")."""
+        """Whether the mention at word ``first`` follows "their own", "hun eigen" in a sentence that says nothing of
+        "you", whose clause names no "we" nor a party of the candidate's own role before it: a third party doing its
+        own work ("Several aggregators forecast their own fleets with scikit-learn and send us the results"; not "You
+        help customers run their own Airflow", "We run their own Airflow for them", "The data team builds their own
+        DAGs in Airflow, and you will be part of it", "Our data engineers own their own pipelines in Airflow" in a
+        data engineer's vacancy)."""
         begin = self.clause_starts[clause]
         before = self.words[begin:first]
         if not any(word in THEIR_OWN and following in THEIR_OWN[word] for word, following in pairwise(before)):
             return False
-        return SECOND_PERSON.isdisjoint(self.words[begin : self.clause_end(clause)]) and FIRST_PERSON.isdisjoint(before)
+        return (
+            SECOND_PERSON.isdisjoint(self._sentence_words(first))
+            and FIRST_PERSON.isdisjoint(before)
+            and not any(_is_party(word) and not self._other_party(begin + at) for at, word in enumerate(before))
+        )
+
+    def _sentence_words(self, at: int) -> list[str]:
+        """The words of the sentence word ``at`` stands in."""
+        start, end = at, at
+        while start > 0 and self.sentences[start - 1] == self.sentences[at]:
+            start -= 1
+        while end < len(self.words) and self.sentences[end] == self.sentences[at]:
+            end += 1
+        return self.words[start:end]
 
     def _before_their_relative(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` ends its clause right before a relative clause whose subject is

@@ -237,6 +237,10 @@ def test_what_a_finished_move_came_from_is_not_asked_and_where_it_went_is(demo, 
         ("Je hebt eerder van Hadoop naar Databricks gemigreerd en kent PySpark.", {"pyspark"}),
         ("We zijn aan het migreren van pandas naar PySpark; je helpt mee.", {"pandas", "pyspark"}),
         ("From pandas to PySpark: we moved every step of a pipeline and you will know both.", {"pandas", "pyspark"}),
+        ("Data is moved from pandas to PySpark in each step of the pipeline.", {"pandas", "pyspark"}),
+        ("Modellen worden van pandas naar PySpark overgezet zodra ze groeien.", {"pandas", "pyspark"}),
+        ("We migrated from Airflow to Dagster; you need Airflow experience for the legacy jobs.", {"airflow"}),
+        ("- Strong pandas skills\nIn 2023 the team switched from pandas to PySpark.", {"pandas", "pyspark"}),
     ],
 )
 def test_a_move_that_is_the_candidates_task_or_still_under_way_asks_for_both_sides(demo, text, tools):

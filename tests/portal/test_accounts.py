@@ -90,6 +90,14 @@ def test_login_page_uses_site_layout(client):
     assert "form-control" in body  # crispy/bootstrap fields, not allauth's bare defaults
 
 
+def test_a_visitor_sent_to_log_in_by_a_page_is_told_why_and_the_menus_log_in_says_nothing(client):
+    sent = client.get(reverse("skills:profile"), follow=True)
+    assert sent.redirect_chain[-1][0].startswith(reverse("account_login") + "?next=")
+    assert "Log in to see that page: you land on it right after." in sent.content.decode()
+    assert "Log in to see that page" not in client.get(reverse("account_login")).content.decode()
+    assert "Log in to see that page" not in client.get(reverse("account_signup") + "?next=/skills/").content.decode()
+
+
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [

@@ -6,6 +6,8 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.guards.issued_once import issue_key_field, issued_once_constraint
+
 # How long a new token works, in days: a forgotten token stops on its own (the owner picks; 90 unless they do).
 LIFETIMES = (7, 30, 90, 365)
 DEFAULT_LIFETIME = 90
@@ -31,6 +33,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(_("expires"), default=default_expiry, editable=False)
+    issue_key = issue_key_field()
     # Made in a session that passed the account's second factor: only such a token carries staff rights
     # (recruiter, editor), and only while the account keeps its authenticator app (see portal.guards.access).
     staff_access = models.BooleanField(_("staff access"), default=False, editable=False)
@@ -40,6 +43,7 @@ class ApiToken(models.Model):
     class Meta:
         ordering = ("-created_at", "-id")
         indexes = (models.Index(fields=("user", "revoked_at")),)
+        constraints = (issued_once_constraint("api_token_issued_once"),)
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 

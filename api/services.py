@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from api.models import DEFAULT_LIFETIME, LIFETIMES, ApiToken
 from portal.guards import tokens
+from portal.guards.issued_once import issuing_once
 
 MAX_ACTIVE_TOKENS = 10
 PREFIX_LENGTH = 8
@@ -30,12 +31,18 @@ class IssuedToken:
 
 @transaction.atomic
 def create_token(
-    *, user: AbstractBaseUser, name: str, lifetime_days: int = DEFAULT_LIFETIME, staff_access: bool = False
+    *,
+    user: AbstractBaseUser,
+    name: str,
+    lifetime_days: int = DEFAULT_LIFETIME,
+    staff_access: bool = False,
+    issue_key: str = "",
 ) -> IssuedToken:
     """Issue a named token for the user that works for ``lifetime_days`` (one of LIFETIMES); at most
     MAX_ACTIVE_TOKENS may be active at once.
 
     ``staff_access``: made in a session that passed the second factor, so it carries the staff rights too.
+    ``issue_key``: the form's own key; raises AlreadyIssued when that form issued a token before.
     """
     if lifetime_days not in LIFETIMES:
         raise ValidationError(
@@ -57,9 +64,11 @@ def create_token(
         prefix=secret.plain[:PREFIX_LENGTH],
         staff_access=staff_access,
         expires_at=timezone.now() + timedelta(days=lifetime_days),
+        issue_key=issue_key,
     )
-    token.full_clean()
-    token.save()
+    token.full_clean(validate_constraints=False)  # the constraint on the key is the database's, in issuing_once
+    with issuing_once(ApiToken, user=user, issue_key=issue_key):
+        token.save()
     return IssuedToken(token=token, plain=secret.plain)
 
 

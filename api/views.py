@@ -22,7 +22,7 @@ from portal.guards.access import (
     second_factor_confirmed,
     token_can_view_candidates,
 )
-from portal.guards.issued_once import issued_before, remember_issue
+from portal.guards.issued_once import AlreadyIssued
 
 
 def staff_pass_second_factor(view):
@@ -52,9 +52,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     sent_again = False
     status = 200
     if form.is_bound:
-        if form.is_valid() and issued_before(request.session, form):
-            sent_again = True  # a reload of the answer: the token was made (and shown) the first time
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 issued = services.create_token(
                     user=request.user,
@@ -63,11 +61,12 @@ def tokens(request: HttpRequest) -> HttpResponse:
                     # Staff rights count only for a token made by staff who passed the second factor; a token made
                     # before the account was given such a right never gains it.
                     staff_access=holds_staff_rights(request.user) and second_factor_confirmed(request),
+                    issue_key=form.cleaned_data["issue_key"],
                 )
+            except AlreadyIssued:
+                sent_again = True  # a reload of the answer: the token was made (and shown) the first time
             except ValidationError as error:
                 form.add_error(None, error)
-            else:
-                remember_issue(request.session, form)
         if sent_again or issued is not None:
             form = TokenForm()
         status = 409 if sent_again else 200 if issued is not None else 400

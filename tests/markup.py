@@ -40,3 +40,8 @@ def _visible(element) -> str:
     for hidden in element.xpath(f".//*[{_HAS_CLASS.format('visually-hidden')}]"):
         hidden.drop_tree()  # keeps the text that follows it
     return " ".join(element.text_content().split())
+
+
+def issue_key(html: str) -> str:
+    """The hidden key a form that issues a secret was drawn with (portal.guards.issued_once)."""
+    return re.search(r'name="issue_key" value="([^"]+)"', html).group(1)

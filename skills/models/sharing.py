@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.guards.issued_once import issue_key_field, issued_once_constraint
+
 
 class ShareLinkQuerySet(models.QuerySet):
     def usable(self) -> "ShareLinkQuerySet":
@@ -33,11 +35,13 @@ class ShareLink(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    issue_key = issue_key_field()
 
     objects = ShareLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ("-created_at", "-pk")
+        constraints = (issued_once_constraint("share_link_issued_once"),)
 
     def __str__(self) -> str:
         return f"{self.user} · {self.created_at:%Y-%m-%d}"

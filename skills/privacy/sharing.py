@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.guards import tokens
+from portal.guards.issued_once import issuing_once
 from skills.models import Assessment, EngineerProfile, Level, Role, ShareLink, ShareLinkView
 from skills.privacy.identity import with_evidence_as_shown
 
@@ -30,8 +31,11 @@ class IssuedShareLink:
 
 
 @transaction.atomic
-def create_share_link(*, user: AbstractBaseUser, days: int, role: Role | None = None) -> IssuedShareLink:
-    """A new link that expires after 7, 30 or 90 days and shows the gaps for ``role`` (a published one) if given."""
+def create_share_link(
+    *, user: AbstractBaseUser, days: int, role: Role | None = None, issue_key: str = ""
+) -> IssuedShareLink:
+    """A new link that expires after 7, 30 or 90 days and shows the gaps for ``role`` (a published one) if given;
+    raises AlreadyIssued when the form of ``issue_key`` made one before."""
     if days not in ShareLink.Lifetime.values:
         raise ValidationError({"days": _("Choose 7, 30 or 90 days.")})
     if role is not None and not role.published:
@@ -42,9 +46,15 @@ def create_share_link(*, user: AbstractBaseUser, days: int, role: Role | None = 
         )
     secret = tokens.issue()
     now = timezone.now()
-    link = ShareLink.objects.create(
-        user=user, token_hash=secret.digest, role=role, created_at=now, expires_at=now + timedelta(days=days)
-    )
+    with issuing_once(ShareLink, user=user, issue_key=issue_key):
+        link = ShareLink.objects.create(
+            user=user,
+            token_hash=secret.digest,
+            role=role,
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+            issue_key=issue_key,
+        )
     return IssuedShareLink(link=link, token=secret.plain)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.guards.issued_once import issued_before, remember_issue
+from portal.guards.issued_once import AlreadyIssued
 from portal.placed_messages import add_placed_message, claim, claimed_messages
 from skills.models import EngineerProfile, ShareLink
 from skills.privacy import personal_data, sharing
@@ -151,17 +151,14 @@ def share_link_create(request: HttpRequest) -> HttpResponse:
     """Make a link and show it once, on the profile page (it is never stored in plain); the same form sent again (a
     reload) makes no second one."""
     form = ShareLinkForm(request.POST)
-    if form.is_valid() and issued_before(request.session, form):  # a reload of the answer: made the first time
-        return render_profile(request, share_form=ShareLinkForm(), share_sent_again=True, status=409)
     if form.is_valid():
         try:
-            issued = sharing.create_share_link(
-                user=request.user, days=form.cleaned_data["days"], role=form.cleaned_data["role"]
-            )
+            issued = sharing.create_share_link(user=request.user, **form.cleaned_data)
+        except AlreadyIssued:  # a reload of the answer: the link was made (and shown) the first time
+            return render_profile(request, share_form=ShareLinkForm(), share_sent_again=True, status=409)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            remember_issue(request.session, form)
             url = request.build_absolute_uri(reverse("share:profile", kwargs={"token": issued.token}))
             return render_profile(request, share_form=ShareLinkForm(), new_share_url=url)
     return render_profile(request, share_form=form, status=400)

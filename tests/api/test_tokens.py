@@ -1,7 +1,6 @@
 """Personal API tokens: shown once, stored only as a hash, revocable, and managed on /api/tokens/."""
 
 import hashlib
-import re
 from datetime import timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token, revoke_token, use_token
 from portal.guards.roles import RECRUITERS
 from tests.factories import TOTP_SECRET, EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
+from tests.markup import issue_key
 
 pytestmark = pytest.mark.django_db
 
@@ -210,8 +210,7 @@ def test_the_list_says_when_each_token_expires_and_offers_no_revoke_for_an_expir
     client.force_login(me)
     page = client.get("/api/tokens/").content.decode()
     assert "Expired" in page
-    assert '<span class="me-2">Active</span>' in page  # the status column says it, beside the button
-    assert page.count(">Active<") == 1
+    assert page.count(">Active<") == 1  # the status column says it, beside the button of the one active token
     assert f"/api/tokens/{working.pk}/revoke/" in page
     assert page.count("/revoke/") == 1
     assert working.expires_at.date().isoformat() in page
@@ -329,11 +328,6 @@ def test_a_token_made_before_the_account_became_a_recruiter_never_reads_candidat
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 403
 
 
-def issue_key(body: str) -> str:
-    """The hidden key the page drew its create form with."""
-    return re.search(r'name="issue_key" value="([^"]+)"', body).group(1)
-
-
 def test_the_same_form_sent_again_makes_no_second_token_and_says_so(client):
     """A reload of the answer posts the form again: the first post made the token and showed it, once."""
     me = UserFactory()
@@ -350,3 +344,24 @@ def test_the_same_form_sent_again_makes_no_second_token_and_says_so(client):
     fresh = {"name": "second", "issue_key": issue_key(again.content.decode())}  # the page drew a new form
     assert client.post("/api/tokens/", fresh).status_code == 200
     assert ApiToken.objects.filter(user=me).count() == 2
+
+
+@pytest.mark.parametrize("key", ["x" * 40, "short", "<script>", ""])
+def test_a_key_the_form_never_draws_is_ignored_and_the_token_made(client, key):
+    me = UserFactory()
+    client.force_login(me)
+    response = client.post("/api/tokens/", {"name": "script", "issue_key": key})
+    assert response.status_code == 200 and response.context["issued"] is not None
+    assert ApiToken.objects.get(user=me).issue_key == ""
+
+
+def test_a_key_issues_one_token_whatever_session_sends_it_again(client):
+    """The key is kept with the token, not in the session: signing in again does not let the old answer re-issue."""
+    me = UserFactory()
+    client.force_login(me)
+    data = {"name": "nightly export", "issue_key": issue_key(client.get("/api/tokens/").content.decode())}
+    assert client.post("/api/tokens/", data).status_code == 200
+    client.logout()
+    client.force_login(me)
+    assert client.post("/api/tokens/", data).status_code == 409
+    assert ApiToken.objects.filter(user=me).count() == 1

@@ -21,7 +21,7 @@ from tests.factories import (
     RoleRequirementFactory,
     UserFactory,
 )
-from tests.markup import inside
+from tests.markup import inside, issue_key
 from tests.test_every_url_language import VisibleText
 
 pytestmark = pytest.mark.django_db
@@ -220,12 +220,20 @@ def test_links_and_their_views_are_exported_and_deleted_with_the_account(enginee
 def test_the_same_share_form_sent_again_makes_no_second_link_and_says_so(client, engineer):
     """A reload of the answer posts the form again: the first post made the link and showed it, once."""
     client.force_login(engineer)
-    page = client.get(reverse("skills:profile")).content.decode()
-    data = {"days": "90", "issue_key": re.search(r'name="issue_key" value="([^"]+)"', page).group(1)}
+    data = {"days": "90", "issue_key": issue_key(client.get(reverse("skills:profile")).content.decode())}
     first = client.post(reverse("skills:share-link-create"), data)
     assert first.status_code == 200
     again = client.post(reverse("skills:share-link-create"), data)
     assert again.status_code == 409
     body = again.content.decode()
     assert "This form was sent before" in body and first.context["new_share_url"] not in body
+    assert ShareLink.objects.filter(user=engineer).count() == 1
+
+
+def test_a_token_forms_key_sent_to_the_share_form_still_makes_a_link(client, engineer):
+    """Each kind of secret keeps its own keys: a key that issued a token says nothing of share links."""
+    client.force_login(engineer)
+    key = issue_key(client.get("/api/tokens/").content.decode())
+    assert client.post("/api/tokens/", {"name": "script", "issue_key": key}).status_code == 200
+    assert client.post(reverse("skills:share-link-create"), {"days": "90", "issue_key": key}).status_code == 200
     assert ShareLink.objects.filter(user=engineer).count() == 1

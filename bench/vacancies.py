@@ -11,8 +11,8 @@ until they are). All are read with the demo phrasebook and printed side by side 
 precision and recall of items and tools, the accuracy of the required flags of the items found and expected and of
 the seniority, not-asked items and tools read as asked (must be none), the recall of unrecognised terms and their
 precision (in the vacancies whose label lists all of them: of the terms named, not counting the generic phrases read
-out of context, the share labelled), and the languages, years and location asked. The sets tuned on have their misses printed one by one; the blind sets' only as
-figures and as misses counted by kind ("missed item sql/joins ×3", "extra language nl ×2"), naming no vacancy and
+out of context, the share labelled), and the languages, years and location asked. The sets tuned on have their
+misses printed one by one; the blind sets' only as figures and as misses counted by kind ("missed item sql/joins ×3", "extra language nl ×2"), naming no vacancy and
 no word of its text, so that nobody tunes on it: an error it shows is reproduced in a new, different tuned vacancy
 and fixed there.
 
@@ -66,10 +66,8 @@ SETS = {
 }
 BLIND_SETS = ("blind", "fresh", "unseen", "final", "fifth", "sixth", "seventh")  # their misses are printed by kind only
 TUNED_ON = ("tuned", "denials", "mentions")  # their misses are printed one by one
-NOT_YET_HELD = (
-    "denials",
-    "mentions",
-)  # tuned on, but held to no target until the reader reads it (then it joins "tuned")
+# Tuned on, but held to no target until the reader reads them (then they join "tuned"):
+NOT_YET_HELD = ("denials", "mentions")
 ITEMS_PRECISION_TARGET, ITEMS_RECALL_TARGET = 0.95, 0.90
 TOOLS_PRECISION_TARGET, TOOLS_RECALL_TARGET = 0.97, 0.95
 FLAGS_TARGET = 0.90

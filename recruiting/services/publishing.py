@@ -52,7 +52,8 @@ def publish_proposal(
 ) -> Role:
     """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
     title and requirements (under a title and slug no other role has), every engineer's match with it is
-    recomputed, and the market, which counts what published roles ask, is rebuilt. A proposal the recruiter changed since is refused: the editor reviews the new one first.
+    recomputed, and the market, which counts what published roles ask, is rebuilt. A proposal the recruiter changed
+    since is refused: the editor reviews the new one first.
 
     The role takes the editor's titles and descriptions in both languages (the admin asks for them); without an
     English title it takes the proposal's title, numbered where another role has it.

@@ -23,6 +23,7 @@ class RoleMatchQuerySet(models.QuerySet):
             self.filter(profile=profile)
             .exclude(role__kind=Role.Kind.SEARCH)
             .select_for_update(of=("self",))
+            .order_by("role_id")  # one order for every locker: no two wait for each other
             .values_list("pk")
         )
 

@@ -88,8 +88,9 @@ class OtherParties(Clauses):
     def _made_by_another_party(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` is what another party makes or keeps, said in the passive: a
         participle of making or keeping, then the party after "by", "door" later in a clause that opens with its
-        subject ("The…", "Our…", "De…"; not a duty "Review…", "You…") and names no "you" from the mention on: "The API you talk to is written in FastAPI by the backend squad next door" in a
-        frontend vacancy (not "… by our data engineers" in a data engineer's, whose team the candidate joins)."""
+        subject ("The…", "Our…", "De…"; not a duty "Review…", "You…") and names no "you" from the mention on: "The API
+        you talk to is written in FastAPI by the backend squad next door" in a frontend vacancy (not "… by our
+        data engineers" in a data engineer's, whose team the candidate joins)."""
         begin, end = self.clause_starts[clause], self.clause_end(clause)
         if self.words[begin] not in DETERMINERS or not SECOND_PERSON.isdisjoint(self.words[first:end]):
             return False  # "You maintain dbt models built by…", "- Review dbt models written by analysts": the job's

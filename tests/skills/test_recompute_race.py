@@ -28,6 +28,22 @@ def wait_for_a_blocked_writer(seconds: float = 10) -> None:
     raise AssertionError("no other connection waited for a row this transaction holds")
 
 
+def in_a_thread(work, failures: list) -> threading.Thread:
+    """``work`` on a connection of its own, started; what it raises lands in ``failures``, for the test to report."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception as error:  # reported by the test, in its own thread
+            failures.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
 def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
     if connection.vendor != "postgresql":
         pytest.skip("The tick is slipped in by holding a row lock the recompute waits for: PostgreSQL's row locks.")
@@ -46,14 +62,10 @@ def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
                 # The recompute has read level 0 and waits to write its match: the engineer now ticks level 4.
                 wait_for_a_blocked_writer()
                 assess(user=engineer, item=requirement.item, level=4)
-        except Exception as error:  # reported below, in the test's own thread
-            failures.append(error)
         finally:
             holding.set()
-            connection.close()
 
-    engineer_thread = threading.Thread(target=tick_while_holding_the_match)
-    engineer_thread.start()
+    engineer_thread = in_a_thread(tick_while_holding_the_match, failures)
     assert holding.wait(10)
     recompute_role_matches(role=requirement.role)
     engineer_thread.join(20)
@@ -72,21 +84,11 @@ def test_a_tick_that_meets_a_change_of_requirements_scores_by_the_new_ones():
     match = RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
     assert match.get().score < 100
     failures = []
-
-    def tick() -> None:
-        try:
-            assess(user=engineer, item=requirement.item, level=3)
-        except Exception as error:  # reported below, in the test's own thread
-            failures.append(error)
-        finally:
-            connection.close()
-
-    engineer_thread = threading.Thread(target=tick)
     with transaction.atomic():  # the editor lowers the level asked, while the recompute holds the match
         requirement.min_level = 2
         requirement.save(update_fields=["min_level"])
         match.select_for_update(of=("self",)).get()
-        engineer_thread.start()
+        engineer_thread = in_a_thread(lambda: assess(user=engineer, item=requirement.item, level=3), failures)
         wait_for_a_blocked_writer()
     engineer_thread.join(20)
     assert not failures

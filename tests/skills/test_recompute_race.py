@@ -44,13 +44,18 @@ def in_a_thread(work, failures: list) -> threading.Thread:
     return thread
 
 
-def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
+def an_engineer_at(level: int):
+    """A role asking level 4 of one item, an engineer at ``level`` on it, and their stored match with the role."""
     if connection.vendor != "postgresql":
-        pytest.skip("The tick is slipped in by holding a row lock the recompute waits for: PostgreSQL's row locks.")
+        pytest.skip("The race is staged by holding row locks, as the real writers do: PostgreSQL's row locks.")
     requirement = RoleRequirementFactory(min_level=4)
     engineer = UserFactory()
-    assess(user=engineer, item=requirement.item, level=0)
-    match = RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
+    assess(user=engineer, item=requirement.item, level=level)
+    return requirement, engineer, RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
+
+
+def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
+    requirement, engineer, match = an_engineer_at(0)
     assert match.get().score == 0
     holding, failures = threading.Event(), []
 
@@ -76,12 +81,7 @@ def test_a_tick_committed_between_a_recomputes_read_and_write_keeps_its_score():
 def test_a_tick_that_meets_a_change_of_requirements_scores_by_the_new_ones():
     """The admin's change commits while the tick is under way: the tick waits for the role's match row before it
     reads the requirements, so the match it writes is not computed from the old ones after the recompute ran."""
-    if connection.vendor != "postgresql":
-        pytest.skip("The tick is held by a row lock, as a recompute's batch holds it: PostgreSQL's row locks.")
-    requirement = RoleRequirementFactory(min_level=4)
-    engineer = UserFactory()
-    assess(user=engineer, item=requirement.item, level=2)
-    match = RoleMatch.objects.filter(profile__user=engineer, role=requirement.role)
+    requirement, engineer, match = an_engineer_at(2)
     assert match.get().score < 100
     failures = []
     with transaction.atomic():  # the editor lowers the level asked, while the recompute holds the match

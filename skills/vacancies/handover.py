@@ -60,6 +60,7 @@ class HandingOver(Clauses):
     :meth:`skills.vacancies.negation.NegationScope.read_mentions` sets."""
 
     negations: Occurrences
+    _last_moved_to: dict[int, int]  # per clause, once asked: see _read_move
     _negated: list[bool]
     _denies_needing: list[bool]
     _first_negations: list[int]
@@ -110,16 +111,26 @@ class HandingOver(Clauses):
         them ("We migrated from on-premise servers to the cloud and now run everything on Airflow"), and the same
         tool asked elsewhere stays asked."""
         clause = self.negation_clauses[first]
-        begin, end = self.clause_starts[clause], self.clause_end(clause)
-        words = self.words[begin:end]
-        if first == begin or MOVE_DONE.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
+        if clause not in self._last_moved_to:
+            self._last_moved_to[clause] = self._read_move(clause)
+        begin = self.clause_starts[clause]
+        if first == begin or self._last_moved_to[clause] <= first:
             return False
-        if not PRESENT_PASSIVE.isdisjoint(words):
-            return False  # "Data is moved from pandas to PySpark in each step": the work, not a move that is done
         before = first - 1
         while before > begin and self.words[before] in SUBSTITUTE_FILLERS:
             before -= 1
-        return self.words[before] in MOVED_FROM and not MOVED_TO.isdisjoint(self.words[first + 1 : end])
+        return self.words[before] in MOVED_FROM
+
+    def _read_move(self, clause: int) -> int:
+        """The last "to", "naar" of ``clause`` when it tells a finished move said of no "you" (else -1): read once
+        per clause, as a long list in one clause asks it of every name."""
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
+        words = self.words[begin:end]
+        if MOVE_DONE.isdisjoint(words) or not SECOND_PERSON.isdisjoint(words):
+            return -1
+        if not PRESENT_PASSIVE.isdisjoint(words):
+            return -1  # "Data is moved from pandas to PySpark in each step": the work, not a move that is done
+        return max((begin + at for at, word in enumerate(words) if word in MOVED_TO), default=-1)
 
     def verb_after_its_subject(self, clause: int) -> bool:
         """Whether ``clause`` opens after a comma with its finite verb, naming nothing, and the clauses before it in

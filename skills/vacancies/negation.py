@@ -189,6 +189,9 @@ class NegationScope(DeniedTopics, PointingBack, HandingOver, OtherParties):
         self._topics: dict[int, bool] = {}  # per clause, once asked
         self._verdicts: dict[int, bool] = {}
         self._parties: dict[int, int | None] = {}
+        self._clause_facts = {}
+        self._sentences_with_you = {}
+        self._last_moved_to = {}
         self._named_words = sorted(self.named)
         self._negated_next = self._read_negated_next(spans)
         self.negated_references = self.read_negated_references()

@@ -12,7 +12,8 @@ platformteam beheert").
 Its own module because it reads a clause's subject against the vacancy's title, where the negation rule reads cues.
 """
 
-from itertools import islice, pairwise
+from dataclasses import dataclass
+from itertools import islice
 
 from skills.vacancies.clauses import PREDICATES, RELATIVE, RELATIVES, Clauses
 from skills.vacancies.handover import SECOND_PERSON
@@ -64,12 +65,26 @@ TITLE_MAX_WORDS = 8
 SAME_ROLE_PREFIX = 5  # "engineering" and "engineer", "analytics" and "analyst" name one role
 
 
+@dataclass(frozen=True)
+class _ClauseFacts:
+    """What a clause says of the party rules, by word index (``len(words)`` or -1 for none)."""
+
+    last_made_by: int  # the last "by", "door" naming another party after a participle of making, in a clause opened
+    # by its subject
+    last_you: int  # the last "you" of the clause
+    their_own: int  # the "own", "eigen" of its first "their own", "hun eigen"
+    ours: int  # its first "we" or party of the candidate's own role
+    you_in_sentence: bool
+
+
 class OtherParties(Clauses):
     """Reads a clause's subject; the negation rule asks :meth:`theirs` of a clause a mention stands in."""
 
     _title_words: tuple[str, ...] | None = None
     _title_roles: dict[str, bool] | None = None  # a role → whether the title names it, once asked
     _parties: dict[int, int | None]  # per clause, once asked: the head of a subject that is another party
+    _clause_facts: dict[int, "_ClauseFacts"]  # per clause, once asked
+    _sentences_with_you: dict[int, bool]  # per sentence, once asked
 
     def theirs(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` stands in ``clause`` after a subject that is another party: a main
@@ -91,15 +106,8 @@ class OtherParties(Clauses):
         subject ("The…", "Our…", "De…"; not a duty "Review…", "You…") and names no "you" from the mention on: "The API
         you talk to is written in FastAPI by the backend squad next door" in a frontend vacancy (not "… by our
         data engineers" in a data engineer's, whose team the candidate joins)."""
-        begin, end = self.clause_starts[clause], self.clause_end(clause)
-        if self.words[begin] not in DETERMINERS or not SECOND_PERSON.isdisjoint(self.words[first:end]):
-            return False  # "You maintain dbt models built by…", "- Review dbt models written by analysts": the job's
-        return any(
-            self.words[by] in AGENT_WORDS
-            and not MADE.isdisjoint(self.words[begin:by])
-            and self._subject_party(by + 1, end) is not None
-            for by in range(first + 1, end)
-        )
+        facts = self._facts(clause)
+        return facts.last_made_by > first and facts.last_you < first
 
     def _with_their_own(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` follows "their own", "hun eigen" in a sentence that says nothing of
@@ -108,24 +116,47 @@ class OtherParties(Clauses):
         help customers run their own Airflow", "We run their own Airflow for them", "The data team builds their own
         DAGs in Airflow, and you will be part of it", "Our data engineers own their own pipelines in Airflow" in a
         data engineer's vacancy)."""
-        begin = self.clause_starts[clause]
-        before = self.words[begin:first]
-        if not any(word in THEIR_OWN and following in THEIR_OWN[word] for word, following in pairwise(before)):
-            return False
-        return (
-            SECOND_PERSON.isdisjoint(self._sentence_words(first))
-            and FIRST_PERSON.isdisjoint(before)
-            and not any(_is_party(word) and not self._other_party(begin + at) for at, word in enumerate(before))
-        )
+        facts = self._facts(clause)
+        return facts.their_own < first <= facts.ours and not facts.you_in_sentence
 
-    def _sentence_words(self, at: int) -> list[str]:
-        """The words of the sentence word ``at`` stands in."""
+    def _facts(self, clause: int) -> "_ClauseFacts":
+        """What the two rules above read of ``clause``, read once: a long list in one clause asks them of every
+        name, and each reading walks the clause."""
+        if clause not in self._clause_facts:
+            self._clause_facts[clause] = self._read_facts(clause)
+        return self._clause_facts[clause]
+
+    def _read_facts(self, clause: int) -> "_ClauseFacts":
+        begin, end = self.clause_starts[clause], self.clause_end(clause)
+        last_made_by = last_you = -1
+        their_own = ours = len(self.words)
+        made = False
+        for at in range(begin, end):
+            word = self.words[at]
+            if word in SECOND_PERSON:
+                last_you = at
+            made = made or word in MADE
+            if made and word in AGENT_WORDS and self._subject_party(at + 1, end) is not None:
+                last_made_by = at
+            if their_own == len(self.words) and at > begin and word in THEIR_OWN.get(self.words[at - 1], ()):
+                their_own = at
+            if ours == len(self.words) and (word in FIRST_PERSON or (_is_party(word) and not self._other_party(at))):
+                ours = at
+        if self.words[begin] not in DETERMINERS:
+            last_made_by = -1  # "You maintain dbt models built by…", "- Review dbt models written by analysts"
+        sentence = self.sentences[begin]
+        if sentence not in self._sentences_with_you:
+            self._sentences_with_you[sentence] = self._says_you(begin)
+        return _ClauseFacts(last_made_by, last_you, their_own, ours, self._sentences_with_you[sentence])
+
+    def _says_you(self, at: int) -> bool:
+        """Whether the sentence word ``at`` stands in names "you"."""
         start, end = at, at
         while start > 0 and self.sentences[start - 1] == self.sentences[at]:
             start -= 1
         while end < len(self.words) and self.sentences[end] == self.sentences[at]:
             end += 1
-        return self.words[start:end]
+        return not SECOND_PERSON.isdisjoint(self.words[start:end])
 
     def _before_their_relative(self, clause: int, first: int) -> bool:
         """Whether the mention at word ``first`` ends its clause right before a relative clause whose subject is

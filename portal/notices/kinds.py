@@ -37,14 +37,16 @@ def goes_by_email(channel: str) -> bool:
 
 
 def notice_line(kind: str, params: dict) -> str:
-    """The notice as one sentence in the active language; ``params`` are the names it mentions."""
+    """The notice as a sentence in the active language; ``params`` are the names it mentions, and ``answer`` what
+    became of what it tells of, where an app above says (``portal.notices.naming``)."""
     lines = {
         NoticeKind.CONTACT_REQUESTED: gettext("%(recruiter)s of %(company)s asks you for contact."),
         NoticeKind.CONTACT_ACCEPTED: gettext("Candidate %(candidate)s accepted your contact request."),
         NoticeKind.CONTACT_DECLINED: gettext("Candidate %(candidate)s declined your contact request."),
         NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance of your request."),
     }
-    return lines[kind] % params
+    line = lines[kind] % params
+    return f"{line} {params['answer']}" if params.get("answer") else line
 
 
 def notice_email(kind: str, params: dict) -> tuple[str, str]:

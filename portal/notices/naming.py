@@ -2,8 +2,9 @@
 since hidden (an acceptance withdrawn, a name switched off) is not shown from an old notice.
 
 The portal does not know how people may be named to each other; an app above it that does registers a namer at
-start-up (recruiting: a candidate, as this recruiter may see them now). A namer sets the names in the notices'
-``params`` in place, for the page or the data export, and never saves them.
+start-up (recruiting: a candidate, as this recruiter may see them now; and what became of a request, for the
+engineer who was asked). A namer sets them in the notices' ``params`` in place, for the page or the data export, and
+never saves them.
 """
 
 from collections.abc import Callable, Sequence

@@ -7,9 +7,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 
-from portal.notices.kinds import RECRUITER_KINDS
-from recruiting.models import ContactRequest, RecruiterProfile
+from portal.notices.kinds import RECRUITER_KINDS, NoticeKind
+from recruiting.models import ContactRequest, RecruiterProfile, went_unanswered
 from skills.models import EngineerProfile
 from skills.privacy.identity import CandidateIdentity, candidate_identity
 
@@ -81,6 +83,39 @@ def name_candidates_in_notices(*, recipient: AbstractBaseUser, notices) -> None:
     for notice in notices:
         if notice.kind in RECRUITER_KINDS and notice.about_id in names:
             notice.params = {**notice.params, "candidate": names[notice.about_id]}
+
+
+def answer_in_words(*, status: str, created_at, now) -> str:
+    """What became of a request, said to the engineer who was asked; a lapsed one counts as declined."""
+    if went_unanswered(status=status, created_at=created_at, now=now):
+        status = ContactRequest.Status.EXPIRED
+    return {
+        ContactRequest.Status.PENDING: gettext("It waits for your answer."),
+        ContactRequest.Status.ACCEPTED: gettext("You accepted it."),
+        ContactRequest.Status.DECLINED: gettext("You declined it."),
+        ContactRequest.Status.WITHDRAWN: gettext("You accepted it, then withdrew your acceptance."),
+        ContactRequest.Status.EXPIRED: gettext("You did not answer it in time, so it counts as declined."),
+    }[status]
+
+
+def tell_answers_in_notices(*, recipient: AbstractBaseUser, notices) -> None:
+    """Add to each of an engineer's "asks you for contact" notices what became of that request, as it stands now:
+    the request is the latest of that recruiter to her sent before the notice. One query."""
+    asked = [notice for notice in notices if notice.kind == NoticeKind.CONTACT_REQUESTED and notice.about_id]
+    if not asked:
+        return
+    requests = (
+        ContactRequest.objects.filter(profile__user=recipient, recruiter_id__in={notice.about_id for notice in asked})
+        .order_by("-created_at", "-pk")
+        .values_list("recruiter_id", "created_at", "status")
+    )
+    requests, now = list(requests), timezone.now()
+    for notice in asked:
+        for recruiter_id, created_at, status in requests:
+            if recruiter_id == notice.about_id and created_at <= notice.created_at:
+                answer = answer_in_words(status=status, created_at=created_at, now=now)
+                notice.params = {**notice.params, "answer": answer}
+                break
 
 
 def latest_request(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> ContactRequest | None:

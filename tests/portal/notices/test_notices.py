@@ -2,6 +2,7 @@
 what waits unread, the notices page shows them and marks them read."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib import admin
@@ -9,6 +10,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from portal.models import Notice, NoticePreference, PersonLanguage
@@ -184,6 +186,41 @@ def test_a_notice_reads_in_the_readers_language(profile):
     tell(profile.user, 1)
     html = signed_in(profile.user).get(NOTICES, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Kandidaat Olive Plover 0 heeft je contactverzoek geaccepteerd." in html
+
+
+def notice_sentences(client, language: str = "en") -> list[str]:
+    html = client.get(NOTICES, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    sentences = re.findall(r'<li class="border-bottom py-2 notice">\s*<p class="mb-1">(.*?)</p>', html, re.S)
+    return [re.sub(r"<[^>]+>", "", sentence).removeprefix("new: ").removeprefix("nieuw: ") for sentence in sentences]
+
+
+def test_the_engineers_notice_of_a_request_says_what_became_of_it(profile):
+    rita, sam = RecruiterFactory(), RecruiterFactory()
+    first = ask_through_the_page(rita, profile, name="Rita Recruiter")
+    ask_through_the_page(sam, profile, name="Sam Sourcer")
+    engineer = signed_in(profile.user)
+    assert notice_sentences(engineer) == [
+        "Sam Sourcer of Acme Data asks you for contact. It waits for your answer.",
+        "Rita Recruiter of Acme Data asks you for contact. It waits for your answer.",
+    ]
+
+    answer(engineer, first, "decline")
+    ContactRequest.objects.filter(recruiter=sam).update(created_at=timezone.now() - timedelta(days=15))
+    assert notice_sentences(engineer) == [
+        "Sam Sourcer of Acme Data asks you for contact. You did not answer it in time, so it counts as declined.",
+        "Rita Recruiter of Acme Data asks you for contact. You declined it.",
+    ]
+
+    # Rita asks again once the decline is 30 days old: the old notice keeps its answer, the new one has its own.
+    a_month_ago = timezone.now() - timedelta(days=31)
+    ContactRequest.objects.update(created_at=a_month_ago - timedelta(days=1))
+    ContactRequest.objects.filter(pk=first.pk).update(answered_at=a_month_ago)
+    Notice.objects.filter(recipient=profile.user).update(created_at=a_month_ago)
+    answer(engineer, ask_through_the_page(rita, profile, name="Rita Recruiter"), "accept")
+    assert notice_sentences(engineer, "nl")[:2] == [
+        "Rita Recruiter van Acme Data vraagt je om contact. Je hebt het geaccepteerd.",
+        "Sam Sourcer van Acme Data vraagt je om contact. Je antwoordde niet op tijd, dus het telt als afgewezen.",
+    ]
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "new: Candidate"), ("nl", "nieuw: Kandidaat")])

@@ -155,6 +155,11 @@ class Retrying(Exception):
     """This attempt failed on a passing error and the job was queued again: the queue records the attempt as failed."""
 
 
+class RetryNotQueued(Exception):
+    """This attempt failed on a passing error and not even its retry could be queued (the database was away): the
+    workers' sweep hands on the work of a task that failed with this, as a lost worker's (``portal.jobs.workers``)."""
+
+
 def is_retryable(error: BaseException) -> bool:
     """A database, cache or storage that went away for a moment: running the work again is safe and may work.
     A query the database refuses (an integrity or data error) fails the same way every time, so it is not."""

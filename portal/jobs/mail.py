@@ -3,17 +3,19 @@
 Every e-mail of the portal goes this way, so no request ever waits on (or fails with) the mail server:
 :func:`queue_email` for the portal's own messages, and :class:`QueuedEmailBackend` as the connection of
 allauth's (``portal.accounts.adapter``). Each message is queued as plain data, and the ``send_email`` task sends
-it through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is unreachable. This module
+it through ``EMAIL_BACKEND``, retrying with backoff when the server refuses or is unreachable, or the database
+goes away while it sends. This module
 is the only one that imports ``django.core.mail`` (a test holds every other to it).
 """
 
 import logging
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NoReturn
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -75,21 +77,36 @@ def queue_email(*, subject: str, body: str, to: list[str]) -> None:
 
 
 @task()
-def send_email(*, message: dict, attempt: int = 1, delivery_id: int | None = None) -> None:
-    send_queued_email(message=message, attempt=attempt, delivery_id=delivery_id)
+def send_email(
+    *, message: dict, attempt: int = 1, delivery_id: int | None = None, accepted_at: str | None = None
+) -> None:
+    send_queued_email(message=message, attempt=attempt, delivery_id=delivery_id, accepted_at=accepted_at)
 
 
-def send_queued_email(*, message: dict, attempt: int, delivery_id: int | None = None) -> None:
-    """The job: send one message through the configured backend, at most once after the server accepted it; on an
-    SMTP or network error, queue it again later.
+def send_queued_email(
+    *, message: dict, attempt: int, delivery_id: int | None = None, accepted_at: str | None = None
+) -> None:
+    """The job: send one message through the configured backend, at most once after the server accepted it; on a
+    passing error (SMTP, the network, the database: ``lifecycle.is_retryable``), queue it again later.
 
     The message's :class:`~portal.models.EmailDelivery` row is read under its lock before the send and marked after
     it, before the connection is closed: a retry, the worker that takes over a lost one, or a second
-    worker finds it sent and skips it. One window remains, between the server's accept and the commit of that mark:
-    a worker killed there (or whose database is unreachable right then) leaves the message unmarked, and it is sent
-    again. A task queued before deliveries were recorded (no ``delivery_id``) is sent as it was.
+    worker finds it sent and skips it. The database failing at that read retries the message; failing at the mark,
+    after the accept, queues only the mark (``accepted_at``), never the message. One window remains, between the
+    server's accept and the commit of that mark: a worker killed there, or one whose mark fails and which then cannot
+    write its task's outcome either (the database still away), leaves the message unmarked and its task running,
+    and the sweep sends it again. A task queued before deliveries were recorded (no ``delivery_id``) is sent as it
+    was.
     """
-    if delivery_id is not None and not _begin_sending(delivery_id=delivery_id):
+    this_attempt = {"message": message, "attempt": attempt, "delivery_id": delivery_id}
+    if accepted_at is not None:  # only the mark is owed: the server accepted the message then
+        _record_accept(**this_attempt, accepted_at=accepted_at)
+        return
+    try:
+        to_send = delivery_id is None or _begin_sending(delivery_id=delivery_id)
+    except DatabaseError as error:
+        _try_again_later(error, **this_attempt)
+    if not to_send:
         logger.info("%r to %s was sent already; not sending it again", message["subject"], message["to"])
         return
     connection = get_connection(fail_silently=False)
@@ -98,22 +115,70 @@ def send_queued_email(*, message: dict, attempt: int, delivery_id: int | None = 
         connection.send_messages([message_from_data(message)])
     except (smtplib.SMTPException, OSError) as error:
         _close_quietly(connection)
-        if attempt >= EMAIL_MAX_ATTEMPTS:
-            logger.error("Gave up sending %r to %s after %s attempts", message["subject"], message["to"], attempt)
-            raise
-        delay = lifecycle.retry_delay(attempt)
-        logger.warning("Sending %r failed (%r); retrying in %s", message["subject"], error, delay)
-        lifecycle.enqueue(send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, delay=delay)
-        raise lifecycle.Retrying from error
-    if delivery_id is not None:
-        EmailDelivery.objects.filter(pk=delivery_id).update(sent_at=timezone.now())  # the row's lock, for its commit
-    _close_quietly(connection)
+        _try_again_later(error, **this_attempt)
+    try:
+        if delivery_id is not None:
+            _record_accept(**this_attempt, accepted_at=timezone.now().isoformat())
+    finally:
+        _close_quietly(connection)
 
 
 def _begin_sending(*, delivery_id: int) -> bool:
     """Whether the delivery is still to be sent, read under its lock: False once sent (or forgotten, a week after)."""
     with transaction.atomic():
         return EmailDelivery.objects.select_for_update().filter(pk=delivery_id, sent_at=None).exists()
+
+
+def _record_accept(*, message: dict, attempt: int, delivery_id: int, accepted_at: str) -> None:
+    """Mark the delivery sent as of the server's accept (the row's lock, for its commit); on a passing database
+    error, queue this mark again, never the message."""
+    try:
+        EmailDelivery.objects.filter(pk=delivery_id, sent_at=None).update(sent_at=datetime.fromisoformat(accepted_at))
+    except DatabaseError as error:
+        _try_again_later(error, message=message, attempt=attempt, delivery_id=delivery_id, accepted_at=accepted_at)
+
+
+def _try_again_later(
+    error: Exception, *, message: dict, attempt: int, delivery_id: int | None, accepted_at: str | None = None
+) -> NoReturn:
+    """End this attempt on ``error``: queue the next one after ``lifecycle.retry_delay`` when the error passes
+    (``lifecycle.is_retryable``) and attempts are left, else fail with it. The next attempt sends the message, or
+    with ``accepted_at`` only marks it sent.
+
+    When the retry cannot be queued either (the database still away), the task fails with
+    ``lifecycle.RetryNotQueued``, or stays running where even that cannot be written: the workers' sweep hands the
+    message on in both cases, once the database is back. Not a mark's: handing that on would send the message again,
+    so it fails with ``error`` (the message went out once; its row stays unmarked).
+    """
+    if not lifecycle.is_retryable(error):
+        raise error
+    what = f"{'Recording the accept of' if accepted_at else 'Sending'} {message['subject']!r} to {message['to']}"
+    if attempt >= EMAIL_MAX_ATTEMPTS:
+        logger.error("%s failed %s times; giving up: %r", what, attempt, error)
+        raise error
+    delay = lifecycle.retry_delay(attempt)
+    logger.warning("%s failed (%r); retrying in %s", what, error, delay)
+    try:
+        _drop_broken_connections(error)
+        lifecycle.enqueue(
+            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, accepted_at=accepted_at,
+            delay=delay,
+        )  # fmt: skip
+    except DatabaseError as queue_error:
+        _drop_broken_connections(queue_error)
+        logger.error("%s: its retry could not be queued either (%r)", what, queue_error)
+        if accepted_at is not None:
+            raise error  # noqa: B904 - the mark failed the task, not the queue
+        raise lifecycle.RetryNotQueued from error
+    raise lifecycle.Retrying from error
+
+
+def _drop_broken_connections(error: Exception) -> None:
+    """After a database error, close this thread's connections that no longer work, so the next write (the retry,
+    the worker's record of this attempt) opens a new one instead of failing on the old. Never inside a transaction,
+    which belongs to the caller."""
+    if isinstance(error, DatabaseError) and not transaction.get_connection().in_atomic_block:
+        close_old_connections()
 
 
 def _close_quietly(connection) -> None:
@@ -124,14 +189,17 @@ def _close_quietly(connection) -> None:
         logger.info("Closing the mail connection failed: %r", error)
 
 
-def take_over_email(*, message: dict, attempt: int = 1, delivery_id: int | None = None) -> None:
-    """The worker sending this message died: send it again unless it was marked sent, up to EMAIL_MAX_ATTEMPTS.
-    Queued in the sweep's transaction that marks the lost task failed: the message has no other record to be found
-    by."""
+def take_over_email(
+    *, message: dict, attempt: int = 1, delivery_id: int | None = None, accepted_at: str | None = None
+) -> None:
+    """The worker sending this message died, or its retry could not be queued: send it again unless it was marked
+    sent (a mark's task: mark it), up to EMAIL_MAX_ATTEMPTS. Queued in the sweep's transaction that marks the lost
+    task failed: the message has no other record to be found by."""
     if attempt < EMAIL_MAX_ATTEMPTS:
         lifecycle.enqueue(
-            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, in_transaction=True
-        )
+            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, accepted_at=accepted_at,
+            in_transaction=True,
+        )  # fmt: skip
     else:
         logger.error(
             "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt

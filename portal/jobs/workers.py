@@ -6,7 +6,8 @@ Every worker (``manage.py db_worker``, the portal's own, see its command) writes
 - a task the queue's table (django_tasks_db's ``DBTaskResult``) shows running, whose worker has been silent for
   ``JOB_STALE_SECONDS`` (killed, its machine gone) or that its live worker no longer runs (its outcome could not be
   written), is marked failed there and handed to the takeover its task registered (:func:`when_lost`): an export
-  starts a new attempt, a recompute chunk runs again, anything else (e-mail) is queued again as it was;
+  starts a new attempt, a recompute chunk runs again, anything else (e-mail) is queued again as it was; so is a
+  task that failed without queuing its retry (``lifecycle.RetryNotQueued``: the database was away right then);
 - jobs whose own rows stopped beating are re-queued by the sweeps the apps registered (:func:`sweep_also`).
 
 So stale work is found by the workers on a timer, with nobody looking. "Stale" means one thing throughout:
@@ -22,7 +23,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -54,7 +56,11 @@ def workers_missing_after() -> timedelta:
 
 
 class WorkerLost(Exception):
-    """The worker running this task died or lost its outcome; the sweep gave the work to another worker."""
+    """The worker running this task died or lost its outcome, or the task could not queue its retry; the sweep gave
+    the work to another worker."""
+
+
+RETRY_NOT_QUEUED = f"{lifecycle.RetryNotQueued.__module__}.{lifecycle.RetryNotQueued.__qualname__}"
 
 
 def when_lost(task_path: str, takeover: Callable[[dict], object]) -> None:
@@ -97,30 +103,41 @@ def _take_over(result: DBTaskResult) -> None:
 
 
 def sweep_lost_tasks() -> int:
-    """Mark the tasks of lost workers failed in the queue's table and hand their work on; how many.
+    """Mark the tasks of lost workers failed in the queue's table and hand their work on, and the work of tasks that
+    failed without queuing their retry (their path becomes ``WorkerLost``'s too); how many.
 
-    Each is marked and handed on in one transaction: a sweeping worker that dies half-way leaves the task running
-    for the next sweep, never failed with its work not handed on. Work without a row of its own (e-mail) is queued
+    Each is marked and handed on in one transaction: a sweeping worker that dies half-way leaves the task as it was
+    for the next sweep, never marked with its work not handed on. Work without a row of its own (e-mail) is queued
     again inside that transaction (``in_transaction``); a job's row is found by the job sweeps in any case.
     """
     now = timezone.now()
-    running = list(DBTaskResult.objects.running())
-    if not running:
+    found = list(
+        DBTaskResult.objects.filter(
+            Q(status=TaskResultStatus.RUNNING)
+            | Q(status=TaskResultStatus.FAILED, exception_class_path=RETRY_NOT_QUEUED)
+        )
+    )
+    if not found:
         return 0
     heartbeats = {heartbeat.worker_id: heartbeat for heartbeat in WorkerHeartbeat.objects.all()}
     swept = 0
-    for result in running:
-        if not _is_lost(result, heartbeats, now):
+    for result in found:
+        running = result.status == TaskResultStatus.RUNNING
+        if running and not _is_lost(result, heartbeats, now):
             continue
+        worker = result.worker_ids[-1] if result.worker_ids else "?"
+        why = f"worker {worker} was lost" if running else "its retry could not be queued"
         with transaction.atomic():
             # Only one sweeping worker wins this update; it alone hands the work on.
-            if DBTaskResult.objects.filter(pk=result.pk, status=result.status).update(
+            if DBTaskResult.objects.filter(
+                pk=result.pk, status=result.status, exception_class_path=result.exception_class_path
+            ).update(
                 status=TaskResultStatus.FAILED,
-                finished_at=now,
+                finished_at=result.finished_at or now,
                 exception_class_path=LOST_EXCEPTION,
-                traceback=f"{LOST_EXCEPTION}: worker {result.worker_ids[-1] if result.worker_ids else '?'} was lost\n",
+                traceback=Concat(F("traceback"), Value(f"{LOST_EXCEPTION}: {why}\n"), output_field=TextField()),
             ):
-                logger.warning("Task %s (%s) lost its worker; handing its work on", result.pk, result.task_path)
+                logger.warning("Task %s (%s): %s; handing its work on", result.pk, result.task_path, why)
                 _take_over(result)
                 swept += 1
     return swept

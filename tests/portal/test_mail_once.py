@@ -23,18 +23,23 @@ pytestmark = pytest.mark.django_db
 
 
 class SmtpServer:
-    """Accepts every message; on its first connection it never answers QUIT, as a server that took the message and
-    then hung: the worker sending through it is stuck after the accept."""
+    """Accepts every message; on its first connection (``hang_on_first_quit``) it never answers QUIT, as a server that
+    took the message and then hung: the worker sending through it is stuck after the accept. A test may hold the
+    accept back (``accepting.clear()``) until it is ready for the sender's next step."""
 
-    def __init__(self):
+    def __init__(self, *, hang_on_first_quit: bool = True):
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(5)
         self.port = self.listener.getsockname()[1]
         self.subjects: list[str] = []
         self.sessions = 0
+        self.hang_on_first_quit = hang_on_first_quit
         self.stopped = threading.Event()
         self.hanging = threading.Event()  # set once a session hangs on QUIT: its sender has recorded the accept
+        self.received = threading.Event()  # set once a message arrived, before the server accepts it
+        self.accepting = threading.Event()
+        self.accepting.set()
         self.thread = threading.Thread(target=self._serve, daemon=True)
 
     def _serve(self) -> None:
@@ -45,7 +50,8 @@ class SmtpServer:
             except TimeoutError:
                 continue
             self.sessions += 1
-            threading.Thread(target=self._talk, args=(peer, self.sessions == 1), daemon=True).start()
+            hang = self.hang_on_first_quit and self.sessions == 1
+            threading.Thread(target=self._talk, args=(peer, hang), daemon=True).start()
 
     def _talk(self, peer: socket.socket, hang_on_quit: bool) -> None:
         with peer, peer.makefile("rb") as lines:
@@ -56,6 +62,8 @@ class SmtpServer:
                     peer.sendall(b"354 end with a dot\r\n")
                     message = b"".join(iter(lines.readline, b".\r\n")).decode()
                     self.subjects += re.findall(r"^Subject: (.*?)\r?$", message, re.MULTILINE)
+                    self.received.set()
+                    self.accepting.wait()
                     peer.sendall(b"250 accepted\r\n")
                 elif command.startswith(b"QUIT"):
                     if hang_on_quit:
@@ -72,13 +80,14 @@ class SmtpServer:
 
 
 @contextmanager
-def smtp_server():
-    server = SmtpServer()
+def smtp_server(*, hang_on_first_quit: bool = True):
+    server = SmtpServer(hang_on_first_quit=hang_on_first_quit)
     server.thread.start()
     try:
         yield server
     finally:
         server.stopped.set()
+        server.accepting.set()
         server.thread.join(timeout=5)
         server.listener.close()
 

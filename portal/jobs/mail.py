@@ -161,9 +161,13 @@ def _try_again_later(
     try:
         _drop_broken_connections(error)
         lifecycle.enqueue(
-            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, accepted_at=accepted_at,
+            send_email,
+            message=message,
+            attempt=attempt + 1,
+            delivery_id=delivery_id,
+            accepted_at=accepted_at,
             delay=delay,
-        )  # fmt: skip
+        )
     except DatabaseError as queue_error:
         _drop_broken_connections(queue_error)
         logger.error("%s: its retry could not be queued either (%r)", what, queue_error)
@@ -197,9 +201,13 @@ def take_over_email(
     task failed: the message has no other record to be found by."""
     if attempt < EMAIL_MAX_ATTEMPTS:
         lifecycle.enqueue(
-            send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, accepted_at=accepted_at,
+            send_email,
+            message=message,
+            attempt=attempt + 1,
+            delivery_id=delivery_id,
+            accepted_at=accepted_at,
             in_transaction=True,
-        )  # fmt: skip
+        )
     else:
         logger.error(
             "Gave up sending %r to %s: its workers were lost %s times", message["subject"], message["to"], attempt

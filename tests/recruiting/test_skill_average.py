@@ -56,33 +56,37 @@ def test_every_surface_shows_the_same_average_rounded_half_up(client, candidate)
 
 
 @pytest.mark.parametrize(
-    ("language", "card", "unrated", "page"),
+    ("language", "card", "unrated", "page", "not_asked"),
     [
         (
             "en",
             "Average level per skill over all its checklist items, out of 4:",
             "not yet rated",
             "Average on the role's items",
+            "Python 3.0 (over all its items) not asked",
         ),
         (
             "nl",
             "Gemiddeld niveau per vaardigheid over alle checklistpunten ervan, van 4:",
             "nog niet beoordeeld",
             "Gemiddelde op de punten van de rol",
+            "Python 3,0 (over alle punten ervan) niet gevraagd",
         ),
     ],
 )
 def test_a_skill_never_rated_reads_not_rated_and_not_as_a_chosen_0_and_each_average_says_what_it_averages(
-    client, language, card, unrated, page
+    client, language, card, unrated, page, not_asked
 ):
     rated, never = SkillFactory(name="Data quality", order=1), SkillFactory(name="Cloud basics", order=2)
     checks, costs = ChecklistItemFactory(skill=rated), ChecklistItemFactory(skill=never)
+    python = ChecklistItemFactory(skill=SkillFactory(name="Python", order=3))  # a skill the role asks nothing of
     role = RoleFactory(slug="lakehouse", order=1)
     RoleRequirementFactory(role=role, item=checks, min_level=2)
     RoleRequirementFactory(role=role, item=costs, min_level=2)
     user = UserFactory(password=None)
     profile = EngineerProfileFactory(user=user, visibility=EngineerProfile.Visibility.RECRUITERS)
     assess(user=user, item=checks, level=0)  # "none" is an answer the engineer gave
+    assess(user=user, item=python, level=3)
     client.force_login(RecruiterFactory())
     listed = text(client.get(reverse("recruiting:candidate-list"), HTTP_ACCEPT_LANGUAGE=language))
     assert f"{card} Data quality 0{'.' if language == 'en' else ','}0; Cloud basics {unrated}" in listed
@@ -91,3 +95,4 @@ def test_a_skill_never_rated_reads_not_rated_and_not_as_a_chosen_0_and_each_aver
     )
     assert page in detail and card not in detail
     assert re.search(rf"Cloud basics {unrated} 2[.,]0", detail)  # the radar's table: theirs, then what is needed
+    assert not_asked in detail  # a skill the role asks nothing of is averaged over all its items, and says so

@@ -50,10 +50,19 @@ def notify(
 def mark_read(*, user: AbstractBaseUser, notices: list[Notice]) -> int:
     """Mark these of the person's notices read (the ones they have just seen); how many were unread."""
     unread = [notice.pk for notice in notices if notice.read_at is None]
-    if not unread:
-        return 0
-    marked = Notice.objects.filter(recipient=user, pk__in=unread, read_at__isnull=True).update(read_at=timezone.now())
-    _forget_unread_count(user.pk)
+    return _mark_read(user=user, notices=Notice.objects.filter(pk__in=unread)) if unread else 0
+
+
+def mark_read_about(*, user: AbstractBaseUser, about: AbstractBaseUser, kind: str) -> int:
+    """Mark read the person's notices of ``kind`` about ``about``: they acted on what those told (answered the
+    request), wherever they did it, so the menu does not keep counting them."""
+    return _mark_read(user=user, notices=Notice.objects.filter(about=about, kind=kind))
+
+
+def _mark_read(*, user: AbstractBaseUser, notices) -> int:
+    marked = notices.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    if marked:
+        _forget_unread_count(user.pk)
     return marked
 
 

@@ -26,7 +26,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.notices.kinds import NoticeKind
-from portal.notices.services import notify
+from portal.notices.services import mark_read_about, notify
 from portal.templatetags.dates import time_element
 from recruiting.models import ContactRequest
 from recruiting.selectors.contacts import latest_request, shown_to
@@ -155,6 +155,7 @@ def answer_contact_request(
         follow_contact(contact_request=contact_request)
     kind = NoticeKind.CONTACT_ACCEPTED if accept else NoticeKind.CONTACT_DECLINED
     _tell_recruiter(contact_request, kind, candidate_url)
+    mark_read_about(user=engineer, about=contact_request.recruiter, kind=NoticeKind.CONTACT_REQUESTED)
     return contact_request
 
 

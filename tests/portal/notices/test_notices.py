@@ -182,6 +182,17 @@ def test_the_menu_counts_unread_notices_and_the_page_marks_those_it_shows_read(p
     assert Notice.objects.filter(recipient=recruiter, read_at__isnull=True).count() == 0  # each their own
 
 
+def test_answering_a_request_where_it_is_shown_marks_its_notice_read(profile):
+    """A tester accepted from the profile page and the menu still said "1 unread notice" until /notices/."""
+    first, other = ask_through_the_page(RecruiterFactory(), profile), ask_through_the_page(RecruiterFactory(), profile)
+    engineer = signed_in(profile.user)
+    assert unread_badge(engineer) == "2"
+    answer(engineer, first, "accept")
+    assert unread_badge(engineer) == "1"  # the other request's notice still waits
+    answer(engineer, other, "decline")
+    assert unread_badge(engineer) is None
+
+
 def test_a_notice_reads_in_the_readers_language(profile):
     tell(profile.user, 1)
     html = signed_in(profile.user).get(NOTICES, HTTP_ACCEPT_LANGUAGE="nl").content.decode()

@@ -1,6 +1,7 @@
 """Personal API tokens: shown once, stored only as a hash, revocable, and managed on /api/tokens/."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -293,12 +294,17 @@ def test_staff_without_a_passed_second_factor_cannot_make_or_revoke_tokens(clien
     assert token.is_active
 
 
+def issued_token(page: str) -> str:
+    """The new token as the page shows it once: whole, in one element a copy button reads."""
+    return re.search(r'<code id="new-token-value"[^>]*>([^<]+)</code>', page).group(1)
+
+
 def test_a_token_made_after_the_second_factor_reads_candidates_and_says_so(client):
     RoleFactory()
     recruiter = RecruiterFactory()
     client.force_login(recruiter)
     page = client.post(reverse("tokens:list"), {"name": "ranking script"}).content.decode()
-    plain = page.split('id="new-token-value" class="form-control font-monospace" type="text" value="')[1].split('"')[0]
+    plain = issued_token(page)
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 200
     listed = " ".join(client.get(reverse("tokens:list")).content.decode().split())
     assert "Reads candidates" in listed
@@ -323,7 +329,7 @@ def test_a_token_made_before_the_account_became_a_recruiter_never_reads_candidat
     TOTP.activate(engineer, TOTP_SECRET)
     client.force_login(engineer)
     page = client.post(reverse("tokens:list"), {"name": "my levels"}).content.decode()
-    plain = page.split('id="new-token-value" class="form-control font-monospace" type="text" value="')[1].split('"')[0]
+    plain = issued_token(page)
     engineer.groups.add(Group.objects.get(name=RECRUITERS))
     assert client.get(CANDIDATES_API, headers={"Authorization": f"Bearer {plain}"}).status_code == 403
 

@@ -72,3 +72,16 @@ def test_every_bilingual_field_has_its_history_label_in_dutch():
                     if translation.gettext(label) == label:
                         missing.append(label)
     assert missing == []
+
+
+def test_the_admin_offers_the_other_language_and_switches_to_it_on_the_same_page(editor_client):
+    """A tester whose saved language was Dutch found no way to switch in the admin but a public page's footer."""
+    tools = reverse("admin:catalog_tool_changelist")
+    page = editor_client.get(tools, **DUTCH).content.decode()
+    switch = re.search(r'<form id="admin-language-form".*?</form>', page, re.S).group(0)
+    assert '<button type="submit" name="language" value="en" lang="en">English</button>' in switch
+    assert f'name="next" value="{tools}"' in switch and "csrfmiddlewaretoken" in switch
+    response = editor_client.post(reverse("set_language"), {"language": "en", "next": tools}, **DUTCH)
+    assert response.status_code == 302 and response.url == tools
+    english = visible(editor_client.get(tools, **DUTCH))  # the choice wins over the browser's languages
+    assert "Select tool to change" in english and "Nederlands" in english

@@ -56,6 +56,16 @@ def test_signup_verification_mail_arrives_once_the_job_ran(client, settings):
     work_off_queue()
     assert [message.to for message in mail.outbox] == [["new@example.com"]]
     assert "/accounts/confirm-email/" in mail.outbox[0].body
+    # in the portal's own words, not allauth's "because user new@example.com has given your email address"
+    assert "Someone, we hope you, signed up for DE skills as new@example.com." in mail.outbox[0].body
+    assert "has given your email address" not in mail.outbox[0].body
+    client.post(
+        reverse("account_signup"),
+        {"email": "nieuw@example.com", "password1": "a-long-and-Unusual-42", "password2": "a-long-and-Unusual-42"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    work_off_queue()
+    assert "Iemand, hopelijk jij, heeft zich bij DE skills aangemeld als nieuw@example.com." in mail.outbox[1].body
 
 
 def test_an_smtp_failure_is_retried_later_then_the_mail_goes_out(client, settings):

@@ -244,7 +244,8 @@ document.addEventListener(
 
 // htmx replaces the part of the page holding the pressed button ("Accept", "Learning now"), and the focus falls back
 // to <body>: a keyboard or screen-reader user loses their place. Put it on the control that took the button's place:
-// the one marked data-swap-focus in the new part, else the one at the same position, else the part itself.
+// the one marked data-swap-focus in the new part, else the one at the same position, else the part itself. A form sent
+// by its button whose answer refuses a field (aria-invalid) puts the focus on that field, to correct it.
 (function () {
   "use strict";
 
@@ -256,16 +257,25 @@ document.addEventListener(
     const target = event.detail.target;
     lost = null;
     if (!active || !target || !target.id || !target.contains(active)) return;
-    lost = { id: target.id, index: Array.from(target.querySelectorAll(CONTROLS)).indexOf(active) };
+    lost = {
+      id: target.id,
+      index: Array.from(target.querySelectorAll(CONTROLS)).indexOf(active),
+      sent: active.matches("button:not([type='button'])"), // a form sent by its button, whose answer may refuse a field
+    };
   });
 
   document.addEventListener("htmx:afterSettle", () => {
     const where = lost;
     lost = null;
     const active = document.activeElement;
-    if (!where || (active && active !== document.body && active.isConnected)) return;
-    const place = document.getElementById(where.id);
+    const place = where && document.getElementById(where.id);
     if (!place) return;
+    const refused = where.sent && place.querySelector("[aria-invalid='true']");
+    if (refused) {
+      refused.focus(); // to correct it, even where the button that sent it kept the focus
+      return;
+    }
+    if (active && active !== document.body && active.isConnected) return;
     const controls = Array.from(place.querySelectorAll(CONTROLS));
     const next = place.querySelector("[data-swap-focus]") || controls[where.index] || controls[0];
     if (next) {

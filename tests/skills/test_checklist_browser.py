@@ -326,6 +326,8 @@ def test_with_javascript_a_valid_link_clears_the_refusal_and_save_all_says_what_
         with page.expect_response(lambda response: response.url.endswith(f"/skills/items/{joins.pk}/")):
             row.get_by_role("button", name="Opslaan Joins").click()
         expect(field).to_have_js_property("defaultValue", link)
+        if link == "mijn github":
+            expect(field).to_be_focused()  # the refused link, to correct it; not the Save button it was sent with
     expect(page.locator(f"#item-{joins.pk}-status")).to_have_text("Opgeslagen.")
     expect(row).not_to_have_class(re.compile(r"\bborder-danger\b"))
     expect(row.locator(".invalid-feedback")).to_have_count(0)

@@ -160,13 +160,8 @@ def _try_again_later(
     logger.warning("%s failed (%r); retrying in %s", what, error, delay)
     try:
         _drop_broken_connections(error)
-        lifecycle.enqueue(
-            send_email,
-            message=message,
-            attempt=attempt + 1,
-            delivery_id=delivery_id,
-            accepted_at=accepted_at,
-            delay=delay,
+        _queue_next_attempt(
+            message=message, attempt=attempt, delivery_id=delivery_id, accepted_at=accepted_at, delay=delay
         )
     except DatabaseError as queue_error:
         _drop_broken_connections(queue_error)
@@ -175,6 +170,15 @@ def _try_again_later(
             raise error  # noqa: B904 - the mark failed the task, not the queue
         raise lifecycle.RetryNotQueued from error
     raise lifecycle.Retrying from error
+
+
+def _queue_next_attempt(
+    *, message: dict, attempt: int, delivery_id: int | None, accepted_at: str | None, **when
+) -> None:
+    """Queue the attempt after ``attempt`` (``when``: ``lifecycle.enqueue``'s ``delay`` or ``in_transaction``)."""
+    lifecycle.enqueue(
+        send_email, message=message, attempt=attempt + 1, delivery_id=delivery_id, accepted_at=accepted_at, **when
+    )
 
 
 def _drop_broken_connections(error: Exception) -> None:
@@ -200,13 +204,8 @@ def take_over_email(
     sent (a mark's task: mark it), up to EMAIL_MAX_ATTEMPTS. Queued in the sweep's transaction that marks the lost
     task failed: the message has no other record to be found by."""
     if attempt < EMAIL_MAX_ATTEMPTS:
-        lifecycle.enqueue(
-            send_email,
-            message=message,
-            attempt=attempt + 1,
-            delivery_id=delivery_id,
-            accepted_at=accepted_at,
-            in_transaction=True,
+        _queue_next_attempt(
+            message=message, attempt=attempt, delivery_id=delivery_id, accepted_at=accepted_at, in_transaction=True
         )
     else:
         logger.error(

@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.db.models.functions import Lower
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
 from import_export.admin import ImportExportModelAdmin
@@ -25,15 +26,34 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool, ToolPhrase
 from catalog.resources import ToolPhraseResource, ToolResource
 from catalog.services import set_published
-from catalog.translation import TOOL_CONTENT, missing_dutch
+from catalog.translation import TOOL_CONTENT, bilingual_texts, missing_dutch
 from portal.admin import RowKeysHistoryAdmin
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
+
+
+class NeededToPublishBoundField(forms.BoundField):
+    """A Dutch field whose English twin is required: its label looks like a required field's (Django's "required"
+    class), as publishing needs it, though saving the row unpublished does not."""
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        classes = {*(attrs or {}).get("class", "").split(), "required"}
+        return super().label_tag(contents, {**(attrs or {}), "class": " ".join(sorted(classes))}, label_suffix, tag)
 
 
 class PublishedNeedsDutchForm(forms.ModelForm):
     """Refuses to publish a row while a Dutch text is missing whose English one is filled in
     (:func:`catalog.translation.missing_dutch`); saving it unpublished stays possible. Fields the form lacks (a
-    changelist's "published" column) are read from the row."""
+    changelist's "published" column) are read from the row.
+
+    The Dutch fields say so beforehand (:func:`catalog.translation.bilingual_texts`): a help text, and the label of a
+    required English text's Dutch twin looks required as well (in a tabular inline, its column's head: the widget's
+    class ``needed-to-publish``, which templates/admin/edit_inline/tabular.html reads)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for english, dutch in bilingual_texts(self._meta.model):
+            if english in self.fields and dutch in self.fields:
+                mark_needed_to_publish(self.fields[dutch], always=self.fields[english].required)
 
     def clean(self):
         cleaned = super().clean()
@@ -50,6 +70,16 @@ class PublishedNeedsDutchForm(forms.ModelForm):
         if missing:
             self.add_error(None, missing_dutch_message(self._meta.model, missing))
         return cleaned
+
+
+def mark_needed_to_publish(field: forms.Field, *, always: bool) -> None:
+    """Tell the editor that publishing needs this Dutch field: always (its English twin is required), or once its
+    English twin is filled in."""
+    needed = _("Needed to publish.") if always else _("Needed to publish once the English text is filled in.")
+    field.help_text = format_lazy("{} {}", field.help_text, needed) if field.help_text else needed
+    if always:
+        field.bound_field_class = NeededToPublishBoundField
+        field.widget.attrs["class"] = " ".join(filter(None, (field.widget.attrs.get("class"), "needed-to-publish")))
 
 
 def missing_dutch_message(model: type[models.Model], missing: list[str]) -> str:

@@ -27,17 +27,26 @@ def register_bilingual(model: type[models.Model], fields: tuple[str, ...], *, un
     register(model)(type(f"{model.__name__}Translation", (BilingualOptions,), options))
 
 
-def missing_dutch(*, model: type[models.Model], text_of: Callable[[str], object]) -> list[str]:
-    """The Dutch fields (``<field>_nl``) of ``model`` whose English text is filled in and whose Dutch one is empty
-    (``text_of`` reads a field by name, from a form or a row). A published row may lack none: its Dutch page would
-    show English under Dutch headings. The one home of that rule, for every bilingual model with a published flag."""
+def bilingual_texts(model: type[models.Model]) -> list[tuple[str, str]]:
+    """The English and Dutch field names (``<field>_en``, ``<field>_nl``) of each text of ``model`` a published row
+    keeps in both languages: once the English text is filled in, the Dutch one is needed to publish. In the form's
+    order. The one home of that rule, for every bilingual model with a published flag; :func:`missing_dutch` checks a
+    row against it and the admin marks the Dutch fields by it."""
     translated = translator.get_options_for_model(model).fields
+    return [
+        (f"{field.name}_en", f"{field.name}_nl") for field in model._meta.concrete_fields if field.name in translated
+    ]
+
+
+def missing_dutch(*, model: type[models.Model], text_of: Callable[[str], object]) -> list[str]:
+    """The Dutch fields of ``model`` (:func:`bilingual_texts`) whose English text is filled in and whose Dutch one is
+    empty (``text_of`` reads a field by name, from a form or a row). A published row may lack none: its Dutch page
+    would show English under Dutch headings."""
 
     def filled(name: str) -> bool:
         return bool(str(text_of(name) or "").strip())
 
-    names = [field.name for field in model._meta.concrete_fields if field.name in translated]  # the form's order
-    return [f"{name}_nl" for name in names if filled(f"{name}_en") and not filled(f"{name}_nl")]
+    return [dutch for english, dutch in bilingual_texts(model) if filled(english) and not filled(dutch)]
 
 
 # A tool's longer texts, shown under "Content" in the admin; with the summary, every text of a tool.

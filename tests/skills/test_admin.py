@@ -392,6 +392,17 @@ def test_an_item_added_on_its_skills_page_is_published_only_with_its_dutch_name(
     assert ChecklistItem.objects.get().published
 
 
+def test_the_skill_pages_item_columns_mark_the_dutch_name_as_needed_to_publish(editor_client):
+    """The items' table heads the Dutch name's column as required, as its English twin (publishing needs both), and
+    says so in its help; the Dutch description's column, whose English twin is optional, is not marked."""
+    skill = SkillFactory()
+    ChecklistItemFactory(skill=skill)
+    page = editor_client.get(reverse("admin:skills_skill_change", args=[skill.pk])).content.decode()
+    heads = dict(re.findall(r'<th class="column-(\w+)([^"]*)">', page))
+    assert (heads["name_en"], heads["name_nl"], heads["description_nl"]) == (" required", " required", "")
+    assert 'title="Needed to publish."' in page
+
+
 def test_a_role_is_not_published_from_the_role_list_without_its_dutch_texts(editor_client):
     role = RoleFactory(title="Streaming", published=False)
     data = {

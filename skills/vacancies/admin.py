@@ -10,16 +10,17 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 
 from catalog.admin import ImportFileForm, LabelledExportForm
-from catalog.models import Category, Tool
+from catalog.models import Category, Tool, ToolPhrase
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm, VacancyCue
 from skills.resources import ItemPhraseResource
-from skills.vacancies.services import adopt_unrecognised_term
+from skills.vacancies.services import adopt_unrecognised_term, forget_if_recognised, forget_recognised_terms
 
 
 @admin.register(ItemPhrase)
@@ -55,10 +56,26 @@ class VacancyCueAdmin(admin.ModelAdmin):
     search_fields = ("text",)
 
 
+class ItemsBySkill(forms.models.ModelChoiceIterator):
+    """The checklist items under their skill's name: "Functions and modules" alone does not say Python or SQL."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[int, tuple[str, list]] = {}
+        for item in self.queryset:
+            groups.setdefault(item.skill_id, (item.skill.name, []))[1].append(self.choice(item))
+        yield from groups.values()
+
+
+class ItemChoiceField(forms.ModelChoiceField):
+    iterator = ItemsBySkill
+
+
 class AdoptTermForm(forms.Form):
     """What an unrecognised term names: a checklist item, a tool, or a new tool in a category (one of them)."""
 
-    item = forms.ModelChoiceField(
+    item = ItemChoiceField(
         ChecklistItem.objects.select_related("skill").order_by("skill__order", "order"),
         required=False,
         label=_("A phrase of this checklist item"),
@@ -80,7 +97,8 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
     """Terms the vacancy reader did not know, counted over all readings (no vacancy text is kept); each one
     becomes a phrase or a new tool in one step."""
 
-    list_display = ("term", "language", "count", "last_seen", "adopt_link")
+    list_display = ("term", "adopt_link", "count", "language", "last_seen")  # on a phone, the link in view
+    list_display_links = None  # a term's own page shows nothing more than its row
     list_filter = ("language",)
     search_fields = ("term",)
     ordering = ("-count", "term")
@@ -99,6 +117,11 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
             _("Make it recognised"),
         )
 
+    def changelist_view(self, request, extra_context=None):
+        forget_recognised_terms()  # those the phrasebook came to know since, however it did
+        title = self.model._meta.verbose_name_plural.capitalize()  # not "Select … to view": there is nothing to see
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
     def get_urls(self):
         return [
             path(
@@ -114,6 +137,10 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
         may_adopt = request.user.has_perms(("skills.add_itemphrase", "catalog.add_toolphrase", "catalog.add_tool"))
         if not (self.has_view_permission(request, term) and may_adopt):
             raise PermissionDenied
+        if forget_if_recognised(term=term):  # a page opened before the term became known another way
+            message = _("“%(term)s” is recognised already, and has left the list.") % {"term": term.term}
+            self.message_user(request, message)
+            return redirect("admin:skills_unrecognisedterm_changelist")
         form = AdoptTermForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -121,14 +148,7 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                if isinstance(made, Tool) and not made.published:
-                    context = {"term": term.term, "tool": made}
-                    message = render_to_string("admin/skills/unrecognisedterm/unpublished_tool.html", context)
-                    self.message_user(request, message, messages.WARNING)
-                else:
-                    self.message_user(
-                        request, _("“%(term)s” is now known as %(made)s.") % {"term": term.term, "made": made}
-                    )
+                self.message_user(request, *adopted_message(term.term, made))
                 return redirect("admin:skills_unrecognisedterm_changelist")
         context = {
             **self.admin_site.each_context(request),
@@ -138,3 +158,37 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/skills/unrecognisedterm/adopt.html", context)
+
+
+def adopted_message(term: str, made: ItemPhrase | ToolPhrase | Tool) -> tuple[str, int]:
+    """What a term became, with a link to it, and whether the reader knows it now: a phrase of a published item or
+    tool at once, one of an unpublished item or tool once that is published, a new tool once its texts are written
+    and it is published."""
+    if isinstance(made, Tool):
+        context = {"term": term, "tool": made}
+        return render_to_string("admin/skills/unrecognisedterm/unpublished_tool.html", context), messages.WARNING
+    if isinstance(made, ItemPhrase):
+        target, url = made.item, reverse("admin:skills_checklistitem_change", args=[made.item_id])
+        name = format_html('“<a href="{}">{}</a>” ({})', url, target.name, target.skill.name)
+        public = target.published and target.skill.published
+        said = (
+            gettext("“{term}” is now recognised, as a phrase of the checklist item {item}.")
+            if public
+            else gettext(
+                "“{term}” is now a phrase of the checklist item {item}, which is not published: the reader "
+                "recognises it once the item is published."
+            )
+        )
+        return format_html(said, term=term, item=name), messages.SUCCESS if public else messages.WARNING
+    target, url = made.tool, reverse("admin:catalog_tool_change", args=[made.tool_id])
+    name = format_html('“<a href="{}">{}</a>”', url, target.name)
+    public = target.published and target.category.published
+    said = (
+        gettext("“{term}” is now recognised, as a phrase of the tool {tool}.")
+        if public
+        else gettext(
+            "“{term}” is now a phrase of the tool {tool}, which is not published: the reader recognises it once "
+            "the tool is published."
+        )
+    )
+    return format_html(said, term=term, tool=name), messages.SUCCESS if public else messages.WARNING

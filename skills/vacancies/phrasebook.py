@@ -214,6 +214,21 @@ class Phrasebook:
             ]
         return found
 
+    def recognises(self, term: str) -> bool:
+        """Whether a reading would know ``term`` where it stands, by the rule the reader names unknown terms with
+        (skills.vacancies.unknown): every word of it lies in a phrase it finds, other than a generic phrase (which
+        counts only in context) or one part of an item's pair (which counts only with the other)."""
+        tokens = self.splitter.tokens(term)
+        if not tokens:
+            return False
+        known = {
+            word
+            for hit in self.find(tokens, term)
+            if hit.kind != PART and not hit.needs_context
+            for word in range(tokens[hit.first].word, tokens[hit.last].word + 1)
+        }
+        return len(known) == tokens[-1].word + 1
+
 
 def in_text_order(hits: list[Found]) -> list[Found]:
     """``hits`` sorted by their first token, the longest first, then by kind and target: three stable sorts on the
@@ -260,10 +275,15 @@ _lock = threading.Lock()
 _current: tuple[str, Phrasebook] | None = None
 
 
+def phrasebook_version() -> str:
+    """The version of what the phrasebook is built from: replaced by any editor's change to it."""
+    return versions(CATALOG_KIND, VACANCY_PHRASES_KIND)
+
+
 def current_phrasebook() -> Phrasebook:
     """This process's phrasebook, rebuilt when an editor changed skills, items, tools or phrases since."""
     global _current
-    token = versions(CATALOG_KIND, VACANCY_PHRASES_KIND)
+    token = phrasebook_version()
     kept = _current
     if kept is not None and kept[0] == token:
         return kept[1]

@@ -3,10 +3,15 @@ editor turning one into a phrase.
 
 No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
 more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person).
+
+A term leaves the editors' list once the phrasebook knows it, however it came to know it: made known from the list,
+or a phrase, a tool or a publication saved anywhere else (a tool's page, the phrases' list, an import). One rule, in
+:func:`forget_recognised_terms`, run before the list is shown whenever the phrasebook changed since it last ran.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -17,14 +22,17 @@ from django.utils.translation import override
 
 from catalog.models import Category, Tool, ToolPhrase
 from catalog.services import draft_unless_dutch
-from portal.cache.fragments import person_kind, touch
+from portal.cache.fragments import VERSION_SECONDS, person_kind, touch
 from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
+from skills.vacancies.phrasebook import current_phrasebook, phrasebook_version
 from skills.vacancies.reading import VacancyReading, read_vacancy
 from skills.vacancies.selectors import saved_copy, unrecognised_asks
 
 MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more than this
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
+FORGOTTEN_AT_KEY = "vacancies:unrecognised-terms:forgotten-at"  # the phrasebook's version the last sweep knew
+DELETE_BATCH = 500  # terms deleted per query: within any database's limit of parameters
 
 
 def count_unrecognised_terms(*, reading: VacancyReading) -> None:
@@ -40,6 +48,31 @@ def count_unrecognised_terms(*, reading: VacancyReading) -> None:
         [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
         ignore_conflicts=True,
     )
+
+
+def forget_recognised_terms() -> int:
+    """Drop the counts of the terms the current phrasebook knows, and return how many. Nothing but a cache read
+    while the phrasebook is the one the last call swept with; after an editor's change, the terms are read in one
+    query and those now known deleted (in one more for up to DELETE_BATCH). A reading that started before the change
+    may count a term again afterwards: the adopt page then says it is known already and drops it."""
+    version = phrasebook_version()
+    if cache.get(FORGOTTEN_AT_KEY) == version:
+        return 0
+    book = current_phrasebook()
+    known = [pk for pk, term in UnrecognisedTerm.objects.values_list("pk", "term") if book.recognises(term)]
+    for start in range(0, len(known), DELETE_BATCH):
+        UnrecognisedTerm.objects.filter(pk__in=known[start : start + DELETE_BATCH]).delete()
+    cache.set(FORGOTTEN_AT_KEY, version, VERSION_SECONDS)
+    return len(known)
+
+
+def forget_if_recognised(*, term: UnrecognisedTerm) -> bool:
+    """Drop ``term``'s count if the current phrasebook knows it, and say whether it did (the rule of
+    :func:`forget_recognised_terms`, for one term)."""
+    if not current_phrasebook().recognises(term.term):
+        return False
+    term.delete()
+    return True
 
 
 def _phrase_language(term: UnrecognisedTerm) -> str:

@@ -89,7 +89,7 @@ def test_negation_after_pre_and_an_unknown_product_then_an_editor_teaches_it(liv
     editor_page.get_by_label("a phrase of this checklist item").select_option(label="Azure, AWS or GCP basics")
     editor_journey.step("the term becomes a phrase of an item")
     editor_page.get_by_role("button", name="Make it recognised").click()
-    editor_page.get_by_text("“Snowflake” is now known as").wait_for()
+    editor_page.get_by_text("“Snowflake” is now recognised, as a phrase of the checklist item").wait_for()
     editor_journey.step("the term is known")
 
     share_session(page, live_server, UserFactory())

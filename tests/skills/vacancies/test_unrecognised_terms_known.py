@@ -36,8 +36,8 @@ def listed(client, **headers) -> dict[str, str]:
     page = client.get(LIST_URL, **headers).content.decode()
     shown = {}
     for row in re.findall(r"<tr>(.*?)</tr>", page.split("<tbody>")[1], re.S) if "<tbody>" in page else []:
-        term = re.search(r'<t[hd] class="field-term">(.*?)</t[hd]>', row, re.S).group(1)
-        link = re.search(r'<td class="field-adopt_link"><a href="([^"]*)"', row).group(1)
+        term = re.search(r'<t[hd][^>]* class="field-term"[^>]*>(.*?)</t[hd]>', row, re.S).group(1)
+        link = re.search(r'<td[^>]* class="field-adopt_link"[^>]*><a href="([^"]*)"', row).group(1)
         shown[unescape(re.sub(r"<[^>]+>", "", term))] = link
     return shown
 

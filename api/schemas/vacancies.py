@@ -66,12 +66,6 @@ class VacancyReadingOut(Schema):
     not_asked: NotAskedOut = Field(
         description="Items, tools and unknown terms the vacancy names but says are not needed."
     )
-    tools_in_passing: list[ToolAskedOut] = Field(
-        description=(
-            "Catalog tools the vacancy names only in its prose about the company, the team or the product, never "
-            "in a list, a requirements section or a sentence about the candidate: named, not asked; never one of tools."
-        )
-    )
     unrecognised: list[PhraseHitOut] = Field(
         description="Tech-looking terms the reader does not know, and generic words read without their context."
     )

@@ -37,7 +37,6 @@ from skills.vacancies.labels import LANGUAGE_LABELS, SENIORITY_LABELS, WRITTEN_I
 from skills.vacancies.layout import ASKING_NOTHING, RESTORING, Layout, Section
 from skills.vacancies.limits import validate_vacancy_text
 from skills.vacancies.overlaps import longest_mentions
-from skills.vacancies.passing import take_tools_in_passing
 from skills.vacancies.phrasebook import ITEM, TOOL, current_phrasebook
 from skills.vacancies.requirements import Requirements, languages_asked, location_of
 from skills.vacancies.seniority import language_of, seniority_of, years_asked
@@ -91,7 +90,6 @@ class VacancyReading:
     tools: tuple[ToolAsked, ...]
     not_asked_items: tuple[ItemNotAsked, ...] = ()  # negated: never among ``items``
     not_asked_tools: tuple[ToolNotAsked, ...] = ()
-    tools_in_passing: tuple[ToolNotAsked, ...] = ()  # named only in prose about the company or the team: not asked
     unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
     not_asked_terms: tuple[PhraseHit, ...] = ()  # of those terms, the ones it says are not needed ("no Kafka needed")
     out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
@@ -282,7 +280,6 @@ def read_vacancy(*, text: str) -> VacancyReading:
     for key, phrases in denied_aside.items():
         if key not in asked:
             not_asked[key] = sorted([*not_asked.get(key, ()), *phrases], key=lambda phrase: phrase.start)
-    in_passing = take_tools_in_passing(asked, layout=layout, text=plain, nice_phrases=nice_phrases)
 
     items = tuple(
         ItemAsked(
@@ -331,10 +328,6 @@ def read_vacancy(*, text: str) -> VacancyReading:
             ToolNotAsked(tool=book.tools[target_id], phrases=sent(phrases))
             for (kind, target_id), phrases in not_asked.items()
             if kind == TOOL
-        ),
-        tools_in_passing=tuple(
-            ToolNotAsked(tool=book.tools[target_id], phrases=sent(phrases))
-            for (_kind, target_id), phrases in in_passing.items()
         ),
     )
 

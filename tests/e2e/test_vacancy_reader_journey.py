@@ -1,6 +1,7 @@
 """A Dutch vacancy with a negation after its "Pré" list and a product the reader does not know: the page marks
 required, nice to have and not asked in three styles, lists the not-asked tools and the unknown term; an editor
-makes the term a phrase in the admin and the next reading finds it. Screenshots at 1280 and 390 px wide."""
+makes the term a phrase in the admin (at 1280 px) and the next reading finds it. Screenshots at 1280 and 390 px
+wide."""
 
 import pytest
 
@@ -74,6 +75,10 @@ def test_negation_after_pre_and_an_unknown_product_then_an_editor_teaches_it(liv
     assert fits_width(page, width)
     page.locator(".vacancy-text").scroll_into_view_if_needed()
     journey.step("three highlight styles, not asked and the unknown term")
+    if width != 1280:  # the editor's half once, at an editor's desk: the admin on a phone has tests of its own
+        assert not errors, errors
+        context.close()
+        return
 
     editor_page = context.new_page()
     editor_page.set_default_timeout(15_000)

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from catalog.models import Category, ChooserOption, ChooserRecommendation, FaqEntry, Keyword, Tool
 from portal.guards.roles import EDITORS, RECRUITERS
-from recruiting.models import ProfileView, Shortlist, ShortlistEntry
+from recruiting.models import ProfileView, RecruiterProfile, Shortlist, ShortlistEntry
 from skills.models import (
     Assessment,
     ChecklistItem,
@@ -75,10 +75,19 @@ class EditorFactory(StaffUserFactory):
 
 
 class RecruiterFactory(StaffUserFactory):
+    """A recruiter who named themselves (a recruiter profile), as opening a candidate's page needs. Pass
+    recruiter_profile=False for one who has not, or recruiter_profile__name= (…__company=, …__hires_for=)."""
+
     @factory.post_generation
     def in_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=RECRUITERS))
+
+    @factory.post_generation
+    def recruiter_profile(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            details = {"name": f"Recruiter {self.pk}", "company": "Talent Partners", **kwargs}
+            RecruiterProfile.objects.create(user=self, **details)
 
 
 class SuperuserFactory(StaffUserFactory):

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.services import create_token
 from catalog.demo import load_catalog_demo
 from recruiting.filters import CandidateFilter
-from recruiting.models import ContactRequest, RecruiterProfile, SearchProposal
+from recruiting.models import ContactRequest, SearchProposal
 from recruiting.services.exports import request_candidate_export
 from recruiting.services.searches import Requirement, create_search, propose_search
 from skills.demo import load_skills_demo
@@ -40,6 +40,9 @@ ROLES = ("anonymous", "engineer", "other_engineer", "recruiter", "editor", "supe
 # Staff rights without a confirmed second factor: the candidates permission given directly (no group, no
 # authenticator), a recruiter whose session passed only the password, a superuser without an authenticator.
 STAFF_WITHOUT_SECOND_FACTOR = ("direct_permission", "password_only_recruiter", "superuser_no_mfa")
+# A recruiter who has not filled in their recruiter profile (name and company): the candidate would see a view by no
+# one they can name, so a candidate's page sends them to the profile form first and the API refuses (NAME_FIRST).
+UNNAMED_RECRUITER = "unnamed_recruiter"
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, UNAUTHORIZED, REDIRECT = 200, "login", 403, 404, 405, 401, "redirect"
 SECOND_FACTOR = "second factor"  # sent to the page that explains how to set up or pass the second factor
@@ -140,7 +143,8 @@ EXPECTED = {
     # skills: recruiters
     "recruiting:candidate-list": RECRUITERS_ONLY,
     "recruiting:candidate-export": RECRUITERS_ONLY,
-    "recruiting:candidate-detail": RECRUITERS_ONLY,
+    # The view is recorded: whoever opens it names themselves first (this world's superuser has no recruiter profile).
+    "recruiting:candidate-detail": {**RECRUITERS_ONLY, "superuser": REDIRECT},
     # An export belongs to the recruiter who asked for it: everyone else (superusers too) gets a 404.
     "recruiting:export-detail": OWN_SHORTLIST,
     "recruiting:export-download": OWN_SHORTLIST,
@@ -197,7 +201,7 @@ EXPECTED = {
     "api:get_own_benchmarks": API_COUNTED_IN,
     "api:get_market": API_MARKET,
     "api:list_candidates": API_RECRUITERS,
-    "api:get_candidate": API_RECRUITERS,
+    "api:get_candidate": {**API_RECRUITERS, "superuser": FORBIDDEN},  # recorded too: a name first, as on the page
     # allauth
     "account_login": ANONYMOUS_ONLY,
     "account_signup": ANONYMOUS_ONLY,
@@ -265,6 +269,8 @@ ASSESSMENT_NOTE = "Only its engineer reads this note"
 EVIDENCE_URL = "https://example.com/only-its-engineer-links-this"
 PRIVATE_SEARCH_TITLE = "Skunkworks lakehouse search (private)"
 RECRUITER_NAME = "Rita Recruiterdottir"
+# What every page that records a profile view answers someone who may read candidates but gave no name yet.
+NAME_FIRST = {"recruiting:candidate-detail": REDIRECT, "api:get_candidate": FORBIDDEN}
 
 
 def expected(name: str, role: str) -> int | str:
@@ -272,6 +278,11 @@ def expected(name: str, role: str) -> int | str:
     table = EXPECTED[name]
     if role in table:
         return table[role]
+    if role == UNNAMED_RECRUITER:
+        # A recruiter like any other, who owns nothing in this world (as the superuser), except where views are kept.
+        return NAME_FIRST.get(
+            name, table["superuser" if table in (OWN_SHORTLIST, OWN_SHORTLIST_POST_ONLY) else "recruiter"]
+        )
     if role == "password_only_recruiter" and name.startswith("mfa_"):
         return table["recruiter"]  # the account has an authenticator, like every recruiter
     if name in ENGINEER_ANSWERS:
@@ -333,7 +344,8 @@ def _world():
     users = {
         "engineer": UserFactory(),
         "other_engineer": UserFactory(),
-        "recruiter": RecruiterFactory(),
+        "recruiter": RecruiterFactory(recruiter_profile__name=RECRUITER_NAME, recruiter_profile__company="Acme"),
+        UNNAMED_RECRUITER: RecruiterFactory(recruiter_profile=False),
         "editor": EditorFactory(),
         "superuser": SuperuserFactory(),
         "direct_permission": UserFactory(),
@@ -367,7 +379,6 @@ def _world():
         title=PRIVATE_SEARCH_TITLE,
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
-    RecruiterProfile.objects.create(user=users["recruiter"], name=RECRUITER_NAME, company="Acme")
     proposed = create_search(
         owner=users["recruiter"],
         title="Lakehouse engineer, as proposed",
@@ -429,7 +440,7 @@ def outcome(client, response) -> int | str:
     return response.status_code
 
 
-@pytest.mark.parametrize("role", ROLES + STAFF_WITHOUT_SECOND_FACTOR)
+@pytest.mark.parametrize("role", (*ROLES, *STAFF_WITHOUT_SECOND_FACTOR, UNNAMED_RECRUITER))
 def test_each_url_answers_each_kind_of_user_as_the_table_says(client, world, role):
     users, kwargs, _ = world
     if role == "password_only_recruiter":

@@ -55,6 +55,8 @@ def list_candidates(request: HttpRequest, filters: Query[CandidateFiltersIn], pa
     summary="One visible candidate; the view is recorded for the candidate to see",
 )
 def get_candidate(request: HttpRequest, profile_id: int):
+    """The candidate sees who viewed their profile, by the name and company of the recruiter profile: a recruiter
+    who has not filled it in (`/recruiting/profile/`) gets 403 and nothing is recorded."""
     require_recruiter(request)
     profile = visible_candidates().select_related("user", "target_role").filter(pk=profile_id).first()
     if profile is None:

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from recruiting.models import ContactRequest, ProfileView, Shortlist, ShortlistEntry, Stage, StageChange
 from recruiting.selectors.candidates import roles_for_recruiter
 from recruiting.selectors.contacts import latest_request
+from recruiting.selectors.recruiters import has_named_themselves
 from recruiting.services.outreach import count_outreach_later
+from recruiting.services.recruiters import UnnamedRecruiter
 from skills.models import EngineerProfile, Role
 
 NOTE_MAX_LENGTH = ShortlistEntry._meta.get_field("note").max_length
@@ -186,8 +188,12 @@ def set_shortlist_note(
 def record_profile_view(*, recruiter: AbstractBaseUser, profile: EngineerProfile) -> None:
     """Keep the audit row the engineer sees: which recruiter opened their profile, and when.
     A recruiter's views on one day (the portal's time zone) are one view, dated at the latest: reloading the page
-    is not another visit, so "who viewed my profile" counts the days a recruiter came, not their reloads."""
+    is not another visit, so "who viewed my profile" counts the days a recruiter came, not their reloads.
+    A recruiter who has not named themselves is refused (UnnamedRecruiter) before anything is kept: the engineer
+    sees each viewer by the name and company they gave."""
     _require_visible(profile)
+    if not has_named_themselves(recruiter=recruiter):
+        raise UnnamedRecruiter
     now = timezone.now()
     # An update first: a reload costs one query, on the primary (a replica may not have the day's view yet).
     same_day = ProfileView.objects.filter(recruiter=recruiter, profile=profile, viewed_at__date=timezone.localdate(now))

@@ -17,8 +17,10 @@ from recruiting.selectors.exports import recent_exports
 from recruiting.selectors.filter_summary import active_filters
 from recruiting.selectors.searches import search_of_role, search_ranking
 from recruiting.selectors.shortlists import entries_of
+from recruiting.services.recruiters import UnnamedRecruiter
 from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
+from recruiting.views.contacts import name_yourself_first
 from recruiting.views.shortlists import controls_context, controls_place, stage_place
 
 
@@ -78,7 +80,10 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(visible_candidates().select_related("user", "target_role"), pk=pk)
     role_form = CandidateRoleForm(request.GET, recruiter=request.user)
     role = chosen_role(form=role_form, profile=profile)
-    record_profile_view(recruiter=request.user, profile=profile)
+    try:
+        record_profile_view(recruiter=request.user, profile=profile)
+    except UnnamedRecruiter:
+        return name_yourself_first(request)
     reveal_for(recruiter=request.user, profiles=[profile])
     stage_entries = entries_of(recruiter=request.user, profile=profile)
     places = {controls_place(profile.pk), *(stage_place(entry.pk) for entry in stage_entries)}

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,6 +23,7 @@ from recruiting.forms import CandidateRoleForm, ContactAnswerForm, ContactReques
 from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, RecruiterProfile
 from recruiting.selectors.candidates import visible_candidates
 from recruiting.selectors.contacts import candidate_url, latest_request, recruiter_details, reveal_for
+from recruiting.selectors.recruiters import has_named_themselves
 from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
 from recruiting.services.recruiters import save_recruiter_profile
 
@@ -160,13 +162,38 @@ def contact_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _answered(request, contact, messages.SUCCESS, text)
 
 
+NEXT = "next"
+
+
+def name_yourself_first(request: HttpRequest) -> HttpResponse:
+    """A recruiter who has not named themselves asked for a page that records a view: their profile form first,
+    which brings them back to that page once it is saved."""
+    return redirect(f"{reverse('recruiting:recruiter-profile')}?{urlencode({NEXT: request.get_full_path()})}")
+
+
+def _asked_for(request: HttpRequest) -> str:
+    """The page the recruiter was on their way to (``?next=``), only when it is on this site; else nothing."""
+    wanted = request.GET.get(NEXT, "")
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if safe else ""
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def recruiter_profile(request: HttpRequest) -> HttpResponse:
-    """The recruiter's own details, as engineers see them on requests and on who viewed their profile."""
+    """The recruiter's own details, as engineers see them on requests and on who viewed their profile. A recruiter
+    sent here on their way to a candidate (``?next=``) goes on there once the details are saved."""
     instance = recruiter_details(recruiter=request.user) or RecruiterProfile(user=request.user)
+    asked_for = _asked_for(request)
     form = RecruiterProfileForm(request.POST if request.method == "POST" else None, instance=instance)
     if form.is_bound and form.is_valid():
         save_recruiter_profile(recruiter=request.user, **form.cleaned_data)
         messages.success(request, _("Your recruiter profile is saved."))
-        return redirect("recruiting:recruiter-profile")
-    return render(request, "recruiting/recruiter_profile.html", {"form": form}, status=400 if form.is_bound else 200)
+        return redirect(asked_for or "recruiting:recruiter-profile")
+    context = {
+        "form": form,
+        "action": reverse("recruiting:recruiter-profile") + (f"?{urlencode({NEXT: asked_for})}" if asked_for else ""),
+        "named": has_named_themselves(recruiter=request.user),
+    }
+    return render(request, "recruiting/recruiter_profile.html", context, status=400 if form.is_bound else 200)

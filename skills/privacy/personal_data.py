@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.languages.selectors import kept_language
 from portal.notices.naming import named
@@ -20,20 +21,25 @@ from skills.selectors.profiles import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
 VACANCY_SEARCH = "a recruiter's private vacancy search"
+# A view recorded before a recruiter had to name themselves to open a candidate: shown as such, never by address.
+UNNAMED_RECRUITER = _("A recruiter who gave no name")
 
 
 @dataclass(frozen=True)
 class RecruiterVisits:
-    """One recruiter's views of the profile: who they say they are (their recruiter profile; the email address, as
-    before, only when they have none), on how many days and when last. A recruiter's views count once a day
-    (recruiting's ProfileView keeps one a day), so the days are what says how interested they are."""
+    """One recruiter's views of the profile: who they say they are (their recruiter profile, never their email
+    address), on how many days and when last. A recruiter's views count once a day (recruiting's ProfileView keeps
+    one a day), so the days are what says how interested they are."""
 
     name: str
     company: str
     hires_for: str
-    email: str
     days: int
     last_viewed_at: datetime
+
+    @property
+    def shown_name(self) -> str:
+        return self.name or str(UNNAMED_RECRUITER)
 
 
 def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
@@ -45,7 +51,6 @@ def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
     rows = (
         profile.views.values(
             "recruiter",
-            "recruiter__email",
             "recruiter__recruiter_profile__name",
             "recruiter__recruiter_profile__company",
             "recruiter__recruiter_profile__hires_for",
@@ -58,18 +63,11 @@ def profile_views(*, user: AbstractBaseUser) -> list[RecruiterVisits]:
             name=row["recruiter__recruiter_profile__name"] or "",
             company=row["recruiter__recruiter_profile__company"] or "",
             hires_for=row["recruiter__recruiter_profile__hires_for"] or "",
-            email=_email_shown(row),
             days=row["days"],
             last_viewed_at=row["last_viewed_at"],
         )
         for row in rows
     ]
-
-
-def _email_shown(row: dict) -> str:
-    """A recruiter is named to engineers by their recruiter profile; only one without a profile by their address
-    (their profile page promises that filling it in keeps the address from engineers, on every page and download)."""
-    return "" if row["recruiter__recruiter_profile__name"] else row["recruiter__email"]
 
 
 def contact_requests(*, user: AbstractBaseUser) -> list:
@@ -256,13 +254,12 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
         ]
         data["profile_views"] = [
             {
-                "recruiter": view["recruiter__recruiter_profile__name"] or _email_shown(view),
+                "recruiter": view["recruiter__recruiter_profile__name"] or str(UNNAMED_RECRUITER),
                 "company": view["recruiter__recruiter_profile__company"] or "",
                 "viewed_at": _iso(view["viewed_at"]),
             }
             for view in profile.views.order_by("viewed_at", "pk").values(
                 "viewed_at",
-                "recruiter__email",
                 "recruiter__recruiter_profile__name",
                 "recruiter__recruiter_profile__company",
             )

@@ -3,6 +3,7 @@
 import pytest
 
 from recruiting.models import ProfileView
+from recruiting.services.recruiters import save_recruiter_profile
 from skills.models import EngineerProfile
 from skills.services.matches import recompute_matches
 from tests.api.conftest import bearer
@@ -12,6 +13,7 @@ from tests.factories import (
     RecruiterFactory,
     RoleFactory,
     RoleRequirementFactory,
+    SuperuserFactory,
     UserFactory,
 )
 
@@ -51,9 +53,36 @@ def test_candidate_list_is_for_recruiters_and_superusers(client, call_as, requir
 )
 def test_candidate_detail_is_for_recruiters_and_superusers(client, call_as, requirement, who, status):
     profile = candidate(role_requirement=requirement, level=2)
+    if who == "superuser":  # who opens a candidate names themselves first, a superuser too (see below)
+        who = SuperuserFactory()
+        save_recruiter_profile(recruiter=who, name="Sam Super", company="Portal BV")
     response = call_as(client, who, "get", f"/api/recruiter/candidates/{profile.pk}")
     assert response.status_code == status
     assert ProfileView.objects.filter(profile=profile).count() == (1 if status == 200 else 0)
+
+
+REFUSAL = {
+    "en": "Fill in your recruiter profile (your name and company, at /recruiting/profile/) before you open a candidate",
+    "nl": "Vul je recruiterprofiel in (je naam en bedrijf, op /recruiting/profile/) voordat je een kandidaat opent",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("who", [RecruiterFactory, SuperuserFactory])
+def test_who_gave_no_name_gets_a_json_403_that_says_where_to_give_it_and_no_view_is_kept(
+    client, requirement, who, language
+):
+    profile = candidate(role_requirement=requirement, level=2)
+    headers = {
+        **bearer(who(recruiter_profile=False) if who is RecruiterFactory else who()),
+        "Accept-Language": language,
+    }
+    response = client.get(f"/api/recruiter/candidates/{profile.pk}", headers=headers)
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith(REFUSAL[language])
+    assert response.json()["errors"] == {}
+    assert not ProfileView.objects.exists()
+    assert client.get("/api/recruiter/candidates", headers=headers).status_code == 200  # the list keeps no view
 
 
 def test_candidate_cannot_read_another_engineers_profile(client, requirement):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recruiting.models import ContactRequest, RecruiterProfile, ShortlistEntry, Stage
+from recruiting.models import ContactRequest, ShortlistEntry, Stage
 from skills.models import EngineerProfile, RoleMatch
 from tests.e2e.conftest import Journey
 from tests.e2e.support import fits_width, open_page, share_session, watch_console
@@ -55,9 +55,11 @@ def test_the_contact_loop_closes_for_both_sides(live_server, browser, request, s
     )  # fmt: skip
     assess(user=engineer, item=ChecklistItemFactory(name="window functions"), level=3, evidence_url=EVIDENCE)
     RoleMatch.objects.filter(profile=profile, role=role).update(score=81)  # as if the role asked for that item
-    recruiter = RecruiterFactory(email=RECRUITER_EMAIL)
-    RecruiterProfile.objects.create(
-        user=recruiter, name="Rita Recruiter", company="Acme Data", hires_for="Senior data engineers, lakehouse team"
+    recruiter = RecruiterFactory(
+        email=RECRUITER_EMAIL,
+        recruiter_profile__name="Rita Recruiter",
+        recruiter_profile__company="Acme Data",
+        recruiter_profile__hires_for="Senior data engineers, lakehouse team",
     )
     entry = ShortlistEntryFactory(
         shortlist=ShortlistFactory(recruiter=recruiter, role=role, name="Lakehouse 2027"), profile=profile

@@ -5,7 +5,7 @@ line (the dots are the list's CSS, never typed into the template)."""
 
 import pytest
 
-from recruiting.models import CandidateExport, ContactRequest, ProfileView, RecruiterProfile
+from recruiting.models import CandidateExport, ContactRequest, ProfileView
 from recruiting.services.searches import Requirement, create_search
 from skills.models import EngineerProfile
 from skills.vacancies.services import save_vacancy
@@ -46,8 +46,7 @@ def assert_no_dot_at_a_line_end(page, selector: str, *, wraps: bool) -> None:
 def test_the_engineers_contact_requests_and_visits_wrap_without_a_dot_at_a_line_end(live_server, browser, language):
     engineer = UserFactory(password=None)
     profile = EngineerProfileFactory(user=engineer)
-    recruiter = RecruiterFactory()
-    RecruiterProfile.objects.create(user=recruiter, name=LONG_NAME, company=LONG_COMPANY)
+    recruiter = RecruiterFactory(recruiter_profile__name=LONG_NAME, recruiter_profile__company=LONG_COMPANY)
     ContactRequest.objects.create(
         recruiter=recruiter, profile=profile, recruiter_name=LONG_NAME, recruiter_company=LONG_COMPANY, message="Hi."
     )

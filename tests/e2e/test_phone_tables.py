@@ -8,6 +8,7 @@ from api.services import create_token
 from catalog.demo import load_catalog_demo
 from portal.demo import load_demo_users
 from recruiting.demo import DEMO_RECRUITER, DEMO_VACANCY, load_demo_search
+from recruiting.services.recruiters import save_recruiter_profile
 from skills.demo import DEMO_ENGINEER, load_engineer_demo, load_skills_demo
 from skills.demo_benchmarks import load_benchmark_demo
 from skills.demo_candidates import load_demo_candidates
@@ -54,6 +55,7 @@ def test_tables_fit_a_phone_in_dutch(live_server, dutch_phone_journey):
     load_benchmark_demo()  # the snapshot behind the benchmarks and the market map
     users = get_user_model().objects
     engineer, recruiter = users.get(email=DEMO_ENGINEER), users.get(email=DEMO_RECRUITER)
+    save_recruiter_profile(recruiter=recruiter, name="Rita de Vries", company="DataWerving")  # to open candidates
     create_token(user=recruiter, name="Nachtelijke export van de shortlist")
     search = recruiter.vacancy_searches.get()
     # A candidate whose evidence this recruiter sees only after an accepted contact request: the longest cell.

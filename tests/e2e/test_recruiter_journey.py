@@ -1,4 +1,5 @@
-"""Journey 3: an engineer opts in, a recruiter finds, shortlists and exports them, the engineer sees the view."""
+"""Journey 3: an engineer opts in, a new recruiter finds them, names themselves before the candidate's page opens,
+shortlists and exports them; the engineer sees the view by that name, never by the recruiter's address."""
 
 import csv
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     assert EngineerProfile.objects.get(user=noor).is_visible_to_recruiters
     journey.step("profile saved")
 
-    recruiter = RecruiterFactory(email="rita.recruiter@example.com", first_name="Rita")
+    recruiter = RecruiterFactory(email="rita.recruiter@example.com", first_name="Rita", recruiter_profile=False)
     context = browser.new_context(reduced_motion="reduce")
     page = journey.page = context.new_page()
     page.set_default_timeout(10_000)
@@ -99,9 +100,16 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
     journey.step("recruiter ranks candidates for the platform role")
 
     page.get_by_role("link", name="Noor Visser").click()
+    page.get_by_role("heading", level=1, name="My recruiter profile").wait_for()
+    assert "Candidates see who opened their profile: your name and company." in page.locator("main").inner_text()
+    assert not ProfileView.objects.exists()
+    journey.step("a recruiter who gave no name is asked for it first")
+    page.get_by_label("Your name").fill("Rita Recruiter")
+    page.get_by_label("Company").fill("Acme Data")
+    page.get_by_role("button", name="Save my profile").click()
     page.get_by_role("heading", level=1, name="Noor Visser").wait_for()
     assert ProfileView.objects.filter(profile__user=noor, recruiter=recruiter).count() == 1
-    journey.step("candidate profile")
+    journey.step("candidate profile, once the recruiter named themselves")
 
     page.evaluate("window.notReloaded = true")
     page.get_by_label("New shortlist name").fill("Platform APIs, first round")
@@ -147,7 +155,7 @@ def test_recruiter_finds_shortlists_and_exports_an_engineer_who_then_sees_the_vi
 
     journey.page = engineer_page
     engineer_page.reload()
-    views = engineer_page.locator("section[aria-labelledby=views-heading]")
-    assert "rita.recruiter@example.com" in views.inner_text()
+    views = engineer_page.locator("section[aria-labelledby=views-heading]").inner_text()
+    assert "Rita Recruiter" in views and "Acme Data" in views and "rita.recruiter@example.com" not in views
     journey.step("engineer sees who viewed the profile")
     assert not errors, errors

@@ -173,7 +173,7 @@ def test_the_shortlist_runs_a_fixed_number_of_queries(
 
 
 # tests/recruiting/test_views.py's page, with the stages and their moves and the menu's count of unread notices.
-DETAIL_QUERY_LIMIT = 24 + SESSION_QUERIES
+DETAIL_QUERY_LIMIT = 25 + SESSION_QUERIES
 
 
 @pytest.mark.parametrize("count", [1, 6])

@@ -28,7 +28,8 @@ DETAILS = {"name": "Rita Recruiter", "company": "Acme Data", "hires_for": "Senio
 
 @pytest.fixture
 def recruiter():
-    return RecruiterFactory(email=RECRUITER_EMAIL, username=RECRUITER_EMAIL)
+    """A recruiter who has not named themselves yet: these tests are about doing so."""
+    return RecruiterFactory(email=RECRUITER_EMAIL, username=RECRUITER_EMAIL, recruiter_profile=False)
 
 
 @pytest.fixture

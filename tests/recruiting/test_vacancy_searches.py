@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from recruiting.models import RecruiterProfile, SearchProposal, VacancySearch
+from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.publishing import publish_proposal
 from recruiting.services.searches import Requirement, create_search, propose_search, rank_search
 from skills.models import EngineerProfile, Role, RoleMatch, RoleRecompute
@@ -546,8 +546,11 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
 
 
 def test_editors_read_a_proposal_without_the_person_who_proposed_it(client, items):
-    recruiter = RecruiterFactory(email="rita.private@datawerk.example")
-    RecruiterProfile.objects.create(user=recruiter, name="Rita Recruiter", company="DataWerk BV")
+    recruiter = RecruiterFactory(
+        email="rita.private@datawerk.example",
+        recruiter_profile__name="Rita Recruiter",
+        recruiter_profile__company="DataWerk BV",
+    )
     search = make_search(recruiter, items, title="Lakehouse platform engineer")
     propose_search(owner=recruiter, search=search, note="Many vacancies ask this.")
     proposal = SearchProposal.objects.get()

@@ -318,7 +318,9 @@ def test_a_recruiter_who_reloads_a_candidate_counts_as_one_view_that_day_and_aga
     engineer = UserFactory(password=None)
     profile = make_candidate(role=role, score=50, user=engineer)
     recruiter_browser = Client()
-    recruiter_browser.force_login(RecruiterFactory(email="talent@agency.example", username="talent@agency.example"))
+    recruiter_browser.force_login(
+        RecruiterFactory(email="talent@agency.example", recruiter_profile__name="Tess Talent")
+    )
     url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk})
     assert recruiter_browser.get(url).status_code == recruiter_browser.get(url).status_code == 200
     client.force_login(engineer)
@@ -329,7 +331,8 @@ def test_a_recruiter_who_reloads_a_candidate_counts_as_one_view_that_day_and_aga
     ProfileView.objects.filter(profile=profile).update(viewed_at=timezone.now() - timedelta(days=1))
     recruiter_browser.get(url)
     again = body(client.get(reverse("skills:profile")))
-    assert again.count("talent@agency.example") == 1 and "viewed it on 2 different days, the last on" in again
+    assert again.count("Tess Talent") == 1 and "viewed it on 2 different days, the last on" in again
+    assert "talent@agency.example" not in again
 
 
 def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):
@@ -338,13 +341,17 @@ def test_engineer_sees_on_their_profile_page_who_viewed_it(client, role):
 
     engineer = UserFactory(password=None)
     profile = make_candidate(role=role, score=50, user=engineer)
-    viewer = RecruiterFactory(email="talent@agency.example", username="talent@agency.example")
+    viewer = RecruiterFactory(
+        email="talent@agency.example", recruiter_profile__name="Tess Talent", recruiter_profile__company="Agency BV"
+    )
     recruiter_browser = Client()
     recruiter_browser.force_login(viewer)
     recruiter_browser.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
-    assert [(visit.email, visit.days) for visit in profile_views(user=engineer)] == [("talent@agency.example", 1)]
+    visits = [(visit.name, visit.company, visit.days) for visit in profile_views(user=engineer)]
+    assert visits == [("Tess Talent", "Agency BV", 1)]
     client.force_login(engineer)
-    assert "talent@agency.example" in body(client.get("/skills/profile/"))  # no recruiter profile: the email, as before
+    page = body(client.get("/skills/profile/"))
+    assert "Tess Talent" in page and "Agency BV" in page and "talent@agency.example" not in page
 
 
 def test_detail_shows_levels_with_evidence_and_gaps(recruiter_client, role):
@@ -819,8 +826,8 @@ def test_export_runs_a_fixed_number_of_queries(recruiter_client, scale_setup, dj
 
 
 # Item names in the reader's language: once per checklist change in a process; the item count per skill behind
-# each skill's average; the unread notices in the menu (cold cache).
-DETAIL_QUERY_LIMIT = 27 + SESSION_QUERIES
+# each skill's average; the unread notices in the menu (cold cache); whether the recruiter named themselves.
+DETAIL_QUERY_LIMIT = 28 + SESSION_QUERIES
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -223,8 +223,8 @@ def test_profile_views_are_only_those_of_my_profile():
     user, other = UserFactory(), UserFactory()
     mine = ProfileViewFactory(profile=get_or_create_profile(user=user))
     ProfileViewFactory(profile=get_or_create_profile(user=other))
-    assert [(visit.email, visit.days) for visit in personal_data.profile_views(user=user)] == [
-        (mine.recruiter.email, 1)
+    assert [(visit.name, visit.days) for visit in personal_data.profile_views(user=user)] == [
+        (mine.recruiter.recruiter_profile.name, 1)
     ]
 
 
@@ -244,11 +244,12 @@ def test_export_holds_all_my_data_and_nothing_of_others():
     ]
     assert [(h["old_level"], h["new_level"]) for h in data["history"]] == [(None, 3)]  # a first rating had no level
     assert [(m["role"], m["score"]) for m in data["matches"]] == [("Analytics Engineer", 100)]
+    named = view.recruiter.recruiter_profile
     assert data["profile_views"] == [
-        {"recruiter": view.recruiter.email, "company": "", "viewed_at": view.viewed_at.isoformat()}
+        {"recruiter": named.name, "company": named.company, "viewed_at": view.viewed_at.isoformat()}
     ]
     text = json.dumps(data)
-    assert "them@example.com" not in text
+    assert "them@example.com" not in text and view.recruiter.email not in text
     assert "theirs" not in text
 
 

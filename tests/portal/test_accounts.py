@@ -123,7 +123,7 @@ def test_the_dutch_confirmation_email_reads_plainly(client):
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     body = mail.outbox[0].body
-    assert "Iemand, hopelijk jij, heeft zich bij DE skills aangemeld als nieuw@example.com." in body
+    assert "Iemand, hopelijk jij, heeft zich bij DE skills geregistreerd als nieuw@example.com." in body
     assert "zijn of haar" not in body
 
 

@@ -65,7 +65,7 @@ def test_signup_verification_mail_arrives_once_the_job_ran(client, settings):
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     work_off_queue()
-    assert "Iemand, hopelijk jij, heeft zich bij DE skills aangemeld als nieuw@example.com." in mail.outbox[1].body
+    assert "Iemand, hopelijk jij, heeft zich bij DE skills geregistreerd als nieuw@example.com." in mail.outbox[1].body
 
 
 def test_an_smtp_failure_is_retried_later_then_the_mail_goes_out(client, settings):

@@ -165,7 +165,7 @@ def test_the_engineer_creates_lists_and_revokes_links_on_the_profile_page(client
     new_url = response.context["new_share_url"]
     html = response.content.decode()
     # The whole link in the page, selectable without JavaScript; the copy button waits hidden for static/js.
-    assert f'<code id="new-share-url" class="share-url d-block text-break user-select-all">{new_url}</code>' in html
+    assert f'<code id="new-share-url" class="shown-once d-block text-break user-select-all">{new_url}</code>' in html
     assert 'data-copy-from="new-share-url"' in html and "<script>" not in html
     link = ShareLink.objects.get(user=engineer)
     assert link.expires_at - link.created_at == timedelta(days=90)

@@ -103,7 +103,9 @@ def test_export_is_a_json_download_of_my_data(client, engineer):
 
 def test_account_deletion_needs_the_right_email_then_removes_everything(client, engineer):
     assess(user=engineer, item=ChecklistItemFactory(), level=2)
-    assert "Type your email address to confirm" in client.get(reverse("skills:profile-delete")).content.decode()
+    page = client.get(reverse("skills:profile-delete")).content.decode()
+    assert "Type your email address to confirm" in page
+    assert f'<a href="{reverse("skills:profile-export")}" download>download your data</a> first' in page
     response = client.post(reverse("skills:profile-delete"), {"email": "someone@example.com"})
     assert response.status_code == 200
     assert "nothing was deleted" in response.content.decode()

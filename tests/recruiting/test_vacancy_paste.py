@@ -67,6 +67,17 @@ def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothin
     assert not VacancySearch.objects.exists()
 
 
+def test_once_read_the_reading_comes_before_the_form_that_sent_it(recruiter_client):
+    """On a phone the reading stood about 1,160 px below the form, and "Read the vacancy" seemed to do nothing."""
+    empty = recruiter_client.get(reverse("recruiting:search-new")).content.decode()
+    assert 'd-none d-lg-block" aria-labelledby="reading-heading"' in empty  # the hint alone: wide screens only
+    body = paste(recruiter_client, VACANCY).content.decode()
+    assert (
+        body.index('id="reading-heading"') < body.index('id="vacancy-text-heading"') < body.index('id="paste-heading"')
+    )
+    assert 'd-none d-lg-block" aria-labelledby="reading-heading"' not in body
+
+
 def test_saving_keeps_the_vacancy_rules_requirements_and_ranks_the_candidates(recruiter_client):
     response = paste(recruiter_client, VACANCY, action="save")
     assert response.status_code == 303

@@ -24,3 +24,10 @@ class PortalClient(Client):
         session = self.session
         mark_second_factor_passed(session, user)
         session.save()
+
+
+def signed_in(user) -> PortalClient:
+    """A browser of its own, logged in as ``user`` (second factor included)."""
+    client = PortalClient()
+    client.force_login(user)
+    return client

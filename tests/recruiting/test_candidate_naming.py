@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from recruiting.models import ContactRequest
-from tests.clients import PortalClient
+from tests.clients import signed_in
 from tests.factories import (
     EngineerProfileFactory,
     RecruiterFactory,
@@ -18,12 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 NOTICES = reverse("notices")
-
-
-def signed_in(user) -> PortalClient:
-    client = PortalClient()
-    client.force_login(user)
-    return client
 
 
 def candidate(*, display_name: str, identity: str):

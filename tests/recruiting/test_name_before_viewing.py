@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from recruiting.models import ProfileView
-from tests.clients import PortalClient
+from tests.clients import signed_in
 from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +32,6 @@ def newcomer():
 @pytest.fixture
 def candidate():
     return EngineerProfileFactory(user=UserFactory(), visibility="recruiters")
-
-
-def signed_in(user) -> PortalClient:
-    client = PortalClient()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

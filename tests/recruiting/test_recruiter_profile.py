@@ -8,7 +8,7 @@ from django.urls import reverse
 from recruiting.models import RecruiterProfile
 from recruiting.services.contacts import send_contact_request
 from recruiting.services.searches import Requirement, create_search
-from tests.clients import PortalClient
+from tests.clients import signed_in
 from tests.factories import (
     ChecklistItemFactory,
     EditorFactory,
@@ -35,12 +35,6 @@ def recruiter():
 @pytest.fixture
 def candidate():
     return EngineerProfileFactory(user=UserFactory(), visibility="recruiters")
-
-
-def signed_in(user) -> PortalClient:
-    client = PortalClient()
-    client.force_login(user)
-    return client
 
 
 def test_the_recruiter_edits_their_profile_and_it_fills_the_contact_form(recruiter, candidate):

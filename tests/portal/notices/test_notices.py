@@ -20,7 +20,7 @@ from portal.notices.services import notify
 from recruiting.models import ContactRequest
 from skills.privacy.personal_data import export_user_data
 from skills.services.profiles import delete_account
-from tests.clients import PortalClient
+from tests.clients import signed_in
 from tests.factories import EditorFactory, EngineerProfileFactory, RecruiterFactory, UserFactory
 from tests.jobs import queue_in_database, work_off_queue
 
@@ -34,12 +34,6 @@ NOTICES = reverse("notices")
 def profile():
     user = UserFactory(email=ENGINEER_EMAIL, username=ENGINEER_EMAIL)
     return EngineerProfileFactory(user=user, visibility="recruiters", display_name="Noor Visser")
-
-
-def signed_in(user) -> PortalClient:
-    client = PortalClient()
-    client.force_login(user)
-    return client
 
 
 def ask_through_the_page(recruiter, profile, name="Rita Recruiter") -> ContactRequest:

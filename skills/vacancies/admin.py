@@ -168,27 +168,26 @@ def adopted_message(term: str, made: ItemPhrase | ToolPhrase | Tool) -> tuple[st
         context = {"term": term, "tool": made}
         return render_to_string("admin/skills/unrecognisedterm/unpublished_tool.html", context), messages.WARNING
     if isinstance(made, ItemPhrase):
-        target, url = made.item, reverse("admin:skills_checklistitem_change", args=[made.item_id])
-        name = format_html('“<a href="{}">{}</a>” ({})', url, target.name, target.skill.name)
-        public = target.published and target.skill.published
-        said = (
-            gettext("“{term}” is now recognised, as a phrase of the checklist item {item}.")
-            if public
-            else gettext(
-                "“{term}” is now a phrase of the checklist item {item}, which is not published: the reader "
-                "recognises it once the item is published."
-            )
+        item = made.item
+        url = reverse("admin:skills_checklistitem_change", args=[made.item_id])
+        name = format_html('“<a href="{}">{}</a>” ({})', url, item.name, item.skill.name)
+        public = item.published and item.skill.published
+        known = gettext("“{term}” is now recognised, as a phrase of the checklist item {target}.")
+        waiting = gettext(
+            "“{term}” is now a phrase of the checklist item {target}, which is not published: the reader "
+            "recognises it once the item is published."
         )
-        return format_html(said, term=term, item=name), messages.SUCCESS if public else messages.WARNING
-    target, url = made.tool, reverse("admin:catalog_tool_change", args=[made.tool_id])
-    name = format_html('“<a href="{}">{}</a>”', url, target.name)
-    public = target.published and target.category.published
-    said = (
-        gettext("“{term}” is now recognised, as a phrase of the tool {tool}.")
-        if public
-        else gettext(
-            "“{term}” is now a phrase of the tool {tool}, which is not published: the reader recognises it once "
+    else:
+        tool = made.tool
+        name = format_html(
+            '“<a href="{}">{}</a>”', reverse("admin:catalog_tool_change", args=[made.tool_id]), tool.name
+        )
+        public = tool.published and tool.category.published
+        known = gettext("“{term}” is now recognised, as a phrase of the tool {target}.")
+        waiting = gettext(
+            "“{term}” is now a phrase of the tool {target}, which is not published: the reader recognises it once "
             "the tool is published."
         )
+    return format_html(known if public else waiting, term=term, target=name), (
+        messages.SUCCESS if public else messages.WARNING
     )
-    return format_html(said, term=term, tool=name), messages.SUCCESS if public else messages.WARNING

@@ -219,7 +219,7 @@ def cell_key(cell: BenchmarkCell) -> tuple:
         ((0, 1, 9, 0, 0), 1, None, True),
         ((1, 0, 9, 0, 0), 2, 90, False),  # exactly 90 % at or above: still a band
         ((0, 5, 3, 1, 1), 3, 20, False),
-        ((10, 0, 0, 0, 0), 0, None, False),  # not started: no band, and not "like most" either
+        ((10, 0, 0, 0, 0), 0, None, False),  # not started: no band, and not "nearly everyone" either
     ],
 )
 def test_a_band_is_never_the_top_100_percent(at_level, level, band, with_most):

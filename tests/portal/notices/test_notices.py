@@ -264,6 +264,35 @@ def test_the_notices_page_runs_a_fixed_number_of_queries(django_assert_max_num_q
     assert len(response.context["notices"]) == min(count, NOTICES_PER_PAGE)
 
 
+@pytest.mark.parametrize("count", [1, 12])
+def test_an_engineers_notices_page_says_each_requests_answer_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries, profile, count
+):
+    for number in range(count):
+        recruiter = RecruiterFactory()
+        ContactRequest.objects.create(
+            recruiter=recruiter,
+            profile=profile,
+            recruiter_name=f"Rita {number}",
+            recruiter_company="Acme",
+            message="Hi",
+        )
+        notify(
+            recipient=profile.user,
+            about=recruiter,
+            kind=NoticeKind.CONTACT_REQUESTED,
+            params={"recruiter": f"Rita {number}", "company": "Acme"},
+            email_params={"message": "Hi", "reveals_name": True},
+            url="/skills/profile/",
+        )
+    client = signed_in(profile.user)
+    client.get(reverse("account-menu"))  # the session and access records are warm, as on a second page
+    # as a recruiter's page (above), and one query for the requests' answers
+    with django_assert_max_num_queries(10):
+        response = client.get(NOTICES)
+    assert response.content.decode().count("It waits for your answer.") == count
+
+
 def test_deleting_the_other_persons_account_deletes_the_notice_about_them(profile):
     recruiter = RecruiterFactory()
     ask_through_the_page(recruiter, profile)

@@ -1,7 +1,7 @@
 """What the query-count tests of the engineer's pages share: a world grown from one item to many, and the count of
 queries a call makes."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,8 +26,12 @@ def grow_world(user, role, skills, count, recruiter):
     )
     profile = get_or_create_profile(user=user)
     days_viewed = profile.views.count()  # one view a day is all a recruiter leaves: the next ones go further back
+    today = timezone.localdate()
     for day in range(days_viewed, days_viewed + count):
-        ProfileViewFactory(profile=profile, recruiter=recruiter, viewed_at=timezone.now() - timedelta(days=day))
+        # noon of each earlier day in the portal's time zone: 24 hours back from late evening met the same local day
+        # where summer time ended (2026-10-25), and the database keeps one view a recruiter a day
+        noon = timezone.make_aware(datetime.combine(today - timedelta(days=day), time(12)))
+        ProfileViewFactory(profile=profile, recruiter=recruiter, viewed_at=noon)
     for index, item in enumerate(items):  # each item marked, each with a resource done
         set_item_state(user=user, item=item, state=("learning", "later")[index % 2])
         set_resource_done(

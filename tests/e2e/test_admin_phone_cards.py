@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from catalog.demo import load_catalog_demo
+from recruiting.services.searches import Requirement, create_search, propose_search, update_search
 from skills.demo import load_skills_demo
 from skills.models import UnrecognisedTerm
 from tests.e2e.conftest import Journey
 from tests.e2e.support import open_page, share_session, watch_console
-from tests.factories import EditorFactory
+from tests.factories import ChecklistItemFactory, EditorFactory, RecruiterFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,6 +107,30 @@ def test_the_change_lists_read_as_cards_on_a_phone(live_server, dutch_phone_jour
     assert shown["x"] >= 0 and shown["x"] + shown["width"] <= PHONE_WIDTH
     cell = page.locator("#result_list td.field-language").first
     assert cell.evaluate("cell => getComputedStyle(cell, '::before').content").startswith('"Taal van de vacature"')
+
+
+# Where each piece of text of a value starts on the screen: none may start left of the first, as in a value whose
+# pieces a layout set apart, name beside piece.
+PIECES = """cell => [...cell.childNodes].filter(piece => piece.textContent.trim()).map(piece => {
+  const range = document.createRange();
+  range.selectNodeContents(piece);
+  return {text: piece.textContent.trim(), left: Math.round(range.getClientRects()[0].left)};
+})"""
+
+
+def test_a_value_of_several_pieces_reads_as_one_text_in_its_card(live_server, dutch_phone_journey):
+    recruiter = RecruiterFactory()
+    requirements = [Requirement(item=ChecklistItemFactory(), min_level=3, is_must_have=True)]
+    search = create_search(owner=recruiter, title="Lakehouse platform engineer", requirements=requirements)
+    propose_search(owner=recruiter, search=search)
+    update_search(owner=recruiter, search=search, title="Lakehouse platform lead", requirements=requirements)
+    page = dutch_phone_journey.page
+    share_session(page, live_server, EditorFactory())
+    page.goto(live_server.url + "/admin/recruiting/searchproposal/?state=changed")
+    pieces = page.locator("#result_list td.field-state").evaluate(PIECES)
+    assert len(pieces) >= 3, pieces  # the change, its date and the link to the newer proposal
+    assert min(piece["left"] for piece in pieces) == pieces[0]["left"], pieces
+    dutch_phone_journey.step("a proposal changed since, on a phone")
 
 
 def test_the_dutch_texts_publishing_needs_look_required_on_a_laptop(live_server, browser):

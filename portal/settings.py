@@ -211,6 +211,7 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PRODUCT_NAME
+MFA_ADAPTER = "portal.accounts.mfa_forms.PortalMFAAdapter"  # a code that failed: a hint about the clock
 MFA_FORMS = {  # the code field opens a phone's number keyboard
     "authenticate": "portal.accounts.mfa_forms.NumericAuthenticateForm",
     "reauthenticate": "portal.accounts.mfa_forms.NumericReauthenticateForm",

@@ -131,8 +131,11 @@ def test_wrong_totp_code_is_refused_and_rate_limited(client):
     RecruiterFactory(email="r@example.com")
     client.post(reverse("account_login"), {"login": "r@example.com", "password": PASSWORD})
 
-    first = client.post(reverse("mfa_authenticate"), {"code": wrong_code()}).content.decode()
-    assert "Incorrect code." in first
+    refused = wrong_code()
+    first = client.post(reverse("mfa_authenticate"), {"code": refused}).content.decode()
+    assert "That code did not work." in first
+    assert "set your phone's clock to update automatically" in first.replace("&#x27;", "'")
+    assert refused not in first, "the failed code is cleared, for a fresh one"
     assert "_auth_user_id" not in client.session
 
     for _ in range(10):

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -20,6 +20,7 @@ from recruiting.selectors.shortlists import entries_of
 from recruiting.services.recruiters import UnnamedRecruiter
 from recruiting.services.searches import requeue_stale_ranking
 from recruiting.services.shortlists import record_profile_view
+from recruiting.views.access import shown_candidate
 from recruiting.views.contacts import name_yourself_first
 from recruiting.views.shortlists import controls_context, controls_place, stage_place
 
@@ -77,7 +78,7 @@ def _place_feedback(request: HttpRequest, context: dict) -> None:
 
 @require_safe
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = get_object_or_404(visible_candidates().select_related("user", "target_role"), pk=pk)
+    profile = shown_candidate(visible_candidates().select_related("user", "target_role"), pk=pk)
     role_form = CandidateRoleForm(request.GET, recruiter=request.user)
     role = chosen_role(form=role_form, profile=profile)
     try:

@@ -26,13 +26,14 @@ from recruiting.selectors.contacts import candidate_url, latest_request, recruit
 from recruiting.selectors.recruiters import has_named_themselves
 from recruiting.services.contacts import answer_contact_request, send_contact_request, withdraw_acceptance
 from recruiting.services.recruiters import save_recruiter_profile
+from recruiting.views.access import shown_candidate
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
     """GET shows the form (and any earlier request); POST sends the request under the rate limit and waiting rules,
     then goes back to the candidate compared with the role the recruiter had chosen there (``?role=``, kept)."""
-    profile = get_object_or_404(visible_candidates().select_related("user"), pk=pk)
+    profile = shown_candidate(visible_candidates().select_related("user"), pk=pk)
     asked_role = CandidateRoleForm(request.GET, recruiter=request.user).asked_role
     query = f"?{urlencode({'role': asked_role.slug})}" if asked_role else ""
     back_url = reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}) + query

@@ -39,6 +39,7 @@ from recruiting.services.shortlists import (
     set_shortlist_note,
     set_shortlist_role,
 )
+from recruiting.views.access import shown_candidate
 from skills.models import EngineerProfile
 
 controls_place = Place("shortlist-controls-")  # a candidate's shortlist widget's id
@@ -199,7 +200,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
 def shortlist_remove(request: HttpRequest, pk: int, profile_pk: int) -> HttpResponse:
     """Take a candidate off a shortlist; from the shortlist page htmx simply drops the row."""
     shortlist = get_object_or_404(shortlists_for(recruiter=request.user), pk=pk)
-    profile = get_object_or_404(visible_candidates(), pk=profile_pk)
+    profile = shown_candidate(visible_candidates(), pk=profile_pk)
     remove_from_shortlist(recruiter=request.user, shortlist=shortlist, profile=profile)
     status = _("Removed from “%(name)s”.") % {"name": shortlist.name}
     if not request.htmx and request.POST.get("fragment") == "controls":

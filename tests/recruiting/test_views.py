@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from recruiting.models import ProfileView, ShortlistEntry
 from skills.models import EngineerProfile, RoleMatch
+from skills.services.profiles import delete_account
 from tests.factories import (
     AssessmentFactory,
     EditorFactory,
@@ -302,6 +303,24 @@ def test_private_profile_is_404_even_by_direct_id(recruiter_client, role):
     profile = make_candidate(role=role, score=50, visibility=PRIVATE)
     response = recruiter_client.get(reverse("recruiting:candidate-detail", kwargs={"pk": profile.pk}))
     assert response.status_code == 404
+    assert not ProfileView.objects.exists()
+
+
+def test_a_candidate_who_shows_no_profile_gets_one_page_that_tells_nothing_about_them(recruiter_client, role):
+    """Hidden, deleted or never there: the recruiter reads the same explanation and ways on, whatever the reason."""
+    hidden = make_candidate(role=role, score=50, visibility=PRIVATE)
+    deleted = make_candidate(role=role, score=50)
+    deleted_pk = deleted.pk
+    delete_account(user=deleted.user)
+    pages = []
+    for pk in (hidden.pk, deleted_pk, deleted_pk + 1000):
+        for name in ("recruiting:candidate-detail", "recruiting:contact-request"):
+            response = recruiter_client.get(reverse(name, kwargs={"pk": pk}))
+            assert response.status_code == 404
+            pages.append(re.search(r"<main.*</main>", body(response), re.DOTALL)[0])
+    assert "they may have hidden it or deleted their account" in pages[0]
+    assert reverse("recruiting:shortlist-list") in pages[0]
+    assert len(set(pages)) == 1
     assert not ProfileView.objects.exists()
 
 

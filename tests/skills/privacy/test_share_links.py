@@ -2,7 +2,7 @@
 unnamed); an altered or unknown token is a plain 404."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -173,6 +173,18 @@ def test_the_engineer_creates_lists_and_revokes_links_on_the_profile_page(client
     assert "Opened 1 time" in client.get(reverse("skills:profile")).content.decode()
     assert client.post(reverse("skills:share-link-revoke", kwargs={"pk": link.pk})).status_code == 302
     assert PortalClient().get(new_url).status_code == 410
+
+
+def test_two_links_made_the_same_day_are_told_apart_by_their_time(client, engineer):
+    morning, afternoon = (create_share_link(user=engineer, days=7).link for _ in range(2))
+    morning_of_a_day = timezone.make_aware(datetime(2026, 3, 2, 9))  # the portal's time zone
+    ShareLink.objects.filter(pk=morning.pk).update(created_at=morning_of_a_day)
+    ShareLink.objects.filter(pk=afternoon.pk).update(created_at=morning_of_a_day + timedelta(hours=5))
+    client.force_login(engineer)
+    html = client.get(reverse("skills:profile")).content.decode()
+    revokes = re.findall(r'Revoke<span class="visually-hidden"> the link made (.*?)</span>', html, re.DOTALL)
+    shown = [re.sub(r"<[^>]+>", "", revoke).strip() for revoke in revokes]  # as read, without the markup
+    assert len(shown) == 2 and shown[0] != shown[1], shown
 
 
 @pytest.mark.parametrize(

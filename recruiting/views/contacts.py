@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.accounts.redirects import safe_next
 from portal.placed_messages import add_placed_message
 from recruiting.forms import CandidateRoleForm, ContactAnswerForm, ContactRequestForm, RecruiterProfileForm
 from recruiting.models import ASK_AGAIN_AFTER, ContactRequest, RecruiterProfile
@@ -172,21 +172,12 @@ def name_yourself_first(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('recruiting:recruiter-profile')}?{urlencode({NEXT: request.get_full_path()})}")
 
 
-def _asked_for(request: HttpRequest) -> str:
-    """The page the recruiter was on their way to (``?next=``), only when it is on this site; else nothing."""
-    wanted = request.GET.get(NEXT, "")
-    safe = url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return wanted if safe else ""
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def recruiter_profile(request: HttpRequest) -> HttpResponse:
     """The recruiter's own details, as engineers see them on requests and on who viewed their profile. A recruiter
     sent here on their way to a candidate (``?next=``) goes on there once the details are saved."""
     instance = recruiter_details(recruiter=request.user) or RecruiterProfile(user=request.user)
-    asked_for = _asked_for(request)
+    asked_for = safe_next(request, request.GET.get(NEXT, ""))  # where they were on their way to
     form = RecruiterProfileForm(request.POST if request.method == "POST" else None, instance=instance)
     if form.is_bound and form.is_valid():
         save_recruiter_profile(recruiter=request.user, **form.cleaned_data)

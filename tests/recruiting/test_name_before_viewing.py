@@ -69,7 +69,9 @@ def test_a_recruiter_without_a_name_is_asked_for_it_first_and_then_lands_on_the_
 
 
 @pytest.mark.parametrize(
-    "elsewhere", ["https://evil.example/recruiting/candidates/1/", "//evil.example/", "javascript:alert(1)", ""]
+    "elsewhere",
+    # Another site, a script, nothing, and words that are no path (Django's redirect() reads those as view names).
+    ["https://evil.example/recruiting/candidates/1/", "//evil.example/", "javascript:alert(1)", "", "0", "home"],
 )
 def test_after_saving_only_a_page_of_this_site_is_followed(newcomer, elsewhere):
     client = signed_in(newcomer)

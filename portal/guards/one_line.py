@@ -5,6 +5,11 @@ Line breaks, control characters and Unicode's direction marks have no place in a
 screen. :class:`OneLineField` tidies such text as the form reads it, as the pseudonym field tidies its spaces: every
 run of white space (a line break too) becomes one space; control characters and direction marks are dropped.
 :class:`PlainTextField` does the same for a message, keeping its line breaks and tabs.
+
+Text that draws nothing is no text: a recruiter named "\u2063" (an invisible separator) showed engineers a blank
+where their name should be. The other invisible format characters go too (zero-width spaces, the byte-order mark,
+soft hyphens), but for the joiners that Persian, Indic scripts and emoji need; what is left counts as empty unless
+something in it draws: a letter, digit, punctuation mark or symbol other than the blank-looking fillers.
 """
 
 import re
@@ -14,15 +19,25 @@ from django import forms
 
 # The implicit marks, the embeddings and overrides, and the isolates: each can turn the text after it around.
 DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+JOINERS = "\u200c\u200d"  # format characters that shape the letters or emoji beside them: kept
+# Unicode counts these as letters or symbols, yet they draw nothing: the Hangul fillers and the blank Braille cell.
+BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def _visible(text: str, *, keeps) -> str:
-    """``text`` without direction marks, nor control characters other than those ``keeps`` says."""
-    return "".join(
-        character
+    """``text`` without direction marks, control or invisible format characters (but those ``keeps`` says and the
+    joiners), a blank-looking filler read as the space it looks like; nothing at all when none of what is left
+    draws."""
+    kept = "".join(
+        " " if character in BLANK_LOOKING else character
         for character in DIRECTION_MARKS.sub("", text)
-        if keeps(character) or unicodedata.category(character) != "Cc"
+        if keeps(character) or character in JOINERS or unicodedata.category(character) not in ("Cc", "Cf")
     )
+    return kept if any(_draws(character) for character in kept) else ""
+
+
+def _draws(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LNPS"
 
 
 def plain_text(text: str) -> str:

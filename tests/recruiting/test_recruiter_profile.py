@@ -83,6 +83,23 @@ def test_the_recruiters_details_are_kept_on_one_line_for_the_engineers_who_read_
     )
 
 
+@pytest.mark.parametrize(
+    "blank",
+    # An invisible separator, a zero-width space with a byte-order mark, a Hangul filler, a blank Braille cell with a
+    # soft hyphen: each passed as a name, and engineers read a blank where the recruiter's name should be.
+    ["\u2063", "\u200b\ufeff", "\u3164", "\u2800\u00ad"],
+)
+def test_a_name_or_company_that_draws_nothing_is_refused_like_an_empty_one(recruiter, candidate, blank):
+    client = signed_in(recruiter)
+    response = client.post(PROFILE, {**DETAILS, "name": blank, "company": f" {blank} "})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"name", "company"}
+    assert not RecruiterProfile.objects.exists()
+    assert client.get(reverse("recruiting:candidate-detail", kwargs={"pk": candidate.pk})).status_code == 302
+    kept = client.post(PROFILE, {**DETAILS, "name": f"Rita\u200b {blank}Recruiter"})
+    assert kept.status_code == 302 and RecruiterProfile.objects.get().name == "Rita Recruiter"
+
+
 def test_a_recruiters_data_download_holds_what_they_did_and_names_candidates_no_further(recruiter, candidate):
     client = signed_in(recruiter)
     client.post(PROFILE, DETAILS)

@@ -62,6 +62,10 @@ class SubjectBenchmark:
     is_rated: bool  # the engineer rated the item (a skill: any of its items), so 0 reads "level 0", not "not yet rated"
     standings: list[Standing]
 
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
+
 
 @dataclass(frozen=True)
 class SkillBenchmark:
@@ -82,6 +86,11 @@ class EngineerBenchmarks:
     skills: list[SkillBenchmark]
     min_cohort: int
     level_names = tuple(enumerate(LEVEL_NAMES))
+
+    @property
+    def rated_any(self) -> bool:
+        """Whether the engineer rated anything: a newcomer has no band anywhere, and is shown where to start."""
+        return any(skill.skill.is_rated for skill in self.skills)
 
 
 def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, cohort: str) -> Standing:

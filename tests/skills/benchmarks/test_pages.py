@@ -177,7 +177,24 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
     for item in items:
         assess(user=me, item=item, level=4)
     page = client.get(BENCHMARKS).content.decode()
-    assert "among the top 20 %" in page and "your level: 4" in page
+    assert "among the top 20 %" in page and "your level: Can teach others" in page
+    # Their level is the one outlined in each bar, and said so to a screen reader.
+    assert set(re.findall(r'<rect class="benchmark-l(\d) benchmark-mine"', page)) == {"4"}
+    assert re.search(r"Can teach others \d+ % \(your level\)", page)
+
+
+def test_a_newcomer_who_rated_nothing_is_shown_where_to_start_until_they_rate_something(client, items):
+    engineers(10, items)
+    newcomer = UserFactory()
+    EngineerProfileFactory(user=newcomer, counts_in_benchmarks=True)
+    build_snapshot()
+    client.force_login(newcomer)
+    start = "You have not rated yourself on any item yet"
+    page = client.get(BENCHMARKS).content.decode()
+    assert start in page and f'<a href="{reverse("skills:checklist")}">Rate yourself on the checklist</a>' in page
+    assert "benchmark-mine" not in page  # no bar outlines a level they never gave
+    assess(user=newcomer, item=items[1], level=2)
+    assert start not in client.get(BENCHMARKS).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -234,7 +251,10 @@ def test_one_engineer_leaving_or_changing_moves_no_number_until_k_have(client, i
 
 @pytest.mark.parametrize(
     ("language", "rated_zero", "unrated"),
-    [("en", "your level: 0", "not yet rated"), ("nl", "jouw niveau: 0", "nog niet beoordeeld")],
+    [
+        ("en", "your level: No experience yet", "not yet rated"),
+        ("nl", "jouw niveau: Nog geen ervaring", "nog niet beoordeeld"),
+    ],
 )
 def test_an_item_never_rated_reads_apart_from_one_rated_0_on_the_page_and_in_the_api(
     client, items, language, rated_zero, unrated

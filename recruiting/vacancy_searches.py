@@ -90,6 +90,10 @@ class SearchProposalQuerySet(models.QuerySet):
         """Proposals no later one replaced: what the editors may publish."""
         return self.filter(replaced_at__isnull=True)
 
+    def waiting(self) -> "SearchProposalQuerySet":
+        """Current proposals not yet published: what waits for an editor."""
+        return self.current().filter(published_at__isnull=True)
+
 
 class SearchProposal(models.Model):
     """A search as its recruiter proposed it to the editors: a frozen copy of its title and requirements, which

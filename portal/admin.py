@@ -2,11 +2,12 @@
 
 Every model admin on the site, ours or a library's, also gets :class:`PortalModelAdmin`'s rules: an action, an
 editable list and a form's choice of rows take only keys a row can have, and a delete page names only what its
-reader may view.
+reader may view. The index and each app's page say what waits for their reader (:meth:`PortalModelAdmin.waiting`).
 """
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from allauth.account.decorators import secure_admin_login
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router
 from django.forms import ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
@@ -130,6 +132,14 @@ def _with_inline_rules(inline: type) -> type:
     return type(inline.__name__, (RowKeysOnly, RowsSavedInTurn, inline), {"__module__": inline.__module__})
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """Work of one kind that waits for the admin's reader: how much, in a sentence, and the list that shows it."""
+
+    text: str
+    url: str
+
+
 class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
     """The rules every model admin on this site follows (:meth:`PortalAdminSite.register` adds them to each).
 
@@ -145,6 +155,11 @@ class PortalModelAdmin(RowKeysOnly, admin.ModelAdmin):
 
     def get_inlines(self, request: HttpRequest, obj):
         return [_with_inline_rules(inline) for inline in super().get_inlines(request, obj)]
+
+    def waiting(self, request: HttpRequest) -> Waiting | None:
+        """What of this model waits for the reader, shown on the admin's index and its app's page; an admin whose
+        rows wait for someone says so here."""
+        return None
 
     def changeform_view(self, request: HttpRequest, object_id=None, form_url="", extra_context=None):
         """Django saves a form's rows one by one in a transaction: a row that clashes with one saved meanwhile by
@@ -266,6 +281,22 @@ class PortalAdminSite(admin.AdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         return can_edit_content(request)
+
+    def index(self, request: HttpRequest, extra_context=None) -> TemplateResponse:
+        return self._with_waiting(request, super().index(request, extra_context))
+
+    def app_index(self, request: HttpRequest, app_label, extra_context=None) -> TemplateResponse:
+        return self._with_waiting(request, super().app_index(request, app_label, extra_context))
+
+    def _with_waiting(self, request: HttpRequest, response: TemplateResponse) -> TemplateResponse:
+        """The page's list of models, with what waits for the reader among them (templates/admin/index.html)."""
+        response.context_data["waiting"] = [
+            waiting
+            for app in response.context_data["app_list"]
+            for model in app["models"]
+            if (waiting := self.get_model_admin(model["model"]).waiting(request)) is not None
+        ]
+        return response
 
     def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         """Log in through allauth (with its second step); signed-in staff without it are told how to pass it."""

@@ -67,8 +67,9 @@ class EmailDelivery(models.Model):
 class Notice(models.Model):
     """Something a person is told in the portal: its kind and the names it mentions, worded when it is read.
 
-    ``about`` is the other person (the recruiter who asked, the candidate who answered): deleting either account
-    deletes the notice, so no name outlives its owner's account here.
+    ``about`` is the other person (the recruiter who asked, the candidate who answered; nobody for a published
+    search, whose editor stays unnamed): deleting either account deletes the notice, so no name outlives its owner's
+    account here.
     """
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")

@@ -319,18 +319,21 @@ def requirement_formset(data=None, *, search: VacancySearch | None = None) -> Ba
 
 ROLE_TITLE_MAX_LENGTH = Role._meta.get_field("title").max_length
 ROLE_SUMMARY_MAX_LENGTH = 2000
+# The admin's own boxes for a title and a text, as wide as on a role's page (each field takes a copy).
+ADMIN_TITLE_BOX = forms.TextInput({"class": "vTextField"})
+ADMIN_TEXT_BOX = forms.Textarea({"rows": 4, "class": "vLargeTextField"})
 
 
 class PublishSearchForm(forms.Form):
     """What an editor gives the role a proposed search becomes: its title and description in both languages."""
 
-    title_en = forms.CharField(label=_("Title (English)"), max_length=ROLE_TITLE_MAX_LENGTH)
-    title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=ROLE_TITLE_MAX_LENGTH)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=ROLE_TITLE_MAX_LENGTH, widget=ADMIN_TITLE_BOX)
+    title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=ROLE_TITLE_MAX_LENGTH, widget=ADMIN_TITLE_BOX)
     summary_en = forms.CharField(
-        label=_("Description (English)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Description (English)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=ADMIN_TEXT_BOX
     )
     summary_nl = forms.CharField(
-        label=_("Description (Dutch)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Description (Dutch)"), max_length=ROLE_SUMMARY_MAX_LENGTH, widget=ADMIN_TEXT_BOX
     )
 
 

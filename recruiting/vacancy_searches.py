@@ -90,13 +90,18 @@ class SearchProposalQuerySet(models.QuerySet):
         """Proposals no later one replaced: what the editors may publish."""
         return self.filter(replaced_at__isnull=True)
 
+    def waiting(self) -> "SearchProposalQuerySet":
+        """Current proposals not yet published: what waits for an editor."""
+        return self.current().filter(published_at__isnull=True)
+
 
 class SearchProposal(models.Model):
     """A search as its recruiter proposed it to the editors: a frozen copy of its title and requirements, which
     the editors review and publish as it is.
 
-    The recruiter's later change (an edit, or proposing again) makes a new proposal that ``replaces`` this one;
-    a replaced proposal is never published, so an editor publishes only what they reviewed.
+    The recruiter's later change of the title, seniority or requirements makes a new proposal that ``replaces``
+    this one (a changed note alone is written into this one); a replaced proposal is never published, so an editor
+    publishes only what they reviewed.
     """
 
     search = models.ForeignKey(

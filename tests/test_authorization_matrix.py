@@ -255,6 +255,7 @@ EXPECTED = {
     "admin:recruiting_profileview_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_contactrequest_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:recruiting_searchproposal_changelist": EDITOR_CONTENT,  # frozen copies of proposed searches only
+    "admin:recruiting_searchproposal_publish": EDITOR_CONTENT,  # a waiting proposal's publish form
     "admin:auth_user_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:auth_group_changelist": SUPERUSER_ONLY_ADMIN,
     "admin:account_emailaddress_changelist": SUPERUSER_ONLY_ADMIN,
@@ -385,10 +386,12 @@ def _world():
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
     propose_search(owner=users["recruiter"], search=proposed, note="Often asked.")
+    proposal = SearchProposal.objects.get(search=proposed)
     term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
         "admin:skills_unrecognisedterm_adopt": {"pk": term.pk},
+        "admin:recruiting_searchproposal_publish": {"pk": proposal.pk},
         "catalog:tool-detail": {"slug": "pandas"},
         "skills:role-detail": {"slug": role.slug},
         "skills:role-gaps": {"slug": role.slug},
@@ -559,4 +562,5 @@ def test_an_editor_is_shown_no_engineer_and_no_private_search_on_any_page_or_adm
         reverse("admin:skills_checklistitem_changelist"),
         reverse("admin:recruiting_searchproposal_changelist"),
         reverse("admin:recruiting_searchproposal_change", args=[SearchProposal.objects.get().pk]),
+        reverse("admin:recruiting_searchproposal_publish", args=[SearchProposal.objects.get().pk]),
     } <= opened, "the pages nearest to people were scanned"

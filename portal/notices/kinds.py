@@ -15,6 +15,7 @@ class NoticeKind(models.TextChoices):
     CONTACT_ACCEPTED = "contact_accepted", _("A candidate accepts your contact request")
     CONTACT_DECLINED = "contact_declined", _("A candidate declines your contact request")
     CONTACT_WITHDRAWN = "contact_withdrawn", _("A candidate withdraws their acceptance")
+    SEARCH_PUBLISHED = "search_published", _("The editors publish a search you proposed as a role")
 
 
 class NoticeChannel(models.TextChoices):
@@ -25,7 +26,12 @@ class NoticeChannel(models.TextChoices):
 
 DEFAULT_CHANNEL = NoticeChannel.BOTH
 ENGINEER_KINDS = (NoticeKind.CONTACT_REQUESTED,)
-RECRUITER_KINDS = (NoticeKind.CONTACT_ACCEPTED, NoticeKind.CONTACT_DECLINED, NoticeKind.CONTACT_WITHDRAWN)
+RECRUITER_KINDS = (
+    NoticeKind.CONTACT_ACCEPTED,
+    NoticeKind.CONTACT_DECLINED,
+    NoticeKind.CONTACT_WITHDRAWN,
+    NoticeKind.SEARCH_PUBLISHED,
+)
 
 
 def shows_in_portal(channel: str) -> bool:
@@ -44,6 +50,9 @@ def notice_line(kind: str, params: dict) -> str:
         NoticeKind.CONTACT_ACCEPTED: gettext("Candidate %(candidate)s accepted your contact request."),
         NoticeKind.CONTACT_DECLINED: gettext("Candidate %(candidate)s declined your contact request."),
         NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance of your request."),
+        NoticeKind.SEARCH_PUBLISHED: gettext(
+            "The editors published your search “%(search)s” as a role: engineers now see it and can aim for it."
+        ),
     }
     line = lines[kind] % params
     return f"{line} {params['answer']}" if params.get("answer") else line
@@ -61,6 +70,7 @@ def notice_email(kind: str, params: dict) -> tuple[str, str]:
         NoticeKind.CONTACT_ACCEPTED: gettext("Candidate %(candidate)s accepted your contact request"),
         NoticeKind.CONTACT_DECLINED: gettext("Candidate %(candidate)s declined your contact request"),
         NoticeKind.CONTACT_WITHDRAWN: gettext("Candidate %(candidate)s withdrew their acceptance"),
+        NoticeKind.SEARCH_PUBLISHED: gettext("Your search “%(search)s” is now a role"),
     }
     body = _body(kind, reveals_name=params.get("reveals_name", True))
     return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subjects[kind] % params, body % params
@@ -68,6 +78,11 @@ def notice_email(kind: str, params: dict) -> tuple[str, str]:
 
 def _body(kind: str, *, reveals_name: bool) -> str:
     """The email's body: with or without the name among what an answer shows or hides."""
+    if kind == NoticeKind.SEARCH_PUBLISHED:
+        return gettext(
+            "The editors published your search “%(search)s” as a role: engineers now see it and can aim for it. "
+            "Your search, with its ranked candidates: %(url)s"
+        )
     if kind == NoticeKind.CONTACT_DECLINED:
         return gettext(
             "Candidate %(candidate)s declined your contact request. You can ask them again after 30 days: %(url)s"

@@ -90,3 +90,8 @@ def items_by_skill(*, reading: VacancyReading) -> list[SkillRead]:
 def proposals() -> QuerySet[SearchProposal]:
     """What editors see of recruiters' searches: the copies proposed to them, never a search itself, nor who proposed it."""
     return SearchProposal.objects.select_related("search__role", "replaces", "replaced_by")
+
+
+def waiting_proposal_count() -> int:
+    """How many proposals wait for an editor (current, not published): a count, never who proposed them."""
+    return SearchProposal.objects.waiting().count()

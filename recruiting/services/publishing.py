@@ -1,5 +1,5 @@
 """The editors' side of vacancy searches: publishing a proposal, as it was frozen, as an ordinary role that
-engineers see.
+engineers see; its recruiter, and only they, are told (editors never learn who proposed it).
 """
 
 from django.conf import settings
@@ -11,6 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from portal.notices.kinds import NoticeKind
+from portal.notices.services import notify
 from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.searches import TITLE_MAX_LENGTH, replace_requirements
 from skills.benchmarks.services import queue_snapshot_for_market_change
@@ -49,6 +51,7 @@ def publish_proposal(
     title_nl: str = "",
     summary_en: str = "",
     summary_nl: str = "",
+    search_url: str = "",
 ) -> Role:
     """An editor's one step: the search's role becomes an ordinary published role with the proposal's frozen
     title and requirements (under a title and slug no other role has), every engineer's match with it is
@@ -56,7 +59,9 @@ def publish_proposal(
     since is refused: the editor reviews the new one first.
 
     The role takes the editor's titles and descriptions in both languages (the admin asks for them); without an
-    English title it takes the proposal's title, numbered where another role has it.
+    English title it takes the proposal's title, numbered where another role has it. The recruiter who proposed it
+    is told (:func:`portal.notices.services.notify`), with a link to their search (``search_url``: absolute, for
+    the email).
     """
     proposal = SearchProposal.objects.select_for_update().get(pk=proposal.pk)
     search = VacancySearch.objects.select_for_update().select_related("role").get(pk=proposal.search_id)
@@ -106,4 +111,10 @@ def publish_proposal(
     search.save(update_fields=["published_at", "updated_at"])
     request_role_recompute(role=role, requested_by=editor)
     queue_snapshot_for_market_change()
+    notify(
+        recipient=search.owner,
+        kind=NoticeKind.SEARCH_PUBLISHED,
+        params={"search": proposal.title},
+        url=search_url or search.get_absolute_url(),
+    )
     return role

@@ -11,8 +11,9 @@ Rules (one home each, here):
 - a requirement the recruiter sets follows the vacancy rule of :mod:`skills.vacancies.fit`: a must-have
   weighs ``REQUIRED_WEIGHT``, a nice-to-have ``NICE_WEIGHT``;
 - the owner may propose it to the editors: a proposal (``SearchProposal``) is a frozen copy of its title and
-  requirements; the owner's later edit makes a new proposal that replaces it, and an editor publishes a current
-  proposal, as it was frozen, as an ordinary role in one step (:func:`recruiting.services.publishing.publish_proposal`).
+  requirements; the owner's later change of what it asks makes a new proposal that replaces it (proposing again
+  unchanged, or with another note, keeps the one proposal), and an editor publishes a current proposal, as it was
+  frozen, as an ordinary role in one step (:func:`recruiting.services.publishing.publish_proposal`).
 """
 
 import secrets
@@ -187,32 +188,54 @@ def rank_search(*, owner: AbstractBaseUser, search: VacancySearch) -> RoleRecomp
     return request_role_recompute(role=search.role, requested_by=owner)
 
 
+def _frozen_requirements(search: VacancySearch) -> list[dict]:
+    """The search's requirements as a proposal keeps them, named as they are now."""
+    return [
+        {
+            "item": requirement.item_id,
+            "item_name": requirement.item.name,
+            "skill_name": requirement.item.skill.name,
+            "min_level": requirement.min_level,
+            "weight": requirement.weight,
+            "is_must_have": requirement.is_must_have,
+        }
+        for requirement in search.role.requirements.select_related("item__skill")
+    ]
+
+
+def _what_is_asked(title: str, is_senior: bool, requirements: list[dict]) -> tuple:
+    """What an editor reviews of a proposal: its title, seniority and requirements (in any order; an item renamed
+    since still asks the same)."""
+    asked = sorted((row["item"], row["min_level"], row["weight"], row["is_must_have"]) for row in requirements)
+    return title, is_senior, asked
+
+
 def _freeze_proposal(search: VacancySearch, *, note: str) -> SearchProposal:
-    """A frozen copy of the search as it is now, replacing its current proposal (the editors see it changed)."""
+    """The search as it is now, frozen for the editors. While the current proposal asks the same (title, seniority
+    and requirements) it stays, with the note written into it: proposing twice (a double submit) or changing the
+    note alone gives the editors no copy to review again. Otherwise a new proposal replaces it, and the editors see
+    it changed. The caller holds the search's lock and refuses a published search (``_require_editable``)."""
+    requirements = _frozen_requirements(search)
+    asked_now = _what_is_asked(search.title, search.role.is_senior, requirements)
+    current = search.proposals.current().select_for_update().first()
+    if current is not None and _what_is_asked(current.title, current.is_senior, current.requirements) == asked_now:
+        if current.note != note:
+            current.note = note
+            current.full_clean()
+            current.save(update_fields=["note"])
+        return current
     now = timezone.now()
-    previous = search.proposals.current().select_for_update().first()
-    if previous is not None:
-        previous.replaced_at = now
-        previous.save(update_fields=["replaced_at"])
-    requirements = search.role.requirements.select_related("item__skill")
+    if current is not None:
+        current.replaced_at = now
+        current.save(update_fields=["replaced_at"])
     proposal = SearchProposal(
         search=search,
         title=search.title,
         is_senior=search.role.is_senior,
-        requirements=[
-            {
-                "item": requirement.item_id,
-                "item_name": requirement.item.name,
-                "skill_name": requirement.item.skill.name,
-                "min_level": requirement.min_level,
-                "weight": requirement.weight,
-                "is_must_have": requirement.is_must_have,
-            }
-            for requirement in requirements
-        ],
+        requirements=requirements,
         note=note,
         proposed_at=now,
-        replaces=previous,
+        replaces=current,
     )
     proposal.full_clean()
     proposal.save()
@@ -221,8 +244,8 @@ def _freeze_proposal(search: VacancySearch, *, note: str) -> SearchProposal:
 
 @transaction.atomic
 def propose_search(*, owner: AbstractBaseUser, search: VacancySearch, note: str = "") -> VacancySearch:
-    """Offer the search, as it is now, to the editors as a new role; proposing again makes a new proposal that
-    replaces the last one."""
+    """Offer the search, as it is now, to the editors as a new role; proposing again updates the note of the
+    current proposal, or replaces it where the search asks something else since (:func:`_freeze_proposal`)."""
     _require_owner(search, owner)
     search = VacancySearch.objects.select_for_update().select_related("role").get(pk=search.pk)
     _require_editable(search)

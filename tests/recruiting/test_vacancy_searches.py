@@ -531,11 +531,9 @@ def test_editors_see_only_proposed_searches_and_publish_one_in_one_step(client, 
     roles = client.get(reverse("admin:skills_role_changelist")).content.decode()
     assert "Secret private search" not in roles and "Lakehouse platform engineer" not in roles
 
-    published = client.post(
-        reverse(PROPOSALS),
-        {"action": "publish_as_role", "_selected_action": [proposal.pk], "publish": "1", **ROLE_TEXTS},
-        follow=True,
-    )
+    asked = client.post(reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [proposal.pk]})
+    assert asked.status_code == 302 and asked["Location"] == publish_page(proposal), "the action leads there"
+    published = client.post(publish_page(proposal), ROLE_TEXTS, follow=True)
     assert "Published as the role “Lakehouse platform engineer”" in published.content.decode()
     role_now = Role.objects.get(pk=proposed.role.pk)
     assert (role_now.kind, role_now.published, role_now.slug) == ("role", True, "lakehouse-platform-engineer")
@@ -570,12 +568,14 @@ ROLE_TEXTS = {
 }
 
 
+def publish_page(proposal) -> str:
+    return reverse("admin:recruiting_searchproposal_publish", args=[proposal.pk])
+
+
 def publish_in_admin(client, search, **fields):
-    return client.post(
-        reverse(PROPOSALS),
-        {"action": "publish_as_role", "_selected_action": [search.proposals.current().get().pk], **fields},
-        follow=True,
-    )
+    """The publish page of the search's current proposal: asked with no fields, sent with them."""
+    page = publish_page(search.proposals.current().get())
+    return client.post(page, fields, follow=True) if fields else client.get(page)
 
 
 def test_publishing_asks_the_editor_for_both_languages_titles_and_descriptions_first(client, recruiter, items):
@@ -590,11 +590,11 @@ def test_publishing_asks_the_editor_for_both_languages_titles_and_descriptions_f
         assert label in form
     assert 'value="Lakehouse platform engineer"' in form, "the English title starts as the search's"
 
-    incomplete = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "summary_nl": " "})
+    incomplete = publish_in_admin(client, search, **{**ROLE_TEXTS, "summary_nl": " "})
     assert "This field is required." in incomplete.content.decode()
     assert not Role.objects.get(pk=search.role.pk).published
 
-    publish_in_admin(client, search, publish="1", **ROLE_TEXTS)
+    publish_in_admin(client, search, **ROLE_TEXTS)
     role = Role.objects.get(pk=search.role.pk)
     assert role.published
     assert {name: getattr(role, name) for name in ROLE_TEXTS} == ROLE_TEXTS
@@ -606,7 +606,7 @@ def test_publishing_under_another_roles_title_is_a_form_error_and_publishes_noth
     search = make_search(recruiter, items)
     propose_search(owner=recruiter, search=search)
     client.force_login(EditorFactory())
-    answer = publish_in_admin(client, search, publish="1", **{**ROLE_TEXTS, "title_en": role.title})
+    answer = publish_in_admin(client, search, **{**ROLE_TEXTS, "title_en": role.title})
     assert "A role with this title already exists." in answer.content.decode()
     assert Role.objects.get(pk=search.role.pk).is_search
 
@@ -644,29 +644,18 @@ def test_a_proposal_is_published_as_reviewed_and_a_later_edit_is_a_new_proposal_
     assert edited.status_code == 303
 
     client.force_login(editor)
-    refused = client.post(
-        reverse(PROPOSALS), {"action": "publish_as_role", "_selected_action": [reviewed.pk]}, follow=True
-    ).content.decode()
+    refused = client.get(publish_page(reviewed), follow=True).content.decode()
     assert "Title (Dutch)" not in refused, "a replaced proposal is refused before the editor writes its texts"
     assert "The recruiter changed “Reviewed title” after this proposal" in refused
     assert Role.objects.get(pk=search.role_id).is_search, "nothing was published"
-    changelist = client.get(reverse(PROPOSALS)).content.decode()
+    changelist = client.get(reverse(PROPOSALS), {"state": "all"}).content.decode()
     assert "Changed by the recruiter on" in changelist and "changed since the proposal of" in changelist
     newer = SearchProposal.objects.current().get()
     assert (newer.replaces, newer.title, newer.note) == (reviewed, "Switched title", "Please add.")
     reviewed.refresh_from_db()
     assert reviewed.title == "Reviewed title" and [r["item"] for r in reviewed.requirements] == [items[0].pk]
 
-    client.post(
-        reverse(PROPOSALS),
-        {
-            "action": "publish_as_role",
-            "_selected_action": [newer.pk],
-            "publish": "1",
-            **ROLE_TEXTS,
-            "title_en": "Switched title",
-        },
-    )
+    client.post(publish_page(newer), {**ROLE_TEXTS, "title_en": "Switched title"})
     role_now = Role.objects.get(pk=search.role_id)
     assert (role_now.title, role_now.published) == ("Switched title", True)
     assert [(r.item, r.min_level, r.is_must_have) for r in role_now.requirements.all()] == [(items[1], 4, True)]

@@ -100,7 +100,10 @@ def test_the_mail_is_queued_only_once_the_request_commits(settings, profile, dja
 )
 def test_each_person_is_told_the_way_they_chose(profile, channel, notice, email):
     recruiter = RecruiterFactory(email="rita@acme.example")
-    choices = {"contact_accepted": channel, "contact_declined": "both", "contact_withdrawn": "both"}
+    choices = {
+        "contact_accepted": channel,
+        **dict.fromkeys(("contact_declined", "contact_withdrawn", "search_published"), "both"),
+    }
     assert signed_in(recruiter).post(NOTICES, choices).status_code == 302
     engineer = signed_in(profile.user)
     assert engineer.post(NOTICES, {"contact_requested": channel}).status_code == 302
@@ -122,7 +125,7 @@ def test_the_choices_offered_are_the_persons_kinds_and_a_wrong_one_is_refused(pr
     assert list(engineer.get(NOTICES).context["form"].fields) == ["contact_requested"]
     recruiter = signed_in(RecruiterFactory())
     assert list(recruiter.get(NOTICES).context["form"].fields) == [
-        "contact_accepted", "contact_declined", "contact_withdrawn",
+        "contact_accepted", "contact_declined", "contact_withdrawn", "search_published",
     ]  # fmt: skip
     response = engineer.post(NOTICES, {"contact_requested": "carrier-pigeon"})
     assert response.status_code == 400

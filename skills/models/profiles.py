@@ -1,6 +1,7 @@
 """The engineer's profile: what recruiters may see of them, as whom, and their target role."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,14 @@ class EngineerProfile(TimeStamped):
 
     def __str__(self) -> str:
         return self.headline or self.pseudonym
+
+    def clean(self) -> None:
+        """ "My name" without a name would show recruiters the pseudonym while the engineer believes they show their
+        name: refused, on the page and through the API alike."""
+        if self.identity == self.Identity.NAME and not self.display_name.strip():
+            raise ValidationError(
+                {"display_name": _("Fill in your name to show it to recruiters, or choose “A pseudonym”.")}
+            )
 
     @property
     def published_target_role(self) -> Role | None:

@@ -69,6 +69,19 @@ def test_profile_names_are_kept_on_one_line_without_control_or_direction_charact
     )
 
 
+@pytest.mark.parametrize(("language", "says"), [("en", "Fill in your name"), ("nl", "Vul je naam in")])
+def test_showing_my_name_without_a_name_is_refused_and_keeps_the_pseudonym(client, engineer, language, says):
+    data = {"display_name": " ", "years_experience": "4", "visibility": "recruiters", "identity": "name"}
+    response = client.post(reverse("skills:profile"), data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert says in response.content.decode()
+    assert "display_name" in response.context["form"].errors
+    assert not EngineerProfile.objects.filter(user=engineer, identity="name").exists()
+    saved = client.post(reverse("skills:profile"), {**data, "display_name": "Eva de Vries"})
+    assert saved.status_code == 302
+    assert EngineerProfile.objects.get(user=engineer).shown_identity.name == "Eva de Vries"
+
+
 def test_profile_with_bad_input_changes_nothing(client, engineer):
     data = {"headline": "Kept", "years_experience": "99", "location": "", "visibility": "everyone"}
     response = client.post(reverse("skills:profile"), data)

@@ -385,7 +385,7 @@ def _world():
         requirements=[Requirement(item=ChecklistItem.objects.first(), min_level=2, is_must_have=True)],
     )
     propose_search(owner=users["recruiter"], search=proposed, note="Often asked.")
-    term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
+    term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=3)  # shown to editors
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
         "admin:skills_unrecognisedterm_adopt": {"pk": term.pk},

@@ -387,7 +387,7 @@ def _world():
     )
     propose_search(owner=users["recruiter"], search=proposed, note="Often asked.")
     proposal = SearchProposal.objects.get(search=proposed)
-    term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=1)
+    term = UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=3)  # shown to editors
     kwargs = {
         "admin:app_list": {"app_label": "catalog"},
         "admin:skills_unrecognisedterm_adopt": {"pk": term.pk},

@@ -79,7 +79,8 @@ def get_role(request: HttpRequest, slug: str):
     summary="Read a vacancy: the checklist items and tools it asks for, where, how senior",
     description=(
         f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). The text is not "
-        "stored; only the count of each unrecognised term goes up by one. Each item and tool comes with the "
+        "stored; a signed-in caller's reading adds one to the count of each unrecognised term (once a month per "
+        "caller), and who read it is not kept. Each item and tool comes with the "
         "phrases that matched and their character offsets (an item named by a pair of words, such as “crash” and "
         "“restarted” in one sentence, with both); an item is required unless the vacancy calls it nice to have. "
         "Items and tools the vacancy says are not needed are under not_asked, never among those asked; terms it "
@@ -96,5 +97,5 @@ def analyze_vacancy(request: HttpRequest, payload: VacancyIn):
         raise HttpError(413, " ".join(error.messages)) from error
     reading = read_vacancy(text=payload.text)
     if request.user.is_authenticated:  # anonymous callers read, but add nothing to what editors see
-        count_unrecognised_terms(reading=reading)
+        count_unrecognised_terms(reading=reading, reader=request.user)
     return reading

@@ -1,5 +1,6 @@
 """Vacancy phrases of checklist items: the words that tell a vacancy asks for an item (skills.vacancies reads them)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -87,13 +88,28 @@ class VacancyCue(models.Model):
         clean_phrase_text(self, message=_("A cue needs at least one letter or digit."))
 
 
+DEFAULT_MIN_READERS = 3
+
+
+def min_readers_for_editors() -> int:
+    """How many readers must meet an unrecognised term before editors see it: the setting
+    ``UNRECOGNISED_TERM_MIN_READERS``, else DEFAULT_MIN_READERS."""
+    return getattr(settings, "UNRECOGNISED_TERM_MIN_READERS", DEFAULT_MIN_READERS)
+
+
 class UnrecognisedTermQuerySet(models.QuerySet):
     def most_seen(self):
         return self.order_by("-count", Lower("term"))
 
+    def shown_to_editors(self):
+        """The terms several readers met (:func:`min_readers_for_editors`): a name or an ID that one engineer pasted
+        never reaches an editor, as CamelCase names ("PietJansen") look like products ("GitLab")."""
+        return self.filter(count__gte=min_readers_for_editors())
+
 
 class UnrecognisedTerm(models.Model):
-    """A tech-looking term the reader met and did not know, counted over all readings; no vacancy text is kept."""
+    """A tech-looking term the reader met and did not know, counted over signed-in readings, each reader once a
+    month (skills.vacancies.services.count_unrecognised_terms); no vacancy text is kept, nor who read it."""
 
     term = models.CharField(_("term"), max_length=60)
     language = models.CharField(_("language of the vacancy"), max_length=5, choices=VacancyPhrase.Language.choices)

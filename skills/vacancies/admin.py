@@ -19,6 +19,7 @@ from catalog.admin import ImportFileForm, LabelledExportForm
 from catalog.models import Category, Tool, ToolPhrase
 from portal.guards.spreadsheets import SpreadsheetSafeCSV, SpreadsheetSafeXLSX
 from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm, VacancyCue
+from skills.models.phrases import min_readers_for_editors
 from skills.resources import ItemPhraseResource
 from skills.vacancies.services import adopt_unrecognised_term, forget_if_recognised, forget_recognised_terms
 
@@ -94,14 +95,17 @@ class AdoptTermForm(forms.Form):
 
 @admin.register(UnrecognisedTerm)
 class UnrecognisedTermAdmin(admin.ModelAdmin):
-    """Terms the vacancy reader did not know, counted over all readings (no vacancy text is kept); each one
-    becomes a phrase or a new tool in one step."""
+    """Terms the vacancy reader did not know, counted over readings (no vacancy text is kept), each one shown once
+    several readers met it; each one becomes a phrase or a new tool in one step."""
 
     list_display = ("term", "adopt_link", "count", "language", "last_seen")  # on a phone, the link in view
     list_display_links = None  # a term's own page shows nothing more than its row
     list_filter = ("language",)
     search_fields = ("term",)
     ordering = ("-count", "term")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).shown_to_editors()  # the list, the adopt and delete pages alike
 
     def has_add_permission(self, request) -> bool:
         return False  # counted by readings only
@@ -120,7 +124,8 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         forget_recognised_terms()  # those the phrasebook came to know since, however it did
         title = self.model._meta.verbose_name_plural.capitalize()  # not "Select … to view": there is nothing to see
-        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+        context = {"title": title, "min_readers": min_readers_for_editors(), **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     def get_urls(self):
         return [
@@ -133,7 +138,7 @@ class UnrecognisedTermAdmin(admin.ModelAdmin):
         ]
 
     def adopt_view(self, request, pk: int):
-        term = get_object_or_404(UnrecognisedTerm, pk=pk)
+        term = get_object_or_404(self.get_queryset(request), pk=pk)
         may_adopt = request.user.has_perms(("skills.add_itemphrase", "catalog.add_toolphrase", "catalog.add_tool"))
         if not (self.has_view_permission(request, term) and may_adopt):
             raise PermissionDenied

@@ -93,7 +93,7 @@ class VacancyReading:
     unrecognised: tuple[PhraseHit, ...] = ()  # tech-looking terms it does not know, and generic words out of context
     not_asked_terms: tuple[PhraseHit, ...] = ()  # of those terms, the ones it says are not needed ("no Kafka needed")
     out_of_context: tuple[PhraseHit, ...] = ()  # those generic words alone: phrases it knows but does not trust here
-    private_terms: frozenset[str] = frozenset()  # unrecognised but shaped like a person's name: never passed on
+    private_terms: frozenset[str] = frozenset()  # unrecognised, but may be a person's name or number: not passed on
     requirements: Requirements = field(default_factory=Requirements)
     nice_places: frozenset[tuple[int, int]] = frozenset()  # (start, end) of phrases standing where the text calls
     # them nice to have: shown so even when the item or tool is required elsewhere in the text

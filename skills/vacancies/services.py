@@ -2,7 +2,10 @@
 editor turning one into a phrase.
 
 No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
-more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person).
+more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person). Each reader counts a
+term once a month, and editors see a term only once several readers met it
+(``UnrecognisedTerm.objects.shown_to_editors``): who counted what is remembered in the cache alone, under a keyed hash,
+never in the database.
 
 A term leaves the editors' list once the phrasebook knows it, however it came to know it: made known from the list,
 or a phrase, a tool or a publication saved anywhere else (a tool's page, the phrases' list, an import). One rule, in
@@ -16,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -33,12 +37,28 @@ MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more th
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
 FORGOTTEN_AT_KEY = "vacancies:unrecognised-terms:forgotten-at"  # the phrasebook's version the last sweep knew
 DELETE_BATCH = 500  # terms deleted per query: within any database's limit of parameters
+READER_COUNTS_ONCE_SECONDS = 30 * 24 * 60 * 60  # a reader who meets a term again within this counts it no more
+COUNTED_BY_READER_SALT = "skills.vacancies.term-counted-by-reader"
 
 
-def count_unrecognised_terms(*, reading: VacancyReading) -> None:
-    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy: three
-    queries however many terms (two readings creating the same new term at once count it once)."""
+def _counted_by_reader_key(*, reader: AbstractBaseUser, language: str, term: str) -> str:
+    """The cache key that says ``reader`` counted ``term`` lately: a hash keyed with SECRET_KEY, so the cache tells
+    nobody who read what."""
+    digest = salted_hmac(COUNTED_BY_READER_SALT, f"{reader.pk}\n{language}\n{term}", algorithm="sha256").hexdigest()
+    return f"vacancies:term-counted:{digest}"
+
+
+def count_unrecognised_terms(*, reading: VacancyReading, reader: AbstractBaseUser) -> None:
+    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy, unless
+    ``reader`` counted it in the last READER_COUNTS_ONCE_SECONDS: three queries and two cache calls however many
+    terms (two readings creating the same new term at once count it once). Without the cache, every reading counts."""
     terms = list(dict.fromkeys(term[:TERM_MAX_CHARS] for term in reading.terms_for_editors))[:MOST_TERMS_COUNTED]
+    if not terms:
+        return
+    keys = {_counted_by_reader_key(reader=reader, language=reading.language, term=term): term for term in terms}
+    counted_lately = cache.get_many(keys)  # a cache that does not answer has counted nothing: all count
+    keys = {key: term for key, term in keys.items() if key not in counted_lately}
+    terms = list(keys.values())
     if not terms:
         return
     counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
@@ -48,6 +68,7 @@ def count_unrecognised_terms(*, reading: VacancyReading) -> None:
         [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
         ignore_conflicts=True,
     )
+    cache.set_many(dict.fromkeys(keys, True), READER_COUNTS_ONCE_SECONDS)
 
 
 def forget_recognised_terms() -> int:

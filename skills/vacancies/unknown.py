@@ -45,6 +45,7 @@ CAPITALISED = re.compile(r"^[A-Z][a-z]{2,}$")
 TITLE_CASE_SHARE = 0.6
 TITLE_MAX_WORDS = 14
 MOST_TERMS = 50  # per reading
+LONG_NUMBER = re.compile(r"\d{5,}")  # a person's number, not a product's (may_name_a_person)
 
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d][^\W_]*")  # from a word's first capital or digit to its end: one match for
 # each word that has one, found without looking back at every character
@@ -309,8 +310,12 @@ def said_not_needed(layout: Layout, start: int, end: int) -> bool:
 
 
 def may_name_a_person(term: str, terms: TechTerms | None) -> bool:
-    """Two or more plain capitalised words ("Petra Jansen") may name a person, unless editors keep the term ("Unity
-    Catalog"): such a term is shown to its reader and never passed on to editors."""
+    """Whether a term may name or identify a person: such a term is shown to its reader and never passed on to
+    editors. Two or more plain capitalised words ("Petra Jansen") may be a name, unless editors keep the term ("Unity
+    Catalog"); a run of five or more digits ("BSN123456789", "Tel0612345678") is an ID, a citizen service number or
+    a phone number far more often than a product's version ("EC2", "GA4", "S3"), whoever keeps the term."""
+    if LONG_NUMBER.search(term):
+        return True
     written = term.split()
     shaped = len(written) > 1 and all(word[:1].isupper() and word[1:].islower() for word in written)
     return shaped and not (terms and terms.knows(term))

@@ -78,7 +78,7 @@ def vacancy(request: HttpRequest) -> HttpResponse:
         text = form.cleaned_data["text"]
         fit = _fit(request, form, text)
         if fit is not None:
-            count_unrecognised_terms(reading=fit.reading)
+            count_unrecognised_terms(reading=fit.reading, reader=request.user)
             save_form = SaveVacancyForm(initial={"text": text, "title": fit.reading.title})
             copy = saved_copy(owner=request.user, text=text)
             return _render(request, form=form, fit=fit, save_form=save_form, saved_copy=copy)

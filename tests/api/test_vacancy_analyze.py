@@ -209,10 +209,31 @@ def test_unrecognised_terms_are_counted_without_the_text(client, demo):
 
     analyze(client, {"text": NEGATED})
     assert not UnrecognisedTerm.objects.exists(), "an anonymous reading adds nothing to what editors see"
-    client.force_login(UserFactory())
-    analyze(client, {"text": NEGATED})
-    analyze(client, {"text": NEGATED + " Snowflake again."})
+    for reader in UserFactory.create_batch(2):
+        client.force_login(reader)
+        analyze(client, {"text": NEGATED + " Snowflake again."})
     assert list(UnrecognisedTerm.objects.values_list("term", "language", "count")) == [("Snowflake", "nl", 2)]
+
+
+def test_a_caller_counts_a_term_once_however_often_they_read_it(client, demo):
+    from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    for _ in range(3):
+        assert analyze(client, {"text": NEGATED}).json()["unrecognised"][0]["text"] == "Snowflake"
+    assert list(UnrecognisedTerm.objects.values_list("term", "count")) == [("Snowflake", 1)]
+
+
+def test_a_term_with_a_long_number_is_shown_but_never_kept(client, demo):
+    from skills.models import UnrecognisedTerm
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    text = "We need Snowflake and Python experience. Quote reference BSN123456789 in your letter."
+    shown = {term["text"] for term in analyze(client, {"text": text}).json()["unrecognised"]}
+    assert {"Snowflake", "BSN123456789"} <= shown
+    assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Snowflake"]
 
 
 def test_a_term_shaped_like_a_persons_name_is_shown_but_never_kept(client, demo):

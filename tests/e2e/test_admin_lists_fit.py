@@ -36,7 +36,7 @@ def test_the_change_lists_fit_beside_the_navigation_at_1280_px(live_server, brow
     load_catalog_demo()
     load_skills_demo()
     for term, language in (("Snowflake", "nl"), ("Kafka", "en"), ("Terraform", "en"), ("lakehouse", "en")):
-        UnrecognisedTerm.objects.create(term=term, language=language, count=1)
+        UnrecognisedTerm.objects.create(term=term, language=language, count=3)  # met by enough readers
     context = browser.new_context(reduced_motion="reduce", locale="nl", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -61,7 +61,7 @@ def test_on_a_phone_each_term_has_its_link_in_view_and_the_whole_choice_is_shown
     load_catalog_demo()
     load_skills_demo()
     for term, language in (("Zorblax Streamhub", "nl"), ("Microsoft Fabric", "nl"), ("Quarkflow", "en")):
-        UnrecognisedTerm.objects.create(term=term, language=language, count=1)
+        UnrecognisedTerm.objects.create(term=term, language=language, count=3)  # met by enough readers
     context = browser.new_context(reduced_motion="reduce", locale="nl", viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(10_000)

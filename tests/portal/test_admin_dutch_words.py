@@ -37,7 +37,7 @@ def test_unrecognised_terms_name_the_vacancys_language_in_dutch(editor_client):
     from skills.models import UnrecognisedTerm
 
     UnrecognisedTerm.objects.create(term="Snowflake", language="nl", count=3)
-    UnrecognisedTerm.objects.create(term="Kafka", language="en", count=1)
+    UnrecognisedTerm.objects.create(term="Kafka", language="en", count=3)
     page = editor_client.get(reverse("admin:skills_unrecognisedterm_changelist"), **DUTCH).content.decode()
     cells = re.findall(r'<td[^>]* class="field-language">([^<]*)</td>', page)
     assert sorted(cells) == ["Engels", "Nederlands"]
@@ -48,7 +48,7 @@ def test_unrecognised_terms_name_the_vacancys_language_in_dutch(editor_client):
 def test_the_adopt_page_names_its_button_for_any_choice(editor_client):
     from skills.models import UnrecognisedTerm
 
-    term = UnrecognisedTerm.objects.create(term="Terraform", language="en", count=1)
+    term = UnrecognisedTerm.objects.create(term="Terraform", language="en", count=3)
     listed = visible(editor_client.get(reverse("admin:skills_unrecognisedterm_changelist"), **DUTCH))
     page = editor_client.get(reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk]), **DUTCH)
     assert 'value="Laten herkennen"' in page.content.decode()

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from portal.cache import resilient
 from portal.settings import redis_caches
-from skills.models import RoleMatch, RoleRecompute
+from skills.models import RoleMatch, RoleRecompute, UnrecognisedTerm
 from skills.services.recomputes import request_role_recompute
 from tests.factories import (
     PASSWORD,
@@ -202,6 +202,20 @@ def test_a_role_recompute_finishes_while_redis_is_down(redis_server):
     recompute = request_role_recompute(role=role)  # the test settings run its chunks at once
     assert recompute.status == RoleRecompute.objects.get(pk=recompute.pk).status == "done"
     assert sorted(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [100, 100, 100]
+
+
+def test_vacancy_readings_count_their_unknown_terms_while_redis_is_down(client, redis_server):
+    """Redis remembers which terms a reader counted lately, so that a reader counts each once; without it every
+    reading counts, and the page answers."""
+    client.force_login(UserFactory())
+    text = "Requirements\n- Experience with ClickHouse and SQL\n"
+    for _ in range(2):
+        assert client.post(reverse("skills:vacancy"), {"text": text}).status_code == 200
+    assert UnrecognisedTerm.objects.get(term="ClickHouse").count == 1
+    redis_server.stop()
+    for _ in range(2):
+        assert client.post(reverse("skills:vacancy"), {"text": text}).status_code == 200
+    assert UnrecognisedTerm.objects.get(term="ClickHouse").count == 3
 
 
 def test_an_outage_is_logged_once_not_once_per_call(client, redis_server, catalog, caplog):

@@ -437,7 +437,7 @@ def page_title(response) -> str:
 def test_the_adopt_page_has_a_heading_and_a_title_that_say_an_error_in_the_editors_language(
     editor_client, language, title, refused
 ):
-    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=3)
     url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
     response = editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert page_title(response) == title
@@ -476,7 +476,7 @@ def test_a_change_form_with_errors_says_error_in_its_title_in_the_editors_langua
 def test_the_adopt_page_offers_its_three_choices_as_one_group_that_says_choose_one(
     editor_client, language, legend, labels
 ):
-    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=3)
     url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
     page = editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     group = re.search(r"<fieldset[^>]*>(.*?)</fieldset>", page, re.S).group(1)

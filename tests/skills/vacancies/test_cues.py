@@ -7,7 +7,7 @@ from skills.demo import load_skills_demo
 from skills.models import VacancyCue
 from skills.vacancies.reading import read_vacancy
 from tests.clients import DUTCH
-from tests.factories import EditorFactory
+from tests.factories import EditorFactory, UserFactory
 from tests.portal.test_admin_actions import change_page_data
 from tests.skills.vacancies.test_reading import asked_items
 
@@ -76,8 +76,8 @@ def test_editor_sees_unrecognised_terms_counted_and_makes_one_a_phrase_in_one_st
     from skills.vacancies.services import count_unrecognised_terms
 
     text = "Je laadt de data in Snowflake en je schrijft SQL voor het team."
-    for _ in range(3):
-        count_unrecognised_terms(reading=read_vacancy(text=text))
+    for reader in UserFactory.create_batch(3):  # as many engineers as editors need to see a term
+        count_unrecognised_terms(reading=read_vacancy(text=text), reader=reader)
     term = UnrecognisedTerm.objects.get()
     assert (term.term, term.language, term.count) == ("Snowflake", "nl", 3)
     client.force_login(EditorFactory())
@@ -103,7 +103,7 @@ def test_a_term_becomes_a_draft_tool_whose_page_the_editor_is_sent_to_and_an_unc
     from catalog.models import Category, Tool
     from skills.models import UnrecognisedTerm
 
-    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=2)
+    term = UnrecognisedTerm.objects.create(term="Flink", language="en", count=3)
     client.force_login(EditorFactory())
     url = reverse("admin:skills_unrecognisedterm_adopt", args=[term.pk])
     response = client.post(url, {})

@@ -1,6 +1,7 @@
 """A term the reader did not know leaves the editors' list once the phrasebook knows it, whichever way it came to know
 it (made known from the list, a phrase on the phrases' page or on a tool's page, a tool published, an import), and
-making one known says what it became. Counted by real readings, seen through the admin as a signed-in editor."""
+making one known says what it became. Counted by real readings of several engineers (editors see a term only once
+UNRECOGNISED_TERM_MIN_READERS readers met it), seen through the admin as a signed-in editor."""
 
 import re
 from html import unescape
@@ -17,6 +18,7 @@ from skills.models import ChecklistItem, ItemPhrase, UnrecognisedTerm
 from skills.vacancies.reading import read_vacancy
 from skills.vacancies.services import count_unrecognised_terms
 from tests.clients import DUTCH
+from tests.factories import UserFactory
 from tests.portal.test_admin_actions import change_page_data
 from tests.skills.vacancies.test_reading import asked_items
 
@@ -26,9 +28,11 @@ VACANCY = "Wat vragen wij?\n- Ervaring met Kubernetes en Zorblax\n- SQL"
 LIST_URL = reverse("admin:skills_unrecognisedterm_changelist")
 
 
-def counted(text: str = VACANCY) -> None:
-    """A signed-in reading of ``text``, counted as the reader's page counts it."""
-    count_unrecognised_terms(reading=read_vacancy(text=text))
+def counted(text: str = VACANCY, *, readers: int = 3) -> None:
+    """Signed-in readings of ``text`` by ``readers`` engineers, counted as the reader's page counts them: three are
+    as many as editors need to see a term."""
+    for reader in UserFactory.create_batch(readers):
+        count_unrecognised_terms(reading=read_vacancy(text=text), reader=reader)
 
 
 def listed(client, **headers) -> dict[str, str]:
@@ -102,8 +106,7 @@ def as_phrases_imported_from_a_file(client) -> None:
     ],
 )
 def test_a_term_made_known_another_way_leaves_the_list_and_the_others_stay(demo, editor_client, make_known):
-    for _ in range(3):
-        counted()
+    counted()
     assert set(listed(editor_client)) == {"Kubernetes", "Zorblax"}
     stays = adopt_url("Zorblax")
     make_known(editor_client)
@@ -111,7 +114,7 @@ def test_a_term_made_known_another_way_leaves_the_list_and_the_others_stay(demo,
     assert reading.terms_for_editors == ["Zorblax"], "the next reading knows it"
     assert listed(editor_client) == {"Zorblax": stays}
     assert list(UnrecognisedTerm.objects.values_list("term", "count")) == [("Zorblax", 3)]
-    counted()
+    counted(readers=1)
     assert list(UnrecognisedTerm.objects.values_list("term", "count")) == [("Zorblax", 4)]
 
 
@@ -147,7 +150,7 @@ def test_the_list_asks_no_more_of_the_database_for_more_terms_and_sweeps_once_pe
     few = len(queries)  # now: the next request empties the connection's log
     first = [q["sql"][:120] for q in queries.captured_queries]
     for number in range(40):
-        UnrecognisedTerm.objects.create(term=f"Zorblax{number}", language="en", count=1)
+        UnrecognisedTerm.objects.create(term=f"Zorblax{number}", language="en", count=3)
     with CaptureQueriesContext(connection) as queries:
         editor_client.get(LIST_URL)
     assert len(queries) == few, (first, [q["sql"][:120] for q in queries.captured_queries])

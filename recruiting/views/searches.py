@@ -30,6 +30,7 @@ from skills.vacancies.fit import vacancy_rule
 from skills.vacancies.forms import refuses_a_too_long_vacancy
 from skills.vacancies.labels import named_languages
 from skills.vacancies.reading import read_vacancy
+from skills.vacancies.services import count_unrecognised_terms
 
 
 def _own_search(request: HttpRequest, pk: int) -> VacancySearch:
@@ -75,6 +76,7 @@ def search_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("text", error)
         else:
+            count_unrecognised_terms(reading=reading, reader=request.user)  # what the page promises editors see
             if request.POST.get("action") == "save":
                 search = save_reading(owner=request.user, title=form.cleaned_data["title"], reading=reading)
                 messages.success(request, _("Search saved. The candidates are being ranked against it."))

@@ -11,7 +11,7 @@ from skills.vacancies.fit import vacancy_requirements
 from skills.vacancies.limits import VACANCY_MAX_CHARS
 from skills.vacancies.reading import read_vacancy
 from tests.clients import DUTCH, PortalClient
-from tests.factories import RecruiterFactory, UserFactory
+from tests.factories import EditorFactory, RecruiterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,20 @@ def test_reading_shows_marked_phrases_items_tools_and_seniority_and_keeps_nothin
     assert [asked.tool.name for asked in response.context["reading"].tools] == ["PySpark", "Airflow", "dbt"]
     assert "Save as a search and rank the candidates" in body
     assert not VacancySearch.objects.exists()
+
+
+def test_terms_a_recruiter_s_reading_did_not_know_reach_the_editors_as_the_page_says(demo):
+    """The page promises that editors see the terms it did not know: recruiters' readings count them too, by the
+    same rule as engineers' (shown once three people met a term)."""
+    text = VACANCY.replace("- Docker", "- Docker and Snowflake")
+    for _ in range(3):
+        client = PortalClient()
+        client.force_login(RecruiterFactory())
+        assert "Snowflake" in paste(client, text).context["reading"].terms_for_editors
+    editor = PortalClient()
+    editor.force_login(EditorFactory())
+    listed = editor.get(reverse("admin:skills_unrecognisedterm_changelist")).content.decode()
+    assert re.search(r">Snowflake<", listed)
 
 
 def test_once_read_the_reading_comes_before_the_form_that_sent_it(recruiter_client):

@@ -10,6 +10,7 @@ from skills.models import (
 )
 from skills.privacy.pseudonyms import own_name_parts, random_pseudonym
 from skills.services.matches import recompute_matches
+from skills.vacancies.services import forget_reader
 
 # What the profile form saves besides the target role, which has its own home (:func:`set_target_role`).
 PROFILE_FORM_FIELDS = (
@@ -105,9 +106,15 @@ def delete_account(*, user: AbstractBaseUser) -> None:
     """Remove the account and, through the cascades, every assessment, change, profile, match, saved vacancy and view
     of it.
 
-    What the cache holds of the account goes too, now and again once the deletion commits.
+    What the cache holds of the account goes too, now and again once the deletion commits: its fragments, and the
+    secret that told its vacancy readings apart.
     """
     user_id = user.pk
     user.delete()
-    forget_person(user_id)
-    transaction.on_commit(lambda: forget_person(user_id))
+
+    def forget_cached() -> None:
+        forget_person(user_id)
+        forget_reader(reader_id=user_id)
+
+    forget_cached()
+    transaction.on_commit(forget_cached)

@@ -12,6 +12,8 @@ or a phrase, a tool or a publication saved anywhere else (a tool's page, the phr
 :func:`forget_recognised_terms`, run before the list is shown whenever the phrasebook changed since it last ran.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
@@ -41,24 +43,45 @@ READER_COUNTS_ONCE_SECONDS = 30 * 24 * 60 * 60  # a reader who meets a term agai
 COUNTED_BY_READER_SALT = "skills.vacancies.term-counted-by-reader"
 
 
-def _counted_by_reader_key(*, reader: AbstractBaseUser, language: str, term: str) -> str:
-    """The cache key that says ``reader`` counted ``term`` lately: a hash keyed with SECRET_KEY, so the cache tells
-    nobody who read what."""
-    digest = salted_hmac(COUNTED_BY_READER_SALT, f"{reader.pk}\n{language}\n{term}", algorithm="sha256").hexdigest()
+def _reader_key(reader_id: int) -> str:
+    return f"vacancies:reader-secret:{reader_id}"
+
+
+def _reader_secret(reader: AbstractBaseUser) -> str | None:
+    """A random secret of this reader's, kept in the cache for READER_COUNTS_ONCE_SECONDS, that the keys of what they
+    counted are made from: deleted with their account (:func:`forget_reader`), it leaves those keys unreachable.
+    None when the cache does not answer."""
+    key = _reader_key(reader.pk)
+    cache.add(key, secrets.token_hex(16), READER_COUNTS_ONCE_SECONDS)
+    return cache.get(key)
+
+
+def forget_reader(*, reader_id: int) -> None:
+    """A deleted account's readings are no longer told apart from anyone's: its secret goes."""
+    cache.delete(_reader_key(reader_id))
+
+
+def _counted_by_reader_key(*, secret: str, language: str, term: str) -> str:
+    """The cache key that says a reader counted ``term`` lately: a hash of their secret, so the cache tells nobody
+    who read what."""
+    digest = salted_hmac(COUNTED_BY_READER_SALT, f"{secret}\n{language}\n{term}", algorithm="sha256").hexdigest()
     return f"vacancies:term-counted:{digest}"
 
 
 def count_unrecognised_terms(*, reading: VacancyReading, reader: AbstractBaseUser) -> None:
     """Add one to the count of every distinct term the reading did not know, in the language of the vacancy, unless
-    ``reader`` counted it in the last READER_COUNTS_ONCE_SECONDS: three queries and two cache calls however many
+    ``reader`` counted it in the last READER_COUNTS_ONCE_SECONDS: three queries and four cache calls however many
     terms (two readings creating the same new term at once count it once). Without the cache, every reading counts."""
     terms = list(dict.fromkeys(term[:TERM_MAX_CHARS] for term in reading.terms_for_editors))[:MOST_TERMS_COUNTED]
     if not terms:
         return
-    keys = {_counted_by_reader_key(reader=reader, language=reading.language, term=term): term for term in terms}
-    counted_lately = cache.get_many(keys)  # a cache that does not answer has counted nothing: all count
-    keys = {key: term for key, term in keys.items() if key not in counted_lately}
-    terms = list(keys.values())
+    secret = _reader_secret(reader)
+    keys = {}
+    if secret is not None:
+        keys = {_counted_by_reader_key(secret=secret, language=reading.language, term=term): term for term in terms}
+        counted_lately = cache.get_many(keys)
+        keys = {key: term for key, term in keys.items() if key not in counted_lately}
+        terms = list(keys.values())
     if not terms:
         return
     counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
@@ -68,7 +91,8 @@ def count_unrecognised_terms(*, reading: VacancyReading, reader: AbstractBaseUse
         [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
         ignore_conflicts=True,
     )
-    cache.set_many(dict.fromkeys(keys, True), READER_COUNTS_ONCE_SECONDS)
+    if keys:
+        cache.set_many(dict.fromkeys(keys, True), READER_COUNTS_ONCE_SECONDS)
 
 
 def forget_recognised_terms() -> int:

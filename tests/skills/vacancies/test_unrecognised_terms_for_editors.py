@@ -6,9 +6,11 @@ import re
 from html import unescape
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from skills.models import UnrecognisedTerm
+from skills.services.profiles import delete_account
 from skills.vacancies.reading import read_vacancy
 from skills.vacancies.services import count_unrecognised_terms
 from tests.clients import DUTCH
@@ -121,3 +123,12 @@ def test_a_reading_whose_terms_its_reader_counted_lately_writes_nothing(demo, dj
     with django_assert_num_queries(0):
         count_unrecognised_terms(reading=reading, reader=reader)
     assert set(UnrecognisedTerm.objects.values_list("count", flat=True)) == {1}
+
+
+def test_deleting_an_account_leaves_nothing_in_the_cache_that_tells_its_readings_apart(demo, client):
+    reader = UserFactory()
+    read_by(client, [reader])
+    secret = f"vacancies:reader-secret:{reader.pk}"
+    assert cache.get(secret) is not None
+    delete_account(user=reader)
+    assert cache.get(secret) is None

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from portal.admin import ReadOnlyAdmin, Waiting, is_row_key
 from recruiting.forms import PublishSearchForm
 from recruiting.models import ContactRequest, ProfileView, SearchProposal
-from recruiting.selectors.searches import proposals, waiting_proposal_count
+from recruiting.selectors.searches import proposals, publish_titles, waiting_proposal_count
 from recruiting.services.publishing import check_publishable, publish_proposal
 from skills.admin import SuperuserReadOnlyAdmin
 
@@ -182,7 +182,7 @@ class SearchProposalAdmin(ReadOnlyAdmin):
             self.message_user(request, " ".join(error.messages), messages.WARNING)
             return redirect("admin:recruiting_searchproposal_change", proposal.pk)
         form = PublishSearchForm(
-            request.POST if request.method == "POST" else None, initial={"title_en": proposal.title}
+            request.POST if request.method == "POST" else None, initial=publish_titles(proposal=proposal)
         )
         if form.is_valid():
             search_url = request.build_absolute_uri(proposal.search.get_absolute_url())

@@ -13,7 +13,7 @@ from portal.jobs.workers import JobWait, job_wait
 from recruiting.models import SearchProposal, VacancySearch
 from skills.models import ChecklistItem, Role, RoleRecompute
 from skills.vacancies.fit import vacancy_requirements
-from skills.vacancies.reading import ItemAsked, VacancyReading
+from skills.vacancies.reading import ItemAsked, VacancyReading, read_vacancy
 
 
 def own_searches(*, owner: AbstractBaseUser) -> QuerySet[VacancySearch]:
@@ -95,3 +95,10 @@ def proposals() -> QuerySet[SearchProposal]:
 def waiting_proposal_count() -> int:
     """How many proposals wait for an editor (current, not published): a count, never who proposed them."""
     return SearchProposal.objects.waiting().count()
+
+
+def publish_titles(*, proposal: SearchProposal) -> dict[str, str]:
+    """The publish form's first title: the proposal's, in the field of the language its vacancy is written in (a
+    Dutch vacancy's title is no English title)."""
+    language = read_vacancy(text=proposal.search.text).language if proposal.search.text else ""
+    return {"title_nl" if language == "nl" else "title_en": proposal.title}

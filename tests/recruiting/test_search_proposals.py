@@ -12,7 +12,7 @@ from django.utils import translation
 
 from portal.models import Notice, PersonLanguage
 from portal.notices.kinds import NoticeKind
-from recruiting.models import SearchProposal
+from recruiting.models import SearchProposal, VacancySearch
 from recruiting.services.publishing import publish_proposal
 from recruiting.services.searches import propose_search
 from tests.clients import DUTCH, signed_in
@@ -225,6 +225,24 @@ def test_a_waiting_proposals_page_links_to_its_publish_form_which_publishes_it(e
     after = editor_client.get(PROPOSALS).content.decode()
     assert "Published as the role “Lakehouse platform engineer”" in after
     assert 'class="publishlink"' not in editor_client.get(change_page(proposal)).content.decode(), "published"
+
+
+def test_the_publish_form_offers_the_title_in_the_language_of_its_vacancy(editor_client, recruiter, items):
+    dutch = make_search(recruiter, items, title="Medior Data Engineer – Rotterdam")
+    VacancySearch.objects.filter(pk=dutch.pk).update(
+        text="Medior Data Engineer\n\nWat je meebrengt\n- Ervaring met Python en SQL\n- Je werkt graag in een team"
+    )
+    english = make_search(recruiter, items, title="Lakehouse platform engineer")
+    for search in (dutch, english):
+        propose_search(owner=recruiter, search=search)
+    titles = {}
+    for proposal in SearchProposal.objects.all():
+        form = editor_client.get(publish_page(proposal)).context["form"]
+        titles[proposal.title] = {name: form[name].value() for name in ("title_en", "title_nl")}
+    assert titles == {
+        "Medior Data Engineer – Rotterdam": {"title_en": None, "title_nl": "Medior Data Engineer – Rotterdam"},
+        "Lakehouse platform engineer": {"title_en": "Lakehouse platform engineer", "title_nl": None},
+    }
 
 
 def test_a_replaced_proposal_has_no_publish_link_and_its_publish_form_says_why(editor_client, three_states):

@@ -15,8 +15,8 @@ class StandingOut(Schema):
         "(not started), or when with_most is true."
     )
     with_most: bool = Field(
-        description='More than 90 % of the cohort stand at your level or higher: the page says "like most engineers '
-        'counted" instead of a band (which would read "among the top 100 %").'
+        description='More than 90 % of the cohort stand at your level or higher: the page says so ("nearly everyone '
+        'counted stands at your level or higher") instead of a band (which would read "among the top 100 %").'
     )
 
 

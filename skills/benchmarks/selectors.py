@@ -9,6 +9,7 @@ from functools import reduce
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from catalog.models import public_tool_lookup
 from skills.benchmarks import disclosure
@@ -22,6 +23,7 @@ from skills.models import (
     EngineerProfile,
     Level,
     MarketCell,
+    Seniority,
     Skill,
 )
 from skills.selectors.profiles import own_profile
@@ -38,9 +40,14 @@ class Standing:
     shares: list[int] | None
     band: int | None
     with_most: bool = False
+    key: str = ""  # which seniority, which role
 
     @property
     def label(self) -> str:
+        """The cohort's name; the seniority's is named ("Same seniority: Junior"): a newcomer is compared with
+        juniors, whatever role they aim at."""
+        if self.cohort == Cohort.SENIORITY and self.key:
+            return _("Same seniority: %(seniority)s") % {"seniority": Seniority(self.key).label}
         return Cohort(self.cohort).label
 
     @property
@@ -93,11 +100,12 @@ class EngineerBenchmarks:
         return any(skill.skill.is_rated for skill in self.skills)
 
 
-def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, cohort: str) -> Standing:
+def _standing(cell: BenchmarkCell | None, everyone: int, level: int, k: int, cohort: str, key: str) -> Standing:
     if cell is None or not disclosure.is_published(population=cell.population, everyone=everyone, k=k):
-        return Standing(cohort=cohort, shares=None, band=None)
+        return Standing(cohort=cohort, key=key, shares=None, band=None)
     return Standing(
         cohort=cohort,
+        key=key,
         shares=disclosure.shares(cell.at_level, cell.population),
         band=disclosure.band(cell.at_level, cell.population, level),
         with_most=disclosure.with_most(cell.at_level, cell.population, level),
@@ -138,7 +146,7 @@ def engineer_benchmarks(*, user: AbstractBaseUser) -> EngineerBenchmarks:
         everyone = cells.get((Cohort.EVERYONE, "", skill_id, item_id))
         population = everyone.population if everyone else 0
         standings = [
-            _standing(cells.get((cohort, key, skill_id, item_id)), population, level, k, cohort)
+            _standing(cells.get((cohort, key, skill_id, item_id)), population, level, k, cohort, key)
             for cohort, key in cohorts
         ]
         return SubjectBenchmark(name=name, level=level, is_rated=is_rated, standings=standings)

@@ -186,12 +186,14 @@ def test_the_band_follows_a_level_changed_after_the_page_was_cached(client, item
 def test_a_newcomer_who_rated_nothing_is_shown_where_to_start_until_they_rate_something(client, items):
     engineers(10, items)
     newcomer = UserFactory()
-    EngineerProfileFactory(user=newcomer, counts_in_benchmarks=True)
+    EngineerProfileFactory(user=newcomer, counts_in_benchmarks=True, years_experience=0)
     build_snapshot()
     client.force_login(newcomer)
     start = "You have not rated yourself on any item yet"
     page = client.get(BENCHMARKS).content.decode()
     assert start in page and f'<a href="{reverse("skills:checklist")}">Rate yourself on the checklist</a>' in page
+    assert '<th scope="col">Same seniority: Junior</th>' in page  # who they are compared with
+    assert "no band until you rate it" in page and "not started yet" not in page
     assert "benchmark-mine" not in page  # no bar outlines a level they never gave
     assess(user=newcomer, item=items[1], level=2)
     assert start not in client.get(BENCHMARKS).content.decode()

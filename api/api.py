@@ -65,7 +65,8 @@ api = PortalAPI(
         "they are an engineer's own, so recruiters and editors get 403 there. "
         "Recruiters also read visible candidates. Each token or user may make 120 requests a minute; calls without "
         "a valid token or session share $anonymous_rate_limit a minute per client address. Bodies are JSON (Content-Type: application/json); "
-        "any other body gets 415."
+        "any other body gets 415. Answers are in English or Dutch, as Accept-Language asks; a call with a token "
+        "that sends none is answered in the language its owner chose in the portal."
     ),
     urls_namespace="api",
     docs=SelfHostedSwagger(),

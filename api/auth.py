@@ -1,4 +1,5 @@
-"""Who is calling: a personal API token (scripts) or the browser session with its CSRF token.
+"""Who is calling: a personal API token (scripts) or the browser session with its CSRF token. A token's call that
+names no language is answered in its owner's (``portal.languages.services.answer_in_own_language``).
 
 Also the per-caller rate limit, the engineer check that every ``/api/me/`` endpoint applies with its
 authentication (``ENGINEER_AUTH``), and the recruiter check, which every recruiter endpoint applies before it reads
@@ -22,6 +23,7 @@ from api.services import use_token
 from portal.guards.access import can_view_candidates, needs_second_factor, works_as_engineer
 from portal.guards.addresses import client_address
 from portal.guards.rate_limits import VACANCY_READINGS, count_call
+from portal.languages.services import answer_in_own_language
 
 
 def anyone_signed_in(request: HttpRequest) -> None:
@@ -51,6 +53,7 @@ class TokenAuth(HttpBearer):
             ANONYMOUS_RATE_LIMIT.check(request)
             return None
         request.api_token = api_token
+        answer_in_own_language(request, kept=api_token.owner_language)  # before the check, whose refusal is worded too
         self.check(request)
         return api_token.user
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from api.models import DEFAULT_LIFETIME, LIFETIMES, ApiToken
 from portal.guards import tokens
 from portal.guards.issued_once import issuing_once
+from portal.languages.selectors import with_kept_language
 
 MAX_ACTIVE_TOKENS = 10
 PREFIX_LENGTH = 8
@@ -87,7 +88,9 @@ def use_token(*, plain: str) -> ApiToken | None:
     """The active token with this value and an active owner, noting when it was used; None otherwise."""
     if not plain:
         return None
-    token = ApiToken.objects.active().select_related("user").filter(token_hash=tokens.digest(plain)).first()
+    # The owner's language in the same query: a call that names none is answered in it (api.auth).
+    tokens_with_language = with_kept_language(ApiToken.objects.active(), user_path="user", name="owner_language")
+    token = tokens_with_language.select_related("user").filter(token_hash=tokens.digest(plain)).first()
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()

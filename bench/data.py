@@ -155,7 +155,7 @@ def engineer_levels(rng: random.Random, items: list[ItemInfo], seniority: float)
 ASSESSMENT_FIELDS = ("user", "item", "level", "evidence_url", "note", "updated_at")
 MATCH_FIELDS = (
     "id", "profile", "role", "score", "requirements_met", "requirements_total", "must_haves_missing",
-    "missing_must_have_names", "profile_visible", "updated_at",
+    "missing_must_have_ids", "profile_visible", "updated_at",
 )  # fmt: skip
 # Fields whose Python value is already what the database stores: no get_db_prep_save per value.
 PLAIN_FIELD_TYPES = frozenset(
@@ -257,7 +257,7 @@ class MatchRows:
 
         self.roles = list(Role.objects.values_list("pk", flat=True))
         self.specs = requirement_specs_by_role()
-        self.names_field = RoleMatch._meta.get_field("missing_must_have_names")
+        self.missing_field = RoleMatch._meta.get_field("missing_must_have_ids")
         self.connection = connection
         self.stamp = stamp
         self.columns = [RoleMatch._meta.get_field(name).column for name in MATCH_FIELDS]
@@ -273,9 +273,9 @@ class MatchRows:
             values = self._results.get(key)
             if values is None:
                 result = compute_match(specs, levels)
-                names = self.names_field.get_db_prep_save(list(result.missing_must_haves), self.connection)
+                missing = self.missing_field.get_db_prep_save(list(result.missing_must_have_ids), self.connection)
                 values = (result.score, result.requirements_met, result.requirements_total)
-                values = self._results[key] = (*values, result.must_haves_missing, names)
+                values = self._results[key] = (*values, result.must_haves_missing, missing)
             rows.append((profile_id, role_id, *values, visible, self.stamp))
         return rows
 

@@ -48,7 +48,7 @@ def _copy_seconds(role_id: int) -> float | None:
     # Table names and an int: no input reaches this text.
     sql = (
         "COPY (SELECT u.first_name, u.last_name, u.email, p.headline, p.location, p.years_experience, m.score, "  # noqa: S608
-        "m.missing_must_have_names, m.profile_id "
+        "m.missing_must_have_ids, m.profile_id "
         f"FROM {RoleMatch._meta.db_table} m JOIN {EngineerProfile._meta.db_table} p ON p.id = m.profile_id "
         f"JOIN {user_table} u ON u.id = p.user_id "
         f"WHERE m.role_id = {int(role_id)} AND m.profile_visible AND p.visibility = 'recruiters' "

@@ -504,7 +504,7 @@ def check_matches() -> dict:
     stored = {
         (row[0], row[1]): row[2:]
         for row in RoleMatch.objects.values_list(
-            "profile_id", "role_id", "score", "requirements_met", "requirements_total", "missing_must_have_names"
+            "profile_id", "role_id", "score", "requirements_met", "requirements_total", "missing_must_have_ids"
         ).iterator(10000)
     }
     checked = wrong = 0
@@ -515,7 +515,7 @@ def check_matches() -> dict:
                 result.score,
                 result.requirements_met,
                 result.requirements_total,
-                list(result.missing_must_haves),
+                list(result.missing_must_have_ids),
             )
             checked += 1
             wrong += stored.get((profile_id, role_id)) != expected

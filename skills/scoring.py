@@ -30,7 +30,6 @@ MUST_HAVE_BELOW_MINIMUM = Fraction(1, 2)
 @dataclass(frozen=True)
 class RequirementSpec:
     item_id: int
-    item_name: str
     min_level: int
     weight: int
     is_must_have: bool
@@ -54,13 +53,13 @@ class MatchResult:
     score: int
     requirements_met: int
     requirements_total: int
-    missing_must_haves: tuple[str, ...]
+    missing_must_have_ids: tuple[int, ...]  # by item id: worded when shown, in the reader's language
     counted: int = 0  # everything counted: the sum of RequirementSpec.counts
     earned: Fraction = Fraction(0)  # everything earned
 
     @property
     def must_haves_missing(self) -> int:
-        return len(self.missing_must_haves)
+        return len(self.missing_must_have_ids)
 
     @property
     def is_scored(self) -> bool:
@@ -92,7 +91,7 @@ def compute_match(requirements: Iterable[RequirementSpec], levels: Mapping[int, 
     counted = 0
     units = 0
     met = 0
-    missing_must_haves = []
+    missing_must_have_ids = []
     for requirement in requirements:
         level = levels.get(requirement.item_id, 0)
         counted += requirement.counts
@@ -101,7 +100,7 @@ def compute_match(requirements: Iterable[RequirementSpec], levels: Mapping[int, 
             met += 1
             units += reached
         elif requirement.is_must_have:
-            missing_must_haves.append(requirement.item_name)
+            missing_must_have_ids.append(requirement.item_id)
             units += reached * half.numerator // half.denominator  # exact: ``reached`` holds half's denominator
         else:
             units += reached
@@ -110,7 +109,7 @@ def compute_match(requirements: Iterable[RequirementSpec], levels: Mapping[int, 
         score=score_of(earned, counted),
         requirements_met=met,
         requirements_total=len(requirements),
-        missing_must_haves=tuple(missing_must_haves),
+        missing_must_have_ids=tuple(missing_must_have_ids),
         counted=counted,
         earned=earned,
     )

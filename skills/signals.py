@@ -7,7 +7,7 @@ write stored matches in bulk.
 
 from portal.cache.fragments import touch_on_writes
 from skills.models import ChecklistItem, ItemPhrase, Resource, Role, RoleRequirement, Skill, VacancyCue
-from skills.services.matches import CHECKLIST_KIND
+from skills.selectors.checklist import CHECKLIST_KIND
 from skills.vacancies.phrasebook import VACANCY_PHRASES_KIND
 
 CHECKLIST_MODELS = (Skill, ChecklistItem, Role, RoleRequirement, Resource)

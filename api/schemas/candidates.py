@@ -5,8 +5,9 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from api.schemas.checklist import ItemNameOut, LevelOut, RoleRefOut
+from api.schemas.checklist import MISSING_MUST_HAVES, ItemNameOut, LevelOut, RoleRefOut
 from api.schemas.common import ItemId, PageOut
+from skills.selectors.checklist import item_names
 
 CandidateSort = Literal["score", "experience", "updated"]
 
@@ -39,7 +40,11 @@ class StoredScoreOut(Schema):
     score: int
     requirements_met: int
     requirements_total: int
-    missing_must_haves: list[str] = Field(alias="missing_must_have_names")
+    missing_must_haves: list[str] = Field(description=MISSING_MUST_HAVES)
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return item_names(obj.missing_must_have_ids)
 
 
 class CandidateProfileOut(Schema):

@@ -13,6 +13,9 @@ from pydantic import StrictInt
 from api.schemas.catalog import ToolRef
 from api.schemas.common import PageOut
 from skills.models import Level
+from skills.selectors.checklist import item_names
+
+MISSING_MUST_HAVES = "Names of the must-have checklist items not met yet, in the answer's language."
 
 
 class ItemNameOut(Schema):
@@ -105,7 +108,11 @@ class RoleResultOut(RoleRefOut):
 
 class MatchOut(RoleResultOut):
     is_target: bool
-    missing_must_haves: list[str] = Field(alias="result.missing_must_haves")
+    missing_must_haves: list[str] = Field(description=MISSING_MUST_HAVES)
+
+    @staticmethod
+    def resolve_missing_must_haves(obj) -> list[str]:
+        return item_names(obj.result.missing_must_have_ids)
 
 
 class RequirementStatusOut(ItemRowOut):

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 
-from portal.languages.selectors import is_language, kept_language
+from portal.languages.selectors import is_language, kept_language, language_or_default
 from portal.models import PersonLanguage
 
 
@@ -49,6 +49,17 @@ def in_language(response: HttpResponseBase, *, language: str) -> HttpResponseBas
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def answer_in_own_language(request: HttpRequest, *, kept: str | None) -> None:
+    """A caller the request itself names no language for (no language cookie, no ``Accept-Language``) is answered
+    in the language ``kept`` for them (by :func:`language_or_default`'s rule), as their pages are once they sign in;
+    a language the request names wins, as HTTP has it. For callers that never sign in on a page: API tokens."""
+    if is_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)) or request.headers.get("Accept-Language"):
+        return
+    language = language_or_default(kept)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
 
 
 def _active_language() -> str:

@@ -19,7 +19,7 @@ from recruiting.models import ShortlistEntry, Stage
 from recruiting.selectors.contacts import with_identity_for
 from skills.models import Role, RoleMatch
 from skills.privacy.identity import candidate_identity
-from skills.selectors.checklist import item_names_in
+from skills.selectors.checklist import item_names, item_names_in
 
 EXPORT_COLUMNS = (
     _("name"),
@@ -57,7 +57,7 @@ def export_sheet_title(language: str) -> str:
 
 def shortlist_rows(*, entries: QuerySet[ShortlistEntry], role: Role | None, language: str, **kwargs) -> Iterator[tuple]:
     """The rows of :func:`candidate_rows` for a shortlist's entries (each annotated with its candidate's ``score``
-    and ``missing_must_have_names`` for ``role``), followed by the entry's stage and the recruiter's note."""
+    and ``missing_must_have_ids`` for ``role``), followed by the entry's stage and the recruiter's note."""
     with translation.override(language):
         stages = {value: str(label) for value, label in Stage.choices}
     for *row, stage, note in candidate_rows(
@@ -90,7 +90,7 @@ def candidate_rows(
         "profile__location",
         "profile__years_experience",
         "score",
-        "missing_must_have_names",
+        "missing_must_have_ids",
         "profile_id",
         "identity_revealed" if recruiter is not None else "profile_id",  # a stand-in: nothing is revealed
         *extra_fields,
@@ -118,7 +118,7 @@ def candidate_rows(
             years,
             role_title,
             score,
-            "; ".join(names.get(name, name) for name in missing or ()),
+            "; ".join(item_names(missing, names=names)),
             profile_url(profile_id),
             shown.email,  # empty unless the candidate accepted this recruiter's request
             *extra,

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from recruiting.filters import CandidateSpec
 from recruiting.models import CandidateExport
 from recruiting.selectors.contacts import shown_to_each
-from recruiting.selectors.filter_summary import item_names_of, spec_filters
+from recruiting.selectors.filter_summary import spec_filters
 from skills.privacy.identity import CandidateIdentity
 
 
@@ -46,9 +46,8 @@ def recent_exports(*, recruiter, limit: int = 5) -> list[CandidateExport]:
         for export in exports
         if export.spec and not export.is_of_shortlist
     }
-    item_names = item_names_of(specs.values())
     for export in exports:
-        export.filters = spec_filters(specs[export.pk], item_names=item_names) if export.pk in specs else []
+        export.filters = spec_filters(specs[export.pk]) if export.pk in specs else []
     return exports
 
 

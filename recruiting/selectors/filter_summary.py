@@ -1,7 +1,6 @@
 """The candidate list's filters in words: the line above the results that says what the list leaves out, and the
 same words for the filters an export was made with."""
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from recruiting.filters import CandidateFilter, CandidateSpec
 from recruiting.selectors.candidates import DEFAULT_SORT
-from skills.models import TICKED_LEVEL, ChecklistItem
+from skills.models import TICKED_LEVEL
+from skills.selectors.checklist import item_names
 
 # The filters that leave candidates out, in the form's order (not the role, which ranks, nor the order itself).
 NARROWING_FILTERS = ("min_score", "must_haves_met", "min_years", "location", "open_to_work", "updated_since", "items")
@@ -54,9 +54,9 @@ def active_filters(*, form) -> list[ActiveFilter]:
     return active
 
 
-def spec_filters(spec: CandidateSpec, *, item_names: Mapping[int, str]) -> list[ActiveFilter]:
+def spec_filters(spec: CandidateSpec) -> list[ActiveFilter]:
     """The filters a stored spec (an export's) narrowed the list with, in the words of :func:`active_filters`, and
-    its order when it was not the default one; ``item_names`` names its checklist items by id."""
+    its order when it was not the default one; its checklist items, kept by id, named for the reader."""
     filters = CandidateFilter.base_filters
     active = []
     for name in NARROWING_FILTERS:
@@ -66,7 +66,7 @@ def spec_filters(spec: CandidateSpec, *, item_names: Mapping[int, str]) -> list[
         if name == "updated_since":
             value = date.fromisoformat(value)
         elif name == "items":
-            value = [item_names[pk] for pk in value if pk in item_names]  # an item deleted since goes unnamed
+            value = item_names(value)
             if not value:
                 continue  # every item of it deleted since: no filter left to name
         shown = _shown(name, value, item_level=spec.item_level)
@@ -75,9 +75,3 @@ def spec_filters(spec: CandidateSpec, *, item_names: Mapping[int, str]) -> list[
         orders = dict(CandidateFilter.SORT_CHOICES)
         active.append(ActiveFilter(label=str(filters["sort"].label), value=str(orders.get(spec.sort, spec.sort))))
     return active
-
-
-def item_names_of(specs: Iterable[CandidateSpec]) -> dict[int, str]:
-    """The names (in the reader's language) of every checklist item the specs filter by: one query, none without."""
-    ids = {pk for spec in specs for pk in spec.items}
-    return {item.pk: item.name for item in ChecklistItem.objects.filter(pk__in=ids)} if ids else {}

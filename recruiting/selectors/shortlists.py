@@ -35,9 +35,9 @@ def visible_entries(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
 
 def entries_to_export(*, shortlist: Shortlist) -> QuerySet[ShortlistEntry]:
     """The shortlist's page in rows: its visible entries, each also with the must-haves its candidate misses for the
-    shortlist's role (``missing_must_have_names``), as the candidate list's export has them."""
-    missing = _match_with_role(shortlist).values("missing_must_have_names")[:1]
-    return visible_entries(shortlist=shortlist).annotate(missing_must_have_names=Subquery(missing))
+    shortlist's role (``missing_must_have_ids``), as the candidate list's export has them."""
+    missing = _match_with_role(shortlist).values("missing_must_have_ids")[:1]
+    return visible_entries(shortlist=shortlist).annotate(missing_must_have_ids=Subquery(missing))
 
 
 def _match_with_role(shortlist: Shortlist) -> QuerySet[RoleMatch]:

@@ -39,7 +39,8 @@ class RoleMatch(models.Model):
     requirements_met = models.PositiveSmallIntegerField(_("requirements met"), default=0)
     requirements_total = models.PositiveSmallIntegerField(_("requirements"), default=0)
     must_haves_missing = models.PositiveSmallIntegerField(_("must-haves missing"), default=0)
-    missing_must_have_names = models.JSONField(_("must-haves missing, by name"), default=list, blank=True)
+    # Item ids, not names: each reader sees the items named in their own language, as the items are named now.
+    missing_must_have_ids = models.JSONField(_("must-haves missing, by item id"), default=list, blank=True)
     # A copy of profile.visibility == RECRUITERS, written by the services with every match and every change
     # of visibility, so that ranking and paging read one index and never the profiles they skip.
     profile_visible = models.BooleanField(_("visible to recruiters"), default=False)

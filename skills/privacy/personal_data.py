@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.languages.selectors import kept_language
 from portal.notices.naming import named
 from skills.models import Assessment, AssessmentChange, ItemState, ResourceDone, RoleMatch, SavedVacancy, ShareLink
+from skills.selectors.checklist import item_names
 from skills.selectors.profiles import own_profile
 
 PROFILE_VIEWS_SHOWN = 50
@@ -233,7 +234,7 @@ def export_user_data(*, user: AbstractBaseUser) -> dict:
                 "score": match.score,
                 "requirements_met": match.requirements_met,
                 "requirements_total": match.requirements_total,
-                "missing_must_haves": match.missing_must_have_names,
+                "missing_must_haves": item_names(match.missing_must_have_ids),  # named like every item here
                 "updated_at": _iso(match.updated_at),
             }
             for match in RoleMatch.objects.filter(profile=profile)

@@ -4,6 +4,7 @@ the checklist's items are called and which of them nothing teaches.
 Plain data for templates in a fixed number of queries, scores from ``skills.scoring.compute_match``.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 
 from catalog.selectors import public_tools
+from portal.cache.fragments import versions
 from skills.models import (
     TICKED_LEVEL,
     Assessment,
@@ -28,6 +31,12 @@ from skills.scoring import RequirementSpec, compute_match
 from skills.selectors.profiles import best_fit, own_profile, start_is_done
 from skills.selectors.roles import requirement_specs_by_role
 from skills.selectors.states import item_states
+
+# The fragment-cache kind of what every engineer's pages show: the checklist, the roles, their requirements, and so
+# every stored match (touched by their writes: skills.signals, skills.services.matches).
+CHECKLIST_KIND = "checklist"
+# (language, checklist token) → each item's name by id, as ``item_names`` remembers them.
+_item_names: dict[tuple[str, str], dict[int, str]] = {}
 
 
 @dataclass
@@ -302,11 +311,33 @@ def required_items_without_resources() -> QuerySet[ChecklistItem]:
     )
 
 
-def item_names_in(*, language: str) -> dict[str, str]:
-    """Each checklist item's stored name (English: what ``RoleMatch.missing_must_have_names`` keeps, whoever's
-    tick wrote it) → its name in ``language``, English where no translation is kept."""
+def item_names_in(*, language: str) -> dict[int, str]:
+    """Each checklist item's name in ``language`` by id, English where no translation is kept, read now: how items
+    kept by id (a stored match's missing must-haves) are named for their reader."""
     codes = [code for code, _name in settings.LANGUAGES]
-    names = ChecklistItem.objects.values_list(*(f"name_{code}" for code in codes))
-    column = codes.index(language) if language in codes else codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-    english = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-    return {row[english]: row[column] or row[english] for row in names if row[english]}
+    column = codes.index(language if language in codes else settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    default = codes.index(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    rows = ChecklistItem.objects.values_list("pk", *(f"name_{code}" for code in codes))
+    return {pk: names[column] or names[default] for pk, *names in rows}
+
+
+def item_names(item_ids: Iterable[int] | None, *, names: Mapping[int, str] | None = None) -> list[str]:
+    """The names of these checklist items in the active language, in their order: the one way a stored list of items
+    is worded for its reader. An item deleted since goes unnamed. ``names``: what ``item_names_in`` gave, for a
+    caller that names many lists in one language (an export); without it the names are read once per process and
+    language until an editor changes the checklist."""
+    item_ids = list(item_ids or ())
+    if not item_ids:
+        return []
+    if names is None:
+        names = _remembered_item_names(get_language() or settings.LANGUAGE_CODE)
+    return [names[pk] for pk in item_ids if pk in names]
+
+
+def _remembered_item_names(language: str) -> dict[int, str]:
+    key = (language, versions(CHECKLIST_KIND))
+    if key not in _item_names:
+        for old in [old for old in _item_names if old[1] != key[1]]:
+            _item_names.pop(old, None)
+        _item_names[key] = item_names_in(language=language)
+    return _item_names[key]

@@ -217,7 +217,6 @@ def requirement_gaps(
     specs = [
         RequirementSpec(
             item_id=requirement.item_id,
-            item_name=requirement.item.name,
             min_level=requirement.min_level,
             weight=requirement.weight,
             is_must_have=requirement.is_must_have,

@@ -20,21 +20,17 @@ def requirement_specs_by_role(*, role_ids=None) -> dict[int, list[RequirementSpe
     rows = roles.order_by("pk", "requirements__id").values_list(
         "pk",
         "requirements__item_id",
-        # Stored names must not depend on the language of whoever triggered the recompute.
-        "requirements__item__name_en",
-        "requirements__item__name",
         "requirements__min_level",
         "requirements__weight",
         "requirements__is_must_have",
     )
     specs: dict[int, list[RequirementSpec]] = {}
-    for role_id, item_id, name_en, name, min_level, weight, is_must_have in rows:
+    for role_id, item_id, min_level, weight, is_must_have in rows:
         role_specs = specs.setdefault(role_id, [])
         if item_id is not None:
             role_specs.append(
                 RequirementSpec(
                     item_id=item_id,
-                    item_name=name_en or name,
                     min_level=min_level,
                     weight=weight,
                     is_must_have=is_must_have,

@@ -22,12 +22,10 @@ from skills.models import (
 )
 from skills.models.profiles import visible_to_recruiters_lookup
 from skills.scoring import RequirementSpec, compute_match
+from skills.selectors.checklist import CHECKLIST_KIND
 from skills.selectors.roles import requirement_specs_by_role
 
-CHECKLIST_KIND = "checklist"
-
-
-MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_names")
+MATCH_FIELDS = ("score", "requirements_met", "requirements_total", "must_haves_missing", "missing_must_have_ids")
 
 
 def _match_row(
@@ -48,7 +46,7 @@ def _match_row(
         requirements_met=result.requirements_met,
         requirements_total=result.requirements_total,
         must_haves_missing=result.must_haves_missing,
-        missing_must_have_names=list(result.missing_must_haves),
+        missing_must_have_ids=list(result.missing_must_have_ids),
         updated_at=at or timezone.now(),
     )
 

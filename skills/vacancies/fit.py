@@ -28,7 +28,6 @@ def vacancy_requirements(*, reading: VacancyReading) -> list[RequirementSpec]:
     return [
         RequirementSpec(
             item_id=asked.item.pk,
-            item_name=asked.item.name,
             min_level=needed_level(required=asked.required, seniority=reading.seniority),
             weight=REQUIRED_WEIGHT if asked.required else NICE_WEIGHT,
             is_must_have=asked.required,
@@ -56,7 +55,7 @@ def vacancy_rule() -> VacancyRule:
     """The rule's own numbers: the levels of ``needed_level`` and what its weights count in the score."""
 
     def counts(*, weight: int, required: bool) -> int:
-        return RequirementSpec(item_id=0, item_name="", min_level=1, weight=weight, is_must_have=required).counts
+        return RequirementSpec(item_id=0, min_level=1, weight=weight, is_must_have=required).counts
 
     return VacancyRule(
         required_level=needed_level(required=True, seniority=MEDIOR),

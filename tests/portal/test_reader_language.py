@@ -1,4 +1,5 @@
-"""Names kept in English by the services (a match's missing must-haves) reach the reader in their own language."""
+"""Items the services keep by id (a match's missing must-haves) reach the reader named in their own language, as
+the items are named now."""
 
 import pytest
 from django.urls import reverse
@@ -60,6 +61,16 @@ def test_the_candidate_list_and_page_show_missing_items_in_the_recruiters_langua
     ).content.decode()
     assert "Schaalbare pipelines" in listed and "Scalable pipelines" not in listed
     assert "Schaalbare pipelines" in page and "Scalable pipelines" not in page
+
+
+def test_a_stored_match_names_its_missing_items_as_an_editor_renamed_them_since(client, missing_must_have):
+    role, item = missing_must_have
+    engineer_with_match(item, visible=True)
+    item.name_en, item.name_nl = "Scalable data flows", "Schaalbare datastromen"
+    item.save()
+    client.force_login(RecruiterFactory())
+    listed = client.get(f"{reverse('recruiting:candidate-list')}?role={role.slug}", **ENGLISH).content.decode()
+    assert "Scalable data flows" in listed and "Scalable pipelines" not in listed
 
 
 def test_the_contact_forms_help_text_is_in_the_recruiters_language(client, missing_must_have):

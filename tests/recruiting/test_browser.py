@@ -8,6 +8,7 @@ from skills.models import EngineerProfile
 from tests.e2e.support import LANGUAGES_AT_WIDTHS, assert_accessible, fits_width, open_page, share_session
 from tests.factories import (
     AssessmentFactory,
+    ChecklistItemFactory,
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
@@ -37,7 +38,7 @@ def candidate_world():
         display_name="Sanne de Boer",
         identity=EngineerProfile.Identity.NAME,
     )
-    RoleMatchFactory(profile=profile, role=role, score=88, missing_must_have_names=["skew"])
+    RoleMatchFactory(profile=profile, role=role, score=88, missing_must_have_ids=[ChecklistItemFactory(name="skew").pk])
     AssessmentFactory(user=profile.user, level=3, evidence_url="https://example.org/spark")
     return profile
 

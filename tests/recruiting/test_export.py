@@ -12,7 +12,7 @@ from recruiting.selectors import export_rows
 from recruiting.selectors.export_rows import candidate_rows, export_header
 from recruiting.services.export_files import write_spreadsheet
 from skills.models import EngineerProfile, RoleMatch
-from tests.factories import EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
+from tests.factories import ChecklistItemFactory, EngineerProfileFactory, RoleFactory, RoleMatchFactory, UserFactory
 from tests.spreadsheet_cases import FORMULA_PAYLOADS, HARMLESS_TEXTS
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,8 @@ def profile_url(pk: int) -> str:
 def candidate(role, *, score=50, email=None, missing=(), **profile_fields):
     user = UserFactory(password=None, **({"email": email} if email else {}))
     profile = EngineerProfileFactory(user=user, visibility=VISIBLE, **profile_fields)
-    RoleMatchFactory(profile=profile, role=role, score=score, missing_must_have_names=list(missing))
+    missing_ids = [ChecklistItemFactory(name=name).pk for name in missing]
+    RoleMatchFactory(profile=profile, role=role, score=score, missing_must_have_ids=missing_ids)
     return profile
 
 

@@ -31,9 +31,10 @@ def role():
     role = RoleFactory(
         title_en="Senior Data Engineer — lakehouse", title_nl="Senior data-engineer — lakehouse", order=1
     )
-    ChecklistItemFactory(name_en="Scalable pipelines", name_nl="Schaalbare pipelines")
+    scalable = ChecklistItemFactory(name_en="Scalable pipelines", name_nl="Schaalbare pipelines")
     awkward = ['Den Haag; "centrum"', "twee\nregels", "é — ✓", *FORMULA_PAYLOADS[:4]]
     for number, text in enumerate(awkward):
+        item = ChecklistItemFactory(name_en=text, name_nl=text)
         profile = EngineerProfileFactory(
             user=UserFactory(password=None),
             visibility=EngineerProfile.Visibility.RECRUITERS,
@@ -41,9 +42,7 @@ def role():
             location=f"Utrecht {number}",
             years_experience=number,
         )
-        RoleMatchFactory(
-            profile=profile, role=role, score=90 - number, missing_must_have_names=["Scalable pipelines", text]
-        )
+        RoleMatchFactory(profile=profile, role=role, score=90 - number, missing_must_have_ids=[scalable.pk, item.pk])
     return role
 
 

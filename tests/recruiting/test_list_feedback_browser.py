@@ -7,7 +7,14 @@ from playwright.sync_api import expect
 from recruiting.models import ShortlistEntry
 from skills.models import EngineerProfile
 from tests.e2e.support import IN_VIEW, open_page, screenshot, share_session
-from tests.factories import EngineerProfileFactory, RecruiterFactory, RoleFactory, RoleMatchFactory, ShortlistFactory
+from tests.factories import (
+    ChecklistItemFactory,
+    EngineerProfileFactory,
+    RecruiterFactory,
+    RoleFactory,
+    RoleMatchFactory,
+    ShortlistFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,11 +29,12 @@ def test_without_javascript_adding_a_candidate_lands_on_their_card(live_server, 
         EngineerProfileFactory(visibility=EngineerProfile.Visibility.RECRUITERS, headline=f"Candidate {number}")
         for number in range(6)
     ]
-    missing = ["Scalable pipelines", "Partitioning", "Skew", "Retries", "Schema drift"]
+    names = ["Scalable pipelines", "Partitioning", "Skew", "Retries", "Schema drift"]
+    missing = [ChecklistItemFactory(name=name).pk for name in names]
     for number, profile in enumerate(profiles):
         RoleMatchFactory(
             profile=profile, role=role, score=90 - number, requirements_met=1, requirements_total=9,
-            must_haves_missing=len(missing), missing_must_have_names=missing,
+            must_haves_missing=len(missing), missing_must_have_ids=missing,
         )  # fmt: skip
     shortlist = ShortlistFactory(recruiter=RecruiterFactory(), name="Platform hires")
     fourth = profiles[3]

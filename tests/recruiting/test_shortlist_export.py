@@ -18,13 +18,16 @@ from recruiting.services.exports import request_shortlist_export
 from skills.models import EngineerProfile
 from tests.clients import DUTCH
 from tests.factories import (
+    ChecklistItemFactory,
     EngineerProfileFactory,
     RecruiterFactory,
     RoleFactory,
     RoleMatchFactory,
+    RoleRequirementFactory,
     ShortlistEntryFactory,
     ShortlistFactory,
     UserFactory,
+    assess,
 )
 from tests.jobs import queue_in_database, work_off_queue
 from tests.spreadsheet_cases import FORMULA_PAYLOADS
@@ -43,7 +46,8 @@ def shortlist(recruiter):
 def shortlisted(shortlist, *, stage=Stage.TO_CONTACT, note="", score=None, visibility=VISIBLE, **fields):
     profile = EngineerProfileFactory(user=UserFactory(password=None), visibility=visibility, **fields)
     if score is not None:
-        RoleMatchFactory(profile=profile, role=shortlist.role, score=score, missing_must_have_names=["Skew"])
+        skew = ChecklistItemFactory(name="Skew")
+        RoleMatchFactory(profile=profile, role=shortlist.role, score=score, missing_must_have_ids=[skew.pk])
     ShortlistEntryFactory(shortlist=shortlist, profile=profile, stage=stage, note=note)
     return profile
 
@@ -75,6 +79,19 @@ def test_the_owner_exports_the_visible_candidates_with_their_stage_and_note(recr
     assert row["headline"] == "Lead"
     assert (row["role"], row["score"], row["must-haves missing"]) == ("Senior Data Engineer — lakehouse", "81", "Skew")
     assert (row["stage"], row["your note"]) == ("Contacted", "Call after the summer.")
+
+
+def test_a_dutch_export_names_the_missing_must_haves_in_dutch_as_the_items_are_named_now(recruiter_client, recruiter):
+    item = ChecklistItemFactory(name_en="Scalable pipelines", name_nl="Schaalbare pipelines")
+    role = RoleFactory(title_en="Lakehouse lead", title_nl="Lakehouse-lead", published=True)
+    RoleRequirementFactory(role=role, item=item, min_level=3, is_must_have=True)
+    shortlist = ShortlistFactory(recruiter=recruiter, name="Lakehouse", role=role)
+    profile = shortlisted(shortlist)
+    assess(user=profile.user, item=item, level=1)  # the stored match misses the must-have
+    item.name_en, item.name_nl = "Scalable data flows", "Schaalbare datastromen"  # an editor's later wording is read
+    item.save()
+    [row] = downloaded_rows(recruiter_client, post_export(recruiter_client, shortlist, **DUTCH))
+    assert (row["rol"], row["ontbrekende must-haves"]) == ("Lakehouse-lead", "Schaalbare datastromen")
 
 
 def test_a_shortlist_without_a_role_exports_its_candidates_without_scores(recruiter_client, recruiter):

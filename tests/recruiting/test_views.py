@@ -17,6 +17,7 @@ from skills.models import EngineerProfile, RoleMatch
 from skills.services.profiles import delete_account
 from tests.factories import (
     AssessmentFactory,
+    ChecklistItemFactory,
     EditorFactory,
     EngineerProfileFactory,
     RecruiterFactory,
@@ -47,7 +48,7 @@ def make_candidate(*, role, score, visibility=VISIBLE, missing=(), user=None, **
         requirements_met=1,
         requirements_total=2,
         must_haves_missing=len(missing),
-        missing_must_have_names=list(missing),
+        missing_must_have_ids=[ChecklistItemFactory(name=name).pk for name in missing],
     )
     return profile
 
@@ -782,7 +783,7 @@ def bulk_candidates(*, role, count, items, shortlist=None):
                 profile=profile,
                 role=role,
                 score=n % 101,
-                missing_must_have_names=["skew"],
+                missing_must_have_ids=[items[0].pk],
                 profile_visible=profile.is_visible_to_recruiters,
             )
             for n, profile in enumerate(profiles)
@@ -803,7 +804,7 @@ def bulk_candidates(*, role, count, items, shortlist=None):
 
 @pytest.fixture
 def scale_setup(recruiter, role):
-    from tests.factories import ChecklistItemFactory, SkillFactory
+    from tests.factories import SkillFactory
 
     skills = [SkillFactory() for _ in range(3)]
     items = [ChecklistItemFactory(skill=skills[index % 3]) for index in range(6)]

@@ -133,7 +133,7 @@ def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(ed
         "skew",
     }
     match = RoleMatch.objects.get(role=role)
-    assert (match.score, match.missing_must_have_names) == (25, ["skew"])  # 1 of 1 + 3: must-haves count triple
+    assert (match.score, match.missing_must_have_ids) == (25, [new_item.pk])  # 1 of 1 + 3: must-haves count triple
 
 
 def test_a_new_role_gets_a_stored_match_for_every_engineer(editor_client):

@@ -110,7 +110,7 @@ def test_demo_engineer_gets_a_profile_history_and_stored_matches():
     levels = dict(profile.user.assessments.values_list("item_id", "level"))
     for match in RoleMatch.objects.filter(profile=profile).select_related("role"):
         specs = [
-            RequirementSpec(r.item_id, r.item.name, r.min_level, r.weight, r.is_must_have)
+            RequirementSpec(r.item_id, r.min_level, r.weight, r.is_must_have)
             for r in match.role.requirements.select_related("item")
         ]
         assert match.score == compute_match(specs, levels).score

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from portal.cache.fragments import csrf_marker, versions
 from skills.models import Assessment
-from skills.services.matches import CHECKLIST_KIND, recompute_role_matches
+from skills.selectors.checklist import CHECKLIST_KIND
+from skills.services.matches import recompute_role_matches
 from skills.services.profiles import get_or_create_profile, update_profile
 from tests.clients import PortalClient as Client
 from tests.factories import (

@@ -11,9 +11,7 @@ from tests.factories import ChecklistItemFactory, RoleFactory, RoleRequirementFa
 
 
 def spec(item_id, min_level=2, weight=1, must=False):
-    return RequirementSpec(
-        item_id=item_id, item_name=f"item {item_id}", min_level=min_level, weight=weight, is_must_have=must
-    )
+    return RequirementSpec(item_id=item_id, min_level=min_level, weight=weight, is_must_have=must)
 
 
 def test_full_levels_score_100_and_none_score_0():
@@ -52,9 +50,9 @@ def test_a_must_have_below_its_minimum_earns_half_its_share_and_all_once_met():
     assert [compute_match(nice_to_have, {1: level}).score for level in range(5)] == [0, 33, 67, 100, 100]
 
 
-def test_missing_must_haves_are_named():
+def test_missing_must_haves_are_kept_by_item_id():
     result = compute_match([spec(1, must=True), spec(2, must=True), spec(3)], {1: 2})
-    assert result.missing_must_haves == ("item 2",)
+    assert result.missing_must_have_ids == (2,)
     assert result.must_haves_missing == 1
 
 
@@ -122,11 +120,12 @@ def test_a_new_profile_has_a_stored_match_with_every_role_before_any_tick():
 
 
 @pytest.mark.django_db
-def test_stored_must_have_names_do_not_depend_on_the_active_language():
+def test_stored_must_haves_are_item_ids_whatever_the_active_language():
     from django.utils import translation
 
     requirement = RoleRequirementFactory(is_must_have=True, item__name_en="Retries", item__name_nl="Herhaalpogingen")
     user = UserFactory()
     with translation.override("nl"):
         profile = get_or_create_profile(user=user)
-    assert RoleMatch.objects.get(profile=profile, role=requirement.role).missing_must_have_names == ["Retries"]
+    stored = RoleMatch.objects.get(profile=profile, role=requirement.role)
+    assert stored.missing_must_have_ids == [requirement.item_id]

@@ -27,7 +27,7 @@ def test_raising_a_must_have_from_1_to_3_moves_every_demo_roles_score_visibly():
         for spec in (spec for spec in role_specs if spec.is_must_have and spec.min_level == 3):
             before = compute_match(role_specs, at_one).score
             after = compute_match(role_specs, {**at_one, spec.item_id: 3}).score
-            assert after - before >= VISIBLE_POINTS, (role.slug, spec.item_name, before, after)
+            assert after - before >= VISIBLE_POINTS, (role.slug, spec.item_id, before, after)
             checked += 1
     assert checked
 

@@ -12,7 +12,6 @@ requirement_specs = st.lists(
     st.builds(
         RequirementSpec,
         item_id=st.integers(1, 12),
-        item_name=st.just("item"),
         min_level=st.integers(1, 4),
         weight=st.integers(1, 5),
         is_must_have=st.booleans(),

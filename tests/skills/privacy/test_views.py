@@ -9,12 +9,14 @@ from django.urls import reverse
 
 from skills.models import Assessment, AssessmentChange, EngineerProfile, RoleMatch
 from skills.services.profiles import get_or_create_profile
+from tests.clients import DUTCH, ENGLISH
 from tests.factories import (
     PASSWORD,
     ChecklistItemFactory,
     ProfileViewFactory,
     RecruiterFactory,
     RoleFactory,
+    RoleRequirementFactory,
     UserFactory,
     assess,
     current_totp_code,
@@ -112,6 +114,22 @@ def test_export_is_a_json_download_of_my_data(client, engineer):
     data = json.loads(response.content)
     assert data["account"]["email"] == "me@example.com"
     assert data["assessments"][0]["note"] == "compose files"
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [(DUTCH, ("Schaalbare pipelines", "Lakehouse-lead")), (ENGLISH, ("Scalable pipelines", "Lakehouse lead"))],
+)
+def test_the_download_names_a_matchs_missing_must_haves_in_the_readers_language(client, engineer, language, names):
+    item = ChecklistItemFactory(name_en="Scalable pipelines", name_nl="Schaalbare pipelines")
+    role = RoleFactory(title_en="Lakehouse lead", title_nl="Lakehouse-lead", published=True)
+    RoleRequirementFactory(role=role, item=item, min_level=3, is_must_have=True)
+    get_or_create_profile(user=engineer)
+    assess(user=engineer, item=item, level=1)
+    data = json.loads(client.get(reverse("skills:profile-export"), **language).content)
+    [match] = data["matches"]
+    assert (match["missing_must_haves"], match["role"]) == ([names[0]], names[1])
+    assert data["assessments"][0]["item"] == names[0]  # named as every other item in it
 
 
 def test_account_deletion_needs_the_right_email_then_removes_everything(client, engineer):

@@ -152,8 +152,9 @@ def test_vacancy_requirements_follow_the_one_rule():
     load_skills_demo()
     text = "Senior Data Engineer\nRequirements\n- SQL\n\nNice to have\n- Docker\n"
     required, nice = vacancy_requirements(reading=read_vacancy(text=text))
-    assert (required.item_name, required.min_level, required.is_must_have, required.weight) == ("Joins", 3, True, 2)
-    assert (nice.item_name, nice.min_level, nice.is_must_have, nice.weight) == ("Docker", 2, False, 3)
+    joins, docker = (ChecklistItem.objects.get(name_en=name).pk for name in ("Joins", "Docker"))
+    assert (required.item_id, required.min_level, required.is_must_have, required.weight) == (joins, 3, True, 2)
+    assert (nice.item_id, nice.min_level, nice.is_must_have, nice.weight) == (docker, 2, False, 3)
     assert nice.counts * 2 == required.counts == 2 * MUST_HAVE_FACTOR
 
 

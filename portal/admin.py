@@ -125,11 +125,24 @@ class RowsSavedInTurn:
         return type(formset.__name__, (RowsSavedInTurnFormSet, formset), {"__module__": formset.__module__})
 
 
+class NoDeletingFromARow:
+    """An inline row's choice of another row (a requirement's checklist item) offers no red cross that deletes that
+    row for everyone: on a phone it sat just above the row's own "Delete?", and one mis-tap away from deleting a
+    checklist item site-wide. Adding, changing and viewing it stay."""
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and hasattr(field.widget, "can_delete_related"):
+            field.widget.can_delete_related = False
+        return field
+
+
 @cache
 def _with_inline_rules(inline: type) -> type:
     if issubclass(inline, RowKeysOnly):
         return inline
-    return type(inline.__name__, (RowKeysOnly, RowsSavedInTurn, inline), {"__module__": inline.__module__})
+    rules = (RowKeysOnly, RowsSavedInTurn, NoDeletingFromARow)
+    return type(inline.__name__, (*rules, inline), {"__module__": inline.__module__})
 
 
 @dataclass(frozen=True)

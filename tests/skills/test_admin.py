@@ -106,6 +106,14 @@ def test_changing_a_requirement_in_the_admin_updates_every_stored_match(editor_c
     assert list(RoleMatch.objects.filter(role=role).values_list("score", flat=True)) == [50, 50]
 
 
+def test_a_requirement_row_offers_no_cross_that_deletes_its_checklist_item_for_everyone(editor_client):
+    role = RoleFactory()
+    RoleRequirementFactory(role=role, min_level=2)
+    page = editor_client.get(reverse("admin:skills_role_change", args=[role.pk])).content.decode()
+    assert 'id="add_id_requirements-0-item"' in page and 'id="change_id_requirements-0-item"' in page
+    assert "delete_id_requirements-" not in page
+
+
 def test_adding_and_deleting_requirements_in_the_admin_updates_stored_matches(editor_client):
     role = RoleFactory()
     kept = RoleRequirementFactory(role=role, min_level=2)

@@ -79,8 +79,8 @@ def get_role(request: HttpRequest, slug: str):
     summary="Read a vacancy: the checklist items and tools it asks for, where, how senior",
     description=(
         f"Send the vacancy as JSON text (at most {VACANCY_MAX_CHARS:,} characters, else 413). The text is not "
-        "stored; a signed-in caller's reading adds one to the count of each unrecognised term (once a month per "
-        "caller), and who read it is not kept. Each item and tool comes with the "
+        "stored; a signed-in caller's reading counts them among the people who met each unrecognised term (each "
+        "person once, kept as a keyed hash of the account). Each item and tool comes with the "
         "phrases that matched and their character offsets (an item named by a pair of words, such as “crash” and "
         "“restarted” in one sentence, with both); an item is required unless the vacancy calls it nice to have. "
         "Items and tools the vacancy says are not needed are under not_asked, never among those asked; terms it "

@@ -5,7 +5,7 @@ from skills.models.benchmarks import BenchmarkCell, BenchmarkSnapshot, Cohort, M
 from skills.models.checklist import ChecklistItem, ChecklistItemQuerySet, Skill, SkillQuerySet
 from skills.models.levels import TICKED_LEVEL, GrowthStage, Level
 from skills.models.matches import RoleMatch, RoleMatchQuerySet
-from skills.models.phrases import ItemPhrase, UnrecognisedTerm, VacancyCue
+from skills.models.phrases import ItemPhrase, UnrecognisedTerm, UnrecognisedTermReader, VacancyCue
 from skills.models.profiles import YEARS_EXPERIENCE_MAX, EngineerProfile, ProfileQuerySet, visible_to_recruiters_lookup
 from skills.models.recomputes import RoleRecompute
 from skills.models.resources import Resource, ResourceQuerySet
@@ -50,6 +50,7 @@ __all__ = [
     "Skill",
     "SkillQuerySet",
     "UnrecognisedTerm",
+    "UnrecognisedTermReader",
     "VacancyCue",
     "http_url_validator",
     "visible_to_recruiters_lookup",

@@ -108,12 +108,12 @@ class UnrecognisedTermQuerySet(models.QuerySet):
 
 
 class UnrecognisedTerm(models.Model):
-    """A tech-looking term the reader met and did not know, counted over signed-in readings, each reader once a
-    month (skills.vacancies.services.count_unrecognised_terms); no vacancy text is kept, nor who read it."""
+    """A tech-looking term the reader met and did not know, with how many different people met it in a signed-in
+    reading (skills.vacancies.services.count_unrecognised_terms); no vacancy text is kept."""
 
     term = models.CharField(_("term"), max_length=60)
     language = models.CharField(_("language of the vacancy"), max_length=5, choices=VacancyPhrase.Language.choices)
-    count = models.PositiveIntegerField(_("readings"), default=0)
+    count = models.PositiveIntegerField(_("people"), default=0)  # its readers, kept in step with them
     last_seen = models.DateTimeField(_("last seen"), auto_now=True)
 
     objects = UnrecognisedTermQuerySet.as_manager()
@@ -126,3 +126,18 @@ class UnrecognisedTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class UnrecognisedTermReader(models.Model):
+    """Someone met the term: a keyed hash of their account (``skills.vacancies.services.reader_mark``), never the
+    account itself, so that each person counts once however often they read it and their marks go with their
+    account. Nobody sees these rows; editors see the count."""
+
+    term = models.ForeignKey(UnrecognisedTerm, on_delete=models.CASCADE, related_name="readers")
+    reader = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=("term", "reader"), name="unique_unrecognised_term_reader"),)
+
+    def __str__(self) -> str:
+        return f"{self.term_id}: {self.reader[:8]}…"

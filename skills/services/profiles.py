@@ -106,15 +106,11 @@ def delete_account(*, user: AbstractBaseUser) -> None:
     """Remove the account and, through the cascades, every assessment, change, profile, match, saved vacancy and view
     of it.
 
-    What the cache holds of the account goes too, now and again once the deletion commits: its fragments, and the
-    secret that told its vacancy readings apart.
+    The marks it left on the vacancy terms it met go too (they are hashes, not keys of the account), and what the cache
+    holds of it, now and again once the deletion commits.
     """
     user_id = user.pk
     user.delete()
-
-    def forget_cached() -> None:
-        forget_person(user_id)
-        forget_reader(reader_id=user_id)
-
-    forget_cached()
-    transaction.on_commit(forget_cached)
+    forget_reader(reader_id=user_id)
+    forget_person(user_id)
+    transaction.on_commit(lambda: forget_person(user_id))

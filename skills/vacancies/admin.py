@@ -95,7 +95,7 @@ class AdoptTermForm(forms.Form):
 
 @admin.register(UnrecognisedTerm)
 class UnrecognisedTermAdmin(admin.ModelAdmin):
-    """Terms the vacancy reader did not know, counted over readings (no vacancy text is kept), each one shown once
+    """Terms the vacancy reader did not know, counted by the people who met them (no vacancy text is kept), each one shown once
     several readers met it; each one becomes a phrase or a new tool in one step."""
 
     list_display = ("term", "adopt_link", "count", "language", "last_seen")  # on a phone, the link in view

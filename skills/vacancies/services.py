@@ -1,25 +1,24 @@
-"""Writes of the vacancy reader: an engineer's saved vacancies, unrecognised terms counted over readings, and an
+"""Writes of the vacancy reader: an engineer's saved vacancies, unrecognised terms counted by the people who met them, and an
 editor turning one into a phrase.
 
-No vacancy text is kept: a signed-in reading adds one to the count of each distinct term it did not know, nothing
-more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person). Each reader counts a
-term once a month, and editors see a term only once several readers met it
-(``UnrecognisedTerm.objects.shown_to_editors``): who counted what is remembered in the cache alone, under a keyed hash,
-never in the database.
+No vacancy text is kept: a signed-in reading marks each distinct term it did not know as met by its reader, nothing
+more; a term that may name a person is never kept (skills.vacancies.unknown.may_name_a_person). A term's count is the
+number of different people who met it, each once for good, and editors see a term only once several did
+(``UnrecognisedTerm.objects.shown_to_editors``): a name in one person's vacancy never reaches them, however often that
+person reads it. Who met a term is kept as a keyed hash of the account (:func:`reader_mark`), deleted with it.
 
 A term leaves the editors' list once the phrasebook knows it, however it came to know it: made known from the list,
 or a phrase, a tool or a publication saved anywhere else (a tool's page, the phrases' list, an import). One rule, in
 :func:`forget_recognised_terms`, run before the list is shown whenever the phrasebook changed since it last ran.
 """
 
-import secrets
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
@@ -29,7 +28,7 @@ from django.utils.translation import override
 from catalog.models import Category, Tool, ToolPhrase
 from catalog.services import draft_unless_dutch
 from portal.cache.fragments import VERSION_SECONDS, person_kind, touch
-from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm
+from skills.models import ChecklistItem, ItemPhrase, SavedVacancy, UnrecognisedTerm, UnrecognisedTermReader
 from skills.models.saved_vacancies import MAX_SAVED_VACANCIES
 from skills.vacancies.phrasebook import current_phrasebook, phrasebook_version
 from skills.vacancies.reading import VacancyReading, read_vacancy
@@ -39,60 +38,48 @@ MOST_TERMS_COUNTED = 20  # per reading: a pasted list of names counts no more th
 TERM_MAX_CHARS = UnrecognisedTerm._meta.get_field("term").max_length
 FORGOTTEN_AT_KEY = "vacancies:unrecognised-terms:forgotten-at"  # the phrasebook's version the last sweep knew
 DELETE_BATCH = 500  # terms deleted per query: within any database's limit of parameters
-READER_COUNTS_ONCE_SECONDS = 30 * 24 * 60 * 60  # a reader who meets a term again within this counts it no more
-COUNTED_BY_READER_SALT = "skills.vacancies.term-counted-by-reader"
+READER_MARK_SALT = "skills.vacancies.unrecognised-term-reader"
 
 
-def _reader_key(reader_id: int) -> str:
-    return f"vacancies:reader-secret:{reader_id}"
-
-
-def _reader_secret(reader: AbstractBaseUser) -> str | None:
-    """A random secret of this reader's, kept in the cache for READER_COUNTS_ONCE_SECONDS, that the keys of what they
-    counted are made from: deleted with their account (:func:`forget_reader`), it leaves those keys unreachable.
-    None when the cache does not answer."""
-    key = _reader_key(reader.pk)
-    cache.add(key, secrets.token_hex(16), READER_COUNTS_ONCE_SECONDS)
-    return cache.get(key)
-
-
-def forget_reader(*, reader_id: int) -> None:
-    """A deleted account's readings are no longer told apart from anyone's: its secret goes."""
-    cache.delete(_reader_key(reader_id))
-
-
-def _counted_by_reader_key(*, secret: str, language: str, term: str) -> str:
-    """The cache key that says a reader counted ``term`` lately: a hash of their secret, so the cache tells nobody
-    who read what."""
-    digest = salted_hmac(COUNTED_BY_READER_SALT, f"{secret}\n{language}\n{term}", algorithm="sha256").hexdigest()
-    return f"vacancies:term-counted:{digest}"
+def reader_mark(*, reader_id: int) -> str:
+    """What a term keeps of someone who met it: a hash of their account keyed with SECRET_KEY, the same for each of
+    their readings, that names nobody to whoever reads the table."""
+    return salted_hmac(READER_MARK_SALT, str(reader_id), algorithm="sha256").hexdigest()
 
 
 def count_unrecognised_terms(*, reading: VacancyReading, reader: AbstractBaseUser) -> None:
-    """Add one to the count of every distinct term the reading did not know, in the language of the vacancy, unless
-    ``reader`` counted it in the last READER_COUNTS_ONCE_SECONDS: three queries and four cache calls however many
-    terms (two readings creating the same new term at once count it once). Without the cache, every reading counts."""
+    """Mark every distinct term the reading did not know, in the language of the vacancy, as met by ``reader``, and
+    count each term's different readers: four queries however many terms; a second reading by the same person, or
+    two at once, counts them once."""
     terms = list(dict.fromkeys(term[:TERM_MAX_CHARS] for term in reading.terms_for_editors))[:MOST_TERMS_COUNTED]
     if not terms:
         return
-    secret = _reader_secret(reader)
-    keys = {}
-    if secret is not None:
-        keys = {_counted_by_reader_key(secret=secret, language=reading.language, term=term): term for term in terms}
-        counted_lately = cache.get_many(keys)
-        keys = {key: term for key, term in keys.items() if key not in counted_lately}
-        terms = list(keys.values())
-    if not terms:
-        return
-    counted = UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms)
-    known = set(counted.values_list("term", flat=True))
-    counted.update(count=F("count") + 1, last_seen=timezone.now())
     UnrecognisedTerm.objects.bulk_create(
-        [UnrecognisedTerm(term=term, language=reading.language, count=1) for term in terms if term not in known],
-        ignore_conflicts=True,
+        [UnrecognisedTerm(term=term, language=reading.language, count=0) for term in terms], ignore_conflicts=True
     )
-    if keys:
-        cache.set_many(dict.fromkeys(keys, True), READER_COUNTS_ONCE_SECONDS)
+    met = list(UnrecognisedTerm.objects.filter(language=reading.language, term__in=terms).values_list("pk", flat=True))
+    mark = reader_mark(reader_id=reader.pk)
+    UnrecognisedTermReader.objects.bulk_create(
+        [UnrecognisedTermReader(term_id=pk, reader=mark) for pk in met], ignore_conflicts=True
+    )
+    _recount(met)
+
+
+def _recount(term_ids: list[int]) -> None:
+    """Each term's count made its number of readers again, in one query."""
+    readers = UnrecognisedTermReader.objects.filter(term=OuterRef("pk")).values("term").annotate(n=Count("pk"))
+    UnrecognisedTerm.objects.filter(pk__in=term_ids).update(
+        count=Coalesce(Subquery(readers.values("n")[:1]), 0), last_seen=timezone.now()
+    )
+
+
+def forget_reader(*, reader_id: int) -> None:
+    """A deleted account met no term any more: its marks go and the terms it met are counted again without it."""
+    marks = UnrecognisedTermReader.objects.filter(reader=reader_mark(reader_id=reader_id))
+    met = list(marks.values_list("term_id", flat=True))
+    if met:
+        marks.delete()
+        _recount(met)
 
 
 def forget_recognised_terms() -> int:

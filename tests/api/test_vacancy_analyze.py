@@ -150,17 +150,21 @@ def test_nothing_is_stored(client, demo):
     assert {model: model.objects.count() for model in apps.get_models()} == counts
 
 
-def test_of_a_text_with_unknown_terms_only_their_counts_are_stored(client, demo):
+def test_of_a_text_with_unknown_terms_only_their_counts_and_an_unnamed_mark_of_the_reader_are_stored(client, demo):
     from django.apps import apps
 
-    from skills.models import UnrecognisedTerm
+    from skills.models import UnrecognisedTerm, UnrecognisedTermReader
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory())
-    counts = {model: model.objects.count() for model in apps.get_models() if model is not UnrecognisedTerm}
+    reader = UserFactory()
+    client.force_login(reader)
+    kept = (UnrecognisedTerm, UnrecognisedTermReader)
+    counts = {model: model.objects.count() for model in apps.get_models() if model not in kept}
     analyze(client, {"text": NEGATED})
     assert {model: model.objects.count() for model in counts} == counts
-    assert list(UnrecognisedTerm.objects.values_list("term", flat=True)) == ["Snowflake"]
+    assert list(UnrecognisedTerm.objects.values_list("term", "count")) == [("Snowflake", 1)]
+    (mark,) = UnrecognisedTermReader.objects.values_list("reader", flat=True)
+    assert len(mark) == 64 and set(mark) <= set("0123456789abcdef")  # a hash, neither the id nor the address
 
 
 NEGATED = (

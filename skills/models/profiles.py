@@ -103,9 +103,11 @@ class EngineerProfile(TimeStamped):
         return self.headline or self.pseudonym
 
     def clean(self) -> None:
-        """ "My name" without a name would show recruiters the pseudonym while the engineer believes they show their
-        name: refused, on the page and through the API alike."""
-        if self.identity == self.Identity.NAME and not self.display_name.strip():
+        """Showing "my name" without a name would show recruiters the pseudonym while the engineer believes they show
+        their name: refused wherever a profile is saved."""
+        if self.identity == self.Identity.NAME and not name_shown_to_all(
+            display_name=self.display_name.strip(), identity=self.identity
+        ):
             raise ValidationError(
                 {"display_name": _("Fill in your name to show it to recruiters, or choose “A pseudonym”.")}
             )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.messages.storage.base import Message
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -39,7 +39,7 @@ from recruiting.services.shortlists import (
     set_shortlist_note,
     set_shortlist_role,
 )
-from recruiting.views.access import shown_candidate
+from recruiting.views.access import CandidateNotShown, shown_candidate
 from skills.models import EngineerProfile
 
 controls_place = Place("shortlist-controls-")  # a candidate's shortlist widget's id
@@ -173,7 +173,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
     form = AddToShortlistForm(request.POST, recruiter=request.user)
     valid = form.is_valid()
     if form.has_error("profile"):
-        raise Http404(_("No such candidate."))
+        raise CandidateNotShown  # hidden, deleted or never there: the one page that says so
     profile = form.cleaned_data["profile"]
     status = ""
     if valid:

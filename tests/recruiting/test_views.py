@@ -665,6 +665,7 @@ def test_add_of_private_or_unknown_candidate_is_404(recruiter_client, recruiter,
     value = private.pk if profile_value == "private" else profile_value
     response = recruiter_client.post(reverse("recruiting:shortlist-add"), {"profile": value, "shortlist": shortlist.pk})
     assert response.status_code == 404
+    assert "they may have hidden it or deleted their account" in body(response)  # the one page that says so
     assert not ShortlistEntry.objects.exists()
 
 

@@ -335,9 +335,12 @@ def item_names(item_ids: Iterable[int] | None, *, names: Mapping[int, str] | Non
 
 
 def _remembered_item_names(language: str) -> dict[int, str]:
+    """Safe beside other threads of the process: the keys are copied before they are looked through (list() of a
+    dict is one step), and the names returned are this call's own, whatever another thread drops meanwhile."""
     key = (language, versions(CHECKLIST_KIND))
-    if key not in _item_names:
-        for old in [old for old in _item_names if old[1] != key[1]]:
+    names = _item_names.get(key)
+    if names is None:
+        for old in [old for old in list(_item_names) if old[1] != key[1]]:
             _item_names.pop(old, None)
-        _item_names[key] = item_names_in(language=language)
-    return _item_names[key]
+        names = _item_names[key] = item_names_in(language=language)
+    return names

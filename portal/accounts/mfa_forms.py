@@ -21,7 +21,8 @@ class PortalMFAAdapter(DefaultMFAAdapter):
         **DefaultMFAAdapter.error_messages,
         "incorrect_code": _(
             "That code did not work. Your authenticator app shows a new code every 30 seconds: type the one it "
-            "shows now. If every code fails, set your phone's clock to update automatically."
+            "shows now. If every code fails, set your phone's clock to update automatically. A recovery code works "
+            "only once."
         ),
     }
 
